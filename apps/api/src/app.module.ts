@@ -1,0 +1,52 @@
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { APP_CONFIG, AccessGuard, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { IdentityModule } from '@convene/server-identity';
+import { GroupsModule } from '@convene/server-groups';
+import { MailModule } from '@convene/server-mail';
+import { ormEntities } from './orm-entities.js';
+import { graphqlConfig } from './graphql/graphql.config.js';
+import { HealthController } from './health/health.controller.js';
+import { DevMailController } from './dev/dev-mail.controller.js';
+import { HttpErrorFilter } from './http/http-error.filter.js';
+import { SessionCookie } from './identity/session-cookie.js';
+import { SessionMiddleware } from './identity/session.middleware.js';
+import { resolvers } from './graphql/resolvers.js';
+
+/** The API's composition root: wires the domains to GraphQL, REST and the session cookie. */
+@Module({
+  imports: [
+    ConfigModule,
+    RedisModule,
+    QueueModule,
+    MikroOrmModule.forRootAsync({
+      driver: PostgreSqlDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ ...createOrmConfig(config, ormEntities), registerRequestContext: true }),
+    }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => graphqlConfig(config),
+    }),
+    IdentityModule,
+    GroupsModule,
+    MailModule,
+  ],
+  controllers: [HealthController, DevMailController],
+  providers: [
+    ...resolvers,
+    SessionCookie,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+  ],
+})
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SessionMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,40 @@
+import { Logger } from '@nestjs/common';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from '@convene/shared-contracts';
+import { DomainError } from '@convene/server-core';
+
+const logger = new Logger('GraphQL');
+
+// Codes Apollo and graphql-js produce for a malformed request; the message is safe to show.
+const REQUEST_ERRORS: Record<string, ErrorCode> = {
+  GRAPHQL_PARSE_FAILED: ErrorCode.BadUserInput,
+  GRAPHQL_VALIDATION_FAILED: ErrorCode.BadUserInput,
+  BAD_USER_INPUT: ErrorCode.BadUserInput,
+  BAD_REQUEST: ErrorCode.BadUserInput,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.BadUserInput,
+  PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BadUserInput,
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.BadUserInput,
+};
+
+/**
+ * The one place errors are shaped for clients: a stable extensions.code, the domain's reason and
+ * field messages; never a stack trace or an internal message.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, reason: original.reason, ...(original.fields ? { fields: original.fields } : {}) },
+    };
+  }
+  const code = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
+  if (code && REQUEST_ERRORS[code]) {
+    const reason = typeof formatted.extensions?.['reason'] === 'string' ? formatted.extensions['reason'] : code;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: REQUEST_ERRORS[code], reason } };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: ErrorCode.Internal } };
+}

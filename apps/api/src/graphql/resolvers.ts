@@ -1,0 +1,5 @@
+import { IdentityResolver } from '../identity/identity.resolver.js';
+import { GroupsResolver } from '../groups/groups.resolver.js';
+
+/** Every resolver, for the app module and the schema emitter alike. */
+export const resolvers = [IdentityResolver, GroupsResolver];

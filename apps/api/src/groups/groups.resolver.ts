@@ -1,0 +1,93 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GroupsService } from '@convene/server-groups';
+import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
+import { WorkingGroupModel } from './working-group.model.js';
+import { InvitationSentModel, MembershipModel } from './membership.model.js';
+import { CreateWorkingGroupInput, DecideMembershipInput, InviteMemberInput, RequestToJoinInput, SetMemberRoleInput, UpdateWorkingGroupInput } from './groups.inputs.js';
+
+const list = <T>(items: T[] | null, map: (item: T) => MembershipModel) => (items ? items.map(map) : null);
+
+@SignedIn()
+@Resolver(() => WorkingGroupModel)
+export class GroupsResolver {
+  constructor(private readonly groups: GroupsService) {}
+
+  @Query(() => [WorkingGroupModel], { description: 'Every working group; non-members see name and purpose only.' })
+  async workingGroups(@CurrentViewer() viewer: Viewer): Promise<WorkingGroupModel[]> {
+    return (await this.groups.list(viewer)).map((view) => WorkingGroupModel.from(view));
+  }
+
+  @Query(() => WorkingGroupModel, { description: 'A working group by its address; NOT_FOUND when there is none.' })
+  async workingGroup(@CurrentViewer() viewer: Viewer, @Args('slug') slug: string): Promise<WorkingGroupModel> {
+    return WorkingGroupModel.from(await this.groups.bySlug(viewer, slug));
+  }
+
+  @ResolveField(() => [MembershipModel], { nullable: true, description: 'Active members; null when the viewer may not see the list.' })
+  async members(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
+    return list(await this.groups.members(viewer, group.view), MembershipModel.from);
+  }
+
+  @ResolveField(() => [MembershipModel], { nullable: true, description: 'Convenors; null for non-members.' })
+  async convenors(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
+    return list(await this.groups.convenors(viewer, group.view), MembershipModel.from);
+  }
+
+  @ResolveField(() => [MembershipModel], { nullable: true, description: 'Join requests waiting for a decision; null unless the viewer manages the group.' })
+  async pendingRequests(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
+    return list(await this.groups.pendingRequests(viewer, group.view), MembershipModel.from);
+  }
+
+  @NetworkAdminOnly()
+  @Mutation(() => WorkingGroupModel)
+  async createWorkingGroup(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateWorkingGroupInput): Promise<WorkingGroupModel> {
+    return WorkingGroupModel.from(await this.groups.create(viewer, input));
+  }
+
+  @NetworkAdminOnly()
+  @Mutation(() => WorkingGroupModel)
+  async updateWorkingGroup(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateWorkingGroupInput): Promise<WorkingGroupModel> {
+    return WorkingGroupModel.from(await this.groups.update(viewer, input));
+  }
+
+  @Mutation(() => MembershipModel, { description: 'Joins an open group, asks to join a group that reviews requests, or accepts an invitation.' })
+  async requestToJoin(@CurrentViewer() viewer: Viewer, @Args('input') input: RequestToJoinInput): Promise<MembershipModel> {
+    return MembershipModel.from(await this.groups.requestToJoin(viewer, input));
+  }
+
+  @Mutation(() => InvitationSentModel, { description: "Invites someone to the group by email (the group's convenors and network admins)." })
+  async inviteMember(@CurrentViewer() viewer: Viewer, @Args('input') input: InviteMemberInput): Promise<InvitationSentModel> {
+    return this.groups.inviteMember(viewer, input);
+  }
+
+  @Mutation(() => MembershipModel, { nullable: true, description: 'Accepts or declines an invitation to a group; null when declined.' })
+  async respondToInvitation(
+    @CurrentViewer() viewer: Viewer,
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args('accept', { type: () => Boolean }) accept: boolean,
+  ): Promise<MembershipModel | null> {
+    const membership = await this.groups.respondToInvitation(viewer, groupId, accept);
+    return membership ? MembershipModel.from(membership) : null;
+  }
+
+  @Mutation(() => MembershipModel, { description: "Approves or declines a join request (the group's convenors and network admins)." })
+  async decideMembership(@CurrentViewer() viewer: Viewer, @Args('input') input: DecideMembershipInput): Promise<MembershipModel> {
+    return MembershipModel.from(await this.groups.decideMembership(viewer, input));
+  }
+
+  @Mutation(() => MembershipModel, { description: 'Changes a member’s role; a group always keeps at least one convenor.' })
+  async setMemberRole(@CurrentViewer() viewer: Viewer, @Args('input') input: SetMemberRoleInput): Promise<MembershipModel> {
+    return MembershipModel.from(await this.groups.setMemberRole(viewer, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'Leaves a group, withdraws a request or declines an invitation.' })
+  async leaveGroup(@CurrentViewer() viewer: Viewer, @Args('groupId', { type: () => ID }) groupId: string): Promise<boolean> {
+    await this.groups.leave(viewer, groupId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: "Removes someone from a group (the group's convenors and network admins)." })
+  async removeMember(@CurrentViewer() viewer: Viewer, @Args('membershipId', { type: () => ID }) membershipId: string): Promise<boolean> {
+    await this.groups.removeMember(viewer, membershipId);
+    return true;
+  }
+}

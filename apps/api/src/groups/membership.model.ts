@@ -1,0 +1,30 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { Membership } from '@convene/server-groups';
+import { MembershipRole, MembershipStatus } from '../graphql/enums.js';
+import { UserModel } from '../identity/user.model.js';
+
+@ObjectType('Membership')
+export class MembershipModel {
+  @Field(() => ID) id!: string;
+  @Field(() => UserModel) user!: UserModel;
+  @Field(() => MembershipRole) role!: MembershipRole;
+  @Field(() => MembershipStatus) status!: MembershipStatus;
+  @Field(() => String, { nullable: true, description: 'The note sent with a join request.' }) message!: string | null;
+  @Field(() => Date) createdAt!: Date;
+
+  static from(membership: Membership): MembershipModel {
+    return Object.assign(new MembershipModel(), {
+      id: membership.id,
+      user: UserModel.from(membership.user.getEntity()),
+      role: membership.role,
+      status: membership.status,
+      message: membership.message,
+      createdAt: membership.createdAt,
+    });
+  }
+}
+
+@ObjectType('InvitationSent')
+export class InvitationSentModel {
+  @Field(() => String) email!: string;
+}

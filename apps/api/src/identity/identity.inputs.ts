@@ -1,0 +1,45 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { SignUpMode } from '../graphql/enums.js';
+
+// Inputs are declared loosely (plain strings); the identity service validates every field and
+// answers BAD_USER_INPUT with per-field messages.
+
+@InputType()
+export class SignInInput {
+  @Field(() => String) email!: string;
+  @Field(() => String) password!: string;
+}
+
+@InputType()
+export class SignUpInput {
+  @Field(() => String) email!: string;
+  @Field(() => String) password!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String, { nullable: true }) invitationToken?: string | null;
+  @Field(() => String, { nullable: true }) locale?: string | null;
+  @Field(() => String, { nullable: true }) timeZone?: string | null;
+}
+
+@InputType()
+export class UpdateProfileInput {
+  @Field(() => String) displayName!: string;
+  @Field(() => ID, { nullable: true }) organisationId?: string | null;
+  @Field(() => String) locale!: string;
+  @Field(() => String) timeZone!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String) currentPassword!: string;
+  @Field(() => String) newPassword!: string;
+}
+
+@InputType()
+export class InviteToNetworkInput {
+  @Field(() => String) email!: string;
+}
+
+@InputType()
+export class UpdateNetworkSettingsInput {
+  @Field(() => SignUpMode) signUpMode!: SignUpMode;
+}

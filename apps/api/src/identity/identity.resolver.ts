@@ -1,0 +1,101 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdentityService } from '@convene/server-identity';
+import { GroupsService } from '@convene/server-groups';
+import { CurrentViewer, NetworkAdminOnly, Public, SignedIn, type Viewer } from '@convene/server-core';
+import { SignUpMode } from '../graphql/enums.js';
+import { clientInfo, type GraphQLContext } from '../http/request-context.js';
+import { ViewerModel } from './viewer.model.js';
+import { InvitationModel, InvitationPreviewModel } from './invitation.model.js';
+import { NetworkSettingsModel } from './network-settings.model.js';
+import { PartnerOrganisationModel } from './partner-organisation.model.js';
+import { ChangePasswordInput, InviteToNetworkInput, SignInInput, SignUpInput, UpdateProfileInput } from './identity.inputs.js';
+import { SessionCookie } from './session-cookie.js';
+
+@Resolver(() => ViewerModel)
+export class IdentityResolver {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly groups: GroupsService,
+    private readonly cookie: SessionCookie,
+  ) {}
+
+  @Public()
+  @Query(() => ViewerModel, { nullable: true, description: 'The signed-in person, or null.' })
+  async me(@CurrentViewer() viewer: Viewer | null): Promise<ViewerModel | null> {
+    return viewer ? ViewerModel.from(await this.identity.me(viewer)) : null;
+  }
+
+  @Public()
+  @Mutation(() => ViewerModel)
+  async signIn(@Args('input') input: SignInInput, @Context() ctx: GraphQLContext): Promise<ViewerModel> {
+    const { user, token } = await this.identity.signIn(input, clientInfo(ctx.req));
+    this.cookie.write(ctx.res, token);
+    return ViewerModel.from(user);
+  }
+
+  @Public()
+  @Mutation(() => ViewerModel)
+  async signUp(@Args('input') input: SignUpInput, @Context() ctx: GraphQLContext): Promise<ViewerModel> {
+    const { user, token } = await this.identity.signUp(input, clientInfo(ctx.req));
+    this.cookie.write(ctx.res, token);
+    return ViewerModel.from(user);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Ends the current session. True when there was one.' })
+  async signOut(@CurrentViewer() viewer: Viewer | null, @Context() ctx: GraphQLContext): Promise<boolean> {
+    this.cookie.clear(ctx.res);
+    if (!viewer) return false;
+    await this.identity.signOut(viewer);
+    return true;
+  }
+
+  @SignedIn()
+  @Mutation(() => ViewerModel)
+  async updateProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateProfileInput): Promise<ViewerModel> {
+    await this.identity.updateProfile(viewer, input);
+    return ViewerModel.from(await this.identity.me(viewer));
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
+  async changePassword(@CurrentViewer() viewer: Viewer, @Args('input') input: ChangePasswordInput, @Context() ctx: GraphQLContext): Promise<boolean> {
+    await this.identity.changePassword(viewer, input, clientInfo(ctx.req));
+    return true;
+  }
+
+  @Public()
+  @Query(() => NetworkSettingsModel)
+  async networkSettings(): Promise<NetworkSettingsModel> {
+    const settings = await this.identity.settings();
+    return { signUpMode: settings.signUpMode };
+  }
+
+  @NetworkAdminOnly()
+  @Mutation(() => NetworkSettingsModel)
+  async updateNetworkSettings(@CurrentViewer() viewer: Viewer, @Args('signUpMode', { type: () => SignUpMode }) signUpMode: SignUpMode): Promise<NetworkSettingsModel> {
+    const settings = await this.identity.updateSettings(viewer, { signUpMode });
+    return { signUpMode: settings.signUpMode };
+  }
+
+  @NetworkAdminOnly()
+  @Mutation(() => InvitationModel, { description: 'Invites someone to create an account (network admins).' })
+  async inviteToNetwork(@CurrentViewer() viewer: Viewer, @Args('input') input: InviteToNetworkInput): Promise<InvitationModel> {
+    const invitation = await this.identity.inviteToNetwork(viewer, input);
+    return { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt };
+  }
+
+  @Public()
+  @Query(() => InvitationPreviewModel, { description: 'What an invitation link is for; NOT_FOUND when it is invalid, used or expired.' })
+  async invitation(@Args('token') token: string): Promise<InvitationPreviewModel> {
+    const preview = await this.identity.previewInvitation(token);
+    const groupName = preview.groupId ? await this.groups.nameOf(preview.groupId) : null;
+    return { email: preview.email, groupName, expiresAt: preview.expiresAt };
+  }
+
+  @SignedIn()
+  @Query(() => [PartnerOrganisationModel])
+  async partnerOrganisations(): Promise<PartnerOrganisationModel[]> {
+    return (await this.identity.partnerOrganisations()).map((org) => PartnerOrganisationModel.from(org));
+  }
+}

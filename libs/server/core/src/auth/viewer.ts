@@ -1,0 +1,15 @@
+import type { NetworkRole } from '@convene/shared-contracts';
+
+/** Who is calling: resolved from the session cookie once per request. */
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+  networkRole: NetworkRole;
+}
+
+/** The request as the API's transport layer sees it after the session middleware ran. */
+export interface ViewerRequest {
+  viewer?: Viewer | null;
+  ip?: string;
+  headers: Record<string, string | string[] | undefined>;
+}

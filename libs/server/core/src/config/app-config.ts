@@ -1,0 +1,115 @@
+// Configuration comes only from environment variables, with safe local defaults.
+// Every problem is reported at once, naming the variable, so start-up fails with one clear message.
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix for every Redis key (queues, rate limits, socket adapter). */
+  redisPrefix: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  demoPassword: string;
+  /** Seed demo data into an empty database (never in production). */
+  seedDemo: boolean;
+  webDistDir: string | null;
+  session: { idleMinutes: number; absoluteDays: number; cookieName: string; secureCookie: boolean };
+  invitationTtlDays: number;
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
+  /** Express `trust proxy` setting, for the client address behind a reverse proxy. */
+  trustProxy: string | false;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string) => {
+    const value = env[name]?.trim();
+    return value ? value : fallback;
+  };
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, fallback: string, protocols: string[]) => {
+    const value = str(name, fallback);
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${redactUrl(value)}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL (got "${redactUrl(value)}")`);
+    }
+    return value;
+  };
+
+  const nodeEnv = str('NODE_ENV', 'development');
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${nodeEnv}")`);
+  }
+  const env_ = (['development', 'test', 'production'].includes(nodeEnv) ? nodeEnv : 'development') as AppConfig['env'];
+  const port = int('PORT', 3000, 1, 65535);
+  const smtp = env['SMTP_URL']?.trim() ? url('SMTP_URL', '', ['smtp:', 'smtps:']) : null;
+  const demoPassword = str('DEMO_PASSWORD', 'convene-demo-pass');
+  if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
+  const trustProxy = str('TRUST_PROXY', '');
+
+  const config: AppConfig = {
+    env: env_,
+    port,
+    host: str('HOST', '0.0.0.0'),
+    publicUrl: url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
+    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/convene', ['postgres:', 'postgresql:']),
+    redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix: str('REDIS_PREFIX', 'convene'),
+    smtpUrl: smtp,
+    mailFrom: str('MAIL_FROM', 'Convene <no-reply@convene.localhost>'),
+    demoPassword,
+    seedDemo: env_ !== 'production' && str('SEED_DEMO', 'true') !== 'false',
+    webDistDir: env['WEB_DIST_DIR']?.trim() || null,
+    session: {
+      idleMinutes: int('SESSION_IDLE_MINUTES', 60 * 24 * 14, 5, 60 * 24 * 90),
+      absoluteDays: int('SESSION_ABSOLUTE_DAYS', 60, 1, 365),
+      cookieName: env_ === 'production' ? '__Host-convene_session' : 'convene_session',
+      secureCookie: env_ === 'production',
+    },
+    invitationTtlDays: int('INVITATION_TTL_DAYS', 14, 1, 90),
+    signInLimits: {
+      perAccount: int('SIGNIN_LIMIT_PER_ACCOUNT', 10, 1, 10_000),
+      perAddress: int('SIGNIN_LIMIT_PER_ADDRESS', 50, 1, 100_000),
+      windowSeconds: int('SIGNIN_LIMIT_WINDOW_SECONDS', 15 * 60, 10, 24 * 3600),
+    },
+    trustProxy: trustProxy ? trustProxy : false,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** Hides the password part of a connection URL so it can be printed. */
+export function redactUrl(value: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return value;
+  }
+}

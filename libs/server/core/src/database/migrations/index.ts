@@ -1,0 +1,6 @@
+// Every migration, in order. A new one is generated with `node tools/db.mjs migration:create <name>`
+// (after `node tools/build-server.mjs`) and added here.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122045354_Initial } from './Migration20261122045354_Initial.js';
+
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial }];

@@ -1,0 +1,29 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { AppConfig } from '../config/app-config.js';
+import { migrationsList } from './migrations/index.js';
+
+// Entity classes are registered by the composition roots (api, worker, tools), which know every domain.
+// Migrations are a committed, explicit list: they run as their own step, never from module init.
+export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>, entities: Options['entities']): Options {
+  return defineConfig({
+    clientUrl: config.databaseUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      path: 'libs/server/core/src/database/migrations',
+      emit: 'ts',
+      snapshot: false,
+    },
+    pool: { min: 0, max: config.env === 'test' ? 4 : 10 },
+    driverOptions: { connectionTimeoutMillis: 5000 },
+    debug: false,
+    allowGlobalContext: config.env === 'test',
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+  });
+}

@@ -1,0 +1,59 @@
+import { EMAIL_PATTERN, LIMITS } from '@convene/shared-contracts';
+import { InputError } from './domain-error.js';
+
+/**
+ * Collects per-field problems, then throws one InputError listing them all.
+ * Services validate every input through this before touching the database.
+ */
+export class InputCheck {
+  private readonly fields: Record<string, string> = {};
+
+  fail(field: string, message: string): this {
+    if (!this.fields[field]) this.fields[field] = message;
+    return this;
+  }
+
+  text(field: string, value: string | null | undefined, opts: { required?: boolean; min?: number; max: number; label: string }): string {
+    const trimmed = (value ?? '').trim();
+    if (!trimmed) {
+      if (opts.required !== false) this.fail(field, `${opts.label} is required.`);
+      return '';
+    }
+    if (opts.min && trimmed.length < opts.min) this.fail(field, `${opts.label} must be at least ${opts.min} characters.`);
+    if (trimmed.length > opts.max) this.fail(field, `${opts.label} must be at most ${opts.max} characters.`);
+    // Control characters have no place in names or one-line text.
+    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(trimmed)) this.fail(field, `${opts.label} contains invalid characters.`);
+    return trimmed;
+  }
+
+  email(field: string, value: string | null | undefined): string {
+    const email = (value ?? '').trim().toLowerCase();
+    if (!email) this.fail(field, 'Email is required.');
+    else if (email.length > LIMITS.emailMax || !EMAIL_PATTERN.test(email)) this.fail(field, 'Enter a valid email address, like name@example.org.');
+    return email;
+  }
+
+  oneOf<T extends string>(field: string, value: string, allowed: readonly T[], label: string): T {
+    if (!allowed.includes(value as T)) this.fail(field, `${label} must be one of: ${allowed.join(', ')}.`);
+    return value as T;
+  }
+
+  uuid(field: string, value: string | null | undefined, label: string): string {
+    const v = (value ?? '').trim();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) this.fail(field, `${label} is not a valid id.`);
+    return v.toLowerCase();
+  }
+
+  get ok(): boolean {
+    return Object.keys(this.fields).length === 0;
+  }
+
+  /** Throws the collected problems, if any. */
+  done(): void {
+    if (!this.ok) throw new InputError({ ...this.fields });
+  }
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { REDIS } from '../redis/redis.module.js';
+import { DEFAULT_JOB_OPTIONS, JOB_QUEUES, type JobName, type JobPayloads, type QueueName } from './jobs.js';
+
+/** Producer side of the job queues: the only way API code puts work on BullMQ. */
+@Injectable()
+export class JobQueue implements OnModuleDestroy {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** Adds a job; with a deterministic `jobId` a second add of the same job is a no-op in BullMQ. */
+  async add<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string; delay?: number }): Promise<void> {
+    await this.queue(JOB_QUEUES[name]).add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...opts });
+  }
+
+  /**
+   * Adds a job after the database has committed. Failure is logged, not thrown: the row that needs
+   * the job is already stored and a sweep picks it up, so the user's action still succeeds.
+   */
+  async addAfterCommit<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string }): Promise<boolean> {
+    try {
+      await this.add(name, payload, opts);
+      return true;
+    } catch (error) {
+      this.logger.warn(`Could not enqueue ${name} (${opts.jobId}); it will be swept later: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.redis, prefix: `${this.config.redisPrefix}:bull` });
+      queue.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,34 @@
+// Queue and job names are stable strings kept here, in one place: renaming a class must never strand
+// queued jobs. Payloads carry ids only (Redis holds no personal data); each job has one payload type.
+
+export const QUEUE_NAMES = ['mail'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobPayloads {
+  /** Deliver one stored mail message (idempotent per message). */
+  'send-mail': { mailId: string };
+  /** Re-enqueue mail left unsent (e.g. Redis was down when it was written). */
+  'sweep-mail': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+
+/** Which queue carries each job. */
+export const JOB_QUEUES: { [N in JobName]: QueueName } = {
+  'send-mail': 'mail',
+  'sweep-mail': 'mail',
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
+
+/** Retry, backoff and retention for every job, in one options map. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+} as const;
+
+/** Deterministic job ids, so that enqueueing twice is harmless. */
+export const jobIds = {
+  sendMail: (mailId: string) => `mail:${mailId}`,
+};

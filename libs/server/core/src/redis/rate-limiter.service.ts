@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { ErrorCode } from '@convene/shared-contracts';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { DomainError } from '../errors/domain-error.js';
+import { REDIS } from './redis.module.js';
+
+export interface RateLimitRule {
+  /** What is limited, e.g. `signin:account`. */
+  scope: string;
+  /** Who is limited (an email, an address): hashed before it reaches Redis. */
+  subject: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Fixed-window counters in Redis. Every call counts, whether or not the attempt succeeds. */
+@Injectable()
+export class RateLimiter {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Counts one attempt against every rule; throws RATE_LIMITED when any is over its limit. */
+  async consume(rules: RateLimitRule[]): Promise<void> {
+    const multi = this.redis.multi();
+    const keys = rules.map((rule) => this.key(rule));
+    rules.forEach((rule, i) => {
+      multi.incr(keys[i]!);
+      multi.expire(keys[i]!, rule.windowSeconds, 'NX');
+      multi.ttl(keys[i]!);
+    });
+    let results: [Error | null, unknown][] | null;
+    try {
+      results = await multi.exec();
+    } catch {
+      throw new DomainError(ErrorCode.ServiceUnavailable, 'RATE_LIMIT_UNAVAILABLE', 'The service is briefly unavailable. Please try again in a moment.');
+    }
+    if (!results) throw new DomainError(ErrorCode.ServiceUnavailable, 'RATE_LIMIT_UNAVAILABLE', 'The service is briefly unavailable. Please try again in a moment.');
+    let retryAfter = 0;
+    rules.forEach((rule, i) => {
+      const count = Number(results![i * 3]![1]);
+      const ttl = Number(results![i * 3 + 2]![1]);
+      if (count > rule.limit) retryAfter = Math.max(retryAfter, ttl > 0 ? ttl : rule.windowSeconds);
+    });
+    if (retryAfter > 0) {
+      const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+      throw new DomainError(ErrorCode.RateLimited, 'TOO_MANY_ATTEMPTS', `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
+    }
+  }
+
+  async reset(rule: Pick<RateLimitRule, 'scope' | 'subject'>): Promise<void> {
+    await this.redis.del(this.key(rule)).catch(() => undefined);
+  }
+
+  private key(rule: Pick<RateLimitRule, 'scope' | 'subject'>): string {
+    const digest = createHash('sha256').update(rule.subject).digest('base64url').slice(0, 32);
+    return `${this.config.redisPrefix}:rl:${rule.scope}:${digest}`;
+  }
+}

@@ -1,0 +1,346 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { GROUP_SLUG_PATTERN, JoinPolicy, LIMITS, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
+import { APP_CONFIG, InputCheck, InputError, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
+import { IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted } from '@convene/server-identity';
+import { MailService } from '@convene/server-mail';
+import { WorkingGroup } from './working-group.entity.js';
+import { WorkingGroupRepository } from './working-group.repository.js';
+import { Membership } from './membership.entity.js';
+import { MembershipRepository } from './membership.repository.js';
+import { groupsErrors } from './groups.errors.js';
+
+/** A group as one viewer sees it: what they may know of it is decided here, not in the UI. */
+export interface GroupView {
+  group: WorkingGroup;
+  viewerMembership: Membership | null;
+  isActiveMember: boolean;
+  canManage: boolean;
+  /** Null when the viewer may not know it. */
+  memberCount: number | null;
+}
+
+export interface GroupInput {
+  slug: string;
+  name: string;
+  purpose: string;
+  joinPolicy: JoinPolicy;
+  memberListVisibility: MemberListVisibility;
+}
+
+const isAdmin = (viewer: Viewer) => viewer.networkRole === NetworkRole.ADMIN;
+
+@Injectable()
+export class GroupsService implements OnModuleInit {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly groups: WorkingGroupRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly identity: IdentityService,
+    private readonly mail: MailService,
+    private readonly invitationAccepted: InvitationAcceptedListeners,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.invitationAccepted.register((event) => this.joinOnInvitation(event));
+  }
+
+  async list(viewer: Viewer): Promise<GroupView[]> {
+    const groups = await this.groups.listByName();
+    const ids = groups.map((g) => g.id);
+    const [mine, counts] = await Promise.all([this.memberships.forUserInGroups(viewer.userId, ids), this.memberships.countActive(ids)]);
+    return groups.map((group) => this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0));
+  }
+
+  async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
+    const group = typeof slug === 'string' && slug.length <= LIMITS.groupSlugMax ? await this.groups.findOne({ slug: slug.toLowerCase() }) : null;
+    if (!group) throw groupsErrors.groupNotFound();
+    return this.viewOf(viewer, group);
+  }
+
+  async byId(viewer: Viewer, id: string): Promise<GroupView> {
+    const group = isUuid(id) ? await this.groups.findOne({ id }) : null;
+    if (!group) throw groupsErrors.groupNotFound();
+    return this.viewOf(viewer, group);
+  }
+
+  /** A group's public name, e.g. for an invitation page; null when it no longer exists. */
+  async nameOf(groupId: string): Promise<string | null> {
+    const group = isUuid(groupId) ? await this.groups.findOne({ id: groupId }, { fields: ['name'] }) : null;
+    return group?.name ?? null;
+  }
+
+  /** Active members; only for those allowed to see the list. */
+  async members(viewer: Viewer, view: GroupView): Promise<Membership[] | null> {
+    if (!this.maySeeMemberList(view)) return null;
+    return this.memberships.listInGroup(view.group.id, MembershipStatus.ACTIVE);
+  }
+
+  async convenors(viewer: Viewer, view: GroupView): Promise<Membership[] | null> {
+    if (!view.isActiveMember && !view.canManage) return null;
+    return this.memberships.listInGroup(view.group.id, MembershipStatus.ACTIVE, [MembershipRole.CONVENOR]);
+  }
+
+  async pendingRequests(viewer: Viewer, view: GroupView): Promise<Membership[] | null> {
+    if (!view.canManage) return null;
+    return this.memberships.listInGroup(view.group.id, MembershipStatus.PENDING);
+  }
+
+  async create(viewer: Viewer, input: GroupInput): Promise<GroupView> {
+    if (!isAdmin(viewer)) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can create working groups.');
+    const values = this.checkGroupInput(input, true);
+    if (await this.groups.findOne({ slug: values.slug })) throw new InputError({ slug: 'This address is already used by another group.' }, 'SLUG_TAKEN');
+    const group = this.em.create(WorkingGroup, values);
+    // The admin who creates a group convenes it until they hand it on: a group always has a convenor.
+    const membership = this.em.create(Membership, {
+      group,
+      user: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+      role: MembershipRole.CONVENOR,
+      status: MembershipStatus.ACTIVE,
+      decidedAt: new Date(),
+    });
+    await this.flushUniqueSlug();
+    return this.view(viewer, group, membership, 1);
+  }
+
+  async update(viewer: Viewer, input: Partial<GroupInput> & { id: string }): Promise<GroupView> {
+    if (!isAdmin(viewer)) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can edit working groups.');
+    const view = await this.byId(viewer, input.id);
+    const values = this.checkGroupInput({ ...view.group, ...stripUndefined(input) }, false);
+    Object.assign(view.group, { name: values.name, purpose: values.purpose, joinPolicy: values.joinPolicy, memberListVisibility: values.memberListVisibility, updatedAt: new Date() });
+    await this.em.flush();
+    return view;
+  }
+
+  /** OPEN groups admit at once, REQUEST groups record a pending request; an invitation is accepted. */
+  async requestToJoin(viewer: Viewer, input: { groupId: string; message?: string | null }): Promise<Membership> {
+    const check = new InputCheck();
+    const message = check.text('message', input.message, { required: false, max: LIMITS.joinMessageMax, label: 'Message' });
+    check.done();
+    const view = await this.byId(viewer, input.groupId);
+    const existing = view.viewerMembership;
+    if (existing?.status === MembershipStatus.ACTIVE) throw groupsErrors.alreadyMember();
+    if (existing?.status === MembershipStatus.PENDING) throw groupsErrors.alreadyRequested();
+    if (existing?.status === MembershipStatus.INVITED) return this.respondToInvitation(viewer, view.group.id, true) as Promise<Membership>;
+    if (view.group.joinPolicy === JoinPolicy.INVITE_ONLY) throw groupsErrors.inviteOnly();
+
+    const open = view.group.joinPolicy === JoinPolicy.OPEN;
+    const membership = this.em.create(Membership, {
+      group: view.group,
+      user: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+      role: MembershipRole.MEMBER,
+      status: open ? MembershipStatus.ACTIVE : MembershipStatus.PENDING,
+      message: message || null,
+      decidedAt: open ? new Date() : null,
+    });
+    const mails = open ? [] : await this.mailConvenorsAboutRequest(viewer, view.group, message);
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw groupsErrors.alreadyRequested();
+      throw error;
+    }
+    await this.mail.dispatch(mails);
+    return this.withPerson(membership);
+  }
+
+  /** Convenors invite by email: people with an account get an invited membership, others an invitation to sign up. */
+  async inviteMember(viewer: Viewer, input: { groupId: string; email: string; role?: MembershipRole | null }): Promise<{ email: string }> {
+    const check = new InputCheck();
+    const email = check.email('email', input.email);
+    const role = check.oneOf('role', input.role ?? MembershipRole.MEMBER, Object.values(MembershipRole), 'Role');
+    check.done();
+    const view = await this.byId(viewer, input.groupId);
+    if (!view.canManage) throw groupsErrors.notAConvenor();
+    const inviter = await this.identity.me(viewer);
+    const [user] = [...(await this.identity.usersByEmail([email])).values()];
+    let link: string;
+    let locale = inviter.locale;
+    if (user) {
+      const existing = await this.memberships.findOne({ group: view.group.id, user: user.id });
+      if (existing?.status === MembershipStatus.ACTIVE) throw new InputError({ email: 'This person is already a member of the group.' }, 'ALREADY_MEMBER');
+      if (existing) {
+        existing.status = MembershipStatus.INVITED;
+        existing.role = role;
+      } else {
+        this.em.create(Membership, { group: view.group, user, role, status: MembershipStatus.INVITED });
+      }
+      link = `${this.config.publicUrl}/groups/${view.group.slug}`;
+      locale = user.locale;
+    } else {
+      const { token } = await this.identity.createInvitation(viewer, email, { id: view.group.id, role });
+      link = this.identity.invitationLink(token);
+    }
+    const mail = this.mail.prepare('group-invitation', { email, locale }, { inviterName: inviter.displayName, groupName: view.group.name, link });
+    await this.em.flush();
+    await this.mail.dispatch([mail]);
+    return { email };
+  }
+
+  /** The invited person accepts (becomes active in the invited role) or declines (the invitation goes). */
+  async respondToInvitation(viewer: Viewer, groupId: string, accept: boolean): Promise<Membership | null> {
+    const view = await this.byId(viewer, groupId);
+    const membership = view.viewerMembership;
+    if (!membership || membership.status !== MembershipStatus.INVITED) throw groupsErrors.notInvited();
+    if (accept) {
+      membership.status = MembershipStatus.ACTIVE;
+      membership.decidedAt = new Date();
+    } else {
+      this.em.remove(membership);
+    }
+    await this.em.flush();
+    return accept ? this.withPerson(membership) : null;
+  }
+
+  async decideMembership(viewer: Viewer, input: { membershipId: string; approve: boolean }): Promise<Membership> {
+    const membership = await this.managedMembership(viewer, input.membershipId);
+    if (membership.status !== MembershipStatus.PENDING) throw groupsErrors.notPending();
+    const group = membership.group.getEntity();
+    const person = membership.user.getEntity();
+    membership.decidedAt = new Date();
+    membership.decidedBy = this.em.getReference(UserEntity, viewer.userId, { wrapped: true });
+    let mail;
+    if (input.approve) {
+      membership.status = MembershipStatus.ACTIVE;
+      mail = this.mail.prepare('membership-approved', person, { groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` });
+    } else {
+      this.em.remove(membership);
+      mail = this.mail.prepare('membership-declined', person, { groupName: group.name });
+    }
+    await this.em.flush();
+    await this.mail.dispatch([mail]);
+    return this.withPerson(membership);
+  }
+
+  async setMemberRole(viewer: Viewer, input: { membershipId: string; role: MembershipRole }): Promise<Membership> {
+    const check = new InputCheck();
+    const role = check.oneOf('role', input.role, Object.values(MembershipRole), 'Role');
+    check.done();
+    return this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
+      if (membership.status !== MembershipStatus.ACTIVE) throw groupsErrors.membershipNotFound();
+      if (membership.role === MembershipRole.CONVENOR && role !== MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
+      membership.role = role;
+      await em.populate(membership, ['user.organisation']);
+      return membership;
+    });
+  }
+
+  async removeMember(viewer: Viewer, membershipId: string): Promise<void> {
+    await this.withGroupLock(viewer, membershipId, async (em, membership) => {
+      if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
+      em.remove(membership);
+    });
+  }
+
+  /** Leaving also withdraws a pending request or declines an invitation. */
+  async leave(viewer: Viewer, groupId: string): Promise<void> {
+    if (!isUuid(groupId)) throw groupsErrors.groupNotFound();
+    await this.em.transactional(async (em) => {
+      const group = await em.getRepository(WorkingGroup).findForUpdate(groupId);
+      if (!group) throw groupsErrors.groupNotFound();
+      const membership = await em.getRepository(Membership).findOne({ group: group.id, user: viewer.userId });
+      if (!membership) throw groupsErrors.membershipNotFound();
+      if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
+      em.remove(membership);
+    });
+  }
+
+  /** Loads the person (and their organisation) a membership is about, for display. */
+  private async withPerson(membership: Membership): Promise<Membership> {
+    await this.em.populate(membership, ['user.organisation']);
+    return membership;
+  }
+
+  private async viewOf(viewer: Viewer, group: WorkingGroup): Promise<GroupView> {
+    const [mine, counts] = await Promise.all([this.memberships.forUserInGroups(viewer.userId, [group.id]), this.memberships.countActive([group.id])]);
+    return this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0);
+  }
+
+  private view(viewer: Viewer, group: WorkingGroup, membership: Membership | null, count: number): GroupView {
+    const isActiveMember = membership?.status === MembershipStatus.ACTIVE;
+    const canManage = isAdmin(viewer) || (isActiveMember && membership?.role === MembershipRole.CONVENOR);
+    return { group, viewerMembership: membership, isActiveMember, canManage, memberCount: isActiveMember || canManage ? count : null };
+  }
+
+  private maySeeMemberList(view: GroupView): boolean {
+    if (view.canManage) return true;
+    return view.isActiveMember && view.group.memberListVisibility === MemberListVisibility.MEMBERS;
+  }
+
+  /** Loads a membership whose group the viewer manages. Non-managers learn nothing about it. */
+  private async managedMembership(viewer: Viewer, membershipId: string): Promise<Membership> {
+    const membership = isUuid(membershipId) ? await this.memberships.findWithGroup(membershipId) : null;
+    if (!membership) throw groupsErrors.membershipNotFound();
+    const view = await this.viewOf(viewer, membership.group.getEntity());
+    if (!view.canManage) throw view.isActiveMember ? groupsErrors.notAConvenor() : groupsErrors.membershipNotFound();
+    return membership;
+  }
+
+  /** Runs a membership change for a manager of the group, with the group row locked. */
+  private async withGroupLock<T>(viewer: Viewer, membershipId: string, change: (em: EntityManager, membership: Membership) => Promise<T>): Promise<T> {
+    const found = await this.managedMembership(viewer, membershipId);
+    return this.em.transactional(async (em) => {
+      await em.getRepository(WorkingGroup).findForUpdate(found.group.id);
+      const membership = await em.getRepository(Membership).findOne({ id: found.id }, { populate: ['user'], refresh: true });
+      if (!membership) throw groupsErrors.membershipNotFound();
+      return change(em, membership);
+    });
+  }
+
+  private async assertNotLastConvenor(em: EntityManager, membership: Membership): Promise<void> {
+    const convenors = await em.getRepository(Membership).countConvenors(membership.group.id);
+    if (convenors <= 1) throw groupsErrors.lastConvenor();
+  }
+
+  private async mailConvenorsAboutRequest(viewer: Viewer, group: WorkingGroup, message: string) {
+    const requester = await this.identity.me(viewer);
+    const convenors = await this.memberships.convenorsOf(group.id);
+    return convenors.map((c) =>
+      this.mail.prepare('join-request', c.user.getEntity(), {
+        requesterName: requester.displayName,
+        groupName: group.name,
+        message,
+        link: `${this.config.publicUrl}/groups/${group.slug}`,
+      }),
+    );
+  }
+
+  private async joinOnInvitation(event: InvitationAccepted): Promise<void> {
+    if (!event.groupId) return;
+    const group = await event.em.findOne(WorkingGroup, { id: event.groupId });
+    if (!group) return; // the group was deleted since; the account is still made
+    event.em.create(Membership, {
+      group,
+      user: event.em.getReference(UserEntity, event.userId, { wrapped: true }),
+      role: event.groupRole ?? MembershipRole.MEMBER,
+      status: MembershipStatus.ACTIVE,
+      decidedAt: new Date(),
+    });
+  }
+
+  private checkGroupInput(input: GroupInput, isNew: boolean): GroupInput {
+    const check = new InputCheck();
+    const slug = isNew ? check.text('slug', input.slug?.toLowerCase(), { min: LIMITS.groupSlugMin, max: LIMITS.groupSlugMax, label: 'Address' }) : input.slug;
+    if (isNew && slug && !GROUP_SLUG_PATTERN.test(slug)) check.fail('slug', 'Use lower-case letters, digits and single hyphens, like health-and-care.');
+    const name = check.text('name', input.name, { max: LIMITS.groupNameMax, label: 'Name' });
+    const purpose = check.text('purpose', input.purpose, { max: LIMITS.groupPurposeMax, label: 'Purpose' });
+    const joinPolicy = check.oneOf('joinPolicy', input.joinPolicy, Object.values(JoinPolicy), 'Join policy');
+    const memberListVisibility = check.oneOf('memberListVisibility', input.memberListVisibility, Object.values(MemberListVisibility), 'Member list visibility');
+    check.done();
+    return { slug, name, purpose, joinPolicy, memberListVisibility };
+  }
+
+  private async flushUniqueSlug(): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new InputError({ slug: 'This address is already used by another group.' }, 'SLUG_TAKEN');
+      throw error;
+    }
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}

@@ -1,0 +1,45 @@
+import { EntityRepository } from '@mikro-orm/postgresql';
+import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
+import type { Membership } from './membership.entity.js';
+
+export class MembershipRepository extends EntityRepository<Membership> {
+  /** The viewer's memberships in the given groups, keyed by group id. */
+  async forUserInGroups(userId: string, groupIds: string[]): Promise<Map<string, Membership>> {
+    if (!groupIds.length) return new Map();
+    const rows = await this.find({ user: userId, group: { $in: groupIds } }, { populate: ['user', 'user.organisation'] });
+    return new Map(rows.map((m) => [m.group.id, m]));
+  }
+
+  /** Active member counts for several groups in one query. */
+  async countActive(groupIds: string[]): Promise<Map<string, number>> {
+    if (!groupIds.length) return new Map();
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ group_id: string; count: number }[]>(
+        `select group_id, count(*)::int as count from memberships where status = ? and group_id in (${groupIds.map(() => '?').join(', ')}) group by group_id`,
+        [MembershipStatus.ACTIVE, ...groupIds],
+      );
+    return new Map(rows.map((r) => [r.group_id, Number(r.count)]));
+  }
+
+  /** Memberships of a group in a status, with people and their organisations, ordered by name. */
+  listInGroup(groupId: string, status: MembershipStatus, roles?: MembershipRole[]): Promise<Membership[]> {
+    return this.find(
+      { group: groupId, status, ...(roles ? { role: { $in: roles } } : {}) },
+      { populate: ['user', 'user.organisation'], orderBy: { user: { displayName: 'asc' } } },
+    );
+  }
+
+  countConvenors(groupId: string): Promise<number> {
+    return this.count({ group: groupId, status: MembershipStatus.ACTIVE, role: MembershipRole.CONVENOR });
+  }
+
+  findWithGroup(id: string): Promise<Membership | null> {
+    return this.findOne({ id }, { populate: ['group', 'user'] });
+  }
+
+  /** Active convenors of a group with their email and locale, for notifying them. */
+  convenorsOf(groupId: string): Promise<Membership[]> {
+    return this.find({ group: groupId, status: MembershipStatus.ACTIVE, role: MembershipRole.CONVENOR }, { populate: ['user'] });
+  }
+}

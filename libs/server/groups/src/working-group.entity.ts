@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { JoinPolicy, MemberListVisibility } from '@convene/shared-contracts';
+import { WorkingGroupRepository } from './working-group.repository.js';
+
+@Entity({ tableName: 'working_groups', repository: () => WorkingGroupRepository })
+export class WorkingGroup {
+  [OptionalProps]?: 'joinPolicy' | 'memberListVisibility' | 'createdAt' | 'updatedAt';
+  [EntityRepositoryType]?: WorkingGroupRepository;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 48, unique: true })
+  slug!: string;
+
+  @Property({ type: 'string', length: 80 })
+  name!: string;
+
+  @Property({ type: 'text' })
+  purpose!: string;
+
+  @Enum({ items: () => JoinPolicy, nativeEnumName: 'join_policy' })
+  joinPolicy: JoinPolicy = JoinPolicy.REQUEST;
+
+  @Enum({ items: () => MemberListVisibility, nativeEnumName: 'member_list_visibility' })
+  memberListVisibility: MemberListVisibility = MemberListVisibility.MEMBERS;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt: Date = new Date();
+}

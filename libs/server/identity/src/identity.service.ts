@@ -1,0 +1,255 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { LIMITS, MembershipRole, NetworkRole, SignUpMode, SUPPORTED_LOCALES } from '@convene/shared-contracts';
+import { APP_CONFIG, InputCheck, InputError, RateLimiter, forbidden, notFound, type AppConfig, type Viewer } from '@convene/server-core';
+import { MailService } from '@convene/server-mail';
+import { User } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
+import { Invitation } from './invitation.entity.js';
+import { InvitationRepository } from './invitation.repository.js';
+import { NetworkSettings } from './network-settings.entity.js';
+import { PartnerOrganisation } from './partner-organisation.entity.js';
+import { SessionsService } from './sessions.service.js';
+import { InvitationAcceptedListeners } from './invitation-accepted.listener.js';
+import { decoyHash, hashPassword, verifyPassword } from './password-hasher.js';
+import { passwordProblem } from './password-policy.js';
+import { hashToken, newToken } from './tokens.util.js';
+import { identityErrors } from './identity.errors.js';
+
+export interface ClientInfo {
+  address: string;
+  userAgent: string | null;
+}
+
+export interface SignedIn {
+  user: User;
+  token: string;
+  sessionId: string;
+}
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+  invitationToken?: string | null;
+  locale?: string | null;
+  timeZone?: string | null;
+}
+
+export interface ProfileInput {
+  displayName: string;
+  organisationId?: string | null;
+  locale: string;
+  timeZone: string;
+}
+
+export interface InvitationPreview {
+  email: string;
+  groupId: string | null;
+  expiresAt: Date;
+}
+
+const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly users: UserRepository,
+    private readonly invitations: InvitationRepository,
+    private readonly sessions: SessionsService,
+    private readonly rateLimiter: RateLimiter,
+    private readonly mail: MailService,
+    private readonly invitationAccepted: InvitationAcceptedListeners,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async signIn(input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn> {
+    const email = (input.email ?? '').trim().toLowerCase().slice(0, LIMITS.emailMax);
+    const { perAccount, perAddress, windowSeconds } = this.config.signInLimits;
+    // Every attempt counts, per account and per client address, before anything is checked.
+    await this.rateLimiter.consume([
+      { scope: 'signin:account', subject: email, limit: perAccount, windowSeconds },
+      { scope: 'signin:address', subject: client.address, limit: perAddress, windowSeconds },
+    ]);
+    const password = (input.password ?? '').slice(0, LIMITS.passwordMax + 1);
+    const user = email ? await this.users.findByEmailForSignIn(email) : null;
+    // Unknown accounts cost the same time as wrong passwords, and get the same answer.
+    const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+    if (!user || !valid) throw identityErrors.invalidCredentials();
+    await this.rateLimiter.reset({ scope: 'signin:account', subject: email });
+    const { token, session } = this.sessions.start(user, client.userAgent);
+    await this.em.flush();
+    await this.em.populate(user, ['organisation']);
+    return { user, token, sessionId: session.id };
+  }
+
+  async signUp(input: SignUpInput, client: ClientInfo): Promise<SignedIn> {
+    await this.rateLimiter.consume([{ scope: 'signup:address', subject: client.address, limit: 20, windowSeconds: 3600 }]);
+    const check = new InputCheck();
+    const email = check.email('email', input.email);
+    const displayName = check.text('displayName', input.displayName, { max: LIMITS.displayNameMax, label: 'Display name' });
+    const locale = input.locale ? check.oneOf('locale', input.locale, SUPPORTED_LOCALES, 'Language') : 'en';
+    const timeZone = input.timeZone ? this.checkTimeZone(check, input.timeZone) : 'Europe/London';
+    const problem = passwordProblem(input.password ?? '', { email, displayName });
+    if (problem) check.fail('password', problem);
+    check.done();
+
+    let invitation: Invitation | null = null;
+    if (input.invitationToken) {
+      invitation = await this.invitations.findByTokenHash(hashToken(input.invitationToken));
+      if (!invitation || !invitation.isUsable()) throw identityErrors.invitationInvalid();
+      if (invitation.email !== email) throw new InputError({ email: 'Use the email address this invitation was sent to.' }, 'INVITATION_EMAIL_MISMATCH');
+    } else if ((await this.settings()).signUpMode !== SignUpMode.OPEN) {
+      throw identityErrors.signUpByInvitationOnly();
+    }
+    if (await this.users.findByEmail(email)) {
+      throw new InputError({ email: 'An account with this email already exists. Sign in instead.' }, 'EMAIL_TAKEN');
+    }
+
+    const user = this.em.create(User, { email, displayName, passwordHash: await hashPassword(input.password), locale, timeZone });
+    if (invitation) {
+      invitation.acceptedAt = new Date();
+      await this.invitationAccepted.emit({ em: this.em, userId: user.id, invitationId: invitation.id, groupId: invitation.groupId, groupRole: invitation.groupRole });
+    }
+    const { token, session } = this.sessions.start(user, client.userAgent);
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new InputError({ email: 'An account with this email already exists. Sign in instead.' }, 'EMAIL_TAKEN');
+      }
+      throw error;
+    }
+    return { user, token, sessionId: session.id };
+  }
+
+  signOut(viewer: Viewer): Promise<void> {
+    return this.sessions.end(viewer.sessionId);
+  }
+
+  async me(viewer: Viewer): Promise<User> {
+    const user = await this.users.findOne({ id: viewer.userId }, { populate: ['organisation'] });
+    if (!user) throw notFound('Your account');
+    return user;
+  }
+
+  async updateProfile(viewer: Viewer, input: ProfileInput): Promise<User> {
+    const check = new InputCheck();
+    const displayName = check.text('displayName', input.displayName, { max: LIMITS.displayNameMax, label: 'Display name' });
+    const locale = check.oneOf('locale', input.locale, SUPPORTED_LOCALES, 'Language');
+    const timeZone = this.checkTimeZone(check, input.timeZone);
+    const organisationId = input.organisationId ? check.uuid('organisationId', input.organisationId, 'Organisation') : null;
+    check.done();
+    const organisation = organisationId ? await this.em.findOne(PartnerOrganisation, { id: organisationId }) : null;
+    if (organisationId && !organisation) throw new InputError({ organisationId: 'Choose an organisation from the list.' });
+    const user = await this.me(viewer);
+    user.displayName = displayName;
+    user.locale = locale;
+    user.timeZone = timeZone;
+    user.organisation = organisation ? this.em.getReference(PartnerOrganisation, organisation.id, { wrapped: true }) : null;
+    await this.em.flush();
+    return user;
+  }
+
+  /** Changes the password and ends every other session of the account. */
+  async changePassword(viewer: Viewer, input: { currentPassword: string; newPassword: string }, client: ClientInfo): Promise<void> {
+    await this.rateLimiter.consume([{ scope: 'password:account', subject: viewer.userId, limit: this.config.signInLimits.perAccount, windowSeconds: this.config.signInLimits.windowSeconds }]);
+    await this.rateLimiter.consume([{ scope: 'signin:address', subject: client.address, limit: this.config.signInLimits.perAddress, windowSeconds: this.config.signInLimits.windowSeconds }]);
+    const user = await this.users.findByIdWithPassword(viewer.userId);
+    if (!user) throw notFound('Your account');
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword ?? ''))) {
+      throw new InputError({ currentPassword: 'Your current password is not correct.' }, 'WRONG_PASSWORD');
+    }
+    const problem = passwordProblem(input.newPassword ?? '', { email: user.email, displayName: user.displayName });
+    if (problem) throw new InputError({ newPassword: problem }, 'WEAK_PASSWORD');
+    user.passwordHash = await hashPassword(input.newPassword);
+    user.passwordChangedAt = new Date();
+    await this.em.flush();
+    await this.sessions.endOthers(user.id, viewer.sessionId);
+  }
+
+  /** A network admin invites someone to create an account. */
+  async inviteToNetwork(viewer: Viewer, input: { email: string }): Promise<Invitation> {
+    if (viewer.networkRole !== NetworkRole.ADMIN) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can invite people to the network.');
+    const check = new InputCheck();
+    const email = check.email('email', input.email);
+    check.done();
+    if (await this.users.findByEmail(email)) throw new InputError({ email: 'This person already has an account.' }, 'EMAIL_TAKEN');
+    const { invitation, token } = await this.createInvitation(viewer, email, null);
+    const inviter = await this.me(viewer);
+    const mail = this.mail.prepare(
+      'network-invitation',
+      { email, locale: inviter.locale },
+      { inviterName: inviter.displayName, link: this.invitationLink(token), expiresOn: invitation.expiresAt.toISOString().slice(0, 10) },
+    );
+    await this.em.flush();
+    await this.mail.dispatch([mail]);
+    return invitation;
+  }
+
+  /**
+   * Adds an invitation (replacing older open ones for the same address and purpose) to the unit
+   * of work. For use by other domains, which flush it with their own change.
+   */
+  async createInvitation(viewer: Viewer, email: string, group: { id: string; role: MembershipRole } | null): Promise<{ invitation: Invitation; token: string }> {
+    for (const older of await this.invitations.findOpen(email, group?.id ?? null)) older.revokedAt = new Date();
+    const { token, tokenHash } = newToken();
+    const invitation = this.em.create(Invitation, {
+      email,
+      tokenHash,
+      invitedBy: this.em.getReference(User, viewer.userId, { wrapped: true }),
+      groupId: group?.id ?? null,
+      groupRole: group?.role ?? null,
+      expiresAt: new Date(Date.now() + this.config.invitationTtlDays * 86_400_000),
+    });
+    return { invitation, token };
+  }
+
+  invitationLink(token: string): string {
+    return `${this.config.publicUrl}/invitations/${token}`;
+  }
+
+  async previewInvitation(token: string): Promise<InvitationPreview> {
+    const invitation = token && token.length < 100 ? await this.invitations.findByTokenHash(hashToken(token)) : null;
+    if (!invitation || !invitation.isUsable()) throw identityErrors.invitationInvalid();
+    return { email: invitation.email, groupId: invitation.groupId, expiresAt: invitation.expiresAt };
+  }
+
+  async settings(): Promise<NetworkSettings> {
+    return (await this.em.findOne(NetworkSettings, { id: 1 })) ?? Object.assign(new NetworkSettings(), { id: 1 });
+  }
+
+  async updateSettings(viewer: Viewer, input: { signUpMode: SignUpMode }): Promise<NetworkSettings> {
+    if (viewer.networkRole !== NetworkRole.ADMIN) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can change network settings.');
+    const check = new InputCheck();
+    const mode = check.oneOf('signUpMode', input.signUpMode, Object.values(SignUpMode), 'Sign-up mode');
+    check.done();
+    const settings = await this.em.upsert(NetworkSettings, { id: 1, signUpMode: mode, updatedAt: new Date() });
+    return settings;
+  }
+
+  partnerOrganisations(): Promise<PartnerOrganisation[]> {
+    return this.em.find(PartnerOrganisation, {}, { orderBy: { name: 'asc' } });
+  }
+
+  /** Users by email, in one query (for other domains, e.g. invitations to a group). */
+  async usersByEmail(emails: string[]): Promise<Map<string, User>> {
+    if (!emails.length) return new Map();
+    const users = await this.users.find({ email: { $in: emails.map((e) => e.toLowerCase()) } });
+    return new Map(users.map((u) => [u.email, u]));
+  }
+
+  /** Users by id, in one query, with their organisations; for other domains' lists. */
+  async usersByIds(ids: string[]): Promise<Map<string, User>> {
+    if (!ids.length) return new Map();
+    const users = await this.users.find({ id: { $in: [...new Set(ids)] } }, { populate: ['organisation'] });
+    return new Map(users.map((u) => [u.id, u]));
+  }
+
+  private checkTimeZone(check: InputCheck, value: string): string {
+    const zone = (value ?? '').trim();
+    if (!TIME_ZONES.has(zone)) check.fail('timeZone', 'Choose a time zone from the list.');
+    return zone;
+  }
+}

@@ -1,0 +1,20 @@
+import { User } from './user.entity.js';
+import { Session } from './session.entity.js';
+import { Invitation } from './invitation.entity.js';
+import { NetworkSettings } from './network-settings.entity.js';
+import { PartnerOrganisation } from './partner-organisation.entity.js';
+
+export { IdentityModule } from './identity.module.js';
+export { IdentityService, type ClientInfo, type SignedIn, type SignUpInput, type ProfileInput, type InvitationPreview } from './identity.service.js';
+export { SessionsService } from './sessions.service.js';
+export { InvitationAcceptedListeners, type InvitationAccepted } from './invitation-accepted.listener.js';
+export { IdentityErrorCode } from './identity.errors.js';
+export { hashPassword } from './password-hasher.js';
+export { passwordProblem } from './password-policy.js';
+// Entity classes are exported for other domains' relations, the demo seed and tests; the
+// repositories, which own the queries, stay inside the domain.
+export type { User, Invitation, NetworkSettings, PartnerOrganisation };
+export { User as UserEntity, PartnerOrganisation as PartnerOrganisationEntity, NetworkSettings as NetworkSettingsEntity };
+
+/** Entities of this domain, for the ORM configuration of the composition roots. */
+export const identityEntities = [User, Session, Invitation, NetworkSettings, PartnerOrganisation];

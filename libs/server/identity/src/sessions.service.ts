@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { APP_CONFIG, type AppConfig, type Viewer } from '@convene/server-core';
+import { Session } from './session.entity.js';
+import { SessionRepository } from './session.repository.js';
+import type { User } from './user.entity.js';
+import { hashToken, newToken } from './tokens.util.js';
+
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionEnded {
+  sessionIds: string[];
+}
+
+/** Server-side sessions: issued at sign-in, checked on every request, ended at will. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Adds a new session for the user to the unit of work; returns the cookie token. */
+  start(user: User, userAgent: string | null): { token: string; session: Session } {
+    const { token, tokenHash } = newToken();
+    const session = this.em.create(Session, {
+      tokenHash,
+      user,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      expiresAt: new Date(Date.now() + this.config.session.absoluteDays * 86_400_000),
+    });
+    return { token, session };
+  }
+
+  /** The viewer for a cookie token, or null when it is unknown, idle too long or past its end. */
+  async resolve(token: string | undefined): Promise<Viewer | null> {
+    if (!token || token.length > 100) return null;
+    const em = this.em.fork();
+    const session = await em.getRepository(Session).findByTokenHash(hashToken(token));
+    if (!session) return null;
+    const now = Date.now();
+    const idleLimit = this.config.session.idleMinutes * 60_000;
+    if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) {
+      await em.remove(session).flush();
+      return null;
+    }
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      session.lastSeenAt = new Date(now);
+      await em.flush();
+    }
+    const user = session.user.getEntity();
+    return { userId: user.id, sessionId: session.id, networkRole: user.networkRole };
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.sessions.nativeDelete({ id: sessionId });
+  }
+
+  /** Ends every session of the user but `keepSessionId`. */
+  endOthers(userId: string, keepSessionId?: string): Promise<string[]> {
+    return this.sessions.endAllForUser(userId, keepSessionId);
+  }
+
+  async purgeExpired(): Promise<number> {
+    const now = new Date();
+    return this.sessions.deleteExpired(now, new Date(now.getTime() - this.config.session.idleMinutes * 60_000));
+  }
+}

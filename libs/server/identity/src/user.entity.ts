@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { EntityRepositoryType, type Ref, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { NetworkRole } from '@convene/shared-contracts';
+import { PartnerOrganisation } from './partner-organisation.entity.js';
+import { UserRepository } from './user.repository.js';
+
+@Entity({ tableName: 'users', repository: () => UserRepository })
+export class User {
+  [OptionalProps]?: 'locale' | 'timeZone' | 'networkRole' | 'organisation' | 'createdAt' | 'passwordChangedAt';
+  [EntityRepositoryType]?: UserRepository;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Stored lower-cased; unique. */
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  @Property({ type: 'string', length: 80 })
+  displayName!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Property({ type: 'string', length: 8 })
+  locale: string = 'en';
+
+  @Property({ type: 'string', length: 64 })
+  timeZone: string = 'Europe/London';
+
+  @Enum({ items: () => NetworkRole, nativeEnumName: 'network_role' })
+  networkRole: NetworkRole = NetworkRole.MEMBER;
+
+  @ManyToOne(() => PartnerOrganisation, { ref: true, nullable: true, deleteRule: 'set null' })
+  organisation: Ref<PartnerOrganisation> | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  passwordChangedAt: Date = new Date();
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { MailMessageRepository } from './mail-message.repository.js';
+
+export enum MailStatus {
+  Queued = 'queued',
+  Sent = 'sent',
+  Failed = 'failed',
+}
+
+/**
+ * One outgoing mail, written in the same transaction as the change that caused it, so nothing is
+ * lost if Redis is down; the worker delivers it once. Without SMTP, delivered mail stays here and
+ * is the development mailbox.
+ */
+@Entity({ tableName: 'mail_messages', repository: () => MailMessageRepository })
+@Index({ properties: ['status', 'createdAt'] })
+export class MailMessage {
+  [OptionalProps]?: 'status' | 'transport' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt';
+  [EntityRepositoryType]?: MailMessageRepository;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 254 })
+  toAddress!: string;
+
+  @Property({ type: 'string', length: 300 })
+  subject!: string;
+
+  @Property({ type: 'text' })
+  textBody!: string;
+
+  @Property({ type: 'text' })
+  htmlBody!: string;
+
+  /** Which template made it, for the logs and the dev mailbox. */
+  @Property({ type: 'string', length: 64 })
+  kind!: string;
+
+  @Enum({ items: () => MailStatus, nativeEnumName: 'mail_status' })
+  status: MailStatus = MailStatus.Queued;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  transport: string | null = null;
+
+  @Property({ type: 'integer' })
+  attempts: number = 0;
+
+  @Property({ type: 'text', nullable: true })
+  lastError: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  sentAt: Date | null = null;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { APP_CONFIG, type AppConfig } from '@convene/server-core';
+import { MailMessage } from './mail-message.entity.js';
+import { MailService } from './mail.service.js';
+import { MAIL_TRANSPORT, createMailTransport } from './mail-transport.js';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([MailMessage])],
+  providers: [MailService, { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMailTransport(config) }],
+  exports: [MailService],
+})
+export class MailModule {}

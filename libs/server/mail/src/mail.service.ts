@@ -1,0 +1,99 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { APP_CONFIG, JobQueue, jobIds, type AppConfig } from '@convene/server-core';
+import { MailMessage, MailStatus } from './mail-message.entity.js';
+import { MailMessageRepository } from './mail-message.repository.js';
+import { renderMail, type MailKind, type MailTemplates } from './mail-templates.js';
+import { MAIL_TRANSPORT, type MailTransport } from './mail-transport.js';
+
+export interface DevMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: Date;
+}
+
+const MAX_ATTEMPTS = 6;
+
+@Injectable()
+export class MailService {
+  private readonly logger = new Logger(MailService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly messages: MailMessageRepository,
+    private readonly jobs: JobQueue,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Renders a mail and adds it to the caller's unit of work: it is stored by the caller's flush,
+   * in the same transaction as the change it reports. Call `dispatch` after the flush.
+   */
+  prepare<K extends MailKind>(kind: K, to: { email: string; locale: string }, params: MailTemplates[K]): MailMessage {
+    const rendered = renderMail(kind, to.locale, params);
+    return this.em.create(MailMessage, {
+      toAddress: to.email,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      kind,
+    });
+  }
+
+  /** Enqueues delivery of stored mail. Never throws: the sweep catches anything not enqueued. */
+  async dispatch(messages: MailMessage[]): Promise<void> {
+    for (const message of messages) {
+      await this.jobs.addAfterCommit('send-mail', { mailId: message.id }, { jobId: jobIds.sendMail(message.id) });
+    }
+  }
+
+  /**
+   * Delivers one stored mail at most once: the row is locked, a sent row is skipped. A failed send
+   * is recorded and rethrown so the queue retries it with backoff.
+   */
+  async deliver(mailId: string): Promise<'sent' | 'skipped'> {
+    let failure: Error | null = null;
+    const outcome = await this.em.fork().transactional(async (em) => {
+      const message = await em.getRepository(MailMessage).findForDelivery(mailId);
+      if (!message || message.status !== MailStatus.Queued) return 'skipped' as const;
+      message.attempts += 1;
+      try {
+        message.transport = await this.transport.send({
+          from: this.config.mailFrom,
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.textBody,
+          html: message.htmlBody,
+        });
+        message.status = MailStatus.Sent;
+        message.sentAt = new Date();
+        message.lastError = null;
+        return 'sent' as const;
+      } catch (error) {
+        failure = error as Error;
+        message.lastError = failure.message.slice(0, 2000);
+        if (message.attempts >= MAX_ATTEMPTS) message.status = MailStatus.Failed;
+        return 'skipped' as const;
+      }
+    });
+    if (failure) throw failure;
+    return outcome;
+  }
+
+  /** Re-enqueues mail stored but never delivered, e.g. when Redis was down at commit time. */
+  async sweepStranded(olderThanMs = 60_000): Promise<number> {
+    const ids = await this.em.fork().getRepository(MailMessage).findStranded(new Date(Date.now() - olderThanMs), 200);
+    for (const id of ids) await this.jobs.add('send-mail', { mailId: id }, { jobId: jobIds.sendMail(id) });
+    if (ids.length) this.logger.log(`Re-enqueued ${ids.length} stranded mail message(s)`);
+    return ids.length;
+  }
+
+  /** The development mailbox: mail "delivered" without SMTP. */
+  async devMailbox(limit = 100): Promise<DevMail[]> {
+    const rows = await this.messages.devMailbox(limit);
+    return rows.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, text: m.textBody, createdAt: m.createdAt }));
+  }
+}

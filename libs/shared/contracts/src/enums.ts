@@ -1,0 +1,39 @@
+// Enums that the API, the worker and the web app all speak. Values are the wire format.
+
+export enum NetworkRole {
+  ADMIN = 'ADMIN',
+  MEMBER = 'MEMBER',
+}
+
+export enum SignUpMode {
+  OPEN = 'OPEN',
+  INVITATION_ONLY = 'INVITATION_ONLY',
+}
+
+export enum JoinPolicy {
+  OPEN = 'OPEN',
+  REQUEST = 'REQUEST',
+  INVITE_ONLY = 'INVITE_ONLY',
+}
+
+export enum MemberListVisibility {
+  /** Every active member sees the full member list. */
+  MEMBERS = 'MEMBERS',
+  /** Only convenors see the full list; members see the convenors. */
+  CONVENORS = 'CONVENORS',
+}
+
+export enum MembershipRole {
+  CONVENOR = 'CONVENOR',
+  MEMBER = 'MEMBER',
+  OBSERVER = 'OBSERVER',
+}
+
+export enum MembershipStatus {
+  PENDING = 'PENDING',
+  INVITED = 'INVITED',
+  ACTIVE = 'ACTIVE',
+}
+
+export const SUPPORTED_LOCALES = ['en', 'ar'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];

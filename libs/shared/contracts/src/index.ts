@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './errors.js';
+export * from './limits.js';

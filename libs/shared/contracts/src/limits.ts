@@ -1,0 +1,19 @@
+// Input limits shared by server validation and client forms.
+export const LIMITS = {
+  emailMax: 254,
+  passwordMin: 10,
+  passwordMax: 128,
+  displayNameMax: 80,
+  groupNameMax: 80,
+  groupSlugMin: 2,
+  groupSlugMax: 48,
+  groupPurposeMax: 2000,
+  joinMessageMax: 500,
+  organisationNameMax: 120,
+  timeZoneMax: 64,
+} as const;
+
+export const GROUP_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Deliberately simple: one @, no spaces, a dot in the domain. Real proof is the invitation mail. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
