@@ -28,7 +28,7 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
 } as const;
 
-/** Deterministic job ids, so that enqueueing twice is harmless. */
+/** Deterministic job ids, so that enqueueing twice is harmless. (BullMQ refuses ':' in custom ids.) */
 export const jobIds = {
-  sendMail: (mailId: string) => `mail:${mailId}`,
+  sendMail: (mailId: string) => `mail-${mailId}`,
 };

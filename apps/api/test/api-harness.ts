@@ -1,0 +1,104 @@
+// Runs the real API (HTTP, GraphQL, PostgreSQL, Redis) on a free port for integration tests, with
+// clients that keep their own session cookie like a browser would.
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@convene/server-core';
+import type { User } from '@convene/server-identity';
+import { TEST_PASSWORD, TestData, clearRedisPrefix, openTestOrm, useTestEnvironment } from '@convene/server-testing';
+import { createApiApp } from '../src/bootstrap.js';
+
+export interface GqlError {
+  message: string;
+  extensions?: { code?: string; reason?: string; fields?: Record<string, string>; stacktrace?: unknown };
+}
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: GqlError[];
+}
+
+export class GqlClient {
+  cookie: string | null = null;
+  lastSetCookie: string | null = null;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly address = '127.0.0.1',
+  ) {}
+
+  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+    const res = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': this.address, ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    this.keepCookie(res);
+    const body = (await res.json()) as { data?: T; errors?: GqlError[] };
+    return { status: res.status, ...body };
+  }
+
+  /** The first error's code, or 'OK' when there was none. */
+  async outcome(query: string, variables: Record<string, unknown> = {}): Promise<string> {
+    const result = await this.request(query, variables);
+    return result.errors?.[0]?.extensions?.code ?? 'OK';
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await fetch(`${this.baseUrl}${path}`, { headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers } });
+    this.keepCookie(res);
+    return res;
+  }
+
+  async signIn(email: string, password = TEST_PASSWORD): Promise<GqlResult> {
+    return this.request(`mutation SignIn($input: SignInInput!) { signIn(input: $input) { id email } }`, { input: { email, password } });
+  }
+
+  private keepCookie(res: Response): void {
+    const set = res.headers.get('set-cookie');
+    if (!set) return;
+    this.lastSetCookie = set;
+    const [pair] = set.split(';');
+    const [name, value] = pair!.split('=');
+    this.cookie = value ? `${name}=${value}` : null;
+  }
+}
+
+export class ApiHarness {
+  readonly data: TestData;
+
+  private constructor(
+    readonly app: NestExpressApplication,
+    readonly orm: MikroORM,
+    readonly url: string,
+    readonly config: AppConfig,
+  ) {
+    this.data = new TestData(orm.em);
+  }
+
+  static async start(env: Record<string, string> = {}): Promise<ApiHarness> {
+    const config = useTestEnvironment({ TRUST_PROXY: 'loopback', ...env });
+    const orm = await openTestOrm(config);
+    await clearRedisPrefix(config);
+    const app = await createApiApp({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    return new ApiHarness(app, orm, `http://127.0.0.1:${address.port}`, config);
+  }
+
+  /** A client with no session, from its own client address. */
+  client(address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`): GqlClient {
+    return new GqlClient(this.url, address);
+  }
+
+  async signedIn(user: User): Promise<GqlClient> {
+    const client = this.client();
+    const result = await client.signIn(user.email);
+    if (result.errors) throw new Error(`sign-in failed for ${user.email}: ${result.errors[0]?.message}`);
+    return client;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.orm.close();
+  }
+}

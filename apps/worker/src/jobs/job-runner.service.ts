@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG, JOB_NAMES, JOB_QUEUES, JobQueue, QUEUE_NAMES, createRedis, type AppConfig, type JobName } from '@convene/server-core';
+import { JOB_PROCESSOR, type JobHandler } from './job-processor.decorator.js';
+import { buildHandlerRegistry } from './handler-registry.js';
+
+/** Repeating jobs, scheduled idempotently by id at start-up. */
+const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [{ id: 'sweep-mail', job: 'sweep-mail', everyMs: 60_000 }];
+
+/** Runs one BullMQ worker per queue and dispatches each job to its one handler. */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private readonly workers: Worker[] = [];
+  private connection: Redis | null = null;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const found = this.discovery
+      .getProviders()
+      .filter((wrapper) => wrapper.metatype && wrapper.instance)
+      .map((wrapper) => ({ name: this.reflector.get<string | undefined>(JOB_PROCESSOR, wrapper.metatype!), handler: wrapper.instance as JobHandler }))
+      .filter((entry): entry is { name: string; handler: JobHandler } => typeof entry.name === 'string');
+    const registry = buildHandlerRegistry(JOB_NAMES, found);
+
+    // Workers block on Redis: they need their own connection that retries forever.
+    this.connection = createRedis(this.config, 'worker');
+    for (const queue of QUEUE_NAMES) {
+      const worker = new Worker(
+        queue,
+        async (job: Job) => {
+          const handler = registry.get(job.name as JobName);
+          if (!handler || JOB_QUEUES[job.name as JobName] !== queue) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
+          return handler.handle(job.data, job);
+        },
+        { connection: this.connection, prefix: `${this.config.redisPrefix}:bull`, concurrency: 5, autorun: true },
+      );
+      worker.on('failed', (job, error) => this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+      worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
+      this.workers.push(worker);
+    }
+    for (const schedule of SCHEDULES) {
+      await this.jobs.queue(JOB_QUEUES[schedule.job]).upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.job, data: {} });
+    }
+    this.logger.log(`Worker running ${registry.size} job types on ${QUEUE_NAMES.length} queue(s)`);
+  }
+
+  /** Graceful shutdown: stop taking jobs and let active ones finish. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    this.connection?.disconnect();
+  }
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { APP_CONFIG, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { MailModule } from '@convene/server-mail';
+import { ormEntities } from './orm-entities.js';
+import { JobRunner } from './jobs/job-runner.service.js';
+import { SendMailProcessor } from './mail/send-mail.processor.js';
+import { SweepMailProcessor } from './mail/sweep-mail.processor.js';
+
+/** The worker's composition root: BullMQ processors and schedules only. */
+@Module({
+  imports: [
+    ConfigModule,
+    RedisModule,
+    QueueModule,
+    DiscoveryModule,
+    MikroOrmModule.forRootAsync({
+      driver: PostgreSqlDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ ...createOrmConfig(config, ormEntities), registerRequestContext: false }),
+    }),
+    MailModule,
+  ],
+  providers: [JobRunner, SendMailProcessor, SweepMailProcessor],
+})
+export class WorkerModule {}

@@ -1,0 +1,4 @@
+export { useTestEnvironment, TEST_PASSWORD } from './test-environment.js';
+export { openTestOrm, testEntities } from './test-database.js';
+export { TestData } from './test-data.js';
+export { clearRedisPrefix } from './redis-cleanup.js';

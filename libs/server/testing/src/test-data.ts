@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
+import { PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
+import { MembershipEntity, WorkingGroupEntity, type Membership, type WorkingGroup } from '@convene/server-groups';
+import { TEST_PASSWORD } from './test-environment.js';
+
+let passwordHash: Promise<string> | null = null;
+const unique = () => randomUUID().slice(0, 8);
+
+/** Factories: every test makes its own people and groups, with unique emails and slugs. */
+export class TestData {
+  constructor(private readonly em: EntityManager) {}
+
+  async user(overrides: Partial<Pick<User, 'email' | 'displayName' | 'networkRole' | 'locale'>> & { organisation?: PartnerOrganisation } = {}): Promise<User> {
+    const em = this.em.fork();
+    const user = em.create(UserEntity, {
+      email: overrides.email ?? `person-${unique()}@example.org`,
+      displayName: overrides.displayName ?? `Person ${unique()}`,
+      passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+      networkRole: overrides.networkRole ?? NetworkRole.MEMBER,
+      locale: overrides.locale ?? 'en',
+      organisation: overrides.organisation ? em.getReference(PartnerOrganisationEntity, overrides.organisation.id, { wrapped: true }) : null,
+    });
+    await em.flush();
+    return user;
+  }
+
+  admin(): Promise<User> {
+    return this.user({ networkRole: NetworkRole.ADMIN });
+  }
+
+  async organisation(name = `Organisation ${unique()}`): Promise<PartnerOrganisation> {
+    const em = this.em.fork();
+    const org = em.create(PartnerOrganisationEntity, { name });
+    await em.flush();
+    return org;
+  }
+
+  async group(overrides: Partial<Pick<WorkingGroup, 'name' | 'purpose' | 'joinPolicy' | 'memberListVisibility'>> = {}): Promise<WorkingGroup> {
+    const em = this.em.fork();
+    const slug = `group-${unique()}`;
+    const group = em.create(WorkingGroupEntity, {
+      slug,
+      name: overrides.name ?? `Group ${slug}`,
+      purpose: overrides.purpose ?? 'A working group made for a test.',
+      joinPolicy: overrides.joinPolicy ?? JoinPolicy.REQUEST,
+      memberListVisibility: overrides.memberListVisibility ?? MemberListVisibility.MEMBERS,
+    });
+    await em.flush();
+    return group;
+  }
+
+  async membership(group: WorkingGroup, user: User, role = MembershipRole.MEMBER, status = MembershipStatus.ACTIVE): Promise<Membership> {
+    const em = this.em.fork();
+    const membership = em.create(MembershipEntity, {
+      group: em.getReference(WorkingGroupEntity, group.id, { wrapped: true }),
+      user: em.getReference(UserEntity, user.id, { wrapped: true }),
+      role,
+      status,
+    });
+    await em.flush();
+    return membership;
+  }
+}

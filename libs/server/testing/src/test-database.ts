@@ -1,0 +1,15 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createOrmConfig, ensureDatabase, type AppConfig } from '@convene/server-core';
+import { identityEntities } from '@convene/server-identity';
+import { groupsEntities } from '@convene/server-groups';
+import { mailEntities } from '@convene/server-mail';
+
+export const testEntities = [...identityEntities, ...groupsEntities, ...mailEntities];
+
+/** Creates the test database if needed, brings it to the latest migration, and opens an ORM on it. */
+export async function openTestOrm(config: AppConfig): Promise<MikroORM> {
+  await ensureDatabase(config.databaseUrl);
+  const orm = await MikroORM.init(createOrmConfig(config, testEntities));
+  await orm.migrator.up();
+  return orm;
+}

@@ -1,0 +1,21 @@
+// Every test process gets its own PostgreSQL database and Redis key prefix (in Redis DB 15),
+// named after the Jest worker, so tests never touch the demo data nor each other's.
+import { loadConfig, type AppConfig } from '@convene/server-core';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export function useTestEnvironment(overrides: Record<string, string> = {}): AppConfig {
+  const worker = process.env['JEST_WORKER_ID'] ?? '0';
+  const env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env['TEST_DATABASE_URL_BASE'] ? `${process.env['TEST_DATABASE_URL_BASE']}_${worker}` : `postgres://postgres@127.0.0.1:5432/convene_test_${worker}`,
+    REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/15',
+    REDIS_PREFIX: `convene-test-${worker}`,
+    PUBLIC_URL: 'http://localhost:3000',
+    SEED_DEMO: 'false',
+    SMTP_URL: '',
+    ...overrides,
+  };
+  Object.assign(process.env, env);
+  return loadConfig(process.env);
+}
