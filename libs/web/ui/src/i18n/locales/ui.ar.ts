@@ -1,0 +1,52 @@
+import type { Translations } from '../translations.types';
+import type { uiEn } from './ui.en';
+
+export const uiAr: Translations<typeof uiEn> = {
+  productName: 'Convene',
+  skipToContent: 'انتقل إلى المحتوى الرئيسي',
+  nav: {
+    label: 'الرئيسية',
+    groups: 'المجموعات',
+    profile: 'الملف الشخصي',
+    admin: 'الإدارة',
+    signIn: 'تسجيل الدخول',
+    signOut: 'تسجيل الخروج',
+    openMenu: 'افتح قائمة التنقل',
+    closeMenu: 'أغلق قائمة التنقل',
+    signedInAs: 'مسجّل الدخول باسم {{name}}',
+  },
+  language: {
+    label: 'اللغة',
+    switchTo: 'تغيير اللغة',
+    en: 'English',
+    ar: 'العربية',
+  },
+  page: {
+    loading: 'جارٍ التحميل…',
+    titleSuffix: 'Convene',
+  },
+  errors: {
+    title: 'حدث خطأ ما',
+    retry: 'حاول مرة أخرى',
+    UNAUTHENTICATED: 'انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى.',
+    FORBIDDEN: 'ليست لديك صلاحية للقيام بذلك.',
+    NOT_FOUND: 'لم نتمكن من العثور على ما تبحث عنه.',
+    BAD_USER_INPUT: 'يُرجى مراجعة الحقول المحددة.',
+    CONFLICT: 'يتعارض هذا مع تغيير حديث. أعد التحميل وحاول مرة أخرى.',
+    RATE_LIMITED: 'محاولات كثيرة جدًا. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.',
+    SERVICE_UNAVAILABLE: 'الخدمة غير متاحة مؤقتًا. يُرجى المحاولة بعد قليل.',
+    INTERNAL_SERVER_ERROR: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
+    NETWORK_ERROR: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
+  },
+  validation: {
+    required: 'هذا الحقل مطلوب',
+    email: 'أدخل عنوان بريد إلكتروني صالحًا',
+    minLength: 'استخدم {{count}} أحرف على الأقل',
+    maxLength: 'استخدم {{count}} حرفًا على الأكثر',
+  },
+  notFound: {
+    title: 'الصفحة غير موجودة',
+    body: 'الصفحة التي طلبتها غير موجودة أو تم نقلها.',
+    back: 'اذهب إلى المجموعات',
+  },
+};

@@ -1,0 +1,169 @@
+import { AppShell, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import type { Locale } from '@convene/shared-contracts';
+import { usePersistViewerLocale, useSignOut, useViewer, type Viewer } from '@convene/web-data-access';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { notifyError } from '../feedback/notify';
+import { isLocale } from '../locale/locale-preference';
+import { useLocale } from '../locale/useLocale';
+import { useErrorMessage } from '../page/useErrorMessage';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { MAIN_CONTENT_ID, SkipLink } from './SkipLink';
+
+const HEADER_HEIGHT = 60;
+
+function NavLinks({ viewer, onNavigate }: { viewer: Viewer; onNavigate?: () => void }) {
+  const { t } = useTranslation('ui');
+  return (
+    <>
+      <NavLink className="convene-nav-link" to="/groups" onClick={onNavigate}>
+        {t('nav.groups')}
+      </NavLink>
+      <NavLink className="convene-nav-link" to="/profile" onClick={onNavigate}>
+        {t('nav.profile')}
+      </NavLink>
+      {viewer.networkRole === 'ADMIN' && (
+        <NavLink className="convene-nav-link" to="/admin" onClick={onNavigate}>
+          {t('nav.admin')}
+        </NavLink>
+      )}
+    </>
+  );
+}
+
+/** The frame of every page: header with navigation, language and account, then the content. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('ui');
+  const { viewer } = useViewer();
+  const { signOut, signingOut } = useSignOut();
+  const { locale, setLocale } = useLocale();
+  const persistLocale = usePersistViewerLocale();
+  const describeError = useErrorMessage();
+  const [menuOpened, menu] = useDisclosure(false);
+  const isDesktop = useMediaQuery('(min-width: 48em)');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
+
+  // A signed-in person's saved language wins over this device's choice.
+  const viewerId = viewer?.id;
+  const viewerLocale = viewer?.locale;
+  useEffect(() => {
+    if (viewerId && isLocale(viewerLocale)) setLocale(viewerLocale);
+  }, [viewerId, viewerLocale, setLocale]);
+
+  const closeMenu = menu.close;
+  useEffect(() => {
+    if (isDesktop) closeMenu();
+  }, [isDesktop, closeMenu]);
+
+  // After client-side navigation, move focus to the new content as a full page load would.
+  useEffect(() => {
+    closeMenu();
+    if (location.pathname !== firstPath.current) {
+      firstPath.current = location.pathname;
+      mainRef.current?.focus({ preventScroll: true });
+    }
+  }, [location.pathname, closeMenu]);
+
+  const changeLocale = useCallback(
+    (next: Locale) => {
+      setLocale(next);
+      if (viewer) persistLocale(viewer, next).catch((error: unknown) => notifyError(describeError(error)));
+    },
+    [setLocale, viewer, persistLocale, describeError],
+  );
+
+  const handleSignOut = useCallback(async () => {
+    try {
+      await signOut();
+    } finally {
+      navigate('/signin');
+    }
+  }, [signOut, navigate]);
+
+  const onSignInPage = location.pathname === '/signin';
+
+  return (
+    <>
+      <SkipLink />
+      <AppShell
+        header={{ height: HEADER_HEIGHT }}
+        navbar={viewer ? { width: 280, breakpoint: 'sm', collapsed: { mobile: !menuOpened, desktop: true } } : undefined}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              {viewer && (
+                <Burger
+                  opened={menuOpened}
+                  onClick={menu.toggle}
+                  hiddenFrom="sm"
+                  size="sm"
+                  aria-label={menuOpened ? t('nav.closeMenu') : t('nav.openMenu')}
+                  aria-expanded={menuOpened}
+                  aria-controls="convene-mobile-nav"
+                />
+              )}
+              <Link className="convene-brand" to={viewer ? '/groups' : '/signin'}>
+                {t('productName')}
+              </Link>
+              {viewer && (
+                <Group component="nav" aria-label={t('nav.label')} gap={4} visibleFrom="sm" ms="lg">
+                  <NavLinks viewer={viewer} />
+                </Group>
+              )}
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitcher locale={locale} onChange={changeLocale} />
+              {viewer ? (
+                <Group gap="xs" wrap="nowrap" visibleFrom="sm">
+                  <Text size="sm" c="dimmed" maw={180} truncate="end" title={viewer.displayName}>
+                    {viewer.displayName}
+                  </Text>
+                  <Button variant="default" size="sm" onClick={handleSignOut} loading={signingOut}>
+                    {t('nav.signOut')}
+                  </Button>
+                </Group>
+              ) : (
+                !onSignInPage && (
+                  <Button component={Link} to="/signin" variant="default" size="sm">
+                    {t('nav.signIn')}
+                  </Button>
+                )
+              )}
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        {viewer && (
+          <AppShell.Navbar p="md" id="convene-mobile-nav">
+            {menuOpened && (
+              <Stack gap="xs">
+                <Text size="sm" c="dimmed">
+                  {t('nav.signedInAs', { name: viewer.displayName })}
+                </Text>
+                <Stack component="nav" aria-label={t('nav.label')} gap={4}>
+                  <NavLinks viewer={viewer} onNavigate={menu.close} />
+                </Stack>
+                <Button variant="default" onClick={handleSignOut} loading={signingOut} mt="sm">
+                  {t('nav.signOut')}
+                </Button>
+              </Stack>
+            )}
+          </AppShell.Navbar>
+        )}
+
+        <AppShell.Main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className="convene-main">
+          <Container size="lg" px={0} py="md">
+            {children}
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
