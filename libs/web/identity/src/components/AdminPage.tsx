@@ -1,0 +1,41 @@
+import { Paper, SimpleGrid, Stack, Title } from '@mantine/core';
+import { PageTitle } from '@convene/web-ui';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CreateWorkingGroupForm } from './CreateWorkingGroupForm';
+import { InviteToNetworkForm } from './InviteToNetworkForm';
+import { SignUpModeForm } from './SignUpModeForm';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" mb="md" id={id}>
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+/** Network admins: invitations, who may sign up, and new working groups. */
+export function AdminPage() {
+  const { t } = useTranslation('identity');
+  return (
+    <>
+      <PageTitle>{t('admin.title')}</PageTitle>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap="lg">
+          <Section id="admin-invite-heading" title={t('admin.inviteHeading')}>
+            <InviteToNetworkForm />
+          </Section>
+          <Section id="admin-signup-heading" title={t('admin.signUpHeading')}>
+            <SignUpModeForm />
+          </Section>
+        </Stack>
+        <Section id="admin-create-group-heading" title={t('admin.createGroupHeading')}>
+          <CreateWorkingGroupForm />
+        </Section>
+      </SimpleGrid>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { Button, Group, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { LIMITS, SUPPORTED_LOCALES } from '@convene/shared-contracts';
+import { ProfileOptionsDocument, UpdateProfileDocument, type Viewer } from '@convene/web-data-access';
+import { applyServerFieldErrors, ErrorAlert, notifySuccess, useValidators } from '@convene/web-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTimeZoneOptions } from '../hooks/useTimeZoneOptions';
+
+export function ProfileForm({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation('identity');
+  const validators = useValidators();
+  const options = useQuery(ProfileOptionsDocument);
+  const [updateProfile, { loading }] = useMutation(UpdateProfileDocument);
+  const [failure, setFailure] = useState<unknown>(null);
+  const timeZones = useTimeZoneOptions(viewer.timeZone);
+
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      displayName: viewer.displayName,
+      organisationId: viewer.organisation?.id ?? null,
+      locale: viewer.locale,
+      timeZone: viewer.timeZone,
+    },
+    validate: {
+      displayName: validators.all(validators.required, validators.maxLength(LIMITS.displayNameMax)),
+      timeZone: (value: string) => validators.required(value ?? ''),
+    },
+  });
+
+  const organisations = (options.data?.partnerOrganisations ?? []).map((organisation) => ({
+    value: organisation.id,
+    label: organisation.name,
+  }));
+  if (viewer.organisation && !organisations.some((option) => option.value === viewer.organisation?.id)) {
+    organisations.push({ value: viewer.organisation.id, label: viewer.organisation.name });
+  }
+
+  const handleSubmit = form.onSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await updateProfile({
+        variables: {
+          input: {
+            displayName: values.displayName.trim(),
+            organisationId: values.organisationId,
+            locale: values.locale,
+            timeZone: values.timeZone,
+          },
+        },
+      });
+      form.resetDirty();
+      notifySuccess(t('profile.saved'));
+    } catch (error) {
+      const { placed } = applyServerFieldErrors(form, error);
+      if (!placed) setFailure(error);
+    }
+  });
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <ErrorAlert error={failure} />
+      <Stack gap="md">
+        <TextInput label={t('profile.emailLabel')} value={viewer.email} readOnly variant="filled" dir="ltr" />
+        <TextInput
+          label={t('fields.displayName')}
+          required
+          maxLength={LIMITS.displayNameMax}
+          autoComplete="nickname"
+          {...form.getInputProps('displayName')}
+        />
+        <Select
+          label={t('profile.organisation')}
+          description={t('profile.organisationHint')}
+          placeholder={t('profile.organisationPlaceholder')}
+          data={organisations}
+          searchable
+          clearable
+          nothingFoundMessage={t('profile.nothingFound')}
+          {...form.getInputProps('organisationId')}
+        />
+        <NativeSelect
+          label={t('profile.language')}
+          data={SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: t(`locales.${locale}`) }))}
+          {...form.getInputProps('locale')}
+        />
+        <Select
+          label={t('profile.timeZone')}
+          description={t('profile.timeZoneHint')}
+          data={timeZones}
+          searchable
+          allowDeselect={false}
+          limit={100}
+          nothingFoundMessage={t('profile.nothingFound')}
+          required
+          {...form.getInputProps('timeZone')}
+        />
+        <Group>
+          <Button type="submit" loading={loading}>
+            {t('profile.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
