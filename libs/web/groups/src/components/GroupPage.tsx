@@ -1,0 +1,150 @@
+import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@apollo/client/react';
+import { toApiError, useViewer, WorkingGroupDocument, type WorkingGroupQuery } from '@convene/web-data-access';
+import { NotFoundPage, PageError, PageLoader, PageTitle } from '@convene/web-ui';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMembershipActions } from '../hooks/useMembershipActions';
+import { InviteMemberModal } from './InviteMemberModal';
+import { MembershipBadge } from './MembershipBadge';
+import { MemberList } from './MemberList';
+import { MemberName } from './MemberName';
+import { PendingRequestList } from './PendingRequestList';
+import { ViewerMembershipPanel } from './ViewerMembershipPanel';
+
+type WorkingGroup = WorkingGroupQuery['workingGroup'];
+
+function Section({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {
+  return (
+    <Paper component="section" aria-labelledby={id} withBorder p="lg" radius="md">
+      <Group justify="space-between" align="center" mb="sm" gap="xs">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        {aside}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+export function GroupPage() {
+  const { slug = '' } = useParams<{ slug: string }>();
+  const { t } = useTranslation('groups');
+  const { data, loading, error, refetch } = useQuery(WorkingGroupDocument, { variables: { slug } });
+
+  if (loading && !data) return <PageLoader />;
+  if (!data) {
+    const code = toApiError(error).code;
+    if (code === 'NOT_FOUND' || code === 'FORBIDDEN' || code === 'BAD_USER_INPUT') {
+      return <NotFoundPage title={t('group.notFoundTitle')} body={t('group.notFoundBody')} />;
+    }
+    return <PageError error={error} onRetry={() => void refetch()} />;
+  }
+  return <GroupDetails group={data.workingGroup} />;
+}
+
+function GroupDetails({ group }: { group: WorkingGroup }) {
+  const { t } = useTranslation('groups');
+  const { viewer } = useViewer();
+  const actions = useMembershipActions();
+  const [inviteOpened, inviteModal] = useDisclosure(false);
+  const viewerId = viewer?.id ?? '';
+  const isActive = group.viewerMembership?.status === 'ACTIVE';
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to="/groups" size="sm">
+          {t('group.backToGroups')}
+        </Anchor>
+        <Group gap="sm" align="center" mt="xs">
+          <PageTitle mb={0}>{group.name}</PageTitle>
+          <MembershipBadge membership={group.viewerMembership} />
+        </Group>
+        <Group gap="xs" mt={4}>
+          <Badge variant="outline" color="gray" tt="none" c="gray.9">
+            {t(`joinPolicies.${group.joinPolicy}`)}
+          </Badge>
+          {group.memberCount != null && (
+            <Text size="sm" c="dimmed">
+              {t('group.memberCount', { count: group.memberCount })}
+            </Text>
+          )}
+        </Group>
+      </div>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Section id="group-purpose" title={t('group.purpose')}>
+              <Text className="convene-preline" dir="auto">
+                {group.purpose}
+              </Text>
+            </Section>
+
+            {group.viewerCanManage && group.pendingRequests && (
+              <Section
+                id="group-pending"
+                title={t('group.pendingRequests')}
+                aside={group.pendingRequests.length > 0 ? <Badge color="orange" variant="light">{group.pendingRequests.length}</Badge> : null}
+              >
+                <PendingRequestList requests={group.pendingRequests} actions={actions} timeZone={viewer?.timeZone} />
+              </Section>
+            )}
+
+            <Section id="group-members" title={t('group.members')}>
+              {group.members ? (
+                <MemberList members={group.members} viewerId={viewerId} canManage={group.viewerCanManage} actions={actions} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {isActive ? t('group.membersHidden') : t('group.membersForMembers')}
+                </Text>
+              )}
+            </Section>
+          </Stack>
+        </Grid.Col>
+
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <Section id="group-your-membership" title={t('group.yourMembership')}>
+              <ViewerMembershipPanel group={group} actions={actions} />
+            </Section>
+
+            {group.convenors && (
+              <Section id="group-convenors" title={t('group.convenors')}>
+                {group.convenors.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('group.noConvenors')}
+                  </Text>
+                ) : (
+                  <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+                    {group.convenors.map((convenor) => (
+                      <li key={convenor.id}>
+                        <MemberName membership={convenor} isViewer={convenor.user.id === viewerId} />
+                      </li>
+                    ))}
+                  </Stack>
+                )}
+              </Section>
+            )}
+
+            {group.viewerCanManage && (
+              <Section id="group-invite" title={t('group.manageHeading')}>
+                <Stack gap="sm" align="flex-start">
+                  <Text size="sm" c="dimmed">
+                    {t('group.manageIntro')}
+                  </Text>
+                  <Button onClick={inviteModal.open}>{t('actions.invite')}</Button>
+                </Stack>
+                <InviteMemberModal group={{ id: group.id, name: group.name }} opened={inviteOpened} onClose={inviteModal.close} actions={actions} />
+              </Section>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,3 @@
+export { GroupsPage } from './components/GroupsPage';
+export { GroupPage } from './components/GroupPage';
+export { groupsResources } from './i18n/groups-resources';
