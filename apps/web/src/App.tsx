@@ -1,0 +1,44 @@
+// Routes of the web app. Features own their pages; this file only decides where they live
+// and which need a signed-in person.
+import { GroupPage, GroupsPage } from '@convene/web-groups';
+import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
+import { AppLayout, NotFoundPage } from '@convene/web-ui';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { DevMailPage } from './dev/DevMailPage';
+import { RequireAdmin } from './routes/RequireAdmin';
+import { RequireViewer } from './routes/RequireViewer';
+
+function Layout() {
+  return (
+    <AppLayout>
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/groups" replace /> },
+      { path: 'signin', element: <SignInPage /> },
+      { path: 'signup', element: <SignUpPage /> },
+      { path: 'invitations/:token', element: <SignUpPage /> },
+      { path: 'dev/mail', element: <DevMailPage /> },
+      {
+        element: <RequireViewer />,
+        children: [
+          { path: 'groups', element: <GroupsPage /> },
+          { path: 'groups/:slug', element: <GroupPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

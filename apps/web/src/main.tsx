@@ -1,0 +1,27 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { createApolloClient } from '@convene/web-data-access';
+import { groupsResources } from '@convene/web-groups';
+import { identityResources } from '@convene/web-identity';
+import { applyDocumentLocale, createI18n, detectInitialLocale, UiProviders } from '@convene/web-ui';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { appResources } from './i18n/app-resources';
+
+const locale = detectInitialLocale();
+applyDocumentLocale(locale);
+const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources }, locale);
+const apolloClient = createApolloClient();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <ApolloProvider client={apolloClient}>
+      <UiProviders i18n={i18n} initialLocale={locale}>
+        <App />
+      </UiProviders>
+    </ApolloProvider>
+  </StrictMode>,
+);

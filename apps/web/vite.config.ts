@@ -1,0 +1,51 @@
+// Vite config for the web app. Aliases come from tsconfig.base.json so the two never drift;
+// only web and shared libs are exposed to the browser bundle.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const workspaceRoot = resolve(here, '../..');
+const apiOrigin = process.env['CONVENE_API_ORIGIN'] ?? 'http://localhost:3000';
+
+function browserAliases(): Record<string, string> {
+  const tsconfig = JSON.parse(readFileSync(resolve(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  const aliases: Record<string, string> = {};
+  for (const [name, [target]] of Object.entries(tsconfig.compilerOptions.paths)) {
+    if (target && (name.startsWith('@convene/web-') || name.startsWith('@convene/shared-'))) {
+      aliases[name] = resolve(workspaceRoot, target);
+    }
+  }
+  return aliases;
+}
+
+const proxied = ['/graphql', '/api', '/health'];
+
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  resolve: { alias: browserAliases() },
+  build: {
+    outDir: resolve(workspaceRoot, 'dist/apps/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      ...Object.fromEntries(proxied.map((path) => [path, { target: apiOrigin, changeOrigin: false }])),
+      '/socket.io': { target: apiOrigin, ws: true },
+    },
+  },
+  preview: {
+    port: 4173,
+    proxy: {
+      ...Object.fromEntries(proxied.map((path) => [path, { target: apiOrigin, changeOrigin: false }])),
+      '/socket.io': { target: apiOrigin, ws: true },
+    },
+  },
+});
