@@ -15,6 +15,7 @@ export { NotFoundPage } from './page/NotFoundPage';
 export { useErrorMessage } from './page/useErrorMessage';
 export { applyServerFieldErrors } from './forms/server-field-errors';
 export { useValidators } from './forms/useValidators';
+export { PasswordField } from './forms/PasswordField';
 export { useFormatDateTime } from './format/useFormatDateTime';
 export { notifySuccess, notifyError } from './feedback/notify';
 export { safeNextPath, signInPathFor } from './routing/next-path';

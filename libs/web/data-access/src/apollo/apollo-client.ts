@@ -14,8 +14,12 @@ export function createApolloClient(): ApolloClient {
   // When the session has ended (expired or revoked elsewhere), forget the viewer so the
   // route guard sends the person back to sign in instead of showing a broken page.
   const sessionLink = new ErrorLink(({ error, operation }) => {
-    if (operation.operationName === 'Me') return;
-    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === ErrorCode.Unauthenticated)) {
+    if (operation.operationName === 'Me' || !CombinedGraphQLErrors.is(error)) return;
+    // A wrong password while signing in is UNAUTHENTICATED too, but says nothing about the session.
+    const sessionEnded = error.errors.some(
+      (e) => e.extensions?.['code'] === ErrorCode.Unauthenticated && e.extensions?.['reason'] !== 'INVALID_CREDENTIALS',
+    );
+    if (sessionEnded) {
       cache.writeQuery({ query: MeDocument, data: { me: null } });
     }
   });

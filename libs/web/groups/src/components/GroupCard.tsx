@@ -1,5 +1,4 @@
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import type { GroupSummaryFieldsFragment } from '@convene/web-data-access';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,6 @@ import { Link } from 'react-router';
 import type { MembershipActions } from '../hooks/useMembershipActions';
 import { JoinPolicyLabel } from './JoinPolicyLabel';
 import { MembershipBadge } from './MembershipBadge';
-import { RequestToJoinModal } from './RequestToJoinModal';
 
 export interface GroupCardProps {
   group: GroupSummaryFieldsFragment;
@@ -16,7 +14,6 @@ export interface GroupCardProps {
 
 export function GroupCard({ group, actions }: GroupCardProps) {
   const { t } = useTranslation('groups');
-  const [requestOpened, requestModal] = useDisclosure(false);
   const headingId = `group-card-${group.id}`;
   const membership = group.viewerMembership;
   const ref = { id: group.id, name: group.name };
@@ -35,13 +32,13 @@ export function GroupCard({ group, actions }: GroupCardProps) {
       <Stack gap="sm" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Title order={3} size="h4" id={headingId}>
-            <Anchor component={Link} to={`/groups/${group.slug}`} c="indigo.9" underline="hover">
+            <Anchor component={Link} to={`/groups/${group.slug}`} c="indigo.9" underline="hover" dir="auto">
               {group.name}
             </Anchor>
           </Title>
           <MembershipBadge membership={membership} />
         </Group>
-        <Text size="sm" lineClamp={3} className="convene-preline">
+        <Text size="sm" lineClamp={3} className="convene-preline" dir="auto">
           {group.purpose}
         </Text>
         <Group gap="xs" mt="auto" justify="space-between" align="center">
@@ -59,7 +56,7 @@ export function GroupCard({ group, actions }: GroupCardProps) {
             </Button>
           )}
           {!membership && group.joinPolicy === 'REQUEST' && (
-            <Button size="xs" variant="light" onClick={requestModal.open}>
+            <Button size="xs" variant="light" onClick={() => void join(null, 'REQUEST')} loading={pending}>
               {t('actions.requestToJoin')}
             </Button>
           )}
@@ -70,17 +67,6 @@ export function GroupCard({ group, actions }: GroupCardProps) {
           )}
         </Group>
       </Stack>
-      {group.joinPolicy === 'REQUEST' && (
-        <RequestToJoinModal
-          groupName={group.name}
-          opened={requestOpened}
-          busy={pending}
-          onClose={requestModal.close}
-          onSubmit={async (message) => {
-            if (await join(message, 'REQUEST')) requestModal.close();
-          }}
-        />
-      )}
     </Card>
   );
 }

@@ -61,7 +61,7 @@ function GroupDetails({ group }: { group: WorkingGroup }) {
           {t('group.backToGroups')}
         </Anchor>
         <Group gap="sm" align="center" mt="xs">
-          <PageTitle mb={0}>{group.name}</PageTitle>
+          <PageTitle mb={0} dir="auto">{group.name}</PageTitle>
           <MembershipBadge membership={group.viewerMembership} />
         </Group>
         <Group gap="xs" mt={4}>
@@ -89,7 +89,7 @@ function GroupDetails({ group }: { group: WorkingGroup }) {
               <Section
                 id="group-pending"
                 title={t('group.pendingRequests')}
-                aside={group.pendingRequests.length > 0 ? <Badge color="orange" variant="light">{group.pendingRequests.length}</Badge> : null}
+                aside={group.pendingRequests.length > 0 ? <Badge color="yellow" c="gray.9" variant="light">{group.pendingRequests.length}</Badge> : null}
               >
                 <PendingRequestList requests={group.pendingRequests} actions={actions} timeZone={viewer?.timeZone} />
               </Section>

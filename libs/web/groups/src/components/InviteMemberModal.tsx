@@ -65,7 +65,7 @@ export function InviteMemberModal({ group, opened, onClose, actions }: InviteMem
             {...form.getInputProps('email')}
           />
           <NativeSelect
-            label={t('inviteModal.role')}
+            label={t('inviteModal.inviteAs')}
             data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             key={form.key('role')}
             {...form.getInputProps('role')}

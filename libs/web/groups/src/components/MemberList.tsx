@@ -81,7 +81,7 @@ export function MemberList({ members, viewerId, canManage, actions }: MemberList
       <ConfirmModal
         opened={removing !== null}
         title={t('removeModal.title', { name: removing?.user.displayName ?? '' })}
-        confirmLabel={t('actions.remove')}
+        confirmLabel={t('removeModal.confirm')}
         busy={isPending('remove')}
         onClose={() => setRemoving(null)}
         onConfirm={async () => {

@@ -10,14 +10,14 @@ export function MembershipBadge({ membership }: { membership: { role: Membership
   if (!membership) return null;
   if (membership.status === 'PENDING') {
     return (
-      <Badge variant="light" color="orange" tt="none">
+      <Badge variant="light" color="yellow" c="gray.9" tt="none" style={{ flexShrink: 0 }}>
         {t('statuses.PENDING')}
       </Badge>
     );
   }
   if (membership.status === 'INVITED') {
     return (
-      <Badge variant="light" color="cyan" tt="none">
+      <Badge variant="light" color="cyan" tt="none" style={{ flexShrink: 0 }}>
         {t('statuses.INVITED')}
       </Badge>
     );
@@ -28,7 +28,7 @@ export function MembershipBadge({ membership }: { membership: { role: Membership
 export function RoleBadge({ role }: { role: MembershipRole }) {
   const { t } = useTranslation('groups');
   return (
-    <Badge variant="light" color={ROLE_COLORS[role]} tt="none">
+    <Badge variant="light" color={ROLE_COLORS[role]} tt="none" style={{ flexShrink: 0 }}>
       {t(`roles.${role}`)}
     </Badge>
   );

@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { LIMITS } from '@convene/shared-contracts';
 import type { WorkingGroupQuery } from '@convene/web-data-access';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipActions } from '../hooks/useMembershipActions';
 import { usePendingAction } from '../hooks/usePendingAction';
-import { ConfirmModal } from './ConfirmModal';
-import { RequestToJoinModal } from './RequestToJoinModal';
 
 type WorkingGroup = WorkingGroupQuery['workingGroup'];
 
@@ -13,15 +12,9 @@ type WorkingGroup = WorkingGroupQuery['workingGroup'];
 export function ViewerMembershipPanel({ group, actions }: { group: WorkingGroup; actions: MembershipActions }) {
   const { t } = useTranslation('groups');
   const { track, isPending } = usePendingAction();
-  const [requestOpened, requestModal] = useDisclosure(false);
-  const [leaveOpened, leaveModal] = useDisclosure(false);
+  const [message, setMessage] = useState('');
   const membership = group.viewerMembership;
   const ref = { id: group.id, name: group.name };
-
-  const isLastConvenor =
-    membership?.status === 'ACTIVE' &&
-    membership.role === 'CONVENOR' &&
-    (group.convenors?.filter((convenor) => convenor.status === 'ACTIVE').length ?? 0) <= 1;
 
   if (!membership) {
     return (
@@ -32,21 +25,38 @@ export function ViewerMembershipPanel({ group, actions }: { group: WorkingGroup;
             {t('actions.join')}
           </Button>
         )}
-        {group.joinPolicy === 'REQUEST' && <Button onClick={requestModal.open}>{t('actions.requestToJoin')}</Button>}
+        {group.joinPolicy === 'REQUEST' && (
+          <Stack
+            component="form"
+            gap="sm"
+            w="100%"
+            onSubmit={async (event: React.FormEvent) => {
+              event.preventDefault();
+              if (await track('request', () => actions.join(ref, message, 'REQUEST'))) setMessage('');
+            }}
+          >
+            <Textarea
+              label={t('requestForm.message')}
+              description={t('requestForm.messageHint')}
+              value={message}
+              onChange={(event) => setMessage(event.currentTarget.value)}
+              maxLength={LIMITS.joinMessageMax}
+              autosize
+              minRows={2}
+              maxRows={8}
+            />
+            <Group>
+              <Button type="submit" loading={isPending('request')}>
+                {t('actions.requestToJoin')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
         {group.joinPolicy === 'INVITE_ONLY' && (
           <Text size="sm" c="dimmed">
             {t('group.inviteOnlyNotice')}
           </Text>
         )}
-        <RequestToJoinModal
-          groupName={group.name}
-          opened={requestOpened}
-          busy={isPending('request')}
-          onClose={requestModal.close}
-          onSubmit={async (message) => {
-            if (await track('request', () => actions.join(ref, message, 'REQUEST'))) requestModal.close();
-          }}
-        />
       </Stack>
     );
   }
@@ -81,26 +91,9 @@ export function ViewerMembershipPanel({ group, actions }: { group: WorkingGroup;
   return (
     <Stack gap="sm" align="flex-start">
       <Text size="sm">{t('group.activeAs', { role: t(`roles.${membership.role}`) })}</Text>
-      <Button variant="default" color="red" onClick={leaveModal.open}>
+      <Button variant="default" onClick={() => void track('leave', () => actions.leave(ref))} loading={isPending('leave')}>
         {t('actions.leave')}
       </Button>
-      <ConfirmModal
-        opened={leaveOpened}
-        title={t('leaveModal.title', { group: group.name })}
-        confirmLabel={t('actions.leave')}
-        busy={isPending('leave')}
-        onClose={leaveModal.close}
-        onConfirm={async () => {
-          if (await track('leave', () => actions.leave(ref))) leaveModal.close();
-        }}
-      >
-        {isLastConvenor ? (
-          <Alert color="orange" variant="light" mb="sm">
-            {t('leaveModal.lastConvenor')}
-          </Alert>
-        ) : null}
-        {t('leaveModal.body')}
-      </ConfirmModal>
     </Stack>
   );
 }

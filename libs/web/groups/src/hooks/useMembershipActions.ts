@@ -7,11 +7,27 @@ import {
   RequestToJoinDocument,
   RespondToInvitationDocument,
   SetMemberRoleDocument,
+  toApiError,
   type MembershipRole,
 } from '@convene/web-data-access';
 import { notifyError, notifySuccess, useErrorMessage } from '@convene/web-ui';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+
+const GROUPS_REASONS = [
+  'LAST_CONVENOR',
+  'ALREADY_MEMBER',
+  'ALREADY_REQUESTED',
+  'NOT_PENDING',
+  'NOT_INVITED',
+  'INVITE_ONLY',
+  'NOT_A_CONVENOR',
+] as const;
+type GroupsReason = (typeof GROUPS_REASONS)[number];
+
+function isGroupsReason(reason: string): reason is GroupsReason {
+  return (GROUPS_REASONS as readonly string[]).includes(reason);
+}
 
 // Membership changes move a group between lists and change counts: refetch what is on screen.
 const REFETCH = ['WorkingGroups', 'WorkingGroup'];
@@ -32,7 +48,14 @@ export interface PersonRef {
  */
 export function useMembershipActions() {
   const { t } = useTranslation('groups');
-  const describeError = useErrorMessage();
+  const describeGenericError = useErrorMessage();
+  const describeError = useCallback(
+    (error: unknown) => {
+      const { reason } = toApiError(error);
+      return reason && isGroupsReason(reason) ? t(`reasons.${reason}`) : describeGenericError(error);
+    },
+    [t, describeGenericError],
+  );
   const options = { refetchQueries: REFETCH, awaitRefetchQueries: true } as const;
   const [requestToJoin, requestState] = useMutation(RequestToJoinDocument, options);
   const [respond, respondState] = useMutation(RespondToInvitationDocument, options);

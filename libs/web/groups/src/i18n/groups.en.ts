@@ -78,23 +78,27 @@ export const groupsEn = {
     manageHeading: 'Invite people',
     manageIntro: 'Invite someone by email. People without an account receive a link to create one.',
   },
-  requestModal: {
-    title: 'Request to join {{group}}',
+  requestForm: {
     message: 'Message to the convenors (optional)',
     messageHint: 'Say briefly who you are or why you would like to join.',
   },
-  leaveModal: {
-    title: 'Leave {{group}}?',
-    body: 'You will lose access to its discussions, documents and meetings. You can ask to join again later.',
-    lastConvenor: 'A group needs at least one convenor. Make someone else a convenor before you leave.',
+  reasons: {
+    LAST_CONVENOR: 'A group needs at least one convenor. Make someone else a convenor first.',
+    ALREADY_MEMBER: 'You are already a member of this group.',
+    ALREADY_REQUESTED: 'You have already asked to join this group.',
+    NOT_PENDING: 'This request has already been decided.',
+    NOT_INVITED: 'There is no open invitation to this group for you.',
+    INVITE_ONLY: 'This group is invitation only. Ask one of its convenors to invite you.',
+    NOT_A_CONVENOR: "Only the group's convenors can do that.",
   },
   removeModal: {
     title: 'Remove {{name}}?',
     body: '{{name}} will lose access to this group. They can be invited again later.',
+    confirm: 'Remove from group',
   },
   inviteModal: {
     title: 'Invite someone to {{group}}',
     email: 'Email',
-    role: 'Role',
+    inviteAs: 'Invite as',
   },
 };

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -17,6 +17,7 @@ import {
   PageLoader,
   useFormatDateTime,
   useLocale,
+  PasswordField,
   useValidators,
 } from '@convene/web-ui';
 import { useEffect, useState } from 'react';
@@ -164,9 +165,22 @@ function SignUpForm({ invitationToken, invitedEmail }: { invitationToken?: strin
       navigate('/groups', { replace: true });
     } catch (error) {
       const { apiError, placed } = applyServerFieldErrors(form, error);
-      if (!placed || apiError.code !== 'BAD_USER_INPUT') {
-        setFailure({ error, message: apiError.code === 'RATE_LIMITED' ? t('signUp.rateLimited') : null });
+      if (apiError.reason === 'EMAIL_TAKEN' && !invitedEmail) {
+        if (!placed) form.setFieldError('email', t('signUp.emailTaken'));
+        return;
       }
+      if (placed && apiError.code === 'BAD_USER_INPUT') return;
+      const message =
+        apiError.code === 'RATE_LIMITED'
+          ? t('signUp.rateLimited')
+          : apiError.reason === 'SIGN_UP_BY_INVITATION_ONLY'
+            ? t('signUp.invitationOnly')
+            : apiError.reason === 'INVITATION_INVALID'
+              ? t('signUp.invalidInvitation')
+              : apiError.reason === 'EMAIL_TAKEN'
+                ? t('signUp.emailTaken')
+                : null;
+      setFailure({ error, message });
     }
   });
 
@@ -198,7 +212,7 @@ function SignUpForm({ invitationToken, invitedEmail }: { invitationToken?: strin
             key={form.key('email')}
             {...form.getInputProps('email')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('fields.password')}
             description={t('signUp.passwordHint', { count: LIMITS.passwordMin })}
             autoComplete="new-password"

@@ -31,6 +31,7 @@ export const identityEn = {
     alreadySignedIn: 'You are signed in as {{name}}. Any group invitations are waiting for you in Groups.',
     goToGroups: 'Go to groups',
     rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
+    emailTaken: 'An account with this email already exists. Sign in instead.',
   },
   profile: {
     title: 'Profile',
@@ -47,8 +48,6 @@ export const identityEn = {
     passwordHeading: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    confirmPassword: 'Confirm new password',
-    passwordsDoNotMatch: 'The passwords do not match',
     changePassword: 'Change password',
     passwordChanged: 'Password changed',
     wrongPassword: 'Current password is incorrect',

@@ -4,7 +4,7 @@ import { useErrorMessage } from './useErrorMessage';
 
 export interface ErrorAlertProps {
   error: unknown;
-  /** Replaces the generic message for this error (for example a sign-in failure). */
+  /** Replaces the generic title and message (for example a sign-in failure). */
   message?: string | null;
 }
 
@@ -14,7 +14,7 @@ export function ErrorAlert({ error, message }: ErrorAlertProps) {
   const describe = useErrorMessage();
   if (!error && !message) return null;
   return (
-    <Alert color="red" variant="light" title={t('errors.title')} role="alert" mb="md">
+    <Alert color="red" variant="light" title={message ? undefined : t('errors.title')} role="alert" mb="md">
       {message ?? describe(error)}
     </Alert>
   );

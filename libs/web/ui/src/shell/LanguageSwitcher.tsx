@@ -25,13 +25,13 @@ export function LanguageSwitcher({ locale, onChange }: LanguageSwitcherProps) {
   const other: Locale = locale === 'ar' ? 'en' : 'ar';
   return (
     <Button
-      variant="subtle"
-      color="gray.9"
+      variant="default"
       leftSection={<GlobeIcon />}
       onClick={() => onChange(other)}
       title={t('language.switchTo')}
       lang={other}
-      px="xs"
+      size="sm"
+      px="sm"
     >
       {t(`language.${other}`)}
     </Button>

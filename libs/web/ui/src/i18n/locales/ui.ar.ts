@@ -38,6 +38,9 @@ export const uiAr: Translations<typeof uiEn> = {
     INTERNAL_SERVER_ERROR: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
     NETWORK_ERROR: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
   },
+  password: {
+    showCharacters: 'إظهار الأحرف',
+  },
   validation: {
     required: 'هذا الحقل مطلوب',
     email: 'أدخل عنوان بريد إلكتروني صالحًا',
