@@ -17,5 +17,5 @@ export { applyServerFieldErrors } from './forms/server-field-errors';
 export { useValidators } from './forms/useValidators';
 export { PasswordField } from './forms/PasswordField';
 export { useFormatDateTime } from './format/useFormatDateTime';
-export { notifySuccess, notifyError } from './feedback/notify';
+export { useNotify } from './feedback/useNotify';
 export { safeNextPath, signInPathFor } from './routing/next-path';

@@ -1,18 +1,18 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { MeDocument } from '../generated/graphql';
 import type { Viewer } from './useViewer';
 
 /**
- * After sign in or sign up: drop anything cached for a previous visitor and store the new
- * viewer, so guards and the shell see the session at once without another request.
+ * After sign in or sign up: drop anything cached for a previous visitor (a session may have
+ * ended without signing out) and refetch what is on screen, starting with `me`, so the shell
+ * and guards see the new session.
  */
 export function useRememberViewer(): (viewer: Viewer) => Promise<void> {
   const client = useApolloClient();
   return useCallback(
-    async (viewer: Viewer) => {
-      await client.clearStore();
-      client.writeQuery({ query: MeDocument, data: { me: viewer } });
+    async (_viewer: Viewer) => {
+      // A refetch failing (an invitation that is now used, say) must not undo the sign-in.
+      await client.resetStore().catch(() => undefined);
     },
     [client],
   );

@@ -1,8 +1,11 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { MeDocument, SignOutDocument } from '../generated/graphql';
+import { SignOutDocument } from '../generated/graphql';
 
-/** Ends the session and forgets every cached result, so nothing of it stays in memory. */
+/**
+ * Ends the session, then forgets every cached result (nothing of it stays in memory) and
+ * refetches what is on screen, so `me` turns null everywhere.
+ */
 export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolean } {
   const client = useApolloClient();
   const [mutate, { loading }] = useMutation(SignOutDocument);
@@ -10,8 +13,7 @@ export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolea
     try {
       await mutate();
     } finally {
-      await client.clearStore();
-      client.writeQuery({ query: MeDocument, data: { me: null } });
+      await client.resetStore().catch(() => undefined);
     }
   }, [client, mutate]);
   return { signOut, signingOut: loading };

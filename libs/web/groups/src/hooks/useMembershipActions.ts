@@ -10,7 +10,7 @@ import {
   toApiError,
   type MembershipRole,
 } from '@convene/web-data-access';
-import { notifyError, notifySuccess, useErrorMessage } from '@convene/web-ui';
+import { useErrorMessage, useNotify } from '@convene/web-ui';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -49,6 +49,7 @@ export interface PersonRef {
 export function useMembershipActions() {
   const { t } = useTranslation('groups');
   const describeGenericError = useErrorMessage();
+  const notify = useNotify();
   const describeError = useCallback(
     (error: unknown) => {
       const { reason } = toApiError(error);
@@ -69,14 +70,14 @@ export function useMembershipActions() {
     async (action: () => Promise<unknown>, success: string): Promise<boolean> => {
       try {
         await action();
-        notifySuccess(success);
+        notify.success(success);
         return true;
       } catch (error) {
-        notifyError(describeError(error));
+        notify.error(describeError(error));
         return false;
       }
     },
-    [describeError],
+    [describeError, notify],
   );
 
   return {
@@ -107,7 +108,7 @@ export function useMembershipActions() {
     /** Unlike the others this one rejects on failure, so the invite form can show field errors. */
     invite: async (group: GroupRef, email: string, role: MembershipRole) => {
       await invite({ variables: { input: { groupId: group.id, email, role } } });
-      notifySuccess(t('feedback.invited', { email }));
+      notify.success(t('feedback.invited', { email }));
     },
     busy:
       requestState.loading ||

@@ -58,7 +58,7 @@ export const groupsAr: Translations<typeof groupsEn> = {
     notFoundBody: 'لا توجد مجموعة عمل بهذا العنوان، أو ليس لديك صلاحية الوصول إليها.',
     backToGroups: 'العودة إلى المجموعات',
     purpose: 'الغرض',
-    yourMembership: 'عضويتك',
+    yourMembership: 'وضعك في المجموعة',
     notMember: 'لست عضوًا في هذه المجموعة.',
     activeAs: 'دورك في هذه المجموعة: {{role}}.',
     pendingSince: 'طلبك للانضمام بانتظار موافقة منسّق.',

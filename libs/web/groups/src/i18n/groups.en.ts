@@ -55,7 +55,7 @@ export const groupsEn = {
     notFoundBody: 'There is no working group at this address, or you do not have access to it.',
     backToGroups: 'Back to groups',
     purpose: 'Purpose',
-    yourMembership: 'Your membership',
+    yourMembership: 'Your status',
     notMember: 'You are not a member of this group.',
     activeAs: 'Your role in this group: {{role}}.',
     pendingSince: 'Your request to join is waiting for a convenor.',

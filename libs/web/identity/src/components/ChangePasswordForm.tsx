@@ -3,12 +3,13 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { ChangePasswordDocument } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, notifySuccess, PasswordField, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, useNotify, PasswordField, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function ChangePasswordForm() {
   const { t } = useTranslation('identity');
+  const notify = useNotify();
   const validators = useValidators();
   const [changePassword, { loading }] = useMutation(ChangePasswordDocument);
   const [failure, setFailure] = useState<unknown>(null);
@@ -27,7 +28,7 @@ export function ChangePasswordForm() {
     try {
       await changePassword({ variables: { input: { currentPassword: values.currentPassword, newPassword: values.newPassword } } });
       form.reset();
-      notifySuccess(t('profile.passwordChanged'));
+      notify.success(t('profile.passwordChanged'));
     } catch (error) {
       const { apiError, placed } = applyServerFieldErrors(form, error);
       if (!placed && (apiError.reason === 'WRONG_PASSWORD' || apiError.reason === 'INVALID_CREDENTIALS')) {

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { GROUP_SLUG_PATTERN, LIMITS } from '@convene/shared-contracts';
 import { CreateWorkingGroupDocument, type JoinPolicy, type MemberListVisibility } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, notifySuccess, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,6 +22,7 @@ interface Values {
 
 export function CreateWorkingGroupForm() {
   const { t, i18n } = useTranslation('identity');
+  const notify = useNotify();
   const validators = useValidators();
   const [create, { loading }] = useMutation(CreateWorkingGroupDocument);
   const [failure, setFailure] = useState<unknown>(null);
@@ -67,7 +68,7 @@ export function CreateWorkingGroupForm() {
       form.reset();
       setSlugEdited(false);
       setCreated({ slug: group.slug, name: group.name });
-      notifySuccess(t('admin.groupCreated', { name: group.name }));
+      notify.success(t('admin.groupCreated', { name: group.name }));
     } catch (error) {
       const { apiError, placed } = applyServerFieldErrors(form, error);
       if (apiError.reason === 'SLUG_TAKEN' && !placed) form.setFieldError('slug', apiError.message);

@@ -3,12 +3,13 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { InviteToNetworkDocument } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, notifySuccess, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function InviteToNetworkForm() {
   const { t } = useTranslation('identity');
+  const notify = useNotify();
   const validators = useValidators();
   const [invite, { loading }] = useMutation(InviteToNetworkDocument);
   const [failure, setFailure] = useState<unknown>(null);
@@ -28,7 +29,7 @@ export function InviteToNetworkForm() {
       const address = data?.inviteToNetwork.email ?? email.trim();
       form.reset();
       setSentTo(address);
-      notifySuccess(t('admin.invitationSent', { email: address }));
+      notify.success(t('admin.invitationSent', { email: address }));
     } catch (error) {
       const { placed } = applyServerFieldErrors(form, error);
       if (!placed) setFailure(error);

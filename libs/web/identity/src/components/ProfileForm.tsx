@@ -3,13 +3,14 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS, SUPPORTED_LOCALES } from '@convene/shared-contracts';
 import { ProfileOptionsDocument, UpdateProfileDocument, type Viewer } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, notifySuccess, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZoneOptions } from '../hooks/useTimeZoneOptions';
 
 export function ProfileForm({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation('identity');
+  const notify = useNotify();
   const validators = useValidators();
   const options = useQuery(ProfileOptionsDocument);
   const [updateProfile, { loading }] = useMutation(UpdateProfileDocument);
@@ -52,7 +53,7 @@ export function ProfileForm({ viewer }: { viewer: Viewer }) {
         },
       });
       form.resetDirty();
-      notifySuccess(t('profile.saved'));
+      notify.success(t('profile.saved'));
     } catch (error) {
       const { placed } = applyServerFieldErrors(form, error);
       if (!placed) setFailure(error);
@@ -78,6 +79,7 @@ export function ProfileForm({ viewer }: { viewer: Viewer }) {
           data={organisations}
           searchable
           clearable
+          clearButtonProps={{ 'aria-label': t('profile.clearOrganisation') }}
           nothingFoundMessage={t('profile.nothingFound')}
           {...form.getInputProps('organisationId')}
         />

@@ -1,7 +1,7 @@
 import { Button, Group, Radio, Stack } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { NetworkSettingsDocument, UpdateNetworkSettingsDocument, type SignUpMode } from '@convene/web-data-access';
-import { ErrorAlert, notifySuccess, PageError, PageLoader } from '@convene/web-ui';
+import { ErrorAlert, useNotify, PageError, PageLoader } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +9,7 @@ const MODES: SignUpMode[] = ['OPEN', 'INVITATION_ONLY'];
 
 export function SignUpModeForm() {
   const { t } = useTranslation('identity');
+  const notify = useNotify();
   const settings = useQuery(NetworkSettingsDocument);
   const [update, { loading }] = useMutation(UpdateNetworkSettingsDocument);
   const [choice, setChoice] = useState<SignUpMode | null>(null);
@@ -25,7 +26,7 @@ export function SignUpModeForm() {
     try {
       await update({ variables: { signUpMode: selected } });
       setChoice(null);
-      notifySuccess(t('admin.signUpModeSaved'));
+      notify.success(t('admin.signUpModeSaved'));
     } catch (error) {
       setFailure(error);
     }

@@ -20,9 +20,9 @@ import {
   PasswordField,
   useValidators,
 } from '@convene/web-ui';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { AuthCard } from './AuthCard';
 
 function browserTimeZone(): string | undefined {
@@ -38,9 +38,14 @@ export function SignUpPage() {
   const { token } = useParams<{ token: string }>();
   const { t } = useTranslation('identity');
   const { viewer } = useViewer();
+  // Set once the account exists; the form itself unmounts as soon as the new viewer is known.
+  const [completed, setCompleted] = useState(false);
+  const onSignedUp = useCallback(() => setCompleted(true), []);
 
   const invitation = useQuery(InvitationPreviewDocument, { variables: { token: token ?? '' }, skip: !token });
   const settings = useQuery(SignUpSettingsDocument, { skip: Boolean(token) });
+
+  if (completed) return <Navigate to="/groups" replace />;
 
   if (viewer) {
     return (
@@ -75,7 +80,7 @@ export function SignUpPage() {
         intro={<InvitationIntro groupName={preview.groupName} expiresAt={preview.expiresAt} />}
         footer={<SignInFooter />}
       >
-        <SignUpForm invitationToken={token} invitedEmail={preview.email} />
+        <SignUpForm invitationToken={token} invitedEmail={preview.email} onSignedUp={onSignedUp} />
       </AuthCard>
     );
   }
@@ -93,7 +98,7 @@ export function SignUpPage() {
   // If the setting could not be read, show the form anyway: the API has the last word.
   return (
     <AuthCard title={t('signUp.title')} intro={t('signUp.intro')} footer={<SignInFooter />}>
-      <SignUpForm />
+      <SignUpForm onSignedUp={onSignedUp} />
     </AuthCard>
   );
 }
@@ -121,11 +126,16 @@ function SignInFooter() {
   );
 }
 
-function SignUpForm({ invitationToken, invitedEmail }: { invitationToken?: string; invitedEmail?: string }) {
+interface SignUpFormProps {
+  invitationToken?: string;
+  invitedEmail?: string;
+  onSignedUp: () => void;
+}
+
+function SignUpForm({ invitationToken, invitedEmail, onSignedUp }: SignUpFormProps) {
   const { t } = useTranslation('identity');
   const { locale } = useLocale();
   const validators = useValidators();
-  const navigate = useNavigate();
   const rememberViewer = useRememberViewer();
   const [signUp, { loading }] = useMutation(SignUpDocument);
   const [failure, setFailure] = useState<{ error: unknown; message: string | null } | null>(null);
@@ -162,7 +172,7 @@ function SignUpForm({ invitationToken, invitedEmail }: { invitationToken?: strin
       });
       if (!data) return;
       await rememberViewer(data.signUp);
-      navigate('/groups', { replace: true });
+      onSignedUp();
     } catch (error) {
       const { apiError, placed } = applyServerFieldErrors(form, error);
       if (apiError.reason === 'EMAIL_TAKEN' && !invitedEmail) {

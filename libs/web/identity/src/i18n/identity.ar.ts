@@ -42,6 +42,7 @@ export const identityAr: Translations<typeof identityEn> = {
     emailLabel: 'البريد الإلكتروني',
     organisation: 'المنظمة الشريكة',
     organisationPlaceholder: 'بدون منظمة',
+    clearOrganisation: 'إزالة المنظمة',
     organisationHint: 'تظهر بجانب اسمك في قوائم أعضاء المجموعات.',
     language: 'اللغة',
     timeZone: 'المنطقة الزمنية',

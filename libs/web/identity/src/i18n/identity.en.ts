@@ -39,6 +39,7 @@ export const identityEn = {
     emailLabel: 'Email',
     organisation: 'Partner organisation',
     organisationPlaceholder: 'No organisation',
+    clearOrganisation: 'Clear organisation',
     organisationHint: 'Shown beside your name in group member lists.',
     language: 'Language',
     timeZone: 'Time zone',

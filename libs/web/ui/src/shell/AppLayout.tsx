@@ -5,7 +5,7 @@ import { usePersistViewerLocale, useSignOut, useViewer, type Viewer } from '@con
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { notifyError } from '../feedback/notify';
+import { useNotify } from '../feedback/useNotify';
 import { isLocale } from '../locale/locale-preference';
 import { useLocale } from '../locale/useLocale';
 import { useErrorMessage } from '../page/useErrorMessage';
@@ -41,6 +41,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { locale, setLocale } = useLocale();
   const persistLocale = usePersistViewerLocale();
   const describeError = useErrorMessage();
+  const notify = useNotify();
   const [menuOpened, menu] = useDisclosure(false);
   const isDesktop = useMediaQuery('(min-width: 48em)');
   const location = useLocation();
@@ -72,9 +73,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const changeLocale = useCallback(
     (next: Locale) => {
       setLocale(next);
-      if (viewer) persistLocale(viewer, next).catch((error: unknown) => notifyError(describeError(error)));
+      if (viewer) persistLocale(viewer, next).catch((error: unknown) => notify.error(describeError(error)));
     },
-    [setLocale, viewer, persistLocale, describeError],
+    [setLocale, viewer, persistLocale, describeError, notify],
   );
 
   const handleSignOut = useCallback(async () => {

@@ -38,6 +38,9 @@ export const uiAr: Translations<typeof uiEn> = {
     INTERNAL_SERVER_ERROR: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
     NETWORK_ERROR: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
   },
+  notifications: {
+    close: 'إغلاق',
+  },
   password: {
     showCharacters: 'إظهار الأحرف',
   },

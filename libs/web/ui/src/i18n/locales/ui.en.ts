@@ -35,6 +35,9 @@ export const uiEn = {
     INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
     NETWORK_ERROR: 'Cannot reach the server. Check your connection and try again.',
   },
+  notifications: {
+    close: 'Close',
+  },
   password: {
     showCharacters: 'Show characters',
   },
