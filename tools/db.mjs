@@ -49,6 +49,33 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   else if (task === 'seed') {
     const result = await seed();
     console.log(result ? `db: ${result}` : 'db: demo seeding is off');
+  } else if (task === 'migration:check') {
+    // Against a scratch database: apply every migration, then diff the entities with the schema.
+    const core = await load('libs/server/core/src/index.js');
+    const base = core.loadConfig();
+    const url = new URL(process.env.MIGRATION_CHECK_DATABASE_URL ?? base.databaseUrl);
+    url.pathname = '/convene_migration_check';
+    const config = { ...base, databaseUrl: url.toString() };
+    const admin = new URL(url);
+    admin.pathname = '/postgres';
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query('drop database if exists convene_migration_check with (force)');
+    await client.end();
+    await migrate(config);
+    const orm = await openOrm(config);
+    try {
+      const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
+      if (diff.trim()) {
+        console.error(`db: the entities differ from the migrated schema; run migration:create. Difference:\n${diff}`);
+        process.exitCode = 1;
+      } else {
+        console.log('db: migrations match the entities');
+      }
+    } finally {
+      await orm.close();
+    }
   } else if (task === 'migration:create') {
     const orm = await openOrm();
     try {

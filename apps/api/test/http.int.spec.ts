@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiHarness } from './api-harness.js';
+
+describe('HTTP surface', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('sends security headers and a strict Content-Security-Policy', async () => {
+    const res = await api.client().get('/health/live');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('answers the health endpoints', async () => {
+    const live = await api.client().get('/health/live');
+    expect(live.status).toBe(200);
+    const ready = await api.client().get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
+  });
+
+  it('refuses GraphQL requests a browser could send cross-site (CSRF prevention)', async () => {
+    const simple = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    expect(simple.status).toBe(400);
+    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
+    expect(get.status).toBe(400);
+    const preflighted = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(preflighted.status).toBe(200);
+  });
+
+  it('refuses operations that are too deep or use too many aliases', async () => {
+    const client = await api.signedIn(await api.data.user());
+    const deep = `{ workingGroups { viewerMembership { user { organisation { id } } } members { user { organisation { id name website } } } } }`;
+    expect(await client.outcome(deep)).toBe('OK');
+    const nested = `query Deep { a: workingGroups { ...G } } fragment G on WorkingGroup { members { user { organisation { id } } } }`;
+    expect(await client.outcome(nested)).toBe('OK');
+    const aliases = `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: networkSettings { signUpMode }`).join(' ')} }`;
+    const tooMany = await client.request(aliases);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OPERATION_TOO_COMPLEX' });
+    const wide = `{ ${Array.from({ length: 19 }, (_, i) => `a${i}: workingGroups { ${'id slug name purpose joinPolicy memberListVisibility viewerCanManage memberCount '.repeat(3)} }`).join(' ')} }`;
+    expect((await client.request(wide)).errors?.[0]?.extensions?.reason).toBe('OPERATION_TOO_COMPLEX');
+  });
+
+  it('explains a malformed request without a stack trace', async () => {
+    const result = await api.client().request('{ workingGroups { nope } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(result)).not.toMatch(/stacktrace|at \w+ \(/);
+    const wrongType = await api.client().request('mutation ($input: SignInInput!) { signIn(input: $input) { id } }', { input: { email: 5 } });
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers REST errors as JSON with a code', async () => {
+    const res = await api.client().get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('HTTP surface in production', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525' });
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('turns introspection off and hides field suggestions', async () => {
+    const introspection = await api.client().request('{ __schema { types { name } } }');
+    expect(introspection.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const typo = await api.client().request('{ networkSetting { signUpMode } }');
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('sets a Secure __Host- session cookie', async () => {
+    const client = await api.signedIn(await api.data.user());
+    expect(client.lastSetCookie).toMatch(/^__Host-convene_session=/);
+    expect(client.lastSetCookie).toMatch(/Secure/);
+  });
+
+  it('does not serve the development mailbox', async () => {
+    expect((await api.client().get('/api/dev/mail')).status).toBe(404);
+  });
+});
+
+describe('readiness while Redis is down', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start({ REDIS_URL: 'redis://127.0.0.1:6399/15' });
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('answers 503, naming the failing service, and sign-in fails cleanly', async () => {
+    const ready = await api.client().get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'unavailable', checks: { postgres: 'up', redis: 'down' } });
+    const user = await api.data.user();
+    const signIn = await api.client().signIn(user.email);
+    expect(signIn.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  });
+});
