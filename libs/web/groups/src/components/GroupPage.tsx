@@ -85,6 +85,10 @@ function GroupDetails({ group }: { group: WorkingGroup }) {
               </Text>
             </Section>
 
+            <Section id="group-your-membership" title={t('group.yourMembership')}>
+              <ViewerMembershipPanel group={group} actions={actions} />
+            </Section>
+
             {group.viewerCanManage && group.pendingRequests && (
               <Section
                 id="group-pending"
@@ -109,10 +113,6 @@ function GroupDetails({ group }: { group: WorkingGroup }) {
 
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
-            <Section id="group-your-membership" title={t('group.yourMembership')}>
-              <ViewerMembershipPanel group={group} actions={actions} />
-            </Section>
-
             {group.convenors && (
               <Section id="group-convenors" title={t('group.convenors')}>
                 {group.convenors.length === 0 ? (
