@@ -1,8 +1,5 @@
-import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from './worker.module.js';
+import { createWorkerApp } from './bootstrap.js';
 
-const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn', 'log'] });
-app.enableShutdownHooks();
+await createWorkerApp();
 new Logger('Worker').log('Convene worker started');

@@ -1,0 +1,31 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '@convene/shared-contracts';
+import { InputError } from '@convene/server-core';
+import { formatError } from './format-error.js';
+
+describe(formatError.name, () => {
+  it('passes a domain error through with its code, reason and fields', () => {
+    const error = new GraphQLError('x', { originalError: new InputError({ email: 'Enter a valid email.' }) });
+    expect(formatError({ message: 'x', path: ['signUp'] }, error)).toEqual({
+      message: 'Some fields need attention.',
+      path: ['signUp'],
+      extensions: { code: ErrorCode.BadUserInput, reason: 'INVALID_INPUT', fields: { email: 'Enter a valid email.' } },
+    });
+  });
+
+  it('hides an unexpected error behind a generic message with no stack', () => {
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const error = new GraphQLError('boom', { originalError: new Error('connection to 10.0.0.5 refused at Pool.connect') });
+    const formatted = formatError({ message: 'connection to 10.0.0.5 refused', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, error);
+    expect(formatted).toEqual({ message: 'Something went wrong on our side. Please try again.', path: undefined, extensions: { code: ErrorCode.Internal } });
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('maps request validation errors to BAD_USER_INPUT', () => {
+    const formatted = formatError({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('Cannot query field "nope"'));
+    expect(formatted.extensions).toEqual({ code: ErrorCode.BadUserInput, reason: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});

@@ -1,0 +1,108 @@
+// The worker against the real PostgreSQL, Redis and an SMTP server listening on this machine:
+// a queued invitation becomes exactly one delivered mail, however often its job runs.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import { EntityManager, RequestContext, type MikroORM } from '@mikro-orm/postgresql';
+import { SMTPServer } from 'smtp-server';
+import { JobQueue, jobIds, type AppConfig } from '@convene/server-core';
+import { MailService } from '@convene/server-mail';
+import { clearRedisPrefix, openTestOrm, useTestEnvironment } from '@convene/server-testing';
+import { createWorkerApp } from '../src/bootstrap.js';
+
+interface Received {
+  to: string[];
+  body: string;
+}
+
+async function startSmtp(received: Received[]): Promise<{ server: SMTPServer; port: number }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let body = '';
+      stream.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address() as { port: number };
+  return { server, port: address.port };
+}
+
+const until = async (check: () => Promise<boolean>, what: string) => {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+};
+
+describe('mail delivery by the worker', () => {
+  const received: Received[] = [];
+  let smtp: SMTPServer;
+  let config: AppConfig;
+  let orm: MikroORM;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    const started = await startSmtp(received);
+    smtp = started.server;
+    config = useTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${started.port}`, MAIL_FROM: 'Convene <no-reply@example.org>' });
+    orm = await openTestOrm(config);
+    await clearRedisPrefix(config);
+    worker = await createWorkerApp({ logger: false });
+    await worker.init();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await orm.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  /** Stores a mail the way the identity domain does: prepared in a unit of work, then flushed. */
+  async function storeInvitationMail(to: string): Promise<string> {
+    const em = worker.get(EntityManager);
+    const mail = worker.get(MailService);
+    return RequestContext.create(em, async () => {
+      const message = mail.prepare('network-invitation', { email: to, locale: 'en' }, { inviterName: 'Amara', link: 'http://localhost:3000/invitations/abc', expiresOn: '2026-12-06' });
+      await em.flush();
+      return message.id;
+    });
+  }
+
+  const statusOf = async (id: string) =>
+    (await orm.em.fork().getConnection().execute<{ status: string; attempts: number }[]>('select status, attempts from mail_messages where id = ?', [id]))[0];
+
+  it('delivers a queued invitation exactly once, even when its job is queued twice and run again', async () => {
+    const to = `invitee-${Date.now()}@example.org`;
+    const mailId = await storeInvitationMail(to);
+    const jobs = worker.get(JobQueue);
+    await jobs.add('send-mail', { mailId }, { jobId: jobIds.sendMail(mailId) });
+    await jobs.add('send-mail', { mailId }, { jobId: jobIds.sendMail(mailId) });
+    await until(async () => (await statusOf(mailId))?.status === 'sent', 'the mail to be sent');
+
+    // A retry of the same message after it was sent (e.g. the job ran again) sends nothing.
+    expect(await worker.get(MailService).deliver(mailId)).toBe('skipped');
+    // Give a stray duplicate job time to run, then count what the SMTP server received.
+    await new Promise((r) => setTimeout(r, 300));
+    const mine = received.filter((r) => r.to.includes(to));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toContain('Subject: Amara invited you to Convene');
+    expect(mine[0]!.body).toContain('http://localhost:3000/invitations/abc');
+    expect(await statusOf(mailId)).toEqual({ status: 'sent', attempts: 1 });
+  });
+
+  it('sweeps mail whose job was never enqueued (Redis down at commit time)', async () => {
+    const to = `stranded-${Date.now()}@example.org`;
+    const mailId = await storeInvitationMail(to);
+    await orm.em.fork().getConnection().execute(`update mail_messages set created_at = now() - interval '5 minutes' where id = ?`, [mailId]);
+    const swept = await worker.get(MailService).sweepStranded();
+    expect(swept).toBeGreaterThanOrEqual(1);
+    await until(async () => (await statusOf(mailId))?.status === 'sent', 'the swept mail to be sent');
+    expect(received.filter((r) => r.to.includes(to))).toHaveLength(1);
+  });
+});

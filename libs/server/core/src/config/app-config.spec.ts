@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig, redactUrl } from './app-config.js';
+
+describe(loadConfig.name, () => {
+  it('has safe local defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/convene',
+      redisUrl: 'redis://127.0.0.1:6379',
+      publicUrl: 'http://localhost:3000',
+      demoPassword: 'convene-demo-pass',
+      seedDemo: true,
+      smtpUrl: null,
+    });
+    expect(config.session.secureCookie).toBe(false);
+  });
+
+  it('never seeds demo data in production and uses secure cookies there', () => {
+    const config = loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' });
+    expect(config.seedDemo).toBe(false);
+    expect(config.session).toMatchObject({ secureCookie: true, cookieName: '__Host-convene_session' });
+  });
+
+  it('reports every malformed variable at once, by name, without printing passwords', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x', REDIS_URL: 'not a url', NODE_ENV: 'staging' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).toMatch(/REDIS_URL/);
+    expect(problems).toMatch(/NODE_ENV/);
+    expect(problems).not.toContain('hunter2');
+  });
+
+  it('redacts passwords in URLs', () => {
+    expect(redactUrl('postgres://u:secret@h:5432/d')).toBe('postgres://u:***@h:5432/d');
+  });
+});
