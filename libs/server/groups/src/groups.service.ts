@@ -101,7 +101,7 @@ export class GroupsService implements OnModuleInit {
       decidedAt: new Date(),
     });
     await this.flushUniqueSlug();
-    return this.view(viewer, group, membership, 1);
+    return this.view(viewer, group, await this.withPerson(membership), 1);
   }
 
   async update(viewer: Viewer, input: Partial<GroupInput> & { id: string }): Promise<GroupView> {
