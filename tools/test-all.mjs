@@ -70,6 +70,7 @@ await check('lint', [[bin('nx'), ['show', 'projects']], nx]);
 await check('typecheck', [
   [bin('tsc'), ['-p', 'tsconfig.server.json']],
   [bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
+  [bin('tsc'), ['-p', 'test/tsconfig.json']],
 ]);
 await check('contracts', [
   [node, ['tools/build-server.mjs']],

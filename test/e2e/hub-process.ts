@@ -1,0 +1,88 @@
+// Starts the built hub (API serving the web app, and the worker) on a free port with its own
+// database and Redis prefix, seeded with the demo network, for browser tests.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+export class HubProcess {
+  private constructor(
+    readonly url: string,
+    private readonly children: ChildProcess[],
+    private readonly logs: string[],
+  ) {}
+
+  static async start(): Promise<HubProcess> {
+    const worker = process.env['JEST_WORKER_ID'] ?? '0';
+    const port = await freePort();
+    const database = `convene_e2e_${worker}`;
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+      REDIS_URL: 'redis://127.0.0.1:6379/14',
+      REDIS_PREFIX: `convene-e2e-${worker}`,
+      WEB_DIST_DIR: join(root, 'dist/apps/web'),
+      SMTP_URL: '',
+      SEED_DEMO: 'true',
+      DEMO_PASSWORD: 'convene-demo-pass',
+    };
+    // A fresh database each run: the demo seed only fills an empty one.
+    spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+    for (const task of ['migrate', 'seed']) {
+      const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`db ${task} failed: ${run.stderr}`);
+    }
+    const logs: string[] = [];
+    const children = ['apps/api/src/main.js', 'apps/worker/src/main.js'].map((entry) => {
+      const child = spawn(process.execPath, [join(root, 'dist/server', entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+      return child;
+    });
+    const hub = new HubProcess(`http://127.0.0.1:${port}`, children, logs);
+    await hub.waitUntilReady();
+    return hub;
+  }
+
+  private async waitUntilReady(): Promise<void> {
+    for (let i = 0; i < 150; i++) {
+      const ready = await fetch(`${this.url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return;
+      if (this.children.some((c) => c.exitCode !== null)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await this.stop();
+    throw new Error(`the hub did not become ready:\n${this.logs.join('')}`);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+}
