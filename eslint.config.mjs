@@ -29,7 +29,7 @@ const boundaries = (allowTesting) => [
   { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints(allowTesting) },
 ];
 
-const specFiles = ['**/*.spec.ts', '**/*.spec.tsx', 'test/**/*.ts', 'libs/server/testing/**/*.ts'];
+const specFiles = ['**/*.spec.ts', '**/*.spec.tsx', 'test/**/*.ts', 'apps/*/test/**/*.ts', 'libs/server/testing/**/*.ts'];
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.cache', '**/.nx', 'libs/web/data-access/src/generated/**', '**/*.d.ts'] },

@@ -94,7 +94,8 @@ describe('joining the network and a working group', () => {
 
   it('mirrors the layout right to left in Arabic', async () => {
     const page = await newPage();
-    await signIn(page, 'member@example.org');
+    // The language is saved to the profile: an account no other test signs in with.
+    await signIn(page, 'partner@example.org');
     const englishBrand = await page.getByRole('banner').getByText('Convene', { exact: true }).boundingBox();
     await page.getByRole('banner').getByRole('button', { name: 'العربية' }).click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');

@@ -7,7 +7,7 @@ import { SignUpMode } from '@convene/shared-contracts';
 export class NetworkSettings {
   [OptionalProps]?: 'id' | 'signUpMode' | 'updatedAt';
   @PrimaryKey({ type: 'integer', autoincrement: false })
-  id: number = 1;
+  id = 1;
 
   @Enum({ items: () => SignUpMode, nativeEnumName: 'sign_up_mode' })
   signUpMode: SignUpMode = SignUpMode.INVITATION_ONLY;

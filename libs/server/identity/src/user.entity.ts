@@ -24,10 +24,10 @@ export class User {
   passwordHash!: string;
 
   @Property({ type: 'string', length: 8 })
-  locale: string = 'en';
+  locale = 'en';
 
   @Property({ type: 'string', length: 64 })
-  timeZone: string = 'Europe/London';
+  timeZone = 'Europe/London';
 
   @Enum({ items: () => NetworkRole, nativeEnumName: 'network_role' })
   networkRole: NetworkRole = NetworkRole.MEMBER;

@@ -46,7 +46,7 @@ export class MailMessage {
   transport: string | null = null;
 
   @Property({ type: 'integer' })
-  attempts: number = 0;
+  attempts = 0;
 
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;

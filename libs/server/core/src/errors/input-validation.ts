@@ -22,7 +22,7 @@ export class InputCheck {
     if (opts.min && trimmed.length < opts.min) this.fail(field, `${opts.label} must be at least ${opts.min} characters.`);
     if (trimmed.length > opts.max) this.fail(field, `${opts.label} must be at most ${opts.max} characters.`);
     // Control characters have no place in names or one-line text.
-    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(trimmed)) this.fail(field, `${opts.label} contains invalid characters.`);
+    if (hasControlCharacters(trimmed)) this.fail(field, `${opts.label} contains invalid characters.`);
     return trimmed;
   }
 
@@ -56,4 +56,13 @@ export class InputCheck {
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Control characters other than tab and line breaks. */
+function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
 }
