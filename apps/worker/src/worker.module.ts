@@ -4,10 +4,12 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { APP_CONFIG, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { MailModule } from '@convene/server-mail';
+import { IdentityModule } from '@convene/server-identity';
 import { ormEntities } from './orm-entities.js';
 import { JobRunner } from './jobs/job-runner.service.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
 import { SweepMailProcessor } from './mail/sweep-mail.processor.js';
+import { PurgeSessionsProcessor } from './identity/purge-sessions.processor.js';
 
 /** The worker's composition root: BullMQ processors and schedules only. */
 @Module({
@@ -22,7 +24,8 @@ import { SweepMailProcessor } from './mail/sweep-mail.processor.js';
       useFactory: (config: AppConfig) => ({ ...createOrmConfig(config, ormEntities), registerRequestContext: false }),
     }),
     MailModule,
+    IdentityModule,
   ],
-  providers: [JobRunner, SendMailProcessor, SweepMailProcessor],
+  providers: [JobRunner, SendMailProcessor, SweepMailProcessor, PurgeSessionsProcessor],
 })
 export class WorkerModule {}

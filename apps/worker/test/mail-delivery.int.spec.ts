@@ -6,7 +6,7 @@ import { EntityManager, RequestContext, type MikroORM } from '@mikro-orm/postgre
 import { SMTPServer } from 'smtp-server';
 import { JobQueue, jobIds, type AppConfig } from '@convene/server-core';
 import { MailService } from '@convene/server-mail';
-import { clearRedisPrefix, openTestOrm, useTestEnvironment } from '@convene/server-testing';
+import { TestData, clearRedisPrefix, openTestOrm, useTestEnvironment } from '@convene/server-testing';
 import { createWorkerApp } from '../src/bootstrap.js';
 
 interface Received {
@@ -104,5 +104,21 @@ describe('mail delivery by the worker', () => {
     expect(swept).toBeGreaterThanOrEqual(1);
     await until(async () => (await statusOf(mailId))?.status === 'sent', 'the swept mail to be sent');
     expect(received.filter((r) => r.to.includes(to))).toHaveLength(1);
+  });
+
+  it('purges expired sessions when the scheduled job runs', async () => {
+    const em = orm.em.fork();
+    const user = await new TestData(orm.em).user();
+    await em.getConnection().execute(
+      `insert into sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at) values
+        (gen_random_uuid(), md5(random()::text), ?, now(), now(), now() - interval '1 minute'),
+        (gen_random_uuid(), md5(random()::text), ?, now(), now() - interval '400 days', now() + interval '1 day'),
+        (gen_random_uuid(), md5(random()::text), ?, now(), now(), now() + interval '1 day')`,
+      [user.id, user.id, user.id],
+    );
+    await worker.get(JobQueue).add('purge-sessions', {}, { jobId: `purge-sessions-test-${user.id}` });
+    const remaining = async () => (await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from sessions where user_id = ?', [user.id]))[0]!.n;
+    await until(async () => (await remaining()) === 1, 'expired sessions to be purged');
+    expect(await remaining()).toBe(1);
   });
 });

@@ -7,7 +7,10 @@ import { JOB_PROCESSOR, type JobHandler } from './job-processor.decorator.js';
 import { buildHandlerRegistry } from './handler-registry.js';
 
 /** Repeating jobs, scheduled idempotently by id at start-up. */
-const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [{ id: 'sweep-mail', job: 'sweep-mail', everyMs: 60_000 }];
+const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
+  { id: 'sweep-mail', job: 'sweep-mail', everyMs: 60_000 },
+  { id: 'purge-sessions', job: 'purge-sessions', everyMs: 60 * 60_000 },
+];
 
 /** Runs one BullMQ worker per queue and dispatches each job to its one handler. */
 @Injectable()

@@ -62,8 +62,9 @@ export class SessionsService {
     return this.sessions.endAllForUser(userId, keepSessionId);
   }
 
+  /** Deletes sessions past their idle or absolute expiry (run by the worker on a schedule). */
   async purgeExpired(): Promise<number> {
     const now = new Date();
-    return this.sessions.deleteExpired(now, new Date(now.getTime() - this.config.session.idleMinutes * 60_000));
+    return this.em.fork().getRepository(Session).deleteExpired(now, new Date(now.getTime() - this.config.session.idleMinutes * 60_000));
   }
 }

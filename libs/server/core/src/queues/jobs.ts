@@ -1,7 +1,7 @@
 // Queue and job names are stable strings kept here, in one place: renaming a class must never strand
 // queued jobs. Payloads carry ids only (Redis holds no personal data); each job has one payload type.
 
-export const QUEUE_NAMES = ['mail'] as const;
+export const QUEUE_NAMES = ['mail', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -9,6 +9,8 @@ export interface JobPayloads {
   'send-mail': { mailId: string };
   /** Re-enqueue mail left unsent (e.g. Redis was down when it was written). */
   'sweep-mail': Record<string, never>;
+  /** Delete sessions past their idle or absolute expiry. */
+  'purge-sessions': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -16,6 +18,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'send-mail': 'mail',
   'sweep-mail': 'mail',
+  'purge-sessions': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
