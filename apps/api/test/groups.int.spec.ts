@@ -1,0 +1,450 @@
+// Working-group behaviour through the real API: joining under each policy, invitations (to people
+// with and without an account), the rule that a group keeps a convenor, and bad input.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus } from '@convene/shared-contracts';
+import type { User } from '@convene/server-identity';
+import type { Membership, WorkingGroup } from '@convene/server-groups';
+import { ApiHarness, type GqlClient, type GqlResult } from './api-harness.js';
+import { codeOf, dataOf, groupRow, membershipRows } from './group-personas.js';
+import { TestMailDelivery, invitationToken, waitForMail } from './mail-delivery.js';
+
+const unique = () => randomUUID().slice(0, 8);
+
+const GROUP = `query Group($slug: String!) {
+  workingGroup(slug: $slug) {
+    id slug memberCount
+    viewerMembership { id role status }
+    members { id role user { id } }
+    convenors { id user { id } }
+    pendingRequests { id user { id } }
+  }
+}`;
+const GROUPS = `{ workingGroups { id slug } }`;
+const REQUEST_TO_JOIN = `mutation Request($input: RequestToJoinInput!) { requestToJoin(input: $input) { id role status user { id } } }`;
+const DECIDE = `mutation Decide($input: DecideMembershipInput!) { decideMembership(input: $input) { id status } }`;
+const INVITE_MEMBER = `mutation Invite($input: InviteMemberInput!) { inviteMember(input: $input) { email } }`;
+const RESPOND = `mutation Respond($groupId: ID!, $accept: Boolean!) { respondToInvitation(groupId: $groupId, accept: $accept) { id role status } }`;
+const SET_ROLE = `mutation SetRole($input: SetMemberRoleInput!) { setMemberRole(input: $input) { id role } }`;
+const LEAVE = `mutation Leave($groupId: ID!) { leaveGroup(groupId: $groupId) }`;
+const REMOVE = `mutation Remove($membershipId: ID!) { removeMember(membershipId: $membershipId) }`;
+const CREATE_GROUP = `mutation Create($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id slug } }`;
+const UPDATE_GROUP = `mutation Update($input: UpdateWorkingGroupInput!) { updateWorkingGroup(input: $input) { id } }`;
+const UPDATE_PROFILE = `mutation Profile($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`;
+const INVITATION = `query Invitation($token: String!) { invitation(token: $token) { email groupName } }`;
+const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { id email } }`;
+
+interface GroupSeen {
+  id: string;
+  slug: string;
+  memberCount: number | null;
+  viewerMembership: { id: string; role: MembershipRole; status: MembershipStatus } | null;
+  members: { id: string; role: MembershipRole; user: { id: string } }[] | null;
+  convenors: { id: string; user: { id: string } }[] | null;
+  pendingRequests: { id: string; user: { id: string } }[] | null;
+}
+
+const reasonOf = (result: GqlResult<unknown>) => result.errors?.[0]?.extensions?.reason;
+
+describe('working groups', () => {
+  let api: ApiHarness;
+  let mail: TestMailDelivery;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    mail = TestMailDelivery.start(api);
+  });
+  afterAll(async () => {
+    await mail.stop();
+    await api.stop();
+  });
+
+  async function groupAs(client: GqlClient, slug: string): Promise<GroupSeen> {
+    return dataOf(await client.request<{ workingGroup: GroupSeen }>(GROUP, { slug })).workingGroup;
+  }
+
+  /** A group with one convenor, signed in. */
+  async function convenedGroup(overrides: { joinPolicy?: JoinPolicy; memberListVisibility?: MemberListVisibility } = {}) {
+    const group = await api.data.group(overrides);
+    const convenor = await api.data.user();
+    const convenorMembership = await api.data.membership(group, convenor, MembershipRole.CONVENOR);
+    return { group, convenor, convenorMembership, asConvenor: await api.signedIn(convenor) };
+  }
+
+  describe('joining', () => {
+    it('admits at once to an OPEN group: the newcomer is an active member and sees the list', async () => {
+      const { group, convenor } = await convenedGroup({ joinPolicy: JoinPolicy.OPEN });
+      const newcomer = await api.data.user();
+      const asNewcomer = await api.signedIn(newcomer);
+
+      const joined = await asNewcomer.request<{ requestToJoin: { role: string; status: string; user: { id: string } } }>(REQUEST_TO_JOIN, { input: { groupId: group.id } });
+      expect(dataOf(joined).requestToJoin).toMatchObject({ role: MembershipRole.MEMBER, status: MembershipStatus.ACTIVE, user: { id: newcomer.id } });
+
+      const seen = await groupAs(asNewcomer, group.slug);
+      expect(seen.viewerMembership).toMatchObject({ role: MembershipRole.MEMBER, status: MembershipStatus.ACTIVE });
+      expect(seen.memberCount).toBe(2);
+      expect(seen.members?.map((m) => m.user.id).sort()).toEqual([convenor.id, newcomer.id].sort());
+    });
+
+    it('records a PENDING request for a REQUEST group, and a second request is a CONFLICT', async () => {
+      const { group, asConvenor } = await convenedGroup({ joinPolicy: JoinPolicy.REQUEST });
+      const applicant = await api.data.user();
+      const asApplicant = await api.signedIn(applicant);
+
+      const first = await asApplicant.request<{ requestToJoin: { status: string } }>(REQUEST_TO_JOIN, { input: { groupId: group.id, message: 'Hello' } });
+      expect(dataOf(first).requestToJoin.status).toBe(MembershipStatus.PENDING);
+      expect((await groupAs(asApplicant, group.slug)).members).toBeNull();
+      expect((await groupAs(asConvenor, group.slug)).pendingRequests?.map((r) => r.user.id)).toEqual([applicant.id]);
+
+      const before = await membershipRows(api, group.id);
+      const second = await asApplicant.request(REQUEST_TO_JOIN, { input: { groupId: group.id, message: 'Hello again' } });
+      expect(codeOf(second)).toBe('CONFLICT');
+      expect(reasonOf(second)).toBe('ALREADY_REQUESTED');
+      expect(await membershipRows(api, group.id)).toEqual(before);
+    });
+
+    it('makes one request when the same person asks twice at the same moment, answering the other CONFLICT', async () => {
+      // Several rounds, so that the two requests really do overlap in at least some of them.
+      for (let round = 0; round < 5; round++) {
+        const { group } = await convenedGroup({ joinPolicy: JoinPolicy.REQUEST });
+        const applicant = await api.data.user();
+        const [a, b] = [await api.signedIn(applicant), await api.signedIn(applicant)];
+        const results = await Promise.all([a, b].map((client) => client.request(REQUEST_TO_JOIN, { input: { groupId: group.id } })));
+        expect((await membershipRows(api, group.id)).filter((row) => row.userId === applicant.id)).toEqual([
+          { userId: applicant.id, role: MembershipRole.MEMBER, status: MembershipStatus.PENDING },
+        ]);
+        expect(results.map((r) => `${codeOf(r)}/${reasonOf(r) ?? ''}`).sort()).toEqual(['CONFLICT/ALREADY_REQUESTED', 'OK/']);
+      }
+    });
+
+    it('refuses requests to an INVITE_ONLY group with FORBIDDEN / INVITE_ONLY and records nothing', async () => {
+      const { group } = await convenedGroup({ joinPolicy: JoinPolicy.INVITE_ONLY });
+      const before = await membershipRows(api, group.id);
+      const result = await (await api.signedIn(await api.data.user())).request(REQUEST_TO_JOIN, { input: { groupId: group.id } });
+      expect(codeOf(result)).toBe('FORBIDDEN');
+      expect(reasonOf(result)).toBe('INVITE_ONLY');
+      expect(await membershipRows(api, group.id)).toEqual(before);
+    });
+
+    it('removes a declined request, after which the person may ask again', async () => {
+      const { group, asConvenor } = await convenedGroup({ joinPolicy: JoinPolicy.REQUEST });
+      const applicant = await api.data.user();
+      const asApplicant = await api.signedIn(applicant);
+      const request = dataOf(await asApplicant.request<{ requestToJoin: { id: string } }>(REQUEST_TO_JOIN, { input: { groupId: group.id } })).requestToJoin;
+
+      const declined = await asConvenor.request(DECIDE, { input: { membershipId: request.id, approve: false } });
+      expect(codeOf(declined)).toBe('OK');
+      expect((await groupAs(asConvenor, group.slug)).pendingRequests).toEqual([]);
+      expect((await membershipRows(api, group.id)).map((row) => row.userId)).not.toContain(applicant.id);
+      expect((await groupAs(asApplicant, group.slug)).viewerMembership).toBeNull();
+
+      const again = await asApplicant.request<{ requestToJoin: { status: string } }>(REQUEST_TO_JOIN, { input: { groupId: group.id } });
+      expect(dataOf(again).requestToJoin.status).toBe(MembershipStatus.PENDING);
+    });
+
+    it('refuses to decide a request twice', async () => {
+      const { group, asConvenor } = await convenedGroup({ joinPolicy: JoinPolicy.REQUEST });
+      const applicant = await api.data.user();
+      const request = await api.data.membership(group, applicant, MembershipRole.MEMBER, MembershipStatus.PENDING);
+      expect(codeOf(await asConvenor.request(DECIDE, { input: { membershipId: request.id, approve: true } }))).toBe('OK');
+      const again = await asConvenor.request(DECIDE, { input: { membershipId: request.id, approve: false } });
+      expect(codeOf(again)).toBe('CONFLICT');
+      expect(reasonOf(again)).toBe('NOT_PENDING');
+      expect(await membershipRows(api, group.id)).toContainEqual({ userId: applicant.id, role: MembershipRole.MEMBER, status: MembershipStatus.ACTIVE });
+    });
+
+    it('lets a person withdraw a pending request with leaveGroup', async () => {
+      const { group, asConvenor } = await convenedGroup({ joinPolicy: JoinPolicy.REQUEST });
+      const applicant = await api.data.user();
+      const asApplicant = await api.signedIn(applicant);
+      dataOf(await asApplicant.request(REQUEST_TO_JOIN, { input: { groupId: group.id } }));
+
+      expect(dataOf(await asApplicant.request<{ leaveGroup: boolean }>(LEAVE, { groupId: group.id })).leaveGroup).toBe(true);
+      expect((await groupAs(asApplicant, group.slug)).viewerMembership).toBeNull();
+      expect((await groupAs(asConvenor, group.slug)).pendingRequests).toEqual([]);
+    });
+  });
+
+  describe('invitations', () => {
+    it('invites a person with an account: INVITED, then accepting makes them ACTIVE in the invited role', async () => {
+      const { group, asConvenor } = await convenedGroup({ joinPolicy: JoinPolicy.INVITE_ONLY });
+      const invitee = await api.data.user();
+      const asInvitee = await api.signedIn(invitee);
+
+      expect(dataOf(await asConvenor.request<{ inviteMember: { email: string } }>(INVITE_MEMBER, { input: { groupId: group.id, email: invitee.email, role: MembershipRole.OBSERVER } })).inviteMember.email).toBe(invitee.email);
+      const invited = await groupAs(asInvitee, group.slug);
+      expect(invited.viewerMembership).toMatchObject({ role: MembershipRole.OBSERVER, status: MembershipStatus.INVITED });
+      expect(invited.members).toBeNull();
+      expect((await waitForMail(asConvenor, invitee.email)).text).toContain(`/groups/${group.slug}`);
+
+      const accepted = await asInvitee.request<{ respondToInvitation: { role: string; status: string } }>(RESPOND, { groupId: group.id, accept: true });
+      expect(dataOf(accepted).respondToInvitation).toMatchObject({ role: MembershipRole.OBSERVER, status: MembershipStatus.ACTIVE });
+      const member = await groupAs(asInvitee, group.slug);
+      expect(member.memberCount).toBe(2);
+      expect(member.members?.find((m) => m.user.id === invitee.id)?.role).toBe(MembershipRole.OBSERVER);
+    });
+
+    it('lets the invited person decline: the invitation is gone and cannot be accepted later', async () => {
+      const { group, asConvenor } = await convenedGroup();
+      const invitee = await api.data.user();
+      const asInvitee = await api.signedIn(invitee);
+      dataOf(await asConvenor.request(INVITE_MEMBER, { input: { groupId: group.id, email: invitee.email } }));
+
+      const declined = await asInvitee.request<{ respondToInvitation: unknown }>(RESPOND, { groupId: group.id, accept: false });
+      expect(dataOf(declined).respondToInvitation).toBeNull();
+      expect((await groupAs(asInvitee, group.slug)).viewerMembership).toBeNull();
+      expect((await membershipRows(api, group.id)).map((row) => row.userId)).not.toContain(invitee.id);
+
+      const late = await asInvitee.request(RESPOND, { groupId: group.id, accept: true });
+      expect(codeOf(late)).toBe('CONFLICT');
+      expect(reasonOf(late)).toBe('NOT_INVITED');
+    });
+
+    it('invites an unknown address by mail; signing up with the link makes them an ACTIVE member in the invited role', async () => {
+      const { group, asConvenor } = await convenedGroup({ joinPolicy: JoinPolicy.INVITE_ONLY });
+      const email = `newcomer-${unique()}@example.org`;
+      dataOf(await asConvenor.request(INVITE_MEMBER, { input: { groupId: group.id, email, role: MembershipRole.CONVENOR } }));
+
+      const letter = await waitForMail(api.client(), email);
+      expect(letter.subject).toContain(group.name);
+      expect(letter.text).toMatch(new RegExp(`${api.config.publicUrl}/invitations/[A-Za-z0-9_-]{40,}`));
+      const token = invitationToken(letter, api.config.publicUrl);
+
+      const visitor = api.client();
+      expect(dataOf(await visitor.request<{ invitation: { email: string; groupName: string | null } }>(INVITATION, { token })).invitation).toEqual({ email, groupName: group.name });
+      const signedUp = await visitor.request<{ signUp: { id: string; email: string } }>(SIGN_UP, {
+        input: { email, password: 'a long and unusual phrase', displayName: 'Newcomer', invitationToken: token },
+      });
+      const account = dataOf(signedUp).signUp;
+      expect(account.email).toBe(email);
+
+      const seen = await groupAs(visitor, group.slug);
+      expect(seen.viewerMembership).toMatchObject({ role: MembershipRole.CONVENOR, status: MembershipStatus.ACTIVE });
+      expect(seen.memberCount).toBe(2);
+      expect(seen.convenors?.map((c) => c.user.id)).toContain(account.id);
+    });
+
+    it('refuses to invite someone who is already an active member', async () => {
+      const { group, asConvenor } = await convenedGroup();
+      const member = await api.data.user();
+      await api.data.membership(group, member);
+      const before = await membershipRows(api, group.id);
+      const result = await asConvenor.request(INVITE_MEMBER, { input: { groupId: group.id, email: member.email, role: MembershipRole.CONVENOR } });
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.fields).toHaveProperty('email');
+      expect(await membershipRows(api, group.id)).toEqual(before);
+    });
+  });
+
+  describe('a group keeps at least one convenor', () => {
+    interface Convenor {
+      user: User;
+      membership: Membership;
+      client: GqlClient;
+    }
+    async function addConvenor(group: WorkingGroup): Promise<Convenor> {
+      const user = await api.data.user();
+      const membership = await api.data.membership(group, user, MembershipRole.CONVENOR);
+      return { user, membership, client: await api.signedIn(user) };
+    }
+    /** A group whose `first` convenor may or may not be its only one. */
+    async function groupWithConvenors(count: 1 | 2): Promise<{ group: WorkingGroup; first: Convenor; others: Convenor[] }> {
+      const group = await api.data.group();
+      const first = await addConvenor(group);
+      const others = count === 2 ? [await addConvenor(group)] : [];
+      return { group, first, others };
+    }
+
+    const activeConvenors = async (group: WorkingGroup) =>
+      (await membershipRows(api, group.id)).filter((row) => row.role === MembershipRole.CONVENOR && row.status === MembershipStatus.ACTIVE).map((row) => row.userId);
+
+    /** Ways the first convenor stops being one. */
+    const stepDowns: [string, (group: WorkingGroup, first: Convenor, admin: GqlClient) => Promise<GqlResult>][] = [
+      ['the convenor demotes themselves', (_group, first) => first.client.request(SET_ROLE, { input: { membershipId: first.membership.id, role: MembershipRole.MEMBER } })],
+      ['an admin demotes the convenor', (_group, first, admin) => admin.request(SET_ROLE, { input: { membershipId: first.membership.id, role: MembershipRole.OBSERVER } })],
+      ['the convenor leaves', (group, first) => first.client.request(LEAVE, { groupId: group.id })],
+      ['the convenor removes themselves', (_group, first) => first.client.request(REMOVE, { membershipId: first.membership.id })],
+      ['an admin removes the convenor', (_group, first, admin) => admin.request(REMOVE, { membershipId: first.membership.id })],
+    ];
+
+    it.each(stepDowns)('refuses when %s and they are the last one (CONFLICT, LAST_CONVENOR)', async (_label, stepDown) => {
+      const { group, first } = await groupWithConvenors(1);
+      const admin = await api.signedIn(await api.data.admin());
+      const before = await membershipRows(api, group.id);
+      const result = await stepDown(group, first, admin);
+      expect(codeOf(result)).toBe('CONFLICT');
+      expect(reasonOf(result)).toBe('LAST_CONVENOR');
+      expect(await membershipRows(api, group.id)).toEqual(before);
+    });
+
+    it.each(stepDowns)('allows it when %s and there is a second convenor', async (_label, stepDown) => {
+      const { group, first, others } = await groupWithConvenors(2);
+      const admin = await api.signedIn(await api.data.admin());
+      const result = await stepDown(group, first, admin);
+      expect(codeOf(result)).toBe('OK');
+      expect(await activeConvenors(group)).toEqual(others.map((c) => c.user.id));
+    });
+
+    // Several rounds each, so that the two changes really do overlap in at least some of them.
+    it('keeps a convenor when the only two demote each other at the same moment', async () => {
+      for (let round = 0; round < 5; round++) {
+        const { group, first, others } = await groupWithConvenors(2);
+        const results = await Promise.all(
+          others.flatMap((second) => [
+            first.client.request(SET_ROLE, { input: { membershipId: second.membership.id, role: MembershipRole.MEMBER } }),
+            second.client.request(SET_ROLE, { input: { membershipId: first.membership.id, role: MembershipRole.MEMBER } }),
+          ]),
+        );
+        expect(results.map(codeOf).sort()).toEqual(['CONFLICT', 'OK']);
+        expect(await activeConvenors(group)).toHaveLength(1);
+      }
+    });
+
+    it('keeps a convenor when an admin demotes both at the same moment', async () => {
+      const admin = await api.signedIn(await api.data.admin());
+      for (let round = 0; round < 5; round++) {
+        const { group, first, others } = await groupWithConvenors(2);
+        const results = await Promise.all([first, ...others].map((c) => admin.request(SET_ROLE, { input: { membershipId: c.membership.id, role: MembershipRole.MEMBER } })));
+        expect(results.map(codeOf).sort()).toEqual(['CONFLICT', 'OK']);
+        expect(await activeConvenors(group)).toHaveLength(1);
+      }
+    });
+
+    it('keeps a convenor when both leave at the same moment', async () => {
+      for (let round = 0; round < 5; round++) {
+        const { group, first, others } = await groupWithConvenors(2);
+        const results = await Promise.all([first, ...others].map((c) => c.client.request(LEAVE, { groupId: group.id })));
+        expect(results.map(codeOf).sort()).toEqual(['CONFLICT', 'OK']);
+        expect(await activeConvenors(group)).toHaveLength(1);
+      }
+    });
+  });
+
+  describe('creating a group with bad input', () => {
+    const valid = () => ({
+      slug: `new-group-${unique()}`,
+      name: 'Legal clinics',
+      purpose: 'Free legal advice sessions.',
+      joinPolicy: JoinPolicy.REQUEST,
+      memberListVisibility: MemberListVisibility.MEMBERS,
+    });
+    const visibleGroupCount = async (client: GqlClient) => dataOf(await client.request<{ workingGroups: unknown[] }>(GROUPS)).workingGroups.length;
+
+    it.each<[string, (existing: WorkingGroup) => Partial<ReturnType<typeof valid>>, string]>([
+      ['a slug another group has', (existing) => ({ slug: existing.slug }), 'slug'],
+      ['a slug with spaces', () => ({ slug: `legal clinics ${unique()}` }), 'slug'],
+      ['a slug with spaces and capitals', () => ({ slug: `Legal Clinics ${unique()}` }), 'slug'],
+      ['a slug with other punctuation', () => ({ slug: `legal_clinics.${unique()}` }), 'slug'],
+      ['a one-letter slug', () => ({ slug: 'x' }), 'slug'],
+      ['a name over 80 characters', () => ({ name: 'n'.repeat(81) }), 'name'],
+      ['an empty purpose', () => ({ purpose: '' }), 'purpose'],
+      ['a purpose of only spaces', () => ({ purpose: '   ' }), 'purpose'],
+    ])('refuses %s with BAD_USER_INPUT naming the field, and creates nothing', async (_label, change, field) => {
+      const existing = await api.data.group();
+      const before = await groupRow(api, existing.slug);
+      const admin = await api.signedIn(await api.data.admin());
+      const countBefore = await visibleGroupCount(admin);
+      const input = { ...valid(), ...change(existing) };
+
+      const result = await admin.request(CREATE_GROUP, { input });
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(Object.keys(result.errors?.[0]?.extensions?.fields ?? {})).toEqual([field]);
+      expect(result.data).toBeNull();
+      expect(await visibleGroupCount(admin)).toBe(countBefore);
+      expect(await groupRow(api, input.slug.toLowerCase())).toEqual(field === 'slug' && input.slug === existing.slug ? before : null);
+    });
+
+    it('accepts exactly 80 characters of name', async () => {
+      const admin = await api.signedIn(await api.data.admin());
+      const input = { ...valid(), name: 'n'.repeat(80) };
+      const result = await admin.request<{ createWorkingGroup: { slug: string } }>(CREATE_GROUP, { input });
+      expect(dataOf(result).createWorkingGroup.slug).toBe(input.slug);
+      expect((await groupRow(api, input.slug))?.name).toBe(input.name);
+    });
+
+    // The service folds a slug to lower case rather than refusing capitals; the address then works
+    // in either spelling.
+    it('folds capitals in a slug to lower case instead of refusing them', async () => {
+      const admin = await api.signedIn(await api.data.admin());
+      const lower = `legal-clinics-${unique()}`;
+      const result = await admin.request<{ createWorkingGroup: { slug: string } }>(CREATE_GROUP, { input: { ...valid(), slug: lower.toUpperCase() } });
+      expect(dataOf(result).createWorkingGroup.slug).toBe(lower);
+      expect(await groupRow(api, lower)).toMatchObject({ slug: lower });
+      expect(await groupRow(api, lower.toUpperCase())).toBeNull();
+      expect((await groupAs(admin, lower.toUpperCase())).slug).toBe(lower);
+    });
+  });
+
+  describe('unknown and malformed addresses', () => {
+    it('answers NOT_FOUND for a slug no group has', async () => {
+      const client = await api.signedIn(await api.data.user());
+      for (const slug of [`no-such-group-${unique()}`, '', 'x'.repeat(500), "'; drop table working_groups; --"]) {
+        const result = await client.request(GROUP, { slug });
+        expect(codeOf(result)).toBe('NOT_FOUND');
+        expect(result.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
+      }
+    });
+
+    const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+    const operations: [string, string, (id: string) => Record<string, unknown>][] = [
+      ['requestToJoin', REQUEST_TO_JOIN, (id) => ({ input: { groupId: id } })],
+      ['inviteMember', INVITE_MEMBER, (id) => ({ input: { groupId: id, email: `someone-${unique()}@example.org` } })],
+      ['respondToInvitation', RESPOND, (id) => ({ groupId: id, accept: true })],
+      ['decideMembership', DECIDE, (id) => ({ input: { membershipId: id, approve: true } })],
+      ['setMemberRole', SET_ROLE, (id) => ({ input: { membershipId: id, role: MembershipRole.MEMBER } })],
+      ['leaveGroup', LEAVE, (id) => ({ groupId: id })],
+      ['removeMember', REMOVE, (id) => ({ membershipId: id })],
+      ['updateWorkingGroup', UPDATE_GROUP, (id) => ({ input: { id, name: 'Renamed' } })],
+    ];
+    const badIds = ['nope', '', ' ', '123', `${NO_SUCH_ID}x`, 'ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ', NO_SUCH_ID, NO_SUCH_ID.toUpperCase()];
+
+    it.each(operations)('%s answers NOT_FOUND or BAD_USER_INPUT for malformed and unknown ids, never an internal error or a stack', async (_name, document, variables) => {
+      // A network admin passes every access check, so the id itself is what is judged.
+      const admin = await api.signedIn(await api.data.admin());
+      for (const id of badIds) {
+        const result = await admin.request(document, variables(id));
+        expect({ id, code: codeOf(result) }).toEqual({ id, code: expect.stringMatching(/^(NOT_FOUND|BAD_USER_INPUT)$/) });
+        expect(result.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
+        expect(JSON.stringify(result)).not.toMatch(/\n\s+at |\.ts:\d+|node_modules/);
+      }
+    });
+
+    it('refuses a malformed or unknown organisation id in a profile with BAD_USER_INPUT naming the field', async () => {
+      const client = await api.signedIn(await api.data.user());
+      for (const organisationId of ['nope', ' ', NO_SUCH_ID]) {
+        const result = await client.request(UPDATE_PROFILE, { input: { displayName: 'Someone', locale: 'en', timeZone: 'UTC', organisationId } });
+        expect(codeOf(result)).toBe('BAD_USER_INPUT');
+        expect(Object.keys(result.errors?.[0]?.extensions?.fields ?? {})).toEqual(['organisationId']);
+        expect(result.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
+      }
+    });
+
+    it('answers an id of the wrong type or an unknown enum value with BAD_USER_INPUT and no stack', async () => {
+      const admin = await api.signedIn(await api.data.admin());
+      const { group } = await convenedGroup();
+      const results = [
+        await admin.request(LEAVE, { groupId: { id: group.id } }),
+        await admin.request(SET_ROLE, { input: { membershipId: NO_SUCH_ID, role: 'KING' } }),
+        await admin.request('mutation { leaveGroup(groupId: ', {}),
+      ];
+      for (const result of results) {
+        expect(codeOf(result)).toBe('BAD_USER_INPUT');
+        expect(result.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
+      }
+    });
+
+    it('shows no stack on refusals either', async () => {
+      const { group } = await convenedGroup({ joinPolicy: JoinPolicy.INVITE_ONLY });
+      const results = [
+        await api.client().request(GROUP, { slug: group.slug }),
+        await (await api.signedIn(await api.data.user())).request(REQUEST_TO_JOIN, { input: { groupId: group.id } }),
+        await (await api.signedIn(await api.data.user())).request(CREATE_GROUP, { input: { slug: `x-${unique()}`, name: 'X', purpose: 'X', joinPolicy: JoinPolicy.OPEN, memberListVisibility: MemberListVisibility.MEMBERS } }),
+      ];
+      expect(results.map(codeOf)).toEqual(['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN']);
+      for (const result of results) {
+        expect(result.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
+        expect(Object.keys(result.errors?.[0]?.extensions ?? {}).sort()).toEqual(['code', 'reason']);
+      }
+    });
+  });
+});
