@@ -23,18 +23,18 @@ export class GroupsResolver {
   }
 
   @ResolveField(() => [MembershipModel], { nullable: true, description: 'Active members; null when the viewer may not see the list.' })
-  async members(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
-    return list(await this.groups.members(viewer, group.view), MembershipModel.from);
+  async members(@Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
+    return list(await this.groups.members(group.view), MembershipModel.from);
   }
 
   @ResolveField(() => [MembershipModel], { nullable: true, description: 'Convenors; null for non-members.' })
-  async convenors(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
-    return list(await this.groups.convenors(viewer, group.view), MembershipModel.from);
+  async convenors(@Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
+    return list(await this.groups.convenors(group.view), MembershipModel.from);
   }
 
   @ResolveField(() => [MembershipModel], { nullable: true, description: 'Join requests waiting for a decision; null unless the viewer manages the group.' })
-  async pendingRequests(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
-    return list(await this.groups.pendingRequests(viewer, group.view), MembershipModel.from);
+  async pendingRequests(@Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
+    return list(await this.groups.pendingRequests(group.view), MembershipModel.from);
   }
 
   @NetworkAdminOnly()

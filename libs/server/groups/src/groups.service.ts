@@ -18,6 +18,14 @@ export interface GroupView {
   canManage: boolean;
   /** Null when the viewer may not know it. */
   memberCount: number | null;
+  /** Shared by the views of one list, so their member lists load in one query for all. */
+  batch?: GroupBatch;
+}
+
+/** The groups of one list answer, and their memberships once loaded. */
+class GroupBatch {
+  readonly loaded = new Map<MembershipStatus, Promise<Map<string, Membership[]>>>();
+  constructor(readonly views: GroupView[]) {}
 }
 
 export interface GroupInput {
@@ -50,7 +58,10 @@ export class GroupsService implements OnModuleInit {
     const groups = await this.groups.listByName();
     const ids = groups.map((g) => g.id);
     const [mine, counts] = await Promise.all([this.memberships.forUserInGroups(viewer.userId, ids), this.memberships.countActive(ids)]);
-    return groups.map((group) => this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0));
+    const views = groups.map((group) => this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0));
+    const batch = new GroupBatch(views);
+    for (const view of views) view.batch = batch;
+    return views;
   }
 
   async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
@@ -72,19 +83,35 @@ export class GroupsService implements OnModuleInit {
   }
 
   /** Active members; only for those allowed to see the list. */
-  async members(viewer: Viewer, view: GroupView): Promise<Membership[] | null> {
+  async members(view: GroupView): Promise<Membership[] | null> {
     if (!this.maySeeMemberList(view)) return null;
-    return this.memberships.listInGroup(view.group.id, MembershipStatus.ACTIVE);
+    return this.membershipsOf(view, MembershipStatus.ACTIVE);
   }
 
-  async convenors(viewer: Viewer, view: GroupView): Promise<Membership[] | null> {
+  async convenors(view: GroupView): Promise<Membership[] | null> {
     if (!view.isActiveMember && !view.canManage) return null;
-    return this.memberships.listInGroup(view.group.id, MembershipStatus.ACTIVE, [MembershipRole.CONVENOR]);
+    return (await this.membershipsOf(view, MembershipStatus.ACTIVE)).filter((m) => m.role === MembershipRole.CONVENOR);
   }
 
-  async pendingRequests(viewer: Viewer, view: GroupView): Promise<Membership[] | null> {
+  async pendingRequests(view: GroupView): Promise<Membership[] | null> {
     if (!view.canManage) return null;
-    return this.memberships.listInGroup(view.group.id, MembershipStatus.PENDING);
+    return this.membershipsOf(view, MembershipStatus.PENDING);
+  }
+
+  /**
+   * A group's memberships in a status. For a group from a list, every group of that list the
+   * viewer may look inside is loaded in the same query (no query per group).
+   */
+  private async membershipsOf(view: GroupView, status: MembershipStatus): Promise<Membership[]> {
+    const batch = view.batch;
+    if (!batch) return (await this.memberships.listInGroups([view.group.id], status)).get(view.group.id) ?? [];
+    let loaded = batch.loaded.get(status);
+    if (!loaded) {
+      const visible = batch.views.filter((v) => v.isActiveMember || v.canManage).map((v) => v.group.id);
+      loaded = this.memberships.listInGroups(visible, status);
+      batch.loaded.set(status, loaded);
+    }
+    return (await loaded).get(view.group.id) ?? [];
   }
 
   async create(viewer: Viewer, input: GroupInput): Promise<GroupView> {
@@ -126,6 +153,8 @@ export class GroupsService implements OnModuleInit {
     if (view.group.joinPolicy === JoinPolicy.INVITE_ONLY) throw groupsErrors.inviteOnly();
 
     const open = view.group.joinPolicy === JoinPolicy.OPEN;
+    // Read everything the mail needs before adding rows to the unit of work.
+    const mails = open ? [] : await this.mailConvenorsAboutRequest(viewer, view.group, message);
     const membership = this.em.create(Membership, {
       group: view.group,
       user: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }),
@@ -134,7 +163,6 @@ export class GroupsService implements OnModuleInit {
       message: message || null,
       decidedAt: open ? new Date() : null,
     });
-    const mails = open ? [] : await this.mailConvenorsAboutRequest(viewer, view.group, message);
     try {
       await this.em.flush();
     } catch (error) {

@@ -22,12 +22,13 @@ export class MembershipRepository extends EntityRepository<Membership> {
     return new Map(rows.map((r) => [r.group_id, Number(r.count)]));
   }
 
-  /** Memberships of a group in a status, with people and their organisations, ordered by name. */
-  listInGroup(groupId: string, status: MembershipStatus, roles?: MembershipRole[]): Promise<Membership[]> {
-    return this.find(
-      { group: groupId, status, ...(roles ? { role: { $in: roles } } : {}) },
-      { populate: ['user', 'user.organisation'], orderBy: { user: { displayName: 'asc' } } },
-    );
+  /** Memberships of several groups in a status, with people and their organisations, in one query; ordered by name. */
+  async listInGroups(groupIds: string[], status: MembershipStatus): Promise<Map<string, Membership[]>> {
+    const byGroup = new Map<string, Membership[]>(groupIds.map((id) => [id, []]));
+    if (!groupIds.length) return byGroup;
+    const rows = await this.find({ group: { $in: groupIds }, status }, { populate: ['user', 'user.organisation'], orderBy: { user: { displayName: 'asc' }, id: 'asc' } });
+    for (const row of rows) byGroup.get(row.group.id)?.push(row);
+    return byGroup;
   }
 
   countConvenors(groupId: string): Promise<number> {

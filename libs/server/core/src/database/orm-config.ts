@@ -1,4 +1,4 @@
-import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { FlushMode, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { AppConfig } from '../config/app-config.js';
 import { migrationsList } from './migrations/index.js';
@@ -22,6 +22,8 @@ export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>, 
     },
     pool: { min: 0, max: config.env === 'test' ? 4 : 10 },
     driverOptions: { connectionTimeoutMillis: 5000 },
+    // Changes reach the database only at a use case's explicit flush, never as a side effect of a query.
+    flushMode: FlushMode.COMMIT,
     debug: false,
     allowGlobalContext: config.env === 'test',
     forceUtcTimezone: true,
