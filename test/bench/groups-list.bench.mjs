@@ -1,0 +1,96 @@
+// Benchmark: the groups list with member lists, and sign-in, against the built API on this
+// machine. Prints latency percentiles and the API's memory; asserts nothing.
+//   node tools/build-server.mjs && node test/bench/groups-list.bench.mjs [groups] [membersPerGroup] [requests]
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const root = join(import.meta.dirname, '../..');
+const [groups = 200, perGroup = 25, requests = 200] = process.argv.slice(2).map(Number);
+const port = 3390;
+const database = 'convene_bench';
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+  REDIS_URL: 'redis://127.0.0.1:6379/13',
+  REDIS_PREFIX: 'convene-bench',
+  SEED_DEMO: 'true',
+  SIGNIN_LIMIT_PER_ACCOUNT: '10000',
+  SIGNIN_LIMIT_PER_ADDRESS: '100000',
+};
+
+spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+for (const task of ['migrate', 'seed']) {
+  const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`db ${task} failed:\n${run.stderr}`);
+}
+
+const db = new pg.Client({ connectionString: env.DATABASE_URL });
+await db.connect();
+const { rows: [admin] } = await db.query(`select id, password_hash from users where email = 'admin@example.org'`);
+await db.query(
+  `insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+   select gen_random_uuid(), 'bench-' || i || '@example.org', 'Bench person ' || i, $1, now(), now() from generate_series(1, $2) i`,
+  [admin.password_hash, perGroup * 4],
+);
+await db.query(
+  `insert into working_groups (id, slug, name, purpose, created_at, updated_at)
+   select gen_random_uuid(), 'bench-group-' || i, 'Bench group ' || i, 'A group for the benchmark.', now(), now() from generate_series(1, $1) i`,
+  [groups],
+);
+await db.query(
+  `insert into memberships (id, group_id, user_id, role, status, created_at)
+   select gen_random_uuid(), g.id, u.id, 'MEMBER', 'ACTIVE', now()
+   from (select id, row_number() over () r from working_groups where slug like 'bench-group-%') g
+   join lateral (select id from users where email like 'bench-%' order by md5(g.id::text || id::text) limit $1) u on true`,
+  [perGroup],
+);
+await db.end();
+
+const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], { env, stdio: 'ignore' });
+const url = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 100; i++) {
+  if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) break;
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const post = (body, cookie) =>
+  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+
+async function time(label, count, run) {
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))].toFixed(1);
+  console.log(`${label.padEnd(44)} n=${count}  p50 ${pct(50)} ms  p95 ${pct(95)} ms  max ${samples.at(-1).toFixed(1)} ms`);
+}
+
+const signIn = { query: 'mutation($i: SignInInput!) { signIn(input: $i) { id } }', variables: { i: { email: 'admin@example.org', password: env.DEMO_PASSWORD ?? 'convene-demo-pass' } } };
+let cookie = '';
+await time('signIn (argon2id verify)', 30, async () => {
+  const res = await post(signIn);
+  cookie = res.headers.get('set-cookie').split(';')[0];
+  await res.text();
+});
+const list = { query: '{ workingGroups { id slug name memberCount viewerMembership { role } members { role user { displayName organisation { name } } } pendingRequests { id } } }' };
+const first = await (await post(list, cookie)).json();
+if (first.errors) throw new Error(JSON.stringify(first.errors));
+const listed = first.data.workingGroups.length;
+const memberRows = first.data.workingGroups.reduce((n, g) => n + (g.members?.length ?? 0), 0);
+await time(`workingGroups with members (${listed} groups, ${memberRows} members)`, requests, async () => {
+  await (await post(list, cookie)).text();
+});
+const small = { query: '{ workingGroups { id slug name memberCount viewerMembership { role } } }' };
+await time(`workingGroups summary (${listed} groups)`, requests, async () => {
+  await (await post(small, cookie)).text();
+});
+const rss = Number(spawnSync('ps', ['-o', 'rss=', '-p', String(api.pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
+console.log(`API resident memory after the run: ${rss.toFixed(0)} MiB`);
+api.kill('SIGTERM');
