@@ -1,5 +1,5 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
@@ -13,6 +13,7 @@ import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
+import { RejectNulPipe } from './http/reject-nul.pipe.js';
 import { SessionCookie } from './identity/session-cookie.js';
 import { SessionMiddleware } from './identity/session.middleware.js';
 import { resolvers } from './graphql/resolvers.js';
@@ -43,6 +44,7 @@ import { resolvers } from './graphql/resolvers.js';
     SessionCookie,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
+    { provide: APP_PIPE, useClass: RejectNulPipe },
   ],
 })
 export class AppModule implements NestModule {

@@ -9,7 +9,8 @@ export class MembershipModel {
   @Field(() => UserModel) user!: UserModel;
   @Field(() => MembershipRole) role!: MembershipRole;
   @Field(() => MembershipStatus) status!: MembershipStatus;
-  @Field(() => String, { nullable: true, description: 'The note sent with a join request.' }) message!: string | null;
+  @Field(() => String, { nullable: true, description: 'The note sent with a join request, while the request is pending (seen by the requester and the group’s managers).' })
+  message!: string | null;
   @Field(() => Date) createdAt!: Date;
 
   static from(membership: Membership): MembershipModel {
@@ -18,7 +19,8 @@ export class MembershipModel {
       user: UserModel.from(membership.user.getEntity()),
       role: membership.role,
       status: membership.status,
-      message: membership.message,
+      // The note is between the requester and the convenors: never shown once they are a member.
+      message: membership.status === MembershipStatus.PENDING ? membership.message : null,
       createdAt: membership.createdAt,
     });
   }

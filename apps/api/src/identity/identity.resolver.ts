@@ -58,9 +58,10 @@ export class IdentityResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
+  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session (this device gets a new one).' })
   async changePassword(@CurrentViewer() viewer: Viewer, @Args('input') input: ChangePasswordInput, @Context() ctx: GraphQLContext): Promise<boolean> {
-    await this.identity.changePassword(viewer, input, clientInfo(ctx.req));
+    const { token } = await this.identity.changePassword(viewer, input, clientInfo(ctx.req));
+    this.cookie.write(ctx.res, token);
     return true;
   }
 

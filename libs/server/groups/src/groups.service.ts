@@ -65,7 +65,8 @@ export class GroupsService implements OnModuleInit {
   }
 
   async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
-    const group = typeof slug === 'string' && slug.length <= LIMITS.groupSlugMax ? await this.groups.findOne({ slug: slug.toLowerCase() }) : null;
+    const wanted = typeof slug === 'string' ? slug.trim().toLowerCase() : '';
+    const group = wanted.length <= LIMITS.groupSlugMax && GROUP_SLUG_PATTERN.test(wanted) ? await this.groups.findOne({ slug: wanted }) : null;
     if (!group) throw groupsErrors.groupNotFound();
     return this.viewOf(viewer, group);
   }
@@ -183,25 +184,23 @@ export class GroupsService implements OnModuleInit {
     if (!view.canManage) throw groupsErrors.notAConvenor();
     const inviter = await this.identity.me(viewer);
     const [user] = [...(await this.identity.usersByEmail([email])).values()];
-    let link: string;
-    let locale = inviter.locale;
-    if (user) {
-      const existing = await this.memberships.findOne({ group: view.group.id, user: user.id });
+    const mail = await this.em.transactional(async (em) => {
+      const group = await this.lockGroupAsManager(em, viewer, view.group.id);
+      if (!user) {
+        const { token } = await this.identity.createInvitation(viewer, email, { id: group.id, role });
+        return this.mail.prepare('group-invitation', { email, locale: inviter.locale }, { inviterName: inviter.displayName, groupName: group.name, link: this.identity.invitationLink(token) });
+      }
+      const existing = await em.getRepository(Membership).findOne({ group: group.id, user: user.id }, { refresh: true });
       if (existing?.status === MembershipStatus.ACTIVE) throw new InputError({ email: 'This person is already a member of the group.' }, 'ALREADY_MEMBER');
       if (existing) {
+        // A pending request becomes an invitation: accepting it makes them a member.
         existing.status = MembershipStatus.INVITED;
         existing.role = role;
       } else {
-        this.em.create(Membership, { group: view.group, user, role, status: MembershipStatus.INVITED });
+        em.create(Membership, { group, user: em.getReference(UserEntity, user.id, { wrapped: true }), role, status: MembershipStatus.INVITED });
       }
-      link = `${this.config.publicUrl}/groups/${view.group.slug}`;
-      locale = user.locale;
-    } else {
-      const { token } = await this.identity.createInvitation(viewer, email, { id: view.group.id, role });
-      link = this.identity.invitationLink(token);
-    }
-    const mail = this.mail.prepare('group-invitation', { email, locale }, { inviterName: inviter.displayName, groupName: view.group.name, link });
-    await this.em.flush();
+      return this.mail.prepare('group-invitation', user, { inviterName: inviter.displayName, groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` });
+    });
     await this.mail.dispatch([mail]);
     return { email };
   }
@@ -222,23 +221,24 @@ export class GroupsService implements OnModuleInit {
   }
 
   async decideMembership(viewer: Viewer, input: { membershipId: string; approve: boolean }): Promise<Membership> {
-    const membership = await this.managedMembership(viewer, input.membershipId);
-    if (membership.status !== MembershipStatus.PENDING) throw groupsErrors.notPending();
-    const group = membership.group.getEntity();
-    const person = membership.user.getEntity();
-    membership.decidedAt = new Date();
-    membership.decidedBy = this.em.getReference(UserEntity, viewer.userId, { wrapped: true });
-    let mail;
-    if (input.approve) {
-      membership.status = MembershipStatus.ACTIVE;
-      mail = this.mail.prepare('membership-approved', person, { groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` });
-    } else {
-      this.em.remove(membership);
-      mail = this.mail.prepare('membership-declined', person, { groupName: group.name });
-    }
-    await this.em.flush();
+    const { membership, mail } = await this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
+      // Re-checked under the group lock: two convenors deciding at once get one decision.
+      if (membership.status !== MembershipStatus.PENDING) throw groupsErrors.notPending();
+      const group = membership.group.getEntity();
+      const person = membership.user.getEntity();
+      membership.decidedAt = new Date();
+      membership.decidedBy = em.getReference(UserEntity, viewer.userId, { wrapped: true });
+      if (input.approve) {
+        membership.status = MembershipStatus.ACTIVE;
+        membership.message = null;
+        return { membership, mail: this.mail.prepare('membership-approved', person, { groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` }) };
+      }
+      em.remove(membership);
+      return { membership, mail: this.mail.prepare('membership-declined', person, { groupName: group.name }) };
+    });
     await this.mail.dispatch([mail]);
-    return this.withPerson(membership);
+    if (input.approve) await this.em.populate(membership, ['user.organisation']);
+    return membership;
   }
 
   async setMemberRole(viewer: Viewer, input: { membershipId: string; role: MembershipRole }): Promise<Membership> {
@@ -309,11 +309,21 @@ export class GroupsService implements OnModuleInit {
   private async withGroupLock<T>(viewer: Viewer, membershipId: string, change: (em: EntityManager, membership: Membership) => Promise<T>): Promise<T> {
     const found = await this.managedMembership(viewer, membershipId);
     return this.em.transactional(async (em) => {
-      await em.getRepository(WorkingGroup).findForUpdate(found.group.id);
-      const membership = await em.getRepository(Membership).findOne({ id: found.id }, { populate: ['user'], refresh: true });
+      await this.lockGroupAsManager(em, viewer, found.group.id);
+      const membership = await em.getRepository(Membership).findOne({ id: found.id }, { populate: ['user', 'group'], refresh: true });
       if (!membership) throw groupsErrors.membershipNotFound();
       return change(em, membership);
     });
+  }
+
+  /** Locks the group row, then checks again that the viewer manages it (they may have been demoted meanwhile). */
+  private async lockGroupAsManager(em: EntityManager, viewer: Viewer, groupId: string): Promise<WorkingGroup> {
+    const group = await em.getRepository(WorkingGroup).findForUpdate(groupId);
+    if (!group) throw groupsErrors.groupNotFound();
+    if (isAdmin(viewer)) return group;
+    const own = await em.getRepository(Membership).findOne({ group: groupId, user: viewer.userId }, { refresh: true });
+    if (own?.status !== MembershipStatus.ACTIVE || own.role !== MembershipRole.CONVENOR) throw groupsErrors.notAConvenor();
+    return group;
   }
 
   private async assertNotLastConvenor(em: EntityManager, membership: Membership): Promise<void> {
@@ -342,8 +352,9 @@ export class GroupsService implements OnModuleInit {
       group,
       user: event.em.getReference(UserEntity, event.userId, { wrapped: true }),
       role: event.groupRole ?? MembershipRole.MEMBER,
-      status: MembershipStatus.ACTIVE,
-      decidedAt: new Date(),
+      // The link they signed up with makes them a member; other groups' invitations wait for them.
+      status: event.viaThisLink ? MembershipStatus.ACTIVE : MembershipStatus.INVITED,
+      decidedAt: event.viaThisLink ? new Date() : null,
     });
   }
 

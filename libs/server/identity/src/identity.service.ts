@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { LIMITS, MembershipRole, NetworkRole, SignUpMode, SUPPORTED_LOCALES } from '@convene/shared-contracts';
-import { APP_CONFIG, InputCheck, InputError, RateLimiter, forbidden, notFound, type AppConfig, type Viewer } from '@convene/server-core';
+import { EMAIL_PATTERN, LIMITS, MembershipRole, NetworkRole, SignUpMode, SUPPORTED_LOCALES } from '@convene/shared-contracts';
+import { APP_CONFIG, InputCheck, InputError, RateLimiter, forbidden, hasControlCharacters, notFound, type AppConfig, type Viewer } from '@convene/server-core';
 import { MailService } from '@convene/server-mail';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -73,7 +73,7 @@ export class IdentityService {
       { scope: 'signin:address', subject: client.address, limit: perAddress, windowSeconds },
     ]);
     const password = (input.password ?? '').slice(0, LIMITS.passwordMax + 1);
-    const user = email ? await this.users.findByEmailForSignIn(email) : null;
+    const user = email && EMAIL_PATTERN.test(email) && !hasControlCharacters(email) ? await this.users.findByEmailForSignIn(email) : null;
     // Unknown accounts cost the same time as wrong passwords, and get the same answer.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !valid) throw identityErrors.invalidCredentials();
@@ -107,10 +107,15 @@ export class IdentityService {
       throw new InputError({ email: 'An account with this email already exists. Sign in instead.' }, 'EMAIL_TAKEN');
     }
 
-    const user = this.em.create(User, { email, displayName, passwordHash: await hashPassword(input.password), locale, timeZone });
-    if (invitation) {
-      invitation.acceptedAt = new Date();
-      await this.invitationAccepted.emit({ em: this.em, userId: user.id, invitationId: invitation.id, groupId: invitation.groupId, groupRole: invitation.groupRole });
+    const passwordHash = await hashPassword(input.password);
+    // Every open invitation to this address is settled now: the one used admits to its group,
+    // the others (e.g. from other groups' convenors) wait as group invitations.
+    const open = await this.invitations.findAllOpen(email);
+    const user = this.em.create(User, { email, displayName, passwordHash, locale, timeZone });
+    for (const each of invitation && !open.includes(invitation) ? [invitation, ...open] : open) {
+      each.acceptedAt = new Date();
+      const viaThisLink = each === invitation;
+      await this.invitationAccepted.emit({ em: this.em, userId: user.id, invitationId: each.id, groupId: each.groupId, groupRole: each.groupRole, viaThisLink });
     }
     const { token, session } = this.sessions.start(user, client.userAgent);
     try {
@@ -152,21 +157,32 @@ export class IdentityService {
     return user;
   }
 
-  /** Changes the password and ends every other session of the account. */
-  async changePassword(viewer: Viewer, input: { currentPassword: string; newPassword: string }, client: ClientInfo): Promise<void> {
-    await this.rateLimiter.consume([{ scope: 'password:account', subject: viewer.userId, limit: this.config.signInLimits.perAccount, windowSeconds: this.config.signInLimits.windowSeconds }]);
-    await this.rateLimiter.consume([{ scope: 'signin:address', subject: client.address, limit: this.config.signInLimits.perAddress, windowSeconds: this.config.signInLimits.windowSeconds }]);
-    const user = await this.users.findByIdWithPassword(viewer.userId);
-    if (!user) throw notFound('Your account');
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword ?? ''))) {
+  /**
+   * Changes the password and ends every session of the account, in one transaction; the device
+   * that made the change gets a new session, whose token is returned.
+   */
+  async changePassword(viewer: Viewer, input: { currentPassword: string; newPassword: string }, client: ClientInfo): Promise<{ token: string }> {
+    const { perAccount, perAddress, windowSeconds } = this.config.signInLimits;
+    await this.rateLimiter.consume([
+      { scope: 'password:account', subject: viewer.userId, limit: perAccount, windowSeconds },
+      { scope: 'signin:address', subject: client.address, limit: perAddress, windowSeconds },
+    ]);
+    const current = await this.users.findByIdWithPassword(viewer.userId);
+    if (!current) throw notFound('Your account');
+    if (!(await verifyPassword(current.passwordHash, input.currentPassword ?? ''))) {
       throw new InputError({ currentPassword: 'Your current password is not correct.' }, 'WRONG_PASSWORD');
     }
-    const problem = passwordProblem(input.newPassword ?? '', { email: user.email, displayName: user.displayName });
+    const problem = passwordProblem(input.newPassword ?? '', { email: current.email, displayName: current.displayName });
     if (problem) throw new InputError({ newPassword: problem }, 'WEAK_PASSWORD');
-    user.passwordHash = await hashPassword(input.newPassword);
-    user.passwordChangedAt = new Date();
-    await this.em.flush();
-    await this.sessions.endOthers(user.id, viewer.sessionId);
+    const passwordHash = await hashPassword(input.newPassword);
+    return this.em.transactional(async (em) => {
+      const user = await em.getRepository(User).findOneOrFail({ id: viewer.userId });
+      user.passwordHash = passwordHash;
+      user.passwordChangedAt = new Date();
+      await this.sessions.endOthers(user.id);
+      const { token } = this.sessions.start(user, client.userAgent);
+      return { token };
+    });
   }
 
   /** A network admin invites someone to create an account. */

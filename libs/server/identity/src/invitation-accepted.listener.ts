@@ -8,6 +8,8 @@ export interface InvitationAccepted {
   invitationId: string;
   groupId: string | null;
   groupRole: MembershipRole | null;
+  /** True for the invitation whose link was used; false for other open invitations to the same address. */
+  viaThisLink: boolean;
 }
 
 /**

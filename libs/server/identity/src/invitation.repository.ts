@@ -6,6 +6,11 @@ export class InvitationRepository extends EntityRepository<Invitation> {
     return this.findOne({ tokenHash }, { populate: ['invitedBy'] });
   }
 
+  /** Every open invitation to an address, whatever it is for. */
+  findAllOpen(email: string): Promise<Invitation[]> {
+    return this.find({ email, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });
+  }
+
   /** Open invitations to an address for the same purpose (network, or one group). */
   findOpen(email: string, groupId: string | null): Promise<Invitation[]> {
     return this.find({ email, groupId, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });

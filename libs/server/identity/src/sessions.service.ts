@@ -41,7 +41,10 @@ export class SessionsService {
     if (!session) return null;
     const now = Date.now();
     const idleLimit = this.config.session.idleMinutes * 60_000;
-    if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) {
+    const user = session.user.getEntity();
+    // Sessions begun before the last password change are over, whatever ended them or not.
+    const stale = session.createdAt < user.passwordChangedAt;
+    if (stale || session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) {
       await em.remove(session).flush();
       return null;
     }
@@ -49,7 +52,6 @@ export class SessionsService {
       session.lastSeenAt = new Date(now);
       await em.flush();
     }
-    const user = session.user.getEntity();
     return { userId: user.id, sessionId: session.id, networkRole: user.networkRole };
   }
 
@@ -57,7 +59,7 @@ export class SessionsService {
     await this.sessions.nativeDelete({ id: sessionId });
   }
 
-  /** Ends every session of the user but `keepSessionId`. */
+  /** Ends every session of the user but `keepSessionId` (all of them without it). */
   endOthers(userId: string, keepSessionId?: string): Promise<string[]> {
     return this.sessions.endAllForUser(userId, keepSessionId);
   }

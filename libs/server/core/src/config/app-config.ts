@@ -75,7 +75,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     env: env_,
     port,
-    host: str('HOST', '0.0.0.0'),
+    // Outside production the hub (with its demo accounts and dev mailbox) answers this machine only.
+    host: str('HOST', env_ === 'production' ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/convene', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),

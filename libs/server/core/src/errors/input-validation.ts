@@ -29,7 +29,7 @@ export class InputCheck {
   email(field: string, value: string | null | undefined): string {
     const email = (value ?? '').trim().toLowerCase();
     if (!email) this.fail(field, 'Email is required.');
-    else if (email.length > LIMITS.emailMax || !EMAIL_PATTERN.test(email)) this.fail(field, 'Enter a valid email address, like name@example.org.');
+    else if (email.length > LIMITS.emailMax || !EMAIL_PATTERN.test(email) || hasControlCharacters(email)) this.fail(field, 'Enter a valid email address, like name@example.org.');
     return email;
   }
 
@@ -59,7 +59,7 @@ export function isUuid(value: string): boolean {
 }
 
 /** Control characters other than tab and line breaks. */
-function hasControlCharacters(value: string): boolean {
+export function hasControlCharacters(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
