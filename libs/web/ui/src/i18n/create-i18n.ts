@@ -3,12 +3,10 @@
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@convene/shared-contracts';
-import type { NamespaceResources } from './translations.types';
 import { UI_NAMESPACE, uiResources } from './ui-resources';
 
 // The value types of the namespaces differ per lib; only their en/ar split matters here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyNamespaceResources = NamespaceResources<any>;
+type AnyNamespaceResources = { en: Record<string, unknown>; ar: Record<string, unknown> };
 
 export function createI18n(namespaces: Record<string, AnyNamespaceResources>, locale: Locale): I18n {
   const all: Record<string, AnyNamespaceResources> = { [UI_NAMESPACE]: uiResources, ...namespaces };
