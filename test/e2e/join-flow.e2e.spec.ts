@@ -125,6 +125,27 @@ describe('joining the network and a working group', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('lets a network admin edit a group, and nobody else', async () => {
+    const convenor = await newPage();
+    await signIn(convenor, 'convenor@example.org');
+    await convenor.goto('/groups/policing-and-surveillance');
+    await convenor.getByRole('heading', { name: 'Policing and surveillance', level: 1 }).waitFor();
+    expect(await convenor.getByRole('button', { name: 'Edit group' }).count()).toBe(0);
+
+    const admin = await newPage();
+    await signIn(admin, 'admin@example.org');
+    await admin.goto('/groups/health-and-social-care');
+    await admin.getByRole('button', { name: 'Edit group' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Edit Health and Social Care' });
+    await dialog.getByLabel(/^Purpose/).fill('Access to health and social care for migrants, and the evidence to change local practice.');
+    await dialog.getByLabel('Join policy').selectOption('REQUEST');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await admin.getByText('Changes to Health and Social Care saved').first().waitFor();
+    await admin.getByRole('region', { name: 'Purpose' }).getByText('Access to health and social care for migrants, and the evidence to change local practice.').waitFor();
+    await admin.getByText('Join by request').first().waitFor();
+  });
+
   it('works on a phone-sized screen through the navigation menu', async () => {
     const page = await newPage({ width: 390, height: 844 });
     await signIn(page, 'member@example.org');

@@ -16,7 +16,7 @@ export interface ConfirmModalProps {
 export function ConfirmModal({ opened, title, children, confirmLabel, busy, onConfirm, onClose }: ConfirmModalProps) {
   const { t } = useTranslation('groups');
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal opened={opened} onClose={onClose} closeButtonProps={{ 'aria-label': t('actions.close') }} title={title} centered>
       <Stack gap="md">
         <Text size="sm" component="div">
           {children}

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMembershipActions } from '../hooks/useMembershipActions';
+import { EditGroupModal } from './EditGroupModal';
 import { InviteMemberModal } from './InviteMemberModal';
 import { MembershipBadge } from './MembershipBadge';
 import { MemberList } from './MemberList';
@@ -51,6 +52,8 @@ function GroupDetails({ group }: { group: WorkingGroup }) {
   const { viewer } = useViewer();
   const actions = useMembershipActions();
   const [inviteOpened, inviteModal] = useDisclosure(false);
+  const [editOpened, editModal] = useDisclosure(false);
+  const isNetworkAdmin = viewer?.networkRole === 'ADMIN';
   const viewerId = viewer?.id ?? '';
   const isActive = group.viewerMembership?.status === 'ACTIVE';
 
@@ -60,10 +63,18 @@ function GroupDetails({ group }: { group: WorkingGroup }) {
         <Anchor component={Link} to="/groups" size="sm">
           {t('group.backToGroups')}
         </Anchor>
-        <Group gap="sm" align="center" mt="xs">
-          <PageTitle mb={0} dir="auto">{group.name}</PageTitle>
-          <MembershipBadge membership={group.viewerMembership} />
+        <Group gap="sm" align="center" mt="xs" justify="space-between">
+          <Group gap="sm" align="center">
+            <PageTitle mb={0} dir="auto">{group.name}</PageTitle>
+            <MembershipBadge membership={group.viewerMembership} />
+          </Group>
+          {isNetworkAdmin && (
+            <Button variant="default" onClick={editModal.open}>
+              {t('editModal.open')}
+            </Button>
+          )}
         </Group>
+        {isNetworkAdmin && <EditGroupModal group={group} opened={editOpened} onClose={editModal.close} />}
         <Group gap="xs" mt={4}>
           <Badge variant="outline" color="gray" tt="none" c="gray.9">
             {t(`joinPolicies.${group.joinPolicy}`)}

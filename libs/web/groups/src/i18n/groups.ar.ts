@@ -27,6 +27,7 @@ export const groupsAr: Translations<typeof groupsEn> = {
     INVITE_ONLY: 'بالدعوة فقط',
   },
   actions: {
+    close: 'إغلاق',
     join: 'انضم إلى المجموعة',
     requestToJoin: 'اطلب الانضمام',
     cancelRequest: 'ألغِ الطلب',
@@ -98,6 +99,20 @@ export const groupsAr: Translations<typeof groupsEn> = {
     title: 'إزالة {{name}}؟',
     body: 'سيفقد {{name}} الوصول إلى هذه المجموعة. يمكن دعوته مرة أخرى لاحقًا.',
     confirm: 'إزالة من المجموعة',
+  },
+  editModal: {
+    open: 'تعديل المجموعة',
+    title: 'تعديل {{group}}',
+    name: 'الاسم',
+    purpose: 'الغرض',
+    joinPolicy: 'سياسة الانضمام',
+    memberListVisibility: 'من يرى قائمة الأعضاء',
+    visibilities: {
+      MEMBERS: 'جميع الأعضاء يرون قائمة الأعضاء',
+      CONVENORS: 'المنسقون فقط يرون قائمة الأعضاء',
+    },
+    save: 'حفظ التغييرات',
+    saved: 'تم حفظ التغييرات على {{group}}',
   },
   inviteModal: {
     title: 'دعوة شخص إلى {{group}}',

@@ -24,6 +24,7 @@ export const groupsEn = {
     INVITE_ONLY: 'Invitation only',
   },
   actions: {
+    close: 'Close',
     join: 'Join group',
     requestToJoin: 'Request to join',
     cancelRequest: 'Cancel request',
@@ -95,6 +96,20 @@ export const groupsEn = {
     title: 'Remove {{name}}?',
     body: '{{name}} will lose access to this group. They can be invited again later.',
     confirm: 'Remove from group',
+  },
+  editModal: {
+    open: 'Edit group',
+    title: 'Edit {{group}}',
+    name: 'Name',
+    purpose: 'Purpose',
+    joinPolicy: 'Join policy',
+    memberListVisibility: 'Member list visibility',
+    visibilities: {
+      MEMBERS: 'All members see the member list',
+      CONVENORS: 'Only convenors see the member list',
+    },
+    save: 'Save changes',
+    saved: 'Changes to {{group}} saved',
   },
   inviteModal: {
     title: 'Invite someone to {{group}}',
