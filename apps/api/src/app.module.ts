@@ -8,6 +8,7 @@ import { APP_CONFIG, AccessGuard, ConfigModule, QueueModule, RedisModule, create
 import { IdentityModule } from '@convene/server-identity';
 import { GroupsModule } from '@convene/server-groups';
 import { MailModule } from '@convene/server-mail';
+import { NotificationsModule } from '@convene/server-notifications';
 import { ormEntities } from './orm-entities.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
@@ -17,6 +18,7 @@ import { RejectNulPipe } from './http/reject-nul.pipe.js';
 import { SessionCookie } from './identity/session-cookie.js';
 import { SessionMiddleware } from './identity/session.middleware.js';
 import { resolvers } from './graphql/resolvers.js';
+import { RealtimeGateway } from './notifications/realtime.gateway.js';
 
 /** The API's composition root: wires the domains to GraphQL, REST and the session cookie. */
 @Module({
@@ -37,11 +39,13 @@ import { resolvers } from './graphql/resolvers.js';
     IdentityModule,
     GroupsModule,
     MailModule,
+    NotificationsModule,
   ],
   controllers: [HealthController, DevMailController],
   providers: [
     ...resolvers,
     SessionCookie,
+    RealtimeGateway,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_PIPE, useClass: RejectNulPipe },

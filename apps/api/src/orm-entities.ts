@@ -1,6 +1,8 @@
+import { coreEntities } from '@convene/server-core';
 import { identityEntities } from '@convene/server-identity';
 import { groupsEntities } from '@convene/server-groups';
 import { mailEntities } from '@convene/server-mail';
+import { notificationsEntities } from '@convene/server-notifications';
 
 /** Every entity the API maps, from each domain. */
-export const ormEntities = [...identityEntities, ...groupsEntities, ...mailEntities];
+export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities];

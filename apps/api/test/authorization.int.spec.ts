@@ -566,6 +566,49 @@ describe('authorization matrix', () => {
     });
   });
 
+  describe('notifications', () => {
+    const NOTIFICATIONS = `query { notifications { id } unreadNotificationCount }`;
+    const MARK_READ = `mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }`;
+
+    /** One notification for the member, written as the worker would. */
+    async function memberNotification(memberId: string): Promise<string> {
+      const [row] = await api.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ id: string }[]>(`insert into notifications (id, recipient_id, seq, event_id, type, created_at) values (gen_random_uuid(), ?, 1, gen_random_uuid(), 'ROLE_CHANGED', now()) returning id`, [memberId]);
+      return row!.id;
+    }
+    const readAt = async (id: string) =>
+      (await api.orm.em.fork().getConnection().execute<{ read_at: Date | null }[]>('select read_at from notifications where id = ?', [id]))[0]!.read_at;
+
+    it.each(matrix({ anonymous: 'UNAUTHENTICATED', outsider: 'OK', member: 'OK', convenor: 'OK', admin: 'OK' }))(
+      'notifications and unreadNotificationCount: %s → %s, and each person sees only their own',
+      async (persona, expected) => {
+        const w = await groupPersonas(api);
+        const id = await memberNotification(w.people.member.id);
+        const result = await (await w.as(persona)).request<{ notifications: { id: string }[]; unreadNotificationCount: number }>(NOTIFICATIONS);
+        expect(codeOf(result)).toBe(expected);
+        if (expected === 'OK') {
+          const mine = persona === 'member';
+          expect(dataOf(result).notifications).toEqual(mine ? [{ id }] : []);
+          expect(dataOf(result).unreadNotificationCount).toBe(mine ? 1 : 0);
+        }
+      },
+    );
+
+    it.each(matrix({ anonymous: 'UNAUTHENTICATED', outsider: 'OK', member: 'OK', convenor: 'OK', admin: 'OK' }))(
+      'markNotificationsRead: %s → %s, and only the recipient can mark theirs',
+      async (persona, expected) => {
+        const w = await groupPersonas(api);
+        const id = await memberNotification(w.people.member.id);
+        const result = await (await w.as(persona)).request<{ markNotificationsRead: number }>(MARK_READ, { upToSeq: 1_000_000 });
+        expect(codeOf(result)).toBe(expected);
+        if (persona === 'member') expect(await readAt(id)).not.toBeNull();
+        else expect(await readAt(id)).toBeNull();
+      },
+    );
+  });
+
   it('covers every query and mutation in schema.gql', async () => {
     const { readFile } = await import('node:fs/promises');
     const schema = await readFile(new URL('../schema.gql', import.meta.url), 'utf8');
@@ -573,6 +616,7 @@ describe('authorization matrix', () => {
       [...(new RegExp(`type ${type} \\{([\\s\\S]*?)\\n\\}`).exec(schema)?.[1] ?? '').matchAll(/^\s{2}(\w+)[(:]/gm)].map((m) => m[1]).sort();
     const used = [ME, NETWORK_SETTINGS, INVITATION, ORGANISATIONS, GROUP, GROUPS, SIGN_UP, SIGN_IN, SIGN_OUT, UPDATE_PROFILE, CHANGE_PASSWORD, INVITE_TO_NETWORK]
       .concat([UPDATE_SETTINGS, CREATE_GROUP, UPDATE_GROUP, REQUEST_TO_JOIN, INVITE_MEMBER, RESPOND, DECIDE, SET_ROLE, LEAVE, REMOVE])
+      .concat(['query { notifications { id } unreadNotificationCount }', 'mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

@@ -5,11 +5,15 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { APP_CONFIG, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { MailModule } from '@convene/server-mail';
 import { IdentityModule } from '@convene/server-identity';
+import { NotificationsModule } from '@convene/server-notifications';
 import { ormEntities } from './orm-entities.js';
 import { JobRunner } from './jobs/job-runner.service.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
 import { SweepMailProcessor } from './mail/sweep-mail.processor.js';
 import { PurgeSessionsProcessor } from './identity/purge-sessions.processor.js';
+import { DeliverEventProcessor } from './notifications/deliver-event.processor.js';
+import { RelayOutboxProcessor } from './notifications/relay-outbox.processor.js';
+import { RealtimeEmitter } from './notifications/realtime-emitter.js';
 
 /** The worker's composition root: BullMQ processors and schedules only. */
 @Module({
@@ -25,7 +29,8 @@ import { PurgeSessionsProcessor } from './identity/purge-sessions.processor.js';
     }),
     MailModule,
     IdentityModule,
+    NotificationsModule,
   ],
-  providers: [JobRunner, SendMailProcessor, SweepMailProcessor, PurgeSessionsProcessor],
+  providers: [JobRunner, SendMailProcessor, SweepMailProcessor, PurgeSessionsProcessor, DeliverEventProcessor, RelayOutboxProcessor, RealtimeEmitter],
 })
 export class WorkerModule {}

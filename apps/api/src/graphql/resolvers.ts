@@ -1,5 +1,6 @@
 import { IdentityResolver } from '../identity/identity.resolver.js';
 import { GroupsResolver } from '../groups/groups.resolver.js';
+import { NotificationsResolver } from '../notifications/notifications.resolver.js';
 
 /** Every resolver, for the app module and the schema emitter alike. */
-export const resolvers = [IdentityResolver, GroupsResolver];
+export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver];

@@ -10,6 +10,7 @@ import { NetworkSettingsModel } from './network-settings.model.js';
 import { PartnerOrganisationModel } from './partner-organisation.model.js';
 import { ChangePasswordInput, InviteToNetworkInput, SignInInput, SignUpInput, UpdateProfileInput } from './identity.inputs.js';
 import { SessionCookie } from './session-cookie.js';
+import { RealtimeGateway } from '../notifications/realtime.gateway.js';
 
 @Resolver(() => ViewerModel)
 export class IdentityResolver {
@@ -17,6 +18,7 @@ export class IdentityResolver {
     private readonly identity: IdentityService,
     private readonly groups: GroupsService,
     private readonly cookie: SessionCookie,
+    private readonly realtime: RealtimeGateway,
   ) {}
 
   @Public()
@@ -47,6 +49,7 @@ export class IdentityResolver {
     this.cookie.clear(ctx.res);
     if (!viewer) return false;
     await this.identity.signOut(viewer);
+    this.realtime.dropSession(viewer.sessionId);
     return true;
   }
 
@@ -62,6 +65,7 @@ export class IdentityResolver {
   async changePassword(@CurrentViewer() viewer: Viewer, @Args('input') input: ChangePasswordInput, @Context() ctx: GraphQLContext): Promise<boolean> {
     const { token } = await this.identity.changePassword(viewer, input, clientInfo(ctx.req));
     this.cookie.write(ctx.res, token);
+    this.realtime.dropUser(viewer.userId);
     return true;
   }
 

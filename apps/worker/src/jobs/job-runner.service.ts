@@ -9,6 +9,7 @@ import { buildHandlerRegistry } from './handler-registry.js';
 /** Repeating jobs, scheduled idempotently by id at start-up. */
 const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
   { id: 'sweep-mail', job: 'sweep-mail', everyMs: 60_000 },
+  { id: 'relay-outbox', job: 'relay-outbox', everyMs: 10_000 },
   { id: 'purge-sessions', job: 'purge-sessions', everyMs: 60 * 60_000 },
 ];
 

@@ -13,3 +13,9 @@ export * from './queues/queue.module.js';
 export * from './auth/viewer.js';
 export * from './auth/access.decorators.js';
 export * from './auth/access.guard.js';
+export * from './outbox/domain-events.js';
+export * from './outbox/outbox.service.js';
+import { OutboxEvent } from './outbox/outbox-event.entity.js';
+export { OutboxEvent };
+/** Entities of the core (the outbox), for the ORM configuration of the composition roots. */
+export const coreEntities = [OutboxEvent];

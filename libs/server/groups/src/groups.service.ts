@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { GROUP_SLUG_PATTERN, JoinPolicy, LIMITS, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
-import { APP_CONFIG, InputCheck, InputError, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
+import { APP_CONFIG, InputCheck, InputError, OutboxService, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
 import { IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted } from '@convene/server-identity';
 import { MailService } from '@convene/server-mail';
 import { WorkingGroup } from './working-group.entity.js';
@@ -47,6 +47,7 @@ export class GroupsService implements OnModuleInit {
     private readonly identity: IdentityService,
     private readonly mail: MailService,
     private readonly invitationAccepted: InvitationAcceptedListeners,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,6 +76,19 @@ export class GroupsService implements OnModuleInit {
     const group = isUuid(id) ? await this.groups.findOne({ id }) : null;
     if (!group) throw groupsErrors.groupNotFound();
     return this.viewOf(viewer, group);
+  }
+
+  /** Ids of a group's active convenors (for the worker: its own unit of work). */
+  async convenorIds(groupId: string): Promise<string[]> {
+    const rows = await this.em.fork().getRepository(Membership).convenorsOf(groupId);
+    return rows.map((m) => m.user.id);
+  }
+
+  /** Groups' public id, address and name, in one query (names and purposes are public in the network). */
+  async referencesByIds(ids: string[]): Promise<Map<string, { id: string; slug: string; name: string }>> {
+    if (!ids.length) return new Map();
+    const groups = await this.groups.find({ id: { $in: [...new Set(ids)] } }, { fields: ['id', 'slug', 'name'] });
+    return new Map(groups.map((g) => [g.id, { id: g.id, slug: g.slug, name: g.name }]));
   }
 
   /** A group's public name, e.g. for an invitation page; null when it no longer exists. */
@@ -156,7 +170,7 @@ export class GroupsService implements OnModuleInit {
     const open = view.group.joinPolicy === JoinPolicy.OPEN;
     // Read everything the mail needs before adding rows to the unit of work.
     const mails = open ? [] : await this.mailConvenorsAboutRequest(viewer, view.group, message);
-    const membership = this.em.create(Membership, {
+    const membership: Membership = this.em.create(Membership, {
       group: view.group,
       user: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }),
       role: MembershipRole.MEMBER,
@@ -164,6 +178,7 @@ export class GroupsService implements OnModuleInit {
       message: message || null,
       decidedAt: open ? new Date() : null,
     });
+    const events = open ? [] : [this.outbox.record('membership.requested', { membershipId: membership.id, groupId: view.group.id, userId: viewer.userId })];
     try {
       await this.em.flush();
     } catch (error) {
@@ -171,6 +186,7 @@ export class GroupsService implements OnModuleInit {
       throw error;
     }
     await this.mail.dispatch(mails);
+    await this.outbox.publish(events);
     return this.withPerson(membership);
   }
 
@@ -184,6 +200,7 @@ export class GroupsService implements OnModuleInit {
     if (!view.canManage) throw groupsErrors.notAConvenor();
     const inviter = await this.identity.me(viewer);
     const [user] = [...(await this.identity.usersByEmail([email])).values()];
+    const events: ReturnType<OutboxService['record']>[] = [];
     const mail = await this.em.transactional(async (em) => {
       const group = await this.lockGroupAsManager(em, viewer, view.group.id);
       if (!user) {
@@ -192,16 +209,20 @@ export class GroupsService implements OnModuleInit {
       }
       const existing = await em.getRepository(Membership).findOne({ group: group.id, user: user.id }, { refresh: true });
       if (existing?.status === MembershipStatus.ACTIVE) throw new InputError({ email: 'This person is already a member of the group.' }, 'ALREADY_MEMBER');
+      let invited: Membership;
       if (existing) {
         // A pending request becomes an invitation: accepting it makes them a member.
         existing.status = MembershipStatus.INVITED;
         existing.role = role;
+        invited = existing;
       } else {
-        em.create(Membership, { group, user: em.getReference(UserEntity, user.id, { wrapped: true }), role, status: MembershipStatus.INVITED });
+        invited = em.create(Membership, { group, user: em.getReference(UserEntity, user.id, { wrapped: true }), role, status: MembershipStatus.INVITED });
       }
+      events.push(this.outbox.record('membership.invited', { membershipId: invited.id, groupId: group.id, userId: user.id, actorId: viewer.userId }));
       return this.mail.prepare('group-invitation', user, { inviterName: inviter.displayName, groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` });
     });
     await this.mail.dispatch([mail]);
+    await this.outbox.publish(events);
     return { email };
   }
 
@@ -221,7 +242,7 @@ export class GroupsService implements OnModuleInit {
   }
 
   async decideMembership(viewer: Viewer, input: { membershipId: string; approve: boolean }): Promise<Membership> {
-    const { membership, mail } = await this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
+    const { membership, mail, event } = await this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
       // Re-checked under the group lock: two convenors deciding at once get one decision.
       if (membership.status !== MembershipStatus.PENDING) throw groupsErrors.notPending();
       const group = membership.group.getEntity();
@@ -231,12 +252,21 @@ export class GroupsService implements OnModuleInit {
       if (input.approve) {
         membership.status = MembershipStatus.ACTIVE;
         membership.message = null;
-        return { membership, mail: this.mail.prepare('membership-approved', person, { groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` }) };
+        return {
+          membership,
+          mail: this.mail.prepare('membership-approved', person, { groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` }),
+          event: this.outbox.record('membership.approved', { membershipId: membership.id, groupId: group.id, userId: person.id, actorId: viewer.userId }),
+        };
       }
       em.remove(membership);
-      return { membership, mail: this.mail.prepare('membership-declined', person, { groupName: group.name }) };
+      return {
+        membership,
+        mail: this.mail.prepare('membership-declined', person, { groupName: group.name }),
+        event: this.outbox.record('membership.declined', { groupId: group.id, userId: person.id, actorId: viewer.userId }),
+      };
     });
     await this.mail.dispatch([mail]);
+    await this.outbox.publish([event]);
     if (input.approve) await this.em.populate(membership, ['user.organisation']);
     return membership;
   }
@@ -245,13 +275,19 @@ export class GroupsService implements OnModuleInit {
     const check = new InputCheck();
     const role = check.oneOf('role', input.role, Object.values(MembershipRole), 'Role');
     check.done();
-    return this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
+    const { membership, event } = await this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
       if (membership.status !== MembershipStatus.ACTIVE) throw groupsErrors.membershipNotFound();
       if (membership.role === MembershipRole.CONVENOR && role !== MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
+      const changed = membership.role !== role;
       membership.role = role;
       await em.populate(membership, ['user.organisation']);
-      return membership;
+      const event = changed
+        ? this.outbox.record('membership.role-changed', { membershipId: membership.id, groupId: membership.group.id, userId: membership.user.id, actorId: viewer.userId, role })
+        : null;
+      return { membership, event };
     });
+    if (event) await this.outbox.publish([event]);
+    return membership;
   }
 
   async removeMember(viewer: Viewer, membershipId: string): Promise<void> {

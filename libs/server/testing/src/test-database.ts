@@ -1,10 +1,11 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createOrmConfig, ensureDatabase, type AppConfig } from '@convene/server-core';
+import { coreEntities, createOrmConfig, ensureDatabase, type AppConfig } from '@convene/server-core';
 import { identityEntities } from '@convene/server-identity';
 import { groupsEntities } from '@convene/server-groups';
 import { mailEntities } from '@convene/server-mail';
+import { notificationsEntities } from '@convene/server-notifications';
 
-export const testEntities = [...identityEntities, ...groupsEntities, ...mailEntities];
+export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities];
 
 /** Creates the test database if needed, brings it to the latest migration, and opens an ORM on it. */
 export async function openTestOrm(config: AppConfig): Promise<MikroORM> {

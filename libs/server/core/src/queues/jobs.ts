@@ -1,7 +1,7 @@
 // Queue and job names are stable strings kept here, in one place: renaming a class must never strand
 // queued jobs. Payloads carry ids only (Redis holds no personal data); each job has one payload type.
 
-export const QUEUE_NAMES = ['mail', 'maintenance'] as const;
+export const QUEUE_NAMES = ['mail', 'notifications', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -9,6 +9,10 @@ export interface JobPayloads {
   'send-mail': { mailId: string };
   /** Re-enqueue mail left unsent (e.g. Redis was down when it was written). */
   'sweep-mail': Record<string, never>;
+  /** Turn one outbox event into notifications for the people it concerns. */
+  'deliver-event': { eventId: string };
+  /** Publish outbox events left unpublished (Redis was down when they were stored). */
+  'relay-outbox': Record<string, never>;
   /** Delete sessions past their idle or absolute expiry. */
   'purge-sessions': Record<string, never>;
 }
@@ -18,6 +22,8 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'send-mail': 'mail',
   'sweep-mail': 'mail',
+  'deliver-event': 'notifications',
+  'relay-outbox': 'maintenance',
   'purge-sessions': 'maintenance',
 };
 
@@ -34,4 +40,5 @@ export const DEFAULT_JOB_OPTIONS = {
 /** Deterministic job ids, so that enqueueing twice is harmless. (BullMQ refuses ':' in custom ids.) */
 export const jobIds = {
   sendMail: (mailId: string) => `mail-${mailId}`,
+  deliverEvent: (eventId: string) => `event-${eventId}`,
 };

@@ -2,5 +2,9 @@
 // (after `node tools/build-server.mjs`) and added here.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122045354_Initial } from './Migration20261122045354_Initial.js';
+import { Migration20261122060230_Notifications } from './Migration20261122060230_Notifications.js';
 
-export const migrationsList: MigrationObject[] = [{ name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial }];
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
+  { name: 'Migration20261122060230_Notifications', class: Migration20261122060230_Notifications },
+];

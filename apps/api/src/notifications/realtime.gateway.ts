@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { parse } from 'cookie';
+import type { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { APP_CONFIG, createRedis, type AppConfig, type Viewer } from '@convene/server-core';
+import { SessionsService } from '@convene/server-identity';
+import { socketRooms, type ClientToServerEvents, type ServerToClientEvents } from '@convene/shared-contracts';
+
+interface SocketData {
+  viewer: Viewer;
+}
+
+/**
+ * socket.io on the API's HTTP server. A socket is accepted only with a valid session cookie (and
+ * from our own origin), and joins its person's and its session's rooms. The Redis adapter joins
+ * every API instance and the worker, so an emit from anywhere reaches the right sockets.
+ */
+@Injectable()
+export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RealtimeGateway.name);
+  private io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData> | null = null;
+  private readonly connections: Redis[] = [];
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const httpServer = this.adapterHost.httpAdapter.getHttpServer();
+    const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+      path: '/socket.io',
+      serveClient: false,
+      allowRequest: (req, callback) => callback(null, this.sameOrigin(req.headers.origin, req.headers.host)),
+    });
+    const pub = createRedis(this.config, 'subscriber');
+    const sub = pub.duplicate();
+    sub.on('error', () => undefined);
+    this.connections.push(pub, sub);
+    io.adapter(createAdapter(pub, sub, { key: `${this.config.redisPrefix}:socket.io` }));
+    io.use(async (socket, next) => {
+      try {
+        const header = socket.handshake.headers.cookie;
+        const token = header ? parse(header)[this.config.session.cookieName] : undefined;
+        const viewer = await this.sessions.resolve(token);
+        if (!viewer) return next(new Error('UNAUTHENTICATED'));
+        socket.data.viewer = viewer;
+        await socket.join([socketRooms.user(viewer.userId), socketRooms.session(viewer.sessionId)]);
+        next();
+      } catch (error) {
+        this.logger.warn(`Socket handshake failed: ${(error as Error).message}`);
+        next(new Error('SERVICE_UNAVAILABLE'));
+      }
+    });
+    this.io = io;
+  }
+
+  /** Drops the sockets of one session, on every API instance (at sign-out). */
+  dropSession(sessionId: string): void {
+    this.io?.in(socketRooms.session(sessionId)).disconnectSockets(true);
+  }
+
+  /** Drops every socket of a person (password change, removal); clients reconnect with their new session. */
+  dropUser(userId: string): void {
+    this.io?.in(socketRooms.user(userId)).disconnectSockets(true);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => (this.io ? this.io.close(() => resolve()) : resolve()));
+    for (const connection of this.connections) connection.disconnect();
+  }
+
+  /** Browsers send Origin on socket handshakes; it must be ours. Non-browser clients send none. */
+  private sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+    if (!origin) return true;
+    try {
+      const url = new URL(origin);
+      return url.origin === new URL(this.config.publicUrl).origin || url.host === host;
+    } catch {
+      return false;
+    }
+  }
+}

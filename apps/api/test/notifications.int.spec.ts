@@ -1,0 +1,155 @@
+// The notification spine on the real services: the API (GraphQL and socket.io), PostgreSQL and
+// Redis. A change commits with its outbox event; a BullMQ worker on the notifications queue does
+// what the worker app's deliver-event processor does: write one notification per recipient and
+// signal their sockets through the Redis emitter.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Worker } from 'bullmq';
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import { io, type Socket } from 'socket.io-client';
+import { JobQueue, createRedis, type JobPayloads } from '@convene/server-core';
+import { JoinPolicy, MembershipRole, MembershipStatus, SOCKET_EVENTS, socketRooms, type NotificationSignal, type ServerToClientEvents } from '@convene/shared-contracts';
+import { NotificationsService } from '@convene/server-notifications';
+import { ApiHarness, type GqlClient } from './api-harness.js';
+
+const NOTIFICATIONS = `query N($after: Int) { notifications(after: $after) { id seq type readAt group { slug name } actor { displayName } } unreadNotificationCount }`;
+const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: $input) { id } }`;
+const DECIDE = `mutation D($input: DecideMembershipInput!) { decideMembership(input: $input) { id } }`;
+
+interface Seen {
+  notifications: { id: string; seq: number; type: string; readAt: string | null; group: { slug: string; name: string } | null; actor: { displayName: string } | null }[];
+  unreadNotificationCount: number;
+}
+
+const until = async (check: () => Promise<boolean>, what: string) => {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+};
+
+describe('notifications', () => {
+  let api: ApiHarness;
+  let bull: Worker;
+  let redis: Redis;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    redis = createRedis(api.config, 'worker');
+    const emitter = new Emitter<ServerToClientEvents>(redis, { key: `${api.config.redisPrefix}:socket.io` });
+    bull = new Worker<JobPayloads['deliver-event']>(
+      'notifications',
+      async (job) => {
+        for (const { recipientId, seq } of await api.app.get(NotificationsService).fanOut(job.data.eventId)) {
+          emitter.to(socketRooms.user(recipientId)).emit(SOCKET_EVENTS.notification, { seq });
+        }
+      },
+      { connection: redis, prefix: `${api.config.redisPrefix}:bull` },
+    );
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await bull.close();
+    redis.disconnect();
+    await api.stop();
+  });
+
+  const seen = async (client: GqlClient, after?: number) => {
+    const result = await client.request<Seen>(NOTIFICATIONS, after === undefined ? {} : { after });
+    if (result.errors) throw new Error(result.errors[0]!.message);
+    return result.data!;
+  };
+
+  function connect(client: GqlClient): Promise<Socket> {
+    const socket = io(api.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: client.cookie ? { cookie: client.cookie } : {}, reconnection: false });
+    sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+  }
+
+  async function groupWithPeople() {
+    const group = await api.data.group({ joinPolicy: JoinPolicy.REQUEST, name: `Health ${Date.now()}` });
+    const convenors = [await api.data.user(), await api.data.user()];
+    for (const c of convenors) await api.data.membership(group, c, MembershipRole.CONVENOR);
+    const member = await api.data.user();
+    await api.data.membership(group, member);
+    const applicant = await api.data.user({ displayName: 'Aisha Applicant' });
+    return { group, convenors, member, applicant };
+  }
+
+  it('tells each convenor once about a join request, and nobody else', async () => {
+    const { group, convenors, member, applicant } = await groupWithPeople();
+    const asApplicant = await api.signedIn(applicant);
+    const [first, second] = await Promise.all(convenors.map((c) => api.signedIn(c)));
+    const asMember = await api.signedIn(member);
+    await asApplicant.request(REQUEST, { input: { groupId: group.id } });
+
+    await until(async () => (await seen(first!)).notifications.length === 1 && (await seen(second!)).notifications.length === 1, 'both convenors to be told');
+    const told = await seen(first!);
+    expect(told.notifications[0]).toMatchObject({ type: 'JOIN_REQUESTED', readAt: null, group: { slug: group.slug }, actor: { displayName: 'Aisha Applicant' } });
+    expect(told.unreadNotificationCount).toBe(1);
+    expect((await seen(asMember)).notifications).toEqual([]);
+    expect((await seen(asApplicant)).notifications).toEqual([]);
+
+    // The same event handled again (a retried or duplicated job) adds nothing.
+    const [{ id: eventId }] = await api.orm.em.fork().getConnection().execute<{ id: string }[]>(`select id from outbox_events where payload->>'groupId' = ?`, [group.id]);
+    expect(await api.app.get(NotificationsService).fanOut(eventId!)).toEqual([]);
+    await api.app.get(JobQueue).add('deliver-event', { eventId: eventId! }, { jobId: `event-again-${eventId}` });
+    await new Promise((r) => setTimeout(r, 300));
+    const rows = await api.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from notifications where event_id = ?', [eventId]);
+    expect(rows[0]!.n).toBe(2);
+  });
+
+  it('signals the convenor’s open socket, and the catch-up query returns what is new', async () => {
+    const { group, convenors, applicant } = await groupWithPeople();
+    const asConvenor = await api.signedIn(convenors[0]!);
+    const before = await seen(asConvenor);
+    const lastSeq = before.notifications[0]?.seq ?? 0;
+    const socket = await connect(asConvenor);
+    const signal = new Promise<NotificationSignal>((resolve) => socket.once('notification', resolve));
+
+    await (await api.signedIn(applicant)).request(REQUEST, { input: { groupId: group.id } });
+    const { seq } = await signal;
+    expect(seq).toBeGreaterThan(lastSeq);
+    const caughtUp = await seen(asConvenor, lastSeq);
+    expect(caughtUp.notifications.map((n) => n.seq)).toEqual([seq]);
+  });
+
+  it('tells the applicant when a convenor approves, and marks read', async () => {
+    const { group, convenors, applicant } = await groupWithPeople();
+    const asApplicant = await api.signedIn(applicant);
+    const membership = await api.data.membership(group, applicant, MembershipRole.MEMBER, MembershipStatus.PENDING);
+    await (await api.signedIn(convenors[0]!)).request(DECIDE, { input: { membershipId: membership.id, approve: true } });
+    await until(async () => (await seen(asApplicant)).notifications.length === 1, 'the applicant to be told');
+    const { notifications } = await seen(asApplicant);
+    expect(notifications[0]).toMatchObject({ type: 'MEMBERSHIP_APPROVED', group: { name: group.name } });
+    const marked = await asApplicant.request<{ markNotificationsRead: number }>(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [notifications[0]!.id] });
+    expect(marked.data?.markNotificationsRead).toBe(0);
+    // Someone else cannot mark (or see) them.
+    const stranger = await api.signedIn(await api.data.user());
+    await stranger.request(`mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }`, { upToSeq: 1_000_000 });
+    expect((await seen(stranger)).notifications).toEqual([]);
+  });
+
+  it('refuses sockets without a session and drops them at sign-out', async () => {
+    await expect(connect(api.client())).rejects.toThrow('UNAUTHENTICATED');
+    const client = await api.signedIn(await api.data.user());
+    const socket = await connect(client);
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await client.request('mutation { signOut }');
+    expect(await dropped).toBe('io server disconnect');
+  });
+
+  it('answers the notification queries only to signed-in people, with bounded pages', async () => {
+    expect(await api.client().outcome('{ unreadNotificationCount }')).toBe('UNAUTHENTICATED');
+    expect(await api.client().outcome('{ notifications { id } }')).toBe('UNAUTHENTICATED');
+    expect(await api.client().outcome('mutation { markNotificationsRead(upToSeq: 1) }')).toBe('UNAUTHENTICATED');
+    const client = await api.signedIn(await api.data.user());
+    expect(await client.outcome('{ notifications(first: 1000) { id } }')).toBe('BAD_USER_INPUT');
+    expect(await client.outcome('mutation { markNotificationsRead(ids: ["nope"]) }')).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxService } from '@convene/server-core';
+import { JobProcessor, type JobHandler } from '../jobs/job-processor.decorator.js';
+
+@Injectable()
+@JobProcessor('relay-outbox')
+export class RelayOutboxProcessor implements JobHandler<'relay-outbox'> {
+  constructor(private readonly outbox: OutboxService) {}
+
+  handle(): Promise<number> {
+    return this.outbox.sweep();
+  }
+}

@@ -1,0 +1,15 @@
+// Every domain event that can reach people, with its one payload type. Payloads carry ids only:
+// they travel through Redis. Adding an event type: add it here, record it in the service that makes
+// the change (OutboxService.record), and give it recipients in the notifications domain.
+import type { MembershipRole } from '@convene/shared-contracts';
+
+export interface DomainEventPayloads {
+  /** Someone asked to join a group that reviews requests. */
+  'membership.requested': { membershipId: string; groupId: string; userId: string };
+  'membership.approved': { membershipId: string; groupId: string; userId: string; actorId: string };
+  'membership.declined': { groupId: string; userId: string; actorId: string };
+  /** A person with an account was invited to a group. */
+  'membership.invited': { membershipId: string; groupId: string; userId: string; actorId: string };
+  'membership.role-changed': { membershipId: string; groupId: string; userId: string; actorId: string; role: MembershipRole };
+}
+export type DomainEventType = keyof DomainEventPayloads;

@@ -1,0 +1,33 @@
+// Who is told about each domain event, and as what. Adding an event type that reaches people is
+// one entry here (the compiler insists on it once the type is in DomainEventPayloads).
+import { NotificationType } from '@convene/shared-contracts';
+import type { DomainEventPayloads, DomainEventType } from '@convene/server-core';
+
+export interface NotificationPlan {
+  type: NotificationType;
+  recipientIds: string[];
+  groupId: string | null;
+  actorId: string | null;
+  subjectId: string | null;
+}
+
+export interface RuleContext {
+  /** Active convenors of a group. */
+  convenorIds(groupId: string): Promise<string[]>;
+}
+
+type Rules = { [T in DomainEventType]: (payload: DomainEventPayloads[T], context: RuleContext) => Promise<NotificationPlan> };
+
+export const NOTIFICATION_RULES: Rules = {
+  'membership.requested': async (p, context) => ({
+    type: NotificationType.JOIN_REQUESTED,
+    recipientIds: await context.convenorIds(p.groupId),
+    groupId: p.groupId,
+    actorId: p.userId,
+    subjectId: p.membershipId,
+  }),
+  'membership.approved': async (p) => ({ type: NotificationType.MEMBERSHIP_APPROVED, recipientIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
+  'membership.declined': async (p) => ({ type: NotificationType.MEMBERSHIP_DECLINED, recipientIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: null }),
+  'membership.invited': async (p) => ({ type: NotificationType.GROUP_INVITATION, recipientIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
+  'membership.role-changed': async (p) => ({ type: NotificationType.ROLE_CHANGED, recipientIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
+};

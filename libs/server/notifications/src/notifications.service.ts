@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { InputCheck, OutboxService, type DomainEventPayloads, type DomainEventType, type Viewer } from '@convene/server-core';
+import { GroupsService } from '@convene/server-groups';
+import { Notification } from './notification.entity.js';
+import { NOTIFICATION_RULES, type NotificationPlan } from './notification-rules.js';
+
+export interface Delivered {
+  recipientId: string;
+  seq: number;
+}
+
+const MAX_PAGE = 100;
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxService,
+    private readonly groups: GroupsService,
+  ) {}
+
+  /**
+   * Turns one outbox event into notification rows, at most one per (event, recipient), each with
+   * the recipient's next sequence number. Running it again for the same event adds nothing.
+   * Returns the rows it added, for the realtime signal.
+   */
+  async fanOut(eventId: string): Promise<Delivered[]> {
+    const event = await this.outbox.find(eventId);
+    if (!event) return [];
+    const rule = NOTIFICATION_RULES[event.type] as (payload: DomainEventPayloads[DomainEventType], context: { convenorIds(groupId: string): Promise<string[]> }) => Promise<NotificationPlan>;
+    const plan = await rule(event.payload as DomainEventPayloads[DomainEventType], { convenorIds: (groupId) => this.groups.convenorIds(groupId) });
+    const wanted = [...new Set(plan.recipientIds)].filter((id) => id !== plan.actorId);
+    if (!wanted.length) return [];
+
+    return this.em.fork().transactional(async (em) => {
+      const connection = em.getConnection();
+      const done = await connection.execute<{ recipient_id: string }[]>('select recipient_id from notifications where event_id = ?', [event.id]);
+      const already = new Set(done.map((row) => row.recipient_id));
+      const recipients = wanted.filter((id) => !already.has(id));
+      if (!recipients.length) return [];
+      const sequences = await connection.execute<{ user_id: string; last_seq: string }[]>(
+        `insert into notification_sequences (user_id, last_seq)
+         select id, 1 from unnest(?::uuid[]) as t(id)
+         on conflict (user_id) do update set last_seq = notification_sequences.last_seq + 1
+         returning user_id, last_seq`,
+        [`{${recipients.join(',')}}`],
+      );
+      const rows = await connection.execute<{ recipient_id: string; seq: string }[]>(
+        `insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at)
+         select gen_random_uuid(), s.user_id, s.seq, ?, ?, ?, ?, ?, now()
+         from unnest(?::uuid[], ?::bigint[]) as s(user_id, seq)
+         on conflict (event_id, recipient_id) do nothing
+         returning recipient_id, seq`,
+        [
+          event.id,
+          plan.type,
+          plan.groupId,
+          plan.actorId,
+          plan.subjectId,
+          `{${sequences.map((s) => s.user_id).join(',')}}`,
+          `{${sequences.map((s) => s.last_seq).join(',')}}`,
+        ],
+      );
+      return rows.map((row) => ({ recipientId: row.recipient_id, seq: Number(row.seq) }));
+    });
+  }
+
+  /**
+   * The viewer's notifications. With `after`, those after that sequence number, oldest first
+   * (catching up); without, the newest `first`, newest first (the notification centre).
+   */
+  async list(viewer: Viewer, args: { after?: number | null; first?: number | null }): Promise<Notification[]> {
+    const check = new InputCheck();
+    const first = args.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) check.fail('first', `Ask for between 1 and ${MAX_PAGE} notifications.`);
+    if (args.after != null && (!Number.isInteger(args.after) || args.after < 0)) check.fail('after', 'Give a sequence number of zero or more.');
+    check.done();
+    if (args.after != null) {
+      return this.em.find(Notification, { recipientId: viewer.userId, seq: { $gt: args.after } }, { orderBy: { seq: 'asc' }, limit: first });
+    }
+    return this.em.find(Notification, { recipientId: viewer.userId }, { orderBy: { seq: 'desc' }, limit: first });
+  }
+
+  unreadCount(viewer: Viewer): Promise<number> {
+    return this.em.count(Notification, { recipientId: viewer.userId, readAt: null });
+  }
+
+  /** Marks the given notifications (or all up to a sequence number) read; returns the unread count. */
+  async markRead(viewer: Viewer, args: { ids?: string[] | null; upToSeq?: number | null }): Promise<number> {
+    const check = new InputCheck();
+    const ids = (args.ids ?? []).map((id, i) => check.uuid(`ids.${i}`, id, 'Notification'));
+    if (ids.length > MAX_PAGE) check.fail('ids', `Mark at most ${MAX_PAGE} notifications at once.`);
+    if (args.upToSeq != null && (!Number.isInteger(args.upToSeq) || args.upToSeq < 0)) check.fail('upToSeq', 'Give a sequence number of zero or more.');
+    if (!ids.length && args.upToSeq == null) check.fail('ids', 'Say which notifications to mark read.');
+    check.done();
+    const where = ids.length ? { recipientId: viewer.userId, id: { $in: ids }, readAt: null } : { recipientId: viewer.userId, seq: { $lte: args.upToSeq! }, readAt: null };
+    await this.em.nativeUpdate(Notification, where, { readAt: new Date() });
+    return this.unreadCount(viewer);
+  }
+}
