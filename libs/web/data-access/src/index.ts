@@ -5,3 +5,8 @@ export { useViewer, type Viewer } from './hooks/useViewer';
 export { useSignOut } from './hooks/useSignOut';
 export { useRememberViewer } from './hooks/useRememberViewer';
 export { usePersistViewerLocale } from './hooks/usePersistViewerLocale';
+export { RealtimeProvider, SOCKET_PATH } from './realtime/RealtimeProvider';
+export type { RealtimeSocket, RealtimeState } from './realtime/realtime-context';
+export { useRealtimeEvent } from './realtime/useRealtimeEvent';
+export { useRealtimeStatus } from './realtime/useRealtimeStatus';
+export { useNotificationSocket, type NotificationSocketState } from './realtime/useNotificationSocket';
