@@ -2,6 +2,7 @@
 // and which need a signed-in person.
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
+import { NotificationBell, NotificationsPage } from '@convene/web-notifications';
 import { AppLayout, NotFoundPage } from '@convene/web-ui';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { DevMailPage } from './dev/DevMailPage';
@@ -10,7 +11,7 @@ import { RequireViewer } from './routes/RequireViewer';
 
 function Layout() {
   return (
-    <AppLayout>
+    <AppLayout headerActions={<NotificationBell />}>
       <Outlet />
     </AppLayout>
   );
@@ -30,6 +31,7 @@ const router = createBrowserRouter([
         children: [
           { path: 'groups', element: <GroupsPage /> },
           { path: 'groups/:slug', element: <GroupPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
         ],

@@ -1,7 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { createApolloClient } from '@convene/web-data-access';
+import { createApolloClient, RealtimeProvider } from '@convene/web-data-access';
 import { groupsResources } from '@convene/web-groups';
 import { identityResources } from '@convene/web-identity';
+import { notificationsResources } from '@convene/web-notifications';
 import { applyDocumentLocale, createI18n, detectInitialLocale, UiProviders } from '@convene/web-ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,7 +11,7 @@ import { appResources } from './i18n/app-resources';
 
 const locale = detectInitialLocale();
 applyDocumentLocale(locale);
-const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources }, locale);
+const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources }, locale);
 const apolloClient = createApolloClient();
 
 const container = document.getElementById('root');
@@ -19,9 +20,11 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <ApolloProvider client={apolloClient}>
-      <UiProviders i18n={i18n} initialLocale={locale}>
-        <App />
-      </UiProviders>
+      <RealtimeProvider>
+        <UiProviders i18n={i18n} initialLocale={locale}>
+          <App />
+        </UiProviders>
+      </RealtimeProvider>
     </ApolloProvider>
   </StrictMode>,
 );

@@ -4,7 +4,7 @@ export type { NamespaceResources, Translations } from './i18n/translations.types
 export { theme } from './theme/theme';
 export { useLocale } from './locale/useLocale';
 export { detectInitialLocale, isLocale, directionOf, applyDocumentLocale } from './locale/locale-preference';
-export { AppLayout } from './shell/AppLayout';
+export { AppLayout, type AppLayoutProps } from './shell/AppLayout';
 export { LanguageSwitcher } from './shell/LanguageSwitcher';
 export { MAIN_CONTENT_ID } from './shell/SkipLink';
 export { PageTitle } from './page/PageTitle';

@@ -33,8 +33,14 @@ function NavLinks({ viewer, onNavigate }: { viewer: Viewer; onNavigate?: () => v
   );
 }
 
+export interface AppLayoutProps {
+  children: ReactNode;
+  /** Shown in the header beside the account for signed-in people (the app puts features here). */
+  headerActions?: ReactNode;
+}
+
 /** The frame of every page: header with navigation, language and account, then the content. */
-export function AppLayout({ children }: { children: ReactNode }) {
+export function AppLayout({ children, headerActions }: AppLayoutProps) {
   const { t } = useTranslation('ui');
   const { viewer } = useViewer();
   const { signOut, signingOut } = useSignOut();
@@ -121,6 +127,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Group>
             <Group gap="xs" wrap="nowrap">
               <LanguageSwitcher locale={locale} onChange={changeLocale} />
+              {viewer && headerActions}
               {viewer ? (
                 <Group gap="xs" wrap="nowrap" visibleFrom="sm">
                   <Text size="sm" c="dimmed" maw={180} truncate="end" title={viewer.displayName}>

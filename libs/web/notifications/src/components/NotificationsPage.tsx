@@ -1,0 +1,87 @@
+import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { NotificationsDocument, type NotificationFieldsFragment } from '@convene/web-data-access';
+import { PageError, PageLoader, PageTitle } from '@convene/web-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMarkNotificationsRead } from '../hooks/useMarkNotificationsRead';
+import { useNotificationText } from '../hooks/useNotificationText';
+import { NotificationSummary } from './NotificationSummary';
+
+const PAGE_SIZE = 20;
+// The API returns at most this many at once; older ones stay out of the centre for now.
+const MAX_SHOWN = 100;
+
+function NotificationRow({ notification, onMarkRead, marking }: { notification: NotificationFieldsFragment; onMarkRead: () => void; marking: boolean }) {
+  const { t } = useTranslation('notifications');
+  const describe = useNotificationText();
+  return (
+    <Card component="li" withBorder padding="sm">
+      <Group justify="space-between" wrap="nowrap" align="center" gap="sm">
+        {notification.group ? (
+          <Anchor component={Link} to={`/groups/${notification.group.slug}`} underline="never" c="inherit" onClick={onMarkRead}>
+            <NotificationSummary notification={notification} />
+          </Anchor>
+        ) : (
+          <NotificationSummary notification={notification} />
+        )}
+        {!notification.readAt && (
+          <Button variant="default" size="compact-sm" onClick={onMarkRead} disabled={marking} aria-label={t('centre.markReadOf', { text: describe(notification) })}>
+            {t('centre.markRead')}
+          </Button>
+        )}
+      </Group>
+    </Card>
+  );
+}
+
+/** The notification centre: everything, newest first, with read marks. */
+export function NotificationsPage() {
+  const { t } = useTranslation('notifications');
+  const [first, setFirst] = useState(PAGE_SIZE);
+  const { data, previousData, loading, error, refetch } = useQuery(NotificationsDocument, { variables: { first }, fetchPolicy: 'cache-and-network' });
+  const { markRead, markAllRead, marking } = useMarkNotificationsRead();
+  const shown = data ?? previousData;
+  const notifications = shown?.notifications ?? [];
+  const unreadCount = shown?.unreadNotificationCount ?? 0;
+  const canLoadMore = notifications.length >= first && first < MAX_SHOWN;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <PageTitle mb="xs">{t('centre.title')}</PageTitle>
+          <Text c="gray.7">{t('centre.intro')}</Text>
+        </div>
+        {unreadCount > 0 && (
+          <Button variant="default" onClick={() => void markAllRead(notifications)} loading={marking}>
+            {t('markAllRead')}
+          </Button>
+        )}
+      </Group>
+      {!shown && loading && <PageLoader />}
+      {!shown && error && <PageError error={error} onRetry={() => void refetch()} />}
+      {shown && notifications.length === 0 && <Text>{t('centre.empty')}</Text>}
+      {notifications.length > 0 && (
+        <>
+          <Text size="sm" c="gray.7" role="status">
+            {t('centre.unreadCount', { count: unreadCount })}
+          </Text>
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+            {notifications.map((notification) => (
+              <NotificationRow key={notification.id} notification={notification} onMarkRead={() => void markRead(notification)} marking={marking} />
+            ))}
+          </Stack>
+          {canLoadMore && (
+            <Group justify="center">
+              <Button variant="default" onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, MAX_SHOWN))} loading={loading}>
+                {t('centre.loadMore')}
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
