@@ -2,6 +2,7 @@
 // legacy decorators and their metadata, as the build does. Three projects:
 //   unit         *.spec.ts beside the code, mocks allowed, no services
 //   integration  *.int.spec.ts against the real PostgreSQL and Redis (own databases and prefix)
+//   system       test/system, real API and worker processes, killed and restarted
 //   e2e          test/e2e, the built hub in Debian's Chromium through Playwright
 import { readFileSync } from 'node:fs';
 
@@ -34,6 +35,7 @@ export default {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/docker/**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '/node_modules/'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/jest/slow-tests.ts'] },
+    { ...base, displayName: 'system', testMatch: ['<rootDir>/test/system/**/*.system.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/jest/system-tests.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/jest/browser-tests.ts'] },
   ],
 };

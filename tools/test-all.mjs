@@ -1,5 +1,5 @@
 // `npm test`: every check and test suite, in order, then one total line:
-//   lint · typecheck · schema and client freshness · migrations in sync · unit · integration · e2e
+//   lint · typecheck · schema and client freshness · migrations in sync · unit · integration · system · e2e
 // Each check counts as one test; jest suites count their tests. Ends with `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -80,6 +80,7 @@ await check('contracts', [
 await check('migrations', [[node, ['tools/db.mjs', 'migration:check']]]);
 await jest('unit', 'unit');
 await jest('integration', 'integration');
+await jest('system', 'system', [[node, ['tools/build-server.mjs']]]);
 await jest('e2e', 'e2e', [
   [node, ['tools/build-server.mjs']],
   [node, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']],

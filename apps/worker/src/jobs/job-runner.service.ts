@@ -19,6 +19,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger = new Logger(JobRunner.name);
   private readonly workers: Worker[] = [];
   private connection: Redis | null = null;
+  private scheduleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -45,20 +46,34 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
           if (!handler || JOB_QUEUES[job.name as JobName] !== queue) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
           return handler.handle(job.data, job);
         },
-        { connection: this.connection, prefix: `${this.config.redisPrefix}:bull`, concurrency: 5, autorun: true },
+        // A job whose worker died is retried after its lock expires; allow a few such deaths
+        // before giving up on it (BullMQ's default is one).
+        { connection: this.connection, prefix: `${this.config.redisPrefix}:bull`, concurrency: 5, autorun: true, maxStalledCount: 5 },
       );
       worker.on('failed', (job, error) => this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
       worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
       this.workers.push(worker);
     }
-    for (const schedule of SCHEDULES) {
-      await this.jobs.queue(JOB_QUEUES[schedule.job]).upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.job, data: {} });
-    }
+    // Redis may lose the schedules (a restart without persistence): re-assert them now and then.
+    await this.ensureSchedules();
+    this.scheduleTimer = setInterval(() => void this.ensureSchedules(), 30_000);
+    this.scheduleTimer.unref();
     this.logger.log(`Worker running ${registry.size} job types on ${QUEUE_NAMES.length} queue(s)`);
+  }
+
+  private async ensureSchedules(): Promise<void> {
+    try {
+      for (const schedule of SCHEDULES) {
+        await this.jobs.queue(JOB_QUEUES[schedule.job]).upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.job, data: {} });
+      }
+    } catch (error) {
+      this.logger.warn(`Could not schedule repeating jobs (will retry): ${(error as Error).message}`);
+    }
   }
 
   /** Graceful shutdown: stop taking jobs and let active ones finish. */
   async onApplicationShutdown(): Promise<void> {
+    if (this.scheduleTimer) clearInterval(this.scheduleTimer);
     await Promise.all(this.workers.map((worker) => worker.close()));
     this.connection?.disconnect();
   }

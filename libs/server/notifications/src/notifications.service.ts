@@ -37,7 +37,8 @@ export class NotificationsService {
       const connection = em.getConnection();
       const done = await connection.execute<{ recipient_id: string }[]>('select recipient_id from notifications where event_id = ?', [event.id]);
       const already = new Set(done.map((row) => row.recipient_id));
-      const recipients = wanted.filter((id) => !already.has(id));
+      // Sorted, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).
+      const recipients = wanted.filter((id) => !already.has(id)).sort();
       if (!recipients.length) return [];
       const sequences = await connection.execute<{ user_id: string; last_seq: string }[]>(
         `insert into notification_sequences (user_id, last_seq)

@@ -20,7 +20,8 @@ export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>, 
       snapshot: false,
       silent: config.env === 'test',
     },
-    pool: { min: 0, max: config.env === 'test' ? 4 : 10 },
+    // At least the worker's job concurrency plus room for the API's own queries.
+    pool: { min: 0, max: 10 },
     driverOptions: { connectionTimeoutMillis: 5000 },
     // Changes reach the database only at a use case's explicit flush, never as a side effect of a query.
     flushMode: FlushMode.COMMIT,
