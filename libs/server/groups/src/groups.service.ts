@@ -185,8 +185,9 @@ export class GroupsService implements OnModuleInit {
       if (error instanceof UniqueConstraintViolationException) throw groupsErrors.alreadyRequested();
       throw error;
     }
-    await this.mail.dispatch(mails);
+    // People's screens first, then their inboxes.
     await this.outbox.publish(events);
+    await this.mail.dispatch(mails);
     return this.withPerson(membership);
   }
 
@@ -221,8 +222,8 @@ export class GroupsService implements OnModuleInit {
       events.push(this.outbox.record('membership.invited', { membershipId: invited.id, groupId: group.id, userId: user.id, actorId: viewer.userId }));
       return this.mail.prepare('group-invitation', user, { inviterName: inviter.displayName, groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` });
     });
-    await this.mail.dispatch([mail]);
     await this.outbox.publish(events);
+    await this.mail.dispatch([mail]);
     return { email };
   }
 
@@ -265,8 +266,8 @@ export class GroupsService implements OnModuleInit {
         event: this.outbox.record('membership.declined', { groupId: group.id, userId: person.id, actorId: viewer.userId }),
       };
     });
-    await this.mail.dispatch([mail]);
     await this.outbox.publish([event]);
+    await this.mail.dispatch([mail]);
     if (input.approve) await this.em.populate(membership, ['user.organisation']);
     return membership;
   }

@@ -45,9 +45,10 @@ export class MailService {
 
   /** Enqueues delivery of stored mail. Never throws: the sweep catches anything not enqueued. */
   async dispatch(messages: MailMessage[]): Promise<void> {
-    for (const message of messages) {
-      await this.jobs.addAfterCommit('send-mail', { mailId: message.id }, { jobId: jobIds.sendMail(message.id) });
-    }
+    await this.jobs.addManyAfterCommit(
+      'send-mail',
+      messages.map((message) => ({ payload: { mailId: message.id }, jobId: jobIds.sendMail(message.id) })),
+    );
   }
 
   /**

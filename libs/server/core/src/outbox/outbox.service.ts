@@ -25,11 +25,12 @@ export class OutboxService {
 
   /** After commit. Never throws: what is not published now is swept later. */
   async publish(events: OutboxEvent[]): Promise<void> {
-    const published: string[] = [];
-    for (const event of events) {
-      if (await this.jobs.addAfterCommit('deliver-event', { eventId: event.id }, { jobId: jobIds.deliverEvent(event.id) })) published.push(event.id);
-    }
-    if (published.length) {
+    const published = events.map((event) => event.id);
+    const queued = await this.jobs.addManyAfterCommit(
+      'deliver-event',
+      events.map((event) => ({ payload: { eventId: event.id }, jobId: jobIds.deliverEvent(event.id) })),
+    );
+    if (queued && published.length) {
       await this.em
         .fork()
         .nativeUpdate(OutboxEvent, { id: { $in: published } }, { publishedAt: new Date() })

@@ -36,6 +36,18 @@ export class JobQueue implements OnModuleDestroy {
     }
   }
 
+  /** Like addAfterCommit for many jobs of one name, in one round trip. Returns whether they were queued. */
+  async addManyAfterCommit<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string }[]): Promise<boolean> {
+    if (!jobs.length) return true;
+    try {
+      await this.queue(JOB_QUEUES[name]).addBulk(jobs.map((job) => ({ name, data: job.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId } })));
+      return true;
+    } catch (error) {
+      this.logger.warn(`Could not enqueue ${jobs.length} ${name} job(s); they will be swept later: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {

@@ -1,0 +1,153 @@
+// Benchmark: one change that notifies N people, each with an open socket, through the whole
+// pipeline (mutation → outbox → BullMQ → worker fan-out → Redis → socket.io), against a bare
+// socket.io server emitting to the same N sockets. Prints latency from the mutation's response
+// to each client's receipt; asserts nothing.
+//   node tools/build-server.mjs && node test/bench/fanout.bench.mjs [clients=1000]
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { io } from 'socket.io-client';
+
+const root = join(import.meta.dirname, '../..');
+const clients = Number(process.argv[2] ?? 1000);
+const database = 'convene_bench_fanout';
+const apiPort = 3391;
+const baselinePort = 3392;
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  PORT: String(apiPort),
+  PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+  REDIS_URL: 'redis://127.0.0.1:6379/13',
+  REDIS_PREFIX: 'convene-bench-fanout',
+  SEED_DEMO: 'true',
+};
+
+const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+const stats = (samples) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return { p50: at(50), p99: at(99), max: sorted.at(-1) ?? NaN };
+};
+const fmt = (s) => `p50 ${s.p50.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms`;
+
+async function connectAll(url, cookies) {
+  const sockets = [];
+  for (let i = 0; i < cookies.length; i += 200) {
+    const batch = cookies.slice(i, i + 200).map(
+      (cookie) =>
+        new Promise((resolve, reject) => {
+          const socket = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
+          socket.once('connect', () => resolve(socket));
+          socket.once('connect_error', reject);
+        }),
+    );
+    sockets.push(...(await Promise.all(batch)));
+  }
+  return sockets;
+}
+
+async function measure(sockets, trigger) {
+  const sentAt = performance.now();
+  const received = new Array(sockets.length).fill(null);
+  const done = new Promise((resolve) => {
+    let count = 0;
+    sockets.forEach((socket, i) =>
+      socket.once('notification', () => {
+        received[i] = performance.now();
+        if (++count === sockets.length) resolve();
+      }),
+    );
+  });
+  const respondedAt = await trigger();
+  await Promise.race([done, wait(30_000)]);
+  const arrived = received.filter((t) => t !== null);
+  return {
+    delivered: arrived.length,
+    response: respondedAt - sentAt,
+    fromResponse: stats(arrived.map((t) => t - respondedAt)),
+    fromRequest: stats(arrived.map((t) => t - sentAt)),
+  };
+}
+
+// ── the pipeline ──
+spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+for (const task of ['migrate', 'seed']) {
+  const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+}
+spawnSync('redis-cli', ['-n', '13', 'flushdb'], { stdio: 'ignore' });
+
+const db = new pg.Client({ connectionString: env.DATABASE_URL });
+await db.connect();
+const { rows: [group] } = await db.query(`select id from working_groups where slug = 'brexit-and-faith'`);
+const { rows: [hash] } = await db.query(`select password_hash from users where email = 'member@example.org'`);
+// N people who convene the group, each with a session: a join request notifies all of them.
+const tokens = Array.from({ length: clients }, () => randomBytes(32).toString('base64url'));
+await db.query(
+  `with people as (
+     insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+     select gen_random_uuid(), 'bench-' || i || '@example.org', 'Bench ' || i, $1, now() - interval '1 hour', now() - interval '1 hour' from generate_series(1, $2) i
+     returning id, email)
+   , ms as (insert into memberships (id, group_id, user_id, role, status, created_at) select gen_random_uuid(), $3, id, 'CONVENOR', 'ACTIVE', now() from people)
+   insert into sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at)
+   select gen_random_uuid(), t.hash, p.id, now(), now(), now() + interval '1 day'
+   from (select id, row_number() over (order by email) r from people) p
+   join (select hash, ordinality r from unnest($4::text[]) with ordinality as hash) t on t.r = p.r`,
+  [hash.password_hash, clients, group.id, tokens.map((t) => createHash('sha256').update(t).digest('hex'))],
+);
+await db.end();
+
+const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], { env, stdio: 'ignore' });
+const worker = spawn(process.execPath, [join(root, 'dist/server/apps/worker/src/main.js')], { env, stdio: 'ignore' });
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+for (let i = 0; i < 100 && !(await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false)); i++) await wait(200);
+await wait(1500); // the worker's queues are up
+
+const sockets = await connectAll(apiUrl, tokens.map((t) => `convene_session=${t}`));
+const signIn = await fetch(`${apiUrl}/graphql`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: 'mutation { signIn(input: { email: "partner@example.org", password: "convene-demo-pass" }) { id } }' }),
+});
+const cookie = signIn.headers.get('set-cookie').split(';')[0];
+// partner@example.org is already a member of Brexit and faith: use a fresh member of another group.
+await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: 'mutation { leaveGroup(groupId: "' + group.id + '") }' }) });
+const pipeline = await measure(sockets, async () => {
+  const res = await fetch(`${apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query: `mutation { requestToJoin(input: { groupId: "${group.id}" }) { status } }` }),
+  });
+  await res.text();
+  return performance.now();
+});
+for (const socket of sockets) socket.disconnect();
+api.kill('SIGTERM');
+worker.kill('SIGTERM');
+
+// ── the baseline ──
+const baseline = spawn(process.execPath, [join(import.meta.dirname, 'baseline-server.mjs'), String(baselinePort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => baseline.stdout.once('data', resolve));
+const baseUrl = `http://127.0.0.1:${baselinePort}`;
+const bareSockets = await connectAll(baseUrl, new Array(clients).fill(null));
+await wait(500);
+const bare = await measure(bareSockets, async () => {
+  await (await fetch(`${baseUrl}/emit`, { method: 'POST' })).text();
+  return performance.now();
+});
+for (const socket of bareSockets) socket.disconnect();
+baseline.kill('SIGTERM');
+
+console.log(`fan-out to ${clients} connected clients`);
+console.log(`  pipeline  delivered ${pipeline.delivered}/${clients}  mutation answered in ${pipeline.response.toFixed(1)} ms`);
+console.log(`            from the mutation's response to each receipt: ${fmt(pipeline.fromResponse)}`);
+console.log(`            from the request being sent to each receipt:  ${fmt(pipeline.fromRequest)}`);
+console.log(`  baseline  delivered ${bare.delivered}/${clients}  (bare socket.io: io.to(room).emit, triggered over HTTP)`);
+console.log(`            from the trigger's response to each receipt: ${fmt(bare.fromResponse)} (negative: before the response)`);
+console.log(`            from the trigger being sent to each receipt: ${fmt(bare.fromRequest)}`);
+console.log(`  added by the pipeline at p99, request to receipt: ${(pipeline.fromRequest.p99 - bare.fromRequest.p99).toFixed(1)} ms`);
+process.exit(0);
