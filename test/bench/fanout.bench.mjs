@@ -2,7 +2,8 @@
 // pipeline (mutation → outbox → BullMQ → worker fan-out → Redis → socket.io), against a bare
 // socket.io server emitting to the same N sockets. Prints latency from the mutation's response
 // to each client's receipt; asserts nothing.
-//   node tools/build-server.mjs && node test/bench/fanout.bench.mjs [clients=1000]
+//   node tools/build-server.mjs && node test/bench/fanout.bench.mjs [clients=1000] [--pause-mail]
+// --pause-mail holds the mail queue during the run, to show what the change's N emails cost.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import pg from 'pg';
 import { io } from 'socket.io-client';
 
 const root = join(import.meta.dirname, '../..');
-const clients = Number(process.argv[2] ?? 1000);
+const clients = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1000);
+const pauseMail = process.argv.includes('--pause-mail');
 const database = 'convene_bench_fanout';
 const apiPort = 3391;
 const baselinePort = 3392;
@@ -108,6 +110,12 @@ for (let i = 0; i < 100 && !(await fetch(`${apiUrl}/health/ready`).then((r) => r
 await wait(1500); // the worker's queues are up
 
 const sockets = await connectAll(apiUrl, tokens.map((t) => `convene_session=${t}`));
+if (pauseMail) {
+  const { Queue } = await import('bullmq');
+  const mailQueue = new Queue('mail', { connection: { host: '127.0.0.1', port: 6379, db: 13 }, prefix: `${env.REDIS_PREFIX}:bull` });
+  await mailQueue.pause();
+  await mailQueue.close();
+}
 const signIn = await fetch(`${apiUrl}/graphql`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
@@ -142,7 +150,7 @@ const bare = await measure(bareSockets, async () => {
 for (const socket of bareSockets) socket.disconnect();
 baseline.kill('SIGTERM');
 
-console.log(`fan-out to ${clients} connected clients`);
+console.log(`fan-out to ${clients} connected clients${pauseMail ? ' (mail queue paused)' : ''}`);
 console.log(`  pipeline  delivered ${pipeline.delivered}/${clients}  mutation answered in ${pipeline.response.toFixed(1)} ms`);
 console.log(`            from the mutation's response to each receipt: ${fmt(pipeline.fromResponse)}`);
 console.log(`            from the request being sent to each receipt:  ${fmt(pipeline.fromRequest)}`);

@@ -15,7 +15,8 @@ export class DeliverEventProcessor implements JobHandler<'deliver-event'> {
   /** Writes the notifications (idempotently), then signals each recipient's open sockets. */
   async handle(payload: JobPayloads['deliver-event']): Promise<number> {
     const delivered = await this.notifications.fanOut(payload.eventId);
-    for (const { recipientId, seq } of delivered) this.realtime.notify(recipientId, seq);
+    if (delivered.length === 1) this.realtime.notify(delivered[0]!.recipientId, delivered[0]!.seq);
+    else if (delivered.length > 1) this.realtime.notifyMany(delivered.map((d) => d.recipientId));
     return delivered.length;
   }
 }

@@ -80,8 +80,7 @@ export class GroupsService implements OnModuleInit {
 
   /** Ids of a group's active convenors (for the worker: its own unit of work). */
   async convenorIds(groupId: string): Promise<string[]> {
-    const rows = await this.em.fork().getRepository(Membership).convenorsOf(groupId);
-    return rows.map((m) => m.user.id);
+    return this.em.fork().getRepository(Membership).convenorIdsOf(groupId);
   }
 
   /** Groups' public id, address and name, in one query (names and purposes are public in the network). */

@@ -39,6 +39,14 @@ export class MembershipRepository extends EntityRepository<Membership> {
     return this.findOne({ id }, { populate: ['group', 'user'] });
   }
 
+  /** Ids of a group's active convenors, without loading the people. */
+  async convenorIdsOf(groupId: string): Promise<string[]> {
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ user_id: string }[]>('select user_id from memberships where group_id = ? and status = ? and role = ?', [groupId, MembershipStatus.ACTIVE, MembershipRole.CONVENOR]);
+    return rows.map((row) => row.user_id);
+  }
+
   /** Active convenors of a group with their email and locale, for notifying them. */
   convenorsOf(groupId: string): Promise<Membership[]> {
     return this.find({ group: groupId, status: MembershipStatus.ACTIVE, role: MembershipRole.CONVENOR }, { populate: ['user'] });

@@ -2,8 +2,11 @@
 // the client fetches `notifications(after: <its last seq>)`, so a missed signal loses nothing.
 
 export interface NotificationSignal {
-  /** The newest notification sequence number of the signed-in person. */
-  seq: number;
+  /**
+   * The person's newest notification sequence number, when the signal was for them alone. A
+   * change that tells many people sends one signal to all of them, without it.
+   */
+  seq?: number;
 }
 
 export interface ServerToClientEvents {
