@@ -74,13 +74,14 @@ export function useNotificationFeed() {
   }, [client, announce]);
 
   const ready = query.data !== undefined;
-  const newestLoaded = query.data?.notifications[0]?.seq ?? 0;
+  // Read through a ref: only a signal, a reconnect or the first list should start a catch-up,
+  // not each refetch of the list.
+  const newestLoaded = useRef(0);
+  newestLoaded.current = query.data?.notifications[0]?.seq ?? 0;
   useEffect(() => {
     if (!ready) return;
-    if (lastSeq.current === null) lastSeq.current = newestLoaded;
+    if (lastSeq.current === null) lastSeq.current = newestLoaded.current;
     void catchUp();
-    // Only a signal, a reconnect or the first list should start a catch-up, not each refetch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, signal, connects, catchUp]);
 
   return {
