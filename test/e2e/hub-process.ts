@@ -41,8 +41,10 @@ export class HubProcess {
       SEED_DEMO: 'true',
       DEMO_PASSWORD: 'convene-demo-pass',
     };
-    // A fresh database each run: the demo seed only fills an empty one.
+    // A fresh database and Redis prefix each run: the demo seed only fills an empty database, and
+    // rate-limit counters of an earlier run must not carry over.
     spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+    spawnSync('bash', ['-c', `redis-cli -n 14 --scan --pattern '${env.REDIS_PREFIX}:*' | xargs -r redis-cli -n 14 del`], { stdio: 'ignore' });
     for (const task of ['migrate', 'seed']) {
       const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`db ${task} failed: ${run.stderr}`);
