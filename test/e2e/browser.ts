@@ -1,6 +1,7 @@
 // Debian's Chromium driven by Playwright; the browser download of Playwright is never used.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { HubProcess } from './hub-process.js';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -15,4 +16,44 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export const DEMO_PASSWORD = 'convene-demo-pass';
+
+/** The built hub and a Chromium for one test file: pages in their own contexts, and sign-in. */
+export class BrowserSession {
+  private readonly contexts: BrowserContext[] = [];
+
+  private constructor(
+    readonly hub: HubProcess,
+    readonly browser: Browser,
+  ) {}
+
+  static async start(): Promise<BrowserSession> {
+    const hub = await HubProcess.start();
+    return new BrowserSession(hub, await launchBrowser());
+  }
+
+  /** A page in a fresh browser context (its own cookies), on the hub's origin. */
+  async newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, baseURL: this.hub.url });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  async signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Working groups' }).waitFor();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close()));
+    await this.browser.close();
+    await this.hub.stop();
+  }
 }

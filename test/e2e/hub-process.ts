@@ -1,20 +1,11 @@
 // Starts the built hub (API serving the web app, and the worker) on a free port with its own
 // database and Redis prefix, seeded with the demo network, for browser tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port.js';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 export class HubProcess {
   private constructor(

@@ -2,42 +2,22 @@
 // mail in the dev mailbox, signs up, asks to join a group, a convenor approves, and the new member
 // sees the member list. Then the same hub in Arabic, and an accessibility scan of every page.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HubProcess } from './hub-process.js';
-import { launchBrowser, seriousA11yViolations } from './browser.js';
+import type { Page } from 'playwright-core';
+import { BrowserSession, seriousA11yViolations } from './browser.js';
 
-const DEMO_PASSWORD = 'convene-demo-pass';
 
 describe('joining the network and a working group', () => {
-  let hub: HubProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    hub = await HubProcess.start();
-    browser = await launchBrowser();
+    session = await BrowserSession.start();
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await hub?.stop();
+    await session?.stop();
   });
 
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: hub.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-    await page.goto('/signin');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Working groups' }).waitFor();
-  }
+  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => session.newPage(viewport);
+  const signIn = (page: Page, email: string, password?: string): Promise<void> => session.signIn(page, email, password);
 
   it('invites, signs up, requests to join, is approved, and sees the members', async () => {
     const email = `newcomer-${Date.now()}@example.org`;

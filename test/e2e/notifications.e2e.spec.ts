@@ -2,43 +2,23 @@
 // on another page, sees the bell's count change and a toast without reloading; opening the
 // notification marks it read and leads to the group. Then an accessibility scan of the centre.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HubProcess } from './hub-process.js';
-import { launchBrowser, seriousA11yViolations } from './browser.js';
+import type { Page } from 'playwright-core';
+import { BrowserSession, seriousA11yViolations } from './browser.js';
 
-const DEMO_PASSWORD = 'convene-demo-pass';
 const MEMBER_NAME = 'Lucía Moreno'; // member@example.org in the demo seed
 
 describe('live notifications', () => {
-  let hub: HubProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    hub = await HubProcess.start();
-    browser = await launchBrowser();
+    session = await BrowserSession.start();
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await hub?.stop();
+    await session?.stop();
   });
 
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: hub.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-    await page.goto('/signin');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Working groups' }).waitFor();
-  }
+  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => session.newPage(viewport);
+  const signIn = (page: Page, email: string, password?: string): Promise<void> => session.signIn(page, email, password);
 
   it('tells a convenor about a join request as it happens', async () => {
     const convenor = await newPage();
