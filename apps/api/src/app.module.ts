@@ -13,6 +13,7 @@ import { ormEntities } from './orm-entities.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
+import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { RejectNulPipe } from './http/reject-nul.pipe.js';
 import { SessionCookie } from './identity/session-cookie.js';
@@ -41,7 +42,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     MailModule,
     NotificationsModule,
   ],
-  controllers: [HealthController, DevMailController],
+  controllers: [HealthController, DevMailController, UnsubscribeController],
   providers: [
     ...resolvers,
     SessionCookie,

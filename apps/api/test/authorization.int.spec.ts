@@ -3,13 +3,14 @@
 // refused mutation must leave the database as it was.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, SignUpMode } from '@convene/shared-contracts';
+import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NotificationCategory, SignUpMode } from '@convene/shared-contracts';
+import { NotificationPreferencesService } from '@convene/server-notifications';
 import { TEST_PASSWORD } from '@convene/server-testing';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { codeOf, countWhere, dataOf, groupPersonas, groupRow, membershipRows, type Persona, type SignedInPersona } from './group-personas.js';
 import { TestMailDelivery, invitationToken, waitForMail } from './mail-delivery.js';
 
-type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT';
 
 const PERSONAS: Persona[] = ['anonymous', 'outsider', 'member', 'convenor', 'admin'];
 
@@ -609,6 +610,75 @@ describe('authorization matrix', () => {
     );
   });
 
+  describe('notification settings', () => {
+    const SETTINGS = `query { notificationSettings { contentFree digestHour channels { category inApp email } groups { group { id } level } } }`;
+    const UPDATE = `mutation U($input: UpdateNotificationSettingsInput!) { updateNotificationSettings(input: $input) { contentFree digestHour } }`;
+    const SET_LEVEL = `mutation L($groupId: ID!, $level: GroupNotificationLevel!) { setGroupNotificationLevel(groupId: $groupId, level: $level) }`;
+    const GROUP_LEVEL = `query G($slug: String!) { workingGroup(slug: $slug) { notificationLevel } }`;
+    const UNSUBSCRIBE = `mutation Un($token: String!) { unsubscribe(token: $token) { category } }`;
+    const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+
+    it.each(signedIn)('notificationSettings: %s → %s, and each person sees only their own', async (persona, expected) => {
+      const w = await groupPersonas(api);
+      await (await w.as('member')).request(UPDATE, { input: { contentFree: true, digestHour: 19 } });
+      const result = await (await w.as(persona)).request<{ notificationSettings: { contentFree: boolean; digestHour: number; groups: { group: { id: string } }[] } }>(SETTINGS);
+      expect(codeOf(result)).toBe(expected);
+      if (expected === 'OK') {
+        const settings = dataOf(result).notificationSettings;
+        expect(settings).toMatchObject(persona === 'member' ? { contentFree: true, digestHour: 19 } : { contentFree: false, digestHour: 8 });
+        const inGroup = persona === 'member' || persona === 'convenor';
+        expect(settings.groups.some((g) => g.group.id === w.group.id)).toBe(inGroup);
+      }
+    });
+
+    it.each(signedIn)('updateNotificationSettings: %s → %s, changing only their own', async (persona, expected) => {
+      const w = await groupPersonas(api);
+      const result = await (await w.as(persona)).request(UPDATE, { input: { digestHour: 21 } });
+      expect(codeOf(result)).toBe(expected);
+      const rows = await sql<{ user_id: string }>('select user_id from notification_settings where digest_hour = 21 and user_id = any(?::uuid[])', [
+        `{${Object.values(w.people).map((p) => p.id).join(',')}}`,
+      ]);
+      expect(rows.map((r) => r.user_id)).toEqual(persona === 'anonymous' ? [] : [w.people[persona].id]);
+    });
+
+    it.each(matrix({ anonymous: 'UNAUTHENTICATED', outsider: 'FORBIDDEN', member: 'OK', convenor: 'OK', admin: 'FORBIDDEN' }))(
+      'setGroupNotificationLevel: %s → %s (people in the group only), and the level is their own',
+      async (persona, expected) => {
+        const w = await groupPersonas(api);
+        const result = await (await w.as(persona)).request(SET_LEVEL, { groupId: w.group.id, level: 'MUTED' });
+        expect(codeOf(result)).toBe(expected);
+        const muted = await sql<{ user_id: string }>(`select user_id from group_notification_preferences where group_id = ? and level = 'MUTED'`, [w.group.id]);
+        expect(muted.map((r) => r.user_id)).toEqual(expected === 'OK' ? [w.people[persona as SignedInPersona].id] : []);
+        if (expected === 'OK') {
+          const level = await (await w.as(persona)).request<{ workingGroup: { notificationLevel: string } }>(GROUP_LEVEL, { slug: w.group.slug });
+          expect(dataOf(level).workingGroup.notificationLevel).toBe('MUTED');
+          const other = persona === 'member' ? 'convenor' : 'member';
+          const theirs = await (await w.as(other)).request<{ workingGroup: { notificationLevel: string } }>(GROUP_LEVEL, { slug: w.group.slug });
+          expect(dataOf(theirs).workingGroup.notificationLevel).toBe('ALL');
+        }
+      },
+    );
+
+    it.each(everyone('OK'))('unsubscribe: %s → %s with a valid link (it needs no session)', async (persona) => {
+      const w = await groupPersonas(api);
+      const service = api.app.get(NotificationPreferencesService);
+      const settings = await service.settingsRow(api.orm.em.fork(), w.people.member.id);
+      const token = service.unsubscribeUrl(settings, NotificationCategory.MEMBERSHIP).split('/unsubscribe/')[1];
+      const result = await (await w.as(persona)).request<{ unsubscribe: { category: string } }>(UNSUBSCRIBE, { token });
+      expect(dataOf(result).unsubscribe.category).toBe('MEMBERSHIP');
+      expect(await sql(`select email from notification_channel_preferences where user_id = ? and category = 'MEMBERSHIP'`, [w.people.member.id])).toEqual([{ email: 'NONE' }]);
+    });
+
+    it.each(everyone('BAD_USER_INPUT' as Outcome))('unsubscribe: %s → %s with a forged link, and nothing changes', async (persona) => {
+      const w = await groupPersonas(api);
+      const service = api.app.get(NotificationPreferencesService);
+      await service.settingsRow(api.orm.em.fork(), w.people.member.id);
+      const result = await (await w.as(persona)).request(UNSUBSCRIBE, { token: `${w.people.member.id}.MEMBERSHIP.${'A'.repeat(32)}` });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_UNSUBSCRIBE_LINK' });
+      expect(await sql('select email from notification_channel_preferences where user_id = ?', [w.people.member.id])).toEqual([]);
+    });
+  });
+
   it('covers every query and mutation in schema.gql', async () => {
     const { readFile } = await import('node:fs/promises');
     const schema = await readFile(new URL('../schema.gql', import.meta.url), 'utf8');
@@ -617,6 +687,7 @@ describe('authorization matrix', () => {
     const used = [ME, NETWORK_SETTINGS, INVITATION, ORGANISATIONS, GROUP, GROUPS, SIGN_UP, SIGN_IN, SIGN_OUT, UPDATE_PROFILE, CHANGE_PASSWORD, INVITE_TO_NETWORK]
       .concat([UPDATE_SETTINGS, CREATE_GROUP, UPDATE_GROUP, REQUEST_TO_JOIN, INVITE_MEMBER, RESPOND, DECIDE, SET_ROLE, LEAVE, REMOVE])
       .concat(['query { notifications { id } unreadNotificationCount }', 'mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }'])
+      .concat(['notificationSettings', 'updateNotificationSettings', 'setGroupNotificationLevel', 'unsubscribe'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

@@ -175,7 +175,10 @@ describe('working groups', () => {
       const invited = await groupAs(asInvitee, group.slug);
       expect(invited.viewerMembership).toMatchObject({ role: MembershipRole.OBSERVER, status: MembershipStatus.INVITED });
       expect(invited.members).toBeNull();
-      expect((await waitForMail(asConvenor, invitee.email)).text).toContain(`/groups/${group.slug}`);
+      // They hear of it through their notifications (and email, as they choose): one event, no direct mail.
+      const conn = api.orm.em.fork().getConnection();
+      expect(await conn.execute(`select type from outbox_events where payload->>'userId' = ? and payload->>'groupId' = ?`, [invitee.id, group.id])).toEqual([{ type: 'membership.invited' }]);
+      expect(await conn.execute('select id from mail_messages where to_address = ?', [invitee.email])).toEqual([]);
 
       const accepted = await asInvitee.request<{ respondToInvitation: { role: string; status: string } }>(RESPOND, { groupId: group.id, accept: true });
       expect(dataOf(accepted).respondToInvitation).toMatchObject({ role: MembershipRole.OBSERVER, status: MembershipStatus.ACTIVE });

@@ -14,6 +14,10 @@ import { PurgeSessionsProcessor } from './identity/purge-sessions.processor.js';
 import { DeliverEventProcessor } from './notifications/deliver-event.processor.js';
 import { RelayOutboxProcessor } from './notifications/relay-outbox.processor.js';
 import { RealtimeEmitter } from './notifications/realtime-emitter.js';
+import { SendNotificationEmailProcessor } from './notifications/send-notification-email.processor.js';
+import { SweepNotificationEmailProcessor } from './notifications/sweep-notification-email.processor.js';
+import { ScheduleDigestsProcessor } from './notifications/schedule-digests.processor.js';
+import { SendDigestProcessor } from './notifications/send-digest.processor.js';
 
 /** The worker's composition root: BullMQ processors and schedules only. */
 @Module({
@@ -31,6 +35,18 @@ import { RealtimeEmitter } from './notifications/realtime-emitter.js';
     IdentityModule,
     NotificationsModule,
   ],
-  providers: [JobRunner, SendMailProcessor, SweepMailProcessor, PurgeSessionsProcessor, DeliverEventProcessor, RelayOutboxProcessor, RealtimeEmitter],
+  providers: [
+    JobRunner,
+    SendMailProcessor,
+    SweepMailProcessor,
+    PurgeSessionsProcessor,
+    DeliverEventProcessor,
+    RelayOutboxProcessor,
+    SendNotificationEmailProcessor,
+    SweepNotificationEmailProcessor,
+    ScheduleDigestsProcessor,
+    SendDigestProcessor,
+    RealtimeEmitter,
+  ],
 })
 export class WorkerModule {}

@@ -10,6 +10,8 @@ export class CreateWorkingGroupInput {
   @Field(() => String) purpose!: string;
   @Field(() => JoinPolicy) joinPolicy!: JoinPolicy;
   @Field(() => MemberListVisibility) memberListVisibility!: MemberListVisibility;
+  @Field(() => Boolean, { nullable: true, description: 'Notifications and emails say that something happened in the group, never what. Off by default.' })
+  contentFreeNotifications?: boolean | null;
 }
 
 @InputType()
@@ -19,6 +21,7 @@ export class UpdateWorkingGroupInput {
   @Field(() => String, { nullable: true }) purpose?: string;
   @Field(() => JoinPolicy, { nullable: true }) joinPolicy?: JoinPolicy;
   @Field(() => MemberListVisibility, { nullable: true }) memberListVisibility?: MemberListVisibility;
+  @Field(() => Boolean, { nullable: true }) contentFreeNotifications?: boolean | null;
 }
 
 @InputType()

@@ -11,6 +11,8 @@ export class WorkingGroupModel {
   @Field(() => String) purpose!: string;
   @Field(() => JoinPolicy) joinPolicy!: JoinPolicy;
   @Field(() => MemberListVisibility) memberListVisibility!: MemberListVisibility;
+  @Field(() => Boolean, { description: 'Notifications and emails about this group say that something happened, never what.' })
+  contentFreeNotifications!: boolean;
   @Field(() => MembershipModel, { nullable: true, description: "The viewer's own membership (pending, invited or active), if any." })
   viewerMembership!: MembershipModel | null;
   @Field(() => Boolean, { description: 'Whether the viewer convenes this group or is a network admin.' }) viewerCanManage!: boolean;
@@ -28,6 +30,7 @@ export class WorkingGroupModel {
       purpose: group.purpose,
       joinPolicy: group.joinPolicy,
       memberListVisibility: group.memberListVisibility,
+      contentFreeNotifications: group.contentFreeNotifications,
       viewerMembership: view.viewerMembership ? MembershipModel.from(view.viewerMembership) : null,
       viewerCanManage: view.canManage,
       memberCount: view.memberCount,

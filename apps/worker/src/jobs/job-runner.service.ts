@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, JOB_NAMES, JOB_QUEUES, JobQueue, QUEUE_NAMES, createRedis, type AppConfig, type JobName } from '@convene/server-core';
 import { JOB_PROCESSOR, type JobHandler } from './job-processor.decorator.js';
@@ -11,6 +12,9 @@ const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
   { id: 'sweep-mail', job: 'sweep-mail', everyMs: 60_000 },
   { id: 'relay-outbox', job: 'relay-outbox', everyMs: 10_000 },
   { id: 'purge-sessions', job: 'purge-sessions', everyMs: 60 * 60_000 },
+  { id: 'sweep-notification-email', job: 'sweep-notification-email', everyMs: 60_000 },
+  // Digests go at a local hour: looking every five minutes sends them within five minutes of it.
+  { id: 'schedule-digests', job: 'schedule-digests', everyMs: 5 * 60_000 },
 ];
 
 /** Runs one BullMQ worker per queue and dispatches each job to its one handler. */
@@ -25,6 +29,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
     private readonly jobs: JobQueue,
+    private readonly orm: MikroORM,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,7 +49,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         async (job: Job) => {
           const handler = registry.get(job.name as JobName);
           if (!handler || JOB_QUEUES[job.name as JobName] !== queue) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
-          return handler.handle(job.data, job);
+          // Each job gets its own unit of work: nothing it loads is shared with another job.
+          return RequestContext.create(this.orm.em, () => handler.handle(job.data, job));
         },
         // A job whose worker died is retried after its lock expires; allow a few such deaths
         // before giving up on it (BullMQ's default is one).

@@ -28,12 +28,22 @@ class GroupBatch {
   constructor(readonly views: GroupView[]) {}
 }
 
+/** What other domains may know of any group: it is public within the network. */
+export interface GroupReference {
+  id: string;
+  slug: string;
+  name: string;
+  /** Notifications about the group say that something happened there, never what. */
+  contentFree: boolean;
+}
+
 export interface GroupInput {
   slug: string;
   name: string;
   purpose: string;
   joinPolicy: JoinPolicy;
   memberListVisibility: MemberListVisibility;
+  contentFreeNotifications?: boolean | null;
 }
 
 const isAdmin = (viewer: Viewer) => viewer.networkRole === NetworkRole.ADMIN;
@@ -84,10 +94,22 @@ export class GroupsService implements OnModuleInit {
   }
 
   /** Groups' public id, address and name, in one query (names and purposes are public in the network). */
-  async referencesByIds(ids: string[]): Promise<Map<string, { id: string; slug: string; name: string }>> {
+  async referencesByIds(ids: string[]): Promise<Map<string, GroupReference>> {
     if (!ids.length) return new Map();
-    const groups = await this.groups.find({ id: { $in: [...new Set(ids)] } }, { fields: ['id', 'slug', 'name'] });
-    return new Map(groups.map((g) => [g.id, { id: g.id, slug: g.slug, name: g.name }]));
+    const groups = await this.em.fork().find(WorkingGroup, { id: { $in: [...new Set(ids)] } }, { fields: ['id', 'slug', 'name', 'contentFreeNotifications'] });
+    return new Map(groups.map((g) => [g.id, { id: g.id, slug: g.slug, name: g.name, contentFree: g.contentFreeNotifications }]));
+  }
+
+  /** The note someone left with their join request, while it is still pending; for the convenors' email. */
+  async joinRequestNote(membershipId: string): Promise<string | null> {
+    const membership = await this.em.fork().findOne(Membership, { id: membershipId, status: MembershipStatus.PENDING }, { fields: ['message'] });
+    return membership?.message ?? null;
+  }
+
+  /** The ids of the groups a person is an active member of, for their notification settings. */
+  async activeGroupIdsOf(userId: string): Promise<string[]> {
+    const rows = await this.em.fork().find(Membership, { user: userId, status: MembershipStatus.ACTIVE }, { fields: ['group'] });
+    return rows.map((m) => m.group.id);
   }
 
   /** A group's public name, e.g. for an invitation page; null when it no longer exists. */
@@ -149,7 +171,7 @@ export class GroupsService implements OnModuleInit {
     if (!isAdmin(viewer)) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can edit working groups.');
     const view = await this.byId(viewer, input.id);
     const values = this.checkGroupInput({ ...view.group, ...stripUndefined(input) }, false);
-    Object.assign(view.group, { name: values.name, purpose: values.purpose, joinPolicy: values.joinPolicy, memberListVisibility: values.memberListVisibility, updatedAt: new Date() });
+    Object.assign(view.group, { name: values.name, purpose: values.purpose, joinPolicy: values.joinPolicy, memberListVisibility: values.memberListVisibility, contentFreeNotifications: values.contentFreeNotifications ?? false, updatedAt: new Date() });
     await this.em.flush();
     return view;
   }
@@ -167,8 +189,6 @@ export class GroupsService implements OnModuleInit {
     if (view.group.joinPolicy === JoinPolicy.INVITE_ONLY) throw groupsErrors.inviteOnly();
 
     const open = view.group.joinPolicy === JoinPolicy.OPEN;
-    // Read everything the mail needs before adding rows to the unit of work.
-    const mails = open ? [] : await this.mailConvenorsAboutRequest(viewer, view.group, message);
     const membership: Membership = this.em.create(Membership, {
       group: view.group,
       user: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }),
@@ -184,9 +204,8 @@ export class GroupsService implements OnModuleInit {
       if (error instanceof UniqueConstraintViolationException) throw groupsErrors.alreadyRequested();
       throw error;
     }
-    // People's screens first, then their inboxes.
+    // The convenors hear of it through their notifications (and email, as they choose).
     await this.outbox.publish(events);
-    await this.mail.dispatch(mails);
     return this.withPerson(membership);
   }
 
@@ -201,6 +220,7 @@ export class GroupsService implements OnModuleInit {
     const inviter = await this.identity.me(viewer);
     const [user] = [...(await this.identity.usersByEmail([email])).values()];
     const events: ReturnType<OutboxService['record']>[] = [];
+    // Someone without an account gets an invitation mail; someone with one, a notification.
     const mail = await this.em.transactional(async (em) => {
       const group = await this.lockGroupAsManager(em, viewer, view.group.id);
       if (!user) {
@@ -219,10 +239,10 @@ export class GroupsService implements OnModuleInit {
         invited = em.create(Membership, { group, user: em.getReference(UserEntity, user.id, { wrapped: true }), role, status: MembershipStatus.INVITED });
       }
       events.push(this.outbox.record('membership.invited', { membershipId: invited.id, groupId: group.id, userId: user.id, actorId: viewer.userId }));
-      return this.mail.prepare('group-invitation', user, { inviterName: inviter.displayName, groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` });
+      return null;
     });
     await this.outbox.publish(events);
-    await this.mail.dispatch([mail]);
+    if (mail) await this.mail.dispatch([mail]);
     return { email };
   }
 
@@ -242,7 +262,7 @@ export class GroupsService implements OnModuleInit {
   }
 
   async decideMembership(viewer: Viewer, input: { membershipId: string; approve: boolean }): Promise<Membership> {
-    const { membership, mail, event } = await this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
+    const { membership, event } = await this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
       // Re-checked under the group lock: two convenors deciding at once get one decision.
       if (membership.status !== MembershipStatus.PENDING) throw groupsErrors.notPending();
       const group = membership.group.getEntity();
@@ -254,19 +274,16 @@ export class GroupsService implements OnModuleInit {
         membership.message = null;
         return {
           membership,
-          mail: this.mail.prepare('membership-approved', person, { groupName: group.name, link: `${this.config.publicUrl}/groups/${group.slug}` }),
           event: this.outbox.record('membership.approved', { membershipId: membership.id, groupId: group.id, userId: person.id, actorId: viewer.userId }),
         };
       }
       em.remove(membership);
       return {
         membership,
-        mail: this.mail.prepare('membership-declined', person, { groupName: group.name }),
         event: this.outbox.record('membership.declined', { groupId: group.id, userId: person.id, actorId: viewer.userId }),
       };
     });
     await this.outbox.publish([event]);
-    await this.mail.dispatch([mail]);
     if (input.approve) await this.em.populate(membership, ['user.organisation']);
     return membership;
   }
@@ -367,19 +384,6 @@ export class GroupsService implements OnModuleInit {
     if (convenors <= 1) throw groupsErrors.lastConvenor();
   }
 
-  private async mailConvenorsAboutRequest(viewer: Viewer, group: WorkingGroup, message: string) {
-    const requester = await this.identity.me(viewer);
-    const convenors = await this.memberships.convenorsOf(group.id);
-    return convenors.map((c) =>
-      this.mail.prepare('join-request', c.user.getEntity(), {
-        requesterName: requester.displayName,
-        groupName: group.name,
-        message,
-        link: `${this.config.publicUrl}/groups/${group.slug}`,
-      }),
-    );
-  }
-
   private async joinOnInvitation(event: InvitationAccepted): Promise<void> {
     if (!event.groupId) return;
     const group = await event.em.findOne(WorkingGroup, { id: event.groupId });
@@ -402,8 +406,10 @@ export class GroupsService implements OnModuleInit {
     const purpose = check.text('purpose', input.purpose, { max: LIMITS.groupPurposeMax, label: 'Purpose' });
     const joinPolicy = check.oneOf('joinPolicy', input.joinPolicy, Object.values(JoinPolicy), 'Join policy');
     const memberListVisibility = check.oneOf('memberListVisibility', input.memberListVisibility, Object.values(MemberListVisibility), 'Member list visibility');
+    const contentFreeNotifications = input.contentFreeNotifications ?? false;
+    if (typeof contentFreeNotifications !== 'boolean') check.fail('contentFreeNotifications', 'Say yes or no.');
     check.done();
-    return { slug, name, purpose, joinPolicy, memberListVisibility };
+    return { slug, name, purpose, joinPolicy, memberListVisibility, contentFreeNotifications };
   }
 
   private async flushUniqueSlug(): Promise<void> {

@@ -6,7 +6,7 @@ import { WorkingGroupRepository } from './working-group.repository.js';
 
 @Entity({ tableName: 'working_groups', repository: () => WorkingGroupRepository })
 export class WorkingGroup {
-  [OptionalProps]?: 'joinPolicy' | 'memberListVisibility' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'joinPolicy' | 'memberListVisibility' | 'contentFreeNotifications' | 'createdAt' | 'updatedAt';
   [EntityRepositoryType]?: WorkingGroupRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -26,6 +26,10 @@ export class WorkingGroup {
 
   @Enum({ items: () => MemberListVisibility, nativeEnumName: 'member_list_visibility' })
   memberListVisibility: MemberListVisibility = MemberListVisibility.MEMBERS;
+
+  /** For sensitive groups: notifications and emails say that something happened here, never what. */
+  @Property({ type: 'boolean' })
+  contentFreeNotifications = false;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -17,7 +17,7 @@ export enum MailStatus {
 @Entity({ tableName: 'mail_messages', repository: () => MailMessageRepository })
 @Index({ properties: ['status', 'createdAt'] })
 export class MailMessage {
-  [OptionalProps]?: 'status' | 'transport' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt';
+  [OptionalProps]?: 'status' | 'transport' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'messageId' | 'unsubscribeUrl';
   [EntityRepositoryType]?: MailMessageRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -34,6 +34,17 @@ export class MailMessage {
 
   @Property({ type: 'text' })
   htmlBody!: string;
+
+  /**
+   * The Message-ID header, derived from what the mail is about (a notification, a digest slot):
+   * unique, so a retried job can't store, or send, the same mail twice.
+   */
+  @Property({ type: 'string', length: 200, nullable: true, unique: true })
+  messageId: string | null = null;
+
+  /** One-click unsubscribe (RFC 8058) for mail that comes from notification settings. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  unsubscribeUrl: string | null = null;
 
   /** Which template made it, for the logs and the dev mailbox. */
   @Property({ type: 'string', length: 64 })

@@ -1,23 +1,107 @@
 // The text of every mail Convene sends, in each supported locale. Params are plain strings; the
-// HTML version escapes them.
-import type { Locale } from '@convene/shared-contracts';
+// HTML version escapes them. Mail that comes from a notification carries a footer saying why it
+// was sent, with a one-click unsubscribe link for its category and a link to the settings.
+import { MembershipRole, NotificationType, type Locale } from '@convene/shared-contracts';
+
+/** One line about one notification, as the digest and content-free mails list them. */
+export interface NotificationLine {
+  type: NotificationType;
+  groupName: string | null;
+  /** Null in content-free mode: say that something happened and where, never who or what. */
+  actorName: string | null;
+  role?: MembershipRole | null;
+  link: string;
+}
 
 export interface MailTemplates {
   'network-invitation': { inviterName: string; link: string; expiresOn: string };
+  /** To someone without an account yet: the link signs them up. */
   'group-invitation': { inviterName: string; groupName: string; link: string };
   'join-request': { requesterName: string; groupName: string; link: string; message: string };
   'membership-approved': { groupName: string; link: string };
   'membership-declined': { groupName: string };
+  'group-invited': { inviterName: string; groupName: string; link: string };
+  'role-changed': { groupName: string; role: MembershipRole; link: string };
+  /** Any notification in content-free mode. */
+  'content-free': { line: NotificationLine };
+  digest: { frequency: 'DAILY' | 'WEEKLY'; lines: NotificationLine[]; link: string };
 }
 export type MailKind = keyof MailTemplates;
+
+export interface MailFooter {
+  /** What kind of notification this is, in the reader's words, e.g. "join requests". */
+  category: string;
+  unsubscribeUrl: string;
+  settingsUrl: string;
+}
 
 interface Rendered {
   subject: string;
   paragraphs: string[];
+  list?: { text: string; link: string }[];
   action?: { label: string; link: string };
 }
 
 type Catalogue = { [K in MailKind]: (p: MailTemplates[K]) => Rendered };
+
+interface Words {
+  roles: Record<MembershipRole, string>;
+  line: (l: NotificationLine) => string;
+  footer: (f: MailFooter) => { why: string; stop: string; settings: string };
+  categories: Record<string, string>;
+}
+
+const enWords: Words = {
+  roles: { CONVENOR: 'convenor', MEMBER: 'member', OBSERVER: 'observer' },
+  line: (l) => {
+    const group = l.groupName ? `“${l.groupName}”` : 'a group';
+    const who = l.actorName;
+    switch (l.type) {
+      case NotificationType.JOIN_REQUESTED:
+        return who ? `${who} asked to join ${group}` : `A new request to join ${group}`;
+      case NotificationType.MEMBERSHIP_APPROVED:
+        return `Your request to join ${group} was approved`;
+      case NotificationType.MEMBERSHIP_DECLINED:
+        return `Your request to join ${group} was not approved`;
+      case NotificationType.GROUP_INVITATION:
+        return who ? `${who} invited you to ${group}` : `You are invited to ${group}`;
+      case NotificationType.ROLE_CHANGED:
+        return l.role && who ? `${who} made you ${enWords.roles[l.role]} of ${group}` : `Your role in ${group} changed`;
+    }
+  },
+  footer: (f) => ({
+    why: `You get this email because of your notification settings for ${f.category}.`,
+    stop: `Stop emails about ${f.category}`,
+    settings: 'Notification settings',
+  }),
+  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DIGEST: 'the digest' },
+};
+
+const arWords: Words = {
+  roles: { CONVENOR: 'منسقاً', MEMBER: 'عضواً', OBSERVER: 'مراقباً' },
+  line: (l) => {
+    const group = l.groupName ? `«${l.groupName}»` : 'مجموعة';
+    const who = l.actorName;
+    switch (l.type) {
+      case NotificationType.JOIN_REQUESTED:
+        return who ? `طلب ${who} الانضمام إلى ${group}` : `طلب انضمام جديد إلى ${group}`;
+      case NotificationType.MEMBERSHIP_APPROVED:
+        return `تمت الموافقة على طلبك للانضمام إلى ${group}`;
+      case NotificationType.MEMBERSHIP_DECLINED:
+        return `لم تتم الموافقة على طلبك للانضمام إلى ${group}`;
+      case NotificationType.GROUP_INVITATION:
+        return who ? `دعاك ${who} إلى ${group}` : `أنت مدعو إلى ${group}`;
+      case NotificationType.ROLE_CHANGED:
+        return l.role && who ? `جعلك ${who} ${arWords.roles[l.role]} في ${group}` : `تغيّر دورك في ${group}`;
+    }
+  },
+  footer: (f) => ({
+    why: `تصلك هذه الرسالة بسبب إعدادات الإشعارات الخاصة بك لـ${f.category}.`,
+    stop: `إيقاف الرسائل حول ${f.category}`,
+    settings: 'إعدادات الإشعارات',
+  }),
+  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DIGEST: 'الملخص' },
+};
 
 const en: Catalogue = {
   'network-invitation': (p) => ({
@@ -47,6 +131,27 @@ const en: Catalogue = {
     subject: `Your request to join ${p.groupName}`,
     paragraphs: [`Your request to join “${p.groupName}” was not approved this time. You can contact the group's convenors for more information.`],
   }),
+  'group-invited': (p) => ({
+    subject: `You are invited to ${p.groupName}`,
+    paragraphs: [`${p.inviterName} has invited you to the working group “${p.groupName}”. Open the group to accept or decline.`],
+    action: { label: 'Open the group', link: p.link },
+  }),
+  'role-changed': (p) => ({
+    subject: `You are now ${enWords.roles[p.role]} of ${p.groupName}`,
+    paragraphs: [`Your role in “${p.groupName}” is now ${enWords.roles[p.role]}.`],
+    action: { label: 'Open the group', link: p.link },
+  }),
+  'content-free': (p) => ({
+    subject: p.line.groupName ? `Something new in ${p.line.groupName}` : 'Something new in Convene',
+    paragraphs: [`${enWords.line(p.line)}.`, 'Sign in to Convene to see it.'],
+    action: { label: 'Open Convene', link: p.line.link },
+  }),
+  digest: (p) => ({
+    subject: `${p.frequency === 'WEEKLY' ? 'Your weekly' : 'Your daily'} Convene digest: ${p.lines.length} new`,
+    paragraphs: [`Here is what happened since your last digest that you have not read yet.`],
+    list: p.lines.map((l) => ({ text: enWords.line(l), link: l.link })),
+    action: { label: 'Open your notifications', link: p.link },
+  }),
 };
 
 const ar: Catalogue = {
@@ -74,22 +179,70 @@ const ar: Catalogue = {
     subject: `طلبك للانضمام إلى ${p.groupName}`,
     paragraphs: [`لم تتم الموافقة على طلبك للانضمام إلى «${p.groupName}» هذه المرة. يمكنك التواصل مع منسقي المجموعة لمزيد من المعلومات.`],
   }),
+  'group-invited': (p) => ({
+    subject: `أنت مدعو إلى ${p.groupName}`,
+    paragraphs: [`دعاك ${p.inviterName} إلى مجموعة العمل «${p.groupName}». افتح المجموعة لقبول الدعوة أو رفضها.`],
+    action: { label: 'فتح المجموعة', link: p.link },
+  }),
+  'role-changed': (p) => ({
+    subject: `أصبحت ${arWords.roles[p.role]} في ${p.groupName}`,
+    paragraphs: [`أصبح دورك في «${p.groupName}» ${arWords.roles[p.role]}.`],
+    action: { label: 'فتح المجموعة', link: p.link },
+  }),
+  'content-free': (p) => ({
+    subject: p.line.groupName ? `جديد في ${p.line.groupName}` : 'جديد في Convene',
+    paragraphs: [`${arWords.line(p.line)}.`, 'سجّل الدخول إلى Convene للاطلاع عليه.'],
+    action: { label: 'فتح Convene', link: p.line.link },
+  }),
+  digest: (p) => ({
+    subject: `${p.frequency === 'WEEKLY' ? 'ملخصك الأسبوعي' : 'ملخصك اليومي'} من Convene: ${p.lines.length} جديد`,
+    paragraphs: ['إليك ما حدث منذ ملخصك الأخير ولم تقرأه بعد.'],
+    list: p.lines.map((l) => ({ text: arWords.line(l), link: l.link })),
+    action: { label: 'فتح إشعاراتك', link: p.link },
+  }),
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, ar };
+const words: Record<Locale, Words> = { en: enWords, ar: arWords };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function renderMail<K extends MailKind>(kind: K, locale: string, params: MailTemplates[K]): { subject: string; text: string; html: string } {
-  const catalogue = catalogues[(locale in catalogues ? locale : 'en') as Locale];
-  const rendered = (catalogue[kind] as (p: MailTemplates[K]) => Rendered)(params);
-  const text = [...rendered.paragraphs, ...(rendered.action ? [`${rendered.action.label}: ${rendered.action.link}`] : []), '', '— Convene'].join('\n\n');
-  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+const asLocale = (locale: string): Locale => (locale in catalogues ? locale : 'en') as Locale;
+
+/** A notification category's name in the reader's words, for the footer. */
+export function categoryLabel(locale: string, category: string): string {
+  return words[asLocale(locale)].categories[category] ?? category.toLowerCase();
+}
+
+export function renderMail<K extends MailKind>(
+  kind: K,
+  locale: string,
+  params: MailTemplates[K],
+  footer?: Omit<MailFooter, 'category'> & { category: string },
+): { subject: string; text: string; html: string } {
+  const lang = asLocale(locale);
+  const rendered = (catalogues[lang][kind] as (p: MailTemplates[K]) => Rendered)(params);
+  const foot = footer ? words[lang].footer({ ...footer, category: categoryLabel(lang, footer.category) }) : null;
+  const text = [
+    ...rendered.paragraphs,
+    ...(rendered.list ? [rendered.list.map((item) => `- ${item.text}\n  ${item.link}`).join('\n')] : []),
+    ...(rendered.action ? [`${rendered.action.label}: ${rendered.action.link}`] : []),
+    '',
+    '— Convene',
+    ...(foot && footer ? [`${foot.why}\n${foot.stop}: ${footer.unsubscribeUrl}\n${foot.settings}: ${footer.settingsUrl}`] : []),
+  ].join('\n\n');
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
   const html = [
-    `<div dir="${dir}" style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1b1e">`,
+    `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(rendered.subject)}</title></head>`,
+    `<body><div dir="${dir}" style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1b1e;max-width:600px">`,
     ...rendered.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    rendered.action ? `<p><a href="${escapeHtml(rendered.action.link)}">${escapeHtml(rendered.action.label)}</a></p>` : '',
-    '<p style="color:#555">— Convene</p></div>',
+    rendered.list ? `<ul>${rendered.list.map((item) => `<li><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a></li>`).join('')}</ul>` : '',
+    rendered.action ? `<p><a href="${escapeHtml(rendered.action.link)}" style="display:inline-block;padding:8px 16px;background:#1c7ed6;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(rendered.action.label)}</a></p>` : '',
+    '<p style="color:#555">— Convene</p>',
+    foot && footer
+      ? `<p style="color:#666;font-size:13px;border-top:1px solid #ddd;padding-top:8px">${escapeHtml(foot.why)}<br><a href="${escapeHtml(footer.unsubscribeUrl)}">${escapeHtml(foot.stop)}</a> · <a href="${escapeHtml(footer.settingsUrl)}">${escapeHtml(foot.settings)}</a></p>`
+      : '',
+    '</div></body></html>',
   ].join('');
   return { subject: rendered.subject, text, html };
 }

@@ -7,6 +7,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  messageId?: string;
+  headers?: Record<string, string>;
 }
 
 /** Hands a mail to the outside world. Returns the name of the transport that took it. */

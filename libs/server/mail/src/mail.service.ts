@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, JobQueue, jobIds, type AppConfig } from '@convene/server-core';
 import { MailMessage, MailStatus } from './mail-message.entity.js';
 import { MailMessageRepository } from './mail-message.repository.js';
-import { renderMail, type MailKind, type MailTemplates } from './mail-templates.js';
+import { renderMail, type MailFooter, type MailKind, type MailTemplates } from './mail-templates.js';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport.js';
 
 export interface DevMail {
@@ -32,14 +32,32 @@ export class MailService {
    * Renders a mail and adds it to the caller's unit of work: it is stored by the caller's flush,
    * in the same transaction as the change it reports. Call `dispatch` after the flush.
    */
-  prepare<K extends MailKind>(kind: K, to: { email: string; locale: string }, params: MailTemplates[K]): MailMessage {
+  prepare<K extends MailKind>(kind: K, to: { email: string; locale: string }, params: MailTemplates[K], em: EntityManager = this.em): MailMessage {
     const rendered = renderMail(kind, to.locale, params);
-    return this.em.create(MailMessage, {
+    return em.create(MailMessage, { toAddress: to.email, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, kind });
+  }
+
+  /**
+   * Like `prepare`, for mail that comes from someone's notification settings: it says why it was
+   * sent, carries a one-click unsubscribe link, and has a Message-ID made from `key` (what it is
+   * about), which the table keeps unique.
+   */
+  prepareNotice<K extends MailKind>(
+    em: EntityManager,
+    kind: K,
+    to: { email: string; locale: string },
+    params: MailTemplates[K],
+    notice: { key: string; footer: MailFooter },
+  ): MailMessage {
+    const rendered = renderMail(kind, to.locale, params, notice.footer);
+    return em.create(MailMessage, {
       toAddress: to.email,
       subject: rendered.subject,
       textBody: rendered.text,
       htmlBody: rendered.html,
       kind,
+      messageId: `<${notice.key}@${this.messageIdDomain()}>`,
+      unsubscribeUrl: notice.footer.unsubscribeUrl,
     });
   }
 
@@ -68,6 +86,10 @@ export class MailService {
           subject: message.subject,
           text: message.textBody,
           html: message.htmlBody,
+          ...(message.messageId ? { messageId: message.messageId } : {}),
+          ...(message.unsubscribeUrl
+            ? { headers: { 'List-Unsubscribe': `<${message.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+            : {}),
         });
         message.status = MailStatus.Sent;
         message.sentAt = new Date();
@@ -90,6 +112,10 @@ export class MailService {
     for (const id of ids) await this.jobs.add('send-mail', { mailId: id }, { jobId: jobIds.sendMail(id) });
     if (ids.length) this.logger.log(`Re-enqueued ${ids.length} stranded mail message(s)`);
     return ids.length;
+  }
+
+  private messageIdDomain(): string {
+    return new URL(this.config.publicUrl).hostname;
   }
 
   /** The development mailbox: mail "delivered" without SMTP. */

@@ -1,11 +1,15 @@
 // Who is told about each domain event, and as what. Adding an event type that reaches people is
-// one entry here (the compiler insists on it once the type is in DomainEventPayloads).
+// one entry here (the compiler insists on it once the type is in DomainEventPayloads), and a
+// category for its type in the shared contracts, which is what people choose channels for.
 import { NotificationType } from '@convene/shared-contracts';
 import type { DomainEventPayloads, DomainEventType } from '@convene/server-core';
 
 export interface NotificationPlan {
   type: NotificationType;
-  recipientIds: string[];
+  /** People it is addressed to or about: told unless they muted the group. */
+  involvedIds: string[];
+  /** People who follow what happens (e.g. a group's members): told only at level ALL. */
+  followerIds?: string[];
   groupId: string | null;
   actorId: string | null;
   subjectId: string | null;
@@ -21,13 +25,13 @@ type Rules = { [T in DomainEventType]: (payload: DomainEventPayloads[T], context
 export const NOTIFICATION_RULES: Rules = {
   'membership.requested': async (p, context) => ({
     type: NotificationType.JOIN_REQUESTED,
-    recipientIds: await context.convenorIds(p.groupId),
+    involvedIds: await context.convenorIds(p.groupId),
     groupId: p.groupId,
     actorId: p.userId,
     subjectId: p.membershipId,
   }),
-  'membership.approved': async (p) => ({ type: NotificationType.MEMBERSHIP_APPROVED, recipientIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
-  'membership.declined': async (p) => ({ type: NotificationType.MEMBERSHIP_DECLINED, recipientIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: null }),
-  'membership.invited': async (p) => ({ type: NotificationType.GROUP_INVITATION, recipientIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
-  'membership.role-changed': async (p) => ({ type: NotificationType.ROLE_CHANGED, recipientIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
+  'membership.approved': async (p) => ({ type: NotificationType.MEMBERSHIP_APPROVED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
+  'membership.declined': async (p) => ({ type: NotificationType.MEMBERSHIP_DECLINED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: null }),
+  'membership.invited': async (p) => ({ type: NotificationType.GROUP_INVITATION, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
+  'membership.role-changed': async (p) => ({ type: NotificationType.ROLE_CHANGED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
 };

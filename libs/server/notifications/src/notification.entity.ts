@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { NotificationType } from '@convene/shared-contracts';
+import { EmailDelivery, NotificationType } from '@convene/shared-contracts';
 
 /**
  * One thing one person is told about. Unique per (event, recipient), so a job that runs twice adds
@@ -10,8 +10,9 @@ import { NotificationType } from '@convene/shared-contracts';
 @Entity({ tableName: 'notifications' })
 @Unique({ properties: ['eventId', 'recipientId'] })
 @Index({ properties: ['recipientId', 'seq'] })
+@Index({ name: 'notifications_email_pending_index', expression: 'create index "notifications_email_pending_index" on "notifications" ("email", "recipient_id") where "emailed_at" is null and "email" <> \'NONE\'' })
 export class Notification {
-  [OptionalProps]?: 'createdAt' | 'readAt' | 'groupId' | 'actorId' | 'subjectId';
+  [OptionalProps]?: 'createdAt' | 'readAt' | 'groupId' | 'actorId' | 'subjectId' | 'inApp' | 'email' | 'emailedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -44,4 +45,16 @@ export class Notification {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   readAt: Date | null = null;
+
+  /** Shown in the app (bell, centre, toasts). A row kept only for its email is not. */
+  @Property({ type: 'boolean' })
+  inApp = true;
+
+  /** How it is emailed, decided at fan-out from the recipient's preferences. */
+  @Enum({ items: () => EmailDelivery, nativeEnumName: 'email_delivery' })
+  email: EmailDelivery = EmailDelivery.NONE;
+
+  /** When its email (or the digest that carried it) was written; set once, so it is mailed once. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  emailedAt: Date | null = null;
 }

@@ -1,13 +1,25 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { GroupsModule } from '@convene/server-groups';
+import { IdentityModule } from '@convene/server-identity';
+import { MailModule } from '@convene/server-mail';
+import { ChannelPreference } from './channel-preference.entity.js';
+import { GroupPreference } from './group-preference.entity.js';
 import { Notification } from './notification.entity.js';
 import { NotificationSequence } from './notification-sequence.entity.js';
+import { NotificationSettings } from './notification-settings.entity.js';
+import { NotificationMailService } from './notification-mail.service.js';
+import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Notification, NotificationSequence]), GroupsModule],
-  providers: [NotificationsService],
-  exports: [NotificationsService],
+  imports: [
+    MikroOrmModule.forFeature([Notification, NotificationSequence, NotificationSettings, ChannelPreference, GroupPreference]),
+    GroupsModule,
+    IdentityModule,
+    MailModule,
+  ],
+  providers: [NotificationsService, NotificationPreferencesService, NotificationMailService],
+  exports: [NotificationsService, NotificationPreferencesService, NotificationMailService],
 })
 export class NotificationsModule {}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { EmailDelivery, NOTIFICATION_CATEGORY } from '@convene/shared-contracts';
 import { InputCheck, OutboxService, type DomainEventPayloads, type DomainEventType, type Viewer } from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
 import { Notification } from './notification.entity.js';
-import { NOTIFICATION_RULES, type NotificationPlan } from './notification-rules.js';
+import { NOTIFICATION_RULES, type NotificationPlan, type RuleContext } from './notification-rules.js';
+import { NotificationPreferencesService } from './notification-preferences.service.js';
 
 export interface Delivered {
   recipientId: string;
@@ -12,12 +14,16 @@ export interface Delivered {
 
 const MAX_PAGE = 100;
 
+/** A Postgres array literal of plain values (uuids, numbers, enum names), for unnest(). */
+const pgArray = (values: (string | number)[]) => `{${values.join(',')}}`;
+
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: OutboxService,
     private readonly groups: GroupsService,
+    private readonly preferences: NotificationPreferencesService,
   ) {}
 
   /**
@@ -28,43 +34,65 @@ export class NotificationsService {
   async fanOut(eventId: string): Promise<Delivered[]> {
     const event = await this.outbox.find(eventId);
     if (!event) return [];
-    const rule = NOTIFICATION_RULES[event.type] as (payload: DomainEventPayloads[DomainEventType], context: { convenorIds(groupId: string): Promise<string[]> }) => Promise<NotificationPlan>;
+    const rule = NOTIFICATION_RULES[event.type] as (payload: DomainEventPayloads[DomainEventType], context: RuleContext) => Promise<NotificationPlan>;
     const plan = await rule(event.payload as DomainEventPayloads[DomainEventType], { convenorIds: (groupId) => this.groups.convenorIds(groupId) });
-    const wanted = [...new Set(plan.recipientIds)].filter((id) => id !== plan.actorId);
-    if (!wanted.length) return [];
-
+    const notActor = (ids: string[] = []) => ids.filter((id) => id !== plan.actorId);
+    const deliveries = await this.preferences.deliveries({
+      groupId: plan.groupId,
+      category: NOTIFICATION_CATEGORY[plan.type],
+      involved: notActor(plan.involvedIds),
+      followers: notActor(plan.followerIds),
+    });
+    if (!deliveries.size) return [];
     return this.em.fork().transactional(async (em) => {
       const connection = em.getConnection();
       const done = await connection.execute<{ recipient_id: string }[]>('select recipient_id from notifications where event_id = ?', [event.id]);
       const already = new Set(done.map((row) => row.recipient_id));
       // Sorted, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).
-      const recipients = wanted.filter((id) => !already.has(id)).sort();
+      const recipients = [...deliveries.keys()].filter((id) => !already.has(id)).sort();
       if (!recipients.length) return [];
       const sequences = await connection.execute<{ user_id: string; last_seq: string }[]>(
         `insert into notification_sequences (user_id, last_seq)
          select id, 1 from unnest(?::uuid[]) as t(id)
          on conflict (user_id) do update set last_seq = notification_sequences.last_seq + 1
          returning user_id, last_seq`,
-        [`{${recipients.join(',')}}`],
+        [pgArray(recipients)],
       );
-      const rows = await connection.execute<{ recipient_id: string; seq: string }[]>(
-        `insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at)
-         select gen_random_uuid(), s.user_id, s.seq, ?, ?, ?, ?, ?, now()
-         from unnest(?::uuid[], ?::bigint[]) as s(user_id, seq)
+      const rows = await connection.execute<{ recipient_id: string; seq: string; in_app: boolean }[]>(
+        `insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at, in_app, email)
+         select gen_random_uuid(), s.user_id, s.seq, ?, ?, ?, ?, ?, now(), s.in_app, s.email::email_delivery
+         from unnest(?::uuid[], ?::bigint[], ?::boolean[], ?::text[]) as s(user_id, seq, in_app, email)
          on conflict (event_id, recipient_id) do nothing
-         returning recipient_id, seq`,
+         returning recipient_id, seq, in_app`,
         [
           event.id,
           plan.type,
           plan.groupId,
           plan.actorId,
           plan.subjectId,
-          `{${sequences.map((s) => s.user_id).join(',')}}`,
-          `{${sequences.map((s) => s.last_seq).join(',')}}`,
+          pgArray(sequences.map((s) => s.user_id)),
+          pgArray(sequences.map((s) => s.last_seq)),
+          pgArray(sequences.map((s) => String(deliveries.get(s.user_id)!.inApp))),
+          pgArray(sequences.map((s) => deliveries.get(s.user_id)!.email)),
         ],
       );
-      return rows.map((row) => ({ recipientId: row.recipient_id, seq: Number(row.seq) }));
+      // Only what shows in the app is signalled; a row kept for its email alone stays quiet.
+      return rows.filter((row) => row.in_app).map((row) => ({ recipientId: row.recipient_id, seq: Number(row.seq) }));
     });
+  }
+
+  /** Notifications of an event still waiting for their own email (all of them, on a retry too). */
+  async awaitingEmail(eventId: string): Promise<string[]> {
+    const rows = await this.em.fork().find(Notification, { eventId, email: EmailDelivery.IMMEDIATE, emailedAt: null }, { fields: ['id'] });
+    return rows.map((r) => r.id);
+  }
+
+  /** Immediate emails left unsent (their job was lost, e.g. Redis restarted): for the sweep. */
+  async strandedEmails(olderThan: Date, limit: number): Promise<string[]> {
+    const rows = await this.em
+      .fork()
+      .find(Notification, { email: EmailDelivery.IMMEDIATE, emailedAt: null, createdAt: { $lt: olderThan } }, { fields: ['id'], orderBy: { createdAt: 'asc' }, limit });
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -78,13 +106,13 @@ export class NotificationsService {
     if (args.after != null && (!Number.isInteger(args.after) || args.after < 0)) check.fail('after', 'Give a sequence number of zero or more.');
     check.done();
     if (args.after != null) {
-      return this.em.find(Notification, { recipientId: viewer.userId, seq: { $gt: args.after } }, { orderBy: { seq: 'asc' }, limit: first });
+      return this.em.find(Notification, { recipientId: viewer.userId, inApp: true, seq: { $gt: args.after } }, { orderBy: { seq: 'asc' }, limit: first });
     }
-    return this.em.find(Notification, { recipientId: viewer.userId }, { orderBy: { seq: 'desc' }, limit: first });
+    return this.em.find(Notification, { recipientId: viewer.userId, inApp: true }, { orderBy: { seq: 'desc' }, limit: first });
   }
 
   unreadCount(viewer: Viewer): Promise<number> {
-    return this.em.count(Notification, { recipientId: viewer.userId, readAt: null });
+    return this.em.count(Notification, { recipientId: viewer.userId, inApp: true, readAt: null });
   }
 
   /** Marks the given notifications (or all up to a sequence number) read; returns the unread count. */

@@ -15,6 +15,14 @@ export interface JobPayloads {
   'relay-outbox': Record<string, never>;
   /** Delete sessions past their idle or absolute expiry. */
   'purge-sessions': Record<string, never>;
+  /** Write and send the email of one notification (at most once per notification). */
+  'send-notification-email': { notificationId: string };
+  /** Re-enqueue notification emails whose job was lost. */
+  'sweep-notification-email': Record<string, never>;
+  /** Find the people whose digest is due and enqueue one send-digest each. */
+  'schedule-digests': Record<string, never>;
+  /** Send one person's digest for one slot (epoch milliseconds; at most once per slot). */
+  'send-digest': { userId: string; slot: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -25,6 +33,10 @@ export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'deliver-event': 'notifications',
   'relay-outbox': 'maintenance',
   'purge-sessions': 'maintenance',
+  'send-notification-email': 'mail',
+  'sweep-notification-email': 'maintenance',
+  'schedule-digests': 'maintenance',
+  'send-digest': 'mail',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
@@ -41,4 +53,6 @@ export const DEFAULT_JOB_OPTIONS = {
 export const jobIds = {
   sendMail: (mailId: string) => `mail-${mailId}`,
   deliverEvent: (eventId: string) => `event-${eventId}`,
+  notificationEmail: (notificationId: string) => `notification-email-${notificationId}`,
+  digest: (userId: string, slot: number) => `digest-${userId}-${slot}`,
 };

@@ -10,6 +10,8 @@ export type ChangePasswordInput = {
 };
 
 export type CreateWorkingGroupInput = {
+  /** Notifications and emails say that something happened in the group, never what. Off by default. */
+  contentFreeNotifications?: boolean | null | undefined;
   joinPolicy: JoinPolicy;
   memberListVisibility: MemberListVisibility;
   name: string;
@@ -98,6 +100,7 @@ export type UpdateProfileInput = {
 };
 
 export type UpdateWorkingGroupInput = {
+  contentFreeNotifications?: boolean | null | undefined;
   id: string | number;
   joinPolicy?: JoinPolicy | null | undefined;
   memberListVisibility?: MemberListVisibility | null | undefined;

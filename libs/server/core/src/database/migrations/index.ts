@@ -3,8 +3,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122045354_Initial } from './Migration20261122045354_Initial.js';
 import { Migration20261122060230_Notifications } from './Migration20261122060230_Notifications.js';
+import { Migration20261122074622_NotificationPreferences } from './Migration20261122074622_NotificationPreferences.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
   { name: 'Migration20261122060230_Notifications', class: Migration20261122060230_Notifications },
+  { name: 'Migration20261122074622_NotificationPreferences', class: Migration20261122074622_NotificationPreferences },
 ];

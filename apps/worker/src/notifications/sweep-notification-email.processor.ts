@@ -1,0 +1,26 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JobQueue, jobIds } from '@convene/server-core';
+import { NotificationsService } from '@convene/server-notifications';
+import { JobProcessor, type JobHandler } from '../jobs/job-processor.decorator.js';
+
+/** Re-enqueues notification emails whose job never ran (Redis lost it, or it was never added). */
+@Injectable()
+@JobProcessor('sweep-notification-email')
+export class SweepNotificationEmailProcessor implements JobHandler<'sweep-notification-email'> {
+  private readonly logger = new Logger(SweepNotificationEmailProcessor.name);
+
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async handle(): Promise<number> {
+    const ids = await this.notifications.strandedEmails(new Date(Date.now() - 60_000), 500);
+    await this.jobs.addManyAfterCommit(
+      'send-notification-email',
+      ids.map((notificationId) => ({ payload: { notificationId }, jobId: jobIds.notificationEmail(notificationId) })),
+    );
+    if (ids.length) this.logger.log(`Re-enqueued ${ids.length} notification email(s)`);
+    return ids.length;
+  }
+}

@@ -1,0 +1,184 @@
+// Email that follows notifications: one mail per notification for people who want them at once,
+// and a daily or weekly digest of what they have not read for people who want a digest. Each
+// mail is written at most once (the notification row, or the digest slot, is locked and marked in
+// the same transaction that stores the mail), and its Message-ID comes from what it is about.
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { APP_CONFIG, OutboxService, type AppConfig } from '@convene/server-core';
+import { EmailDelivery, NOTIFICATION_CATEGORY, NotificationType, type MembershipRole } from '@convene/shared-contracts';
+import { GroupsService, type GroupReference } from '@convene/server-groups';
+import { IdentityService } from '@convene/server-identity';
+import { MailService, type MailMessage, type NotificationLine } from '@convene/server-mail';
+import { latestDigestSlot } from './digest-schedule.util.js';
+import { Notification } from './notification.entity.js';
+import { NotificationSettings } from './notification-settings.entity.js';
+import { NotificationPreferencesService } from './notification-preferences.service.js';
+
+const DIGEST_MAX_LINES = 100;
+
+@Injectable()
+export class NotificationMailService {
+  private readonly logger = new Logger(NotificationMailService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly mail: MailService,
+    private readonly preferences: NotificationPreferencesService,
+    private readonly groups: GroupsService,
+    private readonly identity: IdentityService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Writes and enqueues one notification's email, once. Returns whether a mail was written. */
+  async sendImmediate(notificationId: string): Promise<boolean> {
+    const message = await this.em.fork().transactional(async (em) => {
+      const row = await em.findOne(Notification, { id: notificationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!row || row.email !== EmailDelivery.IMMEDIATE || row.emailedAt) return null;
+      row.emailedAt = new Date();
+      const recipient = (await this.identity.usersByIds([row.recipientId])).get(row.recipientId);
+      if (!recipient) return null; // the account is gone
+      const [line] = await this.lines([row], await this.contentFreeFor(row.recipientId));
+      const settings = await this.preferences.settingsRow(em, row.recipientId);
+      const category = NOTIFICATION_CATEGORY[row.type];
+      const notice = {
+        key: `notification-${row.id}`,
+        footer: { category, unsubscribeUrl: this.preferences.unsubscribeUrl(settings, category), settingsUrl: this.settingsUrl() },
+      };
+      const needsActor = row.type === NotificationType.JOIN_REQUESTED || row.type === NotificationType.GROUP_INVITATION;
+      if (line!.contentFree || (needsActor && !line!.actorName)) return this.mail.prepareNotice(em, 'content-free', recipient, { line: line! }, notice);
+      return this.prepareTyped(em, row, line!, recipient, notice);
+    });
+    if (!message) return false;
+    await this.mail.dispatch([message]);
+    return true;
+  }
+
+  /** The people whose digest slot has come and who have something waiting for it. */
+  async dueDigests(now: Date, limit = 500): Promise<{ userId: string; slot: number }[]> {
+    const waiting = await this.em.fork().getConnection().execute<{ recipient_id: string; oldest: Date }[]>(
+      `select recipient_id, min(created_at) as oldest from notifications
+       where email = 'DIGEST' and emailed_at is null group by recipient_id order by min(created_at) limit ?`,
+      [limit],
+    );
+    if (!waiting.length) return [];
+    const ids = waiting.map((w) => w.recipient_id);
+    const [people, settings] = await Promise.all([this.identity.usersByIds(ids), this.em.fork().find(NotificationSettings, { userId: { $in: ids } })]);
+    const settingsOf = new Map(settings.map((s) => [s.userId, s]));
+    const defaults = new NotificationSettings();
+    const due: { userId: string; slot: number }[] = [];
+    for (const { recipient_id: userId, oldest } of waiting) {
+      const person = people.get(userId);
+      if (!person) continue;
+      const own = settingsOf.get(userId) ?? defaults;
+      const slot = latestDigestSlot(now, { frequency: own.digestFrequency, hour: own.digestHour, weekday: own.digestWeekday, timeZone: person.timeZone });
+      const sentThisSlot = own.lastDigestAt && own.lastDigestAt.getTime() >= slot.getTime();
+      if (!sentThisSlot && new Date(oldest).getTime() < slot.getTime()) due.push({ userId, slot: slot.getTime() });
+    }
+    return due;
+  }
+
+  /**
+   * Sends one person's digest for one slot: what reached them for the digest before the slot and
+   * is still unread. Everything it covers is marked, read or not, so nothing is mailed twice.
+   */
+  async sendDigest(userId: string, slot: number): Promise<boolean> {
+    const at = new Date(slot);
+    const message = await this.em.fork().transactional(async (em) => {
+      const settings = await this.preferences.settingsRow(em, userId);
+      await em.lock(settings, LockMode.PESSIMISTIC_WRITE);
+      if (settings.lastDigestAt && settings.lastDigestAt.getTime() >= slot) return null;
+      settings.lastDigestAt = at;
+      const rows = await em.find(
+        Notification,
+        { recipientId: userId, email: EmailDelivery.DIGEST, emailedAt: null, createdAt: { $lt: at } },
+        { orderBy: { seq: 'asc' } },
+      );
+      const now = new Date();
+      for (const row of rows) row.emailedAt = now;
+      const unread = rows.filter((row) => !row.readAt).slice(-DIGEST_MAX_LINES);
+      const recipient = (await this.identity.usersByIds([userId])).get(userId);
+      if (!unread.length || !recipient) return null;
+      const lines = await this.lines(unread, await this.contentFreeFor(userId));
+      return this.mail.prepareNotice(
+        em,
+        'digest',
+        recipient,
+        { frequency: settings.digestFrequency, lines, link: `${this.config.publicUrl}/notifications` },
+        {
+          key: `digest-${userId}-${slot}`,
+          footer: { category: 'DIGEST', unsubscribeUrl: this.preferences.unsubscribeUrl(settings, 'DIGEST'), settingsUrl: this.settingsUrl() },
+        },
+      );
+    });
+    if (!message) return false;
+    await this.mail.dispatch([message]);
+    return true;
+  }
+
+  private settingsUrl(): string {
+    return `${this.config.publicUrl}/settings/notifications`;
+  }
+
+  private async contentFreeFor(userId: string): Promise<boolean> {
+    return (await this.preferences.contentFreeUsers([userId])).has(userId);
+  }
+
+  /** Lines for notifications of one person, with names left out wherever content-free applies. */
+  private async lines(rows: Notification[], personContentFree: boolean): Promise<(NotificationLine & { contentFree: boolean; group: GroupReference | null })[]> {
+    const [groups, actors, roles] = await Promise.all([
+      this.groups.referencesByIds(rows.map((r) => r.groupId).filter((id): id is string => !!id)),
+      this.identity.usersByIds(rows.map((r) => r.actorId).filter((id): id is string => !!id)),
+      this.rolesOf(rows),
+    ]);
+    return rows.map((row) => {
+      const group = row.groupId ? (groups.get(row.groupId) ?? null) : null;
+      const contentFree = personContentFree || !!group?.contentFree;
+      return {
+        type: row.type,
+        groupName: group?.name ?? null,
+        actorName: contentFree ? null : (row.actorId && actors.get(row.actorId)?.displayName) || null,
+        role: contentFree ? null : (roles.get(row.eventId) ?? null),
+        link: contentFree || !group ? `${this.config.publicUrl}/notifications` : `${this.config.publicUrl}/groups/${group.slug}`,
+        contentFree,
+        group,
+      };
+    });
+  }
+
+  /** The new role of role-change notifications, from their events. */
+  private async rolesOf(rows: Notification[]): Promise<Map<string, MembershipRole>> {
+    const roles = new Map<string, MembershipRole>();
+    for (const row of rows.filter((r) => r.type === NotificationType.ROLE_CHANGED)) {
+      const event = await this.outbox.find(row.eventId);
+      if (event?.type === 'membership.role-changed') roles.set(row.eventId, (event.payload as { role: MembershipRole }).role);
+    }
+    return roles;
+  }
+
+  private async prepareTyped(
+    em: EntityManager,
+    row: Notification,
+    line: NotificationLine & { group: GroupReference | null },
+    to: { email: string; locale: string },
+    notice: Parameters<MailService['prepareNotice']>[4],
+  ): Promise<MailMessage> {
+    const groupName = line.group?.name ?? '';
+    const link = line.link;
+    switch (row.type) {
+      case NotificationType.JOIN_REQUESTED: {
+        const message = row.subjectId ? await this.groups.joinRequestNote(row.subjectId) : null;
+        return this.mail.prepareNotice(em, 'join-request', to, { requesterName: line.actorName ?? '', groupName, link, message: message ?? '' }, notice);
+      }
+      case NotificationType.MEMBERSHIP_APPROVED:
+        return this.mail.prepareNotice(em, 'membership-approved', to, { groupName, link }, notice);
+      case NotificationType.MEMBERSHIP_DECLINED:
+        return this.mail.prepareNotice(em, 'membership-declined', to, { groupName }, notice);
+      case NotificationType.GROUP_INVITATION:
+        return this.mail.prepareNotice(em, 'group-invited', to, { inviterName: line.actorName ?? '', groupName, link }, notice);
+      case NotificationType.ROLE_CHANGED:
+        if (!line.role) return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
+        return this.mail.prepareNotice(em, 'role-changed', to, { groupName, role: line.role, link }, notice);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { APP_CONFIG, InputCheck, RateLimiter, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
+import {
+  DEFAULT_CHANNELS,
+  DEFAULT_GROUP_LEVEL,
+  DigestFrequency,
+  EmailDelivery,
+  GroupNotificationLevel,
+  NotificationCategory,
+  type ChannelChoice,
+} from '@convene/shared-contracts';
+import { GroupsService, type GroupReference } from '@convene/server-groups';
+import { ChannelPreference } from './channel-preference.entity.js';
+import { GroupPreference } from './group-preference.entity.js';
+import { NotificationSettings } from './notification-settings.entity.js';
+import { notificationsErrors } from './notifications.errors.js';
+
+export interface SettingsView {
+  contentFree: boolean;
+  digestFrequency: DigestFrequency;
+  digestHour: number;
+  digestWeekday: number;
+  channels: ({ category: NotificationCategory } & ChannelChoice)[];
+  /** The viewer's active groups, with their level. */
+  groups: { group: GroupReference; level: GroupNotificationLevel }[];
+}
+
+export interface SettingsInput {
+  contentFree?: boolean | null;
+  digestFrequency?: DigestFrequency | null;
+  digestHour?: number | null;
+  digestWeekday?: number | null;
+  channels?: ({ category: NotificationCategory } & ChannelChoice)[] | null;
+}
+
+/** How one recipient gets one notification; absent when they get nothing. */
+export interface Delivery {
+  inApp: boolean;
+  email: EmailDelivery;
+}
+
+const CATEGORIES = Object.values(NotificationCategory);
+
+/** Everything a person chooses about notifications, and what those choices mean for delivery. */
+@Injectable()
+export class NotificationPreferencesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly groups: GroupsService,
+    private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async settings(viewer: Viewer): Promise<SettingsView> {
+    const em = this.em.fork();
+    const [settings, channels, groupIds, levels] = await Promise.all([
+      em.findOne(NotificationSettings, { userId: viewer.userId }),
+      em.find(ChannelPreference, { userId: viewer.userId }),
+      this.groups.activeGroupIdsOf(viewer.userId),
+      em.find(GroupPreference, { userId: viewer.userId }),
+    ]);
+    const references = await this.groups.referencesByIds(groupIds);
+    const levelOf = new Map(levels.map((l) => [l.groupId, l.level]));
+    const chosen = new Map(channels.map((c) => [c.category, c]));
+    const defaults = new NotificationSettings();
+    return {
+      contentFree: settings?.contentFree ?? defaults.contentFree,
+      digestFrequency: settings?.digestFrequency ?? defaults.digestFrequency,
+      digestHour: settings?.digestHour ?? defaults.digestHour,
+      digestWeekday: settings?.digestWeekday ?? defaults.digestWeekday,
+      channels: CATEGORIES.map((category) => {
+        const own = chosen.get(category);
+        return { category, ...(own ? { inApp: own.inApp, email: own.email } : DEFAULT_CHANNELS[category]) };
+      }),
+      groups: [...references.values()]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((group) => ({ group, level: levelOf.get(group.id) ?? DEFAULT_GROUP_LEVEL })),
+    };
+  }
+
+  async update(viewer: Viewer, input: SettingsInput): Promise<SettingsView> {
+    const check = new InputCheck();
+    if (input.contentFree != null && typeof input.contentFree !== 'boolean') check.fail('contentFree', 'Say yes or no.');
+    if (input.digestFrequency != null) check.oneOf('digestFrequency', input.digestFrequency, Object.values(DigestFrequency), 'Digest frequency');
+    if (input.digestHour != null && (!Number.isInteger(input.digestHour) || input.digestHour < 0 || input.digestHour > 23)) {
+      check.fail('digestHour', 'Choose an hour from 0 to 23.');
+    }
+    if (input.digestWeekday != null && (!Number.isInteger(input.digestWeekday) || input.digestWeekday < 1 || input.digestWeekday > 7)) {
+      check.fail('digestWeekday', 'Choose a day from 1 (Monday) to 7 (Sunday).');
+    }
+    const channels = input.channels ?? [];
+    const seen = new Set<string>();
+    channels.forEach((channel, i) => {
+      check.oneOf(`channels.${i}.category`, channel.category, CATEGORIES, 'Category');
+      check.oneOf(`channels.${i}.email`, channel.email, Object.values(EmailDelivery), 'Email');
+      if (typeof channel.inApp !== 'boolean') check.fail(`channels.${i}.inApp`, 'Say yes or no.');
+      if (seen.has(channel.category)) check.fail(`channels.${i}.category`, 'Give each category once.');
+      seen.add(channel.category);
+    });
+    check.done();
+
+    await this.em.fork().transactional(async (em) => {
+      const settings = await this.settingsRow(em, viewer.userId);
+      if (input.contentFree != null) settings.contentFree = input.contentFree;
+      if (input.digestFrequency != null) settings.digestFrequency = input.digestFrequency;
+      if (input.digestHour != null) settings.digestHour = input.digestHour;
+      if (input.digestWeekday != null) settings.digestWeekday = input.digestWeekday;
+      for (const channel of channels) {
+        await em.upsert(ChannelPreference, { userId: viewer.userId, category: channel.category, inApp: channel.inApp, email: channel.email });
+      }
+    });
+    return this.settings(viewer);
+  }
+
+  /** Sets the viewer's level for a group they belong to (or have asked to join, or are invited to). */
+  async setGroupLevel(viewer: Viewer, groupId: string, level: GroupNotificationLevel): Promise<GroupNotificationLevel> {
+    const check = new InputCheck();
+    const id = check.uuid('groupId', groupId, 'Group');
+    check.oneOf('level', level, Object.values(GroupNotificationLevel), 'Level');
+    check.done();
+    const view = await this.groups.byId(viewer, id);
+    if (!view.viewerMembership) throw notificationsErrors.notInGroup();
+    await this.em.fork().upsert(GroupPreference, { userId: viewer.userId, groupId: id, level });
+    return level;
+  }
+
+  /** The viewer's level for one group. */
+  async groupLevel(viewer: Viewer, groupId: string): Promise<GroupNotificationLevel> {
+    const row = await this.em.fork().findOne(GroupPreference, { userId: viewer.userId, groupId });
+    return row?.level ?? DEFAULT_GROUP_LEVEL;
+  }
+
+  /**
+   * Who gets a notification, and how. `involved` people are told at level ALL or INVOLVING_ME,
+   * `followers` only at ALL; nobody is told about a group they muted, or through channels they
+   * switched off. Two queries, whatever the number of people.
+   */
+  async deliveries(
+    plan: { groupId: string | null; category: NotificationCategory; involved: string[]; followers: string[] },
+  ): Promise<Map<string, Delivery>> {
+    const involved = new Set(plan.involved);
+    const everyone = [...new Set([...plan.involved, ...plan.followers])];
+    if (!everyone.length) return new Map();
+    const em = this.em.fork();
+    const [levels, channels] = await Promise.all([
+      plan.groupId ? em.find(GroupPreference, { groupId: plan.groupId, userId: { $in: everyone } }) : Promise.resolve([]),
+      em.find(ChannelPreference, { category: plan.category, userId: { $in: everyone } }),
+    ]);
+    const levelOf = new Map(levels.map((l) => [l.userId, l.level]));
+    const channelOf = new Map(channels.map((c) => [c.userId, { inApp: c.inApp, email: c.email }]));
+    const result = new Map<string, Delivery>();
+    for (const userId of everyone) {
+      const level = levelOf.get(userId) ?? DEFAULT_GROUP_LEVEL;
+      if (level === GroupNotificationLevel.MUTED) continue;
+      if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(userId)) continue;
+      const channel = channelOf.get(userId) ?? DEFAULT_CHANNELS[plan.category];
+      if (!channel.inApp && channel.email === EmailDelivery.NONE) continue;
+      result.set(userId, channel);
+    }
+    return result;
+  }
+
+  /** Whether a person asked for content-free notifications everywhere. */
+  async contentFreeUsers(userIds: string[]): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const rows = await this.em.fork().find(NotificationSettings, { userId: { $in: [...new Set(userIds)] }, contentFree: true }, { fields: ['userId'] });
+    return new Set(rows.map((r) => r.userId));
+  }
+
+  /** A person's settings row, made with the defaults if they never chose anything. */
+  async settingsRow(em: EntityManager, userId: string): Promise<NotificationSettings> {
+    const fresh = new NotificationSettings();
+    await em
+      .getConnection()
+      .execute(
+        'insert into notification_settings (user_id, content_free, digest_frequency, digest_hour, digest_weekday, unsubscribe_key) values (?, ?, ?, ?, ?, ?) on conflict (user_id) do nothing',
+        [userId, fresh.contentFree, fresh.digestFrequency, fresh.digestHour, fresh.digestWeekday, fresh.unsubscribeKey],
+      );
+    return em.findOneOrFail(NotificationSettings, { userId }, { refresh: true });
+  }
+
+  /** The link that stops one category's email for one person, without signing in. */
+  unsubscribeUrl(settings: NotificationSettings, category: NotificationCategory | 'DIGEST'): string {
+    return `${this.config.publicUrl}/unsubscribe/${settings.userId}.${category}.${this.mac(settings, category)}`;
+  }
+
+  /**
+   * Stops the email of the link's category (for the digest: every category sent by digest). In-app
+   * notifications stay as they were. Using a link twice is harmless.
+   */
+  async unsubscribe(token: string, client: { address: string }): Promise<{ category: NotificationCategory | 'DIGEST' }> {
+    // The link is its own secret: every attempt counts against the client address.
+    await this.rateLimiter.consume([{ scope: 'unsubscribe:address', subject: client.address, limit: 60, windowSeconds: 3600 }]);
+    const [userId, category, mac] = (token ?? '').split('.');
+    const known = category === 'DIGEST' || CATEGORIES.includes(category as NotificationCategory);
+    if (!userId || !isUuid(userId) || !known || !mac) throw notificationsErrors.invalidUnsubscribeLink();
+    return this.em.fork().transactional(async (em) => {
+      const settings = await em.findOne(NotificationSettings, { userId });
+      if (!settings) throw notificationsErrors.invalidUnsubscribeLink();
+      const expected = Buffer.from(this.mac(settings, category as NotificationCategory));
+      const given = Buffer.from(mac);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw notificationsErrors.invalidUnsubscribeLink();
+      const stop = category === 'DIGEST' ? await this.digestCategories(em, userId) : [category as NotificationCategory];
+      for (const c of stop) {
+        const current = (await em.findOne(ChannelPreference, { userId, category: c })) ?? DEFAULT_CHANNELS[c];
+        await em.upsert(ChannelPreference, { userId, category: c, inApp: current.inApp, email: EmailDelivery.NONE });
+      }
+      return { category: category as NotificationCategory | 'DIGEST' };
+    });
+  }
+
+  private async digestCategories(em: EntityManager, userId: string): Promise<NotificationCategory[]> {
+    const chosen = new Map((await em.find(ChannelPreference, { userId })).map((c) => [c.category, c.email]));
+    return CATEGORIES.filter((c) => (chosen.get(c) ?? DEFAULT_CHANNELS[c].email) === EmailDelivery.DIGEST);
+  }
+
+  private mac(settings: NotificationSettings, category: string): string {
+    return createHmac('sha256', settings.unsubscribeKey).update(`${settings.userId}:${category}`).digest('base64url').slice(0, 32);
+  }
+}

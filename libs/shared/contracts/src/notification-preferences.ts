@@ -1,0 +1,61 @@
+// What people can choose about notifications. Every notification type belongs to one category;
+// people choose per category how they hear about it, and per group how much they hear.
+import { NotificationType } from './socket-events.js';
+
+export enum NotificationCategory {
+  /** Join requests waiting for a convenor's decision. */
+  JOIN_REQUESTS = 'JOIN_REQUESTS',
+  /** Your own memberships: invitations, decisions on your requests, role changes. */
+  MEMBERSHIP = 'MEMBERSHIP',
+}
+
+export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCategory } = {
+  [NotificationType.JOIN_REQUESTED]: NotificationCategory.JOIN_REQUESTS,
+  [NotificationType.MEMBERSHIP_APPROVED]: NotificationCategory.MEMBERSHIP,
+  [NotificationType.MEMBERSHIP_DECLINED]: NotificationCategory.MEMBERSHIP,
+  [NotificationType.GROUP_INVITATION]: NotificationCategory.MEMBERSHIP,
+  [NotificationType.ROLE_CHANGED]: NotificationCategory.MEMBERSHIP,
+};
+
+export enum EmailDelivery {
+  /** One email per notification, as it happens. */
+  IMMEDIATE = 'IMMEDIATE',
+  /** Gathered into the daily or weekly digest. */
+  DIGEST = 'DIGEST',
+  NONE = 'NONE',
+}
+
+export interface ChannelChoice {
+  inApp: boolean;
+  email: EmailDelivery;
+}
+
+/** What a person gets before they choose anything. */
+export const DEFAULT_CHANNELS: { [C in NotificationCategory]: ChannelChoice } = {
+  [NotificationCategory.JOIN_REQUESTS]: { inApp: true, email: EmailDelivery.IMMEDIATE },
+  [NotificationCategory.MEMBERSHIP]: { inApp: true, email: EmailDelivery.IMMEDIATE },
+};
+
+export enum GroupNotificationLevel {
+  /** Everything that happens in the group. */
+  ALL = 'ALL',
+  /** Only what is addressed to me or about me (requests to review, replies, mentions). */
+  INVOLVING_ME = 'INVOLVING_ME',
+  /** Nothing from this group. */
+  MUTED = 'MUTED',
+}
+
+export const DEFAULT_GROUP_LEVEL = GroupNotificationLevel.ALL;
+
+export enum DigestFrequency {
+  DAILY = 'DAILY',
+  WEEKLY = 'WEEKLY',
+}
+
+export const DEFAULT_DIGEST = {
+  frequency: DigestFrequency.DAILY,
+  /** Local hour of the day, 0–23, in the person's time zone. */
+  hour: 8,
+  /** Day of the week for weekly digests: 1 = Monday … 7 = Sunday. */
+  weekday: 1,
+} as const;
