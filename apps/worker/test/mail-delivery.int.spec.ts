@@ -1,10 +1,12 @@
 // The worker against the real PostgreSQL, Redis and an SMTP server listening on this machine:
-// a queued invitation becomes exactly one delivered mail, however often its job runs.
+// a queued invitation, or a notification's email, becomes exactly one delivered mail, however
+// often its job runs.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { EntityManager, RequestContext, type MikroORM } from '@mikro-orm/postgresql';
 import { SMTPServer } from 'smtp-server';
-import { JobQueue, jobIds, type AppConfig } from '@convene/server-core';
+import { JobQueue, OutboxService, jobIds, type AppConfig } from '@convene/server-core';
+import { JoinPolicy, MembershipRole, MembershipStatus } from '@convene/shared-contracts';
 import { MailService } from '@convene/server-mail';
 import { TestData, clearRedisPrefix, openTestOrm, useTestEnvironment } from '@convene/server-testing';
 import { createWorkerApp } from '../src/bootstrap.js';
@@ -94,6 +96,40 @@ describe('mail delivery by the worker', () => {
     expect(mine[0]!.body).toContain('Subject: Amara invited you to Convene');
     expect(mine[0]!.body).toContain('http://localhost:3000/invitations/abc');
     expect(await statusOf(mailId)).toEqual({ status: 'sent', attempts: 1 });
+  });
+
+  it('emails each convenor about a join request once: multipart, with a Message-ID and one-click unsubscribe headers', async () => {
+    const data = new TestData(orm.em.fork());
+    const group = await data.group({ joinPolicy: JoinPolicy.REQUEST, name: `Brexit and faith ${Date.now()}` });
+    const convenor = await data.user({ displayName: 'Cora Convenor' });
+    await data.membership(group, convenor, MembershipRole.CONVENOR);
+    const applicant = await data.user({ displayName: 'Ali Applicant' });
+    const request = await data.membership(group, applicant, MembershipRole.MEMBER, MembershipStatus.PENDING);
+    const em = worker.get(EntityManager);
+    const eventId = await RequestContext.create(em, async () => {
+      const event = worker.get(OutboxService).record('membership.requested', { membershipId: request.id, groupId: group.id, userId: applicant.id });
+      await em.flush();
+      return event.id;
+    });
+    const jobs = worker.get(JobQueue);
+    await jobs.add('deliver-event', { eventId }, { jobId: jobIds.deliverEvent(eventId) });
+    await until(async () => received.some((r) => r.to.includes(convenor.email)), 'the convenor to get an email');
+    // The same event delivered again (a duplicate job) sends nothing more.
+    await jobs.add('deliver-event', { eventId }, { jobId: `${jobIds.deliverEvent(eventId)}-again` });
+    await new Promise((r) => setTimeout(r, 500));
+
+    const mine = received.filter((r) => r.to.includes(convenor.email));
+    expect(mine).toHaveLength(1);
+    const [{ id: notificationId }] = await orm.em.fork().getConnection().execute<{ id: string }[]>('select id from notifications where event_id = ?', [eventId]);
+    const body = mine[0]!.body.replace(/\r\n[ \t]+/g, ' ');
+    expect(body).toContain(`Message-ID: <notification-${notificationId}@localhost>`);
+    expect(body).toMatch(/Content-Type: multipart\/alternative/);
+    expect(body).toMatch(/Content-Type: text\/plain/);
+    expect(body).toMatch(/Content-Type: text\/html/);
+    expect(body).toMatch(/List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/[0-9a-f-]+\.JOIN_REQUESTS\.[\w-]+>/);
+    expect(body).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(body).toContain('Subject: Ali Applicant asks to join Brexit and faith');
+    expect(received.filter((r) => r.to.includes(applicant.email))).toEqual([]);
   });
 
   it('sweeps mail whose job was never enqueued (Redis down at commit time)', async () => {
