@@ -53,6 +53,8 @@ describe('notifications across processes', () => {
   const brexitId = async (client: Client) => (await client.request<{ workingGroup: { id: string } }>(GROUP_ID, { slug: 'brexit-and-faith' })).data!.workingGroup.id;
   const countFor = async (email: string) =>
     Number((await db.query(`select count(*) as n from notifications n join users u on u.id = n.recipient_id where u.email = $1`, [email])).rows[0].n);
+  const mailsFor = async (email: string) =>
+    Number((await db.query(`select count(*) as n from mail_messages where to_address = $1 and kind = 'join-request'`, [email])).rows[0].n);
 
   it('reaches a socket on instance B for a change made through instance A', async () => {
     const convenor = await new Client(apiB.url).signIn('convenor@example.org');
@@ -85,8 +87,14 @@ describe('notifications across processes', () => {
     expect(requested.data?.requestToJoin.status).toBe('PENDING');
     const stored = await db.query(`select count(*) as n from outbox_events where published_at is null`);
     expect(Number(stored.rows[0].n)).toBeGreaterThanOrEqual(1);
+    // What does need Redis (the sign-in rate limits) answers at once with a clear code, as does readiness.
+    const signIn = await new Client(apiA.url).request(`mutation { signIn(input: { email: "convenor@example.org", password: "x" }) { id } }`);
+    expect(signIn.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect((await fetch(`${apiA.url}/health/ready`)).status).toBe(503);
     await redis.start();
     await until(async () => (await countFor('convenor@example.org')) === before + 1, 'the event to be delivered after Redis came back');
+    // And the API recovers by itself.
+    await until(async () => (await fetch(`${apiA.url}/health/ready`)).status === 200, 'the API to be ready again', 30);
   });
 
   it('delivers every notification exactly once when the worker is killed mid-way and restarted', async () => {
@@ -94,6 +102,7 @@ describe('notifications across processes', () => {
     const groupId = await brexitId(applicants[0]!);
     const convenors = ['convenor@example.org', 'chidi@example.org'];
     const before = await Promise.all(convenors.map(countFor));
+    const mailsBefore = await Promise.all(convenors.map(mailsFor));
 
     await worker.stop('SIGKILL');
     for (const applicant of applicants) await applicant.request(REQUEST, { input: { groupId } });
@@ -113,5 +122,13 @@ describe('notifications across processes', () => {
     const duplicates = await db.query(`select recipient_id, seq, count(*) from notifications group by recipient_id, seq having count(*) > 1`);
     expect(duplicates.rows).toEqual([]);
     expect(await Promise.all(convenors.map(countFor))).toEqual(before.map((n) => n + applicants.length));
+    // One email per notification, no more (the demo convenors have email on for join requests).
+    await until(
+      async () => (await Promise.all(convenors.map(mailsFor))).every((n, i) => n === mailsBefore[i]! + applicants.length),
+      'every convenor email to be written',
+      60,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await Promise.all(convenors.map(mailsFor))).toEqual(mailsBefore.map((n) => n + applicants.length));
   });
 });
