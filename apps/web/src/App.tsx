@@ -2,7 +2,7 @@
 // and which need a signed-in person.
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
-import { NotificationBell, NotificationsPage } from '@convene/web-notifications';
+import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
 import { AppLayout, NotFoundPage } from '@convene/web-ui';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { DevMailPage } from './dev/DevMailPage';
@@ -26,12 +26,14 @@ const router = createBrowserRouter([
       { path: 'signup', element: <SignUpPage /> },
       { path: 'invitations/:token', element: <SignUpPage /> },
       { path: 'dev/mail', element: <DevMailPage /> },
+      { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
       {
         element: <RequireViewer />,
         children: [
           { path: 'groups', element: <GroupsPage /> },
-          { path: 'groups/:slug', element: <GroupPage /> },
+          { path: 'groups/:slug', element: <GroupPage memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />} /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
         ],

@@ -21,6 +21,8 @@ const GROUPS = [
       'Specialist work on territorial (everyday) policing, immigration enforcement and electronic surveillance: documenting what members see, sharing know-your-rights material, and coordinating responses to data-sharing between public services and the Home Office.',
     joinPolicy: JoinPolicy.REQUEST,
     memberListVisibility: MemberListVisibility.CONVENORS,
+    // Surveillance work: notifications and emails about it never carry names or words.
+    contentFreeNotifications: true,
   },
   {
     slug: 'health-and-social-care',

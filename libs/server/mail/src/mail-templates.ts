@@ -227,7 +227,6 @@ export function renderMail<K extends MailKind>(
     ...rendered.paragraphs,
     ...(rendered.list ? [rendered.list.map((item) => `- ${item.text}\n  ${item.link}`).join('\n')] : []),
     ...(rendered.action ? [`${rendered.action.label}: ${rendered.action.link}`] : []),
-    '',
     '— Convene',
     ...(foot && footer ? [`${foot.why}\n${foot.stop}: ${footer.unsubscribeUrl}\n${foot.settings}: ${footer.settingsUrl}`] : []),
   ].join('\n\n');

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -15,6 +15,7 @@ interface Values {
   purpose: string;
   joinPolicy: JoinPolicy;
   memberListVisibility: MemberListVisibility;
+  contentFreeNotifications: boolean;
 }
 
 export interface EditGroupModalProps {
@@ -23,7 +24,7 @@ export interface EditGroupModalProps {
   onClose: () => void;
 }
 
-/** Network admins edit a group's name, purpose, join policy and who sees its member list. */
+/** Network admins edit a group's name, purpose, join policy, who sees its member list, and content-free notifications. */
 export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) {
   const { t } = useTranslation('groups');
   const notify = useNotify();
@@ -32,7 +33,7 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
   const [failure, setFailure] = useState<unknown>(null);
   const form = useForm<Values>({
     mode: 'uncontrolled',
-    initialValues: { name: group.name, purpose: group.purpose, joinPolicy: group.joinPolicy, memberListVisibility: group.memberListVisibility },
+    initialValues: { name: group.name, purpose: group.purpose, joinPolicy: group.joinPolicy, memberListVisibility: group.memberListVisibility, contentFreeNotifications: group.contentFreeNotifications },
     validate: {
       name: validators.all(validators.required, validators.maxLength(LIMITS.groupNameMax)),
       purpose: validators.all(validators.required, validators.maxLength(LIMITS.groupPurposeMax)),
@@ -40,7 +41,7 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
   });
 
   const close = () => {
-    form.setValues({ name: group.name, purpose: group.purpose, joinPolicy: group.joinPolicy, memberListVisibility: group.memberListVisibility });
+    form.setValues({ name: group.name, purpose: group.purpose, joinPolicy: group.joinPolicy, memberListVisibility: group.memberListVisibility, contentFreeNotifications: group.contentFreeNotifications });
     form.clearErrors();
     setFailure(null);
     onClose();
@@ -85,6 +86,12 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
             data={VISIBILITIES.map((visibility) => ({ value: visibility, label: t(`editModal.visibilities.${visibility}`) }))}
             key={form.key('memberListVisibility')}
             {...form.getInputProps('memberListVisibility')}
+          />
+          <Checkbox
+            label={t('editModal.contentFree')}
+            description={t('editModal.contentFreeDescription')}
+            key={form.key('contentFreeNotifications')}
+            {...form.getInputProps('contentFreeNotifications', { type: 'checkbox' })}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

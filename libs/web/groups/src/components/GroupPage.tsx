@@ -31,7 +31,12 @@ function Section({ id, title, aside, children }: { id: string; title: string; as
   );
 }
 
-export function GroupPage() {
+export interface GroupPageProps {
+  /** More actions for people in the group (e.g. the notifications menu), composed by the app. */
+  memberActions?: (group: { id: string; slug: string }) => ReactNode;
+}
+
+export function GroupPage({ memberActions }: GroupPageProps = {}) {
   const { slug = '' } = useParams<{ slug: string }>();
   const { t } = useTranslation('groups');
   const { data, loading, error, refetch } = useQuery(WorkingGroupDocument, { variables: { slug } });
@@ -44,10 +49,10 @@ export function GroupPage() {
     }
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
-  return <GroupDetails group={data.workingGroup} />;
+  return <GroupDetails group={data.workingGroup} memberActions={memberActions} />;
 }
 
-function GroupDetails({ group }: { group: WorkingGroup }) {
+function GroupDetails({ group, memberActions }: { group: WorkingGroup } & GroupPageProps) {
   const { t } = useTranslation('groups');
   const { viewer } = useViewer();
   const actions = useMembershipActions();
@@ -68,11 +73,14 @@ function GroupDetails({ group }: { group: WorkingGroup }) {
             <PageTitle mb={0} dir="auto">{group.name}</PageTitle>
             <MembershipBadge membership={group.viewerMembership} />
           </Group>
-          {isNetworkAdmin && (
-            <Button variant="default" onClick={editModal.open}>
-              {t('editModal.open')}
-            </Button>
-          )}
+          <Group gap="xs">
+            {group.viewerMembership && memberActions?.(group)}
+            {isNetworkAdmin && (
+              <Button variant="default" onClick={editModal.open}>
+                {t('editModal.open')}
+              </Button>
+            )}
+          </Group>
         </Group>
         {isNetworkAdmin && <EditGroupModal group={group} opened={editOpened} onClose={editModal.close} />}
         <Group gap="xs" mt={4}>

@@ -83,11 +83,14 @@ function Bell() {
           )}
         </Box>
         <Divider />
-        <Box px="md" py="sm">
+        <Group px="md" py="sm" justify="space-between">
           <Anchor component={Link} to={NOTIFICATIONS_PATH} size="sm" onClick={() => setOpened(false)}>
             {t('bell.showAll')}
           </Anchor>
-        </Box>
+          <Anchor component={Link} to="/settings/notifications" size="sm" c="gray.7" onClick={() => setOpened(false)}>
+            {t('centre.settings')}
+          </Anchor>
+        </Group>
       </Popover.Dropdown>
     </Popover>
   );

@@ -21,6 +21,7 @@ export function NotificationSummary({ notification }: { notification: Notificati
         </Text>
         <Text size="xs" c="gray.7">
           <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
+          {notification.contentFree && ` · ${t('centre.contentFree')}`}
         </Text>
       </Stack>
     </Group>

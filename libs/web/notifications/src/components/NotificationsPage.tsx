@@ -54,11 +54,16 @@ export function NotificationsPage() {
           <PageTitle mb="xs">{t('centre.title')}</PageTitle>
           <Text c="gray.7">{t('centre.intro')}</Text>
         </div>
-        {unreadCount > 0 && (
-          <Button variant="default" onClick={() => void markAllRead(notifications)} loading={marking}>
-            {t('markAllRead')}
+        <Group gap="xs">
+          {unreadCount > 0 && (
+            <Button variant="default" onClick={() => void markAllRead(notifications)} loading={marking}>
+              {t('markAllRead')}
+            </Button>
+          )}
+          <Button component={Link} to="/settings/notifications" variant="subtle">
+            {t('centre.settings')}
           </Button>
-        )}
+        </Group>
       </Group>
       {!shown && loading && <PageLoader />}
       {!shown && error && <PageError error={error} onRetry={() => void refetch()} />}
