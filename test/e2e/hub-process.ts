@@ -30,6 +30,7 @@ export class HubProcess {
       WEB_DIST_DIR: join(root, 'dist/apps/web'),
       SMTP_URL: '',
       SEED_DEMO: 'true',
+      NOTIFICATION_EMAIL_DELAY_SECONDS: '0',
       DEMO_PASSWORD: 'convene-demo-pass',
     };
     // A fresh database and Redis prefix each run: the demo seed only fills an empty database, and

@@ -37,6 +37,8 @@ export function systemEnv(name: string, redisUrl: string): Record<string, string
     REDIS_URL: redisUrl,
     REDIS_PREFIX: `convene-system-${name}-${worker}`,
     SEED_DEMO: 'true',
+    // Emails go at once here; the default delay is for people, who may read it in the app first.
+    NOTIFICATION_EMAIL_DELAY_SECONDS: '0',
     SMTP_URL: '',
   };
 }

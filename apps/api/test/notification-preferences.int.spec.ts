@@ -123,6 +123,19 @@ describe('notification preferences', () => {
     expect(await forged.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', reason: 'INVALID_UNSUBSCRIBE_LINK' } });
   });
 
+  it('writes no email for a notification read in the app before its email was due', async () => {
+    const { convenors, clients, rows } = await joinRequest();
+    const mine = rows.find((r) => r.recipient_id === convenors[0]!.id)!;
+    dataOf(await clients[0]!.request(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [mine.id] }));
+    const mailer = api.app.get(NotificationMailService);
+    expect(await mailer.sendImmediate(mine.id)).toBe(false);
+    expect(await mailsTo(convenors[0]!)).toEqual([]);
+    // Handled, so the sweep does not try again; the other convenor, who has not read it, gets theirs.
+    expect(await sql('select emailed_at is not null as handled from notifications where id = ?', [mine.id])).toEqual([{ handled: true }]);
+    expect(await mailer.sendImmediate(rows.find((r) => r.recipient_id === convenors[1]!.id)!.id)).toBe(true);
+    expect(await mailsTo(convenors[1]!)).toHaveLength(1);
+  });
+
   it('says only what happened and where for a content-free group, in the app and by email', async () => {
     const admin = await api.signedIn(await api.data.admin());
     const { group, convenors, clients, rows } = await joinRequest({ note: 'My asylum appeal is next week.' });

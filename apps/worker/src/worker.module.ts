@@ -15,6 +15,7 @@ import { DeliverEventProcessor } from './notifications/deliver-event.processor.j
 import { RelayOutboxProcessor } from './notifications/relay-outbox.processor.js';
 import { RealtimeEmitter } from './notifications/realtime-emitter.js';
 import { SendNotificationEmailProcessor } from './notifications/send-notification-email.processor.js';
+import { SendEventEmailsProcessor } from './notifications/send-event-emails.processor.js';
 import { SweepNotificationEmailProcessor } from './notifications/sweep-notification-email.processor.js';
 import { ScheduleDigestsProcessor } from './notifications/schedule-digests.processor.js';
 import { SendDigestProcessor } from './notifications/send-digest.processor.js';
@@ -42,6 +43,7 @@ import { SendDigestProcessor } from './notifications/send-digest.processor.js';
     PurgeSessionsProcessor,
     DeliverEventProcessor,
     RelayOutboxProcessor,
+    SendEventEmailsProcessor,
     SendNotificationEmailProcessor,
     SweepNotificationEmailProcessor,
     ScheduleDigestsProcessor,

@@ -4,14 +4,13 @@ import type { NotificationsService } from '@convene/server-notifications';
 import { DeliverEventProcessor } from './deliver-event.processor.js';
 import type { RealtimeEmitter } from './realtime-emitter.js';
 
-function setUp(delivered: { recipientId: string; seq: number }[], awaitingEmail: string[] = []) {
-  const notifications = {
-    fanOut: jest.fn<NotificationsService['fanOut']>().mockResolvedValue(delivered),
-    awaitingEmail: jest.fn<NotificationsService['awaitingEmail']>().mockResolvedValue(awaitingEmail),
-  };
+function setUp(delivered: { recipientId: string; seq: number }[]) {
+  const notifications = { fanOut: jest.fn<NotificationsService['fanOut']>().mockResolvedValue(delivered) };
   const realtime = { notify: jest.fn<RealtimeEmitter['notify']>(), notifyMany: jest.fn<RealtimeEmitter['notifyMany']>() };
-  const jobs = { addManyAfterCommit: jest.fn<JobQueue['addManyAfterCommit']>().mockResolvedValue(true) };
-  const processor = new DeliverEventProcessor(notifications as unknown as NotificationsService, realtime as unknown as RealtimeEmitter, jobs as unknown as JobQueue);
+  const jobs = { add: jest.fn<JobQueue['add']>().mockResolvedValue(undefined) };
+  const processor = new DeliverEventProcessor(notifications as unknown as NotificationsService, realtime as unknown as RealtimeEmitter, jobs as unknown as JobQueue, {
+    notificationEmailDelaySeconds: 30,
+  });
   return { processor, notifications, realtime, jobs };
 }
 
@@ -34,25 +33,17 @@ describe(DeliverEventProcessor.name, () => {
     expect(realtime.notify).not.toHaveBeenCalled();
   });
 
-  it('queues the emails still owed, with job ids made from the notification ids', async () => {
-    const { processor, jobs } = setUp([{ recipientId: 'a', seq: 4 }], ['n1', 'n2']);
+  it('queues the event’s emails as one job, after the email delay, with a job id made from the event', async () => {
+    const { processor, jobs } = setUp([{ recipientId: 'a', seq: 4 }]);
     await processor.handle({ eventId: 'e1' });
-    expect(jobs.addManyAfterCommit.mock.calls).toEqual([
-      [
-        'send-notification-email',
-        [
-          { payload: { notificationId: 'n1' }, jobId: 'notification-email-n1' },
-          { payload: { notificationId: 'n2' }, jobId: 'notification-email-n2' },
-        ],
-      ],
-    ]);
+    expect(jobs.add.mock.calls).toEqual([['send-event-emails', { eventId: 'e1' }, { jobId: 'event-emails-e1', delay: 30_000 }]]);
   });
 
-  it('signals nobody when the event was already handled, but still queues emails owed from the first run', async () => {
-    const { processor, realtime, jobs } = setUp([], ['n1']);
+  it('signals nobody when the event was already handled, but still queues its emails (the first run may have died first)', async () => {
+    const { processor, realtime, jobs } = setUp([]);
     expect(await processor.handle({ eventId: 'e1' })).toBe(0);
     expect(realtime.notify).not.toHaveBeenCalled();
     expect(realtime.notifyMany).not.toHaveBeenCalled();
-    expect(jobs.addManyAfterCommit.mock.calls[0]![1]).toEqual([{ payload: { notificationId: 'n1' }, jobId: 'notification-email-n1' }]);
+    expect(jobs.add).toHaveBeenCalledTimes(1);
   });
 });

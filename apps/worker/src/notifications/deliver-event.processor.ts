@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { JobQueue, jobIds, type JobPayloads } from '@convene/server-core';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, JobQueue, jobIds, type AppConfig, type JobPayloads } from '@convene/server-core';
 import { NotificationsService } from '@convene/server-notifications';
 import { JobProcessor, type JobHandler } from '../jobs/job-processor.decorator.js';
 import { RealtimeEmitter } from './realtime-emitter.js';
@@ -11,20 +11,23 @@ export class DeliverEventProcessor implements JobHandler<'deliver-event'> {
     private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeEmitter,
     private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'notificationEmailDelaySeconds'>,
   ) {}
 
   /**
-   * Writes the notifications (idempotently), signals each recipient's open sockets, then queues
-   * the emails still owed for this event — on a retry too, so an email is never left behind.
+   * Writes the notifications (idempotently) and signals each recipient's open sockets. Their
+   * emails follow later, from one delayed job per event (queued on a retry too): whoever reads a
+   * notification in the app meanwhile gets no email, and the emails of a change that tells
+   * thousands of people don't compete with putting it on their screens.
    */
   async handle(payload: JobPayloads['deliver-event']): Promise<number> {
     const delivered = await this.notifications.fanOut(payload.eventId);
     if (delivered.length === 1) this.realtime.notify(delivered[0]!.recipientId, delivered[0]!.seq);
     else if (delivered.length > 1) this.realtime.notifyMany(delivered.map((d) => d.recipientId));
-    const owed = await this.notifications.awaitingEmail(payload.eventId);
-    await this.jobs.addManyAfterCommit(
-      'send-notification-email',
-      owed.map((notificationId) => ({ payload: { notificationId }, jobId: jobIds.notificationEmail(notificationId) })),
+    await this.jobs.add(
+      'send-event-emails',
+      { eventId: payload.eventId },
+      { jobId: jobIds.eventEmails(payload.eventId), delay: this.config.notificationEmailDelaySeconds * 1000 },
     );
     return delivered.length;
   }

@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { JobQueue, jobIds } from '@convene/server-core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, JobQueue, jobIds, type AppConfig } from '@convene/server-core';
 import { NotificationsService } from '@convene/server-notifications';
 import { JobProcessor, type JobHandler } from '../jobs/job-processor.decorator.js';
 
@@ -12,10 +12,12 @@ export class SweepNotificationEmailProcessor implements JobHandler<'sweep-notifi
   constructor(
     private readonly notifications: NotificationsService,
     private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async handle(): Promise<number> {
-    const ids = await this.notifications.strandedEmails(new Date(Date.now() - 60_000), 500);
+    // Older than the email delay and a minute more: their job should have run by now.
+    const ids = await this.notifications.strandedEmails(new Date(Date.now() - (this.config.notificationEmailDelaySeconds + 60) * 1000), 500);
     await this.jobs.addManyAfterCommit(
       'send-notification-email',
       ids.map((notificationId) => ({ payload: { notificationId }, jobId: jobIds.notificationEmail(notificationId) })),

@@ -30,12 +30,16 @@ export class NotificationMailService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Writes and enqueues one notification's email, once. Returns whether a mail was written. */
+  /**
+   * Writes and enqueues one notification's email, once; none when it was read in the app first.
+   * Returns whether a mail was written.
+   */
   async sendImmediate(notificationId: string): Promise<boolean> {
     const message = await this.em.fork().transactional(async (em) => {
       const row = await em.findOne(Notification, { id: notificationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!row || row.email !== EmailDelivery.IMMEDIATE || row.emailedAt) return null;
       row.emailedAt = new Date();
+      if (row.readAt) return null; // read in the app before the email went: no need to send it
       const recipient = (await this.identity.usersByIds([row.recipientId])).get(row.recipientId);
       if (!recipient) return null; // the account is gone
       const [line] = await this.lines([row], await this.contentFreeFor(row.recipientId));

@@ -135,7 +135,7 @@ export class NotificationPreferencesService {
   /**
    * Who gets a notification, and how. `involved` people are told at level ALL or INVOLVING_ME,
    * `followers` only at ALL; nobody is told about a group they muted, or through channels they
-   * switched off. Two queries, whatever the number of people.
+   * switched off. One query, whatever the number of people.
    */
   async deliveries(
     plan: { groupId: string | null; category: NotificationCategory; involved: string[]; followers: string[] },
@@ -143,21 +143,21 @@ export class NotificationPreferencesService {
     const involved = new Set(plan.involved);
     const everyone = [...new Set([...plan.involved, ...plan.followers])];
     if (!everyone.length) return new Map();
-    const em = this.em.fork();
-    const [levels, channels] = await Promise.all([
-      plan.groupId ? em.find(GroupPreference, { groupId: plan.groupId, userId: { $in: everyone } }) : Promise.resolve([]),
-      em.find(ChannelPreference, { category: plan.category, userId: { $in: everyone } }),
-    ]);
-    const levelOf = new Map(levels.map((l) => [l.userId, l.level]));
-    const channelOf = new Map(channels.map((c) => [c.userId, { inApp: c.inApp, email: c.email }]));
+    const chosen = await this.em.fork().getConnection().execute<{ user_id: string; level: GroupNotificationLevel | null; in_app: boolean | null; email: EmailDelivery | null }[]>(
+      `select p.id as user_id, g.level, c.in_app, c.email
+       from unnest(?::uuid[]) as p(id)
+       left join group_notification_preferences g on g.user_id = p.id and g.group_id = ?
+       left join notification_channel_preferences c on c.user_id = p.id and c.category = ?`,
+      [`{${everyone.join(',')}}`, plan.groupId, plan.category],
+    );
     const result = new Map<string, Delivery>();
-    for (const userId of everyone) {
-      const level = levelOf.get(userId) ?? DEFAULT_GROUP_LEVEL;
+    for (const row of chosen) {
+      const level = row.level ?? DEFAULT_GROUP_LEVEL;
       if (level === GroupNotificationLevel.MUTED) continue;
-      if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(userId)) continue;
-      const channel = channelOf.get(userId) ?? DEFAULT_CHANNELS[plan.category];
+      if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(row.user_id)) continue;
+      const channel = row.email ? { inApp: row.in_app!, email: row.email } : DEFAULT_CHANNELS[plan.category];
       if (!channel.inApp && channel.email === EmailDelivery.NONE) continue;
-      result.set(userId, channel);
+      result.set(row.user_id, channel);
     }
     return result;
   }

@@ -54,7 +54,10 @@ export class Notification {
   @Enum({ items: () => EmailDelivery, nativeEnumName: 'email_delivery' })
   email: EmailDelivery = EmailDelivery.NONE;
 
-  /** When its email (or the digest that carried it) was written; set once, so it is mailed once. */
+  /**
+   * When its email (or the digest that carried it) was dealt with: written, or not needed because
+   * it had been read in the app. Set once, so it is mailed at most once.
+   */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   emailedAt: Date | null = null;
 }

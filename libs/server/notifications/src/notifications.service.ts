@@ -44,46 +44,49 @@ export class NotificationsService {
       followers: notActor(plan.followerIds),
     });
     if (!deliveries.size) return [];
-    return this.em.fork().transactional(async (em) => {
-      const connection = em.getConnection();
-      const done = await connection.execute<{ recipient_id: string }[]>('select recipient_id from notifications where event_id = ?', [event.id]);
-      const already = new Set(done.map((row) => row.recipient_id));
-      // Sorted, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).
-      const recipients = [...deliveries.keys()].filter((id) => !already.has(id)).sort();
-      if (!recipients.length) return [];
-      const sequences = await connection.execute<{ user_id: string; last_seq: string }[]>(
-        `insert into notification_sequences (user_id, last_seq)
-         select id, 1 from unnest(?::uuid[]) as t(id)
+    // Sorted, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).
+    const recipients = [...deliveries.keys()].sort();
+    // One statement: skip whoever already has this event's notification (a job run again), take
+    // each remaining person's next sequence number (their row stays locked until commit, so their
+    // numbers appear in order), and write the rows.
+    const rows = await this.em.fork().getConnection().execute<{ recipient_id: string; seq: string; in_app: boolean }[]>(
+      `with wanted as (
+         select w.user_id, w.in_app, w.email from unnest(?::uuid[], ?::boolean[], ?::text[]) as w(user_id, in_app, email)
+         where not exists (select 1 from notifications n where n.event_id = ? and n.recipient_id = w.user_id)
+       ), sequences as (
+         insert into notification_sequences (user_id, last_seq)
+         select user_id, 1 from wanted order by user_id
          on conflict (user_id) do update set last_seq = notification_sequences.last_seq + 1
-         returning user_id, last_seq`,
-        [pgArray(recipients)],
-      );
-      const rows = await connection.execute<{ recipient_id: string; seq: string; in_app: boolean }[]>(
-        `insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at, in_app, email)
-         select gen_random_uuid(), s.user_id, s.seq, ?, ?, ?, ?, ?, now(), s.in_app, s.email::email_delivery
-         from unnest(?::uuid[], ?::bigint[], ?::boolean[], ?::text[]) as s(user_id, seq, in_app, email)
-         on conflict (event_id, recipient_id) do nothing
-         returning recipient_id, seq, in_app`,
-        [
-          event.id,
-          plan.type,
-          plan.groupId,
-          plan.actorId,
-          plan.subjectId,
-          pgArray(sequences.map((s) => s.user_id)),
-          pgArray(sequences.map((s) => s.last_seq)),
-          pgArray(sequences.map((s) => String(deliveries.get(s.user_id)!.inApp))),
-          pgArray(sequences.map((s) => deliveries.get(s.user_id)!.email)),
-        ],
-      );
-      // Only what shows in the app is signalled; a row kept for its email alone stays quiet.
-      return rows.filter((row) => row.in_app).map((row) => ({ recipientId: row.recipient_id, seq: Number(row.seq) }));
-    });
+         returning user_id, last_seq
+       )
+       insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at, in_app, email)
+       select gen_random_uuid(), s.user_id, s.last_seq, ?, ?, ?, ?, ?, now(), w.in_app, w.email::email_delivery
+       from sequences s join wanted w on w.user_id = s.user_id
+       on conflict (event_id, recipient_id) do nothing
+       returning recipient_id, seq, in_app`,
+      [
+        pgArray(recipients),
+        pgArray(recipients.map((id) => String(deliveries.get(id)!.inApp))),
+        pgArray(recipients.map((id) => deliveries.get(id)!.email)),
+        event.id,
+        event.id,
+        plan.type,
+        plan.groupId,
+        plan.actorId,
+        plan.subjectId,
+      ],
+    );
+    // Only what shows in the app is signalled; a row kept for its email alone stays quiet.
+    return rows.filter((row) => row.in_app).map((row) => ({ recipientId: row.recipient_id, seq: Number(row.seq) }));
   }
 
   /** Notifications of an event still waiting for their own email (all of them, on a retry too). */
   async awaitingEmail(eventId: string): Promise<string[]> {
-    const rows = await this.em.fork().find(Notification, { eventId, email: EmailDelivery.IMMEDIATE, emailedAt: null }, { fields: ['id'] });
+    // Plain rows, not entities: a change can tell thousands of people.
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from notifications where event_id = ? and email = ? and emailed_at is null`, [eventId, EmailDelivery.IMMEDIATE]);
     return rows.map((r) => r.id);
   }
 

@@ -18,6 +18,12 @@ export interface AppConfig {
   webDistDir: string | null;
   session: { idleMinutes: number; absoluteDays: number; cookieName: string; secureCookie: boolean };
   invitationTtlDays: number;
+  /**
+   * How long an "email straight away" notification waits before its email is written. Someone who
+   * reads it in the app meanwhile gets no email; and the emails of a change that tells many people
+   * don't compete with delivering it to their screens.
+   */
+  notificationEmailDelaySeconds: number;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Express `trust proxy` setting, for the client address behind a reverse proxy. */
   trustProxy: string | false;
@@ -93,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       secureCookie: env_ === 'production',
     },
     invitationTtlDays: int('INVITATION_TTL_DAYS', 14, 1, 90),
+    notificationEmailDelaySeconds: int('NOTIFICATION_EMAIL_DELAY_SECONDS', 30, 0, 3600),
     signInLimits: {
       perAccount: int('SIGNIN_LIMIT_PER_ACCOUNT', 10, 1, 10_000),
       perAddress: int('SIGNIN_LIMIT_PER_ADDRESS', 50, 1, 100_000),

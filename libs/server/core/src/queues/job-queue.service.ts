@@ -26,7 +26,7 @@ export class JobQueue implements OnModuleDestroy {
    * Adds a job after the database has committed. Failure is logged, not thrown: the row that needs
    * the job is already stored and a sweep picks it up, so the user's action still succeeds.
    */
-  async addAfterCommit<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string }): Promise<boolean> {
+  async addAfterCommit<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string; delay?: number }): Promise<boolean> {
     try {
       await this.add(name, payload, opts);
       return true;
@@ -36,11 +36,17 @@ export class JobQueue implements OnModuleDestroy {
     }
   }
 
+  /** Adds many jobs of one name in one round trip; throws when Redis refuses them. */
+  async addMany<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string }[]): Promise<void> {
+    if (!jobs.length) return;
+    await this.queue(JOB_QUEUES[name]).addBulk(jobs.map((job) => ({ name, data: job.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId } })));
+  }
+
   /** Like addAfterCommit for many jobs of one name, in one round trip. Returns whether they were queued. */
   async addManyAfterCommit<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string }[]): Promise<boolean> {
     if (!jobs.length) return true;
     try {
-      await this.queue(JOB_QUEUES[name]).addBulk(jobs.map((job) => ({ name, data: job.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId } })));
+      await this.addMany(name, jobs);
       return true;
     } catch (error) {
       this.logger.warn(`Could not enqueue ${jobs.length} ${name} job(s); they will be swept later: ${(error as Error).message}`);

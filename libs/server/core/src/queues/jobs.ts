@@ -15,6 +15,8 @@ export interface JobPayloads {
   'relay-outbox': Record<string, never>;
   /** Delete sessions past their idle or absolute expiry. */
   'purge-sessions': Record<string, never>;
+  /** Queue the emails still owed for one event's notifications (after the email delay). */
+  'send-event-emails': { eventId: string };
   /** Write and send the email of one notification (at most once per notification). */
   'send-notification-email': { notificationId: string };
   /** Re-enqueue notification emails whose job was lost. */
@@ -33,6 +35,7 @@ export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'deliver-event': 'notifications',
   'relay-outbox': 'maintenance',
   'purge-sessions': 'maintenance',
+  'send-event-emails': 'mail',
   'send-notification-email': 'mail',
   'sweep-notification-email': 'maintenance',
   'schedule-digests': 'maintenance',
@@ -53,6 +56,7 @@ export const DEFAULT_JOB_OPTIONS = {
 export const jobIds = {
   sendMail: (mailId: string) => `mail-${mailId}`,
   deliverEvent: (eventId: string) => `event-${eventId}`,
+  eventEmails: (eventId: string) => `event-emails-${eventId}`,
   notificationEmail: (notificationId: string) => `notification-email-${notificationId}`,
   digest: (userId: string, slot: number) => `digest-${userId}-${slot}`,
 };
