@@ -104,6 +104,31 @@ describe('notifications', () => {
     expect(rows[0]!.n).toBe(2);
   });
 
+  it('writes a change that tells many people in slices, each handed on as written, exactly once', async () => {
+    const group = await api.data.group({ joinPolicy: JoinPolicy.REQUEST });
+    const conn = api.orm.em.fork().getConnection();
+    // 1,100 convenors, written directly: the factories would take long to make so many.
+    await conn.execute(
+      `with people as (
+         insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+         select gen_random_uuid(), 'many-' || ? || '-' || i || '@example.org', 'Many ' || i, 'x', now(), now() from generate_series(1, 1100) i
+         returning id)
+       insert into memberships (id, group_id, user_id, role, status, created_at) select gen_random_uuid(), ?, id, 'CONVENOR', 'ACTIVE', now() from people`,
+      [group.id.slice(0, 8), group.id],
+    );
+    const applicant = await api.data.user();
+    const [event] = await conn.execute<{ id: string }[]>(
+      `insert into outbox_events (id, type, payload, created_at) values (gen_random_uuid(), 'membership.requested', ?, now()) returning id`,
+      [JSON.stringify({ membershipId: '00000000-0000-4000-8000-000000000000', groupId: group.id, userId: applicant.id })],
+    );
+    const slices: number[] = [];
+    const delivered = await api.app.get(NotificationsService).fanOut(event!.id, (slice) => slices.push(slice.length));
+    expect(slices).toEqual([1000, 100]);
+    expect(new Set(delivered.map((d) => d.recipientId)).size).toBe(1100);
+    expect(await api.app.get(NotificationsService).fanOut(event!.id)).toEqual([]);
+    expect(await conn.execute('select count(*)::int as n from notifications where event_id = ?', [event!.id])).toEqual([{ n: 1100 }]);
+  });
+
   it('signals the convenor’s open socket, and the catch-up query returns what is new', async () => {
     const { group, convenors, applicant } = await groupWithPeople();
     const asConvenor = await api.signedIn(convenors[0]!);

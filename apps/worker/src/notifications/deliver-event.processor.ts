@@ -15,15 +15,18 @@ export class DeliverEventProcessor implements JobHandler<'deliver-event'> {
   ) {}
 
   /**
-   * Writes the notifications (idempotently) and signals each recipient's open sockets. Their
+   * Writes the notifications (idempotently) and signals each recipient's open sockets, slice by
+   * slice. Their
    * emails follow later, from one delayed job per event (queued on a retry too): whoever reads a
    * notification in the app meanwhile gets no email, and the emails of a change that tells
    * thousands of people don't compete with putting it on their screens.
    */
   async handle(payload: JobPayloads['deliver-event']): Promise<number> {
-    const delivered = await this.notifications.fanOut(payload.eventId);
-    if (delivered.length === 1) this.realtime.notify(delivered[0]!.recipientId, delivered[0]!.seq);
-    else if (delivered.length > 1) this.realtime.notifyMany(delivered.map((d) => d.recipientId));
+    // Each slice of people is signalled as soon as it is written.
+    const delivered = await this.notifications.fanOut(payload.eventId, (slice) => {
+      if (slice.length === 1) this.realtime.notify(slice[0]!.recipientId, slice[0]!.seq);
+      else this.realtime.notifyMany(slice.map((d) => d.recipientId));
+    });
     await this.jobs.add(
       'send-event-emails',
       { eventId: payload.eventId },

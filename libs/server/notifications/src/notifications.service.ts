@@ -5,7 +5,7 @@ import { InputCheck, OutboxService, type DomainEventPayloads, type DomainEventTy
 import { GroupsService } from '@convene/server-groups';
 import { Notification } from './notification.entity.js';
 import { NOTIFICATION_RULES, type NotificationPlan, type RuleContext } from './notification-rules.js';
-import { NotificationPreferencesService } from './notification-preferences.service.js';
+import { NotificationPreferencesService, type Delivery } from './notification-preferences.service.js';
 
 export interface Delivered {
   recipientId: string;
@@ -13,6 +13,8 @@ export interface Delivered {
 }
 
 const MAX_PAGE = 100;
+/** People written (and signalled) per statement when a change tells many. */
+const FAN_OUT_SLICE = 1000;
 
 /** A Postgres array literal of plain values (uuids, numbers, enum names), for unnest(). */
 const pgArray = (values: (string | number)[]) => `{${values.join(',')}}`;
@@ -29,9 +31,11 @@ export class NotificationsService {
   /**
    * Turns one outbox event into notification rows, at most one per (event, recipient), each with
    * the recipient's next sequence number. Running it again for the same event adds nothing.
-   * Returns the rows it added, for the realtime signal.
+   * People are written in slices, each committed on its own and handed to `onSlice` at once (for
+   * the realtime signal), so the first screens light up while later slices are still written.
+   * Returns every row it added that shows in the app.
    */
-  async fanOut(eventId: string): Promise<Delivered[]> {
+  async fanOut(eventId: string, onSlice: (slice: Delivered[]) => void = () => undefined): Promise<Delivered[]> {
     const event = await this.outbox.find(eventId);
     if (!event) return [];
     const rule = NOTIFICATION_RULES[event.type] as (payload: DomainEventPayloads[DomainEventType], context: RuleContext) => Promise<NotificationPlan>;
@@ -46,9 +50,21 @@ export class NotificationsService {
     if (!deliveries.size) return [];
     // Sorted, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).
     const recipients = [...deliveries.keys()].sort();
-    // One statement: skip whoever already has this event's notification (a job run again), take
-    // each remaining person's next sequence number (their row stays locked until commit, so their
-    // numbers appear in order), and write the rows.
+    const delivered: Delivered[] = [];
+    for (let i = 0; i < recipients.length; i += FAN_OUT_SLICE) {
+      const slice = await this.writeSlice(event.id, plan, recipients.slice(i, i + FAN_OUT_SLICE), deliveries);
+      if (slice.length) onSlice(slice);
+      delivered.push(...slice);
+    }
+    return delivered;
+  }
+
+  /**
+   * One statement: skip whoever already has this event's notification (a job run again), take
+   * each remaining person's next sequence number (their row stays locked until commit, so their
+   * numbers appear in order), and write the rows.
+   */
+  private async writeSlice(eventId: string, plan: NotificationPlan, recipients: string[], deliveries: Map<string, Delivery>): Promise<Delivered[]> {
     const rows = await this.em.fork().getConnection().execute<{ recipient_id: string; seq: string; in_app: boolean }[]>(
       `with wanted as (
          select w.user_id, w.in_app, w.email from unnest(?::uuid[], ?::boolean[], ?::text[]) as w(user_id, in_app, email)
@@ -68,8 +84,8 @@ export class NotificationsService {
         pgArray(recipients),
         pgArray(recipients.map((id) => String(deliveries.get(id)!.inApp))),
         pgArray(recipients.map((id) => deliveries.get(id)!.email)),
-        event.id,
-        event.id,
+        eventId,
+        eventId,
         plan.type,
         plan.groupId,
         plan.actorId,
