@@ -38,7 +38,7 @@ describe('worker shutdown', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     port = (smtp.server.address() as { port: number }).port;
-    const config = useTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    const config = useTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${port}` }, 'shutdown');
     orm = await openTestOrm(config);
     await clearRedisPrefix(config);
   });

@@ -53,7 +53,7 @@ describe('mail delivery by the worker', () => {
   beforeAll(async () => {
     const started = await startSmtp(received);
     smtp = started.server;
-    config = useTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${started.port}`, MAIL_FROM: 'Convene <no-reply@example.org>', NOTIFICATION_EMAIL_DELAY_SECONDS: '0' });
+    config = useTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${started.port}`, MAIL_FROM: 'Convene <no-reply@example.org>', NOTIFICATION_EMAIL_DELAY_SECONDS: '0' }, 'mail');
     orm = await openTestOrm(config);
     await clearRedisPrefix(config);
     worker = await createWorkerApp({ logger: false });

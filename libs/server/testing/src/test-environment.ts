@@ -4,13 +4,18 @@ import { loadConfig, type AppConfig } from '@convene/server-core';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export function useTestEnvironment(overrides: Record<string, string> = {}): AppConfig {
-  const worker = process.env['JEST_WORKER_ID'] ?? '0';
+/**
+ * `scope` gives a test file a database and prefix of its own, apart from the other files of its
+ * Jest worker: needed where a whole worker app runs, since its scheduled sweeps act on every row
+ * that other files left behind.
+ */
+export function useTestEnvironment(overrides: Record<string, string> = {}, scope?: string): AppConfig {
+  const worker = scope ? `${scope}_${process.env['JEST_WORKER_ID'] ?? '0'}` : (process.env['JEST_WORKER_ID'] ?? '0');
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: process.env['TEST_DATABASE_URL_BASE'] ? `${process.env['TEST_DATABASE_URL_BASE']}_${worker}` : `postgres://postgres@127.0.0.1:5432/convene_test_${worker}`,
     REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/15',
-    REDIS_PREFIX: `convene-test-${worker}`,
+    REDIS_PREFIX: `convene-test-${worker.replace('_', '-')}`,
     PUBLIC_URL: 'http://localhost:3000',
     SEED_DEMO: 'false',
     SMTP_URL: '',

@@ -1,0 +1,22 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import type { AppConfig, JobQueue } from '@convene/server-core';
+import type { NotificationsService } from '@convene/server-notifications';
+import { SweepNotificationEmailProcessor } from './sweep-notification-email.processor.js';
+
+describe(SweepNotificationEmailProcessor.name, () => {
+  it('re-queues emails older than the email delay and a minute, under their own job ids', async () => {
+    const strandedEmails = jest.fn<NotificationsService['strandedEmails']>().mockResolvedValue(['n1']);
+    const addManyAfterCommit = jest.fn<JobQueue['addManyAfterCommit']>().mockResolvedValue(true);
+    const processor = new SweepNotificationEmailProcessor({ strandedEmails } as unknown as NotificationsService, { addManyAfterCommit } as unknown as JobQueue, {
+      notificationEmailDelaySeconds: 30,
+    } as AppConfig);
+    const before = Date.now();
+    expect(await processor.handle()).toBe(1);
+    const after = Date.now();
+    const [olderThan, limit] = strandedEmails.mock.calls[0]!;
+    expect(olderThan.getTime()).toBeGreaterThanOrEqual(before - 90_000);
+    expect(olderThan.getTime()).toBeLessThanOrEqual(after - 90_000);
+    expect(limit).toBe(500);
+    expect(addManyAfterCommit.mock.calls).toEqual([['send-notification-email', [{ payload: { notificationId: 'n1' }, jobId: 'notification-email-n1' }]]]);
+  });
+});
