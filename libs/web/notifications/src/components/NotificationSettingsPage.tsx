@@ -1,4 +1,4 @@
-import { Anchor, Group, NativeSelect, Paper, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, NativeSelect, Paper, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   NotificationSettingsDocument,
@@ -120,47 +120,48 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
       <ErrorAlert error={failure} />
 
       <Section id="settings-channels" title={t('settings.channels.title')} intro={t('settings.channels.intro')}>
-        <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('settings.channels.category')}</Table.Th>
-                <Table.Th>{t('settings.channels.inApp')}</Table.Th>
-                <Table.Th>{t('settings.channels.email')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {settings.channels.map((channel) => {
-                const name = t(`categories.${channel.category}.name`);
-                return (
-                  <Table.Tr key={channel.category}>
-                    <Table.Td>
-                      <Text fw={600}>{name}</Text>
-                      <Text size="sm" c="gray.7">
-                        {t(`categories.${channel.category}.description`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Switch
-                        checked={channel.inApp}
-                        aria-label={t('settings.channels.inAppFor', { category: name })}
-                        onChange={(event) => void save({ channels: [{ category: channel.category, inApp: event.currentTarget.checked, email: channel.email }] })}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NativeSelect
-                        aria-label={t('settings.channels.emailFor', { category: name })}
-                        value={channel.email}
-                        data={EMAIL_CHOICES.map((choice) => ({ value: choice, label: t(`settings.emailChoices.${choice}`) }))}
-                        onChange={(event) => void save({ channels: [{ category: channel.category, inApp: channel.inApp, email: event.currentTarget.value as EmailDelivery }] })}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
+          {settings.channels.map((channel, index) => {
+            const name = t(`categories.${channel.category}.name`);
+            return (
+              <Group
+                component="li"
+                key={channel.category}
+                justify="space-between"
+                align="center"
+                wrap="wrap"
+                gap="md"
+                py="sm"
+                style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
+              >
+                <div style={{ flex: '1 1 260px' }}>
+                  <Text fw={600}>{name}</Text>
+                  <Text size="sm" c="gray.7">
+                    {t(`categories.${channel.category}.description`)}
+                  </Text>
+                </div>
+                <Group gap="lg" wrap="nowrap" align="flex-end">
+                  <Switch
+                    label={t('settings.channels.inApp')}
+                    labelPosition="left"
+                    checked={channel.inApp}
+                    aria-label={t('settings.channels.inAppFor', { category: name })}
+                    onChange={(event) => void save({ channels: [{ category: channel.category, inApp: event.currentTarget.checked, email: channel.email }] })}
+                    mb={8}
+                  />
+                  <NativeSelect
+                    label={t('settings.channels.email')}
+                    aria-label={t('settings.channels.emailFor', { category: name })}
+                    w={170}
+                    value={channel.email}
+                    data={EMAIL_CHOICES.map((choice) => ({ value: choice, label: t(`settings.emailChoices.${choice}`) }))}
+                    onChange={(event) => void save({ channels: [{ category: channel.category, inApp: channel.inApp, email: event.currentTarget.value as EmailDelivery }] })}
+                  />
+                </Group>
+              </Group>
+            );
+          })}
+        </Stack>
       </Section>
 
       <Section id="settings-digest" title={t('settings.digest.title')} intro={usesDigest ? t('settings.digest.intro') : t('settings.digest.unused')}>

@@ -60,7 +60,6 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     channels: {
       title: 'كيف تصلك الأخبار',
       intro: 'داخل التطبيق يعني الجرس وقائمة هذه الصفحة والرسائل المنبثقة. يجمع الملخص ما لم تقرأه في رسالة بريد واحدة.',
-      category: 'الموضوع',
       inApp: 'داخل التطبيق',
       email: 'بالبريد',
       inAppFor: 'داخل التطبيق: {{category}}',

@@ -57,7 +57,6 @@ export const notificationsEn = {
     channels: {
       title: 'How you hear about things',
       intro: 'In the app means the bell, this page’s list and pop-up messages. A digest gathers what you have not read into one email.',
-      category: 'About',
       inApp: 'In the app',
       email: 'By email',
       inAppFor: 'In the app: {{category}}',
