@@ -5,6 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { APP_CONFIG, AccessGuard, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { DiscussionsModule } from '@convene/server-discussions';
 import { IdentityModule } from '@convene/server-identity';
 import { GroupsModule } from '@convene/server-groups';
 import { MailModule } from '@convene/server-mail';
@@ -38,6 +39,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
       useFactory: (config: AppConfig) => graphqlConfig(config),
     }),
     IdentityModule,
+    DiscussionsModule,
     GroupsModule,
     MailModule,
     NotificationsModule,

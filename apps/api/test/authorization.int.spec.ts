@@ -688,6 +688,8 @@ describe('authorization matrix', () => {
       .concat([UPDATE_SETTINGS, CREATE_GROUP, UPDATE_GROUP, REQUEST_TO_JOIN, INVITE_MEMBER, RESPOND, DECIDE, SET_ROLE, LEAVE, REMOVE])
       .concat(['query { notifications { id } unreadNotificationCount }', 'mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }'])
       .concat(['notificationSettings', 'updateNotificationSettings', 'setGroupNotificationLevel', 'unsubscribe'])
+      // Tried as every persona in discussions.int.spec.ts.
+      .concat(['createThread', 'reply', 'thread'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

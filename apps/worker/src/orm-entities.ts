@@ -3,6 +3,7 @@ import { identityEntities } from '@convene/server-identity';
 import { groupsEntities } from '@convene/server-groups';
 import { mailEntities } from '@convene/server-mail';
 import { notificationsEntities } from '@convene/server-notifications';
+import { discussionsEntities } from '@convene/server-discussions';
 
 /** Every entity the worker maps (relations between domains need all of them registered). */
-export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities];
+export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities];

@@ -93,6 +93,15 @@ export class GroupsService implements OnModuleInit {
     return this.em.fork().getRepository(Membership).convenorIdsOf(groupId);
   }
 
+  /** Ids of a group's active members (for the worker: its own unit of work). */
+  async activeMemberIds(groupId: string): Promise<string[]> {
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ user_id: string }[]>('select user_id from memberships where group_id = ? and status = ?', [groupId, MembershipStatus.ACTIVE]);
+    return rows.map((row) => row.user_id);
+  }
+
   /** Groups' public id, address and name, in one query (names and purposes are public in the network). */
   async referencesByIds(ids: string[]): Promise<Map<string, GroupReference>> {
     if (!ids.length) return new Map();

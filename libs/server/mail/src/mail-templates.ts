@@ -67,6 +67,10 @@ const enWords: Words = {
         return who ? `${who} invited you to ${group}` : `You are invited to ${group}`;
       case NotificationType.ROLE_CHANGED:
         return l.role && who ? `${who} made you ${enWords.roles[l.role]} of ${group}` : `Your role in ${group} changed`;
+      case NotificationType.THREAD_CREATED:
+        return who ? `${who} started a discussion in ${group}` : `A new discussion in ${group}`;
+      case NotificationType.POST_REPLY:
+        return who ? `${who} replied to you in ${group}` : `A new reply in ${group}`;
     }
   },
   footer: (f) => ({
@@ -74,7 +78,7 @@ const enWords: Words = {
     stop: `Stop emails about ${f.category}`,
     settings: 'Notification settings',
   }),
-  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DIGEST: 'the digest' },
+  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies to you', DIGEST: 'the digest' },
 };
 
 const arWords: Words = {
@@ -93,6 +97,10 @@ const arWords: Words = {
         return who ? `دعاك ${who} إلى ${group}` : `أنت مدعو إلى ${group}`;
       case NotificationType.ROLE_CHANGED:
         return l.role && who ? `جعلك ${who} ${arWords.roles[l.role]} في ${group}` : `تغيّر دورك في ${group}`;
+      case NotificationType.THREAD_CREATED:
+        return who ? `بدأ ${who} نقاشاً في ${group}` : `نقاش جديد في ${group}`;
+      case NotificationType.POST_REPLY:
+        return who ? `ردّ عليك ${who} في ${group}` : `ردّ جديد في ${group}`;
     }
   },
   footer: (f) => ({
@@ -100,7 +108,7 @@ const arWords: Words = {
     stop: `إيقاف الرسائل حول ${f.category}`,
     settings: 'إعدادات الإشعارات',
   }),
-  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DIGEST: 'الملخص' },
+  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود عليك', DIGEST: 'الملخص' },
 };
 
 const en: Catalogue = {

@@ -183,6 +183,10 @@ export class NotificationMailService {
       case NotificationType.ROLE_CHANGED:
         if (!line.role) return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
         return this.mail.prepareNotice(em, 'role-changed', to, { groupName, role: line.role, link }, notice);
+      case NotificationType.THREAD_CREATED:
+      case NotificationType.POST_REPLY:
+        // Said in one line, without the discussion's words: those stay in Convene.
+        return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
     }
   }
 }

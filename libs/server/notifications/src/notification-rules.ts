@@ -18,6 +18,8 @@ export interface NotificationPlan {
 export interface RuleContext {
   /** Active convenors of a group. */
   convenorIds(groupId: string): Promise<string[]>;
+  /** Active members of a group (convenors included). */
+  memberIds(groupId: string): Promise<string[]>;
 }
 
 type Rules = { [T in DomainEventType]: (payload: DomainEventPayloads[T], context: RuleContext) => Promise<NotificationPlan> };
@@ -34,4 +36,21 @@ export const NOTIFICATION_RULES: Rules = {
   'membership.declined': async (p) => ({ type: NotificationType.MEMBERSHIP_DECLINED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: null }),
   'membership.invited': async (p) => ({ type: NotificationType.GROUP_INVITATION, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
   'membership.role-changed': async (p) => ({ type: NotificationType.ROLE_CHANGED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
+  // Everyone in the group follows its new discussions (those at "all activity" hear of them).
+  'thread.created': async (p, context) => ({
+    type: NotificationType.THREAD_CREATED,
+    involvedIds: [],
+    followerIds: await context.memberIds(p.groupId),
+    groupId: p.groupId,
+    actorId: p.authorId,
+    subjectId: p.threadId,
+  }),
+  // The person answered, and the one who started the discussion, are involved.
+  'post.replied': async (p) => ({
+    type: NotificationType.POST_REPLY,
+    involvedIds: [p.parentAuthorId, p.threadAuthorId],
+    groupId: p.groupId,
+    actorId: p.authorId,
+    subjectId: p.threadId,
+  }),
 };

@@ -39,7 +39,7 @@ export class NotificationsService {
     const event = await this.outbox.find(eventId);
     if (!event) return [];
     const rule = NOTIFICATION_RULES[event.type] as (payload: DomainEventPayloads[DomainEventType], context: RuleContext) => Promise<NotificationPlan>;
-    const plan = await rule(event.payload as DomainEventPayloads[DomainEventType], { convenorIds: (groupId) => this.groups.convenorIds(groupId) });
+    const plan = await rule(event.payload as DomainEventPayloads[DomainEventType], { convenorIds: (groupId) => this.groups.convenorIds(groupId), memberIds: (groupId) => this.groups.activeMemberIds(groupId) });
     const notActor = (ids: string[] = []) => ids.filter((id) => id !== plan.actorId);
     const deliveries = await this.preferences.deliveries({
       groupId: plan.groupId,

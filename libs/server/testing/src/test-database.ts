@@ -4,8 +4,9 @@ import { identityEntities } from '@convene/server-identity';
 import { groupsEntities } from '@convene/server-groups';
 import { mailEntities } from '@convene/server-mail';
 import { notificationsEntities } from '@convene/server-notifications';
+import { discussionsEntities } from '@convene/server-discussions';
 
-export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities];
+export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities];
 
 /** Creates the test database if needed, brings it to the latest migration, and opens an ORM on it. */
 export async function openTestOrm(config: AppConfig): Promise<MikroORM> {

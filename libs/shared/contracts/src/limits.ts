@@ -11,6 +11,12 @@ export const LIMITS = {
   joinMessageMax: 500,
   organisationNameMax: 120,
   timeZoneMax: 64,
+  threadTitleMax: 200,
+  postBodyMax: 20_000,
+  threadTagsMax: 5,
+  threadTagMax: 30,
+  /** Largest page of threads or posts one request may ask for. */
+  discussionPageMax: 100,
 } as const;
 
 export const GROUP_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

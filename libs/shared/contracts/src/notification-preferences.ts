@@ -7,6 +7,10 @@ export enum NotificationCategory {
   JOIN_REQUESTS = 'JOIN_REQUESTS',
   /** Your own memberships: invitations, decisions on your requests, role changes. */
   MEMBERSHIP = 'MEMBERSHIP',
+  /** New discussions in your groups. */
+  DISCUSSIONS = 'DISCUSSIONS',
+  /** Replies to your discussions and posts. */
+  REPLIES = 'REPLIES',
 }
 
 export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCategory } = {
@@ -15,6 +19,8 @@ export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCateg
   [NotificationType.MEMBERSHIP_DECLINED]: NotificationCategory.MEMBERSHIP,
   [NotificationType.GROUP_INVITATION]: NotificationCategory.MEMBERSHIP,
   [NotificationType.ROLE_CHANGED]: NotificationCategory.MEMBERSHIP,
+  [NotificationType.THREAD_CREATED]: NotificationCategory.DISCUSSIONS,
+  [NotificationType.POST_REPLY]: NotificationCategory.REPLIES,
 };
 
 export enum EmailDelivery {
@@ -34,6 +40,9 @@ export interface ChannelChoice {
 export const DEFAULT_CHANNELS: { [C in NotificationCategory]: ChannelChoice } = {
   [NotificationCategory.JOIN_REQUESTS]: { inApp: true, email: EmailDelivery.IMMEDIATE },
   [NotificationCategory.MEMBERSHIP]: { inApp: true, email: EmailDelivery.IMMEDIATE },
+  // A busy group starts many discussions: one email a day gathers them.
+  [NotificationCategory.DISCUSSIONS]: { inApp: true, email: EmailDelivery.DIGEST },
+  [NotificationCategory.REPLIES]: { inApp: true, email: EmailDelivery.IMMEDIATE },
 };
 
 export enum GroupNotificationLevel {

@@ -11,5 +11,9 @@ export interface DomainEventPayloads {
   /** A person with an account was invited to a group. */
   'membership.invited': { membershipId: string; groupId: string; userId: string; actorId: string };
   'membership.role-changed': { membershipId: string; groupId: string; userId: string; actorId: string; role: MembershipRole };
+  /** A member started a discussion. */
+  'thread.created': { threadId: string; groupId: string; authorId: string };
+  /** A member replied in a discussion: to its opening post or to another post. */
+  'post.replied': { postId: string; threadId: string; groupId: string; authorId: string; threadAuthorId: string; parentAuthorId: string };
 }
 export type DomainEventType = keyof DomainEventPayloads;

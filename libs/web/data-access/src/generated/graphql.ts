@@ -81,17 +81,21 @@ export type NetworkRole =
   | 'MEMBER';
 
 export type NotificationCategory =
+  | 'DISCUSSIONS'
   /** Join requests waiting for a convenor's decision. */
   | 'JOIN_REQUESTS'
   /** Your own memberships: invitations, decisions on your requests, role changes. */
-  | 'MEMBERSHIP';
+  | 'MEMBERSHIP'
+  | 'REPLIES';
 
 export type NotificationType =
   | 'GROUP_INVITATION'
   | 'JOIN_REQUESTED'
   | 'MEMBERSHIP_APPROVED'
   | 'MEMBERSHIP_DECLINED'
-  | 'ROLE_CHANGED';
+  | 'POST_REPLY'
+  | 'ROLE_CHANGED'
+  | 'THREAD_CREATED';
 
 export type RequestToJoinInput = {
   groupId: string | number;

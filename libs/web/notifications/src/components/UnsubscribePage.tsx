@@ -14,8 +14,8 @@ export function UnsubscribePage() {
   const { token = '' } = useParams<{ token: string }>();
   const [unsubscribe, { data, loading, error }] = useMutation(UnsubscribeDocument);
   const category = token.split('.')[1] ?? '';
-  const known = ['JOIN_REQUESTS', 'MEMBERSHIP', 'DIGEST'].includes(category);
-  const what = known ? t(`unsubscribe.what.${category as 'JOIN_REQUESTS' | 'MEMBERSHIP' | 'DIGEST'}`) : t('unsubscribe.what.unknown');
+  const known = ['JOIN_REQUESTS', 'MEMBERSHIP', 'DISCUSSIONS', 'REPLIES', 'DIGEST'].includes(category);
+  const what = known ? t(`unsubscribe.what.${category as 'JOIN_REQUESTS' | 'MEMBERSHIP' | 'DISCUSSIONS' | 'REPLIES' | 'DIGEST'}`) : t('unsubscribe.what.unknown');
 
   return (
     <Stack maw={560} mx="auto" gap="md">

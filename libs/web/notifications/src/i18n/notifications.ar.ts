@@ -32,6 +32,8 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     MEMBERSHIP_DECLINED: 'رفض {{actor}} طلب انضمامك إلى {{group}}',
     GROUP_INVITATION: 'دعاك {{actor}} إلى الانضمام إلى {{group}}',
     ROLE_CHANGED: 'تغيّر دورك في {{group}}',
+    THREAD_CREATED: 'بدأ {{actor}} نقاشاً في {{group}}',
+    POST_REPLY: 'ردّ عليك {{actor}} في {{group}}',
   },
   contentFreeTypes: {
     JOIN_REQUESTED: 'طلب انضمام جديد إلى {{group}}',
@@ -39,10 +41,14 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     MEMBERSHIP_DECLINED: 'لم تتم الموافقة على طلب انضمامك إلى {{group}}',
     GROUP_INVITATION: 'أنت مدعو إلى الانضمام إلى {{group}}',
     ROLE_CHANGED: 'تغيّر دورك في {{group}}',
+    THREAD_CREATED: 'نقاش جديد في {{group}}',
+    POST_REPLY: 'ردّ جديد عليك في {{group}}',
   },
   categories: {
     JOIN_REQUESTS: { name: 'طلبات الانضمام', description: 'طلبات الانضمام إلى المجموعات التي تنسّقها، بانتظار قرارك.' },
     MEMBERSHIP: { name: 'عضوياتك', description: 'الدعوات، والردود على طلبات انضمامك، والتغييرات في دورك.' },
+    DISCUSSIONS: { name: 'النقاشات الجديدة', description: 'النقاشات التي تبدأ في مجموعاتك.' },
+    REPLIES: { name: 'الردود عليك', description: 'الردود على نقاشاتك ومشاركاتك.' },
   },
   levels: {
     ALL: { name: 'كل النشاط', description: 'كل ما يحدث في المجموعة' },
@@ -98,7 +104,7 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     doneTitle: 'تم',
     done: 'لن تصلك بعد الآن رسائل حول {{what}}.',
     allSettings: 'كل إعدادات الإشعارات',
-    what: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DIGEST: 'الملخص', unknown: 'هذا' },
+    what: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود عليك', DIGEST: 'الملخص', unknown: 'هذا' },
   },
   markAllRead: 'تعليم الكل كمقروء',
   allMarkedRead: 'عُلّمت كل الإشعارات كمقروءة',

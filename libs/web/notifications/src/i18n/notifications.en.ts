@@ -29,6 +29,8 @@ export const notificationsEn = {
     MEMBERSHIP_DECLINED: '{{actor}} declined your request to join {{group}}',
     GROUP_INVITATION: '{{actor}} invited you to join {{group}}',
     ROLE_CHANGED: 'Your role in {{group}} changed',
+    THREAD_CREATED: '{{actor}} started a discussion in {{group}}',
+    POST_REPLY: '{{actor}} replied to you in {{group}}',
   },
   contentFreeTypes: {
     JOIN_REQUESTED: 'A new request to join {{group}}',
@@ -36,10 +38,14 @@ export const notificationsEn = {
     MEMBERSHIP_DECLINED: 'Your request to join {{group}} was not approved',
     GROUP_INVITATION: 'You are invited to join {{group}}',
     ROLE_CHANGED: 'Your role in {{group}} changed',
+    THREAD_CREATED: 'A new discussion in {{group}}',
+    POST_REPLY: 'A new reply to you in {{group}}',
   },
   categories: {
     JOIN_REQUESTS: { name: 'Join requests', description: 'Requests to join groups you convene, waiting for your decision.' },
     MEMBERSHIP: { name: 'Your memberships', description: 'Invitations, answers to your requests to join, and changes to your role.' },
+    DISCUSSIONS: { name: 'New discussions', description: 'Discussions started in your groups.' },
+    REPLIES: { name: 'Replies to you', description: 'Replies to your discussions and to your posts.' },
   },
   levels: {
     ALL: { name: 'All activity', description: 'everything that happens in the group' },
@@ -95,7 +101,7 @@ export const notificationsEn = {
     doneTitle: 'Done',
     done: 'You will no longer get emails about {{what}}.',
     allSettings: 'All notification settings',
-    what: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DIGEST: 'the digest', unknown: 'this' },
+    what: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies to you', DIGEST: 'the digest', unknown: 'this' },
   },
   markAllRead: 'Mark all read',
   allMarkedRead: 'All notifications marked read',

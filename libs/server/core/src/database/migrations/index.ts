@@ -4,9 +4,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122045354_Initial } from './Migration20261122045354_Initial.js';
 import { Migration20261122060230_Notifications } from './Migration20261122060230_Notifications.js';
 import { Migration20261122074622_NotificationPreferences } from './Migration20261122074622_NotificationPreferences.js';
+import { Migration20261122091442_Discussions } from './Migration20261122091442_Discussions.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
   { name: 'Migration20261122060230_Notifications', class: Migration20261122060230_Notifications },
   { name: 'Migration20261122074622_NotificationPreferences', class: Migration20261122074622_NotificationPreferences },
+  { name: 'Migration20261122091442_Discussions', class: Migration20261122091442_Discussions },
 ];

@@ -1,0 +1,160 @@
+// Discussions on the real PostgreSQL: who may start, read and reply, what bad input gets, the
+// reply tree, pagination, and who is told.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MembershipRole } from '@convene/shared-contracts';
+import { NotificationsService } from '@convene/server-notifications';
+import { ApiHarness } from './api-harness.js';
+import { codeOf, dataOf, groupPersonas, type Persona } from './group-personas.js';
+
+const CREATE = `mutation C($input: CreateThreadInput!) { createThread(input: $input) { id title tags replyCount author { displayName } group { id } } }`;
+const REPLY = `mutation R($input: ReplyInput!) { reply(input: $input) { id parentId depth bodyHtml author { displayName } } }`;
+const THREAD = `query T($id: ID!, $first: Int, $after: String) { thread(id: $id) { id title replyCount posts(first: $first, after: $after) { nodes { id parentId depth body bodyHtml } endCursor hasNextPage } } }`;
+const THREADS = `query G($slug: String!, $first: Int, $after: String) { workingGroup(slug: $slug) { threads(first: $first, after: $after) { nodes { id title replyCount } endCursor hasNextPage } } }`;
+
+const PERSONAS: Persona[] = ['anonymous', 'outsider', 'member', 'convenor', 'admin'];
+type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+/** Members and convenors take part; a network admin who is not in the group does not. */
+const membersOnly = (refused: Outcome): [Persona, Outcome][] =>
+  PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : p === 'member' || p === 'convenor' ? 'OK' : refused]);
+
+describe('discussions', () => {
+  let api: ApiHarness;
+  const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  async function groupWithThread() {
+    const w = await groupPersonas(api);
+    const created = dataOf(
+      await (await w.as('member')).request<{ createThread: { id: string } }>(CREATE, { input: { groupId: w.group.id, title: 'NHS charging at the local trust', body: 'What have you **seen**?' } }),
+    );
+    return { w, threadId: created.createThread.id };
+  }
+  const countThreads = async (groupId: string) => (await sql<{ n: number }>('select count(*)::int as n from threads where group_id = ?', [groupId]))[0]!.n;
+  const countPosts = async (threadId: string) => (await sql<{ n: number }>('select count(*)::int as n from posts where thread_id = ?', [threadId]))[0]!.n;
+
+  describe('who may do what', () => {
+    it.each(membersOnly('FORBIDDEN'))('createThread: %s → %s, and a refused one stores nothing', async (persona, expected) => {
+      const w = await groupPersonas(api);
+      const result = await (await w.as(persona)).request(CREATE, { input: { groupId: w.group.id, title: 'Data sharing', body: 'Notes from Tuesday.' } });
+      expect(codeOf(result)).toBe(expected);
+      expect(await countThreads(w.group.id)).toBe(expected === 'OK' ? 1 : 0);
+    });
+
+    it.each(membersOnly('NOT_FOUND'))('thread: %s → %s (a non-member is not told it exists)', async (persona, expected) => {
+      const { w, threadId } = await groupWithThread();
+      const result = await (await w.as(persona)).request<{ thread: { title: string } }>(THREAD, { id: threadId });
+      expect(codeOf(result)).toBe(expected);
+      if (expected === 'OK') expect(dataOf(result).thread.title).toBe('NHS charging at the local trust');
+      else expect(result.data?.thread ?? null).toBeNull();
+    });
+
+    it.each(membersOnly('NOT_FOUND'))('reply: %s → %s, and a refused one stores nothing', async (persona, expected) => {
+      const { w, threadId } = await groupWithThread();
+      const result = await (await w.as(persona)).request(REPLY, { input: { threadId, body: 'Same here.' } });
+      expect(codeOf(result)).toBe(expected);
+      expect(await countPosts(threadId)).toBe(expected === 'OK' ? 2 : 1);
+    });
+
+    it.each(PERSONAS.filter((p) => p !== 'anonymous'))('WorkingGroup.threads as %s: listed for people in the group, null for others', async (persona) => {
+      const { w, threadId } = await groupWithThread();
+      const result = await (await w.as(persona)).request<{ workingGroup: { threads: { nodes: { id: string }[] } | null } }>(THREADS, { slug: w.group.slug });
+      expect(codeOf(result)).toBe('OK');
+      const threads = dataOf(result).workingGroup.threads;
+      if (persona === 'member' || persona === 'convenor') expect(threads?.nodes.map((t) => t.id)).toEqual([threadId]);
+      else expect(threads).toBeNull();
+    });
+
+    it('WorkingGroup.threads: anonymous → UNAUTHENTICATED', async () => {
+      const { w } = await groupWithThread();
+      expect(codeOf(await api.client().request(THREADS, { slug: w.group.slug }))).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('bad input gets a coded error and changes nothing', () => {
+    it('refuses an empty title, an empty or over-long body, and bad tags, field by field', async () => {
+      const w = await groupPersonas(api);
+      const member = await w.as('member');
+      const result = await member.request(CREATE, { input: { groupId: w.group.id, title: '  ', body: 'x'.repeat(20_001), tags: ['ok', 'not ok!'] } });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { title: expect.any(String), body: expect.any(String), 'tags.1': expect.any(String) } });
+      expect(await countThreads(w.group.id)).toBe(0);
+    });
+
+    it('refuses a reply to a locked thread, and to a post of another thread', async () => {
+      const { w, threadId } = await groupWithThread();
+      const other = await groupWithThread();
+      const [foreignPost] = await sql<{ id: string }>('select id from posts where thread_id = ?', [other.threadId]);
+      const member = await w.as('member');
+      const wrongParent = await member.request(REPLY, { input: { threadId, parentPostId: foreignPost!.id, body: 'Hello' } });
+      expect(wrongParent.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { parentPostId: expect.any(String) } });
+      await sql('update threads set locked = true where id = ?', [threadId]);
+      const locked = await member.request(REPLY, { input: { threadId, body: 'Hello' } });
+      expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'THREAD_LOCKED' });
+      expect(await countPosts(threadId)).toBe(1);
+    });
+
+    it('refuses a page size out of bounds and a forged cursor', async () => {
+      const { w, threadId } = await groupWithThread();
+      const member = await w.as('member');
+      expect(codeOf(await member.request(THREAD, { id: threadId, first: 1000 }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await member.request(THREADS, { slug: w.group.slug, after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  it('keeps replies under the post they answer, renders Markdown safely, and pages through posts', async () => {
+    const { w, threadId } = await groupWithThread();
+    const member = await w.as('member');
+    const convenor = await w.as('convenor');
+    const first = dataOf(await convenor.request<{ reply: { id: string; depth: number; parentId: string } }>(REPLY, { input: { threadId, body: 'At **St Mary’s** too. <script>alert(1)</script>' } }));
+    const nested = dataOf(await member.request<{ reply: { id: string; depth: number; parentId: string } }>(REPLY, { input: { threadId, parentPostId: first.reply.id, body: '[guide](javascript:alert(1))' } }));
+    expect(first.reply.depth).toBe(1);
+    expect(nested.reply).toMatchObject({ depth: 2, parentId: first.reply.id });
+
+    const page1 = dataOf(await member.request<{ thread: { replyCount: number; posts: { nodes: { id: string; bodyHtml: string }[]; endCursor: string; hasNextPage: boolean } } }>(THREAD, { id: threadId, first: 2 }));
+    expect(page1.thread.replyCount).toBe(2);
+    expect(page1.thread.posts.hasNextPage).toBe(true);
+    expect(page1.thread.posts.nodes[1]!.bodyHtml).toBe('<p>At <strong>St Mary’s</strong> too. &lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
+    const page2 = dataOf(await member.request<{ thread: { posts: { nodes: { id: string; bodyHtml: string }[]; hasNextPage: boolean } } }>(THREAD, { id: threadId, first: 2, after: page1.thread.posts.endCursor }));
+    expect(page2.thread.posts.nodes.map((p) => p.id)).toEqual([nested.reply.id]);
+    expect(page2.thread.posts.nodes[0]!.bodyHtml).not.toContain('href');
+    expect(page2.thread.posts.hasNextPage).toBe(false);
+  });
+
+  it('lists a group’s threads by latest activity, a page at a time', async () => {
+    const w = await groupPersonas(api);
+    const member = await w.as('member');
+    const ids: string[] = [];
+    for (const title of ['One', 'Two', 'Three']) {
+      ids.push(dataOf(await member.request<{ createThread: { id: string } }>(CREATE, { input: { groupId: w.group.id, title, body: 'Body' } })).createThread.id);
+    }
+    // A reply brings the first thread back to the top.
+    dataOf(await member.request(REPLY, { input: { threadId: ids[0], body: 'Bump' } }));
+    type Threads = { workingGroup: { threads: { nodes: { id: string }[]; endCursor: string; hasNextPage: boolean } } };
+    const page1 = dataOf(await member.request<Threads>(THREADS, { slug: w.group.slug, first: 2 })).workingGroup.threads;
+    const page2 = dataOf(await member.request<Threads>(THREADS, { slug: w.group.slug, first: 2, after: page1.endCursor })).workingGroup.threads;
+    expect([...page1.nodes, ...page2.nodes].map((t) => t.id)).toEqual([ids[0], ids[2], ids[1]]);
+    expect(page1.hasNextPage).toBe(true);
+    expect(page2.hasNextPage).toBe(false);
+  });
+
+  it('tells the group about a new thread, and the people answered about a reply', async () => {
+    const { w, threadId } = await groupWithThread();
+    const extra = await api.data.user();
+    await api.data.membership(w.group, extra, MembershipRole.MEMBER);
+    const told = async (eventType: string) => {
+      const [event] = await sql<{ id: string }>(`select id from outbox_events where type = ? and payload->>'threadId' = ? order by created_at desc limit 1`, [eventType, threadId]);
+      await api.app.get(NotificationsService).fanOut(event!.id);
+      return (await sql<{ recipient_id: string }>('select recipient_id from notifications where event_id = ? order by recipient_id', [event!.id])).map((r) => r.recipient_id);
+    };
+    // New thread: every other active member; the author is not told of their own thread.
+    expect(await told('thread.created')).toEqual([w.people.convenor.id, extra.id].sort());
+    // A reply by the convenor to the opening post: its author (the member) is told, nobody else.
+    dataOf(await (await w.as('convenor')).request(REPLY, { input: { threadId, body: 'Thanks for starting this.' } }));
+    expect(await told('post.replied')).toEqual([w.people.member.id]);
+  });
+});

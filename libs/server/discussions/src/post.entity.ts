@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { EntityRepositoryType, OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { UserEntity, type User } from '@convene/server-identity';
+import { PostRepository } from './post.repository.js';
+import { Thread } from './thread.entity.js';
+
+/**
+ * One post in a thread: the opening post (no parent) or a reply to another post of the same
+ * thread. The Markdown is kept as written; the HTML is rendered (safely) when it is written.
+ */
+@Entity({ tableName: 'posts', repository: () => PostRepository })
+@Index({ properties: ['thread', 'createdAt', 'id'] })
+export class Post {
+  [OptionalProps]?: 'parent' | 'depth' | 'createdAt' | 'editedAt' | 'deletedAt';
+  [EntityRepositoryType]?: PostRepository;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Thread, { ref: true, deleteRule: 'cascade' })
+  thread!: Ref<Thread>;
+
+  @ManyToOne(() => Post, { ref: true, nullable: true, deleteRule: 'cascade' })
+  parent: Ref<Post> | null = null;
+
+  @ManyToOne(() => UserEntity, { ref: true })
+  author!: Ref<User>;
+
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Property({ type: 'text' })
+  bodyHtml!: string;
+
+  /** 0 for the opening post, parent's depth + 1 for a reply. */
+  @Property({ type: 'smallint' })
+  depth = 0;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  editedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { EntityRepositoryType, OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
+import { UserEntity, type User } from '@convene/server-identity';
+import { ThreadRepository } from './thread.repository.js';
+
+/** A discussion in a working group. Its opening post is the first of its posts (no parent). */
+@Entity({ tableName: 'threads', repository: () => ThreadRepository })
+@Index({ properties: ['group', 'lastActivityAt', 'id'] })
+export class Thread {
+  [OptionalProps]?: 'tags' | 'pinned' | 'locked' | 'postCount' | 'createdAt' | 'lastActivityAt';
+  [EntityRepositoryType]?: ThreadRepository;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => WorkingGroupEntity, { ref: true, deleteRule: 'cascade' })
+  group!: Ref<WorkingGroup>;
+
+  @ManyToOne(() => UserEntity, { ref: true })
+  author!: Ref<User>;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Property({ type: 'text[]' })
+  tags: string[] = [];
+
+  @Property({ type: 'boolean' })
+  pinned = false;
+
+  @Property({ type: 'boolean' })
+  locked = false;
+
+  /** Posts including the opening one; kept with each reply so lists need no count query. */
+  @Property({ type: 'integer' })
+  postCount = 1;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  lastActivityAt: Date = new Date();
+}
