@@ -1,5 +1,6 @@
 // Routes of the web app. Features own their pages; this file only decides where they live
 // and which need a signed-in person.
+import { GroupThreads, ThreadPage } from '@convene/web-discussions';
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
@@ -31,7 +32,16 @@ const router = createBrowserRouter([
         element: <RequireViewer />,
         children: [
           { path: 'groups', element: <GroupsPage /> },
-          { path: 'groups/:slug', element: <GroupPage memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />} /> },
+          {
+            path: 'groups/:slug',
+            element: (
+              <GroupPage
+                memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />}
+                memberSections={(group) => <GroupThreads groupId={group.id} slug={group.slug} />}
+              />
+            ),
+          },
+          { path: 'threads/:id', element: <ThreadPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'profile', element: <ProfilePage /> },

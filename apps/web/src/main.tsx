@@ -1,5 +1,6 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient, RealtimeProvider } from '@convene/web-data-access';
+import { discussionsResources } from '@convene/web-discussions';
 import { groupsResources } from '@convene/web-groups';
 import { identityResources } from '@convene/web-identity';
 import { notificationsResources } from '@convene/web-notifications';
@@ -11,7 +12,7 @@ import { appResources } from './i18n/app-resources';
 
 const locale = detectInitialLocale();
 applyDocumentLocale(locale);
-const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources }, locale);
+const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources, discussions: discussionsResources }, locale);
 const apolloClient = createApolloClient();
 
 const container = document.getElementById('root');

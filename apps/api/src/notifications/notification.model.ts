@@ -20,6 +20,7 @@ export class NotificationModel {
   @Field(() => Date, { nullable: true }) readAt!: Date | null;
   @Field(() => GroupReferenceModel, { nullable: true }) group!: GroupReferenceModel | null;
   @Field(() => UserModel, { nullable: true, description: 'Who caused it; null in content-free mode.' }) actor!: UserModel | null;
+  @Field(() => ID, { nullable: true, description: 'What it is about: a membership, or for discussions the thread.' }) subjectId!: string | null;
   @Field(() => Boolean, { description: 'Content-free (the group or the person asked for it): say that something happened and where, never who or what.' })
   contentFree!: boolean;
 }

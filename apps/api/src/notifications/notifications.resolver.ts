@@ -63,6 +63,7 @@ export class NotificationsResolver {
         readAt: row.readAt,
         group: group ? { id: group.id, slug: group.slug, name: group.name } : null,
         actor: actor && !contentFree(row) ? UserModel.from(actor) : null,
+        subjectId: row.subjectId,
         contentFree: contentFree(row),
       });
     });

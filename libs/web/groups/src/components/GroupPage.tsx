@@ -34,9 +34,11 @@ function Section({ id, title, aside, children }: { id: string; title: string; as
 export interface GroupPageProps {
   /** More actions for people in the group (e.g. the notifications menu), composed by the app. */
   memberActions?: (group: { id: string; slug: string }) => ReactNode;
+  /** More sections for active members (e.g. discussions), composed by the app. */
+  memberSections?: (group: { id: string; slug: string }) => ReactNode;
 }
 
-export function GroupPage({ memberActions }: GroupPageProps = {}) {
+export function GroupPage({ memberActions, memberSections }: GroupPageProps = {}) {
   const { slug = '' } = useParams<{ slug: string }>();
   const { t } = useTranslation('groups');
   const { data, loading, error, refetch } = useQuery(WorkingGroupDocument, { variables: { slug } });
@@ -49,10 +51,10 @@ export function GroupPage({ memberActions }: GroupPageProps = {}) {
     }
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
-  return <GroupDetails group={data.workingGroup} memberActions={memberActions} />;
+  return <GroupDetails group={data.workingGroup} memberActions={memberActions} memberSections={memberSections} />;
 }
 
-function GroupDetails({ group, memberActions }: { group: WorkingGroup } & GroupPageProps) {
+function GroupDetails({ group, memberActions, memberSections }: { group: WorkingGroup } & GroupPageProps) {
   const { t } = useTranslation('groups');
   const { viewer } = useViewer();
   const actions = useMembershipActions();
@@ -103,6 +105,8 @@ function GroupDetails({ group, memberActions }: { group: WorkingGroup } & GroupP
                 {group.purpose}
               </Text>
             </Section>
+
+            {isActive && memberSections?.(group)}
 
             <Section id="group-your-membership" title={t('group.yourMembership')}>
               <ViewerMembershipPanel group={group} actions={actions} />

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMarkNotificationsRead } from '../hooks/useMarkNotificationsRead';
 import { useNotificationFeed } from '../hooks/useNotificationFeed';
 import { BellIcon } from './BellIcon';
+import { notificationPath } from '../hooks/notificationPath';
 import { NotificationSummary } from './NotificationSummary';
 
 export const NOTIFICATIONS_PATH = '/notifications';
@@ -31,7 +32,7 @@ function Bell() {
   const openNotification = (notification: NotificationFieldsFragment) => {
     setOpened(false);
     void markRead(notification);
-    navigate(notification.group ? `/groups/${notification.group.slug}` : NOTIFICATIONS_PATH);
+    navigate(notificationPath(notification) ?? NOTIFICATIONS_PATH);
   };
 
   return (

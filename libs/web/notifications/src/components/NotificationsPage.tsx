@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMarkNotificationsRead } from '../hooks/useMarkNotificationsRead';
+import { notificationPath } from '../hooks/notificationPath';
 import { useNotificationText } from '../hooks/useNotificationText';
 import { NotificationSummary } from './NotificationSummary';
 
@@ -16,11 +17,12 @@ const MAX_SHOWN = 100;
 function NotificationRow({ notification, onMarkRead, marking }: { notification: NotificationFieldsFragment; onMarkRead: () => void; marking: boolean }) {
   const { t } = useTranslation('notifications');
   const describe = useNotificationText();
+  const path = notificationPath(notification);
   return (
     <Card component="li" withBorder padding="sm">
       <Group justify="space-between" wrap="nowrap" align="center" gap="sm">
-        {notification.group ? (
-          <Anchor component={Link} to={`/groups/${notification.group.slug}`} underline="never" c="inherit" onClick={onMarkRead}>
+        {path ? (
+          <Anchor component={Link} to={path} underline="never" c="inherit" onClick={onMarkRead}>
             <NotificationSummary notification={notification} />
           </Anchor>
         ) : (

@@ -1,0 +1,79 @@
+import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@apollo/client/react';
+import { LIMITS } from '@convene/shared-contracts';
+import { CreateThreadDocument, GroupThreadsDocument } from '@convene/web-data-access';
+import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+interface Values {
+  title: string;
+  body: string;
+  tags: string;
+}
+
+/** Starting a discussion: title, opening post in Markdown, optional tags. */
+export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: string; slug: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('discussions');
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const validators = useValidators();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [create, { loading }] = useMutation(CreateThreadDocument, { refetchQueries: [{ query: GroupThreadsDocument, variables: { slug, first: 20 } }] });
+  const form = useForm<Values>({
+    mode: 'uncontrolled',
+    initialValues: { title: '', body: '', tags: '' },
+    validate: {
+      title: validators.all(validators.required, validators.maxLength(LIMITS.threadTitleMax)),
+      body: validators.all(validators.required, validators.maxLength(LIMITS.postBodyMax)),
+    },
+  });
+
+  const handleSubmit = form.onSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const tags = values.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+      const { data } = await create({ variables: { input: { groupId, title: values.title.trim(), body: values.body, tags } } });
+      notify.success(t('form.started'));
+      form.reset();
+      onClose();
+      if (data) void navigate(`/threads/${data.createThread.id}`);
+    } catch (error) {
+      const { placed } = applyServerFieldErrors(form, error);
+      if (!placed) setFailure(error);
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('list.start')} centered size="lg" closeButtonProps={{ 'aria-label': t('form.cancel') }}>
+      <form onSubmit={handleSubmit} noValidate>
+        <ErrorAlert error={failure} />
+        <Stack gap="md">
+          <TextInput label={t('form.title')} required maxLength={LIMITS.threadTitleMax} data-autofocus dir="auto" key={form.key('title')} {...form.getInputProps('title')} />
+          <Textarea
+            label={t('form.body')}
+            description={t('form.bodyHint')}
+            required
+            autosize
+            minRows={6}
+            maxLength={LIMITS.postBodyMax}
+            dir="auto"
+            key={form.key('body')}
+            {...form.getInputProps('body')}
+          />
+          <TextInput label={t('form.tags')} description={t('form.tagsHint')} dir="auto" key={form.key('tags')} {...form.getInputProps('tags')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('form.cancel')}
+            </Button>
+            <Button type="submit" loading={loading}>
+              {t('form.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
