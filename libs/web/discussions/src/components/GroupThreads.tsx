@@ -6,6 +6,7 @@ import { PageError, useFormatDateTime } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { NewThreadModal } from './NewThreadModal';
+import { ThreadTags } from './ThreadTags';
 
 const PAGE = 20;
 
@@ -41,15 +42,7 @@ export function GroupThreads({ groupId, slug }: { groupId: string; slug: string 
                   <Text size="sm" c="gray.7">
                     {t('list.byAt', { author: thread.author?.displayName ?? '', time: formatDateTime(thread.lastActivityAt) })}
                   </Text>
-                  {thread.tags.length > 0 && (
-                    <Group gap={4} mt={4}>
-                      {thread.tags.map((tag) => (
-                        <Badge key={tag} variant="light" color="gray" c="gray.9" tt="none">
-                          {tag}
-                        </Badge>
-                      ))}
-                    </Group>
-                  )}
+                  <ThreadTags tags={thread.tags} mt={4} />
                 </div>
                 <Group gap="xs" wrap="nowrap">
                   {thread.locked && (

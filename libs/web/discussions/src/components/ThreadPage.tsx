@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { ReplyDocument, ThreadDocument, toApiError, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
@@ -6,6 +6,7 @@ import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDa
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ThreadTags } from './ThreadTags';
 import './discussions.css';
 
 const PAGE = 100;
@@ -60,15 +61,7 @@ function ThreadView({ thread }: { thread: ThreadQuery['thread'] }) {
         <PageTitle mt="xs" mb={4} dir="auto">
           {thread.title}
         </PageTitle>
-        {thread.tags.length > 0 && (
-          <Group gap={4}>
-            {thread.tags.map((tag) => (
-              <Badge key={tag} variant="light" color="gray" c="gray.9" tt="none">
-                {tag}
-              </Badge>
-            ))}
-          </Group>
-        )}
+        <ThreadTags tags={thread.tags} />
       </div>
       {thread.locked && <Alert color="gray">{t('thread.locked')}</Alert>}
       <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
