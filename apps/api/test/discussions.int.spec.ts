@@ -1,6 +1,7 @@
 // Discussions on the real PostgreSQL: who may start, read and reply, what bad input gets, the
 // reply tree, pagination, and who is told.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { MembershipRole } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { ApiHarness } from './api-harness.js';
@@ -140,6 +141,64 @@ describe('discussions', () => {
     expect([...page1.nodes, ...page2.nodes].map((t) => t.id)).toEqual([ids[0], ids[2], ids[1]]);
     expect(page1.hasNextPage).toBe(true);
     expect(page2.hasNextPage).toBe(false);
+  });
+
+  it('loads a thread list and a thread with its posts and authors in as many SQL statements for 100 items as for 20', async () => {
+    /** Statements the API's ORM runs while `work` runs, counted from its query log. */
+    async function statements(work: () => Promise<unknown>): Promise<number> {
+      const logger = api.app.get(MikroORM).config.getLogger();
+      const original = { log: logger.log.bind(logger), isEnabled: logger.isEnabled.bind(logger) };
+      let count = 0;
+      logger.isEnabled = (namespace, context) => namespace === 'query' || original.isEnabled(namespace, context);
+      logger.log = (namespace, message, context) => {
+        if (namespace === 'query') count += 1;
+        else original.log(namespace, message, context);
+      };
+      try {
+        await work();
+      } finally {
+        Object.assign(logger, original);
+      }
+      return count;
+    }
+    /** A group with `n` threads by `n` different people, one of which has `n` replies by them. */
+    async function groupWith(n: number) {
+      const w = await groupPersonas(api);
+      await sql(
+        `with people as (
+           insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+           select gen_random_uuid(), 'count-' || ? || '-' || i || '@example.org', 'Writer ' || i, 'x', now(), now() from generate_series(1, ?) i returning id),
+         joined as (insert into memberships (id, group_id, user_id, role, status, created_at) select gen_random_uuid(), ?, id, 'MEMBER', 'ACTIVE', now() from people returning user_id),
+         threads as (
+           insert into threads (id, group_id, author_id, title, tags, post_count, created_at, last_activity_at)
+           select gen_random_uuid(), ?, user_id, 'Thread', '{}', 1, now(), now() from joined returning id, author_id)
+         insert into posts (id, thread_id, author_id, body, body_html, depth, created_at)
+         select gen_random_uuid(), id, author_id, 'Opening', '<p>Opening</p>', 0, now() from threads`,
+        [w.group.id.slice(0, 8), n, w.group.id, w.group.id],
+      );
+      const [thread] = await sql<{ id: string }>('select id from threads where group_id = ? limit 1', [w.group.id]);
+      await sql(
+        `insert into posts (id, thread_id, author_id, body, body_html, depth, created_at)
+         select gen_random_uuid(), ?, m.user_id, 'Reply', '<p>Reply</p>', 1, now() + (row_number() over ()) * interval '1 ms'
+         from memberships m where m.group_id = ? and m.user_id in (select author_id from threads where group_id = ?) limit ?`,
+        [thread!.id, w.group.id, w.group.id, n],
+      );
+      return { w, threadId: thread!.id };
+    }
+    const LIST = `query G($slug: String!, $first: Int) { workingGroup(slug: $slug) { threads(first: $first) { nodes { id title replyCount lastActivityAt author { displayName } } } } }`;
+    const POSTS = `query T($id: ID!, $first: Int) { thread(id: $id) { title author { displayName } posts(first: $first) { nodes { id bodyHtml author { displayName } } } } }`;
+    const counts: Record<number, { list: number; posts: number }> = {};
+    for (const n of [20, 100]) {
+      const { w, threadId } = await groupWith(n);
+      const member = await w.as('member');
+      const list = await statements(async () => expect(dataOf(await member.request<{ workingGroup: { threads: { nodes: unknown[] } } }>(LIST, { slug: w.group.slug, first: n })).workingGroup.threads.nodes).toHaveLength(n));
+      const posts = await statements(async () => expect(dataOf(await member.request<{ thread: { posts: { nodes: unknown[] } } }>(POSTS, { id: threadId, first: n })).thread.posts.nodes).toHaveLength(n));
+      counts[n] = { list, posts };
+    }
+    // The hook counts (9 of each when written); equal counts mean no statement per item.
+    expect(counts[20]!.list).toBeGreaterThan(0);
+    expect(counts[20]!.posts).toBeGreaterThan(0);
+    expect(counts[100]).toEqual(counts[20]);
   });
 
   it('tells the group about a new thread, and the people answered about a reply', async () => {
