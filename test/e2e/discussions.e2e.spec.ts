@@ -1,5 +1,6 @@
 // Discussions in a real browser: a member starts a discussion in Markdown, another member replies
-// under it, and the first is told through the bell and taken to the discussion.
+// under it; the first sees the reply appear live, is told through the bell, and taken to the
+// discussion.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { BrowserSession, seriousA11yViolations } from './browser.js';
@@ -34,6 +35,10 @@ describe('discussions', () => {
     await dialog.getByRole('button', { name: 'Start the discussion' }).click();
     await lucia.getByRole('heading', { name: 'Charging letters at the Royal Infirmary', level: 1 }).waitFor();
     const threadUrl = new URL(lucia.url()).pathname;
+    let reloaded = false;
+    lucia.on('framenavigated', (frame) => {
+      if (frame === lucia.mainFrame()) reloaded = true;
+    });
     expect(threadUrl).toMatch(/^\/threads\/[0-9a-f-]{36}$/);
     // Markdown rendered, HTML shown as text and never run.
     await lucia.locator('strong', { hasText: 'upfront charging' }).waitFor();
@@ -48,10 +53,12 @@ describe('discussions', () => {
     await samira.getByRole('button', { name: 'Reply to Lucía Moreno' }).click();
     await samira.getByLabel(/^Your reply/).fill('Two at our clinic too.');
     await samira.getByRole('button', { name: 'Post reply' }).click();
-    await samira.getByText('Two at our clinic too.').waitFor();
     await samira.locator('li.convene-post[data-depth="1"]', { hasText: 'Two at our clinic too.' }).waitFor();
+    // Lucía, still on the discussion, sees the reply appear without reloading.
+    await lucia.locator('li.convene-post[data-depth="1"]', { hasText: 'Two at our clinic too.' }).waitFor();
+    expect(reloaded).toBe(false);
 
-    // Lucía is told (without reloading), and the notification leads to the discussion.
+    // She is told through the bell as well, and the notification leads to the discussion.
     await lucia.goto('/groups');
     const bell = lucia.getByRole('banner').getByRole('button', { name: /^Notifications, \d+ unread/ });
     await bell.waitFor();

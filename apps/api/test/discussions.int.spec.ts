@@ -2,9 +2,10 @@
 // reply tree, pagination, and who is told.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { MembershipRole } from '@convene/shared-contracts';
+import { io, type Socket } from 'socket.io-client';
+import { MembershipRole, type ThreadSignal, type WatchResult } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
-import { ApiHarness } from './api-harness.js';
+import { ApiHarness, type GqlClient } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas, type Persona } from './group-personas.js';
 
 const CREATE = `mutation C($input: CreateThreadInput!) { createThread(input: $input) { id title tags replyCount author { displayName } group { id } } }`;
@@ -25,9 +26,21 @@ describe('discussions', () => {
   beforeAll(async () => {
     api = await ApiHarness.start();
   });
+  const sockets: Socket[] = [];
   afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
     await api.stop();
   });
+
+  function connect(client: GqlClient): Promise<Socket> {
+    const socket = io(api.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: client.cookie ? { cookie: client.cookie } : {}, reconnection: false });
+    sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+  }
+  const watch = (socket: Socket, threadId: string) => new Promise<WatchResult>((resolve) => socket.emit('thread:watch', threadId, resolve));
 
   async function groupWithThread() {
     const w = await groupPersonas(api);
@@ -199,6 +212,24 @@ describe('discussions', () => {
     expect(counts[20]!.list).toBeGreaterThan(0);
     expect(counts[20]!.posts).toBeGreaterThan(0);
     expect(counts[100]).toEqual(counts[20]);
+  });
+
+  it('shows new posts live to people viewing the discussion, and lets nobody outside the group watch it', async () => {
+    const { w, threadId } = await groupWithThread();
+    const [viewing, outsider, admin] = await Promise.all([connect(await w.as('member')), connect(await w.as('outsider')), connect(await w.as('admin'))]);
+    expect(await watch(viewing, threadId)).toEqual({ ok: true });
+    expect(await watch(outsider, threadId)).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await watch(admin, threadId)).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await watch(viewing, 'not-an-id')).toEqual({ ok: false, code: 'BAD_USER_INPUT' });
+    const leaked: ThreadSignal[] = [];
+    outsider.on('thread:post', (signal: ThreadSignal) => leaked.push(signal));
+    admin.on('thread:post', (signal: ThreadSignal) => leaked.push(signal));
+    const arrived = new Promise<ThreadSignal>((resolve) => viewing.once('thread:post', resolve));
+
+    const posted = dataOf(await (await w.as('convenor')).request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Live from the meeting.' } }));
+    expect(await arrived).toEqual({ threadId, postId: posted.reply.id });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(leaked).toEqual([]);
   });
 
   it('tells the group about a new thread, and the people answered about a reply', async () => {

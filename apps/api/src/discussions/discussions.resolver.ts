@@ -5,6 +5,7 @@ import { GroupsService } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
+import { RealtimeGateway } from '../notifications/realtime.gateway.js';
 import { CreateThreadInput, ReplyInput } from './discussions.inputs.js';
 import { PostConnectionModel, PostModel, ThreadConnectionModel, ThreadModel } from './thread.model.js';
 
@@ -15,6 +16,7 @@ export class DiscussionsResolver {
     private readonly discussions: DiscussionsService,
     private readonly identity: IdentityService,
     private readonly groups: GroupsService,
+    private readonly realtime: RealtimeGateway,
   ) {}
 
   @Mutation(() => ThreadModel, { description: 'Starts a discussion in a group the viewer belongs to.' })
@@ -24,7 +26,9 @@ export class DiscussionsResolver {
 
   @Mutation(() => PostModel, { description: 'Replies in a discussion, to its opening post or to another of its posts.' })
   async reply(@CurrentViewer() viewer: Viewer, @Args('input') input: ReplyInput): Promise<PostModel> {
-    return (await this.presentPosts([await this.discussions.reply(viewer, input)]))[0]!;
+    const post = await this.discussions.reply(viewer, input);
+    this.realtime.threadPost(post.thread.id, post.id);
+    return (await this.presentPosts([post]))[0]!;
   }
 
   @Query(() => ThreadModel, { description: 'A discussion of a group the viewer belongs to.' })

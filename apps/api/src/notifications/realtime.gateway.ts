@@ -4,9 +4,11 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { parse } from 'cookie';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
-import { APP_CONFIG, createRedis, type AppConfig, type Viewer } from '@convene/server-core';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { APP_CONFIG, DomainError, createRedis, type AppConfig, type Viewer } from '@convene/server-core';
+import { DiscussionsService } from '@convene/server-discussions';
 import { SessionsService } from '@convene/server-identity';
-import { socketRooms, type ClientToServerEvents, type ServerToClientEvents } from '@convene/shared-contracts';
+import { ErrorCode, socketRooms, type ClientToServerEvents, type ServerToClientEvents, type WatchResult } from '@convene/shared-contracts';
 
 interface SocketData {
   viewer: Viewer;
@@ -26,6 +28,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly sessions: SessionsService,
+    private readonly discussions: DiscussionsService,
+    private readonly orm: MikroORM,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,7 +59,28 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShu
         next(new Error('SERVICE_UNAVAILABLE'));
       }
     });
+    io.on('connection', (socket) => {
+      // Watching a discussion is allowed to the people who may read it, checked as for `thread(id)`.
+      socket.on('thread:watch', (threadId, ack) => {
+        const answer = (result: WatchResult) => (typeof ack === 'function' ? ack(result) : undefined);
+        void RequestContext.create(this.orm.em, async () => {
+          try {
+            const thread = await this.discussions.thread(socket.data.viewer, String(threadId));
+            await socket.join(socketRooms.thread(thread.id));
+            answer({ ok: true });
+          } catch (error) {
+            answer({ ok: false, code: error instanceof DomainError ? error.code : ErrorCode.Internal });
+          }
+        });
+      });
+      socket.on('thread:unwatch', (threadId) => void socket.leave(socketRooms.thread(String(threadId))));
+    });
     this.io = io;
+  }
+
+  /** Tells the people viewing a discussion that a post arrived (ids only; they fetch it). */
+  threadPost(threadId: string, postId: string): void {
+    this.io?.to(socketRooms.thread(threadId)).emit('thread:post', { threadId, postId });
   }
 
   /** Drops the sockets of one session, on every API instance (at sign-out). */

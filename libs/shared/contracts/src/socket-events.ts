@@ -9,19 +9,33 @@ export interface NotificationSignal {
   seq?: number;
 }
 
-export interface ServerToClientEvents {
-  notification: (signal: NotificationSignal) => void;
+/** Someone posted in a discussion the browser is watching; it fetches the new posts. */
+export interface ThreadSignal {
+  threadId: string;
+  postId: string;
 }
 
-// Nothing is sent from browsers to the server over the socket yet.
-export type ClientToServerEvents = Record<string, never>;
+export type WatchResult = { ok: true } | { ok: false; code: string };
 
-export const SOCKET_EVENTS = { notification: 'notification' } as const;
+export interface ServerToClientEvents {
+  notification: (signal: NotificationSignal) => void;
+  'thread:post': (signal: ThreadSignal) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Start receiving `thread:post` for a discussion; refused (NOT_FOUND) outside its group. */
+  'thread:watch': (threadId: string, ack: (result: WatchResult) => void) => void;
+  'thread:unwatch': (threadId: string) => void;
+}
+
+export const SOCKET_EVENTS = { notification: 'notification', threadPost: 'thread:post', threadWatch: 'thread:watch', threadUnwatch: 'thread:unwatch' } as const;
 
 /** Rooms: every socket of a person, and every socket of one session (to drop it at sign-out). */
 export const socketRooms = {
   user: (userId: string) => `user:${userId}`,
   session: (sessionId: string) => `session:${sessionId}`,
+  /** Sockets of people viewing one discussion. */
+  thread: (threadId: string) => `thread:${threadId}`,
 };
 
 export enum NotificationType {

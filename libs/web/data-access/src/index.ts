@@ -8,5 +8,6 @@ export { usePersistViewerLocale } from './hooks/usePersistViewerLocale';
 export { RealtimeProvider, SOCKET_PATH } from './realtime/RealtimeProvider';
 export type { RealtimeSocket, RealtimeState } from './realtime/realtime-context';
 export { useRealtimeEvent } from './realtime/useRealtimeEvent';
+export { useRealtimeSocket } from './realtime/useRealtimeSocket';
 export { useRealtimeStatus } from './realtime/useRealtimeStatus';
 export { useNotificationSocket, type NotificationSocketState } from './realtime/useNotificationSocket';

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
-import { ReplyDocument, ThreadDocument, toApiError, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
+import { ReplyDocument, ThreadDocument, toApiError, useRealtimeEvent, useRealtimeSocket, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
 import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify } from '@convene/web-ui';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ThreadTags } from './ThreadTags';
@@ -34,6 +34,7 @@ export function ThreadPage() {
   const { id = '' } = useParams<{ id: string }>();
   const { t } = useTranslation('discussions');
   const { data, loading, error, refetch } = useQuery(ThreadDocument, { variables: { id, first: PAGE } });
+  useLivePosts(id, () => void refetch());
   if (loading && !data) return <PageLoader />;
   if (!data) {
     const code = toApiError(error).code;
@@ -41,6 +42,28 @@ export function ThreadPage() {
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   return <ThreadView thread={data.thread} />;
+}
+
+/**
+ * While the page is open, new posts arrive without reloading: the socket watches the discussion
+ * (again after every reconnect, when the server has forgotten it) and a signal refetches.
+ */
+function useLivePosts(threadId: string, onPost: () => void) {
+  const { socket, connects } = useRealtimeSocket();
+  const latest = useRef(onPost);
+  useEffect(() => {
+    latest.current = onPost;
+  });
+  useEffect(() => {
+    if (!socket || !connects) return;
+    socket.emit('thread:watch', threadId, () => undefined);
+    // A reconnect may have missed posts: catch up as well.
+    if (connects > 1) latest.current();
+    return () => void socket.emit('thread:unwatch', threadId);
+  }, [socket, connects, threadId]);
+  useRealtimeEvent('thread:post', (signal) => {
+    if (signal.threadId === threadId) latest.current();
+  });
 }
 
 function ThreadView({ thread }: { thread: ThreadQuery['thread'] }) {
