@@ -32,6 +32,10 @@ describe('discussions', () => {
     await dialog.getByLabel(/^Title/).fill('Charging letters at the Royal Infirmary');
     await dialog.getByLabel(/^What do you want/).fill('Three families got **upfront charging** letters.\n\n<img src=x onerror=alert(1)>');
     await dialog.getByLabel(/^Tags/).fill('nhs-charging');
+    // The preview is the server's own rendering.
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByLabel('Preview').locator('strong', { hasText: 'upfront charging' }).waitFor();
+    await dialog.getByRole('button', { name: 'Back to writing' }).click();
     await dialog.getByRole('button', { name: 'Start the discussion' }).click();
     await lucia.getByRole('heading', { name: 'Charging letters at the Royal Infirmary', level: 1 }).waitFor();
     const threadUrl = new URL(lucia.url()).pathname;

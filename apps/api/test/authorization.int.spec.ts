@@ -689,7 +689,7 @@ describe('authorization matrix', () => {
       .concat(['query { notifications { id } unreadNotificationCount }', 'mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }'])
       .concat(['notificationSettings', 'updateNotificationSettings', 'setGroupNotificationLevel', 'unsubscribe'])
       // Tried as every persona in discussions.int.spec.ts.
-      .concat(['createThread', 'reply', 'thread'])
+      .concat(['createThread', 'reply', 'thread', 'previewPost'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

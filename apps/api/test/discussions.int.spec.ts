@@ -90,6 +90,15 @@ describe('discussions', () => {
     });
   });
 
+  it.each(PERSONAS)('previewPost as %s: the same safe rendering for signed-in people, nothing stored', async (persona) => {
+    const w = await groupPersonas(api);
+    const before = (await sql<{ n: number }>('select count(*)::int as n from posts'))[0]!.n;
+    const result = await (await w.as(persona)).request<{ previewPost: string }>(`query P($body: String!) { previewPost(body: $body) }`, { body: '**Agenda** <script>x</script>' });
+    if (persona === 'anonymous') expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    else expect(dataOf(result).previewPost).toBe('<p><strong>Agenda</strong> &lt;script&gt;x&lt;/script&gt;</p>\n');
+    expect((await sql<{ n: number }>('select count(*)::int as n from posts'))[0]!.n).toBe(before);
+  });
+
   describe('bad input gets a coded error and changes nothing', () => {
     it('refuses an empty title, an empty or over-long body, and bad tags, field by field', async () => {
       const w = await groupPersonas(api);

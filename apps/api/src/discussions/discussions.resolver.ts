@@ -31,6 +31,11 @@ export class DiscussionsResolver {
     return (await this.presentPosts([post]))[0]!;
   }
 
+  @Query(() => String, { description: 'The safe HTML a Markdown post would have, to preview it before posting. Nothing is stored.' })
+  previewPost(@Args('body', { type: () => String }) body: string): string {
+    return this.discussions.preview(body);
+  }
+
   @Query(() => ThreadModel, { description: 'A discussion of a group the viewer belongs to.' })
   async thread(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ThreadModel> {
     return (await this.presentThreads([await this.discussions.thread(viewer, id)]))[0]!;

@@ -112,6 +112,14 @@ export class DiscussionsService {
     return post;
   }
 
+  /** What a post will look like, before it is posted: the same rendering, nothing stored. */
+  preview(body: string): string {
+    const check = new InputCheck();
+    const text = this.checkBody(check, body);
+    check.done();
+    return renderMarkdown(text);
+  }
+
   /** A thread the viewer may read: they are an active member of its group. */
   async thread(viewer: Viewer, id: string): Promise<Thread> {
     const check = new InputCheck();

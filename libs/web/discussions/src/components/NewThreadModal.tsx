@@ -7,6 +7,7 @@ import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { PostPreview } from './PostPreview';
 
 interface Values {
   title: string;
@@ -21,6 +22,7 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
   const navigate = useNavigate();
   const validators = useValidators();
   const [failure, setFailure] = useState<unknown>(null);
+  const [previewing, setPreviewing] = useState<string | null>(null);
   const [create, { loading }] = useMutation(CreateThreadDocument, { refetchQueries: [{ query: GroupThreadsDocument, variables: { slug, first: 20 } }] });
   const form = useForm<Values>({
     mode: 'uncontrolled',
@@ -62,7 +64,12 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
             dir="auto"
             key={form.key('body')}
             {...form.getInputProps('body')}
+            style={previewing === null ? undefined : { display: 'none' }}
           />
+          {previewing !== null && <PostPreview body={previewing} />}
+          <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setPreviewing(previewing === null ? form.getValues().body : null)}>
+            {previewing === null ? t('preview.show') : t('preview.hide')}
+          </Button>
           <TextInput label={t('form.tags')} description={t('form.tagsHint')} dir="auto" key={form.key('tags')} {...form.getInputProps('tags')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -6,6 +6,7 @@ import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDa
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { PostPreview } from './PostPreview';
 import { ThreadTags } from './ThreadTags';
 import './discussions.css';
 
@@ -162,6 +163,7 @@ function ReplyForm({ threadId, parentPostId, parentAuthor, onDone }: { threadId:
   const { t } = useTranslation('discussions');
   const notify = useNotify();
   const [body, setBody] = useState('');
+  const [previewing, setPreviewing] = useState(false);
   const [reply, { loading, error }] = useMutation(ReplyDocument, { refetchQueries: [{ query: ThreadDocument, variables: { id: threadId, first: PAGE } }], awaitRefetchQueries: true });
 
   const send = async () => {
@@ -187,8 +189,13 @@ function ReplyForm({ threadId, parentPostId, parentAuthor, onDone }: { threadId:
         value={body}
         onChange={(event) => setBody(event.currentTarget.value)}
         data-autofocus
+        style={previewing ? { display: 'none' } : undefined}
       />
+      {previewing && <PostPreview body={body} />}
       <Group justify="flex-end" gap="xs">
+        <Button variant="subtle" onClick={() => setPreviewing((p) => !p)} me="auto">
+          {previewing ? t('preview.hide') : t('preview.show')}
+        </Button>
         <Button variant="default" onClick={onDone}>
           {t('thread.cancel')}
         </Button>

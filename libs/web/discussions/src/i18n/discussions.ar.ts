@@ -22,6 +22,12 @@ export const discussionsAr: Translations<typeof discussionsEn> = {
     cancel: 'إلغاء',
     started: 'بدأ النقاش',
   },
+  preview: {
+    show: 'معاينة',
+    hide: 'العودة إلى الكتابة',
+    label: 'معاينة',
+    empty: 'لا شيء للمعاينة بعد.',
+  },
   thread: {
     back: 'العودة إلى {{group}}',
     notFoundTitle: 'النقاش غير موجود',

@@ -19,6 +19,12 @@ export const discussionsEn = {
     cancel: 'Cancel',
     started: 'Discussion started',
   },
+  preview: {
+    show: 'Preview',
+    hide: 'Back to writing',
+    label: 'Preview',
+    empty: 'Nothing to preview yet.',
+  },
   thread: {
     back: 'Back to {{group}}',
     notFoundTitle: 'Discussion not found',

@@ -1,0 +1,21 @@
+import { Loader, Paper, Text } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { PreviewPostDocument } from '@convene/web-data-access';
+import { ErrorAlert } from '@convene/web-ui';
+import { useTranslation } from 'react-i18next';
+
+/** How a post will look, rendered by the server exactly as it will be when posted. */
+export function PostPreview({ body }: { body: string }) {
+  const { t } = useTranslation('discussions');
+  const empty = !body.trim();
+  const { data, loading, error } = useQuery(PreviewPostDocument, { variables: { body }, skip: empty, fetchPolicy: 'no-cache' });
+  return (
+    <Paper withBorder p="sm" bg="gray.0" aria-label={t('preview.label')}>
+      {empty && <Text c="gray.7">{t('preview.empty')}</Text>}
+      {!empty && loading && <Loader size="sm" />}
+      {!empty && error && <ErrorAlert error={error} />}
+      {/* Rendered by the server from Markdown with raw HTML off and only safe links: see markdown.util.ts. */}
+      {!empty && data && <div className="convene-post-body" dir="auto" dangerouslySetInnerHTML={{ __html: data.previewPost }} />}
+    </Paper>
+  );
+}
