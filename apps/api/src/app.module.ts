@@ -20,6 +20,7 @@ import { RejectNulPipe } from './http/reject-nul.pipe.js';
 import { SessionCookie } from './identity/session-cookie.js';
 import { SessionMiddleware } from './identity/session.middleware.js';
 import { resolvers } from './graphql/resolvers.js';
+import { ThreadPresenter } from './discussions/thread.presenter.js';
 import { RealtimeGateway } from './notifications/realtime.gateway.js';
 
 /** The API's composition root: wires the domains to GraphQL, REST and the session cookie. */
@@ -47,6 +48,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
   controllers: [HealthController, DevMailController, UnsubscribeController],
   providers: [
     ...resolvers,
+    ThreadPresenter,
     SessionCookie,
     RealtimeGateway,
     { provide: APP_GUARD, useClass: AccessGuard },

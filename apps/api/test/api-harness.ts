@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@convene/server-core';
 import type { User } from '@convene/server-identity';
 import { TEST_PASSWORD, TestData, clearRedisPrefix, openTestOrm, useTestEnvironment } from '@convene/server-testing';
+import { io, type Socket } from 'socket.io-client';
 import { createApiApp } from '../src/bootstrap.js';
 
 export interface GqlError {
@@ -65,6 +66,7 @@ export class GqlClient {
 
 export class ApiHarness {
   readonly data: TestData;
+  private readonly sockets: Socket[] = [];
 
   private constructor(
     readonly app: NestExpressApplication,
@@ -97,7 +99,18 @@ export class ApiHarness {
     return client;
   }
 
+  /** A socket.io connection with the client's session cookie; closed by `stop`. Rejects when refused. */
+  connect(client: GqlClient): Promise<Socket> {
+    const socket = io(this.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: client.cookie ? { cookie: client.cookie } : {}, reconnection: false });
+    this.sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+  }
+
   async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.disconnect();
     await this.app.close();
     await this.orm.close();
   }

@@ -2,7 +2,7 @@
 // reply tree, pagination, and who is told.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { MembershipRole, type ThreadSignal, type WatchResult } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { ApiHarness, type GqlClient } from './api-harness.js';
@@ -26,20 +26,11 @@ describe('discussions', () => {
   beforeAll(async () => {
     api = await ApiHarness.start();
   });
-  const sockets: Socket[] = [];
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
     await api.stop();
   });
 
-  function connect(client: GqlClient): Promise<Socket> {
-    const socket = io(api.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: client.cookie ? { cookie: client.cookie } : {}, reconnection: false });
-    sockets.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
-  }
+  const connect = (client: GqlClient): Promise<Socket> => api.connect(client);
   const watch = (socket: Socket, threadId: string) => new Promise<WatchResult>((resolve) => socket.emit('thread:watch', threadId, resolve));
 
   async function groupWithThread() {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Worker } from 'bullmq';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { JobQueue, createRedis, type JobPayloads } from '@convene/server-core';
 import { JoinPolicy, MembershipRole, MembershipStatus, SOCKET_EVENTS, socketRooms, type NotificationSignal, type ServerToClientEvents } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
@@ -33,7 +33,6 @@ describe('notifications', () => {
   let api: ApiHarness;
   let bull: Worker;
   let redis: Redis;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
     api = await ApiHarness.start();
@@ -50,7 +49,6 @@ describe('notifications', () => {
     );
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
     await bull.close();
     redis.disconnect();
     await api.stop();
@@ -62,14 +60,7 @@ describe('notifications', () => {
     return result.data!;
   };
 
-  function connect(client: GqlClient): Promise<Socket> {
-    const socket = io(api.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: client.cookie ? { cookie: client.cookie } : {}, reconnection: false });
-    sockets.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
-  }
+  const connect = (client: GqlClient): Promise<Socket> => api.connect(client);
 
   async function groupWithPeople() {
     const group = await api.data.group({ joinPolicy: JoinPolicy.REQUEST, name: `Health ${Date.now()}` });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { InputCheck, OutboxService, type Viewer } from '@convene/server-core';
 import { LIMITS } from '@convene/shared-contracts';
-import { GroupsService, WorkingGroupEntity } from '@convene/server-groups';
+import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
 import { discussionsErrors } from './discussions.errors.js';
 import { renderMarkdown } from './markdown.util.js';
@@ -128,15 +128,14 @@ export class DiscussionsService {
     return this.visibleThread(viewer, threadId);
   }
 
-  /** A group's threads, latest activity first; null for people outside the group. */
-  async threadsOf(viewer: Viewer, groupId: string, args: { first?: number | null; after?: string | null }): Promise<Page<Thread> | null> {
+  /** A group's threads (as the viewer sees the group), latest activity first; null for people outside it. */
+  async threadsOf(view: GroupView, args: { first?: number | null; after?: string | null }): Promise<Page<Thread> | null> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
     const after = decodeCursor(check, args.after);
     check.done();
-    const view = await this.groups.byId(viewer, groupId);
     if (!view.isActiveMember) return null;
-    const rows = await this.em.getRepository(Thread).pageOf(groupId, first, after && ({ lastActivityAt: after.at, id: after.id } satisfies ThreadCursor));
+    const rows = await this.em.getRepository(Thread).pageOf(view.group.id, first, after && ({ lastActivityAt: after.at, id: after.id } satisfies ThreadCursor));
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
     return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.lastActivityAt, last.id) : null };

@@ -5,7 +5,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { APP_CONFIG, OutboxService, type AppConfig } from '@convene/server-core';
-import { EmailDelivery, NOTIFICATION_CATEGORY, NotificationType, type MembershipRole } from '@convene/shared-contracts';
+import { DEFAULT_DIGEST, EmailDelivery, NOTIFICATION_CATEGORY, NotificationType, type MembershipRole } from '@convene/shared-contracts';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { MailService, type MailMessage, type NotificationLine } from '@convene/server-mail';
@@ -69,7 +69,7 @@ export class NotificationMailService {
     const ids = waiting.map((w) => w.recipient_id);
     const [people, settings] = await Promise.all([this.identity.usersByIds(ids), this.em.fork().find(NotificationSettings, { userId: { $in: ids } })]);
     const settingsOf = new Map(settings.map((s) => [s.userId, s]));
-    const defaults = new NotificationSettings();
+    const defaults = { digestFrequency: DEFAULT_DIGEST.frequency, digestHour: DEFAULT_DIGEST.hour, digestWeekday: DEFAULT_DIGEST.weekday, lastDigestAt: null };
     const due: { userId: string; slot: number }[] = [];
     for (const { recipient_id: userId, oldest } of waiting) {
       const person = people.get(userId);
@@ -150,14 +150,10 @@ export class NotificationMailService {
     });
   }
 
-  /** The new role of role-change notifications, from their events. */
+  /** The new role of role-change notifications, from their events (one query for all of them). */
   private async rolesOf(rows: Notification[]): Promise<Map<string, MembershipRole>> {
-    const roles = new Map<string, MembershipRole>();
-    for (const row of rows.filter((r) => r.type === NotificationType.ROLE_CHANGED)) {
-      const event = await this.outbox.find(row.eventId);
-      if (event?.type === 'membership.role-changed') roles.set(row.eventId, (event.payload as { role: MembershipRole }).role);
-    }
-    return roles;
+    const events = await this.outbox.findMany(rows.filter((r) => r.type === NotificationType.ROLE_CHANGED).map((r) => r.eventId));
+    return new Map(events.filter((e) => e.type === 'membership.role-changed').map((e) => [e.id, (e.payload as { role: MembershipRole }).role]));
   }
 
   private async prepareTyped(

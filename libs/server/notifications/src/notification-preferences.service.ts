@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, InputCheck, RateLimiter, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
 import {
   DEFAULT_CHANNELS,
+  DEFAULT_DIGEST,
   DEFAULT_GROUP_LEVEL,
   DigestFrequency,
   EmailDelivery,
@@ -64,12 +65,11 @@ export class NotificationPreferencesService {
     const references = await this.groups.referencesByIds(groupIds);
     const levelOf = new Map(levels.map((l) => [l.groupId, l.level]));
     const chosen = new Map(channels.map((c) => [c.category, c]));
-    const defaults = new NotificationSettings();
     return {
-      contentFree: settings?.contentFree ?? defaults.contentFree,
-      digestFrequency: settings?.digestFrequency ?? defaults.digestFrequency,
-      digestHour: settings?.digestHour ?? defaults.digestHour,
-      digestWeekday: settings?.digestWeekday ?? defaults.digestWeekday,
+      contentFree: settings?.contentFree ?? false,
+      digestFrequency: settings?.digestFrequency ?? DEFAULT_DIGEST.frequency,
+      digestHour: settings?.digestHour ?? DEFAULT_DIGEST.hour,
+      digestWeekday: settings?.digestWeekday ?? DEFAULT_DIGEST.weekday,
       channels: CATEGORIES.map((category) => {
         const own = chosen.get(category);
         return { category, ...(own ? { inApp: own.inApp, email: own.email } : DEFAULT_CHANNELS[category]) };

@@ -54,4 +54,10 @@ export class OutboxService {
   find(eventId: string): Promise<OutboxEvent | null> {
     return this.em.fork().findOne(OutboxEvent, { id: eventId });
   }
+
+  /** Several stored events in one query. */
+  async findMany(eventIds: string[]): Promise<OutboxEvent[]> {
+    if (!eventIds.length) return [];
+    return this.em.fork().find(OutboxEvent, { id: { $in: [...new Set(eventIds)] } });
+  }
 }

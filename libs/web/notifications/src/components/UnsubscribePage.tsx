@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
+import { NotificationCategory } from '@convene/shared-contracts';
 import { UnsubscribeDocument } from '@convene/web-data-access';
 import { ErrorAlert, PageTitle } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +15,8 @@ export function UnsubscribePage() {
   const { token = '' } = useParams<{ token: string }>();
   const [unsubscribe, { data, loading, error }] = useMutation(UnsubscribeDocument);
   const category = token.split('.')[1] ?? '';
-  const known = ['JOIN_REQUESTS', 'MEMBERSHIP', 'DISCUSSIONS', 'REPLIES', 'DIGEST'].includes(category);
-  const what = known ? t(`unsubscribe.what.${category as 'JOIN_REQUESTS' | 'MEMBERSHIP' | 'DISCUSSIONS' | 'REPLIES' | 'DIGEST'}`) : t('unsubscribe.what.unknown');
+  const known = category === 'DIGEST' || (Object.values(NotificationCategory) as string[]).includes(category);
+  const what = known ? t(`unsubscribe.what.${category as NotificationCategory | 'DIGEST'}`) : t('unsubscribe.what.unknown');
 
   return (
     <Stack maw={560} mx="auto" gap="md">
