@@ -227,7 +227,7 @@ describe('discussions', () => {
     const arrived = new Promise<ThreadSignal>((resolve) => viewing.once('thread:post', resolve));
 
     const posted = dataOf(await (await w.as('convenor')).request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Live from the meeting.' } }));
-    expect(await arrived).toEqual({ threadId, postId: posted.reply.id });
+    expect(await arrived).toEqual({ threadId, postId: posted.reply.id, change: 'REPLY' });
     await new Promise((r) => setTimeout(r, 300));
     expect(leaked).toEqual([]);
   });

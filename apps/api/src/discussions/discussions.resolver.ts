@@ -1,10 +1,20 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ThreadNotificationLevel } from '@convene/shared-contracts';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { DiscussionsService } from '@convene/server-discussions';
+import { DiscussionAccess, DiscussionModerationService, DiscussionSearchService, DiscussionsService, type Post } from '@convene/server-discussions';
+import { NotificationPreferencesService } from '@convene/server-notifications';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { RealtimeGateway } from '../notifications/realtime.gateway.js';
-import { CreateThreadInput, ReplyInput } from './discussions.inputs.js';
-import { PostConnectionModel, PostModel, ThreadConnectionModel, ThreadModel } from './thread.model.js';
+import { CreateThreadInput, EditPostInput, HidePostInput, MoveThreadInput, ReactInput, ReplyInput, SearchInput } from './discussions.inputs.js';
+import {
+  MentionCandidateModel,
+  PostConnectionModel,
+  PostModel,
+  PostRevisionModel,
+  SearchResultConnectionModel,
+  ThreadConnectionModel,
+  ThreadModel,
+} from './thread.model.js';
 import { ThreadPresenter } from './thread.presenter.js';
 
 @SignedIn()
@@ -12,44 +22,145 @@ import { ThreadPresenter } from './thread.presenter.js';
 export class DiscussionsResolver {
   constructor(
     private readonly discussions: DiscussionsService,
+    private readonly moderation: DiscussionModerationService,
+    private readonly searching: DiscussionSearchService,
+    private readonly access: DiscussionAccess,
+    private readonly preferences: NotificationPreferencesService,
     private readonly present: ThreadPresenter,
     private readonly realtime: RealtimeGateway,
   ) {}
 
   @Mutation(() => ThreadModel, { description: 'Starts a discussion in a group the viewer belongs to.' })
   async createThread(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateThreadInput): Promise<ThreadModel> {
-    return (await this.present.threads([await this.discussions.createThread(viewer, input)]))[0]!;
+    return this.oneThread(viewer, await this.discussions.createThread(viewer, input));
   }
 
   @Mutation(() => PostModel, { description: 'Replies in a discussion, to its opening post or to another of its posts.' })
   async reply(@CurrentViewer() viewer: Viewer, @Args('input') input: ReplyInput): Promise<PostModel> {
     const post = await this.discussions.reply(viewer, input);
-    this.realtime.threadPost(post.thread.id, post.id);
-    return (await this.present.posts([post]))[0]!;
+    this.realtime.threadPost(post.thread.id, post.id, 'REPLY');
+    return this.onePost(viewer, post);
+  }
+
+  @Mutation(() => PostModel, { description: "Changes the viewer's own post; the text it replaces stays in its revisions." })
+  async editPost(@CurrentViewer() viewer: Viewer, @Args('input') input: EditPostInput): Promise<PostModel> {
+    return this.changed(viewer, await this.discussions.editPost(viewer, input));
+  }
+
+  @Mutation(() => PostModel, { description: "Deletes the viewer's own post: its place in the discussion stays, its text goes." })
+  async deletePost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostModel> {
+    return this.changed(viewer, await this.discussions.deletePost(viewer, postId));
+  }
+
+  @Mutation(() => PostModel, { description: 'Adds or takes back a reaction to a post.' })
+  async reactToPost(@CurrentViewer() viewer: Viewer, @Args('input') input: ReactInput): Promise<PostModel> {
+    return this.changed(viewer, await this.discussions.react(viewer, input));
+  }
+
+  @Mutation(() => PostModel, { description: 'Convenors: hides a post, with a reason members see; its author is told.' })
+  async hidePost(@CurrentViewer() viewer: Viewer, @Args('input') input: HidePostInput): Promise<PostModel> {
+    return this.changed(viewer, await this.moderation.hide(viewer, input));
+  }
+
+  @Mutation(() => PostModel, { description: 'Convenors: shows a hidden post again.' })
+  async unhidePost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostModel> {
+    return this.changed(viewer, await this.moderation.unhide(viewer, postId));
+  }
+
+  @Mutation(() => ThreadModel, { description: "Convenors: keeps a discussion at the top of its group's list (or not)." })
+  async pinThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('pinned', { type: () => Boolean }) pinned: boolean): Promise<ThreadModel> {
+    return this.oneThread(viewer, await this.moderation.pin(viewer, threadId, pinned));
+  }
+
+  @Mutation(() => ThreadModel, { description: 'Convenors: closes a discussion to replies and edits (or opens it again).' })
+  async lockThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('locked', { type: () => Boolean }) locked: boolean): Promise<ThreadModel> {
+    const thread = await this.moderation.lock(viewer, threadId, locked);
+    this.realtime.threadPost(thread.id, null, 'UPDATE');
+    return this.oneThread(viewer, thread);
+  }
+
+  @Mutation(() => ThreadModel, { description: 'Convenors: moves a discussion to another group they convene.' })
+  async moveThread(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveThreadInput): Promise<ThreadModel> {
+    return this.oneThread(viewer, await this.moderation.move(viewer, input));
+  }
+
+  @Mutation(() => ThreadModel, { description: 'Marks a discussion read: up to `readCount` posts in written order, or all of it. Never moves back.' })
+  async markThreadRead(
+    @CurrentViewer() viewer: Viewer,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('readCount', { type: () => Int, nullable: true }) readCount: number | null,
+  ): Promise<ThreadModel> {
+    return this.oneThread(viewer, await this.discussions.markRead(viewer, { threadId, readCount }));
+  }
+
+  @Mutation(() => ThreadModel, { description: 'How much the viewer hears of a discussion: every reply, replies to them and mentions, or mentions only.' })
+  async setThreadNotificationLevel(
+    @CurrentViewer() viewer: Viewer,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('level', { type: () => ThreadNotificationLevel }) level: ThreadNotificationLevel,
+  ): Promise<ThreadModel> {
+    const { thread } = await this.access.thread(viewer, threadId);
+    await this.preferences.setThreadLevel(viewer, thread.id, level);
+    return this.oneThread(viewer, thread);
   }
 
   @Query(() => String, { description: 'The safe HTML a Markdown post would have, to preview it before posting. Nothing is stored.' })
-  previewPost(@Args('body', { type: () => String }) body: string): string {
-    return this.discussions.preview(body);
+  previewPost(
+    @CurrentViewer() viewer: Viewer,
+    @Args('body', { type: () => String }) body: string,
+    @Args('groupId', { type: () => ID, nullable: true, description: 'Shows mentions of its members as they will be.' }) groupId: string | null,
+  ): Promise<string> {
+    return this.discussions.preview(viewer, { body, groupId });
   }
 
   @Query(() => ThreadModel, { description: 'A discussion of a group the viewer belongs to.' })
   async thread(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ThreadModel> {
-    return (await this.present.threads([await this.discussions.thread(viewer, id)]))[0]!;
+    return this.oneThread(viewer, await this.discussions.thread(viewer, id));
+  }
+
+  @Query(() => SearchResultConnectionModel, { description: 'Full-text search of the discussions in the groups the viewer belongs to; best matches first.' })
+  async search(@CurrentViewer() viewer: Viewer, @Args('input') input: SearchInput): Promise<SearchResultConnectionModel> {
+    const page = await this.searching.search(viewer, input);
+    return { ...page, nodes: await this.present.searchHits(page.nodes) };
+  }
+
+  @Query(() => [PostRevisionModel], { description: "A post's earlier texts, newest first." })
+  async postRevisions(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostRevisionModel[]> {
+    return (await this.discussions.revisions(viewer, postId)).map((r) => PostRevisionModel.from(r));
   }
 
   @ResolveField(() => PostConnectionModel, { description: 'Posts in the order they were written; each names the post it answers.' })
   async posts(
+    @CurrentViewer() viewer: Viewer,
     @Parent() thread: ThreadModel,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PostConnectionModel> {
     const page = await this.discussions.postsOf(thread.entity, { first, after });
-    return { ...page, nodes: await this.present.posts(page.nodes) };
+    return { ...page, nodes: await this.present.posts(viewer, page.nodes, thread.viewerCanModerate) };
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The first post the viewer has not read (open the discussion there); null when up to date.' })
+  firstUnreadPostId(@CurrentViewer() viewer: Viewer, @Parent() thread: ThreadModel): Promise<string | null> | null {
+    return thread.unreadCount ? this.discussions.firstUnreadPostId(viewer, thread.entity) : null;
+  }
+
+  private async oneThread(viewer: Viewer, thread: Parameters<ThreadPresenter['threads']>[1][number]): Promise<ThreadModel> {
+    return (await this.present.threads(viewer, [thread]))[0]!;
+  }
+
+  private async onePost(viewer: Viewer, post: Post): Promise<PostModel> {
+    return (await this.present.posts(viewer, [post], await this.discussions.maySeeHidden(viewer, post)))[0]!;
+  }
+
+  /** A changed post, told live to the people viewing its discussion. */
+  private async changed(viewer: Viewer, post: Post): Promise<PostModel> {
+    this.realtime.threadPost(post.thread.id, post.id, 'UPDATE');
+    return this.onePost(viewer, post);
   }
 }
 
-/** A group's discussions, on the group itself. */
+/** A group's discussions, and the people one can mention in it, on the group itself. */
 @SignedIn()
 @Resolver(() => WorkingGroupModel)
 export class GroupThreadsResolver {
@@ -58,8 +169,9 @@ export class GroupThreadsResolver {
     private readonly present: ThreadPresenter,
   ) {}
 
-  @ResolveField(() => ThreadConnectionModel, { nullable: true, description: 'Latest activity first; null for people outside the group.' })
+  @ResolveField(() => ThreadConnectionModel, { nullable: true, description: 'Pinned first, then latest activity; null for people outside the group.' })
   async threads(
+    @CurrentViewer() viewer: Viewer,
     @Parent() group: WorkingGroupModel,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
@@ -67,6 +179,16 @@ export class GroupThreadsResolver {
     // The group as the viewer sees it was loaded by the parent query: no second lookup.
     const page = await this.discussions.threadsOf(group.view, { first, after });
     if (!page) return null;
-    return { ...page, nodes: await this.present.threads(page.nodes) };
+    return { ...page, nodes: await this.present.threads(viewer, page.nodes, [group.view]) };
+  }
+
+  @ResolveField(() => [MentionCandidateModel], { nullable: true, description: 'Members the viewer can @mention, matching the start of a name; null outside the group.' })
+  async mentionable(
+    @Parent() group: WorkingGroupModel,
+    @Args('query', { type: () => String, nullable: true }) query: string | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 8 }) first: number,
+  ): Promise<MentionCandidateModel[] | null> {
+    const people = await this.discussions.mentionable(group.view, query, first);
+    return people?.map((p) => ({ id: p.id, displayName: p.name })) ?? null;
   }
 }

@@ -1,33 +1,83 @@
-import { Field, HideField, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Post, Thread } from '@convene/server-discussions';
+import { Field, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Reaction, ThreadNotificationLevel } from '@convene/shared-contracts';
+import type { Post, PostRevision, Thread } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 import { GroupReferenceModel } from '../notifications/notification.model.js';
+
+registerEnumType(Reaction, { name: 'Reaction' });
+registerEnumType(ThreadNotificationLevel, { name: 'ThreadNotificationLevel' });
+
+@ObjectType('ReactionCount')
+export class ReactionCountModel {
+  @Field(() => Reaction) reaction!: Reaction;
+  @Field(() => Int) count!: number;
+  @Field(() => Boolean, { description: 'Whether the viewer gave this reaction.' }) mine!: boolean;
+}
+
+@ObjectType('PostModeration', { description: 'Why a convenor hid a post.' })
+export class PostModerationModel {
+  @Field(() => String) reason!: string;
+  @Field(() => Date) hiddenAt!: Date;
+}
 
 @ObjectType('Post')
 export class PostModel {
   @Field(() => ID) id!: string;
+  @Field(() => ID) threadId!: string;
   @Field(() => ID, { nullable: true, description: 'The post this one answers; null for the opening post.' }) parentId!: string | null;
   @Field(() => Int, { description: '0 for the opening post, one more than its parent for a reply.' }) depth!: number;
   @Field(() => UserModel, { nullable: true }) author!: UserModel | null;
-  @Field(() => String, { description: 'The Markdown as written.' }) body!: string;
-  @Field(() => String, { description: 'Safe HTML rendered from the Markdown: no scripts, no raw HTML, only web, mail and same-site links.' })
+  @Field(() => String, { nullable: true, description: 'The Markdown as written; null once deleted, or when hidden (except for its author and the convenors).' })
+  body!: string | null;
+  @Field(() => String, { description: 'Safe HTML rendered from the Markdown: no scripts, no raw HTML, only web, mail and same-site links. Empty when `body` is null.' })
   bodyHtml!: string;
   @Field(() => Date) createdAt!: Date;
-  @Field(() => Date, { nullable: true }) editedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Last edit; its earlier texts are in `revisions`.' }) editedAt!: Date | null;
+  @Field(() => Boolean, { description: 'Deleted by its author: the place in the tree stays, the text is gone.' }) deleted!: boolean;
+  @Field(() => PostModerationModel, { nullable: true, description: 'Set when a convenor hid the post.' }) hidden!: PostModerationModel | null;
+  @Field(() => [ReactionCountModel]) reactions!: ReactionCountModel[];
+  @Field(() => Boolean, { description: 'The viewer wrote it and may still edit or delete it.' }) viewerIsAuthor!: boolean;
 
   @HideField() authorId!: string;
+  @HideField() entity!: Post;
 
-  static from(post: Post): PostModel {
+  static from(post: Post, viewer: { userId: string; maySeeHidden: boolean }): PostModel {
+    const visible = !post.deletedAt && (!post.hiddenAt || viewer.maySeeHidden);
     return Object.assign(new PostModel(), {
       id: post.id,
+      threadId: post.thread.id,
       parentId: post.parent?.id ?? null,
       depth: post.depth,
       author: null,
-      body: post.body,
-      bodyHtml: post.bodyHtml,
+      body: visible ? post.body : null,
+      bodyHtml: visible ? post.bodyHtml : '',
       createdAt: post.createdAt,
-      editedAt: post.editedAt,
+      editedAt: post.deletedAt ? null : post.editedAt,
+      deleted: !!post.deletedAt,
+      hidden: post.hiddenAt ? { reason: post.hiddenReason ?? '', hiddenAt: post.hiddenAt } : null,
+      reactions: [],
+      viewerIsAuthor: post.author.id === viewer.userId,
       authorId: post.author.id,
+      entity: post,
+    });
+  }
+}
+
+@ObjectType('PostRevision', { description: 'A text a post had before an edit.' })
+export class PostRevisionModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String) body!: string;
+  @Field(() => String) bodyHtml!: string;
+  @Field(() => Date, { description: 'When this text was written.' }) writtenAt!: Date;
+  @Field(() => Date, { description: 'When an edit replaced it.' }) replacedAt!: Date;
+
+  static from(revision: PostRevision): PostRevisionModel {
+    return Object.assign(new PostRevisionModel(), {
+      id: revision.id,
+      body: revision.body,
+      bodyHtml: revision.bodyHtml,
+      writtenAt: revision.writtenAt,
+      replacedAt: revision.replacedAt,
     });
   }
 }
@@ -47,10 +97,14 @@ export class ThreadModel {
   @Field(() => UserModel, { nullable: true }) author!: UserModel | null;
   @Field(() => GroupReferenceModel, { nullable: true }) group!: GroupReferenceModel | null;
   @Field(() => Int, { description: 'Posts after the opening one.' }) replyCount!: number;
+  @Field(() => Int, { description: 'Posts (the opening one included) the viewer has not read yet.' }) unreadCount!: number;
+  @Field(() => Int, { description: 'How many posts, in written order, the viewer has read.' }) readCount!: number;
   @Field(() => Boolean) pinned!: boolean;
   @Field(() => Boolean) locked!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) lastActivityAt!: Date;
+  @Field(() => ThreadNotificationLevel, { description: "How much the viewer hears of this discussion." }) notificationLevel!: ThreadNotificationLevel;
+  @Field(() => Boolean, { description: 'The viewer convenes the group: may pin, lock, move and hide.' }) viewerCanModerate!: boolean;
 
   @HideField() entity!: Thread;
   @HideField() authorId!: string;
@@ -64,10 +118,14 @@ export class ThreadModel {
       author: null,
       group: null,
       replyCount: thread.postCount - 1,
+      unreadCount: thread.postCount,
+      readCount: 0,
       pinned: thread.pinned,
       locked: thread.locked,
       createdAt: thread.createdAt,
       lastActivityAt: thread.lastActivityAt,
+      notificationLevel: ThreadNotificationLevel.NORMAL,
+      viewerCanModerate: false,
       entity: thread,
       authorId: thread.author.id,
       groupId: thread.group.id,
@@ -80,4 +138,28 @@ export class ThreadConnectionModel {
   @Field(() => [ThreadModel]) nodes!: ThreadModel[];
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor!: string | null;
   @Field(() => Boolean) hasNextPage!: boolean;
+}
+
+@ObjectType('SearchResult', { description: 'A post (or a thread, through its opening post) that matches a search.' })
+export class SearchResultModel {
+  @Field(() => ID) postId!: string;
+  @Field(() => ID) threadId!: string;
+  @Field(() => GroupReferenceModel, { nullable: true }) group!: GroupReferenceModel | null;
+  @Field(() => UserModel, { nullable: true }) author!: UserModel | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => String, { description: 'The thread title as safe HTML, matched words in <mark>.' }) titleHtml!: string;
+  @Field(() => String, { description: 'Passages of the post as safe HTML, matched words in <mark>.' }) snippetHtml!: string;
+}
+
+@ObjectType('SearchResultConnection')
+export class SearchResultConnectionModel {
+  @Field(() => [SearchResultModel]) nodes!: SearchResultModel[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor!: string | null;
+  @Field(() => Boolean) hasNextPage!: boolean;
+}
+
+@ObjectType('MentionCandidate', { description: 'A member the viewer can @mention in a group.' })
+export class MentionCandidateModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String) displayName!: string;
 }

@@ -1,40 +1,81 @@
 import { Injectable } from '@nestjs/common';
-import type { Post, Thread } from '@convene/server-discussions';
-import { GroupsService } from '@convene/server-groups';
+import type { Viewer } from '@convene/server-core';
+import { DiscussionsService, type Post, type SearchHit, type Thread } from '@convene/server-discussions';
+import { GroupsService, type GroupView } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
+import { NotificationPreferencesService } from '@convene/server-notifications';
 import { UserModel } from '../identity/user.model.js';
-import { PostModel, ThreadModel } from './thread.model.js';
+import { PostModel, SearchResultModel, ThreadModel } from './thread.model.js';
 
-/** Threads and posts as GraphQL models, their authors and groups looked up once per page. */
+/**
+ * Threads and posts as GraphQL models, as the viewer sees them: authors, groups, read positions,
+ * notification levels and reaction counts looked up once per page, whatever its size.
+ */
 @Injectable()
 export class ThreadPresenter {
   constructor(
     private readonly identity: IdentityService,
     private readonly groups: GroupsService,
+    private readonly discussions: DiscussionsService,
+    private readonly preferences: NotificationPreferencesService,
   ) {}
 
-  async threads(threads: Thread[]): Promise<ThreadModel[]> {
+  /** `views`: the groups as the viewer sees them, when the caller has them (a group's own list). */
+  async threads(viewer: Viewer, threads: Thread[], views: GroupView[] = []): Promise<ThreadModel[]> {
     const models = threads.map((t) => ThreadModel.from(t));
-    const [people, groups] = await Promise.all([
+    const ids = models.map((m) => m.id);
+    const known = new Map(views.map((v) => [v.group.id, v]));
+    const missing = [...new Set(models.map((m) => m.groupId))].filter((id) => !known.has(id));
+    const [people, groups, reads, levels, more] = await Promise.all([
       this.identity.usersByIds(models.map((m) => m.authorId)),
       this.groups.referencesByIds(models.map((m) => m.groupId)),
+      this.discussions.readCounts(viewer, ids),
+      this.preferences.threadLevelsOf(viewer, ids),
+      Promise.all(missing.map((id) => this.groups.byId(viewer, id))),
     ]);
+    for (const view of more) known.set(view.group.id, view);
     for (const model of models) {
       const author = people.get(model.authorId);
       const group = groups.get(model.groupId);
       model.author = author ? UserModel.from(author) : null;
       model.group = group ? { id: group.id, slug: group.slug, name: group.name } : null;
+      model.readCount = Math.min(reads.get(model.id) ?? 0, model.entity.postCount);
+      model.unreadCount = model.entity.postCount - model.readCount;
+      model.notificationLevel = levels.get(model.id)!;
+      model.viewerCanModerate = known.get(model.groupId)?.canManage ?? false;
     }
     return models;
   }
 
-  async posts(posts: Post[]): Promise<PostModel[]> {
-    const models = posts.map((p) => PostModel.from(p));
-    const people = await this.identity.usersByIds(models.map((m) => m.authorId));
+  /** Posts of one thread; `moderator`: the viewer convenes its group (sees hidden posts' text). */
+  async posts(viewer: Viewer, posts: Post[], moderator: boolean): Promise<PostModel[]> {
+    const models = posts.map((p) => PostModel.from(p, { userId: viewer.userId, maySeeHidden: moderator || p.author.id === viewer.userId }));
+    const [people, reactions] = await Promise.all([
+      this.identity.usersByIds(models.map((m) => m.authorId)),
+      this.discussions.reactionsOf(viewer, models.map((m) => m.id)),
+    ]);
     for (const model of models) {
       const author = people.get(model.authorId);
       model.author = author ? UserModel.from(author) : null;
+      model.reactions = reactions.get(model.id) ?? [];
     }
     return models;
+  }
+
+  async searchHits(hits: SearchHit[]): Promise<SearchResultModel[]> {
+    const [people, groups] = await Promise.all([this.identity.usersByIds(hits.map((h) => h.authorId)), this.groups.referencesByIds(hits.map((h) => h.groupId))]);
+    return hits.map((hit) => {
+      const author = people.get(hit.authorId);
+      const group = groups.get(hit.groupId);
+      return Object.assign(new SearchResultModel(), {
+        postId: hit.postId,
+        threadId: hit.threadId,
+        createdAt: hit.createdAt,
+        titleHtml: hit.titleHtml,
+        snippetHtml: hit.snippetHtml,
+        author: author ? UserModel.from(author) : null,
+        group: group ? { id: group.id, slug: group.slug, name: group.name } : null,
+      });
+    });
   }
 }

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { GroupsModule } from '@convene/server-groups';
+import { DiscussionAccess } from './discussion-access.js';
+import { DiscussionModerationService } from './discussion-moderation.service.js';
+import { DiscussionSearchService } from './discussion-search.service.js';
 import { DiscussionsService } from './discussions.service.js';
+import { PostReaction } from './post-reaction.entity.js';
+import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
+import { ThreadRead } from './thread-read.entity.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Thread, Post]), GroupsModule],
-  providers: [DiscussionsService],
-  exports: [DiscussionsService],
+  imports: [MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead]), GroupsModule],
+  providers: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService],
+  exports: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService],
 })
 export class DiscussionsModule {}

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { InputCheck, OutboxService, type Viewer } from '@convene/server-core';
-import { LIMITS } from '@convene/shared-contracts';
+import { InputCheck, OutboxService, type OutboxEvent, type Viewer } from '@convene/server-core';
+import { LIMITS, Reaction } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
+import { DiscussionAccess } from './discussion-access.js';
 import { discussionsErrors } from './discussions.errors.js';
-import { renderMarkdown } from './markdown.util.js';
+import { mentionKey, mentionsIn, renderMarkdown, type MentionTarget } from './markdown.util.js';
+import { PostReaction } from './post-reaction.entity.js';
+import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
 import type { PostCursor } from './post.repository.js';
+import { ThreadRead } from './thread-read.entity.js';
 import { Thread } from './thread.entity.js';
 import type { ThreadCursor } from './thread.repository.js';
 
@@ -17,19 +21,34 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
+/** A body checked, its mentions resolved to members, rendered. */
+interface WrittenBody {
+  body: string;
+  bodyHtml: string;
+  mentionedIds: string[];
+  groupConvenors: boolean;
+}
+
+export interface ReactionCount {
+  reaction: Reaction;
+  count: number;
+  mine: boolean;
+}
+
 const TAG_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
 /** Cursors are opaque to clients: base64url of the sort key. */
-const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-function decodeCursor(check: InputCheck, cursor: string | null | undefined): { at: Date; id: string } | null {
+const encodeCursor = (...key: (string | number)[]) => Buffer.from(key.join('|')).toString('base64url');
+function decodeCursor(check: InputCheck, cursor: string | null | undefined, parts: 2 | 3): { pinned: boolean; at: Date; id: string } | null {
   if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const values = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [pinned, at, id] = parts === 3 ? values : ['0', ...values];
   const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+  if (values.length !== parts || !id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id) || !['0', '1'].includes(pinned ?? '')) {
     check.fail('after', 'This cursor is not valid; start from the first page.');
     return null;
   }
-  return { at: date, id };
+  return { pinned: pinned === '1', at: date, id };
 }
 
 @Injectable()
@@ -38,6 +57,7 @@ export class DiscussionsService {
     private readonly em: EntityManager,
     private readonly groups: GroupsService,
     private readonly outbox: OutboxService,
+    private readonly access: DiscussionAccess,
   ) {}
 
   /** Members start threads in their group: a title, an opening post in Markdown, a few tags. */
@@ -46,25 +66,20 @@ export class DiscussionsService {
     const groupId = check.uuid('groupId', input.groupId, 'Group');
     const title = check.text('title', input.title, { max: LIMITS.threadTitleMax, label: 'Title' });
     const body = this.checkBody(check, input.body);
-    const tags = [...new Set((input.tags ?? []).map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
-    if (tags.length > LIMITS.threadTagsMax) check.fail('tags', `Use at most ${LIMITS.threadTagsMax} tags.`);
-    tags.forEach((tag, i) => {
-      if (tag.length > LIMITS.threadTagMax || !TAG_PATTERN.test(tag)) check.fail(`tags.${i}`, `Tags are single words or hyphenated, up to ${LIMITS.threadTagMax} characters.`);
-    });
+    const tags = this.checkTags(check, input.tags);
     check.done();
     const view = await this.groups.byId(viewer, groupId);
     if (!view.isActiveMember) throw discussionsErrors.notAMember();
+    const written = await this.write(view, body);
 
-    const thread = this.em.create(Thread, {
-      group: this.em.getReference(WorkingGroupEntity, groupId, { wrapped: true }),
-      author: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }),
-      title,
-      tags,
-    });
-    this.em.create(Post, { thread, author: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }), body, bodyHtml: renderMarkdown(body) });
-    const event = this.outbox.record('thread.created', { threadId: thread.id, groupId, authorId: viewer.userId });
+    const author = this.em.getReference(UserEntity, viewer.userId, { wrapped: true });
+    const thread = this.em.create(Thread, { group: this.em.getReference(WorkingGroupEntity, groupId, { wrapped: true }), author, title, tags });
+    const post = this.em.create(Post, { thread, author, body: written.body, bodyHtml: written.bodyHtml, mentionedIds: written.mentionedIds });
+    this.em.create(ThreadRead, { userId: viewer.userId, threadId: thread.id, readCount: 1, readAt: post.createdAt });
+    const events = [this.outbox.record('thread.created', { threadId: thread.id, groupId, authorId: viewer.userId, mentionedIds: written.mentionedIds })];
+    events.push(...this.mentionEvents(post, thread, viewer.userId, written, []));
     await this.em.flush();
-    await this.outbox.publish([event]);
+    await this.outbox.publish(events);
     return thread;
   }
 
@@ -75,15 +90,14 @@ export class DiscussionsService {
     const parentId = input.parentPostId ? check.uuid('parentPostId', input.parentPostId, 'Post') : null;
     const body = this.checkBody(check, input.body);
     check.done();
-    await this.visibleThread(viewer, threadId);
+    const { view } = await this.access.thread(viewer, threadId);
+    const written = await this.write(view, body);
 
-    const { post, event } = await this.em.transactional(async (em) => {
+    const { post, events } = await this.em.transactional(async (em) => {
       // Locked so that replies to one thread count and order correctly, and a lock by a convenor wins.
       const thread = await em.findOneOrFail(Thread, { id: threadId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (thread.locked) throw discussionsErrors.threadLocked();
-      const parent = parentId
-        ? await em.findOne(Post, { id: parentId, thread: threadId })
-        : await em.findOne(Post, { thread: threadId, parent: null });
+      const parent = parentId ? await em.findOne(Post, { id: parentId, thread: threadId }) : await em.findOne(Post, { thread: threadId, parent: null });
       if (!parent) {
         check.fail('parentPostId', 'Reply to a post of this discussion.');
         check.done();
@@ -92,80 +106,265 @@ export class DiscussionsService {
         thread,
         parent,
         author: em.getReference(UserEntity, viewer.userId, { wrapped: true }),
-        body,
-        bodyHtml: renderMarkdown(body),
+        body: written.body,
+        bodyHtml: written.bodyHtml,
+        mentionedIds: written.mentionedIds,
         depth: parent!.depth + 1,
       });
       thread.postCount += 1;
       thread.lastActivityAt = post.createdAt;
-      const event = this.outbox.record('post.replied', {
-        postId: post.id,
-        threadId,
-        groupId: thread.group.id,
-        authorId: viewer.userId,
-        threadAuthorId: thread.author.id,
-        parentAuthorId: parent!.author.id,
-      });
-      return { post, event };
+      // Writing in a discussion means having read it up to one's own post.
+      await em.upsert(ThreadRead, { userId: viewer.userId, threadId, readCount: thread.postCount, readAt: post.createdAt });
+      const events = [
+        this.outbox.record('post.replied', {
+          postId: post.id,
+          threadId,
+          groupId: thread.group.id,
+          authorId: viewer.userId,
+          parentAuthorId: parent!.author.id,
+          mentionedIds: written.mentionedIds,
+        }),
+        ...this.mentionEvents(post, thread, viewer.userId, written, []),
+      ];
+      return { post, events };
     });
-    await this.outbox.publish([event]);
+    await this.outbox.publish(events);
+    return post;
+  }
+
+  /** Authors edit their own posts; the text it replaces is kept as a revision members can read. */
+  async editPost(viewer: Viewer, input: { postId: string; body: string }): Promise<Post> {
+    const check = new InputCheck();
+    const body = this.checkBody(check, input.body);
+    check.done();
+    const { post, thread, view } = await this.access.post(viewer, input.postId);
+    if (post.author.id !== viewer.userId) throw discussionsErrors.notTheAuthor();
+    const written = await this.write(view, body);
+
+    const events = await this.em.transactional(async (em) => {
+      const locked = await em.findOneOrFail(Post, { id: post.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (locked.deletedAt) throw discussionsErrors.postDeleted();
+      if (locked.hiddenAt) throw discussionsErrors.postHidden();
+      if (thread.locked) throw discussionsErrors.threadLocked();
+      if (locked.body === written.body) return [];
+      const now = new Date();
+      em.create(PostRevision, {
+        post: locked,
+        body: locked.body,
+        bodyHtml: locked.bodyHtml,
+        writtenAt: locked.editedAt ?? locked.createdAt,
+        replacedAt: now,
+        editor: em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+      });
+      const before = locked.mentionedIds;
+      // People already told about this post are not told again; everyone it mentions stays listed.
+      const events = this.mentionEvents(locked, thread, viewer.userId, { ...written, groupConvenors: written.groupConvenors && !mentionsIn(locked.body).groupConvenors }, before);
+      Object.assign(locked, { body: written.body, bodyHtml: written.bodyHtml, editedAt: now, mentionedIds: [...new Set([...before, ...written.mentionedIds])] });
+      return events;
+    });
+    await this.outbox.publish(events);
+    return this.em.findOneOrFail(Post, { id: post.id }, { refresh: true });
+  }
+
+  /** Authors delete their own posts: the place in the tree stays, the text, its history and reactions go. */
+  async deletePost(viewer: Viewer, postId: string): Promise<Post> {
+    const { post } = await this.access.post(viewer, postId);
+    if (post.author.id !== viewer.userId) throw discussionsErrors.notTheAuthor();
+    await this.em.transactional(async (em) => {
+      const locked = await em.findOneOrFail(Post, { id: post.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (locked.deletedAt) return;
+      Object.assign(locked, { body: '', bodyHtml: '', deletedAt: new Date(), mentionedIds: [] });
+      await em.nativeDelete(PostRevision, { post: post.id });
+      await em.nativeDelete(PostReaction, { postId: post.id });
+    });
+    return this.em.findOneOrFail(Post, { id: post.id }, { refresh: true });
+  }
+
+  /** Adds or takes back one of the fixed reactions; doing the same twice changes nothing. */
+  async react(viewer: Viewer, input: { postId: string; reaction: Reaction; active: boolean }): Promise<Post> {
+    const check = new InputCheck();
+    const reaction = check.oneOf('reaction', input.reaction, Object.values(Reaction), 'Reaction');
+    check.done();
+    const { post } = await this.access.post(viewer, input.postId);
+    if (post.deletedAt) throw discussionsErrors.postDeleted();
+    if (post.hiddenAt) throw discussionsErrors.postHidden();
+    const key = { postId: post.id, userId: viewer.userId, reaction };
+    if (input.active) {
+      await this.em.getConnection().execute('insert into post_reactions (post_id, user_id, reaction, created_at) values (?, ?, ?, now()) on conflict do nothing', [key.postId, key.userId, key.reaction]);
+    } else {
+      await this.em.nativeDelete(PostReaction, key);
+    }
     return post;
   }
 
   /** What a post will look like, before it is posted: the same rendering, nothing stored. */
-  preview(body: string): string {
+  async preview(viewer: Viewer, input: { body: string; groupId?: string | null }): Promise<string> {
     const check = new InputCheck();
-    const text = this.checkBody(check, body);
+    const body = this.checkBody(check, input.body);
+    const groupId = input.groupId ? check.uuid('groupId', input.groupId, 'Group') : null;
     check.done();
-    return renderMarkdown(text);
+    if (!groupId) return renderMarkdown(body);
+    const view = await this.groups.byId(viewer, groupId);
+    if (!view.isActiveMember) throw discussionsErrors.notAMember();
+    return (await this.write(view, body, { lenient: true })).bodyHtml;
   }
 
   /** A thread the viewer may read: they are an active member of its group. */
   async thread(viewer: Viewer, id: string): Promise<Thread> {
-    const check = new InputCheck();
-    const threadId = check.uuid('id', id, 'Discussion');
-    check.done();
-    return this.visibleThread(viewer, threadId);
+    return (await this.access.thread(viewer, id, 'id')).thread;
   }
 
-  /** A group's threads (as the viewer sees the group), latest activity first; null for people outside it. */
+  /** A group's threads (as the viewer sees the group): pinned first, then latest activity; null for people outside it. */
   async threadsOf(view: GroupView, args: { first?: number | null; after?: string | null }): Promise<Page<Thread> | null> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
-    const after = decodeCursor(check, args.after);
+    const after = decodeCursor(check, args.after, 3);
     check.done();
     if (!view.isActiveMember) return null;
-    const rows = await this.em.getRepository(Thread).pageOf(view.group.id, first, after && ({ lastActivityAt: after.at, id: after.id } satisfies ThreadCursor));
+    const rows = await this.em
+      .getRepository(Thread)
+      .pageOf(view.group.id, first, after && ({ pinned: after.pinned, lastActivityAt: after.at, id: after.id } satisfies ThreadCursor));
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
-    return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.lastActivityAt, last.id) : null };
+    return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.pinned ? 1 : 0, last.lastActivityAt.toISOString(), last.id) : null };
   }
 
   /** A readable thread's posts in the order they were written. */
   async postsOf(thread: Thread, args: { first?: number | null; after?: string | null }): Promise<Page<Post>> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
-    const after = decodeCursor(check, args.after);
+    const after = decodeCursor(check, args.after, 2);
     check.done();
     const rows = await this.em.getRepository(Post).pageOf(thread.id, first, after && ({ createdAt: after.at, id: after.id } satisfies PostCursor));
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
-    return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.createdAt, last.id) : null };
+    return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
   }
 
-  private async visibleThread(viewer: Viewer, threadId: string): Promise<Thread> {
-    const thread = await this.em.findOne(Thread, { id: threadId });
-    if (!thread) throw discussionsErrors.threadNotFound();
-    const view = await this.groups.byId(viewer, thread.group.id);
-    if (!view.isActiveMember) throw discussionsErrors.threadNotFound();
+  /** Earlier texts of a post, newest first; empty for a deleted post (its history went with it). */
+  async revisions(viewer: Viewer, postId: string): Promise<PostRevision[]> {
+    const { post } = await this.access.post(viewer, postId);
+    if (post.hiddenAt && !(await this.maySeeHidden(viewer, post))) return [];
+    return this.em.find(PostRevision, { post: post.id }, { orderBy: { replacedAt: 'desc', id: 'desc' } });
+  }
+
+  /** Whether the viewer sees a hidden post's text: its author and the group's moderators do. */
+  async maySeeHidden(viewer: Viewer, post: Post): Promise<boolean> {
+    if (post.author.id === viewer.userId) return true;
+    const thread = await this.em.findOneOrFail(Thread, { id: post.thread.id });
+    return (await this.groups.byId(viewer, thread.group.id)).canManage;
+  }
+
+  /** Moves the viewer's read position forward (never back): to `readCount` posts, or to the end. */
+  async markRead(viewer: Viewer, input: { threadId: string; readCount?: number | null }): Promise<Thread> {
+    const { thread } = await this.access.thread(viewer, input.threadId);
+    const check = new InputCheck();
+    if (input.readCount != null && (!Number.isInteger(input.readCount) || input.readCount < 0)) check.fail('readCount', 'Give a number of posts, zero or more.');
+    check.done();
+    const readCount = Math.min(input.readCount ?? thread.postCount, thread.postCount);
+    await this.em
+      .getConnection()
+      .execute(
+        `insert into thread_reads (user_id, thread_id, read_count, read_at) values (?, ?, ?, now())
+         on conflict (user_id, thread_id) do update set read_count = greatest(thread_reads.read_count, excluded.read_count), read_at = now()`,
+        [viewer.userId, thread.id, readCount],
+      );
     return thread;
   }
 
+  /** How many posts of each thread the viewer has read; one query for a page of threads. */
+  async readCounts(viewer: Viewer, threadIds: string[]): Promise<Map<string, number>> {
+    if (!threadIds.length) return new Map();
+    const rows = await this.em.find(ThreadRead, { userId: viewer.userId, threadId: { $in: threadIds } }, { fields: ['threadId', 'readCount'] });
+    return new Map(rows.map((r) => [r.threadId, r.readCount]));
+  }
+
+  /** The first post the viewer has not read, in written order; null when they are up to date. */
+  async firstUnreadPostId(viewer: Viewer, thread: Thread): Promise<string | null> {
+    const [row] = await this.em.getConnection().execute<{ id: string }[]>(
+      `select p.id from posts p
+       where p.thread_id = ?
+       order by p.created_at, p.id
+       offset coalesce((select read_count from thread_reads where user_id = ? and thread_id = ?), 0) limit 1`,
+      [thread.id, viewer.userId, thread.id],
+    );
+    return row?.id ?? null;
+  }
+
+  /** Reaction counts of a page of posts, and whether the viewer gave each; one query. */
+  async reactionsOf(viewer: Viewer, postIds: string[]): Promise<Map<string, ReactionCount[]>> {
+    const result = new Map<string, ReactionCount[]>(postIds.map((id) => [id, []]));
+    if (!postIds.length) return result;
+    const rows = await this.em.getConnection().execute<{ post_id: string; reaction: Reaction; count: string; mine: boolean }[]>(
+      `select post_id, reaction, count(*) as count, bool_or(user_id = ?) as mine
+       from post_reactions where post_id = any(?::uuid[])
+       group by post_id, reaction`,
+      [viewer.userId, `{${postIds.join(',')}}`],
+    );
+    const order = Object.values(Reaction);
+    for (const row of rows) result.get(row.post_id)?.push({ reaction: row.reaction, count: Number(row.count), mine: row.mine });
+    for (const list of result.values()) list.sort((a, b) => order.indexOf(a.reaction) - order.indexOf(b.reaction));
+    return result;
+  }
+
+  /** The people the viewer can @mention in a group, filtered by the start of a name. */
+  async mentionable(view: GroupView, query: string | null | undefined, first: number): Promise<MentionTarget[] | null> {
+    const people = await this.groups.mentionable(view);
+    if (!people) return null;
+    const wanted = mentionKey(query ?? '');
+    return people
+      .filter((p) => !wanted || mentionKey(p.displayName).split(' ').some((part, i, parts) => parts.slice(i).join(' ').startsWith(wanted)))
+      .slice(0, Math.min(Math.max(first, 1), 20))
+      .map((p) => ({ id: p.id, name: p.displayName }));
+  }
+
+  /**
+   * Resolves a body's mentions against the people the author can mention in the group, and
+   * renders it. A name that is not a member's is refused (BAD_USER_INPUT MENTION_NOT_A_MEMBER),
+   * unless `lenient` (the preview shows it as plain text).
+   */
+  private async write(view: GroupView, body: string, opts: { lenient?: boolean } = {}): Promise<WrittenBody> {
+    const found = mentionsIn(body);
+    const people = new Map<string, MentionTarget>();
+    if (found.names.length) {
+      for (const person of (await this.groups.mentionable(view)) ?? []) {
+        const key = mentionKey(person.displayName);
+        // Two members with one name: the mention is ambiguous and left as text.
+        people.set(key, people.has(key) ? { id: '', name: person.displayName } : { id: person.id, name: person.displayName });
+      }
+      const unknown = [...new Set(found.names.filter((name) => !people.get(mentionKey(name))?.id))];
+      if (unknown.length && !opts.lenient) throw discussionsErrors.mentionNotAMember(unknown);
+      const distinct = new Set(found.names.map(mentionKey));
+      if (distinct.size > LIMITS.mentionsMax && !opts.lenient) {
+        new InputCheck().fail('body', `Mention at most ${LIMITS.mentionsMax} people in one post.`).done();
+      }
+    }
+    for (const [key, person] of people) if (!person.id) people.delete(key);
+    const mentionedIds = [...new Set(found.names.map((name) => people.get(mentionKey(name))?.id).filter((id): id is string => !!id))];
+    return { body, bodyHtml: renderMarkdown(body, people), mentionedIds, groupConvenors: found.groupConvenors };
+  }
+
+  /** Tells the people a post mentions (leaving out those already told, and the author). */
+  private mentionEvents(post: Post, thread: Thread, authorId: string, written: WrittenBody, alreadyTold: string[]): OutboxEvent[] {
+    const userIds = written.mentionedIds.filter((id) => id !== authorId && !alreadyTold.includes(id));
+    if (!userIds.length && !written.groupConvenors) return [];
+    return [this.outbox.record('post.mentioned', { postId: post.id, threadId: thread.id, groupId: thread.group.id, authorId, userIds, groupConvenors: written.groupConvenors })];
+  }
+
   private checkBody(check: InputCheck, value: string | null | undefined): string {
-    const body = (value ?? '').trim();
+    const body = (value ?? '').replace(/\0/g, '').trim();
     if (!body) check.fail('body', 'Write something first.');
     else if (body.length > LIMITS.postBodyMax) check.fail('body', `Posts can be at most ${LIMITS.postBodyMax} characters.`);
     return body;
+  }
+
+  checkTags(check: InputCheck, value: string[] | null | undefined): string[] {
+    const tags = [...new Set((value ?? []).map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
+    if (tags.length > LIMITS.threadTagsMax) check.fail('tags', `Use at most ${LIMITS.threadTagsMax} tags.`);
+    tags.forEach((tag, i) => {
+      if (tag.length > LIMITS.threadTagMax || !TAG_PATTERN.test(tag)) check.fail(`tags.${i}`, `Tags are single words or hyphenated, up to ${LIMITS.threadTagMax} characters.`);
+    });
+    return tags;
   }
 
   private checkFirst(check: InputCheck, value: number | null | undefined): number {

@@ -1,11 +1,17 @@
 import { Post } from './post.entity.js';
+import { PostReaction } from './post-reaction.entity.js';
+import { PostRevision } from './post-revision.entity.js';
 import { Thread } from './thread.entity.js';
+import { ThreadRead } from './thread-read.entity.js';
 
 export { DiscussionsModule } from './discussions.module.js';
-export { DiscussionsService, type Page } from './discussions.service.js';
+export { DiscussionsService, type Page, type ReactionCount } from './discussions.service.js';
+export { DiscussionAccess } from './discussion-access.js';
+export { DiscussionModerationService } from './discussion-moderation.service.js';
+export { DiscussionSearchService, type SearchHit, type SearchPage } from './discussion-search.service.js';
 export { DiscussionsErrorCode } from './discussions.errors.js';
-export { renderMarkdown } from './markdown.util.js';
-export type { Thread, Post };
+export { renderMarkdown, mentionsIn, type MentionTarget } from './markdown.util.js';
+export type { Thread, Post, PostRevision };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const discussionsEntities = [Thread, Post];
+export const discussionsEntities = [Thread, Post, PostRevision, PostReaction, ThreadRead];

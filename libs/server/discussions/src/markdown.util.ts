@@ -1,9 +1,30 @@
 // Post bodies are Markdown, rendered to HTML once when written. Raw HTML is never passed through
 // (it is shown as text), links keep only safe schemes and get rel="nofollow noopener noreferrer",
 // and images are shown as links until documents can be embedded.
+//
+// Mentions are written `@[Display Name]` (the composer's autocomplete inserts them) or
+// `@group-convenors`; inside code they stay text.
 import MarkdownIt from 'markdown-it';
+import { GROUP_CONVENORS_MENTION } from '@convene/shared-contracts';
 
 const SAFE_LINK = /^(https?:|mailto:|\/(?!\/)|#)/i;
+const MENTION = new RegExp(`@\\[([^\\]\\n]{1,80})\\]|@${GROUP_CONVENORS_MENTION}(?![\\p{L}\\p{N}_-])`, 'gu');
+
+/** A mention resolved to a member of the group. */
+export interface MentionTarget {
+  id: string;
+  name: string;
+}
+
+interface RenderEnv {
+  /** Resolved mentions by normalised name; unresolved ones render as the text written. */
+  people?: Map<string, MentionTarget>;
+  /** Filled while parsing: every mention found outside code and links. */
+  found?: { names: string[]; groupConvenors: boolean };
+}
+
+/** How names are compared: Unicode-normalised, spaces collapsed, case folded. */
+export const mentionKey = (name: string) => name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
 md.disable(['image']);
@@ -20,6 +41,57 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return renderLink(tokens, idx, options, env, self);
 };
 
-export function renderMarkdown(source: string): string {
-  return md.render(source);
+// After inline parsing (and the joining of adjacent text), split text into text and mentions.
+md.core.ruler.push('mentions', (state) => {
+  const env = state.env as RenderEnv;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const children: typeof block.children = [];
+    const text = (content: string) => Object.assign(new state.Token('text', '', 0), { content });
+    let inLink = 0;
+    for (const token of block.children) {
+      if (token.type === 'link_open') inLink += 1;
+      if (token.type === 'link_close') inLink -= 1;
+      if (token.type !== 'text' || inLink > 0 || !token.content.includes('@')) {
+        children.push(token);
+        continue;
+      }
+      let last = 0;
+      for (const match of token.content.matchAll(MENTION)) {
+        if (match.index > last) children.push(text(token.content.slice(last, match.index)));
+        const mention = new state.Token('mention', '', 0);
+        mention.content = match[0];
+        mention.meta = match[1] === undefined ? { group: true } : { name: match[1] };
+        if (env.found) {
+          if (match[1] === undefined) env.found.groupConvenors = true;
+          else env.found.names.push(match[1]);
+        }
+        children.push(mention);
+        last = match.index + match[0].length;
+      }
+      if (last < token.content.length) children.push(text(token.content.slice(last)));
+    }
+    block.children = children;
+  }
+});
+
+md.renderer.rules['mention'] = (tokens, idx, _options, env) => {
+  const token = tokens[idx]!;
+  const meta = token.meta as { group?: boolean; name?: string };
+  const escape = md.utils.escapeHtml;
+  if (meta.group) return `<span class="mention mention-group">@${GROUP_CONVENORS_MENTION}</span>`;
+  const person = (env as RenderEnv | undefined)?.people?.get(mentionKey(meta.name ?? ''));
+  if (!person) return escape(token.content);
+  return `<span class="mention" data-user-id="${escape(person.id)}">@${escape(person.name)}</span>`;
+};
+
+/** The mentions written in a body (outside code and links), in order. */
+export function mentionsIn(source: string): { names: string[]; groupConvenors: boolean } {
+  const env: RenderEnv = { found: { names: [], groupConvenors: false } };
+  md.parse(source, env as unknown as Parameters<typeof md.parse>[1]);
+  return env.found!;
+}
+
+export function renderMarkdown(source: string, people?: Map<string, MentionTarget>): string {
+  return md.render(source, { people } satisfies RenderEnv as Parameters<typeof md.render>[1]);
 }

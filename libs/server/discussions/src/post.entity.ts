@@ -11,8 +11,9 @@ import { Thread } from './thread.entity.js';
  */
 @Entity({ tableName: 'posts', repository: () => PostRepository })
 @Index({ properties: ['thread', 'createdAt', 'id'] })
+@Index({ name: 'posts_search_vector_index', expression: 'create index "posts_search_vector_index" on "posts" using gin ("search_vector")' })
 export class Post {
-  [OptionalProps]?: 'parent' | 'depth' | 'createdAt' | 'editedAt' | 'deletedAt';
+  [OptionalProps]?: 'parent' | 'depth' | 'createdAt' | 'editedAt' | 'deletedAt' | 'hiddenAt' | 'hiddenReason' | 'hiddenBy' | 'mentionedIds';
   [EntityRepositoryType]?: PostRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -43,6 +44,25 @@ export class Post {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   editedAt: Date | null = null;
 
+  /** Deleted by its author: the place in the tree stays, the text goes. */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;
+
+  /** Hidden by a convenor: members see the reason instead of the text; the author and convenors still see it. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  hiddenAt: Date | null = null;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  hiddenReason: string | null = null;
+
+  @ManyToOne(() => UserEntity, { ref: true, nullable: true })
+  hiddenBy: Ref<User> | null = null;
+
+  /** The people this post's current text mentions (told once each, also across edits). */
+  @Property({ type: 'uuid[]', defaultRaw: `'{}'` })
+  mentionedIds: string[] = [];
+
+  /** Titles and bodies are searched through this, accents and case folded (see the convene_search configuration). */
+  @Property({ type: 'unknown', columnType: 'tsvector', generated: "(to_tsvector('convene_search'::regconfig, body)) stored", lazy: true, hidden: true, nullable: true })
+  searchVector?: unknown;
 }

@@ -7,7 +7,8 @@ import { ThreadRepository } from './thread.repository.js';
 
 /** A discussion in a working group. Its opening post is the first of its posts (no parent). */
 @Entity({ tableName: 'threads', repository: () => ThreadRepository })
-@Index({ properties: ['group', 'lastActivityAt', 'id'] })
+@Index({ properties: ['group', 'pinned', 'lastActivityAt', 'id'] })
+@Index({ name: 'threads_search_vector_index', expression: 'create index "threads_search_vector_index" on "threads" using gin ("search_vector")' })
 export class Thread {
   [OptionalProps]?: 'tags' | 'pinned' | 'locked' | 'postCount' | 'createdAt' | 'lastActivityAt';
   [EntityRepositoryType]?: ThreadRepository;
@@ -42,4 +43,7 @@ export class Thread {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   lastActivityAt: Date = new Date();
+
+  @Property({ type: 'unknown', columnType: 'tsvector', generated: "(to_tsvector('convene_search'::regconfig, (title)::text)) stored", lazy: true, hidden: true, nullable: true })
+  searchVector?: unknown;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { GROUP_SLUG_PATTERN, JoinPolicy, LIMITS, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
 import { APP_CONFIG, InputCheck, InputError, OutboxService, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
-import { IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted } from '@convene/server-identity';
+import { IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted, type User } from '@convene/server-identity';
 import { MailService } from '@convene/server-mail';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupRepository } from './working-group.repository.js';
@@ -136,6 +136,16 @@ export class GroupsService implements OnModuleInit {
   async convenors(view: GroupView): Promise<Membership[] | null> {
     if (!view.isActiveMember && !view.canManage) return null;
     return (await this.membershipsOf(view, MembershipStatus.ACTIVE)).filter((m) => m.role === MembershipRole.CONVENOR);
+  }
+
+  /**
+   * The people a member may @mention in a group: the members they can see (everyone, or only the
+   * convenors where the member list is for convenors). Null outside the group.
+   */
+  async mentionable(view: GroupView): Promise<User[] | null> {
+    if (!view.isActiveMember) return null;
+    const memberships = (await this.members(view)) ?? (await this.convenors(view)) ?? [];
+    return memberships.map((m) => m.user.getEntity());
   }
 
   async pendingRequests(view: GroupView): Promise<Membership[] | null> {

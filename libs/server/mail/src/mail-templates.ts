@@ -70,7 +70,11 @@ const enWords: Words = {
       case NotificationType.THREAD_CREATED:
         return who ? `${who} started a discussion in ${group}` : `A new discussion in ${group}`;
       case NotificationType.POST_REPLY:
-        return who ? `${who} replied to you in ${group}` : `A new reply in ${group}`;
+        return who ? `${who} replied in a discussion you follow in ${group}` : `A new reply in ${group}`;
+      case NotificationType.MENTIONED:
+        return who ? `${who} mentioned you in ${group}` : `You were mentioned in ${group}`;
+      case NotificationType.POST_HIDDEN:
+        return `A convenor of ${group} hid one of your posts`;
     }
   },
   footer: (f) => ({
@@ -78,7 +82,7 @@ const enWords: Words = {
     stop: `Stop emails about ${f.category}`,
     settings: 'Notification settings',
   }),
-  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies to you', DIGEST: 'the digest' },
+  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies, mentions and your posts', DIGEST: 'the digest' },
 };
 
 const arWords: Words = {
@@ -100,7 +104,11 @@ const arWords: Words = {
       case NotificationType.THREAD_CREATED:
         return who ? `بدأ ${who} نقاشاً في ${group}` : `نقاش جديد في ${group}`;
       case NotificationType.POST_REPLY:
-        return who ? `ردّ عليك ${who} في ${group}` : `ردّ جديد في ${group}`;
+        return who ? `ردّ ${who} في نقاش تتابعه في ${group}` : `ردّ جديد في ${group}`;
+      case NotificationType.MENTIONED:
+        return who ? `أشار إليك ${who} في ${group}` : `تمت الإشارة إليك في ${group}`;
+      case NotificationType.POST_HIDDEN:
+        return `أخفى أحد منسقي ${group} إحدى مشاركاتك`;
     }
   },
   footer: (f) => ({
@@ -108,7 +116,7 @@ const arWords: Words = {
     stop: `إيقاف الرسائل حول ${f.category}`,
     settings: 'إعدادات الإشعارات',
   }),
-  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود عليك', DIGEST: 'الملخص' },
+  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود والإشارات ومشاركاتك', DIGEST: 'الملخص' },
 };
 
 const en: Catalogue = {

@@ -1,5 +1,6 @@
 import { ChannelPreference } from './channel-preference.entity.js';
 import { GroupPreference } from './group-preference.entity.js';
+import { ThreadPreference } from './thread-preference.entity.js';
 import { Notification } from './notification.entity.js';
 import { NotificationSequence } from './notification-sequence.entity.js';
 import { NotificationSettings } from './notification-settings.entity.js';
@@ -14,4 +15,4 @@ export { latestDigestSlot } from './digest-schedule.util.js';
 export type { Notification };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const notificationsEntities = [Notification, NotificationSequence, NotificationSettings, ChannelPreference, GroupPreference];
+export const notificationsEntities = [Notification, NotificationSequence, NotificationSettings, ChannelPreference, GroupPreference, ThreadPreference];

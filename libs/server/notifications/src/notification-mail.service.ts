@@ -181,6 +181,8 @@ export class NotificationMailService {
         return this.mail.prepareNotice(em, 'role-changed', to, { groupName, role: line.role, link }, notice);
       case NotificationType.THREAD_CREATED:
       case NotificationType.POST_REPLY:
+      case NotificationType.MENTIONED:
+      case NotificationType.POST_HIDDEN:
         // Said in one line, without the discussion's words: those stay in Convene.
         return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
     }

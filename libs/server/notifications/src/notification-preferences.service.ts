@@ -10,11 +10,13 @@ import {
   EmailDelivery,
   GroupNotificationLevel,
   NotificationCategory,
+  ThreadNotificationLevel,
   type ChannelChoice,
 } from '@convene/shared-contracts';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
 import { ChannelPreference } from './channel-preference.entity.js';
 import { GroupPreference } from './group-preference.entity.js';
+import { ThreadPreference } from './thread-preference.entity.js';
 import { NotificationSettings } from './notification-settings.entity.js';
 import { notificationsErrors } from './notifications.errors.js';
 
@@ -132,16 +134,50 @@ export class NotificationPreferencesService {
     return row?.level ?? DEFAULT_GROUP_LEVEL;
   }
 
+  /** Sets how much the viewer hears of a thread; the caller has checked they may read it. */
+  async setThreadLevel(viewer: Viewer, threadId: string, level: ThreadNotificationLevel): Promise<ThreadNotificationLevel> {
+    const check = new InputCheck();
+    check.oneOf('level', level, Object.values(ThreadNotificationLevel), 'Level');
+    check.done();
+    await this.em.fork().upsert(ThreadPreference, { userId: viewer.userId, threadId, level });
+    return level;
+  }
+
+  /** The viewer's level for some threads (NORMAL where they chose nothing); one query. */
+  async threadLevelsOf(viewer: Viewer, threadIds: string[]): Promise<Map<string, ThreadNotificationLevel>> {
+    const rows = threadIds.length ? await this.em.fork().find(ThreadPreference, { userId: viewer.userId, threadId: { $in: threadIds } }) : [];
+    const chosen = new Map(rows.map((r) => [r.threadId, r.level]));
+    return new Map(threadIds.map((id) => [id, chosen.get(id) ?? ThreadNotificationLevel.NORMAL]));
+  }
+
+  /** Who watches a thread and who muted it. */
+  async threadLevels(threadId: string): Promise<{ watching: string[]; muted: string[] }> {
+    const rows = await this.em.fork().find(ThreadPreference, { threadId, level: { $in: [ThreadNotificationLevel.WATCHING, ThreadNotificationLevel.MUTED] } });
+    return {
+      watching: rows.filter((r) => r.level === ThreadNotificationLevel.WATCHING).map((r) => r.userId),
+      muted: rows.filter((r) => r.level === ThreadNotificationLevel.MUTED).map((r) => r.userId),
+    };
+  }
+
+  /** Participants watch a thread, unless they chose a level for it already. */
+  async watchThreadIfUnset(userId: string, threadId: string): Promise<void> {
+    await this.em
+      .fork()
+      .getConnection()
+      .execute('insert into thread_notification_preferences (user_id, thread_id, level) values (?, ?, ?) on conflict do nothing', [userId, threadId, ThreadNotificationLevel.WATCHING]);
+  }
+
   /**
    * Who gets a notification, and how. `involved` people are told at level ALL or INVOLVING_ME,
    * `followers` only at ALL; nobody is told about a group they muted, or through channels they
    * switched off. One query, whatever the number of people.
    */
   async deliveries(
-    plan: { groupId: string | null; category: NotificationCategory; involved: string[]; followers: string[] },
+    plan: { groupId: string | null; category: NotificationCategory; involved: string[]; followers: string[]; direct?: string[] },
   ): Promise<Map<string, Delivery>> {
     const involved = new Set(plan.involved);
-    const everyone = [...new Set([...plan.involved, ...plan.followers])];
+    const direct = new Set(plan.direct ?? []);
+    const everyone = [...new Set([...plan.involved, ...plan.followers, ...direct])];
     if (!everyone.length) return new Map();
     const chosen = await this.em.fork().getConnection().execute<{ user_id: string; level: GroupNotificationLevel | null; in_app: boolean | null; email: EmailDelivery | null }[]>(
       `select p.id as user_id, g.level, c.in_app, c.email
@@ -153,8 +189,10 @@ export class NotificationPreferencesService {
     const result = new Map<string, Delivery>();
     for (const row of chosen) {
       const level = row.level ?? DEFAULT_GROUP_LEVEL;
-      if (level === GroupNotificationLevel.MUTED) continue;
-      if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(row.user_id)) continue;
+      if (!direct.has(row.user_id)) {
+        if (level === GroupNotificationLevel.MUTED) continue;
+        if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(row.user_id)) continue;
+      }
       const channel = row.email ? { inApp: row.in_app!, email: row.email } : DEFAULT_CHANNELS[plan.category];
       if (!channel.inApp && channel.email === EmailDelivery.NONE) continue;
       result.set(row.user_id, channel);

@@ -10,6 +10,8 @@ export interface NotificationPlan {
   involvedIds: string[];
   /** People who follow what happens (e.g. a group's members): told only at level ALL. */
   followerIds?: string[];
+  /** People addressed by name (mentions, moderation of their post): told whatever their group or thread level. */
+  directIds?: string[];
   groupId: string | null;
   actorId: string | null;
   subjectId: string | null;
@@ -20,6 +22,10 @@ export interface RuleContext {
   convenorIds(groupId: string): Promise<string[]>;
   /** Active members of a group (convenors included). */
   memberIds(groupId: string): Promise<string[]>;
+  /** Who chose to watch a thread, and who muted it. */
+  threadLevels(threadId: string): Promise<{ watching: string[]; muted: string[] }>;
+  /** Makes a participant watch a thread, unless they already chose a level for it. */
+  watchThread(userId: string, threadId: string): Promise<void>;
 }
 
 type Rules = { [T in DomainEventType]: (payload: DomainEventPayloads[T], context: RuleContext) => Promise<NotificationPlan> };
@@ -36,21 +42,44 @@ export const NOTIFICATION_RULES: Rules = {
   'membership.declined': async (p) => ({ type: NotificationType.MEMBERSHIP_DECLINED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: null }),
   'membership.invited': async (p) => ({ type: NotificationType.GROUP_INVITATION, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
   'membership.role-changed': async (p) => ({ type: NotificationType.ROLE_CHANGED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
-  // Everyone in the group follows its new discussions (those at "all activity" hear of them).
-  'thread.created': async (p, context) => ({
-    type: NotificationType.THREAD_CREATED,
+  // Everyone in the group follows its new discussions (those at "all activity" hear of them);
+  // the author watches it from now on. People it mentions hear of it as a mention instead.
+  'thread.created': async (p, context) => {
+    await context.watchThread(p.authorId, p.threadId);
+    return {
+      type: NotificationType.THREAD_CREATED,
+      involvedIds: [],
+      followerIds: without(await context.memberIds(p.groupId), p.mentionedIds),
+      groupId: p.groupId,
+      actorId: p.authorId,
+      subjectId: p.threadId,
+    };
+  },
+  // The person answered and the thread's watchers are involved, unless they muted the thread.
+  'post.replied': async (p, context) => {
+    await context.watchThread(p.authorId, p.threadId);
+    const levels = await context.threadLevels(p.threadId);
+    return {
+      type: NotificationType.POST_REPLY,
+      involvedIds: without([p.parentAuthorId, ...levels.watching], [...levels.muted, ...p.mentionedIds]),
+      groupId: p.groupId,
+      actorId: p.authorId,
+      subjectId: p.threadId,
+    };
+  },
+  // A mention reaches the person even in a group or thread they muted; @group-convenors reaches the convenors.
+  'post.mentioned': async (p, context) => ({
+    type: NotificationType.MENTIONED,
     involvedIds: [],
-    followerIds: await context.memberIds(p.groupId),
+    directIds: [...new Set([...p.userIds, ...(p.groupConvenors ? await context.convenorIds(p.groupId) : [])])],
     groupId: p.groupId,
     actorId: p.authorId,
     subjectId: p.threadId,
   }),
-  // The person answered, and the one who started the discussion, are involved.
-  'post.replied': async (p) => ({
-    type: NotificationType.POST_REPLY,
-    involvedIds: [p.parentAuthorId, p.threadAuthorId],
-    groupId: p.groupId,
-    actorId: p.authorId,
-    subjectId: p.threadId,
-  }),
+  'post.hidden': async (p) => ({ type: NotificationType.POST_HIDDEN, involvedIds: [], directIds: [p.authorId], groupId: p.groupId, actorId: p.actorId, subjectId: p.threadId }),
 };
+
+function without(ids: string[], leaveOut: string[]): string[] {
+  const out = new Set(leaveOut);
+  return [...new Set(ids)].filter((id) => !out.has(id));
+}

@@ -5,6 +5,7 @@ import { IdentityModule } from '@convene/server-identity';
 import { MailModule } from '@convene/server-mail';
 import { ChannelPreference } from './channel-preference.entity.js';
 import { GroupPreference } from './group-preference.entity.js';
+import { ThreadPreference } from './thread-preference.entity.js';
 import { Notification } from './notification.entity.js';
 import { NotificationSequence } from './notification-sequence.entity.js';
 import { NotificationSettings } from './notification-settings.entity.js';
@@ -14,7 +15,7 @@ import { NotificationsService } from './notifications.service.js';
 
 @Module({
   imports: [
-    MikroOrmModule.forFeature([Notification, NotificationSequence, NotificationSettings, ChannelPreference, GroupPreference]),
+    MikroOrmModule.forFeature([Notification, NotificationSequence, NotificationSettings, ChannelPreference, GroupPreference, ThreadPreference]),
     GroupsModule,
     IdentityModule,
     MailModule,

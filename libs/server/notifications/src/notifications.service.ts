@@ -39,13 +39,19 @@ export class NotificationsService {
     const event = await this.outbox.find(eventId);
     if (!event) return [];
     const rule = NOTIFICATION_RULES[event.type] as (payload: DomainEventPayloads[DomainEventType], context: RuleContext) => Promise<NotificationPlan>;
-    const plan = await rule(event.payload as DomainEventPayloads[DomainEventType], { convenorIds: (groupId) => this.groups.convenorIds(groupId), memberIds: (groupId) => this.groups.activeMemberIds(groupId) });
+    const plan = await rule(event.payload as DomainEventPayloads[DomainEventType], {
+      convenorIds: (groupId) => this.groups.convenorIds(groupId),
+      memberIds: (groupId) => this.groups.activeMemberIds(groupId),
+      threadLevels: (threadId) => this.preferences.threadLevels(threadId),
+      watchThread: (userId, threadId) => this.preferences.watchThreadIfUnset(userId, threadId),
+    });
     const notActor = (ids: string[] = []) => ids.filter((id) => id !== plan.actorId);
     const deliveries = await this.preferences.deliveries({
       groupId: plan.groupId,
       category: NOTIFICATION_CATEGORY[plan.type],
       involved: notActor(plan.involvedIds),
       followers: notActor(plan.followerIds),
+      direct: notActor(plan.directIds),
     });
     if (!deliveries.size) return [];
     // Sorted, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).

@@ -37,3 +37,23 @@ export enum MembershipStatus {
 
 export const SUPPORTED_LOCALES = ['en', 'ar'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+/** The small fixed set of reactions to a post. */
+export enum Reaction {
+  THUMBS_UP = 'THUMBS_UP',
+  HEART = 'HEART',
+  CELEBRATE = 'CELEBRATE',
+  THANKS = 'THANKS',
+  EYES = 'EYES',
+}
+
+export const REACTION_EMOJI: { [R in Reaction]: string } = {
+  [Reaction.THUMBS_UP]: '👍',
+  [Reaction.HEART]: '❤️',
+  [Reaction.CELEBRATE]: '🎉',
+  [Reaction.THANKS]: '🙏',
+  [Reaction.EYES]: '👀',
+};
+
+/** Written as `@group-convenors` in a post: tells the group's convenors. */
+export const GROUP_CONVENORS_MENTION = 'group-convenors';

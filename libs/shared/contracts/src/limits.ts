@@ -17,6 +17,11 @@ export const LIMITS = {
   threadTagMax: 30,
   /** Largest page of threads or posts one request may ask for. */
   discussionPageMax: 100,
+  /** People one post may @mention. */
+  mentionsMax: 20,
+  moderationReasonMax: 500,
+  searchQueryMax: 200,
+  searchPageMax: 50,
 } as const;
 
 export const GROUP_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

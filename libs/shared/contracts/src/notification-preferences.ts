@@ -9,7 +9,7 @@ export enum NotificationCategory {
   MEMBERSHIP = 'MEMBERSHIP',
   /** New discussions in your groups. */
   DISCUSSIONS = 'DISCUSSIONS',
-  /** Replies to your discussions and posts. */
+  /** Replies to your discussions and posts, mentions of you, and moderation of your posts. */
   REPLIES = 'REPLIES',
 }
 
@@ -21,6 +21,8 @@ export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCateg
   [NotificationType.ROLE_CHANGED]: NotificationCategory.MEMBERSHIP,
   [NotificationType.THREAD_CREATED]: NotificationCategory.DISCUSSIONS,
   [NotificationType.POST_REPLY]: NotificationCategory.REPLIES,
+  [NotificationType.MENTIONED]: NotificationCategory.REPLIES,
+  [NotificationType.POST_HIDDEN]: NotificationCategory.REPLIES,
 };
 
 export enum EmailDelivery {
@@ -68,3 +70,13 @@ export const DEFAULT_DIGEST = {
   /** Day of the week for weekly digests: 1 = Monday … 7 = Sunday. */
   weekday: 1,
 } as const;
+
+/** How much a person hears of one discussion; without a choice, NORMAL (WATCHING for its participants). */
+export enum ThreadNotificationLevel {
+  /** Every reply. */
+  WATCHING = 'WATCHING',
+  /** Replies to my posts and mentions of me. */
+  NORMAL = 'NORMAL',
+  /** Nothing from this discussion but mentions of me. */
+  MUTED = 'MUTED',
+}

@@ -12,7 +12,10 @@ export interface NotificationSignal {
 /** Someone posted in a discussion the browser is watching; it fetches the new posts. */
 export interface ThreadSignal {
   threadId: string;
-  postId: string;
+  /** The post added or changed; null when the thread itself changed (locked, opened). */
+  postId: string | null;
+  /** A new reply, or a change to a post (edit, delete, hide, reactions) or to the thread. */
+  change: 'REPLY' | 'UPDATE';
 }
 
 export type WatchResult = { ok: true } | { ok: false; code: string };
@@ -46,4 +49,8 @@ export enum NotificationType {
   ROLE_CHANGED = 'ROLE_CHANGED',
   THREAD_CREATED = 'THREAD_CREATED',
   POST_REPLY = 'POST_REPLY',
+  /** Someone @mentioned the person, or the convenors through @group-convenors. */
+  MENTIONED = 'MENTIONED',
+  /** A convenor hid one of the person's posts, with a reason. */
+  POST_HIDDEN = 'POST_HIDDEN',
 }

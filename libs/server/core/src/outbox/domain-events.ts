@@ -11,9 +11,13 @@ export interface DomainEventPayloads {
   /** A person with an account was invited to a group. */
   'membership.invited': { membershipId: string; groupId: string; userId: string; actorId: string };
   'membership.role-changed': { membershipId: string; groupId: string; userId: string; actorId: string; role: MembershipRole };
-  /** A member started a discussion. */
-  'thread.created': { threadId: string; groupId: string; authorId: string };
+  /** A member started a discussion. `mentionedIds` are told by their own event. */
+  'thread.created': { threadId: string; groupId: string; authorId: string; mentionedIds: string[] };
   /** A member replied in a discussion: to its opening post or to another post. */
-  'post.replied': { postId: string; threadId: string; groupId: string; authorId: string; threadAuthorId: string; parentAuthorId: string };
+  'post.replied': { postId: string; threadId: string; groupId: string; authorId: string; parentAuthorId: string; mentionedIds: string[] };
+  /** A post (new or edited) mentions people by name, or the group's convenors. */
+  'post.mentioned': { postId: string; threadId: string; groupId: string; authorId: string; userIds: string[]; groupConvenors: boolean };
+  /** A convenor hid a post; its author is told, with the reason. */
+  'post.hidden': { postId: string; threadId: string; groupId: string; actorId: string; authorId: string };
 }
 export type DomainEventType = keyof DomainEventPayloads;

@@ -16,7 +16,7 @@ export type ChannelPreferenceInput = {
 };
 
 export type CreateThreadInput = {
-  /** Markdown. */
+  /** Markdown. Mention members as `@[Display Name]`, the convenors as `@group-convenors`. */
   body: string;
   groupId: string | number;
   tags?: Array<string> | null | undefined;
@@ -101,6 +101,8 @@ export type NotificationType =
   | 'JOIN_REQUESTED'
   | 'MEMBERSHIP_APPROVED'
   | 'MEMBERSHIP_DECLINED'
+  | 'MENTIONED'
+  | 'POST_HIDDEN'
   | 'POST_REPLY'
   | 'ROLE_CHANGED'
   | 'THREAD_CREATED';

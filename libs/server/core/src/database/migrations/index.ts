@@ -5,10 +5,12 @@ import { Migration20261122045354_Initial } from './Migration20261122045354_Initi
 import { Migration20261122060230_Notifications } from './Migration20261122060230_Notifications.js';
 import { Migration20261122074622_NotificationPreferences } from './Migration20261122074622_NotificationPreferences.js';
 import { Migration20261122091442_Discussions } from './Migration20261122091442_Discussions.js';
+import { Migration20261128193743_DiscussionsModeration } from './Migration20261128193743_DiscussionsModeration.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
   { name: 'Migration20261122060230_Notifications', class: Migration20261122060230_Notifications },
   { name: 'Migration20261122074622_NotificationPreferences', class: Migration20261122074622_NotificationPreferences },
   { name: 'Migration20261122091442_Discussions', class: Migration20261122091442_Discussions },
+  { name: 'Migration20261128193743_DiscussionsModeration', class: Migration20261128193743_DiscussionsModeration },
 ];

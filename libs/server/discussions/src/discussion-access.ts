@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { InputCheck, type Viewer } from '@convene/server-core';
+import { GroupsService, type GroupView } from '@convene/server-groups';
+import { discussionsErrors } from './discussions.errors.js';
+import { Post } from './post.entity.js';
+import { Thread } from './thread.entity.js';
+
+export interface ThreadAccess {
+  thread: Thread;
+  /** The thread's group as the viewer sees it. */
+  view: GroupView;
+}
+
+export interface PostAccess extends ThreadAccess {
+  post: Post;
+}
+
+/** Who may read what: a thread or post is visible to the active members of its group, and "not found" to everyone else. */
+@Injectable()
+export class DiscussionAccess {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly groups: GroupsService,
+  ) {}
+
+  async thread(viewer: Viewer, id: string, field = 'threadId'): Promise<ThreadAccess> {
+    const check = new InputCheck();
+    const threadId = check.uuid(field, id, 'Discussion');
+    check.done();
+    const thread = await this.em.findOne(Thread, { id: threadId });
+    if (!thread) throw discussionsErrors.threadNotFound();
+    const view = await this.groups.byId(viewer, thread.group.id);
+    if (!view.isActiveMember) throw discussionsErrors.threadNotFound();
+    return { thread, view };
+  }
+
+  async post(viewer: Viewer, id: string, field = 'postId'): Promise<PostAccess> {
+    const check = new InputCheck();
+    const postId = check.uuid(field, id, 'Post');
+    check.done();
+    const post = await this.em.findOne(Post, { id: postId }, { populate: ['thread'] });
+    if (!post) throw discussionsErrors.postNotFound();
+    const thread = post.thread.getEntity();
+    const view = await this.groups.byId(viewer, thread.group.id);
+    if (!view.isActiveMember) throw discussionsErrors.postNotFound();
+    return { post, thread, view };
+  }
+
+  /** Convenors of the group (and network admins who are members) moderate its discussions. */
+  requireModerator(access: ThreadAccess): void {
+    if (!access.view.canManage) throw discussionsErrors.notAConvenor();
+  }
+}

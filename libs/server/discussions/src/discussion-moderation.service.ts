@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { InputCheck, OutboxService, type Viewer } from '@convene/server-core';
+import { LIMITS } from '@convene/shared-contracts';
+import { GroupsService, WorkingGroupEntity } from '@convene/server-groups';
+import { UserEntity } from '@convene/server-identity';
+import { DiscussionAccess } from './discussion-access.js';
+import { discussionsErrors } from './discussions.errors.js';
+import { Post } from './post.entity.js';
+import { Thread } from './thread.entity.js';
+
+/** What convenors do to keep a group's discussions useful: pin, lock, move, hide. */
+@Injectable()
+export class DiscussionModerationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly groups: GroupsService,
+    private readonly outbox: OutboxService,
+    private readonly access: DiscussionAccess,
+  ) {}
+
+  /** Pinned discussions stay at the top of the group's list. */
+  async pin(viewer: Viewer, threadId: string, pinned: boolean): Promise<Thread> {
+    const access = await this.access.thread(viewer, threadId);
+    this.access.requireModerator(access);
+    access.thread.pinned = pinned;
+    await this.em.flush();
+    return access.thread;
+  }
+
+  /** A locked discussion takes no new replies or edits; it stays readable. */
+  async lock(viewer: Viewer, threadId: string, locked: boolean): Promise<Thread> {
+    const access = await this.access.thread(viewer, threadId);
+    this.access.requireModerator(access);
+    await this.em.transactional(async (em) => {
+      // The same row lock as a reply: a reply in flight lands before the lock or is refused.
+      const thread = await em.findOneOrFail(Thread, { id: access.thread.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      thread.locked = locked;
+    });
+    return this.em.findOneOrFail(Thread, { id: access.thread.id }, { refresh: true });
+  }
+
+  /** Moves a discussion to another group; the viewer convenes both. */
+  async move(viewer: Viewer, input: { threadId: string; groupId: string }): Promise<Thread> {
+    const check = new InputCheck();
+    const groupId = check.uuid('groupId', input.groupId, 'Group');
+    check.done();
+    const access = await this.access.thread(viewer, input.threadId);
+    this.access.requireModerator(access);
+    if (access.thread.group.id === groupId) return access.thread;
+    const target = await this.groups.byId(viewer, groupId);
+    if (!target.canManage || !target.isActiveMember) throw discussionsErrors.notAConvenor();
+    access.thread.group = this.em.getReference(WorkingGroupEntity, groupId, { wrapped: true });
+    await this.em.flush();
+    return access.thread;
+  }
+
+  /** Hides a post with a reason the members see; its author is told. */
+  async hide(viewer: Viewer, input: { postId: string; reason: string }): Promise<Post> {
+    const check = new InputCheck();
+    const reason = check.text('reason', input.reason, { max: LIMITS.moderationReasonMax, label: 'Reason' });
+    check.done();
+    const access = await this.access.post(viewer, input.postId);
+    this.access.requireModerator(access);
+    const { post, thread } = access;
+    if (post.deletedAt) throw discussionsErrors.postDeleted();
+    Object.assign(post, { hiddenAt: new Date(), hiddenReason: reason, hiddenBy: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }) });
+    const event = this.outbox.record('post.hidden', { postId: post.id, threadId: thread.id, groupId: thread.group.id, actorId: viewer.userId, authorId: post.author.id });
+    await this.em.flush();
+    await this.outbox.publish([event]);
+    return post;
+  }
+
+  async unhide(viewer: Viewer, postId: string): Promise<Post> {
+    const access = await this.access.post(viewer, postId);
+    this.access.requireModerator(access);
+    Object.assign(access.post, { hiddenAt: null, hiddenReason: null, hiddenBy: null });
+    await this.em.flush();
+    return access.post;
+  }
+}
