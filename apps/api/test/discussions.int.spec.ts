@@ -156,7 +156,7 @@ describe('discussions', () => {
     expect(page2.hasNextPage).toBe(false);
   });
 
-  it('loads a thread list and a thread with its posts and authors in as many SQL statements for 100 items as for 20', async () => {
+  it('loads a thread list (with unread counts) and a thread with its posts, authors and reaction counts in as many SQL statements for 100 items as for 20', async () => {
     /** Statements the API's ORM runs while `work` runs, counted from its query log. */
     async function statements(work: () => Promise<unknown>): Promise<number> {
       const logger = api.app.get(MikroORM).config.getLogger();
@@ -196,19 +196,31 @@ describe('discussions', () => {
          from memberships m where m.group_id = ? and m.user_id in (select author_id from threads where group_id = ?) limit ?`,
         [thread!.id, w.group.id, w.group.id, n],
       );
+      // Every post of the long thread has reactions from two people; the viewer has read some threads.
+      await sql(
+        `insert into post_reactions (post_id, user_id, reaction, created_at)
+         select p.id, r.user_id, r.reaction::reaction, now() from posts p
+         cross join (values (?::uuid, 'THUMBS_UP'), (?::uuid, 'HEART')) as r(user_id, reaction) where p.thread_id = ?`,
+        [w.people.member.id, w.people.convenor.id, thread!.id],
+      );
+      await sql(`insert into thread_reads (user_id, thread_id, read_count, read_at) select ?, id, 1, now() from threads where group_id = ? and id <> ?`, [w.people.member.id, w.group.id, thread!.id]);
       return { w, threadId: thread!.id };
     }
-    const LIST = `query G($slug: String!, $first: Int) { workingGroup(slug: $slug) { threads(first: $first) { nodes { id title replyCount lastActivityAt author { displayName } } } } }`;
-    const POSTS = `query T($id: ID!, $first: Int) { thread(id: $id) { title author { displayName } posts(first: $first) { nodes { id bodyHtml author { displayName } } } } }`;
+    const LIST = `query G($slug: String!, $first: Int) { workingGroup(slug: $slug) { threads(first: $first) { nodes { id title pinned replyCount unreadCount lastActivityAt notificationLevel author { displayName } } } } }`;
+    const POSTS = `query T($id: ID!, $first: Int) { thread(id: $id) { title unreadCount firstUnreadPostId viewerCanModerate author { displayName } posts(first: $first) { nodes { id bodyHtml deleted hidden { reason } author { displayName } reactions { reaction count mine } } } } }`;
     const counts: Record<number, { list: number; posts: number }> = {};
     for (const n of [20, 100]) {
       const { w, threadId } = await groupWith(n);
       const member = await w.as('member');
       const list = await statements(async () => expect(dataOf(await member.request<{ workingGroup: { threads: { nodes: unknown[] } } }>(LIST, { slug: w.group.slug, first: n })).workingGroup.threads.nodes).toHaveLength(n));
-      const posts = await statements(async () => expect(dataOf(await member.request<{ thread: { posts: { nodes: unknown[] } } }>(POSTS, { id: threadId, first: n })).thread.posts.nodes).toHaveLength(n));
+      const posts = await statements(async () => {
+        const nodes = dataOf(await member.request<{ thread: { posts: { nodes: { reactions: { count: number; mine: boolean }[] }[] } } }>(POSTS, { id: threadId, first: n })).thread.posts.nodes;
+        expect(nodes).toHaveLength(n);
+        expect(nodes.every((p) => p.reactions.length === 2 && p.reactions.some((r) => r.mine))).toBe(true);
+      });
       counts[n] = { list, posts };
     }
-    // The hook counts (9 of each when written); equal counts mean no statement per item.
+    // Equal counts mean no statement per item.
     expect(counts[20]!.list).toBeGreaterThan(0);
     expect(counts[20]!.posts).toBeGreaterThan(0);
     expect(counts[100]).toEqual(counts[20]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseFragment } from 'parse5';
-import { renderMarkdown } from './markdown.util.js';
+import { mentionKey, mentionsIn, renderMarkdown, type MentionTarget } from './markdown.util.js';
 
 // Bodies people might type to run code in someone else's browser. None may survive as markup.
 const HOSTILE = [
@@ -28,8 +28,8 @@ const HOSTILE = [
 ];
 
 /** Elements Markdown may produce; anything else (script, svg, iframe, img…) is a failure. */
-const ALLOWED = new Set(['p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
-const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'rel', 'target', 'class', 'start', 'style']);
+const ALLOWED = new Set(['span', 'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+const ALLOWED_ATTRIBUTES = new Set(['data-user-id', 'href', 'title', 'rel', 'target', 'class', 'start', 'style']);
 
 interface Node {
   nodeName: string;
@@ -76,5 +76,30 @@ describe(renderMarkdown.name, () => {
   it('shows raw HTML as text and keeps same-site links', () => {
     expect(renderMarkdown('<b>hi</b>')).toBe('<p>&lt;b&gt;hi&lt;/b&gt;</p>\n');
     expect(renderMarkdown('[minutes](/groups/health)')).toContain('<a href="/groups/health" rel="nofollow noopener noreferrer">minutes</a>');
+  });
+});
+
+describe('mentions', () => {
+  // A member whose display name is itself an attack.
+  const people = new Map<string, MentionTarget>([
+    [mentionKey('Lucía Moreno'), { id: '6f1c1d1e-0000-4000-8000-000000000001', name: 'Lucía Moreno' }],
+    [mentionKey('<img src=x onerror=alert(1)>'), { id: '6f1c1d1e-0000-4000-8000-000000000002', name: '<img src=x onerror=alert(1)>' }],
+  ]);
+
+  it('finds mentions outside code and links, and @group-convenors', () => {
+    expect(mentionsIn('Hi @[Lucía Moreno] and @group-convenors, not `@[Code Person]` nor [@[Link Person]](https://example.org)')).toEqual({
+      names: ['Lucía Moreno'],
+      groupConvenors: true,
+    });
+    expect(mentionsIn('@group-convenorship is not the convenors').groupConvenors).toBe(false);
+  });
+
+  it('renders a resolved mention as a marked span, matching names whatever their case and spacing', () => {
+    expect(renderMarkdown('Ask @[lucía  MORENO].', people)).toBe('<p>Ask <span class="mention" data-user-id="6f1c1d1e-0000-4000-8000-000000000001">@Lucía Moreno</span>.</p>\n');
+    expect(renderMarkdown('Ask @[Someone Else].', people)).toBe('<p>Ask @[Someone Else].</p>\n');
+  });
+
+  it.each(HOSTILE)('a mention beside %j leaves nothing executable', (body) => {
+    expect(executableParts(renderMarkdown(`@[<img src=x onerror=alert(1)>] ${body} @group-convenors`, people))).toEqual([]);
   });
 });
