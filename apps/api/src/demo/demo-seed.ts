@@ -1,10 +1,11 @@
 // Demo data for a first run on an empty database: the network's working groups, partner
 // organisations and a handful of invented people (example.org addresses). Never in production.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, SignUpMode } from '@convene/shared-contracts';
+import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, Reaction, SignUpMode } from '@convene/shared-contracts';
 import type { AppConfig } from '@convene/server-core';
 import { NetworkSettingsEntity, PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
 import { MembershipEntity, WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
+import { PostEntity, PostReactionEntity, ThreadEntity, ThreadReadEntity, renderMarkdown, type MentionTarget, type Post } from '@convene/server-discussions';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', displayName: 'Amara Okafor', role: 'network admin' },
@@ -70,6 +71,104 @@ const MEMBERSHIPS: [string, string, MembershipRole][] = [
   ['brexit-and-faith', 'partner@example.org', MembershipRole.MEMBER],
 ];
 
+interface DemoPost {
+  by: string;
+  body: string;
+  /** Index of the post answered in this thread's list; the opening post when left out. */
+  to?: number;
+  reactions?: [string, Reaction][];
+}
+
+// [group slug, title, tags, pinned, hours ago the thread started, posts (the first opens it)]
+const THREADS: [string, string, string[], boolean, number, DemoPost[]][] = [
+  [
+    'health-and-social-care',
+    'Start here: how this group works',
+    ['welcome'],
+    true,
+    240,
+    [
+      {
+        by: 'admin@example.org',
+        body: 'Welcome to the group. We share what we see about **access to health and social care**, agree what to push for, and keep our evidence in one place.\n\n- Post one topic per discussion\n- Mention people with @ when you need them\n- No names or details of the people we support',
+        reactions: [['member@example.org', Reaction.THUMBS_UP], ['samira@example.org', Reaction.HEART]],
+      },
+    ],
+  ],
+  [
+    'health-and-social-care',
+    'NHS charging letters sent before treatment',
+    ['nhs-charging', 'evidence'],
+    false,
+    30,
+    [
+      {
+        by: 'member@example.org',
+        body: 'Two people we support got **upfront charging letters** from the local trust before a maternity appointment this month. Has anyone else seen this since the new guidance?',
+      },
+      { by: 'samira@example.org', body: 'Yes, three cases in Leeds. We wrote them up anonymously; I can share the template.', reactions: [['member@example.org', Reaction.THANKS]] },
+      { by: 'member@example.org', to: 1, body: 'That would help a lot, thank you. @[Priya Raman] could we put the template in the group documents?' },
+      { by: 'priya@example.org', to: 2, body: 'Yes. I will add it this week with the guidance notes.' },
+      { by: 'admin@example.org', body: 'Maternity care is always *immediately necessary*: it must never be refused or delayed for payment. See the [guidance](https://www.gov.uk/government/publications/overseas-nhs-visitors-implementing-the-charging-regulations).' },
+    ],
+  ],
+  [
+    'health-and-social-care',
+    'Data-sharing between GP surgeries and the Home Office',
+    ['data-sharing'],
+    false,
+    6,
+    [
+      { by: 'priya@example.org', body: 'Collecting what we know about GP registration being refused, or patients being asked for immigration documents. Please add examples (no names).' },
+      { by: 'samira@example.org', body: 'A surgery in Bradford asked for a passport to register. GP registration needs **no** proof of address or immigration status.' },
+    ],
+  ],
+  [
+    'policing-and-surveillance',
+    'Know-your-rights cards: second print run',
+    ['know-your-rights'],
+    false,
+    50,
+    [
+      { by: 'convenor@example.org', body: 'We have funding for a second run of the cards. Which languages should we add? Arabic, Tigrinya and Polish so far.' },
+      { by: 'samira@example.org', body: 'Kurdish Sorani and Pashto, from the requests we had at the drop-in.', reactions: [['convenor@example.org', Reaction.THUMBS_UP]] },
+      { by: 'member@example.org', to: 1, body: 'Agree on Pashto. @group-convenors can we check the wording on stop and search with a solicitor first?' },
+    ],
+  ],
+  [
+    'brexit-and-faith',
+    'Settled status: late applications from congregations',
+    ['settled-status'],
+    false,
+    72,
+    [
+      { by: 'chidi@example.org', body: 'Several older members of our congregations never applied to the EU Settlement Scheme. What support is there for **late applications**?' },
+      { by: 'partner@example.org', body: 'Eastside Migrant Hub runs a clinic on Thursdays; we can take referrals from faith groups.', reactions: [['chidi@example.org', Reaction.HEART]] },
+    ],
+  ],
+];
+
+/** Demo discussions, written as members would have written them, with their read positions. */
+function seedDiscussions(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>): number {
+  const people = new Map<string, MentionTarget>([...users.values()].map((u) => [u.displayName.toLowerCase(), { id: u.id, name: u.displayName }]));
+  for (const [slug, title, tags, pinned, hoursAgo, posts] of THREADS) {
+    const started = new Date(Date.now() - hoursAgo * 3600_000);
+    const at = (i: number) => new Date(started.getTime() + i * 47 * 60_000);
+    const thread = em.create(ThreadEntity, { group: groups.get(slug)!, author: users.get(posts[0]!.by)!, title, tags, pinned, postCount: posts.length, createdAt: started, lastActivityAt: at(posts.length - 1) });
+    const written: Post[] = [];
+    posts.forEach((p, i) => {
+      const parent = i === 0 ? null : written[p.to ?? 0]!;
+      const post = em.create(PostEntity, { thread, parent, author: users.get(p.by)!, body: p.body, bodyHtml: renderMarkdown(p.body, people), depth: parent ? parent.depth + 1 : 0, createdAt: at(i) });
+      written.push(post);
+      for (const [email, reaction] of p.reactions ?? []) em.create(PostReactionEntity, { postId: post.id, userId: users.get(email)!.id, reaction });
+    });
+    // Those who wrote have read up to their last post; everyone else has it all to discover.
+    const lastBy = new Map(posts.map((p, i) => [p.by, i + 1]));
+    for (const [email, readCount] of lastBy) em.create(ThreadReadEntity, { userId: users.get(email)!.id, threadId: thread.id, readCount, readAt: at(readCount - 1) });
+  }
+  return THREADS.length;
+}
+
 /** Seeds the demo network once: does nothing when any account exists. Returns what it did. */
 export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'demoPassword'>): Promise<string> {
   if ((await em.count(UserEntity, {})) > 0) return 'demo data not seeded: the database already has accounts';
@@ -96,8 +195,9 @@ export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'd
   for (const [slug, email, role] of MEMBERSHIPS) {
     em.create(MembershipEntity, { group: groups.get(slug)!, user: users.get(email)!, role, status: MembershipStatus.ACTIVE, decidedAt: new Date() });
   }
+  const discussions = seedDiscussions(em, groups, users);
   // The demo network lets anyone sign up, so a visitor can try the join flow without an invitation.
   em.create(NetworkSettingsEntity, { id: 1, signUpMode: SignUpMode.OPEN });
   await em.flush();
-  return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations and ${users.size} people`;
+  return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations, ${users.size} people and ${discussions} discussions`;
 }
