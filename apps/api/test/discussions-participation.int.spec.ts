@@ -379,6 +379,19 @@ describe('taking part in discussions', () => {
       dataOf(await watcher.request(REPLY, { input: { threadId, body: '@[Cora Convenor] see above.' } }));
       expect((await told('post.mentioned', threadId)).map((r) => r.recipient_id)).toEqual([w.people.convenor.id]);
     });
+
+    it('people no longer in the thread’s group hear nothing of it, though they watched it', async () => {
+      const { w, threadId, replyId } = await discussion();
+      const target = await api.data.group();
+      await api.data.membership(target, w.people.convenor, MembershipRole.CONVENOR);
+      const mover = await api.data.user();
+      await api.data.membership(target, mover, MembershipRole.MEMBER);
+      dataOf(await (await w.as('convenor')).request(MOVE, { input: { threadId, groupId: target.id } }));
+      // The member started the thread (a watcher) but is not in the new group: the reply to them reaches nobody else.
+      dataOf(await (await api.signedIn(mover)).request(REPLY, { input: { threadId, parentPostId: replyId, body: 'Moved here.' } }));
+      expect((await told('post.replied', threadId)).map((r) => r.recipient_id)).toEqual([w.people.convenor.id]);
+      expect(codeOf(await (await w.as('member')).request(THREAD, { id: threadId }))).toBe('NOT_FOUND');
+    });
   });
 
   describe('search', () => {

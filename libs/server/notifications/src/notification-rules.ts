@@ -49,19 +49,21 @@ export const NOTIFICATION_RULES: Rules = {
     return {
       type: NotificationType.THREAD_CREATED,
       involvedIds: [],
-      followerIds: without(await context.memberIds(p.groupId), p.mentionedIds),
+      followerIds: without(await context.memberIds(p.groupId), p.mentionedIds ?? []),
       groupId: p.groupId,
       actorId: p.authorId,
       subjectId: p.threadId,
     };
   },
-  // The person answered and the thread's watchers are involved, unless they muted the thread.
+  // The person answered and the thread's watchers are involved, unless they muted the thread or
+  // are no longer in its group (they left, or the thread moved).
   'post.replied': async (p, context) => {
     await context.watchThread(p.authorId, p.threadId);
-    const levels = await context.threadLevels(p.threadId);
+    const [levels, members] = await Promise.all([context.threadLevels(p.threadId), context.memberIds(p.groupId)]);
+    const inGroup = new Set(members);
     return {
       type: NotificationType.POST_REPLY,
-      involvedIds: without([p.parentAuthorId, ...levels.watching], [...levels.muted, ...p.mentionedIds]),
+      involvedIds: without([p.parentAuthorId, ...levels.watching], [...levels.muted, ...(p.mentionedIds ?? [])]).filter((id) => inGroup.has(id)),
       groupId: p.groupId,
       actorId: p.authorId,
       subjectId: p.threadId,
