@@ -690,6 +690,9 @@ describe('authorization matrix', () => {
       .concat(['notificationSettings', 'updateNotificationSettings', 'setGroupNotificationLevel', 'unsubscribe'])
       // Tried as every persona in discussions.int.spec.ts.
       .concat(['createThread', 'reply', 'thread', 'previewPost'])
+      // Tried as every persona in discussions-participation.int.spec.ts.
+      .concat(['editPost', 'deletePost', 'reactToPost', 'hidePost', 'unhidePost', 'pinThread', 'lockThread', 'moveThread', 'markThreadRead'])
+      .concat(['setThreadNotificationLevel', 'postRevisions', 'search'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

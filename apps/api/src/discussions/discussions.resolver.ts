@@ -57,29 +57,29 @@ export class DiscussionsResolver {
     return this.changed(viewer, await this.discussions.react(viewer, input));
   }
 
-  @Mutation(() => PostModel, { description: 'Convenors: hides a post, with a reason members see; its author is told.' })
+  @Mutation(() => PostModel, { description: 'Hides a post, with a reason members see; its author is told. For the group’s convenors.' })
   async hidePost(@CurrentViewer() viewer: Viewer, @Args('input') input: HidePostInput): Promise<PostModel> {
     return this.changed(viewer, await this.moderation.hide(viewer, input));
   }
 
-  @Mutation(() => PostModel, { description: 'Convenors: shows a hidden post again.' })
+  @Mutation(() => PostModel, { description: 'Shows a hidden post again. For the group’s convenors.' })
   async unhidePost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostModel> {
     return this.changed(viewer, await this.moderation.unhide(viewer, postId));
   }
 
-  @Mutation(() => ThreadModel, { description: "Convenors: keeps a discussion at the top of its group's list (or not)." })
+  @Mutation(() => ThreadModel, { description: "Keeps a discussion at the top of its group's list (or not). For the group's convenors." })
   async pinThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('pinned', { type: () => Boolean }) pinned: boolean): Promise<ThreadModel> {
     return this.oneThread(viewer, await this.moderation.pin(viewer, threadId, pinned));
   }
 
-  @Mutation(() => ThreadModel, { description: 'Convenors: closes a discussion to replies and edits (or opens it again).' })
+  @Mutation(() => ThreadModel, { description: 'Closes a discussion to replies and edits (or opens it again). For the group’s convenors.' })
   async lockThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('locked', { type: () => Boolean }) locked: boolean): Promise<ThreadModel> {
     const thread = await this.moderation.lock(viewer, threadId, locked);
     this.realtime.threadPost(thread.id, null, 'UPDATE');
     return this.oneThread(viewer, thread);
   }
 
-  @Mutation(() => ThreadModel, { description: 'Convenors: moves a discussion to another group they convene.' })
+  @Mutation(() => ThreadModel, { description: 'Moves a discussion to another group the viewer also convenes. For the group’s convenors.' })
   async moveThread(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveThreadInput): Promise<ThreadModel> {
     return this.oneThread(viewer, await this.moderation.move(viewer, input));
   }
