@@ -4,7 +4,7 @@ import { InputCheck, OutboxService, type Viewer } from '@convene/server-core';
 import { LIMITS } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
-import { DiscussionAccess } from './discussion-access.js';
+import { DiscussionAccess } from './discussion-access.service.js';
 import { discussionsErrors } from './discussions.errors.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';

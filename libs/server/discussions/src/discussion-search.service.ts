@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { InputCheck, hasControlCharacters, type Viewer } from '@convene/server-core';
 import { LIMITS } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
+import { Post } from './post.entity.js';
 
 export interface SearchHit {
   postId: string;
@@ -60,44 +61,8 @@ export class DiscussionSearchService {
     const groupIds = groupId ? memberOf.filter((id) => id === groupId) : memberOf;
     if (!groupIds.length) return { nodes: [], endCursor: null, hasNextPage: false };
 
-    // Matching posts, and the opening posts of threads whose title matches; ranked together.
-    const rows = await this.em.getConnection().execute<
-      { post_id: string; thread_id: string; group_id: string; author_id: string; created_at: Date; title: string; snippet: string }[]
-    >(
-      `with q as (select websearch_to_tsquery('convene_search', ?) as q),
-       hits as (
-         select p.id, ts_rank(p.search_vector, q.q) as rank
-         from posts p join threads t on t.id = p.thread_id, q
-         where p.search_vector @@ q.q and t.group_id = any(?::uuid[])
-         union all
-         select p.id, ts_rank(t.search_vector, q.q) * 2 as rank
-         from threads t join posts p on p.thread_id = t.id and p.parent_id is null, q
-         where t.search_vector @@ q.q and t.group_id = any(?::uuid[])
-       ),
-       ranked as (
-         select p.id, p.thread_id, p.author_id, p.created_at, p.body, t.title, t.group_id, sum(h.rank) as rank
-         from hits h join posts p on p.id = h.id join threads t on t.id = p.thread_id
-         where p.deleted_at is null and p.hidden_at is null ${authorId ? 'and p.author_id = ?' : ''}
-         group by p.id, t.id
-         order by rank desc, p.created_at desc, p.id
-         limit ? offset ?
-       )
-       select r.id as post_id, r.thread_id, r.group_id, r.author_id, r.created_at,
-         ts_headline('convene_search', r.title, q.q, 'StartSel=${START}, StopSel=${STOP}, HighlightAll=true') as title,
-         ts_headline('convene_search', r.body, q.q, 'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-       from ranked r, q
-       order by r.rank desc, r.created_at desc, r.id`,
-      [query, `{${groupIds.join(',')}}`, `{${groupIds.join(',')}}`, ...(authorId ? [authorId] : []), first + 1, offset],
-    );
-    const nodes = rows.slice(0, first).map((row) => ({
-      postId: row.post_id,
-      threadId: row.thread_id,
-      groupId: row.group_id,
-      authorId: row.author_id,
-      createdAt: new Date(row.created_at),
-      titleHtml: highlight(row.title),
-      snippetHtml: highlight(row.snippet),
-    }));
+    const rows = await this.em.getRepository(Post).search({ query, groupIds, authorId, limit: first + 1, offset }, { start: START, stop: STOP });
+    const nodes = rows.slice(0, first).map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlight(title), snippetHtml: highlight(snippet) }));
     const hasNextPage = rows.length > first;
     return { nodes, hasNextPage, endCursor: hasNextPage ? Buffer.from(String(offset + first)).toString('base64url') : null };
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { GroupsModule } from '@convene/server-groups';
-import { DiscussionAccess } from './discussion-access.js';
+import { DiscussionAccess } from './discussion-access.service.js';
 import { DiscussionModerationService } from './discussion-moderation.service.js';
 import { DiscussionSearchService } from './discussion-search.service.js';
 import { DiscussionsService } from './discussions.service.js';

@@ -4,7 +4,7 @@ import { InputCheck, OutboxService, type OutboxEvent, type Viewer } from '@conve
 import { LIMITS, Reaction } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
-import { DiscussionAccess } from './discussion-access.js';
+import { DiscussionAccess } from './discussion-access.service.js';
 import { discussionsErrors } from './discussions.errors.js';
 import { mentionKey, mentionsIn, renderMarkdown, type MentionTarget } from './markdown.util.js';
 import { PostReaction } from './post-reaction.entity.js';
@@ -190,7 +190,7 @@ export class DiscussionsService {
     if (post.hiddenAt) throw discussionsErrors.postHidden();
     const key = { postId: post.id, userId: viewer.userId, reaction };
     if (input.active) {
-      await this.em.getConnection().execute('insert into post_reactions (post_id, user_id, reaction, created_at) values (?, ?, ?, now()) on conflict do nothing', [key.postId, key.userId, key.reaction]);
+      await this.em.getRepository(Post).addReaction(key.postId, key.userId, key.reaction);
     } else {
       await this.em.nativeDelete(PostReaction, key);
     }
@@ -262,47 +262,28 @@ export class DiscussionsService {
     if (input.readCount != null && (!Number.isInteger(input.readCount) || input.readCount < 0)) check.fail('readCount', 'Give a number of posts, zero or more.');
     check.done();
     const readCount = Math.min(input.readCount ?? thread.postCount, thread.postCount);
-    await this.em
-      .getConnection()
-      .execute(
-        `insert into thread_reads (user_id, thread_id, read_count, read_at) values (?, ?, ?, now())
-         on conflict (user_id, thread_id) do update set read_count = greatest(thread_reads.read_count, excluded.read_count), read_at = now()`,
-        [viewer.userId, thread.id, readCount],
-      );
+    await this.em.getRepository(ThreadRead).advance(viewer.userId, thread.id, readCount);
     return thread;
   }
 
   /** How many posts of each thread the viewer has read; one query for a page of threads. */
-  async readCounts(viewer: Viewer, threadIds: string[]): Promise<Map<string, number>> {
-    if (!threadIds.length) return new Map();
-    const rows = await this.em.find(ThreadRead, { userId: viewer.userId, threadId: { $in: threadIds } }, { fields: ['threadId', 'readCount'] });
-    return new Map(rows.map((r) => [r.threadId, r.readCount]));
+  readCounts(viewer: Viewer, threadIds: string[]): Promise<Map<string, number>> {
+    return this.em.getRepository(ThreadRead).readCounts(viewer.userId, threadIds);
   }
 
   /** The first post the viewer has not read, in written order; null when they are up to date. */
   async firstUnreadPostId(viewer: Viewer, thread: Thread): Promise<string | null> {
-    const [row] = await this.em.getConnection().execute<{ id: string }[]>(
-      `select p.id from posts p
-       where p.thread_id = ?
-       order by p.created_at, p.id
-       offset coalesce((select read_count from thread_reads where user_id = ? and thread_id = ?), 0) limit 1`,
-      [thread.id, viewer.userId, thread.id],
-    );
-    return row?.id ?? null;
+    const read = await this.em.getRepository(ThreadRead).readCount(viewer.userId, thread.id);
+    return this.em.getRepository(Post).idAt(thread.id, read);
   }
 
-  /** Reaction counts of a page of posts, and whether the viewer gave each; one query. */
+  /** Reaction counts of a page of posts (in the fixed order of reactions), and whether the viewer gave each; one query. */
   async reactionsOf(viewer: Viewer, postIds: string[]): Promise<Map<string, ReactionCount[]>> {
     const result = new Map<string, ReactionCount[]>(postIds.map((id) => [id, []]));
-    if (!postIds.length) return result;
-    const rows = await this.em.getConnection().execute<{ post_id: string; reaction: Reaction; count: string; mine: boolean }[]>(
-      `select post_id, reaction, count(*) as count, bool_or(user_id = ?) as mine
-       from post_reactions where post_id = any(?::uuid[])
-       group by post_id, reaction`,
-      [viewer.userId, `{${postIds.join(',')}}`],
-    );
     const order = Object.values(Reaction);
-    for (const row of rows) result.get(row.post_id)?.push({ reaction: row.reaction, count: Number(row.count), mine: row.mine });
+    for (const row of await this.em.getRepository(Post).reactionCounts(viewer.userId, postIds)) {
+      result.get(row.postId)?.push({ reaction: row.reaction, count: row.count, mine: row.mine });
+    }
     for (const list of result.values()) list.sort((a, b) => order.indexOf(a.reaction) - order.indexOf(b.reaction));
     return result;
   }

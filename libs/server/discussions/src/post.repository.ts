@@ -1,9 +1,28 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
+import type { Reaction } from '@convene/shared-contracts';
 import type { Post } from './post.entity.js';
 
 export interface PostCursor {
   createdAt: Date;
   id: string;
+}
+
+export interface ReactionRow {
+  postId: string;
+  reaction: Reaction;
+  count: number;
+  mine: boolean;
+}
+
+export interface SearchRow {
+  postId: string;
+  threadId: string;
+  groupId: string;
+  authorId: string;
+  createdAt: Date;
+  /** The title and passages of the post, matches between `marks.start` and `marks.stop`. */
+  title: string;
+  snippet: string;
 }
 
 export class PostRepository extends EntityRepository<Post> {
@@ -16,5 +35,79 @@ export class PostRepository extends EntityRepository<Post> {
       },
       { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: first + 1 },
     );
+  }
+
+  /** The post at a position (0-based, in written order) of a thread; null past the end. */
+  async idAt(threadId: string, position: number): Promise<string | null> {
+    const [post] = await this.find({ thread: threadId }, { fields: ['id'], orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], offset: position, limit: 1 });
+    return post?.id ?? null;
+  }
+
+  /** Reaction counts of some posts, and whether `viewerId` gave each; one query. */
+  async reactionCounts(viewerId: string, postIds: string[]): Promise<ReactionRow[]> {
+    if (!postIds.length) return [];
+    const rows = await this.getEntityManager().getConnection().execute<{ post_id: string; reaction: Reaction; count: string; mine: boolean }[]>(
+      `select post_id, reaction, count(*) as count, bool_or(user_id = ?) as mine
+       from post_reactions where post_id = any(?::uuid[])
+       group by post_id, reaction`,
+      [viewerId, `{${postIds.join(',')}}`],
+    );
+    return rows.map((r) => ({ postId: r.post_id, reaction: r.reaction, count: Number(r.count), mine: r.mine }));
+  }
+
+  /** Adds a reaction once; adding it again changes nothing. */
+  async addReaction(postId: string, userId: string, reaction: Reaction): Promise<void> {
+    await this.getEntityManager()
+      .getConnection()
+      .execute('insert into post_reactions (post_id, user_id, reaction, created_at) values (?, ?, ?, now()) on conflict do nothing', [postId, userId, reaction]);
+  }
+
+  /**
+   * Full-text search in some groups: matching posts, and the opening posts of threads whose title
+   * matches, ranked together; deleted and hidden posts left out. Matches are marked with
+   * `marks.start` / `marks.stop` for the caller to turn into markup after escaping the text.
+   */
+  async search(
+    args: { query: string; groupIds: string[]; authorId: string | null; limit: number; offset: number },
+    marks: { start: string; stop: string },
+  ): Promise<SearchRow[]> {
+    const groups = `{${args.groupIds.join(',')}}`;
+    const rows = await this.getEntityManager().getConnection().execute<
+      { post_id: string; thread_id: string; group_id: string; author_id: string; created_at: Date; title: string; snippet: string }[]
+    >(
+      `with q as (select websearch_to_tsquery('convene_search', ?) as q),
+       hits as (
+         select p.id, ts_rank(p.search_vector, q.q) as rank
+         from posts p join threads t on t.id = p.thread_id, q
+         where p.search_vector @@ q.q and t.group_id = any(?::uuid[])
+         union all
+         select p.id, ts_rank(t.search_vector, q.q) * 2 as rank
+         from threads t join posts p on p.thread_id = t.id and p.parent_id is null, q
+         where t.search_vector @@ q.q and t.group_id = any(?::uuid[])
+       ),
+       ranked as (
+         select p.id, p.thread_id, p.author_id, p.created_at, p.body, t.title, t.group_id, sum(h.rank) as rank
+         from hits h join posts p on p.id = h.id join threads t on t.id = p.thread_id
+         where p.deleted_at is null and p.hidden_at is null ${args.authorId ? 'and p.author_id = ?' : ''}
+         group by p.id, t.id
+         order by rank desc, p.created_at desc, p.id
+         limit ? offset ?
+       )
+       select r.id as post_id, r.thread_id, r.group_id, r.author_id, r.created_at,
+         ts_headline('convene_search', r.title, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, HighlightAll=true') as title,
+         ts_headline('convene_search', r.body, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+       from ranked r, q
+       order by r.rank desc, r.created_at desc, r.id`,
+      [args.query, groups, groups, ...(args.authorId ? [args.authorId] : []), args.limit, args.offset],
+    );
+    return rows.map((r) => ({
+      postId: r.post_id,
+      threadId: r.thread_id,
+      groupId: r.group_id,
+      authorId: r.author_id,
+      createdAt: new Date(r.created_at),
+      title: r.title,
+      snippet: r.snippet,
+    }));
   }
 }
