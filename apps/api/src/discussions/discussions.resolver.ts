@@ -1,8 +1,10 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ThreadNotificationLevel } from '@convene/shared-contracts';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
 import { DiscussionAccess, DiscussionModerationService, DiscussionSearchService, DiscussionsService, type Post } from '@convene/server-discussions';
 import { NotificationPreferencesService } from '@convene/server-notifications';
+import { selects } from '../graphql/selection.util.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { RealtimeGateway } from '../notifications/realtime.gateway.js';
 import { CreateThreadInput, EditPostInput, HidePostInput, MoveThreadInput, ReactInput, ReplyInput, SearchInput } from './discussions.inputs.js';
@@ -173,13 +175,14 @@ export class GroupThreadsResolver {
   async threads(
     @CurrentViewer() viewer: Viewer,
     @Parent() group: WorkingGroupModel,
+    @Info() info: GraphQLResolveInfo,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ThreadConnectionModel | null> {
     // The group as the viewer sees it was loaded by the parent query: no second lookup.
     const page = await this.discussions.threadsOf(group.view, { first, after });
     if (!page) return null;
-    return { ...page, nodes: await this.present.threads(viewer, page.nodes, [group.view]) };
+    return { ...page, nodes: await this.present.threads(viewer, page.nodes, { views: [group.view], levels: selects(info, ['nodes', 'notificationLevel']) }) };
   }
 
   @ResolveField(() => [MentionCandidateModel], { nullable: true, description: 'Members the viewer can @mention, matching the start of a name; null outside the group.' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ThreadNotificationLevel } from '@convene/shared-contracts';
 import type { Viewer } from '@convene/server-core';
 import { DiscussionsService, type Post, type SearchHit, type Thread } from '@convene/server-discussions';
 import { GroupsService, type GroupView } from '@convene/server-groups';
@@ -20,28 +21,30 @@ export class ThreadPresenter {
     private readonly preferences: NotificationPreferencesService,
   ) {}
 
-  /** `views`: the groups as the viewer sees them, when the caller has them (a group's own list). */
-  async threads(viewer: Viewer, threads: Thread[], views: GroupView[] = []): Promise<ThreadModel[]> {
+  /**
+   * `views`: the groups as the viewer sees them, when the caller has them (a group's own list).
+   * `levels`: whether the query asks for the viewer's notification level of each thread.
+   */
+  async threads(viewer: Viewer, threads: Thread[], opts: { views?: GroupView[]; levels?: boolean } = {}): Promise<ThreadModel[]> {
     const models = threads.map((t) => ThreadModel.from(t));
     const ids = models.map((m) => m.id);
-    const known = new Map(views.map((v) => [v.group.id, v]));
+    const known = new Map((opts.views ?? []).map((v) => [v.group.id, v]));
     const missing = [...new Set(models.map((m) => m.groupId))].filter((id) => !known.has(id));
-    const [people, groups, reads, levels, more] = await Promise.all([
+    const [people, reads, levels, more] = await Promise.all([
       this.identity.usersByIds(models.map((m) => m.authorId)),
-      this.groups.referencesByIds(models.map((m) => m.groupId)),
       this.discussions.readCounts(viewer, ids),
-      this.preferences.threadLevelsOf(viewer, ids),
+      opts.levels === false ? new Map<string, ThreadNotificationLevel>() : this.preferences.threadLevelsOf(viewer, ids),
       Promise.all(missing.map((id) => this.groups.byId(viewer, id))),
     ]);
     for (const view of more) known.set(view.group.id, view);
     for (const model of models) {
       const author = people.get(model.authorId);
-      const group = groups.get(model.groupId);
+      const group = known.get(model.groupId)?.group;
       model.author = author ? UserModel.from(author) : null;
       model.group = group ? { id: group.id, slug: group.slug, name: group.name } : null;
       model.readCount = Math.min(reads.get(model.id) ?? 0, model.entity.postCount);
       model.unreadCount = model.entity.postCount - model.readCount;
-      model.notificationLevel = levels.get(model.id)!;
+      model.notificationLevel = levels.get(model.id) ?? ThreadNotificationLevel.NORMAL;
       model.viewerCanModerate = known.get(model.groupId)?.canManage ?? false;
     }
     return models;
