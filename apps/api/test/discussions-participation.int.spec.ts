@@ -396,7 +396,7 @@ describe('taking part in discussions', () => {
 
   describe('search', () => {
     it('folds accents and case, highlights matches in escaped snippets, and filters by group and author', async () => {
-      const { w, threadId } = await discussion('Lucía met the <b>campaign</b> team about DEPORTATIONS <script>alert(1)</script>');
+      const { w, threadId } = await discussion('Lucía met the <b>campaign</b> team about DEPORTATIONS <script>alert(1)</script> with @[Cora Convenor]');
       const member = await w.as('member');
       type Hits = { search: { nodes: { postId: string; threadId: string; titleHtml: string; snippetHtml: string; author: { id: string } }[] } };
       const accents = dataOf(await member.request<Hits>(SEARCH, { input: { query: 'LUCIA deportation' } })).search.nodes;
@@ -404,6 +404,7 @@ describe('taking part in discussions', () => {
       expect(accents[0]!.threadId).toBe(threadId);
       expect(accents[0]!.snippetHtml).toContain('<mark>Lucía</mark>');
       expect(accents[0]!.snippetHtml).toContain('<mark>DEPORTATIONS</mark>');
+      expect(accents[0]!.snippetHtml).toContain('with @Cora Convenor');
       // Markup in the text never comes through as markup: only the <mark>s are tags.
       expect(accents[0]!.snippetHtml).not.toMatch(/<(?!\/?mark>)/);
       // A title match finds the thread's opening post.

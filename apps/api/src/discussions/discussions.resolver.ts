@@ -71,7 +71,9 @@ export class DiscussionsResolver {
 
   @Mutation(() => ThreadModel, { description: "Keeps a discussion at the top of its group's list (or not). For the group's convenors." })
   async pinThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('pinned', { type: () => Boolean }) pinned: boolean): Promise<ThreadModel> {
-    return this.oneThread(viewer, await this.moderation.pin(viewer, threadId, pinned));
+    const thread = await this.moderation.pin(viewer, threadId, pinned);
+    this.realtime.threadPost(thread.id, null, 'UPDATE');
+    return this.oneThread(viewer, thread);
   }
 
   @Mutation(() => ThreadModel, { description: 'Closes a discussion to replies and edits (or opens it again). For the group’s convenors.' })
@@ -83,7 +85,9 @@ export class DiscussionsResolver {
 
   @Mutation(() => ThreadModel, { description: 'Moves a discussion to another group the viewer also convenes. For the group’s convenors.' })
   async moveThread(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveThreadInput): Promise<ThreadModel> {
-    return this.oneThread(viewer, await this.moderation.move(viewer, input));
+    const thread = await this.moderation.move(viewer, input);
+    this.realtime.threadPost(thread.id, null, 'UPDATE');
+    return this.oneThread(viewer, thread);
   }
 
   @Mutation(() => ThreadModel, { description: 'Marks a discussion read: up to `readCount` posts in written order, or all of it. Never moves back.' })

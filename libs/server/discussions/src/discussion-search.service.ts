@@ -26,8 +26,9 @@ export interface SearchPage {
 const START = '\u0002';
 const STOP = '\u0003';
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+// Mentions read as they do in the post ("@Name"), not as typed ("@[Name]").
 const highlight = (text: string) =>
-  escapeHtml(text.replaceAll(START, '\u0000s').replaceAll(STOP, '\u0000e'))
+  escapeHtml(text.replace(/@\[([^\]\n]{1,80})(?:\]|$)/gm, '@$1').replaceAll(START, '\u0000s').replaceAll(STOP, '\u0000e'))
     .replaceAll('\u0000s', '<mark>')
     .replaceAll('\u0000e', '</mark>');
 
