@@ -1,6 +1,6 @@
 // Routes of the web app. Features own their pages; this file only decides where they live
 // and which need a signed-in person.
-import { GroupThreads, ThreadPage } from '@convene/web-discussions';
+import { GroupThreads, HeaderSearch, SearchPage, ThreadPage } from '@convene/web-discussions';
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
@@ -12,7 +12,14 @@ import { RequireViewer } from './routes/RequireViewer';
 
 function Layout() {
   return (
-    <AppLayout headerActions={<NotificationBell />}>
+    <AppLayout
+      headerActions={
+        <>
+          <HeaderSearch />
+          <NotificationBell />
+        </>
+      }
+    >
       <Outlet />
     </AppLayout>
   );
@@ -42,6 +49,7 @@ const router = createBrowserRouter([
             ),
           },
           { path: 'threads/:id', element: <ThreadPage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'profile', element: <ProfilePage /> },

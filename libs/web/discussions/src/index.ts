@@ -1,3 +1,5 @@
 export { GroupThreads } from './components/GroupThreads';
 export { ThreadPage } from './components/ThreadPage';
+export { SearchPage } from './components/SearchPage';
+export { HeaderSearch } from './components/HeaderSearch';
 export { discussionsResources } from './i18n/discussions-resources';

@@ -19,3 +19,4 @@ export { PasswordField } from './forms/PasswordField';
 export { useFormatDateTime } from './format/useFormatDateTime';
 export { useNotify } from './feedback/useNotify';
 export { safeNextPath, signInPathFor } from './routing/next-path';
+export { BellIcon } from './icons/BellIcon';

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -7,6 +7,7 @@ import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { MentionTextarea } from './MentionTextarea';
 import { PostPreview } from './PostPreview';
 
 interface Values {
@@ -15,7 +16,7 @@ interface Values {
   tags: string;
 }
 
-/** Starting a discussion: title, opening post in Markdown, optional tags. */
+/** Starting a discussion: title, opening post in Markdown (with @mentions), optional tags. */
 export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: string; slug: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('discussions');
   const notify = useNotify();
@@ -24,8 +25,9 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
   const [failure, setFailure] = useState<unknown>(null);
   const [previewing, setPreviewing] = useState<string | null>(null);
   const [create, { loading }] = useMutation(CreateThreadDocument, { refetchQueries: [{ query: GroupThreadsDocument, variables: { slug, first: 20 } }] });
+  // Controlled: the mention autocomplete writes into the body as it is typed.
   const form = useForm<Values>({
-    mode: 'uncontrolled',
+    mode: 'controlled',
     initialValues: { title: '', body: '', tags: '' },
     validate: {
       title: validators.all(validators.required, validators.maxLength(LIMITS.threadTitleMax)),
@@ -44,7 +46,9 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
       if (data) void navigate(`/threads/${data.createThread.id}`);
     } catch (error) {
       const { placed } = applyServerFieldErrors(form, error);
-      if (!placed) setFailure(error);
+      // A message about the body (a mention of someone outside the group) shows under it.
+      if (placed) setPreviewing(null);
+      else setFailure(error);
     }
   });
 
@@ -53,8 +57,8 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <TextInput label={t('form.title')} required maxLength={LIMITS.threadTitleMax} data-autofocus dir="auto" key={form.key('title')} {...form.getInputProps('title')} />
-          <Textarea
+          <TextInput label={t('form.title')} required maxLength={LIMITS.threadTitleMax} data-autofocus dir="auto" {...form.getInputProps('title')} />
+          <MentionTextarea
             label={t('form.body')}
             description={t('form.bodyHint')}
             required
@@ -62,15 +66,17 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
             minRows={6}
             maxLength={LIMITS.postBodyMax}
             dir="auto"
-            key={form.key('body')}
+            groupSlug={slug}
             {...form.getInputProps('body')}
+            value={form.values.body}
+            onChange={(value) => form.setFieldValue('body', value)}
             style={previewing === null ? undefined : { display: 'none' }}
           />
-          {previewing !== null && <PostPreview body={previewing} />}
-          <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setPreviewing(previewing === null ? form.getValues().body : null)}>
+          {previewing !== null && <PostPreview body={previewing} groupId={groupId} />}
+          <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setPreviewing(previewing === null ? form.values.body : null)}>
             {previewing === null ? t('preview.show') : t('preview.hide')}
           </Button>
-          <TextInput label={t('form.tags')} description={t('form.tagsHint')} dir="auto" key={form.key('tags')} {...form.getInputProps('tags')} />
+          <TextInput label={t('form.tags')} description={t('form.tagsHint')} dir="auto" {...form.getInputProps('tags')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('form.cancel')}

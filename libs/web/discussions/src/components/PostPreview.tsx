@@ -4,13 +4,13 @@ import { PreviewPostDocument } from '@convene/web-data-access';
 import { ErrorAlert } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 
-/** How a post will look, rendered by the server exactly as it will be when posted. */
-export function PostPreview({ body }: { body: string }) {
+/** How a post will look, rendered by the server exactly as it will be when posted (mentions too). */
+export function PostPreview({ body, groupId }: { body: string; groupId: string }) {
   const { t } = useTranslation('discussions');
   const empty = !body.trim();
-  const { data, loading, error } = useQuery(PreviewPostDocument, { variables: { body }, skip: empty, fetchPolicy: 'no-cache' });
+  const { data, loading, error } = useQuery(PreviewPostDocument, { variables: { body, groupId }, skip: empty, fetchPolicy: 'no-cache' });
   return (
-    <Paper withBorder p="sm" bg="gray.0" aria-label={t('preview.label')}>
+    <Paper withBorder p="sm" bg="gray.0" role="region" aria-label={t('preview.label')}>
       {empty && <Text c="gray.7">{t('preview.empty')}</Text>}
       {!empty && loading && <Loader size="sm" />}
       {!empty && error && <ErrorAlert error={error} />}

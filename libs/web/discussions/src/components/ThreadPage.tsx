@@ -1,78 +1,172 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { LIMITS } from '@convene/shared-contracts';
-import { ReplyDocument, ThreadDocument, toApiError, useRealtimeEvent, useRealtimeSocket, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
-import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify } from '@convene/web-ui';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Anchor, Button, Group, Stack, VisuallyHidden } from '@mantine/core';
+import { useMutation } from '@apollo/client/react';
+import type { ThreadSignal } from '@convene/shared-contracts';
+import { EditPostDocument, ReplyDocument, toApiError, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
+import { NotFoundPage, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { PostPreview } from './PostPreview';
+import { Link, useLocation, useParams } from 'react-router';
+import { useLiveThread } from '../hooks/useLiveThread';
+import { useMarkThreadRead } from '../hooks/useMarkThreadRead';
+import { useThreadPosts } from '../hooks/useThreadPosts';
+import { buildPostTree } from '../utils/post-tree.util';
+import { DeletePostModal } from './DeletePostModal';
+import { HidePostModal } from './HidePostModal';
+import { LockIcon } from './icons/LockIcon';
+import { PinIcon } from './icons/PinIcon';
+import { PostHistoryModal } from './PostHistoryModal';
+import { PostItem } from './PostItem';
+import { ThreadModerationMenu } from './ThreadModerationMenu';
+import { ThreadNotificationMenu } from './ThreadNotificationMenu';
 import { ThreadTags } from './ThreadTags';
+import { ThreadTreeContext, type PostDialog, type ThreadTree } from './thread-tree.context';
 import './discussions.css';
 
-const PAGE = 100;
-/** Deeper replies are shown at this indent, each saying whom it answers. */
-const MAX_INDENT = 4;
+type Thread = ThreadQuery['thread'];
+type Posts = ReturnType<typeof useThreadPosts>;
 
-interface TreeNode {
-  post: PostFieldsFragment;
-  children: TreeNode[];
-}
+/** How long the post the page opened at stays highlighted. */
+const HIGHLIGHT_MS = 3000;
 
-function buildTree(posts: PostFieldsFragment[]): TreeNode[] {
-  const nodes = new Map(posts.map((post) => [post.id, { post, children: [] as TreeNode[] }]));
-  const roots: TreeNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.post.parentId ? nodes.get(node.post.parentId) : undefined;
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
-  return roots;
-}
-
-/** A discussion: the opening post and its replies as a tree, with a reply form under any post. */
+/** A discussion: the opening post and its replies as a tree, kept live, opened where the viewer stopped reading. */
 export function ThreadPage() {
   const { id = '' } = useParams<{ id: string }>();
   const { t } = useTranslation('discussions');
-  const { data, loading, error, refetch } = useQuery(ThreadDocument, { variables: { id, first: PAGE } });
-  useLivePosts(id, () => void refetch());
-  if (loading && !data) return <PageLoader />;
-  if (!data) {
-    const code = toApiError(error).code;
+  const posts = useThreadPosts(id);
+  if (posts.loading) return <PageLoader />;
+  if (!posts.thread) {
+    const code = toApiError(posts.error).code;
     if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return <NotFoundPage title={t('thread.notFoundTitle')} body={t('thread.notFoundBody')} />;
-    return <PageError error={error} onRetry={() => void refetch()} />;
+    return <PageError error={posts.error} onRetry={() => void posts.retry()} />;
   }
-  return <ThreadView thread={data.thread} />;
+  // Each discussion is a fresh visit: its own read position, highlight and open composer.
+  return <ThreadView key={id} thread={posts.thread} posts={posts} />;
 }
 
-/**
- * While the page is open, new posts arrive without reloading: the socket watches the discussion
- * (again after every reconnect, when the server has forgotten it) and a signal refetches.
- */
-function useLivePosts(threadId: string, onPost: () => void) {
-  const { socket, connects } = useRealtimeSocket();
-  const latest = useRef(onPost);
-  useEffect(() => {
-    latest.current = onPost;
-  });
-  useEffect(() => {
-    if (!socket || !connects) return;
-    socket.emit('thread:watch', threadId, () => undefined);
-    // A reconnect may have missed posts: catch up as well.
-    if (connects > 1) latest.current();
-    return () => void socket.emit('thread:unwatch', threadId);
-  }, [socket, connects, threadId]);
-  useRealtimeEvent('thread:post', (signal) => {
-    if (signal.threadId === threadId) latest.current();
-  });
+/** Where `#post-<id>` in the address points, if anywhere. */
+function linkedPostId(hash: string): string | null {
+  return hash.startsWith('#post-') ? decodeURIComponent(hash.slice('#post-'.length)) : null;
 }
 
-function ThreadView({ thread }: { thread: ThreadQuery['thread'] }) {
+/** Waits (a few frames at most) for the post to be on the page. */
+async function postElement(postId: string): Promise<HTMLElement | null> {
+  for (let frame = 0; frame < 60; frame++) {
+    const element = document.getElementById(`post-${postId}`);
+    if (element) return element;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return null;
+}
+
+function ThreadView({ thread, posts }: { thread: Thread; posts: Posts }) {
   const { t } = useTranslation('discussions');
-  const posts = thread.posts.nodes;
-  const tree = useMemo(() => buildTree(posts), [posts]);
-  const authors = useMemo(() => new Map(posts.map((p) => [p.id, p.author?.displayName ?? t('thread.someone')])), [posts, t]);
-  const [replyingTo, setReplyingTo] = useState<string | null>(null);
+  const notify = useNotify();
+  const location = useLocation();
+  const markRead = useMarkThreadRead(thread.id);
+  const nodes = thread.posts.nodes;
+  const tree = useMemo(() => buildPostTree(nodes), [nodes]);
+  const authors = useMemo(() => new Map(nodes.map((p) => [p.id, p.author?.displayName ?? t('thread.someone')])), [nodes, t]);
+
+  // Where the viewer had stopped reading when the page opened. Kept for the visit while the
+  // server's read position moves on: the "New" divider stays where it was.
+  const [opened] = useState(() => ({ readCount: thread.readCount, firstUnreadId: thread.readCount > 0 ? thread.firstUnreadPostId : null }));
+  const [arrived, setArrived] = useState<string[]>([]);
+  // New to the viewer: what came after their read position when the page opened, and what arrived
+  // while it was open; not their own posts, nor deleted ones. A first visit marks nothing: all of
+  // it is new.
+  const unreadIds = useMemo(() => {
+    const unread = (post: PostFieldsFragment, index: number) => (opened.readCount > 0 && index >= opened.readCount) || arrived.includes(post.id);
+    return new Set(nodes.filter((post, index) => unread(post, index) && !post.viewerIsAuthor && !post.deleted).map((post) => post.id));
+  }, [nodes, opened.readCount, arrived]);
+  const [highlightedId, setHighlightedId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [composing, setComposing] = useState<ThreadTree['composing']>(null);
+  const [dialog, setDialog] = useState<PostDialog | null>(null);
+
+  const latest = useRef({ thread, posts, markRead });
+  useEffect(() => {
+    latest.current = { thread, posts, markRead };
+  });
+
+  const highlightTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const highlight = useCallback((postId: string) => {
+    clearTimeout(highlightTimer.current);
+    setHighlightedId(postId);
+    highlightTimer.current = setTimeout(() => setHighlightedId(null), HIGHLIGHT_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(highlightTimer.current), []);
+
+  // Opening: go to the linked post, or to the first unread one; then the discussion is read.
+  const target = linkedPostId(location.hash) ?? opened.firstUnreadId;
+  useEffect(() => {
+    let cancelled = false;
+    const open = async () => {
+      if (target && (await latest.current.posts.reveal(target))) {
+        const element = await postElement(target);
+        if (cancelled) return;
+        if (element) {
+          element.scrollIntoView({ block: 'start' });
+          // For screen readers too: the post is where reading goes on.
+          element.focus({ preventScroll: true });
+          highlight(target);
+        }
+      }
+      if (!cancelled && latest.current.thread.unreadCount > 0) latest.current.markRead();
+    };
+    void open();
+    return () => void (cancelled = true);
+  }, [target, highlight]);
+
+  const onChange = useCallback(
+    async (signal: ThreadSignal) => {
+      const before = new Set(latest.current.thread.posts.nodes.map((p) => p.id));
+      const now = await latest.current.posts.refresh();
+      if (!now || signal.change !== 'REPLY') return;
+      const fresh = now.posts.nodes.filter((p) => !before.has(p.id) && !p.viewerIsAuthor);
+      if (fresh.length) {
+        setArrived((ids) => [...ids, ...fresh.map((p) => p.id)]);
+        const [only] = fresh;
+        setAnnouncement(fresh.length === 1 && only ? t('thread.liveOne', { author: only.author?.displayName ?? t('thread.someone') }) : t('thread.liveMany', { count: fresh.length }));
+      }
+      // The page is open: what arrives on it is read.
+      if (now.unreadCount > 0) latest.current.markRead();
+    },
+    [t],
+  );
+  useLiveThread(thread.id, (signal) => void onChange(signal));
+
+  const [sendReply] = useMutation(ReplyDocument);
+  const [sendEdit] = useMutation(EditPostDocument);
+  const context = useMemo<ThreadTree>(
+    () => ({
+      threadId: thread.id,
+      group: { id: thread.group?.id ?? '', slug: thread.group?.slug ?? '' },
+      locked: thread.locked,
+      viewerCanModerate: thread.viewerCanModerate,
+      authors,
+      firstUnreadId: opened.firstUnreadId,
+      unreadIds,
+      highlightedId,
+      composing,
+      setComposing,
+      openDialog: setDialog,
+      reply: async (parentPostId, body) => {
+        const { data } = await sendReply({ variables: { input: { threadId: thread.id, parentPostId, body } } });
+        await latest.current.posts.refresh();
+        notify.success(t('thread.sent'));
+        setComposing(null);
+        if (data) highlight(data.reply.id);
+      },
+      edit: async (postId, body) => {
+        await sendEdit({ variables: { input: { postId, body } } });
+        notify.success(t('thread.editedToast'));
+        setComposing(null);
+      },
+    }),
+    [thread.id, thread.group, thread.locked, thread.viewerCanModerate, authors, opened.firstUnreadId, unreadIds, highlightedId, composing, sendReply, sendEdit, notify, t, highlight],
+  );
+
+  const dialogPost = (kind: PostDialog['kind']): PostFieldsFragment | null => (dialog?.kind === kind ? dialog.post : null);
 
   return (
     <Stack gap="lg">
@@ -82,127 +176,50 @@ function ThreadView({ thread }: { thread: ThreadQuery['thread'] }) {
             {t('thread.back', { group: thread.group.name })}
           </Anchor>
         )}
-        <PageTitle mt="xs" mb={4} dir="auto">
-          {thread.title}
-        </PageTitle>
+        <Group justify="space-between" align="flex-start" gap="sm" mt="xs" mb={4}>
+          <Group gap="xs" wrap="nowrap" align="center" className="convene-thread-title">
+            {thread.pinned && (
+              <span className="convene-pin" title={t('thread.pinned')}>
+                <PinIcon size={20} />
+                <VisuallyHidden>{t('thread.pinned')}</VisuallyHidden>
+              </span>
+            )}
+            <PageTitle mb={0} dir="auto">
+              {thread.title}
+            </PageTitle>
+          </Group>
+          <Group gap="xs">
+            <ThreadNotificationMenu threadId={thread.id} level={thread.notificationLevel} />
+            {thread.viewerCanModerate && <ThreadModerationMenu thread={thread} />}
+          </Group>
+        </Group>
         <ThreadTags tags={thread.tags} />
       </div>
-      {thread.locked && <Alert color="gray">{t('thread.locked')}</Alert>}
-      <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-        {tree.map((node) => (
-          <PostItem key={node.post.id} node={node} threadId={thread.id} locked={thread.locked} authors={authors} replyingTo={replyingTo} setReplyingTo={setReplyingTo} />
-        ))}
-      </Stack>
-    </Stack>
-  );
-}
-
-function PostItem({
-  node,
-  threadId,
-  locked,
-  authors,
-  replyingTo,
-  setReplyingTo,
-}: {
-  node: TreeNode;
-  threadId: string;
-  locked: boolean;
-  authors: Map<string, string>;
-  replyingTo: string | null;
-  setReplyingTo: (id: string | null) => void;
-}) {
-  const { t } = useTranslation('discussions');
-  const formatDateTime = useFormatDateTime();
-  const [collapsed, setCollapsed] = useState(false);
-  const { post } = node;
-  const author = post.author?.displayName ?? t('thread.someone');
-  const flattened = post.depth > MAX_INDENT;
-
-  return (
-    <li className="convene-post" data-depth={post.depth}>
-      <Paper withBorder p="md" aria-labelledby={`post-${post.id}-author`}>
-        <Group justify="space-between" gap="xs" mb="xs">
-          <Text size="sm" fw={600} id={`post-${post.id}-author`}>
-            {t('thread.posted', { author, time: formatDateTime(post.createdAt) })}
-          </Text>
-          {flattened && post.parentId && (
-            <Text size="xs" c="gray.7">
-              {t('thread.inReplyTo', { author: authors.get(post.parentId) ?? t('thread.someone') })}
-            </Text>
-          )}
-        </Group>
-        {/* Rendered by the server from Markdown with raw HTML off and only safe links: see markdown.util.ts. */}
-        <div className="convene-post-body" dir="auto" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
-        <Group gap="xs" mt="xs">
-          {!locked && (
-            <Button variant="subtle" size="compact-sm" onClick={() => setReplyingTo(replyingTo === post.id ? null : post.id)} aria-label={t('thread.replyTo', { author })}>
-              {t('thread.reply')}
-            </Button>
-          )}
-          {node.children.length > 0 && (
-            <UnstyledButton fz="sm" c="gray.7" onClick={() => setCollapsed((c) => !c)} aria-expanded={!collapsed}>
-              {collapsed ? `▸ ${t('thread.showReplies', { count: node.children.length })}` : `▾ ${t('thread.hideReplies')}`}
-            </UnstyledButton>
-          )}
-        </Group>
-        {replyingTo === post.id && <ReplyForm threadId={threadId} parentPostId={post.id} parentAuthor={author} onDone={() => setReplyingTo(null)} />}
-      </Paper>
-      {!collapsed && node.children.length > 0 && (
-        <Stack component="ol" gap="sm" p={0} m={0} mt="sm" style={{ listStyle: 'none' }}>
-          {node.children.map((child) => (
-            <PostItem key={child.post.id} node={child} threadId={threadId} locked={locked} authors={authors} replyingTo={replyingTo} setReplyingTo={setReplyingTo} />
+      {thread.locked && (
+        <Alert color="gray" variant="light" icon={<LockIcon size={18} />}>
+          {t('thread.locked')}
+        </Alert>
+      )}
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+      <ThreadTreeContext.Provider value={context}>
+        <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('thread.postsLabel')}>
+          {tree.map((node) => (
+            <PostItem key={node.post.id} node={node} />
           ))}
         </Stack>
+      </ThreadTreeContext.Provider>
+      {thread.posts.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" loading={posts.loadingMore} onClick={() => void posts.loadMore()}>
+            {t('thread.morePosts')}
+          </Button>
+        </Group>
       )}
-    </li>
-  );
-}
-
-function ReplyForm({ threadId, parentPostId, parentAuthor, onDone }: { threadId: string; parentPostId: string; parentAuthor: string; onDone: () => void }) {
-  const { t } = useTranslation('discussions');
-  const notify = useNotify();
-  const [body, setBody] = useState('');
-  const [previewing, setPreviewing] = useState(false);
-  const [reply, { loading, error }] = useMutation(ReplyDocument, { refetchQueries: [{ query: ThreadDocument, variables: { id: threadId, first: PAGE } }], awaitRefetchQueries: true });
-
-  const send = async () => {
-    try {
-      await reply({ variables: { input: { threadId, parentPostId, body } } });
-      notify.success(t('thread.sent'));
-      onDone();
-    } catch {
-      // shown by ErrorAlert
-    }
-  };
-
-  return (
-    <Stack gap="xs" mt="sm">
-      <ErrorAlert error={error} />
-      <Textarea
-        label={t('thread.yourReply')}
-        description={t('thread.replyTo', { author: parentAuthor })}
-        autosize
-        minRows={3}
-        maxLength={LIMITS.postBodyMax}
-        dir="auto"
-        value={body}
-        onChange={(event) => setBody(event.currentTarget.value)}
-        data-autofocus
-        style={previewing ? { display: 'none' } : undefined}
-      />
-      {previewing && <PostPreview body={body} />}
-      <Group justify="flex-end" gap="xs">
-        <Button variant="subtle" onClick={() => setPreviewing((p) => !p)} me="auto">
-          {previewing ? t('preview.hide') : t('preview.show')}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t('thread.cancel')}
-        </Button>
-        <Button onClick={() => void send()} loading={loading} disabled={!body.trim()}>
-          {t('thread.send')}
-        </Button>
-      </Group>
+      <PostHistoryModal post={dialogPost('history')} onClose={() => setDialog(null)} />
+      <DeletePostModal post={dialogPost('delete')} onClose={() => setDialog(null)} />
+      <HidePostModal post={dialogPost('hide')} onClose={() => setDialog(null)} />
     </Stack>
   );
 }

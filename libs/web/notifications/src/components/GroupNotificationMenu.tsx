@@ -1,10 +1,9 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { GroupNotificationLevelDocument, SetGroupNotificationLevelDocument, type GroupNotificationLevel } from '@convene/web-data-access';
-import { useErrorMessage, useNotify } from '@convene/web-ui';
+import { BellIcon, useErrorMessage, useNotify } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { BellIcon } from './BellIcon';
 
 const LEVELS: GroupNotificationLevel[] = ['ALL', 'INVOLVING_ME', 'MUTED'];
 

@@ -1,12 +1,11 @@
 import { Anchor, Badge, Box, Button, Divider, Group, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useViewer, type NotificationFieldsFragment } from '@convene/web-data-access';
-import { PageLoader } from '@convene/web-ui';
+import { BellIcon, PageLoader } from '@convene/web-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMarkNotificationsRead } from '../hooks/useMarkNotificationsRead';
 import { useNotificationFeed } from '../hooks/useNotificationFeed';
-import { BellIcon } from './BellIcon';
 import { notificationPath } from '../hooks/notificationPath';
 import { NotificationSummary } from './NotificationSummary';
 

@@ -34,6 +34,8 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     ROLE_CHANGED: 'تغيّر دورك في {{group}}',
     THREAD_CREATED: 'بدأ {{actor}} نقاشاً في {{group}}',
     POST_REPLY: 'ردّ عليك {{actor}} في {{group}}',
+    MENTIONED: 'ذكرك {{actor}} في {{group}}',
+    POST_HIDDEN: 'أخفى {{actor}} إحدى مشاركاتك في {{group}}',
   },
   contentFreeTypes: {
     JOIN_REQUESTED: 'طلب انضمام جديد إلى {{group}}',
@@ -43,12 +45,14 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     ROLE_CHANGED: 'تغيّر دورك في {{group}}',
     THREAD_CREATED: 'نقاش جديد في {{group}}',
     POST_REPLY: 'ردّ جديد عليك في {{group}}',
+    MENTIONED: 'ورد ذكرك في {{group}}',
+    POST_HIDDEN: 'أخفى أحد المنسّقين إحدى مشاركاتك في {{group}}',
   },
   categories: {
     JOIN_REQUESTS: { name: 'طلبات الانضمام', description: 'طلبات الانضمام إلى المجموعات التي تنسّقها، بانتظار قرارك.' },
     MEMBERSHIP: { name: 'عضوياتك', description: 'الدعوات، والردود على طلبات انضمامك، والتغييرات في دورك.' },
     DISCUSSIONS: { name: 'النقاشات الجديدة', description: 'النقاشات التي تبدأ في مجموعاتك.' },
-    REPLIES: { name: 'الردود عليك', description: 'الردود على نقاشاتك ومشاركاتك.' },
+    REPLIES: { name: 'الردود عليك', description: 'الردود على نقاشاتك ومشاركاتك، وذكرك فيها، وإخفاء المنسّقين لمشاركاتك.' },
   },
   levels: {
     ALL: { name: 'كل النشاط', description: 'كل ما يحدث في المجموعة' },

@@ -31,6 +31,8 @@ export const notificationsEn = {
     ROLE_CHANGED: 'Your role in {{group}} changed',
     THREAD_CREATED: '{{actor}} started a discussion in {{group}}',
     POST_REPLY: '{{actor}} replied to you in {{group}}',
+    MENTIONED: '{{actor}} mentioned you in {{group}}',
+    POST_HIDDEN: '{{actor}} hid one of your posts in {{group}}',
   },
   contentFreeTypes: {
     JOIN_REQUESTED: 'A new request to join {{group}}',
@@ -40,12 +42,14 @@ export const notificationsEn = {
     ROLE_CHANGED: 'Your role in {{group}} changed',
     THREAD_CREATED: 'A new discussion in {{group}}',
     POST_REPLY: 'A new reply to you in {{group}}',
+    MENTIONED: 'You were mentioned in {{group}}',
+    POST_HIDDEN: 'A convenor hid one of your posts in {{group}}',
   },
   categories: {
     JOIN_REQUESTS: { name: 'Join requests', description: 'Requests to join groups you convene, waiting for your decision.' },
     MEMBERSHIP: { name: 'Your memberships', description: 'Invitations, answers to your requests to join, and changes to your role.' },
     DISCUSSIONS: { name: 'New discussions', description: 'Discussions started in your groups.' },
-    REPLIES: { name: 'Replies to you', description: 'Replies to your discussions and to your posts.' },
+    REPLIES: { name: 'Replies to you', description: 'Replies to your discussions and posts, mentions of you, and convenors hiding your posts.' },
   },
   levels: {
     ALL: { name: 'All activity', description: 'everything that happens in the group' },

@@ -1,3 +1,4 @@
+/** A bell, for notifications: decorative, the button around it carries the label. */
 export function BellIcon({ size = 18 }: { size?: number }) {
   return (
     <svg aria-hidden="true" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">

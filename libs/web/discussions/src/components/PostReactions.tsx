@@ -1,0 +1,77 @@
+import { ActionIcon, Button, Group, Popover, UnstyledButton } from '@mantine/core';
+import { useMutation } from '@apollo/client/react';
+import { ReactToPostDocument, type PostFieldsFragment, type Reaction } from '@convene/web-data-access';
+import { useErrorMessage, useNotify } from '@convene/web-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REACTIONS, withReaction } from '../utils/reactions.util';
+import { AddReactionIcon } from './icons/AddReactionIcon';
+
+const EMOJI = new Map(REACTIONS);
+
+/** A post's reactions as small toggles, and a picker to add one. `readOnly` for deleted and hidden posts. */
+export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; readOnly: boolean }) {
+  const { t } = useTranslation('discussions');
+  const notify = useNotify();
+  const errorMessage = useErrorMessage();
+  const [picking, setPicking] = useState(false);
+  const [react] = useMutation(ReactToPostDocument);
+  if (readOnly && post.reactions.length === 0) return null;
+
+  const toggle = (reaction: Reaction, active: boolean) => {
+    setPicking(false);
+    react({
+      variables: { input: { postId: post.id, reaction, active } },
+      optimisticResponse: { reactToPost: { __typename: 'Post', id: post.id, reactions: withReaction(post.reactions, reaction, active) } },
+    }).catch((error: unknown) => notify.error(errorMessage(error)));
+  };
+  const mine = new Set(post.reactions.filter((r) => r.mine).map((r) => r.reaction));
+  const name = (reaction: Reaction) => t(`reactions.names.${reaction}`);
+
+  return (
+    <Group gap={4} role="group" aria-label={t('reactions.label')}>
+      {post.reactions.map((r) => (
+        <Button
+          key={r.reaction}
+          size="compact-xs"
+          radius="xl"
+          variant={r.mine ? 'light' : 'default'}
+          className="convene-reaction"
+          aria-pressed={r.mine}
+          aria-label={t('reactions.chip', { name: name(r.reaction), count: r.count })}
+          title={name(r.reaction)}
+          disabled={readOnly}
+          onClick={() => toggle(r.reaction, !r.mine)}
+        >
+          <span aria-hidden="true">{EMOJI.get(r.reaction)}</span>
+          <span className="convene-reaction-count">{r.count}</span>
+        </Button>
+      ))}
+      {!readOnly && (
+        <Popover opened={picking} onChange={setPicking} position="top-start" shadow="md" withinPortal>
+          <Popover.Target>
+            <ActionIcon variant="subtle" color="gray" size="sm" radius="xl" aria-label={t('reactions.add')} title={t('reactions.add')} onClick={() => setPicking((p) => !p)}>
+              <AddReactionIcon />
+            </ActionIcon>
+          </Popover.Target>
+          <Popover.Dropdown p={4}>
+            <Group gap={2} role="group" aria-label={t('reactions.add')}>
+              {REACTIONS.map(([reaction, emoji]) => (
+                <UnstyledButton
+                  key={reaction}
+                  className="convene-reaction-choice"
+                  aria-label={name(reaction)}
+                  title={name(reaction)}
+                  aria-pressed={mine.has(reaction)}
+                  onClick={() => toggle(reaction, !mine.has(reaction))}
+                >
+                  <span aria-hidden="true">{emoji}</span>
+                </UnstyledButton>
+              ))}
+            </Group>
+          </Popover.Dropdown>
+        </Popover>
+      )}
+    </Group>
+  );
+}
