@@ -219,11 +219,20 @@ describe('taking part in discussions', () => {
     });
 
     it('@group-convenors tells the convenors', async () => {
-      const { w, threadId } = await discussion();
+      const { w, threadId, replyId } = await discussion();
       const second = await api.data.user({ displayName: 'Second Convenor' });
       await api.data.membership(w.group, second, MembershipRole.CONVENOR);
-      dataOf(await (await w.as('member')).request(REPLY, { input: { threadId, body: '@group-convenors can we put this on the agenda?' } }));
+      // Answering the convenor's post: the mention tells both convenors, the reply tells nobody twice.
+      dataOf(await (await w.as('member')).request(REPLY, { input: { threadId, parentPostId: replyId, body: '@group-convenors can we put this on the agenda?' } }));
       expect((await told('post.mentioned', threadId)).map((r) => r.recipient_id)).toEqual([w.people.convenor.id, second.id].sort());
+      expect(await told('post.replied', threadId)).toEqual([]);
+    });
+
+    it('someone who left the group before the mention went out is not told', async () => {
+      const { w, threadId } = await discussion();
+      dataOf(await (await w.as('member')).request(REPLY, { input: { threadId, body: 'Over to @[Cora Convenor]' } }));
+      await sql('delete from memberships where id = ?', [w.memberships.convenor.id]);
+      expect(await told('post.mentioned', threadId)).toEqual([]);
     });
 
     it('an edit tells only the people it newly mentions', async () => {
@@ -308,6 +317,17 @@ describe('taking part in discussions', () => {
       // Hidden posts are not found by search, and can't be edited.
       expect(dataOf(await (await w.as('convenor')).request<{ search: { nodes: unknown[] } }>(SEARCH, { input: { query: 'addresses' } })).search.nodes).toHaveLength(0);
       expect((await (await w.as('member')).request(EDIT, { input: { postId: openingId, body: 'x' } })).errors?.[0]?.extensions?.reason).toBe('POST_HIDDEN');
+    });
+
+    it('tells the author once, however often the post is hidden', async () => {
+      const { w, threadId, openingId } = await discussion();
+      const convenor = await w.as('convenor');
+      dataOf(await convenor.request(HIDE, { input: { postId: openingId, reason: 'Off topic.' } }));
+      dataOf(await convenor.request(HIDE, { input: { postId: openingId, reason: 'Off topic, and names a person.' } }));
+      const events = await sql(`select id from outbox_events where type = 'post.hidden' and payload->>'threadId' = ?`, [threadId]);
+      expect(events).toHaveLength(1);
+      const shown = dataOf(await (await w.as('member')).request<ThreadView>(THREAD, { id: threadId })).thread.posts.nodes[0]!;
+      expect(shown.hidden).toEqual({ reason: 'Off topic, and names a person.' });
     });
 
     it('refuses a hide without a reason', async () => {
@@ -420,12 +440,21 @@ describe('taking part in discussions', () => {
       expect(dataOf(await member.request<Hits>(SEARCH, { input: { query: 'lucia', groupId: w.group.id } })).search.nodes.map((h) => h.threadId)).toEqual([threadId]);
     });
 
+    it('drops control characters from posts, so none can pose as a match marker', async () => {
+      const { w } = await discussion('\u0002fake\u0003 highlight and a real asylum match');
+      const hits = dataOf(await (await w.as('member')).request<{ search: { nodes: { snippetHtml: string }[] } }>(SEARCH, { input: { query: 'asylum' } })).search.nodes;
+      expect(hits.map((h) => h.snippetHtml)).toEqual(['fake highlight and a real <mark>asylum</mark> match']);
+    });
+
     it('refuses an empty or over-long query and a bad page size', async () => {
       const { w } = await discussion();
       const member = await w.as('member');
       expect((await member.request(SEARCH, { input: { query: '  ' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { query: expect.any(String) } });
       expect(codeOf(await member.request(SEARCH, { input: { query: 'x'.repeat(201) } }))).toBe('BAD_USER_INPUT');
       expect(codeOf(await member.request(SEARCH, { input: { query: 'x', first: 500 } }))).toBe('BAD_USER_INPUT');
+      for (const forged of ['1e21', '-1', '99999999', 'abc']) {
+        expect(codeOf(await member.request(SEARCH, { input: { query: 'x', after: Buffer.from(forged).toString('base64url') } }))).toBe('BAD_USER_INPUT');
+      }
     });
 
     it('pages through results', async () => {

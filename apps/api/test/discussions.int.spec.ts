@@ -117,6 +117,8 @@ describe('discussions', () => {
       const member = await w.as('member');
       expect(codeOf(await member.request(THREAD, { id: threadId, first: 1000 }))).toBe('BAD_USER_INPUT');
       expect(codeOf(await member.request(THREADS, { slug: w.group.slug, after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
+      const hyphens = Buffer.from(`0|${new Date().toISOString()}|${'-'.repeat(36)}`).toString('base64url');
+      expect(codeOf(await member.request(THREADS, { slug: w.group.slug, after: hyphens }))).toBe('BAD_USER_INPUT');
     });
   });
 

@@ -147,8 +147,8 @@ export class DiscussionsResolver {
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The first post the viewer has not read (open the discussion there); null when up to date.' })
-  firstUnreadPostId(@CurrentViewer() viewer: Viewer, @Parent() thread: ThreadModel): Promise<string | null> | null {
-    return thread.unreadCount ? this.discussions.firstUnreadPostId(viewer, thread.entity) : null;
+  firstUnreadPostId(@Parent() thread: ThreadModel): Promise<string | null> | null {
+    return thread.unreadCount ? this.discussions.firstUnreadPostId(thread.entity, thread.readCount) : null;
   }
 
   private async oneThread(viewer: Viewer, thread: Parameters<ThreadPresenter['threads']>[1][number]): Promise<ThreadModel> {

@@ -62,13 +62,18 @@ export class DiscussionModerationService {
     check.done();
     const access = await this.access.post(viewer, input.postId);
     this.access.requireModerator(access);
-    const { post, thread } = access;
-    if (post.deletedAt) throw discussionsErrors.postDeleted();
-    Object.assign(post, { hiddenAt: new Date(), hiddenReason: reason, hiddenBy: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }) });
-    const event = this.outbox.record('post.hidden', { postId: post.id, threadId: thread.id, groupId: thread.group.id, actorId: viewer.userId, authorId: post.author.id });
-    await this.em.flush();
-    await this.outbox.publish([event]);
-    return post;
+    const { thread } = access;
+    const events = await this.em.transactional(async (em) => {
+      // Locked and read again: a delete or another hide that committed meanwhile is seen here.
+      const post = await em.findOneOrFail(Post, { id: access.post.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (post.deletedAt) throw discussionsErrors.postDeleted();
+      const first = !post.hiddenAt;
+      Object.assign(post, { hiddenAt: post.hiddenAt ?? new Date(), hiddenReason: reason, hiddenBy: em.getReference(UserEntity, viewer.userId, { wrapped: true }) });
+      // The author is told once; a new reason for a post already hidden is not news to them.
+      return first ? [this.outbox.record('post.hidden', { postId: post.id, threadId: thread.id, groupId: thread.group.id, actorId: viewer.userId, authorId: post.author.id })] : [];
+    });
+    await this.outbox.publish(events);
+    return this.em.findOneOrFail(Post, { id: access.post.id }, { refresh: true });
   }
 
   async unhide(viewer: Viewer, postId: string): Promise<Post> {

@@ -22,6 +22,9 @@ export interface SearchPage {
   hasNextPage: boolean;
 }
 
+/** How deep one may page into results; past it, a narrower search is the better tool. */
+const MAX_OFFSET = 10_000;
+
 // ts_headline marks matches with these; the text is escaped first, then they become <mark>.
 const START = '\u0002';
 const STOP = '\u0003';
@@ -54,8 +57,9 @@ export class DiscussionSearchService {
     const authorId = input.authorId ? check.uuid('authorId', input.authorId, 'Author') : null;
     const first = input.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.searchPageMax} results at a time.`);
-    const offset = input.after ? Number(Buffer.from(input.after, 'base64url').toString('utf8')) : 0;
-    if (!Number.isInteger(offset) || offset < 0) check.fail('after', 'This cursor is not valid; start from the first page.');
+    const decoded = input.after ? Buffer.from(input.after, 'base64url').toString('utf8') : '0';
+    const offset = /^\d{1,5}$/.test(decoded) ? Number(decoded) : -1;
+    if (offset < 0 || offset > MAX_OFFSET) check.fail('after', 'This cursor is not valid; start from the first page.');
     check.done();
 
     const memberOf = await this.groups.activeGroupIdsOf(viewer.userId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { InputCheck, OutboxService, type OutboxEvent, type Viewer } from '@convene/server-core';
+import { InputCheck, OutboxService, isUuid, type OutboxEvent, type Viewer } from '@convene/server-core';
 import { LIMITS, Reaction } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
@@ -44,7 +44,7 @@ function decodeCursor(check: InputCheck, cursor: string | null | undefined, part
   const values = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const [pinned, at, id] = parts === 3 ? values : ['0', ...values];
   const date = new Date(at ?? '');
-  if (values.length !== parts || !id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id) || !['0', '1'].includes(pinned ?? '')) {
+  if (values.length !== parts || !id || Number.isNaN(date.getTime()) || !isUuid(id) || !['0', '1'].includes(pinned ?? '')) {
     check.fail('after', 'This cursor is not valid; start from the first page.');
     return null;
   }
@@ -76,7 +76,9 @@ export class DiscussionsService {
     const thread = this.em.create(Thread, { group: this.em.getReference(WorkingGroupEntity, groupId, { wrapped: true }), author, title, tags });
     const post = this.em.create(Post, { thread, author, body: written.body, bodyHtml: written.bodyHtml, mentionedIds: written.mentionedIds });
     this.em.create(ThreadRead, { userId: viewer.userId, threadId: thread.id, readCount: 1, readAt: post.createdAt });
-    const events = [this.outbox.record('thread.created', { threadId: thread.id, groupId, authorId: viewer.userId, mentionedIds: written.mentionedIds })];
+    const events = [
+      this.outbox.record('thread.created', { threadId: thread.id, groupId, authorId: viewer.userId, mentionedIds: written.mentionedIds, groupConvenors: written.groupConvenors }),
+    ];
     events.push(...this.mentionEvents(post, thread, viewer.userId, written, []));
     await this.em.flush();
     await this.outbox.publish(events);
@@ -123,6 +125,7 @@ export class DiscussionsService {
           authorId: viewer.userId,
           parentAuthorId: parent!.author.id,
           mentionedIds: written.mentionedIds,
+          groupConvenors: written.groupConvenors,
         }),
         ...this.mentionEvents(post, thread, viewer.userId, written, []),
       ];
@@ -142,10 +145,13 @@ export class DiscussionsService {
     const written = await this.write(view, body);
 
     const events = await this.em.transactional(async (em) => {
+      // The thread first (as a reply and a lock take it), then the post: a lock or a delete that
+      // commits meanwhile is seen here.
+      const current = await em.findOneOrFail(Thread, { id: thread.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const locked = await em.findOneOrFail(Post, { id: post.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (locked.deletedAt) throw discussionsErrors.postDeleted();
       if (locked.hiddenAt) throw discussionsErrors.postHidden();
-      if (thread.locked) throw discussionsErrors.threadLocked();
+      if (current.locked) throw discussionsErrors.threadLocked();
       if (locked.body === written.body) return [];
       const now = new Date();
       em.create(PostRevision, {
@@ -190,7 +196,8 @@ export class DiscussionsService {
     if (post.hiddenAt) throw discussionsErrors.postHidden();
     const key = { postId: post.id, userId: viewer.userId, reaction };
     if (input.active) {
-      await this.em.getRepository(Post).addReaction(key.postId, key.userId, key.reaction);
+      // Refused in the same statement if the post was deleted or hidden meanwhile.
+      if (!(await this.em.getRepository(Post).addReaction(key.postId, key.userId, key.reaction))) throw discussionsErrors.postDeleted();
     } else {
       await this.em.nativeDelete(PostReaction, key);
     }
@@ -272,9 +279,8 @@ export class DiscussionsService {
   }
 
   /** The first post the viewer has not read, in written order; null when they are up to date. */
-  async firstUnreadPostId(viewer: Viewer, thread: Thread): Promise<string | null> {
-    const read = await this.em.getRepository(ThreadRead).readCount(viewer.userId, thread.id);
-    return this.em.getRepository(Post).idAt(thread.id, read);
+  firstUnreadPostId(thread: Thread, readCount: number): Promise<string | null> {
+    return this.em.getRepository(Post).idAt(thread.id, readCount);
   }
 
   /** Reaction counts of a page of posts (in the fixed order of reactions), and whether the viewer gave each; one query. */
@@ -333,7 +339,8 @@ export class DiscussionsService {
   }
 
   private checkBody(check: InputCheck, value: string | null | undefined): string {
-    const body = (value ?? '').replace(/\0/g, '').trim();
+    // Control characters other than tabs and line breaks have no place in a post (and some mark search matches).
+    const body = (value ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
     if (!body) check.fail('body', 'Write something first.');
     else if (body.length > LIMITS.postBodyMax) check.fail('body', `Posts can be at most ${LIMITS.postBodyMax} characters.`);
     return body;

@@ -55,11 +55,15 @@ export class PostRepository extends EntityRepository<Post> {
     return rows.map((r) => ({ postId: r.post_id, reaction: r.reaction, count: Number(r.count), mine: r.mine }));
   }
 
-  /** Adds a reaction once; adding it again changes nothing. */
-  async addReaction(postId: string, userId: string, reaction: Reaction): Promise<void> {
-    await this.getEntityManager()
-      .getConnection()
-      .execute('insert into post_reactions (post_id, user_id, reaction, created_at) values (?, ?, ?, now()) on conflict do nothing', [postId, userId, reaction]);
+  /** Adds a reaction once (adding it again changes nothing); false when the post is deleted or hidden. */
+  async addReaction(postId: string, userId: string, reaction: Reaction): Promise<boolean> {
+    const rows = await this.getEntityManager().getConnection().execute<{ live: boolean }[]>(
+      `with live as (select id from posts where id = ? and deleted_at is null and hidden_at is null),
+       added as (insert into post_reactions (post_id, user_id, reaction, created_at) select id, ?, ?, now() from live on conflict do nothing)
+       select exists (select 1 from live) as live`,
+      [postId, userId, reaction],
+    );
+    return rows[0]?.live ?? false;
   }
 
   /**

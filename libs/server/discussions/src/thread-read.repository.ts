@@ -9,10 +9,6 @@ export class ThreadReadRepository extends EntityRepository<ThreadRead> {
     return new Map(rows.map((r) => [r.threadId, r.readCount]));
   }
 
-  async readCount(userId: string, threadId: string): Promise<number> {
-    return (await this.findOne({ userId, threadId }, { fields: ['readCount'] }))?.readCount ?? 0;
-  }
-
   /** Moves a read position forward, never back. */
   async advance(userId: string, threadId: string, readCount: number): Promise<void> {
     await this.getEntityManager()

@@ -49,7 +49,7 @@ export const NOTIFICATION_RULES: Rules = {
     return {
       type: NotificationType.THREAD_CREATED,
       involvedIds: [],
-      followerIds: without(await context.memberIds(p.groupId), p.mentionedIds ?? []),
+      followerIds: without(await context.memberIds(p.groupId), await mentioned(p, context)),
       groupId: p.groupId,
       actorId: p.authorId,
       subjectId: p.threadId,
@@ -63,23 +63,33 @@ export const NOTIFICATION_RULES: Rules = {
     const inGroup = new Set(members);
     return {
       type: NotificationType.POST_REPLY,
-      involvedIds: without([p.parentAuthorId, ...levels.watching], [...levels.muted, ...(p.mentionedIds ?? [])]).filter((id) => inGroup.has(id)),
+      involvedIds: without([p.parentAuthorId, ...levels.watching], [...levels.muted, ...(await mentioned(p, context))]).filter((id) => inGroup.has(id)),
       groupId: p.groupId,
       actorId: p.authorId,
       subjectId: p.threadId,
     };
   },
-  // A mention reaches the person even in a group or thread they muted; @group-convenors reaches the convenors.
-  'post.mentioned': async (p, context) => ({
-    type: NotificationType.MENTIONED,
+  // A mention reaches the person even in a group or thread they muted (if they are still in the
+  // group); @group-convenors reaches the convenors.
+  'post.mentioned': async (p, context) => {
+    const members = new Set(await context.memberIds(p.groupId));
+    const named = [...p.userIds, ...(p.groupConvenors ? await context.convenorIds(p.groupId) : [])];
+    return { type: NotificationType.MENTIONED, involvedIds: [], directIds: [...new Set(named)].filter((id) => members.has(id)), groupId: p.groupId, actorId: p.authorId, subjectId: p.threadId };
+  },
+  'post.hidden': async (p, context) => ({
+    type: NotificationType.POST_HIDDEN,
     involvedIds: [],
-    directIds: [...new Set([...p.userIds, ...(p.groupConvenors ? await context.convenorIds(p.groupId) : [])])],
+    directIds: (await context.memberIds(p.groupId)).includes(p.authorId) ? [p.authorId] : [],
     groupId: p.groupId,
-    actorId: p.authorId,
+    actorId: p.actorId,
     subjectId: p.threadId,
   }),
-  'post.hidden': async (p) => ({ type: NotificationType.POST_HIDDEN, involvedIds: [], directIds: [p.authorId], groupId: p.groupId, actorId: p.actorId, subjectId: p.threadId }),
 };
+
+/** The people a post's own mention event tells: they hear of the post that way only. */
+async function mentioned(p: { groupId: string; mentionedIds?: string[]; groupConvenors?: boolean }, context: RuleContext): Promise<string[]> {
+  return [...(p.mentionedIds ?? []), ...(p.groupConvenors ? await context.convenorIds(p.groupId) : [])];
+}
 
 function without(ids: string[], leaveOut: string[]): string[] {
   const out = new Set(leaveOut);

@@ -11,10 +11,10 @@ export interface DomainEventPayloads {
   /** A person with an account was invited to a group. */
   'membership.invited': { membershipId: string; groupId: string; userId: string; actorId: string };
   'membership.role-changed': { membershipId: string; groupId: string; userId: string; actorId: string; role: MembershipRole };
-  /** A member started a discussion. `mentionedIds` are told by their own event. */
-  'thread.created': { threadId: string; groupId: string; authorId: string; mentionedIds: string[] };
+  /** A member started a discussion. The people it mentions (`@group-convenors`: the convenors) are told by their own event. */
+  'thread.created': { threadId: string; groupId: string; authorId: string; mentionedIds: string[]; groupConvenors?: boolean };
   /** A member replied in a discussion: to its opening post or to another post. */
-  'post.replied': { postId: string; threadId: string; groupId: string; authorId: string; parentAuthorId: string; mentionedIds: string[] };
+  'post.replied': { postId: string; threadId: string; groupId: string; authorId: string; parentAuthorId: string; mentionedIds: string[]; groupConvenors?: boolean };
   /** A post (new or edited) mentions people by name, or the group's convenors. */
   'post.mentioned': { postId: string; threadId: string; groupId: string; authorId: string; userIds: string[]; groupConvenors: boolean };
   /** A convenor hid a post; its author is told, with the reason. */

@@ -74,6 +74,10 @@ export class Migration20261128193743_DiscussionsModeration extends Migration {
     this.addSql(
       `alter table "post_revisions" add constraint "post_revisions_editor_id_foreign" foreign key ("editor_id") references "users" ("id");`,
     );
+    // People who already started or replied in a discussion watch it, as they will from now on.
+    this.addSql(
+      `insert into "thread_notification_preferences" ("user_id", "thread_id", "level") select distinct "author_id", "thread_id", 'WATCHING'::thread_notification_level from "posts" on conflict do nothing;`,
+    );
   }
 
   override down(): void | Promise<void> {
