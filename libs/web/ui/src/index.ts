@@ -20,3 +20,4 @@ export { useFormatDateTime } from './format/useFormatDateTime';
 export { useNotify } from './feedback/useNotify';
 export { safeNextPath, signInPathFor } from './routing/next-path';
 export { BellIcon } from './icons/BellIcon';
+export { LevelMenu, type LevelMenuProps, type LevelOption } from './menus/LevelMenu';

@@ -1,7 +1,7 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { GroupNotificationLevelDocument, SetGroupNotificationLevelDocument, type GroupNotificationLevel } from '@convene/web-data-access';
-import { BellIcon, useErrorMessage, useNotify } from '@convene/web-ui';
+import { LevelMenu, useErrorMessage, useNotify } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -31,30 +31,21 @@ export function GroupNotificationMenu({ slug, groupId }: { slug: string; groupId
   };
 
   return (
-    <Menu position="bottom-end" width={300} withinPortal>
-      <Menu.Target>
-        <Button variant="default" leftSection={<BellIcon size={16} />} loading={loading} aria-label={t('levels.menuLabel', { level: t(`levels.${level}.name`) })}>
-          {t(`levels.${level}.name`)}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('levels.menuTitle')}</Menu.Label>
-        {LEVELS.map((option) => (
-          <Menu.Item key={option} onClick={() => void choose(option)} aria-current={option === level ? 'true' : undefined} fw={option === level ? 700 : undefined}>
-            <Text size="sm" fw="inherit">
-              {option === level ? '✓ ' : ''}
-              {t(`levels.${option}.name`)}
-            </Text>
-            <Text size="xs" c="gray.7">
-              {t(`levels.${option}.description`)}
-            </Text>
+    <LevelMenu
+      level={level}
+      options={LEVELS.map((value) => ({ value, name: t(`levels.${value}.name`), description: t(`levels.${value}.description`) }))}
+      title={t('levels.menuTitle')}
+      label={t('levels.menuLabel', { level: t(`levels.${level}.name`) })}
+      loading={loading}
+      onChoose={(next) => void choose(next)}
+      footer={
+        <>
+          <Menu.Divider />
+          <Menu.Item component={Link} to="/settings/notifications">
+            {t('settings.link')}
           </Menu.Item>
-        ))}
-        <Menu.Divider />
-        <Menu.Item component={Link} to="/settings/notifications">
-          {t('settings.link')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+        </>
+      }
+    />
   );
 }
