@@ -235,6 +235,15 @@ describe('taking part in discussions', () => {
       expect(await told('post.mentioned', threadId)).toEqual([]);
     });
 
+    it('@group-convenors taken out and put back in by edits tells the convenors once', async () => {
+      const { w, threadId, openingId } = await discussion('@group-convenors please look');
+      const member = await w.as('member');
+      dataOf(await member.request(EDIT, { input: { postId: openingId, body: 'Never mind.' } }));
+      dataOf(await member.request(EDIT, { input: { postId: openingId, body: '@group-convenors please look after all' } }));
+      const events = await sql(`select id from outbox_events where type = 'post.mentioned' and payload->>'threadId' = ?`, [threadId]);
+      expect(events).toHaveLength(1);
+    });
+
     it('an edit tells only the people it newly mentions', async () => {
       const { w, threadId, openingId } = await discussion();
       const extra = await api.data.user({ displayName: 'Ezra Extra' });

@@ -164,7 +164,10 @@ export class DiscussionsService {
       });
       const before = locked.mentionedIds;
       // People already told about this post are not told again; everyone it mentions stays listed.
-      const events = this.mentionEvents(locked, thread, viewer.userId, { ...written, groupConvenors: written.groupConvenors && !mentionsIn(locked.body).groupConvenors }, before);
+      // Likewise the convenors, if any earlier text of the post called them.
+      const earlier = [locked.body, ...(await em.find(PostRevision, { post: locked.id }, { fields: ['body'] })).map((r) => r.body)];
+      const convenorsTold = earlier.some((text) => mentionsIn(text).groupConvenors);
+      const events = this.mentionEvents(locked, thread, viewer.userId, { ...written, groupConvenors: written.groupConvenors && !convenorsTold }, before);
       Object.assign(locked, { body: written.body, bodyHtml: written.bodyHtml, editedAt: now, mentionedIds: [...new Set([...before, ...written.mentionedIds])] });
       return events;
     });
