@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { InputCheck, OutboxService, isUuid, type OutboxEvent, type Viewer } from '@convene/server-core';
+import { InputCheck, OutboxService, isUuid, stripControlCharacters, type OutboxEvent, type Viewer } from '@convene/server-core';
 import { LIMITS, Reaction } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
@@ -343,7 +343,7 @@ export class DiscussionsService {
 
   private checkBody(check: InputCheck, value: string | null | undefined): string {
     // Control characters other than tabs and line breaks have no place in a post (and some mark search matches).
-    const body = (value ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+    const body = stripControlCharacters(value ?? '').trim();
     if (!body) check.fail('body', 'Write something first.');
     else if (body.length > LIMITS.postBodyMax) check.fail('body', `Posts can be at most ${LIMITS.postBodyMax} characters.`);
     return body;

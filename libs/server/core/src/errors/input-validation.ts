@@ -66,3 +66,14 @@ export function hasControlCharacters(value: string): boolean {
   }
   return false;
 }
+
+/** The text without control characters other than tab and line breaks (for long free text, where refusing would lose work). */
+export function stripControlCharacters(value: string): string {
+  let out = '';
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) continue;
+    out += char;
+  }
+  return out;
+}
