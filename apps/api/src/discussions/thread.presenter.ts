@@ -30,13 +30,16 @@ export class ThreadPresenter {
     const ids = models.map((m) => m.id);
     const known = new Map((opts.views ?? []).map((v) => [v.group.id, v]));
     const missing = [...new Set(models.map((m) => m.groupId))].filter((id) => !known.has(id));
+    // Authors the page loaded already (a group's list) are not looked up again.
+    const unloaded = threads.filter((t) => !t.author.isInitialized()).map((t) => t.author.id);
     const [people, reads, levels, more] = await Promise.all([
-      this.identity.usersByIds(models.map((m) => m.authorId)),
+      this.identity.usersByIds(unloaded),
       this.discussions.readCounts(viewer, ids),
       opts.levels === false ? new Map<string, ThreadNotificationLevel>() : this.preferences.threadLevelsOf(viewer, ids),
       Promise.all(missing.map((id) => this.groups.byId(viewer, id))),
     ]);
     for (const view of more) known.set(view.group.id, view);
+    for (const thread of threads) if (thread.author.isInitialized()) people.set(thread.author.id, thread.author.getEntity());
     for (const model of models) {
       const author = people.get(model.authorId);
       const group = known.get(model.groupId)?.group;

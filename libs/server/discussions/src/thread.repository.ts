@@ -23,7 +23,8 @@ export class ThreadRepository extends EntityRepository<Thread> {
             }
           : {}),
       },
-      { orderBy: [{ pinned: 'desc' }, { lastActivityAt: 'desc' }, { id: 'desc' }], limit: first + 1 },
+      // Authors (and their organisations) come in the same statement.
+      { orderBy: [{ pinned: 'desc' }, { lastActivityAt: 'desc' }, { id: 'desc' }], limit: first + 1, populate: ['author', 'author.organisation'], strategy: 'joined' },
     );
   }
 }
