@@ -6,6 +6,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { APP_CONFIG, AccessGuard, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { DiscussionsModule } from '@convene/server-discussions';
+import { DocumentsModule } from '@convene/server-documents';
 import { IdentityModule } from '@convene/server-identity';
 import { GroupsModule } from '@convene/server-groups';
 import { MailModule } from '@convene/server-mail';
@@ -15,6 +16,7 @@ import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
+import { DocumentsController } from './documents/documents.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { RejectNulPipe } from './http/reject-nul.pipe.js';
 import { SessionCookie } from './identity/session-cookie.js';
@@ -41,11 +43,12 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     }),
     IdentityModule,
     DiscussionsModule,
+    DocumentsModule,
     GroupsModule,
     MailModule,
     NotificationsModule,
   ],
-  controllers: [HealthController, DevMailController, UnsubscribeController],
+  controllers: [HealthController, DevMailController, UnsubscribeController, DocumentsController],
   providers: [
     ...resolvers,
     ThreadPresenter,

@@ -4,6 +4,7 @@ import { groupsEntities } from '@convene/server-groups';
 import { mailEntities } from '@convene/server-mail';
 import { notificationsEntities } from '@convene/server-notifications';
 import { discussionsEntities } from '@convene/server-discussions';
+import { documentsEntities } from '@convene/server-documents';
 
 /** Every entity the API maps, from each domain. */
-export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities];
+export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities];

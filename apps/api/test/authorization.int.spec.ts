@@ -693,6 +693,9 @@ describe('authorization matrix', () => {
       // Tried as every persona in discussions-participation.int.spec.ts.
       .concat(['editPost', 'deletePost', 'reactToPost', 'hidePost', 'unhidePost', 'pinThread', 'lockThread', 'moveThread', 'markThreadRead'])
       .concat(['setThreadNotificationLevel', 'postRevisions', 'search'])
+      // Tried as every persona (and an observer) in documents.int.spec.ts, with the REST routes.
+      .concat(['document', 'documentSettings', 'updateDocumentSettings', 'updateDocument', 'moveDocument', 'trashDocument', 'restoreDocument', 'restoreDocumentVersion'])
+      .concat(['discussDocument', 'createDocumentFolder', 'updateDocumentFolder', 'deleteDocumentFolder'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

@@ -1,6 +1,7 @@
 // Routes of the web app. Features own their pages; this file only decides where they live
 // and which need a signed-in person.
 import { GroupThreads, HeaderSearch, SearchPage, ThreadPage } from '@convene/web-discussions';
+import { DocumentPage, GroupDocuments } from '@convene/web-documents';
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
@@ -44,11 +45,17 @@ const router = createBrowserRouter([
             element: (
               <GroupPage
                 memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />}
-                memberSections={(group) => <GroupThreads groupId={group.id} slug={group.slug} />}
+                memberSections={(group) => (
+                  <>
+                    <GroupThreads groupId={group.id} slug={group.slug} />
+                    <GroupDocuments groupId={group.id} slug={group.slug} />
+                  </>
+                )}
               />
             ),
           },
           { path: 'threads/:id', element: <ThreadPage /> },
+          { path: 'documents/:id', element: <DocumentPage /> },
           { path: 'search', element: <SearchPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },

@@ -1,6 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient, RealtimeProvider } from '@convene/web-data-access';
 import { discussionsResources } from '@convene/web-discussions';
+import { documentsResources } from '@convene/web-documents';
 import { groupsResources } from '@convene/web-groups';
 import { identityResources } from '@convene/web-identity';
 import { notificationsResources } from '@convene/web-notifications';
@@ -12,7 +13,7 @@ import { appResources } from './i18n/app-resources';
 
 const locale = detectInitialLocale();
 applyDocumentLocale(locale);
-const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources, discussions: discussionsResources }, locale);
+const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources, discussions: discussionsResources, documents: documentsResources }, locale);
 const apolloClient = createApolloClient();
 
 const container = document.getElementById('root');

@@ -6,6 +6,7 @@ import { APP_CONFIG, ConfigModule, QueueModule, RedisModule, createOrmConfig, ty
 import { MailModule } from '@convene/server-mail';
 import { IdentityModule } from '@convene/server-identity';
 import { NotificationsModule } from '@convene/server-notifications';
+import { DocumentsModule } from '@convene/server-documents';
 import { ormEntities } from './orm-entities.js';
 import { JobRunner } from './jobs/job-runner.service.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
@@ -19,6 +20,9 @@ import { SendEventEmailsProcessor } from './notifications/send-event-emails.proc
 import { SweepNotificationEmailProcessor } from './notifications/sweep-notification-email.processor.js';
 import { ScheduleDigestsProcessor } from './notifications/schedule-digests.processor.js';
 import { SendDigestProcessor } from './notifications/send-digest.processor.js';
+import { ExtractDocumentTextProcessor } from './documents/extract-document-text.processor.js';
+import { SweepDocumentTextProcessor } from './documents/sweep-document-text.processor.js';
+import { PurgeDocumentTrashProcessor } from './documents/purge-document-trash.processor.js';
 
 /** The worker's composition root: BullMQ processors and schedules only. */
 @Module({
@@ -35,6 +39,7 @@ import { SendDigestProcessor } from './notifications/send-digest.processor.js';
     MailModule,
     IdentityModule,
     NotificationsModule,
+    DocumentsModule,
   ],
   providers: [
     JobRunner,
@@ -48,6 +53,9 @@ import { SendDigestProcessor } from './notifications/send-digest.processor.js';
     SweepNotificationEmailProcessor,
     ScheduleDigestsProcessor,
     SendDigestProcessor,
+    ExtractDocumentTextProcessor,
+    SweepDocumentTextProcessor,
+    PurgeDocumentTrashProcessor,
     RealtimeEmitter,
   ],
 })

@@ -27,7 +27,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     if (exception instanceof DomainError) {
-      res.status(httpStatusFor(exception.code)).json({ error: { code: exception.code, reason: exception.reason, message: exception.message, fields: exception.fields } });
+      res.status(exception.httpStatus ?? httpStatusFor(exception.code)).json({ error: { code: exception.code, reason: exception.reason, message: exception.message, fields: exception.fields } });
       return;
     }
     if (exception instanceof HttpException) {

@@ -15,6 +15,8 @@ const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
   { id: 'sweep-notification-email', job: 'sweep-notification-email', everyMs: 60_000 },
   // Digests go at a local hour: looking every five minutes sends them within five minutes of it.
   { id: 'schedule-digests', job: 'schedule-digests', everyMs: 5 * 60_000 },
+  { id: 'sweep-document-text', job: 'sweep-document-text', everyMs: 10 * 60_000 },
+  { id: 'purge-document-trash', job: 'purge-document-trash', everyMs: 6 * 60 * 60_000 },
 ];
 
 /** Runs one BullMQ worker per queue and dispatches each job to its one handler. */

@@ -75,6 +75,10 @@ const enWords: Words = {
         return who ? `${who} mentioned you in ${group}` : `You were mentioned in ${group}`;
       case NotificationType.POST_HIDDEN:
         return `A convenor of ${group} hid one of your posts`;
+      case NotificationType.DOCUMENT_ADDED:
+        return who ? `${who} shared a document in ${group}` : `A new document in ${group}`;
+      case NotificationType.DOCUMENT_UPDATED:
+        return who ? `${who} updated a document in ${group}` : `A document changed in ${group}`;
     }
   },
   footer: (f) => ({
@@ -82,7 +86,7 @@ const enWords: Words = {
     stop: `Stop emails about ${f.category}`,
     settings: 'Notification settings',
   }),
-  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies, mentions and your posts', DIGEST: 'the digest' },
+  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies, mentions and your posts', DOCUMENTS: 'documents', DIGEST: 'the digest' },
 };
 
 const arWords: Words = {
@@ -109,6 +113,10 @@ const arWords: Words = {
         return who ? `أشار إليك ${who} في ${group}` : `تمت الإشارة إليك في ${group}`;
       case NotificationType.POST_HIDDEN:
         return `أخفى أحد منسقي ${group} إحدى مشاركاتك`;
+      case NotificationType.DOCUMENT_ADDED:
+        return who ? `شارك ${who} مستنداً في ${group}` : `مستند جديد في ${group}`;
+      case NotificationType.DOCUMENT_UPDATED:
+        return who ? `حدّث ${who} مستنداً في ${group}` : `تغيّر مستند في ${group}`;
     }
   },
   footer: (f) => ({
@@ -116,7 +124,7 @@ const arWords: Words = {
     stop: `إيقاف الرسائل حول ${f.category}`,
     settings: 'إعدادات الإشعارات',
   }),
-  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود والإشارات ومشاركاتك', DIGEST: 'الملخص' },
+  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود والإشارات ومشاركاتك', DOCUMENTS: 'المستندات', DIGEST: 'الملخص' },
 };
 
 const en: Catalogue = {

@@ -183,6 +183,8 @@ export class NotificationMailService {
       case NotificationType.POST_REPLY:
       case NotificationType.MENTIONED:
       case NotificationType.POST_HIDDEN:
+      case NotificationType.DOCUMENT_ADDED:
+      case NotificationType.DOCUMENT_UPDATED:
         // Said in one line, without the discussion's words: those stay in Convene.
         return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
     }

@@ -76,6 +76,23 @@ export const NOTIFICATION_RULES: Rules = {
     const named = [...p.userIds, ...(p.groupConvenors ? await context.convenorIds(p.groupId) : [])];
     return { type: NotificationType.MENTIONED, involvedIds: [], directIds: [...new Set(named)].filter((id) => members.has(id)), groupId: p.groupId, actorId: p.authorId, subjectId: p.threadId };
   },
+  // Everyone in the group follows its documents (those at "all activity" hear of them).
+  'document.created': async (p, context) => ({
+    type: NotificationType.DOCUMENT_ADDED,
+    involvedIds: [],
+    followerIds: await context.memberIds(p.groupId),
+    groupId: p.groupId,
+    actorId: p.uploaderId,
+    subjectId: p.documentId,
+  }),
+  'document.versioned': async (p, context) => ({
+    type: NotificationType.DOCUMENT_UPDATED,
+    involvedIds: [],
+    followerIds: await context.memberIds(p.groupId),
+    groupId: p.groupId,
+    actorId: p.uploaderId,
+    subjectId: p.documentId,
+  }),
   'post.hidden': async (p, context) => ({
     type: NotificationType.POST_HIDDEN,
     involvedIds: [],

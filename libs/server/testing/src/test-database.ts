@@ -5,8 +5,9 @@ import { groupsEntities } from '@convene/server-groups';
 import { mailEntities } from '@convene/server-mail';
 import { notificationsEntities } from '@convene/server-notifications';
 import { discussionsEntities } from '@convene/server-discussions';
+import { documentsEntities } from '@convene/server-documents';
 
-export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities];
+export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities];
 
 /** Creates the test database if needed, brings it to the latest migration, and opens an ORM on it. */
 export async function openTestOrm(config: AppConfig): Promise<MikroORM> {

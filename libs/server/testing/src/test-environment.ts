@@ -1,5 +1,7 @@
 // Every test process gets its own PostgreSQL database and Redis key prefix (in Redis DB 15),
 // named after the Jest worker, so tests never touch the demo data nor each other's.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '@convene/server-core';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -19,6 +21,9 @@ export function useTestEnvironment(overrides: Record<string, string> = {}, scope
     PUBLIC_URL: 'http://localhost:3000',
     SEED_DEMO: 'false',
     SMTP_URL: '',
+    // Stored files of this worker's tests, apart from the demo hub's `.data`.
+    DATA_DIR: join(tmpdir(), `convene-test-data-${worker}`),
+    STORAGE_DRIVER: 'local',
     ...overrides,
   };
   Object.assign(process.env, env);

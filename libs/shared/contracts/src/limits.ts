@@ -22,6 +22,13 @@ export const LIMITS = {
   moderationReasonMax: 500,
   searchQueryMax: 200,
   searchPageMax: 50,
+  documentTitleMax: 255,
+  documentDescriptionMax: 2000,
+  documentTagsMax: 8,
+  documentTagMax: 30,
+  folderNameMax: 120,
+  /** Largest page of documents one request may ask for. */
+  documentPageMax: 100,
 } as const;
 
 export const GROUP_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -11,6 +11,8 @@ export enum NotificationCategory {
   DISCUSSIONS = 'DISCUSSIONS',
   /** Replies to your discussions and posts, mentions of you, and moderation of your posts. */
   REPLIES = 'REPLIES',
+  /** New documents and new versions in your groups. */
+  DOCUMENTS = 'DOCUMENTS',
 }
 
 export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCategory } = {
@@ -23,6 +25,8 @@ export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCateg
   [NotificationType.POST_REPLY]: NotificationCategory.REPLIES,
   [NotificationType.MENTIONED]: NotificationCategory.REPLIES,
   [NotificationType.POST_HIDDEN]: NotificationCategory.REPLIES,
+  [NotificationType.DOCUMENT_ADDED]: NotificationCategory.DOCUMENTS,
+  [NotificationType.DOCUMENT_UPDATED]: NotificationCategory.DOCUMENTS,
 };
 
 export enum EmailDelivery {
@@ -45,6 +49,7 @@ export const DEFAULT_CHANNELS: { [C in NotificationCategory]: ChannelChoice } = 
   // A busy group starts many discussions: one email a day gathers them.
   [NotificationCategory.DISCUSSIONS]: { inApp: true, email: EmailDelivery.DIGEST },
   [NotificationCategory.REPLIES]: { inApp: true, email: EmailDelivery.IMMEDIATE },
+  [NotificationCategory.DOCUMENTS]: { inApp: true, email: EmailDelivery.DIGEST },
 };
 
 export enum GroupNotificationLevel {

@@ -53,4 +53,8 @@ export enum NotificationType {
   MENTIONED = 'MENTIONED',
   /** A convenor hid one of the person's posts, with a reason. */
   POST_HIDDEN = 'POST_HIDDEN',
+  /** A member shared a new document in the group. */
+  DOCUMENT_ADDED = 'DOCUMENT_ADDED',
+  /** A new version of a document (or an old one made current again). */
+  DOCUMENT_UPDATED = 'DOCUMENT_UPDATED',
 }

@@ -27,6 +27,22 @@ export interface AppConfig {
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Express `trust proxy` setting, for the client address behind a reverse proxy. */
   trustProxy: string | false;
+  /** Where the local storage driver keeps files (and where temporary files go). */
+  dataDir: string;
+  storage: { driver: 'local' } | { driver: 's3'; s3: S3Config };
+  /** Largest file one upload may carry, in bytes. */
+  documentMaxBytes: number;
+}
+
+/** An S3-compatible bucket (AWS S3, MinIO, Garage, Ceph…). */
+export interface S3Config {
+  endpoint: string | null;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Bucket in the path (`https://host/bucket/key`), as most self-hosted servers want. */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +93,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const demoPassword = str('DEMO_PASSWORD', 'convene-demo-pass');
   if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
   const trustProxy = str('TRUST_PROXY', '');
+  const storageDriver = str('STORAGE_DRIVER', 'local');
+  if (!['local', 's3'].includes(storageDriver)) problems.push(`STORAGE_DRIVER must be local or s3 (got "${storageDriver}")`);
+  let storage: AppConfig['storage'] = { driver: 'local' };
+  if (storageDriver === 's3') {
+    const required = (name: string) => {
+      const value = env[name]?.trim();
+      if (!value) problems.push(`${name} is required when STORAGE_DRIVER is s3`);
+      return value ?? '';
+    };
+    storage = {
+      driver: 's3',
+      s3: {
+        endpoint: env['S3_ENDPOINT']?.trim() ? url('S3_ENDPOINT', '', ['http:', 'https:']) : null,
+        region: str('S3_REGION', 'us-east-1'),
+        bucket: required('S3_BUCKET'),
+        accessKeyId: required('S3_ACCESS_KEY_ID'),
+        secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+        forcePathStyle: str('S3_FORCE_PATH_STYLE', 'true') !== 'false',
+      },
+    };
+  }
 
   const config: AppConfig = {
     env: env_,
@@ -106,6 +143,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowSeconds: int('SIGNIN_LIMIT_WINDOW_SECONDS', 15 * 60, 10, 24 * 3600),
     },
     trustProxy: trustProxy ? trustProxy : false,
+    dataDir: str('DATA_DIR', '.data'),
+    storage,
+    documentMaxBytes: int('DOCUMENT_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 ** 4),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly reason: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** For REST routes whose status says more than the code's (413 too large, 416 bad range). */
+    readonly httpStatus?: number,
   ) {
     super(message);
     this.name = 'DomainError';

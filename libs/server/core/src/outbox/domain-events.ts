@@ -19,5 +19,9 @@ export interface DomainEventPayloads {
   'post.mentioned': { postId: string; threadId: string; groupId: string; authorId: string; userIds: string[]; groupConvenors: boolean };
   /** A convenor hid a post; its author is told, with the reason. */
   'post.hidden': { postId: string; threadId: string; groupId: string; actorId: string; authorId: string };
+  /** A member shared a new document in a group. */
+  'document.created': { documentId: string; groupId: string; uploaderId: string };
+  /** A member uploaded a new version of a document, or made an old one current again. */
+  'document.versioned': { documentId: string; groupId: string; uploaderId: string; version: number; restored: boolean };
 }
 export type DomainEventType = keyof DomainEventPayloads;

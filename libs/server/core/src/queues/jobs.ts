@@ -25,6 +25,12 @@ export interface JobPayloads {
   'schedule-digests': Record<string, never>;
   /** Send one person's digest for one slot (epoch milliseconds; at most once per slot). */
   'send-digest': { userId: string; slot: number };
+  /** Read the text of one document version (text and PDF files) for search. */
+  'extract-document-text': { documentId: string; version: number };
+  /** Enqueue text extraction for documents whose job was lost. */
+  'sweep-document-text': Record<string, never>;
+  /** Delete documents that have been in the trash for 30 days, and their files. */
+  'purge-document-trash': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -40,6 +46,9 @@ export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'sweep-notification-email': 'maintenance',
   'schedule-digests': 'maintenance',
   'send-digest': 'mail',
+  'extract-document-text': 'maintenance',
+  'sweep-document-text': 'maintenance',
+  'purge-document-trash': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
@@ -59,4 +68,5 @@ export const jobIds = {
   eventEmails: (eventId: string) => `event-emails-${eventId}`,
   notificationEmail: (notificationId: string) => `notification-email-${notificationId}`,
   digest: (userId: string, slot: number) => `digest-${userId}-${slot}`,
+  documentText: (documentId: string, version: number) => `document-text-${documentId}-${version}`,
 };

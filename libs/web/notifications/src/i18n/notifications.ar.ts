@@ -36,6 +36,8 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     POST_REPLY: 'ردّ عليك {{actor}} في {{group}}',
     MENTIONED: 'ذكرك {{actor}} في {{group}}',
     POST_HIDDEN: 'أخفى {{actor}} إحدى مشاركاتك في {{group}}',
+    DOCUMENT_ADDED: 'شارك {{actor}} مستنداً في {{group}}',
+    DOCUMENT_UPDATED: 'رفع {{actor}} نسخة جديدة من مستند في {{group}}',
   },
   contentFreeTypes: {
     JOIN_REQUESTED: 'طلب انضمام جديد إلى {{group}}',
@@ -47,12 +49,15 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     POST_REPLY: 'ردّ جديد عليك في {{group}}',
     MENTIONED: 'ورد ذكرك في {{group}}',
     POST_HIDDEN: 'أخفى أحد المنسّقين إحدى مشاركاتك في {{group}}',
+    DOCUMENT_ADDED: 'مستند جديد في {{group}}',
+    DOCUMENT_UPDATED: 'تغيّر مستند في {{group}}',
   },
   categories: {
     JOIN_REQUESTS: { name: 'طلبات الانضمام', description: 'طلبات الانضمام إلى المجموعات التي تنسّقها، بانتظار قرارك.' },
     MEMBERSHIP: { name: 'عضوياتك', description: 'الدعوات، والردود على طلبات انضمامك، والتغييرات في دورك.' },
     DISCUSSIONS: { name: 'النقاشات الجديدة', description: 'النقاشات التي تبدأ في مجموعاتك.' },
     REPLIES: { name: 'الردود عليك', description: 'الردود على نقاشاتك ومشاركاتك، وذكرك فيها، وإخفاء المنسّقين لمشاركاتك.' },
+    DOCUMENTS: { name: 'المستندات', description: 'المستندات الجديدة والنسخ الجديدة في مجموعاتك.' },
   },
   levels: {
     ALL: { name: 'كل النشاط', description: 'كل ما يحدث في المجموعة' },
@@ -108,7 +113,7 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     doneTitle: 'تم',
     done: 'لن تصلك بعد الآن رسائل حول {{what}}.',
     allSettings: 'كل إعدادات الإشعارات',
-    what: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود عليك', DIGEST: 'الملخص', unknown: 'هذا' },
+    what: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود عليك', DOCUMENTS: 'المستندات', DIGEST: 'الملخص', unknown: 'هذا' },
   },
   markAllRead: 'تعليم الكل كمقروء',
   allMarkedRead: 'عُلّمت كل الإشعارات كمقروءة',

@@ -33,6 +33,8 @@ export const notificationsEn = {
     POST_REPLY: '{{actor}} replied to you in {{group}}',
     MENTIONED: '{{actor}} mentioned you in {{group}}',
     POST_HIDDEN: '{{actor}} hid one of your posts in {{group}}',
+    DOCUMENT_ADDED: '{{actor}} shared a document in {{group}}',
+    DOCUMENT_UPDATED: '{{actor}} uploaded a new version of a document in {{group}}',
   },
   contentFreeTypes: {
     JOIN_REQUESTED: 'A new request to join {{group}}',
@@ -44,12 +46,15 @@ export const notificationsEn = {
     POST_REPLY: 'A new reply to you in {{group}}',
     MENTIONED: 'You were mentioned in {{group}}',
     POST_HIDDEN: 'A convenor hid one of your posts in {{group}}',
+    DOCUMENT_ADDED: 'A new document in {{group}}',
+    DOCUMENT_UPDATED: 'A document changed in {{group}}',
   },
   categories: {
     JOIN_REQUESTS: { name: 'Join requests', description: 'Requests to join groups you convene, waiting for your decision.' },
     MEMBERSHIP: { name: 'Your memberships', description: 'Invitations, answers to your requests to join, and changes to your role.' },
     DISCUSSIONS: { name: 'New discussions', description: 'Discussions started in your groups.' },
     REPLIES: { name: 'Replies to you', description: 'Replies to your discussions and posts, mentions of you, and convenors hiding your posts.' },
+    DOCUMENTS: { name: 'Documents', description: 'New documents and new versions in your groups.' },
   },
   levels: {
     ALL: { name: 'All activity', description: 'everything that happens in the group' },
@@ -105,7 +110,7 @@ export const notificationsEn = {
     doneTitle: 'Done',
     done: 'You will no longer get emails about {{what}}.',
     allSettings: 'All notification settings',
-    what: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies to you', DIGEST: 'the digest', unknown: 'this' },
+    what: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies to you', DOCUMENTS: 'documents', DIGEST: 'the digest', unknown: 'this' },
   },
   markAllRead: 'Mark all read',
   allMarkedRead: 'All notifications marked read',

@@ -1,0 +1,188 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
+import { DiscussionsService, renderMarkdown } from '@convene/server-discussions';
+import { DocumentTextService, DocumentsService, KIND_TYPES, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
+import { IdentityService } from '@convene/server-identity';
+import { WorkingGroupModel } from '../groups/working-group.model.js';
+import { UserModel } from '../identity/user.model.js';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_SORTS,
+  DocumentConnectionModel,
+  DocumentFolderModel,
+  DocumentModel,
+  DocumentSettingsModel,
+  DocumentVersionModel,
+  TextPreviewModel,
+} from './document.model.js';
+import { CreateDocumentFolderInput, MoveDocumentInput, UpdateDocumentFolderInput, UpdateDocumentInput } from './documents.inputs.js';
+
+@SignedIn()
+@Resolver(() => DocumentModel)
+export class DocumentsResolver {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly text: DocumentTextService,
+    private readonly discussions: DiscussionsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Query(() => DocumentModel, { description: 'A document of a group the viewer belongs to (in the trash: for its convenors).' })
+  async document(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<DocumentModel> {
+    return this.one(viewer, await this.documents.byId(viewer, id));
+  }
+
+  @Query(() => DocumentSettingsModel, { description: 'What may be uploaded: types and size.' })
+  async documentSettings(): Promise<DocumentSettingsModel> {
+    return this.settings(await this.documents.allowedTypes());
+  }
+
+  @NetworkAdminOnly()
+  @Mutation(() => DocumentSettingsModel, { description: 'Sets the file types people may upload. For network admins.' })
+  async updateDocumentSettings(@Args('allowedTypes', { type: () => [String] }) allowedTypes: string[]): Promise<DocumentSettingsModel> {
+    return this.settings(await this.documents.updateAllowedTypes(allowedTypes));
+  }
+
+  @Mutation(() => DocumentModel, { description: 'Renames, describes or tags a document.' })
+  async updateDocument(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateDocumentInput): Promise<DocumentModel> {
+    return this.afterChange(viewer, await this.documents.update(viewer, input));
+  }
+
+  @Mutation(() => DocumentModel, { description: 'Moves a document to another folder of its group, or to the top level.' })
+  async moveDocument(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveDocumentInput): Promise<DocumentModel> {
+    return this.afterChange(viewer, await this.documents.move(viewer, input));
+  }
+
+  @Mutation(() => DocumentModel, { description: 'Moves a document to the trash, where convenors can restore it for 30 days. For its uploader and convenors.' })
+  async trashDocument(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<DocumentModel> {
+    // Once in the trash, a member no longer sees it: the answer is what they saw when they deleted it.
+    return this.one(viewer, await this.documents.trash(viewer, id));
+  }
+
+  @Mutation(() => DocumentModel, { description: 'Brings a document back from the trash. For the group’s convenors.' })
+  async restoreDocument(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<DocumentModel> {
+    return this.afterChange(viewer, await this.documents.restore(viewer, id));
+  }
+
+  @Mutation(() => DocumentModel, { description: 'Makes an earlier version current again (as a new version; history is kept).' })
+  async restoreDocumentVersion(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('version', { type: () => Int }) version: number,
+  ): Promise<DocumentModel> {
+    return this.afterChange(viewer, (await this.documents.restoreVersion(viewer, id, version)).document);
+  }
+
+  @Mutation(() => DocumentModel, { description: 'Starts the discussion about a document in its group (or returns the one already started).' })
+  async discussDocument(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<DocumentModel> {
+    const access = await this.documents.byId(viewer, id);
+    if (access.document.threadId) return this.one(viewer, access);
+    if (!access.canEdit) throw documentsErrors.readOnlyMember();
+    const { document } = access;
+    const thread = await this.discussions.createThread(viewer, {
+      groupId: document.group.id,
+      title: document.title.slice(0, 200),
+      body: `Discussion of the document [${document.title.replace(/[[\]]/g, '')}](/documents/${document.id}).`,
+      tags: ['document'],
+    });
+    return this.afterChange(viewer, await this.documents.linkThread(viewer, document.id, thread.id));
+  }
+
+  @Mutation(() => DocumentFolderModel, { description: 'Creates a folder in a group’s documents.' })
+  async createDocumentFolder(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateDocumentFolderInput): Promise<DocumentFolderModel> {
+    return DocumentFolderModel.from(await this.documents.createFolder(viewer, input));
+  }
+
+  @Mutation(() => DocumentFolderModel, { description: 'Renames a folder or moves it into another.' })
+  async updateDocumentFolder(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateDocumentFolderInput): Promise<DocumentFolderModel> {
+    return DocumentFolderModel.from(await this.documents.updateFolder(viewer, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes an empty folder.' })
+  async deleteDocumentFolder(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.documents.deleteFolder(viewer, id);
+    return true;
+  }
+
+  @ResolveField(() => [DocumentVersionModel], { description: 'Every version, newest first.' })
+  async versions(@Parent() document: DocumentModel): Promise<DocumentVersionModel[]> {
+    const versions = await this.documents.versions(document.entity);
+    const people = await this.identity.usersByIds(versions.map((v) => v.uploadedBy.id));
+    return versions.map((v) => {
+      const model = DocumentVersionModel.from(v, document.id);
+      const person = people.get(model.uploadedById);
+      return Object.assign(model, { uploadedBy: person ? UserModel.from(person) : null });
+    });
+  }
+
+  @ResolveField(() => DocumentFolderModel, { nullable: true })
+  async folder(@Parent() document: DocumentModel): Promise<DocumentFolderModel | null> {
+    if (!document.folderId) return null;
+    const folder = (await this.documents.foldersByIds([document.folderId])).get(document.folderId);
+    return folder ? DocumentFolderModel.from(folder) : null;
+  }
+
+  @ResolveField(() => TextPreviewModel, { nullable: true, description: 'The start of a text or Markdown file (its current version); null for other types.' })
+  async textPreview(@CurrentViewer() viewer: Viewer, @Parent() document: DocumentModel): Promise<TextPreviewModel | null> {
+    const access = await this.documents.byId(viewer, document.id);
+    const preview = await this.text.preview(await this.documents.version(access));
+    if (!preview) return null;
+    return { ...preview, html: document.contentType === 'text/markdown' ? renderMarkdown(preview.text) : null };
+  }
+
+  private settings(allowedTypes: string[]): DocumentSettingsModel {
+    return { allowedTypes, knownTypes: Object.values(KIND_TYPES).flat(), maxBytes: this.documents.maxBytes };
+  }
+
+  private async afterChange(viewer: Viewer, document: Document): Promise<DocumentModel> {
+    return this.one(viewer, await this.documents.byId(viewer, document.id));
+  }
+
+  private async one(viewer: Viewer, access: { document: Document; canEdit: boolean; canManage: boolean }): Promise<DocumentModel> {
+    return (await presentDocuments(this.identity, viewer, [access.document], access))[0]!;
+  }
+}
+
+/** Documents as one viewer sees them, their uploaders loaded in one query. */
+export async function presentDocuments(identity: IdentityService, viewer: Viewer, documents: Document[], access: { canEdit: boolean; canManage: boolean }): Promise<DocumentModel[]> {
+  const people = await identity.usersByIds(documents.map((d) => d.createdBy.id));
+  return documents.map((d) => {
+    const model = DocumentModel.from(d, { ...access, userId: viewer.userId });
+    const person = people.get(model.createdById);
+    return Object.assign(model, { createdBy: person ? UserModel.from(person) : null });
+  });
+}
+
+/** A group's documents and folders, on the group itself. */
+@SignedIn()
+@Resolver(() => WorkingGroupModel)
+export class GroupDocumentsResolver {
+  constructor(
+    private readonly library: DocumentsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @ResolveField(() => DocumentConnectionModel, { nullable: true, description: 'A page of the group’s documents; null for people outside the group (and, for the trash, for non-convenors).' })
+  async documents(
+    @CurrentViewer() viewer: Viewer,
+    @Parent() group: WorkingGroupModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('sort', { type: () => DOCUMENT_SORTS, nullable: true, defaultValue: 'UPDATED' }) sort: DocumentSort,
+    @Args('folderId', { type: () => ID, nullable: true, description: 'Only this folder’s documents.' }) folderId: string | null,
+    @Args('topLevel', { type: () => Boolean, nullable: true, description: 'Only documents in no folder.' }) topLevel: boolean | null,
+    @Args('tag', { type: () => String, nullable: true }) tag: string | null,
+    @Args('kind', { type: () => DOCUMENT_KINDS, nullable: true }) kind: DocumentKind | null,
+    @Args('trashed', { type: () => Boolean, nullable: true, description: 'The trash instead (convenors only).' }) trashed: boolean | null,
+  ): Promise<DocumentConnectionModel | null> {
+    const page = await this.library.page(group.view, { first, after, sort, folderId, topLevel, tag, kind, trashed });
+    if (!page) return null;
+    const canEdit = group.view.viewerMembership?.role !== 'OBSERVER';
+    return { ...page, nodes: await presentDocuments(this.identity, viewer, page.nodes, { canEdit, canManage: group.view.canManage }) };
+  }
+
+  @ResolveField(() => [DocumentFolderModel], { nullable: true, description: 'Every folder of the group’s documents (a flat list: each names its parent); null outside the group.' })
+  async documentFolders(@Parent() group: WorkingGroupModel): Promise<DocumentFolderModel[] | null> {
+    return (await this.library.folders(group.view))?.map((f) => DocumentFolderModel.from(f)) ?? null;
+  }
+}

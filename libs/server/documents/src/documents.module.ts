@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { APP_CONFIG, type AppConfig } from '@convene/server-core';
+import { GroupsModule } from '@convene/server-groups';
+import { DocumentFolder } from './document-folder.entity.js';
+import { DocumentSettings } from './document-settings.entity.js';
+import { DocumentTextService } from './document-text.service.js';
+import { DocumentUploadService } from './document-upload.service.js';
+import { DocumentVersion } from './document-version.entity.js';
+import { Document } from './document.entity.js';
+import { DocumentsService } from './documents.service.js';
+import { FileStorage } from './storage/file-storage.js';
+import { createFileStorage } from './storage/storage.factory.js';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([Document, DocumentVersion, DocumentFolder, DocumentSettings]), GroupsModule],
+  providers: [
+    { provide: FileStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createFileStorage(config) },
+    DocumentsService,
+    DocumentUploadService,
+    DocumentTextService,
+  ],
+  exports: [DocumentsService, DocumentUploadService, DocumentTextService, FileStorage],
+})
+export class DocumentsModule {}

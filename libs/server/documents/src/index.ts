@@ -1,0 +1,23 @@
+import { DocumentFolder } from './document-folder.entity.js';
+import { DocumentSettings } from './document-settings.entity.js';
+import { DocumentVersion } from './document-version.entity.js';
+import { Document } from './document.entity.js';
+
+export { DocumentsModule } from './documents.module.js';
+export { DocumentsService, TRASH_DAYS, type DocumentAccess, type DocumentListArgs, type Page as DocumentPage } from './documents.service.js';
+export { DocumentUploadService, type ReceivedFile } from './document-upload.service.js';
+export { DocumentTextService } from './document-text.service.js';
+export { DocumentsErrorCode, documentsErrors } from './documents.errors.js';
+export { FileStorage, StorageObjectNotFound, type ByteRange } from './storage/file-storage.js';
+export { createFileStorage } from './storage/storage.factory.js';
+export { KIND_TYPES, kindOf, type DocumentKind } from './document-kind.util.js';
+export { DEFAULT_ALLOWED_TYPES, describeType, previewKindOf, type PreviewKind } from './file-type.util.js';
+export { contentDisposition } from './content-disposition.util.js';
+export { parseRange } from './byte-range.util.js';
+export type { DocumentSort } from './document.repository.js';
+export type { Document, DocumentVersion, DocumentFolder };
+// Entity classes are exported for the demo seed; repositories stay inside the domain.
+export { Document as DocumentEntity, DocumentVersion as DocumentVersionEntity, DocumentFolder as DocumentFolderEntity };
+
+/** Entities of this domain, for the ORM configuration of the composition roots. */
+export const documentsEntities = [Document, DocumentVersion, DocumentFolder, DocumentSettings];
