@@ -2,6 +2,8 @@
 // database and Redis prefix, seeded with the demo network, for browser tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { freePort } from '../support/free-port.js';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
@@ -32,7 +34,11 @@ export class HubProcess {
       SEED_DEMO: 'true',
       NOTIFICATION_EMAIL_DELAY_SECONDS: '0',
       DEMO_PASSWORD: 'convene-demo-pass',
+      // Uploaded files of this run, apart from the demo hub's `.data`.
+      DATA_DIR: join(tmpdir(), `convene-e2e-data-${worker}`),
+      STORAGE_DRIVER: 'local',
     };
+    rmSync(env.DATA_DIR, { recursive: true, force: true });
     // A fresh database and Redis prefix each run: the demo seed only fills an empty database, and
     // rate-limit counters of an earlier run must not carry over.
     spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });

@@ -523,6 +523,48 @@ describe('documents', () => {
     });
   });
 
+  describe('search', () => {
+    const SEARCH = `query S($input: SearchDocumentsInput!) { searchDocuments(input: $input) { nodes { document { id title } titleHtml snippetHtml } hasNextPage endCursor } }`;
+    type Found = { searchDocuments: { nodes: { document: { id: string }; titleHtml: string; snippetHtml: string }[]; hasNextPage: boolean; endCursor: string | null } };
+
+    // Anyone signed in may search; only their own groups' documents are found.
+    it.each(WHO.map((w) => [w, w === 'anonymous' ? 'UNAUTHENTICATED' : 'OK'] as const))(
+      'searchDocuments as %s → %s: by title, description and text, only in the viewer’s groups',
+      async (who, expected) => {
+        const word = `zq${Math.random().toString(36).slice(2, 8)}`;
+        const { w, id } = await withDocument([{ name: `Détention report ${word}.pdf`, bytes: pdf(`Mentions of ${word}bis in the text`) }]);
+        await api.app.get(DocumentTextService).extract(id, 1);
+        dataOf(await (await w.client('member')).request(UPDATE, { input: { id, description: `Evidence about <b>${word}ter</b> & more` } }));
+        const client = await w.client(who);
+        const result = await client.request<Found>(SEARCH, { input: { query: `detention ${word}` } });
+        expect(codeOf(result)).toBe(expected);
+        if (expected !== 'OK') return;
+        const ids = dataOf(result).searchDocuments.nodes.map((n) => n.document.id);
+        const inGroup = ['member', 'convenor', 'observer'].includes(who);
+        expect(ids).toEqual(inGroup ? [id] : []);
+        if (!inGroup) return;
+        const [hit] = dataOf(result).searchDocuments.nodes;
+        expect(hit!.titleHtml).toContain('<mark>Détention</mark> report');
+        const byText = dataOf(await client.request<Found>(SEARCH, { input: { query: `${word}bis` } })).searchDocuments.nodes;
+        expect(byText.map((n) => n.document.id)).toEqual([id]);
+        expect(byText[0]!.snippetHtml).toContain(`<mark>${word}bis</mark>`);
+        const byDescription = dataOf(await client.request<Found>(SEARCH, { input: { query: `${word}ter` } })).searchDocuments.nodes;
+        expect(byDescription[0]!.snippetHtml).toContain('&amp; more');
+        expect(byDescription[0]!.snippetHtml).not.toContain('<b>');
+      },
+    );
+
+    it('does not find documents in the trash, and refuses bad input with field messages', async () => {
+      const word = `zq${Math.random().toString(36).slice(2, 8)}`;
+      const { w, id } = await withDocument([{ name: `${word}.pdf`, bytes: pdf() }]);
+      const member = await w.client('member');
+      dataOf(await member.request(TRASH, { id }));
+      expect(dataOf(await member.request<Found>(SEARCH, { input: { query: word } })).searchDocuments.nodes).toEqual([]);
+      expect((await member.request(SEARCH, { input: { query: ' ' } })).errors?.[0]?.extensions?.fields).toEqual({ query: expect.any(String) });
+      expect((await member.request(SEARCH, { input: { query: 'x', first: 500 } })).errors?.[0]?.extensions?.fields).toEqual({ first: expect.any(String) });
+    });
+  });
+
   describe('notifications', () => {
     it('a new document and a new version tell the group (not the uploader) through the pipeline', async () => {
       const { w, id } = await withDocument();

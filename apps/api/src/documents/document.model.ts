@@ -130,3 +130,17 @@ export class DocumentSettingsModel {
   @Field(() => [String], { description: 'Every type an admin may allow (SVG, HTML and programs never are).' }) knownTypes!: string[];
   @Field(() => Float, { description: 'Largest file, in bytes (set by the server’s configuration).' }) maxBytes!: number;
 }
+
+@ObjectType('DocumentSearchResult', { description: 'A document whose title, description or text matches a search.' })
+export class DocumentSearchResultModel {
+  @Field(() => DocumentModel) document!: DocumentModel;
+  @Field(() => String, { description: 'The title as safe HTML, matched words in <mark>.' }) titleHtml!: string;
+  @Field(() => String, { description: 'Passages of the description or text as safe HTML, matched words in <mark>; may be empty.' }) snippetHtml!: string;
+}
+
+@ObjectType('DocumentSearchResultConnection')
+export class DocumentSearchResultConnectionModel {
+  @Field(() => [DocumentSearchResultModel]) nodes!: DocumentSearchResultModel[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor!: string | null;
+  @Field(() => Boolean) hasNextPage!: boolean;
+}

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 
 @InputType()
 export class UpdateDocumentInput {
@@ -27,4 +27,12 @@ export class UpdateDocumentFolderInput {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => ID, { nullable: true, description: 'Moves it into this folder.' }) parentId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Moves it to the top level.' }) moveToTop?: boolean | null;
+}
+
+@InputType()
+export class SearchDocumentsInput {
+  @Field(() => String, { description: 'Words to find; accents and capitals do not matter. Quotes for a phrase, - to leave a word out.' }) query!: string;
+  @Field(() => ID, { nullable: true, description: 'Only this group’s documents.' }) groupId?: string | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
 }

@@ -1,7 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
 import { DiscussionsService, renderMarkdown } from '@convene/server-discussions';
-import { DocumentTextService, DocumentsService, KIND_TYPES, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
+import { DocumentSearchService, DocumentTextService, DocumentsService, KIND_TYPES, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
+import { GroupsService } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
@@ -11,11 +12,12 @@ import {
   DocumentConnectionModel,
   DocumentFolderModel,
   DocumentModel,
+  DocumentSearchResultConnectionModel,
   DocumentSettingsModel,
   DocumentVersionModel,
   TextPreviewModel,
 } from './document.model.js';
-import { CreateDocumentFolderInput, MoveDocumentInput, UpdateDocumentFolderInput, UpdateDocumentInput } from './documents.inputs.js';
+import { CreateDocumentFolderInput, MoveDocumentInput, SearchDocumentsInput, UpdateDocumentFolderInput, UpdateDocumentInput } from './documents.inputs.js';
 
 @SignedIn()
 @Resolver(() => DocumentModel)
@@ -25,7 +27,27 @@ export class DocumentsResolver {
     private readonly text: DocumentTextService,
     private readonly discussions: DiscussionsService,
     private readonly identity: IdentityService,
+    private readonly searching: DocumentSearchService,
+    private readonly groups: GroupsService,
   ) {}
+
+  @Query(() => DocumentSearchResultConnectionModel, { description: 'Full-text search of the documents in the groups the viewer belongs to: titles, descriptions, and the text of text and PDF files.' })
+  async searchDocuments(@CurrentViewer() viewer: Viewer, @Args('input') input: SearchDocumentsInput): Promise<DocumentSearchResultConnectionModel> {
+    const page = await this.searching.search(viewer, input);
+    // What the viewer may do differs by group; the groups of one page are few, and each group's
+    // documents are presented (their uploaders loaded) together.
+    const groupIds = [...new Set(page.nodes.map((n) => n.document.group.id))];
+    const presented = new Map<string, DocumentModel>();
+    await Promise.all(
+      groupIds.map(async (groupId) => {
+        const view = await this.groups.byId(viewer, groupId);
+        const documents = page.nodes.filter((n) => n.document.group.id === groupId).map((n) => n.document);
+        for (const model of await presentDocuments(this.identity, viewer, documents, { canEdit: view.viewerMembership?.role !== 'OBSERVER', canManage: view.canManage })) presented.set(model.id, model);
+      }),
+    );
+    const nodes = page.nodes.map((hit) => ({ document: presented.get(hit.document.id)!, titleHtml: hit.titleHtml, snippetHtml: hit.snippetHtml }));
+    return { ...page, nodes };
+  }
 
   @Query(() => DocumentModel, { description: 'A document of a group the viewer belongs to (in the trash: for its convenors).' })
   async document(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<DocumentModel> {

@@ -74,11 +74,12 @@ export class Document {
   @Property({ type: 'text', nullable: true, lazy: true })
   extractedText: string | null = null;
 
+  // File names count by their parts too ("budget_2026.xlsx" is found by "budget").
   @Property({
     type: 'unknown',
     columnType: 'tsvector',
     generated:
-      "(setweight(to_tsvector('convene_search'::regconfig, (title)::text), 'A') || setweight(to_tsvector('convene_search'::regconfig, description), 'B') || setweight(to_tsvector('convene_search'::regconfig, coalesce(left(extracted_text, 500000), '')), 'C')) stored",
+      "(setweight(to_tsvector('convene_search'::regconfig, (((title)::text || ' '::text) || regexp_replace((title)::text, '[._-]+'::text, ' '::text, 'g'::text))), 'A') || setweight(to_tsvector('convene_search'::regconfig, description), 'B') || setweight(to_tsvector('convene_search'::regconfig, coalesce(left(extracted_text, 500000), '')), 'C')) stored",
     lazy: true,
     hidden: true,
     nullable: true,

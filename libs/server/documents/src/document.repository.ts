@@ -50,3 +50,34 @@ function afterCursor(after: DocumentCursor): FilterQuery<Document>[] {
       return [{ size: { $lt: after.value as number } }, { size: after.value as number, id: { $lt: after.id } }];
   }
 }
+
+export interface DocumentSearchRow {
+  id: string;
+  title: string;
+  snippet: string;
+}
+
+/** Full-text matches among the documents of some groups: titles first, then descriptions, then text. */
+export async function searchDocuments(
+  repository: DocumentRepository,
+  args: { query: string; groupIds: string[]; limit: number; offset: number },
+  marks: { start: string; stop: string },
+): Promise<DocumentSearchRow[]> {
+  return repository.getEntityManager().getConnection().execute<DocumentSearchRow[]>(
+    `with q as (select websearch_to_tsquery('convene_search', ?) as q),
+     ranked as (
+       select d.id, d.title, d.description, d.extracted_text, d.updated_at, ts_rank(d.search_vector, q.q) as rank
+       from documents d, q
+       where d.search_vector @@ q.q and d.group_id = any(?::uuid[]) and d.deleted_at is null
+       order by rank desc, d.updated_at desc, d.id
+       limit ? offset ?
+     )
+     select r.id,
+       ts_headline('convene_search', r.title, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, HighlightAll=true') as title,
+       ts_headline('convene_search', left(concat_ws(' … ', nullif(r.description, ''), r.extracted_text), 50000), q.q,
+         'StartSel=${marks.start}, StopSel=${marks.stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+     from ranked r, q
+     order by r.rank desc, r.updated_at desc, r.id`,
+    [args.query, `{${args.groupIds.join(',')}}`, args.limit, args.offset],
+  );
+}

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@convene/server-core';
 import { GroupsModule } from '@convene/server-groups';
 import { DocumentFolder } from './document-folder.entity.js';
 import { DocumentSettings } from './document-settings.entity.js';
+import { DocumentSearchService } from './document-search.service.js';
 import { DocumentTextService } from './document-text.service.js';
 import { DocumentUploadService } from './document-upload.service.js';
 import { DocumentVersion } from './document-version.entity.js';
@@ -19,7 +20,8 @@ import { createFileStorage } from './storage/storage.factory.js';
     DocumentsService,
     DocumentUploadService,
     DocumentTextService,
+    DocumentSearchService,
   ],
-  exports: [DocumentsService, DocumentUploadService, DocumentTextService, FileStorage],
+  exports: [DocumentsService, DocumentUploadService, DocumentTextService, DocumentSearchService, FileStorage],
 })
 export class DocumentsModule {}

@@ -1,3 +1,4 @@
 export { GroupDocuments } from './components/GroupDocuments';
 export { DocumentPage } from './components/DocumentPage';
+export { DocumentSearchResults } from './components/DocumentSearchResults';
 export { documentsResources } from './i18n/documents-resources';

@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { DiscussionGroupsDocument, SearchPostsDocument, type SearchPostsQuery } from '@convene/web-data-access';
 import { ErrorAlert, PageLoader, PageTitle, useFormatDateTime } from '@convene/web-ui';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { readSearchParams, searchPath } from '../utils/search-path.util';
@@ -15,8 +15,11 @@ const PAGE = 20;
 type Result = SearchPostsQuery['search']['nodes'][number];
 type Groups = { id: string; name: string }[];
 
-/** Full-text search of the discussions in the viewer's groups; the question lives in the address. */
-export function SearchPage() {
+/**
+ * Full-text search of the discussions in the viewer's groups; the question lives in the address.
+ * `above` lets the app show other features' matches (documents) before the discussions'.
+ */
+export function SearchPage({ above }: { above?: (search: { query: string; groupId: string | null }) => ReactNode }) {
   const { t } = useTranslation('discussions');
   const [params] = useSearchParams();
   const { query, groupId } = readSearchParams(params);
@@ -32,6 +35,7 @@ export function SearchPage() {
       </div>
       {/* A new address (back, forward, another search) starts the form from it again. */}
       <SearchForm key={params.toString()} query={query} groupId={groupId} groups={groups} />
+      {query && above?.({ query, groupId })}
       {query ? (
         <SearchResults query={query} groupId={groupId} groupName={group?.name ?? null} />
       ) : (

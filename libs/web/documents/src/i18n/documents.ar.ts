@@ -155,5 +155,6 @@ export const documentsAr: Translations<typeof documentsEn> = {
     confirm: 'نقل إلى سلة المهملات',
     cancel: 'إلغاء',
   },
+  search: { title: 'المستندات', meta: '{{type}} · {{size}} · حُدّث {{time}}', more: 'مستندات أخرى' },
   units: { B: '{{n}} بايت', KB: '{{n}} ك.ب', MB: '{{n}} م.ب', GB: '{{n}} ج.ب' },
 };

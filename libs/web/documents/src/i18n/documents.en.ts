@@ -152,5 +152,6 @@ export const documentsEn = {
     confirm: 'Move to trash',
     cancel: 'Cancel',
   },
+  search: { title: 'Documents', meta: '{{type}} · {{size}} · updated {{time}}', more: 'More documents' },
   units: { B: '{{n}} B', KB: '{{n}} KB', MB: '{{n}} MB', GB: '{{n}} GB' },
 };

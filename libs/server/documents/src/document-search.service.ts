@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InputCheck, hasControlCharacters, type Viewer } from '@convene/server-core';
+import { LIMITS } from '@convene/shared-contracts';
+import { GroupsService } from '@convene/server-groups';
+import { DocumentRepository, searchDocuments } from './document.repository.js';
+import type { Document } from './document.entity.js';
+
+export interface DocumentSearchHit {
+  document: Document;
+  /** Safe HTML: the text escaped, the matched words in <mark>. */
+  titleHtml: string;
+  snippetHtml: string;
+}
+
+const MAX_OFFSET = 10_000;
+// ts_headline marks matches with these; the text is escaped first, then they become <mark>.
+const START = '\u0002';
+const STOP = '\u0003';
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const highlight = (text: string) => escapeHtml(text).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
+
+/**
+ * Full-text search over the documents of the groups the viewer belongs to (never others): titles,
+ * descriptions and the text of text and PDF files. Accents and case are folded as in discussions.
+ */
+@Injectable()
+export class DocumentSearchService {
+  constructor(
+    private readonly documents: DocumentRepository,
+    private readonly groups: GroupsService,
+  ) {}
+
+  async search(viewer: Viewer, input: { query: string; groupId?: string | null; first?: number | null; after?: string | null }) {
+    const check = new InputCheck();
+    const query = (input.query ?? '').trim();
+    if (!query) check.fail('query', 'Type something to search for.');
+    else if (query.length > LIMITS.searchQueryMax) check.fail('query', `Searches can be at most ${LIMITS.searchQueryMax} characters.`);
+    else if (hasControlCharacters(query)) check.fail('query', 'The search contains invalid characters.');
+    const groupId = input.groupId ? check.uuid('groupId', input.groupId, 'Group') : null;
+    const first = input.first ?? 10;
+    if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.searchPageMax} results at a time.`);
+    const decoded = input.after ? Buffer.from(input.after, 'base64url').toString('utf8') : '0';
+    const offset = /^\d{1,5}$/.test(decoded) ? Number(decoded) : -1;
+    if (offset < 0 || offset > MAX_OFFSET) check.fail('after', 'This cursor is not valid; start from the first page.');
+    check.done();
+
+    const memberOf = await this.groups.activeGroupIdsOf(viewer.userId);
+    const groupIds = groupId ? memberOf.filter((id) => id === groupId) : memberOf;
+    if (!groupIds.length) return { nodes: [] as DocumentSearchHit[], endCursor: null, hasNextPage: false };
+    const rows = await searchDocuments(this.documents, { query, groupIds, limit: first + 1, offset }, { start: START, stop: STOP });
+    const found = new Map((await this.documents.find({ id: { $in: rows.map((r) => r.id) } })).map((d) => [d.id, d]));
+    const nodes = rows
+      .slice(0, first)
+      .filter((r) => found.has(r.id))
+      .map((r) => ({ document: found.get(r.id)!, titleHtml: highlight(r.title), snippetHtml: highlight(r.snippet ?? '') }));
+    const hasNextPage = rows.length > first;
+    return { nodes, hasNextPage, endCursor: hasNextPage ? Buffer.from(String(offset + first)).toString('base64url') : null };
+  }
+}
