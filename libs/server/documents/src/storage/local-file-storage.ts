@@ -2,7 +2,7 @@
 // temporary file of its own under `<root>/tmp`, flushes it to disk and only then renames it into
 // place, so a reader never sees half an object and a crash leaves at most a stray temporary file.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -88,15 +88,14 @@ export class LocalFileStorage extends FileStorage {
       if (!info.isFile()) throw new StorageObjectNotFound(key);
       // Like S3 (and HTTP), an end past the last byte is cut to it; a start past it is an error.
       if (range && range.start >= info.size) throw new RangeError(`Bytes ${range.start}-${range.end} start past the end of ${key} (${info.size} bytes)`);
-    } catch (error) {
+    } finally {
       await handle.close();
-      throw error;
     }
-    // The stream takes the FileHandle itself and closes it at its end. Handing it `handle.fd`
-    // instead leaves the FileHandle thinking it is open: when garbage-collected it closes that
-    // descriptor number again, by then perhaps another file's (seen in the tests: EBADF in a
-    // concurrent write). 1 MiB chunks keep the FileHandle's per-chunk cost negligible.
-    return handle.createReadStream({ highWaterMark: READ_CHUNK, ...(range ? { start: range.start, end: range.end } : {}) });
+    // Read by path with a plain fs stream: FileHandle streams await a promise per chunk and ran at
+    // two thirds of this speed; handing the stream `handle.fd` instead would leave the FileHandle
+    // closing that descriptor number again when garbage-collected (seen: EBADF in another write).
+    // The object can only vanish in between if it is purged at that moment; the stream then errors.
+    return createReadStream(path, { highWaterMark: READ_CHUNK, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   async size(key: string): Promise<number | null> {
