@@ -207,10 +207,10 @@ describe('discussions', () => {
 
     // From the header's search box, in lower case and without the accent.
     await lucia.goto('/groups');
-    await lucia.getByRole('banner').getByRole('searchbox', { name: 'Search discussions' }).fill('lucia surgery');
-    await lucia.getByRole('banner').getByRole('searchbox', { name: 'Search discussions' }).press('Enter');
+    await lucia.getByRole('banner').getByRole('searchbox', { name: 'Search' }).fill('lucia surgery');
+    await lucia.getByRole('banner').getByRole('searchbox', { name: 'Search' }).press('Enter');
     await lucia.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'lucia surgery');
-    await lucia.getByRole('heading', { name: 'Results for “lucia surgery”' }).waitFor();
+    await lucia.getByRole('heading', { name: 'Discussions matching “lucia surgery”' }).waitFor();
     const result = lucia.locator('.convene-search-result', { has: lucia.getByRole('link', { name: 'Notes from the Oñate family visit' }) });
     await result.waitFor();
     expect(await result.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Lucía', 'surgery']));
@@ -220,24 +220,24 @@ describe('discussions', () => {
     // An accent the title has and the words lack, in capitals.
     await lucia.getByLabel('Words to find').fill('ONATE');
     await lucia.getByRole('button', { name: 'Search', exact: true }).click();
-    await lucia.getByRole('heading', { name: 'Results for “ONATE”' }).waitFor();
+    await lucia.getByRole('heading', { name: 'Discussions matching “ONATE”' }).waitFor();
     const byTitle = lucia.locator('.convene-search-result', { has: lucia.getByRole('link', { name: 'Notes from the Oñate family visit' }) }).first();
     await byTitle.waitFor();
     expect(await byTitle.getByRole('link').locator('mark').allTextContents()).toContain('Oñate');
 
     // Only another group: nothing, said plainly, with a way back to all groups.
     await lucia.getByLabel('Group').selectOption({ label: 'Policing and surveillance' });
-    await lucia.getByRole('heading', { name: 'Results for “ONATE” in Policing and surveillance' }).waitFor();
+    await lucia.getByRole('heading', { name: 'Discussions matching “ONATE” in Policing and surveillance' }).waitFor();
     await lucia.getByRole('status').filter({ hasText: 'No posts match “ONATE”.' }).waitFor();
     expect(await lucia.locator('.convene-search-result').count()).toBe(0);
     await lucia.getByRole('link', { name: 'Search all your groups' }).click();
-    await lucia.getByRole('heading', { name: 'Results for “ONATE”' }).waitFor();
+    await lucia.getByRole('heading', { name: 'Discussions matching “ONATE”' }).waitFor();
     await byTitle.waitFor();
 
     // The result leads to the post itself.
     await lucia.getByLabel('Words to find').fill('lucia surgery');
     await lucia.getByRole('button', { name: 'Search', exact: true }).click();
-    await lucia.getByRole('heading', { name: 'Results for “lucia surgery”' }).waitFor();
+    await lucia.getByRole('heading', { name: 'Discussions matching “lucia surgery”' }).waitFor();
     await result.getByRole('link').click();
     await lucia.waitForURL((url) => url.pathname === `/threads/${threadId}` && url.hash === `#post-${postId}`);
     await lucia.locator(`[id="post-${postId}"][data-highlighted]`).waitFor();

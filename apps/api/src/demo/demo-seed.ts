@@ -1,11 +1,14 @@
 // Demo data for a first run on an empty database: the network's working groups, partner
 // organisations and a handful of invented people (example.org addresses). Never in production.
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, Reaction, SignUpMode } from '@convene/shared-contracts';
 import type { AppConfig } from '@convene/server-core';
 import { NetworkSettingsEntity, PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
 import { MembershipEntity, WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
 import { PostEntity, PostReactionEntity, ThreadEntity, ThreadReadEntity, renderMarkdown, type MentionTarget, type Post } from '@convene/server-discussions';
+import { DocumentEntity, DocumentFolderEntity, DocumentVersionEntity, createFileStorage, newStorageKey } from '@convene/server-documents';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', displayName: 'Amara Okafor', role: 'network admin' },
@@ -169,8 +172,59 @@ function seedDiscussions(em: EntityManager, groups: Map<string, WorkingGroup>, u
   return THREADS.length;
 }
 
+/** A few shared documents, stored through the configured storage as uploads would be. */
+const DOCUMENTS: [slug: string, folder: string | null, name: string, type: string, by: string, description: string, body: string][] = [
+  [
+    'health-and-social-care',
+    'Evidence',
+    'NHS charging – evidence log.md',
+    'text/markdown',
+    'member@example.org',
+    'Cases of upfront charging letters collected by member organisations, anonymised.',
+    '# NHS charging: evidence log\n\nEach case is anonymised: no names, no dates of birth.\n\n| Trust | Letters seen | Before treatment |\n|---|---|---|\n| Royal Infirmary | 3 | yes |\n| Eastside clinic | 2 | yes |\n\n## Next steps\n\n- Ask the trust for its charging policy.\n- Bring the log to the next meeting.\n',
+  ],
+  [
+    'health-and-social-care',
+    null,
+    'GP registration – what to say at the desk.txt',
+    'text/plain',
+    'admin@example.org',
+    'A short script for volunteers accompanying people to register with a GP.',
+    'You do not need proof of address or immigration status to register with a GP.\nIf the practice refuses, ask for the refusal in writing and tell us.\n',
+  ],
+  [
+    'policing-and-surveillance',
+    null,
+    'Stop and search FOI responses.csv',
+    'text/csv',
+    'convenor@example.org',
+    'Replies to the freedom of information requests sent in the spring.',
+    'force,requests,answered,refused\nMetropolitan,4,3,1\nWest Midlands,2,2,0\nGreater Manchester,3,1,2\n',
+  ],
+];
+
+async function seedDocuments(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>, config: Pick<AppConfig, 'dataDir' | 'storage'>): Promise<number> {
+  const storage = createFileStorage(config);
+  const folders = new Map<string, DocumentFolderEntity>();
+  for (const [slug, folderName, name, contentType, by, description, body] of DOCUMENTS) {
+    const bytes = Buffer.from(body, 'utf8');
+    const storageKey = newStorageKey();
+    await storage.write(storageKey, Readable.from([bytes]), { contentType });
+    const group = groups.get(slug)!;
+    let folder: DocumentFolderEntity | null = null;
+    if (folderName) {
+      folder = folders.get(`${slug}/${folderName}`) ?? em.create(DocumentFolderEntity, { group, name: folderName, createdById: users.get(by)!.id });
+      folders.set(`${slug}/${folderName}`, folder);
+    }
+    const uploader = users.get(by)!;
+    const document = em.create(DocumentEntity, { group, folder, title: name, description, contentType, size: bytes.length, createdBy: uploader, extractedText: body.replace(/\s+/g, ' ').trim() });
+    em.create(DocumentVersionEntity, { document, number: 1, fileName: name, storageKey, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), contentType, uploadedBy: uploader });
+  }
+  return DOCUMENTS.length;
+}
+
 /** Seeds the demo network once: does nothing when any account exists. Returns what it did. */
-export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'demoPassword'>): Promise<string> {
+export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'demoPassword' | 'dataDir' | 'storage'>): Promise<string> {
   if ((await em.count(UserEntity, {})) > 0) return 'demo data not seeded: the database already has accounts';
   const passwordHash = await hashPassword(config.demoPassword);
 
@@ -196,8 +250,9 @@ export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'd
     em.create(MembershipEntity, { group: groups.get(slug)!, user: users.get(email)!, role, status: MembershipStatus.ACTIVE, decidedAt: new Date() });
   }
   const discussions = seedDiscussions(em, groups, users);
+  const documents = await seedDocuments(em, groups, users, config);
   // The demo network lets anyone sign up, so a visitor can try the join flow without an invitation.
   em.create(NetworkSettingsEntity, { id: 1, signUpMode: SignUpMode.OPEN });
   await em.flush();
-  return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations, ${users.size} people and ${discussions} discussions`;
+  return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations, ${users.size} people, ${discussions} discussions and ${documents} documents`;
 }

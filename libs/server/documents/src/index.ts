@@ -10,7 +10,7 @@ export { DocumentTextService } from './document-text.service.js';
 export { DocumentSearchService, type DocumentSearchHit } from './document-search.service.js';
 export { DocumentsErrorCode, documentsErrors } from './documents.errors.js';
 export { FileStorage, StorageObjectNotFound, type ByteRange } from './storage/file-storage.js';
-export { createFileStorage } from './storage/storage.factory.js';
+export { createFileStorage, newStorageKey } from './storage/storage.factory.js';
 export { KIND_TYPES, kindOf, type DocumentKind } from './document-kind.util.js';
 export { DEFAULT_ALLOWED_TYPES, describeType, previewKindOf, type PreviewKind } from './file-type.util.js';
 export { contentDisposition } from './content-disposition.util.js';
