@@ -173,6 +173,23 @@ describe('documents', () => {
       expect(row!.deleted_at !== null).toBe(expected === 'OK');
     });
 
+    it('the uploader’s trash answer carries what the page asks for (its text preview too)', async () => {
+      const { w, id } = await withDocument([{ name: 'notes.md', bytes: text('# Notes') }]);
+      const result = await (await w.client('member')).request<{ trashDocument: { deletedAt: string; textPreview: { html: string } } }>(
+        `mutation T($id: ID!) { trashDocument(id: $id) { id deletedAt previewKind textPreview { html } } }`,
+        { id },
+      );
+      expect(dataOf(result).trashDocument.textPreview.html).toContain('<h1>Notes</h1>');
+    });
+
+    it('a discussion is not started for a document in the trash', async () => {
+      const { w, id } = await withDocument();
+      dataOf(await (await w.client('member')).request(TRASH, { id }));
+      const result = await (await w.client('convenor')).request(DISCUSS, { id });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DOCUMENT_IN_TRASH' });
+      expect(await sql('select id from threads where group_id = ?', [w.group.id])).toEqual([]);
+    });
+
     it('a member who did not upload a document cannot delete it', async () => {
       const { w, id } = await withDocument();
       const other = await api.data.user();
@@ -247,6 +264,7 @@ describe('documents', () => {
       ['HTML with a script', [{ name: 'page', bytes: text('<!doctype html><script>alert(1)</script>'), type: 'text/plain' }], 415, 'TYPE_NOT_ALLOWED'],
       ['SVG with a script', [{ name: 'logo', bytes: text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), type: 'image/png' }], 415, 'TYPE_NOT_ALLOWED'],
       ['text named as a script', [{ name: 'run.sh', bytes: text('rm -rf /') }], 400, 'BAD_FILE_NAME'],
+      ['HTML named as a server-side include page', [{ name: 'page.shtml', bytes: text('<div><script>alert(1)</script></div>') }], 400, 'BAD_FILE_NAME'],
       ['two files at once', [{ name: 'a.pdf', bytes: pdf() }, { name: 'b.pdf', bytes: pdf() }], 400, 'TOO_MANY_FILES'],
       ['no file', [], 400, 'FILE_MISSING'],
       ['a file over the limit', [{ name: 'big.pdf', bytes: Buffer.concat([pdf(), random(LIMIT)]) }], 413, 'FILE_TOO_LARGE'],
@@ -282,6 +300,16 @@ describe('documents', () => {
       for (let i = 0; i < 50 && (await storedFiles()).length !== before.length; i++) await new Promise((r) => setTimeout(r, 100));
       expect(await storedFiles()).toEqual(before);
       expect(await documentRows(w.group.id)).toEqual([]);
+    });
+
+    it('a folder given twice (or not as one plain id) is refused, and nothing is stored', async () => {
+      const w = await world();
+      const before = await storedFiles();
+      const folder = '00000000-0000-4000-8000-000000000001';
+      const result = await upload(api.url, await w.client('member'), `/api/groups/${w.group.id}/documents?folderId=${folder}&folderId=${folder}`, [{ name: 'a.pdf', bytes: pdf() }]);
+      expect([result.status, result.json.error?.fields]).toEqual([400, { folderId: expect.any(String) }]);
+      expect(await documentRows(w.group.id)).toEqual([]);
+      expect(await storedFiles()).toEqual(before);
     });
 
     it('an upload without the app’s header is refused before anything is read (cross-site forms)', async () => {
@@ -367,12 +395,36 @@ describe('documents', () => {
       expect([whole.res.status, whole.res.headers.get('accept-ranges'), sha256(whole.bytes)]).toEqual([200, 'bytes', sha256(bytes)]);
     });
 
-    it('answer 304 to a matching ETag', async () => {
+    it('answer 304 to a matching ETag (alone or in a list)', async () => {
       const { w, id } = await withDocument();
       const member = await w.client('member');
       const first = await download(member, `/api/documents/${id}/content`);
-      const again = await member.get(`/api/documents/${id}/content`, { 'if-none-match': first.res.headers.get('etag')! });
-      expect(again.status).toBe(304);
+      const etag = first.res.headers.get('etag')!;
+      expect((await member.get(`/api/documents/${id}/content`, { 'if-none-match': etag })).status).toBe(304);
+      expect((await member.get(`/api/documents/${id}/content`, { 'if-none-match': `"other", ${etag}` })).status).toBe(304);
+      expect((await member.get(`/api/documents/${id}/content`, { 'if-none-match': '"other"' })).status).toBe(200);
+    });
+
+    it('a resumed download of a version that is no longer current gets the whole new file, not a mix', async () => {
+      const { w, id } = await withDocument([{ name: 'a.pdf', bytes: pdf('one') }]);
+      const member = await w.client('member');
+      const old = (await download(member, `/api/documents/${id}/content`)).res.headers.get('etag')!;
+      const second = pdf('two, longer than the first');
+      await upload(api.url, member, `/api/documents/${id}/versions`, [{ name: 'a.pdf', bytes: second }]);
+      const resumed = await download(member, `/api/documents/${id}/content`, { range: 'bytes=10-', 'if-range': old });
+      expect(resumed.res.status).toBe(200);
+      expect(sha256(resumed.bytes)).toBe(sha256(second));
+      const current = resumed.res.headers.get('etag')!;
+      expect((await download(member, `/api/documents/${id}/content`, { range: 'bytes=10-', 'if-range': current })).res.status).toBe(206);
+    });
+
+    it('an error is never dressed as the file: a refused range answers JSON, not an attachment', async () => {
+      const { w, id } = await withDocument();
+      const { res, bytes } = await download(await w.client('member'), `/api/documents/${id}/content`, { range: 'bytes=999999-' });
+      expect(res.status).toBe(416);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.headers.get('content-disposition')).toBeNull();
+      expect(JSON.parse(bytes.toString()).error.reason).toBe('RANGE_NOT_SATISFIABLE');
     });
   });
 

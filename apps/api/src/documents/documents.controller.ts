@@ -30,12 +30,12 @@ export class DocumentsController {
   /** Shares a new document in a group: one file per request, multipart/form-data, field name free. */
   @Post('groups/:groupId/documents')
   @HttpCode(201)
-  async upload(@CurrentViewer() viewer: Viewer, @Param('groupId') groupId: string, @Query('folderId') folderId: string | undefined, @Req() req: ApiRequest, @Res({ passthrough: true }) res: Response): Promise<UploadedJson> {
+  async upload(@CurrentViewer() viewer: Viewer, @Param('groupId') groupId: string, @Query('folderId') folderId: unknown, @Req() req: ApiRequest, @Res({ passthrough: true }) res: Response): Promise<UploadedJson> {
     return this.closingOnError(res, async () => {
       requireAppHeader(req);
       const target = await this.documents.uploadTarget(viewer, groupId, folderId);
       const file = await this.uploads.receive(req, { maxBytes: this.documents.maxBytes, allowedTypes: await this.documents.allowedTypes() });
-      const document = await this.documents.create(viewer, target, folderId ?? null, file);
+      const document = await this.documents.create(viewer, target.view, target.folderId, file);
       return uploaded(document, { number: 1, ...file });
     });
   }
@@ -72,7 +72,22 @@ export class DocumentsController {
     const etag = `"${version.sha256}"`;
     const type = KNOWN.has(version.contentType) ? version.contentType : 'application/octet-stream';
     const inline = disposition === 'inline' && INLINE.has(previewKindOf(type));
-
+    const matches = (header: string | string[] | undefined) => typeof header === 'string' && header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+    if (matches(req.headers['if-none-match'])) {
+      res.setHeader('ETag', etag);
+      res.status(304).end();
+      return;
+    }
+    // A resumed download of an older current version gets the whole new one, never a mix of both.
+    const ifRange = req.headers['if-range'];
+    const rangeHeader = typeof req.headers.range === 'string' && (ifRange === undefined || ifRange === etag) ? req.headers.range : undefined;
+    const range = parseRange(rangeHeader, version.size);
+    if (range.kind === 'unsatisfiable') {
+      res.setHeader('Content-Range', `bytes */${version.size}`);
+      throw documentsErrors.rangeNotSatisfiable();
+    }
+    // The file's headers only once its bytes are there: an error must not be saved as the file.
+    const body = await this.storage.read(version.storageKey, range.kind === 'range' ? range : undefined);
     res.setHeader('Content-Type', type.startsWith('text/') ? `${inline ? 'text/plain' : type}; charset=utf-8` : type);
     res.setHeader('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', version.fileName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -82,17 +97,6 @@ export class DocumentsController {
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('ETag', etag);
     res.setHeader('Accept-Ranges', 'bytes');
-    if (req.headers['if-none-match'] === etag) {
-      res.status(304).end();
-      return;
-    }
-
-    const range = parseRange(typeof req.headers.range === 'string' ? req.headers.range : undefined, version.size);
-    if (range.kind === 'unsatisfiable') {
-      res.setHeader('Content-Range', `bytes */${version.size}`);
-      throw documentsErrors.rangeNotSatisfiable();
-    }
-    const body = await this.storage.read(version.storageKey, range.kind === 'range' ? range : undefined);
     if (range.kind === 'range') {
       res.status(206);
       res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${version.size}`);

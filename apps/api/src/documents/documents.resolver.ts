@@ -100,6 +100,7 @@ export class DocumentsResolver {
     const access = await this.documents.byId(viewer, id);
     if (access.document.threadId) return this.one(viewer, access);
     if (!access.canEdit) throw documentsErrors.readOnlyMember();
+    if (access.document.deletedAt) throw documentsErrors.documentInTrash();
     const { document } = access;
     const thread = await this.discussions.createThread(viewer, {
       groupId: document.group.id,
@@ -145,9 +146,11 @@ export class DocumentsResolver {
   }
 
   @ResolveField(() => TextPreviewModel, { nullable: true, description: 'The start of a text or Markdown file (its current version); null for other types.' })
-  async textPreview(@CurrentViewer() viewer: Viewer, @Parent() document: DocumentModel): Promise<TextPreviewModel | null> {
-    const access = await this.documents.byId(viewer, document.id);
-    const preview = await this.text.preview(await this.documents.version(access));
+  async textPreview(@Parent() document: DocumentModel): Promise<TextPreviewModel | null> {
+    // The document was checked when it was loaded (and a trashed one is still answered to the
+    // member who just trashed it); only text has a preview.
+    if (document.previewKind !== 'TEXT' && document.previewKind !== 'MARKDOWN') return null;
+    const preview = await this.text.preview(await this.documents.currentVersion(document.entity));
     if (!preview) return null;
     return { ...preview, html: document.contentType === 'text/markdown' ? renderMarkdown(preview.text) : null };
   }

@@ -27,7 +27,7 @@ export interface ReceiveOptions {
   allowedTypes: readonly string[];
 }
 
-const RUNNABLE_NAME = /\.(exe|com|bat|cmd|msi|scr|pif|cpl|dll|lnk|jar|ps1|psm1|sh|bash|zsh|command|app|js|mjs|cjs|jse|vbs|vbe|wsf|wsh|hta|reg|py|pl|rb|php|html?|xhtml|svg|svgz)[\s.]*$/i;
+const RUNNABLE_NAME = /\.(exe|com|bat|cmd|msi|scr|pif|cpl|dll|lnk|jar|ps1|psm1|sh|bash|zsh|command|app|js|mjs|cjs|jse|vbs|vbe|wsf|wsh|hta|reg|py|pl|rb|php|html?|shtml|xht|xhtml|mht|mhtml|xml|xsl|xslt|url|webloc|desktop|svg|svgz)[\s.]*$/i;
 
 /** Multipart framing around one file: boundaries, part headers, a few small fields. */
 const MULTIPART_OVERHEAD = 64 * 1024;

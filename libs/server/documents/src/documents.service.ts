@@ -141,6 +141,13 @@ export class DocumentsService {
     return this.em.find(DocumentVersion, { document: document.id }, { orderBy: { number: 'desc' } });
   }
 
+  /** The current version of a document already checked for the viewer. */
+  async currentVersion(document: Document): Promise<DocumentVersion> {
+    const version = await this.em.findOne(DocumentVersion, { document: document.id, number: document.versionCount });
+    if (!version) throw documentsErrors.versionNotFound();
+    return version;
+  }
+
   /** One version (the current one by default) of a document the viewer may read. */
   async version(access: DocumentAccess, number?: number | null): Promise<DocumentVersion> {
     const wanted = number ?? access.document.versionCount;
@@ -165,16 +172,17 @@ export class DocumentsService {
   // ---- uploads ----
 
   /** The group an upload goes to, checked before its body is read. Groups one is not in are "not found". */
-  async uploadTarget(viewer: Viewer, groupId: string, folderId?: string | null): Promise<GroupView> {
+  async uploadTarget(viewer: Viewer, groupId: string, folderId?: unknown): Promise<{ view: GroupView; folderId: string | null }> {
     const check = new InputCheck();
     const id = check.uuid('groupId', groupId, 'Group');
-    const folder = folderId ? check.uuid('folderId', folderId, 'Folder') : null;
+    // From a query string: anything but one plain id (a repeated or nested parameter) is refused.
+    const folder = folderId === undefined || folderId === '' ? null : typeof folderId === 'string' ? check.uuid('folderId', folderId, 'Folder') : (check.fail('folderId', 'Folder is not a valid id.'), null);
     check.done();
     const view = await this.groups.byId(viewer, id).catch(() => null);
     if (!view?.isActiveMember) throw documentsErrors.groupNotFound();
     if (view.viewerMembership?.role === MembershipRole.OBSERVER) throw documentsErrors.readOnlyMember();
     if (folder) await this.folderIn(this.em, view.group.id, folder);
-    return view;
+    return { view, folderId: folder };
   }
 
   /** The document a new version goes to, checked before the body is read. */
@@ -311,8 +319,10 @@ export class DocumentsService {
   async restore(viewer: Viewer, id: string): Promise<Document> {
     const access = await this.byId(viewer, id);
     if (!access.canManage) throw documentsErrors.documentNotFound();
+    if (!access.canEdit) throw documentsErrors.readOnlyMember();
     return this.em.transactional(async (em) => {
-      const document = await em.findOneOrFail(Document, { id: access.document.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const document = await em.findOne(Document, { id: access.document.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!document) throw documentsErrors.documentNotFound();
       if (!document.deletedAt) throw documentsErrors.notInTrash();
       document.deletedAt = null;
       document.deletedById = null;
@@ -325,6 +335,8 @@ export class DocumentsService {
   /** Links a document to the discussion about it (the thread was started in the same group). */
   async linkThread(viewer: Viewer, id: string, threadId: string): Promise<Document> {
     return this.withLockedDocument(viewer, id, async (em, document) => {
+      // Two people starting it at once: the first link stays (the second thread is an ordinary one).
+      if (document.threadId) return document;
       document.threadId = threadId;
       await em.flush();
       return document;
@@ -361,6 +373,8 @@ export class DocumentsService {
         const folder = await this.editableFolder(em, viewer, id);
         if (name !== null) folder.name = name;
         if (parentId || input.moveToTop) {
+          // Two crossing moves (A into B, B into A) must not both pass the cycle check.
+          await this.lockFolderTree(em, folder.group.id);
           const parent = parentId ? await this.folderIn(em, folder.group.id, parentId, 'parentId') : null;
           if (parent && (await this.ancestorsOf(em, parent)).includes(folder.id)) throw documentsErrors.folderCycle();
           folder.parent = parent ? ref(parent) : null;
@@ -411,17 +425,22 @@ export class DocumentsService {
   async purgeTrash(now = new Date()): Promise<number> {
     const em = this.em.fork();
     const cutoff = new Date(now.getTime() - TRASH_DAYS * 86_400_000);
-    const expired = await em.find(Document, { deletedAt: { $lt: cutoff } }, { limit: 200 });
-    if (!expired.length) return 0;
-    const ids = expired.map((d) => d.id);
-    const keys = (await em.find(DocumentVersion, { document: { $in: ids } }, { fields: ['storageKey'] })).map((v) => v.storageKey);
-    await em.transactional(async (tx) => {
+    // Chosen and deleted in one transaction under row locks, skipping rows someone holds: a
+    // document being restored is left alone (and, once restored, is no longer chosen).
+    const { ids, keys } = await em.transactional(async (tx) => {
+      const expired = await tx.find(Document, { deletedAt: { $lt: cutoff } }, { limit: 200, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, fields: ['id'] });
+      const ids = expired.map((d) => d.id);
+      if (!ids.length) return { ids, keys: [] as string[] };
+      const keys = (await tx.find(DocumentVersion, { document: { $in: ids } }, { fields: ['storageKey'] })).map((v) => v.storageKey);
       await tx.nativeDelete(DocumentVersion, { document: { $in: ids } });
       await tx.nativeDelete(Document, { id: { $in: ids } });
+      return { ids, keys };
     });
+    if (!ids.length) return 0;
+    // Bytes another version still points at (a restore copies the key) stay.
     const stillUsed = new Set((await em.find(DocumentVersion, { storageKey: { $in: keys } }, { fields: ['storageKey'] })).map((v) => v.storageKey));
     for (const key of new Set(keys)) if (!stillUsed.has(key)) await this.storage.delete(key);
-    return expired.length;
+    return ids.length;
   }
 
   // ---- helpers ----
@@ -430,7 +449,8 @@ export class DocumentsService {
     const access = await this.byId(viewer, id);
     if (!access.canEdit) throw documentsErrors.readOnlyMember();
     return this.em.transactional(async (em) => {
-      const document = await em.findOneOrFail(Document, { id: access.document.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const document = await em.findOne(Document, { id: access.document.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!document) throw documentsErrors.documentNotFound();
       // A document trashed meanwhile can't change (convenors restore it first).
       if (document.deletedAt) throw documentsErrors.documentInTrash();
       return change(em, document, access);
@@ -453,8 +473,14 @@ export class DocumentsService {
     return folder;
   }
 
+  /** Serialises changes to one group's folder tree, for the length of the transaction. */
+  private async lockFolderTree(em: EntityManager, groupId: string): Promise<void> {
+    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`document-folders:${groupId}`], 'all', em.getTransactionContext());
+  }
+
+  /** A folder of the group, share-locked so that it is not deleted before the caller's transaction ends. */
   private async folderIn(em: EntityManager, groupId: string, folderId: string, field = 'folderId'): Promise<DocumentFolder> {
-    const folder = await em.findOne(DocumentFolder, { id: folderId, group: groupId });
+    const folder = await em.findOne(DocumentFolder, { id: folderId, group: groupId }, em.isInTransaction() ? { lockMode: LockMode.PESSIMISTIC_READ } : {});
     if (!folder) throw documentsErrors.folderNotFound(field);
     return folder;
   }

@@ -18,9 +18,17 @@ export function UploadList({ items, onCancel, onDismiss }: { items: UploadItem[]
             </Text>
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               <Text size="xs" c="gray.7">
-                {item.status === 'uploading' ? `${item.progress}% · ${fileSize(item.size)}` : item.status === 'done' ? t('upload.done') : item.status === 'cancelled' ? t('upload.cancelled') : fileSize(item.size)}
+                {item.status === 'uploading'
+                  ? `${item.progress}% · ${fileSize(item.size)}`
+                  : item.status === 'saving'
+                    ? t('upload.saving')
+                    : item.status === 'done'
+                      ? t('upload.done')
+                      : item.status === 'cancelled'
+                        ? t('upload.cancelled')
+                        : fileSize(item.size)}
               </Text>
-              {item.status === 'uploading' ? (
+              {item.status === 'saving' ? null : item.status === 'uploading' ? (
                 <Button size="compact-xs" variant="subtle" color="red" onClick={() => onCancel(item.key)} aria-label={t('upload.cancelLabel', { name: item.name })}>
                   {t('upload.cancel')}
                 </Button>
@@ -34,8 +42,8 @@ export function UploadList({ items, onCancel, onDismiss }: { items: UploadItem[]
           <Progress
             value={item.status === 'failed' ? 100 : item.progress}
             color={item.status === 'failed' ? 'red' : item.status === 'done' ? 'teal' : item.status === 'cancelled' ? 'gray' : 'indigo'}
-            animated={item.status === 'uploading'}
-            striped={item.status === 'uploading'}
+            animated={item.status === 'uploading' || item.status === 'saving'}
+            striped={item.status === 'uploading' || item.status === 'saving'}
             size="sm"
             aria-label={item.name}
           />

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { isUploadFailure, sendFile, type UploadAnswer, type UploadFailure } from '../utils/upload-request.util';
 import { useFileSize } from './useFileSize';
 
-export type UploadStatus = 'uploading' | 'done' | 'failed' | 'cancelled';
+/** `saving`: every byte is sent and the server is storing the file; it can no longer be cancelled. */
+export type UploadStatus = 'uploading' | 'saving' | 'done' | 'failed' | 'cancelled';
 
 export interface UploadItem {
   key: string;
@@ -70,7 +71,15 @@ export function useUploads(url: string, onUploaded: (answer: UploadAnswer, file:
           continue;
         }
         setItems((current) => [...current, { key, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null }]);
-        const request = sendFile(url, file, (fraction) => update(key, { progress: Math.round(fraction * 100) }));
+        const request = sendFile(
+          url,
+          file,
+          (fraction) => update(key, { progress: Math.round(fraction * 100) }),
+          () => {
+            aborts.current.delete(key);
+            update(key, { status: 'saving', progress: 100 });
+          },
+        );
         aborts.current.set(key, request.abort);
         request.promise
           .then((answer) => {

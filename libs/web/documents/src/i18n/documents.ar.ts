@@ -54,6 +54,7 @@ export const documentsAr: Translations<typeof documentsEn> = {
     inputLabel: 'ملفات للرفع',
     uploading: 'جارٍ الرفع',
     done: 'تم الرفع',
+    saving: 'جارٍ الحفظ…',
     cancel: 'إلغاء',
     cancelLabel: 'إلغاء رفع {{name}}',
     dismiss: 'إخفاء',

@@ -51,6 +51,7 @@ export const documentsEn = {
     inputLabel: 'Files to upload',
     uploading: 'Uploading',
     done: 'Uploaded',
+    saving: 'Saving…',
     cancel: 'Cancel',
     cancelLabel: 'Cancel uploading {{name}}',
     dismiss: 'Dismiss',

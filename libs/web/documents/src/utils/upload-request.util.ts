@@ -47,7 +47,7 @@ export function isUploadFailure(error: unknown): error is UploadFailure {
   return typeof error === 'object' && error !== null && 'status' in error && 'aborted' in error;
 }
 
-export function sendFile(url: string, file: File, onProgress: (fraction: number) => void): UploadRequest {
+export function sendFile(url: string, file: File, onProgress: (fraction: number) => void, onSent: () => void = () => undefined): UploadRequest {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<UploadAnswer>((resolve, reject) => {
     xhr.open('POST', url);
@@ -57,6 +57,8 @@ export function sendFile(url: string, file: File, onProgress: (fraction: number)
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };
+    // Every byte is out: the server is storing the file, and cancelling now would not stop it.
+    xhr.upload.onload = () => onSent();
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
