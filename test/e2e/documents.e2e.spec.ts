@@ -89,4 +89,26 @@ describe('documents', () => {
     const [current] = await Promise.all([page.waitForEvent('download'), page.getByLabel('Download version 2').click()]);
     expect(sha256(await readFile((await current.path())!))).toBe(sha256(second));
   });
+
+  it('a network admin narrows the file types; a member sees a clear message for a refused file', async () => {
+    const admin = await session.newPage();
+    await session.signIn(admin, 'admin@example.org');
+    await admin.goto('/admin');
+    const types = admin.getByRole('region', { name: 'File types members may share' });
+    await types.getByRole('checkbox', { name: 'PNG image', exact: true }).uncheck();
+    await types.getByRole('button', { name: 'Save file types' }).click();
+    await admin.getByText('File types saved').waitFor();
+
+    const member = await session.newPage();
+    await session.signIn(member, 'member@example.org');
+    await member.goto('/groups/health-and-social-care');
+    await member.getByLabel('Files to upload').setInputFiles([{ name: 'flyer.png', mimeType: 'image/png', buffer: png(8, 9) }]);
+    const failed = member.locator('li[data-upload-status="failed"]', { hasText: 'flyer.png' });
+    await failed.getByRole('alert').filter({ hasText: /PNG image files can.t be shared here/ }).waitFor();
+    expect(await member.getByRole('link', { name: 'flyer.png' }).count()).toBe(0);
+
+    await types.getByRole('checkbox', { name: 'PNG image', exact: true }).check();
+    await types.getByRole('button', { name: 'Save file types' }).click();
+    await admin.getByText('File types saved').last().waitFor();
+  });
 });

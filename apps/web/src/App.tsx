@@ -1,11 +1,12 @@
 // Routes of the web app. Features own their pages; this file only decides where they live
 // and which need a signed-in person.
 import { GroupThreads, HeaderSearch, SearchPage, ThreadPage } from '@convene/web-discussions';
-import { DocumentPage, DocumentSearchResults, GroupDocuments } from '@convene/web-documents';
+import { DocumentPage, DocumentSearchResults, DocumentTypesForm, GroupDocuments } from '@convene/web-documents';
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
 import { AppLayout, NotFoundPage } from '@convene/web-ui';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { DevMailPage } from './dev/DevMailPage';
 import { RequireAdmin } from './routes/RequireAdmin';
@@ -24,6 +25,12 @@ function Layout() {
       <Outlet />
     </AppLayout>
   );
+}
+
+/** The admin page with the settings other features own (file types members may share). */
+function NetworkAdminPage() {
+  const { t } = useTranslation('documents');
+  return <AdminPage more={[{ id: 'admin-document-types-heading', title: t('types.heading'), content: <DocumentTypesForm /> }]} />;
 }
 
 const router = createBrowserRouter([
@@ -60,7 +67,7 @@ const router = createBrowserRouter([
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'profile', element: <ProfilePage /> },
-          { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
+          { element: <RequireAdmin />, children: [{ path: 'admin', element: <NetworkAdminPage /> }] },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -124,10 +124,17 @@ export class TextPreviewModel {
   @Field(() => Boolean, { description: 'The file is longer than the preview.' }) truncated!: boolean;
 }
 
+@ObjectType('DocumentType', { description: 'A file type an admin may allow.' })
+export class DocumentTypeModel {
+  @Field(() => String) mime!: string;
+  @Field(() => String, { description: 'In words, e.g. “PDF document”.' }) label!: string;
+  @Field(() => DOCUMENT_KINDS) kind!: DocumentKind;
+}
+
 @ObjectType('DocumentSettings')
 export class DocumentSettingsModel {
   @Field(() => [String], { description: 'File types people may upload, detected from the bytes.' }) allowedTypes!: string[];
-  @Field(() => [String], { description: 'Every type an admin may allow (SVG, HTML and programs never are).' }) knownTypes!: string[];
+  @Field(() => [DocumentTypeModel], { description: 'Every type an admin may allow (SVG, HTML and programs never are).' }) knownTypes!: DocumentTypeModel[];
   @Field(() => Float, { description: 'Largest file, in bytes (set by the server’s configuration).' }) maxBytes!: number;
 }
 

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
 import { DiscussionsService, renderMarkdown } from '@convene/server-discussions';
-import { DocumentSearchService, DocumentTextService, DocumentsService, KIND_TYPES, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
+import { DocumentSearchService, DocumentTextService, DocumentsService, KIND_TYPES, describeType, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
 import { GroupsService } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
@@ -156,7 +156,8 @@ export class DocumentsResolver {
   }
 
   private settings(allowedTypes: string[]): DocumentSettingsModel {
-    return { allowedTypes, knownTypes: Object.values(KIND_TYPES).flat(), maxBytes: this.documents.maxBytes };
+    const knownTypes = (Object.entries(KIND_TYPES) as [DocumentKind, readonly string[]][]).flatMap(([kind, types]) => types.map((mime) => ({ mime, label: describeType(mime), kind })));
+    return { allowedTypes, knownTypes, maxBytes: this.documents.maxBytes };
   }
 
   private async afterChange(viewer: Viewer, document: Document): Promise<DocumentModel> {

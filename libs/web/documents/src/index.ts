@@ -1,4 +1,5 @@
 export { GroupDocuments } from './components/GroupDocuments';
 export { DocumentPage } from './components/DocumentPage';
 export { DocumentSearchResults } from './components/DocumentSearchResults';
+export { DocumentTypesForm } from './components/DocumentTypesForm';
 export { documentsResources } from './i18n/documents-resources';

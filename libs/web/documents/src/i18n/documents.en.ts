@@ -153,6 +153,13 @@ export const documentsEn = {
     confirm: 'Move to trash',
     cancel: 'Cancel',
   },
+  types: {
+    heading: 'File types members may share',
+    intro: 'Types are recognised from the files’ contents, not their names. SVG, web pages and programs can never be shared. Each file can be up to {{max}} (set in the server’s configuration).',
+    label: 'Allowed types',
+    save: 'Save file types',
+    saved: 'File types saved',
+  },
   search: { title: 'Documents', meta: '{{type}} · {{size}} · updated {{time}}', more: 'More documents' },
   units: { B: '{{n}} B', KB: '{{n}} KB', MB: '{{n}} MB', GB: '{{n}} GB' },
 };

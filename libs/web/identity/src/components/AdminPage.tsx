@@ -17,8 +17,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** Network admins: invitations, who may sign up, and new working groups. */
-export function AdminPage() {
+/** Network admins: invitations, who may sign up, and new working groups; `more` adds other features' settings. */
+export function AdminPage({ more = [] }: { more?: { id: string; title: string; content: ReactNode }[] }) {
   const { t } = useTranslation('identity');
   return (
     <>
@@ -32,9 +32,16 @@ export function AdminPage() {
             <SignUpModeForm />
           </Section>
         </Stack>
-        <Section id="admin-create-group-heading" title={t('admin.createGroupHeading')}>
-          <CreateWorkingGroupForm />
-        </Section>
+        <Stack gap="lg">
+          <Section id="admin-create-group-heading" title={t('admin.createGroupHeading')}>
+            <CreateWorkingGroupForm />
+          </Section>
+          {more.map((section) => (
+            <Section key={section.id} id={section.id} title={section.title}>
+              {section.content}
+            </Section>
+          ))}
+        </Stack>
       </SimpleGrid>
     </>
   );
