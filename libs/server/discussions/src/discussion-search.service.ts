@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { InputCheck, hasControlCharacters, type Viewer } from '@convene/server-core';
-import { LIMITS } from '@convene/shared-contracts';
+import { InputCheck, searchCursor, searchInput, type Viewer } from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
 import { Post } from './post.entity.js';
 
@@ -21,9 +20,6 @@ export interface SearchPage {
   endCursor: string | null;
   hasNextPage: boolean;
 }
-
-/** How deep one may page into results; past it, a narrower search is the better tool. */
-const MAX_OFFSET = 10_000;
 
 // ts_headline marks matches with these; the text is escaped first, then they become <mark>.
 const START = '\u0002';
@@ -49,17 +45,9 @@ export class DiscussionSearchService {
 
   async search(viewer: Viewer, input: { query: string; groupId?: string | null; authorId?: string | null; first?: number | null; after?: string | null }): Promise<SearchPage> {
     const check = new InputCheck();
-    const query = (input.query ?? '').trim();
-    if (!query) check.fail('query', 'Type something to search for.');
-    else if (query.length > LIMITS.searchQueryMax) check.fail('query', `Searches can be at most ${LIMITS.searchQueryMax} characters.`);
-    else if (hasControlCharacters(query)) check.fail('query', 'The search contains invalid characters.');
+    const { query, first, offset } = searchInput(check, input, 20);
     const groupId = input.groupId ? check.uuid('groupId', input.groupId, 'Group') : null;
     const authorId = input.authorId ? check.uuid('authorId', input.authorId, 'Author') : null;
-    const first = input.first ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.searchPageMax} results at a time.`);
-    const decoded = input.after ? Buffer.from(input.after, 'base64url').toString('utf8') : '0';
-    const offset = /^\d{1,5}$/.test(decoded) ? Number(decoded) : -1;
-    if (offset < 0 || offset > MAX_OFFSET) check.fail('after', 'This cursor is not valid; start from the first page.');
     check.done();
 
     const memberOf = await this.groups.activeGroupIdsOf(viewer.userId);
@@ -69,6 +57,6 @@ export class DiscussionSearchService {
     const rows = await this.em.getRepository(Post).search({ query, groupIds, authorId, limit: first + 1, offset }, { start: START, stop: STOP });
     const nodes = rows.slice(0, first).map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlight(title), snippetHtml: highlight(snippet) }));
     const hasNextPage = rows.length > first;
-    return { nodes, hasNextPage, endCursor: hasNextPage ? Buffer.from(String(offset + first)).toString('base64url') : null };
+    return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };
   }
 }

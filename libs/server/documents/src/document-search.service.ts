@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InputCheck, hasControlCharacters, type Viewer } from '@convene/server-core';
-import { LIMITS } from '@convene/shared-contracts';
+import { InputCheck, searchCursor, searchInput, type Viewer } from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
 import { DocumentRepository, searchDocuments } from './document.repository.js';
 import type { Document } from './document.entity.js';
@@ -12,7 +11,6 @@ export interface DocumentSearchHit {
   snippetHtml: string;
 }
 
-const MAX_OFFSET = 10_000;
 // ts_headline marks matches with these; the text is escaped first, then they become <mark>.
 const START = '\u0002';
 const STOP = '\u0003';
@@ -32,16 +30,8 @@ export class DocumentSearchService {
 
   async search(viewer: Viewer, input: { query: string; groupId?: string | null; first?: number | null; after?: string | null }) {
     const check = new InputCheck();
-    const query = (input.query ?? '').trim();
-    if (!query) check.fail('query', 'Type something to search for.');
-    else if (query.length > LIMITS.searchQueryMax) check.fail('query', `Searches can be at most ${LIMITS.searchQueryMax} characters.`);
-    else if (hasControlCharacters(query)) check.fail('query', 'The search contains invalid characters.');
+    const { query, first, offset } = searchInput(check, input, 10);
     const groupId = input.groupId ? check.uuid('groupId', input.groupId, 'Group') : null;
-    const first = input.first ?? 10;
-    if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.searchPageMax} results at a time.`);
-    const decoded = input.after ? Buffer.from(input.after, 'base64url').toString('utf8') : '0';
-    const offset = /^\d{1,5}$/.test(decoded) ? Number(decoded) : -1;
-    if (offset < 0 || offset > MAX_OFFSET) check.fail('after', 'This cursor is not valid; start from the first page.');
     check.done();
 
     const memberOf = await this.groups.activeGroupIdsOf(viewer.userId);
@@ -54,6 +44,6 @@ export class DocumentSearchService {
       .filter((r) => found.has(r.id))
       .map((r) => ({ document: found.get(r.id)!, titleHtml: highlight(r.title), snippetHtml: highlight(r.snippet ?? '') }));
     const hasNextPage = rows.length > first;
-    return { nodes, hasNextPage, endCursor: hasNextPage ? Buffer.from(String(offset + first)).toString('base64url') : null };
+    return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };
   }
 }

@@ -77,3 +77,26 @@ export function stripControlCharacters(value: string): string {
   }
   return out;
 }
+
+/** How deep one may page into search results; past it, a narrower search is the better tool. */
+const SEARCH_MAX_OFFSET = 10_000;
+
+/**
+ * The common part of a search's input: the words, a page size and an offset cursor (opaque to
+ * clients). Problems go into `check`.
+ */
+export function searchInput(check: InputCheck, input: { query: string; first?: number | null; after?: string | null }, defaultFirst: number): { query: string; first: number; offset: number } {
+  const query = (input.query ?? '').trim();
+  if (!query) check.fail('query', 'Type something to search for.');
+  else if (query.length > LIMITS.searchQueryMax) check.fail('query', `Searches can be at most ${LIMITS.searchQueryMax} characters.`);
+  else if (hasControlCharacters(query)) check.fail('query', 'The search contains invalid characters.');
+  const first = input.first ?? defaultFirst;
+  if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.searchPageMax} results at a time.`);
+  const decoded = input.after ? Buffer.from(input.after, 'base64url').toString('utf8') : '0';
+  const offset = /^\d{1,5}$/.test(decoded) ? Number(decoded) : -1;
+  if (offset < 0 || offset > SEARCH_MAX_OFFSET) check.fail('after', 'This cursor is not valid; start from the first page.');
+  return { query, first, offset };
+}
+
+/** The cursor of the page after one that started at `offset`. */
+export const searchCursor = (offset: number, first: number): string => Buffer.from(String(offset + first)).toString('base64url');
