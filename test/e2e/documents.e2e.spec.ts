@@ -111,4 +111,19 @@ describe('documents', () => {
     await types.getByRole('button', { name: 'Save file types' }).click();
     await admin.getByText('File types saved').last().waitFor();
   });
+
+  it('links a document to a discussion; the discussion lists it', async () => {
+    const page = await session.newPage();
+    await session.signIn(page, 'member@example.org');
+    await page.goto('/groups/health-and-social-care');
+    await page.getByRole('button', { name: 'Evidence' }).click();
+    await page.getByRole('link', { name: 'NHS charging – evidence log.md' }).click();
+    const links = page.getByRole('region', { name: 'Discussions' });
+    await links.getByLabel('Link to a discussion').click();
+    await page.getByRole('option', { name: 'NHS charging letters sent before treatment' }).click();
+    await links.getByRole('button', { name: 'Link', exact: true }).click();
+    await links.getByRole('link', { name: 'NHS charging letters sent before treatment' }).click();
+    await page.getByRole('heading', { name: 'NHS charging letters sent before treatment', level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Documents' }).getByRole('link', { name: 'NHS charging – evidence log.md' }).waitFor();
+  });
 });

@@ -695,7 +695,7 @@ describe('authorization matrix', () => {
       .concat(['setThreadNotificationLevel', 'postRevisions', 'search'])
       // Tried as every persona (and an observer) in documents.int.spec.ts, with the REST routes.
       .concat(['document', 'documentSettings', 'updateDocumentSettings', 'updateDocument', 'moveDocument', 'trashDocument', 'restoreDocument', 'restoreDocumentVersion'])
-      .concat(['discussDocument', 'createDocumentFolder', 'updateDocumentFolder', 'deleteDocumentFolder', 'searchDocuments'])
+      .concat(['discussDocument', 'createDocumentFolder', 'updateDocumentFolder', 'deleteDocumentFolder', 'searchDocuments', 'linkDocumentToThread', 'unlinkDocumentFromThread'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

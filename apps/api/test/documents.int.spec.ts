@@ -190,6 +190,50 @@ describe('documents', () => {
       expect(await sql('select id from threads where group_id = ?', [w.group.id])).toEqual([]);
     });
 
+    const LINK = `mutation L($id: ID!, $threadId: ID!) { linkDocumentToThread(id: $id, threadId: $threadId) { id linkedThreads { id title } } }`;
+    const UNLINK = `mutation U($id: ID!, $threadId: ID!) { unlinkDocumentFromThread(id: $id, threadId: $threadId) { id linkedThreads { id } } }`;
+    const THREAD_DOCS = `query T($id: ID!) { thread(id: $id) { id documents { id title } } }`;
+    const startThread = async (client: GqlClient, groupId: string) =>
+      dataOf(await client.request<{ createThread: { id: string } }>(`mutation C($input: CreateThreadInput!) { createThread(input: $input) { id } }`, { input: { groupId, title: 'Budget for the clinic day', body: 'See the document.' } })).createThread.id;
+    const links = async (id: string) => sql<{ thread_id: string }>('select thread_id from document_thread_links where document_id = ?', [id]);
+
+    it.each(WHO.map((w) => [w, edit[w]] as const))('linkDocumentToThread and unlinkDocumentFromThread as %s → %s, and a refused one changes nothing', async (who, expected) => {
+      const { w, id } = await withDocument();
+      const threadId = await startThread(await w.client('member'), w.group.id);
+      const client = await w.client(who);
+      const linked = await client.request<{ linkDocumentToThread: { linkedThreads: { id: string; title: string }[] } }>(LINK, { id, threadId });
+      expect(codeOf(linked)).toBe(expected);
+      expect((await links(id)).map((l) => l.thread_id)).toEqual(expected === 'OK' ? [threadId] : []);
+      if (expected === 'OK') expect(dataOf(linked).linkDocumentToThread.linkedThreads).toEqual([{ id: threadId, title: 'Budget for the clinic day' }]);
+      else dataOf(await (await w.client('member')).request(LINK, { id, threadId }));
+      expect(codeOf(await client.request(UNLINK, { id, threadId }))).toBe(expected);
+      expect(await links(id)).toHaveLength(expected === 'OK' ? 0 : 1);
+    });
+
+    it.each(WHO.filter((w) => w !== 'anonymous').map((w) => [w, gql[w]] as const))('Thread.documents as %s → %s: the group’s linked documents, none from the trash', async (who, expected) => {
+      const { w, id } = await withDocument();
+      const other = await upload(api.url, await w.client('member'), `/api/groups/${w.group.id}/documents`, [{ name: 'old.pdf', bytes: pdf() }]);
+      const threadId = await startThread(await w.client('member'), w.group.id);
+      for (const doc of [id, other.json.document!.id]) dataOf(await (await w.client('member')).request(LINK, { id: doc, threadId }));
+      dataOf(await (await w.client('member')).request(TRASH, { id: other.json.document!.id }));
+      const result = await (await w.client(who)).request<{ thread: { documents: { id: string }[] } }>(THREAD_DOCS, { id: threadId });
+      expect(codeOf(result)).toBe(expected);
+      if (expected === 'OK') expect(dataOf(result).thread.documents.map((d) => d.id)).toEqual([id]);
+    });
+
+    it('a document is linked only to discussions of its own group that the person can read', async () => {
+      const { w, id } = await withDocument();
+      const elsewhere = await world();
+      await api.data.membership(elsewhere.group, w.people.member);
+      const theirs = await startThread(await w.client('member'), elsewhere.group.id);
+      const result = await (await w.client('member')).request(LINK, { id, threadId: theirs });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'THREAD_IN_OTHER_GROUP', fields: { threadId: expect.any(String) } });
+      const outsider = await world();
+      const foreign = await startThread(await outsider.client('member'), outsider.group.id);
+      expect(codeOf(await (await w.client('member')).request(LINK, { id, threadId: foreign }))).toBe('NOT_FOUND');
+      expect(await links(id)).toEqual([]);
+    });
+
     it('a member who did not upload a document cannot delete it', async () => {
       const { w, id } = await withDocument();
       const other = await api.data.user();

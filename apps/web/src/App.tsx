@@ -1,7 +1,7 @@
 // Routes of the web app. Features own their pages; this file only decides where they live
 // and which need a signed-in person.
 import { GroupThreads, HeaderSearch, SearchPage, ThreadPage } from '@convene/web-discussions';
-import { DocumentPage, DocumentSearchResults, DocumentTypesForm, GroupDocuments } from '@convene/web-documents';
+import { DocumentPage, DocumentSearchResults, DocumentTypesForm, GroupDocuments, ThreadDocuments } from '@convene/web-documents';
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
@@ -61,7 +61,7 @@ const router = createBrowserRouter([
               />
             ),
           },
-          { path: 'threads/:id', element: <ThreadPage /> },
+          { path: 'threads/:id', element: <ThreadPage aside={(threadId) => <ThreadDocuments threadId={threadId} />} /> },
           { path: 'documents/:id', element: <DocumentPage /> },
           { path: 'search', element: <SearchPage above={(search) => <DocumentSearchResults {...search} />} /> },
           { path: 'notifications', element: <NotificationsPage /> },

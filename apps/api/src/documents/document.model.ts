@@ -151,3 +151,9 @@ export class DocumentSearchResultConnectionModel {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor!: string | null;
   @Field(() => Boolean) hasNextPage!: boolean;
 }
+
+@ObjectType('LinkedThread', { description: 'A discussion a document is linked to.' })
+export class LinkedThreadModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+}

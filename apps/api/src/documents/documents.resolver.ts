@@ -1,9 +1,10 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
-import { DiscussionsService, renderMarkdown } from '@convene/server-discussions';
+import { DiscussionAccess, DiscussionsService, renderMarkdown } from '@convene/server-discussions';
 import { DocumentSearchService, DocumentTextService, DocumentsService, KIND_TYPES, describeType, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
 import { GroupsService } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
+import { ThreadModel } from '../discussions/thread.model.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
 import {
@@ -15,6 +16,7 @@ import {
   DocumentSearchResultConnectionModel,
   DocumentSettingsModel,
   DocumentVersionModel,
+  LinkedThreadModel,
   TextPreviewModel,
 } from './document.model.js';
 import { CreateDocumentFolderInput, MoveDocumentInput, SearchDocumentsInput, UpdateDocumentFolderInput, UpdateDocumentInput } from './documents.inputs.js';
@@ -29,6 +31,7 @@ export class DocumentsResolver {
     private readonly identity: IdentityService,
     private readonly searching: DocumentSearchService,
     private readonly groups: GroupsService,
+    private readonly threads: DiscussionAccess,
   ) {}
 
   @Query(() => DocumentSearchResultConnectionModel, { description: 'Full-text search of the documents in the groups the viewer belongs to: titles, descriptions, and the text of text and PDF files.' })
@@ -109,6 +112,34 @@ export class DocumentsResolver {
       tags: ['document'],
     });
     return this.afterChange(viewer, await this.documents.linkThread(viewer, document.id, thread.id));
+  }
+
+  @Mutation(() => DocumentModel, { description: 'Links a document to a discussion of the same group (shown on both).' })
+  async linkDocumentToThread(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('threadId', { type: () => ID }) threadId: string,
+  ): Promise<DocumentModel> {
+    // The discussion must be one the viewer can read; the document one they can change.
+    const { thread } = await this.threads.thread(viewer, threadId);
+    return this.afterChange(viewer, await this.documents.addThreadLink(viewer, id, { id: thread.id, groupId: thread.group.id }));
+  }
+
+  @Mutation(() => DocumentModel, { description: 'Removes the link between a document and a discussion.' })
+  async unlinkDocumentFromThread(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('threadId', { type: () => ID }) threadId: string,
+  ): Promise<DocumentModel> {
+    return this.afterChange(viewer, await this.documents.removeThreadLink(viewer, id, threadId));
+  }
+
+  @ResolveField(() => [LinkedThreadModel], { description: 'Discussions of its group this document is linked to.' })
+  async linkedThreads(@CurrentViewer() viewer: Viewer, @Parent() document: DocumentModel): Promise<LinkedThreadModel[]> {
+    const ids = await this.documents.linkedThreadIds(document.entity);
+    // Each is read as the viewer may (a thread moved to another group drops out).
+    const threads = await Promise.all(ids.map((threadId) => this.threads.thread(viewer, threadId).then((a) => a.thread, () => null)));
+    return threads.flatMap((t) => (t && t.group.id === document.groupId ? [{ id: t.id, title: t.title }] : []));
   }
 
   @Mutation(() => DocumentFolderModel, { description: 'Creates a folder in a group’s documents.' })
@@ -210,5 +241,25 @@ export class GroupDocumentsResolver {
   @ResolveField(() => [DocumentFolderModel], { nullable: true, description: 'Every folder of the group’s documents (a flat list: each names its parent); null outside the group.' })
   async documentFolders(@Parent() group: WorkingGroupModel): Promise<DocumentFolderModel[] | null> {
     return (await this.library.folders(group.view))?.map((f) => DocumentFolderModel.from(f)) ?? null;
+  }
+}
+
+/** The documents linked to a discussion, on the discussion itself. */
+@SignedIn()
+@Resolver(() => ThreadModel)
+export class ThreadDocumentsResolver {
+  constructor(
+    private readonly library: DocumentsService,
+    private readonly identity: IdentityService,
+    private readonly groups: GroupsService,
+  ) {}
+
+  @ResolveField(() => [DocumentModel], { description: 'Documents of the group linked to this discussion (not those in the trash).' })
+  async documents(@CurrentViewer() viewer: Viewer, @Parent() thread: ThreadModel): Promise<DocumentModel[]> {
+    // The thread was checked for the viewer when it was loaded.
+    const documents = await this.library.linkedTo(thread.id, thread.groupId);
+    if (!documents.length) return [];
+    const view = await this.groups.byId(viewer, thread.groupId);
+    return presentDocuments(this.identity, viewer, documents, { canEdit: view.viewerMembership?.role !== 'OBSERVER', canManage: view.canManage });
   }
 }

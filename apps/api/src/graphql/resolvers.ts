@@ -1,9 +1,9 @@
 import { IdentityResolver } from '../identity/identity.resolver.js';
 import { GroupsResolver } from '../groups/groups.resolver.js';
 import { DiscussionsResolver, GroupThreadsResolver } from '../discussions/discussions.resolver.js';
-import { DocumentsResolver, GroupDocumentsResolver } from '../documents/documents.resolver.js';
+import { DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver } from '../documents/documents.resolver.js';
 import { NotificationsResolver } from '../notifications/notifications.resolver.js';
 import { GroupNotificationLevelResolver, NotificationSettingsResolver } from '../notifications/notification-settings.resolver.js';
 
 /** Every resolver, for the app module and the schema emitter alike. */
-export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver];
+export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver];

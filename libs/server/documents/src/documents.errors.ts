@@ -26,6 +26,7 @@ export enum DocumentsErrorCode {
   FolderNameTaken = 'FOLDER_NAME_TAKEN',
   FolderCycle = 'FOLDER_CYCLE',
   RangeNotSatisfiable = 'RANGE_NOT_SATISFIABLE',
+  ThreadInOtherGroup = 'THREAD_IN_OTHER_GROUP',
 }
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
@@ -37,6 +38,7 @@ export const documentsErrors = {
   folderNotFound: (field = 'folderId') => new InputError({ [field]: 'This folder was not found in the group.' }, DocumentsErrorCode.FolderNotFound),
   // Uploading to a group one is not in gets the same answer whether or not the group exists.
   groupNotFound: () => notFound('The group (among your groups)', DocumentsErrorCode.GroupNotFound),
+  threadInOtherGroup: () => new InputError({ threadId: 'Link documents to discussions of the same group.' }, DocumentsErrorCode.ThreadInOtherGroup),
   notTheUploader: () => forbidden(DocumentsErrorCode.NotTheUploader, 'Only the person who added this document, or a convenor, can delete it.'),
   notAMember: () => forbidden(DocumentsErrorCode.NotAMember, 'Only members of this group can share documents in it.'),
   readOnlyMember: () => forbidden(DocumentsErrorCode.ReadOnlyMember, 'Observers can read the group’s documents but not add or change them.'),

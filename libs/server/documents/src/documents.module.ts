@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@convene/server-core';
 import { GroupsModule } from '@convene/server-groups';
 import { DocumentFolder } from './document-folder.entity.js';
 import { DocumentSettings } from './document-settings.entity.js';
+import { DocumentThreadLink } from './document-thread-link.entity.js';
 import { DocumentSearchService } from './document-search.service.js';
 import { DocumentTextService } from './document-text.service.js';
 import { DocumentUploadService } from './document-upload.service.js';
@@ -14,7 +15,7 @@ import { FileStorage } from './storage/file-storage.js';
 import { createFileStorage } from './storage/storage.factory.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Document, DocumentVersion, DocumentFolder, DocumentSettings]), GroupsModule],
+  imports: [MikroOrmModule.forFeature([Document, DocumentVersion, DocumentFolder, DocumentSettings, DocumentThreadLink]), GroupsModule],
   providers: [
     { provide: FileStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createFileStorage(config) },
     DocumentsService,

@@ -6,6 +6,7 @@ import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/serv
 import { UserEntity } from '@convene/server-identity';
 import { DocumentFolder } from './document-folder.entity.js';
 import { DocumentSettings } from './document-settings.entity.js';
+import { DocumentThreadLink } from './document-thread-link.entity.js';
 import { DocumentVersion } from './document-version.entity.js';
 import { Document } from './document.entity.js';
 import { DocumentRepository, type DocumentCursor, type DocumentSort } from './document.repository.js';
@@ -343,6 +344,47 @@ export class DocumentsService {
     });
   }
 
+  /**
+   * Links a document to a discussion of its group (checked by the caller, which knows threads).
+   * Linking twice is harmless.
+   */
+  async addThreadLink(viewer: Viewer, id: string, thread: { id: string; groupId: string }): Promise<Document> {
+    return this.withLockedDocument(viewer, id, async (em, document) => {
+      if (document.group.id !== thread.groupId) throw documentsErrors.threadInOtherGroup();
+      // Under the document's lock: two people linking the same pair at once make one link.
+      if (!(await em.findOne(DocumentThreadLink, { documentId: document.id, threadId: thread.id }))) {
+        em.create(DocumentThreadLink, { documentId: document.id, threadId: thread.id, linkedById: viewer.userId });
+        await em.flush();
+      }
+      return document;
+    });
+  }
+
+  async removeThreadLink(viewer: Viewer, id: string, threadId: string): Promise<Document> {
+    const check = new InputCheck();
+    const thread = check.uuid('threadId', threadId, 'Discussion');
+    check.done();
+    return this.withLockedDocument(viewer, id, async (em, document) => {
+      await em.nativeDelete(DocumentThreadLink, { documentId: document.id, threadId: thread });
+      return document;
+    });
+  }
+
+  /** The discussions a document is linked to, oldest link first (ids: the caller shows them). */
+  async linkedThreadIds(document: Document): Promise<string[]> {
+    const links = await this.em.find(DocumentThreadLink, { documentId: document.id }, { orderBy: { createdAt: 'asc' } });
+    return links.map((l) => l.threadId);
+  }
+
+  /** Documents linked to a discussion the viewer may read (its group's), not those in the trash. */
+  async linkedTo(threadId: string, groupId: string): Promise<Document[]> {
+    const links = await this.em.find(DocumentThreadLink, { threadId }, { orderBy: { createdAt: 'asc' } });
+    if (!links.length) return [];
+    const documents = await this.em.find(Document, { id: { $in: links.map((l) => l.documentId) }, group: groupId, deletedAt: null });
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    return links.flatMap((l) => byId.get(l.documentId) ?? []);
+  }
+
   // ---- folders ----
 
   async createFolder(viewer: Viewer, input: { groupId: string; name: string; parentId?: string | null }): Promise<DocumentFolder> {
@@ -433,6 +475,7 @@ export class DocumentsService {
       if (!ids.length) return { ids, keys: [] as string[] };
       const keys = (await tx.find(DocumentVersion, { document: { $in: ids } }, { fields: ['storageKey'] })).map((v) => v.storageKey);
       await tx.nativeDelete(DocumentVersion, { document: { $in: ids } });
+      await tx.nativeDelete(DocumentThreadLink, { documentId: { $in: ids } });
       await tx.nativeDelete(Document, { id: { $in: ids } });
       return { ids, keys };
     });

@@ -1,5 +1,6 @@
 import { DocumentFolder } from './document-folder.entity.js';
 import { DocumentSettings } from './document-settings.entity.js';
+import { DocumentThreadLink } from './document-thread-link.entity.js';
 import { DocumentVersion } from './document-version.entity.js';
 import { Document } from './document.entity.js';
 
@@ -21,4 +22,4 @@ export type { Document, DocumentVersion, DocumentFolder };
 export { Document as DocumentEntity, DocumentVersion as DocumentVersionEntity, DocumentFolder as DocumentFolderEntity };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const documentsEntities = [Document, DocumentVersion, DocumentFolder, DocumentSettings];
+export const documentsEntities = [Document, DocumentVersion, DocumentFolder, DocumentSettings, DocumentThreadLink];

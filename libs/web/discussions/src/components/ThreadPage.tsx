@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import type { ThreadSignal } from '@convene/shared-contracts';
 import { EditPostDocument, ReplyDocument, toApiError, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
 import { NotFoundPage, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useLiveThread } from '../hooks/useLiveThread';
@@ -29,7 +29,8 @@ type Posts = ReturnType<typeof useThreadPosts>;
 const HIGHLIGHT_MS = 3000;
 
 /** A discussion: the opening post and its replies as a tree, kept live, opened where the viewer stopped reading. */
-export function ThreadPage() {
+/** A discussion; `aside` lets the app show other features' things about it (its documents). */
+export function ThreadPage({ aside }: { aside?: (threadId: string) => ReactNode }) {
   const { id = '' } = useParams<{ id: string }>();
   const { t } = useTranslation('discussions');
   const posts = useThreadPosts(id);
@@ -40,7 +41,7 @@ export function ThreadPage() {
     return <PageError error={posts.error} onRetry={() => void posts.retry()} />;
   }
   // Each discussion is a fresh visit: its own read position, highlight and open composer.
-  return <ThreadView key={id} thread={posts.thread} posts={posts} />;
+  return <ThreadView key={id} thread={posts.thread} posts={posts} aside={aside} />;
 }
 
 /** Where `#post-<id>` in the address points, if anywhere. */
@@ -58,7 +59,7 @@ async function postElement(postId: string): Promise<HTMLElement | null> {
   return null;
 }
 
-function ThreadView({ thread, posts }: { thread: Thread; posts: Posts }) {
+function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; aside?: (threadId: string) => ReactNode }) {
   const { t } = useTranslation('discussions');
   const notify = useNotify();
   const location = useLocation();
@@ -200,6 +201,7 @@ function ThreadView({ thread, posts }: { thread: Thread; posts: Posts }) {
           {t('thread.locked')}
         </Alert>
       )}
+      {aside?.(thread.id)}
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>

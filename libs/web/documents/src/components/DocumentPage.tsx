@@ -15,6 +15,7 @@ import { FileTypeIcon, UploadIcon } from './FileTypeIcon';
 import { MoveDocumentModal } from './MoveDocumentModal';
 import { TrashDocumentModal } from './TrashDocumentModal';
 import { UploadList } from './UploadList';
+import { LinkedThreads } from './LinkedThreads';
 import { VersionsTable } from './VersionsTable';
 import './documents.css';
 
@@ -229,6 +230,7 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
                 </Group>
               )}
             </Paper>
+            <LinkedThreads document={document} groupSlug={group?.slug ?? null} canEdit={document.viewerCanEdit && !inTrash} />
           </Stack>
         </Grid.Col>
       </Grid>

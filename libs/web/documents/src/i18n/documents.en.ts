@@ -153,6 +153,17 @@ export const documentsEn = {
     confirm: 'Move to trash',
     cancel: 'Cancel',
   },
+  links: {
+    title: 'Discussions',
+    none: 'Not linked to any discussion yet.',
+    choose: 'Link to a discussion',
+    placeholder: 'Choose a discussion of the group',
+    nothing: 'No other discussions',
+    link: 'Link',
+    linked: 'Linked to the discussion',
+    unlink: 'Remove the link to “{{title}}”',
+    documentsTitle: 'Documents',
+  },
   types: {
     heading: 'File types members may share',
     intro: 'Types are recognised from the files’ contents, not their names. SVG, web pages and programs can never be shared. Each file can be up to {{max}} (set in the server’s configuration).',

@@ -26,6 +26,12 @@ export class Migration20261129160000_Documents extends Migration {
       `alter table "document_versions" add constraint "document_versions_document_id_number_unique" unique ("document_id", "number");`,
     );
     this.addSql(
+      `create table "document_thread_links" ("document_id" uuid not null, "thread_id" uuid not null, "linked_by_id" uuid not null, "created_at" timestamptz not null, primary key ("document_id", "thread_id"));`,
+    );
+    this.addSql(
+      `create index "document_thread_links_thread_id_index" on "document_thread_links" ("thread_id");`,
+    );
+    this.addSql(
       `create table "document_settings" ("id" int not null default 1, "allowed_types" text[] not null, "updated_at" timestamptz not null, primary key ("id"));`,
     );
 
@@ -67,5 +73,6 @@ export class Migration20261129160000_Documents extends Migration {
     this.addSql(`drop table if exists "documents" cascade;`);
     this.addSql(`drop table if exists "document_folders" cascade;`);
     this.addSql(`drop table if exists "document_settings" cascade;`);
+    this.addSql(`drop table if exists "document_thread_links" cascade;`);
   }
 }
