@@ -601,6 +601,11 @@ describe('documents', () => {
       expect(row!.extracted_text).toBe('Café meeting about the hostile environment');
       const accentless = await sql<{ id: string }>(`select id from documents where search_vector @@ websearch_to_tsquery('convene_search', 'cafe hostile')`);
       expect(accentless.map((r) => r.id)).toContain(id);
+      // Markdown is kept as its words, so snippets read as text.
+      await upload(api.url, await w.client('member'), `/api/documents/${id}/versions`, [{ name: 'notes.md', bytes: text('# Evidence\n\n**NHS charging** at [the trust](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n') }]);
+      expect(await texts.extract(id, 3)).toBe(true);
+      const [markdown] = await sql<{ extracted_text: string }>('select extracted_text from documents where id = ?', [id]);
+      expect(markdown!.extracted_text).toBe('Evidence NHS charging at the trust a b 1 2');
     });
 
     it('purges documents 30 days in the trash, with the files no other version uses', async () => {

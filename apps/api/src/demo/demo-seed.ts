@@ -8,7 +8,7 @@ import type { AppConfig } from '@convene/server-core';
 import { NetworkSettingsEntity, PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
 import { MembershipEntity, WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
 import { PostEntity, PostReactionEntity, ThreadEntity, ThreadReadEntity, renderMarkdown, type MentionTarget, type Post } from '@convene/server-discussions';
-import { DocumentEntity, DocumentFolderEntity, DocumentVersionEntity, createFileStorage, newStorageKey } from '@convene/server-documents';
+import { DocumentEntity, DocumentFolderEntity, DocumentVersionEntity, createFileStorage, markdownWords, newStorageKey } from '@convene/server-documents';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', displayName: 'Amara Okafor', role: 'network admin' },
@@ -217,7 +217,7 @@ async function seedDocuments(em: EntityManager, groups: Map<string, WorkingGroup
       folders.set(`${slug}/${folderName}`, folder);
     }
     const uploader = users.get(by)!;
-    const document = em.create(DocumentEntity, { group, folder, title: name, description, contentType, size: bytes.length, createdBy: uploader, extractedText: body.replace(/\s+/g, ' ').trim() });
+    const document = em.create(DocumentEntity, { group, folder, title: name, description, contentType, size: bytes.length, createdBy: uploader, extractedText: (contentType === 'text/markdown' ? markdownWords(body) : body).replace(/\s+/g, ' ').trim() });
     em.create(DocumentVersionEntity, { document, number: 1, fileName: name, storageKey, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), contentType, uploadedBy: uploader });
   }
   return DOCUMENTS.length;

@@ -44,6 +44,7 @@ export class DocumentTextService {
     let text: string | null = null;
     if (TEXT_TYPES.has(version.contentType)) {
       text = decodeUtf8Prefix(await this.readBytes(version.storageKey, Math.min(version.size, SEARCH_TEXT_CHARS * 2)));
+      if (version.contentType === 'text/markdown') text = markdownWords(text);
     } else if (version.contentType === 'application/pdf' && version.size <= PDF_EXTRACT_MAX_BYTES) {
       text = await this.pdfText(await this.readBytes(version.storageKey, version.size)).catch((error: unknown) => {
         // A damaged or encrypted PDF is still a document; it is just not searchable by its text.
@@ -92,4 +93,13 @@ export class DocumentTextService {
 /** Decodes UTF-8, dropping a multi-byte character cut at the end. */
 export function decodeUtf8Prefix(bytes: Buffer): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/\uFFFD$/, '');
+}
+
+/** The words of Markdown without its markup (headings, emphasis, tables, rules), for search snippets. */
+export function markdownWords(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, '')
+    .replace(/[*_`~|]+/g, ' ');
 }

@@ -7,7 +7,7 @@ import { Document } from './document.entity.js';
 export { DocumentsModule } from './documents.module.js';
 export { DocumentsService, TRASH_DAYS, type DocumentAccess, type DocumentListArgs, type Page as DocumentPage } from './documents.service.js';
 export { DocumentUploadService, type ReceivedFile } from './document-upload.service.js';
-export { DocumentTextService } from './document-text.service.js';
+export { DocumentTextService, markdownWords } from './document-text.service.js';
 export { DocumentSearchService, type DocumentSearchHit } from './document-search.service.js';
 export { DocumentsErrorCode, documentsErrors } from './documents.errors.js';
 export { FileStorage, StorageObjectNotFound, type ByteRange } from './storage/file-storage.js';
