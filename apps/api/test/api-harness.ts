@@ -1,6 +1,6 @@
 // Runs the real API (HTTP, GraphQL, PostgreSQL, Redis) on a free port for integration tests, with
 // clients that keep their own session cookie like a browser would.
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM as MikroORMClass, type MikroORM } from '@mikro-orm/postgresql';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@convene/server-core';
 import type { User } from '@convene/server-identity';
@@ -107,6 +107,24 @@ export class ApiHarness {
       socket.once('connect', () => resolve(socket));
       socket.once('connect_error', reject);
     });
+  }
+
+  /** SQL statements the API's ORM runs while `work` runs, counted from its query log. */
+  async statements(work: () => Promise<unknown>): Promise<number> {
+    const logger = this.app.get(MikroORMClass).config.getLogger();
+    const original = { log: logger.log.bind(logger), isEnabled: logger.isEnabled.bind(logger) };
+    let count = 0;
+    logger.isEnabled = (namespace, context) => namespace === 'query' || original.isEnabled(namespace, context);
+    logger.log = (namespace, message, context) => {
+      if (namespace === 'query') count += 1;
+      else original.log(namespace, message, context);
+    };
+    try {
+      await work();
+    } finally {
+      Object.assign(logger, original);
+    }
+    return count;
   }
 
   async stop(): Promise<void> {

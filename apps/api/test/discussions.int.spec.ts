@@ -1,7 +1,6 @@
 // Discussions on the real PostgreSQL: who may start, read and reply, what bad input gets, the
 // reply tree, pagination, and who is told.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MikroORM } from '@mikro-orm/postgresql';
 import type { Socket } from 'socket.io-client';
 import { MembershipRole, type ThreadSignal, type WatchResult } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
@@ -159,23 +158,7 @@ describe('discussions', () => {
   });
 
   it('loads a thread list (with unread counts) and a thread with its posts, authors and reaction counts in as many SQL statements for 100 items as for 20', async () => {
-    /** Statements the API's ORM runs while `work` runs, counted from its query log. */
-    async function statements(work: () => Promise<unknown>): Promise<number> {
-      const logger = api.app.get(MikroORM).config.getLogger();
-      const original = { log: logger.log.bind(logger), isEnabled: logger.isEnabled.bind(logger) };
-      let count = 0;
-      logger.isEnabled = (namespace, context) => namespace === 'query' || original.isEnabled(namespace, context);
-      logger.log = (namespace, message, context) => {
-        if (namespace === 'query') count += 1;
-        else original.log(namespace, message, context);
-      };
-      try {
-        await work();
-      } finally {
-        Object.assign(logger, original);
-      }
-      return count;
-    }
+    const statements = (work: () => Promise<unknown>) => api.statements(work);
     /** A group with `n` threads by `n` different people, one of which has `n` replies by them. */
     async function groupWith(n: number) {
       const w = await groupPersonas(api);

@@ -544,6 +544,30 @@ describe('documents', () => {
       expect(codeOf(await member.request(DOCUMENTS, { slug: w.group.slug, after: 'forged' }))).toBe('BAD_USER_INPUT');
     });
 
+    it('lists a page of documents with their uploaders and folders in as many SQL statements for 12 as for 3', async () => {
+      const LIST = `query G($slug: String!) { workingGroup(slug: $slug) { documents(first: 50) { nodes { id title createdBy { displayName } folder { name } } } } }`;
+      async function groupWith(n: number) {
+        const w = await world();
+        const folder = dataOf(await (await w.client('member')).request<{ createDocumentFolder: { id: string } }>(CREATE_FOLDER, { input: { groupId: w.group.id, name: 'Shelf' } }));
+        for (let i = 0; i < n; i++) {
+          const uploader = i % 2 ? 'member' : 'convenor';
+          const query = i % 3 ? `?folderId=${folder.createDocumentFolder.id}` : '';
+          expect((await upload(api.url, await w.client(uploader), `/api/groups/${w.group.id}/documents${query}`, [{ name: `d${i}.pdf`, bytes: pdf(`n${i}`) }])).status).toBe(201);
+        }
+        return w;
+      }
+      const counts: number[] = [];
+      for (const n of [3, 12]) {
+        const w = await groupWith(n);
+        const member = await w.client('member');
+        let seen: { workingGroup: { documents: { nodes: { folder: { name: string } | null }[] } } } | null = null;
+        counts.push(await api.statements(async () => (seen = dataOf(await member.request(LIST, { slug: w.group.slug })))));
+        expect(seen!.workingGroup.documents.nodes).toHaveLength(n);
+        expect(seen!.workingGroup.documents.nodes.filter((d) => d.folder?.name === 'Shelf')).toHaveLength(n - Math.ceil(n / 3));
+      }
+      expect(counts[1]).toBe(counts[0]);
+    });
+
     it('folders: unique names among siblings, no cycles, coded errors', async () => {
       const w = await world();
       const member = await w.client('member');

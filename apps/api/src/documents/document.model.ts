@@ -80,6 +80,8 @@ export class DocumentModel {
 
   @HideField() createdById!: string;
   @HideField() entity!: Document;
+  /** Set when a list loaded the folders of its page at once; otherwise `folder` loads its own. */
+  @HideField() loadedFolder?: DocumentFolderModel | null;
 
   static from(document: Document, access: Pick<DocumentAccess, 'canEdit' | 'canManage'> & { userId: string }): DocumentModel {
     return Object.assign(new DocumentModel(), {

@@ -1,4 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '../graphql/selection.util.js';
 import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
 import { DiscussionAccess, DiscussionsService, renderMarkdown } from '@convene/server-discussions';
 import { DocumentSearchService, DocumentTextService, DocumentsService, KIND_TYPES, describeType, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
@@ -172,6 +174,7 @@ export class DocumentsResolver {
   @ResolveField(() => DocumentFolderModel, { nullable: true })
   async folder(@Parent() document: DocumentModel): Promise<DocumentFolderModel | null> {
     if (!document.folderId) return null;
+    if (document.loadedFolder !== undefined) return document.loadedFolder;
     const folder = (await this.documents.foldersByIds([document.folderId])).get(document.folderId);
     return folder ? DocumentFolderModel.from(folder) : null;
   }
@@ -231,11 +234,21 @@ export class GroupDocumentsResolver {
     @Args('tag', { type: () => String, nullable: true }) tag: string | null,
     @Args('kind', { type: () => DOCUMENT_KINDS, nullable: true }) kind: DocumentKind | null,
     @Args('trashed', { type: () => Boolean, nullable: true, description: 'The trash instead (convenors only).' }) trashed: boolean | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<DocumentConnectionModel | null> {
     const page = await this.library.page(group.view, { first, after, sort, folderId, topLevel, tag, kind, trashed });
     if (!page) return null;
     const canEdit = group.view.viewerMembership?.role !== 'OBSERVER';
-    return { ...page, nodes: await presentDocuments(this.identity, viewer, page.nodes, { canEdit, canManage: group.view.canManage }) };
+    const nodes = await presentDocuments(this.identity, viewer, page.nodes, { canEdit, canManage: group.view.canManage });
+    // A page's folders in one query, when they are asked for (not one per document).
+    if (selects(info, ['nodes', 'folder'])) {
+      const folders = await this.library.foldersByIds(nodes.flatMap((n) => (n.folderId ? [n.folderId] : [])));
+      for (const node of nodes) {
+        const folder = node.folderId ? folders.get(node.folderId) : undefined;
+        node.loadedFolder = folder ? DocumentFolderModel.from(folder) : null;
+      }
+    }
+    return { ...page, nodes };
   }
 
   @ResolveField(() => [DocumentFolderModel], { nullable: true, description: 'Every folder of the group’s documents (a flat list: each names its parent); null outside the group.' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { InputCheck, searchCursor, searchInput, type Viewer } from '@convene/server-core';
+import { InputCheck, SEARCH_MARKS, highlightedHtml, searchCursor, searchInput, type Viewer } from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
 import { Post } from './post.entity.js';
 
@@ -21,15 +21,8 @@ export interface SearchPage {
   hasNextPage: boolean;
 }
 
-// ts_headline marks matches with these; the text is escaped first, then they become <mark>.
-const START = '\u0002';
-const STOP = '\u0003';
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 // Mentions read as they do in the post ("@Name"), not as typed ("@[Name]").
-const highlight = (text: string) =>
-  escapeHtml(text.replace(/@\[([^\]\n]{1,80})(?:\]|$)/gm, '@$1').replaceAll(START, '\u0000s').replaceAll(STOP, '\u0000e'))
-    .replaceAll('\u0000s', '<mark>')
-    .replaceAll('\u0000e', '</mark>');
+const highlight = (text: string) => highlightedHtml(text.replace(/@\[([^\]\n]{1,80})(?:\]|$)/gm, '@$1'));
 
 /**
  * Full-text search over the titles and posts of the groups the viewer belongs to (never others).
@@ -54,7 +47,7 @@ export class DiscussionSearchService {
     const groupIds = groupId ? memberOf.filter((id) => id === groupId) : memberOf;
     if (!groupIds.length) return { nodes: [], endCursor: null, hasNextPage: false };
 
-    const rows = await this.em.getRepository(Post).search({ query, groupIds, authorId, limit: first + 1, offset }, { start: START, stop: STOP });
+    const rows = await this.em.getRepository(Post).search({ query, groupIds, authorId, limit: first + 1, offset }, SEARCH_MARKS);
     const nodes = rows.slice(0, first).map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlight(title), snippetHtml: highlight(snippet) }));
     const hasNextPage = rows.length > first;
     return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InputCheck, searchCursor, searchInput, type Viewer } from '@convene/server-core';
+import { InputCheck, SEARCH_MARKS, highlightedHtml, searchCursor, searchInput, type Viewer } from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
 import { DocumentRepository, searchDocuments } from './document.repository.js';
 import type { Document } from './document.entity.js';
@@ -10,12 +10,6 @@ export interface DocumentSearchHit {
   titleHtml: string;
   snippetHtml: string;
 }
-
-// ts_headline marks matches with these; the text is escaped first, then they become <mark>.
-const START = '\u0002';
-const STOP = '\u0003';
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const highlight = (text: string) => escapeHtml(text).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
 
 /**
  * Full-text search over the documents of the groups the viewer belongs to (never others): titles,
@@ -37,12 +31,12 @@ export class DocumentSearchService {
     const memberOf = await this.groups.activeGroupIdsOf(viewer.userId);
     const groupIds = groupId ? memberOf.filter((id) => id === groupId) : memberOf;
     if (!groupIds.length) return { nodes: [] as DocumentSearchHit[], endCursor: null, hasNextPage: false };
-    const rows = await searchDocuments(this.documents, { query, groupIds, limit: first + 1, offset }, { start: START, stop: STOP });
+    const rows = await searchDocuments(this.documents, { query, groupIds, limit: first + 1, offset }, SEARCH_MARKS);
     const found = new Map((await this.documents.find({ id: { $in: rows.map((r) => r.id) } })).map((d) => [d.id, d]));
     const nodes = rows
       .slice(0, first)
       .filter((r) => found.has(r.id))
-      .map((r) => ({ document: found.get(r.id)!, titleHtml: highlight(r.title), snippetHtml: highlight(r.snippet ?? '') }));
+      .map((r) => ({ document: found.get(r.id)!, titleHtml: highlightedHtml(r.title), snippetHtml: highlightedHtml(r.snippet ?? '') }));
     const hasNextPage = rows.length > first;
     return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };
   }

@@ -7,9 +7,7 @@ export enum DocumentsErrorCode {
   FolderNotFound = 'FOLDER_NOT_FOUND',
   GroupNotFound = 'GROUP_NOT_FOUND',
   NotTheUploader = 'NOT_THE_UPLOADER',
-  NotAMember = 'NOT_A_MEMBER',
   ReadOnlyMember = 'READ_ONLY_MEMBER',
-  NotAConvenor = 'NOT_A_CONVENOR',
   FileTooLarge = 'FILE_TOO_LARGE',
   FileEmpty = 'FILE_EMPTY',
   FileMissing = 'FILE_MISSING',
@@ -40,9 +38,7 @@ export const documentsErrors = {
   groupNotFound: () => notFound('The group (among your groups)', DocumentsErrorCode.GroupNotFound),
   threadInOtherGroup: () => new InputError({ threadId: 'Link documents to discussions of the same group.' }, DocumentsErrorCode.ThreadInOtherGroup),
   notTheUploader: () => forbidden(DocumentsErrorCode.NotTheUploader, 'Only the person who added this document, or a convenor, can delete it.'),
-  notAMember: () => forbidden(DocumentsErrorCode.NotAMember, 'Only members of this group can share documents in it.'),
   readOnlyMember: () => forbidden(DocumentsErrorCode.ReadOnlyMember, 'Observers can read the group’s documents but not add or change them.'),
-  notAConvenor: () => forbidden(DocumentsErrorCode.NotAConvenor, 'Only the convenors of this group can do that.'),
   fileTooLarge: (limit: number) =>
     new DomainError(ErrorCode.BadUserInput, DocumentsErrorCode.FileTooLarge, `This file is too large: the limit is ${megabytes(limit)}.`, {
       file: `Files can be at most ${megabytes(limit)}.`,

@@ -5,7 +5,7 @@ import { DocumentVersion } from './document-version.entity.js';
 import { Document } from './document.entity.js';
 
 export { DocumentsModule } from './documents.module.js';
-export { DocumentsService, TRASH_DAYS, type DocumentAccess, type DocumentListArgs, type Page as DocumentPage } from './documents.service.js';
+export { DocumentsService, type DocumentAccess, type DocumentListArgs } from './documents.service.js';
 export { DocumentUploadService, type ReceivedFile } from './document-upload.service.js';
 export { DocumentTextService, markdownWords } from './document-text.service.js';
 export { DocumentSearchService, type DocumentSearchHit } from './document-search.service.js';
@@ -13,7 +13,7 @@ export { DocumentsErrorCode, documentsErrors } from './documents.errors.js';
 export { FileStorage, StorageObjectNotFound, type ByteRange } from './storage/file-storage.js';
 export { createFileStorage, newStorageKey } from './storage/storage.factory.js';
 export { KIND_TYPES, kindOf, type DocumentKind } from './document-kind.util.js';
-export { DEFAULT_ALLOWED_TYPES, describeType, previewKindOf, type PreviewKind } from './file-type.util.js';
+export { describeType, previewKindOf, type PreviewKind } from './file-type.util.js';
 export { contentDisposition } from './content-disposition.util.js';
 export { parseRange } from './byte-range.util.js';
 export type { DocumentSort } from './document.repository.js';

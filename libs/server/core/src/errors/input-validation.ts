@@ -100,3 +100,12 @@ export function searchInput(check: InputCheck, input: { query: string; first?: n
 
 /** The cursor of the page after one that started at `offset`. */
 export const searchCursor = (offset: number, first: number): string => Buffer.from(String(offset + first)).toString('base64url');
+
+/** What ts_headline puts around matched words; the text is escaped first, then they become <mark>. */
+export const SEARCH_MARKS = { start: '\u0002', stop: '\u0003' } as const;
+
+/** A search snippet as safe HTML: the text escaped, the matched words in <mark>. */
+export function highlightedHtml(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escaped.replaceAll(SEARCH_MARKS.start, '<mark>').replaceAll(SEARCH_MARKS.stop, '</mark>');
+}
