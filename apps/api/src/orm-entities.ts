@@ -5,6 +5,7 @@ import { mailEntities } from '@convene/server-mail';
 import { notificationsEntities } from '@convene/server-notifications';
 import { discussionsEntities } from '@convene/server-discussions';
 import { documentsEntities } from '@convene/server-documents';
+import { meetingsEntities } from '@convene/server-meetings';
 
 /** Every entity the API maps, from each domain. */
-export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities];
+export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities];

@@ -17,7 +17,7 @@ export enum MailStatus {
 @Entity({ tableName: 'mail_messages', repository: () => MailMessageRepository })
 @Index({ properties: ['status', 'createdAt'] })
 export class MailMessage {
-  [OptionalProps]?: 'status' | 'transport' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'messageId' | 'unsubscribeUrl';
+  [OptionalProps]?: 'status' | 'transport' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'messageId' | 'unsubscribeUrl' | 'calendar' | 'calendarMethod';
   [EntityRepositoryType]?: MailMessageRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -45,6 +45,13 @@ export class MailMessage {
   /** One-click unsubscribe (RFC 8058) for mail that comes from notification settings. */
   @Property({ type: 'string', length: 500, nullable: true })
   unsubscribeUrl: string | null = null;
+
+  /** A calendar invitation (RFC 5545 text) sent with the mail, and its METHOD. */
+  @Property({ type: 'text', nullable: true })
+  calendar: string | null = null;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  calendarMethod: string | null = null;
 
   /** Which template made it, for the logs and the dev mailbox. */
   @Property({ type: 'string', length: 64 })

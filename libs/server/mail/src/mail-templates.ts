@@ -25,6 +25,17 @@ export interface MailTemplates {
   /** Any notification in content-free mode. */
   'content-free': { line: NotificationLine };
   digest: { frequency: 'DAILY' | 'WEEKLY'; lines: NotificationLine[]; link: string };
+  /** A meeting notification; `when` is already written in the reader's time zone, with the zone named. */
+  meeting: { line: NotificationLine; title: string; when: string; place: string; reason: string };
+  /** To someone who registered for an open event (no account needed). */
+  'event-registration': { title: string; when: string; place: string; status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED'; link: string };
+  'event-already-registered': { title: string; link: string };
+  /** A place came free (or the organiser approved the registration). */
+  'event-place-confirmed': { title: string; when: string; place: string; link: string; fromWaitlist: boolean };
+  'event-registration-declined': { title: string };
+  'event-registration-cancelled': { title: string };
+  /** The organisers wrote to everyone registered. */
+  'event-message': { title: string; subject: string; message: string; link: string };
 }
 export type MailKind = keyof MailTemplates;
 
@@ -79,6 +90,18 @@ const enWords: Words = {
         return who ? `${who} shared a document in ${group}` : `A new document in ${group}`;
       case NotificationType.DOCUMENT_UPDATED:
         return who ? `${who} updated a document in ${group}` : `A document changed in ${group}`;
+      case NotificationType.MEETING_SCHEDULED:
+        return who ? `${who} scheduled a meeting of ${group}` : `A new meeting of ${group}`;
+      case NotificationType.MEETING_UPDATED:
+        return `A meeting of ${group} changed`;
+      case NotificationType.MEETING_CANCELLED:
+        return `A meeting of ${group} was cancelled`;
+      case NotificationType.MEETING_REMINDER:
+        return `A meeting of ${group} starts soon`;
+      case NotificationType.POLL_OPENED:
+        return who ? `${who} asks when you can meet (${group})` : `Say when you can meet (${group})`;
+      case NotificationType.EVENT_REGISTRATION:
+        return `Someone registered for an event of ${group}`;
     }
   },
   footer: (f) => ({
@@ -86,7 +109,7 @@ const enWords: Words = {
     stop: `Stop emails about ${f.category}`,
     settings: 'Notification settings',
   }),
-  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies, mentions and your posts', DOCUMENTS: 'documents', DIGEST: 'the digest' },
+  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies, mentions and your posts', DOCUMENTS: 'documents', MEETINGS: 'meetings', REGISTRATIONS: 'event registrations', DIGEST: 'the digest' },
 };
 
 const arWords: Words = {
@@ -117,6 +140,18 @@ const arWords: Words = {
         return who ? `شارك ${who} مستنداً في ${group}` : `مستند جديد في ${group}`;
       case NotificationType.DOCUMENT_UPDATED:
         return who ? `حدّث ${who} مستنداً في ${group}` : `تغيّر مستند في ${group}`;
+      case NotificationType.MEETING_SCHEDULED:
+        return who ? `حدد ${who} موعد اجتماع لـ${group}` : `اجتماع جديد لـ${group}`;
+      case NotificationType.MEETING_UPDATED:
+        return `تغيّر اجتماع لـ${group}`;
+      case NotificationType.MEETING_CANCELLED:
+        return `أُلغي اجتماع لـ${group}`;
+      case NotificationType.MEETING_REMINDER:
+        return `يبدأ اجتماع لـ${group} قريباً`;
+      case NotificationType.POLL_OPENED:
+        return who ? `يسأل ${who} متى يمكنك الاجتماع (${group})` : `أخبرنا متى يمكنك الاجتماع (${group})`;
+      case NotificationType.EVENT_REGISTRATION:
+        return `سجّل أحدهم في فعالية لـ${group}`;
     }
   },
   footer: (f) => ({
@@ -124,7 +159,7 @@ const arWords: Words = {
     stop: `إيقاف الرسائل حول ${f.category}`,
     settings: 'إعدادات الإشعارات',
   }),
-  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود والإشارات ومشاركاتك', DOCUMENTS: 'المستندات', DIGEST: 'الملخص' },
+  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود والإشارات ومشاركاتك', DOCUMENTS: 'المستندات', MEETINGS: 'الاجتماعات', REGISTRATIONS: 'التسجيل في الفعاليات', DIGEST: 'الملخص' },
 };
 
 const en: Catalogue = {
@@ -176,6 +211,54 @@ const en: Catalogue = {
     list: p.lines.map((l) => ({ text: enWords.line(l), link: l.link })),
     action: { label: 'Open your notifications', link: p.link },
   }),
+  meeting: (p) => ({
+    subject: `${enWords.line(p.line)}: ${p.title}`,
+    paragraphs: [`${enWords.line(p.line)}.`, `“${p.title}”, ${p.when}.`, ...(p.place ? [`Where: ${p.place}`] : []), ...(p.reason ? [`Reason: ${p.reason}`] : []), 'The calendar invitation is attached.'],
+    action: { label: 'Open the meeting', link: p.line.link },
+  }),
+  'event-registration': (p) => ({
+    subject: p.status === 'CONFIRMED' ? `You are registered: ${p.title}` : p.status === 'PENDING' ? `Registration received: ${p.title}` : `You are on the waitlist: ${p.title}`,
+    paragraphs: [
+      p.status === 'CONFIRMED'
+        ? `Thank you for registering for “${p.title}”. Your place is confirmed.`
+        : p.status === 'PENDING'
+          ? `Thank you for registering for “${p.title}”. The organisers will confirm your place soon.`
+          : `“${p.title}” is full, so you are on the waitlist. If a place comes free it is offered to you automatically and we will email you.`,
+      `When: ${p.when}`,
+      ...(p.place ? [`Where: ${p.place}`] : []),
+      ...(p.status === 'CONFIRMED' ? ['The calendar invitation is attached.'] : []),
+      'Keep this email: the link below lets you see or cancel your registration. No account is needed.',
+    ],
+    action: { label: 'See or cancel your registration', link: p.link },
+  }),
+  'event-already-registered': (p) => ({
+    subject: `Your registration for ${p.title}`,
+    paragraphs: [`Someone (probably you) tried to register this email address for “${p.title}” again. You are already registered.`, 'Use the link below to see or cancel your registration; earlier links no longer work.'],
+    action: { label: 'See your registration', link: p.link },
+  }),
+  'event-place-confirmed': (p) => ({
+    subject: `Your place is confirmed: ${p.title}`,
+    paragraphs: [
+      p.fromWaitlist ? `Good news: a place came free at “${p.title}” and it is yours.` : `The organisers confirmed your place at “${p.title}”.`,
+      `When: ${p.when}`,
+      ...(p.place ? [`Where: ${p.place}`] : []),
+      'The calendar invitation is attached. If you can no longer come, please cancel so that someone else can have the place.',
+    ],
+    action: { label: 'See or cancel your registration', link: p.link },
+  }),
+  'event-registration-declined': (p) => ({
+    subject: `Your registration for ${p.title}`,
+    paragraphs: [`The organisers of “${p.title}” could not confirm your registration this time. Your details will be deleted after the event.`],
+  }),
+  'event-registration-cancelled': (p) => ({
+    subject: `Registration cancelled: ${p.title}`,
+    paragraphs: [`Your registration for “${p.title}” is cancelled. Thank you for letting the organisers know.`],
+  }),
+  'event-message': (p) => ({
+    subject: `${p.subject} (${p.title})`,
+    paragraphs: [`A message from the organisers of “${p.title}”:`, p.message],
+    action: { label: 'See your registration', link: p.link },
+  }),
 };
 
 const ar: Catalogue = {
@@ -223,6 +306,54 @@ const ar: Catalogue = {
     paragraphs: ['إليك ما حدث منذ ملخصك الأخير ولم تقرأه بعد.'],
     list: p.lines.map((l) => ({ text: arWords.line(l), link: l.link })),
     action: { label: 'فتح إشعاراتك', link: p.link },
+  }),
+  meeting: (p) => ({
+    subject: `${arWords.line(p.line)}: ${p.title}`,
+    paragraphs: [`${arWords.line(p.line)}.`, `«${p.title}»، ${p.when}.`, ...(p.place ? [`المكان: ${p.place}`] : []), ...(p.reason ? [`السبب: ${p.reason}`] : []), 'دعوة التقويم مرفقة.'],
+    action: { label: 'فتح الاجتماع', link: p.line.link },
+  }),
+  'event-registration': (p) => ({
+    subject: p.status === 'CONFIRMED' ? `تم تسجيلك: ${p.title}` : p.status === 'PENDING' ? `استلمنا تسجيلك: ${p.title}` : `أنت على قائمة الانتظار: ${p.title}`,
+    paragraphs: [
+      p.status === 'CONFIRMED'
+        ? `شكراً لتسجيلك في «${p.title}». تم تأكيد مكانك.`
+        : p.status === 'PENDING'
+          ? `شكراً لتسجيلك في «${p.title}». سيؤكد المنظمون مكانك قريباً.`
+          : `«${p.title}» مكتمل، لذا أنت على قائمة الانتظار. إذا توفر مكان فسيُعرض عليك تلقائياً وسنراسلك.`,
+      `الموعد: ${p.when}`,
+      ...(p.place ? [`المكان: ${p.place}`] : []),
+      ...(p.status === 'CONFIRMED' ? ['دعوة التقويم مرفقة.'] : []),
+      'احتفظ بهذه الرسالة: يتيح لك الرابط أدناه الاطلاع على تسجيلك أو إلغاءه. لا حاجة إلى حساب.',
+    ],
+    action: { label: 'الاطلاع على تسجيلك أو إلغاؤه', link: p.link },
+  }),
+  'event-already-registered': (p) => ({
+    subject: `تسجيلك في ${p.title}`,
+    paragraphs: [`حاول أحدهم (ربما أنت) تسجيل عنوان البريد هذا مرة أخرى في «${p.title}». أنت مسجل بالفعل.`, 'استخدم الرابط أدناه للاطلاع على تسجيلك أو إلغائه؛ الروابط السابقة لم تعد تعمل.'],
+    action: { label: 'الاطلاع على تسجيلك', link: p.link },
+  }),
+  'event-place-confirmed': (p) => ({
+    subject: `تم تأكيد مكانك: ${p.title}`,
+    paragraphs: [
+      p.fromWaitlist ? `خبر سار: توفر مكان في «${p.title}» وهو لك.` : `أكد المنظمون مكانك في «${p.title}».`,
+      `الموعد: ${p.when}`,
+      ...(p.place ? [`المكان: ${p.place}`] : []),
+      'دعوة التقويم مرفقة. إذا لم تعد قادراً على الحضور، يرجى الإلغاء ليحصل غيرك على المكان.',
+    ],
+    action: { label: 'الاطلاع على تسجيلك أو إلغاؤه', link: p.link },
+  }),
+  'event-registration-declined': (p) => ({
+    subject: `تسجيلك في ${p.title}`,
+    paragraphs: [`لم يتمكن منظمو «${p.title}» من تأكيد تسجيلك هذه المرة. ستُحذف بياناتك بعد الفعالية.`],
+  }),
+  'event-registration-cancelled': (p) => ({
+    subject: `أُلغي التسجيل: ${p.title}`,
+    paragraphs: [`تم إلغاء تسجيلك في «${p.title}». شكراً لإبلاغ المنظمين.`],
+  }),
+  'event-message': (p) => ({
+    subject: `${p.subject} (${p.title})`,
+    paragraphs: [`رسالة من منظمي «${p.title}»:`, p.message],
+    action: { label: 'الاطلاع على تسجيلك', link: p.link },
   }),
 };
 

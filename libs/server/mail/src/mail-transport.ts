@@ -9,6 +9,8 @@ export interface OutgoingMail {
   html: string;
   messageId?: string;
   headers?: Record<string, string>;
+  /** A calendar invitation, sent as text/calendar beside the text and HTML. */
+  icalEvent?: { method: string; content: string; filename: string };
 }
 
 /** Hands a mail to the outside world. Returns the name of the transport that took it. */

@@ -16,6 +16,12 @@ export interface DevMail {
 
 const MAX_ATTEMPTS = 6;
 
+/** A calendar invitation a mail carries. */
+export interface MailCalendar {
+  method: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+  ics: string;
+}
+
 @Injectable()
 export class MailService {
   private readonly logger = new Logger(MailService.name);
@@ -32,9 +38,9 @@ export class MailService {
    * Renders a mail and adds it to the caller's unit of work: it is stored by the caller's flush,
    * in the same transaction as the change it reports. Call `dispatch` after the flush.
    */
-  prepare<K extends MailKind>(kind: K, to: { email: string; locale: string }, params: MailTemplates[K], em: EntityManager = this.em): MailMessage {
+  prepare<K extends MailKind>(kind: K, to: { email: string; locale: string }, params: MailTemplates[K], em: EntityManager = this.em, calendar?: MailCalendar | null): MailMessage {
     const rendered = renderMail(kind, to.locale, params);
-    return em.create(MailMessage, { toAddress: to.email, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, kind });
+    return em.create(MailMessage, { toAddress: to.email, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, kind, calendar: calendar?.ics ?? null, calendarMethod: calendar?.method ?? null });
   }
 
   /**
@@ -47,7 +53,7 @@ export class MailService {
     kind: K,
     to: { email: string; locale: string },
     params: MailTemplates[K],
-    notice: { key: string; footer: MailFooter },
+    notice: { key: string; footer: MailFooter; calendar?: MailCalendar | null },
   ): MailMessage {
     const rendered = renderMail(kind, to.locale, params, notice.footer);
     return em.create(MailMessage, {
@@ -58,6 +64,8 @@ export class MailService {
       kind,
       messageId: `<${notice.key}@${this.messageIdDomain()}>`,
       unsubscribeUrl: notice.footer.unsubscribeUrl,
+      calendar: notice.calendar?.ics ?? null,
+      calendarMethod: notice.calendar?.method ?? null,
     });
   }
 
@@ -87,6 +95,7 @@ export class MailService {
           text: message.textBody,
           html: message.htmlBody,
           ...(message.messageId ? { messageId: message.messageId } : {}),
+          ...(message.calendar ? { icalEvent: { method: message.calendarMethod ?? 'PUBLISH', content: message.calendar, filename: 'invitation.ics' } } : {}),
           ...(message.unsubscribeUrl
             ? { headers: { 'List-Unsubscribe': `<${message.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
             : {}),

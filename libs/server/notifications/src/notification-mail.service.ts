@@ -7,7 +7,8 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { APP_CONFIG, OutboxService, type AppConfig } from '@convene/server-core';
 import { DEFAULT_DIGEST, EmailDelivery, NOTIFICATION_CATEGORY, NotificationType, type MembershipRole } from '@convene/shared-contracts';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
-import { IdentityService } from '@convene/server-identity';
+import { IdentityService, type User } from '@convene/server-identity';
+import { MeetingCalendarService } from '@convene/server-meetings';
 import { MailService, type MailMessage, type NotificationLine } from '@convene/server-mail';
 import { latestDigestSlot } from './digest-schedule.util.js';
 import { Notification } from './notification.entity.js';
@@ -27,6 +28,7 @@ export class NotificationMailService {
     private readonly groups: GroupsService,
     private readonly identity: IdentityService,
     private readonly outbox: OutboxService,
+    private readonly meetings: MeetingCalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -160,7 +162,7 @@ export class NotificationMailService {
     em: EntityManager,
     row: Notification,
     line: NotificationLine & { group: GroupReference | null },
-    to: { email: string; locale: string },
+    to: User,
     notice: Parameters<MailService['prepareNotice']>[4],
   ): Promise<MailMessage> {
     const groupName = line.group?.name ?? '';
@@ -185,8 +187,20 @@ export class NotificationMailService {
       case NotificationType.POST_HIDDEN:
       case NotificationType.DOCUMENT_ADDED:
       case NotificationType.DOCUMENT_UPDATED:
+      case NotificationType.POLL_OPENED:
+      case NotificationType.EVENT_REGISTRATION:
         // Said in one line, without the discussion's words: those stay in Convene.
         return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
+      case NotificationType.MEETING_SCHEDULED:
+      case NotificationType.MEETING_UPDATED:
+      case NotificationType.MEETING_CANCELLED:
+      case NotificationType.MEETING_REMINDER: {
+        // The calendar invitation travels with the mail, so the meeting reaches (or leaves, or
+        // moves in) the person's calendar without a click.
+        const details = row.subjectId ? await this.meetings.mailDetails(row.subjectId, { id: row.recipientId, locale: to.locale, timeZone: to.timeZone }) : null;
+        if (!details) return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
+        return this.mail.prepareNotice(em, 'meeting', to, { line: { ...line, link: details.link }, title: details.title, when: details.when, place: details.place, reason: details.reason }, { ...notice, calendar: details.invitation });
+      }
     }
   }
 }

@@ -93,6 +93,39 @@ export const NOTIFICATION_RULES: Rules = {
     actorId: p.uploaderId,
     subjectId: p.documentId,
   }),
+  // A new meeting concerns the whole group: everyone not muting it is told (with the invitation by email).
+  'meeting.scheduled': async (p, context) => ({
+    type: NotificationType.MEETING_SCHEDULED,
+    involvedIds: without(await context.memberIds(p.groupId), [p.actorId]),
+    groupId: p.groupId,
+    actorId: p.actorId,
+    subjectId: p.meetingId,
+  }),
+  // People who answered are involved; the rest of the group follows (told at "all activity").
+  'meeting.updated': async (p, context) => meetingChange(NotificationType.MEETING_UPDATED, p, context),
+  'meeting.cancelled': async (p, context) => meetingChange(NotificationType.MEETING_CANCELLED, p, context),
+  'meeting.reminder': async (p, context) => ({
+    type: NotificationType.MEETING_REMINDER,
+    involvedIds: without(await context.memberIds(p.groupId), p.notGoingIds),
+    groupId: p.groupId,
+    actorId: null,
+    subjectId: p.meetingId,
+  }),
+  'poll.opened': async (p, context) => ({
+    type: NotificationType.POLL_OPENED,
+    involvedIds: without(await context.memberIds(p.groupId), [p.actorId]),
+    groupId: p.groupId,
+    actorId: p.actorId,
+    subjectId: p.pollId,
+  }),
+  // The organisers of an open event are its group's convenors.
+  'registration.received': async (p, context) => ({
+    type: NotificationType.EVENT_REGISTRATION,
+    involvedIds: await context.convenorIds(p.groupId),
+    groupId: p.groupId,
+    actorId: null,
+    subjectId: p.meetingId,
+  }),
   'post.hidden': async (p, context) => ({
     type: NotificationType.POST_HIDDEN,
     involvedIds: [],
@@ -106,6 +139,19 @@ export const NOTIFICATION_RULES: Rules = {
 /** The people a post's own mention event tells: they hear of the post that way only. */
 async function mentioned(p: { groupId: string; mentionedIds?: string[]; groupConvenors?: boolean }, context: RuleContext): Promise<string[]> {
   return [...(p.mentionedIds ?? []), ...(p.groupConvenors ? await context.convenorIds(p.groupId) : [])];
+}
+
+async function meetingChange(type: NotificationType, p: { meetingId: string; groupId: string; actorId: string; answeredIds: string[] }, context: RuleContext): Promise<NotificationPlan> {
+  const members = await context.memberIds(p.groupId);
+  const inGroup = new Set(members);
+  return {
+    type,
+    involvedIds: without(p.answeredIds, [p.actorId]).filter((id) => inGroup.has(id)),
+    followerIds: without(members, [p.actorId, ...p.answeredIds]),
+    groupId: p.groupId,
+    actorId: p.actorId,
+    subjectId: p.meetingId,
+  };
 }
 
 function without(ids: string[], leaveOut: string[]): string[] {

@@ -3,6 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { GroupsModule } from '@convene/server-groups';
 import { IdentityModule } from '@convene/server-identity';
 import { MailModule } from '@convene/server-mail';
+import { MeetingsModule } from '@convene/server-meetings';
 import { ChannelPreference } from './channel-preference.entity.js';
 import { GroupPreference } from './group-preference.entity.js';
 import { ThreadPreference } from './thread-preference.entity.js';
@@ -19,6 +20,7 @@ import { NotificationsService } from './notifications.service.js';
     GroupsModule,
     IdentityModule,
     MailModule,
+    MeetingsModule,
   ],
   providers: [NotificationsService, NotificationPreferencesService, NotificationMailService],
   exports: [NotificationsService, NotificationPreferencesService, NotificationMailService],

@@ -6,8 +6,9 @@ import { mailEntities } from '@convene/server-mail';
 import { notificationsEntities } from '@convene/server-notifications';
 import { discussionsEntities } from '@convene/server-discussions';
 import { documentsEntities } from '@convene/server-documents';
+import { meetingsEntities } from '@convene/server-meetings';
 
-export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities];
+export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities];
 
 /** Creates the test database if needed, brings it to the latest migration, and opens an ORM on it. */
 export async function openTestOrm(config: AppConfig): Promise<MikroORM> {

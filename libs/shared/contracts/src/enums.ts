@@ -57,3 +57,56 @@ export const REACTION_EMOJI: { [R in Reaction]: string } = {
 
 /** Written as `@group-convenors` in a post: tells the group's convenors. */
 export const GROUP_CONVENORS_MENTION = 'group-convenors';
+
+export enum MeetingStatus {
+  SCHEDULED = 'SCHEDULED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum RsvpResponse {
+  GOING = 'GOING',
+  MAYBE = 'MAYBE',
+  NOT_GOING = 'NOT_GOING',
+}
+
+export enum RecurrenceFrequency {
+  /** Every n weeks on the same weekday. */
+  WEEKLY = 'WEEKLY',
+  /** The same weekday of every n-th month (e.g. the 2nd Tuesday, or the last Friday). */
+  MONTHLY_BY_WEEKDAY = 'MONTHLY_BY_WEEKDAY',
+}
+
+/** Which meetings a change to one occurrence of a series applies to. */
+export enum MeetingChangeScope {
+  OCCURRENCE = 'OCCURRENCE',
+  /** This occurrence and every later one of its series. */
+  FOLLOWING = 'FOLLOWING',
+}
+
+export enum PollStatus {
+  OPEN = 'OPEN',
+  /** A slot was picked and became a meeting. */
+  DECIDED = 'DECIDED',
+  CLOSED = 'CLOSED',
+}
+
+export enum PollAnswer {
+  YES = 'YES',
+  IF_NEED_BE = 'IF_NEED_BE',
+  NO = 'NO',
+}
+
+export enum RegistrationStatus {
+  /** Waiting for the organiser's approval. */
+  PENDING = 'PENDING',
+  CONFIRMED = 'CONFIRMED',
+  WAITLISTED = 'WAITLISTED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum RegistrationFieldKind {
+  TEXT = 'TEXT',
+  CHOICE = 'CHOICE',
+  CHECKBOX = 'CHECKBOX',
+}

@@ -29,9 +29,38 @@ export const LIMITS = {
   folderNameMax: 120,
   /** Largest page of documents one request may ask for. */
   documentPageMax: 100,
+  meetingTitleMax: 200,
+  meetingDescriptionMax: 10_000,
+  meetingLocationMax: 500,
+  meetingAccessibilityMax: 1000,
+  meetingUrlMax: 2000,
+  meetingMinutesTextMax: 50_000,
+  /** Longest meeting: a multi-day summit. */
+  meetingDurationMaxDays: 14,
+  /** Occurrences one recurring series creates at most (a year of weekly meetings). */
+  meetingSeriesMax: 52,
+  /** Widest date range one calendar request may ask for. */
+  meetingRangeMaxDays: 100,
+  rsvpNoteMax: 500,
+  /** Reminders per meeting. */
+  remindersMax: 4,
+  pollSlotsMin: 2,
+  pollSlotsMax: 20,
+  registrationNameMax: 120,
+  registrationAnswerMax: 1000,
+  registrationFieldsMax: 10,
+  registrationFieldLabelMax: 200,
+  registrationChoicesMax: 12,
+  registrationConsentMax: 2000,
+  registrationMessageMax: 5000,
+  /** Days after an event when its registrations are anonymised, at most. */
+  registrationRetentionMaxDays: 365,
 } as const;
 
 export const GROUP_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Deliberately simple: one @, no spaces, a dot in the domain. Real proof is the invitation mail. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** When a meeting's reminders may go, in minutes before it starts (the choices the web offers). */
+export const REMINDER_CHOICES = [10, 15, 30, 60, 120, 180, 24 * 60, 2 * 24 * 60, 7 * 24 * 60] as const;

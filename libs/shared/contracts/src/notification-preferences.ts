@@ -13,6 +13,10 @@ export enum NotificationCategory {
   REPLIES = 'REPLIES',
   /** New documents and new versions in your groups. */
   DOCUMENTS = 'DOCUMENTS',
+  /** Meetings of your groups: new, changed, cancelled, reminders, and polls to find a time. */
+  MEETINGS = 'MEETINGS',
+  /** Registrations for the open events you organise. */
+  REGISTRATIONS = 'REGISTRATIONS',
 }
 
 export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCategory } = {
@@ -27,6 +31,12 @@ export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCateg
   [NotificationType.POST_HIDDEN]: NotificationCategory.REPLIES,
   [NotificationType.DOCUMENT_ADDED]: NotificationCategory.DOCUMENTS,
   [NotificationType.DOCUMENT_UPDATED]: NotificationCategory.DOCUMENTS,
+  [NotificationType.MEETING_SCHEDULED]: NotificationCategory.MEETINGS,
+  [NotificationType.MEETING_UPDATED]: NotificationCategory.MEETINGS,
+  [NotificationType.MEETING_CANCELLED]: NotificationCategory.MEETINGS,
+  [NotificationType.MEETING_REMINDER]: NotificationCategory.MEETINGS,
+  [NotificationType.POLL_OPENED]: NotificationCategory.MEETINGS,
+  [NotificationType.EVENT_REGISTRATION]: NotificationCategory.REGISTRATIONS,
 };
 
 export enum EmailDelivery {
@@ -50,6 +60,9 @@ export const DEFAULT_CHANNELS: { [C in NotificationCategory]: ChannelChoice } = 
   [NotificationCategory.DISCUSSIONS]: { inApp: true, email: EmailDelivery.DIGEST },
   [NotificationCategory.REPLIES]: { inApp: true, email: EmailDelivery.IMMEDIATE },
   [NotificationCategory.DOCUMENTS]: { inApp: true, email: EmailDelivery.DIGEST },
+  // Meeting mail carries the calendar invitation, so it goes at once.
+  [NotificationCategory.MEETINGS]: { inApp: true, email: EmailDelivery.IMMEDIATE },
+  [NotificationCategory.REGISTRATIONS]: { inApp: true, email: EmailDelivery.DIGEST },
 };
 
 export enum GroupNotificationLevel {

@@ -57,4 +57,15 @@ export enum NotificationType {
   DOCUMENT_ADDED = 'DOCUMENT_ADDED',
   /** A new version of a document (or an old one made current again). */
   DOCUMENT_UPDATED = 'DOCUMENT_UPDATED',
+  /** A convenor scheduled a meeting (or picked the time of a poll). */
+  MEETING_SCHEDULED = 'MEETING_SCHEDULED',
+  /** A meeting the person answered changed (time, place or details). */
+  MEETING_UPDATED = 'MEETING_UPDATED',
+  MEETING_CANCELLED = 'MEETING_CANCELLED',
+  /** A meeting starts soon. */
+  MEETING_REMINDER = 'MEETING_REMINDER',
+  /** A convenor asked the group when they can meet. */
+  POLL_OPENED = 'POLL_OPENED',
+  /** Someone registered for an open event the person organises. */
+  EVENT_REGISTRATION = 'EVENT_REGISTRATION',
 }

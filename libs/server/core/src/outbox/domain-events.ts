@@ -23,5 +23,16 @@ export interface DomainEventPayloads {
   'document.created': { documentId: string; groupId: string; uploaderId: string };
   /** A member uploaded a new version of a document, or made an old one current again. */
   'document.versioned': { documentId: string; groupId: string; uploaderId: string; version: number; restored: boolean };
+  /** A convenor scheduled a meeting (or a recurring series: the first occurrence), possibly the pick of a poll. */
+  'meeting.scheduled': { meetingId: string; groupId: string; actorId: string; occurrences: number; fromPoll: boolean };
+  /** A convenor changed a meeting (and maybe later occurrences); people who answered are told. */
+  'meeting.updated': { meetingId: string; groupId: string; actorId: string; occurrences: number; timeChanged: boolean; answeredIds: string[] };
+  'meeting.cancelled': { meetingId: string; groupId: string; actorId: string; occurrences: number; answeredIds: string[] };
+  /** A meeting starts soon: its group is reminded, except those who said they are not going. */
+  'meeting.reminder': { meetingId: string; groupId: string; minutesBefore: number; notGoingIds: string[] };
+  /** A convenor asked the group to find a time. */
+  'poll.opened': { pollId: string; groupId: string; actorId: string };
+  /** Someone registered for an open event (the organisers are told). */
+  'registration.received': { registrationId: string; meetingId: string; groupId: string };
 }
 export type DomainEventType = keyof DomainEventPayloads;

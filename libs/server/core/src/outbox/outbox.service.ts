@@ -19,8 +19,9 @@ export class OutboxService {
     private readonly jobs: JobQueue,
   ) {}
 
-  record<T extends DomainEventType>(type: T, payload: DomainEventPayloads[T]): OutboxEvent {
-    return this.em.create(OutboxEvent, { type, payload: { ...payload } });
+  /** `id`: for events that must happen once whatever the retries (e.g. one reminder per meeting time). */
+  record<T extends DomainEventType>(type: T, payload: DomainEventPayloads[T], id?: string): OutboxEvent {
+    return this.em.create(OutboxEvent, { ...(id ? { id } : {}), type, payload: { ...payload } });
   }
 
   /** After commit. Never throws: what is not published now is swept later. */

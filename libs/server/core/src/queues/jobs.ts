@@ -31,6 +31,12 @@ export interface JobPayloads {
   'sweep-document-text': Record<string, never>;
   /** Delete documents that have been in the trash for 30 days, and their files. */
   'purge-document-trash': Record<string, never>;
+  /** Remind a meeting's people some minutes before it starts (skipped when it moved or was cancelled since). */
+  'send-meeting-reminder': { meetingId: string; minutesBefore: number; startsAt: number };
+  /** Re-create reminder jobs of the coming days that were lost (e.g. Redis was down when the meeting changed). */
+  'sweep-meeting-reminders': Record<string, never>;
+  /** Anonymise event registrations kept past their event's retention period. */
+  'purge-event-registrations': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -49,6 +55,9 @@ export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'extract-document-text': 'maintenance',
   'sweep-document-text': 'maintenance',
   'purge-document-trash': 'maintenance',
+  'send-meeting-reminder': 'notifications',
+  'sweep-meeting-reminders': 'maintenance',
+  'purge-event-registrations': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
@@ -69,4 +78,5 @@ export const jobIds = {
   notificationEmail: (notificationId: string) => `notification-email-${notificationId}`,
   digest: (userId: string, slot: number) => `digest-${userId}-${slot}`,
   documentText: (documentId: string, version: number) => `document-text-${documentId}-${version}`,
+  meetingReminder: (meetingId: string, minutesBefore: number) => `reminder-${meetingId}-${minutesBefore}`,
 };

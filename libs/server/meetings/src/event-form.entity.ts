@@ -1,0 +1,64 @@
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { RegistrationFieldKind } from '@convene/shared-contracts';
+
+/** A question the organiser adds to the registration form. */
+export interface RegistrationField {
+  id: string;
+  label: string;
+  kind: RegistrationFieldKind;
+  required: boolean;
+  /** For CHOICE. */
+  options: string[];
+}
+
+/**
+ * The public registration form of an open event (a meeting anyone can register for, without an
+ * account): its address, capacity and waitlist, deadline, approval, extra questions, and how long
+ * registrations are kept.
+ */
+@Entity({ tableName: 'event_forms' })
+export class EventForm {
+  [OptionalProps]?: 'isOpen' | 'capacity' | 'waitlistEnabled' | 'deadline' | 'requiresApproval' | 'retentionDays' | 'fields' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  meetingId!: string;
+
+  /** The public page is /events/<slug>. */
+  @Property({ type: 'string', length: 64, unique: true })
+  slug!: string;
+
+  /** Accepting registrations. */
+  @Property({ type: 'boolean' })
+  isOpen = true;
+
+  /** Places; null for no limit. */
+  @Property({ type: 'integer', nullable: true })
+  capacity: number | null = null;
+
+  @Property({ type: 'boolean' })
+  waitlistEnabled = true;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deadline: Date | null = null;
+
+  @Property({ type: 'boolean' })
+  requiresApproval = false;
+
+  /** Registrations are anonymised this many days after the event ends. */
+  @Property({ type: 'integer' })
+  retentionDays = 30;
+
+  /** What is kept and for how long, shown beside the consent box. */
+  @Property({ type: 'text' })
+  consentText!: string;
+
+  @Property({ type: 'json' })
+  fields: RegistrationField[] = [];
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt: Date = new Date();
+}

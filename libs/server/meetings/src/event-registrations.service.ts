@@ -1,0 +1,549 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { APP_CONFIG, InputCheck, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
+import { GROUP_SLUG_PATTERN, LIMITS, MeetingStatus, RegistrationFieldKind, RegistrationStatus } from '@convene/shared-contracts';
+import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
+import { EventForm, type RegistrationField } from './event-form.entity.js';
+import { EventRegistration } from './event-registration.entity.js';
+import { Meeting } from './meeting.entity.js';
+import { MeetingsService, type MeetingAccess } from './meetings.service.js';
+import { meetingsErrors } from './meetings.errors.js';
+import { longText } from './meeting-input.util.js';
+import { buildCalendar } from './ics.util.js';
+import { formatWhen } from './meeting-time-format.util.js';
+import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './zoned-time.util.js';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const newToken = () => randomBytes(24).toString('base64url');
+/** Registrations that hold a place. */
+const HOLDING = [RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING];
+
+export interface EventFormInput {
+  meetingId: string;
+  slug: string;
+  isOpen?: boolean | null;
+  capacity?: number | null;
+  waitlistEnabled?: boolean | null;
+  /** Local date-time in the meeting's zone. */
+  deadline?: string | null;
+  requiresApproval?: boolean | null;
+  retentionDays?: number | null;
+  consentText: string;
+  fields?: { id?: string | null; label: string; kind: RegistrationFieldKind; required?: boolean | null; options?: string[] | null }[] | null;
+}
+
+export interface RegistrationInput {
+  slug: string;
+  name: string;
+  email: string;
+  organisation?: string | null;
+  answers?: { fieldId: string; value: string }[] | null;
+  consent: boolean;
+  /** A field people never see; bots fill it. */
+  website?: string | null;
+  /** The language of the page they registered on, for their mail. */
+  locale?: string | null;
+}
+
+/** An open event as anyone may see it. */
+export interface PublicEvent {
+  meeting: Meeting;
+  form: EventForm;
+  /** Places left, null for no limit. */
+  placesLeft: number | null;
+  /** Why registering is not possible now, or null. */
+  closedReason: 'CLOSED' | 'DEADLINE_PASSED' | 'FULL' | 'CANCELLED' | 'ENDED' | null;
+  /** Full, but a new registration would join the waitlist. */
+  waitlisted: boolean;
+}
+
+export interface RegistrationCounts {
+  confirmed: number;
+  pending: number;
+  waitlisted: number;
+  cancelled: number;
+  checkedIn: number;
+}
+
+/**
+ * Open events: a meeting with a public registration form. Registering needs no account; the answer
+ * is the same whether or not the email was already registered (the person learns which by email).
+ * Places are counted with the form locked, and a freed place goes to the first on the waitlist.
+ */
+@Injectable()
+export class EventRegistrationsService {
+  private readonly logger = new Logger(EventRegistrationsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly meetings: MeetingsService,
+    private readonly outbox: OutboxService,
+    private readonly mail: MailService,
+    private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---- organisers ----
+
+  /** Makes a meeting an open event with a registration form, or changes its form. Convenors of the group and network admins. */
+  async configure(viewer: Viewer, input: EventFormInput): Promise<{ access: MeetingAccess; form: EventForm }> {
+    const check = new InputCheck();
+    const slug = (input.slug ?? '').trim().toLowerCase();
+    if (!GROUP_SLUG_PATTERN.test(slug) || slug.length < 3 || slug.length > 64) check.fail('slug', 'Use 3 to 64 lower-case letters, digits and dashes, like summit-2026.');
+    const capacity = input.capacity ?? null;
+    if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000)) check.fail('capacity', 'Enter a number of places from 1, or leave it empty for no limit.');
+    const retentionDays = input.retentionDays ?? 30;
+    if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > LIMITS.registrationRetentionMaxDays) check.fail('retentionDays', `Keep registrations between 0 and ${LIMITS.registrationRetentionMaxDays} days after the event.`);
+    const consentText = longText(check, 'consentText', input.consentText, LIMITS.registrationConsentMax, 'The consent text');
+    if (!consentText) check.fail('consentText', 'Say what is kept and for how long.');
+    const fields = readFields(check, input.fields ?? []);
+    const deadlineLocal = input.deadline ? parseLocalDateTime(input.deadline.trim()) : null;
+    if (input.deadline && !deadlineLocal) check.fail('deadline', 'Enter a date and time, like 2026-12-01T23:59.');
+    check.done();
+    const access = await this.meetings.byId(viewer, input.meetingId, 'meetingId');
+    if (!access.canManage) throw meetingsErrors.notAConvenor();
+    const deadline = deadlineLocal ? fromZoned(deadlineLocal, access.meeting.timeZone) : null;
+
+    const { form, promoted } = await this.em.transactional(async (em) => {
+      const taken = await em.count(EventRegistration, { meetingId: access.meeting.id, status: { $in: HOLDING } });
+      if (capacity !== null && capacity < taken) throw meetingsErrors.capacityBelowRegistrations(taken);
+      const clash = await em.findOne(EventForm, { slug, meetingId: { $ne: access.meeting.id } });
+      if (clash) throw meetingsErrors.eventSlugTaken();
+      let form = await em.findOne(EventForm, { meetingId: access.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const values = {
+        slug,
+        isOpen: input.isOpen ?? form?.isOpen ?? true,
+        capacity,
+        waitlistEnabled: input.waitlistEnabled ?? form?.waitlistEnabled ?? true,
+        deadline,
+        requiresApproval: input.requiresApproval ?? form?.requiresApproval ?? false,
+        retentionDays,
+        consentText,
+        fields,
+        updatedAt: new Date(),
+      };
+      if (form) Object.assign(form, values);
+      else form = em.create(EventForm, { meetingId: access.meeting.id, ...values });
+      await em.flush();
+      // More places: the waitlist moves up.
+      const promoted = await this.fillPlaces(em, access.meeting, form);
+      await em.flush();
+      return { form, promoted };
+    });
+    await this.mail.dispatch(promoted);
+    return { access, form };
+  }
+
+  async formOf(meetingId: string): Promise<EventForm | null> {
+    return this.em.fork().findOne(EventForm, { meetingId });
+  }
+
+  /** Forms of some meetings, in one query. */
+  async formsOf(meetingIds: string[]): Promise<Map<string, EventForm>> {
+    if (!meetingIds.length) return new Map();
+    const forms = await this.em.fork().find(EventForm, { meetingId: { $in: [...new Set(meetingIds)] } });
+    return new Map(forms.map((f) => [f.meetingId, f]));
+  }
+
+  /** Every registration of an event, for its organisers (oldest first: the waitlist order). */
+  async registrations(viewer: Viewer, meetingId: string): Promise<{ access: MeetingAccess; registrations: EventRegistration[] }> {
+    const access = await this.organised(viewer, meetingId);
+    const registrations = await this.em.fork().find(EventRegistration, { meetingId: access.meeting.id }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return { access, registrations };
+  }
+
+  async counts(meetingIds: string[]): Promise<Map<string, RegistrationCounts>> {
+    const out = new Map<string, RegistrationCounts>();
+    if (!meetingIds.length) return out;
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ meeting_id: string; status: RegistrationStatus; n: string; checked_in: string }[]>(
+        `select meeting_id, status, count(*) as n, count(checked_in_at) as checked_in from event_registrations where meeting_id = any(?) group by meeting_id, status`,
+        [[...new Set(meetingIds)]],
+      );
+    for (const row of rows) {
+      const counts = out.get(row.meeting_id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
+      const n = Number(row.n);
+      if (row.status === RegistrationStatus.CONFIRMED) counts.confirmed = n;
+      else if (row.status === RegistrationStatus.PENDING) counts.pending = n;
+      else if (row.status === RegistrationStatus.WAITLISTED) counts.waitlisted = n;
+      else if (row.status === RegistrationStatus.CANCELLED) counts.cancelled = n;
+      counts.checkedIn += Number(row.checked_in);
+      out.set(row.meeting_id, counts);
+    }
+    return out;
+  }
+
+  /** The organiser approves or declines a pending registration. A decline frees the place for the waitlist. */
+  async decide(viewer: Viewer, input: { registrationId: string; approve: boolean }): Promise<EventRegistration> {
+    return this.changeRegistration(viewer, input.registrationId, async (em, registration, meeting, form) => {
+      if (registration.status !== RegistrationStatus.PENDING && registration.status !== RegistrationStatus.WAITLISTED) {
+        throw meetingsErrors.registrationNotPending();
+      }
+      const mails: MailMessage[] = [];
+      if (input.approve) {
+        const fromWaitlist = registration.status === RegistrationStatus.WAITLISTED;
+        registration.status = RegistrationStatus.CONFIRMED;
+        mails.push(this.confirmedMail(em, registration, meeting, fromWaitlist));
+      } else {
+        registration.status = RegistrationStatus.DECLINED;
+        mails.push(this.mail.prepare('event-registration-declined', { email: registration.email, locale: registration.locale }, { title: meeting.title }, em));
+        mails.push(...(await this.fillPlaces(em, meeting, form)));
+      }
+      return mails;
+    });
+  }
+
+  /** Marks someone as arrived (or not) on the day. */
+  async checkIn(viewer: Viewer, input: { registrationId: string; checkedIn: boolean }): Promise<EventRegistration> {
+    return this.changeRegistration(viewer, input.registrationId, async (_em, registration) => {
+      if (registration.status !== RegistrationStatus.CONFIRMED) throw meetingsErrors.registrationClosed('Only confirmed registrations can be checked in.');
+      registration.checkedInAt = input.checkedIn ? (registration.checkedInAt ?? new Date()) : null;
+      return [];
+    });
+  }
+
+  /** Writes to everyone registered (confirmed, pending and, if asked, the waitlist). Returns how many mails were sent. */
+  async emailRegistrants(viewer: Viewer, input: { meetingId: string; subject: string; message: string; includeWaitlist?: boolean | null }): Promise<number> {
+    const check = new InputCheck();
+    const subject = check.text('subject', input.subject, { max: 200, label: 'The subject' });
+    const message = longText(check, 'message', input.message, LIMITS.registrationMessageMax, 'The message');
+    if (!message) check.fail('message', 'Write a message.');
+    check.done();
+    const access = await this.organised(viewer, input.meetingId);
+    const statuses = input.includeWaitlist ? [...HOLDING, RegistrationStatus.WAITLISTED] : HOLDING;
+    const mails = await this.em.transactional(async (em) => {
+      const people = await em.find(EventRegistration, { meetingId: access.meeting.id, status: { $in: statuses }, anonymisedAt: null });
+      const out: MailMessage[] = [];
+      for (const person of people) {
+        const token = newToken();
+        person.tokenHash = sha256(token);
+        out.push(this.mail.prepare('event-message', { email: person.email, locale: person.locale }, { title: access.meeting.title, subject, message, link: this.registrationUrl(token) }, em));
+      }
+      await em.flush();
+      return out;
+    });
+    await this.mail.dispatch(mails);
+    return mails.length;
+  }
+
+  /** The registrations as CSV, for organisers. */
+  async exportCsv(viewer: Viewer, meetingId: string): Promise<{ meeting: Meeting; csv: string }> {
+    const { access, registrations } = await this.registrations(viewer, meetingId);
+    const form = await this.formOf(access.meeting.id);
+    const fields = form?.fields ?? [];
+    const header = ['Registered at', 'Status', 'Name', 'Email', 'Organisation', ...fields.map((f) => f.label), 'Checked in at'];
+    const rows = registrations.map((r) => [
+      r.createdAt.toISOString(),
+      r.status,
+      r.name,
+      r.email,
+      r.organisation,
+      ...fields.map((f) => {
+        const v = r.answers[f.id];
+        return typeof v === 'boolean' ? (v ? 'yes' : 'no') : (v ?? '');
+      }),
+      r.checkedInAt?.toISOString() ?? '',
+    ]);
+    const csv = [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return { meeting: access.meeting, csv };
+  }
+
+  // ---- the public ----
+
+  /** An open event by its address; "not found" for anything else (a closed form is still shown, as closed). */
+  async publicEvent(slug: string): Promise<PublicEvent> {
+    const key = (slug ?? '').trim().toLowerCase();
+    if (!GROUP_SLUG_PATTERN.test(key) || key.length > 64) throw meetingsErrors.eventNotFound();
+    const em = this.em.fork();
+    const form = await em.findOne(EventForm, { slug: key });
+    if (!form) throw meetingsErrors.eventNotFound();
+    const meeting = await em.findOne(Meeting, { id: form.meetingId });
+    if (!meeting) throw meetingsErrors.eventNotFound();
+    return this.describe(em, meeting, form);
+  }
+
+  /**
+   * Registers someone. The answer is the same whether or not the email was already registered;
+   * a repeat gets an email with a fresh private link instead of a second registration.
+   */
+  async register(input: RegistrationInput, client: { address: string }): Promise<{ status: 'RECEIVED' }> {
+    await this.rateLimiter.consume([
+      { scope: 'event-registration:address', subject: client.address, limit: 20, windowSeconds: 3600 },
+      { scope: 'event-registration:email', subject: (input.email ?? '').trim().toLowerCase(), limit: 5, windowSeconds: 3600 },
+    ]);
+    const check = new InputCheck();
+    const name = check.text('name', input.name, { max: LIMITS.registrationNameMax, label: 'Your name' });
+    const email = check.email('email', input.email);
+    const organisation = check.text('organisation', input.organisation, { required: false, max: LIMITS.organisationNameMax, label: 'The organisation' });
+    const locale = input.locale === 'ar' ? 'ar' : 'en';
+    check.done();
+    // Bots fill the hidden field: they get the usual answer and nothing is stored.
+    if ((input.website ?? '').trim()) return { status: 'RECEIVED' };
+    const shown = await this.publicEvent(input.slug);
+    const answers = readAnswers(check, shown.form.fields, input.answers ?? []);
+    check.done();
+    if (!input.consent) throw meetingsErrors.consentRequired();
+
+    const outcome = await this.em.transactional(async (em) => {
+      const form = await em.findOne(EventForm, { meetingId: shown.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const meeting = await em.findOne(Meeting, { id: shown.meeting.id }, { refresh: true });
+      if (!form || !meeting) throw meetingsErrors.eventNotFound();
+      const now = await this.describe(em, meeting, form);
+      const token = newToken();
+      const existing = await em.findOne(EventRegistration, { meetingId: meeting.id, emailKey: email });
+      if (existing && existing.status !== RegistrationStatus.CANCELLED && existing.status !== RegistrationStatus.DECLINED) {
+        existing.tokenHash = sha256(token);
+        return { mail: this.mail.prepare('event-already-registered', { email, locale: existing.locale }, { title: meeting.title, link: this.registrationUrl(token) }, em), event: null };
+      }
+      if (now.closedReason && now.closedReason !== 'FULL') throw closedError(now.closedReason);
+      if (now.closedReason === 'FULL' && !now.waitlisted) throw meetingsErrors.eventFull();
+      const status = now.waitlisted ? RegistrationStatus.WAITLISTED : form.requiresApproval ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+      // Someone who cancelled (or was declined) registers afresh: the old row is reused, its place in the queue is new.
+      const registration = existing ?? em.create(EventRegistration, { meetingId: meeting.id, name, email, status, tokenHash: sha256(token) });
+      Object.assign(registration, { name, email, emailKey: email, locale, organisation, answers, status, tokenHash: sha256(token), cancelledAt: null, checkedInAt: null, createdAt: new Date(), updatedAt: new Date() });
+      const mail =
+        status === RegistrationStatus.CONFIRMED
+          ? this.confirmedMail(em, registration, meeting, false, 'event-registration', this.registrationUrl(token))
+          : this.mail.prepare('event-registration', { email, locale }, { title: meeting.title, when: this.when(meeting, locale), place: meeting.location, status, link: this.registrationUrl(token) }, em);
+      const event = this.outbox.record('registration.received', { registrationId: registration.id, meetingId: meeting.id, groupId: meeting.group.id });
+      await em.flush();
+      return { mail, event };
+    });
+    await this.mail.dispatch([outcome.mail]);
+    if (outcome.event) await this.outbox.publish([outcome.event]);
+    return { status: 'RECEIVED' };
+  }
+
+  /** A registration by its private link. */
+  async byToken(token: string): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
+    if (!/^[A-Za-z0-9_-]{32}$/.test(token ?? '')) throw meetingsErrors.registrationNotFound();
+    const em = this.em.fork();
+    const registration = await em.findOne(EventRegistration, { tokenHash: sha256(token) });
+    if (!registration || registration.anonymisedAt) throw meetingsErrors.registrationNotFound();
+    const [form, meeting] = await Promise.all([em.findOne(EventForm, { meetingId: registration.meetingId }), em.findOne(Meeting, { id: registration.meetingId })]);
+    if (!form || !meeting) throw meetingsErrors.registrationNotFound();
+    const position =
+      registration.status === RegistrationStatus.WAITLISTED
+        ? (await em.count(EventRegistration, { meetingId: meeting.id, status: RegistrationStatus.WAITLISTED, createdAt: { $lt: registration.createdAt } })) + 1
+        : null;
+    return { registration, event: await this.describe(em, meeting, form), position };
+  }
+
+  /** The registrant cancels through their link; the first on the waitlist gets the place and is told. */
+  async cancelByToken(token: string, client: { address: string }): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
+    await this.rateLimiter.consume([{ scope: 'event-registration:link', subject: client.address, limit: 60, windowSeconds: 3600 }]);
+    const found = await this.byToken(token);
+    const mails = await this.em.transactional(async (em) => {
+      const form = await em.findOne(EventForm, { meetingId: found.registration.meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const registration = await em.findOne(EventRegistration, { id: found.registration.id }, { refresh: true });
+      const meeting = await em.findOne(Meeting, { id: found.registration.meetingId });
+      if (!form || !registration || !meeting) throw meetingsErrors.registrationNotFound();
+      if (registration.status === RegistrationStatus.CANCELLED || registration.status === RegistrationStatus.DECLINED) return [];
+      registration.status = RegistrationStatus.CANCELLED;
+      registration.cancelledAt = new Date();
+      registration.updatedAt = new Date();
+      const mails = [this.mail.prepare('event-registration-cancelled', { email: registration.email, locale: registration.locale }, { title: meeting.title }, em)];
+      await em.flush();
+      mails.push(...(await this.fillPlaces(em, meeting, form)));
+      await em.flush();
+      return mails;
+    });
+    await this.mail.dispatch(mails);
+    return this.byToken(token);
+  }
+
+  /** Anonymises registrations of events that ended more than their retention period ago. Returns how many. */
+  async purgeExpired(now = new Date()): Promise<number> {
+    const result = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `update event_registrations r set name = 'Removed', email = '', email_key = null, organisation = '', answers = '{}', anonymised_at = ?, updated_at = ?
+         from event_forms f join meetings m on m.id = f.meeting_id
+         where f.meeting_id = r.meeting_id and r.anonymised_at is null and m.ends_at + make_interval(days => f.retention_days) < ?
+         returning r.id`,
+        [now, now, now],
+      );
+    if (result.length) this.logger.log(`Anonymised ${result.length} event registration(s) past their retention period`);
+    return result.length;
+  }
+
+  registrationUrl(token: string): string {
+    return `${this.config.publicUrl}/registrations/${token}`;
+  }
+
+  // ---- helpers ----
+
+  private async organised(viewer: Viewer, meetingId: string): Promise<MeetingAccess> {
+    const access = await this.meetings.byId(viewer, meetingId, 'meetingId');
+    if (!access.canManage) throw meetingsErrors.notAConvenor();
+    const form = await this.formOf(access.meeting.id);
+    if (!form) throw meetingsErrors.eventNotFound();
+    return access;
+  }
+
+  private async changeRegistration(
+    viewer: Viewer,
+    registrationId: string,
+    change: (em: EntityManager, registration: EventRegistration, meeting: Meeting, form: EventForm) => Promise<MailMessage[]>,
+  ): Promise<EventRegistration> {
+    const check = new InputCheck();
+    const id = check.uuid('registrationId', registrationId, 'Registration');
+    check.done();
+    const found = await this.em.fork().findOne(EventRegistration, { id });
+    if (!found) throw meetingsErrors.registrationNotFound();
+    await this.organised(viewer, found.meetingId).catch((error: unknown) => {
+      throw (error as { reason?: string }).reason === 'MEETING_NOT_FOUND' ? meetingsErrors.registrationNotFound() : error;
+    });
+    const { registration, mails } = await this.em.transactional(async (em) => {
+      const form = await em.findOne(EventForm, { meetingId: found.meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const registration = await em.findOne(EventRegistration, { id }, { refresh: true });
+      const meeting = await em.findOne(Meeting, { id: found.meetingId });
+      if (!form || !registration || !meeting || registration.anonymisedAt) throw meetingsErrors.registrationNotFound();
+      const mails = await change(em, registration, meeting, form);
+      registration.updatedAt = new Date();
+      await em.flush();
+      return { registration, mails };
+    });
+    await this.mail.dispatch(mails);
+    return registration;
+  }
+
+  /** Gives free places to the waitlist, first come first served (the form is locked by the caller). Returns the mails to send. */
+  private async fillPlaces(em: EntityManager, meeting: Meeting, form: EventForm): Promise<MailMessage[]> {
+    if (meeting.status === MeetingStatus.CANCELLED || meeting.endsAt.getTime() <= Date.now()) return [];
+    const taken = await em.count(EventRegistration, { meetingId: meeting.id, status: { $in: HOLDING } });
+    const free = form.capacity === null ? Number.MAX_SAFE_INTEGER : form.capacity - taken;
+    if (free <= 0) return [];
+    const next = await em.find(EventRegistration, { meetingId: meeting.id, status: RegistrationStatus.WAITLISTED }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: Math.min(free, 1000) });
+    return next.map((registration) => {
+      registration.status = RegistrationStatus.CONFIRMED;
+      registration.updatedAt = new Date();
+      return this.confirmedMail(em, registration, meeting, true);
+    });
+  }
+
+  /** The "your place is confirmed" mail, with the calendar invitation and a fresh private link. */
+  private confirmedMail(em: EntityManager, registration: EventRegistration, meeting: Meeting, fromWaitlist: boolean, kind: 'event-place-confirmed' | 'event-registration' = 'event-place-confirmed', link?: string): MailMessage {
+    let url = link;
+    if (!url) {
+      const token = newToken();
+      registration.tokenHash = sha256(token);
+      url = this.registrationUrl(token);
+    }
+    const calendar = this.invitation(meeting, registration);
+    const to = { email: registration.email, locale: registration.locale };
+    const base = { title: meeting.title, when: this.when(meeting, registration.locale), place: meeting.location, link: url };
+    return kind === 'event-registration'
+      ? this.mail.prepare('event-registration', to, { ...base, status: 'CONFIRMED' }, em, calendar)
+      : this.mail.prepare('event-place-confirmed', to, { ...base, fromWaitlist }, em, calendar);
+  }
+
+  private invitation(meeting: Meeting, registration: EventRegistration): MailCalendar {
+    const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
+    const ics = buildCalendar({
+      method: 'REQUEST',
+      events: [
+        {
+          uid: `${meeting.id}@convene`,
+          sequence: meeting.sequence,
+          startsAt: meeting.startsAt,
+          endsAt: meeting.endsAt,
+          timeZone: meeting.timeZone,
+          summary: meeting.title,
+          description: [meeting.description, meeting.onlineUrl ? `Join online: ${meeting.onlineUrl}` : '', meeting.accessibilityNotes ? `Access: ${meeting.accessibilityNotes}` : ''].filter(Boolean).join('\n\n'),
+          location: meeting.location || meeting.onlineUrl || null,
+          url: null,
+          status: 'CONFIRMED',
+          createdAt: meeting.createdAt,
+          updatedAt: meeting.updatedAt,
+          organizer: { name: 'Convene', email: organizerEmail },
+          attendee: { name: registration.name, email: registration.email, partstat: 'ACCEPTED' },
+        },
+      ],
+    });
+    return { method: 'REQUEST', ics };
+  }
+
+  private when(meeting: Meeting, locale = 'en'): string {
+    return formatWhen(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale);
+  }
+
+  private async describe(em: EntityManager, meeting: Meeting, form: EventForm): Promise<PublicEvent> {
+    const taken = await em.count(EventRegistration, { meetingId: meeting.id, status: { $in: HOLDING } });
+    const placesLeft = form.capacity === null ? null : Math.max(0, form.capacity - taken);
+    const now = Date.now();
+    let closedReason: PublicEvent['closedReason'] = null;
+    if (meeting.status === MeetingStatus.CANCELLED) closedReason = 'CANCELLED';
+    else if (meeting.endsAt.getTime() <= now) closedReason = 'ENDED';
+    else if (!form.isOpen) closedReason = 'CLOSED';
+    else if (form.deadline && form.deadline.getTime() <= now) closedReason = 'DEADLINE_PASSED';
+    else if (placesLeft === 0) closedReason = 'FULL';
+    return { meeting, form, placesLeft, closedReason, waitlisted: closedReason === 'FULL' && form.waitlistEnabled };
+  }
+
+  /** The deadline as typed, for forms. */
+  deadlineInput(form: EventForm, meeting: Meeting): string | null {
+    return form.deadline ? formatLocalDateTime(toZoned(form.deadline, meeting.timeZone)) : null;
+  }
+}
+
+function closedError(reason: NonNullable<PublicEvent['closedReason']>) {
+  switch (reason) {
+    case 'DEADLINE_PASSED':
+      return meetingsErrors.registrationClosed('The registration deadline has passed.');
+    case 'CANCELLED':
+      return meetingsErrors.registrationClosed('This event was cancelled.');
+    case 'ENDED':
+      return meetingsErrors.registrationClosed('This event has already taken place.');
+    default:
+      return meetingsErrors.registrationClosed();
+  }
+}
+
+function readFields(check: InputCheck, input: NonNullable<EventFormInput['fields']>): RegistrationField[] {
+  if (input.length > LIMITS.registrationFieldsMax) check.fail('fields', `Add at most ${LIMITS.registrationFieldsMax} questions.`);
+  return input.slice(0, LIMITS.registrationFieldsMax).map((field, i) => {
+    const label = check.text(`fields.${i}.label`, field.label, { max: LIMITS.registrationFieldLabelMax, label: 'The question' });
+    const kind = check.oneOf(`fields.${i}.kind`, field.kind, Object.values(RegistrationFieldKind), 'The kind of answer');
+    const options = (field.options ?? []).map((o) => o.trim()).filter(Boolean);
+    if (kind === RegistrationFieldKind.CHOICE && (options.length < 2 || options.length > LIMITS.registrationChoicesMax)) check.fail(`fields.${i}.options`, `Give between 2 and ${LIMITS.registrationChoicesMax} choices.`);
+    if (options.some((o) => o.length > LIMITS.registrationFieldLabelMax || hasControlCharacters(o))) check.fail(`fields.${i}.options`, 'Each choice must be one short line.');
+    const id = field.id && /^[a-z0-9-]{1,40}$/.test(field.id) ? field.id : randomUUID().slice(0, 8);
+    return { id, label, kind, required: Boolean(field.required), options: kind === RegistrationFieldKind.CHOICE ? [...new Set(options)] : [] };
+  });
+}
+
+function readAnswers(check: InputCheck, fields: RegistrationField[], input: { fieldId: string; value: string }[]): Record<string, string | boolean> {
+  const given = new Map(input.map((a) => [a.fieldId, (a.value ?? '').trim()]));
+  const answers: Record<string, string | boolean> = {};
+  for (const field of fields) {
+    const value = given.get(field.id) ?? '';
+    const name = `answers.${field.id}`;
+    if (field.kind === RegistrationFieldKind.CHECKBOX) {
+      const checked = value === 'true';
+      if (field.required && !checked) check.fail(name, 'Please tick this box.');
+      answers[field.id] = checked;
+      continue;
+    }
+    if (!value) {
+      if (field.required) check.fail(name, 'Please answer this question.');
+      continue;
+    }
+    if (value.length > LIMITS.registrationAnswerMax || (field.kind === RegistrationFieldKind.CHOICE && hasControlCharacters(value))) check.fail(name, `Answer in at most ${LIMITS.registrationAnswerMax} characters.`);
+    if (field.kind === RegistrationFieldKind.CHOICE && !field.options.includes(value)) check.fail(name, 'Choose one of the options.');
+    answers[field.id] = value;
+  }
+  for (const id of given.keys()) if (!fields.some((f) => f.id === id)) check.fail(`answers.${id}`, 'This question is not on the form.');
+  return answers;
+}
+
+/** A CSV cell; cells that a spreadsheet would run as a formula are quoted with a leading apostrophe. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+

@@ -1,0 +1,28 @@
+import { CalendarFeed } from './calendar-feed.entity.js';
+import { EventForm } from './event-form.entity.js';
+import { EventRegistration } from './event-registration.entity.js';
+import { MeetingPollSlot } from './meeting-poll-slot.entity.js';
+import { MeetingPollVote } from './meeting-poll-vote.entity.js';
+import { MeetingPoll } from './meeting-poll.entity.js';
+import { MeetingRsvp } from './meeting-rsvp.entity.js';
+import { MeetingSeries } from './meeting-series.entity.js';
+import { Meeting } from './meeting.entity.js';
+
+export { MeetingsModule } from './meetings.module.js';
+export { MeetingsService, type MeetingAccess, type RsvpCounts, type ScheduleMeetingInput, type UpdateMeetingInput } from './meetings.service.js';
+export { MeetingRemindersService } from './meeting-reminders.service.js';
+export { MeetingPollsService, type PollAccess, type PollGrid, type CreatePollInput } from './meeting-polls.service.js';
+export { MeetingCalendarService, type MeetingMailDetails } from './meeting-calendar.service.js';
+export { EventRegistrationsService, type PublicEvent, type RegistrationCounts, type EventFormInput, type RegistrationInput } from './event-registrations.service.js';
+export { MeetingsErrorCode, meetingsErrors } from './meetings.errors.js';
+export { DEFAULT_REMINDER_MINUTES } from './meeting.entity.js';
+export { icsFileName } from './ics.util.js';
+export { describeRule } from './recurrence.util.js';
+export { formatLocalDateTime, toZoned } from './zoned-time.util.js';
+export type { RegistrationField } from './event-form.entity.js';
+// Entity classes are exported for the demo seed and tests; repositories stay inside the domain.
+export type { Meeting, MeetingSeries, MeetingRsvp, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration, CalendarFeed };
+export { Meeting as MeetingEntity, EventForm as EventFormEntity, EventRegistration as EventRegistrationEntity };
+
+/** Entities of this domain, for the ORM configuration of the composition roots. */
+export const meetingsEntities = [Meeting, MeetingSeries, MeetingRsvp, CalendarFeed, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration];

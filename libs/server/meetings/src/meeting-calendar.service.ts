@@ -1,0 +1,156 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { APP_CONFIG, type AppConfig, type Viewer } from '@convene/server-core';
+import { MeetingStatus, RsvpResponse } from '@convene/shared-contracts';
+import { GroupsService } from '@convene/server-groups';
+import { IdentityService } from '@convene/server-identity';
+import { CalendarFeed } from './calendar-feed.entity.js';
+import { Meeting } from './meeting.entity.js';
+import { MeetingRsvp } from './meeting-rsvp.entity.js';
+import { MeetingsService } from './meetings.service.js';
+import { buildCalendar, type IcsEvent } from './ics.util.js';
+import { formatWhen } from './meeting-time-format.util.js';
+
+export interface MeetingMailDetails {
+  title: string;
+  when: string;
+  place: string;
+  reason: string;
+  link: string;
+  invitation: { method: 'REQUEST' | 'CANCEL'; ics: string };
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+const PARTSTAT = { [RsvpResponse.GOING]: 'ACCEPTED', [RsvpResponse.MAYBE]: 'TENTATIVE', [RsvpResponse.NOT_GOING]: 'DECLINED' } as const;
+
+/**
+ * Meetings in other calendars: one meeting's .ics, the invitation an email carries, and each
+ * person's secret feed of all their groups' meetings. The UID of a meeting is its id everywhere, so
+ * calendars replace an event when its SEQUENCE grows.
+ */
+@Injectable()
+export class MeetingCalendarService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly meetings: MeetingsService,
+    private readonly groups: GroupsService,
+    private readonly identity: IdentityService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** One meeting for a member who may read it (GET /api/meetings/:id/ics). */
+  async meetingIcs(viewer: Viewer, meetingId: string): Promise<{ meeting: Meeting; ics: string }> {
+    const { meeting } = await this.meetings.byId(viewer, meetingId);
+    const events = await this.events([meeting], viewer.userId);
+    return { meeting, ics: buildCalendar({ method: 'PUBLISH', events }) };
+  }
+
+  /**
+   * The invitation an email about a meeting carries (METHOD:REQUEST, or CANCEL once cancelled),
+   * for a recipient who is an active member of its group; null otherwise.
+   */
+  async invitation(meetingId: string, recipientId: string): Promise<{ method: 'REQUEST' | 'CANCEL'; ics: string } | null> {
+    const meeting = await this.em.fork().findOne(Meeting, { id: meetingId });
+    if (!meeting) return null;
+    const groupIds = await this.groups.activeGroupIdsOf(recipientId);
+    if (!groupIds.includes(meeting.group.id)) return null;
+    const method = meeting.status === MeetingStatus.CANCELLED ? 'CANCEL' : 'REQUEST';
+    const events = await this.events([meeting], recipientId, { attendee: true });
+    return { method, ics: buildCalendar({ method, events }) };
+  }
+
+  /** What a mail about a meeting says, for one recipient (times in their zone), with the invitation. */
+  async mailDetails(meetingId: string, recipient: { id: string; locale: string; timeZone: string }): Promise<MeetingMailDetails | null> {
+    const meeting = await this.em.fork().findOne(Meeting, { id: meetingId });
+    if (!meeting) return null;
+    const invitation = await this.invitation(meetingId, recipient.id);
+    if (!invitation) return null;
+    return {
+      title: meeting.title,
+      when: formatWhen(meeting.startsAt, meeting.endsAt, recipient.timeZone, recipient.locale),
+      place: meeting.location || (meeting.onlineUrl ? meeting.onlineUrl : ''),
+      reason: meeting.status === MeetingStatus.CANCELLED ? meeting.cancellationReason : '',
+      link: `${this.config.publicUrl}/meetings/${meeting.id}`,
+      invitation,
+    };
+  }
+
+  // ---- personal feed ----
+
+  /** Creates (or replaces) the viewer's feed address; the old one stops working. The token is shown once. */
+  async resetFeed(viewer: Viewer): Promise<{ url: string; createdAt: Date }> {
+    const token = randomBytes(24).toString('base64url');
+    const createdAt = new Date();
+    await this.em.fork().upsert(CalendarFeed, { userId: viewer.userId, tokenHash: sha256(token), createdAt, lastUsedAt: null });
+    return { url: this.feedUrl(token), createdAt };
+  }
+
+  async revokeFeed(viewer: Viewer): Promise<boolean> {
+    return (await this.em.fork().nativeDelete(CalendarFeed, { userId: viewer.userId })) > 0;
+  }
+
+  async feedStatus(viewer: Viewer): Promise<CalendarFeed | null> {
+    return this.em.fork().findOne(CalendarFeed, { userId: viewer.userId });
+  }
+
+  /** The feed for a token, or null for an unknown (or revoked) one. */
+  async feed(token: string): Promise<string | null> {
+    if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null;
+    const em = this.em.fork();
+    const feed = await em.findOne(CalendarFeed, { tokenHash: sha256(token) });
+    if (!feed) return null;
+    await em.nativeUpdate(CalendarFeed, { userId: feed.userId }, { lastUsedAt: new Date() });
+    const user = (await this.identity.usersByIds([feed.userId])).get(feed.userId);
+    if (!user) return null;
+    const meetings = await this.meetings.feedFor(feed.userId);
+    const events = await this.events(meetings, feed.userId);
+    return buildCalendar({ method: 'PUBLISH', name: 'Convene meetings', refreshMinutes: 60, events });
+  }
+
+  feedUrl(token: string): string {
+    return `${this.config.publicUrl}/api/calendar/${token}.ics`;
+  }
+
+  /** Calendar events of some meetings as one person sees them (their answer; the call link, as a member). */
+  private async events(meetings: Meeting[], userId: string, options: { attendee?: boolean } = {}): Promise<IcsEvent[]> {
+    if (!meetings.length) return [];
+    const ids = meetings.map((m) => m.id);
+    const rsvps = new Map((await this.em.fork().find(MeetingRsvp, { meetingId: { $in: ids }, userId })).map((r) => [r.meetingId, r.response]));
+    const groupNames = await this.groups.referencesByIds([...new Set(meetings.map((m) => m.group.id))]);
+    const person = options.attendee ? (await this.identity.usersByIds([userId])).get(userId) : null;
+    const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
+    return meetings.map((meeting) => {
+      const group = groupNames.get(meeting.group.id);
+      const link = `${this.config.publicUrl}/meetings/${meeting.id}`;
+      const answer = rsvps.get(meeting.id);
+      const description = [
+        meeting.description,
+        meeting.onlineUrl ? `Join online: ${meeting.onlineUrl}` : '',
+        meeting.accessibilityNotes ? `Access: ${meeting.accessibilityNotes}` : '',
+        meeting.status === MeetingStatus.CANCELLED && meeting.cancellationReason ? `Cancelled: ${meeting.cancellationReason}` : '',
+        `Details and RSVP: ${link}`,
+      ]
+        .filter(Boolean)
+        .join('\n\n');
+      return {
+        uid: `${meeting.id}@convene`,
+        sequence: meeting.sequence,
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+        timeZone: meeting.timeZone,
+        summary: group ? `${meeting.title} (${group.name})` : meeting.title,
+        description,
+        location: meeting.location || meeting.onlineUrl || null,
+        url: link,
+        status: meeting.status === MeetingStatus.CANCELLED ? 'CANCELLED' : 'CONFIRMED',
+        createdAt: meeting.createdAt,
+        updatedAt: meeting.updatedAt,
+        organizer: { name: group ? `Convene: ${group.name}` : 'Convene', email: organizerEmail },
+        attendee: person ? { name: person.displayName, email: person.email, partstat: answer ? PARTSTAT[answer] : 'NEEDS-ACTION' } : null,
+        alarmsMinutesBefore: [],
+      };
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { ArrayType, EntityRepositoryType, OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { MeetingStatus } from '@convene/shared-contracts';
+import { WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
+import { UserEntity, type User } from '@convene/server-identity';
+import { MeetingSeries } from './meeting-series.entity.js';
+import { MeetingRepository } from './meeting.repository.js';
+
+/** Reminders a new meeting gets unless its convenor chooses others: a day and an hour before. */
+export const DEFAULT_REMINDER_MINUTES = [24 * 60, 60];
+
+/**
+ * A meeting of a working group (or one occurrence of a recurring series). Times are stored in UTC
+ * with the IANA zone they were scheduled in; each person sees them in their own zone. `sequence`
+ * grows with every change people's calendars must pick up (RFC 5545 SEQUENCE; the UID is the id).
+ */
+@Entity({ tableName: 'meetings', repository: () => MeetingRepository })
+@Index({ properties: ['group', 'startsAt'] })
+@Index({ properties: ['series', 'startsAt'] })
+export class Meeting {
+  [OptionalProps]?:
+    | 'series'
+    | 'description'
+    | 'location'
+    | 'accessibilityNotes'
+    | 'onlineUrl'
+    | 'status'
+    | 'sequence'
+    | 'reminderMinutes'
+    | 'agendaDocumentId'
+    | 'agendaText'
+    | 'minutesDocumentId'
+    | 'minutesText'
+    | 'threadId'
+    | 'pollId'
+    | 'cancelledAt'
+    | 'cancellationReason'
+    | 'createdAt'
+    | 'updatedAt';
+  [EntityRepositoryType]?: MeetingRepository;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => WorkingGroupEntity, { ref: true, deleteRule: 'cascade' })
+  group!: Ref<WorkingGroup>;
+
+  @ManyToOne(() => MeetingSeries, { ref: true, nullable: true, deleteRule: 'set null' })
+  series: Ref<MeetingSeries> | null = null;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  /** Markdown. */
+  @Property({ type: 'text' })
+  description = '';
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  startsAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  endsAt!: Date;
+
+  /** The IANA zone it was scheduled in. */
+  @Property({ type: 'string', length: 64 })
+  timeZone!: string;
+
+  /** An address, for meetings in person. */
+  @Property({ type: 'text' })
+  location = '';
+
+  @Property({ type: 'text' })
+  accessibilityNotes = '';
+
+  /** The video call link: shown to the group's members only. */
+  @Property({ type: 'text', nullable: true })
+  onlineUrl: string | null = null;
+
+  @Enum({ items: () => MeetingStatus, nativeEnumName: 'meeting_status' })
+  status: MeetingStatus = MeetingStatus.SCHEDULED;
+
+  @Property({ type: 'integer' })
+  sequence = 0;
+
+  /** Minutes before the start at which members are reminded. */
+  @Property({ type: new ArrayType<number>((i) => Number(i)), columnType: 'int[]' })
+  reminderMinutes: number[] = [...DEFAULT_REMINDER_MINUTES];
+
+  /** A document of the group (documents domain, by id) and/or Markdown text. */
+  @Property({ type: 'uuid', nullable: true })
+  agendaDocumentId: string | null = null;
+
+  @Property({ type: 'text' })
+  agendaText = '';
+
+  @Property({ type: 'uuid', nullable: true })
+  minutesDocumentId: string | null = null;
+
+  @Property({ type: 'text' })
+  minutesText = '';
+
+  /** The meeting's discussion thread (discussions domain, by id). */
+  @Property({ type: 'uuid', nullable: true })
+  threadId: string | null = null;
+
+  /** The poll this meeting was picked from. */
+  @Property({ type: 'uuid', nullable: true })
+  pollId: string | null = null;
+
+  @ManyToOne(() => UserEntity, { ref: true })
+  createdBy!: Ref<User>;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  cancelledAt: Date | null = null;
+
+  @Property({ type: 'string', length: 500 })
+  cancellationReason = '';
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,422 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode, ref } from '@mikro-orm/postgresql';
+import { InputCheck, OutboxService, type Viewer } from '@convene/server-core';
+import { LIMITS, MeetingChangeScope, MeetingStatus, RecurrenceFrequency, RsvpResponse } from '@convene/shared-contracts';
+import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
+import { UserEntity } from '@convene/server-identity';
+import { DocumentsService } from '@convene/server-documents';
+import { DiscussionAccess } from '@convene/server-discussions';
+import { DEFAULT_REMINDER_MINUTES, Meeting } from './meeting.entity.js';
+import { MeetingRepository } from './meeting.repository.js';
+import { MeetingRsvp } from './meeting-rsvp.entity.js';
+import { MeetingSeries } from './meeting-series.entity.js';
+import { MeetingRemindersService } from './meeting-reminders.service.js';
+import { meetingsErrors } from './meetings.errors.js';
+import { longText, readPlace, readReminders, readTimeZone, readTimes, type MeetingPlaceInput } from './meeting-input.util.js';
+import { expandRecurrence, type RecurrenceRule } from './recurrence.util.js';
+import { formatLocalDateTime, fromZoned, toZoned } from './zoned-time.util.js';
+
+/** A meeting as one viewer may see it, with what they may do. */
+export interface MeetingAccess {
+  meeting: Meeting;
+  view: GroupView;
+  /** Convenors of the group (and network admins) change the meeting and read RSVP notes. */
+  canManage: boolean;
+}
+
+export interface MeetingDetailsInput extends MeetingPlaceInput {
+  title?: string | null;
+  description?: string | null;
+  /** Local date-time in `timeZone`, 'YYYY-MM-DDTHH:mm'. */
+  startsAt?: string | null;
+  endsAt?: string | null;
+  timeZone?: string | null;
+  reminderMinutes?: number[] | null;
+  agendaText?: string | null;
+  agendaDocumentId?: string | null;
+  threadId?: string | null;
+}
+
+export interface RecurrenceInput {
+  frequency: RecurrenceFrequency;
+  interval?: number | null;
+  count?: number | null;
+  /** The last day (in the meeting's zone) an occurrence may fall on, 'YYYY-MM-DD'. */
+  until?: string | null;
+}
+
+export interface ScheduleMeetingInput extends MeetingDetailsInput {
+  groupId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  recurrence?: RecurrenceInput | null;
+}
+
+export interface UpdateMeetingInput extends MeetingDetailsInput {
+  id: string;
+  scope?: MeetingChangeScope | null;
+  minutesText?: string | null;
+  minutesDocumentId?: string | null;
+  /** Set to unlink the agenda, minutes document or thread (null in the fields above means "unchanged"). */
+  clear?: ('agendaDocumentId' | 'minutesDocumentId' | 'threadId' | 'onlineUrl')[] | null;
+}
+
+export interface RsvpCounts {
+  going: number;
+  maybe: number;
+  notGoing: number;
+}
+
+/** How far ahead a recurring series is created. */
+const SERIES_HORIZON_DAYS = 366;
+/** Most meetings one calendar answer lists. */
+const RANGE_LIMIT = 500;
+
+/**
+ * A working group's meetings. Active members read them and answer; convenors (and network admins)
+ * schedule, change and cancel them. Another group's meeting is "not found".
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly meetings: MeetingRepository,
+    private readonly groups: GroupsService,
+    private readonly documents: DocumentsService,
+    private readonly threads: DiscussionAccess,
+    private readonly outbox: OutboxService,
+    private readonly reminders: MeetingRemindersService,
+  ) {}
+
+  // ---- reading ----
+
+  async byId(viewer: Viewer, id: string, field = 'id'): Promise<MeetingAccess> {
+    const check = new InputCheck();
+    const meetingId = check.uuid(field, id, 'Meeting');
+    check.done();
+    const meeting = await this.meetings.findOne({ id: meetingId });
+    if (!meeting) throw meetingsErrors.meetingNotFound();
+    const view = await this.groups.byId(viewer, meeting.group.id);
+    if (!view.isActiveMember && !view.canManage) throw meetingsErrors.meetingNotFound();
+    return { meeting, view, canManage: view.canManage };
+  }
+
+  /** A group's meetings overlapping a range (at most 100 days); null for people outside the group. */
+  async inRange(view: GroupView, range: { from: Date; to: Date }): Promise<Meeting[] | null> {
+    if (!view.isActiveMember && !view.canManage) return null;
+    checkRange(range);
+    return this.meetings.inRange([view.group.id], range.from, range.to, RANGE_LIMIT);
+  }
+
+  /** The meetings of every group the viewer is an active member of, overlapping a range. */
+  async personalCalendar(viewer: Viewer, range: { from: Date; to: Date }): Promise<Meeting[]> {
+    checkRange(range);
+    const groupIds = await this.groups.activeGroupIdsOf(viewer.userId);
+    return this.meetings.inRange(groupIds, range.from, range.to, RANGE_LIMIT);
+  }
+
+  /** Scheduled and cancelled meetings of a person's groups from some weeks ago on, for their calendar feed. */
+  async feedFor(userId: string, now = new Date()): Promise<Meeting[]> {
+    const groupIds = await this.groups.activeGroupIdsOf(userId);
+    return this.meetings.upcomingOf(groupIds, new Date(now.getTime() - 60 * 86_400_000), 1000);
+  }
+
+  /** The viewer's own answers to some meetings, in one query. */
+  async myRsvps(viewer: Viewer, meetingIds: string[]): Promise<Map<string, MeetingRsvp>> {
+    if (!meetingIds.length) return new Map();
+    const rows = await this.em.find(MeetingRsvp, { meetingId: { $in: [...new Set(meetingIds)] }, userId: viewer.userId });
+    return new Map(rows.map((r) => [r.meetingId, r]));
+  }
+
+  /** Counts of answers for some meetings, in one query. */
+  async rsvpCounts(meetingIds: string[]): Promise<Map<string, RsvpCounts>> {
+    const out = new Map<string, RsvpCounts>();
+    if (!meetingIds.length) return out;
+    const rows = await this.em
+      .createQueryBuilder(MeetingRsvp, 'r')
+      .select(['r.meetingId', 'r.response', 'count(*) as n'])
+      .where({ meetingId: { $in: [...new Set(meetingIds)] } })
+      .groupBy(['r.meetingId', 'r.response'])
+      .execute<{ meetingId: string; response: RsvpResponse; n: string }[]>();
+    for (const row of rows) {
+      const counts = out.get(row.meetingId) ?? { going: 0, maybe: 0, notGoing: 0 };
+      const n = Number(row.n);
+      if (row.response === RsvpResponse.GOING) counts.going = n;
+      else if (row.response === RsvpResponse.MAYBE) counts.maybe = n;
+      else counts.notGoing = n;
+      out.set(row.meetingId, counts);
+    }
+    return out;
+  }
+
+  /** Everyone's answers to a meeting, oldest first. Who may see the notes is the caller's business (convenors only). */
+  async rsvps(access: MeetingAccess): Promise<MeetingRsvp[]> {
+    return this.em.find(MeetingRsvp, { meetingId: access.meeting.id }, { orderBy: { updatedAt: 'asc' } });
+  }
+
+  // ---- scheduling ----
+
+  /**
+   * `options.within`: more work for the same transaction, given the first meeting before it is
+   * stored (a poll marks itself decided); when it throws, nothing is stored.
+   */
+  async schedule(viewer: Viewer, input: ScheduleMeetingInput, options: { pollId?: string; now?: Date; within?: (em: EntityManager, meeting: Meeting) => Promise<void> } = {}): Promise<Meeting> {
+    const check = new InputCheck();
+    const groupId = check.uuid('groupId', input.groupId, 'Group');
+    const title = check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' });
+    const description = longText(check, 'description', input.description, LIMITS.meetingDescriptionMax, 'The description');
+    const agendaText = longText(check, 'agendaText', input.agendaText, LIMITS.meetingMinutesTextMax, 'The agenda');
+    const place = readPlace(check, input);
+    const reminderMinutes = readReminders(check, input.reminderMinutes, DEFAULT_REMINDER_MINUTES);
+    const agendaDocumentId = input.agendaDocumentId ? check.uuid('agendaDocumentId', input.agendaDocumentId, 'Document') : null;
+    const threadId = input.threadId ? check.uuid('threadId', input.threadId, 'Discussion') : null;
+    const rule = input.recurrence ? readRule(check, input.recurrence) : null;
+    check.done();
+    const timeZone = readTimeZone(input.timeZone);
+    const times = readTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, timeZone, { future: true, now: options.now });
+    const until = rule && input.recurrence?.until ? untilOf(input.recurrence.until, timeZone) : null;
+
+    const view = await this.groups.byId(viewer, groupId);
+    if (!view.isActiveMember && !view.canManage) throw meetingsErrors.groupNotFound();
+    if (!view.canManage) throw meetingsErrors.notAConvenor();
+    await this.checkLinks(viewer, groupId, { agendaDocumentId, threadId });
+
+    const occurrences = rule ? expandRecurrence(times, timeZone, { ...rule, until }, LIMITS.meetingSeriesMax).filter((o) => o.startsAt.getTime() - times.startsAt.getTime() <= SERIES_HORIZON_DAYS * 86_400_000) : [times];
+    const { meetings, event } = await this.em.transactional(async (em) => {
+      const series = rule ? em.create(MeetingSeries, { groupId, frequency: rule.frequency, interval: rule.interval, count: rule.count ?? null, until, timeZone }) : null;
+      const meetings = occurrences.map((o) =>
+        em.create(Meeting, {
+          group: ref(WorkingGroupEntity, groupId),
+          series: series ? ref(series) : null,
+          title,
+          description,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          timeZone,
+          ...place,
+          reminderMinutes,
+          agendaText,
+          agendaDocumentId,
+          threadId,
+          pollId: options.pollId ?? null,
+          createdBy: ref(UserEntity, viewer.userId),
+        }),
+      );
+      if (options.within) await options.within(em, meetings[0]!);
+      const event = this.outbox.record('meeting.scheduled', { meetingId: meetings[0]!.id, groupId, actorId: viewer.userId, occurrences: meetings.length, fromPoll: Boolean(options.pollId) });
+      await em.flush();
+      return { meetings, event };
+    });
+    await this.outbox.publish([event]);
+    await this.reminders.schedule(meetings);
+    return meetings[0]!;
+  }
+
+  /**
+   * Changes a meeting, or it and the later occurrences of its series (`FOLLOWING`). A new time
+   * moves each occurrence by the same local amount (a series at 18:00 moved to 19:00 is at 19:00
+   * local on every date, across daylight-saving changes). People who answered are told.
+   */
+  async update(viewer: Viewer, input: UpdateMeetingInput): Promise<Meeting> {
+    const check = new InputCheck();
+    const title = input.title == null ? null : check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' });
+    const description = input.description == null ? null : longText(check, 'description', input.description, LIMITS.meetingDescriptionMax, 'The description');
+    const agendaText = input.agendaText == null ? null : longText(check, 'agendaText', input.agendaText, LIMITS.meetingMinutesTextMax, 'The agenda');
+    const minutesText = input.minutesText == null ? null : longText(check, 'minutesText', input.minutesText, LIMITS.meetingMinutesTextMax, 'The minutes');
+    const place = readPlace(check, input);
+    const reminderMinutes = input.reminderMinutes == null ? null : readReminders(check, input.reminderMinutes, DEFAULT_REMINDER_MINUTES);
+    const agendaDocumentId = input.agendaDocumentId ? check.uuid('agendaDocumentId', input.agendaDocumentId, 'Document') : null;
+    const minutesDocumentId = input.minutesDocumentId ? check.uuid('minutesDocumentId', input.minutesDocumentId, 'Document') : null;
+    const threadId = input.threadId ? check.uuid('threadId', input.threadId, 'Discussion') : null;
+    const clear = new Set(input.clear ?? []);
+    check.done();
+    const timeChange = input.startsAt != null || input.endsAt != null || input.timeZone != null;
+
+    const access = await this.managed(viewer, input.id);
+    const current = access.meeting;
+    if (current.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
+    if (input.scope === MeetingChangeScope.FOLLOWING && !current.series) throw meetingsErrors.notInSeries();
+    let times: { startsAt: Date; endsAt: Date; timeZone: string } | null = null;
+    if (timeChange) {
+      const timeZone = input.timeZone == null ? current.timeZone : readTimeZone(input.timeZone);
+      const local = (date: Date) => formatLocalDateTime(toZoned(date, current.timeZone));
+      const read = readTimes({ startsAt: input.startsAt ?? local(current.startsAt), endsAt: input.endsAt ?? local(current.endsAt) }, timeZone, { future: false });
+      const moved = read.startsAt.getTime() !== current.startsAt.getTime();
+      // Moving a meeting into the past is refused; changing only its end (e.g. it ran late) is not.
+      if (moved && read.startsAt.getTime() <= Date.now()) throw meetingsErrors.startInPast();
+      times = { ...read, timeZone };
+    }
+    await this.checkLinks(viewer, current.group.id, { agendaDocumentId, minutesDocumentId, threadId });
+
+    const { changed, event } = await this.em.transactional(async (em) => {
+      const targets = await this.lockTargets(em, current, input.scope ?? MeetingChangeScope.OCCURRENCE);
+      const first = targets.find((m) => m.id === current.id)!;
+      const shift = times ? localShift(first, times) : null;
+      for (const meeting of targets) {
+        const isFirst = meeting.id === first.id;
+        let calendarChanged = false;
+        if (title !== null) meeting.title = title;
+        if (description !== null) meeting.description = description;
+        if (input.location != null) meeting.location = place.location;
+        if (input.accessibilityNotes != null) meeting.accessibilityNotes = place.accessibilityNotes;
+        if (input.onlineUrl != null) meeting.onlineUrl = place.onlineUrl;
+        if (clear.has('onlineUrl')) meeting.onlineUrl = null;
+        if (reminderMinutes !== null) meeting.reminderMinutes = reminderMinutes;
+        if (agendaText !== null) meeting.agendaText = agendaText;
+        if (agendaDocumentId) meeting.agendaDocumentId = agendaDocumentId;
+        if (clear.has('agendaDocumentId')) meeting.agendaDocumentId = null;
+        if (threadId) meeting.threadId = threadId;
+        if (clear.has('threadId')) meeting.threadId = null;
+        // Minutes belong to one meeting, never to a series.
+        if (isFirst && minutesText !== null) meeting.minutesText = minutesText;
+        if (isFirst && minutesDocumentId) meeting.minutesDocumentId = minutesDocumentId;
+        if (isFirst && clear.has('minutesDocumentId')) meeting.minutesDocumentId = null;
+        if (shift) {
+          const next = shift(meeting);
+          calendarChanged = next.startsAt.getTime() !== meeting.startsAt.getTime() || next.endsAt.getTime() !== meeting.endsAt.getTime() || next.timeZone !== meeting.timeZone;
+          Object.assign(meeting, next);
+        }
+        calendarChanged ||= title !== null || input.location != null || description !== null;
+        if (calendarChanged) meeting.sequence += 1;
+        meeting.updatedAt = new Date();
+      }
+      const answeredIds = await this.answeredIds(em, [current.id]);
+      const event = this.outbox.record('meeting.updated', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, timeChanged: Boolean(shift), answeredIds });
+      await em.flush();
+      return { changed: targets, event };
+    });
+    await this.outbox.publish([event]);
+    if (times || reminderMinutes !== null) await this.reminders.schedule(changed);
+    return changed.find((m) => m.id === current.id)!;
+  }
+
+  /** Cancels a meeting, or it and the later occurrences of its series. Its reminders are removed and people who answered are told. */
+  async cancel(viewer: Viewer, input: { id: string; scope?: MeetingChangeScope | null; reason?: string | null }): Promise<Meeting> {
+    const check = new InputCheck();
+    const reason = longText(check, 'reason', input.reason, 500, 'The reason');
+    check.done();
+    const access = await this.managed(viewer, input.id);
+    const current = access.meeting;
+    if (current.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
+    if (input.scope === MeetingChangeScope.FOLLOWING && !current.series) throw meetingsErrors.notInSeries();
+    const { cancelled, event } = await this.em.transactional(async (em) => {
+      const targets = (await this.lockTargets(em, current, input.scope ?? MeetingChangeScope.OCCURRENCE)).filter((m) => m.status === MeetingStatus.SCHEDULED);
+      const now = new Date();
+      for (const meeting of targets) {
+        meeting.status = MeetingStatus.CANCELLED;
+        meeting.cancelledAt = now;
+        meeting.cancellationReason = reason;
+        meeting.sequence += 1;
+        meeting.updatedAt = now;
+      }
+      const answeredIds = await this.answeredIds(em, [current.id]);
+      const event = this.outbox.record('meeting.cancelled', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, answeredIds });
+      await em.flush();
+      return { cancelled: targets, event };
+    });
+    await this.outbox.publish([event]);
+    await this.reminders.unschedule(cancelled);
+    return cancelled.find((m) => m.id === current.id) ?? current;
+  }
+
+  // ---- answering ----
+
+  /** Going, maybe or not going, with an optional note for the convenors (access or interpretation needs). */
+  async rsvp(viewer: Viewer, input: { meetingId: string; response: RsvpResponse; note?: string | null }): Promise<{ access: MeetingAccess; rsvp: MeetingRsvp }> {
+    const check = new InputCheck();
+    check.oneOf('response', input.response, Object.values(RsvpResponse), 'The answer');
+    const note = longText(check, 'note', input.note, LIMITS.rsvpNoteMax, 'The note');
+    check.done();
+    const access = await this.byId(viewer, input.meetingId, 'meetingId');
+    if (!access.view.isActiveMember) throw meetingsErrors.meetingNotFound();
+    const { meeting } = access;
+    if (meeting.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
+    if (meeting.endsAt.getTime() <= Date.now()) throw meetingsErrors.meetingEnded();
+    const em = this.em.fork();
+    await em.upsert(MeetingRsvp, { meetingId: meeting.id, userId: viewer.userId, response: input.response, note, updatedAt: new Date() });
+    const rsvp = (await em.findOne(MeetingRsvp, { meetingId: meeting.id, userId: viewer.userId }))!;
+    return { access, rsvp };
+  }
+
+  // ---- helpers ----
+
+  /** A meeting the viewer manages; members who don't manage it are refused, others learn nothing. */
+  private async managed(viewer: Viewer, id: string): Promise<MeetingAccess> {
+    const access = await this.byId(viewer, id);
+    if (!access.canManage) throw meetingsErrors.notAConvenor();
+    return access;
+  }
+
+  /** The meeting, or it and its series' later occurrences, locked for the change. */
+  private async lockTargets(em: EntityManager, meeting: Meeting, scope: MeetingChangeScope): Promise<Meeting[]> {
+    if (scope === MeetingChangeScope.FOLLOWING && meeting.series) {
+      return em.find(Meeting, { series: meeting.series.id, startsAt: { $gte: meeting.startsAt } }, { orderBy: { startsAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+    }
+    const locked = await em.findOne(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!locked) throw meetingsErrors.meetingNotFound();
+    return [locked];
+  }
+
+  private async answeredIds(em: EntityManager, meetingIds: string[]): Promise<string[]> {
+    const rows = await em.find(MeetingRsvp, { meetingId: { $in: meetingIds } }, { fields: ['userId'] });
+    return [...new Set(rows.map((r) => r.userId))];
+  }
+
+  /** Agendas, minutes and threads must be the group's own (and readable by the viewer). */
+  private async checkLinks(viewer: Viewer, groupId: string, links: { agendaDocumentId?: string | null; minutesDocumentId?: string | null; threadId?: string | null }): Promise<void> {
+    for (const field of ['agendaDocumentId', 'minutesDocumentId'] as const) {
+      const id = links[field];
+      if (!id) continue;
+      const document = await this.documents.byId(viewer, id, field).catch(() => null);
+      if (!document || document.document.group.id !== groupId || document.document.deletedAt) throw meetingsErrors.documentNotInGroup(field);
+    }
+    if (links.threadId) {
+      const thread = await this.threads.thread(viewer, links.threadId).catch(() => null);
+      if (!thread || thread.thread.group.id !== groupId) throw meetingsErrors.threadNotInGroup();
+    }
+  }
+}
+
+/** Shifts each occurrence the way the edited one moved, in local time of the (new) zone. */
+function localShift(first: Meeting, next: { startsAt: Date; endsAt: Date; timeZone: string }): (meeting: Meeting) => { startsAt: Date; endsAt: Date; timeZone: string } {
+  const before = toZoned(first.startsAt, first.timeZone);
+  const after = toZoned(next.startsAt, next.timeZone);
+  const dayShift = Math.round((Date.UTC(after.year, after.month - 1, after.day) - Date.UTC(before.year, before.month - 1, before.day)) / 86_400_000);
+  const duration = next.endsAt.getTime() - next.startsAt.getTime();
+  return (meeting) => {
+    if (meeting.id === first.id) return next;
+    const local = toZoned(meeting.startsAt, meeting.timeZone);
+    const day = new Date(Date.UTC(local.year, local.month - 1, local.day + dayShift));
+    const startsAt = fromZoned({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: after.hour, minute: after.minute }, next.timeZone);
+    return { startsAt, endsAt: new Date(startsAt.getTime() + duration), timeZone: next.timeZone };
+  };
+}
+
+function readRule(check: InputCheck, input: RecurrenceInput): RecurrenceRule {
+  const frequency = check.oneOf('recurrence.frequency', input.frequency, Object.values(RecurrenceFrequency), 'How often');
+  const interval = input.interval ?? 1;
+  if (!Number.isInteger(interval) || interval < 1 || interval > 12) check.fail('recurrence.interval', 'Repeat every 1 to 12 weeks or months.');
+  const count = input.count ?? null;
+  if (count !== null && (!Number.isInteger(count) || count < 2 || count > LIMITS.meetingSeriesMax)) check.fail('recurrence.count', `A series has between 2 and ${LIMITS.meetingSeriesMax} meetings.`);
+  if (input.until && !/^\d{4}-\d{2}-\d{2}$/.test(input.until)) check.fail('recurrence.until', 'Enter a date, like 2027-06-30.');
+  if (count === null && !input.until) check.fail('recurrence.count', 'Say how many times it repeats, or until when.');
+  return { frequency, interval, count };
+}
+
+/** The end of the last day in the zone. */
+function untilOf(day: string, zone: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(fromZoned({ year, month, day: date, hour: 23, minute: 59 }, zone).getTime() + 59_999);
+}
+
+function checkRange(range: { from: Date; to: Date }): void {
+  const check = new InputCheck();
+  if (Number.isNaN(range.from.getTime())) check.fail('from', 'Enter a date.');
+  if (Number.isNaN(range.to.getTime())) check.fail('to', 'Enter a date.');
+  else if (range.to.getTime() <= range.from.getTime()) check.fail('to', 'The end of the range must be after its start.');
+  else if (range.to.getTime() - range.from.getTime() > LIMITS.meetingRangeMaxDays * 86_400_000) check.fail('to', `Ask for at most ${LIMITS.meetingRangeMaxDays} days at a time.`);
+  check.done();
+}
+
