@@ -11,12 +11,14 @@ import { IdentityModule } from '@convene/server-identity';
 import { GroupsModule } from '@convene/server-groups';
 import { MailModule } from '@convene/server-mail';
 import { NotificationsModule } from '@convene/server-notifications';
+import { MeetingsModule } from '@convene/server-meetings';
 import { ormEntities } from './orm-entities.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 import { DocumentsController } from './documents/documents.controller.js';
+import { MeetingsController } from './meetings/meetings.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { RejectNulPipe } from './http/reject-nul.pipe.js';
 import { SessionCookie } from './identity/session-cookie.js';
@@ -47,8 +49,9 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     GroupsModule,
     MailModule,
     NotificationsModule,
+    MeetingsModule,
   ],
-  controllers: [HealthController, DevMailController, UnsubscribeController, DocumentsController],
+  controllers: [HealthController, DevMailController, UnsubscribeController, DocumentsController, MeetingsController],
   providers: [
     ...resolvers,
     ThreadPresenter,

@@ -7,6 +7,7 @@ import { MailModule } from '@convene/server-mail';
 import { IdentityModule } from '@convene/server-identity';
 import { NotificationsModule } from '@convene/server-notifications';
 import { DocumentsModule } from '@convene/server-documents';
+import { MeetingsModule } from '@convene/server-meetings';
 import { ormEntities } from './orm-entities.js';
 import { JobRunner } from './jobs/job-runner.service.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
@@ -23,6 +24,9 @@ import { SendDigestProcessor } from './notifications/send-digest.processor.js';
 import { ExtractDocumentTextProcessor } from './documents/extract-document-text.processor.js';
 import { SweepDocumentTextProcessor } from './documents/sweep-document-text.processor.js';
 import { PurgeDocumentTrashProcessor } from './documents/purge-document-trash.processor.js';
+import { SendMeetingReminderProcessor } from './meetings/send-meeting-reminder.processor.js';
+import { SweepMeetingRemindersProcessor } from './meetings/sweep-meeting-reminders.processor.js';
+import { PurgeEventRegistrationsProcessor } from './meetings/purge-event-registrations.processor.js';
 
 /** The worker's composition root: BullMQ processors and schedules only. */
 @Module({
@@ -40,6 +44,7 @@ import { PurgeDocumentTrashProcessor } from './documents/purge-document-trash.pr
     IdentityModule,
     NotificationsModule,
     DocumentsModule,
+    MeetingsModule,
   ],
   providers: [
     JobRunner,
@@ -56,6 +61,9 @@ import { PurgeDocumentTrashProcessor } from './documents/purge-document-trash.pr
     ExtractDocumentTextProcessor,
     SweepDocumentTextProcessor,
     PurgeDocumentTrashProcessor,
+    SendMeetingReminderProcessor,
+    SweepMeetingRemindersProcessor,
+    PurgeEventRegistrationsProcessor,
     RealtimeEmitter,
   ],
 })

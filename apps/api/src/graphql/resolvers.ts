@@ -4,6 +4,9 @@ import { DiscussionsResolver, GroupThreadsResolver } from '../discussions/discus
 import { DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver } from '../documents/documents.resolver.js';
 import { NotificationsResolver } from '../notifications/notifications.resolver.js';
 import { GroupNotificationLevelResolver, NotificationSettingsResolver } from '../notifications/notification-settings.resolver.js';
+import { GroupMeetingsResolver, MeetingsResolver } from '../meetings/meetings.resolver.js';
+import { GroupPollsResolver, MeetingPollsResolver } from '../meetings/meeting-polls.resolver.js';
+import { EventsResolver } from '../meetings/events.resolver.js';
 
 /** Every resolver, for the app module and the schema emitter alike. */
-export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver];
+export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver, MeetingsResolver, GroupMeetingsResolver, MeetingPollsResolver, GroupPollsResolver, EventsResolver];

@@ -17,6 +17,8 @@ const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
   { id: 'schedule-digests', job: 'schedule-digests', everyMs: 5 * 60_000 },
   { id: 'sweep-document-text', job: 'sweep-document-text', everyMs: 10 * 60_000 },
   { id: 'purge-document-trash', job: 'purge-document-trash', everyMs: 6 * 60 * 60_000 },
+  { id: 'sweep-meeting-reminders', job: 'sweep-meeting-reminders', everyMs: 15 * 60_000 },
+  { id: 'purge-event-registrations', job: 'purge-event-registrations', everyMs: 6 * 60 * 60_000 },
 ];
 
 /** Runs one BullMQ worker per queue and dispatches each job to its one handler. */

@@ -25,6 +25,7 @@ export enum MeetingsErrorCode {
   RegistrationNotPending = 'REGISTRATION_NOT_PENDING',
   EventSlugTaken = 'EVENT_SLUG_TAKEN',
   ConsentRequired = 'CONSENT_REQUIRED',
+  FeedNotFound = 'FEED_NOT_FOUND',
 }
 
 export const meetingsErrors = {
@@ -55,5 +56,7 @@ export const meetingsErrors = {
   registrationNotPending: () =>
     new DomainError(ErrorCode.Conflict, MeetingsErrorCode.RegistrationNotPending, 'Only pending or waitlisted registrations can be approved or declined.'),
   eventSlugTaken: () => new InputError({ slug: 'Another event uses this address.' }, MeetingsErrorCode.EventSlugTaken, 'Another event uses this address.'),
+  // A wrong, reset or revoked feed address: nothing says which.
+  feedNotFound: () => notFound('This calendar feed', MeetingsErrorCode.FeedNotFound),
   consentRequired: () => new InputError({ consent: 'Please agree to how your details are kept, or we can’t register you.' }, MeetingsErrorCode.ConsentRequired, 'Consent is required.'),
 };

@@ -123,6 +123,10 @@ export class MeetingsService {
     return this.meetings.upcomingOf(groupIds, new Date(now.getTime() - 60 * 86_400_000), 1000);
   }
 
+  async series(id: string): Promise<MeetingSeries | null> {
+    return this.em.fork().findOne(MeetingSeries, { id });
+  }
+
   /** The viewer's own answers to some meetings, in one query. */
   async myRsvps(viewer: Viewer, meetingIds: string[]): Promise<Map<string, MeetingRsvp>> {
     if (!meetingIds.length) return new Map();

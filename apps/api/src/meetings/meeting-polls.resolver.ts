@@ -1,0 +1,80 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
+import { MeetingPollsService, type MeetingPoll } from '@convene/server-meetings';
+import { IdentityService } from '@convene/server-identity';
+import { WorkingGroupModel } from '../groups/working-group.model.js';
+import { UserModel } from '../identity/user.model.js';
+import { MeetingPollModel, PollSlotModel } from './meeting.model.js';
+import { AnswerMeetingPollInput, CreateMeetingPollInput, PickMeetingPollSlotInput } from './meetings.inputs.js';
+
+@SignedIn()
+@Resolver(() => MeetingPollModel)
+export class MeetingPollsResolver {
+  constructor(
+    private readonly polls: MeetingPollsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Query(() => MeetingPollModel, { description: 'A poll to find a time, in a group the viewer belongs to.' })
+  async meetingPoll(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<MeetingPollModel> {
+    const access = await this.polls.byId(viewer, id);
+    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access.canManage))[0]!;
+  }
+
+  @Mutation(() => MeetingPollModel, { description: 'Asks the group when they can meet: 2 to 20 proposed times (convenors).' })
+  async createMeetingPoll(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateMeetingPollInput): Promise<MeetingPollModel> {
+    const access = await this.polls.create(viewer, input);
+    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], true))[0]!;
+  }
+
+  @Mutation(() => MeetingPollModel, { description: 'The viewer’s yes / if need be / no for some or all of a poll’s times.' })
+  async answerMeetingPoll(@CurrentViewer() viewer: Viewer, @Args('input') input: AnswerMeetingPollInput): Promise<MeetingPollModel> {
+    const access = await this.polls.vote(viewer, input);
+    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access.canManage))[0]!;
+  }
+
+  @Mutation(() => MeetingPollModel, { description: 'Picks a time: it becomes the group’s meeting, and everyone gets the invitation (convenors).' })
+  async pickMeetingPollSlot(@CurrentViewer() viewer: Viewer, @Args('input') input: PickMeetingPollSlotInput): Promise<MeetingPollModel> {
+    const { access } = await this.polls.pick(viewer, input);
+    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], true))[0]!;
+  }
+
+  @Mutation(() => MeetingPollModel, { description: 'Closes a poll without picking a time (convenors).' })
+  async closeMeetingPoll(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<MeetingPollModel> {
+    const access = await this.polls.close(viewer, id);
+    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], true))[0]!;
+  }
+}
+
+@SignedIn()
+@Resolver(() => WorkingGroupModel)
+export class GroupPollsResolver {
+  constructor(
+    private readonly polls: MeetingPollsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @ResolveField(() => [MeetingPollModel], { nullable: true, description: 'Open polls to find a time, and those of the last 30 days; null outside the group.' })
+  async meetingPolls(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel): Promise<MeetingPollModel[] | null> {
+    const polls = await this.polls.ofGroup(group.view);
+    return polls ? presentPolls(this.polls, this.identity, viewer, polls, group.view.canManage) : null;
+  }
+}
+
+/** Polls with their slots, answers and the people who answered, in three queries whatever their number. */
+async function presentPolls(service: MeetingPollsService, identity: IdentityService, viewer: Viewer, polls: MeetingPoll[], canManage: boolean): Promise<MeetingPollModel[]> {
+  const grids = await service.grids(polls.map((p) => p.id));
+  const people = await identity.usersByIds([...new Set([...grids.values()].flatMap((g) => g.votes.map((v) => v.userId)))]);
+  return polls.map((poll) => {
+    const grid = grids.get(poll.id)!;
+    const slots = grid.slots.map((slot) => {
+      const model = PollSlotModel.from(slot, grid.votes.filter((v) => v.slotId === slot.id), viewer.userId);
+      for (const vote of model.votes) {
+        const person = people.get(vote.userId);
+        vote.person = person ? UserModel.from(person) : null;
+      }
+      return model;
+    });
+    return MeetingPollModel.from(poll, slots, canManage);
+  });
+}

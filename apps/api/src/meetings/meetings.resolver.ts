@@ -1,0 +1,174 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
+import { MeetingCalendarService, MeetingsService, describeRule, type Meeting, type RsvpCounts } from '@convene/server-meetings';
+import { DocumentsService } from '@convene/server-documents';
+import { DiscussionAccess } from '@convene/server-discussions';
+import { GroupsService } from '@convene/server-groups';
+import { IdentityService } from '@convene/server-identity';
+import { WorkingGroupModel } from '../groups/working-group.model.js';
+import { UserModel } from '../identity/user.model.js';
+import { CalendarFeedModel, LinkedItemModel, MeetingModel, RsvpCountsModel, RsvpModel } from './meeting.model.js';
+import { CancelMeetingInput, RsvpInput, ScheduleMeetingInput, UpdateMeetingInput } from './meetings.inputs.js';
+
+@SignedIn()
+@Resolver(() => MeetingModel)
+export class MeetingsResolver {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly calendar: MeetingCalendarService,
+    private readonly groups: GroupsService,
+    private readonly identity: IdentityService,
+    private readonly documents: DocumentsService,
+    private readonly threads: DiscussionAccess,
+  ) {}
+
+  @Query(() => MeetingModel, { description: 'A meeting of a group the viewer belongs to.' })
+  async meeting(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<MeetingModel> {
+    const access = await this.meetings.byId(viewer, id);
+    return present(access.meeting, access.canManage);
+  }
+
+  @Query(() => [MeetingModel], { description: 'The meetings of all the viewer’s groups that overlap a range (at most 100 days): their personal calendar.' })
+  async myCalendar(@CurrentViewer() viewer: Viewer, @Args('from', { type: () => Date }) from: Date, @Args('to', { type: () => Date }) to: Date): Promise<MeetingModel[]> {
+    const meetings = await this.meetings.personalCalendar(viewer, { from, to });
+    const groupIds = [...new Set(meetings.map((m) => m.group.id))];
+    const managed = new Set<string>();
+    for (const groupId of groupIds) if ((await this.groups.byId(viewer, groupId)).canManage) managed.add(groupId);
+    return presentList(this.meetings, viewer, meetings, (m) => managed.has(m.group.id));
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Schedules a meeting of a group (convenors), once or repeating. Members are told, with a calendar invitation by email.' })
+  async scheduleMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: ScheduleMeetingInput): Promise<MeetingModel> {
+    return present(await this.meetings.schedule(viewer, input), true);
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Changes a meeting, or it and the later meetings of its series. People who answered are told; calendars update.' })
+  async updateMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateMeetingInput): Promise<MeetingModel> {
+    return present(await this.meetings.update(viewer, input), true);
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Cancels a meeting, or it and the later meetings of its series. Reminders are removed; people who answered are told.' })
+  async cancelMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: CancelMeetingInput): Promise<MeetingModel> {
+    return present(await this.meetings.cancel(viewer, input), true);
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Going, maybe or not going, with an optional note for the convenors.' })
+  async rsvp(@CurrentViewer() viewer: Viewer, @Args('input') input: RsvpInput): Promise<MeetingModel> {
+    const { access } = await this.meetings.rsvp(viewer, input);
+    return present(access.meeting, access.canManage);
+  }
+
+  // ---- calendar feed ----
+
+  @Query(() => CalendarFeedModel, { description: 'Whether the viewer has a calendar feed (its address is only shown when made).' })
+  async calendarFeed(@CurrentViewer() viewer: Viewer): Promise<CalendarFeedModel> {
+    const feed = await this.calendar.feedStatus(viewer);
+    return { active: Boolean(feed), url: null, createdAt: feed?.createdAt ?? null, lastUsedAt: feed?.lastUsedAt ?? null };
+  }
+
+  @Mutation(() => CalendarFeedModel, { description: 'Makes a new secret feed address for the viewer’s calendar app; the old one stops working.' })
+  async resetCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<CalendarFeedModel> {
+    const { url, createdAt } = await this.calendar.resetFeed(viewer);
+    return { active: true, url, createdAt, lastUsedAt: null };
+  }
+
+  @Mutation(() => Boolean, { description: 'Turns the viewer’s calendar feed off.' })
+  async revokeCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.calendar.revokeFeed(viewer);
+  }
+
+  // ---- fields ----
+
+  @ResolveField(() => RsvpModel, { nullable: true, description: 'The viewer’s own answer.' })
+  async myRsvp(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<RsvpModel | null> {
+    if (meeting.loadedRsvp !== undefined) return meeting.loadedRsvp;
+    const mine = (await this.meetings.myRsvps(viewer, [meeting.id])).get(meeting.id);
+    return mine ? RsvpModel.from(mine, true) : null;
+  }
+
+  @ResolveField(() => RsvpCountsModel)
+  async rsvpCounts(@Parent() meeting: MeetingModel): Promise<RsvpCountsModel> {
+    if (meeting.loadedCounts) return meeting.loadedCounts;
+    return (await this.meetings.rsvpCounts([meeting.id])).get(meeting.id) ?? NO_ANSWERS;
+  }
+
+  @ResolveField(() => [RsvpModel], { description: 'Everyone’s answers; notes for convenors only.' })
+  async rsvps(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<RsvpModel[]> {
+    const access = await this.meetings.byId(viewer, meeting.id);
+    const rows = await this.meetings.rsvps(access);
+    const people = await this.identity.usersByIds(rows.map((r) => r.userId));
+    return rows.map((r) => {
+      const model = RsvpModel.from(r, access.canManage || r.userId === viewer.userId);
+      const person = people.get(r.userId);
+      model.person = person ? UserModel.from(person) : null;
+      return model;
+    });
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'How its series repeats, in words (English); null for a single meeting.' })
+  async recurrence(@Parent() meeting: MeetingModel): Promise<string | null> {
+    if (!meeting.seriesId) return null;
+    const series = await this.meetings.series(meeting.seriesId);
+    return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.startsAt, meeting.timeZone) : null;
+  }
+
+  @ResolveField(() => WorkingGroupModel, { nullable: true })
+  async group(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<WorkingGroupModel | null> {
+    return WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId));
+  }
+
+  @ResolveField(() => LinkedItemModel, { nullable: true, description: 'The agenda document, while the viewer may read it.' })
+  async agendaDocument(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
+    return this.document(viewer, meeting.agendaDocumentId);
+  }
+
+  @ResolveField(() => LinkedItemModel, { nullable: true })
+  async minutesDocument(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
+    return this.document(viewer, meeting.minutesDocumentId);
+  }
+
+  @ResolveField(() => LinkedItemModel, { nullable: true, description: 'The meeting’s discussion.' })
+  async thread(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
+    if (!meeting.threadId) return null;
+    const found = await this.threads.thread(viewer, meeting.threadId).catch(() => null);
+    return found ? { id: found.thread.id, title: found.thread.title } : null;
+  }
+
+  private async document(viewer: Viewer, id: string | null): Promise<LinkedItemModel | null> {
+    if (!id) return null;
+    const found = await this.documents.byId(viewer, id).catch(() => null);
+    return found && !found.document.deletedAt ? { id: found.document.id, title: found.document.title } : null;
+  }
+}
+
+/** A group's meetings, on the group itself. */
+@SignedIn()
+@Resolver(() => WorkingGroupModel)
+export class GroupMeetingsResolver {
+  constructor(private readonly service: MeetingsService) {}
+
+  @ResolveField(() => [MeetingModel], { nullable: true, description: 'The group’s meetings that overlap a range (at most 100 days), cancelled ones included; null outside the group.' })
+  async meetings(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel, @Args('from', { type: () => Date }) from: Date, @Args('to', { type: () => Date }) to: Date): Promise<MeetingModel[] | null> {
+    const meetings = await this.service.inRange(group.view, { from, to });
+    return meetings ? presentList(this.service, viewer, meetings, () => group.view.canManage) : null;
+  }
+}
+
+const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0 };
+
+function present(meeting: Meeting, canManage: boolean): MeetingModel {
+  return MeetingModel.from(meeting, canManage);
+}
+
+/** A list of meetings with the viewer's answers and the counts loaded for all of them at once (two queries). */
+async function presentList(meetings: MeetingsService, viewer: Viewer, list: Meeting[], canManage: (m: Meeting) => boolean): Promise<MeetingModel[]> {
+  const ids = list.map((m) => m.id);
+  const [mine, counts] = await Promise.all([meetings.myRsvps(viewer, ids), meetings.rsvpCounts(ids)]);
+  return list.map((m) => {
+    const model = present(m, canManage(m));
+    const rsvp = mine.get(m.id);
+    model.loadedRsvp = rsvp ? RsvpModel.from(rsvp, true) : null;
+    model.loadedCounts = counts.get(m.id) ?? NO_ANSWERS;
+    return model;
+  });
+}
