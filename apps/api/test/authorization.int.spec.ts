@@ -696,6 +696,10 @@ describe('authorization matrix', () => {
       // Tried as every persona (and an observer) in documents.int.spec.ts, with the REST routes.
       .concat(['document', 'documentSettings', 'updateDocumentSettings', 'updateDocument', 'moveDocument', 'trashDocument', 'restoreDocument', 'restoreDocumentVersion'])
       .concat(['discussDocument', 'createDocumentFolder', 'updateDocumentFolder', 'deleteDocumentFolder', 'searchDocuments', 'linkDocumentToThread', 'unlinkDocumentFromThread'])
+      // Tried as every persona in meetings.int.spec.ts, with the .ics, feed and CSV routes.
+      .concat(['meeting', 'myCalendar', 'scheduleMeeting', 'updateMeeting', 'cancelMeeting', 'rsvp', 'calendarFeed', 'resetCalendarFeed', 'revokeCalendarFeed'])
+      .concat(['meetingPoll', 'createMeetingPoll', 'answerMeetingPoll', 'pickMeetingPollSlot', 'closeMeetingPoll'])
+      .concat(['configureEvent', 'publicEvent', 'registerForEvent', 'myRegistration', 'cancelRegistration', 'eventRegistrations', 'decideRegistration', 'checkInRegistration', 'emailRegistrants'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

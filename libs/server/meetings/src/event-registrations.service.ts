@@ -160,8 +160,8 @@ export class EventRegistrationsService {
       .fork()
       .getConnection()
       .execute<{ meeting_id: string; status: RegistrationStatus; n: string; checked_in: string }[]>(
-        `select meeting_id, status, count(*) as n, count(checked_in_at) as checked_in from event_registrations where meeting_id = any(?) group by meeting_id, status`,
-        [[...new Set(meetingIds)]],
+        `select meeting_id, status, count(*) as n, count(checked_in_at) as checked_in from event_registrations where meeting_id = any(?::uuid[]) group by meeting_id, status`,
+        [`{${[...new Set(meetingIds)].join(',')}}`],
       );
     for (const row of rows) {
       const counts = out.get(row.meeting_id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };

@@ -139,11 +139,11 @@ export class MeetingsService {
     const out = new Map<string, RsvpCounts>();
     if (!meetingIds.length) return out;
     const rows = await this.em
-      .createQueryBuilder(MeetingRsvp, 'r')
-      .select(['r.meetingId', 'r.response', 'count(*) as n'])
-      .where({ meetingId: { $in: [...new Set(meetingIds)] } })
-      .groupBy(['r.meetingId', 'r.response'])
-      .execute<{ meetingId: string; response: RsvpResponse; n: string }[]>();
+      .getConnection()
+      .execute<{ meetingId: string; response: RsvpResponse; n: string }[]>(
+        'select meeting_id as "meetingId", response, count(*) as n from meeting_rsvps where meeting_id = any(?::uuid[]) group by meeting_id, response',
+        [`{${[...new Set(meetingIds)].join(',')}}`],
+      );
     for (const row of rows) {
       const counts = out.get(row.meetingId) ?? { going: 0, maybe: 0, notGoing: 0 };
       const n = Number(row.n);
