@@ -102,14 +102,14 @@ describe('meetings', () => {
     const managers: Record<Persona, string> = { anonymous: 'UNAUTHENTICATED', outsider: 'NOT_FOUND', member: 'FORBIDDEN', convenor: 'OK', admin: 'OK' };
     const members: Record<Persona, string> = { anonymous: 'UNAUTHENTICATED', outsider: 'NOT_FOUND', member: 'OK', convenor: 'OK', admin: 'OK' };
 
-    it.each(PERSONAS.map((p) => [p, managers[p]]))('scheduleMeeting as %s → %s, and a refused one stores nothing', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('scheduleMeeting as %s → %s, and a refused one stores nothing', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const result = await (await w.as(persona)).request(SCHEDULE, { input: { groupId: w.group.id, title: 'Planning', startsAt: localIn(5, 10), endsAt: localIn(5, 11), timeZone: 'Europe/London' } });
       expect(codeOf(result)).toBe(outcome);
       expect(await meetingRows(w.group.id)).toHaveLength(outcome === 'OK' ? 1 : 0);
     });
 
-    it.each(PERSONAS.map((p) => [p, members[p]]))('meeting(id) as %s → %s; the call link only reaches the group', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, members[p]] as const))('meeting(id) as %s → %s; the call link only reaches the group', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
       const result = await (await w.as(persona)).request<{ meeting: MeetingSeen }>(MEETING, { id: meeting.id });
@@ -118,7 +118,7 @@ describe('meetings', () => {
       else expect(JSON.stringify(result)).not.toContain('meet.example.org');
     });
 
-    it.each(PERSONAS.map((p) => [p, managers[p]]))('updateMeeting as %s → %s, and a refused one changes nothing', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('updateMeeting as %s → %s, and a refused one changes nothing', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
       const result = await (await w.as(persona)).request(UPDATE, { input: { id: meeting.id, title: 'Renamed' } });
@@ -127,7 +127,7 @@ describe('meetings', () => {
       expect(row!.title).toBe(outcome === 'OK' ? 'Renamed' : 'Monthly policing meeting');
     });
 
-    it.each(PERSONAS.map((p) => [p, managers[p]]))('cancelMeeting as %s → %s', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('cancelMeeting as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
       const result = await (await w.as(persona)).request(CANCEL, { input: { id: meeting.id, reason: 'Strike day' } });
@@ -137,7 +137,7 @@ describe('meetings', () => {
 
     // Network admins see and manage every group's meetings, but answer only where they are members.
     const answerers: Record<Persona, string> = { anonymous: 'UNAUTHENTICATED', outsider: 'NOT_FOUND', member: 'OK', convenor: 'OK', admin: 'NOT_FOUND' };
-    it.each(PERSONAS.map((p) => [p, answerers[p]]))('rsvp as %s → %s', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, answerers[p]] as const))('rsvp as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
       const result = await (await w.as(persona)).request(RSVP, { input: { meetingId: meeting.id, response: 'GOING', note: 'BSL interpretation, please' } });
@@ -145,7 +145,7 @@ describe('meetings', () => {
       expect(await rsvpRows(meeting.id)).toHaveLength(outcome === 'OK' ? 1 : 0);
     });
 
-    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : 'OK']))('WorkingGroup.meetings and meetingPolls as %s → %s (null outside the group)', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : 'OK'] as const))('WorkingGroup.meetings and meetingPolls as %s → %s (null outside the group)', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
       const result = await (await w.as(persona)).request<{ workingGroup: { meetings: { id: string }[] | null; meetingPolls: unknown[] | null } }>(GROUP_MEETINGS, {
@@ -160,7 +160,7 @@ describe('meetings', () => {
       else expect(seen.meetings!.map((m) => m.id)).toEqual([meeting.id]);
     });
 
-    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : 'OK']))('myCalendar as %s → %s, with only their own groups’ meetings', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : 'OK'] as const))('myCalendar as %s → %s, with only their own groups’ meetings', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
       const result = await (await w.as(persona)).request<{ myCalendar: { id: string }[] }>(MY_CALENDAR, { from: new Date().toISOString(), to: new Date(Date.now() + 30 * DAY).toISOString() });
@@ -168,7 +168,7 @@ describe('meetings', () => {
       if (outcome === 'OK') expect(dataOf(result).myCalendar.some((m) => m.id === meeting.id)).toBe(persona === 'member' || persona === 'convenor');
     });
 
-    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 401 : p === 'outsider' || p === 'admin' ? 404 : 200]))('GET /api/meetings/:id/ics as %s → %d', async (persona, status) => {
+    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 401 : p === 'outsider' || p === 'admin' ? 404 : 200] as const))('GET /api/meetings/:id/ics as %s → %d', async (persona, status) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
       // A network admin who is not a member manages the meeting in the app, but its calendar file is for the group.
@@ -180,7 +180,7 @@ describe('meetings', () => {
       else expect(body).not.toContain('VCALENDAR');
     });
 
-    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : 'OK']))('calendarFeed, resetCalendarFeed, revokeCalendarFeed as %s → %s, each person their own', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : 'OK'] as const))('calendarFeed, resetCalendarFeed, revokeCalendarFeed as %s → %s, each person their own', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const client = await w.as(persona);
       expect(codeOf(await client.request(FEED))).toBe(outcome);
@@ -208,20 +208,20 @@ describe('meetings', () => {
       expect((await anonymous.get('/api/calendar/not-a-token.ics')).status).toBe(404);
     });
 
-    it.each(PERSONAS.map((p) => [p, managers[p]]))('createMeetingPoll as %s → %s', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('createMeetingPoll as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const result = await (await w.as(persona)).request(CREATE_POLL, { input: pollInput(w) });
       expect(codeOf(result)).toBe(outcome);
       expect(await sql('select id from meeting_polls where group_id = ?', [w.group.id])).toHaveLength(outcome === 'OK' ? 1 : 0);
     });
 
-    it.each(PERSONAS.map((p) => [p, members[p]]))('meetingPoll as %s → %s', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, members[p]] as const))('meetingPoll as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const poll = await createdPoll(w);
       expect(codeOf(await (await w.as(persona)).request(POLL, { id: poll.id }))).toBe(outcome);
     });
 
-    it.each(PERSONAS.map((p) => [p, answerers[p]]))('answerMeetingPoll as %s → %s', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, answerers[p]] as const))('answerMeetingPoll as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const poll = await createdPoll(w);
       const result = await (await w.as(persona)).request(ANSWER_POLL, { input: { pollId: poll.id, answers: [{ slotId: poll.slots[0]!.id, answer: 'YES' }] } });
@@ -229,7 +229,7 @@ describe('meetings', () => {
       expect(await sql('select 1 from meeting_poll_votes where poll_id = ?', [poll.id])).toHaveLength(outcome === 'OK' ? 1 : 0);
     });
 
-    it.each(PERSONAS.map((p) => [p, managers[p]]))('pickMeetingPollSlot as %s → %s, and a refused pick schedules nothing', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('pickMeetingPollSlot as %s → %s, and a refused pick schedules nothing', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const poll = await createdPoll(w);
       const result = await (await w.as(persona)).request(PICK, { input: { pollId: poll.id, slotId: poll.slots[1]!.id } });
@@ -237,14 +237,14 @@ describe('meetings', () => {
       expect(await meetingRows(w.group.id)).toHaveLength(outcome === 'OK' ? 1 : 0);
     });
 
-    it.each(PERSONAS.map((p) => [p, managers[p]]))('closeMeetingPoll as %s → %s', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('closeMeetingPoll as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const poll = await createdPoll(w);
       expect(codeOf(await (await w.as(persona)).request(CLOSE_POLL, { id: poll.id }))).toBe(outcome);
       expect((await sql<{ status: string }>('select status from meeting_polls where id = ?', [poll.id]))[0]!.status).toBe(outcome === 'OK' ? 'CLOSED' : 'OPEN');
     });
 
-    it.each(PERSONAS.map((p) => [p, managers[p]]))('configureEvent as %s → %s', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('configureEvent as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
       const result = await (await w.as(persona)).request(CONFIGURE, { input: eventInput(meeting.id) });
@@ -252,7 +252,7 @@ describe('meetings', () => {
       expect(await sql('select 1 from event_forms where meeting_id = ?', [meeting.id])).toHaveLength(outcome === 'OK' ? 1 : 0);
     });
 
-    it.each(PERSONAS.map((p) => [p, 'OK']))('publicEvent, registerForEvent, myRegistration and cancelRegistration as %s → %s (no account needed)', async (persona) => {
+    it.each(PERSONAS.map((p) => [p, 'OK'] as const))('publicEvent, registerForEvent, myRegistration and cancelRegistration as %s → %s (no account needed)', async (persona) => {
       const w = await groupPersonas(api);
       const { slug } = await openEvent(w);
       const client = await w.as(persona);
@@ -271,7 +271,7 @@ describe('meetings', () => {
       expect(codeOf(await client.request(CANCEL_REGISTRATION, { token: 'short' }))).toBe('NOT_FOUND');
     });
 
-    it.each(PERSONAS.map((p) => [p, managers[p]]))('eventRegistrations, decideRegistration, checkInRegistration, emailRegistrants and the CSV as %s → %s', async (persona, outcome) => {
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('eventRegistrations, decideRegistration, checkInRegistration, emailRegistrants and the CSV as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
       const { slug, meetingId } = await openEvent(w, { requiresApproval: true });
       const email = `guest-${Math.random().toString(36).slice(2)}@example.org`;
