@@ -3,12 +3,25 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, Reaction, SignUpMode } from '@convene/shared-contracts';
+import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, PollAnswer, Reaction, RecurrenceFrequency, RegistrationFieldKind, RegistrationStatus, RsvpResponse, SignUpMode } from '@convene/shared-contracts';
 import type { AppConfig } from '@convene/server-core';
 import { NetworkSettingsEntity, PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
 import { MembershipEntity, WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
 import { PostEntity, PostReactionEntity, ThreadEntity, ThreadReadEntity, renderMarkdown, type MentionTarget, type Post } from '@convene/server-discussions';
 import { DocumentEntity, DocumentFolderEntity, DocumentVersionEntity, createFileStorage, markdownWords, newStorageKey } from '@convene/server-documents';
+import {
+  EventFormEntity,
+  EventRegistrationEntity,
+  MeetingEntity,
+  MeetingPollEntity,
+  MeetingPollSlotEntity,
+  MeetingPollVoteEntity,
+  MeetingRsvpEntity,
+  MeetingSeriesEntity,
+  expandRecurrence,
+  fromZoned,
+  toZoned,
+} from '@convene/server-meetings';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', displayName: 'Amara Okafor', role: 'network admin' },
@@ -223,6 +236,125 @@ async function seedDocuments(em: EntityManager, groups: Map<string, WorkingGroup
   return DOCUMENTS.length;
 }
 
+const ZONE = 'Europe/London';
+
+/** A wall-clock time in London some days from now. */
+function londonIn(days: number, hour: number, minute = 0): Date {
+  const day = toZoned(new Date(Date.now() + days * 86_400_000), ZONE);
+  return fromZoned({ year: day.year, month: day.month, day: day.day, hour, minute }, ZONE);
+}
+
+/**
+ * Meetings of the coming weeks: a monthly series, a one-off with an agenda, last week's meeting with
+ * its minutes, a poll to find a time, and the national summit with public registration.
+ */
+function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>): number {
+  const by = (email: string) => users.get(email)!;
+  const policing = groups.get('policing-and-surveillance')!;
+  const health = groups.get('health-and-social-care')!;
+  const faith = groups.get('brexit-and-faith')!;
+  const meeting = (group: WorkingGroup, creator: string, fields: Record<string, unknown> & { title: string; startsAt: Date; endsAt: Date }) =>
+    em.create(MeetingEntity, { group, createdBy: by(creator), timeZone: ZONE, ...fields });
+
+  // Policing and surveillance: monthly on the same weekday (a Tuesday), evenings, hybrid.
+  const untilTuesday = (2 - toZoned(new Date(), ZONE).weekday + 7) % 7 || 7;
+  const firstStart = londonIn(untilTuesday + 7, 18, 30);
+  const series = em.create(MeetingSeriesEntity, { groupId: policing.id, frequency: RecurrenceFrequency.MONTHLY_BY_WEEKDAY, interval: 1, count: 6, timeZone: ZONE });
+  const occurrences = expandRecurrence({ startsAt: firstStart, endsAt: new Date(firstStart.getTime() + 90 * 60_000) }, ZONE, { frequency: RecurrenceFrequency.MONTHLY_BY_WEEKDAY, interval: 1, count: 6 }, 6);
+  const monthly = occurrences.map((o) =>
+    meeting(policing, 'convenor@example.org', {
+      series,
+      title: 'Policing and surveillance: monthly meeting',
+      description: 'Round-up of what members have seen since last month, then one topic in depth. Everyone is welcome to bring an item.',
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      location: 'Human Rights Action Centre, 17–25 New Inn Yard, London EC2A 3EA (room 2)',
+      accessibilityNotes: 'Step-free access through the side entrance; hearing loop in room 2. Ask for BSL or Arabic interpretation when you answer.',
+      onlineUrl: 'https://meet.example.org/policing-monthly',
+      agendaText: '1. Round-up: stop and search, data-sharing requests\n2. In depth: police access to the school census\n3. Any other business',
+    }),
+  );
+  em.create(MeetingRsvpEntity, { meetingId: monthly[0]!.id, userId: by('member@example.org').id, response: RsvpResponse.GOING, note: 'I will need Spanish interpretation for the in-depth part.' });
+  em.create(MeetingRsvpEntity, { meetingId: monthly[0]!.id, userId: by('samira@example.org').id, response: RsvpResponse.MAYBE });
+
+  // Health and Social Care: a one-off online review, and last week's meeting with its minutes.
+  meeting(health, 'priya@example.org', {
+    title: 'Evidence review: GP registration refusals',
+    description: 'Going through the examples collected in the discussion, to decide which to take to the clinical commissioning group.',
+    startsAt: londonIn(9, 14),
+    endsAt: londonIn(9, 15, 30),
+    onlineUrl: 'https://meet.example.org/health-evidence',
+    agendaText: '1. Examples collected so far\n2. Which ones we can use, with consent\n3. Letter to the commissioning group',
+  });
+  meeting(health, 'priya@example.org', {
+    title: 'NHS charging: planning call',
+    startsAt: londonIn(-6, 17),
+    endsAt: londonIn(-6, 18),
+    onlineUrl: 'https://meet.example.org/health-planning',
+    minutesText: 'Present: Priya, Amara, Lucía, Samira.\n\n- Agreed to collect examples of charging letters (no names).\n- Priya drafts the template for the group documents.\n- Next: evidence review in two weeks.',
+  });
+
+  // Health and Social Care: finding a time for a workshop.
+  const poll = em.create(MeetingPollEntity, {
+    groupId: health.id,
+    title: 'Workshop: know your rights at the GP',
+    description: 'A two-hour workshop with community advisers. Which of these times could you make?',
+    timeZone: ZONE,
+    location: 'Eastside Migrant Hub, 4 Market Row, London E1',
+    createdById: by('priya@example.org').id,
+  });
+  const slots = [12, 13, 15].map((d) => em.create(MeetingPollSlotEntity, { pollId: poll.id, startsAt: londonIn(d, 10), endsAt: londonIn(d, 12) }));
+  const votes: [string, PollAnswer[]][] = [
+    ['samira@example.org', [PollAnswer.YES, PollAnswer.NO, PollAnswer.IF_NEED_BE]],
+    ['admin@example.org', [PollAnswer.YES, PollAnswer.YES, PollAnswer.NO]],
+  ];
+  for (const [email, answers] of votes) answers.forEach((answer, i) => em.create(MeetingPollVoteEntity, { slotId: slots[i]!.id, userId: by(email).id, pollId: poll.id, answer }));
+
+  // The national summit: an open event anyone can register for.
+  const summit = meeting(faith, 'convenor@example.org', {
+    title: 'Migrants’ Rights Summit: planning action on the burning issues',
+    description:
+      'Our annual national meeting for migrant community organisations, activists, NGOs and everyone with an interest in migrants’ rights. We will review the year’s developments and challenges and, above all, plan collective action through advocacy and campaigning.\n\nMorning: plenary. Afternoon: workshops run by the working groups.',
+    startsAt: londonIn(40, 10),
+    endsAt: londonIn(40, 16, 30),
+    location: 'Human Rights Action Centre, 17–25 New Inn Yard, London EC2A 3EA',
+    accessibilityNotes: 'Step-free venue, quiet room, halal and vegetarian lunch. Tell us your access needs in the form.',
+    onlineUrl: 'https://meet.example.org/summit-plenary',
+    reminderMinutes: [24 * 60],
+  });
+  em.create(EventFormEntity, {
+    meetingId: summit.id,
+    slug: 'summit',
+    capacity: 120,
+    deadline: londonIn(35, 23, 59),
+    retentionDays: 30,
+    consentText: 'We keep your name, email, organisation and answers to run the summit, share them with no one, and delete them 30 days after it.',
+    fields: [
+      { id: 'workshop', label: 'Which afternoon workshop would you like to join?', kind: RegistrationFieldKind.CHOICE, required: true, options: ['Policing and surveillance', 'Health and social care', 'Brexit and faith'] },
+      { id: 'access', label: 'Access or interpretation needs', kind: RegistrationFieldKind.TEXT, required: false, options: [] },
+      { id: 'photos', label: 'I am happy to appear in photos of the day', kind: RegistrationFieldKind.CHECKBOX, required: false, options: [] },
+    ],
+  });
+  const guests: [string, string, string, string][] = [
+    ['Fatima Rahman', 'fatima.rahman@example.org', 'Northern Refugee Action', 'Health and social care'],
+    ['Daniel Osei', 'daniel.osei@example.org', 'Faith Communities Forum', 'Brexit and faith'],
+    ['Marta Kowalska', 'marta.k@example.org', '', 'Policing and surveillance'],
+  ];
+  guests.forEach(([name, email, organisation, workshop], i) =>
+    em.create(EventRegistrationEntity, {
+      meetingId: summit.id,
+      name,
+      email,
+      emailKey: email,
+      organisation,
+      answers: { workshop, photos: i !== 2 },
+      status: RegistrationStatus.CONFIRMED,
+      tokenHash: createHash('sha256').update(`demo-${email}`).digest('hex'),
+    }),
+  );
+  return monthly.length + 3;
+}
+
 /** Seeds the demo network once: does nothing when any account exists. Returns what it did. */
 export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'demoPassword' | 'dataDir' | 'storage'>): Promise<string> {
   if ((await em.count(UserEntity, {})) > 0) return 'demo data not seeded: the database already has accounts';
@@ -251,8 +383,9 @@ export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'd
   }
   const discussions = seedDiscussions(em, groups, users);
   const documents = await seedDocuments(em, groups, users, config);
+  const meetings = seedMeetings(em, groups, users);
   // The demo network lets anyone sign up, so a visitor can try the join flow without an invitation.
   em.create(NetworkSettingsEntity, { id: 1, signUpMode: SignUpMode.OPEN });
   await em.flush();
-  return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations, ${users.size} people, ${discussions} discussions and ${documents} documents`;
+  return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations, ${users.size} people, ${discussions} discussions, ${documents} documents and ${meetings} meetings`;
 }

@@ -17,12 +17,21 @@ export { EventRegistrationsService, type PublicEvent, type RegistrationCounts, t
 export { MeetingsErrorCode, meetingsErrors } from './meetings.errors.js';
 export { DEFAULT_REMINDER_MINUTES } from './meeting.entity.js';
 export { icsFileName } from './ics.util.js';
-export { describeRule } from './recurrence.util.js';
-export { formatLocalDateTime, toZoned } from './zoned-time.util.js';
+export { describeRule, expandRecurrence } from './recurrence.util.js';
+export { formatLocalDateTime, fromZoned, toZoned } from './zoned-time.util.js';
 export type { RegistrationField } from './event-form.entity.js';
 // Entity classes are exported for the demo seed and tests; repositories stay inside the domain.
 export type { Meeting, MeetingSeries, MeetingRsvp, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration, CalendarFeed };
-export { Meeting as MeetingEntity, EventForm as EventFormEntity, EventRegistration as EventRegistrationEntity };
+export {
+  Meeting as MeetingEntity,
+  MeetingSeries as MeetingSeriesEntity,
+  MeetingRsvp as MeetingRsvpEntity,
+  MeetingPoll as MeetingPollEntity,
+  MeetingPollSlot as MeetingPollSlotEntity,
+  MeetingPollVote as MeetingPollVoteEntity,
+  EventForm as EventFormEntity,
+  EventRegistration as EventRegistrationEntity,
+};
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
 export const meetingsEntities = [Meeting, MeetingSeries, MeetingRsvp, CalendarFeed, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration];
