@@ -140,18 +140,26 @@ export type NotificationCategory =
   | 'DOCUMENTS'
   /** Join requests waiting for a convenor's decision. */
   | 'JOIN_REQUESTS'
+  | 'MEETINGS'
   /** Your own memberships: invitations, decisions on your requests, role changes. */
   | 'MEMBERSHIP'
+  | 'REGISTRATIONS'
   | 'REPLIES';
 
 export type NotificationType =
   | 'DOCUMENT_ADDED'
   | 'DOCUMENT_UPDATED'
+  | 'EVENT_REGISTRATION'
   | 'GROUP_INVITATION'
   | 'JOIN_REQUESTED'
+  | 'MEETING_CANCELLED'
+  | 'MEETING_REMINDER'
+  | 'MEETING_SCHEDULED'
+  | 'MEETING_UPDATED'
   | 'MEMBERSHIP_APPROVED'
   | 'MEMBERSHIP_DECLINED'
   | 'MENTIONED'
+  | 'POLL_OPENED'
   | 'POST_HIDDEN'
   | 'POST_REPLY'
   | 'ROLE_CHANGED'
