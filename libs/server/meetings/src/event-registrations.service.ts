@@ -11,6 +11,7 @@ import { MeetingsService, type MeetingAccess } from './meetings.service.js';
 import { meetingsErrors } from './meetings.errors.js';
 import { longText } from './meeting-input.util.js';
 import { buildCalendar } from './ics.util.js';
+import { addressOf, meetingIcsEvent } from './meeting-ics-event.util.js';
 import { formatWhen } from './meeting-time-format.util.js';
 import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './zoned-time.util.js';
 
@@ -443,29 +444,11 @@ export class EventRegistrationsService {
   }
 
   private invitation(meeting: Meeting, registration: EventRegistration): MailCalendar {
-    const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
-    const ics = buildCalendar({
-      method: 'REQUEST',
-      events: [
-        {
-          uid: `${meeting.id}@convene`,
-          sequence: meeting.sequence,
-          startsAt: meeting.startsAt,
-          endsAt: meeting.endsAt,
-          timeZone: meeting.timeZone,
-          summary: meeting.title,
-          description: [meeting.description, meeting.onlineUrl ? `Join online: ${meeting.onlineUrl}` : '', meeting.accessibilityNotes ? `Access: ${meeting.accessibilityNotes}` : ''].filter(Boolean).join('\n\n'),
-          location: meeting.location || meeting.onlineUrl || null,
-          url: null,
-          status: 'CONFIRMED',
-          createdAt: meeting.createdAt,
-          updatedAt: meeting.updatedAt,
-          organizer: { name: 'Convene', email: organizerEmail },
-          attendee: { name: registration.name, email: registration.email, partstat: 'ACCEPTED' },
-        },
-      ],
+    const event = meetingIcsEvent(meeting, {
+      organizer: { name: 'Convene', email: addressOf(this.config.mailFrom) },
+      attendee: { name: registration.name, email: registration.email, partstat: 'ACCEPTED' },
     });
-    return { method: 'REQUEST', ics };
+    return { method: 'REQUEST', ics: buildCalendar({ method: 'REQUEST', events: [event] }) };
   }
 
   private when(meeting: Meeting, locale = 'en'): string {

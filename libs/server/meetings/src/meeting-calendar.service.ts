@@ -10,6 +10,7 @@ import { Meeting } from './meeting.entity.js';
 import { MeetingRsvp } from './meeting-rsvp.entity.js';
 import { MeetingsService } from './meetings.service.js';
 import { buildCalendar, type IcsEvent } from './ics.util.js';
+import { addressOf, meetingIcsEvent } from './meeting-ics-event.util.js';
 import { formatWhen } from './meeting-time-format.util.js';
 
 export interface MeetingMailDetails {
@@ -120,37 +121,16 @@ export class MeetingCalendarService {
     const rsvps = new Map((await this.em.fork().find(MeetingRsvp, { meetingId: { $in: ids }, userId })).map((r) => [r.meetingId, r.response]));
     const groupNames = await this.groups.referencesByIds([...new Set(meetings.map((m) => m.group.id))]);
     const person = options.attendee ? (await this.identity.usersByIds([userId])).get(userId) : null;
-    const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
+    const organizerEmail = addressOf(this.config.mailFrom);
     return meetings.map((meeting) => {
       const group = groupNames.get(meeting.group.id);
-      const link = `${this.config.publicUrl}/meetings/${meeting.id}`;
       const answer = rsvps.get(meeting.id);
-      const description = [
-        meeting.description,
-        meeting.onlineUrl ? `Join online: ${meeting.onlineUrl}` : '',
-        meeting.accessibilityNotes ? `Access: ${meeting.accessibilityNotes}` : '',
-        meeting.status === MeetingStatus.CANCELLED && meeting.cancellationReason ? `Cancelled: ${meeting.cancellationReason}` : '',
-        `Details and RSVP: ${link}`,
-      ]
-        .filter(Boolean)
-        .join('\n\n');
-      return {
-        uid: `${meeting.id}@convene`,
-        sequence: meeting.sequence,
-        startsAt: meeting.startsAt,
-        endsAt: meeting.endsAt,
-        timeZone: meeting.timeZone,
-        summary: group ? `${meeting.title} (${group.name})` : meeting.title,
-        description,
-        location: meeting.location || meeting.onlineUrl || null,
-        url: link,
-        status: meeting.status === MeetingStatus.CANCELLED ? 'CANCELLED' : 'CONFIRMED',
-        createdAt: meeting.createdAt,
-        updatedAt: meeting.updatedAt,
+      return meetingIcsEvent(meeting, {
+        groupName: group?.name ?? null,
+        link: `${this.config.publicUrl}/meetings/${meeting.id}`,
         organizer: { name: group ? `Convene: ${group.name}` : 'Convene', email: organizerEmail },
         attendee: person ? { name: person.displayName, email: person.email, partstat: answer ? PARTSTAT[answer] : 'NEEDS-ACTION' } : null,
-        alarmsMinutesBefore: [],
-      };
+      });
     });
   }
 }
