@@ -596,6 +596,32 @@ describe('meetings', () => {
       expect((await sql<{ kind: string }>('select kind from mail_messages where lower(to_address) = ? order by created_at', [email])).map((m) => m.kind)).toEqual(['event-registration', 'event-already-registered']);
     });
 
+    it('moving the event mails everyone registered, with the new time for calendars; cancelling it cancels theirs; every mailed link keeps working', async () => {
+      const w = await groupPersonas(api);
+      const { slug, meetingId } = await openEvent(w, { capacity: 1 });
+      const [kept, waiting] = ['kept', 'waiting'].map((n) => `${n}-${Date.now()}@example.org`);
+      for (const email of [kept, waiting]) dataOf(await api.client().request(REGISTER, { input: registration(slug, email!) }));
+      const firstLink = await tokenFor(kept!);
+      dataOf(await (await w.as('convenor')).request(UPDATE, { input: { id: meetingId, startsAt: localIn(14, 10), endsAt: localIn(14, 16) } }));
+      const mails = async (email: string) => sql<{ kind: string; subject: string; calendar: string | null; calendar_method: string | null }>('select kind, subject, calendar, calendar_method from mail_messages where to_address = ? order by created_at', [email]);
+      const [changedKept] = (await mails(kept!)).filter((m) => m.kind === 'event-changed');
+      expect(changedKept!.calendar_method).toBe('REQUEST');
+      const moved = new ICAL.Component(ICAL.parse(changedKept!.calendar!)).getFirstSubcomponent('vevent')!;
+      expect(moved.getFirstPropertyValue('sequence')).toBe(1);
+      expect((moved.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime()).toBe(new Date(dataOf(await (await w.as('member')).request<{ meeting: MeetingSeen }>(MEETING, { id: meetingId })).meeting.startsAt).getTime());
+      // Someone on the waitlist hears of the change too, without an invitation (they have no place yet).
+      expect((await mails(waiting!)).filter((m) => m.kind === 'event-changed').map((m) => m.calendar)).toEqual([null]);
+      // The link in the first mail still works beside the new one.
+      const latestLink = await tokenFor(kept!);
+      expect(latestLink).not.toBe(firstLink);
+      for (const token of [firstLink, latestLink]) expect(dataOf(await api.client().request<{ myRegistration: { status: string } }>(MY_REGISTRATION, { token })).myRegistration.status).toBe('CONFIRMED');
+      dataOf(await (await w.as('convenor')).request(CANCEL, { input: { id: meetingId, reason: 'Venue flooded' } }));
+      const cancelled = (await mails(kept!)).filter((m) => m.kind === 'event-changed').at(-1)!;
+      expect(cancelled).toMatchObject({ calendar_method: 'CANCEL', subject: expect.stringContaining('Cancelled') });
+      expect(new ICAL.Component(ICAL.parse(cancelled.calendar!)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('status')).toBe('CANCELLED');
+      expect(dataOf(await api.client().request<{ publicEvent: { closedReason: string } }>(PUBLIC_EVENT, { slug })).publicEvent.closedReason).toBe('CANCELLED');
+    });
+
     it('a filled honeypot gets the usual answer and stores nothing; too many attempts from one address are limited', async () => {
       const w = await groupPersonas(api);
       const { slug, meetingId } = await openEvent(w);
@@ -623,6 +649,8 @@ describe('meetings', () => {
       expect((await sql<{ email: string }>('select email from event_registrations where meeting_id = ?', [meetingId]))[0]!.email).toBe(email);
       expect(await service.purgeExpired(new Date(Date.now() + 20 * DAY))).toBeGreaterThanOrEqual(1);
       expect(await sql('select name, email, organisation from event_registrations where meeting_id = ?', [meetingId])).toEqual([{ name: 'Removed', email: '', organisation: '' }]);
+      // Its private links are gone with the details.
+      expect(await sql('select 1 from event_registration_links l join event_registrations r on r.id = l.registration_id where r.meeting_id = ?', [meetingId])).toEqual([]);
     });
   });
 

@@ -3,6 +3,7 @@
 import { GroupThreads, HeaderSearch, SearchPage, ThreadPage } from '@convene/web-discussions';
 import { DocumentPage, DocumentSearchResults, DocumentTypesForm, GroupDocuments, ThreadDocuments } from '@convene/web-documents';
 import { GroupPage, GroupsPage } from '@convene/web-groups';
+import { CalendarPage, GroupMeetings, MeetingPage, PollPage, PublicEventPage, RegistrationPage } from '@convene/web-meetings';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
 import { AppLayout, NotFoundPage } from '@convene/web-ui';
@@ -27,6 +28,28 @@ function Layout() {
   );
 }
 
+/** The group page's Meetings tab, beside its overview. */
+function useMeetingsTab() {
+  const { t } = useTranslation('meetings');
+  return (group: { id: string; slug: string }) => [{ value: 'meetings', label: t('group.tab'), content: <GroupMeetings groupId={group.id} slug={group.slug} /> }];
+}
+
+function WorkingGroupPage() {
+  const meetingsTab = useMeetingsTab();
+  return (
+    <GroupPage
+      memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />}
+      memberSections={(group) => (
+        <>
+          <GroupThreads groupId={group.id} slug={group.slug} />
+          <GroupDocuments groupId={group.id} slug={group.slug} />
+        </>
+      )}
+      memberTabs={meetingsTab}
+    />
+  );
+}
+
 /** The admin page with the settings other features own (file types members may share). */
 function NetworkAdminPage() {
   const { t } = useTranslation('documents');
@@ -43,26 +66,19 @@ const router = createBrowserRouter([
       { path: 'invitations/:token', element: <SignUpPage /> },
       { path: 'dev/mail', element: <DevMailPage /> },
       { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
+      // Open events and registrants' private links: for people without an account.
+      { path: 'events/:slug', element: <PublicEventPage /> },
+      { path: 'registrations/:token', element: <RegistrationPage /> },
       {
         element: <RequireViewer />,
         children: [
           { path: 'groups', element: <GroupsPage /> },
-          {
-            path: 'groups/:slug',
-            element: (
-              <GroupPage
-                memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />}
-                memberSections={(group) => (
-                  <>
-                    <GroupThreads groupId={group.id} slug={group.slug} />
-                    <GroupDocuments groupId={group.id} slug={group.slug} />
-                  </>
-                )}
-              />
-            ),
-          },
+          { path: 'groups/:slug', element: <WorkingGroupPage /> },
           { path: 'threads/:id', element: <ThreadPage aside={(threadId) => <ThreadDocuments threadId={threadId} />} /> },
           { path: 'documents/:id', element: <DocumentPage /> },
+          { path: 'meetings/:id', element: <MeetingPage /> },
+          { path: 'polls/:id', element: <PollPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
           { path: 'search', element: <SearchPage above={(search) => <DocumentSearchResults {...search} />} /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },

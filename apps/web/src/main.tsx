@@ -4,6 +4,7 @@ import { discussionsResources } from '@convene/web-discussions';
 import { documentsResources } from '@convene/web-documents';
 import { groupsResources } from '@convene/web-groups';
 import { identityResources } from '@convene/web-identity';
+import { meetingsResources } from '@convene/web-meetings';
 import { notificationsResources } from '@convene/web-notifications';
 import { applyDocumentLocale, createI18n, detectInitialLocale, UiProviders } from '@convene/web-ui';
 import { StrictMode } from 'react';
@@ -13,7 +14,7 @@ import { appResources } from './i18n/app-resources';
 
 const locale = detectInitialLocale();
 applyDocumentLocale(locale);
-const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources, discussions: discussionsResources, documents: documentsResources }, locale);
+const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources, discussions: discussionsResources, documents: documentsResources, meetings: meetingsResources }, locale);
 const apolloClient = createApolloClient();
 
 const container = document.getElementById('root');

@@ -349,7 +349,6 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
       organisation,
       answers: { workshop, photos: i !== 2 },
       status: RegistrationStatus.CONFIRMED,
-      tokenHash: createHash('sha256').update(`demo-${email}`).digest('hex'),
     }),
   );
   return monthly.length + 3;

@@ -1,6 +1,7 @@
 import { Field, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MeetingChangeScope, MeetingStatus, PollAnswer, PollStatus, RecurrenceFrequency, RegistrationFieldKind, RegistrationStatus, RsvpResponse } from '@convene/shared-contracts';
 import { formatLocalDateTime, toZoned, type EventForm, type EventRegistration, type Meeting, type MeetingPoll, type MeetingPollSlot, type MeetingRsvp, type PublicEvent } from '@convene/server-meetings';
+import { renderMarkdown } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
@@ -13,6 +14,8 @@ registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
 registerEnumType(RegistrationFieldKind, { name: 'RegistrationFieldKind' });
 
 const local = (date: Date, zone: string) => formatLocalDateTime(toZoned(date, zone));
+/** Markdown as the discussions render it: escaped, no raw HTML, safe links. */
+const html = (markdown: string) => (markdown ? renderMarkdown(markdown) : '');
 
 @ObjectType('RsvpCounts')
 export class RsvpCountsModel {
@@ -61,6 +64,9 @@ export class MeetingModel {
   @Field(() => ID, { nullable: true, description: 'The series this meeting belongs to, if it repeats.' }) seriesId!: string | null;
   @Field(() => String, { description: 'Markdown.' }) agendaText!: string;
   @Field(() => String, { description: 'Markdown.' }) minutesText!: string;
+  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' }) descriptionHtml!: string;
+  @Field(() => String, { description: 'The agenda rendered from Markdown (sanitised HTML).' }) agendaHtml!: string;
+  @Field(() => String, { description: 'The minutes rendered from Markdown (sanitised HTML).' }) minutesHtml!: string;
   @Field(() => ID, { nullable: true }) agendaDocumentId!: string | null;
   @Field(() => ID, { nullable: true }) minutesDocumentId!: string | null;
   @Field(() => ID, { nullable: true }) threadId!: string | null;
@@ -96,6 +102,9 @@ export class MeetingModel {
       seriesId: meeting.series?.id ?? null,
       agendaText: meeting.agendaText,
       minutesText: meeting.minutesText,
+      descriptionHtml: html(meeting.description),
+      agendaHtml: html(meeting.agendaText),
+      minutesHtml: html(meeting.minutesText),
       agendaDocumentId: meeting.agendaDocumentId,
       minutesDocumentId: meeting.minutesDocumentId,
       threadId: meeting.threadId,
@@ -278,6 +287,7 @@ export class PublicEventModel {
   @Field(() => String) slug!: string;
   @Field(() => String) title!: string;
   @Field(() => String, { description: 'Markdown.' }) description!: string;
+  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' }) descriptionHtml!: string;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
   @Field(() => String) timeZone!: string;
@@ -302,6 +312,7 @@ export class PublicEventModel {
       slug: form.slug,
       title: meeting.title,
       description: meeting.description,
+      descriptionHtml: html(meeting.description),
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       timeZone: meeting.timeZone,

@@ -34,6 +34,8 @@ export interface MailTemplates {
   'event-place-confirmed': { title: string; when: string; place: string; link: string; fromWaitlist: boolean };
   'event-registration-declined': { title: string };
   'event-registration-cancelled': { title: string };
+  /** The event moved, changed place or was cancelled. */
+  'event-changed': { title: string; when: string; place: string; cancelled: boolean; reason: string; link: string };
   /** The organisers wrote to everyone registered. */
   'event-message': { title: string; subject: string; message: string; link: string };
 }
@@ -254,6 +256,13 @@ const en: Catalogue = {
     subject: `Registration cancelled: ${p.title}`,
     paragraphs: [`Your registration for “${p.title}” is cancelled. Thank you for letting the organisers know.`],
   }),
+  'event-changed': (p) => ({
+    subject: p.cancelled ? `Cancelled: ${p.title}` : `Changed: ${p.title}`,
+    paragraphs: p.cancelled
+      ? [`The organisers have cancelled “${p.title}”.`, ...(p.reason ? [`Reason: ${p.reason}`] : []), 'Your registration needs nothing more from you.']
+      : [`The details of “${p.title}” have changed.`, `When: ${p.when}`, ...(p.place ? [`Where: ${p.place}`] : []), 'If you have a place, the updated calendar invitation is attached. If you can no longer come, please cancel so that someone else can have the place.'],
+    action: { label: 'See your registration', link: p.link },
+  }),
   'event-message': (p) => ({
     subject: `${p.subject} (${p.title})`,
     paragraphs: [`A message from the organisers of “${p.title}”:`, p.message],
@@ -349,6 +358,13 @@ const ar: Catalogue = {
   'event-registration-cancelled': (p) => ({
     subject: `أُلغي التسجيل: ${p.title}`,
     paragraphs: [`تم إلغاء تسجيلك في «${p.title}». شكراً لإبلاغ المنظمين.`],
+  }),
+  'event-changed': (p) => ({
+    subject: p.cancelled ? `أُلغيت: ${p.title}` : `تغيّرت: ${p.title}`,
+    paragraphs: p.cancelled
+      ? [`ألغى المنظمون «${p.title}».`, ...(p.reason ? [`السبب: ${p.reason}`] : []), 'لا يحتاج تسجيلك إلى أي شيء آخر منك.']
+      : [`تغيّرت تفاصيل «${p.title}».`, `الموعد: ${p.when}`, ...(p.place ? [`المكان: ${p.place}`] : []), 'إذا كان لك مكان، فدعوة التقويم المحدّثة مرفقة. إذا لم تعد قادراً على الحضور، يرجى الإلغاء ليحصل غيرك على المكان.'],
+    action: { label: 'الاطلاع على تسجيلك', link: p.link },
   }),
   'event-message': (p) => ({
     subject: `${p.subject} (${p.title})`,

@@ -4,9 +4,9 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators
 import { RegistrationStatus } from '@convene/shared-contracts';
 
 /**
- * Someone's registration for an open event, made without an account. The private link that lets
- * them view or cancel it carries a token of which only the hash is kept. Some days after the event
- * the personal details are anonymised (`anonymisedAt`).
+ * Someone's registration for an open event, made without an account. The private links that let
+ * them view or cancel it are its EventRegistrationLinks. Some days after the event the personal
+ * details are anonymised (`anonymisedAt`).
  */
 @Entity({ tableName: 'event_registrations' })
 @Index({ properties: ['meetingId', 'status', 'createdAt'] })
@@ -43,10 +43,6 @@ export class EventRegistration {
 
   @Enum({ items: () => RegistrationStatus, nativeEnumName: 'registration_status' })
   status!: RegistrationStatus;
-
-  /** sha256 of the private link's token, hex. */
-  @Property({ type: 'string', length: 64, unique: true })
-  tokenHash!: string;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   checkedInAt: Date | null = null;

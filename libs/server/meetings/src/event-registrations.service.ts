@@ -1,11 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { APP_CONFIG, InputCheck, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
 import { GROUP_SLUG_PATTERN, LIMITS, MeetingStatus, RegistrationFieldKind, RegistrationStatus } from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
 import { EventRegistration } from './event-registration.entity.js';
+import { EventRegistrationLink } from './event-registration-link.entity.js';
+import { MeetingChangeListeners, type MeetingChange } from './meeting-change.listeners.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsService, type MeetingAccess } from './meetings.service.js';
 import { meetingsErrors } from './meetings.errors.js';
@@ -73,7 +75,7 @@ export interface RegistrationCounts {
  * Places are counted with the form locked, and a freed place goes to the first on the waitlist.
  */
 @Injectable()
-export class EventRegistrationsService {
+export class EventRegistrationsService implements OnModuleInit {
   private readonly logger = new Logger(EventRegistrationsService.name);
 
   constructor(
@@ -82,8 +84,30 @@ export class EventRegistrationsService {
     private readonly outbox: OutboxService,
     private readonly mail: MailService,
     private readonly rateLimiter: RateLimiter,
+    private readonly changes: MeetingChangeListeners,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.changes.register((change) => this.tellRegistrants(change));
+  }
+
+  /**
+   * An event moved, changed place or was cancelled: everyone registered (and waiting) is told by
+   * email, and those with a place get the updated invitation (or its cancellation) for their calendar.
+   */
+  private async tellRegistrants({ em, meetings, cancelled }: MeetingChange): Promise<MailMessage[]> {
+    const forms = await em.find(EventForm, { meetingId: { $in: meetings.map((m) => m.id) } });
+    if (!forms.length) return [];
+    const byId = new Map(meetings.map((m) => [m.id, m]));
+    const people = await em.find(EventRegistration, { meetingId: { $in: forms.map((f) => f.meetingId) }, status: { $in: [...HOLDING, RegistrationStatus.WAITLISTED] }, anonymisedAt: null });
+    return people.map((person) => {
+      const meeting = byId.get(person.meetingId)!;
+      const calendar = person.status === RegistrationStatus.CONFIRMED ? this.invitation(meeting, person, cancelled ? 'CANCEL' : 'REQUEST') : null;
+      const params = { title: meeting.title, when: this.when(meeting, person.locale), place: meeting.location, cancelled, reason: meeting.cancellationReason, link: this.link(em, person) };
+      return this.mail.prepare('event-changed', { email: person.email, locale: person.locale }, params, em, calendar);
+    });
+  }
 
   // ---- organisers ----
 
@@ -219,9 +243,7 @@ export class EventRegistrationsService {
       const people = await em.find(EventRegistration, { meetingId: access.meeting.id, status: { $in: statuses }, anonymisedAt: null });
       const out: MailMessage[] = [];
       for (const person of people) {
-        const token = newToken();
-        person.tokenHash = sha256(token);
-        out.push(this.mail.prepare('event-message', { email: person.email, locale: person.locale }, { title: access.meeting.title, subject, message, link: this.registrationUrl(token) }, em));
+        out.push(this.mail.prepare('event-message', { email: person.email, locale: person.locale }, { title: access.meeting.title, subject, message, link: this.link(em, person) }, em));
       }
       await em.flush();
       return out;
@@ -293,22 +315,20 @@ export class EventRegistrationsService {
       const meeting = await em.findOne(Meeting, { id: shown.meeting.id }, { refresh: true });
       if (!form || !meeting) throw meetingsErrors.eventNotFound();
       const now = await this.describe(em, meeting, form);
-      const token = newToken();
       const existing = await em.findOne(EventRegistration, { meetingId: meeting.id, emailKey: email });
       if (existing && existing.status !== RegistrationStatus.CANCELLED && existing.status !== RegistrationStatus.DECLINED) {
-        existing.tokenHash = sha256(token);
-        return { mail: this.mail.prepare('event-already-registered', { email, locale: existing.locale }, { title: meeting.title, link: this.registrationUrl(token) }, em), event: null };
+        return { mail: this.mail.prepare('event-already-registered', { email, locale: existing.locale }, { title: meeting.title, link: this.link(em, existing) }, em), event: null };
       }
       if (now.closedReason && now.closedReason !== 'FULL') throw closedError(now.closedReason);
       if (now.closedReason === 'FULL' && !now.waitlisted) throw meetingsErrors.eventFull();
       const status = now.waitlisted ? RegistrationStatus.WAITLISTED : form.requiresApproval ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
       // Someone who cancelled (or was declined) registers afresh: the old row is reused, its place in the queue is new.
-      const registration = existing ?? em.create(EventRegistration, { meetingId: meeting.id, name, email, status, tokenHash: sha256(token) });
-      Object.assign(registration, { name, email, emailKey: email, locale, organisation, answers, status, tokenHash: sha256(token), cancelledAt: null, checkedInAt: null, createdAt: new Date(), updatedAt: new Date() });
+      const registration = existing ?? em.create(EventRegistration, { meetingId: meeting.id, name, email, status });
+      Object.assign(registration, { name, email, emailKey: email, locale, organisation, answers, status, cancelledAt: null, checkedInAt: null, createdAt: new Date(), updatedAt: new Date() });
       const mail =
         status === RegistrationStatus.CONFIRMED
-          ? this.confirmedMail(em, registration, meeting, false, 'event-registration', this.registrationUrl(token))
-          : this.mail.prepare('event-registration', { email, locale }, { title: meeting.title, when: this.when(meeting, locale), place: meeting.location, status, link: this.registrationUrl(token) }, em);
+          ? this.confirmedMail(em, registration, meeting, false, 'event-registration')
+          : this.mail.prepare('event-registration', { email, locale }, { title: meeting.title, when: this.when(meeting, locale), place: meeting.location, status, link: this.link(em, registration) }, em);
       const event = this.outbox.record('registration.received', { registrationId: registration.id, meetingId: meeting.id, groupId: meeting.group.id });
       await em.flush();
       return { mail, event };
@@ -322,7 +342,8 @@ export class EventRegistrationsService {
   async byToken(token: string): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
     if (!/^[A-Za-z0-9_-]{32}$/.test(token ?? '')) throw meetingsErrors.registrationNotFound();
     const em = this.em.fork();
-    const registration = await em.findOne(EventRegistration, { tokenHash: sha256(token) });
+    const link = await em.findOne(EventRegistrationLink, { tokenHash: sha256(token) });
+    const registration = link ? await em.findOne(EventRegistration, { id: link.registrationId }) : null;
     if (!registration || registration.anonymisedAt) throw meetingsErrors.registrationNotFound();
     const [form, meeting] = await Promise.all([em.findOne(EventForm, { meetingId: registration.meetingId }), em.findOne(Meeting, { id: registration.meetingId })]);
     if (!form || !meeting) throw meetingsErrors.registrationNotFound();
@@ -368,11 +389,17 @@ export class EventRegistrationsService {
          returning r.id`,
         [now, now, now],
       );
-    if (result.length) this.logger.log(`Anonymised ${result.length} event registration(s) past their retention period`);
+    if (result.length) {
+      await this.em.fork().nativeDelete(EventRegistrationLink, { registrationId: { $in: result.map((r) => r.id) } });
+      this.logger.log(`Anonymised ${result.length} event registration(s) past their retention period`);
+    }
     return result.length;
   }
 
-  registrationUrl(token: string): string {
+  /** A new private link to a registration, stored (as a hash) in the caller's unit of work. */
+  private link(em: EntityManager, registration: EventRegistration): string {
+    const token = newToken();
+    em.create(EventRegistrationLink, { tokenHash: sha256(token), registrationId: registration.id });
     return `${this.config.publicUrl}/registrations/${token}`;
   }
 
@@ -428,13 +455,8 @@ export class EventRegistrationsService {
   }
 
   /** The "your place is confirmed" mail, with the calendar invitation and a fresh private link. */
-  private confirmedMail(em: EntityManager, registration: EventRegistration, meeting: Meeting, fromWaitlist: boolean, kind: 'event-place-confirmed' | 'event-registration' = 'event-place-confirmed', link?: string): MailMessage {
-    let url = link;
-    if (!url) {
-      const token = newToken();
-      registration.tokenHash = sha256(token);
-      url = this.registrationUrl(token);
-    }
+  private confirmedMail(em: EntityManager, registration: EventRegistration, meeting: Meeting, fromWaitlist: boolean, kind: 'event-place-confirmed' | 'event-registration' = 'event-place-confirmed'): MailMessage {
+    const url = this.link(em, registration);
     const calendar = this.invitation(meeting, registration);
     const to = { email: registration.email, locale: registration.locale };
     const base = { title: meeting.title, when: this.when(meeting, registration.locale), place: meeting.location, link: url };
@@ -443,12 +465,12 @@ export class EventRegistrationsService {
       : this.mail.prepare('event-place-confirmed', to, { ...base, fromWaitlist }, em, calendar);
   }
 
-  private invitation(meeting: Meeting, registration: EventRegistration): MailCalendar {
+  private invitation(meeting: Meeting, registration: EventRegistration, method: 'REQUEST' | 'CANCEL' = 'REQUEST'): MailCalendar {
     const event = meetingIcsEvent(meeting, {
       organizer: { name: 'Convene', email: addressOf(this.config.mailFrom) },
       attendee: { name: registration.name, email: registration.email, partstat: 'ACCEPTED' },
     });
-    return { method: 'REQUEST', ics: buildCalendar({ method: 'REQUEST', events: [event] }) };
+    return { method, ics: buildCalendar({ method, events: [event] }) };
   }
 
   private when(meeting: Meeting, locale = 'en'): string {

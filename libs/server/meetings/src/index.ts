@@ -1,6 +1,7 @@
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { EventForm } from './event-form.entity.js';
 import { EventRegistration } from './event-registration.entity.js';
+import { EventRegistrationLink } from './event-registration-link.entity.js';
 import { MeetingPollSlot } from './meeting-poll-slot.entity.js';
 import { MeetingPollVote } from './meeting-poll-vote.entity.js';
 import { MeetingPoll } from './meeting-poll.entity.js';
@@ -34,4 +35,4 @@ export {
 };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const meetingsEntities = [Meeting, MeetingSeries, MeetingRsvp, CalendarFeed, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration];
+export const meetingsEntities = [Meeting, MeetingSeries, MeetingRsvp, CalendarFeed, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration, EventRegistrationLink];

@@ -8,6 +8,8 @@ import { DiscussionsModule } from '@convene/server-discussions';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { EventForm } from './event-form.entity.js';
 import { EventRegistration } from './event-registration.entity.js';
+import { EventRegistrationLink } from './event-registration-link.entity.js';
+import { MeetingChangeListeners } from './meeting-change.listeners.js';
 import { EventRegistrationsService } from './event-registrations.service.js';
 import { MeetingCalendarService } from './meeting-calendar.service.js';
 import { MeetingPollSlot } from './meeting-poll-slot.entity.js';
@@ -22,14 +24,14 @@ import { MeetingsService } from './meetings.service.js';
 
 @Module({
   imports: [
-    MikroOrmModule.forFeature([Meeting, MeetingSeries, MeetingRsvp, CalendarFeed, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration]),
+    MikroOrmModule.forFeature([Meeting, MeetingSeries, MeetingRsvp, CalendarFeed, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration, EventRegistrationLink]),
     GroupsModule,
     IdentityModule,
     MailModule,
     DocumentsModule,
     DiscussionsModule,
   ],
-  providers: [MeetingsService, MeetingRemindersService, MeetingPollsService, MeetingCalendarService, EventRegistrationsService],
+  providers: [MeetingChangeListeners, MeetingsService, MeetingRemindersService, MeetingPollsService, MeetingCalendarService, EventRegistrationsService],
   exports: [MeetingsService, MeetingRemindersService, MeetingPollsService, MeetingCalendarService, EventRegistrationsService],
 })
 export class MeetingsModule {}

@@ -6,11 +6,13 @@ import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/serv
 import { UserEntity } from '@convene/server-identity';
 import { DocumentsService } from '@convene/server-documents';
 import { DiscussionAccess } from '@convene/server-discussions';
+import { MailService } from '@convene/server-mail';
 import { DEFAULT_REMINDER_MINUTES, Meeting } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
 import { MeetingRsvp } from './meeting-rsvp.entity.js';
 import { MeetingSeries } from './meeting-series.entity.js';
 import { MeetingRemindersService } from './meeting-reminders.service.js';
+import { MeetingChangeListeners } from './meeting-change.listeners.js';
 import { meetingsErrors } from './meetings.errors.js';
 import { longText, readPlace, readReminders, readTimeZone, readTimes, type MeetingPlaceInput } from './meeting-input.util.js';
 import { expandRecurrence, type RecurrenceRule } from './recurrence.util.js';
@@ -88,6 +90,8 @@ export class MeetingsService {
     private readonly threads: DiscussionAccess,
     private readonly outbox: OutboxService,
     private readonly reminders: MeetingRemindersService,
+    private readonly changes: MeetingChangeListeners,
+    private readonly mail: MailService,
   ) {}
 
   // ---- reading ----
@@ -254,8 +258,9 @@ export class MeetingsService {
     }
     await this.checkLinks(viewer, current.group.id, { agendaDocumentId, minutesDocumentId, threadId });
 
-    const { changed, event } = await this.em.transactional(async (em) => {
+    const { changed, event, mails } = await this.em.transactional(async (em) => {
       const targets = await this.lockTargets(em, current, input.scope ?? MeetingChangeScope.OCCURRENCE);
+      const moved: Meeting[] = [];
       const first = targets.find((m) => m.id === current.id)!;
       const shift = times ? localShift(first, times) : null;
       for (const meeting of targets) {
@@ -283,15 +288,20 @@ export class MeetingsService {
           Object.assign(meeting, next);
         }
         calendarChanged ||= title !== null || input.location != null || description !== null;
-        if (calendarChanged) meeting.sequence += 1;
+        if (calendarChanged) {
+          meeting.sequence += 1;
+          moved.push(meeting);
+        }
         meeting.updatedAt = new Date();
       }
       const answeredIds = await this.answeredIds(em, [current.id]);
       const event = this.outbox.record('meeting.updated', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, timeChanged: Boolean(shift), answeredIds });
+      const mails = await this.changes.emit({ em, meetings: moved, cancelled: false });
       await em.flush();
-      return { changed: targets, event };
+      return { changed: targets, event, mails };
     });
     await this.outbox.publish([event]);
+    await this.mail.dispatch(mails);
     if (times || reminderMinutes !== null) await this.reminders.schedule(changed);
     return changed.find((m) => m.id === current.id)!;
   }
@@ -305,7 +315,7 @@ export class MeetingsService {
     const current = access.meeting;
     if (current.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
     if (input.scope === MeetingChangeScope.FOLLOWING && !current.series) throw meetingsErrors.notInSeries();
-    const { cancelled, event } = await this.em.transactional(async (em) => {
+    const { cancelled, event, mails } = await this.em.transactional(async (em) => {
       const targets = (await this.lockTargets(em, current, input.scope ?? MeetingChangeScope.OCCURRENCE)).filter((m) => m.status === MeetingStatus.SCHEDULED);
       const now = new Date();
       for (const meeting of targets) {
@@ -317,10 +327,12 @@ export class MeetingsService {
       }
       const answeredIds = await this.answeredIds(em, [current.id]);
       const event = this.outbox.record('meeting.cancelled', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, answeredIds });
+      const mails = await this.changes.emit({ em, meetings: targets, cancelled: true });
       await em.flush();
-      return { cancelled: targets, event };
+      return { cancelled: targets, event, mails };
     });
     await this.outbox.publish([event]);
+    await this.mail.dispatch(mails);
     await this.reminders.unschedule(cancelled);
     return cancelled.find((m) => m.id === current.id) ?? current;
   }

@@ -1,11 +1,11 @@
-import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { toApiError, useViewer, WorkingGroupDocument, type WorkingGroupQuery } from '@convene/web-data-access';
 import { NotFoundPage, PageError, PageLoader, PageTitle } from '@convene/web-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useMembershipActions } from '../hooks/useMembershipActions';
 import { EditGroupModal } from './EditGroupModal';
 import { InviteMemberModal } from './InviteMemberModal';
@@ -36,9 +36,17 @@ export interface GroupPageProps {
   memberActions?: (group: { id: string; slug: string }) => ReactNode;
   /** More sections for active members (e.g. discussions), composed by the app. */
   memberSections?: (group: { id: string; slug: string }) => ReactNode;
+  /** More tabs for active members (e.g. meetings), beside the overview; `?tab=<value>` opens one. */
+  memberTabs?: (group: { id: string; slug: string }) => GroupTab[];
 }
 
-export function GroupPage({ memberActions, memberSections }: GroupPageProps = {}) {
+export interface GroupTab {
+  value: string;
+  label: string;
+  content: ReactNode;
+}
+
+export function GroupPage({ memberActions, memberSections, memberTabs }: GroupPageProps = {}) {
   const { slug = '' } = useParams<{ slug: string }>();
   const { t } = useTranslation('groups');
   const { data, loading, error, refetch } = useQuery(WorkingGroupDocument, { variables: { slug } });
@@ -51,10 +59,10 @@ export function GroupPage({ memberActions, memberSections }: GroupPageProps = {}
     }
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
-  return <GroupDetails group={data.workingGroup} memberActions={memberActions} memberSections={memberSections} />;
+  return <GroupDetails group={data.workingGroup} memberActions={memberActions} memberSections={memberSections} memberTabs={memberTabs} />;
 }
 
-function GroupDetails({ group, memberActions, memberSections }: { group: WorkingGroup } & GroupPageProps) {
+function GroupDetails({ group, memberActions, memberSections, memberTabs }: { group: WorkingGroup } & GroupPageProps) {
   const { t } = useTranslation('groups');
   const { viewer } = useViewer();
   const actions = useMembershipActions();
@@ -63,6 +71,94 @@ function GroupDetails({ group, memberActions, memberSections }: { group: Working
   const isNetworkAdmin = viewer?.networkRole === 'ADMIN';
   const viewerId = viewer?.id ?? '';
   const isActive = group.viewerMembership?.status === 'ACTIVE';
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tabs = isActive ? (memberTabs?.(group) ?? []) : [];
+  const requestedTab = searchParams.get('tab');
+  const activeTab = tabs.some((tab) => tab.value === requestedTab) ? (requestedTab ?? 'overview') : 'overview';
+  const selectTab = (value: string | null) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (!value || value === 'overview') next.delete('tab');
+        else next.set('tab', value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const overview = (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Stack gap="lg">
+          <Section id="group-purpose" title={t('group.purpose')}>
+            <Text className="convene-preline" dir="auto">
+              {group.purpose}
+            </Text>
+          </Section>
+
+          {isActive && memberSections?.(group)}
+
+          <Section id="group-your-membership" title={t('group.yourMembership')}>
+            <ViewerMembershipPanel group={group} actions={actions} />
+          </Section>
+
+          {group.viewerCanManage && group.pendingRequests && (
+            <Section
+              id="group-pending"
+              title={t('group.pendingRequests')}
+              aside={group.pendingRequests.length > 0 ? <Badge color="yellow" c="gray.9" variant="light">{group.pendingRequests.length}</Badge> : null}
+            >
+              <PendingRequestList requests={group.pendingRequests} actions={actions} timeZone={viewer?.timeZone} />
+            </Section>
+          )}
+
+          <Section id="group-members" title={t('group.members')}>
+            {group.members ? (
+              <MemberList members={group.members} viewerId={viewerId} canManage={group.viewerCanManage} actions={actions} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {isActive ? t('group.membersHidden') : t('group.membersForMembers')}
+              </Text>
+            )}
+          </Section>
+        </Stack>
+      </Grid.Col>
+
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack gap="lg">
+          {group.convenors && (
+            <Section id="group-convenors" title={t('group.convenors')}>
+              {group.convenors.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('group.noConvenors')}
+                </Text>
+              ) : (
+                <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+                  {group.convenors.map((convenor) => (
+                    <li key={convenor.id}>
+                      <MemberName membership={convenor} isViewer={convenor.user.id === viewerId} />
+                    </li>
+                  ))}
+                </Stack>
+              )}
+            </Section>
+          )}
+
+          {group.viewerCanManage && (
+            <Section id="group-invite" title={t('group.manageHeading')}>
+              <Stack gap="sm" align="flex-start">
+                <Text size="sm" c="dimmed">
+                  {t('group.manageIntro')}
+                </Text>
+                <Button onClick={inviteModal.open}>{t('actions.invite')}</Button>
+              </Stack>
+              <InviteMemberModal group={{ id: group.id, name: group.name }} opened={inviteOpened} onClose={inviteModal.close} actions={actions} />
+            </Section>
+          )}
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
 
   return (
     <Stack gap="lg">
@@ -97,77 +193,26 @@ function GroupDetails({ group, memberActions, memberSections }: { group: Working
         </Group>
       </div>
 
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="lg">
-            <Section id="group-purpose" title={t('group.purpose')}>
-              <Text className="convene-preline" dir="auto">
-                {group.purpose}
-              </Text>
-            </Section>
-
-            {isActive && memberSections?.(group)}
-
-            <Section id="group-your-membership" title={t('group.yourMembership')}>
-              <ViewerMembershipPanel group={group} actions={actions} />
-            </Section>
-
-            {group.viewerCanManage && group.pendingRequests && (
-              <Section
-                id="group-pending"
-                title={t('group.pendingRequests')}
-                aside={group.pendingRequests.length > 0 ? <Badge color="yellow" c="gray.9" variant="light">{group.pendingRequests.length}</Badge> : null}
-              >
-                <PendingRequestList requests={group.pendingRequests} actions={actions} timeZone={viewer?.timeZone} />
-              </Section>
-            )}
-
-            <Section id="group-members" title={t('group.members')}>
-              {group.members ? (
-                <MemberList members={group.members} viewerId={viewerId} canManage={group.viewerCanManage} actions={actions} />
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {isActive ? t('group.membersHidden') : t('group.membersForMembers')}
-                </Text>
-              )}
-            </Section>
-          </Stack>
-        </Grid.Col>
-
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="lg">
-            {group.convenors && (
-              <Section id="group-convenors" title={t('group.convenors')}>
-                {group.convenors.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('group.noConvenors')}
-                  </Text>
-                ) : (
-                  <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-                    {group.convenors.map((convenor) => (
-                      <li key={convenor.id}>
-                        <MemberName membership={convenor} isViewer={convenor.user.id === viewerId} />
-                      </li>
-                    ))}
-                  </Stack>
-                )}
-              </Section>
-            )}
-
-            {group.viewerCanManage && (
-              <Section id="group-invite" title={t('group.manageHeading')}>
-                <Stack gap="sm" align="flex-start">
-                  <Text size="sm" c="dimmed">
-                    {t('group.manageIntro')}
-                  </Text>
-                  <Button onClick={inviteModal.open}>{t('actions.invite')}</Button>
-                </Stack>
-                <InviteMemberModal group={{ id: group.id, name: group.name }} opened={inviteOpened} onClose={inviteModal.close} actions={actions} />
-              </Section>
-            )}
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      {tabs.length === 0 ? (
+        overview
+      ) : (
+        <Tabs value={activeTab} onChange={selectTab} keepMounted={false}>
+          <Tabs.List aria-label={t('group.sectionsLabel')} mb="lg">
+            <Tabs.Tab value="overview">{t('group.overviewTab')}</Tabs.Tab>
+            {tabs.map((tab) => (
+              <Tabs.Tab key={tab.value} value={tab.value}>
+                {tab.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="overview">{overview}</Tabs.Panel>
+          {tabs.map((tab) => (
+            <Tabs.Panel key={tab.value} value={tab.value}>
+              {tab.content}
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      )}
     </Stack>
   );
 }

@@ -58,6 +58,8 @@ export const groupsAr: Translations<typeof groupsEn> = {
     notFoundTitle: 'المجموعة غير موجودة',
     notFoundBody: 'لا توجد مجموعة عمل بهذا العنوان، أو ليس لديك صلاحية الوصول إليها.',
     backToGroups: 'العودة إلى المجموعات',
+    overviewTab: 'نظرة عامة',
+    sectionsLabel: 'أقسام المجموعة',
     purpose: 'الغرض',
     yourMembership: 'وضعك في المجموعة',
     notMember: 'لست عضوًا في هذه المجموعة.',

@@ -55,6 +55,8 @@ export const groupsEn = {
     notFoundTitle: 'Group not found',
     notFoundBody: 'There is no working group at this address, or you do not have access to it.',
     backToGroups: 'Back to groups',
+    overviewTab: 'Overview',
+    sectionsLabel: 'Parts of the group',
     purpose: 'Purpose',
     yourMembership: 'Your status',
     notMember: 'You are not a member of this group.',

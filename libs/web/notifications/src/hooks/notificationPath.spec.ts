@@ -20,6 +20,14 @@ describe(notificationPath.name, () => {
     expect(notificationPath(notification(type))).toBe('/threads/thread-1');
   });
 
+  it.each<NotificationType>(['MEETING_SCHEDULED', 'MEETING_UPDATED', 'MEETING_CANCELLED', 'MEETING_REMINDER', 'EVENT_REGISTRATION'])('leads %s to the meeting', (type) => {
+    expect(notificationPath(notification(type, 'meeting-1'))).toBe('/meetings/meeting-1');
+  });
+
+  it('leads a new poll to the poll', () => {
+    expect(notificationPath(notification('POLL_OPENED', 'poll-1'))).toBe('/polls/poll-1');
+  });
+
   it('leads a membership notification to the group', () => {
     expect(notificationPath(notification('MEMBERSHIP_APPROVED', 'membership-1'))).toBe('/groups/health-and-social-care');
   });

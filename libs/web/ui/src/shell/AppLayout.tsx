@@ -21,6 +21,9 @@ function NavLinks({ viewer, onNavigate }: { viewer: Viewer; onNavigate?: () => v
       <NavLink className="convene-nav-link" to="/groups" onClick={onNavigate}>
         {t('nav.groups')}
       </NavLink>
+      <NavLink className="convene-nav-link" to="/calendar" onClick={onNavigate}>
+        {t('nav.calendar')}
+      </NavLink>
       <NavLink className="convene-nav-link" to="/profile" onClick={onNavigate}>
         {t('nav.profile')}
       </NavLink>

@@ -7,7 +7,7 @@ import { Migration20261122074622_NotificationPreferences } from './Migration2026
 import { Migration20261122091442_Discussions } from './Migration20261122091442_Discussions.js';
 import { Migration20261128193743_DiscussionsModeration } from './Migration20261128193743_DiscussionsModeration.js';
 import { Migration20261129160000_Documents } from './Migration20261129160000_Documents.js';
-import { Migration20261129173733_Meetings } from './Migration20261129173733_Meetings.js';
+import { Migration20261129175833_Meetings } from './Migration20261129175833_Meetings.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -16,5 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122091442_Discussions', class: Migration20261122091442_Discussions },
   { name: 'Migration20261128193743_DiscussionsModeration', class: Migration20261128193743_DiscussionsModeration },
   { name: 'Migration20261129160000_Documents', class: Migration20261129160000_Documents },
-  { name: 'Migration20261129173733_Meetings', class: Migration20261129173733_Meetings },
+  { name: 'Migration20261129175833_Meetings', class: Migration20261129175833_Meetings },
 ];

@@ -7,6 +7,7 @@ export const uiAr: Translations<typeof uiEn> = {
   nav: {
     label: 'الرئيسية',
     groups: 'المجموعات',
+    calendar: 'التقويم',
     profile: 'الملف الشخصي',
     admin: 'الإدارة',
     signIn: 'تسجيل الدخول',

@@ -4,6 +4,7 @@ export const uiEn = {
   nav: {
     label: 'Main',
     groups: 'Groups',
+    calendar: 'Calendar',
     profile: 'Profile',
     admin: 'Admin',
     signIn: 'Sign in',

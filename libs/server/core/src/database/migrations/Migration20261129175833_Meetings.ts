@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129173733_Meetings extends Migration {
+export class Migration20261129175833_Meetings extends Migration {
 
-  override name = 'Migration20261129173733_Meetings';
+  override name = 'Migration20261129175833_Meetings';
 
   override up(): void | Promise<void> {
     this.addSql(`create type "registration_status" as enum ('PENDING', 'CONFIRMED', 'WAITLISTED', 'DECLINED', 'CANCELLED');`);
@@ -17,10 +17,12 @@ export class Migration20261129173733_Meetings extends Migration {
     this.addSql(`create table "event_forms" ("meeting_id" uuid not null, "slug" varchar(64) not null, "is_open" boolean not null default true, "capacity" int null, "waitlist_enabled" boolean not null default true, "deadline" timestamptz null, "requires_approval" boolean not null default false, "retention_days" int not null default 30, "consent_text" text not null, "fields" jsonb not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("meeting_id"));`);
     this.addSql(`alter table "event_forms" add constraint "event_forms_slug_unique" unique ("slug");`);
 
-    this.addSql(`create table "event_registrations" ("id" uuid not null, "meeting_id" uuid not null, "name" varchar(120) not null, "email" varchar(254) not null, "email_key" varchar(254) null, "organisation" varchar(120) not null default '', "locale" varchar(8) not null default 'en', "answers" jsonb not null, "status" "registration_status" not null, "token_hash" varchar(64) not null, "checked_in_at" timestamptz null, "cancelled_at" timestamptz null, "anonymised_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
-    this.addSql(`alter table "event_registrations" add constraint "event_registrations_token_hash_unique" unique ("token_hash");`);
+    this.addSql(`create table "event_registrations" ("id" uuid not null, "meeting_id" uuid not null, "name" varchar(120) not null, "email" varchar(254) not null, "email_key" varchar(254) null, "organisation" varchar(120) not null default '', "locale" varchar(8) not null default 'en', "answers" jsonb not null, "status" "registration_status" not null, "checked_in_at" timestamptz null, "cancelled_at" timestamptz null, "anonymised_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create unique index "event_registrations_meeting_email_unique" on "event_registrations" ("meeting_id", "email_key") where "email_key" is not null;`);
     this.addSql(`create index "event_registrations_meeting_id_status_created_at_index" on "event_registrations" ("meeting_id", "status", "created_at");`);
+
+    this.addSql(`create table "event_registration_links" ("token_hash" varchar(64) not null, "registration_id" uuid not null, "created_at" timestamptz not null, primary key ("token_hash"));`);
+    this.addSql(`create index "event_registration_links_registration_id_index" on "event_registration_links" ("registration_id");`);
 
     this.addSql(`create table "meeting_polls" ("id" uuid not null, "group_id" uuid not null, "title" varchar(200) not null, "description" text not null default '', "time_zone" varchar(64) not null, "location" text not null default '', "accessibility_notes" text not null default '', "online_url" text null, "status" "poll_status" not null default 'OPEN', "meeting_id" uuid null, "created_by_id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create index "meeting_polls_group_id_status_index" on "meeting_polls" ("group_id", "status");`);
@@ -63,6 +65,7 @@ export class Migration20261129173733_Meetings extends Migration {
     this.addSql(`drop table if exists "calendar_feeds" cascade;`);
     this.addSql(`drop table if exists "event_forms" cascade;`);
     this.addSql(`drop table if exists "event_registrations" cascade;`);
+    this.addSql(`drop table if exists "event_registration_links" cascade;`);
     this.addSql(`drop table if exists "meeting_polls" cascade;`);
     this.addSql(`drop table if exists "meeting_poll_slots" cascade;`);
     this.addSql(`drop table if exists "meeting_poll_votes" cascade;`);

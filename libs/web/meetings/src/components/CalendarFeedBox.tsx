@@ -1,0 +1,104 @@
+import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { CalendarFeedDocument, ResetCalendarFeedDocument, RevokeCalendarFeedDocument } from '@convene/web-data-access';
+import { ErrorAlert, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The personal calendar feed: make, remake or turn off the secret address; it is shown only when made. */
+export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
+  const { t } = useTranslation('meetings');
+  const notify = useNotify();
+  const formatDateTime = useFormatDateTime(timeZone);
+  const { data, refetch } = useQuery(CalendarFeedDocument, { fetchPolicy: 'cache-and-network' });
+  const [shownUrl, setShownUrl] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<'reset' | 'revoke' | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [reset, resetting] = useMutation(ResetCalendarFeedDocument);
+  const [revoke, revoking] = useMutation(RevokeCalendarFeedDocument);
+  const feed = data?.calendarFeed;
+  const active = feed?.active ?? false;
+
+  const doReset = () => {
+    setFailure(null);
+    reset()
+      .then(({ data: answer }) => {
+        setShownUrl(answer?.resetCalendarFeed.url ?? null);
+        setConfirming(null);
+        notify.success(t('feed.created'));
+        void refetch();
+      })
+      .catch(setFailure);
+  };
+  const doRevoke = () => {
+    setFailure(null);
+    revoke()
+      .then(() => {
+        setShownUrl(null);
+        setConfirming(null);
+        notify.success(t('feed.revoked'));
+        void refetch();
+      })
+      .catch(setFailure);
+  };
+
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="gray.8">
+        {t('feed.intro')}
+      </Text>
+      <ErrorAlert error={failure} />
+      {shownUrl ? (
+        <Stack gap="xs">
+          <Alert classNames={{ title: 'convene-alert-title' }} color="yellow" variant="light" title={t('feed.secretTitle')} c="gray.9">
+            {t('feed.secret')}
+          </Alert>
+          <TextInput label={t('feed.urlLabel')} value={shownUrl} readOnly dir="ltr" onFocus={(event) => event.currentTarget.select()} />
+          <CopyButton value={shownUrl}>
+            {({ copied, copy }) => (
+              <Button variant={copied ? 'light' : 'filled'} color={copied ? 'teal' : undefined} onClick={copy} style={{ alignSelf: 'flex-start' }}>
+                {copied ? t('feed.copied') : t('feed.copy')}
+              </Button>
+            )}
+          </CopyButton>
+        </Stack>
+      ) : (
+        feed && (
+          <Text size="sm" c="gray.7" aria-live="polite">
+            {active && feed.createdAt ? t('feed.on', { date: formatDateTime(feed.createdAt) }) : t('feed.off')}
+            {active ? ` ${feed.lastUsedAt ? t('feed.lastUsed', { date: formatDateTime(feed.lastUsedAt) }) : t('feed.neverUsed')}` : ''}
+          </Text>
+        )
+      )}
+      <Group gap="xs">
+        {active ? (
+          <>
+            <Button variant="default" size="sm" onClick={() => setConfirming('reset')}>
+              {t('feed.reset')}
+            </Button>
+            <Button variant="subtle" color="red" size="sm" onClick={() => setConfirming('revoke')}>
+              {t('feed.revoke')}
+            </Button>
+          </>
+        ) : (
+          <Button size="sm" onClick={doReset} loading={resetting.loading}>
+            {t('feed.create')}
+          </Button>
+        )}
+      </Group>
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming === 'reset' ? t('feed.reset') : t('feed.revoke')} centered closeButtonProps={{ 'aria-label': t('feed.cancel') }}>
+        <Stack gap="md">
+          <Text size="sm">{confirming === 'reset' ? t('feed.confirmReset') : t('feed.confirmRevoke')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t('feed.cancel')}
+            </Button>
+            <Button color={confirming === 'revoke' ? 'red' : undefined} loading={resetting.loading || revoking.loading} onClick={confirming === 'reset' ? doReset : doRevoke}>
+              {t('feed.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

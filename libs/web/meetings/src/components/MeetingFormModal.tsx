@@ -1,0 +1,288 @@
+import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { LIMITS } from '@convene/shared-contracts';
+import {
+  MeetingLinkOptionsDocument,
+  ScheduleMeetingDocument,
+  UpdateMeetingDocument,
+  type MeetingChangeScope,
+  type MeetingPageFieldsFragment,
+  type RecurrenceFrequency,
+  type UpdateMeetingInput,
+} from '@convene/web-data-access';
+import { ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { placeFieldErrors } from '../utils/field-errors.util';
+import { addMinutesLocal, minutesBetweenLocal, suggestedStartLocal } from '../utils/zoned-time.util';
+import { DEFAULT_REMINDERS, ReminderChoices } from './ReminderChoices';
+import { TimeZoneSelect } from './TimeZoneSelect';
+
+type Repeat = 'NONE' | RecurrenceFrequency;
+
+interface Values {
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  location: string;
+  onlineUrl: string;
+  accessibilityNotes: string;
+  agendaText: string;
+  agendaDocumentId: string;
+  minutesDocumentId: string;
+  threadId: string;
+  repeat: Repeat;
+  interval: number | string;
+  endsBy: 'count' | 'until';
+  count: number | string;
+  until: string;
+  reminderMinutes: string[];
+  scope: MeetingChangeScope;
+}
+
+/** The API's names for fields whose form names differ. */
+const FIELD_MAP: Record<string, string> = { 'recurrence.interval': 'interval', 'recurrence.count': 'count', 'recurrence.until': 'until', recurrence: 'repeat' };
+
+export type MeetingFormTarget = { kind: 'schedule'; groupId: string; slug: string; timeZone: string } | { kind: 'edit'; meeting: MeetingPageFieldsFragment };
+
+function initialValues(target: MeetingFormTarget): Values {
+  if (target.kind === 'edit') {
+    const m = target.meeting;
+    return {
+      title: m.title,
+      description: m.description,
+      startsAt: m.startsAtLocal,
+      endsAt: m.endsAtLocal,
+      timeZone: m.timeZone,
+      location: m.location,
+      onlineUrl: m.onlineUrl ?? '',
+      accessibilityNotes: m.accessibilityNotes,
+      agendaText: m.agendaText,
+      agendaDocumentId: m.agendaDocument?.id ?? '',
+      minutesDocumentId: m.minutesDocument?.id ?? '',
+      threadId: m.thread?.id ?? '',
+      repeat: 'NONE',
+      interval: 1,
+      endsBy: 'count',
+      count: 6,
+      until: '',
+      reminderMinutes: m.reminderMinutes.map(String),
+      scope: 'OCCURRENCE',
+    };
+  }
+  const start = suggestedStartLocal(target.timeZone);
+  return {
+    title: '',
+    description: '',
+    startsAt: start,
+    endsAt: addMinutesLocal(start, 90),
+    timeZone: target.timeZone,
+    location: '',
+    onlineUrl: '',
+    accessibilityNotes: '',
+    agendaText: '',
+    agendaDocumentId: '',
+    minutesDocumentId: '',
+    threadId: '',
+    repeat: 'NONE',
+    interval: 1,
+    endsBy: 'count',
+    count: 6,
+    until: '',
+    reminderMinutes: DEFAULT_REMINDERS,
+    scope: 'OCCURRENCE',
+  };
+}
+
+/** Scheduling a meeting (once or repeating), or editing one (this one, or it and the following). */
+export function MeetingFormModal({ target, opened, onClose }: { target: MeetingFormTarget; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('meetings');
+  return (
+    <Modal opened={opened} onClose={onClose} title={target.kind === 'edit' ? t('form.editTitle') : t('form.scheduleTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('form.cancel') }}>
+      {opened && <MeetingForm target={target} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: () => void }) {
+  const { t } = useTranslation('meetings');
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const validators = useValidators();
+  const [failure, setFailure] = useState<unknown>(null);
+  const slug = target.kind === 'edit' ? (target.meeting.group?.slug ?? '') : target.slug;
+  const links = useQuery(MeetingLinkOptionsDocument, { variables: { slug }, skip: !slug });
+  const [schedule, scheduling] = useMutation(ScheduleMeetingDocument);
+  const [update, updating] = useMutation(UpdateMeetingDocument);
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: initialValues(target),
+    validate: {
+      title: validators.all(validators.required, validators.maxLength(LIMITS.meetingTitleMax)),
+      startsAt: validators.required,
+      endsAt: (value, values) => {
+        if (!value) return validators.required(value);
+        const minutes = minutesBetweenLocal(values.startsAt, value);
+        return minutes !== null && minutes <= 0 ? t('form.endBeforeStart') : null;
+      },
+    },
+  });
+  const values = form.getValues();
+  const isEdit = target.kind === 'edit';
+  const inSeries = isEdit && target.meeting.seriesId != null;
+
+  const documents = (links.data?.workingGroup.documents?.nodes ?? []).map((d) => ({ value: d.id, label: d.title }));
+  const threads = (links.data?.workingGroup.threads?.nodes ?? []).map((d) => ({ value: d.id, label: d.title }));
+  const withNone = (data: { value: string; label: string }[]) => [{ value: '', label: t('form.none') }, ...data];
+
+  const onStartChange = (value: string) => {
+    // Keep the length when the start moves, as calendar apps do.
+    const length = minutesBetweenLocal(values.startsAt, values.endsAt);
+    form.setFieldValue('startsAt', value);
+    if (value && length !== null && length > 0) form.setFieldValue('endsAt', addMinutesLocal(value, length));
+  };
+
+  const handleSubmit = form.onSubmit(async (v) => {
+    setFailure(null);
+    const reminderMinutes = v.reminderMinutes.map(Number).sort((a, b) => b - a);
+    try {
+      if (target.kind === 'schedule') {
+        const recurrence =
+          v.repeat === 'NONE'
+            ? null
+            : { frequency: v.repeat, interval: Number(v.interval) || 1, ...(v.endsBy === 'count' ? { count: Number(v.count) || 0 } : { until: v.until }) };
+        const { data } = await schedule({
+          variables: {
+            input: {
+              groupId: target.groupId,
+              title: v.title.trim(),
+              description: v.description,
+              startsAt: v.startsAt,
+              endsAt: v.endsAt,
+              timeZone: v.timeZone,
+              location: v.location.trim(),
+              onlineUrl: v.onlineUrl.trim() || null,
+              accessibilityNotes: v.accessibilityNotes,
+              agendaText: v.agendaText,
+              agendaDocumentId: v.agendaDocumentId || null,
+              threadId: v.threadId || null,
+              reminderMinutes,
+              recurrence,
+            },
+          },
+        });
+        notify.success(t('form.scheduled'));
+        onClose();
+        if (data) void navigate(`/meetings/${data.scheduleMeeting.id}`);
+        return;
+      }
+      const m = target.meeting;
+      const clear: string[] = [];
+      const input: UpdateMeetingInput = { id: m.id, scope: inSeries ? v.scope : 'OCCURRENCE' };
+      if (v.title.trim() !== m.title) input.title = v.title.trim();
+      if (v.description !== m.description) input.description = v.description;
+      if (v.startsAt !== m.startsAtLocal || v.timeZone !== m.timeZone) input.startsAt = v.startsAt;
+      if (v.endsAt !== m.endsAtLocal || v.timeZone !== m.timeZone) input.endsAt = v.endsAt;
+      if (v.timeZone !== m.timeZone) input.timeZone = v.timeZone;
+      if (v.location !== m.location) input.location = v.location.trim();
+      if (v.accessibilityNotes !== m.accessibilityNotes) input.accessibilityNotes = v.accessibilityNotes;
+      if (v.agendaText !== m.agendaText) input.agendaText = v.agendaText;
+      if (v.onlineUrl.trim() !== (m.onlineUrl ?? '')) {
+        if (v.onlineUrl.trim()) input.onlineUrl = v.onlineUrl.trim();
+        else clear.push('onlineUrl');
+      }
+      const link = (field: 'agendaDocumentId' | 'minutesDocumentId' | 'threadId', next: string, current: string | undefined) => {
+        if (next === (current ?? '')) return;
+        if (next) input[field] = next;
+        else clear.push(field);
+      };
+      link('agendaDocumentId', v.agendaDocumentId, m.agendaDocument?.id);
+      link('minutesDocumentId', v.minutesDocumentId, m.minutesDocument?.id);
+      link('threadId', v.threadId, m.thread?.id);
+      const sameReminders = [...m.reminderMinutes].sort().join() === [...reminderMinutes].sort().join();
+      if (!sameReminders) input.reminderMinutes = reminderMinutes;
+      if (clear.length) input.clear = clear;
+      await update({ variables: { input } });
+      notify.success(t('form.saved'));
+      onClose();
+    } catch (error) {
+      const { placed } = placeFieldErrors(form, error, (field) => FIELD_MAP[field] ?? (field in values ? field : null));
+      if (!placed) setFailure(error);
+    }
+  });
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <ErrorAlert error={failure} />
+      <Stack gap="md">
+        <TextInput label={t('form.title')} required maxLength={LIMITS.meetingTitleMax} data-autofocus dir="auto" {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput type="datetime-local" label={t('form.startsAt')} required {...form.getInputProps('startsAt')} onChange={(event) => onStartChange(event.currentTarget.value)} />
+          <TextInput type="datetime-local" label={t('form.endsAt')} required {...form.getInputProps('endsAt')} />
+        </SimpleGrid>
+        <TimeZoneSelect label={t('form.timeZone')} description={t('form.timeZoneHint')} required {...form.getInputProps('timeZone')} value={values.timeZone} onChange={(value) => value && form.setFieldValue('timeZone', value)} />
+        {isEdit && inSeries && (
+          <Radio.Group label={t('form.scope')} {...form.getInputProps('scope')}>
+            <Group gap="md" mt={6}>
+              <Radio value="OCCURRENCE" label={t('form.scopeOccurrence')} />
+              <Radio value="FOLLOWING" label={t('form.scopeFollowing')} />
+            </Group>
+          </Radio.Group>
+        )}
+        {!isEdit && (
+          <>
+            <Select
+              label={t('form.repeat')}
+              allowDeselect={false}
+              data={[
+                { value: 'NONE', label: t('form.repeatNone') },
+                { value: 'WEEKLY', label: t('form.repeatWeekly') },
+                { value: 'MONTHLY_BY_WEEKDAY', label: t('form.repeatMonthly') },
+              ]}
+              {...form.getInputProps('repeat')}
+            />
+            {values.repeat !== 'NONE' && (
+              <Stack gap="sm" ps="md" style={{ borderInlineStart: '3px solid var(--mantine-color-gray-3)' }}>
+                <NumberInput label={t('form.interval')} min={1} max={12} w={220} {...form.getInputProps('interval')} />
+                <Radio.Group label={t('form.ends')} {...form.getInputProps('endsBy')}>
+                  <Group gap="md" mt={6}>
+                    <Radio value="count" label={t('form.endsAfter')} />
+                    <Radio value="until" label={t('form.endsOn')} />
+                  </Group>
+                </Radio.Group>
+                {values.endsBy === 'count' ? (
+                  <NumberInput label={t('form.count')} min={2} max={LIMITS.meetingSeriesMax} w={220} {...form.getInputProps('count')} />
+                ) : (
+                  <TextInput type="date" label={t('form.until')} w={220} {...form.getInputProps('until')} />
+                )}
+              </Stack>
+            )}
+          </>
+        )}
+        <TextInput label={t('form.location')} description={t('form.locationHint')} maxLength={LIMITS.meetingLocationMax} dir="auto" {...form.getInputProps('location')} />
+        <TextInput type="url" label={t('form.onlineUrl')} description={t('form.onlineUrlHint')} maxLength={LIMITS.meetingUrlMax} dir="ltr" {...form.getInputProps('onlineUrl')} />
+        <Textarea label={t('form.description')} autosize minRows={3} maxLength={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('description')} />
+        <Textarea label={t('form.accessibilityNotes')} description={t('form.accessibilityHint')} autosize minRows={2} maxLength={LIMITS.meetingAccessibilityMax} dir="auto" {...form.getInputProps('accessibilityNotes')} />
+        <Textarea label={t('form.agendaText')} autosize minRows={3} maxLength={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('agendaText')} />
+        <SimpleGrid cols={{ base: 1, sm: isEdit ? 3 : 2 }}>
+          <Select label={t('form.agendaDocument')} data={withNone(documents)} searchable {...form.getInputProps('agendaDocumentId')} onChange={(value) => form.setFieldValue('agendaDocumentId', value ?? '')} />
+          {isEdit && <Select label={t('form.minutesDocument')} data={withNone(documents)} searchable {...form.getInputProps('minutesDocumentId')} onChange={(value) => form.setFieldValue('minutesDocumentId', value ?? '')} />}
+          <Select label={t('form.thread')} data={withNone(threads)} searchable {...form.getInputProps('threadId')} onChange={(value) => form.setFieldValue('threadId', value ?? '')} />
+        </SimpleGrid>
+        <ReminderChoices value={values.reminderMinutes} onChange={(value) => form.setFieldValue('reminderMinutes', value)} error={form.errors['reminderMinutes'] ? String(form.errors['reminderMinutes']) : undefined} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('form.cancel')}
+          </Button>
+          <Button type="submit" loading={scheduling.loading || updating.loading}>
+            {isEdit ? t('form.submitEdit') : t('form.submitSchedule')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
