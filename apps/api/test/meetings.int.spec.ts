@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { JobQueue, jobIds } from '@convene/server-core';
-import { MembershipRole } from '@convene/shared-contracts';
+import { MemberListVisibility, MembershipRole } from '@convene/shared-contracts';
 import { EventRegistrationsService, MeetingRemindersService, formatLocalDateTime, toZoned } from '@convene/server-meetings';
 import { NotificationMailService, NotificationsService } from '@convene/server-notifications';
 import { ApiHarness } from './api-harness.js';
@@ -168,15 +168,14 @@ describe('meetings', () => {
       if (outcome === 'OK') expect(dataOf(result).myCalendar.some((m) => m.id === meeting.id)).toBe(persona === 'member' || persona === 'convenor');
     });
 
-    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 401 : p === 'outsider' || p === 'admin' ? 404 : 200] as const))('GET /api/meetings/:id/ics as %s → %d', async (persona, status) => {
+    // Who may read a meeting may download it: its group's members, and network admins (who manage every group's meetings).
+    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 401 : p === 'outsider' ? 404 : 200] as const))('GET /api/meetings/:id/ics as %s → %d', async (persona, status) => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
-      // A network admin who is not a member manages the meeting in the app, but its calendar file is for the group.
       const res = await (await w.as(persona)).get(`/api/meetings/${meeting.id}/ics`);
-      const expected = persona === 'admin' ? 200 : status;
-      expect(res.status).toBe(expected);
+      expect(res.status).toBe(status);
       const body = await res.text();
-      if (expected === 200) expect(body).toContain('BEGIN:VCALENDAR');
+      if (status === 200) expect(body).toContain('BEGIN:VCALENDAR');
       else expect(body).not.toContain('VCALENDAR');
     });
 
@@ -200,12 +199,15 @@ describe('meetings', () => {
       const ok = await anonymous.get(path);
       expect(ok.status).toBe(200);
       expect(await ok.text()).toContain(`UID:${meeting.id}@convene`);
+      const convenorFeed = new URL(dataOf(await (await w.as('convenor')).request<{ resetCalendarFeed: { url: string } }>(RESET_FEED)).resetCalendarFeed.url).pathname;
       const second = dataOf(await member.request<{ resetCalendarFeed: { url: string } }>(RESET_FEED)).resetCalendarFeed.url;
       expect((await anonymous.get(path)).status).toBe(404);
       expect((await anonymous.get(new URL(second).pathname)).status).toBe(200);
       dataOf(await member.request(REVOKE_FEED));
       expect((await anonymous.get(new URL(second).pathname)).status).toBe(404);
       expect((await anonymous.get('/api/calendar/not-a-token.ics')).status).toBe(404);
+      // One person's reset and revoke leave everyone else's feed alone.
+      expect((await anonymous.get(convenorFeed)).status).toBe(200);
     });
 
     it.each(PERSONAS.map((p) => [p, managers[p]] as const))('createMeetingPoll as %s → %s', async (persona, outcome) => {
@@ -308,6 +310,13 @@ describe('meetings', () => {
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
       expect(result.errors?.[0]?.extensions?.fields?.[field]).toEqual(expect.any(String));
       expect(JSON.stringify(result.errors)).not.toMatch(/at .*\.js:\d+/);
+      expect(await meetingRows(w.group.id)).toEqual([]);
+    });
+
+    it('an impossible last day of a series is a field error, not a crash', async () => {
+      const w = await groupPersonas(api);
+      const result = await (await w.as('convenor')).request(SCHEDULE, { input: { groupId: w.group.id, title: 'Weekly', startsAt: localIn(5, 18), endsAt: localIn(5, 19), timeZone: 'Europe/London', recurrence: { frequency: 'WEEKLY', until: '2027-02-30' } } });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'recurrence.until': expect.any(String) } });
       expect(await meetingRows(w.group.id)).toEqual([]);
     });
 
@@ -510,6 +519,27 @@ describe('meetings', () => {
       expect(byConvenor[0]!.note).toBe('Arabic interpretation');
     });
 
+    it('where the member list is for convenors, members see only their own and the convenors’ answers (the counts stay whole)', async () => {
+      const w = await groupPersonas(api, { memberListVisibility: MemberListVisibility.CONVENORS });
+      const other = await api.data.user({ displayName: 'Hidden Member' });
+      await api.data.membership(w.group, other, MembershipRole.MEMBER);
+      const meeting = await scheduled(w);
+      const poll = await createdPoll(w);
+      for (const client of [await w.as('member'), await api.signedIn(other), await w.as('convenor')]) {
+        dataOf(await client.request(RSVP, { input: { meetingId: meeting.id, response: 'GOING' } }));
+        dataOf(await client.request(ANSWER_POLL, { input: { pollId: poll.id, answers: [{ slotId: poll.slots[0]!.id, answer: 'YES' }] } }));
+      }
+      const member = await w.as('member');
+      const seen = dataOf(await member.request<{ meeting: MeetingSeen & { rsvps: { person: { displayName: string } }[] } }>(MEETING, { id: meeting.id })).meeting;
+      expect(seen.rsvps.map((r) => r.person.displayName).sort()).toEqual(['Cora Convenor', 'Mina Member']);
+      expect(seen.rsvpCounts.going).toBe(3);
+      const grid = dataOf(await member.request<{ meetingPoll: PollSeen & { slots: { votes: { person: { displayName: string } }[] }[] } }>(POLL, { id: poll.id })).meetingPoll;
+      expect(grid.slots[0]!.votes.map((v) => v.person.displayName).sort()).toEqual(['Cora Convenor', 'Mina Member']);
+      expect([grid.slots[0]!.yes, grid.respondents]).toEqual([3, 3]);
+      const byConvenor = dataOf(await (await w.as('convenor')).request<{ meeting: { rsvps: unknown[] } }>(MEETING, { id: meeting.id })).meeting;
+      expect(byConvenor.rsvps).toHaveLength(3);
+    });
+
     it('a new meeting tells the group; a change tells those who answered, with the calendar invitation by email', async () => {
       const w = await groupPersonas(api);
       const meeting = await scheduled(w);
@@ -622,6 +652,38 @@ describe('meetings', () => {
       expect(dataOf(await api.client().request<{ publicEvent: { closedReason: string } }>(PUBLIC_EVENT, { slug })).publicEvent.closedReason).toBe('CANCELLED');
     });
 
+    it('once registration is closed, an address already registered and a new one get the same answer', async () => {
+      const w = await groupPersonas(api);
+      const { slug, meetingId } = await openEvent(w);
+      const known = `known-${Date.now()}@example.org`;
+      dataOf(await api.client().request(REGISTER, { input: registration(slug, known) }));
+      dataOf(await (await w.as('convenor')).request(CONFIGURE, { input: { ...eventInput(meetingId), slug, isOpen: false } }));
+      const forKnown = await api.client().request(REGISTER, { input: registration(slug, known) });
+      const forNew = await api.client().request(REGISTER, { input: registration(slug, `unknown-${Date.now()}@example.org`) });
+      expect(forKnown).toEqual(forNew);
+      expect(forKnown.errors?.[0]?.extensions).toMatchObject({ reason: 'REGISTRATION_CLOSED' });
+    });
+
+    it('with approval on, a freed place goes to the first on the waitlist as pending; a decline is final', async () => {
+      const w = await groupPersonas(api);
+      const { slug, meetingId } = await openEvent(w, { capacity: 1, requiresApproval: true });
+      const [first, second] = ['first', 'second'].map((n) => `${n}-approval-${Date.now()}@example.org`);
+      for (const email of [first, second]) dataOf(await api.client().request(REGISTER, { input: registration(slug, email!) }));
+      const rows = async () => sql<{ email: string; status: string }>('select email, status from event_registrations where meeting_id = ? order by created_at', [meetingId]);
+      expect((await rows()).map((r) => r.status)).toEqual(['PENDING', 'WAITLISTED']);
+      const convenor = await w.as('convenor');
+      const [firstRow, secondRow] = await sql<{ id: string }>('select id from event_registrations where meeting_id = ? order by created_at', [meetingId]);
+      // No free place: a waitlisted person can't be approved past the capacity.
+      expect((await convenor.request(DECIDE, { id: secondRow!.id, approve: true })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EVENT_FULL' });
+      dataOf(await convenor.request(DECIDE, { id: firstRow!.id, approve: false }));
+      expect((await rows()).map((r) => r.status)).toEqual(['DECLINED', 'PENDING']);
+      const before = await sql('select kind from mail_messages where to_address = ?', [first]);
+      const again = await api.client().request(REGISTER, { input: registration(slug, first!) });
+      expect(codeOf(again)).toBe('OK');
+      expect((await rows()).map((r) => r.status)).toEqual(['DECLINED', 'PENDING']);
+      expect(await sql('select kind from mail_messages where to_address = ?', [first])).toEqual(before);
+    });
+
     it('a filled honeypot gets the usual answer and stores nothing; too many attempts from one address are limited', async () => {
       const w = await groupPersonas(api);
       const { slug, meetingId } = await openEvent(w);
@@ -645,7 +707,7 @@ describe('meetings', () => {
       const csv = await (await (await w.as('convenor')).get(`/api/meetings/${meetingId}/registrations.csv`)).text();
       expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
       const service = api.app.get(EventRegistrationsService);
-      expect(await service.purgeExpired(new Date(Date.now() + 5 * DAY))).toBeGreaterThanOrEqual(0);
+      await service.purgeExpired(new Date(Date.now() + 5 * DAY));
       expect((await sql<{ email: string }>('select email from event_registrations where meeting_id = ?', [meetingId]))[0]!.email).toBe(email);
       expect(await service.purgeExpired(new Date(Date.now() + 20 * DAY))).toBeGreaterThanOrEqual(1);
       expect(await sql('select name, email, organisation from event_registrations where meeting_id = ?', [meetingId])).toEqual([{ name: 'Removed', email: '', organisation: '' }]);

@@ -34,8 +34,8 @@ export class EventsResolver {
 
   @Public()
   @Query(() => MyRegistrationModel, { description: 'A registration through its private link.' })
-  async myRegistration(@Args('token') token: string): Promise<MyRegistrationModel> {
-    return this.registration(await this.events.byToken(token));
+  async myRegistration(@Args('token') token: string, @Context() ctx: GraphQLContext): Promise<MyRegistrationModel> {
+    return this.registration(await this.events.byToken(token, clientInfo(ctx.req)));
   }
 
   @Public()
@@ -83,7 +83,7 @@ export class EventsResolver {
   @SignedIn()
   @ResolveField(() => EventFormModel, { nullable: true, description: 'Its public registration form, if it is an open event.' })
   async eventForm(@Parent() meeting: MeetingModel): Promise<EventFormModel | null> {
-    const form = await this.events.formOf(meeting.id);
+    const form = meeting.loadedForm !== undefined ? meeting.loadedForm : await this.events.formOf(meeting.id);
     return form ? EventFormModel.from(form, meeting.timeZone) : null;
   }
 
@@ -91,7 +91,7 @@ export class EventsResolver {
   @ResolveField(() => RegistrationCountsModel, { nullable: true, description: 'How many registered, for its organisers; null otherwise.' })
   async registrationCounts(@Parent() meeting: MeetingModel): Promise<RegistrationCountsModel | null> {
     if (!meeting.viewerCanManage) return null;
-    const form = await this.events.formOf(meeting.id);
+    const form = meeting.loadedForm !== undefined ? meeting.loadedForm : await this.events.formOf(meeting.id);
     if (!form) return null;
     return (await this.events.counts([meeting.id])).get(meeting.id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
   }

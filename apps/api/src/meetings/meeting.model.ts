@@ -3,6 +3,7 @@ import { MeetingChangeScope, MeetingStatus, PollAnswer, PollStatus, RecurrenceFr
 import { formatLocalDateTime, toZoned, type EventForm, type EventRegistration, type Meeting, type MeetingPoll, type MeetingPollSlot, type MeetingRsvp, type PublicEvent } from '@convene/server-meetings';
 import { renderMarkdown } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
+import { WorkingGroupModel } from '../groups/working-group.model.js';
 
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 registerEnumType(RsvpResponse, { name: 'RsvpResponse' });
@@ -80,6 +81,8 @@ export class MeetingModel {
   /** Loaded for a whole list at once by the list's resolver (undefined: not loaded). */
   @HideField() loadedRsvp?: RsvpModel | null;
   @HideField() loadedCounts?: RsvpCountsModel;
+  @HideField() loadedGroup?: WorkingGroupModel;
+  @HideField() loadedForm?: EventForm | null;
 
   static from(meeting: Meeting, canManage: boolean): MeetingModel {
     return Object.assign(new MeetingModel(), {
@@ -140,19 +143,20 @@ export class PollSlotModel {
   @Field(() => ID) id!: string;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
-  @Field(() => [PollVoteModel]) votes!: PollVoteModel[];
+  @Field(() => [PollVoteModel], { description: 'Named answers: everyone’s, or (where the member list is for convenors) the viewer’s and the convenors’.' }) votes!: PollVoteModel[];
   @Field(() => Int) yes!: number;
   @Field(() => Int) ifNeedBe!: number;
   @Field(() => Int) no!: number;
   @Field(() => PollAnswer, { nullable: true, description: 'The viewer’s own answer.' }) myAnswer!: PollAnswer | null;
 
-  static from(slot: MeetingPollSlot, votes: { userId: string; answer: PollAnswer }[], viewerId: string): PollSlotModel {
+  /** Counts include every answer; `votes` lists only those whose names the viewer may see. */
+  static from(slot: MeetingPollSlot, votes: { userId: string; answer: PollAnswer }[], viewerId: string, visible: (userId: string) => boolean): PollSlotModel {
     const count = (a: PollAnswer) => votes.filter((v) => v.answer === a).length;
     return Object.assign(new PollSlotModel(), {
       id: slot.id,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
-      votes: votes.map((v) => Object.assign(new PollVoteModel(), { person: null, answer: v.answer, userId: v.userId })),
+      votes: votes.filter((v) => visible(v.userId)).map((v) => Object.assign(new PollVoteModel(), { person: null, answer: v.answer, userId: v.userId })),
       yes: count(PollAnswer.YES),
       ifNeedBe: count(PollAnswer.IF_NEED_BE),
       no: count(PollAnswer.NO),
@@ -178,8 +182,7 @@ export class MeetingPollModel {
   @Field(() => Boolean) viewerCanManage!: boolean;
   @Field(() => Date) createdAt!: Date;
 
-  static from(poll: MeetingPoll, slots: PollSlotModel[], canManage: boolean): MeetingPollModel {
-    const respondents = new Set(slots.flatMap((s) => s.votes.map((v) => v.userId))).size;
+  static from(poll: MeetingPoll, slots: PollSlotModel[], canManage: boolean, respondents: number): MeetingPollModel {
     return Object.assign(new MeetingPollModel(), {
       id: poll.id,
       groupId: poll.groupId,

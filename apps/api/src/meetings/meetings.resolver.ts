@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { MeetingCalendarService, MeetingsService, describeRule, type Meeting, type RsvpCounts } from '@convene/server-meetings';
+import { EventRegistrationsService, MeetingCalendarService, MeetingsService, describeRule, type Meeting, type RsvpCounts } from '@convene/server-meetings';
 import { DocumentsService } from '@convene/server-documents';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { GroupsService } from '@convene/server-groups';
@@ -20,6 +20,7 @@ export class MeetingsResolver {
     private readonly identity: IdentityService,
     private readonly documents: DocumentsService,
     private readonly threads: DiscussionAccess,
+    private readonly events: EventRegistrationsService,
   ) {}
 
   @Query(() => MeetingModel, { description: 'A meeting of a group the viewer belongs to.' })
@@ -31,10 +32,9 @@ export class MeetingsResolver {
   @Query(() => [MeetingModel], { description: 'The meetings of all the viewer’s groups that overlap a range (at most 100 days): their personal calendar.' })
   async myCalendar(@CurrentViewer() viewer: Viewer, @Args('from', { type: () => Date }) from: Date, @Args('to', { type: () => Date }) to: Date): Promise<MeetingModel[]> {
     const meetings = await this.meetings.personalCalendar(viewer, { from, to });
-    const groupIds = [...new Set(meetings.map((m) => m.group.id))];
-    const managed = new Set<string>();
-    for (const groupId of groupIds) if ((await this.groups.byId(viewer, groupId)).canManage) managed.add(groupId);
-    return presentList(this.meetings, viewer, meetings, (m) => managed.has(m.group.id));
+    // The viewer's groups as they see them, in one list answer (not one look-up per meeting).
+    const views = new Map((await this.groups.list(viewer)).map((view) => [view.group.id, WorkingGroupModel.from(view)]));
+    return presentList(this.meetings, this.events, viewer, meetings, (m) => views.get(m.group.id)!);
   }
 
   @Mutation(() => MeetingModel, { description: 'Schedules a meeting of a group (convenors), once or repeating. Members are told, with a calendar invitation by email.' })
@@ -92,10 +92,10 @@ export class MeetingsResolver {
     return (await this.meetings.rsvpCounts([meeting.id])).get(meeting.id) ?? NO_ANSWERS;
   }
 
-  @ResolveField(() => [RsvpModel], { description: 'Everyone’s answers; notes for convenors only.' })
+  @ResolveField(() => [RsvpModel], { description: 'Who answered (where the member list is for convenors: the viewer and the convenors); notes for convenors and their writer only.' })
   async rsvps(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<RsvpModel[]> {
     const access = await this.meetings.byId(viewer, meeting.id);
-    const rows = await this.meetings.rsvps(access);
+    const rows = await this.meetings.rsvps(viewer, access);
     const people = await this.identity.usersByIds(rows.map((r) => r.userId));
     return rows.map((r) => {
       const model = RsvpModel.from(r, access.canManage || r.userId === viewer.userId);
@@ -114,7 +114,7 @@ export class MeetingsResolver {
 
   @ResolveField(() => WorkingGroupModel, { nullable: true })
   async group(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<WorkingGroupModel | null> {
-    return WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId));
+    return meeting.loadedGroup ?? WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId));
   }
 
   @ResolveField(() => LinkedItemModel, { nullable: true, description: 'The agenda document, while the viewer may read it.' })
@@ -145,12 +145,15 @@ export class MeetingsResolver {
 @SignedIn()
 @Resolver(() => WorkingGroupModel)
 export class GroupMeetingsResolver {
-  constructor(private readonly service: MeetingsService) {}
+  constructor(
+    private readonly service: MeetingsService,
+    private readonly events: EventRegistrationsService,
+  ) {}
 
   @ResolveField(() => [MeetingModel], { nullable: true, description: 'The group’s meetings that overlap a range (at most 100 days), cancelled ones included; null outside the group.' })
   async meetings(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel, @Args('from', { type: () => Date }) from: Date, @Args('to', { type: () => Date }) to: Date): Promise<MeetingModel[] | null> {
     const meetings = await this.service.inRange(group.view, { from, to });
-    return meetings ? presentList(this.service, viewer, meetings, () => group.view.canManage) : null;
+    return meetings ? presentList(this.service, this.events, viewer, meetings, () => group) : null;
   }
 }
 
@@ -160,15 +163,22 @@ function present(meeting: Meeting, canManage: boolean): MeetingModel {
   return MeetingModel.from(meeting, canManage);
 }
 
-/** A list of meetings with the viewer's answers and the counts loaded for all of them at once (two queries). */
-async function presentList(meetings: MeetingsService, viewer: Viewer, list: Meeting[], canManage: (m: Meeting) => boolean): Promise<MeetingModel[]> {
+/**
+ * A list of meetings with what its fields need loaded for all of them at once: the viewer's
+ * answers, the counts and the open-event forms (three queries), and each meeting's group as the
+ * viewer sees it (given by the caller).
+ */
+async function presentList(meetings: MeetingsService, events: EventRegistrationsService, viewer: Viewer, list: Meeting[], groupOf: (m: Meeting) => WorkingGroupModel): Promise<MeetingModel[]> {
   const ids = list.map((m) => m.id);
-  const [mine, counts] = await Promise.all([meetings.myRsvps(viewer, ids), meetings.rsvpCounts(ids)]);
+  const [mine, counts, forms] = await Promise.all([meetings.myRsvps(viewer, ids), meetings.rsvpCounts(ids), events.formsOf(ids)]);
   return list.map((m) => {
-    const model = present(m, canManage(m));
+    const group = groupOf(m);
+    const model = present(m, group.viewerCanManage);
     const rsvp = mine.get(m.id);
     model.loadedRsvp = rsvp ? RsvpModel.from(rsvp, true) : null;
     model.loadedCounts = counts.get(m.id) ?? NO_ANSWERS;
+    model.loadedGroup = group;
+    model.loadedForm = forms.get(m.id) ?? null;
     return model;
   });
 }

@@ -363,7 +363,8 @@ export class GroupsService implements OnModuleInit {
     return { group, viewerMembership: membership, isActiveMember, canManage, memberCount: isActiveMember || canManage ? count : null };
   }
 
-  private maySeeMemberList(view: GroupView): boolean {
+  /** Whether the viewer may know who is in the group (other domains ask before listing people). */
+  maySeeMemberList(view: GroupView): boolean {
     if (view.canManage) return true;
     return view.isActiveMember && view.group.memberListVisibility === MemberListVisibility.MEMBERS;
   }

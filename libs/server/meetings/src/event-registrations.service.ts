@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { APP_CONFIG, InputCheck, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
 import { GROUP_SLUG_PATTERN, LIMITS, MeetingStatus, RegistrationFieldKind, RegistrationStatus } from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
@@ -130,12 +130,15 @@ export class EventRegistrationsService implements OnModuleInit {
     if (!access.canManage) throw meetingsErrors.notAConvenor();
     const deadline = deadlineLocal ? fromZoned(deadlineLocal, access.meeting.timeZone) : null;
 
-    const { form, promoted } = await this.em.transactional(async (em) => {
+    const configured = this.em.transactional(async (em) => {
+      // The meeting row, then the form, are locked before places are counted: registrations (which
+      // lock the form) and another organiser's change wait for this one.
+      await em.findOne(Meeting, { id: access.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      let form = await em.findOne(EventForm, { meetingId: access.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const taken = await em.count(EventRegistration, { meetingId: access.meeting.id, status: { $in: HOLDING } });
       if (capacity !== null && capacity < taken) throw meetingsErrors.capacityBelowRegistrations(taken);
       const clash = await em.findOne(EventForm, { slug, meetingId: { $ne: access.meeting.id } });
       if (clash) throw meetingsErrors.eventSlugTaken();
-      let form = await em.findOne(EventForm, { meetingId: access.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const values = {
         slug,
         isOpen: input.isOpen ?? form?.isOpen ?? true,
@@ -155,6 +158,10 @@ export class EventRegistrationsService implements OnModuleInit {
       const promoted = await this.fillPlaces(em, access.meeting, form);
       await em.flush();
       return { form, promoted };
+    });
+    // Two events claiming one address at the same moment: the second is told, not given a 500.
+    const { form, promoted } = await configured.catch((error: unknown) => {
+      throw error instanceof UniqueConstraintViolationException ? meetingsErrors.eventSlugTaken() : error;
     });
     await this.mail.dispatch(promoted);
     return { access, form };
@@ -210,11 +217,14 @@ export class EventRegistrationsService implements OnModuleInit {
       const mails: MailMessage[] = [];
       if (input.approve) {
         const fromWaitlist = registration.status === RegistrationStatus.WAITLISTED;
+        // Someone from the waitlist takes a free place; with none, the organisers raise the capacity first.
+        if (fromWaitlist && (await this.freePlaces(em, meeting, form)) <= 0) throw meetingsErrors.eventFull('No place is free: raise the capacity first, or wait for someone to cancel.');
         registration.status = RegistrationStatus.CONFIRMED;
         mails.push(this.confirmedMail(em, registration, meeting, fromWaitlist));
       } else {
         registration.status = RegistrationStatus.DECLINED;
         mails.push(this.mail.prepare('event-registration-declined', { email: registration.email, locale: registration.locale }, { title: meeting.title }, em));
+        await em.flush(); // the place it held is counted as free from here
         mails.push(...(await this.fillPlaces(em, meeting, form)));
       }
       return mails;
@@ -293,10 +303,7 @@ export class EventRegistrationsService implements OnModuleInit {
    * a repeat gets an email with a fresh private link instead of a second registration.
    */
   async register(input: RegistrationInput, client: { address: string }): Promise<{ status: 'RECEIVED' }> {
-    await this.rateLimiter.consume([
-      { scope: 'event-registration:address', subject: client.address, limit: 20, windowSeconds: 3600 },
-      { scope: 'event-registration:email', subject: (input.email ?? '').trim().toLowerCase(), limit: 5, windowSeconds: 3600 },
-    ]);
+    await this.rateLimiter.consume([{ scope: 'event-registration:address', subject: client.address, limit: 20, windowSeconds: 3600 }]);
     const check = new InputCheck();
     const name = check.text('name', input.name, { max: LIMITS.registrationNameMax, label: 'Your name' });
     const email = check.email('email', input.email);
@@ -309,20 +316,26 @@ export class EventRegistrationsService implements OnModuleInit {
     const answers = readAnswers(check, shown.form.fields, input.answers ?? []);
     check.done();
     if (!input.consent) throw meetingsErrors.consentRequired();
+    // Counted per event once the input is valid, so that naming someone's address can't lock them out elsewhere.
+    await this.rateLimiter.consume([{ scope: 'event-registration:email', subject: `${shown.meeting.id}:${email}`, limit: 5, windowSeconds: 3600 }]);
 
     const outcome = await this.em.transactional(async (em) => {
       const form = await em.findOne(EventForm, { meetingId: shown.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const meeting = await em.findOne(Meeting, { id: shown.meeting.id }, { refresh: true });
       if (!form || !meeting) throw meetingsErrors.eventNotFound();
       const now = await this.describe(em, meeting, form);
-      const existing = await em.findOne(EventRegistration, { meetingId: meeting.id, emailKey: email });
-      if (existing && existing.status !== RegistrationStatus.CANCELLED && existing.status !== RegistrationStatus.DECLINED) {
-        return { mail: this.mail.prepare('event-already-registered', { email, locale: existing.locale }, { title: meeting.title, link: this.link(em, existing) }, em), event: null };
-      }
+      // Whether registering is possible is decided before anyone's registration is looked at, so
+      // the answer is the same for an address already registered and for a new one.
       if (now.closedReason && now.closedReason !== 'FULL') throw closedError(now.closedReason);
       if (now.closedReason === 'FULL' && !now.waitlisted) throw meetingsErrors.eventFull();
+      const existing = await em.findOne(EventRegistration, { meetingId: meeting.id, emailKey: email });
+      // A decline is final (organisers can still approve): the same answer, and nothing changes.
+      if (existing?.status === RegistrationStatus.DECLINED) return { mail: null, event: null };
+      if (existing && existing.status !== RegistrationStatus.CANCELLED) {
+        return { mail: this.mail.prepare('event-already-registered', { email, locale: existing.locale }, { title: meeting.title, link: this.link(em, existing) }, em), event: null };
+      }
       const status = now.waitlisted ? RegistrationStatus.WAITLISTED : form.requiresApproval ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
-      // Someone who cancelled (or was declined) registers afresh: the old row is reused, its place in the queue is new.
+      // Someone who cancelled registers afresh: the old row is reused, its place in the queue is new.
       const registration = existing ?? em.create(EventRegistration, { meetingId: meeting.id, name, email, status });
       Object.assign(registration, { name, email, emailKey: email, locale, organisation, answers, status, cancelledAt: null, checkedInAt: null, createdAt: new Date(), updatedAt: new Date() });
       const mail =
@@ -333,13 +346,18 @@ export class EventRegistrationsService implements OnModuleInit {
       await em.flush();
       return { mail, event };
     });
-    await this.mail.dispatch([outcome.mail]);
+    if (outcome.mail) await this.mail.dispatch([outcome.mail]);
     if (outcome.event) await this.outbox.publish([outcome.event]);
     return { status: 'RECEIVED' };
   }
 
-  /** A registration by its private link. */
-  async byToken(token: string): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
+  /** A registration by its private link (a secret: tries are limited per address). */
+  async byToken(token: string, client: { address: string }): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
+    await this.rateLimiter.consume([{ scope: 'event-registration:link', subject: client.address, limit: 120, windowSeconds: 3600 }]);
+    return this.found(token);
+  }
+
+  private async found(token: string): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
     if (!/^[A-Za-z0-9_-]{32}$/.test(token ?? '')) throw meetingsErrors.registrationNotFound();
     const em = this.em.fork();
     const link = await em.findOne(EventRegistrationLink, { tokenHash: sha256(token) });
@@ -356,25 +374,26 @@ export class EventRegistrationsService implements OnModuleInit {
 
   /** The registrant cancels through their link; the first on the waitlist gets the place and is told. */
   async cancelByToken(token: string, client: { address: string }): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
-    await this.rateLimiter.consume([{ scope: 'event-registration:link', subject: client.address, limit: 60, windowSeconds: 3600 }]);
-    const found = await this.byToken(token);
+    const found = await this.byToken(token, client);
     const mails = await this.em.transactional(async (em) => {
       const form = await em.findOne(EventForm, { meetingId: found.registration.meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const registration = await em.findOne(EventRegistration, { id: found.registration.id }, { refresh: true });
       const meeting = await em.findOne(Meeting, { id: found.registration.meetingId });
       if (!form || !registration || !meeting) throw meetingsErrors.registrationNotFound();
       if (registration.status === RegistrationStatus.CANCELLED || registration.status === RegistrationStatus.DECLINED) return [];
+      // A confirmed place was in their calendar: the mail takes it out again.
+      const calendar = registration.status === RegistrationStatus.CONFIRMED ? this.invitation(meeting, registration, 'CANCEL') : null;
       registration.status = RegistrationStatus.CANCELLED;
       registration.cancelledAt = new Date();
       registration.updatedAt = new Date();
-      const mails = [this.mail.prepare('event-registration-cancelled', { email: registration.email, locale: registration.locale }, { title: meeting.title }, em)];
+      const mails = [this.mail.prepare('event-registration-cancelled', { email: registration.email, locale: registration.locale }, { title: meeting.title }, em, calendar)];
       await em.flush();
       mails.push(...(await this.fillPlaces(em, meeting, form)));
       await em.flush();
       return mails;
     });
     await this.mail.dispatch(mails);
-    return this.byToken(token);
+    return this.found(token);
   }
 
   /** Anonymises registrations of events that ended more than their retention period ago. Returns how many. */
@@ -440,18 +459,32 @@ export class EventRegistrationsService implements OnModuleInit {
     return registration;
   }
 
-  /** Gives free places to the waitlist, first come first served (the form is locked by the caller). Returns the mails to send. */
+  /**
+   * Gives free places to the waitlist, first come first served (the form is locked by the caller):
+   * confirmed at once, or, where the organisers approve registrations, pending their approval
+   * (which holds the place). Returns the mails to send.
+   */
   private async fillPlaces(em: EntityManager, meeting: Meeting, form: EventForm): Promise<MailMessage[]> {
     if (meeting.status === MeetingStatus.CANCELLED || meeting.endsAt.getTime() <= Date.now()) return [];
-    const taken = await em.count(EventRegistration, { meetingId: meeting.id, status: { $in: HOLDING } });
-    const free = form.capacity === null ? Number.MAX_SAFE_INTEGER : form.capacity - taken;
+    const free = await this.freePlaces(em, meeting, form);
     if (free <= 0) return [];
     const next = await em.find(EventRegistration, { meetingId: meeting.id, status: RegistrationStatus.WAITLISTED }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: Math.min(free, 1000) });
     return next.map((registration) => {
-      registration.status = RegistrationStatus.CONFIRMED;
       registration.updatedAt = new Date();
-      return this.confirmedMail(em, registration, meeting, true);
+      if (!form.requiresApproval) {
+        registration.status = RegistrationStatus.CONFIRMED;
+        return this.confirmedMail(em, registration, meeting, true);
+      }
+      registration.status = RegistrationStatus.PENDING;
+      const params = { title: meeting.title, when: this.when(meeting, registration.locale), place: meeting.location, status: 'PENDING' as const, link: this.link(em, registration) };
+      return this.mail.prepare('event-registration', { email: registration.email, locale: registration.locale }, params, em);
     });
+  }
+
+  /** Places not held by a confirmed or pending registration (a very large number without a capacity). */
+  private async freePlaces(em: EntityManager, meeting: Meeting, form: EventForm): Promise<number> {
+    if (form.capacity === null) return Number.MAX_SAFE_INTEGER;
+    return form.capacity - (await em.count(EventRegistration, { meetingId: meeting.id, status: { $in: HOLDING } }));
   }
 
   /** The "your place is confirmed" mail, with the calendar invitation and a fresh private link. */
@@ -523,6 +556,10 @@ function readFields(check: InputCheck, input: NonNullable<EventFormInput['fields
 }
 
 function readAnswers(check: InputCheck, fields: RegistrationField[], input: { fieldId: string; value: string }[]): Record<string, string | boolean> {
+  if (input.length > fields.length) {
+    check.fail('answers', 'Some answers are to questions that are not on the form.');
+    return {};
+  }
   const given = new Map(input.map((a) => [a.fieldId, (a.value ?? '').trim()]));
   const answers: Record<string, string | boolean> = {};
   for (const field of fields) {
@@ -542,7 +579,7 @@ function readAnswers(check: InputCheck, fields: RegistrationField[], input: { fi
     if (field.kind === RegistrationFieldKind.CHOICE && !field.options.includes(value)) check.fail(name, 'Choose one of the options.');
     answers[field.id] = value;
   }
-  for (const id of given.keys()) if (!fields.some((f) => f.id === id)) check.fail(`answers.${id}`, 'This question is not on the form.');
+  if ([...given.keys()].some((id) => !fields.some((f) => f.id === id))) check.fail('answers', 'Some answers are to questions that are not on the form.');
   return answers;
 }
 

@@ -64,6 +64,16 @@ export class MeetingPollsService {
     return this.em.find(MeetingPoll, { groupId: view.group.id, $or: [{ status: PollStatus.OPEN }, { updatedAt: { $gt: recent } }] }, { orderBy: { createdAt: 'desc' }, limit: 50 });
   }
 
+  /**
+   * Whose answers the viewer may see by name: everyone's where the group's member list is open to
+   * members; otherwise their own and the convenors' (the counts still include everyone).
+   */
+  async visibleVoters(viewer: Viewer, view: GroupView): Promise<(userId: string) => boolean> {
+    if (this.groups.maySeeMemberList(view)) return () => true;
+    const visible = new Set([viewer.userId, ...(await this.groups.convenorIds(view.group.id))]);
+    return (userId) => visible.has(userId);
+  }
+
   /** Slots and answers of some polls, in two queries. */
   async grids(pollIds: string[]): Promise<Map<string, PollGrid>> {
     const out = new Map<string, PollGrid>(pollIds.map((id) => [id, { slots: [], votes: [] }]));
@@ -114,6 +124,8 @@ export class MeetingPollsService {
     const check = new InputCheck();
     const answers = input.answers ?? [];
     if (!answers.length) check.fail('answers', 'Answer for at least one time.');
+    if (answers.length > LIMITS.pollSlotsMax) check.fail('answers', `A poll has at most ${LIMITS.pollSlotsMax} times.`);
+    if (new Set(answers.map((a) => (a.slotId ?? '').toLowerCase())).size !== answers.length) check.fail('answers', 'Answer each time once.');
     answers.forEach((a, i) => {
       check.uuid(`answers.${i}.slotId`, a.slotId, 'Time');
       check.oneOf(`answers.${i}.answer`, a.answer, Object.values(PollAnswer), 'The answer');

@@ -48,7 +48,7 @@ export const meetingsErrors = {
   slotNotFound: (field = 'slotId') => new InputError({ [field]: 'This time is not one of the poll’s.' }, MeetingsErrorCode.SlotNotFound, 'This time is not one of the poll’s.'),
   eventNotFound: () => notFound('The event', MeetingsErrorCode.EventNotFound),
   registrationClosed: (message = 'Registration for this event is closed.') => new DomainError(ErrorCode.Conflict, MeetingsErrorCode.RegistrationClosed, message),
-  eventFull: () => new DomainError(ErrorCode.Conflict, MeetingsErrorCode.EventFull, 'This event is full.'),
+  eventFull: (message = 'This event is full.') => new DomainError(ErrorCode.Conflict, MeetingsErrorCode.EventFull, message),
   capacityBelowRegistrations: (taken: number) =>
     new InputError({ capacity: `${taken} people are already registered: the capacity can’t be lower.` }, MeetingsErrorCode.CapacityBelowRegistrations, 'The capacity is below the current registrations.'),
   // The same answer for a wrong token and a registration that is gone.

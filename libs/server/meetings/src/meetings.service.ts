@@ -16,7 +16,7 @@ import { MeetingChangeListeners } from './meeting-change.listeners.js';
 import { meetingsErrors } from './meetings.errors.js';
 import { longText, readPlace, readReminders, readTimeZone, readTimes, type MeetingPlaceInput } from './meeting-input.util.js';
 import { expandRecurrence, type RecurrenceRule } from './recurrence.util.js';
-import { formatLocalDateTime, fromZoned, toZoned } from './zoned-time.util.js';
+import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './zoned-time.util.js';
 
 /** A meeting as one viewer may see it, with what they may do. */
 export interface MeetingAccess {
@@ -159,9 +159,16 @@ export class MeetingsService {
     return out;
   }
 
-  /** Everyone's answers to a meeting, oldest first. Who may see the notes is the caller's business (convenors only). */
-  async rsvps(access: MeetingAccess): Promise<MeetingRsvp[]> {
-    return this.em.find(MeetingRsvp, { meetingId: access.meeting.id }, { orderBy: { updatedAt: 'asc' } });
+  /**
+   * Everyone's answers to a meeting, oldest first, as far as the viewer may know who is in the
+   * group: where the member list is for convenors only, members see their own answer and the
+   * convenors'. Who may see the notes is the caller's business (convenors and their writer).
+   */
+  async rsvps(viewer: Viewer, access: MeetingAccess): Promise<MeetingRsvp[]> {
+    const rows = await this.em.find(MeetingRsvp, { meetingId: access.meeting.id }, { orderBy: { updatedAt: 'asc' } });
+    if (this.groups.maySeeMemberList(access.view)) return rows;
+    const visible = new Set([viewer.userId, ...(await this.groups.convenorIds(access.meeting.group.id))]);
+    return rows.filter((r) => visible.has(r.userId));
   }
 
   // ---- scheduling ----
@@ -287,14 +294,15 @@ export class MeetingsService {
           calendarChanged = next.startsAt.getTime() !== meeting.startsAt.getTime() || next.endsAt.getTime() !== meeting.endsAt.getTime() || next.timeZone !== meeting.timeZone;
           Object.assign(meeting, next);
         }
-        calendarChanged ||= title !== null || input.location != null || description !== null;
+        // What calendars show: title, place, call link, notes. Reminders and minutes stay in Convene.
+        calendarChanged ||= title !== null || description !== null || input.location != null || input.onlineUrl != null || clear.has('onlineUrl') || input.accessibilityNotes != null;
         if (calendarChanged) {
           meeting.sequence += 1;
           moved.push(meeting);
         }
         meeting.updatedAt = new Date();
       }
-      const answeredIds = await this.answeredIds(em, [current.id]);
+      const answeredIds = await this.answeredIds(em, targets.map((m) => m.id));
       const event = this.outbox.record('meeting.updated', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, timeChanged: Boolean(shift), answeredIds });
       const mails = await this.changes.emit({ em, meetings: moved, cancelled: false });
       await em.flush();
@@ -325,7 +333,7 @@ export class MeetingsService {
         meeting.sequence += 1;
         meeting.updatedAt = now;
       }
-      const answeredIds = await this.answeredIds(em, [current.id]);
+      const answeredIds = await this.answeredIds(em, targets.map((m) => m.id));
       const event = this.outbox.record('meeting.cancelled', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, answeredIds });
       const mails = await this.changes.emit({ em, meetings: targets, cancelled: true });
       await em.flush();
@@ -368,7 +376,8 @@ export class MeetingsService {
   /** The meeting, or it and its series' later occurrences, locked for the change. */
   private async lockTargets(em: EntityManager, meeting: Meeting, scope: MeetingChangeScope): Promise<Meeting[]> {
     if (scope === MeetingChangeScope.FOLLOWING && meeting.series) {
-      return em.find(Meeting, { series: meeting.series.id, startsAt: { $gte: meeting.startsAt } }, { orderBy: { startsAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+      // Occurrences cancelled on their own stay cancelled and untouched.
+      return em.find(Meeting, { series: meeting.series.id, startsAt: { $gte: meeting.startsAt }, status: MeetingStatus.SCHEDULED }, { orderBy: { startsAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
     }
     const locked = await em.findOne(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!locked) throw meetingsErrors.meetingNotFound();
@@ -416,7 +425,7 @@ function readRule(check: InputCheck, input: RecurrenceInput): RecurrenceRule {
   if (!Number.isInteger(interval) || interval < 1 || interval > 12) check.fail('recurrence.interval', 'Repeat every 1 to 12 weeks or months.');
   const count = input.count ?? null;
   if (count !== null && (!Number.isInteger(count) || count < 2 || count > LIMITS.meetingSeriesMax)) check.fail('recurrence.count', `A series has between 2 and ${LIMITS.meetingSeriesMax} meetings.`);
-  if (input.until && !/^\d{4}-\d{2}-\d{2}$/.test(input.until)) check.fail('recurrence.until', 'Enter a date, like 2027-06-30.');
+  if (input.until && (!/^\d{4}-\d{2}-\d{2}$/.test(input.until) || !parseLocalDateTime(`${input.until}T23:59`))) check.fail('recurrence.until', 'Enter a date, like 2027-06-30.');
   if (count === null && !input.until) check.fail('recurrence.count', 'Say how many times it repeats, or until when.');
   return { frequency, interval, count };
 }
