@@ -1,32 +1,12 @@
 // Benchmark: the groups list with member lists, and sign-in, against the built API on this
 // machine. Prints latency percentiles and the API's memory; asserts nothing.
 //   node tools/build-server.mjs && node test/bench/groups-list.bench.mjs [groups] [membersPerGroup] [requests]
-import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import pg from 'pg';
+import { benchEnv, freshDatabase, residentMiB, startApi, time } from './api-bench.util.mjs';
 
-const root = join(import.meta.dirname, '../..');
 const [groups = 200, perGroup = 25, requests = 200] = process.argv.slice(2).map(Number);
-const port = 3390;
-const database = 'convene_bench';
-const env = {
-  ...process.env,
-  NODE_ENV: 'test',
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-  REDIS_URL: 'redis://127.0.0.1:6379/13',
-  REDIS_PREFIX: 'convene-bench',
-  SEED_DEMO: 'true',
-  SIGNIN_LIMIT_PER_ACCOUNT: '10000',
-  SIGNIN_LIMIT_PER_ADDRESS: '100000',
-};
-
-spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
-for (const task of ['migrate', 'seed']) {
-  const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`db ${task} failed:\n${run.stderr}`);
-}
+const env = benchEnv({ port: 3390, database: 'convene_bench', prefix: 'convene-bench' });
+freshDatabase(env, 'convene_bench');
 
 const db = new pg.Client({ connectionString: env.DATABASE_URL });
 await db.connect();
@@ -50,27 +30,10 @@ await db.query(
 );
 await db.end();
 
-const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], { env, stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100; i++) {
-  if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+const { api, url } = await startApi(env);
 
 const post = (body, cookie) =>
   fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
-
-async function time(label, count, run) {
-  const samples = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))].toFixed(1);
-  console.log(`${label.padEnd(44)} n=${count}  p50 ${pct(50)} ms  p95 ${pct(95)} ms  max ${samples.at(-1).toFixed(1)} ms`);
-}
 
 const signIn = { query: 'mutation($i: SignInInput!) { signIn(input: $i) { id } }', variables: { i: { email: 'admin@example.org', password: env.DEMO_PASSWORD ?? 'convene-demo-pass' } } };
 let cookie = '';
@@ -91,6 +54,5 @@ const small = { query: '{ workingGroups { id slug name memberCount viewerMembers
 await time(`workingGroups summary (${listed} groups)`, requests, async () => {
   await (await post(small, cookie)).text();
 });
-const rss = Number(spawnSync('ps', ['-o', 'rss=', '-p', String(api.pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
-console.log(`API resident memory after the run: ${rss.toFixed(0)} MiB`);
+console.log(`API resident memory after the run: ${residentMiB(api.pid).toFixed(0)} MiB`);
 api.kill('SIGTERM');

@@ -3,32 +3,13 @@
 // their answers and the counts, a group's week, and their .ics feed (up to 1,000 events). Prints
 // latency percentiles, sizes and the API's memory; asserts nothing.
 //   node tools/build-server.mjs && node test/bench/meetings-calendar.bench.mjs [meetingsPerGroup=730] [answersPerMeeting=200] [requests=200]
-import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import pg from 'pg';
+import { benchEnv, dropDatabase, freshDatabase, residentMiB, startApi, time } from './api-bench.util.mjs';
 
-const root = join(import.meta.dirname, '../..');
 const [perGroup = 730, answers = 200, requests = 200] = process.argv.slice(2).map(Number);
-const port = 3391;
 const database = 'convene_bench_meetings';
-const env = {
-  ...process.env,
-  NODE_ENV: 'test',
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-  REDIS_URL: 'redis://127.0.0.1:6379/13',
-  REDIS_PREFIX: 'convene-bench-meetings',
-  SEED_DEMO: 'true',
-  SIGNIN_LIMIT_PER_ACCOUNT: '10000',
-  SIGNIN_LIMIT_PER_ADDRESS: '100000',
-};
-
-spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
-for (const task of ['migrate', 'seed']) {
-  const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`db ${task} failed:\n${run.stderr}`);
-}
+const env = benchEnv({ port: 3391, database, prefix: 'convene-bench-meetings' });
+freshDatabase(env, database);
 
 // member@example.org belongs to two demo groups; one more makes three. Each group gets a meeting a
 // day from a year ago to a year ahead, and `answers` people answer each.
@@ -57,26 +38,9 @@ const { rows: [{ meetings, rsvps }] } = await db.query(`select (select count(*) 
 await db.end();
 console.log(`seeded ${meetings} meetings and ${rsvps} answers`);
 
-const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], { env, stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100; i++) {
-  if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+const { api, url } = await startApi(env);
 
 const post = (body, cookie) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
-
-async function time(label, count, run) {
-  const samples = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))].toFixed(1);
-  console.log(`${label.padEnd(58)} n=${count}  p50 ${pct(50)} ms  p95 ${pct(95)} ms  max ${samples.at(-1).toFixed(1)} ms`);
-}
 
 const signIn = await post({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { id } }', variables: { i: { email: 'member@example.org', password: env.DEMO_PASSWORD ?? 'convene-demo-pass' } } });
 const cookie = signIn.headers.get('set-cookie').split(';')[0];
@@ -89,12 +53,12 @@ const first = await (await post(calendar, cookie)).json();
 if (first.errors) throw new Error(JSON.stringify(first.errors));
 await time(`myCalendar, a month (${first.data.myCalendar.length} meetings, answers and counts)`, requests, async () => {
   await (await post(calendar, cookie)).text();
-});
+}, 58);
 
 const week = { query: 'query($slug: String!, $from: DateTime!, $to: DateTime!) { workingGroup(slug: $slug) { meetings(from: $from, to: $to) { id title startsAt myRsvp { response } rsvpCounts { going } } } }', variables: { slug: 'health-and-social-care', from: month.from, to: new Date(from.getTime() + 7 * 86_400_000).toISOString() } };
 await time('WorkingGroup.meetings, a week', requests, async () => {
   await (await post(week, cookie)).text();
-});
+}, 58);
 
 const feed = await (await post({ query: 'mutation { resetCalendarFeed { url } }' }, cookie)).json();
 const feedPath = new URL(feed.data.resetCalendarFeed.url).pathname;
@@ -102,9 +66,8 @@ const body = await (await fetch(`${url}${feedPath}`)).text();
 const events = body.split('BEGIN:VEVENT').length - 1;
 await time(`calendar feed .ics (${events} events, ${(body.length / 1024).toFixed(0)} KiB)`, Math.max(20, Math.floor(requests / 5)), async () => {
   await (await fetch(`${url}${feedPath}`)).text();
-});
+}, 58);
 
-const rss = Number(spawnSync('ps', ['-o', 'rss=', '-p', String(api.pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
-console.log(`API resident memory after the run: ${rss.toFixed(0)} MiB`);
+console.log(`API resident memory after the run: ${residentMiB(api.pid).toFixed(0)} MiB`);
 api.kill('SIGTERM');
-spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+dropDatabase(database);

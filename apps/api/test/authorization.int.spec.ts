@@ -21,7 +21,7 @@ const signedIn = matrix({ anonymous: 'UNAUTHENTICATED', outsider: 'OK', member: 
 const adminsOnly = matrix({ anonymous: 'UNAUTHENTICATED', outsider: 'FORBIDDEN', member: 'FORBIDDEN', convenor: 'FORBIDDEN', admin: 'OK' });
 const managers = (outsider: Outcome) => matrix({ anonymous: 'UNAUTHENTICATED', outsider, member: 'FORBIDDEN', convenor: 'OK', admin: 'OK' });
 
-const unique = () => randomUUID().slice(0, 8);
+const unique = () => randomUUID().replace(/-/g, '').slice(0, 12);
 const freshEmail = () => `authz-${unique()}@example.org`;
 const NEW_PASSWORD = 'a different long phrase for this account';
 

@@ -9,7 +9,7 @@ import { ApiHarness, type GqlClient, type GqlResult } from './api-harness.js';
 import { codeOf, dataOf, groupRow, membershipRows } from './group-personas.js';
 import { TestMailDelivery, invitationToken, waitForMail } from './mail-delivery.js';
 
-const unique = () => randomUUID().slice(0, 8);
+const unique = () => randomUUID().replace(/-/g, '').slice(0, 12);
 
 const GROUP = `query Group($slug: String!) {
   workingGroup(slug: $slug) {

@@ -6,7 +6,8 @@ import { MembershipEntity, WorkingGroupEntity, type Membership, type WorkingGrou
 import { TEST_PASSWORD } from './test-environment.js';
 
 let passwordHash: Promise<string> | null = null;
-const unique = () => randomUUID().slice(0, 8);
+// 48 random bits: the test databases keep every run's people and groups, and 32 bits began to collide.
+const unique = () => randomUUID().replace(/-/g, '').slice(0, 12);
 
 /** Factories: every test makes its own people and groups, with unique emails and slugs. */
 export class TestData {
