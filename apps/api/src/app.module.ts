@@ -12,6 +12,7 @@ import { GroupsModule } from '@convene/server-groups';
 import { MailModule } from '@convene/server-mail';
 import { NotificationsModule } from '@convene/server-notifications';
 import { MeetingsModule } from '@convene/server-meetings';
+import { SubmissionsModule } from '@convene/server-submissions';
 import { ormEntities } from './orm-entities.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
@@ -19,6 +20,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 import { DocumentsController } from './documents/documents.controller.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
+import { PitchesController } from './submissions/pitches.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { RejectNulPipe } from './http/reject-nul.pipe.js';
 import { SessionCookie } from './identity/session-cookie.js';
@@ -50,8 +52,9 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     MailModule,
     NotificationsModule,
     MeetingsModule,
+    SubmissionsModule,
   ],
-  controllers: [HealthController, DevMailController, UnsubscribeController, DocumentsController, MeetingsController],
+  controllers: [HealthController, DevMailController, UnsubscribeController, DocumentsController, MeetingsController, PitchesController],
   providers: [
     ...resolvers,
     ThreadPresenter,

@@ -6,6 +6,7 @@ import { notificationsEntities } from '@convene/server-notifications';
 import { discussionsEntities } from '@convene/server-discussions';
 import { documentsEntities } from '@convene/server-documents';
 import { meetingsEntities } from '@convene/server-meetings';
+import { submissionsEntities } from '@convene/server-submissions';
 
 /** Every entity the worker maps (relations between domains need all of them registered). */
-export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities];
+export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities, ...submissionsEntities];

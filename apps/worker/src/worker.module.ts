@@ -8,6 +8,7 @@ import { IdentityModule } from '@convene/server-identity';
 import { NotificationsModule } from '@convene/server-notifications';
 import { DocumentsModule } from '@convene/server-documents';
 import { MeetingsModule } from '@convene/server-meetings';
+import { SubmissionsModule } from '@convene/server-submissions';
 import { ormEntities } from './orm-entities.js';
 import { JobRunner } from './jobs/job-runner.service.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
@@ -27,6 +28,7 @@ import { PurgeDocumentTrashProcessor } from './documents/purge-document-trash.pr
 import { SendMeetingReminderProcessor } from './meetings/send-meeting-reminder.processor.js';
 import { SweepMeetingRemindersProcessor } from './meetings/sweep-meeting-reminders.processor.js';
 import { PurgeEventRegistrationsProcessor } from './meetings/purge-event-registrations.processor.js';
+import { PurgePitchesProcessor } from './submissions/purge-pitches.processor.js';
 
 /** The worker's composition root: BullMQ processors and schedules only. */
 @Module({
@@ -45,6 +47,7 @@ import { PurgeEventRegistrationsProcessor } from './meetings/purge-event-registr
     NotificationsModule,
     DocumentsModule,
     MeetingsModule,
+    SubmissionsModule,
   ],
   providers: [
     JobRunner,
@@ -64,6 +67,7 @@ import { PurgeEventRegistrationsProcessor } from './meetings/purge-event-registr
     SendMeetingReminderProcessor,
     SweepMeetingRemindersProcessor,
     PurgeEventRegistrationsProcessor,
+    PurgePitchesProcessor,
     RealtimeEmitter,
   ],
 })

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, PollAnswer, Reaction, RecurrenceFrequency, RegistrationFieldKind, RegistrationStatus, RsvpResponse, SignUpMode } from '@convene/shared-contracts';
+import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, OrganisationType, PitchFieldKind, PitchMessageAuthor, PitchStatus, PollAnswer, Reaction, RecurrenceFrequency, RegistrationFieldKind, RegistrationStatus, RsvpResponse, SignUpMode } from '@convene/shared-contracts';
 import type { AppConfig } from '@convene/server-core';
 import { NetworkSettingsEntity, PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
 import { MembershipEntity, WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
@@ -22,6 +22,7 @@ import {
   fromZoned,
   toZoned,
 } from '@convene/server-meetings';
+import { PitchEntity, PitchFormEntity, PitchMessageEntity, PitchNoteEntity } from '@convene/server-submissions';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', displayName: 'Amara Okafor', role: 'network admin' },
@@ -354,6 +355,63 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
   return monthly.length + 3;
 }
 
+/** The public pitch forms, and a few pitches at different stages of triage. */
+function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>): number {
+  const general = em.create(PitchFormEntity, {
+    slug: 'pitch-an-idea',
+    title: 'Pitch us an idea',
+    intro:
+      'Migrant and refugee community organisations, NGOs, faith agencies and researchers: tell us about an idea you would like the network’s help with. The convenors of the working groups it concerns will read it and reply.',
+    consentText: 'We use your details only to discuss your pitch with you, share them with no one outside the network, and anonymise the pitch a year after it is closed.',
+    retentionDays: 365,
+    fields: [
+      { id: 'area', label: 'Where is your work based?', kind: PitchFieldKind.TEXT, required: false, options: [] },
+      { id: 'stage', label: 'How far along is the idea?', kind: PitchFieldKind.CHOICE, required: true, options: ['Just an idea', 'Planned', 'Already running'] },
+    ],
+    createdById: users.get('admin@example.org')!.id,
+  });
+  em.create(PitchFormEntity, {
+    slug: 'summit-workshops',
+    title: 'Propose a workshop for the summit',
+    intro: 'Propose a one-hour workshop for the afternoon of the summit.',
+    consentText: 'We use your details to plan the summit programme and anonymise your proposal a year after it is closed.',
+    retentionDays: 365,
+    fields: [{ id: 'format', label: 'Describe the format (talk, discussion, training…)', kind: PitchFieldKind.LONG_TEXT, required: true, options: [] }],
+    createdById: users.get('admin@example.org')!.id,
+  });
+  const health = groups.get('health-and-social-care')!;
+  const policing = groups.get('policing-and-surveillance')!;
+  const received = em.create(PitchEntity, {
+    formId: general.id,
+    organisationName: 'Northern Refugee Action',
+    organisationType: OrganisationType.COMMUNITY_ORGANISATION,
+    contactName: 'Samira Benali',
+    contactEmail: 'pitches@northern-refugee-action.example.org',
+    title: 'Interpreters at GP surgeries',
+    summary: 'Patients who speak little English are turned away from GP registration because no interpreter is booked. We would like to map which surgeries in our area book interpreters and which do not.',
+    helpWanted: 'Help with a survey template, and advice on taking the findings to the commissioning group.',
+    groupIds: [health.id],
+    answers: { area: 'Leeds and Bradford', stage: 'Planned' },
+  });
+  const reviewing = em.create(PitchEntity, {
+    formId: general.id,
+    organisationName: 'Eastside Migrant Hub',
+    organisationType: OrganisationType.NGO,
+    contactName: 'Grace Mensah',
+    contactEmail: 'grace@eastside-hub.example.org',
+    title: 'Know-your-rights cards on police stops',
+    summary: 'A pocket card in six languages on what to do when stopped by the police, printed for our drop-in sessions.',
+    helpWanted: 'Legal review of the text and help with translations.',
+    groupIds: [policing.id],
+    status: PitchStatus.UNDER_REVIEW,
+    answers: { stage: 'Just an idea' },
+  });
+  em.create(PitchMessageEntity, { pitchId: reviewing.id, author: PitchMessageAuthor.CONVENOR, authorId: users.get('convenor@example.org')!.id, body: 'Thank you, this is timely. Which six languages did you have in mind?' });
+  em.create(PitchMessageEntity, { pitchId: reviewing.id, author: PitchMessageAuthor.PARTNER, body: 'Arabic, Farsi, Tigrinya, Polish, Romanian and Spanish: the languages most asked for at our drop-ins.' });
+  em.create(PitchNoteEntity, { pitchId: reviewing.id, authorId: users.get('convenor@example.org')!.id, body: 'Ask the legal clinic whether they can review the text before the summit.' });
+  return [received, reviewing].length;
+}
+
 /** Seeds the demo network once: does nothing when any account exists. Returns what it did. */
 export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'demoPassword' | 'dataDir' | 'storage'>): Promise<string> {
   if ((await em.count(UserEntity, {})) > 0) return 'demo data not seeded: the database already has accounts';
@@ -383,8 +441,9 @@ export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'd
   const discussions = seedDiscussions(em, groups, users);
   const documents = await seedDocuments(em, groups, users, config);
   const meetings = seedMeetings(em, groups, users);
+  const pitches = seedPitches(em, groups, users);
   // The demo network lets anyone sign up, so a visitor can try the join flow without an invitation.
   em.create(NetworkSettingsEntity, { id: 1, signUpMode: SignUpMode.OPEN });
   await em.flush();
-  return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations, ${users.size} people, ${discussions} discussions, ${documents} documents and ${meetings} meetings`;
+  return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations, ${users.size} people, ${discussions} discussions, ${documents} documents, ${meetings} meetings and ${pitches} pitches`;
 }

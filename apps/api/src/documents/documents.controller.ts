@@ -129,7 +129,7 @@ export class DocumentsController {
 }
 
 /** Uploads must carry this header: a cross-site form can't set it without a CORS preflight we never allow. */
-function requireAppHeader(req: ApiRequest): void {
+export function requireAppHeader(req: ApiRequest): void {
   if (!req.headers['x-requested-with']) throw documentsErrors.uploadHeaderMissing();
 }
 

@@ -7,6 +7,7 @@ import { GroupNotificationLevelResolver, NotificationSettingsResolver } from '..
 import { GroupMeetingsResolver, MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { GroupPollsResolver, MeetingPollsResolver } from '../meetings/meeting-polls.resolver.js';
 import { EventsResolver } from '../meetings/events.resolver.js';
+import { PitchesResolver } from '../submissions/pitches.resolver.js';
 
 /** Every resolver, for the app module and the schema emitter alike. */
-export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver, MeetingsResolver, GroupMeetingsResolver, MeetingPollsResolver, GroupPollsResolver, EventsResolver];
+export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver, MeetingsResolver, GroupMeetingsResolver, MeetingPollsResolver, GroupPollsResolver, EventsResolver, PitchesResolver];

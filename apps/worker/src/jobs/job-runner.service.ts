@@ -19,6 +19,7 @@ const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
   { id: 'purge-document-trash', job: 'purge-document-trash', everyMs: 6 * 60 * 60_000 },
   { id: 'sweep-meeting-reminders', job: 'sweep-meeting-reminders', everyMs: 15 * 60_000 },
   { id: 'purge-event-registrations', job: 'purge-event-registrations', everyMs: 6 * 60 * 60_000 },
+  { id: 'purge-pitches', job: 'purge-pitches', everyMs: 6 * 60 * 60_000 },
 ];
 
 /** Runs one BullMQ worker per queue and dispatches each job to its one handler. */

@@ -15,6 +15,7 @@ export * from './auth/access.decorators.js';
 export * from './auth/access.guard.js';
 export * from './outbox/domain-events.js';
 export * from './outbox/outbox.service.js';
+export * from './util/csv.util.js';
 import { OutboxEvent } from './outbox/outbox-event.entity.js';
 export { OutboxEvent };
 /** Entities of the core (the outbox), for the ORM configuration of the composition roots. */

@@ -263,6 +263,11 @@ export class IdentityService {
     return new Map(users.map((u) => [u.id, u]));
   }
 
+  /** The network admins' ids (they triage what belongs to no group). */
+  async networkAdminIds(): Promise<string[]> {
+    return (await this.users.find({ networkRole: NetworkRole.ADMIN }, { fields: ['id'] })).map((u) => u.id);
+  }
+
   private checkTimeZone(check: InputCheck, value: string): string {
     const zone = (value ?? '').trim();
     if (!TIME_ZONES.has(zone)) check.fail('timeZone', 'Choose a time zone from the list.');

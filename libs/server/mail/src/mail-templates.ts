@@ -34,6 +34,12 @@ export interface MailTemplates {
   'event-place-confirmed': { title: string; when: string; place: string; link: string; fromWaitlist: boolean };
   'event-registration-declined': { title: string };
   'event-registration-cancelled': { title: string };
+  /** To a partner who pitched an idea (no account): the pitch arrived, with its private link. */
+  'pitch-received': { title: string; link: string };
+  /** Its status changed (under review, accepted into a group, declined with a reason). */
+  'pitch-status': { title: string; status: 'UNDER_REVIEW' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN'; groupName: string; reason: string; link: string };
+  /** The convenors wrote to the partner. */
+  'pitch-message': { title: string; message: string; link: string };
   /** The event moved, changed place or was cancelled. */
   'event-changed': { title: string; when: string; place: string; cancelled: boolean; reason: string; link: string };
   /** The organisers wrote to everyone registered. */
@@ -104,6 +110,12 @@ const enWords: Words = {
         return who ? `${who} asks when you can meet (${group})` : `Say when you can meet (${group})`;
       case NotificationType.EVENT_REGISTRATION:
         return `Someone registered for an event of ${group}`;
+      case NotificationType.PITCH_RECEIVED:
+        return l.groupName ? `A partner pitched an idea to ${group}` : 'A partner pitched an idea';
+      case NotificationType.PITCH_ASSIGNED:
+        return who ? `${who} asked you to review a pitch` : 'You were asked to review a pitch';
+      case NotificationType.PITCH_REPLY:
+        return 'A partner replied on a pitch you review';
     }
   },
   footer: (f) => ({
@@ -111,7 +123,7 @@ const enWords: Words = {
     stop: `Stop emails about ${f.category}`,
     settings: 'Notification settings',
   }),
-  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies, mentions and your posts', DOCUMENTS: 'documents', MEETINGS: 'meetings', REGISTRATIONS: 'event registrations', DIGEST: 'the digest' },
+  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies, mentions and your posts', DOCUMENTS: 'documents', MEETINGS: 'meetings', REGISTRATIONS: 'event registrations', PITCHES: 'partner pitches', DIGEST: 'the digest' },
 };
 
 const arWords: Words = {
@@ -154,6 +166,12 @@ const arWords: Words = {
         return who ? `يسأل ${who} متى يمكنك الاجتماع (${group})` : `أخبرنا متى يمكنك الاجتماع (${group})`;
       case NotificationType.EVENT_REGISTRATION:
         return `سجّل أحدهم في فعالية لـ${group}`;
+      case NotificationType.PITCH_RECEIVED:
+        return l.groupName ? `قدّم شريك فكرة إلى ${group}` : 'قدّم شريك فكرة';
+      case NotificationType.PITCH_ASSIGNED:
+        return who ? `طلب منك ${who} مراجعة مقترح` : 'طُلب منك مراجعة مقترح';
+      case NotificationType.PITCH_REPLY:
+        return 'ردّ شريك على مقترح تراجعه';
     }
   },
   footer: (f) => ({
@@ -161,7 +179,7 @@ const arWords: Words = {
     stop: `إيقاف الرسائل حول ${f.category}`,
     settings: 'إعدادات الإشعارات',
   }),
-  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود والإشارات ومشاركاتك', DOCUMENTS: 'المستندات', MEETINGS: 'الاجتماعات', REGISTRATIONS: 'التسجيل في الفعاليات', DIGEST: 'الملخص' },
+  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود والإشارات ومشاركاتك', DOCUMENTS: 'المستندات', MEETINGS: 'الاجتماعات', REGISTRATIONS: 'التسجيل في الفعاليات', PITCHES: 'مقترحات الشركاء', DIGEST: 'الملخص' },
 };
 
 const en: Catalogue = {
@@ -255,6 +273,31 @@ const en: Catalogue = {
   'event-registration-cancelled': (p) => ({
     subject: `Registration cancelled: ${p.title}`,
     paragraphs: [`Your registration for “${p.title}” is cancelled. Thank you for letting the organisers know.`],
+  }),
+  'pitch-received': (p) => ({
+    subject: `We received your pitch: ${p.title}`,
+    paragraphs: [
+      `Thank you for pitching “${p.title}” to the network. The convenors of the working groups it concerns will read it and reply.`,
+      'Keep this email: the link below shows where your pitch stands, the convenors’ messages, and lets you reply or withdraw it. No account is needed.',
+    ],
+    action: { label: 'See your pitch', link: p.link },
+  }),
+  'pitch-status': (p) => ({
+    subject: p.status === 'ACCEPTED' ? `Your pitch was accepted: ${p.title}` : p.status === 'DECLINED' ? `About your pitch: ${p.title}` : p.status === 'WITHDRAWN' ? `Pitch withdrawn: ${p.title}` : `Your pitch is under review: ${p.title}`,
+    paragraphs:
+      p.status === 'ACCEPTED'
+        ? [`Good news: “${p.title}” was accepted${p.groupName ? ` by the working group “${p.groupName}”` : ''}, which will take it forward.`]
+        : p.status === 'DECLINED'
+          ? [`The convenors could not take “${p.title}” forward this time.`, ...(p.reason ? [`Their reason: ${p.reason}`] : [])]
+          : p.status === 'WITHDRAWN'
+            ? [`You withdrew “${p.title}”. Thank you for letting us know.`]
+            : [`The convenors are now reviewing “${p.title}”. They may write to you with questions.`],
+    action: { label: 'See your pitch', link: p.link },
+  }),
+  'pitch-message': (p) => ({
+    subject: `A message about your pitch: ${p.title}`,
+    paragraphs: [`The convenors wrote about “${p.title}”:`, p.message, 'You can reply through the link below.'],
+    action: { label: 'Read and reply', link: p.link },
   }),
   'event-changed': (p) => ({
     subject: p.cancelled ? `Cancelled: ${p.title}` : `Changed: ${p.title}`,
@@ -358,6 +401,31 @@ const ar: Catalogue = {
   'event-registration-cancelled': (p) => ({
     subject: `أُلغي التسجيل: ${p.title}`,
     paragraphs: [`تم إلغاء تسجيلك في «${p.title}». شكراً لإبلاغ المنظمين.`],
+  }),
+  'pitch-received': (p) => ({
+    subject: `استلمنا مقترحك: ${p.title}`,
+    paragraphs: [
+      `شكراً لتقديم «${p.title}» إلى الشبكة. سيقرأه منسقو مجموعات العمل المعنية ويردّون عليك.`,
+      'احتفظ بهذه الرسالة: يعرض الرابط أدناه حالة مقترحك ورسائل المنسقين، ويتيح لك الرد أو سحب المقترح. لا حاجة إلى حساب.',
+    ],
+    action: { label: 'الاطلاع على مقترحك', link: p.link },
+  }),
+  'pitch-status': (p) => ({
+    subject: p.status === 'ACCEPTED' ? `قُبل مقترحك: ${p.title}` : p.status === 'DECLINED' ? `بخصوص مقترحك: ${p.title}` : p.status === 'WITHDRAWN' ? `سُحب المقترح: ${p.title}` : `مقترحك قيد المراجعة: ${p.title}`,
+    paragraphs:
+      p.status === 'ACCEPTED'
+        ? [`خبر سار: قُبل «${p.title}»${p.groupName ? ` في مجموعة العمل «${p.groupName}»` : ''} وستمضي به قدماً.`]
+        : p.status === 'DECLINED'
+          ? [`لم يتمكن المنسقون من المضي بـ«${p.title}» هذه المرة.`, ...(p.reason ? [`السبب: ${p.reason}`] : [])]
+          : p.status === 'WITHDRAWN'
+            ? [`سحبت «${p.title}». شكراً لإبلاغنا.`]
+            : [`يراجع المنسقون الآن «${p.title}». قد يراسلونك بأسئلة.`],
+    action: { label: 'الاطلاع على مقترحك', link: p.link },
+  }),
+  'pitch-message': (p) => ({
+    subject: `رسالة حول مقترحك: ${p.title}`,
+    paragraphs: [`كتب المنسقون حول «${p.title}»:`, p.message, 'يمكنك الرد عبر الرابط أدناه.'],
+    action: { label: 'القراءة والرد', link: p.link },
   }),
   'event-changed': (p) => ({
     subject: p.cancelled ? `أُلغيت: ${p.title}` : `تغيّرت: ${p.title}`,

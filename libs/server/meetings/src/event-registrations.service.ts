@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { APP_CONFIG, InputCheck, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
+import { APP_CONFIG, InputCheck, toCsv, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
 import { GROUP_SLUG_PATTERN, LIMITS, MeetingStatus, RegistrationFieldKind, RegistrationStatus } from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
@@ -280,7 +280,7 @@ export class EventRegistrationsService implements OnModuleInit {
       }),
       r.checkedInAt?.toISOString() ?? '',
     ]);
-    const csv = [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    const csv = toCsv([header, ...rows]);
     return { meeting: access.meeting, csv };
   }
 
@@ -582,10 +582,3 @@ function readAnswers(check: InputCheck, fields: RegistrationField[], input: { fi
   if ([...given.keys()].some((id) => !fields.some((f) => f.id === id))) check.fail('answers', 'Some answers are to questions that are not on the form.');
   return answers;
 }
-
-/** A CSV cell; cells that a spreadsheet would run as a formula are quoted with a leading apostrophe. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-

@@ -189,6 +189,9 @@ export class NotificationMailService {
       case NotificationType.DOCUMENT_UPDATED:
       case NotificationType.POLL_OPENED:
       case NotificationType.EVENT_REGISTRATION:
+      case NotificationType.PITCH_RECEIVED:
+      case NotificationType.PITCH_ASSIGNED:
+      case NotificationType.PITCH_REPLY:
         // Said in one line, without the discussion's words: those stay in Convene.
         return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
       case NotificationType.MEETING_SCHEDULED:

@@ -126,6 +126,10 @@ export const NOTIFICATION_RULES: Rules = {
     actorId: null,
     subjectId: p.meetingId,
   }),
+  // Pitches name their recipients when they are made (convenors of the groups, or the admins).
+  'pitch.submitted': async (p) => ({ type: NotificationType.PITCH_RECEIVED, involvedIds: p.recipientIds, groupId: p.groupId, actorId: null, subjectId: p.pitchId }),
+  'pitch.assigned': async (p) => ({ type: NotificationType.PITCH_ASSIGNED, involvedIds: [], directIds: p.reviewerIds, groupId: p.groupId, actorId: p.actorId, subjectId: p.pitchId }),
+  'pitch.replied': async (p) => ({ type: NotificationType.PITCH_REPLY, involvedIds: p.recipientIds, groupId: p.groupId, actorId: null, subjectId: p.pitchId }),
   'post.hidden': async (p, context) => ({
     type: NotificationType.POST_HIDDEN,
     involvedIds: [],

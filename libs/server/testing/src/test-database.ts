@@ -7,8 +7,9 @@ import { notificationsEntities } from '@convene/server-notifications';
 import { discussionsEntities } from '@convene/server-discussions';
 import { documentsEntities } from '@convene/server-documents';
 import { meetingsEntities } from '@convene/server-meetings';
+import { submissionsEntities } from '@convene/server-submissions';
 
-export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities];
+export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities, ...submissionsEntities];
 
 /** Creates the test database if needed, brings it to the latest migration, and opens an ORM on it. */
 export async function openTestOrm(config: AppConfig): Promise<MikroORM> {

@@ -110,3 +110,32 @@ export enum RegistrationFieldKind {
   CHOICE = 'CHOICE',
   CHECKBOX = 'CHECKBOX',
 }
+
+export enum PitchStatus {
+  RECEIVED = 'RECEIVED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+export enum OrganisationType {
+  COMMUNITY_ORGANISATION = 'COMMUNITY_ORGANISATION',
+  NGO = 'NGO',
+  FAITH_ORGANISATION = 'FAITH_ORGANISATION',
+  RESEARCH = 'RESEARCH',
+  OTHER = 'OTHER',
+}
+
+export enum PitchFieldKind {
+  TEXT = 'TEXT',
+  LONG_TEXT = 'LONG_TEXT',
+  CHOICE = 'CHOICE',
+  CHECKBOX = 'CHECKBOX',
+}
+
+/** Who wrote a message on a pitch: the partner (through the private link) or a convenor. */
+export enum PitchMessageAuthor {
+  PARTNER = 'PARTNER',
+  CONVENOR = 'CONVENOR',
+}

@@ -53,6 +53,19 @@ export const LIMITS = {
   registrationChoicesMax: 12,
   registrationConsentMax: 2000,
   registrationMessageMax: 5000,
+  pitchTitleMax: 200,
+  pitchSummaryMax: 5000,
+  pitchHelpMax: 3000,
+  pitchMessageMax: 5000,
+  pitchNoteMax: 5000,
+  pitchFieldsMax: 15,
+  pitchAttachmentsMax: 5,
+  pitchFormTitleMax: 200,
+  pitchFormIntroMax: 3000,
+  /** Largest page of pitches one request may ask for. */
+  pitchPageMax: 100,
+  /** Days after a pitch is closed when it is anonymised, at most. */
+  pitchRetentionMaxDays: 1095,
   /** Days after an event when its registrations are anonymised, at most. */
   registrationRetentionMaxDays: 365,
 } as const;

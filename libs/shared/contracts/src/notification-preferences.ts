@@ -17,6 +17,8 @@ export enum NotificationCategory {
   MEETINGS = 'MEETINGS',
   /** Registrations for the open events you organise. */
   REGISTRATIONS = 'REGISTRATIONS',
+  /** Partner pitches to your groups: new ones, the ones you review, and partners' replies. */
+  PITCHES = 'PITCHES',
 }
 
 export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCategory } = {
@@ -37,6 +39,9 @@ export const NOTIFICATION_CATEGORY: { [T in NotificationType]: NotificationCateg
   [NotificationType.MEETING_REMINDER]: NotificationCategory.MEETINGS,
   [NotificationType.POLL_OPENED]: NotificationCategory.MEETINGS,
   [NotificationType.EVENT_REGISTRATION]: NotificationCategory.REGISTRATIONS,
+  [NotificationType.PITCH_RECEIVED]: NotificationCategory.PITCHES,
+  [NotificationType.PITCH_ASSIGNED]: NotificationCategory.PITCHES,
+  [NotificationType.PITCH_REPLY]: NotificationCategory.PITCHES,
 };
 
 export enum EmailDelivery {
@@ -63,6 +68,7 @@ export const DEFAULT_CHANNELS: { [C in NotificationCategory]: ChannelChoice } = 
   // Meeting mail carries the calendar invitation, so it goes at once.
   [NotificationCategory.MEETINGS]: { inApp: true, email: EmailDelivery.IMMEDIATE },
   [NotificationCategory.REGISTRATIONS]: { inApp: true, email: EmailDelivery.DIGEST },
+  [NotificationCategory.PITCHES]: { inApp: true, email: EmailDelivery.IMMEDIATE },
 };
 
 export enum GroupNotificationLevel {

@@ -68,4 +68,10 @@ export enum NotificationType {
   POLL_OPENED = 'POLL_OPENED',
   /** Someone registered for an open event the person organises. */
   EVENT_REGISTRATION = 'EVENT_REGISTRATION',
+  /** A partner pitched an idea to a group the person convenes (or, for "not sure", to the admins). */
+  PITCH_RECEIVED = 'PITCH_RECEIVED',
+  /** The person was asked to review a pitch. */
+  PITCH_ASSIGNED = 'PITCH_ASSIGNED',
+  /** The partner replied on a pitch the person reviews. */
+  PITCH_REPLY = 'PITCH_REPLY',
 }

@@ -34,5 +34,11 @@ export interface DomainEventPayloads {
   'poll.opened': { pollId: string; groupId: string; actorId: string };
   /** Someone registered for an open event (the organisers are told). */
   'registration.received': { registrationId: string; meetingId: string; groupId: string };
+  /** A partner pitched an idea: the convenors of the groups it names (or the network admins, for "not sure") are told. */
+  'pitch.submitted': { pitchId: string; groupId: string | null; recipientIds: string[] };
+  /** A convenor was asked to review a pitch. */
+  'pitch.assigned': { pitchId: string; groupId: string | null; reviewerIds: string[]; actorId: string };
+  /** The partner replied through their private link: the reviewers (or, with none, the people the pitch went to) are told. */
+  'pitch.replied': { pitchId: string; groupId: string | null; recipientIds: string[] };
 }
 export type DomainEventType = keyof DomainEventPayloads;

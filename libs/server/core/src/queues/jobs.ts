@@ -37,6 +37,8 @@ export interface JobPayloads {
   'sweep-meeting-reminders': Record<string, never>;
   /** Anonymise event registrations kept past their event's retention period. */
   'purge-event-registrations': Record<string, never>;
+  /** Anonymise pitches kept past their form's retention period, and remove uploads no pitch claimed. */
+  'purge-pitches': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -58,6 +60,7 @@ export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'send-meeting-reminder': 'notifications',
   'sweep-meeting-reminders': 'maintenance',
   'purge-event-registrations': 'maintenance',
+  'purge-pitches': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

@@ -198,6 +198,7 @@ export type NotificationCategory =
   | 'MEETINGS'
   /** Your own memberships: invitations, decisions on your requests, role changes. */
   | 'MEMBERSHIP'
+  | 'PITCHES'
   | 'REGISTRATIONS'
   | 'REPLIES';
 
@@ -214,6 +215,9 @@ export type NotificationType =
   | 'MEMBERSHIP_APPROVED'
   | 'MEMBERSHIP_DECLINED'
   | 'MENTIONED'
+  | 'PITCH_ASSIGNED'
+  | 'PITCH_RECEIVED'
+  | 'PITCH_REPLY'
   | 'POLL_OPENED'
   | 'POST_HIDDEN'
   | 'POST_REPLY'

@@ -1,0 +1,70 @@
+// Pitch files over REST: the public upload before a pitch is submitted, downloads for the people who
+// triage the pitch and through the partner's private link, and the CSV of pitches.
+import { pipeline } from 'node:stream/promises';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-core';
+import { PitchStatus } from '@convene/shared-contracts';
+import { contentDisposition } from '@convene/server-documents';
+import { PitchAttachmentsService, PitchesService, type PitchAttachment, type UploadedAttachment } from '@convene/server-submissions';
+import { clientInfo, type ApiRequest } from '../http/request-context.js';
+import { requireAppHeader } from '../documents/documents.controller.js';
+
+@Controller('api')
+export class PitchesController {
+  constructor(
+    private readonly attachments: PitchAttachmentsService,
+    private readonly pitches: PitchesService,
+  ) {}
+
+  /** One file, multipart/form-data, before the pitch is submitted; answers the id and claim `submitPitch` takes. */
+  @Public()
+  @Post('pitch-attachments')
+  @HttpCode(201)
+  async upload(@Req() req: ApiRequest, @Res({ passthrough: true }) res: Response): Promise<UploadedAttachment> {
+    try {
+      requireAppHeader(req);
+      return await this.attachments.upload(req, clientInfo(req));
+    } catch (error) {
+      // A refused upload may still be arriving: the connection is closed rather than read to the end.
+      res.setHeader('Connection', 'close');
+      throw error;
+    }
+  }
+
+  @SignedIn()
+  @Get('pitches/:id/attachments/:attachmentId')
+  async forReviewer(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Param('attachmentId') attachmentId: string, @Res() res: Response): Promise<void> {
+    await this.send(res, await this.attachments.forReviewer(viewer, id, attachmentId));
+  }
+
+  @Public()
+  @Get('pitch-links/:token/attachments/:attachmentId')
+  async forPartner(@Param('token') token: string, @Param('attachmentId') attachmentId: string, @Req() req: ApiRequest, @Res() res: Response): Promise<void> {
+    await this.send(res, await this.attachments.forPartner(token, attachmentId, clientInfo(req)));
+  }
+
+  @SignedIn()
+  @Get('pitches.csv')
+  async csv(@CurrentViewer() viewer: Viewer, @Query('status') status: string | undefined, @Query('groupId') groupId: string | undefined, @Res() res: Response): Promise<void> {
+    const csv = await this.pitches.exportCsv(viewer, { status: (status as PitchStatus | undefined) ?? null, groupId: groupId ?? null });
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', contentDisposition('attachment', 'pitches.csv'));
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // A byte-order mark, so that spreadsheets read the names as UTF-8.
+    res.send(`\uFEFF${csv}`);
+  }
+
+  /** Always an attachment, never shown inline: the file comes from outside the network. */
+  private async send(res: Response, file: PitchAttachment): Promise<void> {
+    const body = await this.attachments.read(file);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Length', String(file.size));
+    res.setHeader('Content-Disposition', contentDisposition('attachment', file.fileName));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.setHeader('Cache-Control', 'private, no-store');
+    await pipeline(body, res);
+  }
+}

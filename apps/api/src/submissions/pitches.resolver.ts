@@ -1,0 +1,183 @@
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Parent, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-core';
+import { PitchStatus } from '@convene/shared-contracts';
+import { GroupsService } from '@convene/server-groups';
+import { IdentityService } from '@convene/server-identity';
+import { PitchAcceptanceService, PitchFormsService, PitchesService, type PartnerView, type Pitch, type PitchForm } from '@convene/server-submissions';
+import { clientInfo, type GraphQLContext } from '../http/request-context.js';
+import { UserModel } from '../identity/user.model.js';
+import {
+  PartnerPitchModel,
+  PitchAttachmentModel,
+  PitchConnectionModel,
+  PitchFormModel,
+  PitchMessageModel,
+  PitchModel,
+  PitchNoteModel,
+  PitchReceiptModel,
+  type PitchGroupChoiceModel,
+} from './pitch.model.js';
+import { AcceptPitchInput, ReviewPitchInput, SavePitchFormInput, SubmitPitchInput } from './pitches.inputs.js';
+
+const RECEIVED = 'Thank you. We have sent you an email with a private link where you can follow your pitch, read the convenors’ messages and reply.';
+
+@Resolver(() => PitchModel)
+export class PitchesResolver {
+  constructor(
+    private readonly service: PitchesService,
+    private readonly forms: PitchFormsService,
+    private readonly acceptance: PitchAcceptanceService,
+    private readonly groups: GroupsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  // ---- partners (no account) ----
+
+  @Public()
+  @Query(() => PitchFormModel, { description: 'A public pitch form.' })
+  async pitchForm(@Args('slug') slug: string): Promise<PitchFormModel> {
+    return PitchFormModel.from(await this.forms.bySlug(slug), await this.groupChoices());
+  }
+
+  @Public()
+  @Mutation(() => PitchReceiptModel, { description: 'Pitches an idea, without an account. Attachments are uploaded first (POST /api/pitch-attachments).' })
+  async submitPitch(@Args('input') input: SubmitPitchInput, @Context() ctx: GraphQLContext): Promise<PitchReceiptModel> {
+    await this.service.submit(input, clientInfo(ctx.req));
+    return { message: RECEIVED };
+  }
+
+  @Public()
+  @Query(() => PartnerPitchModel, { description: 'A pitch through its private link.' })
+  async myPitch(@Args('token') token: string, @Context() ctx: GraphQLContext): Promise<PartnerPitchModel> {
+    return partner(await this.service.byToken(token, clientInfo(ctx.req)), token);
+  }
+
+  @Public()
+  @Mutation(() => PartnerPitchModel, { description: 'The partner replies, or adds information, through the private link.' })
+  async replyToPitch(@Args('token') token: string, @Args('body') body: string, @Context() ctx: GraphQLContext): Promise<PartnerPitchModel> {
+    return partner(await this.service.replyByToken(token, body, clientInfo(ctx.req)), token);
+  }
+
+  @Public()
+  @Mutation(() => PartnerPitchModel, { description: 'The partner withdraws their pitch through the private link.' })
+  async withdrawPitch(@Args('token') token: string, @Context() ctx: GraphQLContext): Promise<PartnerPitchModel> {
+    return partner(await this.service.withdrawByToken(token, clientInfo(ctx.req)), token);
+  }
+
+  // ---- convenors and admins ----
+
+  @SignedIn()
+  @Query(() => PitchConnectionModel, { description: 'Pitches to the groups the viewer convenes (all, for network admins), newest first; empty for everyone else.' })
+  async pitches(
+    @CurrentViewer() viewer: Viewer,
+    @Args('status', { type: () => PitchStatus, nullable: true }) status: PitchStatus | null,
+    @Args('groupId', { type: () => ID, nullable: true }) groupId: string | null,
+    @Args('formId', { type: () => ID, nullable: true }) formId: string | null,
+    @Args('from', { type: () => Date, nullable: true }) from: Date | null,
+    @Args('to', { type: () => Date, nullable: true }) to: Date | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PitchConnectionModel> {
+    const page = await this.service.list(viewer, { status, groupId, formId, from, to, first, after });
+    return { ...page, nodes: await this.present(viewer, page.nodes) };
+  }
+
+  @SignedIn()
+  @Query(() => PitchModel, { description: 'A pitch the viewer triages.' })
+  async pitch(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<PitchModel> {
+    const access = await this.service.byId(viewer, id);
+    return (await this.present(viewer, [access.pitch]))[0]!;
+  }
+
+  @SignedIn()
+  @Mutation(() => PitchModel, { description: 'A review step: status (under review, or declined with a reason the partner sees), reviewers, an internal note, a message to the partner.' })
+  async reviewPitch(@CurrentViewer() viewer: Viewer, @Args('input') input: ReviewPitchInput): Promise<PitchModel> {
+    const access = await this.service.review(viewer, input);
+    return (await this.present(viewer, [access.pitch]))[0]!;
+  }
+
+  @SignedIn()
+  @Mutation(() => PitchModel, { description: 'Accepts a pitch into a group the viewer convenes: it becomes a discussion there, with its attachments as documents.' })
+  async acceptPitch(@CurrentViewer() viewer: Viewer, @Args('input') input: AcceptPitchInput): Promise<PitchModel> {
+    const access = await this.acceptance.accept(viewer, input);
+    return (await this.present(viewer, [access.pitch]))[0]!;
+  }
+
+  @SignedIn()
+  @Query(() => [PitchFormModel], { description: 'Every pitch form (network admins and convenors).' })
+  async pitchForms(@CurrentViewer() viewer: Viewer): Promise<PitchFormModel[]> {
+    const [forms, groups] = await Promise.all([this.forms.list(viewer), this.groupChoices()]);
+    return forms.map((f) => PitchFormModel.from(f, groups));
+  }
+
+  @SignedIn()
+  @Mutation(() => PitchFormModel, { description: 'Creates or changes a pitch form: its questions (in order), open or closed, consent and retention (network admins and convenors).' })
+  async savePitchForm(@CurrentViewer() viewer: Viewer, @Args('input') input: SavePitchFormInput): Promise<PitchFormModel> {
+    return PitchFormModel.from(await this.forms.save(viewer, input), await this.groupChoices());
+  }
+
+  // ---- a pitch's details (only ever reached through a pitch the viewer triages) ----
+
+  @ResolveField(() => [PitchMessageModel])
+  async messages(@Parent() pitch: PitchModel): Promise<PitchMessageModel[]> {
+    const { messages } = await this.service.details([pitch.id]);
+    const people = await this.identity.usersByIds(messages.flatMap((m) => (m.authorId ? [m.authorId] : [])));
+    return messages.map((m) => {
+      const model = PitchMessageModel.from(m);
+      const person = m.authorId ? people.get(m.authorId) : undefined;
+      model.convenor = person ? UserModel.from(person) : null;
+      return model;
+    });
+  }
+
+  @ResolveField(() => [PitchNoteModel], { description: 'Internal notes, oldest first.' })
+  async notes(@Parent() pitch: PitchModel): Promise<PitchNoteModel[]> {
+    const { notes } = await this.service.details([pitch.id]);
+    const people = await this.identity.usersByIds(notes.map((n) => n.authorId));
+    return notes.map((n) => {
+      const person = people.get(n.authorId);
+      return { id: n.id, author: person ? UserModel.from(person) : null, body: n.body, createdAt: n.createdAt };
+    });
+  }
+
+  @ResolveField(() => [UserModel])
+  async reviewers(@Parent() pitch: PitchModel): Promise<UserModel[]> {
+    const { reviewers } = await this.service.details([pitch.id]);
+    const people = await this.identity.usersByIds(reviewers.map((r) => r.userId));
+    return reviewers.flatMap((r) => (people.get(r.userId) ? [UserModel.from(people.get(r.userId)!)] : []));
+  }
+
+  @ResolveField(() => [UserModel], { description: 'Who may review it: the convenors of its groups (the admins, for "not sure").' })
+  async reviewerCandidates(@Parent() pitch: PitchModel): Promise<UserModel[]> {
+    const ids = await this.service.reviewerCandidateIds(pitch.groupIds);
+    const people = await this.identity.usersByIds(ids);
+    return ids.flatMap((id) => (people.get(id) ? [UserModel.from(people.get(id)!)] : []));
+  }
+
+  @ResolveField(() => [PitchAttachmentModel])
+  async attachments(@Parent() pitch: PitchModel): Promise<PitchAttachmentModel[]> {
+    const { attachments } = await this.service.details([pitch.id]);
+    return attachments.map((a) => PitchAttachmentModel.from(a, `/api/pitches/${pitch.id}/attachments/${a.id}`));
+  }
+
+  /** Pitches with their forms and groups, in two queries whatever their number. */
+  private async present(viewer: Viewer, pitches: Pitch[]): Promise<PitchModel[]> {
+    const [forms, choices, triaged] = await Promise.all([this.forms.byIds(pitches.map((p) => p.formId)), this.groupChoices(), this.service.triagedGroupIds(viewer)]);
+    const byId = new Map(choices.map((g) => [g.id, g]));
+    const mine = choices.filter((g) => triaged.groupIds.includes(g.id));
+    return pitches.map((p) => {
+      const groups = p.groupIds.flatMap((id) => (byId.get(id) ? [byId.get(id)!] : []));
+      const acceptInto = triaged.isAdmin ? mine : mine.filter((g) => p.groupIds.includes(g.id));
+      return PitchModel.from(p, forms.get(p.formId) as PitchForm | undefined, groups, acceptInto);
+    });
+  }
+
+  private async groupChoices(): Promise<PitchGroupChoiceModel[]> {
+    return (await this.groups.allReferences()).map((g) => ({ id: g.id, slug: g.slug, name: g.name }));
+  }
+}
+
+function partner(view: PartnerView, token: string): PartnerPitchModel {
+  const attachments = view.attachments.map((a) => PitchAttachmentModel.from(a, `/api/pitch-links/${token}/attachments/${a.id}`));
+  return PartnerPitchModel.from(view.pitch, view.groupNames, view.messages, attachments);
+}

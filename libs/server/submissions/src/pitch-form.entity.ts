@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { PitchFieldKind } from '@convene/shared-contracts';
+
+/** A question a form adds to the standard ones, in the order shown. */
+export interface PitchField {
+  id: string;
+  label: string;
+  kind: PitchFieldKind;
+  required: boolean;
+  /** For CHOICE. */
+  options: string[];
+}
+
+/**
+ * A public pitch form (e.g. the general one, or the summit's workshop proposals): anyone can
+ * submit through it without an account while it is open. Pitches are anonymised `retentionDays`
+ * after they are closed (accepted, declined or withdrawn).
+ */
+@Entity({ tableName: 'pitch_forms' })
+export class PitchForm {
+  [OptionalProps]?: 'intro' | 'isOpen' | 'fields' | 'retentionDays' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** The public page is /pitch/<slug>. */
+  @Property({ type: 'string', length: 64, unique: true })
+  slug!: string;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Property({ type: 'text' })
+  intro = '';
+
+  @Property({ type: 'boolean' })
+  isOpen = true;
+
+  @Property({ type: 'json' })
+  fields: PitchField[] = [];
+
+  /** What is kept, why and for how long, shown beside the consent box. */
+  @Property({ type: 'text' })
+  consentText!: string;
+
+  @Property({ type: 'integer' })
+  retentionDays = 365;
+
+  @Property({ type: 'uuid' })
+  createdById!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { GroupsModule } from '@convene/server-groups';
+import { IdentityModule } from '@convene/server-identity';
+import { MailModule } from '@convene/server-mail';
+import { DocumentsModule } from '@convene/server-documents';
+import { DiscussionsModule } from '@convene/server-discussions';
+import { PitchAcceptanceService } from './pitch-acceptance.service.js';
+import { PitchAttachment } from './pitch-attachment.entity.js';
+import { PitchAttachmentsService } from './pitch-attachments.service.js';
+import { PitchForm } from './pitch-form.entity.js';
+import { PitchFormsService } from './pitch-forms.service.js';
+import { PitchLink } from './pitch-link.entity.js';
+import { PitchMessage } from './pitch-message.entity.js';
+import { PitchNote } from './pitch-note.entity.js';
+import { PitchReviewer } from './pitch-reviewer.entity.js';
+import { Pitch } from './pitch.entity.js';
+import { PitchesService } from './pitches.service.js';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([PitchForm, Pitch, PitchLink, PitchMessage, PitchNote, PitchReviewer, PitchAttachment]), GroupsModule, IdentityModule, MailModule, DocumentsModule, DiscussionsModule],
+  providers: [PitchFormsService, PitchesService, PitchAttachmentsService, PitchAcceptanceService],
+  exports: [PitchFormsService, PitchesService, PitchAttachmentsService, PitchAcceptanceService],
+})
+export class SubmissionsModule {}
