@@ -293,6 +293,23 @@ describe('partner pitches', () => {
       expect(seen.reviewers).toEqual([{ id: w.people.convenor.id }]);
     });
 
+    it('the board loads its pitches with their conversations, notes, reviewers and files in the same number of statements for 3 pitches as for 12', async () => {
+      const w = await groupPersonas(api);
+      const convenor = await w.as('convenor');
+      const BOARD = `query B($groupId: ID) { pitches(groupId: $groupId, first: 100) { nodes { id title groups { name } messages { body convenor { displayName } } notes { body author { displayName } } reviewers { displayName } attachments { fileName } } } }`;
+      const count = async () => api.statements(async () => dataOf(await convenor.request(BOARD, { groupId: w.group.id })));
+      const add = async (n: number) => {
+        for (let i = 0; i < n; i++) {
+          const { id } = await submitted(w);
+          dataOf(await convenor.request(REVIEW, { input: { pitchId: id, note: `note ${i}`, message: `message ${i}`, reviewerIds: [w.people.convenor.id] } }));
+        }
+      };
+      await add(3);
+      const few = await count();
+      await add(9);
+      expect(await count()).toBe(few);
+    });
+
     it('reviewers are convenors of the pitch’s groups', async () => {
       const w = await groupPersonas(api);
       const { id } = await submitted(w);

@@ -1,6 +1,7 @@
 import { Field, Float, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganisationType, PitchFieldKind, PitchMessageAuthor, PitchStatus } from '@convene/shared-contracts';
 import type { Pitch, PitchAttachment, PitchForm, PitchMessage } from '@convene/server-submissions';
+import type { User } from '@convene/server-identity';
 import { UserModel } from '../identity/user.model.js';
 
 registerEnumType(PitchStatus, { name: 'PitchStatus' });
@@ -98,6 +99,15 @@ export class PitchAnswerModel {
   @Field(() => String) value!: string;
 }
 
+/** A pitch's conversation, notes, reviewers and files, with the people they name. */
+export interface PitchDetails {
+  messages: PitchMessage[];
+  notes: { id: string; pitchId: string; authorId: string; body: string; createdAt: Date }[];
+  reviewers: { pitchId: string; userId: string }[];
+  attachments: PitchAttachment[];
+  people: Map<string, User>;
+}
+
 /** What both the convenors and the partner see of a pitch. */
 function pitchBasics(pitch: Pitch) {
   return {
@@ -141,6 +151,8 @@ export class PitchModel {
 
   @HideField() groupIds!: string[];
   @HideField() rawAnswers!: Record<string, string | boolean>;
+  /** Messages, notes, reviewers, attachments and their people, loaded once for the whole list on first use. */
+  @HideField() details!: () => Promise<PitchDetails>;
 
   static from(pitch: Pitch, form: PitchForm | undefined, groups: PitchGroupChoiceModel[], acceptInto: PitchGroupChoiceModel[]): PitchModel {
     const labels = new Map((form?.fields ?? []).map((f) => [f.id, f.label]));

@@ -15,6 +15,7 @@ import {
   PitchModel,
   PitchNoteModel,
   PitchReceiptModel,
+  type PitchDetails,
   type PitchGroupChoiceModel,
 } from './pitch.model.js';
 import { AcceptPitchInput, ReviewPitchInput, SavePitchFormInput, SubmitPitchInput } from './pitches.inputs.js';
@@ -120,31 +121,32 @@ export class PitchesResolver {
 
   @ResolveField(() => [PitchMessageModel])
   async messages(@Parent() pitch: PitchModel): Promise<PitchMessageModel[]> {
-    const { messages } = await this.service.details([pitch.id]);
-    const people = await this.identity.usersByIds(messages.flatMap((m) => (m.authorId ? [m.authorId] : [])));
-    return messages.map((m) => {
-      const model = PitchMessageModel.from(m);
-      const person = m.authorId ? people.get(m.authorId) : undefined;
-      model.convenor = person ? UserModel.from(person) : null;
-      return model;
-    });
+    const { messages, people } = await pitch.details();
+    return messages
+      .filter((m) => m.pitchId === pitch.id)
+      .map((m) => {
+        const model = PitchMessageModel.from(m);
+        const person = m.authorId ? people.get(m.authorId) : undefined;
+        model.convenor = person ? UserModel.from(person) : null;
+        return model;
+      });
   }
 
   @ResolveField(() => [PitchNoteModel], { description: 'Internal notes, oldest first.' })
   async notes(@Parent() pitch: PitchModel): Promise<PitchNoteModel[]> {
-    const { notes } = await this.service.details([pitch.id]);
-    const people = await this.identity.usersByIds(notes.map((n) => n.authorId));
-    return notes.map((n) => {
-      const person = people.get(n.authorId);
-      return { id: n.id, author: person ? UserModel.from(person) : null, body: n.body, createdAt: n.createdAt };
-    });
+    const { notes, people } = await pitch.details();
+    return notes
+      .filter((n) => n.pitchId === pitch.id)
+      .map((n) => {
+        const person = people.get(n.authorId);
+        return { id: n.id, author: person ? UserModel.from(person) : null, body: n.body, createdAt: n.createdAt };
+      });
   }
 
   @ResolveField(() => [UserModel])
   async reviewers(@Parent() pitch: PitchModel): Promise<UserModel[]> {
-    const { reviewers } = await this.service.details([pitch.id]);
-    const people = await this.identity.usersByIds(reviewers.map((r) => r.userId));
-    return reviewers.flatMap((r) => (people.get(r.userId) ? [UserModel.from(people.get(r.userId)!)] : []));
+    const { reviewers, people } = await pitch.details();
+    return reviewers.filter((r) => r.pitchId === pitch.id).flatMap((r) => (people.get(r.userId) ? [UserModel.from(people.get(r.userId)!)] : []));
   }
 
   @ResolveField(() => [UserModel], { description: 'Who may review it: the convenors of its groups (the admins, for "not sure").' })
@@ -156,8 +158,8 @@ export class PitchesResolver {
 
   @ResolveField(() => [PitchAttachmentModel])
   async attachments(@Parent() pitch: PitchModel): Promise<PitchAttachmentModel[]> {
-    const { attachments } = await this.service.details([pitch.id]);
-    return attachments.map((a) => PitchAttachmentModel.from(a, `/api/pitches/${pitch.id}/attachments/${a.id}`));
+    const { attachments } = await pitch.details();
+    return attachments.filter((a) => a.pitchId === pitch.id).map((a) => PitchAttachmentModel.from(a, `/api/pitches/${pitch.id}/attachments/${a.id}`));
   }
 
   /** Pitches with their forms and groups, in two queries whatever their number. */
@@ -165,10 +167,19 @@ export class PitchesResolver {
     const [forms, choices, triaged] = await Promise.all([this.forms.byIds(pitches.map((p) => p.formId)), this.groupChoices(), this.service.triagedGroupIds(viewer)]);
     const byId = new Map(choices.map((g) => [g.id, g]));
     const mine = choices.filter((g) => triaged.groupIds.includes(g.id));
+    // The details of every pitch of the list load together, the first time any of them is asked for.
+    let loaded: Promise<PitchDetails> | null = null;
+    const details = () =>
+      (loaded ??= this.service.details(pitches.map((p) => p.id)).then(async (d) => {
+        const ids = [...d.messages.flatMap((m) => (m.authorId ? [m.authorId] : [])), ...d.notes.map((n) => n.authorId), ...d.reviewers.map((r) => r.userId)];
+        return { ...d, people: await this.identity.usersByIds(ids) };
+      }));
     return pitches.map((p) => {
       const groups = p.groupIds.flatMap((id) => (byId.get(id) ? [byId.get(id)!] : []));
       const acceptInto = triaged.isAdmin ? mine : mine.filter((g) => p.groupIds.includes(g.id));
-      return PitchModel.from(p, forms.get(p.formId) as PitchForm | undefined, groups, acceptInto);
+      const model = PitchModel.from(p, forms.get(p.formId) as PitchForm | undefined, groups, acceptInto);
+      model.details = details;
+      return model;
     });
   }
 
