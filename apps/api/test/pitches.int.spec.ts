@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MembershipRole } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { PitchAttachmentsService, PitchesService } from '@convene/server-submissions';
+import { FileStorage } from '@convene/server-documents';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { pdf, random, upload } from './document-files.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas, type Persona } from './group-personas.js';
@@ -296,7 +297,7 @@ describe('partner pitches', () => {
     it('the board loads its pitches with their conversations, notes, reviewers and files in the same number of statements for 3 pitches as for 12', async () => {
       const w = await groupPersonas(api);
       const convenor = await w.as('convenor');
-      const BOARD = `query B($groupId: ID) { pitches(groupId: $groupId, first: 100) { nodes { id title groups { name } messages { body convenor { displayName } } notes { body author { displayName } } reviewers { displayName } attachments { fileName } } } }`;
+      const BOARD = `query B($groupId: ID) { pitches(groupId: $groupId, first: 100) { nodes { id title groups { name } answers { label value } messages { body convenor { displayName } } notes { body author { displayName } } reviewers { displayName } reviewerCandidates { displayName } attachments { fileName } } } }`;
       const count = async () => api.statements(async () => dataOf(await convenor.request(BOARD, { groupId: w.group.id })));
       const add = async (n: number) => {
         for (let i = 0; i < n; i++) {
@@ -308,6 +309,49 @@ describe('partner pitches', () => {
       const few = await count();
       await add(9);
       expect(await count()).toBe(few);
+    });
+
+    it('a convenor of one of several groups learns nothing of the other group’s convenors, and can’t accept into a group the partner didn’t choose', async () => {
+      const a = await groupPersonas(api);
+      const b = await groupPersonas(api);
+      const input = pitchInput([a.group.id, b.group.id]);
+      dataOf(await api.client().request(SUBMIT, { input }));
+      const [row] = await pitchRows(input.title);
+      const convenorA = await a.as('convenor');
+      const seen = dataOf(await convenorA.request<{ pitch: { reviewerCandidates: { id: string }[]; acceptInto: { id: string }[] } }>(PITCH, { id: row!.id })).pitch;
+      expect(seen.reviewerCandidates.map((c) => c.id)).toEqual([a.people.convenor.id]);
+      expect(seen.acceptInto.map((g) => g.id)).toEqual([a.group.id]);
+      const assign = await convenorA.request(REVIEW, { input: { pitchId: row!.id, reviewerIds: [b.people.convenor.id] } });
+      expect(assign.errors?.[0]?.extensions).toMatchObject({ reason: 'REVIEWER_NOT_A_CONVENOR' });
+      // B's convenor writes a note; A sees the note but not who wrote it.
+      dataOf(await (await b.as('convenor')).request(REVIEW, { input: { pitchId: row!.id, note: 'From the other group' } }));
+      const notes = dataOf(await convenorA.request<{ pitch: { notes: { body: string; author: { displayName: string } | null }[] } }>(PITCH, { id: row!.id })).pitch.notes;
+      expect(notes).toEqual([{ body: 'From the other group', author: null }]);
+      // A convenor of A who also convenes C can't move the pitch into C.
+      const c = await api.data.group();
+      await api.data.membership(c, a.people.convenor, MembershipRole.CONVENOR);
+      const moved = await convenorA.request(ACCEPT, { input: { pitchId: row!.id, groupId: c.id } });
+      expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_GROUP' });
+      expect((await pitchRows(input.title))[0]!.status).toBe('RECEIVED');
+    });
+
+    it('the partner’s messages carry no convenor at all (the field does not exist for them)', async () => {
+      const w = await groupPersonas(api);
+      const { token } = await submitted(w);
+      const result = await api.client().request(`query M($token: String!) { myPitch(token: $token) { messages { convenor { displayName } } } }`, { token });
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(result.data ?? null).toBeNull();
+    });
+
+    it('a form is changed by its maker or a network admin only', async () => {
+      const w = await groupPersonas(api);
+      const other = await groupPersonas(api);
+      const slug = `mine-${randomUUID().slice(0, 8)}`;
+      const form = dataOf(await (await w.as('convenor')).request<{ savePitchForm: { id: string } }>(SAVE_FORM, { input: formInput(slug) })).savePitchForm;
+      const taken = await (await other.as('convenor')).request(SAVE_FORM, { input: formInput(slug, { id: form.id, retentionDays: 0 }) });
+      expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_THE_FORM_MAKER' });
+      expect((await sql<{ retention_days: number }>('select retention_days from pitch_forms where id = ?', [form.id]))[0]!.retention_days).toBe(365);
+      dataOf(await (await w.as('admin')).request(SAVE_FORM, { input: formInput(slug, { id: form.id, isOpen: false }) }));
     });
 
     it('reviewers are convenors of the pitch’s groups', async () => {
@@ -385,6 +429,10 @@ describe('partner pitches', () => {
       const w = await groupPersonas(api);
       const file = await attachment();
       const { id, token, input } = await submitted(w, { attachments: [{ id: file.json.id, claim: file.json.claim }] });
+      const [{ storage_key: stored }] = (await sql<{ storage_key: string }>('select storage_key from pitch_attachments where id = ?', [file.json.id])) as [{ storage_key: string }];
+      expect(await api.app.get(FileStorage).size(stored)).toBeGreaterThan(0);
+      dataOf(await api.client().request(REPLY, { token, body: 'A detail.' }));
+      dataOf(await (await w.as('convenor')).request(REVIEW, { input: { pitchId: id, note: 'Internal' } }));
       dataOf(await api.client().request(WITHDRAW, { token }));
       const service = api.app.get(PitchesService);
       await service.purgeExpired(new Date(Date.now() + 30 * DAY));
@@ -392,6 +440,9 @@ describe('partner pitches', () => {
       expect(await service.purgeExpired(new Date(Date.now() + 400 * DAY))).toBeGreaterThanOrEqual(1);
       expect(await sql('select organisation_name, contact_email, summary from pitches where id = ?', [id])).toEqual([{ organisation_name: 'Removed', contact_email: '', summary: '' }]);
       expect(await sql('select 1 from pitch_attachments where pitch_id = ?', [id])).toEqual([]);
+      for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links']) expect(await sql(`select 1 from ${table} where pitch_id = ?`, [id])).toEqual([]);
+      expect(await sql(`select 1 from mail_messages where to_address = ? and kind like 'pitch-%'`, [input.contactEmail])).toEqual([]);
+      expect(await api.app.get(FileStorage).size(stored)).toBeNull();
       expect(codeOf(await api.client().request(MY_PITCH, { token }))).toBe('NOT_FOUND');
       const loose = await attachment();
       await api.app.get(PitchAttachmentsService).purgeUnclaimed(new Date(Date.now() + 2 * DAY));

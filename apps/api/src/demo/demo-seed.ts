@@ -392,6 +392,8 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     helpWanted: 'Help with a survey template, and advice on taking the findings to the commissioning group.',
     groupIds: [health.id],
     answers: { area: 'Leeds and Bradford', stage: 'Planned' },
+    consentText: general.consentText,
+    retentionDays: general.retentionDays,
   });
   const reviewing = em.create(PitchEntity, {
     formId: general.id,
@@ -405,6 +407,8 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     groupIds: [policing.id],
     status: PitchStatus.UNDER_REVIEW,
     answers: { stage: 'Just an idea' },
+    consentText: general.consentText,
+    retentionDays: general.retentionDays,
   });
   em.create(PitchMessageEntity, { pitchId: reviewing.id, author: PitchMessageAuthor.CONVENOR, authorId: users.get('convenor@example.org')!.id, body: 'Thank you, this is timely. Which six languages did you have in mind?' });
   em.create(PitchMessageEntity, { pitchId: reviewing.id, author: PitchMessageAuthor.PARTNER, body: 'Arabic, Farsi, Tigrinya, Polish, Romanian and Spanish: the languages most asked for at our drop-ins.' });

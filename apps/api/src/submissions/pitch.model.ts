@@ -84,6 +84,18 @@ export class PitchMessageModel {
   }
 }
 
+@ObjectType('PartnerPitchMessage', { description: 'A message as the partner sees it: who wrote it is "the convenors", never a name.' })
+export class PartnerPitchMessageModel {
+  @Field(() => ID) id!: string;
+  @Field(() => PitchMessageAuthor) author!: PitchMessageAuthor;
+  @Field(() => String) body!: string;
+  @Field(() => Date) createdAt!: Date;
+
+  static from(message: PitchMessage): PartnerPitchMessageModel {
+    return Object.assign(new PartnerPitchMessageModel(), { id: message.id, author: message.author, body: message.body, createdAt: message.createdAt });
+  }
+}
+
 @ObjectType('PitchNote', { description: 'An internal note: never shown to the partner.' })
 export class PitchNoteModel {
   @Field(() => ID) id!: string;
@@ -106,6 +118,8 @@ export interface PitchDetails {
   reviewers: { pitchId: string; userId: string }[];
   attachments: PitchAttachment[];
   people: Map<string, User>;
+  /** Whether the viewer may see a convenor's name (those of the groups they triage; all, for admins). */
+  named: (userId: string) => boolean;
 }
 
 /** What both the convenors and the partner see of a pitch. */
@@ -153,6 +167,8 @@ export class PitchModel {
   @HideField() rawAnswers!: Record<string, string | boolean>;
   /** Messages, notes, reviewers, attachments and their people, loaded once for the whole list on first use. */
   @HideField() details!: () => Promise<PitchDetails>;
+  /** Who the viewer may ask to review it, worked out once per set of groups for the whole list. */
+  @HideField() candidates!: () => Promise<User[]>;
 
   static from(pitch: Pitch, form: PitchForm | undefined, groups: PitchGroupChoiceModel[], acceptInto: PitchGroupChoiceModel[]): PitchModel {
     const labels = new Map((form?.fields ?? []).map((f) => [f.id, f.label]));
@@ -194,10 +210,10 @@ export class PartnerPitchModel {
   @Field(() => String, { description: 'Why it was declined, when it was.' }) declineReason!: string;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
-  @Field(() => [PitchMessageModel]) messages!: PitchMessageModel[];
+  @Field(() => [PartnerPitchMessageModel]) messages!: PartnerPitchMessageModel[];
   @Field(() => [PitchAttachmentModel]) attachments!: PitchAttachmentModel[];
 
   static from(pitch: Pitch, groupNames: string[], messages: PitchMessage[], attachments: PitchAttachmentModel[]): PartnerPitchModel {
-    return Object.assign(new PartnerPitchModel(), { ...pitchBasics(pitch), groupNames, messages: messages.map((m) => PitchMessageModel.from(m)), attachments });
+    return Object.assign(new PartnerPitchModel(), { ...pitchBasics(pitch), groupNames, messages: messages.map((m) => PartnerPitchMessageModel.from(m)), attachments });
   }
 }

@@ -46,8 +46,11 @@ export class PitchesController {
 
   @SignedIn()
   @Get('pitches.csv')
-  async csv(@CurrentViewer() viewer: Viewer, @Query('status') status: string | undefined, @Query('groupId') groupId: string | undefined, @Res() res: Response): Promise<void> {
-    const csv = await this.pitches.exportCsv(viewer, { status: (status as PitchStatus | undefined) ?? null, groupId: groupId ?? null });
+  async csv(@CurrentViewer() viewer: Viewer, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    // The board's filters; anything but one plain value each is refused by the service's checks.
+    const one = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : query[name] === undefined ? null : '(several values)');
+    const date = (name: string) => (one(name) ? new Date(one(name)!) : null);
+    const csv = await this.pitches.exportCsv(viewer, { status: one('status') as PitchStatus | null, groupId: one('groupId'), formId: one('formId'), from: date('from'), to: date('to') });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', contentDisposition('attachment', 'pitches.csv'));
     res.setHeader('Cache-Control', 'private, no-store');

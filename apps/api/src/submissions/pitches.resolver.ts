@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Query, ResolveField, Parent, Resolver
 import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { PitchStatus } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
-import { IdentityService } from '@convene/server-identity';
+import { IdentityService, type User } from '@convene/server-identity';
 import { PitchAcceptanceService, PitchFormsService, PitchesService, type PartnerView, type Pitch, type PitchForm } from '@convene/server-submissions';
 import { clientInfo, type GraphQLContext } from '../http/request-context.js';
 import { UserModel } from '../identity/user.model.js';
@@ -121,12 +121,12 @@ export class PitchesResolver {
 
   @ResolveField(() => [PitchMessageModel])
   async messages(@Parent() pitch: PitchModel): Promise<PitchMessageModel[]> {
-    const { messages, people } = await pitch.details();
+    const { messages, people, named } = await pitch.details();
     return messages
       .filter((m) => m.pitchId === pitch.id)
       .map((m) => {
         const model = PitchMessageModel.from(m);
-        const person = m.authorId ? people.get(m.authorId) : undefined;
+        const person = m.authorId && named(m.authorId) ? people.get(m.authorId) : undefined;
         model.convenor = person ? UserModel.from(person) : null;
         return model;
       });
@@ -134,26 +134,24 @@ export class PitchesResolver {
 
   @ResolveField(() => [PitchNoteModel], { description: 'Internal notes, oldest first.' })
   async notes(@Parent() pitch: PitchModel): Promise<PitchNoteModel[]> {
-    const { notes, people } = await pitch.details();
+    const { notes, people, named } = await pitch.details();
     return notes
       .filter((n) => n.pitchId === pitch.id)
       .map((n) => {
-        const person = people.get(n.authorId);
+        const person = named(n.authorId) ? people.get(n.authorId) : undefined;
         return { id: n.id, author: person ? UserModel.from(person) : null, body: n.body, createdAt: n.createdAt };
       });
   }
 
   @ResolveField(() => [UserModel])
   async reviewers(@Parent() pitch: PitchModel): Promise<UserModel[]> {
-    const { reviewers, people } = await pitch.details();
-    return reviewers.filter((r) => r.pitchId === pitch.id).flatMap((r) => (people.get(r.userId) ? [UserModel.from(people.get(r.userId)!)] : []));
+    const { reviewers, people, named } = await pitch.details();
+    return reviewers.filter((r) => r.pitchId === pitch.id && named(r.userId)).flatMap((r) => (people.get(r.userId) ? [UserModel.from(people.get(r.userId)!)] : []));
   }
 
-  @ResolveField(() => [UserModel], { description: 'Who may review it: the convenors of its groups (the admins, for "not sure").' })
+  @ResolveField(() => [UserModel], { description: 'Who the viewer may ask to review it: convenors of its groups that the viewer convenes too (all of them, and the admins for "not sure", for network admins).' })
   async reviewerCandidates(@Parent() pitch: PitchModel): Promise<UserModel[]> {
-    const ids = await this.service.reviewerCandidateIds(pitch.groupIds);
-    const people = await this.identity.usersByIds(ids);
-    return ids.flatMap((id) => (people.get(id) ? [UserModel.from(people.get(id)!)] : []));
+    return (await pitch.candidates()).map((person) => UserModel.from(person));
   }
 
   @ResolveField(() => [PitchAttachmentModel])
@@ -162,29 +160,42 @@ export class PitchesResolver {
     return attachments.filter((a) => a.pitchId === pitch.id).map((a) => PitchAttachmentModel.from(a, `/api/pitches/${pitch.id}/attachments/${a.id}`));
   }
 
-  /** Pitches with their forms and groups, in two queries whatever their number. */
+  /** Pitches with their forms and groups in a few queries whatever their number; details load together on first use. */
   private async present(viewer: Viewer, pitches: Pitch[]): Promise<PitchModel[]> {
-    const [forms, choices, triaged] = await Promise.all([this.forms.byIds(pitches.map((p) => p.formId)), this.groupChoices(), this.service.triagedGroupIds(viewer)]);
-    const byId = new Map(choices.map((g) => [g.id, g]));
-    const mine = choices.filter((g) => triaged.groupIds.includes(g.id));
-    // The details of every pitch of the list load together, the first time any of them is asked for.
+    const triaged = await this.service.triagedGroupIds(viewer);
+    const [forms, refs] = await Promise.all([this.forms.byIds(pitches.map((p) => p.formId)), this.groups.referencesByIds([...pitches.flatMap((p) => p.groupIds), ...triaged.groupIds])]);
+    const choice = (id: string): PitchGroupChoiceModel[] => (refs.get(id) ? [{ id, slug: refs.get(id)!.slug, name: refs.get(id)!.name }] : []);
+    const mine = triaged.groupIds.flatMap(choice);
     let loaded: Promise<PitchDetails> | null = null;
     const details = () =>
-      (loaded ??= this.service.details(pitches.map((p) => p.id)).then(async (d) => {
+      (loaded ??= Promise.all([this.service.details(pitches.map((p) => p.id)), this.service.namedConvenors(viewer)]).then(async ([d, named]) => {
         const ids = [...d.messages.flatMap((m) => (m.authorId ? [m.authorId] : [])), ...d.notes.map((n) => n.authorId), ...d.reviewers.map((r) => r.userId)];
-        return { ...d, people: await this.identity.usersByIds(ids) };
+        return { ...d, named, people: await this.identity.usersByIds(ids) };
       }));
+    // Candidates depend only on the groups the viewer triages among the pitch's: one look-up per distinct set.
+    const candidates = new Map<string, Promise<User[]>>();
     return pitches.map((p) => {
-      const groups = p.groupIds.flatMap((id) => (byId.get(id) ? [byId.get(id)!] : []));
-      const acceptInto = triaged.isAdmin ? mine : mine.filter((g) => p.groupIds.includes(g.id));
-      const model = PitchModel.from(p, forms.get(p.formId) as PitchForm | undefined, groups, acceptInto);
+      const managedGroupIds = triaged.isAdmin ? p.groupIds : p.groupIds.filter((id) => triaged.groupIds.includes(id));
+      const acceptInto = triaged.isAdmin ? mine : mine.filter((g) => managedGroupIds.includes(g.id));
+      const model = PitchModel.from(p, forms.get(p.formId) as PitchForm | undefined, p.groupIds.flatMap(choice), acceptInto);
+      const key = `${[...managedGroupIds].sort().join(',')}|${triaged.isAdmin && p.notSure}`;
       model.details = details;
+      model.candidates = () => {
+        if (!candidates.has(key)) {
+          const people = this.service.reviewerCandidateIds({ pitch: p, managedGroupIds, isAdmin: triaged.isAdmin }).then(async (ids) => {
+            const found = await this.identity.usersByIds(ids);
+            return ids.flatMap((id) => (found.get(id) ? [found.get(id)!] : []));
+          });
+          candidates.set(key, people);
+        }
+        return candidates.get(key)!;
+      };
       return model;
     });
   }
 
   private async groupChoices(): Promise<PitchGroupChoiceModel[]> {
-    return (await this.groups.allReferences()).map((g) => ({ id: g.id, slug: g.slug, name: g.name }));
+    return (await this.groups.publicReferences()).map((g) => ({ id: g.id, slug: g.slug, name: g.name }));
   }
 }
 

@@ -102,13 +102,13 @@ export class GroupsService implements OnModuleInit {
     return rows.map((row) => row.user_id);
   }
 
-  /** Groups' public id, address and name, in one query (names and purposes are public in the network). */
-  /** Every group, by name (e.g. the groups a public pitch form offers). */
-  async allReferences(): Promise<GroupReference[]> {
-    const groups = await this.em.fork().find(WorkingGroup, {}, { fields: ['id', 'slug', 'name', 'contentFreeNotifications'], orderBy: { name: 'asc' } });
+  /** The groups people outside the network may be told of (not invite-only ones), by name: e.g. those a public pitch form offers. */
+  async publicReferences(): Promise<GroupReference[]> {
+    const groups = await this.em.fork().find(WorkingGroup, { joinPolicy: { $ne: JoinPolicy.INVITE_ONLY } }, { fields: ['id', 'slug', 'name', 'contentFreeNotifications'], orderBy: { name: 'asc' } });
     return groups.map((g) => ({ id: g.id, slug: g.slug, name: g.name, contentFree: g.contentFreeNotifications }));
   }
 
+  /** Groups' public id, address and name, in one query (names and purposes are public in the network). */
   async referencesByIds(ids: string[]): Promise<Map<string, GroupReference>> {
     if (!ids.length) return new Map();
     const groups = await this.em.fork().find(WorkingGroup, { id: { $in: [...new Set(ids)] } }, { fields: ['id', 'slug', 'name', 'contentFreeNotifications'] });

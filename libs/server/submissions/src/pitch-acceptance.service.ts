@@ -1,5 +1,4 @@
-import { PassThrough } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { MembershipRole } from '@convene/shared-contracts';
 import type { Viewer } from '@convene/server-core';
 import { DiscussionsService } from '@convene/server-discussions';
@@ -26,6 +25,8 @@ const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>#|~])/g, '\\$
  */
 @Injectable()
 export class PitchAcceptanceService {
+  private readonly logger = new Logger(PitchAcceptanceService.name);
+
   constructor(
     private readonly pitches: PitchesService,
     private readonly discussions: DiscussionsService,
@@ -35,9 +36,10 @@ export class PitchAcceptanceService {
   ) {}
 
   async accept(viewer: Viewer, input: { pitchId: string; groupId: string; inviteContact?: boolean | null }): Promise<PitchAccess> {
-    const access = await this.pitches.acceptTarget(viewer, input);
+    // The pitch is claimed first (marked accepted under its lock), so that it can't be withdrawn,
+    // declined or accepted twice while its discussion is being made.
+    const { access, previous, groupId } = await this.pitches.claimForAcceptance(viewer, input);
     const { pitch } = access;
-    const groupId = input.groupId.toLowerCase();
     const body = [
       `**Pitched by ${escapeMarkdown(pitch.organisationName)}** (${ORGANISATION_TYPES[pitch.organisationType] ?? pitch.organisationType}), contact ${escapeMarkdown(pitch.contactName)}.`,
       '',
@@ -47,20 +49,36 @@ export class PitchAcceptanceService {
       '### What help they would like',
       escapeMarkdown(pitch.helpWanted),
     ].join('\n');
-    const thread = await this.discussions.createThread(viewer, { groupId, title: pitch.title.slice(0, 200), body, tags: ['pitch'] });
-    const view = await this.groups.byId(viewer, groupId);
-    const { attachments } = await this.pitches.details([pitch.id]);
-    for (const file of attachments) {
-      // A copy of the bytes: the pitch's own files go when the pitch is anonymised, the group's stay.
-      const storageKey = newStorageKey();
-      const copy = new PassThrough();
-      (await this.storage.read(file.storageKey)).pipe(copy);
-      await this.storage.write(storageKey, copy, { contentType: file.contentType });
-      const document = await this.documents.create(viewer, view, null, { storageKey, fileName: file.fileName, size: file.size, sha256: file.sha256, contentType: file.contentType });
-      await this.documents.addThreadLink(viewer, document.id, { id: thread.id, groupId });
+    let threadId: string;
+    try {
+      threadId = (await this.discussions.createThread(viewer, { groupId, title: pitch.title.slice(0, 200), body, tags: ['pitch'] })).id;
+    } catch (error) {
+      await this.pitches.reopen(pitch.id, previous);
+      throw error;
     }
-    const accepted = await this.pitches.markAccepted(viewer, pitch.id, groupId, thread.id);
-    if (input.inviteContact) await this.groups.inviteMember(viewer, { groupId, email: pitch.contactEmail, role: MembershipRole.OBSERVER });
+    await this.copyAttachments(viewer, pitch.id, groupId, threadId);
+    const accepted = await this.pitches.acceptedInto(viewer, pitch.id, threadId);
+    // The invitation is a courtesy: the acceptance stands if it can't be sent (e.g. they are already in the group).
+    if (input.inviteContact) {
+      await this.groups.inviteMember(viewer, { groupId, email: pitch.contactEmail, role: MembershipRole.OBSERVER }).catch((error: Error) => this.logger.warn(`Pitch contact not invited: ${error.message}`));
+    }
     return accepted;
+  }
+
+  /** The pitch's files become documents of the group linked to its discussion; one that fails is logged and left out. */
+  private async copyAttachments(viewer: Viewer, pitchId: string, groupId: string, threadId: string): Promise<void> {
+    const view = await this.groups.byId(viewer, groupId);
+    const { attachments } = await this.pitches.details([pitchId]);
+    for (const file of attachments) {
+      try {
+        // A copy of the bytes: the pitch's own files go when the pitch is anonymised, the group's stay.
+        const storageKey = newStorageKey();
+        await this.storage.write(storageKey, await this.storage.read(file.storageKey), { contentType: file.contentType });
+        const document = await this.documents.create(viewer, view, null, { storageKey, fileName: file.fileName, size: file.size, sha256: file.sha256, contentType: file.contentType });
+        await this.documents.addThreadLink(viewer, document.id, { id: threadId, groupId });
+      } catch (error) {
+        this.logger.warn(`A pitch file was not copied to the group: ${(error as Error).message}`);
+      }
+    }
   }
 }

@@ -6,12 +6,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { RateLimiter, type Viewer } from '@convene/server-core';
 import { DocumentUploadService, DocumentsService, FileStorage } from '@convene/server-documents';
 import { PitchAttachment } from './pitch-attachment.entity.js';
-import { PitchesService } from './pitches.service.js';
+import { PitchesService, UNCLAIMED_HOURS } from './pitches.service.js';
 import { submissionsErrors } from './submissions.errors.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-/** How long an upload waits to be attached by a submitted pitch. */
-const UNCLAIMED_HOURS = 24;
 
 export interface UploadedAttachment {
   id: string;
@@ -71,16 +69,23 @@ export class PitchAttachmentsService {
     return this.storage.read(attachment.storageKey);
   }
 
-  /** Deletes uploads no pitch claimed within a day (and their files). Returns how many. */
+  /** Deletes uploads no pitch claimed within a day (rows first, so a pitch can't claim one being deleted), then their files. Returns how many. */
   async purgeUnclaimed(now = new Date()): Promise<number> {
-    const em = this.em.fork();
-    const stale = await em.find(PitchAttachment, { pitchId: null, createdAt: { $lt: new Date(now.getTime() - UNCLAIMED_HOURS * 3_600_000) } }, { limit: 500 });
-    for (const file of stale) await this.storage.delete(file.storageKey).catch(() => undefined);
-    if (stale.length) {
-      await em.nativeDelete(PitchAttachment, { id: { $in: stale.map((f) => f.id) } });
-      this.logger.log(`Removed ${stale.length} upload(s) no pitch claimed`);
+    let removed = 0;
+    for (let batch = 0; batch < 20; batch++) {
+      const rows = await this.em
+        .fork()
+        .getConnection()
+        .execute<{ storage_key: string }[]>(
+          `delete from pitch_attachments where id in (select id from pitch_attachments where pitch_id is null and created_at < ? limit 500 for update skip locked) returning storage_key`,
+          [new Date(now.getTime() - UNCLAIMED_HOURS * 3_600_000)],
+        );
+      for (const row of rows) await this.storage.delete(row.storage_key).catch((error: Error) => this.logger.warn(`An unclaimed upload's file stays: ${error.message}`));
+      removed += rows.length;
+      if (rows.length < 500) break;
     }
-    return stale.length;
+    if (removed) this.logger.log(`Removed ${removed} upload(s) no pitch claimed`);
+    return removed;
   }
 
   private async of(pitchId: string, attachmentId: string): Promise<PitchAttachment> {

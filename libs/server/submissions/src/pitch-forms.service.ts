@@ -68,6 +68,8 @@ export class PitchFormsService {
       return await em.transactional(async (tx) => {
         const form = id ? await tx.findOne(PitchForm, { id }) : tx.create(PitchForm, { slug, title, consentText, createdById: viewer.userId });
         if (!form) throw submissionsErrors.formNotFound();
+        // A form is changed by its maker or a network admin; other convenors make their own.
+        if (id && form.createdById !== viewer.userId && viewer.networkRole !== NetworkRole.ADMIN) throw submissionsErrors.notTheFormMaker();
         Object.assign(form, { slug, title, intro, consentText, retentionDays, fields, isOpen: input.isOpen ?? form.isOpen, updatedAt: new Date() });
         await tx.flush();
         return form;
@@ -88,6 +90,8 @@ export class PitchFormsService {
 
 function readFields(check: InputCheck, input: NonNullable<PitchFormInput['fields']>): PitchField[] {
   if (input.length > LIMITS.pitchFieldsMax) check.fail('fields', `Add at most ${LIMITS.pitchFieldsMax} questions.`);
+  const ids = input.map((f) => f.id).filter(Boolean);
+  if (new Set(ids).size !== ids.length) check.fail('fields', 'Each question needs its own id.');
   return input.slice(0, LIMITS.pitchFieldsMax).map((field, i) => {
     const label = check.text(`fields.${i}.label`, field.label, { max: LIMITS.registrationFieldLabelMax, label: 'The question' });
     const kind = check.oneOf(`fields.${i}.kind`, field.kind, Object.values(PitchFieldKind), 'The kind of answer');

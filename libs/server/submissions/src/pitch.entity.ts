@@ -68,6 +68,13 @@ export class Pitch {
   @Property({ type: 'uuid', nullable: true })
   threadId: string | null = null;
 
+  /** The consent text the partner agreed to, and the retention it promised, as they were then. */
+  @Property({ type: 'text' })
+  consentText!: string;
+
+  @Property({ type: 'integer' })
+  retentionDays!: number;
+
   /** The language of the partner's mail. */
   @Property({ type: 'string', length: 8 })
   locale = 'en';

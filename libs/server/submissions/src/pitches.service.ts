@@ -19,6 +19,11 @@ import { submissionsErrors } from './submissions.errors.js';
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newToken = () => randomBytes(24).toString('base64url');
 const CLOSED = [PitchStatus.ACCEPTED, PitchStatus.DECLINED, PitchStatus.WITHDRAWN];
+/** How long an upload waits to be attached by a submitted pitch. */
+export const UNCLAIMED_HOURS = 24;
+
+/** The group a pitch's notifications are about: its only group; none when it names several (or none). */
+const groupOf = (pitch: Pitch): string | null => (pitch.groupIds.length === 1 ? pitch.groupIds[0]! : null);
 
 export interface SubmitPitchInput {
   formSlug: string;
@@ -116,20 +121,42 @@ export class PitchesService {
     const answers = readAnswers(check, form.fields, input.answers ?? []);
     check.done();
     if (!input.consent) throw submissionsErrors.consentRequired();
-    const known = await this.groups.referencesByIds(groupIds);
-    if (known.size !== groupIds.length) throw submissionsErrors.unknownGroup();
-    const recipientIds = await this.recipientsFor(groupIds);
+    // Only the groups the public form offers (invite-only groups are not named to the public).
+    const offered = new Set((await this.groups.publicReferences()).map((g) => g.id));
+    if (groupIds.some((id) => !offered.has(id))) throw submissionsErrors.unknownGroup();
+    // Counted once the input is valid: mail goes to the address given, which must not become a way to flood someone.
+    await this.rateLimiter.consume([{ scope: 'pitch:email', subject: contactEmail, limit: 5, windowSeconds: 3600 }]);
+    const triagedByAdmins = notSure || !groupIds.length;
+    const recipientIds = [...new Set([...(groupIds.length ? await this.recipientsFor(groupIds) : []), ...(triagedByAdmins ? await this.identity.networkAdminIds() : [])])];
 
     const { mail, event } = await this.em.transactional(async (em) => {
-      const pitch = em.create(Pitch, { formId: form.id, organisationName, organisationType, contactName, contactEmail, title, summary, helpWanted, groupIds, notSure: notSure || !groupIds.length, answers, locale });
-      const uploads = attachments.length ? await em.find(PitchAttachment, { id: { $in: attachments.map((a) => a.id.toLowerCase()) }, pitchId: null }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : [];
+      const pitch = em.create(Pitch, {
+        formId: form.id,
+        organisationName,
+        organisationType,
+        contactName,
+        contactEmail,
+        title,
+        summary,
+        helpWanted,
+        groupIds,
+        notSure: triagedByAdmins,
+        answers,
+        locale,
+        consentText: form.consentText,
+        retentionDays: form.retentionDays,
+      });
+      const fresh = new Date(Date.now() - UNCLAIMED_HOURS * 3_600_000);
+      const uploads = attachments.length
+        ? await em.find(PitchAttachment, { id: { $in: attachments.map((a) => a.id.toLowerCase()) }, pitchId: null, createdAt: { $gt: fresh } }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+        : [];
       for (const a of attachments) {
         const upload = uploads.find((u) => u.id === a.id.toLowerCase());
         if (!upload || upload.claimHash !== sha256(a.claim ?? '')) throw submissionsErrors.attachmentNotFound();
         upload.pitchId = pitch.id;
       }
       const mail = this.mail.prepare('pitch-received', { email: contactEmail, locale }, { title, link: this.link(em, pitch) }, em);
-      const event = this.outbox.record('pitch.submitted', { pitchId: pitch.id, groupId: groupIds[0] ?? null, recipientIds });
+      const event = this.outbox.record('pitch.submitted', { pitchId: pitch.id, groupId: groupOf(pitch), recipientIds });
       await em.flush();
       return { mail, event };
     });
@@ -157,7 +184,7 @@ export class PitchesService {
       pitch.updatedAt = new Date();
       const reviewers = (await em.find(PitchReviewer, { pitchId: pitch.id })).map((r) => r.userId);
       const recipientIds = reviewers.length ? reviewers : await this.recipientsFor(pitch.groupIds);
-      const event = this.outbox.record('pitch.replied', { pitchId: pitch.id, groupId: pitch.groupIds[0] ?? null, recipientIds });
+      const event = this.outbox.record('pitch.replied', { pitchId: pitch.id, groupId: groupOf(pitch), recipientIds });
       await em.flush();
       return event;
     });
@@ -196,6 +223,8 @@ export class PitchesService {
     const groupId = filter.groupId ? check.uuid('groupId', filter.groupId, 'Group') : null;
     const formId = filter.formId ? check.uuid('formId', filter.formId, 'Form') : null;
     if (filter.status) check.oneOf('status', filter.status, Object.values(PitchStatus), 'The status');
+    if (filter.from && Number.isNaN(filter.from.getTime())) check.fail('from', 'Enter a date, like 2026-11-01.');
+    if (filter.to && Number.isNaN(filter.to.getTime())) check.fail('to', 'Enter a date, like 2026-12-01.');
     const after = decodeCursor(check, filter.after);
     check.done();
     const { isAdmin, groupIds } = await this.triagedGroupIds(viewer);
@@ -285,7 +314,7 @@ export class PitchesService {
     check.done();
     const access = await this.byId(viewer, input.pitchId, 'pitchId');
     if (reviewerIds?.length) {
-      const allowed = new Set(await this.recipientsFor(access.pitch.groupIds));
+      const allowed = new Set(await this.reviewerCandidateIds(access));
       if (reviewerIds.some((id) => !allowed.has(id))) throw submissionsErrors.reviewerNotAConvenor();
     }
     const { mails, events } = await this.em.transactional(async (em) => {
@@ -302,6 +331,8 @@ export class PitchesService {
       }
       if (note) em.create(PitchNote, { pitchId: pitch.id, authorId: viewer.userId, body: note });
       if (message) {
+        // A closed pitch is over for the partner too: nothing more reaches them.
+        if (CLOSED.includes(pitch.status) && !(input.status === PitchStatus.DECLINED && pitch.status === PitchStatus.DECLINED)) throw submissionsErrors.pitchClosed();
         em.create(PitchMessage, { pitchId: pitch.id, author: PitchMessageAuthor.CONVENOR, authorId: viewer.userId, body: message });
         mails.push(this.mail.prepare('pitch-message', { email: pitch.contactEmail, locale: pitch.locale }, { title: pitch.title, message, link: this.link(em, pitch) }, em));
       }
@@ -311,7 +342,7 @@ export class PitchesService {
         for (const r of current) if (!reviewerIds.includes(r.userId)) em.remove(r);
         for (const userId of added) em.create(PitchReviewer, { pitchId: pitch.id, userId, assignedById: viewer.userId });
         const told = added.filter((id) => id !== viewer.userId);
-        if (told.length) events.push(this.outbox.record('pitch.assigned', { pitchId: pitch.id, groupId: pitch.groupIds[0] ?? null, reviewerIds: told, actorId: viewer.userId }));
+        if (told.length) events.push(this.outbox.record('pitch.assigned', { pitchId: pitch.id, groupId: groupOf(pitch), reviewerIds: told, actorId: viewer.userId }));
       }
       pitch.updatedAt = new Date();
       await em.flush();
@@ -323,19 +354,40 @@ export class PitchesService {
   }
 
   /**
-   * Marks a pitch accepted into one of the groups the viewer convenes, with the thread it became;
-   * the partner is told. Called by the composition root after it created the thread.
+   * Claims a pitch for acceptance into a group, under the pitch's row lock: it is marked accepted
+   * at once, so a withdrawal, a decline or a second acceptance arriving meanwhile is refused. The
+   * caller then makes the discussion (`acceptedInto`), or hands the pitch back (`reopen`) if that fails.
    */
-  async markAccepted(viewer: Viewer, pitchId: string, groupId: string, threadId: string): Promise<PitchAccess> {
-    const mail = await this.em.transactional(async (em) => {
-      const pitch = await em.findOne(Pitch, { id: pitchId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  async claimForAcceptance(viewer: Viewer, input: { pitchId: string; groupId: string }): Promise<{ access: PitchAccess; previous: PitchStatus; groupId: string }> {
+    const check = new InputCheck();
+    const groupId = check.uuid('groupId', input.groupId, 'Group');
+    check.done();
+    const access = await this.byId(viewer, input.pitchId, 'pitchId');
+    // Convenors accept into the pitch's own groups that they convene; admins into any group.
+    if (!access.isAdmin && !access.managedGroupIds.includes(groupId)) throw submissionsErrors.unknownGroup('groupId');
+    const view = await this.groups.byId(viewer, groupId).catch(() => null);
+    if (!view?.canManage) throw submissionsErrors.unknownGroup('groupId');
+    if (!view.isActiveMember) throw submissionsErrors.notAMemberOfGroup();
+    const previous = await this.em.transactional(async (em) => {
+      const pitch = await em.findOne(Pitch, { id: access.pitch.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!pitch) throw submissionsErrors.pitchNotFound();
       if (CLOSED.includes(pitch.status)) throw submissionsErrors.pitchClosed();
+      const previous = pitch.status;
       this.close(pitch, PitchStatus.ACCEPTED);
       pitch.acceptedGroupId = groupId;
+      await em.flush();
+      return previous;
+    });
+    return { access, previous, groupId };
+  }
+
+  /** The discussion an accepted pitch became; the partner is told. */
+  async acceptedInto(viewer: Viewer, pitchId: string, threadId: string): Promise<PitchAccess> {
+    const mail = await this.em.transactional(async (em) => {
+      const pitch = (await em.findOne(Pitch, { id: pitchId }, { lockMode: LockMode.PESSIMISTIC_WRITE }))!;
       pitch.threadId = threadId;
-      const name = (await this.groups.nameOf(groupId)) ?? '';
-      const mail = this.statusMail(em, pitch, name);
+      pitch.updatedAt = new Date();
+      const mail = this.statusMail(em, pitch, (pitch.acceptedGroupId && (await this.groups.nameOf(pitch.acceptedGroupId))) || '');
       await em.flush();
       return mail;
     });
@@ -343,17 +395,9 @@ export class PitchesService {
     return this.byId(viewer, pitchId);
   }
 
-  /** Checks that a pitch can be accepted into a group by the viewer, before anything is made. */
-  async acceptTarget(viewer: Viewer, input: { pitchId: string; groupId: string }): Promise<PitchAccess> {
-    const check = new InputCheck();
-    const groupId = check.uuid('groupId', input.groupId, 'Group');
-    check.done();
-    const access = await this.byId(viewer, input.pitchId, 'pitchId');
-    if (CLOSED.includes(access.pitch.status)) throw submissionsErrors.pitchClosed();
-    const view = await this.groups.byId(viewer, groupId).catch(() => null);
-    if (!view?.canManage) throw submissionsErrors.unknownGroup('groupId');
-    if (!view.isActiveMember) throw submissionsErrors.notAMemberOfGroup();
-    return access;
+  /** Hands back a pitch whose discussion could not be made, as it was before. */
+  async reopen(pitchId: string, previous: PitchStatus): Promise<void> {
+    await this.em.fork().nativeUpdate(Pitch, { id: pitchId, status: PitchStatus.ACCEPTED, threadId: null }, { status: previous, closedAt: null, acceptedGroupId: null, updatedAt: new Date() });
   }
 
   /** The pitches as CSV, for the people who triage them (same visibility and filters as the board). */
@@ -383,27 +427,50 @@ export class PitchesService {
     return toCsv([header, ...lines]);
   }
 
-  /** Anonymises pitches closed longer ago than their form keeps them, and deletes their files. Returns how many. */
+  /**
+   * Anonymises pitches closed longer ago than the retention they were sent under: their personal
+   * details and text, messages, notes, links and the mail sent to the partner go in one
+   * transaction; their files are then deleted (a file the storage refuses now is retried next run).
+   * Returns how many pitches were anonymised.
+   */
   async purgeExpired(now = new Date()): Promise<number> {
-    const rows = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `update pitches p set organisation_name = 'Removed', contact_name = 'Removed', contact_email = '', summary = '', help_wanted = '', answers = '{}', anonymised_at = ?, updated_at = ?
-         from pitch_forms f where f.id = p.form_id and p.anonymised_at is null and p.closed_at is not null and p.closed_at + make_interval(days => f.retention_days) < ?
-         returning p.id`,
-        [now, now, now],
+    const ids = await this.em.fork().transactional(async (em) => {
+      const rows = await em.getConnection().execute<{ id: string; contact_email: string }[]>(
+        `select id, contact_email from pitches where anonymised_at is null and closed_at is not null and closed_at + make_interval(days => retention_days) < ? for update`,
+        [now],
       );
-    if (!rows.length) return 0;
-    const ids = rows.map((r) => r.id);
-    const em = this.em.fork();
-    const files = await em.find(PitchAttachment, { pitchId: { $in: ids } });
-    for (const file of files) await this.storage.delete(file.storageKey).catch(() => undefined);
-    await em.nativeDelete(PitchAttachment, { pitchId: { $in: ids } });
-    await em.nativeDelete(PitchLink, { pitchId: { $in: ids } });
-    await em.nativeDelete(PitchMessage, { pitchId: { $in: ids } });
-    this.logger.log(`Anonymised ${ids.length} pitch(es) past their retention period`);
+      if (!rows.length) return [];
+      const ids = rows.map((r) => r.id);
+      const list = `{${ids.join(',')}}`;
+      await em.getConnection().execute(
+        `update pitches set organisation_name = 'Removed', contact_name = 'Removed', contact_email = '', title = 'Removed', summary = '', help_wanted = '', decline_reason = '', answers = '{}', anonymised_at = ?, updated_at = ? where id = any(?::uuid[])`,
+        [now, now, list],
+      );
+      for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links', 'pitch_reviewers']) await em.getConnection().execute(`delete from ${table} where pitch_id = any(?::uuid[])`, [list]);
+      // The mail sent to the partner about these pitches (its text quotes the pitch and the links).
+      const addresses = [...new Set(rows.map((r) => r.contact_email).filter(Boolean))];
+      if (addresses.length) await em.getConnection().execute(`delete from mail_messages where kind like 'pitch-%' and to_address = any(?::text[])`, [`{${addresses.map((a) => `"${a.replace(/"/g, '')}"`).join(',')}}`]);
+      return ids;
+    });
+    await this.deleteFilesOfAnonymised();
+    if (ids.length) this.logger.log(`Anonymised ${ids.length} pitch(es) past their retention period`);
     return ids.length;
+  }
+
+  /** Deletes the files of anonymised pitches, each row only once its file is gone (so a failure is retried). */
+  private async deleteFilesOfAnonymised(): Promise<void> {
+    const em = this.em.fork();
+    const files = await em.getConnection().execute<{ id: string; storage_key: string }[]>(
+      `select a.id, a.storage_key from pitch_attachments a join pitches p on p.id = a.pitch_id where p.anonymised_at is not null limit 1000`,
+    );
+    for (const file of files) {
+      try {
+        await this.storage.delete(file.storage_key);
+        await em.nativeDelete(PitchAttachment, { id: file.id });
+      } catch (error) {
+        this.logger.warn(`Could not delete a pitch file yet (retried next run): ${(error as Error).message}`);
+      }
+    }
   }
 
   // ---- helpers ----
@@ -415,9 +482,23 @@ export class PitchesService {
     return { pitch, managedGroupIds, isAdmin };
   }
 
-  /** Who may review a pitch to these groups: their convenors (the network admins when it names none). */
-  reviewerCandidateIds(groupIds: string[]): Promise<string[]> {
-    return this.recipientsFor(groupIds);
+  /**
+   * Who the viewer may ask to review a pitch: the convenors of its groups that the viewer convenes
+   * too (all of its groups for network admins, and the admins themselves for "not sure"). Nobody
+   * learns who convenes a group they don't.
+   */
+  async reviewerCandidateIds(access: Pick<PitchAccess, 'pitch' | 'managedGroupIds' | 'isAdmin'>): Promise<string[]> {
+    const fromGroups = access.managedGroupIds.length ? await this.recipientsFor(access.managedGroupIds) : [];
+    const admins = access.isAdmin && access.pitch.notSure ? await this.identity.networkAdminIds() : [];
+    return [...new Set([...fromGroups, ...admins])];
+  }
+
+  /** The people whose names the viewer may see on pitches (convenors of the groups they triage; everyone for admins). */
+  async namedConvenors(viewer: Viewer): Promise<((userId: string) => boolean)> {
+    const { isAdmin, groupIds } = await this.triagedGroupIds(viewer);
+    if (isAdmin) return () => true;
+    const ids = new Set([viewer.userId, ...(await this.recipientsFor(groupIds))]);
+    return (userId) => ids.has(userId);
   }
 
   /** Who a pitch goes to: the convenors of its groups, or the network admins when it names none. */

@@ -8,7 +8,7 @@ import { Migration20261122091442_Discussions } from './Migration20261122091442_D
 import { Migration20261128193743_DiscussionsModeration } from './Migration20261128193743_DiscussionsModeration.js';
 import { Migration20261129160000_Documents } from './Migration20261129160000_Documents.js';
 import { Migration20261129175833_Meetings } from './Migration20261129175833_Meetings.js';
-import { Migration20261129183928_Pitches } from './Migration20261129183928_Pitches.js';
+import { Migration20261129185117_Pitches } from './Migration20261129185117_Pitches.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -18,5 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128193743_DiscussionsModeration', class: Migration20261128193743_DiscussionsModeration },
   { name: 'Migration20261129160000_Documents', class: Migration20261129160000_Documents },
   { name: 'Migration20261129175833_Meetings', class: Migration20261129175833_Meetings },
-  { name: 'Migration20261129183928_Pitches', class: Migration20261129183928_Pitches },
+  { name: 'Migration20261129185117_Pitches', class: Migration20261129185117_Pitches },
 ];

@@ -1,14 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129183928_Pitches extends Migration {
+export class Migration20261129185117_Pitches extends Migration {
 
-  override name = 'Migration20261129183928_Pitches';
+  override name = 'Migration20261129185117_Pitches';
 
   override up(): void | Promise<void> {
     this.addSql(`create type "organisation_type" as enum ('COMMUNITY_ORGANISATION', 'NGO', 'FAITH_ORGANISATION', 'RESEARCH', 'OTHER');`);
     this.addSql(`create type "pitch_status" as enum ('RECEIVED', 'UNDER_REVIEW', 'ACCEPTED', 'DECLINED', 'WITHDRAWN');`);
     this.addSql(`create type "pitch_message_author" as enum ('PARTNER', 'CONVENOR');`);
-    this.addSql(`create table "pitches" ("id" uuid not null, "form_id" uuid not null, "organisation_name" varchar(120) not null, "organisation_type" "organisation_type" not null, "contact_name" varchar(120) not null, "contact_email" varchar(254) not null, "title" varchar(200) not null, "summary" text not null, "help_wanted" text not null, "group_ids" uuid[] not null, "not_sure" boolean not null default false, "answers" jsonb not null, "status" "pitch_status" not null default 'RECEIVED', "decline_reason" text not null default '', "accepted_group_id" uuid null, "thread_id" uuid null, "locale" varchar(8) not null default 'en', "closed_at" timestamptz null, "anonymised_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
+    this.addSql(`create table "pitches" ("id" uuid not null, "form_id" uuid not null, "organisation_name" varchar(120) not null, "organisation_type" "organisation_type" not null, "contact_name" varchar(120) not null, "contact_email" varchar(254) not null, "title" varchar(200) not null, "summary" text not null, "help_wanted" text not null, "group_ids" uuid[] not null, "not_sure" boolean not null default false, "answers" jsonb not null, "status" "pitch_status" not null default 'RECEIVED', "decline_reason" text not null default '', "accepted_group_id" uuid null, "thread_id" uuid null, "consent_text" text not null, "retention_days" int not null, "locale" varchar(8) not null default 'en', "closed_at" timestamptz null, "anonymised_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create index "pitches_group_ids_index" on "pitches" using gin ("group_ids");`);
     this.addSql(`create index "pitches_status_created_at_index" on "pitches" ("status", "created_at");`);
 
