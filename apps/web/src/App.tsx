@@ -6,6 +6,7 @@ import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { CalendarPage, GroupMeetings, MeetingPage, PollPage, PublicEventPage, RegistrationPage } from '@convene/web-meetings';
 import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
+import { PartnerPitchPage, PitchBoardPage, PitchFormEditPage, PitchFormPage, PitchFormsPage, PitchReviewPage } from '@convene/web-submissions';
 import { AppLayout, NotFoundPage } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
@@ -69,6 +70,9 @@ const router = createBrowserRouter([
       // Open events and registrants' private links: for people without an account.
       { path: 'events/:slug', element: <PublicEventPage /> },
       { path: 'registrations/:token', element: <RegistrationPage /> },
+      // Partner pitches: the public forms and the partner's private link.
+      { path: 'pitch/:slug', element: <PitchFormPage /> },
+      { path: 'pitches/:token', element: <PartnerPitchPage /> },
       {
         element: <RequireViewer />,
         children: [
@@ -83,6 +87,10 @@ const router = createBrowserRouter([
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'pitches', element: <PitchBoardPage /> },
+          { path: 'pitches/review/:id', element: <PitchReviewPage /> },
+          { path: 'pitch-forms', element: <PitchFormsPage /> },
+          { path: 'pitch-forms/:id', element: <PitchFormEditPage /> },
           { element: <RequireAdmin />, children: [{ path: 'admin', element: <NetworkAdminPage /> }] },
         ],
       },

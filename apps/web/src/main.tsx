@@ -6,6 +6,7 @@ import { groupsResources } from '@convene/web-groups';
 import { identityResources } from '@convene/web-identity';
 import { meetingsResources } from '@convene/web-meetings';
 import { notificationsResources } from '@convene/web-notifications';
+import { submissionsResources } from '@convene/web-submissions';
 import { applyDocumentLocale, createI18n, detectInitialLocale, UiProviders } from '@convene/web-ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,7 +15,7 @@ import { appResources } from './i18n/app-resources';
 
 const locale = detectInitialLocale();
 applyDocumentLocale(locale);
-const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources, discussions: discussionsResources, documents: documentsResources, meetings: meetingsResources }, locale);
+const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources, discussions: discussionsResources, documents: documentsResources, meetings: meetingsResources, submissions: submissionsResources }, locale);
 const apolloClient = createApolloClient();
 
 const container = document.getElementById('root');

@@ -28,6 +28,14 @@ describe(notificationPath.name, () => {
     expect(notificationPath(notification('POLL_OPENED', 'poll-1'))).toBe('/polls/poll-1');
   });
 
+  it.each<NotificationType>(['PITCH_RECEIVED', 'PITCH_ASSIGNED', 'PITCH_REPLY'])('leads %s to the pitch page', (type) => {
+    expect(notificationPath(notification(type, 'pitch-1'))).toBe('/pitches/review/pitch-1');
+  });
+
+  it('falls back to the group when a pitch notification has no subject', () => {
+    expect(notificationPath(notification('PITCH_RECEIVED', null))).toBe('/groups/health-and-social-care');
+  });
+
   it('leads a membership notification to the group', () => {
     expect(notificationPath(notification('MEMBERSHIP_APPROVED', 'membership-1'))).toBe('/groups/health-and-social-care');
   });

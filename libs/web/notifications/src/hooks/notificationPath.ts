@@ -7,11 +7,14 @@ const ABOUT_A_DOCUMENT: ReadonlySet<NotificationType> = new Set<NotificationType
 
 const ABOUT_A_MEETING: ReadonlySet<NotificationType> = new Set<NotificationType>(['MEETING_SCHEDULED', 'MEETING_UPDATED', 'MEETING_CANCELLED', 'MEETING_REMINDER', 'EVENT_REGISTRATION']);
 
-/** Where a notification leads: the discussion, document, meeting or poll it is about, else the group. */
+const ABOUT_A_PITCH: ReadonlySet<NotificationType> = new Set<NotificationType>(['PITCH_RECEIVED', 'PITCH_ASSIGNED', 'PITCH_REPLY']);
+
+/** Where a notification leads: the discussion, document, meeting, poll or pitch it is about, else the group. */
 export function notificationPath(notification: NotificationFieldsFragment): string | null {
   if (ABOUT_A_THREAD.has(notification.type) && notification.subjectId) return `/threads/${notification.subjectId}`;
   if (ABOUT_A_DOCUMENT.has(notification.type) && notification.subjectId) return `/documents/${notification.subjectId}`;
   if (ABOUT_A_MEETING.has(notification.type) && notification.subjectId) return `/meetings/${notification.subjectId}`;
+  if (ABOUT_A_PITCH.has(notification.type) && notification.subjectId) return `/pitches/review/${notification.subjectId}`;
   if (notification.type === 'POLL_OPENED' && notification.subjectId) return `/polls/${notification.subjectId}`;
   return notification.group ? `/groups/${notification.group.slug}` : null;
 }

@@ -44,6 +44,9 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     MEETING_REMINDER: 'تذكير: اجتماع قريب لـ{{group}}',
     POLL_OPENED: 'طلب {{actor}} من {{group}} البحث عن موعد',
     EVENT_REGISTRATION: 'سجّل شخص في فعالية لـ{{group}}',
+    PITCH_RECEIVED: 'قدّم شريك مقترحًا إلى {{group}}',
+    PITCH_ASSIGNED: 'طلب منك {{actor}} مراجعة مقترح إلى {{group}}',
+    PITCH_REPLY: 'ردّ شريك على مقترح إلى {{group}}',
   },
   contentFreeTypes: {
     JOIN_REQUESTED: 'طلب انضمام جديد إلى {{group}}',
@@ -63,6 +66,9 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     MEETING_REMINDER: 'تذكير: اجتماع قريب لـ{{group}}',
     POLL_OPENED: 'استطلاع للبحث عن موعد في {{group}}',
     EVENT_REGISTRATION: 'تسجيل جديد في فعالية لـ{{group}}',
+    PITCH_RECEIVED: 'مقترح جديد إلى {{group}}',
+    PITCH_ASSIGNED: 'طُلب منك مراجعة مقترح إلى {{group}}',
+    PITCH_REPLY: 'ردّ شريك على مقترح إلى {{group}}',
   },
   categories: {
     JOIN_REQUESTS: { name: 'طلبات الانضمام', description: 'طلبات الانضمام إلى المجموعات التي تنسّقها، بانتظار قرارك.' },
@@ -72,6 +78,7 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     DOCUMENTS: { name: 'المستندات', description: 'المستندات الجديدة والنسخ الجديدة في مجموعاتك.' },
     MEETINGS: { name: 'الاجتماعات', description: 'اجتماعات مجموعاتك: الجديدة والمعدّلة والملغاة، والتذكيرات، واستطلاعات البحث عن موعد.' },
     REGISTRATIONS: { name: 'التسجيل في الفعاليات', description: 'تسجيل الأشخاص في الفعاليات المفتوحة التي تنظّمها.' },
+    PITCHES: { name: 'مقترحات الشركاء', description: 'المقترحات الجديدة إلى المجموعات التي تنسّقها، وما يُطلب منك مراجعته، وردود الشركاء.' },
   },
   levels: {
     ALL: { name: 'كل النشاط', description: 'كل ما يحدث في المجموعة' },
@@ -127,7 +134,7 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     doneTitle: 'تم',
     done: 'لن تصلك بعد الآن رسائل حول {{what}}.',
     allSettings: 'كل إعدادات الإشعارات',
-    what: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود عليك', DOCUMENTS: 'المستندات', MEETINGS: 'الاجتماعات', REGISTRATIONS: 'التسجيل في الفعاليات', DIGEST: 'الملخص', unknown: 'هذا' },
+    what: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود عليك', DOCUMENTS: 'المستندات', MEETINGS: 'الاجتماعات', REGISTRATIONS: 'التسجيل في الفعاليات', PITCHES: 'مقترحات الشركاء', DIGEST: 'الملخص', unknown: 'هذا' },
   },
   markAllRead: 'تعليم الكل كمقروء',
   allMarkedRead: 'عُلّمت كل الإشعارات كمقروءة',

@@ -41,6 +41,9 @@ export const notificationsEn = {
     MEETING_REMINDER: 'Reminder: a meeting of {{group}} is coming up',
     POLL_OPENED: '{{actor}} asked {{group}} to find a time',
     EVENT_REGISTRATION: 'Someone registered for an event of {{group}}',
+    PITCH_RECEIVED: 'A partner pitched an idea to {{group}}',
+    PITCH_ASSIGNED: '{{actor}} asked you to review a pitch to {{group}}',
+    PITCH_REPLY: 'A partner replied on a pitch to {{group}}',
   },
   contentFreeTypes: {
     JOIN_REQUESTED: 'A new request to join {{group}}',
@@ -60,6 +63,9 @@ export const notificationsEn = {
     MEETING_REMINDER: 'Reminder: a meeting of {{group}} is coming up',
     POLL_OPENED: 'A poll to find a time in {{group}}',
     EVENT_REGISTRATION: 'A new registration for an event of {{group}}',
+    PITCH_RECEIVED: 'A new pitch to {{group}}',
+    PITCH_ASSIGNED: 'You were asked to review a pitch to {{group}}',
+    PITCH_REPLY: 'A partner replied on a pitch to {{group}}',
   },
   categories: {
     JOIN_REQUESTS: { name: 'Join requests', description: 'Requests to join groups you convene, waiting for your decision.' },
@@ -69,6 +75,7 @@ export const notificationsEn = {
     DOCUMENTS: { name: 'Documents', description: 'New documents and new versions in your groups.' },
     MEETINGS: { name: 'Meetings', description: 'Meetings of your groups: new, changed or cancelled, reminders, and polls to find a time.' },
     REGISTRATIONS: { name: 'Event registrations', description: 'People registering for the open events you organise.' },
+    PITCHES: { name: 'Partner pitches', description: 'New pitches to the groups you convene, the ones you are asked to review, and partners’ replies.' },
   },
   levels: {
     ALL: { name: 'All activity', description: 'everything that happens in the group' },
@@ -124,7 +131,7 @@ export const notificationsEn = {
     doneTitle: 'Done',
     done: 'You will no longer get emails about {{what}}.',
     allSettings: 'All notification settings',
-    what: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies to you', DOCUMENTS: 'documents', MEETINGS: 'meetings', REGISTRATIONS: 'event registrations', DIGEST: 'the digest', unknown: 'this' },
+    what: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies to you', DOCUMENTS: 'documents', MEETINGS: 'meetings', REGISTRATIONS: 'event registrations', PITCHES: 'partner pitches', DIGEST: 'the digest', unknown: 'this' },
   },
   markAllRead: 'Mark all read',
   allMarkedRead: 'All notifications marked read',

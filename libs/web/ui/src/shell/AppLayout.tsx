@@ -24,6 +24,10 @@ function NavLinks({ viewer, onNavigate }: { viewer: Viewer; onNavigate?: () => v
       <NavLink className="convene-nav-link" to="/calendar" onClick={onNavigate}>
         {t('nav.calendar')}
       </NavLink>
+      {/* Everyone signed in: the page itself says that pitches to groups someone convenes appear there. */}
+      <NavLink className="convene-nav-link" to="/pitches" onClick={onNavigate}>
+        {t('nav.pitches')}
+      </NavLink>
       <NavLink className="convene-nav-link" to="/profile" onClick={onNavigate}>
         {t('nav.profile')}
       </NavLink>

@@ -8,6 +8,7 @@ export const uiAr: Translations<typeof uiEn> = {
     label: 'الرئيسية',
     groups: 'المجموعات',
     calendar: 'التقويم',
+    pitches: 'المقترحات',
     profile: 'الملف الشخصي',
     admin: 'الإدارة',
     signIn: 'تسجيل الدخول',

@@ -5,6 +5,7 @@ export const uiEn = {
     label: 'Main',
     groups: 'Groups',
     calendar: 'Calendar',
+    pitches: 'Pitches',
     profile: 'Profile',
     admin: 'Admin',
     signIn: 'Sign in',

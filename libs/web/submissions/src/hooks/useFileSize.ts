@@ -1,0 +1,17 @@
+import { useLocale } from '@convene/web-ui';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fileSizeParts } from '../utils/file-size.util';
+
+/** A byte count in words for the current language, e.g. "2.4 MB". */
+export function useFileSize(): (bytes: number) => string {
+  const { t } = useTranslation('submissions');
+  const { locale } = useLocale();
+  return useCallback(
+    (bytes: number) => {
+      const { n, unit } = fileSizeParts(bytes);
+      return t(`units.${unit}`, { n: new Intl.NumberFormat(locale).format(n) });
+    },
+    [t, locale],
+  );
+}

@@ -1,0 +1,140 @@
+// Partner pitches in a real browser: a partner organisation (no account) pitches an idea in Arabic
+// with an attachment; the convenor triages it on the board, writes an internal note and messages
+// the partner; the partner replies through the private link in their email (never seeing the
+// note); the convenor accepts the pitch, and a member of the group finds the new discussion.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { pdf } from '@convene/server-testing';
+import { BrowserSession, seriousA11yViolations } from './browser.js';
+
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+describe('pitches', () => {
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    session = await BrowserSession.start();
+  });
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  async function waitForMail(match: (mail: Mail) => boolean): Promise<Mail> {
+    for (let i = 0; i < 100; i++) {
+      const mails = (await (await fetch(`${session.hub.url}/api/dev/mail`)).json()) as Mail[];
+      const found = mails.find(match);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the mail never arrived');
+  }
+
+  const privateLink = (mail: Mail): string => {
+    const link = /https?:\/\/\S+\/pitches\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
+    if (!link) throw new Error(`no private link in: ${mail.text}`);
+    return new URL(link).pathname;
+  };
+
+  it('a partner pitches in Arabic with a file; the convenor notes, messages and accepts it after the partner replies; a member sees the discussion', async () => {
+    const stamp = Date.now().toString(36);
+    const title = `عيادة قانونية للقادمين الجدد ${stamp}`;
+    const email = `salma-${stamp}@example.net`;
+    const note = `Check with the legal clinic first ${stamp}`;
+    const question = `Which towns would the clinic visit? ${stamp}`;
+    const reply = `سنبدأ في ليدز وبرادفورد ${stamp}`;
+
+    // The partner, signed out, switches the public form to Arabic.
+    const partner = await session.newPage();
+    await partner.goto('/pitch/pitch-an-idea');
+    await partner.getByRole('heading', { name: 'Pitch us an idea', level: 1 }).waitFor();
+    await partner.getByRole('button', { name: 'العربية' }).click();
+    await partner.getByRole('group', { name: 'منظمتك' }).waitFor();
+    expect(await partner.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
+
+    await partner.getByLabel(/^اسم منظمتك/).fill('جمعية الأمل');
+    await partner.getByRole('radio', { name: 'منظمة مجتمعية' }).check();
+    await partner.getByLabel(/^اسمك/).fill('سلمى حداد');
+    await partner.getByLabel(/^بريدك الإلكتروني/).fill(email);
+    await partner.getByLabel(/^عنوان لفكرتك/).fill(title);
+    await partner.getByLabel(/^عمَّ تدور الفكرة؟/).fill('يصل لاجئون جدد إلى المدينة كل أسبوع ولا يعرفون أين يجدون مشورة قانونية مجانية.');
+    await partner.getByLabel(/^ما المساعدة التي تودّونها من الشبكة؟/).fill('محامون متطوعون ومساعدة في الترجمة.');
+    await partner.getByRole('checkbox', { name: 'Health and Social Care' }).check();
+    await partner.getByLabel(/^Where is your work based\?/).fill('Leeds');
+    await partner.getByRole('radio', { name: 'Planned' }).check();
+    await partner.getByLabel('ملفات للإرفاق').setInputFiles({ name: 'clinic-plan.pdf', mimeType: 'application/pdf', buffer: pdf('Legal clinic plan') });
+    await partner.locator('li[data-upload-status="done"]', { hasText: 'clinic-plan.pdf' }).waitFor();
+    await partner.getByRole('checkbox', { name: 'أوافق على ذلك' }).check();
+    expect(await seriousA11yViolations(partner)).toEqual([]);
+    await partner.getByRole('button', { name: 'أرسل مقترحي' }).click();
+    await partner.getByRole('status').filter({ hasText: 'شكرًا لك' }).waitFor();
+
+    const received = await waitForMail((mail) => mail.to === email && /\/pitches\//.test(mail.text));
+    const link = privateLink(received);
+
+    // The convenor of Health and Social Care finds it on the board and opens it.
+    const convenor = await session.newPage();
+    await session.signIn(convenor, 'admin@example.org');
+    await convenor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pitches' }).click();
+    const receivedColumn = convenor.getByRole('region', { name: 'Received' });
+    await receivedColumn.getByRole('link', { name: new RegExp(title) }).click();
+    await convenor.getByRole('heading', { name: title, level: 1 }).waitFor();
+    expect(await convenor.getByRole('link', { name: 'clinic-plan.pdf' }).count()).toBe(1);
+    await convenor.getByText('Leeds').waitFor();
+
+    // An internal note, then a message to the partner.
+    const notes = convenor.getByRole('region', { name: 'Internal notes' });
+    await notes.getByText('Only convenors see this').waitFor();
+    await notes.getByLabel('Add a note').fill(note);
+    await notes.getByRole('button', { name: 'Save note' }).click();
+    await notes.getByText(note).waitFor();
+    const conversation = convenor.getByRole('region', { name: 'Conversation with the partner' });
+    await conversation.getByLabel('Message the partner').fill(question);
+    await conversation.getByRole('button', { name: 'Send to the partner' }).click();
+    await conversation.getByRole('listitem').filter({ hasText: question }).waitFor();
+
+    // The partner opens the private link from the mail, sees the message (never the note) and replies.
+    await waitForMail((mail) => mail.to === email && mail.text.includes(question));
+    await partner.goto(link);
+    await partner.getByRole('heading', { name: 'مقترحك', level: 1 }).waitFor();
+    await partner.getByText(title).waitFor();
+    const messages = partner.getByRole('region', { name: 'المحادثة' });
+    await messages.getByRole('listitem').filter({ hasText: question }).filter({ hasText: 'المنسّقون' }).waitFor();
+    expect(await partner.getByRole('link', { name: 'clinic-plan.pdf' }).count()).toBe(1);
+    expect(await partner.content()).not.toContain(note);
+    await messages.getByLabel('أضف معلومات أو ردّ').fill(reply);
+    await messages.getByRole('button', { name: 'إرسال' }).click();
+    await messages.getByRole('listitem').filter({ hasText: reply }).filter({ hasText: 'أنت' }).waitFor();
+    expect(await partner.content()).not.toContain(note);
+
+    // The convenor sees the reply and accepts the pitch into Health and Social Care.
+    await convenor.reload();
+    await conversation.getByRole('listitem').filter({ hasText: reply }).filter({ hasText: 'سلمى حداد (partner)' }).waitFor();
+    await convenor.getByRole('button', { name: 'Accept into a group…' }).click();
+    const dialog = convenor.getByRole('dialog', { name: 'Accept this pitch' });
+    await dialog.getByLabel('Group', { exact: true }).selectOption({ label: 'Health and Social Care' });
+    await dialog.getByRole('button', { name: 'Accept', exact: true }).click();
+    const discussion = convenor.getByRole('link', { name: 'Open the discussion' });
+    await discussion.waitFor();
+    await convenor.getByText('Accepted into Health and Social Care').waitFor();
+    const threadPath = await discussion.getAttribute('href');
+    expect(threadPath).toMatch(/^\/threads\//);
+
+    // The partner's page says it was accepted and takes no more replies.
+    await partner.reload();
+    await partner.getByRole('status').filter({ hasText: 'مقبول' }).waitFor();
+    expect(await partner.getByLabel('أضف معلومات أو ردّ').count()).toBe(0);
+
+    // A member of the group finds the new discussion with the pitch's title.
+    const member = await session.newPage();
+    await session.signIn(member, 'member@example.org');
+    await member.goto('/groups/health-and-social-care');
+    const thread = member.getByRole('link', { name: title });
+    await thread.waitFor();
+    await thread.click();
+    await member.getByRole('heading', { name: title, level: 1 }).waitFor();
+    expect(new URL(member.url()).pathname).toBe(threadPath);
+  });
+});
