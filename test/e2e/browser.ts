@@ -20,6 +20,20 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 
 export const DEMO_PASSWORD = 'convene-demo-pass';
 
+/** A mail as the development mailbox lists it. */
+export interface DevMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** The path of the first link under `/<prefix>/` in a mail (a private link, e.g. `registrations`). */
+export function mailedPath(mail: DevMail, prefix: string): string {
+  const link = new RegExp(`https?://\\S+/${prefix}/[A-Za-z0-9_-]+`).exec(mail.text)?.[0];
+  if (!link) throw new Error(`no /${prefix}/ link in: ${mail.text}`);
+  return new URL(link).pathname;
+}
+
 /** The built hub and a Chromium for one test file: pages in their own contexts, and sign-in. */
 export class BrowserSession {
   private readonly contexts: BrowserContext[] = [];
@@ -32,6 +46,17 @@ export class BrowserSession {
   static async start(): Promise<BrowserSession> {
     const hub = await HubProcess.start();
     return new BrowserSession(hub, await launchBrowser());
+  }
+
+  /** The newest mail the hub's worker has written that matches, once it has. */
+  async waitForMail(match: (mail: DevMail) => boolean): Promise<DevMail> {
+    for (let i = 0; i < 100; i++) {
+      const mails = (await (await fetch(`${this.hub.url}/api/dev/mail`)).json()) as DevMail[];
+      const found = mails.find(match);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the mail never arrived');
   }
 
   /** A page in a fresh browser context (its own cookies), on the hub's origin. */

@@ -6,16 +6,11 @@
 //   the place (their private page says so, and they got the "place confirmed" mail).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { BrowserSession, seriousA11yViolations } from './browser.js';
+import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js';
 
 const GROUP = 'policing-and-surveillance';
 const ZONE = 'Europe/London';
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
 
 /** 'YYYY-MM-DD' of a day some days from now, in London (where the demo people live). */
 function londonDay(daysAhead: number): string {
@@ -40,22 +35,7 @@ describe('meetings', () => {
     await session?.stop();
   });
 
-  /** Mails the worker has written, newest first, until one matches. */
-  async function waitForMail(match: (mail: Mail) => boolean): Promise<Mail> {
-    for (let i = 0; i < 100; i++) {
-      const mails = (await (await fetch(`${session.hub.url}/api/dev/mail`)).json()) as Mail[];
-      const found = mails.find(match);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('the mail never arrived');
-  }
 
-  const privateLink = (mail: Mail): string => {
-    const link = /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
-    if (!link) throw new Error(`no private link in: ${mail.text}`);
-    return new URL(link).pathname;
-  };
 
   it('finds a time with a poll: two members answer, the convenor picks one, and both see the meeting in their calendar', async () => {
     const title = `Know-your-rights training ${Date.now()}`;
@@ -175,15 +155,15 @@ describe('meetings', () => {
     expect(await seriousA11yViolations(amina)).toEqual([]);
     const bilal = await register('Bilal Ahmed', bEmail, true);
 
-    const aMail = await waitForMail((mail) => mail.to === aEmail && mail.subject === `You are registered: ${title}`);
-    const bMail = await waitForMail((mail) => mail.to === bEmail && mail.subject === `You are on the waitlist: ${title}`);
+    const aMail = await session.waitForMail((mail) => mail.to === aEmail && mail.subject === `You are registered: ${title}`);
+    const bMail = await session.waitForMail((mail) => mail.to === bEmail && mail.subject === `You are on the waitlist: ${title}`);
 
     // Bilal's private page says he is first on the waitlist.
-    await bilal.goto(privateLink(bMail));
+    await bilal.goto(mailedPath(bMail, 'registrations'));
     await bilal.getByText('You are on the waitlist, number 1.').waitFor();
 
     // Amina cancels through her link.
-    await amina.goto(privateLink(aMail));
+    await amina.goto(mailedPath(aMail, 'registrations'));
     await amina.getByText('Your place is confirmed.').waitFor();
     await amina.getByRole('button', { name: 'Cancel my registration' }).click();
     await amina.getByRole('dialog').getByRole('button', { name: 'Yes, cancel it' }).click();
@@ -191,9 +171,9 @@ describe('meetings', () => {
     expect(await amina.getByRole('button', { name: 'Cancel my registration' }).count()).toBe(0);
 
     // Bilal is given the place: the mail says so, and so does his private page.
-    const confirmed = await waitForMail((mail) => mail.to === bEmail && mail.subject === `Your place is confirmed: ${title}`);
+    const confirmed = await session.waitForMail((mail) => mail.to === bEmail && mail.subject === `Your place is confirmed: ${title}`);
     expect(confirmed.text).toContain('a place came free');
-    await bilal.goto(privateLink(confirmed));
+    await bilal.goto(mailedPath(confirmed, 'registrations'));
     await bilal.getByText('Your place is confirmed.').waitFor();
     expect(await bilal.getByText('You are on the waitlist').count()).toBe(0);
 

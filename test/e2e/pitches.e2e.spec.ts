@@ -4,13 +4,8 @@
 // note); the convenor accepts the pitch, and a member of the group finds the new discussion.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pdf } from '@convene/server-testing';
-import { BrowserSession, seriousA11yViolations } from './browser.js';
+import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js';
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
 
 describe('pitches', () => {
   let session: BrowserSession;
@@ -22,21 +17,7 @@ describe('pitches', () => {
     await session?.stop();
   });
 
-  async function waitForMail(match: (mail: Mail) => boolean): Promise<Mail> {
-    for (let i = 0; i < 100; i++) {
-      const mails = (await (await fetch(`${session.hub.url}/api/dev/mail`)).json()) as Mail[];
-      const found = mails.find(match);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('the mail never arrived');
-  }
 
-  const privateLink = (mail: Mail): string => {
-    const link = /https?:\/\/\S+\/pitches\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
-    if (!link) throw new Error(`no private link in: ${mail.text}`);
-    return new URL(link).pathname;
-  };
 
   it('a partner pitches in Arabic with a file; the convenor notes, messages and accepts it after the partner replies; a member sees the discussion', async () => {
     const stamp = Date.now().toString(36);
@@ -71,8 +52,8 @@ describe('pitches', () => {
     await partner.getByRole('button', { name: 'أرسل مقترحي' }).click();
     await partner.getByRole('status').filter({ hasText: 'شكرًا لك' }).waitFor();
 
-    const received = await waitForMail((mail) => mail.to === email && /\/pitches\//.test(mail.text));
-    const link = privateLink(received);
+    const received = await session.waitForMail((mail) => mail.to === email && /\/pitches\//.test(mail.text));
+    const link = mailedPath(received, 'pitches');
 
     // The convenor of Health and Social Care finds it on the board and opens it.
     const convenor = await session.newPage();
@@ -96,7 +77,7 @@ describe('pitches', () => {
     await conversation.getByRole('listitem').filter({ hasText: question }).waitFor();
 
     // The partner opens the private link from the mail, sees the message (never the note) and replies.
-    await waitForMail((mail) => mail.to === email && mail.text.includes(question));
+    await session.waitForMail((mail) => mail.to === email && mail.text.includes(question));
     await partner.goto(link);
     await partner.getByRole('heading', { name: 'مقترحك', level: 1 }).waitFor();
     await partner.getByText(title).waitFor();

@@ -2,6 +2,7 @@ export * from './config/app-config.js';
 export * from './config/config.module.js';
 export * from './errors/domain-error.js';
 export * from './errors/input-validation.js';
+export * from './errors/form-answers.util.js';
 export * from './database/orm-config.js';
 export * from './database/ensure-database.js';
 export * from './redis/redis.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { APP_CONFIG, InputCheck, toCsv, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
+import { APP_CONFIG, InputCheck, readFormAnswers, toCsv, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
 import { GROUP_SLUG_PATTERN, LIMITS, MeetingStatus, RegistrationFieldKind, RegistrationStatus } from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
@@ -313,7 +313,7 @@ export class EventRegistrationsService implements OnModuleInit {
     // Bots fill the hidden field: they get the usual answer and nothing is stored.
     if ((input.website ?? '').trim()) return { status: 'RECEIVED' };
     const shown = await this.publicEvent(input.slug);
-    const answers = readAnswers(check, shown.form.fields, input.answers ?? []);
+    const answers = readFormAnswers(check, shown.form.fields, input.answers ?? [], { text: LIMITS.registrationAnswerMax, longText: LIMITS.registrationAnswerMax });
     check.done();
     if (!input.consent) throw meetingsErrors.consentRequired();
     // Counted per event once the input is valid, so that naming someone's address can't lock them out elsewhere.
@@ -555,30 +555,3 @@ function readFields(check: InputCheck, input: NonNullable<EventFormInput['fields
   });
 }
 
-function readAnswers(check: InputCheck, fields: RegistrationField[], input: { fieldId: string; value: string }[]): Record<string, string | boolean> {
-  if (input.length > fields.length) {
-    check.fail('answers', 'Some answers are to questions that are not on the form.');
-    return {};
-  }
-  const given = new Map(input.map((a) => [a.fieldId, (a.value ?? '').trim()]));
-  const answers: Record<string, string | boolean> = {};
-  for (const field of fields) {
-    const value = given.get(field.id) ?? '';
-    const name = `answers.${field.id}`;
-    if (field.kind === RegistrationFieldKind.CHECKBOX) {
-      const checked = value === 'true';
-      if (field.required && !checked) check.fail(name, 'Please tick this box.');
-      answers[field.id] = checked;
-      continue;
-    }
-    if (!value) {
-      if (field.required) check.fail(name, 'Please answer this question.');
-      continue;
-    }
-    if (value.length > LIMITS.registrationAnswerMax || (field.kind === RegistrationFieldKind.CHOICE && hasControlCharacters(value))) check.fail(name, `Answer in at most ${LIMITS.registrationAnswerMax} characters.`);
-    if (field.kind === RegistrationFieldKind.CHOICE && !field.options.includes(value)) check.fail(name, 'Choose one of the options.');
-    answers[field.id] = value;
-  }
-  if ([...given.keys()].some((id) => !fields.some((f) => f.id === id))) check.fail('answers', 'Some answers are to questions that are not on the form.');
-  return answers;
-}

@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { APP_CONFIG, InputCheck, toCsv, OutboxService, RateLimiter, isUuid, stripControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
-import { LIMITS, NetworkRole, OrganisationType, PitchFieldKind, PitchMessageAuthor, PitchStatus } from '@convene/shared-contracts';
+import { APP_CONFIG, InputCheck, readFormAnswers, toCsv, OutboxService, RateLimiter, isUuid, stripControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
+import { LIMITS, NetworkRole, OrganisationType, PitchMessageAuthor, PitchStatus } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { MailService, type MailMessage } from '@convene/server-mail';
 import { FileStorage } from '@convene/server-documents';
 import { PitchAttachment } from './pitch-attachment.entity.js';
-import { PitchForm, type PitchField } from './pitch-form.entity.js';
+import { PitchForm } from './pitch-form.entity.js';
 import { PitchLink } from './pitch-link.entity.js';
 import { PitchMessage } from './pitch-message.entity.js';
 import { PitchNote } from './pitch-note.entity.js';
@@ -118,7 +118,7 @@ export class PitchesService {
     const form = await this.em.fork().findOne(PitchForm, { slug: (input.formSlug ?? '').trim().toLowerCase() });
     if (!form) throw submissionsErrors.formNotFound();
     if (!form.isOpen) throw submissionsErrors.formClosed();
-    const answers = readAnswers(check, form.fields, input.answers ?? []);
+    const answers = readFormAnswers(check, form.fields, input.answers ?? [], { text: LIMITS.registrationAnswerMax, longText: LIMITS.pitchSummaryMax });
     check.done();
     if (!input.consent) throw submissionsErrors.consentRequired();
     // Only the groups the public form offers (invite-only groups are not named to the public).
@@ -552,33 +552,6 @@ function longText(check: InputCheck, field: string, value: string | null | undef
   return text;
 }
 
-function readAnswers(check: InputCheck, fields: PitchField[], input: { fieldId: string; value: string }[]): Record<string, string | boolean> {
-  if (input.length > fields.length || input.some((a) => !fields.some((f) => f.id === a.fieldId))) {
-    check.fail('answers', 'Some answers are to questions that are not on the form.');
-    return {};
-  }
-  const given = new Map(input.map((a) => [a.fieldId, stripControlCharacters(a.value ?? '').trim()]));
-  const answers: Record<string, string | boolean> = {};
-  for (const field of fields) {
-    const value = given.get(field.id) ?? '';
-    const name = `answers.${field.id}`;
-    if (field.kind === PitchFieldKind.CHECKBOX) {
-      const checked = value === 'true';
-      if (field.required && !checked) check.fail(name, 'Please tick this box.');
-      answers[field.id] = checked;
-      continue;
-    }
-    if (!value) {
-      if (field.required) check.fail(name, 'Please answer this question.');
-      continue;
-    }
-    const max = field.kind === PitchFieldKind.LONG_TEXT ? LIMITS.pitchSummaryMax : LIMITS.registrationAnswerMax;
-    if (value.length > max) check.fail(name, `Answer in at most ${max} characters.`);
-    if (field.kind === PitchFieldKind.CHOICE && !field.options.includes(value)) check.fail(name, 'Choose one of the options.');
-    answers[field.id] = value;
-  }
-  return answers;
-}
 
 function decodeCursor(check: InputCheck, cursor: string | null | undefined): { createdAt: Date; id: string } | null {
   if (!cursor) return null;
