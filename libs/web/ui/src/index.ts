@@ -18,6 +18,7 @@ export { useValidators } from './forms/useValidators';
 export { PasswordField } from './forms/PasswordField';
 export { useFormatDateTime } from './format/useFormatDateTime';
 export { useNotify } from './feedback/useNotify';
+export { ConfirmModal, type ConfirmModalProps } from './feedback/ConfirmModal';
 export { safeNextPath, signInPathFor } from './routing/next-path';
 export { BellIcon } from './icons/BellIcon';
 export { LevelMenu, type LevelMenuProps, type LevelOption } from './menus/LevelMenu';

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CancelRegistrationDocument, MyRegistrationDocument, toApiError, type MyRegistrationFieldsFragment, type RegistrationStatus } from '@convene/web-data-access';
-import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
+import { ConfirmModal, NotFoundPage, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -72,32 +72,25 @@ function Registration({ token, registration }: { token: string; registration: My
           {t('registration.cancel')}
         </Button>
       )}
-      <Modal opened={opened} onClose={modal.close} title={t('registration.cancelTitle')} centered closeButtonProps={{ 'aria-label': t('registration.keep') }}>
-        <ErrorAlert error={failure} />
-        <Stack gap="md">
-          <Text size="sm">{t('registration.cancelBody')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={modal.close}>
-              {t('registration.keep')}
-            </Button>
-            <Button
-              color="red"
-              loading={loading}
-              onClick={() => {
-                setFailure(null);
-                cancel({ variables: { token } })
-                  .then(() => {
-                    notify.success(t('registration.cancelled'));
-                    modal.close();
-                  })
-                  .catch(setFailure);
-              }}
-            >
-              {t('registration.confirmCancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={opened}
+        onClose={modal.close}
+        title={t('registration.cancelTitle')}
+        body={t('registration.cancelBody')}
+        keepLabel={t('registration.keep')}
+        confirmLabel={t('registration.confirmCancel')}
+        loading={loading}
+        error={failure}
+        onConfirm={() => {
+          setFailure(null);
+          cancel({ variables: { token } })
+            .then(() => {
+              notify.success(t('registration.cancelled'));
+              modal.close();
+            })
+            .catch(setFailure);
+        }}
+      />
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { MyPitchDocument, ReplyToPitchDocument, toApiError, WithdrawPitchDocument, type PartnerPitchFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ConfirmModal, ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -178,32 +178,25 @@ function WithdrawButton({ token }: { token: string }) {
       <Button variant="light" color="red" onClick={modal.open} style={{ alignSelf: 'flex-start' }}>
         {t('partner.withdraw')}
       </Button>
-      <Modal opened={opened} onClose={modal.close} title={t('partner.withdrawTitle')} centered closeButtonProps={{ 'aria-label': t('partner.keep') }}>
-        <ErrorAlert error={failure} />
-        <Stack gap="md">
-          <Text size="sm">{t('partner.withdrawBody')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={modal.close}>
-              {t('partner.keep')}
-            </Button>
-            <Button
-              color="red"
-              loading={loading}
-              onClick={() => {
-                setFailure(null);
-                withdraw({ variables: { token } })
-                  .then(() => {
-                    notify.success(t('partner.withdrawn'));
-                    modal.close();
-                  })
-                  .catch(setFailure);
-              }}
-            >
-              {t('partner.confirmWithdraw')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={opened}
+        onClose={modal.close}
+        title={t('partner.withdrawTitle')}
+        body={t('partner.withdrawBody')}
+        keepLabel={t('partner.keep')}
+        confirmLabel={t('partner.confirmWithdraw')}
+        loading={loading}
+        error={failure}
+        onConfirm={() => {
+          setFailure(null);
+          withdraw({ variables: { token } })
+            .then(() => {
+              notify.success(t('partner.withdrawn'));
+              modal.close();
+            })
+            .catch(setFailure);
+        }}
+      />
     </>
   );
 }

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { ErrorAlert } from '../page/ErrorAlert';
+
+export interface ConfirmModalProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  /** What happens if they confirm, in a sentence or two. */
+  body: ReactNode;
+  /** The button that changes nothing (it also labels the close button). */
+  keepLabel: string;
+  confirmLabel: string;
+  loading?: boolean;
+  /** The last attempt's error, shown above the text. */
+  error?: unknown;
+  onConfirm: () => void;
+}
+
+/** "Are you sure?" for an action that can't be undone: keep (the default) or confirm, in red. */
+export function ConfirmModal({ opened, onClose, title, body, keepLabel, confirmLabel, loading, error, onConfirm }: ConfirmModalProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': keepLabel }}>
+      <ErrorAlert error={error} />
+      <Stack gap="md">
+        <Text size="sm">{body}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {keepLabel}
+          </Button>
+          <Button color="red" loading={loading} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
