@@ -104,11 +104,14 @@ describe('partner pitches', () => {
   describe('who may do what', () => {
     const triage: Record<Persona, string> = { anonymous: 'UNAUTHENTICATED', outsider: 'NOT_FOUND', member: 'NOT_FOUND', convenor: 'OK', admin: 'OK' };
 
-    it.each(PERSONAS.map((p) => [p] as const))('the public form, submitting, the private link, replying and withdrawing as %s → OK (no account needed)', async (persona) => {
+    it.each(PERSONAS.map((p) => [p] as const))('the public form, uploading, submitting, the private link, replying and withdrawing as %s → OK (no account needed)', async (persona) => {
       const w = await groupPersonas(api);
       const client = await w.as(persona);
       expect(dataOf(await client.request<{ pitchForm: { slug: string } }>(FORM, { slug: formSlug })).pitchForm.slug).toBe(formSlug);
-      const input = pitchInput([w.group.id]);
+      // POST /api/pitch-attachments is public too: the upload is attached by its claim.
+      const file = await attachment(client);
+      expect(file.status).toBe(201);
+      const input = pitchInput([w.group.id], { attachments: [{ id: file.json.id, claim: file.json.claim }] });
       expect(codeOf(await client.request(SUBMIT, { input }))).toBe('OK');
       const token = await tokenFor(input.contactEmail);
       expect(dataOf(await client.request<{ myPitch: { status: string } }>(MY_PITCH, { token })).myPitch.status).toBe('RECEIVED');
