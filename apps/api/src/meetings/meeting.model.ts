@@ -284,7 +284,7 @@ export class EventRegistrationModel {
   }
 }
 
-@ObjectType('PublicEvent', { description: 'An open event as anyone may see it: no account needed.' })
+@ObjectType('PublicEvent', { description: 'An open event, for anyone to see: no account needed.' })
 export class PublicEventModel {
   @Field(() => ID) id!: string;
   @Field(() => String) slug!: string;

@@ -49,7 +49,7 @@ export interface RegistrationInput {
   locale?: string | null;
 }
 
-/** An open event as anyone may see it. */
+/** An open event, for anyone to see. */
 export interface PublicEvent {
   meeting: Meeting;
   form: EventForm;

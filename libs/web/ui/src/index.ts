@@ -16,6 +16,8 @@ export { useErrorMessage } from './page/useErrorMessage';
 export { applyServerFieldErrors } from './forms/server-field-errors';
 export { useValidators } from './forms/useValidators';
 export { PasswordField } from './forms/PasswordField';
+export { FormQuestionInput, type FormQuestion, type FormQuestionInputProps } from './forms/FormQuestionInput';
+export { HoneypotField } from './forms/HoneypotField';
 export { useFormatDateTime } from './format/useFormatDateTime';
 export { useNotify } from './feedback/useNotify';
 export { ConfirmModal, type ConfirmModalProps } from './feedback/ConfirmModal';

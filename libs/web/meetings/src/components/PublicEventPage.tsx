@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { PublicEventDocument, RegisterForEventDocument, toApiError, type PublicEventFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
+import { ErrorAlert, FormQuestionInput, HoneypotField, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -168,37 +168,10 @@ function RegistrationForm({ event, onDone }: { event: PublicEventFieldsFragment;
         <TextInput label={t('public.name')} required autoComplete="name" maxLength={LIMITS.registrationNameMax} dir="auto" {...form.getInputProps('name')} />
         <TextInput label={t('public.email')} description={t('public.emailHint')} required type="email" autoComplete="email" dir="ltr" {...form.getInputProps('email')} />
         <TextInput label={t('public.organisation')} autoComplete="organization" maxLength={LIMITS.organisationNameMax} dir="auto" {...form.getInputProps('organisation')} />
-        {event.fields.map((field) => {
-          const path = `answers.${field.id}`;
-          if (field.kind === 'CHECKBOX') {
-            return (
-              <Checkbox
-                key={field.id}
-                label={<span dir="auto">{field.label}</span>}
-                required={field.required}
-                checked={values.answers[field.id] === 'true'}
-                error={form.errors[path]}
-                onChange={(changed) => form.setFieldValue(path, changed.currentTarget.checked ? 'true' : 'false')}
-              />
-            );
-          }
-          if (field.kind === 'CHOICE') {
-            return (
-              <Radio.Group key={field.id} label={<span dir="auto">{field.label}</span>} required={field.required} {...form.getInputProps(path)}>
-                <Stack gap={6} mt={6}>
-                  {field.options.map((option) => (
-                    <Radio key={option} value={option} label={<span dir="auto">{option}</span>} />
-                  ))}
-                </Stack>
-              </Radio.Group>
-            );
-          }
-          return <Textarea key={field.id} label={<span dir="auto">{field.label}</span>} required={field.required} autosize minRows={1} maxLength={LIMITS.registrationAnswerMax} dir="auto" {...form.getInputProps(path)} />;
-        })}
-        <div className="convene-honeypot" aria-hidden="true">
-          <label htmlFor="event-website">{t('public.website')}</label>
-          <input id="event-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={values.website} onChange={(changed) => form.setFieldValue('website', changed.currentTarget.value)} />
-        </div>
+        {event.fields.map((field) => (
+          <FormQuestionInput key={field.id} question={field} value={values.answers[field.id] ?? ''} error={form.errors[`answers.${field.id}`]} onChange={(value) => form.setFieldValue(`answers.${field.id}`, value)} />
+        ))}
+        <HoneypotField id="event-website" label={t('public.website')} value={values.website} onChange={(value) => form.setFieldValue('website', value)} />
         <Paper withBorder p="sm" radius="sm" bg="gray.0">
           <Text size="sm" dir="auto" className="convene-preline" mb="xs" id="event-consent-text">
             {event.consentText}

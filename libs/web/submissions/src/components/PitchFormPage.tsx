@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { PitchFormDocument, SubmitPitchDocument, toApiError, type OrganisationType, type PitchFormFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
+import { ErrorAlert, FormQuestionInput, HoneypotField, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -257,46 +257,23 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
           <fieldset className="convene-pitch-fieldset">
             <legend>{t('public.moreHeading')}</legend>
             <Stack gap="md">
-              {pitchForm.fields.map((field) => {
-                const path = `answers.${field.id}`;
-                if (field.kind === 'CHECKBOX') {
-                  return (
-                    <Checkbox
-                      key={field.id}
-                      label={<span dir="auto">{field.label}</span>}
-                      required={field.required}
-                      checked={values.answers[field.id] === 'true'}
-                      error={form.errors[path]}
-                      onChange={(event) => form.setFieldValue(path, event.currentTarget.checked ? 'true' : 'false')}
-                    />
-                  );
-                }
-                if (field.kind === 'CHOICE') {
-                  return (
-                    <Radio.Group key={field.id} label={<span dir="auto">{field.label}</span>} required={field.required} {...form.getInputProps(path)}>
-                      <Stack gap={6} mt={6}>
-                        {field.options.map((option) => (
-                          <Radio key={option} value={option} label={<span dir="auto">{option}</span>} />
-                        ))}
-                      </Stack>
-                    </Radio.Group>
-                  );
-                }
-                if (field.kind === 'LONG_TEXT') {
-                  return <Textarea key={field.id} label={<span dir="auto">{field.label}</span>} required={field.required} autosize minRows={3} maxLength={LIMITS.registrationAnswerMax} dir="auto" {...form.getInputProps(path)} />;
-                }
-                return <TextInput key={field.id} label={<span dir="auto">{field.label}</span>} required={field.required} maxLength={LIMITS.registrationAnswerMax} dir="auto" {...form.getInputProps(path)} />;
-              })}
+              {pitchForm.fields.map((field) => (
+                <FormQuestionInput
+                  key={field.id}
+                  question={field}
+                  value={values.answers[field.id] ?? ''}
+                  error={form.errors[`answers.${field.id}`]}
+                  onChange={(value) => form.setFieldValue(`answers.${field.id}`, value)}
+                  longTextMax={LIMITS.pitchSummaryMax}
+                />
+              ))}
             </Stack>
           </fieldset>
         )}
 
         <PitchAttachments uploads={uploads} error={attachmentsError} />
 
-        <div className="convene-honeypot" aria-hidden="true">
-          <label htmlFor="pitch-website">{t('public.website')}</label>
-          <input id="pitch-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={values.website} onChange={(event) => form.setFieldValue('website', event.currentTarget.value)} />
-        </div>
+        <HoneypotField id="pitch-website" label={t('public.website')} value={values.website} onChange={(value) => form.setFieldValue('website', value)} />
 
         <Paper withBorder p="md" radius="md" bg="gray.0" component="section" aria-labelledby="pitch-consent-heading">
           <Title order={2} size="h4" id="pitch-consent-heading" mb="xs">
