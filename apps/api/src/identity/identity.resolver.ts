@@ -92,8 +92,8 @@ export class IdentityResolver {
 
   @Public()
   @Query(() => InvitationPreviewModel, { description: 'What an invitation link is for; NOT_FOUND when it is invalid, used or expired.' })
-  async invitation(@Args('token') token: string): Promise<InvitationPreviewModel> {
-    const preview = await this.identity.previewInvitation(token);
+  async invitation(@Args('token') token: string, @Context() ctx: GraphQLContext): Promise<InvitationPreviewModel> {
+    const preview = await this.identity.previewInvitation(token, clientInfo(ctx.req));
     const groupName = preview.groupId ? await this.groups.nameOf(preview.groupId) : null;
     return { email: preview.email, groupName, expiresAt: preview.expiresAt };
   }

@@ -226,7 +226,9 @@ export class IdentityService {
     return `${this.config.publicUrl}/invitations/${token}`;
   }
 
-  async previewInvitation(token: string): Promise<InvitationPreview> {
+  /** What an invitation link is for. Its token is a secret: tries are limited per client address. */
+  async previewInvitation(token: string, client: ClientInfo): Promise<InvitationPreview> {
+    await this.rateLimiter.consume([{ scope: 'invitation:address', subject: client.address, limit: 60, windowSeconds: 3600 }]);
     const invitation = token && token.length < 100 ? await this.invitations.findByTokenHash(hashToken(token)) : null;
     if (!invitation || !invitation.isUsable()) throw identityErrors.invitationInvalid();
     return { email: invitation.email, groupId: invitation.groupId, expiresAt: invitation.expiresAt };

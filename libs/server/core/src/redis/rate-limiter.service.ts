@@ -52,6 +52,11 @@ export class RateLimiter {
     }
   }
 
+  /** How many attempts the rule's current window holds (for audits and tests). */
+  async attempts(rule: Pick<RateLimitRule, 'scope' | 'subject'>): Promise<number> {
+    return Number((await this.redis.get(this.key(rule))) ?? 0);
+  }
+
   async reset(rule: Pick<RateLimitRule, 'scope' | 'subject'>): Promise<void> {
     await this.redis.del(this.key(rule)).catch(() => undefined);
   }
