@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AccessGuard, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { DiscussionsModule } from '@convene/server-discussions';
 import { DocumentsModule } from '@convene/server-documents';
 import { IdentityModule } from '@convene/server-identity';
@@ -35,6 +35,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     ConfigModule,
     RedisModule,
     QueueModule,
+    AuditModule,
     MikroOrmModule.forRootAsync({
       driver: PostgreSqlDriver,
       inject: [APP_CONFIG],

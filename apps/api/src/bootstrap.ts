@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express } from 'express';
 import { APP_CONFIG, type AppConfig } from '@convene/server-core';
 import { AppModule } from './app.module.js';
+import { answerClientErrorsAsJson } from './http/client-errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serveWebApp } from './http/web-app.js';
 
@@ -19,6 +20,7 @@ export async function createApiApp(options: { logger?: false | ('error' | 'warn'
   express.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
   app.useBodyParser('json', { limit: '100kb' });
+  answerClientErrorsAsJson(app.getHttpServer());
   if (config.webDistDir) serveWebApp(express, config.webDistDir);
   app.enableShutdownHooks();
   return app;

@@ -702,6 +702,9 @@ describe('authorization matrix', () => {
       .concat(['configureEvent', 'publicEvent', 'registerForEvent', 'myRegistration', 'cancelRegistration', 'eventRegistrations', 'decideRegistration', 'checkInRegistration', 'emailRegistrants'])
       // Tried as every persona in pitches.int.spec.ts, with the attachment and CSV routes.
       .concat(['pitchForm', 'submitPitch', 'myPitch', 'replyToPitch', 'withdrawPitch', 'pitches', 'pitch', 'reviewPitch', 'acceptPitch', 'pitchForms', 'savePitchForm'])
+      // Tried as every persona (and across accounts) in account-security.int.spec.ts.
+      .concat(['mySessions', 'revokeSession', 'revokeOtherSessions', 'twoFactor', 'beginTwoFactorSetup', 'confirmTwoFactorSetup', 'disableTwoFactor', 'regenerateRecoveryCodes'])
+      .concat(['requestPasswordReset', 'passwordReset', 'resetPassword', 'networkPeople', 'setNetworkRole', 'deactivateAccount', 'reactivateAccount', 'auditLog'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, AuditModule, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { MailModule } from '@convene/server-mail';
 import { IdentityModule } from '@convene/server-identity';
 import { NotificationsModule } from '@convene/server-notifications';
@@ -36,6 +36,7 @@ import { PurgePitchesProcessor } from './submissions/purge-pitches.processor.js'
     ConfigModule,
     RedisModule,
     QueueModule,
+    AuditModule,
     DiscoveryModule,
     MikroOrmModule.forRootAsync({
       driver: PostgreSqlDriver,

@@ -91,8 +91,7 @@ export class DocumentsController {
     res.setHeader('Content-Type', type.startsWith('text/') ? `${inline ? 'text/plain' : type}; charset=utf-8` : type);
     res.setHeader('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', version.fileName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    // Nothing in a file may run, load or be framed, even if a browser were tricked into rendering it.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'");
+    res.setHeader('Content-Security-Policy', FILE_CONTENT_POLICY);
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('ETag', etag);
@@ -127,6 +126,9 @@ export class DocumentsController {
     }
   }
 }
+
+/** Nothing in a user's file may run, load or be framed, even if a browser were tricked into rendering it. */
+export const FILE_CONTENT_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
 /** Uploads must carry this header: a cross-site form can't set it without a CORS preflight we never allow. */
 export function requireAppHeader(req: ApiRequest): void {

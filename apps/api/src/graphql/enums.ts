@@ -1,11 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, SignUpMode } from '@convene/shared-contracts';
+import { AuditAction, JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, SignUpMode } from '@convene/shared-contracts';
 
 registerEnumType(NetworkRole, { name: 'NetworkRole' });
+registerEnumType(AuditAction, { name: 'AuditAction', description: 'A security-relevant action kept in the audit log.' });
 registerEnumType(SignUpMode, { name: 'SignUpMode' });
 registerEnumType(JoinPolicy, { name: 'JoinPolicy' });
 registerEnumType(MemberListVisibility, { name: 'MemberListVisibility' });
 registerEnumType(MembershipRole, { name: 'MembershipRole' });
 registerEnumType(MembershipStatus, { name: 'MembershipStatus' });
 
-export { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, SignUpMode };
+export { AuditAction, JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, SignUpMode };

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '@convene/shared-contracts';
 import { InputError } from '@convene/server-core';
-import { formatError } from './format-error.js';
+import { formatError, formatErrorWithoutSuggestions } from './format-error.js';
 
 describe(formatError.name, () => {
   it('passes a domain error through with its code, reason and fields', () => {
@@ -27,5 +27,11 @@ describe(formatError.name, () => {
   it('maps request validation errors to BAD_USER_INPUT', () => {
     const formatted = formatError({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('Cannot query field "nope"'));
     expect(formatted.extensions).toEqual({ code: ErrorCode.BadUserInput, reason: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('drops "Did you mean" hints from a variable\'s errors (production), keeping the rest of the message', () => {
+    const message = 'Variable "$input" got invalid value { emial: "a" }; Field "emial" is not defined by type "SignInInput". Did you mean "email"?';
+    const formatted = formatErrorWithoutSuggestions({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message));
+    expect(formatted).toMatchObject({ message: 'Variable "$input" got invalid value { emial: "a" }; Field "emial" is not defined by type "SignInInput".', extensions: { code: ErrorCode.BadUserInput } });
   });
 });

@@ -39,3 +39,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: ErrorCode.Internal } };
 }
+
+/**
+ * The same, without graphql-js's "Did you mean …?" hints. Apollo's `hideSchemaDetailsFromClientErrors`
+ * strips them from validation errors only; a variable's value is checked later, and its errors
+ * (an unknown input field, a misspelt enum value) would still name the schema's fields.
+ */
+export function formatErrorWithoutSuggestions(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const shaped = formatError(formatted, error);
+  return { ...shaped, message: shaped.message.replace(/\s*Did you mean [^?]*\?/g, '') };
+}

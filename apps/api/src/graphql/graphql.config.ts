@@ -1,7 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { AppConfig } from '@convene/server-core';
-import { formatError } from './format-error.js';
+import { formatError, formatErrorWithoutSuggestions } from './format-error.js';
 import { operationLimitsRule } from './operation-limits.js';
 import type { GraphQLContext } from '../http/request-context.js';
 
@@ -21,7 +21,7 @@ export function graphqlConfig(config: AppConfig): Omit<ApolloDriverConfig, 'driv
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: [operationLimitsRule()],
-    formatError,
+    formatError: production ? formatErrorWithoutSuggestions : formatError,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
   };

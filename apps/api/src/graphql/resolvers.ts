@@ -8,6 +8,9 @@ import { GroupMeetingsResolver, MeetingsResolver } from '../meetings/meetings.re
 import { GroupPollsResolver, MeetingPollsResolver } from '../meetings/meeting-polls.resolver.js';
 import { EventsResolver } from '../meetings/events.resolver.js';
 import { PitchesResolver } from '../submissions/pitches.resolver.js';
+import { AccountSecurityResolver } from '../identity/account-security.resolver.js';
+import { NetworkPeopleResolver } from '../identity/network-people.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
 
 /** Every resolver, for the app module and the schema emitter alike. */
-export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver, MeetingsResolver, GroupMeetingsResolver, MeetingPollsResolver, GroupPollsResolver, EventsResolver, PitchesResolver];
+export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver, MeetingsResolver, GroupMeetingsResolver, MeetingPollsResolver, GroupPollsResolver, EventsResolver, PitchesResolver, AccountSecurityResolver, NetworkPeopleResolver, AuditResolver];

@@ -8,6 +8,27 @@ import { SignUpMode } from '../graphql/enums.js';
 export class SignInInput {
   @Field(() => String) email!: string;
   @Field(() => String) password!: string;
+  @Field(() => String, { nullable: true, description: 'A code from the authenticator app, or a recovery code, where two-factor sign-in is on.' })
+  code?: string | null;
+}
+
+@InputType()
+export class DisableTwoFactorInput {
+  @Field(() => String) password!: string;
+  @Field(() => String) code!: string;
+}
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field(() => String) email!: string;
+  @Field(() => String, { nullable: true }) locale?: string | null;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field(() => String) token!: string;
+  @Field(() => String) newPassword!: string;
+  @Field(() => String, { nullable: true, description: 'Needed where two-factor sign-in is on.' }) code?: string | null;
 }
 
 @InputType()

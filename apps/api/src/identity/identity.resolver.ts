@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IdentityService } from '@convene/server-identity';
+import { IdentityService, TwoFactorService } from '@convene/server-identity';
 import { GroupsService } from '@convene/server-groups';
 import { CurrentViewer, NetworkAdminOnly, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { SignUpMode } from '../graphql/enums.js';
@@ -19,12 +19,13 @@ export class IdentityResolver {
     private readonly groups: GroupsService,
     private readonly cookie: SessionCookie,
     private readonly realtime: RealtimeGateway,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   @Public()
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in person, or null.' })
   async me(@CurrentViewer() viewer: Viewer | null): Promise<ViewerModel | null> {
-    return viewer ? ViewerModel.from(await this.identity.me(viewer)) : null;
+    return viewer ? ViewerModel.from(await this.identity.me(viewer), !!viewer.twoFactorSetupRequired) : null;
   }
 
   @Public()
@@ -32,7 +33,7 @@ export class IdentityResolver {
   async signIn(@Args('input') input: SignInInput, @Context() ctx: GraphQLContext): Promise<ViewerModel> {
     const { user, token } = await this.identity.signIn(input, clientInfo(ctx.req));
     this.cookie.write(ctx.res, token);
-    return ViewerModel.from(user);
+    return ViewerModel.from(user, !user.totpEnabledAt && (await this.twoFactor.required(user.id, user.networkRole)));
   }
 
   @Public()

@@ -13,8 +13,11 @@ export class ViewerModel {
   @Field(() => String) timeZone!: string;
   @Field(() => NetworkRole) networkRole!: NetworkRole;
   @Field(() => PartnerOrganisationModel, { nullable: true }) organisation!: PartnerOrganisationModel | null;
+  @Field(() => Boolean, { description: 'Whether two-factor sign-in is on.' }) twoFactorEnabled!: boolean;
+  @Field(() => Boolean, { description: 'Their role needs two-factor sign-in and it is not on yet: nothing else works until it is.' })
+  twoFactorSetupRequired!: boolean;
 
-  static from(user: User): ViewerModel {
+  static from(user: User, twoFactorSetupRequired = false): ViewerModel {
     const org = user.organisation?.isInitialized() ? user.organisation.getEntity() : null;
     return Object.assign(new ViewerModel(), {
       id: user.id,
@@ -24,6 +27,8 @@ export class ViewerModel {
       timeZone: user.timeZone,
       networkRole: user.networkRole,
       organisation: org ? PartnerOrganisationModel.from(org) : null,
+      twoFactorEnabled: !!user.totpEnabledAt,
+      twoFactorSetupRequired,
     });
   }
 }

@@ -51,6 +51,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShu
         const token = header ? parse(header)[this.config.session.cookieName] : undefined;
         const viewer = await this.sessions.resolve(token);
         if (!viewer) return next(new Error('UNAUTHENTICATED'));
+        if (viewer.twoFactorSetupRequired) return next(new Error('TWO_FACTOR_SETUP_REQUIRED'));
         socket.data.viewer = viewer;
         await socket.join([socketRooms.user(viewer.userId), socketRooms.session(viewer.sessionId)]);
         next();

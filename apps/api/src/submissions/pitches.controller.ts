@@ -8,7 +8,7 @@ import { PitchStatus } from '@convene/shared-contracts';
 import { contentDisposition } from '@convene/server-documents';
 import { PitchAttachmentsService, PitchesService, type PitchAttachment, type UploadedAttachment } from '@convene/server-submissions';
 import { clientInfo, type ApiRequest } from '../http/request-context.js';
-import { requireAppHeader } from '../documents/documents.controller.js';
+import { FILE_CONTENT_POLICY, requireAppHeader } from '../documents/documents.controller.js';
 
 @Controller('api')
 export class PitchesController {
@@ -66,7 +66,8 @@ export class PitchesController {
     res.setHeader('Content-Length', String(file.size));
     res.setHeader('Content-Disposition', contentDisposition('attachment', file.fileName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    // The same policy as a document's: without frame-ancestors, another site could frame the file.
+    res.setHeader('Content-Security-Policy', FILE_CONTENT_POLICY);
     res.setHeader('Cache-Control', 'private, no-store');
     await pipeline(body, res);
   }

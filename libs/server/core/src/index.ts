@@ -17,7 +17,10 @@ export * from './auth/access.guard.js';
 export * from './outbox/domain-events.js';
 export * from './outbox/outbox.service.js';
 export * from './util/csv.util.js';
+export * from './audit/audit-log.service.js';
+export * from './audit/audit.module.js';
 import { OutboxEvent } from './outbox/outbox-event.entity.js';
-export { OutboxEvent };
-/** Entities of the core (the outbox), for the ORM configuration of the composition roots. */
-export const coreEntities = [OutboxEvent];
+import { AuditEvent } from './audit/audit-event.entity.js';
+export { OutboxEvent, AuditEvent };
+/** Entities of the core (the outbox, the audit log), for the ORM configuration of the composition roots. */
+export const coreEntities = [OutboxEvent, AuditEvent];

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { GROUP_SLUG_PATTERN, JoinPolicy, LIMITS, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
-import { APP_CONFIG, InputCheck, InputError, OutboxService, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
-import { IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted, type User } from '@convene/server-identity';
+import { AuditAction, GROUP_SLUG_PATTERN, JoinPolicy, LIMITS, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
+import { APP_CONFIG, AuditLog, InputCheck, InputError, OutboxService, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
+import { ElevatedRoles, IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted, type User } from '@convene/server-identity';
 import { MailService } from '@convene/server-mail';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupRepository } from './working-group.repository.js';
@@ -58,11 +58,15 @@ export class GroupsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly invitationAccepted: InvitationAcceptedListeners,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditLog,
+    private readonly elevatedRoles: ElevatedRoles,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.invitationAccepted.register((event) => this.joinOnInvitation(event));
+    // Convenors must use two-factor sign-in where it is enforced.
+    this.elevatedRoles.register((userId) => this.memberships.convenesAny(userId));
   }
 
   async list(viewer: Viewer): Promise<GroupView[]> {
@@ -133,6 +137,13 @@ export class GroupsService implements OnModuleInit {
     return group?.name ?? null;
   }
 
+  /** Group names by id, in one query (for lists such as the audit log). */
+  async namesOf(groupIds: string[]): Promise<Map<string, string>> {
+    if (!groupIds.length) return new Map();
+    const groups = await this.em.fork().find(WorkingGroup, { id: { $in: groupIds } }, { fields: ['name'] });
+    return new Map(groups.map((g) => [g.id, g.name]));
+  }
+
   /** Active members; only for those allowed to see the list. */
   async members(view: GroupView): Promise<Membership[] | null> {
     if (!this.maySeeMemberList(view)) return null;
@@ -188,6 +199,7 @@ export class GroupsService implements OnModuleInit {
       status: MembershipStatus.ACTIVE,
       decidedAt: new Date(),
     });
+    this.audit.record(this.em, { action: AuditAction.GROUP_CREATED, actorId: viewer.userId, groupId: group.id });
     await this.flushUniqueSlug();
     return this.view(viewer, group, await this.withPerson(membership), 1);
   }
@@ -197,6 +209,12 @@ export class GroupsService implements OnModuleInit {
     const view = await this.byId(viewer, input.id);
     const values = this.checkGroupInput({ ...view.group, ...stripUndefined(input) }, false);
     Object.assign(view.group, { name: values.name, purpose: values.purpose, joinPolicy: values.joinPolicy, memberListVisibility: values.memberListVisibility, contentFreeNotifications: values.contentFreeNotifications ?? false, updatedAt: new Date() });
+    this.audit.record(this.em, {
+      action: AuditAction.GROUP_SETTINGS_CHANGED,
+      actorId: viewer.userId,
+      groupId: view.group.id,
+      detail: { joinPolicy: values.joinPolicy, memberListVisibility: values.memberListVisibility, contentFree: values.contentFreeNotifications ?? false },
+    });
     await this.em.flush();
     return view;
   }
@@ -248,6 +266,7 @@ export class GroupsService implements OnModuleInit {
     // Someone without an account gets an invitation mail; someone with one, a notification.
     const mail = await this.em.transactional(async (em) => {
       const group = await this.lockGroupAsManager(em, viewer, view.group.id);
+      this.audit.record(em, { action: AuditAction.MEMBER_INVITED, actorId: viewer.userId, subjectUserId: user?.id ?? null, groupId: group.id, detail: { role, hasAccount: !!user } });
       if (!user) {
         const { token } = await this.identity.createInvitation(viewer, email, { id: group.id, role });
         return this.mail.prepare('group-invitation', { email, locale: inviter.locale }, { inviterName: inviter.displayName, groupName: group.name, link: this.identity.invitationLink(token) });
@@ -294,6 +313,7 @@ export class GroupsService implements OnModuleInit {
       const person = membership.user.getEntity();
       membership.decidedAt = new Date();
       membership.decidedBy = em.getReference(UserEntity, viewer.userId, { wrapped: true });
+      this.audit.record(em, { action: input.approve ? AuditAction.MEMBERSHIP_APPROVED : AuditAction.MEMBERSHIP_DECLINED, actorId: viewer.userId, subjectUserId: person.id, groupId: group.id });
       if (input.approve) {
         membership.status = MembershipStatus.ACTIVE;
         membership.message = null;
@@ -321,6 +341,9 @@ export class GroupsService implements OnModuleInit {
       if (membership.status !== MembershipStatus.ACTIVE) throw groupsErrors.membershipNotFound();
       if (membership.role === MembershipRole.CONVENOR && role !== MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
       const changed = membership.role !== role;
+      if (changed) {
+        this.audit.record(em, { action: AuditAction.MEMBER_ROLE_CHANGED, actorId: viewer.userId, subjectUserId: membership.user.id, groupId: membership.group.id, detail: { from: membership.role, to: role } });
+      }
       membership.role = role;
       await em.populate(membership, ['user.organisation']);
       const event = changed
@@ -335,6 +358,7 @@ export class GroupsService implements OnModuleInit {
   async removeMember(viewer: Viewer, membershipId: string): Promise<void> {
     await this.withGroupLock(viewer, membershipId, async (em, membership) => {
       if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
+      this.audit.record(em, { action: AuditAction.MEMBER_REMOVED, actorId: viewer.userId, subjectUserId: membership.user.id, groupId: membership.group.id, detail: { role: membership.role, status: membership.status } });
       em.remove(membership);
     });
   }
@@ -348,6 +372,7 @@ export class GroupsService implements OnModuleInit {
       const membership = await em.getRepository(Membership).findOne({ group: group.id, user: viewer.userId });
       if (!membership) throw groupsErrors.membershipNotFound();
       if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
+      this.audit.record(em, { action: AuditAction.MEMBER_REMOVED, actorId: viewer.userId, subjectUserId: membership.user.id, groupId: membership.group.id, detail: { role: membership.role, status: membership.status } });
       em.remove(membership);
     });
   }

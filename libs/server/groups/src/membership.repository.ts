@@ -31,6 +31,11 @@ export class MembershipRepository extends EntityRepository<Membership> {
     return byGroup;
   }
 
+  /** Whether the person is an active convenor of any group. */
+  async convenesAny(userId: string): Promise<boolean> {
+    return (await this.count({ user: userId, role: MembershipRole.CONVENOR, status: MembershipStatus.ACTIVE })) > 0;
+  }
+
   countConvenors(groupId: string): Promise<number> {
     return this.count({ group: groupId, status: MembershipStatus.ACTIVE, role: MembershipRole.CONVENOR });
   }

@@ -9,10 +9,16 @@ import { PartnerOrganisation } from './partner-organisation.entity.js';
 import { IdentityService } from './identity.service.js';
 import { SessionsService } from './sessions.service.js';
 import { InvitationAcceptedListeners } from './invitation-accepted.listener.js';
+import { RecoveryCode } from './recovery-code.entity.js';
+import { PasswordReset } from './password-reset.entity.js';
+import { TwoFactorService } from './two-factor.service.js';
+import { PasswordResetService } from './password-reset.service.js';
+import { NetworkPeopleService } from './network-people.service.js';
+import { ElevatedRoles } from './elevated-roles.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([User, Session, Invitation, NetworkSettings, PartnerOrganisation]), MailModule],
-  providers: [IdentityService, SessionsService, InvitationAcceptedListeners],
-  exports: [IdentityService, SessionsService, InvitationAcceptedListeners],
+  imports: [MikroOrmModule.forFeature([User, Session, Invitation, NetworkSettings, PartnerOrganisation, RecoveryCode, PasswordReset]), MailModule],
+  providers: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles],
+  exports: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles],
 })
 export class IdentityModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { EMAIL_PATTERN, LIMITS, MembershipRole, NetworkRole, SignUpMode, SUPPORTED_LOCALES } from '@convene/shared-contracts';
-import { APP_CONFIG, InputCheck, InputError, RateLimiter, forbidden, hasControlCharacters, notFound, type AppConfig, type Viewer } from '@convene/server-core';
+import { AuditAction, EMAIL_PATTERN, LIMITS, MembershipRole, NetworkRole, SignUpMode, SUPPORTED_LOCALES } from '@convene/shared-contracts';
+import { APP_CONFIG, AuditLog, InputCheck, InputError, RateLimiter, forbidden, hasControlCharacters, notFound, type AppConfig, type Viewer } from '@convene/server-core';
 import { MailService } from '@convene/server-mail';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -15,6 +15,7 @@ import { decoyHash, hashPassword, verifyPassword } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 import { hashToken, newToken } from './tokens.util.js';
 import { identityErrors } from './identity.errors.js';
+import { TwoFactorService } from './two-factor.service.js';
 
 export interface ClientInfo {
   address: string;
@@ -61,10 +62,17 @@ export class IdentityService {
     private readonly rateLimiter: RateLimiter,
     private readonly mail: MailService,
     private readonly invitationAccepted: InvitationAcceptedListeners,
+    private readonly twoFactor: TwoFactorService,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async signIn(input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn> {
+  /**
+   * Signs in with email and password, and the second factor where it is on. The attempt counts
+   * before anything is checked; a missing or wrong code is refused only after a right password,
+   * so the answer reveals nothing about accounts whose password the caller does not know.
+   */
+  async signIn(input: { email: string; password: string; code?: string | null }, client: ClientInfo): Promise<SignedIn> {
     const email = (input.email ?? '').trim().toLowerCase().slice(0, LIMITS.emailMax);
     const { perAccount, perAddress, windowSeconds } = this.config.signInLimits;
     // Every attempt counts, per account and per client address, before anything is checked.
@@ -76,9 +84,23 @@ export class IdentityService {
     const user = email && EMAIL_PATTERN.test(email) && !hasControlCharacters(email) ? await this.users.findByEmailForSignIn(email) : null;
     // Unknown accounts cost the same time as wrong passwords, and get the same answer.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !valid) throw identityErrors.invalidCredentials();
+    if (!user || !valid) {
+      if (user) void this.audit.recordNow({ action: AuditAction.SIGN_IN_FAILED, subjectUserId: user.id });
+      throw identityErrors.invalidCredentials();
+    }
+    if (user.deactivatedAt) throw identityErrors.accountDeactivated();
+    let factor: 'totp' | 'recovery' | null = null;
+    if (user.totpEnabledAt) {
+      if (!input.code?.trim()) throw identityErrors.twoFactorCodeNeeded();
+      factor = await this.twoFactor.verify(this.em, user, input.code);
+      if (!factor) {
+        void this.audit.recordNow({ action: AuditAction.TWO_FACTOR_FAILED, subjectUserId: user.id });
+        throw identityErrors.twoFactorCodeInvalid();
+      }
+    }
     await this.rateLimiter.reset({ scope: 'signin:account', subject: email });
     const { token, session } = this.sessions.start(user, client.userAgent);
+    this.audit.record(this.em, { action: AuditAction.SIGN_IN, actorId: user.id, detail: { secondFactor: factor ?? 'none' } });
     await this.em.flush();
     await this.em.populate(user, ['organisation']);
     return { user, token, sessionId: session.id };
@@ -181,6 +203,7 @@ export class IdentityService {
       user.passwordChangedAt = new Date();
       await this.sessions.endOthers(user.id);
       const { token } = this.sessions.start(user, client.userAgent);
+      this.audit.record(em, { action: AuditAction.PASSWORD_CHANGED, actorId: user.id });
       return { token };
     });
   }
@@ -199,6 +222,7 @@ export class IdentityService {
       { email, locale: inviter.locale },
       { inviterName: inviter.displayName, link: this.invitationLink(token), expiresOn: invitation.expiresAt.toISOString().slice(0, 10) },
     );
+    this.audit.record(this.em, { action: AuditAction.NETWORK_INVITATION_SENT, actorId: viewer.userId });
     await this.em.flush();
     await this.mail.dispatch([mail]);
     return invitation;
@@ -244,6 +268,7 @@ export class IdentityService {
     const mode = check.oneOf('signUpMode', input.signUpMode, Object.values(SignUpMode), 'Sign-up mode');
     check.done();
     const settings = await this.em.upsert(NetworkSettings, { id: 1, signUpMode: mode, updatedAt: new Date() });
+    await this.audit.recordNow({ action: AuditAction.NETWORK_SETTINGS_CHANGED, actorId: viewer.userId, detail: { signUpMode: mode } });
     return settings;
   }
 

@@ -3,10 +3,17 @@ import { Session } from './session.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { NetworkSettings } from './network-settings.entity.js';
 import { PartnerOrganisation } from './partner-organisation.entity.js';
+import { RecoveryCode } from './recovery-code.entity.js';
+import { PasswordReset } from './password-reset.entity.js';
 
 export { IdentityModule } from './identity.module.js';
 export { IdentityService, type ClientInfo, type SignedIn, type SignUpInput, type ProfileInput, type InvitationPreview } from './identity.service.js';
-export { SessionsService } from './sessions.service.js';
+export { SessionsService, type SessionSummary } from './sessions.service.js';
+export { TwoFactorService, type TwoFactorStatus, type TwoFactorSetup } from './two-factor.service.js';
+export { PasswordResetService } from './password-reset.service.js';
+export { NetworkPeopleService, type PeopleQuery } from './network-people.service.js';
+export { ElevatedRoles } from './elevated-roles.js';
+export { totpCode, totpStep } from './totp.util.js';
 export { InvitationAcceptedListeners, type InvitationAccepted } from './invitation-accepted.listener.js';
 export { IdentityErrorCode } from './identity.errors.js';
 export { hashPassword } from './password-hasher.js';
@@ -17,4 +24,4 @@ export type { User, Invitation, NetworkSettings, PartnerOrganisation };
 export { User as UserEntity, PartnerOrganisation as PartnerOrganisationEntity, NetworkSettings as NetworkSettingsEntity };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const identityEntities = [User, Session, Invitation, NetworkSettings, PartnerOrganisation];
+export const identityEntities = [User, Session, Invitation, NetworkSettings, PartnerOrganisation, RecoveryCode, PasswordReset];

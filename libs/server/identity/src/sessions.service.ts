@@ -1,10 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig, type Viewer } from '@convene/server-core';
+import { APP_CONFIG, AuditLog, isUuid, notFound, type AppConfig, type Viewer } from '@convene/server-core';
+import { AuditAction } from '@convene/shared-contracts';
 import { Session } from './session.entity.js';
 import { SessionRepository } from './session.repository.js';
 import type { User } from './user.entity.js';
 import { hashToken, newToken } from './tokens.util.js';
+import { TwoFactorService } from './two-factor.service.js';
+
+export interface SessionSummary {
+  id: string;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+}
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -18,6 +28,8 @@ export class SessionsService {
   constructor(
     private readonly em: EntityManager,
     private readonly sessions: SessionRepository,
+    private readonly twoFactor: TwoFactorService,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,7 +56,7 @@ export class SessionsService {
     const user = session.user.getEntity();
     // Sessions begun before the last password change are over, whatever ended them or not.
     const stale = session.createdAt < user.passwordChangedAt;
-    if (stale || session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) {
+    if (stale || user.deactivatedAt || session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) {
       await em.remove(session).flush();
       return null;
     }
@@ -52,7 +64,21 @@ export class SessionsService {
       session.lastSeenAt = new Date(now);
       await em.flush();
     }
-    return { userId: user.id, sessionId: session.id, networkRole: user.networkRole };
+    const twoFactorSetupRequired = !user.totpEnabledAt && (await this.twoFactor.required(user.id, user.networkRole));
+    return { userId: user.id, sessionId: session.id, networkRole: user.networkRole, ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}) };
+  }
+
+  /** The viewer's own sessions, the newest activity first. */
+  async list(viewer: Viewer): Promise<SessionSummary[]> {
+    const rows = await this.em.fork().find(Session, { user: viewer.userId }, { orderBy: { lastSeenAt: 'desc' } });
+    return rows.map((s) => ({ id: s.id, userAgent: s.userAgent, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === viewer.sessionId }));
+  }
+
+  /** Ends one of the viewer's own sessions; NOT_FOUND for anyone else's (or an unknown id). */
+  async revoke(viewer: Viewer, sessionId: string): Promise<void> {
+    const ended = isUuid(sessionId) ? await this.sessions.nativeDelete({ id: sessionId, user: viewer.userId }) : 0;
+    if (!ended) throw notFound('That session');
+    await this.audit.recordNow({ action: AuditAction.SESSION_REVOKED, actorId: viewer.userId, detail: { own: sessionId === viewer.sessionId } });
   }
 
   async end(sessionId: string): Promise<void> {

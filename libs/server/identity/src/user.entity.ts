@@ -7,7 +7,7 @@ import { UserRepository } from './user.repository.js';
 
 @Entity({ tableName: 'users', repository: () => UserRepository })
 export class User {
-  [OptionalProps]?: 'locale' | 'timeZone' | 'networkRole' | 'organisation' | 'createdAt' | 'passwordChangedAt';
+  [OptionalProps]?: 'locale' | 'timeZone' | 'networkRole' | 'organisation' | 'createdAt' | 'passwordChangedAt' | 'deactivatedAt' | 'totpSecret' | 'totpPendingSecret' | 'totpEnabledAt' | 'totpLastStep';
   [EntityRepositoryType]?: UserRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -40,4 +40,23 @@ export class User {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   passwordChangedAt: Date = new Date();
+
+  /** Set by a network admin: no sign-in, no session, no socket until reactivated. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null = null;
+
+  /** The authenticator secret (base32) once two-factor sign-in is on. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true, lazy: true })
+  totpSecret: string | null = null;
+
+  /** A secret being set up: it becomes `totpSecret` when a code from it is confirmed. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true, lazy: true })
+  totpPendingSecret: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null = null;
+
+  /** The last time step whose code was accepted: a code is good once. */
+  @Property({ type: 'integer', nullable: true, hidden: true, lazy: true })
+  totpLastStep: number | null = null;
 }

@@ -15,6 +15,8 @@ export interface NotificationLine {
 
 export interface MailTemplates {
   'network-invitation': { inviterName: string; link: string; expiresOn: string };
+  /** "Forgot password": a link good once, for an hour. */
+  'password-reset': { link: string; minutes: number };
   /** To someone without an account yet: the link signs them up. */
   'group-invitation': { inviterName: string; groupName: string; link: string };
   'join-request': { requesterName: string; groupName: string; link: string; message: string };
@@ -183,6 +185,15 @@ const arWords: Words = {
 };
 
 const en: Catalogue = {
+  'password-reset': (p) => ({
+    subject: 'Reset your Convene password',
+    paragraphs: [
+      `Someone asked to reset the password of your Convene account. If it was you, use the link below within ${p.minutes} minutes. It works once.`,
+      'If you have two-factor sign-in on, you will need a code from your authenticator app or a recovery code as well.',
+      'If it was not you, ignore this email: your password stays as it is.',
+    ],
+    action: { label: 'Choose a new password', link: p.link },
+  }),
   'network-invitation': (p) => ({
     subject: `${p.inviterName} invited you to Convene`,
     paragraphs: [
@@ -314,6 +325,15 @@ const en: Catalogue = {
 };
 
 const ar: Catalogue = {
+  'password-reset': (p) => ({
+    subject: 'إعادة تعيين كلمة مرور Convene',
+    paragraphs: [
+      `طلب أحدهم إعادة تعيين كلمة مرور حسابك في Convene. إن كنت أنت، فاستخدم الرابط أدناه خلال ${p.minutes} دقيقة. يعمل الرابط مرة واحدة.`,
+      'إن كان تسجيل الدخول بخطوتين مفعّلًا، فستحتاج أيضًا إلى رمز من تطبيق المصادقة أو رمز استرداد.',
+      'إن لم تكن أنت، فتجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.',
+    ],
+    action: { label: 'اختيار كلمة مرور جديدة', link: p.link },
+  }),
   'network-invitation': (p) => ({
     subject: `دعاك ${p.inviterName} إلى Convene`,
     paragraphs: [`دعاك ${p.inviterName} للانضمام إلى Convene، مساحة العمل لشبكة حقوق المهاجرين.`, `يمكن استخدام الدعوة مرة واحدة وتنتهي صلاحيتها في ${p.expiresOn}.`],

@@ -24,6 +24,8 @@ export function useTestEnvironment(overrides: Record<string, string> = {}, scope
     // Stored files of this worker's tests, apart from the demo hub's `.data`.
     DATA_DIR: join(tmpdir(), `convene-test-data-${worker}`),
     STORAGE_DRIVER: 'local',
+    // Tests sign convenors and admins in with a password alone; the two-factor suites turn it on.
+    TWO_FACTOR_ENFORCED: 'false',
     ...overrides,
   };
   Object.assign(process.env, env);

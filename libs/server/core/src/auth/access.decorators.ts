@@ -13,6 +13,13 @@ export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies Access);
 export const SignedIn = () => SetMetadata(ACCESS_KEY, 'signed-in' satisfies Access);
 export const NetworkAdminOnly = () => SetMetadata(ACCESS_KEY, 'network-admin' satisfies Access);
 
+/**
+ * Allowed to someone who must set up two-factor sign-in before anything else (their account, the
+ * setup itself, signing out). Everything else answers FORBIDDEN with TWO_FACTOR_SETUP_REQUIRED.
+ */
+export const TWO_FACTOR_SETUP_KEY = 'convene:two-factor-setup';
+export const DuringTwoFactorSetup = () => SetMetadata(TWO_FACTOR_SETUP_KEY, true);
+
 export function requestOf(context: ExecutionContext): ViewerRequest & { res?: unknown } {
   if (context.getType<string>() === 'graphql') {
     return GqlExecutionContext.create(context).getContext<{ req: ViewerRequest }>().req;

@@ -32,6 +32,11 @@ export interface AppConfig {
   storage: { driver: 'local' } | { driver: 's3'; s3: S3Config };
   /** Largest file one upload may carry, in bytes. */
   documentMaxBytes: number;
+  /**
+   * Whether network admins and convenors must use two-factor sign-in before anything else. On by
+   * default in production; off by default elsewhere so local demo accounts work without an app.
+   */
+  twoFactorEnforced: boolean;
 }
 
 /** An S3-compatible bucket (AWS S3, MinIO, Garage, Ceph…). */
@@ -69,6 +74,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       return fallback;
     }
     return value;
+  };
+  const flag = (name: string, fallback: boolean) => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
   };
   const url = (name: string, fallback: string, protocols: string[]) => {
     const value = str(name, fallback);
@@ -143,6 +155,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowSeconds: int('SIGNIN_LIMIT_WINDOW_SECONDS', 15 * 60, 10, 24 * 3600),
     },
     trustProxy: trustProxy ? trustProxy : false,
+    twoFactorEnforced: flag('TWO_FACTOR_ENFORCED', env_ === 'production'),
     dataDir: str('DATA_DIR', '.data'),
     storage,
     documentMaxBytes: int('DOCUMENT_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 ** 4),

@@ -9,6 +9,7 @@ import { Migration20261128193743_DiscussionsModeration } from './Migration202611
 import { Migration20261129160000_Documents } from './Migration20261129160000_Documents.js';
 import { Migration20261129175833_Meetings } from './Migration20261129175833_Meetings.js';
 import { Migration20261129185117_Pitches } from './Migration20261129185117_Pitches.js';
+import { Migration20261129202904_AccountSecurity } from './Migration20261129202904_AccountSecurity.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129160000_Documents', class: Migration20261129160000_Documents },
   { name: 'Migration20261129175833_Meetings', class: Migration20261129175833_Meetings },
   { name: 'Migration20261129185117_Pitches', class: Migration20261129185117_Pitches },
+  { name: 'Migration20261129202904_AccountSecurity', class: Migration20261129202904_AccountSecurity },
 ];
