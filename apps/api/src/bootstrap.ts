@@ -2,16 +2,17 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express } from 'express';
-import { APP_CONFIG, type AppConfig } from '@convene/server-core';
+import type { LogLevel } from '@nestjs/common';
+import { APP_CONFIG, logLevels, type AppConfig } from '@convene/server-core';
 import { AppModule } from './app.module.js';
 import { answerClientErrorsAsJson } from './http/client-errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serveWebApp } from './http/web-app.js';
 
 /** Creates the API application (not listening yet), as main.ts and the tests use it. */
-export async function createApiApp(options: { logger?: false | ('error' | 'warn' | 'log')[] } = {}): Promise<NestExpressApplication> {
+export async function createApiApp(options: { logger?: false | LogLevel[] } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    logger: options.logger ?? logLevels(),
     bodyParser: false,
   });
   const config = app.get<AppConfig>(APP_CONFIG);

@@ -17,6 +17,7 @@ export * from './auth/access.guard.js';
 export * from './outbox/domain-events.js';
 export * from './outbox/outbox.service.js';
 export * from './util/csv.util.js';
+export * from './util/log-levels.util.js';
 export * from './audit/audit-log.service.js';
 export * from './audit/audit.module.js';
 import { OutboxEvent } from './outbox/outbox-event.entity.js';
