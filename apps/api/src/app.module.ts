@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, PersonalDataModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { DiscussionsModule } from '@convene/server-discussions';
 import { DocumentsModule } from '@convene/server-documents';
 import { IdentityModule } from '@convene/server-identity';
@@ -13,6 +13,8 @@ import { MailModule } from '@convene/server-mail';
 import { NotificationsModule } from '@convene/server-notifications';
 import { MeetingsModule } from '@convene/server-meetings';
 import { SubmissionsModule } from '@convene/server-submissions';
+import { DataExportsController } from './privacy/data-exports.controller.js';
+import { PrivacyModule } from '@convene/server-privacy';
 import { ormEntities } from './orm-entities.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
@@ -36,6 +38,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     RedisModule,
     QueueModule,
     AuditModule,
+    PersonalDataModule,
     MikroOrmModule.forRootAsync({
       driver: PostgreSqlDriver,
       inject: [APP_CONFIG],
@@ -54,8 +57,9 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     NotificationsModule,
     MeetingsModule,
     SubmissionsModule,
+    PrivacyModule,
   ],
-  controllers: [HealthController, DevMailController, UnsubscribeController, DocumentsController, MeetingsController, PitchesController],
+  controllers: [HealthController, DevMailController, UnsubscribeController, DocumentsController, MeetingsController, PitchesController, DataExportsController],
   providers: [
     ...resolvers,
     ThreadPresenter,

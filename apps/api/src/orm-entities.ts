@@ -7,6 +7,7 @@ import { discussionsEntities } from '@convene/server-discussions';
 import { documentsEntities } from '@convene/server-documents';
 import { meetingsEntities } from '@convene/server-meetings';
 import { submissionsEntities } from '@convene/server-submissions';
+import { privacyEntities } from '@convene/server-privacy';
 
 /** Every entity the API maps, from each domain. */
-export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities, ...submissionsEntities];
+export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities, ...submissionsEntities, ...privacyEntities];

@@ -705,6 +705,8 @@ describe('authorization matrix', () => {
       // Tried as every persona (and across accounts) in account-security.int.spec.ts.
       .concat(['mySessions', 'revokeSession', 'revokeOtherSessions', 'twoFactor', 'beginTwoFactorSetup', 'confirmTwoFactorSetup', 'disableTwoFactor', 'regenerateRecoveryCodes'])
       .concat(['requestPasswordReset', 'passwordReset', 'resetPassword', 'networkPeople', 'setNetworkRole', 'deactivateAccount', 'reactivateAccount', 'auditLog'])
+      // Tried as the person, others and anonymous in privacy.int.spec.ts, with the download route.
+      .concat(['myDataExports', 'requestDataExport', 'deleteAccount'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

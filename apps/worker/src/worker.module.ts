@@ -2,13 +2,16 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AuditModule, ConfigModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, AuditModule, ConfigModule, PersonalDataModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { MailModule } from '@convene/server-mail';
 import { IdentityModule } from '@convene/server-identity';
 import { NotificationsModule } from '@convene/server-notifications';
 import { DocumentsModule } from '@convene/server-documents';
 import { MeetingsModule } from '@convene/server-meetings';
 import { SubmissionsModule } from '@convene/server-submissions';
+import { PrivacyModule } from '@convene/server-privacy';
+import { DiscussionsModule } from '@convene/server-discussions';
+import { GroupsModule } from '@convene/server-groups';
 import { ormEntities } from './orm-entities.js';
 import { JobRunner } from './jobs/job-runner.service.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
@@ -29,6 +32,8 @@ import { SendMeetingReminderProcessor } from './meetings/send-meeting-reminder.p
 import { SweepMeetingRemindersProcessor } from './meetings/sweep-meeting-reminders.processor.js';
 import { PurgeEventRegistrationsProcessor } from './meetings/purge-event-registrations.processor.js';
 import { PurgePitchesProcessor } from './submissions/purge-pitches.processor.js';
+import { BuildDataExportProcessor } from './privacy/build-data-export.processor.js';
+import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processor.js';
 
 /** The worker's composition root: BullMQ processors and schedules only. */
 @Module({
@@ -37,6 +42,7 @@ import { PurgePitchesProcessor } from './submissions/purge-pitches.processor.js'
     RedisModule,
     QueueModule,
     AuditModule,
+    PersonalDataModule,
     DiscoveryModule,
     MikroOrmModule.forRootAsync({
       driver: PostgreSqlDriver,
@@ -49,6 +55,10 @@ import { PurgePitchesProcessor } from './submissions/purge-pitches.processor.js'
     DocumentsModule,
     MeetingsModule,
     SubmissionsModule,
+    PrivacyModule,
+    // Their personal-data sources, for exports.
+    GroupsModule,
+    DiscussionsModule,
   ],
   providers: [
     JobRunner,
@@ -69,6 +79,8 @@ import { PurgePitchesProcessor } from './submissions/purge-pitches.processor.js'
     SweepMeetingRemindersProcessor,
     PurgeEventRegistrationsProcessor,
     PurgePitchesProcessor,
+    BuildDataExportProcessor,
+    PurgeDataExportsProcessor,
     RealtimeEmitter,
   ],
 })

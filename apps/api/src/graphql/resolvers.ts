@@ -11,6 +11,7 @@ import { PitchesResolver } from '../submissions/pitches.resolver.js';
 import { AccountSecurityResolver } from '../identity/account-security.resolver.js';
 import { NetworkPeopleResolver } from '../identity/network-people.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
+import { PrivacyResolver } from '../privacy/privacy.resolver.js';
 
 /** Every resolver, for the app module and the schema emitter alike. */
-export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver, MeetingsResolver, GroupMeetingsResolver, MeetingPollsResolver, GroupPollsResolver, EventsResolver, PitchesResolver, AccountSecurityResolver, NetworkPeopleResolver, AuditResolver];
+export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver, MeetingsResolver, GroupMeetingsResolver, MeetingPollsResolver, GroupPollsResolver, EventsResolver, PitchesResolver, AccountSecurityResolver, NetworkPeopleResolver, AuditResolver, PrivacyResolver];

@@ -20,6 +20,7 @@ const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
   { id: 'sweep-meeting-reminders', job: 'sweep-meeting-reminders', everyMs: 15 * 60_000 },
   { id: 'purge-event-registrations', job: 'purge-event-registrations', everyMs: 6 * 60 * 60_000 },
   { id: 'purge-pitches', job: 'purge-pitches', everyMs: 6 * 60 * 60_000 },
+  { id: 'purge-data-exports', job: 'purge-data-exports', everyMs: 60 * 60_000 },
 ];
 
 /** Runs one BullMQ worker per queue and dispatches each job to its one handler. */

@@ -18,6 +18,7 @@ export * from './outbox/domain-events.js';
 export * from './outbox/outbox.service.js';
 export * from './util/csv.util.js';
 export * from './util/log-levels.util.js';
+export * from './privacy/personal-data.registry.js';
 export * from './audit/audit-log.service.js';
 export * from './audit/audit.module.js';
 import { OutboxEvent } from './outbox/outbox-event.entity.js';

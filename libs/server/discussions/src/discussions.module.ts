@@ -10,10 +10,11 @@ import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 import { ThreadRead } from './thread-read.entity.js';
+import { DiscussionsPersonalData } from './discussions-personal-data.js';
 
 @Module({
   imports: [MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead]), GroupsModule],
-  providers: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService],
+  providers: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService, DiscussionsPersonalData],
   exports: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService],
 })
 export class DiscussionsModule {}

@@ -13,6 +13,7 @@ import { Document } from './document.entity.js';
 import { DocumentsService } from './documents.service.js';
 import { FileStorage } from './storage/file-storage.js';
 import { createFileStorage } from './storage/storage.factory.js';
+import { DocumentsPersonalData } from './documents-personal-data.js';
 
 @Module({
   imports: [MikroOrmModule.forFeature([Document, DocumentVersion, DocumentFolder, DocumentSettings, DocumentThreadLink]), GroupsModule],
@@ -22,6 +23,7 @@ import { createFileStorage } from './storage/storage.factory.js';
     DocumentUploadService,
     DocumentTextService,
     DocumentSearchService,
+    DocumentsPersonalData,
   ],
   exports: [DocumentsService, DocumentUploadService, DocumentTextService, DocumentSearchService, FileStorage],
 })

@@ -15,10 +15,11 @@ import { TwoFactorService } from './two-factor.service.js';
 import { PasswordResetService } from './password-reset.service.js';
 import { NetworkPeopleService } from './network-people.service.js';
 import { ElevatedRoles } from './elevated-roles.js';
+import { AccountPersonalData } from './account-personal-data.js';
 
 @Module({
   imports: [MikroOrmModule.forFeature([User, Session, Invitation, NetworkSettings, PartnerOrganisation, RecoveryCode, PasswordReset]), MailModule],
-  providers: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles],
+  providers: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles, AccountPersonalData],
   exports: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles],
 })
 export class IdentityModule {}

@@ -208,6 +208,23 @@ export class IdentityService {
     });
   }
 
+  /**
+   * Checks that the viewer is who they say before something that can't be undone: their password,
+   * and a second-factor code where two-factor sign-in is on. Field errors name what was wrong.
+   */
+  async confirmIdentity(viewer: Viewer, input: { password: string; code?: string | null }): Promise<User> {
+    const { perAccount, windowSeconds } = this.config.signInLimits;
+    await this.rateLimiter.consume([{ scope: 'password:account', subject: viewer.userId, limit: perAccount, windowSeconds }]);
+    const user = await this.em.fork().findOne(User, { id: viewer.userId }, { populate: ['passwordHash', 'totpSecret', 'totpLastStep'] });
+    if (!user) throw notFound('Your account');
+    if (!(await verifyPassword(user.passwordHash, input.password ?? ''))) throw new InputError({ password: 'Your password is not correct.' }, 'WRONG_PASSWORD');
+    if (user.totpEnabledAt) {
+      if (!input.code?.trim()) throw new InputError({ code: 'Enter a code from your authenticator app, or a recovery code.' }, 'TWO_FACTOR_CODE_NEEDED');
+      if (!(await this.twoFactor.verify(this.em.fork(), user, input.code))) throw identityErrors.twoFactorCodeInvalid();
+    }
+    return user;
+  }
+
   /** A network admin invites someone to create an account. */
   async inviteToNetwork(viewer: Viewer, input: { email: string }): Promise<Invitation> {
     if (viewer.networkRole !== NetworkRole.ADMIN) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can invite people to the network.');

@@ -7,7 +7,7 @@ import { UserRepository } from './user.repository.js';
 
 @Entity({ tableName: 'users', repository: () => UserRepository })
 export class User {
-  [OptionalProps]?: 'locale' | 'timeZone' | 'networkRole' | 'organisation' | 'createdAt' | 'passwordChangedAt' | 'deactivatedAt' | 'totpSecret' | 'totpPendingSecret' | 'totpEnabledAt' | 'totpLastStep';
+  [OptionalProps]?: 'locale' | 'timeZone' | 'networkRole' | 'organisation' | 'createdAt' | 'passwordChangedAt' | 'deactivatedAt' | 'totpSecret' | 'totpPendingSecret' | 'totpEnabledAt' | 'totpLastStep' | 'deletedAt';
   [EntityRepositoryType]?: UserRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -44,6 +44,10 @@ export class User {
   /** Set by a network admin: no sign-in, no session, no socket until reactivated. */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deactivatedAt: Date | null = null;
+
+  /** The person deleted their account: the row stays for what points at it, anonymised. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
 
   /** The authenticator secret (base32) once two-factor sign-in is on. */
   @Property({ type: 'string', length: 64, nullable: true, hidden: true, lazy: true })

@@ -15,6 +15,8 @@ export interface NotificationLine {
 
 export interface MailTemplates {
   'network-invitation': { inviterName: string; link: string; expiresOn: string };
+  /** A person's data export is ready to download (for 7 days). */
+  'data-export-ready': { link: string; expiresOn: string };
   /** "Forgot password": a link good once, for an hour. */
   'password-reset': { link: string; minutes: number };
   /** To someone without an account yet: the link signs them up. */
@@ -185,6 +187,14 @@ const arWords: Words = {
 };
 
 const en: Catalogue = {
+  'data-export-ready': (p) => ({
+    subject: 'Your Convene data export is ready',
+    paragraphs: [
+      'The copy of your data you asked for is ready: your profile, memberships, posts, the documents you uploaded, your answers to meetings and your notifications, in one zip file.',
+      `Download it from your security settings while you are signed in. It is deleted on ${p.expiresOn}.`,
+    ],
+    action: { label: 'Open your security settings', link: p.link },
+  }),
   'password-reset': (p) => ({
     subject: 'Reset your Convene password',
     paragraphs: [
@@ -325,6 +335,14 @@ const en: Catalogue = {
 };
 
 const ar: Catalogue = {
+  'data-export-ready': (p) => ({
+    subject: 'نسخة بياناتك من Convene جاهزة',
+    paragraphs: [
+      'النسخة التي طلبتها من بياناتك جاهزة: ملفك الشخصي وعضوياتك ومشاركاتك والمستندات التي رفعتها وردودك على الاجتماعات وإشعاراتك، في ملف zip واحد.',
+      `نزّلها من إعدادات الأمان بعد تسجيل الدخول. تُحذف في ${p.expiresOn}.`,
+    ],
+    action: { label: 'فتح إعدادات الأمان', link: p.link },
+  }),
   'password-reset': (p) => ({
     subject: 'إعادة تعيين كلمة مرور Convene',
     paragraphs: [

@@ -4,10 +4,11 @@ import { APP_CONFIG, type AppConfig } from '@convene/server-core';
 import { MailMessage } from './mail-message.entity.js';
 import { MailService } from './mail.service.js';
 import { MAIL_TRANSPORT, createMailTransport } from './mail-transport.js';
+import { MailPersonalData } from './mail-personal-data.js';
 
 @Module({
   imports: [MikroOrmModule.forFeature([MailMessage])],
-  providers: [MailService, { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMailTransport(config) }],
+  providers: [MailService, MailPersonalData, { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMailTransport(config) }],
   exports: [MailService],
 })
 export class MailModule {}

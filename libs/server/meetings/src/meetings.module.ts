@@ -21,6 +21,7 @@ import { MeetingRsvp } from './meeting-rsvp.entity.js';
 import { MeetingSeries } from './meeting-series.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsService } from './meetings.service.js';
+import { MeetingsPersonalData } from './meetings-personal-data.js';
 
 @Module({
   imports: [
@@ -31,7 +32,7 @@ import { MeetingsService } from './meetings.service.js';
     DocumentsModule,
     DiscussionsModule,
   ],
-  providers: [MeetingChangeListeners, MeetingsService, MeetingRemindersService, MeetingPollsService, MeetingCalendarService, EventRegistrationsService],
+  providers: [MeetingChangeListeners, MeetingsService, MeetingRemindersService, MeetingPollsService, MeetingCalendarService, EventRegistrationsService, MeetingsPersonalData],
   exports: [MeetingsService, MeetingRemindersService, MeetingPollsService, MeetingCalendarService, EventRegistrationsService],
 })
 export class MeetingsModule {}

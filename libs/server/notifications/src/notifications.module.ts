@@ -13,6 +13,7 @@ import { NotificationSettings } from './notification-settings.entity.js';
 import { NotificationMailService } from './notification-mail.service.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsService } from './notifications.service.js';
+import { NotificationsPersonalData } from './notifications-personal-data.js';
 
 @Module({
   imports: [
@@ -22,7 +23,7 @@ import { NotificationsService } from './notifications.service.js';
     MailModule,
     MeetingsModule,
   ],
-  providers: [NotificationsService, NotificationPreferencesService, NotificationMailService],
+  providers: [NotificationsService, NotificationPreferencesService, NotificationMailService, NotificationsPersonalData],
   exports: [NotificationsService, NotificationPreferencesService, NotificationMailService],
 })
 export class NotificationsModule {}

@@ -435,21 +435,21 @@ export class PitchesService {
    */
   async purgeExpired(now = new Date()): Promise<number> {
     const ids = await this.em.fork().transactional(async (em) => {
-      const rows = await em.getConnection().execute<{ id: string; contact_email: string }[]>(
+      const rows = await em.execute<{ id: string; contact_email: string }[]>(
         `select id, contact_email from pitches where anonymised_at is null and closed_at is not null and closed_at + make_interval(days => retention_days) < ? for update`,
         [now],
       );
       if (!rows.length) return [];
       const ids = rows.map((r) => r.id);
       const list = `{${ids.join(',')}}`;
-      await em.getConnection().execute(
+      await em.execute(
         `update pitches set organisation_name = 'Removed', contact_name = 'Removed', contact_email = '', title = 'Removed', summary = '', help_wanted = '', decline_reason = '', answers = '{}', anonymised_at = ?, updated_at = ? where id = any(?::uuid[])`,
         [now, now, list],
       );
-      for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links', 'pitch_reviewers']) await em.getConnection().execute(`delete from ${table} where pitch_id = any(?::uuid[])`, [list]);
+      for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links', 'pitch_reviewers']) await em.execute(`delete from ${table} where pitch_id = any(?::uuid[])`, [list]);
       // The mail sent to the partner about these pitches (its text quotes the pitch and the links).
       const addresses = [...new Set(rows.map((r) => r.contact_email).filter(Boolean))];
-      if (addresses.length) await em.getConnection().execute(`delete from mail_messages where kind like 'pitch-%' and to_address = any(?::text[])`, [`{${addresses.map((a) => `"${a.replace(/"/g, '')}"`).join(',')}}`]);
+      if (addresses.length) await em.execute(`delete from mail_messages where kind like 'pitch-%' and to_address = any(?::text[])`, [`{${addresses.map((a) => `"${a.replace(/"/g, '')}"`).join(',')}}`]);
       return ids;
     });
     await this.deleteFilesOfAnonymised();

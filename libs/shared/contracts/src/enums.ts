@@ -168,3 +168,9 @@ export enum AuditAction {
   MEMBER_ROLE_CHANGED = 'MEMBER_ROLE_CHANGED',
   MEMBER_REMOVED = 'MEMBER_REMOVED',
 }
+
+export enum DataExportStatus {
+  PENDING = 'PENDING',
+  READY = 'READY',
+  FAILED = 'FAILED',
+}

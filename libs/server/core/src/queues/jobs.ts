@@ -39,6 +39,10 @@ export interface JobPayloads {
   'purge-event-registrations': Record<string, never>;
   /** Anonymise pitches kept past their form's retention period, and remove uploads no pitch claimed. */
   'purge-pitches': Record<string, never>;
+  /** Write one person's data export (a zip in the file storage) and tell them it is ready. */
+  'build-data-export': { exportId: string };
+  /** Delete data exports past their 7 days, and restart exports whose job was lost. */
+  'purge-data-exports': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -61,6 +65,8 @@ export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'sweep-meeting-reminders': 'maintenance',
   'purge-event-registrations': 'maintenance',
   'purge-pitches': 'maintenance',
+  'build-data-export': 'maintenance',
+  'purge-data-exports': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
@@ -82,4 +88,5 @@ export const jobIds = {
   digest: (userId: string, slot: number) => `digest-${userId}-${slot}`,
   documentText: (documentId: string, version: number) => `document-text-${documentId}-${version}`,
   meetingReminder: (meetingId: string, minutesBefore: number) => `reminder-${meetingId}-${minutesBefore}`,
+  dataExport: (exportId: string) => `data-export-${exportId}`,
 };

@@ -10,6 +10,7 @@ import { Migration20261129160000_Documents } from './Migration20261129160000_Doc
 import { Migration20261129175833_Meetings } from './Migration20261129175833_Meetings.js';
 import { Migration20261129185117_Pitches } from './Migration20261129185117_Pitches.js';
 import { Migration20261129202904_AccountSecurity } from './Migration20261129202904_AccountSecurity.js';
+import { Migration20261129204616_DataExports } from './Migration20261129204616_DataExports.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129175833_Meetings', class: Migration20261129175833_Meetings },
   { name: 'Migration20261129185117_Pitches', class: Migration20261129185117_Pitches },
   { name: 'Migration20261129202904_AccountSecurity', class: Migration20261129202904_AccountSecurity },
+  { name: 'Migration20261129204616_DataExports', class: Migration20261129204616_DataExports },
 ];

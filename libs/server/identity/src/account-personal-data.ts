@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
+
+export const FORMER_MEMBER = 'Former member';
+
+/** The account's share of a person's data: the profile, sessions and the security events about it. */
+@Injectable()
+export class AccountPersonalData implements OnModuleInit {
+  constructor(private readonly registry: PersonalDataRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      name: 'account',
+      collect: (em, person) => this.collect(em, person),
+      blockers: (em, person) => this.blockers(em, person),
+      erase: (em, person) => this.erase(em, person),
+    });
+  }
+
+  private async blockers(em: EntityManager, person: DataSubject): Promise<string[]> {
+    const [row] = await em.execute<{ admin: boolean; others: string }[]>(
+      `select u.network_role = 'ADMIN' as admin, (select count(*) from users o where o.network_role = 'ADMIN' and o.deactivated_at is null and o.id <> u.id) as others from users u where u.id = ?`,
+      [person.id],
+    );
+    return row?.admin && Number(row.others) === 0 ? ['You are the only network admin: make someone else an admin first.'] : [];
+  }
+
+  private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {
+    const [profile] = await em.execute<Record<string, unknown>[]>(
+      `select u.email, u.display_name as "displayName", u.locale, u.time_zone as "timeZone", u.network_role as "networkRole", o.name as organisation,
+              u.created_at as "createdAt", u.password_changed_at as "passwordChangedAt", u.totp_enabled_at is not null as "twoFactorEnabled"
+         from users u left join partner_organisations o on o.id = u.organisation_id where u.id = ?`,
+      [person.id],
+    );
+    const sessions = await em.execute<Record<string, unknown>[]>(`select user_agent as "device", created_at as "startedAt", last_seen_at as "lastActiveAt" from sessions where user_id = ? order by created_at`, [person.id]);
+    const events = await em.execute<Record<string, unknown>[]>(
+      `select action, created_at as "at", group_id as "groupId", actor_id = ? as "byYou" from audit_events where actor_id = ? or subject_user_id = ? order by created_at`,
+      [person.id, person.id, person.id],
+    );
+    return { records: [{ profile, sessions, securityEvents: events }] };
+  }
+
+  /**
+   * The account row stays (posts and documents point at it) but says nothing of the person: a
+   * placeholder address nobody can sign in with, "Former member", no password, no second factor.
+   */
+  private async erase(em: EntityManager, person: DataSubject): Promise<void> {
+    await em.execute(
+      `update users set email = ?, display_name = ?, password_hash = ?, organisation_id = null, locale = 'en', time_zone = 'UTC', totp_secret = null,
+              totp_pending_secret = null, totp_enabled_at = null, totp_last_step = null, deactivated_at = now(), deleted_at = now(), password_changed_at = now()
+        where id = ?`,
+      [`deleted-${person.id}@deleted.invalid`, FORMER_MEMBER, `!deleted-${randomBytes(16).toString('hex')}`, person.id],
+    );
+    for (const table of ['sessions', 'recovery_codes', 'password_resets']) await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
+    // Invitations to the address (the ones the person sent keep only their id as the inviter).
+    await em.execute(`delete from invitations where email = ?`, [person.email]);
+  }
+}

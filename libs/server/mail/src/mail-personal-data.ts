@@ -1,0 +1,38 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * The mail log's share of a person's data: the emails sent to them. On deletion those go, and
+ * the person's name is taken out of emails kept for others (e.g. "Amal asked to join").
+ */
+@Injectable()
+export class MailPersonalData implements OnModuleInit {
+  constructor(private readonly registry: PersonalDataRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register({ name: 'mail', collect: (em, person) => this.collect(em, person), erase: (em, person) => this.erase(em, person) });
+  }
+
+  private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {
+    const records = await em.execute<Record<string, unknown>[]>(
+      `select subject, kind, status, created_at as "writtenAt", sent_at as "sentAt" from mail_messages where to_address = ? order by created_at`,
+      [person.email],
+    );
+    return { records };
+  }
+
+  private async erase(em: EntityManager, person: DataSubject): Promise<void> {
+    await em.execute(`delete from mail_messages where to_address = ?`, [person.email]);
+    const name = person.displayName;
+    if (name.trim().length < 2) return;
+    const html = escapeHtml(name);
+    await em.execute(
+      `update mail_messages set subject = replace(subject, ?, 'A former member'), text_body = replace(text_body, ?, 'A former member'), html_body = replace(replace(html_body, ?, 'A former member'), ?, 'A former member')
+        where strpos(subject, ?) > 0 or strpos(text_body, ?) > 0 or strpos(html_body, ?) > 0 or strpos(html_body, ?) > 0`,
+      [name, name, name, html, name, name, name, html],
+    );
+  }
+}

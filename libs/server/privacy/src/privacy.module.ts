@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DocumentsModule } from '@convene/server-documents';
+import { IdentityModule } from '@convene/server-identity';
+import { MailModule } from '@convene/server-mail';
+import { DataExport } from './data-export.entity.js';
+import { DataExportService } from './data-export.service.js';
+import { AccountDeletionService } from './account-deletion.service.js';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([DataExport]), DocumentsModule, IdentityModule, MailModule],
+  providers: [DataExportService, AccountDeletionService],
+  exports: [DataExportService, AccountDeletionService],
+})
+export class PrivacyModule {}
