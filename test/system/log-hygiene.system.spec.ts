@@ -116,6 +116,13 @@ describe('log hygiene across a full run of the hub', () => {
     expect((await fetch(feed.replace(/^https?:\/\/[^/]+/, api.url))).status).toBe(200);
     secrets.set('calendar feed token', feedToken);
 
+    // The newcomer takes a copy of their data (written by the worker) and deletes their account.
+    const again = new Client(api.url);
+    ok(await again.request(`mutation S($input: SignInInput!) { signIn(input: $input) { id } }`, { input: { email, password: thirdPassword, code: codes[1] } }));
+    const requested = ok(await again.request<{ requestDataExport: { id: string } }>(`mutation { requestDataExport { id } }`)).requestDataExport;
+    await until(async () => (await db.query(`select status from data_exports where id = $1`, [requested.id])).rows[0]?.status === 'READY', 'the data export to be written');
+    ok(await again.request(`mutation D($input: DeleteAccountInput!) { deleteAccount(input: $input) }`, { input: { password: thirdPassword, code: codes[2] } }));
+
     // Failures that tend to be logged with what caused them.
     const forged = marker('forged-cookie');
     secrets.set('forged cookie', forged);
