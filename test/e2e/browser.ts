@@ -43,8 +43,8 @@ export class BrowserSession {
     readonly browser: Browser,
   ) {}
 
-  static async start(): Promise<BrowserSession> {
-    const hub = await HubProcess.start();
+  static async start(extraEnv: Record<string, string> = {}): Promise<BrowserSession> {
+    const hub = await HubProcess.start(extraEnv);
     return new BrowserSession(hub, await launchBrowser());
   }
 

@@ -16,7 +16,8 @@ export class HubProcess {
     private readonly logs: string[],
   ) {}
 
-  static async start(): Promise<HubProcess> {
+  /** `extraEnv` adds or overrides settings of this hub only (e.g. TWO_FACTOR_ENFORCED). */
+  static async start(extraEnv: Record<string, string> = {}): Promise<HubProcess> {
     const worker = process.env['JEST_WORKER_ID'] ?? '0';
     const port = await freePort();
     const database = `convene_e2e_${worker}`;
@@ -37,6 +38,7 @@ export class HubProcess {
       // Uploaded files of this run, apart from the demo hub's `.data`.
       DATA_DIR: join(tmpdir(), `convene-e2e-data-${worker}`),
       STORAGE_DRIVER: 'local',
+      ...extraEnv,
     };
     rmSync(env.DATA_DIR, { recursive: true, force: true });
     // A fresh database and Redis prefix each run: the demo seed only fills an empty database, and

@@ -4,10 +4,21 @@ import { GroupThreads, HeaderSearch, SearchPage, ThreadPage } from '@convene/web
 import { DocumentPage, DocumentSearchResults, DocumentTypesForm, GroupDocuments, ThreadDocuments } from '@convene/web-documents';
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { CalendarPage, GroupMeetings, MeetingPage, PollPage, PublicEventPage, RegistrationPage } from '@convene/web-meetings';
-import { AdminPage, ProfilePage, SignInPage, SignUpPage } from '@convene/web-identity';
+import {
+  AdminPage,
+  AuditLogPage,
+  ForgotPasswordPage,
+  NetworkPeoplePage,
+  ProfilePage,
+  ResetPasswordPage,
+  SecurityPage,
+  SignInPage,
+  SignUpPage,
+  TwoFactorRequiredPage,
+} from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
 import { PartnerPitchPage, PitchBoardPage, PitchFormEditPage, PitchFormPage, PitchFormsPage, PitchReviewPage } from '@convene/web-submissions';
-import { AppLayout, NotFoundPage } from '@convene/web-ui';
+import { AppLayout, NotFoundPage, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { DevMailPage } from './dev/DevMailPage';
@@ -64,6 +75,8 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/groups" replace /> },
       { path: 'signin', element: <SignInPage /> },
       { path: 'signup', element: <SignUpPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password/:token', element: <ResetPasswordPage /> },
       { path: 'invitations/:token', element: <SignUpPage /> },
       { path: 'dev/mail', element: <DevMailPage /> },
       { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
@@ -73,6 +86,8 @@ const router = createBrowserRouter([
       // Partner pitches: the public forms and the partner's private link.
       { path: 'pitch/:slug', element: <PitchFormPage /> },
       { path: 'pitches/:token', element: <PartnerPitchPage /> },
+      // Where a network admin or convenor is held until two-factor sign-in is on (when enforced).
+      { element: <RequireViewer duringTwoFactorSetup />, children: [{ path: TWO_FACTOR_SETUP_PATH.slice(1), element: <TwoFactorRequiredPage /> }] },
       {
         element: <RequireViewer />,
         children: [
@@ -87,11 +102,19 @@ const router = createBrowserRouter([
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'settings/security', element: <SecurityPage /> },
           { path: 'pitches', element: <PitchBoardPage /> },
           { path: 'pitches/review/:id', element: <PitchReviewPage /> },
           { path: 'pitch-forms', element: <PitchFormsPage /> },
           { path: 'pitch-forms/:id', element: <PitchFormEditPage /> },
-          { element: <RequireAdmin />, children: [{ path: 'admin', element: <NetworkAdminPage /> }] },
+          {
+            element: <RequireAdmin />,
+            children: [
+              { path: 'admin', element: <NetworkAdminPage /> },
+              { path: 'admin/people', element: <NetworkPeoplePage /> },
+              { path: 'admin/audit', element: <AuditLogPage /> },
+            ],
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

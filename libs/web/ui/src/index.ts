@@ -21,6 +21,6 @@ export { HoneypotField } from './forms/HoneypotField';
 export { useFormatDateTime } from './format/useFormatDateTime';
 export { useNotify } from './feedback/useNotify';
 export { ConfirmModal, type ConfirmModalProps } from './feedback/ConfirmModal';
-export { safeNextPath, signInPathFor } from './routing/next-path';
+export { safeNextPath, signInPathFor, twoFactorSetupPathFor, TWO_FACTOR_SETUP_PATH } from './routing/next-path';
 export { BellIcon } from './icons/BellIcon';
 export { LevelMenu, type LevelMenuProps, type LevelOption } from './menus/LevelMenu';

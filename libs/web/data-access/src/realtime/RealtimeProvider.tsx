@@ -15,7 +15,8 @@ const LAST_RETRY_MS = 60_000;
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const { viewer } = useViewer();
   const client = useApolloClient();
-  const userId = viewer?.id ?? null;
+  // Someone who must set up two-factor sign-in first is refused a socket until they have.
+  const userId = viewer && !viewer.twoFactorSetupRequired ? viewer.id : null;
   const [state, setState] = useState<RealtimeState>(OFFLINE);
 
   useEffect(() => {

@@ -1,7 +1,8 @@
-import { Paper, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { PageTitle } from '@convene/web-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CreateWorkingGroupForm } from './CreateWorkingGroupForm';
 import { InviteToNetworkForm } from './InviteToNetworkForm';
 import { SignUpModeForm } from './SignUpModeForm';
@@ -17,7 +18,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** Network admins: invitations, who may sign up, and new working groups; `more` adds other features' settings. */
+/** Network admins: accounts, invitations, who may sign up, and new working groups; `more` adds other features' settings. */
 export function AdminPage({ more = [] }: { more?: { id: string; title: string; content: ReactNode }[] }) {
   const { t } = useTranslation('identity');
   return (
@@ -25,6 +26,19 @@ export function AdminPage({ more = [] }: { more?: { id: string; title: string; c
       <PageTitle>{t('admin.title')}</PageTitle>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="lg">
+          <Section id="admin-accounts-heading" title={t('admin.accountsHeading')}>
+            <Text size="sm" c="dimmed" mb="md">
+              {t('admin.accountsIntro')}
+            </Text>
+            <Group gap="sm">
+              <Button component={Link} to="/admin/people" variant="light">
+                {t('admin.peopleLink')}
+              </Button>
+              <Button component={Link} to="/admin/audit" variant="light">
+                {t('admin.auditLink')}
+              </Button>
+            </Group>
+          </Section>
           <Section id="admin-invite-heading" title={t('admin.inviteHeading')}>
             <InviteToNetworkForm />
           </Section>

@@ -1,7 +1,8 @@
-import { Paper, SimpleGrid, Title } from '@mantine/core';
+import { Badge, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useViewer } from '@convene/web-data-access';
 import { PageLoader, PageTitle } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
 
@@ -19,12 +20,28 @@ export function ProfilePage() {
           </Title>
           <ProfileForm key={viewer.id} viewer={viewer} />
         </Paper>
-        <Paper withBorder p="lg" component="section" aria-labelledby="profile-password-heading" style={{ alignSelf: 'start' }}>
-          <Title order={2} size="h3" mb="md" id="profile-password-heading">
-            {t('profile.passwordHeading')}
-          </Title>
-          <ChangePasswordForm />
-        </Paper>
+        <Stack gap="lg" style={{ alignSelf: 'start' }}>
+          <Paper withBorder p="lg" component="section" aria-labelledby="profile-password-heading">
+            <Title order={2} size="h3" mb="md" id="profile-password-heading">
+              {t('profile.passwordHeading')}
+            </Title>
+            <ChangePasswordForm />
+          </Paper>
+          <Paper withBorder p="lg" component="section" aria-labelledby="profile-security-heading">
+            <Title order={2} size="h3" mb="md" id="profile-security-heading">
+              {t('security.title')}
+            </Title>
+            <Stack gap="md" align="flex-start">
+              <Text size="sm">{t('security.profileLinkIntro')}</Text>
+              <Badge color={viewer.twoFactorEnabled ? 'teal' : 'gray'} variant="light" c="gray.9" tt="none">
+                {viewer.twoFactorEnabled ? t('security.twoFactorOn') : t('security.twoFactorOff')}
+              </Badge>
+              <Button component={Link} to="/settings/security" variant="light">
+                {t('security.profileLink')}
+              </Button>
+            </Stack>
+          </Paper>
+        </Stack>
       </SimpleGrid>
     </>
   );

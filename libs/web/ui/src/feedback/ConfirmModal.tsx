@@ -14,14 +14,16 @@ export interface ConfirmModalProps {
   loading?: boolean;
   /** The last attempt's error, shown above the text. */
   error?: unknown;
+  /** Says what the error means here, instead of the generic sentence for its code. */
+  errorMessage?: string | null;
   onConfirm: () => void;
 }
 
 /** "Are you sure?" for an action that can't be undone: keep (the default) or confirm, in red. */
-export function ConfirmModal({ opened, onClose, title, body, keepLabel, confirmLabel, loading, error, onConfirm }: ConfirmModalProps) {
+export function ConfirmModal({ opened, onClose, title, body, keepLabel, confirmLabel, loading, error, errorMessage, onConfirm }: ConfirmModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': keepLabel }}>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} message={error ? errorMessage : null} />
       <Stack gap="md">
         <Text size="sm">{body}</Text>
         <Group justify="flex-end">

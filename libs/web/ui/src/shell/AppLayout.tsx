@@ -16,6 +16,8 @@ const HEADER_HEIGHT = 60;
 
 function NavLinks({ viewer, onNavigate }: { viewer: Viewer; onNavigate?: () => void }) {
   const { t } = useTranslation('ui');
+  // Until two-factor sign-in is set up, the setup page is the only place to go.
+  if (viewer.twoFactorSetupRequired) return null;
   return (
     <>
       <NavLink className="convene-nav-link" to="/groups" onClick={onNavigate}>
@@ -134,7 +136,7 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
             </Group>
             <Group gap="xs" wrap="nowrap">
               <LanguageSwitcher locale={locale} onChange={changeLocale} />
-              {viewer && headerActions}
+              {viewer && !viewer.twoFactorSetupRequired && headerActions}
               {viewer ? (
                 <Group gap="xs" wrap="nowrap" visibleFrom="sm">
                   <Text size="sm" c="dimmed" maw={180} truncate="end" title={viewer.displayName}>

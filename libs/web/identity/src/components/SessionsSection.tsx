@@ -1,0 +1,118 @@
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { MySessionsDocument, RevokeOtherSessionsDocument, RevokeSessionDocument, type MySessionsQuery } from '@convene/web-data-access';
+import { PageError, PageLoader, useErrorMessage, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeviceName } from '../hooks/useDeviceName';
+import { useRelativeTime } from '../hooks/useRelativeTime';
+import { relativeTime } from '../utils/relative-time.util';
+
+type AccountSession = MySessionsQuery['mySessions'][number];
+
+/** The devices where the viewer is signed in; any but this one can be signed out. */
+export function SessionsSection() {
+  const { t } = useTranslation('identity');
+  const notify = useNotify();
+  const errorMessage = useErrorMessage();
+  const sessions = useQuery(MySessionsDocument, { fetchPolicy: 'cache-and-network' });
+  const [revokeOthers, revokingOthers] = useMutation(RevokeOtherSessionsDocument, { refetchQueries: [MySessionsDocument] });
+
+  if (sessions.loading && !sessions.data) return <PageLoader />;
+  if (!sessions.data) return <PageError error={sessions.error} onRetry={() => void sessions.refetch()} />;
+  // This device first, then the most recently active.
+  const list = [...sessions.data.mySessions].sort((a, b) => Number(b.current) - Number(a.current));
+  const others = list.filter((session) => !session.current).length;
+
+  const signOutOthers = () =>
+    void revokeOthers()
+      .then(({ data }) => notify.success(t('security.sessions.othersSignedOut', { count: data?.revokeOtherSessions ?? 0 })))
+      .catch((error: unknown) => notify.error(errorMessage(error)));
+
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('security.sessions.intro')}
+      </Text>
+      <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('security.sessions.listLabel')}>
+        {list.map((session) => (
+          <SessionItem key={session.id} session={session} />
+        ))}
+      </Stack>
+      {others > 0 ? (
+        <Group>
+          <Button variant="default" color="red" onClick={signOutOthers} loading={revokingOthers.loading}>
+            {t('security.sessions.signOutOthers')}
+          </Button>
+        </Group>
+      ) : (
+        <Text size="sm">{t('security.sessions.onlyThisDevice')}</Text>
+      )}
+    </Stack>
+  );
+}
+
+function SessionItem({ session }: { session: AccountSession }) {
+  const { t } = useTranslation('identity');
+  const notify = useNotify();
+  const errorMessage = useErrorMessage();
+  const deviceName = useDeviceName();
+  const relative = useRelativeTime();
+  const formatDateTime = useFormatDateTime();
+  const [revoke] = useMutation(RevokeSessionDocument, { refetchQueries: [MySessionsDocument] });
+  const [revoking, setRevoking] = useState(false);
+  const device = deviceName(session.userAgent);
+  // The server notes activity about once a minute, so anything closer reads as "just now".
+  const activity = session.current
+    ? t('security.sessions.activeNow')
+    : relativeTime(session.lastSeenAt, Date.now()).value === 0
+      ? t('security.sessions.activeJustNow')
+      : t('security.sessions.lastActive', { time: relative(session.lastSeenAt) });
+
+  const signOut = () => {
+    setRevoking(true);
+    void revoke({ variables: { id: session.id } })
+      .then(() => notify.success(t('security.sessions.signedOut', { device })))
+      .catch((error: unknown) => {
+        setRevoking(false);
+        notify.error(errorMessage(error));
+      });
+  };
+
+  return (
+    <Paper component="li" withBorder p="sm" radius="md">
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Stack gap={2} miw={0}>
+          <Group gap="xs">
+            <Text fw={600} size="sm" title={session.userAgent ?? undefined}>
+              {device}
+            </Text>
+            {session.current && (
+              <Badge color="teal" variant="light" c="gray.9" tt="none" size="sm">
+                {t('security.sessions.thisDevice')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed">
+            {activity}
+            {' · '}
+            {t('security.sessions.signedIn', { date: formatDateTime(session.createdAt) })}
+          </Text>
+        </Stack>
+        {!session.current && (
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            loading={revoking}
+            onClick={signOut}
+            style={{ flexShrink: 0 }}
+            aria-label={t('security.sessions.signOutLabel', { device, activity })}
+          >
+            {t('security.sessions.signOut')}
+          </Button>
+        )}
+      </Group>
+    </Paper>
+  );
+}
