@@ -8,6 +8,19 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
 
+/**
+ * What must never reach the hub's logs, whatever a test did: passwords, session cookies, the
+ * tokens of private links (invitations, resets, registrations, pitches, unsubscribes, calendar
+ * feeds) and two-factor secrets.
+ */
+const SECRET_PATTERNS: [string, RegExp][] = [
+  ['the demo password', /convene-demo-pass/],
+  ['a password field', /"(?:password|newPassword|currentPassword)"\s*:/i],
+  ['a session cookie', /convene_session=[A-Za-z0-9_-]{10,}/],
+  ['a private link token', /\/(?:invitations|reset-password|registrations|pitches|unsubscribe)\/[A-Za-z0-9_.-]{20,}/],
+  ['a calendar feed token', /\/calendar\/[A-Za-z0-9_-]{20,}\.ics/],
+  ['a two-factor secret', /otpauth:\/\/|secret=[A-Z2-7]{16,}/],
+];
 
 export class HubProcess {
   private constructor(
@@ -71,11 +84,19 @@ export class HubProcess {
       if (this.children.some((c) => c.exitCode !== null)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    await this.stop();
+    await this.halt();
     throw new Error(`the hub did not become ready:\n${this.logs.join('')}`);
   }
 
+  /** Stops the hub, then fails when its logs hold anything secret (the browser suites thus scan every run's logs). */
   async stop(): Promise<void> {
+    await this.halt();
+    const logs = this.logs.join('');
+    const leaks = SECRET_PATTERNS.filter(([, pattern]) => pattern.test(logs)).map(([what]) => what);
+    if (leaks.length) throw new Error(`The hub's logs hold ${leaks.join(', ')}`);
+  }
+
+  private async halt(): Promise<void> {
     await Promise.all(
       this.children.map(
         (child) =>
