@@ -2,9 +2,9 @@
 // forgotten password while it is on, signing other devices out, and (on a hub that enforces it)
 // the setup a convenor cannot get past.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { BrowserSession, DEMO_PASSWORD, mailedPath, seriousA11yViolations } from './browser.js';
+import { totpCode, totpStep } from '../support/totp.js';
 
 /** An authenticator app (RFC 6238: SHA-1, 6 digits, 30-second steps) that never repeats a code. */
 class Authenticator {
@@ -15,10 +15,10 @@ class Authenticator {
 
   /** The code the server has not seen yet: each step's code works once, so wait for a new step if needed. */
   async nextCode(): Promise<string> {
-    const stepOf = () => Math.floor(Date.now() / 30_000);
+    const stepOf = () => totpStep();
     while (stepOf() <= this.lastStep) await new Promise((resolve) => setTimeout(resolve, (this.lastStep + 1) * 30_000 - Date.now() + 100));
     this.lastStep = stepOf();
-    this.lastCode = Authenticator.code(this.secret, this.lastStep);
+    this.lastCode = totpCode(this.secret, this.lastStep);
     return this.lastCode;
   }
 
@@ -26,30 +26,6 @@ class Authenticator {
   get usedCode(): string {
     return this.lastCode;
   }
-
-  private static code(secret: string, step: number): string {
-    const counter = Buffer.alloc(8);
-    counter.writeBigUInt64BE(BigInt(step));
-    const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-    const offset = mac.readUInt8(mac.length - 1) & 0x0f;
-    return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-  }
-}
-
-function base32Decode(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(char);
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(bytes);
 }
 
 /** Sets two-factor sign-in up from the security page, as a person with their phone would. */

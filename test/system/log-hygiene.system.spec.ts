@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io } from 'socket.io-client';
 import pg from 'pg';
-import { totpCode, totpStep } from '@convene/server-identity';
+import { totpCode, totpStep } from '../support/totp.js';
 import { Client, PrivateRedis, prepareDatabase, startApi, startWorker, systemEnv, type Proc } from './processes.js';
 
 const marker = (label: string) => `${label}-${randomBytes(9).toString('base64url')}`;

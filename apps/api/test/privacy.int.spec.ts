@@ -7,6 +7,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Redis } from 'ioredis';
 import { JobQueue, REDIS, jobIds } from '@convene/server-core';
 import { JoinPolicy, MembershipRole } from '@convene/shared-contracts';
+import { FileStorage } from '@convene/server-documents';
 import { DataExportService } from '@convene/server-privacy';
 import { TEST_PASSWORD } from '@convene/server-testing';
 import { ApiHarness, type GqlClient } from './api-harness.js';
@@ -170,7 +171,6 @@ describe('personal data', () => {
       expect((await client.get(downloadUrl)).status).toBe(404);
       await api.app.get(DataExportService).purge();
       expect(await sql('select id from data_exports where id = ?', [id])).toEqual([]);
-      const { FileStorage } = await import('@convene/server-documents');
       expect(await api.app.get(FileStorage).size(key)).toBeNull();
     });
   });

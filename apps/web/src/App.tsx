@@ -5,6 +5,7 @@ import { DocumentPage, DocumentSearchResults, DocumentTypesForm, GroupDocuments,
 import { GroupPage, GroupsPage } from '@convene/web-groups';
 import { CalendarPage, GroupMeetings, MeetingPage, PollPage, PublicEventPage, RegistrationPage } from '@convene/web-meetings';
 import {
+  AccountDeletedPage,
   AdminPage,
   AuditLogPage,
   ForgotPasswordPage,
@@ -78,6 +79,8 @@ const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password/:token', element: <ResetPasswordPage /> },
       { path: 'invitations/:token', element: <SignUpPage /> },
+      // Where someone lands once their account is deleted (and they are signed out).
+      { path: 'account-deleted', element: <AccountDeletedPage /> },
       { path: 'dev/mail', element: <DevMailPage /> },
       { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
       // Open events and registrants' private links: for people without an account.

@@ -5,6 +5,7 @@ export { AdminPage } from './components/AdminPage';
 export { ForgotPasswordPage } from './components/ForgotPasswordPage';
 export { ResetPasswordPage } from './components/ResetPasswordPage';
 export { SecurityPage } from './components/SecurityPage';
+export { AccountDeletedPage } from './components/AccountDeletedPage';
 export { TwoFactorRequiredPage } from './components/TwoFactorRequiredPage';
 export { NetworkPeoplePage } from './components/NetworkPeoplePage';
 export { AuditLogPage } from './components/AuditLogPage';

@@ -19,6 +19,7 @@ export { PasswordField } from './forms/PasswordField';
 export { FormQuestionInput, type FormQuestion, type FormQuestionInputProps } from './forms/FormQuestionInput';
 export { HoneypotField } from './forms/HoneypotField';
 export { useFormatDateTime } from './format/useFormatDateTime';
+export { useFileSize } from './format/useFileSize';
 export { useNotify } from './feedback/useNotify';
 export { ConfirmModal, type ConfirmModalProps } from './feedback/ConfirmModal';
 export { safeNextPath, signInPathFor, twoFactorSetupPathFor, TWO_FACTOR_SETUP_PATH } from './routing/next-path';

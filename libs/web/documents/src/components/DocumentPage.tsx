@@ -2,11 +2,10 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } 
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DiscussDocumentDocument, DocumentDocument, DocumentGroupsDocument, RestoreDocumentDocument, toApiError, type DocumentPageFieldsFragment } from '@convene/web-data-access';
-import { NotFoundPage, PageError, PageLoader, PageTitle, useErrorMessage, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { NotFoundPage, PageError, PageLoader, PageTitle, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useCallback, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useFileSize } from '../hooks/useFileSize';
 import { useUploads } from '../hooks/useUploads';
 import { uploadUrl, type UploadAnswer } from '../utils/upload-request.util';
 import { DocumentPreview } from './DocumentPreview';

@@ -1,11 +1,10 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { SearchDocumentsDocument } from '@convene/web-data-access';
-import { ErrorAlert, useFormatDateTime } from '@convene/web-ui';
+import { ErrorAlert, useFileSize, useFormatDateTime } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFileSize } from '../hooks/useFileSize';
 import { FileTypeIcon } from './FileTypeIcon';
 import './documents.css';
 

@@ -1,10 +1,9 @@
 import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DocumentTypeSettingsDocument, UpdateDocumentSettingsDocument, type DocumentKind } from '@convene/web-data-access';
-import { ErrorAlert, PageError, PageLoader, useNotify } from '@convene/web-ui';
+import { ErrorAlert, PageError, PageLoader, useFileSize, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFileSize } from '../hooks/useFileSize';
 
 /** Network admins choose which file types members may share (detected from the bytes). */
 export function DocumentTypesForm() {

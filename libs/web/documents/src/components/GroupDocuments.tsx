@@ -2,11 +2,10 @@ import { Anchor, Breadcrumbs, Button, Group, Paper, SegmentedControl, Select, St
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { GroupDocumentsDocument, RestoreDocumentDocument, type DocumentFolderFieldsFragment, type DocumentKind, type DocumentRowFieldsFragment, type DocumentSort } from '@convene/web-data-access';
-import { PageError, useErrorMessage, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { PageError, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFileSize } from '../hooks/useFileSize';
 import { useUploads } from '../hooks/useUploads';
 import { uploadUrl } from '../utils/upload-request.util';
 import { FileTypeIcon, FolderIcon } from './FileTypeIcon';

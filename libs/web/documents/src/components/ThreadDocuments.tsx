@@ -1,9 +1,9 @@
+import { useFileSize } from '@convene/web-ui';
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { ThreadDocumentsDocument } from '@convene/web-data-access';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFileSize } from '../hooks/useFileSize';
 import { FileTypeIcon } from './FileTypeIcon';
 
 /** The documents linked to a discussion, shown on the discussion's page (nothing when there are none). */

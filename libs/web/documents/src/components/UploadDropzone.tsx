@@ -1,9 +1,9 @@
+import { useFileSize } from '@convene/web-ui';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import '@mantine/dropzone/styles.css';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFileSize } from '../hooks/useFileSize';
 import { UploadIcon } from './FileTypeIcon';
 
 /** Where files are dropped or picked, several at once; the size check happens in useUploads so each file gets its own message. */

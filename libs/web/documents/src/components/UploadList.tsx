@@ -1,6 +1,6 @@
+import { useFileSize } from '@convene/web-ui';
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFileSize } from '../hooks/useFileSize';
 import type { UploadItem } from '../hooks/useUploads';
 
 /** Each file being sent: its progress, a way to cancel it, and what went wrong if it failed. */

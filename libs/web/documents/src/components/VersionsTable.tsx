@@ -1,9 +1,8 @@
 import { ActionIcon, Anchor, Badge, Button, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { RestoreDocumentVersionDocument, type DocumentVersionFieldsFragment } from '@convene/web-data-access';
-import { useErrorMessage, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
-import { useFileSize } from '../hooks/useFileSize';
 
 /** Every version of a document, newest first, each downloadable; editors can make an earlier one current again. */
 export function VersionsTable({ documentId, versions, current, canEdit }: { documentId: string; versions: DocumentVersionFieldsFragment[]; current: number; canEdit: boolean }) {

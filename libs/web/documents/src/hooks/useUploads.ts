@@ -1,9 +1,9 @@
+import { useFileSize } from '@convene/web-ui';
 import { useQuery } from '@apollo/client/react';
 import { DocumentSettingsDocument } from '@convene/web-data-access';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isUploadFailure, sendFile, type UploadAnswer, type UploadFailure } from '../utils/upload-request.util';
-import { useFileSize } from './useFileSize';
 
 /** `saving`: every byte is sent and the server is storing the file; it can no longer be cancelled. */
 export type UploadStatus = 'uploading' | 'saving' | 'done' | 'failed' | 'cancelled';

@@ -2,10 +2,15 @@ import { Paper, SimpleGrid, Title } from '@mantine/core';
 import { useViewer } from '@convene/web-data-access';
 import { PageLoader, PageTitle } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
+import { DataExportSection } from './DataExportSection';
+import { DeleteAccountSection } from './DeleteAccountSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoFactorSection } from './TwoFactorSection';
+import './identity.css';
 
-/** /settings/security: the viewer's two-factor sign-in and signed-in devices. */
+const DATA_SECTION_ID = 'security-data';
+
+/** /settings/security: two-factor sign-in, signed-in devices, a copy of one's data, and deleting the account. */
 export function SecurityPage() {
   const { t } = useTranslation('identity');
   const { viewer } = useViewer();
@@ -25,6 +30,18 @@ export function SecurityPage() {
             {t('security.sessions.heading')}
           </Title>
           <SessionsSection />
+        </Paper>
+        <Paper withBorder p="lg" component="section" id={DATA_SECTION_ID} aria-labelledby="security-data-heading" style={{ alignSelf: 'start' }}>
+          <Title order={2} size="h3" mb="md" id="security-data-heading">
+            {t('security.data.heading')}
+          </Title>
+          <DataExportSection />
+        </Paper>
+        <Paper withBorder p="lg" component="section" aria-labelledby="security-delete-heading" className="convene-danger-zone" style={{ alignSelf: 'start' }}>
+          <Title order={2} size="h3" mb="md" id="security-delete-heading">
+            {t('security.delete.heading')}
+          </Title>
+          <DeleteAccountSection twoFactorEnabled={viewer.twoFactorEnabled} dataSectionId={DATA_SECTION_ID} />
         </Paper>
       </SimpleGrid>
     </>

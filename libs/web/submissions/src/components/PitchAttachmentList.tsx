@@ -1,6 +1,6 @@
+import { useFileSize } from '@convene/web-ui';
 import { Anchor, Text } from '@mantine/core';
 import type { PitchFileFieldsFragment } from '@convene/web-data-access';
-import { useFileSize } from '../hooks/useFileSize';
 
 /** A pitch's files as download links, with their size. */
 export function PitchAttachmentList({ files, empty }: { files: PitchFileFieldsFragment[]; empty?: string }) {

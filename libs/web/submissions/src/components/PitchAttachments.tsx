@@ -1,7 +1,7 @@
+import { useFileSize } from '@convene/web-ui';
 import { Button, FileButton, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFileSize } from '../hooks/useFileSize';
 import type { usePitchUploads } from '../hooks/usePitchUploads';
 
 /** Choosing a pitch's attachments: each uploads at once, with its progress, a remove button and any refusal. */

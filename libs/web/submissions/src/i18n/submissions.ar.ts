@@ -22,12 +22,6 @@ export const submissionsAr: Translations<typeof submissionsEn> = {
     CHOICE: 'اختيار واحد من قائمة',
     CHECKBOX: 'مربع اختيار',
   },
-  units: {
-    B: '{{n}} بايت',
-    KB: '{{n}} ك.ب',
-    MB: '{{n}} م.ب',
-    GB: '{{n}} غ.ب',
-  },
   public: {
     kicker: 'للمنظمات الشريكة',
     notFoundTitle: 'لم نجد النموذج',

@@ -19,12 +19,6 @@ export const submissionsEn = {
     CHOICE: 'One choice from a list',
     CHECKBOX: 'Tick box',
   },
-  units: {
-    B: '{{n}} B',
-    KB: '{{n}} KB',
-    MB: '{{n}} MB',
-    GB: '{{n}} GB',
-  },
   public: {
     kicker: 'For partner organisations',
     notFoundTitle: 'Form not found',

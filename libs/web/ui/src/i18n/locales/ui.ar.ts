@@ -57,4 +57,5 @@ export const uiAr: Translations<typeof uiEn> = {
     body: 'الصفحة التي طلبتها غير موجودة أو تم نقلها.',
     back: 'اذهب إلى المجموعات',
   },
+  units: { B: '{{n}} بايت', KB: '{{n}} ك.ب', MB: '{{n}} م.ب', GB: '{{n}} غ.ب' },
 };

@@ -54,4 +54,5 @@ export const uiEn = {
     body: 'The page you asked for does not exist or has moved.',
     back: 'Go to groups',
   },
+  units: { B: '{{n}} B', KB: '{{n}} KB', MB: '{{n}} MB', GB: '{{n}} GB' },
 };
