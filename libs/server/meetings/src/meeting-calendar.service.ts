@@ -96,7 +96,7 @@ export class MeetingCalendarService {
     return this.em.fork().findOne(CalendarFeed, { userId: viewer.userId });
   }
 
-  /** The feed for a token, or null for an unknown (or revoked) one. */
+  /** The feed for a token, or null for an unknown (or revoked) one, or one of a deactivated account. */
   async feed(token: string): Promise<string | null> {
     if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null;
     const em = this.em.fork();
@@ -104,7 +104,8 @@ export class MeetingCalendarService {
     if (!feed) return null;
     await em.nativeUpdate(CalendarFeed, { userId: feed.userId }, { lastUsedAt: new Date() });
     const user = (await this.identity.usersByIds([feed.userId])).get(feed.userId);
-    if (!user) return null;
+    // A deactivated account's feed stops with its sessions: the token must not outlive the account's access.
+    if (!user || user.deactivatedAt) return null;
     const meetings = await this.meetings.feedFor(feed.userId);
     const events = await this.events(meetings, feed.userId);
     return buildCalendar({ method: 'PUBLISH', name: 'Convene meetings', refreshMinutes: 60, events });
