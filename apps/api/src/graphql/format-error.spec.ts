@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
+import { DriverException } from '@mikro-orm/core';
 import { ErrorCode } from '@convene/shared-contracts';
 import { InputError } from '@convene/server-core';
 import { formatError, formatErrorWithoutSuggestions } from './format-error.js';
@@ -21,6 +22,14 @@ describe(formatError.name, () => {
     const formatted = formatError({ message: 'connection to 10.0.0.5 refused', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, error);
     expect(formatted).toEqual({ message: 'Something went wrong on our side. Please try again.', path: undefined, extensions: { code: ErrorCode.Internal } });
     expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('answers a lost database connection as SERVICE_UNAVAILABLE, which a client may retry', () => {
+    const log = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const lost = new DriverException(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    const formatted = formatError({ message: lost.message, path: ['createThread'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError(lost.message, { originalError: lost }));
+    expect(formatted).toEqual({ message: 'The service is briefly unavailable. Please try again in a moment.', path: ['createThread'], extensions: { code: ErrorCode.ServiceUnavailable, reason: 'DEPENDENCY_UNAVAILABLE' } });
     log.mockRestore();
   });
 

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@convene/shared-contracts';
 import { DomainError } from '@convene/server-core';
+import { UNAVAILABLE_MESSAGE, isDependencyUnavailable } from '../http/dependency-errors.util.js';
 
 const logger = new Logger('GraphQL');
 
@@ -35,6 +36,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code && REQUEST_ERRORS[code]) {
     const reason = typeof formatted.extensions?.['reason'] === 'string' ? formatted.extensions['reason'] : code;
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: REQUEST_ERRORS[code], reason } };
+  }
+  if (isDependencyUnavailable(original)) {
+    // An outage, not a bug: no stack, and the client may try again.
+    logger.warn(`Service unavailable: ${(original as Error).message}`);
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.ServiceUnavailable, reason: 'DEPENDENCY_UNAVAILABLE' } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: ErrorCode.Internal } };

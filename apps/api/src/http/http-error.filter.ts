@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { ErrorCode } from '@convene/shared-contracts';
 import { DomainError, httpStatusFor } from '@convene/server-core';
+import { UNAVAILABLE_MESSAGE, isDependencyUnavailable } from './dependency-errors.util.js';
 
 const CODES_BY_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.BadUserInput,
@@ -34,6 +35,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = CODES_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.BadUserInput);
       res.status(status).json({ error: { code, message: status === 404 ? 'Not found.' : exception.message } });
+      return;
+    }
+    if (isDependencyUnavailable(exception)) {
+      // E.g. PostgreSQL restarting while the session was looked up: retryable, and no stack to log.
+      this.logger.warn(`Service unavailable: ${(exception as Error).message}`);
+      res.status(503).json({ error: { code: ErrorCode.ServiceUnavailable, reason: 'DEPENDENCY_UNAVAILABLE', message: UNAVAILABLE_MESSAGE } });
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -2,6 +2,7 @@ import { FlushMode, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { AppConfig } from '../config/app-config.js';
 import { migrationsList } from './migrations/index.js';
+import { releaseDeadConnections } from './release-dead-connections.util.js';
 
 // Entity classes are registered by the composition roots (api, worker, tools), which know every domain.
 // Migrations are a committed, explicit list: they run as their own step, never from module init.
@@ -22,7 +23,7 @@ export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>, 
     },
     // At least the worker's job concurrency plus room for the API's own queries.
     pool: { min: 0, max: 10 },
-    driverOptions: { connectionTimeoutMillis: 5000 },
+    driverOptions: { connectionTimeoutMillis: 5000, onPoolCreated: releaseDeadConnections },
     // Changes reach the database only at a use case's explicit flush, never as a side effect of a query.
     flushMode: FlushMode.COMMIT,
     debug: false,

@@ -54,12 +54,19 @@ export class JobQueue implements OnModuleDestroy {
     }
   }
 
+  /** The queue; throws at once while Redis is unreachable and the queue has not started yet. */
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis, prefix: `${this.config.redisPrefix}:bull` });
-      queue.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
-      this.queues.set(name, queue);
+      // BullMQ's first use of a connection waits for it to be ready, for as long as Redis is down:
+      // a request would hang. The command connection fails fast instead, as for any command.
+      if (this.redis.status !== 'ready') throw new Error(`Redis is not reachable (connection ${this.redis.status})`);
+      const created = new Queue(name, { connection: this.redis, prefix: `${this.config.redisPrefix}:bull` });
+      created.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
+      // A queue whose start failed (Redis went away just then) would stay failed: make a new one next time.
+      created.waitUntilReady().catch(() => this.queues.get(name) === created && this.queues.delete(name));
+      this.queues.set(name, created);
+      queue = created;
     }
     return queue;
   }
