@@ -220,6 +220,17 @@ describe('account security', () => {
       expect(codeOf(await signIn(api.client(), user, { code: fresh[0]! }))).toBe('OK');
     });
 
+    it('limits code checks per account, whatever path and address they come from', async () => {
+      const user = await api.data.user();
+      const client = await api.signedIn(user);
+      const { secret, step } = await enableTwoFactor(client);
+      // Ten wrong codes: some at sign-in from many addresses, some from the signed-in session.
+      for (let i = 0; i < 5; i++) expect(reasonOf(await signIn(api.client(), user, { code: '000000' }))).toBe('TWO_FACTOR_CODE_INVALID');
+      for (let i = 0; i < 5; i++) expect(reasonOf(await client.request(REGENERATE, { code: '000000' }))).toBe('TWO_FACTOR_CODE_INVALID');
+      // The right code is now refused too, until the window passes.
+      expect(codeOf(await client.request(REGENERATE, { code: totpCode(secret, step + 1) }))).toBe('RATE_LIMITED');
+    });
+
     it('turns off with the password and a code, and not otherwise', async () => {
       const user = await api.data.user();
       const client = await api.signedIn(user);

@@ -96,6 +96,10 @@ describe('mail delivery by the worker', () => {
     expect(mine[0]!.body).toContain('Subject: Amara invited you to Convene');
     expect(mine[0]!.body).toContain('http://localhost:3000/invitations/abc');
     expect(await statusOf(mailId)).toEqual({ status: 'sent', attempts: 1 });
+    // Sent, the stored copy keeps no link: the invitation's token is in the database only hashed.
+    const [stored] = await orm.em.fork().getConnection().execute<{ text_body: string; html_body: string }[]>('select text_body, html_body from mail_messages where id = ?', [mailId]);
+    expect(`${stored!.text_body}${stored!.html_body}`).not.toContain('/invitations/abc');
+    expect(stored!.text_body).toBe('Removed once sent: it held a private link.');
   });
 
   it('emails each convenor about a join request once: multipart, with a Message-ID and one-click unsubscribe headers', async () => {

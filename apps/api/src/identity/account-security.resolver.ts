@@ -33,7 +33,7 @@ export class AccountSecurityResolver {
   @SignedIn()
   @Mutation(() => Int, { description: 'Signs out every other session of the viewer; answers how many ended.' })
   async revokeOtherSessions(@CurrentViewer() viewer: Viewer): Promise<number> {
-    const ended = await this.sessions.endOthers(viewer.userId, viewer.sessionId);
+    const ended = await this.sessions.revokeOthers(viewer);
     for (const id of ended) this.realtime.dropSession(id);
     return ended.length;
   }

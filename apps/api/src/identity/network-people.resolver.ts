@@ -53,7 +53,10 @@ export class NetworkPeopleResolver {
   @NetworkAdminOnly()
   @Mutation(() => NetworkPersonModel)
   async setNetworkRole(@CurrentViewer() viewer: Viewer, @Args('userId', { type: () => ID }) userId: string, @Args('role', { type: () => NetworkRole }) role: NetworkRole): Promise<NetworkPersonModel> {
-    return NetworkPersonModel.from(await this.people.setNetworkRole(viewer, userId, role));
+    const user = await this.people.setNetworkRole(viewer, userId, role);
+    // Live connections carry the role they were opened with: they reconnect with the new one.
+    this.realtime.dropUser(user.id);
+    return NetworkPersonModel.from(user);
   }
 
   @NetworkAdminOnly()

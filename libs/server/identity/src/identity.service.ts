@@ -16,6 +16,7 @@ import { passwordProblem } from './password-policy.js';
 import { hashToken, newToken } from './tokens.util.js';
 import { identityErrors } from './identity.errors.js';
 import { TwoFactorService } from './two-factor.service.js';
+import { PasswordReset } from './password-reset.entity.js';
 
 export interface ClientInfo {
   address: string;
@@ -202,6 +203,8 @@ export class IdentityService {
       user.passwordHash = passwordHash;
       user.passwordChangedAt = new Date();
       await this.sessions.endOthers(user.id);
+      // A reset link asked for before the change would undo it: it stops working.
+      await em.nativeUpdate(PasswordReset, { userId: user.id, usedAt: null }, { usedAt: new Date() });
       const { token } = this.sessions.start(user, client.userAgent);
       this.audit.record(em, { action: AuditAction.PASSWORD_CHANGED, actorId: user.id });
       return { token };
@@ -215,12 +218,14 @@ export class IdentityService {
   async confirmIdentity(viewer: Viewer, input: { password: string; code?: string | null }): Promise<User> {
     const { perAccount, windowSeconds } = this.config.signInLimits;
     await this.rateLimiter.consume([{ scope: 'password:account', subject: viewer.userId, limit: perAccount, windowSeconds }]);
-    const user = await this.em.fork().findOne(User, { id: viewer.userId }, { populate: ['passwordHash', 'totpSecret', 'totpLastStep'] });
+    const em = this.em.fork();
+    const user = await em.findOne(User, { id: viewer.userId }, { populate: ['passwordHash', 'totpSecret', 'totpLastStep'] });
     if (!user) throw notFound('Your account');
     if (!(await verifyPassword(user.passwordHash, input.password ?? ''))) throw new InputError({ password: 'Your password is not correct.' }, 'WRONG_PASSWORD');
     if (user.totpEnabledAt) {
       if (!input.code?.trim()) throw new InputError({ code: 'Enter a code from your authenticator app, or a recovery code.' }, 'TWO_FACTOR_CODE_NEEDED');
-      if (!(await this.twoFactor.verify(this.em.fork(), user, input.code))) throw identityErrors.twoFactorCodeInvalid();
+      if (!(await this.twoFactor.verify(em, user, input.code))) throw identityErrors.twoFactorCodeInvalid();
+      await em.flush();
     }
     return user;
   }
@@ -309,7 +314,7 @@ export class IdentityService {
 
   /** The network admins' ids (they triage what belongs to no group). */
   async networkAdminIds(): Promise<string[]> {
-    return (await this.users.find({ networkRole: NetworkRole.ADMIN }, { fields: ['id'] })).map((u) => u.id);
+    return (await this.users.find({ networkRole: NetworkRole.ADMIN, deactivatedAt: null }, { fields: ['id'] })).map((u) => u.id);
   }
 
   private checkTimeZone(check: InputCheck, value: string): string {

@@ -33,7 +33,8 @@ export class NetworkPeopleService {
     const after = query.after ? check.uuid('after', query.after, 'Cursor') : null;
     check.done();
     const em = this.em.fork();
-    const where: Record<string, unknown>[] = [];
+    // Deleted accounts are placeholders for what they wrote, not people to manage.
+    const where: Record<string, unknown>[] = [{ deletedAt: null }];
     if (search) {
       const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push({ $or: [{ email: { $ilike: pattern } }, { displayName: { $ilike: pattern } }] });
@@ -80,7 +81,7 @@ export class NetworkPeopleService {
     const check = new InputCheck();
     const id = check.uuid('userId', userId, 'Person');
     check.done();
-    const user = await em.findOne(User, { id });
+    const user = await em.findOne(User, { id, deletedAt: null });
     if (!user) throw notFound('That person');
     return user;
   }

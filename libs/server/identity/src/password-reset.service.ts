@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { AuditAction, SUPPORTED_LOCALES } from '@convene/shared-contracts';
 import { APP_CONFIG, AuditLog, InputCheck, InputError, RateLimiter, type AppConfig } from '@convene/server-core';
@@ -21,6 +21,8 @@ const LINK_MINUTES = 60;
  */
 @Injectable()
 export class PasswordResetService {
+  private readonly logger = new Logger(PasswordResetService.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly sessions: SessionsService,
@@ -39,13 +41,18 @@ export class PasswordResetService {
     check.done();
     // Counted per address once valid, so that nobody's inbox can be flooded.
     await this.rateLimiter.consume([{ scope: 'password-reset:email', subject: email, limit: 3, windowSeconds: 3600 }]);
+    // The answer goes before the account is even looked up, so its timing says nothing of it.
+    void this.sendLink(email, input.locale ?? null).catch((error: Error) => this.logger.warn(`Password reset link not written: ${error.message}`));
+  }
+
+  private async sendLink(email: string, requestedLocale: string | null): Promise<void> {
     const em = this.em.fork();
     const user = await em.findOne(User, { email });
     if (!user || user.deactivatedAt) return;
     await em.nativeUpdate(PasswordReset, { userId: user.id, usedAt: null }, { usedAt: new Date() });
     const { token, tokenHash } = newToken();
     em.create(PasswordReset, { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000) });
-    const locale = SUPPORTED_LOCALES.includes(input.locale as (typeof SUPPORTED_LOCALES)[number]) ? (input.locale as string) : user.locale;
+    const locale = SUPPORTED_LOCALES.includes(requestedLocale as (typeof SUPPORTED_LOCALES)[number]) ? (requestedLocale as string) : user.locale;
     const mail = this.mail.prepare('password-reset', { email: user.email, locale }, { link: `${this.config.publicUrl}/reset-password/${token}`, minutes: LINK_MINUTES }, em);
     await em.flush();
     await this.mail.dispatch([mail]);

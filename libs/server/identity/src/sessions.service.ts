@@ -85,6 +85,13 @@ export class SessionsService {
     await this.sessions.nativeDelete({ id: sessionId });
   }
 
+  /** Signs the viewer out everywhere else; answers the ended sessions' ids. */
+  async revokeOthers(viewer: Viewer): Promise<string[]> {
+    const ended = await this.sessions.endAllForUser(viewer.userId, viewer.sessionId);
+    if (ended.length) await this.audit.recordNow({ action: AuditAction.SESSION_REVOKED, actorId: viewer.userId, detail: { count: ended.length } });
+    return ended;
+  }
+
   /** Ends every session of the user but `keepSessionId` (all of them without it). */
   endOthers(userId: string, keepSessionId?: string): Promise<string[]> {
     return this.sessions.endAllForUser(userId, keepSessionId);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import QRCode from 'qrcode';
 import { AuditAction, NetworkRole } from '@convene/shared-contracts';
-import { APP_CONFIG, AuditLog, InputCheck, InputError, notFound, type AppConfig, type Viewer } from '@convene/server-core';
+import { APP_CONFIG, AuditLog, InputCheck, InputError, RateLimiter, notFound, type AppConfig, type Viewer } from '@convene/server-core';
 import { User } from './user.entity.js';
 import { RecoveryCode } from './recovery-code.entity.js';
 import { ElevatedRoles } from './elevated-roles.js';
@@ -36,6 +36,7 @@ export class TwoFactorService {
     private readonly em: EntityManager,
     private readonly elevated: ElevatedRoles,
     private readonly audit: AuditLog,
+    private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -87,6 +88,8 @@ export class TwoFactorService {
       const user = await this.user(em, viewer.userId, true);
       if (!user.totpEnabledAt) throw identityErrors.twoFactorNotOn();
       if (await this.required(user.id, user.networkRole)) throw identityErrors.twoFactorRequiredForRole();
+      const { perAccount, windowSeconds } = this.config.signInLimits;
+      await this.rateLimiter.consume([{ scope: 'password:account', subject: user.id, limit: perAccount, windowSeconds }]);
       if (!(await verifyPassword(user.passwordHash, input.password ?? ''))) throw new InputError({ password: 'Your password is not correct.' }, 'WRONG_PASSWORD');
       if (!(await this.verify(em, user, input.code))) throw identityErrors.twoFactorCodeInvalid();
       Object.assign(user, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
@@ -114,6 +117,10 @@ export class TwoFactorService {
   async verify(em: EntityManager, user: User, code: string | null | undefined): Promise<'totp' | 'recovery' | null> {
     const given = (code ?? '').trim().slice(0, 40);
     if (!given || !user.totpEnabledAt) return null;
+    // Every check counts against the account, whichever path and address it comes from (sign-in,
+    // a reset link, turning it off, new recovery codes, deleting the account).
+    const { perAccount, windowSeconds } = this.config.signInLimits;
+    await this.rateLimiter.consume([{ scope: 'two-factor:account', subject: user.id, limit: perAccount, windowSeconds }]);
     const secret = user.totpSecret ?? (await em.findOneOrFail(User, { id: user.id }, { populate: ['totpSecret'] })).totpSecret;
     const digits = given.replace(/\s/g, '');
     if (/^\d{6}$/.test(digits)) {

@@ -18,8 +18,9 @@ export class MailPersonalData implements OnModuleInit {
 
   private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {
     const records = await em.execute<Record<string, unknown>[]>(
-      `select subject, kind, status, created_at as "writtenAt", sent_at as "sentAt" from mail_messages where to_address = ? order by created_at`,
-      [person.email],
+      // Since the account exists: the address is not proven to be its holder's, and earlier mail may not be theirs.
+      `select subject, kind, status, created_at as "writtenAt", sent_at as "sentAt" from mail_messages where to_address = ? and created_at >= (select created_at from users where id = ?) order by created_at`,
+      [person.email, person.id],
     );
     return { records };
   }
@@ -27,7 +28,8 @@ export class MailPersonalData implements OnModuleInit {
   private async erase(em: EntityManager, person: DataSubject): Promise<void> {
     await em.execute(`delete from mail_messages where to_address = ?`, [person.email]);
     const name = person.displayName;
-    if (name.trim().length < 2) return;
+    // A very short name would match inside other words.
+    if (name.trim().length < 4) return;
     const html = escapeHtml(name);
     await em.execute(
       `update mail_messages set subject = replace(subject, ?, 'A former member'), text_body = replace(text_body, ?, 'A former member'), html_body = replace(replace(html_body, ?, 'A former member'), ?, 'A former member')

@@ -6,6 +6,10 @@ import { MailMessageRepository } from './mail-message.repository.js';
 import { renderMail, type MailFooter, type MailKind, type MailTemplates } from './mail-templates.js';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport.js';
 
+/** Mail whose link is a secret that grants something (an account, a new password). */
+const SECRET_LINK_KINDS = new Set<string>(['password-reset', 'network-invitation', 'group-invitation']);
+const REMOVED_BODY = 'Removed once sent: it held a private link.';
+
 export interface DevMail {
   id: string;
   to: string;
@@ -103,6 +107,13 @@ export class MailService {
         message.status = MailStatus.Sent;
         message.sentAt = new Date();
         message.lastError = null;
+        // Once a real mail server has it, the stored copy of a mail that carries a secret link
+        // loses its body: the database keeps only the token's hash. (The development mailbox is
+        // the delivery itself, so there the body stays.)
+        if (message.transport === 'smtp' && SECRET_LINK_KINDS.has(message.kind)) {
+          message.textBody = REMOVED_BODY;
+          message.htmlBody = `<p>${REMOVED_BODY}</p>`;
+        }
         return 'sent' as const;
       } catch (error) {
         failure = error as Error;

@@ -3,6 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
 
 /**
+ * Registrations need no account, and an account's address is not proven to be its holder's: only
+ * registrations made under the address since the account exists are taken to be the person's.
+ */
+const SINCE_ACCOUNT = 'select created_at from users where id = ?';
+
+/**
  * The meetings' share of a person's data: their answers to meetings and polls, their calendar
  * feed, and the event registrations made with their address (registrants need no account).
  */
@@ -24,8 +30,9 @@ export class MeetingsPersonalData implements OnModuleInit {
       [person.id],
     );
     const registrations = await em.execute<Record<string, unknown>[]>(
-      `select m.title as event, r.name, r.email, r.organisation, r.answers, r.status, r.created_at as "registeredAt" from event_registrations r join meetings m on m.id = r.meeting_id where r.email_key = ? order by r.created_at`,
-      [person.email.toLowerCase()],
+      `select m.title as event, r.name, r.email, r.organisation, r.answers, r.status, r.created_at as "registeredAt" from event_registrations r join meetings m on m.id = r.meeting_id
+        where r.email_key = ? and r.created_at >= (${SINCE_ACCOUNT}) order by r.created_at`,
+      [person.email.toLowerCase(), person.id],
     );
     const [feed] = await em.execute<Record<string, unknown>[]>(`select created_at as "createdAt", last_used_at as "lastUsedAt" from calendar_feeds where user_id = ?`, [person.id]);
     return { records: [{ rsvps, pollAnswers: votes, eventRegistrations: registrations, calendarFeed: feed ?? null }] };
@@ -35,8 +42,9 @@ export class MeetingsPersonalData implements OnModuleInit {
     for (const table of ['meeting_rsvps', 'meeting_poll_votes', 'calendar_feeds']) await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
     // Registrations under the address are anonymised as the retention purge does; the counts stay right.
     const rows = await em.execute<{ id: string }[]>(
-      `update event_registrations set name = 'Removed', email = '', email_key = null, organisation = '', answers = '{}', anonymised_at = now(), updated_at = now() where email_key = ? returning id`,
-      [person.email.toLowerCase()],
+      `update event_registrations set name = 'Removed', email = '', email_key = null, organisation = '', answers = '{}', anonymised_at = now(), updated_at = now()
+        where email_key = ? and created_at >= (${SINCE_ACCOUNT}) returning id`,
+      [person.email.toLowerCase(), person.id],
     );
     if (rows.length) await em.execute(`delete from event_registration_links where registration_id = any(?::uuid[])`, [`{${rows.map((r) => r.id).join(',')}}`]);
   }

@@ -43,7 +43,8 @@ export class NotificationMailService {
       row.emailedAt = new Date();
       if (row.readAt) return null; // read in the app before the email went: no need to send it
       const recipient = (await this.identity.usersByIds([row.recipientId])).get(row.recipientId);
-      if (!recipient) return null; // the account is gone
+      // The account is gone, deactivated or deleted: nothing of the group reaches it any more.
+      if (!recipient || recipient.deactivatedAt || recipient.deletedAt) return null;
       const [line] = await this.lines([row], await this.contentFreeFor(row.recipientId));
       const settings = await this.preferences.settingsRow(em, row.recipientId);
       const category = NOTIFICATION_CATEGORY[row.type];
@@ -75,7 +76,7 @@ export class NotificationMailService {
     const due: { userId: string; slot: number }[] = [];
     for (const { recipient_id: userId, oldest } of waiting) {
       const person = people.get(userId);
-      if (!person) continue;
+      if (!person || person.deactivatedAt) continue;
       const own = settingsOf.get(userId) ?? defaults;
       const slot = latestDigestSlot(now, { frequency: own.digestFrequency, hour: own.digestHour, weekday: own.digestWeekday, timeZone: person.timeZone });
       const sentThisSlot = own.lastDigestAt && own.lastDigestAt.getTime() >= slot.getTime();
@@ -104,7 +105,7 @@ export class NotificationMailService {
       for (const row of rows) row.emailedAt = now;
       const unread = rows.filter((row) => !row.readAt).slice(-DIGEST_MAX_LINES);
       const recipient = (await this.identity.usersByIds([userId])).get(userId);
-      if (!unread.length || !recipient) return null;
+      if (!unread.length || !recipient || recipient.deactivatedAt || recipient.deletedAt) return null;
       const lines = await this.lines(unread, await this.contentFreeFor(userId));
       return this.mail.prepareNotice(
         em,

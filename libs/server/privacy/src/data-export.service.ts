@@ -77,13 +77,18 @@ export class DataExportService {
     const person: DataSubject = { id: user.id, email: user.email, displayName: user.displayName };
     const key = newStorageKey();
     const size = await this.writeZip(em, person, key);
-    row.status = DataExportStatus.READY;
-    row.readyAt = new Date();
-    row.expiresAt = new Date(Date.now() + KEEP_DAYS * 86_400_000);
-    row.size = size;
-    row.storageKey = key;
-    const mail = this.mail.prepare('data-export-ready', { email: user.email, locale: user.locale }, { link: `${this.config.publicUrl}/settings/security`, expiresOn: row.expiresAt.toISOString().slice(0, 10) }, em);
-    await em.flush();
+    const expiresAt = new Date(Date.now() + KEEP_DAYS * 86_400_000);
+    // Finished only if still wanted: the account may have been deleted meanwhile (the row is gone),
+    // or a second job for the same export finished first. Either way this archive goes.
+    const mail = await em.transactional(async (tx) => {
+      const claimed = await tx.nativeUpdate(DataExport, { id: row.id, status: DataExportStatus.PENDING }, { status: DataExportStatus.READY, readyAt: new Date(), expiresAt, size, storageKey: key });
+      if (claimed !== 1) return null;
+      return this.mail.prepare('data-export-ready', { email: user.email, locale: user.locale }, { link: `${this.config.publicUrl}/settings/security`, expiresOn: expiresAt.toISOString().slice(0, 10) }, tx);
+    });
+    if (!mail) {
+      await this.storage.delete(key);
+      return;
+    }
     await this.mail.dispatch([mail]);
   }
 
@@ -138,6 +143,14 @@ export class DataExportService {
       if (final) out.end();
     });
     const written = this.storage.write(key, out, { contentType: 'application/zip' });
+    // A storage failure ends the export at the next step, never as an unhandled rejection.
+    let storageFailed: Error | null = null;
+    const settled = written.then(
+      () => undefined,
+      (error: Error) => {
+        storageFailed = error;
+      },
+    );
     const addText = (path: string, text: string) => {
       const entry = new ZipDeflate(path, { level: 6 });
       zip.add(entry);
@@ -153,8 +166,10 @@ export class DataExportService {
           zip.add(entry);
           const stream = await file.open();
           for await (const chunk of stream) {
-            // Waits while the storage is behind, so a large file is never held in memory whole.
-            if (out.writableNeedDrain) await once(out, 'drain');
+            // Waits while the storage is behind, so a large file is never held in memory whole;
+            // and stops waiting if the storage gives up.
+            if (out.writableNeedDrain) await Promise.race([once(out, 'drain').catch(() => undefined), settled]);
+            if (storageFailed) throw storageFailed;
             entry.push(chunk as Uint8Array);
           }
           entry.push(new Uint8Array(0), true);
@@ -163,7 +178,8 @@ export class DataExportService {
       zip.end();
     } catch (error) {
       out.destroy(error as Error);
-      await written.catch(() => undefined);
+      await settled;
+      await this.storage.delete(key).catch(() => undefined);
       throw error;
     }
     await written;
