@@ -339,6 +339,18 @@ describe('meetings', () => {
       expect((await sql<{ capacity: number }>('select capacity from event_forms where meeting_id = ?', [meetingId]))[0]!.capacity).toBe(5);
     });
 
+    it('two questions under one id are refused (their answers would be shared) and nothing is stored', async () => {
+      const w = await groupPersonas(api);
+      const meeting = await scheduled(w);
+      const fields = [
+        { id: 'diet', label: 'Dietary needs', kind: 'TEXT' },
+        { id: 'diet', label: 'Access needs', kind: 'TEXT' },
+      ];
+      const result = await (await w.as('convenor')).request(CONFIGURE, { input: { ...eventInput(meeting.id), fields } });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { fields: 'Each question needs its own id.' } });
+      expect(await sql('select meeting_id from event_forms where meeting_id = ?', [meeting.id])).toEqual([]);
+    });
+
     it('a full event with no waitlist refuses a registration; a closed form refuses too; nothing is stored', async () => {
       const w = await groupPersonas(api);
       const { slug, meetingId } = await openEvent(w, { capacity: 1, waitlistEnabled: false });

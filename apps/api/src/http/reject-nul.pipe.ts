@@ -1,9 +1,15 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { InputError } from '@convene/server-core';
 
-/** The first field path holding a NUL character, which PostgreSQL text refuses. */
+// A lone surrogate cannot be written as UTF-8; in `u` mode a proper pair is one character and does not match.
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * The first field path holding a character PostgreSQL cannot store: NUL (refused in text and
+ * jsonb) or a lone surrogate (refused in jsonb, e.g. the answers to a form's questions).
+ */
 function findNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findNul(value[i], path);
@@ -19,8 +25,8 @@ function findNul(value: unknown, path: string): string | null {
 }
 
 /**
- * A safety net under every service's own validation: no argument carrying a NUL character reaches
- * a service (it would otherwise surface as a database error).
+ * A safety net under every service's own validation: no argument carrying a NUL character or a
+ * lone surrogate reaches a service (it would otherwise surface as a database error).
  */
 @Injectable()
 export class RejectNulPipe implements PipeTransform {

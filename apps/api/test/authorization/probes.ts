@@ -125,10 +125,11 @@ export function gql<T = undefined>(spec: GqlSpec<T>): Probe {
       const variables = spec.variables ? await spec.variables(ctx) : {};
       const before = spec.state ? await spec.state(ctx) : null;
       const result: GqlResult<unknown> = await ctx.actor.client.request(spec.query, variables);
-      const changed = spec.state ? !isDeepStrictEqual(before, await spec.state(ctx)) : null;
       const error = result.errors?.[0];
       const code = error ? (error.extensions?.code ?? 'NO_CODE') : null;
+      // Judged first: a judge may wait for work done after the answer, which the state then sees.
       const judged = error ? null : await spec.judge(result.data, ctx);
+      const changed = spec.state ? !isDeepStrictEqual(before, await spec.state(ctx)) : null;
       return decide(code, judged, changed, c.row, JSON.stringify(error ? error.extensions ?? error.message : result.data).slice(0, 300));
     } finally {
       await spec.cleanup?.(ctx);
@@ -727,7 +728,15 @@ const graphqlProbes = {
     actor: async ({ w }) => ({ client: w.api.client(), user: null }),
     query: `mutation M($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`,
     variables: ({ t }) => ({ input: { email: t.email } }),
-    judge: async (_d, { w, t }) => ((await count(w, 'select count(*)::int as n from password_resets where user_id = ? and used_at is null', [t.id])) > 0 ? true : 'hidden'),
+    // The link is written after the answer (its timing says nothing of the account): wait for it.
+    judge: async (_d, { w, t }) => {
+      const deadline = Date.now() + 5000;
+      do {
+        if ((await count(w, 'select count(*)::int as n from password_resets where user_id = ? and used_at is null', [t.id])) > 0) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } while (Date.now() < deadline);
+      return 'hidden';
+    },
     state: ({ w, t }) => w.fresh.sql('select id from password_resets where user_id = ? order by id', [t.id]),
   }),
   requestToJoin: gql({

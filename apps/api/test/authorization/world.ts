@@ -143,15 +143,22 @@ export interface World {
   fresh: Fresh;
 }
 
-/** The last private link of a kind mailed to an address. */
+/**
+ * The last private link of a kind mailed to an address, waiting a little for it: some mails (a
+ * password reset) are written after the request has been answered.
+ */
 export async function mailedToken(api: ApiHarness, email: string, path: string): Promise<string> {
-  const [mail] = await api.orm.em
-    .fork()
-    .getConnection()
-    .execute<{ text_body: string }[]>('select text_body from mail_messages where lower(to_address) = lower(?) order by created_at desc limit 1', [email]);
-  const token = new RegExp(`/${path}/([A-Za-z0-9_-]{20,})`).exec(mail?.text_body ?? '')?.[1];
-  if (!token) throw new Error(`no /${path}/ link mailed to ${email}`);
-  return token;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const mails = await api.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ text_body: string }[]>('select text_body from mail_messages where lower(to_address) = lower(?) order by created_at desc', [email]);
+    const token = mails.map((mail) => new RegExp(`/${path}/([A-Za-z0-9_-]{20,})`).exec(mail.text_body)?.[1]).find(Boolean);
+    if (token) return token;
+    if (Date.now() > deadline) throw new Error(`no /${path}/ link mailed to ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export function pitchInput(formSlug: string, groupId: string, change: Record<string, unknown> = {}) {

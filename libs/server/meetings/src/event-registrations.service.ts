@@ -544,6 +544,9 @@ function closedError(reason: NonNullable<PublicEvent['closedReason']>) {
 
 function readFields(check: InputCheck, input: NonNullable<EventFormInput['fields']>): RegistrationField[] {
   if (input.length > LIMITS.registrationFieldsMax) check.fail('fields', `Add at most ${LIMITS.registrationFieldsMax} questions.`);
+  // Two questions under one id would share their answers.
+  const ids = input.map((f) => f.id).filter(Boolean);
+  if (new Set(ids).size !== ids.length) check.fail('fields', 'Each question needs its own id.');
   return input.slice(0, LIMITS.registrationFieldsMax).map((field, i) => {
     const label = check.text(`fields.${i}.label`, field.label, { max: LIMITS.registrationFieldLabelMax, label: 'The question' });
     const kind = check.oneOf(`fields.${i}.kind`, field.kind, Object.values(RegistrationFieldKind), 'The kind of answer');
