@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useSecondFactorRule } from '../hooks/useSecondFactorRule';
 import { accountDeletionFailure } from '../utils/account-deletion.util';
 import type { SecondFactorKind } from '../utils/two-factor.util';
-import { SecondFactorField } from './SecondFactorField';
+import { SecondFactorField, secondFactorProps } from './SecondFactorField';
 import './identity.css';
 
 export interface DeleteAccountModalProps {
@@ -87,16 +87,7 @@ function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccount
           {...form.getInputProps('password')}
         />
         {needsCode && (
-          <SecondFactorField
-            kind={kind}
-            onKindChange={(nextKind) => {
-              form.clearFieldError('code');
-              setKind(nextKind);
-            }}
-            value={form.values.code}
-            onChange={(value) => form.setFieldValue('code', value)}
-            error={form.errors['code']}
-          />
+          <SecondFactorField {...secondFactorProps(form, kind, setKind)} />
         )}
         <Checkbox label={t('security.delete.understood')} {...form.getInputProps('understood', { type: 'checkbox' })} />
         <Group justify="flex-end">

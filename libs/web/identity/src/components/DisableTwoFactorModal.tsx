@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSecondFactorRule } from '../hooks/useSecondFactorRule';
 import type { SecondFactorKind } from '../utils/two-factor.util';
-import { SecondFactorField } from './SecondFactorField';
+import { SecondFactorField, secondFactorProps } from './SecondFactorField';
 
 export interface DisableTwoFactorModalProps {
   opened: boolean;
@@ -69,16 +69,7 @@ function DisableForm({ onClose, onDisabled }: Omit<DisableTwoFactorModalProps, '
           data-autofocus
           {...form.getInputProps('password')}
         />
-        <SecondFactorField
-          kind={kind}
-          onKindChange={(nextKind) => {
-            form.clearFieldError('code');
-            setKind(nextKind);
-          }}
-          value={form.values.code}
-          onChange={(value) => form.setFieldValue('code', value)}
-          error={form.errors['code']}
-        />
+        <SecondFactorField {...secondFactorProps(form, kind, setKind)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('security.twoFactor.cancel')}

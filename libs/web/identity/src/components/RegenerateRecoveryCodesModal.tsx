@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSecondFactorRule } from '../hooks/useSecondFactorRule';
 import type { SecondFactorKind } from '../utils/two-factor.util';
-import { SecondFactorField } from './SecondFactorField';
+import { SecondFactorField, secondFactorProps } from './SecondFactorField';
 
 export interface RegenerateRecoveryCodesModalProps {
   opened: boolean;
@@ -55,17 +55,7 @@ function RegenerateForm({ onClose, onCreated }: Omit<RegenerateRecoveryCodesModa
       <ErrorAlert error={failure} />
       <Stack gap="md">
         <Text size="sm">{t('security.twoFactor.regenerateBody')}</Text>
-        <SecondFactorField
-          kind={kind}
-          onKindChange={(nextKind) => {
-            form.clearErrors();
-            setKind(nextKind);
-          }}
-          value={form.values.code}
-          onChange={(value) => form.setFieldValue('code', value)}
-          error={form.errors['code']}
-          autoFocus
-        />
+        <SecondFactorField {...secondFactorProps(form, kind, setKind)} autoFocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('security.twoFactor.cancel')}

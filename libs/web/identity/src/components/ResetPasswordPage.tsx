@@ -10,7 +10,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useSecondFactorRule } from '../hooks/useSecondFactorRule';
 import type { SecondFactorKind } from '../utils/two-factor.util';
 import { AuthCard } from './AuthCard';
-import { SecondFactorField } from './SecondFactorField';
+import { SecondFactorField, secondFactorProps } from './SecondFactorField';
 import './identity.css';
 
 /** /reset-password/:token, the link from the reset email: a new password, and a code where two-factor sign-in is on. */
@@ -98,16 +98,7 @@ function ResetPasswordForm({ token, twoFactorRequired }: { token: string; twoFac
           {...form.getInputProps('newPassword')}
         />
         {twoFactorRequired && (
-          <SecondFactorField
-            kind={kind}
-            onKindChange={(nextKind) => {
-              form.clearFieldError('code');
-              setKind(nextKind);
-            }}
-            value={form.values.code}
-            onChange={(value) => form.setFieldValue('code', value)}
-            error={form.errors['code']}
-          />
+          <SecondFactorField {...secondFactorProps(form, kind, setKind)} />
         )}
         <Button type="submit" loading={loading} fullWidth mt="xs">
           {t('resetPassword.submit')}

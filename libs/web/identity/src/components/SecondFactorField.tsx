@@ -12,6 +12,28 @@ export interface SecondFactorFieldProps {
   autoFocus?: boolean;
 }
 
+/** What `secondFactorProps` needs of a form: a `code` value and its error. */
+interface CodeForm {
+  values: { code: string };
+  errors: Record<string, ReactNode>;
+  clearFieldError: (path: 'code') => void;
+  setFieldValue: (path: 'code', value: string) => void;
+}
+
+/** The field bound to a form's `code`: switching between app and recovery code clears its error. */
+export function secondFactorProps(form: CodeForm, kind: SecondFactorKind, setKind: (kind: SecondFactorKind) => void): Omit<SecondFactorFieldProps, 'autoFocus'> {
+  return {
+    kind,
+    onKindChange: (next) => {
+      form.clearFieldError('code');
+      setKind(next);
+    },
+    value: form.values.code,
+    onChange: (value) => form.setFieldValue('code', value),
+    error: form.errors['code'],
+  };
+}
+
 /**
  * The code from an authenticator app, or (after "use a recovery code instead") one of the
  * recovery codes; switching clears what was typed so the two never mix.

@@ -10,7 +10,7 @@ import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react
 import { useSecondFactorRule } from '../hooks/useSecondFactorRule';
 import type { SecondFactorKind } from '../utils/two-factor.util';
 import { AuthCard } from './AuthCard';
-import { SecondFactorField } from './SecondFactorField';
+import { SecondFactorField, secondFactorProps } from './SecondFactorField';
 import './identity.css';
 
 interface Credentials {
@@ -202,17 +202,7 @@ function CodeStep({ loading, onSubmit, onRefused, onStartOver }: CodeStepProps) 
         <Alert color="indigo" variant="light">
           {kind === 'app' ? t('signIn.codeIntro') : t('signIn.recoveryIntro')}
         </Alert>
-        <SecondFactorField
-          kind={kind}
-          onKindChange={(nextKind) => {
-            form.clearErrors();
-            setKind(nextKind);
-          }}
-          value={form.values.code}
-          onChange={(value) => form.setFieldValue('code', value)}
-          error={form.errors['code']}
-          autoFocus
-        />
+        <SecondFactorField {...secondFactorProps(form, kind, setKind)} autoFocus />
         <Button type="submit" loading={loading} fullWidth mt="xs">
           {t('signIn.verify')}
         </Button>
