@@ -29,7 +29,7 @@ const MARKDOWN_WITH_SCRIPT = text(`# Notes\n\n<script>alert(document.domain)</sc
 
 /**
  * A zip of one entry that expands to `expanded` zero bytes (about a thousand times its size): a
- * server that unpacked it, or let a browser see it as anything but a download, would pay for it.
+ * server that unpacked it, or let a browser treat it as other than a download, would pay for it.
  */
 function zipBomb(expanded: number): Buffer {
   const content = Buffer.alloc(expanded);

@@ -22,7 +22,7 @@ const LONG = [255, 256, 1_000, 5_001, 10_001, 20_000];
 
 /**
  * Strings no field should choke on, by kind of trouble: each one is a probe, not a plausible
- * value. A probe picks a kind first, so that a kind with few members is tried as often as any.
+ * value. A probe picks a kind first, so that a kind with few members is tried as often as the others.
  */
 const HOSTILE: Record<string, string[]> = {
   blank: ['', ' ', '\t\n\r ', '\u00a0\u2003\u3000', '\u200b\u200d\ufeff'],
