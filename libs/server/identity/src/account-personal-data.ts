@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { NetworkRole } from '@convene/shared-contracts';
 import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
+import { User } from './user.entity.js';
 
 export const FORMER_MEMBER = 'Former member';
 
@@ -20,11 +22,9 @@ export class AccountPersonalData implements OnModuleInit {
   }
 
   private async blockers(em: EntityManager, person: DataSubject): Promise<string[]> {
-    const [row] = await em.execute<{ admin: boolean; others: string }[]>(
-      `select u.network_role = 'ADMIN' as admin, (select count(*) from users o where o.network_role = 'ADMIN' and o.deactivated_at is null and o.id <> u.id) as others from users u where u.id = ?`,
-      [person.id],
-    );
-    return row?.admin && Number(row.others) === 0 ? ['You are the only network admin: make someone else an admin first.'] : [];
+    const users = em.getRepository(User);
+    const admin = (await users.findOne({ id: person.id }, { fields: ['networkRole'] }))?.networkRole === NetworkRole.ADMIN;
+    return admin && !(await users.otherActiveAdmins(person.id)) ? ['You are the only network admin: make someone else an admin first.'] : [];
   }
 
   private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {

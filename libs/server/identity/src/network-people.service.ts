@@ -67,8 +67,7 @@ export class NetworkPeopleService {
       const user = await this.target(em, userId);
       if (!!user.deactivatedAt === deactivated) return { user, endedSessionIds: [] };
       if (deactivated && user.networkRole === NetworkRole.ADMIN) {
-        const admins = await em.count(User, { networkRole: NetworkRole.ADMIN, deactivatedAt: null, id: { $ne: user.id } });
-        if (!admins) throw identityErrors.lastAdmin();
+        if (!(await em.getRepository(User).otherActiveAdmins(user.id))) throw identityErrors.lastAdmin();
       }
       user.deactivatedAt = deactivated ? new Date() : null;
       const endedSessionIds = deactivated ? await this.sessions.endOthers(user.id) : [];

@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
+import { escapeHtml } from './mail-templates.js';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
  * The mail log's share of a person's data: the emails sent to them. On deletion those go, and

@@ -482,7 +482,7 @@ const ar: Catalogue = {
 const catalogues: Record<Locale, Catalogue> = { en, ar };
 const words: Record<Locale, Words> = { en: enWords, ar: arWords };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const asLocale = (locale: string): Locale => (locale in catalogues ? locale : 'en') as Locale;
 

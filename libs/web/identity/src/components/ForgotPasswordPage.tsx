@@ -1,13 +1,13 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
-import { LIMITS } from '@convene/shared-contracts';
 import { RequestPasswordResetDocument } from '@convene/web-data-access';
 import { applyServerFieldErrors, ErrorAlert, useLocale, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AuthCard } from './AuthCard';
+import { AccountEmailField } from './AccountEmailField';
 
 /** /forgot-password: asks for a reset link. The answer is the same whether the account exists. */
 export function ForgotPasswordPage() {
@@ -57,17 +57,7 @@ export function ForgotPasswordPage() {
           {failure && <ErrorAlert error={failure.error} message={failure.message} />}
           <form onSubmit={handleSubmit} noValidate>
             <Stack gap="md">
-              <TextInput
-                label={t('fields.email')}
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                dir="ltr"
-                required
-                maxLength={LIMITS.emailMax}
-                key={form.key('email')}
-                {...form.getInputProps('email')}
-              />
+              <AccountEmailField key={form.key('email')} {...form.getInputProps('email')} />
               <Button type="submit" loading={loading} fullWidth mt="xs">
                 {t('forgotPassword.submit')}
               </Button>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -12,6 +12,7 @@ import type { SecondFactorKind } from '../utils/two-factor.util';
 import { AuthCard } from './AuthCard';
 import { SecondFactorField, secondFactorProps } from './SecondFactorField';
 import './identity.css';
+import { AccountEmailField } from './AccountEmailField';
 
 interface Credentials {
   email: string;
@@ -132,17 +133,7 @@ function PasswordStep({ loading, onSubmit }: { loading: boolean; onSubmit: (valu
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
-        <TextInput
-          label={t('fields.email')}
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          dir="ltr"
-          required
-          maxLength={LIMITS.emailMax}
-          key={form.key('email')}
-          {...form.getInputProps('email')}
-        />
+        <AccountEmailField key={form.key('email')} {...form.getInputProps('email')} />
         <Stack gap={6}>
           <PasswordField
             label={t('fields.password')}
