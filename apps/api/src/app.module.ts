@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, PersonalDataModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { DiscussionsModule } from '@convene/server-discussions';
 import { DocumentsModule } from '@convene/server-documents';
 import { IdentityModule } from '@convene/server-identity';
@@ -35,14 +35,15 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
 @Module({
   imports: [
     ConfigModule,
+    MetricsModule.forRoot('api'),
     RedisModule,
     QueueModule,
     AuditModule,
     PersonalDataModule,
     MikroOrmModule.forRootAsync({
       driver: PostgreSqlDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ ...createOrmConfig(config, ormEntities), registerRequestContext: true }),
+      inject: [APP_CONFIG, DatabasePoolMetrics],
+      useFactory: (config: AppConfig, poolMetrics: DatabasePoolMetrics) => ({ ...createOrmConfig(config, ormEntities, poolMetrics), registerRequestContext: true }),
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AuditModule, ConfigModule, PersonalDataModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { MailModule } from '@convene/server-mail';
 import { IdentityModule } from '@convene/server-identity';
 import { NotificationsModule } from '@convene/server-notifications';
@@ -14,6 +14,7 @@ import { DiscussionsModule } from '@convene/server-discussions';
 import { GroupsModule } from '@convene/server-groups';
 import { ormEntities } from './orm-entities.js';
 import { JobRunner } from './jobs/job-runner.service.js';
+import { JobMetrics } from './jobs/job.metrics.js';
 import { SendMailProcessor } from './mail/send-mail.processor.js';
 import { SweepMailProcessor } from './mail/sweep-mail.processor.js';
 import { PurgeSessionsProcessor } from './identity/purge-sessions.processor.js';
@@ -39,6 +40,7 @@ import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processo
 @Module({
   imports: [
     ConfigModule,
+    MetricsModule.forRoot('worker'),
     RedisModule,
     QueueModule,
     AuditModule,
@@ -46,8 +48,8 @@ import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processo
     DiscoveryModule,
     MikroOrmModule.forRootAsync({
       driver: PostgreSqlDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ ...createOrmConfig(config, ormEntities), registerRequestContext: false }),
+      inject: [APP_CONFIG, DatabasePoolMetrics],
+      useFactory: (config: AppConfig, poolMetrics: DatabasePoolMetrics) => ({ ...createOrmConfig(config, ormEntities, poolMetrics), registerRequestContext: false }),
     }),
     MailModule,
     IdentityModule,
@@ -62,6 +64,7 @@ import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processo
   ],
   providers: [
     JobRunner,
+    JobMetrics,
     SendMailProcessor,
     SweepMailProcessor,
     PurgeSessionsProcessor,

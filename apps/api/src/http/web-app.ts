@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
-const API_PATHS = /^\/(graphql|api|health|socket\.io)(\/|$)/;
+// `/metrics` too: it is never served on this port (see MetricsServer), and must not look as if it were.
+const API_PATHS = /^\/(graphql|api|health|socket\.io|metrics)(\/|$)/;
 
 /**
  * Serves the built web app on the API's origin: hashed assets cached for a year, every other

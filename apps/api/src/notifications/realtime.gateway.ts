@@ -5,7 +5,8 @@ import { parse } from 'cookie';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { APP_CONFIG, DomainError, createRedis, type AppConfig, type Viewer } from '@convene/server-core';
+import { Gauge, type Registry } from 'prom-client';
+import { APP_CONFIG, DomainError, METRICS_REGISTRY, createRedis, type AppConfig, type Viewer } from '@convene/server-core';
 import { DiscussionsService } from '@convene/server-discussions';
 import { SessionsService } from '@convene/server-identity';
 import { ErrorCode, socketRooms, type ClientToServerEvents, type ServerToClientEvents, type ThreadSignal, type WatchResult } from '@convene/shared-contracts';
@@ -31,7 +32,18 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShu
     private readonly discussions: DiscussionsService,
     private readonly orm: MikroORM,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(METRICS_REGISTRY) metrics: Registry,
+  ) {
+    const openSockets = () => this.io?.engine.clientsCount ?? 0;
+    new Gauge({
+      name: 'convene_socket_connections',
+      help: 'socket.io connections open on this API instance (engine.io clients, at scrape time).',
+      registers: [metrics],
+      collect() {
+        this.set(openSockets());
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
     const httpServer = this.adapterHost.httpAdapter.getHttpServer();

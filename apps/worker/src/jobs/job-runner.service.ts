@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, JOB_NAMES, JOB_QUEUES, JobQueue, QUEUE_NAMES, createRedis, type AppConfig, type JobName } from '@convene/server-core';
 import { JOB_PROCESSOR, type JobHandler } from './job-processor.decorator.js';
 import { buildHandlerRegistry } from './handler-registry.js';
+import { JobMetrics } from './job.metrics.js';
 
 /** Repeating jobs, scheduled idempotently by id at start-up. */
 const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
@@ -36,6 +37,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly reflector: Reflector,
     private readonly jobs: JobQueue,
     private readonly orm: MikroORM,
+    private readonly metrics: JobMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,12 +54,13 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     for (const queue of QUEUE_NAMES) {
       const worker = new Worker(
         queue,
-        async (job: Job) => {
-          const handler = registry.get(job.name as JobName);
-          if (!handler || JOB_QUEUES[job.name as JobName] !== queue) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
-          // Each job gets its own unit of work: nothing it loads is shared with another job.
-          return RequestContext.create(this.orm.em, () => handler.handle(job.data, job));
-        },
+        (job: Job) =>
+          this.metrics.measure(queue, async () => {
+            const handler = registry.get(job.name as JobName);
+            if (!handler || JOB_QUEUES[job.name as JobName] !== queue) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
+            // Each job gets its own unit of work: nothing it loads is shared with another job.
+            return RequestContext.create(this.orm.em, () => handler.handle(job.data, job));
+          }),
         // A job whose worker died is retried after its lock expires; allow a few such deaths
         // before giving up on it (BullMQ's default is one).
         { connection: this.connection, prefix: `${this.config.redisPrefix}:bull`, concurrency: 5, autorun: true, maxStalledCount: 5 },

@@ -39,6 +39,28 @@ describe(loadConfig.name, () => {
     expect(problems).not.toContain('hunter2');
   });
 
+  it('serves no metrics unless a port is given, and then on this machine only by default', () => {
+    expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', ports: { api: null, worker: null } });
+    expect(loadConfig({ NODE_ENV: 'production', METRICS_PORT: ' ', WORKER_METRICS_PORT: '' }).metrics).toEqual({ host: '127.0.0.1', ports: { api: null, worker: null } });
+    expect(loadConfig({ METRICS_PORT: '9464', WORKER_METRICS_PORT: '9465', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({ host: '10.0.0.5', ports: { api: 9464, worker: 9465 } });
+  });
+
+  it('refuses a malformed metrics port, or the public port, naming the variable', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ METRICS_PORT: 'yes', WORKER_METRICS_PORT: '70000' })).toEqual([
+      'METRICS_PORT must be a whole number between 1 and 65535 (got "yes")',
+      'WORKER_METRICS_PORT must be a whole number between 1 and 65535 (got "70000")',
+    ]);
+    expect(problems({ PORT: '8080', METRICS_PORT: '8080' })).toEqual([expect.stringMatching(/^METRICS_PORT must not be the public PORT/)]);
+  });
+
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://u:secret@h:5432/d')).toBe('postgres://u:***@h:5432/d');
   });

@@ -37,6 +37,11 @@ export interface AppConfig {
    * default in production; off by default elsewhere so local demo accounts work without an app.
    */
   twoFactorEnforced: boolean;
+  /**
+   * Prometheus metrics for operators: `GET /metrics` on a small server of its own, apart from the
+   * public port. A port of null means that process serves none.
+   */
+  metrics: { host: string; ports: { api: number | null; worker: number | null } };
 }
 
 /** An S3-compatible bucket (AWS S3, MinIO, Garage, Ceph…). */
@@ -105,6 +110,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const demoPassword = str('DEMO_PASSWORD', 'convene-demo-pass');
   if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
   const trustProxy = str('TRUST_PROXY', '');
+  const metricsPort = env['METRICS_PORT']?.trim() ? int('METRICS_PORT', 0, 1, 65535) : null;
+  const workerMetricsPort = env['WORKER_METRICS_PORT']?.trim() ? int('WORKER_METRICS_PORT', 0, 1, 65535) : null;
+  if (metricsPort !== null && metricsPort === port) problems.push(`METRICS_PORT must not be the public PORT (${port}): metrics are for the operators' network only`);
   const storageDriver = str('STORAGE_DRIVER', 'local');
   if (!['local', 's3'].includes(storageDriver)) problems.push(`STORAGE_DRIVER must be local or s3 (got "${storageDriver}")`);
   let storage: AppConfig['storage'] = { driver: 'local' };
@@ -159,6 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: str('DATA_DIR', '.data'),
     storage,
     documentMaxBytes: int('DOCUMENT_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 ** 4),
+    metrics: { host: str('METRICS_HOST', '127.0.0.1'), ports: { api: metricsPort, worker: workerMetricsPort } },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

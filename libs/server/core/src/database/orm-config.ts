@@ -1,12 +1,15 @@
 import { FlushMode, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import type { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config.js';
+import type { DatabasePoolMetrics } from '../metrics/database-pool.metrics.js';
 import { migrationsList } from './migrations/index.js';
 import { releaseDeadConnections } from './release-dead-connections.util.js';
 
 // Entity classes are registered by the composition roots (api, worker, tools), which know every domain.
 // Migrations are a committed, explicit list: they run as their own step, never from module init.
-export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>, entities: Options['entities']): Options {
+// The api and worker pass their pool metrics; tools and tests' own ORMs go uncounted.
+export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>, entities: Options['entities'], poolMetrics?: DatabasePoolMetrics): Options {
   return defineConfig({
     clientUrl: config.databaseUrl,
     entities,
@@ -23,7 +26,13 @@ export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>, 
     },
     // At least the worker's job concurrency plus room for the API's own queries.
     pool: { min: 0, max: 10 },
-    driverOptions: { connectionTimeoutMillis: 5000, onPoolCreated: releaseDeadConnections },
+    driverOptions: {
+      connectionTimeoutMillis: 5000,
+      onPoolCreated: (pool: Pool) => {
+        releaseDeadConnections(pool);
+        poolMetrics?.instrument(pool);
+      },
+    },
     // Changes reach the database only at a use case's explicit flush, never as a side effect of a query.
     flushMode: FlushMode.COMMIT,
     debug: false,
