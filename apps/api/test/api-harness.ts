@@ -1,6 +1,6 @@
 // Runs the real API (HTTP, GraphQL, PostgreSQL, Redis) on a free port for integration tests, with
 // clients that keep their own session cookie like a browser would.
-import { MikroORM as MikroORMClass, type MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM as MikroORMClass, RequestContext, type MikroORM } from '@mikro-orm/postgresql';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@convene/server-core';
 import type { User } from '@convene/server-identity';
@@ -97,6 +97,14 @@ export class ApiHarness {
     const result = await client.signIn(user.email);
     if (result.errors) throw new Error(`sign-in failed for ${user.email}: ${result.errors[0]?.message}`);
     return client;
+  }
+
+  /**
+   * Runs `work` in a unit of work of its own, as the worker runs a job: a service called here
+   * directly (not through a request) needs one, as it does in production.
+   */
+  asJob<T>(work: () => Promise<T>): Promise<T> {
+    return RequestContext.create(this.app.get(MikroORMClass).em, work);
   }
 
   /** A socket.io connection with the client's session cookie; closed by `stop`. Rejects when refused. */

@@ -53,7 +53,7 @@ describe('notification preferences', () => {
     const applicant = await api.data.user({ displayName: 'Yusuf Applicant' });
     dataOf(await (await api.signedIn(applicant)).request(REQUEST, { input: { groupId: group.id, message: options.note ?? 'I run a legal clinic.' } }));
     const [event] = await sql<{ id: string }>(`select id from outbox_events where type = 'membership.requested' and payload->>'groupId' = ?`, [group.id]);
-    await api.app.get(NotificationsService).fanOut(event!.id);
+    await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id));
     const rows = await sql<{ id: string; recipient_id: string; in_app: boolean; email: string }>('select id, recipient_id, in_app, email from notifications where event_id = ?', [event!.id]);
     return { group, convenors, clients, applicant, eventId: event!.id, rows };
   }
@@ -73,9 +73,9 @@ describe('notification preferences', () => {
     const preferences = api.app.get(NotificationPreferencesService);
     for (const person of [involved, quiet, keen]) await api.data.membership(group, person);
     const viewer = (user: User): Viewer => ({ userId: user.id, networkRole: user.networkRole, sessionId: 'not used' });
-    await preferences.setGroupLevel(viewer(involved), group.id, GroupNotificationLevel.INVOLVING_ME);
-    await preferences.setGroupLevel(viewer(quiet), group.id, GroupNotificationLevel.INVOLVING_ME);
-    const told = await preferences.deliveries({ groupId: group.id, category: NotificationCategory.MEMBERSHIP, involved: [involved.id], followers: [quiet.id, keen.id] });
+    await api.asJob(() => preferences.setGroupLevel(viewer(involved), group.id, GroupNotificationLevel.INVOLVING_ME));
+    await api.asJob(() => preferences.setGroupLevel(viewer(quiet), group.id, GroupNotificationLevel.INVOLVING_ME));
+    const told = await api.asJob(() => preferences.deliveries({ groupId: group.id, category: NotificationCategory.MEMBERSHIP, involved: [involved.id], followers: [quiet.id, keen.id] }));
     expect([...told.keys()].sort()).toEqual([involved.id, keen.id].sort());
   });
 
@@ -92,11 +92,11 @@ describe('notification preferences', () => {
 
   it('emails a join request once, as multipart mail with a stable Message-ID and a working one-click unsubscribe', async () => {
     const { convenors, rows, eventId } = await joinRequest({ note: 'We meet on Thursdays.' });
-    const owed = await api.app.get(NotificationsService).awaitingEmail(eventId);
+    const owed = await api.asJob(() => api.app.get(NotificationsService).awaitingEmail(eventId));
     expect(owed.sort()).toEqual(rows.map((r) => r.id).sort());
     const mailer = api.app.get(NotificationMailService);
     const mine = rows.find((r) => r.recipient_id === convenors[0]!.id)!;
-    expect(await mailer.sendImmediate(mine.id)).toBe(true);
+    expect(await api.asJob(() => mailer.sendImmediate(mine.id))).toBe(true);
     // A retried or duplicated job writes nothing more.
     expect(await Promise.all([mailer.sendImmediate(mine.id), mailer.sendImmediate(mine.id)])).toEqual([false, false]);
     const mails = await mailsTo(convenors[0]!);
@@ -128,7 +128,7 @@ describe('notification preferences', () => {
     const mine = rows.find((r) => r.recipient_id === convenors[0]!.id)!;
     dataOf(await clients[0]!.request(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [mine.id] }));
     const mailer = api.app.get(NotificationMailService);
-    expect(await mailer.sendImmediate(mine.id)).toBe(false);
+    expect(await api.asJob(() => mailer.sendImmediate(mine.id))).toBe(false);
     expect(await mailsTo(convenors[0]!)).toEqual([]);
     // Handled, so the sweep does not try again; the other convenor, who has not read it, gets theirs.
     expect(await sql('select emailed_at is not null as handled from notifications where id = ?', [mine.id])).toEqual([{ handled: true }]);
@@ -144,7 +144,7 @@ describe('notification preferences', () => {
     expect(told).toMatchObject({ type: 'JOIN_REQUESTED', contentFree: true, actor: null, group: { name: group.name } });
 
     const mine = rows.find((r) => r.recipient_id === convenors[0]!.id)!;
-    await api.app.get(NotificationMailService).sendImmediate(mine.id);
+    await api.asJob(() => api.app.get(NotificationMailService).sendImmediate(mine.id));
     const [mail] = await mailsTo(convenors[0]!);
     expect(mail!.subject).toBe(`Something new in ${group.name}`);
     expect(mail!.kind).toBe('content-free');
@@ -178,29 +178,29 @@ describe('notification preferences', () => {
     const extra = await api.data.user({ displayName: 'Read Already' });
     dataOf(await (await api.signedIn(extra)).request(REQUEST, { input: { groupId: two.group.id } }));
     const [event] = await sql<{ id: string }>(`select id from outbox_events where type = 'membership.requested' and payload->>'userId' = ?`, [extra.id]);
-    await api.app.get(NotificationsService).fanOut(event!.id);
+    await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id));
     const [read] = await sql<{ id: string }>('select id from notifications where event_id = ? and recipient_id = ?', [event!.id, person.id]);
     await one.clients[0]!.request(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [read!.id] });
     expect(await sql('select email from notifications where recipient_id = ? order by seq', [person.id])).toEqual([{ email: 'DIGEST' }, { email: 'DIGEST' }]);
-    expect(await api.app.get(NotificationsService).awaitingEmail(one.eventId)).not.toContain(one.rows.find((r) => r.recipient_id === person.id)!.id);
+    expect(await api.asJob(() => api.app.get(NotificationsService).awaitingEmail(one.eventId))).not.toContain(one.rows.find((r) => r.recipient_id === person.id)!.id);
 
     const mailer = api.app.get(NotificationMailService);
     // Today's 07:00 in London has not come for what was written just now; tomorrow's has.
     const tomorrow = new Date(Date.now() + 36 * 3_600_000);
-    expect((await mailer.dueDigests(new Date())).map((d) => d.userId)).not.toContain(person.id);
-    const due = (await mailer.dueDigests(tomorrow)).filter((d) => d.userId === person.id);
+    expect((await api.asJob(() => mailer.dueDigests(new Date()))).map((d) => d.userId)).not.toContain(person.id);
+    const due = (await api.asJob(() => mailer.dueDigests(tomorrow))).filter((d) => d.userId === person.id);
     expect(due).toHaveLength(1);
     expect(new Date(due[0]!.slot).toISOString()).toMatch(/T0[67]:00:00.000Z$/);
 
-    expect(await mailer.sendDigest(person.id, due[0]!.slot)).toBe(true);
-    expect(await mailer.sendDigest(person.id, due[0]!.slot)).toBe(false);
+    expect(await api.asJob(() => mailer.sendDigest(person.id, due[0]!.slot))).toBe(true);
+    expect(await api.asJob(() => mailer.sendDigest(person.id, due[0]!.slot))).toBe(false);
     const mails = (await mailsTo(person)).filter((m) => m.kind === 'digest');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('Your daily Convene digest: 1 new');
     expect(mails[0]!.text_body).toContain(`Yusuf Applicant asked to join “${one.group.name}”`);
     expect(mails[0]!.text_body).not.toContain('Read Already');
     expect(mails[0]!.message_id).toBe(`<digest-${person.id}-${due[0]!.slot}@localhost>`);
-    expect((await mailer.dueDigests(tomorrow)).map((d) => d.userId)).not.toContain(person.id);
+    expect((await api.asJob(() => mailer.dueDigests(tomorrow))).map((d) => d.userId)).not.toContain(person.id);
     expect(await sql('select count(*)::int as n from notifications where recipient_id = ? and emailed_at is null', [person.id])).toEqual([{ n: 0 }]);
   });
 

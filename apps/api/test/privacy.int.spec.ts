@@ -107,7 +107,7 @@ describe('personal data', () => {
     // The job is queued for the worker under its deterministic id; here it is run in-process.
     const job = await api.app.get(JobQueue).queue('maintenance').getJob(jobIds.dataExport(requested.id));
     expect(job?.name).toBe('build-data-export');
-    await api.app.get(DataExportService).build(requested.id);
+    await api.asJob(() => api.app.get(DataExportService).build(requested.id));
     const listed = dataOf(await client.request<{ myDataExports: { id: string; status: string; downloadUrl: string | null; expiresAt: string }[] }>(EXPORTS)).myDataExports;
     const ready = listed.find((e) => e.id === requested.id)!;
     expect(ready.status).toBe('READY');
@@ -169,7 +169,7 @@ describe('personal data', () => {
       const [{ storage_key: key }] = await sql<{ storage_key: string }>('select storage_key from data_exports where id = ?', [id]);
       await sql(`update data_exports set expires_at = now() - interval '1 minute' where id = ?`, [id]);
       expect((await client.get(downloadUrl)).status).toBe(404);
-      await api.app.get(DataExportService).purge();
+      await api.asJob(() => api.app.get(DataExportService).purge());
       expect(await sql('select id from data_exports where id = ?', [id])).toEqual([]);
       expect(await api.app.get(FileStorage).size(key)).toBeNull();
     });

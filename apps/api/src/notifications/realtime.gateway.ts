@@ -61,7 +61,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShu
       try {
         const header = socket.handshake.headers.cookie;
         const token = header ? parse(header)[this.config.session.cookieName] : undefined;
-        const viewer = await this.sessions.resolve(token);
+        // A handshake is no HTTP request: it needs a unit of work of its own, as each request has.
+        const viewer = await RequestContext.create(this.orm.em, () => this.sessions.resolve(token));
         if (!viewer) return next(new Error('UNAUTHENTICATED'));
         if (viewer.twoFactorSetupRequired) return next(new Error('TWO_FACTOR_SETUP_REQUIRED'));
         socket.data.viewer = viewer;

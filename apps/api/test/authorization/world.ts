@@ -454,7 +454,7 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
 
   // memberA's data export, built as the worker would.
   const exportId = ok(await clients.memberA.request<{ requestDataExport: { id: string } }>(GQL.requestExport), 'requestDataExport').requestDataExport.id;
-  await api.app.get(DataExportService).build(exportId);
+  await api.asJob(() => api.app.get(DataExportService).build(exportId));
 
   const eventOnlineUrl = `https://meet.example.org/${marker('summit')}`;
   const event = await fresh.event({ onlineUrl: eventOnlineUrl });

@@ -36,7 +36,9 @@ export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'env'>, 
     // Changes reach the database only at a use case's explicit flush, never as a side effect of a query.
     flushMode: FlushMode.COMMIT,
     debug: false,
-    allowGlobalContext: config.env === 'test',
+    // Every use of the database runs in a unit of work of its own (a request, a job, a socket event),
+    // in tests as in production: work done outside one fails at once instead of sharing state.
+    allowGlobalContext: false,
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
   });
