@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MembershipRole } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
+import { JobQueue, jobIds } from '@convene/server-core';
 import { DocumentTextService, DocumentsService } from '@convene/server-documents';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { chunkedUpload, interruptedUpload, pdf, png, random, sha256, text, upload, type FilePart } from './document-files.js';
@@ -696,6 +697,10 @@ describe('documents', () => {
       await upload(api.url, await w.client('convenor'), `/api/documents/${id}/versions`, [{ name: 'v2.pdf', bytes: pdf('v2') }]);
       const events = await sql<{ id: string; type: string }>(`select id, type from outbox_events where payload->>'documentId' = ? order by created_at`, [id]);
       expect(events.map((e) => e.type)).toEqual(['document.created', 'document.versioned']);
+      // Each handed to the queue as soon as it was stored, not left for the relay's next sweep.
+      const published = await sql<{ published: boolean }>(`select published_at is not null as published from outbox_events where payload->>'documentId' = ? order by created_at`, [id]);
+      expect(published).toEqual([{ published: true }, { published: true }]);
+      for (const event of events) expect((await api.app.get(JobQueue).queue('notifications').getJob(jobIds.deliverEvent(event.id)))?.name).toBe('deliver-event');
       for (const event of events) await api.app.get(NotificationsService).fanOut(event.id);
       const rows = await sql<{ user_id: string; type: string }>(`select recipient_id as user_id, type from notifications where subject_id = ? order by type, user_id`, [id]);
       const expected = [

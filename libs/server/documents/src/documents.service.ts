@@ -202,7 +202,7 @@ export class DocumentsService {
 
   /** Records an uploaded file as a new document. If the record can't be written, the stored file goes. */
   async create(viewer: Viewer, target: GroupView, folderId: string | null, file: ReceivedFile): Promise<Document> {
-    const document = await this.orDiscard(file, () =>
+    const { document, event } = await this.orDiscard(file, () =>
       this.em.transactional(async (em) => {
         // The membership is checked again: it may have ended while the bytes were arriving.
         const view = await this.groups.byId(viewer, target.group.id);
@@ -218,30 +218,36 @@ export class DocumentsService {
           createdBy: uploader,
         });
         em.create(DocumentVersion, { document, number: 1, ...fileFields(file), uploadedBy: uploader });
-        em.persist(this.outbox.record('document.created', { documentId: document.id, groupId: view.group.id, uploaderId: viewer.userId }));
+        const event = this.outbox.record('document.created', { documentId: document.id, groupId: view.group.id, uploaderId: viewer.userId });
+        em.persist(event);
         await em.flush();
-        return document;
+        return { document, event };
       }),
     );
+    await this.outbox.publish([event]);
     await this.extractTextLater(document.id, 1);
     return document;
   }
 
   /** Records an uploaded file as the document's new current version. */
   async addVersion(viewer: Viewer, documentId: string, file: ReceivedFile): Promise<{ document: Document; version: DocumentVersion }> {
-    const added = await this.orDiscard(file, () => this.withLockedDocument(viewer, documentId, (em, document) => this.appendVersion(em, viewer, document, { ...fileFields(file), restoredFrom: null })));
+    const { event, ...added } = await this.orDiscard(file, () =>
+      this.withLockedDocument(viewer, documentId, (em, document) => this.appendVersion(em, viewer, document, { ...fileFields(file), restoredFrom: null })),
+    );
+    await this.outbox.publish([event]);
     await this.extractTextLater(added.document.id, added.version.number);
     return added;
   }
 
   /** Makes an old version current again, as a new version pointing at the same bytes. */
   async restoreVersion(viewer: Viewer, documentId: string, number: number): Promise<{ document: Document; version: DocumentVersion }> {
-    const restored = await this.withLockedDocument(viewer, documentId, async (em, document) => {
+    const { event, ...restored } = await this.withLockedDocument(viewer, documentId, async (em, document) => {
       const old = await em.findOne(DocumentVersion, { document: document.id, number });
       if (!old) throw documentsErrors.versionNotFound();
       const { fileName, storageKey, size, sha256, contentType } = old;
       return this.appendVersion(em, viewer, document, { fileName, storageKey, size, sha256, contentType, restoredFrom: old.number });
     });
+    await this.outbox.publish([event]);
     await this.extractTextLater(restored.document.id, restored.version.number);
     return restored;
   }
@@ -268,11 +274,10 @@ export class DocumentsService {
     document.updatedAt = new Date();
     document.extractedText = null;
     const version = em.create(DocumentVersion, { document, number: document.versionCount, ...fields, uploadedBy: em.getReference(UserEntity, viewer.userId, { wrapped: true }) });
-    em.persist(
-      this.outbox.record('document.versioned', { documentId: document.id, groupId: document.group.id, uploaderId: viewer.userId, version: version.number, restored: fields.restoredFrom !== null }),
-    );
+    const event = this.outbox.record('document.versioned', { documentId: document.id, groupId: document.group.id, uploaderId: viewer.userId, version: version.number, restored: fields.restoredFrom !== null });
+    em.persist(event);
     await em.flush();
-    return { document, version };
+    return { document, version, event };
   }
 
   // ---- organising ----
