@@ -1,0 +1,92 @@
+// Which change each notification on a simulated bell came from, and which notifications should
+// have arrived. A change is known by its notification type, group and subject (content-free
+// groups hide the subject: then by type and group); among several such changes, the one whose
+// response came nearest the moment the notification was written is taken.
+
+const MATCH_WINDOW_MS = 30_000;
+/** Changes older than this are no longer candidates (keeps each lookup short). */
+const KEEP_MS = 120_000;
+
+/** Notification types whose changes the load makes; any other (reminders, history) is not timed. */
+export const TIMED_TYPES = new Set(['POST_REPLY', 'MENTIONED', 'THREAD_CREATED', 'DOCUMENT_ADDED', 'JOIN_REQUESTED', 'MEMBERSHIP_APPROVED', 'EVENT_REGISTRATION', 'PITCH_RECEIVED']);
+
+/** How deliveries are counted per person: by type and group, which every notification shows. */
+export const deliveryKey = (type, groupId) => `${type}|${groupId ?? ''}`;
+const exactKey = (type, groupId, subjectId) => `${type}|${groupId ?? ''}|${subjectId}`;
+
+export class NotificationLedger {
+  constructor(recorder) {
+    this.recorder = recorder;
+    /** key → [{ at: performance.now() of the response, wall: Date.now() of it }] */
+    this.changes = new Map();
+    /** Seen before the change's response came back: delivery key → [{ seenAt, written }] (type in the key) */
+    this.early = new Map();
+    /** Deliveries the rules make certain: [{ recipientId, key, at }] */
+    this.expected = [];
+  }
+
+  /**
+   * A change's response arrived. `types` are the notification types it causes in `groupId` about
+   * `subjectId` (null when the answer does not say); `certain` maps a type to the people who must
+   * be told.
+   */
+  changed({ types, groupId, subjectId = null, certain = {} }) {
+    const change = { at: performance.now(), wall: Date.now() };
+    for (const type of types) {
+      const key = deliveryKey(type, groupId);
+      this.remember(key, change);
+      if (subjectId) this.remember(exactKey(type, groupId, subjectId), change);
+      const early = this.early.get(key);
+      if (early?.length) {
+        this.early.set(
+          key,
+          early.filter((seen) => {
+            if (Math.abs(seen.written - change.wall) > MATCH_WINDOW_MS) return true;
+            this.recorder.notificationSeen(change.at, Math.max(0, seen.seenAt - change.at), type);
+            return false;
+          }),
+        );
+      }
+      for (const recipientId of certain[type] ?? []) this.expected.push({ recipientId, key, at: change.at });
+    }
+  }
+
+  remember(key, change) {
+    const list = (this.changes.get(key) ?? []).filter((c) => change.wall - c.wall < KEEP_MS);
+    list.push(change);
+    this.changes.set(key, list);
+  }
+
+  /** A notification reached a bell at `seenAt` (performance.now()). */
+  seen(notification, seenAt) {
+    if (!TIMED_TYPES.has(notification.type)) {
+      this.recorder.unexplainedNotification();
+      return;
+    }
+    const key = deliveryKey(notification.type, notification.group?.id);
+    const written = Date.parse(notification.createdAt);
+    const nearest = (list) => {
+      let best = null;
+      for (const change of list ?? []) {
+        const distance = Math.abs(change.wall - written);
+        if (distance <= MATCH_WINDOW_MS && (!best || distance < best.distance)) best = { change, distance };
+      }
+      return best?.change ?? null;
+    };
+    const change = (notification.subjectId && nearest(this.changes.get(exactKey(notification.type, notification.group?.id, notification.subjectId)))) || nearest(this.changes.get(key));
+    if (change) {
+      this.recorder.notificationSeen(change.at, Math.max(0, seenAt - change.at), notification.type);
+      return;
+    }
+    const list = this.early.get(key) ?? [];
+    list.push({ seenAt, written });
+    this.early.set(key, list);
+  }
+
+  /** Seen notifications never matched to a change. */
+  unmatched() {
+    let n = 0;
+    for (const list of this.early.values()) n += list.length;
+    return n;
+  }
+}

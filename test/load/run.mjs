@@ -1,0 +1,293 @@
+// The capacity load test: simulated members (and anonymous visitors) driving the real hub in
+// steps of members online, each step measured and judged, the first failing one profiled, and a
+// report (Markdown table, chart, JSON) written at the end.
+//
+//   node tools/build-server.mjs && node test/load/run.mjs [options]      (or: npm run load -- [options])
+//
+//   --steps=250,500,1000,2000,3000  members online in each step
+//   --step-seconds=120              measured time per step, after the step's members signed in and settled
+//   --think=5-30                    seconds each member waits between actions
+//   --visitors=0.01                 anonymous visitors (event registrations, pitches) per member online per minute
+//   --profile-seconds=60            CPU profile of the API at the first failing step (0: none)
+//   --scale=1 --people=N            the generated network (N defaults to 2,500, or more if a step needs more)
+//   --out=DIR                       where the report goes (default dist/load/<date>)
+//   --keep-going                    go on after a step that collapsed (errors over 5 %, reads slower than 15 s)
+//   --smoke                         100 members for 30 s on a small network, thinking 2–8 s; exits 1 unless
+//                                   every request succeeded and every notification arrived
+//   --json=FILE                     the results as JSON too
+// Against a hub that runs elsewhere (nothing is started here; see README "Capacity"):
+//   --url=ORIGIN --manifest=network.json [--metrics=URL,…] [--worker-metrics=URL] [--redis-url=…] [--database-url=…]
+//   --generate-only --database-url=… --data-dir=…   (re)creates that database with the generated network, writes network.json
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotificationLedger, deliveryKey } from './ledger.mjs';
+import { Member } from './member.mjs';
+import { Probes, usage } from './probes.mjs';
+import { profileProcess, topFunctions } from './profile.mjs';
+import { Recorder, summarise } from './recorder.mjs';
+import { prepareNetwork, startHub } from './hub.mjs';
+import { writeReport } from './report.mjs';
+import { sleep } from './random.mjs';
+import { visit } from './visitor.mjs';
+import pg from 'pg';
+
+const root = join(import.meta.dirname, '../..');
+
+// ── options ──
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [key, ...value] = a.replace(/^--/, '').split('=');
+    return [key, value.length ? value.join('=') : 'true'];
+  }),
+);
+const smoke = args.has('smoke');
+const option = (name, fallback) => args.get(name) ?? fallback;
+const numbers = (text) => text.split(',').map(Number);
+const steps = numbers(option('steps', smoke ? '100' : '250,500,1000,2000,3000'));
+const stepSeconds = Number(option('step-seconds', smoke ? 30 : 120));
+const [thinkMin, thinkMax] = option('think', smoke ? '2-8' : '5-30').split('-').map(Number);
+const visitorsPerMemberMinute = Number(option('visitors', smoke ? 0.05 : 0.01));
+const profileSeconds = Number(option('profile-seconds', smoke ? 0 : 60));
+const settleSeconds = Number(option('settle-seconds', smoke ? 5 : 15));
+const graceSeconds = Number(option('grace-seconds', smoke ? 10 : 20));
+const scale = Number(option('scale', smoke ? 0.02 : 1));
+const people = Number(option('people', smoke ? 150 : Math.max(2500, Math.max(...steps))));
+const remote = args.get('url') ?? null;
+const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+const outDir = option('out', join(root, 'dist/load', smoke ? `smoke-${stamp}` : stamp));
+mkdirSync(outDir, { recursive: true });
+const say = (message) => console.log(`load: ${message}`);
+const names = smoke ? { database: 'convene_load_smoke', prefix: 'convene-load-smoke', redisDb: 10 } : { database: 'convene_load', prefix: 'convene-load', redisDb: 11 };
+
+// ── the hub and its network ──
+let hub = null;
+let manifest;
+let databaseUrl = args.get('database-url') ?? null;
+let redisUrl = args.get('redis-url') ?? null;
+if (args.has('generate-only')) {
+  if (!databaseUrl || !args.get('data-dir')) throw new Error('--generate-only needs --database-url and --data-dir');
+  manifest = await prepareNetwork({ databaseUrl, dataDir: args.get('data-dir'), scale, people, log: say });
+  writeFileSync(join(outDir, 'network.json'), JSON.stringify(manifest));
+  say(`network generated in ${manifest.generatedInSeconds.toFixed(0)} s; manifest: ${join(outDir, 'network.json')}`);
+  process.exit(0);
+}
+if (remote) {
+  if (!args.get('manifest')) throw new Error('--url needs --manifest (the network.json written by --generate-only)');
+  manifest = JSON.parse(readFileSync(args.get('manifest'), 'utf8'));
+} else {
+  databaseUrl = `postgres://postgres@127.0.0.1:5432/${names.database}`;
+  redisUrl = `redis://127.0.0.1:6379/${names.redisDb}`;
+  const dataDir = join(root, '.data', names.database);
+  say(`generating the network (${people} people, scale ${scale}) in ${names.database}…`);
+  manifest = await prepareNetwork({ databaseUrl, dataDir, scale, people, log: (m) => say(`  ${m}`) });
+  say(`network ready in ${manifest.generatedInSeconds.toFixed(0)} s: ${JSON.stringify(manifest.counts)}`);
+  hub = await startHub({ databaseUrl, redisUrl, redisPrefix: names.prefix, dataDir, outDir, inspect: profileSeconds > 0 });
+  say(`hub on ${hub.origin} (API pid ${hub.api.pid}, worker pid ${hub.worker.pid})`);
+}
+if (Math.max(...steps) > manifest.people.length) throw new Error(`the network has ${manifest.people.length} people: not enough for ${Math.max(...steps)} online`);
+
+const recorder = new Recorder();
+const run = {
+  id: stamp.replace(/\D/g, ''),
+  origin: hub?.origin ?? remote,
+  recorder,
+  ledger: new NotificationLedger(recorder),
+  network: manifest,
+  groupsById: new Map(manifest.groups.map((g) => [g.id, g])),
+  peopleById: new Map(manifest.people.map((p) => [p.id, p])),
+  password: manifest.password,
+  think: [thinkMin, thinkMax],
+  coverAll: smoke,
+  stopped: false,
+  log: (message) => say(message),
+};
+const probes = new Probes({
+  apiMetricsUrls: hub ? [hub.apiMetricsUrl] : (args.get('metrics')?.split(',') ?? []),
+  workerMetricsUrl: hub?.workerMetricsUrl ?? args.get('worker-metrics') ?? null,
+  redisUrl,
+  databaseUrl,
+  local: Boolean(hub),
+});
+await probes.open();
+const db = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+await db?.connect();
+
+// People in a shuffled order, convenors among them as in the network.
+const queue = [...manifest.people].sort(() => Math.random() - 0.5);
+const members = [];
+let visitors = 0;
+let visitorsInFlight = 0;
+
+/** Brings the number of members online up to `target`, a few sign-ins at a time. */
+async function rampTo(target) {
+  const fresh = [];
+  while (members.length + fresh.length < target) fresh.push(new Member(run, queue[members.length + fresh.length], members.length + fresh.length));
+  let next = 0;
+  let refused = 0;
+  const starter = async () => {
+    while (next < fresh.length) {
+      const member = fresh[next++];
+      if (await member.start()) void member.live(Infinity);
+      else refused++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, fresh.length) }, starter));
+  members.push(...fresh);
+  return refused;
+}
+
+/** How many of a Poisson process with this mean arrive in one draw (at most 50). */
+function poisson(mean) {
+  const roll = Math.random();
+  let n = 0;
+  let p = Math.exp(-mean);
+  let sum = p;
+  while (roll > sum && n < 50) {
+    n++;
+    p *= mean / n;
+    sum += p;
+  }
+  return n;
+}
+
+/** Anonymous visitors arriving at random, in proportion to the members online (a few at least in a smoke run). */
+const arrivals = setInterval(() => {
+  if (run.stopped) return;
+  let n = poisson((visitorsPerMemberMinute * members.length) / 60);
+  if (smoke && visitors < 4 && members.length) n = Math.max(n, 1);
+  for (let i = 0; i < n && visitorsInFlight < 500; i++) {
+    visitorsInFlight++;
+    void visit(run, visitors++).finally(() => visitorsInFlight--);
+  }
+}, 1000);
+
+/** Notifications that should have reached online members in `window` and did not. */
+async function lostIn(window, graceEnd) {
+  const online = new Map(members.filter((m) => m.onlineThrough(window.startedAt, graceEnd)).map((m) => [m.person.id, m]));
+  const expected = new Map();
+  for (const e of run.ledger.expected) {
+    if (e.at < window.startedAt || e.at >= window.endedAt || !online.has(e.recipientId)) continue;
+    const key = `${e.recipientId}|${e.key}`;
+    expected.set(key, (expected.get(key) ?? 0) + 1);
+  }
+  const wall = (at) => new Date(performance.timeOrigin + at);
+  if (!db) {
+    // From here only the bells can tell: what each should have shown and did not.
+    let lost = 0;
+    for (const [key, n] of expected) {
+      const [recipientId, ...rest] = key.split('|');
+      lost += Math.max(0, n - (online.get(recipientId).seenByKey.get(rest.join('|')) ?? 0));
+    }
+    return { online: online.size, rows: null, notShown: null, neverWritten: null, lost };
+  }
+  const { rows } = await db.query(
+    `select id, recipient_id, type, group_id, created_at < $2 as in_window from notifications
+     where in_app and created_at >= $1 and created_at < $3 and recipient_id = any($4::uuid[])`,
+    [wall(window.startedAt), wall(window.endedAt), wall(graceEnd), [...online.keys()]],
+  );
+  const inWindow = rows.filter((r) => r.in_window);
+  const notShown = inWindow.filter((r) => !online.get(r.recipient_id).seen.has(r.id)).length;
+  const written = new Map();
+  for (const r of rows) {
+    const key = `${r.recipient_id}|${deliveryKey(r.type, r.group_id)}`;
+    written.set(key, (written.get(key) ?? 0) + 1);
+  }
+  let neverWritten = 0;
+  for (const [key, n] of expected) neverWritten += Math.max(0, n - (written.get(key) ?? 0));
+  return { online: online.size, rows: inWindow.length, notShown, neverWritten, lost: notShown + neverWritten };
+}
+
+const LIMITS = { readP95: 300, readP99: 1000, writeP99: 2000, errorShare: 0.00025, seenP99: 1000 };
+
+/** The figures of one measured window, and whether it passes. */
+function judge(window, resources, loss) {
+  const operations = [...window.operations].map(([op, entry]) => ({ op, kind: entry.kind, ...summarise(entry.samples), errors: Object.fromEntries(entry.errors), rps: entry.samples.length / window.seconds() }));
+  operations.sort((a, b) => b.count - a.count);
+  const requests = operations.reduce((n, o) => n + o.count, 0);
+  const errors = operations.reduce((n, o) => n + Object.values(o.errors).reduce((a, b) => a + b, 0), 0);
+  const all = (kind) => summarise([...window.operations.values()].filter((e) => e.kind === kind).flatMap((e) => e.samples));
+  const seen = summarise(window.notificationSeen);
+  const seenByType = Object.fromEntries([...window.notificationSeenByType].map(([type, samples]) => [type, summarise(samples)]));
+  const failures = [];
+  for (const o of operations) {
+    if (o.kind === 'read' && (o.p95 > LIMITS.readP95 || o.p99 > LIMITS.readP99)) failures.push(`${o.op} p95 ${o.p95.toFixed(0)} / p99 ${o.p99.toFixed(0)} ms`);
+    if (o.kind === 'write' && o.p99 > LIMITS.writeP99) failures.push(`${o.op} p99 ${o.p99.toFixed(0)} ms`);
+  }
+  if (requests && errors / requests > LIMITS.errorShare) failures.push(`errors ${((100 * errors) / requests).toFixed(3)} %`);
+  if (seen.count && seen.p99 > LIMITS.seenP99) failures.push(`notification seen p99 ${seen.p99.toFixed(0)} ms`);
+  if (loss.lost > 0) failures.push(`${loss.lost} notifications lost`);
+  const collapsed = (requests && errors / requests > 0.05) || all('read').p99 > 15_000;
+  return { requests, rps: requests / window.seconds(), errors, reads: all('read'), writes: all('write'), seen, seenByType, loss, operations, resources, failures, passed: failures.length === 0, collapsed, unexplained: window.notificationsUnexplained, socketDrops: window.socketDrops };
+}
+
+// ── the steps ──
+const results = [];
+let profiled = null;
+for (const target of steps) {
+  say(`step ${target}: signing in ${target - members.length} more members…`);
+  const ramp = recorder.begin(`ramp ${target}`);
+  const rampStarted = performance.now();
+  const refused = await rampTo(target);
+  await sleep(settleSeconds * 1000);
+  const signIn = summarise(ramp.operations.get('SignIn')?.samples ?? []);
+  const measured = recorder.begin(`step ${target}`);
+  const from = performance.now();
+  say(`step ${target}: ${members.length} members signed in in ${((from - rampStarted) / 1000).toFixed(0)} s (sign-in p50 ${signIn.p50.toFixed(0)} ms); measuring ${stepSeconds} s…`);
+  await sleep(stepSeconds * 1000);
+  recorder.begin(`grace ${target}`);
+  const to = performance.now();
+  const resources = usage(await probes.between(from, to));
+  await sleep(graceSeconds * 1000);
+  const loss = await lostIn(measured, performance.now());
+  const result = { members: target, signedIn: members.length - refused, refused, signInP50: signIn.p50, signInP99: signIn.p99, ...judge(measured, resources, loss) };
+  results.push(result);
+  say(
+    `step ${target}: ${result.rps.toFixed(0)} req/s, reads p95 ${result.reads.p95.toFixed(0)} p99 ${result.reads.p99.toFixed(0)} ms, writes p99 ${result.writes.p99.toFixed(0)} ms, ` +
+      `errors ${result.errors}, notifications seen p99 ${result.seen.p99.toFixed(0)} ms (${result.seen.count}), lost ${loss.lost}, API CPU ${resources.api[0]?.cpuPercent?.toFixed(0)} % — ${result.passed ? 'PASS' : `FAIL: ${result.failures.slice(0, 4).join('; ')}`}`,
+  );
+  if (!result.passed && !profiled && profileSeconds > 0 && hub?.inspectorPort) {
+    say(`step ${target}: profiling the API for ${profileSeconds} s at ${members.length} members…`);
+    recorder.begin(`profile ${target}`);
+    const profile = await profileProcess(hub.inspectorPort, profileSeconds);
+    writeFileSync(join(outDir, `api-${target}.cpuprofile`), JSON.stringify(profile));
+    profiled = { members: target, file: `api-${target}.cpuprofile`, ...topFunctions(profile, 10) };
+  }
+  if (result.collapsed && !args.has('keep-going')) {
+    say(`step ${target} collapsed: the steps stop here`);
+    break;
+  }
+}
+
+// ── the end ──
+run.stopped = true;
+clearInterval(arrivals);
+recorder.begin('end');
+await Promise.all(members.map((m) => m.stop()));
+await probes.close();
+await db?.end();
+await hub?.stop();
+
+// Capacity: the last step of the passing ones from the first (none passed: below the first step).
+let capacity = 0;
+for (const r of results) {
+  if (!r.passed) break;
+  capacity = r.members;
+}
+const report = {
+  when: new Date().toISOString(),
+  target: hub ? 'this machine' : remote,
+  options: { steps, stepSeconds, think: [thinkMin, thinkMax], visitorsPerMemberMinute, settleSeconds, graceSeconds, scale, people },
+  network: { counts: manifest.counts, generatedInSeconds: manifest.generatedInSeconds },
+  visitors,
+  results,
+  capacity,
+  profile: profiled,
+  unmatchedNotifications: run.ledger.unmatched(),
+};
+await writeReport(report, outDir);
+if (args.get('json')) writeFileSync(args.get('json'), JSON.stringify(report, null, 2));
+say(`capacity: ${report.capacity} members online (the last step that passed in a row from the first)`);
+say(`report: ${join(outDir, 'report.md')} and ${join(outDir, 'report.html')}`);
+// A smoke run says by its exit code whether everything it did succeeded and arrived.
+const clean = results.every((r) => r.errors === 0 && r.loss.lost === 0);
+process.exit(smoke && !clean ? 1 : 0);

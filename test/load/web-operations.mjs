@@ -1,0 +1,35 @@
+// The web app's own GraphQL documents, as its generated client holds them: the load sends exactly
+// what the browser sends, so it follows the web when a page's query changes. An operation the
+// load names and the web no longer has stops the run at once.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { print } from 'graphql';
+
+const root = join(import.meta.dirname, '../..');
+// Node strips the file's type annotations; it holds no runtime TypeScript.
+const generated = await import(pathToFileURL(join(root, 'libs/web/data-access/src/generated/graphql.ts')).href);
+
+/** What Apollo Client 4's HttpLink adds to every request body. */
+const CLIENT_LIBRARY = { clientLibrary: { name: '@apollo/client', version: '4.3.8' } };
+
+const operations = new Map();
+
+/**
+ * `{ name, kind: 'query' | 'mutation', prefix }`: the request body up to its variables, ready to
+ * be completed per request (the query text is printed once).
+ */
+export function webOperation(name) {
+  let operation = operations.get(name);
+  if (operation) return operation;
+  const document = generated[`${name}Document`];
+  const definition = document?.definitions.find((d) => d.kind === 'OperationDefinition');
+  if (!definition || definition.name?.value !== name) throw new Error(`The web has no GraphQL operation named ${name} (libs/web/*/src/graphql)`);
+  operation = { name, kind: definition.operation, query: print(document) };
+  operations.set(name, operation);
+  return operation;
+}
+
+/** The JSON body Apollo Client sends for one operation. */
+export function requestBody(operation, variables) {
+  return JSON.stringify({ operationName: operation.name, variables, extensions: CLIENT_LIBRARY, query: operation.query });
+}
