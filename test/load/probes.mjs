@@ -222,12 +222,20 @@ export function usage(samples) {
     const values = samples.slice(1).map(get).filter((v) => v != null && Number.isFinite(v));
     return values.length ? Math.max(...values) : null;
   };
-  const node = (get) => ({
-    cpuPercent: mul(rate((s) => get(s)?.cpuSeconds), 100),
-    rssMiB: mul(most((s) => get(s)?.rssBytes), 1 / 1024 / 1024),
-    lagP99Ms: mul(most((s) => get(s)?.lagP99), 1000),
-    lagMaxMs: mul(most((s) => get(s)?.lagMax), 1000),
-  });
+  const node = (get) => {
+    const acquired = (s) => get(s)?.acquireCount;
+    const waited = (s) => get(s)?.acquireSum;
+    const count = (acquired(last) ?? 0) - (acquired(first) ?? 0);
+    return {
+      cpuPercent: mul(rate((s) => get(s)?.cpuSeconds), 100),
+      rssMiB: mul(most((s) => get(s)?.rssBytes), 1 / 1024 / 1024),
+      lagP99Ms: mul(most((s) => get(s)?.lagP99), 1000),
+      lagMaxMs: mul(most((s) => get(s)?.lagMax), 1000),
+      poolWaitsPerSecond: rate((s) => get(s)?.poolWaits),
+      poolWaitingMax: most((s) => get(s)?.poolWaiting),
+      meanAcquireMs: count > 0 ? (((waited(last) ?? 0) - (waited(first) ?? 0)) / count) * 1000 : null,
+    };
+  };
   const apiCount = first.apis.length;
   const apis = Array.from({ length: apiCount }, (_, i) => node((s) => s.apis[i]));
   const sum = (get) => {
@@ -244,18 +252,6 @@ export function usage(samples) {
     const worker = rate((s) => s.worker?.statements);
     return api == null ? null : api + (worker ?? 0);
   })();
-  const acquire = (s) => {
-    let total = 0;
-    let count = 0;
-    for (const p of [...s.apis, s.worker]) {
-      if (p?.acquireSum == null) continue;
-      total += p.acquireSum;
-      count += p.acquireCount;
-    }
-    return { total, count };
-  };
-  const a0 = acquire(first);
-  const a1 = acquire(last);
   return {
     seconds,
     api: apis,
@@ -269,13 +265,6 @@ export function usage(samples) {
     },
     generator: node((s) => s.generator),
     statementsPerSecond: statementRate,
-    poolWaitsPerSecond: (() => {
-      const api = sum((i) => rate((s) => s.apis[i]?.poolWaits));
-      const worker = rate((s) => s.worker?.poolWaits);
-      return api == null ? null : api + (worker ?? 0);
-    })(),
-    poolWaitingMax: most((s) => [...s.apis, s.worker].reduce((m, p) => Math.max(m, p?.poolWaiting ?? 0), 0)),
-    meanAcquireMs: a1.count > a0.count ? ((a1.total - a0.total) / (a1.count - a0.count)) * 1000 : null,
     sockets: most((s) => s.apis.reduce((m, p) => m + (p?.sockets ?? 0), 0)),
     jobsPerSecond: rate((s) => s.worker?.jobsCompleted),
     jobsFailed: (() => {

@@ -13,6 +13,9 @@ export function summarise(samples) {
   return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.length ? sorted[sorted.length - 1] : NaN };
 }
 
+/** The width of a timeline slot. */
+export const TIMELINE_SECONDS = 15;
+
 class Window {
   constructor(name) {
     this.name = name;
@@ -27,6 +30,8 @@ class Window {
     /** Notifications seen that no change of this run explains (reminders, history). */
     this.notificationsUnexplained = 0;
     this.socketDrops = 0;
+    /** Every request again, by TIMELINE_SECONDS of the window it started in: { count, errors, samples } */
+    this.timeline = [];
   }
 
   operation(op, kind) {
@@ -61,8 +66,14 @@ export class Recorder {
   request(op, kind, startedAt, code) {
     const window = this.windowAt(startedAt);
     const entry = window.operation(op, kind);
-    entry.samples.push(performance.now() - startedAt);
+    const ms = performance.now() - startedAt;
+    entry.samples.push(ms);
     if (code) entry.errors.set(code, (entry.errors.get(code) ?? 0) + 1);
+    const slot = Math.floor((startedAt - window.startedAt) / (TIMELINE_SECONDS * 1000));
+    const bucket = (window.timeline[slot] ??= { count: 0, errors: 0, samples: [] });
+    bucket.count += 1;
+    bucket.samples.push(ms);
+    if (code) bucket.errors += 1;
   }
 
   /** A notification of `type` reached the bell `ms` after the response of the change that caused it. */

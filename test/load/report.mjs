@@ -45,7 +45,7 @@ function operationsTable(result) {
 }
 
 function resourcesTable(report) {
-  const headers = ['Members', 'RSS: API / worker / PostgreSQL / Redis / load', 'Event loop p99 (max): API / worker / load', 'SQL statements/s', 'Transactions/s', 'Pool waits/s (most waiting)', 'Mean connection wait', 'Sockets', 'Jobs/s (most queued)', 'Redis commands/s', 'Sign-in p50 / p99'];
+  const headers = ['Members', 'RSS: API / worker / PostgreSQL / Redis / load', 'Event loop p99 (max): API / worker / load', 'SQL statements/s', 'Transactions/s', 'Pool waits/s (most waiting): API / worker', 'Mean connection wait: API / worker', 'Sockets', 'Jobs/s (most queued)', 'Redis commands/s', 'Sign-in p50 / p99'];
   const rows = report.results.map((r) => {
     const u = r.resources;
     return [
@@ -54,8 +54,8 @@ function resourcesTable(report) {
       `${ms(u.api[0]?.lagP99Ms)} (${ms(u.api[0]?.lagMaxMs)}) / ${ms(u.worker.lagP99Ms)} (${ms(u.worker.lagMaxMs)}) / ${ms(u.generator.lagP99Ms)}`,
       num(u.statementsPerSecond),
       num(u.postgres.transactionsPerSecond),
-      `${num(u.poolWaitsPerSecond, 1)} (${num(u.poolWaitingMax)})`,
-      u.meanAcquireMs == null ? '–' : `${u.meanAcquireMs.toFixed(2)} ms`,
+      `${num(u.api[0]?.poolWaitsPerSecond, 1)} (${num(u.api[0]?.poolWaitingMax)}) / ${num(u.worker.poolWaitsPerSecond, 1)} (${num(u.worker.poolWaitingMax)})`,
+      `${num(u.api[0]?.meanAcquireMs, 2)} / ${num(u.worker.meanAcquireMs, 2)} ms`,
       num(u.sockets),
       `${num(u.jobsPerSecond, 1)} (${num(u.jobsWaitingMax)})`,
       num(u.redis.commandsPerSecond),
@@ -76,6 +76,12 @@ function seenTable(result) {
   const rows = Object.entries(result.seenByType ?? {})
     .sort((a, b) => b[1].count - a[1].count)
     .map(([type, s]) => [type, String(s.count), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max)]);
+  return { headers, rows };
+}
+
+function timelineTable(result) {
+  const headers = ['Seconds into the step', 'Requests/s', 'p95', 'Errors'];
+  const rows = (result.timeline ?? []).map((b, i) => [`${i * 15}–${(i + 1) * 15}`, num(b.rps), ms(b.p95), String(b.errors)]);
   return { headers, rows };
 }
 
@@ -156,7 +162,7 @@ export async function writeReport(report, outDir) {
     `Network: ${Object.entries(report.network.counts ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')}${report.network.generatedInSeconds ? `, generated in ${report.network.generatedInSeconds.toFixed(0)} s` : ''}.`,
     'A step passes when every read has p95 ≤ 300 ms and p99 ≤ 1 s, every write p99 ≤ 2 s, errors ≤ 0.025 %, notifications reach the bell with p99 ≤ 1 s from the change’s response, and none is lost. Capacity is the last step passed.',
   ].join('\n');
-  const perStep = report.results.map((r) => ({ title: `Step ${r.members}: ${r.passed ? 'pass' : 'fail'}`, failures: r.failures, table: operationsTable(r), seen: seenTable(r) }));
+  const perStep = report.results.map((r) => ({ title: `Step ${r.members}: ${r.passed ? 'pass' : 'fail'}`, failures: r.failures, table: operationsTable(r), seen: seenTable(r), timeline: timelineTable(r) }));
   const md = [
     intro,
     '',
@@ -183,7 +189,7 @@ export async function writeReport(report, outDir) {
         ].join('\n')
       : '',
     ...perStep.map((s) =>
-      [`## ${s.title}`, '', s.failures.length ? `Over the limits: ${s.failures.join('; ')}.\n` : '', markdownTable(s.table.headers, s.table.rows), '', 'From a change’s response to the bell showing its notification:', '', markdownTable(s.seen.headers, s.seen.rows), ''].join('\n'),
+      [`## ${s.title}`, '', s.failures.length ? `Over the limits: ${s.failures.join('; ')}.\n` : '', markdownTable(s.table.headers, s.table.rows), '', 'From a change’s response to the bell showing its notification:', '', markdownTable(s.seen.headers, s.seen.rows), '', 'As the step went:', '', markdownTable(s.timeline.headers, s.timeline.rows), ''].join('\n'),
     ),
   ].join('\n');
   const svg = chart(report);
@@ -199,7 +205,7 @@ ${svg}
 <h2>Resources</h2>${htmlTable(resources.headers, resources.rows)}
 <h2>Notifications</h2>${htmlTable(loss.headers, loss.rows)}
 ${report.profile ? `<h2>Where the API spends its time at ${report.profile.members} members</h2>${htmlTable(profileTable(report.profile).headers, profileTable(report.profile).rows)}` : ''}
-${perStep.map((s) => `<h2>${escape(s.title)}</h2>${s.failures.length ? `<p>Over the limits: ${escape(s.failures.join('; '))}.</p>` : ''}${htmlTable(s.table.headers, s.table.rows)}<p>From a change’s response to the bell showing its notification:</p>${htmlTable(s.seen.headers, s.seen.rows)}`).join('\n')}
+${perStep.map((s) => `<h2>${escape(s.title)}</h2>${s.failures.length ? `<p>Over the limits: ${escape(s.failures.join('; '))}.</p>` : ''}${htmlTable(s.table.headers, s.table.rows)}<p>From a change’s response to the bell showing its notification:</p>${htmlTable(s.seen.headers, s.seen.rows)}<p>As the step went:</p>${htmlTable(s.timeline.headers, s.timeline.rows)}`).join('\n')}
 </body></html>`;
   await Promise.all([
     writeFile(join(outDir, 'report.md'), md),

@@ -9,6 +9,9 @@
 //   --think=5-30                    seconds each member waits between actions
 //   --visitors=0.01                 anonymous visitors (event registrations, pitches) per member online per minute
 //   --profile-seconds=60            CPU profile of the API at the first failing step (0: none)
+//   --settle-seconds=15             after a step's sign-ins, before measuring
+//   --ramp-seconds=300              the longest a step's sign-ins may take (those not signed in fail the step)
+//   --grace-seconds=30              after the last step, for late notifications, before counting the lost
 //   --scale=1 --people=N            the generated network (N defaults to 2,500, or more if a step needs more)
 //   --out=DIR                       where the report goes (default dist/load/<date>)
 //   --keep-going                    go on after a step that collapsed (errors over 5 %, reads slower than 15 s)
@@ -24,7 +27,7 @@ import { NotificationLedger, deliveryKey } from './ledger.mjs';
 import { Member } from './member.mjs';
 import { Probes, usage } from './probes.mjs';
 import { profileProcess, topFunctions } from './profile.mjs';
-import { Recorder, summarise } from './recorder.mjs';
+import { Recorder, TIMELINE_SECONDS, summarise } from './recorder.mjs';
 import { prepareNetwork, startHub } from './hub.mjs';
 import { writeReport } from './report.mjs';
 import { sleep } from './random.mjs';
@@ -49,7 +52,7 @@ const [thinkMin, thinkMax] = option('think', smoke ? '2-8' : '5-30').split('-').
 const visitorsPerMemberMinute = Number(option('visitors', smoke ? 0.05 : 0.01));
 const profileSeconds = Number(option('profile-seconds', smoke ? 0 : 60));
 const settleSeconds = Number(option('settle-seconds', smoke ? 5 : 15));
-const graceSeconds = Number(option('grace-seconds', smoke ? 10 : 20));
+const graceSeconds = Number(option('grace-seconds', smoke ? 10 : 30));
 const scale = Number(option('scale', smoke ? 0.02 : 1));
 const people = Number(option('people', smoke ? 150 : Math.max(2500, Math.max(...steps))));
 const remote = args.get('url') ?? null;
@@ -115,25 +118,38 @@ await db?.connect();
 // People in a shuffled order, convenors among them as in the network.
 const queue = [...manifest.people].sort(() => Math.random() - 0.5);
 const members = [];
+const onlineCount = () => members.filter((m) => !m.stopped).length;
 let visitors = 0;
 let visitorsInFlight = 0;
 
-/** Brings the number of members online up to `target`, a few sign-ins at a time. */
+/**
+ * Brings the number of members online up to `target`, sixteen sign-ins at a time, for at most
+ * RAMP_LIMIT_SECONDS: a hub that can't sign people in faster than that has failed the step anyway.
+ * Returns how many could not sign in or connect (refused or not reached in time).
+ */
+const RAMP_LIMIT_SECONDS = Number(option('ramp-seconds', 300));
 async function rampTo(target) {
   const fresh = [];
   while (members.length + fresh.length < target) fresh.push(new Member(run, queue[members.length + fresh.length], members.length + fresh.length));
+  const deadline = performance.now() + RAMP_LIMIT_SECONDS * 1000;
   let next = 0;
-  let refused = 0;
+  let started = 0;
   const starter = async () => {
-    while (next < fresh.length) {
+    while (next < fresh.length && performance.now() < deadline) {
       const member = fresh[next++];
-      if (await member.start()) void member.live(Infinity);
-      else refused++;
+      if (await member.start()) {
+        started++;
+        void member.live(Infinity);
+      } else {
+        await member.stop();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(16, fresh.length) }, starter));
+  // Those not reached in time stay offline.
+  await Promise.all(fresh.slice(next).map((member) => member.stop()));
   members.push(...fresh);
-  return refused;
+  return fresh.length - started;
 }
 
 /** How many of a Poisson process with this mean arrive in one draw (at most 50). */
@@ -153,7 +169,7 @@ function poisson(mean) {
 /** Anonymous visitors arriving at random, in proportion to the members online (a few at least in a smoke run). */
 const arrivals = setInterval(() => {
   if (run.stopped) return;
-  let n = poisson((visitorsPerMemberMinute * members.length) / 60);
+  let n = poisson((visitorsPerMemberMinute * onlineCount()) / 60);
   if (smoke && visitors < 4 && members.length) n = Math.max(n, 1);
   for (let i = 0; i < n && visitorsInFlight < 500; i++) {
     visitorsInFlight++;
@@ -199,8 +215,8 @@ async function lostIn(window, graceEnd) {
 
 const LIMITS = { readP95: 300, readP99: 1000, writeP99: 2000, errorShare: 0.00025, seenP99: 1000 };
 
-/** The figures of one measured window, and whether it passes. */
-function judge(window, resources, loss) {
+/** The figures of one measured window, and whether it passes (what was lost is counted at the end). */
+function judge(window, resources) {
   const operations = [...window.operations].map(([op, entry]) => ({ op, kind: entry.kind, ...summarise(entry.samples), errors: Object.fromEntries(entry.errors), rps: entry.samples.length / window.seconds() }));
   operations.sort((a, b) => b.count - a.count);
   const requests = operations.reduce((n, o) => n + o.count, 0);
@@ -215,9 +231,9 @@ function judge(window, resources, loss) {
   }
   if (requests && errors / requests > LIMITS.errorShare) failures.push(`errors ${((100 * errors) / requests).toFixed(3)} %`);
   if (seen.count && seen.p99 > LIMITS.seenP99) failures.push(`notification seen p99 ${seen.p99.toFixed(0)} ms`);
-  if (loss.lost > 0) failures.push(`${loss.lost} notifications lost`);
   const collapsed = (requests && errors / requests > 0.05) || all('read').p99 > 15_000;
-  return { requests, rps: requests / window.seconds(), errors, reads: all('read'), writes: all('write'), seen, seenByType, loss, operations, resources, failures, passed: failures.length === 0, collapsed, unexplained: window.notificationsUnexplained, socketDrops: window.socketDrops };
+  const timeline = window.timeline.map((b) => ({ rps: b.count / TIMELINE_SECONDS, p95: summarise(b.samples).p95, errors: b.errors }));
+  return { timeline, requests, rps: requests / window.seconds(), errors, reads: all('read'), writes: all('write'), seen, seenByType, operations, resources, failures, passed: failures.length === 0, collapsed, unexplained: window.notificationsUnexplained, socketDrops: window.socketDrops };
 }
 
 // ── the steps ──
@@ -232,21 +248,31 @@ for (const target of steps) {
   const signIn = summarise(ramp.operations.get('SignIn')?.samples ?? []);
   const measured = recorder.begin(`step ${target}`);
   const from = performance.now();
-  say(`step ${target}: ${members.length} members signed in in ${((from - rampStarted) / 1000).toFixed(0)} s (sign-in p50 ${signIn.p50.toFixed(0)} ms); measuring ${stepSeconds} s…`);
-  await sleep(stepSeconds * 1000);
-  recorder.begin(`grace ${target}`);
+  say(`step ${target}: ${onlineCount()} members signed in in ${((from - rampStarted) / 1000).toFixed(0)} s (sign-in p50 ${signIn.p50.toFixed(0)} ms); measuring ${stepSeconds} s…`);
+  // A line every timeline slot while measuring, to watch the load as it goes.
+  for (let slot = 0; slot * TIMELINE_SECONDS < stepSeconds; slot++) {
+    await sleep(Math.min(TIMELINE_SECONDS, stepSeconds - slot * TIMELINE_SECONDS) * 1000);
+    const bucket = measured.timeline[slot];
+    const latest = probes.samples.at(-1);
+    if (bucket) say(`  ${(slot + 1) * TIMELINE_SECONDS} s: ${(bucket.count / TIMELINE_SECONDS).toFixed(0)} req/s, p95 ${summarise(bucket.samples).p95.toFixed(0)} ms, ${bucket.errors} errors; API connections waiting ${latest?.apis[0]?.poolWaiting ?? '–'}`);
+  }
+  recorder.begin(`after ${target}`);
   const to = performance.now();
   const resources = usage(await probes.between(from, to));
-  await sleep(graceSeconds * 1000);
-  const loss = await lostIn(measured, performance.now());
-  const result = { members: target, signedIn: members.length - refused, refused, signInP50: signIn.p50, signInP99: signIn.p99, ...judge(measured, resources, loss) };
+  const online = onlineCount();
+  const result = { members: target, signedIn: online, refused, signInP50: signIn.p50, signInP99: signIn.p99, ...judge(measured, resources) };
+  result.window = measured;
+  if (online < target) {
+    result.failures.unshift(`only ${online} of ${target} members signed in and connected`);
+    result.passed = false;
+  }
   results.push(result);
   say(
     `step ${target}: ${result.rps.toFixed(0)} req/s, reads p95 ${result.reads.p95.toFixed(0)} p99 ${result.reads.p99.toFixed(0)} ms, writes p99 ${result.writes.p99.toFixed(0)} ms, ` +
-      `errors ${result.errors}, notifications seen p99 ${result.seen.p99.toFixed(0)} ms (${result.seen.count}), lost ${loss.lost}, API CPU ${resources.api[0]?.cpuPercent?.toFixed(0)} % — ${result.passed ? 'PASS' : `FAIL: ${result.failures.slice(0, 4).join('; ')}`}`,
+      `errors ${result.errors}, notifications seen p99 ${result.seen.p99.toFixed(0)} ms (${result.seen.count}), API CPU ${resources.api[0]?.cpuPercent?.toFixed(0)} % — ${result.passed ? 'so far PASS' : `FAIL: ${result.failures.slice(0, 4).join('; ')}`}`,
   );
   if (!result.passed && !profiled && profileSeconds > 0 && hub?.inspectorPort) {
-    say(`step ${target}: profiling the API for ${profileSeconds} s at ${members.length} members…`);
+    say(`step ${target}: profiling the API for ${profileSeconds} s at ${onlineCount()} members…`);
     recorder.begin(`profile ${target}`);
     const profile = await profileProcess(hub.inspectorPort, profileSeconds);
     writeFileSync(join(outDir, `api-${target}.cpuprofile`), JSON.stringify(profile));
@@ -256,6 +282,23 @@ for (const target of steps) {
     say(`step ${target} collapsed: the steps stop here`);
     break;
   }
+}
+
+// ── what was lost ──
+// Members stay online a while longer, so that what was written late still reaches their bells;
+// whatever no bell shows by then is lost.
+recorder.begin('grace');
+await sleep(graceSeconds * 1000);
+const graceEnd = performance.now();
+for (const result of results) {
+  const window = result.window;
+  delete result.window;
+  result.loss = await lostIn(window, graceEnd);
+  if (result.loss.lost > 0) {
+    result.failures.push(`${result.loss.lost} notifications lost`);
+    result.passed = false;
+  }
+  say(`step ${result.members}: ${result.loss.lost} notifications lost of ${result.loss.rows ?? '?'} written for ${result.loss.online} members online throughout — ${result.passed ? 'PASS' : 'FAIL'}`);
 }
 
 // ── the end ──
