@@ -8,6 +8,7 @@ describe(loadConfig.name, () => {
       env: 'development',
       port: 3000,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/convene',
+      databasePoolMax: 10,
       redisUrl: 'redis://127.0.0.1:6379',
       publicUrl: 'http://localhost:3000',
       demoPassword: 'convene-demo-pass',
@@ -26,7 +27,7 @@ describe(loadConfig.name, () => {
   it('reports every malformed variable at once, by name, without printing passwords', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x', REDIS_URL: 'not a url', NODE_ENV: 'staging' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x', DATABASE_POOL_MAX: '1', REDIS_URL: 'not a url', NODE_ENV: 'staging' });
     } catch (e) {
       error = e;
     }
@@ -34,6 +35,7 @@ describe(loadConfig.name, () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/PORT/);
     expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).toMatch(/DATABASE_POOL_MAX must be a whole number between 2 and 500/);
     expect(problems).toMatch(/REDIS_URL/);
     expect(problems).toMatch(/NODE_ENV/);
     expect(problems).not.toContain('hunter2');

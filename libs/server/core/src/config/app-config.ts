@@ -7,6 +7,11 @@ export interface AppConfig {
   host: string;
   publicUrl: string;
   databaseUrl: string;
+  /**
+   * Most PostgreSQL connections each process (an API instance, the worker) keeps. PostgreSQL's
+   * max_connections must cover every process's share.
+   */
+  databasePoolMax: number;
   redisUrl: string;
   /** Prefix for every Redis key (queues, rate limits, socket adapter). */
   redisPrefix: string;
@@ -142,6 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: str('HOST', env_ === 'production' ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, ''),
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/convene', ['postgres:', 'postgresql:']),
+    databasePoolMax: int('DATABASE_POOL_MAX', 10, 2, 500),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: str('REDIS_PREFIX', 'convene'),
     smtpUrl: smtp,
