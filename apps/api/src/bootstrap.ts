@@ -7,6 +7,7 @@ import { APP_CONFIG, logLevels, type AppConfig } from '@convene/server-core';
 import { AppModule } from './app.module.js';
 import { answerClientErrorsAsJson } from './http/client-errors.js';
 import { securityHeaders } from './http/security-headers.js';
+import { keepConnectionsAlive } from './http/keep-alive.js';
 import { serveWebApp } from './http/web-app.js';
 
 /** Creates the API application (not listening yet), as main.ts and the tests use it. */
@@ -22,6 +23,7 @@ export async function createApiApp(options: { logger?: false | LogLevel[] } = {}
   app.use(securityHeaders(config));
   app.useBodyParser('json', { limit: '100kb' });
   answerClientErrorsAsJson(app.getHttpServer());
+  keepConnectionsAlive(app.getHttpServer());
   if (config.webDistDir) serveWebApp(express, config.webDistDir);
   app.enableShutdownHooks();
   return app;

@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiHarness } from './api-harness.js';
 
@@ -59,6 +60,26 @@ describe('HTTP surface', () => {
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|at \w+ \(/);
     const wrongType = await api.client().request('mutation ($input: SignInInput!) { signIn(input: $input) { id } }', { input: { email: 5 } });
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps an idle connection open past Node’s 5 s default, for proxies and browsers to reuse', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<boolean>((resolve, reject) => {
+        const req = request(`${api.url}/health/live`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(req.reusedSocket));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get()).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await get()).toBe(true);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('answers REST errors as JSON with a code', async () => {
