@@ -95,7 +95,7 @@ function profileTable(profile) {
 export function chart(report) {
   const results = report.results;
   const width = 980;
-  const height = 380;
+  const height = 420;
   const panel = { w: 400, h: 270, top: 50 };
   const lefts = [70, 560];
   const xs = results.map((r) => r.members);
@@ -123,7 +123,13 @@ export function chart(report) {
     xs.map((v) => `<text x="${x(left, v)}" y="${panel.top + panel.h + 16}" text-anchor="middle" font-size="11">${v}</text>`).join('') +
     `<text x="${left + panel.w / 2}" y="${panel.top + panel.h + 34}" text-anchor="middle" font-size="12">members online</text>`;
   const legend = (left, entries) =>
-    entries.map(([label, color, dash], i) => `<line x1="${left + (i % 3) * 135}" x2="${left + (i % 3) * 135 + 18}" y1="${height - 22 + Math.floor(i / 3) * 14}" y2="${height - 22 + Math.floor(i / 3) * 14}" stroke="${color}" stroke-width="2" ${dash ? `stroke-dasharray="${dash}"` : ''}/><text x="${left + (i % 3) * 135 + 22}" y="${height - 18 + Math.floor(i / 3) * 14}" font-size="11">${escape(label)}</text>`).join('');
+    entries
+      .map(([label, color, dash], i) => {
+        const x0 = left + (i % 3) * 140;
+        const y0 = panel.top + panel.h + 56 + Math.floor(i / 3) * 16;
+        return `<line x1="${x0}" x2="${x0 + 18}" y1="${y0}" y2="${y0}" stroke="${color}" stroke-width="2" ${dash ? `stroke-dasharray="${dash}"` : ''}/><text x="${x0 + 22}" y="${y0 + 4}" font-size="11">${escape(label)}</text>`;
+      })
+      .join('');
   const p = (get) => results.map((r) => [r.members, get(r)]);
   const latency = [
     ['reads p99', '#1f77b4', '', p((r) => r.reads.p99)],
@@ -136,6 +142,7 @@ export function chart(report) {
     ['PostgreSQL', '#9467bd', '', p((r) => r.resources.postgres.cpuPercent)],
     ['Redis', '#8c564b', '', p((r) => r.resources.redis.cpuPercent)],
     ['load generator', '#7f7f7f', '4 3', p((r) => r.resources.generator.cpuPercent)],
+    ['all of these', '#000000', '1 3', p((r) => ['api', 'worker', 'postgres', 'redis', 'generator'].reduce((sum, k) => sum + ((k === 'api' ? r.resources.api[0] : r.resources[k])?.cpuPercent ?? 0), 0))],
   ];
   const limit = (left, v, label) => `<line x1="${left}" x2="${left + panel.w}" y1="${yLog(v)}" y2="${yLog(v)}" stroke="#d62728" stroke-dasharray="2 3"/><text x="${left + panel.w - 4}" y="${yLog(v) - 4}" text-anchor="end" font-size="10" fill="#d62728">${label}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">
