@@ -34,7 +34,7 @@ async function check(name, steps) {
   results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000 });
 }
 
-async function jest(name, project, prepare = []) {
+async function jest(name, project, prepare = [], options = []) {
   if (only.length && !only.includes(name)) return;
   const started = Date.now();
   console.log(`\n━━ ${name}`);
@@ -46,7 +46,7 @@ async function jest(name, project, prepare = []) {
   }
   const dir = await mkdtemp(join(tmpdir(), 'convene-jest-'));
   const out = join(dir, 'result.json');
-  const code = await run(node, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', project, '--json', '--outputFile', out, '--passWithNoTests'], {});
+  const code = await run(node, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', project, '--json', '--outputFile', out, '--passWithNoTests', ...options], {});
   let summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numTotalTests: 0, numFailedTestSuites: 0, numRuntimeErrorTestSuites: 0 };
   try {
     summary = JSON.parse(await readFile(out, 'utf8'));
@@ -79,7 +79,9 @@ await check('contracts', [
 ]);
 await check('migrations', [[node, ['tools/db.mjs', 'migration:check']]]);
 await jest('unit', 'unit');
-await jest('integration', 'integration');
+// Two at a time: each worker has its own databases and Redis prefix, and most of a test's time is
+// spent waiting on PostgreSQL and Redis.
+await jest('integration', 'integration', [], ['--maxWorkers=2']);
 await jest('system', 'system', [[node, ['tools/build-server.mjs']]]);
 await jest('e2e', 'e2e', [
   [node, ['tools/build-server.mjs']],

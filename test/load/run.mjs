@@ -20,6 +20,7 @@
 //   --json=FILE                     the results as JSON too
 // Against a hub that runs elsewhere (nothing is started here; see README "Capacity"):
 //   --url=ORIGIN --manifest=network.json [--metrics=URL,…] [--worker-metrics=URL] [--redis-url=…] [--database-url=…]
+//   [--people-from=N]   this generator's people start at the manifest's N-th (for several generators)
 //   --generate-only --database-url=… --data-dir=…   (re)creates that database with the generated network, writes network.json
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,7 +88,8 @@ if (remote) {
   hub = await startHub({ databaseUrl, redisUrl, redisPrefix: names.prefix, dataDir, outDir, inspect: profileSeconds > 0 });
   say(`hub on ${hub.origin} (API pid ${hub.api.pid}, worker pid ${hub.worker.pid})`);
 }
-if (Math.max(...steps) > manifest.people.length) throw new Error(`the network has ${manifest.people.length} people: not enough for ${Math.max(...steps)} online`);
+const available = manifest.people.length - Number(option('people-from', 0));
+if (Math.max(...steps) > available) throw new Error(`the network has ${available} people for this generator: not enough for ${Math.max(...steps)} online`);
 
 const recorder = new Recorder();
 const run = {
@@ -115,8 +117,9 @@ await probes.open();
 const db = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
 await db?.connect();
 
-// People in a shuffled order, convenors among them as in the network.
-const queue = [...manifest.people].sort(() => Math.random() - 0.5);
+// People in a shuffled order, convenors among them as in the network. Several generators loading
+// one hub each take their own people (--people-from).
+const queue = manifest.people.slice(Number(option('people-from', 0))).sort(() => Math.random() - 0.5);
 const members = [];
 const onlineCount = () => members.filter((m) => !m.stopped).length;
 let visitors = 0;
