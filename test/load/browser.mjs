@@ -42,10 +42,13 @@ export class Browser {
 
   /**
    * One GraphQL operation of the web app, sent as Apollo Client sends it. Returns `{ data, code,
-   * reason }`: `code` is null on success. Reasons in `expected` are answers the web handles (a
-   * second factor asked for) and are not counted as errors.
+   * reason }`: `code` is null on success, CLOSED (nothing sent) once the browser is closed.
+   * Reasons in `expected` are answers the web handles (a second factor asked for) and are not
+   * counted as errors.
    */
   async graphql(name, variables = {}, { expected = [] } = {}) {
+    // A member who has left sends nothing more (their loop may be half-way through an action).
+    if (this.closed) return { data: null, code: 'CLOSED', reason: null };
     const operation = webOperation(name);
     const started = performance.now();
     let code = null;
@@ -82,6 +85,7 @@ export class Browser {
 
   /** A REST request (file bytes): `{ status, body: Buffer | null, code }`; 2xx is success. */
   async rest(op, kind, { method = 'GET', path, headers = {}, body }) {
+    if (this.closed) return { status: 0, body: null, code: 'CLOSED' };
     const started = performance.now();
     let code = null;
     let status = 0;
@@ -130,17 +134,27 @@ export class Browser {
       timeout: 20_000,
     });
     this.socket = socket;
-    for (const [event, handler] of Object.entries(handlers)) socket.on(event, handler);
     return new Promise((resolve) => {
-      socket.once('connect', () => {
-        this.recorder.request('socket connect', 'read', started, null);
-        resolve(true);
-      });
-      socket.once('connect_error', (error) => {
-        if (socket.active) return;
-        this.recorder.request('socket connect', 'read', started, error?.message || 'SOCKET_REFUSED');
-        resolve(false);
-      });
+      let settled = false;
+      const settle = (code) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        socket.off('connect', onConnect);
+        socket.off('connect_error', onError);
+        this.recorder.request('socket connect', 'read', started, code);
+        if (code) socket.disconnect();
+        else for (const [event, handler] of Object.entries(handlers)) socket.on(event, handler);
+        resolve(!code);
+        // The first connection is handled here; the app's own handler sees the later ones.
+        if (!code) handlers.connect?.();
+      };
+      const onConnect = () => settle(null);
+      // A refusal ends it; a transport error is retried by socket.io until the time is up.
+      const onError = (error) => (socket.active ? undefined : settle(error?.message || 'SOCKET_REFUSED'));
+      const timer = setTimeout(() => settle('TIMEOUT'), 20_000);
+      socket.on('connect', onConnect);
+      socket.on('connect_error', onError);
     });
   }
 

@@ -5,25 +5,15 @@
 // that a step can be profiled while it runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { freePort } from '../../libs/server/testing/src/free-port.ts';
 import { generateNetwork } from './network.mjs';
 
 // The build (dist/server) and tools/db.mjs: this checkout's, or those of CONVENE_BUILD_ROOT.
 const root = process.env.CONVENE_BUILD_ROOT || join(import.meta.dirname, '../..');
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Deletes every Redis key under `prefix` in the database of `redisUrl`. */
 export async function clearRedis(redisUrl, prefix) {

@@ -10,8 +10,19 @@ const KEEP_MS = 120_000;
 /** Notification types whose changes the load makes; any other (reminders, history) is not timed. */
 export const TIMED_TYPES = new Set(['POST_REPLY', 'MENTIONED', 'THREAD_CREATED', 'DOCUMENT_ADDED', 'JOIN_REQUESTED', 'MEMBERSHIP_APPROVED', 'EVENT_REGISTRATION', 'PITCH_RECEIVED']);
 
-/** How deliveries are counted per person: by type and group, which every notification shows. */
-export const deliveryKey = (type, groupId) => `${type}|${groupId ?? ''}`;
+/** Changes are known by type and group, which every notification shows, content-free or not. */
+const deliveryKey = (type, groupId) => `${type}|${groupId ?? ''}`;
+
+/**
+ * Whether `notification` ({ type, groupId, subjectId, createdAt: epoch ms }) is the delivery
+ * `expected` was waiting for: the same type about the same thing (the same group where the
+ * notification hides its subject), written after the change.
+ */
+export function delivers(notification, expected) {
+  if (notification.type !== expected.type || notification.createdAt < expected.wall - 2000) return false;
+  if (expected.subjectId && notification.subjectId) return notification.subjectId === expected.subjectId;
+  return notification.groupId === expected.groupId;
+}
 const exactKey = (type, groupId, subjectId) => `${type}|${groupId ?? ''}|${subjectId}`;
 
 export class NotificationLedger {
@@ -21,7 +32,7 @@ export class NotificationLedger {
     this.changes = new Map();
     /** Seen before the change's response came back: delivery key → [{ seenAt, written }] (type in the key) */
     this.early = new Map();
-    /** Deliveries the rules make certain: [{ recipientId, key, at }] */
+    /** Deliveries the rules make certain: [{ recipientId, type, groupId, subjectId, at, wall }] */
     this.expected = [];
   }
 
@@ -47,7 +58,7 @@ export class NotificationLedger {
           }),
         );
       }
-      for (const recipientId of certain[type] ?? []) this.expected.push({ recipientId, key, at: change.at });
+      for (const recipientId of certain[type] ?? []) this.expected.push({ recipientId, type, groupId, subjectId, at: change.at, wall: change.wall });
     }
   }
 

@@ -3,6 +3,8 @@
 // app's page sends (cache-first queries only the first time, as Apollo Client does), and a socket
 // signal is answered exactly as the web app answers it: the bell catches up with
 // `notifications(after:)` and refetches its list; an open discussion refetches its posts.
+import { notificationPath } from '../../libs/web/notifications/src/hooks/notificationPath.ts';
+import { LIMITS } from '../../libs/shared/contracts/src/limits.ts';
 import { totpCode, totpStep } from '../support/totp.ts';
 import { Browser } from './browser.mjs';
 import { chance, pick, pickWeighted, sentence, sleep, uniform } from './random.mjs';
@@ -25,11 +27,13 @@ export const MEMBER_MIX = {
   startThread: 0.2,
 };
 
-// The web app's own sizes (see the helper constants in libs/web).
+// The web app's page sizes. Those its components keep to themselves are copied here, and must be
+// kept in step by hand: the bell (useNotificationFeed.ts), a group's discussions (GroupThreads.tsx)
+// and documents (GroupDocuments.tsx), the notification centre (NotificationsPage.tsx).
 const BELL_SIZE = 8;
 const CATCH_UP_PAGE = 50;
 const CATCH_UP_PAGES = 4;
-const POSTS_PAGE = 100;
+const POSTS_PAGE = LIMITS.discussionPageMax;
 const GROUP_THREADS_PAGE = 20;
 const GROUP_DOCUMENTS_PAGE = 25;
 const CENTRE_PAGE = 20;
@@ -38,7 +42,7 @@ const MAX_REVEAL_PAGES = 50;
 const REACTIONS = ['THUMBS_UP', 'HEART', 'CELEBRATE', 'THANKS', 'EYES'];
 const SEARCH_WORDS = ['detention', 'legal aid', 'housing', 'GP registration', 'interpreters', 'hostile environment', 'police stops', 'Brexit', 'settled status', 'faith', 'summit', 'campaign', 'data sharing', 'students', 'domestic workers', 'family reunion', 'training', 'funding', 'consultation', 'report'];
 
-/** Those who watch a group's join requests: one convenor takes each, so no two decide the same. */
+/** Join requests a convenor of this generator has taken: no two decide the same. */
 const claimedRequests = new Set();
 
 export class Member {
@@ -51,7 +55,8 @@ export class Member {
     this.run = run;
     this.person = person;
     this.index = index;
-    this.browser = new Browser({ origin: run.origin, recorder: run.recorder, address: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` });
+    const n = run.indexOffset + index;
+    this.browser = new Browser({ origin: run.origin, recorder: run.recorder, address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` });
     this.groups = new Map(person.groups.map((g) => [g.id, g.role]));
     this.pending = new Set(person.pendingGroupIds ?? []);
     /** Apollo's cache-first queries already answered, by operation and variables. */
@@ -67,10 +72,11 @@ export class Member {
     this.tasks = [];
     this.stopped = false;
     this.connectedAt = null;
+    this.connects = 0;
     this.drops = [];
     /** Notification ids this bell has shown, and how many per delivery key. */
     this.seen = new Set();
-    this.seenByKey = new Map();
+    this.shown = [];
   }
 
   // ── session ──
@@ -88,10 +94,16 @@ export class Member {
     await b.graphql('Me');
     await Promise.all([this.cached('WorkingGroups'), this.loadBell()]);
     const connected = await b.openSocket({
+      // As the web app does on each (re)connect: catch up, watch the open discussion again and,
+      // after a reconnect, refresh it (changes may have been missed).
       connect: () => {
         this.connectedAt ??= performance.now();
+        this.connects += 1;
         void this.catchUp();
-        if (this.page?.kind === 'thread') void this.watch(this.page.id);
+        if (this.page?.kind === 'thread') {
+          void this.watch(this.page.id);
+          if (this.connects > 1) void this.refreshThread();
+        }
       },
       disconnect: (reason) => {
         this.drops.push(performance.now());
@@ -183,15 +195,17 @@ export class Member {
           if (!data) return;
           const items = data.notifications.filter((n) => n.seq > after);
           if (!items.length) break;
+          // On screen from here: the web shows a toast for each before it refetches the bell.
+          for (const notification of items) this.saw(notification);
           fresh.push(...items);
           this.lastSeq = Math.max(after, ...items.map((n) => n.seq));
           if (items.length < CATCH_UP_PAGE) break;
         }
         if (fresh.length && !this.stopped) {
-          const bell = await this.loadBell();
-          if (!bell) return;
+          // How long it took is measured to the bell's list holding it (to the toast if that fails).
+          await this.loadBell();
           const seenAt = performance.now();
-          for (const notification of fresh) this.saw(notification, seenAt);
+          for (const notification of fresh) this.run.ledger.seen(notification, seenAt);
         }
       } while (this.again && !this.stopped);
     } finally {
@@ -199,12 +213,11 @@ export class Member {
     }
   }
 
-  saw(notification, seenAt) {
+  /** A notification reached this person's screen: remembered, and acted on where a person would. */
+  saw(notification) {
     if (this.seen.has(notification.id)) return;
     this.seen.add(notification.id);
-    const key = `${notification.type}|${notification.group?.id ?? ''}`;
-    this.seenByKey.set(key, (this.seenByKey.get(key) ?? 0) + 1);
-    this.run.ledger.seen(notification, seenAt);
+    this.shown.push(notification);
     // A convenor takes a join request: open the group and decide, next thing.
     if (notification.type === 'JOIN_REQUESTED' && notification.group && this.groups.get(notification.group.id) === 'CONVENOR') {
       this.tasks.push({ action: 'decideRequests', groupId: notification.group.id, notificationId: notification.id });
@@ -266,6 +279,11 @@ export class Member {
 
   activeGroupIds() {
     return [...this.groups.keys()];
+  }
+
+  /** Groups where they may write: all of theirs but those they only observe. */
+  writableGroupIds() {
+    return this.activeGroupIds().filter((id) => this.groups.get(id) !== 'OBSERVER');
   }
 
   async groupsList() {
@@ -390,7 +408,7 @@ export class Member {
   }
 
   async startThread() {
-    const writable = this.activeGroupIds().filter((id) => this.groups.get(id) !== 'OBSERVER');
+    const writable = this.writableGroupIds();
     if (!writable.length) return;
     const group = this.run.groupsById.get(pick(writable));
     const { data } = await this.browser.graphql('CreateThread', {
@@ -417,24 +435,29 @@ export class Member {
     }
   }
 
-  /** Clicks an unread notification in the bell: marked read, then what it is about opens. */
+  /** Clicks an unread notification in the bell: marked read, then what it is about opens (where the web goes). */
   async openNotification() {
     const unread = this.bell.filter((n) => !n.readAt);
     if (!unread.length) return;
     const notification = pick(unread);
     const { data } = await this.browser.graphql('MarkNotificationsRead', { ids: [notification.id] });
     if (data) notification.readAt = new Date().toISOString();
-    const subject = notification.subjectId;
-    const type = notification.type;
-    if (subject && ['THREAD_CREATED', 'POST_REPLY', 'MENTIONED', 'POST_HIDDEN'].includes(type)) return this.openThread({ threadId: subject });
-    if (subject && ['DOCUMENT_ADDED', 'DOCUMENT_UPDATED'].includes(type)) return this.openDocument(subject);
-    if (subject && ['MEETING_SCHEDULED', 'MEETING_UPDATED', 'MEETING_CANCELLED', 'MEETING_REMINDER', 'EVENT_REGISTRATION'].includes(type)) return this.openMeeting(subject, false);
-    if (subject && ['PITCH_RECEIVED', 'PITCH_ASSIGNED', 'PITCH_REPLY'].includes(type)) {
+    const [, kind, id] = (notificationPath(notification) ?? '/notifications').split('/');
+    if (kind === 'threads') return this.openThread({ threadId: id });
+    if (kind === 'documents') return this.openDocument(id);
+    if (kind === 'meetings') return this.openMeeting(id, false);
+    if (kind === 'pitches') {
       this.leavePage();
       this.page = { kind: 'pitch' };
-      return void (await this.browser.graphql('Pitch', { id: subject }));
+      return void (await this.browser.graphql('Pitch', { id: notification.subjectId }));
     }
-    if (notification.group) return this.openGroup({ groupId: notification.group.id });
+    if (kind === 'groups' && notification.group) return this.openGroup({ groupId: notification.group.id });
+    if (kind === 'polls') {
+      this.leavePage();
+      this.page = { kind: 'poll' };
+      return void (await this.browser.graphql('MeetingPoll', { id }));
+    }
+    return this.notificationCentre();
   }
 
   /** The calendar's month (as the page computes its range), what is coming, and the feed box. */
@@ -469,7 +492,10 @@ export class Member {
     const { data } = await this.browser.graphql('Meeting', { id });
     const meeting = data?.meeting;
     if (!answer || !meeting || meeting.status !== 'SCHEDULED' || Date.parse(meeting.endsAt) < Date.now()) return;
-    await this.browser.graphql('Rsvp', { input: { meetingId: id, response: pick(['GOING', 'GOING', 'MAYBE', 'NOT_GOING']), note: null } });
+    const response = pick(['GOING', 'GOING', 'MAYBE', 'NOT_GOING']);
+    // The panel sends nothing for the answer already given.
+    if (meeting.myRsvp?.response === response) return;
+    await this.browser.graphql('Rsvp', { input: { meetingId: id, response, note: null } });
   }
 
   /** A document from a group's list: its page (images and PDFs preview inline) and a download. */
@@ -503,7 +529,7 @@ export class Member {
 
   /** A small file shared with one of their groups, from its page; the list is fetched again. */
   async upload() {
-    const writable = this.activeGroupIds().filter((id) => this.groups.get(id) !== 'OBSERVER');
+    const writable = this.writableGroupIds();
     if (!writable.length) return;
     const group = this.run.groupsById.get(pick(writable));
     if (this.page?.kind !== 'group' || this.page.groupId !== group.id) await this.openGroup({ groupId: group.id });
@@ -561,7 +587,8 @@ export class Member {
     const data = await this.cached('WorkingGroup', { slug: group.slug });
     this.page = { kind: 'group', groupId: group.id };
     for (const request of data?.workingGroup?.pendingRequests ?? []) {
-      if (claimedRequests.has(request.id)) continue;
+      // Another generator's applicant is its convenors' to decide.
+      if (claimedRequests.has(request.id) || !this.run.ownPeople.has(request.user?.id)) continue;
       claimedRequests.add(request.id);
       const decided = await this.browser.graphql('DecideMembership', { input: { membershipId: request.id, approve: true } });
       if (!decided.data) continue;

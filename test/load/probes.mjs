@@ -41,9 +41,11 @@ function series(metrics, name, ...labels) {
   return sum ?? metrics.get(name) ?? null;
 }
 
-function processSample(metrics) {
-  if (!metrics) return null;
+function processSample(scraped) {
+  if (!scraped) return null;
+  const { metrics, at } = scraped;
   return {
+    at,
     cpuSeconds: metrics.get('process_cpu_seconds_total') ?? null,
     rssBytes: metrics.get('process_resident_memory_bytes') ?? null,
     lagP99: delay(metrics.get('nodejs_eventloop_lag_p99_seconds')),
@@ -131,10 +133,11 @@ export class Probes {
     this.timer = setInterval(() => void this.sample(), 5000);
   }
 
+  /** `{ metrics, at }`: `at` is when the answer came, close to when the process read its counters. */
   async scrape(url) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(4000) });
-      return response.ok ? parseMetrics(await response.text()) : null;
+      return response.ok ? { metrics: parseMetrics(await response.text()), at: performance.now() } : null;
     } catch {
       return null;
     }
@@ -149,13 +152,14 @@ export class Probes {
       this.postgresCounters(),
     ]);
     const cpu = process.cpuUsage();
+    const now = performance.now();
     const sample = {
       at,
       apis: apis.map(processSample),
       worker: processSample(worker),
       redis,
-      postgres: { ...postgres, ...(this.postmasterPid ? safe(() => postgresSample(this.postmasterPid)) : {}) },
-      generator: { cpuSeconds: (cpu.user + cpu.system) / 1e6, rssBytes: process.memoryUsage.rss(), lagP99: delay(this.loop.percentile(99) / 1e9), lagMax: delay(this.loop.max / 1e9) },
+      postgres: { at: now, ...postgres, ...(this.postmasterPid ? safe(() => postgresSample(this.postmasterPid)) : {}) },
+      generator: { at: now, cpuSeconds: (cpu.user + cpu.system) / 1e6, rssBytes: process.memoryUsage.rss(), lagP99: delay(this.loop.percentile(99) / 1e9), lagMax: delay(this.loop.max / 1e9) },
     };
     this.loop.reset();
     this.samples.push(sample);
@@ -167,7 +171,7 @@ export class Probes {
     try {
       const info = await this.redis.info();
       const field = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
-      return { cpuSeconds: field('used_cpu_sys') + field('used_cpu_user'), rssBytes: field('used_memory_rss'), commands: field('total_commands_processed'), clients: field('connected_clients') };
+      return { at: performance.now(), cpuSeconds: field('used_cpu_sys') + field('used_cpu_user'), rssBytes: field('used_memory_rss'), commands: field('total_commands_processed'), clients: field('connected_clients') };
     } catch {
       return null;
     }
@@ -210,69 +214,52 @@ function safe(read) {
 
 /** What one window's samples say: rates from counters, highs from gauges. */
 export function usage(samples) {
-  const first = samples[0];
-  const last = samples.at(-1);
-  const seconds = (last.at - first.at) / 1000;
-  const rate = (get) => {
-    const a = get(first);
-    const b = get(last);
-    return a == null || b == null || !seconds ? null : (b - a) / seconds;
+  const seconds = (samples.at(-1).at - samples[0].at) / 1000;
+  /** Per second of a counter of one source, between the first and last samples that have it (each at its own time). */
+  const rate = (source, field) => {
+    const having = samples.map(source).filter((v) => v?.[field] != null && Number.isFinite(v[field]));
+    if (having.length < 2) return null;
+    const [a, b] = [having[0], having.at(-1)];
+    return b.at > a.at ? ((b[field] - a[field]) * 1000) / (b.at - a.at) : null;
   };
-  const most = (get) => {
-    const values = samples.slice(1).map(get).filter((v) => v != null && Number.isFinite(v));
+  /** The highest reading of a gauge after the first sample. */
+  const most = (source, field) => {
+    const values = samples.slice(1).map((s) => source(s)?.[field]).filter((v) => v != null && Number.isFinite(v));
     return values.length ? Math.max(...values) : null;
   };
-  const node = (get) => {
-    const acquired = (s) => get(s)?.acquireCount;
-    const waited = (s) => get(s)?.acquireSum;
-    const count = (acquired(last) ?? 0) - (acquired(first) ?? 0);
+  const node = (source) => {
+    const having = samples.map(source).filter((v) => v?.acquireCount != null);
+    const acquired = having.length > 1 ? having.at(-1).acquireCount - having[0].acquireCount : 0;
     return {
-      cpuPercent: mul(rate((s) => get(s)?.cpuSeconds), 100),
-      rssMiB: mul(most((s) => get(s)?.rssBytes), 1 / 1024 / 1024),
-      lagP99Ms: mul(most((s) => get(s)?.lagP99), 1000),
-      lagMaxMs: mul(most((s) => get(s)?.lagMax), 1000),
-      poolWaitsPerSecond: rate((s) => get(s)?.poolWaits),
-      poolWaitingMax: most((s) => get(s)?.poolWaiting),
-      meanAcquireMs: count > 0 ? (((waited(last) ?? 0) - (waited(first) ?? 0)) / count) * 1000 : null,
+      cpuPercent: mul(rate(source, 'cpuSeconds'), 100),
+      rssMiB: mul(most(source, 'rssBytes'), 1 / 1024 / 1024),
+      lagP99Ms: mul(most(source, 'lagP99'), 1000),
+      lagMaxMs: mul(most(source, 'lagMax'), 1000),
+      statementsPerSecond: rate(source, 'statements'),
+      poolWaitsPerSecond: rate(source, 'poolWaits'),
+      poolWaitingMax: most(source, 'poolWaiting'),
+      meanAcquireMs: acquired > 0 ? ((having.at(-1).acquireSum - having[0].acquireSum) / acquired) * 1000 : null,
     };
   };
-  const apiCount = first.apis.length;
-  const apis = Array.from({ length: apiCount }, (_, i) => node((s) => s.apis[i]));
-  const sum = (get) => {
-    let total = 0;
-    for (let i = 0; i < apiCount; i++) {
-      const value = get(i);
-      if (value == null) return null;
-      total += value;
-    }
-    return total;
-  };
-  const statementRate = (() => {
-    const api = sum((i) => rate((s) => s.apis[i]?.statements));
-    const worker = rate((s) => s.worker?.statements);
-    return api == null ? null : api + (worker ?? 0);
-  })();
+  const apis = samples[0].apis.map((_, i) => node((s) => s.apis[i]));
+  const worker = node((s) => s.worker);
   return {
     seconds,
     api: apis,
-    worker: node((s) => s.worker),
-    redis: { cpuPercent: mul(rate((s) => s.redis?.cpuSeconds), 100), rssMiB: mul(most((s) => s.redis?.rssBytes), 1 / 1024 / 1024), commandsPerSecond: rate((s) => s.redis?.commands) },
+    worker,
+    redis: { cpuPercent: mul(rate((s) => s.redis, 'cpuSeconds'), 100), rssMiB: mul(most((s) => s.redis, 'rssBytes'), 1 / 1024 / 1024), commandsPerSecond: rate((s) => s.redis, 'commands') },
     postgres: {
-      cpuPercent: mul(rate((s) => s.postgres?.cpuSeconds), 100),
-      rssMiB: mul(most((s) => s.postgres?.rssBytes), 1 / 1024 / 1024),
-      transactionsPerSecond: rate((s) => s.postgres?.transactions),
-      backends: most((s) => s.postgres?.backends),
+      cpuPercent: mul(rate((s) => s.postgres, 'cpuSeconds'), 100),
+      rssMiB: mul(most((s) => s.postgres, 'rssBytes'), 1 / 1024 / 1024),
+      transactionsPerSecond: rate((s) => s.postgres, 'transactions'),
+      backends: most((s) => s.postgres, 'backends'),
     },
     generator: node((s) => s.generator),
-    statementsPerSecond: statementRate,
-    sockets: most((s) => s.apis.reduce((m, p) => m + (p?.sockets ?? 0), 0)),
-    jobsPerSecond: rate((s) => s.worker?.jobsCompleted),
-    jobsFailed: (() => {
-      const a = first.worker?.jobsFailed;
-      const b = last.worker?.jobsFailed;
-      return a == null || b == null ? null : b - a;
-    })(),
-    jobsWaitingMax: most((s) => s.worker?.jobsWaiting),
+    /** Statements sent by the API instances and by the worker. */
+    statementsPerSecond: { api: apis.reduce((sum, a) => (a.statementsPerSecond == null || sum == null ? null : sum + a.statementsPerSecond), 0), worker: worker.statementsPerSecond },
+    sockets: most((s) => ({ n: s.apis.reduce((m, p) => m + (p?.sockets ?? 0), 0) }), 'n'),
+    jobsPerSecond: rate((s) => s.worker, 'jobsCompleted'),
+    jobsWaitingMax: most((s) => s.worker, 'jobsWaiting'),
   };
 }
 

@@ -4,11 +4,12 @@
 
 /** Profiles the process listening on `port` (--inspect) for `seconds`; returns the profile. */
 export async function profileProcess(port, seconds, intervalMicros = 1000) {
-  const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+  const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(10_000) })).json();
   const socket = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
-    socket.onopen = resolve;
-    socket.onerror = () => reject(new Error('could not reach the inspector'));
+    const timer = setTimeout(() => reject(new Error('could not reach the inspector')), 10_000);
+    socket.onopen = () => (clearTimeout(timer), resolve());
+    socket.onerror = () => (clearTimeout(timer), reject(new Error('could not reach the inspector')));
   });
   let id = 0;
   const waiting = new Map();
@@ -20,9 +21,14 @@ export async function profileProcess(port, seconds, intervalMicros = 1000) {
     if (message.error) done.reject(new Error(message.error.message));
     else done.resolve(message.result);
   };
-  const send = (method, params = {}) =>
+  // A process too busy to answer its inspector within this gets no profile; the run goes on.
+  const send = (method, params = {}, ms = 30_000) =>
     new Promise((resolve, reject) => {
-      waiting.set(++id, { resolve, reject });
+      const timer = setTimeout(() => reject(new Error(`the inspector did not answer ${method} within ${ms / 1000} s`)), ms);
+      waiting.set(++id, {
+        resolve: (value) => (clearTimeout(timer), resolve(value)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
       socket.send(JSON.stringify({ id, method, params }));
     });
   try {
@@ -30,7 +36,7 @@ export async function profileProcess(port, seconds, intervalMicros = 1000) {
     await send('Profiler.setSamplingInterval', { interval: intervalMicros });
     await send('Profiler.start');
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    const { profile } = await send('Profiler.stop');
+    const { profile } = await send('Profiler.stop', {}, 60_000);
     await send('Profiler.disable');
     return profile;
   } finally {

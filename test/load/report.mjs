@@ -2,6 +2,19 @@
 // report.html (both on one page) and results.json.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LIMITS, PASS_RULE } from './criteria.mjs';
+import { TIMELINE_SECONDS } from './recorder.mjs';
+
+/** The API instances' CPU (or memory, waits) together: a deployment may run several. */
+const allApis = (resources, field) => {
+  const values = resources.api.map((a) => a?.[field]).filter((v) => v != null);
+  return values.length ? values.reduce((a, b) => a + b, 0) : null;
+};
+/** The worst of the API instances (event-loop delay, connection wait). */
+const worstApi = (resources, field) => {
+  const values = resources.api.map((a) => a?.[field]).filter((v) => v != null);
+  return values.length ? Math.max(...values) : null;
+};
 
 const ms = (v) => (v == null || Number.isNaN(v) ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 const pct = (v) => (v == null || Number.isNaN(v) ? '–' : `${Math.round(v)} %`);
@@ -30,8 +43,8 @@ export function summaryTable(report) {
       r.requests ? `${r.errors} (${((100 * r.errors) / r.requests).toFixed(3)} %)` : '–',
       r.seen.count ? `${ms(r.seen.p50)} / ${ms(r.seen.p99)}` : '–',
       String(r.loss.lost),
-      `${pct(u.api[0]?.cpuPercent)} / ${pct(u.worker.cpuPercent)} / ${pct(u.postgres.cpuPercent)} / ${pct(u.redis.cpuPercent)} / ${pct(u.generator.cpuPercent)}`,
-      ms(u.api[0]?.lagP99Ms),
+      `${pct(allApis(u, 'cpuPercent'))} / ${pct(u.worker.cpuPercent)} / ${pct(u.postgres.cpuPercent)} / ${pct(u.redis.cpuPercent)} / ${pct(u.generator.cpuPercent)}`,
+      ms(worstApi(u, 'lagP99Ms')),
       r.passed ? 'pass' : `fail: ${r.failures.length > 3 ? `${r.failures.slice(0, 3).join('; ')}; …` : r.failures.join('; ')}`,
     ];
   });
@@ -45,17 +58,17 @@ function operationsTable(result) {
 }
 
 function resourcesTable(report) {
-  const headers = ['Members', 'RSS: API / worker / PostgreSQL / Redis / load', 'Event loop p99 (max): API / worker / load', 'SQL statements/s', 'Transactions/s', 'Pool waits/s (most waiting): API / worker', 'Mean connection wait: API / worker', 'Sockets', 'Jobs/s (most queued)', 'Redis commands/s', 'Sign-in p50 / p99'];
+  const headers = ['Members', 'RSS: API / worker / PostgreSQL / Redis / load', 'Event loop p99 (max): API / worker / load', 'SQL statements/s: API / worker', 'Transactions/s', 'Pool waits/s (most waiting): API / worker', 'Mean connection wait: API / worker', 'Sockets', 'Jobs/s (most queued)', 'Redis commands/s', 'Sign-in p50 / p99'];
   const rows = report.results.map((r) => {
     const u = r.resources;
     return [
       String(r.members),
-      `${mib(u.api[0]?.rssMiB)} / ${mib(u.worker.rssMiB)} / ${mib(u.postgres.rssMiB)} / ${mib(u.redis.rssMiB)} / ${mib(u.generator.rssMiB)}`,
-      `${ms(u.api[0]?.lagP99Ms)} (${ms(u.api[0]?.lagMaxMs)}) / ${ms(u.worker.lagP99Ms)} (${ms(u.worker.lagMaxMs)}) / ${ms(u.generator.lagP99Ms)}`,
-      num(u.statementsPerSecond),
+      `${mib(allApis(u, 'rssMiB'))} / ${mib(u.worker.rssMiB)} / ${mib(u.postgres.rssMiB)} / ${mib(u.redis.rssMiB)} / ${mib(u.generator.rssMiB)}`,
+      `${ms(worstApi(u, 'lagP99Ms'))} (${ms(worstApi(u, 'lagMaxMs'))}) / ${ms(u.worker.lagP99Ms)} (${ms(u.worker.lagMaxMs)}) / ${ms(u.generator.lagP99Ms)}`,
+      `${num(u.statementsPerSecond.api)} / ${num(u.statementsPerSecond.worker)}`,
       num(u.postgres.transactionsPerSecond),
-      `${num(u.api[0]?.poolWaitsPerSecond, 1)} (${num(u.api[0]?.poolWaitingMax)}) / ${num(u.worker.poolWaitsPerSecond, 1)} (${num(u.worker.poolWaitingMax)})`,
-      `${num(u.api[0]?.meanAcquireMs, 2)} / ${num(u.worker.meanAcquireMs, 2)} ms`,
+      `${num(allApis(u, 'poolWaitsPerSecond'), 1)} (${num(worstApi(u, 'poolWaitingMax'))}) / ${num(u.worker.poolWaitsPerSecond, 1)} (${num(u.worker.poolWaitingMax)})`,
+      `${num(worstApi(u, 'meanAcquireMs'), 2)} / ${num(u.worker.meanAcquireMs, 2)} ms`,
       num(u.sockets),
       `${num(u.jobsPerSecond, 1)} (${num(u.jobsWaitingMax)})`,
       num(u.redis.commandsPerSecond),
@@ -81,7 +94,7 @@ function seenTable(result) {
 
 function timelineTable(result) {
   const headers = ['Seconds into the step', 'Requests/s', 'p95', 'Errors'];
-  const rows = (result.timeline ?? []).map((b, i) => [`${i * 15}–${(i + 1) * 15}`, num(b.rps), ms(b.p95), String(b.errors)]);
+  const rows = (result.timeline ?? []).map((b, i) => [`${i * TIMELINE_SECONDS}–${(i + 1) * TIMELINE_SECONDS}`, num(b.rps), ms(b.p95), String(b.errors)]);
   return { headers, rows };
 }
 
@@ -137,18 +150,18 @@ export function chart(report) {
     ['notification seen p99', '#2ca02c', '', p((r) => r.seen.p99)],
   ];
   const cpu = [
-    ['API', '#1f77b4', '', p((r) => r.resources.api[0]?.cpuPercent)],
+    ['API', '#1f77b4', '', p((r) => allApis(r.resources, 'cpuPercent'))],
     ['worker', '#ff7f0e', '', p((r) => r.resources.worker.cpuPercent)],
     ['PostgreSQL', '#9467bd', '', p((r) => r.resources.postgres.cpuPercent)],
     ['Redis', '#8c564b', '', p((r) => r.resources.redis.cpuPercent)],
     ['load generator', '#7f7f7f', '4 3', p((r) => r.resources.generator.cpuPercent)],
-    ['all of these', '#000000', '1 3', p((r) => ['api', 'worker', 'postgres', 'redis', 'generator'].reduce((sum, k) => sum + ((k === 'api' ? r.resources.api[0] : r.resources[k])?.cpuPercent ?? 0), 0))],
+    ['all of these', '#000000', '1 3', p((r) => (allApis(r.resources, 'cpuPercent') ?? 0) + ['worker', 'postgres', 'redis', 'generator'].reduce((sum, k) => sum + (r.resources[k]?.cpuPercent ?? 0), 0))],
   ];
   const limit = (left, v, label) => `<line x1="${left}" x2="${left + panel.w}" y1="${yLog(v)}" y2="${yLog(v)}" stroke="#d62728" stroke-dasharray="2 3"/><text x="${left + panel.w - 4}" y="${yLog(v) - 4}" text-anchor="end" font-size="10" fill="#d62728">${label}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">
 <rect width="100%" height="100%" fill="white"/>
 ${axes(lefts[0], 'p99 latency (log scale)', [10, 100, 300, 1000, 2000, 10_000, 60_000], yLog, (t) => ms(t))}
-${limit(lefts[0], 1000, 'reads / seen limit 1 s')}${limit(lefts[0], 2000, 'writes limit 2 s')}
+${limit(lefts[0], LIMITS.readP99, `reads / seen limit ${ms(LIMITS.readP99)}`)}${limit(lefts[0], LIMITS.writeP99, `writes limit ${ms(LIMITS.writeP99)}`)}
 ${latency.map(([, color, dash, points]) => line(lefts[0], points, yLog, color, dash)).join('\n')}
 ${legend(lefts[0], latency)}
 ${axes(lefts[1], `CPU per process (${200} % = both cores)`, [0, 50, 100, 150, 200], yCpu, (t) => `${t} %`)}
@@ -167,7 +180,7 @@ export async function writeReport(report, outDir) {
     '',
     `Run ${report.when}. Steps of ${o.stepSeconds} s measured after each step's members signed in and ${o.settleSeconds} s settled; members think ${o.think[0]}–${o.think[1]} s between actions; ${o.visitorsPerMemberMinute} anonymous visitors per member online per minute (${report.visitors} in all).`,
     `Network: ${Object.entries(report.network.counts ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')}${report.network.generatedInSeconds ? `, generated in ${report.network.generatedInSeconds.toFixed(0)} s` : ''}.`,
-    'A step passes when every read has p95 ≤ 300 ms and p99 ≤ 1 s, every write p99 ≤ 2 s, errors ≤ 0.025 %, notifications reach the bell with p99 ≤ 1 s from the change’s response, and none is lost. Capacity is the last step passed.',
+    PASS_RULE,
   ].join('\n');
   const perStep = report.results.map((r) => ({ title: `Step ${r.members}: ${r.passed ? 'pass' : 'fail'}`, failures: r.failures, table: operationsTable(r), seen: seenTable(r), timeline: timelineTable(r) }));
   const md = [
@@ -185,7 +198,9 @@ export async function writeReport(report, outDir) {
     '',
     markdownTable(loss.headers, loss.rows),
     '',
-    report.profile
+    report.profile?.failed
+      ? `## No profile at ${report.profile.members} members\n\n${report.profile.failed}\n`
+      : report.profile
       ? [
           `## Where the API spends its time at ${report.profile.members} members`,
           '',
@@ -211,7 +226,7 @@ ${htmlTable(summary.headers, summary.rows)}
 ${svg}
 <h2>Resources</h2>${htmlTable(resources.headers, resources.rows)}
 <h2>Notifications</h2>${htmlTable(loss.headers, loss.rows)}
-${report.profile ? `<h2>Where the API spends its time at ${report.profile.members} members</h2>${htmlTable(profileTable(report.profile).headers, profileTable(report.profile).rows)}` : ''}
+${report.profile?.rows ? `<h2>Where the API spends its time at ${report.profile.members} members</h2>${htmlTable(profileTable(report.profile).headers, profileTable(report.profile).rows)}` : ''}
 ${perStep.map((s) => `<h2>${escape(s.title)}</h2>${s.failures.length ? `<p>Over the limits: ${escape(s.failures.join('; '))}.</p>` : ''}${htmlTable(s.table.headers, s.table.rows)}<p>From a change’s response to the bell showing its notification:</p>${htmlTable(s.seen.headers, s.seen.rows)}<p>As the step went:</p>${htmlTable(s.timeline.headers, s.timeline.rows)}`).join('\n')}
 </body></html>`;
   await Promise.all([

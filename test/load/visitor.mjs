@@ -30,6 +30,7 @@ export async function visit(run, index) {
       const { data } = await browser.graphql('PublicEvent', { slug: event.slug });
       if (!data?.publicEvent) return;
       await sleep(uniform(5_000, 15_000), stopped);
+      if (stopped()) return;
       const registered = await browser.graphql('RegisterForEvent', {
         input: { slug: event.slug, name, email, organisation: chance(0.6) ? pick(ORGANISATIONS) : null, answers: answers(data.publicEvent.fields), consent: true, website: '', locale: 'en' },
       });
@@ -45,6 +46,7 @@ export async function visit(run, index) {
     if (!form?.isOpen || !form.groups.length) return;
     const choice = pick(form.groups);
     await sleep(uniform(5_000, 15_000), stopped);
+    if (stopped()) return;
     const pitched = await browser.graphql('SubmitPitch', {
       input: {
         formSlug: slug,

@@ -1,9 +1,9 @@
-// The web app's own GraphQL documents, as its generated client holds them: the load sends exactly
-// what the browser sends, so it follows the web when a page's query changes. An operation the
-// load names and the web no longer has stops the run at once.
+// The web app's own GraphQL documents, as its generated client holds them and Apollo Client sends
+// them: when a page's query changes, the load sends the changed query. An operation the load
+// names and the web no longer has stops the run at once.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { print } from 'graphql';
+import { Kind, print, visit } from 'graphql';
 
 const root = join(import.meta.dirname, '../..');
 // Node strips the file's type annotations; it holds no runtime TypeScript.
@@ -24,9 +24,22 @@ export function webOperation(name) {
   const document = generated[`${name}Document`];
   const definition = document?.definitions.find((d) => d.kind === 'OperationDefinition');
   if (!definition || definition.name?.value !== name) throw new Error(`The web has no GraphQL operation named ${name} (libs/web/*/src/graphql)`);
-  operation = { name, kind: definition.operation, query: print(document) };
+  operation = { name, kind: definition.operation, query: print(withTypename(document)) };
   operations.set(name, operation);
   return operation;
+}
+
+const TYPENAME = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+
+/** What Apollo Client's cache does to every document it sends: `__typename` in each object's selection. */
+function withTypename(document) {
+  return visit(document, {
+    SelectionSet(node, _key, parent) {
+      if (parent?.kind === Kind.OPERATION_DEFINITION) return undefined;
+      if (node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename')) return undefined;
+      return { ...node, selections: [...node.selections, TYPENAME] };
+    },
+  });
 }
 
 /** The JSON body Apollo Client sends for one operation. */
