@@ -42,7 +42,8 @@ export class Browser {
 
   /**
    * One GraphQL operation of the web app, sent as Apollo Client sends it. Returns `{ data, code,
-   * reason }`: `code` is null on success, CLOSED (nothing sent) once the browser is closed.
+   * reason, sentAt }`: `code` is null on success, CLOSED (nothing sent) once the browser is
+   * closed; `sentAt` is when it was sent (Date.now()).
    * Reasons in `expected` are answers the web handles (a second factor asked for) and are not
    * counted as errors.
    */
@@ -51,6 +52,7 @@ export class Browser {
     if (this.closed) return { data: null, code: 'CLOSED', reason: null };
     const operation = webOperation(name);
     const started = performance.now();
+    const sentAt = Date.now();
     let code = null;
     let reason = null;
     let data = null;
@@ -80,13 +82,14 @@ export class Browser {
       code = failure(error);
     }
     this.recorder.request(name, operation.kind === 'mutation' ? 'write' : 'read', started, expected.includes(reason) ? null : code);
-    return { data, code, reason };
+    return { data, code, reason, sentAt };
   }
 
-  /** A REST request (file bytes): `{ status, body: Buffer | null, code }`; 2xx is success. */
+  /** A REST request (file bytes): `{ status, body: Buffer | null, code, sentAt }`; 2xx is success. */
   async rest(op, kind, { method = 'GET', path, headers = {}, body }) {
     if (this.closed) return { status: 0, body: null, code: 'CLOSED' };
     const started = performance.now();
+    const sentAt = Date.now();
     let code = null;
     let status = 0;
     let bytes = null;
@@ -107,7 +110,7 @@ export class Browser {
       code = failure(error);
     }
     this.recorder.request(op, kind, started, code);
-    return { status, body: bytes, code };
+    return { status, body: bytes, code, sentAt };
   }
 
   keepCookie(setCookie) {
@@ -172,7 +175,8 @@ export class Browser {
           return answer;
         },
         () => {
-          this.recorder.request(op, 'read', started, 'TIMEOUT');
+          // Closing the browser drops the acknowledgements still awaited: not the hub's failure.
+          if (!this.closed) this.recorder.request(op, 'read', started, socket.connected ? 'TIMEOUT' : 'DISCONNECTED');
           return null;
         },
       );

@@ -16,10 +16,11 @@ const deliveryKey = (type, groupId) => `${type}|${groupId ?? ''}`;
 /**
  * Whether `notification` ({ type, groupId, subjectId, createdAt: epoch ms }) is the delivery
  * `expected` was waiting for: the same type about the same thing (the same group where the
- * notification hides its subject), written after the change.
+ * notification hides its subject), written after the change was sent (an overloaded API may
+ * answer seconds after the worker wrote it; a second's slack for the two clocks).
  */
 export function delivers(notification, expected) {
-  if (notification.type !== expected.type || notification.createdAt < expected.wall - 2000) return false;
+  if (notification.type !== expected.type || notification.createdAt < expected.sentAt - 1000) return false;
   if (expected.subjectId && notification.subjectId) return notification.subjectId === expected.subjectId;
   return notification.groupId === expected.groupId;
 }
@@ -32,16 +33,16 @@ export class NotificationLedger {
     this.changes = new Map();
     /** Seen before the change's response came back: delivery key → [{ seenAt, written }] (type in the key) */
     this.early = new Map();
-    /** Deliveries the rules make certain: [{ recipientId, type, groupId, subjectId, at, wall }] */
+    /** Deliveries the rules make certain: [{ recipientId, type, groupId, subjectId, at, wall, sentAt }] */
     this.expected = [];
   }
 
   /**
    * A change's response arrived. `types` are the notification types it causes in `groupId` about
    * `subjectId` (null when the answer does not say); `certain` maps a type to the people who must
-   * be told.
+   * be told; `sentAt` is when the change's request was sent (Date.now()).
    */
-  changed({ types, groupId, subjectId = null, certain = {} }) {
+  changed({ types, groupId, subjectId = null, certain = {}, sentAt = Date.now() }) {
     const change = { at: performance.now(), wall: Date.now() };
     for (const type of types) {
       const key = deliveryKey(type, groupId);
@@ -58,7 +59,7 @@ export class NotificationLedger {
           }),
         );
       }
-      for (const recipientId of certain[type] ?? []) this.expected.push({ recipientId, type, groupId, subjectId, at: change.at, wall: change.wall });
+      for (const recipientId of certain[type] ?? []) this.expected.push({ recipientId, type, groupId, subjectId, at: change.at, wall: change.wall, sentAt });
     }
   }
 

@@ -381,10 +381,11 @@ export class Member {
         body = `@[${mentioned.displayName}] ${body}`;
       }
     }
-    const { data } = await this.browser.graphql('Reply', { input: { threadId: page.id, parentPostId: parent?.id ?? null, body } });
+    const { data, sentAt } = await this.browser.graphql('Reply', { input: { threadId: page.id, parentPostId: parent?.id ?? null, body } });
     if (!data) return;
     const parentAuthor = parent?.author?.id;
     this.run.ledger.changed({
+      sentAt,
       types: mentioned ? ['POST_REPLY', 'MENTIONED'] : ['POST_REPLY'],
       groupId: page.groupId,
       subjectId: page.id,
@@ -411,11 +412,11 @@ export class Member {
     const writable = this.writableGroupIds();
     if (!writable.length) return;
     const group = this.run.groupsById.get(pick(writable));
-    const { data } = await this.browser.graphql('CreateThread', {
+    const { data, sentAt } = await this.browser.graphql('CreateThread', {
       input: { groupId: group.id, title: sentence(1).slice(0, 120), body: sentence(4), tags: chance(0.5) ? ['campaign'] : [] },
     });
     if (!data) return;
-    this.run.ledger.changed({ types: ['THREAD_CREATED'], groupId: group.id, subjectId: data.createThread.id });
+    this.run.ledger.changed({ sentAt, types: ['THREAD_CREATED'], groupId: group.id, subjectId: data.createThread.id });
     // The web refetches the group's list; then the new discussion opens.
     await this.browser.graphql('GroupThreads', { slug: group.slug, first: GROUP_THREADS_PAGE });
     await this.openThread({ threadId: data.createThread.id });
@@ -551,7 +552,7 @@ export class Member {
     });
     if (answer.code) return;
     const created = JSON.parse(answer.body.toString('utf8'));
-    this.run.ledger.changed({ types: ['DOCUMENT_ADDED'], groupId: group.id, subjectId: created.document?.id ?? null });
+    this.run.ledger.changed({ sentAt: answer.sentAt, types: ['DOCUMENT_ADDED'], groupId: group.id, subjectId: created.document?.id ?? null });
     await this.loadDocuments(group);
   }
 
@@ -561,13 +562,13 @@ export class Member {
     const candidates = this.run.network.groups.filter((g) => g.joinPolicy !== 'INVITE_ONLY' && !this.groups.has(g.id) && !this.pending.has(g.id));
     if (!candidates.length) return;
     const group = pick(candidates);
-    const { data } = await this.browser.graphql('RequestToJoin', { input: { groupId: group.id, message: null } });
+    const { data, sentAt } = await this.browser.graphql('RequestToJoin', { input: { groupId: group.id, message: null } });
     if (!data) return;
     const membership = data.requestToJoin;
     if (membership.status === 'ACTIVE') this.groups.set(group.id, membership.role);
     else {
       this.pending.add(group.id);
-      this.run.ledger.changed({ types: ['JOIN_REQUESTED'], groupId: group.id, subjectId: membership.id, certain: { JOIN_REQUESTED: group.convenorIds } });
+      this.run.ledger.changed({ sentAt, types: ['JOIN_REQUESTED'], groupId: group.id, subjectId: membership.id, certain: { JOIN_REQUESTED: group.convenorIds } });
     }
     // refetchQueries: ['WorkingGroups', 'WorkingGroup'], awaited: on the groups list, the list.
     this.forget('WorkingGroups');
@@ -592,7 +593,7 @@ export class Member {
       claimedRequests.add(request.id);
       const decided = await this.browser.graphql('DecideMembership', { input: { membershipId: request.id, approve: true } });
       if (!decided.data) continue;
-      this.run.ledger.changed({ types: ['MEMBERSHIP_APPROVED'], groupId: group.id, subjectId: request.id, certain: { MEMBERSHIP_APPROVED: [request.user?.id].filter(Boolean) } });
+      this.run.ledger.changed({ sentAt: decided.sentAt, types: ['MEMBERSHIP_APPROVED'], groupId: group.id, subjectId: request.id, certain: { MEMBERSHIP_APPROVED: [request.user?.id].filter(Boolean) } });
       this.forget('WorkingGroup', { slug: group.slug });
       await this.cached('WorkingGroup', { slug: group.slug });
     }

@@ -36,7 +36,7 @@ export async function visit(run, index) {
       });
       if (!registered.data) return;
       const group = run.groupsById.get(event.groupId);
-      run.ledger.changed({ types: ['EVENT_REGISTRATION'], groupId: event.groupId, subjectId: event.meetingId, certain: { EVENT_REGISTRATION: group?.convenorIds ?? [] } });
+      run.ledger.changed({ sentAt: registered.sentAt, types: ['EVENT_REGISTRATION'], groupId: event.groupId, subjectId: event.meetingId, certain: { EVENT_REGISTRATION: group?.convenorIds ?? [] } });
       await browser.graphql('PublicEvent', { slug: event.slug });
       return;
     }
@@ -68,7 +68,7 @@ export async function visit(run, index) {
     });
     if (!pitched.data) return;
     const group = run.groupsById.get(choice.id);
-    run.ledger.changed({ types: ['PITCH_RECEIVED'], groupId: choice.id, certain: { PITCH_RECEIVED: group?.convenorIds ?? [] } });
+    run.ledger.changed({ sentAt: pitched.sentAt, types: ['PITCH_RECEIVED'], groupId: choice.id, certain: { PITCH_RECEIVED: group?.convenorIds ?? [] } });
   } finally {
     await browser.close();
   }
