@@ -202,11 +202,16 @@ const arrivals = setInterval(() => {
 async function lostIn(window, graceEnd) {
   const online = new Map(members.filter((m) => m.onlineThrough(window.startedAt, graceEnd)).map((m) => [m.person.id, m]));
   const expected = run.ledger.expected.filter((e) => e.at >= window.startedAt && e.at < window.endedAt && online.has(e.recipientId));
-  /** Each expected delivery takes one notification of its recipient's, each at most once. */
+  /**
+   * Each expected delivery takes one notification of its recipient's, each at most once: in the
+   * order the changes were sent, the earliest that fits (two replies to one person in one thread
+   * must not both claim the later notification).
+   */
   const unmet = (candidates) => {
     const used = new Set();
     const missing = [];
-    for (const e of expected) {
+    for (const list of candidates.values()) list.sort((a, b) => a.createdAt - b.createdAt);
+    for (const e of [...expected].sort((a, b) => a.sentAt - b.sentAt)) {
       const found = (candidates.get(e.recipientId) ?? []).find((n) => !used.has(n.id) && delivers(n, e));
       if (found) used.add(found.id);
       else missing.push({ recipientId: e.recipientId, type: e.type, groupId: e.groupId, subjectId: e.subjectId, at: new Date(e.wall).toISOString() });
