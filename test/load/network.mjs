@@ -1766,8 +1766,11 @@ async function makeNotifications(ctx) {
   }
   await writer.insert(
     'outbox_events',
-    [['id', 'uuid'], ['type', 'text'], ['payload', 'jsonb'], ['created_at', 'timestamptz'], ['published_at', 'timestamptz']],
-    [...outbox.values()].map((e) => [e.id, e.type, JSON.stringify(e.payload), iso(e.at), iso(e.at + 20 + Math.floor(rand.next() * 200))]),
+    [['id', 'uuid'], ['type', 'text'], ['payload', 'jsonb'], ['created_at', 'timestamptz'], ['published_at', 'timestamptz'], ['delivered_at', 'timestamptz']],
+    [...outbox.values()].map((e) => {
+      const published = e.at + 20 + Math.floor(rand.next() * 200);
+      return [e.id, e.type, JSON.stringify(e.payload), iso(e.at), iso(published), iso(published + 30 + Math.floor(rand.next() * 300))];
+    }),
   );
   await writer.insert(
     'notifications',

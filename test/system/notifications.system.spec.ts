@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io, type Socket } from 'socket.io-client';
 import pg from 'pg';
-import type { NotificationSignal } from '@convene/shared-contracts';
+import type { NotificationMessage } from '@convene/shared-contracts';
 import { Client, PrivateRedis, prepareDatabase, startApi, startWorker, systemEnv, type Proc } from './processes.js';
 
 const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status } }`;
 const GROUP_ID = `query G($slug: String!) { workingGroup(slug: $slug) { id } }`;
-const NOTIFICATIONS = `query N($after: Int) { notifications(after: $after, first: 100) { seq type actor { displayName } } }`;
+const NOTIFICATIONS = `query N($after: Int) { notifications(after: $after, first: 100) { id seq type actor { displayName } } }`;
 
 const until = async (check: () => Promise<boolean>, what: string, seconds = 90) => {
   for (let i = 0; i < seconds * 4; i++) {
@@ -66,15 +66,16 @@ describe('notifications across processes', () => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const signal = new Promise<NotificationSignal>((resolve) => socket.once('notification', resolve));
+    const message = new Promise<NotificationMessage>((resolve) => socket.once('notification', resolve));
 
     const applicant = await newApplicant(apiA.url);
     const requested = await applicant.request<{ requestToJoin: { status: string } }>(REQUEST, { input: { groupId: await brexitId(applicant) } });
     expect(requested.data?.requestToJoin.status).toBe('PENDING');
 
-    await signal;
-    const latest = await convenor.request<{ notifications: { seq: number; type: string }[] }>(NOTIFICATIONS, { after: lastSeq });
+    const shown = await message;
+    const latest = await convenor.request<{ notifications: { id: string; seq: number; type: string }[] }>(NOTIFICATIONS, { after: lastSeq });
     expect(latest.data?.notifications).toEqual([expect.objectContaining({ type: 'JOIN_REQUESTED' })]);
+    expect(shown).toMatchObject({ seq: latest.data!.notifications[0]!.seq, previousSeq: lastSeq, notification: { id: latest.data!.notifications[0]!.id, type: 'JOIN_REQUESTED' } });
   });
 
   it('delivers an event made while Redis was down once Redis is back', async () => {

@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RealtimeModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { DiscussionsModule } from '@convene/server-discussions';
 import { DocumentsModule } from '@convene/server-documents';
 import { IdentityModule } from '@convene/server-identity';
@@ -38,6 +38,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     MetricsModule.forRoot('api'),
     RedisModule,
     QueueModule,
+    RealtimeModule,
     AuditModule,
     PersonalDataModule,
     MikroOrmModule.forRootAsync({

@@ -69,7 +69,7 @@ describe('taking part in discussions', () => {
   async function told(type: string, threadId: string): Promise<{ recipient_id: string; type: NotificationType }[]> {
     const [event] = await sql<{ id: string }>(`select id from outbox_events where type = ? and payload->>'threadId' = ? order by created_at desc limit 1`, [type, threadId]);
     if (!event) return [];
-    await api.app.get(NotificationsService).fanOut(event.id);
+    await api.asJob(() => api.app.get(NotificationsService).fanOut(event.id));
     return sql('select recipient_id, type from notifications where event_id = ? order by recipient_id', [event.id]);
   }
   const setGroupLevel = (w: GroupPersonas, persona: 'member' | 'convenor', level: GroupNotificationLevel) =>

@@ -235,7 +235,7 @@ describe('discussions', () => {
     await api.data.membership(w.group, extra, MembershipRole.MEMBER);
     const told = async (eventType: string) => {
       const [event] = await sql<{ id: string }>(`select id from outbox_events where type = ? and payload->>'threadId' = ? order by created_at desc limit 1`, [eventType, threadId]);
-      await api.app.get(NotificationsService).fanOut(event!.id);
+      await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id));
       return (await sql<{ recipient_id: string }>('select recipient_id from notifications where event_id = ? order by recipient_id', [event!.id])).map((r) => r.recipient_id);
     };
     // New thread: every other active member; the author is not told of their own thread.

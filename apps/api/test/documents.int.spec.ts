@@ -701,7 +701,7 @@ describe('documents', () => {
       const published = await sql<{ published: boolean }>(`select published_at is not null as published from outbox_events where payload->>'documentId' = ? order by created_at`, [id]);
       expect(published).toEqual([{ published: true }, { published: true }]);
       for (const event of events) expect((await api.app.get(JobQueue).queue('notifications').getJob(jobIds.deliverEvent(event.id)))?.name).toBe('deliver-event');
-      for (const event of events) await api.app.get(NotificationsService).fanOut(event.id);
+      for (const event of events) await api.asJob(() => api.app.get(NotificationsService).fanOut(event.id));
       const rows = await sql<{ user_id: string; type: string }>(`select recipient_id as user_id, type from notifications where subject_id = ? order by type, user_id`, [id]);
       const expected = [
         ...[w.people.convenor.id].map((u) => ({ user_id: u, type: 'DOCUMENT_ADDED' })),

@@ -94,7 +94,7 @@ describe('meetings', () => {
   async function fanOut(type: string, meetingId: string) {
     const events = await sql<{ id: string }>(`select id from outbox_events where type = ? and payload->>'meetingId' = ?`, [type, meetingId]);
     const delivered = [];
-    for (const e of events) delivered.push(...(await api.app.get(NotificationsService).fanOut(e.id)));
+    for (const e of events) delivered.push(...(await api.asJob(() => api.app.get(NotificationsService).fanOut(e.id))));
     return delivered;
   }
 

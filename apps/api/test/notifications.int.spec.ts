@@ -1,14 +1,13 @@
 // The notification spine on the real services: the API (GraphQL and socket.io), PostgreSQL and
 // Redis. A change commits with its outbox event; a BullMQ worker on the notifications queue does
 // what the worker app's deliver-event processor does: write one notification per recipient and
-// signal their sockets through the Redis emitter.
+// show it to them on their sockets, through Redis.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Worker } from 'bullmq';
-import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { JobQueue, createRedis, type JobPayloads } from '@convene/server-core';
-import { JoinPolicy, MembershipRole, MembershipStatus, SOCKET_EVENTS, socketRooms, type NotificationSignal, type ServerToClientEvents } from '@convene/shared-contracts';
+import { JoinPolicy, MembershipRole, MembershipStatus, type NotificationMessage, type NotificationsReadMessage } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 
@@ -37,13 +36,11 @@ describe('notifications', () => {
   beforeAll(async () => {
     api = await ApiHarness.start();
     redis = createRedis(api.config, 'worker');
-    const emitter = new Emitter<ServerToClientEvents>(redis, { key: `${api.config.redisPrefix}:socket.io` });
+    const notifications = api.app.get(NotificationsService);
     bull = new Worker<JobPayloads['deliver-event']>(
       'notifications',
       async (job) => {
-        const delivered = await api.app.get(NotificationsService).fanOut(job.data.eventId);
-        if (delivered.length === 1) emitter.to(socketRooms.user(delivered[0]!.recipientId)).emit(SOCKET_EVENTS.notification, { seq: delivered[0]!.seq });
-        else if (delivered.length > 1) emitter.to(delivered.map((d) => socketRooms.user(d.recipientId))).emit(SOCKET_EVENTS.notification, {});
+        await api.asJob(() => notifications.fanOut(job.data.eventId, (slice) => notifications.send(slice)));
       },
       { connection: redis, prefix: `${api.config.redisPrefix}:bull` },
     );
@@ -88,7 +85,7 @@ describe('notifications', () => {
 
     // The same event handled again (a retried or duplicated job) adds nothing.
     const [{ id: eventId }] = await api.orm.em.fork().getConnection().execute<{ id: string }[]>(`select id from outbox_events where payload->>'groupId' = ?`, [group.id]);
-    expect(await api.app.get(NotificationsService).fanOut(eventId!)).toEqual([]);
+    expect(await api.asJob(() => api.app.get(NotificationsService).fanOut(eventId!))).toEqual([]);
     await api.app.get(JobQueue).add('deliver-event', { eventId: eventId! }, { jobId: `event-again-${eventId}` });
     await new Promise((r) => setTimeout(r, 300));
     const rows = await api.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from notifications where event_id = ?', [eventId]);
@@ -113,46 +110,78 @@ describe('notifications', () => {
       [JSON.stringify({ membershipId: '00000000-0000-4000-8000-000000000000', groupId: group.id, userId: applicant.id })],
     );
     const slices: number[] = [];
-    const delivered = await api.app.get(NotificationsService).fanOut(event!.id, (slice) => slices.push(slice.length));
+    const delivered = await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id, (slice) => slices.push(slice.length)));
     expect(slices).toEqual([1000, 100]);
     expect(new Set(delivered.map((d) => d.recipientId)).size).toBe(1100);
-    expect(await api.app.get(NotificationsService).fanOut(event!.id)).toEqual([]);
+    expect(await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id))).toEqual([]);
     expect(await conn.execute('select count(*)::int as n from notifications where event_id = ?', [event!.id])).toEqual([{ n: 1100 }]);
   });
 
-  it('signals the convenor’s open socket, and the catch-up query returns what is new', async () => {
+  it('shows each convenor the notification in the socket message, as they may see it, with their unread count', async () => {
     const { group, convenors, applicant } = await groupWithPeople();
     const asConvenor = await api.signedIn(convenors[0]!);
     const before = await seen(asConvenor);
     const lastSeq = before.notifications[0]?.seq ?? 0;
     const socket = await connect(asConvenor);
-    const signal = new Promise<NotificationSignal>((resolve) => socket.once('notification', resolve));
+    const message = new Promise<NotificationMessage>((resolve) => socket.once('notification', resolve));
 
     await (await api.signedIn(applicant)).request(REQUEST, { input: { groupId: group.id } });
-    // Two convenors are told at once: one signal to both, without a sequence number.
-    expect(await signal).toEqual({});
+    const got = await message;
     const caughtUp = await seen(asConvenor, lastSeq);
-    expect(caughtUp.notifications).toEqual([expect.objectContaining({ type: 'JOIN_REQUESTED' })]);
-    expect(caughtUp.notifications[0]!.seq).toBeGreaterThan(lastSeq);
+    expect(caughtUp.notifications).toHaveLength(1);
+    const stored = caughtUp.notifications[0]!;
+    // What the message shows is what the API answers for the same notification.
+    expect(got).toEqual({
+      seq: stored.seq,
+      previousSeq: lastSeq,
+      unreadCount: caughtUp.unreadNotificationCount,
+      notification: {
+        id: stored.id,
+        seq: stored.seq,
+        type: 'JOIN_REQUESTED',
+        createdAt: expect.any(String),
+        readAt: null,
+        group: { id: group.id, slug: group.slug, name: group.name },
+        actor: { id: applicant.id, displayName: 'Aisha Applicant' },
+        subjectId: expect.any(String),
+        contentFree: false,
+      },
+    });
   });
 
-  it('tells the applicant when a convenor approves, signalling their socket with the sequence number, and marks read', async () => {
+  it('leaves out who and what in the message where the group is content-free', async () => {
+    const { group, convenors, applicant } = await groupWithPeople();
+    await api.orm.em.fork().getConnection().execute('update working_groups set content_free_notifications = true where id = ?', [group.id]);
+    const socket = await connect(await api.signedIn(convenors[0]!));
+    const message = new Promise<NotificationMessage>((resolve) => socket.once('notification', resolve));
+    await (await api.signedIn(applicant)).request(REQUEST, { input: { groupId: group.id } });
+    expect((await message).notification).toMatchObject({ type: 'JOIN_REQUESTED', actor: null, contentFree: true, group: { id: group.id } });
+  });
+
+  it('tells the applicant when a convenor approves, and a read mark reaches their other tabs', async () => {
     const { group, convenors, applicant } = await groupWithPeople();
     const asApplicant = await api.signedIn(applicant);
-    const socket = await connect(asApplicant);
-    const signal = new Promise<NotificationSignal>((resolve) => socket.once('notification', resolve));
+    const [tab, otherTab] = [await connect(asApplicant), await connect(asApplicant)];
+    const message = new Promise<NotificationMessage>((resolve) => tab.once('notification', resolve));
     const membership = await api.data.membership(group, applicant, MembershipRole.MEMBER, MembershipStatus.PENDING);
     await (await api.signedIn(convenors[0]!)).request(DECIDE, { input: { membershipId: membership.id, approve: true } });
     await until(async () => (await seen(asApplicant)).notifications.length === 1, 'the applicant to be told');
     const { notifications } = await seen(asApplicant);
     expect(notifications[0]).toMatchObject({ type: 'MEMBERSHIP_APPROVED', group: { name: group.name } });
-    expect(await signal).toEqual({ seq: notifications[0]!.seq });
+    expect(await message).toMatchObject({ seq: notifications[0]!.seq, previousSeq: 0, unreadCount: 1, notification: { id: notifications[0]!.id } });
+    const readElsewhere = new Promise<NotificationsReadMessage>((resolve) => otherTab.once('notifications:read', resolve));
     const marked = await asApplicant.request<{ markNotificationsRead: number }>(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [notifications[0]!.id] });
     expect(marked.data?.markNotificationsRead).toBe(0);
-    // Someone else cannot mark (or see) them.
+    expect(await readElsewhere).toEqual({ ids: [notifications[0]!.id], upToSeq: null, unreadCount: 0 });
+    // Someone else cannot mark (or see) them, and their marks reach only their own sockets.
     const stranger = await api.signedIn(await api.data.user());
+    let overheard = 0;
+    otherTab.on('notifications:read', () => (overheard += 1));
     await stranger.request(`mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }`, { upToSeq: 1_000_000 });
     expect((await seen(stranger)).notifications).toEqual([]);
+    expect((await seen(asApplicant)).notifications[0]!.readAt).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(overheard).toBe(0);
   });
 
   it('refuses sockets without a session and drops them at sign-out', async () => {

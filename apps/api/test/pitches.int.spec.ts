@@ -384,7 +384,7 @@ describe('partner pitches', () => {
       const fan = async (type: string, pitchId: string) => {
         const events = await sql<{ id: string }>(`select id from outbox_events where type = ? and payload->>'pitchId' = ?`, [type, pitchId]);
         const out: string[] = [];
-        for (const e of events) out.push(...(await api.app.get(NotificationsService).fanOut(e.id)).map((d) => d.recipientId));
+        for (const e of events) out.push(...(await api.asJob(() => api.app.get(NotificationsService).fanOut(e.id))).map((d) => d.recipientId));
         return out.sort();
       };
       const { id, token } = await submitted(w);

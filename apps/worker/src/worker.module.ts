@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RealtimeModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { MailModule } from '@convene/server-mail';
 import { IdentityModule } from '@convene/server-identity';
 import { NotificationsModule } from '@convene/server-notifications';
@@ -20,7 +20,6 @@ import { SweepMailProcessor } from './mail/sweep-mail.processor.js';
 import { PurgeSessionsProcessor } from './identity/purge-sessions.processor.js';
 import { DeliverEventProcessor } from './notifications/deliver-event.processor.js';
 import { RelayOutboxProcessor } from './notifications/relay-outbox.processor.js';
-import { RealtimeEmitter } from './notifications/realtime-emitter.js';
 import { SendNotificationEmailProcessor } from './notifications/send-notification-email.processor.js';
 import { SendEventEmailsProcessor } from './notifications/send-event-emails.processor.js';
 import { SweepNotificationEmailProcessor } from './notifications/sweep-notification-email.processor.js';
@@ -43,6 +42,7 @@ import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processo
     MetricsModule.forRoot('worker'),
     RedisModule,
     QueueModule,
+    RealtimeModule,
     AuditModule,
     PersonalDataModule,
     DiscoveryModule,
@@ -84,7 +84,6 @@ import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processo
     PurgePitchesProcessor,
     BuildDataExportProcessor,
     PurgeDataExportsProcessor,
-    RealtimeEmitter,
   ],
 })
 export class WorkerModule {}

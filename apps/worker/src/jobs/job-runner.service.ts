@@ -3,7 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { Redis } from 'ioredis';
-import { APP_CONFIG, JOB_NAMES, JOB_QUEUES, JobQueue, QUEUE_NAMES, createRedis, type AppConfig, type JobName } from '@convene/server-core';
+import { APP_CONFIG, JOB_NAMES, JOB_QUEUES, JobQueue, QUEUE_NAMES, createRedis, type AppConfig, type JobName, type JobPayloads } from '@convene/server-core';
 import { JOB_PROCESSOR, type JobHandler } from './job-processor.decorator.js';
 import { buildHandlerRegistry } from './handler-registry.js';
 import { JobMetrics } from './job.metrics.js';
@@ -23,6 +23,24 @@ const SCHEDULES: { id: string; job: JobName; everyMs: number }[] = [
   { id: 'purge-pitches', job: 'purge-pitches', everyMs: 6 * 60 * 60_000 },
   { id: 'purge-data-exports', job: 'purge-data-exports', everyMs: 60 * 60_000 },
 ];
+
+/**
+ * What Redis may have lost, rebuilt from PostgreSQL (the truth): run once at start and again each
+ * time Redis comes back after being away (a restart without persistence comes back empty).
+ * Undelivered events, unsent mail and notification emails, reminders of the coming days, text
+ * extraction and data exports.
+ */
+const RECOVERY: { [N in JobName]?: JobPayloads[N] } = {
+  'relay-outbox': { everything: true },
+  'sweep-mail': { everything: true },
+  'sweep-notification-email': { everything: true },
+  'sweep-meeting-reminders': {},
+  'sweep-document-text': {},
+  'purge-data-exports': {},
+};
+
+/** How long a stop waits for running jobs while Redis is away (they cannot be acknowledged anyway). */
+const STOP_WITHOUT_REDIS_MS = 3_000;
 
 /** Runs one BullMQ worker per queue and dispatches each job to its one handler. */
 @Injectable()
@@ -69,11 +87,32 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
       this.workers.push(worker);
     }
-    // Redis may lose the schedules (a restart without persistence): re-assert them now and then.
-    await this.ensureSchedules();
+    // Redis may lose the schedules (a restart without persistence): re-assert them now and then,
+    // and rebuild the rest at once whenever Redis comes back.
+    let lost = false;
+    this.connection.on('close', () => (lost = true));
+    this.connection.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      this.logger.log('Redis is back: rebuilding its jobs from the database');
+      void this.recover();
+    });
+    await this.recover();
     this.scheduleTimer = setInterval(() => void this.ensureSchedules(), 30_000);
     this.scheduleTimer.unref();
     this.logger.log(`Worker running ${registry.size} job types on ${QUEUE_NAMES.length} queue(s)`);
+  }
+
+  private async recover(): Promise<void> {
+    await this.ensureSchedules();
+    try {
+      const stamp = Date.now();
+      for (const [job, data] of Object.entries(RECOVERY) as [JobName, JobPayloads[JobName]][]) {
+        await this.jobs.add(job, data, { jobId: `recover-${job}-${stamp}` });
+      }
+    } catch (error) {
+      this.logger.warn(`Could not queue the recovery jobs (the periodic sweeps will do it): ${(error as Error).message}`);
+    }
   }
 
   private async ensureSchedules(): Promise<void> {
@@ -86,10 +125,17 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  /** Graceful shutdown: stop taking jobs and let active ones finish. */
+  /**
+   * Graceful shutdown: stop taking jobs and let active ones finish. While Redis is away no job can
+   * finish (it is acknowledged in Redis) and BullMQ's close would wait for Redis: the stop is
+   * bounded, and the jobs are run again from PostgreSQL's side (stalled, relayed or swept).
+   */
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduleTimer) clearInterval(this.scheduleTimer);
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    const redisUp = this.connection?.status === 'ready';
+    const closed = Promise.all(this.workers.map((worker) => worker.close(!redisUp)));
+    if (redisUp) await closed;
+    else await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_WITHOUT_REDIS_MS).unref())]);
     this.connection?.disconnect();
   }
 }

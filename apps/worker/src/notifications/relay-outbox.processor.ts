@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxService } from '@convene/server-core';
+import { OutboxService, type JobPayloads } from '@convene/server-core';
 import { JobProcessor, type JobHandler } from '../jobs/job-processor.decorator.js';
 
 @Injectable()
@@ -7,7 +7,7 @@ import { JobProcessor, type JobHandler } from '../jobs/job-processor.decorator.j
 export class RelayOutboxProcessor implements JobHandler<'relay-outbox'> {
   constructor(private readonly outbox: OutboxService) {}
 
-  handle(): Promise<number> {
-    return this.outbox.sweep();
+  handle(payload: JobPayloads['relay-outbox']): Promise<number> {
+    return this.outbox.relay({ everything: payload.everything === true });
   }
 }

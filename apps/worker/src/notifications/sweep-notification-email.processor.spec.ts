@@ -11,12 +11,25 @@ describe(SweepNotificationEmailProcessor.name, () => {
       notificationEmailDelaySeconds: 30,
     } as AppConfig);
     const before = Date.now();
-    expect(await processor.handle()).toBe(1);
+    expect(await processor.handle({})).toBe(1);
     const after = Date.now();
     const [olderThan, limit] = strandedEmails.mock.calls[0]!;
     expect(olderThan.getTime()).toBeGreaterThanOrEqual(before - 90_000);
     expect(olderThan.getTime()).toBeLessThanOrEqual(after - 90_000);
     expect(limit).toBe(500);
     expect(addManyAfterCommit.mock.calls).toEqual([['send-notification-email', [{ payload: { notificationId: 'n1' }, jobId: 'notification-email-n1' }]]]);
+  });
+
+  it('re-queues every email already due, right after Redis came back', async () => {
+    const strandedEmails = jest.fn<NotificationsService['strandedEmails']>().mockResolvedValue([]);
+    const addManyAfterCommit = jest.fn<JobQueue['addManyAfterCommit']>().mockResolvedValue(true);
+    const processor = new SweepNotificationEmailProcessor({ strandedEmails } as unknown as NotificationsService, { addManyAfterCommit } as unknown as JobQueue, {
+      notificationEmailDelaySeconds: 30,
+    } as AppConfig);
+    const before = Date.now();
+    await processor.handle({ everything: true });
+    const olderThan = strandedEmails.mock.calls[0]![0];
+    expect(olderThan.getTime()).toBeGreaterThanOrEqual(before - 30_000);
+    expect(olderThan.getTime()).toBeLessThanOrEqual(Date.now() - 30_000);
   });
 });

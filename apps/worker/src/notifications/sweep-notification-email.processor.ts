@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, JobQueue, jobIds, type AppConfig } from '@convene/server-core';
+import { APP_CONFIG, JobQueue, jobIds, type AppConfig, type JobPayloads } from '@convene/server-core';
 import { NotificationsService } from '@convene/server-notifications';
 import { JobProcessor, type JobHandler } from '../jobs/job-processor.decorator.js';
 
@@ -15,9 +15,11 @@ export class SweepNotificationEmailProcessor implements JobHandler<'sweep-notifi
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async handle(): Promise<number> {
-    // Older than the email delay and a minute more: their job should have run by now.
-    const ids = await this.notifications.strandedEmails(new Date(Date.now() - (this.config.notificationEmailDelaySeconds + 60) * 1000), 500);
+  async handle(payload: JobPayloads['sweep-notification-email']): Promise<number> {
+    // Older than the email delay and a minute more: their job should have run by now. Right after
+    // Redis came back, every email already due may have lost its job: those go at once.
+    const margin = payload.everything ? 0 : 60;
+    const ids = await this.notifications.strandedEmails(new Date(Date.now() - (this.config.notificationEmailDelaySeconds + margin) * 1000), 500);
     await this.jobs.addManyAfterCommit(
       'send-notification-email',
       ids.map((notificationId) => ({ payload: { notificationId }, jobId: jobIds.notificationEmail(notificationId) })),

@@ -16,6 +16,7 @@ export * from './auth/access.decorators.js';
 export * from './auth/access.guard.js';
 export * from './outbox/domain-events.js';
 export * from './outbox/outbox.service.js';
+export * from './realtime/realtime-publisher.js';
 export * from './util/csv.util.js';
 export * from './util/log-levels.util.js';
 export * from './privacy/personal-data.registry.js';

@@ -128,8 +128,9 @@ export class MailService {
 
   /** Re-enqueues mail stored but never delivered, e.g. when Redis was down at commit time. */
   async sweepStranded(olderThanMs = 60_000): Promise<number> {
-    const ids = await this.em.fork().getRepository(MailMessage).findStranded(new Date(Date.now() - olderThanMs), 200);
-    for (const id of ids) await this.jobs.add('send-mail', { mailId: id }, { jobId: jobIds.sendMail(id) });
+    const ids = await this.em.fork().getRepository(MailMessage).findStranded(new Date(Date.now() - olderThanMs), 1000);
+    // A message whose job still waits keeps its job id: adding it again does nothing.
+    await this.jobs.addMany('send-mail', ids.map((id) => ({ payload: { mailId: id }, jobId: jobIds.sendMail(id) })));
     if (ids.length) this.logger.log(`Re-enqueued ${ids.length} stranded mail message(s)`);
     return ids.length;
   }

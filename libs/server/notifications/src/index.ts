@@ -6,7 +6,7 @@ import { NotificationSequence } from './notification-sequence.entity.js';
 import { NotificationSettings } from './notification-settings.entity.js';
 
 export { NotificationsModule } from './notifications.module.js';
-export { NotificationsService, type Delivered } from './notifications.service.js';
+export { NotificationsService, type Delivered, type PresentedNotification, type NotificationRow } from './notifications.service.js';
 export { NotificationPreferencesService, type SettingsView, type SettingsInput, type Delivery } from './notification-preferences.service.js';
 export { NotificationMailService } from './notification-mail.service.js';
 export { NotificationsErrorCode } from './notifications.errors.js';

@@ -1,16 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { EmailDelivery, NOTIFICATION_CATEGORY } from '@convene/shared-contracts';
-import { InputCheck, OutboxService, type DomainEventPayloads, type DomainEventType, type Viewer } from '@convene/server-core';
-import { GroupsService } from '@convene/server-groups';
+import { EmailDelivery, NOTIFICATION_CATEGORY, SOCKET_EVENTS, socketRooms, type NotificationMessage, type NotificationView, type NotificationsReadMessage } from '@convene/shared-contracts';
+import { InputCheck, OutboxService, RealtimePublisher, type DomainEventPayloads, type DomainEventType, type Viewer } from '@convene/server-core';
+import { GroupsService, type GroupReference } from '@convene/server-groups';
+import { IdentityService, type User } from '@convene/server-identity';
 import { Notification } from './notification.entity.js';
 import { NOTIFICATION_RULES, type NotificationPlan, type RuleContext } from './notification-rules.js';
 import { NotificationPreferencesService, type Delivery } from './notification-preferences.service.js';
 
+/** A notification written for someone who sees it in the app, and the message that shows it to them. */
 export interface Delivered {
   recipientId: string;
   seq: number;
+  message: NotificationMessage;
 }
+
+/** What a notification shows, decided once for a page of them (or a slice of a fan-out). */
+export interface PresentedNotification {
+  row: NotificationRow;
+  group: GroupReference | null;
+  /** Who caused it; null when content-free. */
+  actor: User | null;
+  contentFree: boolean;
+}
+
+export type NotificationRow = Pick<Notification, 'id' | 'recipientId' | 'seq' | 'type' | 'groupId' | 'actorId' | 'subjectId' | 'createdAt' | 'readAt'>;
 
 const MAX_PAGE = 100;
 /** People written (and signalled) per statement when a change tells many. */
@@ -26,18 +40,21 @@ export class NotificationsService {
     private readonly outbox: OutboxService,
     private readonly groups: GroupsService,
     private readonly preferences: NotificationPreferencesService,
+    private readonly identity: IdentityService,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   /**
    * Turns one outbox event into notification rows, at most one per (event, recipient), each with
-   * the recipient's next sequence number. Running it again for the same event adds nothing.
-   * People are written in slices, each committed on its own and handed to `onSlice` at once (for
-   * the realtime signal), so the first screens light up while later slices are still written.
-   * Returns every row it added that shows in the app.
+   * the recipient's next sequence number, and marks the event delivered in the same transaction as
+   * its last rows: until then the relay may hand it to a worker again, and running it again adds
+   * nothing. People are written in slices, each committed on its own and handed to `onSlice` at
+   * once with the message that shows each their notification, so the first screens light up while
+   * later slices are still written. Returns every row it added that shows in the app.
    */
   async fanOut(eventId: string, onSlice: (slice: Delivered[]) => void = () => undefined): Promise<Delivered[]> {
     const event = await this.outbox.find(eventId);
-    if (!event) return [];
+    if (!event || event.deliveredAt) return [];
     const rule = NOTIFICATION_RULES[event.type] as (payload: DomainEventPayloads[DomainEventType], context: RuleContext) => Promise<NotificationPlan>;
     const plan = await rule(event.payload as DomainEventPayloads[DomainEventType], {
       convenorIds: (groupId) => this.groups.convenorIds(groupId),
@@ -53,25 +70,105 @@ export class NotificationsService {
       followers: notActor(plan.followerIds),
       direct: notActor(plan.directIds),
     });
-    if (!deliveries.size) return [];
     // Sorted, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).
     const recipients = [...deliveries.keys()].sort();
     const delivered: Delivered[] = [];
+    if (!recipients.length) await this.outbox.markDelivered(this.em.fork(), event.id);
     for (let i = 0; i < recipients.length; i += FAN_OUT_SLICE) {
-      const slice = await this.writeSlice(event.id, plan, recipients.slice(i, i + FAN_OUT_SLICE), deliveries);
-      if (slice.length) onSlice(slice);
+      const last = i + FAN_OUT_SLICE >= recipients.length;
+      const rows = await this.em.fork().transactional(async (em) => {
+        const written = await this.writeSlice(em, event.id, plan, recipients.slice(i, i + FAN_OUT_SLICE), deliveries);
+        if (last) await this.outbox.markDelivered(em, event.id);
+        return written;
+      });
+      if (!rows.length) continue;
+      const slice = await this.messages(rows);
+      onSlice(slice);
       delivered.push(...slice);
     }
     return delivered;
   }
 
+  /** Shows each person of a slice their new notification, on every tab and device they have open. */
+  send(slice: Delivered[]): void {
+    for (const { recipientId, message } of slice) this.realtime.emit(socketRooms.user(recipientId), SOCKET_EVENTS.notification, message);
+  }
+
+  /** The messages for freshly written rows: each as its recipient may see it, with their unread count. */
+  private async messages(rows: NotificationRow[]): Promise<Delivered[]> {
+    const [presented, counts] = await Promise.all([this.present(rows), this.sequenceCounts(rows)]);
+    return presented.map((p) => {
+      const { unread, previous } = counts.get(p.row.recipientId) ?? { unread: 1, previous: 0 };
+      return {
+        recipientId: p.row.recipientId,
+        seq: p.row.seq,
+        message: { seq: p.row.seq, previousSeq: previous, unreadCount: unread, notification: NotificationsService.view(p) },
+      };
+    });
+  }
+
+  /**
+   * Groups and people of notifications, each looked up once whatever their number. Whether one is
+   * content-free is decided now (its group's or its recipient's choice), so turning the mode on
+   * hides what came before too.
+   */
+  async present(rows: NotificationRow[]): Promise<PresentedNotification[]> {
+    const [groups, contentFreePeople] = await Promise.all([
+      this.groups.referencesByIds(rows.map((r) => r.groupId).filter((id): id is string => !!id)),
+      this.preferences.contentFreeUsers(rows.map((r) => r.recipientId)),
+    ]);
+    const contentFree = (row: NotificationRow) => contentFreePeople.has(row.recipientId) || (!!row.groupId && !!groups.get(row.groupId)?.contentFree);
+    const people = await this.identity.usersByIds(rows.filter((r) => !contentFree(r)).map((r) => r.actorId).filter((id): id is string => !!id));
+    return rows.map((row) => ({
+      row,
+      group: (row.groupId && groups.get(row.groupId)) || null,
+      actor: (!contentFree(row) && row.actorId && people.get(row.actorId)) || null,
+      contentFree: contentFree(row),
+    }));
+  }
+
+  /** A presented notification as the socket message carries it (the web's `NotificationFields`). */
+  static view({ row, group, actor, contentFree }: PresentedNotification): NotificationView {
+    return {
+      id: row.id,
+      seq: row.seq,
+      type: row.type,
+      createdAt: row.createdAt.toISOString(),
+      readAt: row.readAt ? row.readAt.toISOString() : null,
+      group: group ? { id: group.id, slug: group.slug, name: group.name } : null,
+      actor: actor ? { id: actor.id, displayName: actor.displayName } : null,
+      subjectId: row.subjectId,
+      contentFree,
+    };
+  }
+
+  /**
+   * Per person of fresh rows, in one statement: their unread count, and the sequence number of
+   * their notification shown in the app before this one (numbers taken by email-only rows are
+   * skipped), so a browser can tell whether it missed one.
+   */
+  private async sequenceCounts(rows: NotificationRow[]): Promise<Map<string, { unread: number; previous: number }>> {
+    const counts = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ recipient_id: string; unread: number; previous: string }[]>(
+        `select w.recipient_id,
+           (select count(*) from notifications n where n.recipient_id = w.recipient_id and n.in_app and n.read_at is null)::int as unread,
+           coalesce((select max(n.seq) from notifications n where n.recipient_id = w.recipient_id and n.in_app and n.seq < w.seq), 0) as previous
+         from unnest(?::uuid[], ?::bigint[]) as w(recipient_id, seq)`,
+        [pgArray(rows.map((r) => r.recipientId)), pgArray(rows.map((r) => r.seq))],
+      );
+    return new Map(counts.map((c) => [c.recipient_id, { unread: c.unread, previous: Number(c.previous) }]));
+  }
+
   /**
    * One statement: skip whoever already has this event's notification (a job run again), take
    * each remaining person's next sequence number (their row stays locked until commit, so their
-   * numbers appear in order), and write the rows.
+   * numbers appear in order), and write the rows. Returns the rows that show in the app: a row
+   * kept for its email alone stays quiet.
    */
-  private async writeSlice(eventId: string, plan: NotificationPlan, recipients: string[], deliveries: Map<string, Delivery>): Promise<Delivered[]> {
-    const rows = await this.em.fork().getConnection().execute<{ recipient_id: string; seq: string; in_app: boolean }[]>(
+  private async writeSlice(em: EntityManager, eventId: string, plan: NotificationPlan, recipients: string[], deliveries: Map<string, Delivery>): Promise<NotificationRow[]> {
+    const rows = await em.execute<{ id: string; recipient_id: string; seq: string; in_app: boolean; created_at: Date }[]>(
       `with wanted as (
          select w.user_id, w.in_app, w.email from unnest(?::uuid[], ?::boolean[], ?::text[]) as w(user_id, in_app, email)
          where not exists (select 1 from notifications n where n.event_id = ? and n.recipient_id = w.user_id)
@@ -85,7 +182,7 @@ export class NotificationsService {
        select gen_random_uuid(), s.user_id, s.last_seq, ?, ?, ?, ?, ?, now(), w.in_app, w.email::email_delivery
        from sequences s join wanted w on w.user_id = s.user_id
        on conflict (event_id, recipient_id) do nothing
-       returning recipient_id, seq, in_app`,
+       returning id, recipient_id, seq, in_app, created_at`,
       [
         pgArray(recipients),
         pgArray(recipients.map((id) => String(deliveries.get(id)!.inApp))),
@@ -98,8 +195,19 @@ export class NotificationsService {
         plan.subjectId,
       ],
     );
-    // Only what shows in the app is signalled; a row kept for its email alone stays quiet.
-    return rows.filter((row) => row.in_app).map((row) => ({ recipientId: row.recipient_id, seq: Number(row.seq) }));
+    return rows
+      .filter((row) => row.in_app)
+      .map((row) => ({
+        id: row.id,
+        recipientId: row.recipient_id,
+        seq: Number(row.seq),
+        type: plan.type,
+        groupId: plan.groupId,
+        actorId: plan.actorId,
+        subjectId: plan.subjectId,
+        createdAt: new Date(row.created_at),
+        readAt: null,
+      }));
   }
 
   /** Notifications of an event still waiting for their own email (all of them, on a retry too). */
@@ -150,6 +258,10 @@ export class NotificationsService {
     check.done();
     const where = ids.length ? { recipientId: viewer.userId, id: { $in: ids }, readAt: null } : { recipientId: viewer.userId, seq: { $lte: args.upToSeq! }, readAt: null };
     await this.em.nativeUpdate(Notification, where, { readAt: new Date() });
-    return this.unreadCount(viewer);
+    const unreadCount = await this.unreadCount(viewer);
+    // Every tab and device of the person clears the same marks (the one that asked included: harmless).
+    const message: NotificationsReadMessage = { ids, upToSeq: ids.length ? null : args.upToSeq!, unreadCount };
+    this.realtime.emit(socketRooms.user(viewer.userId), SOCKET_EVENTS.notificationsRead, message);
+    return unreadCount;
   }
 }

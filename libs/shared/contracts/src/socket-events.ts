@@ -1,12 +1,42 @@
-// What the server tells browsers over socket.io. A signal carries the new sequence number only;
-// the client fetches `notifications(after: <its last seq>)`, so a missed signal loses nothing.
+// What the server tells browsers over socket.io. A notification message carries the notification
+// itself, as its recipient may see it, with the person's sequence number and unread count: the
+// browser shows it without asking. It asks `notifications(after: <its last seq>)` only when a
+// sequence number was skipped, after a (re)connect, and when a hidden tab is shown again, so a
+// missed message loses nothing.
 
-export interface NotificationSignal {
+/** One notification as its recipient may see it: the web's `NotificationFields`, content-free applied. */
+export interface NotificationView {
+  id: string;
+  seq: number;
+  type: NotificationType;
+  /** ISO 8601. */
+  createdAt: string;
+  readAt: string | null;
+  group: { id: string; slug: string; name: string } | null;
+  /** Null when content-free, or when no person caused it. */
+  actor: { id: string; displayName: string } | null;
+  subjectId: string | null;
+  contentFree: boolean;
+}
+
+export interface NotificationMessage {
+  /** The person's sequence number of this notification. */
+  seq: number;
   /**
-   * The person's newest notification sequence number, when the signal was for them alone. A
-   * change that tells many people sends one signal to all of them, without it.
+   * The sequence number of the person's notification shown in the app before this one (0 for
+   * their first). A browser whose last number is not this one missed something: it catches up.
    */
-  seq?: number;
+  previousSeq: number;
+  /** The person's unread notifications, this one included. */
+  unreadCount: number;
+  notification: NotificationView;
+}
+
+/** A person marked notifications read (in any tab or device): by id, or everything up to a sequence number. */
+export interface NotificationsReadMessage {
+  ids: string[];
+  upToSeq: number | null;
+  unreadCount: number;
 }
 
 /** Someone posted in a discussion the browser is watching; it fetches the new posts. */
@@ -21,7 +51,8 @@ export interface ThreadSignal {
 export type WatchResult = { ok: true } | { ok: false; code: string };
 
 export interface ServerToClientEvents {
-  notification: (signal: NotificationSignal) => void;
+  notification: (message: NotificationMessage) => void;
+  'notifications:read': (message: NotificationsReadMessage) => void;
   'thread:post': (signal: ThreadSignal) => void;
 }
 
@@ -31,7 +62,7 @@ export interface ClientToServerEvents {
   'thread:unwatch': (threadId: string) => void;
 }
 
-export const SOCKET_EVENTS = { notification: 'notification', threadPost: 'thread:post', threadWatch: 'thread:watch', threadUnwatch: 'thread:unwatch' } as const;
+export const SOCKET_EVENTS = { notification: 'notification', notificationsRead: 'notifications:read', threadPost: 'thread:post', threadWatch: 'thread:watch', threadUnwatch: 'thread:unwatch' } as const;
 
 /** Rooms: every socket of a person, and every socket of one session (to drop it at sign-out). */
 export const socketRooms = {

@@ -10,4 +10,3 @@ export type { RealtimeSocket, RealtimeState } from './realtime/realtime-context'
 export { useRealtimeEvent } from './realtime/useRealtimeEvent';
 export { useRealtimeSocket } from './realtime/useRealtimeSocket';
 export { useRealtimeStatus } from './realtime/useRealtimeStatus';
-export { useNotificationSocket, type NotificationSocketState } from './realtime/useNotificationSocket';

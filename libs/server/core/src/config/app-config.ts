@@ -29,6 +29,8 @@ export interface AppConfig {
    * don't compete with delivering it to their screens.
    */
   notificationEmailDelaySeconds: number;
+  /** How long an event handed to the queue may stay undelivered before the relay hands it on again. */
+  outboxRetrySeconds: number;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Express `trust proxy` setting, for the client address behind a reverse proxy. */
   trustProxy: string | false;
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     invitationTtlDays: int('INVITATION_TTL_DAYS', 14, 1, 90),
     notificationEmailDelaySeconds: int('NOTIFICATION_EMAIL_DELAY_SECONDS', 30, 0, 3600),
+    outboxRetrySeconds: int('OUTBOX_RETRY_SECONDS', 60, 1, 3600),
     signInLimits: {
       perAccount: int('SIGNIN_LIMIT_PER_ACCOUNT', 10, 1, 10_000),
       perAddress: int('SIGNIN_LIMIT_PER_ADDRESS', 50, 1, 100_000),

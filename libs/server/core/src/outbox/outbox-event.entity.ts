@@ -5,12 +5,14 @@ import type { DomainEventType } from './domain-events.js';
 
 /**
  * A domain event, written in the same transaction as the change it reports (transactional outbox).
- * The relay hands it to the queue after commit; `publishedAt` stays null until it has.
+ * It is handed to the queue after commit (`publishedAt`: the last time it was), and is *delivered*
+ * only when the worker has written its notifications, in their transaction (`deliveredAt`). Until
+ * then the relay hands it to the queue again: Redis may have lost the job.
  */
 @Entity({ tableName: 'outbox_events' })
-@Index({ properties: ['publishedAt', 'createdAt'] })
+@Index({ name: 'outbox_events_undelivered_index', expression: 'create index "outbox_events_undelivered_index" on "outbox_events" ("created_at") where "delivered_at" is null' })
 export class OutboxEvent {
-  [OptionalProps]?: 'createdAt' | 'publishedAt';
+  [OptionalProps]?: 'createdAt' | 'publishedAt' | 'deliveredAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -26,4 +28,7 @@ export class OutboxEvent {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deliveredAt: Date | null = null;
 }

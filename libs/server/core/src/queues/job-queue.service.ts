@@ -54,6 +54,25 @@ export class JobQueue implements OnModuleDestroy {
     }
   }
 
+  /**
+   * Adds jobs whose work is still owed (PostgreSQL says so) in one round trip: a job Redis lost is
+   * added again, one still waiting, delayed or running is left alone (same id). For `stale` ones
+   * (owed for long) the job is looked at: one that failed for good is retried, and one that
+   * completed without doing the work is run again.
+   */
+  async requeue<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string; stale?: boolean }[]): Promise<void> {
+    await this.addMany(name, jobs);
+    const queue = this.queue(JOB_QUEUES[name]);
+    for (const job of jobs.filter((j) => j.stale)) {
+      const state = await queue.getJobState(job.jobId);
+      if (state === 'failed') await (await queue.getJob(job.jobId))?.retry('failed');
+      else if (state === 'completed') {
+        await queue.remove(job.jobId);
+        await this.add(name, job.payload, { jobId: job.jobId });
+      }
+    }
+  }
+
   /** The queue; throws at once while Redis is unreachable and the queue has not started yet. */
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
@@ -71,7 +90,10 @@ export class JobQueue implements OnModuleDestroy {
     return queue;
   }
 
+  /** Closes the queues; while Redis is away they cannot close cleanly, and are not waited for long. */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    const closed = Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    if (this.redis.status === 'ready') await closed;
+    else await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   }
 }

@@ -7,20 +7,20 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface JobPayloads {
   /** Deliver one stored mail message (idempotent per message). */
   'send-mail': { mailId: string };
-  /** Re-enqueue mail left unsent (e.g. Redis was down when it was written). */
-  'sweep-mail': Record<string, never>;
+  /** Re-enqueue mail left unsent (e.g. Redis was down when it was written, or lost the job); `everything`: whatever its age. */
+  'sweep-mail': { everything?: boolean };
   /** Turn one outbox event into notifications for the people it concerns. */
   'deliver-event': { eventId: string };
-  /** Publish outbox events left unpublished (Redis was down when they were stored). */
-  'relay-outbox': Record<string, never>;
+  /** Hand undelivered outbox events to the queue again (Redis was down, or lost their jobs); `everything`: whatever their age. */
+  'relay-outbox': { everything?: boolean };
   /** Delete sessions past their idle or absolute expiry. */
   'purge-sessions': Record<string, never>;
   /** Queue the emails still owed for one event's notifications (after the email delay). */
   'send-event-emails': { eventId: string };
   /** Write and send the email of one notification (at most once per notification). */
   'send-notification-email': { notificationId: string };
-  /** Re-enqueue notification emails whose job was lost. */
-  'sweep-notification-email': Record<string, never>;
+  /** Re-enqueue notification emails whose job was lost; `everything`: every one due, at once. */
+  'sweep-notification-email': { everything?: boolean };
   /** Find the people whose digest is due and enqueue one send-digest each. */
   'schedule-digests': Record<string, never>;
   /** Send one person's digest for one slot (epoch milliseconds; at most once per slot). */

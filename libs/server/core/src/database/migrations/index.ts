@@ -11,6 +11,7 @@ import { Migration20261129175833_Meetings } from './Migration20261129175833_Meet
 import { Migration20261129185117_Pitches } from './Migration20261129185117_Pitches.js';
 import { Migration20261129202904_AccountSecurity } from './Migration20261129202904_AccountSecurity.js';
 import { Migration20261129204616_DataExports } from './Migration20261129204616_DataExports.js';
+import { Migration20261206160000_OutboxDelivery } from './Migration20261206160000_OutboxDelivery.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129185117_Pitches', class: Migration20261129185117_Pitches },
   { name: 'Migration20261129202904_AccountSecurity', class: Migration20261129202904_AccountSecurity },
   { name: 'Migration20261129204616_DataExports', class: Migration20261129204616_DataExports },
+  { name: 'Migration20261206160000_OutboxDelivery', class: Migration20261206160000_OutboxDelivery },
 ];
