@@ -192,7 +192,7 @@ async function mailSettled() {
 }
 
 const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], { env, stdio: 'ignore' });
-const worker = spawn(process.execPath, [join(root, 'dist/server/apps/worker/src/main.js')], { env, stdio: 'ignore' });
+const worker = spawn(process.execPath, [join(root, 'dist/server/apps/worker/src/main.js')], { env, stdio: process.env.BENCH_WORKER_LOG ? ['ignore', 'inherit', 'inherit'] : 'ignore' });
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 for (let i = 0; i < 100 && !(await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false)); i++) await wait(200);
 await wait(1500); // the worker's queues are up

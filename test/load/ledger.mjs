@@ -4,6 +4,12 @@
 // response came nearest the moment the notification was written is taken.
 
 const MATCH_WINDOW_MS = 30_000;
+/**
+ * A notification is matched to its change this long after it was seen: a message can reach a bell
+ * before the change's own response reaches its author, and an older change in the same place
+ * must not take it meanwhile.
+ */
+const MATCH_DELAY_MS = 3_000;
 /** Changes older than this are no longer candidates (keeps each lookup short). */
 const KEEP_MS = 120_000;
 
@@ -43,7 +49,8 @@ export class NotificationLedger {
    * be told; `sentAt` is when the change's request was sent (Date.now()).
    */
   changed({ types, groupId, subjectId = null, certain = {}, sentAt = Date.now() }) {
-    const change = { at: performance.now(), wall: Date.now() };
+    // `seenBy`: whose bells showed its notification (a change tells each person once per type).
+    const change = { at: performance.now(), wall: Date.now(), seenBy: new Set() };
     for (const type of types) {
       const key = deliveryKey(type, groupId);
       this.remember(key, change);
@@ -53,7 +60,8 @@ export class NotificationLedger {
         this.early.set(
           key,
           early.filter((seen) => {
-            if (Math.abs(seen.written - change.wall) > MATCH_WINDOW_MS) return true;
+            if (Math.abs(seen.written - change.wall) > MATCH_WINDOW_MS || change.seenBy.has(seen.recipientId)) return true;
+            change.seenBy.add(seen.recipientId);
             this.recorder.notificationSeen(change.at, Math.max(0, seen.seenAt - change.at), type);
             return false;
           }),
@@ -69,8 +77,16 @@ export class NotificationLedger {
     this.changes.set(key, list);
   }
 
-  /** A notification reached a bell at `seenAt` (performance.now()). */
-  seen(notification, seenAt) {
+  /**
+   * A notification reached `recipientId`'s bell at `seenAt` (performance.now()). A change this
+   * person already saw is not a candidate: their notification of a newer change in the same place
+   * can reach them before the newer change's response reaches its author.
+   */
+  seen(notification, seenAt, recipientId) {
+    setTimeout(() => this.match(notification, seenAt, recipientId), MATCH_DELAY_MS).unref?.();
+  }
+
+  match(notification, seenAt, recipientId) {
     if (!TIMED_TYPES.has(notification.type)) {
       this.recorder.unexplainedNotification();
       return;
@@ -80,6 +96,7 @@ export class NotificationLedger {
     const nearest = (list) => {
       let best = null;
       for (const change of list ?? []) {
+        if (change.seenBy.has(recipientId)) continue;
         const distance = Math.abs(change.wall - written);
         if (distance <= MATCH_WINDOW_MS && (!best || distance < best.distance)) best = { change, distance };
       }
@@ -87,11 +104,12 @@ export class NotificationLedger {
     };
     const change = (notification.subjectId && nearest(this.changes.get(exactKey(notification.type, notification.group?.id, notification.subjectId)))) || nearest(this.changes.get(key));
     if (change) {
+      change.seenBy.add(recipientId);
       this.recorder.notificationSeen(change.at, Math.max(0, seenAt - change.at), notification.type);
       return;
     }
     const list = this.early.get(key) ?? [];
-    list.push({ seenAt, written });
+    list.push({ seenAt, written, recipientId });
     this.early.set(key, list);
   }
 

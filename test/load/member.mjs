@@ -1,9 +1,11 @@
 // A simulated member: signs in once, keeps the web app's socket open, and loops through what
 // people do on the hub, thinking 5–30 s between actions. Each page sends the requests the web
 // app's page sends (cache-first queries only the first time, as Apollo Client does), and a socket
-// signal is answered exactly as the web app answers it: the bell catches up with
-// `notifications(after:)` and refetches its list; an open discussion refetches its posts.
+// message is answered exactly as the web app answers it, by the web's own NotificationStream: the
+// bell shows a notification from its message alone, and asks `notifications(after:)` only after a
+// missed message or a reconnect; an open discussion refetches its posts on a signal.
 import { notificationPath } from '../../libs/web/notifications/src/hooks/notificationPath.ts';
+import { NotificationStream } from '../../libs/web/notifications/src/hooks/notification-stream.ts';
 import { LIMITS } from '../../libs/shared/contracts/src/limits.ts';
 import { totpCode, totpStep } from '../support/totp.ts';
 import { Browser } from './browser.mjs';
@@ -31,8 +33,6 @@ export const MEMBER_MIX = {
 // kept in step by hand: the bell (useNotificationFeed.ts), a group's discussions (GroupThreads.tsx)
 // and documents (GroupDocuments.tsx), the notification centre (NotificationsPage.tsx).
 const BELL_SIZE = 8;
-const CATCH_UP_PAGE = 50;
-const CATCH_UP_PAGES = 4;
 const POSTS_PAGE = LIMITS.discussionPageMax;
 const GROUP_THREADS_PAGE = 20;
 const GROUP_DOCUMENTS_PAGE = 25;
@@ -65,9 +65,21 @@ export class Member {
     this.groupDocuments = new Map();
     this.bell = [];
     this.upcoming = [];
-    this.lastSeq = null;
-    this.catching = false;
-    this.again = false;
+    this.stream = new NotificationStream({
+      show: (fresh) => {
+        // On screen from here: the web writes it into the bell's list (with a toast) at once.
+        const seenAt = performance.now();
+        for (const notification of fresh) {
+          this.saw(notification);
+          this.run.ledger.seen(notification, seenAt, this.person.id);
+        }
+      },
+      fetchAfter: async (after, first) => {
+        if (this.stopped) return null;
+        const { data } = await this.browser.graphql('NotificationsAfter', { after, first });
+        return data ? { notifications: data.notifications, unreadCount: data.unreadNotificationCount } : null;
+      },
+    });
     this.page = null;
     this.tasks = [];
     this.stopped = false;
@@ -111,7 +123,7 @@ export class Member {
         // The server dropped it (sessions changed): the web tries again with what it holds.
         if (reason === 'io server disconnect' && !this.stopped) setTimeout(() => b.socket?.connect(), 2000).unref();
       },
-      notification: () => void this.catchUp(),
+      notification: (message) => this.stream.receive(message),
       'thread:post': (signal) => {
         if (this.page?.kind === 'thread' && this.page.id === signal.threadId) void this.refreshThread();
       },
@@ -168,49 +180,15 @@ export class Member {
     const [bell] = await Promise.all(requests);
     if (bell.data) {
       this.bell = bell.data.notifications;
-      this.lastSeq ??= this.bell[0]?.seq ?? 0;
+      this.stream.start(this.bell[0]?.seq ?? 0);
     }
     return bell.data;
   }
 
-  /**
-   * useNotificationFeed's catch-up: `notifications(after: last seq)` a page at a time (up to four),
-   * then the bell's list again if anything was new. One at a time; a signal meanwhile asks for one
-   * more pass. A failed request ends it, as in the web app (the next signal tries again).
-   */
-  async catchUp() {
-    if (this.lastSeq === null || this.stopped) return;
-    if (this.catching) {
-      this.again = true;
-      return;
-    }
-    this.catching = true;
-    try {
-      do {
-        this.again = false;
-        const fresh = [];
-        for (let page = 0; page < CATCH_UP_PAGES; page++) {
-          const after = this.lastSeq;
-          const { data } = await this.browser.graphql('NotificationsAfter', { after, first: CATCH_UP_PAGE });
-          if (!data) return;
-          const items = data.notifications.filter((n) => n.seq > after);
-          if (!items.length) break;
-          // On screen from here: the web shows a toast for each before it refetches the bell.
-          for (const notification of items) this.saw(notification);
-          fresh.push(...items);
-          this.lastSeq = Math.max(after, ...items.map((n) => n.seq));
-          if (items.length < CATCH_UP_PAGE) break;
-        }
-        if (fresh.length && !this.stopped) {
-          // How long it took is measured to the bell's list holding it (to the toast if that fails).
-          await this.loadBell();
-          const seenAt = performance.now();
-          for (const notification of fresh) this.run.ledger.seen(notification, seenAt);
-        }
-      } while (this.again && !this.stopped);
-    } finally {
-      this.catching = false;
-    }
+  /** useNotificationFeed's catch-up (after a reconnect): the web's NotificationStream. */
+  catchUp() {
+    if (this.stopped) return Promise.resolve();
+    return this.stream.catchUp();
   }
 
   /** A notification reached this person's screen: remembered, and acted on where a person would. */

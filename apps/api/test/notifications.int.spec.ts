@@ -111,7 +111,7 @@ describe('notifications', () => {
     );
     const slices: number[] = [];
     const delivered = await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id, (slice) => slices.push(slice.length)));
-    expect(slices).toEqual([1000, 100]);
+    expect(slices).toEqual([500, 500, 100]);
     expect(new Set(delivered.map((d) => d.recipientId)).size).toBe(1100);
     expect(await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id))).toEqual([]);
     expect(await conn.execute('select count(*)::int as n from notifications where event_id = ?', [event!.id])).toEqual([{ n: 1100 }]);

@@ -24,11 +24,15 @@ export interface PresentedNotification {
   contentFree: boolean;
 }
 
+interface Lookup {
+  present(row: NotificationRow): PresentedNotification;
+}
+
 export type NotificationRow = Pick<Notification, 'id' | 'recipientId' | 'seq' | 'type' | 'groupId' | 'actorId' | 'subjectId' | 'createdAt' | 'readAt'>;
 
 const MAX_PAGE = 100;
 /** People written (and signalled) per statement when a change tells many. */
-const FAN_OUT_SLICE = 1000;
+const FAN_OUT_SLICE = 500;
 
 /** A Postgres array literal of plain values (uuids, numbers, enum names), for unnest(). */
 const pgArray = (values: (string | number)[]) => `{${values.join(',')}}`;
@@ -74,6 +78,8 @@ export class NotificationsService {
     const recipients = [...deliveries.keys()].sort();
     const delivered: Delivered[] = [];
     if (!recipients.length) await this.outbox.markDelivered(this.em.fork(), event.id);
+    // Who and where are the same for every slice: looked up once.
+    const lookup = await this.lookUp(recipients.map((recipientId) => ({ recipientId, groupId: plan.groupId, actorId: plan.actorId })));
     for (let i = 0; i < recipients.length; i += FAN_OUT_SLICE) {
       const last = i + FAN_OUT_SLICE >= recipients.length;
       const rows = await this.em.fork().transactional(async (em) => {
@@ -82,7 +88,7 @@ export class NotificationsService {
         return written;
       });
       if (!rows.length) continue;
-      const slice = await this.messages(rows);
+      const slice = await this.messages(rows, lookup);
       onSlice(slice);
       delivered.push(...slice);
     }
@@ -95,15 +101,12 @@ export class NotificationsService {
   }
 
   /** The messages for freshly written rows: each as its recipient may see it, with their unread count. */
-  private async messages(rows: NotificationRow[]): Promise<Delivered[]> {
-    const [presented, counts] = await Promise.all([this.present(rows), this.sequenceCounts(rows)]);
-    return presented.map((p) => {
-      const { unread, previous } = counts.get(p.row.recipientId) ?? { unread: 1, previous: 0 };
-      return {
-        recipientId: p.row.recipientId,
-        seq: p.row.seq,
-        message: { seq: p.row.seq, previousSeq: previous, unreadCount: unread, notification: NotificationsService.view(p) },
-      };
+  private async messages(rows: NotificationRow[], lookup: Lookup): Promise<Delivered[]> {
+    const counts = await this.sequenceCounts(rows);
+    return rows.map((row) => {
+      const { unread, previous } = counts.get(row.recipientId) ?? { unread: 1, previous: 0 };
+      const notification = NotificationsService.view(lookup.present(row));
+      return { recipientId: row.recipientId, seq: row.seq, message: { seq: row.seq, previousSeq: previous, unreadCount: unread, notification } };
     });
   }
 
@@ -113,18 +116,27 @@ export class NotificationsService {
    * hides what came before too.
    */
   async present(rows: NotificationRow[]): Promise<PresentedNotification[]> {
+    const lookup = await this.lookUp(rows);
+    return rows.map((row) => lookup.present(row));
+  }
+
+  /** Three statements for any number of notifications: their groups, who asked for content-free, who caused them. */
+  private async lookUp(rows: Pick<NotificationRow, 'recipientId' | 'groupId' | 'actorId'>[]): Promise<Lookup> {
     const [groups, contentFreePeople] = await Promise.all([
       this.groups.referencesByIds(rows.map((r) => r.groupId).filter((id): id is string => !!id)),
       this.preferences.contentFreeUsers(rows.map((r) => r.recipientId)),
     ]);
-    const contentFree = (row: NotificationRow) => contentFreePeople.has(row.recipientId) || (!!row.groupId && !!groups.get(row.groupId)?.contentFree);
+    const contentFree = (row: Pick<NotificationRow, 'recipientId' | 'groupId'>) =>
+      contentFreePeople.has(row.recipientId) || (!!row.groupId && !!groups.get(row.groupId)?.contentFree);
     const people = await this.identity.usersByIds(rows.filter((r) => !contentFree(r)).map((r) => r.actorId).filter((id): id is string => !!id));
-    return rows.map((row) => ({
-      row,
-      group: (row.groupId && groups.get(row.groupId)) || null,
-      actor: (!contentFree(row) && row.actorId && people.get(row.actorId)) || null,
-      contentFree: contentFree(row),
-    }));
+    return {
+      present: (row) => ({
+        row,
+        group: (row.groupId && groups.get(row.groupId)) || null,
+        actor: (!contentFree(row) && row.actorId && people.get(row.actorId)) || null,
+        contentFree: contentFree(row),
+      }),
+    };
   }
 
   /** A presented notification as the socket message carries it (the web's `NotificationFields`). */

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
  * is down); `worker` connections block on BullMQ commands and must retry forever
  * (`maxRetriesPerRequest: null`, as BullMQ requires for workers).
  */
-export function createRedis(config: Pick<AppConfig, 'redisUrl'>, purpose: 'command' | 'worker' | 'subscriber' = 'command'): Redis {
+export function createRedis(config: Pick<AppConfig, 'redisUrl'>, purpose: 'command' | 'worker' | 'subscriber' = 'command', extra: RedisOptions = {}): Redis {
   const base: RedisOptions = {
     connectTimeout: 3000,
     retryStrategy: (times) => Math.min(times * 200, 2000),
@@ -16,7 +16,7 @@ export function createRedis(config: Pick<AppConfig, 'redisUrl'>, purpose: 'comma
     purpose === 'command'
       ? { ...base, maxRetriesPerRequest: 1, enableOfflineQueue: false }
       : { ...base, maxRetriesPerRequest: null, enableOfflineQueue: true };
-  const redis = new Redis(config.redisUrl, options);
+  const redis = new Redis(config.redisUrl, { ...options, ...extra });
   // Errors are surfaced by the commands that fail and by the readiness check; without a listener
   // ioredis would print every reconnect attempt as an unhandled error.
   redis.on('error', () => undefined);

@@ -42,7 +42,12 @@ export class NotificationStream<N extends Sequenced> {
   /** The newest number a message announced while a catch-up ran. */
   private announced = 0;
 
-  constructor(private readonly port: NotificationStreamPort<N>) {}
+  private readonly port: NotificationStreamPort<N>;
+
+  // No parameter property: the load test runs this file as it is, with Node's type stripping.
+  constructor(port: NotificationStreamPort<N>) {
+    this.port = port;
+  }
 
   /** The first list arrived: its newest number is where messages continue from. */
   start(newestSeq: number): void {
