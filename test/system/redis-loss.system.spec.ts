@@ -210,7 +210,10 @@ describe('Redis lost and back empty', () => {
     stopping.child.kill('SIGTERM');
     const stopped = await exited(stopping, 15);
     await redis.start();
-    if (!stopped) await stopping.stop('SIGKILL');
+    if (!stopped) {
+      console.warn(`the worker did not stop within 15 s of SIGTERM:\n${stopping.logs.join('').split('\n').filter((l) => !l.includes('ECONNREFUSED')).slice(-40).join('\n')}`);
+      await stopping.stop('SIGKILL');
+    }
     expect(stopped).toBe(true);
     worker = await startWorker(env);
     extraProcs.push(worker);

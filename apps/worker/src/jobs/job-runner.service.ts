@@ -3,7 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { Redis } from 'ioredis';
-import { APP_CONFIG, JOB_NAMES, JOB_QUEUES, JobQueue, QUEUE_NAMES, createRedis, type AppConfig, type JobName, type JobPayloads } from '@convene/server-core';
+import { APP_CONFIG, JOB_NAMES, JOB_QUEUES, JobQueue, QUEUE_NAMES, createRedis, whileRedisUp, type AppConfig, type JobName, type JobPayloads } from '@convene/server-core';
 import { JOB_PROCESSOR, type JobHandler } from './job-processor.decorator.js';
 import { buildHandlerRegistry } from './handler-registry.js';
 import { JobMetrics } from './job.metrics.js';
@@ -132,10 +132,10 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
    */
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduleTimer) clearInterval(this.scheduleTimer);
-    const redisUp = this.connection?.status === 'ready';
-    const closed = Promise.all(this.workers.map((worker) => worker.close(!redisUp)));
-    if (redisUp) await closed;
-    else await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_WITHOUT_REDIS_MS).unref())]);
+    if (this.connection) {
+      const redisUp = this.connection.status === 'ready';
+      await whileRedisUp(this.connection, Promise.all(this.workers.map((worker) => worker.close(!redisUp))), STOP_WITHOUT_REDIS_MS);
+    }
     this.connection?.disconnect();
   }
 }

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { REDIS } from '../redis/redis.module.js';
+import { whileRedisUp } from '../redis/redis.js';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUES, type JobName, type JobPayloads, type QueueName } from './jobs.js';
 
 /** Producer side of the job queues: the only way API code puts work on BullMQ. */
@@ -92,8 +93,6 @@ export class JobQueue implements OnModuleDestroy {
 
   /** Closes the queues; while Redis is away they cannot close cleanly, and are not waited for long. */
   async onModuleDestroy(): Promise<void> {
-    const closed = Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
-    if (this.redis.status === 'ready') await closed;
-    else await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await whileRedisUp(this.redis, Promise.all([...this.queues.values()].map((q) => q.close())), 2_000);
   }
 }

@@ -22,3 +22,28 @@ export function createRedis(config: Pick<AppConfig, 'redisUrl'>, purpose: 'comma
   redis.on('error', () => undefined);
   return redis;
 }
+
+/**
+ * Waits for `work` (closing queues or workers, which waits for Redis) while Redis is up; once it
+ * is away, or goes away meanwhile, waits `graceMs` more at most. Resolves whether `work` finished.
+ */
+export async function whileRedisUp(redis: Redis, work: Promise<unknown>, graceMs: number): Promise<boolean> {
+  const finished = work.then(
+    () => true,
+    () => true,
+  );
+  let onClose: () => void = () => undefined;
+  const lost = new Promise<void>((resolve) => {
+    if (redis.status !== 'ready') return resolve();
+    onClose = () => resolve();
+    redis.once('close', onClose);
+  });
+  const first = await Promise.race([finished, lost.then(() => null)]);
+  redis.off('close', onClose);
+  if (first !== null) return first;
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+  const result = await Promise.race([finished, gaveUp]);
+  clearTimeout(timer);
+  return result;
+}
