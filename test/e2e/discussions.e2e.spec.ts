@@ -185,7 +185,12 @@ describe('discussions', () => {
     expect(await divider.getAttribute('aria-label')).toBe('New since your last visit');
     expect(await samira.getByRole('separator', { name: 'New since your last visit' }).count()).toBe(1);
 
-    // She answers Lucía's reply (not the opening post), and Lucía sees it appear in its place.
+    // She answers Lucía's reply (not the opening post), and Lucía sees it appear in its place,
+    // from the socket message alone: her page fetches no post.
+    const luciaAsked: string[] = [];
+    lucia.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) luciaAsked.push(request.postDataJSON()?.operationName ?? '?');
+    });
     await unread.getByRole('button', { name: 'Reply to Lucía Moreno' }).click();
     await samira.getByLabel(/^Your reply/).fill('Yes: two families in Leeds were told the same last week.');
     await samira.getByRole('button', { name: 'Post reply' }).click();
@@ -197,6 +202,7 @@ describe('discussions', () => {
     expect(await postItem(lucia, mentionId).locator('li.convene-post').count()).toBe(1);
     await lucia.getByRole('status').filter({ hasText: 'New reply from Samira Benali' }).waitFor();
     expect(luciaReloaded()).toBe(false);
+    expect(luciaAsked.filter((name) => name === 'Thread')).toEqual([]);
   });
 
   it('finds posts whatever their accents and capitals, marks the words found, filters by group, and leads to the post', async () => {

@@ -3,7 +3,8 @@
 // app's page sends (cache-first queries only the first time, as Apollo Client does), and a socket
 // message is answered exactly as the web app answers it, by the web's own NotificationStream: the
 // bell shows a notification from its message alone, and asks `notifications(after:)` only after a
-// missed message or a reconnect; an open discussion refetches its posts on a signal.
+// missed message or a reconnect; an open discussion shows a post from its message (ThreadPage.tsx)
+// and refetches its pages only when the discussion itself changed.
 import { notificationPath } from '../../libs/web/notifications/src/hooks/notificationPath.ts';
 import { NotificationStream } from '../../libs/web/notifications/src/hooks/notification-stream.ts';
 import { LIMITS } from '../../libs/shared/contracts/src/limits.ts';
@@ -125,7 +126,9 @@ export class Member {
       },
       notification: (message) => this.stream.receive(message),
       'thread:post': (signal) => {
-        if (this.page?.kind === 'thread' && this.page.id === signal.threadId) void this.refreshThread();
+        if (this.page?.kind !== 'thread' || this.page.id !== signal.threadId) return;
+        if (signal.post) void this.livePost(signal.post);
+        else void this.refreshThread();
       },
     });
     return connected;
@@ -206,6 +209,23 @@ export class Member {
       this.pending.delete(notification.group.id);
       this.forget('WorkingGroup', { slug: notification.group.slug });
     }
+  }
+
+  /**
+   * A post from its message (live-post-cache.ts): a changed one in place; a new reply at the end
+   * when every page is shown, then the discussion marked read (the page is open). No fetch.
+   */
+  async livePost(post) {
+    const page = this.page;
+    const nodes = page.thread.posts.nodes;
+    const at = nodes.findIndex((p) => p.id === post.id);
+    if (at >= 0) {
+      nodes[at] = { ...nodes[at], ...post };
+      return;
+    }
+    if (post.depth === 0 || page.thread.posts.hasNextPage) return;
+    nodes.push(post);
+    if (post.author?.id !== this.person.id) await this.browser.graphql('MarkThreadRead', { threadId: page.id });
   }
 
   /** The open discussion's refresh after a signal: its pages again, then marked read if needed. */

@@ -223,10 +223,46 @@ describe('discussions', () => {
     admin.on('thread:post', (signal: ThreadSignal) => leaked.push(signal));
     const arrived = new Promise<ThreadSignal>((resolve) => viewing.once('thread:post', resolve));
 
-    const posted = dataOf(await (await w.as('convenor')).request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Live from the meeting.' } }));
-    expect(await arrived).toEqual({ threadId, postId: posted.reply.id, change: 'REPLY' });
+    const posted = dataOf(await (await w.as('convenor')).request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Live from **the meeting**.' } }));
+    // The post itself, as every member may see it: no request needed to show it.
+    expect(await arrived).toEqual({
+      threadId,
+      postId: posted.reply.id,
+      change: 'REPLY',
+      post: {
+        id: posted.reply.id,
+        threadId,
+        parentId: expect.any(String),
+        depth: 1,
+        author: { id: w.people.convenor.id, displayName: w.people.convenor.displayName },
+        body: 'Live from **the meeting**.',
+        bodyHtml: expect.stringContaining('<strong>the meeting</strong>'),
+        createdAt: expect.any(String),
+        editedAt: null,
+        deleted: false,
+        hidden: null,
+        reactions: [],
+      },
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(leaked).toEqual([]);
+  });
+
+  it('carries each change of a post to its viewers as every member may see it: reactions counted, hidden text left out', async () => {
+    const { w, threadId } = await groupWithThread();
+    const viewing = await connect(await w.as('member'));
+    expect(await watch(viewing, threadId)).toEqual({ ok: true });
+    const next = () => new Promise<ThreadSignal>((resolve) => viewing.once('thread:post', resolve));
+    const convenor = await w.as('convenor');
+    let arrived = next();
+    const posted = dataOf(await convenor.request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Say it twice.' } }));
+    await arrived;
+    arrived = next();
+    dataOf(await convenor.request(`mutation R($input: ReactInput!) { reactToPost(input: $input) { id } }`, { input: { postId: posted.reply.id, reaction: 'THUMBS_UP', active: true } }));
+    expect((await arrived).post).toMatchObject({ id: posted.reply.id, reactions: [{ reaction: 'THUMBS_UP', count: 1 }] });
+    arrived = next();
+    dataOf(await convenor.request(`mutation H($input: HidePostInput!) { hidePost(input: $input) { id } }`, { input: { postId: posted.reply.id, reason: 'Off topic' } }));
+    expect((await arrived).post).toMatchObject({ id: posted.reply.id, body: null, bodyHtml: '', hidden: { reason: 'Off topic' } });
   });
 
   it('tells the group about a new thread, and the people answered about a reply', async () => {

@@ -6,7 +6,6 @@ import { DiscussionAccess, DiscussionModerationService, DiscussionSearchService,
 import { NotificationPreferencesService } from '@convene/server-notifications';
 import { selects } from '../graphql/selection.util.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
-import { RealtimeGateway } from '../notifications/realtime.gateway.js';
 import { CreateThreadInput, EditPostInput, HidePostInput, MoveThreadInput, ReactInput, ReplyInput, SearchInput } from './discussions.inputs.js';
 import {
   MentionCandidateModel,
@@ -29,7 +28,6 @@ export class DiscussionsResolver {
     private readonly access: DiscussionAccess,
     private readonly preferences: NotificationPreferencesService,
     private readonly present: ThreadPresenter,
-    private readonly realtime: RealtimeGateway,
   ) {}
 
   @Mutation(() => ThreadModel, { description: 'Starts a discussion in a group the viewer belongs to.' })
@@ -39,54 +37,49 @@ export class DiscussionsResolver {
 
   @Mutation(() => PostModel, { description: 'Replies in a discussion, to its opening post or to another of its posts.' })
   async reply(@CurrentViewer() viewer: Viewer, @Args('input') input: ReplyInput): Promise<PostModel> {
-    const post = await this.discussions.reply(viewer, input);
-    this.realtime.threadPost(post.thread.id, post.id, 'REPLY');
-    return this.onePost(viewer, post);
+    return this.onePost(viewer, await this.discussions.reply(viewer, input));
   }
 
   @Mutation(() => PostModel, { description: "Changes the viewer's own post; the text it replaces stays in its revisions." })
   async editPost(@CurrentViewer() viewer: Viewer, @Args('input') input: EditPostInput): Promise<PostModel> {
-    return this.changed(viewer, await this.discussions.editPost(viewer, input));
+    return this.onePost(viewer, await this.discussions.editPost(viewer, input));
   }
 
   @Mutation(() => PostModel, { description: "Deletes the viewer's own post: its place in the discussion stays, its text goes." })
   async deletePost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostModel> {
-    return this.changed(viewer, await this.discussions.deletePost(viewer, postId));
+    return this.onePost(viewer, await this.discussions.deletePost(viewer, postId));
   }
 
   @Mutation(() => PostModel, { description: 'Adds or takes back a reaction to a post.' })
   async reactToPost(@CurrentViewer() viewer: Viewer, @Args('input') input: ReactInput): Promise<PostModel> {
-    return this.changed(viewer, await this.discussions.react(viewer, input));
+    return this.onePost(viewer, await this.discussions.react(viewer, input));
   }
 
   @Mutation(() => PostModel, { description: 'Hides a post, with a reason members see; its author is told. For the group’s convenors.' })
   async hidePost(@CurrentViewer() viewer: Viewer, @Args('input') input: HidePostInput): Promise<PostModel> {
-    return this.changed(viewer, await this.moderation.hide(viewer, input));
+    return this.onePost(viewer, await this.moderation.hide(viewer, input));
   }
 
   @Mutation(() => PostModel, { description: 'Shows a hidden post again. For the group’s convenors.' })
   async unhidePost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostModel> {
-    return this.changed(viewer, await this.moderation.unhide(viewer, postId));
+    return this.onePost(viewer, await this.moderation.unhide(viewer, postId));
   }
 
   @Mutation(() => ThreadModel, { description: "Keeps a discussion at the top of its group's list (or not). For the group's convenors." })
   async pinThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('pinned', { type: () => Boolean }) pinned: boolean): Promise<ThreadModel> {
     const thread = await this.moderation.pin(viewer, threadId, pinned);
-    this.realtime.threadPost(thread.id, null, 'UPDATE');
     return this.oneThread(viewer, thread);
   }
 
   @Mutation(() => ThreadModel, { description: 'Closes a discussion to replies and edits (or opens it again). For the group’s convenors.' })
   async lockThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('locked', { type: () => Boolean }) locked: boolean): Promise<ThreadModel> {
     const thread = await this.moderation.lock(viewer, threadId, locked);
-    this.realtime.threadPost(thread.id, null, 'UPDATE');
     return this.oneThread(viewer, thread);
   }
 
   @Mutation(() => ThreadModel, { description: 'Moves a discussion to another group the viewer also convenes. For the group’s convenors.' })
   async moveThread(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveThreadInput): Promise<ThreadModel> {
     const thread = await this.moderation.move(viewer, input);
-    this.realtime.threadPost(thread.id, null, 'UPDATE');
     return this.oneThread(viewer, thread);
   }
 
@@ -159,11 +152,6 @@ export class DiscussionsResolver {
     return (await this.present.posts(viewer, [post], await this.discussions.maySeeHidden(viewer, post)))[0]!;
   }
 
-  /** A changed post, told live to the people viewing its discussion. */
-  private async changed(viewer: Viewer, post: Post): Promise<PostModel> {
-    this.realtime.threadPost(post.thread.id, post.id, 'UPDATE');
-    return this.onePost(viewer, post);
-  }
 }
 
 /** A group's discussions, and the people one can mention in it, on the group itself. */

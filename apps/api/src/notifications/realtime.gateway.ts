@@ -9,7 +9,7 @@ import { Gauge, type Registry } from 'prom-client';
 import { APP_CONFIG, DomainError, METRICS_REGISTRY, createRedis, type AppConfig, type Viewer } from '@convene/server-core';
 import { DiscussionsService } from '@convene/server-discussions';
 import { SessionsService } from '@convene/server-identity';
-import { ErrorCode, socketRooms, type ClientToServerEvents, type ServerToClientEvents, type ThreadSignal, type WatchResult } from '@convene/shared-contracts';
+import { ErrorCode, socketRooms, type ClientToServerEvents, type ServerToClientEvents, type WatchResult } from '@convene/shared-contracts';
 
 interface SocketData {
   viewer: Viewer;
@@ -90,11 +90,6 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShu
       socket.on('thread:unwatch', (threadId) => void socket.leave(socketRooms.thread(String(threadId))));
     });
     this.io = io;
-  }
-
-  /** Tells the people viewing a discussion that a post arrived or changed (ids only; they fetch it). */
-  threadPost(threadId: string, postId: string | null, change: ThreadSignal['change'] = 'REPLY'): void {
-    this.io?.to(socketRooms.thread(threadId)).emit('thread:post', { threadId, postId, change });
   }
 
   /** Drops the sockets of one session, on every API instance (at sign-out). */

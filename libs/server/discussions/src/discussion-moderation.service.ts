@@ -5,6 +5,7 @@ import { LIMITS } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
 import { DiscussionAccess } from './discussion-access.service.js';
+import { ThreadRealtime } from './thread-realtime.service.js';
 import { discussionsErrors } from './discussions.errors.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
@@ -17,6 +18,7 @@ export class DiscussionModerationService {
     private readonly groups: GroupsService,
     private readonly outbox: OutboxService,
     private readonly access: DiscussionAccess,
+    private readonly live: ThreadRealtime,
   ) {}
 
   /** Pinned discussions stay at the top of the group's list. */
@@ -25,6 +27,7 @@ export class DiscussionModerationService {
     this.access.requireModerator(access);
     access.thread.pinned = pinned;
     await this.em.flush();
+    this.live.thread(access.thread.id);
     return access.thread;
   }
 
@@ -37,6 +40,7 @@ export class DiscussionModerationService {
       const thread = await em.findOneOrFail(Thread, { id: access.thread.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       thread.locked = locked;
     });
+    this.live.thread(access.thread.id);
     return this.em.findOneOrFail(Thread, { id: access.thread.id }, { refresh: true });
   }
 
@@ -52,6 +56,7 @@ export class DiscussionModerationService {
     if (!target.canManage || !target.isActiveMember) throw discussionsErrors.notAConvenor();
     access.thread.group = this.em.getReference(WorkingGroupEntity, groupId, { wrapped: true });
     await this.em.flush();
+    this.live.thread(access.thread.id);
     return access.thread;
   }
 
@@ -73,7 +78,9 @@ export class DiscussionModerationService {
       return first ? [this.outbox.record('post.hidden', { postId: post.id, threadId: thread.id, groupId: thread.group.id, actorId: viewer.userId, authorId: post.author.id })] : [];
     });
     await this.outbox.publish(events);
-    return this.em.findOneOrFail(Post, { id: access.post.id }, { refresh: true });
+    const hidden = await this.em.findOneOrFail(Post, { id: access.post.id }, { refresh: true });
+    void this.live.post(hidden, 'UPDATE');
+    return hidden;
   }
 
   async unhide(viewer: Viewer, postId: string): Promise<Post> {
@@ -81,6 +88,7 @@ export class DiscussionModerationService {
     this.access.requireModerator(access);
     Object.assign(access.post, { hiddenAt: null, hiddenReason: null, hiddenBy: null });
     await this.em.flush();
+    void this.live.post(access.post, 'UPDATE');
     return access.post;
   }
 }

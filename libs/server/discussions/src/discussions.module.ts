@@ -5,6 +5,7 @@ import { DiscussionAccess } from './discussion-access.service.js';
 import { DiscussionModerationService } from './discussion-moderation.service.js';
 import { DiscussionSearchService } from './discussion-search.service.js';
 import { DiscussionsService } from './discussions.service.js';
+import { ThreadRealtime } from './thread-realtime.service.js';
 import { PostReaction } from './post-reaction.entity.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
@@ -14,7 +15,7 @@ import { DiscussionsPersonalData } from './discussions-personal-data.js';
 
 @Module({
   imports: [MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead]), GroupsModule],
-  providers: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService, DiscussionsPersonalData],
+  providers: [DiscussionAccess, ThreadRealtime, DiscussionsService, DiscussionModerationService, DiscussionSearchService, DiscussionsPersonalData],
   exports: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService],
 })
 export class DiscussionsModule {}

@@ -5,6 +5,7 @@ import { LIMITS, Reaction } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
 import { DiscussionAccess } from './discussion-access.service.js';
+import { ThreadRealtime } from './thread-realtime.service.js';
 import { discussionsErrors } from './discussions.errors.js';
 import { mentionKey, mentionsIn, renderMarkdown, type MentionTarget } from './markdown.util.js';
 import { PostReaction } from './post-reaction.entity.js';
@@ -58,6 +59,7 @@ export class DiscussionsService {
     private readonly groups: GroupsService,
     private readonly outbox: OutboxService,
     private readonly access: DiscussionAccess,
+    private readonly live: ThreadRealtime,
   ) {}
 
   /** Members start threads in their group: a title, an opening post in Markdown, a few tags. */
@@ -132,6 +134,7 @@ export class DiscussionsService {
       return { post, events };
     });
     await this.outbox.publish(events);
+    void this.live.post(post, 'REPLY');
     return post;
   }
 
@@ -172,7 +175,9 @@ export class DiscussionsService {
       return events;
     });
     await this.outbox.publish(events);
-    return this.em.findOneOrFail(Post, { id: post.id }, { refresh: true });
+    const edited = await this.em.findOneOrFail(Post, { id: post.id }, { refresh: true });
+    void this.live.post(edited, 'UPDATE');
+    return edited;
   }
 
   /** Authors delete their own posts: the place in the tree stays, the text, its history and reactions go. */
@@ -186,7 +191,9 @@ export class DiscussionsService {
       await em.nativeDelete(PostRevision, { post: post.id });
       await em.nativeDelete(PostReaction, { postId: post.id });
     });
-    return this.em.findOneOrFail(Post, { id: post.id }, { refresh: true });
+    const deleted = await this.em.findOneOrFail(Post, { id: post.id }, { refresh: true });
+    void this.live.post(deleted, 'UPDATE');
+    return deleted;
   }
 
   /** Adds or takes back one of the fixed reactions; doing the same twice changes nothing. */
@@ -204,6 +211,7 @@ export class DiscussionsService {
     } else {
       await this.em.nativeDelete(PostReaction, key);
     }
+    void this.live.post(post, 'UPDATE');
     return post;
   }
 

@@ -3,6 +3,7 @@
 // browser shows it without asking. It asks `notifications(after: <its last seq>)` only when a
 // sequence number was skipped, after a (re)connect, and when a hidden tab is shown again, so a
 // missed message loses nothing.
+import type { Reaction } from './enums.js';
 
 /** One notification as its recipient may see it: the web's `NotificationFields`, content-free applied. */
 export interface NotificationView {
@@ -39,13 +40,36 @@ export interface NotificationsReadMessage {
   unreadCount: number;
 }
 
-/** Someone posted in a discussion the browser is watching; it fetches the new posts. */
+/**
+ * A post as every member of its group may see it: the web's `PostFields` without what depends on
+ * who is looking (whether they wrote it, which reactions are theirs). A hidden post carries no text
+ * (its author and the convenors keep the text they have, or fetch it).
+ */
+export interface ThreadPostView {
+  id: string;
+  threadId: string;
+  parentId: string | null;
+  depth: number;
+  author: { id: string; displayName: string } | null;
+  body: string | null;
+  bodyHtml: string;
+  /** ISO 8601. */
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  hidden: { reason: string; hiddenAt: string } | null;
+  reactions: { reaction: Reaction; count: number }[];
+}
+
+/** Someone posted in a discussion the browser is watching, or changed a post or the discussion. */
 export interface ThreadSignal {
   threadId: string;
   /** The post added or changed; null when the thread itself changed (locked, opened). */
   postId: string | null;
   /** A new reply, or a change to a post (edit, delete, hide, reactions) or to the thread. */
   change: 'REPLY' | 'UPDATE';
+  /** The post as it now is; null when the thread itself changed (the browser fetches it). */
+  post: ThreadPostView | null;
 }
 
 export type WatchResult = { ok: true } | { ok: false; code: string };

@@ -1,14 +1,15 @@
 import { Alert, Anchor, Button, Group, Stack, VisuallyHidden } from '@mantine/core';
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import type { ThreadSignal } from '@convene/shared-contracts';
-import { EditPostDocument, ReplyDocument, toApiError, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
+import { EditPostDocument, ReplyDocument, toApiError, useViewer, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
 import { NotFoundPage, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useLiveThread } from '../hooks/useLiveThread';
 import { useMarkThreadRead } from '../hooks/useMarkThreadRead';
-import { useThreadPosts } from '../hooks/useThreadPosts';
+import { POSTS_PAGE, useThreadPosts } from '../hooks/useThreadPosts';
+import { applyLivePost } from '../hooks/live-post-cache';
 import { buildPostTree } from '../utils/post-tree.util';
 import { DeletePostModal } from './DeletePostModal';
 import { HidePostModal } from './HidePostModal';
@@ -118,8 +119,21 @@ function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; as
     return () => void (cancelled = true);
   }, [target, highlight]);
 
+  const client = useApolloClient();
+  const { viewer } = useViewer();
   const onChange = useCallback(
     async (signal: ThreadSignal) => {
+      // A post comes with its message: shown as it is, with no request.
+      if (signal.post && viewer) {
+        const outcome = applyLivePost(client, latest.current.thread.id, POSTS_PAGE, signal.post, { id: viewer.id, canModerate: latest.current.thread.viewerCanModerate });
+        if (outcome === 'added' && !(signal.post.author?.id === viewer.id)) {
+          setArrived((ids) => [...ids, signal.post!.id]);
+          setAnnouncement(t('thread.liveOne', { author: signal.post.author?.displayName ?? t('thread.someone') }));
+          // The page is open: what arrives on it is read.
+          latest.current.markRead();
+        }
+        if (outcome !== 'unknown') return;
+      }
       const before = new Set(latest.current.thread.posts.nodes.map((p) => p.id));
       const now = await latest.current.posts.refresh();
       if (!now || signal.change !== 'REPLY') return;
@@ -132,7 +146,7 @@ function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; as
       // The page is open: what arrives on it is read.
       if (now.unreadCount > 0) latest.current.markRead();
     },
-    [t],
+    [t, client, viewer],
   );
   useLiveThread(thread.id, (signal) => void onChange(signal));
 
