@@ -9,7 +9,6 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { NotificationMessage } from '@convene/shared-contracts';
-import { NotificationStream } from '../../libs/web/notifications/src/hooks/notification-stream.js';
 import { Client, PrivateRedis, prepareDatabase, startApi, startWorker, systemEnv, type Proc } from './processes.js';
 
 const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: $input) { status } }`;
@@ -36,20 +35,33 @@ const exited = (proc: Proc, seconds: number) =>
     proc.child.once('exit', () => (clearTimeout(timer), resolve(true)));
   });
 
-/** A bell as the web keeps it: the web's own NotificationStream, catching up over HTTP. */
+/**
+ * A bell that follows the web's rule (NotificationStream): a message that follows the last number
+ * shown is shown as it is; otherwise, and on every reconnect, everything after that number is asked for.
+ */
 class Bell {
   readonly seen = new Set<string>();
-  readonly stream: NotificationStream<{ id: string; seq: number }>;
+  lastSeq = 0;
   requests = 0;
-  constructor(readonly client: Client) {
-    this.stream = new NotificationStream({
-      show: (fresh) => fresh.forEach((n) => this.seen.add(n.id)),
-      fetchAfter: async (after, first) => {
-        this.requests += 1;
-        const { data } = await client.request<{ unreadNotificationCount: number; notifications: { id: string; seq: number }[] }>(AFTER, { after, first });
-        return data ? { notifications: data.notifications, unreadCount: data.unreadNotificationCount } : null;
-      },
-    });
+  private catching: Promise<void> | null = null;
+  constructor(readonly client: Client) {}
+
+  receive(message: NotificationMessage): void {
+    if (message.seq <= this.lastSeq) return;
+    if (!this.catching && message.previousSeq === this.lastSeq) {
+      this.seen.add(message.notification.id);
+      this.lastSeq = message.seq;
+    } else void this.catchUp();
+  }
+
+  catchUp(): Promise<void> {
+    this.catching ??= (async () => {
+      this.requests += 1;
+      const { data } = await this.client.request<{ notifications: { id: string; seq: number }[] }>(AFTER, { after: this.lastSeq, first: 50 });
+      for (const n of data?.notifications ?? []) this.seen.add(n.id);
+      this.lastSeq = Math.max(this.lastSeq, ...(data?.notifications ?? []).map((n) => n.seq));
+    })().finally(() => (this.catching = null));
+    return this.catching;
   }
 }
 
@@ -171,13 +183,13 @@ describe('Redis lost and back empty', () => {
         const client = new Client(api.url);
         client.cookie = cookie;
         const bell = new Bell(client);
-        bell.stream.start((await client.request<{ notifications: { seq: number }[] }>(NEWEST)).data?.notifications[0]?.seq ?? 0);
+        bell.lastSeq = (await client.request<{ notifications: { seq: number }[] }>(NEWEST)).data?.notifications[0]?.seq ?? 0;
         const socket = io(api.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
         sockets.push(socket);
         await new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)));
-        // As the web does: each message into the stream, and a catch-up on every reconnect.
-        socket.on('notification', (message: NotificationMessage) => bell.stream.receive(message));
-        socket.io.on('reconnect', () => void bell.stream.catchUp());
+        // As the web does: each message into the bell, and a catch-up on every reconnect.
+        socket.on('notification', (message: NotificationMessage) => bell.receive(message));
+        socket.io.on('reconnect', () => void bell.catchUp());
         return { bell, socket };
       }),
     );
