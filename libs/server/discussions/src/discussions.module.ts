@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { GroupsModule } from '@convene/server-groups';
+import { NotificationsModule } from '@convene/server-notifications';
 import { DiscussionAccess } from './discussion-access.service.js';
 import { DiscussionModerationService } from './discussion-moderation.service.js';
 import { DiscussionSearchService } from './discussion-search.service.js';
@@ -14,7 +15,7 @@ import { ThreadRead } from './thread-read.entity.js';
 import { DiscussionsPersonalData } from './discussions-personal-data.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead]), GroupsModule],
+  imports: [MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead]), GroupsModule, NotificationsModule],
   providers: [DiscussionAccess, ThreadRealtime, DiscussionsService, DiscussionModerationService, DiscussionSearchService, DiscussionsPersonalData],
   exports: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService],
 })

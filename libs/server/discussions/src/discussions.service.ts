@@ -4,6 +4,7 @@ import { InputCheck, OutboxService, isUuid, stripControlCharacters, type OutboxE
 import { LIMITS, Reaction } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
+import { NotificationPreferencesService } from '@convene/server-notifications';
 import { DiscussionAccess } from './discussion-access.service.js';
 import { ThreadRealtime } from './thread-realtime.service.js';
 import { discussionsErrors } from './discussions.errors.js';
@@ -60,6 +61,7 @@ export class DiscussionsService {
     private readonly outbox: OutboxService,
     private readonly access: DiscussionAccess,
     private readonly live: ThreadRealtime,
+    private readonly preferences: NotificationPreferencesService,
   ) {}
 
   /** Members start threads in their group: a title, an opening post in Markdown, a few tags. */
@@ -74,15 +76,20 @@ export class DiscussionsService {
     if (!view.isActiveMember) throw discussionsErrors.notAMember();
     const written = await this.write(view, body);
 
-    const author = this.em.getReference(UserEntity, viewer.userId, { wrapped: true });
-    const thread = this.em.create(Thread, { group: this.em.getReference(WorkingGroupEntity, groupId, { wrapped: true }), author, title, tags });
-    const post = this.em.create(Post, { thread, author, body: written.body, bodyHtml: written.bodyHtml, mentionedIds: written.mentionedIds });
-    this.em.create(ThreadRead, { userId: viewer.userId, threadId: thread.id, readCount: 1, readAt: post.createdAt });
-    const events = [
-      this.outbox.record('thread.created', { threadId: thread.id, groupId, authorId: viewer.userId, mentionedIds: written.mentionedIds, groupConvenors: written.groupConvenors }),
-    ];
-    events.push(...this.mentionEvents(post, thread, viewer.userId, written, []));
-    await this.em.flush();
+    const { thread, events } = await this.em.transactional(async (em) => {
+      const author = em.getReference(UserEntity, viewer.userId, { wrapped: true });
+      const thread = em.create(Thread, { group: em.getReference(WorkingGroupEntity, groupId, { wrapped: true }), author, title, tags });
+      const post = em.create(Post, { thread, author, body: written.body, bodyHtml: written.bodyHtml, mentionedIds: written.mentionedIds });
+      em.create(ThreadRead, { userId: viewer.userId, threadId: thread.id, readCount: 1, readAt: post.createdAt });
+      const events = [
+        this.outbox.record('thread.created', { threadId: thread.id, groupId, authorId: viewer.userId, mentionedIds: written.mentionedIds, groupConvenors: written.groupConvenors }),
+        ...this.mentionEvents(post, thread, viewer.userId, written, []),
+      ];
+      await em.flush();
+      // Its author watches it from now on (unless they choose otherwise).
+      await this.preferences.watchThreadIfUnset(em, viewer.userId, thread.id);
+      return { thread, events };
+    });
     await this.outbox.publish(events);
     return thread;
   }
@@ -117,8 +124,10 @@ export class DiscussionsService {
       });
       thread.postCount += 1;
       thread.lastActivityAt = post.createdAt;
-      // Writing in a discussion means having read it up to one's own post.
+      // Writing in a discussion means having read it up to one's own post, and watching it
+      // (unless one chose otherwise).
       await em.upsert(ThreadRead, { userId: viewer.userId, threadId, readCount: thread.postCount, readAt: post.createdAt });
+      await this.preferences.watchThreadIfUnset(em, viewer.userId, threadId);
       const events = [
         this.outbox.record('post.replied', {
           postId: post.id,

@@ -13,7 +13,7 @@ export { MeetingsModule } from './meetings.module.js';
 export { MeetingsService, type MeetingAccess, type RsvpCounts, type ScheduleMeetingInput, type UpdateMeetingInput } from './meetings.service.js';
 export { MeetingRemindersService } from './meeting-reminders.service.js';
 export { MeetingPollsService, type PollAccess, type PollGrid, type CreatePollInput } from './meeting-polls.service.js';
-export { MeetingCalendarService, type MeetingMailDetails } from './meeting-calendar.service.js';
+export { MeetingCalendarService } from './meeting-calendar.service.js';
 export { EventRegistrationsService, type PublicEvent, type RegistrationCounts, type EventFormInput, type RegistrationInput } from './event-registrations.service.js';
 export { MeetingsErrorCode, meetingsErrors } from './meetings.errors.js';
 export { DEFAULT_REMINDER_MINUTES } from './meeting.entity.js';

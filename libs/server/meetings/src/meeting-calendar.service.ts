@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig, type Viewer } from '@convene/server-core';
 import { MeetingStatus, RsvpResponse } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
+import { MailSubjects, type MailRecipient, type MeetingMailDetails } from '@convene/server-mail';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingRsvp } from './meeting-rsvp.entity.js';
@@ -12,15 +13,6 @@ import { MeetingsService } from './meetings.service.js';
 import { buildCalendar, type IcsEvent } from './ics.util.js';
 import { addressOf, meetingIcsEvent } from './meeting-ics-event.util.js';
 import { formatWhen } from './meeting-time-format.util.js';
-
-export interface MeetingMailDetails {
-  title: string;
-  when: string;
-  place: string;
-  reason: string;
-  link: string;
-  invitation: { method: 'REQUEST' | 'CANCEL'; ics: string };
-}
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -32,14 +24,20 @@ const PARTSTAT = { [RsvpResponse.GOING]: 'ACCEPTED', [RsvpResponse.MAYBE]: 'TENT
  * calendars replace an event when its SEQUENCE grows.
  */
 @Injectable()
-export class MeetingCalendarService {
+export class MeetingCalendarService implements OnModuleInit {
   constructor(
     private readonly em: EntityManager,
     private readonly meetings: MeetingsService,
     private readonly groups: GroupsService,
     private readonly identity: IdentityService,
+    private readonly mailSubjects: MailSubjects,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Notification mails about a meeting carry its details and invitation: provided from here. */
+  onModuleInit(): void {
+    this.mailSubjects.register('meeting', (meetingId, recipient) => this.mailDetails(meetingId, recipient));
+  }
 
   /** One meeting for a member who may read it (GET /api/meetings/:id/ics). */
   async meetingIcs(viewer: Viewer, meetingId: string): Promise<{ meeting: Meeting; ics: string }> {
@@ -63,7 +61,7 @@ export class MeetingCalendarService {
   }
 
   /** What a mail about a meeting says, for one recipient (times in their zone), with the invitation. */
-  async mailDetails(meetingId: string, recipient: { id: string; locale: string; timeZone: string }): Promise<MeetingMailDetails | null> {
+  async mailDetails(meetingId: string, recipient: MailRecipient): Promise<MeetingMailDetails | null> {
     const meeting = await this.em.fork().findOne(Meeting, { id: meetingId });
     if (!meeting) return null;
     const invitation = await this.invitation(meetingId, recipient.id);

@@ -8,8 +8,7 @@ import { APP_CONFIG, OutboxService, type AppConfig } from '@convene/server-core'
 import { DEFAULT_DIGEST, EmailDelivery, NOTIFICATION_CATEGORY, NotificationType, type MembershipRole } from '@convene/shared-contracts';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
 import { IdentityService, type User } from '@convene/server-identity';
-import { MeetingCalendarService } from '@convene/server-meetings';
-import { MailService, type MailMessage, type NotificationLine } from '@convene/server-mail';
+import { MailService, MailSubjects, type MailMessage, type NotificationLine } from '@convene/server-mail';
 import { latestDigestSlot } from './digest-schedule.util.js';
 import { Notification } from './notification.entity.js';
 import { NotificationSettings } from './notification-settings.entity.js';
@@ -28,7 +27,7 @@ export class NotificationMailService {
     private readonly groups: GroupsService,
     private readonly identity: IdentityService,
     private readonly outbox: OutboxService,
-    private readonly meetings: MeetingCalendarService,
+    private readonly subjects: MailSubjects,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -201,7 +200,7 @@ export class NotificationMailService {
       case NotificationType.MEETING_REMINDER: {
         // The calendar invitation travels with the mail, so the meeting reaches (or leaves, or
         // moves in) the person's calendar without a click.
-        const details = row.subjectId ? await this.meetings.mailDetails(row.subjectId, { id: row.recipientId, locale: to.locale, timeZone: to.timeZone }) : null;
+        const details = row.subjectId ? await this.subjects.details('meeting', row.subjectId, { id: row.recipientId, locale: to.locale, timeZone: to.timeZone }) : null;
         if (!details) return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
         return this.mail.prepareNotice(em, 'meeting', to, { line: { ...line, link: details.link }, title: details.title, when: details.when, place: details.place, reason: details.reason }, { ...notice, calendar: details.invitation });
       }

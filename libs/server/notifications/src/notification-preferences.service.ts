@@ -160,11 +160,8 @@ export class NotificationPreferencesService {
   }
 
   /** Participants watch a thread, unless they chose a level for it already. */
-  async watchThreadIfUnset(userId: string, threadId: string): Promise<void> {
-    await this.em
-      .fork()
-      .getConnection()
-      .execute('insert into thread_notification_preferences (user_id, thread_id, level) values (?, ?, ?) on conflict do nothing', [userId, threadId, ThreadNotificationLevel.WATCHING]);
+  async watchThreadIfUnset(em: EntityManager, userId: string, threadId: string): Promise<void> {
+    await em.execute('insert into thread_notification_preferences (user_id, thread_id, level) values (?, ?, ?) on conflict do nothing', [userId, threadId, ThreadNotificationLevel.WATCHING]);
   }
 
   /**

@@ -24,8 +24,6 @@ export interface RuleContext {
   memberIds(groupId: string): Promise<string[]>;
   /** Who chose to watch a thread, and who muted it. */
   threadLevels(threadId: string): Promise<{ watching: string[]; muted: string[] }>;
-  /** Makes a participant watch a thread, unless they already chose a level for it. */
-  watchThread(userId: string, threadId: string): Promise<void>;
 }
 
 type Rules = { [T in DomainEventType]: (payload: DomainEventPayloads[T], context: RuleContext) => Promise<NotificationPlan> };
@@ -42,10 +40,10 @@ export const NOTIFICATION_RULES: Rules = {
   'membership.declined': async (p) => ({ type: NotificationType.MEMBERSHIP_DECLINED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: null }),
   'membership.invited': async (p) => ({ type: NotificationType.GROUP_INVITATION, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
   'membership.role-changed': async (p) => ({ type: NotificationType.ROLE_CHANGED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
-  // Everyone in the group follows its new discussions (those at "all activity" hear of them);
-  // the author watches it from now on. People it mentions hear of it as a mention instead.
+  // Everyone in the group follows its new discussions (those at "all activity" hear of them).
+  // People it mentions hear of it as a mention instead. (Its author watches it: the discussions
+  // write path records that with the thread.)
   'thread.created': async (p, context) => {
-    await context.watchThread(p.authorId, p.threadId);
     return {
       type: NotificationType.THREAD_CREATED,
       involvedIds: [],
@@ -58,7 +56,6 @@ export const NOTIFICATION_RULES: Rules = {
   // The person answered and the thread's watchers are involved, unless they muted the thread or
   // are no longer in its group (they left, or the thread moved).
   'post.replied': async (p, context) => {
-    await context.watchThread(p.authorId, p.threadId);
     const [levels, members] = await Promise.all([context.threadLevels(p.threadId), context.memberIds(p.groupId)]);
     const inGroup = new Set(members);
     return {

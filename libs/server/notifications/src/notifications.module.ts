@@ -3,7 +3,6 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { GroupsModule } from '@convene/server-groups';
 import { IdentityModule } from '@convene/server-identity';
 import { MailModule } from '@convene/server-mail';
-import { MeetingsModule } from '@convene/server-meetings';
 import { ChannelPreference } from './channel-preference.entity.js';
 import { GroupPreference } from './group-preference.entity.js';
 import { ThreadPreference } from './thread-preference.entity.js';
@@ -21,7 +20,6 @@ import { NotificationsPersonalData } from './notifications-personal-data.js';
     GroupsModule,
     IdentityModule,
     MailModule,
-    MeetingsModule,
   ],
   providers: [NotificationsService, NotificationPreferencesService, NotificationMailService, NotificationsPersonalData],
   exports: [NotificationsService, NotificationPreferencesService, NotificationMailService],

@@ -64,7 +64,6 @@ export class NotificationsService {
       convenorIds: (groupId) => this.groups.convenorIds(groupId),
       memberIds: (groupId) => this.groups.activeMemberIds(groupId),
       threadLevels: (threadId) => this.preferences.threadLevels(threadId),
-      watchThread: (userId, threadId) => this.preferences.watchThreadIfUnset(userId, threadId),
     });
     const notActor = (ids: string[] = []) => ids.filter((id) => id !== plan.actorId);
     const deliveries = await this.preferences.deliveries({
