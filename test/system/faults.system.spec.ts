@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { io, type Socket } from 'socket.io-client';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { Client, PrivatePostgres, PrivateRedis, prepareDatabase, startApi, startWorker, systemEnv, type Proc } from './processes.js';
+import { Client, PrivatePostgres, PrivateRedis, exited, prepareDatabase, startApi, startWorker, systemEnv, until, type Proc } from './processes.js';
 
 const CREATE_THREAD = `mutation T($input: CreateThreadInput!) { createThread(input: $input) { id } }`;
 const GROUP_ID = `query G($slug: String!) { workingGroup(slug: $slug) { id } }`;
@@ -20,20 +20,6 @@ const QUEUES = ['mail', 'notifications', 'maintenance'];
 const REQUEST_TIMEOUT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const until = async (check: () => Promise<boolean>, what: string, seconds = 30) => {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await sleep(200);
-  }
-  throw new Error(`gave up waiting for ${what}`);
-};
-const exited = (proc: Proc, seconds: number) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>((resolve) => {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) return resolve({ code: proc.child.exitCode, signal: proc.child.signalCode });
-    const timer = setTimeout(() => resolve(null), seconds * 1000);
-    proc.child.once('exit', (code, signal) => (clearTimeout(timer), resolve({ code, signal })));
-  });
 /** Exited by itself: Nest re-raises the signal once its graceful shutdown is done; 0 is fine too, 1 (a failed shutdown) is not. */
 const cleanExit = (exit: { code: number | null; signal: NodeJS.Signals | null } | null) => (exit ? String(exit.signal ?? exit.code) : 'still running');
 const readiness = (url: string) => fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);

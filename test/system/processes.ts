@@ -16,6 +16,25 @@ export const buildRoot = process.env['CONVENE_BUILD_ROOT'] || root;
 
 export { freePort };
 
+/** Checks every 200 ms until `check` holds (a throw counts as not yet); fails after `seconds`, naming what it waited for. */
+export async function until(check: () => Promise<boolean>, what: string, seconds = 30): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+/** How the process ended, once it has (waiting at most `seconds`); null if it still runs. */
+export function exited(proc: Proc, seconds: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null> {
+  return new Promise((resolve) => {
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null) return resolve({ code: proc.child.exitCode, signal: proc.child.signalCode });
+    const timer = setTimeout(() => resolve(null), seconds * 1000);
+    proc.child.once('exit', (code, signal) => (clearTimeout(timer), resolve({ code, signal })));
+  });
+}
+
 export class Proc {
   readonly logs: string[] = [];
   constructor(readonly child: ChildProcess) {

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { NotificationMessage } from '@convene/shared-contracts';
-import { Client, PrivateRedis, prepareDatabase, startApi, startWorker, systemEnv, type Proc } from './processes.js';
+import { Client, PrivateRedis, exited, prepareDatabase, startApi, startWorker, systemEnv, until, type Proc } from './processes.js';
 
 const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: $input) { status } }`;
 const GROUP_ID = `query G($slug: String!) { workingGroup(slug: $slug) { id } }`;
@@ -18,22 +18,6 @@ const NEWEST = `query N { notifications(first: 1) { seq } }`;
 /** Convenors added to the group, each told of every join request (in the app and by email). */
 const CONVENORS = 200;
 const REQUESTS = 5;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const until = async (check: () => Promise<boolean>, what: string, seconds = 60) => {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await sleep(250);
-  }
-  throw new Error(`gave up waiting for ${what}`);
-};
-const exited = (proc: Proc, seconds: number) =>
-  new Promise<boolean>((resolve) => {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) return resolve(true);
-    const timer = setTimeout(() => resolve(false), seconds * 1000);
-    proc.child.once('exit', () => (clearTimeout(timer), resolve(true)));
-  });
 
 /**
  * A bell that follows the web's rule (NotificationStream): a message that follows the last number
@@ -220,7 +204,7 @@ describe('Redis lost and back empty', () => {
     await redis.stop();
     const stopping = worker;
     stopping.child.kill('SIGTERM');
-    const stopped = await exited(stopping, 15);
+    const stopped = (await exited(stopping, 15)) !== null;
     await redis.start();
     if (!stopped) {
       console.warn(`the worker did not stop within 15 s of SIGTERM:\n${stopping.logs.join('').split('\n').filter((l) => !l.includes('ECONNREFUSED')).slice(-40).join('\n')}`);
