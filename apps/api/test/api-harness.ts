@@ -67,6 +67,7 @@ export class GqlClient {
 export class ApiHarness {
   readonly data: TestData;
   private readonly sockets: Socket[] = [];
+  private readonly others: NestExpressApplication[] = [];
 
   private constructor(
     readonly app: NestExpressApplication,
@@ -85,6 +86,25 @@ export class ApiHarness {
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new ApiHarness(app, orm, `http://127.0.0.1:${address.port}`, config);
+  }
+
+  /**
+   * A second API instance on the same database and Redis, as behind a load balancer; `client`
+   * gives a client of it that carries another client's session cookie. Closed by `stop`.
+   */
+  async anotherInstance(): Promise<{ url: string; client: (carrying?: GqlClient) => GqlClient }> {
+    const app = await createApiApp({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    this.others.push(app);
+    const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    return {
+      url,
+      client: (carrying) => {
+        const client = new GqlClient(url, `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+        client.cookie = carrying?.cookie ?? null;
+        return client;
+      },
+    };
   }
 
   /** A client with no session, from its own client address. */
@@ -137,6 +157,7 @@ export class ApiHarness {
 
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.disconnect();
+    for (const other of this.others) await other.close();
     await this.app.close();
     await this.orm.close();
   }

@@ -16,10 +16,11 @@ import { PasswordResetService } from './password-reset.service.js';
 import { NetworkPeopleService } from './network-people.service.js';
 import { ElevatedRoles } from './elevated-roles.js';
 import { AccountPersonalData } from './account-personal-data.js';
+import { SessionCache } from './session-cache.js';
 
 @Module({
   imports: [MikroOrmModule.forFeature([User, Session, Invitation, NetworkSettings, PartnerOrganisation, RecoveryCode, PasswordReset]), MailModule],
-  providers: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles, AccountPersonalData],
+  providers: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles, AccountPersonalData, SessionCache],
   exports: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles],
 })
 export class IdentityModule {}

@@ -4,6 +4,7 @@ import { AuditAction, NetworkRole } from '@convene/shared-contracts';
 import { AuditLog, InputCheck, forbidden, notFound, type Viewer } from '@convene/server-core';
 import { User } from './user.entity.js';
 import { SessionsService } from './sessions.service.js';
+import { SessionCache } from './session-cache.js';
 import { identityErrors } from './identity.errors.js';
 
 export interface PeopleQuery {
@@ -23,6 +24,7 @@ export class NetworkPeopleService {
   constructor(
     private readonly em: EntityManager,
     private readonly sessions: SessionsService,
+    private readonly cache: SessionCache,
     private readonly audit: AuditLog,
   ) {}
 
@@ -49,7 +51,7 @@ export class NetworkPeopleService {
   async setNetworkRole(viewer: Viewer, userId: string, role: NetworkRole): Promise<User> {
     adminOnly(viewer);
     if (userId === viewer.userId) throw identityErrors.notYourself();
-    return this.em.transactional(async (em) => {
+    const changed = await this.em.transactional(async (em) => {
       const user = await this.target(em, userId);
       if (user.networkRole === role) return user;
       const from = user.networkRole;
@@ -57,13 +59,16 @@ export class NetworkPeopleService {
       this.audit.record(em, { action: AuditAction.NETWORK_ROLE_CHANGED, actorId: viewer.userId, subjectUserId: user.id, detail: { from, to: role } });
       return user;
     });
+    // Their sessions carry the role: they are looked up again, on every API instance.
+    await this.cache.dropUsers([changed.id]);
+    return changed;
   }
 
   /** Deactivates (every session ends at once) or reactivates an account. Answers the ended sessions. */
   async setDeactivated(viewer: Viewer, userId: string, deactivated: boolean): Promise<{ user: User; endedSessionIds: string[] }> {
     adminOnly(viewer);
     if (userId === viewer.userId) throw identityErrors.notYourself();
-    return this.em.transactional(async (em) => {
+    const result = await this.em.transactional(async (em) => {
       const user = await this.target(em, userId);
       if (!!user.deactivatedAt === deactivated) return { user, endedSessionIds: [] };
       if (deactivated && user.networkRole === NetworkRole.ADMIN) {
@@ -74,6 +79,8 @@ export class NetworkPeopleService {
       this.audit.record(em, { action: deactivated ? AuditAction.ACCOUNT_DEACTIVATED : AuditAction.ACCOUNT_REACTIVATED, actorId: viewer.userId, subjectUserId: user.id });
       return { user, endedSessionIds };
     });
+    await this.cache.dropUsers([result.user.id]);
+    return result;
   }
 
   private async target(em: EntityManager, userId: string): Promise<User> {

@@ -7,6 +7,7 @@ import { SessionRepository } from './session.repository.js';
 import type { User } from './user.entity.js';
 import { hashToken, newToken } from './tokens.util.js';
 import { TwoFactorService } from './two-factor.service.js';
+import { SessionCache } from './session-cache.js';
 
 export interface SessionSummary {
   id: string;
@@ -29,6 +30,7 @@ export class SessionsService {
     private readonly em: EntityManager,
     private readonly sessions: SessionRepository,
     private readonly twoFactor: TwoFactorService,
+    private readonly cache: SessionCache,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -45,14 +47,29 @@ export class SessionsService {
     return { token, session };
   }
 
-  /** The viewer for a cookie token, or null when it is unknown, idle too long or past its end. */
+  /**
+   * The viewer for a cookie token, or null when it is unknown, idle too long or past its end.
+   * Answered from the session cache while it holds the token (no SQL statement but a last-seen
+   * update once a minute), else from PostgreSQL.
+   */
   async resolve(token: string | undefined): Promise<Viewer | null> {
     if (!token || token.length > 100) return null;
-    const em = this.em.fork();
-    const session = await em.getRepository(Session).findByTokenHash(hashToken(token));
-    if (!session) return null;
+    const tokenHash = hashToken(token);
     const now = Date.now();
     const idleLimit = this.config.session.idleMinutes * 60_000;
+    const cached = this.cache.get(tokenHash);
+    if (cached && cached.expiresAt > now && now - cached.lastSeenAt <= idleLimit) {
+      if (now - cached.lastSeenAt > TOUCH_EVERY_MS) {
+        await this.em.fork().nativeUpdate(Session, { id: cached.viewer.sessionId }, { lastSeenAt: new Date(now) });
+        this.cache.touched(tokenHash, now);
+      }
+      return cached.viewer;
+    }
+    if (cached) this.cache.forget(tokenHash);
+    const mark = this.cache.mark();
+    const em = this.em.fork();
+    const session = await em.getRepository(Session).findByTokenHash(tokenHash);
+    if (!session) return null;
     const user = session.user.getEntity();
     // Sessions begun before the last password change are over, whatever ended them or not.
     const stale = session.createdAt < user.passwordChangedAt;
@@ -65,7 +82,9 @@ export class SessionsService {
       await em.flush();
     }
     const twoFactorSetupRequired = !user.totpEnabledAt && (await this.twoFactor.required(user.id, user.networkRole));
-    return { userId: user.id, sessionId: session.id, networkRole: user.networkRole, ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}) };
+    const viewer: Viewer = { userId: user.id, sessionId: session.id, networkRole: user.networkRole, ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}) };
+    this.cache.set(tokenHash, { viewer, expiresAt: session.expiresAt.getTime(), lastSeenAt: session.lastSeenAt.getTime() }, mark);
+    return viewer;
   }
 
   /** The viewer's own sessions, the newest activity first. */
@@ -78,23 +97,28 @@ export class SessionsService {
   async revoke(viewer: Viewer, sessionId: string): Promise<void> {
     const ended = isUuid(sessionId) ? await this.sessions.nativeDelete({ id: sessionId, user: viewer.userId }) : 0;
     if (!ended) throw notFound('That session');
+    await this.cache.dropSessions([sessionId]);
     await this.audit.recordNow({ action: AuditAction.SESSION_REVOKED, actorId: viewer.userId, detail: { own: sessionId === viewer.sessionId } });
   }
 
   async end(sessionId: string): Promise<void> {
     await this.sessions.nativeDelete({ id: sessionId });
+    await this.cache.dropSessions([sessionId]);
   }
 
   /** Signs the viewer out everywhere else; answers the ended sessions' ids. */
   async revokeOthers(viewer: Viewer): Promise<string[]> {
     const ended = await this.sessions.endAllForUser(viewer.userId, viewer.sessionId);
+    await this.cache.dropSessions(ended);
     if (ended.length) await this.audit.recordNow({ action: AuditAction.SESSION_REVOKED, actorId: viewer.userId, detail: { count: ended.length } });
     return ended;
   }
 
   /** Ends every session of the user but `keepSessionId` (all of them without it). */
-  endOthers(userId: string, keepSessionId?: string): Promise<string[]> {
-    return this.sessions.endAllForUser(userId, keepSessionId);
+  async endOthers(userId: string, keepSessionId?: string): Promise<string[]> {
+    const ended = await this.sessions.endAllForUser(userId, keepSessionId);
+    await this.cache.dropSessions(ended);
+    return ended;
   }
 
   /** Deletes sessions past their idle or absolute expiry (run by the worker on a schedule). */

@@ -6,6 +6,7 @@ import { APP_CONFIG, AuditLog, InputCheck, InputError, RateLimiter, notFound, ty
 import { User } from './user.entity.js';
 import { RecoveryCode } from './recovery-code.entity.js';
 import { ElevatedRoles } from './elevated-roles.js';
+import { SessionCache } from './session-cache.js';
 import { verifyPassword } from './password-hasher.js';
 import { identityErrors } from './identity.errors.js';
 import { hashToken } from './tokens.util.js';
@@ -35,6 +36,7 @@ export class TwoFactorService {
   constructor(
     private readonly em: EntityManager,
     private readonly elevated: ElevatedRoles,
+    private readonly sessions: SessionCache,
     private readonly audit: AuditLog,
     private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -69,7 +71,7 @@ export class TwoFactorService {
     const check = new InputCheck();
     const digits = check.text('code', code, { max: 12, label: 'The code' }).replace(/\s/g, '');
     check.done();
-    return this.em.transactional(async (em) => {
+    const codes = await this.em.transactional(async (em) => {
       const user = await this.user(em, viewer.userId, true);
       if (user.totpEnabledAt) throw identityErrors.twoFactorAlreadyOn();
       if (!user.totpPendingSecret) throw identityErrors.twoFactorSetupNotStarted();
@@ -80,6 +82,9 @@ export class TwoFactorService {
       this.audit.record(em, { action: AuditAction.TWO_FACTOR_ENABLED, actorId: user.id });
       return codes;
     });
+    // The sessions no longer need to set it up first.
+    await this.sessions.dropUsers([viewer.userId]);
+    return codes;
   }
 
   /** Turns it off, with the password and a current code; refused to roles that need it. */
@@ -96,6 +101,7 @@ export class TwoFactorService {
       await em.nativeDelete(RecoveryCode, { userId: user.id });
       this.audit.record(em, { action: AuditAction.TWO_FACTOR_DISABLED, actorId: user.id });
     });
+    await this.sessions.dropUsers([viewer.userId]);
   }
 
   /** New recovery codes (the old ones stop working), with a current code. */

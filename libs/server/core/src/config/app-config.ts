@@ -21,7 +21,7 @@ export interface AppConfig {
   /** Seed demo data into an empty database (never in production). */
   seedDemo: boolean;
   webDistDir: string | null;
-  session: { idleMinutes: number; absoluteDays: number; cookieName: string; secureCookie: boolean };
+  session: { idleMinutes: number; absoluteDays: number; cookieName: string; secureCookie: boolean; cacheSeconds: number };
   invitationTtlDays: number;
   /**
    * How long an "email straight away" notification waits before its email is written. Someone who
@@ -160,6 +160,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     session: {
       idleMinutes: int('SESSION_IDLE_MINUTES', 60 * 24 * 14, 5, 60 * 24 * 90),
       absoluteDays: int('SESSION_ABSOLUTE_DAYS', 60, 1, 365),
+      // How long an API instance trusts a session it looked up (0: every request asks PostgreSQL).
+      cacheSeconds: int('SESSION_CACHE_SECONDS', 30, 0, 300),
       cookieName: env_ === 'production' ? '__Host-convene_session' : 'convene_session',
       secureCookie: env_ === 'production',
     },
