@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { profileProcess, topFunctions } from '../load/profile.mjs';
+import { printProfile, profileProcess } from '../load/profile.mjs';
 
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 const root = join(import.meta.dirname, '../..');
@@ -253,7 +253,7 @@ async function main(bench) {
   console.log(`API resident memory after the runs (VmRSS): ${rss.toFixed(0)} MiB`);
   console.log(`load average at the end: ${load} on ${availableParallelism()} cores (API, baseline, PostgreSQL and the load generator share them)`);
   if (cpuProfile && profileArg.includes('=')) writeFileSync(profileArg.split('=')[1], JSON.stringify(cpuProfile));
-  if (cpuProfile) printProfile(topFunctions(cpuProfile, 15), byPackage(cpuProfile), nearestOwn(cpuProfile));
+  if (cpuProfile) printProfile(cpuProfile, 'API CPU profile of the maximum-throughput run');
   process.exit(0);
 }
 
@@ -370,72 +370,4 @@ function paced(measure, target, rate, seconds, connections) {
     const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
     return { done: answered, rps: answered / elapsed, p50: at(0.5), p99: at(0.99), failed: failed + total - answered };
   });
-}
-
-/** Self time grouped by where the code comes from: a package, the project's own code, Node's. */
-function byPackage(profile) {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const totals = new Map();
-  let busy = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const { callFrame } = byNode.get(profile.samples[i]);
-    if (callFrame.functionName === '(idle)') continue;
-    const us = profile.timeDeltas[i] ?? 0;
-    busy += us;
-    const where = origin(callFrame);
-    totals.set(where, (totals.get(where) ?? 0) + us);
-  }
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([where, us]) => ({ where, share: us / busy }));
-}
-
-/**
- * Each sample charged to the nearest of the project's own functions on its stack (the code that
- * asked for the work, whatever library did it), or, with none, to the package at the top of the
- * stack (the HTTP and GraphQL layers, timers): which parts of a request cost most.
- */
-function nearestOwn(profile, count = 14) {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const totals = new Map();
-  let busy = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const leaf = byNode.get(profile.samples[i]);
-    if (leaf.callFrame.functionName === '(idle)') continue;
-    const us = profile.timeDeltas[i] ?? 0;
-    busy += us;
-    let key = null;
-    let outermost = leaf;
-    for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
-      const node = byNode.get(id);
-      const { callFrame } = node;
-      if (callFrame.url.includes('/dist/server/')) {
-        key = `${callFrame.functionName || '(anonymous)'} ${callFrame.url.slice(callFrame.url.indexOf('/dist/server/') + 13)}:${callFrame.lineNumber + 1}`;
-        break;
-      }
-      if (callFrame.url) outermost = node;
-    }
-    key ??= `(no own code on the stack) ${origin(outermost.callFrame)}`;
-    totals.set(key, (totals.get(key) ?? 0) + us);
-  }
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, count).map(([fn, us]) => ({ fn, share: us / busy }));
-}
-
-function origin({ url }) {
-  if (url.includes('/node_modules/')) {
-    const rest = url.slice(url.lastIndexOf('/node_modules/') + 14).split('/');
-    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
-  }
-  if (url.includes('/dist/server/')) return 'convene (own code)';
-  if (url.startsWith('node:')) return 'node: built-ins';
-  return '(V8, GC, native)';
-}
-
-function printProfile(top, packages, own) {
-  console.log(`API CPU profile of the maximum-throughput run: ${top.seconds.toFixed(1)} s sampled, busy ${(100 * top.busyShare).toFixed(0)}%, garbage collection ${(100 * top.gcShare).toFixed(0)}% of busy`);
-  console.log('  self time by origin: ' + packages.map((p) => `${p.where} ${(100 * p.share).toFixed(1)}%`).join(', '));
-  console.log('  functions with the most self time:');
-  for (const row of top.rows) console.log(`    ${(100 * row.shareOfBusy).toFixed(1).padStart(5)}%  ${row.fn}`);
-  console.log("  time charged to the project's nearest own function on the stack (with the library work it asked for):");
-  for (const row of own) console.log(`    ${(100 * row.share).toFixed(1).padStart(5)}%  ${row.fn}`);
 }

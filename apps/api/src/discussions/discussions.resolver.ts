@@ -135,13 +135,13 @@ export class DiscussionsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PostConnectionModel> {
-    const page = await this.discussions.postsOf(thread.entity, { first, after });
-    return { ...page, nodes: await this.present.posts(viewer, page.nodes, thread.viewerCanModerate) };
+    const page = await this.discussions.postsOf(thread, { first, after });
+    return { ...page, nodes: await this.present.postPage(viewer, page.nodes, thread.viewerCanModerate) };
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The first post the viewer has not read (open the discussion there); null when up to date.' })
   firstUnreadPostId(@Parent() thread: ThreadModel): Promise<string | null> | null {
-    return thread.unreadCount ? this.discussions.firstUnreadPostId(thread.entity, thread.readCount) : null;
+    return thread.unreadCount ? this.discussions.firstUnreadPostId(thread, thread.readCount) : null;
   }
 
   private async oneThread(viewer: Viewer, thread: Parameters<ThreadPresenter['threads']>[1][number]): Promise<ThreadModel> {
@@ -172,9 +172,9 @@ export class GroupThreadsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ThreadConnectionModel | null> {
     // The group as the viewer sees it was loaded by the parent query: no second lookup.
-    const page = await this.discussions.threadsOf(group.view, { first, after });
+    const page = await this.discussions.threadsOf(viewer, group.view, { first, after });
     if (!page) return null;
-    return { ...page, nodes: await this.present.threads(viewer, page.nodes, { views: [group.view], levels: selects(info, ['nodes', 'notificationLevel']) }) };
+    return { ...page, nodes: await this.present.summaries(viewer, group.view, page.nodes, { levels: selects(info, ['nodes', 'notificationLevel']) }) };
   }
 
   @ResolveField(() => [MentionCandidateModel], { nullable: true, description: 'Members the viewer can @mention, matching the start of a name; null outside the group.' })

@@ -1,6 +1,6 @@
 import { Field, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Reaction, ThreadNotificationLevel } from '@convene/shared-contracts';
-import type { Post, PostRevision, Thread } from '@convene/server-discussions';
+import type { Post, PostRevision, PostValues, Thread, ThreadSummary } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 import { GroupReferenceModel } from '../notifications/notification.model.js';
 
@@ -39,7 +39,27 @@ export class PostModel {
   @Field(() => Boolean, { description: 'The viewer wrote it and may still edit or delete it.' }) viewerIsAuthor!: boolean;
 
   @HideField() authorId!: string;
-  @HideField() entity!: Post;
+
+  /** A post of a page, read as plain values with its author (`maySeeHidden`: the viewer convenes the group). */
+  static fromValues(post: PostValues, viewer: { userId: string; maySeeHidden: boolean }): PostModel {
+    const visible = !post.deletedAt && (!post.hiddenAt || viewer.maySeeHidden || post.authorId === viewer.userId);
+    return Object.assign(new PostModel(), {
+      id: post.id,
+      threadId: post.threadId,
+      parentId: post.parentId,
+      depth: post.depth,
+      author: post.author ? UserModel.fromValues(post.author) : null,
+      body: visible ? post.body : null,
+      bodyHtml: visible ? post.bodyHtml : '',
+      createdAt: post.createdAt,
+      editedAt: post.deletedAt ? null : post.editedAt,
+      deleted: !!post.deletedAt,
+      hidden: post.hiddenAt ? { reason: post.hiddenReason ?? '', hiddenAt: post.hiddenAt } : null,
+      reactions: [],
+      viewerIsAuthor: post.authorId === viewer.userId,
+      authorId: post.authorId,
+    });
+  }
 
   static from(post: Post, viewer: { userId: string; maySeeHidden: boolean }): PostModel {
     const visible = !post.deletedAt && (!post.hiddenAt || viewer.maySeeHidden);
@@ -58,7 +78,6 @@ export class PostModel {
       reactions: [],
       viewerIsAuthor: post.author.id === viewer.userId,
       authorId: post.author.id,
-      entity: post,
     });
   }
 }
@@ -106,9 +125,32 @@ export class ThreadModel {
   @Field(() => ThreadNotificationLevel, { description: "How much the viewer hears of this discussion." }) notificationLevel!: ThreadNotificationLevel;
   @Field(() => Boolean, { description: 'The viewer convenes the group: may pin, lock, move and hide.' }) viewerCanModerate!: boolean;
 
-  @HideField() entity!: Thread;
+  @HideField() postCount!: number;
   @HideField() authorId!: string;
   @HideField() groupId!: string;
+
+  /** A thread of a list, with its author and the viewer's read position already in it. */
+  static fromSummary(thread: ThreadSummary): ThreadModel {
+    return Object.assign(new ThreadModel(), {
+      id: thread.id,
+      title: thread.title,
+      tags: thread.tags,
+      author: thread.author ? UserModel.fromValues(thread.author) : null,
+      group: null,
+      replyCount: thread.postCount - 1,
+      unreadCount: thread.postCount - thread.readCount,
+      readCount: thread.readCount,
+      pinned: thread.pinned,
+      locked: thread.locked,
+      createdAt: thread.createdAt,
+      lastActivityAt: thread.lastActivityAt,
+      notificationLevel: ThreadNotificationLevel.NORMAL,
+      viewerCanModerate: false,
+      postCount: thread.postCount,
+      authorId: thread.author?.id ?? '',
+      groupId: thread.groupId,
+    });
+  }
 
   static from(thread: Thread): ThreadModel {
     return Object.assign(new ThreadModel(), {
@@ -126,7 +168,7 @@ export class ThreadModel {
       lastActivityAt: thread.lastActivityAt,
       notificationLevel: ThreadNotificationLevel.NORMAL,
       viewerCanModerate: false,
-      entity: thread,
+      postCount: thread.postCount,
       authorId: thread.author.id,
       groupId: thread.group.id,
     });

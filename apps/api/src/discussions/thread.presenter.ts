@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ThreadNotificationLevel } from '@convene/shared-contracts';
 import type { Viewer } from '@convene/server-core';
-import { DiscussionsService, type Post, type SearchHit, type Thread } from '@convene/server-discussions';
+import { DiscussionsService, type Post, type PostValues, type SearchHit, type Thread, type ThreadSummary } from '@convene/server-discussions';
 import { GroupsService, type GroupView } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { NotificationPreferencesService } from '@convene/server-notifications';
@@ -45,11 +45,35 @@ export class ThreadPresenter {
       const group = known.get(model.groupId)?.group;
       model.author = author ? UserModel.from(author) : null;
       model.group = group ? { id: group.id, slug: group.slug, name: group.name } : null;
-      model.readCount = Math.min(reads.get(model.id) ?? 0, model.entity.postCount);
-      model.unreadCount = model.entity.postCount - model.readCount;
+      model.readCount = Math.min(reads.get(model.id) ?? 0, model.postCount);
+      model.unreadCount = model.postCount - model.readCount;
       model.notificationLevel = levels.get(model.id) ?? ThreadNotificationLevel.NORMAL;
       model.viewerCanModerate = known.get(model.groupId)?.canManage ?? false;
     }
+    return models;
+  }
+
+  /**
+   * A page of one group's list, read with authors and read positions in one statement; the
+   * viewer's notification levels only when the query asks for them.
+   */
+  async summaries(viewer: Viewer, view: GroupView, threads: ThreadSummary[], opts: { levels: boolean }): Promise<ThreadModel[]> {
+    const models = threads.map((t) => ThreadModel.fromSummary(t));
+    const levels = opts.levels ? await this.preferences.threadLevelsOf(viewer, models.map((m) => m.id)) : null;
+    const group = { id: view.group.id, slug: view.group.slug, name: view.group.name };
+    for (const model of models) {
+      model.group = group;
+      model.notificationLevel = levels?.get(model.id) ?? ThreadNotificationLevel.NORMAL;
+      model.viewerCanModerate = view.canManage;
+    }
+    return models;
+  }
+
+  /** A page of one thread's posts, read with their authors; reaction counts in one more statement. */
+  async postPage(viewer: Viewer, posts: PostValues[], moderator: boolean): Promise<PostModel[]> {
+    const models = posts.map((p) => PostModel.fromValues(p, { userId: viewer.userId, maySeeHidden: moderator }));
+    const reactions = await this.discussions.reactionsOf(viewer, models.map((m) => m.id));
+    for (const model of models) model.reactions = reactions.get(model.id) ?? [];
     return models;
   }
 

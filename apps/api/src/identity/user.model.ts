@@ -9,6 +9,12 @@ export class UserModel {
   @Field(() => String) displayName!: string;
   @Field(() => PartnerOrganisationModel, { nullable: true }) organisation!: PartnerOrganisationModel | null;
 
+  /** From values read without entities (a hot list's single statement). */
+  static fromValues(user: { id: string; displayName: string; organisation: { id: string; name: string; website: string | null } | null }): UserModel {
+    const organisation = user.organisation ? Object.assign(new PartnerOrganisationModel(), user.organisation) : null;
+    return Object.assign(new UserModel(), { id: user.id, displayName: user.displayName, organisation });
+  }
+
   static from(user: User): UserModel {
     const org = user.organisation?.isInitialized() ? user.organisation.getEntity() : null;
     return Object.assign(new UserModel(), { id: user.id, displayName: user.displayName, organisation: org ? PartnerOrganisationModel.from(org) : null });

@@ -12,10 +12,10 @@ import { mentionKey, mentionsIn, renderMarkdown, type MentionTarget } from './ma
 import { PostReaction } from './post-reaction.entity.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
-import type { PostCursor } from './post.repository.js';
+import type { PostCursor, PostValues } from './post.repository.js';
 import { ThreadRead } from './thread-read.entity.js';
 import { Thread } from './thread.entity.js';
-import type { ThreadCursor } from './thread.repository.js';
+import type { ThreadCursor, ThreadSummary } from './thread.repository.js';
 
 export interface Page<T> {
   nodes: T[];
@@ -242,7 +242,7 @@ export class DiscussionsService {
   }
 
   /** A group's threads (as the viewer sees the group): pinned first, then latest activity; null for people outside it. */
-  async threadsOf(view: GroupView, args: { first?: number | null; after?: string | null }): Promise<Page<Thread> | null> {
+  async threadsOf(viewer: Viewer, view: GroupView, args: { first?: number | null; after?: string | null }): Promise<Page<ThreadSummary> | null> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
     const after = decodeCursor(check, args.after, 3);
@@ -250,19 +250,19 @@ export class DiscussionsService {
     if (!view.isActiveMember) return null;
     const rows = await this.em
       .getRepository(Thread)
-      .pageOf(view.group.id, first, after && ({ pinned: after.pinned, lastActivityAt: after.at, id: after.id } satisfies ThreadCursor));
+      .summariesOf(view.group.id, viewer.userId, first + 1, after && ({ pinned: after.pinned, lastActivityAt: after.at, id: after.id } satisfies ThreadCursor));
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
     return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.pinned ? 1 : 0, last.lastActivityAt.toISOString(), last.id) : null };
   }
 
   /** A readable thread's posts in the order they were written. */
-  async postsOf(thread: Thread, args: { first?: number | null; after?: string | null }): Promise<Page<Post>> {
+  async postsOf(thread: { id: string }, args: { first?: number | null; after?: string | null }): Promise<Page<PostValues>> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
     const after = decodeCursor(check, args.after, 2);
     check.done();
-    const rows = await this.em.getRepository(Post).pageOf(thread.id, first, after && ({ createdAt: after.at, id: after.id } satisfies PostCursor));
+    const rows = await this.em.getRepository(Post).pageOf(thread.id, first + 1, after && ({ createdAt: after.at, id: after.id } satisfies PostCursor));
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
     return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
@@ -299,7 +299,7 @@ export class DiscussionsService {
   }
 
   /** The first post the viewer has not read, in written order; null when they are up to date. */
-  firstUnreadPostId(thread: Thread, readCount: number): Promise<string | null> {
+  firstUnreadPostId(thread: { id: string }, readCount: number): Promise<string | null> {
     return this.em.getRepository(Post).idAt(thread.id, readCount);
   }
 

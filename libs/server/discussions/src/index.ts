@@ -6,6 +6,8 @@ import { ThreadRead } from './thread-read.entity.js';
 
 export { DiscussionsModule } from './discussions.module.js';
 export { DiscussionsService, type Page, type ReactionCount } from './discussions.service.js';
+export type { ThreadSummary } from './thread.repository.js';
+export type { PostValues } from './post.repository.js';
 export { DiscussionAccess } from './discussion-access.service.js';
 export { DiscussionModerationService } from './discussion-moderation.service.js';
 export { DiscussionSearchService, type SearchHit, type SearchPage } from './discussion-search.service.js';

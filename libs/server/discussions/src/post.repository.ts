@@ -25,16 +25,80 @@ export interface SearchRow {
   snippet: string;
 }
 
+/** A post as a thread page shows it, read as plain values with its author. */
+export interface PostValues {
+  id: string;
+  threadId: string;
+  parentId: string | null;
+  depth: number;
+  body: string;
+  bodyHtml: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  authorId: string;
+  author: { id: string; displayName: string; organisation: { id: string; name: string; website: string | null } | null } | null;
+}
+
+interface PostRow {
+  id: string;
+  thread_id: string;
+  parent_id: string | null;
+  depth: number;
+  body: string;
+  body_html: string;
+  created_at: Date | string;
+  edited_at: Date | string | null;
+  deleted_at: Date | string | null;
+  hidden_at: Date | string | null;
+  hidden_reason: string | null;
+  author_id: string;
+  author_name: string | null;
+  org_id: string | null;
+  org_name: string | null;
+  org_website: string | null;
+}
+
 export class PostRepository extends EntityRepository<Post> {
   /** A thread's posts in the order they were written; the client builds the reply tree. */
-  async pageOf(threadId: string, first: number, after: PostCursor | null): Promise<Post[]> {
-    return this.find(
-      {
-        thread: threadId,
-        ...(after ? { $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] } : {}),
-      },
-      { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: first + 1 },
-    );
+  /**
+   * A page of a thread's posts in written order, with their authors: one statement into plain
+   * values (a hot read-only list: no entities, no identity map).
+   */
+  async pageOf(threadId: string, limit: number, after: PostCursor | null): Promise<PostValues[]> {
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<PostRow[]>(
+        `select p.id, p.thread_id, p.parent_id, p.depth, p.body, p.body_html, p.created_at, p.edited_at, p.deleted_at, p.hidden_at, p.hidden_reason,
+           u.id as author_id, u.display_name as author_name, o.id as org_id, o.name as org_name, o.website as org_website
+         from posts p
+         left join users u on u.id = p.author_id
+         left join partner_organisations o on o.id = u.organisation_id
+         where p.thread_id = ?${after ? ' and (p.created_at, p.id) > (?, ?)' : ''}
+         order by p.created_at, p.id
+         limit ?`,
+        [threadId, ...(after ? [after.createdAt, after.id] : []), limit],
+      );
+    const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+    return rows.map((row) => ({
+      id: row.id,
+      threadId: row.thread_id,
+      parentId: row.parent_id,
+      depth: row.depth,
+      body: row.body,
+      bodyHtml: row.body_html,
+      createdAt: new Date(row.created_at),
+      editedAt: date(row.edited_at),
+      deletedAt: date(row.deleted_at),
+      hiddenAt: date(row.hidden_at),
+      hiddenReason: row.hidden_reason,
+      authorId: row.author_id,
+      author: row.author_id
+        ? { id: row.author_id, displayName: row.author_name!, organisation: row.org_id ? { id: row.org_id, name: row.org_name!, website: row.org_website } : null }
+        : null,
+    }));
   }
 
   /** The post at a position (0-based, in written order) of a thread; null past the end. */

@@ -7,24 +7,75 @@ export interface ThreadCursor {
   id: string;
 }
 
+/** A thread as a list shows it, read as plain values with its author and the reader's position. */
+export interface ThreadSummary {
+  id: string;
+  groupId: string;
+  title: string;
+  tags: string[];
+  pinned: boolean;
+  locked: boolean;
+  postCount: number;
+  createdAt: Date;
+  lastActivityAt: Date;
+  author: { id: string; displayName: string; organisation: { id: string; name: string; website: string | null } | null } | null;
+  /** Posts, in written order, the reader has read (never more than there are). */
+  readCount: number;
+}
+
+interface SummaryRow {
+  id: string;
+  group_id: string;
+  title: string;
+  tags: string[];
+  pinned: boolean;
+  locked: boolean;
+  post_count: number;
+  created_at: Date;
+  last_activity_at: Date;
+  author_id: string | null;
+  author_name: string | null;
+  org_id: string | null;
+  org_name: string | null;
+  org_website: string | null;
+  read_count: number | null;
+}
+
 export class ThreadRepository extends EntityRepository<Thread> {
-  /** A group's threads, pinned first, then latest activity; one query whatever the page size. */
-  async pageOf(groupId: string, first: number, after: ThreadCursor | null): Promise<Thread[]> {
-    return this.find(
-      {
-        group: groupId,
-        ...(after
-          ? {
-              $or: [
-                { pinned: { $lt: after.pinned } },
-                { pinned: after.pinned, lastActivityAt: { $lt: after.lastActivityAt } },
-                { pinned: after.pinned, lastActivityAt: after.lastActivityAt, id: { $lt: after.id } },
-              ],
-            }
-          : {}),
-      },
-      // Authors (and their organisations) come in the same statement.
-      { orderBy: [{ pinned: 'desc' }, { lastActivityAt: 'desc' }, { id: 'desc' }], limit: first + 1, populate: ['author', 'author.organisation'], strategy: 'joined' },
-    );
+  /**
+   * A page of a group's threads for a reader, pinned first, then latest activity: one statement
+   * into plain values (a hot read-only list: no entities, no identity map).
+   */
+  async summariesOf(groupId: string, readerId: string, limit: number, after: ThreadCursor | null): Promise<ThreadSummary[]> {
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<SummaryRow[]>(
+        `select t.id, t.group_id, t.title, t.tags, t.pinned, t.locked, t.post_count, t.created_at, t.last_activity_at,
+           u.id as author_id, u.display_name as author_name, o.id as org_id, o.name as org_name, o.website as org_website, r.read_count
+         from threads t
+         left join users u on u.id = t.author_id
+         left join partner_organisations o on o.id = u.organisation_id
+         left join thread_reads r on r.thread_id = t.id and r.user_id = ?
+         where t.group_id = ?${after ? ' and (t.pinned, t.last_activity_at, t.id) < (?, ?, ?)' : ''}
+         order by t.pinned desc, t.last_activity_at desc, t.id desc
+         limit ?`,
+        [readerId, groupId, ...(after ? [after.pinned, after.lastActivityAt, after.id] : []), limit],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      groupId: row.group_id,
+      title: row.title,
+      tags: row.tags,
+      pinned: row.pinned,
+      locked: row.locked,
+      postCount: row.post_count,
+      createdAt: new Date(row.created_at),
+      lastActivityAt: new Date(row.last_activity_at),
+      author: row.author_id
+        ? { id: row.author_id, displayName: row.author_name!, organisation: row.org_id ? { id: row.org_id, name: row.org_name!, website: row.org_website } : null }
+        : null,
+      readCount: Math.min(row.read_count ?? 0, row.post_count),
+    }));
   }
+
 }
