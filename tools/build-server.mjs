@@ -1,7 +1,8 @@
 // Compiles the server side (api, worker, server and shared libs) with swc into dist/server,
 // keeping the folder layout and rewriting the @convene/* path aliases into relative imports.
 // swc keeps legacy decorators and their metadata, which Nest's dependency injection needs.
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+// Files the server reads at run time are copied beside the code, in the same layout.
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformFile } from '@swc/core';
@@ -9,6 +10,8 @@ import { transformFile } from '@swc/core';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist/server');
 const sources = ['apps/api/src', 'apps/worker/src', 'libs/server', 'libs/shared'];
+/** The web's persisted documents (hash → text), which the API answers hashes from. */
+const assets = ['libs/web/data-access/src/generated/persisted-documents.json'];
 
 const tsconfig = JSON.parse(await readFile(join(root, 'tsconfig.base.json'), 'utf8'));
 const paths = tsconfig.compilerOptions.paths;
@@ -48,6 +51,11 @@ export async function buildServer() {
       if (map) await writeFile(`${target}.map`, map);
       count += 1;
     }
+  }
+  for (const asset of assets) {
+    const target = join(outDir, asset);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(join(root, asset), target);
   }
   return count;
 }

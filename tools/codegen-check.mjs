@@ -1,21 +1,24 @@
-// Fails when the web client's generated GraphQL code is stale against apps/api/schema.gql and the
-// documents. The working tree is left as it was.
+// Fails when the web client's generated GraphQL code (typed documents and the persisted documents
+// manifest the API runs) is stale against apps/api/schema.gql and the documents. The working tree
+// is left as it was.
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const generated = join(root, 'libs/web/data-access/src/generated/graphql.ts');
-const committed = await readFile(generated, 'utf8').catch(() => '');
+const generated = ['graphql.ts', 'persisted-documents.json'].map((name) => join(root, 'libs/web/data-access/src/generated', name));
+const read = (file) => readFile(file, 'utf8').catch(() => null);
+const committed = await Promise.all(generated.map(read));
 const run = spawnSync(join(root, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', '--silent'], { cwd: root, stdio: 'inherit' });
-const fresh = await readFile(generated, 'utf8').catch(() => '');
-await writeFile(generated, committed);
+const fresh = await Promise.all(generated.map(read));
+await Promise.all(generated.map((file, i) => (committed[i] === null ? rm(file, { force: true }) : writeFile(file, committed[i]))));
 if (run.status !== 0) {
   console.error('codegen: GraphQL Code Generator failed (see above)');
   process.exit(1);
 }
-if (fresh !== committed) {
-  console.error('codegen: libs/web/data-access/src/generated is stale: run `node_modules/.bin/graphql-codegen --config codegen.ts` and commit it.');
+const stale = generated.filter((_, i) => fresh[i] !== committed[i]).map((file) => file.slice(root.length));
+if (stale.length) {
+  console.error(`codegen: ${stale.join(' and ')} stale: run \`node_modules/.bin/graphql-codegen --config codegen.ts\` and commit the result.`);
   process.exit(1);
 }
-console.log('codegen: the generated client code is up to date');
+console.log('codegen: the generated client code and persisted documents are up to date');

@@ -42,11 +42,11 @@ await time('signIn (argon2id verify)', 30, async () => {
   cookie = res.headers.get('set-cookie').split(';')[0];
   await res.text();
 });
-const list = { query: '{ workingGroups { id slug name memberCount viewerMembership { role } members { role user { displayName organisation { name } } } pendingRequests { id } } }' };
+const list = { query: '{ workingGroups { id slug name memberCount viewerMembership { role } members(first: 100) { nodes { role user { displayName organisation { name } } } } pendingRequests(first: 100) { nodes { id } } } }' };
 const first = await (await post(list, cookie)).json();
 if (first.errors) throw new Error(JSON.stringify(first.errors));
 const listed = first.data.workingGroups.length;
-const memberRows = first.data.workingGroups.reduce((n, g) => n + (g.members?.length ?? 0), 0);
+const memberRows = first.data.workingGroups.reduce((n, g) => n + (g.members?.nodes.length ?? 0), 0);
 await time(`workingGroups with members (${listed} groups, ${memberRows} members)`, requests, async () => {
   await (await post(list, cookie)).text();
 });

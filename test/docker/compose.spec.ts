@@ -14,7 +14,7 @@ const compose = parse(readFileSync(join(root, 'docker/compose.yml'), 'utf8'), { 
 function variablesTheAppsRead(): string[] {
   const source = readFileSync(join(root, 'libs/server/core/src/config/app-config.ts'), 'utf8');
   const names = new Set<string>();
-  for (const match of source.matchAll(/(?:str|int|url)\('([A-Z_]+)'|env\['([A-Z_]+)'\]/g)) names.add(match[1] ?? match[2]!);
+  for (const match of source.matchAll(/(?:str|int|url|flag)\('([A-Z_]+)'|env\['([A-Z_]+)'\]/g)) names.add(match[1] ?? match[2]!);
   return [...names].sort();
 }
 
@@ -24,7 +24,7 @@ describe('docker/compose.yml', () => {
   });
 
   it('finds the variables the apps read (the check itself is not empty)', () => {
-    expect(variablesTheAppsRead()).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PORT', 'NODE_ENV']));
+    expect(variablesTheAppsRead()).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PORT', 'NODE_ENV', 'GRAPHQL_TRUSTED_DOCUMENTS']));
   });
 
   it.each(['api', 'worker', 'migrate'])('sets every variable the apps read for %s', (service) => {

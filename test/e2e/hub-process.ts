@@ -51,6 +51,9 @@ export class HubProcess {
       // Uploaded files of this run, apart from the demo hub's `.data`.
       DATA_DIR: join(tmpdir(), `convene-e2e-data-${worker}`),
       STORAGE_DRIVER: 'local',
+      // As production runs: the built web sends its persisted documents' hashes and the API runs
+      // nothing else, so a page that sent any other document would fail its test.
+      GRAPHQL_TRUSTED_DOCUMENTS: 'true',
       ...extraEnv,
     };
     rmSync(env.DATA_DIR, { recursive: true, force: true });

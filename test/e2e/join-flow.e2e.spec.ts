@@ -2,6 +2,7 @@
 // mail in the dev mailbox, signs up, asks to join a group, a convenor approves, and the new member
 // sees the member list. Then the same hub in Arabic, and an accessibility scan of every page.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { BrowserSession, seriousA11yViolations } from './browser.js';
 
@@ -134,5 +135,37 @@ describe('joining the network and a working group', () => {
     await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('shows a long member list 50 people at a time, convenors first, the rest with “Show more members”', async () => {
+    // Sixty more members of the demo's policing group, straight into the hub's database.
+    const db = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:5432/convene_e2e_${process.env['JEST_WORKER_ID'] ?? '0'}` });
+    await db.connect();
+    try {
+      await db.query(
+        `with people as (
+           insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+           select gen_random_uuid(), 'many-' || i || '@example.org', 'Member ' || lpad(i::text, 2, '0'), 'x', now(), now() from generate_series(1, 60) i returning id)
+         insert into memberships (id, group_id, user_id, role, status, created_at)
+         select gen_random_uuid(), (select id from working_groups where slug = 'policing-and-surveillance'), id, 'MEMBER', 'ACTIVE', now() from people`,
+      );
+    } finally {
+      await db.end();
+    }
+    const convenor = await newPage();
+    await signIn(convenor, 'convenor@example.org');
+    await convenor.goto('/groups/policing-and-surveillance');
+    const members = convenor.getByRole('region', { name: 'Members' });
+    const people = members.getByRole('listitem');
+    await members.getByRole('button', { name: 'Show more members' }).waitFor();
+    expect(await people.count()).toBe(50);
+    // Convenors first.
+    await expect(people.first().textContent()).resolves.toContain('Yusuf Haddad');
+    await members.getByRole('button', { name: 'Show more members' }).click();
+    await members.getByText('Member 60').waitFor();
+    expect(await members.getByRole('button', { name: 'Show more members' }).count()).toBe(0);
+    const names = await people.allTextContents();
+    expect(names.length).toBeGreaterThan(60);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

@@ -585,7 +585,7 @@ export class Member {
     this.forget('WorkingGroup', { slug: group.slug });
     const data = await this.cached('WorkingGroup', { slug: group.slug });
     this.page = { kind: 'group', groupId: group.id };
-    for (const request of data?.workingGroup?.pendingRequests ?? []) {
+    for (const request of data?.workingGroup?.pendingRequests?.nodes ?? []) {
       // Another generator's applicant is its convenors' to decide.
       if (claimedRequests.has(request.id) || !this.run.ownPeople.has(request.user?.id)) continue;
       claimedRequests.add(request.id);

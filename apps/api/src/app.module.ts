@@ -29,6 +29,8 @@ import { SessionCookie } from './identity/session-cookie.js';
 import { SessionMiddleware } from './identity/session.middleware.js';
 import { resolvers } from './graphql/resolvers.js';
 import { ThreadPresenter } from './discussions/thread.presenter.js';
+import { MeetingPresenter } from './meetings/meeting.presenter.js';
+import { DocumentPresenter } from './documents/document.presenter.js';
 import { RealtimeGateway } from './notifications/realtime.gateway.js';
 
 /** The API's composition root: wires the domains to GraphQL, REST and the session cookie. */
@@ -65,6 +67,8 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
   providers: [
     ...resolvers,
     ThreadPresenter,
+    MeetingPresenter,
+    DocumentPresenter,
     SessionCookie,
     RealtimeGateway,
     { provide: APP_GUARD, useClass: AccessGuard },

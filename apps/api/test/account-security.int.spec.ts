@@ -9,6 +9,7 @@ import { totpCode, totpStep, type User } from '@convene/server-identity';
 import { TEST_PASSWORD } from '@convene/server-testing';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas } from './group-personas.js';
+import { pageStatements } from './page-statements.js';
 import { TestMailDelivery, devMailbox, waitForMail } from './mail-delivery.js';
 
 const ME = `{ me { id twoFactorEnabled twoFactorSetupRequired } }`;
@@ -337,6 +338,35 @@ describe('account security', () => {
       expect(codeOf(await signIn(api.client(), w.people.member))).toBe('OK');
     });
 
+    it('answers the people page in as many SQL statements for 100 people as for 20', async () => {
+      // As libs/web/identity asks for it.
+      const PEOPLE_PAGE = `query NetworkPeople($search: String, $first: Int!, $after: ID) { networkPeople(search: $search, first: $first, after: $after) {
+        id email displayName networkRole organisation { id name } twoFactorEnabled deactivatedAt createdAt } }`;
+      const admin = await api.signedIn(await api.data.admin());
+      /** n people whose names share a word, each with an organisation of their own. */
+      async function peopleNamed(n: number) {
+        const word = `Kin${randomUUID().slice(0, 8)}`;
+        await api.orm.em
+          .fork()
+          .getConnection()
+          .execute(
+            `with orgs as (insert into partner_organisations (id, name, created_at) select gen_random_uuid(), ? || ' org ' || i, now() from generate_series(1, ?) i returning id, name)
+             insert into users (id, email, display_name, password_hash, organisation_id, created_at, password_changed_at)
+             select gen_random_uuid(), lower(replace(name, ' ', '-')) || '@example.org', replace(name, ' org ', ' person '), 'x', id, now(), now() from orgs`,
+            [word, n],
+          );
+        return { n, word };
+      }
+      const counts: number[] = [];
+      for (const { n, word } of [await peopleNamed(20), await peopleNamed(100)]) {
+        const page = await pageStatements<{ networkPeople: { organisation: { name: string } | null }[] }>(api, admin, PEOPLE_PAGE, { search: word, first: n });
+        expect(page.data.networkPeople.filter((p) => p.organisation?.name.startsWith(`${word} org `))).toHaveLength(n);
+        counts.push(page.statements);
+      }
+      expect(counts[0]).toBeGreaterThan(0);
+      expect(counts[1]).toBe(counts[0]);
+    });
+
     it('refuses an admin deactivating or demoting themselves, so the network always keeps an admin', async () => {
       const admin = await api.data.admin();
       const client = await api.signedIn(admin);
@@ -432,6 +462,43 @@ describe('audit log', () => {
     expect(rows.length).toBeGreaterThanOrEqual(3);
     const text = JSON.stringify(rows);
     for (const secret of [wrong, TEST_PASSWORD, w.people.member.email, w.people.member.displayName]) expect(text).not.toContain(secret);
+  });
+
+  it('answers the audit log page in as many SQL statements for 100 events as for 20', async () => {
+    // As libs/web/identity asks for it.
+    const AUDIT_PAGE = `query AuditLog($action: AuditAction, $first: Int!, $before: String) { auditLog(action: $action, first: $first, before: $before) {
+      events { id at action actor { id displayName } subject { id displayName } group { id name } detail { key value } } nextCursor } }`;
+    const admin = await api.signedIn(await api.data.admin());
+    /** n new events, each by a person of their own, about another, in a group of its own. */
+    async function newestEvents(n: number) {
+      const tag = randomUUID();
+      await api.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `with people as (
+             insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+             select gen_random_uuid(), 'audit-' || ? || '-' || i || '@example.org', 'Audited ' || i, 'x', now(), now() from generate_series(1, 2 * ?) i returning id),
+           numbered as (select id, row_number() over () as i from people),
+           groups as (
+             insert into working_groups (id, slug, name, purpose, created_at, updated_at)
+             select gen_random_uuid(), 'audit-' || ? || '-' || i, 'Audited group ' || i, 'For the audit test.', now(), now() from generate_series(1, ?) i returning id, slug)
+           insert into audit_events (id, created_at, action, actor_id, subject_user_id, group_id, detail)
+           select gen_random_uuid(), clock_timestamp(), 'MEMBER_ROLE_CHANGED', a.id, s.id, g.id, '{"from": "MEMBER", "to": "OBSERVER"}'::jsonb
+           from numbered a join numbered s on s.i = a.i + ? join groups g on g.slug = 'audit-' || ? || '-' || a.i`,
+          [tag, n, tag, n, n, tag],
+        );
+      return n;
+    }
+    type Page = { auditLog: { events: { actor: { displayName: string } | null; subject: { displayName: string } | null; group: { name: string | null } | null }[] } };
+    const counts: number[] = [];
+    for (const n of [await newestEvents(20), await newestEvents(100)]) {
+      const page = await pageStatements<Page>(api, admin, AUDIT_PAGE, { action: AuditAction.MEMBER_ROLE_CHANGED, first: n });
+      expect(page.data.auditLog.events.filter((e) => e.actor?.displayName.startsWith('Audited ') && e.subject?.displayName.startsWith('Audited ') && e.group?.name?.startsWith('Audited group '))).toHaveLength(n);
+      counts.push(page.statements);
+    }
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
   });
 
   it('pages back through older events with a cursor', async () => {

@@ -28,14 +28,19 @@ export class GqlClient {
   ) {}
 
   async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+    return this.send<T>({ query, variables }, headers);
+  }
+
+  /** A GraphQL request with exactly this body (e.g. a persisted document's hash instead of its text). */
+  async send<T = Record<string, unknown>>(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': this.address, ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify(body),
     });
     this.keepCookie(res);
-    const body = (await res.json()) as { data?: T; errors?: GqlError[] };
-    return { status: res.status, ...body };
+    const answer = (await res.json()) as { data?: T; errors?: GqlError[] };
+    return { status: res.status, ...answer };
   }
 
   /** The first error's code, or 'OK' when there was none. */

@@ -151,7 +151,7 @@ describe('authorization matrix', () => {
       // Every place that shows people, one query each (a refused one must not hide what the others show).
       const PEOPLE: [string, Record<string, unknown>][] = [
         [
-          `query Q($slug: String!) { workingGroup(slug: $slug) { members { user { id displayName organisation { id name } } } convenors { user { id organisation { id } } } pendingRequests { user { id } } mentionable { id displayName } } }`,
+          `query Q($slug: String!) { workingGroup(slug: $slug) { members { nodes { user { id displayName organisation { id name } } } } convenors { user { id organisation { id } } } pendingRequests { nodes { user { id } } } mentionable { id displayName } } }`,
           { slug: w.groupA.slug },
         ],
         [`query Q($id: ID!) { thread(id: $id) { author { id displayName organisation { id } } posts { nodes { author { id displayName organisation { id } } } } } }`, { id: w.a.threadId }],

@@ -30,7 +30,11 @@ const NETWORK_SETTINGS = `{ networkSettings { signUpMode } }`;
 const INVITATION = `query Invitation($token: String!) { invitation(token: $token) { email groupName expiresAt } }`;
 const ORGANISATIONS = `{ partnerOrganisations { id name } }`;
 const GROUP_FIELDS = `id slug name purpose memberCount viewerCanManage viewerMembership { role status user { id } }
-  members { user { id } } convenors { user { id } } pendingRequests { user { id } }`;
+  members { nodes { user { id } } } convenors { user { id } } pendingRequests { nodes { user { id } } }`;
+// The member lists a page at a time: `after` is a cursor someone who may see the list was given.
+const MEMBER_PAGES = `query Pages($slug: String!, $first: Int, $membersAfter: String, $requestsAfter: String) { workingGroup(slug: $slug) {
+  members(first: $first, after: $membersAfter) { nodes { user { id } } endCursor hasNextPage }
+  pendingRequests(first: $first, after: $requestsAfter) { nodes { user { id } } endCursor hasNextPage } } }`;
 const GROUP = `query Group($slug: String!) { workingGroup(slug: $slug) { ${GROUP_FIELDS} } }`;
 // The list is read without the nested member lists: those are resolved one group at a time, and the
 // test database holds every group earlier runs made.
@@ -56,6 +60,11 @@ const REMOVE = `mutation Remove($membershipId: ID!) { removeMember(membershipId:
 interface MembershipSeen {
   user: { id: string };
 }
+interface MembershipPageSeen {
+  nodes: MembershipSeen[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
 interface GroupSeen {
   id: string;
   slug: string;
@@ -64,14 +73,14 @@ interface GroupSeen {
   memberCount: number | null;
   viewerCanManage: boolean;
   viewerMembership: { role: MembershipRole; status: MembershipStatus; user: { id: string } } | null;
-  members: MembershipSeen[] | null;
+  members: MembershipPageSeen | null;
   convenors: MembershipSeen[] | null;
-  pendingRequests: MembershipSeen[] | null;
+  pendingRequests: MembershipPageSeen | null;
 }
 
 type GroupSummary = Omit<GroupSeen, 'members' | 'convenors' | 'pendingRequests'>;
 
-const ids = (list: MembershipSeen[] | null) => (list ? list.map((m) => m.user.id).sort() : null);
+const ids = (list: MembershipSeen[] | MembershipPageSeen | null) => (list ? ('nodes' in list ? list.nodes : list).map((m) => m.user.id).sort() : null);
 
 describe('authorization matrix', () => {
   let api: ApiHarness;
@@ -221,6 +230,20 @@ describe('authorization matrix', () => {
         });
         expect(inList).toBeDefined();
         expect({ memberCount: inList?.memberCount, viewerCanManage: inList?.viewerCanManage, viewerMembership: inList?.viewerMembership }).toEqual(summary);
+
+        // A page at a time, the lists show the same people, convenors first; a cursor a manager was
+        // given opens nothing to someone who may not see the list.
+        type Pages = { workingGroup: { members: MembershipPageSeen | null; pendingRequests: MembershipPageSeen | null } };
+        const given = dataOf(await (await w.as('admin')).request<Pages>(MEMBER_PAGES, { slug: w.group.slug, first: 1 })).workingGroup;
+        const first = dataOf(await client.request<Pages>(MEMBER_PAGES, { slug: w.group.slug, first: 1 })).workingGroup;
+        const next = dataOf(
+          await client.request<Pages>(MEMBER_PAGES, { slug: w.group.slug, first: 1, membersAfter: given.members!.endCursor, requestsAfter: given.pendingRequests!.endCursor }),
+        ).workingGroup;
+        const seenInPages = (a: MembershipPageSeen | null, b: MembershipPageSeen | null) => (a && b ? { ids: [...a.nodes, ...b.nodes].map((m) => m.user.id), more: [a.hasNextPage, b.hasNextPage] } : [a, b]);
+        expect({ members: seenInPages(first.members, next.members), pendingRequests: seenInPages(first.pendingRequests, next.pendingRequests) }).toEqual({
+          members: seen.members ? { ids: [w.people.convenor.id, w.people.member.id], more: [true, false] } : [null, null],
+          pendingRequests: seen.pendingRequests ? { ids: [applicant.id], more: [false, false] } : [null, null],
+        });
       });
 
       it('the pending applicant sees their own request and nothing of the members', async () => {

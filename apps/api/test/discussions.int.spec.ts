@@ -1,11 +1,13 @@
 // Discussions on the real PostgreSQL: who may start, read and reply, what bad input gets, the
 // reply tree, pagination, and who is told.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { MembershipRole, type ThreadSignal, type WatchResult } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas, type Persona } from './group-personas.js';
+import { pageStatements } from './page-statements.js';
 
 const CREATE = `mutation C($input: CreateThreadInput!) { createThread(input: $input) { id title tags replyCount author { displayName } group { id } } }`;
 const REPLY = `mutation R($input: ReplyInput!) { reply(input: $input) { id parentId depth bodyHtml author { displayName } } }`;
@@ -197,6 +199,8 @@ describe('discussions', () => {
     for (const n of [20, 100]) {
       const { w, threadId } = await groupWith(n);
       const member = await w.as('member');
+      // Who is asking is looked up once, then kept (the session cache): not part of the page's count.
+      await pageStatements(api, member, '{ me { id } }');
       const list = await statements(async () => expect(dataOf(await member.request<{ workingGroup: { threads: { nodes: unknown[] } } }>(LIST, { slug: w.group.slug, first: n })).workingGroup.threads.nodes).toHaveLength(n));
       const posts = await statements(async () => {
         const nodes = dataOf(await member.request<{ thread: { posts: { nodes: { reactions: { count: number; mine: boolean }[] }[] } } }>(POSTS, { id: threadId, first: n })).thread.posts.nodes;
@@ -209,6 +213,43 @@ describe('discussions', () => {
     expect(counts[20]!.list).toBeGreaterThan(0);
     expect(counts[20]!.posts).toBeGreaterThan(0);
     expect(counts[100]).toEqual(counts[20]);
+  });
+
+  it('answers a page of search results, with their authors and groups, in as many SQL statements for 50 results as for 20', async () => {
+    // As libs/web/discussions asks for them; a page holds at most 50.
+    const SEARCH = `query SearchPosts($input: SearchInput!) { search(input: $input) { nodes { postId threadId group { id slug name } author { id displayName } createdAt titleHtml snippetHtml } endCursor hasNextPage } }`;
+    /** A person in n groups, each with a thread whose opening post (by a writer of its own) has the word. */
+    async function searcherIn(n: number) {
+      const reader = await api.data.user();
+      const word = `word${randomUUID().slice(0, 8)}`;
+      await sql(
+        `with groups as (
+           insert into working_groups (id, slug, name, purpose, created_at, updated_at)
+           select gen_random_uuid(), 'search-' || ? || '-' || i, 'Search group ' || i, 'For the search test.', now(), now() from generate_series(1, ?) i returning id),
+         writers as (
+           insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+           select gen_random_uuid(), 'search-' || g.id || '@example.org', 'Writer ' || g.id, 'x', now(), now() from groups g returning id, substring(email from 8 for 36)::uuid as group_id),
+         joined as (
+           insert into memberships (id, group_id, user_id, role, status, created_at)
+           select gen_random_uuid(), group_id, id, 'MEMBER'::membership_role, 'ACTIVE'::membership_status, now() from writers
+           union all select gen_random_uuid(), id, ?, 'MEMBER'::membership_role, 'ACTIVE'::membership_status, now() from groups),
+         threads as (
+           insert into threads (id, group_id, author_id, title, tags, post_count, created_at, last_activity_at)
+           select gen_random_uuid(), group_id, id, 'About ' || ?, '{}', 1, now(), now() from writers returning id, author_id)
+         insert into posts (id, thread_id, author_id, body, body_html, depth, created_at)
+         select gen_random_uuid(), id, author_id, 'We talked about ' || ?, '<p>We talked about it</p>', 0, now() from threads`,
+        [word, n, reader.id, word, word],
+      );
+      return { n, word, client: await api.signedIn(reader) };
+    }
+    const counts: number[] = [];
+    for (const { n, word, client } of [await searcherIn(20), await searcherIn(50)]) {
+      const page = await pageStatements<{ search: { nodes: { author: { displayName: string } | null; group: { name: string } | null }[] } }>(api, client, SEARCH, { input: { query: word, first: n } });
+      expect(page.data.search.nodes.filter((hit) => hit.author?.displayName.startsWith('Writer ') && hit.group?.name.startsWith('Search group '))).toHaveLength(n);
+      counts.push(page.statements);
+    }
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
   });
 
   it('shows new posts live to people viewing the discussion, and lets nobody outside the group watch it', async () => {

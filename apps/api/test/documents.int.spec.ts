@@ -1,5 +1,6 @@
 // Shared documents on the real PostgreSQL, Redis and local storage: who may upload, read and change
 // them; what bad input gets (and that it stores nothing); versions, ranges and restore.
+import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -10,6 +11,7 @@ import { DocumentTextService, DocumentsService } from '@convene/server-documents
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { chunkedUpload, interruptedUpload, pdf, png, random, sha256, text, upload, type FilePart } from './document-files.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas, type Persona } from './group-personas.js';
+import { pageStatements } from './page-statements.js';
 
 const LIMIT = 256 * 1024;
 const DOCUMENT = `query D($id: ID!) { document(id: $id) { id title description tags contentType size versionCount folderId deletedAt viewerCanEdit viewerCanDelete createdBy { displayName }
@@ -567,6 +569,74 @@ describe('documents', () => {
         expect(seen!.workingGroup.documents.nodes.filter((d) => d.folder?.name === 'Shelf')).toHaveLength(n - Math.ceil(n / 3));
       }
       expect(counts[1]).toBe(counts[0]);
+    });
+
+    it('answers the web’s documents page, and a page with every version, preview and linked discussion, in as many SQL statements for 100 documents as for 20', async () => {
+      const ROW = `id title typeLabel kind contentType size updatedAt deletedAt folderId versionCount createdBy { id displayName }`;
+      const WEB_PAGE = `query GroupDocuments($slug: String!, $first: Int!) { workingGroup(slug: $slug) { id viewerCanManage documentFolders { id name parentId createdAt }
+        documents(first: $first, topLevel: true, sort: UPDATED) { endCursor hasNextPage nodes { ${ROW} } } } }`;
+      const FULL_PAGE = `query G($slug: String!, $first: Int!) { workingGroup(slug: $slug) { documents(first: $first) { nodes { ${ROW} folder { name }
+        versions { number fileName uploadedBy { displayName } } textPreview { text truncated } linkedThreads { id title } } } } }`;
+      const SEARCH = `query S($input: SearchDocumentsInput!) { searchDocuments(input: $input) { nodes { document { ${ROW} linkedThreads { title } } titleHtml snippetHtml } } }`;
+      const ids = (list: string[]) => `{${list.join(',')}}`;
+      const fresh = (n: number) => Array.from({ length: n }, () => randomUUID());
+      // The bytes every document's versions point at: one real text file, uploaded to a group of its own.
+      const elsewhere = await world();
+      const uploaded = await upload(api.url, await elsewhere.client('member'), `/api/groups/${elsewhere.group.id}/documents`, [{ name: 'notes.txt', bytes: text('Notes from the clinic.') }]);
+      const [file] = await sql<{ storage_key: string; size: string; sha256: string }>('select storage_key, size, sha256 from document_versions where document_id = ?', [uploaded.json.document!.id]);
+
+      /** n text documents by n people, each with two versions (the second by the convenor) and a linked discussion. */
+      async function groupWith(n: number) {
+        const w = await world();
+        const [people, documents, threads] = [fresh(n), fresh(n), fresh(n)];
+        await sql(`insert into users (id, email, display_name, password_hash, created_at, password_changed_at) select id, 'docs-' || id || '@example.org', 'Writer ' || n, 'x', now(), now() from unnest(?::uuid[]) with ordinality t(id, n)`, [ids(people)]);
+        await sql(`insert into memberships (id, group_id, user_id, role, status, created_at) select gen_random_uuid(), ?, id, 'MEMBER', 'ACTIVE', now() from unnest(?::uuid[]) id`, [w.group.id, ids(people)]);
+        await sql(
+          `insert into documents (id, group_id, title, description, tags, content_type, size, version_count, created_by_id, created_at, updated_at, extracted_text)
+           select d, ?, 'Clinic notes ' || n, '', '{}', 'text/plain', ?, 2, p, now(), now() - n * interval '1 second', 'Notes from the clinic.'
+           from unnest(?::uuid[], ?::uuid[]) with ordinality t(d, p, n)`,
+          [w.group.id, file!.size, ids(documents), ids(people)],
+        );
+        await sql(
+          `insert into document_versions (id, document_id, number, file_name, storage_key, size, sha256, content_type, uploaded_by_id, created_at)
+           select gen_random_uuid(), d, k, 'notes.txt', ?, ?, ?, 'text/plain', case when k = 1 then p else ?::uuid end, now()
+           from unnest(?::uuid[], ?::uuid[]) t(d, p), generate_series(1, 2) k`,
+          [file!.storage_key, file!.size, file!.sha256, w.people.convenor.id, ids(documents), ids(people)],
+        );
+        await sql(
+          `insert into threads (id, group_id, author_id, title, tags, post_count, created_at, last_activity_at)
+           select t, ?, p, 'About the notes ' || n, '{}', 1, now(), now() from unnest(?::uuid[], ?::uuid[]) with ordinality x(t, p, n)`,
+          [w.group.id, ids(threads), ids(people)],
+        );
+        await sql(`insert into document_thread_links (document_id, thread_id, linked_by_id, created_at) select d, t, p, now() from unnest(?::uuid[], ?::uuid[], ?::uuid[]) x(d, t, p)`, [
+          ids(documents),
+          ids(threads),
+          ids(people),
+        ]);
+        return w;
+      }
+
+      type Row = { createdBy: { displayName: string } | null };
+      type Full = Row & { versions: { uploadedBy: { displayName: string } | null }[]; textPreview: { text: string } | null; linkedThreads: { title: string }[] };
+      const counts: number[][] = [];
+      for (const [n, w] of [[20, await groupWith(20)] as const, [100, await groupWith(100)] as const]) {
+        const member = await w.client('member');
+        const web = await pageStatements<{ workingGroup: { documents: { nodes: Row[] } } }>(api, member, WEB_PAGE, { slug: w.group.slug, first: n });
+        expect(web.data.workingGroup.documents.nodes.filter((d) => d.createdBy?.displayName.startsWith('Writer '))).toHaveLength(n);
+        const full = await pageStatements<{ workingGroup: { documents: { nodes: Full[] } } }>(api, member, FULL_PAGE, { slug: w.group.slug, first: n });
+        expect(full.data.workingGroup.documents.nodes).toHaveLength(n);
+        for (const d of full.data.workingGroup.documents.nodes) {
+          expect(d.versions.map((v) => v.uploadedBy?.displayName)).toEqual([w.people.convenor.displayName, d.createdBy?.displayName]);
+          expect(d.textPreview?.text).toBe('Notes from the clinic.');
+          expect(d.linkedThreads).toEqual([{ id: expect.any(String), title: expect.stringMatching(/^About the notes /) }]);
+        }
+        // Search answers at most 50 at a time.
+        const found = await pageStatements<{ searchDocuments: { nodes: { document: { linkedThreads: unknown[] } }[] } }>(api, member, SEARCH, { input: { query: 'clinic', groupId: w.group.id, first: Math.min(n, 50) } });
+        expect(found.data.searchDocuments.nodes.filter((hit) => hit.document.linkedThreads.length === 1)).toHaveLength(Math.min(n, 50));
+        counts.push([web.statements, full.statements, found.statements]);
+      }
+      expect(counts[0]!.every((c) => c > 0)).toBe(true);
+      expect(counts[1]).toEqual(counts[0]);
     });
 
     it('folders: unique names among siblings, no cycles, coded errors', async () => {

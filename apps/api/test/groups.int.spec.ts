@@ -7,6 +7,7 @@ import type { User } from '@convene/server-identity';
 import type { Membership, WorkingGroup } from '@convene/server-groups';
 import { ApiHarness, type GqlClient, type GqlResult } from './api-harness.js';
 import { codeOf, dataOf, groupRow, membershipRows } from './group-personas.js';
+import { pageStatements } from './page-statements.js';
 import { TestMailDelivery, invitationToken, waitForMail } from './mail-delivery.js';
 
 const unique = () => randomUUID().replace(/-/g, '').slice(0, 12);
@@ -15,9 +16,9 @@ const GROUP = `query Group($slug: String!) {
   workingGroup(slug: $slug) {
     id slug memberCount
     viewerMembership { id role status }
-    members { id role user { id } }
+    members { nodes { id role user { id } } hasNextPage }
     convenors { id user { id } }
-    pendingRequests { id user { id } }
+    pendingRequests { nodes { id user { id } } hasNextPage }
   }
 }`;
 const GROUPS = `{ workingGroups { id slug } }`;
@@ -59,8 +60,13 @@ describe('working groups', () => {
     await api.stop();
   });
 
+  /** The group as the client sees it, its lists unwrapped (each fits on one page). */
   async function groupAs(client: GqlClient, slug: string): Promise<GroupSeen> {
-    return dataOf(await client.request<{ workingGroup: GroupSeen }>(GROUP, { slug })).workingGroup;
+    type Page<T> = { nodes: T[]; hasNextPage: boolean } | null;
+    type Answer = Omit<GroupSeen, 'members' | 'pendingRequests'> & { members: Page<NonNullable<GroupSeen['members']>[number]>; pendingRequests: Page<NonNullable<GroupSeen['pendingRequests']>[number]> };
+    const seen = dataOf(await client.request<{ workingGroup: Answer }>(GROUP, { slug })).workingGroup;
+    expect([seen.members?.hasNextPage, seen.pendingRequests?.hasNextPage]).not.toContain(true);
+    return { ...seen, members: seen.members?.nodes ?? null, pendingRequests: seen.pendingRequests?.nodes ?? null };
   }
 
   /** A group with one convenor, signed in. */
@@ -236,6 +242,204 @@ describe('working groups', () => {
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.extensions?.fields).toHaveProperty('email');
       expect(await membershipRows(api, group.id)).toEqual(before);
+    });
+  });
+
+  describe('member lists, a page at a time', () => {
+    const PAGES = `query Pages($slug: String!, $first: Int, $membersAfter: String, $requestsAfter: String) { workingGroup(slug: $slug) {
+      members(first: $first, after: $membersAfter) { nodes { id role user { id } } endCursor hasNextPage }
+      pendingRequests(first: $first, after: $requestsAfter) { nodes { id user { id } } endCursor hasNextPage } } }`;
+    type List = 'members' | 'pendingRequests';
+    interface Page {
+      nodes: { id: string }[];
+      endCursor: string | null;
+      hasNextPage: boolean;
+    }
+    const ROLE_ORDER = [MembershipRole.CONVENOR, MembershipRole.MEMBER, MembershipRole.OBSERVER];
+
+    async function page(client: GqlClient, slug: string, list: List, first: number | null, after: string | null = null): Promise<Page> {
+      const variables = { slug, first, [list === 'members' ? 'membersAfter' : 'requestsAfter']: after };
+      return dataOf(await client.request<{ workingGroup: Record<List, Page> }>(PAGES, variables)).workingGroup[list];
+    }
+
+    /** Every page of a list, following the cursors: the membership ids in the order given, and the pages' sizes. */
+    async function pageThrough(client: GqlClient, slug: string, list: List, first: number) {
+      const ids: string[] = [];
+      const sizes: number[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 50; i++) {
+        const answer: Page = await page(client, slug, list, first, after);
+        ids.push(...answer.nodes.map((n) => n.id));
+        sizes.push(answer.nodes.length);
+        if (!answer.hasNextPage) return { ids, sizes };
+        after = answer.endCursor;
+      }
+      throw new Error('the pages never ended');
+    }
+
+    /** People in a group, in the order a member list must give them: role, then name, then id. */
+    type Person = [displayName: string, role: MembershipRole, status: MembershipStatus];
+    async function peopleIn(group: WorkingGroup, people: Person[]) {
+      const made: { displayName: string; role: MembershipRole; status: MembershipStatus; membership: Membership }[] = [];
+      for (const [displayName, role, status] of people) {
+        const user = await api.data.user({ displayName });
+        made.push({ displayName, role, status, membership: await api.data.membership(group, user, role, status) });
+      }
+      const inOrder = (status: MembershipStatus) =>
+        made
+          .filter((m) => m.status === status)
+          .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0) || (a.membership.id < b.membership.id ? -1 : 1))
+          .map((m) => m.membership.id);
+      return { active: inOrder(MembershipStatus.ACTIVE), pending: inOrder(MembershipStatus.PENDING) };
+    }
+
+    it('gives every member once, convenors first, then by name (the same names by id), page after page', async () => {
+      const { group, convenorMembership, asConvenor } = await convenedGroup();
+      const { ACTIVE, PENDING } = MembershipStatus;
+      const { CONVENOR, MEMBER, OBSERVER } = MembershipRole;
+      const { active } = await peopleIn(group, [
+        ['Aaron Observer', OBSERVER, ACTIVE],
+        ['Bea Member', MEMBER, ACTIVE],
+        ['Ada Member', MEMBER, ACTIVE],
+        ['Bea Member', MEMBER, ACTIVE],
+        ['Zoe Convenor', CONVENOR, ACTIVE],
+        ['Cy Member', MEMBER, ACTIVE],
+        ['Bea Member', MEMBER, ACTIVE],
+        ['Pat Pending', MEMBER, PENDING],
+      ]);
+      // The group's first convenor has a random name: they are among the convenors, wherever it sorts.
+      const everyone = await pageThrough(asConvenor, group.slug, 'members', 50);
+      expect(everyone.sizes).toEqual([8]);
+      expect(everyone.ids.filter((id) => id !== convenorMembership.id)).toEqual(active);
+      expect(everyone.ids.indexOf(convenorMembership.id)).toBeLessThan(2);
+
+      for (const first of [1, 3, 7]) {
+        const paged = await pageThrough(asConvenor, group.slug, 'members', first);
+        expect(paged.ids).toEqual(everyone.ids);
+        expect(paged.sizes).toEqual([...Array(Math.floor(8 / first)).fill(first), ...(8 % first ? [8 % first] : [])]);
+      }
+      // A list that ends exactly at a page's end says so on that page: no empty page after it.
+      expect((await page(asConvenor, group.slug, 'members', 8)).hasNextPage).toBe(false);
+    });
+
+    it('keeps its place when someone on the page before leaves meanwhile', async () => {
+      const { group, asConvenor } = await convenedGroup();
+      await peopleIn(group, ['Ada', 'Bea', 'Cy', 'Dee'].map((name): Person => [name, MembershipRole.MEMBER, MembershipStatus.ACTIVE]));
+      const everyone = await pageThrough(asConvenor, group.slug, 'members', 50);
+      const first = await page(asConvenor, group.slug, 'members', 2);
+      expect(dataOf(await asConvenor.request(REMOVE, { membershipId: first.nodes[1]!.id }))).toEqual({ removeMember: true });
+      expect((await page(asConvenor, group.slug, 'members', 10, first.endCursor)).nodes.map((n) => n.id)).toEqual(everyone.ids.slice(2));
+    });
+
+    it('gives every join request once, by name, page after page', async () => {
+      const { group, asConvenor } = await convenedGroup({ joinPolicy: JoinPolicy.REQUEST });
+      const { pending } = await peopleIn(
+        group,
+        ['Dee', 'Ada', 'Cy', 'Bea', 'Ada'].map((name): Person => [`${name} Applicant`, MembershipRole.MEMBER, MembershipStatus.PENDING]),
+      );
+      expect(await pageThrough(asConvenor, group.slug, 'pendingRequests', 2)).toEqual({ ids: pending, sizes: [2, 2, 1] });
+      expect(await pageThrough(asConvenor, group.slug, 'pendingRequests', 5)).toEqual({ ids: pending, sizes: [5] });
+    });
+
+    it.each<[string, List, { first?: unknown; after?: string }, string]>([
+      ['no one', 'members', { first: 0 }, 'first'],
+      ['a negative number of', 'members', { first: -1 }, 'first'],
+      ['more than 100', 'members', { first: 101 }, 'first'],
+      ['more than 100', 'pendingRequests', { first: 500 }, 'first'],
+      ['a forged cursor for', 'members', { after: 'forged' }, 'after'],
+      ['a cursor of the wrong shape for', 'pendingRequests', { after: Buffer.from('["CONVENOR","Ada"]').toString('base64url') }, 'after'],
+      ['a cursor with an unknown role for', 'members', { after: Buffer.from(`["KING","Ada","${randomUUID()}"]`).toString('base64url') }, 'after'],
+      ['a cursor with a bad id for', 'members', { after: Buffer.from('["MEMBER","Ada","1; drop table users"]').toString('base64url') }, 'after'],
+    ])('refuses %s %s (%j) with BAD_USER_INPUT naming the field %s', async (_what, list, args, field) => {
+      const { group, asConvenor } = await convenedGroup();
+      const variables = { slug: group.slug, first: args.first ?? null, [list === 'members' ? 'membersAfter' : 'requestsAfter']: args.after ?? null };
+      const result = await asConvenor.request(PAGES, variables);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { [field]: expect.any(String) } });
+      expect(JSON.stringify(result)).not.toMatch(/stacktrace|at \w+ \(/);
+      // The largest page is fine.
+      expect(codeOf(await asConvenor.request(PAGES, { slug: group.slug, first: 100 }))).toBe('OK');
+    });
+
+    it('reads a page of members (and of join requests) in as many SQL statements for 100 people as for 20', async () => {
+      const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+      const LIST = `query G($slug: String!, $first: Int) { workingGroup(slug: $slug) { ...GroupSummaryFields
+        members(first: $first) { nodes { ...MembershipFields } endCursor hasNextPage } convenors { ...MembershipFields }
+        pendingRequests(first: $first) { nodes { ...MembershipFields } endCursor hasNextPage } } }
+        fragment MembershipFields on Membership { id role status message createdAt user { id displayName organisation { id name } } }
+        fragment GroupSummaryFields on WorkingGroup { id slug name purpose joinPolicy memberListVisibility contentFreeNotifications memberCount viewerCanManage viewerMembership { id role status createdAt } }`;
+      /** A group with n members and n applicants, each with an organisation of their own. */
+      async function groupWith(n: number) {
+        const { group, asConvenor } = await convenedGroup({ joinPolicy: JoinPolicy.REQUEST });
+        await sql(
+          `with orgs as (
+             insert into partner_organisations (id, name, created_at) select gen_random_uuid(), 'Org ' || ? || ' ' || i, now() from generate_series(1, ?) i returning id),
+           people as (
+             insert into users (id, email, display_name, password_hash, organisation_id, created_at, password_changed_at)
+             select gen_random_uuid(), 'page-' || ? || '-' || row_number() over () || '@example.org', 'Person ' || row_number() over (), 'x', id, now(), now() from orgs returning id)
+           insert into memberships (id, group_id, user_id, role, status, created_at)
+           select gen_random_uuid(), ?, id, 'MEMBER', (case when row_number() over () <= ? then 'ACTIVE' else 'PENDING' end)::membership_status, now() from people`,
+          [group.id, 2 * n, group.id, group.id, n],
+        );
+        return { n, group, asConvenor };
+      }
+      const counts: number[] = [];
+      for (const { n, group, asConvenor } of [await groupWith(20), await groupWith(100)]) {
+        const page = await pageStatements<{ workingGroup: Record<List, Page> }>(api, asConvenor, LIST, { slug: group.slug, first: n });
+        expect([page.data.workingGroup.members.nodes.length, page.data.workingGroup.pendingRequests.nodes.length]).toEqual([n, n]);
+        counts.push(page.statements);
+      }
+      expect(counts[0]).toBeGreaterThan(0);
+      expect(counts[1]).toBe(counts[0]);
+    });
+  });
+
+  describe('the groups page', () => {
+    it('lists the groups (as the web asks, and with levels and member lists) in as many SQL statements for a person in 100 groups as in 20', async () => {
+      const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+      const SUMMARY = `id slug name purpose joinPolicy memberListVisibility contentFreeNotifications memberCount viewerCanManage viewerMembership { id role status }`;
+      const WEB_LIST = `query WorkingGroups { workingGroups { ${SUMMARY} } }`;
+      const PERSON = `id role user { id displayName organisation { id name } }`;
+      const FULL_LIST = `{ workingGroups { ${SUMMARY} notificationLevel members(first: 5) { nodes { ${PERSON} } hasNextPage } convenors { ${PERSON} } pendingRequests(first: 5) { nodes { ${PERSON} } hasNextPage } } }`;
+      interface Listed {
+        id: string;
+        memberCount: number | null;
+        notificationLevel?: string;
+        members?: { nodes: unknown[] } | null;
+        convenors?: unknown[] | null;
+        pendingRequests?: { nodes: unknown[] } | null;
+      }
+      /** A person who convenes n groups, each with two members, one applicant and (for half) a chosen level. */
+      async function convenorOf(n: number) {
+        const convenor = await api.data.user();
+        const groups: string[] = Array.from({ length: n }, () => randomUUID());
+        const ids = `{${groups.join(',')}}`;
+        await sql(`insert into working_groups (id, slug, name, purpose, created_at, updated_at) select id, 'list-' || id, 'List group ' || id, 'A group for the list test.', now(), now() from unnest(?::uuid[]) id`, [ids]);
+        await sql(
+          `with people as (
+             insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+             select gen_random_uuid(), 'list-' || g || '-' || k || '@example.org', 'Person ' || k, 'x', now(), now() from unnest(?::uuid[]) g, generate_series(1, 3) k
+             returning id, email)
+           insert into memberships (id, group_id, user_id, role, status, created_at)
+           select gen_random_uuid(), substring(email from 6 for 36)::uuid, id, 'MEMBER'::membership_role, (case when email like '%-3@%' then 'PENDING' else 'ACTIVE' end)::membership_status, now() from people
+           union all select gen_random_uuid(), g, ?, 'CONVENOR'::membership_role, 'ACTIVE'::membership_status, now() from unnest(?::uuid[]) g`,
+          [ids, convenor.id, ids],
+        );
+        await sql(`insert into group_notification_preferences (user_id, group_id, level) select ?, g, 'MUTED' from unnest(?::uuid[]) g`, [convenor.id, `{${groups.slice(0, n / 2).join(',')}}`]);
+        return { n, groups, client: await api.signedIn(convenor) };
+      }
+
+      const counts: number[][] = [];
+      for (const { n, groups, client } of [await convenorOf(20), await convenorOf(100)]) {
+        const mine = (listed: { workingGroups: Listed[] }) => listed.workingGroups.filter((g) => groups.includes(g.id));
+        const web = await pageStatements<{ workingGroups: Listed[] }>(api, client, WEB_LIST);
+        expect(mine(web.data).map((g) => g.memberCount)).toEqual(Array(n).fill(3));
+        const full = await pageStatements<{ workingGroups: Listed[] }>(api, client, FULL_LIST);
+        expect(mine(full.data).map((g) => [g.members?.nodes.length, g.convenors?.length, g.pendingRequests?.nodes.length])).toEqual(Array(n).fill([3, 1, 1]));
+        expect(mine(full.data).filter((g) => g.notificationLevel === 'MUTED')).toHaveLength(n / 2);
+        counts.push([web.statements, full.statements]);
+      }
+      expect(counts[0]!.every((c) => c > 0)).toBe(true);
+      expect(counts[1]).toEqual(counts[0]);
     });
   });
 

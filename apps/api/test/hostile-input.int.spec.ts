@@ -11,7 +11,12 @@ import { ApiHarness, type GqlClient } from './api-harness.js';
 import { pdf, upload } from './document-files.js';
 import { dataOf, groupPersonas } from './group-personas.js';
 
-const PRODUCTION = { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525' };
+/**
+ * Production with trusted documents off, as an operator may run it: free-form documents are what
+ * these protections are for (with them on, each of these documents is refused before it is even
+ * parsed: persisted-documents.int.spec.ts).
+ */
+const PRODUCTION = { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525', GRAPHQL_TRUSTED_DOCUMENTS: 'false' };
 /** What a leaked stack trace looks like in a body: Apollo's field, a V8 frame, a source path. */
 const STACK = /stacktrace|\bat [\w$.<>]+ \(|node_modules|\.[cm]?[jt]s:\d+:\d+/;
 const ME = `{ me { id displayName } }`;

@@ -43,9 +43,9 @@ describe('HTTP surface', () => {
 
   it('refuses operations that are too deep or use too many aliases', async () => {
     const client = await api.signedIn(await api.data.user());
-    const deep = `{ workingGroups { viewerMembership { user { organisation { id } } } members { user { organisation { id name website } } } } }`;
+    const deep = `{ workingGroups { viewerMembership { user { organisation { id } } } members { nodes { user { organisation { id name website } } } } } }`;
     expect(await client.outcome(deep)).toBe('OK');
-    const nested = `query Deep { a: workingGroups { ...G } } fragment G on WorkingGroup { members { user { organisation { id } } } }`;
+    const nested = `query Deep { a: workingGroups { ...G } } fragment G on WorkingGroup { members { nodes { user { organisation { id } } } } }`;
     expect(await client.outcome(nested)).toBe('OK');
     const aliases = `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: networkSettings { signUpMode }`).join(' ')} }`;
     const tooMany = await client.request(aliases);
@@ -92,7 +92,8 @@ describe('HTTP surface', () => {
 describe('HTTP surface in production', () => {
   let api: ApiHarness;
   beforeAll(async () => {
-    api = await ApiHarness.start({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525' });
+    // Trusted documents off, so that free-form documents show what production does with them.
+    api = await ApiHarness.start({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525', GRAPHQL_TRUSTED_DOCUMENTS: 'false' });
   });
   afterAll(async () => {
     await api.stop();

@@ -2,6 +2,7 @@
 // calendar operation, and the REST routes), bad input, time zones and daylight saving, reminders as
 // delayed BullMQ jobs (time is controlled by promoting jobs, never waited for), calendar files checked
 // with an RFC 5545 parser, polls, and open events with their waitlist.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { JobQueue, jobIds } from '@convene/server-core';
@@ -10,6 +11,7 @@ import { EventRegistrationsService, MeetingRemindersService, formatLocalDateTime
 import { NotificationMailService, NotificationsService } from '@convene/server-notifications';
 import { ApiHarness } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas, type Persona } from './group-personas.js';
+import { pageStatements } from './page-statements.js';
 
 const PERSONAS: Persona[] = ['anonymous', 'outsider', 'member', 'convenor', 'admin'];
 const DAY = 86_400_000;
@@ -605,6 +607,143 @@ describe('meetings', () => {
       const result = await (await w.as('member')).request(ANSWER_POLL, { input: { pollId: poll.id, answers: [{ slotId: other.slots[0]!.id, answer: 'YES' }] } });
       expect(result.errors?.[0]?.extensions).toMatchObject({ reason: 'SLOT_NOT_FOUND' });
       expect(await sql('select 1 from meeting_poll_votes where poll_id in (?, ?)', [poll.id, other.id])).toEqual([]);
+    });
+  });
+
+  describe('lists', () => {
+    /** A Postgres array of ids, for unnest(?::uuid[]). */
+    const ids = (list: string[]) => `{${list.join(',')}}`;
+    const fresh = (n: number) => Array.from({ length: n }, () => randomUUID());
+
+    /**
+     * n meetings of a group in the next days, each with its own author, series, agenda and minutes
+     * documents, discussion, open-event form (with a registration) and answers from its author and the
+     * member; and n polls with two slots each, answered by their authors.
+     */
+    async function groupWith(n: number) {
+      const w = await groupPersonas(api);
+      const [people, series, documents, threads, meetings, polls] = [fresh(n), fresh(n), fresh(n), fresh(n), fresh(n), fresh(n)];
+      const g = w.group.id;
+      await sql(`insert into users (id, email, display_name, password_hash, created_at, password_changed_at) select id, 'lists-' || id || '@example.org', 'Person ' || n, 'x', now(), now() from unnest(?::uuid[]) with ordinality t(id, n)`, [ids(people)]);
+      await sql(`insert into memberships (id, group_id, user_id, role, status, created_at) select gen_random_uuid(), ?, id, 'MEMBER', 'ACTIVE', now() from unnest(?::uuid[]) id`, [g, ids(people)]);
+      await sql(`insert into meeting_series (id, group_id, frequency, interval, count, time_zone, created_at) select id, ?, 'WEEKLY', 1, 4, 'Europe/London', now() from unnest(?::uuid[]) id`, [g, ids(series)]);
+      await sql(
+        `insert into documents (id, group_id, title, description, tags, content_type, size, version_count, created_by_id, created_at, updated_at)
+         select d, ?, 'Agenda ' || n, '', '{}', 'application/pdf', 1, 1, p, now(), now() from unnest(?::uuid[], ?::uuid[]) with ordinality t(d, p, n)`,
+        [g, ids(documents), ids(people)],
+      );
+      await sql(
+        `insert into threads (id, group_id, author_id, title, tags, post_count, created_at, last_activity_at)
+         select t, ?, p, 'About meeting ' || n, '{}', 1, now(), now() from unnest(?::uuid[], ?::uuid[]) with ordinality x(t, p, n)`,
+        [g, ids(threads), ids(people)],
+      );
+      await sql(
+        `insert into meetings (id, group_id, series_id, title, starts_at, ends_at, time_zone, reminder_minutes, agenda_document_id, minutes_document_id, thread_id, created_by_id, created_at, updated_at)
+         select m, ?, s, 'Meeting ' || n, now() + n * interval '1 hour', now() + n * interval '1 hour' + interval '30 minutes', 'Europe/London', '{}', d, d, t, p, now(), now()
+         from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[]) with ordinality x(m, s, d, t, p, n)`,
+        [g, ids(meetings), ids(series), ids(documents), ids(threads), ids(people)],
+      );
+      await sql(
+        `insert into meeting_rsvps (meeting_id, user_id, response, note, updated_at)
+         select m, p, 'GOING'::rsvp_response, 'Step-free access please', now() from unnest(?::uuid[], ?::uuid[]) x(m, p)
+         union all select m, ?, 'MAYBE'::rsvp_response, '', now() from unnest(?::uuid[]) m`,
+        [ids(meetings), ids(people), w.people.member.id, ids(meetings)],
+      );
+      await sql(`insert into event_forms (meeting_id, slug, consent_text, fields, created_at, updated_at) select m, 'lists-' || m, 'We keep your name.', '[]', now(), now() from unnest(?::uuid[]) m`, [ids(meetings)]);
+      await sql(
+        `insert into event_registrations (id, meeting_id, name, email, answers, status, created_at, updated_at)
+         select gen_random_uuid(), m, 'Guest', 'guest-' || m || '@example.org', '{"diet": "none"}', 'CONFIRMED', now(), now() from unnest(?::uuid[]) m`,
+        [ids(meetings)],
+      );
+      // The first meeting's event has n registrations in all, for the organisers' list.
+      await sql(
+        `insert into event_registrations (id, meeting_id, name, email, answers, status, created_at, updated_at)
+         select gen_random_uuid(), ?, 'Guest ' || k, 'guest-' || k || '-' || ? || '@example.org', '{"diet": "none"}', 'WAITLISTED', now(), now() from generate_series(2, ?) k`,
+        [meetings[0], meetings[0], n],
+      );
+      await sql(
+        `insert into meeting_polls (id, group_id, title, time_zone, created_by_id, created_at, updated_at)
+         select id, ?, 'When can we meet, ' || n, 'Europe/London', ?, now(), now() from unnest(?::uuid[]) with ordinality t(id, n)`,
+        [g, w.people.convenor.id, ids(polls)],
+      );
+      await sql(
+        `with slots as (
+           insert into meeting_poll_slots (id, poll_id, starts_at, ends_at)
+           select gen_random_uuid(), poll, now() + k * interval '1 day', now() + k * interval '1 day' + interval '1 hour' from unnest(?::uuid[]) poll, generate_series(1, 2) k
+           returning id, poll_id)
+         insert into meeting_poll_votes (slot_id, user_id, poll_id, answer, updated_at)
+         select s.id, x.p, s.poll_id, 'YES', now() from slots s join unnest(?::uuid[], ?::uuid[]) x(poll, p) on x.poll = s.poll_id`,
+        [ids(polls), ids(polls), ids(people)],
+      );
+      return { w, firstMeeting: meetings[0]! };
+    }
+
+    const SUMMARY = `id title startsAt endsAt timeZone location status seriesId groupId myRsvp { response } group { id slug name }`;
+    // The web's group calendar and personal calendar, as libs/web/meetings asks for them…
+    const GROUP_MEETINGS_PAGE = `query GroupMeetings($slug: String!, $from: DateTime!, $to: DateTime!) { workingGroup(slug: $slug) { id slug name viewerCanManage
+      meetings(from: $from, to: $to) { ${SUMMARY} }
+      meetingPolls { id title status respondents timeZone meetingId createdAt slots { id startsAt } } } }`;
+    const MY_CALENDAR_PAGE = `query MyCalendar($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { ${SUMMARY} } }`;
+    // …and with everything a meeting's page shows, on every meeting of the list.
+    const FULL = `${SUMMARY} recurrence agendaDocument { id title } minutesDocument { id title } thread { id title } rsvpCounts { going maybe notGoing }
+      rsvps { person { displayName } response note } eventForm { slug } registrationCounts { confirmed }`;
+    const GROUP_MEETINGS_FULL = `query G($slug: String!, $from: DateTime!, $to: DateTime!) { workingGroup(slug: $slug) { meetings(from: $from, to: $to) { ${FULL} }
+      meetingPolls { id respondents slots { yes myAnswer votes { person { displayName } answer } } } } }`;
+    const MY_CALENDAR_FULL = `query C($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { ${FULL} } }`;
+
+    interface FullMeeting {
+      recurrence: string | null;
+      agendaDocument: { title: string } | null;
+      minutesDocument: { title: string } | null;
+      thread: { title: string } | null;
+      rsvpCounts: { going: number; maybe: number };
+      rsvps: unknown[];
+      eventForm: { slug: string } | null;
+      registrationCounts: { confirmed: number } | null;
+    }
+
+    it('answers the group calendar, the personal calendar, the polls and an event’s registrations in as many SQL statements for 100 meetings (and 50 polls) as for 20', async () => {
+      const range = { from: new Date().toISOString(), to: new Date(Date.now() + 10 * DAY).toISOString() };
+      const full = (m: FullMeeting) => {
+        expect(m).toMatchObject({ agendaDocument: { title: expect.any(String) }, minutesDocument: { title: expect.any(String) }, thread: { title: expect.any(String) }, rsvpCounts: { going: 1, maybe: 1 } });
+        expect(m.recurrence).toEqual(expect.any(String));
+        expect(m.rsvps).toHaveLength(2);
+        expect(m.eventForm).not.toBeNull();
+      };
+      type Group<M> = { workingGroup: { meetings: M[]; meetingPolls: { respondents: number }[] } };
+      const counts: number[][] = [];
+      const REGISTRATIONS_PAGE = `query EventRegistrations($meetingId: ID!) { eventRegistrations(meetingId: $meetingId) {
+        id name email organisation status createdAt checkedInAt anonymised answers { fieldId value } } }`;
+      for (const [n, { w, firstMeeting }] of [[20, await groupWith(20)] as const, [100, await groupWith(100)] as const]) {
+        const [member, convenor] = [await w.as('member'), await w.as('convenor')];
+        const variables = { slug: w.group.slug, ...range };
+        // The group's polls list the latest 50.
+        const polls = Math.min(n, 50);
+
+        const groupPage = await pageStatements<Group<{ myRsvp: unknown }>>(api, member, GROUP_MEETINGS_PAGE, variables);
+        expect(groupPage.data.workingGroup.meetings.filter((m) => m.myRsvp)).toHaveLength(n);
+        expect(groupPage.data.workingGroup.meetingPolls.map((p) => p.respondents)).toEqual(Array(polls).fill(1));
+        const calendar = await pageStatements<{ myCalendar: { myRsvp: unknown }[] }>(api, member, MY_CALENDAR_PAGE, range);
+        expect(calendar.data.myCalendar.filter((m) => m.myRsvp)).toHaveLength(n);
+
+        const groupFull = await pageStatements<Group<FullMeeting>>(api, convenor, GROUP_MEETINGS_FULL, variables);
+        expect(groupFull.data.workingGroup.meetings).toHaveLength(n);
+        for (const m of groupFull.data.workingGroup.meetings) {
+          full(m);
+          expect(m.registrationCounts).toEqual({ confirmed: 1 });
+        }
+        const calendarFull = await pageStatements<{ myCalendar: FullMeeting[] }>(api, member, MY_CALENDAR_FULL, range);
+        expect(calendarFull.data.myCalendar).toHaveLength(n);
+        for (const m of calendarFull.data.myCalendar) {
+          full(m);
+          expect(m.registrationCounts).toBeNull();
+        }
+        const registrations = await pageStatements<{ eventRegistrations: { answers: unknown[] }[] }>(api, convenor, REGISTRATIONS_PAGE, { meetingId: firstMeeting });
+        expect(registrations.data.eventRegistrations.filter((r) => r.answers.length === 1)).toHaveLength(n);
+        counts.push([groupPage.statements, calendar.statements, groupFull.statements, calendarFull.statements, registrations.statements]);
+      }
+      expect(counts[0]!.every((c) => c > 0)).toBe(true);
+      expect(counts[1]).toEqual(counts[0]);
     });
   });
 

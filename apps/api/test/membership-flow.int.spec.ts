@@ -6,9 +6,9 @@ const GROUP = `query Group($slug: String!) {
   workingGroup(slug: $slug) {
     id name memberCount viewerCanManage
     viewerMembership { id role status }
-    members { id role user { displayName organisation { name } } }
+    members { nodes { id role user { displayName organisation { name } } } }
     convenors { id user { displayName } }
-    pendingRequests { id message user { displayName } }
+    pendingRequests { nodes { id message user { displayName } } }
   }
 }`;
 const REQUEST = `mutation Request($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status role } }`;
@@ -38,16 +38,16 @@ describe('membership flows', () => {
     expect(before.data?.workingGroup.members).toBeNull();
     expect(before.data?.workingGroup.memberCount).toBeNull();
 
-    const pending = await asConvenor.request<{ workingGroup: { pendingRequests: { id: string; message: string; user: { displayName: string } }[] } }>(GROUP, { slug: group.slug });
-    const request = pending.data!.workingGroup.pendingRequests;
+    const pending = await asConvenor.request<{ workingGroup: { pendingRequests: { nodes: { id: string; message: string; user: { displayName: string } }[] } } }>(GROUP, { slug: group.slug });
+    const request = pending.data!.workingGroup.pendingRequests.nodes;
     expect(request).toHaveLength(1);
     expect(request[0]).toMatchObject({ message: 'I work on health access in Leeds.', user: { displayName: 'Newcomer Person' } });
 
     const approved = await asConvenor.request<{ decideMembership: { status: string } }>(DECIDE, { input: { membershipId: request[0]!.id, approve: true } });
     expect(approved.data?.decideMembership.status).toBe(MembershipStatus.ACTIVE);
 
-    const after = await asNewcomer.request<{ workingGroup: { members: { user: { displayName: string } }[]; memberCount: number } }>(GROUP, { slug: group.slug });
+    const after = await asNewcomer.request<{ workingGroup: { members: { nodes: { user: { displayName: string } }[] }; memberCount: number } }>(GROUP, { slug: group.slug });
     expect(after.data?.workingGroup.memberCount).toBe(2);
-    expect(after.data?.workingGroup.members.map((m) => m.user.displayName)).toContain('Newcomer Person');
+    expect(after.data?.workingGroup.members.nodes.map((m) => m.user.displayName)).toContain('Newcomer Person');
   });
 });

@@ -10,6 +10,7 @@ import { JobQueue, createRedis, type JobPayloads } from '@convene/server-core';
 import { JoinPolicy, MembershipRole, MembershipStatus, type NotificationMessage, type NotificationsReadMessage } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { ApiHarness, type GqlClient } from './api-harness.js';
+import { pageStatements } from './page-statements.js';
 
 const NOTIFICATIONS = `query N($after: Int) { notifications(after: $after) { id seq type readAt group { slug name } actor { displayName } } unreadNotificationCount }`;
 const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: $input) { id } }`;
@@ -200,5 +201,43 @@ describe('notifications', () => {
     const client = await api.signedIn(await api.data.user());
     expect(await client.outcome('{ notifications(first: 1000) { id } }')).toBe('BAD_USER_INPUT');
     expect(await client.outcome('mutation { markNotificationsRead(ids: ["nope"]) }')).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers the bell and the notification centre in as many SQL statements for 100 notifications as for 20', async () => {
+    // As libs/web/notifications asks for them.
+    const BELL = `query Notifications($first: Int!) { unreadNotificationCount notifications(first: $first) {
+      id seq type createdAt readAt group { id slug name } actor { id displayName } subjectId contentFree } }`;
+    const CATCH_UP = `query NotificationsAfter($after: Int!, $first: Int!) { unreadNotificationCount notifications(after: $after, first: $first) { id seq group { id } actor { id } contentFree } }`;
+    const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+    /** Someone with n notifications, each about a group of its own and caused by a person of its own; every third group content-free. */
+    async function recipientOf(n: number) {
+      const recipient = await api.data.user();
+      await sql(
+        `with actors as (
+           insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
+           select gen_random_uuid(), 'bell-' || ? || '-' || i || '@example.org', 'Actor ' || i, 'x', now(), now() from generate_series(1, ?) i returning id, display_name),
+         groups as (
+           insert into working_groups (id, slug, name, purpose, content_free_notifications, created_at, updated_at)
+           select gen_random_uuid(), 'bell-' || a.id, 'Bell group ' || a.id, 'For the bell test.', substring(a.display_name from 7)::int % 3 = 0, now(), now() from actors a returning id, slug)
+         insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at)
+         select gen_random_uuid(), ?, row_number() over (), gen_random_uuid(), 'THREAD_CREATED', g.id, a.id, gen_random_uuid(), now()
+         from actors a join groups g on g.slug = 'bell-' || a.id`,
+        [recipient.id, n, recipient.id],
+      );
+      await sql(`insert into notification_sequences (user_id, last_seq) values (?, ?)`, [recipient.id, n]);
+      return { n, client: await api.signedIn(recipient) };
+    }
+    type Seen = { unreadNotificationCount: number; notifications: { actor: unknown; contentFree: boolean }[] };
+    const counts: number[][] = [];
+    for (const { n, client } of [await recipientOf(20), await recipientOf(100)]) {
+      const bell = await pageStatements<Seen>(api, client, BELL, { first: n });
+      expect(bell.data.unreadNotificationCount).toBe(n);
+      expect(bell.data.notifications.filter((x) => x.actor && !x.contentFree)).toHaveLength(n - Math.floor(n / 3));
+      const catchUp = await pageStatements<Seen>(api, client, CATCH_UP, { after: 0, first: n });
+      expect(catchUp.data.notifications).toHaveLength(n);
+      counts.push([bell.statements, catchUp.statements]);
+    }
+    expect(counts[0]!.every((c) => c > 0)).toBe(true);
+    expect(counts[1]).toEqual(counts[0]);
   });
 });

@@ -10,6 +10,7 @@ import { FileStorage } from '@convene/server-documents';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { pdf, random, upload } from './document-files.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas, type Persona } from './group-personas.js';
+import { pageStatements } from './page-statements.js';
 
 const LIMIT = 256 * 1024;
 const PERSONAS: Persona[] = ['anonymous', 'outsider', 'member', 'convenor', 'admin'];
@@ -312,6 +313,38 @@ describe('partner pitches', () => {
       const few = await count();
       await add(9);
       expect(await count()).toBe(few);
+    });
+
+    it('answers the board as the web asks for it in as many SQL statements for 100 pitches as for 20', async () => {
+      // As libs/web/submissions asks for it.
+      const BOARD_PAGE = `query Pitches($status: PitchStatus, $groupId: ID, $formId: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+        pitches(status: $status, groupId: $groupId, formId: $formId, from: $from, to: $to, first: $first, after: $after) {
+          nodes { id formId formTitle title organisationName organisationType status notSure createdAt groups { id slug name } } hasNextPage endCursor } }`;
+      /** A convenor's group with n pitches, each from a form of its own and also offered to a group of its own. */
+      async function boardOf(n: number) {
+        const w = await groupPersonas(api);
+        await sql(
+          `with forms as (
+             insert into pitch_forms (id, slug, title, intro, is_open, consent_text, fields, retention_days, created_by_id, created_at, updated_at)
+             select gen_random_uuid(), 'board-' || ? || '-' || i, 'Board form ' || i, '', true, 'We keep it.', '[]', 365, ?, now(), now() from generate_series(1, ?) i returning id, slug),
+           groups as (
+             insert into working_groups (id, slug, name, purpose, created_at, updated_at) select gen_random_uuid(), f.slug, 'Board group ' || f.slug, 'For the board test.', now(), now() from forms f returning id, slug)
+           insert into pitches (id, form_id, organisation_name, organisation_type, contact_name, contact_email, title, summary, help_wanted, group_ids, answers, consent_text, retention_days, created_at, updated_at)
+           select gen_random_uuid(), f.id, 'Partner ' || f.slug, 'NGO', 'Sam', 'board-' || f.slug || '@example.org', 'Pitch ' || f.slug, 'Summary.', 'Help.', array[?::uuid, g.id], '[]', 'We keep it.', 365, now(), now()
+           from forms f join groups g on g.slug = f.slug`,
+          [w.group.id, w.people.admin.id, n, w.group.id],
+        );
+        return { n, w };
+      }
+      type Board = { pitches: { nodes: { formTitle: string | null; groups: { name: string }[] }[] } };
+      const counts: number[] = [];
+      for (const { n, w } of [await boardOf(20), await boardOf(100)]) {
+        const page = await pageStatements<Board>(api, await w.as('convenor'), BOARD_PAGE, { groupId: w.group.id, first: n });
+        expect(page.data.pitches.nodes.filter((p) => p.formTitle?.startsWith('Board form ') && p.groups.length === 2)).toHaveLength(n);
+        counts.push(page.statements);
+      }
+      expect(counts[0]).toBeGreaterThan(0);
+      expect(counts[1]).toBe(counts[0]);
     });
 
     it('a convenor of one of several groups learns nothing of the other group’s convenors, and can’t accept into a group the partner didn’t choose', async () => {

@@ -5,7 +5,7 @@ import { JoinPolicy, MembershipRole, MembershipStatus } from '@convene/shared-co
 import { TEST_PASSWORD } from '@convene/server-testing';
 import { ApiHarness } from './api-harness.js';
 
-const GROUP = `query G($slug: String!) { workingGroup(slug: $slug) { viewerMembership { status role message } members { user { displayName } message } pendingRequests { id message } } }`;
+const GROUP = `query G($slug: String!) { workingGroup(slug: $slug) { viewerMembership { status role message } members { nodes { user { displayName } message } } pendingRequests { nodes { id message } } } }`;
 const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status message } }`;
 const DECIDE = `mutation D($input: DecideMembershipInput!) { decideMembership(input: $input) { id status } }`;
 const INVITE = `mutation I($input: InviteMemberInput!) { inviteMember(input: $input) { email } }`;
@@ -33,14 +33,14 @@ describe('review fixes', () => {
     await applicant.request(REQUEST, { input: { groupId: group.id, message: note } });
 
     const asConvenor = await api.signedIn(convenor);
-    const pending = await asConvenor.request<{ workingGroup: { pendingRequests: { id: string; message: string }[] } }>(GROUP, { slug: group.slug });
-    expect(pending.data?.workingGroup.pendingRequests[0]?.message).toBe(note);
+    const pending = await asConvenor.request<{ workingGroup: { pendingRequests: { nodes: { id: string; message: string }[] } } }>(GROUP, { slug: group.slug });
+    expect(pending.data?.workingGroup.pendingRequests.nodes[0]?.message).toBe(note);
     expect((await applicant.request<{ workingGroup: { viewerMembership: { message: string } } }>(GROUP, { slug: group.slug })).data?.workingGroup.viewerMembership.message).toBe(note);
 
-    await asConvenor.request(DECIDE, { input: { membershipId: pending.data!.workingGroup.pendingRequests[0]!.id, approve: true } });
+    await asConvenor.request(DECIDE, { input: { membershipId: pending.data!.workingGroup.pendingRequests.nodes[0]!.id, approve: true } });
     const asMember = await api.signedIn(member);
-    const after = await asMember.request<{ workingGroup: { members: { message: string | null }[] } }>(GROUP, { slug: group.slug });
-    expect(after.data?.workingGroup.members.map((m) => m.message)).toEqual([null, null, null]);
+    const after = await asMember.request<{ workingGroup: { members: { nodes: { message: string | null }[] } } }>(GROUP, { slug: group.slug });
+    expect(after.data?.workingGroup.members.nodes.map((m) => m.message)).toEqual([null, null, null]);
     const stored = await sql<{ message: string | null }>('select message from memberships where group_id = ? and status = ?', [group.id, MembershipStatus.ACTIVE]);
     expect(stored.every((row) => row.message === null)).toBe(true);
   });

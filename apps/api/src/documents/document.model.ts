@@ -80,8 +80,11 @@ export class DocumentModel {
 
   @HideField() createdById!: string;
   @HideField() entity!: Document;
-  /** Set when a list loaded the folders of its page at once; otherwise `folder` loads its own. */
+  /** Set when a list loaded these for its whole page at once (undefined: the field loads its own). */
   @HideField() loadedFolder?: DocumentFolderModel | null;
+  @HideField() loadedVersions?: DocumentVersionModel[];
+  @HideField() loadedTextPreview?: TextPreviewModel | null;
+  @HideField() loadedLinkedThreads?: LinkedThreadModel[];
 
   static from(document: Document, access: Pick<DocumentAccess, 'canEdit' | 'canManage'> & { userId: string }): DocumentModel {
     return Object.assign(new DocumentModel(), {

@@ -2,13 +2,11 @@ import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } 
 import type { GraphQLResolveInfo } from 'graphql';
 import { selects } from '../graphql/selection.util.js';
 import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
-import { DiscussionAccess, DiscussionsService, renderMarkdown } from '@convene/server-discussions';
-import { DocumentSearchService, DocumentTextService, DocumentsService, KIND_TYPES, describeType, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
-import { GroupsService } from '@convene/server-groups';
-import { IdentityService } from '@convene/server-identity';
+import { DiscussionAccess, DiscussionsService } from '@convene/server-discussions';
+import { DocumentSearchService, DocumentsService, KIND_TYPES, describeType, documentsErrors, type Document, type DocumentKind, type DocumentSort } from '@convene/server-documents';
+import { GroupsService, type GroupView } from '@convene/server-groups';
 import { ThreadModel } from '../discussions/thread.model.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
-import { UserModel } from '../identity/user.model.js';
 import {
   DOCUMENT_KINDS,
   DOCUMENT_SORTS,
@@ -21,6 +19,7 @@ import {
   LinkedThreadModel,
   TextPreviewModel,
 } from './document.model.js';
+import { DocumentPresenter, type DocumentRights } from './document.presenter.js';
 import { CreateDocumentFolderInput, MoveDocumentInput, SearchDocumentsInput, UpdateDocumentFolderInput, UpdateDocumentInput } from './documents.inputs.js';
 
 @SignedIn()
@@ -28,29 +27,26 @@ import { CreateDocumentFolderInput, MoveDocumentInput, SearchDocumentsInput, Upd
 export class DocumentsResolver {
   constructor(
     private readonly documents: DocumentsService,
-    private readonly text: DocumentTextService,
     private readonly discussions: DiscussionsService,
-    private readonly identity: IdentityService,
     private readonly searching: DocumentSearchService,
     private readonly groups: GroupsService,
     private readonly threads: DiscussionAccess,
+    private readonly present: DocumentPresenter,
   ) {}
 
   @Query(() => DocumentSearchResultConnectionModel, { description: 'Full-text search of the documents in the groups the viewer belongs to: titles, descriptions, and the text of text and PDF files.' })
-  async searchDocuments(@CurrentViewer() viewer: Viewer, @Args('input') input: SearchDocumentsInput): Promise<DocumentSearchResultConnectionModel> {
+  async searchDocuments(@CurrentViewer() viewer: Viewer, @Args('input') input: SearchDocumentsInput, @Info() info: GraphQLResolveInfo): Promise<DocumentSearchResultConnectionModel> {
     const page = await this.searching.search(viewer, input);
-    // What the viewer may do differs by group; the groups of one page are few, and each group's
-    // documents are presented (their uploaders loaded) together.
-    const groupIds = [...new Set(page.nodes.map((n) => n.document.group.id))];
-    const presented = new Map<string, DocumentModel>();
-    await Promise.all(
-      groupIds.map(async (groupId) => {
-        const view = await this.groups.byId(viewer, groupId);
-        const documents = page.nodes.filter((n) => n.document.group.id === groupId).map((n) => n.document);
-        for (const model of await presentDocuments(this.identity, viewer, documents, { canEdit: view.viewerMembership?.role !== 'OBSERVER', canManage: view.canManage })) presented.set(model.id, model);
-      }),
-    );
-    const nodes = page.nodes.map((hit) => ({ document: presented.get(hit.document.id)!, titleHtml: hit.titleHtml, snippetHtml: hit.snippetHtml }));
+    // What the viewer may do differs by group: the page's groups as the viewer sees them, together.
+    const views = await this.groups.viewsByIds(viewer, page.nodes.map((n) => n.document.group.id));
+    const rights = (d: Document) => rightsIn(views.get(d.group.id));
+    const documents = page.nodes.map((n) => n.document);
+    const models = await this.present.documents(viewer, documents, rights, (field) => selects(info, ['nodes', 'document', field]));
+    const presented = new Map(models.map((m) => [m.id, m]));
+    const nodes = page.nodes.flatMap((hit) => {
+      const document = presented.get(hit.document.id);
+      return document ? [{ document, titleHtml: hit.titleHtml, snippetHtml: hit.snippetHtml }] : [];
+    });
     return { ...page, nodes };
   }
 
@@ -138,10 +134,9 @@ export class DocumentsResolver {
 
   @ResolveField(() => [LinkedThreadModel], { description: 'Discussions of its group this document is linked to.' })
   async linkedThreads(@CurrentViewer() viewer: Viewer, @Parent() document: DocumentModel): Promise<LinkedThreadModel[]> {
-    const ids = await this.documents.linkedThreadIds(document.entity);
+    if (document.loadedLinkedThreads) return document.loadedLinkedThreads;
     // Each is read as the viewer may (a thread moved to another group drops out).
-    const threads = await Promise.all(ids.map((threadId) => this.threads.thread(viewer, threadId).then((a) => a.thread, () => null)));
-    return threads.flatMap((t) => (t && t.group.id === document.groupId ? [{ id: t.id, title: t.title }] : []));
+    return (await this.present.linkedThreadsOf(viewer, [document.entity])).get(document.id) ?? [];
   }
 
   @Mutation(() => DocumentFolderModel, { description: 'Creates a folder in a group’s documents.' })
@@ -162,13 +157,8 @@ export class DocumentsResolver {
 
   @ResolveField(() => [DocumentVersionModel], { description: 'Every version, newest first.' })
   async versions(@Parent() document: DocumentModel): Promise<DocumentVersionModel[]> {
-    const versions = await this.documents.versions(document.entity);
-    const people = await this.identity.usersByIds(versions.map((v) => v.uploadedBy.id));
-    return versions.map((v) => {
-      const model = DocumentVersionModel.from(v, document.id);
-      const person = people.get(model.uploadedById);
-      return Object.assign(model, { uploadedBy: person ? UserModel.from(person) : null });
-    });
+    if (document.loadedVersions) return document.loadedVersions;
+    return (await this.present.versionsOf([document.id])).get(document.id) ?? [];
   }
 
   @ResolveField(() => DocumentFolderModel, { nullable: true })
@@ -181,12 +171,10 @@ export class DocumentsResolver {
 
   @ResolveField(() => TextPreviewModel, { nullable: true, description: 'The start of a text or Markdown file (its current version); null for other types.' })
   async textPreview(@Parent() document: DocumentModel): Promise<TextPreviewModel | null> {
+    if (document.loadedTextPreview !== undefined) return document.loadedTextPreview;
     // The document was checked when it was loaded (and a trashed one is still answered to the
     // member who just trashed it); only text has a preview.
-    if (document.previewKind !== 'TEXT' && document.previewKind !== 'MARKDOWN') return null;
-    const preview = await this.text.preview(await this.documents.currentVersion(document.entity));
-    if (!preview) return null;
-    return { ...preview, html: document.contentType === 'text/markdown' ? renderMarkdown(preview.text) : null };
+    return (await this.present.previewsOf([document.entity])).get(document.id) ?? null;
   }
 
   private settings(allowedTypes: string[]): DocumentSettingsModel {
@@ -199,18 +187,15 @@ export class DocumentsResolver {
   }
 
   private async one(viewer: Viewer, access: { document: Document; canEdit: boolean; canManage: boolean }): Promise<DocumentModel> {
-    return (await presentDocuments(this.identity, viewer, [access.document], access))[0]!;
+    const [model] = await this.present.documents(viewer, [access.document], access);
+    if (!model) throw documentsErrors.documentNotFound();
+    return model;
   }
 }
 
-/** Documents as one viewer sees them, their uploaders loaded in one query. */
-export async function presentDocuments(identity: IdentityService, viewer: Viewer, documents: Document[], access: { canEdit: boolean; canManage: boolean }): Promise<DocumentModel[]> {
-  const people = await identity.usersByIds(documents.map((d) => d.createdBy.id));
-  return documents.map((d) => {
-    const model = DocumentModel.from(d, { ...access, userId: viewer.userId });
-    const person = people.get(model.createdById);
-    return Object.assign(model, { createdBy: person ? UserModel.from(person) : null });
-  });
+/** What the viewer may do to the documents of a group they see as `view` (observers only read). */
+function rightsIn(view: GroupView | undefined): DocumentRights {
+  return { canEdit: !!view && view.viewerMembership?.role !== 'OBSERVER', canManage: view?.canManage ?? false };
 }
 
 /** A group's documents and folders, on the group itself. */
@@ -219,7 +204,7 @@ export async function presentDocuments(identity: IdentityService, viewer: Viewer
 export class GroupDocumentsResolver {
   constructor(
     private readonly library: DocumentsService,
-    private readonly identity: IdentityService,
+    private readonly present: DocumentPresenter,
   ) {}
 
   @ResolveField(() => DocumentConnectionModel, { nullable: true, description: 'A page of the group’s documents; null for people outside the group (and, for the trash, for non-convenors).' })
@@ -238,17 +223,8 @@ export class GroupDocumentsResolver {
   ): Promise<DocumentConnectionModel | null> {
     const page = await this.library.page(group.view, { first, after, sort, folderId, topLevel, tag, kind, trashed });
     if (!page) return null;
-    const canEdit = group.view.viewerMembership?.role !== 'OBSERVER';
-    const nodes = await presentDocuments(this.identity, viewer, page.nodes, { canEdit, canManage: group.view.canManage });
-    // A page's folders in one query, when they are asked for (not one per document).
-    if (selects(info, ['nodes', 'folder'])) {
-      const folders = await this.library.foldersByIds(nodes.flatMap((n) => (n.folderId ? [n.folderId] : [])));
-      for (const node of nodes) {
-        const folder = node.folderId ? folders.get(node.folderId) : undefined;
-        node.loadedFolder = folder ? DocumentFolderModel.from(folder) : null;
-      }
-    }
-    return { ...page, nodes };
+    // What the page's documents are asked for is loaded for all of them at once (not per document).
+    return { ...page, nodes: await this.present.documents(viewer, page.nodes, rightsIn(group.view), (field) => selects(info, ['nodes', field])) };
   }
 
   @ResolveField(() => [DocumentFolderModel], { nullable: true, description: 'Every folder of the group’s documents (a flat list: each names its parent); null outside the group.' })
@@ -263,16 +239,16 @@ export class GroupDocumentsResolver {
 export class ThreadDocumentsResolver {
   constructor(
     private readonly library: DocumentsService,
-    private readonly identity: IdentityService,
     private readonly groups: GroupsService,
+    private readonly present: DocumentPresenter,
   ) {}
 
   @ResolveField(() => [DocumentModel], { description: 'Documents of the group linked to this discussion (not those in the trash).' })
-  async documents(@CurrentViewer() viewer: Viewer, @Parent() thread: ThreadModel): Promise<DocumentModel[]> {
+  async documents(@CurrentViewer() viewer: Viewer, @Parent() thread: ThreadModel, @Info() info: GraphQLResolveInfo): Promise<DocumentModel[]> {
     // The thread was checked for the viewer when it was loaded.
     const documents = await this.library.linkedTo(thread.id, thread.groupId);
     if (!documents.length) return [];
     const view = await this.groups.byId(viewer, thread.groupId);
-    return presentDocuments(this.identity, viewer, documents, { canEdit: view.viewerMembership?.role !== 'OBSERVER', canManage: view.canManage });
+    return this.present.documents(viewer, documents, rightsIn(view), (field) => selects(info, [field]));
   }
 }

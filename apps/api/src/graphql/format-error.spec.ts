@@ -38,6 +38,21 @@ describe(formatError.name, () => {
     expect(formatted.extensions).toEqual({ code: ErrorCode.BadUserInput, reason: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
+  it('keeps the persisted documents\' codes: the protocol\'s PERSISTED_QUERY_NOT_FOUND, which clients act on, and DOCUMENT_NOT_ALLOWED', () => {
+    const notFound = formatError({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }, new GraphQLError('PersistedQueryNotFound'));
+    expect(notFound).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: ErrorCode.PersistedQueryNotFound } });
+    const refused = formatError({ message: 'Only the operations…', extensions: { code: 'DOCUMENT_NOT_ALLOWED' } }, new GraphQLError('Only the operations…'));
+    expect(refused.extensions).toEqual({ code: ErrorCode.DocumentNotAllowed, reason: 'DOCUMENT_NOT_ALLOWED' });
+  });
+
+  it('answers a persisted query whose hash is not its text\'s as bad input, not as a fault of ours', () => {
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const formatted = formatError({ message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError('provided sha does not match query'));
+    expect(formatted).toEqual({ message: 'provided sha does not match query', extensions: { code: ErrorCode.BadUserInput, reason: 'PERSISTED_QUERY_INVALID' } });
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+
   it('drops "Did you mean" hints from a variable\'s errors (production), keeping the rest of the message', () => {
     const message = 'Variable "$input" got invalid value { emial: "a" }; Field "emial" is not defined by type "SignInInput". Did you mean "email"?';
     const formatted = formatErrorWithoutSuggestions({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message));

@@ -7,14 +7,20 @@ import { UNAVAILABLE_MESSAGE, isDependencyUnavailable } from '../http/dependency
 
 const logger = new Logger('GraphQL');
 
-// Codes Apollo and graphql-js produce for a malformed request; the message is safe to show.
+/** Apollo's refusals of a malformed persisted query, which carry no code of their own. */
+const PERSISTED_QUERY_REFUSALS = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+
+// Codes Apollo and graphql-js produce for a malformed request, and the persisted documents' own
+// (the protocol's PERSISTED_QUERY_NOT_FOUND, which clients act on, keeps its code); the message is
+// safe to show.
 const REQUEST_ERRORS: Record<string, ErrorCode> = {
   GRAPHQL_PARSE_FAILED: ErrorCode.BadUserInput,
   GRAPHQL_VALIDATION_FAILED: ErrorCode.BadUserInput,
   BAD_USER_INPUT: ErrorCode.BadUserInput,
   BAD_REQUEST: ErrorCode.BadUserInput,
-  PERSISTED_QUERY_NOT_FOUND: ErrorCode.BadUserInput,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.PersistedQueryNotFound,
   PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BadUserInput,
+  DOCUMENT_NOT_ALLOWED: ErrorCode.DocumentNotAllowed,
   OPERATION_RESOLUTION_FAILURE: ErrorCode.BadUserInput,
 };
 
@@ -31,6 +37,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: { code: original.code, reason: original.reason, ...(original.fields ? { fields: original.fields } : {}) },
     };
+  }
+  if (unwrapped instanceof GraphQLError && !unwrapped.originalError && PERSISTED_QUERY_REFUSALS.has(unwrapped.message)) {
+    return { message: formatted.message, extensions: { code: ErrorCode.BadUserInput, reason: 'PERSISTED_QUERY_INVALID' } };
   }
   const code = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
   if (code && REQUEST_ERRORS[code]) {

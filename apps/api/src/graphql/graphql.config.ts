@@ -3,11 +3,18 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { AppConfig } from '@convene/server-core';
 import { formatError, formatErrorWithoutSuggestions } from './format-error.js';
 import { operationLimitsRule } from './operation-limits.js';
+import { PersistedDocumentManifest } from './persisted-document-manifest.js';
+import { persistedDocuments } from './persisted-documents.js';
 import type { GraphQLContext } from '../http/request-context.js';
 
-/** Apollo Server settings: CSRF prevention on, no stack traces, limits, nothing exposed in production. */
-export function graphqlConfig(config: AppConfig): Omit<ApolloDriverConfig, 'driver'> {
+/**
+ * Apollo Server settings: CSRF prevention on, no stack traces, limits, nothing exposed in
+ * production; the web's persisted documents answered by hash, and with trusted documents on
+ * (production) nothing else run.
+ */
+export function graphqlConfig(config: AppConfig, manifest = PersistedDocumentManifest.read()): Omit<ApolloDriverConfig, 'driver'> {
   const production = config.env === 'production';
+  const persisted = persistedDocuments(manifest, { trusted: config.graphqlTrustedDocuments });
   return {
     path: '/graphql',
     // The committed schema.gql is written by tools/emit-schema.mjs; at run time it stays in memory.
@@ -22,7 +29,9 @@ export function graphqlConfig(config: AppConfig): Omit<ApolloDriverConfig, 'driv
     allowBatchedHttpRequests: false,
     validationRules: [operationLimitsRule()],
     formatError: production ? formatErrorWithoutSuggestions : formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    persistedQueries: persisted.persistedQueries,
+    ...(persisted.documentStore ? { documentStore: persisted.documentStore } : {}),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...persisted.plugins],
     context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
   };
 }

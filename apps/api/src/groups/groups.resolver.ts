@@ -1,11 +1,9 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GroupsService } from '@convene/server-groups';
 import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
 import { WorkingGroupModel } from './working-group.model.js';
-import { InvitationSentModel, MembershipModel } from './membership.model.js';
+import { InvitationSentModel, MembershipConnectionModel, MembershipModel } from './membership.model.js';
 import { CreateWorkingGroupInput, DecideMembershipInput, InviteMemberInput, RequestToJoinInput, SetMemberRoleInput, UpdateWorkingGroupInput } from './groups.inputs.js';
-
-const list = <T>(items: T[] | null, map: (item: T) => MembershipModel) => (items ? items.map(map) : null);
 
 @SignedIn()
 @Resolver(() => WorkingGroupModel)
@@ -22,19 +20,29 @@ export class GroupsResolver {
     return WorkingGroupModel.from(await this.groups.bySlug(viewer, slug));
   }
 
-  @ResolveField(() => [MembershipModel], { nullable: true, description: 'Active members; null when the viewer may not see the list.' })
-  async members(@Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
-    return list(await this.groups.members(group.view), MembershipModel.from);
+  @ResolveField(() => MembershipConnectionModel, { nullable: true, description: 'A page of active members, convenors first, then by name; null when the viewer may not see the list.' })
+  async members(
+    @Parent() group: WorkingGroupModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<MembershipConnectionModel | null> {
+    const page = await this.groups.members(group.view, { first, after });
+    return page && MembershipConnectionModel.from(page);
   }
 
   @ResolveField(() => [MembershipModel], { nullable: true, description: 'Convenors; null for non-members.' })
   async convenors(@Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
-    return list(await this.groups.convenors(group.view), MembershipModel.from);
+    return (await this.groups.convenors(group.view))?.map((m) => MembershipModel.from(m)) ?? null;
   }
 
-  @ResolveField(() => [MembershipModel], { nullable: true, description: 'Join requests waiting for a decision; null unless the viewer manages the group.' })
-  async pendingRequests(@Parent() group: WorkingGroupModel): Promise<MembershipModel[] | null> {
-    return list(await this.groups.pendingRequests(group.view), MembershipModel.from);
+  @ResolveField(() => MembershipConnectionModel, { nullable: true, description: 'A page of join requests waiting for a decision, by name; null unless the viewer manages the group.' })
+  async pendingRequests(
+    @Parent() group: WorkingGroupModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<MembershipConnectionModel | null> {
+    const page = await this.groups.pendingRequests(group.view, { first, after });
+    return page && MembershipConnectionModel.from(page);
   }
 
   @NetworkAdminOnly()

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { Membership } from '@convene/server-groups';
+import type { Membership, MembershipPage } from '@convene/server-groups';
 import { MembershipRole, MembershipStatus } from '../graphql/enums.js';
 import { UserModel } from '../identity/user.model.js';
 
@@ -23,6 +23,17 @@ export class MembershipModel {
       message: membership.status === MembershipStatus.PENDING ? membership.message : null,
       createdAt: membership.createdAt,
     });
+  }
+}
+
+@ObjectType('MembershipConnection', { description: 'A page of a group’s memberships.' })
+export class MembershipConnectionModel {
+  @Field(() => [MembershipModel]) nodes!: MembershipModel[];
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor!: string | null;
+
+  static from(page: MembershipPage): MembershipConnectionModel {
+    return Object.assign(new MembershipConnectionModel(), { ...page, nodes: page.nodes.map((m) => MembershipModel.from(m)) });
   }
 }
 

@@ -90,6 +90,7 @@ export class EventsResolver {
   @SignedIn()
   @ResolveField(() => RegistrationCountsModel, { nullable: true, description: 'How many registered, for its organisers; null otherwise.' })
   async registrationCounts(@Parent() meeting: MeetingModel): Promise<RegistrationCountsModel | null> {
+    if (meeting.loadedRegistrationCounts !== undefined) return meeting.loadedRegistrationCounts;
     if (!meeting.viewerCanManage) return null;
     const form = meeting.loadedForm !== undefined ? meeting.loadedForm : await this.events.formOf(meeting.id);
     if (!form) return null;

@@ -1,6 +1,6 @@
 import { Field, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MeetingChangeScope, MeetingStatus, PollAnswer, PollStatus, RecurrenceFrequency, RegistrationFieldKind, RegistrationStatus, RsvpResponse } from '@convene/shared-contracts';
-import { formatLocalDateTime, toZoned, type EventForm, type EventRegistration, type Meeting, type MeetingPoll, type MeetingPollSlot, type MeetingRsvp, type PublicEvent } from '@convene/server-meetings';
+import { formatLocalDateTime, toZoned, type EventForm, type EventRegistration, type Meeting, type MeetingPoll, type MeetingPollSlot, type MeetingRsvp, type PublicEvent, type RegistrationCounts } from '@convene/server-meetings';
 import { renderMarkdown } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
@@ -78,11 +78,18 @@ export class MeetingModel {
   @Field(() => Date) updatedAt!: Date;
 
   @HideField() createdById!: string;
-  /** Loaded for a whole list at once by the list's resolver (undefined: not loaded). */
+  /** Loaded for a whole list at once by the list's presenter (undefined: not loaded). */
   @HideField() loadedRsvp?: RsvpModel | null;
   @HideField() loadedCounts?: RsvpCountsModel;
   @HideField() loadedGroup?: WorkingGroupModel;
   @HideField() loadedForm?: EventForm | null;
+  @HideField() loadedRecurrence?: string | null;
+  @HideField() loadedAgendaDocument?: LinkedItemModel | null;
+  @HideField() loadedMinutesDocument?: LinkedItemModel | null;
+  @HideField() loadedThread?: LinkedItemModel | null;
+  @HideField() loadedRsvps?: RsvpModel[];
+  /** Null where the viewer does not organise it or it is not an open event. */
+  @HideField() loadedRegistrationCounts?: RegistrationCounts | null;
 
   static from(meeting: Meeting, canManage: boolean): MeetingModel {
     return Object.assign(new MeetingModel(), {

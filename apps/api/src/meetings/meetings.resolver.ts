@@ -1,13 +1,14 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { EventRegistrationsService, MeetingCalendarService, MeetingsService, describeRule, type Meeting, type RsvpCounts } from '@convene/server-meetings';
+import { MeetingCalendarService, MeetingsService } from '@convene/server-meetings';
 import { DocumentsService } from '@convene/server-documents';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { GroupsService } from '@convene/server-groups';
-import { IdentityService } from '@convene/server-identity';
+import { selects } from '../graphql/selection.util.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
-import { UserModel } from '../identity/user.model.js';
 import { CalendarFeedModel, LinkedItemModel, MeetingModel, RsvpCountsModel, RsvpModel } from './meeting.model.js';
+import { MeetingPresenter, NO_ANSWERS, recurrenceOf } from './meeting.presenter.js';
 import { CancelMeetingInput, RsvpInput, ScheduleMeetingInput, UpdateMeetingInput } from './meetings.inputs.js';
 
 @SignedIn()
@@ -17,45 +18,54 @@ export class MeetingsResolver {
     private readonly meetings: MeetingsService,
     private readonly calendar: MeetingCalendarService,
     private readonly groups: GroupsService,
-    private readonly identity: IdentityService,
     private readonly documents: DocumentsService,
     private readonly threads: DiscussionAccess,
-    private readonly events: EventRegistrationsService,
+    private readonly present: MeetingPresenter,
   ) {}
 
   @Query(() => MeetingModel, { description: 'A meeting of a group the viewer belongs to.' })
   async meeting(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<MeetingModel> {
     const access = await this.meetings.byId(viewer, id);
-    return present(access.meeting, access.canManage);
+    return MeetingModel.from(access.meeting, access.canManage);
   }
 
   @Query(() => [MeetingModel], { description: 'The meetings of all the viewer’s groups that overlap a range (at most 100 days): their personal calendar.' })
-  async myCalendar(@CurrentViewer() viewer: Viewer, @Args('from', { type: () => Date }) from: Date, @Args('to', { type: () => Date }) to: Date): Promise<MeetingModel[]> {
+  async myCalendar(
+    @CurrentViewer() viewer: Viewer,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MeetingModel[]> {
     const meetings = await this.meetings.personalCalendar(viewer, { from, to });
-    // The viewer's groups as they see them, in one list answer (not one look-up per meeting).
-    const views = new Map((await this.groups.list(viewer)).map((view) => [view.group.id, WorkingGroupModel.from(view)]));
-    return presentList(this.meetings, this.events, viewer, meetings, (m) => views.get(m.group.id)!);
+    // The groups of the meetings as the viewer sees them, together (not one look-up per meeting).
+    const views = await this.groups.viewsByIds(viewer, meetings.map((m) => m.group.id));
+    const groups = new Map([...views].map(([id, view]) => [id, WorkingGroupModel.from(view)]));
+    const listed = meetings.flatMap((meeting) => {
+      const group = groups.get(meeting.group.id);
+      return group ? [{ meeting, group }] : [];
+    });
+    return this.present.list(viewer, listed, (field) => selects(info, [field]));
   }
 
   @Mutation(() => MeetingModel, { description: 'Schedules a meeting of a group (convenors), once or repeating. Members are told, with a calendar invitation by email.' })
   async scheduleMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: ScheduleMeetingInput): Promise<MeetingModel> {
-    return present(await this.meetings.schedule(viewer, input), true);
+    return MeetingModel.from(await this.meetings.schedule(viewer, input), true);
   }
 
   @Mutation(() => MeetingModel, { description: 'Changes a meeting, or it and the later meetings of its series. People who answered are told; calendars update.' })
   async updateMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateMeetingInput): Promise<MeetingModel> {
-    return present(await this.meetings.update(viewer, input), true);
+    return MeetingModel.from(await this.meetings.update(viewer, input), true);
   }
 
   @Mutation(() => MeetingModel, { description: 'Cancels a meeting, or it and the later meetings of its series. Reminders are removed; people who answered are told.' })
   async cancelMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: CancelMeetingInput): Promise<MeetingModel> {
-    return present(await this.meetings.cancel(viewer, input), true);
+    return MeetingModel.from(await this.meetings.cancel(viewer, input), true);
   }
 
   @Mutation(() => MeetingModel, { description: 'Going, maybe or not going, with an optional note for the convenors.' })
   async rsvp(@CurrentViewer() viewer: Viewer, @Args('input') input: RsvpInput): Promise<MeetingModel> {
     const { access } = await this.meetings.rsvp(viewer, input);
-    return present(access.meeting, access.canManage);
+    return MeetingModel.from(access.meeting, access.canManage);
   }
 
   // ---- calendar feed ----
@@ -94,22 +104,16 @@ export class MeetingsResolver {
 
   @ResolveField(() => [RsvpModel], { description: 'Who answered (where the member list is for convenors: the viewer and the convenors); notes for convenors and their writer only.' })
   async rsvps(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<RsvpModel[]> {
+    if (meeting.loadedRsvps) return meeting.loadedRsvps;
     const access = await this.meetings.byId(viewer, meeting.id);
-    const rows = await this.meetings.rsvps(viewer, access);
-    const people = await this.identity.usersByIds(rows.map((r) => r.userId));
-    return rows.map((r) => {
-      const model = RsvpModel.from(r, access.canManage || r.userId === viewer.userId);
-      const person = people.get(r.userId);
-      model.person = person ? UserModel.from(person) : null;
-      return model;
-    });
+    return (await this.present.rsvps(viewer, [access])).get(meeting.id) ?? [];
   }
 
   @ResolveField(() => String, { nullable: true, description: 'How its series repeats, in words (English); null for a single meeting.' })
   async recurrence(@Parent() meeting: MeetingModel): Promise<string | null> {
+    if (meeting.loadedRecurrence !== undefined) return meeting.loadedRecurrence;
     if (!meeting.seriesId) return null;
-    const series = await this.meetings.series(meeting.seriesId);
-    return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.startsAt, meeting.timeZone) : null;
+    return recurrenceOf(await this.meetings.series(meeting.seriesId), meeting);
   }
 
   @ResolveField(() => WorkingGroupModel, { nullable: true })
@@ -119,16 +123,19 @@ export class MeetingsResolver {
 
   @ResolveField(() => LinkedItemModel, { nullable: true, description: 'The agenda document, while the viewer may read it.' })
   async agendaDocument(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
+    if (meeting.loadedAgendaDocument !== undefined) return meeting.loadedAgendaDocument;
     return this.document(viewer, meeting.agendaDocumentId);
   }
 
   @ResolveField(() => LinkedItemModel, { nullable: true })
   async minutesDocument(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
+    if (meeting.loadedMinutesDocument !== undefined) return meeting.loadedMinutesDocument;
     return this.document(viewer, meeting.minutesDocumentId);
   }
 
   @ResolveField(() => LinkedItemModel, { nullable: true, description: 'The meeting’s discussion.' })
   async thread(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
+    if (meeting.loadedThread !== undefined) return meeting.loadedThread;
     if (!meeting.threadId) return null;
     const found = await this.threads.thread(viewer, meeting.threadId).catch(() => null);
     return found ? { id: found.thread.id, title: found.thread.title } : null;
@@ -147,38 +154,19 @@ export class MeetingsResolver {
 export class GroupMeetingsResolver {
   constructor(
     private readonly service: MeetingsService,
-    private readonly events: EventRegistrationsService,
+    private readonly present: MeetingPresenter,
   ) {}
 
   @ResolveField(() => [MeetingModel], { nullable: true, description: 'The group’s meetings that overlap a range (at most 100 days), cancelled ones included; null outside the group.' })
-  async meetings(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel, @Args('from', { type: () => Date }) from: Date, @Args('to', { type: () => Date }) to: Date): Promise<MeetingModel[] | null> {
+  async meetings(
+    @CurrentViewer() viewer: Viewer,
+    @Parent() group: WorkingGroupModel,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MeetingModel[] | null> {
     const meetings = await this.service.inRange(group.view, { from, to });
-    return meetings ? presentList(this.service, this.events, viewer, meetings, () => group) : null;
+    return meetings ? this.present.list(viewer, meetings.map((meeting) => ({ meeting, group })), (field) => selects(info, [field])) : null;
   }
 }
 
-const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0 };
-
-function present(meeting: Meeting, canManage: boolean): MeetingModel {
-  return MeetingModel.from(meeting, canManage);
-}
-
-/**
- * A list of meetings with what its fields need loaded for all of them at once: the viewer's
- * answers, the counts and the open-event forms (three queries), and each meeting's group as the
- * viewer sees it (given by the caller).
- */
-async function presentList(meetings: MeetingsService, events: EventRegistrationsService, viewer: Viewer, list: Meeting[], groupOf: (m: Meeting) => WorkingGroupModel): Promise<MeetingModel[]> {
-  const ids = list.map((m) => m.id);
-  const [mine, counts, forms] = await Promise.all([meetings.myRsvps(viewer, ids), meetings.rsvpCounts(ids), events.formsOf(ids)]);
-  return list.map((m) => {
-    const group = groupOf(m);
-    const model = present(m, group.viewerCanManage);
-    const rsvp = mine.get(m.id);
-    model.loadedRsvp = rsvp ? RsvpModel.from(rsvp, true) : null;
-    model.loadedCounts = counts.get(m.id) ?? NO_ANSWERS;
-    model.loadedGroup = group;
-    model.loadedForm = forms.get(m.id) ?? null;
-    return model;
-  });
-}

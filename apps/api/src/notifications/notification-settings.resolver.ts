@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { GroupNotificationLevel } from '@convene/shared-contracts';
 import { NotificationPreferencesService } from '@convene/server-notifications';
+import { PerList } from '../graphql/per-list.util.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { clientInfo, type GraphQLContext } from '../http/request-context.js';
 import { UpdateNotificationSettingsInput } from './notification-settings.inputs.js';
@@ -43,11 +44,18 @@ export class NotificationSettingsResolver {
 /** The viewer's level for a group, on the group itself (for the group page's bell menu). */
 @Resolver(() => WorkingGroupModel)
 export class GroupNotificationLevelResolver {
+  /** On a list of groups, the levels of all of them in one query. */
+  private readonly listed = new PerList<Map<string, GroupNotificationLevel>>();
+
   constructor(private readonly preferences: NotificationPreferencesService) {}
 
   @Public()
   @ResolveField(() => GroupNotificationLevel, { nullable: true, description: "How much the viewer hears from this group; null when signed out." })
-  notificationLevel(@Parent() group: WorkingGroupModel, @CurrentViewer() viewer: Viewer | null): Promise<GroupNotificationLevel> | null {
-    return viewer ? this.preferences.groupLevel(viewer, group.id) : null;
+  async notificationLevel(@Parent() group: WorkingGroupModel, @CurrentViewer() viewer: Viewer | null): Promise<GroupNotificationLevel | null> {
+    if (!viewer) return null;
+    const batch = group.view.batch;
+    if (!batch) return this.preferences.groupLevel(viewer, group.id);
+    const levels = await this.listed.once(batch, () => this.preferences.groupLevelsOf(viewer, batch.views.map((v) => v.group.id)));
+    return levels.get(group.id) ?? this.preferences.groupLevel(viewer, group.id);
   }
 }

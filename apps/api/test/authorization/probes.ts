@@ -1009,7 +1009,7 @@ const graphqlProbes = {
 
 // The world's thread is pinned (first on the first page); its document carries the search word as a tag.
 const GROUP = `query Q($slug: String!, $from: DateTime!, $to: DateTime!, $tag: String) { workingGroup(slug: $slug) {
-  members { id user { id organisation { id } } } convenors { id user { id } } pendingRequests { id message } memberCount
+  members { nodes { id user { id organisation { id } } } } convenors { id user { id } } pendingRequests { nodes { id message } } memberCount
   threads(first: 50) { nodes { id } } documents(tag: $tag) { nodes { id } } documentFolders { id } meetings(from: $from, to: $to) { id } meetingPolls { id }
   mentionable(query: "Cora") { id } } }`;
 const groupVariables = ({ w }: { w: World }) => ({ slug: w.groupA.slug, from: new Date().toISOString(), to: new Date(Date.now() + 30 * DAY).toISOString(), tag: w.a.searchWord });
@@ -1020,6 +1020,8 @@ const has = (id: (w: World) => string) => (value: unknown, w: World) => Array.is
 /** A list of memberships holding someone's. */
 const hasUser = (id: (w: World) => string) => (value: unknown, w: World) => Array.isArray(value) && value.some((item) => at(item, 'user.id') === id(w));
 const hasNode = (id: (w: World) => string) => (value: unknown, w: World) => list(value, 'nodes').some((item) => item['id'] === id(w));
+/** A page of memberships holding someone's. */
+const hasNodeUser = (id: (w: World) => string) => (value: unknown, w: World) => list(value, 'nodes').some((item) => at(item, 'user.id') === id(w));
 
 const MEETING = `query Q($id: ID!) { meeting(id: $id) { id onlineUrl rsvps { person { id } note } registrationCounts { pending } agendaDocument { id } minutesDocument { id } thread { id } } }`;
 const meetingField = (id: (w: World) => string, judge: (meeting: unknown, w: World) => Judgement) =>
@@ -1028,9 +1030,9 @@ const PITCH = `query Q($id: ID!) { pitch(id: $id) { id notes { body } reviewers 
 const pitchField = (judge: (pitch: unknown, w: World) => Judgement) => gql({ query: PITCH, variables: ({ w }) => ({ id: w.a.pitchId }), judge: (d, { w }) => judge(at(d, 'pitch'), w) });
 
 const fieldProbes = {
-  'WorkingGroup.members': groupField('members', hasUser((w) => w.people.memberA.id)),
+  'WorkingGroup.members': groupField('members', hasNodeUser((w) => w.people.memberA.id)),
   'WorkingGroup.convenors': groupField('convenors', hasUser((w) => w.people.convenorA.id)),
-  'WorkingGroup.pendingRequests': groupField('pendingRequests', has((w) => w.a.pendingMembershipId)),
+  'WorkingGroup.pendingRequests': groupField('pendingRequests', hasNode((w) => w.a.pendingMembershipId)),
   'WorkingGroup.memberCount': groupField('memberCount', (value) => typeof value === 'number' && value >= 4),
   'WorkingGroup.threads': groupField('threads', hasNode((w) => w.a.threadId)),
   'WorkingGroup.documents': groupField('documents', hasNode((w) => w.a.documentId)),
@@ -1042,7 +1044,7 @@ const fieldProbes = {
     query: GROUP,
     variables: groupVariables,
     judge: (d, { w }) => {
-      const request = list(d, 'workingGroup.pendingRequests').find((m) => m['id'] === w.a.pendingMembershipId);
+      const request = list(d, 'workingGroup.pendingRequests.nodes').find((m) => m['id'] === w.a.pendingMembershipId);
       return request?.['message'] === w.a.joinMessage ? true : 'hidden';
     },
   }),
@@ -1050,7 +1052,7 @@ const fieldProbes = {
     query: GROUP,
     variables: groupVariables,
     judge: (d, { w }) => {
-      const member = list(d, 'workingGroup.members').find((m) => at(m, 'user.id') === w.people.memberA.id);
+      const member = list(d, 'workingGroup.members.nodes').find((m) => at(m, 'user.id') === w.people.memberA.id);
       return !member ? 'hidden' : at(member, 'user.organisation.id') === w.organisationId ? true : `memberA shown without their organisation`;
     },
   }),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { InputCheck, type Viewer } from '@convene/server-core';
+import { InputCheck, isUuid, type Viewer } from '@convene/server-core';
 import { GroupsService, type GroupView } from '@convene/server-groups';
 import { discussionsErrors } from './discussions.errors.js';
 import { Post } from './post.entity.js';
@@ -45,6 +45,18 @@ export class DiscussionAccess {
     const view = await this.groups.byId(viewer, thread.group.id);
     if (!view.isActiveMember) throw discussionsErrors.postNotFound();
     return { post, thread, view };
+  }
+
+  /**
+   * The threads among `ids` that the viewer may read, in four queries whatever their number: for
+   * links to discussions shown on lists (a document's or a meeting's).
+   */
+  async readableThreads(viewer: Viewer, ids: string[]): Promise<Map<string, Thread>> {
+    const wanted = [...new Set(ids)].filter(isUuid);
+    if (!wanted.length) return new Map();
+    const threads = await this.em.find(Thread, { id: { $in: wanted } });
+    const views = await this.groups.viewsByIds(viewer, threads.map((t) => t.group.id));
+    return new Map(threads.filter((t) => views.get(t.group.id)?.isActiveMember).map((t) => [t.id, t]));
   }
 
   /** Convenors of the group (and network admins who are members) moderate its discussions. */

@@ -137,16 +137,20 @@ export class DocumentsService {
     return { nodes, hasNextPage, endCursor: last ? encodeCursor(sort, last) : null };
   }
 
-  /** Every version, newest first. */
-  async versions(document: Document): Promise<DocumentVersion[]> {
-    return this.em.find(DocumentVersion, { document: document.id }, { orderBy: { number: 'desc' } });
+  /** Every version of several documents already checked for the viewer, newest first, in one query. */
+  async versionsOf(documentIds: string[]): Promise<Map<string, DocumentVersion[]>> {
+    const out = new Map<string, DocumentVersion[]>(documentIds.map((id) => [id, []]));
+    if (!documentIds.length) return out;
+    const rows = await this.em.find(DocumentVersion, { document: { $in: [...out.keys()] } }, { orderBy: [{ document: 'asc' }, { number: 'desc' }] });
+    for (const row of rows) out.get(row.document.id)?.push(row);
+    return out;
   }
 
-  /** The current version of a document already checked for the viewer. */
-  async currentVersion(document: Document): Promise<DocumentVersion> {
-    const version = await this.em.findOne(DocumentVersion, { document: document.id, number: document.versionCount });
-    if (!version) throw documentsErrors.versionNotFound();
-    return version;
+  /** The current versions of several documents already checked for the viewer, in one query. */
+  async currentVersionsOf(documents: Document[]): Promise<Map<string, DocumentVersion>> {
+    if (!documents.length) return new Map();
+    const rows = await this.em.find(DocumentVersion, { $or: documents.map((d) => ({ document: d.id, number: d.versionCount })) });
+    return new Map(rows.map((v) => [v.document.id, v]));
   }
 
   /** One version (the current one by default) of a document the viewer may read. */
@@ -375,10 +379,25 @@ export class DocumentsService {
     });
   }
 
-  /** The discussions a document is linked to, oldest link first (ids: the caller shows them). */
-  async linkedThreadIds(document: Document): Promise<string[]> {
-    const links = await this.em.find(DocumentThreadLink, { documentId: document.id }, { orderBy: { createdAt: 'asc' } });
-    return links.map((l) => l.threadId);
+  /** The discussions some documents are linked to, oldest link first, in one query (ids: the caller shows them). */
+  async linkedThreadIdsOf(documentIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(documentIds.map((id) => [id, []]));
+    if (!documentIds.length) return out;
+    const links = await this.em.find(DocumentThreadLink, { documentId: { $in: [...out.keys()] } }, { orderBy: [{ createdAt: 'asc' }, { threadId: 'asc' }] });
+    for (const link of links) out.get(link.documentId)?.push(link.threadId);
+    return out;
+  }
+
+  /**
+   * The documents (not in the trash) among `ids` that the viewer may read, in four queries
+   * whatever their number: for links to documents shown on lists (a meeting's agenda).
+   */
+  async readableByIds(viewer: Viewer, ids: string[]): Promise<Map<string, Document>> {
+    const wanted = [...new Set(ids)].filter(isUuid);
+    if (!wanted.length) return new Map();
+    const documents = await this.documents.find({ id: { $in: wanted }, deletedAt: null });
+    const views = await this.groups.viewsByIds(viewer, documents.map((d) => d.group.id));
+    return new Map(documents.filter((d) => views.get(d.group.id)?.isActiveMember).map((d) => [d.id, d]));
   }
 
   /** Documents linked to a discussion the viewer may read (its group's), not those in the trash. */

@@ -7,7 +7,7 @@ import { MailService } from '@convene/server-mail';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupRepository } from './working-group.repository.js';
 import { Membership } from './membership.entity.js';
-import { MembershipRepository } from './membership.repository.js';
+import { MembershipRepository, type MembershipCursor } from './membership.repository.js';
 import { groupsErrors } from './groups.errors.js';
 
 /** A group as one viewer sees it: what they may know of it is decided here, not in the UI. */
@@ -22,10 +22,29 @@ export interface GroupView {
   batch?: GroupBatch;
 }
 
-/** The groups of one list answer, and their memberships once loaded. */
+/** The groups of one list answer, and their memberships once loaded (by what was asked). */
 class GroupBatch {
-  readonly loaded = new Map<MembershipStatus, Promise<Map<string, Membership[]>>>();
+  readonly loaded = new Map<string, Promise<Map<string, Membership[]>>>();
   constructor(readonly views: GroupView[]) {}
+}
+
+/** The views of one list answer, sharing a batch so that their member lists load together. */
+function inOneBatch(views: GroupView[]): GroupView[] {
+  const batch = new GroupBatch(views);
+  for (const view of views) view.batch = batch;
+  return views;
+}
+
+/** A page of a group's memberships, and where the next one starts. */
+export interface MembershipPage {
+  nodes: Membership[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface MembershipPageArgs {
+  first?: number | null;
+  after?: string | null;
 }
 
 /** What other domains may know of any group: it is public within the network. */
@@ -47,6 +66,35 @@ export interface GroupInput {
 }
 
 const isAdmin = (viewer: Viewer) => viewer.networkRole === NetworkRole.ADMIN;
+
+/** People on one page of a member list unless the client asks for another number. */
+const DEFAULT_MEMBER_PAGE = 50;
+
+/** Cursors are opaque to clients: base64url of the last row's sort key. */
+const encodeCursor = (m: Membership) => Buffer.from(JSON.stringify([m.role, m.user.getEntity().displayName, m.id])).toString('base64url');
+
+function decodeCursor(check: InputCheck, cursor: string | null | undefined): MembershipCursor | null {
+  if (!cursor) return null;
+  try {
+    const [role, displayName, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const roles: unknown[] = Object.values(MembershipRole);
+    if (roles.includes(role) && typeof displayName === 'string' && typeof id === 'string' && isUuid(id)) return { role: role as MembershipRole, displayName, id };
+  } catch {
+    // Falls through to the field message.
+  }
+  check.fail('after', 'This cursor is not valid; start from the first page.');
+  return null;
+}
+
+/** A page size within bounds and a cursor, or BAD_USER_INPUT naming the field. */
+function checkPageArgs(args: MembershipPageArgs): { first: number; after: MembershipCursor | null } {
+  const check = new InputCheck();
+  const first = args.first ?? DEFAULT_MEMBER_PAGE;
+  if (!Number.isInteger(first) || first < 1 || first > LIMITS.memberPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.memberPageMax} people.`);
+  const after = decodeCursor(check, args.after);
+  check.done();
+  return { first, after };
+}
 
 @Injectable()
 export class GroupsService implements OnModuleInit {
@@ -73,10 +121,7 @@ export class GroupsService implements OnModuleInit {
     const groups = await this.groups.listByName();
     const ids = groups.map((g) => g.id);
     const [mine, counts] = await Promise.all([this.memberships.forUserInGroups(viewer.userId, ids), this.memberships.countActive(ids)]);
-    const views = groups.map((group) => this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0));
-    const batch = new GroupBatch(views);
-    for (const view of views) view.batch = batch;
-    return views;
+    return inOneBatch(groups.map((group) => this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0)));
   }
 
   async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
@@ -90,6 +135,23 @@ export class GroupsService implements OnModuleInit {
     const group = isUuid(id) ? await this.groups.findOne({ id }) : null;
     if (!group) throw groupsErrors.groupNotFound();
     return this.viewOf(viewer, group);
+  }
+
+  /**
+   * Several groups as the viewer sees them, in three queries whatever their number (for a page
+   * whose items belong to different groups); unknown ids are left out.
+   */
+  async viewsByIds(viewer: Viewer, ids: string[]): Promise<Map<string, GroupView>> {
+    const wanted = [...new Set(ids)].filter(isUuid);
+    if (!wanted.length) return new Map();
+    const [groups, mine, counts] = await Promise.all([this.groups.find({ id: { $in: wanted } }), this.memberships.forUserInGroups(viewer.userId, wanted), this.memberships.countActive(wanted)]);
+    const views = inOneBatch(groups.map((group) => this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0)));
+    return new Map(views.map((v) => [v.group.id, v]));
+  }
+
+  /** Ids of the active convenors of several groups, in one query. */
+  convenorIdsIn(groupIds: string[]): Promise<Map<string, string[]>> {
+    return this.memberships.convenorIdsInGroups(groupIds);
   }
 
   /** Ids of a group's active convenors (for the worker: its own unit of work). */
@@ -144,15 +206,16 @@ export class GroupsService implements OnModuleInit {
     return new Map(groups.map((g) => [g.id, g.name]));
   }
 
-  /** Active members; only for those allowed to see the list. */
-  async members(view: GroupView): Promise<Membership[] | null> {
+  /** A page of active members, convenors first, then by name; only for those allowed to see the list. */
+  async members(view: GroupView, args: MembershipPageArgs = {}): Promise<MembershipPage | null> {
+    const page = checkPageArgs(args);
     if (!this.maySeeMemberList(view)) return null;
-    return this.membershipsOf(view, MembershipStatus.ACTIVE);
+    return this.pageOf(view, MembershipStatus.ACTIVE, page, (v) => this.maySeeMemberList(v));
   }
 
   async convenors(view: GroupView): Promise<Membership[] | null> {
     if (!view.isActiveMember && !view.canManage) return null;
-    return (await this.membershipsOf(view, MembershipStatus.ACTIVE)).filter((m) => m.role === MembershipRole.CONVENOR);
+    return this.membershipsOf(view, MembershipStatus.ACTIVE, MembershipRole.CONVENOR);
   }
 
   /**
@@ -161,29 +224,49 @@ export class GroupsService implements OnModuleInit {
    */
   async mentionable(view: GroupView): Promise<User[] | null> {
     if (!view.isActiveMember) return null;
-    const memberships = (await this.members(view)) ?? (await this.convenors(view)) ?? [];
+    const memberships = this.maySeeMemberList(view) ? await this.membershipsOf(view, MembershipStatus.ACTIVE) : ((await this.convenors(view)) ?? []);
     return memberships.map((m) => m.user.getEntity());
   }
 
-  async pendingRequests(view: GroupView): Promise<Membership[] | null> {
+  /** A page of join requests waiting for a decision, by name; only for the group's managers. */
+  async pendingRequests(view: GroupView, args: MembershipPageArgs = {}): Promise<MembershipPage | null> {
+    const page = checkPageArgs(args);
     if (!view.canManage) return null;
-    return this.membershipsOf(view, MembershipStatus.PENDING);
+    return this.pageOf(view, MembershipStatus.PENDING, page, (v) => v.canManage);
   }
 
   /**
-   * A group's memberships in a status. For a group from a list, every group of that list the
-   * viewer may look inside is loaded in the same query (no query per group).
+   * A group's memberships in a status (and role). For a group from a list, every group of that
+   * list the viewer may look inside is loaded in the same query (no query per group).
    */
-  private async membershipsOf(view: GroupView, status: MembershipStatus): Promise<Membership[]> {
+  private async membershipsOf(view: GroupView, status: MembershipStatus, role?: MembershipRole): Promise<Membership[]> {
+    const load = (ids: string[]) => this.memberships.listInGroups(ids, status, role);
+    return (await this.inBatch(view, `all:${status}:${role ?? ''}`, (v) => v.isActiveMember || v.canManage, load)).get(view.group.id) ?? [];
+  }
+
+  /** One page of a group's memberships in a status; for a list's groups, every page in one go. */
+  private async pageOf(view: GroupView, status: MembershipStatus, page: { first: number; after: MembershipCursor | null }, visible: (v: GroupView) => boolean): Promise<MembershipPage> {
+    const load = (ids: string[]) => this.memberships.pageInGroups(ids, status, page.first + 1, page.after);
+    const key = `page:${status}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
+    const rows = (await this.inBatch(view, key, visible, load)).get(view.group.id) ?? [];
+    const nodes = rows.slice(0, page.first);
+    const last = nodes.at(-1);
+    return { nodes, hasNextPage: rows.length > page.first, endCursor: last ? encodeCursor(last) : null };
+  }
+
+  /**
+   * What `load` gives for the view's group: alone, or (for a group from a list) loaded once for
+   * every group of the list that `visible` lets the viewer look inside.
+   */
+  private inBatch(view: GroupView, key: string, visible: (v: GroupView) => boolean, load: (groupIds: string[]) => Promise<Map<string, Membership[]>>): Promise<Map<string, Membership[]>> {
     const batch = view.batch;
-    if (!batch) return (await this.memberships.listInGroups([view.group.id], status)).get(view.group.id) ?? [];
-    let loaded = batch.loaded.get(status);
+    if (!batch) return load([view.group.id]);
+    let loaded = batch.loaded.get(key);
     if (!loaded) {
-      const visible = batch.views.filter((v) => v.isActiveMember || v.canManage).map((v) => v.group.id);
-      loaded = this.memberships.listInGroups(visible, status);
-      batch.loaded.set(status, loaded);
+      loaded = load(batch.views.filter(visible).map((v) => v.group.id));
+      batch.loaded.set(key, loaded);
     }
-    return (await loaded).get(view.group.id) ?? [];
+    return loaded;
   }
 
   async create(viewer: Viewer, input: GroupInput): Promise<GroupView> {
@@ -302,6 +385,7 @@ export class GroupsService implements OnModuleInit {
       this.em.remove(membership);
     }
     await this.em.flush();
+    if (accept && membership.role === MembershipRole.CONVENOR) await this.elevatedRoles.changed([viewer.userId]);
     return accept ? this.withPerson(membership) : null;
   }
 
@@ -351,7 +435,11 @@ export class GroupsService implements OnModuleInit {
         : null;
       return { membership, event };
     });
-    if (event) await this.outbox.publish([event]);
+    if (event) {
+      await this.outbox.publish([event]);
+      // Becoming a convenor (or ceasing to be) changes whether two-factor sign-in is required.
+      await this.elevatedRoles.changed([membership.user.id]);
+    }
     return membership;
   }
 

@@ -2,6 +2,16 @@ import { EntityRepository } from '@mikro-orm/postgresql';
 import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
 import type { Membership } from './membership.entity.js';
 
+/**
+ * Where a page of a group's memberships stopped: the sort key of its last row. Memberships are
+ * listed convenors first (then members, then observers), then by name, then by id.
+ */
+export interface MembershipCursor {
+  role: MembershipRole;
+  displayName: string;
+  id: string;
+}
+
 export class MembershipRepository extends EntityRepository<Membership> {
   /** The viewer's memberships in the given groups, keyed by group id. */
   async forUserInGroups(userId: string, groupIds: string[]): Promise<Map<string, Membership>> {
@@ -22,12 +32,43 @@ export class MembershipRepository extends EntityRepository<Membership> {
     return new Map(rows.map((r) => [r.group_id, Number(r.count)]));
   }
 
-  /** Memberships of several groups in a status, with people and their organisations, in one query; ordered by name. */
-  async listInGroups(groupIds: string[], status: MembershipStatus): Promise<Map<string, Membership[]>> {
+  /**
+   * Memberships of several groups in a status (and a role, if given), with people and their
+   * organisations, in one query; ordered by name.
+   */
+  async listInGroups(groupIds: string[], status: MembershipStatus, role?: MembershipRole): Promise<Map<string, Membership[]>> {
     const byGroup = new Map<string, Membership[]>(groupIds.map((id) => [id, []]));
     if (!groupIds.length) return byGroup;
-    const rows = await this.find({ group: { $in: groupIds }, status }, { populate: ['user', 'user.organisation'], orderBy: { user: { displayName: 'asc' }, id: 'asc' } });
+    const rows = await this.find({ group: { $in: groupIds }, status, ...(role ? { role } : {}) }, { populate: ['user', 'user.organisation'], orderBy: { user: { displayName: 'asc' }, id: 'asc' } });
     for (const row of rows) byGroup.get(row.group.id)?.push(row);
+    return byGroup;
+  }
+
+  /**
+   * Up to `limit` memberships of each group in a status, after the cursor, in the order of
+   * MembershipCursor, with people and their organisations: two statements whatever the page size
+   * or the number of groups (the page's ids, ranked per group; then the rows).
+   */
+  async pageInGroups(groupIds: string[], status: MembershipStatus, limit: number, after: MembershipCursor | null): Promise<Map<string, Membership[]>> {
+    const byGroup = new Map<string, Membership[]>(groupIds.map((id) => [id, []]));
+    if (!groupIds.length) return byGroup;
+    const ranked = await this.getEntityManager()
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `select id from (
+           select m.id, m.group_id, row_number() over (partition by m.group_id order by m.role, u.display_name, m.id) as position
+           from memberships m join users u on u.id = m.user_id
+           where m.group_id = any(?::uuid[]) and m.status = ?${after ? ' and (m.role, u.display_name, m.id) > (?::membership_role, ?, ?::uuid)' : ''}
+         ) page where position <= ? order by group_id, position`,
+        [`{${groupIds.join(',')}}`, status, ...(after ? [after.role, after.displayName, after.id] : []), limit],
+      );
+    if (!ranked.length) return byGroup;
+    const rows = await this.find({ id: { $in: ranked.map((r) => r.id) } }, { populate: ['user', 'user.organisation'] });
+    const byId = new Map(rows.map((m) => [m.id, m]));
+    for (const { id } of ranked) {
+      const row = byId.get(id);
+      if (row) byGroup.get(row.group.id)?.push(row);
+    }
     return byGroup;
   }
 
@@ -50,6 +91,21 @@ export class MembershipRepository extends EntityRepository<Membership> {
       .getConnection()
       .execute<{ user_id: string }[]>('select user_id from memberships where group_id = ? and status = ? and role = ?', [groupId, MembershipStatus.ACTIVE, MembershipRole.CONVENOR]);
     return rows.map((row) => row.user_id);
+  }
+
+  /** Ids of the active convenors of several groups, in one query. */
+  async convenorIdsInGroups(groupIds: string[]): Promise<Map<string, string[]>> {
+    const byGroup = new Map<string, string[]>(groupIds.map((id) => [id, []]));
+    if (!groupIds.length) return byGroup;
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ group_id: string; user_id: string }[]>('select group_id, user_id from memberships where group_id = any(?::uuid[]) and status = ? and role = ?', [
+        `{${[...new Set(groupIds)].join(',')}}`,
+        MembershipStatus.ACTIVE,
+        MembershipRole.CONVENOR,
+      ]);
+    for (const row of rows) byGroup.get(row.group_id)?.push(row.user_id);
+    return byGroup;
   }
 
   /** Active convenors of a group with their email and locale, for notifying them. */

@@ -4,13 +4,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NetworkRole } from '@convene/shared-contracts';
 import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
 import { User } from './user.entity.js';
+import { SessionCache } from './session-cache.js';
 
 export const FORMER_MEMBER = 'Former member';
 
 /** The account's share of a person's data: the profile, sessions and the security events about it. */
 @Injectable()
 export class AccountPersonalData implements OnModuleInit {
-  constructor(private readonly registry: PersonalDataRegistry) {}
+  constructor(
+    private readonly registry: PersonalDataRegistry,
+    private readonly sessionCache: SessionCache,
+  ) {}
 
   onModuleInit(): void {
     this.registry.register({
@@ -54,6 +58,8 @@ export class AccountPersonalData implements OnModuleInit {
       [`deleted-${person.id}@deleted.invalid`, FORMER_MEMBER, `!deleted-${randomBytes(16).toString('hex')}`, person.id],
     );
     for (const table of ['sessions', 'recovery_codes', 'password_resets']) await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
+    // Every API instance forgets the sessions now; none takes them back while this commits (the drop's quarantine).
+    await this.sessionCache.dropUsers([person.id]);
     // Invitations to the address (the ones the person sent keep only their id as the inviter).
     await em.execute(`delete from invitations where email = ?`, [person.email]);
   }

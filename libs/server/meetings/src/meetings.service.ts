@@ -131,6 +131,13 @@ export class MeetingsService {
     return this.em.fork().findOne(MeetingSeries, { id });
   }
 
+  /** The series of a list's meetings, in one query. */
+  async seriesByIds(ids: string[]): Promise<Map<string, MeetingSeries>> {
+    if (!ids.length) return new Map();
+    const rows = await this.em.fork().find(MeetingSeries, { id: { $in: [...new Set(ids)] } });
+    return new Map(rows.map((s) => [s.id, s]));
+  }
+
   /** The viewer's own answers to some meetings, in one query. */
   async myRsvps(viewer: Viewer, meetingIds: string[]): Promise<Map<string, MeetingRsvp>> {
     if (!meetingIds.length) return new Map();
@@ -160,15 +167,31 @@ export class MeetingsService {
   }
 
   /**
-   * Everyone's answers to a meeting, oldest first, as far as the viewer may know who is in the
-   * group: where the member list is for convenors only, members see their own answer and the
-   * convenors'. Who may see the notes is the caller's business (convenors and their writer).
+   * Everyone's answers to some meetings, oldest first, as far as the viewer may know who is in
+   * each group: where the member list is for convenors only, members see their own answer and the
+   * convenors'. Who may see the notes is the caller's business (convenors and their writer). Two
+   * queries whatever the number of meetings.
    */
-  async rsvps(viewer: Viewer, access: MeetingAccess): Promise<MeetingRsvp[]> {
-    const rows = await this.em.find(MeetingRsvp, { meetingId: access.meeting.id }, { orderBy: { updatedAt: 'asc' } });
-    if (this.groups.maySeeMemberList(access.view)) return rows;
-    const visible = new Set([viewer.userId, ...(await this.groups.convenorIds(access.meeting.group.id))]);
-    return rows.filter((r) => visible.has(r.userId));
+  async rsvpsOf(viewer: Viewer, accesses: Pick<MeetingAccess, 'meeting' | 'view'>[]): Promise<Map<string, MeetingRsvp[]>> {
+    const out = new Map<string, MeetingRsvp[]>(accesses.map((a) => [a.meeting.id, []]));
+    if (!accesses.length) return out;
+    const hidden = accesses.filter((a) => !this.groups.maySeeMemberList(a.view)).map((a) => a.meeting.group.id);
+    const [rows, convenors] = await Promise.all([
+      this.em.find(MeetingRsvp, { meetingId: { $in: [...out.keys()] } }, { orderBy: [{ updatedAt: 'asc' }, { userId: 'asc' }] }),
+      this.groups.convenorIdsIn(hidden),
+    ]);
+    // Where the member list is for convenors: the viewer's own answer and the convenors'.
+    const visible = new Map(
+      accesses.map((a) => {
+        const named = convenors.get(a.meeting.group.id);
+        return [a.meeting.id, named ? new Set([viewer.userId, ...named]) : null] as const;
+      }),
+    );
+    for (const row of rows) {
+      const only = visible.get(row.meetingId);
+      if (!only || only.has(row.userId)) out.get(row.meetingId)?.push(row);
+    }
+    return out;
   }
 
   // ---- scheduling ----

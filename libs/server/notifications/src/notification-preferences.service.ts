@@ -134,6 +134,13 @@ export class NotificationPreferencesService {
     return row?.level ?? DEFAULT_GROUP_LEVEL;
   }
 
+  /** The viewer's levels for several groups (the default where they never chose), in one query. */
+  async groupLevelsOf(viewer: Viewer, groupIds: string[]): Promise<Map<string, GroupNotificationLevel>> {
+    const rows = groupIds.length ? await this.em.fork().find(GroupPreference, { userId: viewer.userId, groupId: { $in: [...new Set(groupIds)] } }) : [];
+    const chosen = new Map(rows.map((r) => [r.groupId, r.level]));
+    return new Map(groupIds.map((id) => [id, chosen.get(id) ?? DEFAULT_GROUP_LEVEL]));
+  }
+
   /** Sets how much the viewer hears of a thread; the caller has checked they may read it. */
   async setThreadLevel(viewer: Viewer, threadId: string, level: ThreadNotificationLevel): Promise<ThreadNotificationLevel> {
     const check = new InputCheck();

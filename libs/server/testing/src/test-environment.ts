@@ -26,6 +26,9 @@ export function useTestEnvironment(overrides: Record<string, string> = {}, scope
     STORAGE_DRIVER: 'local',
     // Tests sign convenors and admins in with a password alone; the two-factor suites turn it on.
     TWO_FACTOR_ENFORCED: 'false',
+    // Tests write their own GraphQL documents (in production mode too); the persisted documents
+    // suite turns trusted documents on.
+    GRAPHQL_TRUSTED_DOCUMENTS: 'false',
     // No metrics server unless a test asks for one (a port in the shell's environment would be taken twice).
     METRICS_PORT: '',
     WORKER_METRICS_PORT: '',

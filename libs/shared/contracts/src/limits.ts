@@ -8,6 +8,8 @@ export const LIMITS = {
   groupSlugMin: 2,
   groupSlugMax: 48,
   groupPurposeMax: 2000,
+  /** Largest page of a group's members or join requests one request may ask for. */
+  memberPageMax: 100,
   joinMessageMax: 500,
   organisationNameMax: 120,
   timeZoneMax: 64,

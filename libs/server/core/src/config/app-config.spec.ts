@@ -41,6 +41,15 @@ describe(loadConfig.name, () => {
     expect(problems).not.toContain('hunter2');
   });
 
+  it('runs only persisted documents in production unless told otherwise, and refuses a value that is not a flag', () => {
+    expect(loadConfig({}).graphqlTrustedDocuments).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).graphqlTrustedDocuments).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphqlTrustedDocuments).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_TRUSTED_DOCUMENTS: 'false' }).graphqlTrustedDocuments).toBe(false);
+    expect(loadConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'TRUE' }).graphqlTrustedDocuments).toBe(true);
+    expect(() => loadConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'on' })).toThrow('GRAPHQL_TRUSTED_DOCUMENTS must be true or false (got "on")');
+  });
+
   it('serves no metrics unless a port is given, and then on this machine only by default', () => {
     expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', ports: { api: null, worker: null } });
     expect(loadConfig({ NODE_ENV: 'production', METRICS_PORT: ' ', WORKER_METRICS_PORT: '' }).metrics).toEqual({ host: '127.0.0.1', ports: { api: null, worker: null } });

@@ -45,6 +45,11 @@ export interface AppConfig {
    */
   twoFactorEnforced: boolean;
   /**
+   * Whether the API runs only the web app's persisted documents (the manifest codegen writes at
+   * build) and refuses any other GraphQL document. On by default in production.
+   */
+  graphqlTrustedDocuments: boolean;
+  /**
    * Prometheus metrics for operators: `GET /metrics` on a small server of its own, apart from the
    * public port. A port of null means that process serves none.
    */
@@ -175,6 +180,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustProxy: trustProxy ? trustProxy : false,
     twoFactorEnforced: flag('TWO_FACTOR_ENFORCED', env_ === 'production'),
+    graphqlTrustedDocuments: flag('GRAPHQL_TRUSTED_DOCUMENTS', env_ === 'production'),
     dataDir: str('DATA_DIR', '.data'),
     storage,
     documentMaxBytes: int('DOCUMENT_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 ** 4),

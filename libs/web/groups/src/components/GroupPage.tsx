@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMembershipActions } from '../hooks/useMembershipActions';
+import { useMorePages, type MorePages } from '../hooks/useMorePages';
 import { EditGroupModal } from './EditGroupModal';
 import { InviteMemberModal } from './InviteMemberModal';
 import { MembershipBadge } from './MembershipBadge';
@@ -49,7 +50,8 @@ export interface GroupTab {
 export function GroupPage({ memberActions, memberSections, memberTabs }: GroupPageProps = {}) {
   const { slug = '' } = useParams<{ slug: string }>();
   const { t } = useTranslation('groups');
-  const { data, loading, error, refetch } = useQuery(WorkingGroupDocument, { variables: { slug } });
+  const { data, loading, error, refetch, fetchMore } = useQuery(WorkingGroupDocument, { variables: { slug } });
+  const more = useMorePages(slug, fetchMore);
 
   if (loading && !data) return <PageLoader />;
   if (!data) {
@@ -59,10 +61,10 @@ export function GroupPage({ memberActions, memberSections, memberTabs }: GroupPa
     }
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
-  return <GroupDetails group={data.workingGroup} memberActions={memberActions} memberSections={memberSections} memberTabs={memberTabs} />;
+  return <GroupDetails group={data.workingGroup} more={more} memberActions={memberActions} memberSections={memberSections} memberTabs={memberTabs} />;
 }
 
-function GroupDetails({ group, memberActions, memberSections, memberTabs }: { group: WorkingGroup } & GroupPageProps) {
+function GroupDetails({ group, more, memberActions, memberSections, memberTabs }: { group: WorkingGroup; more: MorePages } & GroupPageProps) {
   const { t } = useTranslation('groups');
   const { viewer } = useViewer();
   const actions = useMembershipActions();
@@ -106,15 +108,21 @@ function GroupDetails({ group, memberActions, memberSections, memberTabs }: { gr
             <Section
               id="group-pending"
               title={t('group.pendingRequests')}
-              aside={group.pendingRequests.length > 0 ? <Badge color="yellow" c="gray.9" variant="light">{group.pendingRequests.length}</Badge> : null}
+              aside={
+                group.pendingRequests.nodes.length > 0 ? (
+                  <Badge color="yellow" c="gray.9" variant="light">
+                    {group.pendingRequests.hasNextPage ? t('group.pendingCountMore', { count: group.pendingRequests.nodes.length }) : group.pendingRequests.nodes.length}
+                  </Badge>
+                ) : null
+              }
             >
-              <PendingRequestList requests={group.pendingRequests} actions={actions} timeZone={viewer?.timeZone} />
+              <PendingRequestList requests={group.pendingRequests} onMore={more.pendingRequests} actions={actions} timeZone={viewer?.timeZone} />
             </Section>
           )}
 
           <Section id="group-members" title={t('group.members')}>
             {group.members ? (
-              <MemberList members={group.members} viewerId={viewerId} canManage={group.viewerCanManage} actions={actions} />
+              <MemberList members={group.members} onMore={more.members} viewerId={viewerId} canManage={group.viewerCanManage} actions={actions} />
             ) : (
               <Text size="sm" c="dimmed">
                 {isActive ? t('group.membersHidden') : t('group.membersForMembers')}

@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Stack } from '@mantine/core';
-import type { MembershipFieldsFragment, MembershipRole } from '@convene/web-data-access';
+import type { MembershipFieldsFragment, MembershipPageFieldsFragment, MembershipRole } from '@convene/web-data-access';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipActions } from '../hooks/useMembershipActions';
@@ -7,30 +7,33 @@ import { usePendingAction } from '../hooks/usePendingAction';
 import { ConfirmModal } from './ConfirmModal';
 import { RoleBadge } from './MembershipBadge';
 import { MemberName } from './MemberName';
+import { ShowMoreButton } from './ShowMoreButton';
 
 const ROLES: MembershipRole[] = ['CONVENOR', 'MEMBER', 'OBSERVER'];
-const ROLE_ORDER: Record<MembershipRole, number> = { CONVENOR: 0, MEMBER: 1, OBSERVER: 2 };
 
 export interface MemberListProps {
-  members: MembershipFieldsFragment[];
+  /** The pages shown so far, in the server's order. */
+  members: MembershipPageFieldsFragment;
+  /** Loads the page after `after` into `members`. */
+  onMore: (after: string) => Promise<unknown>;
   viewerId: string;
   canManage: boolean;
   actions: MembershipActions;
 }
 
-/** Active members, convenors first; convenors and admins can change roles and remove people. */
-export function MemberList({ members, viewerId, canManage, actions }: MemberListProps) {
+/**
+ * Active members, convenors first, then by name (the server's order, a page at a time); convenors
+ * and admins can change roles and remove people.
+ */
+export function MemberList({ members, onMore, viewerId, canManage, actions }: MemberListProps) {
   const { t } = useTranslation('groups');
   const { track, isPending } = usePendingAction();
   const [removing, setRemoving] = useState<MembershipFieldsFragment | null>(null);
-  const sorted = [...members].sort(
-    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.user.displayName.localeCompare(b.user.displayName),
-  );
 
   return (
     <>
       <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
-        {sorted.map((membership) => {
+        {members.nodes.map((membership) => {
           const isViewer = membership.user.id === viewerId;
           const person = { membershipId: membership.id, name: membership.user.displayName };
           return (
@@ -78,6 +81,7 @@ export function MemberList({ members, viewerId, canManage, actions }: MemberList
           );
         })}
       </Stack>
+      <ShowMoreButton page={members} label={t('group.showMoreMembers')} onMore={onMore} />
       <ConfirmModal
         opened={removing !== null}
         title={t('removeModal.title', { name: removing?.user.displayName ?? '' })}

@@ -39,6 +39,8 @@ export const uiAr: Translations<typeof uiEn> = {
     SERVICE_UNAVAILABLE: 'الخدمة غير متاحة مؤقتًا. يُرجى المحاولة بعد قليل.',
     INTERNAL_SERVER_ERROR: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
     NETWORK_ERROR: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
+    PERSISTED_QUERY_NOT_FOUND: 'هذه الصفحة من إصدار أقدم من Convene. أعد تحميل الصفحة للمتابعة.',
+    DOCUMENT_NOT_ALLOWED: 'هذه الصفحة من إصدار أقدم من Convene. أعد تحميل الصفحة للمتابعة.',
   },
   notifications: {
     close: 'إغلاق',

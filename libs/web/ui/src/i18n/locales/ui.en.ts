@@ -36,6 +36,8 @@ export const uiEn = {
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again shortly.',
     INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
     NETWORK_ERROR: 'Cannot reach the server. Check your connection and try again.',
+    PERSISTED_QUERY_NOT_FOUND: 'This page comes from an older version of Convene. Reload the page to continue.',
+    DOCUMENT_NOT_ALLOWED: 'This page comes from an older version of Convene. Reload the page to continue.',
   },
   notifications: {
     close: 'Close',

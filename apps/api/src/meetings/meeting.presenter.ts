@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { Viewer } from '@convene/server-core';
+import { DiscussionAccess } from '@convene/server-discussions';
+import { DocumentsService } from '@convene/server-documents';
+import { IdentityService } from '@convene/server-identity';
+import { EventRegistrationsService, MeetingsService, describeRule, type Meeting, type MeetingAccess, type MeetingSeries, type RsvpCounts } from '@convene/server-meetings';
+import type { WorkingGroupModel } from '../groups/working-group.model.js';
+import { UserModel } from '../identity/user.model.js';
+import { MeetingModel, RsvpModel, type LinkedItemModel } from './meeting.model.js';
+
+export const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0 };
+
+/** A meeting with the group it is seen through, for answers that depend on who may see whom. */
+type Seen = Pick<MeetingAccess, 'meeting' | 'view' | 'canManage'>;
+
+/**
+ * Meetings as GraphQL models, as the viewer sees them. For a list, whatever the query asks of its
+ * meetings (the viewer's answers, counts, open-event forms, series, linked documents and
+ * discussion, everyone's answers, registration counts) is loaded once for the whole list: a few
+ * statements whatever its length.
+ */
+@Injectable()
+export class MeetingPresenter {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly events: EventRegistrationsService,
+    private readonly documents: DocumentsService,
+    private readonly threads: DiscussionAccess,
+    private readonly identity: IdentityService,
+  ) {}
+
+  /** `listed`: each meeting with its group as the viewer sees it; `asks`: whether the query selects a field of the meetings. */
+  async list(viewer: Viewer, listed: { meeting: Meeting; group: WorkingGroupModel }[], asks: (field: string) => boolean): Promise<MeetingModel[]> {
+    const list = listed.map((l) => l.meeting);
+    const ids = list.map((m) => m.id);
+    const seen: Seen[] = listed.map(({ meeting, group }) => ({ meeting, view: group.view, canManage: group.viewerCanManage }));
+    const documentIds = asks('agendaDocument') || asks('minutesDocument') ? list.flatMap((m) => [m.agendaDocumentId, m.minutesDocumentId].filter((id): id is string => !!id)) : null;
+    const threadIds = asks('thread') ? list.flatMap((m) => (m.threadId ? [m.threadId] : [])) : null;
+    const seriesIds = asks('recurrence') ? list.flatMap((m) => (m.series ? [m.series.id] : [])) : null;
+    const [mine, counts, forms, documents, threads, series, rsvps] = await Promise.all([
+      asks('myRsvp') ? this.meetings.myRsvps(viewer, ids) : null,
+      asks('rsvpCounts') ? this.meetings.rsvpCounts(ids) : null,
+      asks('eventForm') || asks('registrationCounts') ? this.events.formsOf(ids) : null,
+      documentIds && this.documents.readableByIds(viewer, documentIds),
+      threadIds && this.threads.readableThreads(viewer, threadIds),
+      seriesIds && this.meetings.seriesByIds(seriesIds),
+      asks('rsvps') ? this.rsvps(viewer, seen) : null,
+    ]);
+    // Registration counts are for the organisers of open events only.
+    const organised = new Set(forms ? seen.filter((s) => s.canManage && forms.has(s.meeting.id)).map((s) => s.meeting.id) : []);
+    const registrations = asks('registrationCounts') ? await this.events.counts([...organised]) : null;
+
+    const linked = (found: { id: string; title: string } | undefined): LinkedItemModel | null => (found ? { id: found.id, title: found.title } : null);
+    return listed.map(({ meeting: m, group }) => {
+      const model = MeetingModel.from(m, group.viewerCanManage);
+      model.loadedGroup = group;
+      if (mine) {
+        const rsvp = mine.get(m.id);
+        model.loadedRsvp = rsvp ? RsvpModel.from(rsvp, true) : null;
+      }
+      if (counts) model.loadedCounts = counts.get(m.id) ?? NO_ANSWERS;
+      if (forms) model.loadedForm = forms.get(m.id) ?? null;
+      if (documents) {
+        model.loadedAgendaDocument = m.agendaDocumentId ? linked(documents.get(m.agendaDocumentId)) : null;
+        model.loadedMinutesDocument = m.minutesDocumentId ? linked(documents.get(m.minutesDocumentId)) : null;
+      }
+      if (threads) model.loadedThread = m.threadId ? linked(threads.get(m.threadId)) : null;
+      if (series) model.loadedRecurrence = m.series ? recurrenceOf(series.get(m.series.id), m) : null;
+      if (rsvps) model.loadedRsvps = rsvps.get(m.id) ?? [];
+      if (registrations) model.loadedRegistrationCounts = organised.has(m.id) ? (registrations.get(m.id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 }) : null;
+      return model;
+    });
+  }
+
+  /**
+   * Everyone's answers to some meetings, with the people who gave them, in three statements: notes
+   * only for the meeting's organisers and the note's writer.
+   */
+  async rsvps(viewer: Viewer, seen: Seen[]): Promise<Map<string, RsvpModel[]>> {
+    const rows = await this.meetings.rsvpsOf(viewer, seen);
+    const people = await this.identity.usersByIds([...rows.values()].flatMap((list) => list.map((r) => r.userId)));
+    const organises = new Map(seen.map((s) => [s.meeting.id, s.canManage]));
+    return new Map(
+      [...rows].map(([meetingId, list]) => [
+        meetingId,
+        list.map((r) => {
+          const model = RsvpModel.from(r, organises.get(meetingId) === true || r.userId === viewer.userId);
+          const person = people.get(r.userId);
+          model.person = person ? UserModel.from(person) : null;
+          return model;
+        }),
+      ]),
+    );
+  }
+}
+
+/** How a meeting's series repeats, in words (English). */
+export function recurrenceOf(series: MeetingSeries | null | undefined, meeting: Pick<Meeting, 'startsAt' | 'timeZone'>): string | null {
+  return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.startsAt, meeting.timeZone) : null;
+}
