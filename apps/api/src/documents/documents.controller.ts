@@ -31,7 +31,7 @@ export class DocumentsController {
   @Post('groups/:groupId/documents')
   @HttpCode(201)
   async upload(@CurrentViewer() viewer: Viewer, @Param('groupId') groupId: string, @Query('folderId') folderId: unknown, @Req() req: ApiRequest, @Res({ passthrough: true }) res: Response): Promise<UploadedJson> {
-    return this.closingOnError(res, async () => {
+    return this.closingOnError(req, res, async () => {
       requireAppHeader(req);
       const target = await this.documents.uploadTarget(viewer, groupId, folderId);
       const file = await this.uploads.receive(req, { maxBytes: this.documents.maxBytes, allowedTypes: await this.documents.allowedTypes() });
@@ -44,7 +44,7 @@ export class DocumentsController {
   @Post('documents/:id/versions')
   @HttpCode(201)
   async uploadVersion(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Req() req: ApiRequest, @Res({ passthrough: true }) res: Response): Promise<UploadedJson> {
-    return this.closingOnError(res, async () => {
+    return this.closingOnError(req, res, async () => {
       requireAppHeader(req);
       const target = await this.documents.versionTarget(viewer, id);
       const file = await this.uploads.receive(req, { maxBytes: this.documents.maxBytes, allowedTypes: await this.documents.allowedTypes() });
@@ -117,14 +117,27 @@ export class DocumentsController {
    * A refused upload is answered at once and the connection closed, so a client sending a large
    * body is not made to send the rest of it.
    */
-  private async closingOnError<T>(res: Response, work: () => Promise<T>): Promise<T> {
+  private async closingOnError<T>(req: ApiRequest, res: Response, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      res.setHeader('Connection', 'close');
+      closeRefusedUpload(req, res);
       throw error;
     }
   }
+}
+
+/** The most of a refused upload's body left to Node to read and discard rather than closing. */
+const SMALL_UNREAD_BODY = 1024 * 1024;
+
+/**
+ * A refused upload ends its connection when part of the body was read or much of it is still to
+ * come (so an unwanted file is not read to its end); a small unread body is left for Node to
+ * discard, so the sender, still writing, gets the answer instead of a broken pipe.
+ */
+export function closeRefusedUpload(req: ApiRequest, res: Response): void {
+  const length = Number(req.headers['content-length']);
+  if (req.readableDidRead || !(length <= SMALL_UNREAD_BODY)) res.setHeader('Connection', 'close');
 }
 
 /** Nothing in a user's file may run, load or be framed, even if a browser were tricked into rendering it. */

@@ -8,7 +8,7 @@ import { PitchStatus } from '@convene/shared-contracts';
 import { contentDisposition } from '@convene/server-documents';
 import { PitchAttachmentsService, PitchesService, type PitchAttachment, type UploadedAttachment } from '@convene/server-submissions';
 import { clientInfo, type ApiRequest } from '../http/request-context.js';
-import { FILE_CONTENT_POLICY, requireAppHeader } from '../documents/documents.controller.js';
+import { FILE_CONTENT_POLICY, closeRefusedUpload, requireAppHeader } from '../documents/documents.controller.js';
 
 @Controller('api')
 export class PitchesController {
@@ -26,8 +26,7 @@ export class PitchesController {
       requireAppHeader(req);
       return await this.attachments.upload(req, clientInfo(req));
     } catch (error) {
-      // A refused upload may still be arriving: the connection is closed rather than read to the end.
-      res.setHeader('Connection', 'close');
+      closeRefusedUpload(req, res);
       throw error;
     }
   }
