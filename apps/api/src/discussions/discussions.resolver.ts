@@ -113,8 +113,9 @@ export class DiscussionsResolver {
   }
 
   @Query(() => ThreadModel, { description: 'A discussion of a group the viewer belongs to.' })
-  async thread(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ThreadModel> {
-    return this.oneThread(viewer, await this.discussions.thread(viewer, id));
+  async thread(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<ThreadModel> {
+    const { thread, view } = await this.discussions.threadForPage(viewer, id);
+    return (await this.present.summaries(viewer, view, [thread], { levels: selects(info, ['notificationLevel']) }))[0]!;
   }
 
   @Query(() => SearchResultConnectionModel, { description: 'Full-text search of the discussions in the groups the viewer belongs to; best matches first.' })

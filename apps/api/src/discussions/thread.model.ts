@@ -61,25 +61,28 @@ export class PostModel {
     });
   }
 
+  /** A post entity (a single post a mutation answered); its author is filled in by the presenter. */
   static from(post: Post, viewer: { userId: string; maySeeHidden: boolean }): PostModel {
-    const visible = !post.deletedAt && (!post.hiddenAt || viewer.maySeeHidden);
-    return Object.assign(new PostModel(), {
-      id: post.id,
-      threadId: post.thread.id,
-      parentId: post.parent?.id ?? null,
-      depth: post.depth,
-      author: null,
-      body: visible ? post.body : null,
-      bodyHtml: visible ? post.bodyHtml : '',
-      createdAt: post.createdAt,
-      editedAt: post.deletedAt ? null : post.editedAt,
-      deleted: !!post.deletedAt,
-      hidden: post.hiddenAt ? { reason: post.hiddenReason ?? '', hiddenAt: post.hiddenAt } : null,
-      reactions: [],
-      viewerIsAuthor: post.author.id === viewer.userId,
-      authorId: post.author.id,
-    });
+    return PostModel.fromValues(
+      {
+        id: post.id,
+        threadId: post.thread.id,
+        parentId: post.parent?.id ?? null,
+        depth: post.depth,
+        body: post.body,
+        bodyHtml: post.bodyHtml,
+        createdAt: post.createdAt,
+        editedAt: post.editedAt,
+        deletedAt: post.deletedAt,
+        hiddenAt: post.hiddenAt,
+        hiddenReason: post.hiddenReason,
+        authorId: post.author.id,
+        author: null,
+      },
+      viewer,
+    );
   }
+
 }
 
 @ObjectType('PostRevision', { description: 'A text a post had before an edit.' })
@@ -152,27 +155,25 @@ export class ThreadModel {
     });
   }
 
+  /** A thread entity; its author, group and the viewer's position are filled in by the presenter. */
   static from(thread: Thread): ThreadModel {
-    return Object.assign(new ThreadModel(), {
+    const model = ThreadModel.fromSummary({
       id: thread.id,
+      groupId: thread.group.id,
       title: thread.title,
       tags: thread.tags,
-      author: null,
-      group: null,
-      replyCount: thread.postCount - 1,
-      unreadCount: thread.postCount,
-      readCount: 0,
       pinned: thread.pinned,
       locked: thread.locked,
+      postCount: thread.postCount,
       createdAt: thread.createdAt,
       lastActivityAt: thread.lastActivityAt,
-      notificationLevel: ThreadNotificationLevel.NORMAL,
-      viewerCanModerate: false,
-      postCount: thread.postCount,
-      authorId: thread.author.id,
-      groupId: thread.group.id,
+      author: null,
+      readCount: 0,
     });
+    model.authorId = thread.author.id;
+    return model;
   }
+
 }
 
 @ObjectType('ThreadConnection')

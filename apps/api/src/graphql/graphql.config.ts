@@ -1,5 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { AppConfig } from '@convene/server-core';
 import { formatError, formatErrorWithoutSuggestions } from './format-error.js';
 import { operationLimitsRule } from './operation-limits.js';
@@ -31,7 +31,9 @@ export function graphqlConfig(config: AppConfig, manifest = PersistedDocumentMan
     formatError: production ? formatErrorWithoutSuggestions : formatError,
     persistedQueries: persisted.persistedQueries,
     ...(persisted.documentStore ? { documentStore: persisted.documentStore } : {}),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...persisted.plugins],
+    // No cache hints are used (every answer is the viewer's own): without this Apollo's cache-control
+    // plugin wraps every field's resolver to collect them.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...persisted.plugins],
     context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
   };
 }

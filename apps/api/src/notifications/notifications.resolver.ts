@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { NotificationsService, type Notification } from '@convene/server-notifications';
+import { NotificationsService, type NotificationRow } from '@convene/server-notifications';
 import { UserModel } from '../identity/user.model.js';
 import { NotificationModel } from './notification.model.js';
 
@@ -35,7 +35,7 @@ export class NotificationsResolver {
   }
 
   /** A page of notifications as the viewer may see them (see NotificationsService.present). */
-  private async present(rows: Notification[]): Promise<NotificationModel[]> {
+  private async present(rows: NotificationRow[]): Promise<NotificationModel[]> {
     return (await this.inbox.present(rows)).map(({ row, group, actor, contentFree }) =>
       Object.assign(new NotificationModel(), {
         id: row.id,

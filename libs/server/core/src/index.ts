@@ -5,6 +5,7 @@ export * from './errors/input-validation.js';
 export * from './errors/form-answers.util.js';
 export * from './database/orm-config.js';
 export * from './database/ensure-database.js';
+export * from './database/entity-columns.js';
 export * from './redis/redis.js';
 export * from './redis/redis.module.js';
 export * from './redis/rate-limiter.service.js';

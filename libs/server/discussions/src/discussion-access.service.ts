@@ -5,6 +5,7 @@ import { GroupsService, type GroupView } from '@convene/server-groups';
 import { discussionsErrors } from './discussions.errors.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
+import type { ThreadSummary } from './thread.repository.js';
 
 export interface ThreadAccess {
   thread: Thread;
@@ -31,6 +32,18 @@ export class DiscussionAccess {
     const thread = await this.em.findOne(Thread, { id: threadId });
     if (!thread) throw discussionsErrors.threadNotFound();
     const view = await this.groups.byId(viewer, thread.group.id);
+    if (!view.isActiveMember) throw discussionsErrors.threadNotFound();
+    return { thread, view };
+  }
+
+  /** A readable thread as its page shows it (author, the viewer's position), read in one statement, with its group. */
+  async threadSummary(viewer: Viewer, id: string): Promise<{ thread: ThreadSummary; view: GroupView }> {
+    const check = new InputCheck();
+    const threadId = check.uuid('id', id, 'Discussion');
+    check.done();
+    const thread = await this.em.getRepository(Thread).summaryOf(threadId, viewer.userId);
+    if (!thread) throw discussionsErrors.threadNotFound();
+    const view = await this.groups.byId(viewer, thread.groupId);
     if (!view.isActiveMember) throw discussionsErrors.threadNotFound();
     return { thread, view };
   }

@@ -241,6 +241,11 @@ export class DiscussionsService {
     return (await this.access.thread(viewer, id, 'id')).thread;
   }
 
+  /** A readable thread for its page: with its author and the viewer's position, and its group as the viewer sees it. */
+  threadForPage(viewer: Viewer, id: string): Promise<{ thread: ThreadSummary; view: GroupView }> {
+    return this.access.threadSummary(viewer, id);
+  }
+
   /** A group's threads (as the viewer sees the group): pinned first, then latest activity; null for people outside it. */
   async threadsOf(viewer: Viewer, view: GroupView, args: { first?: number | null; after?: string | null }): Promise<Page<ThreadSummary> | null> {
     const check = new InputCheck();

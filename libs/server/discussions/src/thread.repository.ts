@@ -47,6 +47,21 @@ export class ThreadRepository extends EntityRepository<Thread> {
    * into plain values (a hot read-only list: no entities, no identity map).
    */
   async summariesOf(groupId: string, readerId: string, limit: number, after: ThreadCursor | null): Promise<ThreadSummary[]> {
+    return this.summaries(
+      `t.group_id = ?${after ? ' and (t.pinned, t.last_activity_at, t.id) < (?, ?, ?)' : ''}
+       order by t.pinned desc, t.last_activity_at desc, t.id desc
+       limit ?`,
+      [readerId, groupId, ...(after ? [after.pinned, after.lastActivityAt, after.id] : []), limit],
+    );
+  }
+
+  /** One thread for a reader, as a list shows it; null when there is none. */
+  async summaryOf(threadId: string, readerId: string): Promise<ThreadSummary | null> {
+    return (await this.summaries('t.id = ?', [readerId, threadId]))[0] ?? null;
+  }
+
+  /** Threads with their authors and the reader's position (the first parameter), in one statement. */
+  private async summaries(whereAndOrder: string, params: unknown[]): Promise<ThreadSummary[]> {
     const rows = await this.getEntityManager()
       .getConnection()
       .execute<SummaryRow[]>(
@@ -56,10 +71,8 @@ export class ThreadRepository extends EntityRepository<Thread> {
          left join users u on u.id = t.author_id
          left join partner_organisations o on o.id = u.organisation_id
          left join thread_reads r on r.thread_id = t.id and r.user_id = ?
-         where t.group_id = ?${after ? ' and (t.pinned, t.last_activity_at, t.id) < (?, ?, ?)' : ''}
-         order by t.pinned desc, t.last_activity_at desc, t.id desc
-         limit ?`,
-        [readerId, groupId, ...(after ? [after.pinned, after.lastActivityAt, after.id] : []), limit],
+         where ${whereAndOrder}`,
+        params,
       );
     return rows.map((row) => ({
       id: row.id,

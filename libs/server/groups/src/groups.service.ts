@@ -126,15 +126,15 @@ export class GroupsService implements OnModuleInit {
 
   async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
     const wanted = typeof slug === 'string' ? slug.trim().toLowerCase() : '';
-    const group = wanted.length <= LIMITS.groupSlugMax && GROUP_SLUG_PATTERN.test(wanted) ? await this.groups.findOne({ slug: wanted }) : null;
-    if (!group) throw groupsErrors.groupNotFound();
-    return this.viewOf(viewer, group);
+    const found = wanted.length <= LIMITS.groupSlugMax && GROUP_SLUG_PATTERN.test(wanted) ? await this.groups.withMembership({ slug: wanted }, viewer.userId) : null;
+    if (!found) throw groupsErrors.groupNotFound();
+    return this.view(viewer, found.group, found.membership, found.activeCount);
   }
 
   async byId(viewer: Viewer, id: string): Promise<GroupView> {
-    const group = isUuid(id) ? await this.groups.findOne({ id }) : null;
-    if (!group) throw groupsErrors.groupNotFound();
-    return this.viewOf(viewer, group);
+    const found = isUuid(id) ? await this.groups.withMembership({ id }, viewer.userId) : null;
+    if (!found) throw groupsErrors.groupNotFound();
+    return this.view(viewer, found.group, found.membership, found.activeCount);
   }
 
   /**
@@ -177,8 +177,15 @@ export class GroupsService implements OnModuleInit {
   /** Groups' public id, address and name, in one query (names and purposes are public in the network). */
   async referencesByIds(ids: string[]): Promise<Map<string, GroupReference>> {
     if (!ids.length) return new Map();
-    const groups = await this.em.fork().find(WorkingGroup, { id: { $in: [...new Set(ids)] } }, { fields: ['id', 'slug', 'name', 'contentFreeNotifications'] });
-    return new Map(groups.map((g) => [g.id, { id: g.id, slug: g.slug, name: g.name, contentFree: g.contentFreeNotifications }]));
+    const wanted = [...new Set(ids)].filter(isUuid);
+    if (!wanted.length) return new Map();
+    const groups = await this.em
+      .getConnection()
+      .execute<{ id: string; slug: string; name: string; content_free: boolean }[]>(
+        `select id, slug, name, content_free_notifications as content_free from working_groups where id in (${wanted.map(() => '?').join(', ')})`,
+        wanted,
+      );
+    return new Map(groups.map((g) => [g.id, { id: g.id, slug: g.slug, name: g.name, contentFree: g.content_free }]));
   }
 
   /** The note someone left with their join request, while it is still pending; for the convenors' email. */

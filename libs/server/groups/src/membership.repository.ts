@@ -1,4 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
+import { EntityColumns } from '@convene/server-core';
+import { PartnerOrganisationEntity, UserEntity } from '@convene/server-identity';
 import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
 import type { Membership } from './membership.entity.js';
 
@@ -52,22 +54,29 @@ export class MembershipRepository extends EntityRepository<Membership> {
   async pageInGroups(groupIds: string[], status: MembershipStatus, limit: number, after: MembershipCursor | null): Promise<Map<string, Membership[]>> {
     const byGroup = new Map<string, Membership[]>(groupIds.map((id) => [id, []]));
     if (!groupIds.length) return byGroup;
-    const ranked = await this.getEntityManager()
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `select id from (
-           select m.id, m.group_id, row_number() over (partition by m.group_id order by m.role, u.display_name, m.id) as position
-           from memberships m join users u on u.id = m.user_id
-           where m.group_id = any(?::uuid[]) and m.status = ?${after ? ' and (m.role, u.display_name, m.id) > (?::membership_role, ?, ?::uuid)' : ''}
-         ) page where position <= ? order by group_id, position`,
-        [`{${groupIds.join(',')}}`, status, ...(after ? [after.role, after.displayName, after.id] : []), limit],
-      );
-    if (!ranked.length) return byGroup;
-    const rows = await this.find({ id: { $in: ranked.map((r) => r.id) } }, { populate: ['user', 'user.organisation'] });
-    const byId = new Map(rows.map((m) => [m.id, m]));
-    for (const { id } of ranked) {
-      const row = byId.get(id);
-      if (row) byGroup.get(row.group.id)?.push(row);
+    const em = this.getEntityManager();
+    const m = EntityColumns.of(em, this.entityName, 'm');
+    const u = EntityColumns.of(em, UserEntity, 'u');
+    const o = EntityColumns.of(em, PartnerOrganisationEntity, 'o');
+    // One statement: each group's page, with the people and their organisations, mapped into the unit of work.
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      `select ${m.select}, ${u.select}, ${o.select} from (
+         select m.id, row_number() over (partition by m.group_id order by m.role, u.display_name, m.id) as position
+         from memberships m join users u on u.id = m.user_id
+         where m.group_id = any(?::uuid[]) and m.status = ?${after ? ' and (m.role, u.display_name, m.id) > (?::membership_role, ?, ?::uuid)' : ''}
+       ) page
+       join memberships m on m.id = page.id
+       join users u on u.id = m.user_id
+       left join partner_organisations o on o.id = u.organisation_id
+       where page.position <= ? order by m.group_id, page.position`,
+      [`{${groupIds.join(',')}}`, status, ...(after ? [after.role, after.displayName, after.id] : []), limit],
+    );
+    for (const row of rows) {
+      const organisation = o.take(row);
+      if (organisation) em.map(PartnerOrganisationEntity, organisation);
+      em.map(UserEntity, u.take(row)!);
+      const membership = em.map(this.entityName, m.take(row)!) as Membership;
+      byGroup.get(membership.group.id)?.push(membership);
     }
     return byGroup;
   }

@@ -157,7 +157,7 @@ export class IdentityService {
   }
 
   async me(viewer: Viewer): Promise<User> {
-    const user = await this.users.findOne({ id: viewer.userId }, { populate: ['organisation'] });
+    const user = (await this.users.withOrganisations([viewer.userId])).get(viewer.userId);
     if (!user) throw notFound('Your account');
     return user;
   }
@@ -308,8 +308,7 @@ export class IdentityService {
   /** Users by id, in one query, with their organisations; for other domains' lists. */
   async usersByIds(ids: string[]): Promise<Map<string, User>> {
     if (!ids.length) return new Map();
-    const users = await this.users.find({ id: { $in: [...new Set(ids)] } }, { populate: ['organisation'] });
-    return new Map(users.map((u) => [u.id, u]));
+    return this.users.withOrganisations([...new Set(ids)]);
   }
 
   /** The network admins' ids (they triage what belongs to no group). */

@@ -1,8 +1,34 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
+import { EntityColumns } from '@convene/server-core';
 import { NetworkRole } from '@convene/shared-contracts';
+import { PartnerOrganisation } from './partner-organisation.entity.js';
 import type { User } from './user.entity.js';
 
 export class UserRepository extends EntityRepository<User> {
+  /**
+   * People by id with their organisations, in one hand-written statement mapped into the unit of
+   * work (looked up on nearly every page: the ORM's query building cost more than the rows).
+   */
+  async withOrganisations(ids: string[]): Promise<Map<string, User>> {
+    if (!ids.length) return new Map();
+    const em = this.getEntityManager();
+    const u = EntityColumns.of(em, this.entityName, 'u');
+    const o = EntityColumns.of(em, PartnerOrganisation, 'o');
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      `select ${u.select}, ${o.select} from users u left join partner_organisations o on o.id = u.organisation_id where u.id in (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    const people = new Map<string, User>();
+    for (const row of rows) {
+      const organisation = o.take(row);
+      // The organisation first, so the person's reference to it is the loaded one.
+      if (organisation) em.map(PartnerOrganisation, organisation);
+      const person = em.map(this.entityName, u.take(row)!) as User;
+      people.set(person.id, person);
+    }
+    return people;
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.findOne({ email: email.toLowerCase() });
   }

@@ -207,8 +207,9 @@ export class NotificationPreferencesService {
   /** Whether a person asked for content-free notifications everywhere. */
   async contentFreeUsers(userIds: string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();
-    const rows = await this.em.fork().find(NotificationSettings, { userId: { $in: [...new Set(userIds)] }, contentFree: true }, { fields: ['userId'] });
-    return new Set(rows.map((r) => r.userId));
+    const ids = [...new Set(userIds)];
+    const rows = await this.em.getConnection().execute<{ user_id: string }[]>(`select user_id from notification_settings where content_free and user_id in (${ids.map(() => '?').join(', ')})`, ids);
+    return new Set(rows.map((r) => r.user_id));
   }
 
   /** A person's settings row, made with the defaults if they never chose anything. */

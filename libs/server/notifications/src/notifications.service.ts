@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { EmailDelivery, NOTIFICATION_CATEGORY, SOCKET_EVENTS, socketRooms, type NotificationMessage, type NotificationView, type NotificationsReadMessage } from '@convene/shared-contracts';
+import { EmailDelivery, NOTIFICATION_CATEGORY, SOCKET_EVENTS, socketRooms, type NotificationMessage, type NotificationType, type NotificationView, type NotificationsReadMessage } from '@convene/shared-contracts';
 import { InputCheck, OutboxService, RealtimePublisher, type DomainEventPayloads, type DomainEventType, type Viewer } from '@convene/server-core';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
 import { IdentityService, type User } from '@convene/server-identity';
@@ -243,20 +243,38 @@ export class NotificationsService {
    * The viewer's notifications. With `after`, those after that sequence number, oldest first
    * (catching up); without, the newest `first`, newest first (the notification centre).
    */
-  async list(viewer: Viewer, args: { after?: number | null; first?: number | null }): Promise<Notification[]> {
+  async list(viewer: Viewer, args: { after?: number | null; first?: number | null }): Promise<NotificationRow[]> {
     const check = new InputCheck();
     const first = args.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) check.fail('first', `Ask for between 1 and ${MAX_PAGE} notifications.`);
     if (args.after != null && (!Number.isInteger(args.after) || args.after < 0)) check.fail('after', 'Give a sequence number of zero or more.');
     check.done();
-    if (args.after != null) {
-      return this.em.find(Notification, { recipientId: viewer.userId, inApp: true, seq: { $gt: args.after } }, { orderBy: { seq: 'asc' }, limit: first });
-    }
-    return this.em.find(Notification, { recipientId: viewer.userId, inApp: true }, { orderBy: { seq: 'desc' }, limit: first });
+    // Read on every page (the bell): one plain statement, no entities.
+    const catchingUp = args.after != null;
+    const rows = await this.em.getConnection().execute<
+      { id: string; recipient_id: string; seq: string; type: NotificationType; group_id: string | null; actor_id: string | null; subject_id: string | null; created_at: Date | string; read_at: Date | string | null }[]
+    >(
+      `select id, recipient_id, seq, type, group_id, actor_id, subject_id, created_at, read_at from notifications
+       where recipient_id = ? and in_app${catchingUp ? ' and seq > ?' : ''}
+       order by seq ${catchingUp ? 'asc' : 'desc'} limit ?`,
+      [viewer.userId, ...(catchingUp ? [args.after] : []), first],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      recipientId: r.recipient_id,
+      seq: Number(r.seq),
+      type: r.type,
+      groupId: r.group_id,
+      actorId: r.actor_id,
+      subjectId: r.subject_id,
+      createdAt: new Date(r.created_at),
+      readAt: r.read_at === null ? null : new Date(r.read_at),
+    }));
   }
 
-  unreadCount(viewer: Viewer): Promise<number> {
-    return this.em.count(Notification, { recipientId: viewer.userId, inApp: true, readAt: null });
+  async unreadCount(viewer: Viewer): Promise<number> {
+    const [row] = await this.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from notifications where recipient_id = ? and in_app and read_at is null', [viewer.userId]);
+    return row!.n;
   }
 
   /** Marks the given notifications (or all up to a sequence number) read; returns the unread count. */
