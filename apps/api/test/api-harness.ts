@@ -97,13 +97,14 @@ export class ApiHarness {
    * A second API instance on the same database and Redis, as behind a load balancer; `client`
    * gives a client of it that carries another client's session cookie. Closed by `stop`.
    */
-  async anotherInstance(): Promise<{ url: string; client: (carrying?: GqlClient) => GqlClient }> {
+  async anotherInstance(): Promise<{ url: string; app: NestExpressApplication; client: (carrying?: GqlClient) => GqlClient }> {
     const app = await createApiApp({ logger: false });
     await app.listen(0, '127.0.0.1');
     this.others.push(app);
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     return {
       url,
+      app,
       client: (carrying) => {
         const client = new GqlClient(url, `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
         client.cookie = carrying?.cookie ?? null;

@@ -2,6 +2,7 @@
 // session was looked up, and whatever ends a session or changes what its person may do drops it
 // on every API instance at once (through Redis).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SessionCache } from '@convene/server-identity';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { dataOf } from './group-personas.js';
 
@@ -27,6 +28,10 @@ describe('session cache', () => {
   beforeAll(async () => {
     api = await ApiHarness.start();
     other = await api.anotherInstance();
+    // Each instance uses its cache once its Redis subscription is up (the first lookup starts it).
+    const caches = [api.app.get(SessionCache), other.app.get(SessionCache)];
+    for (let i = 0; i < 100 && !caches.every((c) => c.inUse()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(caches.map((c) => c.inUse())).toEqual([true, true]);
   });
   afterAll(() => api.stop());
 

@@ -9,6 +9,7 @@ import { PasswordReset } from './password-reset.entity.js';
 export { IdentityModule } from './identity.module.js';
 export { IdentityService, type ClientInfo, type SignedIn, type SignUpInput, type ProfileInput, type InvitationPreview } from './identity.service.js';
 export { SessionsService, type SessionSummary } from './sessions.service.js';
+export { SessionCache } from './session-cache.js';
 export { TwoFactorService, type TwoFactorStatus, type TwoFactorSetup } from './two-factor.service.js';
 export { PasswordResetService } from './password-reset.service.js';
 export { NetworkPeopleService, type PeopleQuery } from './network-people.service.js';

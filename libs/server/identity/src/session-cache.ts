@@ -65,6 +65,11 @@ export class SessionCache implements OnApplicationShutdown {
     return entry;
   }
 
+  /** Whether this instance answers from its cache now (it hears drops); the first call starts listening. */
+  inUse(): boolean {
+    return this.usable();
+  }
+
   /** A mark taken before reading a session from PostgreSQL, for `set`. */
   mark(): number {
     return this.drops;
