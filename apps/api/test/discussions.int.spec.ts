@@ -159,7 +159,7 @@ describe('discussions', () => {
     expect(page2.hasNextPage).toBe(false);
   });
 
-  it('loads a thread list (with unread counts) and a thread with its posts, authors and reaction counts in as many SQL statements for 100 items as for 20', async () => {
+  it('loads a thread list (with unread counts and where to start reading) and a thread with its posts, authors and reaction counts in as many SQL statements for 100 items as for 20', async () => {
     const statements = (work: () => Promise<unknown>) => api.statements(work);
     /** A group with `n` threads by `n` different people, one of which has `n` replies by them. */
     async function groupWith(n: number) {
@@ -183,17 +183,22 @@ describe('discussions', () => {
          from memberships m where m.group_id = ? and m.user_id in (select author_id from threads where group_id = ?) limit ?`,
         [thread!.id, w.group.id, w.group.id, n],
       );
-      // Every post of the long thread has reactions from two people; the viewer has read some threads.
+      // Every post of the long thread has reactions from two people; the viewer has read every other thread.
       await sql(
         `insert into post_reactions (post_id, user_id, reaction, created_at)
          select p.id, r.user_id, r.reaction::reaction, now() from posts p
          cross join (values (?::uuid, 'THUMBS_UP'), (?::uuid, 'HEART')) as r(user_id, reaction) where p.thread_id = ?`,
         [w.people.member.id, w.people.convenor.id, thread!.id],
       );
-      await sql(`insert into thread_reads (user_id, thread_id, read_count, read_at) select ?, id, 1, now() from threads where group_id = ? and id <> ?`, [w.people.member.id, w.group.id, thread!.id]);
+      await sql(
+        `insert into thread_reads (user_id, thread_id, read_count, read_at)
+         select ?, id, 1, now() from (select id, row_number() over (order by id) as k from threads where group_id = ? and id <> ?) t where k % 2 = 0`,
+        [w.people.member.id, w.group.id, thread!.id],
+      );
       return { w, threadId: thread!.id };
     }
-    const LIST = `query G($slug: String!, $first: Int) { workingGroup(slug: $slug) { threads(first: $first) { nodes { id title pinned replyCount unreadCount lastActivityAt notificationLevel author { displayName } } } } }`;
+    const LIST = `query G($slug: String!, $first: Int) { workingGroup(slug: $slug) { threads(first: $first) { nodes { id title pinned replyCount unreadCount firstUnreadPostId lastActivityAt notificationLevel author { displayName } } } } }`;
+    type Listed = { unreadCount: number; firstUnreadPostId: string | null };
     const POSTS = `query T($id: ID!, $first: Int) { thread(id: $id) { title unreadCount firstUnreadPostId viewerCanModerate author { displayName } posts(first: $first) { nodes { id bodyHtml deleted hidden { reason } author { displayName } reactions { reaction count mine } } } } }`;
     const counts: Record<number, { list: number; posts: number }> = {};
     for (const n of [20, 100]) {
@@ -201,7 +206,13 @@ describe('discussions', () => {
       const member = await w.as('member');
       // Who is asking is looked up once, then kept (the session cache): not part of the page's count.
       await pageStatements(api, member, '{ me { id } }');
-      const list = await statements(async () => expect(dataOf(await member.request<{ workingGroup: { threads: { nodes: unknown[] } } }>(LIST, { slug: w.group.slug, first: n })).workingGroup.threads.nodes).toHaveLength(n));
+      const list = await statements(async () => {
+        const nodes = dataOf(await member.request<{ workingGroup: { threads: { nodes: Listed[] } } }>(LIST, { slug: w.group.slug, first: n })).workingGroup.threads.nodes;
+        expect(nodes).toHaveLength(n);
+        // About half are unread, each naming its opening post; the read ones name none.
+        expect(nodes.filter((t) => t.unreadCount > 0).length).toBeGreaterThanOrEqual(n / 2);
+        expect(nodes.every((t) => (t.unreadCount > 0 ? typeof t.firstUnreadPostId === 'string' : t.firstUnreadPostId === null))).toBe(true);
+      });
       const posts = await statements(async () => {
         const nodes = dataOf(await member.request<{ thread: { posts: { nodes: { reactions: { count: number; mine: boolean }[] }[] } } }>(POSTS, { id: threadId, first: n })).thread.posts.nodes;
         expect(nodes).toHaveLength(n);

@@ -115,7 +115,7 @@ export class DiscussionsResolver {
   @Query(() => ThreadModel, { description: 'A discussion of a group the viewer belongs to.' })
   async thread(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<ThreadModel> {
     const { thread, view } = await this.discussions.threadForPage(viewer, id);
-    return (await this.present.summaries(viewer, view, [thread], { levels: selects(info, ['notificationLevel']) }))[0]!;
+    return (await this.present.summaries(viewer, view, [thread], { levels: selects(info, ['notificationLevel']), firstUnread: false }))[0]!;
   }
 
   @Query(() => SearchResultConnectionModel, { description: 'Full-text search of the discussions in the groups the viewer belongs to; best matches first.' })
@@ -175,7 +175,7 @@ export class GroupThreadsResolver {
     // The group as the viewer sees it was loaded by the parent query: no second lookup.
     const page = await this.discussions.threadsOf(viewer, group.view, { first, after });
     if (!page) return null;
-    return { ...page, nodes: await this.present.summaries(viewer, group.view, page.nodes, { levels: selects(info, ['nodes', 'notificationLevel']) }) };
+    return { ...page, nodes: await this.present.summaries(viewer, group.view, page.nodes, { levels: selects(info, ['nodes', 'notificationLevel']), firstUnread: selects(info, ['nodes', 'firstUnreadPostId']) }) };
   }
 
   @ResolveField(() => [MentionCandidateModel], { nullable: true, description: 'Members the viewer can @mention, matching the start of a name; null outside the group.' })

@@ -3,6 +3,7 @@ import { Reaction, ThreadNotificationLevel } from '@convene/shared-contracts';
 import type { Post, PostRevision, PostValues, Thread, ThreadSummary } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 import { GroupReferenceModel } from '../notifications/notification.model.js';
+import { PRELOADED, type Preloadable } from '../graphql/preloaded-fields.js';
 
 registerEnumType(Reaction, { name: 'Reaction' });
 registerEnumType(ThreadNotificationLevel, { name: 'ThreadNotificationLevel' });
@@ -112,7 +113,7 @@ export class PostConnectionModel {
 }
 
 @ObjectType('Thread')
-export class ThreadModel {
+export class ThreadModel implements Preloadable<{ firstUnreadPostId: string | null }> {
   @Field(() => ID) id!: string;
   @Field(() => String) title!: string;
   @Field(() => [String]) tags!: string[];
@@ -128,6 +129,8 @@ export class ThreadModel {
   @Field(() => ThreadNotificationLevel, { description: "How much the viewer hears of this discussion." }) notificationLevel!: ThreadNotificationLevel;
   @Field(() => Boolean, { description: 'The viewer convenes the group: may pin, lock, move and hide.' }) viewerCanModerate!: boolean;
 
+  /** Loaded for a whole page of threads when the query asks for it. */
+  declare [PRELOADED]?: Partial<{ firstUnreadPostId: string | null }>;
   @HideField() postCount!: number;
   @HideField() authorId!: string;
   @HideField() groupId!: string;

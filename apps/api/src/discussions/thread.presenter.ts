@@ -5,6 +5,7 @@ import { DiscussionsService, type Post, type PostValues, type SearchHit, type Th
 import { GroupsService, type GroupView } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { NotificationPreferencesService } from '@convene/server-notifications';
+import { preload } from '../graphql/preloaded-fields.js';
 import { UserModel } from '../identity/user.model.js';
 import { PostModel, SearchResultModel, ThreadModel } from './thread.model.js';
 
@@ -57,14 +58,18 @@ export class ThreadPresenter {
    * A page of one group's list, read with authors and read positions in one statement; the
    * viewer's notification levels only when the query asks for them.
    */
-  async summaries(viewer: Viewer, view: GroupView, threads: ThreadSummary[], opts: { levels: boolean }): Promise<ThreadModel[]> {
+  async summaries(viewer: Viewer, view: GroupView, threads: ThreadSummary[], asks: { levels: boolean; firstUnread: boolean }): Promise<ThreadModel[]> {
     const models = threads.map((t) => ThreadModel.fromSummary(t));
-    const levels = opts.levels ? await this.preferences.threadLevelsOf(viewer, models.map((m) => m.id)) : null;
+    const [levels, firstUnread] = await Promise.all([
+      asks.levels ? this.preferences.threadLevelsOf(viewer, models.map((m) => m.id)) : null,
+      asks.firstUnread ? this.discussions.firstUnreadPostIds(models) : null,
+    ]);
     const group = { id: view.group.id, slug: view.group.slug, name: view.group.name };
     for (const model of models) {
       model.group = group;
       model.notificationLevel = levels?.get(model.id) ?? ThreadNotificationLevel.NORMAL;
       model.viewerCanModerate = view.canManage;
+      if (firstUnread) preload(model, { firstUnreadPostId: firstUnread.get(model.id) ?? null });
     }
     return models;
   }

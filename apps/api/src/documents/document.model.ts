@@ -1,6 +1,7 @@
 import { Field, Float, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { kindOf, previewKindOf, describeType, type Document, type DocumentAccess, type DocumentFolder, type DocumentKind, type DocumentSort, type DocumentVersion, type PreviewKind } from '@convene/server-documents';
 import { UserModel } from '../identity/user.model.js';
+import { PRELOADED, type Preloadable } from '../graphql/preloaded-fields.js';
 
 const DOCUMENT_KINDS = { PDF: 'PDF', IMAGE: 'IMAGE', TEXT: 'TEXT', WORD_PROCESSING: 'WORD_PROCESSING', SPREADSHEET: 'SPREADSHEET', PRESENTATION: 'PRESENTATION', ARCHIVE: 'ARCHIVE' } as const satisfies Record<DocumentKind, DocumentKind>;
 const PREVIEW_KINDS = { IMAGE: 'IMAGE', PDF: 'PDF', TEXT: 'TEXT', MARKDOWN: 'MARKDOWN', NONE: 'NONE' } as const satisfies Record<PreviewKind, PreviewKind>;
@@ -54,8 +55,16 @@ export class DocumentVersionModel {
   }
 }
 
+/** The fields of a document a list loads for its whole page at once (see DocumentPresenter). */
+export interface DocumentPreloads {
+  folder: DocumentFolderModel | null;
+  versions: DocumentVersionModel[];
+  textPreview: TextPreviewModel | null;
+  linkedThreads: LinkedThreadModel[];
+}
+
 @ObjectType('Document')
-export class DocumentModel {
+export class DocumentModel implements Preloadable<DocumentPreloads> {
   @Field(() => ID) id!: string;
   @Field(() => ID) groupId!: string;
   @Field(() => String) title!: string;
@@ -80,11 +89,8 @@ export class DocumentModel {
 
   @HideField() createdById!: string;
   @HideField() entity!: Document;
-  /** Set when a list loaded these for its whole page at once (undefined: the field loads its own). */
-  @HideField() loadedFolder?: DocumentFolderModel | null;
-  @HideField() loadedVersions?: DocumentVersionModel[];
-  @HideField() loadedTextPreview?: TextPreviewModel | null;
-  @HideField() loadedLinkedThreads?: LinkedThreadModel[];
+  /** Fields a list loaded for its whole page at once (the others load their own). */
+  declare [PRELOADED]?: Partial<DocumentPreloads>;
 
   static from(document: Document, access: Pick<DocumentAccess, 'canEdit' | 'canManage'> & { userId: string }): DocumentModel {
     return Object.assign(new DocumentModel(), {

@@ -4,7 +4,8 @@ import { DiscussionAccess, renderMarkdown } from '@convene/server-discussions';
 import { DocumentTextService, DocumentsService, previewKindOf, type Document, type DocumentVersion } from '@convene/server-documents';
 import { IdentityService } from '@convene/server-identity';
 import { UserModel } from '../identity/user.model.js';
-import { DocumentFolderModel, DocumentModel, DocumentVersionModel, type LinkedThreadModel, type TextPreviewModel } from './document.model.js';
+import { preload } from '../graphql/preloaded-fields.js';
+import { DocumentFolderModel, DocumentModel, DocumentVersionModel, type DocumentPreloads, type LinkedThreadModel, type TextPreviewModel } from './document.model.js';
 
 /** What the viewer may do to the documents of one group. */
 export interface DocumentRights {
@@ -42,13 +43,15 @@ export class DocumentPresenter {
       const model = DocumentModel.from(d, { ...rightsOf(d), userId: viewer.userId });
       const person = people.get(model.createdById);
       model.createdBy = person ? UserModel.from(person) : null;
+      const loaded: Partial<DocumentPreloads> = {};
       if (folders) {
         const folder = model.folderId ? folders.get(model.folderId) : undefined;
-        model.loadedFolder = folder ? DocumentFolderModel.from(folder) : null;
+        loaded.folder = folder ? DocumentFolderModel.from(folder) : null;
       }
-      if (versions) model.loadedVersions = versions.get(d.id) ?? [];
-      if (previews) model.loadedTextPreview = previews.get(d.id) ?? null;
-      if (linked) model.loadedLinkedThreads = linked.get(d.id) ?? [];
+      if (versions) loaded.versions = versions.get(d.id) ?? [];
+      if (previews) loaded.textPreview = previews.get(d.id) ?? null;
+      if (linked) loaded.linkedThreads = linked.get(d.id) ?? [];
+      preload(model, loaded);
       return model;
     });
   }

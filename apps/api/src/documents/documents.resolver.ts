@@ -134,7 +134,6 @@ export class DocumentsResolver {
 
   @ResolveField(() => [LinkedThreadModel], { description: 'Discussions of its group this document is linked to.' })
   async linkedThreads(@CurrentViewer() viewer: Viewer, @Parent() document: DocumentModel): Promise<LinkedThreadModel[]> {
-    if (document.loadedLinkedThreads) return document.loadedLinkedThreads;
     // Each is read as the viewer may (a thread moved to another group drops out).
     return (await this.present.linkedThreadsOf(viewer, [document.entity])).get(document.id) ?? [];
   }
@@ -157,21 +156,18 @@ export class DocumentsResolver {
 
   @ResolveField(() => [DocumentVersionModel], { description: 'Every version, newest first.' })
   async versions(@Parent() document: DocumentModel): Promise<DocumentVersionModel[]> {
-    if (document.loadedVersions) return document.loadedVersions;
     return (await this.present.versionsOf([document.id])).get(document.id) ?? [];
   }
 
   @ResolveField(() => DocumentFolderModel, { nullable: true })
   async folder(@Parent() document: DocumentModel): Promise<DocumentFolderModel | null> {
     if (!document.folderId) return null;
-    if (document.loadedFolder !== undefined) return document.loadedFolder;
     const folder = (await this.documents.foldersByIds([document.folderId])).get(document.folderId);
     return folder ? DocumentFolderModel.from(folder) : null;
   }
 
   @ResolveField(() => TextPreviewModel, { nullable: true, description: 'The start of a text or Markdown file (its current version); null for other types.' })
   async textPreview(@Parent() document: DocumentModel): Promise<TextPreviewModel | null> {
-    if (document.loadedTextPreview !== undefined) return document.loadedTextPreview;
     // The document was checked when it was loaded (and a trashed one is still answered to the
     // member who just trashed it); only text has a preview.
     return (await this.present.previewsOf([document.entity])).get(document.id) ?? null;

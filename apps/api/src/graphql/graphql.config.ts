@@ -5,6 +5,7 @@ import { formatError, formatErrorWithoutSuggestions } from './format-error.js';
 import { operationLimitsRule } from './operation-limits.js';
 import { PersistedDocumentManifest } from './persisted-document-manifest.js';
 import { persistedDocuments } from './persisted-documents.js';
+import { answerPreloadedFields } from './preloaded-fields.js';
 import type { GraphQLContext } from '../http/request-context.js';
 
 /**
@@ -34,6 +35,8 @@ export function graphqlConfig(config: AppConfig, manifest = PersistedDocumentMan
     // No cache hints are used (every answer is the viewer's own): without this Apollo's cache-control
     // plugin wraps every field's resolver to collect them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...persisted.plugins],
+    // Fields a list loaded for all its items answer from the item (see preloaded-fields.ts).
+    transformSchema: answerPreloadedFields,
     context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
   };
 }

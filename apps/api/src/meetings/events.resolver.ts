@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { RegistrationStatus } from '@convene/shared-contracts';
-import { EventRegistrationsService, type PublicEvent } from '@convene/server-meetings';
+import { EventRegistrationsService, meetingRecord, type PublicEvent } from '@convene/server-meetings';
 import { GroupsService } from '@convene/server-groups';
 import { clientInfo, type GraphQLContext } from '../http/request-context.js';
 import { EventFormModel, EventRegistrationModel, MeetingModel, MyRegistrationModel, PublicEventModel, RegistrationCountsModel, RegistrationReceiptModel } from './meeting.model.js';
@@ -50,7 +50,7 @@ export class EventsResolver {
   @Mutation(() => MeetingModel, { description: 'Makes a meeting an open event with a public registration form, or changes the form (convenors and network admins).' })
   async configureEvent(@CurrentViewer() viewer: Viewer, @Args('input') input: ConfigureEventInput): Promise<MeetingModel> {
     const { access } = await this.events.configure(viewer, input);
-    return MeetingModel.from(access.meeting, access.canManage);
+    return MeetingModel.from(meetingRecord(access.meeting), access.canManage);
   }
 
   @SignedIn()
@@ -83,16 +83,15 @@ export class EventsResolver {
   @SignedIn()
   @ResolveField(() => EventFormModel, { nullable: true, description: 'Its public registration form, if it is an open event.' })
   async eventForm(@Parent() meeting: MeetingModel): Promise<EventFormModel | null> {
-    const form = meeting.loadedForm !== undefined ? meeting.loadedForm : await this.events.formOf(meeting.id);
+    const form = await this.events.formOf(meeting.id);
     return form ? EventFormModel.from(form, meeting.timeZone) : null;
   }
 
   @SignedIn()
   @ResolveField(() => RegistrationCountsModel, { nullable: true, description: 'How many registered, for its organisers; null otherwise.' })
   async registrationCounts(@Parent() meeting: MeetingModel): Promise<RegistrationCountsModel | null> {
-    if (meeting.loadedRegistrationCounts !== undefined) return meeting.loadedRegistrationCounts;
     if (!meeting.viewerCanManage) return null;
-    const form = meeting.loadedForm !== undefined ? meeting.loadedForm : await this.events.formOf(meeting.id);
+    const form = await this.events.formOf(meeting.id);
     if (!form) return null;
     return (await this.events.counts([meeting.id])).get(meeting.id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
   }

@@ -1,9 +1,10 @@
 import { Field, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MeetingChangeScope, MeetingStatus, PollAnswer, PollStatus, RecurrenceFrequency, RegistrationFieldKind, RegistrationStatus, RsvpResponse } from '@convene/shared-contracts';
-import { formatLocalDateTime, toZoned, type EventForm, type EventRegistration, type Meeting, type MeetingPoll, type MeetingPollSlot, type MeetingRsvp, type PublicEvent, type RegistrationCounts } from '@convene/server-meetings';
+import { formatLocalDateTime, toZoned, type EventForm, type MeetingRecord, type RsvpRecord, type EventRegistration, type MeetingPoll, type MeetingPollSlot, type MeetingRsvp, type PublicEvent, type RegistrationCounts } from '@convene/server-meetings';
 import { renderMarkdown } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
+import { PRELOADED, type Preloadable } from '../graphql/preloaded-fields.js';
 
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 registerEnumType(RsvpResponse, { name: 'RsvpResponse' });
@@ -33,7 +34,7 @@ export class RsvpModel {
   @Field(() => Date) updatedAt!: Date;
   @HideField() userId!: string;
 
-  static from(rsvp: MeetingRsvp, showNote: boolean): RsvpModel {
+  static from(rsvp: MeetingRsvp | RsvpRecord, showNote: boolean): RsvpModel {
     return Object.assign(new RsvpModel(), { person: null, response: rsvp.response, note: showNote ? rsvp.note : null, updatedAt: rsvp.updatedAt, userId: rsvp.userId });
   }
 }
@@ -44,8 +45,23 @@ export class LinkedItemModel {
   @Field(() => String) title!: string;
 }
 
+/** The fields of a meeting a list loads for all its meetings at once (see MeetingPresenter). */
+export interface MeetingPreloads {
+  myRsvp: RsvpModel | null;
+  rsvpCounts: RsvpCountsModel;
+  rsvps: RsvpModel[];
+  recurrence: string | null;
+  group: WorkingGroupModel | null;
+  agendaDocument: LinkedItemModel | null;
+  minutesDocument: LinkedItemModel | null;
+  thread: LinkedItemModel | null;
+  eventForm: EventFormModel | null;
+  /** Null where the viewer does not organise it or it is not an open event. */
+  registrationCounts: RegistrationCounts | null;
+}
+
 @ObjectType('Meeting')
-export class MeetingModel {
+export class MeetingModel implements Preloadable<MeetingPreloads> {
   @Field(() => ID) id!: string;
   @Field(() => ID) groupId!: string;
   @Field(() => String) title!: string;
@@ -53,8 +69,17 @@ export class MeetingModel {
   @Field(() => Date, { description: 'UTC; show it in the viewer’s zone with the zone named.' }) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
   @Field(() => String, { description: 'The IANA zone it was scheduled in.' }) timeZone!: string;
-  @Field(() => String, { description: 'The start as typed in its own zone, YYYY-MM-DDTHH:mm (for editing).' }) startsAtLocal!: string;
-  @Field(() => String) endsAtLocal!: string;
+  // The local times and the HTML below are worked out only when a query asks for them.
+  @Field(() => String, { description: 'The start as typed in its own zone, YYYY-MM-DDTHH:mm (for editing).' })
+  get startsAtLocal(): string {
+    return local(this.startsAt, this.timeZone);
+  }
+
+  @Field(() => String)
+  get endsAtLocal(): string {
+    return local(this.endsAt, this.timeZone);
+  }
+
   @Field(() => String, { description: 'The address, for meetings in person.' }) location!: string;
   @Field(() => String) accessibilityNotes!: string;
   @Field(() => String, { nullable: true, description: 'The video call link: for the group’s members.' }) onlineUrl!: string | null;
@@ -65,9 +90,22 @@ export class MeetingModel {
   @Field(() => ID, { nullable: true, description: 'The series this meeting belongs to, if it repeats.' }) seriesId!: string | null;
   @Field(() => String, { description: 'Markdown.' }) agendaText!: string;
   @Field(() => String, { description: 'Markdown.' }) minutesText!: string;
-  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' }) descriptionHtml!: string;
-  @Field(() => String, { description: 'The agenda rendered from Markdown (sanitised HTML).' }) agendaHtml!: string;
-  @Field(() => String, { description: 'The minutes rendered from Markdown (sanitised HTML).' }) minutesHtml!: string;
+
+  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' })
+  get descriptionHtml(): string {
+    return html(this.description);
+  }
+
+  @Field(() => String, { description: 'The agenda rendered from Markdown (sanitised HTML).' })
+  get agendaHtml(): string {
+    return html(this.agendaText);
+  }
+
+  @Field(() => String, { description: 'The minutes rendered from Markdown (sanitised HTML).' })
+  get minutesHtml(): string {
+    return html(this.minutesText);
+  }
+
   @Field(() => ID, { nullable: true }) agendaDocumentId!: string | null;
   @Field(() => ID, { nullable: true }) minutesDocumentId!: string | null;
   @Field(() => ID, { nullable: true }) threadId!: string | null;
@@ -78,30 +116,19 @@ export class MeetingModel {
   @Field(() => Date) updatedAt!: Date;
 
   @HideField() createdById!: string;
-  /** Loaded for a whole list at once by the list's presenter (undefined: not loaded). */
-  @HideField() loadedRsvp?: RsvpModel | null;
-  @HideField() loadedCounts?: RsvpCountsModel;
-  @HideField() loadedGroup?: WorkingGroupModel;
-  @HideField() loadedForm?: EventForm | null;
-  @HideField() loadedRecurrence?: string | null;
-  @HideField() loadedAgendaDocument?: LinkedItemModel | null;
-  @HideField() loadedMinutesDocument?: LinkedItemModel | null;
-  @HideField() loadedThread?: LinkedItemModel | null;
-  @HideField() loadedRsvps?: RsvpModel[];
-  /** Null where the viewer does not organise it or it is not an open event. */
-  @HideField() loadedRegistrationCounts?: RegistrationCounts | null;
 
-  static from(meeting: Meeting, canManage: boolean): MeetingModel {
+  /** Fields the list's presenter loaded for the whole list at once. */
+  declare [PRELOADED]?: Partial<MeetingPreloads>;
+
+  static from(meeting: MeetingRecord, canManage: boolean): MeetingModel {
     return Object.assign(new MeetingModel(), {
       id: meeting.id,
-      groupId: meeting.group.id,
+      groupId: meeting.groupId,
       title: meeting.title,
       description: meeting.description,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       timeZone: meeting.timeZone,
-      startsAtLocal: local(meeting.startsAt, meeting.timeZone),
-      endsAtLocal: local(meeting.endsAt, meeting.timeZone),
       location: meeting.location,
       accessibilityNotes: meeting.accessibilityNotes,
       onlineUrl: meeting.onlineUrl,
@@ -109,12 +136,9 @@ export class MeetingModel {
       cancellationReason: meeting.cancellationReason,
       sequence: meeting.sequence,
       reminderMinutes: meeting.reminderMinutes,
-      seriesId: meeting.series?.id ?? null,
+      seriesId: meeting.seriesId,
       agendaText: meeting.agendaText,
       minutesText: meeting.minutesText,
-      descriptionHtml: html(meeting.description),
-      agendaHtml: html(meeting.agendaText),
-      minutesHtml: html(meeting.minutesText),
       agendaDocumentId: meeting.agendaDocumentId,
       minutesDocumentId: meeting.minutesDocumentId,
       threadId: meeting.threadId,
@@ -123,7 +147,7 @@ export class MeetingModel {
       icsUrl: `/api/meetings/${meeting.id}/ics`,
       createdAt: meeting.createdAt,
       updatedAt: meeting.updatedAt,
-      createdById: meeting.createdBy.id,
+      createdById: meeting.createdById,
     });
   }
 }

@@ -3,15 +3,21 @@ import type { Viewer } from '@convene/server-core';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { DocumentsService } from '@convene/server-documents';
 import { IdentityService } from '@convene/server-identity';
-import { EventRegistrationsService, MeetingsService, describeRule, type Meeting, type MeetingAccess, type MeetingSeries, type RsvpCounts } from '@convene/server-meetings';
+import { EventRegistrationsService, MeetingsService, describeRule, type MeetingRecord, type MeetingSeries, type RsvpCounts } from '@convene/server-meetings';
+import type { GroupView } from '@convene/server-groups';
 import type { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
-import { MeetingModel, RsvpModel, type LinkedItemModel } from './meeting.model.js';
+import { preload } from '../graphql/preloaded-fields.js';
+import { EventFormModel, MeetingModel, RsvpModel, type LinkedItemModel, type MeetingPreloads } from './meeting.model.js';
 
 export const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0 };
 
 /** A meeting with the group it is seen through, for answers that depend on who may see whom. */
-type Seen = Pick<MeetingAccess, 'meeting' | 'view' | 'canManage'>;
+interface Seen {
+  meeting: { id: string };
+  view: GroupView;
+  canManage: boolean;
+}
 
 /**
  * Meetings as GraphQL models, as the viewer sees them. For a list, whatever the query asks of its
@@ -30,13 +36,13 @@ export class MeetingPresenter {
   ) {}
 
   /** `listed`: each meeting with its group as the viewer sees it; `asks`: whether the query selects a field of the meetings. */
-  async list(viewer: Viewer, listed: { meeting: Meeting; group: WorkingGroupModel }[], asks: (field: string) => boolean): Promise<MeetingModel[]> {
+  async list(viewer: Viewer, listed: { meeting: MeetingRecord; group: WorkingGroupModel }[], asks: (field: string) => boolean): Promise<MeetingModel[]> {
     const list = listed.map((l) => l.meeting);
     const ids = list.map((m) => m.id);
     const seen: Seen[] = listed.map(({ meeting, group }) => ({ meeting, view: group.view, canManage: group.viewerCanManage }));
     const documentIds = asks('agendaDocument') || asks('minutesDocument') ? list.flatMap((m) => [m.agendaDocumentId, m.minutesDocumentId].filter((id): id is string => !!id)) : null;
     const threadIds = asks('thread') ? list.flatMap((m) => (m.threadId ? [m.threadId] : [])) : null;
-    const seriesIds = asks('recurrence') ? list.flatMap((m) => (m.series ? [m.series.id] : [])) : null;
+    const seriesIds = asks('recurrence') ? list.flatMap((m) => (m.seriesId ? [m.seriesId] : [])) : null;
     const [mine, counts, forms, documents, threads, series, rsvps] = await Promise.all([
       asks('myRsvp') ? this.meetings.myRsvps(viewer, ids) : null,
       asks('rsvpCounts') ? this.meetings.rsvpCounts(ids) : null,
@@ -53,21 +59,25 @@ export class MeetingPresenter {
     const linked = (found: { id: string; title: string } | undefined): LinkedItemModel | null => (found ? { id: found.id, title: found.title } : null);
     return listed.map(({ meeting: m, group }) => {
       const model = MeetingModel.from(m, group.viewerCanManage);
-      model.loadedGroup = group;
+      const loaded: Partial<MeetingPreloads> = { group };
       if (mine) {
         const rsvp = mine.get(m.id);
-        model.loadedRsvp = rsvp ? RsvpModel.from(rsvp, true) : null;
+        loaded.myRsvp = rsvp ? RsvpModel.from(rsvp, true) : null;
       }
-      if (counts) model.loadedCounts = counts.get(m.id) ?? NO_ANSWERS;
-      if (forms) model.loadedForm = forms.get(m.id) ?? null;
+      if (counts) loaded.rsvpCounts = counts.get(m.id) ?? NO_ANSWERS;
+      if (forms) {
+        const form = forms.get(m.id);
+        loaded.eventForm = form ? EventFormModel.from(form, m.timeZone) : null;
+      }
       if (documents) {
-        model.loadedAgendaDocument = m.agendaDocumentId ? linked(documents.get(m.agendaDocumentId)) : null;
-        model.loadedMinutesDocument = m.minutesDocumentId ? linked(documents.get(m.minutesDocumentId)) : null;
+        loaded.agendaDocument = m.agendaDocumentId ? linked(documents.get(m.agendaDocumentId)) : null;
+        loaded.minutesDocument = m.minutesDocumentId ? linked(documents.get(m.minutesDocumentId)) : null;
       }
-      if (threads) model.loadedThread = m.threadId ? linked(threads.get(m.threadId)) : null;
-      if (series) model.loadedRecurrence = m.series ? recurrenceOf(series.get(m.series.id), m) : null;
-      if (rsvps) model.loadedRsvps = rsvps.get(m.id) ?? [];
-      if (registrations) model.loadedRegistrationCounts = organised.has(m.id) ? (registrations.get(m.id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 }) : null;
+      if (threads) loaded.thread = m.threadId ? linked(threads.get(m.threadId)) : null;
+      if (series) loaded.recurrence = m.seriesId ? recurrenceOf(series.get(m.seriesId), m) : null;
+      if (rsvps) loaded.rsvps = rsvps.get(m.id) ?? [];
+      if (registrations) loaded.registrationCounts = organised.has(m.id) ? (registrations.get(m.id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 }) : null;
+      preload(model, loaded);
       return model;
     });
   }
@@ -95,6 +105,6 @@ export class MeetingPresenter {
 }
 
 /** How a meeting's series repeats, in words (English). */
-export function recurrenceOf(series: MeetingSeries | null | undefined, meeting: Pick<Meeting, 'startsAt' | 'timeZone'>): string | null {
+export function recurrenceOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'timeZone'>): string | null {
   return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.startsAt, meeting.timeZone) : null;
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { MeetingCalendarService, MeetingsService } from '@convene/server-meetings';
+import { MeetingCalendarService, MeetingsService, meetingRecord } from '@convene/server-meetings';
 import { DocumentsService } from '@convene/server-documents';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { GroupsService } from '@convene/server-groups';
@@ -26,7 +26,7 @@ export class MeetingsResolver {
   @Query(() => MeetingModel, { description: 'A meeting of a group the viewer belongs to.' })
   async meeting(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<MeetingModel> {
     const access = await this.meetings.byId(viewer, id);
-    return MeetingModel.from(access.meeting, access.canManage);
+    return MeetingModel.from(meetingRecord(access.meeting), access.canManage);
   }
 
   @Query(() => [MeetingModel], { description: 'The meetings of all the viewer’s groups that overlap a range (at most 100 days): their personal calendar.' })
@@ -38,10 +38,10 @@ export class MeetingsResolver {
   ): Promise<MeetingModel[]> {
     const meetings = await this.meetings.personalCalendar(viewer, { from, to });
     // The groups of the meetings as the viewer sees them, together (not one look-up per meeting).
-    const views = await this.groups.viewsByIds(viewer, meetings.map((m) => m.group.id));
+    const views = await this.groups.viewsByIds(viewer, meetings.map((m) => m.groupId));
     const groups = new Map([...views].map(([id, view]) => [id, WorkingGroupModel.from(view)]));
     const listed = meetings.flatMap((meeting) => {
-      const group = groups.get(meeting.group.id);
+      const group = groups.get(meeting.groupId);
       return group ? [{ meeting, group }] : [];
     });
     return this.present.list(viewer, listed, (field) => selects(info, [field]));
@@ -49,23 +49,23 @@ export class MeetingsResolver {
 
   @Mutation(() => MeetingModel, { description: 'Schedules a meeting of a group (convenors), once or repeating. Members are told, with a calendar invitation by email.' })
   async scheduleMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: ScheduleMeetingInput): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetings.schedule(viewer, input), true);
+    return MeetingModel.from(meetingRecord(await this.meetings.schedule(viewer, input)), true);
   }
 
   @Mutation(() => MeetingModel, { description: 'Changes a meeting, or it and the later meetings of its series. People who answered are told; calendars update.' })
   async updateMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateMeetingInput): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetings.update(viewer, input), true);
+    return MeetingModel.from(meetingRecord(await this.meetings.update(viewer, input)), true);
   }
 
   @Mutation(() => MeetingModel, { description: 'Cancels a meeting, or it and the later meetings of its series. Reminders are removed; people who answered are told.' })
   async cancelMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: CancelMeetingInput): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetings.cancel(viewer, input), true);
+    return MeetingModel.from(meetingRecord(await this.meetings.cancel(viewer, input)), true);
   }
 
   @Mutation(() => MeetingModel, { description: 'Going, maybe or not going, with an optional note for the convenors.' })
   async rsvp(@CurrentViewer() viewer: Viewer, @Args('input') input: RsvpInput): Promise<MeetingModel> {
     const { access } = await this.meetings.rsvp(viewer, input);
-    return MeetingModel.from(access.meeting, access.canManage);
+    return MeetingModel.from(meetingRecord(access.meeting), access.canManage);
   }
 
   // ---- calendar feed ----
@@ -91,51 +91,44 @@ export class MeetingsResolver {
 
   @ResolveField(() => RsvpModel, { nullable: true, description: 'The viewer’s own answer.' })
   async myRsvp(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<RsvpModel | null> {
-    if (meeting.loadedRsvp !== undefined) return meeting.loadedRsvp;
     const mine = (await this.meetings.myRsvps(viewer, [meeting.id])).get(meeting.id);
     return mine ? RsvpModel.from(mine, true) : null;
   }
 
   @ResolveField(() => RsvpCountsModel)
   async rsvpCounts(@Parent() meeting: MeetingModel): Promise<RsvpCountsModel> {
-    if (meeting.loadedCounts) return meeting.loadedCounts;
     return (await this.meetings.rsvpCounts([meeting.id])).get(meeting.id) ?? NO_ANSWERS;
   }
 
   @ResolveField(() => [RsvpModel], { description: 'Who answered (where the member list is for convenors: the viewer and the convenors); notes for convenors and their writer only.' })
   async rsvps(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<RsvpModel[]> {
-    if (meeting.loadedRsvps) return meeting.loadedRsvps;
     const access = await this.meetings.byId(viewer, meeting.id);
     return (await this.present.rsvps(viewer, [access])).get(meeting.id) ?? [];
   }
 
   @ResolveField(() => String, { nullable: true, description: 'How its series repeats, in words (English); null for a single meeting.' })
   async recurrence(@Parent() meeting: MeetingModel): Promise<string | null> {
-    if (meeting.loadedRecurrence !== undefined) return meeting.loadedRecurrence;
     if (!meeting.seriesId) return null;
     return recurrenceOf(await this.meetings.series(meeting.seriesId), meeting);
   }
 
   @ResolveField(() => WorkingGroupModel, { nullable: true })
   async group(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<WorkingGroupModel | null> {
-    return meeting.loadedGroup ?? WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId));
+    return WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId));
   }
 
   @ResolveField(() => LinkedItemModel, { nullable: true, description: 'The agenda document, while the viewer may read it.' })
   async agendaDocument(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
-    if (meeting.loadedAgendaDocument !== undefined) return meeting.loadedAgendaDocument;
     return this.document(viewer, meeting.agendaDocumentId);
   }
 
   @ResolveField(() => LinkedItemModel, { nullable: true })
   async minutesDocument(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
-    if (meeting.loadedMinutesDocument !== undefined) return meeting.loadedMinutesDocument;
     return this.document(viewer, meeting.minutesDocumentId);
   }
 
   @ResolveField(() => LinkedItemModel, { nullable: true, description: 'The meeting’s discussion.' })
   async thread(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
-    if (meeting.loadedThread !== undefined) return meeting.loadedThread;
     if (!meeting.threadId) return null;
     const found = await this.threads.thread(viewer, meeting.threadId).catch(() => null);
     return found ? { id: found.thread.id, title: found.thread.title } : null;

@@ -308,6 +308,12 @@ export class DiscussionsService {
     return this.em.getRepository(Post).idAt(thread.id, readCount);
   }
 
+  /** The same for a list of threads, in one statement: thread id → first unread post (threads read to the end are left out). */
+  firstUnreadPostIds(threads: { id: string; readCount: number; postCount: number }[]): Promise<Map<string, string>> {
+    const unread = threads.filter((t) => t.readCount < t.postCount);
+    return this.em.getRepository(Post).idsAt(unread.map((t) => ({ threadId: t.id, position: t.readCount })));
+  }
+
   /** Reaction counts of a page of posts (in the fixed order of reactions), and whether the viewer gave each; one query. */
   async reactionsOf(viewer: Viewer, postIds: string[]): Promise<Map<string, ReactionCount[]>> {
     const result = new Map<string, ReactionCount[]>(postIds.map((id) => [id, []]));

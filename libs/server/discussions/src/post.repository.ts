@@ -107,6 +107,18 @@ export class PostRepository extends EntityRepository<Post> {
     return post?.id ?? null;
   }
 
+  /** For several threads, the id of the post at a position in each (as `idAt`), in one statement. */
+  async idsAt(positions: { threadId: string; position: number }[]): Promise<Map<string, string>> {
+    if (!positions.length) return new Map();
+    const rows = await this.getEntityManager().getConnection().execute<{ thread_id: string; id: string }[]>(
+      `select w.thread_id, p.id
+       from unnest(?::uuid[], ?::int[]) as w(thread_id, position)
+       cross join lateral (select id from posts where thread_id = w.thread_id order by created_at, id offset w.position limit 1) p`,
+      [`{${positions.map((p) => p.threadId).join(',')}}`, `{${positions.map((p) => p.position).join(',')}}`],
+    );
+    return new Map(rows.map((r) => [r.thread_id, r.id]));
+  }
+
   /** Reaction counts of some posts, and whether `viewerId` gave each; one query. */
   async reactionCounts(viewerId: string, postIds: string[]): Promise<ReactionRow[]> {
     if (!postIds.length) return [];

@@ -118,10 +118,8 @@ export class GroupsService implements OnModuleInit {
   }
 
   async list(viewer: Viewer): Promise<GroupView[]> {
-    const groups = await this.groups.listByName();
-    const ids = groups.map((g) => g.id);
-    const [mine, counts] = await Promise.all([this.memberships.forUserInGroups(viewer.userId, ids), this.memberships.countActive(ids)]);
-    return inOneBatch(groups.map((group) => this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0)));
+    const found = await this.groups.allWithMembership(viewer.userId);
+    return inOneBatch(found.map((f) => this.view(viewer, f.group, f.membership, f.activeCount)));
   }
 
   async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
@@ -144,8 +142,8 @@ export class GroupsService implements OnModuleInit {
   async viewsByIds(viewer: Viewer, ids: string[]): Promise<Map<string, GroupView>> {
     const wanted = [...new Set(ids)].filter(isUuid);
     if (!wanted.length) return new Map();
-    const [groups, mine, counts] = await Promise.all([this.groups.find({ id: { $in: wanted } }), this.memberships.forUserInGroups(viewer.userId, wanted), this.memberships.countActive(wanted)]);
-    const views = inOneBatch(groups.map((group) => this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0)));
+    const found = await this.groups.withMembershipIn(wanted, viewer.userId);
+    const views = inOneBatch(found.map((f) => this.view(viewer, f.group, f.membership, f.activeCount)));
     return new Map(views.map((v) => [v.group.id, v]));
   }
 

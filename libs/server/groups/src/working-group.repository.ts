@@ -19,35 +19,47 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
    * of a group starts here: the ORM's query building for three finds cost more than the rows).
    */
   async withMembership(where: { id: string } | { slug: string }, userId: string): Promise<GroupWithMembership | null> {
+    const [found] = await this.withMemberships('id' in where ? 'g.id = ?' : 'g.slug = ?', ['id' in where ? where.id : where.slug], userId);
+    return found ?? null;
+  }
+
+  /** Some groups by id, each as `withMembership`, in one statement (in name order). */
+  withMembershipIn(ids: string[], userId: string): Promise<GroupWithMembership[]> {
+    return ids.length ? this.withMemberships('g.id = any(?::uuid[])', [`{${ids.join(',')}}`], userId) : Promise.resolve([]);
+  }
+
+  /** Every group in name order, each as `withMembership`, in one statement. */
+  allWithMembership(userId: string): Promise<GroupWithMembership[]> {
+    return this.withMemberships('true', [], userId);
+  }
+
+  private async withMemberships(where: string, params: unknown[], userId: string): Promise<GroupWithMembership[]> {
     const em = this.getEntityManager();
     const g = EntityColumns.of(em, WorkingGroup, 'g');
     const m = EntityColumns.of(em, Membership, 'm');
     const u = EntityColumns.of(em, UserEntity, 'u');
     const o = EntityColumns.of(em, PartnerOrganisationEntity, 'o');
-    const [row] = await em.getConnection().execute<Record<string, unknown>[]>(
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
       `select ${g.select}, ${m.select}, ${u.select}, ${o.select},
          (select count(*)::int from memberships c where c.group_id = g.id and c.status = ?) as active_count
        from working_groups g
        left join memberships m on m.group_id = g.id and m.user_id = ?
        left join users u on u.id = m.user_id
        left join partner_organisations o on o.id = u.organisation_id
-       where ${'id' in where ? 'g.id = ?' : 'g.slug = ?'}`,
-      [MembershipStatus.ACTIVE, userId, 'id' in where ? where.id : where.slug],
+       where ${where}
+       order by g.name, g.id`,
+      [MembershipStatus.ACTIVE, userId, ...params],
     );
-    if (!row) return null;
-    // People before the membership that points at them, so its reference is the loaded person.
-    const organisation = o.take(row);
-    if (organisation) em.map(PartnerOrganisationEntity, organisation);
-    const person = u.take(row);
-    if (person) em.map(UserEntity, person);
-    const group = em.map(WorkingGroup, g.take(row)!);
-    const membership = m.take(row);
-    return { group, membership: membership ? em.map(Membership, membership) : null, activeCount: Number(row['active_count']) };
-  }
-
-
-  listByName(): Promise<WorkingGroup[]> {
-    return this.findAll({ orderBy: { name: 'asc' } });
+    return rows.map((row) => {
+      // People before the membership that points at them, so its reference is the loaded person.
+      const organisation = o.take(row);
+      if (organisation) em.map(PartnerOrganisationEntity, organisation);
+      const person = u.take(row);
+      if (person) em.map(UserEntity, person);
+      const group = em.map(WorkingGroup, g.take(row)!);
+      const membership = m.take(row);
+      return { group, membership: membership ? em.map(Membership, membership) : null, activeCount: Number(row['active_count']) };
+    });
   }
 
   /**

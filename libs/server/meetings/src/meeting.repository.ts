@@ -1,16 +1,109 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
+import { MembershipStatus, type MeetingStatus, type RsvpResponse } from '@convene/shared-contracts';
 import type { Meeting } from './meeting.entity.js';
+import type { MeetingRecord, RsvpRecord } from './meeting-record.js';
+
+type MeetingRow = Record<
+  | 'id'
+  | 'group_id'
+  | 'series_id'
+  | 'title'
+  | 'description'
+  | 'time_zone'
+  | 'location'
+  | 'accessibility_notes'
+  | 'online_url'
+  | 'status'
+  | 'agenda_document_id'
+  | 'agenda_text'
+  | 'minutes_document_id'
+  | 'minutes_text'
+  | 'thread_id'
+  | 'poll_id'
+  | 'created_by_id'
+  | 'cancellation_reason',
+  string
+> & { sequence: number; reminder_minutes: number[] | string; starts_at: Date | string; ends_at: Date | string; cancelled_at: Date | string | null; created_at: Date | string; updated_at: Date | string };
+
+/** Postgres `int[]` as the driver gives it: an array, or its text form where array parsing is off. */
+const integers = (value: number[] | string): number[] => (Array.isArray(value) ? value.map(Number) : value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number));
+
+function toRecord(row: MeetingRow): MeetingRecord {
+  return {
+    id: row.id,
+    groupId: row.group_id,
+    seriesId: row.series_id,
+    title: row.title,
+    description: row.description,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    timeZone: row.time_zone,
+    location: row.location,
+    accessibilityNotes: row.accessibility_notes,
+    onlineUrl: row.online_url,
+    status: row.status as MeetingStatus,
+    sequence: row.sequence,
+    reminderMinutes: integers(row.reminder_minutes),
+    agendaDocumentId: row.agenda_document_id,
+    agendaText: row.agenda_text,
+    minutesDocumentId: row.minutes_document_id,
+    minutesText: row.minutes_text,
+    threadId: row.thread_id,
+    pollId: row.poll_id,
+    createdById: row.created_by_id,
+    cancelledAt: row.cancelled_at == null ? null : new Date(row.cancelled_at),
+    cancellationReason: row.cancellation_reason,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
 
 export class MeetingRepository extends EntityRepository<Meeting> {
-  /** Meetings of some groups that overlap a time range, in start order (cancelled ones included). */
-  inRange(groupIds: string[], from: Date, to: Date, limit: number): Promise<Meeting[]> {
-    if (!groupIds.length) return Promise.resolve([]);
-    return this.find({ group: { $in: groupIds }, startsAt: { $lt: to }, endsAt: { $gt: from } }, { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], limit });
+  /**
+   * Meetings of some groups that overlap a time range, in start order (cancelled ones included),
+   * as plain records: one statement, no entities (the calendar's hot read-only list).
+   */
+  async inRange(groupIds: string[], from: Date, to: Date, limit: number): Promise<MeetingRecord[]> {
+    if (!groupIds.length) return [];
+    return this.records('m.group_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ?', [`{${groupIds.join(',')}}`, to, from], limit);
+  }
+
+  /** The meetings of the groups a person is an active member of that overlap a range, as `inRange`. */
+  async inRangeForMember(userId: string, from: Date, to: Date, limit: number): Promise<MeetingRecord[]> {
+    return this.records('m.group_id in (select s.group_id from memberships s where s.user_id = ? and s.status = ?) and m.starts_at < ? and m.ends_at > ?', [userId, MembershipStatus.ACTIVE, to, from], limit);
   }
 
   /** Scheduled meetings of some groups from a time on (for calendar feeds). */
   upcomingOf(groupIds: string[], from: Date, limit: number): Promise<Meeting[]> {
     if (!groupIds.length) return Promise.resolve([]);
     return this.find({ group: { $in: groupIds }, endsAt: { $gt: from } }, { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], limit });
+  }
+
+  /** One person's answers to some meetings, in one statement. */
+  async rsvpsOfUser(userId: string, meetingIds: string[]): Promise<RsvpRecord[]> {
+    if (!meetingIds.length) return [];
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ meeting_id: string; user_id: string; response: RsvpResponse; note: string; updated_at: Date | string }[]>(
+        'select meeting_id, user_id, response, note, updated_at from meeting_rsvps where user_id = ? and meeting_id = any(?::uuid[])',
+        [userId, `{${meetingIds.join(',')}}`],
+      );
+    return rows.map((r) => ({ meetingId: r.meeting_id, userId: r.user_id, response: r.response, note: r.note, updatedAt: new Date(r.updated_at) }));
+  }
+
+  private async records(where: string, params: unknown[], limit: number): Promise<MeetingRecord[]> {
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<MeetingRow[]>(
+        `select m.id, m.group_id, m.series_id, m.title, m.description, m.starts_at, m.ends_at, m.time_zone, m.location, m.accessibility_notes,
+           m.online_url, m.status, m.sequence, m.reminder_minutes, m.agenda_document_id, m.agenda_text, m.minutes_document_id, m.minutes_text,
+           m.thread_id, m.poll_id, m.created_by_id, m.cancelled_at, m.cancellation_reason, m.created_at, m.updated_at
+         from meetings m
+         where ${where}
+         order by m.starts_at, m.id
+         limit ?`,
+        [...params, limit],
+      );
+    return rows.map(toRecord);
   }
 }

@@ -9,6 +9,7 @@ import { DiscussionAccess } from '@convene/server-discussions';
 import { MailService } from '@convene/server-mail';
 import { DEFAULT_REMINDER_MINUTES, Meeting } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
+import type { MeetingRecord, RsvpRecord } from './meeting-record.js';
 import { MeetingRsvp } from './meeting-rsvp.entity.js';
 import { MeetingSeries } from './meeting-series.entity.js';
 import { MeetingRemindersService } from './meeting-reminders.service.js';
@@ -108,17 +109,16 @@ export class MeetingsService {
   }
 
   /** A group's meetings overlapping a range (at most 100 days); null for people outside the group. */
-  async inRange(view: GroupView, range: { from: Date; to: Date }): Promise<Meeting[] | null> {
+  async inRange(view: GroupView, range: { from: Date; to: Date }): Promise<MeetingRecord[] | null> {
     if (!view.isActiveMember && !view.canManage) return null;
     checkRange(range);
     return this.meetings.inRange([view.group.id], range.from, range.to, RANGE_LIMIT);
   }
 
   /** The meetings of every group the viewer is an active member of, overlapping a range. */
-  async personalCalendar(viewer: Viewer, range: { from: Date; to: Date }): Promise<Meeting[]> {
+  async personalCalendar(viewer: Viewer, range: { from: Date; to: Date }): Promise<MeetingRecord[]> {
     checkRange(range);
-    const groupIds = await this.groups.activeGroupIdsOf(viewer.userId);
-    return this.meetings.inRange(groupIds, range.from, range.to, RANGE_LIMIT);
+    return this.meetings.inRangeForMember(viewer.userId, range.from, range.to, RANGE_LIMIT);
   }
 
   /** Scheduled and cancelled meetings of a person's groups from some weeks ago on, for their calendar feed. */
@@ -139,9 +139,8 @@ export class MeetingsService {
   }
 
   /** The viewer's own answers to some meetings, in one query. */
-  async myRsvps(viewer: Viewer, meetingIds: string[]): Promise<Map<string, MeetingRsvp>> {
-    if (!meetingIds.length) return new Map();
-    const rows = await this.em.find(MeetingRsvp, { meetingId: { $in: [...new Set(meetingIds)] }, userId: viewer.userId });
+  async myRsvps(viewer: Viewer, meetingIds: string[]): Promise<Map<string, RsvpRecord>> {
+    const rows = await this.meetings.rsvpsOfUser(viewer.userId, [...new Set(meetingIds)]);
     return new Map(rows.map((r) => [r.meetingId, r]));
   }
 
@@ -172,10 +171,10 @@ export class MeetingsService {
    * convenors'. Who may see the notes is the caller's business (convenors and their writer). Two
    * queries whatever the number of meetings.
    */
-  async rsvpsOf(viewer: Viewer, accesses: Pick<MeetingAccess, 'meeting' | 'view'>[]): Promise<Map<string, MeetingRsvp[]>> {
+  async rsvpsOf(viewer: Viewer, accesses: { meeting: { id: string }; view: GroupView }[]): Promise<Map<string, MeetingRsvp[]>> {
     const out = new Map<string, MeetingRsvp[]>(accesses.map((a) => [a.meeting.id, []]));
     if (!accesses.length) return out;
-    const hidden = accesses.filter((a) => !this.groups.maySeeMemberList(a.view)).map((a) => a.meeting.group.id);
+    const hidden = accesses.filter((a) => !this.groups.maySeeMemberList(a.view)).map((a) => a.view.group.id);
     const [rows, convenors] = await Promise.all([
       this.em.find(MeetingRsvp, { meetingId: { $in: [...out.keys()] } }, { orderBy: [{ updatedAt: 'asc' }, { userId: 'asc' }] }),
       this.groups.convenorIdsIn(hidden),
@@ -183,7 +182,7 @@ export class MeetingsService {
     // Where the member list is for convenors: the viewer's own answer and the convenors'.
     const visible = new Map(
       accesses.map((a) => {
-        const named = convenors.get(a.meeting.group.id);
+        const named = convenors.get(a.view.group.id);
         return [a.meeting.id, named ? new Set([viewer.userId, ...named]) : null] as const;
       }),
     );
