@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { Membership, MembershipPage } from '@convene/server-groups';
+import type { MemberRecord, Membership, MembershipPage } from '@convene/server-groups';
 import { MembershipRole, MembershipStatus } from '../graphql/enums.js';
 import { UserModel } from '../identity/user.model.js';
 
@@ -14,9 +14,18 @@ export class MembershipModel {
   @Field(() => Date) createdAt!: Date;
 
   static from(membership: Membership): MembershipModel {
+    return MembershipModel.withUser(membership, UserModel.from(membership.user.getEntity()));
+  }
+
+  /** From a page's plain record. */
+  static fromRecord(member: MemberRecord): MembershipModel {
+    return MembershipModel.withUser(member, UserModel.fromValues(member.person));
+  }
+
+  private static withUser(membership: Pick<MemberRecord, 'id' | 'role' | 'status' | 'message' | 'createdAt'>, user: UserModel): MembershipModel {
     return Object.assign(new MembershipModel(), {
       id: membership.id,
-      user: UserModel.from(membership.user.getEntity()),
+      user,
       role: membership.role,
       status: membership.status,
       // The note is between the requester and the convenors: never shown once they are a member.
@@ -33,7 +42,7 @@ export class MembershipConnectionModel {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor!: string | null;
 
   static from(page: MembershipPage): MembershipConnectionModel {
-    return Object.assign(new MembershipConnectionModel(), { ...page, nodes: page.nodes.map((m) => MembershipModel.from(m)) });
+    return Object.assign(new MembershipConnectionModel(), { ...page, nodes: page.nodes.map((m) => MembershipModel.fromRecord(m)) });
   }
 }
 

@@ -7,7 +7,7 @@ import { MailService } from '@convene/server-mail';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupRepository } from './working-group.repository.js';
 import { Membership } from './membership.entity.js';
-import { MembershipRepository, type MembershipCursor } from './membership.repository.js';
+import { MembershipRepository, type MemberRecord, type MembershipCursor } from './membership.repository.js';
 import { groupsErrors } from './groups.errors.js';
 
 /** A group as one viewer sees it: what they may know of it is decided here, not in the UI. */
@@ -24,7 +24,7 @@ export interface GroupView {
 
 /** The groups of one list answer, and their memberships once loaded (by what was asked). */
 class GroupBatch {
-  readonly loaded = new Map<string, Promise<Map<string, Membership[]>>>();
+  readonly loaded = new Map<string, Promise<Map<string, unknown[]>>>();
   constructor(readonly views: GroupView[]) {}
 }
 
@@ -37,7 +37,7 @@ function inOneBatch(views: GroupView[]): GroupView[] {
 
 /** A page of a group's memberships, and where the next one starts. */
 export interface MembershipPage {
-  nodes: Membership[];
+  nodes: MemberRecord[];
   endCursor: string | null;
   hasNextPage: boolean;
 }
@@ -71,7 +71,7 @@ const isAdmin = (viewer: Viewer) => viewer.networkRole === NetworkRole.ADMIN;
 const DEFAULT_MEMBER_PAGE = 50;
 
 /** Cursors are opaque to clients: base64url of the last row's sort key. */
-const encodeCursor = (m: Membership) => Buffer.from(JSON.stringify([m.role, m.user.getEntity().displayName, m.id])).toString('base64url');
+const encodeCursor = (m: MemberRecord) => Buffer.from(JSON.stringify([m.role, m.person.displayName, m.id])).toString('base64url');
 
 function decodeCursor(check: InputCheck, cursor: string | null | undefined): MembershipCursor | null {
   if (!cursor) return null;
@@ -263,10 +263,10 @@ export class GroupsService implements OnModuleInit {
    * What `load` gives for the view's group: alone, or (for a group from a list) loaded once for
    * every group of the list that `visible` lets the viewer look inside.
    */
-  private inBatch(view: GroupView, key: string, visible: (v: GroupView) => boolean, load: (groupIds: string[]) => Promise<Map<string, Membership[]>>): Promise<Map<string, Membership[]>> {
+  private inBatch<T>(view: GroupView, key: string, visible: (v: GroupView) => boolean, load: (groupIds: string[]) => Promise<Map<string, T[]>>): Promise<Map<string, T[]>> {
     const batch = view.batch;
     if (!batch) return load([view.group.id]);
-    let loaded = batch.loaded.get(key);
+    let loaded = batch.loaded.get(key) as Promise<Map<string, T[]>> | undefined;
     if (!loaded) {
       loaded = load(batch.views.filter(visible).map((v) => v.group.id));
       batch.loaded.set(key, loaded);

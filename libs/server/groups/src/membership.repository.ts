@@ -1,6 +1,4 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
-import { EntityColumns } from '@convene/server-core';
-import { PartnerOrganisationEntity, UserEntity } from '@convene/server-identity';
 import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
 import type { Membership } from './membership.entity.js';
 
@@ -12,6 +10,31 @@ export interface MembershipCursor {
   role: MembershipRole;
   displayName: string;
   id: string;
+}
+
+/** A membership with its person (and their organisation) as plain values, for pages of members. */
+export interface MemberRecord {
+  id: string;
+  groupId: string;
+  role: MembershipRole;
+  status: MembershipStatus;
+  message: string | null;
+  createdAt: Date;
+  person: { id: string; displayName: string; organisation: { id: string; name: string; website: string | null } | null };
+}
+
+interface MemberRow {
+  id: string;
+  group_id: string;
+  role: MembershipRole;
+  status: MembershipStatus;
+  message: string | null;
+  created_at: Date | string;
+  user_id: string;
+  display_name: string;
+  org_id: string | null;
+  org_name: string | null;
+  org_website: string | null;
 }
 
 export class MembershipRepository extends EntityRepository<Membership> {
@@ -48,35 +71,53 @@ export class MembershipRepository extends EntityRepository<Membership> {
 
   /**
    * Up to `limit` memberships of each group in a status, after the cursor, in the order of
-   * MembershipCursor, with people and their organisations: two statements whatever the page size
-   * or the number of groups (the page's ids, ranked per group; then the rows).
+   * MembershipCursor, with people and their organisations, as plain records: one statement whatever
+   * the page size or the number of groups (a hot read-only list: no entities, no identity map).
    */
-  async pageInGroups(groupIds: string[], status: MembershipStatus, limit: number, after: MembershipCursor | null): Promise<Map<string, Membership[]>> {
-    const byGroup = new Map<string, Membership[]>(groupIds.map((id) => [id, []]));
+  async pageInGroups(groupIds: string[], status: MembershipStatus, limit: number, after: MembershipCursor | null): Promise<Map<string, MemberRecord[]>> {
+    const byGroup = new Map<string, MemberRecord[]>(groupIds.map((id) => [id, []]));
     if (!groupIds.length) return byGroup;
-    const em = this.getEntityManager();
-    const m = EntityColumns.of(em, this.entityName, 'm');
-    const u = EntityColumns.of(em, UserEntity, 'u');
-    const o = EntityColumns.of(em, PartnerOrganisationEntity, 'o');
-    // One statement: each group's page, with the people and their organisations, mapped into the unit of work.
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-      `select ${m.select}, ${u.select}, ${o.select} from (
-         select m.id, row_number() over (partition by m.group_id order by m.role, u.display_name, m.id) as position
-         from memberships m join users u on u.id = m.user_id
-         where m.group_id = any(?::uuid[]) and m.status = ?${after ? ' and (m.role, u.display_name, m.id) > (?::membership_role, ?, ?::uuid)' : ''}
-       ) page
-       join memberships m on m.id = page.id
-       join users u on u.id = m.user_id
-       left join partner_organisations o on o.id = u.organisation_id
-       where page.position <= ? order by m.group_id, page.position`,
-      [`{${groupIds.join(',')}}`, status, ...(after ? [after.role, after.displayName, after.id] : []), limit],
-    );
+    const cursor = after ? ' and (m.role, u.display_name, m.id) > (?::membership_role, ?, ?::uuid)' : '';
+    const cursorParams = after ? [after.role, after.displayName, after.id] : [];
+    const columns = 'm.id, m.group_id, m.role, m.status, m.message, m.created_at, u.id as user_id, u.display_name, o.id as org_id, o.name as org_name, o.website as org_website';
+    // One group (a group's page): the first rows in order. Several (a list's groups): each group's
+    // rows ranked, then the first of each.
+    const [sql, params] =
+      groupIds.length === 1
+        ? [
+            `select ${columns}
+             from memberships m
+             join users u on u.id = m.user_id
+             left join partner_organisations o on o.id = u.organisation_id
+             where m.group_id = ? and m.status = ?${cursor}
+             order by m.role, u.display_name, m.id
+             limit ?`,
+            [groupIds[0], status, ...cursorParams, limit],
+          ]
+        : [
+            `select ${columns}
+             from (
+               select m.id, row_number() over (partition by m.group_id order by m.role, u.display_name, m.id) as position
+               from memberships m join users u on u.id = m.user_id
+               where m.group_id = any(?::uuid[]) and m.status = ?${cursor}
+             ) page
+             join memberships m on m.id = page.id
+             join users u on u.id = m.user_id
+             left join partner_organisations o on o.id = u.organisation_id
+             where page.position <= ? order by m.group_id, page.position`,
+            [`{${groupIds.join(',')}}`, status, ...cursorParams, limit],
+          ];
+    const rows = await this.getEntityManager().getConnection().execute<MemberRow[]>(sql, params);
     for (const row of rows) {
-      const organisation = o.take(row);
-      if (organisation) em.map(PartnerOrganisationEntity, organisation);
-      em.map(UserEntity, u.take(row)!);
-      const membership = em.map(this.entityName, m.take(row)!) as Membership;
-      byGroup.get(membership.group.id)?.push(membership);
+      byGroup.get(row.group_id)?.push({
+        id: row.id,
+        groupId: row.group_id,
+        role: row.role,
+        status: row.status,
+        message: row.message,
+        createdAt: new Date(row.created_at),
+        person: { id: row.user_id, displayName: row.display_name, organisation: row.org_id ? { id: row.org_id, name: row.org_name!, website: row.org_website } : null },
+      });
     }
     return byGroup;
   }
