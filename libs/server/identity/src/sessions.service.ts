@@ -60,8 +60,10 @@ export class SessionsService {
     const cached = this.cache.get(tokenHash);
     if (cached && cached.expiresAt > now && now - cached.lastSeenAt <= idleLimit) {
       if (now - cached.lastSeenAt > TOUCH_EVERY_MS) {
-        await this.em.fork().nativeUpdate(Session, { id: cached.viewer.sessionId }, { lastSeenAt: new Date(now) });
+        // Marked first, so that the person's other requests of this moment don't update the same
+        // row too (each waiting on the other's lock); one plain statement, no transaction around it.
         this.cache.touched(tokenHash, now);
+        await this.em.getConnection().execute('update sessions set last_seen_at = ? where id = ?', [new Date(now), cached.viewer.sessionId]);
       }
       return cached.viewer;
     }

@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, PrimaryKey } from '@mikro-orm/decorators/legacy';
 import { ThreadNotificationLevel } from '@convene/shared-contracts';
 
 /**
@@ -6,6 +6,8 @@ import { ThreadNotificationLevel } from '@convene/shared-contracts';
  * in a discussion writes WATCHING unless the person chose something already.
  */
 @Entity({ tableName: 'thread_notification_preferences' })
+// Who watches a discussion is asked on every post in it (the primary key leads with the person).
+@Index({ properties: ['threadId'] })
 export class ThreadPreference {
   @PrimaryKey({ type: 'uuid' })
   userId!: string;

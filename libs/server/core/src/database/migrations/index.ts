@@ -12,6 +12,7 @@ import { Migration20261129185117_Pitches } from './Migration20261129185117_Pitch
 import { Migration20261129202904_AccountSecurity } from './Migration20261129202904_AccountSecurity.js';
 import { Migration20261129204616_DataExports } from './Migration20261129204616_DataExports.js';
 import { Migration20261206160000_OutboxDelivery } from './Migration20261206160000_OutboxDelivery.js';
+import { Migration20261206233000_ThreadWatchersIndex } from './Migration20261206233000_ThreadWatchersIndex.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129202904_AccountSecurity', class: Migration20261129202904_AccountSecurity },
   { name: 'Migration20261129204616_DataExports', class: Migration20261129204616_DataExports },
   { name: 'Migration20261206160000_OutboxDelivery', class: Migration20261206160000_OutboxDelivery },
+  { name: 'Migration20261206233000_ThreadWatchersIndex', class: Migration20261206233000_ThreadWatchersIndex },
 ];
