@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { User } from '@convene/server-identity';
+import type { PersonValues, User } from '@convene/server-identity';
 import { PartnerOrganisationModel } from './partner-organisation.model.js';
 
 /** Another person, as members of a shared group see them: no email. */
@@ -10,7 +10,7 @@ export class UserModel {
   @Field(() => PartnerOrganisationModel, { nullable: true }) organisation!: PartnerOrganisationModel | null;
 
   /** From values read without entities (a hot list's single statement). */
-  static fromValues(user: { id: string; displayName: string; organisation: { id: string; name: string; website: string | null } | null }): UserModel {
+  static fromValues(user: PersonValues): UserModel {
     const organisation = user.organisation ? Object.assign(new PartnerOrganisationModel(), user.organisation) : null;
     return Object.assign(new UserModel(), { id: user.id, displayName: user.displayName, organisation });
   }

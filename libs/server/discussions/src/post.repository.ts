@@ -1,5 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { Reaction } from '@convene/shared-contracts';
+import type { PersonValues } from '@convene/server-identity';
 import type { Post } from './post.entity.js';
 
 export interface PostCursor {
@@ -39,7 +40,7 @@ export interface PostValues {
   hiddenAt: Date | null;
   hiddenReason: string | null;
   authorId: string;
-  author: { id: string; displayName: string; organisation: { id: string; name: string; website: string | null } | null } | null;
+  author: PersonValues | null;
 }
 
 interface PostRow {

@@ -1,4 +1,5 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
+import type { PersonValues } from '@convene/server-identity';
 import type { Thread } from './thread.entity.js';
 
 export interface ThreadCursor {
@@ -18,7 +19,7 @@ export interface ThreadSummary {
   postCount: number;
   createdAt: Date;
   lastActivityAt: Date;
-  author: { id: string; displayName: string; organisation: { id: string; name: string; website: string | null } | null } | null;
+  author: PersonValues | null;
   /** Posts, in written order, the reader has read (never more than there are). */
   readCount: number;
 }

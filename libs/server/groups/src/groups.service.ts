@@ -477,8 +477,8 @@ export class GroupsService implements OnModuleInit {
   }
 
   private async viewOf(viewer: Viewer, group: WorkingGroup): Promise<GroupView> {
-    const [mine, counts] = await Promise.all([this.memberships.forUserInGroups(viewer.userId, [group.id]), this.memberships.countActive([group.id])]);
-    return this.view(viewer, group, mine.get(group.id) ?? null, counts.get(group.id) ?? 0);
+    const found = await this.groups.withMembership({ id: group.id }, viewer.userId);
+    return this.view(viewer, group, found?.membership ?? null, found?.activeCount ?? 0);
   }
 
   private view(viewer: Viewer, group: WorkingGroup, membership: Membership | null, count: number): GroupView {

@@ -1,5 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
+import type { PersonValues } from '@convene/server-identity';
 import type { Membership } from './membership.entity.js';
 
 /**
@@ -20,7 +21,7 @@ export interface MemberRecord {
   status: MembershipStatus;
   message: string | null;
   createdAt: Date;
-  person: { id: string; displayName: string; organisation: { id: string; name: string; website: string | null } | null };
+  person: PersonValues;
 }
 
 interface MemberRow {
@@ -38,25 +39,6 @@ interface MemberRow {
 }
 
 export class MembershipRepository extends EntityRepository<Membership> {
-  /** The viewer's memberships in the given groups, keyed by group id. */
-  async forUserInGroups(userId: string, groupIds: string[]): Promise<Map<string, Membership>> {
-    if (!groupIds.length) return new Map();
-    const rows = await this.find({ user: userId, group: { $in: groupIds } }, { populate: ['user', 'user.organisation'] });
-    return new Map(rows.map((m) => [m.group.id, m]));
-  }
-
-  /** Active member counts for several groups in one query. */
-  async countActive(groupIds: string[]): Promise<Map<string, number>> {
-    if (!groupIds.length) return new Map();
-    const rows = await this.getEntityManager()
-      .getConnection()
-      .execute<{ group_id: string; count: number }[]>(
-        `select group_id, count(*)::int as count from memberships where status = ? and group_id in (${groupIds.map(() => '?').join(', ')}) group by group_id`,
-        [MembershipStatus.ACTIVE, ...groupIds],
-      );
-    return new Map(rows.map((r) => [r.group_id, Number(r.count)]));
-  }
-
   /**
    * Memberships of several groups in a status (and a role, if given), with people and their
    * organisations, in one query; ordered by name.
