@@ -153,33 +153,34 @@ export class PostRepository extends EntityRepository<Post> {
     marks: { start: string; stop: string },
   ): Promise<SearchRow[]> {
     const groups = `{${args.groupIds.join(',')}}`;
+    // Only ids, times and ranks are sorted; the texts are read for the page's rows alone.
+    const live = `p.deleted_at is null and p.hidden_at is null${args.authorId ? ' and p.author_id = ?' : ''}`;
+    const author = args.authorId ? [args.authorId] : [];
     const rows = await this.getEntityManager().getConnection().execute<
       { post_id: string; thread_id: string; group_id: string; author_id: string; created_at: Date; title: string; snippet: string }[]
     >(
       `with q as (select websearch_to_tsquery('convene_search', ?) as q),
        hits as (
-         select p.id, ts_rank(p.search_vector, q.q) as rank
+         select p.id, p.created_at, ts_rank(p.search_vector, q.q) as rank
          from posts p join threads t on t.id = p.thread_id, q
-         where p.search_vector @@ q.q and t.group_id = any(?::uuid[])
+         where p.search_vector @@ q.q and t.group_id = any(?::uuid[]) and ${live}
          union all
-         select p.id, ts_rank(t.search_vector, q.q) * 2 as rank
+         select p.id, p.created_at, ts_rank(t.search_vector, q.q) * 2 as rank
          from threads t join posts p on p.thread_id = t.id and p.parent_id is null, q
-         where t.search_vector @@ q.q and t.group_id = any(?::uuid[])
+         where t.search_vector @@ q.q and t.group_id = any(?::uuid[]) and ${live}
        ),
        ranked as (
-         select p.id, p.thread_id, p.author_id, p.created_at, p.body, t.title, t.group_id, sum(h.rank) as rank
-         from hits h join posts p on p.id = h.id join threads t on t.id = p.thread_id
-         where p.deleted_at is null and p.hidden_at is null ${args.authorId ? 'and p.author_id = ?' : ''}
-         group by p.id, t.id
-         order by rank desc, p.created_at desc, p.id
+         select id, created_at, sum(rank) as rank from hits
+         group by id, created_at
+         order by rank desc, created_at desc, id
          limit ? offset ?
        )
-       select r.id as post_id, r.thread_id, r.group_id, r.author_id, r.created_at,
-         ts_headline('convene_search', r.title, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, HighlightAll=true') as title,
-         ts_headline('convene_search', r.body, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-       from ranked r, q
+       select p.id as post_id, p.thread_id, t.group_id, p.author_id, p.created_at,
+         ts_headline('convene_search', t.title, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, HighlightAll=true') as title,
+         ts_headline('convene_search', p.body, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+       from ranked r join posts p on p.id = r.id join threads t on t.id = p.thread_id, q
        order by r.rank desc, r.created_at desc, r.id`,
-      [args.query, groups, groups, ...(args.authorId ? [args.authorId] : []), args.limit, args.offset],
+      [args.query, groups, ...author, groups, ...author, args.limit, args.offset],
     );
     return rows.map((r) => ({
       postId: r.post_id,

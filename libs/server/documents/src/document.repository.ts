@@ -66,17 +66,17 @@ export async function searchDocuments(
   return repository.getEntityManager().getConnection().execute<DocumentSearchRow[]>(
     `with q as (select websearch_to_tsquery('convene_search', ?) as q),
      ranked as (
-       select d.id, d.title, d.description, d.extracted_text, d.updated_at, ts_rank(d.search_vector, q.q) as rank
+       select d.id, d.updated_at, ts_rank(d.search_vector, q.q) as rank
        from documents d, q
        where d.search_vector @@ q.q and d.group_id = any(?::uuid[]) and d.deleted_at is null
        order by rank desc, d.updated_at desc, d.id
        limit ? offset ?
      )
-     select r.id,
-       ts_headline('convene_search', r.title, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, HighlightAll=true') as title,
-       ts_headline('convene_search', left(concat_ws(' … ', nullif(r.description, ''), r.extracted_text), 50000), q.q,
+     select d.id,
+       ts_headline('convene_search', d.title, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, HighlightAll=true') as title,
+       ts_headline('convene_search', left(concat_ws(' … ', nullif(d.description, ''), d.extracted_text), 50000), q.q,
          'StartSel=${marks.start}, StopSel=${marks.stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-     from ranked r, q
+     from ranked r join documents d on d.id = r.id, q
      order by r.rank desc, r.updated_at desc, r.id`,
     [args.query, `{${args.groupIds.join(',')}}`, args.limit, args.offset],
   );
