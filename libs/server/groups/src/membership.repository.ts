@@ -105,8 +105,16 @@ export class MembershipRepository extends EntityRepository<Membership> {
   }
 
   /** Whether the person is an active convenor of any group. */
+  /** Whether the person convenes any group (asked on each session lookup: one plain statement). */
   async convenesAny(userId: string): Promise<boolean> {
-    return (await this.count({ user: userId, role: MembershipRole.CONVENOR, status: MembershipStatus.ACTIVE })) > 0;
+    const [row] = await this.getEntityManager()
+      .getConnection()
+      .execute<{ convenes: boolean }[]>('select exists (select 1 from memberships where user_id = ? and role = ? and status = ?) as convenes', [
+        userId,
+        MembershipRole.CONVENOR,
+        MembershipStatus.ACTIVE,
+      ]);
+    return row?.convenes ?? false;
   }
 
   countConvenors(groupId: string): Promise<number> {

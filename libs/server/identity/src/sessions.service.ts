@@ -63,28 +63,26 @@ export class SessionsService {
         // Marked first, so that the person's other requests of this moment don't update the same
         // row too (each waiting on the other's lock); one plain statement, no transaction around it.
         this.cache.touched(tokenHash, now);
-        await this.em.getConnection().execute('update sessions set last_seen_at = ? where id = ?', [new Date(now), cached.viewer.sessionId]);
+        await this.sessions.touch(cached.viewer.sessionId, new Date(now));
       }
       return cached.viewer;
     }
     if (cached) this.cache.forget(tokenHash);
     const mark = this.cache.mark();
-    const em = this.em.fork();
-    const session = await em.getRepository(Session).findByTokenHash(tokenHash);
+    const session = await this.sessions.checkByTokenHash(tokenHash);
     if (!session) return null;
-    const user = session.user.getEntity();
     // Sessions begun before the last password change are over, whatever ended them or not.
-    const stale = session.createdAt < user.passwordChangedAt;
-    if (stale || user.deactivatedAt || session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) {
-      await em.remove(session).flush();
+    const stale = session.createdAt < session.passwordChangedAt;
+    if (stale || session.deactivatedAt || session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) {
+      await this.sessions.nativeDelete({ id: session.id });
       return null;
     }
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       session.lastSeenAt = new Date(now);
-      await em.flush();
+      await this.sessions.touch(session.id, session.lastSeenAt);
     }
-    const twoFactorSetupRequired = !user.totpEnabledAt && (await this.twoFactor.required(user.id, user.networkRole));
-    const viewer: Viewer = { userId: user.id, sessionId: session.id, networkRole: user.networkRole, ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}) };
+    const twoFactorSetupRequired = !session.totpEnabledAt && (await this.twoFactor.required(session.userId, session.networkRole));
+    const viewer: Viewer = { userId: session.userId, sessionId: session.id, networkRole: session.networkRole, ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}) };
     this.cache.set(tokenHash, { viewer, expiresAt: session.expiresAt.getTime(), lastSeenAt: session.lastSeenAt.getTime() }, mark);
     return viewer;
   }

@@ -166,7 +166,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       idleMinutes: int('SESSION_IDLE_MINUTES', 60 * 24 * 14, 5, 60 * 24 * 90),
       absoluteDays: int('SESSION_ABSOLUTE_DAYS', 60, 1, 365),
       // How long an API instance trusts a session it looked up (0: every request asks PostgreSQL).
-      cacheSeconds: int('SESSION_CACHE_SECONDS', 30, 0, 300),
+      cacheSeconds: int('SESSION_CACHE_SECONDS', 120, 0, 300),
       cookieName: env_ === 'production' ? '__Host-convene_session' : 'convene_session',
       secureCookie: env_ === 'production',
     },
