@@ -34,17 +34,17 @@ export class ThreadPresenter {
     // Authors the page loaded already (a group's list) are not looked up again.
     const unloaded = threads.filter((t) => !t.author.isInitialized()).map((t) => t.author.id);
     const [people, reads, levels, more] = await Promise.all([
-      this.identity.usersByIds(unloaded),
+      this.identity.peopleByIds(unloaded),
       this.discussions.readCounts(viewer, ids),
       opts.levels === false ? new Map<string, ThreadNotificationLevel>() : this.preferences.threadLevelsOf(viewer, ids),
       Promise.all(missing.map((id) => this.groups.byId(viewer, id))),
     ]);
     for (const view of more) known.set(view.group.id, view);
-    for (const thread of threads) if (thread.author.isInitialized()) people.set(thread.author.id, thread.author.getEntity());
+    const loaded = new Map(threads.filter((t) => t.author.isInitialized()).map((t) => [t.author.id, UserModel.from(t.author.getEntity())]));
     for (const model of models) {
-      const author = people.get(model.authorId);
+      const person = people.get(model.authorId);
       const group = known.get(model.groupId)?.group;
-      model.author = author ? UserModel.from(author) : null;
+      model.author = loaded.get(model.authorId) ?? (person ? UserModel.fromValues(person) : null);
       model.group = group ? { id: group.id, slug: group.slug, name: group.name } : null;
       model.readCount = Math.min(reads.get(model.id) ?? 0, model.postCount);
       model.unreadCount = model.postCount - model.readCount;
@@ -86,19 +86,19 @@ export class ThreadPresenter {
   async posts(viewer: Viewer, posts: Post[], moderator: boolean): Promise<PostModel[]> {
     const models = posts.map((p) => PostModel.from(p, { userId: viewer.userId, maySeeHidden: moderator || p.author.id === viewer.userId }));
     const [people, reactions] = await Promise.all([
-      this.identity.usersByIds(models.map((m) => m.authorId)),
+      this.identity.peopleByIds(models.map((m) => m.authorId)),
       this.discussions.reactionsOf(viewer, models.map((m) => m.id)),
     ]);
     for (const model of models) {
       const author = people.get(model.authorId);
-      model.author = author ? UserModel.from(author) : null;
+      model.author = author ? UserModel.fromValues(author) : null;
       model.reactions = reactions.get(model.id) ?? [];
     }
     return models;
   }
 
   async searchHits(hits: SearchHit[]): Promise<SearchResultModel[]> {
-    const [people, groups] = await Promise.all([this.identity.usersByIds(hits.map((h) => h.authorId)), this.groups.referencesByIds(hits.map((h) => h.groupId))]);
+    const [people, groups] = await Promise.all([this.identity.peopleByIds(hits.map((h) => h.authorId)), this.groups.referencesByIds(hits.map((h) => h.groupId))]);
     return hits.map((hit) => {
       const author = people.get(hit.authorId);
       const group = groups.get(hit.groupId);
@@ -108,7 +108,7 @@ export class ThreadPresenter {
         createdAt: hit.createdAt,
         titleHtml: hit.titleHtml,
         snippetHtml: hit.snippetHtml,
-        author: author ? UserModel.from(author) : null,
+        author: author ? UserModel.fromValues(author) : null,
         group: group ? { id: group.id, slug: group.slug, name: group.name } : null,
       });
     });

@@ -33,7 +33,7 @@ export class DocumentPresenter {
     const rightsOf = typeof rights === 'function' ? rights : () => rights;
     const ids = documents.map((d) => d.id);
     const [people, folders, versions, previews, linked] = await Promise.all([
-      this.identity.usersByIds(documents.map((d) => d.createdBy.id)),
+      this.identity.peopleByIds(documents.map((d) => d.createdBy.id)),
       asks('folder') ? this.library.foldersByIds(documents.flatMap((d) => (d.folder ? [d.folder.id] : []))) : null,
       asks('versions') ? this.versionsOf(ids) : null,
       asks('textPreview') ? this.previewsOf(documents) : null,
@@ -42,7 +42,7 @@ export class DocumentPresenter {
     return documents.map((d) => {
       const model = DocumentModel.from(d, { ...rightsOf(d), userId: viewer.userId });
       const person = people.get(model.createdById);
-      model.createdBy = person ? UserModel.from(person) : null;
+      model.createdBy = person ? UserModel.fromValues(person) : null;
       const loaded: Partial<DocumentPreloads> = {};
       if (folders) {
         const folder = model.folderId ? folders.get(model.folderId) : undefined;
@@ -59,14 +59,14 @@ export class DocumentPresenter {
   /** Every version of some documents, newest first, with their uploaders: two statements. */
   async versionsOf(documentIds: string[]): Promise<Map<string, DocumentVersionModel[]>> {
     const versions = await this.library.versionsOf(documentIds);
-    const people = await this.identity.usersByIds([...versions.values()].flatMap((list) => list.map((v) => v.uploadedBy.id)));
+    const people = await this.identity.peopleByIds([...versions.values()].flatMap((list) => list.map((v) => v.uploadedBy.id)));
     return new Map(
       [...versions].map(([documentId, list]) => [
         documentId,
         list.map((v) => {
           const model = DocumentVersionModel.from(v, documentId);
           const person = people.get(model.uploadedById);
-          return Object.assign(model, { uploadedBy: person ? UserModel.from(person) : null });
+          return Object.assign(model, { uploadedBy: person ? UserModel.fromValues(person) : null });
         }),
       ]),
     );

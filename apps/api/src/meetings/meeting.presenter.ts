@@ -88,7 +88,7 @@ export class MeetingPresenter {
    */
   async rsvps(viewer: Viewer, seen: Seen[]): Promise<Map<string, RsvpModel[]>> {
     const rows = await this.meetings.rsvpsOf(viewer, seen);
-    const people = await this.identity.usersByIds([...rows.values()].flatMap((list) => list.map((r) => r.userId)));
+    const people = await this.identity.peopleByIds([...rows.values()].flatMap((list) => list.map((r) => r.userId)));
     const organises = new Map(seen.map((s) => [s.meeting.id, s.canManage]));
     return new Map(
       [...rows].map(([meetingId, list]) => [
@@ -96,7 +96,7 @@ export class MeetingPresenter {
         list.map((r) => {
           const model = RsvpModel.from(r, organises.get(meetingId) === true || r.userId === viewer.userId);
           const person = people.get(r.userId);
-          model.person = person ? UserModel.from(person) : null;
+          model.person = person ? UserModel.fromValues(person) : null;
           return model;
         }),
       ]),

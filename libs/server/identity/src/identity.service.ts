@@ -5,6 +5,7 @@ import { APP_CONFIG, AuditLog, InputCheck, InputError, RateLimiter, forbidden, h
 import { MailService } from '@convene/server-mail';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
+import type { PersonValues } from './person-values.js';
 import { Invitation } from './invitation.entity.js';
 import { InvitationRepository } from './invitation.repository.js';
 import { NetworkSettings } from './network-settings.entity.js';
@@ -309,6 +310,11 @@ export class IdentityService {
   async usersByIds(ids: string[]): Promise<Map<string, User>> {
     if (!ids.length) return new Map();
     return this.users.withOrganisations([...new Set(ids)]);
+  }
+
+  /** People by id as lists show them (name and organisation), as plain values in one statement: no entities. */
+  async peopleByIds(ids: string[]): Promise<Map<string, PersonValues>> {
+    return this.users.people([...new Set(ids)]);
   }
 
   /** The network admins' ids (they triage what belongs to no group). */

@@ -18,12 +18,7 @@ export { totpCode, totpStep } from './totp.util.js';
 export { InvitationAcceptedListeners, type InvitationAccepted } from './invitation-accepted.listener.js';
 export { IdentityErrorCode } from './identity.errors.js';
 
-/** A person as lists show them, read as plain values (a hot list's single statement). */
-export interface PersonValues {
-  id: string;
-  displayName: string;
-  organisation: { id: string; name: string; website: string | null } | null;
-}
+export type { PersonValues } from './person-values.js';
 export { hashPassword } from './password-hasher.js';
 export { passwordProblem } from './password-policy.js';
 // Entity classes are exported for other domains' relations, the demo seed and tests; the

@@ -3,6 +3,7 @@ import { EntityColumns } from '@convene/server-core';
 import { NetworkRole } from '@convene/shared-contracts';
 import { PartnerOrganisation } from './partner-organisation.entity.js';
 import type { User } from './user.entity.js';
+import type { PersonValues } from './person-values.js';
 
 export class UserRepository extends EntityRepository<User> {
   /**
@@ -27,6 +28,24 @@ export class UserRepository extends EntityRepository<User> {
       people.set(person.id, person);
     }
     return people;
+  }
+
+  /** People by id as lists show them (name and organisation), as plain values in one statement. */
+  async people(ids: string[]): Promise<Map<string, PersonValues>> {
+    if (!ids.length) return new Map();
+    const rows = await this.getEntityManager().getConnection().execute<
+      { id: string; display_name: string; org_id: string | null; org_name: string | null; org_website: string | null }[]
+    >(
+      `select u.id, u.display_name, o.id as org_id, o.name as org_name, o.website as org_website
+       from users u left join partner_organisations o on o.id = u.organisation_id where u.id = any(?::uuid[])`,
+      [`{${ids.join(',')}}`],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { id: r.id, displayName: r.display_name, organisation: r.org_id ? { id: r.org_id, name: r.org_name!, website: r.org_website } : null },
+      ]),
+    );
   }
 
   findByEmail(email: string): Promise<User | null> {
