@@ -1,7 +1,7 @@
 // The hub the load test drives on this machine: the built API and worker as production runs them
 // (NODE_ENV=production, two-factor sign-in enforced, behind a proxy that sets X-Forwarded-For),
 // on a database of their own filled with the generated network, a Redis prefix of their own, and
-// an SMTP sink that takes the mail. The API listens with the V8 inspector on a loopback port so
+// an SMTP sink that takes the mail. The API and the worker listen with the V8 inspector on loopback ports so
 // that a step can be profiled while it runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,7 +86,7 @@ function stopChild(child, ms = 15_000) {
  */
 export async function startHub({ databaseUrl, redisUrl, redisPrefix, dataDir, outDir, inspect = true }) {
   await clearRedis(redisUrl, redisPrefix);
-  const [port, apiMetrics, workerMetrics, inspector, smtp] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [port, apiMetrics, workerMetrics, inspector, workerInspector, smtp] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const sink = spawn(process.execPath, [join(import.meta.dirname, 'smtp-sink.mjs'), String(smtp)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve) => sink.stdout.once('data', resolve));
   const origin = `http://127.0.0.1:${port}`;
@@ -107,7 +107,7 @@ export async function startHub({ databaseUrl, redisUrl, redisPrefix, dataDir, ou
     LOG_LEVEL: 'warn',
   };
   const api = spawnLogged([...(inspect ? [`--inspect=127.0.0.1:${inspector}`] : []), join(root, 'dist/server/apps/api/src/main.js')], env, join(outDir, 'api.log'));
-  const worker = spawnLogged([join(root, 'dist/server/apps/worker/src/main.js')], env, join(outDir, 'worker.log'));
+  const worker = spawnLogged([...(inspect ? [`--inspect=127.0.0.1:${workerInspector}`] : []), join(root, 'dist/server/apps/worker/src/main.js')], env, join(outDir, 'worker.log'));
   const hub = {
     origin,
     api,
@@ -115,6 +115,7 @@ export async function startHub({ databaseUrl, redisUrl, redisPrefix, dataDir, ou
     apiMetricsUrl: `http://127.0.0.1:${apiMetrics}/metrics`,
     workerMetricsUrl: `http://127.0.0.1:${workerMetrics}/metrics`,
     inspectorPort: inspect ? inspector : null,
+    workerInspectorPort: inspect ? workerInspector : null,
     async stop() {
       await Promise.all([stopChild(api), stopChild(worker)]);
       sink.kill('SIGTERM');

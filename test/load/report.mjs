@@ -104,6 +104,21 @@ function profileTable(profile) {
   return { headers, rows };
 }
 
+/** A profile's section of the Markdown report: where one process spent its CPU at the first failing step. */
+function profileSection(profile, who) {
+  if (!profile) return '';
+  if (profile.failed) return `## No profile of ${who} at ${profile.members} members\n\n${profile.failed}\n`;
+  const table = profileTable(profile);
+  return [
+    `## Where ${who} spends its time at ${profile.members} members`,
+    '',
+    `A ${profile.seconds.toFixed(0)} s CPU profile (\`${profile.file}\`, open it in Chrome DevTools): busy ${(100 * profile.busyShare).toFixed(0)} % of the time, of which garbage collection ${(100 * profile.gcShare).toFixed(1)} % and V8's own work ${(100 * profile.programShare).toFixed(1)} %. The ten functions with the most self time:`,
+    '',
+    markdownTable(table.headers, table.rows),
+    '',
+  ].join('\n');
+}
+
 /** Two panels: p99 latencies (log scale) and CPU per process, against members online. */
 export function chart(report) {
   const results = report.results;
@@ -198,18 +213,8 @@ export async function writeReport(report, outDir) {
     '',
     markdownTable(loss.headers, loss.rows),
     '',
-    report.profile?.failed
-      ? `## No profile at ${report.profile.members} members\n\n${report.profile.failed}\n`
-      : report.profile
-      ? [
-          `## Where the API spends its time at ${report.profile.members} members`,
-          '',
-          `A ${report.profile.seconds.toFixed(0)} s CPU profile (\`${report.profile.file}\`, open it in Chrome DevTools): busy ${(100 * report.profile.busyShare).toFixed(0)} % of the time, of which garbage collection ${(100 * report.profile.gcShare).toFixed(1)} % and V8's own work ${(100 * report.profile.programShare).toFixed(1)} %. The ten functions with the most self time:`,
-          '',
-          markdownTable(profileTable(report.profile).headers, profileTable(report.profile).rows),
-          '',
-        ].join('\n')
-      : '',
+    profileSection(report.profile, 'the API'),
+    profileSection(report.workerProfile, 'the worker'),
     ...perStep.map((s) =>
       [`## ${s.title}`, '', s.failures.length ? `Over the limits: ${s.failures.join('; ')}.\n` : '', markdownTable(s.table.headers, s.table.rows), '', 'From a change’s response to the bell showing its notification:', '', markdownTable(s.seen.headers, s.seen.rows), '', 'As the step went:', '', markdownTable(s.timeline.headers, s.timeline.rows), ''].join('\n'),
     ),
@@ -226,7 +231,10 @@ ${htmlTable(summary.headers, summary.rows)}
 ${svg}
 <h2>Resources</h2>${htmlTable(resources.headers, resources.rows)}
 <h2>Notifications</h2>${htmlTable(loss.headers, loss.rows)}
-${report.profile?.rows ? `<h2>Where the API spends its time at ${report.profile.members} members</h2>${htmlTable(profileTable(report.profile).headers, profileTable(report.profile).rows)}` : ''}
+${[[report.profile, 'the API'], [report.workerProfile, 'the worker']]
+  .filter(([profile]) => profile?.rows)
+  .map(([profile, who]) => `<h2>Where ${who} spends its time at ${profile.members} members</h2>${htmlTable(profileTable(profile).headers, profileTable(profile).rows)}`)
+  .join('\n')}
 ${perStep.map((s) => `<h2>${escape(s.title)}</h2>${s.failures.length ? `<p>Over the limits: ${escape(s.failures.join('; '))}.</p>` : ''}${htmlTable(s.table.headers, s.table.rows)}<p>From a change’s response to the bell showing its notification:</p>${htmlTable(s.seen.headers, s.seen.rows)}<p>As the step went:</p>${htmlTable(s.timeline.headers, s.timeline.rows)}`).join('\n')}
 </body></html>`;
   await Promise.all([

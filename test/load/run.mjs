@@ -8,7 +8,7 @@
 //   --step-seconds=120              measured time per step, after the step's members signed in and settled
 //   --think=5-30                    seconds each member waits between actions
 //   --visitors=0.01                 anonymous visitors (event registrations, pitches) per member online per minute
-//   --profile-seconds=60            CPU profile of the API at the first failing step (0: none)
+//   --profile-seconds=60            CPU profiles of the API and the worker at the first failing step (0: none)
 //   --settle-seconds=15             after a step's sign-ins, before measuring
 //   --ramp-seconds=300              the longest a step's sign-ins may take (those not signed in fail the step)
 //   --grace-seconds=30              after the last step, for late notifications, before counting the lost
@@ -279,6 +279,7 @@ function judge(window, resources) {
 // ── the steps ──
 const results = [];
 let profiled = null;
+let workerProfiled = null;
 for (const target of steps) {
   say(`step ${target}: signing in ${target - members.length} more members…`);
   const ramp = recorder.begin(`ramp ${target}`);
@@ -310,16 +311,20 @@ for (const target of steps) {
       `errors ${result.errors}, notifications seen p99 ${result.seen.p99.toFixed(0)} ms (${result.seen.count}), API CPU ${resources.api.map((a) => a?.cpuPercent?.toFixed(0)).join(' + ')} % — ${result.passed ? 'so far PASS' : `FAIL: ${result.failures.slice(0, 4).join('; ')}`}`,
   );
   if (!result.passed && !profiled && profileSeconds > 0 && hub?.inspectorPort) {
-    say(`step ${target}: profiling the API for ${profileSeconds} s at ${onlineCount()} members…`);
+    say(`step ${target}: profiling the API and the worker for ${profileSeconds} s at ${onlineCount()} members…`);
     recorder.begin(`profile ${target}`);
-    try {
-      const profile = await profileProcess(hub.inspectorPort, profileSeconds);
-      writeFileSync(join(outDir, `api-${target}.cpuprofile`), JSON.stringify(profile));
-      profiled = { members: target, file: `api-${target}.cpuprofile`, ...topFunctions(profile, 10) };
-    } catch (error) {
-      say(`step ${target}: no profile: ${error.message}`);
-      profiled = { members: target, failed: error.message };
-    }
+    // Both at once, over the same seconds: they share the two cores with PostgreSQL.
+    const take = async (name, port) => {
+      try {
+        const profile = await profileProcess(port, profileSeconds);
+        writeFileSync(join(outDir, `${name}-${target}.cpuprofile`), JSON.stringify(profile));
+        return { members: target, file: `${name}-${target}.cpuprofile`, ...topFunctions(profile, 10) };
+      } catch (error) {
+        say(`step ${target}: no ${name} profile: ${error.message}`);
+        return { members: target, failed: error.message };
+      }
+    };
+    [profiled, workerProfiled] = await Promise.all([take('api', hub.inspectorPort), hub.workerInspectorPort ? take('worker', hub.workerInspectorPort) : null]);
   }
   if (result.collapsed && !args.has('keep-going')) {
     say(`step ${target} collapsed: the steps stop here`);
@@ -385,6 +390,7 @@ const report = {
   results,
   capacity,
   profile: profiled,
+  workerProfile: workerProfiled,
   unmatchedNotifications: run.ledger.unmatched(),
   wholeRun: [...wholeRun.values()].sort((a, b) => b.count - a.count),
 };
