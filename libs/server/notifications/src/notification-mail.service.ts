@@ -44,8 +44,8 @@ export class NotificationMailService {
       const recipient = (await this.identity.usersByIds([row.recipientId])).get(row.recipientId);
       // The account is gone, deactivated or deleted: nothing of the group reaches it any more.
       if (!recipient || recipient.deactivatedAt || recipient.deletedAt) return null;
-      const [line] = await this.lines([row], await this.contentFreeFor(row.recipientId));
       const settings = await this.preferences.settingsRow(em, row.recipientId);
+      const [line] = await this.lines([row], settings.contentFree);
       const category = NOTIFICATION_CATEGORY[row.type];
       const notice = {
         key: `notification-${row.id}`,
@@ -105,7 +105,7 @@ export class NotificationMailService {
       const unread = rows.filter((row) => !row.readAt).slice(-DIGEST_MAX_LINES);
       const recipient = (await this.identity.usersByIds([userId])).get(userId);
       if (!unread.length || !recipient || recipient.deactivatedAt || recipient.deletedAt) return null;
-      const lines = await this.lines(unread, await this.contentFreeFor(userId));
+      const lines = await this.lines(unread, settings.contentFree);
       return this.mail.prepareNotice(
         em,
         'digest',
@@ -126,15 +126,11 @@ export class NotificationMailService {
     return `${this.config.publicUrl}/settings/notifications`;
   }
 
-  private async contentFreeFor(userId: string): Promise<boolean> {
-    return (await this.preferences.contentFreeUsers([userId])).has(userId);
-  }
-
   /** Lines for notifications of one person, with names left out wherever content-free applies. */
   private async lines(rows: Notification[], personContentFree: boolean): Promise<(NotificationLine & { contentFree: boolean; group: GroupReference | null })[]> {
     const [groups, actors, roles] = await Promise.all([
       this.groups.referencesByIds(rows.map((r) => r.groupId).filter((id): id is string => !!id)),
-      this.identity.usersByIds(rows.map((r) => r.actorId).filter((id): id is string => !!id)),
+      this.identity.peopleByIds(rows.map((r) => r.actorId).filter((id): id is string => !!id)),
       this.rolesOf(rows),
     ]);
     return rows.map((row) => {

@@ -214,6 +214,9 @@ export class NotificationPreferencesService {
 
   /** A person's settings row, made with the defaults if they never chose anything. */
   async settingsRow(em: EntityManager, userId: string): Promise<NotificationSettings> {
+    // Most people have one already (made with their first mail): then one statement.
+    const found = await em.findOne(NotificationSettings, { userId }, { refresh: true });
+    if (found) return found;
     const fresh = new NotificationSettings();
     await em
       .getConnection()
