@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { AuditAction, GROUP_SLUG_PATTERN, JoinPolicy, LIMITS, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
 import { APP_CONFIG, AuditLog, InputCheck, InputError, OutboxService, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
-import { ElevatedRoles, IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted, type User } from '@convene/server-identity';
+import { ElevatedRoles, IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted } from '@convene/server-identity';
 import { MailService } from '@convene/server-mail';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupRepository } from './working-group.repository.js';
@@ -227,10 +227,9 @@ export class GroupsService implements OnModuleInit {
    * The people a member may @mention in a group: the members they can see (everyone, or only the
    * convenors where the member list is for convenors). Null outside the group.
    */
-  async mentionable(view: GroupView): Promise<User[] | null> {
+  async mentionable(view: GroupView): Promise<{ id: string; displayName: string }[] | null> {
     if (!view.isActiveMember) return null;
-    const memberships = this.maySeeMemberList(view) ? await this.membershipsOf(view, MembershipStatus.ACTIVE) : ((await this.convenors(view)) ?? []);
-    return memberships.map((m) => m.user.getEntity());
+    return this.memberships.namesInGroup(view.group.id, !this.maySeeMemberList(view));
   }
 
   /** A page of join requests waiting for a decision, by name; only for the group's managers. */

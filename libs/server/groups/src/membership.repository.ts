@@ -43,6 +43,22 @@ export class MembershipRepository extends EntityRepository<Membership> {
    * Memberships of several groups in a status (and a role, if given), with people and their
    * organisations, in one query; ordered by name.
    */
+  /**
+   * The active members of a group (only its convenors with `convenorsOnly`) as ids and names, by
+   * name: one plain statement, no entities (a group may have thousands; asked as someone types).
+   */
+  async namesInGroup(groupId: string, convenorsOnly: boolean): Promise<{ id: string; displayName: string }[]> {
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ id: string; display_name: string }[]>(
+        `select u.id, u.display_name from memberships m join users u on u.id = m.user_id
+         where m.group_id = ? and m.status = ?${convenorsOnly ? ' and m.role = ?' : ''}
+         order by u.display_name, m.id`,
+        [groupId, MembershipStatus.ACTIVE, ...(convenorsOnly ? [MembershipRole.CONVENOR] : [])],
+      );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+  }
+
   async listInGroups(groupIds: string[], status: MembershipStatus, role?: MembershipRole): Promise<Map<string, Membership[]>> {
     const byGroup = new Map<string, Membership[]>(groupIds.map((id) => [id, []]));
     if (!groupIds.length) return byGroup;
