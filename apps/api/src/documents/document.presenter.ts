@@ -87,7 +87,7 @@ export class DocumentPresenter {
     // A thread moved to another group since drops out.
     const inGroup = (d: Document) => (id: string) => {
       const thread = threads.get(id);
-      return thread && thread.group.id === d.group.id ? [{ id: thread.id, title: thread.title }] : [];
+      return thread && thread.groupId === d.group.id ? [{ id: thread.id, title: thread.title }] : [];
     };
     return new Map(documents.map((d) => [d.id, (links.get(d.id) ?? []).flatMap(inGroup(d))]));
   }

@@ -1,4 +1,5 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
+import { MembershipStatus } from '@convene/shared-contracts';
 import type { PersonValues } from '@convene/server-identity';
 import type { Thread } from './thread.entity.js';
 
@@ -42,6 +43,13 @@ interface SummaryRow {
   read_count: number | null;
 }
 
+/** A discussion as a link to it shows it. */
+export interface LinkedThread {
+  id: string;
+  title: string;
+  groupId: string;
+}
+
 export class ThreadRepository extends EntityRepository<Thread> {
   /**
    * A page of a group's threads for a reader, pinned first, then latest activity: one statement
@@ -57,6 +65,21 @@ export class ThreadRepository extends EntityRepository<Thread> {
   }
 
   /** One thread for a reader, as a list shows it; null when there is none. */
+  /**
+   * The threads among `ids` whose group the person is an active member of, as id, title and group:
+   * one plain statement, for links to discussions shown on other pages (a document's, a meeting's).
+   */
+  async readableBy(userId: string, ids: string[]): Promise<Map<string, LinkedThread>> {
+    if (!ids.length) return new Map();
+    const rows = await this.getEntityManager().getConnection().execute<{ id: string; title: string; group_id: string }[]>(
+      `select t.id, t.title, t.group_id from threads t
+       join memberships m on m.group_id = t.group_id and m.user_id = ? and m.status = ?
+       where t.id = any(?::uuid[])`,
+      [userId, MembershipStatus.ACTIVE, `{${ids.join(',')}}`],
+    );
+    return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, groupId: r.group_id }]));
+  }
+
   async summaryOf(threadId: string, readerId: string): Promise<ThreadSummary | null> {
     return (await this.summaries('t.id = ?', [readerId, threadId]))[0] ?? null;
   }
