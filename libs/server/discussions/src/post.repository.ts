@@ -1,6 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { Reaction } from '@convene/shared-contracts';
-import type { PersonValues } from '@convene/server-identity';
+import { organisationOf, type PersonValues } from '@convene/server-identity';
 import type { Post } from './post.entity.js';
 
 export interface PostCursor {
@@ -97,7 +97,7 @@ export class PostRepository extends EntityRepository<Post> {
       hiddenReason: row.hidden_reason,
       authorId: row.author_id,
       author: row.author_id
-        ? { id: row.author_id, displayName: row.author_name!, organisation: row.org_id ? { id: row.org_id, name: row.org_name!, website: row.org_website } : null }
+        ? { id: row.author_id, displayName: row.author_name!, organisation: organisationOf(row) }
         : null,
     }));
   }

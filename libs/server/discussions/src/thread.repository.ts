@@ -1,6 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import { MembershipStatus } from '@convene/shared-contracts';
-import type { PersonValues } from '@convene/server-identity';
+import { organisationOf, type PersonValues } from '@convene/server-identity';
 import type { Thread } from './thread.entity.js';
 
 export interface ThreadCursor {
@@ -109,7 +109,7 @@ export class ThreadRepository extends EntityRepository<Thread> {
       createdAt: new Date(row.created_at),
       lastActivityAt: new Date(row.last_activity_at),
       author: row.author_id
-        ? { id: row.author_id, displayName: row.author_name!, organisation: row.org_id ? { id: row.org_id, name: row.org_name!, website: row.org_website } : null }
+        ? { id: row.author_id, displayName: row.author_name!, organisation: organisationOf(row) }
         : null,
       readCount: Math.min(row.read_count ?? 0, row.post_count),
     }));

@@ -1,6 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
-import type { PersonValues } from '@convene/server-identity';
+import { organisationOf, type PersonValues } from '@convene/server-identity';
 import type { Membership } from './membership.entity.js';
 
 /**
@@ -114,7 +114,7 @@ export class MembershipRepository extends EntityRepository<Membership> {
         status: row.status,
         message: row.message,
         createdAt: new Date(row.created_at),
-        person: { id: row.user_id, displayName: row.display_name, organisation: row.org_id ? { id: row.org_id, name: row.org_name!, website: row.org_website } : null },
+        person: { id: row.user_id, displayName: row.display_name, organisation: organisationOf(row) },
       });
     }
     return byGroup;

@@ -18,7 +18,7 @@ export { totpCode, totpStep } from './totp.util.js';
 export { InvitationAcceptedListeners, type InvitationAccepted } from './invitation-accepted.listener.js';
 export { IdentityErrorCode } from './identity.errors.js';
 
-export type { PersonValues } from './person-values.js';
+export { organisationOf, type OrganisationColumns, type PersonValues } from './person-values.js';
 export { hashPassword } from './password-hasher.js';
 export { passwordProblem } from './password-policy.js';
 // Entity classes are exported for other domains' relations, the demo seed and tests; the

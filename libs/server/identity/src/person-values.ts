@@ -4,3 +4,15 @@ export interface PersonValues {
   displayName: string;
   organisation: { id: string; name: string; website: string | null } | null;
 }
+
+/** The columns a plain statement reads a person's organisation into (left-joined: null without one). */
+export interface OrganisationColumns {
+  org_id: string | null;
+  org_name: string | null;
+  org_website: string | null;
+}
+
+/** A person's organisation from a plain statement's row. */
+export function organisationOf(row: OrganisationColumns): PersonValues['organisation'] {
+  return row.org_id ? { id: row.org_id, name: row.org_name!, website: row.org_website } : null;
+}

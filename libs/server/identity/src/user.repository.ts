@@ -3,7 +3,7 @@ import { EntityColumns } from '@convene/server-core';
 import { NetworkRole } from '@convene/shared-contracts';
 import { PartnerOrganisation } from './partner-organisation.entity.js';
 import type { User } from './user.entity.js';
-import type { PersonValues } from './person-values.js';
+import { organisationOf, type PersonValues } from './person-values.js';
 
 export class UserRepository extends EntityRepository<User> {
   /**
@@ -43,7 +43,7 @@ export class UserRepository extends EntityRepository<User> {
     return new Map(
       rows.map((r) => [
         r.id,
-        { id: r.id, displayName: r.display_name, organisation: r.org_id ? { id: r.org_id, name: r.org_name!, website: r.org_website } : null },
+        { id: r.id, displayName: r.display_name, organisation: organisationOf(r) },
       ]),
     );
   }
