@@ -1,6 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { AppConfig } from '@convene/server-core';
+import { compiledQueries } from './compiled-queries.js';
 import { formatError, formatErrorWithoutSuggestions } from './format-error.js';
 import { operationLimitsRule } from './operation-limits.js';
 import { PersistedDocumentManifest } from './persisted-document-manifest.js';
@@ -16,6 +17,7 @@ import type { GraphQLContext } from '../http/request-context.js';
 export function graphqlConfig(config: AppConfig, manifest = PersistedDocumentManifest.read()): Omit<ApolloDriverConfig, 'driver'> {
   const production = config.env === 'production';
   const persisted = persistedDocuments(manifest, { trusted: config.graphqlTrustedDocuments });
+  const shapeError = production ? formatErrorWithoutSuggestions : formatError;
   return {
     path: '/graphql',
     // The committed schema.gql is written by tools/emit-schema.mjs; at run time it stays in memory.
@@ -29,12 +31,13 @@ export function graphqlConfig(config: AppConfig, manifest = PersistedDocumentMan
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: [operationLimitsRule()],
-    formatError: production ? formatErrorWithoutSuggestions : formatError,
+    formatError: shapeError,
     persistedQueries: persisted.persistedQueries,
     ...(persisted.documentStore ? { documentStore: persisted.documentStore } : {}),
     // No cache hints are used (every answer is the viewer's own): without this Apollo's cache-control
     // plugin wraps every field's resolver to collect them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...persisted.plugins],
+    // Queries run compiled (see compiled-queries.ts), their errors shaped by the same formatError.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...persisted.plugins, compiledQueries(shapeError)],
     // Fields a list loaded for all its items answer from the item (see preloaded-fields.ts).
     transformSchema: answerPreloadedFields,
     context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
