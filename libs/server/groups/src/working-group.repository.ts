@@ -50,12 +50,17 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
        order by g.name, g.id`,
       [MembershipStatus.ACTIVE, userId, ...params],
     );
+    // Every membership row is the viewer's: their person (and organisation) is mapped once.
+    let viewerMapped = false;
     return rows.map((row) => {
       // People before the membership that points at them, so its reference is the loaded person.
-      const organisation = o.take(row);
-      if (organisation) em.map(PartnerOrganisationEntity, organisation);
-      const person = u.take(row);
-      if (person) em.map(UserEntity, person);
+      const person = viewerMapped ? null : u.take(row);
+      if (person) {
+        const organisation = o.take(row);
+        if (organisation) em.map(PartnerOrganisationEntity, organisation);
+        em.map(UserEntity, person);
+        viewerMapped = true;
+      }
       const group = em.map(WorkingGroup, g.take(row)!);
       const membership = m.take(row);
       return { group, membership: membership ? em.map(Membership, membership) : null, activeCount: Number(row['active_count']) };

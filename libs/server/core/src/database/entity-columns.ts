@@ -18,7 +18,8 @@ export class EntityColumns {
   }
 
   readonly select: string;
-  private readonly fields: string[];
+  /** Each column and its key in a row, worked out once (a list's rows are many). */
+  private readonly keys: [column: string, key: string][];
   private readonly primaryKey: string;
 
   private constructor(
@@ -27,15 +28,18 @@ export class EntityColumns {
     private readonly alias: string,
   ) {
     const meta = em.getMetadata().get(entity);
-    this.fields = meta.props
+    const fields = meta.props
       .filter((p) => p.fieldNames?.length && !p.lazy && p.persist !== false && !p.formula && (p.kind === 'scalar' || p.kind === 'm:1' || (p.kind === '1:1' && p.owner)))
       .flatMap((p) => p.fieldNames);
-    this.primaryKey = meta.getPrimaryProps()[0]!.fieldNames[0]!;
-    this.select = this.fields.map((f) => `${alias}.${f} as "${alias}__${f}"`).join(', ');
+    this.keys = fields.map((f) => [f, `${alias}__${f}`]);
+    this.primaryKey = `${alias}__${meta.getPrimaryProps()[0]!.fieldNames[0]!}`;
+    this.select = fields.map((f) => `${alias}.${f} as "${alias}__${f}"`).join(', ');
   }
 
   take(row: Record<string, unknown>): Record<string, unknown> | null {
-    if (row[`${this.alias}__${this.primaryKey}`] == null) return null;
-    return Object.fromEntries(this.fields.map((f) => [f, row[`${this.alias}__${f}`]]));
+    if (row[this.primaryKey] == null) return null;
+    const values: Record<string, unknown> = {};
+    for (const [column, key] of this.keys) values[column] = row[key];
+    return values;
   }
 }
