@@ -114,8 +114,8 @@ export class DiscussionsResolver {
 
   @Query(() => ThreadModel, { description: 'A discussion of a group the viewer belongs to.' })
   async thread(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<ThreadModel> {
-    const { thread, view } = await this.discussions.threadForPage(viewer, id);
-    return (await this.present.summaries(viewer, view, [thread], { levels: selects(info, ['notificationLevel']), firstUnread: false }))[0]!;
+    const { thread, view } = await this.discussions.threadForPage(viewer, id, { firstUnread: selects(info, ['firstUnreadPostId']) });
+    return (await this.present.summaries(viewer, view, [thread], { levels: selects(info, ['notificationLevel']) }))[0]!;
   }
 
   @Query(() => SearchResultConnectionModel, { description: 'Full-text search of the discussions in the groups the viewer belongs to; best matches first.' })
@@ -136,8 +136,8 @@ export class DiscussionsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PostConnectionModel> {
-    const page = await this.discussions.postsOf(thread, { first, after });
-    return { ...page, nodes: await this.present.postPage(viewer, page.nodes, thread.viewerCanModerate) };
+    const page = await this.discussions.postsOf(viewer, thread, { first, after });
+    return { ...page, nodes: this.present.postPage(viewer, page.nodes, thread.viewerCanModerate) };
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The first post the viewer has not read (open the discussion there); null when up to date.' })
@@ -173,9 +173,9 @@ export class GroupThreadsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ThreadConnectionModel | null> {
     // The group as the viewer sees it was loaded by the parent query: no second lookup.
-    const page = await this.discussions.threadsOf(viewer, group.view, { first, after });
+    const page = await this.discussions.threadsOf(viewer, group.view, { first, after, firstUnread: selects(info, ['nodes', 'firstUnreadPostId']) });
     if (!page) return null;
-    return { ...page, nodes: await this.present.summaries(viewer, group.view, page.nodes, { levels: selects(info, ['nodes', 'notificationLevel']), firstUnread: selects(info, ['nodes', 'firstUnreadPostId']) }) };
+    return { ...page, nodes: await this.present.summaries(viewer, group.view, page.nodes, { levels: selects(info, ['nodes', 'notificationLevel']) }) };
   }
 
   @ResolveField(() => [MentionCandidateModel], { nullable: true, description: 'Members the viewer can @mention, matching the start of a name; null outside the group.' })

@@ -56,13 +56,13 @@ export class PostModel {
       editedAt: post.deletedAt ? null : post.editedAt,
       deleted: !!post.deletedAt,
       hidden: post.hiddenAt ? { reason: post.hiddenReason ?? '', hiddenAt: post.hiddenAt } : null,
-      reactions: [],
+      reactions: post.reactions,
       viewerIsAuthor: post.authorId === viewer.userId,
       authorId: post.authorId,
     });
   }
 
-  /** A post entity (a single post a mutation answered); its author is filled in by the presenter. */
+  /** A post entity (a single post a mutation answered); its author and reactions are filled in by the presenter. */
   static from(post: Post, viewer: { userId: string; maySeeHidden: boolean }): PostModel {
     return PostModel.fromValues(
       {
@@ -79,11 +79,11 @@ export class PostModel {
         hiddenReason: post.hiddenReason,
         authorId: post.author.id,
         author: null,
+        reactions: [],
       },
       viewer,
     );
   }
-
 }
 
 @ObjectType('PostRevision', { description: 'A text a post had before an edit.' })

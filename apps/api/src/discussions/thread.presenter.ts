@@ -55,31 +55,27 @@ export class ThreadPresenter {
   }
 
   /**
-   * A page of one group's list, read with authors and read positions in one statement; the
-   * viewer's notification levels only when the query asks for them.
+   * Threads of one group (its list, or one thread's page), read with authors, read positions and
+   * first unread posts (when asked) in one statement; the viewer's notification levels only when the
+   * query asks for them.
    */
-  async summaries(viewer: Viewer, view: GroupView, threads: ThreadSummary[], asks: { levels: boolean; firstUnread: boolean }): Promise<ThreadModel[]> {
+  async summaries(viewer: Viewer, view: GroupView, threads: ThreadSummary[], asks: { levels: boolean }): Promise<ThreadModel[]> {
     const models = threads.map((t) => ThreadModel.fromSummary(t));
-    const [levels, firstUnread] = await Promise.all([
-      asks.levels ? this.preferences.threadLevelsOf(viewer, models.map((m) => m.id)) : null,
-      asks.firstUnread ? this.discussions.firstUnreadPostIds(models) : null,
-    ]);
+    const levels = asks.levels ? await this.preferences.threadLevelsOf(viewer, models.map((m) => m.id)) : null;
     const group = { id: view.group.id, slug: view.group.slug, name: view.group.name };
-    for (const model of models) {
+    threads.forEach((thread, i) => {
+      const model = models[i]!;
       model.group = group;
       model.notificationLevel = levels?.get(model.id) ?? ThreadNotificationLevel.NORMAL;
       model.viewerCanModerate = view.canManage;
-      if (firstUnread) preload(model, { firstUnreadPostId: firstUnread.get(model.id) ?? null });
-    }
+      if (thread.firstUnreadPostId !== undefined) preload(model, { firstUnreadPostId: thread.firstUnreadPostId });
+    });
     return models;
   }
 
-  /** A page of one thread's posts, read with their authors; reaction counts in one more statement. */
-  async postPage(viewer: Viewer, posts: PostValues[], moderator: boolean): Promise<PostModel[]> {
-    const models = posts.map((p) => PostModel.fromValues(p, { userId: viewer.userId, maySeeHidden: moderator }));
-    const reactions = await this.discussions.reactionsOf(viewer, models.map((m) => m.id));
-    for (const model of models) model.reactions = reactions.get(model.id) ?? [];
-    return models;
+  /** A page of one thread's posts, read with their authors and reaction counts. */
+  postPage(viewer: Viewer, posts: PostValues[], moderator: boolean): PostModel[] {
+    return posts.map((p) => PostModel.fromValues(p, { userId: viewer.userId, maySeeHidden: moderator }));
   }
 
   /** Posts of one thread; `moderator`: the viewer convenes its group (sees hidden posts' text). */

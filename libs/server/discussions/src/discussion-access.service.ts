@@ -37,11 +37,11 @@ export class DiscussionAccess {
   }
 
   /** A readable thread as its page shows it (author, the viewer's position), read in one statement, with its group. */
-  async threadSummary(viewer: Viewer, id: string): Promise<{ thread: ThreadSummary; view: GroupView }> {
+  async threadSummary(viewer: Viewer, id: string, asks: { firstUnread: boolean }): Promise<{ thread: ThreadSummary; view: GroupView }> {
     const check = new InputCheck();
     const threadId = check.uuid('id', id, 'Discussion');
     check.done();
-    const thread = await this.em.getRepository(Thread).summaryOf(threadId, viewer.userId);
+    const thread = await this.em.getRepository(Thread).summaryOf(threadId, viewer.userId, asks);
     if (!thread) throw discussionsErrors.threadNotFound();
     const view = await this.groups.byId(viewer, thread.groupId);
     if (!view.isActiveMember) throw discussionsErrors.threadNotFound();

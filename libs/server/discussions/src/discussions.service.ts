@@ -12,7 +12,7 @@ import { mentionKey, mentionsIn, renderMarkdown, type MentionTarget } from './ma
 import { PostReaction } from './post-reaction.entity.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
-import type { PostCursor, PostValues } from './post.repository.js';
+import { inReactionOrder, type PostCursor, type PostValues, type ReactionCount } from './post.repository.js';
 import { ThreadRead } from './thread-read.entity.js';
 import { Thread } from './thread.entity.js';
 import type { ThreadCursor, ThreadSummary } from './thread.repository.js';
@@ -29,12 +29,6 @@ interface WrittenBody {
   bodyHtml: string;
   mentionedIds: string[];
   groupConvenors: boolean;
-}
-
-export interface ReactionCount {
-  reaction: Reaction;
-  count: number;
-  mine: boolean;
 }
 
 const TAG_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
@@ -241,13 +235,16 @@ export class DiscussionsService {
     return (await this.access.thread(viewer, id, 'id')).thread;
   }
 
-  /** A readable thread for its page: with its author and the viewer's position, and its group as the viewer sees it. */
-  threadForPage(viewer: Viewer, id: string): Promise<{ thread: ThreadSummary; view: GroupView }> {
-    return this.access.threadSummary(viewer, id);
+  /**
+   * A readable thread for its page: with its author and the viewer's position (and, when asked,
+   * their first unread post), and its group as the viewer sees it.
+   */
+  threadForPage(viewer: Viewer, id: string, asks: { firstUnread: boolean } = { firstUnread: false }): Promise<{ thread: ThreadSummary; view: GroupView }> {
+    return this.access.threadSummary(viewer, id, asks);
   }
 
   /** A group's threads (as the viewer sees the group): pinned first, then latest activity; null for people outside it. */
-  async threadsOf(viewer: Viewer, view: GroupView, args: { first?: number | null; after?: string | null }): Promise<Page<ThreadSummary> | null> {
+  async threadsOf(viewer: Viewer, view: GroupView, args: { first?: number | null; after?: string | null; firstUnread?: boolean }): Promise<Page<ThreadSummary> | null> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
     const after = decodeCursor(check, args.after, 3);
@@ -255,19 +252,19 @@ export class DiscussionsService {
     if (!view.isActiveMember) return null;
     const rows = await this.em
       .getRepository(Thread)
-      .summariesOf(view.group.id, viewer.userId, first + 1, after && ({ pinned: after.pinned, lastActivityAt: after.at, id: after.id } satisfies ThreadCursor));
+      .summariesOf(view.group.id, viewer.userId, first + 1, after && ({ pinned: after.pinned, lastActivityAt: after.at, id: after.id } satisfies ThreadCursor), { firstUnread: args.firstUnread ?? false });
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
     return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.pinned ? 1 : 0, last.lastActivityAt.toISOString(), last.id) : null };
   }
 
   /** A readable thread's posts in the order they were written. */
-  async postsOf(thread: { id: string }, args: { first?: number | null; after?: string | null }): Promise<Page<PostValues>> {
+  async postsOf(viewer: Viewer, thread: { id: string }, args: { first?: number | null; after?: string | null }): Promise<Page<PostValues>> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
     const after = decodeCursor(check, args.after, 2);
     check.done();
-    const rows = await this.em.getRepository(Post).pageOf(thread.id, first + 1, after && ({ createdAt: after.at, id: after.id } satisfies PostCursor));
+    const rows = await this.em.getRepository(Post).pageOf(thread.id, viewer.userId, first + 1, after && ({ createdAt: after.at, id: after.id } satisfies PostCursor));
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
     return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
@@ -308,20 +305,13 @@ export class DiscussionsService {
     return this.em.getRepository(Post).idAt(thread.id, readCount);
   }
 
-  /** The same for a list of threads, in one statement: thread id → first unread post (threads read to the end are left out). */
-  firstUnreadPostIds(threads: { id: string; readCount: number; postCount: number }[]): Promise<Map<string, string>> {
-    const unread = threads.filter((t) => t.readCount < t.postCount);
-    return this.em.getRepository(Post).idsAt(unread.map((t) => ({ threadId: t.id, position: t.readCount })));
-  }
-
   /** Reaction counts of a page of posts (in the fixed order of reactions), and whether the viewer gave each; one query. */
   async reactionsOf(viewer: Viewer, postIds: string[]): Promise<Map<string, ReactionCount[]>> {
     const result = new Map<string, ReactionCount[]>(postIds.map((id) => [id, []]));
-    const order = Object.values(Reaction);
     for (const row of await this.em.getRepository(Post).reactionCounts(viewer.userId, postIds)) {
       result.get(row.postId)?.push({ reaction: row.reaction, count: row.count, mine: row.mine });
     }
-    for (const list of result.values()) list.sort((a, b) => order.indexOf(a.reaction) - order.indexOf(b.reaction));
+    for (const list of result.values()) inReactionOrder(list);
     return result;
   }
 

@@ -5,9 +5,9 @@ import { Thread } from './thread.entity.js';
 import { ThreadRead } from './thread-read.entity.js';
 
 export { DiscussionsModule } from './discussions.module.js';
-export { DiscussionsService, type Page, type ReactionCount } from './discussions.service.js';
+export { DiscussionsService, type Page } from './discussions.service.js';
 export type { ThreadSummary } from './thread.repository.js';
-export type { PostValues } from './post.repository.js';
+export type { PostValues, ReactionCount } from './post.repository.js';
 export { DiscussionAccess } from './discussion-access.service.js';
 export { DiscussionModerationService } from './discussion-moderation.service.js';
 export { DiscussionSearchService, type SearchHit, type SearchPage } from './discussion-search.service.js';

@@ -1,5 +1,5 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
-import type { Reaction } from '@convene/shared-contracts';
+import { Reaction } from '@convene/shared-contracts';
 import { organisationOf, type PersonValues } from '@convene/server-identity';
 import type { Post } from './post.entity.js';
 
@@ -13,6 +13,20 @@ export interface ReactionRow {
   reaction: Reaction;
   count: number;
   mine: boolean;
+}
+
+/** How many people gave a reaction to a post, and whether the reader did. */
+export interface ReactionCount {
+  reaction: Reaction;
+  count: number;
+  mine: boolean;
+}
+
+const REACTION_ORDER = Object.values(Reaction);
+
+/** Reactions in the fixed order of the Reaction enum. */
+export function inReactionOrder(counts: ReactionCount[]): ReactionCount[] {
+  return counts.sort((a, b) => REACTION_ORDER.indexOf(a.reaction) - REACTION_ORDER.indexOf(b.reaction));
 }
 
 export interface SearchRow {
@@ -41,6 +55,8 @@ export interface PostValues {
   hiddenReason: string | null;
   authorId: string;
   author: PersonValues | null;
+  /** The reader's view of the reactions (see PostRepository.pageOf). */
+  reactions: ReactionCount[];
 }
 
 interface PostRow {
@@ -60,27 +76,30 @@ interface PostRow {
   org_id: string | null;
   org_name: string | null;
   org_website: string | null;
+  reactions: ReactionCount[];
 }
 
 export class PostRepository extends EntityRepository<Post> {
-  /** A thread's posts in the order they were written; the client builds the reply tree. */
   /**
-   * A page of a thread's posts in written order, with their authors: one statement into plain
-   * values (a hot read-only list: no entities, no identity map).
+   * A page of a thread's posts in written order (the client builds the reply tree), with their
+   * authors and reaction counts (and whether `readerId` gave each): one statement into plain values
+   * (a hot read-only list: no entities, no identity map).
    */
-  async pageOf(threadId: string, limit: number, after: PostCursor | null): Promise<PostValues[]> {
+  async pageOf(threadId: string, readerId: string, limit: number, after: PostCursor | null): Promise<PostValues[]> {
     const rows = await this.getEntityManager()
       .getConnection()
       .execute<PostRow[]>(
         `select p.id, p.thread_id, p.parent_id, p.depth, p.body, p.body_html, p.created_at, p.edited_at, p.deleted_at, p.hidden_at, p.hidden_reason,
-           u.id as author_id, u.display_name as author_name, o.id as org_id, o.name as org_name, o.website as org_website
+           u.id as author_id, u.display_name as author_name, o.id as org_id, o.name as org_name, o.website as org_website,
+           coalesce((select json_agg(json_build_object('reaction', x.reaction, 'count', x.count, 'mine', x.mine))
+             from (select reaction, count(*)::int as count, bool_or(user_id = ?) as mine from post_reactions where post_id = p.id group by reaction) x), '[]') as reactions
          from posts p
          left join users u on u.id = p.author_id
          left join partner_organisations o on o.id = u.organisation_id
          where p.thread_id = ?${after ? ' and (p.created_at, p.id) > (?, ?)' : ''}
          order by p.created_at, p.id
          limit ?`,
-        [threadId, ...(after ? [after.createdAt, after.id] : []), limit],
+        [readerId, threadId, ...(after ? [after.createdAt, after.id] : []), limit],
       );
     const date = (value: Date | string | null) => (value === null ? null : new Date(value));
     return rows.map((row) => ({
@@ -99,6 +118,7 @@ export class PostRepository extends EntityRepository<Post> {
       author: row.author_id
         ? { id: row.author_id, displayName: row.author_name!, organisation: organisationOf(row) }
         : null,
+      reactions: inReactionOrder(row.reactions),
     }));
   }
 
@@ -106,18 +126,6 @@ export class PostRepository extends EntityRepository<Post> {
   async idAt(threadId: string, position: number): Promise<string | null> {
     const [post] = await this.find({ thread: threadId }, { fields: ['id'], orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], offset: position, limit: 1 });
     return post?.id ?? null;
-  }
-
-  /** For several threads, the id of the post at a position in each (as `idAt`), in one statement. */
-  async idsAt(positions: { threadId: string; position: number }[]): Promise<Map<string, string>> {
-    if (!positions.length) return new Map();
-    const rows = await this.getEntityManager().getConnection().execute<{ thread_id: string; id: string }[]>(
-      `select w.thread_id, p.id
-       from unnest(?::uuid[], ?::int[]) as w(thread_id, position)
-       cross join lateral (select id from posts where thread_id = w.thread_id order by created_at, id offset w.position limit 1) p`,
-      [`{${positions.map((p) => p.threadId).join(',')}}`, `{${positions.map((p) => p.position).join(',')}}`],
-    );
-    return new Map(rows.map((r) => [r.thread_id, r.id]));
   }
 
   /** Reaction counts of some posts, and whether `viewerId` gave each; one query. */

@@ -23,6 +23,8 @@ export interface ThreadSummary {
   author: PersonValues | null;
   /** Posts, in written order, the reader has read (never more than there are). */
   readCount: number;
+  /** The first post the reader has not read (null when up to date); only when asked for. */
+  firstUnreadPostId?: string | null;
 }
 
 interface SummaryRow {
@@ -41,6 +43,7 @@ interface SummaryRow {
   org_name: string | null;
   org_website: string | null;
   read_count: number | null;
+  first_unread_id?: string | null;
 }
 
 /** A discussion as a link to it shows it. */
@@ -55,16 +58,16 @@ export class ThreadRepository extends EntityRepository<Thread> {
    * A page of a group's threads for a reader, pinned first, then latest activity: one statement
    * into plain values (a hot read-only list: no entities, no identity map).
    */
-  async summariesOf(groupId: string, readerId: string, limit: number, after: ThreadCursor | null): Promise<ThreadSummary[]> {
+  async summariesOf(groupId: string, readerId: string, limit: number, after: ThreadCursor | null, asks: { firstUnread: boolean }): Promise<ThreadSummary[]> {
     return this.summaries(
       `t.group_id = ?${after ? ' and (t.pinned, t.last_activity_at, t.id) < (?, ?, ?)' : ''}
        order by t.pinned desc, t.last_activity_at desc, t.id desc
        limit ?`,
       [readerId, groupId, ...(after ? [after.pinned, after.lastActivityAt, after.id] : []), limit],
+      asks,
     );
   }
 
-  /** One thread for a reader, as a list shows it; null when there is none. */
   /**
    * The threads among `ids` whose group the person is an active member of, as id, title and group:
    * one plain statement, for links to discussions shown on other pages (a document's, a meeting's).
@@ -80,17 +83,26 @@ export class ThreadRepository extends EntityRepository<Thread> {
     return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, groupId: r.group_id }]));
   }
 
-  async summaryOf(threadId: string, readerId: string): Promise<ThreadSummary | null> {
-    return (await this.summaries('t.id = ?', [readerId, threadId]))[0] ?? null;
+  /** One thread for a reader, as a list shows it; null when there is none. */
+  async summaryOf(threadId: string, readerId: string, asks: { firstUnread: boolean }): Promise<ThreadSummary | null> {
+    return (await this.summaries('t.id = ?', [readerId, threadId], asks))[0] ?? null;
   }
 
-  /** Threads with their authors and the reader's position (the first parameter), in one statement. */
-  private async summaries(whereAndOrder: string, params: unknown[]): Promise<ThreadSummary[]> {
+  /**
+   * Threads with their authors and the reader's position (the first parameter), and when asked the
+   * first post they have not read (by written order, as Post.idAt), in one statement.
+   */
+  private async summaries(whereAndOrder: string, params: unknown[], asks: { firstUnread: boolean }): Promise<ThreadSummary[]> {
+    const firstUnread = asks.firstUnread
+      ? `, case when coalesce(r.read_count, 0) < t.post_count then
+           (select p.id from posts p where p.thread_id = t.id order by p.created_at, p.id offset coalesce(r.read_count, 0) limit 1)
+         end as first_unread_id`
+      : '';
     const rows = await this.getEntityManager()
       .getConnection()
       .execute<SummaryRow[]>(
         `select t.id, t.group_id, t.title, t.tags, t.pinned, t.locked, t.post_count, t.created_at, t.last_activity_at,
-           u.id as author_id, u.display_name as author_name, o.id as org_id, o.name as org_name, o.website as org_website, r.read_count
+           u.id as author_id, u.display_name as author_name, o.id as org_id, o.name as org_name, o.website as org_website, r.read_count${firstUnread}
          from threads t
          left join users u on u.id = t.author_id
          left join partner_organisations o on o.id = u.organisation_id
@@ -112,7 +124,7 @@ export class ThreadRepository extends EntityRepository<Thread> {
         ? { id: row.author_id, displayName: row.author_name!, organisation: organisationOf(row) }
         : null,
       readCount: Math.min(row.read_count ?? 0, row.post_count),
+      ...(asks.firstUnread ? { firstUnreadPostId: row.first_unread_id ?? null } : {}),
     }));
   }
-
 }
