@@ -44,7 +44,7 @@ export class NotificationsResolver {
         createdAt: row.createdAt,
         readAt: row.readAt,
         group: group ? { id: group.id, slug: group.slug, name: group.name } : null,
-        actor: actor ? UserModel.from(actor) : null,
+        actor: actor ? UserModel.fromValues(actor) : null,
         subjectId: row.subjectId,
         contentFree,
       }),

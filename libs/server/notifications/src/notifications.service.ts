@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { EmailDelivery, NOTIFICATION_CATEGORY, SOCKET_EVENTS, socketRooms, type NotificationMessage, type NotificationType, type NotificationView, type NotificationsReadMessage } from '@convene/shared-contracts';
 import { InputCheck, OutboxService, RealtimePublisher, type DomainEventPayloads, type DomainEventType, type Viewer } from '@convene/server-core';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
-import { IdentityService, type User } from '@convene/server-identity';
+import { IdentityService, type PersonValues } from '@convene/server-identity';
 import { Notification } from './notification.entity.js';
 import { NOTIFICATION_RULES, type NotificationPlan, type RuleContext } from './notification-rules.js';
 import { NotificationPreferencesService, type Delivery } from './notification-preferences.service.js';
@@ -20,7 +20,7 @@ export interface PresentedNotification {
   row: NotificationRow;
   group: GroupReference | null;
   /** Who caused it; null when content-free. */
-  actor: User | null;
+  actor: PersonValues | null;
   contentFree: boolean;
 }
 
@@ -127,7 +127,7 @@ export class NotificationsService {
     ]);
     const contentFree = (row: Pick<NotificationRow, 'recipientId' | 'groupId'>) =>
       contentFreePeople.has(row.recipientId) || (!!row.groupId && !!groups.get(row.groupId)?.contentFree);
-    const people = await this.identity.usersByIds(rows.filter((r) => !contentFree(r)).map((r) => r.actorId).filter((id): id is string => !!id));
+    const people = await this.identity.peopleByIds(rows.filter((r) => !contentFree(r)).map((r) => r.actorId).filter((id): id is string => !!id));
     return {
       present: (row) => ({
         row,
