@@ -1,4 +1,5 @@
-import { EntityRepository, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityRepository } from '@mikro-orm/postgresql';
+import { EntityColumns } from '@convene/server-core';
 import type { Document } from './document.entity.js';
 
 export type DocumentSort = 'NAME' | 'UPDATED' | 'SIZE';
@@ -19,35 +20,40 @@ export interface DocumentFilter {
   trashed: boolean;
 }
 
-const ORDER = {
-  NAME: [{ title: 'asc' }, { id: 'asc' }],
-  UPDATED: [{ updatedAt: 'desc' }, { id: 'desc' }],
-  SIZE: [{ size: 'desc' }, { id: 'desc' }],
-} as const;
+/** Each order, and the row comparison that continues it after a cursor (the order's direction). */
+const ORDER: Record<DocumentSort, { orderBy: string; after: string }> = {
+  NAME: { orderBy: 'd.title asc, d.id asc', after: '(d.title, d.id) > (?, ?)' },
+  UPDATED: { orderBy: 'd.updated_at desc, d.id desc', after: '(d.updated_at, d.id) < (?, ?)' },
+  SIZE: { orderBy: 'd.size desc, d.id desc', after: '(d.size, d.id) < (?, ?)' },
+};
 
 export class DocumentRepository extends EntityRepository<Document> {
-  /** One page of a group's documents in the chosen order; one query whatever the page size. */
+  /**
+   * One page of a group's documents in the chosen order: one hand-written statement whatever the
+   * page size (read on every visit to a group's page, where the ORM's query building for a filtered
+   * and ordered find cost more than the statement), its rows mapped as the ORM's find maps them.
+   */
   async pageOf(filter: DocumentFilter, sort: DocumentSort, first: number, after: DocumentCursor | null): Promise<Document[]> {
-    const where: FilterQuery<Document> & Record<string, unknown> = {
-      group: filter.groupId,
-      deletedAt: filter.trashed ? { $ne: null } : null,
+    const em = this.getEntityManager();
+    const d = EntityColumns.of(em, this.entityName, 'd');
+    const where = ['d.group_id = ?', `d.deleted_at is ${filter.trashed ? 'not null' : 'null'}`];
+    const params: unknown[] = [filter.groupId];
+    const and = (condition: string, ...values: unknown[]) => {
+      where.push(condition);
+      params.push(...values);
     };
-    if (filter.folderId !== undefined) where['folder'] = filter.folderId;
-    if (filter.tag) where['tags'] = { $contains: [filter.tag] };
-    if (filter.contentTypes) where['contentType'] = { $in: filter.contentTypes };
-    if (after) where['$or'] = afterCursor(after);
-    return this.find(where, { orderBy: [...ORDER[sort]], limit: first + 1 });
-  }
-}
-
-function afterCursor(after: DocumentCursor): FilterQuery<Document>[] {
-  switch (after.sort) {
-    case 'NAME':
-      return [{ title: { $gt: after.value as string } }, { title: after.value as string, id: { $gt: after.id } }];
-    case 'UPDATED':
-      return [{ updatedAt: { $lt: after.value as Date } }, { updatedAt: after.value as Date, id: { $lt: after.id } }];
-    case 'SIZE':
-      return [{ size: { $lt: after.value as number } }, { size: after.value as number, id: { $lt: after.id } }];
+    if (filter.folderId === null) and('d.folder_id is null');
+    else if (filter.folderId !== undefined) and('d.folder_id = ?', filter.folderId);
+    if (filter.tag) and('d.tags @> array[?::text]', filter.tag);
+    // Content types are the server's own constants (KIND_TYPES), never a client's text.
+    if (filter.contentTypes) and('d.content_type = any(?::text[])', `{${filter.contentTypes.map((t) => `"${t}"`).join(',')}}`);
+    const order = ORDER[sort];
+    if (after) and(order.after, after.value, after.id);
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      `select ${d.select} from documents d where ${where.join(' and ')} order by ${order.orderBy} limit ?`,
+      [...params, first + 1],
+    );
+    return rows.map((row) => em.map(this.entityName, d.take(row)!) as Document);
   }
 }
 
