@@ -55,6 +55,22 @@ export class DocumentRepository extends EntityRepository<Document> {
     );
     return rows.map((row) => em.map(this.entityName, d.take(row)!) as Document);
   }
+
+  /**
+   * The documents of a group linked to a discussion, not in the trash, in the order they were
+   * linked: one statement (asked on every discussion's page, where most have none).
+   */
+  async linkedTo(threadId: string, groupId: string): Promise<Document[]> {
+    const em = this.getEntityManager();
+    const d = EntityColumns.of(em, this.entityName, 'd');
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      `select ${d.select} from document_thread_links l join documents d on d.id = l.document_id
+       where l.thread_id = ? and d.group_id = ? and d.deleted_at is null
+       order by l.created_at, l.document_id`,
+      [threadId, groupId],
+    );
+    return rows.map((row) => em.map(this.entityName, d.take(row)!) as Document);
+  }
 }
 
 export interface DocumentSearchRow {

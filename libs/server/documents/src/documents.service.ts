@@ -401,12 +401,8 @@ export class DocumentsService {
   }
 
   /** Documents linked to a discussion the viewer may read (its group's), not those in the trash. */
-  async linkedTo(threadId: string, groupId: string): Promise<Document[]> {
-    const links = await this.em.find(DocumentThreadLink, { threadId }, { orderBy: { createdAt: 'asc' } });
-    if (!links.length) return [];
-    const documents = await this.em.find(Document, { id: { $in: links.map((l) => l.documentId) }, group: groupId, deletedAt: null });
-    const byId = new Map(documents.map((d) => [d.id, d]));
-    return links.flatMap((l) => byId.get(l.documentId) ?? []);
+  linkedTo(threadId: string, groupId: string): Promise<Document[]> {
+    return this.documents.linkedTo(threadId, groupId);
   }
 
   // ---- folders ----
