@@ -394,6 +394,21 @@ describe('working groups', () => {
   });
 
   describe('the groups page', () => {
+    it('names the viewer and their organisation on their own membership, on a group’s page and in the list', async () => {
+      const organisation = await api.data.organisation();
+      const person = await api.data.user({ displayName: `Amal ${unique()}`, organisation });
+      const [mine, other] = [await api.data.group(), await api.data.group()];
+      await api.data.membership(mine, person, MembershipRole.CONVENOR);
+      const client = await api.signedIn(person);
+      const OWN = `viewerMembership { role user { id displayName organisation { id name } } }`;
+      const expected = { role: MembershipRole.CONVENOR, user: { id: person.id, displayName: person.displayName, organisation: { id: organisation.id, name: organisation.name } } };
+      const page = dataOf(await client.request<{ workingGroup: { viewerMembership: unknown } }>(`query G($slug: String!) { workingGroup(slug: $slug) { ${OWN} } }`, { slug: mine.slug }));
+      expect(page.workingGroup.viewerMembership).toEqual(expected);
+      const list = dataOf(await client.request<{ workingGroups: { id: string; viewerMembership: unknown }[] }>(`{ workingGroups { id ${OWN} } }`));
+      expect(list.workingGroups.find((g) => g.id === mine.id)?.viewerMembership).toEqual(expected);
+      expect(list.workingGroups.find((g) => g.id === other.id)?.viewerMembership).toBeNull();
+    });
+
     it('lists the groups (as the web asks, and with levels and member lists) in as many SQL statements for a person in 100 groups as in 20', async () => {
       const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
       const SUMMARY = `id slug name purpose joinPolicy memberListVisibility contentFreeNotifications memberCount viewerCanManage viewerMembership { id role status }`;

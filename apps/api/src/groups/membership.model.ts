@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { MemberRecord, Membership, MembershipPage } from '@convene/server-groups';
+import type { PersonValues } from '@convene/server-identity';
 import { MembershipRole, MembershipStatus } from '../graphql/enums.js';
 import { UserModel } from '../identity/user.model.js';
 
@@ -13,8 +14,9 @@ export class MembershipModel {
   message!: string | null;
   @Field(() => Date) createdAt!: Date;
 
-  static from(membership: Membership): MembershipModel {
-    return MembershipModel.withUser(membership, UserModel.from(membership.user.getEntity()));
+  /** `person`: the membership's person as plain values, when its reference is not loaded (a group view's). */
+  static from(membership: Membership, person?: PersonValues | null): MembershipModel {
+    return MembershipModel.withUser(membership, person ? UserModel.fromValues(person) : UserModel.from(membership.user.getEntity()));
   }
 
   /** From a page's plain record. */

@@ -31,7 +31,7 @@ export class WorkingGroupModel {
       joinPolicy: group.joinPolicy,
       memberListVisibility: group.memberListVisibility,
       contentFreeNotifications: group.contentFreeNotifications,
-      viewerMembership: view.viewerMembership ? MembershipModel.from(view.viewerMembership) : null,
+      viewerMembership: view.viewerMembership ? MembershipModel.from(view.viewerMembership, view.viewerPerson) : null,
       viewerCanManage: view.canManage,
       memberCount: view.memberCount,
       view,

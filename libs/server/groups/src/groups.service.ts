@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { AuditAction, GROUP_SLUG_PATTERN, JoinPolicy, LIMITS, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
 import { APP_CONFIG, AuditLog, InputCheck, InputError, OutboxService, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
-import { ElevatedRoles, IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted } from '@convene/server-identity';
+import { ElevatedRoles, IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted, type PersonValues } from '@convene/server-identity';
 import { MailService } from '@convene/server-mail';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupRepository } from './working-group.repository.js';
@@ -13,7 +13,10 @@ import { groupsErrors } from './groups.errors.js';
 /** A group as one viewer sees it: what they may know of it is decided here, not in the UI. */
 export interface GroupView {
   group: WorkingGroup;
+  /** Its person is a reference (not loaded) when the view was read for a page: see `viewerPerson`. */
   viewerMembership: Membership | null;
+  /** The membership's person as plain values, when the view was read for a page. */
+  viewerPerson?: PersonValues | null;
   isActiveMember: boolean;
   canManage: boolean;
   /** Null when the viewer may not know it. */
@@ -119,20 +122,20 @@ export class GroupsService implements OnModuleInit {
 
   async list(viewer: Viewer): Promise<GroupView[]> {
     const found = await this.groups.allWithMembership(viewer.userId);
-    return inOneBatch(found.map((f) => this.view(viewer, f.group, f.membership, f.activeCount)));
+    return inOneBatch(found.map((f) => this.view(viewer, f.group, f.membership, f.activeCount, f.person)));
   }
 
   async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
     const wanted = typeof slug === 'string' ? slug.trim().toLowerCase() : '';
     const found = wanted.length <= LIMITS.groupSlugMax && GROUP_SLUG_PATTERN.test(wanted) ? await this.groups.withMembership({ slug: wanted }, viewer.userId) : null;
     if (!found) throw groupsErrors.groupNotFound();
-    return this.view(viewer, found.group, found.membership, found.activeCount);
+    return this.view(viewer, found.group, found.membership, found.activeCount, found.person);
   }
 
   async byId(viewer: Viewer, id: string): Promise<GroupView> {
     const found = isUuid(id) ? await this.groups.withMembership({ id }, viewer.userId) : null;
     if (!found) throw groupsErrors.groupNotFound();
-    return this.view(viewer, found.group, found.membership, found.activeCount);
+    return this.view(viewer, found.group, found.membership, found.activeCount, found.person);
   }
 
   /**
@@ -143,7 +146,7 @@ export class GroupsService implements OnModuleInit {
     const wanted = [...new Set(ids)].filter(isUuid);
     if (!wanted.length) return new Map();
     const found = await this.groups.withMembershipIn(wanted, viewer.userId);
-    const views = inOneBatch(found.map((f) => this.view(viewer, f.group, f.membership, f.activeCount)));
+    const views = inOneBatch(found.map((f) => this.view(viewer, f.group, f.membership, f.activeCount, f.person)));
     return new Map(views.map((v) => [v.group.id, v]));
   }
 
@@ -477,13 +480,13 @@ export class GroupsService implements OnModuleInit {
 
   private async viewOf(viewer: Viewer, group: WorkingGroup): Promise<GroupView> {
     const found = await this.groups.withMembership({ id: group.id }, viewer.userId);
-    return this.view(viewer, group, found?.membership ?? null, found?.activeCount ?? 0);
+    return this.view(viewer, group, found?.membership ?? null, found?.activeCount ?? 0, found?.person ?? null);
   }
 
-  private view(viewer: Viewer, group: WorkingGroup, membership: Membership | null, count: number): GroupView {
+  private view(viewer: Viewer, group: WorkingGroup, membership: Membership | null, count: number, person?: PersonValues | null): GroupView {
     const isActiveMember = membership?.status === MembershipStatus.ACTIVE;
     const canManage = isAdmin(viewer) || (isActiveMember && membership?.role === MembershipRole.CONVENOR);
-    return { group, viewerMembership: membership, isActiveMember, canManage, memberCount: isActiveMember || canManage ? count : null };
+    return { group, viewerMembership: membership, viewerPerson: person, isActiveMember, canManage, memberCount: isActiveMember || canManage ? count : null };
   }
 
   /** Whether the viewer may know who is in the group (other domains ask before listing people). */

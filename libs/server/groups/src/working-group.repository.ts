@@ -1,22 +1,26 @@
 import { EntityRepository, LockMode } from '@mikro-orm/postgresql';
 import { EntityColumns } from '@convene/server-core';
 import { MembershipStatus } from '@convene/shared-contracts';
-import { PartnerOrganisationEntity, UserEntity } from '@convene/server-identity';
+import { organisationOf, type OrganisationColumns, type PersonValues } from '@convene/server-identity';
 import { Membership } from './membership.entity.js';
 import { WorkingGroup } from './working-group.entity.js';
 
-/** A group with a person's membership of it (and that membership's person) and its active member count. */
+/** A group with a person's membership of it and its active member count. */
 export interface GroupWithMembership {
   group: WorkingGroup;
   membership: Membership | null;
+  /** The membership's person (and organisation) as plain values; null without a membership. */
+  person: PersonValues | null;
   activeCount: number;
 }
 
 export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
   /**
    * One group by id or address, with `userId`'s membership, its person and organisation, and the
-   * active member count, in one hand-written statement mapped into the unit of work (every page
-   * of a group starts here: the ORM's query building for three finds cost more than the rows).
+   * active member count, in one hand-written statement: the group and membership mapped into the
+   * unit of work, the person as plain values (every page of a group starts here: the ORM's query
+   * building for three finds cost more than the rows, and mapping the person and organisation as
+   * entities as much again).
    */
   async withMembership(where: { id: string } | { slug: string }, userId: string): Promise<GroupWithMembership | null> {
     const [found] = await this.withMemberships('id' in where ? 'g.id = ?' : 'g.slug = ?', ['id' in where ? where.id : where.slug], userId);
@@ -37,10 +41,8 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
     const em = this.getEntityManager();
     const g = EntityColumns.of(em, WorkingGroup, 'g');
     const m = EntityColumns.of(em, Membership, 'm');
-    const u = EntityColumns.of(em, UserEntity, 'u');
-    const o = EntityColumns.of(em, PartnerOrganisationEntity, 'o');
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-      `select ${g.select}, ${m.select}, ${u.select}, ${o.select},
+    const rows = await em.getConnection().execute<(Record<string, unknown> & OrganisationColumns & { person_name: string | null; active_count: number })[]>(
+      `select ${g.select}, ${m.select}, u.display_name as person_name, o.id as org_id, o.name as org_name, o.website as org_website,
          (select count(*)::int from memberships c where c.group_id = g.id and c.status = ?) as active_count
        from working_groups g
        left join memberships m on m.group_id = g.id and m.user_id = ?
@@ -50,20 +52,14 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
        order by g.name, g.id`,
       [MembershipStatus.ACTIVE, userId, ...params],
     );
-    // Every membership row is the viewer's: their person (and organisation) is mapped once.
-    let viewerMapped = false;
+    // Every membership row is the person's own: their values are made once.
+    let person: PersonValues | null = null;
     return rows.map((row) => {
-      // People before the membership that points at them, so its reference is the loaded person.
-      const person = viewerMapped ? null : u.take(row);
-      if (person) {
-        const organisation = o.take(row);
-        if (organisation) em.map(PartnerOrganisationEntity, organisation);
-        em.map(UserEntity, person);
-        viewerMapped = true;
-      }
       const group = em.map(WorkingGroup, g.take(row)!);
       const membership = m.take(row);
-      return { group, membership: membership ? em.map(Membership, membership) : null, activeCount: Number(row['active_count']) };
+      if (!membership) return { group, membership: null, person: null, activeCount: Number(row.active_count) };
+      person ??= { id: userId, displayName: row.person_name ?? '', organisation: organisationOf(row) };
+      return { group, membership: em.map(Membership, membership), person, activeCount: Number(row.active_count) };
     });
   }
 
