@@ -60,17 +60,16 @@ export class ThreadPresenter {
    * query asks for them.
    */
   async summaries(viewer: Viewer, view: GroupView, threads: ThreadSummary[], asks: { levels: boolean }): Promise<ThreadModel[]> {
-    const models = threads.map((t) => ThreadModel.fromSummary(t));
-    const levels = asks.levels ? await this.preferences.threadLevelsOf(viewer, models.map((m) => m.id)) : null;
+    const levels = asks.levels ? await this.preferences.threadLevelsOf(viewer, threads.map((t) => t.id)) : null;
     const group = { id: view.group.id, slug: view.group.slug, name: view.group.name };
-    threads.forEach((thread, i) => {
-      const model = models[i]!;
+    return threads.map((thread) => {
+      const model = ThreadModel.fromSummary(thread);
       model.group = group;
       model.notificationLevel = levels?.get(model.id) ?? ThreadNotificationLevel.NORMAL;
       model.viewerCanModerate = view.canManage;
       if (thread.firstUnreadPostId !== undefined) preload(model, { firstUnreadPostId: thread.firstUnreadPostId });
+      return model;
     });
-    return models;
   }
 
   /** A page of one thread's posts, read with their authors and reaction counts. */
