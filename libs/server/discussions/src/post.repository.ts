@@ -8,18 +8,16 @@ export interface PostCursor {
   id: string;
 }
 
-export interface ReactionRow {
-  postId: string;
-  reaction: Reaction;
-  count: number;
-  mine: boolean;
-}
-
 /** How many people gave a reaction to a post, and whether the reader did. */
 export interface ReactionCount {
   reaction: Reaction;
   count: number;
   mine: boolean;
+}
+
+/** A reaction count with the post it is of (counts of several posts read at once). */
+export interface ReactionRow extends ReactionCount {
+  postId: string;
 }
 
 const REACTION_ORDER = Object.values(Reaction);
