@@ -565,7 +565,7 @@ describe('meetings', () => {
       expect(updated.map((n) => n.recipientId)).toEqual([w.people.member.id]);
       const [row] = await sql<{ id: string; type: string }>(`select n.id, n.type from notifications n join outbox_events e on e.id = n.event_id where e.type = 'meeting.updated' and e.payload->>'meetingId' = ?`, [meeting.id]);
       expect(row!.type).toBe('MEETING_UPDATED');
-      expect(await api.app.get(NotificationMailService).sendImmediate(row!.id)).toBe(true);
+      expect(await api.app.get(NotificationMailService).sendImmediate([row!.id])).toBe(1);
       const [mail] = await sql<{ subject: string; calendar: string; calendar_method: string; text_body: string }>(
         `select subject, calendar, calendar_method, text_body from mail_messages where to_address = ? order by created_at desc limit 1`,
         [w.people.member.email],

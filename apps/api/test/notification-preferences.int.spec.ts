@@ -43,10 +43,11 @@ describe('notification preferences', () => {
   const seen = async (client: GqlClient) => dataOf(await client.request<Seen>(NOTIFICATIONS));
   const mailsTo = (user: User) => sql<MailRow>('select * from mail_messages where to_address = ? order by created_at', [user.email]);
 
-  /** A REQUEST group with two convenors, and someone who asks to join it (with a note); the event is fanned out. */
-  async function joinRequest(options: { before?: (convenors: GqlClient[], groupId: string) => Promise<void>; note?: string } = {}) {
+  /** A REQUEST group with two convenors (or more), and someone who asks to join it (with a note); the event is fanned out. */
+  async function joinRequest(options: { before?: (convenors: GqlClient[], groupId: string) => Promise<void>; note?: string; convenors?: number } = {}) {
     const group = await api.data.group({ joinPolicy: JoinPolicy.REQUEST, name: `Policing ${Math.random().toString(36).slice(2, 8)}` });
-    const convenors = [await api.data.user(), await api.data.user()];
+    const convenors: User[] = [];
+    for (let i = 0; i < (options.convenors ?? 2); i++) convenors.push(await api.data.user());
     for (const c of convenors) await api.data.membership(group, c, MembershipRole.CONVENOR);
     const clients = await Promise.all(convenors.map((c) => api.signedIn(c)));
     await options.before?.(clients, group.id);
@@ -96,9 +97,9 @@ describe('notification preferences', () => {
     expect(owed.sort()).toEqual(rows.map((r) => r.id).sort());
     const mailer = api.app.get(NotificationMailService);
     const mine = rows.find((r) => r.recipient_id === convenors[0]!.id)!;
-    expect(await api.asJob(() => mailer.sendImmediate(mine.id))).toBe(true);
+    expect(await api.asJob(() => mailer.sendImmediate([mine.id]))).toBe(1);
     // A retried or duplicated job writes nothing more.
-    expect(await Promise.all([mailer.sendImmediate(mine.id), mailer.sendImmediate(mine.id)])).toEqual([false, false]);
+    expect(await Promise.all([mailer.sendImmediate([mine.id]), mailer.sendImmediate([mine.id])])).toEqual([0, 0]);
     const mails = await mailsTo(convenors[0]!);
     expect(mails).toHaveLength(1);
     const [mail] = mails;
@@ -128,12 +129,45 @@ describe('notification preferences', () => {
     const mine = rows.find((r) => r.recipient_id === convenors[0]!.id)!;
     dataOf(await clients[0]!.request(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [mine.id] }));
     const mailer = api.app.get(NotificationMailService);
-    expect(await api.asJob(() => mailer.sendImmediate(mine.id))).toBe(false);
+    expect(await api.asJob(() => mailer.sendImmediate([mine.id]))).toBe(0);
     expect(await mailsTo(convenors[0]!)).toEqual([]);
     // Handled, so the sweep does not try again; the other convenor, who has not read it, gets theirs.
     expect(await sql('select emailed_at is not null as handled from notifications where id = ?', [mine.id])).toEqual([{ handled: true }]);
-    expect(await mailer.sendImmediate(rows.find((r) => r.recipient_id === convenors[1]!.id)!.id)).toBe(true);
+    expect(await mailer.sendImmediate([rows.find((r) => r.recipient_id === convenors[1]!.id)!.id])).toBe(1);
     expect(await mailsTo(convenors[1]!)).toHaveLength(1);
+  });
+
+  it('writes many notifications\' emails together: as many statements for six as for two, each as its recipient chose', async () => {
+    const mailer = api.app.get(NotificationMailService);
+    const few = await joinRequest({ note: 'Two convenors.' });
+    const fewStatements = await api.statements(async () => expect(await api.asJob(() => mailer.sendImmediate(few.rows.map((r) => r.id)))).toBe(2));
+
+    // Of six convenors, one reads it in the app first, one chose content-free notifications, and one is deactivated.
+    const many = await joinRequest({
+      convenors: 6,
+      note: 'Six convenors.',
+      before: async ([, second]) => void dataOf(await second!.request(UPDATE, { input: { contentFree: true } })),
+    });
+    const [reader, contentFree, gone, ...others] = many.convenors;
+    const readersRow = many.rows.find((r) => r.recipient_id === reader!.id)!;
+    dataOf(await many.clients[0]!.request(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [readersRow.id] }));
+    await sql('update users set deactivated_at = now() where id = ?', [gone!.id]);
+    const manyStatements = await api.statements(async () => expect(await api.asJob(() => mailer.sendImmediate(many.rows.map((r) => r.id)))).toBe(4));
+    expect(manyStatements).toBe(fewStatements);
+
+    expect(await mailsTo(reader!)).toEqual([]);
+    expect(await mailsTo(gone!)).toEqual([]);
+    const [hidden] = await mailsTo(contentFree!);
+    expect(hidden).toMatchObject({ kind: 'content-free' });
+    expect(hidden!.text_body).not.toContain('Yusuf');
+    for (const person of [...others, ...few.convenors]) {
+      const mails = await mailsTo(person);
+      expect(mails.map((m) => m.kind)).toEqual(['join-request']);
+      expect(mails[0]!.text_body).toContain(person === few.convenors[0] || person === few.convenors[1] ? 'Two convenors.' : 'Six convenors.');
+    }
+    // Every one is handled, mailed or not, and a second run writes nothing.
+    expect(await sql('select count(*)::int as n from notifications where event_id = ? and emailed_at is null', [many.eventId])).toEqual([{ n: 0 }]);
+    expect(await mailer.sendImmediate(many.rows.map((r) => r.id))).toBe(0);
   });
 
   it('says only what happened and where for a content-free group, in the app and by email', async () => {
@@ -144,7 +178,7 @@ describe('notification preferences', () => {
     expect(told).toMatchObject({ type: 'JOIN_REQUESTED', contentFree: true, actor: null, group: { name: group.name } });
 
     const mine = rows.find((r) => r.recipient_id === convenors[0]!.id)!;
-    await api.asJob(() => api.app.get(NotificationMailService).sendImmediate(mine.id));
+    await api.asJob(() => api.app.get(NotificationMailService).sendImmediate([mine.id]));
     const [mail] = await mailsTo(convenors[0]!);
     expect(mail!.subject).toBe(`Something new in ${group.name}`);
     expect(mail!.kind).toBe('content-free');

@@ -20,7 +20,7 @@ import { SweepMailProcessor } from './mail/sweep-mail.processor.js';
 import { PurgeSessionsProcessor } from './identity/purge-sessions.processor.js';
 import { DeliverEventProcessor } from './notifications/deliver-event.processor.js';
 import { RelayOutboxProcessor } from './notifications/relay-outbox.processor.js';
-import { SendNotificationEmailProcessor } from './notifications/send-notification-email.processor.js';
+import { SendNotificationEmailsProcessor } from './notifications/send-notification-emails.processor.js';
 import { SendEventEmailsProcessor } from './notifications/send-event-emails.processor.js';
 import { SweepNotificationEmailProcessor } from './notifications/sweep-notification-email.processor.js';
 import { ScheduleDigestsProcessor } from './notifications/schedule-digests.processor.js';
@@ -71,7 +71,7 @@ import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processo
     DeliverEventProcessor,
     RelayOutboxProcessor,
     SendEventEmailsProcessor,
-    SendNotificationEmailProcessor,
+    SendNotificationEmailsProcessor,
     SweepNotificationEmailProcessor,
     ScheduleDigestsProcessor,
     SendDigestProcessor,

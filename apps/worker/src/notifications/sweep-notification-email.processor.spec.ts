@@ -1,10 +1,10 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import type { AppConfig, JobQueue } from '@convene/server-core';
+import { jobIds, type AppConfig, type JobQueue } from '@convene/server-core';
 import type { NotificationsService } from '@convene/server-notifications';
 import { SweepNotificationEmailProcessor } from './sweep-notification-email.processor.js';
 
 describe(SweepNotificationEmailProcessor.name, () => {
-  it('re-queues emails older than the email delay and a minute, under their own job ids', async () => {
+  it('re-queues emails older than the email delay and a minute, in batches named by what they hold', async () => {
     const strandedEmails = jest.fn<NotificationsService['strandedEmails']>().mockResolvedValue(['n1']);
     const addManyAfterCommit = jest.fn<JobQueue['addManyAfterCommit']>().mockResolvedValue(true);
     const processor = new SweepNotificationEmailProcessor({ strandedEmails } as unknown as NotificationsService, { addManyAfterCommit } as unknown as JobQueue, {
@@ -17,7 +17,7 @@ describe(SweepNotificationEmailProcessor.name, () => {
     expect(olderThan.getTime()).toBeGreaterThanOrEqual(before - 90_000);
     expect(olderThan.getTime()).toBeLessThanOrEqual(after - 90_000);
     expect(limit).toBe(500);
-    expect(addManyAfterCommit.mock.calls).toEqual([['send-notification-email', [{ payload: { notificationId: 'n1' }, jobId: 'notification-email-n1' }]]]);
+    expect(addManyAfterCommit.mock.calls).toEqual([['send-notification-emails', [{ payload: { notificationIds: ['n1'] }, jobId: jobIds.notificationEmails(['n1']) }]]]);
   });
 
   it('re-queues every email already due, right after Redis came back', async () => {

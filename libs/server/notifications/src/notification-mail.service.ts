@@ -32,32 +32,84 @@ export class NotificationMailService {
   ) {}
 
   /**
-   * Writes and enqueues one notification's email, once; none when it was read in the app first.
-   * Returns whether a mail was written.
+   * Writes and enqueues the emails of some notifications, each at most once; none for one read in
+   * the app first. Returns how many mails were written. They are written together, in a fixed
+   * number of statements; should that fail, each is tried alone, so that one notification whose
+   * mail cannot be written holds back no other (its error is thrown then, for the queue to retry).
    */
-  async sendImmediate(notificationId: string): Promise<boolean> {
-    const message = await this.em.fork().transactional(async (em) => {
-      const row = await em.findOne(Notification, { id: notificationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!row || row.email !== EmailDelivery.IMMEDIATE || row.emailedAt) return null;
-      row.emailedAt = new Date();
-      if (row.readAt) return null; // read in the app before the email went: no need to send it
-      const recipient = (await this.identity.usersByIds([row.recipientId])).get(row.recipientId);
+  async sendImmediate(notificationIds: string[]): Promise<number> {
+    try {
+      return await this.sendImmediateTogether(notificationIds);
+    } catch (error) {
+      if (notificationIds.length < 2) throw error;
+      let written = 0;
+      let failure: unknown = null;
+      for (const id of notificationIds) {
+        try {
+          written += await this.sendImmediateTogether([id]);
+        } catch (alone) {
+          failure ??= alone;
+        }
+      }
+      if (failure) throw failure;
+      return written;
+    }
+  }
+
+  private async sendImmediateTogether(notificationIds: string[]): Promise<number> {
+    const messages = await this.em.fork().transactional(async (em) => {
+      // Locked in one order (so two senders never wait on each other), then skipped once marked:
+      // a retried or duplicated job finds them handled and writes nothing.
+      const rows = await em.find(
+        Notification,
+        { id: { $in: notificationIds }, email: EmailDelivery.IMMEDIATE, emailedAt: null },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { seq: 'asc' } },
+      );
+      const now = new Date();
+      for (const row of rows) row.emailedAt = now;
+      // Read in the app before the email went: no need to send it.
+      const unread = rows.filter((row) => !row.readAt);
+      if (!unread.length) return [];
+      const recipients = await this.identity.usersByIds(unread.map((row) => row.recipientId));
       // The account is gone, deactivated or deleted: nothing of the group reaches it any more.
-      if (!recipient || recipient.deactivatedAt || recipient.deletedAt) return null;
-      const settings = await this.preferences.settingsRow(em, row.recipientId);
-      const [line] = await this.lines([row], settings.contentFree);
-      const category = NOTIFICATION_CATEGORY[row.type];
-      const notice = {
-        key: `notification-${row.id}`,
-        footer: { category, unsubscribeUrl: this.preferences.unsubscribeUrl(settings, category), settingsUrl: this.settingsUrl() },
+      const owed = unread.filter((row) => {
+        const recipient = recipients.get(row.recipientId);
+        return recipient && !recipient.deactivatedAt && !recipient.deletedAt;
+      });
+      const settings = await this.preferences.settingsRows(em, owed.map((row) => row.recipientId));
+      const lines = await this.lines(owed, (recipientId) => settings.get(recipientId)!.contentFree);
+      // A join request tells every convenor: its note is read once for all of them.
+      const joinNotes = new Map<string, Promise<string | null>>();
+      const joinNote = (membershipId: string) => {
+        if (!joinNotes.has(membershipId)) joinNotes.set(membershipId, this.groups.joinRequestNote(membershipId));
+        return joinNotes.get(membershipId)!;
       };
-      const needsActor = row.type === NotificationType.JOIN_REQUESTED || row.type === NotificationType.GROUP_INVITATION;
-      if (line!.contentFree || (needsActor && !line!.actorName)) return this.mail.prepareNotice(em, 'content-free', recipient, { line: line! }, notice);
-      return this.prepareTyped(em, row, line!, recipient, notice);
+      const messages: MailMessage[] = [];
+      for (const [i, row] of owed.entries()) {
+        messages.push(await this.prepareImmediate(em, row, lines[i]!, recipients.get(row.recipientId)!, settings.get(row.recipientId)!, joinNote));
+      }
+      return messages;
     });
-    if (!message) return false;
-    await this.mail.dispatch([message]);
-    return true;
+    await this.mail.dispatch(messages);
+    return messages.length;
+  }
+
+  private async prepareImmediate(
+    em: EntityManager,
+    row: Notification,
+    line: NotificationLine & { contentFree: boolean; group: GroupReference | null },
+    recipient: User,
+    settings: NotificationSettings,
+    joinNote: (membershipId: string) => Promise<string | null>,
+  ): Promise<MailMessage> {
+    const category = NOTIFICATION_CATEGORY[row.type];
+    const notice = {
+      key: `notification-${row.id}`,
+      footer: { category, unsubscribeUrl: this.preferences.unsubscribeUrl(settings, category), settingsUrl: this.settingsUrl() },
+    };
+    const needsActor = row.type === NotificationType.JOIN_REQUESTED || row.type === NotificationType.GROUP_INVITATION;
+    if (line.contentFree || (needsActor && !line.actorName)) return this.mail.prepareNotice(em, 'content-free', recipient, { line }, notice);
+    return this.prepareTyped(em, row, line, recipient, notice, joinNote);
   }
 
   /** The people whose digest slot has come and who have something waiting for it. */
@@ -105,7 +157,7 @@ export class NotificationMailService {
       const unread = rows.filter((row) => !row.readAt).slice(-DIGEST_MAX_LINES);
       const recipient = (await this.identity.usersByIds([userId])).get(userId);
       if (!unread.length || !recipient || recipient.deactivatedAt || recipient.deletedAt) return null;
-      const lines = await this.lines(unread, settings.contentFree);
+      const lines = await this.lines(unread, () => settings.contentFree);
       return this.mail.prepareNotice(
         em,
         'digest',
@@ -126,8 +178,8 @@ export class NotificationMailService {
     return `${this.config.publicUrl}/settings/notifications`;
   }
 
-  /** Lines for notifications of one person, with names left out wherever content-free applies. */
-  private async lines(rows: Notification[], personContentFree: boolean): Promise<(NotificationLine & { contentFree: boolean; group: GroupReference | null })[]> {
+  /** Lines for notifications, with names left out wherever content-free applies (the group's choice or the recipient's). */
+  private async lines(rows: Notification[], personContentFree: (recipientId: string) => boolean): Promise<(NotificationLine & { contentFree: boolean; group: GroupReference | null })[]> {
     const [groups, actors, roles] = await Promise.all([
       this.groups.referencesByIds(rows.map((r) => r.groupId).filter((id): id is string => !!id)),
       this.identity.peopleByIds(rows.map((r) => r.actorId).filter((id): id is string => !!id)),
@@ -135,7 +187,7 @@ export class NotificationMailService {
     ]);
     return rows.map((row) => {
       const group = row.groupId ? (groups.get(row.groupId) ?? null) : null;
-      const contentFree = personContentFree || !!group?.contentFree;
+      const contentFree = personContentFree(row.recipientId) || !!group?.contentFree;
       return {
         type: row.type,
         groupName: group?.name ?? null,
@@ -160,12 +212,13 @@ export class NotificationMailService {
     line: NotificationLine & { group: GroupReference | null },
     to: User,
     notice: Parameters<MailService['prepareNotice']>[4],
+    joinNote: (membershipId: string) => Promise<string | null>,
   ): Promise<MailMessage> {
     const groupName = line.group?.name ?? '';
     const link = line.link;
     switch (row.type) {
       case NotificationType.JOIN_REQUESTED: {
-        const message = row.subjectId ? await this.groups.joinRequestNote(row.subjectId) : null;
+        const message = row.subjectId ? await joinNote(row.subjectId) : null;
         return this.mail.prepareNotice(em, 'join-request', to, { requesterName: line.actorName ?? '', groupName, link, message: message ?? '' }, notice);
       }
       case NotificationType.MEMBERSHIP_APPROVED:

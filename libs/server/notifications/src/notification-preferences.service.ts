@@ -214,17 +214,31 @@ export class NotificationPreferencesService {
 
   /** A person's settings row, made with the defaults if they never chose anything. */
   async settingsRow(em: EntityManager, userId: string): Promise<NotificationSettings> {
+    return (await this.settingsRows(em, [userId])).get(userId)!;
+  }
+
+  /** Several people's settings rows, made with the defaults for those who never chose anything. */
+  async settingsRows(em: EntityManager, userIds: string[]): Promise<Map<string, NotificationSettings>> {
+    const ids = [...new Set(userIds)];
+    if (!ids.length) return new Map();
     // Most people have one already (made with their first mail): then one statement.
-    const found = await em.findOne(NotificationSettings, { userId }, { refresh: true });
-    if (found) return found;
-    const fresh = new NotificationSettings();
+    const found = await em.find(NotificationSettings, { userId: { $in: ids } }, { refresh: true });
+    const have = new Set(found.map((row) => row.userId));
+    const missing = ids.filter((id) => !have.has(id));
+    if (!missing.length) return new Map(found.map((row) => [row.userId, row]));
+    const values = missing.flatMap((userId) => {
+      const fresh = new NotificationSettings();
+      return [userId, fresh.contentFree, fresh.digestFrequency, fresh.digestHour, fresh.digestWeekday, fresh.unsubscribeKey];
+    });
     await em
       .getConnection()
       .execute(
-        'insert into notification_settings (user_id, content_free, digest_frequency, digest_hour, digest_weekday, unsubscribe_key) values (?, ?, ?, ?, ?, ?) on conflict (user_id) do nothing',
-        [userId, fresh.contentFree, fresh.digestFrequency, fresh.digestHour, fresh.digestWeekday, fresh.unsubscribeKey],
+        `insert into notification_settings (user_id, content_free, digest_frequency, digest_hour, digest_weekday, unsubscribe_key)
+         values ${missing.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} on conflict (user_id) do nothing`,
+        values,
       );
-    return em.findOneOrFail(NotificationSettings, { userId }, { refresh: true });
+    const all = await em.find(NotificationSettings, { userId: { $in: ids } }, { refresh: true });
+    return new Map(all.map((row) => [row.userId, row]));
   }
 
   /** The link that stops one category's email for one person, without signing in. */

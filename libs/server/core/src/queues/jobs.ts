@@ -1,5 +1,6 @@
 // Queue and job names are stable strings kept here, in one place: renaming a class must never strand
 // queued jobs. Payloads carry ids only (Redis holds no personal data); each job has one payload type.
+import { createHash } from 'node:crypto';
 
 export const QUEUE_NAMES = ['mail', 'notifications', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -17,8 +18,8 @@ export interface JobPayloads {
   'purge-sessions': Record<string, never>;
   /** Queue the emails still owed for one event's notifications (after the email delay). */
   'send-event-emails': { eventId: string };
-  /** Write and send the email of one notification (at most once per notification). */
-  'send-notification-email': { notificationId: string };
+  /** Write and send the emails of some notifications, together (at most once per notification). */
+  'send-notification-emails': { notificationIds: string[] };
   /** Re-enqueue notification emails whose job was lost; `everything`: every one due, at once. */
   'sweep-notification-email': { everything?: boolean };
   /** Find the people whose digest is due and enqueue one send-digest each. */
@@ -54,7 +55,7 @@ export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'relay-outbox': 'maintenance',
   'purge-sessions': 'maintenance',
   'send-event-emails': 'mail',
-  'send-notification-email': 'mail',
+  'send-notification-emails': 'mail',
   'sweep-notification-email': 'maintenance',
   'schedule-digests': 'maintenance',
   'send-digest': 'mail',
@@ -84,7 +85,8 @@ export const jobIds = {
   sendMail: (mailId: string) => `mail-${mailId}`,
   deliverEvent: (eventId: string) => `event-${eventId}`,
   eventEmails: (eventId: string) => `event-emails-${eventId}`,
-  notificationEmail: (notificationId: string) => `notification-email-${notificationId}`,
+  /** A batch of notification emails, named by what it holds (the same batch again is the same job). */
+  notificationEmails: (notificationIds: string[]) => `notification-emails-${createHash('sha256').update([...notificationIds].sort().join(',')).digest('base64url').slice(0, 32)}`,
   digest: (userId: string, slot: number) => `digest-${userId}-${slot}`,
   documentText: (documentId: string, version: number) => `document-text-${documentId}-${version}`,
   meetingReminder: (meetingId: string, minutesBefore: number) => `reminder-${meetingId}-${minutesBefore}`,

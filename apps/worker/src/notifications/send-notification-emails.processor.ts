@@ -4,11 +4,11 @@ import { NotificationMailService } from '@convene/server-notifications';
 import { JobProcessor, type JobHandler } from '../jobs/job-processor.decorator.js';
 
 @Injectable()
-@JobProcessor('send-notification-email')
-export class SendNotificationEmailProcessor implements JobHandler<'send-notification-email'> {
+@JobProcessor('send-notification-emails')
+export class SendNotificationEmailsProcessor implements JobHandler<'send-notification-emails'> {
   constructor(private readonly mail: NotificationMailService) {}
 
-  handle(payload: JobPayloads['send-notification-email']): Promise<boolean> {
-    return this.mail.sendImmediate(payload.notificationId);
+  handle(payload: JobPayloads['send-notification-emails']): Promise<number> {
+    return this.mail.sendImmediate(payload.notificationIds);
   }
 }
