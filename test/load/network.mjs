@@ -731,7 +731,7 @@ function checkRenderer(app) {
 
 /** The GIN indexes make each insert slow; they are built once at the end, exactly as the migrations made them. */
 const SEARCH_INDEXES = [
-  ['posts_search_vector_index', 'create index "posts_search_vector_index" on "posts" using gin ("search_vector")'],
+  ['posts_group_id_search_vector_index', 'create index "posts_group_id_search_vector_index" on "posts" using gin ("group_id", "search_vector")'],
   ['threads_search_vector_index', 'create index "threads_search_vector_index" on "threads" using gin ("search_vector")'],
   ['documents_search_vector_index', 'create index "documents_search_vector_index" on "documents" using gin ("search_vector")'],
 ];

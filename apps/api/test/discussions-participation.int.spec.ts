@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GroupNotificationLevel, MembershipRole, NotificationType, ThreadNotificationLevel } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
-import { ApiHarness } from './api-harness.js';
+import { ApiHarness, type GqlClient } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas, type Persona } from './group-personas.js';
 
 const CREATE = `mutation C($input: CreateThreadInput!) { createThread(input: $input) { id } }`;
@@ -447,6 +447,27 @@ describe('taking part in discussions', () => {
       await api.data.membership(elsewhere.w.group, w.people.member, MembershipRole.MEMBER);
       expect(dataOf(await member.request<Hits>(SEARCH, { input: { query: 'lucia' } })).search.nodes).toHaveLength(2);
       expect(dataOf(await member.request<Hits>(SEARCH, { input: { query: 'lucia', groupId: w.group.id } })).search.nodes.map((h) => h.threadId)).toEqual([threadId]);
+    });
+
+    it('follows a thread that moves to another group: its posts are found there, and no longer in the old one', async () => {
+      const { w, threadId, openingId } = await discussion('The tribunal backlog doubled this year.');
+      const target = await api.data.group();
+      await api.data.membership(target, w.people.convenor, MembershipRole.CONVENOR);
+      const newcomer = await api.data.user();
+      await api.data.membership(target, newcomer, MembershipRole.MEMBER);
+      const [member, there] = [await w.as('member'), await api.signedIn(newcomer)];
+      type Hits = { search: { nodes: { postId: string; group: { id: string } }[] } };
+      const found = async (client: GqlClient, query: string) => dataOf(await client.request<Hits>(SEARCH, { input: { query } })).search.nodes;
+      expect((await found(member, 'tribunal')).map((h) => h.postId)).toEqual([openingId]);
+      expect(await found(there, 'tribunal')).toEqual([]);
+
+      dataOf(await (await w.as('convenor')).request(MOVE, { input: { threadId, groupId: target.id } }));
+      expect((await found(there, 'tribunal')).map((h) => [h.postId, h.group.id])).toEqual([[openingId, target.id]]);
+      expect(await found(member, 'tribunal')).toEqual([]);
+      // A reply written after the move is in the new group too.
+      const replyId = dataOf(await there.request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'The tribunal listed us for March.' } })).reply.id;
+      expect((await found(there, 'tribunal')).map((h) => h.postId).sort()).toEqual([openingId, replyId].sort());
+      expect(await found(member, 'tribunal')).toEqual([]);
     });
 
     it('drops control characters from posts, so none can pose as a match marker', async () => {

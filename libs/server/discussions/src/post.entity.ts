@@ -9,9 +9,14 @@ import { Thread } from './thread.entity.js';
  * One post in a thread: the opening post (no parent) or a reply to another post of the same
  * thread. The Markdown is kept as written; the HTML is rendered (safely) when it is written.
  */
-@Entity({ tableName: 'posts', repository: () => PostRepository })
+@Entity({
+  tableName: 'posts',
+  repository: () => PostRepository,
+  // A post takes its thread's group when it is written (see groupId).
+  triggers: [{ name: 'take_thread_group', timing: 'before', events: ['insert'], body: 'new.group_id := (select group_id from threads where id = new.thread_id); return new;' }],
+})
 @Index({ properties: ['thread', 'createdAt', 'id'] })
-@Index({ name: 'posts_search_vector_index', expression: 'create index "posts_search_vector_index" on "posts" using gin ("search_vector")' })
+@Index({ name: 'posts_group_id_search_vector_index', expression: 'create index "posts_group_id_search_vector_index" on "posts" using gin ("group_id", "search_vector")' })
 export class Post {
   [OptionalProps]?: 'parent' | 'depth' | 'createdAt' | 'editedAt' | 'deletedAt' | 'hiddenAt' | 'hiddenReason' | 'hiddenBy' | 'mentionedIds';
   [EntityRepositoryType]?: PostRepository;
@@ -21,6 +26,13 @@ export class Post {
 
   @ManyToOne(() => Thread, { ref: true, deleteRule: 'cascade' })
   thread!: Ref<Thread>;
+
+  /**
+   * The thread's group, so that search looks in some groups' posts alone (it is in the words' index).
+   * Written by the database, never here: the post takes it from its thread, and follows its thread.
+   */
+  @Property({ type: 'uuid', nullable: true, lazy: true, hidden: true })
+  groupId?: string | null;
 
   @ManyToOne(() => Post, { ref: true, nullable: true, deleteRule: 'cascade' })
   parent: Ref<Post> | null = null;

@@ -159,7 +159,8 @@ export class PostRepository extends EntityRepository<Post> {
     marks: { start: string; stop: string },
   ): Promise<SearchRow[]> {
     const groups = `{${args.groupIds.join(',')}}`;
-    // Only ids, times and ranks are sorted; the texts are read for the page's rows alone.
+    // Only ids, times and ranks are sorted; the texts are read for the page's rows alone. A post's
+    // group is in the words' index with them: the matches of other groups are never read.
     const live = `p.deleted_at is null and p.hidden_at is null${args.authorId ? ' and p.author_id = ?' : ''}`;
     const author = args.authorId ? [args.authorId] : [];
     const rows = await this.getEntityManager().getConnection().execute<
@@ -168,8 +169,8 @@ export class PostRepository extends EntityRepository<Post> {
       `with q as (select websearch_to_tsquery('convene_search', ?) as q),
        hits as (
          select p.id, p.created_at, ts_rank(p.search_vector, q.q) as rank
-         from posts p join threads t on t.id = p.thread_id, q
-         where p.search_vector @@ q.q and t.group_id = any(?::uuid[]) and ${live}
+         from posts p, q
+         where p.search_vector @@ q.q and p.group_id = any(?::uuid[]) and ${live}
          union all
          select p.id, p.created_at, ts_rank(t.search_vector, q.q) * 2 as rank
          from threads t join posts p on p.thread_id = t.id and p.parent_id is null, q

@@ -6,7 +6,19 @@ import { UserEntity, type User } from '@convene/server-identity';
 import { ThreadRepository } from './thread.repository.js';
 
 /** A discussion in a working group. Its opening post is the first of its posts (no parent). */
-@Entity({ tableName: 'threads', repository: () => ThreadRepository })
+@Entity({
+  tableName: 'threads',
+  repository: () => ThreadRepository,
+  // Its posts carry its group for search (Post.groupId): should the thread change group, they follow.
+  triggers: [
+    {
+      name: 'give_posts_group',
+      timing: 'after',
+      events: ['update'],
+      body: 'if new.group_id is distinct from old.group_id then update posts set group_id = new.group_id where thread_id = new.id; end if; return null;',
+    },
+  ],
+})
 @Index({ properties: ['group', 'pinned', 'lastActivityAt', 'id'] })
 @Index({ name: 'threads_search_vector_index', expression: 'create index "threads_search_vector_index" on "threads" using gin ("search_vector")' })
 export class Thread {

@@ -13,6 +13,7 @@ import { Migration20261129202904_AccountSecurity } from './Migration202611292029
 import { Migration20261129204616_DataExports } from './Migration20261129204616_DataExports.js';
 import { Migration20261206160000_OutboxDelivery } from './Migration20261206160000_OutboxDelivery.js';
 import { Migration20261206233000_ThreadWatchersIndex } from './Migration20261206233000_ThreadWatchersIndex.js';
+import { Migration20261207090000_PostsGroupSearch } from './Migration20261207090000_PostsGroupSearch.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129204616_DataExports', class: Migration20261129204616_DataExports },
   { name: 'Migration20261206160000_OutboxDelivery', class: Migration20261206160000_OutboxDelivery },
   { name: 'Migration20261206233000_ThreadWatchersIndex', class: Migration20261206233000_ThreadWatchersIndex },
+  { name: 'Migration20261207090000_PostsGroupSearch', class: Migration20261207090000_PostsGroupSearch },
 ];
