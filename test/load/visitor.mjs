@@ -25,7 +25,10 @@ export async function visit(run, index) {
   try {
     // Every page of the app asks who is signed in.
     await browser.graphql('Me');
-    if (run.network.events.length && chance(0.6)) {
+    // A run that must cover everything (the smoke) sends its first visitor to an event and its
+    // second to a pitch form; the others choose at random.
+    const registers = run.coverAll && index < 2 ? index === 0 : chance(0.6);
+    if (run.network.events.length && registers) {
       const event = pick(run.network.events);
       const { data } = await browser.graphql('PublicEvent', { slug: event.slug });
       if (!data?.publicEvent) return;
