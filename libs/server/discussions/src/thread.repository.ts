@@ -59,11 +59,12 @@ export class ThreadRepository extends EntityRepository<Thread> {
    * into plain values (a hot read-only list: no entities, no identity map).
    */
   async summariesOf(groupId: string, readerId: string, limit: number, after: ThreadCursor | null, asks: { firstUnread: boolean }): Promise<ThreadSummary[]> {
+    const order = 'order by t.pinned desc, t.last_activity_at desc, t.id desc';
     return this.summaries(
-      `t.group_id = ?${after ? ' and (t.pinned, t.last_activity_at, t.id) < (?, ?, ?)' : ''}
-       order by t.pinned desc, t.last_activity_at desc, t.id desc
-       limit ?`,
-      [readerId, groupId, ...(after ? [after.pinned, after.lastActivityAt, after.id] : []), limit],
+      readerId,
+      `t.group_id = ?${after ? ' and (t.pinned, t.last_activity_at, t.id) < (?, ?, ?)' : ''} ${order} limit ?`,
+      [groupId, ...(after ? [after.pinned, after.lastActivityAt, after.id] : []), limit],
+      order,
       asks,
     );
   }
@@ -85,14 +86,16 @@ export class ThreadRepository extends EntityRepository<Thread> {
 
   /** One thread for a reader, as a list shows it; null when there is none. */
   async summaryOf(threadId: string, readerId: string, asks: { firstUnread: boolean }): Promise<ThreadSummary | null> {
-    return (await this.summaries('t.id = ?', [readerId, threadId], asks))[0] ?? null;
+    return (await this.summaries(readerId, 't.id = ?', [threadId], '', asks))[0] ?? null;
   }
 
   /**
-   * Threads with their authors and the reader's position (the first parameter), and when asked the
-   * first post they have not read (by written order, as Post.idAt), in one statement.
+   * Threads with their authors and the reader's position, and when asked the first post they have
+   * not read (by written order, as Post.idAt), in one statement. The threads are picked first (`pick`:
+   * the condition, order and limit), then joined: so the reader's positions are looked up for the
+   * picked threads alone, not read in full for every thread they ever opened.
    */
-  private async summaries(whereAndOrder: string, params: unknown[], asks: { firstUnread: boolean }): Promise<ThreadSummary[]> {
+  private async summaries(readerId: string, pick: string, pickParams: unknown[], order: string, asks: { firstUnread: boolean }): Promise<ThreadSummary[]> {
     const firstUnread = asks.firstUnread
       ? `, case when coalesce(r.read_count, 0) < t.post_count then
            (select p.id from posts p where p.thread_id = t.id order by p.created_at, p.id offset coalesce(r.read_count, 0) limit 1)
@@ -103,12 +106,12 @@ export class ThreadRepository extends EntityRepository<Thread> {
       .execute<SummaryRow[]>(
         `select t.id, t.group_id, t.title, t.tags, t.pinned, t.locked, t.post_count, t.created_at, t.last_activity_at,
            u.id as author_id, u.display_name as author_name, o.id as org_id, o.name as org_name, o.website as org_website, r.read_count${firstUnread}
-         from threads t
+         from (select * from threads t where ${pick}) t
          left join users u on u.id = t.author_id
          left join partner_organisations o on o.id = u.organisation_id
          left join thread_reads r on r.thread_id = t.id and r.user_id = ?
-         where ${whereAndOrder}`,
-        params,
+         ${order}`,
+        [...pickParams, readerId],
       );
     return rows.map((row) => ({
       id: row.id,
