@@ -14,6 +14,7 @@ import { Migration20261129204616_DataExports } from './Migration20261129204616_D
 import { Migration20261206160000_OutboxDelivery } from './Migration20261206160000_OutboxDelivery.js';
 import { Migration20261206233000_ThreadWatchersIndex } from './Migration20261206233000_ThreadWatchersIndex.js';
 import { Migration20261207090000_PostsGroupSearch } from './Migration20261207090000_PostsGroupSearch.js';
+import { Migration20261207100000_UnreadNotificationsIndex } from './Migration20261207100000_UnreadNotificationsIndex.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206160000_OutboxDelivery', class: Migration20261206160000_OutboxDelivery },
   { name: 'Migration20261206233000_ThreadWatchersIndex', class: Migration20261206233000_ThreadWatchersIndex },
   { name: 'Migration20261207090000_PostsGroupSearch', class: Migration20261207090000_PostsGroupSearch },
+  { name: 'Migration20261207100000_UnreadNotificationsIndex', class: Migration20261207100000_UnreadNotificationsIndex },
 ];
