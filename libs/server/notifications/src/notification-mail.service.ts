@@ -58,7 +58,7 @@ export class NotificationMailService {
 
   private async sendImmediateTogether(notificationIds: string[]): Promise<number> {
     const messages = await this.em.fork().transactional(async (em) => {
-      // Locked in one order (so two senders never wait on each other), then skipped once marked:
+      // Locked in one order (so two senders of overlapping batches never deadlock), then skipped once marked:
       // a retried or duplicated job finds them handled and writes nothing.
       const rows = await em.find(
         Notification,
