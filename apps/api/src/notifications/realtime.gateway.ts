@@ -79,8 +79,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShu
         const answer = (result: WatchResult) => (typeof ack === 'function' ? ack(result) : undefined);
         void RequestContext.create(this.orm.em, async () => {
           try {
-            const thread = await this.discussions.thread(socket.data.viewer, String(threadId));
-            await socket.join(socketRooms.thread(thread.id));
+            const id = await this.discussions.watchableThreadId(socket.data.viewer, String(threadId));
+            await socket.join(socketRooms.thread(id));
             answer({ ok: true });
           } catch (error) {
             answer({ ok: false, code: error instanceof DomainError ? error.code : ErrorCode.Internal });

@@ -36,6 +36,16 @@ export class DiscussionAccess {
     return { thread, view };
   }
 
+  /** The id of a thread the viewer may read, checked in one plain statement with no entities (for watching it live). */
+  async readableThreadId(viewer: Viewer, id: string, field = 'threadId'): Promise<string> {
+    const check = new InputCheck();
+    const threadId = check.uuid(field, id, 'Discussion');
+    check.done();
+    const readable = await this.em.getRepository(Thread).readableBy(viewer.userId, [threadId]);
+    if (!readable.has(threadId)) throw discussionsErrors.threadNotFound();
+    return threadId;
+  }
+
   /** A readable thread as its page shows it (author, the viewer's position), read in one statement, with its group. */
   async threadSummary(viewer: Viewer, id: string, asks: { firstUnread: boolean }): Promise<{ thread: ThreadSummary; view: GroupView }> {
     const check = new InputCheck();

@@ -235,6 +235,11 @@ export class DiscussionsService {
     return (await this.access.thread(viewer, id, 'id')).thread;
   }
 
+  /** The id of a thread the viewer may read (to watch it live): checked as for `thread`, in one statement. */
+  watchableThreadId(viewer: Viewer, id: string): Promise<string> {
+    return this.access.readableThreadId(viewer, id, 'id');
+  }
+
   /**
    * A readable thread for its page: with its author and the viewer's position (and, when asked,
    * their first unread post), and its group as the viewer sees it.
