@@ -702,14 +702,15 @@ describe('meetings', () => {
       registrationCounts: { confirmed: number } | null;
     }
 
+    const full = (m: FullMeeting) => {
+      expect(m).toMatchObject({ agendaDocument: { title: expect.any(String) }, minutesDocument: { title: expect.any(String) }, thread: { title: expect.any(String) }, rsvpCounts: { going: 1, maybe: 1 } });
+      expect(m.recurrence).toEqual(expect.any(String));
+      expect(m.rsvps).toHaveLength(2);
+      expect(m.eventForm).not.toBeNull();
+    };
+
     it('answers the group calendar, the personal calendar, the polls and an event’s registrations in as many SQL statements for 100 meetings (and 50 polls) as for 20', async () => {
       const range = { from: new Date().toISOString(), to: new Date(Date.now() + 10 * DAY).toISOString() };
-      const full = (m: FullMeeting) => {
-        expect(m).toMatchObject({ agendaDocument: { title: expect.any(String) }, minutesDocument: { title: expect.any(String) }, thread: { title: expect.any(String) }, rsvpCounts: { going: 1, maybe: 1 } });
-        expect(m.recurrence).toEqual(expect.any(String));
-        expect(m.rsvps).toHaveLength(2);
-        expect(m.eventForm).not.toBeNull();
-      };
       type Group<M> = { workingGroup: { meetings: M[]; meetingPolls: { respondents: number }[] } };
       const counts: number[][] = [];
       const REGISTRATIONS_PAGE = `query EventRegistrations($meetingId: ID!) { eventRegistrations(meetingId: $meetingId) {
@@ -744,6 +745,24 @@ describe('meetings', () => {
       }
       expect(counts[0]!.every((c) => c > 0)).toBe(true);
       expect(counts[1]).toEqual(counts[0]);
+    });
+
+    it('answers a meeting’s page, everything on it, with a statement for each kind of thing it shows, not a look-up for each field', async () => {
+      const { w, firstMeeting } = await groupWith(20);
+      const [member, convenor] = [await w.as('member'), await w.as('convenor')];
+      const PAGE = `query M($id: ID!) { meeting(id: $id) { ${FULL} } }`;
+      const asMember = await pageStatements<{ meeting: FullMeeting }>(api, member, PAGE, { id: firstMeeting });
+      full(asMember.data.meeting);
+      expect(asMember.data.meeting.registrationCounts).toBeNull();
+      const asConvenor = await pageStatements<{ meeting: FullMeeting }>(api, convenor, PAGE, { id: firstMeeting });
+      full(asConvenor.data.meeting);
+      expect(asConvenor.data.meeting.registrationCounts).toEqual({ confirmed: 1 });
+      // The meeting and its group as the viewer sees it, then a statement or two for each kind: the
+      // viewer's answer, the counts, the event form, the linked documents, the discussion, the series,
+      // everyone's answers with their people (read field by field, each checking access again: 16).
+      expect(asMember.statements).toBeLessThanOrEqual(11);
+      // Organisers also see the registration counts: one statement more.
+      expect(asConvenor.statements).toBe(asMember.statements + 1);
     });
   });
 

@@ -3,7 +3,7 @@ import type { Viewer } from '@convene/server-core';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { DocumentsService } from '@convene/server-documents';
 import { IdentityService } from '@convene/server-identity';
-import { EventRegistrationsService, MeetingsService, describeRule, type MeetingRecord, type MeetingSeries, type RsvpCounts } from '@convene/server-meetings';
+import { EventRegistrationsService, MeetingsService, describeRule, type MeetingRecord, type MeetingSeries, type MeetingWithAnswer, type RsvpCounts, type RsvpRecord } from '@convene/server-meetings';
 import type { GroupView } from '@convene/server-groups';
 import type { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
@@ -36,15 +36,17 @@ export class MeetingPresenter {
   ) {}
 
   /** `listed`: each meeting with its group as the viewer sees it; `asks`: whether the query selects a field of the meetings. */
-  async list(viewer: Viewer, listed: { meeting: MeetingRecord; group: WorkingGroupModel }[], asks: (field: string) => boolean): Promise<MeetingModel[]> {
+  async list(viewer: Viewer, listed: { meeting: MeetingRecord | MeetingWithAnswer; group: WorkingGroupModel }[], asks: (field: string) => boolean): Promise<MeetingModel[]> {
     const list = listed.map((l) => l.meeting);
+    // Lists read with the viewer's answers joined in need no statement for them.
+    const answers = list.every((m) => 'answer' in m) ? new Map(list.flatMap((m): [string, RsvpRecord][] => (m.answer ? [[m.id, m.answer]] : []))) : null;
     const ids = list.map((m) => m.id);
     const seen: Seen[] = listed.map(({ meeting, group }) => ({ meeting, view: group.view, canManage: group.viewerCanManage }));
     const documentIds = asks('agendaDocument') || asks('minutesDocument') ? list.flatMap((m) => [m.agendaDocumentId, m.minutesDocumentId].filter((id): id is string => !!id)) : null;
     const threadIds = asks('thread') ? list.flatMap((m) => (m.threadId ? [m.threadId] : [])) : null;
     const seriesIds = asks('recurrence') ? list.flatMap((m) => (m.seriesId ? [m.seriesId] : [])) : null;
     const [mine, counts, forms, documents, threads, series, rsvps] = await Promise.all([
-      asks('myRsvp') ? this.meetings.myRsvps(viewer, ids) : null,
+      asks('myRsvp') ? (answers ?? this.meetings.myRsvps(viewer, ids)) : null,
       asks('rsvpCounts') ? this.meetings.rsvpCounts(ids) : null,
       asks('eventForm') || asks('registrationCounts') ? this.events.formsOf(ids) : null,
       documentIds && this.documents.readableByIds(viewer, documentIds),

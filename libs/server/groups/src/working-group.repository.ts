@@ -34,17 +34,27 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
 
   /** Every group in name order, each as `withMembership`, in one statement. */
   allWithMembership(userId: string): Promise<GroupWithMembership[]> {
-    return this.withMemberships('true', [], userId);
+    return this.withMemberships('true', [], userId, 'every');
   }
 
-  private async withMemberships(where: string, params: unknown[], userId: string): Promise<GroupWithMembership[]> {
+  /**
+   * `counting`: 'each' counts a group's members where it is found (an index scan per group: for one
+   * group or a few), 'every' counts all groups' members in one pass and joins the counts (for the
+   * list of every group: one scan of memberships instead of one per group).
+   */
+  private async withMemberships(where: string, params: unknown[], userId: string, counting: 'each' | 'every' = 'each'): Promise<GroupWithMembership[]> {
     const em = this.getEntityManager();
     const g = EntityColumns.of(em, WorkingGroup, 'g');
     const m = EntityColumns.of(em, Membership, 'm');
+    const [count, counts] =
+      counting === 'each'
+        ? ['(select count(*)::int from memberships c where c.group_id = g.id and c.status = ?)', '']
+        : ['coalesce(c.n, 0)', 'left join (select group_id, count(*)::int as n from memberships where status = ? group by group_id) c on c.group_id = g.id'];
     const rows = await em.getConnection().execute<(Record<string, unknown> & OrganisationColumns & { person_name: string | null; active_count: number })[]>(
       `select ${g.select}, ${m.select}, u.display_name as person_name, o.id as org_id, o.name as org_name, o.website as org_website,
-         (select count(*)::int from memberships c where c.group_id = g.id and c.status = ?) as active_count
+         ${count} as active_count
        from working_groups g
+       ${counts}
        left join memberships m on m.group_id = g.id and m.user_id = ?
        left join users u on u.id = m.user_id
        left join partner_organisations o on o.id = u.organisation_id

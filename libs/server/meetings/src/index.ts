@@ -17,7 +17,7 @@ export { MeetingCalendarService } from './meeting-calendar.service.js';
 export { EventRegistrationsService, type PublicEvent, type RegistrationCounts, type EventFormInput, type RegistrationInput } from './event-registrations.service.js';
 export { MeetingsErrorCode, meetingsErrors } from './meetings.errors.js';
 export { DEFAULT_REMINDER_MINUTES } from './meeting.entity.js';
-export { meetingRecord, type MeetingRecord, type RsvpRecord } from './meeting-record.js';
+export { meetingRecord, type MeetingRecord, type MeetingWithAnswer, type RsvpRecord } from './meeting-record.js';
 export { icsFileName } from './ics.util.js';
 export { describeRule, expandRecurrence } from './recurrence.util.js';
 export { formatLocalDateTime, fromZoned, toZoned } from './zoned-time.util.js';

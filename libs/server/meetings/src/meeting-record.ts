@@ -39,6 +39,11 @@ export interface RsvpRecord {
   updatedAt: Date;
 }
 
+/** A meeting read together with one person's answer to it (null: they gave none). */
+export interface MeetingWithAnswer extends MeetingRecord {
+  answer: RsvpRecord | null;
+}
+
 /** A loaded meeting's values as a record (for code that reads meetings of both kinds). */
 export function meetingRecord(m: Meeting): MeetingRecord {
   return {

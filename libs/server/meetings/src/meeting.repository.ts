@@ -1,7 +1,7 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import { MembershipStatus, type MeetingStatus, type RsvpResponse } from '@convene/shared-contracts';
 import type { Meeting } from './meeting.entity.js';
-import type { MeetingRecord, RsvpRecord } from './meeting-record.js';
+import type { MeetingRecord, MeetingWithAnswer, RsvpRecord } from './meeting-record.js';
 
 type MeetingRow = Record<
   | 'id'
@@ -61,16 +61,22 @@ function toRecord(row: MeetingRow): MeetingRecord {
 export class MeetingRepository extends EntityRepository<Meeting> {
   /**
    * Meetings of some groups that overlap a time range, in start order (cancelled ones included),
-   * as plain records: one statement, no entities (the calendar's hot read-only list).
+   * each with the viewer's own answer, as plain records: one statement, no entities (the calendar's
+   * hot read-only list).
    */
-  async inRange(groupIds: string[], from: Date, to: Date, limit: number): Promise<MeetingRecord[]> {
+  async inRange(groupIds: string[], from: Date, to: Date, limit: number, viewerId: string): Promise<MeetingWithAnswer[]> {
     if (!groupIds.length) return [];
-    return this.records('m.group_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ?', [`{${groupIds.join(',')}}`, to, from], limit);
+    return this.withAnswers('m.group_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ?', [`{${groupIds.join(',')}}`, to, from], limit, viewerId);
   }
 
   /** The meetings of the groups a person is an active member of that overlap a range, as `inRange`. */
-  async inRangeForMember(userId: string, from: Date, to: Date, limit: number): Promise<MeetingRecord[]> {
-    return this.records('m.group_id in (select s.group_id from memberships s where s.user_id = ? and s.status = ?) and m.starts_at < ? and m.ends_at > ?', [userId, MembershipStatus.ACTIVE, to, from], limit);
+  async inRangeForMember(userId: string, from: Date, to: Date, limit: number): Promise<MeetingWithAnswer[]> {
+    return this.withAnswers(
+      'm.group_id in (select s.group_id from memberships s where s.user_id = ? and s.status = ?) and m.starts_at < ? and m.ends_at > ?',
+      [userId, MembershipStatus.ACTIVE, to, from],
+      limit,
+      userId,
+    );
   }
 
   /** Scheduled meetings of some groups from a time on (for calendar feeds). */
@@ -91,19 +97,25 @@ export class MeetingRepository extends EntityRepository<Meeting> {
     return rows.map((r) => ({ meetingId: r.meeting_id, userId: r.user_id, response: r.response, note: r.note, updatedAt: new Date(r.updated_at) }));
   }
 
-  private async records(where: string, params: unknown[], limit: number): Promise<MeetingRecord[]> {
+  /** Meetings as records, each with `viewerId`'s answer joined in (no second statement for them). */
+  private async withAnswers(where: string, params: unknown[], limit: number, viewerId: string): Promise<MeetingWithAnswer[]> {
     const rows = await this.getEntityManager()
       .getConnection()
-      .execute<MeetingRow[]>(
+      .execute<(MeetingRow & { answer: RsvpResponse | null; answer_note: string | null; answer_updated_at: Date | string | null })[]>(
         `select m.id, m.group_id, m.series_id, m.title, m.description, m.starts_at, m.ends_at, m.time_zone, m.location, m.accessibility_notes,
            m.online_url, m.status, m.sequence, m.reminder_minutes, m.agenda_document_id, m.agenda_text, m.minutes_document_id, m.minutes_text,
-           m.thread_id, m.poll_id, m.created_by_id, m.cancelled_at, m.cancellation_reason, m.created_at, m.updated_at
+           m.thread_id, m.poll_id, m.created_by_id, m.cancelled_at, m.cancellation_reason, m.created_at, m.updated_at,
+           r.response as answer, r.note as answer_note, r.updated_at as answer_updated_at
          from meetings m
+         left join meeting_rsvps r on r.meeting_id = m.id and r.user_id = ?
          where ${where}
          order by m.starts_at, m.id
          limit ?`,
-        [...params, limit],
+        [viewerId, ...params, limit],
       );
-    return rows.map(toRecord);
+    return rows.map((row) => ({
+      ...toRecord(row),
+      answer: row.answer ? { meetingId: row.id, userId: viewerId, response: row.answer, note: row.answer_note ?? '', updatedAt: new Date(row.answer_updated_at!) } : null,
+    }));
   }
 }

@@ -9,7 +9,7 @@ import { DiscussionAccess } from '@convene/server-discussions';
 import { MailService } from '@convene/server-mail';
 import { DEFAULT_REMINDER_MINUTES, Meeting } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
-import type { MeetingRecord, RsvpRecord } from './meeting-record.js';
+import type { MeetingRecord, MeetingWithAnswer, RsvpRecord } from './meeting-record.js';
 import { MeetingRsvp } from './meeting-rsvp.entity.js';
 import { MeetingSeries } from './meeting-series.entity.js';
 import { MeetingRemindersService } from './meeting-reminders.service.js';
@@ -108,15 +108,15 @@ export class MeetingsService {
     return { meeting, view, canManage: view.canManage };
   }
 
-  /** A group's meetings overlapping a range (at most 100 days); null for people outside the group. */
-  async inRange(view: GroupView, range: { from: Date; to: Date }): Promise<MeetingRecord[] | null> {
+  /** A group's meetings overlapping a range (at most 100 days), with the viewer's answers; null for people outside the group. */
+  async inRange(viewer: Viewer, view: GroupView, range: { from: Date; to: Date }): Promise<MeetingWithAnswer[] | null> {
     if (!view.isActiveMember && !view.canManage) return null;
     checkRange(range);
-    return this.meetings.inRange([view.group.id], range.from, range.to, RANGE_LIMIT);
+    return this.meetings.inRange([view.group.id], range.from, range.to, RANGE_LIMIT, viewer.userId);
   }
 
-  /** The meetings of every group the viewer is an active member of, overlapping a range. */
-  async personalCalendar(viewer: Viewer, range: { from: Date; to: Date }): Promise<MeetingRecord[]> {
+  /** The meetings of every group the viewer is an active member of, overlapping a range, with the viewer's answers. */
+  async personalCalendar(viewer: Viewer, range: { from: Date; to: Date }): Promise<MeetingWithAnswer[]> {
     checkRange(range);
     return this.meetings.inRangeForMember(viewer.userId, range.from, range.to, RANGE_LIMIT);
   }
