@@ -720,12 +720,12 @@ function checkRenderer(app) {
   const sentences = [...GENERAL, ...WELCOME, ...ARABIC, ...EDIT_NOTES, ...Object.values(THEMES).flatMap((t) => t.sentences)];
   for (const sentence of sentences) {
     const html = app.markdown.renderMarkdown(sentence);
-    if (html !== `<p>${escapeHtml(sentence)}</p>\n`) throw new Error(`sentence does not render as plain text: ${JSON.stringify(sentence)} -> ${html}`);
+    if (html !== `<p dir="auto">${escapeHtml(sentence)}</p>\n`) throw new Error(`sentence does not render as plain text: ${JSON.stringify(sentence)} -> ${html}`);
   }
   const person = { id: '00000000-0000-4000-8000-000000000000', name: 'Test Person' };
   for (const after of AFTER_MENTION) {
     const html = app.markdown.renderMarkdown(`@[${person.name}] ${after}`, new Map([[app.markdown.mentionKey(person.name), person]]));
-    if (html !== `<p>${mentionHtml(person.id, person.name)} ${escapeHtml(after)}</p>\n`) throw new Error(`a mention renders differently: ${html}`);
+    if (html !== `<p dir="auto">${mentionHtml(person.id, person.name)} ${escapeHtml(after)}</p>\n`) throw new Error(`a mention renders differently: ${html}`);
   }
 }
 
@@ -1178,7 +1178,7 @@ async function makeDiscussions(ctx) {
 
         const paragraphs = welcome && k === 0 ? [rand.sample(WELCOME, 3).join(' '), paragraph(2)] : Array.from({ length: k === 0 ? rand.int(2, 3) : rand.chance(0.7) ? 1 : 2 }, () => paragraph(k === 0 ? 3 : 2));
         // Plain paragraphs render as <p> around the escaped text (checked against the renderer).
-        const html = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>\n`);
+        const html = paragraphs.map((p) => `<p dir="auto">${escapeHtml(p)}</p>\n`);
         const mentioned = [];
         if (rand.chance(k === 0 ? 0.03 : 0.04)) {
           const target = mentionable(author, at);
@@ -1186,7 +1186,7 @@ async function makeDiscussions(ctx) {
             // Written as the composer writes a mention, rendered as the renderer resolves it.
             const after = rand.pick(AFTER_MENTION);
             paragraphs.push(`@[${target.person.displayName}] ${after}`);
-            html.push(`<p>${mentionHtml(target.person.id, target.person.displayName)} ${escapeHtml(after)}</p>\n`);
+            html.push(`<p dir="auto">${mentionHtml(target.person.id, target.person.displayName)} ${escapeHtml(after)}</p>\n`);
             mentioned.push(target.person);
           }
         }
@@ -1212,7 +1212,7 @@ async function makeDiscussions(ctx) {
           const note = rand.pick(EDIT_NOTES);
           buffers.revisions.push([rand.uuid(), id, body, bodyHtml, iso(at), iso(editedAt), author.person.id]);
           body = `${body}\n\n${note}`;
-          bodyHtml = `${bodyHtml}<p>${escapeHtml(note)}</p>\n`;
+          bodyHtml = `${bodyHtml}<p dir="auto">${escapeHtml(note)}</p>\n`;
         }
         if (deletedAt === null && ++checked % 200 === 1) {
           // One body in 200, rendered by the app itself with its mentions resolved, must come out the same.

@@ -179,7 +179,7 @@ describe('taking part in discussions', () => {
       const result = await (await w.as(persona)).request<{ previewPost: string }>(PREVIEW, { body: 'Ask @[Cora Convenor]', groupId: w.group.id });
       const expected = persona === 'anonymous' ? 'UNAUTHENTICATED' : persona === 'member' || persona === 'convenor' ? 'OK' : 'FORBIDDEN';
       expect(codeOf(result)).toBe(expected);
-      if (expected === 'OK') expect(dataOf(result).previewPost).toBe(`<p>Ask <span class="mention" data-user-id="${w.people.convenor.id}">@Cora Convenor</span></p>\n`);
+      if (expected === 'OK') expect(dataOf(result).previewPost).toBe(`<p dir="auto">Ask <span class="mention" data-user-id="${w.people.convenor.id}">@Cora Convenor</span></p>\n`);
     });
 
     it.each(PERSONAS)('search as %s: finds the group’s posts only for its members, even when asked for the group by id', async (persona) => {
@@ -204,7 +204,7 @@ describe('taking part in discussions', () => {
       const reply = dataOf(
         await (await w.as('member')).request<{ reply: { bodyHtml: string } }>(REPLY, { input: { threadId, body: 'Can @[cora  convenor] check? `@[Nobody]` is code.' } }),
       ).reply;
-      expect(reply.bodyHtml).toBe(`<p>Can <span class="mention" data-user-id="${w.people.convenor.id}">@Cora Convenor</span> check? <code>@[Nobody]</code> is code.</p>\n`);
+      expect(reply.bodyHtml).toBe(`<p dir="auto">Can <span class="mention" data-user-id="${w.people.convenor.id}">@Cora Convenor</span> check? <code>@[Nobody]</code> is code.</p>\n`);
       expect(await told('post.mentioned', threadId)).toEqual([{ recipient_id: w.people.convenor.id, type: NotificationType.MENTIONED }]);
       // The reply itself told the convenor nothing more (their post was not the one answered, and the mention told them).
       expect(await told('post.replied', threadId)).toEqual([]);
@@ -264,7 +264,7 @@ describe('taking part in discussions', () => {
       dataOf(await member.request(EDIT, { input: { postId: openingId, body: 'Third version.' } }));
       const revisions = dataOf(await (await w.as('convenor')).request<{ postRevisions: { body: string; bodyHtml: string }[] }>(REVISIONS, { postId: openingId })).postRevisions;
       expect(revisions.map((r) => r.body)).toEqual(['Second **version**.', 'What have you seen at the trust?']);
-      expect(revisions[0]!.bodyHtml).toBe('<p>Second <strong>version</strong>.</p>\n');
+      expect(revisions[0]!.bodyHtml).toBe('<p dir="auto">Second <strong>version</strong>.</p>\n');
       const opening = dataOf(await member.request<ThreadView>(THREAD, { id: threadId })).thread.posts.nodes[0]!;
       expect(opening).toMatchObject({ body: 'Third version.', viewerIsAuthor: true });
       expect(opening.editedAt).not.toBeNull();

@@ -87,7 +87,7 @@ describe('discussions', () => {
     const before = (await sql<{ n: number }>('select count(*)::int as n from posts'))[0]!.n;
     const result = await (await w.as(persona)).request<{ previewPost: string }>(`query P($body: String!) { previewPost(body: $body) }`, { body: '**Agenda** <script>x</script>' });
     if (persona === 'anonymous') expect(codeOf(result)).toBe('UNAUTHENTICATED');
-    else expect(dataOf(result).previewPost).toBe('<p><strong>Agenda</strong> &lt;script&gt;x&lt;/script&gt;</p>\n');
+    else expect(dataOf(result).previewPost).toBe('<p dir="auto"><strong>Agenda</strong> &lt;script&gt;x&lt;/script&gt;</p>\n');
     expect((await sql<{ n: number }>('select count(*)::int as n from posts'))[0]!.n).toBe(before);
   });
 
@@ -135,7 +135,7 @@ describe('discussions', () => {
     const page1 = dataOf(await member.request<{ thread: { replyCount: number; posts: { nodes: { id: string; bodyHtml: string }[]; endCursor: string; hasNextPage: boolean } } }>(THREAD, { id: threadId, first: 2 }));
     expect(page1.thread.replyCount).toBe(2);
     expect(page1.thread.posts.hasNextPage).toBe(true);
-    expect(page1.thread.posts.nodes[1]!.bodyHtml).toBe('<p>At <strong>St Mary’s</strong> too. &lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
+    expect(page1.thread.posts.nodes[1]!.bodyHtml).toBe('<p dir="auto">At <strong>St Mary’s</strong> too. &lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
     const page2 = dataOf(await member.request<{ thread: { posts: { nodes: { id: string; bodyHtml: string }[]; hasNextPage: boolean } } }>(THREAD, { id: threadId, first: 2, after: page1.thread.posts.endCursor }));
     expect(page2.thread.posts.nodes.map((p) => p.id)).toEqual([nested.reply.id]);
     expect(page2.thread.posts.nodes[0]!.bodyHtml).not.toContain('href');

@@ -29,7 +29,7 @@ const HOSTILE = [
 
 /** Elements Markdown may produce; anything else (script, svg, iframe, img…) is a failure. */
 const ALLOWED = new Set(['span', 'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
-const ALLOWED_ATTRIBUTES = new Set(['data-user-id', 'href', 'title', 'rel', 'target', 'class', 'start', 'style']);
+const ALLOWED_ATTRIBUTES = new Set(['data-user-id', 'href', 'title', 'rel', 'target', 'class', 'start', 'style', 'dir']);
 
 interface Node {
   nodeName: string;
@@ -47,6 +47,7 @@ function executableParts(html: string): string[] {
         if (!ALLOWED_ATTRIBUTES.has(attr.name)) found.push(`${node.nodeName}[${attr.name}]`);
         if (attr.name === 'href' && !/^(https?:|mailto:|\/(?!\/)|#)/i.test(attr.value)) found.push(`href=${attr.value}`);
         if (attr.name === 'style' && !/^text-align:(left|right|center)$/.test(attr.value)) found.push(`style=${attr.value}`);
+        if (attr.name === 'dir' && attr.value !== 'auto') found.push(`dir=${attr.value}`);
       }
     }
     node.childNodes?.forEach(walk);
@@ -66,15 +67,21 @@ describe(renderMarkdown.name, () => {
 
   it('renders the Markdown people use', () => {
     const html = renderMarkdown('## Agenda\n\n- **NHS** charging\n- [Guide](https://example.org/guide)\n\n> quoted\n\n`code`');
-    expect(html).toContain('<h2>Agenda</h2>');
-    expect(html).toContain('<li><strong>NHS</strong> charging</li>');
+    expect(html).toContain('<h2 dir="auto">Agenda</h2>');
+    expect(html).toContain('<li dir="auto"><strong>NHS</strong> charging</li>');
     expect(html).toContain('<a href="https://example.org/guide" rel="nofollow noopener noreferrer" target="_blank">Guide</a>');
-    expect(html).toContain('<blockquote>');
+    expect(html).toContain('<blockquote dir="auto">');
     expect(html).toContain('<code>code</code>');
   });
 
+  it('gives each paragraph, list item, quote, heading and table cell its own direction', () => {
+    const html = renderMarkdown('نلتقي يوم الخميس.\n\nBring the FOI letters!\n\n- أولاً\n- second\n\n| a | b |\n|---|---|\n| ج | d |');
+    const opened = [...html.matchAll(/<(p|li|th|td)( dir="auto")?>/g)].map((m) => `${m[1]}${m[2] ? ' auto' : ''}`);
+    expect(opened).toEqual(['p auto', 'p auto', 'li auto', 'li auto', 'th auto', 'th auto', 'td auto', 'td auto']);
+  });
+
   it('shows raw HTML as text and keeps same-site links', () => {
-    expect(renderMarkdown('<b>hi</b>')).toBe('<p>&lt;b&gt;hi&lt;/b&gt;</p>\n');
+    expect(renderMarkdown('<b>hi</b>')).toBe('<p dir="auto">&lt;b&gt;hi&lt;/b&gt;</p>\n');
     expect(renderMarkdown('[minutes](/groups/health)')).toContain('<a href="/groups/health" rel="nofollow noopener noreferrer">minutes</a>');
   });
 });
@@ -95,8 +102,8 @@ describe('mentions', () => {
   });
 
   it('renders a resolved mention as a marked span, matching names whatever their case and spacing', () => {
-    expect(renderMarkdown('Ask @[lucía  MORENO].', people)).toBe('<p>Ask <span class="mention" data-user-id="6f1c1d1e-0000-4000-8000-000000000001">@Lucía Moreno</span>.</p>\n');
-    expect(renderMarkdown('Ask @[Someone Else].', people)).toBe('<p>Ask @[Someone Else].</p>\n');
+    expect(renderMarkdown('Ask @[lucía  MORENO].', people)).toBe('<p dir="auto">Ask <span class="mention" data-user-id="6f1c1d1e-0000-4000-8000-000000000001">@Lucía Moreno</span>.</p>\n');
+    expect(renderMarkdown('Ask @[Someone Else].', people)).toBe('<p dir="auto">Ask @[Someone Else].</p>\n');
   });
 
   it.each(HOSTILE)('a mention beside %j leaves nothing executable', (body) => {

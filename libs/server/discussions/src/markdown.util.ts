@@ -75,6 +75,13 @@ md.core.ruler.push('mentions', (state) => {
   }
 });
 
+// Each paragraph, list item, quote, heading and table cell takes its direction from its own first
+// strong letter: an Arabic paragraph reads right to left, the English one after it left to right.
+const OWN_DIRECTION = new Set(['paragraph_open', 'list_item_open', 'blockquote_open', 'heading_open', 'th_open', 'td_open']);
+md.core.ruler.push('direction', (state) => {
+  for (const token of state.tokens) if (OWN_DIRECTION.has(token.type) && !token.hidden) token.attrSet('dir', 'auto');
+});
+
 md.renderer.rules['mention'] = (tokens, idx, _options, env) => {
   const token = tokens[idx]!;
   const meta = token.meta as { group?: boolean; name?: string };

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { MeetingSummaryFieldsFragment } from '@convene/web-data-access';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -32,6 +33,8 @@ export function MeetingCalendar({ range, meetings, timeZone, showGroup = false, 
     return map;
   }, [meetings, time]);
   const isMonth = range.view === 'month';
+  // A month's grid needs about 560 px: on a phone the month is a list of its days with meetings.
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const firstDay = range.weeks[0]?.[0] ?? range.anchor;
   const title = isMonth ? time.month(range.anchor) : t('calendar.weekOf', { day: time.longDay(firstDay) });
   const shownDays = range.weeks.flat();
@@ -68,7 +71,9 @@ export function MeetingCalendar({ range, meetings, timeZone, showGroup = false, 
         </Group>
       </Group>
 
-      {isMonth ? (
+      {isMonth && narrow ? (
+        <MonthAgenda range={range} byDay={byDay} time={time} showGroup={showGroup} />
+      ) : isMonth ? (
         <MonthGrid range={range} byDay={byDay} time={time} caption={title} showGroup={showGroup} />
       ) : (
         <WeekColumns range={range} byDay={byDay} time={time} showGroup={showGroup} />
@@ -140,6 +145,30 @@ function MonthGrid({ range, byDay, time, caption, showGroup }: GridProps & { cap
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** A month as the list of its days that have meetings (phones: the grid would not fit). */
+function MonthAgenda({ range, byDay, time, showGroup }: GridProps) {
+  const month = range.anchor.slice(0, 7);
+  const days = range.weeks.flat().filter((day) => day.slice(0, 7) === month && (byDay.get(day)?.length ?? 0) > 0);
+  return (
+    <div className="convene-cal-agenda">
+      {days.map((day) => (
+        <section key={day} className="convene-cal-weekday" data-today={day === range.today || undefined} aria-label={time.longDay(day)}>
+          <div className="convene-cal-weekday-head" aria-hidden>
+            <span>{time.weekday(day)}</span> <strong>{time.dayNumber(day)}</strong>
+          </div>
+          <ul className="convene-cal-list">
+            {(byDay.get(day) ?? []).map((meeting) => (
+              <li key={meeting.id}>
+                <MeetingChip meeting={meeting} time={time} showGroup={showGroup} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

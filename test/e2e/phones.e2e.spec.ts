@@ -1,0 +1,135 @@
+// Every page on a 360 × 740 phone, in English and in Arabic, with the data that used to push pages
+// wider than the screen: a long link, a long unbroken word and paragraphs of Arabic and English in
+// one post, a long discussion title, and the calendar's month. A page wider than the viewport (the
+// whole page scrolling sideways) fails, naming the route and the language.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { BrowserSession } from './browser.js';
+
+const PHONE = { width: 360, height: 740 };
+const GROUP = 'health-and-social-care';
+const LONG_LINK = `https://www.example.org/reports/2026/${'housing-and-health-access-for-migrants-'.repeat(4)}final.pdf`;
+const LONG_WORD = 'Antidisestablishmentarianism'.repeat(6);
+const MIXED = [
+  'نلتقي يوم الخميس في المركز المجتمعي لمناقشة رسائل طلبات حرية المعلومات.',
+  'Bring the FOI letters!',
+  'Bring the printed copies, too.',
+  `See ${LONG_LINK} and ${LONG_WORD}.`,
+].join('\n\n');
+
+async function graphql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await page.request.post('/graphql', { data: { query, variables }, headers: { 'apollo-require-preflight': 'true' } });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** How far the page reaches past the viewport's right (or, in Arabic, left) edge, in pixels. */
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** The page fits the screen's width; if not, the failure names the elements sticking out. */
+async function expectFits(page: Page, path: string): Promise<void> {
+  const wider = await overflow(page);
+  expect({ path, overflow: wider, culprits: wider > 0 ? await culprits(page) : [] }).toEqual({ path, overflow: 0, culprits: [] });
+}
+
+/** The elements sticking out of the viewport, for the failure message. */
+async function culprits(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    for (const element of Array.from(document.querySelectorAll('body *'))) {
+      const box = element.getBoundingClientRect();
+      // Inside a box that scrolls or clips on its own, sticking out is that box's business.
+      let clipped = false;
+      for (let parent = element.parentElement; parent && !clipped; parent = parent.parentElement) clipped = getComputedStyle(parent).overflowX !== 'visible';
+      if (box.width > 0 && (box.right > width + 1 || box.left < -1) && !clipped && !element.closest('[aria-hidden="true"], [hidden]')) {
+        const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className).split(' ').slice(0, 2).join('.')}`;
+        out.push(`${name} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+      }
+    }
+    return out.slice(0, 8);
+  });
+}
+
+describe('on a phone', () => {
+  let session: BrowserSession;
+  let threadId: string;
+  let meetingId: string | null;
+
+  beforeAll(async () => {
+    session = await BrowserSession.start({ GRAPHQL_TRUSTED_DOCUMENTS: 'false' });
+    const page = await session.newPage(PHONE);
+    await session.signIn(page, 'member@example.org');
+    const group = await graphql<{ workingGroup: { id: string } }>(page, 'query ($slug: String!) { workingGroup(slug: $slug) { id } }', { slug: GROUP });
+    const created = await graphql<{ createThread: { id: string; posts: { nodes: { id: string }[] } } }>(
+      page,
+      'mutation ($input: CreateThreadInput!) { createThread(input: $input) { id posts(first: 1) { nodes { id } } } }',
+      { input: { groupId: group.workingGroup.id, title: `Housing evidence ${LONG_WORD.slice(0, 60)} ${LONG_LINK.slice(0, 80)}`, body: MIXED } },
+    );
+    threadId = created.createThread.id;
+    await graphql(page, 'mutation ($input: ReplyInput!) { reply(input: $input) { id } }', {
+      input: { threadId, parentPostId: created.createThread.posts.nodes[0]!.id, body: `> ${LONG_LINK}\n\n\`${LONG_WORD}\`\n\n\`\`\`\n${LONG_WORD} ${LONG_LINK}\n\`\`\`` },
+    });
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    const calendar = await graphql<{ myCalendar: { id: string }[] }>(page, 'query ($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { id } }', { from, to });
+    meetingId = calendar.myCalendar[0]?.id ?? null;
+  });
+
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  const routes = (): string[] => [
+    '/groups',
+    `/groups/${GROUP}`,
+    `/groups/${GROUP}?tab=meetings`,
+    `/threads/${threadId}`,
+    ...(meetingId ? [`/meetings/${meetingId}`] : []),
+    '/calendar',
+    '/search?q=housing',
+    '/notifications',
+    '/settings/notifications',
+    '/profile',
+    '/settings/security',
+  ];
+
+  for (const language of ['en', 'ar'] as const) {
+    it(`no page is wider than a 360 px screen, in ${language === 'en' ? 'English' : 'Arabic'}`, async () => {
+      const page = await session.newPage(PHONE);
+      await page.goto('/signin');
+      await page.evaluate((locale) => window.localStorage.setItem('convene.locale', locale), language);
+      for (const path of ['/signin', '/signup', '/forgot-password']) {
+        await page.goto(path);
+        await page.locator('main h1').first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+        await expectFits(page, path);
+      }
+      await page.goto('/signin');
+      await page.locator('input[type="email"]').fill('member@example.org');
+      await page.locator('input[type="password"]').fill('convene-demo-pass');
+      await page.locator('main button[type="submit"]').click();
+      await page.waitForURL(/\/groups$/);
+      // Signed in, the person's own language applies: switch to this one as a person would.
+      if ((await page.evaluate(() => document.documentElement.lang)) !== language) {
+        await page.getByRole('banner').locator(`button[lang="${language}"]`).click();
+        await page.waitForFunction((locale) => document.documentElement.lang === locale, language);
+      }
+      for (const path of routes()) {
+        await page.goto(path);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({ path, lang: language });
+        if (process.env['PHONE_SHOTS']) await page.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`, fullPage: true });
+        await expectFits(page, path);
+      }
+      // Each paragraph of the mixed post reads in its own direction, whatever the page's.
+      await page.goto(`/threads/${threadId}`);
+      const direction = (text: string) => page.locator('.convene-post-body p', { hasText: text }).first().evaluate((p) => getComputedStyle(p).direction);
+      expect([await direction('نلتقي يوم الخميس'), await direction('Bring the FOI letters!'), await direction('Bring the printed copies')]).toEqual(['rtl', 'ltr', 'ltr']);
+    });
+  }
+});
