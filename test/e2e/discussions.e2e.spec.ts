@@ -400,4 +400,27 @@ describe('discussions', () => {
     expect(await samira.locator('.convene-post-card').count()).toBe(105);
     expect(await samira.locator('.convene-post-card[data-unread]').count()).toBe(3);
   });
+
+  it('keeps a pasted text over the limit whole, counts it, and refuses it in sight instead of cutting it', async () => {
+    const lucia = await newPage();
+    await signIn(lucia, 'member@example.org');
+    const { threadId, openingId } = await startThread(lucia, { title: 'Evidence pack', body: 'Paste the notes under this.' });
+    await lucia.goto(`/threads/${threadId}`);
+    await postCard(lucia, openingId).getByRole('button', { name: 'Reply to Lucía Moreno' }).click();
+    const box = lucia.getByLabel(/^Your reply/);
+    await box.fill('a'.repeat(20_050));
+    // All of it stays in the box (a browser limit would have cut it at 20,000 without a word).
+    expect(await box.evaluate((area: HTMLTextAreaElement) => area.value.length)).toBe(20_050);
+    await lucia.getByText('20,050 / 20,000').waitFor();
+    await lucia.getByText('At most 20,000 characters: this text has 20,050.').waitFor();
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await lucia.getByRole('button', { name: 'Post reply' }).isDisabled()).toBe(true);
+    await lucia.mouse.move(0, 0);
+    expect(await seriousA11yViolations(lucia)).toEqual([]);
+    // Within the limit again, the count is quiet and the reply goes.
+    await box.fill('Notes to follow.');
+    await lucia.getByText('16 / 20,000').waitFor();
+    await lucia.getByRole('button', { name: 'Post reply' }).click();
+    await lucia.locator('.convene-post-body', { hasText: 'Notes to follow.' }).waitFor();
+  });
 });

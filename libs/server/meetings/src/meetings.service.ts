@@ -339,7 +339,7 @@ export class MeetingsService {
   /** Cancels a meeting, or it and the later occurrences of its series. Its reminders are removed and people who answered are told. */
   async cancel(viewer: Viewer, input: { id: string; scope?: MeetingChangeScope | null; reason?: string | null }): Promise<Meeting> {
     const check = new InputCheck();
-    const reason = longText(check, 'reason', input.reason, 500, 'The reason');
+    const reason = longText(check, 'reason', input.reason, LIMITS.meetingCancellationReasonMax, 'The reason');
     check.done();
     const access = await this.managed(viewer, input.id);
     const current = access.meeting;

@@ -306,7 +306,7 @@ export class PitchesService {
   ): Promise<PitchAccess> {
     const check = new InputCheck();
     if (input.status) check.oneOf('status', input.status, [PitchStatus.RECEIVED, PitchStatus.UNDER_REVIEW, PitchStatus.DECLINED], 'The status');
-    const reason = longText(check, 'declineReason', input.declineReason, 2000, 'The reason', false);
+    const reason = longText(check, 'declineReason', input.declineReason, LIMITS.pitchDeclineReasonMax, 'The reason', false);
     if (input.status === PitchStatus.DECLINED && !reason) check.fail('declineReason', 'Tell the partner why: they will see it.');
     const note = longText(check, 'note', input.note, LIMITS.pitchNoteMax, 'The note', false);
     const message = longText(check, 'message', input.message, LIMITS.pitchMessageMax, 'The message', false);

@@ -44,6 +44,7 @@ export const LIMITS = {
   /** Widest date range one calendar request may ask for. */
   meetingRangeMaxDays: 100,
   rsvpNoteMax: 500,
+  meetingCancellationReasonMax: 500,
   /** Reminders per meeting. */
   remindersMax: 4,
   pollSlotsMin: 2,
@@ -60,6 +61,7 @@ export const LIMITS = {
   pitchHelpMax: 3000,
   pitchMessageMax: 5000,
   pitchNoteMax: 5000,
+  pitchDeclineReasonMax: 2000,
   pitchFieldsMax: 15,
   pitchAttachmentsMax: 5,
   pitchFormTitleMax: 200,

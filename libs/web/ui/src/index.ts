@@ -15,6 +15,7 @@ export { NotFoundPage } from './page/NotFoundPage';
 export { useErrorMessage } from './page/useErrorMessage';
 export { applyServerFieldErrors } from './forms/server-field-errors';
 export { useValidators } from './forms/useValidators';
+export { LimitedTextarea, useCharacterLimit, type CharacterLimitProps, type LimitedTextareaProps } from './forms/useCharacterLimit';
 export { PasswordField } from './forms/PasswordField';
 export { FormQuestionInput, type FormQuestion, type FormQuestionInputProps } from './forms/FormQuestionInput';
 export { HoneypotField } from './forms/HoneypotField';

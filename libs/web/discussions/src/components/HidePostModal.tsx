@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { HidePostDocument, type PostFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -43,13 +43,13 @@ export function HidePostModal({ post, onClose }: { post: PostFieldsFragment | nu
         <ErrorAlert error={failure} />
         <Stack gap="md">
           <Text size="sm">{t('moderation.hideIntro', { author: post?.author?.displayName ?? t('thread.someone') })}</Text>
-          <Textarea
+          <LimitedTextarea
             label={t('moderation.reason')}
             description={t('moderation.reasonHint')}
             required
             autosize
             minRows={2}
-            maxLength={LIMITS.moderationReasonMax}
+            limit={LIMITS.moderationReasonMax}
             dir="auto"
             data-autofocus
             key={form.key('reason')}

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { CreateThreadDocument, GroupThreadsDocument } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, useCharacterLimit, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -35,6 +35,8 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
     },
   });
 
+  const bodyLimit = useCharacterLimit(form.values.body.length, LIMITS.postBodyMax, form.errors['body']);
+
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
@@ -64,10 +66,10 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
             required
             autosize
             minRows={6}
-            maxLength={LIMITS.postBodyMax}
             dir="auto"
             groupSlug={slug}
             {...form.getInputProps('body')}
+            {...bodyLimit}
             value={form.values.body}
             onChange={(value) => form.setFieldValue('body', value)}
             style={previewing === null ? undefined : { display: 'none' }}

@@ -1,7 +1,7 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { LIMITS } from '@convene/shared-contracts';
 import { toApiError } from '@convene/web-data-access';
-import { ErrorAlert } from '@convene/web-ui';
+import { ErrorAlert, useCharacterLimit } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MentionTextarea } from './MentionTextarea';
@@ -26,6 +26,8 @@ export function PostComposer({ label, description, initialBody = '', group, subm
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [bodyError, setBodyError] = useState<string | null>(null);
+
+  const bodyLimit = useCharacterLimit(body.length, LIMITS.postBodyMax, bodyError);
 
   const submit = async () => {
     setBusy(true);
@@ -52,14 +54,13 @@ export function PostComposer({ label, description, initialBody = '', group, subm
         description={description}
         autosize
         minRows={3}
-        maxLength={LIMITS.postBodyMax}
         dir="auto"
         value={body}
         onChange={(value) => {
           setBody(value);
           setBodyError(null);
         }}
-        error={bodyError}
+        {...bodyLimit}
         groupSlug={group.slug}
         data-autofocus
         autoFocus
@@ -73,7 +74,7 @@ export function PostComposer({ label, description, initialBody = '', group, subm
         <Button variant="default" onClick={onCancel}>
           {t('thread.cancel')}
         </Button>
-        <Button onClick={() => void submit()} loading={busy} disabled={!body.trim()}>
+        <Button onClick={() => void submit()} loading={busy} disabled={!body.trim() || body.length > LIMITS.postBodyMax}>
           {submitLabel}
         </Button>
       </Group>

@@ -1,9 +1,9 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { UpdateWorkingGroupDocument, type JoinPolicy, type MemberListVisibility } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -65,12 +65,12 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
         <ErrorAlert error={failure} />
         <Stack gap="md">
           <TextInput label={t('editModal.name')} required maxLength={LIMITS.groupNameMax} data-autofocus dir="auto" key={form.key('name')} {...form.getInputProps('name')} />
-          <Textarea
+          <LimitedTextarea
             label={t('editModal.purpose')}
             required
             autosize
             minRows={4}
-            maxLength={LIMITS.groupPurposeMax}
+            limit={LIMITS.groupPurposeMax}
             dir="auto"
             key={form.key('purpose')}
             {...form.getInputProps('purpose')}

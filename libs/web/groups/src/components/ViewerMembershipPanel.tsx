@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { LIMITS } from '@convene/shared-contracts';
 import type { WorkingGroupQuery } from '@convene/web-data-access';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipActions } from '../hooks/useMembershipActions';
 import { usePendingAction } from '../hooks/usePendingAction';
+import { LimitedTextarea } from '@convene/web-ui';
 
 type WorkingGroup = WorkingGroupQuery['workingGroup'];
 
@@ -35,12 +36,12 @@ export function ViewerMembershipPanel({ group, actions }: { group: WorkingGroup;
               if (await track('request', () => actions.join(ref, message, 'REQUEST'))) setMessage('');
             }}
           >
-            <Textarea
+            <LimitedTextarea
               label={t('requestForm.message')}
               description={t('requestForm.messageHint')}
               value={message}
               onChange={(event) => setMessage(event.currentTarget.value)}
-              maxLength={LIMITS.joinMessageMax}
+              limit={LIMITS.joinMessageMax}
               autosize
               minRows={2}
               maxRows={8}

@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { GROUP_SLUG_PATTERN, LIMITS } from '@convene/shared-contracts';
 import { CreateWorkingGroupDocument, type JoinPolicy, type MemberListVisibility } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -104,14 +104,14 @@ export function CreateWorkingGroupForm() {
             slugProps.onChange(event);
           }}
         />
-        <Textarea
+        <LimitedTextarea
           label={t('admin.purpose')}
           description={t('admin.purposeHint')}
           required
           autosize
           minRows={3}
           maxRows={10}
-          maxLength={LIMITS.groupPurposeMax}
+          limit={LIMITS.groupPurposeMax}
           {...form.getInputProps('purpose')}
         />
         <NativeSelect

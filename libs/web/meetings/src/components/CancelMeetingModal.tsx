@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { LIMITS } from '@convene/shared-contracts';
 import { useMutation } from '@apollo/client/react';
 import { CancelMeetingDocument, type MeetingChangeScope, type MeetingPageFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, useNotify } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -38,7 +39,7 @@ export function CancelMeetingModal({ meeting, opened, onClose }: { meeting: Meet
               </Stack>
             </Radio.Group>
           )}
-          <Textarea label={t('meeting.reason')} description={t('meeting.reasonHint')} autosize minRows={2} maxLength={1000} dir="auto" value={reason} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
+          <LimitedTextarea label={t('meeting.reason')} description={t('meeting.reasonHint')} autosize minRows={2} limit={LIMITS.meetingCancellationReasonMax} dir="auto" value={reason} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('meeting.keep')}

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { ConfigureEventDocument, type MeetingPageFieldsFragment, type RegistrationFieldKind } from '@convene/web-data-access';
-import { ErrorAlert, useNotify } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeFieldErrors } from '../utils/field-errors.util';
@@ -131,7 +131,7 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
         <Checkbox label={t('event.waitlist')} {...form.getInputProps('waitlistEnabled', { type: 'checkbox' })} />
         <Checkbox label={t('event.requiresApproval')} {...form.getInputProps('requiresApproval', { type: 'checkbox' })} />
         <NumberInput label={t('event.retentionDays')} description={t('event.retentionHint')} min={0} max={LIMITS.registrationRetentionMaxDays} allowDecimal={false} w={{ base: '100%', sm: 320 }} {...form.getInputProps('retentionDays')} />
-        <Textarea label={t('event.consentText')} required autosize minRows={2} maxLength={LIMITS.registrationConsentMax} dir="auto" {...form.getInputProps('consentText')} />
+        <LimitedTextarea label={t('event.consentText')} required autosize minRows={2} limit={LIMITS.registrationConsentMax} dir="auto" {...form.getInputProps('consentText')} />
         <fieldset className="convene-fieldset">
           <legend>
             <Text fw={500} size="sm">

@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { CreateMeetingPollDocument } from '@convene/web-data-access';
-import { ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -147,7 +147,7 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
         </fieldset>
         <TextInput label={t('form.location')} description={t('form.locationHint')} maxLength={LIMITS.meetingLocationMax} dir="auto" {...form.getInputProps('location')} />
         <TextInput type="url" label={t('form.onlineUrl')} description={t('form.onlineUrlHint')} maxLength={LIMITS.meetingUrlMax} dir="ltr" {...form.getInputProps('onlineUrl')} />
-        <Textarea label={t('form.description')} autosize minRows={2} maxLength={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('description')} />
+        <LimitedTextarea label={t('form.description')} autosize minRows={2} limit={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('description')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -11,7 +11,7 @@ import {
   type RecurrenceFrequency,
   type UpdateMeetingInput,
 } from '@convene/web-data-access';
-import { ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -265,9 +265,9 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
         )}
         <TextInput label={t('form.location')} description={t('form.locationHint')} maxLength={LIMITS.meetingLocationMax} dir="auto" {...form.getInputProps('location')} />
         <TextInput type="url" label={t('form.onlineUrl')} description={t('form.onlineUrlHint')} maxLength={LIMITS.meetingUrlMax} dir="ltr" {...form.getInputProps('onlineUrl')} />
-        <Textarea label={t('form.description')} autosize minRows={3} maxLength={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('description')} />
-        <Textarea label={t('form.accessibilityNotes')} description={t('form.accessibilityHint')} autosize minRows={2} maxLength={LIMITS.meetingAccessibilityMax} dir="auto" {...form.getInputProps('accessibilityNotes')} />
-        <Textarea label={t('form.agendaText')} autosize minRows={3} maxLength={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('agendaText')} />
+        <LimitedTextarea label={t('form.description')} autosize minRows={3} limit={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('description')} />
+        <LimitedTextarea label={t('form.accessibilityNotes')} description={t('form.accessibilityHint')} autosize minRows={2} limit={LIMITS.meetingAccessibilityMax} dir="auto" {...form.getInputProps('accessibilityNotes')} />
+        <LimitedTextarea label={t('form.agendaText')} autosize minRows={3} limit={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('agendaText')} />
         <SimpleGrid cols={{ base: 1, sm: isEdit ? 3 : 2 }}>
           <Select label={t('form.agendaDocument')} data={withNone(documents)} searchable {...form.getInputProps('agendaDocumentId')} onChange={(value) => form.setFieldValue('agendaDocumentId', value ?? '')} />
           {isEdit && <Select label={t('form.minutesDocument')} data={withNone(documents)} searchable {...form.getInputProps('minutesDocumentId')} onChange={(value) => form.setFieldValue('minutesDocumentId', value ?? '')} />}

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { UpdateMeetingDocument, type MeetingPageFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, useNotify } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -29,7 +29,7 @@ export function MinutesModal({ meeting, opened, onClose }: { meeting: MeetingPag
       >
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <Textarea label={t('meeting.minutes')} autosize minRows={10} maxRows={24} maxLength={LIMITS.meetingMinutesTextMax} dir="auto" value={text} onChange={(event) => setText(event.currentTarget.value)} data-autofocus />
+          <LimitedTextarea label={t('meeting.minutes')} autosize minRows={10} maxRows={24} limit={LIMITS.meetingMinutesTextMax} dir="auto" value={text} onChange={(event) => setText(event.currentTarget.value)} data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('form.cancel')}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, Modal, Stack, Switch, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -12,7 +12,7 @@ import {
   type MeetingPageFieldsFragment,
   type RegistrationStatus,
 } from '@convene/web-data-access';
-import { ErrorAlert, PageError, useErrorMessage, useNotify } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, PageError, useErrorMessage, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingTime } from '../hooks/useMeetingTime';
@@ -194,7 +194,7 @@ function EmailRegistrantsModal({ meetingId, opened, onClose }: { meetingId: stri
         <ErrorAlert error={failure} />
         <Stack gap="md">
           <TextInput label={t('event.subject')} required maxLength={200} dir="auto" value={subject} onChange={(event) => setSubject(event.currentTarget.value)} data-autofocus />
-          <Textarea label={t('event.message')} required autosize minRows={6} maxLength={LIMITS.registrationMessageMax} dir="auto" value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
+          <LimitedTextarea label={t('event.message')} required autosize minRows={6} limit={LIMITS.registrationMessageMax} dir="auto" value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
           <Checkbox label={t('event.includeWaitlist')} checked={includeWaitlist} onChange={(event) => setIncludeWaitlist(event.currentTarget.checked)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

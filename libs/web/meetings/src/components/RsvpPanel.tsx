@@ -1,7 +1,8 @@
-import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
+import { LIMITS } from '@convene/shared-contracts';
 import { RsvpDocument, type MeetingPageFieldsFragment, type RsvpResponse } from '@convene/web-data-access';
-import { ErrorAlert, useNotify } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -44,7 +45,7 @@ export function RsvpPanel({ meeting }: { meeting: MeetingPageFieldsFragment }) {
             ))}
           </Group>
         </Radio.Group>
-        <Textarea label={t('rsvp.note')} description={t('rsvp.noteHint')} autosize minRows={2} maxLength={1000} dir="auto" value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+        <LimitedTextarea label={t('rsvp.note')} description={t('rsvp.noteHint')} autosize minRows={2} limit={LIMITS.rsvpNoteMax} dir="auto" value={note} onChange={(event) => setNote(event.currentTarget.value)} />
         <Group justify="space-between" gap="sm">
           <Text size="sm" c="gray.7" aria-live="polite">
             {meeting.myRsvp ? t('rsvp.current', { answer: t(`rsvp.${meeting.myRsvp.response}`) }) : ''}

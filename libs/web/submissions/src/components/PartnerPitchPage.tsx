@@ -1,10 +1,10 @@
-import { Alert, Button, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { MyPitchDocument, ReplyToPitchDocument, toApiError, WithdrawPitchDocument, type PartnerPitchFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ConfirmModal, ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ConfirmModal, ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -154,7 +154,7 @@ function ReplyForm({ token }: { token: string }) {
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="xs" mt="md">
         <ErrorAlert error={failure} />
-        <Textarea label={t('partner.reply')} description={t('partner.replyHint')} autosize minRows={3} maxLength={LIMITS.pitchMessageMax} dir="auto" {...form.getInputProps('body')} />
+        <LimitedTextarea label={t('partner.reply')} description={t('partner.replyHint')} autosize minRows={3} limit={LIMITS.pitchMessageMax} dir="auto" {...form.getInputProps('body')} />
         <Button type="submit" loading={loading} style={{ alignSelf: 'flex-start' }}>
           {t('partner.send')}
         </Button>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { PitchFormsDocument, SavePitchFormDocument, toApiError, type PitchFieldKind, type PitchFormFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useNotify, useValidators } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -133,7 +133,7 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
             <Stack gap="md">
               <TextInput label={t('forms.formTitle')} required maxLength={LIMITS.pitchFormTitleMax} dir="auto" {...form.getInputProps('title')} />
               <TextInput label={t('forms.slug')} description={t('forms.slugHint', { url: publicFormUrl(slug) })} required dir="ltr" leftSection={<Text size="sm" c="gray.7">/pitch/</Text>} leftSectionWidth={56} {...form.getInputProps('slug')} />
-              <Textarea label={t('forms.formIntro')} description={t('forms.formIntroHint')} autosize minRows={3} maxLength={LIMITS.pitchFormIntroMax} dir="auto" {...form.getInputProps('intro')} />
+              <LimitedTextarea label={t('forms.formIntro')} description={t('forms.formIntroHint')} autosize minRows={3} limit={LIMITS.pitchFormIntroMax} dir="auto" {...form.getInputProps('intro')} />
               <Switch label={t('forms.isOpen')} {...form.getInputProps('isOpen', { type: 'checkbox' })} />
               <Textarea label={t('forms.consentText')} description={t('forms.consentTextHint')} required autosize minRows={2} dir="auto" {...form.getInputProps('consentText')} />
               <NumberInput

@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { PitchFormDocument, SubmitPitchDocument, toApiError, type OrganisationType, type PitchFormFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, FormQuestionInput, HoneypotField, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
+import { ErrorAlert, FormQuestionInput, HoneypotField, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -225,8 +225,8 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
           <legend>{t('public.ideaHeading')}</legend>
           <Stack gap="md">
             <TextInput label={t('public.title')} description={t('public.titleHint')} required maxLength={LIMITS.pitchTitleMax} dir="auto" {...form.getInputProps('title')} />
-            <Textarea label={t('public.summary')} description={t('public.summaryHint')} required autosize minRows={4} maxLength={LIMITS.pitchSummaryMax} dir="auto" {...form.getInputProps('summary')} />
-            <Textarea label={t('public.helpWanted')} description={t('public.helpWantedHint')} required autosize minRows={3} maxLength={LIMITS.pitchHelpMax} dir="auto" {...form.getInputProps('helpWanted')} />
+            <LimitedTextarea label={t('public.summary')} description={t('public.summaryHint')} required autosize minRows={4} limit={LIMITS.pitchSummaryMax} dir="auto" {...form.getInputProps('summary')} />
+            <LimitedTextarea label={t('public.helpWanted')} description={t('public.helpWantedHint')} required autosize minRows={3} limit={LIMITS.pitchHelpMax} dir="auto" {...form.getInputProps('helpWanted')} />
           </Stack>
         </fieldset>
 

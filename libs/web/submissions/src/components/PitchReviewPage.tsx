@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { AcceptPitchDocument, PitchDocument, ReviewPitchDocument, toApiError, type PitchPageFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -187,7 +187,7 @@ function TextStep({ pitch, field, label, submitLabel, done }: { pitch: PitchPage
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="xs" mt="md">
         <ErrorAlert error={failure} />
-        <Textarea label={label} autosize minRows={2} maxLength={max} dir="auto" {...form.getInputProps('body')} />
+        <LimitedTextarea label={label} autosize minRows={2} limit={max} dir="auto" {...form.getInputProps('body')} />
         <Button type="submit" variant="light" loading={loading} style={{ alignSelf: 'flex-start' }}>
           {submitLabel}
         </Button>
@@ -352,7 +352,7 @@ function DeclineModal({ pitch, opened, onClose }: { pitch: PitchPageFieldsFragme
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <Textarea label={t('review.declineReason')} description={t('review.declineReasonHint')} required autosize minRows={3} maxLength={2000} dir="auto" data-autofocus {...form.getInputProps('declineReason')} />
+          <LimitedTextarea label={t('review.declineReason')} description={t('review.declineReasonHint')} required autosize minRows={3} limit={LIMITS.pitchDeclineReasonMax} dir="auto" data-autofocus {...form.getInputProps('declineReason')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('review.cancel')}

@@ -1,5 +1,6 @@
+import { LimitedTextarea } from './useCharacterLimit';
 import type { ReactNode } from 'react';
-import { Checkbox, Radio, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Radio, Stack, TextInput } from '@mantine/core';
 import { LIMITS } from '@convene/shared-contracts';
 
 /** A question an organiser added to a public form (event registrations, pitch forms). */
@@ -40,6 +41,6 @@ export function FormQuestionInput({ question, value, error, onChange, longTextMa
     );
   }
   const common = { label, required: question.required, value, error, dir: 'auto' as const };
-  if (question.kind === 'LONG_TEXT') return <Textarea {...common} autosize minRows={3} maxLength={longTextMax} onChange={(event) => onChange(event.currentTarget.value)} />;
+  if (question.kind === 'LONG_TEXT') return <LimitedTextarea {...common} autosize minRows={3} limit={longTextMax} onChange={(event) => onChange(event.currentTarget.value)} />;
   return <TextInput {...common} maxLength={LIMITS.registrationAnswerMax} onChange={(event) => onChange(event.currentTarget.value)} />;
 }

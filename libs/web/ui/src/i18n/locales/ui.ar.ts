@@ -48,6 +48,10 @@ export const uiAr: Translations<typeof uiEn> = {
   password: {
     showCharacters: 'إظهار الأحرف',
   },
+  limit: {
+    count: '{{length}} / {{max}}',
+    over: 'الحد الأقصى لعدد الأحرف {{max}}، وفي هذا النص {{length}}.',
+  },
   validation: {
     required: 'هذا الحقل مطلوب',
     email: 'أدخل عنوان بريد إلكتروني صالحًا',

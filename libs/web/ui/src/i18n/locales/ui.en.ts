@@ -45,6 +45,10 @@ export const uiEn = {
   password: {
     showCharacters: 'Show characters',
   },
+  limit: {
+    count: '{{length}} / {{max}}',
+    over: 'At most {{max}} characters: this text has {{length}}.',
+  },
   validation: {
     required: 'This field is required',
     email: 'Enter a valid email address',
