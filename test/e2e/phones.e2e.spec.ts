@@ -126,6 +126,9 @@ describe('on a phone', () => {
         if (process.env['PHONE_SHOTS']) await page.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`, fullPage: true });
         await expectFits(page, path);
       }
+      // A document's type is named in the page's language.
+      await page.goto(`/groups/${GROUP}`);
+      await page.getByText(language === 'en' ? 'Plain text' : 'نص عادي', { exact: true }).first().waitFor();
       // Each paragraph of the mixed post reads in its own direction, whatever the page's.
       await page.goto(`/threads/${threadId}`);
       const direction = (text: string) => page.locator('.convene-post-body p', { hasText: text }).first().evaluate((p) => getComputedStyle(p).direction);

@@ -17,6 +17,7 @@ import { UploadList } from './UploadList';
 import { LinkedThreads } from './LinkedThreads';
 import { VersionsTable } from './VersionsTable';
 import './documents.css';
+import { useTypeLabel } from '../hooks/useTypeLabel';
 
 /** One document: its preview, details, versions and what the viewer may do with it. */
 export function DocumentPage() {
@@ -36,6 +37,7 @@ export function DocumentPage() {
 function DocumentDetails({ document, onChanged }: { document: DocumentPageFieldsFragment; onChanged: () => void }) {
   const { t } = useTranslation('documents');
   const fileSize = useFileSize();
+  const typeLabel = useTypeLabel();
   const formatDateTime = useFormatDateTime();
   const notify = useNotify();
   const errorMessage = useErrorMessage();
@@ -80,7 +82,7 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
               </PageTitle>
               <Group gap="xs" mt={2}>
                 <Badge variant="light" color="gray" c="gray.9" tt="none">
-                  {document.typeLabel}
+                  {typeLabel(document)}
                 </Badge>
                 <Text size="sm" c="gray.7">
                   {fileSize(document.size)} · {t('list.versions', { count: document.versionCount })}
@@ -184,7 +186,7 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
                 {t('doc.details')}
               </Title>
               <Stack component="dl" gap="sm" m={0}>
-                <Detail label={t('doc.type')}>{document.typeLabel}</Detail>
+                <Detail label={t('doc.type')}>{typeLabel(document)}</Detail>
                 <Detail label={t('doc.size')}>{fileSize(document.size)}</Detail>
                 <Detail label={t('doc.uploader')}>{document.createdBy?.displayName ?? ''}</Detail>
                 <Detail label={t('doc.created')}>{formatDateTime(document.createdAt)}</Detail>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FileTypeIcon } from './FileTypeIcon';
 import './documents.css';
+import { useTypeLabel } from '../hooks/useTypeLabel';
 
 const PAGE = 5;
 
@@ -15,6 +16,7 @@ export function DocumentSearchResults({ query, groupId }: { query: string; group
   const { t } = useTranslation('documents');
   const formatDateTime = useFormatDateTime();
   const fileSize = useFileSize();
+  const typeLabel = useTypeLabel();
   const { data, error, fetchMore } = useQuery(SearchDocumentsDocument, { variables: { input: { query, groupId, first: PAGE } } });
   const [loadingMore, setLoadingMore] = useState(false);
   const page = data?.searchDocuments;
@@ -57,7 +59,7 @@ export function DocumentSearchResults({ query, groupId }: { query: string; group
                   </Text>
                 )}
                 <Text size="xs" c="gray.7" mt={6}>
-                  {t('search.meta', { type: document.typeLabel, size: fileSize(document.size), time: formatDateTime(document.updatedAt) })}
+                  {t('search.meta', { type: typeLabel(document), size: fileSize(document.size), time: formatDateTime(document.updatedAt) })}
                 </Text>
               </div>
             </Group>

@@ -13,6 +13,7 @@ import { NewFolderModal } from './NewFolderModal';
 import { UploadDropzone } from './UploadDropzone';
 import { UploadList } from './UploadList';
 import './documents.css';
+import { useTypeLabel } from '../hooks/useTypeLabel';
 
 const PAGE = 25;
 const SORTS: DocumentSort[] = ['UPDATED', 'NAME', 'SIZE'];
@@ -183,6 +184,7 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
 function DocumentTable({ documents, trashed, onRestored }: { documents: DocumentRowFieldsFragment[]; trashed: boolean; onRestored: () => void }) {
   const { t } = useTranslation('documents');
   const fileSize = useFileSize();
+  const typeLabel = useTypeLabel();
   const formatDateTime = useFormatDateTime();
   return (
     <Table.ScrollContainer minWidth={560}>
@@ -207,7 +209,7 @@ function DocumentTable({ documents, trashed, onRestored }: { documents: Document
                       {document.title}
                     </Anchor>
                     <Text size="xs" c="gray.7">
-                      {document.typeLabel}
+                      {typeLabel(document)}
                       {document.versionCount > 1 ? ` · ${t('list.versions', { count: document.versionCount })}` : ''}
                     </Text>
                   </div>

@@ -5,11 +5,13 @@ import { ThreadDocumentsDocument } from '@convene/web-data-access';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FileTypeIcon } from './FileTypeIcon';
+import { useTypeLabel } from '../hooks/useTypeLabel';
 
 /** The documents linked to a discussion, shown on the discussion's page (nothing when there are none). */
 export function ThreadDocuments({ threadId }: { threadId: string }) {
   const { t } = useTranslation('documents');
   const fileSize = useFileSize();
+  const typeLabel = useTypeLabel();
   const { data } = useQuery(ThreadDocumentsDocument, { variables: { id: threadId } });
   const documents = data?.thread.documents ?? [];
   if (documents.length === 0) return null;
@@ -26,7 +28,7 @@ export function ThreadDocuments({ threadId }: { threadId: string }) {
               {document.title}
             </Anchor>
             <Text size="xs" c="gray.7">
-              {document.typeLabel} · {fileSize(document.size)}
+              {typeLabel(document)} · {fileSize(document.size)}
             </Text>
           </Group>
         ))}
