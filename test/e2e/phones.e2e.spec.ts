@@ -4,7 +4,7 @@
 // whole page scrolling sideways) fails, naming the route and the language.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { BrowserSession } from './browser.js';
+import { BrowserSession, seriousA11yViolations } from './browser.js';
 
 const PHONE = { width: 360, height: 740 };
 const GROUP = 'health-and-social-care';
@@ -125,6 +125,8 @@ describe('on a phone', () => {
         expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({ path, lang: language });
         if (process.env['PHONE_SHOTS']) await page.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`, fullPage: true });
         await expectFits(page, path);
+        // Colour contrast and the rest of axe's serious checks, with this data and language.
+        expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
       }
       // A document's type is named in the page's language.
       await page.goto(`/groups/${GROUP}`);

@@ -206,7 +206,7 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
                   )}
                 </Detail>
                 <Detail label={t('doc.description')}>
-                  <Text size="sm" className="convene-preline" dir="auto" c={document.description ? undefined : 'gray.6'}>
+                  <Text size="sm" className="convene-preline" dir="auto" c={document.description ? undefined : 'gray.7'}>
                     {document.description || t('doc.noDescription')}
                   </Text>
                 </Detail>

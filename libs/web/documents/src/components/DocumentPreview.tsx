@@ -33,7 +33,7 @@ export function DocumentPreview({ document }: { document: DocumentPageFieldsFrag
     case 'TEXT':
       return (
         <Stack gap="xs">
-          <Code block className="convene-doc-text" dir="auto">
+          <Code block className="convene-doc-text" dir="auto" tabIndex={0} role="region" aria-label={t('doc.preview')}>
             {document.textPreview?.text ?? ''}
           </Code>
           {document.textPreview?.truncated && (
@@ -46,7 +46,7 @@ export function DocumentPreview({ document }: { document: DocumentPageFieldsFrag
     case 'MARKDOWN':
       return (
         <Stack gap="xs">
-          <div className="convene-doc-markdown" dir="auto" dangerouslySetInnerHTML={{ __html: document.textPreview?.html ?? '' }} />
+          <div className="convene-doc-markdown" dir="auto" tabIndex={0} role="region" aria-label={t('doc.preview')} dangerouslySetInnerHTML={{ __html: document.textPreview?.html ?? '' }} />
           {document.textPreview?.truncated && (
             <Text size="sm" c="gray.7">
               {t('doc.truncated')}

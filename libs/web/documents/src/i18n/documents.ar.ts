@@ -136,7 +136,7 @@ export const documentsAr: Translations<typeof documentsEn> = {
     download: 'تنزيل',
     downloadLabel: 'تنزيل الإصدار {{number}}',
     makeCurrent: 'جعله الحالي',
-    makeCurrentLabel: 'جعل الإصدار {{number}} هو الحالي',
+    makeCurrentLabel: 'جعله الحالي: الإصدار {{number}}',
     madeCurrent: 'عاد الإصدار {{number}} حاليًا (كإصدار جديد)',
     copy: 'نسخ البصمة',
     copied: 'نُسخ',

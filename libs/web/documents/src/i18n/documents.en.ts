@@ -125,7 +125,7 @@ export const documentsEn = {
     download: 'Download',
     downloadLabel: 'Download version {{number}}',
     makeCurrent: 'Make current',
-    makeCurrentLabel: 'Make version {{number}} current',
+    makeCurrentLabel: 'Make current: version {{number}}',
     madeCurrent: 'Version {{number}} is current again (as a new version)',
     copy: 'Copy checksum',
     copied: 'Copied',

@@ -185,7 +185,7 @@ function WeekColumns({ range, byDay, time, showGroup }: GridProps) {
               <span>{time.weekday(day)}</span> <strong>{time.dayNumber(day)}</strong>
             </div>
             {meetings.length === 0 ? (
-              <Text size="xs" c="gray.6" className="convene-cal-none">
+              <Text size="xs" c="gray.7" className="convene-cal-none">
                 {t('calendar.noMeetings')}
               </Text>
             ) : (

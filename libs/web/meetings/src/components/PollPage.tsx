@@ -156,7 +156,7 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
                     <Table.Th key={slot.id} scope="col" className={best > 0 && score === best ? 'convene-poll-best' : undefined}>
                       <SlotHeading slot={slot} time={time} />
                       {best > 0 && score === best && (
-                        <Badge size="xs" color="teal" variant="light" mt={2} tt="none">
+                        <Badge size="xs" color="teal" c="teal.9" variant="light" mt={2} tt="none">
                           {t('poll.best')}
                         </Badge>
                       )}
@@ -268,7 +268,7 @@ function AnswerCell({ answer }: { answer: PollAnswer | null }) {
   const { t } = useTranslation('meetings');
   if (!answer) {
     return (
-      <Text size="sm" c="gray.6" aria-label={t('poll.noAnswer')}>
+      <Text size="sm" c="gray.7" aria-label={t('poll.noAnswer')}>
         {t('poll.notAnswered')}
       </Text>
     );

@@ -154,7 +154,7 @@ function RegistrationRow({ registration, questions, meetingId }: { registration:
       <Table.Td>
         {canDecide && (
           <Group gap={4} wrap="nowrap">
-            <Button size="compact-xs" variant="light" color="teal" loading={deciding.loading} aria-label={t('event.approveFor', { name })} onClick={() => onDecide(true)}>
+            <Button size="compact-xs" variant="light" color="teal" c="teal.9" loading={deciding.loading} aria-label={t('event.approveFor', { name })} onClick={() => onDecide(true)}>
               {t('event.approve')}
             </Button>
             <Button size="compact-xs" variant="subtle" color="red" disabled={deciding.loading} aria-label={t('event.declineFor', { name })} onClick={() => onDecide(false)}>

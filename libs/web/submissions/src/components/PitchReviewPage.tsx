@@ -306,7 +306,7 @@ function Decision({ pitch }: { pitch: PitchPageFieldsFragment }) {
             </Button>
           )}
           {pitch.acceptInto.length > 0 ? (
-            <Button color="teal" onClick={acceptModal.open}>
+            <Button color="teal.9" onClick={acceptModal.open}>
               {t('review.accept')}
             </Button>
           ) : (
@@ -399,7 +399,7 @@ function AcceptModal({ pitch, opened, onClose }: { pitch: PitchPageFieldsFragmen
             <Button variant="default" onClick={onClose}>
               {t('review.cancel')}
             </Button>
-            <Button type="submit" color="teal" loading={loading}>
+            <Button type="submit" color="teal.9" loading={loading}>
               {t('review.confirmAccept')}
             </Button>
           </Group>
