@@ -302,6 +302,7 @@ describe('meetings', () => {
       ['end before start', { startsAt: localIn(5, 18), endsAt: localIn(5, 17) }, 'END_BEFORE_START', 'endsAt'],
       ['a time zone that does not exist', { timeZone: 'Europe/Atlantis' }, 'UNKNOWN_TIME_ZONE', 'timeZone'],
       ['a date in the past', { startsAt: localIn(-2, 18), endsAt: localIn(-2, 19) }, 'START_IN_PAST', 'startsAt'],
+      ['a year typed wrong (2099)', { startsAt: '2099-03-05T18:00', endsAt: '2099-03-05T19:00' }, 'TOO_FAR_AHEAD', 'startsAt'],
       ['a malformed date', { startsAt: '2026-02-30T18:00' }, 'INVALID_INPUT', 'startsAt'],
       ['a link that is not a web address', { onlineUrl: 'javascript:alert(1)' }, 'INVALID_INPUT', 'onlineUrl'],
       ['a reminder that is not offered', { reminderMinutes: [7] }, 'INVALID_INPUT', 'reminderMinutes'],
@@ -313,6 +314,22 @@ describe('meetings', () => {
       expect(result.errors?.[0]?.extensions?.fields?.[field]).toEqual(expect.any(String));
       expect(JSON.stringify(result.errors)).not.toMatch(/at .*\.js:\d+/);
       expect(await meetingRows(w.group.id)).toEqual([]);
+    });
+
+    it('a poll’s proposed time years away is refused, and no poll is made', async () => {
+      const w = await groupPersonas(api);
+      const input = { ...pollInput(w), slots: [{ startsAt: localIn(4, 18), endsAt: localIn(4, 19) }, { startsAt: '2099-03-05T18:00', endsAt: '2099-03-05T19:00' }] };
+      const result = await (await w.as('convenor')).request(CREATE_POLL, { input });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_FAR_AHEAD', fields: { 'slots.1.startsAt': expect.any(String) } });
+      expect(await sql('select id from meeting_polls where group_id = ?', [w.group.id])).toEqual([]);
+    });
+
+    it('registration that would close after the event has ended is refused, and no form is made', async () => {
+      const w = await groupPersonas(api);
+      const meeting = await scheduled(w);
+      const result = await (await w.as('convenor')).request(CONFIGURE, { input: { ...eventInput(meeting.id), deadline: localIn(400, 18) } });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DEADLINE_AFTER_EVENT', fields: { deadline: expect.any(String) } });
+      expect(await sql('select 1 from event_forms where meeting_id = ?', [meeting.id])).toEqual([]);
     });
 
     it('an impossible last day of a series is a field error, not a crash', async () => {

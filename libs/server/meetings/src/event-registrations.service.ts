@@ -129,6 +129,7 @@ export class EventRegistrationsService implements OnModuleInit {
     const access = await this.meetings.byId(viewer, input.meetingId, 'meetingId');
     if (!access.canManage) throw meetingsErrors.notAConvenor();
     const deadline = deadlineLocal ? fromZoned(deadlineLocal, access.meeting.timeZone) : null;
+    if (deadline && deadline.getTime() > access.meeting.endsAt.getTime()) throw meetingsErrors.deadlineAfterEvent();
 
     const configured = this.em.transactional(async (em) => {
       // The meeting row, then the form, are locked before places are counted: registrations (which

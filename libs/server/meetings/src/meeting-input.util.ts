@@ -75,7 +75,10 @@ export function readTimes(
   const endsAt = fromZoned(end!, zone);
   if (endsAt.getTime() <= startsAt.getTime()) throw meetingsErrors.endBeforeStart(fields.end);
   if (endsAt.getTime() - startsAt.getTime() > LIMITS.meetingDurationMaxDays * 86_400_000) throw meetingsErrors.tooLong(LIMITS.meetingDurationMaxDays, fields.end);
-  if (options.future && startsAt.getTime() <= (options.now ?? new Date()).getTime()) throw meetingsErrors.startInPast(fields.start);
+  const now = (options.now ?? new Date()).getTime();
+  if (options.future && startsAt.getTime() <= now) throw meetingsErrors.startInPast(fields.start);
+  // A year typed wrong (2099 for 2026) is refused rather than kept as a meeting nobody will see.
+  if (startsAt.getTime() > now + LIMITS.meetingAheadMaxDays * 86_400_000) throw meetingsErrors.tooFarAhead(LIMITS.meetingAheadMaxDays, fields.start);
   return { startsAt, endsAt };
 }
 

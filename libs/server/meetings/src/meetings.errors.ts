@@ -11,6 +11,8 @@ export enum MeetingsErrorCode {
   UnknownTimeZone = 'UNKNOWN_TIME_ZONE',
   StartInPast = 'START_IN_PAST',
   TooLong = 'MEETING_TOO_LONG',
+  TooFarAhead = 'TOO_FAR_AHEAD',
+  DeadlineAfterEvent = 'DEADLINE_AFTER_EVENT',
   NotInSeries = 'NOT_IN_SERIES',
   DocumentNotInGroup = 'DOCUMENT_NOT_IN_GROUP',
   ThreadNotInGroup = 'THREAD_NOT_IN_GROUP',
@@ -39,6 +41,10 @@ export const meetingsErrors = {
   tooLong: (days: number, field = 'endsAt') => new InputError({ [field]: `A meeting can last at most ${days} days.` }, MeetingsErrorCode.TooLong, `A meeting can last at most ${days} days.`),
   unknownTimeZone: (field = 'timeZone') =>
     new InputError({ [field]: 'Choose a time zone from the list, like Europe/London.' }, MeetingsErrorCode.UnknownTimeZone, 'This time zone does not exist.'),
+  tooFarAhead: (days: number, field = 'startsAt') =>
+    new InputError({ [field]: `Choose a time within ${Math.round(days / 365)} years from now.` }, MeetingsErrorCode.TooFarAhead, `A meeting can be planned at most ${Math.round(days / 365)} years ahead.`),
+  deadlineAfterEvent: (field = 'deadline') =>
+    new InputError({ [field]: 'Close registration before the event ends.' }, MeetingsErrorCode.DeadlineAfterEvent, 'Registration must close before the event ends.'),
   startInPast: (field = 'startsAt') => new InputError({ [field]: 'Choose a time in the future.' }, MeetingsErrorCode.StartInPast, 'A new meeting can’t start in the past.'),
   notInSeries: () => new InputError({ scope: 'This meeting does not repeat.' }, MeetingsErrorCode.NotInSeries, 'This meeting does not repeat.'),
   documentNotInGroup: (field: string) => new InputError({ [field]: 'Choose a document of this group.' }, MeetingsErrorCode.DocumentNotInGroup, 'Choose a document of this group.'),

@@ -39,6 +39,8 @@ export const LIMITS = {
   meetingMinutesTextMax: 50_000,
   /** Longest meeting: a multi-day summit. */
   meetingDurationMaxDays: 14,
+  /** How far ahead a meeting (or a poll's proposed time) may be planned: two years. */
+  meetingAheadMaxDays: 730,
   /** Occurrences one recurring series creates at most (a year of weekly meetings). */
   meetingSeriesMax: 52,
   /** Widest date range one calendar request may ask for. */
