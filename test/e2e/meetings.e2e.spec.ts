@@ -185,4 +185,26 @@ describe('meetings', () => {
     await table.getByRole('row', { name: /Bilal Ahmed.*Confirmed/ }).waitFor();
     await table.getByRole('row', { name: /Amina Yusuf.*Cancelled/ }).waitFor();
   });
+
+  it('says when a proposed time ends the next day, in the form and on the poll', async () => {
+    const title = `Night shift workers’ meeting ${Date.now()}`;
+    const yusuf = await session.newPage();
+    await session.signIn(yusuf, 'convenor@example.org');
+    await yusuf.goto(`/groups/${GROUP}?tab=meetings`);
+    await yusuf.getByRole('button', { name: 'Find a time' }).click();
+    const dialog = yusuf.getByRole('dialog', { name: 'Find a time' });
+    await dialog.getByLabel(/^Title/).fill(title);
+    await dialog.getByLabel(/^Time zone/).fill(ZONE);
+    await yusuf.getByRole('option', { name: ZONE, exact: true }).click();
+    await dialog.getByLabel(/^Time 1/).fill(`${londonDay(9)}T23:30`);
+    await dialog.getByLabel(/^Time 2/).fill(`${londonDay(10)}T18:00`);
+    await dialog.getByLabel(/^Time 3/).fill(`${londonDay(11)}T18:00`);
+    // One hour from 23:30 ends after midnight; the evening times say nothing.
+    await dialog.getByText('Ends 00:30 the next day').waitFor();
+    expect(await dialog.getByText(/the next day/).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Ask the group' }).click();
+    await yusuf.getByRole('heading', { level: 1, name: title }).waitFor();
+    await yusuf.getByRole('table').getByText('23:30–00:30 (next day)').waitFor();
+    await yusuf.getByRole('table').getByText('18:00–19:00').first().waitFor();
+  });
 });

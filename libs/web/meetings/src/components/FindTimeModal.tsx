@@ -60,6 +60,12 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
     },
   });
   const values = form.getValues();
+  // A time that runs past midnight says so under it: "Ends 01:00 the next day".
+  const endsNextDay = (startsAt: string, minutes: number): string | undefined => {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(startsAt)) return undefined;
+    const end = addMinutesLocal(startsAt, minutes);
+    return end.slice(0, 10) === startsAt.slice(0, 10) ? undefined : t('poll.endsNextDay', { time: end.slice(11, 16) });
+  };
 
   const handleSubmit = form.onSubmit(async (v) => {
     setFailure(null);
@@ -116,7 +122,14 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
           <Stack gap="xs">
             {values.slots.map((slot, index) => (
               <Group key={slot.key} gap="xs" align="flex-end" wrap="nowrap">
-                <TextInput type="datetime-local" label={t('poll.slot', { number: index + 1 })} required style={{ flex: 1 }} {...form.getInputProps(`slots.${index}.startsAt`)} />
+                <TextInput
+                  type="datetime-local"
+                  label={t('poll.slot', { number: index + 1 })}
+                  description={endsNextDay(slot.startsAt, Number(values.duration))}
+                  required
+                  style={{ flex: 1 }}
+                  {...form.getInputProps(`slots.${index}.startsAt`)}
+                />
                 <ActionIcon
                   variant="subtle"
                   color="red"

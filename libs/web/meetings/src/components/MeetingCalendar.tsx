@@ -209,7 +209,7 @@ function MeetingChip({ meeting, time, showGroup, compact = false }: { meeting: M
   const cancelled = meeting.status === 'CANCELLED';
   return (
     <Link to={`/meetings/${meeting.id}`} className="convene-cal-chip" data-cancelled={cancelled || undefined}>
-      <span className="convene-cal-chip-time">{compact ? time.time(meeting.startsAt) : `${time.time(meeting.startsAt)}–${time.time(meeting.endsAt)}`}</span>{' '}
+      <span className="convene-cal-chip-time">{compact ? time.time(meeting.startsAt) : time.hours(meeting.startsAt, meeting.endsAt)}</span>{' '}
       <span className="convene-cal-chip-title" dir="auto">
         {meeting.title}
       </span>

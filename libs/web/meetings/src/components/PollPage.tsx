@@ -258,7 +258,7 @@ function SlotHeading({ slot, time }: { slot: Slot; time: MeetingTime }) {
         {time.month(day)}
       </Text>
       <Text size="sm" className="convene-meeting-date">
-        {time.time(slot.startsAt)}–{time.time(slot.endsAt)}
+        {time.hours(slot.startsAt, slot.endsAt)}
       </Text>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useLocale } from '@convene/web-ui';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dayAsDate, dayKeyOf, intlLocale } from '../utils/zoned-time.util';
 
 function safeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -14,6 +15,8 @@ export interface MeetingTime {
   timeZone: string;
   /** "Thu 3 Dec, 18:00–20:00", or with both dates when it ends on another day. */
   range: (startsAt: string, endsAt: string) => string;
+  /** "18:00–20:00" on one day; "22:00–01:00 (next day)"; with the end's date when it is later still. */
+  hours: (startsAt: string, endsAt: string) => string;
   /** The same, with the zone named: "Thu 3 Dec, 18:00–20:00 (Europe/London)". */
   rangeWithZone: (startsAt: string, endsAt: string) => string;
   /** "18:00". */
@@ -39,6 +42,7 @@ export interface MeetingTime {
 /** Formats meeting times in one zone (the viewer's, the meeting's, or a visitor's) and the current language. */
 export function useMeetingTime(timeZone: string): MeetingTime {
   const { locale } = useLocale();
+  const { t } = useTranslation('meetings');
   return useMemo(() => {
     const lang = intlLocale(locale);
     const day = safeFormat(lang, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
@@ -62,9 +66,18 @@ export function useMeetingTime(timeZone: string): MeetingTime {
       if (dayOf(startsAt) === dayOf(endsAt)) return `${dayText(startsAt)}${comma}${clock.format(start)}–${clock.format(end)}`;
       return `${dayText(startsAt)}${comma}${clock.format(start)} – ${dayText(endsAt)}${comma}${clock.format(end)}`;
     };
+    const hours = (startsAt: string, endsAt: string) => {
+      const [startDay, endDay] = [dayOf(startsAt), dayOf(endsAt)];
+      const [start, end] = [clock.format(new Date(startsAt)), clock.format(new Date(endsAt))];
+      if (startDay === endDay) return `${start}–${end}`;
+      const nextDay = new Date(dayAsDate(startDay).getTime() + 86_400_000).toISOString().slice(0, 10);
+      if (endDay === nextDay) return `${start}–${t('time.nextDay', { time: end })}`;
+      return `${start} – ${dayText(endsAt)}${comma}${end}`;
+    };
     return {
       timeZone,
       range,
+      hours,
       rangeWithZone: (startsAt, endsAt) => `${range(startsAt, endsAt)} (${timeZone})`,
       time: (iso) => clock.format(new Date(iso)),
       date: (iso) => `${day.format(new Date(iso))} ${year.format(new Date(iso))}`,
@@ -76,5 +89,5 @@ export function useMeetingTime(timeZone: string): MeetingTime {
       month: (key) => month.format(dayAsDate(key)),
       dayOf,
     };
-  }, [locale, timeZone]);
+  }, [locale, timeZone, t]);
 }

@@ -45,6 +45,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     noteLabel: 'ملاحظة',
     cancelledNoRsvp: 'أُلغي هذا الاجتماع.',
   },
+  time: { nextDay: '{{time}} (اليوم التالي)' },
   calendar: {
     month: 'شهر',
     week: 'أسبوع',
@@ -145,6 +146,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     none: 'بلا تذكيرات',
   },
   poll: {
+    endsNextDay: 'ينتهي الساعة {{time}} في اليوم التالي',
     createTitle: 'البحث عن موعد',
     createIntro: 'اقترح بضعة مواعيد؛ يجيب الأعضاء بنعم أو عند الضرورة أو لا؛ ثم تختار موعداً فيصبح اجتماعاً.',
     slots: 'المواعيد المقترحة',

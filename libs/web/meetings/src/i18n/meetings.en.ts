@@ -42,6 +42,7 @@ export const meetingsEn = {
     noteLabel: 'Note',
     cancelledNoRsvp: 'This meeting is cancelled.',
   },
+  time: { nextDay: '{{time}} (next day)' },
   calendar: {
     month: 'Month',
     week: 'Week',
@@ -142,6 +143,7 @@ export const meetingsEn = {
     none: 'No reminders',
   },
   poll: {
+    endsNextDay: 'Ends {{time}} the next day',
     createTitle: 'Find a time',
     createIntro: 'Propose a few times; members answer yes, if need be or no; then you pick one and it becomes a meeting.',
     slots: 'Times to propose',
