@@ -329,7 +329,8 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     capacity: 120,
     deadline: londonIn(35, 23, 59),
     retentionDays: 30,
-    consentText: 'We keep your name, email, organisation and answers to run the summit, share them with no one, and delete them 30 days after it.',
+    // How long details are kept is said by the form itself, from its retention setting.
+    consentText: 'We keep your name, email, organisation and answers to run the summit, and share them with no one.',
     fields: [
       { id: 'workshop', label: 'Which afternoon workshop would you like to join?', kind: RegistrationFieldKind.CHOICE, required: true, options: ['Policing and surveillance', 'Health and social care', 'Brexit and faith'] },
       { id: 'access', label: 'Access or interpretation needs', kind: RegistrationFieldKind.TEXT, required: false, options: [] },
@@ -362,7 +363,7 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     title: 'Pitch us an idea',
     intro:
       'Migrant and refugee community organisations, NGOs, faith agencies and researchers: tell us about an idea you would like the network’s help with. The convenors of the working groups it concerns will read it and reply.',
-    consentText: 'We use your details only to discuss your pitch with you, share them with no one outside the network, and anonymise the pitch a year after it is closed.',
+    consentText: 'We use your details only to discuss your pitch with you, and share them with no one outside the network.',
     retentionDays: 365,
     fields: [
       { id: 'area', label: 'Where is your work based?', kind: PitchFieldKind.TEXT, required: false, options: [] },
@@ -374,7 +375,7 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     slug: 'summit-workshops',
     title: 'Propose a workshop for the summit',
     intro: 'Propose a one-hour workshop for the afternoon of the summit.',
-    consentText: 'We use your details to plan the summit programme and anonymise your proposal a year after it is closed.',
+    consentText: 'We use your details to plan the summit programme, and share them with no one outside the network.',
     retentionDays: 365,
     fields: [{ id: 'format', label: 'Describe the format (talk, discussion, training…)', kind: PitchFieldKind.LONG_TEXT, required: true, options: [] }],
     createdById: users.get('admin@example.org')!.id,

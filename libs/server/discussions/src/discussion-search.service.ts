@@ -25,6 +25,20 @@ export interface SearchPage {
 const highlight = (text: string) => highlightedHtml(text.replace(/@\[([^\]\n]{1,80})(?:\]|$)/gm, '@$1'));
 
 /**
+ * A passage of a post's Markdown as the words a reader sees: links as their text, no emphasis
+ * marks, code ticks, headings, quotes or list bullets (ts_headline cuts the raw text, so a link or
+ * an emphasis may be cut too: what is left of it reads as words). The matched words' marks stay.
+ */
+export function plainSnippet(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]\n]*)\]\([^)\s]*\)?/g, '$1')
+    .replace(/\]\([^)\s]*\)/g, '')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$)/g, '$1');
+}
+
+/**
  * Full-text search over the titles and posts of the groups the viewer belongs to (never others).
  * Accents and case are folded by the convene_search text search configuration; words are stemmed
  * as English. Deleted and hidden posts are not found.
@@ -48,7 +62,7 @@ export class DiscussionSearchService {
     if (!groupIds.length) return { nodes: [], endCursor: null, hasNextPage: false };
 
     const rows = await this.em.getRepository(Post).search({ query, groupIds, authorId, limit: first + 1, offset }, SEARCH_MARKS);
-    const nodes = rows.slice(0, first).map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlight(title), snippetHtml: highlight(snippet) }));
+    const nodes = rows.slice(0, first).map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlight(title), snippetHtml: highlight(plainSnippet(snippet)) }));
     const hasNextPage = rows.length > first;
     return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };
   }

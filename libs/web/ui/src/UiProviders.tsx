@@ -23,7 +23,8 @@ export function UiProviders({ i18n, initialLocale, children }: UiProvidersProps)
     <I18nextProvider i18n={i18n}>
       <DirectionProvider initialDirection={directionOf(initialLocale)} detectDirection={false}>
         <MantineProvider theme={theme} forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-          <Notifications position="top-center" />
+          {/* Below the page, never over the header and its buttons. */}
+          <Notifications position="bottom-center" />
           <LocaleProvider initialLocale={initialLocale}>{children}</LocaleProvider>
         </MantineProvider>
       </DirectionProvider>

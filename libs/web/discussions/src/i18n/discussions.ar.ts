@@ -153,6 +153,6 @@ export const discussionsAr: Translations<typeof discussionsEn> = {
     more: 'عرض مزيد من النتائج',
     meta: '{{group}} · {{author}} · {{time}}',
     headerLabel: 'البحث',
-    headerPlaceholder: 'ابحث في النقاشات والمستندات',
+    headerPlaceholder: 'ابحث في المنصة',
   },
 };

@@ -150,6 +150,6 @@ export const discussionsEn = {
     more: 'Show more results',
     meta: '{{group}} · {{author}} · {{time}}',
     headerLabel: 'Search',
-    headerPlaceholder: 'Search discussions and documents',
+    headerPlaceholder: 'Search the hub',
   },
 };

@@ -131,7 +131,7 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
         <Checkbox label={t('event.waitlist')} {...form.getInputProps('waitlistEnabled', { type: 'checkbox' })} />
         <Checkbox label={t('event.requiresApproval')} {...form.getInputProps('requiresApproval', { type: 'checkbox' })} />
         <NumberInput label={t('event.retentionDays')} description={t('event.retentionHint')} min={0} max={LIMITS.registrationRetentionMaxDays} allowDecimal={false} w={{ base: '100%', sm: 320 }} {...form.getInputProps('retentionDays')} />
-        <LimitedTextarea label={t('event.consentText')} required autosize minRows={2} limit={LIMITS.registrationConsentMax} dir="auto" {...form.getInputProps('consentText')} />
+        <LimitedTextarea label={t('event.consentText')} description={t('event.consentTextHint')} required autosize minRows={2} limit={LIMITS.registrationConsentMax} dir="auto" {...form.getInputProps('consentText')} />
         <fieldset className="convene-fieldset">
           <legend>
             <Text fw={500} size="sm">

@@ -252,6 +252,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     requiresApproval: 'يوافق المنظمون على كل تسجيل',
     retentionDays: 'الاحتفاظ بالتسجيلات (أيام بعد الفعالية)',
     retentionHint: 'ثم تُحذف الأسماء والعناوين والإجابات.',
+    consentTextHint: 'ما تفعلونه ببياناتهم. مدة الاحتفاظ بها تُضاف تحته تلقائيًا من الإعداد أعلاه.',
     consentText: 'ما يوافق عليه المسجّلون',
     consentDefault: 'أوافق على أن يحتفظ المنظمون باسمي وبريدي الإلكتروني وإجاباتي لتنظيم هذه الفعالية.',
     questions: 'الأسئلة',

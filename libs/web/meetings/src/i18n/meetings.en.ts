@@ -250,6 +250,7 @@ export const meetingsEn = {
     retentionDays: 'Keep registrations for (days after the event)',
     retentionHint: 'Then names, emails and answers are deleted.',
     consentText: 'What registrants agree to',
+    consentTextHint: 'What you do with their details. How long they are kept is added under it, from the setting above.',
     consentDefault: 'I agree that the organisers keep my name, email and answers to run this event.',
     questions: 'Questions',
     questionsIntro: 'Besides name, email and organisation.',

@@ -245,7 +245,7 @@ export const submissionsAr: Translations<typeof submissionsEn> = {
     formIntroHint: 'لمن النموذج وما الذي يحدث بعد الإرسال.',
     isOpen: 'مفتوح: يستقبل النموذج المقترحات',
     consentText: 'نص الموافقة',
-    consentTextHint: 'كيف تستخدمون ما يرسله الشركاء وتحتفظون به. عليهم الموافقة عليه.',
+    consentTextHint: 'كيف تستخدمون ما يرسله الشركاء، وعليهم الموافقة عليه. مدة الاحتفاظ به تُضاف تحته تلقائيًا من إعداد الاحتفاظ.',
     retentionDays: 'أيام الاحتفاظ بعد إغلاق المقترح',
     retentionDaysHint: 'بعدها تُحذف بيانات التواصل والإجابات (من 0 إلى {{max}}).',
     questions: 'أسئلة إضافية',

@@ -238,7 +238,7 @@ export const submissionsEn = {
     formIntroHint: 'Who the form is for and what happens next.',
     isOpen: 'Open: the form takes pitches',
     consentText: 'Consent text',
-    consentTextHint: 'How you use and keep what partners send. They must agree to it.',
+    consentTextHint: 'How you use what partners send; they must agree to it. How long it is kept is added under it, from the retention setting.',
     retentionDays: 'Days kept after a pitch is closed',
     retentionDaysHint: 'Then the contact details and answers are removed (0 to {{max}}).',
     questions: 'Extra questions',
