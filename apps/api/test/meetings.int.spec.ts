@@ -784,6 +784,16 @@ describe('meetings', () => {
   });
 
   describe('open events', () => {
+    it('the confirmation sends the video call link the event page promises; the waitlist’s mail does not', async () => {
+      const w = await groupPersonas(api);
+      const { slug } = await openEvent(w, { capacity: 1, waitlistEnabled: true });
+      const [first, second] = ['first', 'second'].map((n) => `${n}-online-${Date.now()}@example.org`);
+      for (const email of [first, second]) dataOf(await api.client().request(REGISTER, { input: registration(slug, email!) }));
+      const body = async (email: string) => (await sql<{ text_body: string }>('select text_body from mail_messages where to_address = ? order by created_at desc limit 1', [email]))[0]!.text_body;
+      expect(await body(first!)).toContain('Join online: https://meet.example.org/policing');
+      expect(await body(second!)).not.toContain('meet.example.org');
+    });
+
     it('a waitlist moves when someone cancels, and the person promoted is told with the invitation', async () => {
       const w = await groupPersonas(api);
       const { slug, meetingId } = await openEvent(w, { capacity: 1 });

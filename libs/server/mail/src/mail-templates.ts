@@ -32,10 +32,10 @@ export interface MailTemplates {
   /** A meeting notification; `when` is already written in the reader's time zone, with the zone named. */
   meeting: { line: NotificationLine; title: string; when: string; place: string; reason: string };
   /** To someone who registered for an open event (no account needed). */
-  'event-registration': { title: string; when: string; place: string; status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED'; link: string };
+  'event-registration': { title: string; when: string; place: string; status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED'; link: string; /** The video call, for a confirmed place only. */ onlineUrl?: string | null };
   'event-already-registered': { title: string; link: string };
   /** A place came free (or the organiser approved the registration). */
-  'event-place-confirmed': { title: string; when: string; place: string; link: string; fromWaitlist: boolean };
+  'event-place-confirmed': { title: string; when: string; place: string; link: string; fromWaitlist: boolean; onlineUrl?: string | null };
   'event-registration-declined': { title: string };
   'event-registration-cancelled': { title: string };
   /** To a partner who pitched an idea (no account): the pitch arrived, with its private link. */
@@ -267,6 +267,7 @@ const en: Catalogue = {
           : `“${p.title}” is full, so you are on the waitlist. If a place comes free it is offered to you automatically and we will email you.`,
       `When: ${p.when}`,
       ...(p.place ? [`Where: ${p.place}`] : []),
+      ...(p.onlineUrl ? [`Join online: ${p.onlineUrl}`] : []),
       ...(p.status === 'CONFIRMED' ? ['The calendar invitation is attached.'] : []),
       'Keep this email: the link below lets you see or cancel your registration. No account is needed.',
     ],
@@ -283,6 +284,7 @@ const en: Catalogue = {
       p.fromWaitlist ? `Good news: a place came free at “${p.title}” and it is yours.` : `The organisers confirmed your place at “${p.title}”.`,
       `When: ${p.when}`,
       ...(p.place ? [`Where: ${p.place}`] : []),
+      ...(p.onlineUrl ? [`Join online: ${p.onlineUrl}`] : []),
       'The calendar invitation is attached. If you can no longer come, please cancel so that someone else can have the place.',
     ],
     action: { label: 'See or cancel your registration', link: p.link },
@@ -412,6 +414,7 @@ const ar: Catalogue = {
           : `«${p.title}» مكتمل، لذا أنت على قائمة الانتظار. إذا توفر مكان فسيُعرض عليك تلقائياً وسنراسلك.`,
       `الموعد: ${p.when}`,
       ...(p.place ? [`المكان: ${p.place}`] : []),
+      ...(p.onlineUrl ? [`الانضمام عبر الإنترنت: ${p.onlineUrl}`] : []),
       ...(p.status === 'CONFIRMED' ? ['دعوة التقويم مرفقة.'] : []),
       'احتفظ بهذه الرسالة: يتيح لك الرابط أدناه الاطلاع على تسجيلك أو إلغاءه. لا حاجة إلى حساب.',
     ],
@@ -428,6 +431,7 @@ const ar: Catalogue = {
       p.fromWaitlist ? `خبر سار: توفر مكان في «${p.title}» وهو لك.` : `أكد المنظمون مكانك في «${p.title}».`,
       `الموعد: ${p.when}`,
       ...(p.place ? [`المكان: ${p.place}`] : []),
+      ...(p.onlineUrl ? [`الانضمام عبر الإنترنت: ${p.onlineUrl}`] : []),
       'دعوة التقويم مرفقة. إذا لم تعد قادراً على الحضور، يرجى الإلغاء ليحصل غيرك على المكان.',
     ],
     action: { label: 'الاطلاع على تسجيلك أو إلغاؤه', link: p.link },

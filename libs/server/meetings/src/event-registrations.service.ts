@@ -493,7 +493,8 @@ export class EventRegistrationsService implements OnModuleInit {
     const url = this.link(em, registration);
     const calendar = this.invitation(meeting, registration);
     const to = { email: registration.email, locale: registration.locale };
-    const base = { title: meeting.title, when: this.when(meeting, registration.locale), place: meeting.location, link: url };
+    // A confirmed place comes with the video call, as the event's public page promises.
+    const base = { title: meeting.title, when: this.when(meeting, registration.locale), place: meeting.location, link: url, onlineUrl: meeting.onlineUrl };
     return kind === 'event-registration'
       ? this.mail.prepare('event-registration', to, { ...base, status: 'CONFIRMED' }, em, calendar)
       : this.mail.prepare('event-place-confirmed', to, { ...base, fromWaitlist }, em, calendar);
