@@ -153,6 +153,26 @@ describe('account security', () => {
     await visitor.getByRole('heading', { name: 'Working groups' }).waitFor();
   }, 120_000);
 
+  it('shows many sessions of one browser as one entry, opened to sign each out', async () => {
+    const here = await session.newPage();
+    await session.signIn(here, 'partner@example.org');
+    // A phone that signed in day after day: four more sessions of the same browser and system.
+    for (let i = 0; i < 4; i++) await session.signIn(await session.newPage(), 'partner@example.org');
+    await here.goto('/settings/security');
+    const devices = here.getByRole('list', { name: 'Signed-in devices' });
+    await devices.getByText('4 sessions').waitFor();
+    // This device, and one entry for the other four.
+    expect(await devices.locator(':scope > li').count()).toBe(2);
+    await here.getByRole('button', { name: 'Sign out everywhere else (4 devices)' }).waitFor();
+    await devices.getByRole('button', { name: 'Show them' }).click();
+    const group = devices.getByRole('list', { name: 'Chrome on Linux' });
+    expect(await group.getByRole('listitem').count()).toBe(4);
+    expect(await seriousA11yViolations(here)).toEqual([]);
+    await group.getByRole('button', { name: /^Sign out Chrome on Linux \(/ }).first().click();
+    await here.getByText('Chrome on Linux was signed out').first().waitFor();
+    await devices.getByText('3 sessions').waitFor();
+  });
+
   it('signs another device out from the security page', async () => {
     const here = await session.newPage();
     const elsewhere = await session.newPage();
@@ -178,7 +198,7 @@ describe('account security', () => {
     await third.goto('/groups');
     await third.getByRole('heading', { name: 'Working groups' }).waitFor();
 
-    await here.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await here.getByRole('button', { name: /^Sign out everywhere else \(\d+ devices?\)$/ }).click();
     await here.getByText(/^Signed out of \d+ other devices?$/).first().waitFor();
     await here.getByText('You are signed in on this device only.').waitFor();
     await third.goto('/calendar');

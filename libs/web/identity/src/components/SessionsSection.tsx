@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { MySessionsDocument, RevokeOtherSessionsDocument, RevokeSessionDocument, type MySessionsQuery } from '@convene/web-data-access';
 import { PageError, PageLoader, useErrorMessage, useFormatDateTime, useNotify } from '@convene/web-ui';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeviceName } from '../hooks/useDeviceName';
 import { useRelativeTime } from '../hooks/useRelativeTime';
@@ -10,19 +10,43 @@ import { relativeTime } from '../utils/relative-time.util';
 
 type AccountSession = MySessionsQuery['mySessions'][number];
 
-/** The devices where the viewer is signed in; any but this one can be signed out. */
+/** Sessions of one browser and system beyond this many are shown together, to open on demand. */
+const GROUP_FROM = 3;
+
+/**
+ * The devices where the viewer is signed in; any but this one can be signed out, all of them at
+ * once first. Many sessions of the same browser and system (a phone signing in every day) are one
+ * entry with their count and latest activity, opened to see and sign out each.
+ */
 export function SessionsSection() {
   const { t } = useTranslation('identity');
   const notify = useNotify();
   const errorMessage = useErrorMessage();
+  const deviceName = useDeviceName();
   const sessions = useQuery(MySessionsDocument, { fetchPolicy: 'cache-and-network' });
   const [revokeOthers, revokingOthers] = useMutation(RevokeOtherSessionsDocument, { refetchQueries: [MySessionsDocument] });
 
   if (sessions.loading && !sessions.data) return <PageLoader />;
   if (!sessions.data) return <PageError error={sessions.error} onRetry={() => void sessions.refetch()} />;
   // This device first, then the most recently active.
-  const list = [...sessions.data.mySessions].sort((a, b) => Number(b.current) - Number(a.current));
+  const list = [...sessions.data.mySessions].sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt));
   const others = list.filter((session) => !session.current).length;
+  const entries: (AccountSession | AccountSession[])[] = [];
+  const byDevice = new Map<string, AccountSession[]>();
+  for (const session of list) {
+    if (session.current) {
+      entries.push(session);
+      continue;
+    }
+    const name = deviceName(session.userAgent);
+    const same = byDevice.get(name);
+    if (same) same.push(session);
+    else {
+      const group = [session];
+      byDevice.set(name, group);
+      entries.push(group);
+    }
+  }
 
   const signOutOthers = () =>
     void revokeOthers()
@@ -34,21 +58,59 @@ export function SessionsSection() {
       <Text size="sm" c="dimmed">
         {t('security.sessions.intro')}
       </Text>
-      <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('security.sessions.listLabel')}>
-        {list.map((session) => (
-          <SessionItem key={session.id} session={session} />
-        ))}
-      </Stack>
       {others > 0 ? (
         <Group>
           <Button variant="default" color="red" onClick={signOutOthers} loading={revokingOthers.loading}>
-            {t('security.sessions.signOutOthers')}
+            {t('security.sessions.signOutOthersCount', { count: others })}
           </Button>
         </Group>
       ) : (
         <Text size="sm">{t('security.sessions.onlyThisDevice')}</Text>
       )}
+      <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('security.sessions.listLabel')}>
+        {entries.map((entry) =>
+          !Array.isArray(entry) ? (
+            <SessionItem key={entry.id} session={entry} />
+          ) : entry.length < GROUP_FROM ? (
+            entry.map((session) => <SessionItem key={session.id} session={session} />)
+          ) : (
+            <DeviceGroup key={entry[0]!.id} sessions={entry} />
+          ),
+        )}
+      </Stack>
     </Stack>
+  );
+}
+
+/** Several sessions of one browser and system: their count and latest activity, opened to list them. */
+function DeviceGroup({ sessions }: { sessions: AccountSession[] }) {
+  const { t } = useTranslation('identity');
+  const deviceName = useDeviceName();
+  const relative = useRelativeTime();
+  const [opened, setOpened] = useState(false);
+  const listId = useId();
+  const device = deviceName(sessions[0]!.userAgent);
+  return (
+    <Paper component="li" withBorder p="sm" radius="md">
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Stack gap={2} miw={0}>
+          <Text fw={600} size="sm">
+            {device}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('security.sessions.groupCount', { count: sessions.length })}
+            {' · '}
+            {t('security.sessions.lastActive', { time: relative(sessions[0]!.lastSeenAt) })}
+          </Text>
+        </Stack>
+        <Button size="xs" variant="default" onClick={() => setOpened((o) => !o)} aria-expanded={opened} aria-controls={listId} style={{ flexShrink: 0 }}>
+          {opened ? t('security.sessions.hideGroup') : t('security.sessions.showGroup')}
+        </Button>
+      </Group>
+      <Stack component="ul" id={listId} hidden={!opened} gap="xs" mt="sm" mb={0} mx={0} p={0} style={{ listStyle: 'none' }} aria-label={device}>
+        {opened && sessions.map((session) => <SessionItem key={session.id} session={session} />)}
+      </Stack>
+    </Paper>
   );
 }
 
