@@ -423,4 +423,37 @@ describe('discussions', () => {
     await lucia.getByRole('button', { name: 'Post reply' }).click();
     await lucia.locator('.convene-post-body', { hasText: 'Notes to follow.' }).waitFor();
   });
+
+  it('works from the keyboard: the reaction picker takes focus and arrows move in it; a sent reply takes focus', async () => {
+    const lucia = await newPage();
+    await signIn(lucia, 'member@example.org');
+    const { threadId, openingId } = await startThread(lucia, { title: 'Keyboard check', body: 'React to this, then reply.' });
+    await lucia.goto(`/threads/${threadId}`);
+    const card = postCard(lucia, openingId);
+    await card.getByRole('button', { name: 'Add a reaction' }).focus();
+    await lucia.keyboard.press('Enter');
+    const focused = () => lucia.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    await lucia.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Thumbs up');
+    await lucia.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Heart');
+    await lucia.keyboard.press('End');
+    expect(await focused()).toBe('Looking into it');
+    await lucia.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Thumbs up');
+    await lucia.keyboard.press('Escape');
+    await lucia.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Add a reaction');
+    await lucia.keyboard.press('Enter');
+    await lucia.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Thumbs up');
+    await lucia.keyboard.press('ArrowRight');
+    await lucia.keyboard.press('Enter');
+    await card.getByRole('button', { name: 'Heart: 1' }).waitFor();
+
+    await card.getByRole('button', { name: 'Reply to Lucía Moreno' }).click();
+    await lucia.getByLabel(/^Your reply/).fill('Replying from the keyboard.');
+    await lucia.getByRole('button', { name: 'Post reply' }).click();
+    const reply = lucia.locator('.convene-post-card', { has: lucia.locator('.convene-post-body', { hasText: 'Replying from the keyboard.' }) });
+    await reply.waitFor();
+    const replyId = await reply.getAttribute('id');
+    await lucia.waitForFunction((id) => document.activeElement?.id === id, replyId);
+  });
 });

@@ -207,4 +207,25 @@ describe('meetings', () => {
     await yusuf.getByRole('table').getByText('23:30–00:30 (next day)').waitFor();
     await yusuf.getByRole('table').getByText('18:00–19:00').first().waitFor();
   });
+
+  it('takes the person to a refused field when it is out of sight: the end before the start', async () => {
+    const yusuf = await session.newPage({ width: 390, height: 640 });
+    await session.signIn(yusuf, 'convenor@example.org');
+    await yusuf.goto(`/groups/${GROUP}?tab=meetings`);
+    await yusuf.getByRole('button', { name: 'Schedule a meeting' }).click();
+    const dialog = yusuf.getByRole('dialog', { name: 'Schedule a meeting' });
+    await dialog.getByLabel(/^Title/).fill('Evening planning');
+    await dialog.getByLabel(/^Starts/).fill(`${londonDay(9)}T18:00`);
+    await dialog.getByLabel(/^Ends/).fill(`${londonDay(9)}T17:00`);
+    const send = dialog.getByRole('button', { name: 'Schedule', exact: true });
+    await send.scrollIntoViewIfNeeded();
+    await send.click();
+    const ends = dialog.getByLabel(/^Ends/);
+    await yusuf.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    expect(await ends.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await ends.isVisible()).toBe(true);
+    const box = (await ends.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(640);
+  });
 });

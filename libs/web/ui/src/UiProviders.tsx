@@ -10,6 +10,7 @@ import type { Locale } from '@convene/shared-contracts';
 import { LocaleProvider } from './locale/LocaleProvider';
 import { directionOf } from './locale/locale-preference';
 import { cssVariablesResolver, theme } from './theme/theme';
+import { FocusFirstInvalid } from './forms/FocusFirstInvalid';
 
 export interface UiProvidersProps {
   i18n: I18n;
@@ -25,6 +26,7 @@ export function UiProviders({ i18n, initialLocale, children }: UiProvidersProps)
         <MantineProvider theme={theme} forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
           {/* Below the page, never over the header and its buttons. */}
           <Notifications position="bottom-center" />
+          <FocusFirstInvalid />
           <LocaleProvider initialLocale={initialLocale}>{children}</LocaleProvider>
         </MantineProvider>
       </DirectionProvider>

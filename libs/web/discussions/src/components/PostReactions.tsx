@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Popover, UnstyledButton } from '@mantine/cor
 import { useMutation } from '@apollo/client/react';
 import { ReactToPostDocument, type PostFieldsFragment, type Reaction } from '@convene/web-data-access';
 import { useErrorMessage, useNotify } from '@convene/web-ui';
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACTIONS, withReaction } from '../utils/reactions.util';
 import { AddReactionIcon } from './icons/AddReactionIcon';
@@ -16,7 +16,24 @@ export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; re
   const errorMessage = useErrorMessage();
   const [picking, setPicking] = useState(false);
   const [react] = useMutation(ReactToPostDocument);
+  const choices = useRef<(HTMLButtonElement | null)[]>([]);
   if (readOnly && post.reactions.length === 0) return null;
+
+  // The picker is one stop for Tab: arrows move between its choices (reading order in either
+  // direction), Home and End go to the ends; Escape closes it and gives focus back to its button.
+  const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = choices.current.filter((b): b is HTMLButtonElement => !!b);
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
+    let next: number | null = null;
+    if (step !== undefined) next = (at + step + buttons.length) % buttons.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = buttons.length - 1;
+    if (next === null) return;
+    event.preventDefault();
+    buttons[next]?.focus();
+  };
 
   const toggle = (reaction: Reaction, active: boolean) => {
     setPicking(false);
@@ -48,17 +65,22 @@ export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; re
         </Button>
       ))}
       {!readOnly && (
-        <Popover opened={picking} onChange={setPicking} position="top-start" shadow="md" withinPortal>
+        <Popover opened={picking} onChange={setPicking} position="top-start" shadow="md" withinPortal trapFocus returnFocus>
           <Popover.Target>
             <ActionIcon variant="subtle" color="gray" size="sm" radius="xl" aria-label={t('reactions.add')} title={t('reactions.add')} onClick={() => setPicking((p) => !p)}>
               <AddReactionIcon />
             </ActionIcon>
           </Popover.Target>
           <Popover.Dropdown p={4}>
-            <Group gap={2} role="group" aria-label={t('reactions.add')}>
-              {REACTIONS.map(([reaction, emoji]) => (
+            <Group gap={2} role="group" aria-label={t('reactions.add')} onKeyDown={moveFocus}>
+              {REACTIONS.map(([reaction, emoji], index) => (
                 <UnstyledButton
                   key={reaction}
+                  ref={(button: HTMLButtonElement | null) => {
+                    choices.current[index] = button;
+                  }}
+                  tabIndex={index === 0 ? 0 : -1}
+                  data-autofocus={index === 0 || undefined}
                   className="convene-reaction-choice"
                   aria-label={name(reaction)}
                   title={name(reaction)}

@@ -170,12 +170,17 @@ function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; as
         await latest.current.posts.refresh();
         notify.success(t('thread.sent'));
         setComposing(null);
-        if (data) highlight(data.reply.id);
+        if (data) {
+          highlight(data.reply.id);
+          // The composer is gone: focus goes to the reply just sent, not back to the top of the page.
+          void postElement(data.reply.id).then((element) => element?.focus());
+        }
       },
       edit: async (postId, body) => {
         await sendEdit({ variables: { input: { postId, body } } });
         notify.success(t('thread.editedToast'));
         setComposing(null);
+        void postElement(postId).then((element) => element?.focus());
       },
     }),
     [thread.id, thread.group, thread.locked, thread.viewerCanModerate, authors, opened.firstUnreadId, unreadIds, highlightedId, composing, sendReply, sendEdit, notify, t, highlight],

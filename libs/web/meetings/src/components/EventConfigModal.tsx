@@ -3,10 +3,9 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { ConfigureEventDocument, type MeetingPageFieldsFragment, type RegistrationFieldKind } from '@convene/web-data-access';
-import { ErrorAlert, LimitedTextarea, useNotify } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { placeFieldErrors } from '../utils/field-errors.util';
 
 interface FieldValues {
   key: string;
@@ -106,7 +105,7 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
       notify.success(t('event.saved'));
       onClose();
     } catch (error) {
-      const { placed } = placeFieldErrors(form, error, (field) => {
+      const { placed } = applyServerFieldErrors(form, error, (field) => {
         const question = /^fields\.(\d+)\.(label|options)$/.exec(field);
         if (question) return `fields.${question[1]}.${question[2]}`;
         return field in values && field !== 'fields' ? field : null;

@@ -3,11 +3,10 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { CreateMeetingPollDocument } from '@convene/web-data-access';
-import { ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { placeFieldErrors } from '../utils/field-errors.util';
 import { addMinutesLocal, suggestedStartLocal } from '../utils/zoned-time.util';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
@@ -88,7 +87,7 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
       onClose();
       if (data) void navigate(`/polls/${data.createMeetingPoll.id}`);
     } catch (error) {
-      const { placed } = placeFieldErrors(form, error, (field) => {
+      const { placed } = applyServerFieldErrors(form, error, (field) => {
         const slot = /^slots\.(\d+)\.(startsAt|endsAt)$/.exec(field);
         if (slot) return `slots.${slot[1]}.startsAt`;
         return field in values && field !== 'slots' ? field : null;

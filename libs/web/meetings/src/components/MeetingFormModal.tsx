@@ -11,11 +11,10 @@ import {
   type RecurrenceFrequency,
   type UpdateMeetingInput,
 } from '@convene/web-data-access';
-import { ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { placeFieldErrors } from '../utils/field-errors.util';
 import { addMinutesLocal, minutesBetweenLocal, suggestedStartLocal } from '../utils/zoned-time.util';
 import { DEFAULT_REMINDERS, ReminderChoices } from './ReminderChoices';
 import { TimeZoneSelect } from './TimeZoneSelect';
@@ -210,7 +209,7 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
       notify.success(t('form.saved'));
       onClose();
     } catch (error) {
-      const { placed } = placeFieldErrors(form, error, (field) => FIELD_MAP[field] ?? (field in values ? field : null));
+      const { placed } = applyServerFieldErrors(form, error, (field) => FIELD_MAP[field] ?? (field in values ? field : null));
       if (!placed) setFailure(error);
     }
   });

@@ -3,12 +3,11 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { PublicEventDocument, RegisterForEventDocument, toApiError, type PublicEventFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, FormQuestionInput, HoneypotField, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, FormQuestionInput, HoneypotField, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMeetingTime } from '../hooks/useMeetingTime';
-import { placeFieldErrors } from '../utils/field-errors.util';
 import { browserTimeZone } from '../utils/zoned-time.util';
 import { EventDetails } from './EventDetails';
 import './meetings.css';
@@ -156,7 +155,7 @@ function RegistrationForm({ event, onDone }: { event: PublicEventFieldsFragment;
       });
       if (data) onDone(data.registerForEvent.message);
     } catch (error) {
-      const { placed } = placeFieldErrors(form, error, (field) => (field.startsWith('answers.') || field in values ? field : null));
+      const { placed } = applyServerFieldErrors(form, error, (field) => (field.startsWith('answers.') || field in values ? field : null));
       if (!placed) setFailure(error);
     }
   });

@@ -3,11 +3,10 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { PitchFormsDocument, SavePitchFormDocument, toApiError, type PitchFieldKind, type PitchFormFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { placeFieldErrors } from '../utils/field-errors.util';
 import { publicFormUrl } from '../utils/public-form-url.util';
 import './submissions.css';
 
@@ -108,7 +107,7 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
       notify.success(t('forms.saved'));
       navigate('/pitch-forms');
     } catch (error) {
-      const { placed } = placeFieldErrors(form, error, (field) => (field in v ? field : /^fields\.\d+\.(label|options|kind)$/.test(field) ? field : field.startsWith('fields.') ? 'fields' : null));
+      const { placed } = applyServerFieldErrors(form, error, (field) => (field in v ? field : /^fields\.\d+\.(label|options|kind)$/.test(field) ? field : field.startsWith('fields.') ? 'fields' : null));
       if (!placed) setFailure(error);
     }
   });

@@ -3,12 +3,11 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { PitchFormDocument, SubmitPitchDocument, toApiError, type OrganisationType, type PitchFormFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, FormQuestionInput, HoneypotField, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, FormQuestionInput, HoneypotField, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePitchUploads } from '../hooks/usePitchUploads';
-import { placeFieldErrors } from '../utils/field-errors.util';
 import { PitchAttachments } from './PitchAttachments';
 import './submissions.css';
 
@@ -187,7 +186,7 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
         onDone(data.submitPitch.message);
       }
     } catch (error) {
-      const { apiError, placed } = placeFieldErrors(form, error, (field) => (field.startsWith('answers.') || FORM_FIELDS.has(field) ? field : field.startsWith('groupIds') ? 'groupIds' : null));
+      const { apiError, placed } = applyServerFieldErrors(form, error, (field) => (field.startsWith('answers.') || FORM_FIELDS.has(field) ? field : field.startsWith('groupIds') ? 'groupIds' : null));
       const attachmentMessage = Object.entries(apiError.fields).find(([field]) => field.startsWith('attachments'))?.[1];
       if (attachmentMessage) setAttachmentsError(attachmentMessage);
       if (!placed && !attachmentMessage) setFailure(error);
