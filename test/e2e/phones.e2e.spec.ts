@@ -128,9 +128,13 @@ describe('on a phone', () => {
         // Colour contrast and the rest of axe's serious checks, with this data and language.
         expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
       }
-      // A document's type is named in the page's language.
+      // A document's type is named in the page's language; the documents table scrolls sideways
+      // on its own, and the keyboard reaches it.
       await page.goto(`/groups/${GROUP}`);
       await page.getByText(language === 'en' ? 'Plain text' : 'نص عادي', { exact: true }).first().waitFor();
+      const table = page.getByRole('region', { name: language === 'en' ? 'List of documents' : 'قائمة المستندات' });
+      expect(await table.evaluate((box: HTMLElement) => [box.scrollWidth > box.clientWidth, box.tabIndex])).toEqual([true, 0]);
+      if (process.env['PHONE_SHOTS']) await table.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}-documents-table.png` });
       // Each paragraph of the mixed post reads in its own direction, whatever the page's.
       await page.goto(`/threads/${threadId}`);
       const direction = (text: string) => page.locator('.convene-post-body p', { hasText: text }).first().evaluate((p) => getComputedStyle(p).direction);

@@ -10,6 +10,7 @@ export { MAIN_CONTENT_ID } from './shell/SkipLink';
 export { PageTitle } from './page/PageTitle';
 export { PageLoader } from './page/PageLoader';
 export { PageError } from './page/PageError';
+export { ScrollTable, type ScrollTableProps } from './page/ScrollTable';
 export { ErrorAlert } from './page/ErrorAlert';
 export { NotFoundPage } from './page/NotFoundPage';
 export { useErrorMessage } from './page/useErrorMessage';

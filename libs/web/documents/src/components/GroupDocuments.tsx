@@ -2,7 +2,7 @@ import { Anchor, Breadcrumbs, Button, Group, Paper, SegmentedControl, Select, St
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { GroupDocumentsDocument, RestoreDocumentDocument, type DocumentFolderFieldsFragment, type DocumentKind, type DocumentRowFieldsFragment, type DocumentSort } from '@convene/web-data-access';
-import { PageError, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { PageError, ScrollTable, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -187,7 +187,7 @@ function DocumentTable({ documents, trashed, onRestored }: { documents: Document
   const typeLabel = useTypeLabel();
   const formatDateTime = useFormatDateTime();
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollTable minWidth={560} label={t('list.table')}>
       <Table className="convene-doc-table" verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -235,7 +235,7 @@ function DocumentTable({ documents, trashed, onRestored }: { documents: Document
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { RestoreDocumentVersionDocument, type DocumentVersionFieldsFragment } from '@convene/web-data-access';
-import { useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { ScrollTable, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 
 /** Every version of a document, newest first, each downloadable; editors can make an earlier one current again. */
@@ -14,7 +14,7 @@ export function VersionsTable({ documentId, versions, current, canEdit }: { docu
   const [restore, { loading }] = useMutation(RestoreDocumentVersionDocument);
 
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable minWidth={720} label={t('versions.title')}>
       <Table className="convene-doc-table" verticalSpacing="xs" aria-label={t('versions.title')}>
         <Table.Thead>
           <Table.Tr>
@@ -105,7 +105,7 @@ export function VersionsTable({ documentId, versions, current, canEdit }: { docu
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

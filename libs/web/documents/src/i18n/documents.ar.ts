@@ -4,6 +4,7 @@ import type { documentsEn } from './documents.en';
 export const documentsAr: Translations<typeof documentsEn> = {
   list: {
     title: 'المستندات',
+    table: 'قائمة المستندات',
     allDocuments: 'كل المستندات',
     breadcrumb: 'مسار المجلد',
     folders: 'المجلدات',

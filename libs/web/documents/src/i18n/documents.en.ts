@@ -1,6 +1,7 @@
 export const documentsEn = {
   list: {
     title: 'Documents',
+    table: 'List of documents',
     allDocuments: 'All documents',
     breadcrumb: 'Folder path',
     folders: 'Folders',

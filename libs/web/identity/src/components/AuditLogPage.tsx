@@ -2,7 +2,7 @@ import { Anchor, Button, NativeSelect, Stack, Table, Text } from '@mantine/core'
 import { useQuery } from '@apollo/client/react';
 import { AuditAction as AuditActions } from '@convene/shared-contracts';
 import { AuditLogDocument, type AuditAction, type AuditLogQuery } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle, useFormatDateTime } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, ScrollTable, useFormatDateTime } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -68,7 +68,7 @@ function AuditTable({ action }: { action: AuditAction | null }) {
 
   return (
     <Stack gap="md" align="flex-start">
-      <Table.ScrollContainer minWidth={960} w="100%">
+      <ScrollTable minWidth={960} label={t('audit.title')}>
         <Table className="convene-admin-table" verticalSpacing="xs" striped aria-label={t('audit.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -86,7 +86,7 @@ function AuditTable({ action }: { action: AuditAction | null }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {nextCursor ? (
         <Button variant="default" onClick={() => void loadOlder()} loading={olderLoading}>
           {t('audit.loadOlder')}

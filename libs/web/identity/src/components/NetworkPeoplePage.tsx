@@ -10,7 +10,7 @@ import {
   useViewer,
   type NetworkPersonFieldsFragment,
 } from '@convene/web-data-access';
-import { ConfirmModal, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { ConfirmModal, PageError, PageLoader, PageTitle, ScrollTable, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -74,7 +74,7 @@ function PeopleTable({ search }: { search: string }) {
 
   return (
     <Stack gap="md" align="flex-start">
-      <Table.ScrollContainer minWidth={860} w="100%">
+      <ScrollTable minWidth={860} label={t('people.title')}>
         <Table className="convene-admin-table" verticalSpacing="sm" striped aria-label={t('people.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -92,7 +92,7 @@ function PeopleTable({ search }: { search: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {list.length >= PAGE_SIZE && !exhausted && (
         <Button variant="default" onClick={() => void loadMore()} loading={moreLoading}>
           {t('people.loadMore')}

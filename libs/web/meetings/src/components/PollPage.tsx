@@ -12,7 +12,7 @@ import {
   type MeetingPollFieldsFragment,
   type PollAnswer,
 } from '@convene/web-data-access';
-import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
+import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, ScrollTable, useNotify } from '@convene/web-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -145,7 +145,7 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
           {poll.timeZone === timeZone ? t('poll.zoneSame', { timeZone }) : t('poll.zone', { timeZone, pollZone: poll.timeZone })}
         </Text>
         <ErrorAlert error={failure} />
-        <Table.ScrollContainer minWidth={200 + slots.length * 150}>
+        <ScrollTable minWidth={200 + slots.length * 150} label={t('poll.grid')}>
           <Table className="convene-poll-table" withColumnBorders verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -227,7 +227,7 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
               )}
             </Table.Tfoot>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
         {open && (
           <Group justify="flex-end" mt="md">
             <Button onClick={save} loading={answering.loading} disabled={!changed}>

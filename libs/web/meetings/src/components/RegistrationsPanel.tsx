@@ -12,7 +12,7 @@ import {
   type MeetingPageFieldsFragment,
   type RegistrationStatus,
 } from '@convene/web-data-access';
-import { ErrorAlert, LimitedTextarea, PageError, useErrorMessage, useNotify } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, PageError, ScrollTable, useErrorMessage, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingTime } from '../hooks/useMeetingTime';
@@ -62,7 +62,7 @@ export function RegistrationsPanel({ meeting }: { meeting: MeetingPageFieldsFrag
         </Text>
       )}
       {registrations.length > 0 && (
-        <Table.ScrollContainer minWidth={880}>
+        <ScrollTable minWidth={880} label={t('event.registrations')}>
           <Table className="convene-reg-table" verticalSpacing="xs" striped>
             <Table.Thead>
               <Table.Tr>
@@ -83,7 +83,7 @@ export function RegistrationsPanel({ meeting }: { meeting: MeetingPageFieldsFrag
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );
