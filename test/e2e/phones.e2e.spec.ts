@@ -58,6 +58,7 @@ describe('on a phone', () => {
   let session: BrowserSession;
   let threadId: string;
   let meetingId: string | null;
+  let seriesMeetingId: string | undefined;
 
   beforeAll(async () => {
     session = await BrowserSession.start({ GRAPHQL_TRUSTED_DOCUMENTS: 'false' });
@@ -75,8 +76,9 @@ describe('on a phone', () => {
     });
     const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
     const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
-    const calendar = await graphql<{ myCalendar: { id: string }[] }>(page, 'query ($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { id } }', { from, to });
+    const calendar = await graphql<{ myCalendar: { id: string; title: string }[] }>(page, 'query ($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { id title } }', { from, to });
     meetingId = calendar.myCalendar[0]?.id ?? null;
+    seriesMeetingId = calendar.myCalendar.find((m) => m.title.endsWith('monthly meeting'))?.id;
   });
 
   afterAll(async () => {
@@ -135,6 +137,11 @@ describe('on a phone', () => {
       const table = page.getByRole('region', { name: language === 'en' ? 'List of documents' : 'قائمة المستندات' });
       expect(await table.evaluate((box: HTMLElement) => [box.scrollWidth > box.clientWidth, box.tabIndex])).toEqual([true, 0]);
       if (process.env['PHONE_SHOTS']) await table.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}-documents-table.png` });
+      // A series says how it repeats in the page's language (the demo's is monthly, on a Tuesday).
+      await page.goto(`/meetings/${seriesMeetingId}`);
+      await page
+        .getByText(language === 'en' ? /^Repeats: monthly on the (first|second|third|fourth|last) Tuesday$/ : /^يتكرر: شهريًا، يوم الثلاثاء (الأول|الثاني|الثالث|الرابع|الأخير) من الشهر$/)
+        .waitFor();
       // Each paragraph of the mixed post reads in its own direction, whatever the page's.
       await page.goto(`/threads/${threadId}`);
       const direction = (text: string) => page.locator('.convene-post-body p', { hasText: text }).first().evaluate((p) => getComputedStyle(p).direction);

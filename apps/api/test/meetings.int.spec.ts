@@ -417,6 +417,36 @@ describe('meetings', () => {
       expect(seen).toMatchObject({ timeZone: 'Europe/London', startsAtLocal: expect.stringMatching(/T18:00$/) });
     });
 
+    it('a meeting of a monthly series moved on its own says where its series meets, and where it was moved from', async () => {
+      const w = await groupPersonas(api);
+      // The third Friday of next month, 18:00 London time, for three months.
+      const next = toZoned(new Date(Date.now() + 31 * DAY), 'Europe/London');
+      const firstOfMonth = new Date(Date.UTC(next.year, next.month - 1, 1, 12));
+      const friday = 1 + ((5 - firstOfMonth.getUTCDay() + 7) % 7) + 14;
+      const day = `${next.year}-${String(next.month).padStart(2, '0')}-${String(friday).padStart(2, '0')}`;
+      await scheduled(w, { startsAt: `${day}T18:00`, endsAt: `${day}T19:00`, recurrence: { frequency: 'MONTHLY_BY_WEEKDAY', count: 3 } });
+      const second = (await meetingRows(w.group.id))[1]!;
+      const local = (d: Date) => formatLocalDateTime(toZoned(new Date(d), 'Europe/London'));
+      const originalStart = new Date(second.starts_at).toISOString();
+      const convenor = await w.as('convenor');
+      const PAGE = `query M($id: ID!) { meeting(id: $id) { startsAtLocal movedFrom recurrence repeats { frequency interval weekday position } } }`;
+      type Page = { meeting: { startsAtLocal: string; movedFrom: string | null; recurrence: string; repeats: { frequency: string; interval: number; weekday: number; position: number | null } } };
+      const page = async () => dataOf(await convenor.request<Page>(PAGE, { id: second.id })).meeting;
+      const series = { frequency: 'MONTHLY_BY_WEEKDAY', interval: 1, weekday: 5, position: 3 };
+      expect(await page()).toMatchObject({ movedFrom: null, recurrence: 'Monthly on the 3rd Friday', repeats: series });
+
+      // Moved to the Saturday: the series still meets on the third Friday; this one came from there.
+      const saturday = new Date(new Date(second.starts_at).getTime() + DAY);
+      dataOf(await convenor.request(UPDATE, { input: { id: second.id, startsAt: local(saturday), endsAt: local(new Date(saturday.getTime() + 3600_000)) } }));
+      expect(await page()).toMatchObject({ movedFrom: originalStart, recurrence: 'Monthly on the 3rd Friday', repeats: series });
+      // Moved again, it still came from the Friday; moved back there, it is no longer "moved".
+      const sunday = new Date(saturday.getTime() + DAY);
+      dataOf(await convenor.request(UPDATE, { input: { id: second.id, startsAt: local(sunday), endsAt: local(new Date(sunday.getTime() + 3600_000)) } }));
+      expect((await page()).movedFrom).toBe(originalStart);
+      dataOf(await convenor.request(UPDATE, { input: { id: second.id, startsAt: local(second.starts_at), endsAt: local(new Date(new Date(second.starts_at).getTime() + 3600_000)) } }));
+      expect(await page()).toMatchObject({ movedFrom: null, repeats: series });
+    });
+
     it('moving one occurrence of a series to 19:00 moves it alone; "this and following" moves the rest, still at local time', async () => {
       const w = await groupPersonas(api);
       const first = await scheduled(w, { startsAt: localIn(3, 18), endsAt: localIn(3, 19), recurrence: { frequency: 'WEEKLY', count: 4 } });

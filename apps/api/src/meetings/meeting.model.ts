@@ -45,12 +45,21 @@ export class LinkedItemModel {
   @Field(() => String) title!: string;
 }
 
+@ObjectType('MeetingRepeats', { description: 'How a meeting’s series repeats, in parts to put in words in any language.' })
+export class MeetingRepeatsModel {
+  @Field(() => RecurrenceFrequency) frequency!: RecurrenceFrequency;
+  @Field(() => Int, { description: 'Every how many weeks or months.' }) interval!: number;
+  @Field(() => Int, { description: '0 Sunday … 6 Saturday, in the meeting’s time zone.' }) weekday!: number;
+  @Field(() => Int, { nullable: true, description: 'Monthly: which such weekday of the month, 1–4, or -1 for the last; null when weekly.' }) position!: number | null;
+}
+
 /** The fields of a meeting a list loads for all its meetings at once (see MeetingPresenter). */
 export interface MeetingPreloads {
   myRsvp: RsvpModel | null;
   rsvpCounts: RsvpCountsModel;
   rsvps: RsvpModel[];
   recurrence: string | null;
+  repeats: MeetingRepeatsModel | null;
   group: WorkingGroupModel | null;
   agendaDocument: LinkedItemModel | null;
   minutesDocument: LinkedItemModel | null;
@@ -68,6 +77,7 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
   @Field(() => String, { description: 'Markdown.' }) description!: string;
   @Field(() => Date, { description: 'UTC; show it in the viewer’s zone with the zone named.' }) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'One meeting of a series moved on its own: the start its series gave it (UTC).' }) movedFrom!: Date | null;
   @Field(() => String, { description: 'The IANA zone it was scheduled in.' }) timeZone!: string;
   // The local times and the HTML below are worked out only when a query asks for them.
   @Field(() => String, { description: 'The start as typed in its own zone, YYYY-MM-DDTHH:mm (for editing).' })
@@ -128,6 +138,7 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
       description: meeting.description,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
+      movedFrom: meeting.movedFrom,
       timeZone: meeting.timeZone,
       location: meeting.location,
       accessibilityNotes: meeting.accessibilityNotes,

@@ -3,12 +3,12 @@ import type { Viewer } from '@convene/server-core';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { DocumentsService } from '@convene/server-documents';
 import { IdentityService } from '@convene/server-identity';
-import { EventRegistrationsService, MeetingsService, describeRule, type MeetingRecord, type MeetingSeries, type MeetingWithAnswer, type RsvpCounts, type RsvpRecord } from '@convene/server-meetings';
+import { EventRegistrationsService, MeetingsService, describeRule, rulePattern, type MeetingRecord, type MeetingSeries, type MeetingWithAnswer, type RsvpCounts, type RsvpRecord } from '@convene/server-meetings';
 import type { GroupView } from '@convene/server-groups';
 import type { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
 import { preload } from '../graphql/preloaded-fields.js';
-import { EventFormModel, MeetingModel, RsvpModel, type LinkedItemModel, type MeetingPreloads } from './meeting.model.js';
+import { EventFormModel, MeetingModel, RsvpModel, type LinkedItemModel, type MeetingPreloads, type MeetingRepeatsModel } from './meeting.model.js';
 
 export const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0 };
 
@@ -44,7 +44,7 @@ export class MeetingPresenter {
     const seen: Seen[] = listed.map(({ meeting, group }) => ({ meeting, view: group.view, canManage: group.viewerCanManage }));
     const documentIds = asks('agendaDocument') || asks('minutesDocument') ? list.flatMap((m) => [m.agendaDocumentId, m.minutesDocumentId].filter((id): id is string => !!id)) : null;
     const threadIds = asks('thread') ? list.flatMap((m) => (m.threadId ? [m.threadId] : [])) : null;
-    const seriesIds = asks('recurrence') ? list.flatMap((m) => (m.seriesId ? [m.seriesId] : [])) : null;
+    const seriesIds = asks('recurrence') || asks('repeats') ? list.flatMap((m) => (m.seriesId ? [m.seriesId] : [])) : null;
     const [mine, counts, forms, documents, threads, series, rsvps] = await Promise.all([
       asks('myRsvp') ? (answers ?? this.meetings.myRsvps(viewer, ids)) : null,
       asks('rsvpCounts') ? this.meetings.rsvpCounts(ids) : null,
@@ -76,7 +76,10 @@ export class MeetingPresenter {
         loaded.minutesDocument = m.minutesDocumentId ? linked(documents.get(m.minutesDocumentId)) : null;
       }
       if (threads) loaded.thread = m.threadId ? linked(threads.get(m.threadId)) : null;
-      if (series) loaded.recurrence = m.seriesId ? recurrenceOf(series.get(m.seriesId), m) : null;
+      if (series) {
+        loaded.recurrence = m.seriesId ? recurrenceOf(series.get(m.seriesId), m) : null;
+        loaded.repeats = m.seriesId ? repeatsOf(series.get(m.seriesId), m) : null;
+      }
       if (rsvps) loaded.rsvps = rsvps.get(m.id) ?? [];
       if (registrations) loaded.registrationCounts = organised.has(m.id) ? (registrations.get(m.id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 }) : null;
       preload(model, loaded);
@@ -106,7 +109,15 @@ export class MeetingPresenter {
   }
 }
 
-/** How a meeting's series repeats, in words (English). */
-export function recurrenceOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'timeZone'>): string | null {
-  return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.startsAt, meeting.timeZone) : null;
+/**
+ * How a meeting's series repeats, in words (English). A meeting moved on its own is described by
+ * the start its series gave it: the series still meets on the 3rd Friday.
+ */
+export function recurrenceOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom' | 'timeZone'>): string | null {
+  return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.movedFrom ?? meeting.startsAt, meeting.timeZone) : null;
+}
+
+/** How a meeting's series repeats, in parts (as `recurrenceOf`). */
+export function repeatsOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom' | 'timeZone'>): MeetingRepeatsModel | null {
+  return series ? rulePattern({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.movedFrom ?? meeting.startsAt, meeting.timeZone) : null;
 }

@@ -7,8 +7,8 @@ import { DiscussionAccess } from '@convene/server-discussions';
 import { GroupsService } from '@convene/server-groups';
 import { selects } from '../graphql/selection.util.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
-import { CalendarFeedModel, LinkedItemModel, MeetingModel, RsvpCountsModel, RsvpModel } from './meeting.model.js';
-import { MeetingPresenter, NO_ANSWERS, recurrenceOf } from './meeting.presenter.js';
+import { CalendarFeedModel, LinkedItemModel, MeetingModel, MeetingRepeatsModel, RsvpCountsModel, RsvpModel } from './meeting.model.js';
+import { MeetingPresenter, NO_ANSWERS, recurrenceOf, repeatsOf } from './meeting.presenter.js';
 import { CancelMeetingInput, RsvpInput, ScheduleMeetingInput, UpdateMeetingInput } from './meetings.inputs.js';
 
 @SignedIn()
@@ -113,6 +113,12 @@ export class MeetingsResolver {
   async recurrence(@Parent() meeting: MeetingModel): Promise<string | null> {
     if (!meeting.seriesId) return null;
     return recurrenceOf(await this.meetings.series(meeting.seriesId), meeting);
+  }
+
+  @ResolveField(() => MeetingRepeatsModel, { nullable: true, description: 'How its series repeats, in parts to put in words; null for a single meeting.' })
+  async repeats(@Parent() meeting: MeetingModel): Promise<MeetingRepeatsModel | null> {
+    if (!meeting.seriesId) return null;
+    return repeatsOf(await this.meetings.series(meeting.seriesId), meeting);
   }
 
   @ResolveField(() => WorkingGroupModel, { nullable: true })

@@ -19,7 +19,7 @@ export { MeetingsErrorCode, meetingsErrors } from './meetings.errors.js';
 export { DEFAULT_REMINDER_MINUTES } from './meeting.entity.js';
 export { meetingRecord, type MeetingRecord, type MeetingWithAnswer, type RsvpRecord } from './meeting-record.js';
 export { icsFileName } from './ics.util.js';
-export { describeRule, expandRecurrence } from './recurrence.util.js';
+export { describeRule, expandRecurrence, rulePattern, type RulePattern } from './recurrence.util.js';
 export { formatLocalDateTime, fromZoned, toZoned } from './zoned-time.util.js';
 export type { RegistrationField } from './event-form.entity.js';
 // Entity classes are exported for the demo seed and tests; repositories stay inside the domain.

@@ -10,6 +10,8 @@ export interface MeetingRecord {
   description: string;
   startsAt: Date;
   endsAt: Date;
+  /** One meeting of a series moved on its own: the start the series gave it. */
+  movedFrom: Date | null;
   timeZone: string;
   location: string;
   accessibilityNotes: string;
@@ -54,6 +56,7 @@ export function meetingRecord(m: Meeting): MeetingRecord {
     description: m.description,
     startsAt: m.startsAt,
     endsAt: m.endsAt,
+    movedFrom: m.movedFrom,
     timeZone: m.timeZone,
     location: m.location,
     accessibilityNotes: m.accessibilityNotes,

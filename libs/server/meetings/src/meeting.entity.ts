@@ -21,6 +21,7 @@ export const DEFAULT_REMINDER_MINUTES = [24 * 60, 60];
 export class Meeting {
   [OptionalProps]?:
     | 'series'
+    | 'movedFrom'
     | 'description'
     | 'location'
     | 'accessibilityNotes'
@@ -61,6 +62,10 @@ export class Meeting {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   endsAt!: Date;
+
+  /** For one meeting of a series moved on its own: the start its series gave it (null otherwise). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  movedFrom: Date | null = null;
 
   /** The IANA zone it was scheduled in. */
   @Property({ type: 'string', length: 64 })

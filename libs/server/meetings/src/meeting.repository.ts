@@ -23,7 +23,7 @@ type MeetingRow = Record<
   | 'created_by_id'
   | 'cancellation_reason',
   string
-> & { sequence: number; reminder_minutes: number[] | string; starts_at: Date | string; ends_at: Date | string; cancelled_at: Date | string | null; created_at: Date | string; updated_at: Date | string };
+> & { sequence: number; reminder_minutes: number[] | string; starts_at: Date | string; ends_at: Date | string; moved_from: Date | string | null; cancelled_at: Date | string | null; created_at: Date | string; updated_at: Date | string };
 
 /** Postgres `int[]` as the driver gives it: an array, or its text form where array parsing is off. */
 const integers = (value: number[] | string): number[] => (Array.isArray(value) ? value.map(Number) : value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number));
@@ -37,6 +37,7 @@ function toRecord(row: MeetingRow): MeetingRecord {
     description: row.description,
     startsAt: new Date(row.starts_at),
     endsAt: new Date(row.ends_at),
+    movedFrom: row.moved_from == null ? null : new Date(row.moved_from),
     timeZone: row.time_zone,
     location: row.location,
     accessibilityNotes: row.accessibility_notes,
@@ -102,7 +103,7 @@ export class MeetingRepository extends EntityRepository<Meeting> {
     const rows = await this.getEntityManager()
       .getConnection()
       .execute<(MeetingRow & { answer: RsvpResponse | null; answer_note: string | null; answer_updated_at: Date | string | null })[]>(
-        `select m.id, m.group_id, m.series_id, m.title, m.description, m.starts_at, m.ends_at, m.time_zone, m.location, m.accessibility_notes,
+        `select m.id, m.group_id, m.series_id, m.title, m.description, m.starts_at, m.ends_at, m.moved_from, m.time_zone, m.location, m.accessibility_notes,
            m.online_url, m.status, m.sequence, m.reminder_minutes, m.agenda_document_id, m.agenda_text, m.minutes_document_id, m.minutes_text,
            m.thread_id, m.poll_id, m.created_by_id, m.cancelled_at, m.cancellation_reason, m.created_at, m.updated_at,
            r.response as answer, r.note as answer_note, r.updated_at as answer_updated_at

@@ -314,6 +314,13 @@ export class MeetingsService {
         if (shift) {
           const next = shift(meeting);
           calendarChanged = next.startsAt.getTime() !== meeting.startsAt.getTime() || next.endsAt.getTime() !== meeting.endsAt.getTime() || next.timeZone !== meeting.timeZone;
+          // One meeting of a series moved on its own keeps the start its series gave it (the first
+          // one, however often it moves), until it is back there; moving it and the following
+          // ones moves the series itself.
+          if (meeting.series && targets.length === 1 && (input.scope ?? MeetingChangeScope.OCCURRENCE) === MeetingChangeScope.OCCURRENCE) {
+            const from = meeting.movedFrom ?? meeting.startsAt;
+            meeting.movedFrom = from.getTime() === next.startsAt.getTime() ? null : from;
+          }
           Object.assign(meeting, next);
         }
         // What calendars show: title, place, call link, notes. Reminders and minutes stay in Convene.

@@ -96,6 +96,23 @@ export function expandRecurrence(first: Occurrence, zone: string, rule: Recurren
   return occurrences;
 }
 
+/** A rule's parts, for words in any language (see `rulePattern`). */
+export interface RulePattern {
+  frequency: RecurrenceFrequency;
+  interval: number;
+  /** 0 Sunday … 6 Saturday, read in the series' zone. */
+  weekday: number;
+  /** Monthly rules: which such weekday of the month, 1–4, or -1 for the last; null for weekly ones. */
+  position: number | null;
+}
+
+/** The rule's parts: how often, on which weekday and (monthly) which one of the month, `first` read in `zone`. */
+export function rulePattern(rule: RecurrenceRule, first: Date, zone: string): RulePattern {
+  checkRule(rule);
+  const local = toZoned(first, zone);
+  return { frequency: rule.frequency, interval: rule.interval, weekday: local.weekday, position: rule.frequency === RecurrenceFrequency.WEEKLY ? null : weekdayPosition(local) };
+}
+
 /** The rule in English, e.g. 'Every 2 weeks' or 'Monthly on the last Friday', the weekday read in `zone`. */
 export function describeRule(rule: RecurrenceRule, first: Date, zone: string): string {
   checkRule(rule);

@@ -16,6 +16,7 @@ import { useReminderLabel } from './ReminderChoices';
 import { RegistrationsPanel } from './RegistrationsPanel';
 import { RsvpPanel } from './RsvpPanel';
 import './meetings.css';
+import { useRepeatsText } from '../hooks/useRepeatsText';
 
 const RESPONSE_ORDER: RsvpResponse[] = ['GOING', 'MAYBE', 'NOT_GOING'];
 
@@ -53,6 +54,7 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
   const viewerZone = useViewerTimeZone();
   const time = useMeetingTime(viewerZone);
   const ownTime = useMeetingTime(meeting.timeZone);
+  const repeatsText = useRepeatsText();
   const reminderLabel = useReminderLabel();
   const [editOpened, editModal] = useDisclosure(false);
   const [cancelOpened, cancelModal] = useDisclosure(false);
@@ -95,9 +97,10 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
                 {t('when.organisedIn', { timeZone: meeting.timeZone, range: ownTime.range(meeting.startsAt, meeting.endsAt) })}
               </Text>
             )}
-            {meeting.recurrence && (
+            {meeting.repeats && (
               <Text size="sm" c="gray.7">
-                {t('meeting.series', { recurrence: meeting.recurrence })}
+                {t('meeting.series', { recurrence: repeatsText(meeting.repeats) })}
+                {meeting.movedFrom && ` ${t('meeting.moved', { time: time.dateTime(meeting.movedFrom) })}`}
               </Text>
             )}
           </div>

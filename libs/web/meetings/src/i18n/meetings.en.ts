@@ -43,6 +43,13 @@ export const meetingsEn = {
     cancelledNoRsvp: 'This meeting is cancelled.',
   },
   time: { nextDay: '{{time}} (next day)' },
+  repeats: {
+    weekly_one: 'every week on {{weekday}}',
+    weekly_other: 'every {{count}} weeks on {{weekday}}',
+    monthly_one: 'monthly on the {{which}} {{weekday}}',
+    monthly_other: 'every {{count}} months on the {{which}} {{weekday}}',
+    which: { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', last: 'last' },
+  },
   calendar: {
     month: 'Month',
     week: 'Week',
@@ -206,6 +213,7 @@ export const meetingsEn = {
     accessibility: 'Accessibility',
     about: 'About',
     series: 'Repeats: {{recurrence}}',
+    moved: 'This one moved from {{time}}.',
     addToCalendar: 'Add to calendar (.ics)',
     agenda: 'Agenda',
     noAgenda: 'No agenda yet.',

@@ -15,6 +15,7 @@ import { Migration20261206160000_OutboxDelivery } from './Migration2026120616000
 import { Migration20261206233000_ThreadWatchersIndex } from './Migration20261206233000_ThreadWatchersIndex.js';
 import { Migration20261207090000_PostsGroupSearch } from './Migration20261207090000_PostsGroupSearch.js';
 import { Migration20261207100000_UnreadNotificationsIndex } from './Migration20261207100000_UnreadNotificationsIndex.js';
+import { Migration20261207120000_MeetingMovedFrom } from './Migration20261207120000_MeetingMovedFrom.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206233000_ThreadWatchersIndex', class: Migration20261206233000_ThreadWatchersIndex },
   { name: 'Migration20261207090000_PostsGroupSearch', class: Migration20261207090000_PostsGroupSearch },
   { name: 'Migration20261207100000_UnreadNotificationsIndex', class: Migration20261207100000_UnreadNotificationsIndex },
+  { name: 'Migration20261207120000_MeetingMovedFrom', class: Migration20261207120000_MeetingMovedFrom },
 ];
