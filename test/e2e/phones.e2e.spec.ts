@@ -59,6 +59,8 @@ describe('on a phone', () => {
   let threadId: string;
   let meetingId: string | null;
   let seriesMeetingId: string | undefined;
+  let pollId: string | undefined;
+  let documentId: string | undefined;
 
   beforeAll(async () => {
     session = await BrowserSession.start({ GRAPHQL_TRUSTED_DOCUMENTS: 'false' });
@@ -79,6 +81,13 @@ describe('on a phone', () => {
     const calendar = await graphql<{ myCalendar: { id: string; title: string }[] }>(page, 'query ($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { id title } }', { from, to });
     meetingId = calendar.myCalendar[0]?.id ?? null;
     seriesMeetingId = calendar.myCalendar.find((m) => m.title.endsWith('monthly meeting'))?.id;
+    const health = await graphql<{ workingGroup: { meetingPolls: { id: string }[]; documents: { nodes: { id: string }[] } } }>(
+      page,
+      'query ($slug: String!) { workingGroup(slug: $slug) { meetingPolls { id } documents(first: 1) { nodes { id } } } }',
+      { slug: GROUP },
+    );
+    pollId = health.workingGroup.meetingPolls[0]?.id;
+    documentId = health.workingGroup.documents.nodes[0]?.id;
   });
 
   afterAll(async () => {
@@ -146,6 +155,35 @@ describe('on a phone', () => {
       await page.goto(`/threads/${threadId}`);
       const direction = (text: string) => page.locator('.convene-post-body p', { hasText: text }).first().evaluate((p) => getComputedStyle(p).direction);
       expect([await direction('نلتقي يوم الخميس'), await direction('Bring the FOI letters!'), await direction('Bring the printed copies')]).toEqual(['rtl', 'ltr', 'ltr']);
+    });
+  }
+
+  for (const language of ['en', 'ar'] as const) {
+    it(`axe finds nothing serious on a desktop with the states a phone does not show, in ${language === 'en' ? 'English' : 'Arabic'}`, async () => {
+      const page = await session.newPage({ width: 1280, height: 860 });
+      await session.signIn(page, 'member@example.org');
+      if ((await page.evaluate(() => document.documentElement.lang)) !== language) {
+        await page.getByRole('banner').locator(`button[lang="${language}"]`).click();
+        await page.waitForFunction((locale) => document.documentElement.lang === locale, language);
+      }
+      const scan = async (what: string) => expect({ what, violations: await seriousA11yViolations(page) }).toEqual({ what, violations: [] });
+      // The month grid, with the days of the months before and after.
+      await page.goto('/calendar');
+      await page.locator('table.convene-cal-month').waitFor();
+      await scan('the calendar month');
+      // The week, with its empty days.
+      await page.locator('.convene-calendar label', { hasText: language === 'en' ? 'Week' : 'أسبوع' }).first().click();
+      await page.locator('.convene-cal-week').waitFor();
+      await scan('the calendar week');
+      // A poll with answers and its best time marked.
+      await page.goto(`/polls/${pollId}`);
+      await page.locator('table.convene-poll-table').waitFor();
+      await scan('a poll');
+      // A document with no description, and its current version marked.
+      await page.goto(`/documents/${documentId}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await scan('a document');
     });
   }
 });

@@ -36,7 +36,7 @@ export function VersionsTable({ documentId, versions, current, canEdit }: { docu
                     v{version.number}
                   </Text>
                   {version.number === current && (
-                    <Badge size="sm" color="teal" c="teal.9" variant="light" tt="none">
+                    <Badge size="sm" color="teal" c="gray.9" variant="light" tt="none">
                       {t('versions.current')}
                     </Badge>
                   )}

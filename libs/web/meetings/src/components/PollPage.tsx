@@ -156,7 +156,7 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
                     <Table.Th key={slot.id} scope="col" className={best > 0 && score === best ? 'convene-poll-best' : undefined}>
                       <SlotHeading slot={slot} time={time} />
                       {best > 0 && score === best && (
-                        <Badge size="xs" color="teal" c="teal.9" variant="light" mt={2} tt="none">
+                        <Badge size="xs" color="teal" c="gray.9" variant="light" mt={2} tt="none">
                           {t('poll.best')}
                         </Badge>
                       )}
