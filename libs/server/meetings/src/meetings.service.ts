@@ -9,7 +9,7 @@ import { DiscussionAccess } from '@convene/server-discussions';
 import { MailService } from '@convene/server-mail';
 import { DEFAULT_REMINDER_MINUTES, Meeting } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
-import type { MeetingRecord, MeetingWithAnswer, RsvpRecord } from './meeting-record.js';
+import type { MeetingWithAnswer, RsvpRecord } from './meeting-record.js';
 import { MeetingRsvp } from './meeting-rsvp.entity.js';
 import { MeetingSeries } from './meeting-series.entity.js';
 import { MeetingRemindersService } from './meeting-reminders.service.js';
