@@ -29,6 +29,22 @@ async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/** Signs in through the form by its fields' types, whatever language the page is in. */
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/signin');
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill('convene-demo-pass');
+  await page.locator('main button[type="submit"]').click();
+  await page.waitForURL(/\/groups$/);
+}
+
+/** Signed in, the person's own language applies: switch to `language` as a person would. */
+async function useLanguage(page: Page, language: 'en' | 'ar'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
+  await page.getByRole('banner').locator(`button[lang="${language}"]`).click();
+  await page.waitForFunction((locale) => document.documentElement.lang === locale, language);
+}
+
 /** The page fits the screen's width; if not, the failure names the elements sticking out. */
 async function expectFits(page: Page, path: string): Promise<void> {
   const wider = await overflow(page);
@@ -119,16 +135,8 @@ describe('on a phone', () => {
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
         await expectFits(page, path);
       }
-      await page.goto('/signin');
-      await page.locator('input[type="email"]').fill('member@example.org');
-      await page.locator('input[type="password"]').fill('convene-demo-pass');
-      await page.locator('main button[type="submit"]').click();
-      await page.waitForURL(/\/groups$/);
-      // Signed in, the person's own language applies: switch to this one as a person would.
-      if ((await page.evaluate(() => document.documentElement.lang)) !== language) {
-        await page.getByRole('banner').locator(`button[lang="${language}"]`).click();
-        await page.waitForFunction((locale) => document.documentElement.lang === locale, language);
-      }
+      await signIn(page, 'member@example.org');
+      await useLanguage(page, language);
       for (const path of routes()) {
         await page.goto(path);
         await page.locator('main h1').first().waitFor();
@@ -161,11 +169,8 @@ describe('on a phone', () => {
   for (const language of ['en', 'ar'] as const) {
     it(`axe finds nothing serious on a desktop with the states a phone does not show, in ${language === 'en' ? 'English' : 'Arabic'}`, async () => {
       const page = await session.newPage({ width: 1280, height: 860 });
-      await session.signIn(page, 'member@example.org');
-      if ((await page.evaluate(() => document.documentElement.lang)) !== language) {
-        await page.getByRole('banner').locator(`button[lang="${language}"]`).click();
-        await page.waitForFunction((locale) => document.documentElement.lang === locale, language);
-      }
+      await signIn(page, 'member@example.org');
+      await useLanguage(page, language);
       const scan = async (what: string) => expect({ what, violations: await seriousA11yViolations(page) }).toEqual({ what, violations: [] });
       // The month grid, with the days of the months before and after.
       await page.goto('/calendar');

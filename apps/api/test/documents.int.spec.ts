@@ -182,7 +182,7 @@ describe('documents', () => {
         `mutation T($id: ID!) { trashDocument(id: $id) { id deletedAt previewKind textPreview { html } } }`,
         { id },
       );
-      expect(dataOf(result).trashDocument.textPreview.html).toContain('<h1>Notes</h1>');
+      expect(dataOf(result).trashDocument.textPreview.html).toContain('<h1 dir="auto">Notes</h1>');
     });
 
     it('a discussion is not started for a document in the trash', async () => {

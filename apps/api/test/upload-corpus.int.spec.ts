@@ -297,7 +297,7 @@ describe('the upload corpus', () => {
       }
       if (shown.previewHtml !== null) {
         // The rendered Markdown keeps the words; the raw HTML in it is shown as text, not markup.
-        expect(shown.previewHtml).toContain('<h1>Notes</h1>');
+        expect(shown.previewHtml).toContain('<h1 dir="auto">Notes</h1>');
         expect(shown.previewHtml).toContain('&lt;script&gt;');
         expect(shown.previewHtml).not.toMatch(/<script|<img|<[^>]*\son\w+\s*=|href\s*=\s*["']?\s*javascript:/i);
       }
