@@ -156,51 +156,44 @@ function MonthAgenda({ range, byDay, time, showGroup }: GridProps) {
   return (
     <div className="convene-cal-agenda">
       {days.map((day) => (
-        <section key={day} className="convene-cal-weekday" data-today={day === range.today || undefined} aria-label={time.longDay(day)}>
-          <div className="convene-cal-weekday-head" aria-hidden>
-            <span>{time.weekday(day)}</span> <strong>{time.dayNumber(day)}</strong>
-          </div>
-          <ul className="convene-cal-list">
-            {(byDay.get(day) ?? []).map((meeting) => (
-              <li key={meeting.id}>
-                <MeetingChip meeting={meeting} time={time} showGroup={showGroup} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <DaySection key={day} day={day} meetings={byDay.get(day) ?? []} today={range.today} time={time} showGroup={showGroup} />
       ))}
     </div>
   );
 }
 
 function WeekColumns({ range, byDay, time, showGroup }: GridProps) {
-  const { t } = useTranslation('meetings');
   return (
     <div className="convene-cal-week">
-      {(range.weeks[0] ?? []).map((day) => {
-        const meetings = byDay.get(day) ?? [];
-        return (
-          <section key={day} className="convene-cal-weekday" data-today={day === range.today || undefined} aria-label={time.longDay(day)}>
-            <div className="convene-cal-weekday-head" aria-hidden>
-              <span>{time.weekday(day)}</span> <strong>{time.dayNumber(day)}</strong>
-            </div>
-            {meetings.length === 0 ? (
-              <Text size="xs" c="gray.7" className="convene-cal-none">
-                {t('calendar.noMeetings')}
-              </Text>
-            ) : (
-              <ul className="convene-cal-list">
-                {meetings.map((meeting) => (
-                  <li key={meeting.id}>
-                    <MeetingChip meeting={meeting} time={time} showGroup={showGroup} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        );
-      })}
+      {(range.weeks[0] ?? []).map((day) => (
+        <DaySection key={day} day={day} meetings={byDay.get(day) ?? []} today={range.today} time={time} showGroup={showGroup} />
+      ))}
     </div>
+  );
+}
+
+/** One day with its meetings (or "No meetings"): a column of the week, an entry of a phone's month. */
+function DaySection({ day, meetings, today, time, showGroup }: { day: string; meetings: MeetingSummaryFieldsFragment[]; today: string; time: MeetingTime; showGroup: boolean }) {
+  const { t } = useTranslation('meetings');
+  return (
+    <section className="convene-cal-weekday" data-today={day === today || undefined} aria-label={time.longDay(day)}>
+      <div className="convene-cal-weekday-head" aria-hidden>
+        <span>{time.weekday(day)}</span> <strong>{time.dayNumber(day)}</strong>
+      </div>
+      {meetings.length === 0 ? (
+        <Text size="xs" c="gray.7" className="convene-cal-none">
+          {t('calendar.noMeetings')}
+        </Text>
+      ) : (
+        <ul className="convene-cal-list">
+          {meetings.map((meeting) => (
+            <li key={meeting.id}>
+              <MeetingChip meeting={meeting} time={time} showGroup={showGroup} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
