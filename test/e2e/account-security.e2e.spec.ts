@@ -163,7 +163,7 @@ describe('account security', () => {
     await devices.getByText('4 sessions').waitFor();
     // This device, and one entry for the other four.
     expect(await devices.locator(':scope > li').count()).toBe(2);
-    await here.getByRole('button', { name: 'Sign out everywhere else (4 devices)' }).waitFor();
+    await here.getByRole('button', { name: 'Sign out everywhere else (4 other sessions)' }).waitFor();
     await devices.getByRole('button', { name: 'Show them' }).click();
     const group = devices.getByRole('list', { name: 'Chrome on Linux' });
     expect(await group.getByRole('listitem').count()).toBe(4);
@@ -171,6 +171,8 @@ describe('account security', () => {
     await group.getByRole('button', { name: /^Sign out Chrome on Linux \(/ }).first().click();
     await here.getByText('Chrome on Linux was signed out').first().waitFor();
     await devices.getByText('3 sessions').waitFor();
+    // The entry stays open where it was.
+    expect(await group.getByRole('listitem').count()).toBe(3);
   });
 
   it('signs another device out from the security page', async () => {
@@ -198,7 +200,7 @@ describe('account security', () => {
     await third.goto('/groups');
     await third.getByRole('heading', { name: 'Working groups' }).waitFor();
 
-    await here.getByRole('button', { name: /^Sign out everywhere else \(\d+ devices?\)$/ }).click();
+    await here.getByRole('button', { name: /^Sign out everywhere else \(\d+ other sessions?\)$/ }).click();
     await here.getByText(/^Signed out of \d+ other devices?$/).first().waitFor();
     await here.getByText('You are signed in on this device only.').waitFor();
     await third.goto('/calendar');

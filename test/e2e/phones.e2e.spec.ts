@@ -104,6 +104,8 @@ describe('on a phone', () => {
     );
     pollId = health.workingGroup.meetingPolls[0]?.id;
     documentId = health.workingGroup.documents.nodes[0]?.id;
+    // The pages below need the demo's meetings, its monthly series, a poll and a document.
+    expect([meetingId, seriesMeetingId, pollId, documentId].every(Boolean)).toBe(true);
   });
 
   afterAll(async () => {
@@ -115,7 +117,7 @@ describe('on a phone', () => {
     `/groups/${GROUP}`,
     `/groups/${GROUP}?tab=meetings`,
     `/threads/${threadId}`,
-    ...(meetingId ? [`/meetings/${meetingId}`] : []),
+    `/meetings/${meetingId}`,
     '/calendar',
     '/search?q=housing',
     '/notifications',

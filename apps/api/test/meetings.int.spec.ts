@@ -445,6 +445,19 @@ describe('meetings', () => {
       expect((await page()).movedFrom).toBe(originalStart);
       dataOf(await convenor.request(UPDATE, { input: { id: second.id, startsAt: local(second.starts_at), endsAt: local(new Date(new Date(second.starts_at).getTime() + 3600_000)) } }));
       expect(await page()).toMatchObject({ movedFrom: null, repeats: series });
+
+      // Moved to the Saturday again, then the whole series from its first meeting moves to 19:00:
+      // the second stays a day off its series, and now comes from Friday 19:00.
+      dataOf(await convenor.request(UPDATE, { input: { id: second.id, startsAt: local(saturday), endsAt: local(new Date(saturday.getTime() + 3600_000)) } }));
+      const first = (await meetingRows(w.group.id))[0]!;
+      const at19 = (d: Date) => local(d).replace('T18:00', 'T19:00');
+      dataOf(await convenor.request(UPDATE, { input: { id: first.id, scope: 'FOLLOWING', startsAt: at19(first.starts_at), endsAt: at19(first.starts_at).replace('T19:00', 'T20:00') } }));
+      const afterSeriesMove = await page();
+      expect(afterSeriesMove.startsAtLocal).toBe(at19(saturday));
+      expect(local(new Date(afterSeriesMove.movedFrom!))).toBe(at19(second.starts_at));
+      expect(afterSeriesMove.repeats).toEqual(series);
+      // The first meeting starts the series' new pattern: it is not "moved".
+      expect(dataOf(await convenor.request<Page>(PAGE, { id: first.id })).meeting.movedFrom).toBeNull();
     });
 
     it('moving one occurrence of a series to 19:00 moves it alone; "this and following" moves the rest, still at local time', async () => {

@@ -113,11 +113,12 @@ export class MeetingPresenter {
  * How a meeting's series repeats, in words (English). A meeting moved on its own is described by
  * the start its series gave it: the series still meets on the 3rd Friday.
  */
-export function recurrenceOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom' | 'timeZone'>): string | null {
-  return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.movedFrom ?? meeting.startsAt, meeting.timeZone) : null;
+export function recurrenceOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom'>): string | null {
+  return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.movedFrom ?? meeting.startsAt, series.timeZone) : null;
 }
 
 /** How a meeting's series repeats, in parts (as `recurrenceOf`). */
-export function repeatsOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom' | 'timeZone'>): MeetingRepeatsModel | null {
-  return series ? rulePattern({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.movedFrom ?? meeting.startsAt, meeting.timeZone) : null;
+export function repeatsOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom'>): MeetingRepeatsModel | null {
+  // The weekday as the series keeps it: in its own zone, whatever zone one meeting was moved to.
+  return series ? rulePattern({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.movedFrom ?? meeting.startsAt, series.timeZone) : null;
 }

@@ -320,6 +320,10 @@ export class MeetingsService {
           if (meeting.series && targets.length === 1 && (input.scope ?? MeetingChangeScope.OCCURRENCE) === MeetingChangeScope.OCCURRENCE) {
             const from = meeting.movedFrom ?? meeting.startsAt;
             meeting.movedFrom = from.getTime() === next.startsAt.getTime() ? null : from;
+          } else if (meeting.movedFrom) {
+            // The series moves: the meeting it was moved to now starts its new pattern; one moved
+            // on its own before stays moved, from where the series now puts it.
+            meeting.movedFrom = isFirst ? null : shift({ id: '', startsAt: meeting.movedFrom, timeZone: meeting.timeZone }).startsAt;
           }
           Object.assign(meeting, next);
         }
@@ -434,7 +438,7 @@ export class MeetingsService {
 }
 
 /** Shifts each occurrence the way the edited one moved, in local time of the (new) zone. */
-function localShift(first: Meeting, next: { startsAt: Date; endsAt: Date; timeZone: string }): (meeting: Meeting) => { startsAt: Date; endsAt: Date; timeZone: string } {
+function localShift(first: Meeting, next: { startsAt: Date; endsAt: Date; timeZone: string }): (meeting: Pick<Meeting, 'id' | 'startsAt' | 'timeZone'>) => { startsAt: Date; endsAt: Date; timeZone: string } {
   const before = toZoned(first.startsAt, first.timeZone);
   const after = toZoned(next.startsAt, next.timeZone);
   const dayShift = Math.round((Date.UTC(after.year, after.month - 1, after.day) - Date.UTC(before.year, before.month - 1, before.day)) / 86_400_000);

@@ -35,7 +35,7 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
     },
   });
 
-  const bodyLimit = useCharacterLimit(form.values.body.length, LIMITS.postBodyMax, form.errors['body']);
+  const bodyLimit = useCharacterLimit(form.values.body.length, LIMITS.postBodyMax, { error: form.errors['body'], description: t('form.bodyHint') });
 
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
@@ -62,7 +62,6 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
           <TextInput label={t('form.title')} required maxLength={LIMITS.threadTitleMax} data-autofocus dir="auto" {...form.getInputProps('title')} />
           <MentionTextarea
             label={t('form.body')}
-            description={t('form.bodyHint')}
             required
             autosize
             minRows={6}

@@ -27,7 +27,7 @@ export function PostComposer({ label, description, initialBody = '', group, subm
   const [failure, setFailure] = useState<unknown>(null);
   const [bodyError, setBodyError] = useState<string | null>(null);
 
-  const bodyLimit = useCharacterLimit(body.length, LIMITS.postBodyMax, bodyError);
+  const bodyLimit = useCharacterLimit(body.length, LIMITS.postBodyMax, { error: bodyError, description });
 
   const submit = async () => {
     setBusy(true);
@@ -51,7 +51,6 @@ export function PostComposer({ label, description, initialBody = '', group, subm
       <ErrorAlert error={failure} />
       <MentionTextarea
         label={label}
-        description={description}
         autosize
         minRows={3}
         dir="auto"

@@ -74,7 +74,7 @@ export function SessionsSection() {
           ) : entry.length < GROUP_FROM ? (
             entry.map((session) => <SessionItem key={session.id} session={session} />)
           ) : (
-            <DeviceGroup key={entry[0]!.id} sessions={entry} />
+            <DeviceGroup key={deviceName(entry[0]!.userAgent)} sessions={entry} />
           ),
         )}
       </Stack>

@@ -38,8 +38,12 @@ export function applyServerFieldErrors<Values extends object>(
  * button they pressed.
  */
 function focusFirstError<Values extends object>(form: UseFormReturnType<Values>, fields: string[]): void {
+  // The form that was sent is the one holding the focused button; two forms of a page may share
+  // field names (a message and a note, both `body`).
+  const sent = document.activeElement instanceof HTMLElement ? document.activeElement.closest('form') : null;
   requestAnimationFrame(() => {
-    const nodes = fields.map((field) => form.getInputNode(field as never)).filter((node): node is HTMLElement => node instanceof HTMLElement);
+    const inputOf = (field: string) => (sent ? sent.querySelector(`[data-path="${CSS.escape(field)}"]`) : form.getInputNode(field as never));
+    const nodes = fields.map(inputOf).filter((node): node is HTMLElement => node instanceof HTMLElement);
     const first = nodes.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
     if (!first) return;
     first.scrollIntoView({ block: 'center' });

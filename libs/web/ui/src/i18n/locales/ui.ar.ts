@@ -50,6 +50,7 @@ export const uiAr: Translations<typeof uiEn> = {
   },
   limit: {
     count: '{{length}} / {{max}}',
+    spoken: 'عدد الأحرف {{length}} من {{max}} على الأكثر.',
     over: 'الحد الأقصى لعدد الأحرف {{max}}، وفي هذا النص {{length}}.',
   },
   validation: {

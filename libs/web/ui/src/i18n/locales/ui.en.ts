@@ -47,6 +47,7 @@ export const uiEn = {
   },
   limit: {
     count: '{{length}} / {{max}}',
+    spoken: '{{length}} of at most {{max}} characters.',
     over: 'At most {{max}} characters: this text has {{length}}.',
   },
   validation: {
