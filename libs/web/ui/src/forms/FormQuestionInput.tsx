@@ -1,7 +1,7 @@
-import { LimitedTextarea } from './useCharacterLimit';
 import type { ReactNode } from 'react';
 import { Checkbox, Radio, Stack, TextInput } from '@mantine/core';
 import { LIMITS } from '@convene/shared-contracts';
+import { LimitedTextarea } from './LimitedTextarea';
 
 /** A question an organiser added to a public form (event registrations, pitch forms). */
 export interface FormQuestion {

@@ -1,5 +1,5 @@
-import { Text, Textarea, VisuallyHidden, type TextareaProps } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Text, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../locale/useLocale';
 
@@ -43,31 +43,4 @@ export function useCharacterLimit(length: number, max: number, own: { error?: Re
       </>
     ),
   };
-}
-
-export interface LimitedTextareaProps extends TextareaProps {
-  /** The most characters the field takes (the server's limit, from LIMITS). */
-  limit: number;
-}
-
-/**
- * A Mantine `Textarea` with its limit in sight (see `useCharacterLimit`), for controlled fields
- * and for uncontrolled form fields alike: it counts what it is given and what is typed.
- */
-export function LimitedTextarea({ limit, onChange, error, description, ...props }: LimitedTextareaProps) {
-  const [typed, setTyped] = useState(() => String(props.value ?? props.defaultValue ?? '').length);
-  const length = props.value !== undefined ? String(props.value).length : typed;
-  const shown = useCharacterLimit(length, limit, { error, description });
-  return (
-    <Textarea
-      {...props}
-      error={shown.error}
-      description={shown.description}
-      inputContainer={shown.inputContainer}
-      onChange={(event) => {
-        setTyped(event.currentTarget.value.length);
-        onChange?.(event);
-      }}
-    />
-  );
 }
