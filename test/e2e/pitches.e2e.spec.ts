@@ -34,6 +34,9 @@ describe('pitches', () => {
     await partner.getByRole('button', { name: 'العربية' }).click();
     await partner.getByRole('group', { name: 'منظمتك' }).waitFor();
     expect(await partner.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
+    // The form's own texts in Arabic, as its organisers wrote them.
+    await partner.getByRole('heading', { name: 'اقترح علينا فكرة', level: 1 }).waitFor();
+    expect(await partner.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('ar');
 
     await partner.getByLabel(/^اسم منظمتك/).fill('جمعية الأمل');
     await partner.getByRole('radio', { name: 'منظمة مجتمعية' }).check();
@@ -43,8 +46,9 @@ describe('pitches', () => {
     await partner.getByLabel(/^عمَّ تدور الفكرة؟/).fill('يصل لاجئون جدد إلى المدينة كل أسبوع ولا يعرفون أين يجدون مشورة قانونية مجانية.');
     await partner.getByLabel(/^ما المساعدة التي تودّونها من الشبكة؟/).fill('محامون متطوعون ومساعدة في الترجمة.');
     await partner.getByRole('checkbox', { name: 'Health and Social Care' }).check();
-    await partner.getByLabel(/^Where is your work based\?/).fill('Leeds');
-    await partner.getByRole('radio', { name: 'Planned' }).check();
+    await partner.getByLabel(/^أين يقع مقرّ عملكم؟/).fill('Leeds');
+    await partner.getByRole('radio', { name: 'مخطط لها' }).check();
+    await partner.getByText('نستخدم بياناتكم فقط لمناقشة مقترحكم معكم').waitFor();
     await partner.getByLabel('ملفات للإرفاق').setInputFiles({ name: 'clinic-plan.pdf', mimeType: 'application/pdf', buffer: pdf('Legal clinic plan') });
     await partner.locator('li[data-upload-status="done"]', { hasText: 'clinic-plan.pdf' }).waitFor();
     await partner.getByRole('checkbox', { name: 'أوافق على ذلك' }).check();
@@ -64,6 +68,8 @@ describe('pitches', () => {
     await convenor.getByRole('heading', { name: title, level: 1 }).waitFor();
     expect(await convenor.getByRole('link', { name: 'clinic-plan.pdf' }).count()).toBe(1);
     await convenor.getByText('Leeds').waitFor();
+    // The Arabic choice is kept as the form's own choice.
+    await convenor.getByText('Planned', { exact: true }).waitFor();
 
     // An internal note, then a message to the partner.
     const notes = convenor.getByRole('region', { name: 'Internal notes' });
@@ -117,5 +123,31 @@ describe('pitches', () => {
     await thread.click();
     await member.getByRole('heading', { name: title, level: 1 }).waitFor();
     expect(new URL(member.url()).pathname).toBe(threadPath);
+  });
+
+  it('an organiser gives a form its texts in Arabic; a partner reading in Arabic sees them, in English the form’s own', async () => {
+    const admin = await session.newPage();
+    await session.signIn(admin, 'admin@example.org');
+    await admin.goto('/pitch-forms');
+    await admin.getByRole('link', { name: 'Edit: Propose a workshop for the summit' }).click();
+    const languages = admin.getByRole('region', { name: 'Languages' });
+    await languages.waitFor();
+    const arabic = languages.getByRole('group', { name: 'In العربية' });
+    await arabic.getByLabel('Title', { exact: true }).fill('اقترح ورشة عمل للقمة');
+    await arabic.getByLabel('Question 1').fill('صف الشكل (محاضرة، نقاش، تدريب…)');
+    expect(await arabic.getByLabel('Title', { exact: true }).getAttribute('lang')).toBe('ar');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Save form' }).click();
+    await admin.waitForURL((url) => url.pathname === '/pitch-forms');
+
+    const partner = await session.newPage();
+    await partner.goto('/pitch/summit-workshops');
+    await partner.getByRole('heading', { name: 'Propose a workshop for the summit', level: 1 }).waitFor();
+    await partner.getByRole('button', { name: 'العربية' }).click();
+    await partner.getByRole('heading', { name: 'اقترح ورشة عمل للقمة', level: 1 }).waitFor();
+    await partner.getByLabel(/^صف الشكل/).waitFor();
+    // What was left empty falls back to the form's own words.
+    await partner.getByText('Propose a one-hour workshop for the afternoon of the summit.').waitFor();
+    expect(await partner.getByText('Propose a one-hour workshop for the afternoon of the summit.').getAttribute('lang')).toBe('en');
   });
 });

@@ -837,6 +837,24 @@ describe('meetings', () => {
       expect(await body(second!)).not.toContain('meet.example.org');
     });
 
+    it('an event’s page in another language: its title, description (rendered) and questions, each falling back to its own; a form in its own language again is refused', async () => {
+      const w = await groupPersonas(api);
+      const arabic = { locale: 'ar', title: 'القمة الوطنية', intro: 'اجتماعنا **السنوي**.', consentText: '' };
+      const fields = [{ label: 'Workshop', kind: 'CHOICE', options: ['Policing', 'Health'], translations: [{ locale: 'ar', label: 'ورشة العمل', options: ['الشرطة', ''] }] }];
+      const { slug, meetingId } = await openEvent(w, { language: 'en', translations: [arabic], fields });
+      const TEXTS = `query E($slug: String!) { publicEvent(slug: $slug) { title consentText language translations { locale title descriptionHtml consentText } fields { label options translations { locale label options } } } }`;
+      const event = dataOf(await api.client().request<{ publicEvent: { title: string; language: string; translations: { locale: string; title: string; descriptionHtml: string; consentText: string }[]; fields: { translations: unknown[] }[] } }>(TEXTS, { slug })).publicEvent;
+      expect(event.title).toBe('National summit');
+      expect(event.language).toBe('en');
+      expect(event.translations).toEqual([{ locale: 'ar', title: 'القمة الوطنية', descriptionHtml: expect.stringContaining('<strong>السنوي</strong>'), consentText: '' }]);
+      expect(event.fields[0]!.translations).toEqual([{ locale: 'ar', label: 'ورشة العمل', options: ['الشرطة', ''] }]);
+
+      const refused = await (await w.as('convenor')).request(CONFIGURE, { input: eventInput(meetingId, { slug, language: 'ar', translations: [arabic] }) });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { 'translations.0.locale': expect.any(String) } });
+      const [row] = await sql<{ language: string; translations: { locale: string }[] }>('select language, translations from event_forms where meeting_id = ?', [meetingId]);
+      expect(row).toMatchObject({ language: 'en', translations: [{ locale: 'ar', title: 'القمة الوطنية' }] });
+    });
+
     it('a waitlist moves when someone cancels, and the person promoted is told with the invitation', async () => {
       const w = await groupPersonas(api);
       const { slug, meetingId } = await openEvent(w, { capacity: 1 });

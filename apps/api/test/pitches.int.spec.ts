@@ -277,6 +277,52 @@ describe('partner pitches', () => {
     });
   });
 
+  describe('a form in the network’s languages', () => {
+    const TEXTS = `query F($slug: String!) { pitchForm(slug: $slug) { language translations { locale title intro consentText } fields { id label options translations { locale label options } } } }`;
+    const arabic = { locale: 'ar', title: 'اقترح علينا فكرة', intro: 'أخبرونا عن فكرتكم.', consentText: 'نستخدم بياناتكم لمناقشة مقترحكم فقط.' };
+
+    it('keeps each language’s texts, and a question’s choices in the order of its own; empty ones are left to fall back', async () => {
+      const admin = await api.signedIn(await api.data.admin());
+      const slug = `languages-${randomUUID().slice(0, 8)}`;
+      const fields = [
+        { id: 'stage', label: 'How far along is it?', kind: 'CHOICE', required: true, options: ['Just an idea', 'Running'], translations: [{ locale: 'ar', label: 'إلى أين وصلت؟', options: ['', 'قيد التنفيذ'] }] },
+        { id: 'area', label: 'Where are you based?', kind: 'TEXT', translations: [{ locale: 'ar', label: '  ', options: [] }] },
+      ];
+      dataOf(await admin.request(SAVE_FORM, { input: formInput(slug, { language: 'en', translations: [arabic], fields }) }));
+      const form = dataOf(await api.client().request<{ pitchForm: { language: string; translations: unknown[]; fields: { id: string; translations: unknown[] }[] } }>(TEXTS, { slug })).pitchForm;
+      expect(form.language).toBe('en');
+      expect(form.translations).toEqual([arabic]);
+      expect(form.fields.find((f) => f.id === 'stage')!.translations).toEqual([{ locale: 'ar', label: 'إلى أين وصلت؟', options: ['', 'قيد التنفيذ'] }]);
+      expect(form.fields.find((f) => f.id === 'area')!.translations).toEqual([]);
+
+      // An answer is still the choice as the form wrote it, whatever language the partner read it in.
+      const w = await groupPersonas(api);
+      const translatedAnswer = pitchInput([w.group.id], { formSlug: slug, answers: [{ fieldId: 'stage', value: 'قيد التنفيذ' }] });
+      const refused = await api.client().request(SUBMIT, { input: translatedAnswer });
+      expect(refused.errors?.[0]?.extensions?.fields?.['answers.stage']).toEqual(expect.any(String));
+      const ownAnswer = pitchInput([w.group.id], { formSlug: slug, answers: [{ fieldId: 'stage', value: 'Running' }], locale: 'ar' });
+      dataOf(await api.client().request(SUBMIT, { input: ownAnswer }));
+      expect(await pitchRows(ownAnswer.title)).toHaveLength(1);
+    });
+
+    it.each([
+      ['its own language again', { language: 'ar', translations: [arabic] }, 'translations.0.locale'],
+      ['a language the network does not use', { translations: [{ ...arabic, locale: 'fr' }] }, 'translations.0.locale'],
+      ['one language twice', { translations: [arabic, arabic] }, 'translations.1.locale'],
+      ['an unknown form language', { language: 'xx' }, 'language'],
+      ['an over-long introduction', { translations: [{ ...arabic, intro: 'ن'.repeat(3001) }] }, 'translations.0.intro'],
+      ['a title of two lines', { translations: [{ ...arabic, title: 'سطر\u0007ثان' }] }, 'translations.0.title'],
+      ['more choices than the question has', { fields: [{ id: 'stage', label: 'Stage?', kind: 'CHOICE', options: ['A', 'B'], translations: [{ locale: 'ar', options: ['أ', 'ب', 'ج'] }] }] }, 'fields.0.translations.0.options'],
+    ])('savePitchForm with %s → BAD_USER_INPUT on the field; nothing stored', async (_what, change, field) => {
+      const admin = await api.signedIn(await api.data.admin());
+      const slug = `refused-${randomUUID().slice(0, 8)}`;
+      const result = await admin.request(SAVE_FORM, { input: formInput(slug, change) });
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.fields?.[field]).toEqual(expect.any(String));
+      expect(await sql('select id from pitch_forms where slug = ?', [slug])).toEqual([]);
+    });
+  });
+
   describe('triage', () => {
     it('the partner never sees internal notes or reviewers’ names; convenors see the conversation with names', async () => {
       const w = await groupPersonas(api);

@@ -332,9 +332,26 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     // How long details are kept is said by the form itself, from its retention setting.
     consentText: 'We keep your name, email, organisation and answers to run the summit, and share them with no one.',
     fields: [
-      { id: 'workshop', label: 'Which afternoon workshop would you like to join?', kind: RegistrationFieldKind.CHOICE, required: true, options: ['Policing and surveillance', 'Health and social care', 'Brexit and faith'] },
-      { id: 'access', label: 'Access or interpretation needs', kind: RegistrationFieldKind.TEXT, required: false, options: [] },
-      { id: 'photos', label: 'I am happy to appear in photos of the day', kind: RegistrationFieldKind.CHECKBOX, required: false, options: [] },
+      {
+        id: 'workshop',
+        label: 'Which afternoon workshop would you like to join?',
+        kind: RegistrationFieldKind.CHOICE,
+        required: true,
+        options: ['Policing and surveillance', 'Health and social care', 'Brexit and faith'],
+        translations: [{ locale: 'ar', label: 'أيّ ورشة عمل بعد الظهر تودّ الانضمام إليها؟', options: ['الشرطة والمراقبة', 'الصحة والرعاية الاجتماعية', 'بريكست والإيمان'] }],
+      },
+      { id: 'access', label: 'Access or interpretation needs', kind: RegistrationFieldKind.TEXT, required: false, options: [], translations: [{ locale: 'ar', label: 'احتياجات الوصول أو الترجمة', options: [] }] },
+      { id: 'photos', label: 'I am happy to appear in photos of the day', kind: RegistrationFieldKind.CHECKBOX, required: false, options: [], translations: [{ locale: 'ar', label: 'لا مانع لديّ من الظهور في صور اليوم', options: [] }] },
+    ],
+    language: 'en',
+    translations: [
+      {
+        locale: 'ar',
+        title: 'قمة حقوق المهاجرين: التخطيط للعمل على القضايا الملحّة',
+        intro:
+          'اجتماعنا الوطني السنوي لمنظمات المهاجرين المجتمعية والناشطين والمنظمات غير الحكومية وكل من يهتم بحقوق المهاجرين. سنراجع تطورات العام وتحدياته، وقبل كل شيء سنخطط لعمل جماعي من خلال المناصرة والحملات.\n\nالصباح: جلسة عامة. بعد الظهر: ورش عمل تديرها مجموعات العمل.',
+        consentText: 'نحتفظ باسمك وبريدك الإلكتروني ومنظمتك وإجاباتك لتنظيم القمة، ولا نشاركها مع أحد.',
+      },
     ],
   });
   const guests: [string, string, string, string][] = [
@@ -366,8 +383,25 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     consentText: 'We use your details only to discuss your pitch with you, and share them with no one outside the network.',
     retentionDays: 365,
     fields: [
-      { id: 'area', label: 'Where is your work based?', kind: PitchFieldKind.TEXT, required: false, options: [] },
-      { id: 'stage', label: 'How far along is the idea?', kind: PitchFieldKind.CHOICE, required: true, options: ['Just an idea', 'Planned', 'Already running'] },
+      { id: 'area', label: 'Where is your work based?', kind: PitchFieldKind.TEXT, required: false, options: [], translations: [{ locale: 'ar', label: 'أين يقع مقرّ عملكم؟', options: [] }] },
+      {
+        id: 'stage',
+        label: 'How far along is the idea?',
+        kind: PitchFieldKind.CHOICE,
+        required: true,
+        options: ['Just an idea', 'Planned', 'Already running'],
+        translations: [{ locale: 'ar', label: 'إلى أين وصلت الفكرة؟', options: ['مجرد فكرة', 'مخطط لها', 'قيد التنفيذ'] }],
+      },
+    ],
+    language: 'en',
+    translations: [
+      {
+        locale: 'ar',
+        title: 'اقترح علينا فكرة',
+        intro:
+          'منظمات المهاجرين واللاجئين المجتمعية والمنظمات غير الحكومية والهيئات الدينية والباحثون: أخبرونا عن فكرة تودّون أن تساعدكم الشبكة فيها. سيقرؤها منسّقو مجموعات العمل المعنية ويردّون عليكم.',
+        consentText: 'نستخدم بياناتكم فقط لمناقشة مقترحكم معكم، ولا نشاركها مع أحد خارج الشبكة.',
+      },
     ],
     createdById: users.get('admin@example.org')!.id,
   });

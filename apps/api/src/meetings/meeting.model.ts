@@ -5,6 +5,7 @@ import { renderMarkdown } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { PRELOADED, type Preloadable } from '../graphql/preloaded-fields.js';
+import { FieldTextsModel, FormTextsModel } from '../graphql/form-texts.model.js';
 
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 registerEnumType(RsvpResponse, { name: 'RsvpResponse' });
@@ -253,6 +254,19 @@ export class RegistrationFieldModel {
   @Field(() => RegistrationFieldKind) kind!: RegistrationFieldKind;
   @Field(() => Boolean) required!: boolean;
   @Field(() => [String]) options!: string[];
+  @Field(() => [FieldTextsModel], { description: 'Its label and choices in the network’s other languages.' }) translations!: FieldTextsModel[];
+
+  static from(field: EventForm['fields'][number]): RegistrationFieldModel {
+    return Object.assign(new RegistrationFieldModel(), { ...field, translations: field.translations ?? [] });
+  }
+}
+
+@ObjectType('PublicEventTexts', { description: 'An open event’s page in another language; an empty text falls back to its own.' })
+export class PublicEventTextsModel {
+  @Field(() => String, { description: 'en or ar.' }) locale!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' }) descriptionHtml!: string;
+  @Field(() => String) consentText!: string;
 }
 
 @ObjectType('EventForm', { description: 'The public registration form of an open event.' })
@@ -267,6 +281,8 @@ export class EventFormModel {
   @Field(() => Int, { description: 'Registrations are anonymised this many days after the event.' }) retentionDays!: number;
   @Field(() => String) consentText!: string;
   @Field(() => [RegistrationFieldModel]) fields!: RegistrationFieldModel[];
+  @Field(() => String, { description: 'The language the meeting and its form are written in (en or ar).' }) language!: string;
+  @Field(() => [FormTextsModel], { description: 'The public page’s title, description (Markdown) and consent text in other languages.' }) translations!: FormTextsModel[];
 
   static from(form: EventForm, zone: string): EventFormModel {
     return Object.assign(new EventFormModel(), {
@@ -279,7 +295,9 @@ export class EventFormModel {
       requiresApproval: form.requiresApproval,
       retentionDays: form.retentionDays,
       consentText: form.consentText,
-      fields: form.fields.map((f) => Object.assign(new RegistrationFieldModel(), f)),
+      fields: form.fields.map(RegistrationFieldModel.from),
+      language: form.language,
+      translations: form.translations,
     });
   }
 }
@@ -349,6 +367,8 @@ export class PublicEventModel {
   @Field(() => String) consentText!: string;
   @Field(() => Int) retentionDays!: number;
   @Field(() => [RegistrationFieldModel]) fields!: RegistrationFieldModel[];
+  @Field(() => String, { description: 'The language the page is written in (en or ar).' }) language!: string;
+  @Field(() => [PublicEventTextsModel], { description: 'The page in other languages.' }) translations!: PublicEventTextsModel[];
 
   static from(event: PublicEvent, groupName: string): PublicEventModel {
     const { meeting, form } = event;
@@ -373,7 +393,9 @@ export class PublicEventModel {
       requiresApproval: form.requiresApproval,
       consentText: form.consentText,
       retentionDays: form.retentionDays,
-      fields: form.fields.map((f) => Object.assign(new RegistrationFieldModel(), f)),
+      fields: form.fields.map(RegistrationFieldModel.from),
+      language: form.language,
+      translations: form.translations.map((t) => Object.assign(new PublicEventTextsModel(), { locale: t.locale, title: t.title, descriptionHtml: html(t.intro), consentText: t.consentText })),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { MeetingChangeScope, PollAnswer, RecurrenceFrequency, RegistrationFieldKind, RsvpResponse } from '@convene/shared-contracts';
+import { FieldTextsInput, FormTextsInput } from '../graphql/form-texts.model.js';
 
 @InputType()
 export class RecurrenceInput {
@@ -106,6 +107,7 @@ export class RegistrationFieldInput {
   @Field(() => RegistrationFieldKind) kind!: RegistrationFieldKind;
   @Field(() => Boolean, { nullable: true }) required?: boolean | null;
   @Field(() => [String], { nullable: true, description: 'For CHOICE.' }) options?: string[] | null;
+  @Field(() => [FieldTextsInput], { nullable: true, description: 'Its label and choices in other languages.' }) translations?: FieldTextsInput[] | null;
 }
 
 @InputType()
@@ -120,6 +122,8 @@ export class ConfigureEventInput {
   @Field(() => Int, { nullable: true }) retentionDays?: number | null;
   @Field(() => String) consentText!: string;
   @Field(() => [RegistrationFieldInput], { nullable: true }) fields?: RegistrationFieldInput[] | null;
+  @Field(() => String, { nullable: true, description: 'The language the meeting and its form are written in (en or ar); English when left out.' }) language?: string | null;
+  @Field(() => [FormTextsInput], { nullable: true, description: 'The public page’s title, description (Markdown) and consent text in other languages.' }) translations?: FormTextsInput[] | null;
 }
 
 @InputType()

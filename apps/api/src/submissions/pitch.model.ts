@@ -3,6 +3,7 @@ import { OrganisationType, PitchFieldKind, PitchMessageAuthor, PitchStatus } fro
 import type { Pitch, PitchAttachment, PitchForm, PitchMessage } from '@convene/server-submissions';
 import type { User } from '@convene/server-identity';
 import { UserModel } from '../identity/user.model.js';
+import { FieldTextsModel, FormTextsModel } from '../graphql/form-texts.model.js';
 
 registerEnumType(PitchStatus, { name: 'PitchStatus' });
 registerEnumType(OrganisationType, { name: 'OrganisationType' });
@@ -16,6 +17,7 @@ export class PitchFieldModel {
   @Field(() => PitchFieldKind) kind!: PitchFieldKind;
   @Field(() => Boolean) required!: boolean;
   @Field(() => [String]) options!: string[];
+  @Field(() => [FieldTextsModel], { description: 'Its label and choices in the network’s other languages.' }) translations!: FieldTextsModel[];
 }
 
 @ObjectType('PitchGroupChoice', { description: 'A working group a pitch can be addressed to.' })
@@ -35,6 +37,8 @@ export class PitchFormModel {
   @Field(() => String) consentText!: string;
   @Field(() => Int, { description: 'Closed pitches are anonymised this many days after they close.' }) retentionDays!: number;
   @Field(() => [PitchFieldModel]) fields!: PitchFieldModel[];
+  @Field(() => String, { description: 'The language its texts are written in (en or ar).' }) language!: string;
+  @Field(() => [FormTextsModel], { description: 'Its title, introduction and consent text in other languages.' }) translations!: FormTextsModel[];
   @Field(() => [PitchGroupChoiceModel], { description: 'The working groups a pitch can be addressed to.' }) groups!: PitchGroupChoiceModel[];
 
   static from(form: PitchForm, groups: PitchGroupChoiceModel[]): PitchFormModel {
@@ -46,7 +50,9 @@ export class PitchFormModel {
       isOpen: form.isOpen,
       consentText: form.consentText,
       retentionDays: form.retentionDays,
-      fields: form.fields.map((f) => Object.assign(new PitchFieldModel(), f)),
+      fields: form.fields.map((f) => Object.assign(new PitchFieldModel(), { ...f, translations: f.translations ?? [] })),
+      language: form.language,
+      translations: form.translations,
       groups,
     });
   }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { OrganisationType, PitchFieldKind, PitchStatus } from '@convene/shared-contracts';
+import { FieldTextsInput, FormTextsInput } from '../graphql/form-texts.model.js';
 
 @InputType()
 export class PitchAnswerInput {
@@ -56,6 +57,7 @@ export class PitchFieldInput {
   @Field(() => PitchFieldKind) kind!: PitchFieldKind;
   @Field(() => Boolean, { nullable: true }) required?: boolean | null;
   @Field(() => [String], { nullable: true }) options?: string[] | null;
+  @Field(() => [FieldTextsInput], { nullable: true, description: 'Its label and choices in other languages.' }) translations?: FieldTextsInput[] | null;
 }
 
 @InputType()
@@ -68,4 +70,6 @@ export class SavePitchFormInput {
   @Field(() => String) consentText!: string;
   @Field(() => Int, { nullable: true }) retentionDays?: number | null;
   @Field(() => [PitchFieldInput], { nullable: true, description: 'In the order shown.' }) fields?: PitchFieldInput[] | null;
+  @Field(() => String, { nullable: true, description: 'The language its texts are written in (en or ar); English when left out.' }) language?: string | null;
+  @Field(() => [FormTextsInput], { nullable: true, description: 'Its title, introduction and consent text in other languages.' }) translations?: FormTextsInput[] | null;
 }

@@ -3,6 +3,7 @@ export * from './config/config.module.js';
 export * from './errors/domain-error.js';
 export * from './errors/input-validation.js';
 export * from './errors/form-answers.util.js';
+export * from './errors/form-texts.util.js';
 export * from './database/orm-config.js';
 export * from './database/ensure-database.js';
 export * from './database/entity-columns.js';

@@ -1,6 +1,6 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { RegistrationFieldKind } from '@convene/shared-contracts';
+import type { FieldTexts, FormTexts, Locale, RegistrationFieldKind } from '@convene/shared-contracts';
 
 /** A question the organiser adds to the registration form. */
 export interface RegistrationField {
@@ -10,6 +10,8 @@ export interface RegistrationField {
   required: boolean;
   /** For CHOICE. */
   options: string[];
+  /** Its label and choices in the network's other languages. */
+  translations?: FieldTexts[];
 }
 
 /**
@@ -19,7 +21,7 @@ export interface RegistrationField {
  */
 @Entity({ tableName: 'event_forms' })
 export class EventForm {
-  [OptionalProps]?: 'isOpen' | 'capacity' | 'waitlistEnabled' | 'deadline' | 'requiresApproval' | 'retentionDays' | 'fields' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'isOpen' | 'capacity' | 'waitlistEnabled' | 'deadline' | 'requiresApproval' | 'retentionDays' | 'fields' | 'language' | 'translations' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   meetingId!: string;
@@ -48,6 +50,14 @@ export class EventForm {
   /** Registrations are anonymised this many days after the event ends. */
   @Property({ type: 'integer' })
   retentionDays = 30;
+
+  /** The language its texts are written in. */
+  @Property({ type: 'string', length: 8 })
+  language: Locale = 'en';
+
+  /** Its texts in the network's other languages; empty texts fall back to its own. */
+  @Property({ type: 'json' })
+  translations: FormTexts[] = [];
 
   /** What is kept and for how long, shown beside the consent box. */
   @Property({ type: 'text' })

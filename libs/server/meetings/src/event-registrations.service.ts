@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { APP_CONFIG, InputCheck, readFormAnswers, toCsv, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
-import { GROUP_SLUG_PATTERN, LIMITS, MeetingStatus, RegistrationFieldKind, RegistrationStatus } from '@convene/shared-contracts';
+import { APP_CONFIG, InputCheck, readFieldTranslations, readFormAnswers, readFormLanguage, readFormTranslations, toCsv, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type FieldTextsInput, type FormTextsInput, type Viewer } from '@convene/server-core';
+import { GROUP_SLUG_PATTERN, LIMITS, MeetingStatus, RegistrationFieldKind, RegistrationStatus, type Locale } from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
 import { EventRegistration } from './event-registration.entity.js';
@@ -33,7 +33,11 @@ export interface EventFormInput {
   requiresApproval?: boolean | null;
   retentionDays?: number | null;
   consentText: string;
-  fields?: { id?: string | null; label: string; kind: RegistrationFieldKind; required?: boolean | null; options?: string[] | null }[] | null;
+  /** The language the form's texts (and the meeting's title and description) are written in; English when not said. */
+  language?: string | null;
+  /** The public page's title, description (Markdown) and consent text in other languages. */
+  translations?: FormTextsInput[] | null;
+  fields?: { id?: string | null; label: string; kind: RegistrationFieldKind; required?: boolean | null; options?: string[] | null; translations?: FieldTextsInput[] | null }[] | null;
 }
 
 export interface RegistrationInput {
@@ -122,7 +126,9 @@ export class EventRegistrationsService implements OnModuleInit {
     if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > LIMITS.registrationRetentionMaxDays) check.fail('retentionDays', `Keep registrations between 0 and ${LIMITS.registrationRetentionMaxDays} days after the event.`);
     const consentText = longText(check, 'consentText', input.consentText, LIMITS.registrationConsentMax, 'The consent text');
     if (!consentText) check.fail('consentText', 'Say what is kept and for how long.');
-    const fields = readFields(check, input.fields ?? []);
+    const language = readFormLanguage(check, input.language);
+    const translations = readFormTranslations(check, input.translations, language, { title: LIMITS.meetingTitleMax, intro: LIMITS.meetingDescriptionMax, consentText: LIMITS.registrationConsentMax });
+    const fields = readFields(check, input.fields ?? [], language);
     const deadlineLocal = input.deadline ? parseLocalDateTime(input.deadline.trim()) : null;
     if (input.deadline && !deadlineLocal) check.fail('deadline', 'Enter a date and time, like 2026-12-01T23:59.');
     check.done();
@@ -149,6 +155,8 @@ export class EventRegistrationsService implements OnModuleInit {
         requiresApproval: input.requiresApproval ?? form?.requiresApproval ?? false,
         retentionDays,
         consentText,
+        language,
+        translations,
         fields,
         updatedAt: new Date(),
       };
@@ -544,7 +552,7 @@ function closedError(reason: NonNullable<PublicEvent['closedReason']>) {
   }
 }
 
-function readFields(check: InputCheck, input: NonNullable<EventFormInput['fields']>): RegistrationField[] {
+function readFields(check: InputCheck, input: NonNullable<EventFormInput['fields']>, language: Locale): RegistrationField[] {
   if (input.length > LIMITS.registrationFieldsMax) check.fail('fields', `Add at most ${LIMITS.registrationFieldsMax} questions.`);
   // Two questions under one id would share their answers.
   const ids = input.map((f) => f.id).filter(Boolean);
@@ -556,7 +564,9 @@ function readFields(check: InputCheck, input: NonNullable<EventFormInput['fields
     if (kind === RegistrationFieldKind.CHOICE && (options.length < 2 || options.length > LIMITS.registrationChoicesMax)) check.fail(`fields.${i}.options`, `Give between 2 and ${LIMITS.registrationChoicesMax} choices.`);
     if (options.some((o) => o.length > LIMITS.registrationFieldLabelMax || hasControlCharacters(o))) check.fail(`fields.${i}.options`, 'Each choice must be one short line.');
     const id = field.id && /^[a-z0-9-]{1,40}$/.test(field.id) ? field.id : randomUUID().slice(0, 8);
-    return { id, label, kind, required: Boolean(field.required), options: kind === RegistrationFieldKind.CHOICE ? [...new Set(options)] : [] };
+    const shown = kind === RegistrationFieldKind.CHOICE ? [...new Set(options)] : [];
+    const translations = readFieldTranslations(check, `fields.${i}`, field.translations, language, shown, { label: LIMITS.registrationFieldLabelMax });
+    return { id, label, kind, required: Boolean(field.required), options: shown, translations };
   });
 }
 

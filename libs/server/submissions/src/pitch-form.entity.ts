@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { PitchFieldKind } from '@convene/shared-contracts';
+import type { FieldTexts, FormTexts, Locale, PitchFieldKind } from '@convene/shared-contracts';
 
 /** A question a form adds to the standard ones, in the order shown. */
 export interface PitchField {
@@ -11,6 +11,8 @@ export interface PitchField {
   required: boolean;
   /** For CHOICE. */
   options: string[];
+  /** Its label and choices in the network's other languages. */
+  translations?: FieldTexts[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface PitchField {
  */
 @Entity({ tableName: 'pitch_forms' })
 export class PitchForm {
-  [OptionalProps]?: 'intro' | 'isOpen' | 'fields' | 'retentionDays' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'intro' | 'isOpen' | 'fields' | 'retentionDays' | 'language' | 'translations' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -40,6 +42,14 @@ export class PitchForm {
 
   @Property({ type: 'json' })
   fields: PitchField[] = [];
+
+  /** The language its texts are written in. */
+  @Property({ type: 'string', length: 8 })
+  language: Locale = 'en';
+
+  /** Its texts in the network's other languages; empty texts fall back to its own. */
+  @Property({ type: 'json' })
+  translations: FormTexts[] = [];
 
   /** What is kept, why and for how long, shown beside the consent box. */
   @Property({ type: 'text' })

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { InputCheck, hasControlCharacters, stripControlCharacters, type Viewer } from '@convene/server-core';
-import { GROUP_SLUG_PATTERN, LIMITS, NetworkRole, PitchFieldKind } from '@convene/shared-contracts';
+import { InputCheck, hasControlCharacters, readFieldTranslations, readFormLanguage, readFormTranslations, stripControlCharacters, type FieldTextsInput, type FormTextsInput, type Viewer } from '@convene/server-core';
+import { GROUP_SLUG_PATTERN, LIMITS, NetworkRole, PitchFieldKind, type Locale } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
 import { PitchForm, type PitchField } from './pitch-form.entity.js';
 import { submissionsErrors } from './submissions.errors.js';
@@ -16,8 +16,12 @@ export interface PitchFormInput {
   isOpen?: boolean | null;
   consentText: string;
   retentionDays?: number | null;
+  /** The language the texts are written in; English when not said. */
+  language?: string | null;
+  /** The title, introduction and consent text in other languages. */
+  translations?: FormTextsInput[] | null;
   /** In the order shown; keep a question's id to keep earlier answers attached to it. */
-  fields?: { id?: string | null; label: string; kind: PitchFieldKind; required?: boolean | null; options?: string[] | null }[] | null;
+  fields?: { id?: string | null; label: string; kind: PitchFieldKind; required?: boolean | null; options?: string[] | null; translations?: FieldTextsInput[] | null }[] | null;
 }
 
 /** Pitch forms: public to read while open; network admins and convenors of any group shape them. */
@@ -60,7 +64,9 @@ export class PitchFormsService {
     else if (consentText.length > LIMITS.registrationConsentMax) check.fail('consentText', `The consent text must be at most ${LIMITS.registrationConsentMax} characters.`);
     const retentionDays = input.retentionDays ?? 365;
     if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > LIMITS.pitchRetentionMaxDays) check.fail('retentionDays', `Keep closed pitches between 0 and ${LIMITS.pitchRetentionMaxDays} days.`);
-    const fields = readFields(check, input.fields ?? []);
+    const language = readFormLanguage(check, input.language);
+    const translations = readFormTranslations(check, input.translations, language, { title: LIMITS.pitchFormTitleMax, intro: LIMITS.pitchFormIntroMax, consentText: LIMITS.registrationConsentMax });
+    const fields = readFields(check, input.fields ?? [], language);
     check.done();
     await this.assertManager(viewer);
     const em = this.em.fork();
@@ -70,7 +76,7 @@ export class PitchFormsService {
         if (!form) throw submissionsErrors.formNotFound();
         // A form is changed by its maker or a network admin; other convenors make their own.
         if (id && form.createdById !== viewer.userId && viewer.networkRole !== NetworkRole.ADMIN) throw submissionsErrors.notTheFormMaker();
-        Object.assign(form, { slug, title, intro, consentText, retentionDays, fields, isOpen: input.isOpen ?? form.isOpen, updatedAt: new Date() });
+        Object.assign(form, { slug, title, intro, consentText, retentionDays, fields, language, translations, isOpen: input.isOpen ?? form.isOpen, updatedAt: new Date() });
         await tx.flush();
         return form;
       });
@@ -88,7 +94,7 @@ export class PitchFormsService {
   }
 }
 
-function readFields(check: InputCheck, input: NonNullable<PitchFormInput['fields']>): PitchField[] {
+function readFields(check: InputCheck, input: NonNullable<PitchFormInput['fields']>, language: Locale): PitchField[] {
   if (input.length > LIMITS.pitchFieldsMax) check.fail('fields', `Add at most ${LIMITS.pitchFieldsMax} questions.`);
   const ids = input.map((f) => f.id).filter(Boolean);
   if (new Set(ids).size !== ids.length) check.fail('fields', 'Each question needs its own id.');
@@ -99,6 +105,8 @@ function readFields(check: InputCheck, input: NonNullable<PitchFormInput['fields
     if (kind === PitchFieldKind.CHOICE && (options.length < 2 || options.length > LIMITS.registrationChoicesMax)) check.fail(`fields.${i}.options`, `Give between 2 and ${LIMITS.registrationChoicesMax} choices.`);
     if (options.some((o) => o.length > LIMITS.registrationFieldLabelMax || hasControlCharacters(o))) check.fail(`fields.${i}.options`, 'Each choice must be one short line.');
     const id = field.id && /^[a-z0-9-]{1,40}$/.test(field.id) ? field.id : randomUUID().slice(0, 8);
-    return { id, label, kind, required: Boolean(field.required), options: kind === PitchFieldKind.CHOICE ? options : [] };
+    const shown = kind === PitchFieldKind.CHOICE ? options : [];
+    const translations = readFieldTranslations(check, `fields.${i}`, field.translations, language, shown, { label: LIMITS.registrationFieldLabelMax });
+    return { id, label, kind, required: Boolean(field.required), options: shown, translations };
   });
 }

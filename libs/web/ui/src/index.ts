@@ -28,3 +28,5 @@ export { ConfirmModal, type ConfirmModalProps } from './feedback/ConfirmModal';
 export { safeNextPath, signInPathFor, twoFactorSetupPathFor, TWO_FACTOR_SETUP_PATH } from './routing/next-path';
 export { BellIcon } from './icons/BellIcon';
 export { LevelMenu, type LevelMenuProps, type LevelOption } from './menus/LevelMenu';
+export { FormLanguagesSection, type TranslatableFormValues, type TranslatableText } from './forms/FormLanguagesSection';
+export { fieldTextsForEditing, fieldTextsInput, optionLines, otherLocales, textsForEditing, textsInput, translatedFieldPath, type FieldTextsValues, type TextsValues } from './forms/form-translations';

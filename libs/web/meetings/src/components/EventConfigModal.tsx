@@ -1,9 +1,24 @@
 import { ActionIcon, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
-import { LIMITS } from '@convene/shared-contracts';
+import { LIMITS, SUPPORTED_LOCALES, type Locale } from '@convene/shared-contracts';
 import { ConfigureEventDocument, type MeetingPageFieldsFragment, type RegistrationFieldKind } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify } from '@convene/web-ui';
+import {
+  applyServerFieldErrors,
+  ErrorAlert,
+  fieldTextsForEditing,
+  fieldTextsInput,
+  FormLanguagesSection,
+  LimitedTextarea,
+  optionLines,
+  textsForEditing,
+  textsInput,
+  translatedFieldPath,
+  useNotify,
+  useValidators,
+  type FieldTextsValues,
+  type TextsValues,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,6 +29,7 @@ interface FieldValues {
   kind: RegistrationFieldKind;
   required: boolean;
   options: string;
+  translations: Record<Locale, FieldTextsValues>;
 }
 
 interface Values {
@@ -26,6 +42,8 @@ interface Values {
   retentionDays: number | string;
   consentText: string;
   fields: FieldValues[];
+  language: string;
+  translations: Record<Locale, TextsValues>;
 }
 
 const KINDS: RegistrationFieldKind[] = ['TEXT', 'CHOICE', 'CHECKBOX'];
@@ -56,8 +74,9 @@ export function EventConfigModal({ meeting, opened, onClose }: { meeting: Meetin
 }
 
 function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragment; onClose: () => void }) {
-  const { t } = useTranslation('meetings');
+  const { t, i18n } = useTranslation('meetings');
   const notify = useNotify();
+  const validators = useValidators();
   const [failure, setFailure] = useState<unknown>(null);
   const [configure, { loading }] = useMutation(ConfigureEventDocument);
   const existing = meeting.eventForm;
@@ -72,7 +91,25 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
       requiresApproval: existing?.requiresApproval ?? false,
       retentionDays: existing?.retentionDays ?? 90,
       consentText: existing?.consentText ?? t('event.consentDefault'),
-      fields: (existing?.fields ?? []).map((field) => ({ key: nextKey(), id: field.id, label: field.label, kind: field.kind, required: field.required, options: field.options.join('\n') })),
+      fields: (existing?.fields ?? []).map((field) => ({
+        key: nextKey(),
+        id: field.id,
+        label: field.label,
+        kind: field.kind,
+        required: field.required,
+        options: field.options.join('\n'),
+        translations: fieldTextsForEditing(field.translations),
+      })),
+      language: existing?.language ?? i18n.language.slice(0, 2),
+      translations: textsForEditing(existing?.translations),
+    },
+    validate: {
+      translations: Object.fromEntries(
+        SUPPORTED_LOCALES.map((locale) => [
+          locale,
+          { title: validators.maxLength(LIMITS.meetingTitleMax), intro: validators.maxLength(LIMITS.meetingDescriptionMax), consentText: validators.maxLength(LIMITS.registrationConsentMax) },
+        ]),
+      ) as never,
     },
   });
   const values = form.getValues();
@@ -92,13 +129,12 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
             requiresApproval: v.requiresApproval,
             retentionDays: Number(v.retentionDays),
             consentText: v.consentText.trim(),
-            fields: v.fields.map((field) => ({
-              id: field.id,
-              label: field.label.trim(),
-              kind: field.kind,
-              required: field.required,
-              options: field.kind === 'CHOICE' ? field.options.split('\n').map((o) => o.trim()).filter(Boolean) : [],
-            })),
+            fields: v.fields.map((field) => {
+              const options = field.kind === 'CHOICE' ? optionLines(field.options) : [];
+              return { id: field.id, label: field.label.trim(), kind: field.kind, required: field.required, options, translations: fieldTextsInput(field.translations, v.language, options.length) };
+            }),
+            language: v.language,
+            translations: textsInput(v.translations, v.language),
           },
         },
       });
@@ -108,6 +144,7 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
       const { placed } = applyServerFieldErrors(form, error, (field) => {
         const question = /^fields\.(\d+)\.(label|options)$/.exec(field);
         if (question) return `fields.${question[1]}.${question[2]}`;
+        if (/^(fields\.\d+\.)?translations\.\d+\./.test(field)) return translatedFieldPath(field, v);
         return field in values && field !== 'fields' ? field : null;
       });
       if (!placed) setFailure(error);
@@ -162,12 +199,20 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
               </Paper>
             ))}
             {values.fields.length < LIMITS.registrationFieldsMax && (
-              <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => form.insertListItem('fields', { key: nextKey(), id: null, label: '', kind: 'TEXT', required: false, options: '' })}>
+              <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => form.insertListItem('fields', { key: nextKey(), id: null, label: '', kind: 'TEXT', required: false, options: '', translations: fieldTextsForEditing(null) })}>
                 {t('event.addQuestion')}
               </Button>
             )}
           </Stack>
         </fieldset>
+        <FormLanguagesSection
+          form={form}
+          texts={[
+            { key: 'title', label: t('event.translatedTitle'), limit: LIMITS.meetingTitleMax },
+            { key: 'intro', label: t('event.translatedDescription'), description: t('event.translatedDescriptionHint'), long: true, limit: LIMITS.meetingDescriptionMax },
+            { key: 'consentText', label: t('event.consentText'), long: true, limit: LIMITS.registrationConsentMax },
+          ]}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}

@@ -10,6 +10,7 @@ import { useParams } from 'react-router';
 import { useMeetingTime } from '../hooks/useMeetingTime';
 import { browserTimeZone } from '../utils/zoned-time.util';
 import { EventDetails } from './EventDetails';
+import { publicEventIn } from '../utils/public-event-texts.util';
 import './meetings.css';
 
 /** An open event's public page and registration form: no account needed. */
@@ -27,8 +28,10 @@ export function PublicEventPage() {
   return <PublicEvent event={data.publicEvent} onRegistered={() => void refetch()} />;
 }
 
-function PublicEvent({ event, onRegistered }: { event: PublicEventFieldsFragment; onRegistered: () => void }) {
+function PublicEvent({ event: own, onRegistered }: { event: PublicEventFieldsFragment; onRegistered: () => void }) {
   const { t } = useTranslation('meetings');
+  const { locale } = useLocale();
+  const event = publicEventIn(own, locale);
   const deadlineTime = useMeetingTime(browserTimeZone());
   const [receipt, setReceipt] = useState<string | null>(null);
   const open = !event.closedReason || (event.closedReason === 'FULL' && event.waitlisted);
@@ -39,7 +42,7 @@ function PublicEvent({ event, onRegistered }: { event: PublicEventFieldsFragment
         <Text size="sm" c="gray.7" dir="auto">
           {t('public.organisedBy', { group: event.groupName })}
         </Text>
-        <PageTitle mb={0} dir="auto" style={{ overflowWrap: 'anywhere' }}>
+        <PageTitle mb={0} dir="auto" lang={event.lang.title} style={{ overflowWrap: 'anywhere' }}>
           {event.title}
         </PageTitle>
       </div>
@@ -107,7 +110,7 @@ interface Values {
   website: string;
 }
 
-function RegistrationForm({ event, onDone }: { event: PublicEventFieldsFragment; onDone: (message: string) => void }) {
+function RegistrationForm({ event, onDone }: { event: ReturnType<typeof publicEventIn>; onDone: (message: string) => void }) {
   const { t } = useTranslation('meetings');
   const { locale } = useLocale();
   const validators = useValidators();
@@ -172,7 +175,7 @@ function RegistrationForm({ event, onDone }: { event: PublicEventFieldsFragment;
         ))}
         <HoneypotField id="event-website" label={t('public.website')} value={values.website} onChange={(value) => form.setFieldValue('website', value)} />
         <Paper withBorder p="sm" radius="sm" bg="gray.0">
-          <Text size="sm" dir="auto" className="convene-preline" mb="xs" id="event-consent-text">
+          <Text size="sm" dir="auto" lang={event.lang.consentText} className="convene-preline" mb="xs" id="event-consent-text">
             {event.consentText}
           </Text>
           <Text size="xs" c="gray.7" mb="sm">

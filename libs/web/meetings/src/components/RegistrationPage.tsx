@@ -2,11 +2,12 @@ import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CancelRegistrationDocument, MyRegistrationDocument, toApiError, type MyRegistrationFieldsFragment, type RegistrationStatus } from '@convene/web-data-access';
-import { ConfirmModal, NotFoundPage, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
+import { ConfirmModal, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EventDetails } from './EventDetails';
+import { publicEventIn } from '../utils/public-event-texts.util';
 import './meetings.css';
 
 const STATUS_COLORS: Record<RegistrationStatus, string> = { CONFIRMED: 'teal', PENDING: 'yellow', WAITLISTED: 'yellow', CANCELLED: 'gray', DECLINED: 'gray' };
@@ -36,7 +37,9 @@ function Registration({ token, registration }: { token: string; registration: My
       if (data) cache.writeQuery({ query: MyRegistrationDocument, variables: { token }, data: { myRegistration: data.cancelRegistration } });
     },
   });
-  const { event, status } = registration;
+  const { locale } = useLocale();
+  const event = publicEventIn(registration.event, locale);
+  const { status } = registration;
   const active = status === 'CONFIRMED' || status === 'PENDING' || status === 'WAITLISTED';
 
   return (
@@ -59,7 +62,7 @@ function Registration({ token, registration }: { token: string; registration: My
         </Button>
       )}
       <Paper withBorder p="lg" component="section" aria-label={event.title}>
-        <Text fw={700} size="lg" mb="sm" dir="auto">
+        <Text fw={700} size="lg" mb="sm" dir="auto" lang={event.lang.title}>
           {event.title}
         </Text>
         <EventDetails event={event} onlineUrl={status === 'CONFIRMED' ? registration.onlineUrl : null} />

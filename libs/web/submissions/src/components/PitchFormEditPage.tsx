@@ -1,9 +1,28 @@
 import { Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { LIMITS } from '@convene/shared-contracts';
+import { LIMITS, SUPPORTED_LOCALES, type Locale } from '@convene/shared-contracts';
 import { PitchFormsDocument, SavePitchFormDocument, toApiError, type PitchFieldKind, type PitchFormFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useNotify, useValidators } from '@convene/web-ui';
+import {
+  applyServerFieldErrors,
+  ErrorAlert,
+  fieldTextsForEditing,
+  fieldTextsInput,
+  FormLanguagesSection,
+  LimitedTextarea,
+  NotFoundPage,
+  optionLines,
+  PageError,
+  PageLoader,
+  PageTitle,
+  textsForEditing,
+  textsInput,
+  translatedFieldPath,
+  useNotify,
+  useValidators,
+  type FieldTextsValues,
+  type TextsValues,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -21,6 +40,7 @@ interface QuestionValues {
   kind: PitchFieldKind;
   required: boolean;
   options: string;
+  translations: Record<Locale, FieldTextsValues>;
 }
 
 interface Values {
@@ -31,6 +51,8 @@ interface Values {
   consentText: string;
   retentionDays: number | string;
   fields: QuestionValues[];
+  language: string;
+  translations: Record<Locale, TextsValues>;
 }
 
 /** Creating (`/pitch-forms/new`) or changing a pitch form: its address, texts, openness, retention and questions. */
@@ -68,19 +90,35 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
       isOpen: saved?.isOpen ?? true,
       consentText: saved?.consentText ?? '',
       retentionDays: saved?.retentionDays ?? 365,
-      fields: (saved?.fields ?? []).map((field) => ({ id: field.id, key: nextKey(), label: field.label, kind: field.kind, required: field.required, options: field.options.join('\n') })),
+      fields: (saved?.fields ?? []).map((field) => ({
+        id: field.id,
+        key: nextKey(),
+        label: field.label,
+        kind: field.kind,
+        required: field.required,
+        options: field.options.join('\n'),
+        translations: fieldTextsForEditing(field.translations),
+      })),
+      language: saved?.language ?? i18n.language.slice(0, 2),
+      translations: textsForEditing(saved?.translations),
     },
     validate: {
       slug: (value) => validators.required(value) ?? (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.trim()) ? null : i18n.getFixedT(null, 'submissions')('forms.slugInvalid')),
       title: validators.all(validators.required, validators.maxLength(LIMITS.pitchFormTitleMax)),
       intro: validators.maxLength(LIMITS.pitchFormIntroMax),
       consentText: validators.required,
+      translations: Object.fromEntries(
+        SUPPORTED_LOCALES.map((locale) => [
+          locale,
+          { title: validators.maxLength(LIMITS.pitchFormTitleMax), intro: validators.maxLength(LIMITS.pitchFormIntroMax), consentText: validators.maxLength(LIMITS.registrationConsentMax) },
+        ]),
+      ) as never,
       fields: {
         label: validators.required,
         options: (value, values, path) => {
           const index = Number(path.split('.')[1]);
           if (values.fields[index]?.kind !== 'CHOICE') return null;
-          return optionList(value).length >= 2 ? null : i18n.getFixedT(null, 'submissions')('forms.needOptions');
+          return optionLines(value).length >= 2 ? null : i18n.getFixedT(null, 'submissions')('forms.needOptions');
         },
       },
     },
@@ -100,14 +138,19 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
             isOpen: v.isOpen,
             consentText: v.consentText.trim(),
             retentionDays: Number(v.retentionDays) || 0,
-            fields: v.fields.map((field) => ({ id: field.id, label: field.label.trim(), kind: field.kind, required: field.required, options: field.kind === 'CHOICE' ? optionList(field.options) : [] })),
+            fields: v.fields.map((field) => {
+              const options = field.kind === 'CHOICE' ? optionLines(field.options) : [];
+              return { id: field.id, label: field.label.trim(), kind: field.kind, required: field.required, options, translations: fieldTextsInput(field.translations, v.language, options.length) };
+            }),
+            language: v.language,
+            translations: textsInput(v.translations, v.language),
           },
         },
       });
       notify.success(t('forms.saved'));
       navigate('/pitch-forms');
     } catch (error) {
-      const { placed } = applyServerFieldErrors(form, error, (field) => (field in v ? field : /^fields\.\d+\.(label|options|kind)$/.test(field) ? field : field.startsWith('fields.') ? 'fields' : null));
+      const { placed } = applyServerFieldErrors(form, error, (field) => (field in v || /^(fields\.\d+\.)?translations\.\d+\./.test(field) ? translatedFieldPath(field, v) : /^fields\.\d+\.(label|options|kind)$/.test(field) ? field : field.startsWith('fields.') ? 'fields' : null));
       if (!placed) setFailure(error);
     }
   });
@@ -176,7 +219,8 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
                         </Text>
                         <Group gap={4}>
                           <Button size="compact-xs" variant="subtle" disabled={index === 0} onClick={() => form.reorderListItem('fields', { from: index, to: index - 1 })} aria-label={t('forms.moveUpLabel', { n })}>
-                            ↑ {t('forms.moveUp')}
+                            <span aria-hidden>↑ </span>
+                            {t('forms.moveUp')}
                           </Button>
                           <Button
                             size="compact-xs"
@@ -185,7 +229,8 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
                             onClick={() => form.reorderListItem('fields', { from: index, to: index + 1 })}
                             aria-label={t('forms.moveDownLabel', { n })}
                           >
-                            ↓ {t('forms.moveDown')}
+                            <span aria-hidden>↓ </span>
+                            {t('forms.moveDown')}
                           </Button>
                           <Button size="compact-xs" variant="subtle" color="red" onClick={() => form.removeListItem('fields', index)} aria-label={t('forms.removeLabel', { n })}>
                             {t('forms.remove')}
@@ -205,7 +250,7 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
                 })}
               </Stack>
             )}
-            <Button variant="light" disabled={full} onClick={() => form.insertListItem('fields', { id: null, key: nextKey(), label: '', kind: 'TEXT', required: false, options: '' } satisfies QuestionValues)}>
+            <Button variant="light" disabled={full} onClick={() => form.insertListItem('fields', { id: null, key: nextKey(), label: '', kind: 'TEXT', required: false, options: '', translations: fieldTextsForEditing(null) } satisfies QuestionValues)}>
               {t('forms.add')}
             </Button>
             {full && (
@@ -214,6 +259,15 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
               </Text>
             )}
           </Paper>
+
+          <FormLanguagesSection
+            form={form}
+            texts={[
+              { key: 'title', label: t('forms.formTitle'), limit: LIMITS.pitchFormTitleMax },
+              { key: 'intro', label: t('forms.formIntro'), long: true, limit: LIMITS.pitchFormIntroMax },
+              { key: 'consentText', label: t('forms.consentText'), long: true, limit: LIMITS.registrationConsentMax },
+            ]}
+          />
 
           <Group>
             <Button type="submit" loading={loading}>
@@ -227,11 +281,4 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
       </form>
     </Stack>
   );
-}
-
-function optionList(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { LIMITS } from '@convene/shared-contracts';
+import { LIMITS, localiseField, shownText, translationFor } from '@convene/shared-contracts';
 import { PitchFormDocument, SubmitPitchDocument, toApiError, type OrganisationType, type PitchFormFieldsFragment } from '@convene/web-data-access';
 import { applyServerFieldErrors, ErrorAlert, FormQuestionInput, HoneypotField, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
@@ -34,18 +34,21 @@ function PitchFormView({ form }: { form: PitchFormFieldsFragment }) {
   const [receipt, setReceipt] = useState<string | null>(null);
   // A new key empties the form for another pitch.
   const [round, setRound] = useState(0);
+  const texts = translationFor(form.translations, locale, form.language);
+  const title = shownText(form.title, texts?.title, locale, form.language);
+  const intro = shownText(form.intro, texts?.intro, locale, form.language);
   return (
     <Stack gap="lg" maw={760} mx="auto">
       <div>
         <Text size="sm" c="gray.7">
           {t('public.kicker')}
         </Text>
-        <PageTitle mb="xs" dir="auto" style={{ overflowWrap: 'anywhere' }}>
-          {form.title}
+        <PageTitle mb="xs" dir="auto" lang={title.lang} style={{ overflowWrap: 'anywhere' }}>
+          {title.text}
         </PageTitle>
-        {form.intro && (
-          <Text className="convene-preline" dir="auto">
-            {form.intro}
+        {intro.text && (
+          <Text className="convene-preline" dir="auto" lang={intro.lang}>
+            {intro.text}
           </Text>
         )}
       </div>
@@ -119,6 +122,8 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
   const [failure, setFailure] = useState<unknown>(null);
   const [attachmentsError, setAttachmentsError] = useState<string | null>(null);
   const [submit, { loading }] = useMutation(SubmitPitchDocument);
+  const consentText = shownText(pitchForm.consentText, translationFor(pitchForm.translations, locale, pitchForm.language)?.consentText, locale, pitchForm.language);
+  const questions = pitchForm.fields.map((field) => localiseField(field, locale, pitchForm.language));
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -256,7 +261,7 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
           <fieldset className="convene-pitch-fieldset">
             <legend>{t('public.moreHeading')}</legend>
             <Stack gap="md">
-              {pitchForm.fields.map((field) => (
+              {questions.map((field) => (
                 <FormQuestionInput
                   key={field.id}
                   question={field}
@@ -278,8 +283,8 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
           <Title order={2} size="h4" id="pitch-consent-heading" mb="xs">
             {t('public.consentHeading')}
           </Title>
-          <Text size="sm" dir="auto" className="convene-preline" mb="xs" id="pitch-consent-text">
-            {pitchForm.consentText}
+          <Text size="sm" dir="auto" lang={consentText.lang} className="convene-preline" mb="xs" id="pitch-consent-text">
+            {consentText.text}
           </Text>
           <Text size="sm" c="gray.7" mb="sm" id="pitch-retention-text">
             {pitchForm.retentionDays > 0 ? t('public.retention', { count: pitchForm.retentionDays }) : t('public.retentionSameDay')}

@@ -10,7 +10,12 @@ export interface FormQuestion {
   /** TEXT, LONG_TEXT, CHOICE or CHECKBOX. */
   kind: string;
   required: boolean;
+  /** The answers to a choice, as the API takes them. */
   options: string[];
+  /** What each choice says in the language shown (see `localiseField`); the options themselves when absent. */
+  optionLabels?: string[];
+  /** The language its label is shown in, when it is not the page's. */
+  shownIn?: string;
 }
 
 export interface FormQuestionInputProps {
@@ -25,7 +30,11 @@ export interface FormQuestionInputProps {
 
 /** The input for one organiser's question; labels and options keep the direction they were written in. */
 export function FormQuestionInput({ question, value, error, onChange, longTextMax = LIMITS.registrationAnswerMax }: FormQuestionInputProps) {
-  const label = <span dir="auto">{question.label}</span>;
+  const label = (
+    <span dir="auto" lang={question.shownIn}>
+      {question.label}
+    </span>
+  );
   if (question.kind === 'CHECKBOX') {
     return <Checkbox label={label} required={question.required} checked={value === 'true'} error={error} onChange={(event) => onChange(event.currentTarget.checked ? 'true' : 'false')} />;
   }
@@ -33,8 +42,8 @@ export function FormQuestionInput({ question, value, error, onChange, longTextMa
     return (
       <Radio.Group label={label} required={question.required} value={value} error={error} onChange={onChange}>
         <Stack gap={6} mt={6}>
-          {question.options.map((option) => (
-            <Radio key={option} value={option} label={<span dir="auto">{option}</span>} />
+          {question.options.map((option, i) => (
+            <Radio key={option} value={option} label={<span dir="auto">{question.optionLabels?.[i] ?? option}</span>} />
           ))}
         </Stack>
       </Radio.Group>

@@ -48,6 +48,14 @@ export const uiAr: Translations<typeof uiEn> = {
   password: {
     showCharacters: 'إظهار الأحرف',
   },
+  formLanguages: {
+    heading: 'اللغات',
+    hint: 'يرى الناس النموذج باللغة التي يختارونها. النص الذي يُترك فارغًا هنا يظهر بلغة النموذج الأصلية.',
+    writtenIn: 'لغة النصوص أعلاه',
+    in: 'باللغة: {{language}}',
+    question: 'السؤال {{n}}',
+    choice: 'الخيار {{n}}',
+  },
   limit: {
     count: '{{length}} / {{max}}',
     spoken: 'عدد الأحرف {{length}} من {{max}} على الأكثر.',

@@ -45,6 +45,14 @@ export const uiEn = {
   password: {
     showCharacters: 'Show characters',
   },
+  formLanguages: {
+    heading: 'Languages',
+    hint: 'People see the form in the language they choose. A text left empty here shows the form’s own.',
+    writtenIn: 'The texts above are written in',
+    in: 'In {{language}}',
+    question: 'Question {{n}}',
+    choice: 'Choice {{n}}',
+  },
   limit: {
     count: '{{length}} / {{max}}',
     spoken: '{{length}} of at most {{max}} characters.',
