@@ -98,7 +98,8 @@ describe('pitches', () => {
 
     // The convenor sees the reply and accepts the pitch into Health and Social Care.
     await convenor.reload();
-    await conversation.getByRole('listitem').filter({ hasText: reply }).filter({ hasText: 'سلمى حداد (partner)' }).waitFor();
+    // The Arabic name keeps its own direction inside the English sentence: it is isolated.
+    await conversation.getByRole('listitem').filter({ hasText: reply }).filter({ hasText: '\u2068سلمى حداد\u2069 (partner)' }).waitFor();
     await convenor.getByRole('button', { name: 'Accept into a group…' }).click();
     const dialog = convenor.getByRole('dialog', { name: 'Accept this pitch' });
     await dialog.getByLabel('Group', { exact: true }).selectOption({ label: 'Health and Social Care' });
@@ -132,7 +133,7 @@ describe('pitches', () => {
     await admin.getByRole('link', { name: 'Edit: Propose a workshop for the summit' }).click();
     const languages = admin.getByRole('region', { name: 'Languages' });
     await languages.waitFor();
-    const arabic = languages.getByRole('group', { name: 'In العربية' });
+    const arabic = languages.getByRole('group', { name: 'In \u2068العربية\u2069' });
     await arabic.getByLabel('Title', { exact: true }).fill('اقترح ورشة عمل للقمة');
     await arabic.getByLabel('Question 1').fill('صف الشكل (محاضرة، نقاش، تدريب…)');
     expect(await arabic.getByLabel('Title', { exact: true }).getAttribute('lang')).toBe('ar');

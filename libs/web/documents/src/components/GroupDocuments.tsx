@@ -249,7 +249,7 @@ function RestoreButton({ document, onRestored }: { document: DocumentRowFieldsFr
       size="compact-sm"
       variant="light"
       loading={loading}
-      aria-label={`${t('list.restore')}: ${document.title}`}
+      aria-label={t('list.restoreLabel', { title: document.title })}
       onClick={() =>
         void restore({ variables: { id: document.id } })
           .then(() => {

@@ -33,7 +33,7 @@ export function VersionsTable({ documentId, versions, current, canEdit }: { docu
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm" fw={600}>
-                    v{version.number}
+                    {t('versions.short', { number: version.number })}
                   </Text>
                   {version.number === current && (
                     <Badge size="sm" color="teal" c="gray.9" variant="light" tt="none">

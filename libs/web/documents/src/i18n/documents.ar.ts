@@ -25,6 +25,7 @@ export const documentsAr: Translations<typeof documentsEn> = {
     uploader: 'أضافه',
     deleted: 'حُذف',
     restore: 'استعادة',
+    restoreLabel: 'استعادة: {{title}}',
     restored: 'عاد «{{title}}» إلى المستندات',
     versions_zero: 'لا إصدارات',
     versions_one: 'إصدار واحد',
@@ -126,6 +127,7 @@ export const documentsAr: Translations<typeof documentsEn> = {
   versions: {
     title: 'الإصدارات',
     number: 'الإصدار',
+    short: '{{number}}',
     fileName: 'اسم الملف',
     size: 'الحجم',
     uploader: 'رفعه',

@@ -22,6 +22,7 @@ export const documentsEn = {
     uploader: 'Added by',
     deleted: 'Deleted',
     restore: 'Restore',
+    restoreLabel: 'Restore: {{title}}',
     restored: '“{{title}}” is back in the documents',
     versions_one: '{{count}} version',
     versions_other: '{{count}} versions',
@@ -115,6 +116,7 @@ export const documentsEn = {
   versions: {
     title: 'Versions',
     number: 'Version',
+    short: 'v{{number}}',
     fileName: 'File name',
     size: 'Size',
     uploader: 'Uploaded by',

@@ -83,7 +83,7 @@ export function PitchFormsPage() {
                         </Button>
                       )}
                     </CopyButton>
-                    <Button component={Link} to={`/pitch-forms/${form.id}`} variant="light" size="xs" aria-label={`${t('forms.edit')}: ${form.title}`}>
+                    <Button component={Link} to={`/pitch-forms/${form.id}`} variant="light" size="xs" aria-label={t('forms.editLabel', { title: form.title })}>
                       {t('forms.edit')}
                     </Button>
                   </Group>

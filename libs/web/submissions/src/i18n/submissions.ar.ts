@@ -223,6 +223,7 @@ export const submissionsAr: Translations<typeof submissionsEn> = {
     board: 'عودة إلى المقترحات',
     new: 'نموذج جديد',
     edit: 'تعديل',
+    editLabel: 'تعديل: {{title}}',
     open: 'مفتوح',
     closed: 'مغلق',
     link: 'الرابط العام',

@@ -216,6 +216,7 @@ export const submissionsEn = {
     board: 'Back to pitches',
     new: 'New form',
     edit: 'Edit',
+    editLabel: 'Edit: {{title}}',
     open: 'Open',
     closed: 'Closed',
     link: 'Public link',

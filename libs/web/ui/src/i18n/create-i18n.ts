@@ -4,6 +4,7 @@ import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@convene/shared-contracts';
 import { UI_NAMESPACE, uiResources } from './ui-resources';
+import { isolateForeign } from './isolate';
 
 // The value types of the namespaces differ per lib; only their en/ar split matters here.
 type AnyNamespaceResources = { en: Record<string, unknown>; ar: Record<string, unknown> };
@@ -24,7 +25,8 @@ export function createI18n(namespaces: Record<string, AnyNamespaceResources>, lo
     ns: Object.keys(all),
     defaultNS: UI_NAMESPACE,
     initAsync: false,
-    interpolation: { escapeValue: false },
+    // React escapes what it renders; the only "escaping" values need is their own direction.
+    interpolation: { escapeValue: true, escape: (value: string) => isolateForeign(value, instance.language) },
     returnNull: false,
   });
   return instance;

@@ -139,7 +139,7 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
               {viewer && !viewer.twoFactorSetupRequired && headerActions}
               {viewer ? (
                 <Group gap="xs" wrap="nowrap" visibleFrom="sm">
-                  <Text size="sm" c="dimmed" maw={180} truncate="end" title={viewer.displayName}>
+                  <Text size="sm" c="dimmed" maw={180} truncate="end" title={viewer.displayName} dir="auto">
                     {viewer.displayName}
                   </Text>
                   <Button variant="default" size="sm" onClick={handleSignOut} loading={signingOut}>
