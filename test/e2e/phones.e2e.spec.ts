@@ -4,7 +4,7 @@
 // whole page scrolling sideways) fails, naming the route and the language.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { BrowserSession, seriousA11yViolations } from './browser.js';
+import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js';
 
 const PHONE = { width: 360, height: 740 };
 const GROUP = 'health-and-social-care';
@@ -43,6 +43,39 @@ async function useLanguage(page: Page, language: 'en' | 'ar'): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
   await page.getByRole('banner').locator(`button[lang="${language}"]`).click();
   await page.waitForFunction((locale) => document.documentElement.lang === locale, language);
+}
+
+/** Whether the first and last characters of `text` on the page sit left to right (null when it is not there). */
+async function readsLeftToRight(page: Page, text: string): Promise<boolean | null> {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const first = range.getBoundingClientRect().left;
+      range.setStart(node, at + wanted.length - 1);
+      range.setEnd(node, at + wanted.length);
+      return range.getBoundingClientRect().left > first;
+    }
+    return null;
+  }, text);
+}
+
+/** The header's buttons (menu, language, search, bell and its count) are all on the screen. */
+async function expectHeaderOnScreen(page: Page, path: string): Promise<void> {
+  const items = await page
+    .getByRole('banner')
+    .locator('*')
+    .evaluateAll((elements) =>
+      elements
+        .map((element) => ({ element, box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0)
+        .map(({ element, box }) => ({ name: `${element.tagName} ${element.textContent ?? ''}`.slice(0, 40), left: Math.floor(box.left), right: Math.ceil(box.right) })),
+    );
+  expect({ path, outside: items.filter((item) => item.left < 0 || item.right > PHONE.width) }).toEqual({ path, outside: [] });
 }
 
 /** The page fits the screen's width; if not, the failure names the elements sticking out. */
@@ -131,12 +164,6 @@ describe('on a phone', () => {
       const page = await session.newPage(PHONE);
       await page.goto('/signin');
       await page.evaluate((locale) => window.localStorage.setItem('convene.locale', locale), language);
-      for (const path of ['/signin', '/signup', '/forgot-password']) {
-        await page.goto(path);
-        await page.locator('main h1').first().waitFor();
-        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
-        await expectFits(page, path);
-      }
       await signIn(page, 'member@example.org');
       await useLanguage(page, language);
       for (const path of routes()) {
@@ -146,6 +173,7 @@ describe('on a phone', () => {
         expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({ path, lang: language });
         if (process.env['PHONE_SHOTS']) await page.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`, fullPage: true });
         await expectFits(page, path);
+        await expectHeaderOnScreen(page, path);
         // Colour contrast and the rest of axe's serious checks, with this data and language.
         expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
       }
@@ -165,6 +193,88 @@ describe('on a phone', () => {
       await page.goto(`/threads/${threadId}`);
       const direction = (text: string) => page.locator('.convene-post-body p', { hasText: text }).first().evaluate((p) => getComputedStyle(p).direction);
       expect([await direction('نلتقي يوم الخميس'), await direction('Bring the FOI letters!'), await direction('Bring the printed copies')]).toEqual(['rtl', 'ltr', 'ltr']);
+    });
+  }
+
+  /** The pages reached by a link in a mail, the public forms, the convenors' and admins' pages (made once). */
+  let madeRoutes: Promise<{ signedOut: string[]; admin: string[] }> | undefined;
+  const otherRoutes = () => (madeRoutes ??= makeOtherRoutes());
+  async function makeOtherRoutes(): Promise<{ signedOut: string[]; admin: string[] }> {
+    const page = await session.newPage(PHONE);
+    const stamp = Date.now().toString(36);
+    const guest = `guest-${stamp}@example.net`;
+    const partner = `partner-${stamp}@example.net`;
+    await page.goto('/signin');
+    await graphql(page, 'mutation ($input: RegisterForEventInput!) { registerForEvent(input: $input) { message } }', {
+      input: { slug: 'summit', name: 'Amal Guest', email: guest, consent: true, answers: [{ fieldId: 'workshop', value: 'Brexit and faith' }] },
+    });
+    await graphql(page, 'mutation ($input: SubmitPitchInput!) { submitPitch(input: $input) { message } }', {
+      input: {
+        formSlug: 'pitch-an-idea',
+        organisationName: 'Northern Refugee Action',
+        organisationType: 'COMMUNITY_ORGANISATION',
+        contactName: 'Salma Haddad',
+        contactEmail: partner,
+        title: `A legal clinic for newcomers ${LONG_WORD.slice(0, 40)}`,
+        summary: MIXED,
+        helpWanted: 'Volunteer lawyers.',
+        groupIds: [],
+        notSure: true,
+        answers: [{ fieldId: 'stage', value: 'Planned' }],
+        consent: true,
+      },
+    });
+    await graphql(page, 'mutation ($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }', { input: { email: 'partner@example.org' } });
+    const admin = await session.newPage(PHONE);
+    await session.signIn(admin, 'admin@example.org');
+    const invited = `invited-${stamp}@example.net`;
+    await graphql(admin, 'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { id } }', { input: { email: invited } });
+    const { pitches, pitchForms } = await graphql<{ pitches: { nodes: { id: string; title: string }[] }; pitchForms: { id: string }[] }>(admin, '{ pitches { nodes { id title } } pitchForms { id } }', {});
+    const pitch = pitches.nodes.find((p) => p.title.startsWith('A legal clinic for newcomers'));
+    const mailTo = async (to: string, prefix: string) => mailedPath(await session.waitForMail((mail) => mail.to === to && mail.text.includes(`/${prefix}/`)), prefix);
+    return {
+      signedOut: [
+        '/signin',
+        '/signup',
+        '/forgot-password',
+        '/events/summit',
+        '/pitch/pitch-an-idea',
+        await mailTo(guest, 'registrations'),
+        await mailTo(partner, 'pitches'),
+        await mailTo('partner@example.org', 'reset-password'),
+        await mailTo(invited, 'invitations'),
+        '/unsubscribe/no-such-link',
+        '/account-deleted',
+        '/no-such-page',
+      ],
+      admin: ['/pitches', `/pitches/review/${pitch?.id}`, '/pitch-forms', `/pitch-forms/${pitchForms[0]!.id}`, '/admin', '/admin/people', '/admin/audit', `/polls/${pollId}`, `/documents/${documentId}`],
+    };
+  }
+
+  for (const language of ['en', 'ar'] as const) {
+    it(`the public pages, the pages mails link to and the convenors' and admins' pages fit a 360 px screen and pass axe, in ${language === 'en' ? 'English' : 'Arabic'}`, async () => {
+      const routes = await otherRoutes();
+      const page = await session.newPage(PHONE);
+      await page.goto('/signin');
+      await page.evaluate((locale) => window.localStorage.setItem('convene.locale', locale), language);
+      const check = async (path: string) => {
+        await page.goto(path);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({ path, lang: language });
+        if (process.env['PHONE_SHOTS']) await page.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`, fullPage: true });
+        await expectFits(page, path);
+        await expectHeaderOnScreen(page, path);
+        expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
+      };
+      for (const path of routes.signedOut) await check(path);
+      await signIn(page, 'admin@example.org');
+      await useLanguage(page, language);
+      for (const path of routes.admin) await check(path);
+      // The pitch's summary is plain text: its English lines read left to right under the Arabic one.
+      await page.goto(routes.admin[1]!);
+      await page.getByText('Bring the printed copies, too.').waitFor();
+      expect([await readsLeftToRight(page, 'Bring the FOI letters!'), await readsLeftToRight(page, 'Bring the printed copies, too.')]).toEqual([true, true]);
     });
   }
 

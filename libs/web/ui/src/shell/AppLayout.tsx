@@ -112,7 +112,7 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
         padding="md"
       >
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="sm" wrap="nowrap">
               {viewer && (
                 <Burger

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Box, Button } from '@mantine/core';
 import type { Locale } from '@convene/shared-contracts';
 import { useTranslation } from 'react-i18next';
 
@@ -26,7 +26,13 @@ export function LanguageSwitcher({ locale, onChange }: LanguageSwitcherProps) {
   return (
     <Button
       variant="default"
-      leftSection={<GlobeIcon />}
+      // On a phone the header has no room for the globe: the language's name says enough.
+      leftSection={
+        <Box visibleFrom="xs" display="flex">
+          <GlobeIcon />
+        </Box>
+      }
+      classNames={{ section: 'convene-language-globe' }}
       onClick={() => onChange(other)}
       title={t('language.switchTo')}
       lang={other}
