@@ -1559,6 +1559,7 @@ async function makeMeetings(ctx) {
           { id: 'access', label: 'Access or interpretation needs', kind: 'TEXT', required: false, options: [] },
           { id: 'photos', label: 'I am happy to appear in photos of the day', kind: 'CHECKBOX', required: false, options: [] },
         ]),
+        '[]',
         iso(createdAt),
         iso(createdAt),
       ]);
@@ -1585,7 +1586,7 @@ async function makeMeetings(ctx) {
   await writer.insert('meeting_rsvps', [['meeting_id', 'uuid'], ['user_id', 'uuid'], ['response', 'rsvp_response'], ['note', 'text'], ['updated_at', 'timestamptz']], rsvps);
   await writer.insert(
     'event_forms',
-    [['meeting_id', 'uuid'], ['slug', 'text'], ['is_open', 'boolean'], ['capacity', 'int'], ['waitlist_enabled', 'boolean'], ['deadline', 'timestamptz'], ['requires_approval', 'boolean'], ['retention_days', 'int'], ['consent_text', 'text'], ['fields', 'jsonb'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    [['meeting_id', 'uuid'], ['slug', 'text'], ['is_open', 'boolean'], ['capacity', 'int'], ['waitlist_enabled', 'boolean'], ['deadline', 'timestamptz'], ['requires_approval', 'boolean'], ['retention_days', 'int'], ['consent_text', 'text'], ['fields', 'jsonb'], ['translations', 'jsonb'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
     forms,
   );
   await writer.insert(

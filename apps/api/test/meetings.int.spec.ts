@@ -709,7 +709,7 @@ describe('meetings', () => {
          union all select m, ?, 'MAYBE'::rsvp_response, '', now() from unnest(?::uuid[]) m`,
         [ids(meetings), ids(people), w.people.member.id, ids(meetings)],
       );
-      await sql(`insert into event_forms (meeting_id, slug, consent_text, fields, created_at, updated_at) select m, 'lists-' || m, 'We keep your name.', '[]', now(), now() from unnest(?::uuid[]) m`, [ids(meetings)]);
+      await sql(`insert into event_forms (meeting_id, slug, consent_text, fields, translations, created_at, updated_at) select m, 'lists-' || m, 'We keep your name.', '[]', '[]', now(), now() from unnest(?::uuid[]) m`, [ids(meetings)]);
       await sql(
         `insert into event_registrations (id, meeting_id, name, email, answers, status, created_at, updated_at)
          select gen_random_uuid(), m, 'Guest', 'guest-' || m || '@example.org', '{"diet": "none"}', 'CONFIRMED', now(), now() from unnest(?::uuid[]) m`,

@@ -371,8 +371,8 @@ describe('partner pitches', () => {
         const w = await groupPersonas(api);
         await sql(
           `with forms as (
-             insert into pitch_forms (id, slug, title, intro, is_open, consent_text, fields, retention_days, created_by_id, created_at, updated_at)
-             select gen_random_uuid(), 'board-' || ? || '-' || i, 'Board form ' || i, '', true, 'We keep it.', '[]', 365, ?, now(), now() from generate_series(1, ?) i returning id, slug),
+             insert into pitch_forms (id, slug, title, intro, is_open, consent_text, fields, translations, retention_days, created_by_id, created_at, updated_at)
+             select gen_random_uuid(), 'board-' || ? || '-' || i, 'Board form ' || i, '', true, 'We keep it.', '[]', '[]', 365, ?, now(), now() from generate_series(1, ?) i returning id, slug),
            groups as (
              insert into working_groups (id, slug, name, purpose, created_at, updated_at) select gen_random_uuid(), f.slug, 'Board group ' || f.slug, 'For the board test.', now(), now() from forms f returning id, slug)
            insert into pitches (id, form_id, organisation_name, organisation_type, contact_name, contact_email, title, summary, help_wanted, group_ids, answers, consent_text, retention_days, created_at, updated_at)
