@@ -191,7 +191,7 @@ export class DocumentsResolver {
 
 /** What the viewer may do to the documents of a group they see as `view` (observers only read). */
 function rightsIn(view: GroupView | undefined): DocumentRights {
-  return { canEdit: !!view && view.viewerMembership?.role !== 'OBSERVER', canManage: view?.canManage ?? false };
+  return { canEdit: view?.canContribute ?? false, canManage: view?.canManage ?? false };
 }
 
 /** A group's documents and folders, on the group itself. */

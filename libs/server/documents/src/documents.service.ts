@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException, ref } from '@mikro-orm/postgresql';
 import { APP_CONFIG, InputCheck, JobQueue, OutboxService, jobIds, isUuid, stripControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
-import { LIMITS, MembershipRole } from '@convene/shared-contracts';
+import { LIMITS } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
 import { DocumentFolder } from './document-folder.entity.js';
@@ -104,8 +104,7 @@ export class DocumentsService {
     if (!view.isActiveMember) return null;
     const canManage = view.canManage;
     if (document.deletedAt && !canManage) return null;
-    const canEdit = view.viewerMembership?.role !== MembershipRole.OBSERVER;
-    return { document, view, canEdit, canManage };
+    return { document, view, canEdit: view.canContribute, canManage };
   }
 
   /** A group's documents, one bounded page, in the chosen order and filters. Null for people outside the group. */
@@ -185,7 +184,7 @@ export class DocumentsService {
     check.done();
     const view = await this.groups.byId(viewer, id).catch(() => null);
     if (!view?.isActiveMember) throw documentsErrors.groupNotFound();
-    if (view.viewerMembership?.role === MembershipRole.OBSERVER) throw documentsErrors.readOnlyMember();
+    if (!view.canContribute) throw documentsErrors.readOnlyMember();
     if (folder) await this.folderIn(this.em, view.group.id, folder);
     return { view, folderId: folder };
   }
@@ -210,7 +209,7 @@ export class DocumentsService {
       this.em.transactional(async (em) => {
         // The membership is checked again: it may have ended while the bytes were arriving.
         const view = await this.groups.byId(viewer, target.group.id);
-        if (!view.isActiveMember || view.viewerMembership?.role === MembershipRole.OBSERVER) throw documentsErrors.groupNotFound();
+        if (!view.isActiveMember || !view.canContribute) throw documentsErrors.groupNotFound();
         const folder = folderId ? await this.folderIn(em, view.group.id, folderId) : null;
         const uploader = em.getReference(UserEntity, viewer.userId, { wrapped: true });
         const document = em.create(Document, {
@@ -523,7 +522,7 @@ export class DocumentsService {
   private async editableGroup(viewer: Viewer, groupId: string): Promise<GroupView> {
     const view = await this.groups.byId(viewer, groupId).catch(() => null);
     if (!view?.isActiveMember) throw documentsErrors.groupNotFound();
-    if (view.viewerMembership?.role === MembershipRole.OBSERVER) throw documentsErrors.readOnlyMember();
+    if (!view.canContribute) throw documentsErrors.readOnlyMember();
     return view;
   }
 
@@ -532,7 +531,7 @@ export class DocumentsService {
     if (!folder) throw documentsErrors.folderNotFound('id');
     const view = await this.groups.byId(viewer, folder.group.id);
     if (!view.isActiveMember) throw documentsErrors.folderNotFound('id');
-    if (view.viewerMembership?.role === MembershipRole.OBSERVER) throw documentsErrors.readOnlyMember();
+    if (!view.canContribute) throw documentsErrors.readOnlyMember();
     return folder;
   }
 

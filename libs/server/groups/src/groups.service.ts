@@ -19,6 +19,11 @@ export interface GroupView {
   viewerPerson?: PersonValues | null;
   isActiveMember: boolean;
   canManage: boolean;
+  /**
+   * May add to the group's work (upload and edit documents, make folders): anyone who may act in
+   * the group except an observer, who only reads. Callers still check membership where it is needed.
+   */
+  canContribute: boolean;
   /** Null when the viewer may not know it. */
   memberCount: number | null;
   /** Shared by the views of one list, so their member lists load in one query for all. */
@@ -486,7 +491,8 @@ export class GroupsService implements OnModuleInit {
   private view(viewer: Viewer, group: WorkingGroup, membership: Membership | null, count: number, person?: PersonValues | null): GroupView {
     const isActiveMember = membership?.status === MembershipStatus.ACTIVE;
     const canManage = isAdmin(viewer) || (isActiveMember && membership?.role === MembershipRole.CONVENOR);
-    return { group, viewerMembership: membership, viewerPerson: person, isActiveMember, canManage, memberCount: isActiveMember || canManage ? count : null };
+    const canContribute = (isActiveMember || canManage) && membership?.role !== MembershipRole.OBSERVER;
+    return { group, viewerMembership: membership, viewerPerson: person, isActiveMember, canManage, canContribute, memberCount: isActiveMember || canManage ? count : null };
   }
 
   /** Whether the viewer may know who is in the group (other domains ask before listing people). */
