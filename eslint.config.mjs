@@ -12,15 +12,17 @@ const constraints = (allowTesting) => [
   { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'type:testing'] },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:feature', 'type:ui', 'type:data-access', 'type:util', ...(allowTesting ? ['type:testing'] : [])],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:feature', 'type:ui', 'type:data-access', 'type:util', ...(allowTesting ? ['type:testing'] : [])],
   },
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:util'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:util'] },
+  // Infrastructure (mail, file storage): used by domains, knows none of them.
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:util'] },
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:util'] },
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:util'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:util'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:util'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:util', 'type:core'] },
 ];
 

@@ -7,6 +7,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RealtimeModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
 import { DiscussionsModule } from '@convene/server-discussions';
 import { DocumentsModule } from '@convene/server-documents';
+import { StorageModule } from '@convene/server-storage';
 import { IdentityModule } from '@convene/server-identity';
 import { GroupsModule } from '@convene/server-groups';
 import { MailModule } from '@convene/server-mail';
@@ -56,6 +57,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     IdentityModule,
     DiscussionsModule,
     DocumentsModule,
+    StorageModule,
     GroupsModule,
     MailModule,
     NotificationsModule,

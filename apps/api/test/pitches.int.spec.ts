@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MembershipRole } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { PitchAttachmentsService, PitchesService } from '@convene/server-submissions';
-import { FileStorage } from '@convene/server-documents';
+import { FileStorage } from '@convene/server-storage';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { pdf, random, upload } from './document-files.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas, type Persona } from './group-personas.js';

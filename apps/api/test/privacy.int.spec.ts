@@ -7,7 +7,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Redis } from 'ioredis';
 import { JobQueue, REDIS, jobIds } from '@convene/server-core';
 import { JoinPolicy, MembershipRole } from '@convene/shared-contracts';
-import { FileStorage } from '@convene/server-documents';
+import { FileStorage } from '@convene/server-storage';
 import { DataExportService } from '@convene/server-privacy';
 import { TEST_PASSWORD } from '@convene/server-testing';
 import { ApiHarness, type GqlClient } from './api-harness.js';

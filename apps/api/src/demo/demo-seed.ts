@@ -8,7 +8,8 @@ import type { AppConfig } from '@convene/server-core';
 import { NetworkSettingsEntity, PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
 import { MembershipEntity, WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
 import { PostEntity, PostReactionEntity, ThreadEntity, ThreadReadEntity, renderMarkdown, type MentionTarget, type Post } from '@convene/server-discussions';
-import { DocumentEntity, DocumentFolderEntity, DocumentVersionEntity, createFileStorage, markdownWords, newStorageKey } from '@convene/server-documents';
+import { DocumentEntity, DocumentFolderEntity, DocumentVersionEntity, markdownWords } from '@convene/server-documents';
+import { createFileStorage, newStorageKey } from '@convene/server-storage';
 import {
   EventFormEntity,
   EventRegistrationEntity,

@@ -1,11 +1,11 @@
 // File bytes travel over REST, never through GraphQL: uploads are streamed from the multipart body
 // to the storage, downloads from the storage to the response, with byte ranges. Every request is
 // authorized against the document's group; another group's document is "not found".
-import { pipeline } from 'node:stream/promises';
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { DocumentUploadService, DocumentsService, FileStorage, KIND_TYPES, contentDisposition, documentsErrors, parseRange, previewKindOf, type Document, type DocumentVersion } from '@convene/server-documents';
+import { DocumentUploadService, DocumentsService, KIND_TYPES, documentsErrors, previewKindOf, type Document, type DocumentVersion } from '@convene/server-documents';
+import { FileStorage, parseRange, sendStoredFile } from '@convene/server-storage';
 import type { ApiRequest } from '../http/request-context.js';
 
 /** Types a browser may show inline: raster images, PDF (read by the viewer's script) and plain text. */
@@ -88,29 +88,17 @@ export class DocumentsController {
     }
     // The file's headers only once its bytes are there: an error must not be saved as the file.
     const body = await this.storage.read(version.storageKey, range.kind === 'range' ? range : undefined);
-    res.setHeader('Content-Type', type.startsWith('text/') ? `${inline ? 'text/plain' : type}; charset=utf-8` : type);
-    res.setHeader('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', version.fileName));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', FILE_CONTENT_POLICY);
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('ETag', etag);
-    res.setHeader('Accept-Ranges', 'bytes');
-    if (range.kind === 'range') {
-      res.status(206);
-      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${version.size}`);
-      res.setHeader('Content-Length', String(range.end - range.start + 1));
-    } else {
-      res.status(200);
-      res.setHeader('Content-Length', String(version.size));
-    }
-    if (req.method === 'HEAD') {
-      body.destroy();
-      res.end();
-      return;
-    }
-    // A client that goes away mid-download ends the read as well.
-    await pipeline(body, res).catch(() => body.destroy());
+    await sendStoredFile(res, {
+      body,
+      contentType: type.startsWith('text/') ? `${inline ? 'text/plain' : type}; charset=utf-8` : type,
+      fileName: version.fileName,
+      size: version.size,
+      disposition: inline ? 'inline' : 'attachment',
+      cacheControl: 'private, no-cache',
+      etag,
+      range: range.kind === 'range' ? range : undefined,
+      headOnly: req.method === 'HEAD',
+    });
   }
 
   /**
@@ -139,9 +127,6 @@ export function closeRefusedUpload(req: ApiRequest, res: Response): void {
   const length = Number(req.headers['content-length']);
   if (req.readableDidRead || !(length <= SMALL_UNREAD_BODY)) res.setHeader('Connection', 'close');
 }
-
-/** Nothing in a user's file may run, load or be framed, even if a browser were tricked into rendering it. */
-export const FILE_CONTENT_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
 /** Uploads must carry this header: a cross-site form can't set it without a CORS preflight we never allow. */
 export function requireAppHeader(req: ApiRequest): void {

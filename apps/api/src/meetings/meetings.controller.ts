@@ -5,7 +5,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer, Public, RateLimiter, SignedIn, type Viewer } from '@convene/server-core';
 import { EventRegistrationsService, MeetingCalendarService, icsFileName, meetingsErrors } from '@convene/server-meetings';
-import { contentDisposition } from '@convene/server-documents';
+import { contentDisposition } from '@convene/server-storage';
 import { clientInfo, type ApiRequest } from '../http/request-context.js';
 
 @Controller('api')

@@ -1,14 +1,13 @@
 // Pitch files over REST: the public upload before a pitch is submitted, downloads for the people who
 // triage the pitch and through the partner's private link, and the CSV of pitches.
-import { pipeline } from 'node:stream/promises';
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { PitchStatus } from '@convene/shared-contracts';
-import { contentDisposition } from '@convene/server-documents';
+import { contentDisposition, sendStoredFile } from '@convene/server-storage';
 import { PitchAttachmentsService, PitchesService, type PitchAttachment, type UploadedAttachment } from '@convene/server-submissions';
 import { clientInfo, type ApiRequest } from '../http/request-context.js';
-import { FILE_CONTENT_POLICY, closeRefusedUpload, requireAppHeader } from '../documents/documents.controller.js';
+import { closeRefusedUpload, requireAppHeader } from '../documents/documents.controller.js';
 
 @Controller('api')
 export class PitchesController {
@@ -61,13 +60,6 @@ export class PitchesController {
   /** Always an attachment, never shown inline: the file comes from outside the network. */
   private async send(res: Response, file: PitchAttachment): Promise<void> {
     const body = await this.attachments.read(file);
-    res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Length', String(file.size));
-    res.setHeader('Content-Disposition', contentDisposition('attachment', file.fileName));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    // The same policy as a document's: without frame-ancestors, another site could frame the file.
-    res.setHeader('Content-Security-Policy', FILE_CONTENT_POLICY);
-    res.setHeader('Cache-Control', 'private, no-store');
-    await pipeline(body, res);
+    await sendStoredFile(res, { body, contentType: file.contentType, fileName: file.fileName, size: file.size });
   }
 }

@@ -5,7 +5,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { stripControlCharacters } from '@convene/server-core';
 import { DocumentVersion } from './document-version.entity.js';
 import { Document } from './document.entity.js';
-import { FileStorage } from './storage/file-storage.js';
+import { FileStorage } from '@convene/server-storage';
 
 /** What a preview shows of a text file at most. */
 export const PREVIEW_TEXT_BYTES = 256 * 1024;

@@ -10,8 +10,7 @@ import { DomainError } from '@convene/server-core';
 import { checkFileName } from './file-name.util.js';
 import { SNIFF_BYTES, describeType, detectFileType, extensionMismatch } from './file-type.util.js';
 import { documentsErrors } from './documents.errors.js';
-import { FileStorage } from './storage/file-storage.js';
-import { newStorageKey } from './storage/storage.factory.js';
+import { FileStorage, newStorageKey } from '@convene/server-storage';
 
 /** A file now in the storage, checked, with what the version row records. */
 export interface ReceivedFile {

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
-import { FileStorage } from './storage/file-storage.js';
+import { FileStorage } from '@convene/server-storage';
 
 /** A stored name (already free of path parts) made safe for any file system an archive lands on. */
 const archiveName = (name: string) => name.replace(/[<>:"|?*\\/]/g, '_').slice(-120);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { APP_CONFIG, type AppConfig } from '@convene/server-core';
 import { GroupsModule } from '@convene/server-groups';
+import { StorageModule } from '@convene/server-storage';
 import { DocumentFolder } from './document-folder.entity.js';
 import { DocumentSettings } from './document-settings.entity.js';
 import { DocumentThreadLink } from './document-thread-link.entity.js';
@@ -11,20 +11,17 @@ import { DocumentUploadService } from './document-upload.service.js';
 import { DocumentVersion } from './document-version.entity.js';
 import { Document } from './document.entity.js';
 import { DocumentsService } from './documents.service.js';
-import { FileStorage } from './storage/file-storage.js';
-import { createFileStorage } from './storage/storage.factory.js';
 import { DocumentsPersonalData } from './documents-personal-data.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Document, DocumentVersion, DocumentFolder, DocumentSettings, DocumentThreadLink]), GroupsModule],
+  imports: [MikroOrmModule.forFeature([Document, DocumentVersion, DocumentFolder, DocumentSettings, DocumentThreadLink]), GroupsModule, StorageModule],
   providers: [
-    { provide: FileStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createFileStorage(config) },
     DocumentsService,
     DocumentUploadService,
     DocumentTextService,
     DocumentSearchService,
     DocumentsPersonalData,
   ],
-  exports: [DocumentsService, DocumentUploadService, DocumentTextService, DocumentSearchService, FileStorage],
+  exports: [DocumentsService, DocumentUploadService, DocumentTextService, DocumentSearchService],
 })
 export class DocumentsModule {}

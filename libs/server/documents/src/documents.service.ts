@@ -14,7 +14,7 @@ import { documentsErrors } from './documents.errors.js';
 import type { ReceivedFile } from './document-upload.service.js';
 import { DEFAULT_ALLOWED_TYPES } from './file-type.util.js';
 import { KIND_TYPES, type DocumentKind } from './document-kind.util.js';
-import { FileStorage } from './storage/file-storage.js';
+import { FileStorage } from '@convene/server-storage';
 
 export interface Page<T> {
   nodes: T[];

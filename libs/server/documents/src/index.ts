@@ -10,12 +10,8 @@ export { DocumentUploadService, type ReceivedFile } from './document-upload.serv
 export { DocumentTextService, markdownWords } from './document-text.service.js';
 export { DocumentSearchService, type DocumentSearchHit } from './document-search.service.js';
 export { DocumentsErrorCode, documentsErrors } from './documents.errors.js';
-export { FileStorage, StorageObjectNotFound, type ByteRange } from './storage/file-storage.js';
-export { createFileStorage, newStorageKey } from './storage/storage.factory.js';
 export { KIND_TYPES, kindOf, type DocumentKind } from './document-kind.util.js';
 export { describeType, previewKindOf, type PreviewKind } from './file-type.util.js';
-export { contentDisposition } from './content-disposition.util.js';
-export { parseRange } from './byte-range.util.js';
 export type { DocumentSort } from './document.repository.js';
 export type { Document, DocumentVersion, DocumentFolder };
 // Entity classes are exported for the demo seed; repositories stay inside the domain.

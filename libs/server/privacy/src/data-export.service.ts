@@ -5,7 +5,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { AuditAction, DataExportStatus } from '@convene/shared-contracts';
 import { APP_CONFIG, AuditLog, JobQueue, PersonalDataRegistry, RateLimiter, isUuid, jobIds, type AppConfig, type DataSubject, type Viewer } from '@convene/server-core';
-import { FileStorage, newStorageKey } from '@convene/server-documents';
+import { FileStorage, newStorageKey } from '@convene/server-storage';
 import { IdentityService } from '@convene/server-identity';
 import { MailService } from '@convene/server-mail';
 import { DataExport } from './data-export.entity.js';

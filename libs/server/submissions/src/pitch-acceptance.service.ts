@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MembershipRole } from '@convene/shared-contracts';
 import type { Viewer } from '@convene/server-core';
 import { DiscussionsService } from '@convene/server-discussions';
-import { DocumentsService, FileStorage, newStorageKey } from '@convene/server-documents';
+import { DocumentsService } from '@convene/server-documents';
+import { FileStorage, newStorageKey } from '@convene/server-storage';
 import { GroupsService } from '@convene/server-groups';
 import { PitchesService, type PitchAccess } from './pitches.service.js';
 

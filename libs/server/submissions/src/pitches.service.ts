@@ -6,7 +6,7 @@ import { LIMITS, NetworkRole, OrganisationType, PitchMessageAuthor, PitchStatus 
 import { GroupsService } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { MailService, type MailMessage } from '@convene/server-mail';
-import { FileStorage } from '@convene/server-documents';
+import { FileStorage } from '@convene/server-storage';
 import { PitchAttachment } from './pitch-attachment.entity.js';
 import { PitchForm } from './pitch-form.entity.js';
 import { PitchLink } from './pitch-link.entity.js';

@@ -4,6 +4,7 @@ import { GroupsModule } from '@convene/server-groups';
 import { IdentityModule } from '@convene/server-identity';
 import { MailModule } from '@convene/server-mail';
 import { DocumentsModule } from '@convene/server-documents';
+import { StorageModule } from '@convene/server-storage';
 import { DiscussionsModule } from '@convene/server-discussions';
 import { PitchAcceptanceService } from './pitch-acceptance.service.js';
 import { PitchAttachment } from './pitch-attachment.entity.js';
@@ -19,7 +20,7 @@ import { PitchesService } from './pitches.service.js';
 import { SubmissionsPersonalData } from './submissions-personal-data.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([PitchForm, Pitch, PitchLink, PitchMessage, PitchNote, PitchReviewer, PitchAttachment]), GroupsModule, IdentityModule, MailModule, DocumentsModule, DiscussionsModule],
+  imports: [MikroOrmModule.forFeature([PitchForm, Pitch, PitchLink, PitchMessage, PitchNote, PitchReviewer, PitchAttachment]), GroupsModule, IdentityModule, MailModule, DocumentsModule, DiscussionsModule, StorageModule],
   providers: [PitchFormsService, PitchesService, PitchAttachmentsService, PitchAcceptanceService, SubmissionsPersonalData],
   exports: [PitchFormsService, PitchesService, PitchAttachmentsService, PitchAcceptanceService],
 })
