@@ -88,6 +88,20 @@ describe('account security', () => {
   });
 
   describe('sessions', () => {
+    it('gives the device that changed the password a new session and ends the old one', async () => {
+      const user = await api.data.user();
+      const device = await api.signedIn(user);
+      const oldCookie = device.cookie;
+      const changed = await device.request(CHANGE_PASSWORD, { input: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new long phrase' } });
+      expect(changed.errors).toBeUndefined();
+      expect(device.cookie).not.toBe(oldCookie);
+      expect((await device.request<{ me: { id: string } | null }>('{ me { id } }')).data?.me?.id).toBe(user.id);
+      const replay = api.client();
+      replay.cookie = oldCookie;
+      expect((await replay.request<{ me: unknown }>('{ me { id } }')).data?.me).toBeNull();
+      expect(await api.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from sessions where user_id = ?', [user.id])).toEqual([{ n: 1 }]);
+    });
+
     it('lists the person’s own sessions, marking this one, and nobody else’s', async () => {
       const user = await api.data.user();
       const laptop = await api.signedIn(user);

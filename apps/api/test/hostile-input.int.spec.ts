@@ -94,6 +94,16 @@ describe('hostile GraphQL and cross-site requests', () => {
   }
 
   describe('GraphQL abuse', () => {
+    it.each([
+      ['signIn', `mutation { signIn(input: { email: "a\\u0000@example.org", password: "whatever it is" }) { id } }`, 'BAD_USER_INPUT'],
+      ['workingGroup', `{ workingGroup(slug: "a\\u0000b") { id } }`, 'BAD_USER_INPUT'],
+      ['signUp', `mutation { signUp(input: { email: "nul@example.org", password: "a long phrase here", displayName: "Nul\\u0000" }) { id } }`, 'BAD_USER_INPUT'],
+    ])('answers a NUL character in %s with a clear error, not a database failure', async (_name, query, code) => {
+      const client = await api.signedIn(await api.data.user());
+      const result = await client.request(query);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+    });
+
     it('refuses an operation with 100 aliases before running it', async () => {
       const client = await api.signedIn(await api.data.user());
       const aliased = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: networkSettings { signUpMode }`).join(' ')} }`;

@@ -82,7 +82,7 @@ type GroupSummary = Omit<GroupSeen, 'members' | 'convenors' | 'pendingRequests'>
 
 const ids = (list: MembershipSeen[] | MembershipPageSeen | null) => (list ? ('nodes' in list ? list.nodes : list).map((m) => m.user.id).sort() : null);
 
-describe('authorization matrix', () => {
+describe('who may do what, persona by persona: the real effect when allowed, the code and nothing changed when refused', () => {
   let api: ApiHarness;
   let mail: TestMailDelivery;
 
