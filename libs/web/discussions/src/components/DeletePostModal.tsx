@@ -1,7 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { DeletePostDocument, type PostFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, useNotify } from '@convene/web-ui';
+import { ConfirmModal, useNotify } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 
 /** Asks before the viewer deletes their own post: its text and history go, its replies stay. */
@@ -20,24 +19,21 @@ export function DeletePostModal({ post, onClose }: { post: PostFieldsFragment | 
       notify.success(t('thread.deletedToast'));
       close();
     } catch {
-      // shown by ErrorAlert
+      // shown in the modal
     }
   };
 
   return (
-    <Modal opened={post !== null} onClose={close} title={t('thread.deleteTitle')} centered closeButtonProps={{ 'aria-label': t('thread.cancel') }}>
-      <Stack gap="md">
-        <ErrorAlert error={error} />
-        <Text size="sm">{t('thread.deleteBody')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('thread.cancel')}
-          </Button>
-          <Button color="red" onClick={() => void confirm()} loading={loading}>
-            {t('thread.deleteConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={post !== null}
+      onClose={close}
+      title={t('thread.deleteTitle')}
+      body={t('thread.deleteBody')}
+      keepLabel={t('thread.cancel')}
+      confirmLabel={t('thread.deleteConfirm')}
+      loading={loading}
+      error={error}
+      onConfirm={() => void confirm()}
+    />
   );
 }

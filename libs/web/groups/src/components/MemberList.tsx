@@ -1,10 +1,10 @@
 import { Button, Group, NativeSelect, Stack } from '@mantine/core';
 import type { MembershipFieldsFragment, MembershipPageFieldsFragment, MembershipRole } from '@convene/web-data-access';
+import { ConfirmModal } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipActions } from '../hooks/useMembershipActions';
 import { usePendingAction } from '../hooks/usePendingAction';
-import { ConfirmModal } from './ConfirmModal';
 import { RoleBadge } from './MembershipBadge';
 import { MemberName } from './MemberName';
 import { ShowMoreButton } from './ShowMoreButton';
@@ -85,17 +85,17 @@ export function MemberList({ members, onMore, viewerId, canManage, actions }: Me
       <ConfirmModal
         opened={removing !== null}
         title={t('removeModal.title', { name: removing?.user.displayName ?? '' })}
+        body={t('removeModal.body', { name: removing?.user.displayName ?? '' })}
+        keepLabel={t('actions.cancel')}
         confirmLabel={t('removeModal.confirm')}
-        busy={isPending('remove')}
+        loading={isPending('remove')}
         onClose={() => setRemoving(null)}
         onConfirm={async () => {
           if (!removing) return;
           const person = { membershipId: removing.id, name: removing.user.displayName };
           if (await track('remove', () => actions.remove(person))) setRemoving(null);
         }}
-      >
-        {t('removeModal.body', { name: removing?.user.displayName ?? '' })}
-      </ConfirmModal>
+      />
     </>
   );
 }

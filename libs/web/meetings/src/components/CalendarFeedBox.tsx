@@ -1,7 +1,7 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CalendarFeedDocument, ResetCalendarFeedDocument, RevokeCalendarFeedDocument } from '@convene/web-data-access';
-import { ErrorAlert, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { ConfirmModal, ErrorAlert, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -86,19 +86,17 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
           </Button>
         )}
       </Group>
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming === 'reset' ? t('feed.reset') : t('feed.revoke')} centered closeButtonProps={{ 'aria-label': t('feed.cancel') }}>
-        <Stack gap="md">
-          <Text size="sm">{confirming === 'reset' ? t('feed.confirmReset') : t('feed.confirmRevoke')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              {t('feed.cancel')}
-            </Button>
-            <Button color={confirming === 'revoke' ? 'red' : undefined} loading={resetting.loading || revoking.loading} onClick={confirming === 'reset' ? doReset : doRevoke}>
-              {t('feed.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={confirming === 'reset' ? t('feed.reset') : t('feed.revoke')}
+        body={confirming === 'reset' ? t('feed.confirmReset') : t('feed.confirmRevoke')}
+        keepLabel={t('feed.cancel')}
+        confirmLabel={t('feed.confirm')}
+        confirmColor={confirming === 'revoke' ? 'red' : 'default'}
+        loading={resetting.loading || revoking.loading}
+        onConfirm={confirming === 'reset' ? doReset : doRevoke}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
@@ -12,7 +12,7 @@ import {
   type MeetingPollFieldsFragment,
   type PollAnswer,
 } from '@convene/web-data-access';
-import { ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, ScrollTable, useNotify } from '@convene/web-ui';
+import { ConfirmModal, ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, ScrollTable, useNotify } from '@convene/web-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -287,32 +287,27 @@ function PickSlotModal({ poll, slot, time, onClose }: { poll: MeetingPollFieldsF
   const [pick, { loading }] = useMutation(PickMeetingPollSlotDocument);
   const label = slot ? t('when.range', { range: time.range(slot.startsAt, slot.endsAt), timeZone: time.timeZone }) : '';
   return (
-    <Modal opened={slot !== null} onClose={onClose} title={t('poll.pickTitle')} centered closeButtonProps={{ 'aria-label': t('form.cancel') }}>
-      <ErrorAlert error={failure} />
-      <Stack gap="md">
-        <Text size="sm">{t('poll.pickBody', { slot: label })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('form.cancel')}
-          </Button>
-          <Button
-            loading={loading}
-            onClick={() => {
-              if (!slot) return;
-              setFailure(null);
-              pick({ variables: { input: { pollId: poll.id, slotId: slot.id } } })
-                .then(() => {
-                  notify.success(t('poll.picked'));
-                  onClose();
-                })
-                .catch(setFailure);
-            }}
-          >
-            {t('poll.pickConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={slot !== null}
+      onClose={onClose}
+      title={t('poll.pickTitle')}
+      body={t('poll.pickBody', { slot: label })}
+      keepLabel={t('form.cancel')}
+      confirmLabel={t('poll.pickConfirm')}
+      confirmColor="default"
+      loading={loading}
+      error={failure}
+      onConfirm={() => {
+        if (!slot) return;
+        setFailure(null);
+        pick({ variables: { input: { pollId: poll.id, slotId: slot.id } } })
+          .then(() => {
+            notify.success(t('poll.picked'));
+            onClose();
+          })
+          .catch(setFailure);
+      }}
+    />
   );
 }
 
@@ -322,31 +317,24 @@ function ClosePollModal({ pollId, opened, onClose }: { pollId: string; opened: b
   const [failure, setFailure] = useState<unknown>(null);
   const [close, { loading }] = useMutation(CloseMeetingPollDocument);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('poll.closeTitle')} centered closeButtonProps={{ 'aria-label': t('poll.keep') }}>
-      <ErrorAlert error={failure} />
-      <Stack gap="md">
-        <Text size="sm">{t('poll.closeBody')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('poll.keep')}
-          </Button>
-          <Button
-            color="red"
-            loading={loading}
-            onClick={() => {
-              setFailure(null);
-              close({ variables: { id: pollId } })
-                .then(() => {
-                  notify.success(t('poll.closed'));
-                  onClose();
-                })
-                .catch(setFailure);
-            }}
-          >
-            {t('poll.closeConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={opened}
+      onClose={onClose}
+      title={t('poll.closeTitle')}
+      body={t('poll.closeBody')}
+      keepLabel={t('poll.keep')}
+      confirmLabel={t('poll.closeConfirm')}
+      loading={loading}
+      error={failure}
+      onConfirm={() => {
+        setFailure(null);
+        close({ variables: { id: pollId } })
+          .then(() => {
+            notify.success(t('poll.closed'));
+            onClose();
+          })
+          .catch(setFailure);
+      }}
+    />
   );
 }
