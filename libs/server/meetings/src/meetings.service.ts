@@ -17,6 +17,7 @@ import { MeetingChangeListeners } from './meeting-change.listeners.js';
 import { meetingsErrors } from './meetings.errors.js';
 import { longText, readPlace, readReminders, readTimeZone, readTimes, type MeetingPlaceInput } from './meeting-input.util.js';
 import { expandRecurrence, type RecurrenceRule } from './recurrence.util.js';
+import { applyMeetingUpdate, readMeetingUpdate } from './meeting-update.util.js';
 import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './zoned-time.util.js';
 
 /** A meeting as one viewer may see it, with what they may do. */
@@ -257,94 +258,42 @@ export class MeetingsService {
    * local on every date, across daylight-saving changes). People who answered are told.
    */
   async update(viewer: Viewer, input: UpdateMeetingInput): Promise<Meeting> {
-    const check = new InputCheck();
-    const title = input.title == null ? null : check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' });
-    const description = input.description == null ? null : longText(check, 'description', input.description, LIMITS.meetingDescriptionMax, 'The description');
-    const agendaText = input.agendaText == null ? null : longText(check, 'agendaText', input.agendaText, LIMITS.meetingMinutesTextMax, 'The agenda');
-    const minutesText = input.minutesText == null ? null : longText(check, 'minutesText', input.minutesText, LIMITS.meetingMinutesTextMax, 'The minutes');
-    const place = readPlace(check, input);
-    const reminderMinutes = input.reminderMinutes == null ? null : readReminders(check, input.reminderMinutes, DEFAULT_REMINDER_MINUTES);
-    const agendaDocumentId = input.agendaDocumentId ? check.uuid('agendaDocumentId', input.agendaDocumentId, 'Document') : null;
-    const minutesDocumentId = input.minutesDocumentId ? check.uuid('minutesDocumentId', input.minutesDocumentId, 'Document') : null;
-    const threadId = input.threadId ? check.uuid('threadId', input.threadId, 'Discussion') : null;
-    const clear = new Set(input.clear ?? []);
-    check.done();
-    const timeChange = input.startsAt != null || input.endsAt != null || input.timeZone != null;
-
+    const update = readMeetingUpdate(input);
     const access = await this.managed(viewer, input.id);
     const current = access.meeting;
     if (current.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
-    if (input.scope === MeetingChangeScope.FOLLOWING && !current.series) throw meetingsErrors.notInSeries();
-    let times: { startsAt: Date; endsAt: Date; timeZone: string } | null = null;
-    if (timeChange) {
-      const timeZone = input.timeZone == null ? current.timeZone : readTimeZone(input.timeZone);
-      const local = (date: Date) => formatLocalDateTime(toZoned(date, current.timeZone));
-      const read = readTimes({ startsAt: input.startsAt ?? local(current.startsAt), endsAt: input.endsAt ?? local(current.endsAt) }, timeZone, { future: false });
-      const moved = read.startsAt.getTime() !== current.startsAt.getTime();
-      // Moving a meeting into the past is refused; changing only its end (e.g. it ran late) is not.
-      if (moved && read.startsAt.getTime() <= Date.now()) throw meetingsErrors.startInPast();
-      times = { ...read, timeZone };
-    }
-    await this.checkLinks(viewer, current.group.id, { agendaDocumentId, minutesDocumentId, threadId });
+    if (update.scope === MeetingChangeScope.FOLLOWING && !current.series) throw meetingsErrors.notInSeries();
+    const times = update.timeChange ? this.newTimes(current, input) : null;
+    await this.checkLinks(viewer, current.group.id, update);
 
     const { changed, event, mails } = await this.em.transactional(async (em) => {
-      const targets = await this.lockTargets(em, current, input.scope ?? MeetingChangeScope.OCCURRENCE);
-      const moved: Meeting[] = [];
+      const targets = await this.lockTargets(em, current, update.scope);
       const first = targets.find((m) => m.id === current.id)!;
       const shift = times ? localShift(first, times) : null;
-      for (const meeting of targets) {
-        const isFirst = meeting.id === first.id;
-        let calendarChanged = false;
-        if (title !== null) meeting.title = title;
-        if (description !== null) meeting.description = description;
-        if (input.location != null) meeting.location = place.location;
-        if (input.accessibilityNotes != null) meeting.accessibilityNotes = place.accessibilityNotes;
-        if (input.onlineUrl != null) meeting.onlineUrl = place.onlineUrl;
-        if (clear.has('onlineUrl')) meeting.onlineUrl = null;
-        if (reminderMinutes !== null) meeting.reminderMinutes = reminderMinutes;
-        if (agendaText !== null) meeting.agendaText = agendaText;
-        if (agendaDocumentId) meeting.agendaDocumentId = agendaDocumentId;
-        if (clear.has('agendaDocumentId')) meeting.agendaDocumentId = null;
-        if (threadId) meeting.threadId = threadId;
-        if (clear.has('threadId')) meeting.threadId = null;
-        // Minutes belong to one meeting, never to a series.
-        if (isFirst && minutesText !== null) meeting.minutesText = minutesText;
-        if (isFirst && minutesDocumentId) meeting.minutesDocumentId = minutesDocumentId;
-        if (isFirst && clear.has('minutesDocumentId')) meeting.minutesDocumentId = null;
-        if (shift) {
-          const next = shift(meeting);
-          calendarChanged = next.startsAt.getTime() !== meeting.startsAt.getTime() || next.endsAt.getTime() !== meeting.endsAt.getTime() || next.timeZone !== meeting.timeZone;
-          // One meeting of a series moved on its own keeps the start its series gave it (the first
-          // one, however often it moves), until it is back there; moving it and the following
-          // ones moves the series itself.
-          if (meeting.series && targets.length === 1 && (input.scope ?? MeetingChangeScope.OCCURRENCE) === MeetingChangeScope.OCCURRENCE) {
-            const from = meeting.movedFrom ?? meeting.startsAt;
-            meeting.movedFrom = from.getTime() === next.startsAt.getTime() ? null : from;
-          } else if (meeting.movedFrom) {
-            // The series moves: the meeting it was moved to now starts its new pattern; one moved
-            // on its own before stays moved, from where the series now puts it.
-            meeting.movedFrom = isFirst ? null : shift({ id: '', startsAt: meeting.movedFrom, timeZone: meeting.timeZone }).startsAt;
-          }
-          Object.assign(meeting, next);
-        }
-        // What calendars show: title, place, call link, notes. Reminders and minutes stay in Convene.
-        calendarChanged ||= title !== null || description !== null || input.location != null || input.onlineUrl != null || clear.has('onlineUrl') || input.accessibilityNotes != null;
-        if (calendarChanged) {
-          meeting.sequence += 1;
-          moved.push(meeting);
-        }
-        meeting.updatedAt = new Date();
-      }
+      const alone = targets.length === 1 && update.scope === MeetingChangeScope.OCCURRENCE;
+      const forCalendars = targets.filter((meeting) => applyMeetingUpdate(meeting, update, { isFirst: meeting.id === first.id, shift, alone }));
+      for (const meeting of forCalendars) meeting.sequence += 1;
       const answeredIds = await this.answeredIds(em, targets.map((m) => m.id));
       const event = this.outbox.record('meeting.updated', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, timeChanged: Boolean(shift), answeredIds });
-      const mails = await this.changes.emit({ em, meetings: moved, cancelled: false });
+      const mails = await this.changes.emit({ em, meetings: forCalendars, cancelled: false });
       await em.flush();
       return { changed: targets, event, mails };
     });
+    // After commit: the event, the mails to people outside, and the reminders at their new times.
     await this.outbox.publish([event]);
     await this.mail.dispatch(mails);
-    if (times || reminderMinutes !== null) await this.reminders.schedule(changed);
+    if (times || update.reminderMinutes !== null) await this.reminders.schedule(changed);
     return changed.find((m) => m.id === current.id)!;
+  }
+
+  /** Where the input puts the meeting; moving it into the past is refused, changing only its end (it ran late) is not. */
+  private newTimes(current: Meeting, input: Pick<UpdateMeetingInput, 'startsAt' | 'endsAt' | 'timeZone'>): { startsAt: Date; endsAt: Date; timeZone: string } {
+    const timeZone = input.timeZone == null ? current.timeZone : readTimeZone(input.timeZone);
+    const local = (date: Date) => formatLocalDateTime(toZoned(date, current.timeZone));
+    const read = readTimes({ startsAt: input.startsAt ?? local(current.startsAt), endsAt: input.endsAt ?? local(current.endsAt) }, timeZone, { future: false });
+    const moved = read.startsAt.getTime() !== current.startsAt.getTime();
+    if (moved && read.startsAt.getTime() <= Date.now()) throw meetingsErrors.startInPast();
+    return { ...read, timeZone };
   }
 
   /** Cancels a meeting, or it and the later occurrences of its series. Its reminders are removed and people who answered are told. */
