@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MembershipRole } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
-import { PitchAttachmentsService, PitchesService } from '@convene/server-submissions';
+import { PitchAttachmentsService, PitchRetentionService } from '@convene/server-submissions';
 import { FileStorage } from '@convene/server-storage';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { pdf, random, upload } from './document-files.js';
@@ -516,7 +516,7 @@ describe('partner pitches', () => {
       dataOf(await api.client().request(REPLY, { token, body: 'A detail.' }));
       dataOf(await (await w.as('convenor')).request(REVIEW, { input: { pitchId: id, note: 'Internal' } }));
       dataOf(await api.client().request(WITHDRAW, { token }));
-      const service = api.app.get(PitchesService);
+      const service = api.app.get(PitchRetentionService);
       await service.purgeExpired(new Date(Date.now() + 30 * DAY));
       expect((await sql<{ contact_email: string }>('select contact_email from pitches where id = ?', [id]))[0]!.contact_email).toBe(input.contactEmail);
       expect(await service.purgeExpired(new Date(Date.now() + 400 * DAY))).toBeGreaterThanOrEqual(1);

@@ -17,11 +17,12 @@ import { PitchNote } from './pitch-note.entity.js';
 import { PitchReviewer } from './pitch-reviewer.entity.js';
 import { Pitch } from './pitch.entity.js';
 import { PitchesService } from './pitches.service.js';
+import { PitchRetentionService } from './pitch-retention.service.js';
 import { SubmissionsPersonalData } from './submissions-personal-data.js';
 
 @Module({
   imports: [MikroOrmModule.forFeature([PitchForm, Pitch, PitchLink, PitchMessage, PitchNote, PitchReviewer, PitchAttachment]), GroupsModule, IdentityModule, MailModule, DocumentsModule, DiscussionsModule, StorageModule],
-  providers: [PitchFormsService, PitchesService, PitchAttachmentsService, PitchAcceptanceService, SubmissionsPersonalData],
-  exports: [PitchFormsService, PitchesService, PitchAttachmentsService, PitchAcceptanceService],
+  providers: [PitchFormsService, PitchesService, PitchRetentionService, PitchAttachmentsService, PitchAcceptanceService, SubmissionsPersonalData],
+  exports: [PitchFormsService, PitchesService, PitchRetentionService, PitchAttachmentsService, PitchAcceptanceService],
 })
 export class SubmissionsModule {}
