@@ -19,7 +19,7 @@ import {
 } from '@convene/web-identity';
 import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
 import { PartnerPitchPage, PitchBoardPage, PitchFormEditPage, PitchFormPage, PitchFormsPage, PitchReviewPage } from '@convene/web-submissions';
-import { AppLayout, NotFoundPage, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
+import { AppLayout, NotFoundPage, paths, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { DevMailPage } from './dev/DevMailPage';
@@ -73,7 +73,7 @@ const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/groups" replace /> },
+      { index: true, element: <Navigate to={paths.groups()} replace /> },
       { path: 'signin', element: <SignInPage /> },
       { path: 'signup', element: <SignUpPage /> },
       { path: 'forgot-password', element: <ForgotPasswordPage /> },

@@ -30,3 +30,4 @@ export { BellIcon } from './icons/BellIcon';
 export { LevelMenu, type LevelMenuProps, type LevelOption } from './menus/LevelMenu';
 export { FormLanguagesSection, type TranslatableFormValues, type TranslatableText } from './forms/FormLanguagesSection';
 export { fieldTextsForEditing, fieldTextsInput, optionLines, otherLocales, textsForEditing, textsInput, translatedFieldPath, type FieldTextsValues, type TextsValues } from './forms/form-translations';
+export { paths } from './routing/paths';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput, Title, Vis
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { GroupThreadsDocument, type ThreadSummaryFieldsFragment } from '@convene/web-data-access';
-import { PageError, useFormatDateTime } from '@convene/web-ui';
+import { PageError, paths, useFormatDateTime } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -90,7 +90,7 @@ function ThreadRow({ thread }: { thread: ThreadSummaryFieldsFragment }) {
               <VisuallyHidden>{t('list.pinned')}</VisuallyHidden>
             </span>
           )}
-          <Anchor component={Link} to={`/threads/${thread.id}`} fw={unopened ? 700 : 500} dir="auto">
+          <Anchor component={Link} to={paths.thread(thread.id)} fw={unopened ? 700 : 500} dir="auto">
             {thread.title}
           </Anchor>
         </Group>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { CreateThreadDocument, GroupThreadsDocument } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, useCharacterLimit, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, paths, useCharacterLimit, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -45,7 +45,7 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
       notify.success(t('form.started'));
       form.reset();
       onClose();
-      if (data) void navigate(`/threads/${data.createThread.id}`);
+      if (data) void navigate(paths.thread(data.createThread.id));
     } catch (error) {
       const { placed } = applyServerFieldErrors(form, error);
       // A message about the body (a mention of someone outside the group) shows under it.

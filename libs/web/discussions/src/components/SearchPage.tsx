@@ -2,7 +2,7 @@ import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Tit
 import { useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { DiscussionGroupsDocument, SearchPostsDocument, type SearchPostsQuery } from '@convene/web-data-access';
-import { ErrorAlert, PageLoader, PageTitle, useFormatDateTime } from '@convene/web-ui';
+import { ErrorAlert, PageLoader, PageTitle, paths, useFormatDateTime } from '@convene/web-ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -157,7 +157,7 @@ function SearchResultItem({ result }: { result: Result }) {
   return (
     <Paper component="li" withBorder p="md" className="convene-search-result">
       {/* titleHtml and snippetHtml are escaped by the server, with only <mark> around the matched words. */}
-      <Anchor component={Link} to={`/threads/${result.threadId}#post-${result.postId}`} fw={600} dir="auto">
+      <Anchor component={Link} to={paths.thread(result.threadId, result.postId)} fw={600} dir="auto">
         <span dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
       </Anchor>
       <Text size="sm" mt={4} c="gray.9" dir="auto" component="div" className="convene-search-snippet">

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Stack, VisuallyHidden } from '@mantine/co
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import type { ThreadSignal } from '@convene/shared-contracts';
 import { EditPostDocument, ReplyDocument, toApiError, useViewer, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
-import { NotFoundPage, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
+import { NotFoundPage, PageError, PageLoader, PageTitle, paths, useNotify } from '@convene/web-ui';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -192,7 +192,7 @@ function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; as
     <Stack gap="lg">
       <div>
         {thread.group && (
-          <Anchor component={Link} to={`/groups/${thread.group.slug}`} size="sm">
+          <Anchor component={Link} to={paths.group(thread.group.slug)} size="sm">
             {t('thread.back', { group: thread.group.name })}
           </Anchor>
         )}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } 
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DiscussDocumentDocument, DocumentDocument, DocumentGroupsDocument, RestoreDocumentDocument, toApiError, type DocumentPageFieldsFragment } from '@convene/web-data-access';
-import { NotFoundPage, PageError, PageLoader, PageTitle, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { NotFoundPage, PageError, PageLoader, PageTitle, paths, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useCallback, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -65,11 +65,11 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
     <Stack gap="lg">
       <div>
         {group ? (
-          <Anchor component={Link} to={`/groups/${group.slug}`} size="sm">
+          <Anchor component={Link} to={paths.group(group.slug)} size="sm">
             {t('doc.back', { group: group.name })}
           </Anchor>
         ) : (
-          <Anchor component={Link} to="/groups" size="sm">
+          <Anchor component={Link} to={paths.groups()} size="sm">
             {t('doc.backPlain')}
           </Anchor>
         )}
@@ -114,7 +114,7 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
             )}
             {!inTrash &&
               (document.threadId ? (
-                <Button variant="default" component={Link} to={`/threads/${document.threadId}`}>
+                <Button variant="default" component={Link} to={paths.thread(document.threadId)}>
                   {t('doc.openDiscussion')}
                 </Button>
               ) : (
@@ -125,7 +125,7 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
                     void discuss({ variables: { id: document.id } })
                       .then(({ data }) => {
                         const threadId = data?.discussDocument.threadId;
-                        if (threadId) void navigate(`/threads/${threadId}`);
+                        if (threadId) void navigate(paths.thread(threadId));
                       })
                       .catch((error: unknown) => notify.error(errorMessage(error)))
                   }

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { SearchDocumentsDocument } from '@convene/web-data-access';
-import { ErrorAlert, useFileSize, useFormatDateTime } from '@convene/web-ui';
+import { ErrorAlert, paths, useFileSize, useFormatDateTime } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -50,7 +50,7 @@ export function DocumentSearchResults({ query, groupId }: { query: string; group
               <FileTypeIcon kind={document.kind ?? null} />
               <div style={{ minWidth: 0 }}>
                 {/* titleHtml and snippetHtml are escaped by the server, with only <mark> around the matched words. */}
-                <Anchor component={Link} to={`/documents/${document.id}`} fw={600} dir="auto">
+                <Anchor component={Link} to={paths.document(document.id)} fw={600} dir="auto">
                   <span dangerouslySetInnerHTML={{ __html: titleHtml }} />
                 </Anchor>
                 {snippetHtml && (

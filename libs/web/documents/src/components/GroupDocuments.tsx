@@ -2,7 +2,7 @@ import { Anchor, Breadcrumbs, Button, Group, Paper, SegmentedControl, Select, St
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { GroupDocumentsDocument, RestoreDocumentDocument, type DocumentFolderFieldsFragment, type DocumentKind, type DocumentRowFieldsFragment, type DocumentSort } from '@convene/web-data-access';
-import { PageError, ScrollTable, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { PageError, paths, ScrollTable, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -205,7 +205,7 @@ function DocumentTable({ documents, trashed, onRestored }: { documents: Document
                 <Group gap="sm" wrap="nowrap">
                   <FileTypeIcon kind={document.kind} />
                   <div style={{ minWidth: 0 }}>
-                    <Anchor component={Link} to={`/documents/${document.id}`} fw={500} dir="auto">
+                    <Anchor component={Link} to={paths.document(document.id)} fw={500} dir="auto">
                       {document.title}
                     </Anchor>
                     <Text size="xs" c="gray.7">

@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DocumentThreadChoicesDocument, LinkDocumentToThreadDocument, UnlinkDocumentFromThreadDocument, type DocumentPageFieldsFragment } from '@convene/web-data-access';
-import { ErrorAlert, useNotify } from '@convene/web-ui';
+import { ErrorAlert, paths, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -53,7 +53,7 @@ export function LinkedThreads({ document, groupSlug, canEdit }: { document: Docu
         <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }}>
           {document.linkedThreads.map((thread) => (
             <Group component="li" key={thread.id} justify="space-between" wrap="nowrap" gap="xs">
-              <Anchor component={Link} to={`/threads/${thread.id}`} size="sm" dir="auto">
+              <Anchor component={Link} to={paths.thread(thread.id)} size="sm" dir="auto">
                 {thread.title}
               </Anchor>
               {canEdit && (

@@ -1,4 +1,4 @@
-import { useFileSize } from '@convene/web-ui';
+import { paths, useFileSize } from '@convene/web-ui';
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { ThreadDocumentsDocument } from '@convene/web-data-access';
@@ -24,7 +24,7 @@ export function ThreadDocuments({ threadId }: { threadId: string }) {
         {documents.map((document) => (
           <Group component="li" key={document.id} gap="xs" wrap="nowrap">
             <FileTypeIcon kind={document.kind ?? null} size={20} />
-            <Anchor component={Link} to={`/documents/${document.id}`} size="sm" dir="auto">
+            <Anchor component={Link} to={paths.document(document.id)} size="sm" dir="auto">
               {document.title}
             </Anchor>
             <Text size="xs" c="gray.7">

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { MembershipActions } from '../hooks/useMembershipActions';
 import { JoinPolicyLabel } from './JoinPolicyLabel';
 import { MembershipBadge } from './MembershipBadge';
+import { paths } from '@convene/web-ui';
 
 export interface GroupCardProps {
   group: GroupSummaryFieldsFragment;
@@ -32,7 +33,7 @@ export function GroupCard({ group, actions }: GroupCardProps) {
       <Stack gap="sm" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Title order={3} size="h4" id={headingId}>
-            <Anchor component={Link} to={`/groups/${group.slug}`} c="indigo.9" underline="hover" dir="auto">
+            <Anchor component={Link} to={paths.group(group.slug)} c="indigo.9" underline="hover" dir="auto">
               {group.name}
             </Anchor>
           </Title>
@@ -61,7 +62,7 @@ export function GroupCard({ group, actions }: GroupCardProps) {
             </Button>
           )}
           {membership?.status === 'INVITED' && (
-            <Button size="xs" variant="light" component={Link} to={`/groups/${group.slug}`}>
+            <Button size="xs" variant="light" component={Link} to={paths.group(group.slug)}>
               {t('list.openGroup')}
             </Button>
           )}

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } f
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { toApiError, useViewer, WorkingGroupDocument, type WorkingGroupQuery } from '@convene/web-data-access';
-import { NotFoundPage, PageError, PageLoader, PageTitle } from '@convene/web-ui';
+import { NotFoundPage, PageError, PageLoader, PageTitle, paths } from '@convene/web-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -171,7 +171,7 @@ function GroupDetails({ group, more, memberActions, memberSections, memberTabs }
   return (
     <Stack gap="lg">
       <div>
-        <Anchor component={Link} to="/groups" size="sm">
+        <Anchor component={Link} to={paths.groups()} size="sm">
           {t('group.backToGroups')}
         </Anchor>
         <Group gap="sm" align="center" mt="xs" justify="space-between">

@@ -2,6 +2,7 @@ import { Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AuthCard } from './AuthCard';
+import { paths } from '@convene/web-ui';
 
 /** /account-deleted: where someone lands after deleting their account (they are signed out by then). */
 export function AccountDeletedPage() {
@@ -11,7 +12,7 @@ export function AccountDeletedPage() {
       <Stack gap="md" align="flex-start">
         <Text size="sm">{t('accountDeleted.body')}</Text>
         <Text size="sm">{t('accountDeleted.posts')}</Text>
-        <Button component={Link} to="/" variant="light">
+        <Button component={Link} to={paths.home()} variant="light">
           {t('accountDeleted.home')}
         </Button>
       </Stack>

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { PageTitle } from '@convene/web-ui';
+import { PageTitle, paths } from '@convene/web-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -31,10 +31,10 @@ export function AdminPage({ more = [] }: { more?: { id: string; title: string; c
               {t('admin.accountsIntro')}
             </Text>
             <Group gap="sm">
-              <Button component={Link} to="/admin/people" variant="light">
+              <Button component={Link} to={paths.adminPeople()} variant="light">
                 {t('admin.peopleLink')}
               </Button>
-              <Button component={Link} to="/admin/audit" variant="light">
+              <Button component={Link} to={paths.adminAudit()} variant="light">
                 {t('admin.auditLink')}
               </Button>
             </Group>

@@ -2,7 +2,7 @@ import { Anchor, Button, NativeSelect, Stack, Table, Text } from '@mantine/core'
 import { useQuery } from '@apollo/client/react';
 import { AuditAction as AuditActions } from '@convene/shared-contracts';
 import { AuditLogDocument, type AuditAction, type AuditLogQuery } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle, ScrollTable, useFormatDateTime } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, paths, ScrollTable, useFormatDateTime } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,7 +24,7 @@ export function AuditLogPage() {
   const [action, setAction] = useState<AuditAction | ''>('');
   return (
     <>
-      <Anchor component={Link} to="/admin" size="sm">
+      <Anchor component={Link} to={paths.admin()} size="sm">
         {t('audit.back')}
       </Anchor>
       <PageTitle mt="xs">{t('audit.title')}</PageTitle>

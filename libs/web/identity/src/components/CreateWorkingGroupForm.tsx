@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { GROUP_SLUG_PATTERN, LIMITS } from '@convene/shared-contracts';
 import { CreateWorkingGroupDocument, type JoinPolicy, type MemberListVisibility } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, paths, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -133,7 +133,7 @@ export function CreateWorkingGroupForm() {
           {created && (
             <>
               {t('admin.groupCreated', { name: created.name })}{' '}
-              <Anchor component={Link} to={`/groups/${created.slug}`}>
+              <Anchor component={Link} to={paths.group(created.slug)}>
                 {t('admin.openGroup', { name: created.name })}
               </Anchor>
             </>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DeleteAccountModal } from './DeleteAccountModal';
+import { paths } from '@convene/web-ui';
 
 export interface DeleteAccountSectionProps {
   twoFactorEnabled: boolean;
@@ -20,7 +21,7 @@ export function DeleteAccountSection({ twoFactorEnabled, dataSectionId }: Delete
 
   const onDeleted = async () => {
     // Off the signed-in pages first, then forget everything cached: `me` turns null everywhere.
-    await navigate('/account-deleted', { replace: true });
+    await navigate(paths.accountDeleted(), { replace: true });
     await client.resetStore().catch(() => undefined);
   };
 

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { RequestPasswordResetDocument } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, useLocale, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, paths, useLocale, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -36,7 +36,7 @@ export function ForgotPasswordPage() {
   });
 
   const footer = (
-    <Anchor component={Link} to="/signin">
+    <Anchor component={Link} to={paths.signIn()}>
       {t('forgotPassword.backToSignIn')}
     </Anchor>
   );

@@ -10,7 +10,7 @@ import {
   useViewer,
   type NetworkPersonFieldsFragment,
 } from '@convene/web-data-access';
-import { ConfirmModal, PageError, PageLoader, PageTitle, ScrollTable, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { ConfirmModal, PageError, PageLoader, PageTitle, paths, ScrollTable, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,7 +27,7 @@ export function NetworkPeoplePage() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   return (
     <>
-      <Anchor component={Link} to="/admin" size="sm">
+      <Anchor component={Link} to={paths.admin()} size="sm">
         {t('people.back')}
       </Anchor>
       <PageTitle mt="xs">{t('people.title')}</PageTitle>

@@ -1,6 +1,6 @@
 import { Badge, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useViewer } from '@convene/web-data-access';
-import { PageLoader, PageTitle } from '@convene/web-ui';
+import { PageLoader, PageTitle, paths } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -36,7 +36,7 @@ export function ProfilePage() {
               <Badge color={viewer.twoFactorEnabled ? 'teal' : 'gray'} variant="light" c="gray.9" tt="none">
                 {viewer.twoFactorEnabled ? t('security.twoFactorOn') : t('security.twoFactorOff')}
               </Badge>
-              <Button component={Link} to="/settings/security" variant="light">
+              <Button component={Link} to={paths.security()} variant="light">
                 {t('security.profileLink')}
               </Button>
             </Stack>

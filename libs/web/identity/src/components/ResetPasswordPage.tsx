@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { MeDocument, PasswordResetLinkDocument, ResetPasswordDocument, toApiError } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, PageError, PageLoader, PasswordField, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, PageError, PageLoader, PasswordField, paths, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -36,7 +36,7 @@ export function ResetPasswordPage() {
       title={t('resetPassword.title')}
       intro={twoFactorRequired ? `${t('resetPassword.intro')} ${t('resetPassword.twoFactorIntro')}` : t('resetPassword.intro')}
       footer={
-        <Anchor component={Link} to="/signin">
+        <Anchor component={Link} to={paths.signIn()}>
           {t('forgotPassword.backToSignIn')}
         </Anchor>
       }
@@ -74,7 +74,7 @@ function ResetPasswordForm({ token, twoFactorRequired }: { token: string; twoFac
       });
       // Every session of the account has ended, perhaps this browser's too.
       await client.refetchQueries({ include: [MeDocument] }).catch(() => undefined);
-      navigate('/signin', { replace: true, state: { passwordReset: true } });
+      navigate(paths.signIn(), { replace: true, state: { passwordReset: true } });
     } catch (error) {
       const { apiError, placed } = applyServerFieldErrors(form, error);
       if (apiError.reason === 'TWO_FACTOR_CODE_INVALID') form.setFieldError('code', t('secondFactor.wrongCode'));
@@ -115,7 +115,7 @@ function InvalidLink() {
       <Alert color="red" variant="light" role="alert">
         {t('resetPassword.invalidLink')}
       </Alert>
-      <Button component={Link} to="/forgot-password" variant="light">
+      <Button component={Link} to={paths.forgotPassword()} variant="light">
         {t('resetPassword.requestNew')}
       </Button>
     </Stack>

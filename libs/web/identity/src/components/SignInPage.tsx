@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { SignInDocument, toApiError, useRememberViewer, useViewer } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, PasswordField, safeNextPath, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, PasswordField, paths, safeNextPath, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -83,7 +83,7 @@ export function SignInPage() {
       footer={
         <>
           {t('signIn.noAccount')}{' '}
-          <Anchor component={Link} to="/signup">
+          <Anchor component={Link} to={paths.signUp()}>
             {t('signIn.createAccount')}
           </Anchor>
         </>
@@ -143,7 +143,7 @@ function PasswordStep({ loading, onSubmit }: { loading: boolean; onSubmit: (valu
             key={form.key('password')}
             {...form.getInputProps('password')}
           />
-          <Anchor component={Link} to="/forgot-password" size="sm" style={{ alignSelf: 'flex-end' }}>
+          <Anchor component={Link} to={paths.forgotPassword()} size="sm" style={{ alignSelf: 'flex-end' }}>
             {t('signIn.forgotPassword')}
           </Anchor>
         </Stack>

@@ -19,6 +19,7 @@ import {
   useLocale,
   PasswordField,
   useValidators,
+  paths,
 } from '@convene/web-ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,14 +46,14 @@ export function SignUpPage() {
   const invitation = useQuery(InvitationPreviewDocument, { variables: { token: token ?? '' }, skip: !token });
   const settings = useQuery(SignUpSettingsDocument, { skip: Boolean(token) });
 
-  if (completed) return <Navigate to="/groups" replace />;
+  if (completed) return <Navigate to={paths.groups()} replace />;
 
   if (viewer) {
     return (
       <AuthCard title={token ? t('signUp.invitationTitle') : t('signUp.title')}>
         <Stack gap="md" align="flex-start">
           <Text>{t('signUp.alreadySignedIn', { name: viewer.displayName })}</Text>
-          <Button component={Link} to="/groups">
+          <Button component={Link} to={paths.groups()}>
             {t('signUp.goToGroups')}
           </Button>
         </Stack>
@@ -119,7 +120,7 @@ function SignInFooter() {
   return (
     <>
       {t('signUp.haveAccount')}{' '}
-      <Anchor component={Link} to="/signin">
+      <Anchor component={Link} to={paths.signIn()}>
         {t('signUp.signIn')}
       </Anchor>
     </>

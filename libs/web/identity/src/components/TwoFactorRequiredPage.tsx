@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack } from '@mantine/core';
 import { useApolloClient } from '@apollo/client/react';
 import { MeDocument, useSignOut, useViewer } from '@convene/web-data-access';
-import { ErrorAlert, PageLoader, PageTitle, safeNextPath } from '@convene/web-ui';
+import { ErrorAlert, PageLoader, PageTitle, paths, safeNextPath } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -41,7 +41,7 @@ export function TwoFactorRequiredPage() {
     try {
       await signOut();
     } finally {
-      navigate('/signin', { replace: true });
+      navigate(paths.signIn(), { replace: true });
     }
   };
 

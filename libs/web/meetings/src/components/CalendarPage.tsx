@@ -1,7 +1,7 @@
 import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { MyCalendarDocument } from '@convene/web-data-access';
-import { PageError, PageTitle } from '@convene/web-ui';
+import { PageError, PageTitle, paths } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -38,7 +38,7 @@ export function CalendarPage() {
         <PageTitle mb={4}>{t('page.title')}</PageTitle>
         <Text c="gray.7" size="sm">
           {t('page.intro', { timeZone })}{' '}
-          <Anchor component={Link} to="/profile" size="sm">
+          <Anchor component={Link} to={paths.profile()} size="sm">
             {t('page.changeTimeZone')}
           </Anchor>
         </Text>

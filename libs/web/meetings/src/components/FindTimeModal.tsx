@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { CreateMeetingPollDocument } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, paths, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -85,7 +85,7 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
       });
       notify.success(t('poll.created'));
       onClose();
-      if (data) void navigate(`/polls/${data.createMeetingPoll.id}`);
+      if (data) void navigate(paths.poll(data.createMeetingPoll.id));
     } catch (error) {
       const { placed } = applyServerFieldErrors(form, error, (field) => {
         const slot = /^slots\.(\d+)\.(startsAt|endsAt)$/.exec(field);

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantin
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { GroupMeetingsDocument, type MeetingPollSummaryFieldsFragment } from '@convene/web-data-access';
-import { PageError } from '@convene/web-ui';
+import { PageError, paths } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -124,7 +124,7 @@ function PollRow({ poll, time }: { poll: MeetingPollSummaryFieldsFragment; time:
   return (
     <div className="convene-meeting-row">
       <Group gap="xs">
-        <Anchor component={Link} to={`/polls/${poll.id}`} fw={500} dir="auto">
+        <Anchor component={Link} to={paths.poll(poll.id)} fw={500} dir="auto">
           {poll.title}
         </Anchor>
         <Badge size="sm" variant="light" color="indigo" tt="none">

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { CalendarRange } from '../hooks/useCalendarRange';
 import { useMeetingTime, type MeetingTime } from '../hooks/useMeetingTime';
 import './meetings.css';
+import { paths } from '@convene/web-ui';
 
 export interface MeetingCalendarProps {
   range: CalendarRange;
@@ -201,7 +202,7 @@ function MeetingChip({ meeting, time, showGroup, compact = false }: { meeting: M
   const { t } = useTranslation('meetings');
   const cancelled = meeting.status === 'CANCELLED';
   return (
-    <Link to={`/meetings/${meeting.id}`} className="convene-cal-chip" data-cancelled={cancelled || undefined}>
+    <Link to={paths.meeting(meeting.id)} className="convene-cal-chip" data-cancelled={cancelled || undefined}>
       <span className="convene-cal-chip-time">{compact ? time.time(meeting.startsAt) : time.hours(meeting.startsAt, meeting.endsAt)}</span>{' '}
       <span className="convene-cal-chip-title" dir="auto">
         {meeting.title}

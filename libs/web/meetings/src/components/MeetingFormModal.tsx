@@ -11,7 +11,7 @@ import {
   type RecurrenceFrequency,
   type UpdateMeetingInput,
 } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, paths, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -176,7 +176,7 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
         });
         notify.success(t('form.scheduled'));
         onClose();
-        if (data) void navigate(`/meetings/${data.scheduleMeeting.id}`);
+        if (data) void navigate(paths.meeting(data.scheduleMeeting.id));
         return;
       }
       const m = target.meeting;

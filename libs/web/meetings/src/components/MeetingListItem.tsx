@@ -3,6 +3,7 @@ import type { MeetingSummaryFieldsFragment } from '@convene/web-data-access';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingTime } from '../hooks/useMeetingTime';
+import { paths } from '@convene/web-ui';
 
 const RSVP_COLORS = { GOING: 'teal', MAYBE: 'yellow', NOT_GOING: 'gray' } as const;
 
@@ -16,7 +17,7 @@ export function MeetingListItem({ meeting, time, showGroup = false }: { meeting:
         {t('when.range', { range: time.range(meeting.startsAt, meeting.endsAt), timeZone: time.timeZone })}
       </Text>
       <Group gap="xs" align="center" mt={2}>
-        <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={500} dir="auto" td={cancelled ? 'line-through' : undefined}>
+        <Anchor component={Link} to={paths.meeting(meeting.id)} fw={500} dir="auto" td={cancelled ? 'line-through' : undefined}>
           {meeting.title}
         </Anchor>
         {cancelled && (

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } 
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { MeetingDocument, toApiError, type MeetingPageFieldsFragment, type RsvpResponse } from '@convene/web-data-access';
-import { NotFoundPage, PageError, PageLoader, PageTitle } from '@convene/web-ui';
+import { NotFoundPage, PageError, PageLoader, PageTitle, paths } from '@convene/web-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -69,11 +69,11 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
     <Stack gap="lg">
       <div>
         {group ? (
-          <Anchor component={Link} to={`/groups/${group.slug}?tab=meetings`} size="sm">
+          <Anchor component={Link} to={paths.group(group.slug, 'meetings')} size="sm">
             {t('meeting.back', { group: group.name })}
           </Anchor>
         ) : (
-          <Anchor component={Link} to="/groups" size="sm">
+          <Anchor component={Link} to={paths.groups()} size="sm">
             {t('meeting.backPlain')}
           </Anchor>
         )}
@@ -199,7 +199,7 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
                 )
               )}
               {meeting.agendaDocument && (
-                <Anchor component={Link} to={`/documents/${meeting.agendaDocument.id}`} size="sm" display="block" mt="xs" dir="auto">
+                <Anchor component={Link} to={paths.document(meeting.agendaDocument.id)} size="sm" display="block" mt="xs" dir="auto">
                   {t('meeting.agendaDocument', { title: meeting.agendaDocument.title })}
                 </Anchor>
               )}
@@ -226,7 +226,7 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
                 )
               )}
               {meeting.minutesDocument && (
-                <Anchor component={Link} to={`/documents/${meeting.minutesDocument.id}`} size="sm" display="block" mt="xs" dir="auto">
+                <Anchor component={Link} to={paths.document(meeting.minutesDocument.id)} size="sm" display="block" mt="xs" dir="auto">
                   {t('meeting.minutesDocument', { title: meeting.minutesDocument.title })}
                 </Anchor>
               )}
@@ -309,7 +309,7 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
 
             {meeting.thread && (
               <Section id="meeting-linked" title={t('meeting.linked')}>
-                <Anchor component={Link} to={`/threads/${meeting.thread.id}`} size="sm" dir="auto">
+                <Anchor component={Link} to={paths.thread(meeting.thread.id)} size="sm" dir="auto">
                   {t('meeting.discussion', { title: meeting.thread.title })}
                 </Anchor>
               </Section>

@@ -12,7 +12,7 @@ import {
   type MeetingPollFieldsFragment,
   type PollAnswer,
 } from '@convene/web-data-access';
-import { ConfirmModal, ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, ScrollTable, useNotify } from '@convene/web-ui';
+import { ConfirmModal, ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, paths, ScrollTable, useNotify } from '@convene/web-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -90,11 +90,11 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
     <Stack gap="lg">
       <div>
         {group ? (
-          <Anchor component={Link} to={`/groups/${group.slug}?tab=meetings`} size="sm">
+          <Anchor component={Link} to={paths.group(group.slug, 'meetings')} size="sm">
             {t('poll.back', { group: group.name })}
           </Anchor>
         ) : (
-          <Anchor component={Link} to="/groups" size="sm">
+          <Anchor component={Link} to={paths.groups()} size="sm">
             {t('poll.backPlain')}
           </Anchor>
         )}
@@ -121,7 +121,7 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
 
       {poll.status === 'DECIDED' && poll.meetingId && (
         <Alert classNames={{ title: 'convene-alert-title' }} color="teal" variant="light" title={t('poll.decided')}>
-          <Anchor component={Link} to={`/meetings/${poll.meetingId}`} fw={600}>
+          <Anchor component={Link} to={paths.meeting(poll.meetingId)} fw={600}>
             {t('poll.openMeeting')}
           </Anchor>
         </Alert>

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CancelRegistrationDocument, MyRegistrationDocument, toApiError, type MyRegistrationFieldsFragment, type RegistrationStatus } from '@convene/web-data-access';
-import { ConfirmModal, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useNotify } from '@convene/web-ui';
+import { ConfirmModal, NotFoundPage, PageError, PageLoader, PageTitle, paths, useLocale, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -66,7 +66,7 @@ function Registration({ token, registration }: { token: string; registration: My
           {event.title}
         </Text>
         <EventDetails event={event} onlineUrl={status === 'CONFIRMED' ? registration.onlineUrl : null} />
-        <Anchor component={Link} to={`/events/${event.slug}`} size="sm" display="block" mt="md">
+        <Anchor component={Link} to={paths.event(event.slug)} size="sm" display="block" mt="md">
           {t('registration.eventPage')}
         </Anchor>
       </Paper>

@@ -12,7 +12,7 @@ import {
   type MeetingPageFieldsFragment,
   type RegistrationStatus,
 } from '@convene/web-data-access';
-import { ErrorAlert, LimitedTextarea, PageError, ScrollTable, useErrorMessage, useNotify } from '@convene/web-ui';
+import { ErrorAlert, LimitedTextarea, PageError, paths, ScrollTable, useErrorMessage, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingTime } from '../hooks/useMeetingTime';
@@ -34,7 +34,7 @@ export function RegistrationsPanel({ meeting }: { meeting: MeetingPageFieldsFrag
   return (
     <Stack gap="sm">
       <Group gap="xs">
-        <Anchor href={`/events/${form.slug}`} target="_blank" rel="noopener" size="sm" dir="ltr">
+        <Anchor href={paths.event(form.slug)} target="_blank" rel="noopener" size="sm" dir="ltr">
           {`${window.location.origin}/events/${form.slug}`}
         </Anchor>
         <Badge size="sm" variant="light" color={form.isOpen ? 'teal' : 'gray'} c="gray.9" tt="none">

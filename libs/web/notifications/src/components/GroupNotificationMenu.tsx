@@ -1,7 +1,7 @@
 import { Menu } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { GroupNotificationLevelDocument, SetGroupNotificationLevelDocument, type GroupNotificationLevel } from '@convene/web-data-access';
-import { LevelMenu, useErrorMessage, useNotify } from '@convene/web-ui';
+import { LevelMenu, paths, useErrorMessage, useNotify } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -41,7 +41,7 @@ export function GroupNotificationMenu({ slug, groupId }: { slug: string; groupId
       footer={
         <>
           <Menu.Divider />
-          <Menu.Item component={Link} to="/settings/notifications">
+          <Menu.Item component={Link} to={paths.notificationSettings()}>
             {t('settings.link')}
           </Menu.Item>
         </>

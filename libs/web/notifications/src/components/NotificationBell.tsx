@@ -1,6 +1,6 @@
 import { Anchor, Badge, Box, Button, Divider, Group, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useViewer, type NotificationFieldsFragment } from '@convene/web-data-access';
-import { BellIcon, PageLoader } from '@convene/web-ui';
+import { BellIcon, PageLoader, paths } from '@convene/web-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -87,7 +87,7 @@ function Bell() {
           <Anchor component={Link} to={NOTIFICATIONS_PATH} size="sm" onClick={() => setOpened(false)}>
             {t('bell.showAll')}
           </Anchor>
-          <Anchor component={Link} to="/settings/notifications" size="sm" c="gray.7" onClick={() => setOpened(false)}>
+          <Anchor component={Link} to={paths.notificationSettings()} size="sm" c="gray.7" onClick={() => setOpened(false)}>
             {t('centre.settings')}
           </Anchor>
         </Group>

@@ -11,7 +11,7 @@ import {
   type NotificationSettingsFieldsFragment,
   type UpdateNotificationSettingsInput,
 } from '@convene/web-data-access';
-import { ErrorAlert, PageError, PageLoader, PageTitle, useNotify } from '@convene/web-ui';
+import { ErrorAlert, PageError, PageLoader, PageTitle, paths, useNotify } from '@convene/web-ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -194,7 +194,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
         </Group>
         <Text size="sm" c="gray.7" mt="sm">
           {t('settings.digest.timeZone', { timeZone: viewer?.timeZone ?? '' })}{' '}
-          <Anchor component={Link} to="/profile" size="sm">
+          <Anchor component={Link} to={paths.profile()} size="sm">
             {t('settings.digest.changeTimeZone')}
           </Anchor>
         </Text>
@@ -213,7 +213,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
         {settings.groups.length === 0 ? (
           <Text size="sm">
             {t('settings.groups.none')}{' '}
-            <Anchor component={Link} to="/groups">
+            <Anchor component={Link} to={paths.groups()}>
               {t('settings.groups.browse')}
             </Anchor>
           </Text>
@@ -221,7 +221,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
           <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
             {settings.groups.map(({ group, level }) => (
               <Group component="li" key={group.id} justify="space-between" wrap="wrap" gap="sm">
-                <Anchor component={Link} to={`/groups/${group.slug}`} fw={600} dir="auto" id={`level-${group.id}`}>
+                <Anchor component={Link} to={paths.group(group.slug)} fw={600} dir="auto" id={`level-${group.id}`}>
                   {group.name}
                 </Anchor>
                 <SegmentedControl

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { NotificationsDocument, type NotificationFieldsFragment } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, paths } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -62,7 +62,7 @@ export function NotificationsPage() {
               {t('markAllRead')}
             </Button>
           )}
-          <Button component={Link} to="/settings/notifications" variant="subtle">
+          <Button component={Link} to={paths.notificationSettings()} variant="subtle">
             {t('centre.settings')}
           </Button>
         </Group>

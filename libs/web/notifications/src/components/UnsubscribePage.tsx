@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { NotificationCategory } from '@convene/shared-contracts';
 import { UnsubscribeDocument } from '@convene/web-data-access';
-import { ErrorAlert, PageTitle } from '@convene/web-ui';
+import { ErrorAlert, PageTitle, paths } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
@@ -39,7 +39,7 @@ export function UnsubscribePage() {
           </Stack>
         )}
         <Text size="sm" mt="md">
-          <Anchor component={Link} to="/settings/notifications">
+          <Anchor component={Link} to={paths.notificationSettings()}>
             {t('unsubscribe.allSettings')}
           </Anchor>
         </Text>

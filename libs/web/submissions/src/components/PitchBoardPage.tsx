@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { PitchesDocument, PitchFormsDocument, type PitchCardFieldsFragment, type PitchStatus } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle, useLocale } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, paths, useLocale } from '@convene/web-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -54,7 +54,7 @@ export function PitchBoardPage() {
         </div>
         <Group gap="xs">
           {formsData?.pitchForms && (
-            <Button component={Link} to="/pitch-forms" variant="default">
+            <Button component={Link} to={paths.pitchForms()} variant="default">
               {t('board.forms')}
             </Button>
           )}
@@ -163,7 +163,7 @@ function PitchCard({ pitch }: { pitch: PitchCardFieldsFragment }) {
   const { locale } = useLocale();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(pitch.createdAt));
   return (
-    <Anchor component={Link} to={`/pitches/review/${pitch.id}`} className="convene-pitch-card" underline="never">
+    <Anchor component={Link} to={paths.pitchReview(pitch.id)} className="convene-pitch-card" underline="never">
       <Text className="convene-pitch-card-title" size="sm" dir="auto">
         {pitch.title}
       </Text>

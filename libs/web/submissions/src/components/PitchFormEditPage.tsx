@@ -22,6 +22,7 @@ import {
   useValidators,
   type FieldTextsValues,
   type TextsValues,
+  paths,
 } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -148,7 +149,7 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
         },
       });
       notify.success(t('forms.saved'));
-      navigate('/pitch-forms');
+      navigate(paths.pitchForms());
     } catch (error) {
       const { placed } = applyServerFieldErrors(form, error, (field) => (field in v || /^(fields\.\d+\.)?translations\.\d+\./.test(field) ? translatedFieldPath(field, v) : /^fields\.\d+\.(label|options|kind)$/.test(field) ? field : field.startsWith('fields.') ? 'fields' : null));
       if (!placed) setFailure(error);
@@ -161,7 +162,7 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
   return (
     <Stack gap="lg" maw={820}>
       <div>
-        <Anchor component={Link} to="/pitch-forms" size="sm">
+        <Anchor component={Link} to={paths.pitchForms()} size="sm">
           {t('forms.title')}
         </Anchor>
         <PageTitle mt="xs" mb={0} dir="auto">
@@ -273,7 +274,7 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
             <Button type="submit" loading={loading}>
               {t('forms.save')}
             </Button>
-            <Button component={Link} to="/pitch-forms" variant="default">
+            <Button component={Link} to={paths.pitchForms()} variant="default">
               {t('forms.cancel')}
             </Button>
           </Group>

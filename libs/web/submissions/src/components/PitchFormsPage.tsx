@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { PitchFormsDocument, toApiError } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, paths } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { publicFormUrl } from '../utils/public-form-url.util';
@@ -28,7 +28,7 @@ export function PitchFormsPage() {
   return (
     <Stack gap="lg">
       <div>
-        <Anchor component={Link} to="/pitches" size="sm">
+        <Anchor component={Link} to={paths.pitches()} size="sm">
           {t('forms.board')}
         </Anchor>
         <Group justify="space-between" align="flex-start" mt="xs" gap="md">
@@ -38,7 +38,7 @@ export function PitchFormsPage() {
               {t('forms.intro')}
             </Text>
           </div>
-          <Button component={Link} to="/pitch-forms/new">
+          <Button component={Link} to={paths.newPitchForm()}>
             {t('forms.new')}
           </Button>
         </Group>
@@ -70,7 +70,7 @@ export function PitchFormsPage() {
                       <Text size="sm" fw={600}>
                         {t('forms.link')}:
                       </Text>
-                      <Anchor component={Link} to={`/pitch/${form.slug}`} size="sm" dir="ltr" style={{ overflowWrap: 'anywhere' }}>
+                      <Anchor component={Link} to={paths.publicPitchForm(form.slug)} size="sm" dir="ltr" style={{ overflowWrap: 'anywhere' }}>
                         {url}
                       </Anchor>
                     </Group>
@@ -83,7 +83,7 @@ export function PitchFormsPage() {
                         </Button>
                       )}
                     </CopyButton>
-                    <Button component={Link} to={`/pitch-forms/${form.id}`} variant="light" size="xs" aria-label={t('forms.editLabel', { title: form.title })}>
+                    <Button component={Link} to={paths.pitchForm(form.id)} variant="light" size="xs" aria-label={t('forms.editLabel', { title: form.title })}>
                       {t('forms.edit')}
                     </Button>
                   </Group>

@@ -4,7 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { AcceptPitchDocument, PitchDocument, ReviewPitchDocument, toApiError, type PitchPageFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, paths, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -36,7 +36,7 @@ function PitchReview({ pitch }: { pitch: PitchPageFieldsFragment }) {
   return (
     <Stack gap="lg">
       <div>
-        <Anchor component={Link} to="/pitches" size="sm">
+        <Anchor component={Link} to={paths.pitches()} size="sm">
           {t('review.back')}
         </Anchor>
         <Group gap="sm" align="center" mt="xs">
@@ -54,7 +54,7 @@ function PitchReview({ pitch }: { pitch: PitchPageFieldsFragment }) {
 
       {pitch.status === 'ACCEPTED' && pitch.threadId && (
         <Alert classNames={{ title: 'convene-alert-title' }} color="teal" variant="light" c="gray.9" title={t('review.acceptedInto', { group: acceptedGroup?.name ?? '' })}>
-          <Anchor component={Link} to={`/threads/${pitch.threadId}`} fw={600}>
+          <Anchor component={Link} to={paths.thread(pitch.threadId)} fw={600}>
             {t('review.openDiscussion')}
           </Anchor>
         </Alert>

@@ -11,6 +11,7 @@ import { useLocale } from '../locale/useLocale';
 import { useErrorMessage } from '../page/useErrorMessage';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MAIN_CONTENT_ID, SkipLink } from './SkipLink';
+import { paths } from '../routing/paths';
 
 const HEADER_HEIGHT = 60;
 
@@ -20,21 +21,21 @@ function NavLinks({ viewer, onNavigate }: { viewer: Viewer; onNavigate?: () => v
   if (viewer.twoFactorSetupRequired) return null;
   return (
     <>
-      <NavLink className="convene-nav-link" to="/groups" onClick={onNavigate}>
+      <NavLink className="convene-nav-link" to={paths.groups()} onClick={onNavigate}>
         {t('nav.groups')}
       </NavLink>
-      <NavLink className="convene-nav-link" to="/calendar" onClick={onNavigate}>
+      <NavLink className="convene-nav-link" to={paths.calendar()} onClick={onNavigate}>
         {t('nav.calendar')}
       </NavLink>
       {/* Everyone signed in: the page itself says that pitches to groups someone convenes appear there. */}
-      <NavLink className="convene-nav-link" to="/pitches" onClick={onNavigate}>
+      <NavLink className="convene-nav-link" to={paths.pitches()} onClick={onNavigate}>
         {t('nav.pitches')}
       </NavLink>
-      <NavLink className="convene-nav-link" to="/profile" onClick={onNavigate}>
+      <NavLink className="convene-nav-link" to={paths.profile()} onClick={onNavigate}>
         {t('nav.profile')}
       </NavLink>
       {viewer.networkRole === 'ADMIN' && (
-        <NavLink className="convene-nav-link" to="/admin" onClick={onNavigate}>
+        <NavLink className="convene-nav-link" to={paths.admin()} onClick={onNavigate}>
           {t('nav.admin')}
         </NavLink>
       )}
@@ -97,7 +98,7 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
     try {
       await signOut();
     } finally {
-      navigate('/signin');
+      navigate(paths.signIn());
     }
   }, [signOut, navigate]);
 
@@ -148,7 +149,7 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
                 </Group>
               ) : (
                 !onSignInPage && (
-                  <Button component={Link} to="/signin" variant="default" size="sm">
+                  <Button component={Link} to={paths.signIn()} variant="default" size="sm">
                     {t('nav.signIn')}
                   </Button>
                 )

@@ -1,0 +1,31 @@
+/**
+ * Every page's address, in one place: links and redirects call these rather than writing paths,
+ * so a page that moves moves everywhere (the routes themselves are declared in apps/web).
+ */
+export const paths = {
+  home: () => '/',
+  signIn: () => '/signin',
+  signUp: () => '/signup',
+  forgotPassword: () => '/forgot-password',
+  accountDeleted: () => '/account-deleted',
+  groups: () => '/groups',
+  group: (slug: string, tab?: 'meetings') => (tab ? `/groups/${slug}?tab=${tab}` : `/groups/${slug}`),
+  thread: (id: string, postId?: string) => (postId ? `/threads/${id}#post-${postId}` : `/threads/${id}`),
+  document: (id: string) => `/documents/${id}`,
+  meeting: (id: string) => `/meetings/${id}`,
+  poll: (id: string) => `/polls/${id}`,
+  event: (slug: string) => `/events/${slug}`,
+  calendar: () => '/calendar',
+  profile: () => '/profile',
+  notificationSettings: () => '/settings/notifications',
+  security: () => '/settings/security',
+  pitches: () => '/pitches',
+  pitchReview: (id: string) => `/pitches/review/${id}`,
+  pitchForms: () => '/pitch-forms',
+  newPitchForm: () => '/pitch-forms/new',
+  pitchForm: (id: string) => `/pitch-forms/${id}`,
+  publicPitchForm: (slug: string) => `/pitch/${slug}`,
+  admin: () => '/admin',
+  adminPeople: () => '/admin/people',
+  adminAudit: () => '/admin/audit',
+} as const;
