@@ -1,9 +1,34 @@
 // Lint for the whole workspace. The module-boundary rule is the architecture's fence:
 // web never imports server code, features never import each other, domain libs never import
-// apps, and only tests import the testing lib.
+// apps, only tests import the testing lib, and a domain imports only the domains listed for it.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+
+// Which domains each server domain may use, one edge at a time (the README's "Which domain uses
+// which" says why each exists). Identity and groups are the base every domain builds on;
+// anything not listed is refused.
+const DOMAIN_EDGES = {
+  identity: [],
+  groups: ['identity'],
+  notifications: ['identity', 'groups'],
+  discussions: ['identity', 'groups', 'notifications'],
+  documents: ['identity', 'groups'],
+  meetings: ['identity', 'groups', 'discussions', 'documents'],
+  submissions: ['identity', 'groups', 'discussions', 'documents'],
+  privacy: ['identity'],
+};
+// A domain's tests may set up rows of any domain (through the testing lib's factories or services).
+const domainConstraints = (allowTesting) =>
+  Object.entries(DOMAIN_EDGES).map(([domain, uses]) => ({
+    sourceTag: `domain:${domain}`,
+    onlyDependOnLibsWithTags: [
+      ...(allowTesting ? ['type:domain', 'type:testing'] : uses.map((used) => `domain:${used}`)),
+      'type:infra',
+      'type:core',
+      'type:util',
+    ],
+  }));
 
 const constraints = (allowTesting) => [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -15,6 +40,7 @@ const constraints = (allowTesting) => [
     onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:feature', 'type:ui', 'type:data-access', 'type:util', ...(allowTesting ? ['type:testing'] : [])],
   },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:util'] },
+  ...domainConstraints(allowTesting),
   // Infrastructure (mail, file storage): used by domains, knows none of them.
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:util'] },
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:util'] },

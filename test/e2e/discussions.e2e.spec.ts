@@ -445,6 +445,7 @@ describe('discussions', () => {
     await lucia.keyboard.press('Enter');
     await lucia.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Thumbs up');
     await lucia.keyboard.press('ArrowRight');
+    await lucia.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Heart');
     await lucia.keyboard.press('Enter');
     await card.getByRole('button', { name: 'Heart: 1' }).waitFor();
 

@@ -15,6 +15,10 @@ export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; re
   const notify = useNotify();
   const errorMessage = useErrorMessage();
   const [picking, setPicking] = useState(false);
+  // Roving focus: the choice that holds the one Tab stop. The popover's focus trap focuses the
+  // `data-autofocus` choice, possibly more than once as it opens; pointing it at the current choice
+  // keeps a quick arrow press from being undone.
+  const [current, setCurrent] = useState(0);
   const [react] = useMutation(ReactToPostDocument);
   const choices = useRef<(HTMLButtonElement | null)[]>([]);
   if (readOnly && post.reactions.length === 0) return null;
@@ -32,6 +36,7 @@ export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; re
     else if (event.key === 'End') next = buttons.length - 1;
     if (next === null) return;
     event.preventDefault();
+    setCurrent(next);
     buttons[next]?.focus();
   };
 
@@ -67,7 +72,18 @@ export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; re
       {!readOnly && (
         <Popover opened={picking} onChange={setPicking} position="top-start" shadow="md" withinPortal trapFocus returnFocus>
           <Popover.Target>
-            <ActionIcon variant="subtle" color="gray" size="sm" radius="xl" aria-label={t('reactions.add')} title={t('reactions.add')} onClick={() => setPicking((p) => !p)}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="sm"
+              radius="xl"
+              aria-label={t('reactions.add')}
+              title={t('reactions.add')}
+              onClick={() => {
+                setCurrent(0);
+                setPicking((p) => !p);
+              }}
+            >
               <AddReactionIcon />
             </ActionIcon>
           </Popover.Target>
@@ -79,8 +95,8 @@ export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; re
                   ref={(button: HTMLButtonElement | null) => {
                     choices.current[index] = button;
                   }}
-                  tabIndex={index === 0 ? 0 : -1}
-                  data-autofocus={index === 0 || undefined}
+                  tabIndex={index === current ? 0 : -1}
+                  data-autofocus={index === current || undefined}
                   className="convene-reaction-choice"
                   aria-label={name(reaction)}
                   title={name(reaction)}
