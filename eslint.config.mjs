@@ -37,7 +37,16 @@ const constraints = (allowTesting) => [
   { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'type:testing'] },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:feature', 'type:ui', 'type:data-access', 'type:util', ...(allowTesting ? ['type:testing'] : [])],
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:infra',
+      'type:core',
+      'type:feature',
+      'type:ui',
+      'type:data-access',
+      'type:util',
+      ...(allowTesting ? ['type:testing'] : []),
+    ],
   },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:util'] },
   ...domainConstraints(allowTesting),
@@ -57,10 +66,25 @@ const boundaries = (allowTesting) => [
   { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints(allowTesting) },
 ];
 
-const specFiles = ['**/*.spec.ts', '**/*.spec.tsx', 'test/**/*.ts', 'apps/*/test/**/*.ts', 'libs/server/testing/**/*.ts'];
+const specFiles = [
+  '**/*.spec.ts',
+  '**/*.spec.tsx',
+  'test/**/*.ts',
+  'apps/*/test/**/*.ts',
+  'libs/server/testing/**/*.ts',
+];
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.cache', '**/.nx', 'libs/web/data-access/src/generated/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.cache',
+      '**/.nx',
+      'libs/web/data-access/src/generated/**',
+      '**/*.d.ts',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

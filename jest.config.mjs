@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 
 const { paths } = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8')).compilerOptions;
-const aliases = Object.fromEntries(Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]));
+const aliases = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+);
 
 const swc = [
   '@swc/jest',
@@ -33,9 +35,29 @@ const base = {
 
 export default {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/docker/**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '/node_modules/'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/jest/slow-tests.ts'] },
-    { ...base, displayName: 'system', testMatch: ['<rootDir>/test/system/**/*.system.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/jest/system-tests.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/jest/browser-tests.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/docker/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '/node_modules/'],
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest/slow-tests.ts'],
+    },
+    {
+      ...base,
+      displayName: 'system',
+      testMatch: ['<rootDir>/test/system/**/*.system.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest/system-tests.ts'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest/browser-tests.ts'],
+    },
   ],
 };

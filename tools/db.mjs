@@ -24,7 +24,11 @@ export async function migrate(config) {
   const orm = await openOrm(config);
   try {
     const done = await orm.migrator.up();
-    console.log(done.length ? `db: applied ${done.length} migration(s): ${done.map((m) => m.name).join(', ')}` : 'db: schema is up to date');
+    console.log(
+      done.length
+        ? `db: applied ${done.length} migration(s): ${done.map((m) => m.name).join(', ')}`
+        : 'db: schema is up to date',
+    );
   } finally {
     await orm.close();
   }
@@ -79,8 +83,15 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   } else if (task === 'migration:create') {
     const orm = await openOrm();
     try {
-      const result = await orm.migrator.create(join(root, 'libs/server/core/src/database/migrations'), false, false, process.argv[3]);
-      console.log(result.diff.up.length ? `db: wrote ${result.fileName} — add it to migrations/index.ts` : 'db: no changes');
+      const result = await orm.migrator.create(
+        join(root, 'libs/server/core/src/database/migrations'),
+        false,
+        false,
+        process.argv[3],
+      );
+      console.log(
+        result.diff.up.length ? `db: wrote ${result.fileName} — add it to migrations/index.ts` : 'db: no changes',
+      );
     } finally {
       await orm.close();
     }

@@ -31,7 +31,14 @@ if (problems.length) {
 const webDist = join(root, 'dist/apps/web');
 if (process.env.SKIP_WEB_BUILD !== 'true' || !existsSync(join(webDist, 'index.html'))) {
   say('building the web app…');
-  await run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+  await run(process.execPath, [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'apps/web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
 }
 
 const db = await import('./db.mjs');
@@ -40,7 +47,9 @@ const seeded = await db.seed(config);
 if (seeded) say(seeded);
 if (config.seedDemo) {
   const { DEMO_ACCOUNTS } = await import(pathToFileURL(join(root, 'dist/server/apps/api/src/demo/demo-seed.js')).href);
-  console.log(`\nDemo accounts (password: ${process.env.DEMO_PASSWORD ? 'the value of DEMO_PASSWORD' : config.demoPassword}):`);
+  console.log(
+    `\nDemo accounts (password: ${process.env.DEMO_PASSWORD ? 'the value of DEMO_PASSWORD' : config.demoPassword}):`,
+  );
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(24)} ${account.role}`);
   if (!config.smtpUrl) console.log(`Mail is kept in the development mailbox: ${config.publicUrl}/dev/mail`);
   console.log('');
@@ -48,8 +57,14 @@ if (config.seedDemo) {
 
 const env = { ...process.env, WEB_DIST_DIR: webDist };
 const children = [
-  spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/apps/api/src/main.js')], { stdio: 'inherit', env }),
-  spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/apps/worker/src/main.js')], { stdio: 'inherit', env }),
+  spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/apps/api/src/main.js')], {
+    stdio: 'inherit',
+    env,
+  }),
+  spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/apps/worker/src/main.js')], {
+    stdio: 'inherit',
+    env,
+  }),
 ];
 say(`starting on ${config.publicUrl} (Ctrl+C to stop)`);
 
@@ -59,7 +74,9 @@ const stop = (code) => {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 15_000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() =>
+    process.exit(code),
+  );
 };
 for (const child of children) child.once('exit', (code) => stop(code ?? 1));
 process.on('SIGINT', () => stop(0));

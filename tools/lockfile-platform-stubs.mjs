@@ -10,14 +10,30 @@ const lock = JSON.parse(await readFile(path, 'utf8'));
 const packages = lock.packages;
 
 const OS = ['darwin', 'win32', 'linux', 'android', 'freebsd', 'openharmony', 'netbsd', 'openbsd', 'sunos', 'aix'];
-const CPU = [['arm64', 'arm64'], ['x64', 'x64'], ['ia32', 'ia32'], ['ppc64', 'ppc64'], ['s390x', 's390x'], ['riscv64', 'riscv64'], ['loong64', 'loong64'], ['arm', 'arm']];
+const CPU = [
+  ['arm64', 'arm64'],
+  ['x64', 'x64'],
+  ['ia32', 'ia32'],
+  ['ppc64', 'ppc64'],
+  ['s390x', 's390x'],
+  ['riscv64', 'riscv64'],
+  ['loong64', 'loong64'],
+  ['arm', 'arm'],
+];
 
 function platformOf(name) {
   const tokens = name.split('/').pop().split('-');
   const os = OS.find((o) => tokens.includes(o));
   const cpu = CPU.find(([token]) => tokens.includes(token))?.[1];
   if (!os || !cpu) return null;
-  const libc = os === 'linux' ? (tokens.some((t) => t.startsWith('musl')) ? 'musl' : tokens.some((t) => t.startsWith('gnu')) ? 'glibc' : null) : null;
+  const libc =
+    os === 'linux'
+      ? tokens.some((t) => t.startsWith('musl'))
+        ? 'musl'
+        : tokens.some((t) => t.startsWith('gnu'))
+          ? 'glibc'
+          : null
+      : null;
   return { os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
 }
 
@@ -34,7 +50,9 @@ for (const [location, entry] of Object.entries(packages)) {
     added += 1;
   }
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 await writeFile(path, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`lockfile: added ${added} platform entr${added === 1 ? 'y' : 'ies'}`);

@@ -42,7 +42,13 @@ async function checkPostgres(databaseUrl) {
 }
 
 async function checkRedis(redisUrl) {
-  const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 4000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 4000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   let lastError = null;
   redis.on('error', (error) => {
     lastError = error.message || error.code || String(error);
@@ -50,7 +56,13 @@ async function checkRedis(redisUrl) {
   const timer = new Promise((resolve) => setTimeout(() => resolve('no answer within 5 seconds'), 5000).unref());
   try {
     const result = await Promise.race([
-      redis.connect().then(() => redis.ping()).then(() => null, (error) => lastError ?? (error.message || String(error))),
+      redis
+        .connect()
+        .then(() => redis.ping())
+        .then(
+          () => null,
+          (error) => lastError ?? (error.message || String(error)),
+        ),
       timer,
     ]);
     return result;
@@ -65,11 +77,21 @@ export async function preflight(config) {
   const problems = [];
   if (postgres) {
     problems.push(
-      [`Cannot reach PostgreSQL at ${redact(config.databaseUrl)} (DATABASE_URL): ${postgres}`, 'Start PostgreSQL, or set DATABASE_URL to a server that runs:', ...HOW_TO_START.postgres.map((l) => `  ${l}`)].join('\n'),
+      [
+        `Cannot reach PostgreSQL at ${redact(config.databaseUrl)} (DATABASE_URL): ${postgres}`,
+        'Start PostgreSQL, or set DATABASE_URL to a server that runs:',
+        ...HOW_TO_START.postgres.map((l) => `  ${l}`),
+      ].join('\n'),
     );
   }
   if (redis) {
-    problems.push([`Cannot reach Redis at ${redact(config.redisUrl)} (REDIS_URL): ${redis}`, 'Start Redis, or set REDIS_URL to a server that runs:', ...HOW_TO_START.redis.map((l) => `  ${l}`)].join('\n'));
+    problems.push(
+      [
+        `Cannot reach Redis at ${redact(config.redisUrl)} (REDIS_URL): ${redis}`,
+        'Start Redis, or set REDIS_URL to a server that runs:',
+        ...HOW_TO_START.redis.map((l) => `  ${l}`),
+      ].join('\n'),
+    );
   }
   return problems;
 }

@@ -1,5 +1,5 @@
 // `npm test`: every check and test suite, then one total line:
-//   schema and client freshness · lint · typecheck · migrations in sync · unit · integration,
+//   schema and client freshness · format · lint · typecheck · migrations in sync · unit · integration,
 //   beside them the system suite, then e2e.
 // Each check counts as one test; jest suites count their tests. Ends with `N passed, N failed`.
 //
@@ -14,14 +14,24 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const node = process.execPath;
 const bin = (name) => join(root, 'node_modules/.bin', name);
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: process.env.CI ? '0' : '1' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  FORCE_COLOR: process.env.CI ? '0' : '1',
+};
 const only = process.argv.slice(2);
 const results = [];
 
 /** Where a suite's output goes: straight through, or held in `held` when it runs beside another. */
 function run(command, args, extraEnv = {}, held = null) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...extraEnv } });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...env, ...extraEnv },
+    });
     if (held) {
       child.stdout.on('data', (chunk) => held.push(chunk));
       child.stderr.on('data', (chunk) => held.push(chunk));
@@ -71,14 +81,45 @@ async function jest(name, project, prepare = [], options = [], { beside = false 
   };
   for (const [command, args] of prepare) {
     if ((await run(command, args, {}, held)) !== 0) {
-      finish({ name, passed: 0, failed: 1, skipped: 0, seconds: (Date.now() - started) / 1000, note: 'preparation failed' });
+      finish({
+        name,
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        seconds: (Date.now() - started) / 1000,
+        note: 'preparation failed',
+      });
       return;
     }
   }
   const dir = await mkdtemp(join(tmpdir(), 'convene-jest-'));
   const out = join(dir, 'result.json');
-  const code = await run(node, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', project, '--json', '--outputFile', out, '--passWithNoTests', ...options], {}, held);
-  let summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numTotalTests: 0, numFailedTestSuites: 0, numRuntimeErrorTestSuites: 0 };
+  const code = await run(
+    node,
+    [
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+      join(root, 'node_modules/jest/bin/jest.js'),
+      '--selectProjects',
+      project,
+      '--json',
+      '--outputFile',
+      out,
+      '--passWithNoTests',
+      ...options,
+    ],
+    {},
+    held,
+  );
+  let summary = {
+    numPassedTests: 0,
+    numFailedTests: 0,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    numTotalTests: 0,
+    numFailedTestSuites: 0,
+    numRuntimeErrorTestSuites: 0,
+  };
   try {
     summary = JSON.parse(await readFile(out, 'utf8'));
   } catch {
@@ -106,6 +147,7 @@ await check('contracts', [
 // (Run alone, the system suite builds the server itself.)
 const buildForSystem = only.length && !only.includes('contracts') ? [[node, ['tools/build-server.mjs']]] : [];
 const system = jest('system', 'system', buildForSystem, [], { beside: true });
+await check('format', [[bin('prettier'), ['--check', '--log-level', 'warn', '.']]]);
 await check('lint', [[bin('nx'), ['show', 'projects']], nx]);
 await checkTogether('typecheck', [
   [bin('tsc'), ['-p', 'tsconfig.server.json']],
@@ -124,15 +166,30 @@ await jest(
   'e2e',
   [
     [node, ['tools/build-server.mjs']],
-    [node, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']],
+    [
+      node,
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/web/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ],
+    ],
   ],
   ['--maxWorkers=2'],
 );
 
-const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log('\n━━ summary');
 for (const r of results) {
-  console.log(`  ${r.name.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.skipped ? ` ${r.skipped} skipped` : ''}  (${r.seconds.toFixed(1)} s)`);
+  console.log(
+    `  ${r.name.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.skipped ? ` ${r.skipped} skipped` : ''}  (${r.seconds.toFixed(1)} s)`,
+  );
 }
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 || results.length === 0 ? 1 : 0);

@@ -31,7 +31,11 @@ export function freshDatabase(env, database) {
 }
 
 export function dropDatabase(database) {
-  spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+  spawnSync(
+    'psql',
+    ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`],
+    { stdio: 'ignore' },
+  );
 }
 
 /** The built API on the benchmark's environment, once it answers /health/ready. */
@@ -39,7 +43,13 @@ export async function startApi(env) {
   const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], { env, stdio: 'ignore' });
   const url = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return { api, url };
@@ -55,7 +65,9 @@ export async function time(label, count, run, width = 44) {
   }
   samples.sort((a, b) => a - b);
   const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))].toFixed(1);
-  console.log(`${label.padEnd(width)} n=${count}  p50 ${pct(50)} ms  p95 ${pct(95)} ms  max ${samples.at(-1).toFixed(1)} ms`);
+  console.log(
+    `${label.padEnd(width)} n=${count}  p50 ${pct(50)} ms  p95 ${pct(95)} ms  max ${samples.at(-1).toFixed(1)} ms`,
+  );
 }
 
 export function residentMiB(pid) {

@@ -36,14 +36,19 @@ await readBench({
   viewerEmail: 'member@example.org',
   async seed(db) {
     const seeded = await seed(db);
-    const { rows: [shape] } = await db.query(
+    const {
+      rows: [shape],
+    } = await db.query(
       `select count(*)::int as all, count(*) filter (where recipient_id = $1)::int as mine,
          count(*) filter (where recipient_id = $1 and in_app and read_at is null)::int as unread,
          count(*) filter (where recipient_id = $1 and not in_app)::int as email_only
        from notifications`,
       [seeded.userId],
     );
-    return { ...seeded, summary: `${shape.all} notifications, ${shape.mine} of them the viewer's (${shape.unread} unread, ${shape.email_only} kept for email only)` };
+    return {
+      ...seeded,
+      summary: `${shape.all} notifications, ${shape.mine} of them the viewer's (${shape.unread} unread, ${shape.email_only} kept for email only)`,
+    };
   },
   request: () => ({
     query: `query Bell($first: Int!) {
@@ -60,7 +65,12 @@ await readBench({
    * The viewer comes by id in the body, where the API resolves a session cookie.
    */
   async answer(pool, { viewerId, first }) {
-    const [{ rows: [me] }, { rows }] = await Promise.all([pool.query(viewerSql, [viewerId]), pool.query(notificationsSql, [viewerId, first])]);
+    const [
+      {
+        rows: [me],
+      },
+      { rows },
+    ] = await Promise.all([pool.query(viewerSql, [viewerId]), pool.query(notificationsSql, [viewerId, first])]);
     if (!me) return { me: null, unreadNotificationCount: null, notifications: null };
     return {
       me: {
@@ -92,7 +102,11 @@ await readBench({
   },
   compare: (data) => ({
     ...data,
-    notifications: data.notifications.map((n) => ({ ...n, createdAt: timestamp(n.createdAt), readAt: timestamp(n.readAt) })),
+    notifications: data.notifications.map((n) => ({
+      ...n,
+      createdAt: timestamp(n.createdAt),
+      readAt: timestamp(n.readAt),
+    })),
   }),
   describe: (data) =>
     `${data.unreadNotificationCount} unread; the same ${data.notifications.length} newest (${data.notifications.map((n) => `${n.seq} ${n.type}${n.readAt ? '' : ' unread'}${n.contentFree ? ' content-free' : ''}`).join(', ')})`,
@@ -106,12 +120,17 @@ await readBench({
  * mostly read; one in twenty was kept for its email only (not shown in the app).
  */
 async function seed(db) {
-  const { rows: [viewer] } = await db.query(`select id, password_hash from users where email = 'member@example.org'`);
+  const {
+    rows: [viewer],
+  } = await db.query(`select id, password_hash from users where email = 'member@example.org'`);
   await db.query('begin');
   // The rows are made consistent here; foreign key checks row by row would only slow the load.
   await db.query('set local session_replication_role = replica');
   await db.query('select setseed(0.42)');
-  await db.query(`update users set organisation_id = (select id from partner_organisations where name = 'Northern Refugee Action') where id = $1`, [viewer.id]);
+  await db.query(
+    `update users set organisation_id = (select id from partner_organisations where name = 'Northern Refugee Action') where id = $1`,
+    [viewer.id],
+  );
   await db.query(
     `insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
      select gen_random_uuid(), 'bench-' || i || '@example.org', 'Bench person ' || i, $1, now() - interval '3 years', now() - interval '3 years'

@@ -6,7 +6,10 @@
 import { readBench } from './read-bench.util.mjs';
 
 const database = 'convene_bench_calendar';
-const [perGroup = 730, answers = 200] = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const [perGroup = 730, answers = 200] = process.argv
+  .slice(2)
+  .filter((a) => /^\d+$/.test(a))
+  .map(Number);
 
 const calendarSql = `select m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.status, m.series_id, m.group_id,
     r.response, g.slug, g.name
@@ -28,12 +31,18 @@ await readBench({
   viewerEmail: 'member@example.org',
   async seed(db) {
     const seeded = await seed(db, perGroup, answers);
-    const { rows: [shape] } = await db.query(
+    const {
+      rows: [shape],
+    } = await db.query(
       `select (select count(*)::int from meetings) as meetings, (select count(*)::int from meeting_rsvps) as rsvps,
          (select count(*)::int from meeting_rsvps where user_id = $1) as mine`,
       [seeded.userId],
     );
-    return { ...seeded, range: monthRange(), summary: `${shape.meetings} meetings, ${shape.rsvps} answers (${shape.mine} of them the viewer's)` };
+    return {
+      ...seeded,
+      range: monthRange(),
+      summary: `${shape.meetings} meetings, ${shape.rsvps} answers (${shape.mine} of them the viewer's)`,
+    };
   },
   request: (seeded) => ({
     query: `query MyCalendar($from: DateTime!, $to: DateTime!) {
@@ -65,7 +74,8 @@ await readBench({
       })),
     };
   },
-  compare: (data) => data.myCalendar.map((m) => ({ ...m, startsAt: timestamp(m.startsAt), endsAt: timestamp(m.endsAt) })),
+  compare: (data) =>
+    data.myCalendar.map((m) => ({ ...m, startsAt: timestamp(m.startsAt), endsAt: timestamp(m.endsAt) })),
   describe: (data) => {
     const meetings = data.myCalendar;
     const answered = meetings.filter((m) => m.myRsvp).length;
@@ -80,12 +90,18 @@ await readBench({
  */
 function monthRange() {
   const day = 86_400_000;
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()).split('-').map(Number);
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+    .format(new Date())
+    .split('-')
+    .map(Number);
   const firstOfMonth = Date.UTC(year, month - 1, 1);
   let monday = firstOfMonth - ((new Date(firstOfMonth).getUTCDay() + 6) % 7) * day;
   const firstMonday = monday;
   while (new Date(monday + 7 * day).getUTCMonth() === month - 1) monday += 7 * day;
-  return { from: new Date(firstMonday - 1.5 * day).toISOString(), to: new Date(monday + 7 * day + 1.5 * day).toISOString() };
+  return {
+    from: new Date(firstMonday - 1.5 * day).toISOString(),
+    to: new Date(monday + 7 * day + 1.5 * day).toISOString(),
+  };
 }
 
 /**
@@ -95,8 +111,12 @@ function monthRange() {
  * and the viewer has answered about two meetings in three.
  */
 async function seed(db, perGroup, answers) {
-  const { rows: [member] } = await db.query(`select id, password_hash from users where email = 'member@example.org'`);
-  const { rows: [convenor] } = await db.query(`select id from users where email = 'convenor@example.org'`);
+  const {
+    rows: [member],
+  } = await db.query(`select id, password_hash from users where email = 'member@example.org'`);
+  const {
+    rows: [convenor],
+  } = await db.query(`select id from users where email = 'convenor@example.org'`);
   await db.query('begin');
   // The rows are made consistent here; foreign key checks row by row would only slow the load.
   await db.query('set local session_replication_role = replica');

@@ -7,7 +7,10 @@ import { readBench } from './read-bench.util.mjs';
 const database = 'convene_bench_discussions';
 const slug = 'bench-discussions';
 
-const [threadCount = 10_000, postCount = 200_000] = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const [threadCount = 10_000, postCount = 200_000] = process.argv
+  .slice(2)
+  .filter((a) => /^\d+$/.test(a))
+  .map(Number);
 const groupSql = `select g.id, g.name, g.purpose, m.status
   from working_groups g left join memberships m on m.group_id = g.id and m.user_id = $2
   where g.slug = $1`;
@@ -28,13 +31,18 @@ await readBench({
   viewerEmail: 'member@example.org',
   async seed(db) {
     const seeded = await seed(db, threadCount, postCount);
-    const { rows: [shape] } = await db.query(
+    const {
+      rows: [shape],
+    } = await db.query(
       `select count(*)::int as threads, sum(post_count)::int as posts, max(post_count)::int as longest,
          (percentile_cont(0.5) within group (order by post_count))::int as median
        from threads where group_id = $1`,
       [seeded.groupId],
     );
-    return { ...seeded, summary: `${shape.threads} discussions, ${shape.posts} posts (median ${shape.median} per discussion, longest ${shape.longest}), 201 members` };
+    return {
+      ...seeded,
+      summary: `${shape.threads} discussions, ${shape.posts} posts (median ${shape.median} per discussion, longest ${shape.longest}), 201 members`,
+    };
   },
   request: () => ({
     query: `query G($slug: String!) { workingGroup(slug: $slug) { id name purpose threads(first: 20) { nodes { id title replyCount lastActivityAt unreadCount author { id displayName } } } } }`,
@@ -47,7 +55,9 @@ await readBench({
    * resolves a session cookie.
    */
   async answer(pool, { slug, viewerId, first = 20 }) {
-    const { rows: [group] } = await pool.query(groupSql, [slug, viewerId]);
+    const {
+      rows: [group],
+    } = await pool.query(groupSql, [slug, viewerId]);
     if (!group) return { workingGroup: null };
     let threads = null;
     if (group.status === 'ACTIVE') {
@@ -67,9 +77,13 @@ await readBench({
   },
   compare: (data) => ({
     ...data.workingGroup,
-    threads: data.workingGroup.threads.nodes.map((t) => ({ ...t, lastActivityAt: new Date(t.lastActivityAt).toISOString() })),
+    threads: data.workingGroup.threads.nodes.map((t) => ({
+      ...t,
+      lastActivityAt: new Date(t.lastActivityAt).toISOString(),
+    })),
   }),
-  describe: (data) => `the same ${data.workingGroup.threads.nodes.length} discussions in the same order, unread counts ${data.workingGroup.threads.nodes.map((t) => t.unreadCount).join(' ')}`,
+  describe: (data) =>
+    `the same ${data.workingGroup.threads.nodes.length} discussions in the same order, unread counts ${data.workingGroup.threads.nodes.map((t) => t.unreadCount).join(' ')}`,
 });
 
 /**
@@ -79,7 +93,9 @@ await readBench({
  * posts. The viewer has read about half of the discussions, some to the end, some part-way.
  */
 async function seed(db, threads, posts) {
-  const { rows: [viewer] } = await db.query(`select id, password_hash from users where email = 'member@example.org'`);
+  const {
+    rows: [viewer],
+  } = await db.query(`select id, password_hash from users where email = 'member@example.org'`);
   await db.query('begin');
   // The rows are made consistent here; foreign key checks row by row would only slow the load.
   await db.query('set local session_replication_role = replica');
@@ -90,7 +106,9 @@ async function seed(db, threads, posts) {
      from generate_series(1, 200) i`,
     [viewer.password_hash],
   );
-  const { rows: [group] } = await db.query(
+  const {
+    rows: [group],
+  } = await db.query(
     `insert into working_groups (id, slug, name, purpose, created_at, updated_at)
      values (gen_random_uuid(), $1, 'Bench discussions', 'A group with a long history of discussions.', now() - interval '3 years', now())
      returning id`,
@@ -102,7 +120,9 @@ async function seed(db, threads, posts) {
      from users where email like 'bench-%' or id = $2`,
     [group.id, viewer.id],
   );
-  await db.query(`create temp table bench_people as select array_agg(id order by email) as ids from users where email like 'bench-%'`);
+  await db.query(
+    `create temp table bench_people as select array_agg(id order by email) as ids from users where email like 'bench-%'`,
+  );
   // Discussion n's share of the replies falls off as n grows (about n^-2/3): thousands of posts in
   // the first, hundreds in the first few dozen, about ten in most. n is unrelated to age, so there
   // are long discussions among the old and the new.

@@ -41,7 +41,8 @@ function serveBare(port, dir) {
 }
 async function main() {
   const root = join(import.meta.dirname, '../..');
-  const option = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+  const option = (name, fallback) =>
+    Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
   const sizeMiB = option('size-mib', 1024);
   const concurrent = option('concurrent', 10);
   const apiPort = 3395;
@@ -67,7 +68,11 @@ async function main() {
   const cleanup = () => rmSync(work, { recursive: true, force: true });
   process.on('exit', cleanup);
 
-  spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+  spawnSync(
+    'psql',
+    ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`],
+    { stdio: 'ignore' },
+  );
   spawnSync('redis-cli', ['-n', redisDb, 'flushdb'], { stdio: 'ignore' });
   for (const task of ['migrate', 'seed']) {
     const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
@@ -99,21 +104,44 @@ async function main() {
   const size = sizeMiB * MiB;
 
   for (const port of [apiPort, barePort]) {
-    if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) throw new Error(`port ${port} is in use; stop what listens there first`);
+    if (
+      await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new Error(`port ${port} is in use; stop what listens there first`);
   }
-  const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const bare = spawn(process.execPath, [import.meta.filename, '--serve-bare', String(barePort), work], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const bare = spawn(process.execPath, [import.meta.filename, '--serve-bare', String(barePort), work], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.on('exit', () => {
     api.kill('SIGTERM');
     bare.kill('SIGTERM');
   });
   await new Promise((resolve) => bare.stdout.once('data', resolve));
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  for (let i = 0; i < 100 && !(await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false)); i++) await wait(200);
+  for (
+    let i = 0;
+    i < 100 &&
+    !(await fetch(`${apiUrl}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await wait(200);
   const signIn = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { id } }', variables: { i: { email: 'member@example.org', password: env.DEMO_PASSWORD ?? 'convene-demo-pass' } } }),
+    body: JSON.stringify({
+      query: 'mutation($i: SignInInput!) { signIn(input: $i) { id } }',
+      variables: { i: { email: 'member@example.org', password: env.DEMO_PASSWORD ?? 'convene-demo-pass' } },
+    }),
   });
   const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error(`sign-in failed: ${await signIn.text()}`);
@@ -138,22 +166,32 @@ async function main() {
   function post(url, { multipart }) {
     return new Promise((resolve, reject) => {
       const boundary = `----bench${randomBytes(6).toString('hex')}`;
-      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="evidence-bundle.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="evidence-bundle.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      );
       const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
       const length = multipart ? head.length + size + tail.length : size;
       const headers = multipart
-        ? { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length), 'x-requested-with': 'bench', cookie }
+        ? {
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'content-length': String(length),
+            'x-requested-with': 'bench',
+            cookie,
+          }
         : { 'content-type': 'application/octet-stream', 'content-length': String(length) };
       const req = request(url, { method: 'POST', headers }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (c) => (body += c));
-        res.on('end', () => (res.statusCode === 201 ? resolve(JSON.parse(body)) : reject(new Error(`${res.statusCode} ${body}`))));
+        res.on('end', () =>
+          res.statusCode === 201 ? resolve(JSON.parse(body)) : reject(new Error(`${res.statusCode} ${body}`)),
+        );
       });
       req.on('error', reject);
       (async () => {
         if (multipart) req.write(head);
-        for await (const chunk of createReadStream(source, { highWaterMark: MiB })) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
+        for await (const chunk of createReadStream(source, { highWaterMark: MiB }))
+          if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
         if (multipart) req.write(tail);
         req.end();
       })().catch(reject);
@@ -182,49 +220,90 @@ async function main() {
     return { result, seconds: (performance.now() - started) / 1000 };
   };
   const mbps = (bytes, seconds) => bytes / 1e6 / seconds;
-  const show = (label, bytes, seconds, extra = '') => console.log(`  ${label.padEnd(34)} ${mbps(bytes, seconds).toFixed(0).padStart(6)} MB/s  (${seconds.toFixed(2)} s)${extra}`);
+  const show = (label, bytes, seconds, extra = '') =>
+    console.log(
+      `  ${label.padEnd(34)} ${mbps(bytes, seconds).toFixed(0).padStart(6)} MB/s  (${seconds.toFixed(2)} s)${extra}`,
+    );
 
-  console.log(`file: ${sizeMiB} MiB of random bytes; API and bare server on this machine, local disk under ${tmpdir()}`);
+  console.log(
+    `file: ${sizeMiB} MiB of random bytes; API and bare server on this machine, local disk under ${tmpdir()}`,
+  );
 
   // Warm-up: a small upload each, so neither pays its first-request costs in the timed runs.
   await post(`${apiUrl}/api/groups/${target.group_id}/documents`, { multipart: true }).catch(() => undefined);
 
   console.log('upload (one file)');
-  const apiUp = await withMemory(() => timed(() => post(`${apiUrl}/api/groups/${target.group_id}/documents`, { multipart: true })));
+  const apiUp = await withMemory(() =>
+    timed(() => post(`${apiUrl}/api/groups/${target.group_id}/documents`, { multipart: true })),
+  );
   const uploaded = apiUp.result.result;
   if (uploaded.version.sha256 !== sourceSha || uploaded.version.size !== size) {
     console.error(`the API stored different bytes: ${uploaded.version.sha256} ${uploaded.version.size}`);
     process.exit(1);
   }
-  show('API (multipart, sha256, storage)', size, apiUp.result.seconds, `   API RSS ${(apiUp.before / MiB).toFixed(0)} MiB, peak growth ${(apiUp.growth / MiB).toFixed(1)} MiB`);
+  show(
+    'API (multipart, sha256, storage)',
+    size,
+    apiUp.result.seconds,
+    `   API RSS ${(apiUp.before / MiB).toFixed(0)} MiB, peak growth ${(apiUp.growth / MiB).toFixed(1)} MiB`,
+  );
   const bareUp = await timed(() => post(`http://127.0.0.1:${barePort}/upload`, { multipart: false }));
   show('bare node:http (request → file)', size, bareUp.seconds);
   const upRatio = bareUp.seconds / apiUp.result.seconds;
 
   console.log('download (the same file back)');
-  const apiDown = await withMemory(() => timed(() => get(`${apiUrl}/api/documents/${uploaded.document.id}/content`, { headers: { cookie } })));
-  show('API (authorized, storage → response)', size, apiDown.result.seconds, `   API RSS peak growth ${(apiDown.growth / MiB).toFixed(1)} MiB`);
-  const bareDown = await timed(() => get(`http://127.0.0.1:${barePort}/download?path=${encodeURIComponent(bareUp.result.path)}`));
+  const apiDown = await withMemory(() =>
+    timed(() => get(`${apiUrl}/api/documents/${uploaded.document.id}/content`, { headers: { cookie } })),
+  );
+  show(
+    'API (authorized, storage → response)',
+    size,
+    apiDown.result.seconds,
+    `   API RSS peak growth ${(apiDown.growth / MiB).toFixed(1)} MiB`,
+  );
+  const bareDown = await timed(() =>
+    get(`http://127.0.0.1:${barePort}/download?path=${encodeURIComponent(bareUp.result.path)}`),
+  );
   show('bare node:http (file → response)', size, bareDown.seconds);
   const downRatio = bareDown.seconds / apiDown.result.seconds;
-  const check = await get(`${apiUrl}/api/documents/${uploaded.document.id}/content`, { headers: { cookie }, verify: true });
+  const check = await get(`${apiUrl}/api/documents/${uploaded.document.id}/content`, {
+    headers: { cookie },
+    verify: true,
+  });
   if (check.sha !== sourceSha) {
     console.error('the API sent back different bytes');
     process.exit(1);
   }
 
-  console.log(`ratio API/bare: upload ${upRatio.toFixed(2)}, download ${downRatio.toFixed(2)}   target ≥ 0.8 both ways: ${upRatio >= 0.8 && downRatio >= 0.8 ? 'met' : 'NOT met'}`);
+  console.log(
+    `ratio API/bare: upload ${upRatio.toFixed(2)}, download ${downRatio.toFixed(2)}   target ≥ 0.8 both ways: ${upRatio >= 0.8 && downRatio >= 0.8 ? 'met' : 'NOT met'}`,
+  );
   rmSync(join(work, 'bare-0'), { force: true });
 
   console.log(`${concurrent} concurrent uploads of ${sizeMiB} MiB`);
-  const many = await withMemory(() => timed(() => Promise.all(Array.from({ length: concurrent }, () => post(`${apiUrl}/api/groups/${target.group_id}/documents`, { multipart: true })))));
+  const many = await withMemory(() =>
+    timed(() =>
+      Promise.all(
+        Array.from({ length: concurrent }, () =>
+          post(`${apiUrl}/api/groups/${target.group_id}/documents`, { multipart: true }),
+        ),
+      ),
+    ),
+  );
   const wrong = many.result.result.filter((r) => r.version.sha256 !== sourceSha).length;
-  show(`API, ${concurrent} at once (total)`, size * concurrent, many.result.seconds, `   API RSS peak growth ${(many.growth / MiB).toFixed(1)} MiB`);
+  show(
+    `API, ${concurrent} at once (total)`,
+    size * concurrent,
+    many.result.seconds,
+    `   API RSS peak growth ${(many.growth / MiB).toFixed(1)} MiB`,
+  );
   if (wrong) {
     console.error(`${wrong} of the concurrent uploads stored different bytes`);
     process.exit(1);
   }
   const memoryMet = apiUp.growth <= 64 * MiB && many.growth <= 64 * MiB;
-  console.log(`target RSS growth ≤ 64 MiB for one and for ${concurrent} concurrent uploads: ${memoryMet ? 'met' : 'NOT met'}`);
+  console.log(
+    `target RSS growth ≤ 64 MiB for one and for ${concurrent} concurrent uploads: ${memoryMet ? 'met' : 'NOT met'}`,
+  );
   process.exit(0);
 }

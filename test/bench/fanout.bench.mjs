@@ -94,7 +94,13 @@ async function connectAll(url, cookies) {
     const batch = cookies.slice(i, i + 200).map(
       (cookie) =>
         new Promise((resolve, reject) => {
-          const socket = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
+          const socket = io(url, {
+            path: '/socket.io',
+            transports: ['websocket'],
+            extraHeaders: cookie ? { cookie } : {},
+            reconnection: false,
+            forceNew: true,
+          });
           socket.once('connect', () => resolve(socket));
           socket.once('connect_error', reject);
         }),
@@ -148,12 +154,17 @@ function combine(runs) {
     fromRequest: stats(runs.flatMap((r) => r.fromRequest)),
     seen: stats(runs.flatMap((r) => r.seen)),
     seenCount: Math.min(...runs.map((r) => r.seen.length)),
-    requestsPerClient: runs.flatMap((r) => r.requests).reduce((a, b) => a + b, 0) / Math.max(1, runs.flatMap((r) => r.requests).length),
+    requestsPerClient:
+      runs.flatMap((r) => r.requests).reduce((a, b) => a + b, 0) / Math.max(1, runs.flatMap((r) => r.requests).length),
   };
 }
 
 // ── the pipeline ──
-spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+spawnSync(
+  'psql',
+  ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`],
+  { stdio: 'ignore' },
+);
 for (const task of ['migrate', 'seed']) {
   const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
@@ -162,8 +173,12 @@ spawnSync('redis-cli', ['-n', '13', 'flushdb'], { stdio: 'ignore' });
 
 const db = new pg.Client({ connectionString: env.DATABASE_URL });
 await db.connect();
-const { rows: [group] } = await db.query(`select id from working_groups where slug = 'brexit-and-faith'`);
-const { rows: [hash] } = await db.query(`select password_hash from users where email = 'member@example.org'`);
+const {
+  rows: [group],
+} = await db.query(`select id from working_groups where slug = 'brexit-and-faith'`);
+const {
+  rows: [hash],
+} = await db.query(`select password_hash from users where email = 'member@example.org'`);
 // N people who convene the group, each with a session: a join request notifies all of them.
 const tokens = Array.from({ length: clients }, () => randomBytes(32).toString('base64url'));
 await db.query(
@@ -182,7 +197,9 @@ await db.query(
 /** Waits until the previous change's emails are written and sent, so each round measures one change. */
 async function mailSettled() {
   for (let i = 0; i < 1200; i++) {
-    const { rows: [left] } = await db.query(
+    const {
+      rows: [left],
+    } = await db.query(
       `select (select count(*) from notifications where email = 'IMMEDIATE' and emailed_at is null)
             + (select count(*) from mail_messages where status = 'queued') as n`,
     );
@@ -192,9 +209,21 @@ async function mailSettled() {
 }
 
 const api = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], { env, stdio: 'ignore' });
-const worker = spawn(process.execPath, [join(root, 'dist/server/apps/worker/src/main.js')], { env, stdio: process.env.BENCH_WORKER_LOG ? ['ignore', 'inherit', 'inherit'] : 'ignore' });
+const worker = spawn(process.execPath, [join(root, 'dist/server/apps/worker/src/main.js')], {
+  env,
+  stdio: process.env.BENCH_WORKER_LOG ? ['ignore', 'inherit', 'inherit'] : 'ignore',
+});
 const apiUrl = `http://127.0.0.1:${apiPort}`;
-for (let i = 0; i < 100 && !(await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false)); i++) await wait(200);
+for (
+  let i = 0;
+  i < 100 &&
+  !(await fetch(`${apiUrl}/health/ready`).then(
+    (r) => r.ok,
+    () => false,
+  ));
+  i++
+)
+  await wait(200);
 await wait(1500); // the worker's queues are up
 
 const cookies = tokens.map((t) => `convene_session=${t}`);
@@ -203,7 +232,10 @@ const bells = cookies.map((cookie) => new Bell(apiUrl, cookie));
 for (let i = 0; i < bells.length; i += 100) await Promise.all(bells.slice(i, i + 100).map((b) => b.load()));
 if (pauseMail) {
   const { Queue } = await import('bullmq');
-  const mailQueue = new Queue('mail', { connection: { host: '127.0.0.1', port: 6379, db: 13 }, prefix: `${env.REDIS_PREFIX}:bull` });
+  const mailQueue = new Queue('mail', {
+    connection: { host: '127.0.0.1', port: 6379, db: 13 },
+    prefix: `${env.REDIS_PREFIX}:bull`,
+  });
   await mailQueue.pause();
   await mailQueue.close();
 }
@@ -214,7 +246,13 @@ async function newApplicant(round) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query: 'mutation S($input: SignUpInput!) { signUp(input: $input) { id } }',
-      variables: { input: { email: `applicant-${round}-${Date.now()}@example.org`, password: 'a long enough phrase', displayName: `Applicant ${round}` } },
+      variables: {
+        input: {
+          email: `applicant-${round}-${Date.now()}@example.org`,
+          password: 'a long enough phrase',
+          displayName: `Applicant ${round}`,
+        },
+      },
     }),
   });
   return res.headers.get('set-cookie').split(';')[0];
@@ -244,7 +282,9 @@ api.kill('SIGTERM');
 worker.kill('SIGTERM');
 
 // ── the baseline ──
-const baseline = spawn(process.execPath, [join(import.meta.dirname, 'baseline-server.mjs'), String(baselinePort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const baseline = spawn(process.execPath, [join(import.meta.dirname, 'baseline-server.mjs'), String(baselinePort)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 await new Promise((resolve) => baseline.stdout.once('data', resolve));
 const baseUrl = `http://127.0.0.1:${baselinePort}`;
 const bareSockets = await connectAll(baseUrl, new Array(clients).fill(null));
@@ -263,14 +303,26 @@ const bare = combine(bareRounds);
 for (const socket of bareSockets) socket.disconnect();
 baseline.kill('SIGTERM');
 
-console.log(`fan-out to ${clients} connected clients, ${rounds} measured round(s) after one warm-up${pauseMail ? ' (mail queue paused)' : ''}`);
-console.log(`  pipeline  delivered ${pipeline.delivered}/${clients} in every round  mutation answered in ${pipeline.response.toFixed(1)} ms (median)`);
+console.log(
+  `fan-out to ${clients} connected clients, ${rounds} measured round(s) after one warm-up${pauseMail ? ' (mail queue paused)' : ''}`,
+);
+console.log(
+  `  pipeline  delivered ${pipeline.delivered}/${clients} in every round  mutation answered in ${pipeline.response.toFixed(1)} ms (median)`,
+);
 console.log(`            from the mutation's response to each receipt: ${fmt(pipeline.fromResponse)}`);
-console.log(`            from the mutation's response to "seen" (the bell's data in the client, ${pipeline.seenCount}/${clients} in every round): ${fmt(pipeline.seen)}`);
+console.log(
+  `            from the mutation's response to "seen" (the bell's data in the client, ${pipeline.seenCount}/${clients} in every round): ${fmt(pipeline.seen)}`,
+);
 console.log(`            GraphQL requests per notified client: ${pipeline.requestsPerClient.toFixed(2)}`);
 console.log(`            from the request being sent to each receipt:  ${fmt(pipeline.fromRequest)}`);
-console.log(`  baseline  delivered ${bare.delivered}/${clients} in every round  (bare socket.io: io.to(room).emit, triggered over HTTP)`);
-console.log(`            from the trigger's response to each receipt: ${fmt(bare.fromResponse)} (negative: before the response)`);
+console.log(
+  `  baseline  delivered ${bare.delivered}/${clients} in every round  (bare socket.io: io.to(room).emit, triggered over HTTP)`,
+);
+console.log(
+  `            from the trigger's response to each receipt: ${fmt(bare.fromResponse)} (negative: before the response)`,
+);
 console.log(`            from the trigger being sent to each receipt: ${fmt(bare.fromRequest)}`);
-console.log(`  added by the pipeline at p99, request to receipt: ${(pipeline.fromRequest.p99 - bare.fromRequest.p99).toFixed(1)} ms`);
+console.log(
+  `  added by the pipeline at p99, request to receipt: ${(pipeline.fromRequest.p99 - bare.fromRequest.p99).toFixed(1)} ms`,
+);
 process.exit(0);

@@ -10,7 +10,9 @@ freshDatabase(env, 'convene_bench');
 
 const db = new pg.Client({ connectionString: env.DATABASE_URL });
 await db.connect();
-const { rows: [admin] } = await db.query(`select id, password_hash from users where email = 'admin@example.org'`);
+const {
+  rows: [admin],
+} = await db.query(`select id, password_hash from users where email = 'admin@example.org'`);
 await db.query(
   `insert into users (id, email, display_name, password_hash, created_at, password_changed_at)
    select gen_random_uuid(), 'bench-' || i || '@example.org', 'Bench person ' || i, $1, now(), now() from generate_series(1, $2) i`,
@@ -33,16 +35,26 @@ await db.end();
 const { api, url } = await startApi(env);
 
 const post = (body, cookie) =>
-  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
 
-const signIn = { query: 'mutation($i: SignInInput!) { signIn(input: $i) { id } }', variables: { i: { email: 'admin@example.org', password: env.DEMO_PASSWORD ?? 'convene-demo-pass' } } };
+const signIn = {
+  query: 'mutation($i: SignInInput!) { signIn(input: $i) { id } }',
+  variables: { i: { email: 'admin@example.org', password: env.DEMO_PASSWORD ?? 'convene-demo-pass' } },
+};
 let cookie = '';
 await time('signIn (argon2id verify)', 30, async () => {
   const res = await post(signIn);
   cookie = res.headers.get('set-cookie').split(';')[0];
   await res.text();
 });
-const list = { query: '{ workingGroups { id slug name memberCount viewerMembership { role } members(first: 100) { nodes { role user { displayName organisation { name } } } } pendingRequests(first: 100) { nodes { id } } } }' };
+const list = {
+  query:
+    '{ workingGroups { id slug name memberCount viewerMembership { role } members(first: 100) { nodes { role user { displayName organisation { name } } } } pendingRequests(first: 100) { nodes { id } } } }',
+};
 const first = await (await post(list, cookie)).json();
 if (first.errors) throw new Error(JSON.stringify(first.errors));
 const listed = first.data.workingGroups.length;

@@ -38,12 +38,17 @@ await readBench({
   viewerEmail: 'admin@example.org',
   async seed(db) {
     const seeded = await seed(db);
-    const { rows: [shape] } = await db.query(
+    const {
+      rows: [shape],
+    } = await db.query(
       `select (select count(*)::int from working_groups) as groups, (select count(*)::int from memberships) as memberships,
          (select count(*)::int from memberships m join working_groups g on g.id = m.group_id where g.slug = $1 and m.status = 'ACTIVE') as members`,
       [slug],
     );
-    return { ...seeded, summary: `${shape.groups} groups, ${shape.memberships} memberships; ${shape.members} active members in the group listed` };
+    return {
+      ...seeded,
+      summary: `${shape.groups} groups, ${shape.memberships} memberships; ${shape.members} active members in the group listed`,
+    };
   },
   request: () => ({
     query: `query Groups($slug: String!, $first: Int!) {
@@ -85,7 +90,9 @@ await readBench({
     });
     const group = views.find((g) => g.slug === slug);
     if (!group) return { workingGroups: views, workingGroup: null };
-    const maySeeMembers = group.viewerCanManage || (group.viewerMembership?.status === 'ACTIVE' && group.memberListVisibility === 'MEMBERS');
+    const maySeeMembers =
+      group.viewerCanManage ||
+      (group.viewerMembership?.status === 'ACTIVE' && group.memberListVisibility === 'MEMBERS');
     let members = null;
     if (maySeeMembers) {
       const { rows: page } = await pool.query(membersSql, [group.id, first + 1]);
@@ -98,21 +105,35 @@ await readBench({
           status: m.status,
           message: m.status === 'PENDING' ? m.message : null,
           createdAt: m.created_at,
-          user: { id: m.user_id, displayName: m.display_name, organisation: m.organisation_id ? { id: m.organisation_id, name: m.organisation_name } : null },
+          user: {
+            id: m.user_id,
+            displayName: m.display_name,
+            organisation: m.organisation_id ? { id: m.organisation_id, name: m.organisation_name } : null,
+          },
         })),
         hasNextPage: page.length > first,
-        endCursor: last ? Buffer.from(JSON.stringify([last.role, last.display_name, last.id])).toString('base64url') : null,
+        endCursor: last
+          ? Buffer.from(JSON.stringify([last.role, last.display_name, last.id])).toString('base64url')
+          : null,
       };
     }
     return { workingGroups: views, workingGroup: { id: group.id, members } };
   },
   compare: (data) => ({
     ...data,
-    workingGroup: { ...data.workingGroup, members: { ...data.workingGroup.members, nodes: data.workingGroup.members.nodes.map((m) => ({ ...m, createdAt: timestamp(m.createdAt) })) } },
+    workingGroup: {
+      ...data.workingGroup,
+      members: {
+        ...data.workingGroup.members,
+        nodes: data.workingGroup.members.nodes.map((m) => ({ ...m, createdAt: timestamp(m.createdAt) })),
+      },
+    },
   }),
   describe: (data) => {
     const { nodes, hasNextPage } = data.workingGroup.members;
-    const roles = ['CONVENOR', 'MEMBER', 'OBSERVER'].map((r) => `${nodes.filter((m) => m.role === r).length} ${r.toLowerCase()}s`).join(', ');
+    const roles = ['CONVENOR', 'MEMBER', 'OBSERVER']
+      .map((r) => `${nodes.filter((m) => m.role === r).length} ${r.toLowerCase()}s`)
+      .join(', ');
     return `the same ${data.workingGroups.length} groups; the same first ${nodes.length} members (${roles}), ${hasNextPage ? 'more after them' : 'no more'}`;
   },
 });
@@ -124,7 +145,9 @@ await readBench({
  * convenors only. The admin belongs to a few of them.
  */
 async function seed(db) {
-  const { rows: [admin] } = await db.query(`select id, password_hash from users where email = 'admin@example.org'`);
+  const {
+    rows: [admin],
+  } = await db.query(`select id, password_hash from users where email = 'admin@example.org'`);
   await db.query('begin');
   // The rows are made consistent here; foreign key checks row by row would only slow the load.
   await db.query('set local session_replication_role = replica');
@@ -143,8 +166,12 @@ async function seed(db) {
      from generate_series(1, 1200) i`,
     [admin.password_hash],
   );
-  await db.query(`create temp table bench_people as select row_number() over (order by email) as n, id from users where email like 'bench-%'`);
-  const { rows: [group] } = await db.query(
+  await db.query(
+    `create temp table bench_people as select row_number() over (order by email) as n, id from users where email like 'bench-%'`,
+  );
+  const {
+    rows: [group],
+  } = await db.query(
     `insert into working_groups (id, slug, name, purpose, created_at, updated_at)
      values (gen_random_uuid(), $1, 'Bench members', 'A large group: everyone working on housing across the network.', now() - interval '3 years', now())
      returning id`,

@@ -63,7 +63,8 @@ function serveBaseline(bench, port) {
 }
 
 async function main(bench) {
-  const option = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+  const option = (name, fallback) =>
+    Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
   const connections = option('connections', 10);
   const duration = option('duration', 10);
   // --profile prints where the API's time went; --profile=FILE also keeps the .cpuprofile there.
@@ -90,10 +91,18 @@ async function main(bench) {
   };
 
   // ── data ──
-  spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+  spawnSync(
+    'psql',
+    ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`],
+    { stdio: 'ignore' },
+  );
   spawnSync('redis-cli', ['-n', redisDb, 'flushdb'], { stdio: 'ignore' });
   for (const task of ['migrate', 'seed']) {
-    const run = spawnSync(process.execPath, [join(buildRoot, 'tools/db.mjs'), task], { env, encoding: 'utf8', cwd: buildRoot });
+    const run = spawnSync(process.execPath, [join(buildRoot, 'tools/db.mjs'), task], {
+      env,
+      encoding: 'utf8',
+      cwd: buildRoot,
+    });
     if (run.status !== 0) throw new Error(`db ${task} failed:\n${run.stderr}`);
   }
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -101,16 +110,30 @@ async function main(bench) {
   const seedStarted = performance.now();
   const seeded = await bench.seed(db);
   await db.query('vacuum (analyze)');
-  console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s${seeded.summary ? `: ${seeded.summary}` : ''}`);
+  console.log(
+    `seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s${seeded.summary ? `: ${seeded.summary}` : ''}`,
+  );
 
   // ── servers ──
   for (const port of [apiPort, baselinePort]) {
     // A server left over from an interrupted run would answer in place of the one started here.
-    if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) throw new Error(`port ${port} is in use; stop what listens there first`);
+    if (
+      await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new Error(`port ${port} is in use; stop what listens there first`);
   }
   const nodeArgs = profile ? [`--inspect=127.0.0.1:${inspectPort}`] : [];
-  const api = spawn(process.execPath, [...nodeArgs, join(buildRoot, 'dist/server/apps/api/src/main.js')], { env, cwd: buildRoot, stdio: ['ignore', 'ignore', 'ignore'] });
-  const baseline = spawn(process.execPath, [process.argv[1], '--serve-baseline', String(baselinePort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const api = spawn(process.execPath, [...nodeArgs, join(buildRoot, 'dist/server/apps/api/src/main.js')], {
+    env,
+    cwd: buildRoot,
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const baseline = spawn(process.execPath, [process.argv[1], '--serve-baseline', String(baselinePort)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const stopAll = () => {
     api.kill('SIGTERM');
     baseline.kill('SIGTERM');
@@ -118,7 +141,16 @@ async function main(bench) {
   process.on('exit', stopAll);
   await new Promise((resolve) => baseline.stdout.once('data', resolve));
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  for (let i = 0; i < 150 && !(await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false)); i++) await wait(200);
+  for (
+    let i = 0;
+    i < 150 &&
+    !(await fetch(`${apiUrl}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await wait(200);
 
   const signIn = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
@@ -146,7 +178,8 @@ async function main(bench) {
     body: JSON.stringify(bench.baselineRequest(seeded)),
     pid: () => baseline.pid,
   };
-  const ask = async (target) => (await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body })).json();
+  const ask = async (target) =>
+    (await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body })).json();
 
   // ── the same answer from both ──
   const [fromApi, fromBaseline] = await Promise.all([ask(ours), ask(bare)]);
@@ -159,15 +192,21 @@ async function main(bench) {
     console.log(`API:      ${a.slice(0, 2000)}\nbaseline: ${b.slice(0, 2000)}`);
     process.exit(1);
   }
-  console.log(`answers match (${Buffer.byteLength(JSON.stringify(fromApi))} bytes)${bench.describe ? `: ${bench.describe(fromApi.data)}` : ''}`);
+  console.log(
+    `answers match (${Buffer.byteLength(JSON.stringify(fromApi))} bytes)${bench.describe ? `: ${bench.describe(fromApi.data)}` : ''}`,
+  );
 
   // ── SQL statements per request, from PostgreSQL's own counters (each statement outside a transaction commits one) ──
   const sqlPerRequest = async (target, requests = 50) => {
     // A backend reports its counters when idle, at most 10 s later.
     const counters = async () => {
       await wait(11_000);
-      const { rows: [row] } = await db.query('select xact_commit::int as n from pg_stat_database where datname = current_database()');
-      const { rows: tables } = await db.query('select relname, (coalesce(idx_scan, 0) + coalesce(seq_scan, 0))::int as scans from pg_stat_user_tables');
+      const {
+        rows: [row],
+      } = await db.query('select xact_commit::int as n from pg_stat_database where datname = current_database()');
+      const { rows: tables } = await db.query(
+        'select relname, (coalesce(idx_scan, 0) + coalesce(seq_scan, 0))::int as scans from pg_stat_user_tables',
+      );
       return { commits: row.n, tables: new Map(tables.map((t) => [t.relname, t.scans])) };
     };
     const before = await counters();
@@ -241,17 +280,27 @@ async function main(bench) {
   console.log('maximum throughput (autocannon)');
   console.log(line(ours.name, oursMax));
   console.log(line(bare.name, bareMax));
-  console.log(`  ratio API/baseline ${ratio.toFixed(2)}   required ≥ 0.35: ${met(ratio >= 0.35)}, aim ≥ 0.5: ${met(ratio >= 0.5)}`);
-  console.log("at half of each one's maximum, autocannon overallRate (each connection sends its second's share back to back as the second starts)");
+  console.log(
+    `  ratio API/baseline ${ratio.toFixed(2)}   required ≥ 0.35: ${met(ratio >= 0.35)}, aim ≥ 0.5: ${met(ratio >= 0.5)}`,
+  );
+  console.log(
+    "at half of each one's maximum, autocannon overallRate (each connection sends its second's share back to back as the second starts)",
+  );
   console.log(line(`${ours.name} @ ${oursRate}/s`, oursHalf));
   console.log(line(`${bare.name} @ ${bareRate}/s`, bareHalf));
-  console.log(`  target p99 ≤ 50 ms at half of max throughput: API ${met(oursHalf.p99 <= 50)}, baseline ${met(bareHalf.p99 <= 50)}`);
+  console.log(
+    `  target p99 ≤ 50 ms at half of max throughput: API ${met(oursHalf.p99 <= 50)}, baseline ${met(bareHalf.p99 <= 50)}`,
+  );
   console.log("at half of each one's maximum, evenly spaced (open loop, latency from each request's due time)");
   console.log(line(`${ours.name} @ ${oursRate}/s`, oursPaced));
   console.log(line(`${bare.name} @ ${bareRate}/s`, barePaced));
-  console.log(`  target p99 ≤ 50 ms at half of max throughput: API ${met(oursPaced.p99 <= 50)}, baseline ${met(barePaced.p99 <= 50)}`);
+  console.log(
+    `  target p99 ≤ 50 ms at half of max throughput: API ${met(oursPaced.p99 <= 50)}, baseline ${met(barePaced.p99 <= 50)}`,
+  );
   console.log(`API resident memory after the runs (VmRSS): ${rss.toFixed(0)} MiB`);
-  console.log(`load average at the end: ${load} on ${availableParallelism()} cores (API, baseline, PostgreSQL and the load generator share them)`);
+  console.log(
+    `load average at the end: ${load} on ${availableParallelism()} cores (API, baseline, PostgreSQL and the load generator share them)`,
+  );
   if (cpuProfile && profileArg.includes('=')) writeFileSync(profileArg.split('=')[1], JSON.stringify(cpuProfile));
   if (cpuProfile) printProfile(cpuProfile, 'API CPU profile of the maximum-throughput run');
   process.exit(0);
@@ -278,7 +327,11 @@ function measurer(database) {
   // The machine's busy time from /proc/stat, to show how much of it went to other processes (and to
   // the hypervisor: steal). Interrupt time is left out, most of it is this benchmark's own traffic.
   const machineBusyMs = () => {
-    const [user, nice, system, , , , , steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , , , steal] = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     return (user + nice + system + steal) * (1000 / 100);
   };
   const selfMs = () => {
@@ -286,14 +339,26 @@ function measurer(database) {
     return (user + system) / 1000;
   };
   return async (target, load) => {
-    const before = { server: cpuMs(target.pid()), pg: backendsCpu(), self: selfMs(), machine: machineBusyMs(), at: performance.now() };
+    const before = {
+      server: cpuMs(target.pid()),
+      pg: backendsCpu(),
+      self: selfMs(),
+      machine: machineBusyMs(),
+      at: performance.now(),
+    };
     const result = await load();
     const pg = [...backendsCpu()].reduce((sum, [pid, ms]) => sum + ms - (before.pg.get(pid) ?? 0), 0);
     const server = cpuMs(target.pid()) - before.server;
     const self = selfMs() - before.self;
     const others = machineBusyMs() - before.machine - server - pg - self;
     const available = (performance.now() - before.at) * availableParallelism();
-    return { ...result, cpu: server / result.done, pgCpu: pg / result.done, clientCpu: self / result.done, others: Math.max(0, others / available) };
+    return {
+      ...result,
+      cpu: server / result.done,
+      pgCpu: pg / result.done,
+      clientCpu: self / result.done,
+      others: Math.max(0, others / available),
+    };
   };
 }
 
@@ -306,8 +371,14 @@ function measurer(database) {
 function paced(measure, target, rate, seconds, connections) {
   return measure(target, async () => {
     const { hostname, port, pathname } = new URL(target.url);
-    const headers = Object.entries({ ...target.headers, host: `${hostname}:${port}`, 'content-length': Buffer.byteLength(target.body) });
-    const message = Buffer.from(`POST ${pathname} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${target.body}`);
+    const headers = Object.entries({
+      ...target.headers,
+      host: `${hostname}:${port}`,
+      'content-length': Buffer.byteLength(target.body),
+    });
+    const message = Buffer.from(
+      `POST ${pathname} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${target.body}`,
+    );
     const total = Math.round(rate * seconds);
     const latencies = [];
     const due = [];
@@ -325,38 +396,45 @@ function paced(measure, target, rate, seconds, connections) {
       }
     };
     const clients = await Promise.all(
-      Array.from({ length: connections }, () => new Promise((resolve, reject) => {
-        const client = { socket: connect({ host: hostname, port: Number(port), noDelay: true }, () => resolve(client)), due: 0 };
-        client.socket.on('error', reject);
-        let buffered = Buffer.alloc(0);
-        client.socket.on('data', (chunk) => {
-          buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
-          const headEnd = buffered.indexOf('\r\n\r\n');
-          if (headEnd < 0) return;
-          const head = buffered.subarray(0, headEnd).toString('latin1');
-          const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-          const end = length ? headEnd + 4 + Number(length[1]) : buffered.indexOf('\r\n0\r\n\r\n', headEnd) + 7;
-          if (end < 7 || buffered.length < end) return;
-          if (!head.startsWith('HTTP/1.1 200') || buffered.subarray(headEnd, end).includes('"errors"')) failed++;
-          latencies.push(performance.now() - client.due);
-          client.due = 0;
-          buffered = buffered.subarray(end);
-          idle.push(client);
-          if (latencies.length + lost === total) finish();
-          else dispatch();
-        });
-        // A socket the server closes is left out; a request it carried counts as failed.
-        client.socket.on('close', () => {
-          if (idle.includes(client)) idle.splice(idle.indexOf(client), 1);
-          if (client.due && ++lost + latencies.length === total) finish();
-          client.due = 0;
-        });
-        idle.push(client);
-      })),
+      Array.from(
+        { length: connections },
+        () =>
+          new Promise((resolve, reject) => {
+            const client = {
+              socket: connect({ host: hostname, port: Number(port), noDelay: true }, () => resolve(client)),
+              due: 0,
+            };
+            client.socket.on('error', reject);
+            let buffered = Buffer.alloc(0);
+            client.socket.on('data', (chunk) => {
+              buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
+              const headEnd = buffered.indexOf('\r\n\r\n');
+              if (headEnd < 0) return;
+              const head = buffered.subarray(0, headEnd).toString('latin1');
+              const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+              const end = length ? headEnd + 4 + Number(length[1]) : buffered.indexOf('\r\n0\r\n\r\n', headEnd) + 7;
+              if (end < 7 || buffered.length < end) return;
+              if (!head.startsWith('HTTP/1.1 200') || buffered.subarray(headEnd, end).includes('"errors"')) failed++;
+              latencies.push(performance.now() - client.due);
+              client.due = 0;
+              buffered = buffered.subarray(end);
+              idle.push(client);
+              if (latencies.length + lost === total) finish();
+              else dispatch();
+            });
+            // A socket the server closes is left out; a request it carried counts as failed.
+            client.socket.on('close', () => {
+              if (idle.includes(client)) idle.splice(idle.indexOf(client), 1);
+              if (client.due && ++lost + latencies.length === total) finish();
+              client.due = 0;
+            });
+            idle.push(client);
+          }),
+      ),
     );
     const interval = 1000 / rate;
     const started = performance.now();
-    for (let i = 0; i < total; ) {
+    for (let i = 0; i < total;) {
       const now = performance.now();
       for (; i < total && started + i * interval <= now; i++) due.push(started + i * interval);
       dispatch();

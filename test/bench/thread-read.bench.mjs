@@ -49,13 +49,18 @@ await readBench({
   viewerEmail: 'member@example.org',
   async seed(db) {
     const seeded = await seed(db);
-    const { rows: [shape] } = await db.query(
+    const {
+      rows: [shape],
+    } = await db.query(
       `select count(distinct t.id)::int as threads, count(p.id)::int as posts,
          (select count(*)::int from post_reactions x join posts q on q.id = x.post_id where q.thread_id = $2) as reactions
        from threads t join posts p on p.thread_id = t.id where t.group_id = $1`,
       [seeded.groupId, seeded.threadId],
     );
-    return { ...seeded, summary: `${shape.threads} discussions, ${shape.posts} posts in the group; the thread read has 50 posts and ${shape.reactions} reactions` };
+    return {
+      ...seeded,
+      summary: `${shape.threads} discussions, ${shape.posts} posts in the group; the thread read has 50 posts and ${shape.reactions} reactions`,
+    };
   },
   request: (seeded) => ({
     query: `query Thread($id: ID!, $first: Int!) { thread(id: $id) {
@@ -75,7 +80,9 @@ await readBench({
    * authors and reaction counts. A hidden post's text shows to its author and the moderators only.
    */
   async answer(pool, { threadId, viewerId, first }) {
-    const { rows: [t] } = await pool.query(threadSql, [threadId, viewerId]);
+    const {
+      rows: [t],
+    } = await pool.query(threadSql, [threadId, viewerId]);
     if (!t?.member) return { thread: null };
     const { rows } = await pool.query(postsSql, [t.id, viewerId, first + 1]);
     const posts = rows.slice(0, first);
@@ -154,7 +161,9 @@ await readBench({
  * watches it.
  */
 async function seed(db) {
-  const { rows: [viewer] } = await db.query(`select id, password_hash from users where email = 'member@example.org'`);
+  const {
+    rows: [viewer],
+  } = await db.query(`select id, password_hash from users where email = 'member@example.org'`);
   await db.query('begin');
   // The rows are made consistent here; foreign key checks row by row would only slow the load.
   await db.query('set local session_replication_role = replica');
@@ -165,7 +174,9 @@ async function seed(db) {
      from generate_series(1, 60) i`,
     [viewer.password_hash],
   );
-  const { rows: [group] } = await db.query(
+  const {
+    rows: [group],
+  } = await db.query(
     `insert into working_groups (id, slug, name, purpose, created_at, updated_at)
      values (gen_random_uuid(), $1, 'Bench thread', 'A group whose discussions run long.', now() - interval '3 years', now())
      returning id`,
@@ -181,7 +192,9 @@ async function seed(db) {
   const convenor = people[0].id;
 
   // The other discussions: each opened, then replied to at depth 1; reactions on about a third of the posts.
-  await db.query(`create temp table bench_people as select array_agg(id order by email) as ids from users where email like 'bench-%'`);
+  await db.query(
+    `create temp table bench_people as select array_agg(id order by email) as ids from users where email like 'bench-%'`,
+  );
   await db.query(
     `create temp table bench_threads as
      select n, gen_random_uuid() as id, gen_random_uuid() as opening_id, p.ids[1 + floor(random() * 60)::int] as author_id,
@@ -222,7 +235,10 @@ async function seed(db) {
     const replies = posts.filter((p) => p.depth === 1);
     const parent = i === 0 ? null : i % 3 === 0 && replies.length ? replies.at(-1) : posts[0];
     const author = writers[(i * 5) % writers.length];
-    const body = i === 0 ? 'What should we ask the council for at the next meeting? **Three things**, I think.' : `Reply ${i}: ${i % 2 ? 'I agree, and' : 'Not sure:'} here is what we saw this week.`;
+    const body =
+      i === 0
+        ? 'What should we ask the council for at the next meeting? **Three things**, I think.'
+        : `Reply ${i}: ${i % 2 ? 'I agree, and' : 'Not sure:'} here is what we saw this week.`;
     posts.push({
       id: randomUUID(),
       parentId: parent?.id ?? null,
@@ -238,7 +254,9 @@ async function seed(db) {
   }
   const opening = posts[0];
   const last = posts.at(-1);
-  const { rows: [thread] } = await db.query(
+  const {
+    rows: [thread],
+  } = await db.query(
     `insert into threads (id, group_id, author_id, title, tags, post_count, created_at, last_activity_at)
      values (gen_random_uuid(), $1, $2, 'What we ask the council for', '{council,evidence}', $3, $4, $5) returning id`,
     [group.id, opening.authorId, posts.length, opening.createdAt, last.createdAt],
@@ -252,7 +270,18 @@ async function seed(db) {
     [
       thread.id,
       convenor,
-      ...['id', 'parentId', 'authorId', 'body', 'bodyHtml', 'depth', 'createdAt', 'editedAt', 'deletedAt', 'hiddenAt'].map((field) => posts.map((p) => p[field])),
+      ...[
+        'id',
+        'parentId',
+        'authorId',
+        'body',
+        'bodyHtml',
+        'depth',
+        'createdAt',
+        'editedAt',
+        'deletedAt',
+        'hiddenAt',
+      ].map((field) => posts.map((p) => p[field])),
     ],
   );
   // Reactions on three posts in four, from one to six people; the viewer's on every third post.
@@ -261,7 +290,8 @@ async function seed(db) {
   posts.forEach((post, i) => {
     if (i % 4 === 3 || post.deletedAt || post.hiddenAt) return;
     const count = 1 + ((i * 7) % 6);
-    for (let j = 0; j < count; j++) given.push([post.id, people[10 + ((i + j * 3) % 40)].id, reactions[(i + j) % (j % 2 ? 2 : 5)]]);
+    for (let j = 0; j < count; j++)
+      given.push([post.id, people[10 + ((i + j * 3) % 40)].id, reactions[(i + j) % (j % 2 ? 2 : 5)]]);
     if (i % 3 === 0) given.push([post.id, viewer.id, reactions[i % 5]]);
   });
   await db.query(
@@ -282,7 +312,10 @@ async function seed(db) {
      select $1, id, case when id = $3 then 30 else post_count end, last_activity_at from threads where group_id = $2 and (id = $3 or random() < 0.5)`,
     [viewer.id, group.id, thread.id],
   );
-  await db.query(`insert into thread_notification_preferences (user_id, thread_id, level) values ($1, $2, 'WATCHING')`, [viewer.id, thread.id]);
+  await db.query(
+    `insert into thread_notification_preferences (user_id, thread_id, level) values ($1, $2, 'WATCHING')`,
+    [viewer.id, thread.id],
+  );
   await db.query('commit');
   return { userId: viewer.id, groupId: group.id, threadId: thread.id };
 }

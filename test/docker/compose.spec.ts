@@ -7,14 +7,24 @@ import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '../..');
 const compose = parse(readFileSync(join(root, 'docker/compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown> }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: unknown;
+      command?: string[];
+      environment?: Record<string, string>;
+      depends_on?: Record<string, unknown>;
+    }
+  >;
 };
 
 /** Every variable the configuration loader reads, found in its source so a new one can't be missed. */
 function variablesTheAppsRead(): string[] {
   const source = readFileSync(join(root, 'libs/server/core/src/config/app-config.ts'), 'utf8');
   const names = new Set<string>();
-  for (const match of source.matchAll(/(?:str|int|url|flag)\('([A-Z_]+)'|env\['([A-Z_]+)'\]/g)) names.add(match[1] ?? match[2]!);
+  for (const match of source.matchAll(/(?:str|int|url|flag)\('([A-Z_]+)'|env\['([A-Z_]+)'\]/g))
+    names.add(match[1] ?? match[2]!);
   return [...names].sort();
 }
 
@@ -24,7 +34,16 @@ describe('docker/compose.yml', () => {
   });
 
   it('finds the variables the apps read (the check itself is not empty)', () => {
-    expect(variablesTheAppsRead()).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PORT', 'NODE_ENV', 'GRAPHQL_TRUSTED_DOCUMENTS']));
+    expect(variablesTheAppsRead()).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL',
+        'REDIS_URL',
+        'SMTP_URL',
+        'PORT',
+        'NODE_ENV',
+        'GRAPHQL_TRUSTED_DOCUMENTS',
+      ]),
+    );
   });
 
   it.each(['api', 'worker', 'migrate'])('sets every variable the apps read for %s', (service) => {

@@ -16,7 +16,8 @@ class Authenticator {
   /** The code the server has not seen yet: each step's code works once, so wait for a new step if needed. */
   async nextCode(): Promise<string> {
     const stepOf = () => totpStep();
-    while (stepOf() <= this.lastStep) await new Promise((resolve) => setTimeout(resolve, (this.lastStep + 1) * 30_000 - Date.now() + 100));
+    while (stepOf() <= this.lastStep)
+      await new Promise((resolve) => setTimeout(resolve, (this.lastStep + 1) * 30_000 - Date.now() + 100));
     this.lastStep = stepOf();
     this.lastCode = totpCode(this.secret, this.lastStep);
     return this.lastCode;
@@ -35,7 +36,10 @@ async function turnOnTwoFactor(page: Page): Promise<{ authenticator: Authenticat
 }
 
 /** From "Start setting up" to the recovery codes stored, on the security page or the required setup page. */
-async function confirmSetup(page: Page, doneLabel: string): Promise<{ authenticator: Authenticator; recoveryCodes: string[] }> {
+async function confirmSetup(
+  page: Page,
+  doneLabel: string,
+): Promise<{ authenticator: Authenticator; recoveryCodes: string[] }> {
   await page.getByRole('button', { name: 'Start setting up' }).click();
   const qr = page.getByRole('img', { name: 'QR code to add Convene to your authenticator app' });
   await qr.waitFor();
@@ -53,7 +57,9 @@ async function confirmSetup(page: Page, doneLabel: string): Promise<{ authentica
   expect(recoveryCodes).toHaveLength(10);
   for (const code of recoveryCodes) expect(code).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
   await page.getByText('Store these codes somewhere safe').waitFor();
-  const download = decodeURIComponent((await page.getByRole('link', { name: 'Download as .txt' }).getAttribute('href')) ?? '');
+  const download = decodeURIComponent(
+    (await page.getByRole('link', { name: 'Download as .txt' }).getAttribute('href')) ?? '',
+  );
   expect(download).toContain(recoveryCodes.join('\n'));
 
   // Going on needs saying the codes are stored.
@@ -131,7 +137,9 @@ describe('account security', () => {
     await visitor.getByRole('button', { name: 'Send reset link' }).click();
     await visitor.getByText('If an account exists for this address, we sent a link. It works for an hour.').waitFor();
 
-    const mail = await session.waitForMail((m) => m.to === 'samira@example.org' && m.subject === 'Reset your Convene password');
+    const mail = await session.waitForMail(
+      (m) => m.to === 'samira@example.org' && m.subject === 'Reset your Convene password',
+    );
     const link = mailedPath(mail, 'reset-password');
     await visitor.goto(link);
     await visitor.getByRole('heading', { name: 'Choose a new password' }).waitFor();
@@ -168,7 +176,10 @@ describe('account security', () => {
     const group = devices.getByRole('list', { name: 'Chrome on Linux' });
     expect(await group.getByRole('listitem').count()).toBe(4);
     expect(await seriousA11yViolations(here)).toEqual([]);
-    await group.getByRole('button', { name: /^Sign out Chrome on Linux \(/ }).first().click();
+    await group
+      .getByRole('button', { name: /^Sign out Chrome on Linux \(/ })
+      .first()
+      .click();
     await here.getByText('Chrome on Linux was signed out').first().waitFor();
     await devices.getByText('3 sessions').waitFor();
     // The entry stays open where it was.
@@ -191,7 +202,10 @@ describe('account security', () => {
     expect(await seriousA11yViolations(here)).toEqual([]);
 
     // This device comes first, then the most recently active: `third`, then `elsewhere`.
-    await devices.getByRole('button', { name: /^Sign out Chrome on Linux \(/ }).nth(1).click();
+    await devices
+      .getByRole('button', { name: /^Sign out Chrome on Linux \(/ })
+      .nth(1)
+      .click();
     await here.getByText('Chrome on Linux was signed out').first().waitFor();
     await devices.getByRole('listitem').nth(2).waitFor({ state: 'detached' });
 
@@ -201,7 +215,10 @@ describe('account security', () => {
     await third.getByRole('heading', { name: 'Working groups' }).waitFor();
 
     await here.getByRole('button', { name: /^Sign out everywhere else \(\d+ other sessions?\)$/ }).click();
-    await here.getByText(/^Signed out of \d+ other devices?$/).first().waitFor();
+    await here
+      .getByText(/^Signed out of \d+ other devices?$/)
+      .first()
+      .waitFor();
     await here.getByText('You are signed in on this device only.').waitFor();
     await third.goto('/calendar');
     await third.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -15,18 +15,28 @@ const GROUP = 'health-and-social-care';
 
 /** A GraphQL call as the person signed in on the page (same cookies), for setting up data quickly. */
 async function graphql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await page.request.post('/graphql', { data: { query, variables }, headers: { 'apollo-require-preflight': 'true' } });
+  const response = await page.request.post('/graphql', {
+    data: { query, variables },
+    headers: { 'apollo-require-preflight': 'true' },
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
 
 async function groupId(page: Page, slug = GROUP): Promise<string> {
-  const data = await graphql<{ workingGroup: { id: string } }>(page, 'query ($slug: String!) { workingGroup(slug: $slug) { id } }', { slug });
+  const data = await graphql<{ workingGroup: { id: string } }>(
+    page,
+    'query ($slug: String!) { workingGroup(slug: $slug) { id } }',
+    { slug },
+  );
   return data.workingGroup.id;
 }
 
-async function startThread(page: Page, input: { title: string; body: string }): Promise<{ threadId: string; openingId: string }> {
+async function startThread(
+  page: Page,
+  input: { title: string; body: string },
+): Promise<{ threadId: string; openingId: string }> {
   const data = await graphql<{ createThread: { id: string; posts: { nodes: { id: string }[] } } }>(
     page,
     'mutation ($input: CreateThreadInput!) { createThread(input: $input) { id posts(first: 1) { nodes { id } } } }',
@@ -36,14 +46,19 @@ async function startThread(page: Page, input: { title: string; body: string }): 
 }
 
 async function reply(page: Page, input: { threadId: string; parentPostId?: string; body: string }): Promise<string> {
-  const data = await graphql<{ reply: { id: string } }>(page, 'mutation ($input: ReplyInput!) { reply(input: $input) { id } }', { input });
+  const data = await graphql<{ reply: { id: string } }>(
+    page,
+    'mutation ($input: ReplyInput!) { reply(input: $input) { id } }',
+    { input },
+  );
   return data.reply.id;
 }
 
 /** A post's card (its own text, not its replies') by its id. */
 const postCard = (page: Page, postId: string) => page.locator(`[id="post-${postId}"]`);
 /** The list item of a post: its card, then its replies. */
-const postItem = (page: Page, postId: string) => page.locator('li.convene-post', { has: page.locator(`:scope > [id="post-${postId}"]`) });
+const postItem = (page: Page, postId: string) =>
+  page.locator('li.convene-post', { has: page.locator(`:scope > [id="post-${postId}"]`) });
 
 /** True once the page has gone through a full load after this call (it should not, for live updates). */
 function watchReloads(page: Page): () => boolean {
@@ -81,7 +96,9 @@ describe('discussions', () => {
     await lucia.getByRole('button', { name: 'Start a discussion' }).click();
     const dialog = lucia.getByRole('dialog');
     await dialog.getByLabel(/^Title/).fill('Charging letters at the Royal Infirmary');
-    await dialog.getByLabel(/^What do you want/).fill('Three families got **upfront charging** letters.\n\n<img src=x onerror=alert(1)>');
+    await dialog
+      .getByLabel(/^What do you want/)
+      .fill('Three families got **upfront charging** letters.\n\n<img src=x onerror=alert(1)>');
     await dialog.getByLabel(/^Tags/).fill('nhs-charging');
     // The preview is the server's own rendering.
     await dialog.getByRole('button', { name: 'Preview' }).click();
@@ -135,15 +152,20 @@ describe('discussions', () => {
     await lucia.getByRole('button', { name: 'Start a discussion' }).click();
     const dialog = lucia.getByRole('dialog');
     await dialog.getByLabel(/^Title/).fill('Interpreters at the maternity unit');
-    await dialog.getByLabel(/^What do you want/).fill('Have any of you seen interpreters refused at the maternity unit?');
+    await dialog
+      .getByLabel(/^What do you want/)
+      .fill('Have any of you seen interpreters refused at the maternity unit?');
     await dialog.getByRole('button', { name: 'Start the discussion' }).click();
     await lucia.getByRole('heading', { name: 'Interpreters at the maternity unit', level: 1 }).waitFor();
     const threadId = new URL(lucia.url()).pathname.split('/').pop()!;
-    const paragraph = 'The ward said the telephone line was enough, although the appointment was about consent to surgery. '.repeat(4);
+    const paragraph =
+      'The ward said the telephone line was enough, although the appointment was about consent to surgery. '.repeat(4);
     for (let i = 1; i <= 5; i++) await reply(lucia, { threadId, body: `Case ${i}.\n\n${paragraph}\n\n${paragraph}` });
 
     // Samira reads all of it, then goes elsewhere.
-    const marked = samira.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().postDataJSON()?.operationName === 'MarkThreadRead');
+    const marked = samira.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && r.request().postDataJSON()?.operationName === 'MarkThreadRead',
+    );
     await samira.goto(`/threads/${threadId}`);
     await samira.getByText('Case 5.').waitFor();
     await marked;
@@ -165,15 +187,28 @@ describe('discussions', () => {
     expect(await suggestions.count()).toBe(0);
     await box.pressSequentially('whether this happens there too?');
     await lucia.getByRole('button', { name: 'Post reply' }).click();
-    const mention = lucia.locator('.convene-post-card', { has: lucia.locator('.convene-post-body', { hasText: 'whether this happens there too?' }) });
+    const mention = lucia.locator('.convene-post-card', {
+      has: lucia.locator('.convene-post-body', { hasText: 'whether this happens there too?' }),
+    });
     await mention.locator('span.mention[data-user-id]', { hasText: '@Samira Benali' }).waitFor();
     const mentionId = (await mention.getAttribute('id'))!.replace('post-', '');
 
     // Samira is told as it happens, without reloading: a toast, and the bell.
-    await samira.getByRole('alert').filter({ hasText: 'Lucía Moreno mentioned you in Health and Social Care' }).first().waitFor();
+    await samira
+      .getByRole('alert')
+      .filter({ hasText: 'Lucía Moreno mentioned you in Health and Social Care' })
+      .first()
+      .waitFor();
     expect(samiraReloaded()).toBe(false);
-    await samira.getByRole('banner').getByRole('button', { name: /^Notifications, \d+ unread/ }).click();
-    await samira.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /Lucía Moreno mentioned you in Health and Social Care/ }).first().click();
+    await samira
+      .getByRole('banner')
+      .getByRole('button', { name: /^Notifications, \d+ unread/ })
+      .click();
+    await samira
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByRole('button', { name: /Lucía Moreno mentioned you in Health and Social Care/ })
+      .first()
+      .click();
     await samira.waitForURL((url) => url.pathname === `/threads/${threadId}`);
 
     // She lands on the first post she has not read, below the fold, after a "New" divider.
@@ -196,9 +231,13 @@ describe('discussions', () => {
     await unread.getByRole('button', { name: 'Reply to Lucía Moreno' }).click();
     await samira.getByLabel(/^Your reply/).fill('Yes: two families in Leeds were told the same last week.');
     await samira.getByRole('button', { name: 'Post reply' }).click();
-    await postItem(samira, mentionId).locator('li.convene-post[data-depth="2"]', { hasText: 'two families in Leeds' }).waitFor();
+    await postItem(samira, mentionId)
+      .locator('li.convene-post[data-depth="2"]', { hasText: 'two families in Leeds' })
+      .waitFor();
 
-    const nested = postItem(lucia, mentionId).locator(':scope > ol > li.convene-post[data-depth="2"]', { hasText: 'two families in Leeds' });
+    const nested = postItem(lucia, mentionId).locator(':scope > ol > li.convene-post[data-depth="2"]', {
+      hasText: 'two families in Leeds',
+    });
     await nested.waitFor();
     expect(await nested.locator('.convene-post-card').textContent()).toContain('Samira Benali');
     expect(await postItem(lucia, mentionId).locator('li.convene-post').count()).toBe(1);
@@ -210,8 +249,14 @@ describe('discussions', () => {
   it('finds posts whatever their accents and capitals, marks the words found, filters by group, and leads to the post', async () => {
     const lucia = await newPage();
     await signIn(lucia, 'member@example.org');
-    const { threadId } = await startThread(lucia, { title: 'Notes from the Oñate family visit', body: 'Opening notes.' });
-    const postId = await reply(lucia, { threadId, body: 'Lucía asked the **surgery** to register the whole family without proof of address.' });
+    const { threadId } = await startThread(lucia, {
+      title: 'Notes from the Oñate family visit',
+      body: 'Opening notes.',
+    });
+    const postId = await reply(lucia, {
+      threadId,
+      body: 'Lucía asked the **surgery** to register the whole family without proof of address.',
+    });
 
     // From the header's search box, in lower case and without the accent.
     await lucia.goto('/groups');
@@ -219,7 +264,9 @@ describe('discussions', () => {
     await lucia.getByRole('banner').getByRole('searchbox', { name: 'Search' }).press('Enter');
     await lucia.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'lucia surgery');
     await lucia.getByRole('heading', { name: 'Discussions matching “lucia surgery”' }).waitFor();
-    const result = lucia.locator('.convene-search-result', { has: lucia.getByRole('link', { name: 'Notes from the Oñate family visit' }) });
+    const result = lucia.locator('.convene-search-result', {
+      has: lucia.getByRole('link', { name: 'Notes from the Oñate family visit' }),
+    });
     await result.waitFor();
     expect(await result.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Lucía', 'surgery']));
     expect(await result.getByRole('link').getAttribute('href')).toBe(`/threads/${threadId}#post-${postId}`);
@@ -229,7 +276,11 @@ describe('discussions', () => {
     await lucia.getByLabel('Words to find').fill('ONATE');
     await lucia.getByRole('button', { name: 'Search', exact: true }).click();
     await lucia.getByRole('heading', { name: 'Discussions matching “ONATE”' }).waitFor();
-    const byTitle = lucia.locator('.convene-search-result', { has: lucia.getByRole('link', { name: 'Notes from the Oñate family visit' }) }).first();
+    const byTitle = lucia
+      .locator('.convene-search-result', {
+        has: lucia.getByRole('link', { name: 'Notes from the Oñate family visit' }),
+      })
+      .first();
     await byTitle.waitFor();
     expect(await byTitle.getByRole('link').locator('mark').allTextContents()).toContain('Oñate');
 
@@ -259,8 +310,15 @@ describe('discussions', () => {
     const priya = await newPage();
     await signIn(priya, 'priya@example.org');
 
-    const { threadId, openingId } = await startThread(lucia, { title: 'Who to call at the trust', body: 'Who do we call about charging decisions?' });
-    const hiddenId = await reply(samira, { threadId, parentPostId: openingId, body: 'Ring the overseas visitors manager on her mobile, 07700 900123.' });
+    const { threadId, openingId } = await startThread(lucia, {
+      title: 'Who to call at the trust',
+      body: 'Who do we call about charging decisions?',
+    });
+    const hiddenId = await reply(samira, {
+      threadId,
+      parentPostId: openingId,
+      body: 'Ring the overseas visitors manager on her mobile, 07700 900123.',
+    });
 
     // Lucía and Samira have the discussion open while the convenor acts.
     await lucia.goto(`/threads/${threadId}`);
@@ -273,7 +331,9 @@ describe('discussions', () => {
     await postCard(priya, hiddenId).getByRole('button', { name: 'Actions for the post by Samira Benali' }).click();
     await priya.getByRole('menuitem', { name: 'Hide…' }).click();
     const dialog = priya.getByRole('dialog', { name: 'Hide this post' });
-    await dialog.getByLabel(/^Reason/).fill('Personal phone numbers stay out of the group: ask a convenor for contacts.');
+    await dialog
+      .getByLabel(/^Reason/)
+      .fill('Personal phone numbers stay out of the group: ask a convenor for contacts.');
     await dialog.getByRole('button', { name: 'Hide post' }).click();
     await postCard(priya, hiddenId).getByText('Hidden by a convenor:').waitFor();
 
@@ -292,8 +352,15 @@ describe('discussions', () => {
     await postCard(priya, hiddenId).locator('.convene-hidden-text').getByText('07700 900123').waitFor();
 
     // She is told, and the notification leads to the discussion.
-    await samira.getByRole('banner').getByRole('button', { name: /^Notifications, \d+ unread/ }).click();
-    await samira.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /Priya Raman hid one of your posts in Health and Social Care/ }).first().click();
+    await samira
+      .getByRole('banner')
+      .getByRole('button', { name: /^Notifications, \d+ unread/ })
+      .click();
+    await samira
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByRole('button', { name: /Priya Raman hid one of your posts in Health and Social Care/ })
+      .first()
+      .click();
     await samira.waitForURL((url) => url.pathname === `/threads/${threadId}`);
 
     // Locked: a notice, and no more reply forms, for the members watching.
@@ -318,7 +385,10 @@ describe('discussions', () => {
     await signIn(lucia, 'member@example.org');
     const samira = await newPage();
     await signIn(samira, 'samira@example.org');
-    const { threadId, openingId } = await startThread(lucia, { title: 'Flyer for the drop-in', body: 'Draft flyer attached soon.' });
+    const { threadId, openingId } = await startThread(lucia, {
+      title: 'Flyer for the drop-in',
+      body: 'Draft flyer attached soon.',
+    });
     await samira.goto(`/threads/${threadId}`);
     await samira.getByText('Draft flyer attached soon.').waitFor();
     await lucia.goto(`/threads/${threadId}`);
@@ -334,7 +404,9 @@ describe('discussions', () => {
 
     await box.fill('The drop-in is on Tuesdays, 10 till 1.');
     await lucia.getByRole('button', { name: 'Post reply' }).click();
-    const card = lucia.locator('.convene-post-card', { has: lucia.locator('.convene-post-body', { hasText: 'Tuesdays, 10 till 1' }) });
+    const card = lucia.locator('.convene-post-card', {
+      has: lucia.locator('.convene-post-body', { hasText: 'Tuesdays, 10 till 1' }),
+    });
     await card.waitFor();
     const postId = (await card.getAttribute('id'))!.replace('post-', '');
     const mine = postCard(lucia, postId);
@@ -386,13 +458,17 @@ describe('discussions', () => {
     const ids: string[] = [];
     for (let i = 1; i <= 104; i++) ids.push(await reply(lucia, { threadId, body: `Session ${i}: nothing unusual.` }));
     // Samira has read the opening post and the first 101 replies: the first unread is the 103rd post.
-    await graphql(samira, 'mutation ($threadId: ID!) { markThreadRead(threadId: $threadId, readCount: 102) { id } }', { threadId });
+    await graphql(samira, 'mutation ($threadId: ID!) { markThreadRead(threadId: $threadId, readCount: 102) { id } }', {
+      threadId,
+    });
 
     await samira.goto(`/threads/${threadId}`);
     const firstUnread = ids[101]!;
     await samira.locator(`[id="post-${firstUnread}"][data-highlighted]`).waitFor();
     expect(await postCard(samira, firstUnread).textContent()).toContain('Session 102: nothing unusual.');
-    expect(await postItem(samira, firstUnread).locator(':scope > [role="separator"]').getAttribute('aria-label')).toBe('New since your last visit');
+    expect(await postItem(samira, firstUnread).locator(':scope > [role="separator"]').getAttribute('aria-label')).toBe(
+      'New since your last visit',
+    );
     const shown = (await postCard(samira, firstUnread).boundingBox())!;
     expect(shown.y).toBeGreaterThanOrEqual(0);
     expect(shown.y).toBeLessThan(samira.viewportSize()!.height);
@@ -404,7 +480,10 @@ describe('discussions', () => {
   it('keeps a pasted text over the limit whole, counts it, and refuses it in sight instead of cutting it', async () => {
     const lucia = await newPage();
     await signIn(lucia, 'member@example.org');
-    const { threadId, openingId } = await startThread(lucia, { title: 'Evidence pack', body: 'Paste the notes under this.' });
+    const { threadId, openingId } = await startThread(lucia, {
+      title: 'Evidence pack',
+      body: 'Paste the notes under this.',
+    });
     await lucia.goto(`/threads/${threadId}`);
     await postCard(lucia, openingId).getByRole('button', { name: 'Reply to Lucía Moreno' }).click();
     const box = lucia.getByLabel(/^Your reply/);
@@ -427,12 +506,16 @@ describe('discussions', () => {
   it('works from the keyboard: the reaction picker takes focus and arrows move in it; a sent reply takes focus', async () => {
     const lucia = await newPage();
     await signIn(lucia, 'member@example.org');
-    const { threadId, openingId } = await startThread(lucia, { title: 'Keyboard check', body: 'React to this, then reply.' });
+    const { threadId, openingId } = await startThread(lucia, {
+      title: 'Keyboard check',
+      body: 'React to this, then reply.',
+    });
     await lucia.goto(`/threads/${threadId}`);
     const card = postCard(lucia, openingId);
     await card.getByRole('button', { name: 'Add a reaction' }).focus();
     await lucia.keyboard.press('Enter');
-    const focused = () => lucia.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    const focused = () =>
+      lucia.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
     await lucia.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Thumbs up');
     await lucia.keyboard.press('ArrowRight');
     expect(await focused()).toBe('Heart');
@@ -452,7 +535,9 @@ describe('discussions', () => {
     await card.getByRole('button', { name: 'Reply to Lucía Moreno' }).click();
     await lucia.getByLabel(/^Your reply/).fill('Replying from the keyboard.');
     await lucia.getByRole('button', { name: 'Post reply' }).click();
-    const reply = lucia.locator('.convene-post-card', { has: lucia.locator('.convene-post-body', { hasText: 'Replying from the keyboard.' }) });
+    const reply = lucia.locator('.convene-post-card', {
+      has: lucia.locator('.convene-post-body', { hasText: 'Replying from the keyboard.' }),
+    });
     await reply.waitFor();
     const replyId = await reply.getAttribute('id');
     await lucia.waitForFunction((id) => document.activeElement?.id === id, replyId);

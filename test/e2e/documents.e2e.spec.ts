@@ -37,20 +37,35 @@ describe('documents', () => {
     await page.goto('/groups/health-and-social-care');
 
     // A PDF large enough for its progress to be seen, an image and a text file.
-    const report = Buffer.concat([pdf('Evidence of NHS charging, first draft'), Buffer.from('%'), random(6 * 1024 * 1024), Buffer.from('\n%%EOF\n')]);
+    const report = Buffer.concat([
+      pdf('Evidence of NHS charging, first draft'),
+      Buffer.from('%'),
+      random(6 * 1024 * 1024),
+      Buffer.from('\n%%EOF\n'),
+    ]);
     const poster = png(64, 3);
     const notes = Buffer.from('Notes from the clinic visit.\nNext steps: write to the trust.\n');
     // Chromium slows the uploads down (about 3 MB/s), as on a modest connection.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 3 * 1024 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 3 * 1024 * 1024,
+    });
     await page.getByLabel('Files to upload').setInputFiles([
       { name: 'charging-evidence.pdf', mimeType: 'application/pdf', buffer: report },
       { name: 'clinic-poster.png', mimeType: 'image/png', buffer: poster },
       { name: 'visit-notes.txt', mimeType: 'text/plain', buffer: notes },
     ]);
     const progress = await progressSeen(page, 'charging-evidence.pdf');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     // The bar moved through values between empty and full: real progress, not a jump.
     expect(progress.at(-1)).toBe(100);
     expect(progress.filter((v) => v > 0 && v < 100).length).toBeGreaterThanOrEqual(2);
@@ -73,17 +88,25 @@ describe('documents', () => {
     await page.getByRole('link', { name: 'clinic-poster.png' }).click();
     const image = page.getByRole('img', { name: 'clinic-poster.png' });
     await image.waitFor();
-    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await image.elementHandle());
+    await page.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+      await image.elementHandle(),
+    );
     expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(64);
 
     // A new version of the PDF; the first stays, and downloads exactly as uploaded.
     await page.goto(documentUrl);
     const second = pdf('Evidence of NHS charging, final');
-    await page.getByLabel('Upload new version').setInputFiles({ name: 'charging-evidence-final.pdf', mimeType: 'application/pdf', buffer: second });
+    await page
+      .getByLabel('Upload new version')
+      .setInputFiles({ name: 'charging-evidence-final.pdf', mimeType: 'application/pdf', buffer: second });
     const versions = page.getByRole('table', { name: 'Versions' });
     await versions.locator('tr[data-version="2"]').waitFor();
     await versions.locator('tr[data-version="1"]').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByLabel('Download version 1').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByLabel('Download version 1').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('charging-evidence.pdf');
     expect(sha256(await readFile((await download.path())!))).toBe(sha256(report));
     const [current] = await Promise.all([page.waitForEvent('download'), page.getByLabel('Download version 2').click()]);
@@ -102,9 +125,14 @@ describe('documents', () => {
     const member = await session.newPage();
     await session.signIn(member, 'member@example.org');
     await member.goto('/groups/health-and-social-care');
-    await member.getByLabel('Files to upload').setInputFiles([{ name: 'flyer.png', mimeType: 'image/png', buffer: png(8, 9) }]);
+    await member
+      .getByLabel('Files to upload')
+      .setInputFiles([{ name: 'flyer.png', mimeType: 'image/png', buffer: png(8, 9) }]);
     const failed = member.locator('li[data-upload-status="failed"]', { hasText: 'flyer.png' });
-    await failed.getByRole('alert').filter({ hasText: /PNG image files can.t be shared here/ }).waitFor();
+    await failed
+      .getByRole('alert')
+      .filter({ hasText: /PNG image files can.t be shared here/ })
+      .waitFor();
     expect(await member.getByRole('link', { name: 'flyer.png' }).count()).toBe(0);
 
     await types.getByRole('checkbox', { name: 'PNG image', exact: true }).check();
@@ -124,6 +152,9 @@ describe('documents', () => {
     await links.getByRole('button', { name: 'Link', exact: true }).click();
     await links.getByRole('link', { name: 'NHS charging letters sent before treatment' }).click();
     await page.getByRole('heading', { name: 'NHS charging letters sent before treatment', level: 1 }).waitFor();
-    await page.getByRole('region', { name: 'Documents' }).getByRole('link', { name: 'NHS charging – evidence log.md' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Documents' })
+      .getByRole('link', { name: 'NHS charging – evidence log.md' })
+      .waitFor();
   });
 });

@@ -59,15 +59,26 @@ export class HubProcess {
     rmSync(env.DATA_DIR, { recursive: true, force: true });
     // A fresh database and Redis prefix each run: the demo seed only fills an empty database, and
     // rate-limit counters of an earlier run must not carry over.
-    spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
-    spawnSync('bash', ['-c', `redis-cli -n 14 --scan --pattern '${env.REDIS_PREFIX}:*' | xargs -r redis-cli -n 14 del`], { stdio: 'ignore' });
+    spawnSync(
+      'psql',
+      ['-h', '127.0.0.1', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`],
+      { stdio: 'ignore' },
+    );
+    spawnSync(
+      'bash',
+      ['-c', `redis-cli -n 14 --scan --pattern '${env.REDIS_PREFIX}:*' | xargs -r redis-cli -n 14 del`],
+      { stdio: 'ignore' },
+    );
     for (const task of ['migrate', 'seed']) {
       const run = spawnSync(process.execPath, [join(root, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`db ${task} failed: ${run.stderr}`);
     }
     const logs: string[] = [];
     const children = ['apps/api/src/main.js', 'apps/worker/src/main.js'].map((entry) => {
-      const child = spawn(process.execPath, [join(root, 'dist/server', entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(root, 'dist/server', entry)], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
       child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
       return child;

@@ -6,7 +6,6 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { BrowserSession, seriousA11yViolations } from './browser.js';
 
-
 describe('joining the network and a working group', () => {
   let session: BrowserSession;
 
@@ -38,7 +37,11 @@ describe('joining the network and a working group', () => {
       await invitee.goto('/dev/mail');
       await invitee.getByRole('heading', { name: 'Development mailbox' }).waitFor();
       const mail = invitee.getByRole('listitem').filter({ hasText: email });
-      if (await mail.count()) link = await mail.getByRole('link', { name: /\/invitations\// }).first().getAttribute('href');
+      if (await mail.count())
+        link = await mail
+          .getByRole('link', { name: /\/invitations\// })
+          .first()
+          .getAttribute('href');
       else await invitee.waitForTimeout(500);
     }
     expect(link).toMatch(/\/invitations\/[A-Za-z0-9_-]{40,}$/);
@@ -51,9 +54,14 @@ describe('joining the network and a working group', () => {
     await invitee.getByRole('button', { name: 'Create account' }).click();
     await invitee.getByRole('heading', { name: 'Working groups' }).waitFor();
 
-    await invitee.getByRole('link', { name: /Brexit and faith/ }).first().click();
+    await invitee
+      .getByRole('link', { name: /Brexit and faith/ })
+      .first()
+      .click();
     await invitee.getByRole('heading', { name: 'Brexit and faith', level: 1 }).waitFor();
-    await invitee.getByLabel('Message to the convenors (optional)').fill('I volunteer with a faith-based advice centre.');
+    await invitee
+      .getByLabel('Message to the convenors (optional)')
+      .fill('I volunteer with a faith-based advice centre.');
     await invitee.getByRole('button', { name: 'Request to join' }).click();
     await invitee.getByText('Your request to join is waiting for a convenor.').waitFor();
 
@@ -118,12 +126,17 @@ describe('joining the network and a working group', () => {
     await admin.goto('/groups/health-and-social-care');
     await admin.getByRole('button', { name: 'Edit group' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Edit Health and Social Care' });
-    await dialog.getByLabel(/^Purpose/).fill('Access to health and social care for migrants, and the evidence to change local practice.');
+    await dialog
+      .getByLabel(/^Purpose/)
+      .fill('Access to health and social care for migrants, and the evidence to change local practice.');
     await dialog.getByLabel('Join policy').selectOption('REQUEST');
     expect(await seriousA11yViolations(admin)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await admin.getByText('Changes to Health and Social Care saved').first().waitFor();
-    await admin.getByRole('region', { name: 'Purpose' }).getByText('Access to health and social care for migrants, and the evidence to change local practice.').waitFor();
+    await admin
+      .getByRole('region', { name: 'Purpose' })
+      .getByText('Access to health and social care for migrants, and the evidence to change local practice.')
+      .waitFor();
     await admin.getByText('Join by request').first().waitFor();
   });
 
@@ -139,7 +152,9 @@ describe('joining the network and a working group', () => {
 
   it('shows a long member list 50 people at a time, convenors first, the rest with “Show more members”', async () => {
     // Sixty more members of the demo's policing group, straight into the hub's database.
-    const db = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:5432/convene_e2e_${process.env['JEST_WORKER_ID'] ?? '0'}` });
+    const db = new pg.Client({
+      connectionString: `postgres://postgres@127.0.0.1:5432/convene_e2e_${process.env['JEST_WORKER_ID'] ?? '0'}`,
+    });
     await db.connect();
     try {
       await db.query(

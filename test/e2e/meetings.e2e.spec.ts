@@ -11,15 +11,19 @@ import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js'
 const GROUP = 'policing-and-surveillance';
 const ZONE = 'Europe/London';
 
-
 /** 'YYYY-MM-DD' of a day some days from now, in London (where the demo people live). */
 function londonDay(daysAhead: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + daysAhead * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + daysAhead * 86_400_000),
+  );
 }
 
 /** A GraphQL call as the person signed in on the page (same cookies), for setting up data quickly. */
 async function graphql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await page.request.post('/graphql', { data: { query, variables }, headers: { 'apollo-require-preflight': 'true' } });
+  const response = await page.request.post('/graphql', {
+    data: { query, variables },
+    headers: { 'apollo-require-preflight': 'true' },
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -37,8 +41,6 @@ describe('meetings', () => {
     await session?.stop();
   });
 
-
-
   it('finds a time with a poll: two members answer, the convenor picks one, and both see the meeting in their calendar', async () => {
     const title = `Know-your-rights training ${Date.now()}`;
     const days = [londonDay(9), londonDay(10), londonDay(11)];
@@ -52,7 +54,8 @@ describe('meetings', () => {
     await dialog.getByLabel(/^Title/).fill(title);
     await dialog.getByLabel(/^Time zone/).fill(ZONE);
     await yusuf.getByRole('option', { name: ZONE, exact: true }).click();
-    for (const [index, day] of days.entries()) await dialog.getByLabel(new RegExp(`^Time ${index + 1}`)).fill(`${day}T18:30`);
+    for (const [index, day] of days.entries())
+      await dialog.getByLabel(new RegExp(`^Time ${index + 1}`)).fill(`${day}T18:30`);
     await dialog.getByRole('button', { name: 'Ask the group' }).click();
     await yusuf.getByRole('heading', { level: 1, name: title }).waitFor();
     const pollPath = new URL(yusuf.url()).pathname;
@@ -85,8 +88,15 @@ describe('meetings', () => {
     await grid.getByRole('rowheader', { name: 'Lucía Moreno' }).waitFor();
     await grid.getByRole('rowheader', { name: 'Samira Benali' }).waitFor();
     const totals = grid.getByRole('row').filter({ has: yusuf.getByRole('rowheader', { name: 'Totals' }) });
-    expect(await totals.getByRole('cell').allInnerTexts()).toEqual(['1 yes, 0 if need be', '2 yes, 0 if need be', '0 yes, 1 if need be']);
-    await yusuf.getByRole('button', { name: /^Pick this time: .*18:30–19:30/ }).nth(1).click();
+    expect(await totals.getByRole('cell').allInnerTexts()).toEqual([
+      '1 yes, 0 if need be',
+      '2 yes, 0 if need be',
+      '0 yes, 1 if need be',
+    ]);
+    await yusuf
+      .getByRole('button', { name: /^Pick this time: .*18:30–19:30/ })
+      .nth(1)
+      .click();
     await yusuf.getByRole('dialog').getByRole('button', { name: 'Pick it and invite the group' }).click();
     await yusuf.getByText('A time was picked.').waitFor();
     await yusuf.getByRole('link', { name: 'Open the meeting' }).click();
@@ -100,9 +110,12 @@ describe('meetings', () => {
     for (const page of members) {
       await page.goto('/calendar');
       await page.getByRole('heading', { level: 1, name: 'My calendar' }).waitFor();
-      if (picked.slice(0, 7) !== londonDay(0).slice(0, 7)) await page.getByRole('button', { name: 'Next month' }).click();
+      if (picked.slice(0, 7) !== londonDay(0).slice(0, 7))
+        await page.getByRole('button', { name: 'Next month' }).click();
       const month = page.locator('table.convene-cal-month');
-      const cell = month.locator('td:not([data-outside])', { has: page.locator('.convene-cal-daynum', { hasText: new RegExp(`^${dayNumber}$`) }) });
+      const cell = month.locator('td:not([data-outside])', {
+        has: page.locator('.convene-cal-daynum', { hasText: new RegExp(`^${dayNumber}$`) }),
+      });
       const link = cell.getByRole('link', { name: new RegExp(title) });
       await link.waitFor();
       expect(await link.innerText()).toContain('18:30');
@@ -118,10 +131,25 @@ describe('meetings', () => {
     const slug = `clinic-${Date.now()}`;
     const yusuf = await session.newPage();
     await session.signIn(yusuf, 'convenor@example.org');
-    const group = await graphql<{ workingGroup: { id: string } }>(yusuf, 'query ($slug: String!) { workingGroup(slug: $slug) { id } }', { slug: GROUP });
-    const scheduled = await graphql<{ scheduleMeeting: { id: string } }>(yusuf, 'mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }', {
-      input: { groupId: group.workingGroup.id, title, startsAt: `${londonDay(14)}T10:00`, endsAt: `${londonDay(14)}T12:00`, timeZone: ZONE, location: 'Community hall, 1 High Street' },
-    });
+    const group = await graphql<{ workingGroup: { id: string } }>(
+      yusuf,
+      'query ($slug: String!) { workingGroup(slug: $slug) { id } }',
+      { slug: GROUP },
+    );
+    const scheduled = await graphql<{ scheduleMeeting: { id: string } }>(
+      yusuf,
+      'mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
+      {
+        input: {
+          groupId: group.workingGroup.id,
+          title,
+          startsAt: `${londonDay(14)}T10:00`,
+          endsAt: `${londonDay(14)}T12:00`,
+          timeZone: ZONE,
+          location: 'Community hall, 1 High Street',
+        },
+      },
+    );
 
     // The convenor opens registration on the meeting's page: one place, with a waitlist.
     await yusuf.goto(`/meetings/${scheduled.scheduleMeeting.id}`);
@@ -157,8 +185,12 @@ describe('meetings', () => {
     expect(await seriousA11yViolations(amina)).toEqual([]);
     const bilal = await register('Bilal Ahmed', bEmail, true);
 
-    const aMail = await session.waitForMail((mail) => mail.to === aEmail && mail.subject === `You are registered: ${title}`);
-    const bMail = await session.waitForMail((mail) => mail.to === bEmail && mail.subject === `You are on the waitlist: ${title}`);
+    const aMail = await session.waitForMail(
+      (mail) => mail.to === aEmail && mail.subject === `You are registered: ${title}`,
+    );
+    const bMail = await session.waitForMail(
+      (mail) => mail.to === bEmail && mail.subject === `You are on the waitlist: ${title}`,
+    );
 
     // Bilal's private page says he is first on the waitlist.
     await bilal.goto(mailedPath(bMail, 'registrations'));
@@ -173,7 +205,9 @@ describe('meetings', () => {
     expect(await amina.getByRole('button', { name: 'Cancel my registration' }).count()).toBe(0);
 
     // Bilal is given the place: the mail says so, and so does his private page.
-    const confirmed = await session.waitForMail((mail) => mail.to === bEmail && mail.subject === `Your place is confirmed: ${title}`);
+    const confirmed = await session.waitForMail(
+      (mail) => mail.to === bEmail && mail.subject === `Your place is confirmed: ${title}`,
+    );
     expect(confirmed.text).toContain('a place came free');
     await bilal.goto(mailedPath(confirmed, 'registrations'));
     await bilal.getByText('Your place is confirmed.').waitFor();

@@ -18,7 +18,8 @@ describe('notification settings', () => {
   const signIn = (page: Page, email: string): Promise<void> => session.signIn(page, email);
   const saved = (page: Page) => page.getByText('Settings saved').first().waitFor();
   // A segmented control's radios are visually hidden; people click their labels.
-  const segment = (scope: Page | ReturnType<Page['getByRole']>, name: string) => scope.locator('label', { hasText: new RegExp(`^${name}$`) }).first();
+  const segment = (scope: Page | ReturnType<Page['getByRole']>, name: string) =>
+    scope.locator('label', { hasText: new RegExp(`^${name}$`) }).first();
 
   it('saves each choice as it is made and keeps it after a reload', async () => {
     const page = await newPage();
@@ -47,8 +48,18 @@ describe('notification settings', () => {
     expect(await page.getByLabel('Day').inputValue()).toBe('5');
     expect(await page.getByLabel('Time').inputValue()).toBe('18');
     expect(await page.getByRole('switch', { name: 'Content-free notifications' }).isChecked()).toBe(true);
-    expect(await page.getByRole('radiogroup', { name: 'Policing and surveillance' }).getByRole('radio', { name: 'Muted' }).isChecked()).toBe(true);
-    expect(await page.getByRole('radiogroup', { name: 'Health and Social Care' }).getByRole('radio', { name: 'All activity' }).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('radiogroup', { name: 'Policing and surveillance' })
+        .getByRole('radio', { name: 'Muted' })
+        .isChecked(),
+    ).toBe(true);
+    expect(
+      await page
+        .getByRole('radiogroup', { name: 'Health and Social Care' })
+        .getByRole('radio', { name: 'All activity' })
+        .isChecked(),
+    ).toBe(true);
   });
 
   it('mutes a group from its page', async () => {
@@ -79,8 +90,14 @@ describe('notification settings', () => {
     // The worker turns the invitation into a notification, and the notification into an email.
     let link: string | undefined;
     for (let i = 0; i < 120 && !link; i++) {
-      const mails = (await (await fetch(`${session.hub.url}/api/dev/mail`)).json()) as { to: string; subject: string; text: string }[];
-      const invitation = mails.find((m) => m.to === 'samira@example.org' && m.subject === 'You are invited to Brexit and faith');
+      const mails = (await (await fetch(`${session.hub.url}/api/dev/mail`)).json()) as {
+        to: string;
+        subject: string;
+        text: string;
+      }[];
+      const invitation = mails.find(
+        (m) => m.to === 'samira@example.org' && m.subject === 'You are invited to Brexit and faith',
+      );
       link = invitation && /(http:\/\/\S+\/unsubscribe\/\S+)/.exec(invitation.text)?.[1];
       if (!link) await new Promise((r) => setTimeout(r, 250));
     }

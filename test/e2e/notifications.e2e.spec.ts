@@ -58,7 +58,10 @@ describe('live notifications', () => {
 
   it('brings a notification to every tab of a person without a request, and a read mark made in one clears the others', async () => {
     // A tab is settled once its socket has connected and caught up (one request, at connect).
-    const caughtUp = (page: Page) => page.waitForResponse((r) => r.url().includes('/graphql') && r.request().postDataJSON()?.operationName === 'NotificationsAfter');
+    const caughtUp = (page: Page) =>
+      page.waitForResponse(
+        (r) => r.url().includes('/graphql') && r.request().postDataJSON()?.operationName === 'NotificationsAfter',
+      );
     const first = await newPage();
     const firstSettled = caughtUp(first);
     await signIn(first, 'convenor@example.org');
@@ -67,9 +70,17 @@ describe('live notifications', () => {
     const secondSettled = caughtUp(second);
     await second.goto('/groups');
     await secondSettled;
-    const bells = [first, second].map((page) => page.getByRole('banner').getByRole('button', { name: /^Notifications/ }));
-    for (const page of [first, second]) await page.getByRole('banner').getByRole('button', { name: /^Notifications/ }).waitFor();
-    const unreadBefore = await Promise.all(bells.map(async (bell) => Number((await bell.getAttribute('aria-label'))?.match(/(\d+) unread/)?.[1] ?? 0)));
+    const bells = [first, second].map((page) =>
+      page.getByRole('banner').getByRole('button', { name: /^Notifications/ }),
+    );
+    for (const page of [first, second])
+      await page
+        .getByRole('banner')
+        .getByRole('button', { name: /^Notifications/ })
+        .waitFor();
+    const unreadBefore = await Promise.all(
+      bells.map(async (bell) => Number((await bell.getAttribute('aria-label'))?.match(/(\d+) unread/)?.[1] ?? 0)),
+    );
     // Every GraphQL request either tab makes from here until the notification is on screen.
     const requests: string[][] = [[], []];
     const listeners = [first, second].map((page, i) => {
@@ -88,12 +99,19 @@ describe('live notifications', () => {
     await partner.getByText('Your request to join is waiting for a convenor.').waitFor();
 
     for (const [i, page] of [first, second].entries()) {
-      await page.getByRole('banner').getByRole('button', { name: `Notifications, ${unreadBefore[i]! + 1} unread` }).waitFor();
+      await page
+        .getByRole('banner')
+        .getByRole('button', { name: `Notifications, ${unreadBefore[i]! + 1} unread` })
+        .waitFor();
     }
     [first, second].forEach((page, i) => page.off('request', listeners[i]!));
     expect(requests).toEqual([[], []]);
     // The tab in front also says so in a toast (the group is content-free: not who).
-    await second.getByRole('alert').filter({ hasText: 'A new request to join Policing and surveillance' }).first().waitFor();
+    await second
+      .getByRole('alert')
+      .filter({ hasText: 'A new request to join Policing and surveillance' })
+      .first()
+      .waitFor();
 
     // Read in the first tab; the second tab's bell follows without reloading.
     await bells[0]!.click();
@@ -101,7 +119,9 @@ describe('live notifications', () => {
     await first.getByRole('banner').getByRole('button', { name: 'Notifications', exact: true }).waitFor();
     await second.getByRole('banner').getByRole('button', { name: 'Notifications', exact: true }).waitFor();
     await bells[1]!.click();
-    const item = second.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /request to join Policing and surveillance/ });
+    const item = second
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByRole('button', { name: /request to join Policing and surveillance/ });
     await item.waitFor();
     expect(await item.evaluate((row) => row.closest('li')?.textContent ?? '')).not.toMatch(/unread/i);
   });

@@ -18,7 +18,10 @@ const MIXED = [
 ].join('\n\n');
 
 async function graphql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await page.request.post('/graphql', { data: { query, variables }, headers: { 'apollo-require-preflight': 'true' } });
+  const response = await page.request.post('/graphql', {
+    data: { query, variables },
+    headers: { 'apollo-require-preflight': 'true' },
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -73,15 +76,26 @@ async function expectHeaderOnScreen(page: Page, path: string): Promise<void> {
       elements
         .map((element) => ({ element, box: element.getBoundingClientRect() }))
         .filter(({ box }) => box.width > 0)
-        .map(({ element, box }) => ({ name: `${element.tagName} ${element.textContent ?? ''}`.slice(0, 40), left: Math.floor(box.left), right: Math.ceil(box.right) })),
+        .map(({ element, box }) => ({
+          name: `${element.tagName} ${element.textContent ?? ''}`.slice(0, 40),
+          left: Math.floor(box.left),
+          right: Math.ceil(box.right),
+        })),
     );
-  expect({ path, outside: items.filter((item) => item.left < 0 || item.right > PHONE.width) }).toEqual({ path, outside: [] });
+  expect({ path, outside: items.filter((item) => item.left < 0 || item.right > PHONE.width) }).toEqual({
+    path,
+    outside: [],
+  });
 }
 
 /** The page fits the screen's width; if not, the failure names the elements sticking out. */
 async function expectFits(page: Page, path: string): Promise<void> {
   const wider = await overflow(page);
-  expect({ path, overflow: wider, culprits: wider > 0 ? await culprits(page) : [] }).toEqual({ path, overflow: 0, culprits: [] });
+  expect({ path, overflow: wider, culprits: wider > 0 ? await culprits(page) : [] }).toEqual({
+    path,
+    overflow: 0,
+    culprits: [],
+  });
 }
 
 /** The elements sticking out of the viewport, for the failure message. */
@@ -93,8 +107,14 @@ async function culprits(page: Page): Promise<string[]> {
       const box = element.getBoundingClientRect();
       // Inside a box that scrolls or clips on its own, sticking out is that box's business.
       let clipped = false;
-      for (let parent = element.parentElement; parent && !clipped; parent = parent.parentElement) clipped = getComputedStyle(parent).overflowX !== 'visible';
-      if (box.width > 0 && (box.right > width + 1 || box.left < -1) && !clipped && !element.closest('[aria-hidden="true"], [hidden]')) {
+      for (let parent = element.parentElement; parent && !clipped; parent = parent.parentElement)
+        clipped = getComputedStyle(parent).overflowX !== 'visible';
+      if (
+        box.width > 0 &&
+        (box.right > width + 1 || box.left < -1) &&
+        !clipped &&
+        !element.closest('[aria-hidden="true"], [hidden]')
+      ) {
         const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className).split(' ').slice(0, 2).join('.')}`;
         out.push(`${name} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
       }
@@ -115,22 +135,42 @@ describe('on a phone', () => {
     session = await BrowserSession.start({ GRAPHQL_TRUSTED_DOCUMENTS: 'false' });
     const page = await session.newPage(PHONE);
     await session.signIn(page, 'member@example.org');
-    const group = await graphql<{ workingGroup: { id: string } }>(page, 'query ($slug: String!) { workingGroup(slug: $slug) { id } }', { slug: GROUP });
+    const group = await graphql<{ workingGroup: { id: string } }>(
+      page,
+      'query ($slug: String!) { workingGroup(slug: $slug) { id } }',
+      { slug: GROUP },
+    );
     const created = await graphql<{ createThread: { id: string; posts: { nodes: { id: string }[] } } }>(
       page,
       'mutation ($input: CreateThreadInput!) { createThread(input: $input) { id posts(first: 1) { nodes { id } } } }',
-      { input: { groupId: group.workingGroup.id, title: `Housing evidence ${LONG_WORD.slice(0, 60)} ${LONG_LINK.slice(0, 80)}`, body: MIXED } },
+      {
+        input: {
+          groupId: group.workingGroup.id,
+          title: `Housing evidence ${LONG_WORD.slice(0, 60)} ${LONG_LINK.slice(0, 80)}`,
+          body: MIXED,
+        },
+      },
     );
     threadId = created.createThread.id;
     await graphql(page, 'mutation ($input: ReplyInput!) { reply(input: $input) { id } }', {
-      input: { threadId, parentPostId: created.createThread.posts.nodes[0]!.id, body: `> ${LONG_LINK}\n\n\`${LONG_WORD}\`\n\n\`\`\`\n${LONG_WORD} ${LONG_LINK}\n\`\`\`` },
+      input: {
+        threadId,
+        parentPostId: created.createThread.posts.nodes[0]!.id,
+        body: `> ${LONG_LINK}\n\n\`${LONG_WORD}\`\n\n\`\`\`\n${LONG_WORD} ${LONG_LINK}\n\`\`\``,
+      },
     });
     const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
     const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
-    const calendar = await graphql<{ myCalendar: { id: string; title: string }[] }>(page, 'query ($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { id title } }', { from, to });
+    const calendar = await graphql<{ myCalendar: { id: string; title: string }[] }>(
+      page,
+      'query ($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { id title } }',
+      { from, to },
+    );
     meetingId = calendar.myCalendar[0]?.id ?? null;
     seriesMeetingId = calendar.myCalendar.find((m) => m.title.endsWith('monthly meeting'))?.id;
-    const health = await graphql<{ workingGroup: { meetingPolls: { id: string }[]; documents: { nodes: { id: string }[] } } }>(
+    const health = await graphql<{
+      workingGroup: { meetingPolls: { id: string }[]; documents: { nodes: { id: string }[] } };
+    }>(
       page,
       'query ($slug: String!) { workingGroup(slug: $slug) { meetingPolls { id } documents(first: 1) { nodes { id } } } }',
       { slug: GROUP },
@@ -170,8 +210,15 @@ describe('on a phone', () => {
         await page.goto(path);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
-        expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({ path, lang: language });
-        if (process.env['PHONE_SHOTS']) await page.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`, fullPage: true });
+        expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({
+          path,
+          lang: language,
+        });
+        if (process.env['PHONE_SHOTS'])
+          await page.screenshot({
+            path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`,
+            fullPage: true,
+          });
         await expectFits(page, path);
         await expectHeaderOnScreen(page, path);
         // Colour contrast and the rest of axe's serious checks, with this data and language.
@@ -180,19 +227,38 @@ describe('on a phone', () => {
       // A document's type is named in the page's language; the documents table scrolls sideways
       // on its own, and the keyboard reaches it.
       await page.goto(`/groups/${GROUP}`);
-      await page.getByText(language === 'en' ? 'Plain text' : 'نص عادي', { exact: true }).first().waitFor();
+      await page
+        .getByText(language === 'en' ? 'Plain text' : 'نص عادي', { exact: true })
+        .first()
+        .waitFor();
       const table = page.getByRole('region', { name: language === 'en' ? 'List of documents' : 'قائمة المستندات' });
-      expect(await table.evaluate((box: HTMLElement) => [box.scrollWidth > box.clientWidth, box.tabIndex])).toEqual([true, 0]);
-      if (process.env['PHONE_SHOTS']) await table.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}-documents-table.png` });
+      expect(await table.evaluate((box: HTMLElement) => [box.scrollWidth > box.clientWidth, box.tabIndex])).toEqual([
+        true,
+        0,
+      ]);
+      if (process.env['PHONE_SHOTS'])
+        await table.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}-documents-table.png` });
       // A series says how it repeats in the page's language (the demo's is monthly, on a Tuesday).
       await page.goto(`/meetings/${seriesMeetingId}`);
       await page
-        .getByText(language === 'en' ? /^Repeats: monthly on the (first|second|third|fourth|last) Tuesday$/ : /^يتكرر: شهريًا، يوم الثلاثاء (الأول|الثاني|الثالث|الرابع|الأخير) من الشهر$/)
+        .getByText(
+          language === 'en'
+            ? /^Repeats: monthly on the (first|second|third|fourth|last) Tuesday$/
+            : /^يتكرر: شهريًا، يوم الثلاثاء (الأول|الثاني|الثالث|الرابع|الأخير) من الشهر$/,
+        )
         .waitFor();
       // Each paragraph of the mixed post reads in its own direction, whatever the page's.
       await page.goto(`/threads/${threadId}`);
-      const direction = (text: string) => page.locator('.convene-post-body p', { hasText: text }).first().evaluate((p) => getComputedStyle(p).direction);
-      expect([await direction('نلتقي يوم الخميس'), await direction('Bring the FOI letters!'), await direction('Bring the printed copies')]).toEqual(['rtl', 'ltr', 'ltr']);
+      const direction = (text: string) =>
+        page
+          .locator('.convene-post-body p', { hasText: text })
+          .first()
+          .evaluate((p) => getComputedStyle(p).direction);
+      expect([
+        await direction('نلتقي يوم الخميس'),
+        await direction('Bring the FOI letters!'),
+        await direction('Bring the printed copies'),
+      ]).toEqual(['rtl', 'ltr', 'ltr']);
     });
   }
 
@@ -206,7 +272,13 @@ describe('on a phone', () => {
     const partner = `partner-${stamp}@example.net`;
     await page.goto('/signin');
     await graphql(page, 'mutation ($input: RegisterForEventInput!) { registerForEvent(input: $input) { message } }', {
-      input: { slug: 'summit', name: 'Amal Guest', email: guest, consent: true, answers: [{ fieldId: 'workshop', value: 'Brexit and faith' }] },
+      input: {
+        slug: 'summit',
+        name: 'Amal Guest',
+        email: guest,
+        consent: true,
+        answers: [{ fieldId: 'workshop', value: 'Brexit and faith' }],
+      },
     });
     await graphql(page, 'mutation ($input: SubmitPitchInput!) { submitPitch(input: $input) { message } }', {
       input: {
@@ -224,14 +296,22 @@ describe('on a phone', () => {
         consent: true,
       },
     });
-    await graphql(page, 'mutation ($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }', { input: { email: 'partner@example.org' } });
+    await graphql(page, 'mutation ($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }', {
+      input: { email: 'partner@example.org' },
+    });
     const admin = await session.newPage(PHONE);
     await session.signIn(admin, 'admin@example.org');
     const invited = `invited-${stamp}@example.net`;
-    await graphql(admin, 'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { id } }', { input: { email: invited } });
-    const { pitches, pitchForms } = await graphql<{ pitches: { nodes: { id: string; title: string }[] }; pitchForms: { id: string }[] }>(admin, '{ pitches { nodes { id title } } pitchForms { id } }', {});
+    await graphql(admin, 'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { id } }', {
+      input: { email: invited },
+    });
+    const { pitches, pitchForms } = await graphql<{
+      pitches: { nodes: { id: string; title: string }[] };
+      pitchForms: { id: string }[];
+    }>(admin, '{ pitches { nodes { id title } } pitchForms { id } }', {});
     const pitch = pitches.nodes.find((p) => p.title.startsWith('A legal clinic for newcomers'));
-    const mailTo = async (to: string, prefix: string) => mailedPath(await session.waitForMail((mail) => mail.to === to && mail.text.includes(`/${prefix}/`)), prefix);
+    const mailTo = async (to: string, prefix: string) =>
+      mailedPath(await session.waitForMail((mail) => mail.to === to && mail.text.includes(`/${prefix}/`)), prefix);
     return {
       signedOut: [
         '/signin',
@@ -247,7 +327,17 @@ describe('on a phone', () => {
         '/account-deleted',
         '/no-such-page',
       ],
-      admin: ['/pitches', `/pitches/review/${pitch?.id}`, '/pitch-forms', `/pitch-forms/${pitchForms[0]!.id}`, '/admin', '/admin/people', '/admin/audit', `/polls/${pollId}`, `/documents/${documentId}`],
+      admin: [
+        '/pitches',
+        `/pitches/review/${pitch?.id}`,
+        '/pitch-forms',
+        `/pitch-forms/${pitchForms[0]!.id}`,
+        '/admin',
+        '/admin/people',
+        '/admin/audit',
+        `/polls/${pollId}`,
+        `/documents/${documentId}`,
+      ],
     };
   }
 
@@ -261,8 +351,15 @@ describe('on a phone', () => {
         await page.goto(path);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
-        expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({ path, lang: language });
-        if (process.env['PHONE_SHOTS']) await page.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`, fullPage: true });
+        expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({
+          path,
+          lang: language,
+        });
+        if (process.env['PHONE_SHOTS'])
+          await page.screenshot({
+            path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`,
+            fullPage: true,
+          });
         await expectFits(page, path);
         await expectHeaderOnScreen(page, path);
         expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
@@ -274,7 +371,10 @@ describe('on a phone', () => {
       // The pitch's summary is plain text: its English lines read left to right under the Arabic one.
       await page.goto(routes.admin[1]!);
       await page.getByText('Bring the printed copies, too.').waitFor();
-      expect([await readsLeftToRight(page, 'Bring the FOI letters!'), await readsLeftToRight(page, 'Bring the printed copies, too.')]).toEqual([true, true]);
+      expect([
+        await readsLeftToRight(page, 'Bring the FOI letters!'),
+        await readsLeftToRight(page, 'Bring the printed copies, too.'),
+      ]).toEqual([true, true]);
     });
   }
 
@@ -283,13 +383,17 @@ describe('on a phone', () => {
       const page = await session.newPage({ width: 1280, height: 860 });
       await signIn(page, 'member@example.org');
       await useLanguage(page, language);
-      const scan = async (what: string) => expect({ what, violations: await seriousA11yViolations(page) }).toEqual({ what, violations: [] });
+      const scan = async (what: string) =>
+        expect({ what, violations: await seriousA11yViolations(page) }).toEqual({ what, violations: [] });
       // The month grid, with the days of the months before and after.
       await page.goto('/calendar');
       await page.locator('table.convene-cal-month').waitFor();
       await scan('the calendar month');
       // The week, with its empty days.
-      await page.locator('.convene-calendar label', { hasText: language === 'en' ? 'Week' : 'أسبوع' }).first().click();
+      await page
+        .locator('.convene-calendar label', { hasText: language === 'en' ? 'Week' : 'أسبوع' })
+        .first()
+        .click();
       await page.locator('.convene-cal-week').waitFor();
       await scan('the calendar week');
       // A poll with answers and its best time marked.

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pdf } from '@convene/server-testing';
 import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js';
 
-
 describe('pitches', () => {
   let session: BrowserSession;
 
@@ -16,8 +15,6 @@ describe('pitches', () => {
   afterAll(async () => {
     await session?.stop();
   });
-
-
 
   it('a partner pitches in Arabic with a file; the convenor notes, messages and accepts it after the partner replies; a member sees the discussion', async () => {
     const stamp = Date.now().toString(36);
@@ -33,7 +30,10 @@ describe('pitches', () => {
     await partner.getByRole('heading', { name: 'Pitch us an idea', level: 1 }).waitFor();
     await partner.getByRole('button', { name: 'العربية' }).click();
     await partner.getByRole('group', { name: 'منظمتك' }).waitFor();
-    expect(await partner.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
+    expect(await partner.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
+      'rtl',
+      'ar',
+    ]);
     // The form's own texts in Arabic, as its organisers wrote them.
     await partner.getByRole('heading', { name: 'اقترح علينا فكرة', level: 1 }).waitFor();
     expect(await partner.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('ar');
@@ -43,13 +43,17 @@ describe('pitches', () => {
     await partner.getByLabel(/^اسمك/).fill('سلمى حداد');
     await partner.getByLabel(/^بريدك الإلكتروني/).fill(email);
     await partner.getByLabel(/^عنوان لفكرتك/).fill(title);
-    await partner.getByLabel(/^عمَّ تدور الفكرة؟/).fill('يصل لاجئون جدد إلى المدينة كل أسبوع ولا يعرفون أين يجدون مشورة قانونية مجانية.');
+    await partner
+      .getByLabel(/^عمَّ تدور الفكرة؟/)
+      .fill('يصل لاجئون جدد إلى المدينة كل أسبوع ولا يعرفون أين يجدون مشورة قانونية مجانية.');
     await partner.getByLabel(/^ما المساعدة التي تودّونها من الشبكة؟/).fill('محامون متطوعون ومساعدة في الترجمة.');
     await partner.getByRole('checkbox', { name: 'Health and Social Care' }).check();
     await partner.getByLabel(/^أين يقع مقرّ عملكم؟/).fill('Leeds');
     await partner.getByRole('radio', { name: 'مخطط لها' }).check();
     await partner.getByText('نستخدم بياناتكم فقط لمناقشة مقترحكم معكم').waitFor();
-    await partner.getByLabel('ملفات للإرفاق').setInputFiles({ name: 'clinic-plan.pdf', mimeType: 'application/pdf', buffer: pdf('Legal clinic plan') });
+    await partner
+      .getByLabel('ملفات للإرفاق')
+      .setInputFiles({ name: 'clinic-plan.pdf', mimeType: 'application/pdf', buffer: pdf('Legal clinic plan') });
     await partner.locator('li[data-upload-status="done"]', { hasText: 'clinic-plan.pdf' }).waitFor();
     await partner.getByRole('checkbox', { name: 'أوافق على ذلك' }).check();
     expect(await seriousA11yViolations(partner)).toEqual([]);
@@ -99,7 +103,11 @@ describe('pitches', () => {
     // The convenor sees the reply and accepts the pitch into Health and Social Care.
     await convenor.reload();
     // The Arabic name keeps its own direction inside the English sentence: it is isolated.
-    await conversation.getByRole('listitem').filter({ hasText: reply }).filter({ hasText: '\u2068سلمى حداد\u2069 (partner)' }).waitFor();
+    await conversation
+      .getByRole('listitem')
+      .filter({ hasText: reply })
+      .filter({ hasText: '\u2068سلمى حداد\u2069 (partner)' })
+      .waitFor();
     await convenor.getByRole('button', { name: 'Accept into a group…' }).click();
     const dialog = convenor.getByRole('dialog', { name: 'Accept this pitch' });
     await dialog.getByLabel('Group', { exact: true }).selectOption({ label: 'Health and Social Care' });
@@ -149,6 +157,8 @@ describe('pitches', () => {
     await partner.getByLabel(/^صف الشكل/).waitFor();
     // What was left empty falls back to the form's own words.
     await partner.getByText('Propose a one-hour workshop for the afternoon of the summit.').waitFor();
-    expect(await partner.getByText('Propose a one-hour workshop for the afternoon of the summit.').getAttribute('lang')).toBe('en');
+    expect(
+      await partner.getByText('Propose a one-hour workshop for the afternoon of the summit.').getAttribute('lang'),
+    ).toBe('en');
   });
 });

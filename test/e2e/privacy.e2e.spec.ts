@@ -10,7 +10,10 @@ import { BrowserSession, DEMO_PASSWORD, seriousA11yViolations } from './browser.
 
 /** A GraphQL call as the person signed in on the page (same cookies), for setting up data quickly. */
 async function graphql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await page.request.post('/graphql', { data: { query, variables }, headers: { 'apollo-require-preflight': 'true' } });
+  const response = await page.request.post('/graphql', {
+    data: { query, variables },
+    headers: { 'apollo-require-preflight': 'true' },
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -92,24 +95,38 @@ describe('your data and your account', () => {
     expect(refused.status()).toBeGreaterThanOrEqual(400);
     expect((await refused.body()).subarray(0, 2).toString()).not.toBe('PK');
 
-    const mail = await session.waitForMail((m) => m.to === 'member@example.org' && m.subject === 'Your Convene data export is ready');
+    const mail = await session.waitForMail(
+      (m) => m.to === 'member@example.org' && m.subject === 'Your Convene data export is ready',
+    );
     expect(mail.text).toContain(`${session.hub.url}/settings/security`);
   }, 120_000);
 
   it('deletes a member’s account after checking the password, and keeps their discussion as from a former member', async () => {
     const samira = await session.newPage();
     await session.signIn(samira, 'samira@example.org');
-    const { workingGroup } = await graphql<{ workingGroup: { id: string } }>(samira, 'query ($slug: String!) { workingGroup(slug: $slug) { id } }', { slug: 'policing-and-surveillance' });
+    const { workingGroup } = await graphql<{ workingGroup: { id: string } }>(
+      samira,
+      'query ($slug: String!) { workingGroup(slug: $slug) { id } }',
+      { slug: 'policing-and-surveillance' },
+    );
     const { createThread } = await graphql<{ createThread: { id: string; posts: { nodes: { id: string }[] } } }>(
       samira,
       'mutation ($input: CreateThreadInput!) { createThread(input: $input) { id posts(first: 1) { nodes { id } } } }',
-      { input: { groupId: workingGroup.id, title: 'Stop and search leaflets in Tigrinya', body: 'Who can check the translation before we print?' } },
+      {
+        input: {
+          groupId: workingGroup.id,
+          title: 'Stop and search leaflets in Tigrinya',
+          body: 'Who can check the translation before we print?',
+        },
+      },
     );
     const openingId = createThread.posts.nodes[0]?.id ?? '';
     expect(openingId).not.toBe('');
 
     const dialog = await openDeletion(samira);
-    await dialog.getByText('Your posts and uploaded documents stay with their groups as from “Former member”', { exact: false }).waitFor();
+    await dialog
+      .getByText('Your posts and uploaded documents stay with their groups as from “Former member”', { exact: false })
+      .waitFor();
     expect(await seriousA11yViolations(samira)).toEqual([]);
 
     // Nothing given: the password and the "cannot be undone" box are asked for.
@@ -161,7 +178,11 @@ describe('your data and your account', () => {
 
     const alert = dialog.getByRole('alert');
     await alert.getByText('Hand over your role first').waitFor();
-    await alert.getByText('You are the only convenor of “Policing and surveillance”: make someone else a convenor first.', { exact: false }).waitFor();
+    await alert
+      .getByText('You are the only convenor of “Policing and surveillance”: make someone else a convenor first.', {
+        exact: false,
+      })
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The close button says the same; the one beside "Delete my account" is the last.

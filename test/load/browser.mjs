@@ -31,13 +31,24 @@ export class Browser {
     this.recorder = recorder;
     this.address = address;
     this.cookie = null;
-    this.pool = new Pool(origin, { connections: 6, pipelining: 1, connectTimeout: 10_000, headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS });
+    this.pool = new Pool(origin, {
+      connections: 6,
+      pipelining: 1,
+      connectTimeout: 10_000,
+      headersTimeout: REQUEST_TIMEOUT_MS,
+      bodyTimeout: REQUEST_TIMEOUT_MS,
+    });
     this.socket = null;
     this.closed = false;
   }
 
   headers(extra = {}) {
-    return { 'user-agent': USER_AGENT, 'x-forwarded-for': this.address, ...(this.cookie ? { cookie: this.cookie } : {}), ...extra };
+    return {
+      'user-agent': USER_AGENT,
+      'x-forwarded-for': this.address,
+      ...(this.cookie ? { cookie: this.cookie } : {}),
+      ...extra,
+    };
   }
 
   /**
@@ -81,7 +92,12 @@ export class Browser {
     } catch (error) {
       code = failure(error);
     }
-    this.recorder.request(name, operation.kind === 'mutation' ? 'write' : 'read', started, expected.includes(reason) ? null : code);
+    this.recorder.request(
+      name,
+      operation.kind === 'mutation' ? 'write' : 'read',
+      started,
+      expected.includes(reason) ? null : code,
+    );
     return { data, code, reason, sentAt };
   }
 

@@ -30,7 +30,21 @@ export async function clearRedis(redisUrl, prefix) {
 
 function dropDatabase(databaseUrl) {
   const url = new URL(databaseUrl);
-  spawnSync('psql', ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-q', '-c', `drop database if exists ${url.pathname.slice(1)} with (force)`], { stdio: 'ignore' });
+  spawnSync(
+    'psql',
+    [
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      url.username || 'postgres',
+      '-q',
+      '-c',
+      `drop database if exists ${url.pathname.slice(1)} with (force)`,
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 /** A migrated database with the demo seed and the generated network; returns the manifest. */
@@ -49,7 +63,9 @@ export async function prepareNetwork({ databaseUrl, dataDir, scale, people, log 
   // Which group hosts each open event: its convenors are told of each registration.
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const { rows } = await db.query('select f.meeting_id, m.group_id from event_forms f join meetings m on m.id = f.meeting_id');
+  const { rows } = await db.query(
+    'select f.meeting_id, m.group_id from event_forms f join meetings m on m.id = f.meeting_id',
+  );
   await db.end();
   const hosts = new Map(rows.map((r) => [r.meeting_id, r.group_id]));
   for (const event of manifest.events) event.groupId = hosts.get(event.meetingId);
@@ -86,8 +102,17 @@ function stopChild(child, ms = 15_000) {
  */
 export async function startHub({ databaseUrl, redisUrl, redisPrefix, dataDir, outDir, inspect = true }) {
   await clearRedis(redisUrl, redisPrefix);
-  const [port, apiMetrics, workerMetrics, inspector, workerInspector, smtp] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const sink = spawn(process.execPath, [join(import.meta.dirname, 'smtp-sink.mjs'), String(smtp)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [port, apiMetrics, workerMetrics, inspector, workerInspector, smtp] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const sink = spawn(process.execPath, [join(import.meta.dirname, 'smtp-sink.mjs'), String(smtp)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve) => sink.stdout.once('data', resolve));
   const origin = `http://127.0.0.1:${port}`;
   const env = {
@@ -106,8 +131,16 @@ export async function startHub({ databaseUrl, redisUrl, redisPrefix, dataDir, ou
     WORKER_METRICS_PORT: String(workerMetrics),
     LOG_LEVEL: 'warn',
   };
-  const api = spawnLogged([...(inspect ? [`--inspect=127.0.0.1:${inspector}`] : []), join(root, 'dist/server/apps/api/src/main.js')], env, join(outDir, 'api.log'));
-  const worker = spawnLogged([...(inspect ? [`--inspect=127.0.0.1:${workerInspector}`] : []), join(root, 'dist/server/apps/worker/src/main.js')], env, join(outDir, 'worker.log'));
+  const api = spawnLogged(
+    [...(inspect ? [`--inspect=127.0.0.1:${inspector}`] : []), join(root, 'dist/server/apps/api/src/main.js')],
+    env,
+    join(outDir, 'api.log'),
+  );
+  const worker = spawnLogged(
+    [...(inspect ? [`--inspect=127.0.0.1:${workerInspector}`] : []), join(root, 'dist/server/apps/worker/src/main.js')],
+    env,
+    join(outDir, 'worker.log'),
+  );
   const hub = {
     origin,
     api,
@@ -121,7 +154,11 @@ export async function startHub({ databaseUrl, redisUrl, redisPrefix, dataDir, ou
       sink.kill('SIGTERM');
     },
   };
-  const up = async (url) => fetch(url).then((r) => r.ok, () => false);
+  const up = async (url) =>
+    fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
   for (let i = 0; i < 300; i++) {
     if (exited(api) || exited(worker)) break;
     if ((await up(`${origin}/health/ready`)) && (await up(hub.workerMetricsUrl))) {

@@ -14,7 +14,16 @@ const MATCH_DELAY_MS = 3_000;
 const KEEP_MS = 120_000;
 
 /** Notification types whose changes the load makes; any other (reminders, history) is not timed. */
-export const TIMED_TYPES = new Set(['POST_REPLY', 'MENTIONED', 'THREAD_CREATED', 'DOCUMENT_ADDED', 'JOIN_REQUESTED', 'MEMBERSHIP_APPROVED', 'EVENT_REGISTRATION', 'PITCH_RECEIVED']);
+export const TIMED_TYPES = new Set([
+  'POST_REPLY',
+  'MENTIONED',
+  'THREAD_CREATED',
+  'DOCUMENT_ADDED',
+  'JOIN_REQUESTED',
+  'MEMBERSHIP_APPROVED',
+  'EVENT_REGISTRATION',
+  'PITCH_RECEIVED',
+]);
 
 /** Changes are known by type and group, which every notification shows, content-free or not. */
 const deliveryKey = (type, groupId) => `${type}|${groupId ?? ''}`;
@@ -60,14 +69,16 @@ export class NotificationLedger {
         this.early.set(
           key,
           early.filter((seen) => {
-            if (Math.abs(seen.written - change.wall) > MATCH_WINDOW_MS || change.seenBy.has(seen.recipientId)) return true;
+            if (Math.abs(seen.written - change.wall) > MATCH_WINDOW_MS || change.seenBy.has(seen.recipientId))
+              return true;
             change.seenBy.add(seen.recipientId);
             this.recorder.notificationSeen(change.at, Math.max(0, seen.seenAt - change.at), type);
             return false;
           }),
         );
       }
-      for (const recipientId of certain[type] ?? []) this.expected.push({ recipientId, type, groupId, subjectId, at: change.at, wall: change.wall, sentAt });
+      for (const recipientId of certain[type] ?? [])
+        this.expected.push({ recipientId, type, groupId, subjectId, at: change.at, wall: change.wall, sentAt });
     }
   }
 
@@ -102,7 +113,10 @@ export class NotificationLedger {
       }
       return best?.change ?? null;
     };
-    const change = (notification.subjectId && nearest(this.changes.get(exactKey(notification.type, notification.group?.id, notification.subjectId)))) || nearest(this.changes.get(key));
+    const change =
+      (notification.subjectId &&
+        nearest(this.changes.get(exactKey(notification.type, notification.group?.id, notification.subjectId)))) ||
+      nearest(this.changes.get(key));
     if (change) {
       change.seenBy.add(recipientId);
       this.recorder.notificationSeen(change.at, Math.max(0, seenAt - change.at), notification.type);

@@ -41,7 +41,28 @@ const CENTRE_PAGE = 20;
 /** The web follows pages until the first unread post; the load stops at this many. */
 const MAX_REVEAL_PAGES = 50;
 const REACTIONS = ['THUMBS_UP', 'HEART', 'CELEBRATE', 'THANKS', 'EYES'];
-const SEARCH_WORDS = ['detention', 'legal aid', 'housing', 'GP registration', 'interpreters', 'hostile environment', 'police stops', 'Brexit', 'settled status', 'faith', 'summit', 'campaign', 'data sharing', 'students', 'domestic workers', 'family reunion', 'training', 'funding', 'consultation', 'report'];
+const SEARCH_WORDS = [
+  'detention',
+  'legal aid',
+  'housing',
+  'GP registration',
+  'interpreters',
+  'hostile environment',
+  'police stops',
+  'Brexit',
+  'settled status',
+  'faith',
+  'summit',
+  'campaign',
+  'data sharing',
+  'students',
+  'domestic workers',
+  'family reunion',
+  'training',
+  'funding',
+  'consultation',
+  'report',
+];
 
 /** Join requests a convenor of this generator has taken: no two decide the same. */
 const claimedRequests = new Set();
@@ -57,7 +78,11 @@ export class Member {
     this.person = person;
     this.index = index;
     const n = run.indexOffset + index;
-    this.browser = new Browser({ origin: run.origin, recorder: run.recorder, address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` });
+    this.browser = new Browser({
+      origin: run.origin,
+      recorder: run.recorder,
+      address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+    });
     this.groups = new Map(person.groups.map((g) => [g.id, g.role]));
     this.pending = new Set(person.pendingGroupIds ?? []);
     /** Apollo's cache-first queries already answered, by operation and variables. */
@@ -100,7 +125,9 @@ export class Member {
     const input = { email: this.person.email, password: this.run.password };
     let signIn = await b.graphql('SignIn', { input }, { expected: ['TWO_FACTOR_CODE_NEEDED'] });
     if (signIn.reason === 'TWO_FACTOR_CODE_NEEDED' && this.person.twoFactorSecret) {
-      signIn = await b.graphql('SignIn', { input: { ...input, code: totpCode(this.person.twoFactorSecret, totpStep()) } });
+      signIn = await b.graphql('SignIn', {
+        input: { ...input, code: totpCode(this.person.twoFactorSecret, totpStep()) },
+      });
     }
     if (signIn.code || !b.cookie) return false;
     // resetStore() refetches `me`; the app opens on the groups list; the header's bell mounts.
@@ -158,7 +185,12 @@ export class Member {
 
   /** Whether the socket was up through the whole window [from, to]. */
   onlineThrough(from, to) {
-    return this.connectedAt !== null && this.connectedAt <= from && !this.drops.some((t) => t >= from && t <= to) && this.browser.socket?.connected === true;
+    return (
+      this.connectedAt !== null &&
+      this.connectedAt <= from &&
+      !this.drops.some((t) => t >= from && t <= to) &&
+      this.browser.socket?.connected === true
+    );
   }
 
   // ── what the web app does by itself ──
@@ -200,7 +232,11 @@ export class Member {
     this.seen.add(notification.id);
     this.shown.push(notification);
     // A convenor takes a join request: open the group and decide, next thing.
-    if (notification.type === 'JOIN_REQUESTED' && notification.group && this.groups.get(notification.group.id) === 'CONVENOR') {
+    if (
+      notification.type === 'JOIN_REQUESTED' &&
+      notification.group &&
+      this.groups.get(notification.group.id) === 'CONVENOR'
+    ) {
       this.tasks.push({ action: 'decideRequests', groupId: notification.group.id, notificationId: notification.id });
     }
     // Accepted into a group: from now on it is one of theirs.
@@ -292,7 +328,9 @@ export class Member {
 
   /** A group's page: its summary, then (for its members) discussions, documents and the bell menu. */
   async openGroup(task) {
-    const groupId = task?.groupId ?? (chance(0.9) && this.groups.size ? pick(this.activeGroupIds()) : pick(this.run.network.groups).id);
+    const groupId =
+      task?.groupId ??
+      (chance(0.9) && this.groups.size ? pick(this.activeGroupIds()) : pick(this.run.network.groups).id);
     const group = this.run.groupsById.get(groupId);
     this.leavePage();
     const data = await this.cached('WorkingGroup', { slug: group.slug });
@@ -301,7 +339,9 @@ export class Member {
     if (membership) sections.push(this.cached('GroupNotificationLevel', { slug: group.slug }));
     if (membership?.status === 'ACTIVE') {
       sections.push(
-        this.browser.graphql('GroupThreads', { slug: group.slug, first: GROUP_THREADS_PAGE }).then(({ data: d }) => d && this.groupThreads.set(groupId, d.workingGroup.threads.nodes)),
+        this.browser
+          .graphql('GroupThreads', { slug: group.slug, first: GROUP_THREADS_PAGE })
+          .then(({ data: d }) => d && this.groupThreads.set(groupId, d.workingGroup.threads.nodes)),
         this.loadDocuments(group),
         this.cached('DocumentSettings'),
       );
@@ -312,7 +352,14 @@ export class Member {
 
   loadDocuments(group) {
     return this.browser
-      .graphql('GroupDocuments', { slug: group.slug, first: GROUP_DOCUMENTS_PAGE, sort: 'UPDATED', kind: null, trashed: false, topLevel: true })
+      .graphql('GroupDocuments', {
+        slug: group.slug,
+        first: GROUP_DOCUMENTS_PAGE,
+        sort: 'UPDATED',
+        kind: null,
+        trashed: false,
+        topLevel: true,
+      })
       .then(({ data }) => data && this.groupDocuments.set(group.id, data.workingGroup.documents.nodes));
   }
 
@@ -372,14 +419,18 @@ export class Member {
       // The composer completes a name as it is typed: `Mentionable` with its first letters.
       const someone = this.run.peopleById.get(pick(group.activeMemberIds));
       const typed = someone?.displayName.slice(0, 3);
-      const { data } = typed ? await this.browser.graphql('Mentionable', { slug: group.slug, query: typed, first: 6 }) : { data: null };
+      const { data } = typed
+        ? await this.browser.graphql('Mentionable', { slug: group.slug, query: typed, first: 6 })
+        : { data: null };
       const choices = (data?.workingGroup?.mentionable ?? []).filter((p) => p.id !== this.person.id);
       if (choices.length) {
         mentioned = pick(choices);
         body = `@[${mentioned.displayName}] ${body}`;
       }
     }
-    const { data, sentAt } = await this.browser.graphql('Reply', { input: { threadId: page.id, parentPostId: parent?.id ?? null, body } });
+    const { data, sentAt } = await this.browser.graphql('Reply', {
+      input: { threadId: page.id, parentPostId: parent?.id ?? null, body },
+    });
     if (!data) return;
     const parentAuthor = parent?.author?.id;
     this.run.ledger.changed({
@@ -389,7 +440,13 @@ export class Member {
       subjectId: page.id,
       certain: {
         MENTIONED: mentioned ? [mentioned.id] : [],
-        POST_REPLY: parentAuthor && parentAuthor !== this.person.id && parentAuthor !== mentioned?.id && group?.activeMemberIds.includes(parentAuthor) ? [parentAuthor] : [],
+        POST_REPLY:
+          parentAuthor &&
+          parentAuthor !== this.person.id &&
+          parentAuthor !== mentioned?.id &&
+          group?.activeMemberIds.includes(parentAuthor)
+            ? [parentAuthor]
+            : [],
       },
     });
     if (this.page === page) await this.refreshThread();
@@ -411,7 +468,12 @@ export class Member {
     if (!writable.length) return;
     const group = this.run.groupsById.get(pick(writable));
     const { data, sentAt } = await this.browser.graphql('CreateThread', {
-      input: { groupId: group.id, title: sentence(1).slice(0, 120), body: sentence(4), tags: chance(0.5) ? ['campaign'] : [] },
+      input: {
+        groupId: group.id,
+        title: sentence(1).slice(0, 120),
+        body: sentence(4),
+        tags: chance(0.5) ? ['campaign'] : [],
+      },
     });
     if (!data) return;
     this.run.ledger.changed({ sentAt, types: ['THREAD_CREATED'], groupId: group.id, subjectId: data.createThread.id });
@@ -470,8 +532,14 @@ export class Member {
     const gridEnd = new Date(last.getTime() + (6 - ((last.getUTCDay() + 6) % 7)) * 86_400_000 + 86_400_000);
     const hours36 = 36 * 3_600_000;
     const [, upcoming] = await Promise.all([
-      this.browser.graphql('MyCalendar', { from: new Date(gridStart.getTime() - hours36).toISOString(), to: new Date(gridEnd.getTime() + hours36).toISOString() }),
-      this.browser.graphql('MyCalendar', { from: now.toISOString(), to: new Date(now.getTime() + 60 * 86_400_000).toISOString() }),
+      this.browser.graphql('MyCalendar', {
+        from: new Date(gridStart.getTime() - hours36).toISOString(),
+        to: new Date(gridEnd.getTime() + hours36).toISOString(),
+      }),
+      this.browser.graphql('MyCalendar', {
+        from: now.toISOString(),
+        to: new Date(now.getTime() + 60 * 86_400_000).toISOString(),
+      }),
       this.browser.graphql('CalendarFeed'),
     ]);
     if (upcoming.data) this.upcoming = upcoming.data.myCalendar.filter((m) => m.status === 'SCHEDULED');
@@ -507,12 +575,18 @@ export class Member {
   async openDocument(id) {
     this.leavePage();
     this.page = { kind: 'document' };
-    const [{ data }] = await Promise.all([this.browser.graphql('Document', { id }), this.cached('WorkingGroups'), this.cached('DocumentSettings')]);
+    const [{ data }] = await Promise.all([
+      this.browser.graphql('Document', { id }),
+      this.cached('WorkingGroups'),
+      this.cached('DocumentSettings'),
+    ]);
     const document = data?.document;
     if (!document) return;
     const path = `/api/documents/${encodeURIComponent(id)}/content`;
     if (/^(image\/|application\/pdf)/.test(document.contentType ?? '')) {
-      await this.browser.rest('GET document content', 'read', { path: `${path}?version=${document.versionCount}&disposition=inline` });
+      await this.browser.rest('GET document content', 'read', {
+        path: `${path}?version=${document.versionCount}&disposition=inline`,
+      });
     }
     if (chance(0.4)) await this.browser.rest('GET document content', 'read', { path });
   }
@@ -523,7 +597,10 @@ export class Member {
     this.page = { kind: 'search' };
     const query = pick(SEARCH_WORDS);
     await this.cached('WorkingGroups');
-    await Promise.all([this.cached('SearchDocuments', { input: { query, groupId: null, first: 5 } }), this.cached('SearchPosts', { input: { query, groupId: null, first: 20 } })]);
+    await Promise.all([
+      this.cached('SearchDocuments', { input: { query, groupId: null, first: 5 } }),
+      this.cached('SearchPosts', { input: { query, groupId: null, first: 20 } }),
+    ]);
   }
 
   /** A small file shared with one of their groups, from its page; the list is fetched again. */
@@ -533,40 +610,63 @@ export class Member {
     const group = this.run.groupsById.get(pick(writable));
     if (this.page?.kind !== 'group' || this.page.groupId !== group.id) await this.openGroup({ groupId: group.id });
     const csv = chance(0.3);
-    const lines = Array.from({ length: 20 + Math.floor(uniform(0, 200)) }, (_, i) => (csv ? `${i},${sentence(1).replaceAll(',', ';')}` : sentence(2)));
+    const lines = Array.from({ length: 20 + Math.floor(uniform(0, 200)) }, (_, i) =>
+      csv ? `${i},${sentence(1).replaceAll(',', ';')}` : sentence(2),
+    );
     const content = Buffer.from(`${csv ? 'row,note\n' : ''}${lines.join('\n')}\n`);
     const name = `${csv ? 'tally' : 'notes'}-${this.index}-${Date.now()}.${csv ? 'csv' : 'txt'}`;
     const boundary = `----convene-load-${this.index}-${Date.now()}`;
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${csv ? 'text/csv' : 'text/plain'}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${csv ? 'text/csv' : 'text/plain'}\r\n\r\n`,
+      ),
       content,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const answer = await this.browser.rest('POST upload document', 'write', {
       method: 'POST',
       path: `/api/groups/${encodeURIComponent(group.id)}/documents`,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-requested-with': 'convene', accept: 'application/json' },
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'x-requested-with': 'convene',
+        accept: 'application/json',
+      },
       body,
     });
     if (answer.code) return;
     const created = JSON.parse(answer.body.toString('utf8'));
-    this.run.ledger.changed({ sentAt: answer.sentAt, types: ['DOCUMENT_ADDED'], groupId: group.id, subjectId: created.document?.id ?? null });
+    this.run.ledger.changed({
+      sentAt: answer.sentAt,
+      types: ['DOCUMENT_ADDED'],
+      groupId: group.id,
+      subjectId: created.document?.id ?? null,
+    });
     await this.loadDocuments(group);
   }
 
   /** Asks to join a group they are not in, from the groups list. */
   async requestToJoin() {
     await this.groupsList();
-    const candidates = this.run.network.groups.filter((g) => g.joinPolicy !== 'INVITE_ONLY' && !this.groups.has(g.id) && !this.pending.has(g.id));
+    const candidates = this.run.network.groups.filter(
+      (g) => g.joinPolicy !== 'INVITE_ONLY' && !this.groups.has(g.id) && !this.pending.has(g.id),
+    );
     if (!candidates.length) return;
     const group = pick(candidates);
-    const { data, sentAt } = await this.browser.graphql('RequestToJoin', { input: { groupId: group.id, message: null } });
+    const { data, sentAt } = await this.browser.graphql('RequestToJoin', {
+      input: { groupId: group.id, message: null },
+    });
     if (!data) return;
     const membership = data.requestToJoin;
     if (membership.status === 'ACTIVE') this.groups.set(group.id, membership.role);
     else {
       this.pending.add(group.id);
-      this.run.ledger.changed({ sentAt, types: ['JOIN_REQUESTED'], groupId: group.id, subjectId: membership.id, certain: { JOIN_REQUESTED: group.convenorIds } });
+      this.run.ledger.changed({
+        sentAt,
+        types: ['JOIN_REQUESTED'],
+        groupId: group.id,
+        subjectId: membership.id,
+        certain: { JOIN_REQUESTED: group.convenorIds },
+      });
     }
     // refetchQueries: ['WorkingGroups', 'WorkingGroup'], awaited: on the groups list, the list.
     this.forget('WorkingGroups');
@@ -589,9 +689,17 @@ export class Member {
       // Another generator's applicant is its convenors' to decide.
       if (claimedRequests.has(request.id) || !this.run.ownPeople.has(request.user?.id)) continue;
       claimedRequests.add(request.id);
-      const decided = await this.browser.graphql('DecideMembership', { input: { membershipId: request.id, approve: true } });
+      const decided = await this.browser.graphql('DecideMembership', {
+        input: { membershipId: request.id, approve: true },
+      });
       if (!decided.data) continue;
-      this.run.ledger.changed({ sentAt: decided.sentAt, types: ['MEMBERSHIP_APPROVED'], groupId: group.id, subjectId: request.id, certain: { MEMBERSHIP_APPROVED: [request.user?.id].filter(Boolean) } });
+      this.run.ledger.changed({
+        sentAt: decided.sentAt,
+        types: ['MEMBERSHIP_APPROVED'],
+        groupId: group.id,
+        subjectId: request.id,
+        certain: { MEMBERSHIP_APPROVED: [request.user?.id].filter(Boolean) },
+      });
       this.forget('WorkingGroup', { slug: group.slug });
       await this.cached('WorkingGroup', { slug: group.slug });
     }

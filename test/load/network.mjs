@@ -153,7 +153,16 @@ const GROUPS = [
 const THEMES = {
   'health-and-social-care': {
     tags: ['nhs-charging', 'gp-registration', 'evidence', 'maternity', 'mental-health', 'social-care'],
-    topics: ['NHS charging letters', 'GP registration refusals', 'Maternity care and upfront charging', 'Mental health support for people seeking asylum', 'Data-sharing between hospitals and the Home Office', 'Interpreters at GP surgeries', 'Social care for people with no recourse to public funds', 'Access to dentists for new arrivals'],
+    topics: [
+      'NHS charging letters',
+      'GP registration refusals',
+      'Maternity care and upfront charging',
+      'Mental health support for people seeking asylum',
+      'Data-sharing between hospitals and the Home Office',
+      'Interpreters at GP surgeries',
+      'Social care for people with no recourse to public funds',
+      'Access to dentists for new arrivals',
+    ],
     sentences: [
       'Two more people were sent upfront charging letters before a maternity appointment this month.',
       'GP registration needs no proof of address or immigration status, but some surgeries still ask for a passport.',
@@ -166,12 +175,31 @@ const THEMES = {
       'Our health advocates accompanied eleven people to register with a GP last quarter.',
       'Social services told a family with no recourse to public funds to come back when the baby is born.',
     ],
-    documents: ['Evidence log – NHS charging', 'GP registration – what to say at the desk', 'Letter to the trust about charging', 'Health advocates rota', 'Maternity charging cases', 'Briefing on data-sharing in the NHS'],
-    meetings: ['Health and Social Care: monthly meeting', 'Evidence review: charging letters', 'Planning call with health advocates', 'Training: GP registration rights'],
+    documents: [
+      'Evidence log – NHS charging',
+      'GP registration – what to say at the desk',
+      'Letter to the trust about charging',
+      'Health advocates rota',
+      'Maternity charging cases',
+      'Briefing on data-sharing in the NHS',
+    ],
+    meetings: [
+      'Health and Social Care: monthly meeting',
+      'Evidence review: charging letters',
+      'Planning call with health advocates',
+      'Training: GP registration rights',
+    ],
   },
   'policing-and-surveillance': {
     tags: ['know-your-rights', 'stop-and-search', 'data-sharing', 'foi', 'school-census'],
-    topics: ['Know-your-rights cards', 'Stop and search near the drop-in', 'Police sharing victims’ data with immigration enforcement', 'Freedom of information requests', 'Immigration raids on high streets', 'Facial recognition vans'],
+    topics: [
+      'Know-your-rights cards',
+      'Stop and search near the drop-in',
+      'Police sharing victims’ data with immigration enforcement',
+      'Freedom of information requests',
+      'Immigration raids on high streets',
+      'Facial recognition vans',
+    ],
     sentences: [
       'Enforcement vans were seen outside the station on market day again.',
       'Victims of crime are still afraid to report because their details may be passed on.',
@@ -182,12 +210,27 @@ const THEMES = {
       'People at the drop-in asked what to do if officers come to their workplace.',
       'We logged three raids on small businesses in the same street this month.',
     ],
-    documents: ['Stop and search – FOI responses', 'Know-your-rights card – text for translation', 'Raids log', 'Data-sharing between police and immigration enforcement'],
-    meetings: ['Policing and surveillance: monthly meeting', 'Know-your-rights training for volunteers', 'FOI review call'],
+    documents: [
+      'Stop and search – FOI responses',
+      'Know-your-rights card – text for translation',
+      'Raids log',
+      'Data-sharing between police and immigration enforcement',
+    ],
+    meetings: [
+      'Policing and surveillance: monthly meeting',
+      'Know-your-rights training for volunteers',
+      'FOI review call',
+    ],
   },
   'brexit-and-faith': {
     tags: ['settled-status', 'late-applications', 'faith-groups', 'eu-citizens'],
-    topics: ['Late applications to the settlement scheme', 'Settled status and older congregation members', 'Digital status problems for EU citizens', 'Faith groups as trusted advisers', 'Pre-settled status running out'],
+    topics: [
+      'Late applications to the settlement scheme',
+      'Settled status and older congregation members',
+      'Digital status problems for EU citizens',
+      'Faith groups as trusted advisers',
+      'Pre-settled status running out',
+    ],
     sentences: [
       'Several older members of our congregations never applied to the settlement scheme.',
       'People with pre-settled status are worried about what happens when it expires.',
@@ -197,12 +240,23 @@ const THEMES = {
       'We trained twenty volunteers from faith communities to spot people who need to apply late.',
       'The reasonable grounds guidance for late applications has changed twice this year.',
     ],
-    documents: ['Late applications – guidance for faith groups', 'Settled status clinic referrals', 'Sermon notes on welcome'],
+    documents: [
+      'Late applications – guidance for faith groups',
+      'Settled status clinic referrals',
+      'Sermon notes on welcome',
+    ],
     meetings: ['Brexit and faith: monthly meeting', 'Training for faith leaders on late applications'],
   },
   'hostile-environment': {
     tags: ['right-to-rent', 'right-to-work', 'bank-checks', 'data-sharing', 'london'],
-    topics: ['Right to rent checks by letting agents', 'Bank account closures', 'Right to work checks and digital status', 'Data-sharing between councils and the Home Office', 'Hostile environment in London boroughs', 'Our response to the strategic migration partnership'],
+    topics: [
+      'Right to rent checks by letting agents',
+      'Bank account closures',
+      'Right to work checks and digital status',
+      'Data-sharing between councils and the Home Office',
+      'Hostile environment in London boroughs',
+      'Our response to the strategic migration partnership',
+    ],
     sentences: [
       'Letting agents are turning away anyone who cannot show a British passport, which is discrimination.',
       'Two members had their bank accounts frozen after an immigration status check.',
@@ -215,12 +269,27 @@ const THEMES = {
       'Our response to the consultation needs sign-off from the convenors by the end of the week.',
       'People are avoiding services they are entitled to because they fear the checks.',
     ],
-    documents: ['Right to rent – mystery shopping results', 'Response to the partnership consultation', 'Hostile environment map of London', 'Letter to letting agents'],
-    meetings: ['Hostile environment working group', 'Strategic migration partnership prep', 'Right to rent evidence session'],
+    documents: [
+      'Right to rent – mystery shopping results',
+      'Response to the partnership consultation',
+      'Hostile environment map of London',
+      'Letter to letting agents',
+    ],
+    meetings: [
+      'Hostile environment working group',
+      'Strategic migration partnership prep',
+      'Right to rent evidence session',
+    ],
   },
   'detention-and-removals': {
     tags: ['detention', 'charter-flights', 'visits', 'bail', 'casework'],
-    topics: ['Visits to the removal centre', 'Charter flight next month', 'Bail hearings and legal representation', 'Healthcare in detention', 'Time limit on detention campaign'],
+    topics: [
+      'Visits to the removal centre',
+      'Charter flight next month',
+      'Bail hearings and legal representation',
+      'Healthcare in detention',
+      'Time limit on detention campaign',
+    ],
     sentences: [
       'Visitors report that legal advice appointments are taking three weeks to arrange.',
       'Another charter flight is planned and people have been given short notice of removal.',
@@ -235,7 +304,13 @@ const THEMES = {
   },
   'legal-aid-and-advice': {
     tags: ['legal-aid', 'advice-deserts', 'oisc', 'training', 'referrals'],
-    topics: ['Advice deserts outside the big cities', 'First-tier advice training', 'Referral pathways to solicitors', 'Legal aid for family reunion', 'Exceptional case funding applications'],
+    topics: [
+      'Advice deserts outside the big cities',
+      'First-tier advice training',
+      'Referral pathways to solicitors',
+      'Legal aid for family reunion',
+      'Exceptional case funding applications',
+    ],
     sentences: [
       'There is no legal aid immigration provider left within fifty miles of the town.',
       'The first-tier advice training is full, so we are running a second course.',
@@ -246,12 +321,23 @@ const THEMES = {
       'The referral form now asks only for what the solicitor needs to know.',
       'Legal aid for separated children is still available but hard to find.',
     ],
-    documents: ['Advice providers map', 'Referral form for solicitors', 'First-tier advice course materials', 'Exceptional case funding guide'],
+    documents: [
+      'Advice providers map',
+      'Referral form for solicitors',
+      'First-tier advice course materials',
+      'Exceptional case funding guide',
+    ],
     meetings: ['Legal aid and advice: monthly meeting', 'Training: first-tier advice', 'Referral pathways workshop'],
   },
   'housing-and-destitution': {
     tags: ['nrpf', 'asylum-accommodation', 'evictions', 'night-shelter', 'housing-associations'],
-    topics: ['Evictions from asylum accommodation', 'No recourse to public funds and families', 'Night shelter capacity this winter', 'Hotels used as asylum accommodation', 'Work with housing associations in the regions'],
+    topics: [
+      'Evictions from asylum accommodation',
+      'No recourse to public funds and families',
+      'Night shelter capacity this winter',
+      'Hotels used as asylum accommodation',
+      'Work with housing associations in the regions',
+    ],
     sentences: [
       'People granted refugee status are being evicted with seven days notice.',
       'The night shelter turned people away every night last week.',
@@ -262,12 +348,23 @@ const THEMES = {
       'We need a clear map of who can offer emergency accommodation in each area.',
       'The move-on period is far too short to find housing or open a bank account.',
     ],
-    documents: ['Night shelter capacity tracker', 'Evictions evidence log', 'Briefing for housing associations', 'Winter plan'],
+    documents: [
+      'Night shelter capacity tracker',
+      'Evictions evidence log',
+      'Briefing for housing associations',
+      'Winter plan',
+    ],
     meetings: ['Housing and destitution: monthly meeting', 'Winter planning call', 'Housing associations roundtable'],
   },
   'migrant-womens-leadership': {
     tags: ['leadership', 'mentoring', 'public-speaking', 'womens-voices'],
-    topics: ['Mentoring pairs for the new cohort', 'Public speaking practice', 'Women leading community organisations', 'Childcare at our sessions', 'Speaking at the summit'],
+    topics: [
+      'Mentoring pairs for the new cohort',
+      'Public speaking practice',
+      'Women leading community organisations',
+      'Childcare at our sessions',
+      'Speaking at the summit',
+    ],
     sentences: [
       'The new cohort starts in September and we have twelve mentors confirmed.',
       'Childcare at the sessions made a big difference to who could come.',
@@ -281,7 +378,13 @@ const THEMES = {
   },
   'students-and-education': {
     tags: ['students', 'esol', 'fee-status', 'monitoring'],
-    topics: ['ESOL waiting lists', 'Home fee status for young people', 'Attendance monitoring of international students', 'Scholarships for refugee students', 'College support for young migrants'],
+    topics: [
+      'ESOL waiting lists',
+      'Home fee status for young people',
+      'Attendance monitoring of international students',
+      'Scholarships for refugee students',
+      'College support for young migrants',
+    ],
     sentences: [
       'ESOL waiting lists at the college are longer than a year.',
       'Young people who grew up here are still charged international fees.',
@@ -295,7 +398,12 @@ const THEMES = {
   },
   'domestic-workers': {
     tags: ['domestic-workers', 'tied-visa', 'trafficking', 'self-organising'],
-    topics: ['The tied visa and exploitation', 'Trafficking referrals for domestic workers', 'Workers’ assemblies', 'Passports held by employers'],
+    topics: [
+      'The tied visa and exploitation',
+      'Trafficking referrals for domestic workers',
+      'Workers’ assemblies',
+      'Passports held by employers',
+    ],
     sentences: [
       'Workers are afraid to leave abusive employers because of the tied visa.',
       'Employers are still holding passports, and the police rarely act on it.',
@@ -308,7 +416,13 @@ const THEMES = {
   },
   'regional-partnerships': {
     tags: ['regions', 'strategic-partnerships', 'councils', 'rural'],
-    topics: ['Strategic migration partnerships in the North', 'Rural towns and new arrivals', 'Councils dispersing asylum accommodation', 'Regional assembly planning', 'Housing associations outside London'],
+    topics: [
+      'Strategic migration partnerships in the North',
+      'Rural towns and new arrivals',
+      'Councils dispersing asylum accommodation',
+      'Regional assembly planning',
+      'Housing associations outside London',
+    ],
     sentences: [
       'Partners in the North East say the dispersal plans were never discussed with them.',
       'Rural towns have no advice services at all for new arrivals.',
@@ -322,7 +436,12 @@ const THEMES = {
   },
   'data-and-digital-rights': {
     tags: ['digital-status', 'data-protection', 'evisa', 'privacy'],
-    topics: ['Problems with digital immigration status', 'The immigration exemption in data protection law', 'Keeping casework data safe', 'Subject access requests to the Home Office'],
+    topics: [
+      'Problems with digital immigration status',
+      'The immigration exemption in data protection law',
+      'Keeping casework data safe',
+      'Subject access requests to the Home Office',
+    ],
     sentences: [
       'People cannot prove their status when the online service is down.',
       'Subject access requests to the Home Office are taking more than six months.',
@@ -331,12 +450,21 @@ const THEMES = {
       'Share codes expire before landlords get round to checking them.',
       'A short guide on encrypted messaging would help our volunteers.',
     ],
-    documents: ['Digital status problems log', 'Data protection checklist for members', 'Subject access request template'],
+    documents: [
+      'Digital status problems log',
+      'Data protection checklist for members',
+      'Subject access request template',
+    ],
     meetings: ['Data and digital rights call', 'Workshop: keeping casework data safe'],
   },
   'children-and-young-people': {
     tags: ['age-assessment', 'care-leavers', 'citizenship', 'unaccompanied'],
-    topics: ['Age assessments at the border', 'Young people leaving care', 'Registering children as British citizens', 'Unaccompanied children in hotels'],
+    topics: [
+      'Age assessments at the border',
+      'Young people leaving care',
+      'Registering children as British citizens',
+      'Unaccompanied children in hotels',
+    ],
     sentences: [
       'Young people are being assessed as adults after a single short interview.',
       'Care leavers lose support at eighteen while their cases are still open.',
@@ -349,7 +477,13 @@ const THEMES = {
   },
   'community-organising': {
     tags: ['training', 'fundraising', 'theory-of-change', 'campaigning'],
-    topics: ['Theory of change training', 'Small grants for community organisations', 'Engaging local public agencies', 'Activist-led campaigns', 'Trustee recruitment'],
+    topics: [
+      'Theory of change training',
+      'Small grants for community organisations',
+      'Engaging local public agencies',
+      'Activist-led campaigns',
+      'Trustee recruitment',
+    ],
     sentences: [
       'The theory of change session helped us say clearly what we are trying to achieve.',
       'Small grants of a few thousand pounds make a real difference to volunteer-run groups.',
@@ -363,7 +497,12 @@ const THEMES = {
   },
   'family-reunion-and-settlement': {
     tags: ['family-visas', 'minimum-income', 'settlement-fees', 'refugee-family-reunion'],
-    topics: ['The minimum income requirement', 'Refugee family reunion delays', 'Settlement fees and the ten-year route', 'Children separated from parents by visa rules'],
+    topics: [
+      'The minimum income requirement',
+      'Refugee family reunion delays',
+      'Settlement fees and the ten-year route',
+      'Children separated from parents by visa rules',
+    ],
     sentences: [
       'The minimum income requirement keeps families apart for years.',
       'Refugee family reunion applications are waiting months for a decision.',
@@ -451,12 +590,58 @@ const ARABIC = [
   'العائلات التي ندعمها تواجه صعوبات في الحصول على السكن.',
 ];
 
-const TITLE_ENDINGS = ['', '', ': what we have seen so far', ': draft response', ' – update', ': next steps', ': evidence needed', ' in the North West', ' in the Midlands', ': questions for the next meeting', ': briefing for members', ' (notes from the last call)', ': what should we ask for?', ' – Arabic translation', ': lessons from last year'];
-const EDIT_NOTES = ['Edit: corrected the date of the meeting.', 'Edit: added the figures from the second survey.', 'Edit: removed a detail that could identify someone.', 'Edit: fixed the name of the organisation.'];
-const HIDDEN_REASONS = ['Contains details that could identify a person we support.', 'Personal information shared without consent.', 'Off-topic and repeated in several discussions.'];
-const JOIN_MESSAGES = ['I volunteer at a drop-in and would like to follow this work.', 'Our organisation works on this in the North East.', 'I am a caseworker and see these issues every week.', null, null];
-const RSVP_NOTES = ['I will need Arabic interpretation.', 'Step-free access please.', 'I may arrive half an hour late.', 'Joining online.'];
-const FOLDERS = ['Evidence', 'Meeting notes', 'Briefings', 'Templates', 'Funding', 'Training', 'Press', 'Translations', 'Archive'];
+const TITLE_ENDINGS = [
+  '',
+  '',
+  ': what we have seen so far',
+  ': draft response',
+  ' – update',
+  ': next steps',
+  ': evidence needed',
+  ' in the North West',
+  ' in the Midlands',
+  ': questions for the next meeting',
+  ': briefing for members',
+  ' (notes from the last call)',
+  ': what should we ask for?',
+  ' – Arabic translation',
+  ': lessons from last year',
+];
+const EDIT_NOTES = [
+  'Edit: corrected the date of the meeting.',
+  'Edit: added the figures from the second survey.',
+  'Edit: removed a detail that could identify someone.',
+  'Edit: fixed the name of the organisation.',
+];
+const HIDDEN_REASONS = [
+  'Contains details that could identify a person we support.',
+  'Personal information shared without consent.',
+  'Off-topic and repeated in several discussions.',
+];
+const JOIN_MESSAGES = [
+  'I volunteer at a drop-in and would like to follow this work.',
+  'Our organisation works on this in the North East.',
+  'I am a caseworker and see these issues every week.',
+  null,
+  null,
+];
+const RSVP_NOTES = [
+  'I will need Arabic interpretation.',
+  'Step-free access please.',
+  'I may arrive half an hour late.',
+  'Joining online.',
+];
+const FOLDERS = [
+  'Evidence',
+  'Meeting notes',
+  'Briefings',
+  'Templates',
+  'Funding',
+  'Training',
+  'Press',
+  'Translations',
+  'Archive',
+];
 const YEARS = ['2025', '2026'];
 const LOCATIONS = [
   'Eastside Migrant Hub, 4 Market Row, London E1',
@@ -466,31 +651,286 @@ const LOCATIONS = [
   'Hope Street Resource Centre, 55 Hope Street, Glasgow G2',
   'Unity House, 3 Canal Side, Birmingham B1',
 ];
-const ACCESS_NOTES = ['Step-free access; hearing loop in the main room.', 'Ask for BSL or Arabic interpretation when you answer.', 'Quiet room available; halal and vegetarian food.', ''];
-const CANCEL_REASONS = ['The venue is closed for repairs; we will find another date.', 'Too many people sent apologies.', 'Clashes with the national day of action.'];
+const ACCESS_NOTES = [
+  'Step-free access; hearing loop in the main room.',
+  'Ask for BSL or Arabic interpretation when you answer.',
+  'Quiet room available; halal and vegetarian food.',
+  '',
+];
+const CANCEL_REASONS = [
+  'The venue is closed for repairs; we will find another date.',
+  'Too many people sent apologies.',
+  'Clashes with the national day of action.',
+];
 const ORGANISATIONS = [
-  'Southside Refugee Forum', 'Midlands Migrant Women’s Network', 'Coastal Community Law Centre', 'Harbour Families Project', 'Northern Students Solidarity',
-  'Valley Faith and Sanctuary', 'Riverside Housing Advice', 'Open Doors Legal Clinic', 'Kindred Youth Collective', 'Domestic Workers Together', 'Data Justice Circle', 'Pennine Welcome Network',
+  'Southside Refugee Forum',
+  'Midlands Migrant Women’s Network',
+  'Coastal Community Law Centre',
+  'Harbour Families Project',
+  'Northern Students Solidarity',
+  'Valley Faith and Sanctuary',
+  'Riverside Housing Advice',
+  'Open Doors Legal Clinic',
+  'Kindred Youth Collective',
+  'Domestic Workers Together',
+  'Data Justice Circle',
+  'Pennine Welcome Network',
 ];
 
 // Diverse first and last names, combined so that no two people share a display name.
 const FIRST_NAMES = [
-  'Aisha', 'Abdi', 'Adebayo', 'Afua', 'Ahmed', 'Alejandro', 'Amina', 'Ana', 'Andrei', 'Anjali', 'Arjun', 'Ayaan', 'Bashir', 'Beatriz', 'Bilal', 'Bogdan', 'Carmen', 'Chiamaka', 'Chloé', 'Daniel',
-  'Darya', 'Dawit', 'Deepa', 'Eleni', 'Emeka', 'Esra', 'Fatou', 'Farida', 'Femi', 'Gabriela', 'Hana', 'Hassan', 'Helen', 'Hiba', 'Ibrahim', 'Ifeoma', 'Imran', 'Ioana', 'Isaac', 'Jamal',
-  'Jana', 'Javier', 'Joanna', 'José', 'Kamala', 'Karim', 'Kateryna', 'Kemi', 'Khadija', 'Kofi', 'Layla', 'Leila', 'Liam', 'Lina', 'Luca', 'Mahmoud', 'Malika', 'Marek', 'Maria', 'Mariam',
-  'Mehmet', 'Meron', 'Mohamed', 'Nadia', 'Nasra', 'Nia', 'Nikos', 'Noor', 'Nour', 'Obinna', 'Olena', 'Omar', 'Oksana', 'Patrícia', 'Rafael', 'Rahel', 'Rania', 'Ravi', 'Reza', 'Rosa',
-  'Ruth', 'Saba', 'Sadia', 'Salma', 'Sami', 'Sara', 'Senait', 'Shirin', 'Simon', 'Sofia', 'Suleiman', 'Tariq', 'Tendai', 'Thandiwe', 'Tomás', 'Uche', 'Valentina', 'Viktor', 'Wanjiru', 'Yara',
-  'Yonas', 'Youssef', 'Zainab', 'Zara', 'Zeynep', 'Zoë', 'Kwame', 'Ngozi', 'Pedro', 'Inés', 'Dmitri', 'Ewa', 'Hamid', 'Parisa', 'Sipho', 'Lerato', 'Mei', 'Tuan', 'Kiran', 'Rukhsana',
+  'Aisha',
+  'Abdi',
+  'Adebayo',
+  'Afua',
+  'Ahmed',
+  'Alejandro',
+  'Amina',
+  'Ana',
+  'Andrei',
+  'Anjali',
+  'Arjun',
+  'Ayaan',
+  'Bashir',
+  'Beatriz',
+  'Bilal',
+  'Bogdan',
+  'Carmen',
+  'Chiamaka',
+  'Chloé',
+  'Daniel',
+  'Darya',
+  'Dawit',
+  'Deepa',
+  'Eleni',
+  'Emeka',
+  'Esra',
+  'Fatou',
+  'Farida',
+  'Femi',
+  'Gabriela',
+  'Hana',
+  'Hassan',
+  'Helen',
+  'Hiba',
+  'Ibrahim',
+  'Ifeoma',
+  'Imran',
+  'Ioana',
+  'Isaac',
+  'Jamal',
+  'Jana',
+  'Javier',
+  'Joanna',
+  'José',
+  'Kamala',
+  'Karim',
+  'Kateryna',
+  'Kemi',
+  'Khadija',
+  'Kofi',
+  'Layla',
+  'Leila',
+  'Liam',
+  'Lina',
+  'Luca',
+  'Mahmoud',
+  'Malika',
+  'Marek',
+  'Maria',
+  'Mariam',
+  'Mehmet',
+  'Meron',
+  'Mohamed',
+  'Nadia',
+  'Nasra',
+  'Nia',
+  'Nikos',
+  'Noor',
+  'Nour',
+  'Obinna',
+  'Olena',
+  'Omar',
+  'Oksana',
+  'Patrícia',
+  'Rafael',
+  'Rahel',
+  'Rania',
+  'Ravi',
+  'Reza',
+  'Rosa',
+  'Ruth',
+  'Saba',
+  'Sadia',
+  'Salma',
+  'Sami',
+  'Sara',
+  'Senait',
+  'Shirin',
+  'Simon',
+  'Sofia',
+  'Suleiman',
+  'Tariq',
+  'Tendai',
+  'Thandiwe',
+  'Tomás',
+  'Uche',
+  'Valentina',
+  'Viktor',
+  'Wanjiru',
+  'Yara',
+  'Yonas',
+  'Youssef',
+  'Zainab',
+  'Zara',
+  'Zeynep',
+  'Zoë',
+  'Kwame',
+  'Ngozi',
+  'Pedro',
+  'Inés',
+  'Dmitri',
+  'Ewa',
+  'Hamid',
+  'Parisa',
+  'Sipho',
+  'Lerato',
+  'Mei',
+  'Tuan',
+  'Kiran',
+  'Rukhsana',
 ];
 const LAST_NAMES = [
-  'Abdullah', 'Achieng', 'Adeyemi', 'Ahmadi', 'Alvarez', 'Amoah', 'Anand', 'Asante', 'Bakr', 'Balogun', 'Banda', 'Barzani', 'Bekele', 'Bianchi', 'Bondarenko', 'Costa', 'Czarnecka', 'Dahir', 'Darwish', 'Demir',
-  'Diallo', 'Dimitrov', 'Dlamini', 'Duarte', 'Ekwueme', 'El-Amin', 'Fernandes', 'Flores', 'Gashi', 'Ghani', 'Gonzalez', 'Haile', 'Hakimi', 'Hosseini', 'Hussain', 'Ibekwe', 'Iqbal', 'Jallow', 'Jovanović', 'Kamara',
-  'Kaya', 'Khalil', 'Khan', 'Kiplagat', 'Kowalczyk', 'Kumar', 'Lungu', 'Mahmoud', 'Malik', 'Mansour', 'Martins', 'Mbeki', 'Mendes', 'Mensah-Boateng', 'Mohammadi', 'Moyo', 'Musa', 'Mwangi', 'Nakamura', 'Nascimento',
-  'Nguyen', 'Njoroge', 'Novak', 'Nwosu', 'Obi', 'O’Connor', 'Ogunleye', 'Okonkwo', 'Oliveira', 'Omar', 'Osman', 'Owusu', 'Papadopoulos', 'Patel', 'Petrenko', 'Popescu', 'Qureshi', 'Rahimi', 'Ramírez', 'Rashid',
-  'Reyes', 'Rodrigues', 'Sahin', 'Saleh', 'Santos', 'Sesay', 'Shah', 'Sharif', 'Silva', 'Singh', 'Sithole', 'Suleiman', 'Tadesse', 'Tesfaye', 'Torres', 'Traoré', 'Usman', 'Vargas', 'Warsame', 'Wiśniewska',
-  'Yilmaz', 'Yusuf', 'Zaman', 'Zewdu', 'Zhou', 'Akhtar', 'Boateng', 'Chowdhury', 'D’Souza', 'Eze-Okafor', 'Farah', 'Gebre', 'Hadid', 'Ivanova', 'Jaber', 'Karimi', 'Lopes', 'Mirza', 'Nour', 'Petrova',
+  'Abdullah',
+  'Achieng',
+  'Adeyemi',
+  'Ahmadi',
+  'Alvarez',
+  'Amoah',
+  'Anand',
+  'Asante',
+  'Bakr',
+  'Balogun',
+  'Banda',
+  'Barzani',
+  'Bekele',
+  'Bianchi',
+  'Bondarenko',
+  'Costa',
+  'Czarnecka',
+  'Dahir',
+  'Darwish',
+  'Demir',
+  'Diallo',
+  'Dimitrov',
+  'Dlamini',
+  'Duarte',
+  'Ekwueme',
+  'El-Amin',
+  'Fernandes',
+  'Flores',
+  'Gashi',
+  'Ghani',
+  'Gonzalez',
+  'Haile',
+  'Hakimi',
+  'Hosseini',
+  'Hussain',
+  'Ibekwe',
+  'Iqbal',
+  'Jallow',
+  'Jovanović',
+  'Kamara',
+  'Kaya',
+  'Khalil',
+  'Khan',
+  'Kiplagat',
+  'Kowalczyk',
+  'Kumar',
+  'Lungu',
+  'Mahmoud',
+  'Malik',
+  'Mansour',
+  'Martins',
+  'Mbeki',
+  'Mendes',
+  'Mensah-Boateng',
+  'Mohammadi',
+  'Moyo',
+  'Musa',
+  'Mwangi',
+  'Nakamura',
+  'Nascimento',
+  'Nguyen',
+  'Njoroge',
+  'Novak',
+  'Nwosu',
+  'Obi',
+  'O’Connor',
+  'Ogunleye',
+  'Okonkwo',
+  'Oliveira',
+  'Omar',
+  'Osman',
+  'Owusu',
+  'Papadopoulos',
+  'Patel',
+  'Petrenko',
+  'Popescu',
+  'Qureshi',
+  'Rahimi',
+  'Ramírez',
+  'Rashid',
+  'Reyes',
+  'Rodrigues',
+  'Sahin',
+  'Saleh',
+  'Santos',
+  'Sesay',
+  'Shah',
+  'Sharif',
+  'Silva',
+  'Singh',
+  'Sithole',
+  'Suleiman',
+  'Tadesse',
+  'Tesfaye',
+  'Torres',
+  'Traoré',
+  'Usman',
+  'Vargas',
+  'Warsame',
+  'Wiśniewska',
+  'Yilmaz',
+  'Yusuf',
+  'Zaman',
+  'Zewdu',
+  'Zhou',
+  'Akhtar',
+  'Boateng',
+  'Chowdhury',
+  'D’Souza',
+  'Eze-Okafor',
+  'Farah',
+  'Gebre',
+  'Hadid',
+  'Ivanova',
+  'Jaber',
+  'Karimi',
+  'Lopes',
+  'Mirza',
+  'Nour',
+  'Petrova',
 ];
-const TIME_ZONES = ['Europe/Paris', 'Europe/Berlin', 'Europe/Warsaw', 'Africa/Lagos', 'Asia/Karachi', 'America/New_York', 'Europe/Dublin'];
+const TIME_ZONES = [
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Warsaw',
+  'Africa/Lagos',
+  'Asia/Karachi',
+  'America/New_York',
+  'Europe/Dublin',
+];
 
 const REACTIONS = ['THUMBS_UP', 'THUMBS_UP', 'THUMBS_UP', 'HEART', 'HEART', 'THANKS', 'THANKS', 'CELEBRATE', 'EYES'];
 
@@ -498,9 +938,15 @@ const REACTIONS = ['THUMBS_UP', 'THUMBS_UP', 'THUMBS_UP', 'HEART', 'HEART', 'THA
 
 function prng(seed) {
   // sfc32
-  let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed >>> 0;
+  let a = 0x9e3779b9,
+    b = 0x243f6a88,
+    c = 0xb7e15162,
+    d = seed >>> 0;
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -652,10 +1098,23 @@ export async function generateNetwork({ databaseUrl, dataDir, scale = 1, people 
   const now = Date.now() - 5 * MINUTE;
   /** A moment within `span` after `at`, never after now. */
   const later = (at, span) => Math.round(at + rand.next() * Math.max(0, Math.min(span, now - at)));
-  const ctx = { db, app, dataDir, scale, peopleCount: people, log, rand, now, later, writer: new Writer(db), side: new Writer(side) };
+  const ctx = {
+    db,
+    app,
+    dataDir,
+    scale,
+    peopleCount: people,
+    log,
+    rand,
+    now,
+    later,
+    writer: new Writer(db),
+    side: new Writer(side),
+  };
   try {
     const existing = await db.query(`select count(*)::int as n from users where email like 'person-%@example.org'`);
-    if (existing.rows[0].n) throw new Error('this database already holds a generated network; generate into a fresh one');
+    if (existing.rows[0].n)
+      throw new Error('this database already holds a generated network; generate into a fresh one');
     for (const client of [db, side]) {
       await client.query('begin');
       // Every row is made consistent here; foreign key triggers row by row would only slow the load.
@@ -683,10 +1142,17 @@ export async function generateNetwork({ databaseUrl, dataDir, scale = 1, people 
     // Vacuumed as a long-lived database would be (visibility map set for index-only scans), and analysed.
     await phase(ctx, 'vacuum (analyze)', () => db.query('vacuum (analyze)'));
     const manifest = await phase(ctx, 'manifest', () => manifestOf(ctx));
-    log(`[network] done in ${seconds(started)}: ${Object.entries(manifest.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    log(
+      `[network] done in ${seconds(started)}: ${Object.entries(manifest.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
     return manifest;
   } catch (error) {
-    for (const [writer, client] of [[ctx.writer, db], [ctx.side, side]]) {
+    for (const [writer, client] of [
+      [ctx.writer, db],
+      [ctx.side, side],
+    ]) {
       await writer.drain().catch(() => undefined);
       await client.query('rollback').catch(() => undefined);
     }
@@ -707,7 +1173,8 @@ async function phase(ctx, name, work) {
 }
 
 // markdown-it's escapeHtml, which the renderer applies to text.
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const mentionHtml = (id, name) => `<span class="mention" data-user-id="${escapeHtml(id)}">@${escapeHtml(name)}</span>`;
 
 /**
@@ -717,23 +1184,43 @@ const mentionHtml = (id, name) => `<span class="mention" data-user-id="${escapeH
  * sentence added to a pool that Markdown would read differently fails at once.
  */
 function checkRenderer(app) {
-  const sentences = [...GENERAL, ...WELCOME, ...ARABIC, ...EDIT_NOTES, ...Object.values(THEMES).flatMap((t) => t.sentences)];
+  const sentences = [
+    ...GENERAL,
+    ...WELCOME,
+    ...ARABIC,
+    ...EDIT_NOTES,
+    ...Object.values(THEMES).flatMap((t) => t.sentences),
+  ];
   for (const sentence of sentences) {
     const html = app.markdown.renderMarkdown(sentence);
-    if (html !== `<p dir="auto">${escapeHtml(sentence)}</p>\n`) throw new Error(`sentence does not render as plain text: ${JSON.stringify(sentence)} -> ${html}`);
+    if (html !== `<p dir="auto">${escapeHtml(sentence)}</p>\n`)
+      throw new Error(`sentence does not render as plain text: ${JSON.stringify(sentence)} -> ${html}`);
   }
   const person = { id: '00000000-0000-4000-8000-000000000000', name: 'Test Person' };
   for (const after of AFTER_MENTION) {
-    const html = app.markdown.renderMarkdown(`@[${person.name}] ${after}`, new Map([[app.markdown.mentionKey(person.name), person]]));
-    if (html !== `<p dir="auto">${mentionHtml(person.id, person.name)} ${escapeHtml(after)}</p>\n`) throw new Error(`a mention renders differently: ${html}`);
+    const html = app.markdown.renderMarkdown(
+      `@[${person.name}] ${after}`,
+      new Map([[app.markdown.mentionKey(person.name), person]]),
+    );
+    if (html !== `<p dir="auto">${mentionHtml(person.id, person.name)} ${escapeHtml(after)}</p>\n`)
+      throw new Error(`a mention renders differently: ${html}`);
   }
 }
 
 /** The GIN indexes make each insert slow; they are built once at the end, exactly as the migrations made them. */
 const SEARCH_INDEXES = [
-  ['posts_group_id_search_vector_index', 'create index "posts_group_id_search_vector_index" on "posts" using gin ("group_id", "search_vector")'],
-  ['threads_search_vector_index', 'create index "threads_search_vector_index" on "threads" using gin ("search_vector")'],
-  ['documents_search_vector_index', 'create index "documents_search_vector_index" on "documents" using gin ("search_vector")'],
+  [
+    'posts_group_id_search_vector_index',
+    'create index "posts_group_id_search_vector_index" on "posts" using gin ("group_id", "search_vector")',
+  ],
+  [
+    'threads_search_vector_index',
+    'create index "threads_search_vector_index" on "threads" using gin ("search_vector")',
+  ],
+  [
+    'documents_search_vector_index',
+    'create index "documents_search_vector_index" on "documents" using gin ("search_vector")',
+  ],
 ];
 
 async function dropSearchIndexes(ctx) {
@@ -773,57 +1260,182 @@ function pngChart(rand, width, height, bars) {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function fileContents(rand) {
   const themes = Object.values(THEMES);
   const sentences = (n) => Array.from({ length: n }, () => rand.pick(rand.pick(themes).sentences)).join(' ');
-  const places = ['Leeds', 'Bradford', 'Manchester', 'Birmingham', 'Glasgow', 'Cardiff', 'Bristol', 'Newcastle', 'Leicester', 'Hackney', 'Newham', 'Croydon', 'Boston', 'Peterborough'];
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const places = [
+    'Leeds',
+    'Bradford',
+    'Manchester',
+    'Birmingham',
+    'Glasgow',
+    'Cardiff',
+    'Bristol',
+    'Newcastle',
+    'Leicester',
+    'Hackney',
+    'Newham',
+    'Croydon',
+    'Boston',
+    'Peterborough',
+  ];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   const csv = (header, rows, row) => [header, ...Array.from({ length: rows }, (_, i) => row(i))].join('\n') + '\n';
   const markdown = (title, sections) =>
     `# ${title}\n\n${sections.map(([heading, body]) => `## ${heading}\n\n${body}`).join('\n\n')}\n`;
   return [
-    ['evidence-log.md', markdown('Evidence log', [
-      ['How to use this log', `Each case is anonymised: no names, no dates of birth, no addresses. ${sentences(3)}`],
-      ['Cases', `| Area | Month | What happened | Follow-up |\n|---|---|---|---|\n${Array.from({ length: 40 }, () => `| ${rand.pick(places)} | ${rand.pick(months)} | ${rand.pick(rand.pick(themes).sentences)} | ${rand.pick(['letter sent', 'waiting', 'resolved', 'referred'])} |`).join('\n')}`],
-      ['Next steps', '- Ask for the written policy.\n- Bring the log to the next meeting.\n- Share a summary with the other working groups.'],
-    ])],
-    ['meeting-notes.md', markdown('Notes of the working group meeting', [
-      ['Present', 'Convenors and members from eleven organisations; apologies from four.'],
-      ['Round-up', sentences(6)],
-      ['Decisions', '1. Draft a short briefing for councillors.\n2. Collect three more examples, with consent.\n3. Ask a solicitor to check the wording.'],
-      ['Actions', sentences(4)],
-    ])],
-    ['briefing-for-councillors.md', markdown('Briefing for councillors', [
-      ['Summary', sentences(5)],
-      ['What we see', Array.from({ length: 12 }, () => `- ${rand.pick(rand.pick(themes).sentences)}`).join('\n')],
-      ['What we ask', '- Stop sharing data from front-line services with immigration enforcement.\n- Fund independent advice.\n- Meet the people affected.'],
-      ['About the network', 'We coordinate and amplify the concerns of migrants and the organisations that represent them.'],
-    ])],
-    ['consultation-response.md', markdown('Response to the consultation', [
-      ['Who we are', 'A network of migrant and refugee community organisations, advice services, faith groups and researchers.'],
-      ...Array.from({ length: 8 }, (_, i) => [`Question ${i + 1}`, sentences(6)]),
-      ['ملخص بالعربية', ARABIC.join(' ')],
-    ])],
-    ['know-your-rights.md', markdown('Know your rights', [
-      ['At the GP', 'You do not need proof of address or immigration status to register with a GP.'],
-      ['Renting a home', 'A landlord must not refuse you because of your nationality.'],
-      ['If you are stopped', 'You can ask why you have been stopped and ask for a record of the stop.'],
-      ['Getting advice', sentences(4)],
-      ['Where to get help', Array.from({ length: 10 }, () => `- ${rand.pick(places)}: ${rand.pick(['drop-in on Tuesdays', 'advice line on weekday mornings', 'legal clinic once a month', 'women’s group on Saturdays'])}`).join('\n')],
-      ['بالعربية', ARABIC.slice(0, 4).join(' ')],
-    ])],
-    ['volunteer-script.txt', `What to say at the desk\n\n${Array.from({ length: 6 }, () => sentences(3)).join('\n\n')}\n\nIf the practice refuses, ask for the refusal in writing and tell us.\n`],
-    ['press-statement-draft.txt', `DRAFT - not for publication\n\n${Array.from({ length: 5 }, () => sentences(4)).join('\n\n')}\n\nFor more information contact the network office.\n`],
-    ['training-plan.txt', `Training session plan\n\n${Array.from({ length: 8 }, (_, i) => `${10 + i}:00  ${rand.pick(['Welcome and introductions', 'The law in plain words', 'Case studies in small groups', 'Break', 'Role play at the desk', 'Where to refer', 'Questions', 'Evaluation'])}\n       ${sentences(2)}`).join('\n')}\n`],
-    ['helpline-rota.txt', `Advice line rota\n\n${Array.from({ length: 30 }, (_, i) => `Week ${i + 1}: ${rand.pick(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])} ${rand.pick(['morning', 'afternoon', 'evening'])} - volunteer ${i % 7 + 1}, backup ${((i + 3) % 7) + 1}`).join('\n')}\n`],
-    ['foi-responses.csv', csv('body,requests,answered,refused,late', 60, (i) => `${rand.pick(places)} ${rand.pick(['council', 'police', 'hospital trust', 'college'])} ${i + 1},${rand.int(1, 6)},${rand.int(0, 5)},${rand.int(0, 3)},${rand.int(0, 2)}`)],
-    ['casework-tally.csv', csv('month,area,category,new_cases,closed_cases,referred', 260, () => `${rand.pick(YEARS)}-${String(rand.int(1, 12)).padStart(2, '0')},${rand.pick(places)},${rand.pick(['housing', 'health', 'status', 'detention', 'family', 'work', 'education'])},${rand.int(0, 40)},${rand.int(0, 35)},${rand.int(0, 12)}`)],
-    ['survey-results.csv', csv('respondent,organisation_type,region,priority_1,priority_2,would_attend_summit', 420, (i) => `R${String(i + 1).padStart(4, '0')},${rand.pick(['community organisation', 'NGO', 'faith group', 'research', 'individual'])},${rand.pick(places)},${rand.pick(['housing', 'legal aid', 'detention', 'health', 'family reunion', 'data sharing'])},${rand.pick(['students', 'domestic workers', 'children', 'settlement fees', 'policing'])},${rand.pick(['yes', 'no', 'maybe'])}`)],
-    ['referrals-by-month.png', pngChart(rand, 160, 100, Array.from({ length: 12 }, () => 0.2 + rand.next() * 0.75))],
-    ['partners-by-region.png', pngChart(rand, 120, 90, Array.from({ length: 8 }, () => 0.15 + rand.next() * 0.8))],
+    [
+      'evidence-log.md',
+      markdown('Evidence log', [
+        ['How to use this log', `Each case is anonymised: no names, no dates of birth, no addresses. ${sentences(3)}`],
+        [
+          'Cases',
+          `| Area | Month | What happened | Follow-up |\n|---|---|---|---|\n${Array.from({ length: 40 }, () => `| ${rand.pick(places)} | ${rand.pick(months)} | ${rand.pick(rand.pick(themes).sentences)} | ${rand.pick(['letter sent', 'waiting', 'resolved', 'referred'])} |`).join('\n')}`,
+        ],
+        [
+          'Next steps',
+          '- Ask for the written policy.\n- Bring the log to the next meeting.\n- Share a summary with the other working groups.',
+        ],
+      ]),
+    ],
+    [
+      'meeting-notes.md',
+      markdown('Notes of the working group meeting', [
+        ['Present', 'Convenors and members from eleven organisations; apologies from four.'],
+        ['Round-up', sentences(6)],
+        [
+          'Decisions',
+          '1. Draft a short briefing for councillors.\n2. Collect three more examples, with consent.\n3. Ask a solicitor to check the wording.',
+        ],
+        ['Actions', sentences(4)],
+      ]),
+    ],
+    [
+      'briefing-for-councillors.md',
+      markdown('Briefing for councillors', [
+        ['Summary', sentences(5)],
+        ['What we see', Array.from({ length: 12 }, () => `- ${rand.pick(rand.pick(themes).sentences)}`).join('\n')],
+        [
+          'What we ask',
+          '- Stop sharing data from front-line services with immigration enforcement.\n- Fund independent advice.\n- Meet the people affected.',
+        ],
+        [
+          'About the network',
+          'We coordinate and amplify the concerns of migrants and the organisations that represent them.',
+        ],
+      ]),
+    ],
+    [
+      'consultation-response.md',
+      markdown('Response to the consultation', [
+        [
+          'Who we are',
+          'A network of migrant and refugee community organisations, advice services, faith groups and researchers.',
+        ],
+        ...Array.from({ length: 8 }, (_, i) => [`Question ${i + 1}`, sentences(6)]),
+        ['ملخص بالعربية', ARABIC.join(' ')],
+      ]),
+    ],
+    [
+      'know-your-rights.md',
+      markdown('Know your rights', [
+        ['At the GP', 'You do not need proof of address or immigration status to register with a GP.'],
+        ['Renting a home', 'A landlord must not refuse you because of your nationality.'],
+        ['If you are stopped', 'You can ask why you have been stopped and ask for a record of the stop.'],
+        ['Getting advice', sentences(4)],
+        [
+          'Where to get help',
+          Array.from(
+            { length: 10 },
+            () =>
+              `- ${rand.pick(places)}: ${rand.pick(['drop-in on Tuesdays', 'advice line on weekday mornings', 'legal clinic once a month', 'women’s group on Saturdays'])}`,
+          ).join('\n'),
+        ],
+        ['بالعربية', ARABIC.slice(0, 4).join(' ')],
+      ]),
+    ],
+    [
+      'volunteer-script.txt',
+      `What to say at the desk\n\n${Array.from({ length: 6 }, () => sentences(3)).join('\n\n')}\n\nIf the practice refuses, ask for the refusal in writing and tell us.\n`,
+    ],
+    [
+      'press-statement-draft.txt',
+      `DRAFT - not for publication\n\n${Array.from({ length: 5 }, () => sentences(4)).join('\n\n')}\n\nFor more information contact the network office.\n`,
+    ],
+    [
+      'training-plan.txt',
+      `Training session plan\n\n${Array.from({ length: 8 }, (_, i) => `${10 + i}:00  ${rand.pick(['Welcome and introductions', 'The law in plain words', 'Case studies in small groups', 'Break', 'Role play at the desk', 'Where to refer', 'Questions', 'Evaluation'])}\n       ${sentences(2)}`).join('\n')}\n`,
+    ],
+    [
+      'helpline-rota.txt',
+      `Advice line rota\n\n${Array.from({ length: 30 }, (_, i) => `Week ${i + 1}: ${rand.pick(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])} ${rand.pick(['morning', 'afternoon', 'evening'])} - volunteer ${(i % 7) + 1}, backup ${((i + 3) % 7) + 1}`).join('\n')}\n`,
+    ],
+    [
+      'foi-responses.csv',
+      csv(
+        'body,requests,answered,refused,late',
+        60,
+        (i) =>
+          `${rand.pick(places)} ${rand.pick(['council', 'police', 'hospital trust', 'college'])} ${i + 1},${rand.int(1, 6)},${rand.int(0, 5)},${rand.int(0, 3)},${rand.int(0, 2)}`,
+      ),
+    ],
+    [
+      'casework-tally.csv',
+      csv(
+        'month,area,category,new_cases,closed_cases,referred',
+        260,
+        () =>
+          `${rand.pick(YEARS)}-${String(rand.int(1, 12)).padStart(2, '0')},${rand.pick(places)},${rand.pick(['housing', 'health', 'status', 'detention', 'family', 'work', 'education'])},${rand.int(0, 40)},${rand.int(0, 35)},${rand.int(0, 12)}`,
+      ),
+    ],
+    [
+      'survey-results.csv',
+      csv(
+        'respondent,organisation_type,region,priority_1,priority_2,would_attend_summit',
+        420,
+        (i) =>
+          `R${String(i + 1).padStart(4, '0')},${rand.pick(['community organisation', 'NGO', 'faith group', 'research', 'individual'])},${rand.pick(places)},${rand.pick(['housing', 'legal aid', 'detention', 'health', 'family reunion', 'data sharing'])},${rand.pick(['students', 'domestic workers', 'children', 'settlement fees', 'policing'])},${rand.pick(['yes', 'no', 'maybe'])}`,
+      ),
+    ],
+    [
+      'referrals-by-month.png',
+      pngChart(
+        rand,
+        160,
+        100,
+        Array.from({ length: 12 }, () => 0.2 + rand.next() * 0.75),
+      ),
+    ],
+    [
+      'partners-by-region.png',
+      pngChart(
+        rand,
+        120,
+        90,
+        Array.from({ length: 8 }, () => 0.15 + rand.next() * 0.8),
+      ),
+    ],
   ];
 }
 
@@ -833,10 +1445,12 @@ async function writeFiles(ctx) {
   const objects = [];
   for (const [fileName, content] of fileContents(rand)) {
     const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
-    if (bytes.length < 1024 || bytes.length > 30 * 1024) throw new Error(`${fileName} is ${bytes.length} bytes; keep the sample files between 1 and 30 KB`);
+    if (bytes.length < 1024 || bytes.length > 30 * 1024)
+      throw new Error(`${fileName} is ${bytes.length} bytes; keep the sample files between 1 and 30 KB`);
     // The type the upload would have sniffed, and only types the app allows by default.
     const { mime } = await app.fileType.detectFileType(bytes.subarray(0, app.fileType.SNIFF_BYTES), fileName);
-    if (app.fileType.extensionMismatch(fileName, mime) || !app.fileType.DEFAULT_ALLOWED_TYPES.includes(mime)) throw new Error(`${fileName} would be refused as ${mime}`);
+    if (app.fileType.extensionMismatch(fileName, mime) || !app.fileType.DEFAULT_ALLOWED_TYPES.includes(mime))
+      throw new Error(`${fileName} would be refused as ${mime}`);
     const id = rand.uuid().replaceAll('-', '');
     const storageKey = `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
     const path = join(ctx.dataDir, 'objects', storageKey);
@@ -849,7 +1463,15 @@ async function writeFiles(ctx) {
       if (mime === 'text/markdown') text = app.documentText.markdownWords(text);
     }
     const extractedText = app.input.stripControlCharacters(text).replace(/\s+/g, ' ').trim().slice(0, 500_000);
-    objects.push({ fileName, extension: fileName.split('.').pop(), storageKey, size: bytes.length, sha256: sha256(bytes), contentType: mime, extractedText });
+    objects.push({
+      fileName,
+      extension: fileName.split('.').pop(),
+      storageKey,
+      size: bytes.length,
+      sha256: sha256(bytes),
+      contentType: mime,
+      extractedText,
+    });
   }
   ctx.objects = objects;
   const types = [...new Set(objects.map((o) => o.contentType))].join(', ');
@@ -869,8 +1491,22 @@ async function makePeople(ctx) {
 
   const { rows: known } = await ctx.writer.query('select id, name from partner_organisations');
   const organisations = known.map((o) => o.id);
-  const newOrganisations = ORGANISATIONS.filter((name) => !known.some((o) => o.name === name)).map((name) => [rand.uuid(), name, `https://${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example.org`, iso(now - 4 * 365 * DAY)]);
-  await ctx.writer.insert('partner_organisations', [['id', 'uuid'], ['name', 'text'], ['website', 'text'], ['created_at', 'timestamptz']], newOrganisations);
+  const newOrganisations = ORGANISATIONS.filter((name) => !known.some((o) => o.name === name)).map((name) => [
+    rand.uuid(),
+    name,
+    `https://${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example.org`,
+    iso(now - 4 * 365 * DAY),
+  ]);
+  await ctx.writer.insert(
+    'partner_organisations',
+    [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['website', 'text'],
+      ['created_at', 'timestamptz'],
+    ],
+    newOrganisations,
+  );
   organisations.push(...newOrganisations.map(([id]) => id));
 
   // One argon2id hash, made the way the app makes it, shared by everyone generated.
@@ -894,8 +1530,30 @@ async function makePeople(ctx) {
   });
   await ctx.writer.insert(
     'users',
-    [['id', 'uuid'], ['email', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['locale', 'text'], ['time_zone', 'text'], ['network_role', 'network_role'], ['organisation_id', 'uuid'], ['created_at', 'timestamptz'], ['password_changed_at', 'timestamptz']],
-    ctx.people.map((p) => [p.id, p.email, p.displayName, passwordHash, p.locale, p.timeZone, p.networkRole, p.organisationId, iso(p.createdAt), iso(p.createdAt)]),
+    [
+      ['id', 'uuid'],
+      ['email', 'text'],
+      ['display_name', 'text'],
+      ['password_hash', 'text'],
+      ['locale', 'text'],
+      ['time_zone', 'text'],
+      ['network_role', 'network_role'],
+      ['organisation_id', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['password_changed_at', 'timestamptz'],
+    ],
+    ctx.people.map((p) => [
+      p.id,
+      p.email,
+      p.displayName,
+      passwordHash,
+      p.locale,
+      p.timeZone,
+      p.networkRole,
+      p.organisationId,
+      iso(p.createdAt),
+      iso(p.createdAt),
+    ]),
   );
   ctx.password = PASSWORD;
   return `${peopleCount} people, ${newOrganisations.length} more partner organisations`;
@@ -906,14 +1564,20 @@ async function makePeople(ctx) {
 async function makeGroups(ctx) {
   const { rand, now, people } = ctx;
   const founded = now - 3 * 365 * DAY;
-  const { rows: demo } = await ctx.writer.query('select id, slug, name, join_policy, member_list_visibility, content_free_notifications from working_groups');
+  const { rows: demo } = await ctx.writer.query(
+    'select id, slug, name, join_policy, member_list_visibility, content_free_notifications from working_groups',
+  );
   const demoBySlug = new Map(demo.map((g) => [g.slug, g]));
   // The demo groups are made "now" by the seed; the history written below reaches back two years.
-  await ctx.writer.query('update working_groups set created_at = $1 where slug = any($2)', [iso(founded), GROUPS.filter((g) => g.demo).map((g) => g.slug)]);
+  await ctx.writer.query('update working_groups set created_at = $1 where slug = any($2)', [
+    iso(founded),
+    GROUPS.filter((g) => g.demo).map((g) => g.slug),
+  ]);
 
   ctx.groups = GROUPS.map((spec, index) => {
     const row = demoBySlug.get(spec.slug);
-    if (spec.demo && !row) throw new Error(`the demo group ${spec.slug} is missing: seed the database first (tools/db.mjs seed)`);
+    if (spec.demo && !row)
+      throw new Error(`the demo group ${spec.slug} is missing: seed the database first (tools/db.mjs seed)`);
     return {
       index,
       id: row?.id ?? rand.uuid(),
@@ -934,8 +1598,28 @@ async function makeGroups(ctx) {
   const fresh = ctx.groups.filter((g) => !g.demo);
   await ctx.writer.insert(
     'working_groups',
-    [['id', 'uuid'], ['slug', 'text'], ['name', 'text'], ['purpose', 'text'], ['join_policy', 'join_policy'], ['member_list_visibility', 'member_list_visibility'], ['content_free_notifications', 'boolean'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
-    fresh.map((g) => [g.id, g.slug, g.name, g.purpose, g.joinPolicy, g.visibility, g.contentFree, iso(g.createdAt), iso(g.createdAt + rand.int(1, 400) * DAY)]),
+    [
+      ['id', 'uuid'],
+      ['slug', 'text'],
+      ['name', 'text'],
+      ['purpose', 'text'],
+      ['join_policy', 'join_policy'],
+      ['member_list_visibility', 'member_list_visibility'],
+      ['content_free_notifications', 'boolean'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    fresh.map((g) => [
+      g.id,
+      g.slug,
+      g.name,
+      g.purpose,
+      g.joinPolicy,
+      g.visibility,
+      g.contentFree,
+      iso(g.createdAt),
+      iso(g.createdAt + rand.int(1, 400) * DAY),
+    ]),
   );
 
   // Each person is active in 1–4 groups; groups are filled largest first, from the people with the
@@ -961,7 +1645,10 @@ async function makeGroups(ctx) {
       inGroup[group.index].add(p.index);
     }
   }
-  const pickGroup = weighted(rand, ctx.groups.map((g) => g.size));
+  const pickGroup = weighted(
+    rand,
+    ctx.groups.map((g) => g.size),
+  );
   for (const p of people) if (!inGroup.some((set) => set.has(p.index))) inGroup[pickGroup()].add(p.index);
 
   const memberships = [];
@@ -970,13 +1657,21 @@ async function makeGroups(ctx) {
     const convenorCount = Math.min(ids.length, Math.max(3, Math.min(6, 3 + Math.floor(ids.length / 150))));
     // The admins convene a group each, where they are members.
     const admins = ids.filter((i) => i < 3 && !people[i].groups.some((m) => m.role === 'CONVENOR'));
-    const convenors = [...admins.slice(0, 1), ...ids.filter((i) => !admins.slice(0, 1).includes(i))].slice(0, convenorCount);
+    const convenors = [...admins.slice(0, 1), ...ids.filter((i) => !admins.slice(0, 1).includes(i))].slice(
+      0,
+      convenorCount,
+    );
     for (const i of ids) {
       const person = people[i];
       const role = convenors.includes(i) ? 'CONVENOR' : rand.chance(0.05) ? 'OBSERVER' : 'MEMBER';
       const early = role === 'CONVENOR' || i < 3 || rand.chance(0.8);
       // Convenors since the group began; most members for over two years; some joined since.
-      const joinedAt = role === 'CONVENOR' ? group.createdAt + rand.next() * 20 * DAY : early ? group.createdAt + 21 * DAY + rand.next() * (now - 751 * DAY - group.createdAt) : now - 730 * DAY + rand.next() * 720 * DAY;
+      const joinedAt =
+        role === 'CONVENOR'
+          ? group.createdAt + rand.next() * 20 * DAY
+          : early
+            ? group.createdAt + 21 * DAY + rand.next() * (now - 751 * DAY - group.createdAt)
+            : now - 730 * DAY + rand.next() * 720 * DAY;
       const member = { person, role, joinedAt, membershipId: rand.uuid(), group };
       group.members.push(member);
       if (role === 'CONVENOR') group.convenors.push(member);
@@ -985,31 +1680,75 @@ async function makeGroups(ctx) {
     for (const member of group.members) {
       // Requests to a reviewing group were approved by one of its convenors; open groups admit at once.
       // (Convenors were there before anyone else joined.)
-      member.decidedBy = member.role !== 'CONVENOR' && group.joinPolicy === 'REQUEST' ? rand.pick(group.convenors).person : null;
+      member.decidedBy =
+        member.role !== 'CONVENOR' && group.joinPolicy === 'REQUEST' ? rand.pick(group.convenors).person : null;
       member.decidedAt = Math.min(now, member.joinedAt + (member.decidedBy ? rand.next() * 3 * DAY : 0));
-      memberships.push([member.membershipId, group.id, member.person.id, member.role, 'ACTIVE', null, iso(member.joinedAt), iso(member.decidedAt), member.decidedBy?.id ?? null]);
+      memberships.push([
+        member.membershipId,
+        group.id,
+        member.person.id,
+        member.role,
+        'ACTIVE',
+        null,
+        iso(member.joinedAt),
+        iso(member.decidedAt),
+        member.decidedBy?.id ?? null,
+      ]);
     }
     group.members.sort((a, b) => a.joinedAt - b.joinedAt);
   }
 
   // A few people waiting for a convenor's answer, in groups that review requests.
   const reviewing = ctx.groups.filter((g) => g.joinPolicy === 'REQUEST');
-  const pickReviewing = weighted(rand, reviewing.map((g) => g.size));
+  const pickReviewing = weighted(
+    rand,
+    reviewing.map((g) => g.size),
+  );
   ctx.pending = [];
-  for (let n = 0, tries = 0; n < Math.max(3, Math.round(30 * Math.min(1, people.length / 2500))) && tries < 1000; tries++) {
+  for (
+    let n = 0, tries = 0;
+    n < Math.max(3, Math.round(30 * Math.min(1, people.length / 2500))) && tries < 1000;
+    tries++
+  ) {
     const group = reviewing[pickReviewing()];
     const person = rand.pick(people);
     if (inGroup[group.index].has(person.index)) continue;
     inGroup[group.index].add(person.index);
-    const request = { id: rand.uuid(), group, person, message: rand.pick(JOIN_MESSAGES), createdAt: now - rand.next() * 30 * DAY };
+    const request = {
+      id: rand.uuid(),
+      group,
+      person,
+      message: rand.pick(JOIN_MESSAGES),
+      createdAt: now - rand.next() * 30 * DAY,
+    };
     ctx.pending.push(request);
     person.pendingGroupIds = [...(person.pendingGroupIds ?? []), group.id];
-    memberships.push([request.id, group.id, person.id, 'MEMBER', 'PENDING', request.message, iso(request.createdAt), null, null]);
+    memberships.push([
+      request.id,
+      group.id,
+      person.id,
+      'MEMBER',
+      'PENDING',
+      request.message,
+      iso(request.createdAt),
+      null,
+      null,
+    ]);
     n++;
   }
   await ctx.writer.insert(
     'memberships',
-    [['id', 'uuid'], ['group_id', 'uuid'], ['user_id', 'uuid'], ['role', 'membership_role'], ['status', 'membership_status'], ['message', 'text'], ['created_at', 'timestamptz'], ['decided_at', 'timestamptz'], ['decided_by_id', 'uuid']],
+    [
+      ['id', 'uuid'],
+      ['group_id', 'uuid'],
+      ['user_id', 'uuid'],
+      ['role', 'membership_role'],
+      ['status', 'membership_status'],
+      ['message', 'text'],
+      ['created_at', 'timestamptz'],
+      ['decided_at', 'timestamptz'],
+      ['decided_by_id', 'uuid'],
+    ],
     memberships,
   );
 
@@ -1020,7 +1759,11 @@ async function makeGroups(ctx) {
   const audit = [];
   for (const person of secured) {
     person.twoFactorSecret = ctx.app.totp.base32Encode(rand.bytes(20));
-    person.totpEnabledAt = Math.min(now - DAY, Math.max(person.createdAt, ...person.groups.filter((m) => m.role === 'CONVENOR').map((m) => m.joinedAt)) + rand.next() * 60 * DAY);
+    person.totpEnabledAt = Math.min(
+      now - DAY,
+      Math.max(person.createdAt, ...person.groups.filter((m) => m.role === 'CONVENOR').map((m) => m.joinedAt)) +
+        rand.next() * 60 * DAY,
+    );
     for (let i = 0; i < 10; i++) {
       const code = Array.from({ length: 10 }, () => rand.pick('abcdefghjkmnpqrstuvwxyz23456789')).join('');
       recovery.push([rand.uuid(), person.id, sha256(`${person.id}:${code}`), iso(person.totpEnabledAt)]);
@@ -1030,11 +1773,37 @@ async function makeGroups(ctx) {
   await ctx.writer.query(
     `update users u set totp_secret = s.secret, totp_enabled_at = s.enabled_at, totp_last_step = s.step
      from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[]) as s(id, secret, enabled_at, step) where u.id = s.id`,
-    [secured.map((p) => p.id), secured.map((p) => p.twoFactorSecret), secured.map((p) => iso(p.totpEnabledAt)), secured.map((p) => Math.floor(p.totpEnabledAt / 30_000))],
+    [
+      secured.map((p) => p.id),
+      secured.map((p) => p.twoFactorSecret),
+      secured.map((p) => iso(p.totpEnabledAt)),
+      secured.map((p) => Math.floor(p.totpEnabledAt / 30_000)),
+    ],
   );
-  await ctx.writer.insert('recovery_codes', [['id', 'uuid'], ['user_id', 'uuid'], ['code_hash', 'text'], ['created_at', 'timestamptz']], recovery);
-  for (const group of fresh) audit.push([rand.uuid(), iso(group.createdAt), 'GROUP_CREATED', people[0].id, null, group.id]);
-  await ctx.writer.insert('audit_events', [['id', 'uuid'], ['created_at', 'timestamptz'], ['action', 'audit_action'], ['actor_id', 'uuid'], ['subject_user_id', 'uuid'], ['group_id', 'uuid']], audit);
+  await ctx.writer.insert(
+    'recovery_codes',
+    [
+      ['id', 'uuid'],
+      ['user_id', 'uuid'],
+      ['code_hash', 'text'],
+      ['created_at', 'timestamptz'],
+    ],
+    recovery,
+  );
+  for (const group of fresh)
+    audit.push([rand.uuid(), iso(group.createdAt), 'GROUP_CREATED', people[0].id, null, group.id]);
+  await ctx.writer.insert(
+    'audit_events',
+    [
+      ['id', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['action', 'audit_action'],
+      ['actor_id', 'uuid'],
+      ['subject_user_id', 'uuid'],
+      ['group_id', 'uuid'],
+    ],
+    audit,
+  );
 
   const sizes = ctx.groups.map((g) => g.members.length);
   return `${ctx.groups.length} groups (${fresh.length} new) of ${Math.min(...sizes)}–${Math.max(...sizes)} active members, ${memberships.length} memberships (${ctx.pending.length} pending), ${ctx.groups.reduce((a, g) => a + g.convenors.length, 0)} convenor places, ${secured.length} people with two-factor sign-in`;
@@ -1049,7 +1818,8 @@ function allocate(total, weights, min = 0) {
   const exact = weights.map((w) => (w / sum) * Math.max(0, rest));
   const counts = exact.map((x) => min + Math.floor(x));
   const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0]);
-  for (let i = 0, left = total - counts.reduce((a, b) => a + b, 0); i < left; i++) counts[order[i % order.length][1]] += 1;
+  for (let i = 0, left = total - counts.reduce((a, b) => a + b, 0); i < left; i++)
+    counts[order[i % order.length][1]] += 1;
   return counts;
 }
 
@@ -1072,11 +1842,48 @@ function keep(rand, bag, cap, item) {
   }
 }
 
-const POST_COLUMNS = [['id', 'uuid'], ['thread_id', 'uuid'], ['parent_id', 'uuid'], ['author_id', 'uuid'], ['body', 'text'], ['body_html', 'text'], ['depth', 'smallint'], ['created_at', 'timestamptz'], ['edited_at', 'timestamptz'], ['deleted_at', 'timestamptz'], ['hidden_at', 'timestamptz'], ['hidden_reason', 'text'], ['hidden_by_id', 'uuid'], ['mentioned_ids', 'text[]']];
-const READ_COLUMNS = [['user_id', 'uuid'], ['thread_id', 'uuid'], ['read_count', 'int'], ['read_at', 'timestamptz']];
-const WATCH_COLUMNS = [['user_id', 'uuid'], ['thread_id', 'uuid'], ['level', 'thread_notification_level']];
-const REACTION_COLUMNS = [['post_id', 'uuid'], ['user_id', 'uuid'], ['reaction', 'reaction'], ['created_at', 'timestamptz']];
-const REVISION_COLUMNS = [['id', 'uuid'], ['post_id', 'uuid'], ['body', 'text'], ['body_html', 'text'], ['written_at', 'timestamptz'], ['replaced_at', 'timestamptz'], ['editor_id', 'uuid']];
+const POST_COLUMNS = [
+  ['id', 'uuid'],
+  ['thread_id', 'uuid'],
+  ['parent_id', 'uuid'],
+  ['author_id', 'uuid'],
+  ['body', 'text'],
+  ['body_html', 'text'],
+  ['depth', 'smallint'],
+  ['created_at', 'timestamptz'],
+  ['edited_at', 'timestamptz'],
+  ['deleted_at', 'timestamptz'],
+  ['hidden_at', 'timestamptz'],
+  ['hidden_reason', 'text'],
+  ['hidden_by_id', 'uuid'],
+  ['mentioned_ids', 'text[]'],
+];
+const READ_COLUMNS = [
+  ['user_id', 'uuid'],
+  ['thread_id', 'uuid'],
+  ['read_count', 'int'],
+  ['read_at', 'timestamptz'],
+];
+const WATCH_COLUMNS = [
+  ['user_id', 'uuid'],
+  ['thread_id', 'uuid'],
+  ['level', 'thread_notification_level'],
+];
+const REACTION_COLUMNS = [
+  ['post_id', 'uuid'],
+  ['user_id', 'uuid'],
+  ['reaction', 'reaction'],
+  ['created_at', 'timestamptz'],
+];
+const REVISION_COLUMNS = [
+  ['id', 'uuid'],
+  ['post_id', 'uuid'],
+  ['body', 'text'],
+  ['body_html', 'text'],
+  ['written_at', 'timestamptz'],
+  ['replaced_at', 'timestamptz'],
+  ['editor_id', 'uuid'],
+];
 
 /**
  * Threads and their posts, written thread by thread: reply trees a few levels deep in the order
@@ -1088,17 +1895,37 @@ async function makeDiscussions(ctx) {
   const { rand, now, later, scale, groups, app, writer, people } = ctx;
   const threadTotal = Math.max(groups.length * 3, Math.round(20_000 * scale));
   const postTotal = Math.max(threadTotal * 2, Math.round(400_000 * scale));
-  const perGroup = allocate(threadTotal, groups.map((g) => Math.pow(g.members.length, 0.7)), 2);
+  const perGroup = allocate(
+    threadTotal,
+    groups.map((g) => Math.pow(g.members.length, 0.7)),
+    2,
+  );
   // Replies per thread: log-normal, so most discussions are short and a few run to hundreds of posts.
-  const replyCounts = allocate(postTotal - threadTotal, Array.from({ length: threadTotal }, () => Math.exp(1.15 * rand.normal())));
+  const replyCounts = allocate(
+    postTotal - threadTotal,
+    Array.from({ length: threadTotal }, () => Math.exp(1.15 * rand.normal())),
+  );
   const target = Math.max(1, Math.round(40 * scale));
-  ctx.notify = { threads: groups.map(() => []), replies: people.map(() => []), mentions: people.map(() => []), hidden: [], target };
+  ctx.notify = {
+    threads: groups.map(() => []),
+    replies: people.map(() => []),
+    mentions: people.map(() => []),
+    hidden: [],
+    target,
+  };
   ctx.threads = [];
   const buffers = { posts: [], reads: [], watches: [], reactions: [], revisions: [] };
   const flush = async (force = false) => {
-    if (buffers.posts.length >= 4000 || (force && buffers.posts.length)) await writer.send('posts', POST_COLUMNS, buffers.posts.splice(0));
-    for (const [name, table, columns] of [['reads', 'thread_reads', READ_COLUMNS], ['watches', 'thread_notification_preferences', WATCH_COLUMNS], ['reactions', 'post_reactions', REACTION_COLUMNS], ['revisions', 'post_revisions', REVISION_COLUMNS]]) {
-      if (buffers[name].length >= 20_000 || (force && buffers[name].length)) await ctx.side.send(table, columns, buffers[name].splice(0));
+    if (buffers.posts.length >= 4000 || (force && buffers.posts.length))
+      await writer.send('posts', POST_COLUMNS, buffers.posts.splice(0));
+    for (const [name, table, columns] of [
+      ['reads', 'thread_reads', READ_COLUMNS],
+      ['watches', 'thread_notification_preferences', WATCH_COLUMNS],
+      ['reactions', 'post_reactions', REACTION_COLUMNS],
+      ['revisions', 'post_revisions', REVISION_COLUMNS],
+    ]) {
+      if (buffers[name].length >= 20_000 || (force && buffers[name].length))
+        await ctx.side.send(table, columns, buffers[name].splice(0));
     }
   };
   const { rows: demoThreads } = await ctx.writer.query('select id from threads');
@@ -1109,8 +1936,14 @@ async function makeDiscussions(ctx) {
 
   for (const group of groups) {
     const theme = group.theme;
-    const posters = rand.sample(group.members.filter((m) => m.role !== 'OBSERVER'), Infinity);
-    const pickPoster = weighted(rand, posters.map((m, rank) => (m.role === 'CONVENOR' ? 2.5 : 1) / Math.pow(rank + 3, 0.85)));
+    const posters = rand.sample(
+      group.members.filter((m) => m.role !== 'OBSERVER'),
+      Infinity,
+    );
+    const pickPoster = weighted(
+      rand,
+      posters.map((m, rank) => (m.role === 'CONVENOR' ? 2.5 : 1) / Math.pow(rank + 3, 0.85)),
+    );
     const authorAt = (at) => {
       for (let i = 0; i < 8; i++) {
         const m = posters[pickPoster()];
@@ -1120,8 +1953,13 @@ async function makeDiscussions(ctx) {
     };
     // Everyone sees the whole member list unless it is for convenors; then members mention convenors only.
     const mentionable = (author, at) => {
-      const seesAll = group.visibility === 'MEMBERS' || author.role === 'CONVENOR' || author.person.networkRole === 'ADMIN';
-      return seesAll ? memberAt(rand, group.members, at, author.person) : group.convenors.find((c) => c !== author && rand.chance(0.5)) ?? group.convenors.find((c) => c !== author) ?? null;
+      const seesAll =
+        group.visibility === 'MEMBERS' || author.role === 'CONVENOR' || author.person.networkRole === 'ADMIN';
+      return seesAll
+        ? memberAt(rand, group.members, at, author.person)
+        : (group.convenors.find((c) => c !== author && rand.chance(0.5)) ??
+            group.convenors.find((c) => c !== author) ??
+            null);
     };
     const sentence = () => {
       const x = rand.next();
@@ -1134,7 +1972,11 @@ async function makeDiscussions(ctx) {
       const welcome = t === 0;
       const age = welcome ? 700 * DAY + rand.next() * 25 * DAY : HOUR + 730 * DAY * Math.pow(rand.next(), 1.25);
       const startedAt = Math.round(now - age);
-      const span = Math.min(now - startedAt - MINUTE, DAY * (0.3 + replies * 0.25) * Math.exp(0.6 * rand.normal()), 200 * DAY);
+      const span = Math.min(
+        now - startedAt - MINUTE,
+        DAY * (0.3 + replies * 0.25) * Math.exp(0.6 * rand.normal()),
+        200 * DAY,
+      );
       const n = replies + 1;
       const times = new Float64Array(n);
       times[0] = startedAt;
@@ -1170,13 +2012,23 @@ async function makeDiscussions(ctx) {
         depths[k] = parent < 0 ? 0 : depths[parent] + 1;
         if (depths[k] > depthMax) depthMax = depths[k];
         // Replies often come from people already in the conversation; a convenor opens the welcome.
-        const author = k > 0 && rand.chance(0.35) ? authors[Math.floor(rand.next() * k)] : welcome && k === 0 ? rand.pick(group.convenors) : authorAt(at);
+        const author =
+          k > 0 && rand.chance(0.35)
+            ? authors[Math.floor(rand.next() * k)]
+            : welcome && k === 0
+              ? rand.pick(group.convenors)
+              : authorAt(at);
         const id = rand.uuid();
         ids.push(id);
         authors.push(author);
         lastBy.set(author, k);
 
-        const paragraphs = welcome && k === 0 ? [rand.sample(WELCOME, 3).join(' '), paragraph(2)] : Array.from({ length: k === 0 ? rand.int(2, 3) : rand.chance(0.7) ? 1 : 2 }, () => paragraph(k === 0 ? 3 : 2));
+        const paragraphs =
+          welcome && k === 0
+            ? [rand.sample(WELCOME, 3).join(' '), paragraph(2)]
+            : Array.from({ length: k === 0 ? rand.int(2, 3) : rand.chance(0.7) ? 1 : 2 }, () =>
+                paragraph(k === 0 ? 3 : 2),
+              );
         // Plain paragraphs render as <p> around the escaped text (checked against the renderer).
         const html = paragraphs.map((p) => `<p dir="auto">${escapeHtml(p)}</p>\n`);
         const mentioned = [];
@@ -1186,7 +2038,9 @@ async function makeDiscussions(ctx) {
             // Written as the composer writes a mention, rendered as the renderer resolves it.
             const after = rand.pick(AFTER_MENTION);
             paragraphs.push(`@[${target.person.displayName}] ${after}`);
-            html.push(`<p dir="auto">${mentionHtml(target.person.id, target.person.displayName)} ${escapeHtml(after)}</p>\n`);
+            html.push(
+              `<p dir="auto">${mentionHtml(target.person.id, target.person.displayName)} ${escapeHtml(after)}</p>\n`,
+            );
             mentioned.push(target.person);
           }
         }
@@ -1216,9 +2070,12 @@ async function makeDiscussions(ctx) {
         }
         if (deletedAt === null && ++checked % 200 === 1) {
           // One body in 200, rendered by the app itself with its mentions resolved, must come out the same.
-          const known = new Map(mentioned.map((p) => [app.markdown.mentionKey(p.displayName), { id: p.id, name: p.displayName }]));
+          const known = new Map(
+            mentioned.map((p) => [app.markdown.mentionKey(p.displayName), { id: p.id, name: p.displayName }]),
+          );
           const rendered = app.markdown.renderMarkdown(body, known);
-          if (rendered !== bodyHtml) throw new Error(`a generated body renders differently:\n${body}\n${rendered}\n${bodyHtml}`);
+          if (rendered !== bodyHtml)
+            throw new Error(`a generated body renders differently:\n${body}\n${rendered}\n${bodyHtml}`);
         }
         const mentionedIds = deletedAt === null ? mentioned.map((p) => p.id) : [];
         buffers.posts.push([
@@ -1242,15 +2099,22 @@ async function makeDiscussions(ctx) {
         // What the notification history is drawn from: replies to someone's post, mentions, hiding.
         const post = { id, thread, group, author: author.person, at, mentionedIds };
         if (k === 0) thread.mentionedIds = mentionedIds;
-        for (const person of mentioned) if (person !== author.person) keep(rand, ctx.notify.mentions[person.index], Math.ceil(target * 0.3) + 1, post);
+        for (const person of mentioned)
+          if (person !== author.person)
+            keep(rand, ctx.notify.mentions[person.index], Math.ceil(target * 0.3) + 1, post);
         const parentAuthor = parent < 0 ? null : authors[parent].person;
         post.parentAuthor = parentAuthor;
-        if (parentAuthor && parentAuthor !== author.person && !mentioned.includes(parentAuthor)) keep(rand, ctx.notify.replies[parentAuthor.index], Math.ceil(target * 0.4) + 1, post);
+        if (parentAuthor && parentAuthor !== author.person && !mentioned.includes(parentAuthor))
+          keep(rand, ctx.notify.replies[parentAuthor.index], Math.ceil(target * 0.4) + 1, post);
         if (hiddenBy) ctx.notify.hidden.push({ ...post, actor: hiddenBy, at: hiddenAt });
 
         if (deletedAt === null && hiddenAt === null && rand.chance(0.2)) {
           const reactors = new Set();
-          for (let r = 0, count = 1 + Math.floor(Math.log(1 - rand.next()) / Math.log(0.45)); r < Math.min(count, 6); r++) {
+          for (
+            let r = 0, count = 1 + Math.floor(Math.log(1 - rand.next()) / Math.log(0.45));
+            r < Math.min(count, 6);
+            r++
+          ) {
             const reactor = memberAt(rand, group.members, at, author.person);
             if (!reactor || reactors.has(reactor)) continue;
             reactors.add(reactor);
@@ -1293,8 +2157,30 @@ async function makeDiscussions(ctx) {
   await flush(true);
   await writer.insert(
     'threads',
-    [['id', 'uuid'], ['group_id', 'uuid'], ['author_id', 'uuid'], ['title', 'text'], ['tags', 'text[]'], ['pinned', 'boolean'], ['locked', 'boolean'], ['post_count', 'int'], ['created_at', 'timestamptz'], ['last_activity_at', 'timestamptz']],
-    ctx.threads.map((t) => [t.id, t.group.id, t.author.id, t.title, pgArray(t.tags), t.pinned, t.locked, t.postCount, iso(t.createdAt), iso(t.lastActivityAt)]),
+    [
+      ['id', 'uuid'],
+      ['group_id', 'uuid'],
+      ['author_id', 'uuid'],
+      ['title', 'text'],
+      ['tags', 'text[]'],
+      ['pinned', 'boolean'],
+      ['locked', 'boolean'],
+      ['post_count', 'int'],
+      ['created_at', 'timestamptz'],
+      ['last_activity_at', 'timestamptz'],
+    ],
+    ctx.threads.map((t) => [
+      t.id,
+      t.group.id,
+      t.author.id,
+      t.title,
+      pgArray(t.tags),
+      t.pinned,
+      t.locked,
+      t.postCount,
+      iso(t.createdAt),
+      iso(t.lastActivityAt),
+    ]),
   );
   // The demo seed's own discussions: their participants watch them too, as after the migration.
   // (On the main connection: the side one may not read posts, which this transaction holds locked.)
@@ -1326,29 +2212,60 @@ function editorAt(rand, group, at) {
 async function makeDocuments(ctx) {
   const { rand, now, later, scale, groups, objects, writer } = ctx;
   const total = Math.max(groups.length, Math.round(5000 * scale));
-  const perGroup = allocate(total, groups.map((g) => Math.pow(g.members.length, 0.7)), 1);
+  const perGroup = allocate(
+    total,
+    groups.map((g) => Math.pow(g.members.length, 0.7)),
+    1,
+  );
   const byExtension = new Map();
   for (const o of objects) byExtension.set(o.extension, [...(byExtension.get(o.extension) ?? []), o]);
-  const pickObject = weighted(rand, objects.map((o) => ({ md: 4, txt: 3, csv: 2, png: 1 })[o.extension] ?? 1));
+  const pickObject = weighted(
+    rand,
+    objects.map((o) => ({ md: 4, txt: 3, csv: 2, png: 1 })[o.extension] ?? 1),
+  );
   const folders = [];
   const documents = [];
   const versions = [];
   const links = [];
   ctx.documentEvents = groups.map(() => []);
   let versionTotal = 0;
-  const { rows: existingFolders } = await ctx.writer.query('select group_id, lower(name) as name from document_folders where parent_id is null');
+  const { rows: existingFolders } = await ctx.writer.query(
+    'select group_id, lower(name) as name from document_folders where parent_id is null',
+  );
 
   for (const group of groups) {
     const count = perGroup[group.index];
     // Folder names are unique among siblings (case-folded), as the app's unique index demands.
-    const free = FOLDERS.filter((name) => !existingFolders.some((f) => f.group_id === group.id && f.name === name.toLowerCase()));
+    const free = FOLDERS.filter(
+      (name) => !existingFolders.some((f) => f.group_id === group.id && f.name === name.toLowerCase()),
+    );
     const top = rand.sample(free, Math.max(2, Math.min(free.length, 2 + Math.round(count / 60)))).map((name) => {
       const by = editorAt(rand, group, group.createdAt + 30 * DAY);
-      return { id: rand.uuid(), name, parent: null, by, at: Math.max(by.joinedAt, group.createdAt) + rand.next() * 30 * DAY };
+      return {
+        id: rand.uuid(),
+        name,
+        parent: null,
+        by,
+        at: Math.max(by.joinedAt, group.createdAt) + rand.next() * 30 * DAY,
+      };
     });
-    const nested = count > 100 ? top.slice(0, 2).flatMap((parent) => YEARS.map((year) => ({ id: rand.uuid(), name: year, parent, by: parent.by, at: parent.at + rand.next() * 200 * DAY }))) : [];
+    const nested =
+      count > 100
+        ? top
+            .slice(0, 2)
+            .flatMap((parent) =>
+              YEARS.map((year) => ({
+                id: rand.uuid(),
+                name: year,
+                parent,
+                by: parent.by,
+                at: parent.at + rand.next() * 200 * DAY,
+              })),
+            )
+        : [];
     const groupFolders = [...top, ...nested];
-    for (const f of groupFolders) folders.push([f.id, group.id, f.parent?.id ?? null, f.name, f.by.person.id, iso(f.at)]);
+    for (const f of groupFolders)
+      folders.push([f.id, group.id, f.parent?.id ?? null, f.name, f.by.person.id, iso(f.at)]);
     const threads = ctx.notify.threads[group.index];
 
     for (let d = 0; d < count; d++) {
@@ -1372,7 +2289,15 @@ async function makeDocuments(ctx) {
         } else {
           const same = byExtension.get(first.extension).filter((o) => o !== previous?.object);
           const object = number === 1 ? first : rand.pick(same.length ? same : [first]);
-          history.push({ number, object, fileName: number === 1 ? fileName : `${base}${rand.chance(0.5) ? ' (revised)' : ` v${number}`}.${object.extension}`, uploader, at, restoredFrom: null });
+          history.push({
+            number,
+            object,
+            fileName:
+              number === 1 ? fileName : `${base}${rand.chance(0.5) ? ' (revised)' : ` v${number}`}.${object.extension}`,
+            uploader,
+            at,
+            restoredFrom: null,
+          });
         }
       }
       const current = history.at(-1);
@@ -1399,14 +2324,48 @@ async function makeDocuments(ctx) {
         current.object.extractedText,
       ]);
       for (const v of history) {
-        versions.push([rand.uuid(), id, v.number, v.fileName, v.object.storageKey, v.object.size, v.object.sha256, v.object.contentType, v.uploader.person.id, iso(v.at), v.restoredFrom]);
+        versions.push([
+          rand.uuid(),
+          id,
+          v.number,
+          v.fileName,
+          v.object.storageKey,
+          v.object.size,
+          v.object.sha256,
+          v.object.contentType,
+          v.uploader.person.id,
+          iso(v.at),
+          v.restoredFrom,
+        ]);
         // No bell tells of a document now in the trash: members opening it would get the NOT_FOUND
         // the hub rightly answers, and the load would count an error.
         if (deletedAt) continue;
         ctx.documentEvents[group.index].push(
           v.number === 1
-            ? { key: `document.created:${id}`, type: 'document.created', ntype: 'DOCUMENT_ADDED', at: v.at, actor: v.uploader.person, subjectId: id, payload: { documentId: id, groupId: group.id, uploaderId: v.uploader.person.id } }
-            : { key: `document.versioned:${id}:${v.number}`, type: 'document.versioned', ntype: 'DOCUMENT_UPDATED', at: v.at, actor: v.uploader.person, subjectId: id, payload: { documentId: id, groupId: group.id, uploaderId: v.uploader.person.id, version: v.number, restored: v.restoredFrom !== null } },
+            ? {
+                key: `document.created:${id}`,
+                type: 'document.created',
+                ntype: 'DOCUMENT_ADDED',
+                at: v.at,
+                actor: v.uploader.person,
+                subjectId: id,
+                payload: { documentId: id, groupId: group.id, uploaderId: v.uploader.person.id },
+              }
+            : {
+                key: `document.versioned:${id}:${v.number}`,
+                type: 'document.versioned',
+                ntype: 'DOCUMENT_UPDATED',
+                at: v.at,
+                actor: v.uploader.person,
+                subjectId: id,
+                payload: {
+                  documentId: id,
+                  groupId: group.id,
+                  uploaderId: v.uploader.person.id,
+                  version: v.number,
+                  restored: v.restoredFrom !== null,
+                },
+              },
         );
       }
       versionTotal += history.length;
@@ -1419,26 +2378,85 @@ async function makeDocuments(ctx) {
       }
     }
   }
-  await writer.insert('document_folders', [['id', 'uuid'], ['group_id', 'uuid'], ['parent_id', 'uuid'], ['name', 'text'], ['created_by_id', 'uuid'], ['created_at', 'timestamptz']], folders);
+  await writer.insert(
+    'document_folders',
+    [
+      ['id', 'uuid'],
+      ['group_id', 'uuid'],
+      ['parent_id', 'uuid'],
+      ['name', 'text'],
+      ['created_by_id', 'uuid'],
+      ['created_at', 'timestamptz'],
+    ],
+    folders,
+  );
   await writer.insert(
     'documents',
-    [['id', 'uuid'], ['group_id', 'uuid'], ['folder_id', 'uuid'], ['title', 'text'], ['description', 'text'], ['tags', 'text[]'], ['content_type', 'text'], ['size', 'bigint'], ['version_count', 'int'], ['created_by_id', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['deleted_at', 'timestamptz'], ['deleted_by_id', 'uuid'], ['extracted_text', 'text']],
+    [
+      ['id', 'uuid'],
+      ['group_id', 'uuid'],
+      ['folder_id', 'uuid'],
+      ['title', 'text'],
+      ['description', 'text'],
+      ['tags', 'text[]'],
+      ['content_type', 'text'],
+      ['size', 'bigint'],
+      ['version_count', 'int'],
+      ['created_by_id', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+      ['deleted_at', 'timestamptz'],
+      ['deleted_by_id', 'uuid'],
+      ['extracted_text', 'text'],
+    ],
     documents,
     { chunk: 1000 },
   );
   await writer.insert(
     'document_versions',
-    [['id', 'uuid'], ['document_id', 'uuid'], ['number', 'int'], ['file_name', 'text'], ['storage_key', 'text'], ['size', 'bigint'], ['sha256', 'text'], ['content_type', 'text'], ['uploaded_by_id', 'uuid'], ['created_at', 'timestamptz'], ['restored_from', 'int']],
+    [
+      ['id', 'uuid'],
+      ['document_id', 'uuid'],
+      ['number', 'int'],
+      ['file_name', 'text'],
+      ['storage_key', 'text'],
+      ['size', 'bigint'],
+      ['sha256', 'text'],
+      ['content_type', 'text'],
+      ['uploaded_by_id', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['restored_from', 'int'],
+    ],
     versions,
   );
-  await writer.insert('document_thread_links', [['document_id', 'uuid'], ['thread_id', 'uuid'], ['linked_by_id', 'uuid'], ['created_at', 'timestamptz']], links);
+  await writer.insert(
+    'document_thread_links',
+    [
+      ['document_id', 'uuid'],
+      ['thread_id', 'uuid'],
+      ['linked_by_id', 'uuid'],
+      ['created_at', 'timestamptz'],
+    ],
+    links,
+  );
   for (const list of ctx.documentEvents) list.sort((a, b) => a.at - b.at);
   return `${documents.length} documents, ${versionTotal} versions, ${folders.length} folders, ${links.length} links to discussions`;
 }
 
 // ── meetings ──
 
-const EVENT_TITLES = ['Regional assembly: migrants’ rights in the North', 'Summit workshop day: planning action together', 'Open evening: know your rights', 'Community organisations’ forum', 'Public meeting: end the hostile environment', 'Training day for advice volunteers', 'Women’s leadership open day', 'Students’ welcome and advice fair', 'Family reunion campaign launch', 'Housing justice assembly'];
+const EVENT_TITLES = [
+  'Regional assembly: migrants’ rights in the North',
+  'Summit workshop day: planning action together',
+  'Open evening: know your rights',
+  'Community organisations’ forum',
+  'Public meeting: end the hostile environment',
+  'Training day for advice volunteers',
+  'Women’s leadership open day',
+  'Students’ welcome and advice fair',
+  'Family reunion campaign launch',
+  'Housing justice assembly',
+];
 
 /** The deterministic id the worker gives a reminder's outbox event (see MeetingRemindersService). */
 function reminderEventId(meetingId, minutes, startsAt) {
@@ -1455,8 +2473,15 @@ async function makeMeetings(ctx) {
   const { rand, now, later, scale, groups, writer, app } = ctx;
   const total = Math.max(groups.length + 10, Math.round(2000 * scale));
   const eventGroups = [...groups].sort((a, b) => b.members.length - a.members.length).slice(0, 5);
-  const perGroup = allocate(total - 10, groups.map((g) => Math.pow(g.members.length, 0.7)), 0);
-  const plan = [...EVENT_TITLES.map((title, i) => ({ group: eventGroups[i % eventGroups.length], event: i + 1, title })), ...groups.flatMap((g) => Array.from({ length: perGroup[g.index] }, () => ({ group: g })))];
+  const perGroup = allocate(
+    total - 10,
+    groups.map((g) => Math.pow(g.members.length, 0.7)),
+    0,
+  );
+  const plan = [
+    ...EVENT_TITLES.map((title, i) => ({ group: eventGroups[i % eventGroups.length], event: i + 1, title })),
+    ...groups.flatMap((g) => Array.from({ length: perGroup[g.index] }, () => ({ group: g }))),
+  ];
   const meetings = [];
   const rsvps = [];
   const forms = [];
@@ -1472,19 +2497,54 @@ async function makeMeetings(ctx) {
     const zone = rand.chance(0.9) ? 'Europe/London' : rand.pick(['Europe/Paris', 'Europe/Dublin', 'Europe/Berlin']);
     const offset = event ? (20 + rand.next() * 200) * DAY : (rand.next() * 2 - 1) * 365 * DAY;
     const day = app.zoned.toZoned(new Date(now + offset), zone);
-    const [hour, minute] = event ? rand.pick([[10, 0], [10, 30], [13, 0]]) : rand.pick([[10, 0], [11, 0], [14, 0], [16, 0], [18, 0], [18, 30], [19, 0]]);
-    const startsAt = app.zoned.fromZoned({ year: day.year, month: day.month, day: day.day, hour, minute }, zone).getTime();
+    const [hour, minute] = event
+      ? rand.pick([
+          [10, 0],
+          [10, 30],
+          [13, 0],
+        ])
+      : rand.pick([
+          [10, 0],
+          [11, 0],
+          [14, 0],
+          [16, 0],
+          [18, 0],
+          [18, 30],
+          [19, 0],
+        ]);
+    const startsAt = app.zoned
+      .fromZoned({ year: day.year, month: day.month, day: day.day, hour, minute }, zone)
+      .getTime();
     const x = rand.next();
-    const minutes = event ? rand.pick([240, 300, 360, 390]) : x < 0.05 ? 30 : x < 0.5 ? 60 : x < 0.75 ? 90 : x < 0.95 ? 120 : rand.pick([180, 240, 360]);
+    const minutes = event
+      ? rand.pick([240, 300, 360, 390])
+      : x < 0.05
+        ? 30
+        : x < 0.5
+          ? 60
+          : x < 0.75
+            ? 90
+            : x < 0.95
+              ? 120
+              : rand.pick([180, 240, 360]);
     const endsAt = startsAt + minutes * MINUTE;
     const convenor = group.convenors.filter((c) => c.joinedAt < startsAt - 3 * DAY);
     const creator = (convenor.length ? rand.pick(convenor) : group.convenors[0]).person;
     // Scheduled days to weeks ahead; far-off ones in the last few months.
-    const createdAt = Math.round(Math.max(group.createdAt + DAY, Math.min(now - HOUR - rand.next() * 90 * DAY, startsAt - (3 + rand.next() * 57) * DAY)));
+    const createdAt = Math.round(
+      Math.max(
+        group.createdAt + DAY,
+        Math.min(now - HOUR - rand.next() * 90 * DAY, startsAt - (3 + rand.next() * 57) * DAY),
+      ),
+    );
     const cancelled = !event && rand.chance(0.05);
     const cancelledAt = cancelled ? Math.round(createdAt + rand.next() * (Math.min(startsAt, now) - createdAt)) : null;
     const edited = !cancelled && rand.chance(0.1);
-    const updatedAt = cancelled ? cancelledAt : edited ? Math.round(createdAt + rand.next() * (Math.min(startsAt, now) - createdAt)) : createdAt;
+    const updatedAt = cancelled
+      ? cancelledAt
+      : edited
+        ? Math.round(createdAt + rand.next() * (Math.min(startsAt, now) - createdAt))
+        : createdAt;
     const r = rand.next();
     const reminders = r < 0.7 ? [1440, 60] : r < 0.8 ? [10080, 1440] : r < 0.9 ? [60] : r < 0.95 ? [2880, 120] : [];
     const mode = rand.next();
@@ -1506,7 +2566,9 @@ async function makeMeetings(ctx) {
       cancelled || edited ? 1 : 0,
       pgArray(reminders),
       rand.chance(0.5) ? '1. Round-up from members\n2. In depth: one topic\n3. Actions and any other business' : '',
-      past && !cancelled && rand.chance(0.4) ? `Present: ${rand.int(6, 30)} members.\n\n- ${rand.pick(group.theme.sentences)}\n- Actions agreed and shared in the group documents.` : '',
+      past && !cancelled && rand.chance(0.4)
+        ? `Present: ${rand.int(6, 30)} members.\n\n- ${rand.pick(group.theme.sentences)}\n- Actions agreed and shared in the group documents.`
+        : '',
       creator.id,
       cancelledAt && iso(cancelledAt),
       cancelled ? rand.pick(CANCEL_REASONS) : '',
@@ -1518,32 +2580,77 @@ async function makeMeetings(ctx) {
     const answerBy = Math.min(now, startsAt, cancelledAt ?? Infinity);
     const answered = new Set();
     const notGoing = [];
-    for (let i = 0, n = Math.min(event ? 120 : 60, Math.round(group.members.length * (0.05 + rand.next() * 0.25))); i < n; i++) {
+    for (
+      let i = 0, n = Math.min(event ? 120 : 60, Math.round(group.members.length * (0.05 + rand.next() * 0.25)));
+      i < n;
+      i++
+    ) {
       const m = memberAt(rand, group.members, createdAt);
       if (!m || answered.has(m)) continue;
       answered.add(m);
       const y = rand.next();
       const response = y < 0.6 ? 'GOING' : y < 0.8 ? 'MAYBE' : 'NOT_GOING';
       if (response === 'NOT_GOING') notGoing.push(m.person.id);
-      rsvps.push([id, m.person.id, response, rand.chance(0.1) ? rand.pick(RSVP_NOTES) : '', iso(Math.round(createdAt + rand.next() * (answerBy - createdAt)))]);
+      rsvps.push([
+        id,
+        m.person.id,
+        response,
+        rand.chance(0.1) ? rand.pick(RSVP_NOTES) : '',
+        iso(Math.round(createdAt + rand.next() * (answerBy - createdAt))),
+      ]);
     }
 
     const events = ctx.meetingEvents[group.index];
-    events.push({ key: `meeting.scheduled:${id}`, type: 'meeting.scheduled', ntype: 'MEETING_SCHEDULED', at: createdAt, actor: creator, subjectId: id, payload: { meetingId: id, groupId: group.id, actorId: creator.id, occurrences: 1, fromPoll: false } });
+    events.push({
+      key: `meeting.scheduled:${id}`,
+      type: 'meeting.scheduled',
+      ntype: 'MEETING_SCHEDULED',
+      at: createdAt,
+      actor: creator,
+      subjectId: id,
+      payload: { meetingId: id, groupId: group.id, actorId: creator.id, occurrences: 1, fromPoll: false },
+    });
     if (cancelled) {
-      events.push({ key: `meeting.cancelled:${id}`, type: 'meeting.cancelled', ntype: 'MEETING_CANCELLED', at: cancelledAt, actor: creator, subjectId: id, payload: { meetingId: id, groupId: group.id, actorId: creator.id, occurrences: 1, answeredIds: [...answered].map((m) => m.person.id) } });
+      events.push({
+        key: `meeting.cancelled:${id}`,
+        type: 'meeting.cancelled',
+        ntype: 'MEETING_CANCELLED',
+        at: cancelledAt,
+        actor: creator,
+        subjectId: id,
+        payload: {
+          meetingId: id,
+          groupId: group.id,
+          actorId: creator.id,
+          occurrences: 1,
+          answeredIds: [...answered].map((m) => m.person.id),
+        },
+      });
     } else {
       for (const before of reminders) {
         const fireAt = startsAt - before * MINUTE;
         if (fireAt > now || fireAt < createdAt) continue;
-        events.push({ id: reminderEventId(id, before, startsAt), key: `meeting.reminder:${id}:${before}`, type: 'meeting.reminder', ntype: 'MEETING_REMINDER', at: fireAt, actor: null, subjectId: id, notGoing: new Set(notGoing), payload: { meetingId: id, groupId: group.id, minutesBefore: before, notGoingIds: notGoing } });
+        events.push({
+          id: reminderEventId(id, before, startsAt),
+          key: `meeting.reminder:${id}:${before}`,
+          type: 'meeting.reminder',
+          ntype: 'MEETING_REMINDER',
+          at: fireAt,
+          actor: null,
+          subjectId: id,
+          notGoing: new Set(notGoing),
+          payload: { meetingId: id, groupId: group.id, minutesBefore: before, notGoingIds: notGoing },
+        });
       }
     }
 
     if (event) {
       const slug = `event-${event}`;
       const capacity = rand.pick([300, 400, 500, 600]);
-      const options = rand.sample(groups.map((g) => g.name), 4);
+      const options = rand.sample(
+        groups.map((g) => g.name),
+        4,
+      );
       forms.push([
         id,
         slug,
@@ -1555,9 +2662,21 @@ async function makeMeetings(ctx) {
         30,
         'We keep your name, email, organisation and answers to run the event, share them with no one, and delete them 30 days after it.',
         JSON.stringify([
-          { id: 'workshop', label: 'Which afternoon workshop would you like to join?', kind: 'CHOICE', required: true, options },
+          {
+            id: 'workshop',
+            label: 'Which afternoon workshop would you like to join?',
+            kind: 'CHOICE',
+            required: true,
+            options,
+          },
           { id: 'access', label: 'Access or interpretation needs', kind: 'TEXT', required: false, options: [] },
-          { id: 'photos', label: 'I am happy to appear in photos of the day', kind: 'CHECKBOX', required: false, options: [] },
+          {
+            id: 'photos',
+            label: 'I am happy to appear in photos of the day',
+            kind: 'CHECKBOX',
+            required: false,
+            options: [],
+          },
         ]),
         '[]',
         iso(createdAt),
@@ -1569,32 +2688,124 @@ async function makeMeetings(ctx) {
         const email = `guest-${event}-${i + 1}@example.org`;
         const at = Math.round(createdAt + rand.next() * (now - createdAt));
         const gone = rand.chance(0.1) ? later(at, 10 * DAY) : null;
-        const answers = { workshop: rand.pick(options), photos: rand.chance(0.7), ...(rand.chance(0.2) ? { access: rand.pick(RSVP_NOTES) } : {}) };
-        registrations.push([registrationId, id, `${rand.pick(FIRST_NAMES)} ${rand.pick(LAST_NAMES)}`, email, email, rand.chance(0.6) ? rand.pick(ORGANISATIONS) : '', rand.chance(0.1) ? 'ar' : 'en', JSON.stringify(answers), gone ? 'CANCELLED' : 'CONFIRMED', gone && iso(gone), iso(at), iso(gone ?? at)]);
+        const answers = {
+          workshop: rand.pick(options),
+          photos: rand.chance(0.7),
+          ...(rand.chance(0.2) ? { access: rand.pick(RSVP_NOTES) } : {}),
+        };
+        registrations.push([
+          registrationId,
+          id,
+          `${rand.pick(FIRST_NAMES)} ${rand.pick(LAST_NAMES)}`,
+          email,
+          email,
+          rand.chance(0.6) ? rand.pick(ORGANISATIONS) : '',
+          rand.chance(0.1) ? 'ar' : 'en',
+          JSON.stringify(answers),
+          gone ? 'CANCELLED' : 'CONFIRMED',
+          gone && iso(gone),
+          iso(at),
+          iso(gone ?? at),
+        ]);
         // The private link mailed to them (only its hash is stored).
         registrationLinks.push([sha256(rand.bytes(24).toString('base64url')), registrationId, iso(at)]);
-        events.push({ key: `registration.received:${registrationId}`, type: 'registration.received', ntype: 'EVENT_REGISTRATION', at, actor: null, subjectId: id, convenorsOnly: true, payload: { registrationId, meetingId: id, groupId: group.id } });
+        events.push({
+          key: `registration.received:${registrationId}`,
+          type: 'registration.received',
+          ntype: 'EVENT_REGISTRATION',
+          at,
+          actor: null,
+          subjectId: id,
+          convenorsOnly: true,
+          payload: { registrationId, meetingId: id, groupId: group.id },
+        });
       }
     }
   }
   await writer.insert(
     'meetings',
-    [['id', 'uuid'], ['group_id', 'uuid'], ['title', 'text'], ['description', 'text'], ['starts_at', 'timestamptz'], ['ends_at', 'timestamptz'], ['time_zone', 'text'], ['location', 'text'], ['accessibility_notes', 'text'], ['online_url', 'text'], ['status', 'meeting_status'], ['sequence', 'int'], ['reminder_minutes', 'int[]'], ['agenda_text', 'text'], ['minutes_text', 'text'], ['created_by_id', 'uuid'], ['cancelled_at', 'timestamptz'], ['cancellation_reason', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    [
+      ['id', 'uuid'],
+      ['group_id', 'uuid'],
+      ['title', 'text'],
+      ['description', 'text'],
+      ['starts_at', 'timestamptz'],
+      ['ends_at', 'timestamptz'],
+      ['time_zone', 'text'],
+      ['location', 'text'],
+      ['accessibility_notes', 'text'],
+      ['online_url', 'text'],
+      ['status', 'meeting_status'],
+      ['sequence', 'int'],
+      ['reminder_minutes', 'int[]'],
+      ['agenda_text', 'text'],
+      ['minutes_text', 'text'],
+      ['created_by_id', 'uuid'],
+      ['cancelled_at', 'timestamptz'],
+      ['cancellation_reason', 'text'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
     meetings,
     { chunk: 2000 },
   );
-  await writer.insert('meeting_rsvps', [['meeting_id', 'uuid'], ['user_id', 'uuid'], ['response', 'rsvp_response'], ['note', 'text'], ['updated_at', 'timestamptz']], rsvps);
+  await writer.insert(
+    'meeting_rsvps',
+    [
+      ['meeting_id', 'uuid'],
+      ['user_id', 'uuid'],
+      ['response', 'rsvp_response'],
+      ['note', 'text'],
+      ['updated_at', 'timestamptz'],
+    ],
+    rsvps,
+  );
   await writer.insert(
     'event_forms',
-    [['meeting_id', 'uuid'], ['slug', 'text'], ['is_open', 'boolean'], ['capacity', 'int'], ['waitlist_enabled', 'boolean'], ['deadline', 'timestamptz'], ['requires_approval', 'boolean'], ['retention_days', 'int'], ['consent_text', 'text'], ['fields', 'jsonb'], ['translations', 'jsonb'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    [
+      ['meeting_id', 'uuid'],
+      ['slug', 'text'],
+      ['is_open', 'boolean'],
+      ['capacity', 'int'],
+      ['waitlist_enabled', 'boolean'],
+      ['deadline', 'timestamptz'],
+      ['requires_approval', 'boolean'],
+      ['retention_days', 'int'],
+      ['consent_text', 'text'],
+      ['fields', 'jsonb'],
+      ['translations', 'jsonb'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
     forms,
   );
   await writer.insert(
     'event_registrations',
-    [['id', 'uuid'], ['meeting_id', 'uuid'], ['name', 'text'], ['email', 'text'], ['email_key', 'text'], ['organisation', 'text'], ['locale', 'text'], ['answers', 'jsonb'], ['status', 'registration_status'], ['cancelled_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    [
+      ['id', 'uuid'],
+      ['meeting_id', 'uuid'],
+      ['name', 'text'],
+      ['email', 'text'],
+      ['email_key', 'text'],
+      ['organisation', 'text'],
+      ['locale', 'text'],
+      ['answers', 'jsonb'],
+      ['status', 'registration_status'],
+      ['cancelled_at', 'timestamptz'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
     registrations,
   );
-  await writer.insert('event_registration_links', [['token_hash', 'text'], ['registration_id', 'uuid'], ['created_at', 'timestamptz']], registrationLinks);
+  await writer.insert(
+    'event_registration_links',
+    [
+      ['token_hash', 'text'],
+      ['registration_id', 'uuid'],
+      ['created_at', 'timestamptz'],
+    ],
+    registrationLinks,
+  );
   for (const list of ctx.meetingEvents) list.sort((a, b) => a.at - b.at);
   return `${meetings.length} meetings (${ctx.events.length} open events, ${registrations.length} registrations), ${rsvps.length} answers`;
 }
@@ -1637,16 +2848,36 @@ async function makeNotifications(ctx) {
     return stored;
   };
   const rows = [];
-  const add = (recipient, e, type, group, actor, subjectId) => rows.push({ recipient, event: event(e), type, group, actor, subjectId, at: e.at + 200 + Math.floor(rand.next() * 2000) });
+  const add = (recipient, e, type, group, actor, subjectId) =>
+    rows.push({
+      recipient,
+      event: event(e),
+      type,
+      group,
+      actor,
+      subjectId,
+      at: e.at + 200 + Math.floor(rand.next() * 2000),
+    });
 
   // Join requests waiting for an answer reach every active convenor of the group (demo ones too).
-  const { rows: convenorRows } = await writer.query(`select group_id, user_id from memberships where role = 'CONVENOR' and status = 'ACTIVE'`);
+  const { rows: convenorRows } = await writer.query(
+    `select group_id, user_id from memberships where role = 'CONVENOR' and status = 'ACTIVE'`,
+  );
   const recipients = new Map(people.map((p) => [p.id, { id: p.id, timeZone: p.timeZone }]));
-  const { rows: demoPeople } = await writer.query(`select id, time_zone from users where email not like 'person-%@example.org'`);
+  const { rows: demoPeople } = await writer.query(
+    `select id, time_zone from users where email not like 'person-%@example.org'`,
+  );
   for (const u of demoPeople) recipients.set(u.id, { id: u.id, timeZone: u.time_zone });
   for (const request of ctx.pending) {
-    const e = { key: `membership.requested:${request.id}`, type: 'membership.requested', at: request.createdAt, payload: { membershipId: request.id, groupId: request.group.id, userId: request.person.id } };
-    for (const row of convenorRows) if (row.group_id === request.group.id) add(recipients.get(row.user_id), e, 'JOIN_REQUESTED', request.group, request.person, request.id);
+    const e = {
+      key: `membership.requested:${request.id}`,
+      type: 'membership.requested',
+      at: request.createdAt,
+      payload: { membershipId: request.id, groupId: request.group.id, userId: request.person.id },
+    };
+    for (const row of convenorRows)
+      if (row.group_id === request.group.id)
+        add(recipients.get(row.user_id), e, 'JOIN_REQUESTED', request.group, request.person, request.id);
   }
 
   for (const person of people) {
@@ -1661,17 +2892,69 @@ async function makeNotifications(ctx) {
     // What happened to them (mentions, replies to their posts, decisions on their requests)…
     const personal = [];
     for (const post of ctx.notify.mentions[person.index]) {
-      personal.push([{ key: `post.mentioned:${post.id}`, type: 'post.mentioned', at: post.at, payload: { postId: post.id, threadId: post.thread.id, groupId: post.group.id, authorId: post.author.id, userIds: post.mentionedIds.filter((id) => id !== post.author.id), groupConvenors: false } }, 'MENTIONED', post.group, post.author, post.thread.id]);
+      personal.push([
+        {
+          key: `post.mentioned:${post.id}`,
+          type: 'post.mentioned',
+          at: post.at,
+          payload: {
+            postId: post.id,
+            threadId: post.thread.id,
+            groupId: post.group.id,
+            authorId: post.author.id,
+            userIds: post.mentionedIds.filter((id) => id !== post.author.id),
+            groupConvenors: false,
+          },
+        },
+        'MENTIONED',
+        post.group,
+        post.author,
+        post.thread.id,
+      ]);
     }
     for (const post of ctx.notify.replies[person.index]) {
-      personal.push([{ key: `post.replied:${post.id}`, type: 'post.replied', at: post.at, payload: { postId: post.id, threadId: post.thread.id, groupId: post.group.id, authorId: post.author.id, parentAuthorId: post.parentAuthor.id, mentionedIds: post.mentionedIds } }, 'POST_REPLY', post.group, post.author, post.thread.id]);
+      personal.push([
+        {
+          key: `post.replied:${post.id}`,
+          type: 'post.replied',
+          at: post.at,
+          payload: {
+            postId: post.id,
+            threadId: post.thread.id,
+            groupId: post.group.id,
+            authorId: post.author.id,
+            parentAuthorId: post.parentAuthor.id,
+            mentionedIds: post.mentionedIds,
+          },
+        },
+        'POST_REPLY',
+        post.group,
+        post.author,
+        post.thread.id,
+      ]);
     }
     for (const membership of person.groups) {
       // Those who joined a reviewing group in the last year were told of the approval.
       const { group } = membership;
       const decider = membership.decidedBy;
       if (decider && membership.decidedAt > now - 365 * DAY) {
-        personal.push([{ key: `membership.approved:${membership.membershipId}`, type: 'membership.approved', at: membership.decidedAt, payload: { membershipId: membership.membershipId, groupId: group.id, userId: person.id, actorId: decider.id } }, 'MEMBERSHIP_APPROVED', group, decider, membership.membershipId]);
+        personal.push([
+          {
+            key: `membership.approved:${membership.membershipId}`,
+            type: 'membership.approved',
+            at: membership.decidedAt,
+            payload: {
+              membershipId: membership.membershipId,
+              groupId: group.id,
+              userId: person.id,
+              actorId: decider.id,
+            },
+          },
+          'MEMBERSHIP_APPROVED',
+          group,
+          decider,
+          membership.membershipId,
+        ]);
       }
     }
     const mine = rand.sample(personal, Infinity);
@@ -1685,15 +2968,38 @@ async function makeNotifications(ctx) {
       const { group } = membership;
       const y = rand.next();
       const source = y < 0.4 ? 'threads' : y < 0.6 ? 'documents' : 'meetings';
-      const pool = source === 'threads' ? ctx.notify.threads[group.index] : source === 'documents' ? ctx.documentEvents[group.index] : ctx.meetingEvents[group.index];
+      const pool =
+        source === 'threads'
+          ? ctx.notify.threads[group.index]
+          : source === 'documents'
+            ? ctx.documentEvents[group.index]
+            : ctx.meetingEvents[group.index];
       if (!pool.length) continue;
       const item = pool[pool.length - 1 - Math.floor(pool.length * Math.pow(rand.next(), 2))];
       if (source === 'threads') {
         const { thread, author } = item;
-        if (thread.createdAt < membership.joinedAt || author === person || thread.mentionedIds.includes(person.id)) continue;
-        take({ key: `thread.created:${thread.id}`, type: 'thread.created', at: thread.createdAt, payload: { threadId: thread.id, groupId: group.id, authorId: author.id, mentionedIds: thread.mentionedIds } }, 'THREAD_CREATED', group, author, thread.id);
+        if (thread.createdAt < membership.joinedAt || author === person || thread.mentionedIds.includes(person.id))
+          continue;
+        take(
+          {
+            key: `thread.created:${thread.id}`,
+            type: 'thread.created',
+            at: thread.createdAt,
+            payload: { threadId: thread.id, groupId: group.id, authorId: author.id, mentionedIds: thread.mentionedIds },
+          },
+          'THREAD_CREATED',
+          group,
+          author,
+          thread.id,
+        );
       } else {
-        if (item.at < membership.joinedAt || item.actor === person || item.notGoing?.has(person.id) || (item.convenorsOnly && membership.role !== 'CONVENOR')) continue;
+        if (
+          item.at < membership.joinedAt ||
+          item.actor === person ||
+          item.notGoing?.has(person.id) ||
+          (item.convenorsOnly && membership.role !== 'CONVENOR')
+        )
+          continue;
         take(item, item.ntype, group, item.actor, item.subjectId);
       }
     }
@@ -1701,7 +3007,25 @@ async function makeNotifications(ctx) {
   for (const post of ctx.notify.hidden) {
     // The author hears of it if they are still a member of the group.
     if (!post.group.members.some((m) => m.person === post.author)) continue;
-    add(recipients.get(post.author.id), { key: `post.hidden:${post.id}`, type: 'post.hidden', at: post.at, payload: { postId: post.id, threadId: post.thread.id, groupId: post.group.id, actorId: post.actor.id, authorId: post.author.id } }, 'POST_HIDDEN', post.group, post.actor, post.thread.id);
+    add(
+      recipients.get(post.author.id),
+      {
+        key: `post.hidden:${post.id}`,
+        type: 'post.hidden',
+        at: post.at,
+        payload: {
+          postId: post.id,
+          threadId: post.thread.id,
+          groupId: post.group.id,
+          actorId: post.actor.id,
+          authorId: post.author.id,
+        },
+      },
+      'POST_HIDDEN',
+      post.group,
+      post.actor,
+      post.thread.id,
+    );
   }
 
   // Digests go daily at 08:00 in the person's zone (the default): the slot after a notification is
@@ -1713,7 +3037,16 @@ async function makeNotifications(ctx) {
       // 08:00 local is UTC 08:00 less the zone's offset that day (at noon: clock changes happen at
       // night), which is much quicker than asking the app's zonedHourToInstant for every day; a few
       // days are asked anyway, to be sure the two agree.
-      const format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      const format = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
       const offsetAt = (at) => {
         const p = Object.fromEntries(format.formatToParts(new Date(at)).map((part) => [part.type, Number(part.value)]));
         return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
@@ -1726,8 +3059,13 @@ async function makeNotifications(ctx) {
         // Checked on the days the clocks change, and every few weeks.
         if (i % 29 === 0 || offset !== previous) {
           const date = new Date(day);
-          const expected = app.digests.zonedHourToInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 8, timeZone).getTime();
-          if (expected !== slot) throw new Error(`digest slot of ${date.toISOString().slice(0, 10)} in ${timeZone}: ${new Date(slot).toISOString()}, the app says ${new Date(expected).toISOString()}`);
+          const expected = app.digests
+            .zonedHourToInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 8, timeZone)
+            .getTime();
+          if (expected !== slot)
+            throw new Error(
+              `digest slot of ${date.toISOString().slice(0, 10)} in ${timeZone}: ${new Date(slot).toISOString()}, the app says ${new Date(expected).toISOString()}`,
+            );
         }
         slots.push(slot);
         previous = offset;
@@ -1756,10 +3094,27 @@ async function makeNotifications(ctx) {
       const email = EMAIL_BY_TYPE[row.type];
       const recent = row.at > now - 7 * DAY;
       const readAt = rand.chance(recent ? 0.45 : 0.92) ? later(row.at, 3 * DAY) : null;
-      let emailedAt = email === 'IMMEDIATE' ? row.at + 30_000 + rand.next() * 5000 : slotAfter(row.recipient.timeZone, row.at) + MINUTE + rand.next() * 3 * MINUTE;
+      let emailedAt =
+        email === 'IMMEDIATE'
+          ? row.at + 30_000 + rand.next() * 5000
+          : slotAfter(row.recipient.timeZone, row.at) + MINUTE + rand.next() * 3 * MINUTE;
       if (emailedAt > now) emailedAt = null;
       if (email === 'DIGEST' && emailedAt) digested = true;
-      notifications.push([rand.uuid(), recipientId, seq, row.event.id, row.type, row.group.id, row.actor?.id ?? null, row.subjectId, iso(row.at), readAt && iso(readAt), true, email, emailedAt && iso(emailedAt)]);
+      notifications.push([
+        rand.uuid(),
+        recipientId,
+        seq,
+        row.event.id,
+        row.type,
+        row.group.id,
+        row.actor?.id ?? null,
+        row.subjectId,
+        iso(row.at),
+        readAt && iso(readAt),
+        true,
+        email,
+        emailedAt && iso(emailedAt),
+      ]);
     }
     lastSeq.set(recipientId, seq);
     if (digested) {
@@ -1770,23 +3125,70 @@ async function makeNotifications(ctx) {
   }
   await writer.insert(
     'outbox_events',
-    [['id', 'uuid'], ['type', 'text'], ['payload', 'jsonb'], ['created_at', 'timestamptz'], ['published_at', 'timestamptz'], ['delivered_at', 'timestamptz']],
+    [
+      ['id', 'uuid'],
+      ['type', 'text'],
+      ['payload', 'jsonb'],
+      ['created_at', 'timestamptz'],
+      ['published_at', 'timestamptz'],
+      ['delivered_at', 'timestamptz'],
+    ],
     [...outbox.values()].map((e) => {
       const published = e.at + 20 + Math.floor(rand.next() * 200);
-      return [e.id, e.type, JSON.stringify(e.payload), iso(e.at), iso(published), iso(published + 30 + Math.floor(rand.next() * 300))];
+      return [
+        e.id,
+        e.type,
+        JSON.stringify(e.payload),
+        iso(e.at),
+        iso(published),
+        iso(published + 30 + Math.floor(rand.next() * 300)),
+      ];
     }),
   );
   await writer.insert(
     'notifications',
-    [['id', 'uuid'], ['recipient_id', 'uuid'], ['seq', 'bigint'], ['event_id', 'uuid'], ['type', 'notification_type'], ['group_id', 'uuid'], ['actor_id', 'uuid'], ['subject_id', 'uuid'], ['created_at', 'timestamptz'], ['read_at', 'timestamptz'], ['in_app', 'boolean'], ['email', 'email_delivery'], ['emailed_at', 'timestamptz']],
+    [
+      ['id', 'uuid'],
+      ['recipient_id', 'uuid'],
+      ['seq', 'bigint'],
+      ['event_id', 'uuid'],
+      ['type', 'notification_type'],
+      ['group_id', 'uuid'],
+      ['actor_id', 'uuid'],
+      ['subject_id', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['read_at', 'timestamptz'],
+      ['in_app', 'boolean'],
+      ['email', 'email_delivery'],
+      ['emailed_at', 'timestamptz'],
+    ],
     notifications,
     { chunk: 10_000 },
   );
-  await writer.insert('notification_sequences', [['user_id', 'uuid'], ['last_seq', 'bigint']], [...lastSeq].filter(([id]) => byRecipient.has(id)).map(([id, seq]) => [id, seq]), { suffix: 'on conflict (user_id) do update set last_seq = excluded.last_seq' });
-  await writer.insert('notification_settings', [['user_id', 'uuid'], ['last_digest_at', 'timestamptz'], ['unsubscribe_key', 'text']], settings, { suffix: 'on conflict (user_id) do nothing' });
+  await writer.insert(
+    'notification_sequences',
+    [
+      ['user_id', 'uuid'],
+      ['last_seq', 'bigint'],
+    ],
+    [...lastSeq].filter(([id]) => byRecipient.has(id)).map(([id, seq]) => [id, seq]),
+    { suffix: 'on conflict (user_id) do update set last_seq = excluded.last_seq' },
+  );
+  await writer.insert(
+    'notification_settings',
+    [
+      ['user_id', 'uuid'],
+      ['last_digest_at', 'timestamptz'],
+      ['unsubscribe_key', 'text'],
+    ],
+    settings,
+    { suffix: 'on conflict (user_id) do nothing' },
+  );
   const types = {};
   for (const n of notifications) types[n[4]] = (types[n[4]] ?? 0) + 1;
-  return `${notifications.length} notifications from ${outbox.size} outbox events (${Object.entries(types).map(([t, n]) => `${t} ${n}`).join(', ')})`;
+  return `${notifications.length} notifications from ${outbox.size} outbox events (${Object.entries(types)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ')})`;
 }
 
 // ── the manifest ──
@@ -1816,7 +3218,8 @@ async function manifestOf(ctx) {
     eventRegistrations: 'select count(*)::int as n from event_registrations',
     notifications: 'select count(*)::int as n from notifications',
     outboxEvents: 'select count(*)::int as n from outbox_events',
-  })) counts[name] = await count(sql);
+  }))
+    counts[name] = await count(sql);
   const { rows: forms } = await db.query('select slug from pitch_forms where is_open order by slug');
   return {
     password: ctx.password,

@@ -121,7 +121,9 @@ export class Probes {
     if (this.db) {
       await this.db.connect();
       if (this.local) {
-        const { rows: [row] } = await this.db.query(`select setting from pg_settings where name = 'data_directory'`);
+        const {
+          rows: [row],
+        } = await this.db.query(`select setting from pg_settings where name = 'data_directory'`);
         try {
           this.postmasterPid = Number(readFileSync(`${row.setting}/postmaster.pid`, 'utf8').split('\n')[0]);
         } catch {
@@ -159,7 +161,13 @@ export class Probes {
       worker: processSample(worker),
       redis,
       postgres: { at: now, ...postgres, ...(this.postmasterPid ? safe(() => postgresSample(this.postmasterPid)) : {}) },
-      generator: { at: now, cpuSeconds: (cpu.user + cpu.system) / 1e6, rssBytes: process.memoryUsage.rss(), lagP99: delay(this.loop.percentile(99) / 1e9), lagMax: delay(this.loop.max / 1e9) },
+      generator: {
+        at: now,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        rssBytes: process.memoryUsage.rss(),
+        lagP99: delay(this.loop.percentile(99) / 1e9),
+        lagMax: delay(this.loop.max / 1e9),
+      },
     };
     this.loop.reset();
     this.samples.push(sample);
@@ -171,7 +179,13 @@ export class Probes {
     try {
       const info = await this.redis.info();
       const field = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
-      return { at: performance.now(), cpuSeconds: field('used_cpu_sys') + field('used_cpu_user'), rssBytes: field('used_memory_rss'), commands: field('total_commands_processed'), clients: field('connected_clients') };
+      return {
+        at: performance.now(),
+        cpuSeconds: field('used_cpu_sys') + field('used_cpu_user'),
+        rssBytes: field('used_memory_rss'),
+        commands: field('total_commands_processed'),
+        clients: field('connected_clients'),
+      };
     } catch {
       return null;
     }
@@ -180,7 +194,9 @@ export class Probes {
   async postgresCounters() {
     if (!this.db) return null;
     try {
-      const { rows: [row] } = await this.db.query(
+      const {
+        rows: [row],
+      } = await this.db.query(
         `select xact_commit + xact_rollback as transactions, numbackends as backends from pg_stat_database where datname = current_database()`,
       );
       return { transactions: Number(row.transactions), backends: Number(row.backends) };
@@ -224,7 +240,10 @@ export function usage(samples) {
   };
   /** The highest reading of a gauge after the first sample. */
   const most = (source, field) => {
-    const values = samples.slice(1).map((s) => source(s)?.[field]).filter((v) => v != null && Number.isFinite(v));
+    const values = samples
+      .slice(1)
+      .map((s) => source(s)?.[field])
+      .filter((v) => v != null && Number.isFinite(v));
     return values.length ? Math.max(...values) : null;
   };
   const node = (source) => {
@@ -247,16 +266,38 @@ export function usage(samples) {
     seconds,
     api: apis,
     worker,
-    redis: { cpuPercent: mul(rate((s) => s.redis, 'cpuSeconds'), 100), rssMiB: mul(most((s) => s.redis, 'rssBytes'), 1 / 1024 / 1024), commandsPerSecond: rate((s) => s.redis, 'commands') },
+    redis: {
+      cpuPercent: mul(
+        rate((s) => s.redis, 'cpuSeconds'),
+        100,
+      ),
+      rssMiB: mul(
+        most((s) => s.redis, 'rssBytes'),
+        1 / 1024 / 1024,
+      ),
+      commandsPerSecond: rate((s) => s.redis, 'commands'),
+    },
     postgres: {
-      cpuPercent: mul(rate((s) => s.postgres, 'cpuSeconds'), 100),
-      rssMiB: mul(most((s) => s.postgres, 'rssBytes'), 1 / 1024 / 1024),
+      cpuPercent: mul(
+        rate((s) => s.postgres, 'cpuSeconds'),
+        100,
+      ),
+      rssMiB: mul(
+        most((s) => s.postgres, 'rssBytes'),
+        1 / 1024 / 1024,
+      ),
       transactionsPerSecond: rate((s) => s.postgres, 'transactions'),
       backends: most((s) => s.postgres, 'backends'),
     },
     generator: node((s) => s.generator),
     /** Statements sent by the API instances and by the worker. */
-    statementsPerSecond: { api: apis.reduce((sum, a) => (a.statementsPerSecond == null || sum == null ? null : sum + a.statementsPerSecond), 0), worker: worker.statementsPerSecond },
+    statementsPerSecond: {
+      api: apis.reduce(
+        (sum, a) => (a.statementsPerSecond == null || sum == null ? null : sum + a.statementsPerSecond),
+        0,
+      ),
+      worker: worker.statementsPerSecond,
+    },
     sockets: most((s) => ({ n: s.apis.reduce((m, p) => m + (p?.sockets ?? 0), 0) }), 'n'),
     jobsPerSecond: rate((s) => s.worker, 'jobsCompleted'),
     jobsWaitingMax: most((s) => s.worker, 'jobsWaiting'),

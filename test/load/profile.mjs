@@ -4,7 +4,9 @@
 
 /** Profiles the process listening on `port` (--inspect) for `seconds`; returns the profile. */
 export async function profileProcess(port, seconds, intervalMicros = 1000) {
-  const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(10_000) })).json();
+  const [target] = await (
+    await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(10_000) })
+  ).json();
   const socket = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('could not reach the inspector')), 10_000);
@@ -24,7 +26,10 @@ export async function profileProcess(port, seconds, intervalMicros = 1000) {
   // A process too busy to answer its inspector within this gets no profile; the run goes on.
   const send = (method, params = {}, ms = 30_000) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the inspector did not answer ${method} within ${ms / 1000} s`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`the inspector did not answer ${method} within ${ms / 1000} s`)),
+        ms,
+      );
       waiting.set(++id, {
         resolve: (value) => (clearTimeout(timer), resolve(value)),
         reject: (error) => (clearTimeout(timer), reject(error)),
@@ -108,7 +113,10 @@ export function byPackage(profile) {
     const where = origin(callFrame);
     totals.set(where, (totals.get(where) ?? 0) + us);
   }
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([where, us]) => ({ where, share: us / busy }));
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([where, us]) => ({ where, share: us / busy }));
 }
 
 /**
@@ -138,10 +146,15 @@ export function nearestOwn(profile, count = 14) {
       if (callFrame.url.includes('/node_modules/')) outermost = callFrame;
     }
     // Work resumed after an await has no caller of ours on its stack: it goes to the outermost library frame.
-    key ??= outermost ? `(resumed in) ${origin(outermost)} ${outermost.functionName || '(anonymous)'}` : `(no library or own code) ${origin(leaf.callFrame)}`;
+    key ??= outermost
+      ? `(resumed in) ${origin(outermost)} ${outermost.functionName || '(anonymous)'}`
+      : `(no library or own code) ${origin(leaf.callFrame)}`;
     totals.set(key, (totals.get(key) ?? 0) + us);
   }
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, count).map(([fn, us]) => ({ fn, share: us / busy }));
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([fn, us]) => ({ fn, share: us / busy }));
 }
 
 function origin({ url }) {
@@ -159,10 +172,14 @@ export function printProfile(profile, title) {
   const top = topFunctions(profile, 15);
   const packages = byPackage(profile);
   const own = nearestOwn(profile);
-  console.log(`${title}: ${top.seconds.toFixed(1)} s sampled, busy ${(100 * top.busyShare).toFixed(0)}%, garbage collection ${(100 * top.gcShare).toFixed(0)}% of busy`);
+  console.log(
+    `${title}: ${top.seconds.toFixed(1)} s sampled, busy ${(100 * top.busyShare).toFixed(0)}%, garbage collection ${(100 * top.gcShare).toFixed(0)}% of busy`,
+  );
   console.log('  self time by origin: ' + packages.map((p) => `${p.where} ${(100 * p.share).toFixed(1)}%`).join(', '));
   console.log('  functions with the most self time:');
   for (const row of top.rows) console.log(`    ${(100 * row.shareOfBusy).toFixed(1).padStart(5)}%  ${row.fn}`);
-  console.log("  time charged to the project's nearest own function on the stack (with the library work it asked for):");
+  console.log(
+    "  time charged to the project's nearest own function on the stack (with the library work it asked for):",
+  );
   for (const row of own) console.log(`    ${(100 * row.share).toFixed(1).padStart(5)}%  ${row.fn}`);
 }

@@ -25,7 +25,16 @@ export async function sleep(ms, stopped = () => false) {
   }
 }
 
-const OPENERS = ['I agree with this', 'Thanks for sharing', 'Following up on the last meeting', 'A quick update', 'From our drop-in this week', 'One concern', 'Good point', 'To add to this'];
+const OPENERS = [
+  'I agree with this',
+  'Thanks for sharing',
+  'Following up on the last meeting',
+  'A quick update',
+  'From our drop-in this week',
+  'One concern',
+  'Good point',
+  'To add to this',
+];
 const PHRASES = [
   'the legal aid clinic can review the letter before Friday',
   'three people at the drop-in were asked for their papers at the GP surgery',

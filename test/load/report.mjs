@@ -16,14 +16,19 @@ const worstApi = (resources, field) => {
   return values.length ? Math.max(...values) : null;
 };
 
-const ms = (v) => (v == null || Number.isNaN(v) ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+const ms = (v) =>
+  v == null || Number.isNaN(v) ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
 const pct = (v) => (v == null || Number.isNaN(v) ? '–' : `${Math.round(v)} %`);
 const mib = (v) => (v == null || Number.isNaN(v) ? '–' : `${Math.round(v)} MiB`);
 const num = (v, digits = 0) => (v == null || Number.isNaN(v) ? '–' : v.toFixed(digits));
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function markdownTable(headers, rows) {
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function htmlTable(headers, rows) {
@@ -32,7 +37,18 @@ function htmlTable(headers, rows) {
 
 /** The one-line-per-step table of the README. */
 export function summaryTable(report) {
-  const headers = ['Members online', 'Requests/s', 'Reads p95 / p99', 'Writes p99', 'Errors', 'Notification seen p50 / p99', 'Lost', 'CPU: API / worker / PostgreSQL / Redis / load', 'API event loop p99', 'Result'];
+  const headers = [
+    'Members online',
+    'Requests/s',
+    'Reads p95 / p99',
+    'Writes p99',
+    'Errors',
+    'Notification seen p50 / p99',
+    'Lost',
+    'CPU: API / worker / PostgreSQL / Redis / load',
+    'API event loop p99',
+    'Result',
+  ];
   const rows = report.results.map((r) => {
     const u = r.resources;
     return [
@@ -45,7 +61,9 @@ export function summaryTable(report) {
       String(r.loss.lost),
       `${pct(allApis(u, 'cpuPercent'))} / ${pct(u.worker.cpuPercent)} / ${pct(u.postgres.cpuPercent)} / ${pct(u.redis.cpuPercent)} / ${pct(u.generator.cpuPercent)}`,
       ms(worstApi(u, 'lagP99Ms')),
-      r.passed ? 'pass' : `fail: ${r.failures.length > 3 ? `${r.failures.slice(0, 3).join('; ')}; …` : r.failures.join('; ')}`,
+      r.passed
+        ? 'pass'
+        : `fail: ${r.failures.length > 3 ? `${r.failures.slice(0, 3).join('; ')}; …` : r.failures.join('; ')}`,
     ];
   });
   return { headers, rows };
@@ -53,12 +71,35 @@ export function summaryTable(report) {
 
 function operationsTable(result) {
   const headers = ['Operation', 'Kind', 'Count', 'Per second', 'p50', 'p95', 'p99', 'Errors'];
-  const rows = result.operations.map((o) => [o.op, o.kind, String(o.count), num(o.rps, 1), ms(o.p50), ms(o.p95), ms(o.p99), Object.entries(o.errors).map(([code, n]) => `${code} ${n}`).join(', ') || '0']);
+  const rows = result.operations.map((o) => [
+    o.op,
+    o.kind,
+    String(o.count),
+    num(o.rps, 1),
+    ms(o.p50),
+    ms(o.p95),
+    ms(o.p99),
+    Object.entries(o.errors)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ') || '0',
+  ]);
   return { headers, rows };
 }
 
 function resourcesTable(report) {
-  const headers = ['Members', 'RSS: API / worker / PostgreSQL / Redis / load', 'Event loop p99 (max): API / worker / load', 'SQL statements/s: API / worker', 'Transactions/s', 'Pool waits/s (most waiting): API / worker', 'Mean connection wait: API / worker', 'Sockets', 'Jobs/s (most queued)', 'Redis commands/s', 'Sign-in p50 / p99'];
+  const headers = [
+    'Members',
+    'RSS: API / worker / PostgreSQL / Redis / load',
+    'Event loop p99 (max): API / worker / load',
+    'SQL statements/s: API / worker',
+    'Transactions/s',
+    'Pool waits/s (most waiting): API / worker',
+    'Mean connection wait: API / worker',
+    'Sockets',
+    'Jobs/s (most queued)',
+    'Redis commands/s',
+    'Sign-in p50 / p99',
+  ];
   const rows = report.results.map((r) => {
     const u = r.resources;
     return [
@@ -79,8 +120,24 @@ function resourcesTable(report) {
 }
 
 function lossTable(report) {
-  const headers = ['Members', 'Online through the step', 'Notifications written for them', 'Seen (timed)', 'Not shown', 'Never written', 'Socket drops'];
-  const rows = report.results.map((r) => [String(r.members), String(r.loss.online), r.loss.rows == null ? '–' : String(r.loss.rows), String(r.seen.count), r.loss.notShown == null ? '–' : String(r.loss.notShown), r.loss.neverWritten == null ? '–' : String(r.loss.neverWritten), String(r.socketDrops)]);
+  const headers = [
+    'Members',
+    'Online through the step',
+    'Notifications written for them',
+    'Seen (timed)',
+    'Not shown',
+    'Never written',
+    'Socket drops',
+  ];
+  const rows = report.results.map((r) => [
+    String(r.members),
+    String(r.loss.online),
+    r.loss.rows == null ? '–' : String(r.loss.rows),
+    String(r.seen.count),
+    r.loss.notShown == null ? '–' : String(r.loss.notShown),
+    r.loss.neverWritten == null ? '–' : String(r.loss.neverWritten),
+    String(r.socketDrops),
+  ]);
   return { headers, rows };
 }
 
@@ -94,13 +151,23 @@ function seenTable(result) {
 
 function timelineTable(result) {
   const headers = ['Seconds into the step', 'Requests/s', 'p95', 'Errors'];
-  const rows = (result.timeline ?? []).map((b, i) => [`${i * TIMELINE_SECONDS}–${(i + 1) * TIMELINE_SECONDS}`, num(b.rps), ms(b.p95), String(b.errors)]);
+  const rows = (result.timeline ?? []).map((b, i) => [
+    `${i * TIMELINE_SECONDS}–${(i + 1) * TIMELINE_SECONDS}`,
+    num(b.rps),
+    ms(b.p95),
+    String(b.errors),
+  ]);
   return { headers, rows };
 }
 
 function profileTable(profile) {
   const headers = ['#', 'Function (file:line)', 'Self time', 'Share of busy time'];
-  const rows = profile.rows.map((row, i) => [String(i + 1), row.fn, `${Math.round(row.selfMs)} ms`, `${(100 * row.shareOfBusy).toFixed(1)} %`]);
+  const rows = profile.rows.map((row, i) => [
+    String(i + 1),
+    row.fn,
+    `${Math.round(row.selfMs)} ms`,
+    `${(100 * row.shareOfBusy).toFixed(1)} %`,
+  ]);
   return { headers, rows };
 }
 
@@ -141,14 +208,26 @@ export function chart(report) {
     const valid = points.filter(([, v]) => v != null && Number.isFinite(v));
     if (!valid.length) return '';
     const d = valid.map(([px, v], i) => `${i ? 'L' : 'M'}${x(left, px).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-    const dots = valid.map(([px, v]) => `<circle cx="${x(left, px).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${color}"/>`).join('');
+    const dots = valid
+      .map(([px, v]) => `<circle cx="${x(left, px).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${color}"/>`)
+      .join('');
     return `<path d="${d}" fill="none" stroke="${color}" stroke-width="2" ${dash ? `stroke-dasharray="${dash}"` : ''}/>${dots}`;
   };
   const axes = (left, title, ticks, y, unit) =>
     `<text x="${left + panel.w / 2}" y="${panel.top - 18}" text-anchor="middle" font-weight="bold">${escape(title)}</text>` +
     `<rect x="${left}" y="${panel.top}" width="${panel.w}" height="${panel.h}" fill="none" stroke="#999"/>` +
-    ticks.map((t) => `<line x1="${left}" x2="${left + panel.w}" y1="${y(t)}" y2="${y(t)}" stroke="#e5e5e5"/><text x="${left - 6}" y="${y(t) + 4}" text-anchor="end" font-size="11">${unit(t)}</text>`).join('') +
-    xs.map((v) => `<text x="${x(left, v)}" y="${panel.top + panel.h + 16}" text-anchor="middle" font-size="11">${v}</text>`).join('') +
+    ticks
+      .map(
+        (t) =>
+          `<line x1="${left}" x2="${left + panel.w}" y1="${y(t)}" y2="${y(t)}" stroke="#e5e5e5"/><text x="${left - 6}" y="${y(t) + 4}" text-anchor="end" font-size="11">${unit(t)}</text>`,
+      )
+      .join('') +
+    xs
+      .map(
+        (v) =>
+          `<text x="${x(left, v)}" y="${panel.top + panel.h + 16}" text-anchor="middle" font-size="11">${v}</text>`,
+      )
+      .join('') +
     `<text x="${left + panel.w / 2}" y="${panel.top + panel.h + 34}" text-anchor="middle" font-size="12">members online</text>`;
   const legend = (left, entries) =>
     entries
@@ -170,9 +249,19 @@ export function chart(report) {
     ['PostgreSQL', '#9467bd', '', p((r) => r.resources.postgres.cpuPercent)],
     ['Redis', '#8c564b', '', p((r) => r.resources.redis.cpuPercent)],
     ['load generator', '#7f7f7f', '4 3', p((r) => r.resources.generator.cpuPercent)],
-    ['all of these', '#000000', '1 3', p((r) => (allApis(r.resources, 'cpuPercent') ?? 0) + ['worker', 'postgres', 'redis', 'generator'].reduce((sum, k) => sum + (r.resources[k]?.cpuPercent ?? 0), 0))],
+    [
+      'all of these',
+      '#000000',
+      '1 3',
+      p(
+        (r) =>
+          (allApis(r.resources, 'cpuPercent') ?? 0) +
+          ['worker', 'postgres', 'redis', 'generator'].reduce((sum, k) => sum + (r.resources[k]?.cpuPercent ?? 0), 0),
+      ),
+    ],
   ];
-  const limit = (left, v, label) => `<line x1="${left}" x2="${left + panel.w}" y1="${yLog(v)}" y2="${yLog(v)}" stroke="#d62728" stroke-dasharray="2 3"/><text x="${left + panel.w - 4}" y="${yLog(v) - 4}" text-anchor="end" font-size="10" fill="#d62728">${label}</text>`;
+  const limit = (left, v, label) =>
+    `<line x1="${left}" x2="${left + panel.w}" y1="${yLog(v)}" y2="${yLog(v)}" stroke="#d62728" stroke-dasharray="2 3"/><text x="${left + panel.w - 4}" y="${yLog(v) - 4}" text-anchor="end" font-size="10" fill="#d62728">${label}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">
 <rect width="100%" height="100%" fill="white"/>
 ${axes(lefts[0], 'p99 latency (log scale)', [10, 100, 300, 1000, 2000, 10_000, 60_000], yLog, (t) => ms(t))}
@@ -194,10 +283,20 @@ export async function writeReport(report, outDir) {
     `# Capacity of ${report.target}: ${report.capacity ? `${report.capacity} members online` : `under ${report.results[0]?.members ?? '?'} members online`}`,
     '',
     `Run ${report.when}. Steps of ${o.stepSeconds} s measured after each step's members signed in and ${o.settleSeconds} s settled; members think ${o.think[0]}–${o.think[1]} s between actions; ${o.visitorsPerMemberMinute} anonymous visitors per member online per minute (${report.visitors} in all).`,
-    `Network: ${Object.entries(report.network.counts ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')}${report.network.generatedInSeconds ? `, generated in ${report.network.generatedInSeconds.toFixed(0)} s` : ''}.`,
+    `Network: ${Object.entries(report.network.counts ?? {})
+      .map(([k, v]) => `${v} ${k}`)
+      .join(
+        ', ',
+      )}${report.network.generatedInSeconds ? `, generated in ${report.network.generatedInSeconds.toFixed(0)} s` : ''}.`,
     PASS_RULE,
   ].join('\n');
-  const perStep = report.results.map((r) => ({ title: `Step ${r.members}: ${r.passed ? 'pass' : 'fail'}`, failures: r.failures, table: operationsTable(r), seen: seenTable(r), timeline: timelineTable(r) }));
+  const perStep = report.results.map((r) => ({
+    title: `Step ${r.members}: ${r.passed ? 'pass' : 'fail'}`,
+    failures: r.failures,
+    table: operationsTable(r),
+    seen: seenTable(r),
+    timeline: timelineTable(r),
+  }));
   const md = [
     intro,
     '',
@@ -216,7 +315,21 @@ export async function writeReport(report, outDir) {
     profileSection(report.profile, 'the API'),
     profileSection(report.workerProfile, 'the worker'),
     ...perStep.map((s) =>
-      [`## ${s.title}`, '', s.failures.length ? `Over the limits: ${s.failures.join('; ')}.\n` : '', markdownTable(s.table.headers, s.table.rows), '', 'From a change’s response to the bell showing its notification:', '', markdownTable(s.seen.headers, s.seen.rows), '', 'As the step went:', '', markdownTable(s.timeline.headers, s.timeline.rows), ''].join('\n'),
+      [
+        `## ${s.title}`,
+        '',
+        s.failures.length ? `Over the limits: ${s.failures.join('; ')}.\n` : '',
+        markdownTable(s.table.headers, s.table.rows),
+        '',
+        'From a change’s response to the bell showing its notification:',
+        '',
+        markdownTable(s.seen.headers, s.seen.rows),
+        '',
+        'As the step went:',
+        '',
+        markdownTable(s.timeline.headers, s.timeline.rows),
+        '',
+      ].join('\n'),
     ),
   ].join('\n');
   const svg = chart(report);
@@ -231,9 +344,15 @@ ${htmlTable(summary.headers, summary.rows)}
 ${svg}
 <h2>Resources</h2>${htmlTable(resources.headers, resources.rows)}
 <h2>Notifications</h2>${htmlTable(loss.headers, loss.rows)}
-${[[report.profile, 'the API'], [report.workerProfile, 'the worker']]
+${[
+  [report.profile, 'the API'],
+  [report.workerProfile, 'the worker'],
+]
   .filter(([profile]) => profile?.rows)
-  .map(([profile, who]) => `<h2>Where ${who} spends its time at ${profile.members} members</h2>${htmlTable(profileTable(profile).headers, profileTable(profile).rows)}`)
+  .map(
+    ([profile, who]) =>
+      `<h2>Where ${who} spends its time at ${profile.members} members</h2>${htmlTable(profileTable(profile).headers, profileTable(profile).rows)}`,
+  )
   .join('\n')}
 ${perStep.map((s) => `<h2>${escape(s.title)}</h2>${s.failures.length ? `<p>Over the limits: ${escape(s.failures.join('; '))}.</p>` : ''}${htmlTable(s.table.headers, s.table.rows)}<p>From a change’s response to the bell showing its notification:</p>${htmlTable(s.seen.headers, s.seen.rows)}<p>As the step went:</p>${htmlTable(s.timeline.headers, s.timeline.rows)}`).join('\n')}
 </body></html>`;

@@ -51,7 +51,9 @@ const option = (name, fallback) => args.get(name) ?? fallback;
 const numbers = (text) => text.split(',').map(Number);
 const steps = numbers(option('steps', smoke ? '100' : '250,500,1000,2000,3000'));
 const stepSeconds = Number(option('step-seconds', smoke ? 30 : 120));
-const [thinkMin, thinkMax] = option('think', smoke ? '2-8' : '5-30').split('-').map(Number);
+const [thinkMin, thinkMax] = option('think', smoke ? '2-8' : '5-30')
+  .split('-')
+  .map(Number);
 const visitorsPerMemberMinute = Number(option('visitors', smoke ? 0.05 : 0.01));
 const profileSeconds = Number(option('profile-seconds', smoke ? 0 : 60));
 const settleSeconds = Number(option('settle-seconds', smoke ? 5 : 15));
@@ -64,7 +66,9 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 const outDir = option('out', join(root, 'dist/load', smoke ? `smoke-${stamp}` : stamp));
 mkdirSync(outDir, { recursive: true });
 const say = (message) => console.log(`load: ${message}`);
-const names = smoke ? { database: 'convene_load_smoke', prefix: 'convene-load-smoke', redisDb: 10 } : { database: 'convene_load', prefix: 'convene-load', redisDb: 11 };
+const names = smoke
+  ? { database: 'convene_load_smoke', prefix: 'convene-load-smoke', redisDb: 10 }
+  : { database: 'convene_load', prefix: 'convene-load', redisDb: 11 };
 
 // ── the hub and its network ──
 let hub = null;
@@ -88,11 +92,21 @@ if (remote) {
   say(`generating the network (${people} people, scale ${scale}) in ${names.database}…`);
   manifest = await prepareNetwork({ databaseUrl, dataDir, scale, people, log: (m) => say(`  ${m}`) });
   say(`network ready in ${manifest.generatedInSeconds.toFixed(0)} s: ${JSON.stringify(manifest.counts)}`);
-  hub = await startHub({ databaseUrl, redisUrl, redisPrefix: names.prefix, dataDir, outDir, inspect: profileSeconds > 0 });
+  hub = await startHub({
+    databaseUrl,
+    redisUrl,
+    redisPrefix: names.prefix,
+    dataDir,
+    outDir,
+    inspect: profileSeconds > 0,
+  });
   say(`hub on ${hub.origin} (API pid ${hub.api.pid}, worker pid ${hub.worker.pid})`);
 }
 const available = manifest.people.length - peopleFrom;
-if (Math.max(...steps) > available) throw new Error(`the network has ${available} people for this generator: not enough for ${Math.max(...steps)} online`);
+if (Math.max(...steps) > available)
+  throw new Error(
+    `the network has ${available} people for this generator: not enough for ${Math.max(...steps)} online`,
+  );
 
 const recorder = new Recorder();
 const run = {
@@ -146,7 +160,8 @@ const RAMP_LIMIT_SECONDS = Number(option('ramp-seconds', 300));
  */
 async function rampTo(target) {
   const fresh = [];
-  while (members.length + fresh.length < target) fresh.push(new Member(run, queue[members.length + fresh.length], members.length + fresh.length));
+  while (members.length + fresh.length < target)
+    fresh.push(new Member(run, queue[members.length + fresh.length], members.length + fresh.length));
   const deadline = performance.now() + RAMP_LIMIT_SECONDS * 1000;
   let next = 0;
   let started = 0;
@@ -200,8 +215,12 @@ const arrivals = setInterval(() => {
  * written — or, without the database, never shown.
  */
 async function lostIn(window, graceEnd) {
-  const online = new Map(members.filter((m) => m.onlineThrough(window.startedAt, graceEnd)).map((m) => [m.person.id, m]));
-  const expected = run.ledger.expected.filter((e) => e.at >= window.startedAt && e.at < window.endedAt && online.has(e.recipientId));
+  const online = new Map(
+    members.filter((m) => m.onlineThrough(window.startedAt, graceEnd)).map((m) => [m.person.id, m]),
+  );
+  const expected = run.ledger.expected.filter(
+    (e) => e.at >= window.startedAt && e.at < window.endedAt && online.has(e.recipientId),
+  );
   /**
    * Each expected delivery takes one notification of its recipient's, each at most once: in the
    * order the changes were sent, the earliest that fits (two replies to one person in one thread
@@ -214,16 +233,39 @@ async function lostIn(window, graceEnd) {
     for (const e of [...expected].sort((a, b) => a.sentAt - b.sentAt)) {
       const found = (candidates.get(e.recipientId) ?? []).find((n) => !used.has(n.id) && delivers(n, e));
       if (found) used.add(found.id);
-      else missing.push({ recipientId: e.recipientId, type: e.type, groupId: e.groupId, subjectId: e.subjectId, at: new Date(e.wall).toISOString() });
+      else
+        missing.push({
+          recipientId: e.recipientId,
+          type: e.type,
+          groupId: e.groupId,
+          subjectId: e.subjectId,
+          at: new Date(e.wall).toISOString(),
+        });
     }
     return missing;
   };
   if (!db) {
     const shown = new Map(
-      [...online].map(([id, m]) => [id, m.shown.map((n) => ({ id: n.id, type: n.type, groupId: n.group?.id, subjectId: n.contentFree ? null : n.subjectId, createdAt: Date.parse(n.createdAt) }))]),
+      [...online].map(([id, m]) => [
+        id,
+        m.shown.map((n) => ({
+          id: n.id,
+          type: n.type,
+          groupId: n.group?.id,
+          subjectId: n.contentFree ? null : n.subjectId,
+          createdAt: Date.parse(n.createdAt),
+        })),
+      ]),
     );
     const missing = unmet(shown);
-    return { online: online.size, rows: null, notShown: null, neverWritten: null, lost: missing.length, missing: missing.slice(0, 20) };
+    return {
+      online: online.size,
+      rows: null,
+      notShown: null,
+      neverWritten: null,
+      lost: missing.length,
+      missing: missing.slice(0, 20),
+    };
   }
   const wall = (at) => new Date(performance.timeOrigin + at);
   // From a little before the window: a change sent just before it whose answer came inside it
@@ -231,18 +273,37 @@ async function lostIn(window, graceEnd) {
   const { rows } = await db.query(
     `select id, recipient_id, type, group_id, subject_id, created_at, created_at >= $2 and created_at < $3 as in_window from notifications
      where in_app and created_at >= $1 and created_at < $4 and recipient_id = any($5::uuid[])`,
-    [wall(window.startedAt - REQUEST_TIMEOUT_MS), wall(window.startedAt), wall(window.endedAt), wall(graceEnd), [...online.keys()]],
+    [
+      wall(window.startedAt - REQUEST_TIMEOUT_MS),
+      wall(window.startedAt),
+      wall(window.endedAt),
+      wall(graceEnd),
+      [...online.keys()],
+    ],
   );
   const inWindow = rows.filter((r) => r.in_window);
   const notShown = inWindow.filter((r) => !online.get(r.recipient_id).seen.has(r.id)).length;
   const written = new Map();
   for (const r of rows) {
     const list = written.get(r.recipient_id) ?? [];
-    list.push({ id: r.id, type: r.type, groupId: r.group_id, subjectId: r.subject_id, createdAt: r.created_at.getTime() });
+    list.push({
+      id: r.id,
+      type: r.type,
+      groupId: r.group_id,
+      subjectId: r.subject_id,
+      createdAt: r.created_at.getTime(),
+    });
     written.set(r.recipient_id, list);
   }
   const missing = unmet(written);
-  return { online: online.size, rows: inWindow.length, notShown, neverWritten: missing.length, lost: notShown + missing.length, missing: missing.slice(0, 20) };
+  return {
+    online: online.size,
+    rows: inWindow.length,
+    notShown,
+    neverWritten: missing.length,
+    lost: notShown + missing.length,
+    missing: missing.slice(0, 20),
+  };
 }
 
 /** `judge` for a step, with its members counted in. */
@@ -257,23 +318,54 @@ function judged(step) {
 
 /** The figures of one measured window, and whether it passes (what was lost is counted at the end). */
 function judge(window, resources) {
-  const operations = [...window.operations].map(([op, entry]) => ({ op, kind: entry.kind, ...summarise(entry.samples), errors: Object.fromEntries(entry.errors), rps: entry.samples.length / window.seconds() }));
+  const operations = [...window.operations].map(([op, entry]) => ({
+    op,
+    kind: entry.kind,
+    ...summarise(entry.samples),
+    errors: Object.fromEntries(entry.errors),
+    rps: entry.samples.length / window.seconds(),
+  }));
   operations.sort((a, b) => b.count - a.count);
   const requests = operations.reduce((n, o) => n + o.count, 0);
   const errors = operations.reduce((n, o) => n + Object.values(o.errors).reduce((a, b) => a + b, 0), 0);
-  const all = (kind) => summarise([...window.operations.values()].filter((e) => e.kind === kind).flatMap((e) => e.samples));
+  const all = (kind) =>
+    summarise([...window.operations.values()].filter((e) => e.kind === kind).flatMap((e) => e.samples));
   const seen = summarise(window.notificationSeen);
-  const seenByType = Object.fromEntries([...window.notificationSeenByType].map(([type, samples]) => [type, summarise(samples)]));
+  const seenByType = Object.fromEntries(
+    [...window.notificationSeenByType].map(([type, samples]) => [type, summarise(samples)]),
+  );
   const failures = [];
   for (const o of operations) {
-    if (o.kind === 'read' && (o.p95 > LIMITS.readP95 || o.p99 > LIMITS.readP99)) failures.push(`${o.op} p95 ${o.p95.toFixed(0)} / p99 ${o.p99.toFixed(0)} ms`);
+    if (o.kind === 'read' && (o.p95 > LIMITS.readP95 || o.p99 > LIMITS.readP99))
+      failures.push(`${o.op} p95 ${o.p95.toFixed(0)} / p99 ${o.p99.toFixed(0)} ms`);
     if (o.kind === 'write' && o.p99 > LIMITS.writeP99) failures.push(`${o.op} p99 ${o.p99.toFixed(0)} ms`);
   }
-  if (requests && errors / requests > LIMITS.errorShare) failures.push(`errors ${((100 * errors) / requests).toFixed(3)} %`);
+  if (requests && errors / requests > LIMITS.errorShare)
+    failures.push(`errors ${((100 * errors) / requests).toFixed(3)} %`);
   if (seen.count && seen.p99 > LIMITS.seenP99) failures.push(`notification seen p99 ${seen.p99.toFixed(0)} ms`);
   const collapsed = (requests && errors / requests > COLLAPSE.errorShare) || all('read').p99 > COLLAPSE.readP99;
-  const timeline = window.timeline.map((b) => ({ rps: b.count / TIMELINE_SECONDS, p95: summarise(b.samples).p95, errors: b.errors }));
-  return { timeline, requests, rps: requests / window.seconds(), errors, reads: all('read'), writes: all('write'), seen, seenByType, operations, resources, failures, passed: failures.length === 0, collapsed, unexplained: window.notificationsUnexplained, socketDrops: window.socketDrops };
+  const timeline = window.timeline.map((b) => ({
+    rps: b.count / TIMELINE_SECONDS,
+    p95: summarise(b.samples).p95,
+    errors: b.errors,
+  }));
+  return {
+    timeline,
+    requests,
+    rps: requests / window.seconds(),
+    errors,
+    reads: all('read'),
+    writes: all('write'),
+    seen,
+    seenByType,
+    operations,
+    resources,
+    failures,
+    passed: failures.length === 0,
+    collapsed,
+    unexplained: window.notificationsUnexplained,
+    socketDrops: window.socketDrops,
+  };
 }
 
 // ── the steps ──
@@ -289,13 +381,18 @@ for (const target of steps) {
   const signIn = summarise(ramp.operations.get('SignIn')?.samples ?? []);
   const measured = recorder.begin(`step ${target}`);
   const from = performance.now();
-  say(`step ${target}: ${onlineCount()} members signed in in ${((from - rampStarted) / 1000).toFixed(0)} s (sign-in p50 ${signIn.p50.toFixed(0)} ms); measuring ${stepSeconds} s…`);
+  say(
+    `step ${target}: ${onlineCount()} members signed in in ${((from - rampStarted) / 1000).toFixed(0)} s (sign-in p50 ${signIn.p50.toFixed(0)} ms); measuring ${stepSeconds} s…`,
+  );
   // A line every timeline slot while measuring, to watch the load as it goes.
   for (let slot = 0; slot * TIMELINE_SECONDS < stepSeconds; slot++) {
     await sleep(Math.min(TIMELINE_SECONDS, stepSeconds - slot * TIMELINE_SECONDS) * 1000);
     const bucket = measured.timeline[slot];
     const latest = probes.samples.at(-1);
-    if (bucket) say(`  ${(slot + 1) * TIMELINE_SECONDS} s: ${(bucket.count / TIMELINE_SECONDS).toFixed(0)} req/s, p95 ${summarise(bucket.samples).p95.toFixed(0)} ms, ${bucket.errors} errors; API connections waiting ${latest?.apis[0]?.poolWaiting ?? '–'}`);
+    if (bucket)
+      say(
+        `  ${(slot + 1) * TIMELINE_SECONDS} s: ${(bucket.count / TIMELINE_SECONDS).toFixed(0)} req/s, p95 ${summarise(bucket.samples).p95.toFixed(0)} ms, ${bucket.errors} errors; API connections waiting ${latest?.apis[0]?.poolWaiting ?? '–'}`,
+      );
   }
   recorder.begin(`after ${target}`);
   const to = performance.now();
@@ -303,7 +400,15 @@ for (const target of steps) {
   const online = onlineCount();
   // Judged now to decide on profiling and going on; judged again at the end, once every request
   // still running when the window closed has finished (their times belong to the window).
-  const step = { members: target, signedIn: online, refused, signInP50: signIn.p50, signInP99: signIn.p99, window: measured, resources };
+  const step = {
+    members: target,
+    signedIn: online,
+    refused,
+    signInP50: signIn.p50,
+    signInP99: signIn.p99,
+    window: measured,
+    resources,
+  };
   const result = { ...step, ...judged(step) };
   results.push(result);
   say(
@@ -324,7 +429,10 @@ for (const target of steps) {
         return { members: target, failed: error.message };
       }
     };
-    [profiled, workerProfiled] = await Promise.all([take('api', hub.inspectorPort), hub.workerInspectorPort ? take('worker', hub.workerInspectorPort) : null]);
+    [profiled, workerProfiled] = await Promise.all([
+      take('api', hub.inspectorPort),
+      hub.workerInspectorPort ? take('worker', hub.workerInspectorPort) : null,
+    ]);
   }
   if (result.collapsed && !args.has('keep-going')) {
     say(`step ${target} collapsed: the steps stop here`);
@@ -351,7 +459,10 @@ for (const [i, result] of results.entries()) {
     `step ${final.members}: reads p95 ${final.reads.p95.toFixed(0)} p99 ${final.reads.p99.toFixed(0)} ms, errors ${final.errors}, ` +
       `${loss.lost} notifications lost of ${loss.rows ?? '?'} written for ${loss.online} members online throughout — ${final.passed ? 'PASS' : 'FAIL'}`,
   );
-  for (const m of loss.missing) say(`  never written: ${m.type} for ${m.recipientId} (group ${m.groupId}, subject ${m.subjectId ?? '–'}, change at ${m.at})`);
+  for (const m of loss.missing)
+    say(
+      `  never written: ${m.type} for ${m.recipientId} (group ${m.groupId}, subject ${m.subjectId ?? '–'}, change at ${m.at})`,
+    );
 }
 
 // ── the end ──
@@ -384,7 +495,16 @@ for (const window of recorder.windows) {
 const report = {
   when: new Date().toISOString(),
   target: hub ? 'this machine' : remote,
-  options: { steps, stepSeconds, think: [thinkMin, thinkMax], visitorsPerMemberMinute, settleSeconds, graceSeconds, scale, people },
+  options: {
+    steps,
+    stepSeconds,
+    think: [thinkMin, thinkMax],
+    visitorsPerMemberMinute,
+    settleSeconds,
+    graceSeconds,
+    scale,
+    people,
+  },
   network: { counts: manifest.counts, generatedInSeconds: manifest.generatedInSeconds },
   visitors,
   results,
@@ -399,5 +519,6 @@ if (args.get('json')) writeFileSync(args.get('json'), JSON.stringify(report, nul
 say(`capacity: ${report.capacity} members online (the last step that passed in a row from the first)`);
 say(`report: ${join(outDir, 'report.md')} and ${join(outDir, 'report.html')}`);
 // A smoke run says by its exit code whether everything it did succeeded and arrived.
-const clean = report.wholeRun.every((o) => Object.keys(o.errors).length === 0) && results.every((r) => r.loss.lost === 0);
+const clean =
+  report.wholeRun.every((o) => Object.keys(o.errors).length === 0) && results.every((r) => r.loss.lost === 0);
 process.exit(smoke && !clean ? 1 : 0);

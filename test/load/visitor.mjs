@@ -4,8 +4,24 @@
 import { Browser } from './browser.mjs';
 import { chance, pick, sentence, sleep, uniform } from './random.mjs';
 
-const ORGANISATIONS = ['Northside Refugee Forum', 'Harbour Migrant Centre', 'Eastgate Women’s Network', 'Riverside Law Clinic', 'Hillview Faith Partnership', 'Tower Youth Project'];
-const NAMES = ['Amal Haddad', 'Joseph Mensah', 'Irina Popescu', 'Kofi Boateng', 'Leila Ahmadi', 'Tomasz Nowak', 'Yusuf Demir', 'Ana Sousa'];
+const ORGANISATIONS = [
+  'Northside Refugee Forum',
+  'Harbour Migrant Centre',
+  'Eastgate Women’s Network',
+  'Riverside Law Clinic',
+  'Hillview Faith Partnership',
+  'Tower Youth Project',
+];
+const NAMES = [
+  'Amal Haddad',
+  'Joseph Mensah',
+  'Irina Popescu',
+  'Kofi Boateng',
+  'Leila Ahmadi',
+  'Tomasz Nowak',
+  'Yusuf Demir',
+  'Ana Sousa',
+];
 
 /** One answer to an organiser's question as the web form sends it (every question, '' if skipped). */
 function answer(field) {
@@ -18,7 +34,11 @@ function answer(field) {
 const answers = (fields) => fields.map((field) => ({ fieldId: field.id, value: answer(field) }));
 
 export async function visit(run, index) {
-  const browser = new Browser({ origin: run.origin, recorder: run.recorder, address: `172.${16 + ((index >> 16) & 15)}.${(index >> 8) & 255}.${index & 255}` });
+  const browser = new Browser({
+    origin: run.origin,
+    recorder: run.recorder,
+    address: `172.${16 + ((index >> 16) & 15)}.${(index >> 8) & 255}.${index & 255}`,
+  });
   const stopped = () => run.stopped;
   const email = `visitor-${run.id}-${index}@example.org`;
   const name = pick(NAMES);
@@ -35,11 +55,26 @@ export async function visit(run, index) {
       await sleep(uniform(5_000, 15_000), stopped);
       if (stopped()) return;
       const registered = await browser.graphql('RegisterForEvent', {
-        input: { slug: event.slug, name, email, organisation: chance(0.6) ? pick(ORGANISATIONS) : null, answers: answers(data.publicEvent.fields), consent: true, website: '', locale: 'en' },
+        input: {
+          slug: event.slug,
+          name,
+          email,
+          organisation: chance(0.6) ? pick(ORGANISATIONS) : null,
+          answers: answers(data.publicEvent.fields),
+          consent: true,
+          website: '',
+          locale: 'en',
+        },
       });
       if (!registered.data) return;
       const group = run.groupsById.get(event.groupId);
-      run.ledger.changed({ sentAt: registered.sentAt, types: ['EVENT_REGISTRATION'], groupId: event.groupId, subjectId: event.meetingId, certain: { EVENT_REGISTRATION: group?.convenorIds ?? [] } });
+      run.ledger.changed({
+        sentAt: registered.sentAt,
+        types: ['EVENT_REGISTRATION'],
+        groupId: event.groupId,
+        subjectId: event.meetingId,
+        certain: { EVENT_REGISTRATION: group?.convenorIds ?? [] },
+      });
       await browser.graphql('PublicEvent', { slug: event.slug });
       return;
     }
@@ -71,7 +106,12 @@ export async function visit(run, index) {
     });
     if (!pitched.data) return;
     const group = run.groupsById.get(choice.id);
-    run.ledger.changed({ sentAt: pitched.sentAt, types: ['PITCH_RECEIVED'], groupId: choice.id, certain: { PITCH_RECEIVED: group?.convenorIds ?? [] } });
+    run.ledger.changed({
+      sentAt: pitched.sentAt,
+      types: ['PITCH_RECEIVED'],
+      groupId: choice.id,
+      certain: { PITCH_RECEIVED: group?.convenorIds ?? [] },
+    });
   } finally {
     await browser.close();
   }

@@ -20,9 +20,13 @@ export function webOperation(name) {
   if (operation) return operation;
   const document = generated[`${name}Document`];
   const definition = document?.definitions.find((d) => d.kind === 'OperationDefinition');
-  if (!definition || definition.name?.value !== name) throw new Error(`The web has no GraphQL operation named ${name} (libs/web/*/src/graphql)`);
+  if (!definition || definition.name?.value !== name)
+    throw new Error(`The web has no GraphQL operation named ${name} (libs/web/*/src/graphql)`);
   const hash = document.__meta__?.hash;
-  if (typeof hash !== 'string') throw new Error(`${name} carries no persisted document hash: run node_modules/.bin/graphql-codegen --config codegen.ts`);
+  if (typeof hash !== 'string')
+    throw new Error(
+      `${name} carries no persisted document hash: run node_modules/.bin/graphql-codegen --config codegen.ts`,
+    );
   operation = { name, kind: definition.operation, hash };
   operations.set(name, operation);
   return operation;
@@ -30,5 +34,9 @@ export function webOperation(name) {
 
 /** The JSON body Apollo Client (PersistedQueryLink, then HttpLink) sends for one operation. */
 export function requestBody(operation, variables) {
-  return JSON.stringify({ operationName: operation.name, variables, extensions: { ...CLIENT_LIBRARY, persistedQuery: { version: 1, sha256Hash: operation.hash } } });
+  return JSON.stringify({
+    operationName: operation.name,
+    variables,
+    extensions: { ...CLIENT_LIBRARY, persistedQuery: { version: 1, sha256Hash: operation.hash } },
+  });
 }

@@ -37,10 +37,14 @@ describe('load test smoke', () => {
     const json = join(dir, 'results.json');
     const output: string[] = [];
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [join(root, 'test/load/run.mjs'), '--smoke', `--json=${json}`, `--out=${dir}`], {
-        env: { ...process.env, CONVENE_BUILD_ROOT: buildRoot },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [join(root, 'test/load/run.mjs'), '--smoke', `--json=${json}`, `--out=${dir}`],
+        {
+          env: { ...process.env, CONVENE_BUILD_ROOT: buildRoot },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
       child.once('exit', resolve);
@@ -59,11 +63,38 @@ describe('load test smoke', () => {
     expect(step.signedIn).toBe(100);
     // Every request of the run (sign-ins, socket connections and the minutes around the step
     // included) succeeded…
-    expect(report.wholeRun.filter((o) => Object.keys(o.errors).length > 0).map((o) => `${o.op}: ${JSON.stringify(o.errors)}`)).toEqual([]);
+    expect(
+      report.wholeRun
+        .filter((o) => Object.keys(o.errors).length > 0)
+        .map((o) => `${o.op}: ${JSON.stringify(o.errors)}`),
+    ).toEqual([]);
     expect(step.errors).toBe(0);
     // …and each thing members and visitors do was done (each member starts with a different one).
     const done = new Set(report.wholeRun.map((o) => o.op));
-    for (const op of ['SignIn', 'socket connect', 'Thread', 'GroupThreads', 'GroupDocuments', 'Reply', 'ReactToPost', 'MarkThreadRead', 'Notifications', 'NotificationsAfter', 'MarkNotificationsRead', 'MyCalendar', 'Meeting', 'Document', 'GET document content', 'SearchPosts', 'POST upload document', 'CreateThread', 'RequestToJoin', 'RegisterForEvent', 'SubmitPitch', 'thread:watch']) {
+    for (const op of [
+      'SignIn',
+      'socket connect',
+      'Thread',
+      'GroupThreads',
+      'GroupDocuments',
+      'Reply',
+      'ReactToPost',
+      'MarkThreadRead',
+      'Notifications',
+      'NotificationsAfter',
+      'MarkNotificationsRead',
+      'MyCalendar',
+      'Meeting',
+      'Document',
+      'GET document content',
+      'SearchPosts',
+      'POST upload document',
+      'CreateThread',
+      'RequestToJoin',
+      'RegisterForEvent',
+      'SubmitPitch',
+      'thread:watch',
+    ]) {
       expect([op, done.has(op)]).toEqual([op, true]);
     }
     // Notifications were written for people online, each reached their bell, and none was lost.

@@ -45,22 +45,44 @@ describe('notifications across processes', () => {
   async function newApplicant(url: string): Promise<Client> {
     const email = `applicant-${Math.random().toString(36).slice(2, 10)}@example.org`;
     const client = new Client(url);
-    const result = await client.request(`mutation S($input: SignUpInput!) { signUp(input: $input) { id } }`, { input: { email, password: 'a long enough phrase', displayName: `Applicant ${email.slice(10, 18)}` } });
+    const result = await client.request(`mutation S($input: SignUpInput!) { signUp(input: $input) { id } }`, {
+      input: { email, password: 'a long enough phrase', displayName: `Applicant ${email.slice(10, 18)}` },
+    });
     if (result.errors) throw new Error(result.errors[0]!.message);
     return client;
   }
 
-  const brexitId = async (client: Client) => (await client.request<{ workingGroup: { id: string } }>(GROUP_ID, { slug: 'brexit-and-faith' })).data!.workingGroup.id;
+  const brexitId = async (client: Client) =>
+    (await client.request<{ workingGroup: { id: string } }>(GROUP_ID, { slug: 'brexit-and-faith' })).data!.workingGroup
+      .id;
   const countFor = async (email: string) =>
-    Number((await db.query(`select count(*) as n from notifications n join users u on u.id = n.recipient_id where u.email = $1`, [email])).rows[0].n);
+    Number(
+      (
+        await db.query(
+          `select count(*) as n from notifications n join users u on u.id = n.recipient_id where u.email = $1`,
+          [email],
+        )
+      ).rows[0].n,
+    );
   const mailsFor = async (email: string) =>
-    Number((await db.query(`select count(*) as n from mail_messages where to_address = $1 and kind = 'join-request'`, [email])).rows[0].n);
+    Number(
+      (
+        await db.query(`select count(*) as n from mail_messages where to_address = $1 and kind = 'join-request'`, [
+          email,
+        ])
+      ).rows[0].n,
+    );
 
   it('reaches a socket on instance B for a change made through instance A', async () => {
     const convenor = await new Client(apiB.url).signIn('convenor@example.org');
     const newest = await convenor.request<{ notifications: { seq: number }[] }>(NOTIFICATIONS, { after: 0 });
     const lastSeq = Math.max(0, ...(newest.data?.notifications ?? []).map((n) => n.seq));
-    const socket = io(apiB.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: convenor.cookie }, reconnection: false });
+    const socket = io(apiB.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: { cookie: convenor.cookie },
+      reconnection: false,
+    });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -69,13 +91,22 @@ describe('notifications across processes', () => {
     const message = new Promise<NotificationMessage>((resolve) => socket.once('notification', resolve));
 
     const applicant = await newApplicant(apiA.url);
-    const requested = await applicant.request<{ requestToJoin: { status: string } }>(REQUEST, { input: { groupId: await brexitId(applicant) } });
+    const requested = await applicant.request<{ requestToJoin: { status: string } }>(REQUEST, {
+      input: { groupId: await brexitId(applicant) },
+    });
     expect(requested.data?.requestToJoin.status).toBe('PENDING');
 
     const shown = await message;
-    const latest = await convenor.request<{ notifications: { id: string; seq: number; type: string }[] }>(NOTIFICATIONS, { after: lastSeq });
+    const latest = await convenor.request<{ notifications: { id: string; seq: number; type: string }[] }>(
+      NOTIFICATIONS,
+      { after: lastSeq },
+    );
     expect(latest.data?.notifications).toEqual([expect.objectContaining({ type: 'JOIN_REQUESTED' })]);
-    expect(shown).toMatchObject({ seq: latest.data!.notifications[0]!.seq, previousSeq: lastSeq, notification: { id: latest.data!.notifications[0]!.id, type: 'JOIN_REQUESTED' } });
+    expect(shown).toMatchObject({
+      seq: latest.data!.notifications[0]!.seq,
+      previousSeq: lastSeq,
+      notification: { id: latest.data!.notifications[0]!.id, type: 'JOIN_REQUESTED' },
+    });
   });
 
   it('delivers an event made while Redis was down once Redis is back', async () => {
@@ -89,11 +120,16 @@ describe('notifications across processes', () => {
     const stored = await db.query(`select count(*) as n from outbox_events where published_at is null`);
     expect(Number(stored.rows[0].n)).toBeGreaterThanOrEqual(1);
     // What does need Redis (the sign-in rate limits) answers at once with a clear code, as does readiness.
-    const signIn = await new Client(apiA.url).request(`mutation { signIn(input: { email: "convenor@example.org", password: "x" }) { id } }`);
+    const signIn = await new Client(apiA.url).request(
+      `mutation { signIn(input: { email: "convenor@example.org", password: "x" }) { id } }`,
+    );
     expect(signIn.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect((await fetch(`${apiA.url}/health/ready`)).status).toBe(503);
     await redis.start();
-    await until(async () => (await countFor('convenor@example.org')) === before + 1, 'the event to be delivered after Redis came back');
+    await until(
+      async () => (await countFor('convenor@example.org')) === before + 1,
+      'the event to be delivered after Redis came back',
+    );
     // And the API recovers by itself.
     await until(async () => (await fetch(`${apiA.url}/health/ready`)).status === 200, 'the API to be ready again', 30);
   });
@@ -120,12 +156,15 @@ describe('notifications across processes', () => {
       throw new Error(`${error.message}\nworker log:\n${worker.logs.join('').slice(-4000)}`);
     });
     // Exactly once: no extra rows, and every person's sequence numbers are distinct.
-    const duplicates = await db.query(`select recipient_id, seq, count(*) from notifications group by recipient_id, seq having count(*) > 1`);
+    const duplicates = await db.query(
+      `select recipient_id, seq, count(*) from notifications group by recipient_id, seq having count(*) > 1`,
+    );
     expect(duplicates.rows).toEqual([]);
     expect(await Promise.all(convenors.map(countFor))).toEqual(before.map((n) => n + applicants.length));
     // One email per notification, no more (the demo convenors have email on for join requests).
     await until(
-      async () => (await Promise.all(convenors.map(mailsFor))).every((n, i) => n === mailsBefore[i]! + applicants.length),
+      async () =>
+        (await Promise.all(convenors.map(mailsFor))).every((n, i) => n === mailsBefore[i]! + applicants.length),
       'every convenor email to be written',
       60,
     );

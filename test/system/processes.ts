@@ -27,9 +27,13 @@ export async function until(check: () => Promise<boolean>, what: string, seconds
 }
 
 /** How the process ended, once it has (waiting at most `seconds`); null if it still runs. */
-export function exited(proc: Proc, seconds: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null> {
+export function exited(
+  proc: Proc,
+  seconds: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null> {
   return new Promise((resolve) => {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) return resolve({ code: proc.child.exitCode, signal: proc.child.signalCode });
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null)
+      return resolve({ code: proc.child.exitCode, signal: proc.child.signalCode });
     const timer = setTimeout(() => resolve(null), seconds * 1000);
     proc.child.once('exit', (code, signal) => (clearTimeout(timer), resolve({ code, signal })));
   });
@@ -52,7 +56,11 @@ export class Proc {
 }
 
 /** The environment for one system test: its own database and Redis prefix. */
-export function systemEnv(name: string, redisUrl: string, postgresUrl = 'postgres://postgres@127.0.0.1:5432'): Record<string, string> {
+export function systemEnv(
+  name: string,
+  redisUrl: string,
+  postgresUrl = 'postgres://postgres@127.0.0.1:5432',
+): Record<string, string> {
   const worker = process.env['JEST_WORKER_ID'] ?? '0';
   return {
     ...(process.env as Record<string, string>),
@@ -72,7 +80,21 @@ export function systemEnv(name: string, redisUrl: string, postgresUrl = 'postgre
 export function prepareDatabase(env: Record<string, string>): void {
   const url = new URL(env['DATABASE_URL']!);
   const database = url.pathname.slice(1);
-  spawnSync('psql', ['-h', url.hostname, '-p', url.port || '5432', '-U', 'postgres', '-q', '-c', `drop database if exists ${database} with (force)`], { stdio: 'ignore' });
+  spawnSync(
+    'psql',
+    [
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      'postgres',
+      '-q',
+      '-c',
+      `drop database if exists ${database} with (force)`,
+    ],
+    { stdio: 'ignore' },
+  );
   for (const task of ['migrate', 'seed']) {
     const run = spawnSync(process.execPath, [join(buildRoot, 'tools/db.mjs'), task], { env, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`db ${task} failed: ${run.stderr}`);
@@ -81,10 +103,21 @@ export function prepareDatabase(env: Record<string, string>): void {
 
 export async function startApi(env: Record<string, string>): Promise<{ proc: Proc; url: string }> {
   const port = await freePort();
-  const proc = new Proc(spawn(process.execPath, [join(buildRoot, 'dist/server/apps/api/src/main.js')], { env: { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const proc = new Proc(
+    spawn(process.execPath, [join(buildRoot, 'dist/server/apps/api/src/main.js')], {
+      env: { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${url}/health/live`).then((r) => r.ok, () => false)) return { proc, url };
+    if (
+      await fetch(`${url}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { proc, url };
     if (proc.child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -93,7 +126,12 @@ export async function startApi(env: Record<string, string>): Promise<{ proc: Pro
 }
 
 export async function startWorker(env: Record<string, string>): Promise<Proc> {
-  const proc = new Proc(spawn(process.execPath, [join(buildRoot, 'dist/server/apps/worker/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const proc = new Proc(
+    spawn(process.execPath, [join(buildRoot, 'dist/server/apps/worker/src/main.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   for (let i = 0; i < 150; i++) {
     if (proc.logs.join('').includes('Convene worker started')) return proc;
     if (proc.child.exitCode !== null) break;
@@ -116,7 +154,11 @@ export class PrivateRedis {
   ) {}
 
   static async start(options: { persistent?: boolean } = {}): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freePort(), options.persistent ?? false, mkdtempSync(join(tmpdir(), 'convene-redis-')));
+    const redis = new PrivateRedis(
+      await freePort(),
+      options.persistent ?? false,
+      mkdtempSync(join(tmpdir(), 'convene-redis-')),
+    );
     await redis.start();
     return redis;
   }
@@ -128,7 +170,13 @@ export class PrivateRedis {
   async start(): Promise<void> {
     if (this.proc) return;
     const persistence = this.persistent ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no'];
-    this.proc = new Proc(spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', this.dir], { stdio: ['ignore', 'pipe', 'pipe'] }));
+    this.proc = new Proc(
+      spawn(
+        'redis-server',
+        ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', this.dir],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      ),
+    );
     for (let i = 0; i < 100; i++) {
       if (this.proc.logs.join('').includes('Ready to accept connections')) return;
       await new Promise((r) => setTimeout(r, 50));
@@ -176,7 +224,25 @@ export class PrivatePostgres {
     const dir = mkdtempSync(join(tmpdir(), 'convene-pg-'));
     chownSync(dir, uid, gid);
     // initdb refuses to run as root.
-    const init = spawnSync('runuser', ['-u', 'postgres', '--', join(PrivatePostgres.bin, 'initdb'), '-D', join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'], { encoding: 'utf8' });
+    const init = spawnSync(
+      'runuser',
+      [
+        '-u',
+        'postgres',
+        '--',
+        join(PrivatePostgres.bin, 'initdb'),
+        '-D',
+        join(dir, 'data'),
+        '-U',
+        'postgres',
+        '-A',
+        'trust',
+        '-E',
+        'UTF8',
+        '--no-sync',
+      ],
+      { encoding: 'utf8' },
+    );
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
     const postgres = new PrivatePostgres(await freePort(), dir, { uid, gid });
     await postgres.start();
@@ -191,8 +257,27 @@ export class PrivatePostgres {
   async start(): Promise<void> {
     if (this.proc) return;
     // Spawned as the postgres user directly (not through runuser), so signals reach the postmaster.
-    const args = ['-D', join(this.dir, 'data'), '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${this.dir}`, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=100'];
-    const proc = new Proc(spawn(join(PrivatePostgres.bin, 'postgres'), args, { ...this.user, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const args = [
+      '-D',
+      join(this.dir, 'data'),
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${this.dir}`,
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=100',
+    ];
+    const proc = new Proc(
+      spawn(join(PrivatePostgres.bin, 'postgres'), args, { ...this.user, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     this.proc = proc;
     for (let i = 0; i < 300; i++) {
       if (proc.logs.join('').includes('ready to accept connections') && (await portOpen(this.port))) return;
@@ -230,15 +315,24 @@ export class Client {
   cookie = '';
   constructor(readonly url: string) {}
 
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
-    const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) }, body: JSON.stringify({ query, variables }) });
+  async request<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0]!;
     return (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   }
 
   async signIn(email: string, password = 'convene-demo-pass'): Promise<this> {
-    const result = await this.request(`mutation S($input: SignInInput!) { signIn(input: $input) { id } }`, { input: { email, password } });
+    const result = await this.request(`mutation S($input: SignInInput!) { signIn(input: $input) { id } }`, {
+      input: { email, password },
+    });
     if (result.errors) throw new Error(result.errors[0]!.message);
     return this;
   }

@@ -9,7 +9,17 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { NotificationMessage } from '@convene/shared-contracts';
-import { Client, PrivateRedis, exited, prepareDatabase, startApi, startWorker, systemEnv, until, type Proc } from './processes.js';
+import {
+  Client,
+  PrivateRedis,
+  exited,
+  prepareDatabase,
+  startApi,
+  startWorker,
+  systemEnv,
+  until,
+  type Proc,
+} from './processes.js';
 
 const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: $input) { status } }`;
 const GROUP_ID = `query G($slug: String!) { workingGroup(slug: $slug) { id } }`;
@@ -41,7 +51,10 @@ class Bell {
   catchUp(): Promise<void> {
     this.catching ??= (async () => {
       this.requests += 1;
-      const { data } = await this.client.request<{ notifications: { id: string; seq: number }[] }>(AFTER, { after: this.lastSeq, first: 50 });
+      const { data } = await this.client.request<{ notifications: { id: string; seq: number }[] }>(AFTER, {
+        after: this.lastSeq,
+        first: 50,
+      });
       for (const n of data?.notifications ?? []) this.seen.add(n.id);
       this.lastSeq = Math.max(this.lastSeq, ...(data?.notifications ?? []).map((n) => n.seq));
     })().finally(() => (this.catching = null));
@@ -67,7 +80,8 @@ describe('Redis lost and back empty', () => {
     db = new pg.Client({ connectionString: env['DATABASE_URL'] });
     await db.connect();
     const anyone = await new Client(api.url).signIn('convenor@example.org');
-    groupId = (await anyone.request<{ workingGroup: { id: string } }>(GROUP_ID, { slug: 'brexit-and-faith' })).data!.workingGroup.id;
+    groupId = (await anyone.request<{ workingGroup: { id: string } }>(GROUP_ID, { slug: 'brexit-and-faith' })).data!
+      .workingGroup.id;
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
@@ -90,7 +104,9 @@ describe('Redis lost and back empty', () => {
   async function newApplicant(): Promise<Client> {
     const email = `applicant-${randomBytes(4).toString('hex')}@example.org`;
     const client = new Client(api.url);
-    const result = await client.request(`mutation S($input: SignUpInput!) { signUp(input: $input) { id } }`, { input: { email, password: 'a long enough phrase', displayName: `Applicant ${email.slice(10, 18)}` } });
+    const result = await client.request(`mutation S($input: SignUpInput!) { signUp(input: $input) { id } }`, {
+      input: { email, password: 'a long enough phrase', displayName: `Applicant ${email.slice(10, 18)}` },
+    });
     if (result.errors) throw new Error(result.errors[0]!.message);
     return client;
   }
@@ -121,15 +137,35 @@ describe('Redis lost and back empty', () => {
     const applicants = await Promise.all(Array.from({ length: REQUESTS }, () => newApplicant()));
     // The worker is away: the changes commit, their jobs wait in Redis.
     await worker.stop();
-    for (const applicant of applicants) expect((await applicant.request<{ requestToJoin: { status: string } }>(REQUEST, { input: { groupId } })).data?.requestToJoin.status).toBe('PENDING');
+    for (const applicant of applicants)
+      expect(
+        (await applicant.request<{ requestToJoin: { status: string } }>(REQUEST, { input: { groupId } })).data
+          ?.requestToJoin.status,
+      ).toBe('PENDING');
     const invitedAddress = `invited-${randomBytes(4).toString('hex')}@example.org`;
-    const invited = await admin.request(`mutation I($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { id } }`, { input: { email: invitedAddress } });
+    const invited = await admin.request(
+      `mutation I($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { id } }`,
+      { input: { email: invitedAddress } },
+    );
     expect(invited.errors).toBeUndefined();
-    const eventIds = (await db.query(`select id from outbox_events where type = 'membership.requested' and payload->>'groupId' = $1 and delivered_at is null`, [groupId])).rows.map((r) => r.id as string);
+    const eventIds = (
+      await db.query(
+        `select id from outbox_events where type = 'membership.requested' and payload->>'groupId' = $1 and delivered_at is null`,
+        [groupId],
+      )
+    ).rows.map((r) => r.id as string);
     expect(eventIds).toHaveLength(REQUESTS);
     // Handed to the queue (the old outbox would have called them done here), and the mail is queued.
-    expect(await count(`select count(*) as n from outbox_events where id = any($1) and published_at is not null`, [eventIds])).toBe(REQUESTS);
-    expect(await count(`select count(*) as n from mail_messages where to_address = $1 and status = 'queued'`, [invitedAddress])).toBe(1);
+    expect(
+      await count(`select count(*) as n from outbox_events where id = any($1) and published_at is not null`, [
+        eventIds,
+      ]),
+    ).toBe(REQUESTS);
+    expect(
+      await count(`select count(*) as n from mail_messages where to_address = $1 and status = 'queued'`, [
+        invitedAddress,
+      ]),
+    ).toBe(1);
 
     // Redis crashes and comes back with nothing.
     await redis.stop();
@@ -137,21 +173,59 @@ describe('Redis lost and back empty', () => {
     expect(await emptyRedis()).toBe(0);
 
     worker = await startWorker(env);
-    const recipients = await count(`select count(*) as n from memberships where group_id = $1 and role = 'CONVENOR' and status = 'ACTIVE'`, [groupId]);
+    const recipients = await count(
+      `select count(*) as n from memberships where group_id = $1 and role = 'CONVENOR' and status = 'ACTIVE'`,
+      [groupId],
+    );
     const expected = REQUESTS * recipients;
-    await until(async () => (await count(`select count(*) as n from notifications where event_id = any($1)`, [eventIds])) === expected, 'every notification to be written', 90).catch((error: Error) => {
+    await until(
+      async () =>
+        (await count(`select count(*) as n from notifications where event_id = any($1)`, [eventIds])) === expected,
+      'every notification to be written',
+      90,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\nworker log:\n${worker.logs.join('').slice(-3000)}`);
     });
-    await until(async () => (await count(`select count(*) as n from notifications where event_id = any($1) and emailed_at is null and email = 'IMMEDIATE'`, [eventIds])) === 0, 'every email to be written', 90);
-    await until(async () => (await count(`select count(*) as n from mail_messages where status = 'queued'`)) === 0, 'every mail to be sent', 60);
+    await until(
+      async () =>
+        (await count(
+          `select count(*) as n from notifications where event_id = any($1) and emailed_at is null and email = 'IMMEDIATE'`,
+          [eventIds],
+        )) === 0,
+      'every email to be written',
+      90,
+    );
+    await until(
+      async () => (await count(`select count(*) as n from mail_messages where status = 'queued'`)) === 0,
+      'every mail to be sent',
+      60,
+    );
 
     const written = await count(`select count(*) as n from notifications where event_id = any($1)`, [eventIds]);
-    const doubled = await count(`select count(*) as n from (select event_id, recipient_id from notifications where event_id = any($1) group by 1, 2 having count(*) > 1) d`, [eventIds]);
-    const undelivered = await count(`select count(*) as n from outbox_events where id = any($1) and delivered_at is null`, [eventIds]);
-    const joinMails = await count(`select count(*) as n from mail_messages where kind = 'join-request' and created_at >= $1`, [startedAt]);
-    const mailsPerPerson = (await db.query(`select count(*)::int as n from mail_messages where kind = 'join-request' and to_address like $1 group by to_address`, [`${tag}-%`])).rows.map((r) => r.n as number);
-    const invitationMails = (await db.query(`select status from mail_messages where to_address = $1`, [invitedAddress])).rows.map((r) => r.status as string);
-    console.log(`Redis lost its jobs: ${written}/${expected} notifications written (${doubled} twice), ${undelivered} events undelivered, ${joinMails} join-request emails sent (${Math.max(...mailsPerPerson)} at most per person), the invitation: ${invitationMails.join(', ')}`);
+    const doubled = await count(
+      `select count(*) as n from (select event_id, recipient_id from notifications where event_id = any($1) group by 1, 2 having count(*) > 1) d`,
+      [eventIds],
+    );
+    const undelivered = await count(
+      `select count(*) as n from outbox_events where id = any($1) and delivered_at is null`,
+      [eventIds],
+    );
+    const joinMails = await count(
+      `select count(*) as n from mail_messages where kind = 'join-request' and created_at >= $1`,
+      [startedAt],
+    );
+    const mailsPerPerson = (
+      await db.query(
+        `select count(*)::int as n from mail_messages where kind = 'join-request' and to_address like $1 group by to_address`,
+        [`${tag}-%`],
+      )
+    ).rows.map((r) => r.n as number);
+    const invitationMails = (
+      await db.query(`select status from mail_messages where to_address = $1`, [invitedAddress])
+    ).rows.map((r) => r.status as string);
+    console.log(
+      `Redis lost its jobs: ${written}/${expected} notifications written (${doubled} twice), ${undelivered} events undelivered, ${joinMails} join-request emails sent (${Math.max(...mailsPerPerson)} at most per person), the invitation: ${invitationMails.join(', ')}`,
+    );
     expect({ written, doubled, undelivered }).toEqual({ written: expected, doubled: 0, undelivered: 0 });
     // Each of the added convenors (email straight away, by default) gets one email per request, once.
     expect(mailsPerPerson.every((n) => n === REQUESTS)).toBe(true);
@@ -167,10 +241,19 @@ describe('Redis lost and back empty', () => {
         const client = new Client(api.url);
         client.cookie = cookie;
         const bell = new Bell(client);
-        bell.lastSeq = (await client.request<{ notifications: { seq: number }[] }>(NEWEST)).data?.notifications[0]?.seq ?? 0;
-        const socket = io(api.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
+        bell.lastSeq =
+          (await client.request<{ notifications: { seq: number }[] }>(NEWEST)).data?.notifications[0]?.seq ?? 0;
+        const socket = io(api.url, {
+          path: '/socket.io',
+          transports: ['websocket'],
+          extraHeaders: { cookie },
+          reconnectionDelay: 200,
+          reconnectionDelayMax: 1000,
+        });
         sockets.push(socket);
-        await new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)));
+        await new Promise<void>(
+          (resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)),
+        );
         // As the web does: each message into the bell, and a catch-up on every reconnect.
         socket.on('notification', (message: NotificationMessage) => bell.receive(message));
         socket.io.on('reconnect', () => void bell.catchUp());
@@ -181,21 +264,44 @@ describe('Redis lost and back empty', () => {
     // While Redis is away a change still commits; the worker cannot hear of it yet.
     const duringApplicant = await newApplicant();
     await redis.stop();
-    const requested = await duringApplicant.request<{ requestToJoin: { status: string } }>(REQUEST, { input: { groupId } });
+    const requested = await duringApplicant.request<{ requestToJoin: { status: string } }>(REQUEST, {
+      input: { groupId },
+    });
     expect(requested.data?.requestToJoin.status).toBe('PENDING');
     await redis.start();
     await until(async () => (await fetch(`${api.url}/health/ready`)).status === 200, 'the API to be ready again', 30);
     const after = await newApplicant();
-    expect((await after.request<{ requestToJoin: { status: string } }>(REQUEST, { input: { groupId } })).data?.requestToJoin.status).toBe('PENDING');
+    expect(
+      (await after.request<{ requestToJoin: { status: string } }>(REQUEST, { input: { groupId } })).data?.requestToJoin
+        .status,
+    ).toBe('PENDING');
 
     // Every convenor's bell ends holding both notifications: the one made during the outage
     // (relayed from PostgreSQL) and the one after it, each once.
     const ids = async (cookie: string) =>
-      (await db.query(`select n.id from notifications n join sessions s on s.user_id = n.recipient_id where s.token_hash = $1 and n.type = 'JOIN_REQUESTED'`, [createHash('sha256').update(cookie.split('=')[1]!).digest('hex')])).rows.map((r) => r.id as string);
-    await until(async () => (await Promise.all(cookies.map(async (c) => (await ids(c)).length))).every((n) => n === 2), 'both changes to be written for every convenor', 90);
-    await until(async () => (await Promise.all(bells.map(async ({ bell }, i) => (await ids(cookies[i]!)).every((id) => bell.seen.has(id))))).every(Boolean), 'every bell to show both', 30);
+      (
+        await db.query(
+          `select n.id from notifications n join sessions s on s.user_id = n.recipient_id where s.token_hash = $1 and n.type = 'JOIN_REQUESTED'`,
+          [createHash('sha256').update(cookie.split('=')[1]!).digest('hex')],
+        )
+      ).rows.map((r) => r.id as string);
+    await until(
+      async () => (await Promise.all(cookies.map(async (c) => (await ids(c)).length))).every((n) => n === 2),
+      'both changes to be written for every convenor',
+      90,
+    );
+    await until(
+      async () =>
+        (
+          await Promise.all(bells.map(async ({ bell }, i) => (await ids(cookies[i]!)).every((id) => bell.seen.has(id))))
+        ).every(Boolean),
+      'every bell to show both',
+      30,
+    );
     const requests = bells.map(({ bell }) => bell.requests);
-    console.log(`Redis restart with ${bells.length} sockets: connected at the end ${bells.filter(({ socket }) => socket.connected).length}; catch-up requests per bell: ${Math.min(...requests)}–${Math.max(...requests)}`);
+    console.log(
+      `Redis restart with ${bells.length} sockets: connected at the end ${bells.filter(({ socket }) => socket.connected).length}; catch-up requests per bell: ${Math.min(...requests)}–${Math.max(...requests)}`,
+    );
     expect(bells.every(({ socket }) => socket.connected)).toBe(true);
     expect(bells.every(({ bell }) => bell.seen.size === 2)).toBe(true);
   });
@@ -207,7 +313,14 @@ describe('Redis lost and back empty', () => {
     const stopped = (await exited(stopping, 15)) !== null;
     await redis.start();
     if (!stopped) {
-      console.warn(`the worker did not stop within 15 s of SIGTERM:\n${stopping.logs.join('').split('\n').filter((l) => !l.includes('ECONNREFUSED')).slice(-40).join('\n')}`);
+      console.warn(
+        `the worker did not stop within 15 s of SIGTERM:\n${stopping.logs
+          .join('')
+          .split('\n')
+          .filter((l) => !l.includes('ECONNREFUSED'))
+          .slice(-40)
+          .join('\n')}`,
+      );
       await stopping.stop('SIGKILL');
     }
     expect(stopped).toBe(true);

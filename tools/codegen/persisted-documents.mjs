@@ -25,7 +25,9 @@ export function sentText(document) {
   visit(document, {
     Directive(node) {
       if (CLIENT_DIRECTIVES.has(node.name.value)) {
-        throw new Error(`@${node.name.value} in ${operationName(document)}: persisted documents need the text Apollo Client sends to be the one printed at build time`);
+        throw new Error(
+          `@${node.name.value} in ${operationName(document)}: persisted documents need the text Apollo Client sends to be the one printed at build time`,
+        );
       }
     },
   });

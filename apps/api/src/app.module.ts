@@ -4,7 +4,20 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AccessGuard, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RealtimeModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import {
+  APP_CONFIG,
+  AccessGuard,
+  AuditModule,
+  ConfigModule,
+  DatabasePoolMetrics,
+  MetricsModule,
+  PersonalDataModule,
+  QueueModule,
+  RealtimeModule,
+  RedisModule,
+  createOrmConfig,
+  type AppConfig,
+} from '@convene/server-core';
 import { DiscussionsModule } from '@convene/server-discussions';
 import { DocumentsModule } from '@convene/server-documents';
 import { StorageModule } from '@convene/server-storage';
@@ -47,7 +60,10 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     MikroOrmModule.forRootAsync({
       driver: PostgreSqlDriver,
       inject: [APP_CONFIG, DatabasePoolMetrics],
-      useFactory: (config: AppConfig, poolMetrics: DatabasePoolMetrics) => ({ ...createOrmConfig(config, ormEntities, poolMetrics), registerRequestContext: true }),
+      useFactory: (config: AppConfig, poolMetrics: DatabasePoolMetrics) => ({
+        ...createOrmConfig(config, ormEntities, poolMetrics),
+        registerRequestContext: true,
+      }),
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
@@ -65,7 +81,15 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     SubmissionsModule,
     PrivacyModule,
   ],
-  controllers: [HealthController, DevMailController, UnsubscribeController, DocumentsController, MeetingsController, PitchesController, DataExportsController],
+  controllers: [
+    HealthController,
+    DevMailController,
+    UnsubscribeController,
+    DocumentsController,
+    MeetingsController,
+    PitchesController,
+    DataExportsController,
+  ],
   providers: [
     ...resolvers,
     ThreadPresenter,

@@ -10,4 +10,15 @@ import { submissionsEntities } from '@convene/server-submissions';
 import { privacyEntities } from '@convene/server-privacy';
 
 /** Every entity the API maps, from each domain. */
-export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities, ...submissionsEntities, ...privacyEntities];
+export const ormEntities = [
+  ...coreEntities,
+  ...identityEntities,
+  ...groupsEntities,
+  ...mailEntities,
+  ...notificationsEntities,
+  ...discussionsEntities,
+  ...documentsEntities,
+  ...meetingsEntities,
+  ...submissionsEntities,
+  ...privacyEntities,
+];

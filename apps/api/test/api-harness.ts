@@ -27,15 +27,27 @@ export class GqlClient {
     private readonly address = '127.0.0.1',
   ) {}
 
-  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GqlResult<T>> {
     return this.send<T>({ query, variables }, headers);
   }
 
   /** A GraphQL request with exactly this body (e.g. a persisted document's hash instead of its text). */
-  async send<T = Record<string, unknown>>(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+  async send<T = Record<string, unknown>>(
+    body: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResult<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': this.address, ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': this.address,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
     this.keepCookie(res);
@@ -50,13 +62,17 @@ export class GqlClient {
   }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await fetch(`${this.baseUrl}${path}`, { headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers } });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+    });
     this.keepCookie(res);
     return res;
   }
 
   async signIn(email: string, password = TEST_PASSWORD): Promise<GqlResult> {
-    return this.request(`mutation SignIn($input: SignInInput!) { signIn(input: $input) { id email } }`, { input: { email, password } });
+    return this.request(`mutation SignIn($input: SignInInput!) { signIn(input: $input) { id email } }`, {
+      input: { email, password },
+    });
   }
 
   private keepCookie(res: Response): void {
@@ -97,7 +113,11 @@ export class ApiHarness {
    * A second API instance on the same database and Redis, as behind a load balancer; `client`
    * gives a client of it that carries another client's session cookie. Closed by `stop`.
    */
-  async anotherInstance(): Promise<{ url: string; app: NestExpressApplication; client: (carrying?: GqlClient) => GqlClient }> {
+  async anotherInstance(): Promise<{
+    url: string;
+    app: NestExpressApplication;
+    client: (carrying?: GqlClient) => GqlClient;
+  }> {
     const app = await createApiApp({ logger: false });
     await app.listen(0, '127.0.0.1');
     this.others.push(app);
@@ -135,7 +155,12 @@ export class ApiHarness {
 
   /** A socket.io connection with the client's session cookie; closed by `stop`. Rejects when refused. */
   connect(client: GqlClient): Promise<Socket> {
-    const socket = io(this.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: client.cookie ? { cookie: client.cookie } : {}, reconnection: false });
+    const socket = io(this.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: client.cookie ? { cookie: client.cookie } : {},
+      reconnection: false,
+    });
     this.sockets.push(socket);
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(socket));

@@ -22,7 +22,8 @@ const membersOnly = (refused: Outcome): [Persona, Outcome][] =>
 
 describe('discussions', () => {
   let api: ApiHarness;
-  const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = <T>(query: string, params: unknown[] = []) =>
+    api.orm.em.fork().getConnection().execute<T[]>(query, params);
 
   beforeAll(async () => {
     api = await ApiHarness.start();
@@ -32,33 +33,48 @@ describe('discussions', () => {
   });
 
   const connect = (client: GqlClient): Promise<Socket> => api.connect(client);
-  const watch = (socket: Socket, threadId: string) => new Promise<WatchResult>((resolve) => socket.emit('thread:watch', threadId, resolve));
+  const watch = (socket: Socket, threadId: string) =>
+    new Promise<WatchResult>((resolve) => socket.emit('thread:watch', threadId, resolve));
 
   async function groupWithThread() {
     const w = await groupPersonas(api);
     const created = dataOf(
-      await (await w.as('member')).request<{ createThread: { id: string } }>(CREATE, { input: { groupId: w.group.id, title: 'NHS charging at the local trust', body: 'What have you **seen**?' } }),
+      await (
+        await w.as('member')
+      ).request<{ createThread: { id: string } }>(CREATE, {
+        input: { groupId: w.group.id, title: 'NHS charging at the local trust', body: 'What have you **seen**?' },
+      }),
     );
     return { w, threadId: created.createThread.id };
   }
-  const countThreads = async (groupId: string) => (await sql<{ n: number }>('select count(*)::int as n from threads where group_id = ?', [groupId]))[0]!.n;
-  const countPosts = async (threadId: string) => (await sql<{ n: number }>('select count(*)::int as n from posts where thread_id = ?', [threadId]))[0]!.n;
+  const countThreads = async (groupId: string) =>
+    (await sql<{ n: number }>('select count(*)::int as n from threads where group_id = ?', [groupId]))[0]!.n;
+  const countPosts = async (threadId: string) =>
+    (await sql<{ n: number }>('select count(*)::int as n from posts where thread_id = ?', [threadId]))[0]!.n;
 
   describe('who may do what', () => {
-    it.each(membersOnly('FORBIDDEN'))('createThread: %s → %s, and a refused one stores nothing', async (persona, expected) => {
-      const w = await groupPersonas(api);
-      const result = await (await w.as(persona)).request(CREATE, { input: { groupId: w.group.id, title: 'Data sharing', body: 'Notes from Tuesday.' } });
-      expect(codeOf(result)).toBe(expected);
-      expect(await countThreads(w.group.id)).toBe(expected === 'OK' ? 1 : 0);
-    });
+    it.each(membersOnly('FORBIDDEN'))(
+      'createThread: %s → %s, and a refused one stores nothing',
+      async (persona, expected) => {
+        const w = await groupPersonas(api);
+        const result = await (
+          await w.as(persona)
+        ).request(CREATE, { input: { groupId: w.group.id, title: 'Data sharing', body: 'Notes from Tuesday.' } });
+        expect(codeOf(result)).toBe(expected);
+        expect(await countThreads(w.group.id)).toBe(expected === 'OK' ? 1 : 0);
+      },
+    );
 
-    it.each(membersOnly('NOT_FOUND'))('thread: %s → %s (a non-member is not told it exists)', async (persona, expected) => {
-      const { w, threadId } = await groupWithThread();
-      const result = await (await w.as(persona)).request<{ thread: { title: string } }>(THREAD, { id: threadId });
-      expect(codeOf(result)).toBe(expected);
-      if (expected === 'OK') expect(dataOf(result).thread.title).toBe('NHS charging at the local trust');
-      else expect(result.data?.thread ?? null).toBeNull();
-    });
+    it.each(membersOnly('NOT_FOUND'))(
+      'thread: %s → %s (a non-member is not told it exists)',
+      async (persona, expected) => {
+        const { w, threadId } = await groupWithThread();
+        const result = await (await w.as(persona)).request<{ thread: { title: string } }>(THREAD, { id: threadId });
+        expect(codeOf(result)).toBe(expected);
+        if (expected === 'OK') expect(dataOf(result).thread.title).toBe('NHS charging at the local trust');
+        else expect(result.data?.thread ?? null).toBeNull();
+      },
+    );
 
     it.each(membersOnly('NOT_FOUND'))('reply: %s → %s, and a refused one stores nothing', async (persona, expected) => {
       const { w, threadId } = await groupWithThread();
@@ -67,14 +83,19 @@ describe('discussions', () => {
       expect(await countPosts(threadId)).toBe(expected === 'OK' ? 2 : 1);
     });
 
-    it.each(PERSONAS.filter((p) => p !== 'anonymous'))('WorkingGroup.threads as %s: listed for people in the group, null for others', async (persona) => {
-      const { w, threadId } = await groupWithThread();
-      const result = await (await w.as(persona)).request<{ workingGroup: { threads: { nodes: { id: string }[] } | null } }>(THREADS, { slug: w.group.slug });
-      expect(codeOf(result)).toBe('OK');
-      const threads = dataOf(result).workingGroup.threads;
-      if (persona === 'member' || persona === 'convenor') expect(threads?.nodes.map((t) => t.id)).toEqual([threadId]);
-      else expect(threads).toBeNull();
-    });
+    it.each(PERSONAS.filter((p) => p !== 'anonymous'))(
+      'WorkingGroup.threads as %s: listed for people in the group, null for others',
+      async (persona) => {
+        const { w, threadId } = await groupWithThread();
+        const result = await (
+          await w.as(persona)
+        ).request<{ workingGroup: { threads: { nodes: { id: string }[] } | null } }>(THREADS, { slug: w.group.slug });
+        expect(codeOf(result)).toBe('OK');
+        const threads = dataOf(result).workingGroup.threads;
+        if (persona === 'member' || persona === 'convenor') expect(threads?.nodes.map((t) => t.id)).toEqual([threadId]);
+        else expect(threads).toBeNull();
+      },
+    );
 
     it('WorkingGroup.threads: anonymous → UNAUTHENTICATED', async () => {
       const { w } = await groupWithThread();
@@ -82,21 +103,36 @@ describe('discussions', () => {
     });
   });
 
-  it.each(PERSONAS)('previewPost as %s: the same safe rendering for signed-in people, nothing stored', async (persona) => {
-    const w = await groupPersonas(api);
-    const before = (await sql<{ n: number }>('select count(*)::int as n from posts'))[0]!.n;
-    const result = await (await w.as(persona)).request<{ previewPost: string }>(`query P($body: String!) { previewPost(body: $body) }`, { body: '**Agenda** <script>x</script>' });
-    if (persona === 'anonymous') expect(codeOf(result)).toBe('UNAUTHENTICATED');
-    else expect(dataOf(result).previewPost).toBe('<p dir="auto"><strong>Agenda</strong> &lt;script&gt;x&lt;/script&gt;</p>\n');
-    expect((await sql<{ n: number }>('select count(*)::int as n from posts'))[0]!.n).toBe(before);
-  });
+  it.each(PERSONAS)(
+    'previewPost as %s: the same safe rendering for signed-in people, nothing stored',
+    async (persona) => {
+      const w = await groupPersonas(api);
+      const before = (await sql<{ n: number }>('select count(*)::int as n from posts'))[0]!.n;
+      const result = await (
+        await w.as(persona)
+      ).request<{ previewPost: string }>(`query P($body: String!) { previewPost(body: $body) }`, {
+        body: '**Agenda** <script>x</script>',
+      });
+      if (persona === 'anonymous') expect(codeOf(result)).toBe('UNAUTHENTICATED');
+      else
+        expect(dataOf(result).previewPost).toBe(
+          '<p dir="auto"><strong>Agenda</strong> &lt;script&gt;x&lt;/script&gt;</p>\n',
+        );
+      expect((await sql<{ n: number }>('select count(*)::int as n from posts'))[0]!.n).toBe(before);
+    },
+  );
 
   describe('bad input gets a coded error and changes nothing', () => {
     it('refuses an empty title, an empty or over-long body, and bad tags, field by field', async () => {
       const w = await groupPersonas(api);
       const member = await w.as('member');
-      const result = await member.request(CREATE, { input: { groupId: w.group.id, title: '  ', body: 'x'.repeat(20_001), tags: ['ok', 'not ok!'] } });
-      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { title: expect.any(String), body: expect.any(String), 'tags.1': expect.any(String) } });
+      const result = await member.request(CREATE, {
+        input: { groupId: w.group.id, title: '  ', body: 'x'.repeat(20_001), tags: ['ok', 'not ok!'] },
+      });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { title: expect.any(String), body: expect.any(String), 'tags.1': expect.any(String) },
+      });
       expect(await countThreads(w.group.id)).toBe(0);
     });
 
@@ -105,8 +141,13 @@ describe('discussions', () => {
       const other = await groupWithThread();
       const [foreignPost] = await sql<{ id: string }>('select id from posts where thread_id = ?', [other.threadId]);
       const member = await w.as('member');
-      const wrongParent = await member.request(REPLY, { input: { threadId, parentPostId: foreignPost!.id, body: 'Hello' } });
-      expect(wrongParent.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { parentPostId: expect.any(String) } });
+      const wrongParent = await member.request(REPLY, {
+        input: { threadId, parentPostId: foreignPost!.id, body: 'Hello' },
+      });
+      expect(wrongParent.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { parentPostId: expect.any(String) },
+      });
       await sql('update threads set locked = true where id = ?', [threadId]);
       const locked = await member.request(REPLY, { input: { threadId, body: 'Hello' } });
       expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'THREAD_LOCKED' });
@@ -117,7 +158,9 @@ describe('discussions', () => {
       const { w, threadId } = await groupWithThread();
       const member = await w.as('member');
       expect(codeOf(await member.request(THREAD, { id: threadId, first: 1000 }))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await member.request(THREADS, { slug: w.group.slug, after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await member.request(THREADS, { slug: w.group.slug, after: 'not-a-cursor' }))).toBe(
+        'BAD_USER_INPUT',
+      );
       const hyphens = Buffer.from(`0|${new Date().toISOString()}|${'-'.repeat(36)}`).toString('base64url');
       expect(codeOf(await member.request(THREADS, { slug: w.group.slug, after: hyphens }))).toBe('BAD_USER_INPUT');
     });
@@ -127,16 +170,38 @@ describe('discussions', () => {
     const { w, threadId } = await groupWithThread();
     const member = await w.as('member');
     const convenor = await w.as('convenor');
-    const first = dataOf(await convenor.request<{ reply: { id: string; depth: number; parentId: string } }>(REPLY, { input: { threadId, body: 'At **St Mary’s** too. <script>alert(1)</script>' } }));
-    const nested = dataOf(await member.request<{ reply: { id: string; depth: number; parentId: string } }>(REPLY, { input: { threadId, parentPostId: first.reply.id, body: '[guide](javascript:alert(1))' } }));
+    const first = dataOf(
+      await convenor.request<{ reply: { id: string; depth: number; parentId: string } }>(REPLY, {
+        input: { threadId, body: 'At **St Mary’s** too. <script>alert(1)</script>' },
+      }),
+    );
+    const nested = dataOf(
+      await member.request<{ reply: { id: string; depth: number; parentId: string } }>(REPLY, {
+        input: { threadId, parentPostId: first.reply.id, body: '[guide](javascript:alert(1))' },
+      }),
+    );
     expect(first.reply.depth).toBe(1);
     expect(nested.reply).toMatchObject({ depth: 2, parentId: first.reply.id });
 
-    const page1 = dataOf(await member.request<{ thread: { replyCount: number; posts: { nodes: { id: string; bodyHtml: string }[]; endCursor: string; hasNextPage: boolean } } }>(THREAD, { id: threadId, first: 2 }));
+    const page1 = dataOf(
+      await member.request<{
+        thread: {
+          replyCount: number;
+          posts: { nodes: { id: string; bodyHtml: string }[]; endCursor: string; hasNextPage: boolean };
+        };
+      }>(THREAD, { id: threadId, first: 2 }),
+    );
     expect(page1.thread.replyCount).toBe(2);
     expect(page1.thread.posts.hasNextPage).toBe(true);
-    expect(page1.thread.posts.nodes[1]!.bodyHtml).toBe('<p dir="auto">At <strong>St Mary’s</strong> too. &lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
-    const page2 = dataOf(await member.request<{ thread: { posts: { nodes: { id: string; bodyHtml: string }[]; hasNextPage: boolean } } }>(THREAD, { id: threadId, first: 2, after: page1.thread.posts.endCursor }));
+    expect(page1.thread.posts.nodes[1]!.bodyHtml).toBe(
+      '<p dir="auto">At <strong>St Mary’s</strong> too. &lt;script&gt;alert(1)&lt;/script&gt;</p>\n',
+    );
+    const page2 = dataOf(
+      await member.request<{ thread: { posts: { nodes: { id: string; bodyHtml: string }[]; hasNextPage: boolean } } }>(
+        THREAD,
+        { id: threadId, first: 2, after: page1.thread.posts.endCursor },
+      ),
+    );
     expect(page2.thread.posts.nodes.map((p) => p.id)).toEqual([nested.reply.id]);
     expect(page2.thread.posts.nodes[0]!.bodyHtml).not.toContain('href');
     expect(page2.thread.posts.hasNextPage).toBe(false);
@@ -147,13 +212,21 @@ describe('discussions', () => {
     const member = await w.as('member');
     const ids: string[] = [];
     for (const title of ['One', 'Two', 'Three']) {
-      ids.push(dataOf(await member.request<{ createThread: { id: string } }>(CREATE, { input: { groupId: w.group.id, title, body: 'Body' } })).createThread.id);
+      ids.push(
+        dataOf(
+          await member.request<{ createThread: { id: string } }>(CREATE, {
+            input: { groupId: w.group.id, title, body: 'Body' },
+          }),
+        ).createThread.id,
+      );
     }
     // A reply brings the first thread back to the top.
     dataOf(await member.request(REPLY, { input: { threadId: ids[0], body: 'Bump' } }));
     type Threads = { workingGroup: { threads: { nodes: { id: string }[]; endCursor: string; hasNextPage: boolean } } };
     const page1 = dataOf(await member.request<Threads>(THREADS, { slug: w.group.slug, first: 2 })).workingGroup.threads;
-    const page2 = dataOf(await member.request<Threads>(THREADS, { slug: w.group.slug, first: 2, after: page1.endCursor })).workingGroup.threads;
+    const page2 = dataOf(
+      await member.request<Threads>(THREADS, { slug: w.group.slug, first: 2, after: page1.endCursor }),
+    ).workingGroup.threads;
     expect([...page1.nodes, ...page2.nodes].map((t) => t.id)).toEqual([ids[0], ids[2], ids[1]]);
     expect(page1.hasNextPage).toBe(true);
     expect(page2.hasNextPage).toBe(false);
@@ -207,14 +280,28 @@ describe('discussions', () => {
       // Who is asking is looked up once, then kept (the session cache): not part of the page's count.
       await pageStatements(api, member, '{ me { id } }');
       const list = await statements(async () => {
-        const nodes = dataOf(await member.request<{ workingGroup: { threads: { nodes: Listed[] } } }>(LIST, { slug: w.group.slug, first: n })).workingGroup.threads.nodes;
+        const nodes = dataOf(
+          await member.request<{ workingGroup: { threads: { nodes: Listed[] } } }>(LIST, {
+            slug: w.group.slug,
+            first: n,
+          }),
+        ).workingGroup.threads.nodes;
         expect(nodes).toHaveLength(n);
         // About half are unread, each naming its opening post; the read ones name none.
         expect(nodes.filter((t) => t.unreadCount > 0).length).toBeGreaterThanOrEqual(n / 2);
-        expect(nodes.every((t) => (t.unreadCount > 0 ? typeof t.firstUnreadPostId === 'string' : t.firstUnreadPostId === null))).toBe(true);
+        expect(
+          nodes.every((t) =>
+            t.unreadCount > 0 ? typeof t.firstUnreadPostId === 'string' : t.firstUnreadPostId === null,
+          ),
+        ).toBe(true);
       });
       const posts = await statements(async () => {
-        const nodes = dataOf(await member.request<{ thread: { posts: { nodes: { reactions: { count: number; mine: boolean }[] }[] } } }>(POSTS, { id: threadId, first: n })).thread.posts.nodes;
+        const nodes = dataOf(
+          await member.request<{ thread: { posts: { nodes: { reactions: { count: number; mine: boolean }[] }[] } } }>(
+            POSTS,
+            { id: threadId, first: n },
+          ),
+        ).thread.posts.nodes;
         expect(nodes).toHaveLength(n);
         expect(nodes.every((p) => p.reactions.length === 2 && p.reactions.some((r) => r.mine))).toBe(true);
       });
@@ -255,8 +342,14 @@ describe('discussions', () => {
     }
     const counts: number[] = [];
     for (const { n, word, client } of [await searcherIn(20), await searcherIn(50)]) {
-      const page = await pageStatements<{ search: { nodes: { author: { displayName: string } | null; group: { name: string } | null }[] } }>(api, client, SEARCH, { input: { query: word, first: n } });
-      expect(page.data.search.nodes.filter((hit) => hit.author?.displayName.startsWith('Writer ') && hit.group?.name.startsWith('Search group '))).toHaveLength(n);
+      const page = await pageStatements<{
+        search: { nodes: { author: { displayName: string } | null; group: { name: string } | null }[] };
+      }>(api, client, SEARCH, { input: { query: word, first: n } });
+      expect(
+        page.data.search.nodes.filter(
+          (hit) => hit.author?.displayName.startsWith('Writer ') && hit.group?.name.startsWith('Search group '),
+        ),
+      ).toHaveLength(n);
       counts.push(page.statements);
     }
     expect(counts[0]).toBeGreaterThan(0);
@@ -265,7 +358,11 @@ describe('discussions', () => {
 
   it('shows new posts live to people viewing the discussion, and lets nobody outside the group watch it', async () => {
     const { w, threadId } = await groupWithThread();
-    const [viewing, outsider, admin] = await Promise.all([connect(await w.as('member')), connect(await w.as('outsider')), connect(await w.as('admin'))]);
+    const [viewing, outsider, admin] = await Promise.all([
+      connect(await w.as('member')),
+      connect(await w.as('outsider')),
+      connect(await w.as('admin')),
+    ]);
     expect(await watch(viewing, threadId)).toEqual({ ok: true });
     expect(await watch(outsider, threadId)).toEqual({ ok: false, code: 'NOT_FOUND' });
     expect(await watch(admin, threadId)).toEqual({ ok: false, code: 'NOT_FOUND' });
@@ -275,7 +372,11 @@ describe('discussions', () => {
     admin.on('thread:post', (signal: ThreadSignal) => leaked.push(signal));
     const arrived = new Promise<ThreadSignal>((resolve) => viewing.once('thread:post', resolve));
 
-    const posted = dataOf(await (await w.as('convenor')).request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Live from **the meeting**.' } }));
+    const posted = dataOf(
+      await (
+        await w.as('convenor')
+      ).request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Live from **the meeting**.' } }),
+    );
     // The post itself, as every member may see it: no request needed to show it.
     expect(await arrived).toEqual({
       threadId,
@@ -307,14 +408,32 @@ describe('discussions', () => {
     const next = () => new Promise<ThreadSignal>((resolve) => viewing.once('thread:post', resolve));
     const convenor = await w.as('convenor');
     let arrived = next();
-    const posted = dataOf(await convenor.request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Say it twice.' } }));
+    const posted = dataOf(
+      await convenor.request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Say it twice.' } }),
+    );
     await arrived;
     arrived = next();
-    dataOf(await convenor.request(`mutation R($input: ReactInput!) { reactToPost(input: $input) { id } }`, { input: { postId: posted.reply.id, reaction: 'THUMBS_UP', active: true } }));
-    expect((await arrived).post).toMatchObject({ id: posted.reply.id, reactions: [{ reaction: 'THUMBS_UP', count: 1 }] });
+    dataOf(
+      await convenor.request(`mutation R($input: ReactInput!) { reactToPost(input: $input) { id } }`, {
+        input: { postId: posted.reply.id, reaction: 'THUMBS_UP', active: true },
+      }),
+    );
+    expect((await arrived).post).toMatchObject({
+      id: posted.reply.id,
+      reactions: [{ reaction: 'THUMBS_UP', count: 1 }],
+    });
     arrived = next();
-    dataOf(await convenor.request(`mutation H($input: HidePostInput!) { hidePost(input: $input) { id } }`, { input: { postId: posted.reply.id, reason: 'Off topic' } }));
-    expect((await arrived).post).toMatchObject({ id: posted.reply.id, body: null, bodyHtml: '', hidden: { reason: 'Off topic' } });
+    dataOf(
+      await convenor.request(`mutation H($input: HidePostInput!) { hidePost(input: $input) { id } }`, {
+        input: { postId: posted.reply.id, reason: 'Off topic' },
+      }),
+    );
+    expect((await arrived).post).toMatchObject({
+      id: posted.reply.id,
+      body: null,
+      bodyHtml: '',
+      hidden: { reason: 'Off topic' },
+    });
   });
 
   it('tells the group about a new thread, and the people answered about a reply', async () => {
@@ -322,9 +441,17 @@ describe('discussions', () => {
     const extra = await api.data.user();
     await api.data.membership(w.group, extra, MembershipRole.MEMBER);
     const told = async (eventType: string) => {
-      const [event] = await sql<{ id: string }>(`select id from outbox_events where type = ? and payload->>'threadId' = ? order by created_at desc limit 1`, [eventType, threadId]);
+      const [event] = await sql<{ id: string }>(
+        `select id from outbox_events where type = ? and payload->>'threadId' = ? order by created_at desc limit 1`,
+        [eventType, threadId],
+      );
       await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id));
-      return (await sql<{ recipient_id: string }>('select recipient_id from notifications where event_id = ? order by recipient_id', [event!.id])).map((r) => r.recipient_id);
+      return (
+        await sql<{ recipient_id: string }>(
+          'select recipient_id from notifications where event_id = ? order by recipient_id',
+          [event!.id],
+        )
+      ).map((r) => r.recipient_id);
     };
     // New thread: every other active member; the author is not told of their own thread.
     expect(await told('thread.created')).toEqual([w.people.convenor.id, extra.id].sort());

@@ -15,7 +15,10 @@ export interface FilePart {
 }
 
 /** A multipart/form-data body. Non-ASCII names and control characters go in `filename*` (RFC 5987). */
-export function multipart(parts: FilePart[], fields: Record<string, string> = {}): { body: Buffer; contentType: string } {
+export function multipart(
+  parts: FilePart[],
+  fields: Record<string, string> = {},
+): { body: Buffer; contentType: string } {
   const boundary = `----convene-test-${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
@@ -24,7 +27,11 @@ export function multipart(parts: FilePart[], fields: Record<string, string> = {}
   for (const part of parts) {
     const plain = /^[\x20-\x7e]*$/.test(part.name) && !/["\\]/.test(part.name);
     const filename = plain ? `filename="${part.name}"` : `filename*=UTF-8''${encodeURIComponent(part.name)}`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.field ?? 'file'}"; ${filename}\r\nContent-Type: ${part.type ?? 'application/octet-stream'}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${part.field ?? 'file'}"; ${filename}\r\nContent-Type: ${part.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     chunks.push(part.bytes, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -41,11 +48,22 @@ export interface UploadResult {
 }
 
 /** POSTs files as the client (its session cookie), the way the web app does. */
-export async function upload(baseUrl: string, client: GqlClient, path: string, parts: FilePart[], headers: Record<string, string> = {}): Promise<UploadResult> {
+export async function upload(
+  baseUrl: string,
+  client: GqlClient,
+  path: string,
+  parts: FilePart[],
+  headers: Record<string, string> = {},
+): Promise<UploadResult> {
   const { body, contentType } = multipart(parts);
   const res = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-requested-with': 'convene', ...(client.cookie ? { cookie: client.cookie } : {}), ...headers },
+    headers: {
+      'content-type': contentType,
+      'x-requested-with': 'convene',
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+      ...headers,
+    },
     body: new Uint8Array(body),
   });
   return { status: res.status, json: (await res.json()) as UploadResult['json'] };
@@ -55,11 +73,25 @@ export async function upload(baseUrl: string, client: GqlClient, path: string, p
  * Sends the start of an upload and then drops the connection, as a browser tab closed mid-upload
  * would. Resolves once the socket is gone.
  */
-export function interruptedUpload(baseUrl: string, client: GqlClient, path: string, part: FilePart, sendBytes: number): Promise<void> {
+export function interruptedUpload(
+  baseUrl: string,
+  client: GqlClient,
+  path: string,
+  part: FilePart,
+  sendBytes: number,
+): Promise<void> {
   const { body, contentType } = multipart([part]);
   const url = new URL(path, baseUrl);
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': contentType, 'content-length': String(body.length), 'x-requested-with': 'convene', cookie: client.cookie ?? '' } });
+    const req = request(url, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        'content-length': String(body.length),
+        'x-requested-with': 'convene',
+        cookie: client.cookie ?? '',
+      },
+    });
     req.on('error', () => resolve());
     req.on('close', () => resolve());
     req.write(body.subarray(0, sendBytes), () => setTimeout(() => req.destroy(), 100));
@@ -67,11 +99,24 @@ export function interruptedUpload(baseUrl: string, client: GqlClient, path: stri
 }
 
 /** Streams a body without Content-Length (chunked), so only the server's own counting can stop it. */
-export function chunkedUpload(baseUrl: string, client: GqlClient, path: string, part: FilePart): Promise<{ status: number; body: string }> {
+export function chunkedUpload(
+  baseUrl: string,
+  client: GqlClient,
+  path: string,
+  part: FilePart,
+): Promise<{ status: number; body: string }> {
   const { body, contentType } = multipart([part]);
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': contentType, 'transfer-encoding': 'chunked', 'x-requested-with': 'convene', cookie: client.cookie ?? '' } });
+    const req = request(url, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        'transfer-encoding': 'chunked',
+        'x-requested-with': 'convene',
+        cookie: client.cookie ?? '',
+      },
+    });
     req.on('response', (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));

@@ -19,7 +19,10 @@ export interface GroupPersonas {
 }
 
 /** A new group with one active member, one active convenor, an outsider and a network admin. */
-export async function groupPersonas(api: ApiHarness, group: { joinPolicy?: JoinPolicy; memberListVisibility?: MemberListVisibility } = {}): Promise<GroupPersonas> {
+export async function groupPersonas(
+  api: ApiHarness,
+  group: { joinPolicy?: JoinPolicy; memberListVisibility?: MemberListVisibility } = {},
+): Promise<GroupPersonas> {
   const created = await api.data.group(group);
   const people: Record<SignedInPersona, User> = {
     outsider: await api.data.user({ displayName: 'Olive Outsider' }),
@@ -69,13 +72,30 @@ export async function membershipRows(api: ApiHarness, groupId: string): Promise<
 }
 
 /** A group's stored fields, straight from the database; null when it does not exist. */
-export async function groupRow(api: ApiHarness, slug: string): Promise<Pick<WorkingGroup, 'id' | 'slug' | 'name' | 'purpose' | 'joinPolicy' | 'memberListVisibility'> | null> {
+export async function groupRow(
+  api: ApiHarness,
+  slug: string,
+): Promise<Pick<WorkingGroup, 'id' | 'slug' | 'name' | 'purpose' | 'joinPolicy' | 'memberListVisibility'> | null> {
   const group = await api.orm.em.fork().findOne(WorkingGroupEntity, { slug });
-  return group ? { id: group.id, slug: group.slug, name: group.name, purpose: group.purpose, joinPolicy: group.joinPolicy, memberListVisibility: group.memberListVisibility } : null;
+  return group
+    ? {
+        id: group.id,
+        slug: group.slug,
+        name: group.name,
+        purpose: group.purpose,
+        joinPolicy: group.joinPolicy,
+        memberListVisibility: group.memberListVisibility,
+      }
+    : null;
 }
 
 /** How many rows of a table match one column, for "nothing was created" checks. */
-export async function countWhere(api: ApiHarness, table: 'users' | 'invitations' | 'working_groups' | 'mail_messages', column: string, value: string): Promise<number> {
+export async function countWhere(
+  api: ApiHarness,
+  table: 'users' | 'invitations' | 'working_groups' | 'mail_messages',
+  column: string,
+  value: string,
+): Promise<number> {
   const rows = await api.orm.em
     .fork()
     .getConnection()

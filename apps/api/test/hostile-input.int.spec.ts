@@ -27,7 +27,11 @@ interface Answer {
   status: number;
   headers: Headers;
   text: string;
-  json: { errors?: { message: string; extensions?: { code?: string; reason?: string } }[]; error?: { code?: string; reason?: string; message?: string }; data?: unknown } | null;
+  json: {
+    errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+    error?: { code?: string; reason?: string; message?: string };
+    data?: unknown;
+  } | null;
 }
 
 /** A request with exactly the headers and body given (no JSON content type, no app header added). */
@@ -66,7 +70,8 @@ function deepSelection(depth: number): string {
 function deepFragments(depth: number): string {
   const fragments: string[] = [];
   for (let level = 2; level < depth; level++) {
-    const [type, field] = level % 2 === 0 ? ['WorkingGroup', `meetings(from: "${FROM}", to: "${TO}")`] : ['Meeting', 'group'];
+    const [type, field] =
+      level % 2 === 0 ? ['WorkingGroup', `meetings(from: "${FROM}", to: "${TO}")`] : ['Meeting', 'group'];
     fragments.push(`fragment F${level} on ${type} { ${field} { ${level + 1 < depth ? `...F${level + 1}` : 'id'} } }`);
   }
   return `query Deep { workingGroups { ...F2 } } ${fragments.join(' ')}`;
@@ -81,9 +86,11 @@ describe('hostile GraphQL and cross-site requests', () => {
     await api.stop();
   });
 
-  const graphql = (body: string, headers: Record<string, string> = {}) => send(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const graphql = (body: string, headers: Record<string, string> = {}) =>
+    send(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   /** The person's display name as the API now has it. */
-  const displayName = async (client: GqlClient) => dataOf(await client.request<{ me: { displayName: string } }>(ME)).me.displayName;
+  const displayName = async (client: GqlClient) =>
+    dataOf(await client.request<{ me: { displayName: string } }>(ME)).me.displayName;
 
   /** A refusal: the status, a stable code, nothing run, and no stack trace in the body. */
   function expectRefused(answer: Answer, status: number, code = 'BAD_USER_INPUT') {
@@ -95,9 +102,17 @@ describe('hostile GraphQL and cross-site requests', () => {
 
   describe('GraphQL abuse', () => {
     it.each([
-      ['signIn', `mutation { signIn(input: { email: "a\\u0000@example.org", password: "whatever it is" }) { id } }`, 'BAD_USER_INPUT'],
+      [
+        'signIn',
+        `mutation { signIn(input: { email: "a\\u0000@example.org", password: "whatever it is" }) { id } }`,
+        'BAD_USER_INPUT',
+      ],
       ['workingGroup', `{ workingGroup(slug: "a\\u0000b") { id } }`, 'BAD_USER_INPUT'],
-      ['signUp', `mutation { signUp(input: { email: "nul@example.org", password: "a long phrase here", displayName: "Nul\\u0000" }) { id } }`, 'BAD_USER_INPUT'],
+      [
+        'signUp',
+        `mutation { signUp(input: { email: "nul@example.org", password: "a long phrase here", displayName: "Nul\\u0000" }) { id } }`,
+        'BAD_USER_INPUT',
+      ],
     ])('answers a NUL character in %s with a clear error, not a database failure', async (_name, query, code) => {
       const client = await api.signedIn(await api.data.user());
       const result = await client.request(query);
@@ -114,7 +129,8 @@ describe('hostile GraphQL and cross-site requests', () => {
 
     it('answers a legal selection 10 levels deep (the limit), so the deeper probes below are refused for depth alone', async () => {
       const client = await api.signedIn(await api.data.user());
-      for (const query of [deepSelection(10), deepFragments(10)]) expect(await client.request(query)).toMatchObject({ status: 200, data: { workingGroups: expect.any(Array) } });
+      for (const query of [deepSelection(10), deepFragments(10)])
+        expect(await client.request(query)).toMatchObject({ status: 200, data: { workingGroups: expect.any(Array) } });
     });
 
     it.each([
@@ -125,7 +141,12 @@ describe('hostile GraphQL and cross-site requests', () => {
       const answer = await graphql(JSON.stringify({ query }), { cookie: client.cookie! });
       expectRefused(answer, 400);
       // The only error is the depth: the selection is otherwise valid.
-      expect(answer.json?.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/too deep \(20 levels/), extensions: { code: 'BAD_USER_INPUT', reason: 'OPERATION_TOO_COMPLEX' } })]);
+      expect(answer.json?.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/too deep \(20 levels/),
+          extensions: { code: 'BAD_USER_INPUT', reason: 'OPERATION_TOO_COMPLEX' },
+        }),
+      ]);
     });
 
     it('refuses a batch (a JSON array of operations) and runs none of its operations', async () => {
@@ -148,7 +169,9 @@ describe('hostile GraphQL and cross-site requests', () => {
 
     it('refuses a 2 MB query in the URL with a JSON 431 (Node’s header limit), and keeps serving', async () => {
       const huge = `{ me { id } } # ${'x'.repeat(2 * 1024 * 1024)}`;
-      const answer = await send(`${api.url}/graphql?query=${encodeURIComponent(huge)}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const answer = await send(`${api.url}/graphql?query=${encodeURIComponent(huge)}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
       expectRefused(answer, 431);
       expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
       expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
@@ -173,13 +196,63 @@ describe('hostile GraphQL and cross-site requests', () => {
     // What a page on another site can make a browser send without a CORS preflight, and the
     // preflighted GET whose mutation must still not run.
     const variants: [string, (cookie: string) => Promise<Answer>, number, RegExp][] = [
-      ['(a) POST application/x-www-form-urlencoded', (cookie) => send(url('/graphql'), { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(RENAME)}` }), 400, /Cross-Site Request Forgery/],
-      ['(b) POST text/plain', (cookie) => send(url('/graphql'), { method: 'POST', headers: { cookie, 'content-type': 'text/plain' }, body: JSON.stringify({ query: RENAME }) }), 400, /Cross-Site Request Forgery/],
-      ['(c) POST multipart/form-data', (cookie) => send(url('/graphql'), { method: 'POST', headers: { cookie }, body: multipart() }), 400, /Cross-Site Request Forgery/],
-      ['(d) POST with no content type', (cookie) => send(url('/graphql'), { method: 'POST', headers: { cookie }, body: new Uint8Array(Buffer.from(JSON.stringify({ query: RENAME }))) }), 400, /Cross-Site Request Forgery/],
-      ['(e) GET with the mutation in the URL, no preflight header', (cookie) => send(url(inUrl), { headers: { cookie } }), 400, /Cross-Site Request Forgery/],
-      ['(f) GET with apollo-require-preflight, carrying a mutation', (cookie) => send(url(inUrl), { headers: { cookie, 'apollo-require-preflight': 'true' } }), 405, /GET requests only support query operations/],
-      ['(f) GET with x-apollo-operation-name, carrying a mutation', (cookie) => send(url(inUrl), { headers: { cookie, 'x-apollo-operation-name': 'Rename' } }), 405, /GET requests only support query operations/],
+      [
+        '(a) POST application/x-www-form-urlencoded',
+        (cookie) =>
+          send(url('/graphql'), {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            body: `query=${encodeURIComponent(RENAME)}`,
+          }),
+        400,
+        /Cross-Site Request Forgery/,
+      ],
+      [
+        '(b) POST text/plain',
+        (cookie) =>
+          send(url('/graphql'), {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'text/plain' },
+            body: JSON.stringify({ query: RENAME }),
+          }),
+        400,
+        /Cross-Site Request Forgery/,
+      ],
+      [
+        '(c) POST multipart/form-data',
+        (cookie) => send(url('/graphql'), { method: 'POST', headers: { cookie }, body: multipart() }),
+        400,
+        /Cross-Site Request Forgery/,
+      ],
+      [
+        '(d) POST with no content type',
+        (cookie) =>
+          send(url('/graphql'), {
+            method: 'POST',
+            headers: { cookie },
+            body: new Uint8Array(Buffer.from(JSON.stringify({ query: RENAME }))),
+          }),
+        400,
+        /Cross-Site Request Forgery/,
+      ],
+      [
+        '(e) GET with the mutation in the URL, no preflight header',
+        (cookie) => send(url(inUrl), { headers: { cookie } }),
+        400,
+        /Cross-Site Request Forgery/,
+      ],
+      [
+        '(f) GET with apollo-require-preflight, carrying a mutation',
+        (cookie) => send(url(inUrl), { headers: { cookie, 'apollo-require-preflight': 'true' } }),
+        405,
+        /GET requests only support query operations/,
+      ],
+      [
+        '(f) GET with x-apollo-operation-name, carrying a mutation',
+        (cookie) => send(url(inUrl), { headers: { cookie, 'x-apollo-operation-name': 'Rename' } }),
+        405,
+        /GET requests only support query operations/,
+      ],
     ];
 
     it.each(variants)('%s is refused and renames no one', async (_variant, attack, status, message) => {
@@ -192,16 +265,24 @@ describe('hostile GraphQL and cross-site requests', () => {
 
     it('the same mutation sent as the app sends it does rename (the probes above would show an effect)', async () => {
       const client = await api.signedIn(await api.data.user({ displayName: 'Vic Victim' }));
-      expect(dataOf(await client.request(RENAME))).toEqual({ updateProfile: { displayName: 'Renamed by evil.example' } });
+      expect(dataOf(await client.request(RENAME))).toEqual({
+        updateProfile: { displayName: 'Renamed by evil.example' },
+      });
       expect(await displayName(client)).toBe('Renamed by evil.example');
     });
   });
 
   describe('cross-site socket.io handshakes', () => {
-    const handshake = (headers: Record<string, string>) => send(`${api.url}/socket.io/?EIO=4&transport=polling`, { headers });
+    const handshake = (headers: Record<string, string>) =>
+      send(`${api.url}/socket.io/?EIO=4&transport=polling`, { headers });
     /** A websocket handshake as a browser on `origin` would make it, with the person's cookie. */
     async function websocket(origin: string, cookie: string): Promise<'connected' | 'refused'> {
-      const socket = io(api.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { origin, cookie }, reconnection: false });
+      const socket = io(api.url, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        extraHeaders: { origin, cookie },
+        reconnection: false,
+      });
       try {
         return await new Promise((resolve) => {
           socket.once('connect', () => resolve('connected'));
@@ -212,13 +293,16 @@ describe('hostile GraphQL and cross-site requests', () => {
       }
     }
 
-    it.each(['https://evil.example', 'null', 'http://127.0.0.1.evil.example'])('refuses a handshake from Origin %s, even with a valid session', async (origin) => {
-      const client = await api.signedIn(await api.data.user());
-      const polling = await handshake({ origin, cookie: client.cookie! });
-      expect(polling.status).toBe(403);
-      expect(polling.text).not.toContain('"sid"');
-      expect(await websocket(origin, client.cookie!)).toBe('refused');
-    });
+    it.each(['https://evil.example', 'null', 'http://127.0.0.1.evil.example'])(
+      'refuses a handshake from Origin %s, even with a valid session',
+      async (origin) => {
+        const client = await api.signedIn(await api.data.user());
+        const polling = await handshake({ origin, cookie: client.cookie! });
+        expect(polling.status).toBe(403);
+        expect(polling.text).not.toContain('"sid"');
+        expect(await websocket(origin, client.cookie!)).toBe('refused');
+      },
+    );
 
     it('accepts the same handshakes from our own origin (the refusals above are about the origin)', async () => {
       const client = await api.signedIn(await api.data.user());
@@ -233,23 +317,41 @@ describe('hostile GraphQL and cross-site requests', () => {
     /** A browser's plain form post from another site: multipart, the cookie, no X-Requested-With. */
     async function crossSiteForm(path: string, cookie: string | null): Promise<Answer> {
       const form = new FormData();
-      form.set('file', new Blob([new Uint8Array(pdf('Planted by evil.example'))], { type: 'application/pdf' }), 'planted.pdf');
-      return send(`${api.url}${path}`, { method: 'POST', headers: { origin: 'https://evil.example', ...(cookie ? { cookie } : {}) }, body: form });
+      form.set(
+        'file',
+        new Blob([new Uint8Array(pdf('Planted by evil.example'))], { type: 'application/pdf' }),
+        'planted.pdf',
+      );
+      return send(`${api.url}${path}`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', ...(cookie ? { cookie } : {}) },
+        body: form,
+      });
     }
-    const count = async (sql: string, params: unknown[]) => (await api.orm.em.fork().getConnection().execute<{ n: number }[]>(sql, params))[0]!.n;
+    const count = async (sql: string, params: unknown[]) =>
+      (await api.orm.em.fork().getConnection().execute<{ n: number }[]>(sql, params))[0]!.n;
 
     it('refuses a form posted to the document upload routes, storing nothing', async () => {
       const w = await groupPersonas(api);
       const member = await w.as('member');
-      const shared = await upload(api.url, member, `/api/groups/${w.group.id}/documents`, [{ name: 'agenda.pdf', bytes: pdf() }]);
+      const shared = await upload(api.url, member, `/api/groups/${w.group.id}/documents`, [
+        { name: 'agenda.pdf', bytes: pdf() },
+      ]);
       expect(shared.status).toBe(201);
-      for (const path of [`/api/groups/${w.group.id}/documents`, `/api/documents/${shared.json.document!.id}/versions`]) {
+      for (const path of [
+        `/api/groups/${w.group.id}/documents`,
+        `/api/documents/${shared.json.document!.id}/versions`,
+      ]) {
         const answer = await crossSiteForm(path, member.cookie);
         expectRefused(answer, 403, 'FORBIDDEN');
         expect(answer.json?.error?.reason).toBe('UPLOAD_HEADER_MISSING');
       }
       expect(await count('select count(*)::int as n from documents where group_id = ?', [w.group.id])).toBe(1);
-      expect(await count('select count(*)::int as n from document_versions where document_id = ?', [shared.json.document!.id])).toBe(1);
+      expect(
+        await count('select count(*)::int as n from document_versions where document_id = ?', [
+          shared.json.document!.id,
+        ]),
+      ).toBe(1);
     });
 
     it('refuses a form posted to the public pitch attachment route, storing nothing', async () => {
@@ -279,8 +381,18 @@ describe('schema probing in production', () => {
     ['a misspelt argument', '{ workingGroup(slugg: "x") { id } }', {}, 'slugg'],
     ['a misspelt type in a fragment', '{ me { ... on Viewr { id } } }', {}, 'Viewr'],
     ['a misspelt enum literal', '{ workingGroups { documents(sort: UPDATD) { nodes { id } } } }', {}, 'UPDATD'],
-    ['a misspelt input field in a variable', 'mutation ($input: SignInInput!) { signIn(input: $input) { id } }', { input: { emial: 'a@example.org', password: 'x' } }, 'emial'],
-    ['a misspelt enum value in a variable', 'query ($sort: DocumentSort) { workingGroups { documents(sort: $sort) { nodes { id } } } }', { sort: 'UPDATD' }, 'UPDATD'],
+    [
+      'a misspelt input field in a variable',
+      'mutation ($input: SignInInput!) { signIn(input: $input) { id } }',
+      { input: { emial: 'a@example.org', password: 'x' } },
+      'emial',
+    ],
+    [
+      'a misspelt enum value in a variable',
+      'query ($sort: DocumentSort) { workingGroups { documents(sort: $sort) { nodes { id } } } }',
+      { sort: 'UPDATD' },
+      'UPDATD',
+    ],
   ])('hides suggestions for %s', async (_probe, query, variables, typo) => {
     const result = await api.client().request(query, variables);
     expect(result.status).toBe(400);
@@ -322,12 +434,17 @@ describe.each([
     // A stand-in for the built web app, so that pages and assets are served as in production.
     webDir = await mkdtemp(join(tmpdir(), 'convene-web-'));
     await mkdir(join(webDir, 'assets'));
-    await writeFile(join(webDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
+    await writeFile(
+      join(webDir, 'index.html'),
+      '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>',
+    );
     await writeFile(join(webDir, 'assets', 'app.js'), 'export {};');
     api = await ApiHarness.start({ ...env, WEB_DIST_DIR: webDir });
     const w = await groupPersonas(api);
     member = await w.as('member');
-    const shared = await upload(api.url, member, `/api/groups/${w.group.id}/documents`, [{ name: 'minutes.pdf', bytes: pdf() }]);
+    const shared = await upload(api.url, member, `/api/groups/${w.group.id}/documents`, [
+      { name: 'minutes.pdf', bytes: pdf() },
+    ]);
     documentId = shared.json.document!.id;
   });
   afterAll(async () => {
@@ -335,8 +452,14 @@ describe.each([
     await rm(webDir, { recursive: true, force: true });
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) => send(`${api.url}${path}`, { headers: { cookie: member.cookie!, ...headers } });
-  const post = (contentType: string, body: string) => send(`${api.url}/graphql`, { method: 'POST', headers: { cookie: member.cookie!, 'content-type': contentType }, body });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    send(`${api.url}${path}`, { headers: { cookie: member.cookie!, ...headers } });
+  const post = (contentType: string, body: string) =>
+    send(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { cookie: member.cookie!, 'content-type': contentType },
+      body,
+    });
 
   // [kind, request, status, content type, the policy's default-src]. A file is served under a
   // stricter policy of its own ('none'), never a looser one.
@@ -344,12 +467,36 @@ describe.each([
     ['the web app’s page', () => get('/'), 200, /^text\/html/, "'self'"],
     ['a client-side route of the web app', () => get('/groups/some-group/documents'), 200, /^text\/html/, "'self'"],
     ['a web app asset', () => get('/assets/app.js'), 200, /javascript/, "'self'"],
-    ['a GraphQL answer', () => post('application/json', JSON.stringify({ query: ME })), 200, /^application\/(graphql-response\+)?json/, "'self'"],
+    [
+      'a GraphQL answer',
+      () => post('application/json', JSON.stringify({ query: ME })),
+      200,
+      /^application\/(graphql-response\+)?json/,
+      "'self'",
+    ],
     ['a GraphQL refusal', () => post('text/plain', JSON.stringify({ query: ME })), 400, /^application\/json/, "'self'"],
-    ['a body over the size limit', () => post('application/json', JSON.stringify({ query: 'x'.repeat(200 * 1024) })), 413, /^application\/json/, "'self'"],
+    [
+      'a body over the size limit',
+      () => post('application/json', JSON.stringify({ query: 'x'.repeat(200 * 1024) })),
+      413,
+      /^application\/json/,
+      "'self'",
+    ],
     ['a file download', () => get(`/api/documents/${documentId}/content`), 200, /^application\/pdf/, "'none'"],
-    ['a file shown inline', () => get(`/api/documents/${documentId}/content?disposition=inline`), 200, /^application\/pdf/, "'none'"],
-    ['a REST error for a missing file', () => get(`/api/documents/${randomUUID()}/content`), 404, /^application\/json/, "'self'"],
+    [
+      'a file shown inline',
+      () => get(`/api/documents/${documentId}/content?disposition=inline`),
+      200,
+      /^application\/pdf/,
+      "'none'",
+    ],
+    [
+      'a REST error for a missing file',
+      () => get(`/api/documents/${randomUUID()}/content`),
+      404,
+      /^application\/json/,
+      "'self'",
+    ],
     ['a REST error for a missing route', () => get('/api/nothing-here'), 404, /^application\/json/, "'self'"],
     ['the liveness check', () => get('/health/live'), 200, /^application\/json/, "'self'"],
     ['the readiness check', () => get('/health/ready'), 200, /^application\/json/, "'self'"],
@@ -368,7 +515,8 @@ describe.each([
     expect(answer.headers.get('x-powered-by')).toBeNull();
     // HSTS only where the hub is served over HTTPS: on a developer's http://localhost it would
     // make the browser refuse plain HTTP for every local project.
-    if (production) expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
+    if (production)
+      expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
     else expect(answer.headers.get('strict-transport-security')).toBeNull();
   });
 
@@ -376,7 +524,11 @@ describe.each([
   function parseSetCookie(header: string | null) {
     const [pair, ...attributes] = (header ?? '').split(';').map((part) => part.trim());
     const [name, value] = pair!.split('=');
-    return { name, value, attributes: new Map(attributes.map((a) => [a.split('=')[0]!.toLowerCase(), a.split('=')[1] ?? ''])) };
+    return {
+      name,
+      value,
+      attributes: new Map(attributes.map((a) => [a.split('=')[0]!.toLowerCase(), a.split('=')[1] ?? ''])),
+    };
   }
   const cookieName = production ? '__Host-convene_session' : 'convene_session';
 
@@ -401,7 +553,11 @@ describe.each([
     expect(new Date(cleared.attributes.get('expires') ?? '').getTime()).toBeLessThanOrEqual(Date.now());
     expect(cleared.attributes.get('path')).toBe('/');
     expect(cleared.attributes.has('secure')).toBe(production);
-    const replay = await send(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: signedInCookie }, body: JSON.stringify({ query: ME }) });
+    const replay = await send(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: signedInCookie },
+      body: JSON.stringify({ query: ME }),
+    });
     expect(replay.json?.data).toEqual({ me: null });
   });
 });

@@ -33,11 +33,17 @@ describe('HTTP surface', () => {
   });
 
   it('refuses GraphQL requests a browser could send cross-site (CSRF prevention)', async () => {
-    const simple = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const simple = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(simple.status).toBe(400);
     const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
     expect(get.status).toBe(400);
-    const preflighted = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(preflighted.status).toBe(200);
   });
 
@@ -58,7 +64,9 @@ describe('HTTP surface', () => {
     const result = await api.client().request('{ workingGroups { nope } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|at \w+ \(/);
-    const wrongType = await api.client().request('mutation ($input: SignInInput!) { signIn(input: $input) { id } }', { input: { email: 5 } });
+    const wrongType = await api
+      .client()
+      .request('mutation ($input: SignInInput!) { signIn(input: $input) { id } }', { input: { email: 5 } });
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -93,7 +101,11 @@ describe('HTTP surface in production', () => {
   let api: ApiHarness;
   beforeAll(async () => {
     // Trusted documents off, so that free-form documents show what production does with them.
-    api = await ApiHarness.start({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525', GRAPHQL_TRUSTED_DOCUMENTS: 'false' });
+    api = await ApiHarness.start({
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      GRAPHQL_TRUSTED_DOCUMENTS: 'false',
+    });
   });
   afterAll(async () => {
     await api.stop();

@@ -42,7 +42,13 @@ describe('accounts and sessions', () => {
 
   /** Waits for the mail row to exist; delivery itself is the worker's job, tested in the worker. */
   async function invitationTokenFor(email: string): Promise<string> {
-    const rows = await api.orm.em.fork().getConnection().execute<{ text_body: string }[]>('select text_body from mail_messages where to_address = ? order by created_at desc limit 1', [email]);
+    const rows = await api.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ text_body: string }[]>(
+        'select text_body from mail_messages where to_address = ? order by created_at desc limit 1',
+        [email],
+      );
     const match = /\/invitations\/([A-Za-z0-9_-]+)/.exec(rows[0]?.text_body ?? '');
     if (!match) throw new Error(`no invitation mail to ${email}`);
     return match[1]!;
@@ -52,7 +58,9 @@ describe('accounts and sessions', () => {
     await setMode(SignUpMode.OPEN);
     const client = api.client();
     const email = newEmail();
-    const result = await client.request(SIGN_UP, { input: { email: email.toUpperCase(), password: 'a long and unusual phrase', displayName: '  Ada Lovelace ' } });
+    const result = await client.request(SIGN_UP, {
+      input: { email: email.toUpperCase(), password: 'a long and unusual phrase', displayName: '  Ada Lovelace ' },
+    });
     expect(result.errors).toBeUndefined();
     expect(client.lastSetCookie).toMatch(/HttpOnly/i);
     expect(client.lastSetCookie).toMatch(/SameSite=Lax/i);
@@ -63,7 +71,9 @@ describe('accounts and sessions', () => {
   it('refuses sign-up without an invitation when the network is invitation-only', async () => {
     await setMode(SignUpMode.INVITATION_ONLY);
     const email = newEmail();
-    const result = await api.client().request(SIGN_UP, { input: { email, password: 'a long and unusual phrase', displayName: 'Someone' } });
+    const result = await api
+      .client()
+      .request(SIGN_UP, { input: { email, password: 'a long and unusual phrase', displayName: 'Someone' } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SIGN_UP_BY_INVITATION_ONLY' });
     const signIn = await api.client().request(SIGN_IN, { input: { email, password: 'a long and unusual phrase' } });
     expect(signIn.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -84,22 +94,39 @@ describe('accounts and sessions', () => {
     const result = await api.client().request(SIGN_UP, { input });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.fields?.[field]).toEqual(expect.any(String));
-    const count = await api.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from users where email = ?', [input.email]);
+    const count = await api.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from users where email = ?', [input.email]);
     expect(count[0]?.n).toBe(0);
   });
 
   it('refuses a second account for the same email', async () => {
     await setMode(SignUpMode.OPEN);
     const existing = await api.data.user();
-    const result = await api.client().request(SIGN_UP, { input: { email: existing.email, password: 'a long and unusual phrase', displayName: 'Copy' } });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { email: expect.any(String) } });
+    const result = await api
+      .client()
+      .request(SIGN_UP, {
+        input: { email: existing.email, password: 'a long and unusual phrase', displayName: 'Copy' },
+      });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { email: expect.any(String) },
+    });
   });
 
   it('answers a wrong password and an unknown email with the same error', async () => {
     const user = await api.data.user();
-    const wrong = await api.client().request(SIGN_IN, { input: { email: user.email, password: 'not the password at all' } });
-    const unknown = await api.client().request(SIGN_IN, { input: { email: newEmail(), password: 'not the password at all' } });
-    expect(wrong.errors?.[0]).toMatchObject({ message: 'Email or password is incorrect.', extensions: { code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' } });
+    const wrong = await api
+      .client()
+      .request(SIGN_IN, { input: { email: user.email, password: 'not the password at all' } });
+    const unknown = await api
+      .client()
+      .request(SIGN_IN, { input: { email: newEmail(), password: 'not the password at all' } });
+    expect(wrong.errors?.[0]).toMatchObject({
+      message: 'Email or password is incorrect.',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' },
+    });
     expect(unknown.errors?.[0]).toEqual(wrong.errors?.[0]);
   });
 
@@ -152,7 +179,10 @@ describe('accounts and sessions', () => {
   it('ends sessions that were idle too long', async () => {
     const user = await api.data.user();
     const client = await api.signedIn(user);
-    await api.orm.em.fork().getConnection().execute(`update sessions set last_seen_at = now() - interval '30 days' where user_id = ?`, [user.id]);
+    await api.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update sessions set last_seen_at = now() - interval '30 days' where user_id = ?`, [user.id]);
     const me = await client.request<{ me: unknown }>(ME);
     expect(me.data?.me).toBeNull();
   });
@@ -160,7 +190,10 @@ describe('accounts and sessions', () => {
   it('ends sessions past their absolute expiry', async () => {
     const user = await api.data.user();
     const client = await api.signedIn(user);
-    await api.orm.em.fork().getConnection().execute(`update sessions set expires_at = now() - interval '1 minute' where user_id = ?`, [user.id]);
+    await api.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update sessions set expires_at = now() - interval '1 minute' where user_id = ?`, [user.id]);
     expect((await client.request<{ me: unknown }>(ME)).data?.me).toBeNull();
   });
 
@@ -168,11 +201,23 @@ describe('accounts and sessions', () => {
     const user = await api.data.user();
     const laptop = await api.signedIn(user);
     const phone = await api.signedIn(user);
-    const wrong = await laptop.request(CHANGE_PASSWORD, { input: { currentPassword: 'not my password', newPassword: 'another long phrase here' } });
-    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { currentPassword: expect.any(String) } });
-    const weak = await laptop.request(CHANGE_PASSWORD, { input: { currentPassword: TEST_PASSWORD, newPassword: '1234567890' } });
-    expect(weak.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { newPassword: expect.any(String) } });
-    const changed = await laptop.request(CHANGE_PASSWORD, { input: { currentPassword: TEST_PASSWORD, newPassword: 'another long phrase here' } });
+    const wrong = await laptop.request(CHANGE_PASSWORD, {
+      input: { currentPassword: 'not my password', newPassword: 'another long phrase here' },
+    });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { currentPassword: expect.any(String) },
+    });
+    const weak = await laptop.request(CHANGE_PASSWORD, {
+      input: { currentPassword: TEST_PASSWORD, newPassword: '1234567890' },
+    });
+    expect(weak.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { newPassword: expect.any(String) },
+    });
+    const changed = await laptop.request(CHANGE_PASSWORD, {
+      input: { currentPassword: TEST_PASSWORD, newPassword: 'another long phrase here' },
+    });
     expect(changed.data).toEqual({ changePassword: true });
     expect((await laptop.request<{ me: { id: string } | null }>(ME)).data?.me?.id).toBe(user.id);
     expect((await phone.request<{ me: unknown }>(ME)).data?.me).toBeNull();
@@ -182,9 +227,20 @@ describe('accounts and sessions', () => {
   it('updates the profile with validation', async () => {
     const org = await api.data.organisation();
     const client = await api.signedIn(await api.data.user());
-    const ok = await client.request(PROFILE, { input: { displayName: 'Noor', organisationId: org.id, locale: 'ar', timeZone: 'Africa/Cairo' } });
-    expect(ok.data).toEqual({ updateProfile: { displayName: 'Noor', locale: 'ar', timeZone: 'Africa/Cairo', organisation: { name: org.name } } });
-    const bad = await client.request(PROFILE, { input: { displayName: 'Noor', organisationId: '00000000-0000-4000-8000-000000000000', locale: 'xx', timeZone: 'Nowhere' } });
+    const ok = await client.request(PROFILE, {
+      input: { displayName: 'Noor', organisationId: org.id, locale: 'ar', timeZone: 'Africa/Cairo' },
+    });
+    expect(ok.data).toEqual({
+      updateProfile: { displayName: 'Noor', locale: 'ar', timeZone: 'Africa/Cairo', organisation: { name: org.name } },
+    });
+    const bad = await client.request(PROFILE, {
+      input: {
+        displayName: 'Noor',
+        organisationId: '00000000-0000-4000-8000-000000000000',
+        locale: 'xx',
+        timeZone: 'Nowhere',
+      },
+    });
     expect(Object.keys(bad.errors?.[0]?.extensions?.fields ?? {}).sort()).toEqual(['locale', 'timeZone']);
     expect((await client.request<{ me: { locale: string } }>(ME)).data?.me.locale).toBe('ar');
   });
@@ -192,20 +248,44 @@ describe('accounts and sessions', () => {
   it('invites someone by email with a single-use, expiring link that signs them up', async () => {
     await setMode(SignUpMode.INVITATION_ONLY);
     const email = newEmail();
-    const invited = await admin.request<{ inviteToNetwork: { email: string; expiresAt: string } }>(INVITE, { input: { email } });
+    const invited = await admin.request<{ inviteToNetwork: { email: string; expiresAt: string } }>(INVITE, {
+      input: { email },
+    });
     expect(invited.data?.inviteToNetwork.email).toBe(email);
     const token = await invitationTokenFor(email);
 
     const preview = await api.client().request<{ invitation: { email: string } }>(PREVIEW, { token });
     expect(preview.data?.invitation.email).toBe(email);
 
-    const wrongEmail = await api.client().request(SIGN_UP, { input: { email: newEmail(), password: 'a long and unusual phrase', displayName: 'Guest', invitationToken: token } });
+    const wrongEmail = await api
+      .client()
+      .request(SIGN_UP, {
+        input: {
+          email: newEmail(),
+          password: 'a long and unusual phrase',
+          displayName: 'Guest',
+          invitationToken: token,
+        },
+      });
     expect(wrongEmail.errors?.[0]?.extensions?.fields?.['email']).toEqual(expect.any(String));
 
-    const signedUp = await api.client().request(SIGN_UP, { input: { email, password: 'a long and unusual phrase', displayName: 'Guest', invitationToken: token } });
+    const signedUp = await api
+      .client()
+      .request(SIGN_UP, {
+        input: { email, password: 'a long and unusual phrase', displayName: 'Guest', invitationToken: token },
+      });
     expect(signedUp.errors).toBeUndefined();
 
-    const reused = await api.client().request(SIGN_UP, { input: { email: newEmail(), password: 'a long and unusual phrase', displayName: 'Guest', invitationToken: token } });
+    const reused = await api
+      .client()
+      .request(SIGN_UP, {
+        input: {
+          email: newEmail(),
+          password: 'a long and unusual phrase',
+          displayName: 'Guest',
+          invitationToken: token,
+        },
+      });
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'INVITATION_INVALID' });
     expect((await api.client().request(PREVIEW, { token })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -218,7 +298,10 @@ describe('accounts and sessions', () => {
     const second = await invitationTokenFor(email);
     expect(second).not.toBe(first);
     expect((await api.client().request(PREVIEW, { token: first })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    await api.orm.em.fork().getConnection().execute(`update invitations set expires_at = now() - interval '1 second' where email = ?`, [email]);
+    await api.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update invitations set expires_at = now() - interval '1 second' where email = ?`, [email]);
     expect((await api.client().request(PREVIEW, { token: second })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -226,7 +309,12 @@ describe('accounts and sessions', () => {
     const email = newEmail();
     await admin.request(INVITE, { input: { email } });
     // Without the worker, the row is stored but not yet "delivered"; deliver it like the worker would.
-    await api.orm.em.fork().getConnection().execute(`update mail_messages set status = 'sent', transport = 'dev', sent_at = now() where to_address = ?`, [email]);
+    await api.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update mail_messages set status = 'sent', transport = 'dev', sent_at = now() where to_address = ?`, [
+        email,
+      ]);
     const mail = await latestMailTo(email);
     expect(mail.subject).toMatch(/invited you to Convene/);
     expect(mail.text).toMatch(new RegExp(`${api.config.publicUrl}/invitations/[A-Za-z0-9_-]{40,}`));

@@ -52,14 +52,17 @@ export async function waitForMail(client: GqlClient, to: string, timeoutMs = 10_
   for (;;) {
     const mail = (await devMailbox(client)).find((m) => m.to === to);
     if (mail) return mail;
-    if (Date.now() > deadline) throw new Error(`No mail to ${to} reached the development mailbox within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`No mail to ${to} reached the development mailbox within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 /** The invitation token in a mail's /invitations/<token> link. */
 export function invitationToken(mail: DevMailboxEntry, publicUrl: string): string {
-  const match = new RegExp(`${publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/invitations/([A-Za-z0-9_-]+)`).exec(mail.text);
+  const match = new RegExp(`${publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/invitations/([A-Za-z0-9_-]+)`).exec(
+    mail.text,
+  );
   if (!match?.[1]) throw new Error(`The mail to ${mail.to} has no invitation link: ${mail.text}`);
   return match[1];
 }

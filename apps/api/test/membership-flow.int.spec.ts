@@ -25,7 +25,8 @@ describe('membership flows', () => {
   afterAll(async () => {
     await api.stop();
   });
-  const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = <T>(query: string, params: unknown[] = []) =>
+    api.orm.em.fork().getConnection().execute<T[]>(query, params);
 
   it('lets a person request to join, and a convenor approve, after which they see the member list', async () => {
     const group = await api.data.group({ joinPolicy: JoinPolicy.REQUEST });
@@ -35,22 +36,35 @@ describe('membership flows', () => {
     const asNewcomer = await api.signedIn(newcomer);
     const asConvenor = await api.signedIn(convenor);
 
-    const requested = await asNewcomer.request<{ requestToJoin: { status: string } }>(REQUEST, { input: { groupId: group.id, message: 'I work on health access in Leeds.' } });
+    const requested = await asNewcomer.request<{ requestToJoin: { status: string } }>(REQUEST, {
+      input: { groupId: group.id, message: 'I work on health access in Leeds.' },
+    });
     expect(requested.data?.requestToJoin.status).toBe(MembershipStatus.PENDING);
 
-    const before = await asNewcomer.request<{ workingGroup: { members: unknown; memberCount: number | null } }>(GROUP, { slug: group.slug });
+    const before = await asNewcomer.request<{ workingGroup: { members: unknown; memberCount: number | null } }>(GROUP, {
+      slug: group.slug,
+    });
     expect(before.data?.workingGroup.members).toBeNull();
     expect(before.data?.workingGroup.memberCount).toBeNull();
 
-    const pending = await asConvenor.request<{ workingGroup: { pendingRequests: { nodes: { id: string; message: string; user: { displayName: string } }[] } } }>(GROUP, { slug: group.slug });
+    const pending = await asConvenor.request<{
+      workingGroup: { pendingRequests: { nodes: { id: string; message: string; user: { displayName: string } }[] } };
+    }>(GROUP, { slug: group.slug });
     const request = pending.data!.workingGroup.pendingRequests.nodes;
     expect(request).toHaveLength(1);
-    expect(request[0]).toMatchObject({ message: 'I work on health access in Leeds.', user: { displayName: 'Newcomer Person' } });
+    expect(request[0]).toMatchObject({
+      message: 'I work on health access in Leeds.',
+      user: { displayName: 'Newcomer Person' },
+    });
 
-    const approved = await asConvenor.request<{ decideMembership: { status: string } }>(DECIDE, { input: { membershipId: request[0]!.id, approve: true } });
+    const approved = await asConvenor.request<{ decideMembership: { status: string } }>(DECIDE, {
+      input: { membershipId: request[0]!.id, approve: true },
+    });
     expect(approved.data?.decideMembership.status).toBe(MembershipStatus.ACTIVE);
 
-    const after = await asNewcomer.request<{ workingGroup: { members: { nodes: { user: { displayName: string } }[] }; memberCount: number } }>(GROUP, { slug: group.slug });
+    const after = await asNewcomer.request<{
+      workingGroup: { members: { nodes: { user: { displayName: string } }[] }; memberCount: number };
+    }>(GROUP, { slug: group.slug });
     expect(after.data?.workingGroup.memberCount).toBe(2);
     expect(after.data?.workingGroup.members.nodes.map((m) => m.user.displayName)).toContain('Newcomer Person');
   });
@@ -66,15 +80,31 @@ describe('membership flows', () => {
     await applicant.request(REQUEST, { input: { groupId: group.id, message: note } });
 
     const asConvenor = await api.signedIn(convenor);
-    const pending = await asConvenor.request<{ workingGroup: { pendingRequests: { nodes: { id: string; message: string }[] } } }>(GROUP_NOTES, { slug: group.slug });
+    const pending = await asConvenor.request<{
+      workingGroup: { pendingRequests: { nodes: { id: string; message: string }[] } };
+    }>(GROUP_NOTES, { slug: group.slug });
     expect(pending.data?.workingGroup.pendingRequests.nodes[0]?.message).toBe(note);
-    expect((await applicant.request<{ workingGroup: { viewerMembership: { message: string } } }>(GROUP_NOTES, { slug: group.slug })).data?.workingGroup.viewerMembership.message).toBe(note);
+    expect(
+      (
+        await applicant.request<{ workingGroup: { viewerMembership: { message: string } } }>(GROUP_NOTES, {
+          slug: group.slug,
+        })
+      ).data?.workingGroup.viewerMembership.message,
+    ).toBe(note);
 
-    await asConvenor.request(DECIDE, { input: { membershipId: pending.data!.workingGroup.pendingRequests.nodes[0]!.id, approve: true } });
+    await asConvenor.request(DECIDE, {
+      input: { membershipId: pending.data!.workingGroup.pendingRequests.nodes[0]!.id, approve: true },
+    });
     const asMember = await api.signedIn(member);
-    const after = await asMember.request<{ workingGroup: { members: { nodes: { message: string | null }[] } } }>(GROUP_NOTES, { slug: group.slug });
+    const after = await asMember.request<{ workingGroup: { members: { nodes: { message: string | null }[] } } }>(
+      GROUP_NOTES,
+      { slug: group.slug },
+    );
     expect(after.data?.workingGroup.members.nodes.map((m) => m.message)).toEqual([null, null, null]);
-    const stored = await sql<{ message: string | null }>('select message from memberships where group_id = ? and status = ?', [group.id, MembershipStatus.ACTIVE]);
+    const stored = await sql<{ message: string | null }>(
+      'select message from memberships where group_id = ? and status = ?',
+      [group.id, MembershipStatus.ACTIVE],
+    );
     expect(stored.every((row) => row.message === null)).toBe(true);
   });
 
@@ -87,16 +117,35 @@ describe('membership flows', () => {
     await api.data.membership(policing, policingConvenor, MembershipRole.CONVENOR);
     const email = `both-${Date.now()}@example.org`;
     await (await api.signedIn(healthConvenor)).request(INVITE, { input: { groupId: health.id, email } });
-    await (await api.signedIn(policingConvenor)).request(INVITE, { input: { groupId: policing.id, email, role: MembershipRole.OBSERVER } });
-    const [healthMail] = await sql<{ text_body: string }>(`select text_body from mail_messages where to_address = ? and subject like ?`, [email, `%${health.name}%`]);
+    await (
+      await api.signedIn(policingConvenor)
+    ).request(INVITE, { input: { groupId: policing.id, email, role: MembershipRole.OBSERVER } });
+    const [healthMail] = await sql<{ text_body: string }>(
+      `select text_body from mail_messages where to_address = ? and subject like ?`,
+      [email, `%${health.name}%`],
+    );
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(healthMail!.text_body)![1];
 
     const newcomer = api.client();
-    expect((await newcomer.request(SIGN_UP, { input: { email, password: 'a long phrase here', displayName: 'Both', invitationToken: token } })).errors).toBeUndefined();
-    const inHealth = await newcomer.request<{ workingGroup: { viewerMembership: { status: string } } }>(GROUP_NOTES, { slug: health.slug });
-    const inPolicing = await newcomer.request<{ workingGroup: { viewerMembership: { status: string; role: string } } }>(GROUP_NOTES, { slug: policing.slug });
+    expect(
+      (
+        await newcomer.request(SIGN_UP, {
+          input: { email, password: 'a long phrase here', displayName: 'Both', invitationToken: token },
+        })
+      ).errors,
+    ).toBeUndefined();
+    const inHealth = await newcomer.request<{ workingGroup: { viewerMembership: { status: string } } }>(GROUP_NOTES, {
+      slug: health.slug,
+    });
+    const inPolicing = await newcomer.request<{ workingGroup: { viewerMembership: { status: string; role: string } } }>(
+      GROUP_NOTES,
+      { slug: policing.slug },
+    );
     expect(inHealth.data?.workingGroup.viewerMembership.status).toBe(MembershipStatus.ACTIVE);
-    expect(inPolicing.data?.workingGroup.viewerMembership).toMatchObject({ status: MembershipStatus.INVITED, role: MembershipRole.OBSERVER });
+    expect(inPolicing.data?.workingGroup.viewerMembership).toMatchObject({
+      status: MembershipStatus.INVITED,
+      role: MembershipRole.OBSERVER,
+    });
   });
 
   it('records one decision and one event when two convenors decide the same request at once', async () => {
@@ -118,7 +167,10 @@ describe('membership flows', () => {
       expect(codes[1]).toBe('OK');
       expect(['CONFLICT', 'NOT_FOUND']).toContain(codes[0]);
       // One event, so the applicant gets one notification (and at most one email) about it.
-      const events = await sql<{ type: string }>(`select type from outbox_events where type in ('membership.approved', 'membership.declined') and payload->>'userId' = ?`, [applicant.id]);
+      const events = await sql<{ type: string }>(
+        `select type from outbox_events where type in ('membership.approved', 'membership.declined') and payload->>'userId' = ?`,
+        [applicant.id],
+      );
       const approved = results[0]!.errors === undefined;
       expect(events).toEqual([{ type: approved ? 'membership.approved' : 'membership.declined' }]);
     }

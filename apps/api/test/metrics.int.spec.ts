@@ -50,9 +50,15 @@ describe('API metrics', () => {
     expect(total).toBeLessThanOrEqual(max);
     expect(after.value('convene_db_pool_connections', { ...service, state: 'idle' })).toBeLessThanOrEqual(total);
     expect(after.value('convene_db_pool_connections', { ...service, state: 'waiting' })).toBe(0);
-    expect(after.value('convene_db_statements_total', service)).toBeGreaterThan(before.value('convene_db_statements_total', service));
-    expect(after.value('convene_db_pool_acquire_seconds_count', service)).toBeGreaterThan(before.value('convene_db_pool_acquire_seconds_count', service));
-    expect(after.value('convene_db_pool_acquire_seconds_bucket', { ...service, le: '+Inf' })).toBe(after.value('convene_db_pool_acquire_seconds_count', service));
+    expect(after.value('convene_db_statements_total', service)).toBeGreaterThan(
+      before.value('convene_db_statements_total', service),
+    );
+    expect(after.value('convene_db_pool_acquire_seconds_count', service)).toBeGreaterThan(
+      before.value('convene_db_pool_acquire_seconds_count', service),
+    );
+    expect(after.value('convene_db_pool_acquire_seconds_bucket', { ...service, le: '+Inf' })).toBe(
+      after.value('convene_db_pool_acquire_seconds_count', service),
+    );
     expect(after.value('convene_db_pool_acquire_waits_total', service)).toBe(0);
 
     expect(before.value('convene_socket_connections', service)).toBe(0);

@@ -7,7 +7,13 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { JobQueue, createRedis, type JobPayloads } from '@convene/server-core';
-import { JoinPolicy, MembershipRole, MembershipStatus, type NotificationMessage, type NotificationsReadMessage } from '@convene/shared-contracts';
+import {
+  JoinPolicy,
+  MembershipRole,
+  MembershipStatus,
+  type NotificationMessage,
+  type NotificationsReadMessage,
+} from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { ApiHarness, type GqlClient } from './api-harness.js';
 import { pageStatements } from './page-statements.js';
@@ -17,7 +23,14 @@ const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: 
 const DECIDE = `mutation D($input: DecideMembershipInput!) { decideMembership(input: $input) { id } }`;
 
 interface Seen {
-  notifications: { id: string; seq: number; type: string; readAt: string | null; group: { slug: string; name: string } | null; actor: { displayName: string } | null }[];
+  notifications: {
+    id: string;
+    seq: number;
+    type: string;
+    readAt: string | null;
+    group: { slug: string; name: string } | null;
+    actor: { displayName: string } | null;
+  }[];
   unreadNotificationCount: number;
 }
 
@@ -77,19 +90,33 @@ describe('notifications', () => {
     const asMember = await api.signedIn(member);
     await asApplicant.request(REQUEST, { input: { groupId: group.id } });
 
-    await until(async () => (await seen(first!)).notifications.length === 1 && (await seen(second!)).notifications.length === 1, 'both convenors to be told');
+    await until(
+      async () => (await seen(first!)).notifications.length === 1 && (await seen(second!)).notifications.length === 1,
+      'both convenors to be told',
+    );
     const told = await seen(first!);
-    expect(told.notifications[0]).toMatchObject({ type: 'JOIN_REQUESTED', readAt: null, group: { slug: group.slug }, actor: { displayName: 'Aisha Applicant' } });
+    expect(told.notifications[0]).toMatchObject({
+      type: 'JOIN_REQUESTED',
+      readAt: null,
+      group: { slug: group.slug },
+      actor: { displayName: 'Aisha Applicant' },
+    });
     expect(told.unreadNotificationCount).toBe(1);
     expect((await seen(asMember)).notifications).toEqual([]);
     expect((await seen(asApplicant)).notifications).toEqual([]);
 
     // The same event handled again (a retried or duplicated job) adds nothing.
-    const [{ id: eventId }] = await api.orm.em.fork().getConnection().execute<{ id: string }[]>(`select id from outbox_events where payload->>'groupId' = ?`, [group.id]);
+    const [{ id: eventId }] = await api.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from outbox_events where payload->>'groupId' = ?`, [group.id]);
     expect(await api.asJob(() => api.app.get(NotificationsService).fanOut(eventId!))).toEqual([]);
     await api.app.get(JobQueue).add('deliver-event', { eventId: eventId! }, { jobId: `event-again-${eventId}` });
     await new Promise((r) => setTimeout(r, 300));
-    const rows = await api.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from notifications where event_id = ?', [eventId]);
+    const rows = await api.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from notifications where event_id = ?', [eventId]);
     expect(rows[0]!.n).toBe(2);
   });
 
@@ -108,14 +135,24 @@ describe('notifications', () => {
     const applicant = await api.data.user();
     const [event] = await conn.execute<{ id: string }[]>(
       `insert into outbox_events (id, type, payload, created_at) values (gen_random_uuid(), 'membership.requested', ?, now()) returning id`,
-      [JSON.stringify({ membershipId: '00000000-0000-4000-8000-000000000000', groupId: group.id, userId: applicant.id })],
+      [
+        JSON.stringify({
+          membershipId: '00000000-0000-4000-8000-000000000000',
+          groupId: group.id,
+          userId: applicant.id,
+        }),
+      ],
     );
     const slices: number[] = [];
-    const delivered = await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id, (slice) => slices.push(slice.length)));
+    const delivered = await api.asJob(() =>
+      api.app.get(NotificationsService).fanOut(event!.id, (slice) => slices.push(slice.length)),
+    );
     expect(slices).toEqual([500, 500, 100]);
     expect(new Set(delivered.map((d) => d.recipientId)).size).toBe(1100);
     expect(await api.asJob(() => api.app.get(NotificationsService).fanOut(event!.id))).toEqual([]);
-    expect(await conn.execute('select count(*)::int as n from notifications where event_id = ?', [event!.id])).toEqual([{ n: 1100 }]);
+    expect(await conn.execute('select count(*)::int as n from notifications where event_id = ?', [event!.id])).toEqual([
+      { n: 1100 },
+    ]);
   });
 
   it('shows each convenor the notification in the socket message, as they may see it, with their unread count', async () => {
@@ -152,11 +189,19 @@ describe('notifications', () => {
 
   it('leaves out who and what in the message where the group is content-free', async () => {
     const { group, convenors, applicant } = await groupWithPeople();
-    await api.orm.em.fork().getConnection().execute('update working_groups set content_free_notifications = true where id = ?', [group.id]);
+    await api.orm.em
+      .fork()
+      .getConnection()
+      .execute('update working_groups set content_free_notifications = true where id = ?', [group.id]);
     const socket = await connect(await api.signedIn(convenors[0]!));
     const message = new Promise<NotificationMessage>((resolve) => socket.once('notification', resolve));
     await (await api.signedIn(applicant)).request(REQUEST, { input: { groupId: group.id } });
-    expect((await message).notification).toMatchObject({ type: 'JOIN_REQUESTED', actor: null, contentFree: true, group: { id: group.id } });
+    expect((await message).notification).toMatchObject({
+      type: 'JOIN_REQUESTED',
+      actor: null,
+      contentFree: true,
+      group: { id: group.id },
+    });
   });
 
   it('tells the applicant when a convenor approves, and a read mark reaches their other tabs', async () => {
@@ -165,20 +210,34 @@ describe('notifications', () => {
     const [tab, otherTab] = [await connect(asApplicant), await connect(asApplicant)];
     const message = new Promise<NotificationMessage>((resolve) => tab.once('notification', resolve));
     const membership = await api.data.membership(group, applicant, MembershipRole.MEMBER, MembershipStatus.PENDING);
-    await (await api.signedIn(convenors[0]!)).request(DECIDE, { input: { membershipId: membership.id, approve: true } });
+    await (
+      await api.signedIn(convenors[0]!)
+    ).request(DECIDE, { input: { membershipId: membership.id, approve: true } });
     await until(async () => (await seen(asApplicant)).notifications.length === 1, 'the applicant to be told');
     const { notifications } = await seen(asApplicant);
     expect(notifications[0]).toMatchObject({ type: 'MEMBERSHIP_APPROVED', group: { name: group.name } });
-    expect(await message).toMatchObject({ seq: notifications[0]!.seq, previousSeq: 0, unreadCount: 1, notification: { id: notifications[0]!.id } });
-    const readElsewhere = new Promise<NotificationsReadMessage>((resolve) => otherTab.once('notifications:read', resolve));
-    const marked = await asApplicant.request<{ markNotificationsRead: number }>(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [notifications[0]!.id] });
+    expect(await message).toMatchObject({
+      seq: notifications[0]!.seq,
+      previousSeq: 0,
+      unreadCount: 1,
+      notification: { id: notifications[0]!.id },
+    });
+    const readElsewhere = new Promise<NotificationsReadMessage>((resolve) =>
+      otherTab.once('notifications:read', resolve),
+    );
+    const marked = await asApplicant.request<{ markNotificationsRead: number }>(
+      `mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`,
+      { ids: [notifications[0]!.id] },
+    );
     expect(marked.data?.markNotificationsRead).toBe(0);
     expect(await readElsewhere).toEqual({ ids: [notifications[0]!.id], upToSeq: null, unreadCount: 0 });
     // Someone else cannot mark (or see) them, and their marks reach only their own sockets.
     const stranger = await api.signedIn(await api.data.user());
     let overheard = 0;
     otherTab.on('notifications:read', () => (overheard += 1));
-    await stranger.request(`mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }`, { upToSeq: 1_000_000 });
+    await stranger.request(`mutation M($upToSeq: Int) { markNotificationsRead(upToSeq: $upToSeq) }`, {
+      upToSeq: 1_000_000,
+    });
     expect((await seen(stranger)).notifications).toEqual([]);
     expect((await seen(asApplicant)).notifications[0]!.readAt).not.toBeNull();
     await new Promise((r) => setTimeout(r, 300));
@@ -208,7 +267,8 @@ describe('notifications', () => {
     const BELL = `query Notifications($first: Int!) { unreadNotificationCount notifications(first: $first) {
       id seq type createdAt readAt group { id slug name } actor { id displayName } subjectId contentFree } }`;
     const CATCH_UP = `query NotificationsAfter($after: Int!, $first: Int!) { unreadNotificationCount notifications(after: $after, first: $first) { id seq group { id } actor { id } contentFree } }`;
-    const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+    const sql = <T>(query: string, params: unknown[] = []) =>
+      api.orm.em.fork().getConnection().execute<T[]>(query, params);
     /** Someone with n notifications, each about a group of its own and caused by a person of its own; every third group content-free. */
     async function recipientOf(n: number) {
       const recipient = await api.data.user();

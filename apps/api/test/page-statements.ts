@@ -10,7 +10,12 @@ import { dataOf } from './group-personas.js';
  * that moment (a session's last-seen time, a session looked up again after a drop announced by
  * another process) is not the page's work. A statement per item shows in both.
  */
-export async function pageStatements<T>(api: ApiHarness, client: GqlClient, query: string, variables: Record<string, unknown> = {}): Promise<{ statements: number; data: T }> {
+export async function pageStatements<T>(
+  api: ApiHarness,
+  client: GqlClient,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ statements: number; data: T }> {
   const warming: number[] = [];
   while (warming.length < 3 || (warming.at(-1) !== warming.at(-2) && warming.length < 10)) {
     warming.push(await api.statements(async () => dataOf(await client.request('{ me { id } }'))));

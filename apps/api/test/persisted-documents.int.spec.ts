@@ -19,7 +19,12 @@ function webDocument(name: string): { hash: string; text: string } {
 /** The body the production web sends: the hash, no text. */
 function byHash(name: string, variables: Record<string, unknown> = {}, { withText = false } = {}) {
   const { hash, text } = webDocument(name);
-  return { operationName: name, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, ...(withText ? { query: text } : {}) };
+  return {
+    operationName: name,
+    variables,
+    extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    ...(withText ? { query: text } : {}),
+  };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -37,7 +42,9 @@ describe('persisted documents with trusted documents on', () => {
   async function signedIn(): Promise<{ client: GqlClient; email: string }> {
     const user = await api.data.user();
     const client = api.client();
-    const signIn = await client.send<{ signIn: { email: string } }>(byHash('SignIn', { input: { email: user.email, password: TEST_PASSWORD } }));
+    const signIn = await client.send<{ signIn: { email: string } }>(
+      byHash('SignIn', { input: { email: user.email, password: TEST_PASSWORD } }),
+    );
     expect(signIn.errors).toBeUndefined();
     expect(signIn.data?.signIn.email).toBe(user.email);
     return { client, email: user.email };
@@ -49,9 +56,14 @@ describe('persisted documents with trusted documents on', () => {
     expect(me).toMatchObject({ status: 200, data: { me: { email, __typename: 'Viewer' } } });
     expect(me.errors).toBeUndefined();
 
-    const renamed = await client.send(byHash('UpdateViewerLocale', { input: { displayName: 'Amal by hash', locale: 'ar', timeZone: 'Europe/London' } }));
+    const renamed = await client.send(
+      byHash('UpdateViewerLocale', { input: { displayName: 'Amal by hash', locale: 'ar', timeZone: 'Europe/London' } }),
+    );
     expect(renamed.errors).toBeUndefined();
-    expect((await client.send<{ me: { displayName: string; locale: string } }>(byHash('Me'))).data?.me).toMatchObject({ displayName: 'Amal by hash', locale: 'ar' });
+    expect((await client.send<{ me: { displayName: string; locale: string } }>(byHash('Me'))).data?.me).toMatchObject({
+      displayName: 'Amal by hash',
+      locale: 'ar',
+    });
   });
 
   it('answers a hash sent with its text (as the web sends it in development)', async () => {
@@ -63,10 +75,18 @@ describe('persisted documents with trusted documents on', () => {
 
   it('answers a hash it does not know with PERSISTED_QUERY_NOT_FOUND, on which the web sends its text', async () => {
     const { client } = await signedIn();
-    const unknown = await client.send({ operationName: 'Me', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('query Me { me { id } }') } } });
+    const unknown = await client.send({
+      operationName: 'Me',
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256('query Me { me { id } }') } },
+    });
     expect(unknown.status).toBe(200);
     expect(unknown.data ?? null).toBeNull();
-    expect(unknown.errors).toEqual([{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', reason: 'PERSISTED_QUERY_NOT_FOUND' } }]);
+    expect(unknown.errors).toEqual([
+      {
+        message: 'PersistedQueryNotFound',
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', reason: 'PERSISTED_QUERY_NOT_FOUND' },
+      },
+    ]);
   });
 
   it('refuses any other document with DOCUMENT_NOT_ALLOWED and no stack, whatever it asks for and however it is sent', async () => {
@@ -85,7 +105,12 @@ describe('persisted documents with trusted documents on', () => {
       const answer = await client.send(body);
       expect({ body, status: answer.status }).toEqual({ body, status: 400 });
       expect(answer.data ?? null).toBeNull();
-      expect(answer.errors).toEqual([{ message: expect.stringMatching(/^Only the operations of this version of the web app are accepted\./), extensions: { code: 'DOCUMENT_NOT_ALLOWED', reason: 'DOCUMENT_NOT_ALLOWED' } }]);
+      expect(answer.errors).toEqual([
+        {
+          message: expect.stringMatching(/^Only the operations of this version of the web app are accepted\./),
+          extensions: { code: 'DOCUMENT_NOT_ALLOWED', reason: 'DOCUMENT_NOT_ALLOWED' },
+        },
+      ]);
       expect(JSON.stringify(answer)).not.toMatch(STACK);
     }
     // The refused sign-out did not run: the session still answers.

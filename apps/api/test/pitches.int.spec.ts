@@ -42,7 +42,8 @@ interface PitchSeen {
 
 describe('partner pitches', () => {
   let api: ApiHarness;
-  const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = <T>(query: string, params: unknown[] = []) =>
+    api.orm.em.fork().getConnection().execute<T[]>(query, params);
   let formSlug: string;
 
   beforeAll(async () => {
@@ -61,7 +62,13 @@ describe('partner pitches', () => {
       title: 'Pitch us an idea',
       consentText: 'We use your details only to discuss your pitch, and anonymise it a year after it closes.',
       fields: [
-        { id: 'stage', label: 'How far along is it?', kind: 'CHOICE', required: true, options: ['Just an idea', 'Running'] },
+        {
+          id: 'stage',
+          label: 'How far along is it?',
+          kind: 'CHOICE',
+          required: true,
+          options: ['Just an idea', 'Running'],
+        },
         { id: 'area', label: 'Where are you based?', kind: 'TEXT' },
       ],
       ...change,
@@ -83,10 +90,14 @@ describe('partner pitches', () => {
       ...change,
     };
   }
-  const pitchRows = (title: string) => sql<{ id: string; status: string }>('select id, status from pitches where title = ?', [title]);
+  const pitchRows = (title: string) =>
+    sql<{ id: string; status: string }>('select id, status from pitches where title = ?', [title]);
   /** The private link's token from the last mail to an address (the dev mailbox). */
   async function tokenFor(email: string): Promise<string> {
-    const [mail] = await sql<{ text_body: string }>('select text_body from mail_messages where to_address = ? order by created_at desc limit 1', [email]);
+    const [mail] = await sql<{ text_body: string }>(
+      'select text_body from mail_messages where to_address = ? order by created_at desc limit 1',
+      [email],
+    );
     const token = /\/pitches\/([A-Za-z0-9_-]{32})/.exec(mail?.text_body ?? '')?.[1];
     if (!token) throw new Error(`no pitch link mailed to ${email}`);
     return token;
@@ -99,34 +110,62 @@ describe('partner pitches', () => {
   }
   async function attachment(client: GqlClient = api.client(), bytes = pdf('Our survey draft')) {
     const result = await upload(api.url, client, '/api/pitch-attachments', [{ name: 'survey draft.pdf', bytes }]);
-    return { status: result.status, json: result.json as { id: string; claim: string; fileName: string; error?: { code: string; reason: string } } };
+    return {
+      status: result.status,
+      json: result.json as { id: string; claim: string; fileName: string; error?: { code: string; reason: string } },
+    };
   }
 
   describe('who may do what', () => {
-    const triage: Record<Persona, string> = { anonymous: 'UNAUTHENTICATED', outsider: 'NOT_FOUND', member: 'NOT_FOUND', convenor: 'OK', admin: 'OK' };
+    const triage: Record<Persona, string> = {
+      anonymous: 'UNAUTHENTICATED',
+      outsider: 'NOT_FOUND',
+      member: 'NOT_FOUND',
+      convenor: 'OK',
+      admin: 'OK',
+    };
 
-    it.each(PERSONAS.map((p) => [p] as const))('the public form, uploading, submitting, the private link, replying and withdrawing as %s → OK (no account needed)', async (persona) => {
-      const w = await groupPersonas(api);
-      const client = await w.as(persona);
-      expect(dataOf(await client.request<{ pitchForm: { slug: string } }>(FORM, { slug: formSlug })).pitchForm.slug).toBe(formSlug);
-      // POST /api/pitch-attachments is public too: the upload is attached by its claim.
-      const file = await attachment(client);
-      expect(file.status).toBe(201);
-      const input = pitchInput([w.group.id], { attachments: [{ id: file.json.id, claim: file.json.claim }] });
-      expect(codeOf(await client.request(SUBMIT, { input }))).toBe('OK');
-      const token = await tokenFor(input.contactEmail);
-      expect(dataOf(await client.request<{ myPitch: { status: string } }>(MY_PITCH, { token })).myPitch.status).toBe('RECEIVED');
-      expect(dataOf(await client.request<{ replyToPitch: { messages: unknown[] } }>(REPLY, { token, body: 'One more thing.' })).replyToPitch.messages).toHaveLength(1);
-      expect(dataOf(await client.request<{ withdrawPitch: { status: string } }>(WITHDRAW, { token })).withdrawPitch.status).toBe('WITHDRAWN');
-    });
+    it.each(PERSONAS.map((p) => [p] as const))(
+      'the public form, uploading, submitting, the private link, replying and withdrawing as %s → OK (no account needed)',
+      async (persona) => {
+        const w = await groupPersonas(api);
+        const client = await w.as(persona);
+        expect(
+          dataOf(await client.request<{ pitchForm: { slug: string } }>(FORM, { slug: formSlug })).pitchForm.slug,
+        ).toBe(formSlug);
+        // POST /api/pitch-attachments is public too: the upload is attached by its claim.
+        const file = await attachment(client);
+        expect(file.status).toBe(201);
+        const input = pitchInput([w.group.id], { attachments: [{ id: file.json.id, claim: file.json.claim }] });
+        expect(codeOf(await client.request(SUBMIT, { input }))).toBe('OK');
+        const token = await tokenFor(input.contactEmail);
+        expect(dataOf(await client.request<{ myPitch: { status: string } }>(MY_PITCH, { token })).myPitch.status).toBe(
+          'RECEIVED',
+        );
+        expect(
+          dataOf(
+            await client.request<{ replyToPitch: { messages: unknown[] } }>(REPLY, { token, body: 'One more thing.' }),
+          ).replyToPitch.messages,
+        ).toHaveLength(1);
+        expect(
+          dataOf(await client.request<{ withdrawPitch: { status: string } }>(WITHDRAW, { token })).withdrawPitch.status,
+        ).toBe('WITHDRAWN');
+      },
+    );
 
-    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : 'OK'] as const))('pitches as %s → %s, listing only pitches to groups they convene (all for admins)', async (persona, outcome) => {
-      const w = await groupPersonas(api);
-      const { id } = await submitted(w);
-      const result = await (await w.as(persona)).request<{ pitches: { nodes: { id: string }[] } }>(PITCHES, {});
-      expect(codeOf(result)).toBe(outcome);
-      if (outcome === 'OK') expect(dataOf(result).pitches.nodes.some((p) => p.id === id)).toBe(persona === 'convenor' || persona === 'admin');
-    });
+    it.each(PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : 'OK'] as const))(
+      'pitches as %s → %s, listing only pitches to groups they convene (all for admins)',
+      async (persona, outcome) => {
+        const w = await groupPersonas(api);
+        const { id } = await submitted(w);
+        const result = await (await w.as(persona)).request<{ pitches: { nodes: { id: string }[] } }>(PITCHES, {});
+        expect(codeOf(result)).toBe(outcome);
+        if (outcome === 'OK')
+          expect(dataOf(result).pitches.nodes.some((p) => p.id === id)).toBe(
+            persona === 'convenor' || persona === 'admin',
+          );
+      },
+    );
 
     it.each(PERSONAS.map((p) => [p, triage[p]] as const))('pitch(id) as %s → %s', async (persona, outcome) => {
       const w = await groupPersonas(api);
@@ -134,37 +173,66 @@ describe('partner pitches', () => {
       expect(codeOf(await (await w.as(persona)).request(PITCH, { id }))).toBe(outcome);
     });
 
-    it.each(PERSONAS.map((p) => [p, triage[p]] as const))('reviewPitch as %s → %s, and a refused one changes nothing', async (persona, outcome) => {
-      const w = await groupPersonas(api);
-      const { id, input } = await submitted(w);
-      const result = await (await w.as(persona)).request(REVIEW, { input: { pitchId: id, status: 'UNDER_REVIEW', note: 'Looks promising', message: 'Thank you!' } });
-      expect(codeOf(result)).toBe(outcome);
-      expect((await pitchRows(input.title))[0]!.status).toBe(outcome === 'OK' ? 'UNDER_REVIEW' : 'RECEIVED');
-      expect(await sql('select 1 from pitch_notes where pitch_id = ?', [id])).toHaveLength(outcome === 'OK' ? 1 : 0);
-    });
+    it.each(PERSONAS.map((p) => [p, triage[p]] as const))(
+      'reviewPitch as %s → %s, and a refused one changes nothing',
+      async (persona, outcome) => {
+        const w = await groupPersonas(api);
+        const { id, input } = await submitted(w);
+        const result = await (
+          await w.as(persona)
+        ).request(REVIEW, {
+          input: { pitchId: id, status: 'UNDER_REVIEW', note: 'Looks promising', message: 'Thank you!' },
+        });
+        expect(codeOf(result)).toBe(outcome);
+        expect((await pitchRows(input.title))[0]!.status).toBe(outcome === 'OK' ? 'UNDER_REVIEW' : 'RECEIVED');
+        expect(await sql('select 1 from pitch_notes where pitch_id = ?', [id])).toHaveLength(outcome === 'OK' ? 1 : 0);
+      },
+    );
 
     // Accepting makes a discussion in the accepting person's name: network admins who are not members are told to join first.
-    const acceptors: Record<Persona, string> = { anonymous: 'UNAUTHENTICATED', outsider: 'NOT_FOUND', member: 'NOT_FOUND', convenor: 'OK', admin: 'BAD_USER_INPUT' };
-    it.each(PERSONAS.map((p) => [p, acceptors[p]] as const))('acceptPitch as %s → %s, and a refused one makes no discussion', async (persona, outcome) => {
-      const w = await groupPersonas(api);
-      const { id, input } = await submitted(w);
-      const result = await (await w.as(persona)).request(ACCEPT, { input: { pitchId: id, groupId: w.group.id } });
-      expect(codeOf(result)).toBe(outcome);
-      expect((await pitchRows(input.title))[0]!.status).toBe(outcome === 'OK' ? 'ACCEPTED' : 'RECEIVED');
-      expect(await sql('select 1 from threads where group_id = ? and title = ?', [w.group.id, input.title])).toHaveLength(outcome === 'OK' ? 1 : 0);
-    });
+    const acceptors: Record<Persona, string> = {
+      anonymous: 'UNAUTHENTICATED',
+      outsider: 'NOT_FOUND',
+      member: 'NOT_FOUND',
+      convenor: 'OK',
+      admin: 'BAD_USER_INPUT',
+    };
+    it.each(PERSONAS.map((p) => [p, acceptors[p]] as const))(
+      'acceptPitch as %s → %s, and a refused one makes no discussion',
+      async (persona, outcome) => {
+        const w = await groupPersonas(api);
+        const { id, input } = await submitted(w);
+        const result = await (await w.as(persona)).request(ACCEPT, { input: { pitchId: id, groupId: w.group.id } });
+        expect(codeOf(result)).toBe(outcome);
+        expect((await pitchRows(input.title))[0]!.status).toBe(outcome === 'OK' ? 'ACCEPTED' : 'RECEIVED');
+        expect(
+          await sql('select 1 from threads where group_id = ? and title = ?', [w.group.id, input.title]),
+        ).toHaveLength(outcome === 'OK' ? 1 : 0);
+      },
+    );
 
-    const managers: Record<Persona, string> = { anonymous: 'UNAUTHENTICATED', outsider: 'FORBIDDEN', member: 'FORBIDDEN', convenor: 'OK', admin: 'OK' };
-    it.each(PERSONAS.map((p) => [p, managers[p]] as const))('pitchForms and savePitchForm as %s → %s', async (persona, outcome) => {
-      const w = await groupPersonas(api);
-      const client = await w.as(persona);
-      expect(codeOf(await client.request(FORMS))).toBe(outcome);
-      const slug = `form-${randomUUID().slice(0, 8)}`;
-      expect(codeOf(await client.request(SAVE_FORM, { input: formInput(slug) }))).toBe(outcome);
-      expect(await sql('select 1 from pitch_forms where slug = ?', [slug])).toHaveLength(outcome === 'OK' ? 1 : 0);
-    });
+    const managers: Record<Persona, string> = {
+      anonymous: 'UNAUTHENTICATED',
+      outsider: 'FORBIDDEN',
+      member: 'FORBIDDEN',
+      convenor: 'OK',
+      admin: 'OK',
+    };
+    it.each(PERSONAS.map((p) => [p, managers[p]] as const))(
+      'pitchForms and savePitchForm as %s → %s',
+      async (persona, outcome) => {
+        const w = await groupPersonas(api);
+        const client = await w.as(persona);
+        expect(codeOf(await client.request(FORMS))).toBe(outcome);
+        const slug = `form-${randomUUID().slice(0, 8)}`;
+        expect(codeOf(await client.request(SAVE_FORM, { input: formInput(slug) }))).toBe(outcome);
+        expect(await sql('select 1 from pitch_forms where slug = ?', [slug])).toHaveLength(outcome === 'OK' ? 1 : 0);
+      },
+    );
 
-    it.each(PERSONAS.map((p) => [p, { anonymous: 401, outsider: 404, member: 404, convenor: 200, admin: 200 }[p]] as const))('GET /api/pitches/:id/attachments/:attachmentId as %s → %d', async (persona, status) => {
+    it.each(
+      PERSONAS.map((p) => [p, { anonymous: 401, outsider: 404, member: 404, convenor: 200, admin: 200 }[p]] as const),
+    )('GET /api/pitches/:id/attachments/:attachmentId as %s → %d', async (persona, status) => {
       const w = await groupPersonas(api);
       const file = await attachment();
       const { id } = await submitted(w, { attachments: [{ id: file.json.id, claim: file.json.claim }] });
@@ -181,13 +249,19 @@ describe('partner pitches', () => {
       const w = await groupPersonas(api);
       const file = await attachment();
       const { token } = await submitted(w, { attachments: [{ id: file.json.id, claim: file.json.claim }] });
-      const seen = dataOf(await api.client().request<{ myPitch: { attachments: { downloadUrl: string }[] } }>(MY_PITCH, { token })).myPitch;
+      const seen = dataOf(
+        await api.client().request<{ myPitch: { attachments: { downloadUrl: string }[] } }>(MY_PITCH, { token }),
+      ).myPitch;
       const res = await api.client().get(seen.attachments[0]!.downloadUrl);
       expect(res.status).toBe(200);
-      expect((await api.client().get(`/api/pitch-links/${'A'.repeat(32)}/attachments/${file.json.id}`)).status).toBe(404);
+      expect((await api.client().get(`/api/pitch-links/${'A'.repeat(32)}/attachments/${file.json.id}`)).status).toBe(
+        404,
+      );
     });
 
-    it.each(PERSONAS.map((p) => [p, { anonymous: 401, outsider: 200, member: 200, convenor: 200, admin: 200 }[p]] as const))('GET /api/pitches.csv as %s → %d, with only the pitches they triage', async (persona, status) => {
+    it.each(
+      PERSONAS.map((p) => [p, { anonymous: 401, outsider: 200, member: 200, convenor: 200, admin: 200 }[p]] as const),
+    )('GET /api/pitches.csv as %s → %d, with only the pitches they triage', async (persona, status) => {
       const w = await groupPersonas(api);
       const { input } = await submitted(w, { title: `=cmd|' /C calc'!A0 ${randomUUID().slice(0, 6)}` });
       const res = await (await w.as(persona)).get(`/api/pitches.csv?groupId=${w.group.id}`);
@@ -227,29 +301,58 @@ describe('partner pitches', () => {
     it('an unknown group, a closed form, a missing consent and someone else’s upload are refused; nothing is stored', async () => {
       const w = await groupPersonas(api);
       const unknown = pitchInput([randomUUID()]);
-      expect((await api.client().request(SUBMIT, { input: unknown })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_GROUP' });
+      expect((await api.client().request(SUBMIT, { input: unknown })).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'UNKNOWN_GROUP',
+      });
       const noConsent = pitchInput([w.group.id], { consent: false });
-      expect((await api.client().request(SUBMIT, { input: noConsent })).errors?.[0]?.extensions).toMatchObject({ reason: 'CONSENT_REQUIRED' });
+      expect((await api.client().request(SUBMIT, { input: noConsent })).errors?.[0]?.extensions).toMatchObject({
+        reason: 'CONSENT_REQUIRED',
+      });
       const file = await attachment();
       const stolen = pitchInput([w.group.id], { attachments: [{ id: file.json.id, claim: 'guessed-claim' }] });
-      expect((await api.client().request(SUBMIT, { input: stolen })).errors?.[0]?.extensions).toMatchObject({ reason: 'ATTACHMENT_NOT_FOUND' });
+      expect((await api.client().request(SUBMIT, { input: stolen })).errors?.[0]?.extensions).toMatchObject({
+        reason: 'ATTACHMENT_NOT_FOUND',
+      });
       const admin = await api.signedIn(await api.data.admin());
       const slug = `closed-${randomUUID().slice(0, 8)}`;
-      const form = dataOf(await admin.request<{ savePitchForm: { id: string } }>(SAVE_FORM, { input: formInput(slug, { isOpen: false }) })).savePitchForm;
+      const form = dataOf(
+        await admin.request<{ savePitchForm: { id: string } }>(SAVE_FORM, {
+          input: formInput(slug, { isOpen: false }),
+        }),
+      ).savePitchForm;
       expect(form.id).toEqual(expect.any(String));
       const closed = pitchInput([w.group.id], { formSlug: slug });
-      expect((await api.client().request(SUBMIT, { input: closed })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'FORM_CLOSED' });
+      expect((await api.client().request(SUBMIT, { input: closed })).errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'FORM_CLOSED',
+      });
       for (const input of [unknown, noConsent, stolen, closed]) expect(await pitchRows(input.title)).toEqual([]);
-      expect((await sql<{ pitch_id: string | null }>('select pitch_id from pitch_attachments where id = ?', [file.json.id]))[0]!.pitch_id).toBeNull();
+      expect(
+        (
+          await sql<{ pitch_id: string | null }>('select pitch_id from pitch_attachments where id = ?', [file.json.id])
+        )[0]!.pitch_id,
+      ).toBeNull();
     });
 
     it('an attachment over the limit, of a refused type, or without the app header is refused with nothing kept', async () => {
       const before = (await sql<{ n: number }>('select count(*)::int as n from pitch_attachments'))[0]!.n;
       const big = await attachment(api.client(), Buffer.concat([pdf(), random(LIMIT)]));
       expect([big.status, big.json.error?.reason]).toEqual([413, 'FILE_TOO_LARGE']);
-      const program = await upload(api.url, api.client(), '/api/pitch-attachments', [{ name: 'setup', bytes: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4000, 1)]) }]);
+      const program = await upload(api.url, api.client(), '/api/pitch-attachments', [
+        {
+          name: 'setup',
+          bytes: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4000, 1)]),
+        },
+      ]);
       expect([program.status, program.json.error?.reason]).toEqual([415, 'TYPE_NOT_ALLOWED']);
-      const noHeader = await upload(api.url, api.client(), '/api/pitch-attachments', [{ name: 'a.pdf', bytes: pdf() }], { 'x-requested-with': '' });
+      const noHeader = await upload(
+        api.url,
+        api.client(),
+        '/api/pitch-attachments',
+        [{ name: 'a.pdf', bytes: pdf() }],
+        { 'x-requested-with': '' },
+      );
       expect([noHeader.status, noHeader.json.error?.reason]).toEqual([403, 'UPLOAD_HEADER_MISSING']);
       expect((await sql<{ n: number }>('select count(*)::int as n from pitch_attachments'))[0]!.n).toBe(before);
     });
@@ -261,7 +364,9 @@ describe('partner pitches', () => {
       expect(codeOf(await bot.request(SUBMIT, { input }))).toBe('OK');
       expect(await pitchRows(input.title)).toEqual([]);
       let limited = false;
-      for (let i = 0; i < 12 && !limited; i++) limited = codeOf(await bot.request(SUBMIT, { input: pitchInput([w.group.id], { website: 'x' }) })) === 'RATE_LIMITED';
+      for (let i = 0; i < 12 && !limited; i++)
+        limited =
+          codeOf(await bot.request(SUBMIT, { input: pitchInput([w.group.id], { website: 'x' }) })) === 'RATE_LIMITED';
       expect(limited).toBe(true);
     });
 
@@ -269,38 +374,87 @@ describe('partner pitches', () => {
       const w = await groupPersonas(api);
       const { id, token } = await submitted(w);
       const convenor = await w.as('convenor');
-      expect((await convenor.request(REVIEW, { input: { pitchId: id, status: 'DECLINED' } })).errors?.[0]?.extensions?.fields).toMatchObject({ declineReason: expect.any(String) });
-      dataOf(await convenor.request(REVIEW, { input: { pitchId: id, status: 'DECLINED', declineReason: 'Outside what the network does.' } }));
-      expect(dataOf(await api.client().request<{ myPitch: { status: string; declineReason: string } }>(MY_PITCH, { token })).myPitch).toMatchObject({ status: 'DECLINED', declineReason: 'Outside what the network does.' });
-      expect((await api.client().request(REPLY, { token, body: 'But why?' })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PITCH_CLOSED' });
-      expect((await convenor.request(ACCEPT, { input: { pitchId: id, groupId: w.group.id } })).errors?.[0]?.extensions).toMatchObject({ reason: 'PITCH_CLOSED' });
+      expect(
+        (await convenor.request(REVIEW, { input: { pitchId: id, status: 'DECLINED' } })).errors?.[0]?.extensions
+          ?.fields,
+      ).toMatchObject({ declineReason: expect.any(String) });
+      dataOf(
+        await convenor.request(REVIEW, {
+          input: { pitchId: id, status: 'DECLINED', declineReason: 'Outside what the network does.' },
+        }),
+      );
+      expect(
+        dataOf(await api.client().request<{ myPitch: { status: string; declineReason: string } }>(MY_PITCH, { token }))
+          .myPitch,
+      ).toMatchObject({ status: 'DECLINED', declineReason: 'Outside what the network does.' });
+      expect((await api.client().request(REPLY, { token, body: 'But why?' })).errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'PITCH_CLOSED',
+      });
+      expect(
+        (await convenor.request(ACCEPT, { input: { pitchId: id, groupId: w.group.id } })).errors?.[0]?.extensions,
+      ).toMatchObject({ reason: 'PITCH_CLOSED' });
     });
   });
 
   describe('a form in the network’s languages', () => {
     const TEXTS = `query F($slug: String!) { pitchForm(slug: $slug) { language translations { locale title intro consentText } fields { id label options translations { locale label options } } } }`;
-    const arabic = { locale: 'ar', title: 'اقترح علينا فكرة', intro: 'أخبرونا عن فكرتكم.', consentText: 'نستخدم بياناتكم لمناقشة مقترحكم فقط.' };
+    const arabic = {
+      locale: 'ar',
+      title: 'اقترح علينا فكرة',
+      intro: 'أخبرونا عن فكرتكم.',
+      consentText: 'نستخدم بياناتكم لمناقشة مقترحكم فقط.',
+    };
 
     it('keeps each language’s texts, and a question’s choices in the order of its own; empty ones are left to fall back', async () => {
       const admin = await api.signedIn(await api.data.admin());
       const slug = `languages-${randomUUID().slice(0, 8)}`;
       const fields = [
-        { id: 'stage', label: 'How far along is it?', kind: 'CHOICE', required: true, options: ['Just an idea', 'Running'], translations: [{ locale: 'ar', label: 'إلى أين وصلت؟', options: ['', 'قيد التنفيذ'] }] },
-        { id: 'area', label: 'Where are you based?', kind: 'TEXT', translations: [{ locale: 'ar', label: '  ', options: [] }] },
+        {
+          id: 'stage',
+          label: 'How far along is it?',
+          kind: 'CHOICE',
+          required: true,
+          options: ['Just an idea', 'Running'],
+          translations: [{ locale: 'ar', label: 'إلى أين وصلت؟', options: ['', 'قيد التنفيذ'] }],
+        },
+        {
+          id: 'area',
+          label: 'Where are you based?',
+          kind: 'TEXT',
+          translations: [{ locale: 'ar', label: '  ', options: [] }],
+        },
       ];
-      dataOf(await admin.request(SAVE_FORM, { input: formInput(slug, { language: 'en', translations: [arabic], fields }) }));
-      const form = dataOf(await api.client().request<{ pitchForm: { language: string; translations: unknown[]; fields: { id: string; translations: unknown[] }[] } }>(TEXTS, { slug })).pitchForm;
+      dataOf(
+        await admin.request(SAVE_FORM, { input: formInput(slug, { language: 'en', translations: [arabic], fields }) }),
+      );
+      const form = dataOf(
+        await api
+          .client()
+          .request<{
+            pitchForm: { language: string; translations: unknown[]; fields: { id: string; translations: unknown[] }[] };
+          }>(TEXTS, { slug }),
+      ).pitchForm;
       expect(form.language).toBe('en');
       expect(form.translations).toEqual([arabic]);
-      expect(form.fields.find((f) => f.id === 'stage')!.translations).toEqual([{ locale: 'ar', label: 'إلى أين وصلت؟', options: ['', 'قيد التنفيذ'] }]);
+      expect(form.fields.find((f) => f.id === 'stage')!.translations).toEqual([
+        { locale: 'ar', label: 'إلى أين وصلت؟', options: ['', 'قيد التنفيذ'] },
+      ]);
       expect(form.fields.find((f) => f.id === 'area')!.translations).toEqual([]);
 
       // An answer is still the choice as the form wrote it, whatever language the partner read it in.
       const w = await groupPersonas(api);
-      const translatedAnswer = pitchInput([w.group.id], { formSlug: slug, answers: [{ fieldId: 'stage', value: 'قيد التنفيذ' }] });
+      const translatedAnswer = pitchInput([w.group.id], {
+        formSlug: slug,
+        answers: [{ fieldId: 'stage', value: 'قيد التنفيذ' }],
+      });
       const refused = await api.client().request(SUBMIT, { input: translatedAnswer });
       expect(refused.errors?.[0]?.extensions?.fields?.['answers.stage']).toEqual(expect.any(String));
-      const ownAnswer = pitchInput([w.group.id], { formSlug: slug, answers: [{ fieldId: 'stage', value: 'Running' }], locale: 'ar' });
+      const ownAnswer = pitchInput([w.group.id], {
+        formSlug: slug,
+        answers: [{ fieldId: 'stage', value: 'Running' }],
+        locale: 'ar',
+      });
       dataOf(await api.client().request(SUBMIT, { input: ownAnswer }));
       expect(await pitchRows(ownAnswer.title)).toHaveLength(1);
     });
@@ -312,7 +466,21 @@ describe('partner pitches', () => {
       ['an unknown form language', { language: 'xx' }, 'language'],
       ['an over-long introduction', { translations: [{ ...arabic, intro: 'ن'.repeat(3001) }] }, 'translations.0.intro'],
       ['a title of two lines', { translations: [{ ...arabic, title: 'سطر\u0007ثان' }] }, 'translations.0.title'],
-      ['more choices than the question has', { fields: [{ id: 'stage', label: 'Stage?', kind: 'CHOICE', options: ['A', 'B'], translations: [{ locale: 'ar', options: ['أ', 'ب', 'ج'] }] }] }, 'fields.0.translations.0.options'],
+      [
+        'more choices than the question has',
+        {
+          fields: [
+            {
+              id: 'stage',
+              label: 'Stage?',
+              kind: 'CHOICE',
+              options: ['A', 'B'],
+              translations: [{ locale: 'ar', options: ['أ', 'ب', 'ج'] }],
+            },
+          ],
+        },
+        'fields.0.translations.0.options',
+      ],
     ])('savePitchForm with %s → BAD_USER_INPUT on the field; nothing stored', async (_what, change, field) => {
       const admin = await api.signedIn(await api.data.admin());
       const slug = `refused-${randomUUID().slice(0, 8)}`;
@@ -328,7 +496,17 @@ describe('partner pitches', () => {
       const w = await groupPersonas(api);
       const { id, token } = await submitted(w);
       const convenor = await w.as('convenor');
-      dataOf(await convenor.request(REVIEW, { input: { pitchId: id, status: 'UNDER_REVIEW', note: 'SECRET-NOTE check their funding', message: 'Which area do you cover?', reviewerIds: [w.people.convenor.id] } }));
+      dataOf(
+        await convenor.request(REVIEW, {
+          input: {
+            pitchId: id,
+            status: 'UNDER_REVIEW',
+            note: 'SECRET-NOTE check their funding',
+            message: 'Which area do you cover?',
+            reviewerIds: [w.people.convenor.id],
+          },
+        }),
+      );
       dataOf(await api.client().request(REPLY, { token, body: 'Leeds and Bradford.' }));
       const partnerSide = await api.client().request<{ myPitch: { messages: unknown[] } }>(MY_PITCH, { token });
       const text = JSON.stringify(partnerSide);
@@ -338,7 +516,12 @@ describe('partner pitches', () => {
         { author: 'CONVENOR', body: 'Which area do you cover?' },
         { author: 'PARTNER', body: 'Leeds and Bradford.' },
       ]);
-      const seen = dataOf(await convenor.request<{ pitch: PitchSeen & { messages: { convenor: { displayName: string } | null }[] } }>(PITCH, { id })).pitch;
+      const seen = dataOf(
+        await convenor.request<{ pitch: PitchSeen & { messages: { convenor: { displayName: string } | null }[] } }>(
+          PITCH,
+          { id },
+        ),
+      ).pitch;
       expect(seen.notes.map((n) => n.body)).toEqual(['SECRET-NOTE check their funding']);
       expect(seen.messages[0]!.convenor?.displayName).toBe('Cora Convenor');
       expect(seen.reviewers).toEqual([{ id: w.people.convenor.id }]);
@@ -348,11 +531,16 @@ describe('partner pitches', () => {
       const w = await groupPersonas(api);
       const convenor = await w.as('convenor');
       const BOARD = `query B($groupId: ID) { pitches(groupId: $groupId, first: 100) { nodes { id title groups { name } answers { label value } messages { body convenor { displayName } } notes { body author { displayName } } reviewers { displayName } reviewerCandidates { displayName } attachments { fileName } } } }`;
-      const count = async () => api.statements(async () => dataOf(await convenor.request(BOARD, { groupId: w.group.id })));
+      const count = async () =>
+        api.statements(async () => dataOf(await convenor.request(BOARD, { groupId: w.group.id })));
       const add = async (n: number) => {
         for (let i = 0; i < n; i++) {
           const { id } = await submitted(w);
-          dataOf(await convenor.request(REVIEW, { input: { pitchId: id, note: `note ${i}`, message: `message ${i}`, reviewerIds: [w.people.convenor.id] } }));
+          dataOf(
+            await convenor.request(REVIEW, {
+              input: { pitchId: id, note: `note ${i}`, message: `message ${i}`, reviewerIds: [w.people.convenor.id] },
+            }),
+          );
         }
       };
       await add(3);
@@ -385,8 +573,13 @@ describe('partner pitches', () => {
       type Board = { pitches: { nodes: { formTitle: string | null; groups: { name: string }[] }[] } };
       const counts: number[] = [];
       for (const { n, w } of [await boardOf(20), await boardOf(100)]) {
-        const page = await pageStatements<Board>(api, await w.as('convenor'), BOARD_PAGE, { groupId: w.group.id, first: n });
-        expect(page.data.pitches.nodes.filter((p) => p.formTitle?.startsWith('Board form ') && p.groups.length === 2)).toHaveLength(n);
+        const page = await pageStatements<Board>(api, await w.as('convenor'), BOARD_PAGE, {
+          groupId: w.group.id,
+          first: n,
+        });
+        expect(
+          page.data.pitches.nodes.filter((p) => p.formTitle?.startsWith('Board form ') && p.groups.length === 2),
+        ).toHaveLength(n);
         counts.push(page.statements);
       }
       expect(counts[0]).toBeGreaterThan(0);
@@ -400,14 +593,28 @@ describe('partner pitches', () => {
       dataOf(await api.client().request(SUBMIT, { input }));
       const [row] = await pitchRows(input.title);
       const convenorA = await a.as('convenor');
-      const seen = dataOf(await convenorA.request<{ pitch: { reviewerCandidates: { id: string }[]; acceptInto: { id: string }[] } }>(PITCH, { id: row!.id })).pitch;
+      const seen = dataOf(
+        await convenorA.request<{ pitch: { reviewerCandidates: { id: string }[]; acceptInto: { id: string }[] } }>(
+          PITCH,
+          { id: row!.id },
+        ),
+      ).pitch;
       expect(seen.reviewerCandidates.map((c) => c.id)).toEqual([a.people.convenor.id]);
       expect(seen.acceptInto.map((g) => g.id)).toEqual([a.group.id]);
-      const assign = await convenorA.request(REVIEW, { input: { pitchId: row!.id, reviewerIds: [b.people.convenor.id] } });
+      const assign = await convenorA.request(REVIEW, {
+        input: { pitchId: row!.id, reviewerIds: [b.people.convenor.id] },
+      });
       expect(assign.errors?.[0]?.extensions).toMatchObject({ reason: 'REVIEWER_NOT_A_CONVENOR' });
       // B's convenor writes a note; A sees the note but not who wrote it.
-      dataOf(await (await b.as('convenor')).request(REVIEW, { input: { pitchId: row!.id, note: 'From the other group' } }));
-      const notes = dataOf(await convenorA.request<{ pitch: { notes: { body: string; author: { displayName: string } | null }[] } }>(PITCH, { id: row!.id })).pitch.notes;
+      dataOf(
+        await (await b.as('convenor')).request(REVIEW, { input: { pitchId: row!.id, note: 'From the other group' } }),
+      );
+      const notes = dataOf(
+        await convenorA.request<{ pitch: { notes: { body: string; author: { displayName: string } | null }[] } }>(
+          PITCH,
+          { id: row!.id },
+        ),
+      ).pitch.notes;
       expect(notes).toEqual([{ body: 'From the other group', author: null }]);
       // A convenor of A who also convenes C can't move the pitch into C.
       const c = await api.data.group();
@@ -420,7 +627,11 @@ describe('partner pitches', () => {
     it('the partner’s messages carry no convenor at all (the field does not exist for them)', async () => {
       const w = await groupPersonas(api);
       const { token } = await submitted(w);
-      const result = await api.client().request(`query M($token: String!) { myPitch(token: $token) { messages { convenor { displayName } } } }`, { token });
+      const result = await api
+        .client()
+        .request(`query M($token: String!) { myPitch(token: $token) { messages { convenor { displayName } } } }`, {
+          token,
+        });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(result.data ?? null).toBeNull();
     });
@@ -429,17 +640,30 @@ describe('partner pitches', () => {
       const w = await groupPersonas(api);
       const other = await groupPersonas(api);
       const slug = `mine-${randomUUID().slice(0, 8)}`;
-      const form = dataOf(await (await w.as('convenor')).request<{ savePitchForm: { id: string } }>(SAVE_FORM, { input: formInput(slug) })).savePitchForm;
-      const taken = await (await other.as('convenor')).request(SAVE_FORM, { input: formInput(slug, { id: form.id, retentionDays: 0 }) });
+      const form = dataOf(
+        await (
+          await w.as('convenor')
+        ).request<{ savePitchForm: { id: string } }>(SAVE_FORM, { input: formInput(slug) }),
+      ).savePitchForm;
+      const taken = await (
+        await other.as('convenor')
+      ).request(SAVE_FORM, { input: formInput(slug, { id: form.id, retentionDays: 0 }) });
       expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_THE_FORM_MAKER' });
-      expect((await sql<{ retention_days: number }>('select retention_days from pitch_forms where id = ?', [form.id]))[0]!.retention_days).toBe(365);
-      dataOf(await (await w.as('admin')).request(SAVE_FORM, { input: formInput(slug, { id: form.id, isOpen: false }) }));
+      expect(
+        (await sql<{ retention_days: number }>('select retention_days from pitch_forms where id = ?', [form.id]))[0]!
+          .retention_days,
+      ).toBe(365);
+      dataOf(
+        await (await w.as('admin')).request(SAVE_FORM, { input: formInput(slug, { id: form.id, isOpen: false }) }),
+      );
     });
 
     it('reviewers are convenors of the pitch’s groups', async () => {
       const w = await groupPersonas(api);
       const { id } = await submitted(w);
-      const result = await (await w.as('convenor')).request(REVIEW, { input: { pitchId: id, reviewerIds: [w.people.member.id] } });
+      const result = await (
+        await w.as('convenor')
+      ).request(REVIEW, { input: { pitchId: id, reviewerIds: [w.people.member.id] } });
       expect(result.errors?.[0]?.extensions).toMatchObject({ reason: 'REVIEWER_NOT_A_CONVENOR' });
       expect(await sql('select 1 from pitch_reviewers where pitch_id = ?', [id])).toEqual([]);
     });
@@ -450,9 +674,16 @@ describe('partner pitches', () => {
       const b = await submitted(w);
       const convenor = await w.as('convenor');
       dataOf(await convenor.request(REVIEW, { input: { pitchId: b.id, status: 'UNDER_REVIEW' } }));
-      const reviewing = dataOf(await convenor.request<{ pitches: { nodes: { id: string }[] } }>(PITCHES, { status: 'UNDER_REVIEW', groupId: w.group.id })).pitches.nodes.map((p) => p.id);
+      const reviewing = dataOf(
+        await convenor.request<{ pitches: { nodes: { id: string }[] } }>(PITCHES, {
+          status: 'UNDER_REVIEW',
+          groupId: w.group.id,
+        }),
+      ).pitches.nodes.map((p) => p.id);
       expect(reviewing).toEqual([b.id]);
-      const all = dataOf(await convenor.request<{ pitches: { nodes: { id: string }[] } }>(PITCHES, { groupId: w.group.id })).pitches.nodes.map((p) => p.id);
+      const all = dataOf(
+        await convenor.request<{ pitches: { nodes: { id: string }[] } }>(PITCHES, { groupId: w.group.id }),
+      ).pitches.nodes.map((p) => p.id);
       expect(all).toEqual([b.id, a.id]);
     });
 
@@ -461,9 +692,15 @@ describe('partner pitches', () => {
       const other = await api.data.user({ displayName: 'Second Convenor' });
       await api.data.membership(w.group, other, MembershipRole.CONVENOR);
       const fan = async (type: string, pitchId: string) => {
-        const events = await sql<{ id: string }>(`select id from outbox_events where type = ? and payload->>'pitchId' = ?`, [type, pitchId]);
+        const events = await sql<{ id: string }>(
+          `select id from outbox_events where type = ? and payload->>'pitchId' = ?`,
+          [type, pitchId],
+        );
         const out: string[] = [];
-        for (const e of events) out.push(...(await api.asJob(() => api.app.get(NotificationsService).fanOut(e.id))).map((d) => d.recipientId));
+        for (const e of events)
+          out.push(
+            ...(await api.asJob(() => api.app.get(NotificationsService).fanOut(e.id))).map((d) => d.recipientId),
+          );
         return out.sort();
       };
       const { id, token } = await submitted(w);
@@ -475,7 +712,9 @@ describe('partner pitches', () => {
       const unsure = pitchInput([], { notSure: true });
       dataOf(await api.client().request(SUBMIT, { input: unsure }));
       const [row] = await pitchRows(unsure.title);
-      const admins = (await sql<{ id: string }>(`select id from users where network_role = 'ADMIN'`)).map((u) => u.id).sort();
+      const admins = (await sql<{ id: string }>(`select id from users where network_role = 'ADMIN'`))
+        .map((u) => u.id)
+        .sort();
       expect(await fan('pitch.submitted', row!.id)).toEqual(admins);
     });
   });
@@ -485,9 +724,17 @@ describe('partner pitches', () => {
       const w = await groupPersonas(api);
       const file = await attachment();
       const { id, input, token } = await submitted(w, { attachments: [{ id: file.json.id, claim: file.json.claim }] });
-      const accepted = dataOf(await (await w.as('convenor')).request<{ acceptPitch: PitchSeen }>(ACCEPT, { input: { pitchId: id, groupId: w.group.id, inviteContact: true } })).acceptPitch;
+      const accepted = dataOf(
+        await (
+          await w.as('convenor')
+        ).request<{ acceptPitch: PitchSeen }>(ACCEPT, {
+          input: { pitchId: id, groupId: w.group.id, inviteContact: true },
+        }),
+      ).acceptPitch;
       expect(accepted.status).toBe('ACCEPTED');
-      const [thread] = await sql<{ id: string; title: string }>('select id, title from threads where id = ?', [accepted.threadId]);
+      const [thread] = await sql<{ id: string; title: string }>('select id, title from threads where id = ?', [
+        accepted.threadId,
+      ]);
       expect(thread!.title).toBe(input.title);
       const [post] = await sql<{ body: string }>('select body from posts where thread_id = ?', [thread!.id]);
       expect(post!.body).toContain('Patients are turned away without an interpreter.');
@@ -497,11 +744,19 @@ describe('partner pitches', () => {
       );
       expect(docs.map((d) => d.title)).toEqual(['survey draft.pdf']);
       const member = await w.as('member');
-      const seen = await member.request<{ thread: { title: string } }>(`query T($id: ID!) { thread(id: $id) { title } }`, { id: thread!.id });
+      const seen = await member.request<{ thread: { title: string } }>(
+        `query T($id: ID!) { thread(id: $id) { title } }`,
+        { id: thread!.id },
+      );
       expect(dataOf(seen).thread.title).toBe(input.title);
       expect(await sql('select 1 from invitations where email = ?', [input.contactEmail])).toHaveLength(1);
-      expect(dataOf(await api.client().request<{ myPitch: { status: string } }>(MY_PITCH, { token })).myPitch.status).toBe('ACCEPTED');
-      const [mail] = await sql<{ kind: string }>('select kind from mail_messages where to_address = ? and kind = ? order by created_at desc limit 1', [input.contactEmail, 'pitch-status']);
+      expect(
+        dataOf(await api.client().request<{ myPitch: { status: string } }>(MY_PITCH, { token })).myPitch.status,
+      ).toBe('ACCEPTED');
+      const [mail] = await sql<{ kind: string }>(
+        'select kind from mail_messages where to_address = ? and kind = ? order by created_at desc limit 1',
+        [input.contactEmail, 'pitch-status'],
+      );
       expect(mail!.kind).toBe('pitch-status');
     });
   });
@@ -511,19 +766,30 @@ describe('partner pitches', () => {
       const w = await groupPersonas(api);
       const file = await attachment();
       const { id, token, input } = await submitted(w, { attachments: [{ id: file.json.id, claim: file.json.claim }] });
-      const [{ storage_key: stored }] = (await sql<{ storage_key: string }>('select storage_key from pitch_attachments where id = ?', [file.json.id])) as [{ storage_key: string }];
+      const [{ storage_key: stored }] = (await sql<{ storage_key: string }>(
+        'select storage_key from pitch_attachments where id = ?',
+        [file.json.id],
+      )) as [{ storage_key: string }];
       expect(await api.app.get(FileStorage).size(stored)).toBeGreaterThan(0);
       dataOf(await api.client().request(REPLY, { token, body: 'A detail.' }));
       dataOf(await (await w.as('convenor')).request(REVIEW, { input: { pitchId: id, note: 'Internal' } }));
       dataOf(await api.client().request(WITHDRAW, { token }));
       const service = api.app.get(PitchRetentionService);
       await service.purgeExpired(new Date(Date.now() + 30 * DAY));
-      expect((await sql<{ contact_email: string }>('select contact_email from pitches where id = ?', [id]))[0]!.contact_email).toBe(input.contactEmail);
+      expect(
+        (await sql<{ contact_email: string }>('select contact_email from pitches where id = ?', [id]))[0]!
+          .contact_email,
+      ).toBe(input.contactEmail);
       expect(await service.purgeExpired(new Date(Date.now() + 400 * DAY))).toBeGreaterThanOrEqual(1);
-      expect(await sql('select organisation_name, contact_email, summary from pitches where id = ?', [id])).toEqual([{ organisation_name: 'Removed', contact_email: '', summary: '' }]);
+      expect(await sql('select organisation_name, contact_email, summary from pitches where id = ?', [id])).toEqual([
+        { organisation_name: 'Removed', contact_email: '', summary: '' },
+      ]);
       expect(await sql('select 1 from pitch_attachments where pitch_id = ?', [id])).toEqual([]);
-      for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links']) expect(await sql(`select 1 from ${table} where pitch_id = ?`, [id])).toEqual([]);
-      expect(await sql(`select 1 from mail_messages where to_address = ? and kind like 'pitch-%'`, [input.contactEmail])).toEqual([]);
+      for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links'])
+        expect(await sql(`select 1 from ${table} where pitch_id = ?`, [id])).toEqual([]);
+      expect(
+        await sql(`select 1 from mail_messages where to_address = ? and kind like 'pitch-%'`, [input.contactEmail]),
+      ).toEqual([]);
       expect(await api.app.get(FileStorage).size(stored)).toBeNull();
       expect(codeOf(await api.client().request(MY_PITCH, { token }))).toBe('NOT_FOUND');
       const loose = await attachment();

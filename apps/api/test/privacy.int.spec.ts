@@ -28,7 +28,8 @@ const REQUEST_TO_JOIN = `mutation J($input: RequestToJoinInput!) { requestToJoin
 const THREAD = `query T($id: ID!) { thread(id: $id) { author { displayName } posts { nodes { body author { displayName } } } } }`;
 
 const marker = () => randomBytes(6).toString('hex');
-const inDays = (days: number, hour: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 11) + `${String(hour).padStart(2, '0')}:00`;
+const inDays = (days: number, hour: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 11) + `${String(hour).padStart(2, '0')}:00`;
 
 interface Footprint {
   client: GqlClient;
@@ -40,7 +41,8 @@ interface Footprint {
 
 describe('personal data', () => {
   let api: ApiHarness;
-  const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = <T>(query: string, params: unknown[] = []) =>
+    api.orm.em.fork().getConnection().execute<T[]>(query, params);
 
   beforeAll(async () => {
     api = await ApiHarness.start();
@@ -53,22 +55,52 @@ describe('personal data', () => {
   async function footprint(w: GroupPersonas): Promise<Footprint> {
     const client = await w.as('member');
     const postBody = `Notes on the stop-and-search data ${marker()}`;
-    const threadId = dataOf(await client.request<{ createThread: { id: string } }>(CREATE_THREAD, { input: { groupId: w.group.id, title: 'Stop and search figures', body: postBody } })).createThread.id;
-    const replyId = dataOf(await (await w.as('convenor')).request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Thanks, very useful.' } })).reply.id;
+    const threadId = dataOf(
+      await client.request<{ createThread: { id: string } }>(CREATE_THREAD, {
+        input: { groupId: w.group.id, title: 'Stop and search figures', body: postBody },
+      }),
+    ).createThread.id;
+    const replyId = dataOf(
+      await (
+        await w.as('convenor')
+      ).request<{ reply: { id: string } }>(REPLY, { input: { threadId, body: 'Thanks, very useful.' } }),
+    ).reply.id;
     dataOf(await client.request(REACT, { input: { postId: replyId, reaction: 'THANKS', active: true } }));
     dataOf(await client.request(REPLY, { input: { threadId, body: `A reply of mine ${marker()}` } }));
     const fileBytes = Buffer.from(`Legal observer notes ${marker()}\n`);
-    const uploaded = await upload(api.url, client, `/api/groups/${w.group.id}/documents`, [{ name: 'observer-notes.txt', bytes: fileBytes, type: 'text/plain' }]);
+    const uploaded = await upload(api.url, client, `/api/groups/${w.group.id}/documents`, [
+      { name: 'observer-notes.txt', bytes: fileBytes, type: 'text/plain' },
+    ]);
     expect(uploaded.status).toBe(201);
     const meetingId = dataOf(
-      await (await w.as('convenor')).request<{ scheduleMeeting: { id: string } }>(SCHEDULE, {
-        input: { groupId: w.group.id, title: 'Monthly meeting', startsAt: inDays(9, 18), endsAt: inDays(9, 20), timeZone: 'Europe/London' },
+      await (
+        await w.as('convenor')
+      ).request<{ scheduleMeeting: { id: string } }>(SCHEDULE, {
+        input: {
+          groupId: w.group.id,
+          title: 'Monthly meeting',
+          startsAt: inDays(9, 18),
+          endsAt: inDays(9, 20),
+          timeZone: 'Europe/London',
+        },
       }),
     ).scheduleMeeting.id;
     dataOf(await client.request(RSVP, { input: { meetingId, response: 'GOING', note: 'I need step-free access' } }));
     const slug = `privacy-${marker()}`;
-    dataOf(await (await w.as('convenor')).request(CONFIGURE, { input: { meetingId, slug, consentText: 'We keep your details for the event.', fields: [] } }));
-    dataOf(await api.client().request(REGISTER, { input: { slug, name: w.people.member.displayName, email: w.people.member.email, consent: true } }));
+    dataOf(
+      await (
+        await w.as('convenor')
+      ).request(CONFIGURE, {
+        input: { meetingId, slug, consentText: 'We keep your details for the event.', fields: [] },
+      }),
+    );
+    dataOf(
+      await api
+        .client()
+        .request(REGISTER, {
+          input: { slug, name: w.people.member.displayName, email: w.people.member.email, consent: true },
+        }),
+    );
     return { client, threadId, fileBytes, postBody, meetingId };
   }
 
@@ -81,7 +113,10 @@ describe('personal data', () => {
     expect(columns.length).toBeGreaterThan(40);
     const database: string[] = [];
     for (const { table_name: table, column_name: column } of columns) {
-      const [hit] = await sql<{ n: string }>(`select count(*) as n from "${table}" where strpos(lower("${column}"::text), ?) > 0 or strpos(lower("${column}"::text), ?) > 0`, needles);
+      const [hit] = await sql<{ n: string }>(
+        `select count(*) as n from "${table}" where strpos(lower("${column}"::text), ?) > 0 or strpos(lower("${column}"::text), ?) > 0`,
+        needles,
+      );
       if (Number(hit!.n) > 0) database.push(`${table}.${column}`);
     }
     const redis = api.app.get<Redis>(REDIS);
@@ -93,7 +128,17 @@ describe('personal data', () => {
       for (const key of keys) {
         const type = await redis.type(key);
         const values =
-          type === 'string' ? [await redis.get(key)] : type === 'hash' ? Object.entries(await redis.hgetall(key)).flat() : type === 'list' ? await redis.lrange(key, 0, -1) : type === 'set' ? await redis.smembers(key) : type === 'zset' ? await redis.zrange(key, 0, -1) : [];
+          type === 'string'
+            ? [await redis.get(key)]
+            : type === 'hash'
+              ? Object.entries(await redis.hgetall(key)).flat()
+              : type === 'list'
+                ? await redis.lrange(key, 0, -1)
+                : type === 'set'
+                  ? await redis.smembers(key)
+                  : type === 'zset'
+                    ? await redis.zrange(key, 0, -1)
+                    : [];
         const text = [key, ...values].join('\n').toLowerCase();
         if (needles.some((needle) => text.includes(needle))) keysFound.push(key);
       }
@@ -102,13 +147,19 @@ describe('personal data', () => {
   }
 
   async function readyExport(client: GqlClient): Promise<{ id: string; downloadUrl: string }> {
-    const requested = dataOf(await client.request<{ requestDataExport: { id: string; status: string } }>(REQUEST_EXPORT)).requestDataExport;
+    const requested = dataOf(
+      await client.request<{ requestDataExport: { id: string; status: string } }>(REQUEST_EXPORT),
+    ).requestDataExport;
     expect(requested.status).toBe('PENDING');
     // The job is queued for the worker under its deterministic id; here it is run in-process.
     const job = await api.app.get(JobQueue).queue('maintenance').getJob(jobIds.dataExport(requested.id));
     expect(job?.name).toBe('build-data-export');
     await api.asJob(() => api.app.get(DataExportService).build(requested.id));
-    const listed = dataOf(await client.request<{ myDataExports: { id: string; status: string; downloadUrl: string | null; expiresAt: string }[] }>(EXPORTS)).myDataExports;
+    const listed = dataOf(
+      await client.request<{
+        myDataExports: { id: string; status: string; downloadUrl: string | null; expiresAt: string }[];
+      }>(EXPORTS),
+    ).myDataExports;
     const ready = listed.find((e) => e.id === requested.id)!;
     expect(ready.status).toBe('READY');
     expect(new Date(ready.expiresAt).getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
@@ -123,33 +174,66 @@ describe('personal data', () => {
       const res = await mine.client.get(downloadUrl);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/zip');
-      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="convene-data-\d{4}-\d{2}-\d{2}\.zip"/);
+      expect(res.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="convene-data-\d{4}-\d{2}-\d{2}\.zip"/,
+      );
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
       const json = (name: string) => JSON.parse(strFromU8(files[`${name}.json`]!)) as Record<string, unknown>[];
-      expect(Object.keys(files)).toEqual(expect.arrayContaining(['README.txt', 'account.json', 'memberships.json', 'posts.json', 'documents.json', 'meetings.json', 'notifications.json', 'mail.json']));
-      expect(json('account')[0]).toMatchObject({ profile: { email: w.people.member.email, displayName: w.people.member.displayName } });
-      expect(json('memberships')).toEqual([expect.objectContaining({ group: w.group.name, role: MembershipRole.MEMBER, status: 'ACTIVE' })]);
-      const posts = json('posts')[0] as { threadsStarted: { title: string }[]; posts: { body: string }[]; reactions: { reaction: string }[] };
+      expect(Object.keys(files)).toEqual(
+        expect.arrayContaining([
+          'README.txt',
+          'account.json',
+          'memberships.json',
+          'posts.json',
+          'documents.json',
+          'meetings.json',
+          'notifications.json',
+          'mail.json',
+        ]),
+      );
+      expect(json('account')[0]).toMatchObject({
+        profile: { email: w.people.member.email, displayName: w.people.member.displayName },
+      });
+      expect(json('memberships')).toEqual([
+        expect.objectContaining({ group: w.group.name, role: MembershipRole.MEMBER, status: 'ACTIVE' }),
+      ]);
+      const posts = json('posts')[0] as {
+        threadsStarted: { title: string }[];
+        posts: { body: string }[];
+        reactions: { reaction: string }[];
+      };
       expect(posts.threadsStarted.map((t) => t.title)).toEqual(['Stop and search figures']);
       expect(posts.posts.map((p) => p.body)).toContain(mine.postBody);
       expect(posts.reactions.map((r) => r.reaction)).toEqual(['THANKS']);
       const documents = json('documents') as { fileName: string; file: string }[];
       expect(documents).toHaveLength(1);
       expect(Buffer.from(files[documents[0]!.file]!)).toEqual(mine.fileBytes);
-      const meetings = json('meetings')[0] as { rsvps: { response: string; note: string }[]; eventRegistrations: { email: string }[] };
+      const meetings = json('meetings')[0] as {
+        rsvps: { response: string; note: string }[];
+        eventRegistrations: { email: string }[];
+      };
       expect(meetings.rsvps).toEqual([expect.objectContaining({ response: 'GOING', note: 'I need step-free access' })]);
       expect(meetings.eventRegistrations).toEqual([expect.objectContaining({ email: w.people.member.email })]);
       // Nothing of the convenor's own activity beyond what concerns the member.
       expect(JSON.stringify(json('posts'))).not.toContain('Thanks, very useful.');
       // A mail tells them it is ready.
-      expect(await sql(`select kind from mail_messages where to_address = ? and kind = 'data-export-ready'`, [w.people.member.email])).toHaveLength(1);
+      expect(
+        await sql(`select kind from mail_messages where to_address = ? and kind = 'data-export-ready'`, [
+          w.people.member.email,
+        ]),
+      ).toHaveLength(1);
 
       // Nobody else can fetch it, nor learn that it exists.
-      for (const persona of ['outsider', 'convenor', 'admin'] as const) expect((await (await w.as(persona)).get(downloadUrl)).status).toBe(404);
+      for (const persona of ['outsider', 'convenor', 'admin'] as const)
+        expect((await (await w.as(persona)).get(downloadUrl)).status).toBe(404);
       expect((await api.client().get(downloadUrl)).status).toBe(401);
       for (const persona of ['outsider', 'convenor', 'admin'] as const) {
-        expect(dataOf(await (await w.as(persona)).request<{ myDataExports: { id: string }[] }>(EXPORTS)).myDataExports.map((e) => e.id)).not.toContain(id);
+        expect(
+          dataOf(await (await w.as(persona)).request<{ myDataExports: { id: string }[] }>(EXPORTS)).myDataExports.map(
+            (e) => e.id,
+          ),
+        ).not.toContain(id);
       }
       expect(codeOf(await api.client().request(EXPORTS))).toBe('UNAUTHENTICATED');
       expect(codeOf(await api.client().request(REQUEST_EXPORT))).toBe('UNAUTHENTICATED');
@@ -166,7 +250,10 @@ describe('personal data', () => {
     it('is gone after 7 days: the link stops working and the purge deletes the file and the row', async () => {
       const client = await api.signedIn(await api.data.user());
       const { id, downloadUrl } = await readyExport(client);
-      const [{ storage_key: key }] = await sql<{ storage_key: string }>('select storage_key from data_exports where id = ?', [id]);
+      const [{ storage_key: key }] = await sql<{ storage_key: string }>(
+        'select storage_key from data_exports where id = ?',
+        [id],
+      );
       await sql(`update data_exports set expires_at = now() - interval '1 minute' where id = ?`, [id]);
       expect((await client.get(downloadUrl)).status).toBe(404);
       await api.asJob(() => api.app.get(DataExportService).purge());
@@ -179,13 +266,20 @@ describe('personal data', () => {
     it('needs the password (and refuses the only convenor of a group) without changing anything', async () => {
       const w = await groupPersonas(api);
       const wrong = await (await w.as('member')).request(DELETE, { input: { password: 'not my password at all' } });
-      expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { password: expect.any(String) } });
+      expect(wrong.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { password: expect.any(String) },
+      });
       const blocked = await (await w.as('convenor')).request(DELETE, { input: { password: TEST_PASSWORD } });
       expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DELETION_BLOCKED' });
       expect(blocked.errors?.[0]?.message).toContain(w.group.name);
-      const rows = await sql<{ email: string }>('select email from users where id = any(?::uuid[]) order by email', [`{${w.people.member.id},${w.people.convenor.id}}`]);
+      const rows = await sql<{ email: string }>('select email from users where id = any(?::uuid[]) order by email', [
+        `{${w.people.member.id},${w.people.convenor.id}}`,
+      ]);
       expect(rows.map((r) => r.email).sort()).toEqual([w.people.member.email, w.people.convenor.email].sort());
-      expect(codeOf(await api.client().request(DELETE, { input: { password: TEST_PASSWORD } }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await api.client().request(DELETE, { input: { password: TEST_PASSWORD } }))).toBe(
+        'UNAUTHENTICATED',
+      );
     });
 
     it('erases the person everywhere (database and Redis), ends their sessions at once, and keeps their posts as from a former member', async () => {
@@ -198,7 +292,11 @@ describe('personal data', () => {
       const mine = await footprint(w);
       // A request to join another group puts their name in the convenor's mail ("… asked to join").
       const other = await groupPersonas(api, { joinPolicy: JoinPolicy.REQUEST });
-      dataOf(await mine.client.request(REQUEST_TO_JOIN, { input: { groupId: other.group.id, message: `Hello from ${name}` } }));
+      dataOf(
+        await mine.client.request(REQUEST_TO_JOIN, {
+          input: { groupId: other.group.id, message: `Hello from ${name}` },
+        }),
+      );
       await readyExport(mine.client);
       const phone = await api.signedIn(w.people.member);
       const socket = await api.connect(phone);
@@ -207,7 +305,15 @@ describe('personal data', () => {
 
       // The search below finds them before: it is not looking in the wrong places.
       const before = await tracesOf(email, name);
-      expect(before.database).toEqual(expect.arrayContaining(['users.email', 'users.display_name', 'mail_messages.to_address', 'event_registrations.email', 'memberships.message']));
+      expect(before.database).toEqual(
+        expect.arrayContaining([
+          'users.email',
+          'users.display_name',
+          'mail_messages.to_address',
+          'event_registrations.email',
+          'memberships.message',
+        ]),
+      );
 
       dataOf(await mine.client.request(DELETE, { input: { password: TEST_PASSWORD } }));
       expect(await dropped).toBe('io server disconnect');
@@ -216,7 +322,16 @@ describe('personal data', () => {
       expect(codeOf(await api.client().signIn(email))).toBe('UNAUTHENTICATED');
 
       // The conversation still reads: their posts are there, from a former member.
-      const thread = dataOf(await (await w.as('convenor')).request<{ thread: { author: { displayName: string }; posts: { nodes: { body: string; author: { displayName: string } }[] } } }>(THREAD, { id: mine.threadId })).thread;
+      const thread = dataOf(
+        await (
+          await w.as('convenor')
+        ).request<{
+          thread: {
+            author: { displayName: string };
+            posts: { nodes: { body: string; author: { displayName: string } }[] };
+          };
+        }>(THREAD, { id: mine.threadId }),
+      ).thread;
       expect(thread.author.displayName).toBe('Former member');
       expect(thread.posts.nodes.find((p) => p.body === mine.postBody)?.author.displayName).toBe('Former member');
 

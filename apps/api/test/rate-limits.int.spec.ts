@@ -15,33 +15,85 @@ const SUBMIT = `mutation Submit($input: SubmitPitchInput!) { submitPitch(input: 
 
 const unique = () => randomUUID().replace(/-/g, '').slice(0, 12);
 const codes = (result: GqlResult) => (result.errors ?? []).map((e) => e.extensions?.code ?? 'OK');
-const aliased = (count: number, field: (i: number) => string, kind = 'query') => `${kind} { ${Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
-const wrongSignIn = (email: string, i: number) => `signIn(input: { email: "${email}", password: "wrong password number ${i}" }) { id }`;
+const aliased = (count: number, field: (i: number) => string, kind = 'query') =>
+  `${kind} { ${Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
+const wrongSignIn = (email: string, i: number) =>
+  `signIn(input: { email: "${email}", password: "wrong password number ${i}" }) { id }`;
 
 /** One request per public path, each with input the path refuses or ignores, so nothing is stored. */
-const PUBLIC_PATHS: { name: string; scope: string; limit: number; attempt: (client: GqlClient) => Promise<GqlResult> }[] = [
-  { name: 'sign-in', scope: 'signin:address', limit: 6, attempt: (c) => c.request(SIGN_IN, { input: { email: `nobody-${unique()}@example.org`, password: 'a wrong password' } }) },
-  { name: 'sign-up', scope: 'signup:address', limit: 20, attempt: (c) => c.request(SIGN_UP, { input: { email: 'not an email', displayName: 'X', password: 'short' } }) },
-  { name: 'invitation link', scope: 'invitation:address', limit: 60, attempt: (c) => c.request(INVITATION, { token: `guess-${unique()}` }) },
-  { name: 'event registration form', scope: 'event-registration:address', limit: 20, attempt: (c) => c.request(REGISTER, { input: { slug: `no-such-event-${unique()}`, name: 'A', email: 'not an email', consent: true } }) },
+const PUBLIC_PATHS: {
+  name: string;
+  scope: string;
+  limit: number;
+  attempt: (client: GqlClient) => Promise<GqlResult>;
+}[] = [
+  {
+    name: 'sign-in',
+    scope: 'signin:address',
+    limit: 6,
+    attempt: (c) =>
+      c.request(SIGN_IN, { input: { email: `nobody-${unique()}@example.org`, password: 'a wrong password' } }),
+  },
+  {
+    name: 'sign-up',
+    scope: 'signup:address',
+    limit: 20,
+    attempt: (c) => c.request(SIGN_UP, { input: { email: 'not an email', displayName: 'X', password: 'short' } }),
+  },
+  {
+    name: 'invitation link',
+    scope: 'invitation:address',
+    limit: 60,
+    attempt: (c) => c.request(INVITATION, { token: `guess-${unique()}` }),
+  },
+  {
+    name: 'event registration form',
+    scope: 'event-registration:address',
+    limit: 20,
+    attempt: (c) =>
+      c.request(REGISTER, {
+        input: { slug: `no-such-event-${unique()}`, name: 'A', email: 'not an email', consent: true },
+      }),
+  },
   {
     name: 'pitch form',
     scope: 'pitch:address',
     limit: 10,
     attempt: (c) =>
       c.request(SUBMIT, {
-        input: { formSlug: `no-such-form-${unique()}`, organisationName: '', organisationType: 'NGO', contactName: '', contactEmail: 'x', title: '', summary: '', helpWanted: '', consent: false },
+        input: {
+          formSlug: `no-such-form-${unique()}`,
+          organisationName: '',
+          organisationType: 'NGO',
+          contactName: '',
+          contactEmail: 'x',
+          title: '',
+          summary: '',
+          helpWanted: '',
+          consent: false,
+        },
       }),
   },
-  { name: 'event private link', scope: 'event-registration:link', limit: 120, attempt: (c) => c.request(`query { myRegistration(token: "guess-${unique()}") { name } }`) },
-  { name: 'pitch private link', scope: 'pitch:link', limit: 120, attempt: (c) => c.request(`query { myPitch(token: "guess-${unique()}") { title } }`) },
+  {
+    name: 'event private link',
+    scope: 'event-registration:link',
+    limit: 120,
+    attempt: (c) => c.request(`query { myRegistration(token: "guess-${unique()}") { name } }`),
+  },
+  {
+    name: 'pitch private link',
+    scope: 'pitch:link',
+    limit: 120,
+    attempt: (c) => c.request(`query { myPitch(token: "guess-${unique()}") { title } }`),
+  },
 ];
 
 /** Sends `limit` attempts and one more; answers the codes of that last attempt. */
 async function exhaust(path: (typeof PUBLIC_PATHS)[number], client: () => GqlClient): Promise<string[]> {
   for (let i = 0; i < path.limit; i++) {
     // Refused for its input (or not found), never for the limit nor for want of a service.
-    for (const code of codes(await path.attempt(client()))) expect(['RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']).not.toContain(code);
+    for (const code of codes(await path.attempt(client())))
+      expect(['RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']).not.toContain(code);
   }
   return codes(await path.attempt(client()));
 }
@@ -50,7 +102,11 @@ describe('rate limits behind a trusted proxy', () => {
   let api: ApiHarness;
   let limiter: RateLimiter;
   beforeAll(async () => {
-    api = await ApiHarness.start({ TRUST_PROXY: 'loopback', SIGNIN_LIMIT_PER_ACCOUNT: '10', SIGNIN_LIMIT_PER_ADDRESS: '6' });
+    api = await ApiHarness.start({
+      TRUST_PROXY: 'loopback',
+      SIGNIN_LIMIT_PER_ACCOUNT: '10',
+      SIGNIN_LIMIT_PER_ADDRESS: '6',
+    });
     limiter = api.app.get(RateLimiter);
   });
   afterAll(async () => {
@@ -76,7 +132,9 @@ describe('rate limits behind a trusted proxy', () => {
       expect(await limiter.attempts({ scope: 'signin:account', subject: user.email })).toBe(request);
     }
     // Ten guesses spent, from ten addresses: the account is locked for now, the right password included.
-    expect(codes(await api.client().request(SIGN_IN, { input: { email: user.email, password: TEST_PASSWORD } }))).toEqual(['RATE_LIMITED']);
+    expect(
+      codes(await api.client().request(SIGN_IN, { input: { email: user.email, password: TEST_PASSWORD } })),
+    ).toEqual(['RATE_LIMITED']);
   });
 
   it('counts aliased private-link guesses one each: 20 aliases are 20 attempts', async () => {
@@ -121,12 +179,15 @@ describe('rate limits with no trusted proxy', () => {
   });
 
   // Every request comes from 127.0.0.1 whatever X-Forwarded-For says; each path has its own counter.
-  it.each(PUBLIC_PATHS.map((path) => [path.name, path] as const))('%s: a new spoofed X-Forwarded-For on every attempt does not reset the counter', async (_name, path) => {
-    let n = 0;
-    const spoofing = () => api.client(`198.51.100.${++n % 250}`);
-    expect(await exhaust(path, spoofing)).toEqual(['RATE_LIMITED']);
-    expect(await limiter.attempts({ scope: path.scope, subject: '127.0.0.1' })).toBe(path.limit + 1);
-    // The spoofed addresses were never counted.
-    expect(await limiter.attempts({ scope: path.scope, subject: '198.51.100.1' })).toBe(0);
-  });
+  it.each(PUBLIC_PATHS.map((path) => [path.name, path] as const))(
+    '%s: a new spoofed X-Forwarded-For on every attempt does not reset the counter',
+    async (_name, path) => {
+      let n = 0;
+      const spoofing = () => api.client(`198.51.100.${++n % 250}`);
+      expect(await exhaust(path, spoofing)).toEqual(['RATE_LIMITED']);
+      expect(await limiter.attempts({ scope: path.scope, subject: '127.0.0.1' })).toBe(path.limit + 1);
+      // The spoofed addresses were never counted.
+      expect(await limiter.attempts({ scope: path.scope, subject: '198.51.100.1' })).toBe(0);
+    },
+  );
 });

@@ -66,8 +66,12 @@ describe('session cache', () => {
     const phoneElsewhere = other.client(phone);
     expect(await warm(phone)).not.toBeNull();
     expect(await warm(phoneElsewhere)).not.toBeNull();
-    const phoneSession = dataOf(await phone.request<{ mySessions: { id: string; current: boolean }[] }>(SESSIONS)).mySessions.find((s) => s.current)!;
-    expect(dataOf(await other.client(laptop).request(REVOKE, { id: phoneSession.id }))).toEqual({ revokeSession: true });
+    const phoneSession = dataOf(
+      await phone.request<{ mySessions: { id: string; current: boolean }[] }>(SESSIONS),
+    ).mySessions.find((s) => s.current)!;
+    expect(dataOf(await other.client(laptop).request(REVOKE, { id: phoneSession.id }))).toEqual({
+      revokeSession: true,
+    });
     expect((await phone.request<{ me: unknown }>(ME)).data?.me).toBeNull();
     expect((await phoneElsewhere.request<{ me: unknown }>(ME)).data?.me).toBeNull();
 
@@ -85,7 +89,9 @@ describe('session cache', () => {
     expect((await elsewhere.request(PEOPLE)).errors).toBeUndefined();
 
     dataOf(await admin.request(SET_ROLE, { userId: user.id, role: 'MEMBER' }));
-    expect((await elsewhere.request<{ me: { networkRole: string } }>(ME)).data?.me).toMatchObject({ networkRole: 'MEMBER' });
+    expect((await elsewhere.request<{ me: { networkRole: string } }>(ME)).data?.me).toMatchObject({
+      networkRole: 'MEMBER',
+    });
     expect((await elsewhere.request(PEOPLE)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     expect(await warm(elsewhere)).not.toBeNull();

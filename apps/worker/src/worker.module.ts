@@ -2,7 +2,19 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { APP_CONFIG, AuditModule, ConfigModule, DatabasePoolMetrics, MetricsModule, PersonalDataModule, QueueModule, RealtimeModule, RedisModule, createOrmConfig, type AppConfig } from '@convene/server-core';
+import {
+  APP_CONFIG,
+  AuditModule,
+  ConfigModule,
+  DatabasePoolMetrics,
+  MetricsModule,
+  PersonalDataModule,
+  QueueModule,
+  RealtimeModule,
+  RedisModule,
+  createOrmConfig,
+  type AppConfig,
+} from '@convene/server-core';
 import { MailModule } from '@convene/server-mail';
 import { IdentityModule } from '@convene/server-identity';
 import { NotificationsModule } from '@convene/server-notifications';
@@ -49,7 +61,10 @@ import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processo
     MikroOrmModule.forRootAsync({
       driver: PostgreSqlDriver,
       inject: [APP_CONFIG, DatabasePoolMetrics],
-      useFactory: (config: AppConfig, poolMetrics: DatabasePoolMetrics) => ({ ...createOrmConfig(config, ormEntities, poolMetrics), registerRequestContext: false }),
+      useFactory: (config: AppConfig, poolMetrics: DatabasePoolMetrics) => ({
+        ...createOrmConfig(config, ormEntities, poolMetrics),
+        registerRequestContext: false,
+      }),
     }),
     MailModule,
     IdentityModule,

@@ -54,7 +54,9 @@ describe('worker shutdown', () => {
     const to = `slow-${Date.now()}@example.org`;
     watched = to;
     const mailId = await RequestContext.create(em, async () => {
-      const message = worker.get(MailService).prepare('membership-declined', { email: to, locale: 'en' }, { groupName: 'Brexit and faith' });
+      const message = worker
+        .get(MailService)
+        .prepare('membership-declined', { email: to, locale: 'en' }, { groupName: 'Brexit and faith' });
       await em.flush();
       return message.id;
     });
@@ -64,7 +66,10 @@ describe('worker shutdown', () => {
     await worker.close();
 
     expect(delivered).toEqual([to]);
-    const [row] = await orm.em.fork().getConnection().execute<{ status: string }[]>('select status from mail_messages where id = ?', [mailId]);
+    const [row] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ status: string }[]>('select status from mail_messages where id = ?', [mailId]);
     expect(row?.status).toBe('sent');
   });
 });

@@ -53,7 +53,14 @@ describe('mail delivery by the worker', () => {
   beforeAll(async () => {
     const started = await startSmtp(received);
     smtp = started.server;
-    config = useTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${started.port}`, MAIL_FROM: 'Convene <no-reply@example.org>', NOTIFICATION_EMAIL_DELAY_SECONDS: '0' }, 'mail');
+    config = useTestEnvironment(
+      {
+        SMTP_URL: `smtp://127.0.0.1:${started.port}`,
+        MAIL_FROM: 'Convene <no-reply@example.org>',
+        NOTIFICATION_EMAIL_DELAY_SECONDS: '0',
+      },
+      'mail',
+    );
     orm = await openTestOrm(config);
     await clearRedisPrefix(config);
     worker = await createWorkerApp({ logger: false });
@@ -70,14 +77,25 @@ describe('mail delivery by the worker', () => {
     const em = worker.get(EntityManager);
     const mail = worker.get(MailService);
     return RequestContext.create(em, async () => {
-      const message = mail.prepare('network-invitation', { email: to, locale: 'en' }, { inviterName: 'Amara', link: 'http://localhost:3000/invitations/abc', expiresOn: '2026-12-06' });
+      const message = mail.prepare(
+        'network-invitation',
+        { email: to, locale: 'en' },
+        { inviterName: 'Amara', link: 'http://localhost:3000/invitations/abc', expiresOn: '2026-12-06' },
+      );
       await em.flush();
       return message.id;
     });
   }
 
   const statusOf = async (id: string) =>
-    (await orm.em.fork().getConnection().execute<{ status: string; attempts: number }[]>('select status, attempts from mail_messages where id = ?', [id]))[0];
+    (
+      await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ status: string; attempts: number }[]>('select status, attempts from mail_messages where id = ?', [
+          id,
+        ])
+    )[0];
 
   it('delivers a queued invitation exactly once, even when its job is queued twice and run again', async () => {
     const to = `invitee-${Date.now()}@example.org`;
@@ -97,7 +115,13 @@ describe('mail delivery by the worker', () => {
     expect(mine[0]!.body).toContain('http://localhost:3000/invitations/abc');
     expect(await statusOf(mailId)).toEqual({ status: 'sent', attempts: 1 });
     // Sent, the stored copy keeps no link: the invitation's token is in the database only hashed.
-    const [stored] = await orm.em.fork().getConnection().execute<{ text_body: string; html_body: string }[]>('select text_body, html_body from mail_messages where id = ?', [mailId]);
+    const [stored] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ text_body: string; html_body: string }[]>(
+        'select text_body, html_body from mail_messages where id = ?',
+        [mailId],
+      );
     expect(`${stored!.text_body}${stored!.html_body}`).not.toContain('/invitations/abc');
     expect(stored!.text_body).toBe('Removed once sent: it held a private link.');
   });
@@ -111,7 +135,9 @@ describe('mail delivery by the worker', () => {
     const request = await data.membership(group, applicant, MembershipRole.MEMBER, MembershipStatus.PENDING);
     const em = worker.get(EntityManager);
     const eventId = await RequestContext.create(em, async () => {
-      const event = worker.get(OutboxService).record('membership.requested', { membershipId: request.id, groupId: group.id, userId: applicant.id });
+      const event = worker
+        .get(OutboxService)
+        .record('membership.requested', { membershipId: request.id, groupId: group.id, userId: applicant.id });
       await em.flush();
       return event.id;
     });
@@ -124,7 +150,10 @@ describe('mail delivery by the worker', () => {
 
     const mine = received.filter((r) => r.to.includes(convenor.email));
     expect(mine).toHaveLength(1);
-    const [{ id: notificationId }] = await orm.em.fork().getConnection().execute<{ id: string }[]>('select id from notifications where event_id = ?', [eventId]);
+    const [{ id: notificationId }] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>('select id from notifications where event_id = ?', [eventId]);
     const body = mine[0]!.body.replace(/\r\n[ \t]+/g, ' ');
     expect(body).toContain(`Message-ID: <notification-${notificationId}@localhost>`);
     expect(body).toMatch(/Content-Type: multipart\/alternative/);
@@ -139,7 +168,10 @@ describe('mail delivery by the worker', () => {
   it('sweeps mail whose job was never enqueued (Redis down at commit time)', async () => {
     const to = `stranded-${Date.now()}@example.org`;
     const mailId = await storeInvitationMail(to);
-    await orm.em.fork().getConnection().execute(`update mail_messages set created_at = now() - interval '5 minutes' where id = ?`, [mailId]);
+    await orm.em
+      .fork()
+      .getConnection()
+      .execute(`update mail_messages set created_at = now() - interval '5 minutes' where id = ?`, [mailId]);
     const swept = await worker.get(MailService).sweepStranded();
     expect(swept).toBeGreaterThanOrEqual(1);
     await until(async () => (await statusOf(mailId))?.status === 'sent', 'the swept mail to be sent');
@@ -157,7 +189,12 @@ describe('mail delivery by the worker', () => {
       [user.id, user.id, user.id],
     );
     await worker.get(JobQueue).add('purge-sessions', {}, { jobId: `purge-sessions-test-${user.id}` });
-    const remaining = async () => (await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from sessions where user_id = ?', [user.id]))[0]!.n;
+    const remaining = async () =>
+      (
+        await em
+          .getConnection()
+          .execute<{ n: number }[]>('select count(*)::int as n from sessions where user_id = ?', [user.id])
+      )[0]!.n;
     await until(async () => (await remaining()) === 1, 'expired sessions to be purged');
     expect(await remaining()).toBe(1);
   });

@@ -37,9 +37,13 @@ describe('worker metrics', () => {
     const reminder = { meetingId: randomUUID(), minutesBefore: 60, startsAt: Date.now() + 3 * 3600_000 };
     await notifications.add('send-meeting-reminder', reminder, { jobId: `metrics-now-${reminder.meetingId}` });
     await notifications.add('no-such-job', {}, { jobId: `metrics-unknown-${reminder.meetingId}` });
-    await notifications.add('send-meeting-reminder', reminder, { jobId: `metrics-later-${reminder.meetingId}`, delay: 3600_000 });
+    await notifications.add('send-meeting-reminder', reminder, {
+      jobId: `metrics-later-${reminder.meetingId}`,
+      delay: 3600_000,
+    });
 
-    const ran = (metrics: MetricsScrape, outcome: string) => metrics.values('convene_jobs_total', { ...service, queue: 'notifications', outcome })[0] ?? 0;
+    const ran = (metrics: MetricsScrape, outcome: string) =>
+      metrics.values('convene_jobs_total', { ...service, queue: 'notifications', outcome })[0] ?? 0;
     let after = await scrape();
     for (let i = 0; i < 200 && ran(after, 'completed') + ran(after, 'failed') < 2; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -50,12 +54,15 @@ describe('worker metrics', () => {
     expect(after.value('convene_job_duration_seconds_sum', { ...service, queue: 'notifications' })).toBeLessThan(10);
 
     for (const queue of QUEUE_NAMES) {
-      for (const state of ['waiting', 'active', 'delayed']) expect(after.values('convene_queue_jobs', { ...service, queue, state })).toEqual([expect.any(Number)]);
+      for (const state of ['waiting', 'active', 'delayed'])
+        expect(after.values('convene_queue_jobs', { ...service, queue, state })).toEqual([expect.any(Number)]);
     }
     expect(after.value('convene_queue_jobs', { ...service, queue: 'notifications', state: 'delayed' })).toBe(1);
     expect(after.value('convene_queue_jobs', { ...service, queue: 'notifications', state: 'waiting' })).toBe(0);
 
-    expect(after.value('convene_db_statements_total', service)).toBeGreaterThan(before.value('convene_db_statements_total', service));
+    expect(after.value('convene_db_statements_total', service)).toBeGreaterThan(
+      before.value('convene_db_statements_total', service),
+    );
     expect(after.value('convene_db_pool_acquire_seconds_count', service)).toBeGreaterThan(0);
     expect(after.value('convene_db_pool_max', service)).toBe(10);
     expect(after.value('nodejs_eventloop_lag_p99_seconds', service)).toBeLessThan(5);

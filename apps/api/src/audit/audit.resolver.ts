@@ -28,7 +28,8 @@ class AuditEventModel {
   @Field(() => Date) at!: Date;
   @Field(() => AuditAction) action!: AuditAction;
   @Field(() => AuditPersonModel, { nullable: true, description: 'Who acted.' }) actor!: AuditPersonModel | null;
-  @Field(() => AuditPersonModel, { nullable: true, description: 'Whose account it concerns, besides the actor.' }) subject!: AuditPersonModel | null;
+  @Field(() => AuditPersonModel, { nullable: true, description: 'Whose account it concerns, besides the actor.' })
+  subject!: AuditPersonModel | null;
   @Field(() => AuditGroupModel, { nullable: true }) group!: AuditGroupModel | null;
   @Field(() => [AuditDetailModel]) detail!: AuditDetailModel[];
 }
@@ -36,10 +37,12 @@ class AuditEventModel {
 @ObjectType('AuditPage')
 class AuditPageModel {
   @Field(() => [AuditEventModel]) events!: AuditEventModel[];
-  @Field(() => String, { nullable: true, description: 'Pass as `before` for older events; null at the end.' }) nextCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Pass as `before` for older events; null at the end.' })
+  nextCursor!: string | null;
 }
 
-const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+const encodeCursor = (createdAt: Date, id: string) =>
+  Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 function decodeCursor(check: InputCheck, cursor: string | null): { createdAt: Date; id: string } | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
@@ -80,9 +83,14 @@ export class AuditResolver {
     check.done();
     const rows = await this.audit.list({ ...query, first: query.first + 1 });
     const page = rows.slice(0, query.first);
-    const people = await this.identity.usersByIds([...new Set(page.flatMap((e) => [e.actorId, e.subjectUserId]).filter((id): id is string => !!id))]);
-    const groupNames = await this.groups.namesOf([...new Set(page.map((e) => e.groupId).filter((id): id is string => !!id))]);
-    const person = (id: string | null) => (id ? { id, displayName: people.get(id)?.displayName ?? 'Former member' } : null);
+    const people = await this.identity.usersByIds([
+      ...new Set(page.flatMap((e) => [e.actorId, e.subjectUserId]).filter((id): id is string => !!id)),
+    ]);
+    const groupNames = await this.groups.namesOf([
+      ...new Set(page.map((e) => e.groupId).filter((id): id is string => !!id)),
+    ]);
+    const person = (id: string | null) =>
+      id ? { id, displayName: people.get(id)?.displayName ?? 'Former member' } : null;
     const last = page[page.length - 1];
     return {
       events: page.map((e) => ({

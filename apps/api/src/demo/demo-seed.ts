@@ -3,11 +3,43 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole, OrganisationType, PitchFieldKind, PitchMessageAuthor, PitchStatus, PollAnswer, Reaction, RecurrenceFrequency, RegistrationFieldKind, RegistrationStatus, RsvpResponse, SignUpMode } from '@convene/shared-contracts';
+import {
+  JoinPolicy,
+  MemberListVisibility,
+  MembershipRole,
+  MembershipStatus,
+  NetworkRole,
+  OrganisationType,
+  PitchFieldKind,
+  PitchMessageAuthor,
+  PitchStatus,
+  PollAnswer,
+  Reaction,
+  RecurrenceFrequency,
+  RegistrationFieldKind,
+  RegistrationStatus,
+  RsvpResponse,
+  SignUpMode,
+} from '@convene/shared-contracts';
 import type { AppConfig } from '@convene/server-core';
-import { NetworkSettingsEntity, PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
+import {
+  NetworkSettingsEntity,
+  PartnerOrganisationEntity,
+  UserEntity,
+  hashPassword,
+  type PartnerOrganisation,
+  type User,
+} from '@convene/server-identity';
 import { MembershipEntity, WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
-import { PostEntity, PostReactionEntity, ThreadEntity, ThreadReadEntity, renderMarkdown, type MentionTarget, type Post } from '@convene/server-discussions';
+import {
+  PostEntity,
+  PostReactionEntity,
+  ThreadEntity,
+  ThreadReadEntity,
+  renderMarkdown,
+  type MentionTarget,
+  type Post,
+} from '@convene/server-discussions';
 import { DocumentEntity, DocumentFolderEntity, DocumentVersionEntity, markdownWords } from '@convene/server-documents';
 import { createFileStorage, newStorageKey } from '@convene/server-storage';
 import {
@@ -27,9 +59,21 @@ import { PitchEntity, PitchFormEntity, PitchMessageEntity, PitchNoteEntity } fro
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', displayName: 'Amara Okafor', role: 'network admin' },
-  { email: 'convenor@example.org', displayName: 'Yusuf Haddad', role: 'convenor of Policing and surveillance, Brexit and faith' },
-  { email: 'member@example.org', displayName: 'Lucía Moreno', role: 'member of Policing and surveillance, Health and Social Care' },
-  { email: 'partner@example.org', displayName: 'Grace Mensah', role: 'partner organisation (Eastside Migrant Hub), member of Brexit and faith' },
+  {
+    email: 'convenor@example.org',
+    displayName: 'Yusuf Haddad',
+    role: 'convenor of Policing and surveillance, Brexit and faith',
+  },
+  {
+    email: 'member@example.org',
+    displayName: 'Lucía Moreno',
+    role: 'member of Policing and surveillance, Health and Social Care',
+  },
+  {
+    email: 'partner@example.org',
+    displayName: 'Grace Mensah',
+    role: 'partner organisation (Eastside Migrant Hub), member of Brexit and faith',
+  },
 ] as const;
 
 const GROUPS = [
@@ -109,7 +153,10 @@ const THREADS: [string, string, string[], boolean, number, DemoPost[]][] = [
       {
         by: 'admin@example.org',
         body: 'Welcome to the group. We share what we see about **access to health and social care**, agree what to push for, and keep our evidence in one place.\n\n- Post one topic per discussion\n- Mention people with @ when you need them\n- No names or details of the people we support',
-        reactions: [['member@example.org', Reaction.THUMBS_UP], ['samira@example.org', Reaction.HEART]],
+        reactions: [
+          ['member@example.org', Reaction.THUMBS_UP],
+          ['samira@example.org', Reaction.HEART],
+        ],
       },
     ],
   ],
@@ -124,10 +171,21 @@ const THREADS: [string, string, string[], boolean, number, DemoPost[]][] = [
         by: 'member@example.org',
         body: 'Two people we support got **upfront charging letters** from the local trust before a maternity appointment this month. Has anyone else seen this since the new guidance?',
       },
-      { by: 'samira@example.org', body: 'Yes, three cases in Leeds. We wrote them up anonymously; I can share the template.', reactions: [['member@example.org', Reaction.THANKS]] },
-      { by: 'member@example.org', to: 1, body: 'That would help a lot, thank you. @[Priya Raman] could we put the template in the group documents?' },
+      {
+        by: 'samira@example.org',
+        body: 'Yes, three cases in Leeds. We wrote them up anonymously; I can share the template.',
+        reactions: [['member@example.org', Reaction.THANKS]],
+      },
+      {
+        by: 'member@example.org',
+        to: 1,
+        body: 'That would help a lot, thank you. @[Priya Raman] could we put the template in the group documents?',
+      },
       { by: 'priya@example.org', to: 2, body: 'Yes. I will add it this week with the guidance notes.' },
-      { by: 'admin@example.org', body: 'Maternity care is always *immediately necessary*: it must never be refused or delayed for payment. See the [guidance](https://www.gov.uk/government/publications/overseas-nhs-visitors-implementing-the-charging-regulations).' },
+      {
+        by: 'admin@example.org',
+        body: 'Maternity care is always *immediately necessary*: it must never be refused or delayed for payment. See the [guidance](https://www.gov.uk/government/publications/overseas-nhs-visitors-implementing-the-charging-regulations).',
+      },
     ],
   ],
   [
@@ -137,8 +195,14 @@ const THREADS: [string, string, string[], boolean, number, DemoPost[]][] = [
     false,
     6,
     [
-      { by: 'priya@example.org', body: 'Collecting what we know about GP registration being refused, or patients being asked for immigration documents. Please add examples (no names).' },
-      { by: 'samira@example.org', body: 'A surgery in Bradford asked for a passport to register. GP registration needs **no** proof of address or immigration status.' },
+      {
+        by: 'priya@example.org',
+        body: 'Collecting what we know about GP registration being refused, or patients being asked for immigration documents. Please add examples (no names).',
+      },
+      {
+        by: 'samira@example.org',
+        body: 'A surgery in Bradford asked for a passport to register. GP registration needs **no** proof of address or immigration status.',
+      },
     ],
   ],
   [
@@ -148,9 +212,20 @@ const THREADS: [string, string, string[], boolean, number, DemoPost[]][] = [
     false,
     50,
     [
-      { by: 'convenor@example.org', body: 'We have funding for a second run of the cards. Which languages should we add? Arabic, Tigrinya and Polish so far.' },
-      { by: 'samira@example.org', body: 'Kurdish Sorani and Pashto, from the requests we had at the drop-in.', reactions: [['convenor@example.org', Reaction.THUMBS_UP]] },
-      { by: 'member@example.org', to: 1, body: 'Agree on Pashto. @group-convenors can we check the wording on stop and search with a solicitor first?' },
+      {
+        by: 'convenor@example.org',
+        body: 'We have funding for a second run of the cards. Which languages should we add? Arabic, Tigrinya and Polish so far.',
+      },
+      {
+        by: 'samira@example.org',
+        body: 'Kurdish Sorani and Pashto, from the requests we had at the drop-in.',
+        reactions: [['convenor@example.org', Reaction.THUMBS_UP]],
+      },
+      {
+        by: 'member@example.org',
+        to: 1,
+        body: 'Agree on Pashto. @group-convenors can we check the wording on stop and search with a solicitor first?',
+      },
     ],
   ],
   [
@@ -160,35 +235,76 @@ const THREADS: [string, string, string[], boolean, number, DemoPost[]][] = [
     false,
     72,
     [
-      { by: 'chidi@example.org', body: 'Several older members of our congregations never applied to the EU Settlement Scheme. What support is there for **late applications**?' },
-      { by: 'partner@example.org', body: 'Eastside Migrant Hub runs a clinic on Thursdays; we can take referrals from faith groups.', reactions: [['chidi@example.org', Reaction.HEART]] },
+      {
+        by: 'chidi@example.org',
+        body: 'Several older members of our congregations never applied to the EU Settlement Scheme. What support is there for **late applications**?',
+      },
+      {
+        by: 'partner@example.org',
+        body: 'Eastside Migrant Hub runs a clinic on Thursdays; we can take referrals from faith groups.',
+        reactions: [['chidi@example.org', Reaction.HEART]],
+      },
     ],
   ],
 ];
 
 /** Demo discussions, written as members would have written them, with their read positions. */
 function seedDiscussions(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>): number {
-  const people = new Map<string, MentionTarget>([...users.values()].map((u) => [u.displayName.toLowerCase(), { id: u.id, name: u.displayName }]));
+  const people = new Map<string, MentionTarget>(
+    [...users.values()].map((u) => [u.displayName.toLowerCase(), { id: u.id, name: u.displayName }]),
+  );
   for (const [slug, title, tags, pinned, hoursAgo, posts] of THREADS) {
     const started = new Date(Date.now() - hoursAgo * 3600_000);
     const at = (i: number) => new Date(started.getTime() + i * 47 * 60_000);
-    const thread = em.create(ThreadEntity, { group: groups.get(slug)!, author: users.get(posts[0]!.by)!, title, tags, pinned, postCount: posts.length, createdAt: started, lastActivityAt: at(posts.length - 1) });
+    const thread = em.create(ThreadEntity, {
+      group: groups.get(slug)!,
+      author: users.get(posts[0]!.by)!,
+      title,
+      tags,
+      pinned,
+      postCount: posts.length,
+      createdAt: started,
+      lastActivityAt: at(posts.length - 1),
+    });
     const written: Post[] = [];
     posts.forEach((p, i) => {
       const parent = i === 0 ? null : written[p.to ?? 0]!;
-      const post = em.create(PostEntity, { thread, parent, author: users.get(p.by)!, body: p.body, bodyHtml: renderMarkdown(p.body, people), depth: parent ? parent.depth + 1 : 0, createdAt: at(i) });
+      const post = em.create(PostEntity, {
+        thread,
+        parent,
+        author: users.get(p.by)!,
+        body: p.body,
+        bodyHtml: renderMarkdown(p.body, people),
+        depth: parent ? parent.depth + 1 : 0,
+        createdAt: at(i),
+      });
       written.push(post);
-      for (const [email, reaction] of p.reactions ?? []) em.create(PostReactionEntity, { postId: post.id, userId: users.get(email)!.id, reaction });
+      for (const [email, reaction] of p.reactions ?? [])
+        em.create(PostReactionEntity, { postId: post.id, userId: users.get(email)!.id, reaction });
     });
     // Those who wrote have read up to their last post; everyone else has it all to discover.
     const lastBy = new Map(posts.map((p, i) => [p.by, i + 1]));
-    for (const [email, readCount] of lastBy) em.create(ThreadReadEntity, { userId: users.get(email)!.id, threadId: thread.id, readCount, readAt: at(readCount - 1) });
+    for (const [email, readCount] of lastBy)
+      em.create(ThreadReadEntity, {
+        userId: users.get(email)!.id,
+        threadId: thread.id,
+        readCount,
+        readAt: at(readCount - 1),
+      });
   }
   return THREADS.length;
 }
 
 /** A few shared documents, stored through the configured storage as uploads would be. */
-const DOCUMENTS: [slug: string, folder: string | null, name: string, type: string, by: string, description: string, body: string][] = [
+const DOCUMENTS: [
+  slug: string,
+  folder: string | null,
+  name: string,
+  type: string,
+  by: string,
+  description: string,
+  body: string,
+][] = [
   [
     'health-and-social-care',
     'Evidence',
@@ -218,7 +334,12 @@ const DOCUMENTS: [slug: string, folder: string | null, name: string, type: strin
   ],
 ];
 
-async function seedDocuments(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>, config: Pick<AppConfig, 'dataDir' | 'storage'>): Promise<number> {
+async function seedDocuments(
+  em: EntityManager,
+  groups: Map<string, WorkingGroup>,
+  users: Map<string, User>,
+  config: Pick<AppConfig, 'dataDir' | 'storage'>,
+): Promise<number> {
   const storage = createFileStorage(config);
   const folders = new Map<string, DocumentFolderEntity>();
   for (const [slug, folderName, name, contentType, by, description, body] of DOCUMENTS) {
@@ -228,12 +349,32 @@ async function seedDocuments(em: EntityManager, groups: Map<string, WorkingGroup
     const group = groups.get(slug)!;
     let folder: DocumentFolderEntity | null = null;
     if (folderName) {
-      folder = folders.get(`${slug}/${folderName}`) ?? em.create(DocumentFolderEntity, { group, name: folderName, createdById: users.get(by)!.id });
+      folder =
+        folders.get(`${slug}/${folderName}`) ??
+        em.create(DocumentFolderEntity, { group, name: folderName, createdById: users.get(by)!.id });
       folders.set(`${slug}/${folderName}`, folder);
     }
     const uploader = users.get(by)!;
-    const document = em.create(DocumentEntity, { group, folder, title: name, description, contentType, size: bytes.length, createdBy: uploader, extractedText: (contentType === 'text/markdown' ? markdownWords(body) : body).replace(/\s+/g, ' ').trim() });
-    em.create(DocumentVersionEntity, { document, number: 1, fileName: name, storageKey, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), contentType, uploadedBy: uploader });
+    const document = em.create(DocumentEntity, {
+      group,
+      folder,
+      title: name,
+      description,
+      contentType,
+      size: bytes.length,
+      createdBy: uploader,
+      extractedText: (contentType === 'text/markdown' ? markdownWords(body) : body).replace(/\s+/g, ' ').trim(),
+    });
+    em.create(DocumentVersionEntity, {
+      document,
+      number: 1,
+      fileName: name,
+      storageKey,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      contentType,
+      uploadedBy: uploader,
+    });
   }
   return DOCUMENTS.length;
 }
@@ -255,45 +396,74 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
   const policing = groups.get('policing-and-surveillance')!;
   const health = groups.get('health-and-social-care')!;
   const faith = groups.get('brexit-and-faith')!;
-  const meeting = (group: WorkingGroup, creator: string, fields: Record<string, unknown> & { title: string; startsAt: Date; endsAt: Date }) =>
-    em.create(MeetingEntity, { group, createdBy: by(creator), timeZone: ZONE, ...fields });
+  const meeting = (
+    group: WorkingGroup,
+    creator: string,
+    fields: Record<string, unknown> & { title: string; startsAt: Date; endsAt: Date },
+  ) => em.create(MeetingEntity, { group, createdBy: by(creator), timeZone: ZONE, ...fields });
 
   // Policing and surveillance: monthly on the same weekday (a Tuesday), evenings, hybrid.
   const untilTuesday = (2 - toZoned(new Date(), ZONE).weekday + 7) % 7 || 7;
   const firstStart = londonIn(untilTuesday + 7, 18, 30);
-  const series = em.create(MeetingSeriesEntity, { groupId: policing.id, frequency: RecurrenceFrequency.MONTHLY_BY_WEEKDAY, interval: 1, count: 6, timeZone: ZONE });
-  const occurrences = expandRecurrence({ startsAt: firstStart, endsAt: new Date(firstStart.getTime() + 90 * 60_000) }, ZONE, { frequency: RecurrenceFrequency.MONTHLY_BY_WEEKDAY, interval: 1, count: 6 }, 6);
+  const series = em.create(MeetingSeriesEntity, {
+    groupId: policing.id,
+    frequency: RecurrenceFrequency.MONTHLY_BY_WEEKDAY,
+    interval: 1,
+    count: 6,
+    timeZone: ZONE,
+  });
+  const occurrences = expandRecurrence(
+    { startsAt: firstStart, endsAt: new Date(firstStart.getTime() + 90 * 60_000) },
+    ZONE,
+    { frequency: RecurrenceFrequency.MONTHLY_BY_WEEKDAY, interval: 1, count: 6 },
+    6,
+  );
   const monthly = occurrences.map((o) =>
     meeting(policing, 'convenor@example.org', {
       series,
       title: 'Policing and surveillance: monthly meeting',
-      description: 'Round-up of what members have seen since last month, then one topic in depth. Everyone is welcome to bring an item.',
+      description:
+        'Round-up of what members have seen since last month, then one topic in depth. Everyone is welcome to bring an item.',
       startsAt: o.startsAt,
       endsAt: o.endsAt,
       location: 'Human Rights Action Centre, 17–25 New Inn Yard, London EC2A 3EA (room 2)',
-      accessibilityNotes: 'Step-free access through the side entrance; hearing loop in room 2. Ask for BSL or Arabic interpretation when you answer.',
+      accessibilityNotes:
+        'Step-free access through the side entrance; hearing loop in room 2. Ask for BSL or Arabic interpretation when you answer.',
       onlineUrl: 'https://meet.example.org/policing-monthly',
-      agendaText: '1. Round-up: stop and search, data-sharing requests\n2. In depth: police access to the school census\n3. Any other business',
+      agendaText:
+        '1. Round-up: stop and search, data-sharing requests\n2. In depth: police access to the school census\n3. Any other business',
     }),
   );
-  em.create(MeetingRsvpEntity, { meetingId: monthly[0]!.id, userId: by('member@example.org').id, response: RsvpResponse.GOING, note: 'I will need Spanish interpretation for the in-depth part.' });
-  em.create(MeetingRsvpEntity, { meetingId: monthly[0]!.id, userId: by('samira@example.org').id, response: RsvpResponse.MAYBE });
+  em.create(MeetingRsvpEntity, {
+    meetingId: monthly[0]!.id,
+    userId: by('member@example.org').id,
+    response: RsvpResponse.GOING,
+    note: 'I will need Spanish interpretation for the in-depth part.',
+  });
+  em.create(MeetingRsvpEntity, {
+    meetingId: monthly[0]!.id,
+    userId: by('samira@example.org').id,
+    response: RsvpResponse.MAYBE,
+  });
 
   // Health and Social Care: a one-off online review, and last week's meeting with its minutes.
   meeting(health, 'priya@example.org', {
     title: 'Evidence review: GP registration refusals',
-    description: 'Going through the examples collected in the discussion, to decide which to take to the clinical commissioning group.',
+    description:
+      'Going through the examples collected in the discussion, to decide which to take to the clinical commissioning group.',
     startsAt: londonIn(9, 14),
     endsAt: londonIn(9, 15, 30),
     onlineUrl: 'https://meet.example.org/health-evidence',
-    agendaText: '1. Examples collected so far\n2. Which ones we can use, with consent\n3. Letter to the commissioning group',
+    agendaText:
+      '1. Examples collected so far\n2. Which ones we can use, with consent\n3. Letter to the commissioning group',
   });
   meeting(health, 'priya@example.org', {
     title: 'NHS charging: planning call',
     startsAt: londonIn(-6, 17),
     endsAt: londonIn(-6, 18),
     onlineUrl: 'https://meet.example.org/health-planning',
-    minutesText: 'Present: Priya, Amara, Lucía, Samira.\n\n- Agreed to collect examples of charging letters (no names).\n- Priya drafts the template for the group documents.\n- Next: evidence review in two weeks.',
+    minutesText:
+      'Present: Priya, Amara, Lucía, Samira.\n\n- Agreed to collect examples of charging letters (no names).\n- Priya drafts the template for the group documents.\n- Next: evidence review in two weeks.',
   });
 
   // Health and Social Care: finding a time for a workshop.
@@ -305,12 +475,17 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     location: 'Eastside Migrant Hub, 4 Market Row, London E1',
     createdById: by('priya@example.org').id,
   });
-  const slots = [12, 13, 15].map((d) => em.create(MeetingPollSlotEntity, { pollId: poll.id, startsAt: londonIn(d, 10), endsAt: londonIn(d, 12) }));
+  const slots = [12, 13, 15].map((d) =>
+    em.create(MeetingPollSlotEntity, { pollId: poll.id, startsAt: londonIn(d, 10), endsAt: londonIn(d, 12) }),
+  );
   const votes: [string, PollAnswer[]][] = [
     ['samira@example.org', [PollAnswer.YES, PollAnswer.NO, PollAnswer.IF_NEED_BE]],
     ['admin@example.org', [PollAnswer.YES, PollAnswer.YES, PollAnswer.NO]],
   ];
-  for (const [email, answers] of votes) answers.forEach((answer, i) => em.create(MeetingPollVoteEntity, { slotId: slots[i]!.id, userId: by(email).id, pollId: poll.id, answer }));
+  for (const [email, answers] of votes)
+    answers.forEach((answer, i) =>
+      em.create(MeetingPollVoteEntity, { slotId: slots[i]!.id, userId: by(email).id, pollId: poll.id, answer }),
+    );
 
   // The national summit: an open event anyone can register for.
   const summit = meeting(faith, 'convenor@example.org', {
@@ -320,7 +495,8 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     startsAt: londonIn(40, 10),
     endsAt: londonIn(40, 16, 30),
     location: 'Human Rights Action Centre, 17–25 New Inn Yard, London EC2A 3EA',
-    accessibilityNotes: 'Step-free venue, quiet room, halal and vegetarian lunch. Tell us your access needs in the form.',
+    accessibilityNotes:
+      'Step-free venue, quiet room, halal and vegetarian lunch. Tell us your access needs in the form.',
     onlineUrl: 'https://meet.example.org/summit-plenary',
     reminderMinutes: [24 * 60],
   });
@@ -339,10 +515,30 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
         kind: RegistrationFieldKind.CHOICE,
         required: true,
         options: ['Policing and surveillance', 'Health and social care', 'Brexit and faith'],
-        translations: [{ locale: 'ar', label: 'أيّ ورشة عمل بعد الظهر تودّ الانضمام إليها؟', options: ['الشرطة والمراقبة', 'الصحة والرعاية الاجتماعية', 'بريكست والإيمان'] }],
+        translations: [
+          {
+            locale: 'ar',
+            label: 'أيّ ورشة عمل بعد الظهر تودّ الانضمام إليها؟',
+            options: ['الشرطة والمراقبة', 'الصحة والرعاية الاجتماعية', 'بريكست والإيمان'],
+          },
+        ],
       },
-      { id: 'access', label: 'Access or interpretation needs', kind: RegistrationFieldKind.TEXT, required: false, options: [], translations: [{ locale: 'ar', label: 'احتياجات الوصول أو الترجمة', options: [] }] },
-      { id: 'photos', label: 'I am happy to appear in photos of the day', kind: RegistrationFieldKind.CHECKBOX, required: false, options: [], translations: [{ locale: 'ar', label: 'لا مانع لديّ من الظهور في صور اليوم', options: [] }] },
+      {
+        id: 'access',
+        label: 'Access or interpretation needs',
+        kind: RegistrationFieldKind.TEXT,
+        required: false,
+        options: [],
+        translations: [{ locale: 'ar', label: 'احتياجات الوصول أو الترجمة', options: [] }],
+      },
+      {
+        id: 'photos',
+        label: 'I am happy to appear in photos of the day',
+        kind: RegistrationFieldKind.CHECKBOX,
+        required: false,
+        options: [],
+        translations: [{ locale: 'ar', label: 'لا مانع لديّ من الظهور في صور اليوم', options: [] }],
+      },
     ],
     language: 'en',
     translations: [
@@ -381,17 +577,27 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     title: 'Pitch us an idea',
     intro:
       'Migrant and refugee community organisations, NGOs, faith agencies and researchers: tell us about an idea you would like the network’s help with. The convenors of the working groups it concerns will read it and reply.',
-    consentText: 'We use your details only to discuss your pitch with you, and share them with no one outside the network.',
+    consentText:
+      'We use your details only to discuss your pitch with you, and share them with no one outside the network.',
     retentionDays: 365,
     fields: [
-      { id: 'area', label: 'Where is your work based?', kind: PitchFieldKind.TEXT, required: false, options: [], translations: [{ locale: 'ar', label: 'أين يقع مقرّ عملكم؟', options: [] }] },
+      {
+        id: 'area',
+        label: 'Where is your work based?',
+        kind: PitchFieldKind.TEXT,
+        required: false,
+        options: [],
+        translations: [{ locale: 'ar', label: 'أين يقع مقرّ عملكم؟', options: [] }],
+      },
       {
         id: 'stage',
         label: 'How far along is the idea?',
         kind: PitchFieldKind.CHOICE,
         required: true,
         options: ['Just an idea', 'Planned', 'Already running'],
-        translations: [{ locale: 'ar', label: 'إلى أين وصلت الفكرة؟', options: ['مجرد فكرة', 'مخطط لها', 'قيد التنفيذ'] }],
+        translations: [
+          { locale: 'ar', label: 'إلى أين وصلت الفكرة؟', options: ['مجرد فكرة', 'مخطط لها', 'قيد التنفيذ'] },
+        ],
       },
     ],
     language: 'en',
@@ -412,7 +618,15 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     intro: 'Propose a one-hour workshop for the afternoon of the summit.',
     consentText: 'We use your details to plan the summit programme, and share them with no one outside the network.',
     retentionDays: 365,
-    fields: [{ id: 'format', label: 'Describe the format (talk, discussion, training…)', kind: PitchFieldKind.LONG_TEXT, required: true, options: [] }],
+    fields: [
+      {
+        id: 'format',
+        label: 'Describe the format (talk, discussion, training…)',
+        kind: PitchFieldKind.LONG_TEXT,
+        required: true,
+        options: [],
+      },
+    ],
     createdById: users.get('admin@example.org')!.id,
   });
   const health = groups.get('health-and-social-care')!;
@@ -424,7 +638,8 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     contactName: 'Samira Benali',
     contactEmail: 'pitches@northern-refugee-action.example.org',
     title: 'Interpreters at GP surgeries',
-    summary: 'Patients who speak little English are turned away from GP registration because no interpreter is booked. We would like to map which surgeries in our area book interpreters and which do not.',
+    summary:
+      'Patients who speak little English are turned away from GP registration because no interpreter is booked. We would like to map which surgeries in our area book interpreters and which do not.',
     helpWanted: 'Help with a survey template, and advice on taking the findings to the commissioning group.',
     groupIds: [health.id],
     answers: { area: 'Leeds and Bradford', stage: 'Planned' },
@@ -438,7 +653,8 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     contactName: 'Grace Mensah',
     contactEmail: 'grace@eastside-hub.example.org',
     title: 'Know-your-rights cards on police stops',
-    summary: 'A pocket card in six languages on what to do when stopped by the police, printed for our drop-in sessions.',
+    summary:
+      'A pocket card in six languages on what to do when stopped by the police, printed for our drop-in sessions.',
     helpWanted: 'Legal review of the text and help with translations.',
     groupIds: [policing.id],
     status: PitchStatus.UNDER_REVIEW,
@@ -446,14 +662,30 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     consentText: general.consentText,
     retentionDays: general.retentionDays,
   });
-  em.create(PitchMessageEntity, { pitchId: reviewing.id, author: PitchMessageAuthor.CONVENOR, authorId: users.get('convenor@example.org')!.id, body: 'Thank you, this is timely. Which six languages did you have in mind?' });
-  em.create(PitchMessageEntity, { pitchId: reviewing.id, author: PitchMessageAuthor.PARTNER, body: 'Arabic, Farsi, Tigrinya, Polish, Romanian and Spanish: the languages most asked for at our drop-ins.' });
-  em.create(PitchNoteEntity, { pitchId: reviewing.id, authorId: users.get('convenor@example.org')!.id, body: 'Ask the legal clinic whether they can review the text before the summit.' });
+  em.create(PitchMessageEntity, {
+    pitchId: reviewing.id,
+    author: PitchMessageAuthor.CONVENOR,
+    authorId: users.get('convenor@example.org')!.id,
+    body: 'Thank you, this is timely. Which six languages did you have in mind?',
+  });
+  em.create(PitchMessageEntity, {
+    pitchId: reviewing.id,
+    author: PitchMessageAuthor.PARTNER,
+    body: 'Arabic, Farsi, Tigrinya, Polish, Romanian and Spanish: the languages most asked for at our drop-ins.',
+  });
+  em.create(PitchNoteEntity, {
+    pitchId: reviewing.id,
+    authorId: users.get('convenor@example.org')!.id,
+    body: 'Ask the legal clinic whether they can review the text before the summit.',
+  });
   return [received, reviewing].length;
 }
 
 /** Seeds the demo network once: does nothing when any account exists. Returns what it did. */
-export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'demoPassword' | 'dataDir' | 'storage'>): Promise<string> {
+export async function seedDemoData(
+  em: EntityManager,
+  config: Pick<AppConfig, 'demoPassword' | 'dataDir' | 'storage'>,
+): Promise<string> {
   if ((await em.count(UserEntity, {})) > 0) return 'demo data not seeded: the database already has accounts';
   const passwordHash = await hashPassword(config.demoPassword);
 
@@ -462,7 +694,16 @@ export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'd
 
   const users = new Map<string, User>();
   const addUser = (email: string, displayName: string, org: string | null, networkRole = NetworkRole.MEMBER) =>
-    users.set(email, em.create(UserEntity, { email, displayName, passwordHash, networkRole, organisation: org ? orgs.get(org)! : null }));
+    users.set(
+      email,
+      em.create(UserEntity, {
+        email,
+        displayName,
+        passwordHash,
+        networkRole,
+        organisation: org ? orgs.get(org)! : null,
+      }),
+    );
   for (const account of DEMO_ACCOUNTS) {
     addUser(
       account.email,
@@ -476,7 +717,13 @@ export async function seedDemoData(em: EntityManager, config: Pick<AppConfig, 'd
   const groups = new Map<string, WorkingGroup>();
   for (const group of GROUPS) groups.set(group.slug, em.create(WorkingGroupEntity, { ...group }));
   for (const [slug, email, role] of MEMBERSHIPS) {
-    em.create(MembershipEntity, { group: groups.get(slug)!, user: users.get(email)!, role, status: MembershipStatus.ACTIVE, decidedAt: new Date() });
+    em.create(MembershipEntity, {
+      group: groups.get(slug)!,
+      user: users.get(email)!,
+      role,
+      status: MembershipStatus.ACTIVE,
+      decidedAt: new Date(),
+    });
   }
   const discussions = seedDiscussions(em, groups, users);
   const documents = await seedDocuments(em, groups, users, config);

@@ -7,14 +7,18 @@ import { Reaction } from '@convene/shared-contracts';
 export class CreateThreadInput {
   @Field(() => ID) groupId!: string;
   @Field(() => String) title!: string;
-  @Field(() => String, { description: 'Markdown. Mention members as `@[Display Name]`, the convenors as `@group-convenors`.' }) body!: string;
+  @Field(() => String, {
+    description: 'Markdown. Mention members as `@[Display Name]`, the convenors as `@group-convenors`.',
+  })
+  body!: string;
   @Field(() => [String], { nullable: true }) tags?: string[] | null;
 }
 
 @InputType()
 export class ReplyInput {
   @Field(() => ID) threadId!: string;
-  @Field(() => ID, { nullable: true, description: 'The post answered; the opening post when left out.' }) parentPostId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The post answered; the opening post when left out.' })
+  parentPostId?: string | null;
   @Field(() => String, { description: 'Markdown.' }) body!: string;
 }
 
@@ -34,7 +38,8 @@ export class ReactInput {
 @InputType()
 export class HidePostInput {
   @Field(() => ID) postId!: string;
-  @Field(() => String, { description: 'Shown to the members in place of the post, and told to its author.' }) reason!: string;
+  @Field(() => String, { description: 'Shown to the members in place of the post, and told to its author.' })
+  reason!: string;
 }
 
 @InputType()
@@ -45,8 +50,10 @@ export class MoveThreadInput {
 
 @InputType()
 export class SearchInput {
-  @Field(() => String, { description: 'Words to find; "quoted phrases", OR and -excluded words work as on the web.' }) query!: string;
-  @Field(() => ID, { nullable: true, description: 'Only this group (one the viewer belongs to).' }) groupId?: string | null;
+  @Field(() => String, { description: 'Words to find; "quoted phrases", OR and -excluded words work as on the web.' })
+  query!: string;
+  @Field(() => ID, { nullable: true, description: 'Only this group (one the viewer belongs to).' }) groupId?:
+    string | null;
   @Field(() => ID, { nullable: true, description: 'Only posts by this person.' }) authorId?: string | null;
   @Field(() => Int, { nullable: true, defaultValue: 20 }) first?: number | null;
   @Field(() => String, { nullable: true }) after?: string | null;

@@ -2,11 +2,25 @@ import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } 
 import type { GraphQLResolveInfo } from 'graphql';
 import { ThreadNotificationLevel } from '@convene/shared-contracts';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { DiscussionAccess, DiscussionModerationService, DiscussionSearchService, DiscussionsService, type Post } from '@convene/server-discussions';
+import {
+  DiscussionAccess,
+  DiscussionModerationService,
+  DiscussionSearchService,
+  DiscussionsService,
+  type Post,
+} from '@convene/server-discussions';
 import { NotificationPreferencesService } from '@convene/server-notifications';
 import { selects } from '../graphql/selection.util.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
-import { CreateThreadInput, EditPostInput, HidePostInput, MoveThreadInput, ReactInput, ReplyInput, SearchInput } from './discussions.inputs.js';
+import {
+  CreateThreadInput,
+  EditPostInput,
+  HidePostInput,
+  MoveThreadInput,
+  ReactInput,
+  ReplyInput,
+  SearchInput,
+} from './discussions.inputs.js';
 import {
   MentionCandidateModel,
   PostConnectionModel,
@@ -35,18 +49,27 @@ export class DiscussionsResolver {
     return this.oneThread(viewer, await this.discussions.createThread(viewer, input));
   }
 
-  @Mutation(() => PostModel, { description: 'Replies in a discussion, to its opening post or to another of its posts.' })
+  @Mutation(() => PostModel, {
+    description: 'Replies in a discussion, to its opening post or to another of its posts.',
+  })
   async reply(@CurrentViewer() viewer: Viewer, @Args('input') input: ReplyInput): Promise<PostModel> {
     return this.onePost(viewer, await this.discussions.reply(viewer, input));
   }
 
-  @Mutation(() => PostModel, { description: "Changes the viewer's own post; the text it replaces stays in its revisions." })
+  @Mutation(() => PostModel, {
+    description: "Changes the viewer's own post; the text it replaces stays in its revisions.",
+  })
   async editPost(@CurrentViewer() viewer: Viewer, @Args('input') input: EditPostInput): Promise<PostModel> {
     return this.onePost(viewer, await this.discussions.editPost(viewer, input));
   }
 
-  @Mutation(() => PostModel, { description: "Deletes the viewer's own post: its place in the discussion stays, its text goes." })
-  async deletePost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostModel> {
+  @Mutation(() => PostModel, {
+    description: "Deletes the viewer's own post: its place in the discussion stays, its text goes.",
+  })
+  async deletePost(
+    @CurrentViewer() viewer: Viewer,
+    @Args('postId', { type: () => ID }) postId: string,
+  ): Promise<PostModel> {
     return this.onePost(viewer, await this.discussions.deletePost(viewer, postId));
   }
 
@@ -55,35 +78,56 @@ export class DiscussionsResolver {
     return this.onePost(viewer, await this.discussions.react(viewer, input));
   }
 
-  @Mutation(() => PostModel, { description: 'Hides a post, with a reason members see; its author is told. For the group’s convenors.' })
+  @Mutation(() => PostModel, {
+    description: 'Hides a post, with a reason members see; its author is told. For the group’s convenors.',
+  })
   async hidePost(@CurrentViewer() viewer: Viewer, @Args('input') input: HidePostInput): Promise<PostModel> {
     return this.onePost(viewer, await this.moderation.hide(viewer, input));
   }
 
   @Mutation(() => PostModel, { description: 'Shows a hidden post again. For the group’s convenors.' })
-  async unhidePost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostModel> {
+  async unhidePost(
+    @CurrentViewer() viewer: Viewer,
+    @Args('postId', { type: () => ID }) postId: string,
+  ): Promise<PostModel> {
     return this.onePost(viewer, await this.moderation.unhide(viewer, postId));
   }
 
-  @Mutation(() => ThreadModel, { description: "Keeps a discussion at the top of its group's list (or not). For the group's convenors." })
-  async pinThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('pinned', { type: () => Boolean }) pinned: boolean): Promise<ThreadModel> {
+  @Mutation(() => ThreadModel, {
+    description: "Keeps a discussion at the top of its group's list (or not). For the group's convenors.",
+  })
+  async pinThread(
+    @CurrentViewer() viewer: Viewer,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('pinned', { type: () => Boolean }) pinned: boolean,
+  ): Promise<ThreadModel> {
     const thread = await this.moderation.pin(viewer, threadId, pinned);
     return this.oneThread(viewer, thread);
   }
 
-  @Mutation(() => ThreadModel, { description: 'Closes a discussion to replies and edits (or opens it again). For the group’s convenors.' })
-  async lockThread(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('locked', { type: () => Boolean }) locked: boolean): Promise<ThreadModel> {
+  @Mutation(() => ThreadModel, {
+    description: 'Closes a discussion to replies and edits (or opens it again). For the group’s convenors.',
+  })
+  async lockThread(
+    @CurrentViewer() viewer: Viewer,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('locked', { type: () => Boolean }) locked: boolean,
+  ): Promise<ThreadModel> {
     const thread = await this.moderation.lock(viewer, threadId, locked);
     return this.oneThread(viewer, thread);
   }
 
-  @Mutation(() => ThreadModel, { description: 'Moves a discussion to another group the viewer also convenes. For the group’s convenors.' })
+  @Mutation(() => ThreadModel, {
+    description: 'Moves a discussion to another group the viewer also convenes. For the group’s convenors.',
+  })
   async moveThread(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveThreadInput): Promise<ThreadModel> {
     const thread = await this.moderation.move(viewer, input);
     return this.oneThread(viewer, thread);
   }
 
-  @Mutation(() => ThreadModel, { description: 'Marks a discussion read: up to `readCount` posts in written order, or all of it. Never moves back.' })
+  @Mutation(() => ThreadModel, {
+    description: 'Marks a discussion read: up to `readCount` posts in written order, or all of it. Never moves back.',
+  })
   async markThreadRead(
     @CurrentViewer() viewer: Viewer,
     @Args('threadId', { type: () => ID }) threadId: string,
@@ -92,7 +136,10 @@ export class DiscussionsResolver {
     return this.oneThread(viewer, await this.discussions.markRead(viewer, { threadId, readCount }));
   }
 
-  @Mutation(() => ThreadModel, { description: 'How much the viewer hears of a discussion: every reply, replies to them and mentions, or mentions only.' })
+  @Mutation(() => ThreadModel, {
+    description:
+      'How much the viewer hears of a discussion: every reply, replies to them and mentions, or mentions only.',
+  })
   async setThreadNotificationLevel(
     @CurrentViewer() viewer: Viewer,
     @Args('threadId', { type: () => ID }) threadId: string,
@@ -103,33 +150,52 @@ export class DiscussionsResolver {
     return this.oneThread(viewer, thread);
   }
 
-  @Query(() => String, { description: 'The safe HTML a Markdown post would have, to preview it before posting. Nothing is stored.' })
+  @Query(() => String, {
+    description: 'The safe HTML a Markdown post would have, to preview it before posting. Nothing is stored.',
+  })
   previewPost(
     @CurrentViewer() viewer: Viewer,
     @Args('body', { type: () => String }) body: string,
-    @Args('groupId', { type: () => ID, nullable: true, description: 'Shows mentions of its members as they will be.' }) groupId: string | null,
+    @Args('groupId', { type: () => ID, nullable: true, description: 'Shows mentions of its members as they will be.' })
+    groupId: string | null,
   ): Promise<string> {
     return this.discussions.preview(viewer, { body, groupId });
   }
 
   @Query(() => ThreadModel, { description: 'A discussion of a group the viewer belongs to.' })
-  async thread(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<ThreadModel> {
-    const { thread, view } = await this.discussions.threadForPage(viewer, id, { firstUnread: selects(info, ['firstUnreadPostId']) });
+  async thread(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ThreadModel> {
+    const { thread, view } = await this.discussions.threadForPage(viewer, id, {
+      firstUnread: selects(info, ['firstUnreadPostId']),
+    });
     return (await this.present.summaries(viewer, view, [thread], { levels: selects(info, ['notificationLevel']) }))[0]!;
   }
 
-  @Query(() => SearchResultConnectionModel, { description: 'Full-text search of the discussions in the groups the viewer belongs to; best matches first.' })
-  async search(@CurrentViewer() viewer: Viewer, @Args('input') input: SearchInput): Promise<SearchResultConnectionModel> {
+  @Query(() => SearchResultConnectionModel, {
+    description: 'Full-text search of the discussions in the groups the viewer belongs to; best matches first.',
+  })
+  async search(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SearchInput,
+  ): Promise<SearchResultConnectionModel> {
     const page = await this.searching.search(viewer, input);
     return { ...page, nodes: await this.present.searchHits(page.nodes) };
   }
 
   @Query(() => [PostRevisionModel], { description: "A post's earlier texts, newest first." })
-  async postRevisions(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }) postId: string): Promise<PostRevisionModel[]> {
+  async postRevisions(
+    @CurrentViewer() viewer: Viewer,
+    @Args('postId', { type: () => ID }) postId: string,
+  ): Promise<PostRevisionModel[]> {
     return (await this.discussions.revisions(viewer, postId)).map((r) => PostRevisionModel.from(r));
   }
 
-  @ResolveField(() => PostConnectionModel, { description: 'Posts in the order they were written; each names the post it answers.' })
+  @ResolveField(() => PostConnectionModel, {
+    description: 'Posts in the order they were written; each names the post it answers.',
+  })
   async posts(
     @CurrentViewer() viewer: Viewer,
     @Parent() thread: ThreadModel,
@@ -140,19 +206,24 @@ export class DiscussionsResolver {
     return { ...page, nodes: this.present.postPage(viewer, page.nodes, thread.viewerCanModerate) };
   }
 
-  @ResolveField(() => ID, { nullable: true, description: 'The first post the viewer has not read (open the discussion there); null when up to date.' })
+  @ResolveField(() => ID, {
+    nullable: true,
+    description: 'The first post the viewer has not read (open the discussion there); null when up to date.',
+  })
   firstUnreadPostId(@Parent() thread: ThreadModel): Promise<string | null> | null {
     return thread.unreadCount ? this.discussions.firstUnreadPostId(thread, thread.readCount) : null;
   }
 
-  private async oneThread(viewer: Viewer, thread: Parameters<ThreadPresenter['threads']>[1][number]): Promise<ThreadModel> {
+  private async oneThread(
+    viewer: Viewer,
+    thread: Parameters<ThreadPresenter['threads']>[1][number],
+  ): Promise<ThreadModel> {
     return (await this.present.threads(viewer, [thread]))[0]!;
   }
 
   private async onePost(viewer: Viewer, post: Post): Promise<PostModel> {
     return (await this.present.posts(viewer, [post], await this.discussions.maySeeHidden(viewer, post)))[0]!;
   }
-
 }
 
 /** A group's discussions, and the people one can mention in it, on the group itself. */
@@ -164,7 +235,10 @@ export class GroupThreadsResolver {
     private readonly present: ThreadPresenter,
   ) {}
 
-  @ResolveField(() => ThreadConnectionModel, { nullable: true, description: 'Pinned first, then latest activity; null for people outside the group.' })
+  @ResolveField(() => ThreadConnectionModel, {
+    nullable: true,
+    description: 'Pinned first, then latest activity; null for people outside the group.',
+  })
   async threads(
     @CurrentViewer() viewer: Viewer,
     @Parent() group: WorkingGroupModel,
@@ -173,12 +247,24 @@ export class GroupThreadsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ThreadConnectionModel | null> {
     // The group as the viewer sees it was loaded by the parent query: no second lookup.
-    const page = await this.discussions.threadsOf(viewer, group.view, { first, after, firstUnread: selects(info, ['nodes', 'firstUnreadPostId']) });
+    const page = await this.discussions.threadsOf(viewer, group.view, {
+      first,
+      after,
+      firstUnread: selects(info, ['nodes', 'firstUnreadPostId']),
+    });
     if (!page) return null;
-    return { ...page, nodes: await this.present.summaries(viewer, group.view, page.nodes, { levels: selects(info, ['nodes', 'notificationLevel']) }) };
+    return {
+      ...page,
+      nodes: await this.present.summaries(viewer, group.view, page.nodes, {
+        levels: selects(info, ['nodes', 'notificationLevel']),
+      }),
+    };
   }
 
-  @ResolveField(() => [MentionCandidateModel], { nullable: true, description: 'Members the viewer can @mention, matching the start of a name; null outside the group.' })
+  @ResolveField(() => [MentionCandidateModel], {
+    nullable: true,
+    description: 'Members the viewer can @mention, matching the start of a name; null outside the group.',
+  })
   async mentionable(
     @Parent() group: WorkingGroupModel,
     @Args('query', { type: () => String, nullable: true }) query: string | null,

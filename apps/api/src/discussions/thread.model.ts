@@ -25,19 +25,31 @@ export class PostModerationModel {
 export class PostModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) threadId!: string;
-  @Field(() => ID, { nullable: true, description: 'The post this one answers; null for the opening post.' }) parentId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The post this one answers; null for the opening post.' }) parentId!:
+    string | null;
   @Field(() => Int, { description: '0 for the opening post, one more than its parent for a reply.' }) depth!: number;
   @Field(() => UserModel, { nullable: true }) author!: UserModel | null;
-  @Field(() => String, { nullable: true, description: 'The Markdown as written; null once deleted, or when hidden (except for its author and the convenors).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The Markdown as written; null once deleted, or when hidden (except for its author and the convenors).',
+  })
   body!: string | null;
-  @Field(() => String, { description: 'Safe HTML rendered from the Markdown: no scripts, no raw HTML, only web, mail and same-site links. Empty when `body` is null.' })
+  @Field(() => String, {
+    description:
+      'Safe HTML rendered from the Markdown: no scripts, no raw HTML, only web, mail and same-site links. Empty when `body` is null.',
+  })
   bodyHtml!: string;
   @Field(() => Date) createdAt!: Date;
-  @Field(() => Date, { nullable: true, description: 'Last edit; its earlier texts are in `revisions`.' }) editedAt!: Date | null;
-  @Field(() => Boolean, { description: 'Deleted by its author: the place in the tree stays, the text is gone.' }) deleted!: boolean;
-  @Field(() => PostModerationModel, { nullable: true, description: 'Set when a convenor hid the post.' }) hidden!: PostModerationModel | null;
+  @Field(() => Date, { nullable: true, description: 'Last edit; its earlier texts are in `revisions`.' })
+  editedAt!: Date | null;
+  @Field(() => Boolean, { description: 'Deleted by its author: the place in the tree stays, the text is gone.' })
+  deleted!: boolean;
+  @Field(() => PostModerationModel, { nullable: true, description: 'Set when a convenor hid the post.' })
+  hidden!: PostModerationModel | null;
   @Field(() => [ReactionCountModel]) reactions!: ReactionCountModel[];
-  @Field(() => Boolean, { description: 'The viewer wrote it and may still edit or delete it.' }) viewerIsAuthor!: boolean;
+  @Field(() => Boolean, { description: 'The viewer wrote it and may still edit or delete it.' })
+  viewerIsAuthor!: boolean;
 
   @HideField() authorId!: string;
 
@@ -120,14 +132,17 @@ export class ThreadModel implements Preloadable<{ firstUnreadPostId: string | nu
   @Field(() => UserModel, { nullable: true }) author!: UserModel | null;
   @Field(() => GroupReferenceModel, { nullable: true }) group!: GroupReferenceModel | null;
   @Field(() => Int, { description: 'Posts after the opening one.' }) replyCount!: number;
-  @Field(() => Int, { description: 'Posts (the opening one included) the viewer has not read yet.' }) unreadCount!: number;
+  @Field(() => Int, { description: 'Posts (the opening one included) the viewer has not read yet.' })
+  unreadCount!: number;
   @Field(() => Int, { description: 'How many posts, in written order, the viewer has read.' }) readCount!: number;
   @Field(() => Boolean) pinned!: boolean;
   @Field(() => Boolean) locked!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) lastActivityAt!: Date;
-  @Field(() => ThreadNotificationLevel, { description: "How much the viewer hears of this discussion." }) notificationLevel!: ThreadNotificationLevel;
-  @Field(() => Boolean, { description: 'The viewer convenes the group: may pin, lock, move and hide.' }) viewerCanModerate!: boolean;
+  @Field(() => ThreadNotificationLevel, { description: 'How much the viewer hears of this discussion.' })
+  notificationLevel!: ThreadNotificationLevel;
+  @Field(() => Boolean, { description: 'The viewer convenes the group: may pin, lock, move and hide.' })
+  viewerCanModerate!: boolean;
 
   /** Loaded for a whole page of threads when the query asks for it. */
   declare [PRELOADED]?: Partial<{ firstUnreadPostId: string | null }>;
@@ -176,7 +191,6 @@ export class ThreadModel implements Preloadable<{ firstUnreadPostId: string | nu
     model.authorId = thread.author.id;
     return model;
   }
-
 }
 
 @ObjectType('ThreadConnection')
@@ -194,7 +208,8 @@ export class SearchResultModel {
   @Field(() => UserModel, { nullable: true }) author!: UserModel | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => String, { description: 'The thread title as safe HTML, matched words in <mark>.' }) titleHtml!: string;
-  @Field(() => String, { description: 'Passages of the post as safe HTML, matched words in <mark>.' }) snippetHtml!: string;
+  @Field(() => String, { description: 'Passages of the post as safe HTML, matched words in <mark>.' })
+  snippetHtml!: string;
 }
 
 @ObjectType('SearchResultConnection')

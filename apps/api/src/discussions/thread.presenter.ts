@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ThreadNotificationLevel } from '@convene/shared-contracts';
 import type { Viewer } from '@convene/server-core';
-import { DiscussionsService, type Post, type PostValues, type SearchHit, type Thread, type ThreadSummary } from '@convene/server-discussions';
+import {
+  DiscussionsService,
+  type Post,
+  type PostValues,
+  type SearchHit,
+  type Thread,
+  type ThreadSummary,
+} from '@convene/server-discussions';
 import { GroupsService, type GroupView } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
 import { NotificationPreferencesService } from '@convene/server-notifications';
@@ -26,7 +33,11 @@ export class ThreadPresenter {
    * `views`: the groups as the viewer sees them, when the caller has them (a group's own list).
    * `levels`: whether the query asks for the viewer's notification level of each thread.
    */
-  async threads(viewer: Viewer, threads: Thread[], opts: { views?: GroupView[]; levels?: boolean } = {}): Promise<ThreadModel[]> {
+  async threads(
+    viewer: Viewer,
+    threads: Thread[],
+    opts: { views?: GroupView[]; levels?: boolean } = {},
+  ): Promise<ThreadModel[]> {
     const models = threads.map((t) => ThreadModel.from(t));
     const ids = models.map((m) => m.id);
     const known = new Map((opts.views ?? []).map((v) => [v.group.id, v]));
@@ -40,7 +51,9 @@ export class ThreadPresenter {
       Promise.all(missing.map((id) => this.groups.byId(viewer, id))),
     ]);
     for (const view of more) known.set(view.group.id, view);
-    const loaded = new Map(threads.filter((t) => t.author.isInitialized()).map((t) => [t.author.id, UserModel.from(t.author.getEntity())]));
+    const loaded = new Map(
+      threads.filter((t) => t.author.isInitialized()).map((t) => [t.author.id, UserModel.from(t.author.getEntity())]),
+    );
     for (const model of models) {
       const person = people.get(model.authorId);
       const group = known.get(model.groupId)?.group;
@@ -59,8 +72,18 @@ export class ThreadPresenter {
    * first unread posts (when asked) in one statement; the viewer's notification levels only when the
    * query asks for them.
    */
-  async summaries(viewer: Viewer, view: GroupView, threads: ThreadSummary[], asks: { levels: boolean }): Promise<ThreadModel[]> {
-    const levels = asks.levels ? await this.preferences.threadLevelsOf(viewer, threads.map((t) => t.id)) : null;
+  async summaries(
+    viewer: Viewer,
+    view: GroupView,
+    threads: ThreadSummary[],
+    asks: { levels: boolean },
+  ): Promise<ThreadModel[]> {
+    const levels = asks.levels
+      ? await this.preferences.threadLevelsOf(
+          viewer,
+          threads.map((t) => t.id),
+        )
+      : null;
     const group = { id: view.group.id, slug: view.group.slug, name: view.group.name };
     return threads.map((thread) => {
       const model = ThreadModel.fromSummary(thread);
@@ -79,10 +102,15 @@ export class ThreadPresenter {
 
   /** Posts of one thread; `moderator`: the viewer convenes its group (sees hidden posts' text). */
   async posts(viewer: Viewer, posts: Post[], moderator: boolean): Promise<PostModel[]> {
-    const models = posts.map((p) => PostModel.from(p, { userId: viewer.userId, maySeeHidden: moderator || p.author.id === viewer.userId }));
+    const models = posts.map((p) =>
+      PostModel.from(p, { userId: viewer.userId, maySeeHidden: moderator || p.author.id === viewer.userId }),
+    );
     const [people, reactions] = await Promise.all([
       this.identity.peopleByIds(models.map((m) => m.authorId)),
-      this.discussions.reactionsOf(viewer, models.map((m) => m.id)),
+      this.discussions.reactionsOf(
+        viewer,
+        models.map((m) => m.id),
+      ),
     ]);
     for (const model of models) {
       const author = people.get(model.authorId);
@@ -93,7 +121,10 @@ export class ThreadPresenter {
   }
 
   async searchHits(hits: SearchHit[]): Promise<SearchResultModel[]> {
-    const [people, groups] = await Promise.all([this.identity.peopleByIds(hits.map((h) => h.authorId)), this.groups.referencesByIds(hits.map((h) => h.groupId))]);
+    const [people, groups] = await Promise.all([
+      this.identity.peopleByIds(hits.map((h) => h.authorId)),
+      this.groups.referencesByIds(hits.map((h) => h.groupId)),
+    ]);
     return hits.map((hit) => {
       const author = people.get(hit.authorId);
       const group = groups.get(hit.groupId);

@@ -1,11 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '@convene/server-core';
 import { DiscussionAccess, renderMarkdown } from '@convene/server-discussions';
-import { DocumentTextService, DocumentsService, previewKindOf, type Document, type DocumentVersion } from '@convene/server-documents';
+import {
+  DocumentTextService,
+  DocumentsService,
+  previewKindOf,
+  type Document,
+  type DocumentVersion,
+} from '@convene/server-documents';
 import { IdentityService } from '@convene/server-identity';
 import { UserModel } from '../identity/user.model.js';
 import { preload } from '../graphql/preloaded-fields.js';
-import { DocumentFolderModel, DocumentModel, DocumentVersionModel, type DocumentPreloads, type LinkedThreadModel, type TextPreviewModel } from './document.model.js';
+import {
+  DocumentFolderModel,
+  DocumentModel,
+  DocumentVersionModel,
+  type DocumentPreloads,
+  type LinkedThreadModel,
+  type TextPreviewModel,
+} from './document.model.js';
 
 /** What the viewer may do to the documents of one group. */
 export interface DocumentRights {
@@ -29,7 +42,12 @@ export class DocumentPresenter {
   ) {}
 
   /** `rights`: the same for all, or per document (a search spans groups); `asks`: whether the query selects a field of the documents. */
-  async documents(viewer: Viewer, documents: Document[], rights: DocumentRights | ((d: Document) => DocumentRights), asks: (field: string) => boolean = () => false): Promise<DocumentModel[]> {
+  async documents(
+    viewer: Viewer,
+    documents: Document[],
+    rights: DocumentRights | ((d: Document) => DocumentRights),
+    asks: (field: string) => boolean = () => false,
+  ): Promise<DocumentModel[]> {
     const rightsOf = typeof rights === 'function' ? rights : () => rights;
     const ids = documents.map((d) => d.id);
     const [people, folders, versions, previews, linked] = await Promise.all([
@@ -59,7 +77,9 @@ export class DocumentPresenter {
   /** Every version of some documents, newest first, with their uploaders: two statements. */
   async versionsOf(documentIds: string[]): Promise<Map<string, DocumentVersionModel[]>> {
     const versions = await this.library.versionsOf(documentIds);
-    const people = await this.identity.peopleByIds([...versions.values()].flatMap((list) => list.map((v) => v.uploadedBy.id)));
+    const people = await this.identity.peopleByIds(
+      [...versions.values()].flatMap((list) => list.map((v) => v.uploadedBy.id)),
+    );
     return new Map(
       [...versions].map(([documentId, list]) => [
         documentId,
@@ -76,7 +96,9 @@ export class DocumentPresenter {
   async previewsOf(documents: Document[]): Promise<Map<string, TextPreviewModel | null>> {
     const texts = documents.filter((d) => isText(d));
     const current = await this.library.currentVersionsOf(texts);
-    const entries = await Promise.all(texts.map(async (d) => [d.id, await this.preview(d, current.get(d.id))] as const));
+    const entries = await Promise.all(
+      texts.map(async (d) => [d.id, await this.preview(d, current.get(d.id))] as const),
+    );
     return new Map(entries);
   }
 

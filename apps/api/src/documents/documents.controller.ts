@@ -4,7 +4,15 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { DocumentUploadService, DocumentsService, KIND_TYPES, documentsErrors, previewKindOf, type Document, type DocumentVersion } from '@convene/server-documents';
+import {
+  DocumentUploadService,
+  DocumentsService,
+  KIND_TYPES,
+  documentsErrors,
+  previewKindOf,
+  type Document,
+  type DocumentVersion,
+} from '@convene/server-documents';
 import { FileStorage, parseRange, sendStoredFile } from '@convene/server-storage';
 import type { ApiRequest } from '../http/request-context.js';
 
@@ -30,11 +38,20 @@ export class DocumentsController {
   /** Shares a new document in a group: one file per request, multipart/form-data, field name free. */
   @Post('groups/:groupId/documents')
   @HttpCode(201)
-  async upload(@CurrentViewer() viewer: Viewer, @Param('groupId') groupId: string, @Query('folderId') folderId: unknown, @Req() req: ApiRequest, @Res({ passthrough: true }) res: Response): Promise<UploadedJson> {
+  async upload(
+    @CurrentViewer() viewer: Viewer,
+    @Param('groupId') groupId: string,
+    @Query('folderId') folderId: unknown,
+    @Req() req: ApiRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UploadedJson> {
     return this.closingOnError(req, res, async () => {
       requireAppHeader(req);
       const target = await this.documents.uploadTarget(viewer, groupId, folderId);
-      const file = await this.uploads.receive(req, { maxBytes: this.documents.maxBytes, allowedTypes: await this.documents.allowedTypes() });
+      const file = await this.uploads.receive(req, {
+        maxBytes: this.documents.maxBytes,
+        allowedTypes: await this.documents.allowedTypes(),
+      });
       const document = await this.documents.create(viewer, target.view, target.folderId, file);
       return uploaded(document, { number: 1, ...file });
     });
@@ -43,11 +60,19 @@ export class DocumentsController {
   /** Uploads a new version of a document; it becomes the current one. */
   @Post('documents/:id/versions')
   @HttpCode(201)
-  async uploadVersion(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Req() req: ApiRequest, @Res({ passthrough: true }) res: Response): Promise<UploadedJson> {
+  async uploadVersion(
+    @CurrentViewer() viewer: Viewer,
+    @Param('id') id: string,
+    @Req() req: ApiRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UploadedJson> {
     return this.closingOnError(req, res, async () => {
       requireAppHeader(req);
       const target = await this.documents.versionTarget(viewer, id);
-      const file = await this.uploads.receive(req, { maxBytes: this.documents.maxBytes, allowedTypes: await this.documents.allowedTypes() });
+      const file = await this.uploads.receive(req, {
+        maxBytes: this.documents.maxBytes,
+        allowedTypes: await this.documents.allowedTypes(),
+      });
       const { document, version } = await this.documents.addVersion(viewer, target.document.id, file);
       return uploaded(document, version);
     });
@@ -72,7 +97,8 @@ export class DocumentsController {
     const etag = `"${version.sha256}"`;
     const type = KNOWN.has(version.contentType) ? version.contentType : 'application/octet-stream';
     const inline = disposition === 'inline' && INLINE.has(previewKindOf(type));
-    const matches = (header: string | string[] | undefined) => typeof header === 'string' && header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+    const matches = (header: string | string[] | undefined) =>
+      typeof header === 'string' && header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
     if (matches(req.headers['if-none-match'])) {
       res.setHeader('ETag', etag);
       res.status(304).end();
@@ -80,7 +106,10 @@ export class DocumentsController {
     }
     // A resumed download of an older current version gets the whole new one, never a mix of both.
     const ifRange = req.headers['if-range'];
-    const rangeHeader = typeof req.headers.range === 'string' && (ifRange === undefined || ifRange === etag) ? req.headers.range : undefined;
+    const rangeHeader =
+      typeof req.headers.range === 'string' && (ifRange === undefined || ifRange === etag)
+        ? req.headers.range
+        : undefined;
     const range = parseRange(rangeHeader, version.size);
     if (range.kind === 'unsatisfiable') {
       res.setHeader('Content-Range', `bytes */${version.size}`);
@@ -133,9 +162,24 @@ export function requireAppHeader(req: ApiRequest): void {
   if (!req.headers['x-requested-with']) throw documentsErrors.uploadHeaderMissing();
 }
 
-function uploaded(document: Document, version: Pick<DocumentVersion, 'number' | 'fileName' | 'size' | 'sha256' | 'contentType'>): UploadedJson {
+function uploaded(
+  document: Document,
+  version: Pick<DocumentVersion, 'number' | 'fileName' | 'size' | 'sha256' | 'contentType'>,
+): UploadedJson {
   return {
-    document: { id: document.id, title: document.title, contentType: document.contentType, size: document.size, versionCount: document.versionCount },
-    version: { number: version.number, fileName: version.fileName, size: version.size, sha256: version.sha256, contentType: version.contentType },
+    document: {
+      id: document.id,
+      title: document.title,
+      contentType: document.contentType,
+      size: document.size,
+      versionCount: document.versionCount,
+    },
+    version: {
+      number: version.number,
+      fileName: version.fileName,
+      size: version.size,
+      sha256: version.sha256,
+      contentType: version.contentType,
+    },
   };
 }

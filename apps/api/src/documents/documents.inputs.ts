@@ -11,14 +11,16 @@ export class UpdateDocumentInput {
 @InputType()
 export class MoveDocumentInput {
   @Field(() => ID) id!: string;
-  @Field(() => ID, { nullable: true, description: 'The folder to move it to; the top level when left out.' }) folderId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The folder to move it to; the top level when left out.' })
+  folderId?: string | null;
 }
 
 @InputType()
 export class CreateDocumentFolderInput {
   @Field(() => ID) groupId!: string;
   @Field(() => String) name!: string;
-  @Field(() => ID, { nullable: true, description: 'The folder to create it in; the top level when left out.' }) parentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The folder to create it in; the top level when left out.' })
+  parentId?: string | null;
 }
 
 @InputType()
@@ -31,7 +33,10 @@ export class UpdateDocumentFolderInput {
 
 @InputType()
 export class SearchDocumentsInput {
-  @Field(() => String, { description: 'Words to find; accents and capitals do not matter. Quotes for a phrase, - to leave a word out.' }) query!: string;
+  @Field(() => String, {
+    description: 'Words to find; accents and capitals do not matter. Quotes for a phrase, - to leave a word out.',
+  })
+  query!: string;
   @Field(() => ID, { nullable: true, description: 'Only this group’s documents.' }) groupId?: string | null;
   @Field(() => Int, { nullable: true }) first?: number | null;
   @Field(() => String, { nullable: true }) after?: string | null;

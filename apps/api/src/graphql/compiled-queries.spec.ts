@@ -12,18 +12,33 @@ const typeDefs = `
   type Person { id: ID! name: String! }
 `;
 
-const meetings = Array.from({ length: 30 }, (_, i) => ({ id: `m${i}`, title: `Meeting ${i}`, tags: i % 2 ? ['legal'] : [], host: i % 3 ? { id: `p${i}`, name: `Person ${i}` } : null }));
+const meetings = Array.from({ length: 30 }, (_, i) => ({
+  id: `m${i}`,
+  title: `Meeting ${i}`,
+  tags: i % 2 ? ['legal'] : [],
+  host: i % 3 ? { id: `p${i}`, name: `Person ${i}` } : null,
+}));
 
 const resolvers = {
   Query: {
     meetings: (_: unknown, { first }: { first: number }) => meetings.slice(0, first),
     meeting: (_: unknown, { id }: { id: string }) => {
       const meeting = meetings.find((m) => m.id === id);
-      if (!meeting) throw new DomainError(ErrorCode.NotFound, 'MEETING_NOT_FOUND', 'This meeting does not exist or you cannot see it.');
+      if (!meeting)
+        throw new DomainError(
+          ErrorCode.NotFound,
+          'MEETING_NOT_FOUND',
+          'This meeting does not exist or you cannot see it.',
+        );
       return meeting;
     },
   },
-  Mutation: { rename: (_: unknown, { id, title }: { id: string; title: string }) => ({ ...meetings.find((m) => m.id === id), title }) },
+  Mutation: {
+    rename: (_: unknown, { id, title }: { id: string; title: string }) => ({
+      ...meetings.find((m) => m.id === id),
+      title,
+    }),
+  },
   Meeting: {
     // An error below the top: the field is nulled and the rest of the answer stays.
     host: (meeting: (typeof meetings)[number]) => {
@@ -51,11 +66,22 @@ async function startServer(compiled: boolean) {
       };
     },
   };
-  const server = new ApolloServer({ typeDefs, resolvers, formatError, includeStacktraceInErrorResponses: false, plugins: [counting, ...(compiled ? [compiledQueries(formatError)] : [])] });
+  const server = new ApolloServer({
+    typeDefs,
+    resolvers,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [counting, ...(compiled ? [compiledQueries(formatError)] : [])],
+  });
   await server.start();
   const send = async (query: string, variables?: Record<string, unknown>): Promise<Answer> => {
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: variables ? { query, variables } : { query } },
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body: variables ? { query, variables } : { query },
+      },
       context: async () => ({}),
     });
     if (response.body.kind !== 'complete') throw new Error('expected a single answer');
@@ -69,7 +95,11 @@ async function bothWays(query: string, variables?: Record<string, unknown>) {
   const compiled = await startServer(true);
   const plain = await startServer(false);
   try {
-    return { compiled: await compiled.send(query, variables), plain: await plain.send(query, variables), graphqlJsRan: compiled.work.executedByGraphqlJs > 0 };
+    return {
+      compiled: await compiled.send(query, variables),
+      plain: await plain.send(query, variables),
+      graphqlJsRan: compiled.work.executedByGraphqlJs > 0,
+    };
   } finally {
     await compiled.server.stop();
     await plain.server.stop();
@@ -78,18 +108,27 @@ async function bothWays(query: string, variables?: Record<string, unknown>) {
 
 describe(compiledQueries.name, () => {
   it('answers a query from its compiled form with the same data as graphql-js', async () => {
-    const { compiled, plain, graphqlJsRan } = await bothWays('query List($first: Int!) { meetings(first: $first) { id title tags host { id name } } }', { first: 6 });
+    const { compiled, plain, graphqlJsRan } = await bothWays(
+      'query List($first: Int!) { meetings(first: $first) { id title tags host { id name } } }',
+      { first: 6 },
+    );
     expect(graphqlJsRan).toBe(false);
     expect(compiled).toEqual(plain);
     expect(compiled.data).toEqual({ meetings: meetings.slice(0, 6) });
   });
 
   it('shapes a resolver’s domain error with the code, reason and path formatError gives it', async () => {
-    const { compiled, plain, graphqlJsRan } = await bothWays('query One($id: ID!) { meeting(id: $id) { id } }', { id: 'nope' });
+    const { compiled, plain, graphqlJsRan } = await bothWays('query One($id: ID!) { meeting(id: $id) { id } }', {
+      id: 'nope',
+    });
     expect(graphqlJsRan).toBe(false);
     expect(compiled).toEqual(plain);
     expect(compiled.errors).toEqual([
-      { message: 'This meeting does not exist or you cannot see it.', path: ['meeting'], extensions: { code: ErrorCode.NotFound, reason: 'MEETING_NOT_FOUND' } },
+      {
+        message: 'This meeting does not exist or you cannot see it.',
+        path: ['meeting'],
+        extensions: { code: ErrorCode.NotFound, reason: 'MEETING_NOT_FOUND' },
+      },
     ]);
   });
 
@@ -97,12 +136,17 @@ describe(compiledQueries.name, () => {
     const { compiled, plain, graphqlJsRan } = await bothWays('{ meetings(first: 8) { id host { name } } }');
     expect(graphqlJsRan).toBe(false);
     expect(compiled).toEqual(plain);
-    expect(compiled.errors?.map((e) => [e.extensions?.['code'], e.path, e.message])).toEqual([[ErrorCode.Internal, ['meetings', 7, 'host'], 'Something went wrong on our side. Please try again.']]);
+    expect(compiled.errors?.map((e) => [e.extensions?.['code'], e.path, e.message])).toEqual([
+      [ErrorCode.Internal, ['meetings', 7, 'host'], 'Something went wrong on our side. Please try again.'],
+    ]);
     expect((compiled.data as { meetings: unknown[] }).meetings).toHaveLength(8);
   });
 
   it('leaves variables that do not fit to graphql-js, which refuses them with BAD_USER_INPUT and 400', async () => {
-    const { compiled, plain, graphqlJsRan } = await bothWays('query List($first: Int!) { meetings(first: $first) { id } }', { first: 'many' });
+    const { compiled, plain, graphqlJsRan } = await bothWays(
+      'query List($first: Int!) { meetings(first: $first) { id } }',
+      { first: 'many' },
+    );
     expect(graphqlJsRan).toBe(true);
     expect(compiled).toEqual(plain);
     expect(compiled.status).toBe(400);

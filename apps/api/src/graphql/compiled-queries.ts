@@ -9,7 +9,14 @@
 // answers with Apollo's own BAD_USER_INPUT errors).
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { Kind, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -20,7 +27,11 @@ export function compiledQueries<TContext extends object>(formatError: FormatErro
   // Per parsed document (Apollo hands out the same object while it keeps it), per operation name.
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
-  const compiledFor = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null => {
+  const compiledFor = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+  ): CompiledQuery | null => {
     const name = operation.name?.value ?? '';
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
@@ -62,5 +73,10 @@ function formattedOf(error: GraphQLError): GraphQLFormattedError {
 
 /** A query whose top-level selections are plain fields, none of them introspection. */
 function compilable(operation: OperationDefinitionNode): boolean {
-  return operation.operation === 'query' && operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && !selection.name.value.startsWith('__'));
+  return (
+    operation.operation === 'query' &&
+    operation.selectionSet.selections.every(
+      (selection) => selection.kind === Kind.FIELD && !selection.name.value.startsWith('__'),
+    )
+  );
 }

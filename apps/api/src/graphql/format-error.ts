@@ -35,24 +35,48 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return {
       message: original.message,
       path: formatted.path,
-      extensions: { code: original.code, reason: original.reason, ...(original.fields ? { fields: original.fields } : {}) },
+      extensions: {
+        code: original.code,
+        reason: original.reason,
+        ...(original.fields ? { fields: original.fields } : {}),
+      },
     };
   }
-  if (unwrapped instanceof GraphQLError && !unwrapped.originalError && PERSISTED_QUERY_REFUSALS.has(unwrapped.message)) {
-    return { message: formatted.message, extensions: { code: ErrorCode.BadUserInput, reason: 'PERSISTED_QUERY_INVALID' } };
+  if (
+    unwrapped instanceof GraphQLError &&
+    !unwrapped.originalError &&
+    PERSISTED_QUERY_REFUSALS.has(unwrapped.message)
+  ) {
+    return {
+      message: formatted.message,
+      extensions: { code: ErrorCode.BadUserInput, reason: 'PERSISTED_QUERY_INVALID' },
+    };
   }
   const code = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
   if (code && REQUEST_ERRORS[code]) {
     const reason = typeof formatted.extensions?.['reason'] === 'string' ? formatted.extensions['reason'] : code;
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: REQUEST_ERRORS[code], reason } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: REQUEST_ERRORS[code], reason },
+    };
   }
   if (isDependencyUnavailable(original)) {
     // An outage, not a bug: no stack, and the client may try again.
     logger.warn(`Service unavailable: ${(original as Error).message}`);
-    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.ServiceUnavailable, reason: 'DEPENDENCY_UNAVAILABLE' } };
+    return {
+      message: UNAVAILABLE_MESSAGE,
+      path: formatted.path,
+      extensions: { code: ErrorCode.ServiceUnavailable, reason: 'DEPENDENCY_UNAVAILABLE' },
+    };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-  return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: ErrorCode.Internal } };
+  return {
+    message: 'Something went wrong on our side. Please try again.',
+    path: formatted.path,
+    extensions: { code: ErrorCode.Internal },
+  };
 }
 
 /**

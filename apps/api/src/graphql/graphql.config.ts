@@ -1,5 +1,8 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { AppConfig } from '@convene/server-core';
 import { compiledQueries } from './compiled-queries.js';
 import { formatError, formatErrorWithoutSuggestions } from './format-error.js';
@@ -14,7 +17,10 @@ import type { GraphQLContext } from '../http/request-context.js';
  * production; the web's persisted documents answered by hash, and with trusted documents on
  * (production) nothing else run.
  */
-export function graphqlConfig(config: AppConfig, manifest = PersistedDocumentManifest.read()): Omit<ApolloDriverConfig, 'driver'> {
+export function graphqlConfig(
+  config: AppConfig,
+  manifest = PersistedDocumentManifest.read(),
+): Omit<ApolloDriverConfig, 'driver'> {
   const production = config.env === 'production';
   const persisted = persistedDocuments(manifest, { trusted: config.graphqlTrustedDocuments });
   const shapeError = production ? formatErrorWithoutSuggestions : formatError;
@@ -37,7 +43,12 @@ export function graphqlConfig(config: AppConfig, manifest = PersistedDocumentMan
     // No cache hints are used (every answer is the viewer's own): without this Apollo's cache-control
     // plugin wraps every field's resolver to collect them.
     // Queries run compiled (see compiled-queries.ts), their errors shaped by the same formatError.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...persisted.plugins, compiledQueries(shapeError)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...persisted.plugins,
+      compiledQueries(shapeError),
+    ],
     // Fields a list loaded for all its items answer from the item (see preloaded-fields.ts).
     transformSchema: answerPreloadedFields,
     context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),

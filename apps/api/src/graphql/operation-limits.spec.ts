@@ -24,6 +24,10 @@ describe('operationLimitsRule', () => {
   });
 
   it('refuses too many fields, fragments expanded', () => {
-    expect(errors('{ node { ...F ...F2 } } fragment F on Node { id name child { id name child { id name } } } fragment F2 on Node { child { id name } }')[0]).toMatch(/too many fields/);
+    expect(
+      errors(
+        '{ node { ...F ...F2 } } fragment F on Node { id name child { id name child { id name } } } fragment F2 on Node { child { id name } }',
+      )[0],
+    ).toMatch(/too many fields/);
   });
 });

@@ -23,7 +23,9 @@ describe(PersistedDocumentManifest.name, () => {
 
   it('refuses an entry that is not under the hash of its text, which would run one operation for another', () => {
     const text = 'query Me {\n  me {\n    id\n  }\n}';
-    expect(() => PersistedDocumentManifest.of({ [sha256('query Other { me { id } }')]: text })).toThrow(/is not a document under the sha256 hash of its text/);
+    expect(() => PersistedDocumentManifest.of({ [sha256('query Other { me { id } }')]: text })).toThrow(
+      /is not a document under the sha256 hash of its text/,
+    );
     expect(() => PersistedDocumentManifest.of({ [sha256(text).toUpperCase()]: text })).toThrow(/sha256/);
     expect(() => PersistedDocumentManifest.of({ [sha256(text)]: 42 })).toThrow(/sha256/);
     expect(() => PersistedDocumentManifest.of([text])).toThrow(/expected an object/);
@@ -31,7 +33,9 @@ describe(PersistedDocumentManifest.name, () => {
 
   it('says how to get a missing or broken manifest back', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convene-manifest-'));
-    expect(() => PersistedDocumentManifest.read(join(dir, 'none.json'))).toThrow(/persisted documents are missing .*tools\/build-server\.mjs/);
+    expect(() => PersistedDocumentManifest.read(join(dir, 'none.json'))).toThrow(
+      /persisted documents are missing .*tools\/build-server\.mjs/,
+    );
     writeFileSync(join(dir, 'broken.json'), '{ "a":');
     expect(() => PersistedDocumentManifest.read(join(dir, 'broken.json'))).toThrow(/not JSON: run codegen again/);
   });

@@ -36,7 +36,10 @@ async function startServer(trusted: boolean) {
   const options = persistedDocuments(manifest, { trusted });
   const server = new ApolloServer({
     typeDefs: 'type Query { greeting: String } type Mutation { rename(name: String!): String }',
-    resolvers: { Query: { greeting: () => 'hello' }, Mutation: { rename: (_: unknown, { name }: { name: string }) => name } },
+    resolvers: {
+      Query: { greeting: () => 'hello' },
+      Mutation: { rename: (_: unknown, { name }: { name: string }) => name },
+    },
     includeStacktraceInErrorResponses: false,
     formatError,
     persistedQueries: options.persistedQueries,
@@ -46,7 +49,12 @@ async function startServer(trusted: boolean) {
   await server.start();
   const send = async (body: Record<string, unknown>): Promise<Answer> => {
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body },
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body,
+      },
       context: async () => ({}),
     });
     if (response.body.kind !== 'complete') throw new Error('expected a single answer');
@@ -55,7 +63,10 @@ async function startServer(trusted: boolean) {
   return { server, work, send };
 }
 
-const byHash = (text: string, extra: Record<string, unknown> = {}) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(text) } }, ...extra });
+const byHash = (text: string, extra: Record<string, unknown> = {}) => ({
+  extensions: { persistedQuery: { version: 1, sha256Hash: sha256(text) } },
+  ...extra,
+});
 
 describe(persistedDocuments.name, () => {
   let stop: (() => Promise<void>) | undefined;
@@ -81,23 +92,41 @@ describe(persistedDocuments.name, () => {
     it('answers a known hash sent with its text, and a mutation by hash', async () => {
       const { send } = await start(true);
       expect(await send(byHash(GREETING, { query: GREETING }))).toEqual({ status: 200, data: { greeting: 'hello' } });
-      expect(await send(byHash(RENAME, { variables: { name: 'Amal' } }))).toEqual({ status: 200, data: { rename: 'Amal' } });
+      expect(await send(byHash(RENAME, { variables: { name: 'Amal' } }))).toEqual({
+        status: 200,
+        data: { rename: 'Amal' },
+      });
     });
 
     it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND, as the protocol has it', async () => {
       const { send } = await start(true);
       const answer = await send(byHash(OTHER));
       expect(answer.status).toBe(200);
-      expect(answer.errors).toEqual([{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', reason: 'PERSISTED_QUERY_NOT_FOUND' } }]);
+      expect(answer.errors).toEqual([
+        {
+          message: 'PersistedQueryNotFound',
+          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', reason: 'PERSISTED_QUERY_NOT_FOUND' },
+        },
+      ]);
     });
 
     it('refuses text that is not in the manifest with DOCUMENT_NOT_ALLOWED, without parsing it, however it is sent', async () => {
       const { send, work } = await start(true);
-      for (const body of [{ query: OTHER }, byHash(OTHER, { query: OTHER }), { query: '{ nope }' }, { query: 'query Broken {' }]) {
+      for (const body of [
+        { query: OTHER },
+        byHash(OTHER, { query: OTHER }),
+        { query: '{ nope }' },
+        { query: 'query Broken {' },
+      ]) {
         const answer = await send(body);
         expect(answer.status).toBe(400);
         expect(answer.data).toBeUndefined();
-        expect(answer.errors).toEqual([{ message: expect.stringMatching(/^Only the operations of this version of the web app are accepted/), extensions: { code: 'DOCUMENT_NOT_ALLOWED', reason: 'DOCUMENT_NOT_ALLOWED' } }]);
+        expect(answer.errors).toEqual([
+          {
+            message: expect.stringMatching(/^Only the operations of this version of the web app are accepted/),
+            extensions: { code: 'DOCUMENT_NOT_ALLOWED', reason: 'DOCUMENT_NOT_ALLOWED' },
+          },
+        ]);
       }
       expect(work).toEqual({ parsed: 0, validated: 0 });
     });
@@ -120,12 +149,18 @@ describe(persistedDocuments.name, () => {
     it('runs free text and answers the manifest’s hashes', async () => {
       const { send } = await start(false);
       expect(await send({ query: OTHER })).toEqual({ status: 200, data: { greeting: 'hello', __typename: 'Query' } });
-      expect(await send(byHash(RENAME, { variables: { name: 'Amal' } }))).toEqual({ status: 200, data: { rename: 'Amal' } });
+      expect(await send(byHash(RENAME, { variables: { name: 'Amal' } }))).toEqual({
+        status: 200,
+        data: { rename: 'Amal' },
+      });
     });
 
     it('runs an unknown document sent with its hash but does not remember it', async () => {
       const { send } = await start(false);
-      expect(await send(byHash(OTHER, { query: OTHER }))).toEqual({ status: 200, data: { greeting: 'hello', __typename: 'Query' } });
+      expect(await send(byHash(OTHER, { query: OTHER }))).toEqual({
+        status: 200,
+        data: { greeting: 'hello', __typename: 'Query' },
+      });
       expect((await send(byHash(OTHER))).errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
     });
   });

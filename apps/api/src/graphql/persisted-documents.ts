@@ -18,16 +18,26 @@ export interface PersistedDocumentsOptions {
   plugins: ApolloServerPlugin[];
 }
 
-export function persistedDocuments(manifest: PersistedDocumentManifest, { trusted }: { trusted: boolean }): PersistedDocumentsOptions {
+export function persistedDocuments(
+  manifest: PersistedDocumentManifest,
+  { trusted }: { trusted: boolean },
+): PersistedDocumentsOptions {
   const persistedQueries: PersistedQueryOptions = { cache: new ManifestQueryCache(manifest), ttl: null };
   if (!trusted) return { persistedQueries, plugins: [] };
-  return { persistedQueries, documentStore: new TrustedDocumentStore(manifest), plugins: [trustedDocumentsPlugin(manifest)] };
+  return {
+    persistedQueries,
+    documentStore: new TrustedDocumentStore(manifest),
+    plugins: [trustedDocumentsPlugin(manifest)],
+  };
 }
 
 function documentNotAllowed(): GraphQLError {
-  return new GraphQLError('Only the operations of this version of the web app are accepted. Reload the page to get the current version.', {
-    extensions: { code: ErrorCode.DocumentNotAllowed, http: { status: 400 } },
-  });
+  return new GraphQLError(
+    'Only the operations of this version of the web app are accepted. Reload the page to get the current version.',
+    {
+      extensions: { code: ErrorCode.DocumentNotAllowed, http: { status: 400 } },
+    },
+  );
 }
 
 type QueryCache = NonNullable<PersistedQueryOptions['cache']>;
@@ -44,7 +54,9 @@ class ManifestQueryCache implements QueryCache {
   constructor(private readonly manifest: PersistedDocumentManifest) {}
 
   async get(key: string): Promise<string | undefined> {
-    return this.manifest.text(key.startsWith(PERSISTED_QUERY_KEY_PREFIX) ? key.slice(PERSISTED_QUERY_KEY_PREFIX.length) : key);
+    return this.manifest.text(
+      key.startsWith(PERSISTED_QUERY_KEY_PREFIX) ? key.slice(PERSISTED_QUERY_KEY_PREFIX.length) : key,
+    );
   }
 
   async set(): Promise<void> {

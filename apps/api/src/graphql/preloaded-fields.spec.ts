@@ -22,7 +22,10 @@ function schemaWith(items: Item[]) {
       },
     },
   });
-  const query = new GraphQLObjectType({ name: 'Query', fields: { items: { type: new GraphQLList(item), resolve: () => items } } });
+  const query = new GraphQLObjectType({
+    name: 'Query',
+    fields: { items: { type: new GraphQLList(item), resolve: () => items } },
+  });
   return { schema: answerPreloadedFields(new GraphQLSchema({ query })), calls };
 }
 
@@ -42,7 +45,14 @@ describe(answerPreloadedFields.name, () => {
     const plain: Item = { id: 'b' };
     const { schema, calls } = schemaWith([loadedNull, plain]);
     const result = await graphql({ schema, source: '{ items { id label } }' });
-    expect(result).toEqual({ data: { items: [{ id: 'a', label: null }, { id: 'b', label: 'resolved b' }] } });
+    expect(result).toEqual({
+      data: {
+        items: [
+          { id: 'a', label: null },
+          { id: 'b', label: 'resolved b' },
+        ],
+      },
+    });
     expect(calls).toEqual(['b']);
   });
 

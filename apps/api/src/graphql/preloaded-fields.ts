@@ -35,7 +35,10 @@ export function answerPreloadedFields(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-function answerIfPreloaded(name: string, resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
+function answerIfPreloaded(
+  name: string,
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {
     const loaded = (source as Preloadable<Record<string, unknown>> | null | undefined)?.[PRELOADED];
     return loaded !== undefined && name in loaded ? loaded[name] : resolve(source, args, context, info);

@@ -3,7 +3,10 @@ import { GroupsResolver } from '../groups/groups.resolver.js';
 import { DiscussionsResolver, GroupThreadsResolver } from '../discussions/discussions.resolver.js';
 import { DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver } from '../documents/documents.resolver.js';
 import { NotificationsResolver } from '../notifications/notifications.resolver.js';
-import { GroupNotificationLevelResolver, NotificationSettingsResolver } from '../notifications/notification-settings.resolver.js';
+import {
+  GroupNotificationLevelResolver,
+  NotificationSettingsResolver,
+} from '../notifications/notification-settings.resolver.js';
 import { GroupMeetingsResolver, MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { GroupPollsResolver, MeetingPollsResolver } from '../meetings/meeting-polls.resolver.js';
 import { EventsResolver } from '../meetings/events.resolver.js';
@@ -14,4 +17,25 @@ import { AuditResolver } from '../audit/audit.resolver.js';
 import { PrivacyResolver } from '../privacy/privacy.resolver.js';
 
 /** Every resolver, for the app module and the schema emitter alike. */
-export const resolvers = [IdentityResolver, GroupsResolver, NotificationsResolver, NotificationSettingsResolver, GroupNotificationLevelResolver, DiscussionsResolver, GroupThreadsResolver, DocumentsResolver, GroupDocumentsResolver, ThreadDocumentsResolver, MeetingsResolver, GroupMeetingsResolver, MeetingPollsResolver, GroupPollsResolver, EventsResolver, PitchesResolver, AccountSecurityResolver, NetworkPeopleResolver, AuditResolver, PrivacyResolver];
+export const resolvers = [
+  IdentityResolver,
+  GroupsResolver,
+  NotificationsResolver,
+  NotificationSettingsResolver,
+  GroupNotificationLevelResolver,
+  DiscussionsResolver,
+  GroupThreadsResolver,
+  DocumentsResolver,
+  GroupDocumentsResolver,
+  ThreadDocumentsResolver,
+  MeetingsResolver,
+  GroupMeetingsResolver,
+  MeetingPollsResolver,
+  GroupPollsResolver,
+  EventsResolver,
+  PitchesResolver,
+  AccountSecurityResolver,
+  NetworkPeopleResolver,
+  AuditResolver,
+  PrivacyResolver,
+];

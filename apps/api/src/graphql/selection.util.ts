@@ -8,7 +8,8 @@ export function selects(info: GraphQLResolveInfo, path: string[]): boolean {
     if (!set) return false;
     if (!rest.length) return true;
     return set.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === rest[0] && (rest.length === 1 || walk(selection.selectionSet, rest.slice(1)));
+      if (selection.kind === Kind.FIELD)
+        return selection.name.value === rest[0] && (rest.length === 1 || walk(selection.selectionSet, rest.slice(1)));
       if (selection.kind === Kind.INLINE_FRAGMENT) return walk(selection.selectionSet, rest);
       return walk(info.fragments[selection.name.value]?.selectionSet, rest);
     });

@@ -10,7 +10,10 @@ export class CreateWorkingGroupInput {
   @Field(() => String) purpose!: string;
   @Field(() => JoinPolicy) joinPolicy!: JoinPolicy;
   @Field(() => MemberListVisibility) memberListVisibility!: MemberListVisibility;
-  @Field(() => Boolean, { nullable: true, description: 'Notifications and emails say that something happened in the group, never what. Off by default.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Notifications and emails say that something happened in the group, never what. Off by default.',
+  })
   contentFreeNotifications?: boolean | null;
 }
 

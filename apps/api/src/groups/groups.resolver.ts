@@ -3,7 +3,14 @@ import { GroupsService } from '@convene/server-groups';
 import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
 import { WorkingGroupModel } from './working-group.model.js';
 import { InvitationSentModel, MembershipConnectionModel, MembershipModel } from './membership.model.js';
-import { CreateWorkingGroupInput, DecideMembershipInput, InviteMemberInput, RequestToJoinInput, SetMemberRoleInput, UpdateWorkingGroupInput } from './groups.inputs.js';
+import {
+  CreateWorkingGroupInput,
+  DecideMembershipInput,
+  InviteMemberInput,
+  RequestToJoinInput,
+  SetMemberRoleInput,
+  UpdateWorkingGroupInput,
+} from './groups.inputs.js';
 
 @SignedIn()
 @Resolver(() => WorkingGroupModel)
@@ -20,7 +27,10 @@ export class GroupsResolver {
     return WorkingGroupModel.from(await this.groups.bySlug(viewer, slug));
   }
 
-  @ResolveField(() => MembershipConnectionModel, { nullable: true, description: 'A page of active members, convenors first, then by name; null when the viewer may not see the list.' })
+  @ResolveField(() => MembershipConnectionModel, {
+    nullable: true,
+    description: 'A page of active members, convenors first, then by name; null when the viewer may not see the list.',
+  })
   async members(
     @Parent() group: WorkingGroupModel,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
@@ -35,7 +45,10 @@ export class GroupsResolver {
     return (await this.groups.convenors(group.view))?.map((m) => MembershipModel.from(m)) ?? null;
   }
 
-  @ResolveField(() => MembershipConnectionModel, { nullable: true, description: 'A page of join requests waiting for a decision, by name; null unless the viewer manages the group.' })
+  @ResolveField(() => MembershipConnectionModel, {
+    nullable: true,
+    description: 'A page of join requests waiting for a decision, by name; null unless the viewer manages the group.',
+  })
   async pendingRequests(
     @Parent() group: WorkingGroupModel,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
@@ -47,27 +60,46 @@ export class GroupsResolver {
 
   @NetworkAdminOnly()
   @Mutation(() => WorkingGroupModel)
-  async createWorkingGroup(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateWorkingGroupInput): Promise<WorkingGroupModel> {
+  async createWorkingGroup(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateWorkingGroupInput,
+  ): Promise<WorkingGroupModel> {
     return WorkingGroupModel.from(await this.groups.create(viewer, input));
   }
 
   @NetworkAdminOnly()
   @Mutation(() => WorkingGroupModel)
-  async updateWorkingGroup(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateWorkingGroupInput): Promise<WorkingGroupModel> {
+  async updateWorkingGroup(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: UpdateWorkingGroupInput,
+  ): Promise<WorkingGroupModel> {
     return WorkingGroupModel.from(await this.groups.update(viewer, input));
   }
 
-  @Mutation(() => MembershipModel, { description: 'Joins an open group, asks to join a group that reviews requests, or accepts an invitation.' })
-  async requestToJoin(@CurrentViewer() viewer: Viewer, @Args('input') input: RequestToJoinInput): Promise<MembershipModel> {
+  @Mutation(() => MembershipModel, {
+    description: 'Joins an open group, asks to join a group that reviews requests, or accepts an invitation.',
+  })
+  async requestToJoin(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: RequestToJoinInput,
+  ): Promise<MembershipModel> {
     return MembershipModel.from(await this.groups.requestToJoin(viewer, input));
   }
 
-  @Mutation(() => InvitationSentModel, { description: "Invites someone to the group by email (the group's convenors and network admins)." })
-  async inviteMember(@CurrentViewer() viewer: Viewer, @Args('input') input: InviteMemberInput): Promise<InvitationSentModel> {
+  @Mutation(() => InvitationSentModel, {
+    description: "Invites someone to the group by email (the group's convenors and network admins).",
+  })
+  async inviteMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: InviteMemberInput,
+  ): Promise<InvitationSentModel> {
     return this.groups.inviteMember(viewer, input);
   }
 
-  @Mutation(() => MembershipModel, { nullable: true, description: 'Accepts or declines an invitation to a group; null when declined.' })
+  @Mutation(() => MembershipModel, {
+    nullable: true,
+    description: 'Accepts or declines an invitation to a group; null when declined.',
+  })
   async respondToInvitation(
     @CurrentViewer() viewer: Viewer,
     @Args('groupId', { type: () => ID }) groupId: string,
@@ -77,24 +109,40 @@ export class GroupsResolver {
     return membership ? MembershipModel.from(membership) : null;
   }
 
-  @Mutation(() => MembershipModel, { description: "Approves or declines a join request (the group's convenors and network admins)." })
-  async decideMembership(@CurrentViewer() viewer: Viewer, @Args('input') input: DecideMembershipInput): Promise<MembershipModel> {
+  @Mutation(() => MembershipModel, {
+    description: "Approves or declines a join request (the group's convenors and network admins).",
+  })
+  async decideMembership(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: DecideMembershipInput,
+  ): Promise<MembershipModel> {
     return MembershipModel.from(await this.groups.decideMembership(viewer, input));
   }
 
-  @Mutation(() => MembershipModel, { description: 'Changes a member’s role; a group always keeps at least one convenor.' })
-  async setMemberRole(@CurrentViewer() viewer: Viewer, @Args('input') input: SetMemberRoleInput): Promise<MembershipModel> {
+  @Mutation(() => MembershipModel, {
+    description: 'Changes a member’s role; a group always keeps at least one convenor.',
+  })
+  async setMemberRole(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SetMemberRoleInput,
+  ): Promise<MembershipModel> {
     return MembershipModel.from(await this.groups.setMemberRole(viewer, input));
   }
 
   @Mutation(() => Boolean, { description: 'Leaves a group, withdraws a request or declines an invitation.' })
-  async leaveGroup(@CurrentViewer() viewer: Viewer, @Args('groupId', { type: () => ID }) groupId: string): Promise<boolean> {
+  async leaveGroup(
+    @CurrentViewer() viewer: Viewer,
+    @Args('groupId', { type: () => ID }) groupId: string,
+  ): Promise<boolean> {
     await this.groups.leave(viewer, groupId);
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Removes someone from a group (the group's convenors and network admins)." })
-  async removeMember(@CurrentViewer() viewer: Viewer, @Args('membershipId', { type: () => ID }) membershipId: string): Promise<boolean> {
+  async removeMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('membershipId', { type: () => ID }) membershipId: string,
+  ): Promise<boolean> {
     await this.groups.removeMember(viewer, membershipId);
     return true;
   }

@@ -10,13 +10,20 @@ export class MembershipModel {
   @Field(() => UserModel) user!: UserModel;
   @Field(() => MembershipRole) role!: MembershipRole;
   @Field(() => MembershipStatus) status!: MembershipStatus;
-  @Field(() => String, { nullable: true, description: 'The note sent with a join request, while the request is pending (seen by the requester and the group’s managers).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The note sent with a join request, while the request is pending (seen by the requester and the group’s managers).',
+  })
   message!: string | null;
   @Field(() => Date) createdAt!: Date;
 
   /** `person`: the membership's person as plain values, when its reference is not loaded (a group view's). */
   static from(membership: Membership, person?: PersonValues | null): MembershipModel {
-    return MembershipModel.withUser(membership, person ? UserModel.fromValues(person) : UserModel.from(membership.user.getEntity()));
+    return MembershipModel.withUser(
+      membership,
+      person ? UserModel.fromValues(person) : UserModel.from(membership.user.getEntity()),
+    );
   }
 
   /** From a page's plain record. */
@@ -24,7 +31,10 @@ export class MembershipModel {
     return MembershipModel.withUser(member, UserModel.fromValues(member.person));
   }
 
-  private static withUser(membership: Pick<MemberRecord, 'id' | 'role' | 'status' | 'message' | 'createdAt'>, user: UserModel): MembershipModel {
+  private static withUser(
+    membership: Pick<MemberRecord, 'id' | 'role' | 'status' | 'message' | 'createdAt'>,
+    user: UserModel,
+  ): MembershipModel {
     return Object.assign(new MembershipModel(), {
       id: membership.id,
       user,
@@ -44,7 +54,10 @@ export class MembershipConnectionModel {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) endCursor!: string | null;
 
   static from(page: MembershipPage): MembershipConnectionModel {
-    return Object.assign(new MembershipConnectionModel(), { ...page, nodes: page.nodes.map((m) => MembershipModel.fromRecord(m)) });
+    return Object.assign(new MembershipConnectionModel(), {
+      ...page,
+      nodes: page.nodes.map((m) => MembershipModel.fromRecord(m)),
+    });
   }
 }
 

@@ -11,12 +11,19 @@ export class WorkingGroupModel {
   @Field(() => String) purpose!: string;
   @Field(() => JoinPolicy) joinPolicy!: JoinPolicy;
   @Field(() => MemberListVisibility) memberListVisibility!: MemberListVisibility;
-  @Field(() => Boolean, { description: 'Notifications and emails about this group say that something happened, never what.' })
+  @Field(() => Boolean, {
+    description: 'Notifications and emails about this group say that something happened, never what.',
+  })
   contentFreeNotifications!: boolean;
-  @Field(() => MembershipModel, { nullable: true, description: "The viewer's own membership (pending, invited or active), if any." })
+  @Field(() => MembershipModel, {
+    nullable: true,
+    description: "The viewer's own membership (pending, invited or active), if any.",
+  })
   viewerMembership!: MembershipModel | null;
-  @Field(() => Boolean, { description: 'Whether the viewer convenes this group or is a network admin.' }) viewerCanManage!: boolean;
-  @Field(() => Int, { nullable: true, description: 'Active members; null for non-members.' }) memberCount!: number | null;
+  @Field(() => Boolean, { description: 'Whether the viewer convenes this group or is a network admin.' })
+  viewerCanManage!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Active members; null for non-members.' }) memberCount!:
+    number | null;
 
   /** What the viewer may see of the group, for the list fields' resolvers. */
   @HideField() view!: GroupView;

@@ -24,7 +24,9 @@ export class HealthController {
 
   /** The process can serve: PostgreSQL and Redis both answer. 503 otherwise. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: string; checks: Record<string, 'up' | 'down'> }> {
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: string; checks: Record<string, 'up' | 'down'> }> {
     const [postgres, redis] = await Promise.all([
       withTimeout(this.em.getConnection().execute('select 1'), 2000).then(
         () => 'up' as const,

@@ -15,9 +15,18 @@ describe(HttpErrorFilter.name, () => {
   it('answers a refused database connection (e.g. in the session middleware) with a retryable 503', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const { host, res } = httpHost();
-    new HttpErrorFilter().catch(new DriverException(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })), host);
+    new HttpErrorFilter().catch(
+      new DriverException(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+      host,
+    );
     expect(res.status).toHaveBeenCalledWith(503);
-    expect(res.json).toHaveBeenCalledWith({ error: { code: ErrorCode.ServiceUnavailable, reason: 'DEPENDENCY_UNAVAILABLE', message: 'The service is briefly unavailable. Please try again in a moment.' } });
+    expect(res.json).toHaveBeenCalledWith({
+      error: {
+        code: ErrorCode.ServiceUnavailable,
+        reason: 'DEPENDENCY_UNAVAILABLE',
+        message: 'The service is briefly unavailable. Please try again in a moment.',
+      },
+    });
     warn.mockRestore();
   });
 
@@ -26,7 +35,9 @@ describe(HttpErrorFilter.name, () => {
     const { host, res } = httpHost();
     new HttpErrorFilter().catch(new TypeError('x is undefined'), host);
     expect(res.status).toHaveBeenCalledWith(500);
-    expect(res.json).toHaveBeenCalledWith({ error: { code: ErrorCode.Internal, message: 'Something went wrong on our side. Please try again.' } });
+    expect(res.json).toHaveBeenCalledWith({
+      error: { code: ErrorCode.Internal, message: 'Something went wrong on our side. Please try again.' },
+    });
     error.mockRestore();
   });
 });

@@ -12,5 +12,8 @@ export interface GraphQLContext {
 
 export function clientInfo(req: Request): ClientInfo {
   const agent = req.headers['user-agent'];
-  return { address: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: typeof agent === 'string' ? agent : null };
+  return {
+    address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    userAgent: typeof agent === 'string' ? agent : null,
+  };
 }

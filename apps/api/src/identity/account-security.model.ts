@@ -4,7 +4,8 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 @ObjectType('AccountSession')
 export class AccountSessionModel {
   @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true, description: 'The browser it was started from, as it named itself.' }) userAgent!: string | null;
+  @Field(() => String, { nullable: true, description: 'The browser it was started from, as it named itself.' })
+  userAgent!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) lastSeenAt!: Date;
   @Field(() => Boolean, { description: 'The session of this request.' }) current!: boolean;
@@ -15,7 +16,8 @@ export class TwoFactorStatusModel {
   @Field(() => Boolean) enabled!: boolean;
   @Field(() => Date, { nullable: true }) enabledAt!: Date | null;
   @Field(() => Int) recoveryCodesLeft!: number;
-  @Field(() => Boolean, { description: 'Whether the viewer’s role needs it (network admins, convenors).' }) required!: boolean;
+  @Field(() => Boolean, { description: 'Whether the viewer’s role needs it (network admins, convenors).' })
+  required!: boolean;
 }
 
 /** A secret being set up, shown once: scan the QR code or type the secret, then confirm a code. */
@@ -28,5 +30,6 @@ export class TwoFactorSetupModel {
 
 @ObjectType('PasswordResetPreview')
 export class PasswordResetPreviewModel {
-  @Field(() => Boolean, { description: 'The reset needs a code from the authenticator app or a recovery code.' }) twoFactorRequired!: boolean;
+  @Field(() => Boolean, { description: 'The reset needs a code from the authenticator app or a recovery code.' })
+  twoFactorRequired!: boolean;
 }

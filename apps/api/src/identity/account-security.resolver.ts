@@ -3,7 +3,12 @@ import { PasswordResetService, SessionsService, TwoFactorService } from '@conven
 import { CurrentViewer, DuringTwoFactorSetup, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { clientInfo, type GraphQLContext } from '../http/request-context.js';
 import { RealtimeGateway } from '../notifications/realtime.gateway.js';
-import { AccountSessionModel, PasswordResetPreviewModel, TwoFactorSetupModel, TwoFactorStatusModel } from './account-security.model.js';
+import {
+  AccountSessionModel,
+  PasswordResetPreviewModel,
+  TwoFactorSetupModel,
+  TwoFactorStatusModel,
+} from './account-security.model.js';
 import { DisableTwoFactorInput, RequestPasswordResetInput, ResetPasswordInput } from './identity.inputs.js';
 
 /** A person's own account security: sessions, two-factor sign-in, forgotten passwords. */
@@ -23,7 +28,9 @@ export class AccountSecurityResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Signs one of the viewer’s own sessions out; its live connections drop at once.' })
+  @Mutation(() => Boolean, {
+    description: 'Signs one of the viewer’s own sessions out; its live connections drop at once.',
+  })
   async revokeSession(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
     await this.sessions.revoke(viewer, id);
     this.realtime.dropSession(id);
@@ -54,14 +61,19 @@ export class AccountSecurityResolver {
 
   @SignedIn()
   @DuringTwoFactorSetup()
-  @Mutation(() => [String], { description: 'Turns two-factor sign-in on with a code from the new secret; answers the recovery codes, shown once.' })
+  @Mutation(() => [String], {
+    description: 'Turns two-factor sign-in on with a code from the new secret; answers the recovery codes, shown once.',
+  })
   async confirmTwoFactorSetup(@CurrentViewer() viewer: Viewer, @Args('code') code: string): Promise<string[]> {
     return this.twoFactorService.confirmSetup(viewer, code);
   }
 
   @SignedIn()
   @Mutation(() => Boolean)
-  async disableTwoFactor(@CurrentViewer() viewer: Viewer, @Args('input') input: DisableTwoFactorInput): Promise<boolean> {
+  async disableTwoFactor(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: DisableTwoFactorInput,
+  ): Promise<boolean> {
     await this.twoFactorService.disable(viewer, input);
     return true;
   }
@@ -73,15 +85,25 @@ export class AccountSecurityResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Emails a reset link when the address has an account. The answer is the same either way.' })
-  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput, @Context() ctx: GraphQLContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Emails a reset link when the address has an account. The answer is the same either way.',
+  })
+  async requestPasswordReset(
+    @Args('input') input: RequestPasswordResetInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<boolean> {
     await this.passwordResets.request(input, clientInfo(ctx.req));
     return true;
   }
 
   @Public()
-  @Query(() => PasswordResetPreviewModel, { description: 'What a reset link needs; NOT_FOUND when it is invalid, used or expired.' })
-  async passwordReset(@Args('token') token: string, @Context() ctx: GraphQLContext): Promise<PasswordResetPreviewModel> {
+  @Query(() => PasswordResetPreviewModel, {
+    description: 'What a reset link needs; NOT_FOUND when it is invalid, used or expired.',
+  })
+  async passwordReset(
+    @Args('token') token: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PasswordResetPreviewModel> {
     return this.passwordResets.preview(token, clientInfo(ctx.req));
   }
 

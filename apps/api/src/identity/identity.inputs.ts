@@ -8,7 +8,10 @@ import { SignUpMode } from '../graphql/enums.js';
 export class SignInInput {
   @Field(() => String) email!: string;
   @Field(() => String) password!: string;
-  @Field(() => String, { nullable: true, description: 'A code from the authenticator app, or a recovery code, where two-factor sign-in is on.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A code from the authenticator app, or a recovery code, where two-factor sign-in is on.',
+  })
   code?: string | null;
 }
 

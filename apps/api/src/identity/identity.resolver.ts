@@ -8,7 +8,13 @@ import { ViewerModel } from './viewer.model.js';
 import { InvitationModel, InvitationPreviewModel } from './invitation.model.js';
 import { NetworkSettingsModel } from './network-settings.model.js';
 import { PartnerOrganisationModel } from './partner-organisation.model.js';
-import { ChangePasswordInput, InviteToNetworkInput, SignInInput, SignUpInput, UpdateProfileInput } from './identity.inputs.js';
+import {
+  ChangePasswordInput,
+  InviteToNetworkInput,
+  SignInInput,
+  SignUpInput,
+  UpdateProfileInput,
+} from './identity.inputs.js';
 import { SessionCookie } from './session-cookie.js';
 import { RealtimeGateway } from '../notifications/realtime.gateway.js';
 
@@ -62,8 +68,14 @@ export class IdentityResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session (this device gets a new one).' })
-  async changePassword(@CurrentViewer() viewer: Viewer, @Args('input') input: ChangePasswordInput, @Context() ctx: GraphQLContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Changes the password and ends every other session (this device gets a new one).',
+  })
+  async changePassword(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: ChangePasswordInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<boolean> {
     const { token } = await this.identity.changePassword(viewer, input, clientInfo(ctx.req));
     this.cookie.write(ctx.res, token);
     this.realtime.dropUser(viewer.userId);
@@ -79,20 +91,28 @@ export class IdentityResolver {
 
   @NetworkAdminOnly()
   @Mutation(() => NetworkSettingsModel)
-  async updateNetworkSettings(@CurrentViewer() viewer: Viewer, @Args('signUpMode', { type: () => SignUpMode }) signUpMode: SignUpMode): Promise<NetworkSettingsModel> {
+  async updateNetworkSettings(
+    @CurrentViewer() viewer: Viewer,
+    @Args('signUpMode', { type: () => SignUpMode }) signUpMode: SignUpMode,
+  ): Promise<NetworkSettingsModel> {
     const settings = await this.identity.updateSettings(viewer, { signUpMode });
     return { signUpMode: settings.signUpMode };
   }
 
   @NetworkAdminOnly()
   @Mutation(() => InvitationModel, { description: 'Invites someone to create an account (network admins).' })
-  async inviteToNetwork(@CurrentViewer() viewer: Viewer, @Args('input') input: InviteToNetworkInput): Promise<InvitationModel> {
+  async inviteToNetwork(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: InviteToNetworkInput,
+  ): Promise<InvitationModel> {
     const invitation = await this.identity.inviteToNetwork(viewer, input);
     return { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt };
   }
 
   @Public()
-  @Query(() => InvitationPreviewModel, { description: 'What an invitation link is for; NOT_FOUND when it is invalid, used or expired.' })
+  @Query(() => InvitationPreviewModel, {
+    description: 'What an invitation link is for; NOT_FOUND when it is invalid, used or expired.',
+  })
   async invitation(@Args('token') token: string, @Context() ctx: GraphQLContext): Promise<InvitationPreviewModel> {
     const preview = await this.identity.previewInvitation(token, clientInfo(ctx.req));
     const groupName = preview.groupId ? await this.groups.nameOf(preview.groupId) : null;

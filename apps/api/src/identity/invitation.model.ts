@@ -11,6 +11,7 @@ export class InvitationModel {
 @ObjectType('InvitationPreview')
 export class InvitationPreviewModel {
   @Field(() => String) email!: string;
-  @Field(() => String, { nullable: true, description: 'The working group the invitation is for, if any.' }) groupName!: string | null;
+  @Field(() => String, { nullable: true, description: 'The working group the invitation is for, if any.' }) groupName!:
+    string | null;
   @Field(() => Date) expiresAt!: Date;
 }

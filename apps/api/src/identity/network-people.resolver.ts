@@ -40,7 +40,9 @@ export class NetworkPeopleResolver {
   ) {}
 
   @NetworkAdminOnly()
-  @Query(() => [NetworkPersonModel], { description: 'Accounts by name, for network admins; `after` is the last id of the previous page.' })
+  @Query(() => [NetworkPersonModel], {
+    description: 'Accounts by name, for network admins; `after` is the last id of the previous page.',
+  })
   async networkPeople(
     @CurrentViewer() viewer: Viewer,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
@@ -52,7 +54,11 @@ export class NetworkPeopleResolver {
 
   @NetworkAdminOnly()
   @Mutation(() => NetworkPersonModel)
-  async setNetworkRole(@CurrentViewer() viewer: Viewer, @Args('userId', { type: () => ID }) userId: string, @Args('role', { type: () => NetworkRole }) role: NetworkRole): Promise<NetworkPersonModel> {
+  async setNetworkRole(
+    @CurrentViewer() viewer: Viewer,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => NetworkRole }) role: NetworkRole,
+  ): Promise<NetworkPersonModel> {
     const user = await this.people.setNetworkRole(viewer, userId, role);
     // Live connections carry the role they were opened with: they reconnect with the new one.
     this.realtime.dropUser(user.id);
@@ -60,8 +66,13 @@ export class NetworkPeopleResolver {
   }
 
   @NetworkAdminOnly()
-  @Mutation(() => NetworkPersonModel, { description: 'Ends every session of the account at once and refuses sign-in until it is reactivated.' })
-  async deactivateAccount(@CurrentViewer() viewer: Viewer, @Args('userId', { type: () => ID }) userId: string): Promise<NetworkPersonModel> {
+  @Mutation(() => NetworkPersonModel, {
+    description: 'Ends every session of the account at once and refuses sign-in until it is reactivated.',
+  })
+  async deactivateAccount(
+    @CurrentViewer() viewer: Viewer,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<NetworkPersonModel> {
     const { user } = await this.people.setDeactivated(viewer, userId, true);
     this.realtime.dropUser(user.id);
     return NetworkPersonModel.from(user);
@@ -69,7 +80,10 @@ export class NetworkPeopleResolver {
 
   @NetworkAdminOnly()
   @Mutation(() => NetworkPersonModel)
-  async reactivateAccount(@CurrentViewer() viewer: Viewer, @Args('userId', { type: () => ID }) userId: string): Promise<NetworkPersonModel> {
+  async reactivateAccount(
+    @CurrentViewer() viewer: Viewer,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<NetworkPersonModel> {
     return NetworkPersonModel.from((await this.people.setDeactivated(viewer, userId, false)).user);
   }
 }

@@ -24,6 +24,11 @@ export class SessionCookie {
   }
 
   clear(res: Response): void {
-    res.clearCookie(this.config.session.cookieName, { httpOnly: true, sameSite: 'lax', secure: this.config.session.secureCookie, path: '/' });
+    res.clearCookie(this.config.session.cookieName, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.session.secureCookie,
+      path: '/',
+    });
   }
 }

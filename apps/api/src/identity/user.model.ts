@@ -17,6 +17,10 @@ export class UserModel {
 
   static from(user: User): UserModel {
     const org = user.organisation?.isInitialized() ? user.organisation.getEntity() : null;
-    return Object.assign(new UserModel(), { id: user.id, displayName: user.displayName, organisation: org ? PartnerOrganisationModel.from(org) : null });
+    return Object.assign(new UserModel(), {
+      id: user.id,
+      displayName: user.displayName,
+      organisation: org ? PartnerOrganisationModel.from(org) : null,
+    });
   }
 }

@@ -14,7 +14,9 @@ export class ViewerModel {
   @Field(() => NetworkRole) networkRole!: NetworkRole;
   @Field(() => PartnerOrganisationModel, { nullable: true }) organisation!: PartnerOrganisationModel | null;
   @Field(() => Boolean, { description: 'Whether two-factor sign-in is on.' }) twoFactorEnabled!: boolean;
-  @Field(() => Boolean, { description: 'Their role needs two-factor sign-in and it is not on yet: nothing else works until it is.' })
+  @Field(() => Boolean, {
+    description: 'Their role needs two-factor sign-in and it is not on yet: nothing else works until it is.',
+  })
   twoFactorSetupRequired!: boolean;
 
   static from(user: User, twoFactorSetupRequired = false): ViewerModel {

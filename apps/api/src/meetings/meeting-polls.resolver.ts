@@ -16,31 +16,52 @@ export class MeetingPollsResolver {
   ) {}
 
   @Query(() => MeetingPollModel, { description: 'A poll to find a time, in a group the viewer belongs to.' })
-  async meetingPoll(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<MeetingPollModel> {
+  async meetingPoll(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MeetingPollModel> {
     const access = await this.polls.byId(viewer, id);
     return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
   }
 
-  @Mutation(() => MeetingPollModel, { description: 'Asks the group when they can meet: 2 to 20 proposed times (convenors).' })
-  async createMeetingPoll(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateMeetingPollInput): Promise<MeetingPollModel> {
+  @Mutation(() => MeetingPollModel, {
+    description: 'Asks the group when they can meet: 2 to 20 proposed times (convenors).',
+  })
+  async createMeetingPoll(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateMeetingPollInput,
+  ): Promise<MeetingPollModel> {
     const access = await this.polls.create(viewer, input);
     return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
   }
 
-  @Mutation(() => MeetingPollModel, { description: 'The viewer’s yes / if need be / no for some or all of a poll’s times.' })
-  async answerMeetingPoll(@CurrentViewer() viewer: Viewer, @Args('input') input: AnswerMeetingPollInput): Promise<MeetingPollModel> {
+  @Mutation(() => MeetingPollModel, {
+    description: 'The viewer’s yes / if need be / no for some or all of a poll’s times.',
+  })
+  async answerMeetingPoll(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: AnswerMeetingPollInput,
+  ): Promise<MeetingPollModel> {
     const access = await this.polls.vote(viewer, input);
     return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
   }
 
-  @Mutation(() => MeetingPollModel, { description: 'Picks a time: it becomes the group’s meeting, and everyone gets the invitation (convenors).' })
-  async pickMeetingPollSlot(@CurrentViewer() viewer: Viewer, @Args('input') input: PickMeetingPollSlotInput): Promise<MeetingPollModel> {
+  @Mutation(() => MeetingPollModel, {
+    description: 'Picks a time: it becomes the group’s meeting, and everyone gets the invitation (convenors).',
+  })
+  async pickMeetingPollSlot(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: PickMeetingPollSlotInput,
+  ): Promise<MeetingPollModel> {
     const { access } = await this.polls.pick(viewer, input);
     return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
   }
 
   @Mutation(() => MeetingPollModel, { description: 'Closes a poll without picking a time (convenors).' })
-  async closeMeetingPoll(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<MeetingPollModel> {
+  async closeMeetingPoll(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MeetingPollModel> {
     const access = await this.polls.close(viewer, id);
     return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
   }
@@ -54,21 +75,45 @@ export class GroupPollsResolver {
     private readonly identity: IdentityService,
   ) {}
 
-  @ResolveField(() => [MeetingPollModel], { nullable: true, description: 'Open polls to find a time, and those of the last 30 days; null outside the group.' })
-  async meetingPolls(@CurrentViewer() viewer: Viewer, @Parent() group: WorkingGroupModel): Promise<MeetingPollModel[] | null> {
+  @ResolveField(() => [MeetingPollModel], {
+    nullable: true,
+    description: 'Open polls to find a time, and those of the last 30 days; null outside the group.',
+  })
+  async meetingPolls(
+    @CurrentViewer() viewer: Viewer,
+    @Parent() group: WorkingGroupModel,
+  ): Promise<MeetingPollModel[] | null> {
     const polls = await this.polls.ofGroup(group.view);
-    return polls ? presentPolls(this.polls, this.identity, viewer, polls, { view: group.view, canManage: group.view.canManage }) : null;
+    return polls
+      ? presentPolls(this.polls, this.identity, viewer, polls, { view: group.view, canManage: group.view.canManage })
+      : null;
   }
 }
 
 /** Polls of one group with their slots, answers and the people who answered (those the viewer may know of), in a few queries whatever their number. */
-async function presentPolls(service: MeetingPollsService, identity: IdentityService, viewer: Viewer, polls: MeetingPoll[], access: Pick<PollAccess, 'view' | 'canManage'>): Promise<MeetingPollModel[]> {
-  const [grids, visible] = await Promise.all([service.grids(polls.map((p) => p.id)), service.visibleVoters(viewer, access.view)]);
-  const people = await identity.usersByIds([...new Set([...grids.values()].flatMap((g) => g.votes.filter((v) => visible(v.userId)).map((v) => v.userId)))]);
+async function presentPolls(
+  service: MeetingPollsService,
+  identity: IdentityService,
+  viewer: Viewer,
+  polls: MeetingPoll[],
+  access: Pick<PollAccess, 'view' | 'canManage'>,
+): Promise<MeetingPollModel[]> {
+  const [grids, visible] = await Promise.all([
+    service.grids(polls.map((p) => p.id)),
+    service.visibleVoters(viewer, access.view),
+  ]);
+  const people = await identity.usersByIds([
+    ...new Set([...grids.values()].flatMap((g) => g.votes.filter((v) => visible(v.userId)).map((v) => v.userId))),
+  ]);
   return polls.map((poll) => {
     const grid = grids.get(poll.id)!;
     const slots = grid.slots.map((slot) => {
-      const model = PollSlotModel.from(slot, grid.votes.filter((v) => v.slotId === slot.id), viewer.userId, visible);
+      const model = PollSlotModel.from(
+        slot,
+        grid.votes.filter((v) => v.slotId === slot.id),
+        viewer.userId,
+        visible,
+      );
       for (const vote of model.votes) {
         const person = people.get(vote.userId);
         vote.person = person ? UserModel.from(person) : null;

@@ -1,6 +1,27 @@
 import { Field, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { MeetingChangeScope, MeetingStatus, PollAnswer, PollStatus, RecurrenceFrequency, RegistrationFieldKind, RegistrationStatus, RsvpResponse } from '@convene/shared-contracts';
-import { formatLocalDateTime, toZoned, type EventForm, type MeetingRecord, type RsvpRecord, type EventRegistration, type MeetingPoll, type MeetingPollSlot, type MeetingRsvp, type PublicEvent, type RegistrationCounts } from '@convene/server-meetings';
+import {
+  MeetingChangeScope,
+  MeetingStatus,
+  PollAnswer,
+  PollStatus,
+  RecurrenceFrequency,
+  RegistrationFieldKind,
+  RegistrationStatus,
+  RsvpResponse,
+} from '@convene/shared-contracts';
+import {
+  formatLocalDateTime,
+  toZoned,
+  type EventForm,
+  type MeetingRecord,
+  type RsvpRecord,
+  type EventRegistration,
+  type MeetingPoll,
+  type MeetingPollSlot,
+  type MeetingRsvp,
+  type PublicEvent,
+  type RegistrationCounts,
+} from '@convene/server-meetings';
 import { renderMarkdown } from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
@@ -9,8 +30,15 @@ import { FieldTextsModel, FormTextsModel } from '../graphql/form-texts.model.js'
 
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 registerEnumType(RsvpResponse, { name: 'RsvpResponse' });
-registerEnumType(RecurrenceFrequency, { name: 'RecurrenceFrequency', description: 'WEEKLY: every n weeks on the same weekday; MONTHLY_BY_WEEKDAY: the same weekday of every n-th month (2nd Tuesday, last Friday).' });
-registerEnumType(MeetingChangeScope, { name: 'MeetingChangeScope', description: 'OCCURRENCE: this meeting only; FOLLOWING: it and the later meetings of its series.' });
+registerEnumType(RecurrenceFrequency, {
+  name: 'RecurrenceFrequency',
+  description:
+    'WEEKLY: every n weeks on the same weekday; MONTHLY_BY_WEEKDAY: the same weekday of every n-th month (2nd Tuesday, last Friday).',
+});
+registerEnumType(MeetingChangeScope, {
+  name: 'MeetingChangeScope',
+  description: 'OCCURRENCE: this meeting only; FOLLOWING: it and the later meetings of its series.',
+});
 registerEnumType(PollStatus, { name: 'PollStatus' });
 registerEnumType(PollAnswer, { name: 'PollAnswer' });
 registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
@@ -31,12 +59,22 @@ export class RsvpCountsModel {
 export class RsvpModel {
   @Field(() => UserModel, { nullable: true }) person!: UserModel | null;
   @Field(() => RsvpResponse) response!: RsvpResponse;
-  @Field(() => String, { nullable: true, description: 'Access or interpretation needs: for convenors, and for the person who wrote it.' }) note!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Access or interpretation needs: for convenors, and for the person who wrote it.',
+  })
+  note!: string | null;
   @Field(() => Date) updatedAt!: Date;
   @HideField() userId!: string;
 
   static from(rsvp: MeetingRsvp | RsvpRecord, showNote: boolean): RsvpModel {
-    return Object.assign(new RsvpModel(), { person: null, response: rsvp.response, note: showNote ? rsvp.note : null, updatedAt: rsvp.updatedAt, userId: rsvp.userId });
+    return Object.assign(new RsvpModel(), {
+      person: null,
+      response: rsvp.response,
+      note: showNote ? rsvp.note : null,
+      updatedAt: rsvp.updatedAt,
+      userId: rsvp.userId,
+    });
   }
 }
 
@@ -46,12 +84,18 @@ export class LinkedItemModel {
   @Field(() => String) title!: string;
 }
 
-@ObjectType('MeetingRepeats', { description: 'How a meeting’s series repeats, in parts to put in words in any language.' })
+@ObjectType('MeetingRepeats', {
+  description: 'How a meeting’s series repeats, in parts to put in words in any language.',
+})
 export class MeetingRepeatsModel {
   @Field(() => RecurrenceFrequency) frequency!: RecurrenceFrequency;
   @Field(() => Int, { description: 'Every how many weeks or months.' }) interval!: number;
   @Field(() => Int, { description: '0 Sunday … 6 Saturday, in the meeting’s time zone.' }) weekday!: number;
-  @Field(() => Int, { nullable: true, description: 'Monthly: which such weekday of the month, 1–4, or -1 for the last; null when weekly.' }) position!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Monthly: which such weekday of the month, 1–4, or -1 for the last; null when weekly.',
+  })
+  position!: number | null;
 }
 
 /** The fields of a meeting a list loads for all its meetings at once (see MeetingPresenter). */
@@ -78,7 +122,11 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
   @Field(() => String, { description: 'Markdown.' }) description!: string;
   @Field(() => Date, { description: 'UTC; show it in the viewer’s zone with the zone named.' }) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
-  @Field(() => Date, { nullable: true, description: 'One meeting of a series moved on its own: the start its series gave it (UTC).' }) movedFrom!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'One meeting of a series moved on its own: the start its series gave it (UTC).',
+  })
+  movedFrom!: Date | null;
   @Field(() => String, { description: 'The IANA zone it was scheduled in.' }) timeZone!: string;
   // The local times and the HTML below are worked out only when a query asks for them.
   @Field(() => String, { description: 'The start as typed in its own zone, YYYY-MM-DDTHH:mm (for editing).' })
@@ -93,12 +141,15 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
 
   @Field(() => String, { description: 'The address, for meetings in person.' }) location!: string;
   @Field(() => String) accessibilityNotes!: string;
-  @Field(() => String, { nullable: true, description: 'The video call link: for the group’s members.' }) onlineUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'The video call link: for the group’s members.' }) onlineUrl!:
+    string | null;
   @Field(() => MeetingStatus) status!: MeetingStatus;
   @Field(() => String) cancellationReason!: string;
   @Field(() => Int, { description: 'Grows with every change calendars must pick up.' }) sequence!: number;
-  @Field(() => [Int], { description: 'Minutes before the start when members are reminded.' }) reminderMinutes!: number[];
-  @Field(() => ID, { nullable: true, description: 'The series this meeting belongs to, if it repeats.' }) seriesId!: string | null;
+  @Field(() => [Int], { description: 'Minutes before the start when members are reminded.' })
+  reminderMinutes!: number[];
+  @Field(() => ID, { nullable: true, description: 'The series this meeting belongs to, if it repeats.' }) seriesId!:
+    string | null;
   @Field(() => String, { description: 'Markdown.' }) agendaText!: string;
   @Field(() => String, { description: 'Markdown.' }) minutesText!: string;
 
@@ -121,7 +172,10 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
   @Field(() => ID, { nullable: true }) minutesDocumentId!: string | null;
   @Field(() => ID, { nullable: true }) threadId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The poll this meeting was picked from.' }) pollId!: string | null;
-  @Field(() => Boolean, { description: 'Whether the viewer may change it (a convenor of its group, or a network admin).' }) viewerCanManage!: boolean;
+  @Field(() => Boolean, {
+    description: 'Whether the viewer may change it (a convenor of its group, or a network admin).',
+  })
+  viewerCanManage!: boolean;
   @Field(() => String, { description: 'Its calendar file (REST, with the session cookie).' }) icsUrl!: string;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
@@ -167,7 +221,11 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
 @ObjectType('CalendarFeed', { description: 'The viewer’s secret calendar feed address.' })
 export class CalendarFeedModel {
   @Field(() => Boolean) active!: boolean;
-  @Field(() => String, { nullable: true, description: 'Only right after creating or resetting it: keep it secret, it is shown once.' }) url!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only right after creating or resetting it: keep it secret, it is shown once.',
+  })
+  url!: string | null;
   @Field(() => Date, { nullable: true }) createdAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When a calendar last fetched it.' }) lastUsedAt!: Date | null;
 }
@@ -186,20 +244,31 @@ export class PollSlotModel {
   @Field(() => ID) id!: string;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
-  @Field(() => [PollVoteModel], { description: 'Named answers: everyone’s, or (where the member list is for convenors) the viewer’s and the convenors’.' }) votes!: PollVoteModel[];
+  @Field(() => [PollVoteModel], {
+    description:
+      'Named answers: everyone’s, or (where the member list is for convenors) the viewer’s and the convenors’.',
+  })
+  votes!: PollVoteModel[];
   @Field(() => Int) yes!: number;
   @Field(() => Int) ifNeedBe!: number;
   @Field(() => Int) no!: number;
   @Field(() => PollAnswer, { nullable: true, description: 'The viewer’s own answer.' }) myAnswer!: PollAnswer | null;
 
   /** Counts include every answer; `votes` lists only those whose names the viewer may see. */
-  static from(slot: MeetingPollSlot, votes: { userId: string; answer: PollAnswer }[], viewerId: string, visible: (userId: string) => boolean): PollSlotModel {
+  static from(
+    slot: MeetingPollSlot,
+    votes: { userId: string; answer: PollAnswer }[],
+    viewerId: string,
+    visible: (userId: string) => boolean,
+  ): PollSlotModel {
     const count = (a: PollAnswer) => votes.filter((v) => v.answer === a).length;
     return Object.assign(new PollSlotModel(), {
       id: slot.id,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
-      votes: votes.filter((v) => visible(v.userId)).map((v) => Object.assign(new PollVoteModel(), { person: null, answer: v.answer, userId: v.userId })),
+      votes: votes
+        .filter((v) => visible(v.userId))
+        .map((v) => Object.assign(new PollVoteModel(), { person: null, answer: v.answer, userId: v.userId })),
       yes: count(PollAnswer.YES),
       ifNeedBe: count(PollAnswer.IF_NEED_BE),
       no: count(PollAnswer.NO),
@@ -254,18 +323,22 @@ export class RegistrationFieldModel {
   @Field(() => RegistrationFieldKind) kind!: RegistrationFieldKind;
   @Field(() => Boolean) required!: boolean;
   @Field(() => [String]) options!: string[];
-  @Field(() => [FieldTextsModel], { description: 'Its label and choices in the network’s other languages.' }) translations!: FieldTextsModel[];
+  @Field(() => [FieldTextsModel], { description: 'Its label and choices in the network’s other languages.' })
+  translations!: FieldTextsModel[];
 
   static from(field: EventForm['fields'][number]): RegistrationFieldModel {
     return Object.assign(new RegistrationFieldModel(), { ...field, translations: field.translations ?? [] });
   }
 }
 
-@ObjectType('PublicEventTexts', { description: 'An open event’s page in another language; an empty text falls back to its own.' })
+@ObjectType('PublicEventTexts', {
+  description: 'An open event’s page in another language; an empty text falls back to its own.',
+})
 export class PublicEventTextsModel {
   @Field(() => String, { description: 'en or ar.' }) locale!: string;
   @Field(() => String) title!: string;
-  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' }) descriptionHtml!: string;
+  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' })
+  descriptionHtml!: string;
   @Field(() => String) consentText!: string;
 }
 
@@ -276,13 +349,22 @@ export class EventFormModel {
   @Field(() => Int, { nullable: true }) capacity!: number | null;
   @Field(() => Boolean) waitlistEnabled!: boolean;
   @Field(() => Date, { nullable: true }) deadline!: Date | null;
-  @Field(() => String, { nullable: true, description: 'The deadline in the event’s zone, YYYY-MM-DDTHH:mm (for editing).' }) deadlineLocal!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The deadline in the event’s zone, YYYY-MM-DDTHH:mm (for editing).',
+  })
+  deadlineLocal!: string | null;
   @Field(() => Boolean) requiresApproval!: boolean;
-  @Field(() => Int, { description: 'Registrations are anonymised this many days after the event.' }) retentionDays!: number;
+  @Field(() => Int, { description: 'Registrations are anonymised this many days after the event.' })
+  retentionDays!: number;
   @Field(() => String) consentText!: string;
   @Field(() => [RegistrationFieldModel]) fields!: RegistrationFieldModel[];
-  @Field(() => String, { description: 'The language the meeting and its form are written in (en or ar).' }) language!: string;
-  @Field(() => [FormTextsModel], { description: 'The public page’s title, description (Markdown) and consent text in other languages.' }) translations!: FormTextsModel[];
+  @Field(() => String, { description: 'The language the meeting and its form are written in (en or ar).' })
+  language!: string;
+  @Field(() => [FormTextsModel], {
+    description: 'The public page’s title, description (Markdown) and consent text in other languages.',
+  })
+  translations!: FormTextsModel[];
 
   static from(form: EventForm, zone: string): EventFormModel {
     return Object.assign(new EventFormModel(), {
@@ -327,7 +409,8 @@ export class EventRegistrationModel {
   @Field(() => RegistrationStatus) status!: RegistrationStatus;
   @Field(() => Date, { nullable: true }) checkedInAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
-  @Field(() => Boolean, { description: 'Its personal details were removed after the retention period.' }) anonymised!: boolean;
+  @Field(() => Boolean, { description: 'Its personal details were removed after the retention period.' })
+  anonymised!: boolean;
 
   static from(r: EventRegistration): EventRegistrationModel {
     return Object.assign(new EventRegistrationModel(), {
@@ -335,7 +418,10 @@ export class EventRegistrationModel {
       name: r.name,
       email: r.email,
       organisation: r.organisation,
-      answers: Object.entries(r.answers).map(([fieldId, value]) => ({ fieldId, value: typeof value === 'boolean' ? (value ? 'true' : 'false') : value })),
+      answers: Object.entries(r.answers).map(([fieldId, value]) => ({
+        fieldId,
+        value: typeof value === 'boolean' ? (value ? 'true' : 'false') : value,
+      })),
       status: r.status,
       checkedInAt: r.checkedInAt,
       createdAt: r.createdAt,
@@ -350,17 +436,25 @@ export class PublicEventModel {
   @Field(() => String) slug!: string;
   @Field(() => String) title!: string;
   @Field(() => String, { description: 'Markdown.' }) description!: string;
-  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' }) descriptionHtml!: string;
+  @Field(() => String, { description: 'The description rendered from Markdown (sanitised HTML).' })
+  descriptionHtml!: string;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
   @Field(() => String) timeZone!: string;
   @Field(() => String) location!: string;
   @Field(() => String) accessibilityNotes!: string;
-  @Field(() => Boolean, { description: 'Whether it is (also) held online; the link goes to confirmed registrants only.' }) online!: boolean;
+  @Field(() => Boolean, {
+    description: 'Whether it is (also) held online; the link goes to confirmed registrants only.',
+  })
+  online!: boolean;
   @Field(() => String, { description: 'The organising group.' }) groupName!: string;
   @Field(() => MeetingStatus) status!: MeetingStatus;
   @Field(() => Int, { nullable: true, description: 'Places left; null for no limit.' }) placesLeft!: number | null;
-  @Field(() => String, { nullable: true, description: 'CLOSED, DEADLINE_PASSED, FULL, CANCELLED or ENDED; null while registration is open.' }) closedReason!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'CLOSED, DEADLINE_PASSED, FULL, CANCELLED or ENDED; null while registration is open.',
+  })
+  closedReason!: string | null;
   @Field(() => Boolean, { description: 'Full, and new registrations join the waitlist.' }) waitlisted!: boolean;
   @Field(() => Date, { nullable: true }) deadline!: Date | null;
   @Field(() => Boolean) requiresApproval!: boolean;
@@ -368,7 +462,8 @@ export class PublicEventModel {
   @Field(() => Int) retentionDays!: number;
   @Field(() => [RegistrationFieldModel]) fields!: RegistrationFieldModel[];
   @Field(() => String, { description: 'The language the page is written in (en or ar).' }) language!: string;
-  @Field(() => [PublicEventTextsModel], { description: 'The page in other languages.' }) translations!: PublicEventTextsModel[];
+  @Field(() => [PublicEventTextsModel], { description: 'The page in other languages.' })
+  translations!: PublicEventTextsModel[];
 
   static from(event: PublicEvent, groupName: string): PublicEventModel {
     const { meeting, form } = event;
@@ -395,12 +490,21 @@ export class PublicEventModel {
       retentionDays: form.retentionDays,
       fields: form.fields.map(RegistrationFieldModel.from),
       language: form.language,
-      translations: form.translations.map((t) => Object.assign(new PublicEventTextsModel(), { locale: t.locale, title: t.title, descriptionHtml: html(t.intro), consentText: t.consentText })),
+      translations: form.translations.map((t) =>
+        Object.assign(new PublicEventTextsModel(), {
+          locale: t.locale,
+          title: t.title,
+          descriptionHtml: html(t.intro),
+          consentText: t.consentText,
+        }),
+      ),
     });
   }
 }
 
-@ObjectType('RegistrationReceipt', { description: 'The same answer whether or not the email was already registered: what happened is said by email.' })
+@ObjectType('RegistrationReceipt', {
+  description: 'The same answer whether or not the email was already registered: what happened is said by email.',
+})
 export class RegistrationReceiptModel {
   @Field(() => String) message!: string;
 }
@@ -411,7 +515,9 @@ export class MyRegistrationModel {
   @Field(() => String) email!: string;
   @Field(() => String) organisation!: string;
   @Field(() => RegistrationStatus) status!: RegistrationStatus;
-  @Field(() => Int, { nullable: true, description: 'Place on the waitlist (1 is next).' }) waitlistPosition!: number | null;
-  @Field(() => String, { nullable: true, description: 'The video call link, once the place is confirmed.' }) onlineUrl!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Place on the waitlist (1 is next).' }) waitlistPosition!:
+    number | null;
+  @Field(() => String, { nullable: true, description: 'The video call link, once the place is confirmed.' })
+  onlineUrl!: string | null;
   @Field(() => PublicEventModel) event!: PublicEventModel;
 }

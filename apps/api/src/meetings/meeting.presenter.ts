@@ -3,12 +3,29 @@ import type { Viewer } from '@convene/server-core';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { DocumentsService } from '@convene/server-documents';
 import { IdentityService } from '@convene/server-identity';
-import { EventRegistrationsService, MeetingsService, describeRule, rulePattern, type MeetingRecord, type MeetingSeries, type MeetingWithAnswer, type RsvpCounts, type RsvpRecord } from '@convene/server-meetings';
+import {
+  EventRegistrationsService,
+  MeetingsService,
+  describeRule,
+  rulePattern,
+  type MeetingRecord,
+  type MeetingSeries,
+  type MeetingWithAnswer,
+  type RsvpCounts,
+  type RsvpRecord,
+} from '@convene/server-meetings';
 import type { GroupView } from '@convene/server-groups';
 import type { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
 import { preload } from '../graphql/preloaded-fields.js';
-import { EventFormModel, MeetingModel, RsvpModel, type LinkedItemModel, type MeetingPreloads, type MeetingRepeatsModel } from './meeting.model.js';
+import {
+  EventFormModel,
+  MeetingModel,
+  RsvpModel,
+  type LinkedItemModel,
+  type MeetingPreloads,
+  type MeetingRepeatsModel,
+} from './meeting.model.js';
 
 export const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0 };
 
@@ -36,15 +53,29 @@ export class MeetingPresenter {
   ) {}
 
   /** `listed`: each meeting with its group as the viewer sees it; `asks`: whether the query selects a field of the meetings. */
-  async list(viewer: Viewer, listed: { meeting: MeetingRecord | MeetingWithAnswer; group: WorkingGroupModel }[], asks: (field: string) => boolean): Promise<MeetingModel[]> {
+  async list(
+    viewer: Viewer,
+    listed: { meeting: MeetingRecord | MeetingWithAnswer; group: WorkingGroupModel }[],
+    asks: (field: string) => boolean,
+  ): Promise<MeetingModel[]> {
     const list = listed.map((l) => l.meeting);
     // Lists read with the viewer's answers joined in need no statement for them.
-    const answers = list.every((m) => 'answer' in m) ? new Map(list.flatMap((m): [string, RsvpRecord][] => (m.answer ? [[m.id, m.answer]] : []))) : null;
+    const answers = list.every((m) => 'answer' in m)
+      ? new Map(list.flatMap((m): [string, RsvpRecord][] => (m.answer ? [[m.id, m.answer]] : [])))
+      : null;
     const ids = list.map((m) => m.id);
-    const seen: Seen[] = listed.map(({ meeting, group }) => ({ meeting, view: group.view, canManage: group.viewerCanManage }));
-    const documentIds = asks('agendaDocument') || asks('minutesDocument') ? list.flatMap((m) => [m.agendaDocumentId, m.minutesDocumentId].filter((id): id is string => !!id)) : null;
+    const seen: Seen[] = listed.map(({ meeting, group }) => ({
+      meeting,
+      view: group.view,
+      canManage: group.viewerCanManage,
+    }));
+    const documentIds =
+      asks('agendaDocument') || asks('minutesDocument')
+        ? list.flatMap((m) => [m.agendaDocumentId, m.minutesDocumentId].filter((id): id is string => !!id))
+        : null;
     const threadIds = asks('thread') ? list.flatMap((m) => (m.threadId ? [m.threadId] : [])) : null;
-    const seriesIds = asks('recurrence') || asks('repeats') ? list.flatMap((m) => (m.seriesId ? [m.seriesId] : [])) : null;
+    const seriesIds =
+      asks('recurrence') || asks('repeats') ? list.flatMap((m) => (m.seriesId ? [m.seriesId] : [])) : null;
     const [mine, counts, forms, documents, threads, series, rsvps] = await Promise.all([
       asks('myRsvp') ? (answers ?? this.meetings.myRsvps(viewer, ids)) : null,
       asks('rsvpCounts') ? this.meetings.rsvpCounts(ids) : null,
@@ -55,10 +86,13 @@ export class MeetingPresenter {
       asks('rsvps') ? this.rsvps(viewer, seen) : null,
     ]);
     // Registration counts are for the organisers of open events only.
-    const organised = new Set(forms ? seen.filter((s) => s.canManage && forms.has(s.meeting.id)).map((s) => s.meeting.id) : []);
+    const organised = new Set(
+      forms ? seen.filter((s) => s.canManage && forms.has(s.meeting.id)).map((s) => s.meeting.id) : [],
+    );
     const registrations = asks('registrationCounts') ? await this.events.counts([...organised]) : null;
 
-    const linked = (found: { id: string; title: string } | undefined): LinkedItemModel | null => (found ? { id: found.id, title: found.title } : null);
+    const linked = (found: { id: string; title: string } | undefined): LinkedItemModel | null =>
+      found ? { id: found.id, title: found.title } : null;
     return listed.map(({ meeting: m, group }) => {
       const model = MeetingModel.from(m, group.viewerCanManage);
       const loaded: Partial<MeetingPreloads> = { group };
@@ -81,7 +115,10 @@ export class MeetingPresenter {
         loaded.repeats = m.seriesId ? repeatsOf(series.get(m.seriesId), m) : null;
       }
       if (rsvps) loaded.rsvps = rsvps.get(m.id) ?? [];
-      if (registrations) loaded.registrationCounts = organised.has(m.id) ? (registrations.get(m.id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 }) : null;
+      if (registrations)
+        loaded.registrationCounts = organised.has(m.id)
+          ? (registrations.get(m.id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 })
+          : null;
       preload(model, loaded);
       return model;
     });
@@ -113,12 +150,30 @@ export class MeetingPresenter {
  * How a meeting's series repeats, in words (English). A meeting moved on its own is described by
  * the start its series gave it: the series still meets on the 3rd Friday.
  */
-export function recurrenceOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom'>): string | null {
-  return series ? describeRule({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.movedFrom ?? meeting.startsAt, series.timeZone) : null;
+export function recurrenceOf(
+  series: MeetingSeries | null | undefined,
+  meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom'>,
+): string | null {
+  return series
+    ? describeRule(
+        { frequency: series.frequency, interval: series.interval, count: series.count, until: series.until },
+        meeting.movedFrom ?? meeting.startsAt,
+        series.timeZone,
+      )
+    : null;
 }
 
 /** How a meeting's series repeats, in parts (as `recurrenceOf`). */
-export function repeatsOf(series: MeetingSeries | null | undefined, meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom'>): MeetingRepeatsModel | null {
+export function repeatsOf(
+  series: MeetingSeries | null | undefined,
+  meeting: Pick<MeetingRecord, 'startsAt' | 'movedFrom'>,
+): MeetingRepeatsModel | null {
   // The weekday as the series keeps it: in its own zone, whatever zone one meeting was moved to.
-  return series ? rulePattern({ frequency: series.frequency, interval: series.interval, count: series.count, until: series.until }, meeting.movedFrom ?? meeting.startsAt, series.timeZone) : null;
+  return series
+    ? rulePattern(
+        { frequency: series.frequency, interval: series.interval, count: series.count, until: series.until },
+        meeting.movedFrom ?? meeting.startsAt,
+        series.timeZone,
+      )
+    : null;
 }

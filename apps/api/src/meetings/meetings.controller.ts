@@ -4,7 +4,12 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer, Public, RateLimiter, SignedIn, type Viewer } from '@convene/server-core';
-import { EventRegistrationsService, MeetingCalendarService, icsFileName, meetingsErrors } from '@convene/server-meetings';
+import {
+  EventRegistrationsService,
+  MeetingCalendarService,
+  icsFileName,
+  meetingsErrors,
+} from '@convene/server-meetings';
 import { contentDisposition } from '@convene/server-storage';
 import { clientInfo, type ApiRequest } from '../http/request-context.js';
 
@@ -27,7 +32,9 @@ export class MeetingsController {
   @Get('calendar/:file')
   async feed(@Param('file') file: string, @Req() req: ApiRequest, @Res() res: Response): Promise<void> {
     // Guessing tokens is limited per address; calendar apps poll about hourly.
-    await this.rateLimiter.consume([{ scope: 'calendar-feed:address', subject: clientInfo(req).address, limit: 600, windowSeconds: 3600 }]);
+    await this.rateLimiter.consume([
+      { scope: 'calendar-feed:address', subject: clientInfo(req).address, limit: 600, windowSeconds: 3600 },
+    ]);
     const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
     const ics = await this.calendar.feed(token);
     if (!ics) throw meetingsErrors.feedNotFound();
@@ -36,10 +43,17 @@ export class MeetingsController {
 
   @SignedIn()
   @Get('meetings/:id/registrations.csv')
-  async registrationsCsv(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async registrationsCsv(
+    @CurrentViewer() viewer: Viewer,
+    @Param('id') id: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const { meeting, csv } = await this.events.exportCsv(viewer, id);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', contentDisposition('attachment', icsFileName(meeting.title).replace(/\.ics$/, '-registrations.csv')));
+    res.setHeader(
+      'Content-Disposition',
+      contentDisposition('attachment', icsFileName(meeting.title).replace(/\.ics$/, '-registrations.csv')),
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // A byte-order mark, so that spreadsheets read the names as UTF-8.

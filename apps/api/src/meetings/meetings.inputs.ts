@@ -1,13 +1,24 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { MeetingChangeScope, PollAnswer, RecurrenceFrequency, RegistrationFieldKind, RsvpResponse } from '@convene/shared-contracts';
+import {
+  MeetingChangeScope,
+  PollAnswer,
+  RecurrenceFrequency,
+  RegistrationFieldKind,
+  RsvpResponse,
+} from '@convene/shared-contracts';
 import { FieldTextsInput, FormTextsInput } from '../graphql/form-texts.model.js';
 
 @InputType()
 export class RecurrenceInput {
   @Field(() => RecurrenceFrequency) frequency!: RecurrenceFrequency;
-  @Field(() => Int, { nullable: true, description: 'Every n weeks or months (1–12); 1 when left out.' }) interval?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Every n weeks or months (1–12); 1 when left out.' }) interval?:
+    number | null;
   @Field(() => Int, { nullable: true, description: 'How many meetings in all (2–52).' }) count?: number | null;
-  @Field(() => String, { nullable: true, description: 'The last day a meeting may fall on, YYYY-MM-DD, in the meeting’s zone.' }) until?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The last day a meeting may fall on, YYYY-MM-DD, in the meeting’s zone.',
+  })
+  until?: string | null;
 }
 
 @InputType()
@@ -22,7 +33,8 @@ export class ScheduleMeetingInput {
   @Field(() => String, { nullable: true }) accessibilityNotes?: string | null;
   @Field(() => String, { nullable: true, description: 'A video call link (https).' }) onlineUrl?: string | null;
   @Field(() => RecurrenceInput, { nullable: true }) recurrence?: RecurrenceInput | null;
-  @Field(() => [Int], { nullable: true, description: 'Minutes before the start; a day and an hour when left out.' }) reminderMinutes?: number[] | null;
+  @Field(() => [Int], { nullable: true, description: 'Minutes before the start; a day and an hour when left out.' })
+  reminderMinutes?: number[] | null;
   @Field(() => String, { nullable: true, description: 'Markdown.' }) agendaText?: string | null;
   @Field(() => ID, { nullable: true, description: 'A document of the group.' }) agendaDocumentId?: string | null;
   @Field(() => ID, { nullable: true, description: 'A discussion of the group.' }) threadId?: string | null;
@@ -31,7 +43,8 @@ export class ScheduleMeetingInput {
 @InputType()
 export class UpdateMeetingInput {
   @Field(() => ID) id!: string;
-  @Field(() => MeetingChangeScope, { nullable: true, description: 'OCCURRENCE when left out.' }) scope?: MeetingChangeScope | null;
+  @Field(() => MeetingChangeScope, { nullable: true, description: 'OCCURRENCE when left out.' })
+  scope?: MeetingChangeScope | null;
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => String, { nullable: true }) startsAt?: string | null;
@@ -46,7 +59,11 @@ export class UpdateMeetingInput {
   @Field(() => String, { nullable: true }) minutesText?: string | null;
   @Field(() => ID, { nullable: true }) minutesDocumentId?: string | null;
   @Field(() => ID, { nullable: true }) threadId?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Links to remove: agendaDocumentId, minutesDocumentId, threadId, onlineUrl.' }) clear?: ('agendaDocumentId' | 'minutesDocumentId' | 'threadId' | 'onlineUrl')[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Links to remove: agendaDocumentId, minutesDocumentId, threadId, onlineUrl.',
+  })
+  clear?: ('agendaDocumentId' | 'minutesDocumentId' | 'threadId' | 'onlineUrl')[] | null;
 }
 
 @InputType()
@@ -60,7 +77,8 @@ export class CancelMeetingInput {
 export class RsvpInput {
   @Field(() => ID) meetingId!: string;
   @Field(() => RsvpResponse) response!: RsvpResponse;
-  @Field(() => String, { nullable: true, description: 'Access or interpretation needs: only convenors see it.' }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Access or interpretation needs: only convenors see it.' })
+  note?: string | null;
 }
 
 @InputType()
@@ -102,12 +120,17 @@ export class PickMeetingPollSlotInput {
 
 @InputType()
 export class RegistrationFieldInput {
-  @Field(() => ID, { nullable: true, description: 'Keep a question’s id when editing the form, so earlier answers stay attached.' }) id?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Keep a question’s id when editing the form, so earlier answers stay attached.',
+  })
+  id?: string | null;
   @Field(() => String) label!: string;
   @Field(() => RegistrationFieldKind) kind!: RegistrationFieldKind;
   @Field(() => Boolean, { nullable: true }) required?: boolean | null;
   @Field(() => [String], { nullable: true, description: 'For CHOICE.' }) options?: string[] | null;
-  @Field(() => [FieldTextsInput], { nullable: true, description: 'Its label and choices in other languages.' }) translations?: FieldTextsInput[] | null;
+  @Field(() => [FieldTextsInput], { nullable: true, description: 'Its label and choices in other languages.' })
+  translations?: FieldTextsInput[] | null;
 }
 
 @InputType()
@@ -117,13 +140,22 @@ export class ConfigureEventInput {
   @Field(() => Boolean, { nullable: true }) isOpen?: boolean | null;
   @Field(() => Int, { nullable: true, description: 'Places; no limit when left out.' }) capacity?: number | null;
   @Field(() => Boolean, { nullable: true }) waitlistEnabled?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Local date-time in the event’s zone.' }) deadline?: string | null;
+  @Field(() => String, { nullable: true, description: 'Local date-time in the event’s zone.' }) deadline?:
+    string | null;
   @Field(() => Boolean, { nullable: true }) requiresApproval?: boolean | null;
   @Field(() => Int, { nullable: true }) retentionDays?: number | null;
   @Field(() => String) consentText!: string;
   @Field(() => [RegistrationFieldInput], { nullable: true }) fields?: RegistrationFieldInput[] | null;
-  @Field(() => String, { nullable: true, description: 'The language the meeting and its form are written in (en or ar); English when left out.' }) language?: string | null;
-  @Field(() => [FormTextsInput], { nullable: true, description: 'The public page’s title, description (Markdown) and consent text in other languages.' }) translations?: FormTextsInput[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The language the meeting and its form are written in (en or ar); English when left out.',
+  })
+  language?: string | null;
+  @Field(() => [FormTextsInput], {
+    nullable: true,
+    description: 'The public page’s title, description (Markdown) and consent text in other languages.',
+  })
+  translations?: FormTextsInput[] | null;
 }
 
 @InputType()

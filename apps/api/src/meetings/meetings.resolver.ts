@@ -7,7 +7,14 @@ import { DiscussionAccess } from '@convene/server-discussions';
 import { GroupsService } from '@convene/server-groups';
 import { selects } from '../graphql/selection.util.js';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
-import { CalendarFeedModel, LinkedItemModel, MeetingModel, MeetingRepeatsModel, RsvpCountsModel, RsvpModel } from './meeting.model.js';
+import {
+  CalendarFeedModel,
+  LinkedItemModel,
+  MeetingModel,
+  MeetingRepeatsModel,
+  RsvpCountsModel,
+  RsvpModel,
+} from './meeting.model.js';
 import { MeetingPresenter, NO_ANSWERS, recurrenceOf, repeatsOf } from './meeting.presenter.js';
 import { CancelMeetingInput, RsvpInput, ScheduleMeetingInput, UpdateMeetingInput } from './meetings.inputs.js';
 
@@ -24,7 +31,11 @@ export class MeetingsResolver {
   ) {}
 
   @Query(() => MeetingModel, { description: 'A meeting of a group the viewer belongs to.' })
-  async meeting(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<MeetingModel> {
+  async meeting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MeetingModel> {
     const access = await this.meetings.byId(viewer, id);
     // As a list of one: what the page asks of it is read a statement a kind, with the access
     // already checked here, not field by field each checking it again.
@@ -32,7 +43,10 @@ export class MeetingsResolver {
     return (await this.present.list(viewer, listed, (field) => selects(info, [field])))[0]!;
   }
 
-  @Query(() => [MeetingModel], { description: 'The meetings of all the viewer’s groups that overlap a range (at most 100 days): their personal calendar.' })
+  @Query(() => [MeetingModel], {
+    description:
+      'The meetings of all the viewer’s groups that overlap a range (at most 100 days): their personal calendar.',
+  })
   async myCalendar(
     @CurrentViewer() viewer: Viewer,
     @Args('from', { type: () => Date }) from: Date,
@@ -41,7 +55,10 @@ export class MeetingsResolver {
   ): Promise<MeetingModel[]> {
     const meetings = await this.meetings.personalCalendar(viewer, { from, to });
     // The groups of the meetings as the viewer sees them, together (not one look-up per meeting).
-    const views = await this.groups.viewsByIds(viewer, meetings.map((m) => m.groupId));
+    const views = await this.groups.viewsByIds(
+      viewer,
+      meetings.map((m) => m.groupId),
+    );
     const groups = new Map([...views].map(([id, view]) => [id, WorkingGroupModel.from(view)]));
     const listed = meetings.flatMap((meeting) => {
       const group = groups.get(meeting.groupId);
@@ -50,18 +67,36 @@ export class MeetingsResolver {
     return this.present.list(viewer, listed, (field) => selects(info, [field]));
   }
 
-  @Mutation(() => MeetingModel, { description: 'Schedules a meeting of a group (convenors), once or repeating. Members are told, with a calendar invitation by email.' })
-  async scheduleMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: ScheduleMeetingInput): Promise<MeetingModel> {
+  @Mutation(() => MeetingModel, {
+    description:
+      'Schedules a meeting of a group (convenors), once or repeating. Members are told, with a calendar invitation by email.',
+  })
+  async scheduleMeeting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: ScheduleMeetingInput,
+  ): Promise<MeetingModel> {
     return MeetingModel.from(meetingRecord(await this.meetings.schedule(viewer, input)), true);
   }
 
-  @Mutation(() => MeetingModel, { description: 'Changes a meeting, or it and the later meetings of its series. People who answered are told; calendars update.' })
-  async updateMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateMeetingInput): Promise<MeetingModel> {
+  @Mutation(() => MeetingModel, {
+    description:
+      'Changes a meeting, or it and the later meetings of its series. People who answered are told; calendars update.',
+  })
+  async updateMeeting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: UpdateMeetingInput,
+  ): Promise<MeetingModel> {
     return MeetingModel.from(meetingRecord(await this.meetings.update(viewer, input)), true);
   }
 
-  @Mutation(() => MeetingModel, { description: 'Cancels a meeting, or it and the later meetings of its series. Reminders are removed; people who answered are told.' })
-  async cancelMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: CancelMeetingInput): Promise<MeetingModel> {
+  @Mutation(() => MeetingModel, {
+    description:
+      'Cancels a meeting, or it and the later meetings of its series. Reminders are removed; people who answered are told.',
+  })
+  async cancelMeeting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CancelMeetingInput,
+  ): Promise<MeetingModel> {
     return MeetingModel.from(meetingRecord(await this.meetings.cancel(viewer, input)), true);
   }
 
@@ -73,13 +108,22 @@ export class MeetingsResolver {
 
   // ---- calendar feed ----
 
-  @Query(() => CalendarFeedModel, { description: 'Whether the viewer has a calendar feed (its address is only shown when made).' })
+  @Query(() => CalendarFeedModel, {
+    description: 'Whether the viewer has a calendar feed (its address is only shown when made).',
+  })
   async calendarFeed(@CurrentViewer() viewer: Viewer): Promise<CalendarFeedModel> {
     const feed = await this.calendar.feedStatus(viewer);
-    return { active: Boolean(feed), url: null, createdAt: feed?.createdAt ?? null, lastUsedAt: feed?.lastUsedAt ?? null };
+    return {
+      active: Boolean(feed),
+      url: null,
+      createdAt: feed?.createdAt ?? null,
+      lastUsedAt: feed?.lastUsedAt ?? null,
+    };
   }
 
-  @Mutation(() => CalendarFeedModel, { description: 'Makes a new secret feed address for the viewer’s calendar app; the old one stops working.' })
+  @Mutation(() => CalendarFeedModel, {
+    description: 'Makes a new secret feed address for the viewer’s calendar app; the old one stops working.',
+  })
   async resetCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<CalendarFeedModel> {
     const { url, createdAt } = await this.calendar.resetFeed(viewer);
     return { active: true, url, createdAt, lastUsedAt: null };
@@ -103,19 +147,28 @@ export class MeetingsResolver {
     return (await this.meetings.rsvpCounts([meeting.id])).get(meeting.id) ?? NO_ANSWERS;
   }
 
-  @ResolveField(() => [RsvpModel], { description: 'Who answered (where the member list is for convenors: the viewer and the convenors); notes for convenors and their writer only.' })
+  @ResolveField(() => [RsvpModel], {
+    description:
+      'Who answered (where the member list is for convenors: the viewer and the convenors); notes for convenors and their writer only.',
+  })
   async rsvps(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<RsvpModel[]> {
     const access = await this.meetings.byId(viewer, meeting.id);
     return (await this.present.rsvps(viewer, [access])).get(meeting.id) ?? [];
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'How its series repeats, in words (English); null for a single meeting.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'How its series repeats, in words (English); null for a single meeting.',
+  })
   async recurrence(@Parent() meeting: MeetingModel): Promise<string | null> {
     if (!meeting.seriesId) return null;
     return recurrenceOf(await this.meetings.series(meeting.seriesId), meeting);
   }
 
-  @ResolveField(() => MeetingRepeatsModel, { nullable: true, description: 'How its series repeats, in parts to put in words; null for a single meeting.' })
+  @ResolveField(() => MeetingRepeatsModel, {
+    nullable: true,
+    description: 'How its series repeats, in parts to put in words; null for a single meeting.',
+  })
   async repeats(@Parent() meeting: MeetingModel): Promise<MeetingRepeatsModel | null> {
     if (!meeting.seriesId) return null;
     return repeatsOf(await this.meetings.series(meeting.seriesId), meeting);
@@ -126,13 +179,22 @@ export class MeetingsResolver {
     return WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId));
   }
 
-  @ResolveField(() => LinkedItemModel, { nullable: true, description: 'The agenda document, while the viewer may read it.' })
-  async agendaDocument(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
+  @ResolveField(() => LinkedItemModel, {
+    nullable: true,
+    description: 'The agenda document, while the viewer may read it.',
+  })
+  async agendaDocument(
+    @CurrentViewer() viewer: Viewer,
+    @Parent() meeting: MeetingModel,
+  ): Promise<LinkedItemModel | null> {
     return this.document(viewer, meeting.agendaDocumentId);
   }
 
   @ResolveField(() => LinkedItemModel, { nullable: true })
-  async minutesDocument(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<LinkedItemModel | null> {
+  async minutesDocument(
+    @CurrentViewer() viewer: Viewer,
+    @Parent() meeting: MeetingModel,
+  ): Promise<LinkedItemModel | null> {
     return this.document(viewer, meeting.minutesDocumentId);
   }
 
@@ -159,7 +221,11 @@ export class GroupMeetingsResolver {
     private readonly present: MeetingPresenter,
   ) {}
 
-  @ResolveField(() => [MeetingModel], { nullable: true, description: 'The group’s meetings that overlap a range (at most 100 days), cancelled ones included; null outside the group.' })
+  @ResolveField(() => [MeetingModel], {
+    nullable: true,
+    description:
+      'The group’s meetings that overlap a range (at most 100 days), cancelled ones included; null outside the group.',
+  })
   async meetings(
     @CurrentViewer() viewer: Viewer,
     @Parent() group: WorkingGroupModel,
@@ -168,7 +234,12 @@ export class GroupMeetingsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<MeetingModel[] | null> {
     const meetings = await this.service.inRange(viewer, group.view, { from, to });
-    return meetings ? this.present.list(viewer, meetings.map((meeting) => ({ meeting, group })), (field) => selects(info, [field])) : null;
+    return meetings
+      ? this.present.list(
+          viewer,
+          meetings.map((meeting) => ({ meeting, group })),
+          (field) => selects(info, [field]),
+        )
+      : null;
   }
 }
-

@@ -1,5 +1,10 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DigestFrequency, EmailDelivery, GroupNotificationLevel, NotificationCategory } from '@convene/shared-contracts';
+import {
+  DigestFrequency,
+  EmailDelivery,
+  GroupNotificationLevel,
+  NotificationCategory,
+} from '@convene/shared-contracts';
 import type { SettingsView } from '@convene/server-notifications';
 import { GroupReferenceModel } from './notification.model.js';
 
@@ -24,7 +29,8 @@ registerEnumType(DigestFrequency, { name: 'DigestFrequency' });
 @ObjectType('ChannelPreference')
 export class ChannelPreferenceModel {
   @Field(() => NotificationCategory) category!: NotificationCategory;
-  @Field(() => Boolean, { description: 'Shown in the app: the bell, the notification centre and toasts.' }) inApp!: boolean;
+  @Field(() => Boolean, { description: 'Shown in the app: the bell, the notification centre and toasts.' })
+  inApp!: boolean;
   @Field(() => EmailDelivery) email!: EmailDelivery;
 }
 
@@ -36,10 +42,13 @@ export class GroupNotificationPreferenceModel {
 
 @ObjectType('NotificationSettings')
 export class NotificationSettingsModel {
-  @Field(() => Boolean, { description: 'Notifications and emails say that something happened and where, never who or what.' })
+  @Field(() => Boolean, {
+    description: 'Notifications and emails say that something happened and where, never who or what.',
+  })
   contentFree!: boolean;
   @Field(() => DigestFrequency) digestFrequency!: DigestFrequency;
-  @Field(() => Int, { description: "Local hour (0–23) in the person's time zone when the digest is sent." }) digestHour!: number;
+  @Field(() => Int, { description: "Local hour (0–23) in the person's time zone when the digest is sent." })
+  digestHour!: number;
   @Field(() => Int, { description: 'For weekly digests: 1 = Monday … 7 = Sunday.' }) digestWeekday!: number;
   @Field(() => [ChannelPreferenceModel]) channels!: ChannelPreferenceModel[];
   @Field(() => [GroupNotificationPreferenceModel], { description: "The viewer's groups with the level of each." })
@@ -48,12 +57,18 @@ export class NotificationSettingsModel {
   static from(view: SettingsView): NotificationSettingsModel {
     return Object.assign(new NotificationSettingsModel(), {
       ...view,
-      groups: view.groups.map((g) => ({ level: g.level, group: { id: g.group.id, slug: g.group.slug, name: g.group.name } })),
+      groups: view.groups.map((g) => ({
+        level: g.level,
+        group: { id: g.group.id, slug: g.group.slug, name: g.group.name },
+      })),
     });
   }
 }
 
 @ObjectType('UnsubscribeResult')
 export class UnsubscribeResultModel {
-  @Field(() => String, { description: 'The category whose email stopped, or DIGEST for every category sent by digest.' }) category!: string;
+  @Field(() => String, {
+    description: 'The category whose email stopped, or DIGEST for every category sent by digest.',
+  })
+  category!: string;
 }

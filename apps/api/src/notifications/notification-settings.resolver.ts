@@ -13,14 +13,19 @@ export class NotificationSettingsResolver {
   constructor(private readonly preferences: NotificationPreferencesService) {}
 
   @SignedIn()
-  @Query(() => NotificationSettingsModel, { description: "The viewer's notification settings, with the defaults for what they never chose." })
+  @Query(() => NotificationSettingsModel, {
+    description: "The viewer's notification settings, with the defaults for what they never chose.",
+  })
   async notificationSettings(@CurrentViewer() viewer: Viewer): Promise<NotificationSettingsModel> {
     return NotificationSettingsModel.from(await this.preferences.settings(viewer));
   }
 
   @SignedIn()
   @Mutation(() => NotificationSettingsModel)
-  async updateNotificationSettings(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateNotificationSettingsInput): Promise<NotificationSettingsModel> {
+  async updateNotificationSettings(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: UpdateNotificationSettingsInput,
+  ): Promise<NotificationSettingsModel> {
     return NotificationSettingsModel.from(await this.preferences.update(viewer, input));
   }
 
@@ -35,8 +40,13 @@ export class NotificationSettingsResolver {
   }
 
   @Public()
-  @Mutation(() => UnsubscribeResultModel, { description: "Stops one category's email with the link from an email; no sign-in needed." })
-  unsubscribe(@Args('token', { type: () => String }) token: string, @Context() ctx: GraphQLContext): Promise<UnsubscribeResultModel> {
+  @Mutation(() => UnsubscribeResultModel, {
+    description: "Stops one category's email with the link from an email; no sign-in needed.",
+  })
+  unsubscribe(
+    @Args('token', { type: () => String }) token: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<UnsubscribeResultModel> {
     return this.preferences.unsubscribe(token, clientInfo(ctx.req));
   }
 }
@@ -50,12 +60,23 @@ export class GroupNotificationLevelResolver {
   constructor(private readonly preferences: NotificationPreferencesService) {}
 
   @Public()
-  @ResolveField(() => GroupNotificationLevel, { nullable: true, description: "How much the viewer hears from this group; null when signed out." })
-  async notificationLevel(@Parent() group: WorkingGroupModel, @CurrentViewer() viewer: Viewer | null): Promise<GroupNotificationLevel | null> {
+  @ResolveField(() => GroupNotificationLevel, {
+    nullable: true,
+    description: 'How much the viewer hears from this group; null when signed out.',
+  })
+  async notificationLevel(
+    @Parent() group: WorkingGroupModel,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<GroupNotificationLevel | null> {
     if (!viewer) return null;
     const batch = group.view.batch;
     if (!batch) return this.preferences.groupLevel(viewer, group.id);
-    const levels = await this.listed.once(batch, () => this.preferences.groupLevelsOf(viewer, batch.views.map((v) => v.group.id)));
+    const levels = await this.listed.once(batch, () =>
+      this.preferences.groupLevelsOf(
+        viewer,
+        batch.views.map((v) => v.group.id),
+      ),
+    );
     return levels.get(group.id) ?? this.preferences.groupLevel(viewer, group.id);
   }
 }

@@ -14,13 +14,21 @@ export class GroupReferenceModel {
 @ObjectType('Notification')
 export class NotificationModel {
   @Field(() => ID) id!: string;
-  @Field(() => Int, { description: 'Increases with each notification of the same person; fetch `notifications(after:)` to catch up.' }) seq!: number;
+  @Field(() => Int, {
+    description: 'Increases with each notification of the same person; fetch `notifications(after:)` to catch up.',
+  })
+  seq!: number;
   @Field(() => NotificationType) type!: NotificationType;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) readAt!: Date | null;
   @Field(() => GroupReferenceModel, { nullable: true }) group!: GroupReferenceModel | null;
-  @Field(() => UserModel, { nullable: true, description: 'Who caused it; null in content-free mode.' }) actor!: UserModel | null;
-  @Field(() => ID, { nullable: true, description: 'What it is about: a membership, or for discussions the thread.' }) subjectId!: string | null;
-  @Field(() => Boolean, { description: 'Content-free (the group or the person asked for it): say that something happened and where, never who or what.' })
+  @Field(() => UserModel, { nullable: true, description: 'Who caused it; null in content-free mode.' })
+  actor!: UserModel | null;
+  @Field(() => ID, { nullable: true, description: 'What it is about: a membership, or for discussions the thread.' })
+  subjectId!: string | null;
+  @Field(() => Boolean, {
+    description:
+      'Content-free (the group or the person asked for it): say that something happened and where, never who or what.',
+  })
   contentFree!: boolean;
 }

@@ -10,7 +10,8 @@ export class NotificationsResolver {
   constructor(private readonly inbox: NotificationsService) {}
 
   @Query(() => [NotificationModel], {
-    description: 'With `after`: the notifications after that sequence number, oldest first (to catch up). Without: the newest, newest first.',
+    description:
+      'With `after`: the notifications after that sequence number, oldest first (to catch up). Without: the newest, newest first.',
   })
   async notifications(
     @CurrentViewer() viewer: Viewer,
@@ -25,7 +26,9 @@ export class NotificationsResolver {
     return this.inbox.unreadCount(viewer);
   }
 
-  @Mutation(() => Int, { description: 'Marks notifications read, by id or up to a sequence number; returns the unread count.' })
+  @Mutation(() => Int, {
+    description: 'Marks notifications read, by id or up to a sequence number; returns the unread count.',
+  })
   markNotificationsRead(
     @CurrentViewer() viewer: Viewer,
     @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null,

@@ -6,10 +6,23 @@ import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Gauge, type Registry } from 'prom-client';
-import { APP_CONFIG, DomainError, METRICS_REGISTRY, createRedis, type AppConfig, type Viewer } from '@convene/server-core';
+import {
+  APP_CONFIG,
+  DomainError,
+  METRICS_REGISTRY,
+  createRedis,
+  type AppConfig,
+  type Viewer,
+} from '@convene/server-core';
 import { DiscussionsService } from '@convene/server-discussions';
 import { SessionsService } from '@convene/server-identity';
-import { ErrorCode, socketRooms, type ClientToServerEvents, type ServerToClientEvents, type WatchResult } from '@convene/shared-contracts';
+import {
+  ErrorCode,
+  socketRooms,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type WatchResult,
+} from '@convene/shared-contracts';
 
 interface SocketData {
   viewer: Viewer;

@@ -13,6 +13,11 @@ export class DataExportsController {
   @Get(':id/download')
   async download(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const file = await this.exports.open(viewer, id);
-    await sendStoredFile(res, { body: file.stream, contentType: 'application/zip', fileName: file.fileName, size: file.size });
+    await sendStoredFile(res, {
+      body: file.stream,
+      contentType: 'application/zip',
+      fileName: file.fileName,
+      size: file.size,
+    });
   }
 }

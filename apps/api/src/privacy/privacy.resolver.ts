@@ -14,7 +14,8 @@ export class DataExportModel {
   @Field(() => Date, { nullable: true }) readyAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it is deleted.' }) expiresAt!: Date | null;
   @Field(() => Float, { nullable: true, description: 'Size of the zip in bytes.' }) size!: number | null;
-  @Field(() => String, { nullable: true, description: 'Where to download it while it is kept.' }) downloadUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where to download it while it is kept.' }) downloadUrl!:
+    string | null;
 
   static from(row: DataExport): DataExportModel {
     const ready = row.status === DataExportStatus.READY && !!row.expiresAt && row.expiresAt.getTime() > Date.now();
@@ -53,14 +54,23 @@ export class PrivacyResolver {
   }
 
   @SignedIn()
-  @Mutation(() => DataExportModel, { description: 'Asks for a zip of everything linked to the viewer; an email says when it is ready (kept 7 days).' })
+  @Mutation(() => DataExportModel, {
+    description: 'Asks for a zip of everything linked to the viewer; an email says when it is ready (kept 7 days).',
+  })
   async requestDataExport(@CurrentViewer() viewer: Viewer): Promise<DataExportModel> {
     return DataExportModel.from(await this.exports.request(viewer));
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Deletes the viewer’s account for good: signed out everywhere, personal data erased, posts kept as from a former member.' })
-  async deleteAccount(@CurrentViewer() viewer: Viewer, @Args('input') input: DeleteAccountInput, @Context() ctx: GraphQLContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes the viewer’s account for good: signed out everywhere, personal data erased, posts kept as from a former member.',
+  })
+  async deleteAccount(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: DeleteAccountInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<boolean> {
     await this.deletion.deleteOwnAccount(viewer, input);
     this.cookie.clear(ctx.res);
     this.realtime.dropUser(viewer.userId);

@@ -17,7 +17,8 @@ export class PitchFieldModel {
   @Field(() => PitchFieldKind) kind!: PitchFieldKind;
   @Field(() => Boolean) required!: boolean;
   @Field(() => [String]) options!: string[];
-  @Field(() => [FieldTextsModel], { description: 'Its label and choices in the network’s other languages.' }) translations!: FieldTextsModel[];
+  @Field(() => [FieldTextsModel], { description: 'Its label and choices in the network’s other languages.' })
+  translations!: FieldTextsModel[];
 }
 
 @ObjectType('PitchGroupChoice', { description: 'A working group a pitch can be addressed to.' })
@@ -35,11 +36,14 @@ export class PitchFormModel {
   @Field(() => String) intro!: string;
   @Field(() => Boolean) isOpen!: boolean;
   @Field(() => String) consentText!: string;
-  @Field(() => Int, { description: 'Closed pitches are anonymised this many days after they close.' }) retentionDays!: number;
+  @Field(() => Int, { description: 'Closed pitches are anonymised this many days after they close.' })
+  retentionDays!: number;
   @Field(() => [PitchFieldModel]) fields!: PitchFieldModel[];
   @Field(() => String, { description: 'The language its texts are written in (en or ar).' }) language!: string;
-  @Field(() => [FormTextsModel], { description: 'Its title, introduction and consent text in other languages.' }) translations!: FormTextsModel[];
-  @Field(() => [PitchGroupChoiceModel], { description: 'The working groups a pitch can be addressed to.' }) groups!: PitchGroupChoiceModel[];
+  @Field(() => [FormTextsModel], { description: 'Its title, introduction and consent text in other languages.' })
+  translations!: FormTextsModel[];
+  @Field(() => [PitchGroupChoiceModel], { description: 'The working groups a pitch can be addressed to.' })
+  groups!: PitchGroupChoiceModel[];
 
   static from(form: PitchForm, groups: PitchGroupChoiceModel[]): PitchFormModel {
     return Object.assign(new PitchFormModel(), {
@@ -50,7 +54,9 @@ export class PitchFormModel {
       isOpen: form.isOpen,
       consentText: form.consentText,
       retentionDays: form.retentionDays,
-      fields: form.fields.map((f) => Object.assign(new PitchFieldModel(), { ...f, translations: f.translations ?? [] })),
+      fields: form.fields.map((f) =>
+        Object.assign(new PitchFieldModel(), { ...f, translations: f.translations ?? [] }),
+      ),
       language: form.language,
       translations: form.translations,
       groups,
@@ -58,7 +64,9 @@ export class PitchFormModel {
   }
 }
 
-@ObjectType('PitchReceipt', { description: 'The same answer whatever happens next: the partner learns the rest by email.' })
+@ObjectType('PitchReceipt', {
+  description: 'The same answer whatever happens next: the partner learns the rest by email.',
+})
 export class PitchReceiptModel {
   @Field(() => String) message!: string;
 }
@@ -72,7 +80,13 @@ export class PitchAttachmentModel {
   @Field(() => String, { description: 'Where to download it (REST).' }) downloadUrl!: string;
 
   static from(file: PitchAttachment, downloadUrl: string): PitchAttachmentModel {
-    return Object.assign(new PitchAttachmentModel(), { id: file.id, fileName: file.fileName, size: file.size, contentType: file.contentType, downloadUrl });
+    return Object.assign(new PitchAttachmentModel(), {
+      id: file.id,
+      fileName: file.fileName,
+      size: file.size,
+      contentType: file.contentType,
+      downloadUrl,
+    });
   }
 }
 
@@ -80,17 +94,30 @@ export class PitchAttachmentModel {
 export class PitchMessageModel {
   @Field(() => ID) id!: string;
   @Field(() => PitchMessageAuthor) author!: PitchMessageAuthor;
-  @Field(() => UserModel, { nullable: true, description: 'The convenor who wrote it: for the people who triage the pitch only.' }) convenor!: UserModel | null;
+  @Field(() => UserModel, {
+    nullable: true,
+    description: 'The convenor who wrote it: for the people who triage the pitch only.',
+  })
+  convenor!: UserModel | null;
   @Field(() => String) body!: string;
   @Field(() => Date) createdAt!: Date;
   @HideField() authorId!: string | null;
 
   static from(message: PitchMessage): PitchMessageModel {
-    return Object.assign(new PitchMessageModel(), { id: message.id, author: message.author, convenor: null, body: message.body, createdAt: message.createdAt, authorId: message.authorId });
+    return Object.assign(new PitchMessageModel(), {
+      id: message.id,
+      author: message.author,
+      convenor: null,
+      body: message.body,
+      createdAt: message.createdAt,
+      authorId: message.authorId,
+    });
   }
 }
 
-@ObjectType('PartnerPitchMessage', { description: 'A message as the partner sees it: who wrote it is "the convenors", never a name.' })
+@ObjectType('PartnerPitchMessage', {
+  description: 'A message as the partner sees it: who wrote it is "the convenors", never a name.',
+})
 export class PartnerPitchMessageModel {
   @Field(() => ID) id!: string;
   @Field(() => PitchMessageAuthor) author!: PitchMessageAuthor;
@@ -98,7 +125,12 @@ export class PartnerPitchMessageModel {
   @Field(() => Date) createdAt!: Date;
 
   static from(message: PitchMessage): PartnerPitchMessageModel {
-    return Object.assign(new PartnerPitchMessageModel(), { id: message.id, author: message.author, body: message.body, createdAt: message.createdAt });
+    return Object.assign(new PartnerPitchMessageModel(), {
+      id: message.id,
+      author: message.author,
+      body: message.body,
+      createdAt: message.createdAt,
+    });
   }
 }
 
@@ -158,8 +190,10 @@ export class PitchModel {
   @Field(() => String) contactEmail!: string;
   @Field(() => String) summary!: string;
   @Field(() => String) helpWanted!: string;
-  @Field(() => [PitchGroupChoiceModel], { description: 'The groups it is addressed to.' }) groups!: PitchGroupChoiceModel[];
-  @Field(() => Boolean, { description: 'The partner did not know which group: network admins triage it.' }) notSure!: boolean;
+  @Field(() => [PitchGroupChoiceModel], { description: 'The groups it is addressed to.' })
+  groups!: PitchGroupChoiceModel[];
+  @Field(() => Boolean, { description: 'The partner did not know which group: network admins triage it.' })
+  notSure!: boolean;
   @Field(() => [PitchAnswerModel]) answers!: PitchAnswerModel[];
   @Field(() => PitchStatus) status!: PitchStatus;
   @Field(() => String) declineReason!: string;
@@ -167,7 +201,10 @@ export class PitchModel {
   @Field(() => ID, { nullable: true, description: 'The discussion it became.' }) threadId!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
-  @Field(() => [PitchGroupChoiceModel], { description: 'Groups the viewer may accept it into (theirs among its groups; any, for admins).' }) acceptInto!: PitchGroupChoiceModel[];
+  @Field(() => [PitchGroupChoiceModel], {
+    description: 'Groups the viewer may accept it into (theirs among its groups; any, for admins).',
+  })
+  acceptInto!: PitchGroupChoiceModel[];
 
   @HideField() groupIds!: string[];
   @HideField() rawAnswers!: Record<string, string | boolean>;
@@ -176,7 +213,12 @@ export class PitchModel {
   /** Who the viewer may ask to review it, worked out once per set of groups for the whole list. */
   @HideField() candidates!: () => Promise<User[]>;
 
-  static from(pitch: Pitch, form: PitchForm | undefined, groups: PitchGroupChoiceModel[], acceptInto: PitchGroupChoiceModel[]): PitchModel {
+  static from(
+    pitch: Pitch,
+    form: PitchForm | undefined,
+    groups: PitchGroupChoiceModel[],
+    acceptInto: PitchGroupChoiceModel[],
+  ): PitchModel {
     const labels = new Map((form?.fields ?? []).map((f) => [f.id, f.label]));
     return Object.assign(new PitchModel(), {
       ...pitchBasics(pitch),
@@ -184,7 +226,11 @@ export class PitchModel {
       formTitle: form?.title ?? '',
       contactEmail: pitch.contactEmail,
       groups,
-      answers: Object.entries(pitch.answers).map(([fieldId, value]) => ({ fieldId, label: labels.get(fieldId) ?? fieldId, value: typeof value === 'boolean' ? (value ? 'yes' : 'no') : value })),
+      answers: Object.entries(pitch.answers).map(([fieldId, value]) => ({
+        fieldId,
+        label: labels.get(fieldId) ?? fieldId,
+        value: typeof value === 'boolean' ? (value ? 'yes' : 'no') : value,
+      })),
       acceptedGroupId: pitch.acceptedGroupId,
       threadId: pitch.threadId,
       acceptInto,
@@ -201,7 +247,9 @@ export class PitchConnectionModel {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType('PartnerPitch', { description: 'A pitch seen through its private link: no internal notes, no reviewers, no convenor names.' })
+@ObjectType('PartnerPitch', {
+  description: 'A pitch seen through its private link: no internal notes, no reviewers, no convenor names.',
+})
 export class PartnerPitchModel {
   @Field(() => ID) id!: string;
   @Field(() => String) title!: string;
@@ -219,7 +267,17 @@ export class PartnerPitchModel {
   @Field(() => [PartnerPitchMessageModel]) messages!: PartnerPitchMessageModel[];
   @Field(() => [PitchAttachmentModel]) attachments!: PitchAttachmentModel[];
 
-  static from(pitch: Pitch, groupNames: string[], messages: PitchMessage[], attachments: PitchAttachmentModel[]): PartnerPitchModel {
-    return Object.assign(new PartnerPitchModel(), { ...pitchBasics(pitch), groupNames, messages: messages.map((m) => PartnerPitchMessageModel.from(m)), attachments });
+  static from(
+    pitch: Pitch,
+    groupNames: string[],
+    messages: PitchMessage[],
+    attachments: PitchAttachmentModel[],
+  ): PartnerPitchModel {
+    return Object.assign(new PartnerPitchModel(), {
+      ...pitchBasics(pitch),
+      groupNames,
+      messages: messages.map((m) => PartnerPitchMessageModel.from(m)),
+      attachments,
+    });
   }
 }

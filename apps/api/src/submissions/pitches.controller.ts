@@ -5,7 +5,12 @@ import type { Response } from 'express';
 import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { PitchStatus } from '@convene/shared-contracts';
 import { contentDisposition, sendStoredFile } from '@convene/server-storage';
-import { PitchAttachmentsService, PitchesService, type PitchAttachment, type UploadedAttachment } from '@convene/server-submissions';
+import {
+  PitchAttachmentsService,
+  PitchesService,
+  type PitchAttachment,
+  type UploadedAttachment,
+} from '@convene/server-submissions';
 import { clientInfo, type ApiRequest } from '../http/request-context.js';
 import { closeRefusedUpload, requireAppHeader } from '../documents/documents.controller.js';
 
@@ -32,23 +37,44 @@ export class PitchesController {
 
   @SignedIn()
   @Get('pitches/:id/attachments/:attachmentId')
-  async forReviewer(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Param('attachmentId') attachmentId: string, @Res() res: Response): Promise<void> {
+  async forReviewer(
+    @CurrentViewer() viewer: Viewer,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.send(res, await this.attachments.forReviewer(viewer, id, attachmentId));
   }
 
   @Public()
   @Get('pitch-links/:token/attachments/:attachmentId')
-  async forPartner(@Param('token') token: string, @Param('attachmentId') attachmentId: string, @Req() req: ApiRequest, @Res() res: Response): Promise<void> {
+  async forPartner(
+    @Param('token') token: string,
+    @Param('attachmentId') attachmentId: string,
+    @Req() req: ApiRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.send(res, await this.attachments.forPartner(token, attachmentId, clientInfo(req)));
   }
 
   @SignedIn()
   @Get('pitches.csv')
-  async csv(@CurrentViewer() viewer: Viewer, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async csv(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
     // The board's filters; anything but one plain value each is refused by the service's checks.
-    const one = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : query[name] === undefined ? null : '(several values)');
+    const one = (name: string) =>
+      typeof query[name] === 'string' ? (query[name] as string) : query[name] === undefined ? null : '(several values)';
     const date = (name: string) => (one(name) ? new Date(one(name)!) : null);
-    const csv = await this.pitches.exportCsv(viewer, { status: one('status') as PitchStatus | null, groupId: one('groupId'), formId: one('formId'), from: date('from'), to: date('to') });
+    const csv = await this.pitches.exportCsv(viewer, {
+      status: one('status') as PitchStatus | null,
+      groupId: one('groupId'),
+      formId: one('formId'),
+      from: date('from'),
+      to: date('to'),
+    });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', contentDisposition('attachment', 'pitches.csv'));
     res.setHeader('Cache-Control', 'private, no-store');

@@ -25,7 +25,8 @@ export class SubmitPitchInput {
   @Field(() => String) summary!: string;
   @Field(() => String) helpWanted!: string;
   @Field(() => [ID], { nullable: true, description: 'The working groups it concerns.' }) groupIds?: string[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Not sure which group: the network admins triage it.' }) notSure?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Not sure which group: the network admins triage it.' })
+  notSure?: boolean | null;
   @Field(() => [PitchAnswerInput], { nullable: true }) answers?: PitchAnswerInput[] | null;
   @Field(() => [PitchAttachmentClaimInput], { nullable: true }) attachments?: PitchAttachmentClaimInput[] | null;
   @Field(() => Boolean) consent!: boolean;
@@ -36,18 +37,27 @@ export class SubmitPitchInput {
 @InputType()
 export class ReviewPitchInput {
   @Field(() => ID) pitchId!: string;
-  @Field(() => PitchStatus, { nullable: true, description: 'RECEIVED, UNDER_REVIEW or DECLINED (accepting is acceptPitch).' }) status?: PitchStatus | null;
-  @Field(() => String, { nullable: true, description: 'Required to decline: the partner sees it.' }) declineReason?: string | null;
-  @Field(() => [ID], { nullable: true, description: 'Replaces the reviewers: convenors of the pitch’s groups.' }) reviewerIds?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'An internal note, never shown to the partner.' }) note?: string | null;
-  @Field(() => String, { nullable: true, description: 'A message to the partner (by email and on their page).' }) message?: string | null;
+  @Field(() => PitchStatus, {
+    nullable: true,
+    description: 'RECEIVED, UNDER_REVIEW or DECLINED (accepting is acceptPitch).',
+  })
+  status?: PitchStatus | null;
+  @Field(() => String, { nullable: true, description: 'Required to decline: the partner sees it.' }) declineReason?:
+    string | null;
+  @Field(() => [ID], { nullable: true, description: 'Replaces the reviewers: convenors of the pitch’s groups.' })
+  reviewerIds?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'An internal note, never shown to the partner.' }) note?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'A message to the partner (by email and on their page).' })
+  message?: string | null;
 }
 
 @InputType()
 export class AcceptPitchInput {
   @Field(() => ID) pitchId!: string;
   @Field(() => ID, { description: 'A group the viewer convenes and belongs to.' }) groupId!: string;
-  @Field(() => Boolean, { nullable: true, description: 'Invite the partner’s contact to the group as an observer.' }) inviteContact?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Invite the partner’s contact to the group as an observer.' })
+  inviteContact?: boolean | null;
 }
 
 @InputType()
@@ -57,7 +67,8 @@ export class PitchFieldInput {
   @Field(() => PitchFieldKind) kind!: PitchFieldKind;
   @Field(() => Boolean, { nullable: true }) required?: boolean | null;
   @Field(() => [String], { nullable: true }) options?: string[] | null;
-  @Field(() => [FieldTextsInput], { nullable: true, description: 'Its label and choices in other languages.' }) translations?: FieldTextsInput[] | null;
+  @Field(() => [FieldTextsInput], { nullable: true, description: 'Its label and choices in other languages.' })
+  translations?: FieldTextsInput[] | null;
 }
 
 @InputType()
@@ -69,7 +80,16 @@ export class SavePitchFormInput {
   @Field(() => Boolean, { nullable: true }) isOpen?: boolean | null;
   @Field(() => String) consentText!: string;
   @Field(() => Int, { nullable: true }) retentionDays?: number | null;
-  @Field(() => [PitchFieldInput], { nullable: true, description: 'In the order shown.' }) fields?: PitchFieldInput[] | null;
-  @Field(() => String, { nullable: true, description: 'The language its texts are written in (en or ar); English when left out.' }) language?: string | null;
-  @Field(() => [FormTextsInput], { nullable: true, description: 'Its title, introduction and consent text in other languages.' }) translations?: FormTextsInput[] | null;
+  @Field(() => [PitchFieldInput], { nullable: true, description: 'In the order shown.' }) fields?:
+    PitchFieldInput[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The language its texts are written in (en or ar); English when left out.',
+  })
+  language?: string | null;
+  @Field(() => [FormTextsInput], {
+    nullable: true,
+    description: 'Its title, introduction and consent text in other languages.',
+  })
+  translations?: FormTextsInput[] | null;
 }

@@ -3,7 +3,14 @@ import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-co
 import { PitchStatus } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
 import { IdentityService, type User } from '@convene/server-identity';
-import { PitchAcceptanceService, PitchFormsService, PitchesService, type PartnerView, type Pitch, type PitchForm } from '@convene/server-submissions';
+import {
+  PitchAcceptanceService,
+  PitchFormsService,
+  PitchesService,
+  type PartnerView,
+  type Pitch,
+  type PitchForm,
+} from '@convene/server-submissions';
 import { clientInfo, type GraphQLContext } from '../http/request-context.js';
 import { UserModel } from '../identity/user.model.js';
 import {
@@ -20,7 +27,8 @@ import {
 } from './pitch.model.js';
 import { AcceptPitchInput, ReviewPitchInput, SavePitchFormInput, SubmitPitchInput } from './pitches.inputs.js';
 
-const RECEIVED = 'Thank you. We have sent you an email with a private link where you can follow your pitch, read the convenors’ messages and reply.';
+const RECEIVED =
+  'Thank you. We have sent you an email with a private link where you can follow your pitch, read the convenors’ messages and reply.';
 
 @Resolver(() => PitchModel)
 export class PitchesResolver {
@@ -41,8 +49,13 @@ export class PitchesResolver {
   }
 
   @Public()
-  @Mutation(() => PitchReceiptModel, { description: 'Pitches an idea, without an account. Attachments are uploaded first (POST /api/pitch-attachments).' })
-  async submitPitch(@Args('input') input: SubmitPitchInput, @Context() ctx: GraphQLContext): Promise<PitchReceiptModel> {
+  @Mutation(() => PitchReceiptModel, {
+    description: 'Pitches an idea, without an account. Attachments are uploaded first (POST /api/pitch-attachments).',
+  })
+  async submitPitch(
+    @Args('input') input: SubmitPitchInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PitchReceiptModel> {
     await this.service.submit(input, clientInfo(ctx.req));
     return { message: RECEIVED };
   }
@@ -54,8 +67,14 @@ export class PitchesResolver {
   }
 
   @Public()
-  @Mutation(() => PartnerPitchModel, { description: 'The partner replies, or adds information, through the private link.' })
-  async replyToPitch(@Args('token') token: string, @Args('body') body: string, @Context() ctx: GraphQLContext): Promise<PartnerPitchModel> {
+  @Mutation(() => PartnerPitchModel, {
+    description: 'The partner replies, or adds information, through the private link.',
+  })
+  async replyToPitch(
+    @Args('token') token: string,
+    @Args('body') body: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PartnerPitchModel> {
     return partner(await this.service.replyByToken(token, body, clientInfo(ctx.req)), token);
   }
 
@@ -68,7 +87,10 @@ export class PitchesResolver {
   // ---- convenors and admins ----
 
   @SignedIn()
-  @Query(() => PitchConnectionModel, { description: 'Pitches to the groups the viewer convenes (all, for network admins), newest first; empty for everyone else.' })
+  @Query(() => PitchConnectionModel, {
+    description:
+      'Pitches to the groups the viewer convenes (all, for network admins), newest first; empty for everyone else.',
+  })
   async pitches(
     @CurrentViewer() viewer: Viewer,
     @Args('status', { type: () => PitchStatus, nullable: true }) status: PitchStatus | null,
@@ -91,14 +113,20 @@ export class PitchesResolver {
   }
 
   @SignedIn()
-  @Mutation(() => PitchModel, { description: 'A review step: status (under review, or declined with a reason the partner sees), reviewers, an internal note, a message to the partner.' })
+  @Mutation(() => PitchModel, {
+    description:
+      'A review step: status (under review, or declined with a reason the partner sees), reviewers, an internal note, a message to the partner.',
+  })
   async reviewPitch(@CurrentViewer() viewer: Viewer, @Args('input') input: ReviewPitchInput): Promise<PitchModel> {
     const access = await this.service.review(viewer, input);
     return (await this.present(viewer, [access.pitch]))[0]!;
   }
 
   @SignedIn()
-  @Mutation(() => PitchModel, { description: 'Accepts a pitch into a group the viewer convenes: it becomes a discussion there, with its attachments as documents.' })
+  @Mutation(() => PitchModel, {
+    description:
+      'Accepts a pitch into a group the viewer convenes: it becomes a discussion there, with its attachments as documents.',
+  })
   async acceptPitch(@CurrentViewer() viewer: Viewer, @Args('input') input: AcceptPitchInput): Promise<PitchModel> {
     const access = await this.acceptance.accept(viewer, input);
     return (await this.present(viewer, [access.pitch]))[0]!;
@@ -112,8 +140,14 @@ export class PitchesResolver {
   }
 
   @SignedIn()
-  @Mutation(() => PitchFormModel, { description: 'Creates or changes a pitch form: its questions (in order), open or closed, consent and retention (network admins and convenors).' })
-  async savePitchForm(@CurrentViewer() viewer: Viewer, @Args('input') input: SavePitchFormInput): Promise<PitchFormModel> {
+  @Mutation(() => PitchFormModel, {
+    description:
+      'Creates or changes a pitch form: its questions (in order), open or closed, consent and retention (network admins and convenors).',
+  })
+  async savePitchForm(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SavePitchFormInput,
+  ): Promise<PitchFormModel> {
     return PitchFormModel.from(await this.forms.save(viewer, input), await this.groupChoices());
   }
 
@@ -146,10 +180,15 @@ export class PitchesResolver {
   @ResolveField(() => [UserModel])
   async reviewers(@Parent() pitch: PitchModel): Promise<UserModel[]> {
     const { reviewers, people, named } = await pitch.details();
-    return reviewers.filter((r) => r.pitchId === pitch.id && named(r.userId)).flatMap((r) => (people.get(r.userId) ? [UserModel.from(people.get(r.userId)!)] : []));
+    return reviewers
+      .filter((r) => r.pitchId === pitch.id && named(r.userId))
+      .flatMap((r) => (people.get(r.userId) ? [UserModel.from(people.get(r.userId)!)] : []));
   }
 
-  @ResolveField(() => [UserModel], { description: 'Who the viewer may ask to review it: convenors of its groups that the viewer convenes too (all of them, and the admins for "not sure", for network admins).' })
+  @ResolveField(() => [UserModel], {
+    description:
+      'Who the viewer may ask to review it: convenors of its groups that the viewer convenes too (all of them, and the admins for "not sure", for network admins).',
+  })
   async reviewerCandidates(@Parent() pitch: PitchModel): Promise<UserModel[]> {
     return (await pitch.candidates()).map((person) => UserModel.from(person));
   }
@@ -157,19 +196,32 @@ export class PitchesResolver {
   @ResolveField(() => [PitchAttachmentModel])
   async attachments(@Parent() pitch: PitchModel): Promise<PitchAttachmentModel[]> {
     const { attachments } = await pitch.details();
-    return attachments.filter((a) => a.pitchId === pitch.id).map((a) => PitchAttachmentModel.from(a, `/api/pitches/${pitch.id}/attachments/${a.id}`));
+    return attachments
+      .filter((a) => a.pitchId === pitch.id)
+      .map((a) => PitchAttachmentModel.from(a, `/api/pitches/${pitch.id}/attachments/${a.id}`));
   }
 
   /** Pitches with their forms and groups in a few queries whatever their number; details load together on first use. */
   private async present(viewer: Viewer, pitches: Pitch[]): Promise<PitchModel[]> {
     const triaged = await this.service.triagedGroupIds(viewer);
-    const [forms, refs] = await Promise.all([this.forms.byIds(pitches.map((p) => p.formId)), this.groups.referencesByIds([...pitches.flatMap((p) => p.groupIds), ...triaged.groupIds])]);
-    const choice = (id: string): PitchGroupChoiceModel[] => (refs.get(id) ? [{ id, slug: refs.get(id)!.slug, name: refs.get(id)!.name }] : []);
+    const [forms, refs] = await Promise.all([
+      this.forms.byIds(pitches.map((p) => p.formId)),
+      this.groups.referencesByIds([...pitches.flatMap((p) => p.groupIds), ...triaged.groupIds]),
+    ]);
+    const choice = (id: string): PitchGroupChoiceModel[] =>
+      refs.get(id) ? [{ id, slug: refs.get(id)!.slug, name: refs.get(id)!.name }] : [];
     const mine = triaged.groupIds.flatMap(choice);
     let loaded: Promise<PitchDetails> | null = null;
     const details = () =>
-      (loaded ??= Promise.all([this.service.details(pitches.map((p) => p.id)), this.service.namedConvenors(viewer)]).then(async ([d, named]) => {
-        const ids = [...d.messages.flatMap((m) => (m.authorId ? [m.authorId] : [])), ...d.notes.map((n) => n.authorId), ...d.reviewers.map((r) => r.userId)];
+      (loaded ??= Promise.all([
+        this.service.details(pitches.map((p) => p.id)),
+        this.service.namedConvenors(viewer),
+      ]).then(async ([d, named]) => {
+        const ids = [
+          ...d.messages.flatMap((m) => (m.authorId ? [m.authorId] : [])),
+          ...d.notes.map((n) => n.authorId),
+          ...d.reviewers.map((r) => r.userId),
+        ];
         return { ...d, named, people: await this.identity.usersByIds(ids) };
       }));
     // Candidates depend only on the groups the viewer triages among the pitch's: one look-up per distinct set.
@@ -177,15 +229,22 @@ export class PitchesResolver {
     return pitches.map((p) => {
       const managedGroupIds = triaged.isAdmin ? p.groupIds : p.groupIds.filter((id) => triaged.groupIds.includes(id));
       const acceptInto = triaged.isAdmin ? mine : mine.filter((g) => managedGroupIds.includes(g.id));
-      const model = PitchModel.from(p, forms.get(p.formId) as PitchForm | undefined, p.groupIds.flatMap(choice), acceptInto);
+      const model = PitchModel.from(
+        p,
+        forms.get(p.formId) as PitchForm | undefined,
+        p.groupIds.flatMap(choice),
+        acceptInto,
+      );
       const key = `${[...managedGroupIds].sort().join(',')}|${triaged.isAdmin && p.notSure}`;
       model.details = details;
       model.candidates = () => {
         if (!candidates.has(key)) {
-          const people = this.service.reviewerCandidateIds({ pitch: p, managedGroupIds, isAdmin: triaged.isAdmin }).then(async (ids) => {
-            const found = await this.identity.usersByIds(ids);
-            return ids.flatMap((id) => (found.get(id) ? [found.get(id)!] : []));
-          });
+          const people = this.service
+            .reviewerCandidateIds({ pitch: p, managedGroupIds, isAdmin: triaged.isAdmin })
+            .then(async (ids) => {
+              const found = await this.identity.usersByIds(ids);
+              return ids.flatMap((id) => (found.get(id) ? [found.get(id)!] : []));
+            });
           candidates.set(key, people);
         }
         return candidates.get(key)!;
@@ -200,6 +259,8 @@ export class PitchesResolver {
 }
 
 function partner(view: PartnerView, token: string): PartnerPitchModel {
-  const attachments = view.attachments.map((a) => PitchAttachmentModel.from(a, `/api/pitch-links/${token}/attachments/${a.id}`));
+  const attachments = view.attachments.map((a) =>
+    PitchAttachmentModel.from(a, `/api/pitch-links/${token}/attachments/${a.id}`),
+  );
   return PartnerPitchModel.from(view.pitch, view.groupNames, view.messages, attachments);
 }

@@ -65,36 +65,84 @@ export const ACCESS_TABLE = {
   calendarFeed: { kind: 'query', expect: SIGNED_IN, own: 'the viewer’s own feed status' },
   document: { kind: 'query', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   documentSettings: { kind: 'query', expect: SIGNED_IN, why: 'upload limits, no group data' },
-  eventRegistrations: { kind: 'query', expect: MANAGERS_A, why: 'registrants’ names and emails are for the organisers' },
+  eventRegistrations: {
+    kind: 'query',
+    expect: MANAGERS_A,
+    why: 'registrants’ names and emails are for the organisers',
+  },
   invitation: { kind: 'query', expect: LINK },
   me: { kind: 'query', expect: SIGNED_IN, own: 'the account of the session; null without one' },
   meeting: { kind: 'query', expect: IN_A_OR_ADMIN },
   meetingPoll: { kind: 'query', expect: IN_A_OR_ADMIN },
-  myCalendar: { kind: 'query', expect: IN_A, own: 'the meetings of the viewer’s own groups: A’s meeting only for A’s people' },
-  myDataExports: { kind: 'query', expect: only('memberA'), own: 'the viewer’s exports: memberA’s export is listed to memberA alone' },
+  myCalendar: {
+    kind: 'query',
+    expect: IN_A,
+    own: 'the meetings of the viewer’s own groups: A’s meeting only for A’s people',
+  },
+  myDataExports: {
+    kind: 'query',
+    expect: only('memberA'),
+    own: 'the viewer’s exports: memberA’s export is listed to memberA alone',
+  },
   myPitch: { kind: 'query', expect: LINK },
   myRegistration: { kind: 'query', expect: LINK },
-  mySessions: { kind: 'query', expect: SIGNED_IN, own: 'the viewer’s sessions, the current one marked; never another person’s' },
+  mySessions: {
+    kind: 'query',
+    expect: SIGNED_IN,
+    own: 'the viewer’s sessions, the current one marked; never another person’s',
+  },
   networkPeople: { kind: 'query', expect: ADMIN, why: 'lists emails' },
   networkSettings: { kind: 'query', expect: EVERYONE, why: 'the sign-up page needs the mode' },
-  notificationSettings: { kind: 'query', expect: IN_A, own: 'the viewer’s settings, listing their own groups: A only for A’s people' },
-  notifications: { kind: 'query', expect: only('memberA'), own: 'the recipient’s notifications: memberA’s is listed to memberA alone' },
+  notificationSettings: {
+    kind: 'query',
+    expect: IN_A,
+    own: 'the viewer’s settings, listing their own groups: A only for A’s people',
+  },
+  notifications: {
+    kind: 'query',
+    expect: only('memberA'),
+    own: 'the recipient’s notifications: memberA’s is listed to memberA alone',
+  },
   partnerOrganisations: { kind: 'query', expect: SIGNED_IN, why: 'the profile form’s choices' },
   passwordReset: { kind: 'query', expect: LINK },
-  pitch: { kind: 'query', expect: MANAGERS_A, why: 'pitches are triaged by the convenors of their groups and the admins' },
+  pitch: {
+    kind: 'query',
+    expect: MANAGERS_A,
+    why: 'pitches are triaged by the convenors of their groups and the admins',
+  },
   pitchForm: { kind: 'query', expect: EVERYONE, why: PUBLIC_FORM },
   pitchForms: { kind: 'query', expect: MANAGERS_A, why: 'network admins and convenors (of any group) edit forms' },
-  pitches: { kind: 'query', expect: MANAGERS_A, own: 'pitches to the groups the viewer convenes (every pitch for admins): A’s pitch only for its triagers' },
+  pitches: {
+    kind: 'query',
+    expect: MANAGERS_A,
+    own: 'pitches to the groups the viewer convenes (every pitch for admins): A’s pitch only for its triagers',
+  },
   postRevisions: { kind: 'query', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   previewPost: { kind: 'query', expect: IN_A, why: 'with groupId A it resolves mentions of A’s members' },
   publicEvent: { kind: 'query', expect: EVERYONE, why: PUBLIC_FORM },
-  search: { kind: 'query', expect: IN_A, own: 'searches the viewer’s own groups: A’s posts only for A’s people, even when asked for A by id' },
-  searchDocuments: { kind: 'query', expect: IN_A, own: 'searches the viewer’s own groups: A’s documents only for A’s people, even when asked for A by id' },
+  search: {
+    kind: 'query',
+    expect: IN_A,
+    own: 'searches the viewer’s own groups: A’s posts only for A’s people, even when asked for A by id',
+  },
+  searchDocuments: {
+    kind: 'query',
+    expect: IN_A,
+    own: 'searches the viewer’s own groups: A’s documents only for A’s people, even when asked for A by id',
+  },
   thread: { kind: 'query', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   twoFactor: { kind: 'query', expect: SIGNED_IN, own: 'the viewer’s two-factor status' },
   unreadNotificationCount: { kind: 'query', expect: SIGNED_IN, own: 'the viewer’s own count' },
-  workingGroup: { kind: 'query', expect: SIGNED_IN, why: 'every group’s name and purpose are the network’s directory; what is inside has its field rows' },
-  workingGroups: { kind: 'query', expect: SIGNED_IN, why: 'the network’s directory; what is inside has its field rows' },
+  workingGroup: {
+    kind: 'query',
+    expect: SIGNED_IN,
+    why: 'every group’s name and purpose are the network’s directory; what is inside has its field rows',
+  },
+  workingGroups: {
+    kind: 'query',
+    expect: SIGNED_IN,
+    why: 'the network’s directory; what is inside has its field rows',
+  },
 
   // ---- mutations ----
   acceptPitch: {
@@ -103,7 +151,11 @@ export const ACCESS_TABLE = {
     refusedAs: ['BAD_USER_INPUT'],
     why: 'accepting starts a discussion in the acceptor’s name: an admin outside A is told to join first (BAD_USER_INPUT)',
   },
-  answerMeetingPoll: { kind: 'mutation', expect: IN_A, why: 'admins manage polls but answer only where they are members' },
+  answerMeetingPoll: {
+    kind: 'mutation',
+    expect: IN_A,
+    why: 'admins manage polls but answer only where they are members',
+  },
   beginTwoFactorSetup: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own account' },
   cancelMeeting: { kind: 'mutation', expect: MANAGERS_A },
   cancelRegistration: { kind: 'mutation', expect: LINK },
@@ -126,18 +178,30 @@ export const ACCESS_TABLE = {
     refusedAs: ['BAD_USER_INPUT'],
     why: 'a folder of a group one is not in is answered like one that does not exist: a field error on its id',
   },
-  deletePost: { kind: 'mutation', expect: only('memberA'), why: 'memberA’s post: its author alone deletes it (convenors hide)' },
+  deletePost: {
+    kind: 'mutation',
+    expect: only('memberA'),
+    why: 'memberA’s post: its author alone deletes it (convenors hide)',
+  },
   disableTwoFactor: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own account' },
   discussDocument: { kind: 'mutation', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   editPost: { kind: 'mutation', expect: only('memberA'), why: 'memberA’s post: its author alone edits it' },
   emailRegistrants: { kind: 'mutation', expect: MANAGERS_A },
-  hidePost: { kind: 'mutation', expect: CONVENOR_A, why: 'moderation is for the group’s convenors; admins are not shown the discussion' },
+  hidePost: {
+    kind: 'mutation',
+    expect: CONVENOR_A,
+    why: 'moderation is for the group’s convenors; admins are not shown the discussion',
+  },
   inviteMember: { kind: 'mutation', expect: MANAGERS_A },
   inviteToNetwork: { kind: 'mutation', expect: ADMIN },
   leaveGroup: { kind: 'mutation', expect: IN_A, own: 'the viewer’s own membership of A' },
   linkDocumentToThread: { kind: 'mutation', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   lockThread: { kind: 'mutation', expect: CONVENOR_A, why: 'moderation is for the group’s convenors' },
-  markNotificationsRead: { kind: 'mutation', expect: only('memberA'), own: 'the recipient’s notifications: memberA’s, by id, only memberA can mark' },
+  markNotificationsRead: {
+    kind: 'mutation',
+    expect: only('memberA'),
+    own: 'the recipient’s notifications: memberA’s, by id, only memberA can mark',
+  },
   markThreadRead: { kind: 'mutation', expect: IN_A, own: 'the viewer’s read position in A’s thread' },
   moveDocument: { kind: 'mutation', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   moveThread: { kind: 'mutation', expect: CONVENOR_A, why: 'to another group the convenor also convenes' },
@@ -151,7 +215,11 @@ export const ACCESS_TABLE = {
   reply: { kind: 'mutation', expect: IN_A },
   replyToPitch: { kind: 'mutation', expect: LINK },
   requestDataExport: { kind: 'mutation', expect: SIGNED_IN, own: 'an export of the viewer’s own data' },
-  requestPasswordReset: { kind: 'mutation', expect: ACCOUNTS_AND_ANONYMOUS, own: 'a link mailed for the caller’s own address; none for a deactivated account' },
+  requestPasswordReset: {
+    kind: 'mutation',
+    expect: ACCOUNTS_AND_ANONYMOUS,
+    own: 'a link mailed for the caller’s own address; none for a deactivated account',
+  },
   requestToJoin: {
     kind: 'mutation',
     expect: only('memberB', 'admin'),
@@ -173,20 +241,37 @@ export const ACCESS_TABLE = {
   revokeOtherSessions: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own other sessions' },
   revokeSession: { kind: 'mutation', expect: only('memberA'), own: 'a session of memberA’s: only memberA can end it' },
   rsvp: { kind: 'mutation', expect: IN_A, why: 'admins manage meetings but answer only where they are members' },
-  savePitchForm: { kind: 'mutation', expect: MANAGERS_A, why: 'network admins and convenors (of any group) edit forms' },
+  savePitchForm: {
+    kind: 'mutation',
+    expect: MANAGERS_A,
+    why: 'network admins and convenors (of any group) edit forms',
+  },
   scheduleMeeting: { kind: 'mutation', expect: MANAGERS_A },
   setGroupNotificationLevel: { kind: 'mutation', expect: IN_A, own: 'the viewer’s own level for a group they are in' },
   setMemberRole: { kind: 'mutation', expect: MANAGERS_A },
   setNetworkRole: { kind: 'mutation', expect: ADMIN },
-  setThreadNotificationLevel: { kind: 'mutation', expect: IN_A, own: 'the viewer’s own level for a thread they can read' },
-  signIn: { kind: 'mutation', expect: ACCOUNTS_AND_ANONYMOUS, own: 'signing in with one’s own email and password (the anonymous roles: a new account’s)' },
+  setThreadNotificationLevel: {
+    kind: 'mutation',
+    expect: IN_A,
+    own: 'the viewer’s own level for a thread they can read',
+  },
+  signIn: {
+    kind: 'mutation',
+    expect: ACCOUNTS_AND_ANONYMOUS,
+    own: 'signing in with one’s own email and password (the anonymous roles: a new account’s)',
+  },
   signOut: { kind: 'mutation', expect: SIGNED_IN, own: 'ends the caller’s own session; false without one' },
   signUp: { kind: 'mutation', expect: EVERYONE, why: 'the network is open for sign-up; the session plays no part' },
   submitPitch: { kind: 'mutation', expect: EVERYONE, why: PUBLIC_FORM },
   trashDocument: { kind: 'mutation', expect: IN_A, why: 'memberA’s upload: its uploader and the convenors' },
   unhidePost: { kind: 'mutation', expect: CONVENOR_A, why: 'moderation is for the group’s convenors' },
   unlinkDocumentFromThread: { kind: 'mutation', expect: IN_A, why: ADMINS_NOT_IN_FILES },
-  unsubscribe: { kind: 'mutation', expect: LINK, refusedAs: ['BAD_USER_INPUT'], why: 'a forged link is a bad link (BAD_USER_INPUT), whoever sends it' },
+  unsubscribe: {
+    kind: 'mutation',
+    expect: LINK,
+    refusedAs: ['BAD_USER_INPUT'],
+    why: 'a forged link is a bad link (BAD_USER_INPUT), whoever sends it',
+  },
   updateDocument: { kind: 'mutation', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   updateDocumentFolder: {
     kind: 'mutation',
@@ -199,7 +284,11 @@ export const ACCESS_TABLE = {
   updateNetworkSettings: { kind: 'mutation', expect: ADMIN },
   updateNotificationSettings: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own settings' },
   updateProfile: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own profile' },
-  updateWorkingGroup: { kind: 'mutation', expect: ADMIN, why: 'group settings are the network admins’; convenors manage people' },
+  updateWorkingGroup: {
+    kind: 'mutation',
+    expect: ADMIN,
+    why: 'group settings are the network admins’; convenors manage people',
+  },
   withdrawPitch: { kind: 'mutation', expect: LINK },
 
   // ---- fields that show more of group A than their parent ----
@@ -213,18 +302,58 @@ export const ACCESS_TABLE = {
   'WorkingGroup.meetings': { kind: 'field', expect: IN_A_OR_ADMIN },
   'WorkingGroup.meetingPolls': { kind: 'field', expect: IN_A_OR_ADMIN },
   'WorkingGroup.mentionable': { kind: 'field', expect: IN_A, why: 'only people in the group mention its members' },
-  'Membership.message': { kind: 'field', expect: MANAGERS_A, why: 'a join request’s note is for the requester and the group’s managers' },
-  'User.organisation': { kind: 'field', expect: IN_A_OR_ADMIN, why: 'memberA’s organisation, shown where A’s member list is' },
-  'Viewer.email': { kind: 'field', expect: SIGNED_IN, own: 'the viewer’s own email (others’ emails only in networkPeople, for admins)' },
-  'Post.body': { kind: 'field', expect: CONVENOR_A, why: 'a hidden post’s text (body and bodyHtml): for its author and the convenors, not other members' },
-  'Meeting.onlineUrl': { kind: 'field', expect: IN_A_OR_ADMIN, why: 'the call link goes to the group, never outside it' },
+  'Membership.message': {
+    kind: 'field',
+    expect: MANAGERS_A,
+    why: 'a join request’s note is for the requester and the group’s managers',
+  },
+  'User.organisation': {
+    kind: 'field',
+    expect: IN_A_OR_ADMIN,
+    why: 'memberA’s organisation, shown where A’s member list is',
+  },
+  'Viewer.email': {
+    kind: 'field',
+    expect: SIGNED_IN,
+    own: 'the viewer’s own email (others’ emails only in networkPeople, for admins)',
+  },
+  'Post.body': {
+    kind: 'field',
+    expect: CONVENOR_A,
+    why: 'a hidden post’s text (body and bodyHtml): for its author and the convenors, not other members',
+  },
+  'Meeting.onlineUrl': {
+    kind: 'field',
+    expect: IN_A_OR_ADMIN,
+    why: 'the call link goes to the group, never outside it',
+  },
   'Meeting.rsvps': { kind: 'field', expect: IN_A_OR_ADMIN },
-  'Rsvp.note': { kind: 'field', expect: MANAGERS_A, why: 'another member’s access needs: for the meeting’s managers and the writer only' },
+  'Rsvp.note': {
+    kind: 'field',
+    expect: MANAGERS_A,
+    why: 'another member’s access needs: for the meeting’s managers and the writer only',
+  },
   'Meeting.registrationCounts': { kind: 'field', expect: MANAGERS_A },
-  'Meeting.agendaDocument': { kind: 'field', expect: IN_A, why: 'shown while the viewer may read the document: ' + ADMINS_NOT_IN_FILES },
-  'Meeting.minutesDocument': { kind: 'field', expect: IN_A, why: 'shown while the viewer may read the document: ' + ADMINS_NOT_IN_FILES },
-  'Meeting.thread': { kind: 'field', expect: IN_A, why: 'shown while the viewer may read the thread: ' + ADMINS_NOT_IN_FILES },
-  'PollSlot.votes': { kind: 'field', expect: IN_A_OR_ADMIN, why: 'named answers, where A’s member list is visible to members' },
+  'Meeting.agendaDocument': {
+    kind: 'field',
+    expect: IN_A,
+    why: 'shown while the viewer may read the document: ' + ADMINS_NOT_IN_FILES,
+  },
+  'Meeting.minutesDocument': {
+    kind: 'field',
+    expect: IN_A,
+    why: 'shown while the viewer may read the document: ' + ADMINS_NOT_IN_FILES,
+  },
+  'Meeting.thread': {
+    kind: 'field',
+    expect: IN_A,
+    why: 'shown while the viewer may read the thread: ' + ADMINS_NOT_IN_FILES,
+  },
+  'PollSlot.votes': {
+    kind: 'field',
+    expect: IN_A_OR_ADMIN,
+    why: 'named answers, where A’s member list is visible to members',
+  },
   'Pitch.notes': { kind: 'field', expect: MANAGERS_A, why: 'internal notes: never the partner’s, nor other members’' },
   'Pitch.reviewers': { kind: 'field', expect: MANAGERS_A },
   'PitchMessage.convenor': { kind: 'field', expect: MANAGERS_A, why: 'the partner sees “the convenors”, never a name' },
@@ -235,25 +364,46 @@ export const ACCESS_TABLE = {
     expect: IN_A,
     own: 'each account fetches its own secret feed: A’s meeting is in it for A’s people only; a deactivated account’s feed stops',
   },
-  'GET /api/data-exports/:id/download': { kind: 'rest', expect: only('memberA'), own: 'memberA’s export: theirs alone' },
-  'GET /api/dev/mail': { kind: 'rest', expect: EVERYONE, why: 'the development mailbox: outside production only (404 in production or with SMTP configured)' },
+  'GET /api/data-exports/:id/download': {
+    kind: 'rest',
+    expect: only('memberA'),
+    own: 'memberA’s export: theirs alone',
+  },
+  'GET /api/dev/mail': {
+    kind: 'rest',
+    expect: EVERYONE,
+    why: 'the development mailbox: outside production only (404 in production or with SMTP configured)',
+  },
   'GET /api/documents/:id/content': { kind: 'rest', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   'GET /api/meetings/:id/ics': { kind: 'rest', expect: IN_A_OR_ADMIN },
   'GET /api/meetings/:id/registrations.csv': { kind: 'rest', expect: MANAGERS_A },
   'GET /api/pitch-links/:token/attachments/:attachmentId': { kind: 'rest', expect: LINK },
-  'GET /api/pitches.csv': { kind: 'rest', expect: MANAGERS_A, own: 'pitches the viewer triages: A’s pitch only for its triagers' },
+  'GET /api/pitches.csv': {
+    kind: 'rest',
+    expect: MANAGERS_A,
+    own: 'pitches the viewer triages: A’s pitch only for its triagers',
+  },
   'GET /api/pitches/:id/attachments/:attachmentId': { kind: 'rest', expect: MANAGERS_A },
   'GET /health/live': { kind: 'rest', expect: EVERYONE },
   'GET /health/ready': { kind: 'rest', expect: EVERYONE },
   'POST /api/documents/:id/versions': { kind: 'rest', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   'POST /api/groups/:groupId/documents': { kind: 'rest', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   'POST /api/pitch-attachments': { kind: 'rest', expect: EVERYONE, why: PUBLIC_FORM },
-  'POST /unsubscribe/:token': { kind: 'rest', expect: LINK, refusedAs: ['BAD_USER_INPUT'], why: 'one-click unsubscribe from a mail program; a forged link is a bad link (400)' },
+  'POST /unsubscribe/:token': {
+    kind: 'rest',
+    expect: LINK,
+    refusedAs: ['BAD_USER_INPUT'],
+    why: 'one-click unsubscribe from a mail program; a forged link is a bad link (400)',
+  },
 
   // ---- socket.io ----
   'socket handshake': { kind: 'socket', expect: SIGNED_IN },
   'socket thread:watch': { kind: 'socket', expect: IN_A, why: 'live signals of A’s thread, for who may read it' },
-  'socket thread:unwatch': { kind: 'socket', expect: IN_A, own: 'leaves the caller’s own watch of A’s thread (only A’s people could watch it)' },
+  'socket thread:unwatch': {
+    kind: 'socket',
+    expect: IN_A,
+    own: 'leaves the caller’s own watch of A’s thread (only A’s people could watch it)',
+  },
 } as const satisfies Record<string, AccessRow>;
 
 export type Operation = keyof typeof ACCESS_TABLE;
@@ -280,16 +430,41 @@ export const GROUP_DATA_TYPES = [
  * Fields of the group-data types with no row of their own: each is shown to whoever may see the
  * object that carries it, or says something about the viewer alone, for the reason given.
  */
-const carried = (parent: string) => `no more than its parent: only reachable through ${parent}, whose rows say who may see it`;
-const aboutViewer = 'about the viewer alone (their own answer, level, read position or rights); what they may do is checked by the operations’ rows';
-const directory = 'the network’s directory of groups: every signed-in person sees every group’s name, purpose and settings';
+const carried = (parent: string) =>
+  `no more than its parent: only reachable through ${parent}, whose rows say who may see it`;
+const aboutViewer =
+  'about the viewer alone (their own answer, level, read position or rights); what they may do is checked by the operations’ rows';
+const directory =
+  'the network’s directory of groups: every signed-in person sees every group’s name, purpose and settings';
 
-const fieldsOf = (reason: string, ...names: string[]): Record<string, string> => Object.fromEntries(names.map((name) => [name, reason]));
+const fieldsOf = (reason: string, ...names: string[]): Record<string, string> =>
+  Object.fromEntries(names.map((name) => [name, reason]));
 
 export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
-  ...fieldsOf(directory, 'WorkingGroup.id', 'WorkingGroup.slug', 'WorkingGroup.name', 'WorkingGroup.purpose', 'WorkingGroup.joinPolicy', 'WorkingGroup.memberListVisibility', 'WorkingGroup.contentFreeNotifications'),
-  ...fieldsOf(aboutViewer, 'WorkingGroup.viewerMembership', 'WorkingGroup.viewerCanManage', 'WorkingGroup.notificationLevel'),
-  ...fieldsOf(carried('WorkingGroup.members, convenors and pendingRequests'), 'Membership.id', 'Membership.user', 'Membership.role', 'Membership.status', 'Membership.createdAt'),
+  ...fieldsOf(
+    directory,
+    'WorkingGroup.id',
+    'WorkingGroup.slug',
+    'WorkingGroup.name',
+    'WorkingGroup.purpose',
+    'WorkingGroup.joinPolicy',
+    'WorkingGroup.memberListVisibility',
+    'WorkingGroup.contentFreeNotifications',
+  ),
+  ...fieldsOf(
+    aboutViewer,
+    'WorkingGroup.viewerMembership',
+    'WorkingGroup.viewerCanManage',
+    'WorkingGroup.notificationLevel',
+  ),
+  ...fieldsOf(
+    carried('WorkingGroup.members, convenors and pendingRequests'),
+    'Membership.id',
+    'Membership.user',
+    'Membership.role',
+    'Membership.status',
+    'Membership.createdAt',
+  ),
   ...fieldsOf(
     carried('thread and WorkingGroup.threads'),
     'Thread.id',
@@ -305,7 +480,14 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'Thread.tags',
     'Thread.title',
   ),
-  ...fieldsOf(aboutViewer, 'Thread.firstUnreadPostId', 'Thread.notificationLevel', 'Thread.readCount', 'Thread.unreadCount', 'Thread.viewerCanModerate'),
+  ...fieldsOf(
+    aboutViewer,
+    'Thread.firstUnreadPostId',
+    'Thread.notificationLevel',
+    'Thread.readCount',
+    'Thread.unreadCount',
+    'Thread.viewerCanModerate',
+  ),
   ...fieldsOf(
     carried('Thread.posts'),
     'Post.id',
@@ -416,7 +598,15 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'MeetingPoll.title',
   ),
   ...fieldsOf(aboutViewer, 'MeetingPoll.viewerCanManage', 'PollSlot.myAnswer'),
-  ...fieldsOf(carried('MeetingPoll.slots'), 'PollSlot.id', 'PollSlot.startsAt', 'PollSlot.endsAt', 'PollSlot.yes', 'PollSlot.ifNeedBe', 'PollSlot.no'),
+  ...fieldsOf(
+    carried('MeetingPoll.slots'),
+    'PollSlot.id',
+    'PollSlot.startsAt',
+    'PollSlot.endsAt',
+    'PollSlot.yes',
+    'PollSlot.ifNeedBe',
+    'PollSlot.no',
+  ),
   ...fieldsOf(
     carried('eventRegistrations, decideRegistration and checkInRegistration (the organisers’)'),
     'EventRegistration.id',
@@ -430,7 +620,9 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'EventRegistration.status',
   ),
   ...fieldsOf(
-    carried('pitch, pitches, reviewPitch and acceptPitch (the triagers’); the partner sees PartnerPitch, which has none of the internal fields'),
+    carried(
+      'pitch, pitches, reviewPitch and acceptPitch (the triagers’); the partner sees PartnerPitch, which has none of the internal fields',
+    ),
     'Pitch.id',
     'Pitch.acceptInto',
     'Pitch.acceptedGroupId',
@@ -455,7 +647,13 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'Pitch.title',
     'Pitch.updatedAt',
   ),
-  ...fieldsOf(carried('Pitch.messages'), 'PitchMessage.id', 'PitchMessage.author', 'PitchMessage.body', 'PitchMessage.createdAt'),
+  ...fieldsOf(
+    carried('Pitch.messages'),
+    'PitchMessage.id',
+    'PitchMessage.author',
+    'PitchMessage.body',
+    'PitchMessage.createdAt',
+  ),
   ...fieldsOf(carried('Pitch.notes'), 'PitchNote.id', 'PitchNote.author', 'PitchNote.body', 'PitchNote.createdAt'),
 };
 

@@ -29,7 +29,13 @@ export type Probe = (cell: Cell) => Promise<Verdict>;
 
 /** The codes that mean "refused". */
 const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
-const STATUS_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+const STATUS_CODES: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
 const NEW_PASSWORD = 'an entirely new passphrase for the matrix';
 
 /** A token of the right shape that was never issued: what a role without the link can try. */
@@ -55,7 +61,8 @@ const ids = (value: unknown, path: string): unknown[] => list(value, path).map((
 async function row<T = Record<string, unknown>>(w: World, query: string, params: unknown[]): Promise<T | null> {
   return (await w.fresh.sql<T>(query, params))[0] ?? null;
 }
-const count = async (w: World, query: string, params: unknown[]) => Number((await row<{ n: number }>(w, query, params))?.n ?? 0);
+const count = async (w: World, query: string, params: unknown[]) =>
+  Number((await row<{ n: number }>(w, query, params))?.n ?? 0);
 
 /** A copy of a role's client: a probe's request never replaces the shared client's cookie. */
 function copyOf(w: World, client: GqlClient): GqlClient {
@@ -99,15 +106,27 @@ async function prepare<T>(c: Cell, spec: Common<T>): Promise<Context<T>> {
 }
 
 /** Decides a cell from the refusal code (or null for a success), the judgement and the state change. */
-function decide(code: string | null, judged: Judgement | null, changed: boolean | null, row: AccessRow, detail: string): Verdict {
+function decide(
+  code: string | null,
+  judged: Judgement | null,
+  changed: boolean | null,
+  row: AccessRow,
+  detail: string,
+): Verdict {
   if (code !== null) {
     const refusal = REFUSED.has(code) || (row.refusedAs as readonly string[] | undefined)?.includes(code);
     if (!refusal) return { seen: 'unclear', detail: `answered ${code} (not a refusal code of this row): ${detail}` };
     if (changed) return { seen: 'unclear', detail: `refused with ${code} but the database changed: ${detail}` };
     return { seen: 'deny', detail: `refused: ${code}` };
   }
-  if (judged === 'hidden') return changed ? { seen: 'unclear', detail: `A's data left out but the database changed: ${detail}` } : { seen: 'deny', detail: `answered without A's data: ${detail}` };
-  if (judged === true) return changed === false ? { seen: 'unclear', detail: `answered, but nothing changed: ${detail}` } : { seen: 'allow', detail: 'the real object or effect came back' };
+  if (judged === 'hidden')
+    return changed
+      ? { seen: 'unclear', detail: `A's data left out but the database changed: ${detail}` }
+      : { seen: 'deny', detail: `answered without A's data: ${detail}` };
+  if (judged === true)
+    return changed === false
+      ? { seen: 'unclear', detail: `answered, but nothing changed: ${detail}` }
+      : { seen: 'allow', detail: 'the real object or effect came back' };
   return { seen: 'unclear', detail: `${typeof judged === 'string' ? judged : 'unexpected answer'}: ${detail}` };
 }
 
@@ -130,7 +149,13 @@ export function gql<T = undefined>(spec: GqlSpec<T>): Probe {
       // Judged first: a judge may wait for work done after the answer, which the state then sees.
       const judged = error ? null : await spec.judge(result.data, ctx);
       const changed = spec.state ? !isDeepStrictEqual(before, await spec.state(ctx)) : null;
-      return decide(code, judged, changed, c.row, JSON.stringify(error ? error.extensions ?? error.message : result.data).slice(0, 300));
+      return decide(
+        code,
+        judged,
+        changed,
+        c.row,
+        JSON.stringify(error ? (error.extensions ?? error.message) : result.data).slice(0, 300),
+      );
     } finally {
       await spec.cleanup?.(ctx);
     }
@@ -158,7 +183,9 @@ export function rest<T = undefined>(spec: RestSpec<T>): Probe {
     const ctx = await prepare(c, spec);
     try {
       const before = spec.state ? await spec.state(ctx) : null;
-      const headers: Record<string, string> = { 'x-forwarded-for': `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+      const headers: Record<string, string> = {
+        'x-forwarded-for': `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+      };
       if (ctx.actor.client.cookie) headers['cookie'] = ctx.actor.client.cookie;
       let body: Uint8Array | undefined;
       if (spec.file) {
@@ -169,7 +196,12 @@ export function rest<T = undefined>(spec: RestSpec<T>): Probe {
       }
       const res = await fetch(`${c.w.api.url}${spec.path(ctx)}`, { method: spec.method, headers, body });
       const bytes = Buffer.from(await res.arrayBuffer());
-      const answer: HttpAnswer = { status: res.status, headers: res.headers, body: bytes, text: bytes.toString('utf8') };
+      const answer: HttpAnswer = {
+        status: res.status,
+        headers: res.headers,
+        body: bytes,
+        text: bytes.toString('utf8'),
+      };
       const changed = spec.state ? !isDeepStrictEqual(before, await spec.state(ctx)) : null;
       let code: string | null = null;
       if (res.status >= 400) {
@@ -248,8 +280,13 @@ const socketProbes = {
       const signal = signalled(socket, threadId, answer.ok ? 3000 : 500);
       await replyIn(c.w, threadId);
       const got = await signal;
-      if (answer.ok) return got ? { seen: 'allow', detail: 'watching, and signalled' } : { seen: 'unclear', detail: 'watch acknowledged but no signal came' };
-      return got ? { seen: 'unclear', detail: `watch refused (${answer.code}) but a signal came` } : { seen: 'deny', detail: `watch refused: ${answer.code}` };
+      if (answer.ok)
+        return got
+          ? { seen: 'allow', detail: 'watching, and signalled' }
+          : { seen: 'unclear', detail: 'watch acknowledged but no signal came' };
+      return got
+        ? { seen: 'unclear', detail: `watch refused (${answer.code}) but a signal came` }
+        : { seen: 'deny', detail: `watch refused: ${answer.code}` };
     } finally {
       socket.disconnect();
     }
@@ -270,7 +307,9 @@ const socketProbes = {
       await watch(socket, (await c.w.fresh.thread()).threadId);
       const signal = signalled(socket, threadId, 700);
       await replyIn(c.w, threadId);
-      return (await signal) ? { seen: 'unclear', detail: 'still signalled after unwatching' } : { seen: 'allow', detail: 'watched, then unwatched: no more signals' };
+      return (await signal)
+        ? { seen: 'unclear', detail: 'still signalled after unwatching' }
+        : { seen: 'allow', detail: 'watched, then unwatched: no more signals' };
     } finally {
       socket.disconnect();
     }
@@ -287,7 +326,9 @@ const DAY = 86_400_000;
 async function withTwoFactor(actor: Actor): Promise<string[]> {
   const begun = await actor.client.request<{ beginTwoFactorSetup: { secret: string } }>(GQL.beginTwoFactor);
   if (!begun.data?.beginTwoFactorSetup) return [];
-  const codes = await actor.client.request<{ confirmTwoFactorSetup: string[] }>(GQL.confirmTwoFactor, { code: totpCode(begun.data.beginTwoFactorSetup.secret, totpStep()) });
+  const codes = await actor.client.request<{ confirmTwoFactorSetup: string[] }>(GQL.confirmTwoFactor, {
+    code: totpCode(begun.data.beginTwoFactorSetup.secret, totpStep()),
+  });
   return codes.data?.confirmTwoFactorSetup ?? [];
 }
 
@@ -296,11 +337,21 @@ const graphqlProbes = {
   auditLog: gql({
     query: `query Q($userId: ID) { auditLog(userId: $userId, first: 50) { events { action subject { id } } } }`,
     variables: ({ w }) => ({ userId: w.people.deactivated.id }),
-    judge: (d, { w }) => list(d, 'auditLog.events').some((e) => e['action'] === 'ACCOUNT_DEACTIVATED' && at(e, 'subject.id') === w.people.deactivated.id),
+    judge: (d, { w }) =>
+      list(d, 'auditLog.events').some(
+        (e) => e['action'] === 'ACCOUNT_DEACTIVATED' && at(e, 'subject.id') === w.people.deactivated.id,
+      ),
   }),
   calendarFeed: gql({ query: `{ calendarFeed { active } }`, judge: (d) => at(d, 'calendarFeed.active') === true }),
-  document: gql({ query: `query Q($id: ID!) { document(id: $id) { id } }`, variables: ({ w }) => ({ id: w.a.documentId }), judge: (d, { w }) => at(d, 'document.id') === w.a.documentId }),
-  documentSettings: gql({ query: `{ documentSettings { maxBytes allowedTypes } }`, judge: (d) => Number(at(d, 'documentSettings.maxBytes')) > 0 }),
+  document: gql({
+    query: `query Q($id: ID!) { document(id: $id) { id } }`,
+    variables: ({ w }) => ({ id: w.a.documentId }),
+    judge: (d, { w }) => at(d, 'document.id') === w.a.documentId,
+  }),
+  documentSettings: gql({
+    query: `{ documentSettings { maxBytes allowedTypes } }`,
+    judge: (d) => Number(at(d, 'documentSettings.maxBytes')) > 0,
+  }),
   eventRegistrations: gql({
     query: `query Q($meetingId: ID!) { eventRegistrations(meetingId: $meetingId) { id name email } }`,
     variables: ({ w }) => ({ meetingId: w.a.eventMeetingId }),
@@ -311,15 +362,29 @@ const graphqlProbes = {
     variables: (ctx) => ({ token: token(ctx, ctx.w.links.invitation) }),
     judge: (d, { w }) => at(d, 'invitation.groupName') === w.groupA.name,
   }),
-  me: gql({ query: `{ me { id } }`, judge: (d, ctx) => (at(d, 'me') === null ? 'hidden' : at(d, 'me.id') === userId(ctx)) }),
-  meeting: gql({ query: `query Q($id: ID!) { meeting(id: $id) { id } }`, variables: ({ w }) => ({ id: w.a.meetingId }), judge: (d, { w }) => at(d, 'meeting.id') === w.a.meetingId }),
-  meetingPoll: gql({ query: `query Q($id: ID!) { meetingPoll(id: $id) { id } }`, variables: ({ w }) => ({ id: w.a.pollId }), judge: (d, { w }) => at(d, 'meetingPoll.id') === w.a.pollId }),
+  me: gql({
+    query: `{ me { id } }`,
+    judge: (d, ctx) => (at(d, 'me') === null ? 'hidden' : at(d, 'me.id') === userId(ctx)),
+  }),
+  meeting: gql({
+    query: `query Q($id: ID!) { meeting(id: $id) { id } }`,
+    variables: ({ w }) => ({ id: w.a.meetingId }),
+    judge: (d, { w }) => at(d, 'meeting.id') === w.a.meetingId,
+  }),
+  meetingPoll: gql({
+    query: `query Q($id: ID!) { meetingPoll(id: $id) { id } }`,
+    variables: ({ w }) => ({ id: w.a.pollId }),
+    judge: (d, { w }) => at(d, 'meetingPoll.id') === w.a.pollId,
+  }),
   myCalendar: gql({
     query: `query Q($from: DateTime!, $to: DateTime!) { myCalendar(from: $from, to: $to) { id } }`,
     variables: () => ({ from: new Date().toISOString(), to: new Date(Date.now() + 30 * DAY).toISOString() }),
     judge: (d, { w }) => (ids(d, 'myCalendar').includes(w.a.meetingId) ? true : 'hidden'),
   }),
-  myDataExports: gql({ query: `{ myDataExports { id } }`, judge: (d, { w }) => (ids(d, 'myDataExports').includes(w.a.exportId) ? true : 'hidden') }),
+  myDataExports: gql({
+    query: `{ myDataExports { id } }`,
+    judge: (d, { w }) => (ids(d, 'myDataExports').includes(w.a.exportId) ? true : 'hidden'),
+  }),
   myPitch: gql({
     query: `query Q($token: String!) { myPitch(token: $token) { id title } }`,
     variables: (ctx) => ({ token: token(ctx, ctx.w.links.pitch) }),
@@ -333,9 +398,15 @@ const graphqlProbes = {
   mySessions: gql({
     query: `{ mySessions { id current } }`,
     judge: async (d, ctx) => {
-      const own = (await ctx.w.fresh.sql<{ id: string }>('select id from sessions where user_id = ?', [userId(ctx)])).map((s) => s.id);
+      const own = (
+        await ctx.w.fresh.sql<{ id: string }>('select id from sessions where user_id = ?', [userId(ctx)])
+      ).map((s) => s.id);
       const seen = list(d, 'mySessions');
-      return seen.length > 0 && seen.every((s) => own.includes(s['id'] as string)) && seen.filter((s) => s['current']).length === 1 ? true : `not exactly the viewer's own sessions`;
+      return seen.length > 0 &&
+        seen.every((s) => own.includes(s['id'] as string)) &&
+        seen.filter((s) => s['current']).length === 1
+        ? true
+        : `not exactly the viewer's own sessions`;
     },
   }),
   networkPeople: gql({
@@ -343,25 +414,43 @@ const graphqlProbes = {
     variables: ({ w }) => ({ search: w.people.memberA.email }),
     judge: (d, { w }) => list(d, 'networkPeople').some((p) => p['email'] === w.people.memberA.email),
   }),
-  networkSettings: gql({ query: `{ networkSettings { signUpMode } }`, judge: (d) => typeof at(d, 'networkSettings.signUpMode') === 'string' }),
+  networkSettings: gql({
+    query: `{ networkSettings { signUpMode } }`,
+    judge: (d) => typeof at(d, 'networkSettings.signUpMode') === 'string',
+  }),
   notificationSettings: gql({
     query: `{ notificationSettings { digestHour groups { group { id } } } }`,
-    judge: (d, { w }) => (list(d, 'notificationSettings.groups').some((g) => at(g, 'group.id') === w.groupA.id) ? true : 'hidden'),
+    judge: (d, { w }) =>
+      list(d, 'notificationSettings.groups').some((g) => at(g, 'group.id') === w.groupA.id) ? true : 'hidden',
   }),
   notifications: gql({
     target: ({ w }) => w.fresh.notificationOfMemberA(),
     query: `{ notifications(first: 50) { id } }`,
     judge: (d, { t }) => (ids(d, 'notifications').includes(t) ? true : 'hidden'),
   }),
-  partnerOrganisations: gql({ query: `{ partnerOrganisations { id } }`, judge: (d, { w }) => ids(d, 'partnerOrganisations').includes(w.organisationId) }),
+  partnerOrganisations: gql({
+    query: `{ partnerOrganisations { id } }`,
+    judge: (d, { w }) => ids(d, 'partnerOrganisations').includes(w.organisationId),
+  }),
   passwordReset: gql({
     query: `query Q($token: String!) { passwordReset(token: $token) { twoFactorRequired } }`,
     variables: (ctx) => ({ token: token(ctx, ctx.w.links.passwordReset) }),
     judge: (d) => at(d, 'passwordReset.twoFactorRequired') === false,
   }),
-  pitch: gql({ query: `query Q($id: ID!) { pitch(id: $id) { id } }`, variables: ({ w }) => ({ id: w.a.pitchId }), judge: (d, { w }) => at(d, 'pitch.id') === w.a.pitchId }),
-  pitchForm: gql({ query: `query Q($slug: String!) { pitchForm(slug: $slug) { slug } }`, variables: ({ w }) => ({ slug: w.a.formSlug }), judge: (d, { w }) => at(d, 'pitchForm.slug') === w.a.formSlug }),
-  pitchForms: gql({ query: `{ pitchForms { slug } }`, judge: (d, { w }) => list(d, 'pitchForms').some((f) => f['slug'] === w.a.formSlug) }),
+  pitch: gql({
+    query: `query Q($id: ID!) { pitch(id: $id) { id } }`,
+    variables: ({ w }) => ({ id: w.a.pitchId }),
+    judge: (d, { w }) => at(d, 'pitch.id') === w.a.pitchId,
+  }),
+  pitchForm: gql({
+    query: `query Q($slug: String!) { pitchForm(slug: $slug) { slug } }`,
+    variables: ({ w }) => ({ slug: w.a.formSlug }),
+    judge: (d, { w }) => at(d, 'pitchForm.slug') === w.a.formSlug,
+  }),
+  pitchForms: gql({
+    query: `{ pitchForms { slug } }`,
+    judge: (d, { w }) => list(d, 'pitchForms').some((f) => f['slug'] === w.a.formSlug),
+  }),
   pitches: gql({
     // The world's pitch is the only one of A under review (fresh ones stay RECEIVED).
     query: `query Q($groupId: ID) { pitches(groupId: $groupId, status: UNDER_REVIEW, first: 50) { nodes { id } } }`,
@@ -376,9 +465,15 @@ const graphqlProbes = {
   previewPost: gql({
     query: `query Q($body: String!, $groupId: ID) { previewPost(body: $body, groupId: $groupId) }`,
     variables: ({ w }) => ({ body: `Ask @[${w.people.convenorA.displayName}]`, groupId: w.groupA.id }),
-    judge: (d, { w }) => String(at(d, 'previewPost')).includes(`data-user-id="${w.people.convenorA.id}"`) || 'the mention was not resolved',
+    judge: (d, { w }) =>
+      String(at(d, 'previewPost')).includes(`data-user-id="${w.people.convenorA.id}"`) ||
+      'the mention was not resolved',
   }),
-  publicEvent: gql({ query: `query Q($slug: String!) { publicEvent(slug: $slug) { slug } }`, variables: ({ w }) => ({ slug: w.a.eventSlug }), judge: (d, { w }) => at(d, 'publicEvent.slug') === w.a.eventSlug }),
+  publicEvent: gql({
+    query: `query Q($slug: String!) { publicEvent(slug: $slug) { slug } }`,
+    variables: ({ w }) => ({ slug: w.a.eventSlug }),
+    judge: (d, { w }) => at(d, 'publicEvent.slug') === w.a.eventSlug,
+  }),
   // Searched across the viewer's groups, then asked for A by id: both must find A's object, or neither.
   // Group B holds a thread and a document with the same word, so an outsider's search finds something.
   search: gql({
@@ -386,26 +481,55 @@ const graphqlProbes = {
     variables: ({ w }) => ({ input: { query: w.a.searchWord } }),
     judge: async (d, { w, actor }) => {
       const found = (data: unknown) => list(data, 'search.nodes').some((n) => n['threadId'] === w.a.threadId);
-      const inA = await actor.client.request(`query Q($input: SearchInput!) { search(input: $input) { nodes { threadId } } }`, { input: { query: w.a.searchWord, groupId: w.groupA.id } });
-      return found(d) === found(inA.data) ? (found(d) ? true : 'hidden') : 'asking for A by id finds what the plain search does not, or the other way round';
+      const inA = await actor.client.request(
+        `query Q($input: SearchInput!) { search(input: $input) { nodes { threadId } } }`,
+        { input: { query: w.a.searchWord, groupId: w.groupA.id } },
+      );
+      return found(d) === found(inA.data)
+        ? found(d)
+          ? true
+          : 'hidden'
+        : 'asking for A by id finds what the plain search does not, or the other way round';
     },
   }),
   searchDocuments: gql({
     query: `query Q($input: SearchDocumentsInput!) { searchDocuments(input: $input) { nodes { document { id } } } }`,
     variables: ({ w }) => ({ input: { query: w.a.searchWord } }),
     judge: async (d, { w, actor }) => {
-      const found = (data: unknown) => list(data, 'searchDocuments.nodes').some((n) => at(n, 'document.id') === w.a.documentId);
-      const inA = await actor.client.request(`query Q($input: SearchDocumentsInput!) { searchDocuments(input: $input) { nodes { document { id } } } }`, {
-        input: { query: w.a.searchWord, groupId: w.groupA.id },
-      });
-      return found(d) === found(inA.data) ? (found(d) ? true : 'hidden') : 'asking for A by id finds what the plain search does not, or the other way round';
+      const found = (data: unknown) =>
+        list(data, 'searchDocuments.nodes').some((n) => at(n, 'document.id') === w.a.documentId);
+      const inA = await actor.client.request(
+        `query Q($input: SearchDocumentsInput!) { searchDocuments(input: $input) { nodes { document { id } } } }`,
+        {
+          input: { query: w.a.searchWord, groupId: w.groupA.id },
+        },
+      );
+      return found(d) === found(inA.data)
+        ? found(d)
+          ? true
+          : 'hidden'
+        : 'asking for A by id finds what the plain search does not, or the other way round';
     },
   }),
-  thread: gql({ query: `query Q($id: ID!) { thread(id: $id) { id } }`, variables: ({ w }) => ({ id: w.a.threadId }), judge: (d, { w }) => at(d, 'thread.id') === w.a.threadId }),
+  thread: gql({
+    query: `query Q($id: ID!) { thread(id: $id) { id } }`,
+    variables: ({ w }) => ({ id: w.a.threadId }),
+    judge: (d, { w }) => at(d, 'thread.id') === w.a.threadId,
+  }),
   twoFactor: gql({ query: `{ twoFactor { enabled } }`, judge: (d) => typeof at(d, 'twoFactor.enabled') === 'boolean' }),
-  unreadNotificationCount: gql({ query: `{ unreadNotificationCount }`, judge: (d) => typeof at(d, 'unreadNotificationCount') === 'number' }),
-  workingGroup: gql({ query: `query Q($slug: String!) { workingGroup(slug: $slug) { id } }`, variables: ({ w }) => ({ slug: w.groupA.slug }), judge: (d, { w }) => at(d, 'workingGroup.id') === w.groupA.id }),
-  workingGroups: gql({ query: `{ workingGroups { id } }`, judge: (d, { w }) => (ids(d, 'workingGroups').includes(w.groupA.id) ? true : 'hidden') }),
+  unreadNotificationCount: gql({
+    query: `{ unreadNotificationCount }`,
+    judge: (d) => typeof at(d, 'unreadNotificationCount') === 'number',
+  }),
+  workingGroup: gql({
+    query: `query Q($slug: String!) { workingGroup(slug: $slug) { id } }`,
+    variables: ({ w }) => ({ slug: w.groupA.slug }),
+    judge: (d, { w }) => at(d, 'workingGroup.id') === w.groupA.id,
+  }),
+  workingGroups: gql({
+    query: `{ workingGroups { id } }`,
+    judge: (d, { w }) => (ids(d, 'workingGroups').includes(w.groupA.id) ? true : 'hidden'),
+  }),
 
   // ---- mutations ----
   acceptPitch: gql({
@@ -426,7 +550,8 @@ const graphqlProbes = {
     actor: 'fresh',
     query: `mutation { beginTwoFactorSetup { secret } }`,
     judge: (d) => /^[A-Z2-7]{32}$/.test(String(at(d, 'beginTwoFactorSetup.secret'))),
-    state: (ctx) => row(ctx.w, 'select totp_pending_secret is not null as pending from users where id = ?', [userId(ctx)]),
+    state: (ctx) =>
+      row(ctx.w, 'select totp_pending_secret is not null as pending from users where id = ?', [userId(ctx)]),
   }),
   cancelMeeting: gql({
     target: ({ w }) => w.fresh.meeting(),
@@ -452,7 +577,13 @@ const graphqlProbes = {
   checkInRegistration: gql({
     target: async ({ w }) => {
       const registration = await w.fresh.registration((await w.fresh.event()).slug);
-      ok(await w.clients.convenorA.request(`mutation D($id: ID!) { decideRegistration(registrationId: $id, approve: true) { id } }`, { id: registration.id }), 'decideRegistration');
+      ok(
+        await w.clients.convenorA.request(
+          `mutation D($id: ID!) { decideRegistration(registrationId: $id, approve: true) { id } }`,
+          { id: registration.id },
+        ),
+        'decideRegistration',
+      );
       return registration;
     },
     query: `mutation M($id: ID!) { checkInRegistration(registrationId: $id, checkedIn: true) { id checkedInAt } }`,
@@ -470,7 +601,9 @@ const graphqlProbes = {
   configureEvent: gql({
     target: ({ w }) => w.fresh.meeting(),
     query: `mutation M($input: ConfigureEventInput!) { configureEvent(input: $input) { id eventForm { slug } } }`,
-    variables: ({ t }) => ({ input: { meetingId: t, slug: `event-${marker('')}`, consentText: 'We keep your details for the event.' } }),
+    variables: ({ t }) => ({
+      input: { meetingId: t, slug: `event-${marker('')}`, consentText: 'We keep your details for the event.' },
+    }),
     judge: (d) => typeof at(d, 'configureEvent.eventForm.slug') === 'string',
     state: ({ w, t }) => count(w, 'select count(*)::int as n from event_forms where meeting_id = ?', [t]),
   }),
@@ -479,7 +612,9 @@ const graphqlProbes = {
     query: `mutation M($code: String!) { confirmTwoFactorSetup(code: $code) }`,
     variables: async ({ actor }) => {
       const begun = await actor.client.request<{ beginTwoFactorSetup: { secret: string } }>(GQL.beginTwoFactor);
-      return { code: begun.data?.beginTwoFactorSetup ? totpCode(begun.data.beginTwoFactorSetup.secret, totpStep()) : '123456' };
+      return {
+        code: begun.data?.beginTwoFactorSetup ? totpCode(begun.data.beginTwoFactorSetup.secret, totpStep()) : '123456',
+      };
     },
     judge: (d) => list(d, 'confirmTwoFactorSetup').length === 10,
     state: (ctx) => row(ctx.w, 'select totp_enabled_at from users where id = ?', [userId(ctx)]),
@@ -489,26 +624,44 @@ const graphqlProbes = {
     query: `mutation M($input: CreateDocumentFolderInput!) { createDocumentFolder(input: $input) { id } }`,
     variables: ({ w, t }) => ({ input: { groupId: w.groupA.id, name: t } }),
     judge: (d) => typeof at(d, 'createDocumentFolder.id') === 'string',
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from document_folders where group_id = ? and name = ?', [w.groupA.id, t]),
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from document_folders where group_id = ? and name = ?', [w.groupA.id, t]),
   }),
   createMeetingPoll: gql({
     target: async () => `Planning ${marker('')}`,
     query: `mutation M($input: CreateMeetingPollInput!) { createMeetingPoll(input: $input) { id } }`,
-    variables: ({ w, t }) => ({ input: { groupId: w.groupA.id, title: t, timeZone: 'Europe/London', slots: [4, 5].map((d) => ({ startsAt: localIn(d, 18), endsAt: localIn(d, 19) })) } }),
+    variables: ({ w, t }) => ({
+      input: {
+        groupId: w.groupA.id,
+        title: t,
+        timeZone: 'Europe/London',
+        slots: [4, 5].map((d) => ({ startsAt: localIn(d, 18), endsAt: localIn(d, 19) })),
+      },
+    }),
     judge: (d) => typeof at(d, 'createMeetingPoll.id') === 'string',
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from meeting_polls where group_id = ? and title = ?', [w.groupA.id, t]),
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from meeting_polls where group_id = ? and title = ?', [w.groupA.id, t]),
   }),
   createThread: gql({
     target: async () => `Data sharing ${marker('')}`,
     query: `mutation M($input: CreateThreadInput!) { createThread(input: $input) { id } }`,
     variables: ({ w, t }) => ({ input: { groupId: w.groupA.id, title: t, body: 'Notes from Tuesday.' } }),
     judge: (d) => typeof at(d, 'createThread.id') === 'string',
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from threads where group_id = ? and title = ?', [w.groupA.id, t]),
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from threads where group_id = ? and title = ?', [w.groupA.id, t]),
   }),
   createWorkingGroup: gql({
     target: async () => `group-${marker('')}`,
     query: `mutation M($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id slug } }`,
-    variables: ({ t }) => ({ input: { slug: t, name: `New group ${t}`, purpose: 'Made by the matrix.', joinPolicy: 'REQUEST', memberListVisibility: 'MEMBERS' } }),
+    variables: ({ t }) => ({
+      input: {
+        slug: t,
+        name: `New group ${t}`,
+        purpose: 'Made by the matrix.',
+        joinPolicy: 'REQUEST',
+        memberListVisibility: 'MEMBERS',
+      },
+    }),
     judge: (d, { t }) => at(d, 'createWorkingGroup.slug') === t,
     state: ({ w, t }) => count(w, 'select count(*)::int as n from working_groups where slug = ?', [t]),
   }),
@@ -557,7 +710,9 @@ const graphqlProbes = {
   disableTwoFactor: gql({
     actor: 'fresh',
     query: `mutation M($input: DisableTwoFactorInput!) { disableTwoFactor(input: $input) }`,
-    variables: async ({ actor }) => ({ input: { password: TEST_PASSWORD, code: (await withTwoFactor(actor))[1] ?? '123456' } }),
+    variables: async ({ actor }) => ({
+      input: { password: TEST_PASSWORD, code: (await withTwoFactor(actor))[1] ?? '123456' },
+    }),
     judge: (d) => at(d, 'disableTwoFactor') === true,
     state: (ctx) => row(ctx.w, 'select totp_enabled_at from users where id = ?', [userId(ctx)]),
   }),
@@ -576,11 +731,22 @@ const graphqlProbes = {
     state: ({ w, t }) => row(w, 'select body from posts where id = ?', [t.postId]),
   }),
   emailRegistrants: gql({
-    target: async ({ w }) => w.fresh.registration((await w.fresh.event()).slug).then(async (r) => ({ ...r, meetingId: (await row<{ meeting_id: string }>(w, 'select meeting_id from event_registrations where id = ?', [r.id]))!.meeting_id })),
+    target: async ({ w }) =>
+      w.fresh
+        .registration((await w.fresh.event()).slug)
+        .then(async (r) => ({
+          ...r,
+          meetingId: (await row<{ meeting_id: string }>(w, 'select meeting_id from event_registrations where id = ?', [
+            r.id,
+          ]))!.meeting_id,
+        })),
     query: `mutation M($input: EmailRegistrantsInput!) { emailRegistrants(input: $input) }`,
-    variables: ({ t }) => ({ input: { meetingId: t.meetingId, subject: 'Venue change', message: 'We moved to the community hall.' } }),
+    variables: ({ t }) => ({
+      input: { meetingId: t.meetingId, subject: 'Venue change', message: 'We moved to the community hall.' },
+    }),
     judge: (d) => Number(at(d, 'emailRegistrants')) >= 1,
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from mail_messages where lower(to_address) = lower(?)', [t.email]),
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from mail_messages where lower(to_address) = lower(?)', [t.email]),
   }),
   hidePost: gql({
     target: ({ w }) => w.fresh.post(),
@@ -608,14 +774,19 @@ const graphqlProbes = {
     query: `mutation M($groupId: ID!) { leaveGroup(groupId: $groupId) }`,
     variables: ({ w }) => ({ groupId: w.groupA.id }),
     judge: (d) => at(d, 'leaveGroup') === true,
-    state: (ctx) => count(ctx.w, 'select count(*)::int as n from memberships where group_id = ? and user_id = ?', [ctx.w.groupA.id, userId(ctx)]),
+    state: (ctx) =>
+      count(ctx.w, 'select count(*)::int as n from memberships where group_id = ? and user_id = ?', [
+        ctx.w.groupA.id,
+        userId(ctx),
+      ]),
   }),
   linkDocumentToThread: gql({
     target: async ({ w }) => ({ documentId: await w.fresh.document(), threadId: (await w.fresh.thread()).threadId }),
     query: `mutation M($id: ID!, $threadId: ID!) { linkDocumentToThread(id: $id, threadId: $threadId) { id linkedThreads { id } } }`,
     variables: ({ t }) => ({ id: t.documentId, threadId: t.threadId }),
     judge: (d, { t }) => ids(d, 'linkDocumentToThread.linkedThreads').includes(t.threadId),
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from document_thread_links where document_id = ?', [t.documentId]),
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from document_thread_links where document_id = ?', [t.documentId]),
   }),
   lockThread: gql({
     target: ({ w }) => w.fresh.thread(),
@@ -628,7 +799,10 @@ const graphqlProbes = {
     target: ({ w }) => w.fresh.notificationOfMemberA(),
     query: `mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`,
     variables: ({ t }) => ({ ids: [t] }),
-    judge: async (_d, { w, t }) => ((await row<{ read_at: Date | null }>(w, 'select read_at from notifications where id = ?', [t]))?.read_at ? true : 'hidden'),
+    judge: async (_d, { w, t }) =>
+      (await row<{ read_at: Date | null }>(w, 'select read_at from notifications where id = ?', [t]))?.read_at
+        ? true
+        : 'hidden',
     state: ({ w, t }) => row(w, 'select read_at from notifications where id = ?', [t]),
   }),
   markThreadRead: gql({
@@ -637,7 +811,11 @@ const graphqlProbes = {
     query: `mutation M($threadId: ID!) { markThreadRead(threadId: $threadId) { id unreadCount } }`,
     variables: ({ t }) => ({ threadId: t.threadId }),
     judge: (d) => at(d, 'markThreadRead.unreadCount') === 0,
-    state: (ctx) => row(ctx.w, 'select read_count from thread_reads where thread_id = ? and user_id = ?', [ctx.t.threadId, userId(ctx)]),
+    state: (ctx) =>
+      row(ctx.w, 'select read_count from thread_reads where thread_id = ? and user_id = ?', [
+        ctx.t.threadId,
+        userId(ctx),
+      ]),
   }),
   moveDocument: gql({
     target: async ({ w }) => ({ documentId: await w.fresh.document(), folderId: await w.fresh.folder() }),
@@ -686,14 +864,27 @@ const graphqlProbes = {
     query: `mutation M($code: String!) { regenerateRecoveryCodes(code: $code) }`,
     variables: async ({ actor }) => ({ code: (await withTwoFactor(actor))[2] ?? '123456' }),
     judge: (d) => list(d, 'regenerateRecoveryCodes').length === 10,
-    state: (ctx) => ctx.w.fresh.sql('select code_hash from recovery_codes where user_id = ? order by code_hash', [userId(ctx)]),
+    state: (ctx) =>
+      ctx.w.fresh.sql('select code_hash from recovery_codes where user_id = ? order by code_hash', [userId(ctx)]),
   }),
   registerForEvent: gql({
     target: async () => `guest-${marker('')}@example.org`,
     query: `mutation M($input: RegisterForEventInput!) { registerForEvent(input: $input) { message } }`,
-    variables: ({ w, t }) => ({ input: { slug: w.a.eventSlug, name: 'Amal Guest', email: t, organisation: 'Refugee Action Network', consent: true } }),
-    judge: async (_d, { w, t }) => ((await count(w, 'select count(*)::int as n from event_registrations where lower(email) = lower(?)', [t])) === 1 ? true : 'hidden'),
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from event_registrations where lower(email) = lower(?)', [t]),
+    variables: ({ w, t }) => ({
+      input: {
+        slug: w.a.eventSlug,
+        name: 'Amal Guest',
+        email: t,
+        organisation: 'Refugee Action Network',
+        consent: true,
+      },
+    }),
+    judge: async (_d, { w, t }) =>
+      (await count(w, 'select count(*)::int as n from event_registrations where lower(email) = lower(?)', [t])) === 1
+        ? true
+        : 'hidden',
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from event_registrations where lower(email) = lower(?)', [t]),
   }),
   removeMember: gql({
     target: ({ w }) => w.fresh.memberOfA(),
@@ -732,7 +923,12 @@ const graphqlProbes = {
     judge: async (_d, { w, t }) => {
       const deadline = Date.now() + 5000;
       do {
-        if ((await count(w, 'select count(*)::int as n from password_resets where user_id = ? and used_at is null', [t.id])) > 0) return true;
+        if (
+          (await count(w, 'select count(*)::int as n from password_resets where user_id = ? and used_at is null', [
+            t.id,
+          ])) > 0
+        )
+          return true;
         await new Promise((resolve) => setTimeout(resolve, 50));
       } while (Date.now() < deadline);
       return 'hidden';
@@ -744,7 +940,11 @@ const graphqlProbes = {
     query: `mutation M($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status } }`,
     variables: ({ w }) => ({ input: { groupId: w.groupA.id, message: 'I would like to help.' } }),
     judge: (d) => at(d, 'requestToJoin.status') === 'PENDING',
-    state: (ctx) => ctx.w.fresh.sql('select status from memberships where group_id = ? and user_id = ?', [ctx.w.groupA.id, userId(ctx)]),
+    state: (ctx) =>
+      ctx.w.fresh.sql('select status from memberships where group_id = ? and user_id = ?', [
+        ctx.w.groupA.id,
+        userId(ctx),
+      ]),
   }),
   resetCalendarFeed: gql({
     actor: 'fresh',
@@ -768,10 +968,16 @@ const graphqlProbes = {
       const invited = await w.api.data.membership(w.groupA, user, MembershipRole.MEMBER, MembershipStatus.INVITED);
       return { user, membershipId: invited.id };
     },
-    actor: async ({ w, role, t }) => (role === 'memberB' ? { client: await w.api.signedIn(t.user), user: t.user } : { client: copyOf(w, w.clients[role]), user: w.userOf(role) }),
+    actor: async ({ w, role, t }) =>
+      role === 'memberB'
+        ? { client: await w.api.signedIn(t.user), user: t.user }
+        : { client: copyOf(w, w.clients[role]), user: w.userOf(role) },
     query: `mutation M($groupId: ID!) { respondToInvitation(groupId: $groupId, accept: true) { id status } }`,
     variables: ({ w }) => ({ groupId: w.groupA.id }),
-    judge: (d, { t }) => (at(d, 'respondToInvitation.id') === t.membershipId && at(d, 'respondToInvitation.status') === 'ACTIVE' ? true : 'hidden'),
+    judge: (d, { t }) =>
+      at(d, 'respondToInvitation.id') === t.membershipId && at(d, 'respondToInvitation.status') === 'ACTIVE'
+        ? true
+        : 'hidden',
     state: ({ w, t }) => row(w, 'select status from memberships where id = ?', [t.membershipId]),
   }),
   restoreDocument: gql({
@@ -821,10 +1027,16 @@ const graphqlProbes = {
       const { user } = await w.fresh.memberOfA();
       const first = await w.api.signedIn(user);
       const second = await w.api.signedIn(user);
-      const sessions = ok(await second.request<{ mySessions: { id: string; current: boolean }[] }>(GQL.mySessions), 'mySessions').mySessions;
+      const sessions = ok(
+        await second.request<{ mySessions: { id: string; current: boolean }[] }>(GQL.mySessions),
+        'mySessions',
+      ).mySessions;
       return { user, first, sessionId: sessions.find((s) => s.current)!.id };
     },
-    actor: async ({ w, role, t }) => (role === 'memberA' ? { client: t.first, user: t.user } : { client: copyOf(w, w.clients[role]), user: w.userOf(role) }),
+    actor: async ({ w, role, t }) =>
+      role === 'memberA'
+        ? { client: t.first, user: t.user }
+        : { client: copyOf(w, w.clients[role]), user: w.userOf(role) },
     query: `mutation M($id: ID!) { revokeSession(id: $id) }`,
     variables: ({ t }) => ({ id: t.sessionId }),
     judge: (d) => at(d, 'revokeSession') === true,
@@ -840,23 +1052,38 @@ const graphqlProbes = {
   savePitchForm: gql({
     target: async () => `form-${marker('')}`,
     query: `mutation M($input: SavePitchFormInput!) { savePitchForm(input: $input) { id slug } }`,
-    variables: ({ t }) => ({ input: { slug: t, title: 'Pitch us an idea', consentText: 'We use your details only to discuss your pitch.' } }),
+    variables: ({ t }) => ({
+      input: { slug: t, title: 'Pitch us an idea', consentText: 'We use your details only to discuss your pitch.' },
+    }),
     judge: (d, { t }) => at(d, 'savePitchForm.slug') === t,
     state: ({ w, t }) => count(w, 'select count(*)::int as n from pitch_forms where slug = ?', [t]),
   }),
   scheduleMeeting: gql({
     target: async () => `Planning ${marker('')}`,
     query: `mutation M($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-    variables: ({ w, t }) => ({ input: { groupId: w.groupA.id, title: t, startsAt: localIn(5, 10), endsAt: localIn(5, 11), timeZone: 'Europe/London' } }),
+    variables: ({ w, t }) => ({
+      input: {
+        groupId: w.groupA.id,
+        title: t,
+        startsAt: localIn(5, 10),
+        endsAt: localIn(5, 11),
+        timeZone: 'Europe/London',
+      },
+    }),
     judge: (d) => typeof at(d, 'scheduleMeeting.id') === 'string',
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from meetings where group_id = ? and title = ?', [w.groupA.id, t]),
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from meetings where group_id = ? and title = ?', [w.groupA.id, t]),
   }),
   setGroupNotificationLevel: gql({
     actor: 'fresh',
     query: `mutation M($groupId: ID!) { setGroupNotificationLevel(groupId: $groupId, level: MUTED) }`,
     variables: ({ w }) => ({ groupId: w.groupA.id }),
     judge: (d) => at(d, 'setGroupNotificationLevel') === 'MUTED',
-    state: (ctx) => row(ctx.w, 'select level from group_notification_preferences where group_id = ? and user_id = ?', [ctx.w.groupA.id, userId(ctx)]),
+    state: (ctx) =>
+      row(ctx.w, 'select level from group_notification_preferences where group_id = ? and user_id = ?', [
+        ctx.w.groupA.id,
+        userId(ctx),
+      ]),
   }),
   setMemberRole: gql({
     target: ({ w }) => w.fresh.memberOfA(),
@@ -877,7 +1104,10 @@ const graphqlProbes = {
     query: `mutation M($threadId: ID!) { setThreadNotificationLevel(threadId: $threadId, level: MUTED) { id notificationLevel } }`,
     variables: ({ t }) => ({ threadId: t.threadId }),
     judge: (d) => at(d, 'setThreadNotificationLevel.notificationLevel') === 'MUTED',
-    state: ({ w, t }) => w.fresh.sql('select user_id, level from thread_notification_preferences where thread_id = ? order by user_id', [t.threadId]),
+    state: ({ w, t }) =>
+      w.fresh.sql('select user_id, level from thread_notification_preferences where thread_id = ? order by user_id', [
+        t.threadId,
+      ]),
   }),
   signIn: gql({
     // Each account signs in with its own email and password; the anonymous roles with a new account's.
@@ -905,7 +1135,8 @@ const graphqlProbes = {
     target: async ({ w }) => pitchInput(w.a.formSlug, w.groupA.id),
     query: `mutation M($input: SubmitPitchInput!) { submitPitch(input: $input) { message } }`,
     variables: ({ t }) => ({ input: t }),
-    judge: async (_d, { w, t }) => ((await count(w, 'select count(*)::int as n from pitches where title = ?', [t.title])) === 1 ? true : 'hidden'),
+    judge: async (_d, { w, t }) =>
+      (await count(w, 'select count(*)::int as n from pitches where title = ?', [t.title])) === 1 ? true : 'hidden',
     state: ({ w, t }) => count(w, 'select count(*)::int as n from pitches where title = ?', [t.title]),
   }),
   trashDocument: gql({
@@ -925,20 +1156,32 @@ const graphqlProbes = {
   unlinkDocumentFromThread: gql({
     target: async ({ w }) => {
       const made = { documentId: await w.fresh.document(), threadId: (await w.fresh.thread()).threadId };
-      ok(await w.clients.memberA.request(`mutation L($id: ID!, $threadId: ID!) { linkDocumentToThread(id: $id, threadId: $threadId) { id } }`, { id: made.documentId, threadId: made.threadId }), 'link');
+      ok(
+        await w.clients.memberA.request(
+          `mutation L($id: ID!, $threadId: ID!) { linkDocumentToThread(id: $id, threadId: $threadId) { id } }`,
+          { id: made.documentId, threadId: made.threadId },
+        ),
+        'link',
+      );
       return made;
     },
     query: `mutation M($id: ID!, $threadId: ID!) { unlinkDocumentFromThread(id: $id, threadId: $threadId) { id linkedThreads { id } } }`,
     variables: ({ t }) => ({ id: t.documentId, threadId: t.threadId }),
     judge: (d, { t }) => !ids(d, 'unlinkDocumentFromThread.linkedThreads').includes(t.threadId),
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from document_thread_links where document_id = ?', [t.documentId]),
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from document_thread_links where document_id = ?', [t.documentId]),
   }),
   unsubscribe: gql({
     target: ({ w }) => w.fresh.unsubscribeToken(),
     query: `mutation M($token: String!) { unsubscribe(token: $token) { category } }`,
-    variables: (ctx) => ({ token: ctx.role === 'linkHolder' ? ctx.t.token : `${ctx.t.user.id}.MEMBERSHIP.${guessed()}` }),
+    variables: (ctx) => ({
+      token: ctx.role === 'linkHolder' ? ctx.t.token : `${ctx.t.user.id}.MEMBERSHIP.${guessed()}`,
+    }),
     judge: (d) => at(d, 'unsubscribe.category') === 'MEMBERSHIP',
-    state: ({ w, t }) => w.fresh.sql('select category, email from notification_channel_preferences where user_id = ? order by category', [t.user.id]),
+    state: ({ w, t }) =>
+      w.fresh.sql('select category, email from notification_channel_preferences where user_id = ? order by category', [
+        t.user.id,
+      ]),
   }),
   updateDocument: gql({
     target: ({ w }) => w.fresh.document(),
@@ -973,7 +1216,8 @@ const graphqlProbes = {
     query: `mutation M { updateNetworkSettings(signUpMode: INVITATION_ONLY) { signUpMode } }`,
     judge: (d) => at(d, 'updateNetworkSettings.signUpMode') === 'INVITATION_ONLY',
     state: ({ w }) => w.fresh.sql('select sign_up_mode from network_settings'),
-    cleanup: async ({ w }) => void ok(await w.clients.admin.request(GQL.signUpMode, { mode: 'OPEN' }), 'updateNetworkSettings'),
+    cleanup: async ({ w }) =>
+      void ok(await w.clients.admin.request(GQL.signUpMode, { mode: 'OPEN' }), 'updateNetworkSettings'),
   }),
   updateNotificationSettings: gql({
     actor: 'fresh',
@@ -1012,34 +1256,78 @@ const GROUP = `query Q($slug: String!, $from: DateTime!, $to: DateTime!, $tag: S
   members { nodes { id user { id organisation { id } } } } convenors { id user { id } } pendingRequests { nodes { id message } } memberCount
   threads(first: 50) { nodes { id } } documents(tag: $tag) { nodes { id } } documentFolders { id } meetings(from: $from, to: $to) { id } meetingPolls { id }
   mentionable(query: "Cora") { id } } }`;
-const groupVariables = ({ w }: { w: World }) => ({ slug: w.groupA.slug, from: new Date().toISOString(), to: new Date(Date.now() + 30 * DAY).toISOString(), tag: w.a.searchWord });
+const groupVariables = ({ w }: { w: World }) => ({
+  slug: w.groupA.slug,
+  from: new Date().toISOString(),
+  to: new Date(Date.now() + 30 * DAY).toISOString(),
+  tag: w.a.searchWord,
+});
 /** A field of group A: null for people outside it (the schema makes it nullable to hide it). */
 const groupField = (field: string, seen: (value: unknown, w: World) => boolean) =>
-  gql({ query: GROUP, variables: groupVariables, judge: (d, { w }) => (at(d, `workingGroup.${field}`) === null ? 'hidden' : seen(at(d, `workingGroup.${field}`), w) || `${field} without A's object`) });
-const has = (id: (w: World) => string) => (value: unknown, w: World) => Array.isArray(value) && value.some((item) => (item as { id?: unknown }).id === id(w));
+  gql({
+    query: GROUP,
+    variables: groupVariables,
+    judge: (d, { w }) =>
+      at(d, `workingGroup.${field}`) === null
+        ? 'hidden'
+        : seen(at(d, `workingGroup.${field}`), w) || `${field} without A's object`,
+  });
+const has = (id: (w: World) => string) => (value: unknown, w: World) =>
+  Array.isArray(value) && value.some((item) => (item as { id?: unknown }).id === id(w));
 /** A list of memberships holding someone's. */
-const hasUser = (id: (w: World) => string) => (value: unknown, w: World) => Array.isArray(value) && value.some((item) => at(item, 'user.id') === id(w));
-const hasNode = (id: (w: World) => string) => (value: unknown, w: World) => list(value, 'nodes').some((item) => item['id'] === id(w));
+const hasUser = (id: (w: World) => string) => (value: unknown, w: World) =>
+  Array.isArray(value) && value.some((item) => at(item, 'user.id') === id(w));
+const hasNode = (id: (w: World) => string) => (value: unknown, w: World) =>
+  list(value, 'nodes').some((item) => item['id'] === id(w));
 /** A page of memberships holding someone's. */
-const hasNodeUser = (id: (w: World) => string) => (value: unknown, w: World) => list(value, 'nodes').some((item) => at(item, 'user.id') === id(w));
+const hasNodeUser = (id: (w: World) => string) => (value: unknown, w: World) =>
+  list(value, 'nodes').some((item) => at(item, 'user.id') === id(w));
 
 const MEETING = `query Q($id: ID!) { meeting(id: $id) { id onlineUrl rsvps { person { id } note } registrationCounts { pending } agendaDocument { id } minutesDocument { id } thread { id } } }`;
 const meetingField = (id: (w: World) => string, judge: (meeting: unknown, w: World) => Judgement) =>
   gql({ query: MEETING, variables: ({ w }) => ({ id: id(w) }), judge: (d, { w }) => judge(at(d, 'meeting'), w) });
 const PITCH = `query Q($id: ID!) { pitch(id: $id) { id notes { body } reviewers { id } messages { body convenor { id } } } }`;
-const pitchField = (judge: (pitch: unknown, w: World) => Judgement) => gql({ query: PITCH, variables: ({ w }) => ({ id: w.a.pitchId }), judge: (d, { w }) => judge(at(d, 'pitch'), w) });
+const pitchField = (judge: (pitch: unknown, w: World) => Judgement) =>
+  gql({ query: PITCH, variables: ({ w }) => ({ id: w.a.pitchId }), judge: (d, { w }) => judge(at(d, 'pitch'), w) });
 
 const fieldProbes = {
-  'WorkingGroup.members': groupField('members', hasNodeUser((w) => w.people.memberA.id)),
-  'WorkingGroup.convenors': groupField('convenors', hasUser((w) => w.people.convenorA.id)),
-  'WorkingGroup.pendingRequests': groupField('pendingRequests', hasNode((w) => w.a.pendingMembershipId)),
+  'WorkingGroup.members': groupField(
+    'members',
+    hasNodeUser((w) => w.people.memberA.id),
+  ),
+  'WorkingGroup.convenors': groupField(
+    'convenors',
+    hasUser((w) => w.people.convenorA.id),
+  ),
+  'WorkingGroup.pendingRequests': groupField(
+    'pendingRequests',
+    hasNode((w) => w.a.pendingMembershipId),
+  ),
   'WorkingGroup.memberCount': groupField('memberCount', (value) => typeof value === 'number' && value >= 4),
-  'WorkingGroup.threads': groupField('threads', hasNode((w) => w.a.threadId)),
-  'WorkingGroup.documents': groupField('documents', hasNode((w) => w.a.documentId)),
-  'WorkingGroup.documentFolders': groupField('documentFolders', has((w) => w.a.folderId)),
-  'WorkingGroup.meetings': groupField('meetings', has((w) => w.a.meetingId)),
-  'WorkingGroup.meetingPolls': groupField('meetingPolls', has((w) => w.a.pollId)),
-  'WorkingGroup.mentionable': groupField('mentionable', has((w) => w.people.convenorA.id)),
+  'WorkingGroup.threads': groupField(
+    'threads',
+    hasNode((w) => w.a.threadId),
+  ),
+  'WorkingGroup.documents': groupField(
+    'documents',
+    hasNode((w) => w.a.documentId),
+  ),
+  'WorkingGroup.documentFolders': groupField(
+    'documentFolders',
+    has((w) => w.a.folderId),
+  ),
+  'WorkingGroup.meetings': groupField(
+    'meetings',
+    has((w) => w.a.meetingId),
+  ),
+  'WorkingGroup.meetingPolls': groupField(
+    'meetingPolls',
+    has((w) => w.a.pollId),
+  ),
+  'WorkingGroup.mentionable': groupField(
+    'mentionable',
+    has((w) => w.people.convenorA.id),
+  ),
   'Membership.message': gql({
     query: GROUP,
     variables: groupVariables,
@@ -1053,10 +1341,17 @@ const fieldProbes = {
     variables: groupVariables,
     judge: (d, { w }) => {
       const member = list(d, 'workingGroup.members.nodes').find((m) => at(m, 'user.id') === w.people.memberA.id);
-      return !member ? 'hidden' : at(member, 'user.organisation.id') === w.organisationId ? true : `memberA shown without their organisation`;
+      return !member
+        ? 'hidden'
+        : at(member, 'user.organisation.id') === w.organisationId
+          ? true
+          : `memberA shown without their organisation`;
     },
   }),
-  'Viewer.email': gql({ query: `{ me { id email } }`, judge: (d, ctx) => (at(d, 'me') === null ? 'hidden' : at(d, 'me.email') === ctx.actor.user?.email) }),
+  'Viewer.email': gql({
+    query: `{ me { id email } }`,
+    judge: (d, ctx) => (at(d, 'me') === null ? 'hidden' : at(d, 'me.email') === ctx.actor.user?.email),
+  }),
   'Post.body': gql({
     query: `query Q($id: ID!) { thread(id: $id) { posts { nodes { id body bodyHtml hidden { reason } } } } }`,
     variables: ({ w }) => ({ id: w.a.threadId }),
@@ -1068,26 +1363,54 @@ const fieldProbes = {
       return post['body'] === null && html === '' ? 'hidden' : 'body and bodyHtml disagree';
     },
   }),
-  'Meeting.onlineUrl': meetingField((w) => w.a.meetingId, (m, w) => (at(m, 'onlineUrl') === w.a.onlineUrl ? true : at(m, 'onlineUrl') === null ? 'hidden' : 'another link')),
-  'Meeting.rsvps': meetingField((w) => w.a.meetingId, (m, w) => (list(m, 'rsvps').some((r) => at(r, 'person.id') === w.people.otherMemberA.id) ? true : 'hidden')),
-  'Rsvp.note': meetingField((w) => w.a.meetingId, (m, w) => {
-    const answer = list(m, 'rsvps').find((r) => at(r, 'person.id') === w.people.otherMemberA.id);
-    return answer?.['note'] === w.a.rsvpNote ? true : 'hidden';
-  }),
-  'Meeting.registrationCounts': meetingField((w) => w.a.eventMeetingId, (m) => (typeof at(m, 'registrationCounts.pending') === 'number' ? true : 'hidden')),
-  'Meeting.agendaDocument': meetingField((w) => w.a.meetingId, (m, w) => (at(m, 'agendaDocument') === null ? 'hidden' : at(m, 'agendaDocument.id') === w.a.documentId)),
-  'Meeting.minutesDocument': meetingField((w) => w.a.meetingId, (m, w) => (at(m, 'minutesDocument') === null ? 'hidden' : at(m, 'minutesDocument.id') === w.a.documentId)),
-  'Meeting.thread': meetingField((w) => w.a.meetingId, (m, w) => (at(m, 'thread') === null ? 'hidden' : at(m, 'thread.id') === w.a.threadId)),
+  'Meeting.onlineUrl': meetingField(
+    (w) => w.a.meetingId,
+    (m, w) => (at(m, 'onlineUrl') === w.a.onlineUrl ? true : at(m, 'onlineUrl') === null ? 'hidden' : 'another link'),
+  ),
+  'Meeting.rsvps': meetingField(
+    (w) => w.a.meetingId,
+    (m, w) => (list(m, 'rsvps').some((r) => at(r, 'person.id') === w.people.otherMemberA.id) ? true : 'hidden'),
+  ),
+  'Rsvp.note': meetingField(
+    (w) => w.a.meetingId,
+    (m, w) => {
+      const answer = list(m, 'rsvps').find((r) => at(r, 'person.id') === w.people.otherMemberA.id);
+      return answer?.['note'] === w.a.rsvpNote ? true : 'hidden';
+    },
+  ),
+  'Meeting.registrationCounts': meetingField(
+    (w) => w.a.eventMeetingId,
+    (m) => (typeof at(m, 'registrationCounts.pending') === 'number' ? true : 'hidden'),
+  ),
+  'Meeting.agendaDocument': meetingField(
+    (w) => w.a.meetingId,
+    (m, w) => (at(m, 'agendaDocument') === null ? 'hidden' : at(m, 'agendaDocument.id') === w.a.documentId),
+  ),
+  'Meeting.minutesDocument': meetingField(
+    (w) => w.a.meetingId,
+    (m, w) => (at(m, 'minutesDocument') === null ? 'hidden' : at(m, 'minutesDocument.id') === w.a.documentId),
+  ),
+  'Meeting.thread': meetingField(
+    (w) => w.a.meetingId,
+    (m, w) => (at(m, 'thread') === null ? 'hidden' : at(m, 'thread.id') === w.a.threadId),
+  ),
   'PollSlot.votes': gql({
     query: `query Q($id: ID!) { meetingPoll(id: $id) { slots { id votes { person { id } answer } } } }`,
     variables: ({ w }) => ({ id: w.a.pollId }),
-    judge: (d, { w }) => (list(d, 'meetingPoll.slots').some((s) => list(s, 'votes').some((v) => at(v, 'person.id') === w.people.memberA.id)) ? true : 'hidden'),
+    judge: (d, { w }) =>
+      list(d, 'meetingPoll.slots').some((s) => list(s, 'votes').some((v) => at(v, 'person.id') === w.people.memberA.id))
+        ? true
+        : 'hidden',
   }),
   'Pitch.notes': pitchField((p, w) => (list(p, 'notes').some((n) => n['body'] === w.a.pitchNote) ? true : 'hidden')),
   'Pitch.reviewers': pitchField((p, w) => (ids(p, 'reviewers').includes(w.people.convenorA.id) ? true : 'hidden')),
   'PitchMessage.convenor': pitchField((p, w) => {
     const message = list(p, 'messages').find((m) => m['body'] === w.a.pitchMessage);
-    return message ? (at(message, 'convenor.id') === w.people.convenorA.id ? true : 'hidden') : 'the message is missing';
+    return message
+      ? at(message, 'convenor.id') === w.people.convenorA.id
+        ? true
+        : 'hidden'
+      : 'the message is missing';
   }),
 } satisfies Record<string, Probe>;
 
@@ -1097,16 +1420,34 @@ const restProbes = {
   'GET /api/calendar/:file': rest({
     method: 'GET',
     path: ({ w, role }) => w.feeds[role] ?? `/api/calendar/${guessed()}.ics`,
-    judge: (res, { w }) => (res.text.includes(`UID:${w.a.meetingId}@convene`) ? true : res.text.includes('BEGIN:VCALENDAR') ? 'hidden' : 'not a calendar'),
+    judge: (res, { w }) =>
+      res.text.includes(`UID:${w.a.meetingId}@convene`)
+        ? true
+        : res.text.includes('BEGIN:VCALENDAR')
+          ? 'hidden'
+          : 'not a calendar',
   }),
   'GET /api/data-exports/:id/download': rest({
     method: 'GET',
     path: ({ w }) => `/api/data-exports/${w.a.exportId}/download`,
-    judge: (res) => res.headers.get('content-type') === 'application/zip' && res.body.subarray(0, 2).toString() === 'PK',
+    judge: (res) =>
+      res.headers.get('content-type') === 'application/zip' && res.body.subarray(0, 2).toString() === 'PK',
   }),
-  'GET /api/dev/mail': rest({ method: 'GET', path: () => '/api/dev/mail', judge: (res) => Array.isArray(JSON.parse(res.text)) }),
-  'GET /api/documents/:id/content': rest({ method: 'GET', path: ({ w }) => `/api/documents/${w.a.documentId}/content`, judge: (res, { w }) => res.text.includes(w.a.searchWord) }),
-  'GET /api/meetings/:id/ics': rest({ method: 'GET', path: ({ w }) => `/api/meetings/${w.a.meetingId}/ics`, judge: (res, { w }) => res.text.includes(`UID:${w.a.meetingId}@convene`) }),
+  'GET /api/dev/mail': rest({
+    method: 'GET',
+    path: () => '/api/dev/mail',
+    judge: (res) => Array.isArray(JSON.parse(res.text)),
+  }),
+  'GET /api/documents/:id/content': rest({
+    method: 'GET',
+    path: ({ w }) => `/api/documents/${w.a.documentId}/content`,
+    judge: (res, { w }) => res.text.includes(w.a.searchWord),
+  }),
+  'GET /api/meetings/:id/ics': rest({
+    method: 'GET',
+    path: ({ w }) => `/api/meetings/${w.a.meetingId}/ics`,
+    judge: (res, { w }) => res.text.includes(`UID:${w.a.meetingId}@convene`),
+  }),
   'GET /api/meetings/:id/registrations.csv': rest({
     method: 'GET',
     path: ({ w }) => `/api/meetings/${w.a.eventMeetingId}/registrations.csv`,
@@ -1134,7 +1475,9 @@ const restProbes = {
     target: ({ w }) => w.fresh.document(),
     path: ({ t }) => `/api/documents/${t}/versions`,
     file: () => ({ name: 'briefing v2.pdf', bytes: pdf('Corrected') }),
-    judge: (res) => res.status === 201 && (JSON.parse(res.text) as { document: { versionCount: number } }).document.versionCount === 2,
+    judge: (res) =>
+      res.status === 201 &&
+      (JSON.parse(res.text) as { document: { versionCount: number } }).document.versionCount === 2,
     state: ({ w, t }) => row(w, 'select version_count from documents where id = ?', [t]),
   }),
   'POST /api/groups/:groupId/documents': rest({
@@ -1143,7 +1486,8 @@ const restProbes = {
     path: ({ w }) => `/api/groups/${w.groupA.id}/documents`,
     file: ({ t }) => ({ name: t, bytes: pdf('A briefing') }),
     judge: (res) => res.status === 201,
-    state: ({ w, t }) => count(w, 'select count(*)::int as n from documents where group_id = ? and title = ?', [w.groupA.id, t]),
+    state: ({ w, t }) =>
+      count(w, 'select count(*)::int as n from documents where group_id = ? and title = ?', [w.groupA.id, t]),
   }),
   'POST /api/pitch-attachments': rest({
     method: 'POST',
@@ -1154,13 +1498,21 @@ const restProbes = {
   'POST /unsubscribe/:token': rest({
     method: 'POST',
     target: ({ w }) => w.fresh.unsubscribeToken(),
-    path: (ctx) => `/unsubscribe/${ctx.role === 'linkHolder' ? ctx.t.token : `${ctx.t.user.id}.MEMBERSHIP.${guessed()}`}`,
+    path: (ctx) =>
+      `/unsubscribe/${ctx.role === 'linkHolder' ? ctx.t.token : `${ctx.t.user.id}.MEMBERSHIP.${guessed()}`}`,
     judge: (res) => (JSON.parse(res.text) as { category?: string }).category === 'MEMBERSHIP',
-    state: ({ w, t }) => w.fresh.sql('select category, email from notification_channel_preferences where user_id = ? order by category', [t.user.id]),
+    state: ({ w, t }) =>
+      w.fresh.sql('select category, email from notification_channel_preferences where user_id = ? order by category', [
+        t.user.id,
+      ]),
   }),
 } satisfies Record<string, Probe>;
 
 export const PROBES: Record<Operation, Probe> = { ...graphqlProbes, ...fieldProbes, ...restProbes, ...socketProbes };
 
 /** Rows whose cells must run one at a time: they change settings every other probe depends on. */
-export const SERIAL: ReadonlySet<Operation> = new Set<Operation>(['updateDocumentSettings', 'updateNetworkSettings', 'updateWorkingGroup']);
+export const SERIAL: ReadonlySet<Operation> = new Set<Operation>([
+  'updateDocumentSettings',
+  'updateNetworkSettings',
+  'updateWorkingGroup',
+]);

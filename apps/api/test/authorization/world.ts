@@ -153,8 +153,13 @@ export async function mailedToken(api: ApiHarness, email: string, path: string):
     const mails = await api.orm.em
       .fork()
       .getConnection()
-      .execute<{ text_body: string }[]>('select text_body from mail_messages where lower(to_address) = lower(?) order by created_at desc', [email]);
-    const token = mails.map((mail) => new RegExp(`/${path}/([A-Za-z0-9_-]{20,})`).exec(mail.text_body)?.[1]).find(Boolean);
+      .execute<{ text_body: string }[]>(
+        'select text_body from mail_messages where lower(to_address) = lower(?) order by created_at desc',
+        [email],
+      );
+    const token = mails
+      .map((mail) => new RegExp(`/${path}/([A-Za-z0-9_-]{20,})`).exec(mail.text_body)?.[1])
+      .find(Boolean);
     if (token) return token;
     if (Date.now() > deadline) throw new Error(`no /${path}/ link mailed to ${email}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -190,9 +195,19 @@ export class Fresh {
   }
 
   /** A thread started by memberA (or another author), with its opening post. */
-  async thread(title = 'Data sharing at the trust', author = this.w.clients.memberA): Promise<{ threadId: string; postId: string }> {
-    const threadId = ok(await author.request<{ createThread: { id: string } }>(GQL.createThread, { input: { groupId: this.w.groupA.id, title, body: 'What have you seen?' } }), 'createThread').createThread.id;
-    const [post] = await this.sql<{ id: string }>('select id from posts where thread_id = ? and parent_id is null', [threadId]);
+  async thread(
+    title = 'Data sharing at the trust',
+    author = this.w.clients.memberA,
+  ): Promise<{ threadId: string; postId: string }> {
+    const threadId = ok(
+      await author.request<{ createThread: { id: string } }>(GQL.createThread, {
+        input: { groupId: this.w.groupA.id, title, body: 'What have you seen?' },
+      }),
+      'createThread',
+    ).createThread.id;
+    const [post] = await this.sql<{ id: string }>('select id from posts where thread_id = ? and parent_id is null', [
+      threadId,
+    ]);
     return { threadId, postId: post!.id };
   }
 
@@ -204,13 +219,20 @@ export class Fresh {
   /** A hidden post: memberA's opening post, hidden by convenorA. */
   async hiddenPost(): Promise<{ threadId: string; postId: string }> {
     const made = await this.thread();
-    ok(await this.w.clients.convenorA.request(GQL.hidePost, { input: { postId: made.postId, reason: 'Names a person at risk.' } }), 'hidePost');
+    ok(
+      await this.w.clients.convenorA.request(GQL.hidePost, {
+        input: { postId: made.postId, reason: 'Names a person at risk.' },
+      }),
+      'hidePost',
+    );
     return made;
   }
 
   /** A PDF uploaded by memberA. */
   async document(name = 'briefing.pdf'): Promise<string> {
-    const result = await upload(this.api.url, this.w.clients.memberA, `/api/groups/${this.w.groupA.id}/documents`, [{ name, bytes: pdf(marker()) }]);
+    const result = await upload(this.api.url, this.w.clients.memberA, `/api/groups/${this.w.groupA.id}/documents`, [
+      { name, bytes: pdf(marker()) },
+    ]);
     if (result.status !== 201) throw new Error(`upload failed: ${JSON.stringify(result.json)}`);
     return result.json.document!.id;
   }
@@ -218,7 +240,9 @@ export class Fresh {
   /** A document with two versions. */
   async documentWithVersions(): Promise<string> {
     const id = await this.document();
-    const result = await upload(this.api.url, this.w.clients.memberA, `/api/documents/${id}/versions`, [{ name: 'briefing.pdf', bytes: pdf(marker()) }]);
+    const result = await upload(this.api.url, this.w.clients.memberA, `/api/documents/${id}/versions`, [
+      { name: 'briefing.pdf', bytes: pdf(marker()) },
+    ]);
     if (result.status !== 201) throw new Error(`version upload failed: ${JSON.stringify(result.json)}`);
     return id;
   }
@@ -230,13 +254,25 @@ export class Fresh {
   }
 
   async folder(name = `Folder ${marker('')}`): Promise<string> {
-    return ok(await this.w.clients.memberA.request<{ createDocumentFolder: { id: string } }>(GQL.createFolder, { input: { groupId: this.w.groupA.id, name } }), 'createDocumentFolder').createDocumentFolder.id;
+    return ok(
+      await this.w.clients.memberA.request<{ createDocumentFolder: { id: string } }>(GQL.createFolder, {
+        input: { groupId: this.w.groupA.id, name },
+      }),
+      'createDocumentFolder',
+    ).createDocumentFolder.id;
   }
 
   async meeting(input: Record<string, unknown> = {}): Promise<string> {
     return ok(
       await this.w.clients.convenorA.request<{ scheduleMeeting: { id: string } }>(GQL.schedule, {
-        input: { groupId: this.w.groupA.id, title: 'Monthly policing meeting', startsAt: localIn(10, 18), endsAt: localIn(10, 20), timeZone: 'Europe/London', ...input },
+        input: {
+          groupId: this.w.groupA.id,
+          title: 'Monthly policing meeting',
+          startsAt: localIn(10, 18),
+          endsAt: localIn(10, 20),
+          timeZone: 'Europe/London',
+          ...input,
+        },
       }),
       'scheduleMeeting',
     ).scheduleMeeting.id;
@@ -248,7 +284,13 @@ export class Fresh {
     const slug = `summit-${marker('')}`;
     ok(
       await this.w.clients.convenorA.request(GQL.configureEvent, {
-        input: { meetingId, slug, requiresApproval: true, consentText: 'We keep your name, email and organisation to run the event.', fields: [{ label: 'Dietary needs', kind: 'TEXT' }] },
+        input: {
+          meetingId,
+          slug,
+          requiresApproval: true,
+          consentText: 'We keep your name, email and organisation to run the event.',
+          fields: [{ label: 'Dietary needs', kind: 'TEXT' }],
+        },
       }),
       'configureEvent',
     );
@@ -258,30 +300,57 @@ export class Fresh {
   /** A pending registration for the world's event, with its private link. */
   async registration(slug = this.w.a.eventSlug): Promise<{ id: string; token: string; email: string }> {
     const email = `guest-${marker('')}@example.org`;
-    ok(await this.api.client().request(GQL.register, { input: { slug, name: 'Amal Guest', email, organisation: 'Refugee Action Network', consent: true } }), 'registerForEvent');
-    const [row] = await this.sql<{ id: string }>('select id from event_registrations where lower(email) = lower(?)', [email]);
+    ok(
+      await this.api
+        .client()
+        .request(GQL.register, {
+          input: { slug, name: 'Amal Guest', email, organisation: 'Refugee Action Network', consent: true },
+        }),
+      'registerForEvent',
+    );
+    const [row] = await this.sql<{ id: string }>('select id from event_registrations where lower(email) = lower(?)', [
+      email,
+    ]);
     return { id: row!.id, token: await mailedToken(this.api, email, 'registrations'), email };
   }
 
   async poll(): Promise<{ pollId: string; slotIds: string[] }> {
     const poll = ok(
-      await this.w.clients.convenorA.request<{ createMeetingPoll: { id: string; slots: { id: string }[] } }>(GQL.createPoll, {
-        input: { groupId: this.w.groupA.id, title: 'Autumn planning', timeZone: 'Europe/London', slots: [4, 5, 6].map((d) => ({ startsAt: localIn(d, 18), endsAt: localIn(d, 19) })) },
-      }),
+      await this.w.clients.convenorA.request<{ createMeetingPoll: { id: string; slots: { id: string }[] } }>(
+        GQL.createPoll,
+        {
+          input: {
+            groupId: this.w.groupA.id,
+            title: 'Autumn planning',
+            timeZone: 'Europe/London',
+            slots: [4, 5, 6].map((d) => ({ startsAt: localIn(d, 18), endsAt: localIn(d, 19) })),
+          },
+        },
+      ),
       'createMeetingPoll',
     ).createMeetingPoll;
     return { pollId: poll.id, slotIds: poll.slots.map((s) => s.id) };
   }
 
   /** A pitch to group A, submitted without an account, with its partner link. */
-  async pitch(change: Record<string, unknown> = {}): Promise<{ id: string; token: string; title: string; contactEmail: string }> {
+  async pitch(
+    change: Record<string, unknown> = {},
+  ): Promise<{ id: string; token: string; title: string; contactEmail: string }> {
     const input = pitchInput(this.w.a.formSlug, this.w.groupA.id, change);
     ok(await this.api.client().request(GQL.submitPitch, { input }), 'submitPitch');
     const [row] = await this.sql<{ id: string }>('select id from pitches where title = ?', [input.title]);
-    return { id: row!.id, token: await mailedToken(this.api, input.contactEmail, 'pitches'), title: input.title, contactEmail: input.contactEmail };
+    return {
+      id: row!.id,
+      token: await mailedToken(this.api, input.contactEmail, 'pitches'),
+      title: input.title,
+      contactEmail: input.contactEmail,
+    };
   }
 
-  async memberOfA(role = MembershipRole.MEMBER, status = MembershipStatus.ACTIVE): Promise<{ user: User; membershipId: string }> {
+  async memberOfA(
+    role = MembershipRole.MEMBER,
+    status = MembershipStatus.ACTIVE,
+  ): Promise<{ user: User; membershipId: string }> {
     const user = await this.api.data.user();
     const membership = await this.api.data.membership(this.w.groupA, user, role, status);
     return { user, membershipId: membership.id };
@@ -308,7 +377,10 @@ export class Fresh {
     const user = await this.api.data.user();
     const service = this.api.app.get(NotificationPreferencesService);
     const settings = await service.settingsRow(this.api.orm.em.fork(), user.id);
-    return { user, token: service.unsubscribeUrl(settings, NotificationCategory.MEMBERSHIP).split('/unsubscribe/')[1]! };
+    return {
+      user,
+      token: service.unsubscribeUrl(settings, NotificationCategory.MEMBERSHIP).split('/unsubscribe/')[1]!,
+    };
   }
 
   /** A signed-in account that has just been deactivated by the admin: the client keeps its old cookie. */
@@ -361,7 +433,13 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
   ok(await clients.admin.request(GQL.signUpMode, { mode: SignUpMode.OPEN }), 'updateNetworkSettings');
   const other = await api.signedIn(people.otherMemberA);
 
-  const accounts = { memberA: people.memberA, convenorA: people.convenorA, memberB: people.memberB, admin: people.admin, deactivated: people.deactivated } as const;
+  const accounts = {
+    memberA: people.memberA,
+    convenorA: people.convenorA,
+    memberB: people.memberB,
+    admin: people.admin,
+    deactivated: people.deactivated,
+  } as const;
   const world: World = {
     api,
     groupA,
@@ -394,7 +472,9 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
         }
         case 'memberA':
         case 'convenorA': {
-          const { user } = await world.fresh.memberOfA(role === 'memberA' ? MembershipRole.MEMBER : MembershipRole.CONVENOR);
+          const { user } = await world.fresh.memberOfA(
+            role === 'memberA' ? MembershipRole.MEMBER : MembershipRole.CONVENOR,
+          );
           return { client: await api.signedIn(user), user };
         }
       }
@@ -406,54 +486,115 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
 
   // A discussion: memberA's opening post (edited once, so it has a revision), a reply by the other member that a convenor hid.
   const { threadId, postId: openingPostId } = await fresh.thread(`Stop and search ${searchWord}`);
-  ok(await clients.memberA.request(GQL.editPost, { input: { postId: openingPostId, body: `Figures from the ${searchWord} borough.` } }), 'editPost');
+  ok(
+    await clients.memberA.request(GQL.editPost, {
+      input: { postId: openingPostId, body: `Figures from the ${searchWord} borough.` },
+    }),
+    'editPost',
+  );
   const hiddenPostDraft = `A first draft naming ${marker('hush')}`;
   const hiddenPostBody = `Names someone ${marker('hush')}`;
-  const hiddenPostId = ok(await other.request<{ reply: { id: string } }>(GQL.reply, { input: { threadId, body: hiddenPostDraft } }), 'reply').reply.id;
+  const hiddenPostId = ok(
+    await other.request<{ reply: { id: string } }>(GQL.reply, { input: { threadId, body: hiddenPostDraft } }),
+    'reply',
+  ).reply.id;
   ok(await other.request(GQL.editPost, { input: { postId: hiddenPostId, body: hiddenPostBody } }), 'editPost');
-  ok(await clients.convenorA.request(GQL.hidePost, { input: { postId: hiddenPostId, reason: 'Names a person at risk.' } }), 'hidePost');
+  ok(
+    await clients.convenorA.request(GQL.hidePost, {
+      input: { postId: hiddenPostId, reason: 'Names a person at risk.' },
+    }),
+    'hidePost',
+  );
   // Pinned, so that it stays on the first page of A's threads however many the probes start.
-  ok(await clients.convenorA.request(`mutation P($threadId: ID!) { pinThread(threadId: $threadId, pinned: true) { id } }`, { threadId }), 'pinThread');
+  ok(
+    await clients.convenorA.request(
+      `mutation P($threadId: ID!) { pinThread(threadId: $threadId, pinned: true) { id } }`,
+      { threadId },
+    ),
+    'pinThread',
+  );
 
-  const uploaded = await upload(api.url, clients.memberA, `/api/groups/${groupA.id}/documents`, [{ name: `observer notes ${searchWord}.txt`, bytes: text(`Legal observer notes ${searchWord}\n`) }]);
+  const uploaded = await upload(api.url, clients.memberA, `/api/groups/${groupA.id}/documents`, [
+    { name: `observer notes ${searchWord}.txt`, bytes: text(`Legal observer notes ${searchWord}\n`) },
+  ]);
   if (uploaded.status !== 201) throw new Error(`upload failed: ${JSON.stringify(uploaded.json)}`);
   const documentId = uploaded.json.document!.id;
   // Tagged, so that it can be listed apart from the documents the probes upload.
-  ok(await clients.memberA.request(`mutation U($input: UpdateDocumentInput!) { updateDocument(input: $input) { id } }`, { input: { id: documentId, tags: [searchWord] } }), 'updateDocument');
+  ok(
+    await clients.memberA.request(`mutation U($input: UpdateDocumentInput!) { updateDocument(input: $input) { id } }`, {
+      input: { id: documentId, tags: [searchWord] },
+    }),
+    'updateDocument',
+  );
   const folderId = await fresh.folder('Minutes');
 
   // Group B's own thread and document, with the same word: what B's member finds instead.
-  ok(await clients.memberB.request(GQL.createThread, { input: { groupId: groupB.id, title: `Detention visits ${searchWord}`, body: 'Rota for next month.' } }), 'createThread');
-  const inB = await upload(api.url, clients.memberB, `/api/groups/${groupB.id}/documents`, [{ name: `visit rota ${searchWord}.txt`, bytes: text(`Visit rota ${searchWord}\n`) }]);
+  ok(
+    await clients.memberB.request(GQL.createThread, {
+      input: { groupId: groupB.id, title: `Detention visits ${searchWord}`, body: 'Rota for next month.' },
+    }),
+    'createThread',
+  );
+  const inB = await upload(api.url, clients.memberB, `/api/groups/${groupB.id}/documents`, [
+    { name: `visit rota ${searchWord}.txt`, bytes: text(`Visit rota ${searchWord}\n`) },
+  ]);
   if (inB.status !== 201) throw new Error(`upload failed: ${JSON.stringify(inB.json)}`);
 
   // A meeting with a call link, the document as agenda and minutes, the thread, and two answers (one with a note).
   const onlineUrl = `https://meet.example.org/${marker('')}`;
   const meetingId = await fresh.meeting({ onlineUrl, agendaDocumentId: documentId, threadId });
-  ok(await clients.convenorA.request(GQL.updateMeeting, { input: { id: meetingId, minutesDocumentId: documentId } }), 'updateMeeting');
+  ok(
+    await clients.convenorA.request(GQL.updateMeeting, { input: { id: meetingId, minutesDocumentId: documentId } }),
+    'updateMeeting',
+  );
   const rsvpNote = `BSL interpretation ${marker()}`;
   ok(await clients.memberA.request(GQL.rsvp, { input: { meetingId, response: 'GOING' } }), 'rsvp');
   ok(await other.request(GQL.rsvp, { input: { meetingId, response: 'MAYBE', note: rsvpNote } }), 'rsvp');
 
   const { pollId, slotIds: pollSlotIds } = await fresh.poll();
-  ok(await clients.memberA.request(GQL.answerPoll, { input: { pollId, answers: [{ slotId: pollSlotIds[0], answer: 'YES' }] } }), 'answerMeetingPoll');
+  ok(
+    await clients.memberA.request(GQL.answerPoll, {
+      input: { pollId, answers: [{ slotId: pollSlotIds[0], answer: 'YES' }] },
+    }),
+    'answerMeetingPoll',
+  );
 
   const formSlug = `ideas-${marker('')}`;
-  ok(await clients.admin.request(GQL.saveForm, { input: { slug: formSlug, title: 'Pitch us an idea', consentText: 'We use your details only to discuss your pitch.' } }), 'savePitchForm');
+  ok(
+    await clients.admin.request(GQL.saveForm, {
+      input: {
+        slug: formSlug,
+        title: 'Pitch us an idea',
+        consentText: 'We use your details only to discuss your pitch.',
+      },
+    }),
+    'savePitchForm',
+  );
   world.a.formSlug = formSlug;
 
   // The applicant's request, with a note for the convenors.
   const joinMessage = `I run the ${marker()} clinic`;
   const applicant = await api.signedIn(people.applicant);
-  const pendingMembershipId = ok(await applicant.request<{ requestToJoin: { id: string } }>(GQL.requestToJoin, { input: { groupId: groupA.id, message: joinMessage } }), 'requestToJoin').requestToJoin.id;
+  const pendingMembershipId = ok(
+    await applicant.request<{ requestToJoin: { id: string } }>(GQL.requestToJoin, {
+      input: { groupId: groupA.id, message: joinMessage },
+    }),
+    'requestToJoin',
+  ).requestToJoin.id;
 
   // Each account's own calendar feed; the deactivated convenor's is made while still active.
   for (const role of ['memberA', 'convenorA', 'memberB', 'admin', 'deactivated'] as const) {
-    world.feeds[role] = new URL(ok(await clients[role].request<{ resetCalendarFeed: { url: string } }>(GQL.resetFeed), 'resetCalendarFeed').resetCalendarFeed.url).pathname;
+    world.feeds[role] = new URL(
+      ok(await clients[role].request<{ resetCalendarFeed: { url: string } }>(GQL.resetFeed), 'resetCalendarFeed')
+        .resetCalendarFeed.url,
+    ).pathname;
   }
 
   // memberA's data export, built as the worker would.
-  const exportId = ok(await clients.memberA.request<{ requestDataExport: { id: string } }>(GQL.requestExport), 'requestDataExport').requestDataExport.id;
+  const exportId = ok(
+    await clients.memberA.request<{ requestDataExport: { id: string } }>(GQL.requestExport),
+    'requestDataExport',
+  ).requestDataExport.id;
   await api.asJob(() => api.app.get(DataExportService).build(exportId));
 
   const eventOnlineUrl = `https://meet.example.org/${marker('summit')}`;
@@ -462,14 +603,24 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
 
   // The pitch: an attachment uploaded first, then submitted to group A; a convenor reviews it with a
   // note, a message to the partner, and themselves as reviewer.
-  const attachment = await upload(api.url, api.client(), '/api/pitch-attachments', [{ name: 'survey draft.pdf', bytes: pdf('Our survey draft') }]);
+  const attachment = await upload(api.url, api.client(), '/api/pitch-attachments', [
+    { name: 'survey draft.pdf', bytes: pdf('Our survey draft') },
+  ]);
   if (attachment.status !== 201) throw new Error(`pitch attachment upload failed: ${JSON.stringify(attachment.json)}`);
   const claim = attachment.json as unknown as { id: string; claim: string };
   const pitch = await fresh.pitch({ attachments: [{ id: claim.id, claim: claim.claim }] });
   const pitchNote = `Internal: check their funding ${marker()}`;
   const pitchMessage = `Thank you, we are looking at it ${marker()}`;
   ok(
-    await clients.convenorA.request(GQL.reviewPitch, { input: { pitchId: pitch.id, status: 'UNDER_REVIEW', note: pitchNote, message: pitchMessage, reviewerIds: [people.convenorA.id] } }),
+    await clients.convenorA.request(GQL.reviewPitch, {
+      input: {
+        pitchId: pitch.id,
+        status: 'UNDER_REVIEW',
+        note: pitchNote,
+        message: pitchMessage,
+        reviewerIds: [people.convenorA.id],
+      },
+    }),
     'reviewPitch',
   );
 
@@ -505,7 +656,10 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
   };
 
   const invitee = `invitee-${marker('')}@example.org`;
-  ok(await clients.convenorA.request(GQL.inviteMember, { input: { groupId: groupA.id, email: invitee } }), 'inviteMember');
+  ok(
+    await clients.convenorA.request(GQL.inviteMember, { input: { groupId: groupA.id, email: invitee } }),
+    'inviteMember',
+  );
   world.links = {
     registration: registration.token,
     pitch: pitch.token,

@@ -30,7 +30,9 @@ export class DatabaseFingerprint {
     const columns = await api.orm.em
       .fork()
       .getConnection()
-      .execute<{ table_name: string; column_name: string }[]>(`select table_name, column_name from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`);
+      .execute<{ table_name: string; column_name: string }[]>(
+        `select table_name, column_name from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`,
+      );
     const byTable = new Map<string, string[]>();
     for (const { table_name: table, column_name: column } of columns) {
       if (SKIPPED_TABLES.has(table) || SKIPPED_COLUMNS[table]?.includes(column)) continue;
@@ -38,7 +40,9 @@ export class DatabaseFingerprint {
     }
     const selects = [...byTable].map(([table, cols]) => {
       const where = SKIPPED_ROWS[table] ? ` where ${SKIPPED_ROWS[table]}` : '';
-      const version = SKIPPED_COLUMNS[table] ? `sum(hashtextextended(row(${cols.join(', ')})::text, 0))` : `max(xmin::text::bigint)`;
+      const version = SKIPPED_COLUMNS[table]
+        ? `sum(hashtextextended(row(${cols.join(', ')})::text, 0))`
+        : `max(xmin::text::bigint)`;
       return `select '${table}' as t, count(*) || ':' || coalesce(${version}, 0) as f from "${table}"${where}`;
     });
     return new DatabaseFingerprint(api, selects.join('\nunion all\n'));

@@ -36,7 +36,24 @@ export interface FurnishedGroup extends GroupPersonas {
 }
 
 const unique = () => randomUUID().slice(0, 8);
-export const emptyPools = (): IdPools => ({ group: [], thread: [], post: [], folder: [], document: [], meeting: [], registration: [], poll: [], slot: [], field: [], pitch: [], pitchForm: [], membership: [], user: [], session: [], organisation: [] });
+export const emptyPools = (): IdPools => ({
+  group: [],
+  thread: [],
+  post: [],
+  folder: [],
+  document: [],
+  meeting: [],
+  registration: [],
+  poll: [],
+  slot: [],
+  field: [],
+  pitch: [],
+  pitchForm: [],
+  membership: [],
+  user: [],
+  session: [],
+  organisation: [],
+});
 
 export function mergePools(...pools: IdPools[]): IdPools {
   const merged = emptyPools();
@@ -48,41 +65,104 @@ export function mergePools(...pools: IdPools[]): IdPools {
 export async function pitchForm(api: ApiHarness): Promise<{ id: string; slug: string }> {
   const admin = await api.signedIn(await api.data.admin());
   const slug = `fuzz-ideas-${unique()}`;
-  const input = { slug, title: 'Pitch us an idea', consentText: 'We use your details only to discuss your pitch.', fields: [{ id: 'stage', label: 'How far along is it?', kind: 'CHOICE', required: true, options: ['Just an idea', 'Running'] }] };
-  const saved = dataOf(await admin.request<{ savePitchForm: { id: string } }>(`mutation F($input: SavePitchFormInput!) { savePitchForm(input: $input) { id } }`, { input }));
+  const input = {
+    slug,
+    title: 'Pitch us an idea',
+    consentText: 'We use your details only to discuss your pitch.',
+    fields: [
+      {
+        id: 'stage',
+        label: 'How far along is it?',
+        kind: 'CHOICE',
+        required: true,
+        options: ['Just an idea', 'Running'],
+      },
+    ],
+  };
+  const saved = dataOf(
+    await admin.request<{ savePitchForm: { id: string } }>(
+      `mutation F($input: SavePitchFormInput!) { savePitchForm(input: $input) { id } }`,
+      { input },
+    ),
+  );
   return { id: saved.savePitchForm.id, slug };
 }
 
 /** A new group (from `groupPersonas`) with its objects; every id is gathered into `ids`. */
 export async function furnishedGroup(api: ApiHarness, form: { id: string; slug: string }): Promise<FurnishedGroup> {
   const w = await groupPersonas(api);
-  const sql = <T>(query: string, params: unknown[] = []) => api.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = <T>(query: string, params: unknown[] = []) =>
+    api.orm.em.fork().getConnection().execute<T[]>(query, params);
   const convenor = await w.as('convenor');
   const member = await w.as('member');
-  const ask = async <T>(client: GqlClient, query: string, variables: Record<string, unknown>) => dataOf(await client.request<T>(query, variables));
+  const ask = async <T>(client: GqlClient, query: string, variables: Record<string, unknown>) =>
+    dataOf(await client.request<T>(query, variables));
   const groupId = w.group.id;
 
-  const { createThread: thread } = await ask<{ createThread: { id: string } }>(convenor, `mutation T($input: CreateThreadInput!) { createThread(input: $input) { id } }`, {
-    input: { groupId, title: 'Housing campaign', body: 'Where do we start, @[Mina Member]?' },
+  const { createThread: thread } = await ask<{ createThread: { id: string } }>(
+    convenor,
+    `mutation T($input: CreateThreadInput!) { createThread(input: $input) { id } }`,
+    {
+      input: { groupId, title: 'Housing campaign', body: 'Where do we start, @[Mina Member]?' },
+    },
+  );
+  await ask(member, `mutation R($input: ReplyInput!) { reply(input: $input) { id } }`, {
+    input: { threadId: thread.id, body: 'With the tenants’ union.' },
   });
-  await ask(member, `mutation R($input: ReplyInput!) { reply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'With the tenants’ union.' } });
-  const { createDocumentFolder: folder } = await ask<{ createDocumentFolder: { id: string } }>(convenor, `mutation F($input: CreateDocumentFolderInput!) { createDocumentFolder(input: $input) { id } }`, {
-    input: { groupId, name: 'Minutes' },
-  });
-  const uploaded = await upload(api.url, member, `/api/groups/${groupId}/documents`, [{ name: 'minutes.pdf', bytes: pdf() }]);
+  const { createDocumentFolder: folder } = await ask<{ createDocumentFolder: { id: string } }>(
+    convenor,
+    `mutation F($input: CreateDocumentFolderInput!) { createDocumentFolder(input: $input) { id } }`,
+    {
+      input: { groupId, name: 'Minutes' },
+    },
+  );
+  const uploaded = await upload(api.url, member, `/api/groups/${groupId}/documents`, [
+    { name: 'minutes.pdf', bytes: pdf() },
+  ]);
   if (!uploaded.json.document) throw new Error(`upload refused: ${JSON.stringify(uploaded.json)}`);
-  const { scheduleMeeting: meeting } = await ask<{ scheduleMeeting: { id: string } }>(convenor, `mutation S($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
-    input: { groupId, title: 'Monthly meeting', startsAt: localDateTime(10, 18), endsAt: localDateTime(10, 20), timeZone: 'Europe/London', threadId: thread.id },
-  });
+  const { scheduleMeeting: meeting } = await ask<{ scheduleMeeting: { id: string } }>(
+    convenor,
+    `mutation S($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+    {
+      input: {
+        groupId,
+        title: 'Monthly meeting',
+        startsAt: localDateTime(10, 18),
+        endsAt: localDateTime(10, 20),
+        timeZone: 'Europe/London',
+        threadId: thread.id,
+      },
+    },
+  );
   const eventSlug = `fuzz-event-${unique()}`;
   await ask(convenor, `mutation E($input: ConfigureEventInput!) { configureEvent(input: $input) { id } }`, {
-    input: { meetingId: meeting.id, slug: eventSlug, consentText: 'We keep your details to run the event.', fields: [{ label: 'Dietary needs', kind: 'TEXT' }] },
+    input: {
+      meetingId: meeting.id,
+      slug: eventSlug,
+      consentText: 'We keep your details to run the event.',
+      fields: [{ label: 'Dietary needs', kind: 'TEXT' }],
+    },
   });
-  await ask(api.client(), `mutation R($input: RegisterForEventInput!) { registerForEvent(input: $input) { message } }`, {
-    input: { slug: eventSlug, name: 'Amal Guest', email: `guest-${unique()}@example.org`, organisation: 'Refugee Action', consent: true },
-  });
+  await ask(
+    api.client(),
+    `mutation R($input: RegisterForEventInput!) { registerForEvent(input: $input) { message } }`,
+    {
+      input: {
+        slug: eventSlug,
+        name: 'Amal Guest',
+        email: `guest-${unique()}@example.org`,
+        organisation: 'Refugee Action',
+        consent: true,
+      },
+    },
+  );
   await ask(convenor, `mutation P($input: CreateMeetingPollInput!) { createMeetingPoll(input: $input) { id } }`, {
-    input: { groupId, title: 'Autumn planning', timeZone: 'Europe/London', slots: [4, 5].map((d) => ({ startsAt: localDateTime(d, 18), endsAt: localDateTime(d, 19) })) },
+    input: {
+      groupId,
+      title: 'Autumn planning',
+      timeZone: 'Europe/London',
+      slots: [4, 5].map((d) => ({ startsAt: localDateTime(d, 18), endsAt: localDateTime(d, 19) })),
+    },
   });
   const pitchTitle = `Interpreters at GP surgeries ${unique()}`;
   await ask(api.client(), `mutation P($input: SubmitPitchInput!) { submitPitch(input: $input) { message } }`, {
@@ -104,7 +184,8 @@ export async function furnishedGroup(api: ApiHarness, form: { id: string; slug: 
   const applicant = await api.data.user({ displayName: 'Petra Pending' });
   await api.data.membership(w.group, applicant, MembershipRole.MEMBER, MembershipStatus.PENDING);
 
-  const column = async (query: string, params: unknown[]) => (await sql<{ id: string }>(query, params)).map((r) => r.id);
+  const column = async (query: string, params: unknown[]) =>
+    (await sql<{ id: string }>(query, params)).map((r) => r.id);
   const people = [w.people.member.id, w.people.convenor.id, applicant.id];
   const ids: IdPools = {
     ...emptyPools(),
@@ -116,9 +197,17 @@ export async function furnishedGroup(api: ApiHarness, form: { id: string; slug: 
     meeting: [meeting.id],
     registration: await column('select id from event_registrations where meeting_id = ?', [meeting.id]),
     poll: await column('select id from meeting_polls where group_id = ?', [groupId]),
-    slot: await column('select s.id from meeting_poll_slots s join meeting_polls p on p.id = s.poll_id where p.group_id = ?', [groupId]),
+    slot: await column(
+      'select s.id from meeting_poll_slots s join meeting_polls p on p.id = s.poll_id where p.group_id = ?',
+      [groupId],
+    ),
     // Questions of the event's form and of the pitch form (ids like "stage", not uuids).
-    field: [...(await column(`select f->>'id' as id from event_forms, jsonb_array_elements(fields) f where meeting_id = ?`, [meeting.id])), 'stage'],
+    field: [
+      ...(await column(`select f->>'id' as id from event_forms, jsonb_array_elements(fields) f where meeting_id = ?`, [
+        meeting.id,
+      ])),
+      'stage',
+    ],
     pitch: await column('select id from pitches where title = ?', [pitchTitle]),
     pitchForm: [form.id],
     membership: await column('select id from memberships where group_id = ?', [groupId]),

@@ -19,7 +19,17 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { IdKind, IdPools } from './fuzz-world.js';
-import { BOGUS_ID, DATE_TIME, FLOAT, MAX_BODY_BYTES, TAME_INT, WILD_INT, tameString, wildString, type Known } from './hostile-values.js';
+import {
+  BOGUS_ID,
+  DATE_TIME,
+  FLOAT,
+  MAX_BODY_BYTES,
+  TAME_INT,
+  WILD_INT,
+  tameString,
+  wildString,
+  type Known,
+} from './hostile-values.js';
 
 export interface MutationCase {
   name: string;
@@ -88,10 +98,12 @@ interface Context {
 }
 
 /** Mostly `a` in its own mode, now and then `b`. */
-const mostly = <T>(a: fc.Arbitrary<T>, b: fc.Arbitrary<T>, ratio: number) => fc.oneof({ arbitrary: a, weight: ratio }, { arbitrary: b, weight: 1 });
+const mostly = <T>(a: fc.Arbitrary<T>, b: fc.Arbitrary<T>, ratio: number) =>
+  fc.oneof({ arbitrary: a, weight: ratio }, { arbitrary: b, weight: 1 });
 
 /** Whether `path` leads to (or is) the probed slot, so that it must be present. */
-const onProbePath = (path: string, ctx: Context) => ctx.probe !== null && (ctx.probe === path || ctx.probe.startsWith(`${path}.`) || ctx.probe.startsWith(`${path}[]`));
+const onProbePath = (path: string, ctx: Context) =>
+  ctx.probe !== null && (ctx.probe === path || ctx.probe.startsWith(`${path}.`) || ctx.probe.startsWith(`${path}[]`));
 
 /** A real id as a careless or crafty client might send it: in capitals, or padded. */
 const disguised = (id: string) => fc.constantFrom(id, id.toUpperCase(), ` ${id}\n`);
@@ -99,11 +111,26 @@ const disguised = (id: string) => fc.constantFrom(id, id.toUpperCase(), ` ${id}\
 function id(field: string, holder: string, ctx: Context): fc.Arbitrary<string> {
   const kind = idKind(field, holder);
   const own = kind ? ctx.pools[kind] : [];
-  const real = own.length ? mostly(fc.constantFrom(...own), fc.constantFrom(...ctx.all), 4) : fc.constantFrom(...ctx.all);
-  return ctx.mode === 'tame' ? mostly(real, BOGUS_ID, 8) : fc.oneof({ arbitrary: real, weight: 2 }, { arbitrary: real.chain(disguised), weight: 1 }, { arbitrary: BOGUS_ID, weight: 2 });
+  const real = own.length
+    ? mostly(fc.constantFrom(...own), fc.constantFrom(...ctx.all), 4)
+    : fc.constantFrom(...ctx.all);
+  return ctx.mode === 'tame'
+    ? mostly(real, BOGUS_ID, 8)
+    : fc.oneof(
+        { arbitrary: real, weight: 2 },
+        { arbitrary: real.chain(disguised), weight: 1 },
+        { arbitrary: BOGUS_ID, weight: 2 },
+      );
 }
 
-function scalar(type: GraphQLInputType, field: string, holder: string, path: string, ctx: Context, short: boolean): fc.Arbitrary<unknown> {
+function scalar(
+  type: GraphQLInputType,
+  field: string,
+  holder: string,
+  path: string,
+  ctx: Context,
+  short: boolean,
+): fc.Arbitrary<unknown> {
   const tame = ctx.mode === 'tame';
   switch (getNamedType(type).name) {
     case 'ID':
@@ -118,12 +145,22 @@ function scalar(type: GraphQLInputType, field: string, holder: string, path: str
       return DATE_TIME;
     default:
       if (ctx.probe === path) return wildString(field, short);
-      return tame ? mostly(tameString(field, ctx.known), wildString(field, short), 8) : mostly(wildString(field, short), tameString(field, ctx.known), 3);
+      return tame
+        ? mostly(tameString(field, ctx.known), wildString(field, short), 8)
+        : mostly(wildString(field, short), tameString(field, ctx.known), 3);
   }
 }
 
 /** An arbitrary of a value of `type` for `field` of the input type (or mutation) `holder`, at `path`. */
-function valueOf(type: GraphQLInputType, field: string, holder: string, path: string, ctx: Context, depth: number, short: boolean): fc.Arbitrary<unknown> {
+function valueOf(
+  type: GraphQLInputType,
+  field: string,
+  holder: string,
+  path: string,
+  ctx: Context,
+  depth: number,
+  short: boolean,
+): fc.Arbitrary<unknown> {
   if (depth > 6) throw new Error(`input nested deeper than 6 levels at ${path}`);
   if (!isNonNullType(type)) {
     const value = valueOf(new GraphQLNonNull(type), field, holder, path, ctx, depth, short);
@@ -135,7 +172,9 @@ function valueOf(type: GraphQLInputType, field: string, holder: string, path: st
     // Tame lists have a few items (some inputs need two or more), now and then one item twice;
     // wild ones 0 to 50.
     const twice = item.map((x) => [x, x]);
-    return ctx.mode === 'tame' ? mostly(fc.array(item, { minLength: 1, maxLength: 4 }), twice, 4) : mostly(fc.array(item, { maxLength: 3 }), fc.array(item, { minLength: 4, maxLength: 50 }), 4);
+    return ctx.mode === 'tame'
+      ? mostly(fc.array(item, { minLength: 1, maxLength: 4 }), twice, 4)
+      : mostly(fc.array(item, { maxLength: 3 }), fc.array(item, { minLength: 4, maxLength: 50 }), 4);
   }
   if (isEnumType(inner)) {
     const values = fc.constantFrom(...inner.getValues().map((v) => v.value as string));
@@ -161,11 +200,21 @@ interface Field {
  * out (each is one more chance of a refusal that stops the run short of the code behind it), but
  * never the one leading to the probe.
  */
-function record(fields: readonly Field[], path: string, value: (f: Field, path: string) => fc.Arbitrary<unknown>, ctx: Context): fc.Arbitrary<Record<string, unknown>> {
+function record(
+  fields: readonly Field[],
+  path: string,
+  value: (f: Field, path: string) => fc.Arbitrary<unknown>,
+  ctx: Context,
+): fc.Arbitrary<Record<string, unknown>> {
   const at = (f: Field) => (path ? `${path}.${f.name}` : f.name);
   const required = (f: Field) => (isNonNullType(f.type) && f.defaultValue === undefined) || onProbePath(at(f), ctx);
-  if (ctx.mode === 'wild') return fc.record(Object.fromEntries(fields.map((f) => [f.name, value(f, at(f))])), { requiredKeys: fields.filter(required).map((f) => f.name) });
-  const model = Object.fromEntries(fields.map((f) => [f.name, required(f) ? value(f, at(f)) : mostly(fc.constant(undefined), value(f, at(f)), 2)]));
+  if (ctx.mode === 'wild')
+    return fc.record(Object.fromEntries(fields.map((f) => [f.name, value(f, at(f))])), {
+      requiredKeys: fields.filter(required).map((f) => f.name),
+    });
+  const model = Object.fromEntries(
+    fields.map((f) => [f.name, required(f) ? value(f, at(f)) : mostly(fc.constant(undefined), value(f, at(f)), 2)]),
+  );
   return fc.record(model).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
 }
 
@@ -176,11 +225,23 @@ interface Slot {
 }
 
 /** Every scalar value an input may hold whose type `wanted` picks, by path like `input.answers[].value`. */
-function slotsOf(type: GraphQLInputType, field: string, holder: string, path: string, wanted: (scalar: string) => boolean, depth = 0): [string, Slot][] {
+function slotsOf(
+  type: GraphQLInputType,
+  field: string,
+  holder: string,
+  path: string,
+  wanted: (scalar: string) => boolean,
+  depth = 0,
+): [string, Slot][] {
   const named = getNamedType(type);
   const inList = (t: GraphQLInputType): boolean => (isNonNullType(t) ? inList(t.ofType) : isListType(t));
   const here = inList(type) ? `${path}[]` : path;
-  if (isInputObjectType(named)) return depth > 6 ? [] : Object.values(named.getFields()).flatMap((f) => slotsOf(f.type, f.name, named.name, `${here}.${f.name}`, wanted, depth + 1));
+  if (isInputObjectType(named))
+    return depth > 6
+      ? []
+      : Object.values(named.getFields()).flatMap((f) =>
+          slotsOf(f.type, f.name, named.name, `${here}.${f.name}`, wanted, depth + 1),
+        );
   return isScalarType(named) && wanted(named.name) ? [[here, { field, holder }]] : [];
 }
 
@@ -195,20 +256,30 @@ interface Leaf {
 }
 
 /** The string values of `value` that sit in one of `slots`. */
-function leaves(value: unknown, slots: ReadonlyMap<string, Slot>, slot = '', at: (string | number)[] = []): (Leaf & Slot & { value: string })[] {
+function leaves(
+  value: unknown,
+  slots: ReadonlyMap<string, Slot>,
+  slot = '',
+  at: (string | number)[] = [],
+): (Leaf & Slot & { value: string })[] {
   if (typeof value === 'string') {
     const found = slots.get(slot);
     return found ? [{ ...found, at, value, inList: at.some((k) => typeof k === 'number') }] : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => leaves(item, slots, `${slot}[]`, [...at, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => leaves(inner, slots, slot ? `${slot}.${key}` : key, [...at, key]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) =>
+      leaves(inner, slots, slot ? `${slot}.${key}` : key, [...at, key]),
+    );
   return [];
 }
 
 /** The lists in `value` that have items. */
 function lists(value: unknown, at: (string | number)[] = []): { at: (string | number)[]; items: unknown[] }[] {
-  if (Array.isArray(value)) return [...(value.length ? [{ at, items: value }] : []), ...value.flatMap((item, i) => lists(item, [...at, i]))];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => lists(inner, [...at, key]));
+  if (Array.isArray(value))
+    return [...(value.length ? [{ at, items: value }] : []), ...value.flatMap((item, i) => lists(item, [...at, i]))];
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => lists(inner, [...at, key]));
   return [];
 }
 
@@ -225,7 +296,10 @@ function replaced(value: unknown, at: readonly (string | number)[], by: unknown)
 function selectionFor(type: GraphQLOutputType): string {
   const named = getNamedType(type);
   if (!isObjectType(named)) return '';
-  const fields = Object.values(named.getFields()).filter((f: GraphQLField<unknown, unknown>) => !f.args.length && isScalarType(getNamedType(f.type)) && (f.name === 'id' || /Ids?$/.test(f.name)));
+  const fields = Object.values(named.getFields()).filter(
+    (f: GraphQLField<unknown, unknown>) =>
+      !f.args.length && isScalarType(getNamedType(f.type)) && (f.name === 'id' || /Ids?$/.test(f.name)),
+  );
   return `{ ${fields.length ? fields.map((f) => f.name).join(' ') : '__typename'} }`;
 }
 
@@ -249,8 +323,16 @@ export function mutationCases(schema: GraphQLSchema): MutationCase[] {
           const ctx: Context = { pools, all, known, mode, probe };
           return record(args, '', (a, path) => valueOf(a.type, a.name, field.name, path, ctx, 0, false), ctx);
         };
-        const probed = textSlots.size ? [{ arbitrary: fc.constantFrom(...textSlots.keys()).chain((slot) => variables('tame', slot)), weight: 2 }] : [];
-        return fc.oneof({ arbitrary: variables('wild', null), weight: 1 }, { arbitrary: variables('tame', null), weight: 1 }, ...probed).filter(fits);
+        const probed = textSlots.size
+          ? [{ arbitrary: fc.constantFrom(...textSlots.keys()).chain((slot) => variables('tame', slot)), weight: 2 }]
+          : [];
+        return fc
+          .oneof(
+            { arbitrary: variables('wild', null), weight: 1 },
+            { arbitrary: variables('tame', null), weight: 1 },
+            ...probed,
+          )
+          .filter(fits);
       },
       probing(succeeded, other) {
         return fc
@@ -259,17 +341,39 @@ export function mutationCases(schema: GraphQLSchema): MutationCase[] {
             const changes: fc.Arbitrary<unknown>[] = [];
             // One text value replaced by a probe.
             const texts = leaves(input, textSlots);
-            if (texts.length) changes.push(fc.constantFrom(...texts).chain((leaf) => wildString(leaf.field, leaf.inList).map((probe) => replaced(input, leaf.at, probe))));
+            if (texts.length)
+              changes.push(
+                fc
+                  .constantFrom(...texts)
+                  .chain((leaf) => wildString(leaf.field, leaf.inList).map((probe) => replaced(input, leaf.at, probe))),
+              );
             // One item of a list given twice (answers to one question, one reviewer, one reminder).
             const found = lists(input);
-            if (found.length) changes.push(fc.constantFrom(...found).chain((list) => fc.nat(list.items.length - 1).map((i) => replaced(input, list.at, [...list.items, list.items[i]]))));
+            if (found.length)
+              changes.push(
+                fc
+                  .constantFrom(...found)
+                  .chain((list) =>
+                    fc.nat(list.items.length - 1).map((i) => replaced(input, list.at, [...list.items, list.items[i]])),
+                  ),
+              );
             // One id swapped for the other group's object of the same kind.
             const swappable = leaves(input, idSlots).flatMap((leaf) => {
               const kind = idKind(leaf.field, leaf.holder);
               return kind && other[kind].length ? [{ leaf, ids: other[kind] }] : [];
             });
-            if (swappable.length) changes.push(fc.constantFrom(...swappable).chain(({ leaf, ids }) => fc.constantFrom(...ids).chain(disguised).map((theirs) => replaced(input, leaf.at, theirs))));
-            return changes.length ? (fc.oneof(...changes) as fc.Arbitrary<Record<string, unknown>>) : fc.constant(input);
+            if (swappable.length)
+              changes.push(
+                fc.constantFrom(...swappable).chain(({ leaf, ids }) =>
+                  fc
+                    .constantFrom(...ids)
+                    .chain(disguised)
+                    .map((theirs) => replaced(input, leaf.at, theirs)),
+                ),
+              );
+            return changes.length
+              ? (fc.oneof(...changes) as fc.Arbitrary<Record<string, unknown>>)
+              : fc.constant(input);
           })
           .filter(fits);
       },

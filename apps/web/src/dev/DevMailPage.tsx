@@ -86,7 +86,9 @@ export function DevMailPage() {
                       <span dir="ltr">{t('devMail.to', { to: mail.to })}</span>
                     </Badge>
                     <Text size="xs" c="dimmed">
-                      <time dateTime={mail.createdAt}>{t('devMail.sentAt', { time: formatDateTime(mail.createdAt) })}</time>
+                      <time dateTime={mail.createdAt}>
+                        {t('devMail.sentAt', { time: formatDateTime(mail.createdAt) })}
+                      </time>
                     </Text>
                   </Group>
                   <MailText text={mail.text} />

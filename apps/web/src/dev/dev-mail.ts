@@ -13,7 +13,11 @@ const devMailSchema = z.object({
 export type DevMail = z.infer<typeof devMailSchema>;
 
 export async function fetchDevMail(signal?: AbortSignal): Promise<DevMail[]> {
-  const response = await fetch(DEV_MAIL_PATH, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal });
+  const response = await fetch(DEV_MAIL_PATH, {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    signal,
+  });
   if (!response.ok) throw new Error(`GET ${DEV_MAIL_PATH} answered ${response.status}`);
   return z.array(devMailSchema).parse(await response.json());
 }

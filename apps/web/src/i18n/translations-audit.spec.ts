@@ -11,7 +11,18 @@ import ts from 'typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** Props whose text people read or hear. */
-const SHOWN_PROPS = new Set(['label', 'placeholder', 'title', 'aria-label', 'aria-description', 'aria-roledescription', 'description', 'alt', 'error', 'tooltip']);
+const SHOWN_PROPS = new Set([
+  'label',
+  'placeholder',
+  'title',
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'description',
+  'alt',
+  'error',
+  'tooltip',
+]);
 /** Words a component may write itself: none. Paths and symbols are not words. */
 const WORDS = /\p{L}{2,}/u;
 const shows = (text: string) => WORDS.test(text) && !/^\s*\/[\w/-]*\s*$/.test(text);
@@ -28,11 +39,16 @@ function walk(dir: string, pick: (file: string) => boolean, out: string[] = []):
 
 /** The English file of each namespace, by its name: `libs/web/meetings/src/i18n/meetings.en.ts` is `meetings`. */
 async function namespaces(): Promise<Map<string, Set<string>>> {
-  const files = walk(join(root, 'libs/web'), (f) => /\/i18n\/(locales\/)?[a-z-]+\.en\.ts$/.test(f)).concat(join(root, 'apps/web/src/i18n/app.en.ts'));
+  const files = walk(join(root, 'libs/web'), (f) => /\/i18n\/(locales\/)?[a-z-]+\.en\.ts$/.test(f)).concat(
+    join(root, 'apps/web/src/i18n/app.en.ts'),
+  );
   const out = new Map<string, Set<string>>();
   for (const file of files) {
     const module = (await import(file)) as Record<string, unknown>;
-    const resources = Object.values(module).find((value) => typeof value === 'object' && value !== null) as Record<string, unknown>;
+    const resources = Object.values(module).find((value) => typeof value === 'object' && value !== null) as Record<
+      string,
+      unknown
+    >;
     const keys = new Set<string>();
     const flatten = (node: Record<string, unknown>, prefix: string) => {
       for (const [key, value] of Object.entries(node)) {
@@ -49,13 +65,23 @@ async function namespaces(): Promise<Map<string, Set<string>>> {
 }
 
 const sources = () =>
-  walk(join(root, 'libs/web'), (f) => /\.tsx?$/.test(f) && !/\.spec\.tsx?$|\/i18n\/|\.d\.ts$/.test(f)).concat(walk(join(root, 'apps/web/src'), (f) => /\.tsx?$/.test(f) && !/\.spec\.tsx?$|\/i18n\/|\.d\.ts$/.test(f)));
+  walk(join(root, 'libs/web'), (f) => /\.tsx?$/.test(f) && !/\.spec\.tsx?$|\/i18n\/|\.d\.ts$/.test(f)).concat(
+    walk(join(root, 'apps/web/src'), (f) => /\.tsx?$/.test(f) && !/\.spec\.tsx?$|\/i18n\/|\.d\.ts$/.test(f)),
+  );
 
 function parse(file: string): ts.SourceFile {
-  return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 }
-const where = (file: string, source: ts.SourceFile, node: ts.Node) => `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-const literal = (node: ts.Node | undefined): string | null => (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null);
+const where = (file: string, source: ts.SourceFile, node: ts.Node) =>
+  `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+const literal = (node: ts.Node | undefined): string | null =>
+  node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
 
 describe('the words the web shows', () => {
   it('are never written into a component: no text between tags, no words in a shown prop', () => {
@@ -63,11 +89,17 @@ describe('the words the web shows', () => {
     for (const file of sources().filter((f) => f.endsWith('.tsx'))) {
       const source = parse(file);
       const visit = (node: ts.Node) => {
-        if (ts.isJsxText(node) && shows(node.text)) written.push(`${where(file, source, node)} ${JSON.stringify(node.text.trim())}`);
+        if (ts.isJsxText(node) && shows(node.text))
+          written.push(`${where(file, source, node)} ${JSON.stringify(node.text.trim())}`);
         if (ts.isJsxAttribute(node) && SHOWN_PROPS.has(node.name.getText()) && node.initializer) {
           const value = ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
-          const text = literal(value) ?? (value && ts.isTemplateExpression(value) ? [value.head.text, ...value.templateSpans.map((s) => s.literal.text)].join(' ') : null);
-          if (text && shows(text)) written.push(`${where(file, source, node)} ${node.name.getText()}=${JSON.stringify(text)}`);
+          const text =
+            literal(value) ??
+            (value && ts.isTemplateExpression(value)
+              ? [value.head.text, ...value.templateSpans.map((s) => s.literal.text)].join(' ')
+              : null);
+          if (text && shows(text))
+            written.push(`${where(file, source, node)} ${node.name.getText()}=${JSON.stringify(text)}`);
         }
         ts.forEachChild(node, visit);
       };
@@ -78,7 +110,17 @@ describe('the words the web shows', () => {
 
   it('come from keys that exist in the namespace the component reads', async () => {
     const known = await namespaces();
-    expect([...known.keys()].sort()).toEqual(['app', 'discussions', 'documents', 'groups', 'identity', 'meetings', 'notifications', 'submissions', 'ui']);
+    expect([...known.keys()].sort()).toEqual([
+      'app',
+      'discussions',
+      'documents',
+      'groups',
+      'identity',
+      'meetings',
+      'notifications',
+      'submissions',
+      'ui',
+    ]);
     const missing: string[] = [];
     let checked = 0;
     for (const file of sources()) {
@@ -99,7 +141,9 @@ describe('the words the web shows', () => {
         const first = ts.isCallExpression(node) ? node.arguments[0] : undefined;
         if (ts.isCallExpression(node) && first) {
           const callee = node.expression;
-          const isT = (ts.isIdentifier(callee) && callee.text === 't') || (ts.isCallExpression(callee) && callee.expression.getText().endsWith('getFixedT'));
+          const isT =
+            (ts.isIdentifier(callee) && callee.text === 't') ||
+            (ts.isCallExpression(callee) && callee.expression.getText().endsWith('getFixedT'));
           const key = literal(first);
           const prefix = ts.isTemplateExpression(first) ? first.head.text : null;
           if (isT && (key !== null || prefix !== null)) {
@@ -110,7 +154,8 @@ describe('the words the web shows', () => {
               if (key !== null) return keys.has(key);
               return [...keys].some((k) => k.startsWith(prefix ?? ''));
             });
-            if (!exists) missing.push(`${where(file, source, node)} ${key ?? `${prefix}…`} (in ${[...read].join(', ')})`);
+            if (!exists)
+              missing.push(`${where(file, source, node)} ${key ?? `${prefix}…`} (in ${[...read].join(', ')})`);
           }
         }
         ts.forEachChild(node, visit);

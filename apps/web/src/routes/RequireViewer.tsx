@@ -13,6 +13,7 @@ export function RequireViewer({ duringTwoFactorSetup = false }: { duringTwoFacto
   if (loading) return <PageLoader />;
   if (!viewer && error) return <PageError error={error} onRetry={refetch} />;
   if (!viewer) return <Navigate to={signInPathFor(location)} replace />;
-  if (viewer.twoFactorSetupRequired && !duringTwoFactorSetup) return <Navigate to={twoFactorSetupPathFor(location)} replace />;
+  if (viewer.twoFactorSetupRequired && !duringTwoFactorSetup)
+    return <Navigate to={twoFactorSetupPathFor(location)} replace />;
   return <Outlet />;
 }

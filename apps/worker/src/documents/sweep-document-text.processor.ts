@@ -14,7 +14,10 @@ export class SweepDocumentTextProcessor implements JobHandler<'sweep-document-te
 
   async handle(): Promise<number> {
     const missing = await this.documents.missingText();
-    await this.queue.addMany('extract-document-text', missing.map((payload) => ({ payload, jobId: jobIds.documentText(payload.documentId, payload.version) })));
+    await this.queue.addMany(
+      'extract-document-text',
+      missing.map((payload) => ({ payload, jobId: jobIds.documentText(payload.documentId, payload.version) })),
+    );
     return missing.length;
   }
 }

@@ -7,7 +7,10 @@ export class HandlerRegistryError extends Error {}
  * Pairs every job name with exactly one handler. A job name with no handler, or with two, stops
  * the worker at start-up rather than leaving jobs to rot in the queue.
  */
-export function buildHandlerRegistry(jobNames: readonly JobName[], found: { name: string; handler: JobHandler }[]): Map<JobName, JobHandler> {
+export function buildHandlerRegistry(
+  jobNames: readonly JobName[],
+  found: { name: string; handler: JobHandler }[],
+): Map<JobName, JobHandler> {
   const problems: string[] = [];
   const registry = new Map<JobName, JobHandler>();
   for (const { name } of found) {

@@ -3,7 +3,18 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { Redis } from 'ioredis';
-import { APP_CONFIG, JOB_NAMES, JOB_QUEUES, JobQueue, QUEUE_NAMES, createRedis, whileRedisUp, type AppConfig, type JobName, type JobPayloads } from '@convene/server-core';
+import {
+  APP_CONFIG,
+  JOB_NAMES,
+  JOB_QUEUES,
+  JobQueue,
+  QUEUE_NAMES,
+  createRedis,
+  whileRedisUp,
+  type AppConfig,
+  type JobName,
+  type JobPayloads,
+} from '@convene/server-core';
 import { JOB_PROCESSOR, type JobHandler } from './job-processor.decorator.js';
 import { buildHandlerRegistry } from './handler-registry.js';
 import { JobMetrics } from './job.metrics.js';
@@ -63,7 +74,10 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const found = this.discovery
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance)
-      .map((wrapper) => ({ name: this.reflector.get<string | undefined>(JOB_PROCESSOR, wrapper.metatype!), handler: wrapper.instance as JobHandler }))
+      .map((wrapper) => ({
+        name: this.reflector.get<string | undefined>(JOB_PROCESSOR, wrapper.metatype!),
+        handler: wrapper.instance as JobHandler,
+      }))
       .filter((entry): entry is { name: string; handler: JobHandler } => typeof entry.name === 'string');
     const registry = buildHandlerRegistry(JOB_NAMES, found);
 
@@ -75,15 +89,24 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         (job: Job) =>
           this.metrics.measure(queue, async () => {
             const handler = registry.get(job.name as JobName);
-            if (!handler || JOB_QUEUES[job.name as JobName] !== queue) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
+            if (!handler || JOB_QUEUES[job.name as JobName] !== queue)
+              throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
             // Each job gets its own unit of work: nothing it loads is shared with another job.
             return RequestContext.create(this.orm.em, () => handler.handle(job.data, job));
           }),
         // A job whose worker died is retried after its lock expires; allow a few such deaths
         // before giving up on it (BullMQ's default is one).
-        { connection: this.connection, prefix: `${this.config.redisPrefix}:bull`, concurrency: 5, autorun: true, maxStalledCount: 5 },
+        {
+          connection: this.connection,
+          prefix: `${this.config.redisPrefix}:bull`,
+          concurrency: 5,
+          autorun: true,
+          maxStalledCount: 5,
+        },
       );
-      worker.on('failed', (job, error) => this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+      worker.on('failed', (job, error) =>
+        this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+      );
       worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
       this.workers.push(worker);
     }
@@ -111,14 +134,18 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         await this.jobs.add(job, data, { jobId: `recover-${job}-${stamp}` });
       }
     } catch (error) {
-      this.logger.warn(`Could not queue the recovery jobs (the periodic sweeps will do it): ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not queue the recovery jobs (the periodic sweeps will do it): ${(error as Error).message}`,
+      );
     }
   }
 
   private async ensureSchedules(): Promise<void> {
     try {
       for (const schedule of SCHEDULES) {
-        await this.jobs.queue(JOB_QUEUES[schedule.job]).upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.job, data: {} });
+        await this.jobs
+          .queue(JOB_QUEUES[schedule.job])
+          .upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.job, data: {} });
       }
     } catch (error) {
       this.logger.warn(`Could not schedule repeating jobs (will retry): ${(error as Error).message}`);
@@ -134,7 +161,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     if (this.scheduleTimer) clearInterval(this.scheduleTimer);
     if (this.connection) {
       const redisUp = this.connection.status === 'ready';
-      await whileRedisUp(this.connection, Promise.all(this.workers.map((worker) => worker.close(!redisUp))), STOP_WITHOUT_REDIS_MS);
+      await whileRedisUp(
+        this.connection,
+        Promise.all(this.workers.map((worker) => worker.close(!redisUp))),
+        STOP_WITHOUT_REDIS_MS,
+      );
     }
     this.connection?.disconnect();
   }

@@ -3,7 +3,12 @@ import type { JobQueue } from '@convene/server-core';
 import type { Delivered, NotificationsService } from '@convene/server-notifications';
 import { DeliverEventProcessor } from './deliver-event.processor.js';
 
-const delivered = (recipientId: string, seq: number) => ({ recipientId, seq, message: { seq, unreadCount: 1, notification: { id: `n-${recipientId}` } } }) as unknown as Delivered;
+const delivered = (recipientId: string, seq: number) =>
+  ({
+    recipientId,
+    seq,
+    message: { seq, unreadCount: 1, notification: { id: `n-${recipientId}` } },
+  }) as unknown as Delivered;
 
 /** A fan-out that hands its rows over in the given slices, as the service does. */
 function setUp(...slices: Delivered[][]) {
@@ -15,7 +20,11 @@ function setUp(...slices: Delivered[][]) {
     send: jest.fn<NotificationsService['send']>(),
   };
   const jobs = { add: jest.fn<JobQueue['add']>().mockResolvedValue(undefined) };
-  const processor = new DeliverEventProcessor(notifications as unknown as NotificationsService, jobs as unknown as JobQueue, { notificationEmailDelaySeconds: 30 });
+  const processor = new DeliverEventProcessor(
+    notifications as unknown as NotificationsService,
+    jobs as unknown as JobQueue,
+    { notificationEmailDelaySeconds: 30 },
+  );
   return { processor, notifications, jobs };
 }
 
@@ -32,7 +41,9 @@ describe(DeliverEventProcessor.name, () => {
   it('queues the event’s emails as one job, after the email delay, with a job id made from the event', async () => {
     const { processor, jobs } = setUp([delivered('a', 4)]);
     await processor.handle({ eventId: 'e1' });
-    expect(jobs.add.mock.calls).toEqual([['send-event-emails', { eventId: 'e1' }, { jobId: 'event-emails-e1', delay: 30_000 }]]);
+    expect(jobs.add.mock.calls).toEqual([
+      ['send-event-emails', { eventId: 'e1' }, { jobId: 'event-emails-e1', delay: 30_000 }],
+    ]);
   });
 
   it('shows nothing when the event was already delivered, but still queues its emails (the first run may have died first)', async () => {

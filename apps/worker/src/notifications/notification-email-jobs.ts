@@ -7,7 +7,9 @@ import { jobIds, type JobPayloads } from '@convene/server-core';
 export const EMAILS_PER_JOB = 50;
 
 /** The send-notification-emails jobs for some notifications, in batches. */
-export function notificationEmailJobs(notificationIds: string[]): { payload: JobPayloads['send-notification-emails']; jobId: string }[] {
+export function notificationEmailJobs(
+  notificationIds: string[],
+): { payload: JobPayloads['send-notification-emails']; jobId: string }[] {
   const jobs = [];
   for (let i = 0; i < notificationIds.length; i += EMAILS_PER_JOB) {
     const batch = notificationIds.slice(i, i + EMAILS_PER_JOB);

@@ -10,7 +10,10 @@ describe(ScheduleDigestsProcessor.name, () => {
       { userId: 'u2', slot: 1_700_003_600_000 },
     ]);
     const addManyAfterCommit = jest.fn<JobQueue['addManyAfterCommit']>().mockResolvedValue(true);
-    const processor = new ScheduleDigestsProcessor({ dueDigests } as unknown as NotificationMailService, { addManyAfterCommit } as unknown as JobQueue);
+    const processor = new ScheduleDigestsProcessor(
+      { dueDigests } as unknown as NotificationMailService,
+      { addManyAfterCommit } as unknown as JobQueue,
+    );
     expect(await processor.handle()).toBe(2);
     expect(dueDigests).toHaveBeenCalledWith(expect.any(Date));
     expect(addManyAfterCommit.mock.calls).toEqual([

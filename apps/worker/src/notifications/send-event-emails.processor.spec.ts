@@ -8,7 +8,10 @@ describe(SendEventEmailsProcessor.name, () => {
     const owed = Array.from({ length: 50 * 1200 + 7 }, (_, i) => `n${i}`);
     const awaitingEmail = jest.fn<NotificationsService['awaitingEmail']>().mockResolvedValue(owed);
     const addMany = jest.fn<JobQueue['addMany']>().mockResolvedValue(undefined);
-    const processor = new SendEventEmailsProcessor({ awaitingEmail } as unknown as NotificationsService, { addMany } as unknown as JobQueue);
+    const processor = new SendEventEmailsProcessor(
+      { awaitingEmail } as unknown as NotificationsService,
+      { addMany } as unknown as JobQueue,
+    );
     expect(await processor.handle({ eventId: 'e1' })).toBe(owed.length);
     expect(awaitingEmail).toHaveBeenCalledWith('e1');
     expect(addMany.mock.calls.map(([name, jobs]) => [name, jobs.length])).toEqual([

@@ -20,7 +20,10 @@ export class SweepNotificationEmailProcessor implements JobHandler<'sweep-notifi
     // Older than the email delay and a minute more: their job should have run by now. Right after
     // Redis came back, every email already due may have lost its job: those go at once.
     const margin = payload.everything ? 0 : 60;
-    const ids = await this.notifications.strandedEmails(new Date(Date.now() - (this.config.notificationEmailDelaySeconds + margin) * 1000), 500);
+    const ids = await this.notifications.strandedEmails(
+      new Date(Date.now() - (this.config.notificationEmailDelaySeconds + margin) * 1000),
+      500,
+    );
     await this.jobs.addManyAfterCommit('send-notification-emails', notificationEmailJobs(ids));
     if (ids.length) this.logger.log(`Re-enqueued ${ids.length} notification email(s)`);
     return ids.length;

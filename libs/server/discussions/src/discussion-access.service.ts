@@ -47,7 +47,11 @@ export class DiscussionAccess {
   }
 
   /** A readable thread as its page shows it (author, the viewer's position), read in one statement, with its group. */
-  async threadSummary(viewer: Viewer, id: string, asks: { firstUnread: boolean }): Promise<{ thread: ThreadSummary; view: GroupView }> {
+  async threadSummary(
+    viewer: Viewer,
+    id: string,
+    asks: { firstUnread: boolean },
+  ): Promise<{ thread: ThreadSummary; view: GroupView }> {
     const check = new InputCheck();
     const threadId = check.uuid('id', id, 'Discussion');
     check.done();

@@ -70,12 +70,30 @@ export class DiscussionModerationService {
     const { thread } = access;
     const events = await this.em.transactional(async (em) => {
       // Locked and read again: a delete or another hide that committed meanwhile is seen here.
-      const post = await em.findOneOrFail(Post, { id: access.post.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const post = await em.findOneOrFail(
+        Post,
+        { id: access.post.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (post.deletedAt) throw discussionsErrors.postDeleted();
       const first = !post.hiddenAt;
-      Object.assign(post, { hiddenAt: post.hiddenAt ?? new Date(), hiddenReason: reason, hiddenBy: em.getReference(UserEntity, viewer.userId, { wrapped: true }) });
+      Object.assign(post, {
+        hiddenAt: post.hiddenAt ?? new Date(),
+        hiddenReason: reason,
+        hiddenBy: em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+      });
       // The author is told once; a new reason for a post already hidden is not news to them.
-      return first ? [this.outbox.record('post.hidden', { postId: post.id, threadId: thread.id, groupId: thread.group.id, actorId: viewer.userId, authorId: post.author.id })] : [];
+      return first
+        ? [
+            this.outbox.record('post.hidden', {
+              postId: post.id,
+              threadId: thread.id,
+              groupId: thread.group.id,
+              actorId: viewer.userId,
+              authorId: post.author.id,
+            }),
+          ]
+        : [];
     });
     await this.outbox.publish(events);
     const hidden = await this.em.findOneOrFail(Post, { id: access.post.id }, { refresh: true });

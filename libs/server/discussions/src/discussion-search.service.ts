@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { InputCheck, SEARCH_MARKS, highlightedHtml, searchCursor, searchInput, type Viewer } from '@convene/server-core';
+import {
+  InputCheck,
+  SEARCH_MARKS,
+  highlightedHtml,
+  searchCursor,
+  searchInput,
+  type Viewer,
+} from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
 import { Post } from './post.entity.js';
 
@@ -50,7 +57,16 @@ export class DiscussionSearchService {
     private readonly groups: GroupsService,
   ) {}
 
-  async search(viewer: Viewer, input: { query: string; groupId?: string | null; authorId?: string | null; first?: number | null; after?: string | null }): Promise<SearchPage> {
+  async search(
+    viewer: Viewer,
+    input: {
+      query: string;
+      groupId?: string | null;
+      authorId?: string | null;
+      first?: number | null;
+      after?: string | null;
+    },
+  ): Promise<SearchPage> {
     const check = new InputCheck();
     const { query, first, offset } = searchInput(check, input, 20);
     const groupId = input.groupId ? check.uuid('groupId', input.groupId, 'Group') : null;
@@ -61,8 +77,16 @@ export class DiscussionSearchService {
     const groupIds = groupId ? memberOf.filter((id) => id === groupId) : memberOf;
     if (!groupIds.length) return { nodes: [], endCursor: null, hasNextPage: false };
 
-    const rows = await this.em.getRepository(Post).search({ query, groupIds, authorId, limit: first + 1, offset }, SEARCH_MARKS);
-    const nodes = rows.slice(0, first).map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlight(title), snippetHtml: highlight(plainSnippet(snippet)) }));
+    const rows = await this.em
+      .getRepository(Post)
+      .search({ query, groupIds, authorId, limit: first + 1, offset }, SEARCH_MARKS);
+    const nodes = rows
+      .slice(0, first)
+      .map(({ title, snippet, ...row }) => ({
+        ...row,
+        titleHtml: highlight(title),
+        snippetHtml: highlight(plainSnippet(snippet)),
+      }));
     const hasNextPage = rows.length > first;
     return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };
   }

@@ -12,7 +12,11 @@ export class DiscussionsPersonalData implements OnModuleInit {
   constructor(private readonly registry: PersonalDataRegistry) {}
 
   onModuleInit(): void {
-    this.registry.register({ name: 'posts', collect: (em, person) => this.collect(em, person), erase: (em, person) => this.erase(em, person) });
+    this.registry.register({
+      name: 'posts',
+      collect: (em, person) => this.collect(em, person),
+      erase: (em, person) => this.erase(em, person),
+    });
   }
 
   private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {
@@ -25,11 +29,15 @@ export class DiscussionsPersonalData implements OnModuleInit {
          from posts p join threads t on t.id = p.thread_id where p.author_id = ? order by p.created_at`,
       [person.id],
     );
-    const reactions = await em.execute<Record<string, unknown>[]>(`select post_id as "postId", reaction, created_at as "at" from post_reactions where user_id = ? order by created_at`, [person.id]);
+    const reactions = await em.execute<Record<string, unknown>[]>(
+      `select post_id as "postId", reaction, created_at as "at" from post_reactions where user_id = ? order by created_at`,
+      [person.id],
+    );
     return { records: [{ threadsStarted: threads, posts, reactions }] };
   }
 
   private async erase(em: EntityManager, person: DataSubject): Promise<void> {
-    for (const table of ['post_reactions', 'thread_reads']) await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
+    for (const table of ['post_reactions', 'thread_reads'])
+      await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
   }
 }

@@ -15,8 +15,19 @@ import { ThreadRead } from './thread-read.entity.js';
 import { DiscussionsPersonalData } from './discussions-personal-data.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead]), GroupsModule, NotificationsModule],
-  providers: [DiscussionAccess, ThreadRealtime, DiscussionsService, DiscussionModerationService, DiscussionSearchService, DiscussionsPersonalData],
+  imports: [
+    MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead]),
+    GroupsModule,
+    NotificationsModule,
+  ],
+  providers: [
+    DiscussionAccess,
+    ThreadRealtime,
+    DiscussionsService,
+    DiscussionModerationService,
+    DiscussionSearchService,
+    DiscussionsPersonalData,
+  ],
   exports: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService],
 })
 export class DiscussionsModule {}

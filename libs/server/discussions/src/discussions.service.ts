@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { InputCheck, OutboxService, isUuid, stripControlCharacters, type OutboxEvent, type Viewer } from '@convene/server-core';
+import {
+  InputCheck,
+  OutboxService,
+  isUuid,
+  stripControlCharacters,
+  type OutboxEvent,
+  type Viewer,
+} from '@convene/server-core';
 import { LIMITS, Reaction } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
@@ -35,12 +42,22 @@ const TAG_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
 /** Cursors are opaque to clients: base64url of the sort key. */
 const encodeCursor = (...key: (string | number)[]) => Buffer.from(key.join('|')).toString('base64url');
-function decodeCursor(check: InputCheck, cursor: string | null | undefined, parts: 2 | 3): { pinned: boolean; at: Date; id: string } | null {
+function decodeCursor(
+  check: InputCheck,
+  cursor: string | null | undefined,
+  parts: 2 | 3,
+): { pinned: boolean; at: Date; id: string } | null {
   if (!cursor) return null;
   const values = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const [pinned, at, id] = parts === 3 ? values : ['0', ...values];
   const date = new Date(at ?? '');
-  if (values.length !== parts || !id || Number.isNaN(date.getTime()) || !isUuid(id) || !['0', '1'].includes(pinned ?? '')) {
+  if (
+    values.length !== parts ||
+    !id ||
+    Number.isNaN(date.getTime()) ||
+    !isUuid(id) ||
+    !['0', '1'].includes(pinned ?? '')
+  ) {
     check.fail('after', 'This cursor is not valid; start from the first page.');
     return null;
   }
@@ -59,7 +76,10 @@ export class DiscussionsService {
   ) {}
 
   /** Members start threads in their group: a title, an opening post in Markdown, a few tags. */
-  async createThread(viewer: Viewer, input: { groupId: string; title: string; body: string; tags?: string[] | null }): Promise<Thread> {
+  async createThread(
+    viewer: Viewer,
+    input: { groupId: string; title: string; body: string; tags?: string[] | null },
+  ): Promise<Thread> {
     const check = new InputCheck();
     const groupId = check.uuid('groupId', input.groupId, 'Group');
     const title = check.text('title', input.title, { max: LIMITS.threadTitleMax, label: 'Title' });
@@ -72,11 +92,28 @@ export class DiscussionsService {
 
     const { thread, events } = await this.em.transactional(async (em) => {
       const author = em.getReference(UserEntity, viewer.userId, { wrapped: true });
-      const thread = em.create(Thread, { group: em.getReference(WorkingGroupEntity, groupId, { wrapped: true }), author, title, tags });
-      const post = em.create(Post, { thread, author, body: written.body, bodyHtml: written.bodyHtml, mentionedIds: written.mentionedIds });
+      const thread = em.create(Thread, {
+        group: em.getReference(WorkingGroupEntity, groupId, { wrapped: true }),
+        author,
+        title,
+        tags,
+      });
+      const post = em.create(Post, {
+        thread,
+        author,
+        body: written.body,
+        bodyHtml: written.bodyHtml,
+        mentionedIds: written.mentionedIds,
+      });
       em.create(ThreadRead, { userId: viewer.userId, threadId: thread.id, readCount: 1, readAt: post.createdAt });
       const events = [
-        this.outbox.record('thread.created', { threadId: thread.id, groupId, authorId: viewer.userId, mentionedIds: written.mentionedIds, groupConvenors: written.groupConvenors }),
+        this.outbox.record('thread.created', {
+          threadId: thread.id,
+          groupId,
+          authorId: viewer.userId,
+          mentionedIds: written.mentionedIds,
+          groupConvenors: written.groupConvenors,
+        }),
         ...this.mentionEvents(post, thread, viewer.userId, written, []),
       ];
       await em.flush();
@@ -102,7 +139,9 @@ export class DiscussionsService {
       // Locked so that replies to one thread count and order correctly, and a lock by a convenor wins.
       const thread = await em.findOneOrFail(Thread, { id: threadId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (thread.locked) throw discussionsErrors.threadLocked();
-      const parent = parentId ? await em.findOne(Post, { id: parentId, thread: threadId }) : await em.findOne(Post, { thread: threadId, parent: null });
+      const parent = parentId
+        ? await em.findOne(Post, { id: parentId, thread: threadId })
+        : await em.findOne(Post, { thread: threadId, parent: null });
       if (!parent) {
         check.fail('parentPostId', 'Reply to a post of this discussion.');
         check.done();
@@ -120,7 +159,12 @@ export class DiscussionsService {
       thread.lastActivityAt = post.createdAt;
       // Writing in a discussion means having read it up to one's own post, and watching it
       // (unless one chose otherwise).
-      await em.upsert(ThreadRead, { userId: viewer.userId, threadId, readCount: thread.postCount, readAt: post.createdAt });
+      await em.upsert(ThreadRead, {
+        userId: viewer.userId,
+        threadId,
+        readCount: thread.postCount,
+        readAt: post.createdAt,
+      });
       await this.preferences.watchThreadIfUnset(em, viewer.userId, threadId);
       const events = [
         this.outbox.record('post.replied', {
@@ -153,8 +197,16 @@ export class DiscussionsService {
     const events = await this.em.transactional(async (em) => {
       // The thread first (as a reply and a lock take it), then the post: a lock or a delete that
       // commits meanwhile is seen here.
-      const current = await em.findOneOrFail(Thread, { id: thread.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      const locked = await em.findOneOrFail(Post, { id: post.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const current = await em.findOneOrFail(
+        Thread,
+        { id: thread.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
+      const locked = await em.findOneOrFail(
+        Post,
+        { id: post.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (locked.deletedAt) throw discussionsErrors.postDeleted();
       if (locked.hiddenAt) throw discussionsErrors.postHidden();
       if (current.locked) throw discussionsErrors.threadLocked();
@@ -171,10 +223,24 @@ export class DiscussionsService {
       const before = locked.mentionedIds;
       // People already told about this post are not told again; everyone it mentions stays listed.
       // Likewise the convenors, if any earlier text of the post called them.
-      const earlier = [locked.body, ...(await em.find(PostRevision, { post: locked.id }, { fields: ['body'] })).map((r) => r.body)];
+      const earlier = [
+        locked.body,
+        ...(await em.find(PostRevision, { post: locked.id }, { fields: ['body'] })).map((r) => r.body),
+      ];
       const convenorsTold = earlier.some((text) => mentionsIn(text).groupConvenors);
-      const events = this.mentionEvents(locked, thread, viewer.userId, { ...written, groupConvenors: written.groupConvenors && !convenorsTold }, before);
-      Object.assign(locked, { body: written.body, bodyHtml: written.bodyHtml, editedAt: now, mentionedIds: [...new Set([...before, ...written.mentionedIds])] });
+      const events = this.mentionEvents(
+        locked,
+        thread,
+        viewer.userId,
+        { ...written, groupConvenors: written.groupConvenors && !convenorsTold },
+        before,
+      );
+      Object.assign(locked, {
+        body: written.body,
+        bodyHtml: written.bodyHtml,
+        editedAt: now,
+        mentionedIds: [...new Set([...before, ...written.mentionedIds])],
+      });
       return events;
     });
     await this.outbox.publish(events);
@@ -188,7 +254,11 @@ export class DiscussionsService {
     const { post } = await this.access.post(viewer, postId);
     if (post.author.id !== viewer.userId) throw discussionsErrors.notTheAuthor();
     await this.em.transactional(async (em) => {
-      const locked = await em.findOneOrFail(Post, { id: post.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const locked = await em.findOneOrFail(
+        Post,
+        { id: post.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (locked.deletedAt) return;
       Object.assign(locked, { body: '', bodyHtml: '', deletedAt: new Date(), mentionedIds: [] });
       await em.nativeDelete(PostRevision, { post: post.id });
@@ -210,7 +280,8 @@ export class DiscussionsService {
     const key = { postId: post.id, userId: viewer.userId, reaction };
     if (input.active) {
       // Refused in the same statement if the post was deleted or hidden meanwhile.
-      if (!(await this.em.getRepository(Post).addReaction(key.postId, key.userId, key.reaction))) throw discussionsErrors.postDeleted();
+      if (!(await this.em.getRepository(Post).addReaction(key.postId, key.userId, key.reaction)))
+        throw discussionsErrors.postDeleted();
     } else {
       await this.em.nativeDelete(PostReaction, key);
     }
@@ -244,12 +315,20 @@ export class DiscussionsService {
    * A readable thread for its page: with its author and the viewer's position (and, when asked,
    * their first unread post), and its group as the viewer sees it.
    */
-  threadForPage(viewer: Viewer, id: string, asks: { firstUnread: boolean } = { firstUnread: false }): Promise<{ thread: ThreadSummary; view: GroupView }> {
+  threadForPage(
+    viewer: Viewer,
+    id: string,
+    asks: { firstUnread: boolean } = { firstUnread: false },
+  ): Promise<{ thread: ThreadSummary; view: GroupView }> {
     return this.access.threadSummary(viewer, id, asks);
   }
 
   /** A group's threads (as the viewer sees the group): pinned first, then latest activity; null for people outside it. */
-  async threadsOf(viewer: Viewer, view: GroupView, args: { first?: number | null; after?: string | null; firstUnread?: boolean }): Promise<Page<ThreadSummary> | null> {
+  async threadsOf(
+    viewer: Viewer,
+    view: GroupView,
+    args: { first?: number | null; after?: string | null; firstUnread?: boolean },
+  ): Promise<Page<ThreadSummary> | null> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
     const after = decodeCursor(check, args.after, 3);
@@ -257,22 +336,47 @@ export class DiscussionsService {
     if (!view.isActiveMember) return null;
     const rows = await this.em
       .getRepository(Thread)
-      .summariesOf(view.group.id, viewer.userId, first + 1, after && ({ pinned: after.pinned, lastActivityAt: after.at, id: after.id } satisfies ThreadCursor), { firstUnread: args.firstUnread ?? false });
+      .summariesOf(
+        view.group.id,
+        viewer.userId,
+        first + 1,
+        after && ({ pinned: after.pinned, lastActivityAt: after.at, id: after.id } satisfies ThreadCursor),
+        { firstUnread: args.firstUnread ?? false },
+      );
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
-    return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.pinned ? 1 : 0, last.lastActivityAt.toISOString(), last.id) : null };
+    return {
+      nodes,
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(last.pinned ? 1 : 0, last.lastActivityAt.toISOString(), last.id) : null,
+    };
   }
 
   /** A readable thread's posts in the order they were written. */
-  async postsOf(viewer: Viewer, thread: { id: string }, args: { first?: number | null; after?: string | null }): Promise<Page<PostValues>> {
+  async postsOf(
+    viewer: Viewer,
+    thread: { id: string },
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Page<PostValues>> {
     const check = new InputCheck();
     const first = this.checkFirst(check, args.first);
     const after = decodeCursor(check, args.after, 2);
     check.done();
-    const rows = await this.em.getRepository(Post).pageOf(thread.id, viewer.userId, first + 1, after && ({ createdAt: after.at, id: after.id } satisfies PostCursor));
+    const rows = await this.em
+      .getRepository(Post)
+      .pageOf(
+        thread.id,
+        viewer.userId,
+        first + 1,
+        after && ({ createdAt: after.at, id: after.id } satisfies PostCursor),
+      );
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
-    return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+    return {
+      nodes,
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+    };
   }
 
   /** Earlier texts of a post, newest first; empty for a deleted post (its history went with it). */
@@ -293,7 +397,8 @@ export class DiscussionsService {
   async markRead(viewer: Viewer, input: { threadId: string; readCount?: number | null }): Promise<Thread> {
     const { thread } = await this.access.thread(viewer, input.threadId);
     const check = new InputCheck();
-    if (input.readCount != null && (!Number.isInteger(input.readCount) || input.readCount < 0)) check.fail('readCount', 'Give a number of posts, zero or more.');
+    if (input.readCount != null && (!Number.isInteger(input.readCount) || input.readCount < 0))
+      check.fail('readCount', 'Give a number of posts, zero or more.');
     check.done();
     const readCount = Math.min(input.readCount ?? thread.postCount, thread.postCount);
     await this.em.getRepository(ThreadRead).advance(viewer.userId, thread.id, readCount);
@@ -326,7 +431,13 @@ export class DiscussionsService {
     if (!people) return null;
     const wanted = mentionKey(query ?? '');
     return people
-      .filter((p) => !wanted || mentionKey(p.displayName).split(' ').some((part, i, parts) => parts.slice(i).join(' ').startsWith(wanted)))
+      .filter(
+        (p) =>
+          !wanted ||
+          mentionKey(p.displayName)
+            .split(' ')
+            .some((part, i, parts) => parts.slice(i).join(' ').startsWith(wanted)),
+      )
       .slice(0, Math.min(Math.max(first, 1), 20))
       .map((p) => ({ id: p.id, name: p.displayName }));
   }
@@ -343,7 +454,10 @@ export class DiscussionsService {
       for (const person of (await this.groups.mentionable(view)) ?? []) {
         const key = mentionKey(person.displayName);
         // Two members with one name: the mention is ambiguous and left as text.
-        people.set(key, people.has(key) ? { id: '', name: person.displayName } : { id: person.id, name: person.displayName });
+        people.set(
+          key,
+          people.has(key) ? { id: '', name: person.displayName } : { id: person.id, name: person.displayName },
+        );
       }
       const unknown = [...new Set(found.names.filter((name) => !people.get(mentionKey(name))?.id))];
       if (unknown.length && !opts.lenient) throw discussionsErrors.mentionNotAMember(unknown);
@@ -353,22 +467,40 @@ export class DiscussionsService {
       }
     }
     for (const [key, person] of people) if (!person.id) people.delete(key);
-    const mentionedIds = [...new Set(found.names.map((name) => people.get(mentionKey(name))?.id).filter((id): id is string => !!id))];
+    const mentionedIds = [
+      ...new Set(found.names.map((name) => people.get(mentionKey(name))?.id).filter((id): id is string => !!id)),
+    ];
     return { body, bodyHtml: renderMarkdown(body, people), mentionedIds, groupConvenors: found.groupConvenors };
   }
 
   /** Tells the people a post mentions (leaving out those already told, and the author). */
-  private mentionEvents(post: Post, thread: Thread, authorId: string, written: WrittenBody, alreadyTold: string[]): OutboxEvent[] {
+  private mentionEvents(
+    post: Post,
+    thread: Thread,
+    authorId: string,
+    written: WrittenBody,
+    alreadyTold: string[],
+  ): OutboxEvent[] {
     const userIds = written.mentionedIds.filter((id) => id !== authorId && !alreadyTold.includes(id));
     if (!userIds.length && !written.groupConvenors) return [];
-    return [this.outbox.record('post.mentioned', { postId: post.id, threadId: thread.id, groupId: thread.group.id, authorId, userIds, groupConvenors: written.groupConvenors })];
+    return [
+      this.outbox.record('post.mentioned', {
+        postId: post.id,
+        threadId: thread.id,
+        groupId: thread.group.id,
+        authorId,
+        userIds,
+        groupConvenors: written.groupConvenors,
+      }),
+    ];
   }
 
   private checkBody(check: InputCheck, value: string | null | undefined): string {
     // Control characters other than tabs and line breaks have no place in a post (and some mark search matches).
     const body = stripControlCharacters(value ?? '').trim();
     if (!body) check.fail('body', 'Write something first.');
-    else if (body.length > LIMITS.postBodyMax) check.fail('body', `Posts can be at most ${LIMITS.postBodyMax} characters.`);
+    else if (body.length > LIMITS.postBodyMax)
+      check.fail('body', `Posts can be at most ${LIMITS.postBodyMax} characters.`);
     return body;
   }
 
@@ -376,14 +508,16 @@ export class DiscussionsService {
     const tags = [...new Set((value ?? []).map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
     if (tags.length > LIMITS.threadTagsMax) check.fail('tags', `Use at most ${LIMITS.threadTagsMax} tags.`);
     tags.forEach((tag, i) => {
-      if (tag.length > LIMITS.threadTagMax || !TAG_PATTERN.test(tag)) check.fail(`tags.${i}`, `Tags are single words or hyphenated, up to ${LIMITS.threadTagMax} characters.`);
+      if (tag.length > LIMITS.threadTagMax || !TAG_PATTERN.test(tag))
+        check.fail(`tags.${i}`, `Tags are single words or hyphenated, up to ${LIMITS.threadTagMax} characters.`);
     });
     return tags;
   }
 
   private checkFirst(check: InputCheck, value: number | null | undefined): number {
     const first = value ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > LIMITS.discussionPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.discussionPageMax} at a time.`);
+    if (!Number.isInteger(first) || first < 1 || first > LIMITS.discussionPageMax)
+      check.fail('first', `Ask for between 1 and ${LIMITS.discussionPageMax} at a time.`);
     return first;
   }
 }

@@ -15,7 +15,12 @@ export { DiscussionsErrorCode } from './discussions.errors.js';
 export { renderMarkdown, mentionsIn, type MentionTarget } from './markdown.util.js';
 export type { Thread, Post, PostRevision };
 // Entity classes are exported for the demo seed; repositories stay inside the domain.
-export { Thread as ThreadEntity, Post as PostEntity, PostReaction as PostReactionEntity, ThreadRead as ThreadReadEntity };
+export {
+  Thread as ThreadEntity,
+  Post as PostEntity,
+  PostReaction as PostReactionEntity,
+  ThreadRead as ThreadReadEntity,
+};
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
 export const discussionsEntities = [Thread, Post, PostRevision, PostReaction, ThreadRead];

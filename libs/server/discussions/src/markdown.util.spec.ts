@@ -28,8 +28,45 @@ const HOSTILE = [
 ];
 
 /** Elements Markdown may produce; anything else (script, svg, iframe, img…) is a failure. */
-const ALLOWED = new Set(['span', 'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
-const ALLOWED_ATTRIBUTES = new Set(['data-user-id', 'href', 'title', 'rel', 'target', 'class', 'start', 'style', 'dir']);
+const ALLOWED = new Set([
+  'span',
+  'p',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'strong',
+  'em',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
+const ALLOWED_ATTRIBUTES = new Set([
+  'data-user-id',
+  'href',
+  'title',
+  'rel',
+  'target',
+  'class',
+  'start',
+  'style',
+  'dir',
+]);
 
 interface Node {
   nodeName: string;
@@ -45,8 +82,10 @@ function executableParts(html: string): string[] {
       if (!ALLOWED.has(node.nodeName)) found.push(`<${node.nodeName}>`);
       for (const attr of node.attrs) {
         if (!ALLOWED_ATTRIBUTES.has(attr.name)) found.push(`${node.nodeName}[${attr.name}]`);
-        if (attr.name === 'href' && !/^(https?:|mailto:|\/(?!\/)|#)/i.test(attr.value)) found.push(`href=${attr.value}`);
-        if (attr.name === 'style' && !/^text-align:(left|right|center)$/.test(attr.value)) found.push(`style=${attr.value}`);
+        if (attr.name === 'href' && !/^(https?:|mailto:|\/(?!\/)|#)/i.test(attr.value))
+          found.push(`href=${attr.value}`);
+        if (attr.name === 'style' && !/^text-align:(left|right|center)$/.test(attr.value))
+          found.push(`style=${attr.value}`);
         if (attr.name === 'dir' && attr.value !== 'auto') found.push(`dir=${attr.value}`);
       }
     }
@@ -62,27 +101,40 @@ describe(renderMarkdown.name, () => {
   });
 
   it('finds executable parts when they are there (the check itself can fail)', () => {
-    expect(executableParts('<p><img src=x onerror=alert(1)><a href="javascript:x">y</a></p>')).toEqual(['<img>', 'img[src]', 'img[onerror]', 'href=javascript:x']);
+    expect(executableParts('<p><img src=x onerror=alert(1)><a href="javascript:x">y</a></p>')).toEqual([
+      '<img>',
+      'img[src]',
+      'img[onerror]',
+      'href=javascript:x',
+    ]);
   });
 
   it('renders the Markdown people use', () => {
-    const html = renderMarkdown('## Agenda\n\n- **NHS** charging\n- [Guide](https://example.org/guide)\n\n> quoted\n\n`code`');
+    const html = renderMarkdown(
+      '## Agenda\n\n- **NHS** charging\n- [Guide](https://example.org/guide)\n\n> quoted\n\n`code`',
+    );
     expect(html).toContain('<h2 dir="auto">Agenda</h2>');
     expect(html).toContain('<li dir="auto"><strong>NHS</strong> charging</li>');
-    expect(html).toContain('<a href="https://example.org/guide" rel="nofollow noopener noreferrer" target="_blank">Guide</a>');
+    expect(html).toContain(
+      '<a href="https://example.org/guide" rel="nofollow noopener noreferrer" target="_blank">Guide</a>',
+    );
     expect(html).toContain('<blockquote dir="auto">');
     expect(html).toContain('<code>code</code>');
   });
 
   it('gives each paragraph, list item, quote, heading and table cell its own direction', () => {
-    const html = renderMarkdown('نلتقي يوم الخميس.\n\nBring the FOI letters!\n\n- أولاً\n- second\n\n| a | b |\n|---|---|\n| ج | d |');
+    const html = renderMarkdown(
+      'نلتقي يوم الخميس.\n\nBring the FOI letters!\n\n- أولاً\n- second\n\n| a | b |\n|---|---|\n| ج | d |',
+    );
     const opened = [...html.matchAll(/<(p|li|th|td)( dir="auto")?>/g)].map((m) => `${m[1]}${m[2] ? ' auto' : ''}`);
     expect(opened).toEqual(['p auto', 'p auto', 'li auto', 'li auto', 'th auto', 'th auto', 'td auto', 'td auto']);
   });
 
   it('shows raw HTML as text and keeps same-site links', () => {
     expect(renderMarkdown('<b>hi</b>')).toBe('<p dir="auto">&lt;b&gt;hi&lt;/b&gt;</p>\n');
-    expect(renderMarkdown('[minutes](/groups/health)')).toContain('<a href="/groups/health" rel="nofollow noopener noreferrer">minutes</a>');
+    expect(renderMarkdown('[minutes](/groups/health)')).toContain(
+      '<a href="/groups/health" rel="nofollow noopener noreferrer">minutes</a>',
+    );
   });
 });
 
@@ -90,11 +142,18 @@ describe('mentions', () => {
   // A member whose display name is itself an attack.
   const people = new Map<string, MentionTarget>([
     [mentionKey('Lucía Moreno'), { id: '6f1c1d1e-0000-4000-8000-000000000001', name: 'Lucía Moreno' }],
-    [mentionKey('<img src=x onerror=alert(1)>'), { id: '6f1c1d1e-0000-4000-8000-000000000002', name: '<img src=x onerror=alert(1)>' }],
+    [
+      mentionKey('<img src=x onerror=alert(1)>'),
+      { id: '6f1c1d1e-0000-4000-8000-000000000002', name: '<img src=x onerror=alert(1)>' },
+    ],
   ]);
 
   it('finds mentions outside code and links, and @group-convenors', () => {
-    expect(mentionsIn('Hi @[Lucía Moreno] and @group-convenors, not `@[Code Person]` nor [@[Link Person]](https://example.org)')).toEqual({
+    expect(
+      mentionsIn(
+        'Hi @[Lucía Moreno] and @group-convenors, not `@[Code Person]` nor [@[Link Person]](https://example.org)',
+      ),
+    ).toEqual({
       names: ['Lucía Moreno'],
       groupConvenors: true,
     });
@@ -102,11 +161,15 @@ describe('mentions', () => {
   });
 
   it('renders a resolved mention as a marked span, matching names whatever their case and spacing', () => {
-    expect(renderMarkdown('Ask @[lucía  MORENO].', people)).toBe('<p dir="auto">Ask <span class="mention" data-user-id="6f1c1d1e-0000-4000-8000-000000000001">@Lucía Moreno</span>.</p>\n');
+    expect(renderMarkdown('Ask @[lucía  MORENO].', people)).toBe(
+      '<p dir="auto">Ask <span class="mention" data-user-id="6f1c1d1e-0000-4000-8000-000000000001">@Lucía Moreno</span>.</p>\n',
+    );
     expect(renderMarkdown('Ask @[Someone Else].', people)).toBe('<p dir="auto">Ask @[Someone Else].</p>\n');
   });
 
   it.each(HOSTILE)('a mention beside %j leaves nothing executable', (body) => {
-    expect(executableParts(renderMarkdown(`@[<img src=x onerror=alert(1)>] ${body} @group-convenors`, people))).toEqual([]);
+    expect(executableParts(renderMarkdown(`@[<img src=x onerror=alert(1)>] ${body} @group-convenors`, people))).toEqual(
+      [],
+    );
   });
 });

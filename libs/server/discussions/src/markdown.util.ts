@@ -33,7 +33,8 @@ md.disable(['image']);
 // stricter still: only web, mail and same-site links.
 md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 
-const renderLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const renderLink =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   token.attrSet('rel', 'nofollow noopener noreferrer');
@@ -77,7 +78,14 @@ md.core.ruler.push('mentions', (state) => {
 
 // Each paragraph, list item, quote, heading and table cell takes its direction from its own first
 // strong letter: an Arabic paragraph reads right to left, the English one after it left to right.
-const OWN_DIRECTION = new Set(['paragraph_open', 'list_item_open', 'blockquote_open', 'heading_open', 'th_open', 'td_open']);
+const OWN_DIRECTION = new Set([
+  'paragraph_open',
+  'list_item_open',
+  'blockquote_open',
+  'heading_open',
+  'th_open',
+  'td_open',
+]);
 md.core.ruler.push('direction', (state) => {
   for (const token of state.tokens) if (OWN_DIRECTION.has(token.type) && !token.hidden) token.attrSet('dir', 'auto');
 });

@@ -13,12 +13,31 @@ import { Thread } from './thread.entity.js';
   tableName: 'posts',
   repository: () => PostRepository,
   // A post takes its thread's group when it is written (see groupId).
-  triggers: [{ name: 'take_thread_group', timing: 'before', events: ['insert'], body: 'new.group_id := (select group_id from threads where id = new.thread_id); return new;' }],
+  triggers: [
+    {
+      name: 'take_thread_group',
+      timing: 'before',
+      events: ['insert'],
+      body: 'new.group_id := (select group_id from threads where id = new.thread_id); return new;',
+    },
+  ],
 })
 @Index({ properties: ['thread', 'createdAt', 'id'] })
-@Index({ name: 'posts_group_id_search_vector_index', expression: 'create index "posts_group_id_search_vector_index" on "posts" using gin ("group_id", "search_vector")' })
+@Index({
+  name: 'posts_group_id_search_vector_index',
+  expression: 'create index "posts_group_id_search_vector_index" on "posts" using gin ("group_id", "search_vector")',
+})
 export class Post {
-  [OptionalProps]?: 'parent' | 'depth' | 'createdAt' | 'editedAt' | 'deletedAt' | 'hiddenAt' | 'hiddenReason' | 'hiddenBy' | 'mentionedIds';
+  [OptionalProps]?:
+    | 'parent'
+    | 'depth'
+    | 'createdAt'
+    | 'editedAt'
+    | 'deletedAt'
+    | 'hiddenAt'
+    | 'hiddenReason'
+    | 'hiddenBy'
+    | 'mentionedIds';
   [EntityRepositoryType]?: PostRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -75,6 +94,13 @@ export class Post {
   mentionedIds: string[] = [];
 
   /** Titles and bodies are searched through this, accents and case folded (see the convene_search configuration). */
-  @Property({ type: 'unknown', columnType: 'tsvector', generated: "(to_tsvector('convene_search'::regconfig, body)) stored", lazy: true, hidden: true, nullable: true })
+  @Property({
+    type: 'unknown',
+    columnType: 'tsvector',
+    generated: "(to_tsvector('convene_search'::regconfig, body)) stored",
+    lazy: true,
+    hidden: true,
+    nullable: true,
+  })
   searchVector?: unknown;
 }

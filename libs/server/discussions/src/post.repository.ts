@@ -122,30 +122,37 @@ export class PostRepository extends EntityRepository<Post> {
 
   /** The post at a position (0-based, in written order) of a thread; null past the end. */
   async idAt(threadId: string, position: number): Promise<string | null> {
-    const [post] = await this.find({ thread: threadId }, { fields: ['id'], orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], offset: position, limit: 1 });
+    const [post] = await this.find(
+      { thread: threadId },
+      { fields: ['id'], orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], offset: position, limit: 1 },
+    );
     return post?.id ?? null;
   }
 
   /** Reaction counts of some posts, and whether `viewerId` gave each; one query. */
   async reactionCounts(viewerId: string, postIds: string[]): Promise<ReactionRow[]> {
     if (!postIds.length) return [];
-    const rows = await this.getEntityManager().getConnection().execute<{ post_id: string; reaction: Reaction; count: string; mine: boolean }[]>(
-      `select post_id, reaction, count(*) as count, bool_or(user_id = ?) as mine
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ post_id: string; reaction: Reaction; count: string; mine: boolean }[]>(
+        `select post_id, reaction, count(*) as count, bool_or(user_id = ?) as mine
        from post_reactions where post_id = any(?::uuid[])
        group by post_id, reaction`,
-      [viewerId, `{${postIds.join(',')}}`],
-    );
+        [viewerId, `{${postIds.join(',')}}`],
+      );
     return rows.map((r) => ({ postId: r.post_id, reaction: r.reaction, count: Number(r.count), mine: r.mine }));
   }
 
   /** Adds a reaction once (adding it again changes nothing); false when the post is deleted or hidden. */
   async addReaction(postId: string, userId: string, reaction: Reaction): Promise<boolean> {
-    const rows = await this.getEntityManager().getConnection().execute<{ live: boolean }[]>(
-      `with live as (select id from posts where id = ? and deleted_at is null and hidden_at is null),
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ live: boolean }[]>(
+        `with live as (select id from posts where id = ? and deleted_at is null and hidden_at is null),
        added as (insert into post_reactions (post_id, user_id, reaction, created_at) select id, ?, ?, now() from live on conflict do nothing)
        select exists (select 1 from live) as live`,
-      [postId, userId, reaction],
-    );
+        [postId, userId, reaction],
+      );
     return rows[0]?.live ?? false;
   }
 
@@ -163,10 +170,20 @@ export class PostRepository extends EntityRepository<Post> {
     // group is in the words' index with them: the matches of other groups are never read.
     const live = `p.deleted_at is null and p.hidden_at is null${args.authorId ? ' and p.author_id = ?' : ''}`;
     const author = args.authorId ? [args.authorId] : [];
-    const rows = await this.getEntityManager().getConnection().execute<
-      { post_id: string; thread_id: string; group_id: string; author_id: string; created_at: Date; title: string; snippet: string }[]
-    >(
-      `with q as (select websearch_to_tsquery('convene_search', ?) as q),
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<
+        {
+          post_id: string;
+          thread_id: string;
+          group_id: string;
+          author_id: string;
+          created_at: Date;
+          title: string;
+          snippet: string;
+        }[]
+      >(
+        `with q as (select websearch_to_tsquery('convene_search', ?) as q),
        hits as (
          select p.id, p.created_at, ts_rank(p.search_vector, q.q) as rank
          from posts p, q
@@ -187,8 +204,8 @@ export class PostRepository extends EntityRepository<Post> {
          ts_headline('convene_search', p.body, q.q, 'StartSel=${marks.start}, StopSel=${marks.stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') as snippet
        from ranked r join posts p on p.id = r.id join threads t on t.id = p.thread_id, q
        order by r.rank desc, r.created_at desc, r.id`,
-      [args.query, groups, ...author, groups, ...author, args.limit, args.offset],
-    );
+        [args.query, groups, ...author, groups, ...author, args.limit, args.offset],
+      );
     return rows.map((r) => ({
       postId: r.post_id,
       threadId: r.thread_id,

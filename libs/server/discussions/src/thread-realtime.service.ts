@@ -2,7 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { RealtimePublisher } from '@convene/server-core';
 import { UserEntity } from '@convene/server-identity';
-import { Reaction, SOCKET_EVENTS, socketRooms, type ThreadPostView, type ThreadSignal } from '@convene/shared-contracts';
+import {
+  Reaction,
+  SOCKET_EVENTS,
+  socketRooms,
+  type ThreadPostView,
+  type ThreadSignal,
+} from '@convene/shared-contracts';
 import { Post } from './post.entity.js';
 
 /** No person: reaction counts with none of them "mine", as the room sees them. */
@@ -50,7 +56,9 @@ export class ThreadRealtime {
       };
       this.emit({ threadId: post.thread.id, postId: post.id, change, post: view });
     } catch (error) {
-      this.logger.warn(`Could not tell viewers of discussion ${post.thread.id} about post ${post.id}: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not tell viewers of discussion ${post.thread.id} about post ${post.id}: ${(error as Error).message}`,
+      );
     }
   }
 

@@ -20,7 +20,10 @@ import { ThreadRepository } from './thread.repository.js';
   ],
 })
 @Index({ properties: ['group', 'pinned', 'lastActivityAt', 'id'] })
-@Index({ name: 'threads_search_vector_index', expression: 'create index "threads_search_vector_index" on "threads" using gin ("search_vector")' })
+@Index({
+  name: 'threads_search_vector_index',
+  expression: 'create index "threads_search_vector_index" on "threads" using gin ("search_vector")',
+})
 export class Thread {
   [OptionalProps]?: 'tags' | 'pinned' | 'locked' | 'postCount' | 'createdAt' | 'lastActivityAt';
   [EntityRepositoryType]?: ThreadRepository;
@@ -56,6 +59,13 @@ export class Thread {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   lastActivityAt: Date = new Date();
 
-  @Property({ type: 'unknown', columnType: 'tsvector', generated: "(to_tsvector('convene_search'::regconfig, (title)::text)) stored", lazy: true, hidden: true, nullable: true })
+  @Property({
+    type: 'unknown',
+    columnType: 'tsvector',
+    generated: "(to_tsvector('convene_search'::regconfig, (title)::text)) stored",
+    lazy: true,
+    hidden: true,
+    nullable: true,
+  })
   searchVector?: unknown;
 }

@@ -58,7 +58,13 @@ export class ThreadRepository extends EntityRepository<Thread> {
    * A page of a group's threads for a reader, pinned first, then latest activity: one statement
    * into plain values (a hot read-only list: no entities, no identity map).
    */
-  async summariesOf(groupId: string, readerId: string, limit: number, after: ThreadCursor | null, asks: { firstUnread: boolean }): Promise<ThreadSummary[]> {
+  async summariesOf(
+    groupId: string,
+    readerId: string,
+    limit: number,
+    after: ThreadCursor | null,
+    asks: { firstUnread: boolean },
+  ): Promise<ThreadSummary[]> {
     const order = 'order by t.pinned desc, t.last_activity_at desc, t.id desc';
     return this.summaries(
       readerId,
@@ -75,12 +81,14 @@ export class ThreadRepository extends EntityRepository<Thread> {
    */
   async readableBy(userId: string, ids: string[]): Promise<Map<string, LinkedThread>> {
     if (!ids.length) return new Map();
-    const rows = await this.getEntityManager().getConnection().execute<{ id: string; title: string; group_id: string }[]>(
-      `select t.id, t.title, t.group_id from threads t
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ id: string; title: string; group_id: string }[]>(
+        `select t.id, t.title, t.group_id from threads t
        join memberships m on m.group_id = t.group_id and m.user_id = ? and m.status = ?
        where t.id = any(?::uuid[])`,
-      [userId, MembershipStatus.ACTIVE, `{${ids.join(',')}}`],
-    );
+        [userId, MembershipStatus.ACTIVE, `{${ids.join(',')}}`],
+      );
     return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, groupId: r.group_id }]));
   }
 
@@ -95,7 +103,13 @@ export class ThreadRepository extends EntityRepository<Thread> {
    * the condition, order and limit), then joined: so the reader's positions are looked up for the
    * picked threads alone, not read in full for every thread they ever opened.
    */
-  private async summaries(readerId: string, pick: string, pickParams: unknown[], order: string, asks: { firstUnread: boolean }): Promise<ThreadSummary[]> {
+  private async summaries(
+    readerId: string,
+    pick: string,
+    pickParams: unknown[],
+    order: string,
+    asks: { firstUnread: boolean },
+  ): Promise<ThreadSummary[]> {
     const firstUnread = asks.firstUnread
       ? `, case when coalesce(r.read_count, 0) < t.post_count then
            (select p.id from posts p where p.thread_id = t.id order by p.created_at, p.id offset coalesce(r.read_count, 0) limit 1)

@@ -7,7 +7,8 @@ import { WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
 @Entity({ tableName: 'document_folders' })
 @Index({
   name: 'document_folders_sibling_name_unique',
-  expression: 'create unique index "document_folders_sibling_name_unique" on "document_folders" ("group_id", "parent_id", lower("name")) nulls not distinct',
+  expression:
+    'create unique index "document_folders_sibling_name_unique" on "document_folders" ("group_id", "parent_id", lower("name")) nulls not distinct',
 })
 export class DocumentFolder {
   [OptionalProps]?: 'createdAt' | 'parent';

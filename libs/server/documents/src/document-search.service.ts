@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InputCheck, SEARCH_MARKS, highlightedHtml, searchCursor, searchInput, type Viewer } from '@convene/server-core';
+import {
+  InputCheck,
+  SEARCH_MARKS,
+  highlightedHtml,
+  searchCursor,
+  searchInput,
+  type Viewer,
+} from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
 import { DocumentRepository, searchDocuments } from './document.repository.js';
 import type { Document } from './document.entity.js';
@@ -22,7 +29,10 @@ export class DocumentSearchService {
     private readonly groups: GroupsService,
   ) {}
 
-  async search(viewer: Viewer, input: { query: string; groupId?: string | null; first?: number | null; after?: string | null }) {
+  async search(
+    viewer: Viewer,
+    input: { query: string; groupId?: string | null; first?: number | null; after?: string | null },
+  ) {
     const check = new InputCheck();
     const { query, first, offset } = searchInput(check, input, 10);
     const groupId = input.groupId ? check.uuid('groupId', input.groupId, 'Group') : null;
@@ -36,7 +46,11 @@ export class DocumentSearchService {
     const nodes = rows
       .slice(0, first)
       .filter((r) => found.has(r.id))
-      .map((r) => ({ document: found.get(r.id)!, titleHtml: highlightedHtml(r.title), snippetHtml: highlightedHtml(r.snippet ?? '') }));
+      .map((r) => ({
+        document: found.get(r.id)!,
+        titleHtml: highlightedHtml(r.title),
+        snippetHtml: highlightedHtml(r.snippet ?? ''),
+      }));
     const hasNextPage = rows.length > first;
     return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };
   }

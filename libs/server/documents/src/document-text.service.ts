@@ -27,7 +27,10 @@ export class DocumentTextService {
   ) {}
 
   /** The start of a text file, decoded; `truncated` when there is more. */
-  async preview(version: DocumentVersion, maxBytes = PREVIEW_TEXT_BYTES): Promise<{ text: string; truncated: boolean } | null> {
+  async preview(
+    version: DocumentVersion,
+    maxBytes = PREVIEW_TEXT_BYTES,
+  ): Promise<{ text: string; truncated: boolean } | null> {
     if (!TEXT_TYPES.has(version.contentType)) return null;
     const bytes = await this.readBytes(version.storageKey, Math.min(version.size, maxBytes));
     return { text: decodeUtf8Prefix(bytes), truncated: version.size > maxBytes };
@@ -48,14 +51,20 @@ export class DocumentTextService {
     } else if (version.contentType === 'application/pdf' && version.size <= PDF_EXTRACT_MAX_BYTES) {
       text = await this.pdfText(await this.readBytes(version.storageKey, version.size)).catch((error: unknown) => {
         // A damaged or encrypted PDF is still a document; it is just not searchable by its text.
-        this.logger.warn(`PDF text not extracted for document ${documentId}: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `PDF text not extracted for document ${documentId}: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return null;
       });
     }
     // A file with no readable text is marked with empty text, so the sweep does not try it again.
     if (text === null) text = '';
     const cleaned = stripControlCharacters(text).replace(/\s+/g, ' ').trim().slice(0, SEARCH_TEXT_CHARS);
-    const updated = await em.nativeUpdate(Document, { id: documentId, versionCount: versionNumber }, { extractedText: cleaned });
+    const updated = await em.nativeUpdate(
+      Document,
+      { id: documentId, versionCount: versionNumber },
+      { extractedText: cleaned },
+    );
     return updated > 0;
   }
 
@@ -70,7 +79,13 @@ export class DocumentTextService {
   private async pdfText(bytes: Buffer): Promise<string> {
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // No fonts, no forms, no scripts: only the text layer is read.
-    const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, enableXfa: false, verbosity: 0 });
+    const task = getDocument({
+      data: new Uint8Array(bytes),
+      disableFontFace: true,
+      useSystemFonts: false,
+      enableXfa: false,
+      verbosity: 0,
+    });
     const pdf = await task.promise;
     try {
       const parts: string[] = [];

@@ -26,7 +26,8 @@ export interface ReceiveOptions {
   allowedTypes: readonly string[];
 }
 
-const RUNNABLE_NAME = /\.(exe|com|bat|cmd|msi|scr|pif|cpl|dll|lnk|jar|ps1|psm1|sh|bash|zsh|command|app|js|mjs|cjs|jse|vbs|vbe|wsf|wsh|hta|reg|py|pl|rb|php|html?|shtml|xht|xhtml|mht|mhtml|xml|xsl|xslt|url|webloc|desktop|svg|svgz)[\s.]*$/i;
+const RUNNABLE_NAME =
+  /\.(exe|com|bat|cmd|msi|scr|pif|cpl|dll|lnk|jar|ps1|psm1|sh|bash|zsh|command|app|js|mjs|cjs|jse|vbs|vbe|wsf|wsh|hta|reg|py|pl|rb|php|html?|shtml|xht|xhtml|mht|mhtml|xml|xsl|xslt|url|webloc|desktop|svg|svgz)[\s.]*$/i;
 
 /** Multipart framing around one file: boundaries, part headers, a few small fields. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -125,13 +126,21 @@ export class DocumentUploadService {
   }
 
   /** Checks the name and the sniffed type, then streams the rest to a new storage key. */
-  private async store(stream: Readable, rawName: string | undefined, options: ReceiveOptions, signal: AbortSignal): Promise<ReceivedFile> {
+  private async store(
+    stream: Readable,
+    rawName: string | undefined,
+    options: ReceiveOptions,
+    signal: AbortSignal,
+  ): Promise<ReceivedFile> {
     try {
       const named = checkFileName(rawName);
       if ('error' in named) throw documentsErrors.badFileName(named.error);
       // Text is text whatever it is called, but a download named as a program or a web page invites
       // someone to run or open it.
-      if (RUNNABLE_NAME.test(named.name)) throw documentsErrors.badFileName('Files named as programs, scripts or web pages (.exe, .bat, .sh, .js, .html, .svg…) can’t be shared.');
+      if (RUNNABLE_NAME.test(named.name))
+        throw documentsErrors.badFileName(
+          'Files named as programs, scripts or web pages (.exe, .bat, .sh, .js, .html, .svg…) can’t be shared.',
+        );
       const { read, ended } = await readHead(stream, SNIFF_BYTES);
       if (read.length === 0) throw documentsErrors.fileEmpty();
       const detected = await detectFileType(read.subarray(0, SNIFF_BYTES), named.name);
@@ -151,7 +160,13 @@ export class DocumentUploadService {
         await this.storage.delete(storageKey);
         throw documentsErrors.fileTooLarge(options.maxBytes);
       }
-      return { storageKey, fileName: named.name, size: measure.size, sha256: measure.hash.digest('hex'), contentType: detected.mime };
+      return {
+        storageKey,
+        fileName: named.name,
+        size: measure.size,
+        sha256: measure.hash.digest('hex'),
+        contentType: detected.mime,
+      };
     } catch (error) {
       stream.resume();
       throw error;

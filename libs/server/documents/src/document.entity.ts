@@ -13,9 +13,21 @@ import { DocumentRepository } from './document.repository.js';
  */
 @Entity({ tableName: 'documents', repository: () => DocumentRepository })
 @Index({ properties: ['group', 'deletedAt', 'updatedAt', 'id'] })
-@Index({ name: 'documents_search_vector_index', expression: 'create index "documents_search_vector_index" on "documents" using gin ("search_vector")' })
+@Index({
+  name: 'documents_search_vector_index',
+  expression: 'create index "documents_search_vector_index" on "documents" using gin ("search_vector")',
+})
 export class Document {
-  [OptionalProps]?: 'description' | 'tags' | 'folder' | 'versionCount' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'deletedById' | 'threadId';
+  [OptionalProps]?:
+    | 'description'
+    | 'tags'
+    | 'folder'
+    | 'versionCount'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'deletedAt'
+    | 'deletedById'
+    | 'threadId';
   [EntityRepositoryType]?: DocumentRepository;
 
   @PrimaryKey({ type: 'uuid' })

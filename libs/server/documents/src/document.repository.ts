@@ -33,7 +33,12 @@ export class DocumentRepository extends EntityRepository<Document> {
    * page size (read on every visit to a group's page, where the ORM's query building for a filtered
    * and ordered find cost more than the statement), its rows mapped as the ORM's find maps them.
    */
-  async pageOf(filter: DocumentFilter, sort: DocumentSort, first: number, after: DocumentCursor | null): Promise<Document[]> {
+  async pageOf(
+    filter: DocumentFilter,
+    sort: DocumentSort,
+    first: number,
+    after: DocumentCursor | null,
+  ): Promise<Document[]> {
     const em = this.getEntityManager();
     const d = EntityColumns.of(em, this.entityName, 'd');
     const where = ['d.group_id = ?', `d.deleted_at is ${filter.trashed ? 'not null' : 'null'}`];
@@ -46,13 +51,16 @@ export class DocumentRepository extends EntityRepository<Document> {
     else if (filter.folderId !== undefined) and('d.folder_id = ?', filter.folderId);
     if (filter.tag) and('d.tags @> array[?::text]', filter.tag);
     // Content types are the server's own constants (KIND_TYPES), never a client's text.
-    if (filter.contentTypes) and('d.content_type = any(?::text[])', `{${filter.contentTypes.map((t) => `"${t}"`).join(',')}}`);
+    if (filter.contentTypes)
+      and('d.content_type = any(?::text[])', `{${filter.contentTypes.map((t) => `"${t}"`).join(',')}}`);
     const order = ORDER[sort];
     if (after) and(order.after, after.value, after.id);
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-      `select ${d.select} from documents d where ${where.join(' and ')} order by ${order.orderBy} limit ?`,
-      [...params, first + 1],
-    );
+    const rows = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(
+        `select ${d.select} from documents d where ${where.join(' and ')} order by ${order.orderBy} limit ?`,
+        [...params, first + 1],
+      );
     return rows.map((row) => em.map(this.entityName, d.take(row)!) as Document);
   }
 
@@ -85,8 +93,11 @@ export async function searchDocuments(
   args: { query: string; groupIds: string[]; limit: number; offset: number },
   marks: { start: string; stop: string },
 ): Promise<DocumentSearchRow[]> {
-  return repository.getEntityManager().getConnection().execute<DocumentSearchRow[]>(
-    `with q as (select websearch_to_tsquery('convene_search', ?) as q),
+  return repository
+    .getEntityManager()
+    .getConnection()
+    .execute<DocumentSearchRow[]>(
+      `with q as (select websearch_to_tsquery('convene_search', ?) as q),
      ranked as (
        select d.id, d.updated_at, ts_rank(d.search_vector, q.q) as rank
        from documents d, q
@@ -100,6 +111,6 @@ export async function searchDocuments(
          'StartSel=${marks.start}, StopSel=${marks.stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') as snippet
      from ranked r join documents d on d.id = r.id, q
      order by r.rank desc, r.updated_at desc, r.id`,
-    [args.query, `{${args.groupIds.join(',')}}`, args.limit, args.offset],
-  );
+      [args.query, `{${args.groupIds.join(',')}}`, args.limit, args.offset],
+    );
 }

@@ -14,7 +14,11 @@ import { DocumentsService } from './documents.service.js';
 import { DocumentsPersonalData } from './documents-personal-data.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Document, DocumentVersion, DocumentFolder, DocumentSettings, DocumentThreadLink]), GroupsModule, StorageModule],
+  imports: [
+    MikroOrmModule.forFeature([Document, DocumentVersion, DocumentFolder, DocumentSettings, DocumentThreadLink]),
+    GroupsModule,
+    StorageModule,
+  ],
   providers: [
     DocumentsService,
     DocumentUploadService,

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException, ref } from '@mikro-orm/postgresql';
-import { APP_CONFIG, InputCheck, JobQueue, OutboxService, jobIds, isUuid, stripControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
+import {
+  APP_CONFIG,
+  InputCheck,
+  JobQueue,
+  OutboxService,
+  jobIds,
+  isUuid,
+  stripControlCharacters,
+  type AppConfig,
+  type Viewer,
+} from '@convene/server-core';
 import { LIMITS } from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
@@ -47,16 +57,26 @@ export const TRASH_DAYS = 30;
 const TAG_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
 const encodeCursor = (sort: DocumentSort, document: Document) => {
-  const value = sort === 'NAME' ? document.title : sort === 'SIZE' ? String(document.size) : document.updatedAt.toISOString();
+  const value =
+    sort === 'NAME' ? document.title : sort === 'SIZE' ? String(document.size) : document.updatedAt.toISOString();
   return Buffer.from(JSON.stringify([sort, value, document.id])).toString('base64url');
 };
 
 function decodeCursor(check: InputCheck, cursor: string | null | undefined, sort: DocumentSort): DocumentCursor | null {
   if (!cursor) return null;
   try {
-    const [cursorSort, raw, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string, string];
+    const [cursorSort, raw, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+      string,
+    ];
     const value = sort === 'NAME' ? raw : sort === 'SIZE' ? Number(raw) : new Date(raw);
-    const valid = cursorSort === sort && typeof raw === 'string' && typeof id === 'string' && isUuid(id) && (typeof value === 'string' || !Number.isNaN(Number(value)));
+    const valid =
+      cursorSort === sort &&
+      typeof raw === 'string' &&
+      typeof id === 'string' &&
+      isUuid(id) &&
+      (typeof value === 'string' || !Number.isNaN(Number(value)));
     if (valid) return { sort, value, id };
   } catch {
     // Falls through to the field message.
@@ -113,7 +133,8 @@ export class DocumentsService {
     const sort = args.sort ?? 'UPDATED';
     const check = new InputCheck();
     const first = args.first ?? 50;
-    if (!Number.isInteger(first) || first < 1 || first > LIMITS.documentPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.documentPageMax} documents.`);
+    if (!Number.isInteger(first) || first < 1 || first > LIMITS.documentPageMax)
+      check.fail('first', `Ask for between 1 and ${LIMITS.documentPageMax} documents.`);
     const after = decodeCursor(check, args.after, sort);
     const folderId = args.folderId ? check.uuid('folderId', args.folderId, 'Folder') : undefined;
     check.done();
@@ -140,7 +161,11 @@ export class DocumentsService {
   async versionsOf(documentIds: string[]): Promise<Map<string, DocumentVersion[]>> {
     const out = new Map<string, DocumentVersion[]>(documentIds.map((id) => [id, []]));
     if (!documentIds.length) return out;
-    const rows = await this.em.find(DocumentVersion, { document: { $in: [...out.keys()] } }, { orderBy: [{ document: 'asc' }, { number: 'desc' }] });
+    const rows = await this.em.find(
+      DocumentVersion,
+      { document: { $in: [...out.keys()] } },
+      { orderBy: [{ document: 'asc' }, { number: 'desc' }] },
+    );
     for (const row of rows) out.get(row.document.id)?.push(row);
     return out;
   }
@@ -148,7 +173,9 @@ export class DocumentsService {
   /** The current versions of several documents already checked for the viewer, in one query. */
   async currentVersionsOf(documents: Document[]): Promise<Map<string, DocumentVersion>> {
     if (!documents.length) return new Map();
-    const rows = await this.em.find(DocumentVersion, { $or: documents.map((d) => ({ document: d.id, number: d.versionCount })) });
+    const rows = await this.em.find(DocumentVersion, {
+      $or: documents.map((d) => ({ document: d.id, number: d.versionCount })),
+    });
     return new Map(rows.map((v) => [v.document.id, v]));
   }
 
@@ -176,11 +203,20 @@ export class DocumentsService {
   // ---- uploads ----
 
   /** The group an upload goes to, checked before its body is read. Groups one is not in are "not found". */
-  async uploadTarget(viewer: Viewer, groupId: string, folderId?: unknown): Promise<{ view: GroupView; folderId: string | null }> {
+  async uploadTarget(
+    viewer: Viewer,
+    groupId: string,
+    folderId?: unknown,
+  ): Promise<{ view: GroupView; folderId: string | null }> {
     const check = new InputCheck();
     const id = check.uuid('groupId', groupId, 'Group');
     // From a query string: anything but one plain id (a repeated or nested parameter) is refused.
-    const folder = folderId === undefined || folderId === '' ? null : typeof folderId === 'string' ? check.uuid('folderId', folderId, 'Folder') : (check.fail('folderId', 'Folder is not a valid id.'), null);
+    const folder =
+      folderId === undefined || folderId === ''
+        ? null
+        : typeof folderId === 'string'
+          ? check.uuid('folderId', folderId, 'Folder')
+          : (check.fail('folderId', 'Folder is not a valid id.'), null);
     check.done();
     const view = await this.groups.byId(viewer, id).catch(() => null);
     if (!view?.isActiveMember) throw documentsErrors.groupNotFound();
@@ -221,7 +257,11 @@ export class DocumentsService {
           createdBy: uploader,
         });
         em.create(DocumentVersion, { document, number: 1, ...fileFields(file), uploadedBy: uploader });
-        const event = this.outbox.record('document.created', { documentId: document.id, groupId: view.group.id, uploaderId: viewer.userId });
+        const event = this.outbox.record('document.created', {
+          documentId: document.id,
+          groupId: view.group.id,
+          uploaderId: viewer.userId,
+        });
         em.persist(event);
         await em.flush();
         return { document, event };
@@ -233,9 +273,15 @@ export class DocumentsService {
   }
 
   /** Records an uploaded file as the document's new current version. */
-  async addVersion(viewer: Viewer, documentId: string, file: ReceivedFile): Promise<{ document: Document; version: DocumentVersion }> {
+  async addVersion(
+    viewer: Viewer,
+    documentId: string,
+    file: ReceivedFile,
+  ): Promise<{ document: Document; version: DocumentVersion }> {
     const { event, ...added } = await this.orDiscard(file, () =>
-      this.withLockedDocument(viewer, documentId, (em, document) => this.appendVersion(em, viewer, document, { ...fileFields(file), restoredFrom: null })),
+      this.withLockedDocument(viewer, documentId, (em, document) =>
+        this.appendVersion(em, viewer, document, { ...fileFields(file), restoredFrom: null }),
+      ),
     );
     await this.outbox.publish([event]);
     await this.extractTextLater(added.document.id, added.version.number);
@@ -243,12 +289,23 @@ export class DocumentsService {
   }
 
   /** Makes an old version current again, as a new version pointing at the same bytes. */
-  async restoreVersion(viewer: Viewer, documentId: string, number: number): Promise<{ document: Document; version: DocumentVersion }> {
+  async restoreVersion(
+    viewer: Viewer,
+    documentId: string,
+    number: number,
+  ): Promise<{ document: Document; version: DocumentVersion }> {
     const { event, ...restored } = await this.withLockedDocument(viewer, documentId, async (em, document) => {
       const old = await em.findOne(DocumentVersion, { document: document.id, number });
       if (!old) throw documentsErrors.versionNotFound();
       const { fileName, storageKey, size, sha256, contentType } = old;
-      return this.appendVersion(em, viewer, document, { fileName, storageKey, size, sha256, contentType, restoredFrom: old.number });
+      return this.appendVersion(em, viewer, document, {
+        fileName,
+        storageKey,
+        size,
+        sha256,
+        contentType,
+        restoredFrom: old.number,
+      });
     });
     await this.outbox.publish([event]);
     await this.extractTextLater(restored.document.id, restored.version.number);
@@ -257,27 +314,54 @@ export class DocumentsService {
 
   /** Text and PDF files are read for search by the worker; a lost job is found again by the sweep. */
   private async extractTextLater(documentId: string, version: number): Promise<void> {
-    await this.queue.addAfterCommit('extract-document-text', { documentId, version }, { jobId: jobIds.documentText(documentId, version) });
+    await this.queue.addAfterCommit(
+      'extract-document-text',
+      { documentId, version },
+      { jobId: jobIds.documentText(documentId, version) },
+    );
   }
 
   /** Documents whose text was never extracted (their job was lost), for the sweep. */
   async missingText(limit = 100): Promise<{ documentId: string; version: number }[]> {
-    const rows = await this.em.fork().find(
-      Document,
-      { extractedText: null, deletedAt: null, contentType: { $in: [...KIND_TYPES.TEXT, ...KIND_TYPES.PDF] }, updatedAt: { $lt: new Date(Date.now() - 5 * 60_000) } },
-      { fields: ['id', 'versionCount'], limit, orderBy: { updatedAt: 'asc' } },
-    );
+    const rows = await this.em
+      .fork()
+      .find(
+        Document,
+        {
+          extractedText: null,
+          deletedAt: null,
+          contentType: { $in: [...KIND_TYPES.TEXT, ...KIND_TYPES.PDF] },
+          updatedAt: { $lt: new Date(Date.now() - 5 * 60_000) },
+        },
+        { fields: ['id', 'versionCount'], limit, orderBy: { updatedAt: 'asc' } },
+      );
     return rows.map((d) => ({ documentId: d.id, version: d.versionCount }));
   }
 
-  private async appendVersion(em: EntityManager, viewer: Viewer, document: Document, fields: Omit<ReceivedFile, never> & { restoredFrom: number | null }) {
+  private async appendVersion(
+    em: EntityManager,
+    viewer: Viewer,
+    document: Document,
+    fields: Omit<ReceivedFile, never> & { restoredFrom: number | null },
+  ) {
     document.versionCount += 1;
     document.contentType = fields.contentType;
     document.size = fields.size;
     document.updatedAt = new Date();
     document.extractedText = null;
-    const version = em.create(DocumentVersion, { document, number: document.versionCount, ...fields, uploadedBy: em.getReference(UserEntity, viewer.userId, { wrapped: true }) });
-    const event = this.outbox.record('document.versioned', { documentId: document.id, groupId: document.group.id, uploaderId: viewer.userId, version: version.number, restored: fields.restoredFrom !== null });
+    const version = em.create(DocumentVersion, {
+      document,
+      number: document.versionCount,
+      ...fields,
+      uploadedBy: em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+    });
+    const event = this.outbox.record('document.versioned', {
+      documentId: document.id,
+      groupId: document.group.id,
+      uploaderId: viewer.userId,
+      version: version.number,
+      restored: fields.restoredFrom !== null,
+    });
     em.persist(event);
     await em.flush();
     return { document, version, event };
@@ -285,11 +369,21 @@ export class DocumentsService {
 
   // ---- organising ----
 
-  async update(viewer: Viewer, input: { id: string; title?: string | null; description?: string | null; tags?: string[] | null }): Promise<Document> {
+  async update(
+    viewer: Viewer,
+    input: { id: string; title?: string | null; description?: string | null; tags?: string[] | null },
+  ): Promise<Document> {
     const check = new InputCheck();
-    const title = input.title === undefined || input.title === null ? null : check.text('title', input.title, { max: LIMITS.documentTitleMax, label: 'Title' });
-    const description = input.description === undefined || input.description === null ? null : stripControlCharacters(input.description).trim();
-    if (description !== null && description.length > LIMITS.documentDescriptionMax) check.fail('description', `The description must be at most ${LIMITS.documentDescriptionMax} characters.`);
+    const title =
+      input.title === undefined || input.title === null
+        ? null
+        : check.text('title', input.title, { max: LIMITS.documentTitleMax, label: 'Title' });
+    const description =
+      input.description === undefined || input.description === null
+        ? null
+        : stripControlCharacters(input.description).trim();
+    if (description !== null && description.length > LIMITS.documentDescriptionMax)
+      check.fail('description', `The description must be at most ${LIMITS.documentDescriptionMax} characters.`);
     const tags = input.tags ? this.checkTags(check, input.tags) : null;
     check.done();
     return this.withLockedDocument(viewer, input.id, async (em, document) => {
@@ -330,7 +424,11 @@ export class DocumentsService {
     if (!access.canManage) throw documentsErrors.documentNotFound();
     if (!access.canEdit) throw documentsErrors.readOnlyMember();
     return this.em.transactional(async (em) => {
-      const document = await em.findOne(Document, { id: access.document.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const document = await em.findOne(
+        Document,
+        { id: access.document.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (!document) throw documentsErrors.documentNotFound();
       if (!document.deletedAt) throw documentsErrors.notInTrash();
       document.deletedAt = null;
@@ -382,7 +480,11 @@ export class DocumentsService {
   async linkedThreadIdsOf(documentIds: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(documentIds.map((id) => [id, []]));
     if (!documentIds.length) return out;
-    const links = await this.em.find(DocumentThreadLink, { documentId: { $in: [...out.keys()] } }, { orderBy: [{ createdAt: 'asc' }, { threadId: 'asc' }] });
+    const links = await this.em.find(
+      DocumentThreadLink,
+      { documentId: { $in: [...out.keys()] } },
+      { orderBy: [{ createdAt: 'asc' }, { threadId: 'asc' }] },
+    );
     for (const link of links) out.get(link.documentId)?.push(link.threadId);
     return out;
   }
@@ -395,7 +497,10 @@ export class DocumentsService {
     const wanted = [...new Set(ids)].filter(isUuid);
     if (!wanted.length) return new Map();
     const documents = await this.documents.find({ id: { $in: wanted }, deletedAt: null });
-    const views = await this.groups.viewsByIds(viewer, documents.map((d) => d.group.id));
+    const views = await this.groups.viewsByIds(
+      viewer,
+      documents.map((d) => d.group.id),
+    );
     return new Map(documents.filter((d) => views.get(d.group.id)?.isActiveMember).map((d) => [d.id, d]));
   }
 
@@ -406,7 +511,10 @@ export class DocumentsService {
 
   // ---- folders ----
 
-  async createFolder(viewer: Viewer, input: { groupId: string; name: string; parentId?: string | null }): Promise<DocumentFolder> {
+  async createFolder(
+    viewer: Viewer,
+    input: { groupId: string; name: string; parentId?: string | null },
+  ): Promise<DocumentFolder> {
     const check = new InputCheck();
     const groupId = check.uuid('groupId', input.groupId, 'Group');
     const name = this.checkFolderName(check, input.name);
@@ -416,14 +524,22 @@ export class DocumentsService {
     return this.uniqueFolderName(() =>
       this.em.transactional(async (em) => {
         const parent = parentId ? await this.folderIn(em, view.group.id, parentId, 'parentId') : null;
-        const folder = em.create(DocumentFolder, { group: em.getReference(WorkingGroupEntity, view.group.id, { wrapped: true }), parent, name, createdById: viewer.userId });
+        const folder = em.create(DocumentFolder, {
+          group: em.getReference(WorkingGroupEntity, view.group.id, { wrapped: true }),
+          parent,
+          name,
+          createdById: viewer.userId,
+        });
         await em.flush();
         return folder;
       }),
     );
   }
 
-  async updateFolder(viewer: Viewer, input: { id: string; name?: string | null; parentId?: string | null; moveToTop?: boolean | null }): Promise<DocumentFolder> {
+  async updateFolder(
+    viewer: Viewer,
+    input: { id: string; name?: string | null; parentId?: string | null; moveToTop?: boolean | null },
+  ): Promise<DocumentFolder> {
     const check = new InputCheck();
     const id = check.uuid('id', input.id, 'Folder');
     const name = input.name === undefined || input.name === null ? null : this.checkFolderName(check, input.name);
@@ -453,7 +569,10 @@ export class DocumentsService {
     check.done();
     await this.em.transactional(async (em) => {
       const folder = await this.editableFolder(em, viewer, folderId);
-      const [documents, children] = await Promise.all([em.count(Document, { folder: folder.id }), em.count(DocumentFolder, { parent: folder.id })]);
+      const [documents, children] = await Promise.all([
+        em.count(Document, { folder: folder.id }),
+        em.count(DocumentFolder, { parent: folder.id }),
+      ]);
       if (documents || children) throw documentsErrors.folderNotEmpty();
       em.remove(folder);
       await em.flush();
@@ -489,10 +608,16 @@ export class DocumentsService {
     // Chosen and deleted in one transaction under row locks, skipping rows someone holds: a
     // document being restored is left alone (and, once restored, is no longer chosen).
     const { ids, keys } = await em.transactional(async (tx) => {
-      const expired = await tx.find(Document, { deletedAt: { $lt: cutoff } }, { limit: 200, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, fields: ['id'] });
+      const expired = await tx.find(
+        Document,
+        { deletedAt: { $lt: cutoff } },
+        { limit: 200, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, fields: ['id'] },
+      );
       const ids = expired.map((d) => d.id);
       if (!ids.length) return { ids, keys: [] as string[] };
-      const keys = (await tx.find(DocumentVersion, { document: { $in: ids } }, { fields: ['storageKey'] })).map((v) => v.storageKey);
+      const keys = (await tx.find(DocumentVersion, { document: { $in: ids } }, { fields: ['storageKey'] })).map(
+        (v) => v.storageKey,
+      );
       await tx.nativeDelete(DocumentVersion, { document: { $in: ids } });
       await tx.nativeDelete(DocumentThreadLink, { documentId: { $in: ids } });
       await tx.nativeDelete(Document, { id: { $in: ids } });
@@ -500,18 +625,30 @@ export class DocumentsService {
     });
     if (!ids.length) return 0;
     // Bytes another version still points at (a restore copies the key) stay.
-    const stillUsed = new Set((await em.find(DocumentVersion, { storageKey: { $in: keys } }, { fields: ['storageKey'] })).map((v) => v.storageKey));
+    const stillUsed = new Set(
+      (await em.find(DocumentVersion, { storageKey: { $in: keys } }, { fields: ['storageKey'] })).map(
+        (v) => v.storageKey,
+      ),
+    );
     for (const key of new Set(keys)) if (!stillUsed.has(key)) await this.storage.delete(key);
     return ids.length;
   }
 
   // ---- helpers ----
 
-  private async withLockedDocument<T>(viewer: Viewer, id: string, change: (em: EntityManager, document: Document, access: DocumentAccess) => Promise<T>): Promise<T> {
+  private async withLockedDocument<T>(
+    viewer: Viewer,
+    id: string,
+    change: (em: EntityManager, document: Document, access: DocumentAccess) => Promise<T>,
+  ): Promise<T> {
     const access = await this.byId(viewer, id);
     if (!access.canEdit) throw documentsErrors.readOnlyMember();
     return this.em.transactional(async (em) => {
-      const document = await em.findOne(Document, { id: access.document.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const document = await em.findOne(
+        Document,
+        { id: access.document.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (!document) throw documentsErrors.documentNotFound();
       // A document trashed meanwhile can't change (convenors restore it first).
       if (document.deletedAt) throw documentsErrors.documentInTrash();
@@ -537,12 +674,28 @@ export class DocumentsService {
 
   /** Serialises changes to one group's folder tree, for the length of the transaction. */
   private async lockFolderTree(em: EntityManager, groupId: string): Promise<void> {
-    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`document-folders:${groupId}`], 'all', em.getTransactionContext());
+    await em
+      .getConnection()
+      .execute(
+        'select pg_advisory_xact_lock(hashtext(?))',
+        [`document-folders:${groupId}`],
+        'all',
+        em.getTransactionContext(),
+      );
   }
 
   /** A folder of the group, share-locked so that it is not deleted before the caller's transaction ends. */
-  private async folderIn(em: EntityManager, groupId: string, folderId: string, field = 'folderId'): Promise<DocumentFolder> {
-    const folder = await em.findOne(DocumentFolder, { id: folderId, group: groupId }, em.isInTransaction() ? { lockMode: LockMode.PESSIMISTIC_READ } : {});
+  private async folderIn(
+    em: EntityManager,
+    groupId: string,
+    folderId: string,
+    field = 'folderId',
+  ): Promise<DocumentFolder> {
+    const folder = await em.findOne(
+      DocumentFolder,
+      { id: folderId, group: groupId },
+      em.isInTransaction() ? { lockMode: LockMode.PESSIMISTIC_READ } : {},
+    );
     if (!folder) throw documentsErrors.folderNotFound(field);
     return folder;
   }
@@ -561,14 +714,16 @@ export class DocumentsService {
 
   private checkFolderName(check: InputCheck, raw: string): string {
     const name = check.text('name', raw, { max: LIMITS.folderNameMax, label: 'Folder name' });
-    if (/[/\\]/.test(name) || name === '.' || name === '..') check.fail('name', 'Folder names cannot contain / or \\, or be . or ..');
+    if (/[/\\]/.test(name) || name === '.' || name === '..')
+      check.fail('name', 'Folder names cannot contain / or \\, or be . or ..');
     return name;
   }
 
   private checkTags(check: InputCheck, raw: string[]): string[] {
     const tags = [...new Set(raw.map((t) => t.trim().toLowerCase()).filter(Boolean))];
     if (tags.length > LIMITS.documentTagsMax) check.fail('tags', `At most ${LIMITS.documentTagsMax} tags.`);
-    if (tags.some((t) => t.length > LIMITS.documentTagMax || !TAG_PATTERN.test(t))) check.fail('tags', `Tags are single words or words joined by -, at most ${LIMITS.documentTagMax} characters.`);
+    if (tags.some((t) => t.length > LIMITS.documentTagMax || !TAG_PATTERN.test(t)))
+      check.fail('tags', `Tags are single words or words joined by -, at most ${LIMITS.documentTagMax} characters.`);
     return tags;
   }
 

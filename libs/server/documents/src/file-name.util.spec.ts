@@ -12,12 +12,15 @@ describe(checkFileName.name, () => {
   });
 
   it('refuses an empty name', () => {
-    for (const raw of [undefined, null, '', '   \t ']) expect(checkFileName(raw)).toEqual({ error: 'The file needs a name.' });
+    for (const raw of [undefined, null, '', '   \t '])
+      expect(checkFileName(raw)).toEqual({ error: 'The file needs a name.' });
   });
 
   it('refuses names longer than FILE_NAME_MAX characters, counting characters rather than UTF-16 units', () => {
     expect(checkFileName('a'.repeat(1000))).toEqual({ error: 'The file name is too long (at most 255 characters).' });
-    expect(checkFileName(`${'a'.repeat(FILE_NAME_MAX - 4)}.pdf`)).toEqual({ name: `${'a'.repeat(FILE_NAME_MAX - 4)}.pdf` });
+    expect(checkFileName(`${'a'.repeat(FILE_NAME_MAX - 4)}.pdf`)).toEqual({
+      name: `${'a'.repeat(FILE_NAME_MAX - 4)}.pdf`,
+    });
     expect(checkFileName(`${'a'.repeat(FILE_NAME_MAX - 3)}.pdf`)).toHaveProperty('error');
     expect(checkFileName('😀'.repeat(FILE_NAME_MAX))).toHaveProperty('name');
   });
@@ -30,7 +33,10 @@ describe(checkFileName.name, () => {
 
   it('refuses direction overrides and isolates that disguise the extension', () => {
     for (const raw of ['invoice\u202Efdp.exe', 'a\u202Ab', 'a\u2066b\u2069.pdf', 'a\u2068b']) {
-      expect(checkFileName(raw)).toEqual({ error: 'The file name contains characters that reverse the text direction, which can disguise the type of a file.' });
+      expect(checkFileName(raw)).toEqual({
+        error:
+          'The file name contains characters that reverse the text direction, which can disguise the type of a file.',
+      });
     }
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { deflateRawSync } from 'node:zlib';
-import { DEFAULT_ALLOWED_TYPES, SNIFF_BYTES, describeType, detectFileType, extensionMismatch, previewKindOf } from './file-type.util.js';
+import {
+  DEFAULT_ALLOWED_TYPES,
+  SNIFF_BYTES,
+  describeType,
+  detectFileType,
+  extensionMismatch,
+  previewKindOf,
+} from './file-type.util.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,19 +31,56 @@ const u32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 2
 function zipEntry(name: string, content: string, deflate = false): Uint8Array {
   const raw = utf8(content);
   const body = deflate ? new Uint8Array(deflateRawSync(raw)) : raw;
-  return bytes('PK\x03\x04', u16(20), u16(0), u16(deflate ? 8 : 0), u16(0), u16(0), u32(0), u32(body.length), u32(raw.length), u16(name.length), u16(0), name, body);
+  return bytes(
+    'PK\x03\x04',
+    u16(20),
+    u16(0),
+    u16(deflate ? 8 : 0),
+    u16(0),
+    u16(0),
+    u32(0),
+    u32(body.length),
+    u32(raw.length),
+    u16(name.length),
+    u16(0),
+    name,
+    body,
+  );
 }
 
-const PNG_HEAD = bytes('\x89PNG\r\n\x1a\n', [0, 0, 0, 13], 'IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0], [0x1f, 0x15, 0xc4, 0x89]);
-const GIF_HEAD = bytes('GIF89a', u16(1), u16(1), [0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff], '!\xf9\x04\x01\x00\x00\x00\x00,');
+const PNG_HEAD = bytes(
+  '\x89PNG\r\n\x1a\n',
+  [0, 0, 0, 13],
+  'IHDR',
+  [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0],
+  [0x1f, 0x15, 0xc4, 0x89],
+);
+const GIF_HEAD = bytes(
+  'GIF89a',
+  u16(1),
+  u16(1),
+  [0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff],
+  '!\xf9\x04\x01\x00\x00\x00\x00,',
+);
 const JPEG_HEAD = bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], 'JFIF\x00', [1, 1, 0, 0, 1, 0, 1, 0, 0]);
 const WEBP_HEAD = bytes('RIFF', u32(30), 'WEBPVP8 ', u32(10), new Array(10).fill(0));
 const PDF_HEAD = utf8('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n');
 const PE_HEAD = bytes('MZ', [0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0], new Array(44).fill(0), u32(0x80));
 const ELF_HEAD = bytes('\x7fELF', [2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], u16(2), u16(0x3e), u32(1));
-const OLE_HEAD = bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Array(16).fill(0), u16(0x3e), u16(3), u16(0xfffe), u16(9));
-const CONTENT_TYPES = '<?xml version="1.0"?><Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-const DOCX_HEAD = bytes(zipEntry('[Content_Types].xml', CONTENT_TYPES, true), zipEntry('word/document.xml', '<w:document/>'));
+const OLE_HEAD = bytes(
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+  new Array(16).fill(0),
+  u16(0x3e),
+  u16(3),
+  u16(0xfffe),
+  u16(9),
+);
+const CONTENT_TYPES =
+  '<?xml version="1.0"?><Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const DOCX_HEAD = bytes(
+  zipEntry('[Content_Types].xml', CONTENT_TYPES, true),
+  zipEntry('word/document.xml', '<w:document/>'),
+);
 // A zip whose head shows neither its manifest nor its folders: file-type can only say "zip".
 const PLAIN_ZIP_HEAD = bytes(zipEntry('hello.txt', 'hello'));
 
@@ -77,8 +121,10 @@ describe('detectFileType', () => {
   });
 
   it('reads UTF-8 text, including Arabic and a BOM', async () => {
-    expect(await detectFileType(utf8('محضر الاجتماع: تمت الموافقة على الميزانية.\n'), 'محضر'))
-      .toEqual({ mime: 'text/plain', label: 'Plain text' });
+    expect(await detectFileType(utf8('محضر الاجتماع: تمت الموافقة على الميزانية.\n'), 'محضر')).toEqual({
+      mime: 'text/plain',
+      label: 'Plain text',
+    });
     expect(await mimeOf(bytes([0xef, 0xbb, 0xbf], utf8('hello\r\n\tworld\f')))).toBe('text/plain');
     expect(await mimeOf(new Uint8Array(0))).toBe('text/plain');
   });
@@ -112,33 +158,52 @@ describe('detectFileType', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><script>alert(1)</script></svg>';
     expect(await detectFileType(utf8(svg), 'x.txt')).toEqual({ mime: 'image/svg+xml', label: 'SVG image' });
     expect(await mimeOf(utf8(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`))).toBe('image/svg+xml');
-    expect(await mimeOf(utf8(`\uFEFF  <?xml version="1.0"?>\n<!-- made by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n<!ENTITY x "y">\n]>\n${svg}`))).toBe('image/svg+xml');
+    expect(
+      await mimeOf(
+        utf8(
+          `\uFEFF  <?xml version="1.0"?>\n<!-- made by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n<!ENTITY x "y">\n]>\n${svg}`,
+        ),
+      ),
+    ).toBe('image/svg+xml');
     expect(await mimeOf(utf8('<svg:svg xmlns:svg="http://www.w3.org/2000/svg"/>'))).toBe('image/svg+xml');
   });
 
   it('keeps other XML as XML', async () => {
-    expect(await detectFileType(utf8('<?xml version="1.0"?><note>hi</note>'), 'note.txt')).toEqual({ mime: 'application/xml', label: 'XML document' });
+    expect(await detectFileType(utf8('<?xml version="1.0"?><note>hi</note>'), 'note.txt')).toEqual({
+      mime: 'application/xml',
+      label: 'XML document',
+    });
   });
 
   it('recognises HTML documents, case-insensitively, after whitespace, a BOM or comments', async () => {
-    expect(await detectFileType(utf8('<!DOCTYPE html><title>x</title>'), 'x')).toEqual({ mime: 'text/html', label: 'HTML page' });
+    expect(await detectFileType(utf8('<!DOCTYPE html><title>x</title>'), 'x')).toEqual({
+      mime: 'text/html',
+      label: 'HTML page',
+    });
     expect(await mimeOf(utf8('\uFEFF\n  <HTML><body>hi</body></HTML>'))).toBe('text/html');
     expect(await mimeOf(utf8('<!doctype HTML>\n<p>hi'))).toBe('text/html');
     expect(await mimeOf(utf8('<head><title>x</title></head>'))).toBe('text/html');
     expect(await mimeOf(utf8('<body onload="x()">'))).toBe('text/html');
     expect(await mimeOf(utf8('<script>alert(1)</script>'))).toBe('text/html');
     expect(await mimeOf(utf8('<!-- saved from url=(0014)about:internet -->\n<html>'))).toBe('text/html');
-    expect(await mimeOf(utf8('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'))).toBe('application/xhtml+xml');
+    expect(await mimeOf(utf8('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'))).toBe(
+      'application/xhtml+xml',
+    );
   });
 
   it('keeps Markdown that contains HTML as Markdown', async () => {
-    expect(await mimeOf(utf8('<p align="center"><img src="logo.png"></p>\n\n# Project\n'), 'README.md')).toBe('text/markdown');
+    expect(await mimeOf(utf8('<p align="center"><img src="logo.png"></p>\n\n# Project\n'), 'README.md')).toBe(
+      'text/markdown',
+    );
     expect(await mimeOf(utf8('<!-- markdownlint-disable -->\n# Title\n'), 'notes.markdown')).toBe('text/markdown');
     expect(await mimeOf(utf8('<htmlish> is not a tag we know'))).toBe('text/plain');
   });
 
   it('narrows text to Markdown or CSV by the extension, and only text', async () => {
-    expect(await detectFileType(utf8('# Agenda\n\n- budget\n'), 'agenda.md')).toEqual({ mime: 'text/markdown', label: 'Markdown' });
+    expect(await detectFileType(utf8('# Agenda\n\n- budget\n'), 'agenda.md')).toEqual({
+      mime: 'text/markdown',
+      label: 'Markdown',
+    });
     expect(await mimeOf(utf8('name,amount\nرواتب,1200\n'), 'budget.CSV')).toBe('text/csv');
     expect(await mimeOf(utf8('plain words'), 'README')).toBe('text/plain');
     expect(await mimeOf(PNG_HEAD, 'image.md')).toBe('image/png');
@@ -146,7 +211,10 @@ describe('detectFileType', () => {
   });
 
   it('calls unknown binary bytes application/octet-stream', async () => {
-    expect(await detectFileType(bytes([0x13, 0x37, 0x00, 0xfe, 0xed, 0xfa, 0xce]), 'x.bin')).toEqual({ mime: 'application/octet-stream', label: 'Unknown binary file' });
+    expect(await detectFileType(bytes([0x13, 0x37, 0x00, 0xfe, 0xed, 0xfa, 0xce]), 'x.bin')).toEqual({
+      mime: 'application/octet-stream',
+      label: 'Unknown binary file',
+    });
   });
 });
 
@@ -154,8 +222,12 @@ describe('extensionMismatch', () => {
   it('reports what the name claims when the bytes say otherwise', async () => {
     expect(extensionMismatch('report.pdf', await mimeOf(PNG_HEAD, 'report.pdf'))).toBe('application/pdf');
     expect(extensionMismatch('photo.png', await mimeOf(utf8('just words'), 'photo.png'))).toBe('image/png');
-    expect(extensionMismatch('notes.txt', await mimeOf(utf8('<!DOCTYPE html><html></html>'), 'notes.txt'))).toBe('text/plain');
-    expect(extensionMismatch('logo.png', await mimeOf(utf8('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'logo.png'))).toBe('image/png');
+    expect(extensionMismatch('notes.txt', await mimeOf(utf8('<!DOCTYPE html><html></html>'), 'notes.txt'))).toBe(
+      'text/plain',
+    );
+    expect(
+      extensionMismatch('logo.png', await mimeOf(utf8('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'logo.png')),
+    ).toBe('image/png');
     expect(extensionMismatch('budget.xlsx', await mimeOf(DOCX_HEAD, 'budget.xlsx'))).toBe(XLSX);
     expect(extensionMismatch('minutes.docx', await mimeOf(OLE_HEAD, 'minutes.docx'))).toBe(DOCX);
     expect(extensionMismatch('data.json', await mimeOf(PE_HEAD, 'data.json'))).toBe('application/json');
@@ -174,7 +246,8 @@ describe('extensionMismatch', () => {
   });
 
   it('accepts a plain zip under a zip-based office name, as detection may not see inside', () => {
-    for (const name of ['a.docx', 'a.xlsx', 'a.pptx', 'a.odt', 'a.ods', 'a.odp']) expect(extensionMismatch(name, 'application/zip')).toBeNull();
+    for (const name of ['a.docx', 'a.xlsx', 'a.pptx', 'a.odt', 'a.ods', 'a.odp'])
+      expect(extensionMismatch(name, 'application/zip')).toBeNull();
     expect(extensionMismatch('a.pdf', 'application/zip')).toBe('application/pdf');
   });
 
@@ -191,8 +264,32 @@ describe('extensionMismatch', () => {
 
 describe('DEFAULT_ALLOWED_TYPES', () => {
   it('allows documents, images and text but nothing a browser or a computer would run', () => {
-    expect(DEFAULT_ALLOWED_TYPES).toEqual(expect.arrayContaining(['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/markdown', 'text/csv', DOCX, XLSX, ODT, 'application/msword', 'application/vnd.ms-excel', 'application/zip']));
-    for (const refused of ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'application/xml', 'application/x-msdownload', 'application/x-elf', 'application/x-cfb', 'application/octet-stream']) {
+    expect(DEFAULT_ALLOWED_TYPES).toEqual(
+      expect.arrayContaining([
+        'application/pdf',
+        'image/png',
+        'image/jpeg',
+        'text/plain',
+        'text/markdown',
+        'text/csv',
+        DOCX,
+        XLSX,
+        ODT,
+        'application/msword',
+        'application/vnd.ms-excel',
+        'application/zip',
+      ]),
+    );
+    for (const refused of [
+      'image/svg+xml',
+      'text/html',
+      'application/xhtml+xml',
+      'application/xml',
+      'application/x-msdownload',
+      'application/x-elf',
+      'application/x-cfb',
+      'application/octet-stream',
+    ]) {
       expect(DEFAULT_ALLOWED_TYPES).not.toContain(refused);
     }
   });

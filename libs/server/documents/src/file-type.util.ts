@@ -50,7 +50,26 @@ const OCTET = 'application/octet-stream';
  * `application/x-cfb` itself (also .msi installers) is not. SVG and HTML are left out on purpose:
  * a browser runs the scripts they may contain.
  */
-export const DEFAULT_ALLOWED_TYPES: readonly string[] = [PDF, PNG, APNG, JPEG, GIF, WEBP, TEXT, MARKDOWN, CSV, DOCX, XLSX, PPTX, ODT, ODS, ODP, DOC, XLS, ZIP];
+export const DEFAULT_ALLOWED_TYPES: readonly string[] = [
+  PDF,
+  PNG,
+  APNG,
+  JPEG,
+  GIF,
+  WEBP,
+  TEXT,
+  MARKDOWN,
+  CSV,
+  DOCX,
+  XLSX,
+  PPTX,
+  ODT,
+  ODS,
+  ODP,
+  DOC,
+  XLS,
+  ZIP,
+];
 
 const TEXT_FAMILY = [TEXT, MARKDOWN, CSV];
 const ZIP_OFFICE = [DOCX, XLSX, PPTX, ODT, ODS, ODP];
@@ -89,9 +108,24 @@ const EXTENSION_TYPES = new Map<string, readonly string[]>([
 ]);
 
 /** Within a type family the bytes cannot split, the member the extension names. */
-const ZIP_MEMBER_BY_EXTENSION = new Map([['docx', DOCX], ['xlsx', XLSX], ['pptx', PPTX], ['odt', ODT], ['ods', ODS], ['odp', ODP]]);
-const CFB_MEMBER_BY_EXTENSION = new Map([['doc', DOC], ['xls', XLS], ['ppt', PPT]]);
-const TEXT_MEMBER_BY_EXTENSION = new Map([['md', MARKDOWN], ['markdown', MARKDOWN], ['csv', CSV]]);
+const ZIP_MEMBER_BY_EXTENSION = new Map([
+  ['docx', DOCX],
+  ['xlsx', XLSX],
+  ['pptx', PPTX],
+  ['odt', ODT],
+  ['ods', ODS],
+  ['odp', ODP],
+]);
+const CFB_MEMBER_BY_EXTENSION = new Map([
+  ['doc', DOC],
+  ['xls', XLS],
+  ['ppt', PPT],
+]);
+const TEXT_MEMBER_BY_EXTENSION = new Map([
+  ['md', MARKDOWN],
+  ['markdown', MARKDOWN],
+  ['csv', CSV],
+]);
 
 /**
  * file-type answers that a file made only of text can really be. Any other answer for a head that
@@ -155,7 +189,14 @@ const LABELS = new Map<string, string>([
   [OCTET, 'Unknown binary file'],
 ]);
 
-const KIND_LABELS = new Map([['image', 'Image'], ['audio', 'Audio'], ['video', 'Video'], ['text', 'Text'], ['font', 'Font'], ['model', '3D model']]);
+const KIND_LABELS = new Map([
+  ['image', 'Image'],
+  ['audio', 'Audio'],
+  ['video', 'Video'],
+  ['text', 'Text'],
+  ['font', 'Font'],
+  ['model', '3D model'],
+]);
 
 /** The type of the file whose first bytes are `head`; `fileName` only narrows, see the file's header. */
 export async function detectFileType(head: Uint8Array, fileName: string): Promise<DetectedType> {
@@ -246,7 +287,17 @@ function decodeText(head: Uint8Array): string | null {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0) return null;
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d && code !== 0x1b) || (code >= 0x7f && code <= 0x9f)) stray++;
+    if (
+      (code < 0x20 &&
+        code !== 0x09 &&
+        code !== 0x0a &&
+        code !== 0x0b &&
+        code !== 0x0c &&
+        code !== 0x0d &&
+        code !== 0x1b) ||
+      (code >= 0x7f && code <= 0x9f)
+    )
+      stray++;
   }
   return stray * 100 > text.length ? null : text;
 }
@@ -256,7 +307,8 @@ function cutCharacterLength(head: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, head.length); back++) {
     const byte = head[head.length - back];
     if ((byte & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
-    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 1;
+    const length =
+      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 1;
     return length > back ? back : 0;
   }
   return 0;

@@ -20,11 +20,24 @@ export const groupsErrors = {
   membershipNotFound: () => notFound('The membership', GroupsErrorCode.MembershipNotFound),
   notAConvenor: () => forbidden(GroupsErrorCode.NotAConvenor, "Only the group's convenors can do that."),
   notAMember: () => forbidden(GroupsErrorCode.NotAMember, 'Only members of this group can see that.'),
-  inviteOnly: () => forbidden(GroupsErrorCode.InviteOnly, 'This group is invitation-only. Ask one of its convenors to invite you.'),
-  alreadyMember: () => new DomainError(ErrorCode.Conflict, GroupsErrorCode.AlreadyMember, 'You are already a member of this group.'),
-  alreadyRequested: () => new DomainError(ErrorCode.Conflict, GroupsErrorCode.AlreadyRequested, 'You have already asked to join this group.'),
-  notPending: () => new DomainError(ErrorCode.Conflict, GroupsErrorCode.NotPending, 'This request has already been decided.'),
-  notInvited: () => new DomainError(ErrorCode.Conflict, GroupsErrorCode.NotInvited, 'There is no open invitation to this group for you.'),
+  inviteOnly: () =>
+    forbidden(GroupsErrorCode.InviteOnly, 'This group is invitation-only. Ask one of its convenors to invite you.'),
+  alreadyMember: () =>
+    new DomainError(ErrorCode.Conflict, GroupsErrorCode.AlreadyMember, 'You are already a member of this group.'),
+  alreadyRequested: () =>
+    new DomainError(ErrorCode.Conflict, GroupsErrorCode.AlreadyRequested, 'You have already asked to join this group.'),
+  notPending: () =>
+    new DomainError(ErrorCode.Conflict, GroupsErrorCode.NotPending, 'This request has already been decided.'),
+  notInvited: () =>
+    new DomainError(
+      ErrorCode.Conflict,
+      GroupsErrorCode.NotInvited,
+      'There is no open invitation to this group for you.',
+    ),
   lastConvenor: () =>
-    new DomainError(ErrorCode.Conflict, GroupsErrorCode.LastConvenor, 'A group needs at least one convenor. Make someone else a convenor first.'),
+    new DomainError(
+      ErrorCode.Conflict,
+      GroupsErrorCode.LastConvenor,
+      'A group needs at least one convenor. Make someone else a convenor first.',
+    ),
 };

@@ -1,8 +1,34 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { AuditAction, GROUP_SLUG_PATTERN, JoinPolicy, LIMITS, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
-import { APP_CONFIG, AuditLog, InputCheck, InputError, OutboxService, forbidden, isUuid, type AppConfig, type Viewer } from '@convene/server-core';
-import { ElevatedRoles, IdentityService, InvitationAcceptedListeners, UserEntity, type InvitationAccepted, type PersonValues } from '@convene/server-identity';
+import {
+  AuditAction,
+  GROUP_SLUG_PATTERN,
+  JoinPolicy,
+  LIMITS,
+  MemberListVisibility,
+  MembershipRole,
+  MembershipStatus,
+  NetworkRole,
+} from '@convene/shared-contracts';
+import {
+  APP_CONFIG,
+  AuditLog,
+  InputCheck,
+  InputError,
+  OutboxService,
+  forbidden,
+  isUuid,
+  type AppConfig,
+  type Viewer,
+} from '@convene/server-core';
+import {
+  ElevatedRoles,
+  IdentityService,
+  InvitationAcceptedListeners,
+  UserEntity,
+  type InvitationAccepted,
+  type PersonValues,
+} from '@convene/server-identity';
 import { MailService } from '@convene/server-mail';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupRepository } from './working-group.repository.js';
@@ -79,14 +105,16 @@ const isAdmin = (viewer: Viewer) => viewer.networkRole === NetworkRole.ADMIN;
 const DEFAULT_MEMBER_PAGE = 50;
 
 /** Cursors are opaque to clients: base64url of the last row's sort key. */
-const encodeCursor = (m: MemberRecord) => Buffer.from(JSON.stringify([m.role, m.person.displayName, m.id])).toString('base64url');
+const encodeCursor = (m: MemberRecord) =>
+  Buffer.from(JSON.stringify([m.role, m.person.displayName, m.id])).toString('base64url');
 
 function decodeCursor(check: InputCheck, cursor: string | null | undefined): MembershipCursor | null {
   if (!cursor) return null;
   try {
     const [role, displayName, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const roles: unknown[] = Object.values(MembershipRole);
-    if (roles.includes(role) && typeof displayName === 'string' && typeof id === 'string' && isUuid(id)) return { role: role as MembershipRole, displayName, id };
+    if (roles.includes(role) && typeof displayName === 'string' && typeof id === 'string' && isUuid(id))
+      return { role: role as MembershipRole, displayName, id };
   } catch {
     // Falls through to the field message.
   }
@@ -98,7 +126,8 @@ function decodeCursor(check: InputCheck, cursor: string | null | undefined): Mem
 function checkPageArgs(args: MembershipPageArgs): { first: number; after: MembershipCursor | null } {
   const check = new InputCheck();
   const first = args.first ?? DEFAULT_MEMBER_PAGE;
-  if (!Number.isInteger(first) || first < 1 || first > LIMITS.memberPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.memberPageMax} people.`);
+  if (!Number.isInteger(first) || first < 1 || first > LIMITS.memberPageMax)
+    check.fail('first', `Ask for between 1 and ${LIMITS.memberPageMax} people.`);
   const after = decodeCursor(check, args.after);
   check.done();
   return { first, after };
@@ -132,7 +161,10 @@ export class GroupsService implements OnModuleInit {
 
   async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
     const wanted = typeof slug === 'string' ? slug.trim().toLowerCase() : '';
-    const found = wanted.length <= LIMITS.groupSlugMax && GROUP_SLUG_PATTERN.test(wanted) ? await this.groups.withMembership({ slug: wanted }, viewer.userId) : null;
+    const found =
+      wanted.length <= LIMITS.groupSlugMax && GROUP_SLUG_PATTERN.test(wanted)
+        ? await this.groups.withMembership({ slug: wanted }, viewer.userId)
+        : null;
     if (!found) throw groupsErrors.groupNotFound();
     return this.view(viewer, found.group, found.membership, found.activeCount, found.person);
   }
@@ -170,13 +202,22 @@ export class GroupsService implements OnModuleInit {
     const rows = await this.em
       .fork()
       .getConnection()
-      .execute<{ user_id: string }[]>('select user_id from memberships where group_id = ? and status = ?', [groupId, MembershipStatus.ACTIVE]);
+      .execute<{ user_id: string }[]>('select user_id from memberships where group_id = ? and status = ?', [
+        groupId,
+        MembershipStatus.ACTIVE,
+      ]);
     return rows.map((row) => row.user_id);
   }
 
   /** The groups people outside the network may be told of (not invite-only ones), by name: e.g. those a public pitch form offers. */
   async publicReferences(): Promise<GroupReference[]> {
-    const groups = await this.em.fork().find(WorkingGroup, { joinPolicy: { $ne: JoinPolicy.INVITE_ONLY } }, { fields: ['id', 'slug', 'name', 'contentFreeNotifications'], orderBy: { name: 'asc' } });
+    const groups = await this.em
+      .fork()
+      .find(
+        WorkingGroup,
+        { joinPolicy: { $ne: JoinPolicy.INVITE_ONLY } },
+        { fields: ['id', 'slug', 'name', 'contentFreeNotifications'], orderBy: { name: 'asc' } },
+      );
     return groups.map((g) => ({ id: g.id, slug: g.slug, name: g.name, contentFree: g.contentFreeNotifications }));
   }
 
@@ -196,13 +237,17 @@ export class GroupsService implements OnModuleInit {
 
   /** The note someone left with their join request, while it is still pending; for the convenors' email. */
   async joinRequestNote(membershipId: string): Promise<string | null> {
-    const membership = await this.em.fork().findOne(Membership, { id: membershipId, status: MembershipStatus.PENDING }, { fields: ['message'] });
+    const membership = await this.em
+      .fork()
+      .findOne(Membership, { id: membershipId, status: MembershipStatus.PENDING }, { fields: ['message'] });
     return membership?.message ?? null;
   }
 
   /** The ids of the groups a person is an active member of, for their notification settings. */
   async activeGroupIdsOf(userId: string): Promise<string[]> {
-    const rows = await this.em.fork().find(Membership, { user: userId, status: MembershipStatus.ACTIVE }, { fields: ['group'] });
+    const rows = await this.em
+      .fork()
+      .find(Membership, { user: userId, status: MembershipStatus.ACTIVE }, { fields: ['group'] });
     return rows.map((m) => m.group.id);
   }
 
@@ -253,11 +298,20 @@ export class GroupsService implements OnModuleInit {
    */
   private async membershipsOf(view: GroupView, status: MembershipStatus, role?: MembershipRole): Promise<Membership[]> {
     const load = (ids: string[]) => this.memberships.listInGroups(ids, status, role);
-    return (await this.inBatch(view, `all:${status}:${role ?? ''}`, (v) => v.isActiveMember || v.canManage, load)).get(view.group.id) ?? [];
+    return (
+      (await this.inBatch(view, `all:${status}:${role ?? ''}`, (v) => v.isActiveMember || v.canManage, load)).get(
+        view.group.id,
+      ) ?? []
+    );
   }
 
   /** One page of a group's memberships in a status; for a list's groups, every page in one go. */
-  private async pageOf(view: GroupView, status: MembershipStatus, page: { first: number; after: MembershipCursor | null }, visible: (v: GroupView) => boolean): Promise<MembershipPage> {
+  private async pageOf(
+    view: GroupView,
+    status: MembershipStatus,
+    page: { first: number; after: MembershipCursor | null },
+    visible: (v: GroupView) => boolean,
+  ): Promise<MembershipPage> {
     const load = (ids: string[]) => this.memberships.pageInGroups(ids, status, page.first + 1, page.after);
     const key = `page:${status}:${page.first}:${page.after ? JSON.stringify(page.after) : ''}`;
     const rows = (await this.inBatch(view, key, visible, load)).get(view.group.id) ?? [];
@@ -270,7 +324,12 @@ export class GroupsService implements OnModuleInit {
    * What `load` gives for the view's group: alone, or (for a group from a list) loaded once for
    * every group of the list that `visible` lets the viewer look inside.
    */
-  private inBatch<T>(view: GroupView, key: string, visible: (v: GroupView) => boolean, load: (groupIds: string[]) => Promise<Map<string, T[]>>): Promise<Map<string, T[]>> {
+  private inBatch<T>(
+    view: GroupView,
+    key: string,
+    visible: (v: GroupView) => boolean,
+    load: (groupIds: string[]) => Promise<Map<string, T[]>>,
+  ): Promise<Map<string, T[]>> {
     const batch = view.batch;
     if (!batch) return load([view.group.id]);
     let loaded = batch.loaded.get(key) as Promise<Map<string, T[]>> | undefined;
@@ -284,7 +343,8 @@ export class GroupsService implements OnModuleInit {
   async create(viewer: Viewer, input: GroupInput): Promise<GroupView> {
     if (!isAdmin(viewer)) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can create working groups.');
     const values = this.checkGroupInput(input, true);
-    if (await this.groups.findOne({ slug: values.slug })) throw new InputError({ slug: 'This address is already used by another group.' }, 'SLUG_TAKEN');
+    if (await this.groups.findOne({ slug: values.slug }))
+      throw new InputError({ slug: 'This address is already used by another group.' }, 'SLUG_TAKEN');
     const group = this.em.create(WorkingGroup, values);
     // The admin who creates a group convenes it until they hand it on: a group always has a convenor.
     const membership = this.em.create(Membership, {
@@ -303,12 +363,23 @@ export class GroupsService implements OnModuleInit {
     if (!isAdmin(viewer)) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can edit working groups.');
     const view = await this.byId(viewer, input.id);
     const values = this.checkGroupInput({ ...view.group, ...stripUndefined(input) }, false);
-    Object.assign(view.group, { name: values.name, purpose: values.purpose, joinPolicy: values.joinPolicy, memberListVisibility: values.memberListVisibility, contentFreeNotifications: values.contentFreeNotifications ?? false, updatedAt: new Date() });
+    Object.assign(view.group, {
+      name: values.name,
+      purpose: values.purpose,
+      joinPolicy: values.joinPolicy,
+      memberListVisibility: values.memberListVisibility,
+      contentFreeNotifications: values.contentFreeNotifications ?? false,
+      updatedAt: new Date(),
+    });
     this.audit.record(this.em, {
       action: AuditAction.GROUP_SETTINGS_CHANGED,
       actorId: viewer.userId,
       groupId: view.group.id,
-      detail: { joinPolicy: values.joinPolicy, memberListVisibility: values.memberListVisibility, contentFree: values.contentFreeNotifications ?? false },
+      detail: {
+        joinPolicy: values.joinPolicy,
+        memberListVisibility: values.memberListVisibility,
+        contentFree: values.contentFreeNotifications ?? false,
+      },
     });
     await this.em.flush();
     return view;
@@ -317,13 +388,18 @@ export class GroupsService implements OnModuleInit {
   /** OPEN groups admit at once, REQUEST groups record a pending request; an invitation is accepted. */
   async requestToJoin(viewer: Viewer, input: { groupId: string; message?: string | null }): Promise<Membership> {
     const check = new InputCheck();
-    const message = check.text('message', input.message, { required: false, max: LIMITS.joinMessageMax, label: 'Message' });
+    const message = check.text('message', input.message, {
+      required: false,
+      max: LIMITS.joinMessageMax,
+      label: 'Message',
+    });
     check.done();
     const view = await this.byId(viewer, input.groupId);
     const existing = view.viewerMembership;
     if (existing?.status === MembershipStatus.ACTIVE) throw groupsErrors.alreadyMember();
     if (existing?.status === MembershipStatus.PENDING) throw groupsErrors.alreadyRequested();
-    if (existing?.status === MembershipStatus.INVITED) return this.respondToInvitation(viewer, view.group.id, true) as Promise<Membership>;
+    if (existing?.status === MembershipStatus.INVITED)
+      return this.respondToInvitation(viewer, view.group.id, true) as Promise<Membership>;
     if (view.group.joinPolicy === JoinPolicy.INVITE_ONLY) throw groupsErrors.inviteOnly();
 
     const open = view.group.joinPolicy === JoinPolicy.OPEN;
@@ -335,7 +411,15 @@ export class GroupsService implements OnModuleInit {
       message: message || null,
       decidedAt: open ? new Date() : null,
     });
-    const events = open ? [] : [this.outbox.record('membership.requested', { membershipId: membership.id, groupId: view.group.id, userId: viewer.userId })];
+    const events = open
+      ? []
+      : [
+          this.outbox.record('membership.requested', {
+            membershipId: membership.id,
+            groupId: view.group.id,
+            userId: viewer.userId,
+          }),
+        ];
     try {
       await this.em.flush();
     } catch (error) {
@@ -348,7 +432,10 @@ export class GroupsService implements OnModuleInit {
   }
 
   /** Convenors invite by email: people with an account get an invited membership, others an invitation to sign up. */
-  async inviteMember(viewer: Viewer, input: { groupId: string; email: string; role?: MembershipRole | null }): Promise<{ email: string }> {
+  async inviteMember(
+    viewer: Viewer,
+    input: { groupId: string; email: string; role?: MembershipRole | null },
+  ): Promise<{ email: string }> {
     const check = new InputCheck();
     const email = check.email('email', input.email);
     const role = check.oneOf('role', input.role ?? MembershipRole.MEMBER, Object.values(MembershipRole), 'Role');
@@ -361,13 +448,26 @@ export class GroupsService implements OnModuleInit {
     // Someone without an account gets an invitation mail; someone with one, a notification.
     const mail = await this.em.transactional(async (em) => {
       const group = await this.lockGroupAsManager(em, viewer, view.group.id);
-      this.audit.record(em, { action: AuditAction.MEMBER_INVITED, actorId: viewer.userId, subjectUserId: user?.id ?? null, groupId: group.id, detail: { role, hasAccount: !!user } });
+      this.audit.record(em, {
+        action: AuditAction.MEMBER_INVITED,
+        actorId: viewer.userId,
+        subjectUserId: user?.id ?? null,
+        groupId: group.id,
+        detail: { role, hasAccount: !!user },
+      });
       if (!user) {
         const { token } = await this.identity.createInvitation(viewer, email, { id: group.id, role });
-        return this.mail.prepare('group-invitation', { email, locale: inviter.locale }, { inviterName: inviter.displayName, groupName: group.name, link: this.identity.invitationLink(token) });
+        return this.mail.prepare(
+          'group-invitation',
+          { email, locale: inviter.locale },
+          { inviterName: inviter.displayName, groupName: group.name, link: this.identity.invitationLink(token) },
+        );
       }
-      const existing = await em.getRepository(Membership).findOne({ group: group.id, user: user.id }, { refresh: true });
-      if (existing?.status === MembershipStatus.ACTIVE) throw new InputError({ email: 'This person is already a member of the group.' }, 'ALREADY_MEMBER');
+      const existing = await em
+        .getRepository(Membership)
+        .findOne({ group: group.id, user: user.id }, { refresh: true });
+      if (existing?.status === MembershipStatus.ACTIVE)
+        throw new InputError({ email: 'This person is already a member of the group.' }, 'ALREADY_MEMBER');
       let invited: Membership;
       if (existing) {
         // A pending request becomes an invitation: accepting it makes them a member.
@@ -375,9 +475,21 @@ export class GroupsService implements OnModuleInit {
         existing.role = role;
         invited = existing;
       } else {
-        invited = em.create(Membership, { group, user: em.getReference(UserEntity, user.id, { wrapped: true }), role, status: MembershipStatus.INVITED });
+        invited = em.create(Membership, {
+          group,
+          user: em.getReference(UserEntity, user.id, { wrapped: true }),
+          role,
+          status: MembershipStatus.INVITED,
+        });
       }
-      events.push(this.outbox.record('membership.invited', { membershipId: invited.id, groupId: group.id, userId: user.id, actorId: viewer.userId }));
+      events.push(
+        this.outbox.record('membership.invited', {
+          membershipId: invited.id,
+          groupId: group.id,
+          userId: user.id,
+          actorId: viewer.userId,
+        }),
+      );
       return null;
     });
     await this.outbox.publish(events);
@@ -409,19 +521,33 @@ export class GroupsService implements OnModuleInit {
       const person = membership.user.getEntity();
       membership.decidedAt = new Date();
       membership.decidedBy = em.getReference(UserEntity, viewer.userId, { wrapped: true });
-      this.audit.record(em, { action: input.approve ? AuditAction.MEMBERSHIP_APPROVED : AuditAction.MEMBERSHIP_DECLINED, actorId: viewer.userId, subjectUserId: person.id, groupId: group.id });
+      this.audit.record(em, {
+        action: input.approve ? AuditAction.MEMBERSHIP_APPROVED : AuditAction.MEMBERSHIP_DECLINED,
+        actorId: viewer.userId,
+        subjectUserId: person.id,
+        groupId: group.id,
+      });
       if (input.approve) {
         membership.status = MembershipStatus.ACTIVE;
         membership.message = null;
         return {
           membership,
-          event: this.outbox.record('membership.approved', { membershipId: membership.id, groupId: group.id, userId: person.id, actorId: viewer.userId }),
+          event: this.outbox.record('membership.approved', {
+            membershipId: membership.id,
+            groupId: group.id,
+            userId: person.id,
+            actorId: viewer.userId,
+          }),
         };
       }
       em.remove(membership);
       return {
         membership,
-        event: this.outbox.record('membership.declined', { groupId: group.id, userId: person.id, actorId: viewer.userId }),
+        event: this.outbox.record('membership.declined', {
+          groupId: group.id,
+          userId: person.id,
+          actorId: viewer.userId,
+        }),
       };
     });
     await this.outbox.publish([event]);
@@ -435,15 +561,28 @@ export class GroupsService implements OnModuleInit {
     check.done();
     const { membership, event } = await this.withGroupLock(viewer, input.membershipId, async (em, membership) => {
       if (membership.status !== MembershipStatus.ACTIVE) throw groupsErrors.membershipNotFound();
-      if (membership.role === MembershipRole.CONVENOR && role !== MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
+      if (membership.role === MembershipRole.CONVENOR && role !== MembershipRole.CONVENOR)
+        await this.assertNotLastConvenor(em, membership);
       const changed = membership.role !== role;
       if (changed) {
-        this.audit.record(em, { action: AuditAction.MEMBER_ROLE_CHANGED, actorId: viewer.userId, subjectUserId: membership.user.id, groupId: membership.group.id, detail: { from: membership.role, to: role } });
+        this.audit.record(em, {
+          action: AuditAction.MEMBER_ROLE_CHANGED,
+          actorId: viewer.userId,
+          subjectUserId: membership.user.id,
+          groupId: membership.group.id,
+          detail: { from: membership.role, to: role },
+        });
       }
       membership.role = role;
       await em.populate(membership, ['user.organisation']);
       const event = changed
-        ? this.outbox.record('membership.role-changed', { membershipId: membership.id, groupId: membership.group.id, userId: membership.user.id, actorId: viewer.userId, role })
+        ? this.outbox.record('membership.role-changed', {
+            membershipId: membership.id,
+            groupId: membership.group.id,
+            userId: membership.user.id,
+            actorId: viewer.userId,
+            role,
+          })
         : null;
       return { membership, event };
     });
@@ -457,8 +596,15 @@ export class GroupsService implements OnModuleInit {
 
   async removeMember(viewer: Viewer, membershipId: string): Promise<void> {
     await this.withGroupLock(viewer, membershipId, async (em, membership) => {
-      if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
-      this.audit.record(em, { action: AuditAction.MEMBER_REMOVED, actorId: viewer.userId, subjectUserId: membership.user.id, groupId: membership.group.id, detail: { role: membership.role, status: membership.status } });
+      if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR)
+        await this.assertNotLastConvenor(em, membership);
+      this.audit.record(em, {
+        action: AuditAction.MEMBER_REMOVED,
+        actorId: viewer.userId,
+        subjectUserId: membership.user.id,
+        groupId: membership.group.id,
+        detail: { role: membership.role, status: membership.status },
+      });
       em.remove(membership);
     });
   }
@@ -471,8 +617,15 @@ export class GroupsService implements OnModuleInit {
       if (!group) throw groupsErrors.groupNotFound();
       const membership = await em.getRepository(Membership).findOne({ group: group.id, user: viewer.userId });
       if (!membership) throw groupsErrors.membershipNotFound();
-      if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR) await this.assertNotLastConvenor(em, membership);
-      this.audit.record(em, { action: AuditAction.MEMBER_REMOVED, actorId: viewer.userId, subjectUserId: membership.user.id, groupId: membership.group.id, detail: { role: membership.role, status: membership.status } });
+      if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR)
+        await this.assertNotLastConvenor(em, membership);
+      this.audit.record(em, {
+        action: AuditAction.MEMBER_REMOVED,
+        actorId: viewer.userId,
+        subjectUserId: membership.user.id,
+        groupId: membership.group.id,
+        detail: { role: membership.role, status: membership.status },
+      });
       em.remove(membership);
     });
   }
@@ -488,11 +641,25 @@ export class GroupsService implements OnModuleInit {
     return this.view(viewer, group, found?.membership ?? null, found?.activeCount ?? 0, found?.person ?? null);
   }
 
-  private view(viewer: Viewer, group: WorkingGroup, membership: Membership | null, count: number, person?: PersonValues | null): GroupView {
+  private view(
+    viewer: Viewer,
+    group: WorkingGroup,
+    membership: Membership | null,
+    count: number,
+    person?: PersonValues | null,
+  ): GroupView {
     const isActiveMember = membership?.status === MembershipStatus.ACTIVE;
     const canManage = isAdmin(viewer) || (isActiveMember && membership?.role === MembershipRole.CONVENOR);
     const canContribute = (isActiveMember || canManage) && membership?.role !== MembershipRole.OBSERVER;
-    return { group, viewerMembership: membership, viewerPerson: person, isActiveMember, canManage, canContribute, memberCount: isActiveMember || canManage ? count : null };
+    return {
+      group,
+      viewerMembership: membership,
+      viewerPerson: person,
+      isActiveMember,
+      canManage,
+      canContribute,
+      memberCount: isActiveMember || canManage ? count : null,
+    };
   }
 
   /** Whether the viewer may know who is in the group (other domains ask before listing people). */
@@ -511,11 +678,17 @@ export class GroupsService implements OnModuleInit {
   }
 
   /** Runs a membership change for a manager of the group, with the group row locked. */
-  private async withGroupLock<T>(viewer: Viewer, membershipId: string, change: (em: EntityManager, membership: Membership) => Promise<T>): Promise<T> {
+  private async withGroupLock<T>(
+    viewer: Viewer,
+    membershipId: string,
+    change: (em: EntityManager, membership: Membership) => Promise<T>,
+  ): Promise<T> {
     const found = await this.managedMembership(viewer, membershipId);
     return this.em.transactional(async (em) => {
       await this.lockGroupAsManager(em, viewer, found.group.id);
-      const membership = await em.getRepository(Membership).findOne({ id: found.id }, { populate: ['user', 'group'], refresh: true });
+      const membership = await em
+        .getRepository(Membership)
+        .findOne({ id: found.id }, { populate: ['user', 'group'], refresh: true });
       if (!membership) throw groupsErrors.membershipNotFound();
       return change(em, membership);
     });
@@ -527,7 +700,8 @@ export class GroupsService implements OnModuleInit {
     if (!group) throw groupsErrors.groupNotFound();
     if (isAdmin(viewer)) return group;
     const own = await em.getRepository(Membership).findOne({ group: groupId, user: viewer.userId }, { refresh: true });
-    if (own?.status !== MembershipStatus.ACTIVE || own.role !== MembershipRole.CONVENOR) throw groupsErrors.notAConvenor();
+    if (own?.status !== MembershipStatus.ACTIVE || own.role !== MembershipRole.CONVENOR)
+      throw groupsErrors.notAConvenor();
     return group;
   }
 
@@ -552,12 +726,24 @@ export class GroupsService implements OnModuleInit {
 
   private checkGroupInput(input: GroupInput, isNew: boolean): GroupInput {
     const check = new InputCheck();
-    const slug = isNew ? check.text('slug', input.slug?.toLowerCase(), { min: LIMITS.groupSlugMin, max: LIMITS.groupSlugMax, label: 'Address' }) : input.slug;
-    if (isNew && slug && !GROUP_SLUG_PATTERN.test(slug)) check.fail('slug', 'Use lower-case letters, digits and single hyphens, like health-and-care.');
+    const slug = isNew
+      ? check.text('slug', input.slug?.toLowerCase(), {
+          min: LIMITS.groupSlugMin,
+          max: LIMITS.groupSlugMax,
+          label: 'Address',
+        })
+      : input.slug;
+    if (isNew && slug && !GROUP_SLUG_PATTERN.test(slug))
+      check.fail('slug', 'Use lower-case letters, digits and single hyphens, like health-and-care.');
     const name = check.text('name', input.name, { max: LIMITS.groupNameMax, label: 'Name' });
     const purpose = check.text('purpose', input.purpose, { max: LIMITS.groupPurposeMax, label: 'Purpose' });
     const joinPolicy = check.oneOf('joinPolicy', input.joinPolicy, Object.values(JoinPolicy), 'Join policy');
-    const memberListVisibility = check.oneOf('memberListVisibility', input.memberListVisibility, Object.values(MemberListVisibility), 'Member list visibility');
+    const memberListVisibility = check.oneOf(
+      'memberListVisibility',
+      input.memberListVisibility,
+      Object.values(MemberListVisibility),
+      'Member list visibility',
+    );
     const contentFreeNotifications = input.contentFreeNotifications ?? false;
     if (typeof contentFreeNotifications !== 'boolean') check.fail('contentFreeNotifications', 'Say yes or no.');
     check.done();
@@ -568,7 +754,8 @@ export class GroupsService implements OnModuleInit {
     try {
       await this.em.flush();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new InputError({ slug: 'This address is already used by another group.' }, 'SLUG_TAKEN');
+      if (error instanceof UniqueConstraintViolationException)
+        throw new InputError({ slug: 'This address is already used by another group.' }, 'SLUG_TAKEN');
       throw error;
     }
   }

@@ -59,10 +59,17 @@ export class MembershipRepository extends EntityRepository<Membership> {
     return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
   }
 
-  async listInGroups(groupIds: string[], status: MembershipStatus, role?: MembershipRole): Promise<Map<string, Membership[]>> {
+  async listInGroups(
+    groupIds: string[],
+    status: MembershipStatus,
+    role?: MembershipRole,
+  ): Promise<Map<string, Membership[]>> {
     const byGroup = new Map<string, Membership[]>(groupIds.map((id) => [id, []]));
     if (!groupIds.length) return byGroup;
-    const rows = await this.find({ group: { $in: groupIds }, status, ...(role ? { role } : {}) }, { populate: ['user', 'user.organisation'], orderBy: { user: { displayName: 'asc' }, id: 'asc' } });
+    const rows = await this.find(
+      { group: { $in: groupIds }, status, ...(role ? { role } : {}) },
+      { populate: ['user', 'user.organisation'], orderBy: { user: { displayName: 'asc' }, id: 'asc' } },
+    );
     for (const row of rows) byGroup.get(row.group.id)?.push(row);
     return byGroup;
   }
@@ -72,12 +79,18 @@ export class MembershipRepository extends EntityRepository<Membership> {
    * MembershipCursor, with people and their organisations, as plain records: one statement whatever
    * the page size or the number of groups (a hot read-only list: no entities, no identity map).
    */
-  async pageInGroups(groupIds: string[], status: MembershipStatus, limit: number, after: MembershipCursor | null): Promise<Map<string, MemberRecord[]>> {
+  async pageInGroups(
+    groupIds: string[],
+    status: MembershipStatus,
+    limit: number,
+    after: MembershipCursor | null,
+  ): Promise<Map<string, MemberRecord[]>> {
     const byGroup = new Map<string, MemberRecord[]>(groupIds.map((id) => [id, []]));
     if (!groupIds.length) return byGroup;
     const cursor = after ? ' and (m.role, u.display_name, m.id) > (?::membership_role, ?, ?::uuid)' : '';
     const cursorParams = after ? [after.role, after.displayName, after.id] : [];
-    const columns = 'm.id, m.group_id, m.role, m.status, m.message, m.created_at, u.id as user_id, u.display_name, o.id as org_id, o.name as org_name, o.website as org_website';
+    const columns =
+      'm.id, m.group_id, m.role, m.status, m.message, m.created_at, u.id as user_id, u.display_name, o.id as org_id, o.name as org_name, o.website as org_website';
     // One group (a group's page): the first rows in order. Several (a list's groups): each group's
     // rows ranked, then the first of each.
     const [sql, params] =
@@ -125,11 +138,10 @@ export class MembershipRepository extends EntityRepository<Membership> {
   async convenesAny(userId: string): Promise<boolean> {
     const [row] = await this.getEntityManager()
       .getConnection()
-      .execute<{ convenes: boolean }[]>('select exists (select 1 from memberships where user_id = ? and role = ? and status = ?) as convenes', [
-        userId,
-        MembershipRole.CONVENOR,
-        MembershipStatus.ACTIVE,
-      ]);
+      .execute<{ convenes: boolean }[]>(
+        'select exists (select 1 from memberships where user_id = ? and role = ? and status = ?) as convenes',
+        [userId, MembershipRole.CONVENOR, MembershipStatus.ACTIVE],
+      );
     return row?.convenes ?? false;
   }
 
@@ -145,7 +157,10 @@ export class MembershipRepository extends EntityRepository<Membership> {
   async convenorIdsOf(groupId: string): Promise<string[]> {
     const rows = await this.getEntityManager()
       .getConnection()
-      .execute<{ user_id: string }[]>('select user_id from memberships where group_id = ? and status = ? and role = ?', [groupId, MembershipStatus.ACTIVE, MembershipRole.CONVENOR]);
+      .execute<{ user_id: string }[]>(
+        'select user_id from memberships where group_id = ? and status = ? and role = ?',
+        [groupId, MembershipStatus.ACTIVE, MembershipRole.CONVENOR],
+      );
     return rows.map((row) => row.user_id);
   }
 
@@ -155,17 +170,19 @@ export class MembershipRepository extends EntityRepository<Membership> {
     if (!groupIds.length) return byGroup;
     const rows = await this.getEntityManager()
       .getConnection()
-      .execute<{ group_id: string; user_id: string }[]>('select group_id, user_id from memberships where group_id = any(?::uuid[]) and status = ? and role = ?', [
-        `{${[...new Set(groupIds)].join(',')}}`,
-        MembershipStatus.ACTIVE,
-        MembershipRole.CONVENOR,
-      ]);
+      .execute<{ group_id: string; user_id: string }[]>(
+        'select group_id, user_id from memberships where group_id = any(?::uuid[]) and status = ? and role = ?',
+        [`{${[...new Set(groupIds)].join(',')}}`, MembershipStatus.ACTIVE, MembershipRole.CONVENOR],
+      );
     for (const row of rows) byGroup.get(row.group_id)?.push(row.user_id);
     return byGroup;
   }
 
   /** Active convenors of a group with their email and locale, for notifying them. */
   convenorsOf(groupId: string): Promise<Membership[]> {
-    return this.find({ group: groupId, status: MembershipStatus.ACTIVE, role: MembershipRole.CONVENOR }, { populate: ['user'] });
+    return this.find(
+      { group: groupId, status: MembershipStatus.ACTIVE, role: MembershipRole.CONVENOR },
+      { populate: ['user'] },
+    );
   }
 }

@@ -23,13 +23,19 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
    * entities as much again).
    */
   async withMembership(where: { id: string } | { slug: string }, userId: string): Promise<GroupWithMembership | null> {
-    const [found] = await this.withMemberships('id' in where ? 'g.id = ?' : 'g.slug = ?', ['id' in where ? where.id : where.slug], userId);
+    const [found] = await this.withMemberships(
+      'id' in where ? 'g.id = ?' : 'g.slug = ?',
+      ['id' in where ? where.id : where.slug],
+      userId,
+    );
     return found ?? null;
   }
 
   /** Some groups by id, each as `withMembership`, in one statement (in name order). */
   withMembershipIn(ids: string[], userId: string): Promise<GroupWithMembership[]> {
-    return ids.length ? this.withMemberships('g.id = any(?::uuid[])', [`{${ids.join(',')}}`], userId) : Promise.resolve([]);
+    return ids.length
+      ? this.withMemberships('g.id = any(?::uuid[])', [`{${ids.join(',')}}`], userId)
+      : Promise.resolve([]);
   }
 
   /** Every group in name order, each as `withMembership`, in one statement. */
@@ -42,16 +48,28 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
    * group or a few), 'every' counts all groups' members in one pass and joins the counts (for the
    * list of every group: one scan of memberships instead of one per group).
    */
-  private async withMemberships(where: string, params: unknown[], userId: string, counting: 'each' | 'every' = 'each'): Promise<GroupWithMembership[]> {
+  private async withMemberships(
+    where: string,
+    params: unknown[],
+    userId: string,
+    counting: 'each' | 'every' = 'each',
+  ): Promise<GroupWithMembership[]> {
     const em = this.getEntityManager();
     const g = EntityColumns.of(em, WorkingGroup, 'g');
     const m = EntityColumns.of(em, Membership, 'm');
     const [count, counts] =
       counting === 'each'
         ? ['(select count(*)::int from memberships c where c.group_id = g.id and c.status = ?)', '']
-        : ['coalesce(c.n, 0)', 'left join (select group_id, count(*)::int as n from memberships where status = ? group by group_id) c on c.group_id = g.id'];
-    const rows = await em.getConnection().execute<(Record<string, unknown> & OrganisationColumns & { person_name: string | null; active_count: number })[]>(
-      `select ${g.select}, ${m.select}, u.display_name as person_name, o.id as org_id, o.name as org_name, o.website as org_website,
+        : [
+            'coalesce(c.n, 0)',
+            'left join (select group_id, count(*)::int as n from memberships where status = ? group by group_id) c on c.group_id = g.id',
+          ];
+    const rows = await em
+      .getConnection()
+      .execute<
+        (Record<string, unknown> & OrganisationColumns & { person_name: string | null; active_count: number })[]
+      >(
+        `select ${g.select}, ${m.select}, u.display_name as person_name, o.id as org_id, o.name as org_name, o.website as org_website,
          ${count} as active_count
        from working_groups g
        ${counts}
@@ -60,8 +78,8 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
        left join partner_organisations o on o.id = u.organisation_id
        where ${where}
        order by g.name, g.id`,
-      [MembershipStatus.ACTIVE, userId, ...params],
-    );
+        [MembershipStatus.ACTIVE, userId, ...params],
+      );
     // Every membership row is the person's own: their values are made once.
     let person: PersonValues | null = null;
     return rows.map((row) => {

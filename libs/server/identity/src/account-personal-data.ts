@@ -27,8 +27,11 @@ export class AccountPersonalData implements OnModuleInit {
 
   private async blockers(em: EntityManager, person: DataSubject): Promise<string[]> {
     const users = em.getRepository(User);
-    const admin = (await users.findOne({ id: person.id }, { fields: ['networkRole'] }))?.networkRole === NetworkRole.ADMIN;
-    return admin && !(await users.otherActiveAdmins(person.id)) ? ['You are the only network admin: make someone else an admin first.'] : [];
+    const admin =
+      (await users.findOne({ id: person.id }, { fields: ['networkRole'] }))?.networkRole === NetworkRole.ADMIN;
+    return admin && !(await users.otherActiveAdmins(person.id))
+      ? ['You are the only network admin: make someone else an admin first.']
+      : [];
   }
 
   private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {
@@ -38,7 +41,10 @@ export class AccountPersonalData implements OnModuleInit {
          from users u left join partner_organisations o on o.id = u.organisation_id where u.id = ?`,
       [person.id],
     );
-    const sessions = await em.execute<Record<string, unknown>[]>(`select user_agent as "device", created_at as "startedAt", last_seen_at as "lastActiveAt" from sessions where user_id = ? order by created_at`, [person.id]);
+    const sessions = await em.execute<Record<string, unknown>[]>(
+      `select user_agent as "device", created_at as "startedAt", last_seen_at as "lastActiveAt" from sessions where user_id = ? order by created_at`,
+      [person.id],
+    );
     const events = await em.execute<Record<string, unknown>[]>(
       `select action, created_at as "at", group_id as "groupId", actor_id = ? as "byYou" from audit_events where actor_id = ? or subject_user_id = ? order by created_at`,
       [person.id, person.id, person.id],
@@ -57,7 +63,8 @@ export class AccountPersonalData implements OnModuleInit {
         where id = ?`,
       [`deleted-${person.id}@deleted.invalid`, FORMER_MEMBER, `!deleted-${randomBytes(16).toString('hex')}`, person.id],
     );
-    for (const table of ['sessions', 'recovery_codes', 'password_resets']) await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
+    for (const table of ['sessions', 'recovery_codes', 'password_resets'])
+      await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
     // Every API instance forgets the sessions now; none takes them back while this commits (the drop's quarantine).
     await this.sessionCache.dropUsers([person.id]);
     // Invitations to the address (the ones the person sent keep only their id as the inviter).

@@ -20,23 +20,75 @@ export enum IdentityErrorCode {
 }
 
 export const identityErrors = {
-  invalidCredentials: () => new DomainError(ErrorCode.Unauthenticated, IdentityErrorCode.InvalidCredentials, 'Email or password is incorrect.'),
+  invalidCredentials: () =>
+    new DomainError(ErrorCode.Unauthenticated, IdentityErrorCode.InvalidCredentials, 'Email or password is incorrect.'),
   signUpByInvitationOnly: () =>
-    new DomainError(ErrorCode.Forbidden, IdentityErrorCode.SignUpByInvitationOnly, 'This network is invitation-only. Ask a network admin for an invitation.'),
+    new DomainError(
+      ErrorCode.Forbidden,
+      IdentityErrorCode.SignUpByInvitationOnly,
+      'This network is invitation-only. Ask a network admin for an invitation.',
+    ),
   twoFactorCodeNeeded: () =>
-    new DomainError(ErrorCode.Unauthenticated, IdentityErrorCode.TwoFactorCodeNeeded, 'Enter the 6-digit code from your authenticator app, or a recovery code.'),
+    new DomainError(
+      ErrorCode.Unauthenticated,
+      IdentityErrorCode.TwoFactorCodeNeeded,
+      'Enter the 6-digit code from your authenticator app, or a recovery code.',
+    ),
   twoFactorCodeInvalid: (field = 'code') =>
-    new DomainError(ErrorCode.Unauthenticated, IdentityErrorCode.TwoFactorCodeInvalid, 'That code is not right, or was used already. Codes change every 30 seconds.', { [field]: 'That code is not right, or was used already.' }),
-  twoFactorAlreadyOn: () => new DomainError(ErrorCode.Conflict, IdentityErrorCode.TwoFactorAlreadyOn, 'Two-factor sign-in is already on for your account.'),
-  twoFactorNotOn: () => new DomainError(ErrorCode.Conflict, IdentityErrorCode.TwoFactorNotOn, 'Two-factor sign-in is not on for your account.'),
-  twoFactorSetupNotStarted: () => new DomainError(ErrorCode.Conflict, IdentityErrorCode.TwoFactorSetupNotStarted, 'Start setting up two-factor sign-in first.'),
+    new DomainError(
+      ErrorCode.Unauthenticated,
+      IdentityErrorCode.TwoFactorCodeInvalid,
+      'That code is not right, or was used already. Codes change every 30 seconds.',
+      { [field]: 'That code is not right, or was used already.' },
+    ),
+  twoFactorAlreadyOn: () =>
+    new DomainError(
+      ErrorCode.Conflict,
+      IdentityErrorCode.TwoFactorAlreadyOn,
+      'Two-factor sign-in is already on for your account.',
+    ),
+  twoFactorNotOn: () =>
+    new DomainError(
+      ErrorCode.Conflict,
+      IdentityErrorCode.TwoFactorNotOn,
+      'Two-factor sign-in is not on for your account.',
+    ),
+  twoFactorSetupNotStarted: () =>
+    new DomainError(
+      ErrorCode.Conflict,
+      IdentityErrorCode.TwoFactorSetupNotStarted,
+      'Start setting up two-factor sign-in first.',
+    ),
   twoFactorRequiredForRole: () =>
-    new DomainError(ErrorCode.Forbidden, IdentityErrorCode.TwoFactorRequiredForRole, 'Network admins and convenors must keep two-factor sign-in on.'),
-  accountDeactivated: () => new DomainError(ErrorCode.Forbidden, IdentityErrorCode.AccountDeactivated, 'This account has been deactivated. Ask a network admin if you think this is a mistake.'),
+    new DomainError(
+      ErrorCode.Forbidden,
+      IdentityErrorCode.TwoFactorRequiredForRole,
+      'Network admins and convenors must keep two-factor sign-in on.',
+    ),
+  accountDeactivated: () =>
+    new DomainError(
+      ErrorCode.Forbidden,
+      IdentityErrorCode.AccountDeactivated,
+      'This account has been deactivated. Ask a network admin if you think this is a mistake.',
+    ),
   resetLinkInvalid: () =>
-    new DomainError(ErrorCode.NotFound, IdentityErrorCode.ResetLinkInvalid, 'This password reset link is not valid any more. It may have expired or been used already: ask for a new one.'),
-  lastAdmin: () => new DomainError(ErrorCode.Conflict, IdentityErrorCode.LastAdmin, 'The network needs at least one active network admin.'),
-  notYourself: () => new DomainError(ErrorCode.Forbidden, IdentityErrorCode.NotYourself, 'You cannot do this to your own account.'),
+    new DomainError(
+      ErrorCode.NotFound,
+      IdentityErrorCode.ResetLinkInvalid,
+      'This password reset link is not valid any more. It may have expired or been used already: ask for a new one.',
+    ),
+  lastAdmin: () =>
+    new DomainError(
+      ErrorCode.Conflict,
+      IdentityErrorCode.LastAdmin,
+      'The network needs at least one active network admin.',
+    ),
+  notYourself: () =>
+    new DomainError(ErrorCode.Forbidden, IdentityErrorCode.NotYourself, 'You cannot do this to your own account.'),
   invitationInvalid: () =>
-    new DomainError(ErrorCode.NotFound, IdentityErrorCode.InvitationInvalid, 'This invitation link is not valid any more. It may have expired or been used already.'),
+    new DomainError(
+      ErrorCode.NotFound,
+      IdentityErrorCode.InvitationInvalid,
+      'This invitation link is not valid any more. It may have expired or been used already.',
+    ),
 };

@@ -19,8 +19,37 @@ import { AccountPersonalData } from './account-personal-data.js';
 import { SessionCache } from './session-cache.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([User, Session, Invitation, NetworkSettings, PartnerOrganisation, RecoveryCode, PasswordReset]), MailModule],
-  providers: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles, AccountPersonalData, SessionCache],
-  exports: [IdentityService, SessionsService, InvitationAcceptedListeners, TwoFactorService, PasswordResetService, NetworkPeopleService, ElevatedRoles],
+  imports: [
+    MikroOrmModule.forFeature([
+      User,
+      Session,
+      Invitation,
+      NetworkSettings,
+      PartnerOrganisation,
+      RecoveryCode,
+      PasswordReset,
+    ]),
+    MailModule,
+  ],
+  providers: [
+    IdentityService,
+    SessionsService,
+    InvitationAcceptedListeners,
+    TwoFactorService,
+    PasswordResetService,
+    NetworkPeopleService,
+    ElevatedRoles,
+    AccountPersonalData,
+    SessionCache,
+  ],
+  exports: [
+    IdentityService,
+    SessionsService,
+    InvitationAcceptedListeners,
+    TwoFactorService,
+    PasswordResetService,
+    NetworkPeopleService,
+    ElevatedRoles,
+  ],
 })
 export class IdentityModule {}

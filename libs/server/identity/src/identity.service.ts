@@ -1,7 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { AuditAction, EMAIL_PATTERN, LIMITS, MembershipRole, NetworkRole, SignUpMode, SUPPORTED_LOCALES } from '@convene/shared-contracts';
-import { APP_CONFIG, AuditLog, InputCheck, InputError, RateLimiter, forbidden, hasControlCharacters, notFound, type AppConfig, type Viewer } from '@convene/server-core';
+import {
+  AuditAction,
+  EMAIL_PATTERN,
+  LIMITS,
+  MembershipRole,
+  NetworkRole,
+  SignUpMode,
+  SUPPORTED_LOCALES,
+} from '@convene/shared-contracts';
+import {
+  APP_CONFIG,
+  AuditLog,
+  InputCheck,
+  InputError,
+  RateLimiter,
+  forbidden,
+  hasControlCharacters,
+  notFound,
+  type AppConfig,
+  type Viewer,
+} from '@convene/server-core';
 import { MailService } from '@convene/server-mail';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -74,7 +93,10 @@ export class IdentityService {
    * before anything is checked; a missing or wrong code is refused only after a right password,
    * so the answer reveals nothing about accounts whose password the caller does not know.
    */
-  async signIn(input: { email: string; password: string; code?: string | null }, client: ClientInfo): Promise<SignedIn> {
+  async signIn(
+    input: { email: string; password: string; code?: string | null },
+    client: ClientInfo,
+  ): Promise<SignedIn> {
     const email = (input.email ?? '').trim().toLowerCase().slice(0, LIMITS.emailMax);
     const { perAccount, perAddress, windowSeconds } = this.config.signInLimits;
     // Every attempt counts, per account and per client address, before anything is checked.
@@ -83,7 +105,10 @@ export class IdentityService {
       { scope: 'signin:address', subject: client.address, limit: perAddress, windowSeconds },
     ]);
     const password = (input.password ?? '').slice(0, LIMITS.passwordMax + 1);
-    const user = email && EMAIL_PATTERN.test(email) && !hasControlCharacters(email) ? await this.users.findByEmailForSignIn(email) : null;
+    const user =
+      email && EMAIL_PATTERN.test(email) && !hasControlCharacters(email)
+        ? await this.users.findByEmailForSignIn(email)
+        : null;
     // Unknown accounts cost the same time as wrong passwords, and get the same answer.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !valid) {
@@ -102,17 +127,26 @@ export class IdentityService {
     }
     await this.rateLimiter.reset({ scope: 'signin:account', subject: email });
     const { token, session } = this.sessions.start(user, client.userAgent);
-    this.audit.record(this.em, { action: AuditAction.SIGN_IN, actorId: user.id, detail: { secondFactor: factor ?? 'none' } });
+    this.audit.record(this.em, {
+      action: AuditAction.SIGN_IN,
+      actorId: user.id,
+      detail: { secondFactor: factor ?? 'none' },
+    });
     await this.em.flush();
     await this.em.populate(user, ['organisation']);
     return { user, token, sessionId: session.id };
   }
 
   async signUp(input: SignUpInput, client: ClientInfo): Promise<SignedIn> {
-    await this.rateLimiter.consume([{ scope: 'signup:address', subject: client.address, limit: 20, windowSeconds: 3600 }]);
+    await this.rateLimiter.consume([
+      { scope: 'signup:address', subject: client.address, limit: 20, windowSeconds: 3600 },
+    ]);
     const check = new InputCheck();
     const email = check.email('email', input.email);
-    const displayName = check.text('displayName', input.displayName, { max: LIMITS.displayNameMax, label: 'Display name' });
+    const displayName = check.text('displayName', input.displayName, {
+      max: LIMITS.displayNameMax,
+      label: 'Display name',
+    });
     const locale = input.locale ? check.oneOf('locale', input.locale, SUPPORTED_LOCALES, 'Language') : 'en';
     const timeZone = input.timeZone ? this.checkTimeZone(check, input.timeZone) : 'Europe/London';
     const problem = passwordProblem(input.password ?? '', { email, displayName });
@@ -123,7 +157,11 @@ export class IdentityService {
     if (input.invitationToken) {
       invitation = await this.invitations.findByTokenHash(hashToken(input.invitationToken));
       if (!invitation || !invitation.isUsable()) throw identityErrors.invitationInvalid();
-      if (invitation.email !== email) throw new InputError({ email: 'Use the email address this invitation was sent to.' }, 'INVITATION_EMAIL_MISMATCH');
+      if (invitation.email !== email)
+        throw new InputError(
+          { email: 'Use the email address this invitation was sent to.' },
+          'INVITATION_EMAIL_MISMATCH',
+        );
     } else if ((await this.settings()).signUpMode !== SignUpMode.OPEN) {
       throw identityErrors.signUpByInvitationOnly();
     }
@@ -139,7 +177,14 @@ export class IdentityService {
     for (const each of invitation && !open.includes(invitation) ? [invitation, ...open] : open) {
       each.acceptedAt = new Date();
       const viaThisLink = each === invitation;
-      await this.invitationAccepted.emit({ em: this.em, userId: user.id, invitationId: each.id, groupId: each.groupId, groupRole: each.groupRole, viaThisLink });
+      await this.invitationAccepted.emit({
+        em: this.em,
+        userId: user.id,
+        invitationId: each.id,
+        groupId: each.groupId,
+        groupRole: each.groupRole,
+        viaThisLink,
+      });
     }
     const { token, session } = this.sessions.start(user, client.userAgent);
     try {
@@ -165,18 +210,26 @@ export class IdentityService {
 
   async updateProfile(viewer: Viewer, input: ProfileInput): Promise<User> {
     const check = new InputCheck();
-    const displayName = check.text('displayName', input.displayName, { max: LIMITS.displayNameMax, label: 'Display name' });
+    const displayName = check.text('displayName', input.displayName, {
+      max: LIMITS.displayNameMax,
+      label: 'Display name',
+    });
     const locale = check.oneOf('locale', input.locale, SUPPORTED_LOCALES, 'Language');
     const timeZone = this.checkTimeZone(check, input.timeZone);
-    const organisationId = input.organisationId ? check.uuid('organisationId', input.organisationId, 'Organisation') : null;
+    const organisationId = input.organisationId
+      ? check.uuid('organisationId', input.organisationId, 'Organisation')
+      : null;
     check.done();
     const organisation = organisationId ? await this.em.findOne(PartnerOrganisation, { id: organisationId }) : null;
-    if (organisationId && !organisation) throw new InputError({ organisationId: 'Choose an organisation from the list.' });
+    if (organisationId && !organisation)
+      throw new InputError({ organisationId: 'Choose an organisation from the list.' });
     const user = await this.me(viewer);
     user.displayName = displayName;
     user.locale = locale;
     user.timeZone = timeZone;
-    user.organisation = organisation ? this.em.getReference(PartnerOrganisation, organisation.id, { wrapped: true }) : null;
+    user.organisation = organisation
+      ? this.em.getReference(PartnerOrganisation, organisation.id, { wrapped: true })
+      : null;
     await this.em.flush();
     return user;
   }
@@ -185,7 +238,11 @@ export class IdentityService {
    * Changes the password and ends every session of the account, in one transaction; the device
    * that made the change gets a new session, whose token is returned.
    */
-  async changePassword(viewer: Viewer, input: { currentPassword: string; newPassword: string }, client: ClientInfo): Promise<{ token: string }> {
+  async changePassword(
+    viewer: Viewer,
+    input: { currentPassword: string; newPassword: string },
+    client: ClientInfo,
+  ): Promise<{ token: string }> {
     const { perAccount, perAddress, windowSeconds } = this.config.signInLimits;
     await this.rateLimiter.consume([
       { scope: 'password:account', subject: viewer.userId, limit: perAccount, windowSeconds },
@@ -196,7 +253,10 @@ export class IdentityService {
     if (!(await verifyPassword(current.passwordHash, input.currentPassword ?? ''))) {
       throw new InputError({ currentPassword: 'Your current password is not correct.' }, 'WRONG_PASSWORD');
     }
-    const problem = passwordProblem(input.newPassword ?? '', { email: current.email, displayName: current.displayName });
+    const problem = passwordProblem(input.newPassword ?? '', {
+      email: current.email,
+      displayName: current.displayName,
+    });
     if (problem) throw new InputError({ newPassword: problem }, 'WEAK_PASSWORD');
     const passwordHash = await hashPassword(input.newPassword);
     return this.em.transactional(async (em) => {
@@ -218,13 +278,24 @@ export class IdentityService {
    */
   async confirmIdentity(viewer: Viewer, input: { password: string; code?: string | null }): Promise<User> {
     const { perAccount, windowSeconds } = this.config.signInLimits;
-    await this.rateLimiter.consume([{ scope: 'password:account', subject: viewer.userId, limit: perAccount, windowSeconds }]);
+    await this.rateLimiter.consume([
+      { scope: 'password:account', subject: viewer.userId, limit: perAccount, windowSeconds },
+    ]);
     const em = this.em.fork();
-    const user = await em.findOne(User, { id: viewer.userId }, { populate: ['passwordHash', 'totpSecret', 'totpLastStep'] });
+    const user = await em.findOne(
+      User,
+      { id: viewer.userId },
+      { populate: ['passwordHash', 'totpSecret', 'totpLastStep'] },
+    );
     if (!user) throw notFound('Your account');
-    if (!(await verifyPassword(user.passwordHash, input.password ?? ''))) throw new InputError({ password: 'Your password is not correct.' }, 'WRONG_PASSWORD');
+    if (!(await verifyPassword(user.passwordHash, input.password ?? '')))
+      throw new InputError({ password: 'Your password is not correct.' }, 'WRONG_PASSWORD');
     if (user.totpEnabledAt) {
-      if (!input.code?.trim()) throw new InputError({ code: 'Enter a code from your authenticator app, or a recovery code.' }, 'TWO_FACTOR_CODE_NEEDED');
+      if (!input.code?.trim())
+        throw new InputError(
+          { code: 'Enter a code from your authenticator app, or a recovery code.' },
+          'TWO_FACTOR_CODE_NEEDED',
+        );
       if (!(await this.twoFactor.verify(em, user, input.code))) throw identityErrors.twoFactorCodeInvalid();
       await em.flush();
     }
@@ -233,17 +304,23 @@ export class IdentityService {
 
   /** A network admin invites someone to create an account. */
   async inviteToNetwork(viewer: Viewer, input: { email: string }): Promise<Invitation> {
-    if (viewer.networkRole !== NetworkRole.ADMIN) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can invite people to the network.');
+    if (viewer.networkRole !== NetworkRole.ADMIN)
+      throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can invite people to the network.');
     const check = new InputCheck();
     const email = check.email('email', input.email);
     check.done();
-    if (await this.users.findByEmail(email)) throw new InputError({ email: 'This person already has an account.' }, 'EMAIL_TAKEN');
+    if (await this.users.findByEmail(email))
+      throw new InputError({ email: 'This person already has an account.' }, 'EMAIL_TAKEN');
     const { invitation, token } = await this.createInvitation(viewer, email, null);
     const inviter = await this.me(viewer);
     const mail = this.mail.prepare(
       'network-invitation',
       { email, locale: inviter.locale },
-      { inviterName: inviter.displayName, link: this.invitationLink(token), expiresOn: invitation.expiresAt.toISOString().slice(0, 10) },
+      {
+        inviterName: inviter.displayName,
+        link: this.invitationLink(token),
+        expiresOn: invitation.expiresAt.toISOString().slice(0, 10),
+      },
     );
     this.audit.record(this.em, { action: AuditAction.NETWORK_INVITATION_SENT, actorId: viewer.userId });
     await this.em.flush();
@@ -255,7 +332,11 @@ export class IdentityService {
    * Adds an invitation (replacing older open ones for the same address and purpose) to the unit
    * of work. For use by other domains, which flush it with their own change.
    */
-  async createInvitation(viewer: Viewer, email: string, group: { id: string; role: MembershipRole } | null): Promise<{ invitation: Invitation; token: string }> {
+  async createInvitation(
+    viewer: Viewer,
+    email: string,
+    group: { id: string; role: MembershipRole } | null,
+  ): Promise<{ invitation: Invitation; token: string }> {
     for (const older of await this.invitations.findOpen(email, group?.id ?? null)) older.revokedAt = new Date();
     const { token, tokenHash } = newToken();
     const invitation = this.em.create(Invitation, {
@@ -275,7 +356,9 @@ export class IdentityService {
 
   /** What an invitation link is for. Its token is a secret: tries are limited per client address. */
   async previewInvitation(token: string, client: ClientInfo): Promise<InvitationPreview> {
-    await this.rateLimiter.consume([{ scope: 'invitation:address', subject: client.address, limit: 60, windowSeconds: 3600 }]);
+    await this.rateLimiter.consume([
+      { scope: 'invitation:address', subject: client.address, limit: 60, windowSeconds: 3600 },
+    ]);
     const invitation = token && token.length < 100 ? await this.invitations.findByTokenHash(hashToken(token)) : null;
     if (!invitation || !invitation.isUsable()) throw identityErrors.invitationInvalid();
     return { email: invitation.email, groupId: invitation.groupId, expiresAt: invitation.expiresAt };
@@ -286,12 +369,17 @@ export class IdentityService {
   }
 
   async updateSettings(viewer: Viewer, input: { signUpMode: SignUpMode }): Promise<NetworkSettings> {
-    if (viewer.networkRole !== NetworkRole.ADMIN) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can change network settings.');
+    if (viewer.networkRole !== NetworkRole.ADMIN)
+      throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can change network settings.');
     const check = new InputCheck();
     const mode = check.oneOf('signUpMode', input.signUpMode, Object.values(SignUpMode), 'Sign-up mode');
     check.done();
     const settings = await this.em.upsert(NetworkSettings, { id: 1, signUpMode: mode, updatedAt: new Date() });
-    await this.audit.recordNow({ action: AuditAction.NETWORK_SETTINGS_CHANGED, actorId: viewer.userId, detail: { signUpMode: mode } });
+    await this.audit.recordNow({
+      action: AuditAction.NETWORK_SETTINGS_CHANGED,
+      actorId: viewer.userId,
+      detail: { signUpMode: mode },
+    });
     return settings;
   }
 
@@ -319,7 +407,9 @@ export class IdentityService {
 
   /** The network admins' ids (they triage what belongs to no group). */
   async networkAdminIds(): Promise<string[]> {
-    return (await this.users.find({ networkRole: NetworkRole.ADMIN, deactivatedAt: null }, { fields: ['id'] })).map((u) => u.id);
+    return (await this.users.find({ networkRole: NetworkRole.ADMIN, deactivatedAt: null }, { fields: ['id'] })).map(
+      (u) => u.id,
+    );
   }
 
   private checkTimeZone(check: InputCheck, value: string): string {

@@ -7,7 +7,14 @@ import { RecoveryCode } from './recovery-code.entity.js';
 import { PasswordReset } from './password-reset.entity.js';
 
 export { IdentityModule } from './identity.module.js';
-export { IdentityService, type ClientInfo, type SignedIn, type SignUpInput, type ProfileInput, type InvitationPreview } from './identity.service.js';
+export {
+  IdentityService,
+  type ClientInfo,
+  type SignedIn,
+  type SignUpInput,
+  type ProfileInput,
+  type InvitationPreview,
+} from './identity.service.js';
 export { SessionsService, type SessionSummary } from './sessions.service.js';
 export { SessionCache } from './session-cache.js';
 export { TwoFactorService, type TwoFactorStatus, type TwoFactorSetup } from './two-factor.service.js';
@@ -24,7 +31,19 @@ export { passwordProblem } from './password-policy.js';
 // Entity classes are exported for other domains' relations, the demo seed and tests; the
 // repositories, which own the queries, stay inside the domain.
 export type { User, Invitation, NetworkSettings, PartnerOrganisation };
-export { User as UserEntity, PartnerOrganisation as PartnerOrganisationEntity, NetworkSettings as NetworkSettingsEntity };
+export {
+  User as UserEntity,
+  PartnerOrganisation as PartnerOrganisationEntity,
+  NetworkSettings as NetworkSettingsEntity,
+};
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const identityEntities = [User, Session, Invitation, NetworkSettings, PartnerOrganisation, RecoveryCode, PasswordReset];
+export const identityEntities = [
+  User,
+  Session,
+  Invitation,
+  NetworkSettings,
+  PartnerOrganisation,
+  RecoveryCode,
+  PasswordReset,
+];

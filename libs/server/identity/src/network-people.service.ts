@@ -15,7 +15,8 @@ export interface PeopleQuery {
 }
 
 const adminOnly = (viewer: Viewer) => {
-  if (viewer.networkRole !== NetworkRole.ADMIN) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can manage accounts.');
+  if (viewer.networkRole !== NetworkRole.ADMIN)
+    throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can manage accounts.');
 };
 
 /** The network admins' view of accounts: find people, change their network role, deactivate them. */
@@ -43,9 +44,20 @@ export class NetworkPeopleService {
     }
     if (after) {
       const last = await em.findOne(User, { id: after });
-      if (last) where.push({ $or: [{ displayName: { $gt: last.displayName } }, { displayName: last.displayName, id: { $gt: last.id } }] });
+      if (last)
+        where.push({
+          $or: [{ displayName: { $gt: last.displayName } }, { displayName: last.displayName, id: { $gt: last.id } }],
+        });
     }
-    return em.find(User, { $and: where }, { orderBy: [{ displayName: 'asc' }, { id: 'asc' }], limit: Math.min(Math.max(query.first, 1), 100), populate: ['organisation'] });
+    return em.find(
+      User,
+      { $and: where },
+      {
+        orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+        limit: Math.min(Math.max(query.first, 1), 100),
+        populate: ['organisation'],
+      },
+    );
   }
 
   async setNetworkRole(viewer: Viewer, userId: string, role: NetworkRole): Promise<User> {
@@ -56,7 +68,12 @@ export class NetworkPeopleService {
       if (user.networkRole === role) return user;
       const from = user.networkRole;
       user.networkRole = role;
-      this.audit.record(em, { action: AuditAction.NETWORK_ROLE_CHANGED, actorId: viewer.userId, subjectUserId: user.id, detail: { from, to: role } });
+      this.audit.record(em, {
+        action: AuditAction.NETWORK_ROLE_CHANGED,
+        actorId: viewer.userId,
+        subjectUserId: user.id,
+        detail: { from, to: role },
+      });
       return user;
     });
     // Their sessions carry the role: they are looked up again, on every API instance.
@@ -65,7 +82,11 @@ export class NetworkPeopleService {
   }
 
   /** Deactivates (every session ends at once) or reactivates an account. Answers the ended sessions. */
-  async setDeactivated(viewer: Viewer, userId: string, deactivated: boolean): Promise<{ user: User; endedSessionIds: string[] }> {
+  async setDeactivated(
+    viewer: Viewer,
+    userId: string,
+    deactivated: boolean,
+  ): Promise<{ user: User; endedSessionIds: string[] }> {
     adminOnly(viewer);
     if (userId === viewer.userId) throw identityErrors.notYourself();
     const result = await this.em.transactional(async (em) => {
@@ -76,7 +97,11 @@ export class NetworkPeopleService {
       }
       user.deactivatedAt = deactivated ? new Date() : null;
       const endedSessionIds = deactivated ? await this.sessions.endOthers(user.id) : [];
-      this.audit.record(em, { action: deactivated ? AuditAction.ACCOUNT_DEACTIVATED : AuditAction.ACCOUNT_REACTIVATED, actorId: viewer.userId, subjectUserId: user.id });
+      this.audit.record(em, {
+        action: deactivated ? AuditAction.ACCOUNT_DEACTIVATED : AuditAction.ACCOUNT_REACTIVATED,
+        actorId: viewer.userId,
+        subjectUserId: user.id,
+      });
       return { user, endedSessionIds };
     });
     await this.cache.dropUsers([result.user.id]);

@@ -121,7 +121,9 @@ export class SessionCache implements OnApplicationShutdown {
     this.apply(dropped);
     // Other instances drop theirs when they hear this; if it can't be sent, their own subscription
     // is down too (one Redis), and they do not use their cache until it is back, emptied.
-    await this.redis.publish(this.channel, JSON.stringify(dropped)).catch((error: Error) => this.logger.warn(`Could not announce dropped sessions: ${error.message}`));
+    await this.redis
+      .publish(this.channel, JSON.stringify(dropped))
+      .catch((error: Error) => this.logger.warn(`Could not announce dropped sessions: ${error.message}`));
   }
 
   private apply({ sessionIds = [], userIds = [] }: Dropped): void {
@@ -136,7 +138,8 @@ export class SessionCache implements OnApplicationShutdown {
       const users = new Set(userIds);
       for (const [token, entry] of this.entries) if (users.has(entry.viewer.userId)) this.forget(token);
     }
-    if (this.quarantined.size > 1000) for (const [id, end] of this.quarantined) if (end <= Date.now()) this.quarantined.delete(id);
+    if (this.quarantined.size > 1000)
+      for (const [id, end] of this.quarantined) if (end <= Date.now()) this.quarantined.delete(id);
   }
 
   /** Whether this instance hears drops now; the first call starts listening. */

@@ -21,13 +21,25 @@ export class SessionRepository extends EntityRepository<Session> {
    * the session cache can't answer: the ORM's query building and entities cost more than the row).
    */
   async checkByTokenHash(tokenHash: string): Promise<SessionCheck | null> {
-    const [row] = await this.getEntityManager().getConnection().execute<
-      { id: string; created_at: Date; last_seen_at: Date; expires_at: Date; user_id: string; network_role: NetworkRole; password_changed_at: Date; deactivated_at: Date | null; totp_enabled_at: Date | null }[]
-    >(
-      `select s.id, s.created_at, s.last_seen_at, s.expires_at, u.id as user_id, u.network_role, u.password_changed_at, u.deactivated_at, u.totp_enabled_at
+    const [row] = await this.getEntityManager()
+      .getConnection()
+      .execute<
+        {
+          id: string;
+          created_at: Date;
+          last_seen_at: Date;
+          expires_at: Date;
+          user_id: string;
+          network_role: NetworkRole;
+          password_changed_at: Date;
+          deactivated_at: Date | null;
+          totp_enabled_at: Date | null;
+        }[]
+      >(
+        `select s.id, s.created_at, s.last_seen_at, s.expires_at, u.id as user_id, u.network_role, u.password_changed_at, u.deactivated_at, u.totp_enabled_at
        from sessions s join users u on u.id = s.user_id where s.token_hash = ?`,
-      [tokenHash],
-    );
+        [tokenHash],
+      );
     if (!row) return null;
     const time = (value: Date | null) => (value === null ? null : new Date(value));
     return {
@@ -45,7 +57,9 @@ export class SessionRepository extends EntityRepository<Session> {
 
   /** Records that a session was used at `at`: one plain statement, no transaction. */
   async touch(id: string, at: Date): Promise<void> {
-    await this.getEntityManager().getConnection().execute('update sessions set last_seen_at = ? where id = ?', [at, id]);
+    await this.getEntityManager()
+      .getConnection()
+      .execute('update sessions set last_seen_at = ? where id = ?', [at, id]);
   }
 
   /** Ends every session of a user except `keepId`; returns the ended sessions' ids. */

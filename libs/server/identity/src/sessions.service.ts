@@ -73,7 +73,12 @@ export class SessionsService {
     if (!session) return null;
     // Sessions begun before the last password change are over, whatever ended them or not.
     const stale = session.createdAt < session.passwordChangedAt;
-    if (stale || session.deactivatedAt || session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) {
+    if (
+      stale ||
+      session.deactivatedAt ||
+      session.expiresAt.getTime() <= now ||
+      now - session.lastSeenAt.getTime() > idleLimit
+    ) {
       await this.sessions.nativeDelete({ id: session.id });
       return null;
     }
@@ -81,16 +86,32 @@ export class SessionsService {
       session.lastSeenAt = new Date(now);
       await this.sessions.touch(session.id, session.lastSeenAt);
     }
-    const twoFactorSetupRequired = !session.totpEnabledAt && (await this.twoFactor.required(session.userId, session.networkRole));
-    const viewer: Viewer = { userId: session.userId, sessionId: session.id, networkRole: session.networkRole, ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}) };
-    this.cache.set(tokenHash, { viewer, expiresAt: session.expiresAt.getTime(), lastSeenAt: session.lastSeenAt.getTime() }, mark);
+    const twoFactorSetupRequired =
+      !session.totpEnabledAt && (await this.twoFactor.required(session.userId, session.networkRole));
+    const viewer: Viewer = {
+      userId: session.userId,
+      sessionId: session.id,
+      networkRole: session.networkRole,
+      ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}),
+    };
+    this.cache.set(
+      tokenHash,
+      { viewer, expiresAt: session.expiresAt.getTime(), lastSeenAt: session.lastSeenAt.getTime() },
+      mark,
+    );
     return viewer;
   }
 
   /** The viewer's own sessions, the newest activity first. */
   async list(viewer: Viewer): Promise<SessionSummary[]> {
     const rows = await this.em.fork().find(Session, { user: viewer.userId }, { orderBy: { lastSeenAt: 'desc' } });
-    return rows.map((s) => ({ id: s.id, userAgent: s.userAgent, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === viewer.sessionId }));
+    return rows.map((s) => ({
+      id: s.id,
+      userAgent: s.userAgent,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      current: s.id === viewer.sessionId,
+    }));
   }
 
   /** Ends one of the viewer's own sessions; NOT_FOUND for anyone else's (or an unknown id). */
@@ -98,7 +119,11 @@ export class SessionsService {
     const ended = isUuid(sessionId) ? await this.sessions.nativeDelete({ id: sessionId, user: viewer.userId }) : 0;
     if (!ended) throw notFound('That session');
     await this.cache.dropSessions([sessionId]);
-    await this.audit.recordNow({ action: AuditAction.SESSION_REVOKED, actorId: viewer.userId, detail: { own: sessionId === viewer.sessionId } });
+    await this.audit.recordNow({
+      action: AuditAction.SESSION_REVOKED,
+      actorId: viewer.userId,
+      detail: { own: sessionId === viewer.sessionId },
+    });
   }
 
   async end(sessionId: string): Promise<void> {
@@ -110,7 +135,12 @@ export class SessionsService {
   async revokeOthers(viewer: Viewer): Promise<string[]> {
     const ended = await this.sessions.endAllForUser(viewer.userId, viewer.sessionId);
     await this.cache.dropSessions(ended);
-    if (ended.length) await this.audit.recordNow({ action: AuditAction.SESSION_REVOKED, actorId: viewer.userId, detail: { count: ended.length } });
+    if (ended.length)
+      await this.audit.recordNow({
+        action: AuditAction.SESSION_REVOKED,
+        actorId: viewer.userId,
+        detail: { count: ended.length },
+      });
     return ended;
   }
 
@@ -124,6 +154,9 @@ export class SessionsService {
   /** Deletes sessions past their idle or absolute expiry (run by the worker on a schedule). */
   async purgeExpired(): Promise<number> {
     const now = new Date();
-    return this.em.fork().getRepository(Session).deleteExpired(now, new Date(now.getTime() - this.config.session.idleMinutes * 60_000));
+    return this.em
+      .fork()
+      .getRepository(Session)
+      .deleteExpired(now, new Date(now.getTime() - this.config.session.idleMinutes * 60_000));
   }
 }

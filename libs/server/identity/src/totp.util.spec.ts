@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { base32Decode, base32Encode, matchTotp, newRecoveryCodes, normaliseRecoveryCode, otpauthUri, totpCode, totpStep } from './totp.util.js';
+import {
+  base32Decode,
+  base32Encode,
+  matchTotp,
+  newRecoveryCodes,
+  normaliseRecoveryCode,
+  otpauthUri,
+  totpCode,
+  totpStep,
+} from './totp.util.js';
 
 // RFC 6238 appendix B: the SHA-1 secret is the ASCII of "12345678901234567890"; its 8-digit codes
 // end in the 6 digits checked here.
@@ -26,7 +35,8 @@ describe('TOTP', () => {
   it('accepts the code of the step before, now and after, and names the step; refuses others', () => {
     const at = 1_700_000_000_000;
     const step = totpStep(at);
-    for (const offset of [-1, 0, 1]) expect(matchTotp(RFC_SECRET, totpCode(RFC_SECRET, step + offset), at)).toBe(step + offset);
+    for (const offset of [-1, 0, 1])
+      expect(matchTotp(RFC_SECRET, totpCode(RFC_SECRET, step + offset), at)).toBe(step + offset);
     expect(matchTotp(RFC_SECRET, totpCode(RFC_SECRET, step - 2), at)).toBeNull();
     expect(matchTotp(RFC_SECRET, totpCode(RFC_SECRET, step + 2), at)).toBeNull();
     expect(matchTotp(RFC_SECRET, '12345', at)).toBeNull();
@@ -34,7 +44,9 @@ describe('TOTP', () => {
   });
 
   it('writes an otpauth address authenticator apps read', () => {
-    expect(otpauthUri('ABC', 'amal@example.org', 'Convene')).toBe('otpauth://totp/Convene%3Aamal%40example.org?secret=ABC&issuer=Convene&algorithm=SHA1&digits=6&period=30');
+    expect(otpauthUri('ABC', 'amal@example.org', 'Convene')).toBe(
+      'otpauth://totp/Convene%3Aamal%40example.org?secret=ABC&issuer=Convene&algorithm=SHA1&digits=6&period=30',
+    );
   });
 
   it('makes ten distinct recovery codes that compare without dash or case', () => {

@@ -2,7 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import QRCode from 'qrcode';
 import { AuditAction, NetworkRole } from '@convene/shared-contracts';
-import { APP_CONFIG, AuditLog, InputCheck, InputError, RateLimiter, notFound, type AppConfig, type Viewer } from '@convene/server-core';
+import {
+  APP_CONFIG,
+  AuditLog,
+  InputCheck,
+  InputError,
+  RateLimiter,
+  notFound,
+  type AppConfig,
+  type Viewer,
+} from '@convene/server-core';
 import { User } from './user.entity.js';
 import { RecoveryCode } from './recovery-code.entity.js';
 import { ElevatedRoles } from './elevated-roles.js';
@@ -51,7 +60,12 @@ export class TwoFactorService {
   async status(viewer: Viewer): Promise<TwoFactorStatus> {
     const user = await this.user(this.em.fork(), viewer.userId);
     const left = user.totpEnabledAt ? await this.em.fork().count(RecoveryCode, { userId: user.id, usedAt: null }) : 0;
-    return { enabled: !!user.totpEnabledAt, enabledAt: user.totpEnabledAt, recoveryCodesLeft: left, required: await this.required(user.id, user.networkRole) };
+    return {
+      enabled: !!user.totpEnabledAt,
+      enabledAt: user.totpEnabledAt,
+      recoveryCodesLeft: left,
+      required: await this.required(user.id, user.networkRole),
+    };
   }
 
   /** Starts setting up: a new secret waits for a code from it. Starting again replaces it. */
@@ -63,7 +77,11 @@ export class TwoFactorService {
     user.totpPendingSecret = secret;
     await em.flush();
     const uri = otpauthUri(secret, user.email, ISSUER);
-    return { secret, otpauthUri: uri, qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+    return {
+      secret,
+      otpauthUri: uri,
+      qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+    };
   }
 
   /** Turns two-factor sign-in on with a code from the new secret; answers the recovery codes, shown once. */
@@ -76,8 +94,17 @@ export class TwoFactorService {
       if (user.totpEnabledAt) throw identityErrors.twoFactorAlreadyOn();
       if (!user.totpPendingSecret) throw identityErrors.twoFactorSetupNotStarted();
       const step = matchTotp(user.totpPendingSecret, digits);
-      if (step === null) throw new InputError({ code: 'That code is not right. Check the time on your phone and try the newest code.' }, 'TWO_FACTOR_CODE_INVALID');
-      Object.assign(user, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step });
+      if (step === null)
+        throw new InputError(
+          { code: 'That code is not right. Check the time on your phone and try the newest code.' },
+          'TWO_FACTOR_CODE_INVALID',
+        );
+      Object.assign(user, {
+        totpSecret: user.totpPendingSecret,
+        totpPendingSecret: null,
+        totpEnabledAt: new Date(),
+        totpLastStep: step,
+      });
       const codes = await this.replaceRecoveryCodes(em, user.id);
       this.audit.record(em, { action: AuditAction.TWO_FACTOR_ENABLED, actorId: user.id });
       return codes;
@@ -94,8 +121,11 @@ export class TwoFactorService {
       if (!user.totpEnabledAt) throw identityErrors.twoFactorNotOn();
       if (await this.required(user.id, user.networkRole)) throw identityErrors.twoFactorRequiredForRole();
       const { perAccount, windowSeconds } = this.config.signInLimits;
-      await this.rateLimiter.consume([{ scope: 'password:account', subject: user.id, limit: perAccount, windowSeconds }]);
-      if (!(await verifyPassword(user.passwordHash, input.password ?? ''))) throw new InputError({ password: 'Your password is not correct.' }, 'WRONG_PASSWORD');
+      await this.rateLimiter.consume([
+        { scope: 'password:account', subject: user.id, limit: perAccount, windowSeconds },
+      ]);
+      if (!(await verifyPassword(user.passwordHash, input.password ?? '')))
+        throw new InputError({ password: 'Your password is not correct.' }, 'WRONG_PASSWORD');
       if (!(await this.verify(em, user, input.code))) throw identityErrors.twoFactorCodeInvalid();
       Object.assign(user, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
       await em.nativeDelete(RecoveryCode, { userId: user.id });
@@ -126,16 +156,27 @@ export class TwoFactorService {
     // Every check counts against the account, whichever path and address it comes from (sign-in,
     // a reset link, turning it off, new recovery codes, deleting the account).
     const { perAccount, windowSeconds } = this.config.signInLimits;
-    await this.rateLimiter.consume([{ scope: 'two-factor:account', subject: user.id, limit: perAccount, windowSeconds }]);
-    const secret = user.totpSecret ?? (await em.findOneOrFail(User, { id: user.id }, { populate: ['totpSecret'] })).totpSecret;
+    await this.rateLimiter.consume([
+      { scope: 'two-factor:account', subject: user.id, limit: perAccount, windowSeconds },
+    ]);
+    const secret =
+      user.totpSecret ?? (await em.findOneOrFail(User, { id: user.id }, { populate: ['totpSecret'] })).totpSecret;
     const digits = given.replace(/\s/g, '');
     if (/^\d{6}$/.test(digits)) {
       const step = secret ? matchTotp(secret, digits) : null;
       if (step === null) return null;
-      const taken = await em.nativeUpdate(User, { id: user.id, $or: [{ totpLastStep: null }, { totpLastStep: { $lt: step } }] }, { totpLastStep: step });
+      const taken = await em.nativeUpdate(
+        User,
+        { id: user.id, $or: [{ totpLastStep: null }, { totpLastStep: { $lt: step } }] },
+        { totpLastStep: step },
+      );
       return taken === 1 ? 'totp' : null;
     }
-    const used = await em.nativeUpdate(RecoveryCode, { userId: user.id, codeHash: recoveryHash(user.id, given), usedAt: null }, { usedAt: new Date() });
+    const used = await em.nativeUpdate(
+      RecoveryCode,
+      { userId: user.id, codeHash: recoveryHash(user.id, given), usedAt: null },
+      { usedAt: new Date() },
+    );
     if (used !== 1) return null;
     this.audit.record(em, { action: AuditAction.RECOVERY_CODE_USED, actorId: user.id });
     return 'recovery';
@@ -149,7 +190,11 @@ export class TwoFactorService {
   }
 
   private async user(em: EntityManager, userId: string, withSecrets = false): Promise<User> {
-    const user = await em.findOne(User, { id: userId }, withSecrets ? { populate: ['passwordHash', 'totpSecret', 'totpPendingSecret', 'totpLastStep'] } : {});
+    const user = await em.findOne(
+      User,
+      { id: userId },
+      withSecrets ? { populate: ['passwordHash', 'totpSecret', 'totpPendingSecret', 'totpLastStep'] } : {},
+    );
     if (!user) throw notFound('Your account');
     return user;
   }

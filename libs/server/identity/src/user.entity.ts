@@ -7,7 +7,19 @@ import { UserRepository } from './user.repository.js';
 
 @Entity({ tableName: 'users', repository: () => UserRepository })
 export class User {
-  [OptionalProps]?: 'locale' | 'timeZone' | 'networkRole' | 'organisation' | 'createdAt' | 'passwordChangedAt' | 'deactivatedAt' | 'totpSecret' | 'totpPendingSecret' | 'totpEnabledAt' | 'totpLastStep' | 'deletedAt';
+  [OptionalProps]?:
+    | 'locale'
+    | 'timeZone'
+    | 'networkRole'
+    | 'organisation'
+    | 'createdAt'
+    | 'passwordChangedAt'
+    | 'deactivatedAt'
+    | 'totpSecret'
+    | 'totpPendingSecret'
+    | 'totpEnabledAt'
+    | 'totpLastStep'
+    | 'deletedAt';
   [EntityRepositoryType]?: UserRepository;
 
   @PrimaryKey({ type: 'uuid' })

@@ -15,10 +15,12 @@ export class UserRepository extends EntityRepository<User> {
     const em = this.getEntityManager();
     const u = EntityColumns.of(em, this.entityName, 'u');
     const o = EntityColumns.of(em, PartnerOrganisation, 'o');
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-      `select ${u.select}, ${o.select} from users u left join partner_organisations o on o.id = u.organisation_id where u.id in (${ids.map(() => '?').join(', ')})`,
-      ids,
-    );
+    const rows = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(
+        `select ${u.select}, ${o.select} from users u left join partner_organisations o on o.id = u.organisation_id where u.id in (${ids.map(() => '?').join(', ')})`,
+        ids,
+      );
     const people = new Map<string, User>();
     for (const row of rows) {
       const organisation = o.take(row);
@@ -33,19 +35,22 @@ export class UserRepository extends EntityRepository<User> {
   /** People by id as lists show them (name and organisation), as plain values in one statement. */
   async people(ids: string[]): Promise<Map<string, PersonValues>> {
     if (!ids.length) return new Map();
-    const rows = await this.getEntityManager().getConnection().execute<
-      { id: string; display_name: string; org_id: string | null; org_name: string | null; org_website: string | null }[]
-    >(
-      `select u.id, u.display_name, o.id as org_id, o.name as org_name, o.website as org_website
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<
+        {
+          id: string;
+          display_name: string;
+          org_id: string | null;
+          org_name: string | null;
+          org_website: string | null;
+        }[]
+      >(
+        `select u.id, u.display_name, o.id as org_id, o.name as org_name, o.website as org_website
        from users u left join partner_organisations o on o.id = u.organisation_id where u.id = any(?::uuid[])`,
-      [`{${ids.join(',')}}`],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        { id: r.id, displayName: r.display_name, organisation: organisationOf(r) },
-      ]),
-    );
+        [`{${ids.join(',')}}`],
+      );
+    return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, organisation: organisationOf(r) }]));
   }
 
   findByEmail(email: string): Promise<User | null> {

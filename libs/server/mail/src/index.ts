@@ -1,8 +1,19 @@
 export { MailModule } from './mail.module.js';
 export { MailService, type DevMail, type MailCalendar } from './mail.service.js';
-export { MailSubjects, type MailRecipient, type MailSubjectDetails, type MeetingMailDetails } from './mail-subjects.registry.js';
+export {
+  MailSubjects,
+  type MailRecipient,
+  type MailSubjectDetails,
+  type MeetingMailDetails,
+} from './mail-subjects.registry.js';
 export { MAIL_TRANSPORT, type MailTransport, type OutgoingMail } from './mail-transport.js';
-export { categoryLabel, type MailFooter, type MailKind, type MailTemplates, type NotificationLine } from './mail-templates.js';
+export {
+  categoryLabel,
+  type MailFooter,
+  type MailKind,
+  type MailTemplates,
+  type NotificationLine,
+} from './mail-templates.js';
 
 import { MailMessage } from './mail-message.entity.js';
 export type { MailMessage };

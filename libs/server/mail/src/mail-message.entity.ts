@@ -17,7 +17,17 @@ export enum MailStatus {
 @Entity({ tableName: 'mail_messages', repository: () => MailMessageRepository })
 @Index({ properties: ['status', 'createdAt'] })
 export class MailMessage {
-  [OptionalProps]?: 'status' | 'transport' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'messageId' | 'unsubscribeUrl' | 'calendar' | 'calendarMethod';
+  [OptionalProps]?:
+    | 'status'
+    | 'transport'
+    | 'attempts'
+    | 'lastError'
+    | 'createdAt'
+    | 'sentAt'
+    | 'messageId'
+    | 'unsubscribeUrl'
+    | 'calendar'
+    | 'calendarMethod';
   [EntityRepositoryType]?: MailMessageRepository;
 
   @PrimaryKey({ type: 'uuid' })

@@ -10,7 +10,10 @@ export class MailMessageRepository extends EntityRepository<MailMessage> {
 
   /** Queued messages older than `olderThan`: their job was never enqueued or was lost. */
   async findStranded(olderThan: Date, limit: number): Promise<string[]> {
-    const rows = await this.find({ status: MailStatus.Queued, createdAt: { $lt: olderThan } }, { fields: ['id'], orderBy: { createdAt: 'asc' }, limit });
+    const rows = await this.find(
+      { status: MailStatus.Queued, createdAt: { $lt: olderThan } },
+      { fields: ['id'], orderBy: { createdAt: 'asc' }, limit },
+    );
     return rows.map((row) => row.id);
   }
 

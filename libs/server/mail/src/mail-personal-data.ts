@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
 import { escapeHtml } from './mail-templates.js';
 
-
 /**
  * The mail log's share of a person's data: the emails sent to them. On deletion those go, and
  * the person's name is taken out of emails kept for others (e.g. "Amal asked to join").
@@ -13,7 +12,11 @@ export class MailPersonalData implements OnModuleInit {
   constructor(private readonly registry: PersonalDataRegistry) {}
 
   onModuleInit(): void {
-    this.registry.register({ name: 'mail', collect: (em, person) => this.collect(em, person), erase: (em, person) => this.erase(em, person) });
+    this.registry.register({
+      name: 'mail',
+      collect: (em, person) => this.collect(em, person),
+      erase: (em, person) => this.erase(em, person),
+    });
   }
 
   private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {

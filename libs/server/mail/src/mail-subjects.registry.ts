@@ -23,7 +23,10 @@ export interface MailSubjectDetails {
   meeting: MeetingMailDetails;
 }
 
-type DetailsProvider<K extends keyof MailSubjectDetails> = (subjectId: string, recipient: MailRecipient) => Promise<MailSubjectDetails[K] | null>;
+type DetailsProvider<K extends keyof MailSubjectDetails> = (
+  subjectId: string,
+  recipient: MailRecipient,
+) => Promise<MailSubjectDetails[K] | null>;
 
 /**
  * What notification mails say about a subject, provided by the domain that owns it (meetings
@@ -39,7 +42,11 @@ export class MailSubjects {
   }
 
   /** The details, or null when nobody provides them or the subject is gone. */
-  async details<K extends keyof MailSubjectDetails>(kind: K, subjectId: string, recipient: MailRecipient): Promise<MailSubjectDetails[K] | null> {
+  async details<K extends keyof MailSubjectDetails>(
+    kind: K,
+    subjectId: string,
+    recipient: MailRecipient,
+  ): Promise<MailSubjectDetails[K] | null> {
     const provider = this.providers[kind] as DetailsProvider<K> | undefined;
     return provider ? provider(subjectId, recipient) : null;
   }

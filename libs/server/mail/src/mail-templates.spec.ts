@@ -3,7 +3,11 @@ import { MembershipRole, NotificationType } from '@convene/shared-contracts';
 import { renderMail } from './mail-templates.js';
 
 describe(renderMail.name, () => {
-  const params = { inviterName: 'Amara <script>', link: 'http://localhost:3000/invitations/abc', expiresOn: '2026-12-06' };
+  const params = {
+    inviterName: 'Amara <script>',
+    link: 'http://localhost:3000/invitations/abc',
+    expiresOn: '2026-12-06',
+  };
 
   it('renders text and escaped HTML in English', () => {
     const mail = renderMail('network-invitation', 'en', params);
@@ -15,12 +19,23 @@ describe(renderMail.name, () => {
 
   it('renders Arabic right to left, and falls back to English for unknown locales', () => {
     expect(renderMail('network-invitation', 'ar', params).html).toContain('dir="rtl"');
-    expect(renderMail('membership-declined', 'xx', { groupName: 'Brexit and faith' }).subject).toBe('Your request to join Brexit and faith');
+    expect(renderMail('membership-declined', 'xx', { groupName: 'Brexit and faith' }).subject).toBe(
+      'Your request to join Brexit and faith',
+    );
   });
 
   it('adds the reason, the unsubscribe link and the settings link to both parts', () => {
-    const footer = { category: 'JOIN_REQUESTS', unsubscribeUrl: 'http://localhost:3000/unsubscribe/t1', settingsUrl: 'http://localhost:3000/settings/notifications' };
-    const mail = renderMail('role-changed', 'en', { groupName: 'Brexit and faith', role: MembershipRole.CONVENOR, link: 'http://localhost:3000/groups/brexit' }, footer);
+    const footer = {
+      category: 'JOIN_REQUESTS',
+      unsubscribeUrl: 'http://localhost:3000/unsubscribe/t1',
+      settingsUrl: 'http://localhost:3000/settings/notifications',
+    };
+    const mail = renderMail(
+      'role-changed',
+      'en',
+      { groupName: 'Brexit and faith', role: MembershipRole.CONVENOR, link: 'http://localhost:3000/groups/brexit' },
+      footer,
+    );
     expect(mail.subject).toBe('You are now convenor of Brexit and faith');
     expect(mail.text).toContain('because of your notification settings for join requests');
     expect(mail.text).toContain('Stop emails about join requests: http://localhost:3000/unsubscribe/t1');
@@ -29,7 +44,12 @@ describe(renderMail.name, () => {
   });
 
   it('says what happened and where in content-free mail, and nothing of who or what was said', () => {
-    const line = { type: NotificationType.JOIN_REQUESTED, groupName: 'Policing and surveillance', actorName: null, link: 'http://localhost:3000/notifications' };
+    const line = {
+      type: NotificationType.JOIN_REQUESTED,
+      groupName: 'Policing and surveillance',
+      actorName: null,
+      link: 'http://localhost:3000/notifications',
+    };
     const mail = renderMail('content-free', 'en', { line });
     expect(mail.subject).toBe('Something new in Policing and surveillance');
     expect(mail.text).toContain('A new request to join “Policing and surveillance”.');
@@ -37,12 +57,31 @@ describe(renderMail.name, () => {
 
   it('lists each notification of a digest with its link', () => {
     const lines = [
-      { type: NotificationType.JOIN_REQUESTED, groupName: 'Health and Social Care', actorName: 'Samir', link: 'http://localhost:3000/groups/health' },
-      { type: NotificationType.ROLE_CHANGED, groupName: 'Brexit and faith', actorName: 'Maryam', role: MembershipRole.OBSERVER, link: 'http://localhost:3000/groups/brexit' },
+      {
+        type: NotificationType.JOIN_REQUESTED,
+        groupName: 'Health and Social Care',
+        actorName: 'Samir',
+        link: 'http://localhost:3000/groups/health',
+      },
+      {
+        type: NotificationType.ROLE_CHANGED,
+        groupName: 'Brexit and faith',
+        actorName: 'Maryam',
+        role: MembershipRole.OBSERVER,
+        link: 'http://localhost:3000/groups/brexit',
+      },
     ];
-    const mail = renderMail('digest', 'en', { frequency: 'WEEKLY', lines, link: 'http://localhost:3000/notifications' });
+    const mail = renderMail('digest', 'en', {
+      frequency: 'WEEKLY',
+      lines,
+      link: 'http://localhost:3000/notifications',
+    });
     expect(mail.subject).toBe('Your weekly Convene digest: 2 new');
-    expect(mail.text).toContain('- Samir asked to join “Health and Social Care”\n  http://localhost:3000/groups/health');
-    expect(mail.html).toContain('<li><a href="http://localhost:3000/groups/brexit">Maryam made you observer of “Brexit and faith”</a></li>');
+    expect(mail.text).toContain(
+      '- Samir asked to join “Health and Social Care”\n  http://localhost:3000/groups/health',
+    );
+    expect(mail.html).toContain(
+      '<li><a href="http://localhost:3000/groups/brexit">Maryam made you observer of “Brexit and faith”</a></li>',
+    );
   });
 });

@@ -32,16 +32,36 @@ export interface MailTemplates {
   /** A meeting notification; `when` is already written in the reader's time zone, with the zone named. */
   meeting: { line: NotificationLine; title: string; when: string; place: string; reason: string };
   /** To someone who registered for an open event (no account needed). */
-  'event-registration': { title: string; when: string; place: string; status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED'; link: string; /** The video call, for a confirmed place only. */ onlineUrl?: string | null };
+  'event-registration': {
+    title: string;
+    when: string;
+    place: string;
+    status: 'CONFIRMED' | 'PENDING' | 'WAITLISTED';
+    link: string;
+    /** The video call, for a confirmed place only. */ onlineUrl?: string | null;
+  };
   'event-already-registered': { title: string; link: string };
   /** A place came free (or the organiser approved the registration). */
-  'event-place-confirmed': { title: string; when: string; place: string; link: string; fromWaitlist: boolean; onlineUrl?: string | null };
+  'event-place-confirmed': {
+    title: string;
+    when: string;
+    place: string;
+    link: string;
+    fromWaitlist: boolean;
+    onlineUrl?: string | null;
+  };
   'event-registration-declined': { title: string };
   'event-registration-cancelled': { title: string };
   /** To a partner who pitched an idea (no account): the pitch arrived, with its private link. */
   'pitch-received': { title: string; link: string };
   /** Its status changed (under review, accepted into a group, declined with a reason). */
-  'pitch-status': { title: string; status: 'UNDER_REVIEW' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN'; groupName: string; reason: string; link: string };
+  'pitch-status': {
+    title: string;
+    status: 'UNDER_REVIEW' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
+    groupName: string;
+    reason: string;
+    link: string;
+  };
   /** The convenors wrote to the partner. */
   'pitch-message': { title: string; message: string; link: string };
   /** The event moved, changed place or was cancelled. */
@@ -127,7 +147,17 @@ const enWords: Words = {
     stop: `Stop emails about ${f.category}`,
     settings: 'Notification settings',
   }),
-  categories: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies, mentions and your posts', DOCUMENTS: 'documents', MEETINGS: 'meetings', REGISTRATIONS: 'event registrations', PITCHES: 'partner pitches', DIGEST: 'the digest' },
+  categories: {
+    JOIN_REQUESTS: 'join requests',
+    MEMBERSHIP: 'your memberships',
+    DISCUSSIONS: 'new discussions',
+    REPLIES: 'replies, mentions and your posts',
+    DOCUMENTS: 'documents',
+    MEETINGS: 'meetings',
+    REGISTRATIONS: 'event registrations',
+    PITCHES: 'partner pitches',
+    DIGEST: 'the digest',
+  },
 };
 
 const arWords: Words = {
@@ -183,7 +213,17 @@ const arWords: Words = {
     stop: `إيقاف الرسائل حول ${f.category}`,
     settings: 'إعدادات الإشعارات',
   }),
-  categories: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود والإشارات ومشاركاتك', DOCUMENTS: 'المستندات', MEETINGS: 'الاجتماعات', REGISTRATIONS: 'التسجيل في الفعاليات', PITCHES: 'مقترحات الشركاء', DIGEST: 'الملخص' },
+  categories: {
+    JOIN_REQUESTS: 'طلبات الانضمام',
+    MEMBERSHIP: 'عضوياتك',
+    DISCUSSIONS: 'النقاشات الجديدة',
+    REPLIES: 'الردود والإشارات ومشاركاتك',
+    DOCUMENTS: 'المستندات',
+    MEETINGS: 'الاجتماعات',
+    REGISTRATIONS: 'التسجيل في الفعاليات',
+    PITCHES: 'مقترحات الشركاء',
+    DIGEST: 'الملخص',
+  },
 };
 
 const en: Catalogue = {
@@ -219,7 +259,10 @@ const en: Catalogue = {
   }),
   'join-request': (p) => ({
     subject: `${p.requesterName} asks to join ${p.groupName}`,
-    paragraphs: [`${p.requesterName} has asked to join “${p.groupName}”.`, ...(p.message ? [`Their note: “${p.message}”`] : [])],
+    paragraphs: [
+      `${p.requesterName} has asked to join “${p.groupName}”.`,
+      ...(p.message ? [`Their note: “${p.message}”`] : []),
+    ],
     action: { label: 'Review the request', link: p.link },
   }),
   'membership-approved': (p) => ({
@@ -229,11 +272,15 @@ const en: Catalogue = {
   }),
   'membership-declined': (p) => ({
     subject: `Your request to join ${p.groupName}`,
-    paragraphs: [`Your request to join “${p.groupName}” was not approved this time. You can contact the group's convenors for more information.`],
+    paragraphs: [
+      `Your request to join “${p.groupName}” was not approved this time. You can contact the group's convenors for more information.`,
+    ],
   }),
   'group-invited': (p) => ({
     subject: `You are invited to ${p.groupName}`,
-    paragraphs: [`${p.inviterName} has invited you to the working group “${p.groupName}”. Open the group to accept or decline.`],
+    paragraphs: [
+      `${p.inviterName} has invited you to the working group “${p.groupName}”. Open the group to accept or decline.`,
+    ],
     action: { label: 'Open the group', link: p.link },
   }),
   'role-changed': (p) => ({
@@ -254,11 +301,22 @@ const en: Catalogue = {
   }),
   meeting: (p) => ({
     subject: `${enWords.line(p.line)}: ${p.title}`,
-    paragraphs: [`${enWords.line(p.line)}.`, `“${p.title}”, ${p.when}.`, ...(p.place ? [`Where: ${p.place}`] : []), ...(p.reason ? [`Reason: ${p.reason}`] : []), 'The calendar invitation is attached.'],
+    paragraphs: [
+      `${enWords.line(p.line)}.`,
+      `“${p.title}”, ${p.when}.`,
+      ...(p.place ? [`Where: ${p.place}`] : []),
+      ...(p.reason ? [`Reason: ${p.reason}`] : []),
+      'The calendar invitation is attached.',
+    ],
     action: { label: 'Open the meeting', link: p.line.link },
   }),
   'event-registration': (p) => ({
-    subject: p.status === 'CONFIRMED' ? `You are registered: ${p.title}` : p.status === 'PENDING' ? `Registration received: ${p.title}` : `You are on the waitlist: ${p.title}`,
+    subject:
+      p.status === 'CONFIRMED'
+        ? `You are registered: ${p.title}`
+        : p.status === 'PENDING'
+          ? `Registration received: ${p.title}`
+          : `You are on the waitlist: ${p.title}`,
     paragraphs: [
       p.status === 'CONFIRMED'
         ? `Thank you for registering for “${p.title}”. Your place is confirmed.`
@@ -275,13 +333,18 @@ const en: Catalogue = {
   }),
   'event-already-registered': (p) => ({
     subject: `Your registration for ${p.title}`,
-    paragraphs: [`Someone (probably you) tried to register this email address for “${p.title}” again. You are already registered.`, 'Use the link below to see or cancel your registration; earlier links no longer work.'],
+    paragraphs: [
+      `Someone (probably you) tried to register this email address for “${p.title}” again. You are already registered.`,
+      'Use the link below to see or cancel your registration; earlier links no longer work.',
+    ],
     action: { label: 'See your registration', link: p.link },
   }),
   'event-place-confirmed': (p) => ({
     subject: `Your place is confirmed: ${p.title}`,
     paragraphs: [
-      p.fromWaitlist ? `Good news: a place came free at “${p.title}” and it is yours.` : `The organisers confirmed your place at “${p.title}”.`,
+      p.fromWaitlist
+        ? `Good news: a place came free at “${p.title}” and it is yours.`
+        : `The organisers confirmed your place at “${p.title}”.`,
       `When: ${p.when}`,
       ...(p.place ? [`Where: ${p.place}`] : []),
       ...(p.onlineUrl ? [`Join online: ${p.onlineUrl}`] : []),
@@ -291,7 +354,9 @@ const en: Catalogue = {
   }),
   'event-registration-declined': (p) => ({
     subject: `Your registration for ${p.title}`,
-    paragraphs: [`The organisers of “${p.title}” could not confirm your registration this time. Your details will be deleted after the event.`],
+    paragraphs: [
+      `The organisers of “${p.title}” could not confirm your registration this time. Your details will be deleted after the event.`,
+    ],
   }),
   'event-registration-cancelled': (p) => ({
     subject: `Registration cancelled: ${p.title}`,
@@ -306,12 +371,24 @@ const en: Catalogue = {
     action: { label: 'See your pitch', link: p.link },
   }),
   'pitch-status': (p) => ({
-    subject: p.status === 'ACCEPTED' ? `Your pitch was accepted: ${p.title}` : p.status === 'DECLINED' ? `About your pitch: ${p.title}` : p.status === 'WITHDRAWN' ? `Pitch withdrawn: ${p.title}` : `Your pitch is under review: ${p.title}`,
+    subject:
+      p.status === 'ACCEPTED'
+        ? `Your pitch was accepted: ${p.title}`
+        : p.status === 'DECLINED'
+          ? `About your pitch: ${p.title}`
+          : p.status === 'WITHDRAWN'
+            ? `Pitch withdrawn: ${p.title}`
+            : `Your pitch is under review: ${p.title}`,
     paragraphs:
       p.status === 'ACCEPTED'
-        ? [`Good news: “${p.title}” was accepted${p.groupName ? ` by the working group “${p.groupName}”` : ''}, which will take it forward.`]
+        ? [
+            `Good news: “${p.title}” was accepted${p.groupName ? ` by the working group “${p.groupName}”` : ''}, which will take it forward.`,
+          ]
         : p.status === 'DECLINED'
-          ? [`The convenors could not take “${p.title}” forward this time.`, ...(p.reason ? [`Their reason: ${p.reason}`] : [])]
+          ? [
+              `The convenors could not take “${p.title}” forward this time.`,
+              ...(p.reason ? [`Their reason: ${p.reason}`] : []),
+            ]
           : p.status === 'WITHDRAWN'
             ? [`You withdrew “${p.title}”. Thank you for letting us know.`]
             : [`The convenors are now reviewing “${p.title}”. They may write to you with questions.`],
@@ -325,8 +402,17 @@ const en: Catalogue = {
   'event-changed': (p) => ({
     subject: p.cancelled ? `Cancelled: ${p.title}` : `Changed: ${p.title}`,
     paragraphs: p.cancelled
-      ? [`The organisers have cancelled “${p.title}”.`, ...(p.reason ? [`Reason: ${p.reason}`] : []), 'Your registration needs nothing more from you.']
-      : [`The details of “${p.title}” have changed.`, `When: ${p.when}`, ...(p.place ? [`Where: ${p.place}`] : []), 'If you have a place, the updated calendar invitation is attached. If you can no longer come, please cancel so that someone else can have the place.'],
+      ? [
+          `The organisers have cancelled “${p.title}”.`,
+          ...(p.reason ? [`Reason: ${p.reason}`] : []),
+          'Your registration needs nothing more from you.',
+        ]
+      : [
+          `The details of “${p.title}” have changed.`,
+          `When: ${p.when}`,
+          ...(p.place ? [`Where: ${p.place}`] : []),
+          'If you have a place, the updated calendar invitation is attached. If you can no longer come, please cancel so that someone else can have the place.',
+        ],
     action: { label: 'See your registration', link: p.link },
   }),
   'event-message': (p) => ({
@@ -356,7 +442,10 @@ const ar: Catalogue = {
   }),
   'network-invitation': (p) => ({
     subject: `دعاك ${p.inviterName} إلى Convene`,
-    paragraphs: [`دعاك ${p.inviterName} للانضمام إلى Convene، مساحة العمل لشبكة حقوق المهاجرين.`, `يمكن استخدام الدعوة مرة واحدة وتنتهي صلاحيتها في ${p.expiresOn}.`],
+    paragraphs: [
+      `دعاك ${p.inviterName} للانضمام إلى Convene، مساحة العمل لشبكة حقوق المهاجرين.`,
+      `يمكن استخدام الدعوة مرة واحدة وتنتهي صلاحيتها في ${p.expiresOn}.`,
+    ],
     action: { label: 'قبول الدعوة', link: p.link },
   }),
   'group-invitation': (p) => ({
@@ -366,7 +455,10 @@ const ar: Catalogue = {
   }),
   'join-request': (p) => ({
     subject: `${p.requesterName} يطلب الانضمام إلى ${p.groupName}`,
-    paragraphs: [`طلب ${p.requesterName} الانضمام إلى «${p.groupName}».`, ...(p.message ? [`ملاحظته: «${p.message}»`] : [])],
+    paragraphs: [
+      `طلب ${p.requesterName} الانضمام إلى «${p.groupName}».`,
+      ...(p.message ? [`ملاحظته: «${p.message}»`] : []),
+    ],
     action: { label: 'مراجعة الطلب', link: p.link },
   }),
   'membership-approved': (p) => ({
@@ -376,7 +468,9 @@ const ar: Catalogue = {
   }),
   'membership-declined': (p) => ({
     subject: `طلبك للانضمام إلى ${p.groupName}`,
-    paragraphs: [`لم تتم الموافقة على طلبك للانضمام إلى «${p.groupName}» هذه المرة. يمكنك التواصل مع منسقي المجموعة لمزيد من المعلومات.`],
+    paragraphs: [
+      `لم تتم الموافقة على طلبك للانضمام إلى «${p.groupName}» هذه المرة. يمكنك التواصل مع منسقي المجموعة لمزيد من المعلومات.`,
+    ],
   }),
   'group-invited': (p) => ({
     subject: `أنت مدعو إلى ${p.groupName}`,
@@ -401,11 +495,22 @@ const ar: Catalogue = {
   }),
   meeting: (p) => ({
     subject: `${arWords.line(p.line)}: ${p.title}`,
-    paragraphs: [`${arWords.line(p.line)}.`, `«${p.title}»، ${p.when}.`, ...(p.place ? [`المكان: ${p.place}`] : []), ...(p.reason ? [`السبب: ${p.reason}`] : []), 'دعوة التقويم مرفقة.'],
+    paragraphs: [
+      `${arWords.line(p.line)}.`,
+      `«${p.title}»، ${p.when}.`,
+      ...(p.place ? [`المكان: ${p.place}`] : []),
+      ...(p.reason ? [`السبب: ${p.reason}`] : []),
+      'دعوة التقويم مرفقة.',
+    ],
     action: { label: 'فتح الاجتماع', link: p.line.link },
   }),
   'event-registration': (p) => ({
-    subject: p.status === 'CONFIRMED' ? `تم تسجيلك: ${p.title}` : p.status === 'PENDING' ? `استلمنا تسجيلك: ${p.title}` : `أنت على قائمة الانتظار: ${p.title}`,
+    subject:
+      p.status === 'CONFIRMED'
+        ? `تم تسجيلك: ${p.title}`
+        : p.status === 'PENDING'
+          ? `استلمنا تسجيلك: ${p.title}`
+          : `أنت على قائمة الانتظار: ${p.title}`,
     paragraphs: [
       p.status === 'CONFIRMED'
         ? `شكراً لتسجيلك في «${p.title}». تم تأكيد مكانك.`
@@ -422,7 +527,10 @@ const ar: Catalogue = {
   }),
   'event-already-registered': (p) => ({
     subject: `تسجيلك في ${p.title}`,
-    paragraphs: [`حاول أحدهم (ربما أنت) تسجيل عنوان البريد هذا مرة أخرى في «${p.title}». أنت مسجل بالفعل.`, 'استخدم الرابط أدناه للاطلاع على تسجيلك أو إلغائه؛ الروابط السابقة لم تعد تعمل.'],
+    paragraphs: [
+      `حاول أحدهم (ربما أنت) تسجيل عنوان البريد هذا مرة أخرى في «${p.title}». أنت مسجل بالفعل.`,
+      'استخدم الرابط أدناه للاطلاع على تسجيلك أو إلغائه؛ الروابط السابقة لم تعد تعمل.',
+    ],
     action: { label: 'الاطلاع على تسجيلك', link: p.link },
   }),
   'event-place-confirmed': (p) => ({
@@ -453,7 +561,14 @@ const ar: Catalogue = {
     action: { label: 'الاطلاع على مقترحك', link: p.link },
   }),
   'pitch-status': (p) => ({
-    subject: p.status === 'ACCEPTED' ? `قُبل مقترحك: ${p.title}` : p.status === 'DECLINED' ? `بخصوص مقترحك: ${p.title}` : p.status === 'WITHDRAWN' ? `سُحب المقترح: ${p.title}` : `مقترحك قيد المراجعة: ${p.title}`,
+    subject:
+      p.status === 'ACCEPTED'
+        ? `قُبل مقترحك: ${p.title}`
+        : p.status === 'DECLINED'
+          ? `بخصوص مقترحك: ${p.title}`
+          : p.status === 'WITHDRAWN'
+            ? `سُحب المقترح: ${p.title}`
+            : `مقترحك قيد المراجعة: ${p.title}`,
     paragraphs:
       p.status === 'ACCEPTED'
         ? [`خبر سار: قُبل «${p.title}»${p.groupName ? ` في مجموعة العمل «${p.groupName}»` : ''} وستمضي به قدماً.`]
@@ -472,8 +587,17 @@ const ar: Catalogue = {
   'event-changed': (p) => ({
     subject: p.cancelled ? `أُلغيت: ${p.title}` : `تغيّرت: ${p.title}`,
     paragraphs: p.cancelled
-      ? [`ألغى المنظمون «${p.title}».`, ...(p.reason ? [`السبب: ${p.reason}`] : []), 'لا يحتاج تسجيلك إلى أي شيء آخر منك.']
-      : [`تغيّرت تفاصيل «${p.title}».`, `الموعد: ${p.when}`, ...(p.place ? [`المكان: ${p.place}`] : []), 'إذا كان لك مكان، فدعوة التقويم المحدّثة مرفقة. إذا لم تعد قادراً على الحضور، يرجى الإلغاء ليحصل غيرك على المكان.'],
+      ? [
+          `ألغى المنظمون «${p.title}».`,
+          ...(p.reason ? [`السبب: ${p.reason}`] : []),
+          'لا يحتاج تسجيلك إلى أي شيء آخر منك.',
+        ]
+      : [
+          `تغيّرت تفاصيل «${p.title}».`,
+          `الموعد: ${p.when}`,
+          ...(p.place ? [`المكان: ${p.place}`] : []),
+          'إذا كان لك مكان، فدعوة التقويم المحدّثة مرفقة. إذا لم تعد قادراً على الحضور، يرجى الإلغاء ليحصل غيرك على المكان.',
+        ],
     action: { label: 'الاطلاع على تسجيلك', link: p.link },
   }),
   'event-message': (p) => ({
@@ -486,7 +610,8 @@ const ar: Catalogue = {
 const catalogues: Record<Locale, Catalogue> = { en, ar };
 const words: Record<Locale, Words> = { en: enWords, ar: arWords };
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const asLocale = (locale: string): Locale => (locale in catalogues ? locale : 'en') as Locale;
 
@@ -509,15 +634,21 @@ export function renderMail<K extends MailKind>(
     ...(rendered.list ? [rendered.list.map((item) => `- ${item.text}\n  ${item.link}`).join('\n')] : []),
     ...(rendered.action ? [`${rendered.action.label}: ${rendered.action.link}`] : []),
     '— Convene',
-    ...(foot && footer ? [`${foot.why}\n${foot.stop}: ${footer.unsubscribeUrl}\n${foot.settings}: ${footer.settingsUrl}`] : []),
+    ...(foot && footer
+      ? [`${foot.why}\n${foot.stop}: ${footer.unsubscribeUrl}\n${foot.settings}: ${footer.settingsUrl}`]
+      : []),
   ].join('\n\n');
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
   const html = [
     `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(rendered.subject)}</title></head>`,
     `<body><div dir="${dir}" style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1b1e;max-width:600px">`,
     ...rendered.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    rendered.list ? `<ul>${rendered.list.map((item) => `<li><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a></li>`).join('')}</ul>` : '',
-    rendered.action ? `<p><a href="${escapeHtml(rendered.action.link)}" style="display:inline-block;padding:8px 16px;background:#1c7ed6;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(rendered.action.label)}</a></p>` : '',
+    rendered.list
+      ? `<ul>${rendered.list.map((item) => `<li><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a></li>`).join('')}</ul>`
+      : '',
+    rendered.action
+      ? `<p><a href="${escapeHtml(rendered.action.link)}" style="display:inline-block;padding:8px 16px;background:#1c7ed6;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(rendered.action.label)}</a></p>`
+      : '',
     '<p style="color:#555">— Convene</p>',
     foot && footer
       ? `<p style="color:#666;font-size:13px;border-top:1px solid #ddd;padding-top:8px">${escapeHtml(foot.why)}<br><a href="${escapeHtml(footer.unsubscribeUrl)}">${escapeHtml(foot.stop)}</a> · <a href="${escapeHtml(footer.settingsUrl)}">${escapeHtml(foot.settings)}</a></p>`

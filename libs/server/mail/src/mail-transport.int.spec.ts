@@ -38,8 +38,15 @@ describe(createMailTransport.name, () => {
 
   it('sends one mail after another over one kept connection, and closes it when stopped', async () => {
     const transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, env: 'production' });
-    const mail = (to: string) => ({ from: 'Convene <no-reply@example.org>', to, subject: 'Hello', text: 'Hello', html: '<p>Hello</p>' });
-    for (const to of ['one@example.org', 'two@example.org', 'three@example.org']) expect(await transport.send(mail(to))).toBe('smtp');
+    const mail = (to: string) => ({
+      from: 'Convene <no-reply@example.org>',
+      to,
+      subject: 'Hello',
+      text: 'Hello',
+      html: '<p>Hello</p>',
+    });
+    for (const to of ['one@example.org', 'two@example.org', 'three@example.org'])
+      expect(await transport.send(mail(to))).toBe('smtp');
     expect(received).toEqual(['one@example.org', 'two@example.org', 'three@example.org']);
     expect(connections).toBe(1);
     transport.onApplicationShutdown();

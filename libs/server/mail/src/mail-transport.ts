@@ -25,7 +25,8 @@ export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 /** SMTP through nodemailer when SMTP_URL is set; otherwise the stored row is the dev mailbox. */
 export function createMailTransport(config: Pick<AppConfig, 'smtpUrl' | 'env'>): MailTransport {
   if (!config.smtpUrl) {
-    if (config.env === 'production') throw new Error('SMTP_URL must be set in production: mail would otherwise never leave the server.');
+    if (config.env === 'production')
+      throw new Error('SMTP_URL must be set in production: mail would otherwise never leave the server.');
     return { send: async () => 'dev', onApplicationShutdown: () => undefined };
   }
   // A few kept connections (nodemailer's pool: five at most, each for up to 100 mails) instead of a

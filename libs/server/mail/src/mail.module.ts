@@ -9,7 +9,12 @@ import { MailPersonalData } from './mail-personal-data.js';
 
 @Module({
   imports: [MikroOrmModule.forFeature([MailMessage])],
-  providers: [MailService, MailSubjects, MailPersonalData, { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMailTransport(config) }],
+  providers: [
+    MailService,
+    MailSubjects,
+    MailPersonalData,
+    { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMailTransport(config) },
+  ],
   exports: [MailService, MailSubjects],
 })
 export class MailModule {}

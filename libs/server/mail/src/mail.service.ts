@@ -42,9 +42,23 @@ export class MailService {
    * Renders a mail and adds it to the caller's unit of work: it is stored by the caller's flush,
    * in the same transaction as the change it reports. Call `dispatch` after the flush.
    */
-  prepare<K extends MailKind>(kind: K, to: { email: string; locale: string }, params: MailTemplates[K], em: EntityManager = this.em, calendar?: MailCalendar | null): MailMessage {
+  prepare<K extends MailKind>(
+    kind: K,
+    to: { email: string; locale: string },
+    params: MailTemplates[K],
+    em: EntityManager = this.em,
+    calendar?: MailCalendar | null,
+  ): MailMessage {
     const rendered = renderMail(kind, to.locale, params);
-    return em.create(MailMessage, { toAddress: to.email, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, kind, calendar: calendar?.ics ?? null, calendarMethod: calendar?.method ?? null });
+    return em.create(MailMessage, {
+      toAddress: to.email,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      kind,
+      calendar: calendar?.ics ?? null,
+      calendarMethod: calendar?.method ?? null,
+    });
   }
 
   /**
@@ -99,9 +113,22 @@ export class MailService {
           text: message.textBody,
           html: message.htmlBody,
           ...(message.messageId ? { messageId: message.messageId } : {}),
-          ...(message.calendar ? { icalEvent: { method: message.calendarMethod ?? 'PUBLISH', content: message.calendar, filename: 'invitation.ics' } } : {}),
+          ...(message.calendar
+            ? {
+                icalEvent: {
+                  method: message.calendarMethod ?? 'PUBLISH',
+                  content: message.calendar,
+                  filename: 'invitation.ics',
+                },
+              }
+            : {}),
           ...(message.unsubscribeUrl
-            ? { headers: { 'List-Unsubscribe': `<${message.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+            ? {
+                headers: {
+                  'List-Unsubscribe': `<${message.unsubscribeUrl}>`,
+                  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+                },
+              }
             : {}),
         });
         message.status = MailStatus.Sent;
@@ -128,9 +155,15 @@ export class MailService {
 
   /** Re-enqueues mail stored but never delivered, e.g. when Redis was down at commit time. */
   async sweepStranded(olderThanMs = 60_000): Promise<number> {
-    const ids = await this.em.fork().getRepository(MailMessage).findStranded(new Date(Date.now() - olderThanMs), 1000);
+    const ids = await this.em
+      .fork()
+      .getRepository(MailMessage)
+      .findStranded(new Date(Date.now() - olderThanMs), 1000);
     // A message whose job still waits keeps its job id: adding it again does nothing.
-    await this.jobs.addMany('send-mail', ids.map((id) => ({ payload: { mailId: id }, jobId: jobIds.sendMail(id) })));
+    await this.jobs.addMany(
+      'send-mail',
+      ids.map((id) => ({ payload: { mailId: id }, jobId: jobIds.sendMail(id) })),
+    );
     if (ids.length) this.logger.log(`Re-enqueued ${ids.length} stranded mail message(s)`);
     return ids.length;
   }
@@ -142,6 +175,12 @@ export class MailService {
   /** The development mailbox: mail "delivered" without SMTP. */
   async devMailbox(limit = 100): Promise<DevMail[]> {
     const rows = await this.messages.devMailbox(limit);
-    return rows.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, text: m.textBody, createdAt: m.createdAt }));
+    return rows.map((m) => ({
+      id: m.id,
+      to: m.toAddress,
+      subject: m.subject,
+      text: m.textBody,
+      createdAt: m.createdAt,
+    }));
   }
 }

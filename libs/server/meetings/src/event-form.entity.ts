@@ -21,7 +21,18 @@ export interface RegistrationField {
  */
 @Entity({ tableName: 'event_forms' })
 export class EventForm {
-  [OptionalProps]?: 'isOpen' | 'capacity' | 'waitlistEnabled' | 'deadline' | 'requiresApproval' | 'retentionDays' | 'fields' | 'language' | 'translations' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'isOpen'
+    | 'capacity'
+    | 'waitlistEnabled'
+    | 'deadline'
+    | 'requiresApproval'
+    | 'retentionDays'
+    | 'fields'
+    | 'language'
+    | 'translations'
+    | 'createdAt'
+    | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   meetingId!: string;

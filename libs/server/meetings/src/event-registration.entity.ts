@@ -10,9 +10,22 @@ import { RegistrationStatus } from '@convene/shared-contracts';
  */
 @Entity({ tableName: 'event_registrations' })
 @Index({ properties: ['meetingId', 'status', 'createdAt'] })
-@Index({ name: 'event_registrations_meeting_email_unique', expression: 'create unique index "event_registrations_meeting_email_unique" on "event_registrations" ("meeting_id", "email_key") where "email_key" is not null' })
+@Index({
+  name: 'event_registrations_meeting_email_unique',
+  expression:
+    'create unique index "event_registrations_meeting_email_unique" on "event_registrations" ("meeting_id", "email_key") where "email_key" is not null',
+})
 export class EventRegistration {
-  [OptionalProps]?: 'organisation' | 'locale' | 'answers' | 'checkedInAt' | 'cancelledAt' | 'anonymisedAt' | 'createdAt' | 'updatedAt' | 'emailKey';
+  [OptionalProps]?:
+    | 'organisation'
+    | 'locale'
+    | 'answers'
+    | 'checkedInAt'
+    | 'cancelledAt'
+    | 'anonymisedAt'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'emailKey';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,8 +1,30 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { APP_CONFIG, InputCheck, readFieldTranslations, readFormAnswers, readFormLanguage, readFormTranslations, toCsv, OutboxService, RateLimiter, hasControlCharacters, type AppConfig, type FieldTextsInput, type FormTextsInput, type Viewer } from '@convene/server-core';
-import { GROUP_SLUG_PATTERN, LIMITS, MeetingStatus, RegistrationFieldKind, RegistrationStatus, type Locale } from '@convene/shared-contracts';
+import {
+  APP_CONFIG,
+  InputCheck,
+  readFieldTranslations,
+  readFormAnswers,
+  readFormLanguage,
+  readFormTranslations,
+  toCsv,
+  OutboxService,
+  RateLimiter,
+  hasControlCharacters,
+  type AppConfig,
+  type FieldTextsInput,
+  type FormTextsInput,
+  type Viewer,
+} from '@convene/server-core';
+import {
+  GROUP_SLUG_PATTERN,
+  LIMITS,
+  MeetingStatus,
+  RegistrationFieldKind,
+  RegistrationStatus,
+  type Locale,
+} from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
 import { EventRegistration } from './event-registration.entity.js';
@@ -37,7 +59,16 @@ export interface EventFormInput {
   language?: string | null;
   /** The public page's title, description (Markdown) and consent text in other languages. */
   translations?: FormTextsInput[] | null;
-  fields?: { id?: string | null; label: string; kind: RegistrationFieldKind; required?: boolean | null; options?: string[] | null; translations?: FieldTextsInput[] | null }[] | null;
+  fields?:
+    | {
+        id?: string | null;
+        label: string;
+        kind: RegistrationFieldKind;
+        required?: boolean | null;
+        options?: string[] | null;
+        translations?: FieldTextsInput[] | null;
+      }[]
+    | null;
 }
 
 export interface RegistrationInput {
@@ -104,11 +135,25 @@ export class EventRegistrationsService implements OnModuleInit {
     const forms = await em.find(EventForm, { meetingId: { $in: meetings.map((m) => m.id) } });
     if (!forms.length) return [];
     const byId = new Map(meetings.map((m) => [m.id, m]));
-    const people = await em.find(EventRegistration, { meetingId: { $in: forms.map((f) => f.meetingId) }, status: { $in: [...HOLDING, RegistrationStatus.WAITLISTED] }, anonymisedAt: null });
+    const people = await em.find(EventRegistration, {
+      meetingId: { $in: forms.map((f) => f.meetingId) },
+      status: { $in: [...HOLDING, RegistrationStatus.WAITLISTED] },
+      anonymisedAt: null,
+    });
     return people.map((person) => {
       const meeting = byId.get(person.meetingId)!;
-      const calendar = person.status === RegistrationStatus.CONFIRMED ? this.invitation(meeting, person, cancelled ? 'CANCEL' : 'REQUEST') : null;
-      const params = { title: meeting.title, when: this.when(meeting, person.locale), place: meeting.location, cancelled, reason: meeting.cancellationReason, link: this.link(em, person) };
+      const calendar =
+        person.status === RegistrationStatus.CONFIRMED
+          ? this.invitation(meeting, person, cancelled ? 'CANCEL' : 'REQUEST')
+          : null;
+      const params = {
+        title: meeting.title,
+        when: this.when(meeting, person.locale),
+        place: meeting.location,
+        cancelled,
+        reason: meeting.cancellationReason,
+        link: this.link(em, person),
+      };
       return this.mail.prepare('event-changed', { email: person.email, locale: person.locale }, params, em, calendar);
     });
   }
@@ -119,15 +164,31 @@ export class EventRegistrationsService implements OnModuleInit {
   async configure(viewer: Viewer, input: EventFormInput): Promise<{ access: MeetingAccess; form: EventForm }> {
     const check = new InputCheck();
     const slug = (input.slug ?? '').trim().toLowerCase();
-    if (!GROUP_SLUG_PATTERN.test(slug) || slug.length < 3 || slug.length > 64) check.fail('slug', 'Use 3 to 64 lower-case letters, digits and dashes, like summit-2026.');
+    if (!GROUP_SLUG_PATTERN.test(slug) || slug.length < 3 || slug.length > 64)
+      check.fail('slug', 'Use 3 to 64 lower-case letters, digits and dashes, like summit-2026.');
     const capacity = input.capacity ?? null;
-    if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000)) check.fail('capacity', 'Enter a number of places from 1, or leave it empty for no limit.');
+    if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000))
+      check.fail('capacity', 'Enter a number of places from 1, or leave it empty for no limit.');
     const retentionDays = input.retentionDays ?? 30;
-    if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > LIMITS.registrationRetentionMaxDays) check.fail('retentionDays', `Keep registrations between 0 and ${LIMITS.registrationRetentionMaxDays} days after the event.`);
-    const consentText = longText(check, 'consentText', input.consentText, LIMITS.registrationConsentMax, 'The consent text');
+    if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > LIMITS.registrationRetentionMaxDays)
+      check.fail(
+        'retentionDays',
+        `Keep registrations between 0 and ${LIMITS.registrationRetentionMaxDays} days after the event.`,
+      );
+    const consentText = longText(
+      check,
+      'consentText',
+      input.consentText,
+      LIMITS.registrationConsentMax,
+      'The consent text',
+    );
     if (!consentText) check.fail('consentText', 'Say what is kept and for how long.');
     const language = readFormLanguage(check, input.language);
-    const translations = readFormTranslations(check, input.translations, language, { title: LIMITS.meetingTitleMax, intro: LIMITS.meetingDescriptionMax, consentText: LIMITS.registrationConsentMax });
+    const translations = readFormTranslations(check, input.translations, language, {
+      title: LIMITS.meetingTitleMax,
+      intro: LIMITS.meetingDescriptionMax,
+      consentText: LIMITS.registrationConsentMax,
+    });
     const fields = readFields(check, input.fields ?? [], language);
     const deadlineLocal = input.deadline ? parseLocalDateTime(input.deadline.trim()) : null;
     if (input.deadline && !deadlineLocal) check.fail('deadline', 'Enter a date and time, like 2026-12-01T23:59.');
@@ -141,7 +202,11 @@ export class EventRegistrationsService implements OnModuleInit {
       // The meeting row, then the form, are locked before places are counted: registrations (which
       // lock the form) and another organiser's change wait for this one.
       await em.findOne(Meeting, { id: access.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      let form = await em.findOne(EventForm, { meetingId: access.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      let form = await em.findOne(
+        EventForm,
+        { meetingId: access.meeting.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       const taken = await em.count(EventRegistration, { meetingId: access.meeting.id, status: { $in: HOLDING } });
       if (capacity !== null && capacity < taken) throw meetingsErrors.capacityBelowRegistrations(taken);
       const clash = await em.findOne(EventForm, { slug, meetingId: { $ne: access.meeting.id } });
@@ -188,9 +253,14 @@ export class EventRegistrationsService implements OnModuleInit {
   }
 
   /** Every registration of an event, for its organisers (oldest first: the waitlist order). */
-  async registrations(viewer: Viewer, meetingId: string): Promise<{ access: MeetingAccess; registrations: EventRegistration[] }> {
+  async registrations(
+    viewer: Viewer,
+    meetingId: string,
+  ): Promise<{ access: MeetingAccess; registrations: EventRegistration[] }> {
     const access = await this.organised(viewer, meetingId);
-    const registrations = await this.em.fork().find(EventRegistration, { meetingId: access.meeting.id }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const registrations = await this.em
+      .fork()
+      .find(EventRegistration, { meetingId: access.meeting.id }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     return { access, registrations };
   }
 
@@ -227,12 +297,20 @@ export class EventRegistrationsService implements OnModuleInit {
       if (input.approve) {
         const fromWaitlist = registration.status === RegistrationStatus.WAITLISTED;
         // Someone from the waitlist takes a free place; with none, the organisers raise the capacity first.
-        if (fromWaitlist && (await this.freePlaces(em, meeting, form)) <= 0) throw meetingsErrors.eventFull('No place is free: raise the capacity first, or wait for someone to cancel.');
+        if (fromWaitlist && (await this.freePlaces(em, meeting, form)) <= 0)
+          throw meetingsErrors.eventFull('No place is free: raise the capacity first, or wait for someone to cancel.');
         registration.status = RegistrationStatus.CONFIRMED;
         mails.push(this.confirmedMail(em, registration, meeting, fromWaitlist));
       } else {
         registration.status = RegistrationStatus.DECLINED;
-        mails.push(this.mail.prepare('event-registration-declined', { email: registration.email, locale: registration.locale }, { title: meeting.title }, em));
+        mails.push(
+          this.mail.prepare(
+            'event-registration-declined',
+            { email: registration.email, locale: registration.locale },
+            { title: meeting.title },
+            em,
+          ),
+        );
         await em.flush(); // the place it held is counted as free from here
         mails.push(...(await this.fillPlaces(em, meeting, form)));
       }
@@ -243,14 +321,18 @@ export class EventRegistrationsService implements OnModuleInit {
   /** Marks someone as arrived (or not) on the day. */
   async checkIn(viewer: Viewer, input: { registrationId: string; checkedIn: boolean }): Promise<EventRegistration> {
     return this.changeRegistration(viewer, input.registrationId, async (_em, registration) => {
-      if (registration.status !== RegistrationStatus.CONFIRMED) throw meetingsErrors.registrationClosed('Only confirmed registrations can be checked in.');
+      if (registration.status !== RegistrationStatus.CONFIRMED)
+        throw meetingsErrors.registrationClosed('Only confirmed registrations can be checked in.');
       registration.checkedInAt = input.checkedIn ? (registration.checkedInAt ?? new Date()) : null;
       return [];
     });
   }
 
   /** Writes to everyone registered (confirmed, pending and, if asked, the waitlist). Returns how many mails were sent. */
-  async emailRegistrants(viewer: Viewer, input: { meetingId: string; subject: string; message: string; includeWaitlist?: boolean | null }): Promise<number> {
+  async emailRegistrants(
+    viewer: Viewer,
+    input: { meetingId: string; subject: string; message: string; includeWaitlist?: boolean | null },
+  ): Promise<number> {
     const check = new InputCheck();
     const subject = check.text('subject', input.subject, { max: 200, label: 'The subject' });
     const message = longText(check, 'message', input.message, LIMITS.registrationMessageMax, 'The message');
@@ -259,10 +341,21 @@ export class EventRegistrationsService implements OnModuleInit {
     const access = await this.organised(viewer, input.meetingId);
     const statuses = input.includeWaitlist ? [...HOLDING, RegistrationStatus.WAITLISTED] : HOLDING;
     const mails = await this.em.transactional(async (em) => {
-      const people = await em.find(EventRegistration, { meetingId: access.meeting.id, status: { $in: statuses }, anonymisedAt: null });
+      const people = await em.find(EventRegistration, {
+        meetingId: access.meeting.id,
+        status: { $in: statuses },
+        anonymisedAt: null,
+      });
       const out: MailMessage[] = [];
       for (const person of people) {
-        out.push(this.mail.prepare('event-message', { email: person.email, locale: person.locale }, { title: access.meeting.title, subject, message, link: this.link(em, person) }, em));
+        out.push(
+          this.mail.prepare(
+            'event-message',
+            { email: person.email, locale: person.locale },
+            { title: access.meeting.title, subject, message, link: this.link(em, person) },
+            em,
+          ),
+        );
       }
       await em.flush();
       return out;
@@ -276,7 +369,15 @@ export class EventRegistrationsService implements OnModuleInit {
     const { access, registrations } = await this.registrations(viewer, meetingId);
     const form = await this.formOf(access.meeting.id);
     const fields = form?.fields ?? [];
-    const header = ['Registered at', 'Status', 'Name', 'Email', 'Organisation', ...fields.map((f) => f.label), 'Checked in at'];
+    const header = [
+      'Registered at',
+      'Status',
+      'Name',
+      'Email',
+      'Organisation',
+      ...fields.map((f) => f.label),
+      'Checked in at',
+    ];
     const rows = registrations.map((r) => [
       r.createdAt.toISOString(),
       r.status,
@@ -312,24 +413,39 @@ export class EventRegistrationsService implements OnModuleInit {
    * a repeat gets an email with a fresh private link instead of a second registration.
    */
   async register(input: RegistrationInput, client: { address: string }): Promise<{ status: 'RECEIVED' }> {
-    await this.rateLimiter.consume([{ scope: 'event-registration:address', subject: client.address, limit: 20, windowSeconds: 3600 }]);
+    await this.rateLimiter.consume([
+      { scope: 'event-registration:address', subject: client.address, limit: 20, windowSeconds: 3600 },
+    ]);
     const check = new InputCheck();
     const name = check.text('name', input.name, { max: LIMITS.registrationNameMax, label: 'Your name' });
     const email = check.email('email', input.email);
-    const organisation = check.text('organisation', input.organisation, { required: false, max: LIMITS.organisationNameMax, label: 'The organisation' });
+    const organisation = check.text('organisation', input.organisation, {
+      required: false,
+      max: LIMITS.organisationNameMax,
+      label: 'The organisation',
+    });
     const locale = input.locale === 'ar' ? 'ar' : 'en';
     check.done();
     // Bots fill the hidden field: they get the usual answer and nothing is stored.
     if ((input.website ?? '').trim()) return { status: 'RECEIVED' };
     const shown = await this.publicEvent(input.slug);
-    const answers = readFormAnswers(check, shown.form.fields, input.answers ?? [], { text: LIMITS.registrationAnswerMax, longText: LIMITS.registrationAnswerMax });
+    const answers = readFormAnswers(check, shown.form.fields, input.answers ?? [], {
+      text: LIMITS.registrationAnswerMax,
+      longText: LIMITS.registrationAnswerMax,
+    });
     check.done();
     if (!input.consent) throw meetingsErrors.consentRequired();
     // Counted per event once the input is valid, so that naming someone's address can't lock them out elsewhere.
-    await this.rateLimiter.consume([{ scope: 'event-registration:email', subject: `${shown.meeting.id}:${email}`, limit: 5, windowSeconds: 3600 }]);
+    await this.rateLimiter.consume([
+      { scope: 'event-registration:email', subject: `${shown.meeting.id}:${email}`, limit: 5, windowSeconds: 3600 },
+    ]);
 
     const outcome = await this.em.transactional(async (em) => {
-      const form = await em.findOne(EventForm, { meetingId: shown.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const form = await em.findOne(
+        EventForm,
+        { meetingId: shown.meeting.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       const meeting = await em.findOne(Meeting, { id: shown.meeting.id }, { refresh: true });
       if (!form || !meeting) throw meetingsErrors.eventNotFound();
       const now = await this.describe(em, meeting, form);
@@ -341,17 +457,56 @@ export class EventRegistrationsService implements OnModuleInit {
       // A decline is final (organisers can still approve): the same answer, and nothing changes.
       if (existing?.status === RegistrationStatus.DECLINED) return { mail: null, event: null };
       if (existing && existing.status !== RegistrationStatus.CANCELLED) {
-        return { mail: this.mail.prepare('event-already-registered', { email, locale: existing.locale }, { title: meeting.title, link: this.link(em, existing) }, em), event: null };
+        return {
+          mail: this.mail.prepare(
+            'event-already-registered',
+            { email, locale: existing.locale },
+            { title: meeting.title, link: this.link(em, existing) },
+            em,
+          ),
+          event: null,
+        };
       }
-      const status = now.waitlisted ? RegistrationStatus.WAITLISTED : form.requiresApproval ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+      const status = now.waitlisted
+        ? RegistrationStatus.WAITLISTED
+        : form.requiresApproval
+          ? RegistrationStatus.PENDING
+          : RegistrationStatus.CONFIRMED;
       // Someone who cancelled registers afresh: the old row is reused, its place in the queue is new.
       const registration = existing ?? em.create(EventRegistration, { meetingId: meeting.id, name, email, status });
-      Object.assign(registration, { name, email, emailKey: email, locale, organisation, answers, status, cancelledAt: null, checkedInAt: null, createdAt: new Date(), updatedAt: new Date() });
+      Object.assign(registration, {
+        name,
+        email,
+        emailKey: email,
+        locale,
+        organisation,
+        answers,
+        status,
+        cancelledAt: null,
+        checkedInAt: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
       const mail =
         status === RegistrationStatus.CONFIRMED
           ? this.confirmedMail(em, registration, meeting, false, 'event-registration')
-          : this.mail.prepare('event-registration', { email, locale }, { title: meeting.title, when: this.when(meeting, locale), place: meeting.location, status, link: this.link(em, registration) }, em);
-      const event = this.outbox.record('registration.received', { registrationId: registration.id, meetingId: meeting.id, groupId: meeting.group.id });
+          : this.mail.prepare(
+              'event-registration',
+              { email, locale },
+              {
+                title: meeting.title,
+                when: this.when(meeting, locale),
+                place: meeting.location,
+                status,
+                link: this.link(em, registration),
+              },
+              em,
+            );
+      const event = this.outbox.record('registration.received', {
+        registrationId: registration.id,
+        meetingId: meeting.id,
+        groupId: meeting.group.id,
+      });
       await em.flush();
       return { mail, event };
     });
@@ -361,41 +516,72 @@ export class EventRegistrationsService implements OnModuleInit {
   }
 
   /** A registration by its private link (a secret: tries are limited per address). */
-  async byToken(token: string, client: { address: string }): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
-    await this.rateLimiter.consume([{ scope: 'event-registration:link', subject: client.address, limit: 120, windowSeconds: 3600 }]);
+  async byToken(
+    token: string,
+    client: { address: string },
+  ): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
+    await this.rateLimiter.consume([
+      { scope: 'event-registration:link', subject: client.address, limit: 120, windowSeconds: 3600 },
+    ]);
     return this.found(token);
   }
 
-  private async found(token: string): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
+  private async found(
+    token: string,
+  ): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
     if (!/^[A-Za-z0-9_-]{32}$/.test(token ?? '')) throw meetingsErrors.registrationNotFound();
     const em = this.em.fork();
     const link = await em.findOne(EventRegistrationLink, { tokenHash: sha256(token) });
     const registration = link ? await em.findOne(EventRegistration, { id: link.registrationId }) : null;
     if (!registration || registration.anonymisedAt) throw meetingsErrors.registrationNotFound();
-    const [form, meeting] = await Promise.all([em.findOne(EventForm, { meetingId: registration.meetingId }), em.findOne(Meeting, { id: registration.meetingId })]);
+    const [form, meeting] = await Promise.all([
+      em.findOne(EventForm, { meetingId: registration.meetingId }),
+      em.findOne(Meeting, { id: registration.meetingId }),
+    ]);
     if (!form || !meeting) throw meetingsErrors.registrationNotFound();
     const position =
       registration.status === RegistrationStatus.WAITLISTED
-        ? (await em.count(EventRegistration, { meetingId: meeting.id, status: RegistrationStatus.WAITLISTED, createdAt: { $lt: registration.createdAt } })) + 1
+        ? (await em.count(EventRegistration, {
+            meetingId: meeting.id,
+            status: RegistrationStatus.WAITLISTED,
+            createdAt: { $lt: registration.createdAt },
+          })) + 1
         : null;
     return { registration, event: await this.describe(em, meeting, form), position };
   }
 
   /** The registrant cancels through their link; the first on the waitlist gets the place and is told. */
-  async cancelByToken(token: string, client: { address: string }): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
+  async cancelByToken(
+    token: string,
+    client: { address: string },
+  ): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
     const found = await this.byToken(token, client);
     const mails = await this.em.transactional(async (em) => {
-      const form = await em.findOne(EventForm, { meetingId: found.registration.meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const form = await em.findOne(
+        EventForm,
+        { meetingId: found.registration.meetingId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       const registration = await em.findOne(EventRegistration, { id: found.registration.id }, { refresh: true });
       const meeting = await em.findOne(Meeting, { id: found.registration.meetingId });
       if (!form || !registration || !meeting) throw meetingsErrors.registrationNotFound();
-      if (registration.status === RegistrationStatus.CANCELLED || registration.status === RegistrationStatus.DECLINED) return [];
+      if (registration.status === RegistrationStatus.CANCELLED || registration.status === RegistrationStatus.DECLINED)
+        return [];
       // A confirmed place was in their calendar: the mail takes it out again.
-      const calendar = registration.status === RegistrationStatus.CONFIRMED ? this.invitation(meeting, registration, 'CANCEL') : null;
+      const calendar =
+        registration.status === RegistrationStatus.CONFIRMED ? this.invitation(meeting, registration, 'CANCEL') : null;
       registration.status = RegistrationStatus.CANCELLED;
       registration.cancelledAt = new Date();
       registration.updatedAt = new Date();
-      const mails = [this.mail.prepare('event-registration-cancelled', { email: registration.email, locale: registration.locale }, { title: meeting.title }, em, calendar)];
+      const mails = [
+        this.mail.prepare(
+          'event-registration-cancelled',
+          { email: registration.email, locale: registration.locale },
+          { title: meeting.title },
+          em,
+          calendar,
+        ),
+      ];
       await em.flush();
       mails.push(...(await this.fillPlaces(em, meeting, form)));
       await em.flush();
@@ -444,7 +630,12 @@ export class EventRegistrationsService implements OnModuleInit {
   private async changeRegistration(
     viewer: Viewer,
     registrationId: string,
-    change: (em: EntityManager, registration: EventRegistration, meeting: Meeting, form: EventForm) => Promise<MailMessage[]>,
+    change: (
+      em: EntityManager,
+      registration: EventRegistration,
+      meeting: Meeting,
+      form: EventForm,
+    ) => Promise<MailMessage[]>,
   ): Promise<EventRegistration> {
     const check = new InputCheck();
     const id = check.uuid('registrationId', registrationId, 'Registration');
@@ -452,10 +643,16 @@ export class EventRegistrationsService implements OnModuleInit {
     const found = await this.em.fork().findOne(EventRegistration, { id });
     if (!found) throw meetingsErrors.registrationNotFound();
     await this.organised(viewer, found.meetingId).catch((error: unknown) => {
-      throw (error as { reason?: string }).reason === 'MEETING_NOT_FOUND' ? meetingsErrors.registrationNotFound() : error;
+      throw (error as { reason?: string }).reason === 'MEETING_NOT_FOUND'
+        ? meetingsErrors.registrationNotFound()
+        : error;
     });
     const { registration, mails } = await this.em.transactional(async (em) => {
-      const form = await em.findOne(EventForm, { meetingId: found.meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const form = await em.findOne(
+        EventForm,
+        { meetingId: found.meetingId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       const registration = await em.findOne(EventRegistration, { id }, { refresh: true });
       const meeting = await em.findOne(Meeting, { id: found.meetingId });
       if (!form || !registration || !meeting || registration.anonymisedAt) throw meetingsErrors.registrationNotFound();
@@ -477,7 +674,11 @@ export class EventRegistrationsService implements OnModuleInit {
     if (meeting.status === MeetingStatus.CANCELLED || meeting.endsAt.getTime() <= Date.now()) return [];
     const free = await this.freePlaces(em, meeting, form);
     if (free <= 0) return [];
-    const next = await em.find(EventRegistration, { meetingId: meeting.id, status: RegistrationStatus.WAITLISTED }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: Math.min(free, 1000) });
+    const next = await em.find(
+      EventRegistration,
+      { meetingId: meeting.id, status: RegistrationStatus.WAITLISTED },
+      { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: Math.min(free, 1000) },
+    );
     return next.map((registration) => {
       registration.updatedAt = new Date();
       if (!form.requiresApproval) {
@@ -485,8 +686,19 @@ export class EventRegistrationsService implements OnModuleInit {
         return this.confirmedMail(em, registration, meeting, true);
       }
       registration.status = RegistrationStatus.PENDING;
-      const params = { title: meeting.title, when: this.when(meeting, registration.locale), place: meeting.location, status: 'PENDING' as const, link: this.link(em, registration) };
-      return this.mail.prepare('event-registration', { email: registration.email, locale: registration.locale }, params, em);
+      const params = {
+        title: meeting.title,
+        when: this.when(meeting, registration.locale),
+        place: meeting.location,
+        status: 'PENDING' as const,
+        link: this.link(em, registration),
+      };
+      return this.mail.prepare(
+        'event-registration',
+        { email: registration.email, locale: registration.locale },
+        params,
+        em,
+      );
     });
   }
 
@@ -497,18 +709,34 @@ export class EventRegistrationsService implements OnModuleInit {
   }
 
   /** The "your place is confirmed" mail, with the calendar invitation and a fresh private link. */
-  private confirmedMail(em: EntityManager, registration: EventRegistration, meeting: Meeting, fromWaitlist: boolean, kind: 'event-place-confirmed' | 'event-registration' = 'event-place-confirmed'): MailMessage {
+  private confirmedMail(
+    em: EntityManager,
+    registration: EventRegistration,
+    meeting: Meeting,
+    fromWaitlist: boolean,
+    kind: 'event-place-confirmed' | 'event-registration' = 'event-place-confirmed',
+  ): MailMessage {
     const url = this.link(em, registration);
     const calendar = this.invitation(meeting, registration);
     const to = { email: registration.email, locale: registration.locale };
     // A confirmed place comes with the video call, as the event's public page promises.
-    const base = { title: meeting.title, when: this.when(meeting, registration.locale), place: meeting.location, link: url, onlineUrl: meeting.onlineUrl };
+    const base = {
+      title: meeting.title,
+      when: this.when(meeting, registration.locale),
+      place: meeting.location,
+      link: url,
+      onlineUrl: meeting.onlineUrl,
+    };
     return kind === 'event-registration'
       ? this.mail.prepare('event-registration', to, { ...base, status: 'CONFIRMED' }, em, calendar)
       : this.mail.prepare('event-place-confirmed', to, { ...base, fromWaitlist }, em, calendar);
   }
 
-  private invitation(meeting: Meeting, registration: EventRegistration, method: 'REQUEST' | 'CANCEL' = 'REQUEST'): MailCalendar {
+  private invitation(
+    meeting: Meeting,
+    registration: EventRegistration,
+    method: 'REQUEST' | 'CANCEL' = 'REQUEST',
+  ): MailCalendar {
     const event = meetingIcsEvent(meeting, {
       organizer: { name: 'Convene', email: addressOf(this.config.mailFrom) },
       attendee: { name: registration.name, email: registration.email, partstat: 'ACCEPTED' },
@@ -552,21 +780,37 @@ function closedError(reason: NonNullable<PublicEvent['closedReason']>) {
   }
 }
 
-function readFields(check: InputCheck, input: NonNullable<EventFormInput['fields']>, language: Locale): RegistrationField[] {
-  if (input.length > LIMITS.registrationFieldsMax) check.fail('fields', `Add at most ${LIMITS.registrationFieldsMax} questions.`);
+function readFields(
+  check: InputCheck,
+  input: NonNullable<EventFormInput['fields']>,
+  language: Locale,
+): RegistrationField[] {
+  if (input.length > LIMITS.registrationFieldsMax)
+    check.fail('fields', `Add at most ${LIMITS.registrationFieldsMax} questions.`);
   // Two questions under one id would share their answers.
   const ids = input.map((f) => f.id).filter(Boolean);
   if (new Set(ids).size !== ids.length) check.fail('fields', 'Each question needs its own id.');
   return input.slice(0, LIMITS.registrationFieldsMax).map((field, i) => {
-    const label = check.text(`fields.${i}.label`, field.label, { max: LIMITS.registrationFieldLabelMax, label: 'The question' });
-    const kind = check.oneOf(`fields.${i}.kind`, field.kind, Object.values(RegistrationFieldKind), 'The kind of answer');
+    const label = check.text(`fields.${i}.label`, field.label, {
+      max: LIMITS.registrationFieldLabelMax,
+      label: 'The question',
+    });
+    const kind = check.oneOf(
+      `fields.${i}.kind`,
+      field.kind,
+      Object.values(RegistrationFieldKind),
+      'The kind of answer',
+    );
     const options = (field.options ?? []).map((o) => o.trim()).filter(Boolean);
-    if (kind === RegistrationFieldKind.CHOICE && (options.length < 2 || options.length > LIMITS.registrationChoicesMax)) check.fail(`fields.${i}.options`, `Give between 2 and ${LIMITS.registrationChoicesMax} choices.`);
-    if (options.some((o) => o.length > LIMITS.registrationFieldLabelMax || hasControlCharacters(o))) check.fail(`fields.${i}.options`, 'Each choice must be one short line.');
+    if (kind === RegistrationFieldKind.CHOICE && (options.length < 2 || options.length > LIMITS.registrationChoicesMax))
+      check.fail(`fields.${i}.options`, `Give between 2 and ${LIMITS.registrationChoicesMax} choices.`);
+    if (options.some((o) => o.length > LIMITS.registrationFieldLabelMax || hasControlCharacters(o)))
+      check.fail(`fields.${i}.options`, 'Each choice must be one short line.');
     const id = field.id && /^[a-z0-9-]{1,40}$/.test(field.id) ? field.id : randomUUID().slice(0, 8);
     const shown = kind === RegistrationFieldKind.CHOICE ? [...new Set(options)] : [];
-    const translations = readFieldTranslations(check, `fields.${i}`, field.translations, language, shown, { label: LIMITS.registrationFieldLabelMax });
+    const translations = readFieldTranslations(check, `fields.${i}`, field.translations, language, shown, {
+      label: LIMITS.registrationFieldLabelMax,
+    });
     return { id, label, kind, required: Boolean(field.required), options: shown, translations };
   });
 }
-

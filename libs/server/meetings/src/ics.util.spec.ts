@@ -45,7 +45,12 @@ describe(buildCalendar.name, () => {
   it('writes the calendar header, one event in UTC and DTSTAMP', () => {
     const ics = buildCalendar({ events: [event()], now: NOW });
     const lines = expectWellFormedLines(ics);
-    expect(lines.slice(0, 4)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Convene//Meetings//EN', 'CALSCALE:GREGORIAN']);
+    expect(lines.slice(0, 4)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Convene//Meetings//EN',
+      'CALSCALE:GREGORIAN',
+    ]);
     expect(lines).toContain('DTSTART:20261201T180000Z');
     expect(lines).toContain('DTEND:20261201T193000Z');
     expect(lines).toContain('DTSTAMP:20261120T091500Z');
@@ -68,7 +73,14 @@ describe(buildCalendar.name, () => {
   });
 
   it('writes the method, product id, calendar name and refresh interval when given', () => {
-    const ics = buildCalendar({ productId: '-//Example//Feed//EN', method: 'REQUEST', name: 'Policing, housing; and more', refreshMinutes: 60, events: [event()], now: NOW });
+    const ics = buildCalendar({
+      productId: '-//Example//Feed//EN',
+      method: 'REQUEST',
+      name: 'Policing, housing; and more',
+      refreshMinutes: 60,
+      events: [event()],
+      now: NOW,
+    });
     const lines = expectWellFormedLines(ics);
     expect(lines).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT60M');
     expect(lines).toContain('X-PUBLISHED-TTL:PT60M');
@@ -87,7 +99,9 @@ describe(buildCalendar.name, () => {
     const location = 'Room 2, Community Centre; 1 High St\nLondon';
     const vevent = only(buildCalendar({ events: [event({ summary, description, location })], now: NOW }));
     expect(vevent.getFirstPropertyValue('summary')).toBe(summary);
-    expect(vevent.getFirstPropertyValue('description')).toBe('Agenda:\n1. Minutes, approved;\n2. Casework\n3. AOB\n\nمرحبا بكم 🎉');
+    expect(vevent.getFirstPropertyValue('description')).toBe(
+      'Agenda:\n1. Minutes, approved;\n2. Casework\n3. AOB\n\nمرحبا بكم 🎉',
+    );
     expect(vevent.getFirstPropertyValue('location')).toBe(location);
   });
 
@@ -115,7 +129,15 @@ describe(buildCalendar.name, () => {
   });
 
   it('strips control characters so that user text cannot start a property of its own', () => {
-    const ics = buildCalendar({ events: [event({ summary: 'Tea\u0000\u0007\u001b\u007f\u0085\tbreak', description: 'x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected' })], now: NOW });
+    const ics = buildCalendar({
+      events: [
+        event({
+          summary: 'Tea\u0000\u0007\u001b\u007f\u0085\tbreak',
+          description: 'x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected',
+        }),
+      ],
+      now: NOW,
+    });
     const lines = expectWellFormedLines(ics);
     expect(lines).toContain('SUMMARY:Teabreak');
     expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
@@ -156,12 +178,16 @@ describe(buildCalendar.name, () => {
   });
 
   it('asks for a reply from an attendee who has not answered', () => {
-    const vevent = only(buildCalendar({ events: [event({ attendee: { name: 'Jo', email: 'jo@convene.example' } })], now: NOW }));
+    const vevent = only(
+      buildCalendar({ events: [event({ attendee: { name: 'Jo', email: 'jo@convene.example' } })], now: NOW }),
+    );
     expect(vevent.getFirstProperty('attendee')?.getParameter('partstat')).toBe('NEEDS-ACTION');
   });
 
   it('writes one display alarm per distinct reminder', () => {
-    const vevent = only(buildCalendar({ events: [event({ alarmsMinutesBefore: [15, 1440, 15, 0, -5, 2.5] })], now: NOW }));
+    const vevent = only(
+      buildCalendar({ events: [event({ alarmsMinutesBefore: [15, 1440, 15, 0, -5, 2.5] })], now: NOW }),
+    );
     const alarms = vevent.getAllSubcomponents('valarm');
     const triggers = alarms.map((alarm) => {
       const trigger = alarm.getFirstPropertyValue('trigger');
@@ -175,7 +201,11 @@ describe(buildCalendar.name, () => {
   });
 
   it('writes a web URL and leaves out anything else', () => {
-    expect(only(buildCalendar({ events: [event({ url: 'https://convene.example/meetings/6f1c?tab=agenda' })], now: NOW })).getFirstPropertyValue('url')).toBe('https://convene.example/meetings/6f1c?tab=agenda');
+    expect(
+      only(
+        buildCalendar({ events: [event({ url: 'https://convene.example/meetings/6f1c?tab=agenda' })], now: NOW }),
+      ).getFirstPropertyValue('url'),
+    ).toBe('https://convene.example/meetings/6f1c?tab=agenda');
     for (const url of ['javascript:alert(1)', 'not a url', 'https://x.example/\r\nATTACH:evil']) {
       const vevent = only(buildCalendar({ events: [event({ url })], now: NOW }));
       expect(vevent.getFirstPropertyValue('attach')).toBeNull();
@@ -185,12 +215,22 @@ describe(buildCalendar.name, () => {
 
   it('writes the planned zone for information and several events in one feed', () => {
     const ics = buildCalendar({
-      events: [event({ timeZone: 'Europe/London' }), event({ uid: 'second@convene.example', startsAt: new Date('2026-12-08T18:00:00Z'), endsAt: new Date('2026-12-08T19:00:00Z') })],
+      events: [
+        event({ timeZone: 'Europe/London' }),
+        event({
+          uid: 'second@convene.example',
+          startsAt: new Date('2026-12-08T18:00:00Z'),
+          endsAt: new Date('2026-12-08T19:00:00Z'),
+        }),
+      ],
       now: NOW,
     });
     expect(ics).toContain('X-CONVENE-TZID:Europe/London\r\n');
     const { events } = parse(ics);
-    expect(events.map((vevent) => vevent.getFirstPropertyValue('uid'))).toEqual(['meeting-6f1c@convene.example', 'second@convene.example']);
+    expect(events.map((vevent) => vevent.getFirstPropertyValue('uid'))).toEqual([
+      'meeting-6f1c@convene.example',
+      'second@convene.example',
+    ]);
   });
 
   it('writes an empty calendar that still parses', () => {

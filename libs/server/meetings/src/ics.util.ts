@@ -60,7 +60,9 @@ function clean(value: string): string {
 
 /** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as \n. */
 function text(value: string): string {
-  return clean(value).replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\n/g, '\\n');
+  return clean(value)
+    .replace(/[\\;,]/g, (char) => `\\${char}`)
+    .replace(/\n/g, '\\n');
 }
 
 /** A one-line value with nothing escaped (URIs, identifiers we made): only breaks are removed. */
@@ -79,7 +81,10 @@ function mailto(email: string): string {
 
 /** 20261201T180000Z */
 function utc(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 function minutes(value: number): string {
@@ -144,9 +149,17 @@ function eventLines(event: IcsEvent, stamp: string): string[] {
     const { name, email, partstat = 'NEEDS-ACTION' } = event.attendee;
     lines.push(`ATTENDEE;CN=${quotedParam(name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat};RSVP=TRUE:${mailto(email)}`);
   }
-  const alarms = [...new Set(event.alarmsMinutesBefore ?? [])].filter((value) => Number.isInteger(value) && value >= 0).sort((a, b) => b - a);
+  const alarms = [...new Set(event.alarmsMinutesBefore ?? [])]
+    .filter((value) => Number.isInteger(value) && value >= 0)
+    .sort((a, b) => b - a);
   for (const before of alarms) {
-    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${before === 0 ? minutes(0) : `-${minutes(before)}`}`, `DESCRIPTION:${text(event.summary)}`, 'END:VALARM');
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `TRIGGER:${before === 0 ? minutes(0) : `-${minutes(before)}`}`,
+      `DESCRIPTION:${text(event.summary)}`,
+      'END:VALARM',
+    );
   }
   lines.push('END:VEVENT');
   return lines;
@@ -155,12 +168,20 @@ function eventLines(event: IcsEvent, stamp: string): string[] {
 /** A whole VCALENDAR, folded, with CRLF after every line (the last included). */
 export function buildCalendar(options: IcsCalendarOptions): string {
   const stamp = utc(options.now ?? new Date());
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${text(options.productId ?? DEFAULT_PRODUCT_ID)}`, 'CALSCALE:GREGORIAN'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${text(options.productId ?? DEFAULT_PRODUCT_ID)}`,
+    'CALSCALE:GREGORIAN',
+  ];
   if (options.method) lines.push(`METHOD:${options.method}`);
   if (options.name) lines.push(`X-WR-CALNAME:${text(options.name)}`);
   if (options.refreshMinutes && Number.isInteger(options.refreshMinutes) && options.refreshMinutes > 0) {
     // REFRESH-INTERVAL is RFC 7986; Outlook and older clients read only X-PUBLISHED-TTL.
-    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${minutes(options.refreshMinutes)}`, `X-PUBLISHED-TTL:${minutes(options.refreshMinutes)}`);
+    lines.push(
+      `REFRESH-INTERVAL;VALUE=DURATION:${minutes(options.refreshMinutes)}`,
+      `X-PUBLISHED-TTL:${minutes(options.refreshMinutes)}`,
+    );
   }
   for (const event of options.events) lines.push(...eventLines(event, stamp));
   lines.push('END:VCALENDAR');

@@ -10,11 +10,23 @@ import { MeetingSeries } from './meeting-series.entity.js';
 import { Meeting } from './meeting.entity.js';
 
 export { MeetingsModule } from './meetings.module.js';
-export { MeetingsService, type MeetingAccess, type RsvpCounts, type ScheduleMeetingInput, type UpdateMeetingInput } from './meetings.service.js';
+export {
+  MeetingsService,
+  type MeetingAccess,
+  type RsvpCounts,
+  type ScheduleMeetingInput,
+  type UpdateMeetingInput,
+} from './meetings.service.js';
 export { MeetingRemindersService } from './meeting-reminders.service.js';
 export { MeetingPollsService, type PollAccess, type PollGrid, type CreatePollInput } from './meeting-polls.service.js';
 export { MeetingCalendarService } from './meeting-calendar.service.js';
-export { EventRegistrationsService, type PublicEvent, type RegistrationCounts, type EventFormInput, type RegistrationInput } from './event-registrations.service.js';
+export {
+  EventRegistrationsService,
+  type PublicEvent,
+  type RegistrationCounts,
+  type EventFormInput,
+  type RegistrationInput,
+} from './event-registrations.service.js';
 export { MeetingsErrorCode, meetingsErrors } from './meetings.errors.js';
 export { DEFAULT_REMINDER_MINUTES } from './meeting.entity.js';
 export { meetingRecord, type MeetingRecord, type MeetingWithAnswer, type RsvpRecord } from './meeting-record.js';
@@ -23,7 +35,17 @@ export { describeRule, expandRecurrence, rulePattern, type RulePattern } from '.
 export { formatLocalDateTime, fromZoned, toZoned } from './zoned-time.util.js';
 export type { RegistrationField } from './event-form.entity.js';
 // Entity classes are exported for the demo seed and tests; repositories stay inside the domain.
-export type { Meeting, MeetingSeries, MeetingRsvp, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration, CalendarFeed };
+export type {
+  Meeting,
+  MeetingSeries,
+  MeetingRsvp,
+  MeetingPoll,
+  MeetingPollSlot,
+  MeetingPollVote,
+  EventForm,
+  EventRegistration,
+  CalendarFeed,
+};
 export {
   Meeting as MeetingEntity,
   MeetingSeries as MeetingSeriesEntity,
@@ -36,4 +58,15 @@ export {
 };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const meetingsEntities = [Meeting, MeetingSeries, MeetingRsvp, CalendarFeed, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration, EventRegistrationLink];
+export const meetingsEntities = [
+  Meeting,
+  MeetingSeries,
+  MeetingRsvp,
+  CalendarFeed,
+  MeetingPoll,
+  MeetingPollSlot,
+  MeetingPollVote,
+  EventForm,
+  EventRegistration,
+  EventRegistrationLink,
+];

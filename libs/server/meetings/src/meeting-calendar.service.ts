@@ -16,7 +16,11 @@ import { formatWhen } from './meeting-time-format.util.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-const PARTSTAT = { [RsvpResponse.GOING]: 'ACCEPTED', [RsvpResponse.MAYBE]: 'TENTATIVE', [RsvpResponse.NOT_GOING]: 'DECLINED' } as const;
+const PARTSTAT = {
+  [RsvpResponse.GOING]: 'ACCEPTED',
+  [RsvpResponse.MAYBE]: 'TENTATIVE',
+  [RsvpResponse.NOT_GOING]: 'DECLINED',
+} as const;
 
 /**
  * Meetings in other calendars: one meeting's .ics, the invitation an email carries, and each
@@ -50,7 +54,10 @@ export class MeetingCalendarService implements OnModuleInit {
    * The invitation an email about a meeting carries (METHOD:REQUEST, or CANCEL once cancelled),
    * for a recipient who is an active member of its group; null otherwise.
    */
-  async invitation(meetingId: string, recipientId: string): Promise<{ method: 'REQUEST' | 'CANCEL'; ics: string } | null> {
+  async invitation(
+    meetingId: string,
+    recipientId: string,
+  ): Promise<{ method: 'REQUEST' | 'CANCEL'; ics: string } | null> {
     const meeting = await this.em.fork().findOne(Meeting, { id: meetingId });
     if (!meeting) return null;
     const groupIds = await this.groups.activeGroupIdsOf(recipientId);
@@ -82,7 +89,9 @@ export class MeetingCalendarService implements OnModuleInit {
   async resetFeed(viewer: Viewer): Promise<{ url: string; createdAt: Date }> {
     const token = randomBytes(24).toString('base64url');
     const createdAt = new Date();
-    await this.em.fork().upsert(CalendarFeed, { userId: viewer.userId, tokenHash: sha256(token), createdAt, lastUsedAt: null });
+    await this.em
+      .fork()
+      .upsert(CalendarFeed, { userId: viewer.userId, tokenHash: sha256(token), createdAt, lastUsedAt: null });
     return { url: this.feedUrl(token), createdAt };
   }
 
@@ -117,7 +126,12 @@ export class MeetingCalendarService implements OnModuleInit {
   private async events(meetings: Meeting[], userId: string, options: { attendee?: boolean } = {}): Promise<IcsEvent[]> {
     if (!meetings.length) return [];
     const ids = meetings.map((m) => m.id);
-    const rsvps = new Map((await this.em.fork().find(MeetingRsvp, { meetingId: { $in: ids }, userId })).map((r) => [r.meetingId, r.response]));
+    const rsvps = new Map(
+      (await this.em.fork().find(MeetingRsvp, { meetingId: { $in: ids }, userId })).map((r) => [
+        r.meetingId,
+        r.response,
+      ]),
+    );
     const groupNames = await this.groups.referencesByIds([...new Set(meetings.map((m) => m.group.id))]);
     const person = options.attendee ? (await this.identity.usersByIds([userId])).get(userId) : null;
     const organizerEmail = addressOf(this.config.mailFrom);
@@ -128,7 +142,9 @@ export class MeetingCalendarService implements OnModuleInit {
         groupName: group?.name ?? null,
         link: `${this.config.publicUrl}/meetings/${meeting.id}`,
         organizer: { name: group ? `Convene: ${group.name}` : 'Convene', email: organizerEmail },
-        attendee: person ? { name: person.displayName, email: person.email, partstat: answer ? PARTSTAT[answer] : 'NEEDS-ACTION' } : null,
+        attendee: person
+          ? { name: person.displayName, email: person.email, partstat: answer ? PARTSTAT[answer] : 'NEEDS-ACTION' }
+          : null,
       });
     });
   }

@@ -18,7 +18,13 @@ export interface MeetingPlace {
 }
 
 /** Multi-line text: control characters other than line breaks and tabs are dropped. */
-export function longText(check: InputCheck, field: string, value: string | null | undefined, max: number, label: string): string {
+export function longText(
+  check: InputCheck,
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  label: string,
+): string {
   const text = stripControlCharacters(value ?? '').trim();
   if (text.length > max) check.fail(field, `${label} must be at most ${max.toLocaleString('en')} characters.`);
   return text;
@@ -26,7 +32,13 @@ export function longText(check: InputCheck, field: string, value: string | null 
 
 export function readPlace(check: InputCheck, input: MeetingPlaceInput): MeetingPlace {
   const location = longText(check, 'location', input.location, LIMITS.meetingLocationMax, 'The address');
-  const accessibilityNotes = longText(check, 'accessibilityNotes', input.accessibilityNotes, LIMITS.meetingAccessibilityMax, 'Accessibility notes');
+  const accessibilityNotes = longText(
+    check,
+    'accessibilityNotes',
+    input.accessibilityNotes,
+    LIMITS.meetingAccessibilityMax,
+    'Accessibility notes',
+  );
   const onlineUrl = readUrl(check, 'onlineUrl', input.onlineUrl);
   return { location, accessibilityNotes, onlineUrl };
 }
@@ -74,11 +86,13 @@ export function readTimes(
   const startsAt = fromZoned(start!, zone);
   const endsAt = fromZoned(end!, zone);
   if (endsAt.getTime() <= startsAt.getTime()) throw meetingsErrors.endBeforeStart(fields.end);
-  if (endsAt.getTime() - startsAt.getTime() > LIMITS.meetingDurationMaxDays * 86_400_000) throw meetingsErrors.tooLong(LIMITS.meetingDurationMaxDays, fields.end);
+  if (endsAt.getTime() - startsAt.getTime() > LIMITS.meetingDurationMaxDays * 86_400_000)
+    throw meetingsErrors.tooLong(LIMITS.meetingDurationMaxDays, fields.end);
   const now = (options.now ?? new Date()).getTime();
   if (options.future && startsAt.getTime() <= now) throw meetingsErrors.startInPast(fields.start);
   // A year typed wrong (2099 for 2026) is refused rather than kept as a meeting nobody will see.
-  if (startsAt.getTime() > now + LIMITS.meetingAheadMaxDays * 86_400_000) throw meetingsErrors.tooFarAhead(LIMITS.meetingAheadMaxDays, fields.start);
+  if (startsAt.getTime() > now + LIMITS.meetingAheadMaxDays * 86_400_000)
+    throw meetingsErrors.tooFarAhead(LIMITS.meetingAheadMaxDays, fields.start);
   return { startsAt, endsAt };
 }
 
@@ -86,8 +100,10 @@ export function readTimes(
 export function readReminders(check: InputCheck, value: number[] | null | undefined, fallback: number[]): number[] {
   if (value == null) return fallback;
   const minutes = [...new Set(value)].sort((a, b) => b - a);
-  if (minutes.length > LIMITS.remindersMax) check.fail('reminderMinutes', `Choose at most ${LIMITS.remindersMax} reminders.`);
+  if (minutes.length > LIMITS.remindersMax)
+    check.fail('reminderMinutes', `Choose at most ${LIMITS.remindersMax} reminders.`);
   const choices: readonly number[] = REMINDER_CHOICES;
-  if (minutes.some((m) => !choices.includes(m))) check.fail('reminderMinutes', `Reminders can go ${choices.join(', ')} minutes before the meeting.`);
+  if (minutes.some((m) => !choices.includes(m)))
+    check.fail('reminderMinutes', `Reminders can go ${choices.join(', ')} minutes before the meeting.`);
   return minutes;
 }

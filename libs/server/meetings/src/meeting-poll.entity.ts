@@ -10,7 +10,15 @@ import { PollStatus } from '@convene/shared-contracts';
 @Entity({ tableName: 'meeting_polls' })
 @Index({ properties: ['groupId', 'status'] })
 export class MeetingPoll {
-  [OptionalProps]?: 'description' | 'location' | 'accessibilityNotes' | 'onlineUrl' | 'status' | 'meetingId' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'description'
+    | 'location'
+    | 'accessibilityNotes'
+    | 'onlineUrl'
+    | 'status'
+    | 'meetingId'
+    | 'createdAt'
+    | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -61,7 +61,11 @@ export class MeetingPollsService {
   async ofGroup(view: GroupView): Promise<MeetingPoll[] | null> {
     if (!view.isActiveMember && !view.canManage) return null;
     const recent = new Date(Date.now() - 30 * 86_400_000);
-    return this.em.find(MeetingPoll, { groupId: view.group.id, $or: [{ status: PollStatus.OPEN }, { updatedAt: { $gt: recent } }] }, { orderBy: { createdAt: 'desc' }, limit: 50 });
+    return this.em.find(
+      MeetingPoll,
+      { groupId: view.group.id, $or: [{ status: PollStatus.OPEN }, { updatedAt: { $gt: recent } }] },
+      { orderBy: { createdAt: 'desc' }, limit: 50 },
+    );
   }
 
   /**
@@ -91,13 +95,22 @@ export class MeetingPollsService {
     const check = new InputCheck();
     const groupId = check.uuid('groupId', input.groupId, 'Group');
     const title = check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' });
-    const description = longText(check, 'description', input.description, LIMITS.meetingDescriptionMax, 'The description');
+    const description = longText(
+      check,
+      'description',
+      input.description,
+      LIMITS.meetingDescriptionMax,
+      'The description',
+    );
     const place = readPlace(check, input);
     const slotsIn = input.slots ?? [];
-    if (slotsIn.length < LIMITS.pollSlotsMin || slotsIn.length > LIMITS.pollSlotsMax) check.fail('slots', `Propose between ${LIMITS.pollSlotsMin} and ${LIMITS.pollSlotsMax} times.`);
+    if (slotsIn.length < LIMITS.pollSlotsMin || slotsIn.length > LIMITS.pollSlotsMax)
+      check.fail('slots', `Propose between ${LIMITS.pollSlotsMin} and ${LIMITS.pollSlotsMax} times.`);
     check.done();
     const timeZone = readTimeZone(input.timeZone);
-    const slots = slotsIn.map((slot, i) => readTimes(slot, timeZone, { future: true, fields: { start: `slots.${i}.startsAt`, end: `slots.${i}.endsAt` } }));
+    const slots = slotsIn.map((slot, i) =>
+      readTimes(slot, timeZone, { future: true, fields: { start: `slots.${i}.startsAt`, end: `slots.${i}.endsAt` } }),
+    );
     const seen = new Set<number>();
     slots.forEach((slot, i) => {
       if (seen.has(slot.startsAt.getTime())) check.fail(`slots.${i}.startsAt`, 'This time is proposed twice.');
@@ -109,7 +122,14 @@ export class MeetingPollsService {
     if (!view.isActiveMember && !view.canManage) throw meetingsErrors.groupNotFound();
     if (!view.canManage) throw meetingsErrors.notAConvenor();
     const { poll, event } = await this.em.transactional(async (em) => {
-      const poll = em.create(MeetingPoll, { groupId, title, description, timeZone, ...place, createdById: viewer.userId });
+      const poll = em.create(MeetingPoll, {
+        groupId,
+        title,
+        description,
+        timeZone,
+        ...place,
+        createdById: viewer.userId,
+      });
       for (const slot of slots) em.create(MeetingPollSlot, { pollId: poll.id, ...slot });
       const event = this.outbox.record('poll.opened', { pollId: poll.id, groupId, actorId: viewer.userId });
       await em.flush();
@@ -120,12 +140,16 @@ export class MeetingPollsService {
   }
 
   /** The viewer's answers for some (or all) slots of an open poll; other slots keep theirs. */
-  async vote(viewer: Viewer, input: { pollId: string; answers: { slotId: string; answer: PollAnswer }[] }): Promise<PollAccess> {
+  async vote(
+    viewer: Viewer,
+    input: { pollId: string; answers: { slotId: string; answer: PollAnswer }[] },
+  ): Promise<PollAccess> {
     const check = new InputCheck();
     const answers = input.answers ?? [];
     if (!answers.length) check.fail('answers', 'Answer for at least one time.');
     if (answers.length > LIMITS.pollSlotsMax) check.fail('answers', `A poll has at most ${LIMITS.pollSlotsMax} times.`);
-    if (new Set(answers.map((a) => (a.slotId ?? '').toLowerCase())).size !== answers.length) check.fail('answers', 'Answer each time once.');
+    if (new Set(answers.map((a) => (a.slotId ?? '').toLowerCase())).size !== answers.length)
+      check.fail('answers', 'Answer each time once.');
     answers.forEach((a, i) => {
       check.uuid(`answers.${i}.slotId`, a.slotId, 'Time');
       check.oneOf(`answers.${i}.answer`, a.answer, Object.values(PollAnswer), 'The answer');
@@ -136,18 +160,30 @@ export class MeetingPollsService {
     await this.em.transactional(async (em) => {
       const poll = await em.findOne(MeetingPoll, { id: access.poll.id }, { lockMode: LockMode.PESSIMISTIC_READ });
       if (poll?.status !== PollStatus.OPEN) throw meetingsErrors.pollNotOpen();
-      const slotIds = new Set((await em.find(MeetingPollSlot, { pollId: poll.id }, { fields: ['id'] })).map((s) => s.id));
+      const slotIds = new Set(
+        (await em.find(MeetingPollSlot, { pollId: poll.id }, { fields: ['id'] })).map((s) => s.id),
+      );
       answers.forEach((a, i) => {
         if (!slotIds.has(a.slotId.toLowerCase())) throw meetingsErrors.slotNotFound(`answers.${i}.slotId`);
       });
       const now = new Date();
-      for (const a of answers) await em.upsert(MeetingPollVote, { slotId: a.slotId.toLowerCase(), userId: viewer.userId, pollId: poll.id, answer: a.answer, updatedAt: now });
+      for (const a of answers)
+        await em.upsert(MeetingPollVote, {
+          slotId: a.slotId.toLowerCase(),
+          userId: viewer.userId,
+          pollId: poll.id,
+          answer: a.answer,
+          updatedAt: now,
+        });
     });
     return access;
   }
 
   /** Picks a slot: it becomes the group's meeting (everyone is told, with the invitation) and the poll is decided. */
-  async pick(viewer: Viewer, input: { pollId: string; slotId: string; reminderMinutes?: number[] | null }): Promise<{ access: PollAccess; meeting: Meeting }> {
+  async pick(
+    viewer: Viewer,
+    input: { pollId: string; slotId: string; reminderMinutes?: number[] | null },
+  ): Promise<{ access: PollAccess; meeting: Meeting }> {
     const check = new InputCheck();
     const slotId = check.uuid('slotId', input.slotId, 'Time');
     check.done();
@@ -175,7 +211,11 @@ export class MeetingPollsService {
       {
         pollId: poll.id,
         within: async (em, meeting) => {
-          const locked = await em.findOne(MeetingPoll, { id: poll.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+          const locked = await em.findOne(
+            MeetingPoll,
+            { id: poll.id },
+            { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+          );
           if (locked?.status !== PollStatus.OPEN) throw meetingsErrors.pollNotOpen();
           locked.status = PollStatus.DECIDED;
           locked.meetingId = meeting.id;
@@ -192,7 +232,11 @@ export class MeetingPollsService {
     const access = await this.byId(viewer, pollId);
     if (!access.canManage) throw meetingsErrors.notAConvenor();
     const poll = await this.em.transactional(async (em) => {
-      const locked = await em.findOne(MeetingPoll, { id: access.poll.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const locked = await em.findOne(
+        MeetingPoll,
+        { id: access.poll.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (locked?.status !== PollStatus.OPEN) throw meetingsErrors.pollNotOpen();
       locked.status = PollStatus.CLOSED;
       locked.updatedAt = new Date();

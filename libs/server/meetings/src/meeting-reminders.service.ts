@@ -38,13 +38,19 @@ export class MeetingRemindersService {
     try {
       const queue = this.jobs.queue('notifications');
       for (const meeting of meetings) {
-        for (const minutes of REMINDER_CHOICES) if (!meeting.reminderMinutes.includes(minutes)) await queue.remove(jobIds.meetingReminder(meeting.id, minutes));
+        for (const minutes of REMINDER_CHOICES)
+          if (!meeting.reminderMinutes.includes(minutes))
+            await queue.remove(jobIds.meetingReminder(meeting.id, minutes));
         for (const minutes of meeting.reminderMinutes) {
           const jobId = jobIds.meetingReminder(meeting.id, minutes);
           await queue.remove(jobId);
           const fireAt = meeting.startsAt.getTime() - minutes * 60_000;
           if (meeting.status !== MeetingStatus.SCHEDULED || fireAt <= now) continue;
-          await this.jobs.add('send-meeting-reminder', { meetingId: meeting.id, minutesBefore: minutes, startsAt: meeting.startsAt.getTime() }, { jobId, delay: fireAt - now });
+          await this.jobs.add(
+            'send-meeting-reminder',
+            { meetingId: meeting.id, minutesBefore: minutes, startsAt: meeting.startsAt.getTime() },
+            { jobId, delay: fireAt - now },
+          );
         }
       }
     } catch (error) {
@@ -56,9 +62,13 @@ export class MeetingRemindersService {
   async unschedule(meetings: Meeting[]): Promise<void> {
     try {
       const queue = this.jobs.queue('notifications');
-      for (const meeting of meetings) for (const minutes of new Set([...meeting.reminderMinutes, ...REMINDER_CHOICES])) await queue.remove(jobIds.meetingReminder(meeting.id, minutes));
+      for (const meeting of meetings)
+        for (const minutes of new Set([...meeting.reminderMinutes, ...REMINDER_CHOICES]))
+          await queue.remove(jobIds.meetingReminder(meeting.id, minutes));
     } catch (error) {
-      this.logger.warn(`Could not remove reminders (they will find the meeting cancelled): ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not remove reminders (they will find the meeting cancelled): ${(error as Error).message}`,
+      );
     }
   }
 
@@ -70,15 +80,25 @@ export class MeetingRemindersService {
     const em = this.em.fork();
     const meeting = await em.findOne(Meeting, { id: payload.meetingId });
     if (!meeting || meeting.status !== MeetingStatus.SCHEDULED) return false;
-    if (meeting.startsAt.getTime() !== payload.startsAt || !meeting.reminderMinutes.includes(payload.minutesBefore)) return false;
+    if (meeting.startsAt.getTime() !== payload.startsAt || !meeting.reminderMinutes.includes(payload.minutesBefore))
+      return false;
     if (meeting.startsAt.getTime() <= Date.now()) return false;
     const id = keyedUuid(`reminder:${meeting.id}:${payload.minutesBefore}:${payload.startsAt}`);
     if (await em.findOne(OutboxEvent, { id })) return false;
-    const notGoing = await em.find(MeetingRsvp, { meetingId: meeting.id, response: RsvpResponse.NOT_GOING }, { fields: ['userId'] });
+    const notGoing = await em.find(
+      MeetingRsvp,
+      { meetingId: meeting.id, response: RsvpResponse.NOT_GOING },
+      { fields: ['userId'] },
+    );
     const event = em.create(OutboxEvent, {
       id,
       type: 'meeting.reminder',
-      payload: { meetingId: meeting.id, groupId: meeting.group.id, minutesBefore: payload.minutesBefore, notGoingIds: notGoing.map((r) => r.userId) },
+      payload: {
+        meetingId: meeting.id,
+        groupId: meeting.group.id,
+        minutesBefore: payload.minutesBefore,
+        notGoingIds: notGoing.map((r) => r.userId),
+      },
     });
     await em.flush();
     await this.outbox.publish([event]);
@@ -87,7 +107,16 @@ export class MeetingRemindersService {
 
   /** Re-creates missing or stale reminder jobs for meetings of the coming days. Returns how many it placed. */
   async sweep(now = Date.now()): Promise<number> {
-    const meetings = await this.em.fork().find(Meeting, { status: MeetingStatus.SCHEDULED, startsAt: { $gt: new Date(now), $lt: new Date(now + SWEEP_DAYS * 86_400_000) } }, { limit: 2000 });
+    const meetings = await this.em
+      .fork()
+      .find(
+        Meeting,
+        {
+          status: MeetingStatus.SCHEDULED,
+          startsAt: { $gt: new Date(now), $lt: new Date(now + SWEEP_DAYS * 86_400_000) },
+        },
+        { limit: 2000 },
+      );
     const queue = this.jobs.queue('notifications');
     let placed = 0;
     for (const meeting of meetings) {
@@ -99,7 +128,11 @@ export class MeetingRemindersService {
         const data = job?.data as { startsAt?: number } | undefined;
         if (job && data?.startsAt === meeting.startsAt.getTime()) continue;
         if (job) await queue.remove(jobId);
-        await this.jobs.add('send-meeting-reminder', { meetingId: meeting.id, minutesBefore: minutes, startsAt: meeting.startsAt.getTime() }, { jobId, delay: fireAt - now });
+        await this.jobs.add(
+          'send-meeting-reminder',
+          { meetingId: meeting.id, minutesBefore: minutes, startsAt: meeting.startsAt.getTime() },
+          { jobId, delay: fireAt - now },
+        );
         placed += 1;
       }
     }

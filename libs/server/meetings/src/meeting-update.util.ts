@@ -29,15 +29,34 @@ export interface MeetingUpdate {
 export function readMeetingUpdate(input: UpdateMeetingInput): MeetingUpdate {
   const check = new InputCheck();
   const update: MeetingUpdate = {
-    title: input.title == null ? null : check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' }),
-    description: input.description == null ? null : longText(check, 'description', input.description, LIMITS.meetingDescriptionMax, 'The description'),
-    agendaText: input.agendaText == null ? null : longText(check, 'agendaText', input.agendaText, LIMITS.meetingMinutesTextMax, 'The agenda'),
-    minutesText: input.minutesText == null ? null : longText(check, 'minutesText', input.minutesText, LIMITS.meetingMinutesTextMax, 'The minutes'),
+    title:
+      input.title == null ? null : check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' }),
+    description:
+      input.description == null
+        ? null
+        : longText(check, 'description', input.description, LIMITS.meetingDescriptionMax, 'The description'),
+    agendaText:
+      input.agendaText == null
+        ? null
+        : longText(check, 'agendaText', input.agendaText, LIMITS.meetingMinutesTextMax, 'The agenda'),
+    minutesText:
+      input.minutesText == null
+        ? null
+        : longText(check, 'minutesText', input.minutesText, LIMITS.meetingMinutesTextMax, 'The minutes'),
     place: readPlace(check, input),
-    placeGiven: { location: input.location != null, accessibilityNotes: input.accessibilityNotes != null, onlineUrl: input.onlineUrl != null },
-    reminderMinutes: input.reminderMinutes == null ? null : readReminders(check, input.reminderMinutes, DEFAULT_REMINDER_MINUTES),
-    agendaDocumentId: input.agendaDocumentId ? check.uuid('agendaDocumentId', input.agendaDocumentId, 'Document') : null,
-    minutesDocumentId: input.minutesDocumentId ? check.uuid('minutesDocumentId', input.minutesDocumentId, 'Document') : null,
+    placeGiven: {
+      location: input.location != null,
+      accessibilityNotes: input.accessibilityNotes != null,
+      onlineUrl: input.onlineUrl != null,
+    },
+    reminderMinutes:
+      input.reminderMinutes == null ? null : readReminders(check, input.reminderMinutes, DEFAULT_REMINDER_MINUTES),
+    agendaDocumentId: input.agendaDocumentId
+      ? check.uuid('agendaDocumentId', input.agendaDocumentId, 'Document')
+      : null,
+    minutesDocumentId: input.minutesDocumentId
+      ? check.uuid('minutesDocumentId', input.minutesDocumentId, 'Document')
+      : null,
     threadId: input.threadId ? check.uuid('threadId', input.threadId, 'Discussion') : null,
     clear: new Set(input.clear ?? []),
     timeChange: input.startsAt != null || input.endsAt != null || input.timeZone != null,
@@ -54,7 +73,11 @@ type Times = { startsAt: Date; endsAt: Date; timeZone: string };
  * on (minutes belong to it alone); `shift`: where the new times put this meeting; `alone`: one
  * meeting of a series moved on its own. Returns whether what calendars show has changed.
  */
-export function applyMeetingUpdate(meeting: Meeting, update: MeetingUpdate, at: { isFirst: boolean; shift: ((m: Pick<Meeting, 'id' | 'startsAt' | 'timeZone'>) => Times) | null; alone: boolean }): boolean {
+export function applyMeetingUpdate(
+  meeting: Meeting,
+  update: MeetingUpdate,
+  at: { isFirst: boolean; shift: ((m: Pick<Meeting, 'id' | 'startsAt' | 'timeZone'>) => Times) | null; alone: boolean },
+): boolean {
   const { place, placeGiven, clear } = update;
   if (update.title !== null) meeting.title = update.title;
   if (update.description !== null) meeting.description = update.description;
@@ -75,7 +98,10 @@ export function applyMeetingUpdate(meeting: Meeting, update: MeetingUpdate, at: 
   let timesChanged = false;
   if (at.shift) {
     const next = at.shift(meeting);
-    timesChanged = next.startsAt.getTime() !== meeting.startsAt.getTime() || next.endsAt.getTime() !== meeting.endsAt.getTime() || next.timeZone !== meeting.timeZone;
+    timesChanged =
+      next.startsAt.getTime() !== meeting.startsAt.getTime() ||
+      next.endsAt.getTime() !== meeting.endsAt.getTime() ||
+      next.timeZone !== meeting.timeZone;
     // One meeting of a series moved on its own keeps the start its series gave it (the first one,
     // however often it moves), until it is back there; moving it and the following ones moves the
     // series itself.
@@ -85,11 +111,21 @@ export function applyMeetingUpdate(meeting: Meeting, update: MeetingUpdate, at: 
     } else if (meeting.movedFrom) {
       // The series moves: the meeting it was moved to now starts its new pattern; one moved on its
       // own before stays moved, from where the series now puts it.
-      meeting.movedFrom = at.isFirst ? null : at.shift({ id: '', startsAt: meeting.movedFrom, timeZone: meeting.timeZone }).startsAt;
+      meeting.movedFrom = at.isFirst
+        ? null
+        : at.shift({ id: '', startsAt: meeting.movedFrom, timeZone: meeting.timeZone }).startsAt;
     }
     Object.assign(meeting, next);
   }
   meeting.updatedAt = new Date();
   // What calendars show: title, place, call link, notes. Reminders and minutes stay in Convene.
-  return timesChanged || update.title !== null || update.description !== null || placeGiven.location || placeGiven.onlineUrl || clear.has('onlineUrl') || placeGiven.accessibilityNotes;
+  return (
+    timesChanged ||
+    update.title !== null ||
+    update.description !== null ||
+    placeGiven.location ||
+    placeGiven.onlineUrl ||
+    clear.has('onlineUrl') ||
+    placeGiven.accessibilityNotes
+  );
 }

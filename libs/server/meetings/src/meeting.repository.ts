@@ -23,10 +23,20 @@ type MeetingRow = Record<
   | 'created_by_id'
   | 'cancellation_reason',
   string
-> & { sequence: number; reminder_minutes: number[] | string; starts_at: Date | string; ends_at: Date | string; moved_from: Date | string | null; cancelled_at: Date | string | null; created_at: Date | string; updated_at: Date | string };
+> & {
+  sequence: number;
+  reminder_minutes: number[] | string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  moved_from: Date | string | null;
+  cancelled_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
 
 /** Postgres `int[]` as the driver gives it: an array, or its text form where array parsing is off. */
-const integers = (value: number[] | string): number[] => (Array.isArray(value) ? value.map(Number) : value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number));
+const integers = (value: number[] | string): number[] =>
+  Array.isArray(value) ? value.map(Number) : value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
 
 function toRecord(row: MeetingRow): MeetingRecord {
   return {
@@ -65,9 +75,20 @@ export class MeetingRepository extends EntityRepository<Meeting> {
    * each with the viewer's own answer, as plain records: one statement, no entities (the calendar's
    * hot read-only list).
    */
-  async inRange(groupIds: string[], from: Date, to: Date, limit: number, viewerId: string): Promise<MeetingWithAnswer[]> {
+  async inRange(
+    groupIds: string[],
+    from: Date,
+    to: Date,
+    limit: number,
+    viewerId: string,
+  ): Promise<MeetingWithAnswer[]> {
     if (!groupIds.length) return [];
-    return this.withAnswers('m.group_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ?', [`{${groupIds.join(',')}}`, to, from], limit, viewerId);
+    return this.withAnswers(
+      'm.group_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ?',
+      [`{${groupIds.join(',')}}`, to, from],
+      limit,
+      viewerId,
+    );
   }
 
   /** The meetings of the groups a person is an active member of that overlap a range, as `inRange`. */
@@ -83,7 +104,10 @@ export class MeetingRepository extends EntityRepository<Meeting> {
   /** Scheduled meetings of some groups from a time on (for calendar feeds). */
   upcomingOf(groupIds: string[], from: Date, limit: number): Promise<Meeting[]> {
     if (!groupIds.length) return Promise.resolve([]);
-    return this.find({ group: { $in: groupIds }, endsAt: { $gt: from } }, { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], limit });
+    return this.find(
+      { group: { $in: groupIds }, endsAt: { $gt: from } },
+      { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], limit },
+    );
   }
 
   /** One person's answers to some meetings, in one statement. */
@@ -91,18 +115,37 @@ export class MeetingRepository extends EntityRepository<Meeting> {
     if (!meetingIds.length) return [];
     const rows = await this.getEntityManager()
       .getConnection()
-      .execute<{ meeting_id: string; user_id: string; response: RsvpResponse; note: string; updated_at: Date | string }[]>(
+      .execute<
+        { meeting_id: string; user_id: string; response: RsvpResponse; note: string; updated_at: Date | string }[]
+      >(
         'select meeting_id, user_id, response, note, updated_at from meeting_rsvps where user_id = ? and meeting_id = any(?::uuid[])',
         [userId, `{${meetingIds.join(',')}}`],
       );
-    return rows.map((r) => ({ meetingId: r.meeting_id, userId: r.user_id, response: r.response, note: r.note, updatedAt: new Date(r.updated_at) }));
+    return rows.map((r) => ({
+      meetingId: r.meeting_id,
+      userId: r.user_id,
+      response: r.response,
+      note: r.note,
+      updatedAt: new Date(r.updated_at),
+    }));
   }
 
   /** Meetings as records, each with `viewerId`'s answer joined in (no second statement for them). */
-  private async withAnswers(where: string, params: unknown[], limit: number, viewerId: string): Promise<MeetingWithAnswer[]> {
+  private async withAnswers(
+    where: string,
+    params: unknown[],
+    limit: number,
+    viewerId: string,
+  ): Promise<MeetingWithAnswer[]> {
     const rows = await this.getEntityManager()
       .getConnection()
-      .execute<(MeetingRow & { answer: RsvpResponse | null; answer_note: string | null; answer_updated_at: Date | string | null })[]>(
+      .execute<
+        (MeetingRow & {
+          answer: RsvpResponse | null;
+          answer_note: string | null;
+          answer_updated_at: Date | string | null;
+        })[]
+      >(
         `select m.id, m.group_id, m.series_id, m.title, m.description, m.starts_at, m.ends_at, m.moved_from, m.time_zone, m.location, m.accessibility_notes,
            m.online_url, m.status, m.sequence, m.reminder_minutes, m.agenda_document_id, m.agenda_text, m.minutes_document_id, m.minutes_text,
            m.thread_id, m.poll_id, m.created_by_id, m.cancelled_at, m.cancellation_reason, m.created_at, m.updated_at,
@@ -116,7 +159,15 @@ export class MeetingRepository extends EntityRepository<Meeting> {
       );
     return rows.map((row) => ({
       ...toRecord(row),
-      answer: row.answer ? { meetingId: row.id, userId: viewerId, response: row.answer, note: row.answer_note ?? '', updatedAt: new Date(row.answer_updated_at!) } : null,
+      answer: row.answer
+        ? {
+            meetingId: row.id,
+            userId: viewerId,
+            response: row.answer,
+            note: row.answer_note ?? '',
+            updatedAt: new Date(row.answer_updated_at!),
+          }
+        : null,
     }));
   }
 }

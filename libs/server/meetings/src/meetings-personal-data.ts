@@ -17,7 +17,11 @@ export class MeetingsPersonalData implements OnModuleInit {
   constructor(private readonly registry: PersonalDataRegistry) {}
 
   onModuleInit(): void {
-    this.registry.register({ name: 'meetings', collect: (em, person) => this.collect(em, person), erase: (em, person) => this.erase(em, person) });
+    this.registry.register({
+      name: 'meetings',
+      collect: (em, person) => this.collect(em, person),
+      erase: (em, person) => this.erase(em, person),
+    });
   }
 
   private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {
@@ -34,18 +38,25 @@ export class MeetingsPersonalData implements OnModuleInit {
         where r.email_key = ? and r.created_at >= (${SINCE_ACCOUNT}) order by r.created_at`,
       [person.email.toLowerCase(), person.id],
     );
-    const [feed] = await em.execute<Record<string, unknown>[]>(`select created_at as "createdAt", last_used_at as "lastUsedAt" from calendar_feeds where user_id = ?`, [person.id]);
+    const [feed] = await em.execute<Record<string, unknown>[]>(
+      `select created_at as "createdAt", last_used_at as "lastUsedAt" from calendar_feeds where user_id = ?`,
+      [person.id],
+    );
     return { records: [{ rsvps, pollAnswers: votes, eventRegistrations: registrations, calendarFeed: feed ?? null }] };
   }
 
   private async erase(em: EntityManager, person: DataSubject): Promise<void> {
-    for (const table of ['meeting_rsvps', 'meeting_poll_votes', 'calendar_feeds']) await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
+    for (const table of ['meeting_rsvps', 'meeting_poll_votes', 'calendar_feeds'])
+      await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
     // Registrations under the address are anonymised as the retention purge does; the counts stay right.
     const rows = await em.execute<{ id: string }[]>(
       `update event_registrations set name = 'Removed', email = '', email_key = null, organisation = '', answers = '{}', anonymised_at = now(), updated_at = now()
         where email_key = ? and created_at >= (${SINCE_ACCOUNT}) returning id`,
       [person.email.toLowerCase(), person.id],
     );
-    if (rows.length) await em.execute(`delete from event_registration_links where registration_id = any(?::uuid[])`, [`{${rows.map((r) => r.id).join(',')}}`]);
+    if (rows.length)
+      await em.execute(`delete from event_registration_links where registration_id = any(?::uuid[])`, [
+        `{${rows.map((r) => r.id).join(',')}}`,
+      ]);
   }
 }

@@ -25,14 +25,39 @@ import { MeetingsPersonalData } from './meetings-personal-data.js';
 
 @Module({
   imports: [
-    MikroOrmModule.forFeature([Meeting, MeetingSeries, MeetingRsvp, CalendarFeed, MeetingPoll, MeetingPollSlot, MeetingPollVote, EventForm, EventRegistration, EventRegistrationLink]),
+    MikroOrmModule.forFeature([
+      Meeting,
+      MeetingSeries,
+      MeetingRsvp,
+      CalendarFeed,
+      MeetingPoll,
+      MeetingPollSlot,
+      MeetingPollVote,
+      EventForm,
+      EventRegistration,
+      EventRegistrationLink,
+    ]),
     GroupsModule,
     IdentityModule,
     MailModule,
     DocumentsModule,
     DiscussionsModule,
   ],
-  providers: [MeetingChangeListeners, MeetingsService, MeetingRemindersService, MeetingPollsService, MeetingCalendarService, EventRegistrationsService, MeetingsPersonalData],
-  exports: [MeetingsService, MeetingRemindersService, MeetingPollsService, MeetingCalendarService, EventRegistrationsService],
+  providers: [
+    MeetingChangeListeners,
+    MeetingsService,
+    MeetingRemindersService,
+    MeetingPollsService,
+    MeetingCalendarService,
+    EventRegistrationsService,
+    MeetingsPersonalData,
+  ],
+  exports: [
+    MeetingsService,
+    MeetingRemindersService,
+    MeetingPollsService,
+    MeetingCalendarService,
+    EventRegistrationsService,
+  ],
 })
 export class MeetingsModule {}

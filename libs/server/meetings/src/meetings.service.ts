@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, ref } from '@mikro-orm/postgresql';
 import { InputCheck, OutboxService, type Viewer } from '@convene/server-core';
-import { LIMITS, MeetingChangeScope, MeetingStatus, RecurrenceFrequency, RsvpResponse } from '@convene/shared-contracts';
+import {
+  LIMITS,
+  MeetingChangeScope,
+  MeetingStatus,
+  RecurrenceFrequency,
+  RsvpResponse,
+} from '@convene/shared-contracts';
 import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
 import { UserEntity } from '@convene/server-identity';
 import { DocumentsService } from '@convene/server-documents';
@@ -15,7 +21,14 @@ import { MeetingSeries } from './meeting-series.entity.js';
 import { MeetingRemindersService } from './meeting-reminders.service.js';
 import { MeetingChangeListeners } from './meeting-change.listeners.js';
 import { meetingsErrors } from './meetings.errors.js';
-import { longText, readPlace, readReminders, readTimeZone, readTimes, type MeetingPlaceInput } from './meeting-input.util.js';
+import {
+  longText,
+  readPlace,
+  readReminders,
+  readTimeZone,
+  readTimes,
+  type MeetingPlaceInput,
+} from './meeting-input.util.js';
 import { expandRecurrence, type RecurrenceRule } from './recurrence.util.js';
 import { applyMeetingUpdate, readMeetingUpdate } from './meeting-update.util.js';
 import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './zoned-time.util.js';
@@ -172,12 +185,19 @@ export class MeetingsService {
    * convenors'. Who may see the notes is the caller's business (convenors and their writer). Two
    * queries whatever the number of meetings.
    */
-  async rsvpsOf(viewer: Viewer, accesses: { meeting: { id: string }; view: GroupView }[]): Promise<Map<string, MeetingRsvp[]>> {
+  async rsvpsOf(
+    viewer: Viewer,
+    accesses: { meeting: { id: string }; view: GroupView }[],
+  ): Promise<Map<string, MeetingRsvp[]>> {
     const out = new Map<string, MeetingRsvp[]>(accesses.map((a) => [a.meeting.id, []]));
     if (!accesses.length) return out;
     const hidden = accesses.filter((a) => !this.groups.maySeeMemberList(a.view)).map((a) => a.view.group.id);
     const [rows, convenors] = await Promise.all([
-      this.em.find(MeetingRsvp, { meetingId: { $in: [...out.keys()] } }, { orderBy: [{ updatedAt: 'asc' }, { userId: 'asc' }] }),
+      this.em.find(
+        MeetingRsvp,
+        { meetingId: { $in: [...out.keys()] } },
+        { orderBy: [{ updatedAt: 'asc' }, { userId: 'asc' }] },
+      ),
       this.groups.convenorIdsIn(hidden),
     ]);
     // Where the member list is for convenors: the viewer's own answer and the convenors'.
@@ -200,20 +220,35 @@ export class MeetingsService {
    * `options.within`: more work for the same transaction, given the first meeting before it is
    * stored (a poll marks itself decided); when it throws, nothing is stored.
    */
-  async schedule(viewer: Viewer, input: ScheduleMeetingInput, options: { pollId?: string; now?: Date; within?: (em: EntityManager, meeting: Meeting) => Promise<void> } = {}): Promise<Meeting> {
+  async schedule(
+    viewer: Viewer,
+    input: ScheduleMeetingInput,
+    options: { pollId?: string; now?: Date; within?: (em: EntityManager, meeting: Meeting) => Promise<void> } = {},
+  ): Promise<Meeting> {
     const check = new InputCheck();
     const groupId = check.uuid('groupId', input.groupId, 'Group');
     const title = check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' });
-    const description = longText(check, 'description', input.description, LIMITS.meetingDescriptionMax, 'The description');
+    const description = longText(
+      check,
+      'description',
+      input.description,
+      LIMITS.meetingDescriptionMax,
+      'The description',
+    );
     const agendaText = longText(check, 'agendaText', input.agendaText, LIMITS.meetingMinutesTextMax, 'The agenda');
     const place = readPlace(check, input);
     const reminderMinutes = readReminders(check, input.reminderMinutes, DEFAULT_REMINDER_MINUTES);
-    const agendaDocumentId = input.agendaDocumentId ? check.uuid('agendaDocumentId', input.agendaDocumentId, 'Document') : null;
+    const agendaDocumentId = input.agendaDocumentId
+      ? check.uuid('agendaDocumentId', input.agendaDocumentId, 'Document')
+      : null;
     const threadId = input.threadId ? check.uuid('threadId', input.threadId, 'Discussion') : null;
     const rule = input.recurrence ? readRule(check, input.recurrence) : null;
     check.done();
     const timeZone = readTimeZone(input.timeZone);
-    const times = readTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, timeZone, { future: true, now: options.now });
+    const times = readTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, timeZone, {
+      future: true,
+      now: options.now,
+    });
     const until = rule && input.recurrence?.until ? untilOf(input.recurrence.until, timeZone) : null;
 
     const view = await this.groups.byId(viewer, groupId);
@@ -221,9 +256,22 @@ export class MeetingsService {
     if (!view.canManage) throw meetingsErrors.notAConvenor();
     await this.checkLinks(viewer, groupId, { agendaDocumentId, threadId });
 
-    const occurrences = rule ? expandRecurrence(times, timeZone, { ...rule, until }, LIMITS.meetingSeriesMax).filter((o) => o.startsAt.getTime() - times.startsAt.getTime() <= SERIES_HORIZON_DAYS * 86_400_000) : [times];
+    const occurrences = rule
+      ? expandRecurrence(times, timeZone, { ...rule, until }, LIMITS.meetingSeriesMax).filter(
+          (o) => o.startsAt.getTime() - times.startsAt.getTime() <= SERIES_HORIZON_DAYS * 86_400_000,
+        )
+      : [times];
     const { meetings, event } = await this.em.transactional(async (em) => {
-      const series = rule ? em.create(MeetingSeries, { groupId, frequency: rule.frequency, interval: rule.interval, count: rule.count ?? null, until, timeZone }) : null;
+      const series = rule
+        ? em.create(MeetingSeries, {
+            groupId,
+            frequency: rule.frequency,
+            interval: rule.interval,
+            count: rule.count ?? null,
+            until,
+            timeZone,
+          })
+        : null;
       const meetings = occurrences.map((o) =>
         em.create(Meeting, {
           group: ref(WorkingGroupEntity, groupId),
@@ -243,7 +291,13 @@ export class MeetingsService {
         }),
       );
       if (options.within) await options.within(em, meetings[0]!);
-      const event = this.outbox.record('meeting.scheduled', { meetingId: meetings[0]!.id, groupId, actorId: viewer.userId, occurrences: meetings.length, fromPoll: Boolean(options.pollId) });
+      const event = this.outbox.record('meeting.scheduled', {
+        meetingId: meetings[0]!.id,
+        groupId,
+        actorId: viewer.userId,
+        occurrences: meetings.length,
+        fromPoll: Boolean(options.pollId),
+      });
       await em.flush();
       return { meetings, event };
     });
@@ -271,10 +325,22 @@ export class MeetingsService {
       const first = targets.find((m) => m.id === current.id)!;
       const shift = times ? localShift(first, times) : null;
       const alone = targets.length === 1 && update.scope === MeetingChangeScope.OCCURRENCE;
-      const forCalendars = targets.filter((meeting) => applyMeetingUpdate(meeting, update, { isFirst: meeting.id === first.id, shift, alone }));
+      const forCalendars = targets.filter((meeting) =>
+        applyMeetingUpdate(meeting, update, { isFirst: meeting.id === first.id, shift, alone }),
+      );
       for (const meeting of forCalendars) meeting.sequence += 1;
-      const answeredIds = await this.answeredIds(em, targets.map((m) => m.id));
-      const event = this.outbox.record('meeting.updated', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, timeChanged: Boolean(shift), answeredIds });
+      const answeredIds = await this.answeredIds(
+        em,
+        targets.map((m) => m.id),
+      );
+      const event = this.outbox.record('meeting.updated', {
+        meetingId: current.id,
+        groupId: current.group.id,
+        actorId: viewer.userId,
+        occurrences: targets.length,
+        timeChanged: Boolean(shift),
+        answeredIds,
+      });
       const mails = await this.changes.emit({ em, meetings: forCalendars, cancelled: false });
       await em.flush();
       return { changed: targets, event, mails };
@@ -287,17 +353,27 @@ export class MeetingsService {
   }
 
   /** Where the input puts the meeting; moving it into the past is refused, changing only its end (it ran late) is not. */
-  private newTimes(current: Meeting, input: Pick<UpdateMeetingInput, 'startsAt' | 'endsAt' | 'timeZone'>): { startsAt: Date; endsAt: Date; timeZone: string } {
+  private newTimes(
+    current: Meeting,
+    input: Pick<UpdateMeetingInput, 'startsAt' | 'endsAt' | 'timeZone'>,
+  ): { startsAt: Date; endsAt: Date; timeZone: string } {
     const timeZone = input.timeZone == null ? current.timeZone : readTimeZone(input.timeZone);
     const local = (date: Date) => formatLocalDateTime(toZoned(date, current.timeZone));
-    const read = readTimes({ startsAt: input.startsAt ?? local(current.startsAt), endsAt: input.endsAt ?? local(current.endsAt) }, timeZone, { future: false });
+    const read = readTimes(
+      { startsAt: input.startsAt ?? local(current.startsAt), endsAt: input.endsAt ?? local(current.endsAt) },
+      timeZone,
+      { future: false },
+    );
     const moved = read.startsAt.getTime() !== current.startsAt.getTime();
     if (moved && read.startsAt.getTime() <= Date.now()) throw meetingsErrors.startInPast();
     return { ...read, timeZone };
   }
 
   /** Cancels a meeting, or it and the later occurrences of its series. Its reminders are removed and people who answered are told. */
-  async cancel(viewer: Viewer, input: { id: string; scope?: MeetingChangeScope | null; reason?: string | null }): Promise<Meeting> {
+  async cancel(
+    viewer: Viewer,
+    input: { id: string; scope?: MeetingChangeScope | null; reason?: string | null },
+  ): Promise<Meeting> {
     const check = new InputCheck();
     const reason = longText(check, 'reason', input.reason, LIMITS.meetingCancellationReasonMax, 'The reason');
     check.done();
@@ -306,7 +382,9 @@ export class MeetingsService {
     if (current.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
     if (input.scope === MeetingChangeScope.FOLLOWING && !current.series) throw meetingsErrors.notInSeries();
     const { cancelled, event, mails } = await this.em.transactional(async (em) => {
-      const targets = (await this.lockTargets(em, current, input.scope ?? MeetingChangeScope.OCCURRENCE)).filter((m) => m.status === MeetingStatus.SCHEDULED);
+      const targets = (await this.lockTargets(em, current, input.scope ?? MeetingChangeScope.OCCURRENCE)).filter(
+        (m) => m.status === MeetingStatus.SCHEDULED,
+      );
       const now = new Date();
       for (const meeting of targets) {
         meeting.status = MeetingStatus.CANCELLED;
@@ -315,8 +393,17 @@ export class MeetingsService {
         meeting.sequence += 1;
         meeting.updatedAt = now;
       }
-      const answeredIds = await this.answeredIds(em, targets.map((m) => m.id));
-      const event = this.outbox.record('meeting.cancelled', { meetingId: current.id, groupId: current.group.id, actorId: viewer.userId, occurrences: targets.length, answeredIds });
+      const answeredIds = await this.answeredIds(
+        em,
+        targets.map((m) => m.id),
+      );
+      const event = this.outbox.record('meeting.cancelled', {
+        meetingId: current.id,
+        groupId: current.group.id,
+        actorId: viewer.userId,
+        occurrences: targets.length,
+        answeredIds,
+      });
       const mails = await this.changes.emit({ em, meetings: targets, cancelled: true });
       await em.flush();
       return { cancelled: targets, event, mails };
@@ -330,7 +417,10 @@ export class MeetingsService {
   // ---- answering ----
 
   /** Going, maybe or not going, with an optional note for the convenors (access or interpretation needs). */
-  async rsvp(viewer: Viewer, input: { meetingId: string; response: RsvpResponse; note?: string | null }): Promise<{ access: MeetingAccess; rsvp: MeetingRsvp }> {
+  async rsvp(
+    viewer: Viewer,
+    input: { meetingId: string; response: RsvpResponse; note?: string | null },
+  ): Promise<{ access: MeetingAccess; rsvp: MeetingRsvp }> {
     const check = new InputCheck();
     check.oneOf('response', input.response, Object.values(RsvpResponse), 'The answer');
     const note = longText(check, 'note', input.note, LIMITS.rsvpNoteMax, 'The note');
@@ -341,7 +431,13 @@ export class MeetingsService {
     if (meeting.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
     if (meeting.endsAt.getTime() <= Date.now()) throw meetingsErrors.meetingEnded();
     const em = this.em.fork();
-    await em.upsert(MeetingRsvp, { meetingId: meeting.id, userId: viewer.userId, response: input.response, note, updatedAt: new Date() });
+    await em.upsert(MeetingRsvp, {
+      meetingId: meeting.id,
+      userId: viewer.userId,
+      response: input.response,
+      note,
+      updatedAt: new Date(),
+    });
     const rsvp = (await em.findOne(MeetingRsvp, { meetingId: meeting.id, userId: viewer.userId }))!;
     return { access, rsvp };
   }
@@ -359,9 +455,17 @@ export class MeetingsService {
   private async lockTargets(em: EntityManager, meeting: Meeting, scope: MeetingChangeScope): Promise<Meeting[]> {
     if (scope === MeetingChangeScope.FOLLOWING && meeting.series) {
       // Occurrences cancelled on their own stay cancelled and untouched.
-      return em.find(Meeting, { series: meeting.series.id, startsAt: { $gte: meeting.startsAt }, status: MeetingStatus.SCHEDULED }, { orderBy: { startsAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+      return em.find(
+        Meeting,
+        { series: meeting.series.id, startsAt: { $gte: meeting.startsAt }, status: MeetingStatus.SCHEDULED },
+        { orderBy: { startsAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
     }
-    const locked = await em.findOne(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const locked = await em.findOne(
+      Meeting,
+      { id: meeting.id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!locked) throw meetingsErrors.meetingNotFound();
     return [locked];
   }
@@ -372,12 +476,17 @@ export class MeetingsService {
   }
 
   /** Agendas, minutes and threads must be the group's own (and readable by the viewer). */
-  private async checkLinks(viewer: Viewer, groupId: string, links: { agendaDocumentId?: string | null; minutesDocumentId?: string | null; threadId?: string | null }): Promise<void> {
+  private async checkLinks(
+    viewer: Viewer,
+    groupId: string,
+    links: { agendaDocumentId?: string | null; minutesDocumentId?: string | null; threadId?: string | null },
+  ): Promise<void> {
     for (const field of ['agendaDocumentId', 'minutesDocumentId'] as const) {
       const id = links[field];
       if (!id) continue;
       const document = await this.documents.byId(viewer, id, field).catch(() => null);
-      if (!document || document.document.group.id !== groupId || document.document.deletedAt) throw meetingsErrors.documentNotInGroup(field);
+      if (!document || document.document.group.id !== groupId || document.document.deletedAt)
+        throw meetingsErrors.documentNotInGroup(field);
     }
     if (links.threadId) {
       const thread = await this.threads.thread(viewer, links.threadId).catch(() => null);
@@ -387,27 +496,50 @@ export class MeetingsService {
 }
 
 /** Shifts each occurrence the way the edited one moved, in local time of the (new) zone. */
-function localShift(first: Meeting, next: { startsAt: Date; endsAt: Date; timeZone: string }): (meeting: Pick<Meeting, 'id' | 'startsAt' | 'timeZone'>) => { startsAt: Date; endsAt: Date; timeZone: string } {
+function localShift(
+  first: Meeting,
+  next: { startsAt: Date; endsAt: Date; timeZone: string },
+): (meeting: Pick<Meeting, 'id' | 'startsAt' | 'timeZone'>) => { startsAt: Date; endsAt: Date; timeZone: string } {
   const before = toZoned(first.startsAt, first.timeZone);
   const after = toZoned(next.startsAt, next.timeZone);
-  const dayShift = Math.round((Date.UTC(after.year, after.month - 1, after.day) - Date.UTC(before.year, before.month - 1, before.day)) / 86_400_000);
+  const dayShift = Math.round(
+    (Date.UTC(after.year, after.month - 1, after.day) - Date.UTC(before.year, before.month - 1, before.day)) /
+      86_400_000,
+  );
   const duration = next.endsAt.getTime() - next.startsAt.getTime();
   return (meeting) => {
     if (meeting.id === first.id) return next;
     const local = toZoned(meeting.startsAt, meeting.timeZone);
     const day = new Date(Date.UTC(local.year, local.month - 1, local.day + dayShift));
-    const startsAt = fromZoned({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: after.hour, minute: after.minute }, next.timeZone);
+    const startsAt = fromZoned(
+      {
+        year: day.getUTCFullYear(),
+        month: day.getUTCMonth() + 1,
+        day: day.getUTCDate(),
+        hour: after.hour,
+        minute: after.minute,
+      },
+      next.timeZone,
+    );
     return { startsAt, endsAt: new Date(startsAt.getTime() + duration), timeZone: next.timeZone };
   };
 }
 
 function readRule(check: InputCheck, input: RecurrenceInput): RecurrenceRule {
-  const frequency = check.oneOf('recurrence.frequency', input.frequency, Object.values(RecurrenceFrequency), 'How often');
+  const frequency = check.oneOf(
+    'recurrence.frequency',
+    input.frequency,
+    Object.values(RecurrenceFrequency),
+    'How often',
+  );
   const interval = input.interval ?? 1;
-  if (!Number.isInteger(interval) || interval < 1 || interval > 12) check.fail('recurrence.interval', 'Repeat every 1 to 12 weeks or months.');
+  if (!Number.isInteger(interval) || interval < 1 || interval > 12)
+    check.fail('recurrence.interval', 'Repeat every 1 to 12 weeks or months.');
   const count = input.count ?? null;
-  if (count !== null && (!Number.isInteger(count) || count < 2 || count > LIMITS.meetingSeriesMax)) check.fail('recurrence.count', `A series has between 2 and ${LIMITS.meetingSeriesMax} meetings.`);
-  if (input.until && (!/^\d{4}-\d{2}-\d{2}$/.test(input.until) || !parseLocalDateTime(`${input.until}T23:59`))) check.fail('recurrence.until', 'Enter a date, like 2027-06-30.');
+  if (count !== null && (!Number.isInteger(count) || count < 2 || count > LIMITS.meetingSeriesMax))
+    check.fail('recurrence.count', `A series has between 2 and ${LIMITS.meetingSeriesMax} meetings.`);
+  if (input.until && (!/^\d{4}-\d{2}-\d{2}$/.test(input.until) || !parseLocalDateTime(`${input.until}T23:59`)))
+    check.fail('recurrence.until', 'Enter a date, like 2027-06-30.');
   if (count === null && !input.until) check.fail('recurrence.count', 'Say how many times it repeats, or until when.');
   return { frequency, interval, count };
 }
@@ -422,8 +554,9 @@ function checkRange(range: { from: Date; to: Date }): void {
   const check = new InputCheck();
   if (Number.isNaN(range.from.getTime())) check.fail('from', 'Enter a date.');
   if (Number.isNaN(range.to.getTime())) check.fail('to', 'Enter a date.');
-  else if (range.to.getTime() <= range.from.getTime()) check.fail('to', 'The end of the range must be after its start.');
-  else if (range.to.getTime() - range.from.getTime() > LIMITS.meetingRangeMaxDays * 86_400_000) check.fail('to', `Ask for at most ${LIMITS.meetingRangeMaxDays} days at a time.`);
+  else if (range.to.getTime() <= range.from.getTime())
+    check.fail('to', 'The end of the range must be after its start.');
+  else if (range.to.getTime() - range.from.getTime() > LIMITS.meetingRangeMaxDays * 86_400_000)
+    check.fail('to', `Ask for at most ${LIMITS.meetingRangeMaxDays} days at a time.`);
   check.done();
 }
-

@@ -2,7 +2,14 @@
 // time zone, not in UTC: a group that meets at 18:00 in London keeps meeting at 18:00 after the
 // clocks change, so its UTC time moves by an hour twice a year.
 import { RecurrenceFrequency } from '@convene/shared-contracts';
-import { daysInMonth, fromZoned, isTimeZone, toZoned, type LocalDateTime, type ZonedDateTime } from './zoned-time.util.js';
+import {
+  daysInMonth,
+  fromZoned,
+  isTimeZone,
+  toZoned,
+  type LocalDateTime,
+  type ZonedDateTime,
+} from './zoned-time.util.js';
 
 export interface RecurrenceRule {
   frequency: RecurrenceFrequency;
@@ -28,7 +35,9 @@ const LAST = -1;
 
 function checkRule(rule: RecurrenceRule): void {
   if (!Number.isInteger(rule.interval) || rule.interval < 1 || rule.interval > RECURRENCE_INTERVAL_MAX) {
-    throw new RangeError(`A recurrence interval must be a whole number from 1 to ${RECURRENCE_INTERVAL_MAX}, not ${rule.interval}.`);
+    throw new RangeError(
+      `A recurrence interval must be a whole number from 1 to ${RECURRENCE_INTERVAL_MAX}, not ${rule.interval}.`,
+    );
   }
   if (rule.count != null && (!Number.isInteger(rule.count) || rule.count < 1)) {
     throw new RangeError(`A recurrence count must be a whole number of at least 1, not ${rule.count}.`);
@@ -72,7 +81,8 @@ function addDays(local: LocalDateTime, days: number): LocalDateTime {
  */
 export function expandRecurrence(first: Occurrence, zone: string, rule: RecurrenceRule, max: number): Occurrence[] {
   checkRule(rule);
-  if (!Number.isInteger(max) || max < 0) throw new RangeError(`The most occurrences to expand must be a whole number, not ${max}.`);
+  if (!Number.isInteger(max) || max < 0)
+    throw new RangeError(`The most occurrences to expand must be a whole number, not ${max}.`);
   if (!isTimeZone(zone)) throw new RangeError(`Unknown time zone: ${zone}`);
   const duration = first.endsAt.getTime() - first.startsAt.getTime();
   const local = toZoned(first.startsAt, zone);
@@ -110,13 +120,19 @@ export interface RulePattern {
 export function rulePattern(rule: RecurrenceRule, first: Date, zone: string): RulePattern {
   checkRule(rule);
   const local = toZoned(first, zone);
-  return { frequency: rule.frequency, interval: rule.interval, weekday: local.weekday, position: rule.frequency === RecurrenceFrequency.WEEKLY ? null : weekdayPosition(local) };
+  return {
+    frequency: rule.frequency,
+    interval: rule.interval,
+    weekday: local.weekday,
+    position: rule.frequency === RecurrenceFrequency.WEEKLY ? null : weekdayPosition(local),
+  };
 }
 
 /** The rule in English, e.g. 'Every 2 weeks' or 'Monthly on the last Friday', the weekday read in `zone`. */
 export function describeRule(rule: RecurrenceRule, first: Date, zone: string): string {
   checkRule(rule);
-  if (rule.frequency === RecurrenceFrequency.WEEKLY) return rule.interval === 1 ? 'Every week' : `Every ${rule.interval} weeks`;
+  if (rule.frequency === RecurrenceFrequency.WEEKLY)
+    return rule.interval === 1 ? 'Every week' : `Every ${rule.interval} weeks`;
   const local = toZoned(first, zone);
   const position = weekdayPosition(local);
   const which = `the ${position === LAST ? 'last' : ORDINALS[position - 1]} ${WEEKDAYS[local.weekday]}`;

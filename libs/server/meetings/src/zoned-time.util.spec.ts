@@ -5,7 +5,16 @@ const at = (year: number, month: number, day: number, hour: number, minute = 0) 
 
 describe(isTimeZone.name, () => {
   it('accepts IANA zones, UTC and the aliases Intl knows', () => {
-    for (const zone of ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Africa/Casablanca', 'UTC', 'Etc/GMT+2', 'US/Eastern', 'Asia/Calcutta']) {
+    for (const zone of [
+      'Europe/London',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Africa/Casablanca',
+      'UTC',
+      'Etc/GMT+2',
+      'US/Eastern',
+      'Asia/Calcutta',
+    ]) {
       expect(isTimeZone(zone)).toBe(true);
     }
   });
@@ -15,21 +24,46 @@ describe(isTimeZone.name, () => {
   });
 
   it('refuses empty, unknown and fixed-offset zones', () => {
-    for (const zone of ['', ' ', 'Mars/Base', 'Europe/Londres', '+02:00', '-0500', 'Europe/London\n']) expect(isTimeZone(zone)).toBe(false);
+    for (const zone of ['', ' ', 'Mars/Base', 'Europe/Londres', '+02:00', '-0500', 'Europe/London\n'])
+      expect(isTimeZone(zone)).toBe(false);
   });
 });
 
 describe(toZoned.name, () => {
   it('reads the wall clock, weekday and offset in winter and summer', () => {
-    expect(toZoned(new Date('2026-01-15T18:00:00Z'), 'Europe/London')).toEqual({ ...at(2026, 1, 15, 18), weekday: 4, offsetMinutes: 0 });
-    expect(toZoned(new Date('2026-07-15T17:00:00Z'), 'Europe/London')).toEqual({ ...at(2026, 7, 15, 18), weekday: 3, offsetMinutes: 60 });
-    expect(toZoned(new Date('2026-07-15T22:00:00Z'), 'America/New_York')).toEqual({ ...at(2026, 7, 15, 18), weekday: 3, offsetMinutes: -240 });
-    expect(toZoned(new Date('2026-01-15T12:30:00Z'), 'Asia/Kolkata')).toEqual({ ...at(2026, 1, 15, 18), weekday: 4, offsetMinutes: 330 });
+    expect(toZoned(new Date('2026-01-15T18:00:00Z'), 'Europe/London')).toEqual({
+      ...at(2026, 1, 15, 18),
+      weekday: 4,
+      offsetMinutes: 0,
+    });
+    expect(toZoned(new Date('2026-07-15T17:00:00Z'), 'Europe/London')).toEqual({
+      ...at(2026, 7, 15, 18),
+      weekday: 3,
+      offsetMinutes: 60,
+    });
+    expect(toZoned(new Date('2026-07-15T22:00:00Z'), 'America/New_York')).toEqual({
+      ...at(2026, 7, 15, 18),
+      weekday: 3,
+      offsetMinutes: -240,
+    });
+    expect(toZoned(new Date('2026-01-15T12:30:00Z'), 'Asia/Kolkata')).toEqual({
+      ...at(2026, 1, 15, 18),
+      weekday: 4,
+      offsetMinutes: 330,
+    });
   });
 
   it('crosses midnight and the year into the zone', () => {
-    expect(toZoned(new Date('2026-12-31T23:30:00Z'), 'Asia/Tokyo')).toEqual({ ...at(2027, 1, 1, 8, 30), weekday: 5, offsetMinutes: 540 });
-    expect(toZoned(new Date('2026-01-01T03:00:00Z'), 'America/New_York')).toEqual({ ...at(2025, 12, 31, 22), weekday: 3, offsetMinutes: -300 });
+    expect(toZoned(new Date('2026-12-31T23:30:00Z'), 'Asia/Tokyo')).toEqual({
+      ...at(2027, 1, 1, 8, 30),
+      weekday: 5,
+      offsetMinutes: 540,
+    });
+    expect(toZoned(new Date('2026-01-01T03:00:00Z'), 'America/New_York')).toEqual({
+      ...at(2025, 12, 31, 22),
+      weekday: 3,
+      offsetMinutes: -300,
+    });
   });
 
   it('gives midnight as hour 0, not 24', () => {
@@ -37,7 +71,11 @@ describe(toZoned.name, () => {
   });
 
   it('ignores seconds and milliseconds', () => {
-    expect(toZoned(new Date('2026-01-15T18:00:59.999Z'), 'UTC')).toEqual({ ...at(2026, 1, 15, 18), weekday: 4, offsetMinutes: 0 });
+    expect(toZoned(new Date('2026-01-15T18:00:59.999Z'), 'UTC')).toEqual({
+      ...at(2026, 1, 15, 18),
+      weekday: 4,
+      offsetMinutes: 0,
+    });
   });
 
   it('throws on an unknown zone', () => {
@@ -117,13 +155,33 @@ describe(parseLocalDateTime.name, () => {
   });
 
   it('refuses impossible dates and times', () => {
-    for (const value of ['2026-02-29T10:00', '2026-02-30T10:00', '2026-04-31T10:00', '2026-13-01T10:00', '2026-00-10T10:00', '2026-01-00T10:00', '2026-01-01T24:00', '2026-01-01T10:60', '0000-01-01T10:00', '2100-02-29T10:00']) {
+    for (const value of [
+      '2026-02-29T10:00',
+      '2026-02-30T10:00',
+      '2026-04-31T10:00',
+      '2026-13-01T10:00',
+      '2026-00-10T10:00',
+      '2026-01-00T10:00',
+      '2026-01-01T24:00',
+      '2026-01-01T10:60',
+      '0000-01-01T10:00',
+      '2100-02-29T10:00',
+    ]) {
       expect(parseLocalDateTime(value)).toBeNull();
     }
   });
 
   it('refuses other shapes', () => {
-    for (const value of ['', '2026-1-01T10:00', '2026-01-01 10:00', '2026-01-01T10:00:00', '2026-01-01T10:00Z', ' 2026-01-01T10:00', '2026-01-01T10:00\n', '２０２６-01-01T10:00']) {
+    for (const value of [
+      '',
+      '2026-1-01T10:00',
+      '2026-01-01 10:00',
+      '2026-01-01T10:00:00',
+      '2026-01-01T10:00Z',
+      ' 2026-01-01T10:00',
+      '2026-01-01T10:00\n',
+      '２０２６-01-01T10:00',
+    ]) {
       expect(parseLocalDateTime(value)).toBeNull();
     }
   });

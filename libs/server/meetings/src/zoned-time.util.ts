@@ -70,11 +70,16 @@ function isValidLocal(local: LocalDateTime): boolean {
   const { year, month, day, hour, minute } = local;
   return (
     [year, month, day, hour, minute].every(Number.isInteger) &&
-    year >= 1 && year <= 9999 &&
-    month >= 1 && month <= 12 &&
-    day >= 1 && day <= daysInMonth(year, month) &&
-    hour >= 0 && hour <= 23 &&
-    minute >= 0 && minute <= 59
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59
   );
 }
 

@@ -7,19 +7,29 @@ const daily = (hour: number, timeZone: string) => ({ frequency: DigestFrequency.
 describe('latestDigestSlot', () => {
   it('is today at the hour when the hour has passed, in the person’s zone', () => {
     // 10:30 in London in winter (UTC+0): today's 08:00.
-    expect(latestDigestSlot(new Date('2026-01-15T10:30:00Z'), daily(8, 'Europe/London')).toISOString()).toBe('2026-01-15T08:00:00.000Z');
+    expect(latestDigestSlot(new Date('2026-01-15T10:30:00Z'), daily(8, 'Europe/London')).toISOString()).toBe(
+      '2026-01-15T08:00:00.000Z',
+    );
   });
 
   it('is yesterday at the hour when today’s has not come yet', () => {
-    expect(latestDigestSlot(new Date('2026-01-15T07:59:59Z'), daily(8, 'Europe/London')).toISOString()).toBe('2026-01-14T08:00:00.000Z');
+    expect(latestDigestSlot(new Date('2026-01-15T07:59:59Z'), daily(8, 'Europe/London')).toISOString()).toBe(
+      '2026-01-14T08:00:00.000Z',
+    );
   });
 
   it('follows summer time and zones ahead of and behind UTC', () => {
-    expect(latestDigestSlot(new Date('2026-07-15T12:00:00Z'), daily(8, 'Europe/London')).toISOString()).toBe('2026-07-15T07:00:00.000Z');
+    expect(latestDigestSlot(new Date('2026-07-15T12:00:00Z'), daily(8, 'Europe/London')).toISOString()).toBe(
+      '2026-07-15T07:00:00.000Z',
+    );
     // 08:00 in Beirut (UTC+3 in summer) is 05:00 UTC.
-    expect(latestDigestSlot(new Date('2026-07-15T04:00:00Z'), daily(8, 'Asia/Beirut')).toISOString()).toBe('2026-07-14T05:00:00.000Z');
+    expect(latestDigestSlot(new Date('2026-07-15T04:00:00Z'), daily(8, 'Asia/Beirut')).toISOString()).toBe(
+      '2026-07-14T05:00:00.000Z',
+    );
     // 20:00 in Los Angeles (UTC-7 in summer) on the 14th is 03:00 UTC on the 15th.
-    expect(latestDigestSlot(new Date('2026-07-15T04:00:00Z'), daily(20, 'America/Los_Angeles')).toISOString()).toBe('2026-07-15T03:00:00.000Z');
+    expect(latestDigestSlot(new Date('2026-07-15T04:00:00Z'), daily(20, 'America/Los_Angeles')).toISOString()).toBe(
+      '2026-07-15T03:00:00.000Z',
+    );
   });
 
   it('finds the chosen weekday for weekly digests', () => {

@@ -27,7 +27,14 @@ function localParts(at: Date, timeZone: string) {
     second: '2-digit',
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant. */
@@ -62,7 +69,13 @@ export function latestDigestSlot(now: Date, schedule: DigestSchedule): Date {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day) - back * DAY);
     const isoWeekday = ((date.getUTCDay() + 6) % 7) + 1;
     if (schedule.frequency === DigestFrequency.WEEKLY && isoWeekday !== schedule.weekday) continue;
-    const slot = zonedHourToInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), schedule.hour, schedule.timeZone);
+    const slot = zonedHourToInstant(
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      schedule.hour,
+      schedule.timeZone,
+    );
     if (slot.getTime() <= now.getTime()) return slot;
   }
   throw new Error('unreachable: a slot exists within eight days');

@@ -6,8 +6,18 @@ import { NotificationSequence } from './notification-sequence.entity.js';
 import { NotificationSettings } from './notification-settings.entity.js';
 
 export { NotificationsModule } from './notifications.module.js';
-export { NotificationsService, type Delivered, type PresentedNotification, type NotificationRow } from './notifications.service.js';
-export { NotificationPreferencesService, type SettingsView, type SettingsInput, type Delivery } from './notification-preferences.service.js';
+export {
+  NotificationsService,
+  type Delivered,
+  type PresentedNotification,
+  type NotificationRow,
+} from './notifications.service.js';
+export {
+  NotificationPreferencesService,
+  type SettingsView,
+  type SettingsInput,
+  type Delivery,
+} from './notification-preferences.service.js';
 export { NotificationMailService } from './notification-mail.service.js';
 export { NotificationsErrorCode } from './notifications.errors.js';
 export { NOTIFICATION_RULES, type NotificationPlan } from './notification-rules.js';
@@ -15,4 +25,11 @@ export { latestDigestSlot } from './digest-schedule.util.js';
 export type { Notification };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const notificationsEntities = [Notification, NotificationSequence, NotificationSettings, ChannelPreference, GroupPreference, ThreadPreference];
+export const notificationsEntities = [
+  Notification,
+  NotificationSequence,
+  NotificationSettings,
+  ChannelPreference,
+  GroupPreference,
+  ThreadPreference,
+];

@@ -5,7 +5,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { APP_CONFIG, OutboxService, type AppConfig } from '@convene/server-core';
-import { DEFAULT_DIGEST, EmailDelivery, NOTIFICATION_CATEGORY, NotificationType, type MembershipRole } from '@convene/shared-contracts';
+import {
+  DEFAULT_DIGEST,
+  EmailDelivery,
+  NOTIFICATION_CATEGORY,
+  NotificationType,
+  type MembershipRole,
+} from '@convene/shared-contracts';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
 import { IdentityService, type User } from '@convene/server-identity';
 import { MailService, MailSubjects, type MailMessage, type NotificationLine } from '@convene/server-mail';
@@ -76,7 +82,10 @@ export class NotificationMailService {
         const recipient = recipients.get(row.recipientId);
         return recipient && !recipient.deactivatedAt && !recipient.deletedAt;
       });
-      const settings = await this.preferences.settingsRows(em, owed.map((row) => row.recipientId));
+      const settings = await this.preferences.settingsRows(
+        em,
+        owed.map((row) => row.recipientId),
+      );
       const lines = await this.lines(owed, (recipientId) => settings.get(recipientId)!.contentFree);
       // A join request tells every convenor: its note is read once for all of them.
       const joinNotes = new Map<string, Promise<string | null>>();
@@ -86,7 +95,16 @@ export class NotificationMailService {
       };
       const messages: MailMessage[] = [];
       for (const [i, row] of owed.entries()) {
-        messages.push(await this.prepareImmediate(em, row, lines[i]!, recipients.get(row.recipientId)!, settings.get(row.recipientId)!, joinNote));
+        messages.push(
+          await this.prepareImmediate(
+            em,
+            row,
+            lines[i]!,
+            recipients.get(row.recipientId)!,
+            settings.get(row.recipientId)!,
+            joinNote,
+          ),
+        );
       }
       return messages;
     });
@@ -105,31 +123,52 @@ export class NotificationMailService {
     const category = NOTIFICATION_CATEGORY[row.type];
     const notice = {
       key: `notification-${row.id}`,
-      footer: { category, unsubscribeUrl: this.preferences.unsubscribeUrl(settings, category), settingsUrl: this.settingsUrl() },
+      footer: {
+        category,
+        unsubscribeUrl: this.preferences.unsubscribeUrl(settings, category),
+        settingsUrl: this.settingsUrl(),
+      },
     };
     const needsActor = row.type === NotificationType.JOIN_REQUESTED || row.type === NotificationType.GROUP_INVITATION;
-    if (line.contentFree || (needsActor && !line.actorName)) return this.mail.prepareNotice(em, 'content-free', recipient, { line }, notice);
+    if (line.contentFree || (needsActor && !line.actorName))
+      return this.mail.prepareNotice(em, 'content-free', recipient, { line }, notice);
     return this.prepareTyped(em, row, line, recipient, notice, joinNote);
   }
 
   /** The people whose digest slot has come and who have something waiting for it. */
   async dueDigests(now: Date, limit = 500): Promise<{ userId: string; slot: number }[]> {
-    const waiting = await this.em.fork().getConnection().execute<{ recipient_id: string; oldest: Date }[]>(
-      `select recipient_id, min(created_at) as oldest from notifications
+    const waiting = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ recipient_id: string; oldest: Date }[]>(
+        `select recipient_id, min(created_at) as oldest from notifications
        where email = 'DIGEST' and emailed_at is null group by recipient_id order by min(created_at) limit ?`,
-      [limit],
-    );
+        [limit],
+      );
     if (!waiting.length) return [];
     const ids = waiting.map((w) => w.recipient_id);
-    const [people, settings] = await Promise.all([this.identity.usersByIds(ids), this.em.fork().find(NotificationSettings, { userId: { $in: ids } })]);
+    const [people, settings] = await Promise.all([
+      this.identity.usersByIds(ids),
+      this.em.fork().find(NotificationSettings, { userId: { $in: ids } }),
+    ]);
     const settingsOf = new Map(settings.map((s) => [s.userId, s]));
-    const defaults = { digestFrequency: DEFAULT_DIGEST.frequency, digestHour: DEFAULT_DIGEST.hour, digestWeekday: DEFAULT_DIGEST.weekday, lastDigestAt: null };
+    const defaults = {
+      digestFrequency: DEFAULT_DIGEST.frequency,
+      digestHour: DEFAULT_DIGEST.hour,
+      digestWeekday: DEFAULT_DIGEST.weekday,
+      lastDigestAt: null,
+    };
     const due: { userId: string; slot: number }[] = [];
     for (const { recipient_id: userId, oldest } of waiting) {
       const person = people.get(userId);
       if (!person || person.deactivatedAt) continue;
       const own = settingsOf.get(userId) ?? defaults;
-      const slot = latestDigestSlot(now, { frequency: own.digestFrequency, hour: own.digestHour, weekday: own.digestWeekday, timeZone: person.timeZone });
+      const slot = latestDigestSlot(now, {
+        frequency: own.digestFrequency,
+        hour: own.digestHour,
+        weekday: own.digestWeekday,
+        timeZone: person.timeZone,
+      });
       const sentThisSlot = own.lastDigestAt && own.lastDigestAt.getTime() >= slot.getTime();
       if (!sentThisSlot && new Date(oldest).getTime() < slot.getTime()) due.push({ userId, slot: slot.getTime() });
     }
@@ -165,7 +204,11 @@ export class NotificationMailService {
         { frequency: settings.digestFrequency, lines, link: `${this.config.publicUrl}/notifications` },
         {
           key: `digest-${userId}-${slot}`,
-          footer: { category: 'DIGEST', unsubscribeUrl: this.preferences.unsubscribeUrl(settings, 'DIGEST'), settingsUrl: this.settingsUrl() },
+          footer: {
+            category: 'DIGEST',
+            unsubscribeUrl: this.preferences.unsubscribeUrl(settings, 'DIGEST'),
+            settingsUrl: this.settingsUrl(),
+          },
         },
       );
     });
@@ -179,7 +222,10 @@ export class NotificationMailService {
   }
 
   /** Lines for notifications, with names left out wherever content-free applies (the group's choice or the recipient's). */
-  private async lines(rows: Notification[], personContentFree: (recipientId: string) => boolean): Promise<(NotificationLine & { contentFree: boolean; group: GroupReference | null })[]> {
+  private async lines(
+    rows: Notification[],
+    personContentFree: (recipientId: string) => boolean,
+  ): Promise<(NotificationLine & { contentFree: boolean; group: GroupReference | null })[]> {
     const [groups, actors, roles] = await Promise.all([
       this.groups.referencesByIds(rows.map((r) => r.groupId).filter((id): id is string => !!id)),
       this.identity.peopleByIds(rows.map((r) => r.actorId).filter((id): id is string => !!id)),
@@ -193,7 +239,10 @@ export class NotificationMailService {
         groupName: group?.name ?? null,
         actorName: contentFree ? null : (row.actorId && actors.get(row.actorId)?.displayName) || null,
         role: contentFree ? null : (roles.get(row.eventId) ?? null),
-        link: contentFree || !group ? `${this.config.publicUrl}/notifications` : `${this.config.publicUrl}/groups/${group.slug}`,
+        link:
+          contentFree || !group
+            ? `${this.config.publicUrl}/notifications`
+            : `${this.config.publicUrl}/groups/${group.slug}`,
         contentFree,
         group,
       };
@@ -202,8 +251,14 @@ export class NotificationMailService {
 
   /** The new role of role-change notifications, from their events (one query for all of them). */
   private async rolesOf(rows: Notification[]): Promise<Map<string, MembershipRole>> {
-    const events = await this.outbox.findMany(rows.filter((r) => r.type === NotificationType.ROLE_CHANGED).map((r) => r.eventId));
-    return new Map(events.filter((e) => e.type === 'membership.role-changed').map((e) => [e.id, (e.payload as { role: MembershipRole }).role]));
+    const events = await this.outbox.findMany(
+      rows.filter((r) => r.type === NotificationType.ROLE_CHANGED).map((r) => r.eventId),
+    );
+    return new Map(
+      events
+        .filter((e) => e.type === 'membership.role-changed')
+        .map((e) => [e.id, (e.payload as { role: MembershipRole }).role]),
+    );
   }
 
   private async prepareTyped(
@@ -219,14 +274,26 @@ export class NotificationMailService {
     switch (row.type) {
       case NotificationType.JOIN_REQUESTED: {
         const message = row.subjectId ? await joinNote(row.subjectId) : null;
-        return this.mail.prepareNotice(em, 'join-request', to, { requesterName: line.actorName ?? '', groupName, link, message: message ?? '' }, notice);
+        return this.mail.prepareNotice(
+          em,
+          'join-request',
+          to,
+          { requesterName: line.actorName ?? '', groupName, link, message: message ?? '' },
+          notice,
+        );
       }
       case NotificationType.MEMBERSHIP_APPROVED:
         return this.mail.prepareNotice(em, 'membership-approved', to, { groupName, link }, notice);
       case NotificationType.MEMBERSHIP_DECLINED:
         return this.mail.prepareNotice(em, 'membership-declined', to, { groupName }, notice);
       case NotificationType.GROUP_INVITATION:
-        return this.mail.prepareNotice(em, 'group-invited', to, { inviterName: line.actorName ?? '', groupName, link }, notice);
+        return this.mail.prepareNotice(
+          em,
+          'group-invited',
+          to,
+          { inviterName: line.actorName ?? '', groupName, link },
+          notice,
+        );
       case NotificationType.ROLE_CHANGED:
         if (!line.role) return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
         return this.mail.prepareNotice(em, 'role-changed', to, { groupName, role: line.role, link }, notice);
@@ -249,9 +316,27 @@ export class NotificationMailService {
       case NotificationType.MEETING_REMINDER: {
         // The calendar invitation travels with the mail, so the meeting reaches (or leaves, or
         // moves in) the person's calendar without a click.
-        const details = row.subjectId ? await this.subjects.details('meeting', row.subjectId, { id: row.recipientId, locale: to.locale, timeZone: to.timeZone }) : null;
+        const details = row.subjectId
+          ? await this.subjects.details('meeting', row.subjectId, {
+              id: row.recipientId,
+              locale: to.locale,
+              timeZone: to.timeZone,
+            })
+          : null;
         if (!details) return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
-        return this.mail.prepareNotice(em, 'meeting', to, { line: { ...line, link: details.link }, title: details.title, when: details.when, place: details.place, reason: details.reason }, { ...notice, calendar: details.invitation });
+        return this.mail.prepareNotice(
+          em,
+          'meeting',
+          to,
+          {
+            line: { ...line, link: details.link },
+            title: details.title,
+            when: details.when,
+            place: details.place,
+            reason: details.reason,
+          },
+          { ...notice, calendar: details.invitation },
+        );
       }
     }
   }

@@ -84,12 +84,20 @@ export class NotificationPreferencesService {
 
   async update(viewer: Viewer, input: SettingsInput): Promise<SettingsView> {
     const check = new InputCheck();
-    if (input.contentFree != null && typeof input.contentFree !== 'boolean') check.fail('contentFree', 'Say yes or no.');
-    if (input.digestFrequency != null) check.oneOf('digestFrequency', input.digestFrequency, Object.values(DigestFrequency), 'Digest frequency');
-    if (input.digestHour != null && (!Number.isInteger(input.digestHour) || input.digestHour < 0 || input.digestHour > 23)) {
+    if (input.contentFree != null && typeof input.contentFree !== 'boolean')
+      check.fail('contentFree', 'Say yes or no.');
+    if (input.digestFrequency != null)
+      check.oneOf('digestFrequency', input.digestFrequency, Object.values(DigestFrequency), 'Digest frequency');
+    if (
+      input.digestHour != null &&
+      (!Number.isInteger(input.digestHour) || input.digestHour < 0 || input.digestHour > 23)
+    ) {
       check.fail('digestHour', 'Choose an hour from 0 to 23.');
     }
-    if (input.digestWeekday != null && (!Number.isInteger(input.digestWeekday) || input.digestWeekday < 1 || input.digestWeekday > 7)) {
+    if (
+      input.digestWeekday != null &&
+      (!Number.isInteger(input.digestWeekday) || input.digestWeekday < 1 || input.digestWeekday > 7)
+    ) {
       check.fail('digestWeekday', 'Choose a day from 1 (Monday) to 7 (Sunday).');
     }
     const channels = input.channels ?? [];
@@ -110,7 +118,12 @@ export class NotificationPreferencesService {
       if (input.digestHour != null) settings.digestHour = input.digestHour;
       if (input.digestWeekday != null) settings.digestWeekday = input.digestWeekday;
       for (const channel of channels) {
-        await em.upsert(ChannelPreference, { userId: viewer.userId, category: channel.category, inApp: channel.inApp, email: channel.email });
+        await em.upsert(ChannelPreference, {
+          userId: viewer.userId,
+          category: channel.category,
+          inApp: channel.inApp,
+          email: channel.email,
+        });
       }
     });
     return this.settings(viewer);
@@ -136,13 +149,19 @@ export class NotificationPreferencesService {
 
   /** The viewer's levels for several groups (the default where they never chose), in one query. */
   async groupLevelsOf(viewer: Viewer, groupIds: string[]): Promise<Map<string, GroupNotificationLevel>> {
-    const rows = groupIds.length ? await this.em.fork().find(GroupPreference, { userId: viewer.userId, groupId: { $in: [...new Set(groupIds)] } }) : [];
+    const rows = groupIds.length
+      ? await this.em.fork().find(GroupPreference, { userId: viewer.userId, groupId: { $in: [...new Set(groupIds)] } })
+      : [];
     const chosen = new Map(rows.map((r) => [r.groupId, r.level]));
     return new Map(groupIds.map((id) => [id, chosen.get(id) ?? DEFAULT_GROUP_LEVEL]));
   }
 
   /** Sets how much the viewer hears of a thread; the caller has checked they may read it. */
-  async setThreadLevel(viewer: Viewer, threadId: string, level: ThreadNotificationLevel): Promise<ThreadNotificationLevel> {
+  async setThreadLevel(
+    viewer: Viewer,
+    threadId: string,
+    level: ThreadNotificationLevel,
+  ): Promise<ThreadNotificationLevel> {
     const check = new InputCheck();
     check.oneOf('level', level, Object.values(ThreadNotificationLevel), 'Level');
     check.done();
@@ -152,14 +171,21 @@ export class NotificationPreferencesService {
 
   /** The viewer's level for some threads (NORMAL where they chose nothing); one query. */
   async threadLevelsOf(viewer: Viewer, threadIds: string[]): Promise<Map<string, ThreadNotificationLevel>> {
-    const rows = threadIds.length ? await this.em.fork().find(ThreadPreference, { userId: viewer.userId, threadId: { $in: threadIds } }) : [];
+    const rows = threadIds.length
+      ? await this.em.fork().find(ThreadPreference, { userId: viewer.userId, threadId: { $in: threadIds } })
+      : [];
     const chosen = new Map(rows.map((r) => [r.threadId, r.level]));
     return new Map(threadIds.map((id) => [id, chosen.get(id) ?? ThreadNotificationLevel.NORMAL]));
   }
 
   /** Who watches a thread and who muted it. */
   async threadLevels(threadId: string): Promise<{ watching: string[]; muted: string[] }> {
-    const rows = await this.em.fork().find(ThreadPreference, { threadId, level: { $in: [ThreadNotificationLevel.WATCHING, ThreadNotificationLevel.MUTED] } });
+    const rows = await this.em
+      .fork()
+      .find(ThreadPreference, {
+        threadId,
+        level: { $in: [ThreadNotificationLevel.WATCHING, ThreadNotificationLevel.MUTED] },
+      });
     return {
       watching: rows.filter((r) => r.level === ThreadNotificationLevel.WATCHING).map((r) => r.userId),
       muted: rows.filter((r) => r.level === ThreadNotificationLevel.MUTED).map((r) => r.userId),
@@ -168,7 +194,10 @@ export class NotificationPreferencesService {
 
   /** Participants watch a thread, unless they chose a level for it already. */
   async watchThreadIfUnset(em: EntityManager, userId: string, threadId: string): Promise<void> {
-    await em.execute('insert into thread_notification_preferences (user_id, thread_id, level) values (?, ?, ?) on conflict do nothing', [userId, threadId, ThreadNotificationLevel.WATCHING]);
+    await em.execute(
+      'insert into thread_notification_preferences (user_id, thread_id, level) values (?, ?, ?) on conflict do nothing',
+      [userId, threadId, ThreadNotificationLevel.WATCHING],
+    );
   }
 
   /**
@@ -176,20 +205,29 @@ export class NotificationPreferencesService {
    * `followers` only at ALL; nobody is told about a group they muted, or through channels they
    * switched off. One query, whatever the number of people.
    */
-  async deliveries(
-    plan: { groupId: string | null; category: NotificationCategory; involved: string[]; followers: string[]; direct?: string[] },
-  ): Promise<Map<string, Delivery>> {
+  async deliveries(plan: {
+    groupId: string | null;
+    category: NotificationCategory;
+    involved: string[];
+    followers: string[];
+    direct?: string[];
+  }): Promise<Map<string, Delivery>> {
     const involved = new Set(plan.involved);
     const direct = new Set(plan.direct ?? []);
     const everyone = [...new Set([...plan.involved, ...plan.followers, ...direct])];
     if (!everyone.length) return new Map();
-    const chosen = await this.em.fork().getConnection().execute<{ user_id: string; level: GroupNotificationLevel | null; in_app: boolean | null; email: EmailDelivery | null }[]>(
-      `select p.id as user_id, g.level, c.in_app, c.email
+    const chosen = await this.em
+      .fork()
+      .getConnection()
+      .execute<
+        { user_id: string; level: GroupNotificationLevel | null; in_app: boolean | null; email: EmailDelivery | null }[]
+      >(
+        `select p.id as user_id, g.level, c.in_app, c.email
        from unnest(?::uuid[]) as p(id)
        left join group_notification_preferences g on g.user_id = p.id and g.group_id = ?
        left join notification_channel_preferences c on c.user_id = p.id and c.category = ?`,
-      [`{${everyone.join(',')}}`, plan.groupId, plan.category],
-    );
+        [`{${everyone.join(',')}}`, plan.groupId, plan.category],
+      );
     const result = new Map<string, Delivery>();
     for (const row of chosen) {
       const level = row.level ?? DEFAULT_GROUP_LEVEL;
@@ -208,7 +246,12 @@ export class NotificationPreferencesService {
   async contentFreeUsers(userIds: string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();
     const ids = [...new Set(userIds)];
-    const rows = await this.em.getConnection().execute<{ user_id: string }[]>(`select user_id from notification_settings where content_free and user_id in (${ids.map(() => '?').join(', ')})`, ids);
+    const rows = await this.em
+      .getConnection()
+      .execute<{ user_id: string }[]>(
+        `select user_id from notification_settings where content_free and user_id in (${ids.map(() => '?').join(', ')})`,
+        ids,
+      );
     return new Set(rows.map((r) => r.user_id));
   }
 
@@ -228,15 +271,20 @@ export class NotificationPreferencesService {
     if (!missing.length) return new Map(found.map((row) => [row.userId, row]));
     const values = missing.flatMap((userId) => {
       const fresh = new NotificationSettings();
-      return [userId, fresh.contentFree, fresh.digestFrequency, fresh.digestHour, fresh.digestWeekday, fresh.unsubscribeKey];
+      return [
+        userId,
+        fresh.contentFree,
+        fresh.digestFrequency,
+        fresh.digestHour,
+        fresh.digestWeekday,
+        fresh.unsubscribeKey,
+      ];
     });
-    await em
-      .getConnection()
-      .execute(
-        `insert into notification_settings (user_id, content_free, digest_frequency, digest_hour, digest_weekday, unsubscribe_key)
+    await em.getConnection().execute(
+      `insert into notification_settings (user_id, content_free, digest_frequency, digest_hour, digest_weekday, unsubscribe_key)
          values ${missing.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} on conflict (user_id) do nothing`,
-        values,
-      );
+      values,
+    );
     const all = await em.find(NotificationSettings, { userId: { $in: ids } }, { refresh: true });
     return new Map(all.map((row) => [row.userId, row]));
   }
@@ -250,9 +298,14 @@ export class NotificationPreferencesService {
    * Stops the email of the link's category (for the digest: every category sent by digest). In-app
    * notifications stay as they were. Using a link twice is harmless.
    */
-  async unsubscribe(token: string, client: { address: string }): Promise<{ category: NotificationCategory | 'DIGEST' }> {
+  async unsubscribe(
+    token: string,
+    client: { address: string },
+  ): Promise<{ category: NotificationCategory | 'DIGEST' }> {
     // The link is its own secret: every attempt counts against the client address.
-    await this.rateLimiter.consume([{ scope: 'unsubscribe:address', subject: client.address, limit: 60, windowSeconds: 3600 }]);
+    await this.rateLimiter.consume([
+      { scope: 'unsubscribe:address', subject: client.address, limit: 60, windowSeconds: 3600 },
+    ]);
     const [userId, category, mac] = (token ?? '').split('.');
     const known = category === 'DIGEST' || CATEGORIES.includes(category as NotificationCategory);
     if (!userId || !isUuid(userId) || !known || !mac) throw notificationsErrors.invalidUnsubscribeLink();
@@ -261,7 +314,8 @@ export class NotificationPreferencesService {
       if (!settings) throw notificationsErrors.invalidUnsubscribeLink();
       const expected = Buffer.from(this.mac(settings, category as NotificationCategory));
       const given = Buffer.from(mac);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw notificationsErrors.invalidUnsubscribeLink();
+      if (expected.length !== given.length || !timingSafeEqual(expected, given))
+        throw notificationsErrors.invalidUnsubscribeLink();
       const stop = category === 'DIGEST' ? await this.digestCategories(em, userId) : [category as NotificationCategory];
       for (const c of stop) {
         const current = (await em.findOne(ChannelPreference, { userId, category: c })) ?? DEFAULT_CHANNELS[c];
@@ -277,6 +331,9 @@ export class NotificationPreferencesService {
   }
 
   private mac(settings: NotificationSettings, category: string): string {
-    return createHmac('sha256', settings.unsubscribeKey).update(`${settings.userId}:${category}`).digest('base64url').slice(0, 32);
+    return createHmac('sha256', settings.unsubscribeKey)
+      .update(`${settings.userId}:${category}`)
+      .digest('base64url')
+      .slice(0, 32);
   }
 }

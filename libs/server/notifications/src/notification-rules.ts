@@ -26,7 +26,9 @@ export interface RuleContext {
   threadLevels(threadId: string): Promise<{ watching: string[]; muted: string[] }>;
 }
 
-type Rules = { [T in DomainEventType]: (payload: DomainEventPayloads[T], context: RuleContext) => Promise<NotificationPlan> };
+type Rules = {
+  [T in DomainEventType]: (payload: DomainEventPayloads[T], context: RuleContext) => Promise<NotificationPlan>;
+};
 
 export const NOTIFICATION_RULES: Rules = {
   'membership.requested': async (p, context) => ({
@@ -36,10 +38,34 @@ export const NOTIFICATION_RULES: Rules = {
     actorId: p.userId,
     subjectId: p.membershipId,
   }),
-  'membership.approved': async (p) => ({ type: NotificationType.MEMBERSHIP_APPROVED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
-  'membership.declined': async (p) => ({ type: NotificationType.MEMBERSHIP_DECLINED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: null }),
-  'membership.invited': async (p) => ({ type: NotificationType.GROUP_INVITATION, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
-  'membership.role-changed': async (p) => ({ type: NotificationType.ROLE_CHANGED, involvedIds: [p.userId], groupId: p.groupId, actorId: p.actorId, subjectId: p.membershipId }),
+  'membership.approved': async (p) => ({
+    type: NotificationType.MEMBERSHIP_APPROVED,
+    involvedIds: [p.userId],
+    groupId: p.groupId,
+    actorId: p.actorId,
+    subjectId: p.membershipId,
+  }),
+  'membership.declined': async (p) => ({
+    type: NotificationType.MEMBERSHIP_DECLINED,
+    involvedIds: [p.userId],
+    groupId: p.groupId,
+    actorId: p.actorId,
+    subjectId: null,
+  }),
+  'membership.invited': async (p) => ({
+    type: NotificationType.GROUP_INVITATION,
+    involvedIds: [p.userId],
+    groupId: p.groupId,
+    actorId: p.actorId,
+    subjectId: p.membershipId,
+  }),
+  'membership.role-changed': async (p) => ({
+    type: NotificationType.ROLE_CHANGED,
+    involvedIds: [p.userId],
+    groupId: p.groupId,
+    actorId: p.actorId,
+    subjectId: p.membershipId,
+  }),
   // Everyone in the group follows its new discussions (those at "all activity" hear of them).
   // People it mentions hear of it as a mention instead. (Its author watches it: the discussions
   // write path records that with the thread.)
@@ -60,7 +86,10 @@ export const NOTIFICATION_RULES: Rules = {
     const inGroup = new Set(members);
     return {
       type: NotificationType.POST_REPLY,
-      involvedIds: without([p.parentAuthorId, ...levels.watching], [...levels.muted, ...(await mentioned(p, context))]).filter((id) => inGroup.has(id)),
+      involvedIds: without(
+        [p.parentAuthorId, ...levels.watching],
+        [...levels.muted, ...(await mentioned(p, context))],
+      ).filter((id) => inGroup.has(id)),
       groupId: p.groupId,
       actorId: p.authorId,
       subjectId: p.threadId,
@@ -71,7 +100,14 @@ export const NOTIFICATION_RULES: Rules = {
   'post.mentioned': async (p, context) => {
     const members = new Set(await context.memberIds(p.groupId));
     const named = [...p.userIds, ...(p.groupConvenors ? await context.convenorIds(p.groupId) : [])];
-    return { type: NotificationType.MENTIONED, involvedIds: [], directIds: [...new Set(named)].filter((id) => members.has(id)), groupId: p.groupId, actorId: p.authorId, subjectId: p.threadId };
+    return {
+      type: NotificationType.MENTIONED,
+      involvedIds: [],
+      directIds: [...new Set(named)].filter((id) => members.has(id)),
+      groupId: p.groupId,
+      actorId: p.authorId,
+      subjectId: p.threadId,
+    };
   },
   // Everyone in the group follows its documents (those at "all activity" hear of them).
   'document.created': async (p, context) => ({
@@ -124,9 +160,28 @@ export const NOTIFICATION_RULES: Rules = {
     subjectId: p.meetingId,
   }),
   // Pitches name their recipients when they are made (convenors of the groups, or the admins).
-  'pitch.submitted': async (p) => ({ type: NotificationType.PITCH_RECEIVED, involvedIds: p.recipientIds, groupId: p.groupId, actorId: null, subjectId: p.pitchId }),
-  'pitch.assigned': async (p) => ({ type: NotificationType.PITCH_ASSIGNED, involvedIds: [], directIds: p.reviewerIds, groupId: p.groupId, actorId: p.actorId, subjectId: p.pitchId }),
-  'pitch.replied': async (p) => ({ type: NotificationType.PITCH_REPLY, involvedIds: p.recipientIds, groupId: p.groupId, actorId: null, subjectId: p.pitchId }),
+  'pitch.submitted': async (p) => ({
+    type: NotificationType.PITCH_RECEIVED,
+    involvedIds: p.recipientIds,
+    groupId: p.groupId,
+    actorId: null,
+    subjectId: p.pitchId,
+  }),
+  'pitch.assigned': async (p) => ({
+    type: NotificationType.PITCH_ASSIGNED,
+    involvedIds: [],
+    directIds: p.reviewerIds,
+    groupId: p.groupId,
+    actorId: p.actorId,
+    subjectId: p.pitchId,
+  }),
+  'pitch.replied': async (p) => ({
+    type: NotificationType.PITCH_REPLY,
+    involvedIds: p.recipientIds,
+    groupId: p.groupId,
+    actorId: null,
+    subjectId: p.pitchId,
+  }),
   'post.hidden': async (p, context) => ({
     type: NotificationType.POST_HIDDEN,
     involvedIds: [],
@@ -138,11 +193,18 @@ export const NOTIFICATION_RULES: Rules = {
 };
 
 /** The people a post's own mention event tells: they hear of the post that way only. */
-async function mentioned(p: { groupId: string; mentionedIds?: string[]; groupConvenors?: boolean }, context: RuleContext): Promise<string[]> {
+async function mentioned(
+  p: { groupId: string; mentionedIds?: string[]; groupConvenors?: boolean },
+  context: RuleContext,
+): Promise<string[]> {
   return [...(p.mentionedIds ?? []), ...(p.groupConvenors ? await context.convenorIds(p.groupId) : [])];
 }
 
-async function meetingChange(type: NotificationType, p: { meetingId: string; groupId: string; actorId: string; answeredIds: string[] }, context: RuleContext): Promise<NotificationPlan> {
+async function meetingChange(
+  type: NotificationType,
+  p: { meetingId: string; groupId: string; actorId: string; answeredIds: string[] },
+  context: RuleContext,
+): Promise<NotificationPlan> {
   const members = await context.memberIds(p.groupId);
   const inGroup = new Set(members);
   return {

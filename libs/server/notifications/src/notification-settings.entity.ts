@@ -6,7 +6,8 @@ import { DEFAULT_DIGEST, DigestFrequency } from '@convene/shared-contracts';
 /** A person's notification settings that are not per category or per group. Made on first need. */
 @Entity({ tableName: 'notification_settings' })
 export class NotificationSettings {
-  [OptionalProps]?: 'contentFree' | 'digestFrequency' | 'digestHour' | 'digestWeekday' | 'lastDigestAt' | 'unsubscribeKey';
+  [OptionalProps]?:
+    'contentFree' | 'digestFrequency' | 'digestHour' | 'digestWeekday' | 'lastDigestAt' | 'unsubscribeKey';
 
   @PrimaryKey({ type: 'uuid' })
   userId!: string;

@@ -11,8 +11,16 @@ import { EmailDelivery, NotificationType } from '@convene/shared-contracts';
 @Unique({ properties: ['eventId', 'recipientId'] })
 @Index({ properties: ['recipientId', 'seq'] })
 // A person's unread count (on the bell, and with every notification pushed to them) counts these alone.
-@Index({ name: 'notifications_unread_index', expression: 'create index "notifications_unread_index" on "notifications" ("recipient_id") where "in_app" and "read_at" is null' })
-@Index({ name: 'notifications_email_pending_index', expression: 'create index "notifications_email_pending_index" on "notifications" ("email", "recipient_id") where "emailed_at" is null and "email" <> \'NONE\'' })
+@Index({
+  name: 'notifications_unread_index',
+  expression:
+    'create index "notifications_unread_index" on "notifications" ("recipient_id") where "in_app" and "read_at" is null',
+})
+@Index({
+  name: 'notifications_email_pending_index',
+  expression:
+    'create index "notifications_email_pending_index" on "notifications" ("email", "recipient_id") where "emailed_at" is null and "email" <> \'NONE\'',
+})
 export class Notification {
   [OptionalProps]?: 'createdAt' | 'readAt' | 'groupId' | 'actorId' | 'subjectId' | 'inApp' | 'email' | 'emailedAt';
 

@@ -8,7 +8,11 @@ export class NotificationsPersonalData implements OnModuleInit {
   constructor(private readonly registry: PersonalDataRegistry) {}
 
   onModuleInit(): void {
-    this.registry.register({ name: 'notifications', collect: (em, person) => this.collect(em, person), erase: (em, person) => this.erase(em, person) });
+    this.registry.register({
+      name: 'notifications',
+      collect: (em, person) => this.collect(em, person),
+      erase: (em, person) => this.erase(em, person),
+    });
   }
 
   private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {
@@ -20,7 +24,10 @@ export class NotificationsPersonalData implements OnModuleInit {
       `select content_free as "contentFree", digest_frequency as "digestFrequency", digest_hour as "digestHour", digest_weekday as "digestWeekday" from notification_settings where user_id = ?`,
       [person.id],
     );
-    const channels = await em.execute<Record<string, unknown>[]>(`select category, in_app as "inApp", email from notification_channel_preferences where user_id = ? order by category`, [person.id]);
+    const channels = await em.execute<Record<string, unknown>[]>(
+      `select category, in_app as "inApp", email from notification_channel_preferences where user_id = ? order by category`,
+      [person.id],
+    );
     const groups = await em.execute<Record<string, unknown>[]>(
       `select g.name as "group", p.level from group_notification_preferences p join working_groups g on g.id = p.group_id where p.user_id = ? order by g.name`,
       [person.id],
@@ -29,7 +36,13 @@ export class NotificationsPersonalData implements OnModuleInit {
   }
 
   private async erase(em: EntityManager, person: DataSubject): Promise<void> {
-    const tables = ['notification_settings', 'notification_channel_preferences', 'group_notification_preferences', 'thread_notification_preferences', 'notification_sequences'];
+    const tables = [
+      'notification_settings',
+      'notification_channel_preferences',
+      'group_notification_preferences',
+      'thread_notification_preferences',
+      'notification_sequences',
+    ];
     await em.execute(`delete from notifications where recipient_id = ?`, [person.id]);
     for (const table of tables) await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
   }

@@ -7,7 +7,8 @@ export enum NotificationsErrorCode {
 }
 
 export const notificationsErrors = {
-  notInGroup: () => forbidden(NotificationsErrorCode.NotInGroup, 'Only people in this group choose how they hear from it.'),
+  notInGroup: () =>
+    forbidden(NotificationsErrorCode.NotInGroup, 'Only people in this group choose how they hear from it.'),
   invalidUnsubscribeLink: () =>
     new DomainError(
       ErrorCode.BadUserInput,

@@ -16,7 +16,14 @@ import { NotificationsPersonalData } from './notifications-personal-data.js';
 
 @Module({
   imports: [
-    MikroOrmModule.forFeature([Notification, NotificationSequence, NotificationSettings, ChannelPreference, GroupPreference, ThreadPreference]),
+    MikroOrmModule.forFeature([
+      Notification,
+      NotificationSequence,
+      NotificationSettings,
+      ChannelPreference,
+      GroupPreference,
+      ThreadPreference,
+    ]),
     GroupsModule,
     IdentityModule,
     MailModule,

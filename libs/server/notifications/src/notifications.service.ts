@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { EmailDelivery, NOTIFICATION_CATEGORY, SOCKET_EVENTS, socketRooms, type NotificationMessage, type NotificationType, type NotificationView, type NotificationsReadMessage } from '@convene/shared-contracts';
-import { InputCheck, OutboxService, RealtimePublisher, type DomainEventPayloads, type DomainEventType, type Viewer } from '@convene/server-core';
+import {
+  EmailDelivery,
+  NOTIFICATION_CATEGORY,
+  SOCKET_EVENTS,
+  socketRooms,
+  type NotificationMessage,
+  type NotificationType,
+  type NotificationView,
+  type NotificationsReadMessage,
+} from '@convene/shared-contracts';
+import {
+  InputCheck,
+  OutboxService,
+  RealtimePublisher,
+  type DomainEventPayloads,
+  type DomainEventType,
+  type Viewer,
+} from '@convene/server-core';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
 import { IdentityService, type PersonValues } from '@convene/server-identity';
 import { Notification } from './notification.entity.js';
@@ -28,7 +44,10 @@ interface Lookup {
   present(row: NotificationRow): PresentedNotification;
 }
 
-export type NotificationRow = Pick<Notification, 'id' | 'recipientId' | 'seq' | 'type' | 'groupId' | 'actorId' | 'subjectId' | 'createdAt' | 'readAt'>;
+export type NotificationRow = Pick<
+  Notification,
+  'id' | 'recipientId' | 'seq' | 'type' | 'groupId' | 'actorId' | 'subjectId' | 'createdAt' | 'readAt'
+>;
 
 const MAX_PAGE = 100;
 /** People written (and signalled) per statement when a change tells many. */
@@ -59,7 +78,10 @@ export class NotificationsService {
   async fanOut(eventId: string, onSlice: (slice: Delivered[]) => void = () => undefined): Promise<Delivered[]> {
     const event = await this.outbox.find(eventId);
     if (!event || event.deliveredAt) return [];
-    const rule = NOTIFICATION_RULES[event.type] as (payload: DomainEventPayloads[DomainEventType], context: RuleContext) => Promise<NotificationPlan>;
+    const rule = NOTIFICATION_RULES[event.type] as (
+      payload: DomainEventPayloads[DomainEventType],
+      context: RuleContext,
+    ) => Promise<NotificationPlan>;
     const plan = await rule(event.payload as DomainEventPayloads[DomainEventType], {
       convenorIds: (groupId) => this.groups.convenorIds(groupId),
       memberIds: (groupId) => this.groups.activeMemberIds(groupId),
@@ -78,7 +100,9 @@ export class NotificationsService {
     const delivered: Delivered[] = [];
     if (!recipients.length) await this.outbox.markDelivered(this.em.fork(), event.id);
     // Who and where are the same for every slice: looked up once.
-    const lookup = await this.lookUp(recipients.map((recipientId) => ({ recipientId, groupId: plan.groupId, actorId: plan.actorId })));
+    const lookup = await this.lookUp(
+      recipients.map((recipientId) => ({ recipientId, groupId: plan.groupId, actorId: plan.actorId })),
+    );
     for (let i = 0; i < recipients.length; i += FAN_OUT_SLICE) {
       const last = i + FAN_OUT_SLICE >= recipients.length;
       const rows = await this.em.fork().transactional(async (em) => {
@@ -96,7 +120,8 @@ export class NotificationsService {
 
   /** Shows each person of a slice their new notification, on every tab and device they have open. */
   send(slice: Delivered[]): void {
-    for (const { recipientId, message } of slice) this.realtime.emit(socketRooms.user(recipientId), SOCKET_EVENTS.notification, message);
+    for (const { recipientId, message } of slice)
+      this.realtime.emit(socketRooms.user(recipientId), SOCKET_EVENTS.notification, message);
   }
 
   /** The messages for freshly written rows: each as its recipient may see it, with their unread count. */
@@ -105,7 +130,11 @@ export class NotificationsService {
     return rows.map((row) => {
       const { unread, previous } = counts.get(row.recipientId) ?? { unread: 1, previous: 0 };
       const notification = NotificationsService.view(lookup.present(row));
-      return { recipientId: row.recipientId, seq: row.seq, message: { seq: row.seq, previousSeq: previous, unreadCount: unread, notification } };
+      return {
+        recipientId: row.recipientId,
+        seq: row.seq,
+        message: { seq: row.seq, previousSeq: previous, unreadCount: unread, notification },
+      };
     });
   }
 
@@ -127,7 +156,12 @@ export class NotificationsService {
     ]);
     const contentFree = (row: Pick<NotificationRow, 'recipientId' | 'groupId'>) =>
       contentFreePeople.has(row.recipientId) || (!!row.groupId && !!groups.get(row.groupId)?.contentFree);
-    const people = await this.identity.peopleByIds(rows.filter((r) => !contentFree(r)).map((r) => r.actorId).filter((id): id is string => !!id));
+    const people = await this.identity.peopleByIds(
+      rows
+        .filter((r) => !contentFree(r))
+        .map((r) => r.actorId)
+        .filter((id): id is string => !!id),
+    );
     return {
       present: (row) => ({
         row,
@@ -178,8 +212,16 @@ export class NotificationsService {
    * numbers appear in order), and write the rows. Returns the rows that show in the app: a row
    * kept for its email alone stays quiet.
    */
-  private async writeSlice(em: EntityManager, eventId: string, plan: NotificationPlan, recipients: string[], deliveries: Map<string, Delivery>): Promise<NotificationRow[]> {
-    const rows = await em.execute<{ id: string; recipient_id: string; seq: string; in_app: boolean; created_at: Date }[]>(
+  private async writeSlice(
+    em: EntityManager,
+    eventId: string,
+    plan: NotificationPlan,
+    recipients: string[],
+    deliveries: Map<string, Delivery>,
+  ): Promise<NotificationRow[]> {
+    const rows = await em.execute<
+      { id: string; recipient_id: string; seq: string; in_app: boolean; created_at: Date }[]
+    >(
       `with wanted as (
          select w.user_id, w.in_app, w.email from unnest(?::uuid[], ?::boolean[], ?::text[]) as w(user_id, in_app, email)
          where not exists (select 1 from notifications n where n.event_id = ? and n.recipient_id = w.user_id)
@@ -227,7 +269,10 @@ export class NotificationsService {
     const rows = await this.em
       .fork()
       .getConnection()
-      .execute<{ id: string }[]>(`select id from notifications where event_id = ? and email = ? and emailed_at is null`, [eventId, EmailDelivery.IMMEDIATE]);
+      .execute<{ id: string }[]>(
+        `select id from notifications where event_id = ? and email = ? and emailed_at is null`,
+        [eventId, EmailDelivery.IMMEDIATE],
+      );
     return rows.map((r) => r.id);
   }
 
@@ -235,7 +280,11 @@ export class NotificationsService {
   async strandedEmails(olderThan: Date, limit: number): Promise<string[]> {
     const rows = await this.em
       .fork()
-      .find(Notification, { email: EmailDelivery.IMMEDIATE, emailedAt: null, createdAt: { $lt: olderThan } }, { fields: ['id'], orderBy: { createdAt: 'asc' }, limit });
+      .find(
+        Notification,
+        { email: EmailDelivery.IMMEDIATE, emailedAt: null, createdAt: { $lt: olderThan } },
+        { fields: ['id'], orderBy: { createdAt: 'asc' }, limit },
+      );
     return rows.map((r) => r.id);
   }
 
@@ -246,19 +295,33 @@ export class NotificationsService {
   async list(viewer: Viewer, args: { after?: number | null; first?: number | null }): Promise<NotificationRow[]> {
     const check = new InputCheck();
     const first = args.first ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) check.fail('first', `Ask for between 1 and ${MAX_PAGE} notifications.`);
-    if (args.after != null && (!Number.isInteger(args.after) || args.after < 0)) check.fail('after', 'Give a sequence number of zero or more.');
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      check.fail('first', `Ask for between 1 and ${MAX_PAGE} notifications.`);
+    if (args.after != null && (!Number.isInteger(args.after) || args.after < 0))
+      check.fail('after', 'Give a sequence number of zero or more.');
     check.done();
     // Read on every page (the bell): one plain statement, no entities.
     const catchingUp = args.after != null;
-    const rows = await this.em.getConnection().execute<
-      { id: string; recipient_id: string; seq: string; type: NotificationType; group_id: string | null; actor_id: string | null; subject_id: string | null; created_at: Date | string; read_at: Date | string | null }[]
-    >(
-      `select id, recipient_id, seq, type, group_id, actor_id, subject_id, created_at, read_at from notifications
+    const rows = await this.em
+      .getConnection()
+      .execute<
+        {
+          id: string;
+          recipient_id: string;
+          seq: string;
+          type: NotificationType;
+          group_id: string | null;
+          actor_id: string | null;
+          subject_id: string | null;
+          created_at: Date | string;
+          read_at: Date | string | null;
+        }[]
+      >(
+        `select id, recipient_id, seq, type, group_id, actor_id, subject_id, created_at, read_at from notifications
        where recipient_id = ? and in_app${catchingUp ? ' and seq > ?' : ''}
        order by seq ${catchingUp ? 'asc' : 'desc'} limit ?`,
-      [viewer.userId, ...(catchingUp ? [args.after] : []), first],
-    );
+        [viewer.userId, ...(catchingUp ? [args.after] : []), first],
+      );
     return rows.map((r) => ({
       id: r.id,
       recipientId: r.recipient_id,
@@ -273,7 +336,12 @@ export class NotificationsService {
   }
 
   async unreadCount(viewer: Viewer): Promise<number> {
-    const [row] = await this.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from notifications where recipient_id = ? and in_app and read_at is null', [viewer.userId]);
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ n: number }[]>(
+        'select count(*)::int as n from notifications where recipient_id = ? and in_app and read_at is null',
+        [viewer.userId],
+      );
     return row!.n;
   }
 
@@ -282,10 +350,13 @@ export class NotificationsService {
     const check = new InputCheck();
     const ids = (args.ids ?? []).map((id, i) => check.uuid(`ids.${i}`, id, 'Notification'));
     if (ids.length > MAX_PAGE) check.fail('ids', `Mark at most ${MAX_PAGE} notifications at once.`);
-    if (args.upToSeq != null && (!Number.isInteger(args.upToSeq) || args.upToSeq < 0)) check.fail('upToSeq', 'Give a sequence number of zero or more.');
+    if (args.upToSeq != null && (!Number.isInteger(args.upToSeq) || args.upToSeq < 0))
+      check.fail('upToSeq', 'Give a sequence number of zero or more.');
     if (!ids.length && args.upToSeq == null) check.fail('ids', 'Say which notifications to mark read.');
     check.done();
-    const where = ids.length ? { recipientId: viewer.userId, id: { $in: ids }, readAt: null } : { recipientId: viewer.userId, seq: { $lte: args.upToSeq! }, readAt: null };
+    const where = ids.length
+      ? { recipientId: viewer.userId, id: { $in: ids }, readAt: null }
+      : { recipientId: viewer.userId, seq: { $lte: args.upToSeq! }, readAt: null };
     await this.em.nativeUpdate(Notification, where, { readAt: new Date() });
     const unreadCount = await this.unreadCount(viewer);
     // Every tab and device of the person clears the same marks (the one that asked included: harmless).

@@ -27,7 +27,12 @@ export class AccountDeletionService {
   async deleteOwnAccount(viewer: Viewer, input: { password: string; code?: string | null }): Promise<void> {
     // What stands in the way is said before a second-factor code is spent on it.
     const before = (await this.identity.usersByIds([viewer.userId])).get(viewer.userId);
-    if (before) await this.assertNothingBlocks(this.em.fork(), { id: before.id, email: before.email, displayName: before.displayName });
+    if (before)
+      await this.assertNothingBlocks(this.em.fork(), {
+        id: before.id,
+        email: before.email,
+        displayName: before.displayName,
+      });
     const user = await this.identity.confirmIdentity(viewer, input);
     const person: DataSubject = { id: user.id, email: user.email, displayName: user.displayName };
     const files = await this.em.fork().transactional(async (em) => {
@@ -41,7 +46,8 @@ export class AccountDeletionService {
     });
     await this.exports.deleteFiles(files);
     // Counters keyed by the address (hashed) go too, so nothing in Redis is derived from it.
-    for (const scope of ['signin:account', 'password-reset:email']) await this.rateLimiter.reset({ scope, subject: person.email });
+    for (const scope of ['signin:account', 'password-reset:email'])
+      await this.rateLimiter.reset({ scope, subject: person.email });
     this.logger.log(`Account ${person.id} deleted`);
   }
 

@@ -4,7 +4,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { AuditAction, DataExportStatus } from '@convene/shared-contracts';
-import { APP_CONFIG, AuditLog, JobQueue, PersonalDataRegistry, RateLimiter, isUuid, jobIds, type AppConfig, type DataSubject, type Viewer } from '@convene/server-core';
+import {
+  APP_CONFIG,
+  AuditLog,
+  JobQueue,
+  PersonalDataRegistry,
+  RateLimiter,
+  isUuid,
+  jobIds,
+  type AppConfig,
+  type DataSubject,
+  type Viewer,
+} from '@convene/server-core';
 import { FileStorage, newStorageKey } from '@convene/server-storage';
 import { IdentityService } from '@convene/server-identity';
 import { MailService } from '@convene/server-mail';
@@ -50,17 +61,24 @@ export class DataExportService {
   }
 
   async request(viewer: Viewer): Promise<DataExport> {
-    await this.rateLimiter.consume([{ scope: 'data-export:account', subject: viewer.userId, limit: 5, windowSeconds: 24 * 3600 }]);
+    await this.rateLimiter.consume([
+      { scope: 'data-export:account', subject: viewer.userId, limit: 5, windowSeconds: 24 * 3600 },
+    ]);
     const em = this.em.fork();
     const created = await em.transactional(async (tx) => {
       // One at a time: the lock on the person's row orders two requests made at once.
       await tx.execute('select id from users where id = ? for update', [viewer.userId]);
-      if (await tx.count(DataExport, { userId: viewer.userId, status: DataExportStatus.PENDING })) throw privacyErrors.exportInProgress();
+      if (await tx.count(DataExport, { userId: viewer.userId, status: DataExportStatus.PENDING }))
+        throw privacyErrors.exportInProgress();
       const row = tx.create(DataExport, { userId: viewer.userId });
       this.audit.record(tx, { action: AuditAction.DATA_EXPORT_REQUESTED, actorId: viewer.userId });
       return row;
     });
-    await this.jobs.addAfterCommit('build-data-export', { exportId: created.id }, { jobId: jobIds.dataExport(created.id) });
+    await this.jobs.addAfterCommit(
+      'build-data-export',
+      { exportId: created.id },
+      { jobId: jobIds.dataExport(created.id) },
+    );
     return created;
   }
 
@@ -81,9 +99,18 @@ export class DataExportService {
     // Finished only if still wanted: the account may have been deleted meanwhile (the row is gone),
     // or a second job for the same export finished first. Either way this archive goes.
     const mail = await em.transactional(async (tx) => {
-      const claimed = await tx.nativeUpdate(DataExport, { id: row.id, status: DataExportStatus.PENDING }, { status: DataExportStatus.READY, readyAt: new Date(), expiresAt, size, storageKey: key });
+      const claimed = await tx.nativeUpdate(
+        DataExport,
+        { id: row.id, status: DataExportStatus.PENDING },
+        { status: DataExportStatus.READY, readyAt: new Date(), expiresAt, size, storageKey: key },
+      );
       if (claimed !== 1) return null;
-      return this.mail.prepare('data-export-ready', { email: user.email, locale: user.locale }, { link: `${this.config.publicUrl}/settings/security`, expiresOn: expiresAt.toISOString().slice(0, 10) }, tx);
+      return this.mail.prepare(
+        'data-export-ready',
+        { email: user.email, locale: user.locale },
+        { link: `${this.config.publicUrl}/settings/security`, expiresOn: expiresAt.toISOString().slice(0, 10) },
+        tx,
+      );
     });
     if (!mail) {
       await this.storage.delete(key);
@@ -94,8 +121,13 @@ export class DataExportService {
 
   /** The zip of one of the viewer's own ready exports. */
   async open(viewer: Viewer, exportId: string): Promise<{ stream: Readable; size: number; fileName: string }> {
-    const row = isUuid(exportId) ? await this.em.fork().findOne(DataExport, { id: exportId, userId: viewer.userId, status: DataExportStatus.READY }) : null;
-    if (!row?.storageKey || !row.expiresAt || row.expiresAt.getTime() <= Date.now()) throw privacyErrors.exportNotFound();
+    const row = isUuid(exportId)
+      ? await this.em
+          .fork()
+          .findOne(DataExport, { id: exportId, userId: viewer.userId, status: DataExportStatus.READY })
+      : null;
+    if (!row?.storageKey || !row.expiresAt || row.expiresAt.getTime() <= Date.now())
+      throw privacyErrors.exportNotFound();
     const stream = await this.storage.read(row.storageKey);
     await this.audit.recordNow({ action: AuditAction.DATA_EXPORT_DOWNLOADED, actorId: viewer.userId });
     return { stream, size: row.size ?? 0, fileName: `convene-data-${row.createdAt.toISOString().slice(0, 10)}.zip` };
@@ -104,15 +136,32 @@ export class DataExportService {
   /** Deletes expired exports (file first, then row), and re-enqueues pending ones whose job was lost. */
   async purge(): Promise<number> {
     const em = this.em.fork();
-    const expired = await em.find(DataExport, { $or: [{ expiresAt: { $lt: new Date() } }, { status: DataExportStatus.FAILED, createdAt: { $lt: new Date(Date.now() - KEEP_DAYS * 86_400_000) } }] });
+    const expired = await em.find(DataExport, {
+      $or: [
+        { expiresAt: { $lt: new Date() } },
+        { status: DataExportStatus.FAILED, createdAt: { $lt: new Date(Date.now() - KEEP_DAYS * 86_400_000) } },
+      ],
+    });
     for (const row of expired) {
       if (row.storageKey) await this.storage.delete(row.storageKey);
       await em.nativeDelete(DataExport, { id: row.id });
     }
     // A day of retries is enough: the person sees it failed and can ask again.
-    await em.nativeUpdate(DataExport, { status: DataExportStatus.PENDING, createdAt: { $lt: new Date(Date.now() - 86_400_000) } }, { status: DataExportStatus.FAILED });
-    const stuck = await em.find(DataExport, { status: DataExportStatus.PENDING, createdAt: { $lt: new Date(Date.now() - STUCK_MS) } });
-    for (const row of stuck) await this.jobs.add('build-data-export', { exportId: row.id }, { jobId: `${jobIds.dataExport(row.id)}-${Date.now()}` });
+    await em.nativeUpdate(
+      DataExport,
+      { status: DataExportStatus.PENDING, createdAt: { $lt: new Date(Date.now() - 86_400_000) } },
+      { status: DataExportStatus.FAILED },
+    );
+    const stuck = await em.find(DataExport, {
+      status: DataExportStatus.PENDING,
+      createdAt: { $lt: new Date(Date.now() - STUCK_MS) },
+    });
+    for (const row of stuck)
+      await this.jobs.add(
+        'build-data-export',
+        { exportId: row.id },
+        { jobId: `${jobIds.dataExport(row.id)}-${Date.now()}` },
+      );
     return expired.length;
   }
 
@@ -124,7 +173,10 @@ export class DataExportService {
   }
 
   async deleteFiles(keys: string[]): Promise<void> {
-    for (const key of keys) await this.storage.delete(key).catch((error: Error) => this.logger.warn(`Export file not deleted (retried by nobody): ${error.message}`));
+    for (const key of keys)
+      await this.storage
+        .delete(key)
+        .catch((error: Error) => this.logger.warn(`Export file not deleted (retried by nobody): ${error.message}`));
   }
 
   /** Streams the archive into the storage as it is made; answers its size. */

@@ -8,8 +8,22 @@ export enum PrivacyErrorCode {
 }
 
 export const privacyErrors = {
-  exportInProgress: () => new DomainError(ErrorCode.Conflict, PrivacyErrorCode.ExportInProgress, 'Your data export is being prepared. You will get an email when it is ready.'),
-  exportNotFound: () => new DomainError(ErrorCode.NotFound, PrivacyErrorCode.ExportNotFound, 'This export was not found. It may have expired: ask for a new one.'),
+  exportInProgress: () =>
+    new DomainError(
+      ErrorCode.Conflict,
+      PrivacyErrorCode.ExportInProgress,
+      'Your data export is being prepared. You will get an email when it is ready.',
+    ),
+  exportNotFound: () =>
+    new DomainError(
+      ErrorCode.NotFound,
+      PrivacyErrorCode.ExportNotFound,
+      'This export was not found. It may have expired: ask for a new one.',
+    ),
   deletionBlocked: (reasons: string[]) =>
-    new DomainError(ErrorCode.Conflict, PrivacyErrorCode.DeletionBlocked, `Your account can't be deleted yet. ${reasons.join(' ')}`),
+    new DomainError(
+      ErrorCode.Conflict,
+      PrivacyErrorCode.DeletionBlocked,
+      `Your account can't be deleted yet. ${reasons.join(' ')}`,
+    ),
 };

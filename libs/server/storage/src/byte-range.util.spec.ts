@@ -33,7 +33,19 @@ describe(parseRange.name, () => {
   });
 
   it('ignores several ranges, other units and malformed headers', () => {
-    for (const header of ['bytes=0-1,5-6', 'bytes=0-1,', 'items=0-1', 'bytes=', 'bytes=-', 'bytes=a-b', 'bytes=5-1', 'bytes=1.5-2', 'bytes 0-1', 'bytes=--1', 'bytes=0-1-2']) {
+    for (const header of [
+      'bytes=0-1,5-6',
+      'bytes=0-1,',
+      'items=0-1',
+      'bytes=',
+      'bytes=-',
+      'bytes=a-b',
+      'bytes=5-1',
+      'bytes=1.5-2',
+      'bytes 0-1',
+      'bytes=--1',
+      'bytes=0-1-2',
+    ]) {
       expect(parseRange(header, 100)).toEqual({ kind: 'none' });
     }
   });

@@ -151,7 +151,9 @@ describe.each([
       if (sent >= 12 * MiB) abort.abort();
     });
 
-    await expect(storage.write(key, generated.body, { signal: abort.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(storage.write(key, generated.body, { signal: abort.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
 
     expect(generated.sent()).toBeLessThan(32 * MiB);
     expect(await storage.size(key)).toBeNull();
@@ -177,7 +179,9 @@ describe.each([
   it('refuses a write whose signal is already aborted', async () => {
     const key = newStorageKey();
 
-    await expect(storage.write(key, chunked(randomBytes(100)), { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(storage.write(key, chunked(randomBytes(100)), { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
 
     expect(await storage.size(key)).toBeNull();
   });
@@ -227,7 +231,9 @@ describe('S3FileStorage against a server that ignores Range headers', () => {
     const key = newStorageKey();
     await fixture.storage.write(key, chunked(randomBytes(5000)));
 
-    await expect(fixture.storage.read(key, { start: 10, end: 19 })).rejects.toThrow(/answered the whole object for bytes 10-19/);
+    await expect(fixture.storage.read(key, { start: 10, end: 19 })).rejects.toThrow(
+      /answered the whole object for bytes 10-19/,
+    );
   });
 });
 
@@ -244,16 +250,26 @@ describe('LocalFileStorage keys', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it.each(['../outside', 'ab/../../outside', '/etc/passwd', 'ab//cd', 'ab/./cd', '.hidden', 'ab/cd/', '', 'a b', 'ab\\cd', 'café', 'x'.repeat(600)])(
-    'refuses the unsafe key %j for every operation, touching nothing',
-    async (key) => {
-      await expect(storage.write(key, chunked(randomBytes(10)))).rejects.toThrow(/Unsafe storage key/);
-      await expect(storage.read(key)).rejects.toThrow(/Unsafe storage key/);
-      await expect(storage.size(key)).rejects.toThrow(/Unsafe storage key/);
-      await expect(storage.delete(key)).rejects.toThrow(/Unsafe storage key/);
-      expect(await readdir(root)).toEqual([]);
-    },
-  );
+  it.each([
+    '../outside',
+    'ab/../../outside',
+    '/etc/passwd',
+    'ab//cd',
+    'ab/./cd',
+    '.hidden',
+    'ab/cd/',
+    '',
+    'a b',
+    'ab\\cd',
+    'café',
+    'x'.repeat(600),
+  ])('refuses the unsafe key %j for every operation, touching nothing', async (key) => {
+    await expect(storage.write(key, chunked(randomBytes(10)))).rejects.toThrow(/Unsafe storage key/);
+    await expect(storage.read(key)).rejects.toThrow(/Unsafe storage key/);
+    await expect(storage.size(key)).rejects.toThrow(/Unsafe storage key/);
+    await expect(storage.delete(key)).rejects.toThrow(/Unsafe storage key/);
+    expect(await readdir(root)).toEqual([]);
+  });
 
   it('accepts the keys the server makes, and keeps them under objects/', async () => {
     const key = newStorageKey();
@@ -273,10 +289,21 @@ describe('storage factory', () => {
   });
 
   it('chooses the driver from the configuration', () => {
-    const s3 = { endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', bucket: 'documents', accessKeyId: 'key', secretAccessKey: 'secret', forcePathStyle: true };
+    const s3 = {
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      bucket: 'documents',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    };
 
-    expect(createFileStorage({ dataDir: join(tmpdir(), 'unused'), storage: { driver: 'local' } })).toBeInstanceOf(LocalFileStorage);
-    expect(createFileStorage({ dataDir: join(tmpdir(), 'unused'), storage: { driver: 's3', s3 } })).toBeInstanceOf(S3FileStorage);
+    expect(createFileStorage({ dataDir: join(tmpdir(), 'unused'), storage: { driver: 'local' } })).toBeInstanceOf(
+      LocalFileStorage,
+    );
+    expect(createFileStorage({ dataDir: join(tmpdir(), 'unused'), storage: { driver: 's3', s3 } })).toBeInstanceOf(
+      S3FileStorage,
+    );
   });
 });
 
@@ -317,14 +344,26 @@ interface S3rver {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
-type S3rverOptions = { address: string; port: number; silent: boolean; directory: string; configureBuckets: { name: string; configs: string[] }[] };
+type S3rverOptions = {
+  address: string;
+  port: number;
+  silent: boolean;
+  directory: string;
+  configureBuckets: { name: string; configs: string[] }[];
+};
 const S3rver = createRequire(import.meta.url)('s3rver') as new (options: S3rverOptions) => S3rver;
 
 /** `ignoreRanges`: the server answers every GET with the whole object, as some proxies do. */
 async function startS3({ ignoreRanges = false } = {}): Promise<Fixture> {
   const directory = await mkdtemp(join(tmpdir(), 'convene-s3rver-'));
   const bucket = 'convene-documents';
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   let parts = 0;
   const countParts: KoaMiddleware = async (ctx, next) => {
     await next();
@@ -340,13 +379,23 @@ async function startS3({ ignoreRanges = false } = {}): Promise<Fixture> {
   const uploads = server.store.getResourcePath(bucket, undefined, 'uploads');
 
   return {
-    storage: new S3FileStorage({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', bucket, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true }),
+    storage: new S3FileStorage({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      bucket,
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      forcePathStyle: true,
+    }),
     leftovers: () => listOrEmpty(uploads),
     bytesInProgress: async () => {
       let total = 0;
       for (const upload of await listOrEmpty(uploads)) {
         const dir = join(uploads, upload);
-        total += await totalSize(dir, (await listOrEmpty(dir)).filter((name) => /^\d+$/.test(name)));
+        total += await totalSize(
+          dir,
+          (await listOrEmpty(dir)).filter((name) => /^\d+$/.test(name)),
+        );
       }
       return total;
     },
@@ -372,7 +421,8 @@ function abortMultipartUpload(store: S3rverStore): KoaMiddleware {
     if (!/^[0-9a-f]+$/.test(uploadId) || (await listOrEmpty(dir)).length === 0) {
       ctx.status = 404;
       ctx.type = 'application/xml';
-      ctx.body = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>';
+      ctx.body =
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>';
       return;
     }
     await rm(dir, { recursive: true, force: true });
@@ -400,7 +450,8 @@ function fixFirstByteRange(store: S3rverStore): void {
 /** A byte stream of `bytes`, in chunks of 256 KiB, as a request body would come. */
 function chunked(bytes: Buffer): Readable {
   const chunks: Buffer[] = [];
-  for (let offset = 0; offset < bytes.length; offset += 256 * 1024) chunks.push(bytes.subarray(offset, offset + 256 * 1024));
+  for (let offset = 0; offset < bytes.length; offset += 256 * 1024)
+    chunks.push(bytes.subarray(offset, offset + 256 * 1024));
   return Readable.from(chunks, { objectMode: false });
 }
 

@@ -32,7 +32,11 @@ export class LocalFileStorage extends FileStorage {
     this.tmpDir = join(root, 'tmp');
   }
 
-  async write(key: string, body: Readable, options: { signal?: AbortSignal; contentType?: string } = {}): Promise<void> {
+  async write(
+    key: string,
+    body: Readable,
+    options: { signal?: AbortSignal; contentType?: string } = {},
+  ): Promise<void> {
     const { signal } = options;
     // Until the pipeline takes the body over, an error of the body (a client hanging up while the
     // directories are made) must not go unhandled; the pipeline still sees the stream as errored.
@@ -87,7 +91,8 @@ export class LocalFileStorage extends FileStorage {
       const info = await handle.stat();
       if (!info.isFile()) throw new StorageObjectNotFound(key);
       // Like S3 (and HTTP), an end past the last byte is cut to it; a start past it is an error.
-      if (range && range.start >= info.size) throw new RangeError(`Bytes ${range.start}-${range.end} start past the end of ${key} (${info.size} bytes)`);
+      if (range && range.start >= info.size)
+        throw new RangeError(`Bytes ${range.start}-${range.end} start past the end of ${key} (${info.size} bytes)`);
     } finally {
       await handle.close();
     }
@@ -95,7 +100,10 @@ export class LocalFileStorage extends FileStorage {
     // two thirds of this speed; handing the stream `handle.fd` instead would leave the FileHandle
     // closing that descriptor number again when garbage-collected (seen: EBADF in another write).
     // The object can only vanish in between if it is purged at that moment; the stream then errors.
-    return createReadStream(path, { highWaterMark: READ_CHUNK, ...(range ? { start: range.start, end: range.end } : {}) });
+    return createReadStream(path, {
+      highWaterMark: READ_CHUNK,
+      ...(range ? { start: range.start, end: range.end } : {}),
+    });
   }
 
   async size(key: string): Promise<number | null> {
@@ -114,7 +122,8 @@ export class LocalFileStorage extends FileStorage {
   }
 
   private pathOf(key: string): string {
-    if (key.length > MAX_KEY_LENGTH || !SAFE_KEY.test(key)) throw new Error(`Unsafe storage key refused: ${JSON.stringify(key.slice(0, 80))}`);
+    if (key.length > MAX_KEY_LENGTH || !SAFE_KEY.test(key))
+      throw new Error(`Unsafe storage key refused: ${JSON.stringify(key.slice(0, 80))}`);
     const path = join(this.objectsDir, key);
     if (!path.startsWith(this.objectsDir + sep)) throw new Error(`Storage key escapes the storage directory: ${key}`);
     return path;

@@ -1,7 +1,14 @@
 // The S3-compatible driver (AWS S3, MinIO, Garage, Ceph…). A body is sent as a multipart upload
 // of 8 MiB parts, two at a time, so one write holds at most about three parts in memory
 // (two in flight, one being filled) whatever the size of the file.
-import { DeleteObjectCommand, GetObjectCommand, type GetObjectCommandOutput, HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  HeadObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Config } from '@convene/server-core';
 import { Readable } from 'node:stream';
@@ -22,7 +29,11 @@ export class S3FileStorage extends FileStorage {
     this.client = client ?? clientFor(config);
   }
 
-  async write(key: string, body: Readable, options: { signal?: AbortSignal; contentType?: string } = {}): Promise<void> {
+  async write(
+    key: string,
+    body: Readable,
+    options: { signal?: AbortSignal; contentType?: string } = {},
+  ): Promise<void> {
     const { signal, contentType } = options;
     // Until the upload reads it, an error of the body (a client hanging up during the existence
     // check) must not go unhandled; the upload still sees the stream as errored.
@@ -43,7 +54,8 @@ export class S3FileStorage extends FileStorage {
       // one that ignores it overwrites silently (s3rver does, checked): the driver cannot tell
       // which kind it talks to. Keys are random and made by the server, so the window between this
       // check and the upload only matters for a bug; the check is a guard, not a lock.
-      if ((await this.size(key)) !== null) throw new Error(`Refusing to overwrite the stored object ${key}: stored objects are immutable`);
+      if ((await this.size(key)) !== null)
+        throw new Error(`Refusing to overwrite the stored object ${key}: stored objects are immutable`);
       const upload = new Upload({
         client: this.client,
         params: { Bucket: this.bucket, Key: key, Body: body, ContentType: contentType },
@@ -71,10 +83,20 @@ export class S3FileStorage extends FileStorage {
     if (range) checkRange(range);
     let response: GetObjectCommandOutput;
     try {
-      response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+      response = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+        }),
+      );
     } catch (error) {
       if (isMissing(error)) throw new StorageObjectNotFound(key);
-      if (range && error instanceof S3ServiceException && (error.name === 'InvalidRange' || error.$metadata.httpStatusCode === 416)) {
+      if (
+        range &&
+        error instanceof S3ServiceException &&
+        (error.name === 'InvalidRange' || error.$metadata.httpStatusCode === 416)
+      ) {
         throw new RangeError(`Bytes ${range.start}-${range.end} start past the end of ${key}`);
       }
       throw error;
@@ -88,7 +110,9 @@ export class S3FileStorage extends FileStorage {
       const served = parseContentRange(response.ContentRange);
       if (!served || served.start !== range.start || served.end !== Math.min(range.end, served.size - 1)) {
         body.destroy();
-        throw new Error(`The storage server answered ${response.ContentRange ?? 'the whole object'} for bytes ${range.start}-${range.end} of ${key}`);
+        throw new Error(
+          `The storage server answered ${response.ContentRange ?? 'the whole object'} for bytes ${range.start}-${range.end} of ${key}`,
+        );
       }
     }
     return body;
@@ -146,5 +170,9 @@ function parseContentRange(header: string | undefined): { start: number; end: nu
  * A GET on a missing bucket answers NoSuchBucket, which stays an error: it is a misconfiguration.
  */
 function isMissing(error: unknown): boolean {
-  return error instanceof S3ServiceException && error.name !== 'NoSuchBucket' && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
+  return (
+    error instanceof S3ServiceException &&
+    error.name !== 'NoSuchBucket' &&
+    (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)
+  );
 }

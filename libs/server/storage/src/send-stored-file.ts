@@ -7,7 +7,8 @@ import { contentDisposition } from './content-disposition.util.js';
  * What every stored file is served with: it may never run as a page of this site (no scripts,
  * sandboxed, never framed), whatever its type claims.
  */
-export const FILE_CONTENT_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
+export const FILE_CONTENT_POLICY =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
 export interface StoredFileAnswer {
   /** The bytes, read from storage before any header is set: an error must not be saved as the file. */

@@ -5,7 +5,9 @@ import { createFileStorage } from './storage.factory.js';
 
 /** The file storage (local disk or S3, from the configuration), for every domain module that keeps files: one instance per process. */
 @Module({
-  providers: [{ provide: FileStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createFileStorage(config) }],
+  providers: [
+    { provide: FileStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createFileStorage(config) },
+  ],
   exports: [FileStorage],
 })
 export class StorageModule {}

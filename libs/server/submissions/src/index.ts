@@ -9,14 +9,34 @@ import { Pitch } from './pitch.entity.js';
 export { SubmissionsModule } from './submissions.module.js';
 export { PitchFormsService, type PitchFormInput } from './pitch-forms.service.js';
 export { PitchRetentionService } from './pitch-retention.service.js';
-export { PitchesService, type PitchAccess, type PitchFilter, type PartnerView, type SubmitPitchInput } from './pitches.service.js';
+export {
+  PitchesService,
+  type PitchAccess,
+  type PitchFilter,
+  type PartnerView,
+  type SubmitPitchInput,
+} from './pitches.service.js';
 export { PitchAttachmentsService, type UploadedAttachment } from './pitch-attachments.service.js';
 export { PitchAcceptanceService } from './pitch-acceptance.service.js';
 export { SubmissionsErrorCode, submissionsErrors } from './submissions.errors.js';
 export type { PitchField } from './pitch-form.entity.js';
 // Entity classes are exported for the demo seed and tests; repositories stay inside the domain.
 export type { Pitch, PitchForm, PitchMessage, PitchNote, PitchReviewer, PitchAttachment, PitchLink };
-export { PitchForm as PitchFormEntity, Pitch as PitchEntity, PitchMessage as PitchMessageEntity, PitchNote as PitchNoteEntity, PitchReviewer as PitchReviewerEntity };
+export {
+  PitchForm as PitchFormEntity,
+  Pitch as PitchEntity,
+  PitchMessage as PitchMessageEntity,
+  PitchNote as PitchNoteEntity,
+  PitchReviewer as PitchReviewerEntity,
+};
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const submissionsEntities = [PitchForm, Pitch, PitchLink, PitchMessage, PitchNote, PitchReviewer, PitchAttachment];
+export const submissionsEntities = [
+  PitchForm,
+  Pitch,
+  PitchLink,
+  PitchMessage,
+  PitchNote,
+  PitchReviewer,
+  PitchAttachment,
+];

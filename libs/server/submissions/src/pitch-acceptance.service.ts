@@ -36,7 +36,10 @@ export class PitchAcceptanceService {
     private readonly storage: FileStorage,
   ) {}
 
-  async accept(viewer: Viewer, input: { pitchId: string; groupId: string; inviteContact?: boolean | null }): Promise<PitchAccess> {
+  async accept(
+    viewer: Viewer,
+    input: { pitchId: string; groupId: string; inviteContact?: boolean | null },
+  ): Promise<PitchAccess> {
     // The pitch is claimed first (marked accepted under its lock), so that it can't be withdrawn,
     // declined or accepted twice while its discussion is being made.
     const { access, previous, groupId } = await this.pitches.claimForAcceptance(viewer, input);
@@ -52,7 +55,14 @@ export class PitchAcceptanceService {
     ].join('\n');
     let threadId: string;
     try {
-      threadId = (await this.discussions.createThread(viewer, { groupId, title: pitch.title.slice(0, 200), body, tags: ['pitch'] })).id;
+      threadId = (
+        await this.discussions.createThread(viewer, {
+          groupId,
+          title: pitch.title.slice(0, 200),
+          body,
+          tags: ['pitch'],
+        })
+      ).id;
     } catch (error) {
       await this.pitches.reopen(pitch.id, previous);
       throw error;
@@ -61,7 +71,9 @@ export class PitchAcceptanceService {
     const accepted = await this.pitches.acceptedInto(viewer, pitch.id, threadId);
     // The invitation is a courtesy: the acceptance stands if it can't be sent (e.g. they are already in the group).
     if (input.inviteContact) {
-      await this.groups.inviteMember(viewer, { groupId, email: pitch.contactEmail, role: MembershipRole.OBSERVER }).catch((error: Error) => this.logger.warn(`Pitch contact not invited: ${error.message}`));
+      await this.groups
+        .inviteMember(viewer, { groupId, email: pitch.contactEmail, role: MembershipRole.OBSERVER })
+        .catch((error: Error) => this.logger.warn(`Pitch contact not invited: ${error.message}`));
     }
     return accepted;
   }
@@ -74,8 +86,16 @@ export class PitchAcceptanceService {
       try {
         // A copy of the bytes: the pitch's own files go when the pitch is anonymised, the group's stay.
         const storageKey = newStorageKey();
-        await this.storage.write(storageKey, await this.storage.read(file.storageKey), { contentType: file.contentType });
-        const document = await this.documents.create(viewer, view, null, { storageKey, fileName: file.fileName, size: file.size, sha256: file.sha256, contentType: file.contentType });
+        await this.storage.write(storageKey, await this.storage.read(file.storageKey), {
+          contentType: file.contentType,
+        });
+        const document = await this.documents.create(viewer, view, null, {
+          storageKey,
+          fileName: file.fileName,
+          size: file.size,
+          sha256: file.sha256,
+          contentType: file.contentType,
+        });
         await this.documents.addThreadLink(viewer, document.id, { id: threadId, groupId });
       } catch (error) {
         this.logger.warn(`A pitch file was not copied to the group: ${(error as Error).message}`);

@@ -39,12 +39,27 @@ export class PitchAttachmentsService {
     private readonly rateLimiter: RateLimiter,
   ) {}
 
-  async upload(req: Readable & { headers: IncomingHttpHeaders }, client: { address: string }): Promise<UploadedAttachment> {
-    await this.rateLimiter.consume([{ scope: 'pitch-upload:address', subject: client.address, limit: 30, windowSeconds: 3600 }]);
-    const file = await this.uploads.receive(req, { maxBytes: this.documents.maxBytes, allowedTypes: await this.documents.allowedTypes() });
+  async upload(
+    req: Readable & { headers: IncomingHttpHeaders },
+    client: { address: string },
+  ): Promise<UploadedAttachment> {
+    await this.rateLimiter.consume([
+      { scope: 'pitch-upload:address', subject: client.address, limit: 30, windowSeconds: 3600 },
+    ]);
+    const file = await this.uploads.receive(req, {
+      maxBytes: this.documents.maxBytes,
+      allowedTypes: await this.documents.allowedTypes(),
+    });
     const claim = randomBytes(24).toString('base64url');
     const em = this.em.fork();
-    const attachment = em.create(PitchAttachment, { claimHash: sha256(claim), fileName: file.fileName, storageKey: file.storageKey, size: file.size, sha256: file.sha256, contentType: file.contentType });
+    const attachment = em.create(PitchAttachment, {
+      claimHash: sha256(claim),
+      fileName: file.fileName,
+      storageKey: file.storageKey,
+      size: file.size,
+      sha256: file.sha256,
+      contentType: file.contentType,
+    });
     try {
       await em.flush();
     } catch (error) {
@@ -81,7 +96,10 @@ export class PitchAttachmentsService {
           `delete from pitch_attachments where id in (select id from pitch_attachments where pitch_id is null and created_at < ? limit 500 for update skip locked) returning storage_key`,
           [new Date(now.getTime() - UNCLAIMED_HOURS * 3_600_000)],
         );
-      for (const row of rows) await this.storage.delete(row.storage_key).catch((error: Error) => this.logger.warn(`An unclaimed upload's file stays: ${error.message}`));
+      for (const row of rows)
+        await this.storage
+          .delete(row.storage_key)
+          .catch((error: Error) => this.logger.warn(`An unclaimed upload's file stays: ${error.message}`));
       removed += rows.length;
       if (rows.length < 500) break;
     }
@@ -90,7 +108,9 @@ export class PitchAttachmentsService {
   }
 
   private async of(pitchId: string, attachmentId: string): Promise<PitchAttachment> {
-    const found = /^[0-9a-f-]{36}$/i.test(attachmentId ?? '') ? await this.em.fork().findOne(PitchAttachment, { id: attachmentId.toLowerCase(), pitchId }) : null;
+    const found = /^[0-9a-f-]{36}$/i.test(attachmentId ?? '')
+      ? await this.em.fork().findOne(PitchAttachment, { id: attachmentId.toLowerCase(), pitchId })
+      : null;
     if (!found) throw submissionsErrors.attachmentNotFound();
     return found;
   }

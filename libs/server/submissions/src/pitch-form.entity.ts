@@ -22,7 +22,8 @@ export interface PitchField {
  */
 @Entity({ tableName: 'pitch_forms' })
 export class PitchForm {
-  [OptionalProps]?: 'intro' | 'isOpen' | 'fields' | 'retentionDays' | 'language' | 'translations' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    'intro' | 'isOpen' | 'fields' | 'retentionDays' | 'language' | 'translations' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

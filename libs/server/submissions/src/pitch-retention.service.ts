@@ -32,10 +32,14 @@ export class PitchRetentionService {
         `update pitches set organisation_name = 'Removed', contact_name = 'Removed', contact_email = '', title = 'Removed', summary = '', help_wanted = '', decline_reason = '', answers = '{}', anonymised_at = ?, updated_at = ? where id = any(?::uuid[])`,
         [now, now, list],
       );
-      for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links', 'pitch_reviewers']) await em.execute(`delete from ${table} where pitch_id = any(?::uuid[])`, [list]);
+      for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links', 'pitch_reviewers'])
+        await em.execute(`delete from ${table} where pitch_id = any(?::uuid[])`, [list]);
       // The mail sent to the partner about these pitches (its text quotes the pitch and the links).
       const addresses = [...new Set(rows.map((r) => r.contact_email).filter(Boolean))];
-      if (addresses.length) await em.execute(`delete from mail_messages where kind like 'pitch-%' and to_address = any(?::text[])`, [`{${addresses.map((a) => `"${a.replace(/"/g, '')}"`).join(',')}}`]);
+      if (addresses.length)
+        await em.execute(`delete from mail_messages where kind like 'pitch-%' and to_address = any(?::text[])`, [
+          `{${addresses.map((a) => `"${a.replace(/"/g, '')}"`).join(',')}}`,
+        ]);
       return ids;
     });
     await this.deleteFilesOfAnonymised();
@@ -46,9 +50,11 @@ export class PitchRetentionService {
   /** Deletes the files of anonymised pitches, each row only once its file is gone (so a failure is retried). */
   private async deleteFilesOfAnonymised(): Promise<void> {
     const em = this.em.fork();
-    const files = await em.getConnection().execute<{ id: string; storage_key: string }[]>(
-      `select a.id, a.storage_key from pitch_attachments a join pitches p on p.id = a.pitch_id where p.anonymised_at is not null limit 1000`,
-    );
+    const files = await em
+      .getConnection()
+      .execute<{ id: string; storage_key: string }[]>(
+        `select a.id, a.storage_key from pitch_attachments a join pitches p on p.id = a.pitch_id where p.anonymised_at is not null limit 1000`,
+      );
     for (const file of files) {
       try {
         await this.storage.delete(file.storage_key);

@@ -10,9 +10,24 @@ import { OrganisationType, PitchStatus } from '@convene/shared-contracts';
  */
 @Entity({ tableName: 'pitches' })
 @Index({ properties: ['status', 'createdAt'] })
-@Index({ name: 'pitches_group_ids_index', expression: 'create index "pitches_group_ids_index" on "pitches" using gin ("group_ids")' })
+@Index({
+  name: 'pitches_group_ids_index',
+  expression: 'create index "pitches_group_ids_index" on "pitches" using gin ("group_ids")',
+})
 export class Pitch {
-  [OptionalProps]?: 'answers' | 'groupIds' | 'notSure' | 'status' | 'declineReason' | 'acceptedGroupId' | 'threadId' | 'locale' | 'closedAt' | 'anonymisedAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'answers'
+    | 'groupIds'
+    | 'notSure'
+    | 'status'
+    | 'declineReason'
+    | 'acceptedGroupId'
+    | 'threadId'
+    | 'locale'
+    | 'closedAt'
+    | 'anonymisedAt'
+    | 'createdAt'
+    | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

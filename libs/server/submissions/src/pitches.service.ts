@@ -1,7 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { APP_CONFIG, InputCheck, readFormAnswers, toCsv, OutboxService, RateLimiter, isUuid, stripControlCharacters, type AppConfig, type Viewer } from '@convene/server-core';
+import {
+  APP_CONFIG,
+  InputCheck,
+  readFormAnswers,
+  toCsv,
+  OutboxService,
+  RateLimiter,
+  isUuid,
+  stripControlCharacters,
+  type AppConfig,
+  type Viewer,
+} from '@convene/server-core';
 import { LIMITS, NetworkRole, OrganisationType, PitchMessageAuthor, PitchStatus } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
 import { IdentityService } from '@convene/server-identity';
@@ -91,21 +102,42 @@ export class PitchesService {
 
   /** Submits a pitch. The answer is the same whatever happens next; the partner learns the rest by email. */
   async submit(input: SubmitPitchInput, client: { address: string }): Promise<void> {
-    await this.rateLimiter.consume([{ scope: 'pitch:address', subject: client.address, limit: 10, windowSeconds: 3600 }]);
+    await this.rateLimiter.consume([
+      { scope: 'pitch:address', subject: client.address, limit: 10, windowSeconds: 3600 },
+    ]);
     const check = new InputCheck();
-    const organisationName = check.text('organisationName', input.organisationName, { max: LIMITS.organisationNameMax, label: 'The organisation' });
-    const organisationType = check.oneOf('organisationType', input.organisationType, Object.values(OrganisationType), 'The kind of organisation');
-    const contactName = check.text('contactName', input.contactName, { max: LIMITS.registrationNameMax, label: 'Your name' });
+    const organisationName = check.text('organisationName', input.organisationName, {
+      max: LIMITS.organisationNameMax,
+      label: 'The organisation',
+    });
+    const organisationType = check.oneOf(
+      'organisationType',
+      input.organisationType,
+      Object.values(OrganisationType),
+      'The kind of organisation',
+    );
+    const contactName = check.text('contactName', input.contactName, {
+      max: LIMITS.registrationNameMax,
+      label: 'Your name',
+    });
     const contactEmail = check.email('contactEmail', input.contactEmail);
     const title = check.text('title', input.title, { max: LIMITS.pitchTitleMax, label: 'The title' });
     const summary = longText(check, 'summary', input.summary, LIMITS.pitchSummaryMax, 'The summary', true);
-    const helpWanted = longText(check, 'helpWanted', input.helpWanted, LIMITS.pitchHelpMax, 'The help you would like', true);
+    const helpWanted = longText(
+      check,
+      'helpWanted',
+      input.helpWanted,
+      LIMITS.pitchHelpMax,
+      'The help you would like',
+      true,
+    );
     const notSure = Boolean(input.notSure);
     const groupIds = [...new Set((input.groupIds ?? []).map((id, i) => check.uuid(`groupIds.${i}`, id, 'Group')))];
     if (!notSure && !groupIds.length) check.fail('groupIds', 'Choose at least one working group, or “Not sure”.');
     if (groupIds.length > 10) check.fail('groupIds', 'Choose at most 10 working groups.');
     const attachments = input.attachments ?? [];
-    if (attachments.length > LIMITS.pitchAttachmentsMax) check.fail('attachments', `Attach at most ${LIMITS.pitchAttachmentsMax} files.`);
+    if (attachments.length > LIMITS.pitchAttachmentsMax)
+      check.fail('attachments', `Attach at most ${LIMITS.pitchAttachmentsMax} files.`);
     attachments.forEach((a, i) => check.uuid(`attachments.${i}`, a.id, 'Attachment'));
     const locale = input.locale === 'ar' ? 'ar' : 'en';
     check.done();
@@ -114,7 +146,10 @@ export class PitchesService {
     const form = await this.em.fork().findOne(PitchForm, { slug: (input.formSlug ?? '').trim().toLowerCase() });
     if (!form) throw submissionsErrors.formNotFound();
     if (!form.isOpen) throw submissionsErrors.formClosed();
-    const answers = readFormAnswers(check, form.fields, input.answers ?? [], { text: LIMITS.registrationAnswerMax, longText: LIMITS.pitchSummaryMax });
+    const answers = readFormAnswers(check, form.fields, input.answers ?? [], {
+      text: LIMITS.registrationAnswerMax,
+      longText: LIMITS.pitchSummaryMax,
+    });
     check.done();
     if (!input.consent) throw submissionsErrors.consentRequired();
     // Only the groups the public form offers (invite-only groups are not named to the public).
@@ -123,7 +158,12 @@ export class PitchesService {
     // Counted once the input is valid: mail goes to the address given, which must not become a way to flood someone.
     await this.rateLimiter.consume([{ scope: 'pitch:email', subject: contactEmail, limit: 5, windowSeconds: 3600 }]);
     const triagedByAdmins = notSure || !groupIds.length;
-    const recipientIds = [...new Set([...(groupIds.length ? await this.recipientsFor(groupIds) : []), ...(triagedByAdmins ? await this.identity.networkAdminIds() : [])])];
+    const recipientIds = [
+      ...new Set([
+        ...(groupIds.length ? await this.recipientsFor(groupIds) : []),
+        ...(triagedByAdmins ? await this.identity.networkAdminIds() : []),
+      ]),
+    ];
 
     const { mail, event } = await this.em.transactional(async (em) => {
       const pitch = em.create(Pitch, {
@@ -144,14 +184,23 @@ export class PitchesService {
       });
       const fresh = new Date(Date.now() - UNCLAIMED_HOURS * 3_600_000);
       const uploads = attachments.length
-        ? await em.find(PitchAttachment, { id: { $in: attachments.map((a) => a.id.toLowerCase()) }, pitchId: null, createdAt: { $gt: fresh } }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+        ? await em.find(
+            PitchAttachment,
+            { id: { $in: attachments.map((a) => a.id.toLowerCase()) }, pitchId: null, createdAt: { $gt: fresh } },
+            { lockMode: LockMode.PESSIMISTIC_WRITE },
+          )
         : [];
       for (const a of attachments) {
         const upload = uploads.find((u) => u.id === a.id.toLowerCase());
         if (!upload || upload.claimHash !== sha256(a.claim ?? '')) throw submissionsErrors.attachmentNotFound();
         upload.pitchId = pitch.id;
       }
-      const mail = this.mail.prepare('pitch-received', { email: contactEmail, locale }, { title, link: this.link(em, pitch) }, em);
+      const mail = this.mail.prepare(
+        'pitch-received',
+        { email: contactEmail, locale },
+        { title, link: this.link(em, pitch) },
+        em,
+      );
       const event = this.outbox.record('pitch.submitted', { pitchId: pitch.id, groupId: groupOf(pitch), recipientIds });
       await em.flush();
       return { mail, event };
@@ -212,10 +261,14 @@ export class PitchesService {
   }
 
   /** Pitches the viewer may triage, newest first, one bounded page; empty for people who triage none. */
-  async list(viewer: Viewer, filter: PitchFilter): Promise<{ nodes: Pitch[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(
+    viewer: Viewer,
+    filter: PitchFilter,
+  ): Promise<{ nodes: Pitch[]; hasNextPage: boolean; endCursor: string | null }> {
     const check = new InputCheck();
     const first = filter.first ?? 50;
-    if (!Number.isInteger(first) || first < 1 || first > LIMITS.pitchPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.pitchPageMax} pitches.`);
+    if (!Number.isInteger(first) || first < 1 || first > LIMITS.pitchPageMax)
+      check.fail('first', `Ask for between 1 and ${LIMITS.pitchPageMax} pitches.`);
     const groupId = filter.groupId ? check.uuid('groupId', filter.groupId, 'Group') : null;
     const formId = filter.formId ? check.uuid('formId', filter.formId, 'Form') : null;
     if (filter.status) check.oneOf('status', filter.status, Object.values(PitchStatus), 'The status');
@@ -258,14 +311,23 @@ export class PitchesService {
     }
     const rows = await this.em
       .getConnection()
-      .execute<{ id: string }[]>(`select p.id from pitches p where ${where.join(' and ')} order by p.created_at desc, p.id desc limit ${first + 1}`, params);
+      .execute<{ id: string }[]>(
+        `select p.id from pitches p where ${where.join(' and ')} order by p.created_at desc, p.id desc limit ${first + 1}`,
+        params,
+      );
     const found = rows.length ? await this.em.fork().find(Pitch, { id: { $in: rows.map((r) => r.id) } }) : [];
     const byId = new Map(found.map((p) => [p.id, p]));
     const nodes = rows.map((r) => byId.get(r.id)!).filter(Boolean);
     const hasNextPage = nodes.length > first;
     if (hasNextPage) nodes.pop();
     const last = nodes.at(-1);
-    return { nodes, hasNextPage, endCursor: last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null };
+    return {
+      nodes,
+      hasNextPage,
+      endCursor: last
+        ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url')
+        : null,
+    };
   }
 
   async byId(viewer: Viewer, id: string, field = 'id'): Promise<PitchAccess> {
@@ -280,7 +342,14 @@ export class PitchesService {
   }
 
   /** Messages, notes, reviewers and attachments of some pitches, in four queries. */
-  async details(pitchIds: string[]): Promise<{ messages: PitchMessage[]; notes: PitchNote[]; reviewers: PitchReviewer[]; attachments: PitchAttachment[] }> {
+  async details(
+    pitchIds: string[],
+  ): Promise<{
+    messages: PitchMessage[];
+    notes: PitchNote[];
+    reviewers: PitchReviewer[];
+    attachments: PitchAttachment[];
+  }> {
     if (!pitchIds.length) return { messages: [], notes: [], reviewers: [], attachments: [] };
     const em = this.em.fork();
     const [messages, notes, reviewers, attachments] = await Promise.all([
@@ -298,15 +367,39 @@ export class PitchesService {
    */
   async review(
     viewer: Viewer,
-    input: { pitchId: string; status?: PitchStatus | null; declineReason?: string | null; reviewerIds?: string[] | null; note?: string | null; message?: string | null },
+    input: {
+      pitchId: string;
+      status?: PitchStatus | null;
+      declineReason?: string | null;
+      reviewerIds?: string[] | null;
+      note?: string | null;
+      message?: string | null;
+    },
   ): Promise<PitchAccess> {
     const check = new InputCheck();
-    if (input.status) check.oneOf('status', input.status, [PitchStatus.RECEIVED, PitchStatus.UNDER_REVIEW, PitchStatus.DECLINED], 'The status');
-    const reason = longText(check, 'declineReason', input.declineReason, LIMITS.pitchDeclineReasonMax, 'The reason', false);
-    if (input.status === PitchStatus.DECLINED && !reason) check.fail('declineReason', 'Tell the partner why: they will see it.');
+    if (input.status)
+      check.oneOf(
+        'status',
+        input.status,
+        [PitchStatus.RECEIVED, PitchStatus.UNDER_REVIEW, PitchStatus.DECLINED],
+        'The status',
+      );
+    const reason = longText(
+      check,
+      'declineReason',
+      input.declineReason,
+      LIMITS.pitchDeclineReasonMax,
+      'The reason',
+      false,
+    );
+    if (input.status === PitchStatus.DECLINED && !reason)
+      check.fail('declineReason', 'Tell the partner why: they will see it.');
     const note = longText(check, 'note', input.note, LIMITS.pitchNoteMax, 'The note', false);
     const message = longText(check, 'message', input.message, LIMITS.pitchMessageMax, 'The message', false);
-    const reviewerIds = input.reviewerIds == null ? null : [...new Set(input.reviewerIds.map((id, i) => check.uuid(`reviewerIds.${i}`, id, 'Reviewer')))];
+    const reviewerIds =
+      input.reviewerIds == null
+        ? null
+        : [...new Set(input.reviewerIds.map((id, i) => check.uuid(`reviewerIds.${i}`, id, 'Reviewer')))];
     check.done();
     const access = await this.byId(viewer, input.pitchId, 'pitchId');
     if (reviewerIds?.length) {
@@ -328,17 +421,42 @@ export class PitchesService {
       if (note) em.create(PitchNote, { pitchId: pitch.id, authorId: viewer.userId, body: note });
       if (message) {
         // A closed pitch is over for the partner too: nothing more reaches them.
-        if (CLOSED.includes(pitch.status) && !(input.status === PitchStatus.DECLINED && pitch.status === PitchStatus.DECLINED)) throw submissionsErrors.pitchClosed();
-        em.create(PitchMessage, { pitchId: pitch.id, author: PitchMessageAuthor.CONVENOR, authorId: viewer.userId, body: message });
-        mails.push(this.mail.prepare('pitch-message', { email: pitch.contactEmail, locale: pitch.locale }, { title: pitch.title, message, link: this.link(em, pitch) }, em));
+        if (
+          CLOSED.includes(pitch.status) &&
+          !(input.status === PitchStatus.DECLINED && pitch.status === PitchStatus.DECLINED)
+        )
+          throw submissionsErrors.pitchClosed();
+        em.create(PitchMessage, {
+          pitchId: pitch.id,
+          author: PitchMessageAuthor.CONVENOR,
+          authorId: viewer.userId,
+          body: message,
+        });
+        mails.push(
+          this.mail.prepare(
+            'pitch-message',
+            { email: pitch.contactEmail, locale: pitch.locale },
+            { title: pitch.title, message, link: this.link(em, pitch) },
+            em,
+          ),
+        );
       }
       if (reviewerIds) {
         const current = await em.find(PitchReviewer, { pitchId: pitch.id });
         const added = reviewerIds.filter((id) => !current.some((r) => r.userId === id));
         for (const r of current) if (!reviewerIds.includes(r.userId)) em.remove(r);
-        for (const userId of added) em.create(PitchReviewer, { pitchId: pitch.id, userId, assignedById: viewer.userId });
+        for (const userId of added)
+          em.create(PitchReviewer, { pitchId: pitch.id, userId, assignedById: viewer.userId });
         const told = added.filter((id) => id !== viewer.userId);
-        if (told.length) events.push(this.outbox.record('pitch.assigned', { pitchId: pitch.id, groupId: groupOf(pitch), reviewerIds: told, actorId: viewer.userId }));
+        if (told.length)
+          events.push(
+            this.outbox.record('pitch.assigned', {
+              pitchId: pitch.id,
+              groupId: groupOf(pitch),
+              reviewerIds: told,
+              actorId: viewer.userId,
+            }),
+          );
       }
       pitch.updatedAt = new Date();
       await em.flush();
@@ -354,7 +472,10 @@ export class PitchesService {
    * at once, so a withdrawal, a decline or a second acceptance arriving meanwhile is refused. The
    * caller then makes the discussion (`acceptedInto`), or hands the pitch back (`reopen`) if that fails.
    */
-  async claimForAcceptance(viewer: Viewer, input: { pitchId: string; groupId: string }): Promise<{ access: PitchAccess; previous: PitchStatus; groupId: string }> {
+  async claimForAcceptance(
+    viewer: Viewer,
+    input: { pitchId: string; groupId: string },
+  ): Promise<{ access: PitchAccess; previous: PitchStatus; groupId: string }> {
     const check = new InputCheck();
     const groupId = check.uuid('groupId', input.groupId, 'Group');
     check.done();
@@ -383,7 +504,11 @@ export class PitchesService {
       const pitch = (await em.findOne(Pitch, { id: pitchId }, { lockMode: LockMode.PESSIMISTIC_WRITE }))!;
       pitch.threadId = threadId;
       pitch.updatedAt = new Date();
-      const mail = this.statusMail(em, pitch, (pitch.acceptedGroupId && (await this.groups.nameOf(pitch.acceptedGroupId))) || '');
+      const mail = this.statusMail(
+        em,
+        pitch,
+        (pitch.acceptedGroupId && (await this.groups.nameOf(pitch.acceptedGroupId))) || '',
+      );
       await em.flush();
       return mail;
     });
@@ -393,7 +518,13 @@ export class PitchesService {
 
   /** Hands back a pitch whose discussion could not be made, as it was before. */
   async reopen(pitchId: string, previous: PitchStatus): Promise<void> {
-    await this.em.fork().nativeUpdate(Pitch, { id: pitchId, status: PitchStatus.ACCEPTED, threadId: null }, { status: previous, closedAt: null, acceptedGroupId: null, updatedAt: new Date() });
+    await this.em
+      .fork()
+      .nativeUpdate(
+        Pitch,
+        { id: pitchId, status: PitchStatus.ACCEPTED, threadId: null },
+        { status: previous, closedAt: null, acceptedGroupId: null, updatedAt: new Date() },
+      );
   }
 
   /** The pitches as CSV, for the people who triage them (same visibility and filters as the board). */
@@ -407,7 +538,18 @@ export class PitchesService {
       after = result.endCursor;
     }
     const names = await this.groups.referencesByIds([...new Set(rows.flatMap((p) => p.groupIds))]);
-    const header = ['Received at', 'Status', 'Title', 'Organisation', 'Organisation type', 'Contact', 'Email', 'Groups', 'Summary', 'Help wanted'];
+    const header = [
+      'Received at',
+      'Status',
+      'Title',
+      'Organisation',
+      'Organisation type',
+      'Contact',
+      'Email',
+      'Groups',
+      'Summary',
+      'Help wanted',
+    ];
     const lines = rows.map((p) => [
       p.createdAt.toISOString(),
       p.status,
@@ -444,7 +586,7 @@ export class PitchesService {
   }
 
   /** The people whose names the viewer may see on pitches (convenors of the groups they triage; everyone for admins). */
-  async namedConvenors(viewer: Viewer): Promise<((userId: string) => boolean)> {
+  async namedConvenors(viewer: Viewer): Promise<(userId: string) => boolean> {
     const { isAdmin, groupIds } = await this.triagedGroupIds(viewer);
     if (isAdmin) return () => true;
     const ids = new Set([viewer.userId, ...(await this.recipientsFor(groupIds))]);
@@ -461,7 +603,9 @@ export class PitchesService {
   private async pitchOfToken(em: EntityManager, token: string, lock = false): Promise<Pitch> {
     if (!/^[A-Za-z0-9_-]{32}$/.test(token ?? '')) throw submissionsErrors.pitchNotFound();
     const link = await em.findOne(PitchLink, { tokenHash: sha256(token) });
-    const pitch = link ? await em.findOne(Pitch, { id: link.pitchId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
+    const pitch = link
+      ? await em.findOne(Pitch, { id: link.pitchId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
+      : null;
     if (!pitch || pitch.anonymisedAt) throw submissionsErrors.pitchNotFound();
     return pitch;
   }
@@ -473,7 +617,12 @@ export class PitchesService {
       em.find(PitchAttachment, { pitchId: pitch.id }, { orderBy: { createdAt: 'asc' } }),
       this.groups.referencesByIds(pitch.groupIds),
     ]);
-    return { pitch, messages, attachments, groupNames: pitch.groupIds.map((id) => names.get(id)?.name ?? '').filter(Boolean) };
+    return {
+      pitch,
+      messages,
+      attachments,
+      groupNames: pitch.groupIds.map((id) => names.get(id)?.name ?? '').filter(Boolean),
+    };
   }
 
   private close(pitch: Pitch, status: PitchStatus): void {
@@ -484,7 +633,12 @@ export class PitchesService {
 
   private statusMail(em: EntityManager, pitch: Pitch, groupName: string): MailMessage {
     const status = pitch.status as 'UNDER_REVIEW' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
-    return this.mail.prepare('pitch-status', { email: pitch.contactEmail, locale: pitch.locale }, { title: pitch.title, status, groupName, reason: pitch.declineReason, link: this.link(em, pitch) }, em);
+    return this.mail.prepare(
+      'pitch-status',
+      { email: pitch.contactEmail, locale: pitch.locale },
+      { title: pitch.title, status, groupName, reason: pitch.declineReason, link: this.link(em, pitch) },
+      em,
+    );
   }
 
   /** A new private link to a pitch (each mail has its own; all stay valid until the pitch is anonymised). */
@@ -495,13 +649,19 @@ export class PitchesService {
   }
 }
 
-function longText(check: InputCheck, field: string, value: string | null | undefined, max: number, label: string, required: boolean): string {
+function longText(
+  check: InputCheck,
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  label: string,
+  required: boolean,
+): string {
   const text = stripControlCharacters(value ?? '').trim();
   if (required && !text) check.fail(field, `${label} is required.`);
   if (text.length > max) check.fail(field, `${label} must be at most ${max.toLocaleString('en')} characters.`);
   return text;
 }
-
 
 function decodeCursor(check: InputCheck, cursor: string | null | undefined): { createdAt: Date; id: string } | null {
   if (!cursor) return null;

@@ -15,7 +15,8 @@ export class SubmissionsPersonalData implements OnModuleInit {
     this.registry.register({
       name: 'pitches',
       collect: (em, person) => this.collect(em, person),
-      erase: async (em, person) => void (await em.execute(`delete from pitch_reviewers where user_id = ?`, [person.id])),
+      erase: async (em, person) =>
+        void (await em.execute(`delete from pitch_reviewers where user_id = ?`, [person.id])),
     });
   }
 

@@ -21,8 +21,23 @@ import { PitchRetentionService } from './pitch-retention.service.js';
 import { SubmissionsPersonalData } from './submissions-personal-data.js';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([PitchForm, Pitch, PitchLink, PitchMessage, PitchNote, PitchReviewer, PitchAttachment]), GroupsModule, IdentityModule, MailModule, DocumentsModule, DiscussionsModule, StorageModule],
-  providers: [PitchFormsService, PitchesService, PitchRetentionService, PitchAttachmentsService, PitchAcceptanceService, SubmissionsPersonalData],
+  imports: [
+    MikroOrmModule.forFeature([PitchForm, Pitch, PitchLink, PitchMessage, PitchNote, PitchReviewer, PitchAttachment]),
+    GroupsModule,
+    IdentityModule,
+    MailModule,
+    DocumentsModule,
+    DiscussionsModule,
+    StorageModule,
+  ],
+  providers: [
+    PitchFormsService,
+    PitchesService,
+    PitchRetentionService,
+    PitchAttachmentsService,
+    PitchAcceptanceService,
+    SubmissionsPersonalData,
+  ],
   exports: [PitchFormsService, PitchesService, PitchRetentionService, PitchAttachmentsService, PitchAcceptanceService],
 })
 export class SubmissionsModule {}

@@ -20,7 +20,12 @@ export function png(width = 1, seed = 0): Buffer {
   header.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.alloc(1 + width * 3, seed % 256);
   row[0] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(row)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(row)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A small valid PDF with one page saying `text`. */

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus, NetworkRole } from '@convene/shared-contracts';
-import { PartnerOrganisationEntity, UserEntity, hashPassword, type PartnerOrganisation, type User } from '@convene/server-identity';
+import {
+  JoinPolicy,
+  MemberListVisibility,
+  MembershipRole,
+  MembershipStatus,
+  NetworkRole,
+} from '@convene/shared-contracts';
+import {
+  PartnerOrganisationEntity,
+  UserEntity,
+  hashPassword,
+  type PartnerOrganisation,
+  type User,
+} from '@convene/server-identity';
 import { MembershipEntity, WorkingGroupEntity, type Membership, type WorkingGroup } from '@convene/server-groups';
 import { TEST_PASSWORD } from './test-environment.js';
 
@@ -13,7 +25,11 @@ const unique = () => randomUUID().replace(/-/g, '').slice(0, 12);
 export class TestData {
   constructor(private readonly em: EntityManager) {}
 
-  async user(overrides: Partial<Pick<User, 'email' | 'displayName' | 'networkRole' | 'locale'>> & { organisation?: PartnerOrganisation } = {}): Promise<User> {
+  async user(
+    overrides: Partial<Pick<User, 'email' | 'displayName' | 'networkRole' | 'locale'>> & {
+      organisation?: PartnerOrganisation;
+    } = {},
+  ): Promise<User> {
     const em = this.em.fork();
     const user = em.create(UserEntity, {
       email: overrides.email ?? `person-${unique()}@example.org`,
@@ -21,7 +37,9 @@ export class TestData {
       passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
       networkRole: overrides.networkRole ?? NetworkRole.MEMBER,
       locale: overrides.locale ?? 'en',
-      organisation: overrides.organisation ? em.getReference(PartnerOrganisationEntity, overrides.organisation.id, { wrapped: true }) : null,
+      organisation: overrides.organisation
+        ? em.getReference(PartnerOrganisationEntity, overrides.organisation.id, { wrapped: true })
+        : null,
     });
     await em.flush();
     return user;
@@ -38,7 +56,9 @@ export class TestData {
     return org;
   }
 
-  async group(overrides: Partial<Pick<WorkingGroup, 'name' | 'purpose' | 'joinPolicy' | 'memberListVisibility'>> = {}): Promise<WorkingGroup> {
+  async group(
+    overrides: Partial<Pick<WorkingGroup, 'name' | 'purpose' | 'joinPolicy' | 'memberListVisibility'>> = {},
+  ): Promise<WorkingGroup> {
     const em = this.em.fork();
     const slug = `group-${unique()}`;
     const group = em.create(WorkingGroupEntity, {
@@ -52,7 +72,12 @@ export class TestData {
     return group;
   }
 
-  async membership(group: WorkingGroup, user: User, role = MembershipRole.MEMBER, status = MembershipStatus.ACTIVE): Promise<Membership> {
+  async membership(
+    group: WorkingGroup,
+    user: User,
+    role = MembershipRole.MEMBER,
+    status = MembershipStatus.ACTIVE,
+  ): Promise<Membership> {
     const em = this.em.fork();
     const membership = em.create(MembershipEntity, {
       group: em.getReference(WorkingGroupEntity, group.id, { wrapped: true }),

@@ -10,7 +10,18 @@ import { meetingsEntities } from '@convene/server-meetings';
 import { submissionsEntities } from '@convene/server-submissions';
 import { privacyEntities } from '@convene/server-privacy';
 
-export const testEntities = [...coreEntities, ...identityEntities, ...groupsEntities, ...mailEntities, ...notificationsEntities, ...discussionsEntities, ...documentsEntities, ...meetingsEntities, ...submissionsEntities, ...privacyEntities];
+export const testEntities = [
+  ...coreEntities,
+  ...identityEntities,
+  ...groupsEntities,
+  ...mailEntities,
+  ...notificationsEntities,
+  ...discussionsEntities,
+  ...documentsEntities,
+  ...meetingsEntities,
+  ...submissionsEntities,
+  ...privacyEntities,
+];
 
 /** Creates the test database if needed, brings it to the latest migration, and opens an ORM on it. */
 export async function openTestOrm(config: AppConfig): Promise<MikroORM> {

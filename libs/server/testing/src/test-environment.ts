@@ -15,7 +15,9 @@ export function useTestEnvironment(overrides: Record<string, string> = {}, scope
   const worker = scope ? `${scope}_${process.env['JEST_WORKER_ID'] ?? '0'}` : (process.env['JEST_WORKER_ID'] ?? '0');
   const env = {
     NODE_ENV: 'test',
-    DATABASE_URL: process.env['TEST_DATABASE_URL_BASE'] ? `${process.env['TEST_DATABASE_URL_BASE']}_${worker}` : `postgres://postgres@127.0.0.1:5432/convene_test_${worker}`,
+    DATABASE_URL: process.env['TEST_DATABASE_URL_BASE']
+      ? `${process.env['TEST_DATABASE_URL_BASE']}_${worker}`
+      : `postgres://postgres@127.0.0.1:5432/convene_test_${worker}`,
     REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/15',
     REDIS_PREFIX: `convene-test-${worker.replace('_', '-')}`,
     PUBLIC_URL: 'http://localhost:3000',

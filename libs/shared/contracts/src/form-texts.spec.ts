@@ -18,10 +18,19 @@ describe('an organiser’s form in the reader’s language', () => {
   });
 
   it('shows the form’s own texts in its own language, and where a language has none', () => {
-    expect(localiseField(field, 'en', 'en')).toMatchObject({ label: 'How far along is it?', optionLabels: ['Just an idea', 'Running'], shownIn: 'en' });
-    expect(localiseField({ ...field, translations: [] }, 'ar', 'en')).toMatchObject({ label: 'How far along is it?', shownIn: 'en' });
+    expect(localiseField(field, 'en', 'en')).toMatchObject({
+      label: 'How far along is it?',
+      optionLabels: ['Just an idea', 'Running'],
+      shownIn: 'en',
+    });
+    expect(localiseField({ ...field, translations: [] }, 'ar', 'en')).toMatchObject({
+      label: 'How far along is it?',
+      shownIn: 'en',
+    });
     // A form written in Arabic, read in English: its translation is the English one.
-    expect(localiseField({ ...field, translations: [{ locale: 'en', label: 'Stage', options: [] }] }, 'en', 'ar')).toMatchObject({ label: 'Stage', optionLabels: ['Just an idea', 'Running'] });
+    expect(
+      localiseField({ ...field, translations: [{ locale: 'en', label: 'Stage', options: [] }] }, 'en', 'ar'),
+    ).toMatchObject({ label: 'Stage', optionLabels: ['Just an idea', 'Running'] });
   });
 
   it('takes a blank translation as none, and never a translation into the form’s own language', () => {

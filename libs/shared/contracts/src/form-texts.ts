@@ -35,18 +35,36 @@ export type LocalisedField<F extends TranslatableField> = F & {
 };
 
 /** The question's texts in `locale`, each falling back to the form's own. */
-export function localiseField<F extends TranslatableField>(field: F, locale: string, language: string): LocalisedField<F> {
+export function localiseField<F extends TranslatableField>(
+  field: F,
+  locale: string,
+  language: string,
+): LocalisedField<F> {
   const texts = translationFor(field.translations, locale, language);
   const label = shownText(field.label, texts?.label, locale, language);
-  return { ...field, label: label.text, optionLabels: field.options.map((option, i) => texts?.options[i]?.trim() || option), shownIn: label.lang };
+  return {
+    ...field,
+    label: label.text,
+    optionLabels: field.options.map((option, i) => texts?.options[i]?.trim() || option),
+    shownIn: label.lang,
+  };
 }
 
 /** The form's texts in `locale`, if it has them (never for the language it is written in). */
-export function translationFor<T extends { locale: string }>(translations: readonly T[] | null | undefined, locale: string, language: string): T | undefined {
+export function translationFor<T extends { locale: string }>(
+  translations: readonly T[] | null | undefined,
+  locale: string,
+  language: string,
+): T | undefined {
   return locale === language ? undefined : translations?.find((t) => t.locale === locale);
 }
 
 /** A text as shown: the translation when it says something, else the form's own, with the language it is in. */
-export function shownText(own: string, translated: string | null | undefined, locale: string, language: string): { text: string; lang: string } {
+export function shownText(
+  own: string,
+  translated: string | null | undefined,
+  locale: string,
+  language: string,
+): { text: string; lang: string } {
   return translated?.trim() ? { text: translated, lang: locale } : { text: own, lang: language };
 }

@@ -86,7 +86,13 @@ export interface ClientToServerEvents {
   'thread:unwatch': (threadId: string) => void;
 }
 
-export const SOCKET_EVENTS = { notification: 'notification', notificationsRead: 'notifications:read', threadPost: 'thread:post', threadWatch: 'thread:watch', threadUnwatch: 'thread:unwatch' } as const;
+export const SOCKET_EVENTS = {
+  notification: 'notification',
+  notificationsRead: 'notifications:read',
+  threadPost: 'thread:post',
+  threadWatch: 'thread:watch',
+  threadUnwatch: 'thread:unwatch',
+} as const;
 
 /** Rooms: every socket of a person, and every socket of one session (to drop it at sign-out). */
 export const socketRooms = {

@@ -29,5 +29,15 @@ export { safeNextPath, signInPathFor, twoFactorSetupPathFor, TWO_FACTOR_SETUP_PA
 export { BellIcon } from './icons/BellIcon';
 export { LevelMenu, type LevelMenuProps, type LevelOption } from './menus/LevelMenu';
 export { FormLanguagesSection, type TranslatableFormValues, type TranslatableText } from './forms/FormLanguagesSection';
-export { fieldTextsForEditing, fieldTextsInput, optionLines, otherLocales, textsForEditing, textsInput, translatedFieldPath, type FieldTextsValues, type TextsValues } from './forms/form-translations';
+export {
+  fieldTextsForEditing,
+  fieldTextsInput,
+  optionLines,
+  otherLocales,
+  textsForEditing,
+  textsInput,
+  translatedFieldPath,
+  type FieldTextsValues,
+  type TextsValues,
+} from './forms/form-translations';
 export { paths } from './routing/paths';

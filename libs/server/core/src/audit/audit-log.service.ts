@@ -30,7 +30,13 @@ export class AuditLog {
 
   /** Adds the event to `em`'s unit of work: it commits, or not, with the change it records. */
   record(em: EntityManager, entry: AuditEntry): AuditEvent {
-    return em.create(AuditEvent, { action: entry.action, actorId: entry.actorId ?? null, subjectUserId: entry.subjectUserId ?? null, groupId: entry.groupId ?? null, detail: entry.detail ?? null });
+    return em.create(AuditEvent, {
+      action: entry.action,
+      actorId: entry.actorId ?? null,
+      subjectUserId: entry.subjectUserId ?? null,
+      groupId: entry.groupId ?? null,
+      detail: entry.detail ?? null,
+    });
   }
 
   /** Writes an event that has no transaction of its own to join (a failed sign-in). Never throws. */
@@ -50,8 +56,15 @@ export class AuditLog {
     if (query.groupId) where.push({ groupId: query.groupId });
     if (query.userId) where.push({ $or: [{ actorId: query.userId }, { subjectUserId: query.userId }] });
     if (query.before) {
-      where.push({ $or: [{ createdAt: { $lt: query.before.createdAt } }, { createdAt: query.before.createdAt, id: { $lt: query.before.id } }] });
+      where.push({
+        $or: [
+          { createdAt: { $lt: query.before.createdAt } },
+          { createdAt: query.before.createdAt, id: { $lt: query.before.id } },
+        ],
+      });
     }
-    return this.em.fork().find(AuditEvent, { $and: where }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: query.first });
+    return this.em
+      .fork()
+      .find(AuditEvent, { $and: where }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: query.first });
   }
 }

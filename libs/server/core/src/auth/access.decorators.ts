@@ -28,4 +28,6 @@ export function requestOf(context: ExecutionContext): ViewerRequest & { res?: un
 }
 
 /** The signed-in viewer (null on public operations when nobody is signed in). */
-export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext): Viewer | null => requestOf(context).viewer ?? null);
+export const CurrentViewer = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Viewer | null => requestOf(context).viewer ?? null,
+);

@@ -10,12 +10,20 @@ export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'signed-in';
+    const access =
+      this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ??
+      'signed-in';
     // Public operations are open to anyone, with or without a session, so they stay open here too.
     if (access === 'public') return true;
     const viewer = requestOf(context).viewer;
     if (!viewer) throw unauthenticated();
-    if (viewer.twoFactorSetupRequired && !this.reflector.getAllAndOverride<boolean | undefined>(TWO_FACTOR_SETUP_KEY, [context.getHandler(), context.getClass()])) {
+    if (
+      viewer.twoFactorSetupRequired &&
+      !this.reflector.getAllAndOverride<boolean | undefined>(TWO_FACTOR_SETUP_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    ) {
       throw forbidden('TWO_FACTOR_SETUP_REQUIRED', 'Set up two-factor sign-in to continue: your role needs it.');
     }
     if (access === 'network-admin' && viewer.networkRole !== NetworkRole.ADMIN) {

@@ -27,7 +27,13 @@ describe(loadConfig.name, () => {
   it('reports every malformed variable at once, by name, without printing passwords', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x', DATABASE_POOL_MAX: '1', REDIS_URL: 'not a url', NODE_ENV: 'staging' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://root:hunter2@db/x',
+        DATABASE_POOL_MAX: '1',
+        REDIS_URL: 'not a url',
+        NODE_ENV: 'staging',
+      });
     } catch (e) {
       error = e;
     }
@@ -45,15 +51,24 @@ describe(loadConfig.name, () => {
     expect(loadConfig({}).graphqlTrustedDocuments).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test' }).graphqlTrustedDocuments).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production' }).graphqlTrustedDocuments).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_TRUSTED_DOCUMENTS: 'false' }).graphqlTrustedDocuments).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_TRUSTED_DOCUMENTS: 'false' }).graphqlTrustedDocuments).toBe(
+      false,
+    );
     expect(loadConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'TRUE' }).graphqlTrustedDocuments).toBe(true);
-    expect(() => loadConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'on' })).toThrow('GRAPHQL_TRUSTED_DOCUMENTS must be true or false (got "on")');
+    expect(() => loadConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'on' })).toThrow(
+      'GRAPHQL_TRUSTED_DOCUMENTS must be true or false (got "on")',
+    );
   });
 
   it('serves no metrics unless a port is given, and then on this machine only by default', () => {
     expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', ports: { api: null, worker: null } });
-    expect(loadConfig({ NODE_ENV: 'production', METRICS_PORT: ' ', WORKER_METRICS_PORT: '' }).metrics).toEqual({ host: '127.0.0.1', ports: { api: null, worker: null } });
-    expect(loadConfig({ METRICS_PORT: '9464', WORKER_METRICS_PORT: '9465', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({ host: '10.0.0.5', ports: { api: 9464, worker: 9465 } });
+    expect(loadConfig({ NODE_ENV: 'production', METRICS_PORT: ' ', WORKER_METRICS_PORT: '' }).metrics).toEqual({
+      host: '127.0.0.1',
+      ports: { api: null, worker: null },
+    });
+    expect(loadConfig({ METRICS_PORT: '9464', WORKER_METRICS_PORT: '9465', METRICS_HOST: '10.0.0.5' }).metrics).toEqual(
+      { host: '10.0.0.5', ports: { api: 9464, worker: 9465 } },
+    );
   });
 
   it('refuses a malformed metrics port, or the public port, naming the variable', () => {
@@ -69,7 +84,9 @@ describe(loadConfig.name, () => {
       'METRICS_PORT must be a whole number between 1 and 65535 (got "yes")',
       'WORKER_METRICS_PORT must be a whole number between 1 and 65535 (got "70000")',
     ]);
-    expect(problems({ PORT: '8080', METRICS_PORT: '8080' })).toEqual([expect.stringMatching(/^METRICS_PORT must not be the public PORT/)]);
+    expect(problems({ PORT: '8080', METRICS_PORT: '8080' })).toEqual([
+      expect.stringMatching(/^METRICS_PORT must not be the public PORT/),
+    ]);
   });
 
   it('redacts passwords in URLs', () => {

@@ -21,7 +21,13 @@ export interface AppConfig {
   /** Seed demo data into an empty database (never in production). */
   seedDemo: boolean;
   webDistDir: string | null;
-  session: { idleMinutes: number; absoluteDays: number; cookieName: string; secureCookie: boolean; cacheSeconds: number };
+  session: {
+    idleMinutes: number;
+    absoluteDays: number;
+    cookieName: string;
+    secureCookie: boolean;
+    cacheSeconds: number;
+  };
   invitationTtlDays: number;
   /**
    * How long an "email straight away" notification waits before its email is written. Someone who
@@ -104,7 +110,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     try {
       const parsed = new URL(value);
       if (!protocols.includes(parsed.protocol)) {
-        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${redactUrl(value)}")`);
+        problems.push(
+          `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${redactUrl(value)}")`,
+        );
       }
     } catch {
       problems.push(`${name} is not a valid URL (got "${redactUrl(value)}")`);
@@ -124,9 +132,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const trustProxy = str('TRUST_PROXY', '');
   const metricsPort = env['METRICS_PORT']?.trim() ? int('METRICS_PORT', 0, 1, 65535) : null;
   const workerMetricsPort = env['WORKER_METRICS_PORT']?.trim() ? int('WORKER_METRICS_PORT', 0, 1, 65535) : null;
-  if (metricsPort !== null && metricsPort === port) problems.push(`METRICS_PORT must not be the public PORT (${port}): metrics are for the operators' network only`);
+  if (metricsPort !== null && metricsPort === port)
+    problems.push(`METRICS_PORT must not be the public PORT (${port}): metrics are for the operators' network only`);
   const storageDriver = str('STORAGE_DRIVER', 'local');
-  if (!['local', 's3'].includes(storageDriver)) problems.push(`STORAGE_DRIVER must be local or s3 (got "${storageDriver}")`);
+  if (!['local', 's3'].includes(storageDriver))
+    problems.push(`STORAGE_DRIVER must be local or s3 (got "${storageDriver}")`);
   let storage: AppConfig['storage'] = { driver: 'local' };
   if (storageDriver === 's3') {
     const required = (name: string) => {

@@ -10,7 +10,11 @@ export class EntityColumns {
   private static readonly known = new Map<string, EntityColumns>();
 
   /** The columns of an entity under an alias, worked out once per process (metadata does not change). */
-  static of<T extends object>(em: Pick<EntityManager, 'getMetadata'>, entity: EntityName<T>, alias: string): EntityColumns {
+  static of<T extends object>(
+    em: Pick<EntityManager, 'getMetadata'>,
+    entity: EntityName<T>,
+    alias: string,
+  ): EntityColumns {
     const key = `${typeof entity === 'string' ? entity : (entity as { name: string }).name}:${alias}`;
     let columns = EntityColumns.known.get(key);
     if (!columns) EntityColumns.known.set(key, (columns = new EntityColumns(em, entity as EntityName<never>, alias)));
@@ -29,7 +33,14 @@ export class EntityColumns {
   ) {
     const meta = em.getMetadata().get(entity);
     const fields = meta.props
-      .filter((p) => p.fieldNames?.length && !p.lazy && p.persist !== false && !p.formula && (p.kind === 'scalar' || p.kind === 'm:1' || (p.kind === '1:1' && p.owner)))
+      .filter(
+        (p) =>
+          p.fieldNames?.length &&
+          !p.lazy &&
+          p.persist !== false &&
+          !p.formula &&
+          (p.kind === 'scalar' || p.kind === 'm:1' || (p.kind === '1:1' && p.owner)),
+      )
       .flatMap((p) => p.fieldNames);
     this.keys = fields.map((f) => [f, `${alias}__${f}`]);
     this.primaryKey = `${alias}__${meta.getPrimaryProps()[0]!.fieldNames[0]!}`;

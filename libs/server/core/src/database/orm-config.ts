@@ -9,7 +9,11 @@ import { releaseDeadConnections } from './release-dead-connections.util.js';
 // Entity classes are registered by the composition roots (api, worker, tools), which know every domain.
 // Migrations are a committed, explicit list: they run as their own step, never from module init.
 // The api and worker pass their pool metrics; tools and tests' own ORMs go uncounted.
-export function createOrmConfig(config: Pick<AppConfig, 'databaseUrl' | 'databasePoolMax' | 'env'>, entities: Options['entities'], poolMetrics?: DatabasePoolMetrics): Options {
+export function createOrmConfig(
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolMax' | 'env'>,
+  entities: Options['entities'],
+  poolMetrics?: DatabasePoolMetrics,
+): Options {
   return defineConfig({
     clientUrl: config.databaseUrl,
     entities,

@@ -32,9 +32,19 @@ export function readFormTranslations(
   const out: FormTexts[] = [];
   (input ?? []).forEach((texts, i) => {
     const locale = readLocale(check, `translations.${i}.locale`, texts.locale, language, (input ?? []).slice(0, i));
-    const title = check.text(`translations.${i}.title`, texts.title, { required: false, max: limits.title, label: 'The title' });
+    const title = check.text(`translations.${i}.title`, texts.title, {
+      required: false,
+      max: limits.title,
+      label: 'The title',
+    });
     const intro = longText(check, `translations.${i}.intro`, texts.intro, limits.intro, 'The introduction');
-    const consentText = longText(check, `translations.${i}.consentText`, texts.consentText, limits.consentText, 'The consent text');
+    const consentText = longText(
+      check,
+      `translations.${i}.consentText`,
+      texts.consentText,
+      limits.consentText,
+      'The consent text',
+    );
     if (locale && (title || intro || consentText)) out.push({ locale, title, intro, consentText });
   });
   return out;
@@ -55,15 +65,23 @@ export function readFieldTranslations(
     const locale = readLocale(check, `${at}.locale`, texts.locale, language, (input ?? []).slice(0, i));
     const label = check.text(`${at}.label`, texts.label, { required: false, max: limits.label, label: 'The question' });
     const given = (texts.options ?? []).map((o) => (o ?? '').trim());
-    if (given.length > options.length) check.fail(`${at}.options`, 'Give one translation for each choice, in the same order.');
-    if (given.some((o) => o.length > limits.label || hasControlCharacters(o))) check.fail(`${at}.options`, 'Each choice must be one short line.');
+    if (given.length > options.length)
+      check.fail(`${at}.options`, 'Give one translation for each choice, in the same order.');
+    if (given.some((o) => o.length > limits.label || hasControlCharacters(o)))
+      check.fail(`${at}.options`, 'Each choice must be one short line.');
     const translated = options.map((_, j) => given[j] ?? '');
     if (locale && (label || translated.some(Boolean))) out.push({ locale, label, options: translated });
   });
   return out;
 }
 
-function readLocale(check: InputCheck, field: string, value: string, language: Locale, before: readonly { locale: string }[]): Locale | null {
+function readLocale(
+  check: InputCheck,
+  field: string,
+  value: string,
+  language: Locale,
+  before: readonly { locale: string }[],
+): Locale | null {
   if (!SUPPORTED_LOCALES.includes(value as Locale)) {
     check.fail(field, `The language must be one of: ${SUPPORTED_LOCALES.join(', ')}.`);
     return null;
@@ -74,7 +92,13 @@ function readLocale(check: InputCheck, field: string, value: string, language: L
   return null;
 }
 
-function longText(check: InputCheck, field: string, value: string | null | undefined, max: number, label: string): string {
+function longText(
+  check: InputCheck,
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  label: string,
+): string {
   const text = stripControlCharacters(value ?? '').trim();
   if (text.length > max) check.fail(field, `${label} must be at most ${max} characters.`);
   return text;

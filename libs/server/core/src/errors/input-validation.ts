@@ -13,13 +13,18 @@ export class InputCheck {
     return this;
   }
 
-  text(field: string, value: string | null | undefined, opts: { required?: boolean; min?: number; max: number; label: string }): string {
+  text(
+    field: string,
+    value: string | null | undefined,
+    opts: { required?: boolean; min?: number; max: number; label: string },
+  ): string {
     const trimmed = (value ?? '').trim();
     if (!trimmed) {
       if (opts.required !== false) this.fail(field, `${opts.label} is required.`);
       return '';
     }
-    if (opts.min && trimmed.length < opts.min) this.fail(field, `${opts.label} must be at least ${opts.min} characters.`);
+    if (opts.min && trimmed.length < opts.min)
+      this.fail(field, `${opts.label} must be at least ${opts.min} characters.`);
     if (trimmed.length > opts.max) this.fail(field, `${opts.label} must be at most ${opts.max} characters.`);
     // Control characters have no place in names or one-line text.
     if (hasControlCharacters(trimmed)) this.fail(field, `${opts.label} contains invalid characters.`);
@@ -29,7 +34,8 @@ export class InputCheck {
   email(field: string, value: string | null | undefined): string {
     const email = (value ?? '').trim().toLowerCase();
     if (!email) this.fail(field, 'Email is required.');
-    else if (email.length > LIMITS.emailMax || !EMAIL_PATTERN.test(email) || hasControlCharacters(email)) this.fail(field, 'Enter a valid email address, like name@example.org.');
+    else if (email.length > LIMITS.emailMax || !EMAIL_PATTERN.test(email) || hasControlCharacters(email))
+      this.fail(field, 'Enter a valid email address, like name@example.org.');
     return email;
   }
 
@@ -40,7 +46,8 @@ export class InputCheck {
 
   uuid(field: string, value: string | null | undefined, label: string): string {
     const v = (value ?? '').trim();
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) this.fail(field, `${label} is not a valid id.`);
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v))
+      this.fail(field, `${label} is not a valid id.`);
     return v.toLowerCase();
   }
 
@@ -85,27 +92,40 @@ const SEARCH_MAX_OFFSET = 10_000;
  * The common part of a search's input: the words, a page size and an offset cursor (opaque to
  * clients). Problems go into `check`.
  */
-export function searchInput(check: InputCheck, input: { query: string; first?: number | null; after?: string | null }, defaultFirst: number): { query: string; first: number; offset: number } {
+export function searchInput(
+  check: InputCheck,
+  input: { query: string; first?: number | null; after?: string | null },
+  defaultFirst: number,
+): { query: string; first: number; offset: number } {
   const query = (input.query ?? '').trim();
   if (!query) check.fail('query', 'Type something to search for.');
-  else if (query.length > LIMITS.searchQueryMax) check.fail('query', `Searches can be at most ${LIMITS.searchQueryMax} characters.`);
+  else if (query.length > LIMITS.searchQueryMax)
+    check.fail('query', `Searches can be at most ${LIMITS.searchQueryMax} characters.`);
   else if (hasControlCharacters(query)) check.fail('query', 'The search contains invalid characters.');
   const first = input.first ?? defaultFirst;
-  if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchPageMax) check.fail('first', `Ask for between 1 and ${LIMITS.searchPageMax} results at a time.`);
+  if (!Number.isInteger(first) || first < 1 || first > LIMITS.searchPageMax)
+    check.fail('first', `Ask for between 1 and ${LIMITS.searchPageMax} results at a time.`);
   const decoded = input.after ? Buffer.from(input.after, 'base64url').toString('utf8') : '0';
   const offset = /^\d{1,5}$/.test(decoded) ? Number(decoded) : -1;
-  if (offset < 0 || offset > SEARCH_MAX_OFFSET) check.fail('after', 'This cursor is not valid; start from the first page.');
+  if (offset < 0 || offset > SEARCH_MAX_OFFSET)
+    check.fail('after', 'This cursor is not valid; start from the first page.');
   return { query, first, offset };
 }
 
 /** The cursor of the page after one that started at `offset`. */
-export const searchCursor = (offset: number, first: number): string => Buffer.from(String(offset + first)).toString('base64url');
+export const searchCursor = (offset: number, first: number): string =>
+  Buffer.from(String(offset + first)).toString('base64url');
 
 /** What ts_headline puts around matched words; the text is escaped first, then they become <mark>. */
 export const SEARCH_MARKS = { start: '\u0002', stop: '\u0003' } as const;
 
 /** A search snippet as safe HTML: the text escaped, the matched words in <mark>. */
 export function highlightedHtml(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  const escaped = text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
   return escaped.replaceAll(SEARCH_MARKS.start, '<mark>').replaceAll(SEARCH_MARKS.stop, '</mark>');
 }

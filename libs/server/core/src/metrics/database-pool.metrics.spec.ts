@@ -20,7 +20,9 @@ class FakePool extends EventEmitter {
 
   connect(callback?: Callback): Promise<PoolClient> | void {
     const { error, afterMs } = this.next;
-    const settled = new Promise<PoolClient>((resolve, reject) => setTimeout(() => (error ? reject(error) : resolve(this.client)), afterMs));
+    const settled = new Promise<PoolClient>((resolve, reject) =>
+      setTimeout(() => (error ? reject(error) : resolve(this.client)), afterMs),
+    );
     if (!callback) return settled;
     settled.then(
       (client) => callback(undefined, client, () => undefined),
@@ -38,9 +40,15 @@ function instrumented() {
 }
 
 /** One sample of a metric, read from the registry's text as a scrape would read it. */
-async function sample(registry: Registry, name: string, labels: Record<string, string> = {}): Promise<number | undefined> {
+async function sample(
+  registry: Registry,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<number | undefined> {
   const wanted = Object.entries({ service: 'api', ...labels }).map(([key, value]) => `${key}="${value}"`);
-  const line = (await registry.metrics()).split('\n').find((l) => l.startsWith(`${name}{`) && wanted.every((label) => l.slice(0, l.indexOf('}')).includes(label)));
+  const line = (await registry.metrics())
+    .split('\n')
+    .find((l) => l.startsWith(`${name}{`) && wanted.every((label) => l.slice(0, l.indexOf('}')).includes(label)));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
@@ -62,7 +70,9 @@ describe(DatabasePoolMetrics.name, () => {
     const { registry, fake, pool } = instrumented();
     fake.next = { afterMs: 20 };
     await expect(pool.connect()).resolves.toBe(fake.client);
-    const viaCallback = await new Promise<PoolClient | undefined>((resolve) => pool.connect((_error, client) => resolve(client)));
+    const viaCallback = await new Promise<PoolClient | undefined>((resolve) =>
+      pool.connect((_error, client) => resolve(client)),
+    );
     expect(viaCallback).toBe(fake.client);
     const failure = new Error('timeout exceeded when trying to connect');
     fake.next = { error: failure, afterMs: 0 };

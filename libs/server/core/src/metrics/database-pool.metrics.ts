@@ -30,9 +30,18 @@ export class DatabasePoolMetrics {
       registers,
       collect() {
         const pools = livePools();
-        this.set({ state: 'total' }, sum(pools, (pool) => pool.totalCount));
-        this.set({ state: 'idle' }, sum(pools, (pool) => pool.idleCount));
-        this.set({ state: 'waiting' }, sum(pools, (pool) => pool.waitingCount));
+        this.set(
+          { state: 'total' },
+          sum(pools, (pool) => pool.totalCount),
+        );
+        this.set(
+          { state: 'idle' },
+          sum(pools, (pool) => pool.idleCount),
+        );
+        this.set(
+          { state: 'waiting' },
+          sum(pools, (pool) => pool.waitingCount),
+        );
       },
     });
     new Gauge({

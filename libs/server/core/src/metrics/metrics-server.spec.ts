@@ -10,7 +10,11 @@ const started: MetricsServer[] = [];
 function metricsServer(port: number | null, service: MetricsProcess = 'worker') {
   const registry = createMetricsRegistry(service);
   new Counter({ name: 'convene_test_total', help: 'A counter of this test.', registers: [registry] }).inc(3);
-  const server = new MetricsServer({ metrics: { host: '127.0.0.1', ports: { api: null, worker: null, [service]: port } } }, registry, service);
+  const server = new MetricsServer(
+    { metrics: { host: '127.0.0.1', ports: { api: null, worker: null, [service]: port } } },
+    registry,
+    service,
+  );
   started.push(server);
   return server;
 }
@@ -66,7 +70,9 @@ describe(MetricsServer.name, () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as { port: number };
     try {
-      await expect(metricsServer(port, 'api').onApplicationBootstrap()).rejects.toThrow(`METRICS_PORT: port ${port} on 127.0.0.1 is already in use`);
+      await expect(metricsServer(port, 'api').onApplicationBootstrap()).rejects.toThrow(
+        `METRICS_PORT: port ${port} on 127.0.0.1 is already in use`,
+      );
       await expect(metricsServer(port, 'worker').onApplicationBootstrap()).rejects.toThrow(/^WORKER_METRICS_PORT: /);
     } finally {
       await new Promise<void>((resolve) => taken.close(() => resolve()));

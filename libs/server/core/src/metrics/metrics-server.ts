@@ -47,7 +47,8 @@ export class MetricsServer implements OnApplicationBootstrap, OnModuleDestroy {
         return;
       }
       this.registry.metrics().then(
-        (body) => res.writeHead(200, { 'content-type': this.registry.contentType, 'cache-control': 'no-store' }).end(body),
+        (body) =>
+          res.writeHead(200, { 'content-type': this.registry.contentType, 'cache-control': 'no-store' }).end(body),
         (error: unknown) => {
           this.logger.warn(`Could not collect metrics: ${(error as Error).message}`);
           res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Could not collect metrics\n');
@@ -63,13 +64,17 @@ export class MetricsServer implements OnApplicationBootstrap, OnModuleDestroy {
         });
       });
     } catch (error) {
-      throw new Error(listenProblem(error as NodeJS.ErrnoException, PORT_VARIABLE[this.service], host, port), { cause: error });
+      throw new Error(listenProblem(error as NodeJS.ErrnoException, PORT_VARIABLE[this.service], host, port), {
+        cause: error,
+      });
     }
     server.on('error', (error) => this.logger.warn(`Metrics server: ${error.message}`));
     // The metrics alone never keep the process running; shutdown closes the server in any case.
     server.unref();
     this.server = server;
-    this.logger.log(`Metrics for operators at http://${host.includes(':') ? `[${host}]` : host}:${this.address?.port ?? port}/metrics`);
+    this.logger.log(
+      `Metrics for operators at http://${host.includes(':') ? `[${host}]` : host}:${this.address?.port ?? port}/metrics`,
+    );
   }
 
   /** Closed first at shutdown, before the queues and connections its gauges read from. */

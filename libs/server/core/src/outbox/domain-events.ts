@@ -10,13 +10,40 @@ export interface DomainEventPayloads {
   'membership.declined': { groupId: string; userId: string; actorId: string };
   /** A person with an account was invited to a group. */
   'membership.invited': { membershipId: string; groupId: string; userId: string; actorId: string };
-  'membership.role-changed': { membershipId: string; groupId: string; userId: string; actorId: string; role: MembershipRole };
+  'membership.role-changed': {
+    membershipId: string;
+    groupId: string;
+    userId: string;
+    actorId: string;
+    role: MembershipRole;
+  };
   /** A member started a discussion. The people it mentions (`@group-convenors`: the convenors) are told by their own event. */
-  'thread.created': { threadId: string; groupId: string; authorId: string; mentionedIds: string[]; groupConvenors?: boolean };
+  'thread.created': {
+    threadId: string;
+    groupId: string;
+    authorId: string;
+    mentionedIds: string[];
+    groupConvenors?: boolean;
+  };
   /** A member replied in a discussion: to its opening post or to another post. */
-  'post.replied': { postId: string; threadId: string; groupId: string; authorId: string; parentAuthorId: string; mentionedIds: string[]; groupConvenors?: boolean };
+  'post.replied': {
+    postId: string;
+    threadId: string;
+    groupId: string;
+    authorId: string;
+    parentAuthorId: string;
+    mentionedIds: string[];
+    groupConvenors?: boolean;
+  };
   /** A post (new or edited) mentions people by name, or the group's convenors. */
-  'post.mentioned': { postId: string; threadId: string; groupId: string; authorId: string; userIds: string[]; groupConvenors: boolean };
+  'post.mentioned': {
+    postId: string;
+    threadId: string;
+    groupId: string;
+    authorId: string;
+    userIds: string[];
+    groupConvenors: boolean;
+  };
   /** A convenor hid a post; its author is told, with the reason. */
   'post.hidden': { postId: string; threadId: string; groupId: string; actorId: string; authorId: string };
   /** A member shared a new document in a group. */
@@ -26,8 +53,21 @@ export interface DomainEventPayloads {
   /** A convenor scheduled a meeting (or a recurring series: the first occurrence), possibly the pick of a poll. */
   'meeting.scheduled': { meetingId: string; groupId: string; actorId: string; occurrences: number; fromPoll: boolean };
   /** A convenor changed a meeting (and maybe later occurrences); people who answered are told. */
-  'meeting.updated': { meetingId: string; groupId: string; actorId: string; occurrences: number; timeChanged: boolean; answeredIds: string[] };
-  'meeting.cancelled': { meetingId: string; groupId: string; actorId: string; occurrences: number; answeredIds: string[] };
+  'meeting.updated': {
+    meetingId: string;
+    groupId: string;
+    actorId: string;
+    occurrences: number;
+    timeChanged: boolean;
+    answeredIds: string[];
+  };
+  'meeting.cancelled': {
+    meetingId: string;
+    groupId: string;
+    actorId: string;
+    occurrences: number;
+    answeredIds: string[];
+  };
   /** A meeting starts soon: its group is reminded, except those who said they are not going. */
   'meeting.reminder': { meetingId: string; groupId: string; minutesBefore: number; notGoingIds: string[] };
   /** A convenor asked the group to find a time. */

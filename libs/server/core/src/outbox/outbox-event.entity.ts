@@ -10,7 +10,11 @@ import type { DomainEventType } from './domain-events.js';
  * then the relay hands it to the queue again: Redis may have lost the job.
  */
 @Entity({ tableName: 'outbox_events' })
-@Index({ name: 'outbox_events_undelivered_index', expression: 'create index "outbox_events_undelivered_index" on "outbox_events" ("created_at") where "delivered_at" is null' })
+@Index({
+  name: 'outbox_events_undelivered_index',
+  expression:
+    'create index "outbox_events_undelivered_index" on "outbox_events" ("created_at") where "delivered_at" is null',
+})
 export class OutboxEvent {
   [OptionalProps]?: 'createdAt' | 'publishedAt' | 'deliveredAt';
 

@@ -43,7 +43,9 @@ export class OutboxService {
       await this.em
         .fork()
         .nativeUpdate(OutboxEvent, { id: { $in: published } }, { publishedAt: new Date() })
-        .catch((error: Error) => this.logger.warn(`Could not mark events published (they will be re-sent harmlessly): ${error.message}`));
+        .catch((error: Error) =>
+          this.logger.warn(`Could not mark events published (they will be re-sent harmlessly): ${error.message}`),
+        );
     }
   }
 
@@ -61,15 +63,29 @@ export class OutboxService {
     const retryBefore = new Date(now - this.config.outboxRetrySeconds * 1000);
     const due = options.everything
       ? { deliveredAt: null }
-      : { deliveredAt: null, $or: [{ publishedAt: null, createdAt: { $lt: new Date(now - UNPUBLISHED_AFTER_MS) } }, { publishedAt: { $lt: retryBefore } }] };
+      : {
+          deliveredAt: null,
+          $or: [
+            { publishedAt: null, createdAt: { $lt: new Date(now - UNPUBLISHED_AFTER_MS) } },
+            { publishedAt: { $lt: retryBefore } },
+          ],
+        };
     let relayed = 0;
     let after = new Date(0);
     for (;;) {
-      const batch = await em.find(OutboxEvent, { ...due, createdAt: { $gt: after } }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: RELAY_BATCH, fields: ['id', 'publishedAt', 'createdAt'] });
+      const batch = await em.find(
+        OutboxEvent,
+        { ...due, createdAt: { $gt: after } },
+        { orderBy: { createdAt: 'asc', id: 'asc' }, limit: RELAY_BATCH, fields: ['id', 'publishedAt', 'createdAt'] },
+      );
       if (!batch.length) break;
       await this.jobs.requeue(
         'deliver-event',
-        batch.map((event) => ({ payload: { eventId: event.id }, jobId: jobIds.deliverEvent(event.id), stale: !!event.publishedAt && event.publishedAt < retryBefore })),
+        batch.map((event) => ({
+          payload: { eventId: event.id },
+          jobId: jobIds.deliverEvent(event.id),
+          stale: !!event.publishedAt && event.publishedAt < retryBefore,
+        })),
       );
       await em.nativeUpdate(OutboxEvent, { id: { $in: batch.map((e) => e.id) } }, { publishedAt: new Date() });
       relayed += batch.length;

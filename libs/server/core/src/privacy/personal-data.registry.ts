@@ -40,7 +40,8 @@ export class PersonalDataRegistry {
   private readonly list: PersonalDataSource[] = [];
 
   register(source: PersonalDataSource): void {
-    if (this.list.some((s) => s.name === source.name)) throw new Error(`Personal data source ${source.name} registered twice`);
+    if (this.list.some((s) => s.name === source.name))
+      throw new Error(`Personal data source ${source.name} registered twice`);
     this.list.push(source);
   }
 

@@ -19,7 +19,11 @@ export class JobQueue implements OnModuleDestroy {
   ) {}
 
   /** Adds a job; with a deterministic `jobId` a second add of the same job is a no-op in BullMQ. */
-  async add<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string; delay?: number }): Promise<void> {
+  async add<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    opts: { jobId: string; delay?: number },
+  ): Promise<void> {
     await this.queue(JOB_QUEUES[name]).add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...opts });
   }
 
@@ -27,12 +31,18 @@ export class JobQueue implements OnModuleDestroy {
    * Adds a job after the database has committed. Failure is logged, not thrown: the row that needs
    * the job is already stored and a sweep picks it up, so the user's action still succeeds.
    */
-  async addAfterCommit<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string; delay?: number }): Promise<boolean> {
+  async addAfterCommit<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    opts: { jobId: string; delay?: number },
+  ): Promise<boolean> {
     try {
       await this.add(name, payload, opts);
       return true;
     } catch (error) {
-      this.logger.warn(`Could not enqueue ${name} (${opts.jobId}); it will be swept later: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not enqueue ${name} (${opts.jobId}); it will be swept later: ${(error as Error).message}`,
+      );
       return false;
     }
   }
@@ -40,17 +50,24 @@ export class JobQueue implements OnModuleDestroy {
   /** Adds many jobs of one name in one round trip; throws when Redis refuses them. */
   async addMany<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string }[]): Promise<void> {
     if (!jobs.length) return;
-    await this.queue(JOB_QUEUES[name]).addBulk(jobs.map((job) => ({ name, data: job.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId } })));
+    await this.queue(JOB_QUEUES[name]).addBulk(
+      jobs.map((job) => ({ name, data: job.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId } })),
+    );
   }
 
   /** Like addAfterCommit for many jobs of one name, in one round trip. Returns whether they were queued. */
-  async addManyAfterCommit<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string }[]): Promise<boolean> {
+  async addManyAfterCommit<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayloads[N]; jobId: string }[],
+  ): Promise<boolean> {
     if (!jobs.length) return true;
     try {
       await this.addMany(name, jobs);
       return true;
     } catch (error) {
-      this.logger.warn(`Could not enqueue ${jobs.length} ${name} job(s); they will be swept later: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not enqueue ${jobs.length} ${name} job(s); they will be swept later: ${(error as Error).message}`,
+      );
       return false;
     }
   }
@@ -61,7 +78,10 @@ export class JobQueue implements OnModuleDestroy {
    * (owed for long) the job is looked at: one that failed for good is retried, and one that
    * completed without doing the work is run again.
    */
-  async requeue<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string; stale?: boolean }[]): Promise<void> {
+  async requeue<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayloads[N]; jobId: string; stale?: boolean }[],
+  ): Promise<void> {
     await this.addMany(name, jobs);
     const queue = this.queue(JOB_QUEUES[name]);
     for (const job of jobs.filter((j) => j.stale)) {

@@ -86,7 +86,11 @@ export const jobIds = {
   deliverEvent: (eventId: string) => `event-${eventId}`,
   eventEmails: (eventId: string) => `event-emails-${eventId}`,
   /** A batch of notification emails, named by what it holds (the same batch again is the same job). */
-  notificationEmails: (notificationIds: string[]) => `notification-emails-${createHash('sha256').update([...notificationIds].sort().join(',')).digest('base64url').slice(0, 32)}`,
+  notificationEmails: (notificationIds: string[]) =>
+    `notification-emails-${createHash('sha256')
+      .update([...notificationIds].sort().join(','))
+      .digest('base64url')
+      .slice(0, 32)}`,
   digest: (userId: string, slot: number) => `digest-${userId}-${slot}`,
   documentText: (documentId: string, version: number) => `document-text-${documentId}-${version}`,
   meetingReminder: (meetingId: string, minutesBefore: number) => `reminder-${meetingId}-${minutesBefore}`,

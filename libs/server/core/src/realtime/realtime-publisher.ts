@@ -25,7 +25,11 @@ export class RealtimePublisher implements OnApplicationShutdown {
   }
 
   /** One event to every socket in `room` (see `socketRooms`), on every API instance. */
-  emit<E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+  emit<E extends keyof ServerToClientEvents>(
+    room: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
     this.emitter.to(room).emit(event, ...args);
   }
 

@@ -37,9 +37,18 @@ export class RateLimiter {
     try {
       results = await multi.exec();
     } catch {
-      throw new DomainError(ErrorCode.ServiceUnavailable, 'RATE_LIMIT_UNAVAILABLE', 'The service is briefly unavailable. Please try again in a moment.');
+      throw new DomainError(
+        ErrorCode.ServiceUnavailable,
+        'RATE_LIMIT_UNAVAILABLE',
+        'The service is briefly unavailable. Please try again in a moment.',
+      );
     }
-    if (!results) throw new DomainError(ErrorCode.ServiceUnavailable, 'RATE_LIMIT_UNAVAILABLE', 'The service is briefly unavailable. Please try again in a moment.');
+    if (!results)
+      throw new DomainError(
+        ErrorCode.ServiceUnavailable,
+        'RATE_LIMIT_UNAVAILABLE',
+        'The service is briefly unavailable. Please try again in a moment.',
+      );
     let retryAfter = 0;
     rules.forEach((rule, i) => {
       const count = Number(results![i * 3]![1]);
@@ -48,7 +57,11 @@ export class RateLimiter {
     });
     if (retryAfter > 0) {
       const minutes = Math.max(1, Math.ceil(retryAfter / 60));
-      throw new DomainError(ErrorCode.RateLimited, 'TOO_MANY_ATTEMPTS', `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
+      throw new DomainError(
+        ErrorCode.RateLimited,
+        'TOO_MANY_ATTEMPTS',
+        `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      );
     }
   }
 

@@ -6,7 +6,11 @@ import type { AppConfig } from '../config/app-config.js';
  * is down); `worker` connections block on BullMQ commands and must retry forever
  * (`maxRetriesPerRequest: null`, as BullMQ requires for workers).
  */
-export function createRedis(config: Pick<AppConfig, 'redisUrl'>, purpose: 'command' | 'worker' | 'subscriber' = 'command', extra: RedisOptions = {}): Redis {
+export function createRedis(
+  config: Pick<AppConfig, 'redisUrl'>,
+  purpose: 'command' | 'worker' | 'subscriber' = 'command',
+  extra: RedisOptions = {},
+): Redis {
   const base: RedisOptions = {
     connectTimeout: 3000,
     retryStrategy: (times) => Math.min(times * 200, 2000),

@@ -9,7 +9,9 @@ const manifest: Record<string, string> = manifestFile;
 
 const operations = Object.entries(generated as Record<string, unknown>).flatMap(([name, value]) => {
   const document = value as DocumentNode;
-  const operation = name.endsWith('Document') ? document.definitions?.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION) : undefined;
+  const operation = name.endsWith('Document')
+    ? document.definitions?.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    : undefined;
   return operation?.name ? [{ name: operation.name.value, kind: operation.operation, document }] : [];
 });
 
@@ -51,7 +53,10 @@ describe(createApolloClient.name, () => {
   /** Sends every operation of the web once, as the web does (nothing read from or written to the cache). */
   async function sendEvery(client: ReturnType<typeof createApolloClient>): Promise<Map<string, SentBody>> {
     for (const { kind, document } of operations) {
-      const request = kind === 'mutation' ? client.mutate({ mutation: document, variables: {}, fetchPolicy: 'no-cache' }) : client.query({ query: document, variables: {}, fetchPolicy: 'no-cache' });
+      const request =
+        kind === 'mutation'
+          ? client.mutate({ mutation: document, variables: {}, fetchPolicy: 'no-cache' })
+          : client.query({ query: document, variables: {}, fetchPolicy: 'no-cache' });
       await request.catch(() => undefined);
     }
     return new Map(sent.map((body) => [body.operationName, body]));
@@ -88,7 +93,14 @@ describe(createApolloClient.name, () => {
   it('asks again with the text when the API does not know the hash, and reports what it answers then', async () => {
     answer = (body) =>
       body.query
-        ? { errors: [{ message: 'Only the operations of this version of the web app are accepted.', extensions: { code: 'DOCUMENT_NOT_ALLOWED' } }] }
+        ? {
+            errors: [
+              {
+                message: 'Only the operations of this version of the web app are accepted.',
+                extensions: { code: 'DOCUMENT_NOT_ALLOWED' },
+              },
+            ],
+          }
         : { errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] };
     const result = createApolloClient().query({ query: generated.MeDocument, fetchPolicy: 'no-cache' });
     await expect(result).rejects.toMatchObject({ errors: [{ extensions: { code: 'DOCUMENT_NOT_ALLOWED' } }] });
@@ -100,7 +112,9 @@ describe(createApolloClient.name, () => {
 
   it('refuses a document that codegen did not make, which the API would not know', async () => {
     const handWritten = parse('query Handmade { me { id } }');
-    await expect(createApolloClient().query({ query: handWritten, fetchPolicy: 'no-cache' })).rejects.toThrow(/Handmade is not a generated document/);
+    await expect(createApolloClient().query({ query: handWritten, fetchPolicy: 'no-cache' })).rejects.toThrow(
+      /Handmade is not a generated document/,
+    );
     expect(sent).toEqual([]);
   });
 });

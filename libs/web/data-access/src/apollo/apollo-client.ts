@@ -32,7 +32,9 @@ export interface ApolloClientOptions {
 function persistedDocumentHash(document: DocumentNode): string {
   const meta = '__meta__' in document ? document.__meta__ : undefined;
   if (meta && typeof meta === 'object' && 'hash' in meta && typeof meta.hash === 'string') return meta.hash;
-  throw new Error(`${getOperationAST(document)?.name?.value ?? 'An operation'} is not a generated document: the API knows only the operations in libs/web/*/src/graphql`);
+  throw new Error(
+    `${getOperationAST(document)?.name?.value ?? 'An operation'} is not a generated document: the API knows only the operations in libs/web/*/src/graphql`,
+  );
 }
 
 export function createApolloClient({ sendDocumentText = false }: ApolloClientOptions = {}): ApolloClient {
@@ -45,14 +47,18 @@ export function createApolloClient({ sendDocumentText = false }: ApolloClientOpt
   const sessionLink = new ErrorLink(({ error, operation }) => {
     if (operation.operationName === 'Me' || !CombinedGraphQLErrors.is(error)) return;
     const sessionEnded = error.errors.some(
-      (e) => e.extensions?.['code'] === ErrorCode.Unauthenticated && !CREDENTIAL_REASONS.has(String(e.extensions?.['reason'])),
+      (e) =>
+        e.extensions?.['code'] === ErrorCode.Unauthenticated &&
+        !CREDENTIAL_REASONS.has(String(e.extensions?.['reason'])),
     );
     if (sessionEnded) {
       cache.writeQuery({ query: MeDocument, data: { me: null } });
       return;
     }
     if (error.errors.some((e) => e.extensions?.['reason'] === 'TWO_FACTOR_SETUP_REQUIRED')) {
-      cache.updateQuery({ query: MeDocument }, (data) => (data?.me ? { me: { ...data.me, twoFactorSetupRequired: true } } : data));
+      cache.updateQuery({ query: MeDocument }, (data) =>
+        data?.me ? { me: { ...data.me, twoFactorSetupRequired: true } } : data,
+      );
     }
   });
 

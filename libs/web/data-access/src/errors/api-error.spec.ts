@@ -12,7 +12,10 @@ const serverError = (status: number, body: string) =>
 describe(toApiError.name, () => {
   it('reads code, reason and field messages from the extensions', () => {
     const error = graphQLError([
-      { message: 'Please check the form', extensions: { code: 'BAD_USER_INPUT', reason: 'SLUG_TAKEN', fields: { slug: 'Taken', name: 'Too long' } } },
+      {
+        message: 'Please check the form',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'SLUG_TAKEN', fields: { slug: 'Taken', name: 'Too long' } },
+      },
     ]);
     expect(toApiError(error)).toEqual({
       code: ErrorCode.BadUserInput,
@@ -31,7 +34,9 @@ describe(toApiError.name, () => {
   });
 
   it('treats an unknown code as an internal error', () => {
-    expect(toApiError(graphQLError([{ message: 'x', extensions: { code: 'SOMETHING_NEW' } }])).code).toBe(ErrorCode.Internal);
+    expect(toApiError(graphQLError([{ message: 'x', extensions: { code: 'SOMETHING_NEW' } }])).code).toBe(
+      ErrorCode.Internal,
+    );
   });
 
   it('reads GraphQL errors from the body of a non-2xx response', () => {

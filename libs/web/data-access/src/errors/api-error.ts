@@ -32,7 +32,11 @@ function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>, fallbac
     }
   }
   return {
-    code: KNOWN_CODES.has(rawCode) ? (rawCode as ErrorCode) : rawCode === 'GRAPHQL_VALIDATION_FAILED' ? ErrorCode.BadUserInput : ErrorCode.Internal,
+    code: KNOWN_CODES.has(rawCode)
+      ? (rawCode as ErrorCode)
+      : rawCode === 'GRAPHQL_VALIDATION_FAILED'
+        ? ErrorCode.BadUserInput
+        : ErrorCode.Internal,
     reason: typeof extensions['reason'] === 'string' ? extensions['reason'] : null,
     fields,
     message: first?.message ?? fallback,

@@ -21,7 +21,11 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!userId) return;
-    const socket: RealtimeSocket = io({ path: SOCKET_PATH, transports: ['websocket', 'polling'], withCredentials: true });
+    const socket: RealtimeSocket = io({
+      path: SOCKET_PATH,
+      transports: ['websocket', 'polling'],
+      withCredentials: true,
+    });
     let connects = 0;
     let retryDelay = FIRST_RETRY_MS;
     let retry: ReturnType<typeof setTimeout> | undefined;

@@ -3,7 +3,10 @@ import { useContext, useEffect, useRef } from 'react';
 import { RealtimeContext } from './realtime-context';
 
 /** Calls `listener` for each server event of that name while a socket is open. */
-export function useRealtimeEvent<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): void {
+export function useRealtimeEvent<E extends keyof ServerToClientEvents>(
+  event: E,
+  listener: ServerToClientEvents[E],
+): void {
   const { socket } = useContext(RealtimeContext);
   const latest = useRef(listener);
   useEffect(() => {

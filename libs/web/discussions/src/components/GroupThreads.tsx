@@ -20,7 +20,11 @@ const PAGE = 20;
 export function GroupThreads({ groupId, slug }: { groupId: string; slug: string }) {
   const { t } = useTranslation('discussions');
   const [opened, modal] = useDisclosure(false);
-  const { data, error, refetch, fetchMore, loading } = useQuery(GroupThreadsDocument, { variables: { slug, first: PAGE }, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
+  const { data, error, refetch, fetchMore, loading } = useQuery(GroupThreadsDocument, {
+    variables: { slug, first: PAGE },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+  });
   const page = data?.workingGroup.threads;
   if (!data && error) return <PageError error={error} onRetry={() => void refetch()} />;
   if (data && !page) return null;
@@ -59,7 +63,12 @@ export function GroupThreads({ groupId, slug }: { groupId: string; slug: string 
                   const older = fetchMoreResult.workingGroup.threads;
                   const current = previous.workingGroup.threads;
                   if (!older || !current) return previous;
-                  return { workingGroup: { ...previous.workingGroup, threads: { ...older, nodes: [...current.nodes, ...older.nodes] } } };
+                  return {
+                    workingGroup: {
+                      ...previous.workingGroup,
+                      threads: { ...older, nodes: [...current.nodes, ...older.nodes] },
+                    },
+                  };
                 },
               })
             }

@@ -38,7 +38,15 @@ export function HeaderSearch() {
           w={200}
         />
       </Box>
-      <ActionIcon component={Link} to={SEARCH_PATH} hiddenFrom="md" variant="default" size="lg" aria-label={t('search.headerLabel')} title={t('search.headerLabel')}>
+      <ActionIcon
+        component={Link}
+        to={SEARCH_PATH}
+        hiddenFrom="md"
+        variant="default"
+        size="lg"
+        aria-label={t('search.headerLabel')}
+        title={t('search.headerLabel')}
+      >
         <SearchIcon size={18} />
       </ActionIcon>
     </>

@@ -38,11 +38,19 @@ export function HidePostModal({ post, onClose }: { post: PostFieldsFragment | nu
   });
 
   return (
-    <Modal opened={post !== null} onClose={close} title={t('moderation.hideTitle')} centered closeButtonProps={{ 'aria-label': t('thread.cancel') }}>
+    <Modal
+      opened={post !== null}
+      onClose={close}
+      title={t('moderation.hideTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('thread.cancel') }}
+    >
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <Text size="sm">{t('moderation.hideIntro', { author: post?.author?.displayName ?? t('thread.someone') })}</Text>
+          <Text size="sm">
+            {t('moderation.hideIntro', { author: post?.author?.displayName ?? t('thread.someone') })}
+          </Text>
           <LimitedTextarea
             label={t('moderation.reason')}
             description={t('moderation.reasonHint')}

@@ -4,7 +4,13 @@ import { useQuery } from '@apollo/client/react';
 import { MentionableDocument } from '@convene/web-data-access';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUP_CONVENORS, insertMention, mayMeanGroupConvenors, mentionOf, mentionTriggerAt } from '../utils/mention.util';
+import {
+  GROUP_CONVENORS,
+  insertMention,
+  mayMeanGroupConvenors,
+  mentionOf,
+  mentionTriggerAt,
+} from '../utils/mention.util';
 
 const SUGGESTIONS = 6;
 
@@ -36,21 +42,38 @@ export function MentionTextarea({ value, onChange, groupSlug, onKeyDown, onBlur,
   const typed = caret === null ? null : mentionTriggerAt(value, caret);
   const trigger = typed && typed.start !== dismissed ? typed : null;
   const [query] = useDebouncedValue(trigger?.query ?? '', 150);
-  const { data, previousData } = useQuery(MentionableDocument, { variables: { slug: groupSlug, query, first: SUGGESTIONS }, skip: !trigger || !query });
+  const { data, previousData } = useQuery(MentionableDocument, {
+    variables: { slug: groupSlug, query, first: SUGGESTIONS },
+    skip: !trigger || !query,
+  });
   const [active, setActive] = useState({ query: '', index: 0 });
 
   const people = (data ?? previousData)?.workingGroup.mentionable ?? [];
   const suggestions: Suggestion[] = trigger
     ? [
-        ...people.map((person) => ({ key: person.id, mention: mentionOf(person.displayName), label: person.displayName })),
-        ...(mayMeanGroupConvenors(trigger.query) ? [{ key: GROUP_CONVENORS, mention: GROUP_CONVENORS, label: GROUP_CONVENORS, description: t('mentions.convenors') }] : []),
+        ...people.map((person) => ({
+          key: person.id,
+          mention: mentionOf(person.displayName),
+          label: person.displayName,
+        })),
+        ...(mayMeanGroupConvenors(trigger.query)
+          ? [
+              {
+                key: GROUP_CONVENORS,
+                mention: GROUP_CONVENORS,
+                label: GROUP_CONVENORS,
+                description: t('mentions.convenors'),
+              },
+            ]
+          : []),
       ]
     : [];
   const open = suggestions.length > 0;
   const index = active.query === trigger?.query ? Math.min(active.index, suggestions.length - 1) : 0;
   const optionId = (i: number) => `${listId}-option-${i}`;
 
-  const follow = (element: HTMLTextAreaElement) => setCaret(element.selectionStart === element.selectionEnd ? element.selectionStart : null);
+  const follow = (element: HTMLTextAreaElement) =>
+    setCaret(element.selectionStart === element.selectionEnd ? element.selectionStart : null);
 
   const choose = (suggestion: Suggestion) => {
     if (!trigger || caret === null) return;
@@ -65,7 +88,8 @@ export function MentionTextarea({ value, onChange, groupSlug, onKeyDown, onBlur,
 
   const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (open && trigger) {
-      const move = (by: number) => setActive({ query: trigger.query, index: (index + by + suggestions.length) % suggestions.length });
+      const move = (by: number) =>
+        setActive({ query: trigger.query, index: (index + by + suggestions.length) % suggestions.length });
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
         move(event.key === 'ArrowDown' ? 1 : -1);
@@ -109,7 +133,15 @@ export function MentionTextarea({ value, onChange, groupSlug, onKeyDown, onBlur,
         data-mantine-stop-propagation={open ? 'true' : undefined}
       />
       {open && (
-        <Paper component="ul" role="listbox" id={listId} aria-label={t('mentions.label')} className="convene-mention-list" shadow="md" withBorder>
+        <Paper
+          component="ul"
+          role="listbox"
+          id={listId}
+          aria-label={t('mentions.label')}
+          className="convene-mention-list"
+          shadow="md"
+          withBorder
+        >
           {suggestions.map((suggestion, i) => (
             <li
               key={suggestion.key}

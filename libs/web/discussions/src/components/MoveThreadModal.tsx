@@ -18,7 +18,9 @@ export function MoveThreadModal({ thread, opened, onClose }: MoveThreadModalProp
   const groups = useQuery(DiscussionGroupsDocument, { skip: !opened });
   const [chosen, setChosen] = useState('');
   const [move, { loading, error, reset }] = useMutation(MoveThreadDocument);
-  const targets = (groups.data?.workingGroups ?? []).filter((g) => g.viewerCanManage && g.viewerMembership?.status === 'ACTIVE' && g.id !== thread.group?.id);
+  const targets = (groups.data?.workingGroups ?? []).filter(
+    (g) => g.viewerCanManage && g.viewerMembership?.status === 'ACTIVE' && g.id !== thread.group?.id,
+  );
   const target = targets.find((g) => g.id === chosen) ?? targets[0];
 
   const close = () => {
@@ -34,7 +36,8 @@ export function MoveThreadModal({ thread, opened, onClose }: MoveThreadModalProp
         variables: { input: { threadId: thread.id, groupId: target.id } },
         // Both groups' lists change: they are fetched again when next shown.
         update: (cache) => {
-          for (const id of [from, target.id]) if (id) cache.evict({ id: cache.identify({ __typename: 'WorkingGroup', id }), fieldName: 'threads' });
+          for (const id of [from, target.id])
+            if (id) cache.evict({ id: cache.identify({ __typename: 'WorkingGroup', id }), fieldName: 'threads' });
           cache.gc();
         },
       });
@@ -46,7 +49,13 @@ export function MoveThreadModal({ thread, opened, onClose }: MoveThreadModalProp
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('moderation.moveTitle')} centered closeButtonProps={{ 'aria-label': t('thread.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('moderation.moveTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('thread.cancel') }}
+    >
       <Stack gap="md">
         <ErrorAlert error={error ?? groups.error} />
         {groups.loading && <PageLoader />}

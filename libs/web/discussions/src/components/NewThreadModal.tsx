@@ -3,7 +3,14 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { CreateThreadDocument, GroupThreadsDocument } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, paths, useCharacterLimit, useNotify, useValidators } from '@convene/web-ui';
+import {
+  applyServerFieldErrors,
+  ErrorAlert,
+  paths,
+  useCharacterLimit,
+  useNotify,
+  useValidators,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -17,14 +24,26 @@ interface Values {
 }
 
 /** Starting a discussion: title, opening post in Markdown (with @mentions), optional tags. */
-export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: string; slug: string; opened: boolean; onClose: () => void }) {
+export function NewThreadModal({
+  groupId,
+  slug,
+  opened,
+  onClose,
+}: {
+  groupId: string;
+  slug: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('discussions');
   const notify = useNotify();
   const navigate = useNavigate();
   const validators = useValidators();
   const [failure, setFailure] = useState<unknown>(null);
   const [previewing, setPreviewing] = useState<string | null>(null);
-  const [create, { loading }] = useMutation(CreateThreadDocument, { refetchQueries: [{ query: GroupThreadsDocument, variables: { slug, first: 20 } }] });
+  const [create, { loading }] = useMutation(CreateThreadDocument, {
+    refetchQueries: [{ query: GroupThreadsDocument, variables: { slug, first: 20 } }],
+  });
   // Controlled: the mention autocomplete writes into the body as it is typed.
   const form = useForm<Values>({
     mode: 'controlled',
@@ -35,13 +54,21 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
     },
   });
 
-  const bodyLimit = useCharacterLimit(form.values.body.length, LIMITS.postBodyMax, { error: form.errors['body'], description: t('form.bodyHint') });
+  const bodyLimit = useCharacterLimit(form.values.body.length, LIMITS.postBodyMax, {
+    error: form.errors['body'],
+    description: t('form.bodyHint'),
+  });
 
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      const tags = values.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
-      const { data } = await create({ variables: { input: { groupId, title: values.title.trim(), body: values.body, tags } } });
+      const tags = values.tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean);
+      const { data } = await create({
+        variables: { input: { groupId, title: values.title.trim(), body: values.body, tags } },
+      });
       notify.success(t('form.started'));
       form.reset();
       onClose();
@@ -55,11 +82,25 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('list.start')} centered size="lg" closeButtonProps={{ 'aria-label': t('form.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('list.start')}
+      centered
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('form.cancel') }}
+    >
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <TextInput label={t('form.title')} required maxLength={LIMITS.threadTitleMax} data-autofocus dir="auto" {...form.getInputProps('title')} />
+          <TextInput
+            label={t('form.title')}
+            required
+            maxLength={LIMITS.threadTitleMax}
+            data-autofocus
+            dir="auto"
+            {...form.getInputProps('title')}
+          />
           <MentionTextarea
             label={t('form.body')}
             required
@@ -74,10 +115,20 @@ export function NewThreadModal({ groupId, slug, opened, onClose }: { groupId: st
             style={previewing === null ? undefined : { display: 'none' }}
           />
           {previewing !== null && <PostPreview body={previewing} groupId={groupId} />}
-          <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setPreviewing(previewing === null ? form.values.body : null)}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => setPreviewing(previewing === null ? form.values.body : null)}
+          >
             {previewing === null ? t('preview.show') : t('preview.hide')}
           </Button>
-          <TextInput label={t('form.tags')} description={t('form.tagsHint')} dir="auto" {...form.getInputProps('tags')} />
+          <TextInput
+            label={t('form.tags')}
+            description={t('form.tagsHint')}
+            dir="auto"
+            {...form.getInputProps('tags')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('form.cancel')}

@@ -19,7 +19,15 @@ export interface PostComposerProps {
 }
 
 /** Writing a reply or changing a post: Markdown with @mentions, a preview, and the server's word on the body. */
-export function PostComposer({ label, description, initialBody = '', group, submitLabel, onSubmit, onCancel }: PostComposerProps) {
+export function PostComposer({
+  label,
+  description,
+  initialBody = '',
+  group,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: PostComposerProps) {
   const { t } = useTranslation('discussions');
   const [body, setBody] = useState(initialBody);
   const [previewing, setPreviewing] = useState(false);
@@ -73,7 +81,11 @@ export function PostComposer({ label, description, initialBody = '', group, subm
         <Button variant="default" onClick={onCancel}>
           {t('thread.cancel')}
         </Button>
-        <Button onClick={() => void submit()} loading={busy} disabled={!body.trim() || body.length > LIMITS.postBodyMax}>
+        <Button
+          onClick={() => void submit()}
+          loading={busy}
+          disabled={!body.trim() || body.length > LIMITS.postBodyMax}
+        >
           {submitLabel}
         </Button>
       </Group>

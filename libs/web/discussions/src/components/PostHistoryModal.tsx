@@ -8,11 +8,22 @@ import { useTranslation } from 'react-i18next';
 export function PostHistoryModal({ post, onClose }: { post: PostFieldsFragment | null; onClose: () => void }) {
   const { t } = useTranslation('discussions');
   const formatDateTime = useFormatDateTime();
-  const { data, loading, error } = useQuery(PostRevisionsDocument, { variables: { postId: post?.id ?? '' }, skip: !post, fetchPolicy: 'network-only' });
+  const { data, loading, error } = useQuery(PostRevisionsDocument, {
+    variables: { postId: post?.id ?? '' },
+    skip: !post,
+    fetchPolicy: 'network-only',
+  });
   const revisions = data?.postRevisions ?? [];
 
   return (
-    <Modal opened={post !== null} onClose={onClose} title={t('history.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('history.close') }}>
+    <Modal
+      opened={post !== null}
+      onClose={onClose}
+      title={t('history.title')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('history.close') }}
+    >
       <Text size="sm" c="gray.7" mb="md">
         {t('history.intro')}
       </Text>
@@ -23,7 +34,10 @@ export function PostHistoryModal({ post, onClose }: { post: PostFieldsFragment |
         {revisions.map((revision) => (
           <Paper component="li" key={revision.id} withBorder p="sm" bg="gray.0">
             <Text size="xs" c="gray.7" mb="xs">
-              {t('history.version', { written: formatDateTime(revision.writtenAt), replaced: formatDateTime(revision.replacedAt) })}
+              {t('history.version', {
+                written: formatDateTime(revision.writtenAt),
+                replaced: formatDateTime(revision.replacedAt),
+              })}
             </Text>
             {/* Rendered by the server from Markdown with raw HTML off and only safe links: see markdown.util.ts. */}
             <div className="convene-post-body" dir="auto" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />

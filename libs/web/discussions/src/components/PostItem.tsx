@@ -51,7 +51,12 @@ export function PostItem({ node }: { node: PostNode }) {
             <Text size="sm" fw={600} id={authorId}>
               {unread && <VisuallyHidden>{`${t('thread.unread')}: `}</VisuallyHidden>}
               {/* Isolated, so that a name and a date in another script keep their order. */}
-              <Trans t={t} i18nKey="thread.posted" values={{ author, time: formatDateTime(post.createdAt) }} components={{ who: <bdi />, when: <time dateTime={post.createdAt} /> }} />
+              <Trans
+                t={t}
+                i18nKey="thread.posted"
+                values={{ author, time: formatDateTime(post.createdAt) }}
+                components={{ who: <bdi />, when: <time dateTime={post.createdAt} /> }}
+              />
             </Text>
             {post.editedAt && !post.deleted && (
               <UnstyledButton
@@ -89,7 +94,9 @@ export function PostItem({ node }: { node: PostNode }) {
             )}
             {node.children.length > 0 && (
               <UnstyledButton fz="sm" c="gray.7" onClick={() => setCollapsed((c) => !c)} aria-expanded={!collapsed}>
-                {collapsed ? `▸ ${t('thread.showReplies', { count: node.children.length })}` : `▾ ${t('thread.hideReplies')}`}
+                {collapsed
+                  ? `▸ ${t('thread.showReplies', { count: node.children.length })}`
+                  : `▾ ${t('thread.hideReplies')}`}
               </UnstyledButton>
             )}
           </Group>
@@ -186,19 +193,28 @@ function PostActions({ post, author }: { post: PostFieldsFragment; author: strin
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={t('thread.actions', { author })} title={t('thread.actionsShort')}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t('thread.actions', { author })}
+          title={t('thread.actionsShort')}
+        >
           <MoreIcon size={18} />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        {canEdit && <Menu.Item onClick={() => tree.setComposing({ kind: 'edit', postId: post.id })}>{t('thread.edit')}</Menu.Item>}
+        {canEdit && (
+          <Menu.Item onClick={() => tree.setComposing({ kind: 'edit', postId: post.id })}>{t('thread.edit')}</Menu.Item>
+        )}
         {canDelete && (
           <Menu.Item color="red" onClick={() => tree.openDialog({ kind: 'delete', post })}>
             {t('thread.delete')}
           </Menu.Item>
         )}
         {(canHide || canUnhide) && (canEdit || canDelete) && <Menu.Divider />}
-        {canHide && <Menu.Item onClick={() => tree.openDialog({ kind: 'hide', post })}>{t('moderation.hide')}</Menu.Item>}
+        {canHide && (
+          <Menu.Item onClick={() => tree.openDialog({ kind: 'hide', post })}>{t('moderation.hide')}</Menu.Item>
+        )}
         {canUnhide && <Menu.Item onClick={() => void showAgain()}>{t('moderation.unhide')}</Menu.Item>}
       </Menu.Dropdown>
     </Menu>

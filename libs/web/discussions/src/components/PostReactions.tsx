@@ -44,7 +44,9 @@ export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; re
     setPicking(false);
     react({
       variables: { input: { postId: post.id, reaction, active } },
-      optimisticResponse: { reactToPost: { __typename: 'Post', id: post.id, reactions: withReaction(post.reactions, reaction, active) } },
+      optimisticResponse: {
+        reactToPost: { __typename: 'Post', id: post.id, reactions: withReaction(post.reactions, reaction, active) },
+      },
     }).catch((error: unknown) => notify.error(errorMessage(error)));
   };
   const mine = new Set(post.reactions.filter((r) => r.mine).map((r) => r.reaction));
@@ -70,7 +72,15 @@ export function PostReactions({ post, readOnly }: { post: PostFieldsFragment; re
         </Button>
       ))}
       {!readOnly && (
-        <Popover opened={picking} onChange={setPicking} position="top-start" shadow="md" withinPortal trapFocus returnFocus>
+        <Popover
+          opened={picking}
+          onChange={setPicking}
+          position="top-start"
+          shadow="md"
+          withinPortal
+          trapFocus
+          returnFocus
+        >
           <Popover.Target>
             <ActionIcon
               variant="subtle"

@@ -93,10 +93,20 @@ function SearchForm({ query, groupId, groups }: { query: string; groupId: string
   );
 }
 
-function SearchResults({ query, groupId, groupName }: { query: string; groupId: string | null; groupName: string | null }) {
+function SearchResults({
+  query,
+  groupId,
+  groupName,
+}: {
+  query: string;
+  groupId: string | null;
+  groupName: string | null;
+}) {
   const { t } = useTranslation('discussions');
   // Never the previous search's results under this one's heading: a loader until they come.
-  const { data, loading, error, fetchMore } = useQuery(SearchPostsDocument, { variables: { input: { query, groupId, first: PAGE } } });
+  const { data, loading, error, fetchMore } = useQuery(SearchPostsDocument, {
+    variables: { input: { query, groupId, first: PAGE } },
+  });
   const [loadingMore, setLoadingMore] = useState(false);
   const page = data?.search;
 
@@ -106,7 +116,9 @@ function SearchResults({ query, groupId, groupName }: { query: string; groupId: 
     try {
       await fetchMore({
         variables: { input: { query, groupId, first: PAGE, after: page.endCursor } },
-        updateQuery: (previous, { fetchMoreResult }) => ({ search: { ...fetchMoreResult.search, nodes: [...previous.search.nodes, ...fetchMoreResult.search.nodes] } }),
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          search: { ...fetchMoreResult.search, nodes: [...previous.search.nodes, ...fetchMoreResult.search.nodes] },
+        }),
       });
     } finally {
       setLoadingMore(false);
@@ -164,7 +176,11 @@ function SearchResultItem({ result }: { result: Result }) {
         <span dangerouslySetInnerHTML={{ __html: result.snippetHtml }} />
       </Text>
       <Text size="xs" c="gray.7" mt={6}>
-        {t('search.meta', { group: result.group?.name ?? '', author: result.author?.displayName ?? t('thread.someone'), time: formatDateTime(result.createdAt) })}
+        {t('search.meta', {
+          group: result.group?.name ?? '',
+          author: result.author?.displayName ?? t('thread.someone'),
+          time: formatDateTime(result.createdAt),
+        })}
       </Text>
     </Paper>
   );

@@ -28,9 +28,15 @@ export function ThreadModerationMenu({ thread }: ThreadModerationMenuProps) {
     }
   };
   const togglePin = () =>
-    run(() => pin({ variables: { threadId: thread.id, pinned: !thread.pinned } }), thread.pinned ? t('moderation.unpinned') : t('moderation.pinnedToast'));
+    run(
+      () => pin({ variables: { threadId: thread.id, pinned: !thread.pinned } }),
+      thread.pinned ? t('moderation.unpinned') : t('moderation.pinnedToast'),
+    );
   const toggleLock = () =>
-    run(() => lock({ variables: { threadId: thread.id, locked: !thread.locked } }), thread.locked ? t('moderation.unlocked') : t('moderation.lockedToast'));
+    run(
+      () => lock({ variables: { threadId: thread.id, locked: !thread.locked } }),
+      thread.locked ? t('moderation.unlocked') : t('moderation.lockedToast'),
+    );
 
   return (
     <>
@@ -42,8 +48,12 @@ export function ThreadModerationMenu({ thread }: ThreadModerationMenuProps) {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{t('moderation.menuTitle')}</Menu.Label>
-          <Menu.Item onClick={() => void togglePin()}>{thread.pinned ? t('moderation.unpin') : t('moderation.pin')}</Menu.Item>
-          <Menu.Item onClick={() => void toggleLock()}>{thread.locked ? t('moderation.unlock') : t('moderation.lock')}</Menu.Item>
+          <Menu.Item onClick={() => void togglePin()}>
+            {thread.pinned ? t('moderation.unpin') : t('moderation.pin')}
+          </Menu.Item>
+          <Menu.Item onClick={() => void toggleLock()}>
+            {thread.locked ? t('moderation.unlock') : t('moderation.lock')}
+          </Menu.Item>
           <Menu.Item onClick={move.open}>{t('moderation.move')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>

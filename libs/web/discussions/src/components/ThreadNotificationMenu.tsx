@@ -16,7 +16,9 @@ export function ThreadNotificationMenu({ threadId, level }: { threadId: string; 
     try {
       await setLevel({
         variables: { threadId, level: next },
-        optimisticResponse: { setThreadNotificationLevel: { __typename: 'Thread', id: threadId, notificationLevel: next } },
+        optimisticResponse: {
+          setThreadNotificationLevel: { __typename: 'Thread', id: threadId, notificationLevel: next },
+        },
       });
       notify.success(t('levels.changed', { level: t(`levels.${next}.name`) }));
     } catch (error) {
@@ -27,7 +29,11 @@ export function ThreadNotificationMenu({ threadId, level }: { threadId: string; 
   return (
     <LevelMenu
       level={level}
-      options={LEVELS.map((value) => ({ value, name: t(`levels.${value}.name`), description: t(`levels.${value}.description`) }))}
+      options={LEVELS.map((value) => ({
+        value,
+        name: t(`levels.${value}.name`),
+        description: t(`levels.${value}.description`),
+      }))}
       title={t('levels.menuTitle')}
       label={t('levels.menuLabel', { level: t(`levels.${level}.name`) })}
       loading={loading}

@@ -1,7 +1,14 @@
 import { Alert, Anchor, Button, Group, Stack, VisuallyHidden } from '@mantine/core';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import type { ThreadSignal } from '@convene/shared-contracts';
-import { EditPostDocument, ReplyDocument, toApiError, useViewer, type PostFieldsFragment, type ThreadQuery } from '@convene/web-data-access';
+import {
+  EditPostDocument,
+  ReplyDocument,
+  toApiError,
+  useViewer,
+  type PostFieldsFragment,
+  type ThreadQuery,
+} from '@convene/web-data-access';
 import { NotFoundPage, PageError, PageLoader, PageTitle, paths, useNotify } from '@convene/web-ui';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +45,8 @@ export function ThreadPage({ aside }: { aside?: (threadId: string) => ReactNode 
   if (posts.loading) return <PageLoader />;
   if (!posts.thread) {
     const code = toApiError(posts.error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return <NotFoundPage title={t('thread.notFoundTitle')} body={t('thread.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT')
+      return <NotFoundPage title={t('thread.notFoundTitle')} body={t('thread.notFoundBody')} />;
     return <PageError error={posts.error} onRetry={() => void posts.retry()} />;
   }
   // Each discussion is a fresh visit: its own read position, highlight and open composer.
@@ -60,25 +68,44 @@ async function postElement(postId: string): Promise<HTMLElement | null> {
   return null;
 }
 
-function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; aside?: (threadId: string) => ReactNode }) {
+function ThreadView({
+  thread,
+  posts,
+  aside,
+}: {
+  thread: Thread;
+  posts: Posts;
+  aside?: (threadId: string) => ReactNode;
+}) {
   const { t } = useTranslation('discussions');
   const notify = useNotify();
   const location = useLocation();
   const markRead = useMarkThreadRead(thread.id);
   const nodes = thread.posts.nodes;
   const tree = useMemo(() => buildPostTree(nodes), [nodes]);
-  const authors = useMemo(() => new Map(nodes.map((p) => [p.id, p.author?.displayName ?? t('thread.someone')])), [nodes, t]);
+  const authors = useMemo(
+    () => new Map(nodes.map((p) => [p.id, p.author?.displayName ?? t('thread.someone')])),
+    [nodes, t],
+  );
 
   // Where the viewer had stopped reading when the page opened. Kept for the visit while the
   // server's read position moves on: the "New" divider stays where it was.
-  const [opened] = useState(() => ({ readCount: thread.readCount, firstUnreadId: thread.readCount > 0 ? thread.firstUnreadPostId : null }));
+  const [opened] = useState(() => ({
+    readCount: thread.readCount,
+    firstUnreadId: thread.readCount > 0 ? thread.firstUnreadPostId : null,
+  }));
   const [arrived, setArrived] = useState<string[]>([]);
   // New to the viewer: what came after their read position when the page opened, and what arrived
   // while it was open; not their own posts, nor deleted ones. A first visit marks nothing: all of
   // it is new.
   const unreadIds = useMemo(() => {
-    const unread = (post: PostFieldsFragment, index: number) => (opened.readCount > 0 && index >= opened.readCount) || arrived.includes(post.id);
-    return new Set(nodes.filter((post, index) => unread(post, index) && !post.viewerIsAuthor && !post.deleted).map((post) => post.id));
+    const unread = (post: PostFieldsFragment, index: number) =>
+      (opened.readCount > 0 && index >= opened.readCount) || arrived.includes(post.id);
+    return new Set(
+      nodes
+        .filter((post, index) => unread(post, index) && !post.viewerIsAuthor && !post.deleted)
+        .map((post) => post.id),
+    );
   }, [nodes, opened.readCount, arrived]);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -125,7 +152,10 @@ function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; as
     async (signal: ThreadSignal) => {
       // A post comes with its message: shown as it is, with no request.
       if (signal.post && viewer) {
-        const outcome = applyLivePost(client, latest.current.thread.id, POSTS_PAGE, signal.post, { id: viewer.id, canModerate: latest.current.thread.viewerCanModerate });
+        const outcome = applyLivePost(client, latest.current.thread.id, POSTS_PAGE, signal.post, {
+          id: viewer.id,
+          canModerate: latest.current.thread.viewerCanModerate,
+        });
         if (outcome === 'added' && !(signal.post.author?.id === viewer.id)) {
           setArrived((ids) => [...ids, signal.post!.id]);
           setAnnouncement(t('thread.liveOne', { author: signal.post.author?.displayName ?? t('thread.someone') }));
@@ -141,7 +171,11 @@ function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; as
       if (fresh.length) {
         setArrived((ids) => [...ids, ...fresh.map((p) => p.id)]);
         const [only] = fresh;
-        setAnnouncement(fresh.length === 1 && only ? t('thread.liveOne', { author: only.author?.displayName ?? t('thread.someone') }) : t('thread.liveMany', { count: fresh.length }));
+        setAnnouncement(
+          fresh.length === 1 && only
+            ? t('thread.liveOne', { author: only.author?.displayName ?? t('thread.someone') })
+            : t('thread.liveMany', { count: fresh.length }),
+        );
       }
       // The page is open: what arrives on it is read.
       if (now.unreadCount > 0) latest.current.markRead();
@@ -183,10 +217,26 @@ function ThreadView({ thread, posts, aside }: { thread: Thread; posts: Posts; as
         void postElement(postId).then((element) => element?.focus());
       },
     }),
-    [thread.id, thread.group, thread.locked, thread.viewerCanModerate, authors, opened.firstUnreadId, unreadIds, highlightedId, composing, sendReply, sendEdit, notify, t, highlight],
+    [
+      thread.id,
+      thread.group,
+      thread.locked,
+      thread.viewerCanModerate,
+      authors,
+      opened.firstUnreadId,
+      unreadIds,
+      highlightedId,
+      composing,
+      sendReply,
+      sendEdit,
+      notify,
+      t,
+      highlight,
+    ],
   );
 
-  const dialogPost = (kind: PostDialog['kind']): PostFieldsFragment | null => (dialog?.kind === kind ? dialog.post : null);
+  const dialogPost = (kind: PostDialog['kind']): PostFieldsFragment | null =>
+    dialog?.kind === kind ? dialog.post : null;
 
   return (
     <Stack gap="lg">

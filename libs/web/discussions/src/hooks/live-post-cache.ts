@@ -12,7 +12,11 @@ export type LivePostOutcome = 'added' | 'updated' | 'beyond' | 'unknown';
  * whether they wrote it, and which reactions are theirs, are worked out here. A hidden post's text
  * stays for its author and the convenors, who may read it (the text they already have).
  */
-export function livePostFields(view: ThreadPostView, viewer: { id: string; canModerate: boolean }, cached: PostFieldsFragment | undefined): PostFieldsFragment {
+export function livePostFields(
+  view: ThreadPostView,
+  viewer: { id: string; canModerate: boolean },
+  cached: PostFieldsFragment | undefined,
+): PostFieldsFragment {
   const viewerIsAuthor = view.author?.id === viewer.id;
   const keepText = !!view.hidden && !view.deleted && !!cached && (viewer.canModerate || viewerIsAuthor);
   return {
@@ -23,7 +27,11 @@ export function livePostFields(view: ThreadPostView, viewer: { id: string; canMo
     viewerIsAuthor,
     author: view.author && { __typename: 'User', ...view.author },
     hidden: view.hidden && { __typename: 'PostModeration', ...view.hidden },
-    reactions: view.reactions.map((r) => ({ __typename: 'ReactionCount', ...r, mine: cached?.reactions.find((c) => c.reaction === r.reaction)?.mine ?? false })),
+    reactions: view.reactions.map((r) => ({
+      __typename: 'ReactionCount',
+      ...r,
+      mine: cached?.reactions.find((c) => c.reaction === r.reaction)?.mine ?? false,
+    })),
   };
 }
 
@@ -31,7 +39,13 @@ export function livePostFields(view: ThreadPostView, viewer: { id: string; canMo
  * Writes a live post into the open discussion's cached pages: a changed post in place, a new reply
  * at the end when every page is shown (when more pages follow, it is theirs: only the count moves).
  */
-export function applyLivePost(client: ApolloClient, threadId: string, first: number, view: ThreadPostView, viewer: { id: string; canModerate: boolean }): LivePostOutcome {
+export function applyLivePost(
+  client: ApolloClient,
+  threadId: string,
+  first: number,
+  view: ThreadPostView,
+  viewer: { id: string; canModerate: boolean },
+): LivePostOutcome {
   const variables = { id: threadId, first };
   const thread = client.readQuery({ query: ThreadDocument, variables })?.thread;
   if (!thread) return 'unknown';
@@ -40,7 +54,10 @@ export function applyLivePost(client: ApolloClient, threadId: string, first: num
   let next: Thread;
   let outcome: LivePostOutcome;
   if (at >= 0) {
-    next = { ...thread, posts: { ...thread.posts, nodes: nodes.map((p, i) => (i === at ? livePostFields(view, viewer, p) : p)) } };
+    next = {
+      ...thread,
+      posts: { ...thread.posts, nodes: nodes.map((p, i) => (i === at ? livePostFields(view, viewer, p) : p)) },
+    };
     outcome = 'updated';
   } else if (view.depth === 0) {
     return 'unknown';

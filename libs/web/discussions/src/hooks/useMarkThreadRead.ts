@@ -12,7 +12,10 @@ export function useMarkThreadRead(threadId: string) {
   useEffect(() => () => waiting.current?.(), []);
 
   return useCallback(() => {
-    const send = () => void mark({ variables: { threadId } }).catch((error: unknown) => console.warn('Marking the discussion read failed', error));
+    const send = () =>
+      void mark({ variables: { threadId } }).catch((error: unknown) =>
+        console.warn('Marking the discussion read failed', error),
+      );
     if (document.visibilityState === 'visible') return send();
     if (waiting.current) return;
     const onVisible = () => {

@@ -17,13 +17,21 @@ export function useThreadPosts(id: string) {
   const client = useApolloClient();
   // From the server on each visit: the read position and what is new must be today's, not the
   // cache's from an earlier visit. Changes after that come through the cache.
-  const query = useQuery(ThreadDocument, { variables: { id, first: POSTS_PAGE }, fetchPolicy: 'network-only', nextFetchPolicy: 'cache-first' });
+  const query = useQuery(ThreadDocument, {
+    variables: { id, first: POSTS_PAGE },
+    fetchPolicy: 'network-only',
+    nextFetchPolicy: 'cache-first',
+  });
   const [loadingMore, setLoadingMore] = useState(false);
   /** What is shown now, read from the cache (effects of the page may run before a render caught up). */
-  const current = useCallback(() => client.readQuery({ query: ThreadDocument, variables: { id, first: POSTS_PAGE } })?.thread, [client, id]);
+  const current = useCallback(
+    () => client.readQuery({ query: ThreadDocument, variables: { id, first: POSTS_PAGE } })?.thread,
+    [client, id],
+  );
 
   const write = useCallback(
-    (thread: Thread) => client.writeQuery({ query: ThreadDocument, variables: { id, first: POSTS_PAGE }, data: { thread } }),
+    (thread: Thread) =>
+      client.writeQuery({ query: ThreadDocument, variables: { id, first: POSTS_PAGE }, data: { thread } }),
     [client, id],
   );
 
@@ -32,7 +40,11 @@ export function useThreadPosts(id: string) {
     async (thread: Thread, enough: (merged: Thread) => boolean): Promise<Thread> => {
       let merged = thread;
       while (merged.posts.hasNextPage && merged.posts.endCursor && !enough(merged)) {
-        const { data } = await client.query({ query: ThreadDocument, variables: { id, first: POSTS_PAGE, after: merged.posts.endCursor }, fetchPolicy: 'network-only' });
+        const { data } = await client.query({
+          query: ThreadDocument,
+          variables: { id, first: POSTS_PAGE, after: merged.posts.endCursor },
+          fetchPolicy: 'network-only',
+        });
         if (!data) break;
         const page = data.thread.posts;
         merged = { ...merged, posts: { ...page, nodes: [...merged.posts.nodes, ...page.nodes] } };
@@ -82,7 +94,11 @@ export function useThreadPosts(id: string) {
       do {
         again.current = false;
         const shown = fresh?.posts.nodes.length ?? current()?.posts.nodes.length ?? 0;
-        const { data } = await client.query({ query: ThreadDocument, variables: { id, first: POSTS_PAGE }, fetchPolicy: 'network-only' });
+        const { data } = await client.query({
+          query: ThreadDocument,
+          variables: { id, first: POSTS_PAGE },
+          fetchPolicy: 'network-only',
+        });
         if (!data) return fresh;
         // Written order only grows at the end: as many posts as were shown cover every post shown.
         fresh = await extend(data.thread, (t) => t.posts.nodes.length >= shown);

@@ -21,7 +21,8 @@ export const discussionsAr: Translations<typeof discussionsEn> = {
   form: {
     title: 'العنوان',
     body: 'ما الذي تريد مناقشته؟',
-    bodyHint: 'يمكنك استخدام Markdown: **عريض**، _مائل_، قوائم، > اقتباس، [روابط](https://example.org). اكتب @ ثم اسماً لتذكر أحد الأعضاء.',
+    bodyHint:
+      'يمكنك استخدام Markdown: **عريض**، _مائل_، قوائم، > اقتباس، [روابط](https://example.org). اكتب @ ثم اسماً لتذكر أحد الأعضاء.',
     tags: 'الوسوم',
     tagsHint: 'اختيارية، مفصولة بفواصل: حتى 5.',
     submit: 'ابدأ النقاش',

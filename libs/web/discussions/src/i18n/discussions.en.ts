@@ -18,7 +18,8 @@ export const discussionsEn = {
   form: {
     title: 'Title',
     body: 'What do you want to discuss?',
-    bodyHint: 'Markdown works: **bold**, _italic_, lists, > quotes, [links](https://example.org). Type @ and a name to mention someone.',
+    bodyHint:
+      'Markdown works: **bold**, _italic_, lists, > quotes, [links](https://example.org). Type @ and a name to mention someone.',
     tags: 'Tags',
     tagsHint: 'Optional, separated by commas: up to 5.',
     submit: 'Start the discussion',
@@ -70,7 +71,8 @@ export const discussionsEn = {
     editedLabel: 'Edited {{time}}: show earlier versions',
     delete: 'Delete',
     deleteTitle: 'Delete this post?',
-    deleteBody: 'Its text and earlier versions will be gone for good. Replies to it stay, under a note that it was deleted.',
+    deleteBody:
+      'Its text and earlier versions will be gone for good. Replies to it stay, under a note that it was deleted.',
     deleteConfirm: 'Delete post',
     deletedToast: 'Post deleted',
     deleted: 'This post was deleted.',
@@ -116,7 +118,8 @@ export const discussionsEn = {
     noOtherGroup: 'You do not convene another group to move it to.',
     hide: 'Hide…',
     hideTitle: 'Hide this post',
-    hideIntro: 'Members will see your reason in place of the post by {{author}}, who will be told. You can show it again later.',
+    hideIntro:
+      'Members will see your reason in place of the post by {{author}}, who will be told. You can show it again later.',
     reason: 'Reason',
     reasonHint: 'Shown to every member of the group.',
     hideConfirm: 'Hide post',

@@ -38,11 +38,16 @@ describe(insertMention.name, () => {
   });
 
   it('keeps a space that follows, with the caret after it', () => {
-    expect(insertMention('Hi @Sam there', { start: 3, query: 'Sam' }, 7, mentionOf('Samira Benali'))).toEqual({ text: 'Hi @[Samira Benali] there', caret: 20 });
+    expect(insertMention('Hi @Sam there', { start: 3, query: 'Sam' }, 7, mentionOf('Samira Benali'))).toEqual({
+      text: 'Hi @[Samira Benali] there',
+      caret: 20,
+    });
   });
 
   it('adds no space before punctuation', () => {
-    expect(insertMention('Thanks @Sam, see you', { start: 7, query: 'Sam' }, 11, mentionOf('Samira Benali')).text).toBe('Thanks @[Samira Benali], see you');
+    expect(insertMention('Thanks @Sam, see you', { start: 7, query: 'Sam' }, 11, mentionOf('Samira Benali')).text).toBe(
+      'Thanks @[Samira Benali], see you',
+    );
   });
 });
 

@@ -44,7 +44,12 @@ export function mayMeanGroupConvenors(query: string): boolean {
  * The text with the typed mention replaced by the chosen one, and the caret after it, ready for
  * the next word: a space is added unless a space or punctuation already follows.
  */
-export function insertMention(text: string, trigger: MentionTrigger, caret: number, mention: string): { text: string; caret: number } {
+export function insertMention(
+  text: string,
+  trigger: MentionTrigger,
+  caret: number,
+  mention: string,
+): { text: string; caret: number } {
   const before = text.slice(0, trigger.start) + mention;
   const after = text.slice(caret);
   if (/^\s/u.test(after)) return { text: before + after, caret: before.length + 1 };

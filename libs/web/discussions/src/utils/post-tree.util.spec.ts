@@ -23,8 +23,29 @@ const shape = (nodes: PostNode[]): unknown => nodes.map((n) => [n.post.id, shape
 
 describe(buildPostTree.name, () => {
   it('puts each reply under the post it answers, in written order', () => {
-    const posts = [post('opening', null, 0), post('a', 'opening', 1), post('b', 'opening', 1), post('a1', 'a', 2), post('b1', 'b', 2), post('a2', 'a', 2)];
-    expect(shape(buildPostTree(posts))).toEqual([['opening', [['a', [['a1', []], ['a2', []]]], ['b', [['b1', []]]]]]]);
+    const posts = [
+      post('opening', null, 0),
+      post('a', 'opening', 1),
+      post('b', 'opening', 1),
+      post('a1', 'a', 2),
+      post('b1', 'b', 2),
+      post('a2', 'a', 2),
+    ];
+    expect(shape(buildPostTree(posts))).toEqual([
+      [
+        'opening',
+        [
+          [
+            'a',
+            [
+              ['a1', []],
+              ['a2', []],
+            ],
+          ],
+          ['b', [['b1', []]]],
+        ],
+      ],
+    ]);
   });
 
   it('keeps a reply whose parent is on a page not loaded yet at the top level', () => {

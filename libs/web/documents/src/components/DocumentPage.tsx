@@ -1,8 +1,25 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { DiscussDocumentDocument, DocumentDocument, DocumentGroupsDocument, RestoreDocumentDocument, toApiError, type DocumentPageFieldsFragment } from '@convene/web-data-access';
-import { NotFoundPage, PageError, PageLoader, PageTitle, paths, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
+import {
+  DiscussDocumentDocument,
+  DocumentDocument,
+  DocumentGroupsDocument,
+  RestoreDocumentDocument,
+  toApiError,
+  type DocumentPageFieldsFragment,
+} from '@convene/web-data-access';
+import {
+  NotFoundPage,
+  PageError,
+  PageLoader,
+  PageTitle,
+  paths,
+  useErrorMessage,
+  useFileSize,
+  useFormatDateTime,
+  useNotify,
+} from '@convene/web-ui';
 import { useCallback, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -23,11 +40,16 @@ import { useTypeLabel } from '../hooks/useTypeLabel';
 export function DocumentPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('documents');
-  const { data, error, loading, refetch } = useQuery(DocumentDocument, { variables: { id }, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
+  const { data, error, loading, refetch } = useQuery(DocumentDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+  });
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
     const code = toApiError(error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return <NotFoundPage title={t('doc.notFoundTitle')} body={t('doc.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT')
+      return <NotFoundPage title={t('doc.notFoundTitle')} body={t('doc.notFoundBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
@@ -91,12 +113,20 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
             </div>
           </Group>
           <Group gap="xs">
-            <Button component="a" href={document.downloadUrl} aria-label={t('doc.downloadFile', { name: document.title })}>
+            <Button
+              component="a"
+              href={document.downloadUrl}
+              aria-label={t('doc.downloadFile', { name: document.title })}
+            >
               {t('doc.download')}
             </Button>
             {document.viewerCanEdit && !inTrash && (
               <>
-                <Button variant="default" leftSection={<UploadIcon size={16} />} onClick={() => fileInput.current?.click()}>
+                <Button
+                  variant="default"
+                  leftSection={<UploadIcon size={16} />}
+                  onClick={() => fileInput.current?.click()}
+                >
                   {t('doc.uploadVersion')}
                 </Button>
                 <input
@@ -206,7 +236,12 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
                   )}
                 </Detail>
                 <Detail label={t('doc.description')}>
-                  <Text size="sm" className="convene-preline" dir="auto" c={document.description ? undefined : 'gray.7'}>
+                  <Text
+                    size="sm"
+                    className="convene-preline"
+                    dir="auto"
+                    c={document.description ? undefined : 'gray.7'}
+                  >
                     {document.description || t('doc.noDescription')}
                   </Text>
                 </Detail>
@@ -231,7 +266,11 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
                 </Group>
               )}
             </Paper>
-            <LinkedThreads document={document} groupSlug={group?.slug ?? null} canEdit={document.viewerCanEdit && !inTrash} />
+            <LinkedThreads
+              document={document}
+              groupSlug={group?.slug ?? null}
+              canEdit={document.viewerCanEdit && !inTrash}
+            />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -240,11 +279,24 @@ function DocumentDetails({ document, onChanged }: { document: DocumentPageFields
         <Title order={2} size="h4" id="document-versions-heading" mb="md">
           {t('versions.title')}
         </Title>
-        <VersionsTable documentId={document.id} versions={document.versions} current={document.versionCount} canEdit={document.viewerCanEdit && !inTrash} />
+        <VersionsTable
+          documentId={document.id}
+          versions={document.versions}
+          current={document.versionCount}
+          canEdit={document.viewerCanEdit && !inTrash}
+        />
       </Paper>
 
       {editOpened && <EditDocumentModal document={document} opened={editOpened} onClose={editModal.close} />}
-      {moveOpened && group && <MoveDocumentModal documentId={document.id} folderId={document.folderId ?? null} groupSlug={group.slug} opened={moveOpened} onClose={moveModal.close} />}
+      {moveOpened && group && (
+        <MoveDocumentModal
+          documentId={document.id}
+          folderId={document.folderId ?? null}
+          groupSlug={group.slug}
+          opened={moveOpened}
+          onClose={moveModal.close}
+        />
+      )}
       <TrashDocumentModal
         document={document}
         opened={trashOpened}

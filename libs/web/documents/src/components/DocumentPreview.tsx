@@ -46,7 +46,14 @@ export function DocumentPreview({ document }: { document: DocumentPageFieldsFrag
     case 'MARKDOWN':
       return (
         <Stack gap="xs">
-          <div className="convene-doc-markdown" dir="auto" tabIndex={0} role="region" aria-label={t('doc.preview')} dangerouslySetInnerHTML={{ __html: document.textPreview?.html ?? '' }} />
+          <div
+            className="convene-doc-markdown"
+            dir="auto"
+            tabIndex={0}
+            role="region"
+            aria-label={t('doc.preview')}
+            dangerouslySetInnerHTML={{ __html: document.textPreview?.html ?? '' }}
+          />
           {document.textPreview?.truncated && (
             <Text size="sm" c="gray.7">
               {t('doc.truncated')}

@@ -17,7 +17,9 @@ export function DocumentSearchResults({ query, groupId }: { query: string; group
   const formatDateTime = useFormatDateTime();
   const fileSize = useFileSize();
   const typeLabel = useTypeLabel();
-  const { data, error, fetchMore } = useQuery(SearchDocumentsDocument, { variables: { input: { query, groupId, first: PAGE } } });
+  const { data, error, fetchMore } = useQuery(SearchDocumentsDocument, {
+    variables: { input: { query, groupId, first: PAGE } },
+  });
   const [loadingMore, setLoadingMore] = useState(false);
   const page = data?.searchDocuments;
   if (!error && (!page || page.nodes.length === 0)) return null;
@@ -29,7 +31,10 @@ export function DocumentSearchResults({ query, groupId }: { query: string; group
       await fetchMore({
         variables: { input: { query, groupId, first: PAGE, after: page.endCursor } },
         updateQuery: (previous, { fetchMoreResult }) => ({
-          searchDocuments: { ...fetchMoreResult.searchDocuments, nodes: [...previous.searchDocuments.nodes, ...fetchMoreResult.searchDocuments.nodes] },
+          searchDocuments: {
+            ...fetchMoreResult.searchDocuments,
+            nodes: [...previous.searchDocuments.nodes, ...fetchMoreResult.searchDocuments.nodes],
+          },
         }),
       });
     } finally {
@@ -59,7 +64,11 @@ export function DocumentSearchResults({ query, groupId }: { query: string; group
                   </Text>
                 )}
                 <Text size="xs" c="gray.7" mt={6}>
-                  {t('search.meta', { type: typeLabel(document), size: fileSize(document.size), time: formatDateTime(document.updatedAt) })}
+                  {t('search.meta', {
+                    type: typeLabel(document),
+                    size: fileSize(document.size),
+                    time: formatDateTime(document.updatedAt),
+                  })}
                 </Text>
               </div>
             </Group>

@@ -1,6 +1,10 @@
 import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { DocumentTypeSettingsDocument, UpdateDocumentSettingsDocument, type DocumentKind } from '@convene/web-data-access';
+import {
+  DocumentTypeSettingsDocument,
+  UpdateDocumentSettingsDocument,
+  type DocumentKind,
+} from '@convene/web-data-access';
 import { ErrorAlert, PageError, PageLoader, useFileSize, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +55,13 @@ export function DocumentTypesForm() {
                 {knownTypes
                   .filter((type) => type.kind === kind)
                   .map((type) => (
-                    <Checkbox key={type.mime} value={type.mime} label={type.label} description={type.mime} styles={{ description: { overflowWrap: "anywhere" } }} />
+                    <Checkbox
+                      key={type.mime}
+                      value={type.mime}
+                      label={type.label}
+                      description={type.mime}
+                      styles={{ description: { overflowWrap: 'anywhere' } }}
+                    />
                   ))}
               </Stack>
             ))}

@@ -7,7 +7,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Renaming, describing and tagging a document. */
-export function EditDocumentModal({ document, opened, onClose }: { document: DocumentPageFieldsFragment; opened: boolean; onClose: () => void }) {
+export function EditDocumentModal({
+  document,
+  opened,
+  onClose,
+}: {
+  document: DocumentPageFieldsFragment;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('documents');
   const notify = useNotify();
   const validators = useValidators();
@@ -21,7 +29,11 @@ export function EditDocumentModal({ document, opened, onClose }: { document: Doc
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      await update({ variables: { input: { id: document.id, title: values.title.trim(), description: values.description, tags: values.tags } } });
+      await update({
+        variables: {
+          input: { id: document.id, title: values.title.trim(), description: values.description, tags: values.tags },
+        },
+      });
       notify.success(t('edit.saved'));
       onClose();
     } catch (error) {
@@ -30,13 +42,32 @@ export function EditDocumentModal({ document, opened, onClose }: { document: Doc
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('edit.title')} centered size="lg" closeButtonProps={{ 'aria-label': t('edit.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('edit.title')}
+      centered
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('edit.cancel') }}
+    >
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
           <TextInput label={t('edit.name')} required data-autofocus dir="auto" {...form.getInputProps('title')} />
-          <Textarea label={t('edit.description')} autosize minRows={3} maxRows={10} dir="auto" {...form.getInputProps('description')} />
-          <TagsInput label={t('edit.tags')} description={t('edit.tagsHint')} dir="auto" {...form.getInputProps('tags')} />
+          <Textarea
+            label={t('edit.description')}
+            autosize
+            minRows={3}
+            maxRows={10}
+            dir="auto"
+            {...form.getInputProps('description')}
+          />
+          <TagsInput
+            label={t('edit.tags')}
+            description={t('edit.tagsHint')}
+            dir="auto"
+            {...form.getInputProps('tags')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('edit.cancel')}

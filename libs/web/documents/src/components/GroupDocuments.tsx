@@ -1,8 +1,36 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { GroupDocumentsDocument, RestoreDocumentDocument, type DocumentFolderFieldsFragment, type DocumentKind, type DocumentRowFieldsFragment, type DocumentSort } from '@convene/web-data-access';
-import { PageError, paths, ScrollTable, useErrorMessage, useFileSize, useFormatDateTime, useNotify } from '@convene/web-ui';
+import {
+  GroupDocumentsDocument,
+  RestoreDocumentDocument,
+  type DocumentFolderFieldsFragment,
+  type DocumentKind,
+  type DocumentRowFieldsFragment,
+  type DocumentSort,
+} from '@convene/web-data-access';
+import {
+  PageError,
+  paths,
+  ScrollTable,
+  useErrorMessage,
+  useFileSize,
+  useFormatDateTime,
+  useNotify,
+} from '@convene/web-ui';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -42,10 +70,21 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
   const [folderOpened, folderModal] = useDisclosure(false);
   const trashed = view === 'trash';
   const variables = useMemo(
-    () => ({ slug, first: PAGE, sort, kind, trashed, ...(trashed ? {} : folderId ? { folderId } : { topLevel: true }) }),
+    () => ({
+      slug,
+      first: PAGE,
+      sort,
+      kind,
+      trashed,
+      ...(trashed ? {} : folderId ? { folderId } : { topLevel: true }),
+    }),
     [slug, sort, kind, trashed, folderId],
   );
-  const { data, error, refetch, fetchMore, loading } = useQuery(GroupDocumentsDocument, { variables, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
+  const { data, error, refetch, fetchMore, loading } = useQuery(GroupDocumentsDocument, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+  });
   const group = data?.workingGroup;
   const page = group?.documents;
   const folders = useMemo(() => group?.documentFolders ?? [], [group?.documentFolders]);
@@ -63,7 +102,9 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
   if (data && !page && !trashed) return null;
 
   const path = folderPath(folders, folderId);
-  const subfolders = folders.filter((folder) => (folder.parentId ?? null) === folderId).sort((a, b) => a.name.localeCompare(b.name));
+  const subfolders = folders
+    .filter((folder) => (folder.parentId ?? null) === folderId)
+    .sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="group-documents-heading">
@@ -91,7 +132,13 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
           )}
         </Group>
       </Group>
-      <NewFolderModal groupId={groupId} parentId={folderId} opened={folderOpened} onClose={folderModal.close} onCreated={() => void refetch()} />
+      <NewFolderModal
+        groupId={groupId}
+        parentId={folderId}
+        opened={folderOpened}
+        onClose={folderModal.close}
+        onCreated={() => void refetch()}
+      />
 
       <Stack gap="md">
         {!trashed && (
@@ -103,7 +150,14 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
                     {folder.name}
                   </Text>
                 ) : (
-                  <Anchor key={folder.id ?? 'top'} component="button" type="button" size="sm" onClick={() => setFolderId(folder.id)} dir="auto">
+                  <Anchor
+                    key={folder.id ?? 'top'}
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => setFolderId(folder.id)}
+                    dir="auto"
+                  >
                     {folder.name}
                   </Anchor>
                 ),
@@ -148,12 +202,19 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
             w={190}
             value={kind ?? ''}
             onChange={(value) => setKind(value ? (value as DocumentKind) : null)}
-            data={[{ value: '', label: t('list.allKinds') }, ...KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))]}
+            data={[
+              { value: '', label: t('list.allKinds') },
+              ...KINDS.map((value) => ({ value, label: t(`kinds.${value}`) })),
+            ]}
           />
         </Group>
 
-        {page && page.nodes.length === 0 && <Text c="gray.7">{trashed ? t('list.trashEmpty') : kind ? t('list.emptyFiltered') : t('list.empty')}</Text>}
-        {page && page.nodes.length > 0 && <DocumentTable documents={page.nodes} trashed={trashed} onRestored={() => void refetch()} />}
+        {page && page.nodes.length === 0 && (
+          <Text c="gray.7">{trashed ? t('list.trashEmpty') : kind ? t('list.emptyFiltered') : t('list.empty')}</Text>
+        )}
+        {page && page.nodes.length > 0 && (
+          <DocumentTable documents={page.nodes} trashed={trashed} onRestored={() => void refetch()} />
+        )}
 
         {page?.hasNextPage && (
           <Group justify="center">
@@ -167,7 +228,12 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
                     const more = fetchMoreResult.workingGroup.documents;
                     const current = previous.workingGroup.documents;
                     if (!more || !current) return previous;
-                    return { workingGroup: { ...previous.workingGroup, documents: { ...more, nodes: [...current.nodes, ...more.nodes] } } };
+                    return {
+                      workingGroup: {
+                        ...previous.workingGroup,
+                        documents: { ...more, nodes: [...current.nodes, ...more.nodes] },
+                      },
+                    };
                   },
                 })
               }
@@ -181,7 +247,15 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
   );
 }
 
-function DocumentTable({ documents, trashed, onRestored }: { documents: DocumentRowFieldsFragment[]; trashed: boolean; onRestored: () => void }) {
+function DocumentTable({
+  documents,
+  trashed,
+  onRestored,
+}: {
+  documents: DocumentRowFieldsFragment[];
+  trashed: boolean;
+  onRestored: () => void;
+}) {
   const { t } = useTranslation('documents');
   const fileSize = useFileSize();
   const typeLabel = useTypeLabel();
@@ -219,7 +293,9 @@ function DocumentTable({ documents, trashed, onRestored }: { documents: Document
                 <Text size="sm">{fileSize(document.size)}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{formatDateTime(trashed && document.deletedAt ? document.deletedAt : document.updatedAt)}</Text>
+                <Text size="sm">
+                  {formatDateTime(trashed && document.deletedAt ? document.deletedAt : document.updatedAt)}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" dir="auto">

@@ -1,22 +1,40 @@
 import { ActionIcon, Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { DocumentThreadChoicesDocument, LinkDocumentToThreadDocument, UnlinkDocumentFromThreadDocument, type DocumentPageFieldsFragment } from '@convene/web-data-access';
+import {
+  DocumentThreadChoicesDocument,
+  LinkDocumentToThreadDocument,
+  UnlinkDocumentFromThreadDocument,
+  type DocumentPageFieldsFragment,
+} from '@convene/web-data-access';
 import { ErrorAlert, paths, useNotify } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 /** The discussions of its group a document is linked to, and (for those who may) linking more. */
-export function LinkedThreads({ document, groupSlug, canEdit }: { document: DocumentPageFieldsFragment; groupSlug: string | null; canEdit: boolean }) {
+export function LinkedThreads({
+  document,
+  groupSlug,
+  canEdit,
+}: {
+  document: DocumentPageFieldsFragment;
+  groupSlug: string | null;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation('documents');
   const notify = useNotify();
   const [choice, setChoice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const choices = useQuery(DocumentThreadChoicesDocument, { variables: { slug: groupSlug ?? '' }, skip: !canEdit || !groupSlug });
+  const choices = useQuery(DocumentThreadChoicesDocument, {
+    variables: { slug: groupSlug ?? '' },
+    skip: !canEdit || !groupSlug,
+  });
   const [link, { loading: linking }] = useMutation(LinkDocumentToThreadDocument);
   const [unlink] = useMutation(UnlinkDocumentFromThreadDocument);
   const linkedIds = new Set(document.linkedThreads.map((thread) => thread.id));
-  const options = (choices.data?.workingGroup.threads?.nodes ?? []).filter((thread) => !linkedIds.has(thread.id)).map((thread) => ({ value: thread.id, label: thread.title }));
+  const options = (choices.data?.workingGroup.threads?.nodes ?? [])
+    .filter((thread) => !linkedIds.has(thread.id))
+    .map((thread) => ({ value: thread.id, label: thread.title }));
 
   const add = async () => {
     if (!choice) return;
@@ -57,7 +75,13 @@ export function LinkedThreads({ document, groupSlug, canEdit }: { document: Docu
                 {thread.title}
               </Anchor>
               {canEdit && (
-                <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => void remove(thread.id)} aria-label={t('links.unlink', { title: thread.title })}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  onClick={() => void remove(thread.id)}
+                  aria-label={t('links.unlink', { title: thread.title })}
+                >
                   ×
                 </ActionIcon>
               )}

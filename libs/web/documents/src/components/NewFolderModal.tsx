@@ -7,12 +7,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Creating a folder inside the one being shown (or at the top level). */
-export function NewFolderModal({ groupId, parentId, opened, onClose, onCreated }: { groupId: string; parentId: string | null; opened: boolean; onClose: () => void; onCreated: () => void }) {
+export function NewFolderModal({
+  groupId,
+  parentId,
+  opened,
+  onClose,
+  onCreated,
+}: {
+  groupId: string;
+  parentId: string | null;
+  opened: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation('documents');
   const notify = useNotify();
   const [failure, setFailure] = useState<unknown>(null);
   const [create, { loading }] = useMutation(CreateDocumentFolderDocument);
-  const form = useForm({ initialValues: { name: '' }, validate: { name: (value) => (value.trim() ? null : t('folder.required')) } });
+  const form = useForm({
+    initialValues: { name: '' },
+    validate: { name: (value) => (value.trim() ? null : t('folder.required')) },
+  });
 
   const handleSubmit = form.onSubmit(async ({ name }) => {
     setFailure(null);
@@ -28,11 +43,24 @@ export function NewFolderModal({ groupId, parentId, opened, onClose, onCreated }
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('folder.title')} centered closeButtonProps={{ 'aria-label': t('folder.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('folder.title')}
+      centered
+      closeButtonProps={{ 'aria-label': t('folder.cancel') }}
+    >
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <TextInput label={t('folder.name')} required data-autofocus dir="auto" maxLength={120} {...form.getInputProps('name')} />
+          <TextInput
+            label={t('folder.name')}
+            required
+            data-autofocus
+            dir="auto"
+            maxLength={120}
+            {...form.getInputProps('name')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('folder.cancel')}

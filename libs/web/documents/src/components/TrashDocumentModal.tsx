@@ -5,7 +5,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Confirms moving a document to the trash. */
-export function TrashDocumentModal({ document, opened, onClose, onTrashed }: { document: DocumentPageFieldsFragment; opened: boolean; onClose: () => void; onTrashed: () => void }) {
+export function TrashDocumentModal({
+  document,
+  opened,
+  onClose,
+  onTrashed,
+}: {
+  document: DocumentPageFieldsFragment;
+  opened: boolean;
+  onClose: () => void;
+  onTrashed: () => void;
+}) {
   const { t } = useTranslation('documents');
   const notify = useNotify();
   const [failure, setFailure] = useState<unknown>(null);

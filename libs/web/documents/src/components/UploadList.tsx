@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { UploadItem } from '../hooks/useUploads';
 
 /** Each file being sent: its progress, a way to cancel it, and what went wrong if it failed. */
-export function UploadList({ items, onCancel, onDismiss }: { items: UploadItem[]; onCancel: (key: string) => void; onDismiss: (key: string) => void }) {
+export function UploadList({
+  items,
+  onCancel,
+  onDismiss,
+}: {
+  items: UploadItem[];
+  onCancel: (key: string) => void;
+  onDismiss: (key: string) => void;
+}) {
   const { t } = useTranslation('documents');
   const fileSize = useFileSize();
   if (items.length === 0) return null;
@@ -29,11 +37,23 @@ export function UploadList({ items, onCancel, onDismiss }: { items: UploadItem[]
                         : fileSize(item.size)}
               </Text>
               {item.status === 'saving' ? null : item.status === 'uploading' ? (
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => onCancel(item.key)} aria-label={t('upload.cancelLabel', { name: item.name })}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => onCancel(item.key)}
+                  aria-label={t('upload.cancelLabel', { name: item.name })}
+                >
                   {t('upload.cancel')}
                 </Button>
               ) : (
-                <Button size="compact-xs" variant="subtle" color="gray" onClick={() => onDismiss(item.key)} aria-label={t('upload.dismissLabel', { name: item.name })}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="gray"
+                  onClick={() => onDismiss(item.key)}
+                  aria-label={t('upload.dismissLabel', { name: item.name })}
+                >
                   {t('upload.dismiss')}
                 </Button>
               )}
@@ -41,7 +61,15 @@ export function UploadList({ items, onCancel, onDismiss }: { items: UploadItem[]
           </Group>
           <Progress
             value={item.status === 'failed' ? 100 : item.progress}
-            color={item.status === 'failed' ? 'red' : item.status === 'done' ? 'teal' : item.status === 'cancelled' ? 'gray' : 'indigo'}
+            color={
+              item.status === 'failed'
+                ? 'red'
+                : item.status === 'done'
+                  ? 'teal'
+                  : item.status === 'cancelled'
+                    ? 'gray'
+                    : 'indigo'
+            }
             animated={item.status === 'uploading' || item.status === 'saving'}
             striped={item.status === 'uploading' || item.status === 'saving'}
             size="sm"

@@ -5,7 +5,17 @@ import { ScrollTable, useErrorMessage, useFileSize, useFormatDateTime, useNotify
 import { useTranslation } from 'react-i18next';
 
 /** Every version of a document, newest first, each downloadable; editors can make an earlier one current again. */
-export function VersionsTable({ documentId, versions, current, canEdit }: { documentId: string; versions: DocumentVersionFieldsFragment[]; current: number; canEdit: boolean }) {
+export function VersionsTable({
+  documentId,
+  versions,
+  current,
+  canEdit,
+}: {
+  documentId: string;
+  versions: DocumentVersionFieldsFragment[];
+  current: number;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation('documents');
   const fileSize = useFileSize();
   const formatDateTime = useFormatDateTime();
@@ -71,7 +81,13 @@ export function VersionsTable({ documentId, versions, current, canEdit }: { docu
                   <CopyButton value={version.sha256} timeout={1500}>
                     {({ copied, copy }) => (
                       <Tooltip label={copied ? t('versions.copied') : t('versions.copy')} withArrow>
-                        <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} size="sm" onClick={copy} aria-label={t('versions.copy')}>
+                        <ActionIcon
+                          variant="subtle"
+                          color={copied ? 'teal' : 'gray'}
+                          size="sm"
+                          onClick={copy}
+                          aria-label={t('versions.copy')}
+                        >
                           <CopyIcon copied={copied} />
                         </ActionIcon>
                       </Tooltip>
@@ -81,7 +97,11 @@ export function VersionsTable({ documentId, versions, current, canEdit }: { docu
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Anchor href={version.downloadUrl} size="sm" aria-label={t('versions.downloadLabel', { number: version.number })}>
+                  <Anchor
+                    href={version.downloadUrl}
+                    size="sm"
+                    aria-label={t('versions.downloadLabel', { number: version.number })}
+                  >
                     {t('versions.download')}
                   </Anchor>
                   {canEdit && version.number !== current && (
@@ -111,11 +131,31 @@ export function VersionsTable({ documentId, versions, current, canEdit }: { docu
 
 function CopyIcon({ copied }: { copied: boolean }) {
   return copied ? (
-    <svg aria-hidden="true" width={14} height={14} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width={14}
+      height={14}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M20 6 9 17l-5-5" />
     </svg>
   ) : (
-    <svg aria-hidden="true" width={14} height={14} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width={14}
+      height={14}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <rect x="9" y="9" width="13" height="13" rx="2" />
       <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
     </svg>

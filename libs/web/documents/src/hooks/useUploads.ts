@@ -17,7 +17,15 @@ export interface UploadItem {
   error: string | null;
 }
 
-const KNOWN_REASONS = new Set(['FILE_TOO_LARGE', 'TYPE_NOT_ALLOWED', 'TYPE_MISMATCH', 'FILE_EMPTY', 'BAD_FILE_NAME', 'READ_ONLY_MEMBER', 'NOT_A_MEMBER']);
+const KNOWN_REASONS = new Set([
+  'FILE_TOO_LARGE',
+  'TYPE_NOT_ALLOWED',
+  'TYPE_MISMATCH',
+  'FILE_EMPTY',
+  'BAD_FILE_NAME',
+  'READ_ONLY_MEMBER',
+  'NOT_A_MEMBER',
+]);
 
 /**
  * Uploads files one request each, keeping per-file progress, cancel and a readable error.
@@ -50,7 +58,8 @@ export function useUploads(url: string, onUploaded: (answer: UploadAnswer, file:
       if (failure.network) return t('uploadErrors.network');
       // The API's own sentences are English and name the detail (the refused type, the bad name).
       if (i18n.language === 'en' && failure.reason && failure.message) return failure.message;
-      if (failure.reason && KNOWN_REASONS.has(failure.reason)) return t(`uploadErrors.${failure.reason as 'FILE_TOO_LARGE'}`, { max });
+      if (failure.reason && KNOWN_REASONS.has(failure.reason))
+        return t(`uploadErrors.${failure.reason as 'FILE_TOO_LARGE'}`, { max });
       if (failure.status === 413) return t('uploadErrors.FILE_TOO_LARGE', { max });
       if (failure.status === 415) return t('uploadErrors.TYPE_NOT_ALLOWED');
       return failure.message ?? t('uploadErrors.unknown', { status: failure.status });
@@ -66,11 +75,21 @@ export function useUploads(url: string, onUploaded: (answer: UploadAnswer, file:
         if (maxBytes != null && file.size > maxBytes) {
           setItems((current) => [
             ...current,
-            { key, name: file.name, size: file.size, progress: 0, status: 'failed', error: t('upload.tooLargeLocal', { size: fileSize(file.size), max: fileSize(maxBytes) }) },
+            {
+              key,
+              name: file.name,
+              size: file.size,
+              progress: 0,
+              status: 'failed',
+              error: t('upload.tooLargeLocal', { size: fileSize(file.size), max: fileSize(maxBytes) }),
+            },
           ]);
           continue;
         }
-        setItems((current) => [...current, { key, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null }]);
+        setItems((current) => [
+          ...current,
+          { key, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null },
+        ]);
         const request = sendFile(
           url,
           file,
@@ -88,7 +107,11 @@ export function useUploads(url: string, onUploaded: (answer: UploadAnswer, file:
           })
           .catch((error: unknown) => {
             if (isUploadFailure(error) && error.aborted) update(key, { status: 'cancelled', error: null });
-            else update(key, { status: 'failed', error: isUploadFailure(error) ? describe(error) : t('uploadErrors.unknown', { status: 0 }) });
+            else
+              update(key, {
+                status: 'failed',
+                error: isUploadFailure(error) ? describe(error) : t('uploadErrors.unknown', { status: 0 }),
+              });
           })
           .finally(() => aborts.current.delete(key));
       }

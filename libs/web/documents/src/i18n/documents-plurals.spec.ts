@@ -5,7 +5,12 @@ import { documentsResources } from './documents-resources';
 /** The namespace's texts in one language, through i18next as the app sets it up (its plural rules). */
 function textsIn(lng: 'en' | 'ar') {
   const instance = i18next.createInstance();
-  void instance.init({ resources: { [lng]: { documents: documentsResources[lng] } }, lng, initAsync: false, interpolation: { escapeValue: false } });
+  void instance.init({
+    resources: { [lng]: { documents: documentsResources[lng] } },
+    lng,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
   return instance.getFixedT(lng, 'documents');
 }
 

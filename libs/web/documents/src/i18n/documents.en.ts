@@ -169,7 +169,8 @@ export const documentsEn = {
   },
   types: {
     heading: 'File types members may share',
-    intro: 'Types are recognised from the files’ contents, not their names. SVG, web pages and programs can never be shared. Each file can be up to {{max}} (set in the server’s configuration).',
+    intro:
+      'Types are recognised from the files’ contents, not their names. SVG, web pages and programs can never be shared. Each file can be up to {{max}} (set in the server’s configuration).',
     label: 'Allowed types',
     save: 'Save file types',
     saved: 'File types saved',

@@ -32,7 +32,9 @@ function failureOf(xhr: XMLHttpRequest): UploadFailure {
   let reason: string | null = null;
   let message: string | null = null;
   try {
-    const body = JSON.parse(xhr.responseText) as { error?: { reason?: unknown; message?: unknown; fields?: { file?: unknown } } };
+    const body = JSON.parse(xhr.responseText) as {
+      error?: { reason?: unknown; message?: unknown; fields?: { file?: unknown } };
+    };
     if (typeof body.error?.reason === 'string') reason = body.error.reason;
     const fileMessage = body.error?.fields?.file;
     if (typeof body.error?.message === 'string') message = body.error.message;
@@ -47,7 +49,12 @@ export function isUploadFailure(error: unknown): error is UploadFailure {
   return typeof error === 'object' && error !== null && 'status' in error && 'aborted' in error;
 }
 
-export function sendFile(url: string, file: File, onProgress: (fraction: number) => void, onSent: () => void = () => undefined): UploadRequest {
+export function sendFile(
+  url: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  onSent: () => void = () => undefined,
+): UploadRequest {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<UploadAnswer>((resolve, reject) => {
     xhr.open('POST', url);
@@ -64,12 +71,20 @@ export function sendFile(url: string, file: File, onProgress: (fraction: number)
         try {
           resolve(JSON.parse(xhr.responseText) as UploadAnswer);
         } catch {
-          reject({ status: xhr.status, reason: null, message: null, network: false, aborted: false } satisfies UploadFailure);
+          reject({
+            status: xhr.status,
+            reason: null,
+            message: null,
+            network: false,
+            aborted: false,
+          } satisfies UploadFailure);
         }
       } else reject(failureOf(xhr));
     };
-    xhr.onerror = () => reject({ status: 0, reason: null, message: null, network: true, aborted: false } satisfies UploadFailure);
-    xhr.onabort = () => reject({ status: 0, reason: null, message: null, network: false, aborted: true } satisfies UploadFailure);
+    xhr.onerror = () =>
+      reject({ status: 0, reason: null, message: null, network: true, aborted: false } satisfies UploadFailure);
+    xhr.onabort = () =>
+      reject({ status: 0, reason: null, message: null, network: false, aborted: true } satisfies UploadFailure);
     const body = new FormData();
     body.append('file', file, file.name);
     xhr.send(body);

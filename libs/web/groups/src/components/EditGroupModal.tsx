@@ -33,7 +33,13 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
   const [failure, setFailure] = useState<unknown>(null);
   const form = useForm<Values>({
     mode: 'uncontrolled',
-    initialValues: { name: group.name, purpose: group.purpose, joinPolicy: group.joinPolicy, memberListVisibility: group.memberListVisibility, contentFreeNotifications: group.contentFreeNotifications },
+    initialValues: {
+      name: group.name,
+      purpose: group.purpose,
+      joinPolicy: group.joinPolicy,
+      memberListVisibility: group.memberListVisibility,
+      contentFreeNotifications: group.contentFreeNotifications,
+    },
     validate: {
       name: validators.all(validators.required, validators.maxLength(LIMITS.groupNameMax)),
       purpose: validators.all(validators.required, validators.maxLength(LIMITS.groupPurposeMax)),
@@ -41,7 +47,13 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
   });
 
   const close = () => {
-    form.setValues({ name: group.name, purpose: group.purpose, joinPolicy: group.joinPolicy, memberListVisibility: group.memberListVisibility, contentFreeNotifications: group.contentFreeNotifications });
+    form.setValues({
+      name: group.name,
+      purpose: group.purpose,
+      joinPolicy: group.joinPolicy,
+      memberListVisibility: group.memberListVisibility,
+      contentFreeNotifications: group.contentFreeNotifications,
+    });
     form.clearErrors();
     setFailure(null);
     onClose();
@@ -50,7 +62,9 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      const { data } = await update({ variables: { input: { id: group.id, ...values, name: values.name.trim(), purpose: values.purpose.trim() } } });
+      const { data } = await update({
+        variables: { input: { id: group.id, ...values, name: values.name.trim(), purpose: values.purpose.trim() } },
+      });
       notify.success(t('editModal.saved', { group: data?.updateWorkingGroup.name ?? values.name }));
       onClose();
     } catch (error) {
@@ -60,11 +74,26 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
   });
 
   return (
-    <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': t('actions.close') }} title={t('editModal.title', { group: group.name })} centered size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      title={t('editModal.title', { group: group.name })}
+      centered
+      size="lg"
+    >
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <TextInput label={t('editModal.name')} required maxLength={LIMITS.groupNameMax} data-autofocus dir="auto" key={form.key('name')} {...form.getInputProps('name')} />
+          <TextInput
+            label={t('editModal.name')}
+            required
+            maxLength={LIMITS.groupNameMax}
+            data-autofocus
+            dir="auto"
+            key={form.key('name')}
+            {...form.getInputProps('name')}
+          />
           <LimitedTextarea
             label={t('editModal.purpose')}
             required
@@ -83,7 +112,10 @@ export function EditGroupModal({ group, opened, onClose }: EditGroupModalProps) 
           />
           <NativeSelect
             label={t('editModal.memberListVisibility')}
-            data={VISIBILITIES.map((visibility) => ({ value: visibility, label: t(`editModal.visibilities.${visibility}`) }))}
+            data={VISIBILITIES.map((visibility) => ({
+              value: visibility,
+              label: t(`editModal.visibilities.${visibility}`),
+            }))}
             key={form.key('memberListVisibility')}
             {...form.getInputProps('memberListVisibility')}
           />

@@ -18,7 +18,17 @@ import { ViewerMembershipPanel } from './ViewerMembershipPanel';
 
 type WorkingGroup = WorkingGroupQuery['workingGroup'];
 
-function Section({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  aside,
+  children,
+}: {
+  id: string;
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Paper component="section" aria-labelledby={id} withBorder p="lg" radius="md">
       <Group justify="space-between" align="center" mb="sm" gap="xs">
@@ -61,10 +71,24 @@ export function GroupPage({ memberActions, memberSections, memberTabs }: GroupPa
     }
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
-  return <GroupDetails group={data.workingGroup} more={more} memberActions={memberActions} memberSections={memberSections} memberTabs={memberTabs} />;
+  return (
+    <GroupDetails
+      group={data.workingGroup}
+      more={more}
+      memberActions={memberActions}
+      memberSections={memberSections}
+      memberTabs={memberTabs}
+    />
+  );
 }
 
-function GroupDetails({ group, more, memberActions, memberSections, memberTabs }: { group: WorkingGroup; more: MorePages } & GroupPageProps) {
+function GroupDetails({
+  group,
+  more,
+  memberActions,
+  memberSections,
+  memberTabs,
+}: { group: WorkingGroup; more: MorePages } & GroupPageProps) {
   const { t } = useTranslation('groups');
   const { viewer } = useViewer();
   const actions = useMembershipActions();
@@ -111,18 +135,31 @@ function GroupDetails({ group, more, memberActions, memberSections, memberTabs }
               aside={
                 group.pendingRequests.nodes.length > 0 ? (
                   <Badge color="yellow" c="gray.9" variant="light">
-                    {group.pendingRequests.hasNextPage ? t('group.pendingCountMore', { count: group.pendingRequests.nodes.length }) : group.pendingRequests.nodes.length}
+                    {group.pendingRequests.hasNextPage
+                      ? t('group.pendingCountMore', { count: group.pendingRequests.nodes.length })
+                      : group.pendingRequests.nodes.length}
                   </Badge>
                 ) : null
               }
             >
-              <PendingRequestList requests={group.pendingRequests} onMore={more.pendingRequests} actions={actions} timeZone={viewer?.timeZone} />
+              <PendingRequestList
+                requests={group.pendingRequests}
+                onMore={more.pendingRequests}
+                actions={actions}
+                timeZone={viewer?.timeZone}
+              />
             </Section>
           )}
 
           <Section id="group-members" title={t('group.members')}>
             {group.members ? (
-              <MemberList members={group.members} onMore={more.members} viewerId={viewerId} canManage={group.viewerCanManage} actions={actions} />
+              <MemberList
+                members={group.members}
+                onMore={more.members}
+                viewerId={viewerId}
+                canManage={group.viewerCanManage}
+                actions={actions}
+              />
             ) : (
               <Text size="sm" c="dimmed">
                 {isActive ? t('group.membersHidden') : t('group.membersForMembers')}
@@ -160,7 +197,12 @@ function GroupDetails({ group, more, memberActions, memberSections, memberTabs }
                 </Text>
                 <Button onClick={inviteModal.open}>{t('actions.invite')}</Button>
               </Stack>
-              <InviteMemberModal group={{ id: group.id, name: group.name }} opened={inviteOpened} onClose={inviteModal.close} actions={actions} />
+              <InviteMemberModal
+                group={{ id: group.id, name: group.name }}
+                opened={inviteOpened}
+                onClose={inviteModal.close}
+                actions={actions}
+              />
             </Section>
           )}
         </Stack>
@@ -176,7 +218,9 @@ function GroupDetails({ group, more, memberActions, memberSections, memberTabs }
         </Anchor>
         <Group gap="sm" align="center" mt="xs" justify="space-between">
           <Group gap="sm" align="center">
-            <PageTitle mb={0} dir="auto">{group.name}</PageTitle>
+            <PageTitle mb={0} dir="auto">
+              {group.name}
+            </PageTitle>
             <MembershipBadge membership={group.viewerMembership} />
           </Group>
           <Group gap="xs">

@@ -6,7 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { useMembershipActions, type MembershipActions } from '../hooks/useMembershipActions';
 import { GroupCard } from './GroupCard';
 
-function GroupGrid({ id, title, groups, actions }: { id: string; title: string; groups: GroupSummaryFieldsFragment[]; actions: MembershipActions }) {
+function GroupGrid({
+  id,
+  title,
+  groups,
+  actions,
+}: {
+  id: string;
+  title: string;
+  groups: GroupSummaryFieldsFragment[];
+  actions: MembershipActions;
+}) {
   if (groups.length === 0) return null;
   return (
     <Stack component="section" aria-labelledby={id} gap="sm">

@@ -48,7 +48,13 @@ export function InviteMemberModal({ group, opened, onClose, actions }: InviteMem
   });
 
   return (
-    <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': t('actions.close') }} title={t('inviteModal.title', { group: group.name })} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      title={t('inviteModal.title', { group: group.name })}
+      centered
+    >
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">

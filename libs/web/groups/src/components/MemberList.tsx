@@ -58,7 +58,8 @@ export function MemberList({ members, onMore, viewerId, canManage, actions }: Me
                       data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
                       onChange={(event) => {
                         const role = event.currentTarget.value as MembershipRole;
-                        if (role !== membership.role) void track(`role:${membership.id}`, () => actions.setRole(person, role));
+                        if (role !== membership.role)
+                          void track(`role:${membership.id}`, () => actions.setRole(person, role));
                       }}
                     />
                     {!isViewer && (

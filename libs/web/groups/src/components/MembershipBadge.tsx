@@ -5,7 +5,11 @@ import { useTranslation } from 'react-i18next';
 const ROLE_COLORS: Record<MembershipRole, string> = { CONVENOR: 'grape', MEMBER: 'indigo', OBSERVER: 'gray' };
 
 /** The viewer's (or a member's) place in a group: a role when active, else pending/invited. */
-export function MembershipBadge({ membership }: { membership: { role: MembershipRole; status: MembershipStatus } | null }) {
+export function MembershipBadge({
+  membership,
+}: {
+  membership: { role: MembershipRole; status: MembershipStatus } | null;
+}) {
   const { t } = useTranslation('groups');
   if (!membership) return null;
   if (membership.status === 'PENDING') {

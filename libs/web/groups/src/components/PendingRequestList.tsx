@@ -45,7 +45,9 @@ export function PendingRequestList({ requests, onMore, actions, timeZone }: Pend
               <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
                 <MemberName membership={request} />
                 <Text size="xs" c="dimmed">
-                  <time dateTime={request.createdAt}>{t('group.requestedAt', { time: formatDateTime(request.createdAt) })}</time>
+                  <time dateTime={request.createdAt}>
+                    {t('group.requestedAt', { time: formatDateTime(request.createdAt) })}
+                  </time>
                 </Text>
               </Group>
               {request.message && (
@@ -61,7 +63,11 @@ export function PendingRequestList({ requests, onMore, actions, timeZone }: Pend
                 </Blockquote>
               )}
               <Group gap="sm">
-                <Button size="xs" onClick={() => void track(`approve:${request.id}`, () => actions.decide(person, true))} loading={isPending(`approve:${request.id}`)}>
+                <Button
+                  size="xs"
+                  onClick={() => void track(`approve:${request.id}`, () => actions.decide(person, true))}
+                  loading={isPending(`approve:${request.id}`)}
+                >
                   {t('actions.approve')}
                 </Button>
                 <Button

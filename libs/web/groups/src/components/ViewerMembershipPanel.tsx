@@ -66,7 +66,11 @@ export function ViewerMembershipPanel({ group, actions }: { group: WorkingGroup;
     return (
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{t('group.pendingSince')}</Text>
-        <Button variant="default" onClick={() => void track('cancel', () => actions.cancelRequest(ref))} loading={isPending('cancel')}>
+        <Button
+          variant="default"
+          onClick={() => void track('cancel', () => actions.cancelRequest(ref))}
+          loading={isPending('cancel')}
+        >
           {t('actions.cancelRequest')}
         </Button>
       </Stack>
@@ -81,7 +85,11 @@ export function ViewerMembershipPanel({ group, actions }: { group: WorkingGroup;
           <Button onClick={() => void track('accept', () => actions.respond(ref, true))} loading={isPending('accept')}>
             {t('actions.accept')}
           </Button>
-          <Button variant="default" onClick={() => void track('decline', () => actions.respond(ref, false))} loading={isPending('decline')}>
+          <Button
+            variant="default"
+            onClick={() => void track('decline', () => actions.respond(ref, false))}
+            loading={isPending('decline')}
+          >
             {t('actions.decline')}
           </Button>
         </Group>
@@ -92,7 +100,11 @@ export function ViewerMembershipPanel({ group, actions }: { group: WorkingGroup;
   return (
     <Stack gap="sm" align="flex-start">
       <Text size="sm">{t('group.activeAs', { role: t(`roles.${membership.role}`) })}</Text>
-      <Button variant="default" onClick={() => void track('leave', () => actions.leave(ref))} loading={isPending('leave')}>
+      <Button
+        variant="default"
+        onClick={() => void track('leave', () => actions.leave(ref))}
+        loading={isPending('leave')}
+      >
         {t('actions.leave')}
       </Button>
     </Stack>

@@ -84,10 +84,14 @@ export function useMembershipActions() {
     join: (group: GroupRef, message: string | null, policy: 'OPEN' | 'REQUEST') =>
       run(
         () => requestToJoin({ variables: { input: { groupId: group.id, message: message?.trim() || null } } }),
-        policy === 'OPEN' ? t('feedback.joined', { group: group.name }) : t('feedback.requested', { group: group.name }),
+        policy === 'OPEN'
+          ? t('feedback.joined', { group: group.name })
+          : t('feedback.requested', { group: group.name }),
       ),
-    cancelRequest: (group: GroupRef) => run(() => leave({ variables: { groupId: group.id } }), t('feedback.requestCancelled')),
-    leave: (group: GroupRef) => run(() => leave({ variables: { groupId: group.id } }), t('feedback.left', { group: group.name })),
+    cancelRequest: (group: GroupRef) =>
+      run(() => leave({ variables: { groupId: group.id } }), t('feedback.requestCancelled')),
+    leave: (group: GroupRef) =>
+      run(() => leave({ variables: { groupId: group.id } }), t('feedback.left', { group: group.name })),
     respond: (group: GroupRef, accept: boolean) =>
       run(
         () => respond({ variables: { groupId: group.id, accept } }),
@@ -104,7 +108,10 @@ export function useMembershipActions() {
         t('feedback.roleChanged', { name: person.name, role: t(`roles.${role}`) }),
       ),
     remove: (person: PersonRef) =>
-      run(() => remove({ variables: { membershipId: person.membershipId } }), t('feedback.removed', { name: person.name })),
+      run(
+        () => remove({ variables: { membershipId: person.membershipId } }),
+        t('feedback.removed', { name: person.name }),
+      ),
     /** Unlike the others this one rejects on failure, so the invite form can show field errors. */
     invite: async (group: GroupRef, email: string, role: MembershipRole) => {
       await invite({ variables: { input: { groupId: group.id, email, role } } });

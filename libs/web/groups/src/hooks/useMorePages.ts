@@ -12,11 +12,20 @@ type FetchMore = useQuery.Result<WorkingGroupQuery, WorkingGroupQueryVariables>[
 type PagedList = 'members' | 'pendingRequests';
 
 /** The next page appended to what the group page shows; someone already shown (they moved meanwhile) once. */
-function appended(previous: WorkingGroupQuery, list: PagedList, next: MembershipPageFieldsFragment | null): WorkingGroupQuery {
+function appended(
+  previous: WorkingGroupQuery,
+  list: PagedList,
+  next: MembershipPageFieldsFragment | null,
+): WorkingGroupQuery {
   const current = previous.workingGroup[list];
   if (!current || !next) return previous;
   const shown = new Set(current.nodes.map((m) => m.id));
-  return { workingGroup: { ...previous.workingGroup, [list]: { ...next, nodes: [...current.nodes, ...next.nodes.filter((m) => !shown.has(m.id))] } } };
+  return {
+    workingGroup: {
+      ...previous.workingGroup,
+      [list]: { ...next, nodes: [...current.nodes, ...next.nodes.filter((m) => !shown.has(m.id))] },
+    },
+  };
 }
 
 /**
@@ -29,7 +38,8 @@ export function useMorePages(slug: string, fetchMore: FetchMore) {
       fetchMore({
         query: GroupMembersDocument,
         variables: { slug, after },
-        updateQuery: (previous, { fetchMoreResult }) => appended(previous, 'members', fetchMoreResult.workingGroup.members),
+        updateQuery: (previous, { fetchMoreResult }) =>
+          appended(previous, 'members', fetchMoreResult.workingGroup.members),
       }),
     [fetchMore, slug],
   );
@@ -38,7 +48,8 @@ export function useMorePages(slug: string, fetchMore: FetchMore) {
       fetchMore({
         query: GroupPendingRequestsDocument,
         variables: { slug, after },
-        updateQuery: (previous, { fetchMoreResult }) => appended(previous, 'pendingRequests', fetchMoreResult.workingGroup.pendingRequests),
+        updateQuery: (previous, { fetchMoreResult }) =>
+          appended(previous, 'pendingRequests', fetchMoreResult.workingGroup.pendingRequests),
       }),
     [fetchMore, slug],
   );

@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
  */
 export function usePendingAction() {
   const [pendingKey, setPendingKey] = useState<string | null>(null);
-  const track = useCallback(async <T,>(key: string, action: () => Promise<T>): Promise<T> => {
+  const track = useCallback(async <T>(key: string, action: () => Promise<T>): Promise<T> => {
     setPendingKey(key);
     try {
       return await action();

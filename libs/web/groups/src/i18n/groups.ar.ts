@@ -113,7 +113,8 @@ export const groupsAr: Translations<typeof groupsEn> = {
     joinPolicy: 'سياسة الانضمام',
     memberListVisibility: 'من يرى قائمة الأعضاء',
     contentFree: 'إشعارات بلا محتوى',
-    contentFreeDescription: 'للمجموعات الحساسة: تقول الإشعارات والرسائل عن هذه المجموعة إن شيئاً ما حدث هنا، ولا تذكر أبداً من أو ماذا.',
+    contentFreeDescription:
+      'للمجموعات الحساسة: تقول الإشعارات والرسائل عن هذه المجموعة إن شيئاً ما حدث هنا، ولا تذكر أبداً من أو ماذا.',
     visibilities: {
       MEMBERS: 'جميع الأعضاء يرون قائمة الأعضاء',
       CONVENORS: 'المنسقون فقط يرون قائمة الأعضاء',

@@ -111,7 +111,8 @@ export const groupsEn = {
     joinPolicy: 'Join policy',
     memberListVisibility: 'Member list visibility',
     contentFree: 'Content-free notifications',
-    contentFreeDescription: 'For sensitive groups: notifications and emails about this group say that something happened here, never who or what.',
+    contentFreeDescription:
+      'For sensitive groups: notifications and emails about this group say that something happened here, never who or what.',
     visibilities: {
       MEMBERS: 'All members see the member list',
       CONVENORS: 'Only convenors see the member list',

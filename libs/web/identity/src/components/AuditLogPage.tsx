@@ -12,9 +12,41 @@ const PAGE_SIZE = 50;
 const ACTIONS: AuditAction[] = Object.values(AuditActions);
 
 // Details the log records, with words for their names and their usual values; anything else is shown as stored.
-const DETAIL_KEYS = ['secondFactor', 'from', 'to', 'own', 'role', 'status', 'signUpMode', 'joinPolicy', 'memberListVisibility', 'contentFree', 'hasAccount'] as const;
-const DETAIL_VALUES = ['totp', 'recovery', 'none', 'true', 'false', 'ADMIN', 'MEMBER', 'CONVENOR', 'OBSERVER', 'OPEN', 'REQUEST', 'INVITE_ONLY', 'INVITATION_ONLY', 'MEMBERS', 'CONVENORS', 'PENDING', 'INVITED', 'ACTIVE'] as const;
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+const DETAIL_KEYS = [
+  'secondFactor',
+  'from',
+  'to',
+  'own',
+  'role',
+  'status',
+  'signUpMode',
+  'joinPolicy',
+  'memberListVisibility',
+  'contentFree',
+  'hasAccount',
+] as const;
+const DETAIL_VALUES = [
+  'totp',
+  'recovery',
+  'none',
+  'true',
+  'false',
+  'ADMIN',
+  'MEMBER',
+  'CONVENOR',
+  'OBSERVER',
+  'OPEN',
+  'REQUEST',
+  'INVITE_ONLY',
+  'INVITATION_ONLY',
+  'MEMBERS',
+  'CONVENORS',
+  'PENDING',
+  'INVITED',
+  'ACTIVE',
+] as const;
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
 
 type AuditEvent = AuditLogQuery['auditLog']['events'][number];
 
@@ -34,7 +66,10 @@ export function AuditLogPage() {
           maw={420}
           value={action}
           onChange={(event) => setAction(event.currentTarget.value as AuditAction | '')}
-          data={[{ value: '', label: t('audit.allActions') }, ...ACTIONS.map((value) => ({ value, label: t(`audit.actions.${value}`) }))]}
+          data={[
+            { value: '', label: t('audit.allActions') },
+            ...ACTIONS.map((value) => ({ value, label: t(`audit.actions.${value}`) })),
+          ]}
         />
         <AuditTable key={action} action={action || null} />
       </Stack>
@@ -58,7 +93,10 @@ function AuditTable({ action }: { action: AuditAction | null }) {
       await log.fetchMore({
         variables: { before: nextCursor },
         updateQuery: (previous, { fetchMoreResult }) => ({
-          auditLog: { ...fetchMoreResult.auditLog, events: [...previous.auditLog.events, ...fetchMoreResult.auditLog.events] },
+          auditLog: {
+            ...fetchMoreResult.auditLog,
+            events: [...previous.auditLog.events, ...fetchMoreResult.auditLog.events],
+          },
         }),
       });
     } finally {

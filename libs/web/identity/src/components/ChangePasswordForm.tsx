@@ -26,7 +26,9 @@ export function ChangePasswordForm() {
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      await changePassword({ variables: { input: { currentPassword: values.currentPassword, newPassword: values.newPassword } } });
+      await changePassword({
+        variables: { input: { currentPassword: values.currentPassword, newPassword: values.newPassword } },
+      });
       form.reset();
       notify.success(t('profile.passwordChanged'));
     } catch (error) {

@@ -121,7 +121,10 @@ export function CreateWorkingGroupForm() {
         />
         <NativeSelect
           label={t('admin.memberListVisibility')}
-          data={VISIBILITIES.map((visibility) => ({ value: visibility, label: t(`admin.memberListVisibilities.${visibility}`) }))}
+          data={VISIBILITIES.map((visibility) => ({
+            value: visibility,
+            label: t(`admin.memberListVisibilities.${visibility}`),
+          }))}
           {...form.getInputProps('memberListVisibility')}
         />
         <Group>

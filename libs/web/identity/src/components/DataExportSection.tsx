@@ -1,6 +1,11 @@
 import { Badge, Box, Button, Group, List, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { MyDataExportsDocument, RequestDataExportDocument, toApiError, type DataExportFieldsFragment } from '@convene/web-data-access';
+import {
+  MyDataExportsDocument,
+  RequestDataExportDocument,
+  toApiError,
+  type DataExportFieldsFragment,
+} from '@convene/web-data-access';
 import { ErrorAlert, PageError, PageLoader, useFileSize, useFormatDateTime } from '@convene/web-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,13 +14,21 @@ import { dataExportState, isPreparingAny, type DataExportState } from '../utils/
 /** How often the list is asked for again while a copy is being prepared. */
 const POLL_MS = 3000;
 
-const STATE_COLORS: Record<DataExportState, string> = { preparing: 'indigo', ready: 'teal', expired: 'gray', failed: 'red' };
+const STATE_COLORS: Record<DataExportState, string> = {
+  preparing: 'indigo',
+  ready: 'teal',
+  expired: 'gray',
+  failed: 'red',
+};
 
 /** "Your data": what a copy holds, asking for one, and the copies being prepared or ready to download. */
 export function DataExportSection() {
   const { t } = useTranslation('identity');
   const exports = useQuery(MyDataExportsDocument, { fetchPolicy: 'cache-and-network' });
-  const [request, requesting] = useMutation(RequestDataExportDocument, { refetchQueries: [MyDataExportsDocument], awaitRefetchQueries: true });
+  const [request, requesting] = useMutation(RequestDataExportDocument, {
+    refetchQueries: [MyDataExportsDocument],
+    awaitRefetchQueries: true,
+  });
   const [failure, setFailure] = useState<{ error: unknown; message: string | null } | null>(null);
   // Copies seen being prepared during this visit: when one is done, the status line says so.
   const [watched, setWatched] = useState<string[]>([]);
@@ -84,18 +97,41 @@ export function DataExportSection() {
           {status}
         </Text>
       </Box>
-      <ExportList loading={exports.loading && !exports.data} error={exports.data ? undefined : exports.error} onRetry={() => void exports.refetch().catch(() => undefined)} rows={rows} />
+      <ExportList
+        loading={exports.loading && !exports.data}
+        error={exports.data ? undefined : exports.error}
+        onRetry={() => void exports.refetch().catch(() => undefined)}
+        rows={rows}
+      />
     </Stack>
   );
 }
 
-function ExportList({ rows, loading, error, onRetry }: { rows: DataExportFieldsFragment[]; loading: boolean; error: unknown; onRetry: () => void }) {
+function ExportList({
+  rows,
+  loading,
+  error,
+  onRetry,
+}: {
+  rows: DataExportFieldsFragment[];
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation('identity');
   if (loading) return <PageLoader />;
   if (error) return <PageError error={error} onRetry={onRetry} />;
   if (!rows.length) return null;
   return (
-    <Stack component="ul" gap="sm" m={0} p={0} w="100%" style={{ listStyle: 'none' }} aria-label={t('security.data.listLabel')}>
+    <Stack
+      component="ul"
+      gap="sm"
+      m={0}
+      p={0}
+      w="100%"
+      style={{ listStyle: 'none' }}
+      aria-label={t('security.data.listLabel')}
+    >
       {rows.map((row) => (
         <ExportItem key={row.id} row={row} />
       ))}
@@ -111,7 +147,12 @@ function ExportItem({ row }: { row: DataExportFieldsFragment }) {
   const titleId = `data-export-${row.id}`;
   const detail =
     state === 'ready'
-      ? [row.size !== null ? fileSize(row.size) : null, row.expiresAt ? t('security.data.deletedOn', { date: formatDateTime(row.expiresAt) }) : null].filter(Boolean).join(' · ')
+      ? [
+          row.size !== null ? fileSize(row.size) : null,
+          row.expiresAt ? t('security.data.deletedOn', { date: formatDateTime(row.expiresAt) }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')
       : t(`security.data.hint.${state}`);
 
   return (
@@ -139,7 +180,15 @@ function ExportItem({ row }: { row: DataExportFieldsFragment }) {
         </Stack>
         {state === 'ready' && row.downloadUrl && (
           // Same-origin: the session cookie goes with it, and the server names the file.
-          <Button component="a" href={row.downloadUrl} download size="xs" variant="light" aria-describedby={titleId} style={{ flexShrink: 0 }}>
+          <Button
+            component="a"
+            href={row.downloadUrl}
+            download
+            size="xs"
+            variant="light"
+            aria-describedby={titleId}
+            style={{ flexShrink: 0 }}
+          >
             {t('security.data.download')}
           </Button>
         )}

@@ -24,7 +24,13 @@ export interface DeleteAccountModalProps {
 export function DeleteAccountModal({ opened, twoFactorEnabled, onClose, onDeleted }: DeleteAccountModalProps) {
   const { t } = useTranslation('identity');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('security.delete.modalTitle')} centered closeButtonProps={{ 'aria-label': t('security.delete.keep') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('security.delete.modalTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('security.delete.keep') }}
+    >
       {opened && <DeleteForm twoFactorEnabled={twoFactorEnabled} onClose={onClose} onDeleted={onDeleted} />}
     </Modal>
   );
@@ -69,7 +75,14 @@ function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccount
   return (
     <form onSubmit={handleSubmit} noValidate>
       {failure && 'blocked' in failure && (
-        <Alert color="orange" variant="light" role="alert" mb="md" title={t('security.delete.blockedTitle')} classNames={{ title: 'convene-alert-title' }}>
+        <Alert
+          color="orange"
+          variant="light"
+          role="alert"
+          mb="md"
+          title={t('security.delete.blockedTitle')}
+          classNames={{ title: 'convene-alert-title' }}
+        >
           <Text size="sm" dir="auto">
             {failure.blocked}
           </Text>
@@ -86,9 +99,7 @@ function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccount
           data-autofocus
           {...form.getInputProps('password')}
         />
-        {needsCode && (
-          <SecondFactorField {...secondFactorProps(form, kind, setKind)} />
-        )}
+        {needsCode && <SecondFactorField {...secondFactorProps(form, kind, setKind)} />}
         <Checkbox label={t('security.delete.understood')} {...form.getInputProps('understood', { type: 'checkbox' })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

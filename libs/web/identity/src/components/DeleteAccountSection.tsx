@@ -44,7 +44,12 @@ export function DeleteAccountSection({ twoFactorEnabled, dataSectionId }: Delete
       <Button variant="outline" color="red.9" onClick={() => setOpened(true)}>
         {t('security.delete.open')}
       </Button>
-      <DeleteAccountModal opened={opened} twoFactorEnabled={twoFactorEnabled} onClose={() => setOpened(false)} onDeleted={onDeleted} />
+      <DeleteAccountModal
+        opened={opened}
+        twoFactorEnabled={twoFactorEnabled}
+        onClose={() => setOpened(false)}
+        onDeleted={onDeleted}
+      />
     </Stack>
   );
 }

@@ -20,7 +20,13 @@ export interface DisableTwoFactorModalProps {
 export function DisableTwoFactorModal({ opened, onClose, onDisabled }: DisableTwoFactorModalProps) {
   const { t } = useTranslation('identity');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('security.twoFactor.turnOffTitle')} centered closeButtonProps={{ 'aria-label': t('security.twoFactor.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('security.twoFactor.turnOffTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('security.twoFactor.cancel') }}
+    >
       {opened && <DisableForm onClose={onClose} onDisabled={onDisabled} />}
     </Modal>
   );
@@ -51,7 +57,8 @@ function DisableForm({ onClose, onDisabled }: Omit<DisableTwoFactorModalProps, '
       const { apiError, placed } = applyServerFieldErrors(form, error);
       if (apiError.reason === 'WRONG_PASSWORD') form.setFieldError('password', t('security.twoFactor.wrongPassword'));
       else if (apiError.reason === 'TWO_FACTOR_CODE_INVALID') form.setFieldError('code', t('secondFactor.wrongCode'));
-      else if (apiError.reason === 'TWO_FACTOR_REQUIRED_FOR_ROLE') setFailure({ error, message: t('security.twoFactor.requiredForRole') });
+      else if (apiError.reason === 'TWO_FACTOR_REQUIRED_FOR_ROLE')
+        setFailure({ error, message: t('security.twoFactor.requiredForRole') });
       else if (!placed) setFailure({ error, message: null });
     }
   });

@@ -31,7 +31,8 @@ export function ForgotPasswordPage() {
       setSent(true);
     } catch (error) {
       const { apiError, placed } = applyServerFieldErrors(form, error);
-      if (!placed) setFailure({ error, message: apiError.code === 'RATE_LIMITED' ? t('forgotPassword.rateLimited') : null });
+      if (!placed)
+        setFailure({ error, message: apiError.code === 'RATE_LIMITED' ? t('forgotPassword.rateLimited') : null });
     }
   });
 

@@ -10,7 +10,16 @@ import {
   useViewer,
   type NetworkPersonFieldsFragment,
 } from '@convene/web-data-access';
-import { ConfirmModal, PageError, PageLoader, PageTitle, paths, ScrollTable, useFormatDateTime, useNotify } from '@convene/web-ui';
+import {
+  ConfirmModal,
+  PageError,
+  PageLoader,
+  PageTitle,
+  paths,
+  ScrollTable,
+  useFormatDateTime,
+  useNotify,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -50,7 +59,10 @@ export function NetworkPeoplePage() {
 
 function PeopleTable({ search }: { search: string }) {
   const { t } = useTranslation('identity');
-  const people = useQuery(NetworkPeopleDocument, { variables: { search: search || null, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
+  const people = useQuery(NetworkPeopleDocument, {
+    variables: { search: search || null, first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
   const [moreLoading, setMoreLoading] = useState(false);
   const [exhausted, setExhausted] = useState(false);
 
@@ -64,7 +76,9 @@ function PeopleTable({ search }: { search: string }) {
     try {
       const { data } = await people.fetchMore({
         variables: { after: list[list.length - 1]?.id },
-        updateQuery: (previous, { fetchMoreResult }) => ({ networkPeople: [...previous.networkPeople, ...fetchMoreResult.networkPeople] }),
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          networkPeople: [...previous.networkPeople, ...fetchMoreResult.networkPeople],
+        }),
       });
       if ((data?.networkPeople.length ?? 0) < PAGE_SIZE) setExhausted(true);
     } finally {
@@ -108,7 +122,10 @@ function PersonRow({ person }: { person: NetworkPersonFieldsFragment }) {
   const formatDateTime = useFormatDateTime();
   const [pending, setPending] = useState<PersonAction | null>(null);
   const isViewer = viewer?.id === person.id;
-  const actions: PersonAction[] = [person.networkRole === 'ADMIN' ? 'makeMember' : 'makeAdmin', person.deactivatedAt ? 'reactivate' : 'deactivate'];
+  const actions: PersonAction[] = [
+    person.networkRole === 'ADMIN' ? 'makeMember' : 'makeAdmin',
+    person.deactivatedAt ? 'reactivate' : 'deactivate',
+  ];
 
   return (
     <Table.Tr>
@@ -174,7 +191,15 @@ function PersonRow({ person }: { person: NetworkPersonFieldsFragment }) {
   );
 }
 
-function PersonActionModal({ person, action, onClose }: { person: NetworkPersonFieldsFragment; action: PersonAction; onClose: () => void }) {
+function PersonActionModal({
+  person,
+  action,
+  onClose,
+}: {
+  person: NetworkPersonFieldsFragment;
+  action: PersonAction;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('identity');
   const notify = useNotify();
   const [setRole, settingRole] = useMutation(SetNetworkRoleDocument);
@@ -215,7 +240,9 @@ function PersonActionModal({ person, action, onClose }: { person: NetworkPersonF
       confirmLabel={t(`people.${action}`)}
       loading={settingRole.loading || deactivating.loading || reactivating.loading}
       error={failure}
-      errorMessage={reason === 'LAST_ADMIN' ? t('people.lastAdmin') : reason === 'NOT_YOURSELF' ? t('people.notYourself') : null}
+      errorMessage={
+        reason === 'LAST_ADMIN' ? t('people.lastAdmin') : reason === 'NOT_YOURSELF' ? t('people.notYourself') : null
+      }
       onConfirm={() => void run()}
     />
   );

@@ -41,11 +41,20 @@ export function RecoveryCodes({ codes, email, onDone, doneLabel, headingOrder = 
           )}
         </CopyButton>
         {/* A data: address needs no script or object URL to tidy up; `download` saves it as a file. */}
-        <Button variant="default" component="a" href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`} download="convene-recovery-codes.txt">
+        <Button
+          variant="default"
+          component="a"
+          href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`}
+          download="convene-recovery-codes.txt"
+        >
           {t('security.codes.download')}
         </Button>
       </Group>
-      <Checkbox label={t('security.codes.stored')} checked={stored} onChange={(event) => setStored(event.currentTarget.checked)} />
+      <Checkbox
+        label={t('security.codes.stored')}
+        checked={stored}
+        onChange={(event) => setStored(event.currentTarget.checked)}
+      />
       <Group>
         <Button disabled={!stored} onClick={onDone}>
           {doneLabel ?? t('security.codes.done')}

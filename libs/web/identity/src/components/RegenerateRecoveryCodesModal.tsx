@@ -19,7 +19,13 @@ export interface RegenerateRecoveryCodesModalProps {
 export function RegenerateRecoveryCodesModal({ opened, onClose, onCreated }: RegenerateRecoveryCodesModalProps) {
   const { t } = useTranslation('identity');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('security.twoFactor.regenerateTitle')} centered closeButtonProps={{ 'aria-label': t('security.twoFactor.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('security.twoFactor.regenerateTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('security.twoFactor.cancel') }}
+    >
       {/* Mounted only while open, so every opening starts empty. */}
       {opened && <RegenerateForm onClose={onClose} onCreated={onCreated} />}
     </Modal>

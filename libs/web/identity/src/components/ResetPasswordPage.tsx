@@ -3,7 +3,15 @@ import { useForm } from '@mantine/form';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { MeDocument, PasswordResetLinkDocument, ResetPasswordDocument, toApiError } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, PageError, PageLoader, PasswordField, paths, useValidators } from '@convene/web-ui';
+import {
+  applyServerFieldErrors,
+  ErrorAlert,
+  PageError,
+  PageLoader,
+  PasswordField,
+  paths,
+  useValidators,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -22,7 +30,8 @@ export function ResetPasswordPage() {
   if (link.loading && !link.data) return <PageLoader />;
   if (!link.data) {
     const { code } = toApiError(link.error);
-    if (code !== 'NOT_FOUND' && code !== 'BAD_USER_INPUT') return <PageError error={link.error} onRetry={() => void link.refetch()} />;
+    if (code !== 'NOT_FOUND' && code !== 'BAD_USER_INPUT')
+      return <PageError error={link.error} onRetry={() => void link.refetch()} />;
     return (
       <AuthCard title={t('resetPassword.title')}>
         <InvalidLink />
@@ -34,7 +43,11 @@ export function ResetPasswordPage() {
   return (
     <AuthCard
       title={t('resetPassword.title')}
-      intro={twoFactorRequired ? `${t('resetPassword.intro')} ${t('resetPassword.twoFactorIntro')}` : t('resetPassword.intro')}
+      intro={
+        twoFactorRequired
+          ? `${t('resetPassword.intro')} ${t('resetPassword.twoFactorIntro')}`
+          : t('resetPassword.intro')
+      }
       footer={
         <Anchor component={Link} to={paths.signIn()}>
           {t('forgotPassword.backToSignIn')}
@@ -70,7 +83,13 @@ function ResetPasswordForm({ token, twoFactorRequired }: { token: string; twoFac
     setFailure(null);
     try {
       await resetPassword({
-        variables: { input: { token, newPassword: values.newPassword, code: twoFactorRequired ? values.code.replace(/\s/g, '') : null } },
+        variables: {
+          input: {
+            token,
+            newPassword: values.newPassword,
+            code: twoFactorRequired ? values.code.replace(/\s/g, '') : null,
+          },
+        },
       });
       // Every session of the account has ended, perhaps this browser's too.
       await client.refetchQueries({ include: [MeDocument] }).catch(() => undefined);
@@ -97,9 +116,7 @@ function ResetPasswordForm({ token, twoFactorRequired }: { token: string; twoFac
           maxLength={LIMITS.passwordMax}
           {...form.getInputProps('newPassword')}
         />
-        {twoFactorRequired && (
-          <SecondFactorField {...secondFactorProps(form, kind, setKind)} />
-        )}
+        {twoFactorRequired && <SecondFactorField {...secondFactorProps(form, kind, setKind)} />}
         <Button type="submit" loading={loading} fullWidth mt="xs">
           {t('resetPassword.submit')}
         </Button>

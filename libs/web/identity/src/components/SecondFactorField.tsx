@@ -21,7 +21,11 @@ interface CodeForm {
 }
 
 /** The field bound to a form's `code`: switching between app and recovery code clears its error. */
-export function secondFactorProps(form: CodeForm, kind: SecondFactorKind, setKind: (kind: SecondFactorKind) => void): Omit<SecondFactorFieldProps, 'autoFocus'> {
+export function secondFactorProps(
+  form: CodeForm,
+  kind: SecondFactorKind,
+  setKind: (kind: SecondFactorKind) => void,
+): Omit<SecondFactorFieldProps, 'autoFocus'> {
   return {
     kind,
     onKindChange: (next) => {

@@ -19,25 +19,51 @@ export function SecurityPage() {
     <>
       <PageTitle>{t('security.title')}</PageTitle>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="lg" component="section" aria-labelledby="security-two-factor-heading" style={{ alignSelf: 'start' }}>
+        <Paper
+          withBorder
+          p="lg"
+          component="section"
+          aria-labelledby="security-two-factor-heading"
+          style={{ alignSelf: 'start' }}
+        >
           <Title order={2} size="h3" mb="md" id="security-two-factor-heading">
             {t('security.twoFactor.heading')}
           </Title>
           <TwoFactorSection email={viewer.email} />
         </Paper>
-        <Paper withBorder p="lg" component="section" aria-labelledby="security-sessions-heading" style={{ alignSelf: 'start' }}>
+        <Paper
+          withBorder
+          p="lg"
+          component="section"
+          aria-labelledby="security-sessions-heading"
+          style={{ alignSelf: 'start' }}
+        >
           <Title order={2} size="h3" mb="md" id="security-sessions-heading">
             {t('security.sessions.heading')}
           </Title>
           <SessionsSection />
         </Paper>
-        <Paper withBorder p="lg" component="section" id={DATA_SECTION_ID} aria-labelledby="security-data-heading" style={{ alignSelf: 'start' }}>
+        <Paper
+          withBorder
+          p="lg"
+          component="section"
+          id={DATA_SECTION_ID}
+          aria-labelledby="security-data-heading"
+          style={{ alignSelf: 'start' }}
+        >
           <Title order={2} size="h3" mb="md" id="security-data-heading">
             {t('security.data.heading')}
           </Title>
           <DataExportSection />
         </Paper>
-        <Paper withBorder p="lg" component="section" aria-labelledby="security-delete-heading" className="convene-danger-zone" style={{ alignSelf: 'start' }}>
+        <Paper
+          withBorder
+          p="lg"
+          component="section"
+          aria-labelledby="security-delete-heading"
+          className="convene-danger-zone"
+          style={{ alignSelf: 'start' }}
+        >
           <Title order={2} size="h3" mb="md" id="security-delete-heading">
             {t('security.delete.heading')}
           </Title>

@@ -1,6 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { MySessionsDocument, RevokeOtherSessionsDocument, RevokeSessionDocument, type MySessionsQuery } from '@convene/web-data-access';
+import {
+  MySessionsDocument,
+  RevokeOtherSessionsDocument,
+  RevokeSessionDocument,
+  type MySessionsQuery,
+} from '@convene/web-data-access';
 import { PageError, PageLoader, useErrorMessage, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,12 +29,16 @@ export function SessionsSection() {
   const errorMessage = useErrorMessage();
   const deviceName = useDeviceName();
   const sessions = useQuery(MySessionsDocument, { fetchPolicy: 'cache-and-network' });
-  const [revokeOthers, revokingOthers] = useMutation(RevokeOtherSessionsDocument, { refetchQueries: [MySessionsDocument] });
+  const [revokeOthers, revokingOthers] = useMutation(RevokeOtherSessionsDocument, {
+    refetchQueries: [MySessionsDocument],
+  });
 
   if (sessions.loading && !sessions.data) return <PageLoader />;
   if (!sessions.data) return <PageError error={sessions.error} onRetry={() => void sessions.refetch()} />;
   // This device first, then the most recently active.
-  const list = [...sessions.data.mySessions].sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt));
+  const list = [...sessions.data.mySessions].sort(
+    (a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt),
+  );
   const others = list.filter((session) => !session.current).length;
   const entries: (AccountSession | AccountSession[])[] = [];
   const byDevice = new Map<string, AccountSession[]>();
@@ -50,7 +59,9 @@ export function SessionsSection() {
 
   const signOutOthers = () =>
     void revokeOthers()
-      .then(({ data }) => notify.success(t('security.sessions.othersSignedOut', { count: data?.revokeOtherSessions ?? 0 })))
+      .then(({ data }) =>
+        notify.success(t('security.sessions.othersSignedOut', { count: data?.revokeOtherSessions ?? 0 })),
+      )
       .catch((error: unknown) => notify.error(errorMessage(error)));
 
   return (
@@ -67,7 +78,14 @@ export function SessionsSection() {
       ) : (
         <Text size="sm">{t('security.sessions.onlyThisDevice')}</Text>
       )}
-      <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('security.sessions.listLabel')}>
+      <Stack
+        component="ul"
+        gap="sm"
+        m={0}
+        p={0}
+        style={{ listStyle: 'none' }}
+        aria-label={t('security.sessions.listLabel')}
+      >
         {entries.map((entry) =>
           !Array.isArray(entry) ? (
             <SessionItem key={entry.id} session={entry} />
@@ -103,11 +121,29 @@ function DeviceGroup({ sessions }: { sessions: AccountSession[] }) {
             {t('security.sessions.lastActive', { time: relative(sessions[0]!.lastSeenAt) })}
           </Text>
         </Stack>
-        <Button size="xs" variant="default" onClick={() => setOpened((o) => !o)} aria-expanded={opened} aria-controls={listId} style={{ flexShrink: 0 }}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setOpened((o) => !o)}
+          aria-expanded={opened}
+          aria-controls={listId}
+          style={{ flexShrink: 0 }}
+        >
           {opened ? t('security.sessions.hideGroup') : t('security.sessions.showGroup')}
         </Button>
       </Group>
-      <Stack component="ul" id={listId} hidden={!opened} gap="xs" mt="sm" mb={0} mx={0} p={0} style={{ listStyle: 'none' }} aria-label={device}>
+      <Stack
+        component="ul"
+        id={listId}
+        hidden={!opened}
+        gap="xs"
+        mt="sm"
+        mb={0}
+        mx={0}
+        p={0}
+        style={{ listStyle: 'none' }}
+        aria-label={device}
+      >
         {opened && sessions.map((session) => <SessionItem key={session.id} session={session} />)}
       </Stack>
     </Paper>

@@ -54,7 +54,8 @@ export function SignInPage() {
     if (code === 'RATE_LIMITED') return t('signIn.rateLimited');
     if (reason === 'ACCOUNT_DEACTIVATED') return t('signIn.deactivated');
     // Never say which of the two was wrong: that would tell an attacker who has an account.
-    if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'FORBIDDEN') return t('signIn.invalidCredentials');
+    if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'FORBIDDEN')
+      return t('signIn.invalidCredentials');
     return null;
   };
 

@@ -36,7 +36,11 @@ export function SignUpModeForm() {
     <form onSubmit={save}>
       <ErrorAlert error={failure} />
       <Stack gap="md">
-        <Radio.Group label={t('admin.signUpMode')} value={selected} onChange={(value) => setChoice(value as SignUpMode)}>
+        <Radio.Group
+          label={t('admin.signUpMode')}
+          value={selected}
+          onChange={(value) => setChoice(value as SignUpMode)}
+        >
           <Stack gap="sm" mt="xs">
             {MODES.map((mode) => (
               <Radio key={mode} value={mode} label={t(`admin.signUpModes.${mode}`)} />

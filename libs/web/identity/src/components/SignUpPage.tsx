@@ -64,7 +64,11 @@ export function SignUpPage() {
   if (token) {
     if (invitation.loading && !invitation.data) return <PageLoader />;
     const preview = invitation.data?.invitation;
-    const notFound = !preview && (!invitation.error || toApiError(invitation.error).code === 'NOT_FOUND' || toApiError(invitation.error).code === 'BAD_USER_INPUT');
+    const notFound =
+      !preview &&
+      (!invitation.error ||
+        toApiError(invitation.error).code === 'NOT_FOUND' ||
+        toApiError(invitation.error).code === 'BAD_USER_INPUT');
     if (notFound) {
       return (
         <AuthCard title={t('signUp.invitationTitle')} footer={<SignInFooter />}>

@@ -23,10 +23,20 @@ export function TwoFactorSection({ email }: { email: string }) {
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
   const [modal, setModal] = useState<'regenerate' | 'turnOff' | null>(null);
 
-  const refresh = useCallback(() => void client.refetchQueries({ include: [AccountTwoFactorDocument, MeDocument] }).catch(() => undefined), [client]);
+  const refresh = useCallback(
+    () => void client.refetchQueries({ include: [AccountTwoFactorDocument, MeDocument] }).catch(() => undefined),
+    [client],
+  );
 
   if (settingUp) {
-    return <TwoFactorSetup email={email} onCancel={() => setSettingUp(false)} onConfirmed={refresh} onDone={() => setSettingUp(false)} />;
+    return (
+      <TwoFactorSetup
+        email={email}
+        onCancel={() => setSettingUp(false)}
+        onConfirmed={refresh}
+        onDone={() => setSettingUp(false)}
+      />
+    );
   }
   if (newCodes) return <RecoveryCodes codes={newCodes} email={email} onDone={() => setNewCodes(null)} />;
   if (status.loading && !status.data) return <PageLoader />;

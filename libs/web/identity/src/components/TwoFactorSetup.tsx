@@ -1,7 +1,11 @@
 import { Alert, Button, CopyButton, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
-import { BeginTwoFactorSetupDocument, ConfirmTwoFactorSetupDocument, type BeginTwoFactorSetupMutation } from '@convene/web-data-access';
+import {
+  BeginTwoFactorSetupDocument,
+  ConfirmTwoFactorSetupDocument,
+  type BeginTwoFactorSetupMutation,
+} from '@convene/web-data-access';
 import { applyServerFieldErrors, ErrorAlert } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +32,14 @@ export interface TwoFactorSetupProps {
  * to prove it works, then the recovery codes. The secret is only asked for on a click, so that
  * rendering twice never makes two.
  */
-export function TwoFactorSetup({ email, headingOrder = 3, onCancel, onConfirmed, onDone, doneLabel }: TwoFactorSetupProps) {
+export function TwoFactorSetup({
+  email,
+  headingOrder = 3,
+  onCancel,
+  onConfirmed,
+  onDone,
+  doneLabel,
+}: TwoFactorSetupProps) {
   const { t } = useTranslation('identity');
   const [begin, beginning] = useMutation(BeginTwoFactorSetupDocument);
   const [confirm, confirming] = useMutation(ConfirmTwoFactorSetupDocument);
@@ -115,7 +126,13 @@ export function TwoFactorSetup({ email, headingOrder = 3, onCancel, onConfirmed,
         </Title>
         <Group align="flex-start" gap="lg">
           {/* The server's SVG, shown as an image only: never put into the page as markup. */}
-          <img className="convene-qr" src={svgDataUri(setup.qrSvg)} alt={t('security.setup.qrAlt')} width={200} height={200} />
+          <img
+            className="convene-qr"
+            src={svgDataUri(setup.qrSvg)}
+            alt={t('security.setup.qrAlt')}
+            width={200}
+            height={200}
+          />
           <Stack gap="xs" style={{ flex: '1 1 16rem' }} maw={360}>
             <Text size="sm">{t('security.setup.manualHint')}</Text>
             {/* A read-only text area, so the whole key wraps into view and can be selected. */}
@@ -132,7 +149,13 @@ export function TwoFactorSetup({ email, headingOrder = 3, onCancel, onConfirmed,
             />
             <CopyButton value={setup.secret} timeout={1500}>
               {({ copied, copy }) => (
-                <Button variant="default" size="xs" onClick={copy} leftSection={<CopyIcon copied={copied} />} style={{ alignSelf: 'flex-start' }}>
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={copy}
+                  leftSection={<CopyIcon copied={copied} />}
+                  style={{ alignSelf: 'flex-start' }}
+                >
                   {copied ? t('security.setup.copied') : t('security.setup.copyKey')}
                 </Button>
               )}
@@ -167,11 +190,31 @@ export function TwoFactorSetup({ email, headingOrder = 3, onCancel, onConfirmed,
 
 function CopyIcon({ copied }: { copied: boolean }) {
   return copied ? (
-    <svg aria-hidden="true" width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width={16}
+      height={16}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M20 6 9 17l-5-5" />
     </svg>
   ) : (
-    <svg aria-hidden="true" width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width={16}
+      height={16}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <rect x="9" y="9" width="13" height="13" rx="2" />
       <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
     </svg>

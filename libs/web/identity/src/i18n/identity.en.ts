@@ -17,7 +17,8 @@ export const identityEn = {
     passwordWasReset: 'Your password has been changed. Sign in with your new password.',
     codeTitle: 'Two-factor sign-in',
     codeIntro: 'Open your authenticator app and enter the 6-digit code it shows for Convene.',
-    recoveryIntro: 'Enter one of the recovery codes you saved when you turned on two-factor sign-in. Each code works once.',
+    recoveryIntro:
+      'Enter one of the recovery codes you saved when you turned on two-factor sign-in. Each code works once.',
     verify: 'Verify and sign in',
     startOver: 'Sign in with a different account',
   },
@@ -52,13 +53,15 @@ export const identityEn = {
   },
   security: {
     title: 'Sign-in and security',
-    profileLinkIntro: 'Two-factor sign-in, the devices where you are signed in, a copy of your data, and deleting your account.',
+    profileLinkIntro:
+      'Two-factor sign-in, the devices where you are signed in, a copy of your data, and deleting your account.',
     profileLink: 'Manage sign-in and security',
     twoFactorOn: 'Two-factor sign-in is on',
     twoFactorOff: 'Two-factor sign-in is off',
     twoFactor: {
       heading: 'Two-factor sign-in',
-      explanation: 'Besides your password, signing in asks for a code from an authenticator app on your phone. Someone who learns your password still cannot get in.',
+      explanation:
+        'Besides your password, signing in asks for a code from an authenticator app on your phone. Someone who learns your password still cannot get in.',
       onSince: 'On since {{date}}',
       codesLeft_one: '{{count}} recovery code left',
       codesLeft_other: '{{count}} recovery codes left',
@@ -81,7 +84,8 @@ export const identityEn = {
     },
     setup: {
       start: 'Start setting up',
-      intro: 'You need an authenticator app on your phone, such as Aegis, 2FAS, Google Authenticator or Microsoft Authenticator.',
+      intro:
+        'You need an authenticator app on your phone, such as Aegis, 2FAS, Google Authenticator or Microsoft Authenticator.',
       stepScan: '1. Scan this QR code with your authenticator app',
       qrAlt: 'QR code to add Convene to your authenticator app',
       manualHint: 'Cannot scan it? Add an account by hand and type this key:',
@@ -97,7 +101,8 @@ export const identityEn = {
     },
     codes: {
       heading: 'Your recovery codes',
-      storeSafely: 'Store these codes somewhere safe, such as a password manager or a printed page. If you lose your phone, each code lets you sign in once. They will not be shown again.',
+      storeSafely:
+        'Store these codes somewhere safe, such as a password manager or a printed page. If you lose your phone, each code lets you sign in once. They will not be shown again.',
       listLabel: 'Recovery codes',
       copy: 'Copy codes',
       copied: 'Codes copied',
@@ -143,7 +148,8 @@ export const identityEn = {
         notifications: 'your notifications and notification settings',
         mail: 'the emails Convene sent you',
       },
-      keptFor: 'Preparing it takes a minute or two, and we email you when it is ready. Each copy is kept for 7 days, then deleted.',
+      keptFor:
+        'Preparing it takes a minute or two, and we email you when it is ready. Each copy is kept for 7 days, then deleted.',
       request: 'Prepare a copy of my data',
       preparingStatus: 'Preparing your copy… You can leave this page: we will email you when it is ready.',
       readyStatus: 'Your copy is ready to download.',
@@ -171,16 +177,19 @@ export const identityEn = {
       intro: 'Deleting your account is final. This is what happens:',
       what: {
         signedOut: 'You are signed out on every device, and you cannot sign in with this account again.',
-        removed: 'Your profile, group memberships, answers to meetings and polls, notifications, copies of your data and the emails sent to you are removed.',
+        removed:
+          'Your profile, group memberships, answers to meetings and polls, notifications, copies of your data and the emails sent to you are removed.',
         kept: 'The discussions, posts and documents you shared stay with their groups, so conversations still make sense. They are shown as from “Former member”.',
         final: 'It cannot be undone: nobody, not even a network admin, can bring the account back.',
       },
-      roles: 'If you are the only convenor of a group, or the only network admin, make someone else a convenor or admin first.',
+      roles:
+        'If you are the only convenor of a group, or the only network admin, make someone else a convenor or admin first.',
       copyFirst: 'Want to keep your posts and documents?',
       copyFirstLink: 'Download a copy of your data first.',
       open: 'Delete my account…',
       modalTitle: 'Delete your account',
-      modalBody: 'Enter your password to confirm it is you. Your posts and uploaded documents stay with their groups as from “Former member”; everything else linked to you is removed.',
+      modalBody:
+        'Enter your password to confirm it is you. Your posts and uploaded documents stay with their groups as from “Former member”; everything else linked to you is removed.',
       password: 'Your password',
       wrongPassword: 'Your password is not correct',
       codeNeeded: 'Two-factor sign-in is on: enter a code from your authenticator app, or a recovery code.',
@@ -210,7 +219,8 @@ export const identityEn = {
     invitedToNetwork: 'You have been invited to join Convene.',
     invitedToGroup: 'You have been invited to join {{group}} on Convene.',
     expiresOn: 'This invitation expires on {{date}}.',
-    invalidInvitation: 'This invitation link is invalid or has expired. Ask the person who invited you to send a new one.',
+    invalidInvitation:
+      'This invitation link is invalid or has expired. Ask the person who invited you to send a new one.',
     invitationOnly: 'Accounts are by invitation only. Ask a convenor or a network admin to invite you.',
     emailFromInvitation: 'This is the address the invitation was sent to.',
     displayNameHint: 'How other members will see you. It does not have to be your full name.',
@@ -284,7 +294,8 @@ export const identityEn = {
     groupCreated: 'Working group {{name}} created',
     openGroup: 'Open {{name}}',
     accountsHeading: 'Accounts and audit log',
-    accountsIntro: 'Find people, change who is a network admin, deactivate accounts, and see security-relevant actions.',
+    accountsIntro:
+      'Find people, change who is a network admin, deactivate accounts, and see security-relevant actions.',
     peopleLink: 'People',
     auditLink: 'Audit log',
   },
@@ -314,13 +325,17 @@ export const identityEn = {
     actionFor: '{{action}}: {{name}}',
     keep: 'Cancel',
     makeAdminTitle: 'Make {{name}} a network admin?',
-    makeAdminBody: 'They will be able to invite people, create working groups, change network settings, manage every account and read the audit log.',
+    makeAdminBody:
+      'They will be able to invite people, create working groups, change network settings, manage every account and read the audit log.',
     makeMemberTitle: 'Make {{name}} a member?',
-    makeMemberBody: 'They will no longer be a network admin: the admin pages close to them. Their working group roles stay as they are.',
+    makeMemberBody:
+      'They will no longer be a network admin: the admin pages close to them. Their working group roles stay as they are.',
     deactivateTitle: 'Deactivate {{name}}?',
-    deactivateBody: 'They are signed out everywhere at once and cannot sign in until an admin reactivates the account. Their posts, documents and memberships stay.',
+    deactivateBody:
+      'They are signed out everywhere at once and cannot sign in until an admin reactivates the account. Their posts, documents and memberships stay.',
     reactivateTitle: 'Reactivate {{name}}?',
-    reactivateBody: 'They will be able to sign in again with their password, and see everything their memberships allow.',
+    reactivateBody:
+      'They will be able to sign in again with their password, and see everything their memberships allow.',
     roleChanged: '{{name}} is now: {{role}}',
     deactivated: '{{name}} was deactivated',
     reactivated: '{{name}} was reactivated',

@@ -10,8 +10,11 @@ export type AccountDeletionFailure =
   | { kind: 'blocked'; message: string }
   | { kind: 'other' };
 
-export function accountDeletionFailure(error: Pick<ApiError, 'code' | 'reason' | 'fields' | 'message'>): AccountDeletionFailure {
-  if (error.code === 'CONFLICT' && error.reason === 'DELETION_BLOCKED') return { kind: 'blocked', message: error.message };
+export function accountDeletionFailure(
+  error: Pick<ApiError, 'code' | 'reason' | 'fields' | 'message'>,
+): AccountDeletionFailure {
+  if (error.code === 'CONFLICT' && error.reason === 'DELETION_BLOCKED')
+    return { kind: 'blocked', message: error.message };
   if (error.reason === 'TWO_FACTOR_CODE_INVALID') return { kind: 'wrongCode' };
   if (error.code === 'BAD_USER_INPUT') {
     if (error.reason === 'WRONG_PASSWORD' || 'password' in error.fields) return { kind: 'wrongPassword' };

@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { dataExportState, isPreparingAny } from './data-export.util';
 
 const now = Date.parse('2026-03-10T12:00:00Z');
-const ready = { status: 'READY' as const, expiresAt: '2026-03-17T12:00:00Z', downloadUrl: '/api/data-exports/e1/download' };
+const ready = {
+  status: 'READY' as const,
+  expiresAt: '2026-03-17T12:00:00Z',
+  downloadUrl: '/api/data-exports/e1/download',
+};
 
 describe(dataExportState.name, () => {
   it('is preparing while pending and failed when it failed, whatever else it says', () => {

@@ -3,12 +3,18 @@ import { groupSecret, isAuthenticatorCode, isRecoveryCode, recoveryCodesFile, sv
 
 describe(isAuthenticatorCode.name, () => {
   it.each(['123456', '123 456', ' 000000 '])('accepts %p', (code) => expect(isAuthenticatorCode(code)).toBe(true));
-  it.each(['12345', '1234567', '12a456', '', 'k7m2p-9xq4r'])('refuses %p', (code) => expect(isAuthenticatorCode(code)).toBe(false));
+  it.each(['12345', '1234567', '12a456', '', 'k7m2p-9xq4r'])('refuses %p', (code) =>
+    expect(isAuthenticatorCode(code)).toBe(false),
+  );
 });
 
 describe(isRecoveryCode.name, () => {
-  it.each(['k7m2p-9xq4r', 'K7M2P-9XQ4R', 'k7m2p9xq4r', ' k7m2p-9xq4r '])('accepts %p', (code) => expect(isRecoveryCode(code)).toBe(true));
-  it.each(['k7m2p-9xq4', 'k7m2p--9xq4r', '123456', '', 'k7m2p_9xq4r'])('refuses %p', (code) => expect(isRecoveryCode(code)).toBe(false));
+  it.each(['k7m2p-9xq4r', 'K7M2P-9XQ4R', 'k7m2p9xq4r', ' k7m2p-9xq4r '])('accepts %p', (code) =>
+    expect(isRecoveryCode(code)).toBe(true),
+  );
+  it.each(['k7m2p-9xq4', 'k7m2p--9xq4r', '123456', '', 'k7m2p_9xq4r'])('refuses %p', (code) =>
+    expect(isRecoveryCode(code)).toBe(false),
+  );
 });
 
 describe(groupSecret.name, () => {
@@ -35,6 +41,8 @@ describe(svgDataUri.name, () => {
 
 describe(recoveryCodesFile.name, () => {
   it('puts one code a line under the heading', () => {
-    expect(recoveryCodesFile('Convene recovery codes', ['aaaaa-bbbbb', 'ccccc-ddddd'])).toBe('Convene recovery codes\n\naaaaa-bbbbb\nccccc-ddddd\n');
+    expect(recoveryCodesFile('Convene recovery codes', ['aaaaa-bbbbb', 'ccccc-ddddd'])).toBe(
+      'Convene recovery codes\n\naaaaa-bbbbb\nccccc-ddddd\n',
+    );
   });
 });

@@ -27,7 +27,8 @@ const SYSTEMS: [RegExp, string][] = [
   [/\bLinux\b/, 'Linux'],
 ];
 
-const first = (patterns: [RegExp, string][], text: string) => patterns.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+const first = (patterns: [RegExp, string][], text: string) =>
+  patterns.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 
 export function describeUserAgent(userAgent: string | null | undefined): DeviceName {
   const text = userAgent ?? '';

@@ -50,13 +50,30 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
       <ErrorAlert error={failure} />
       {shownUrl ? (
         <Stack gap="xs">
-          <Alert classNames={{ title: 'convene-alert-title' }} color="yellow" variant="light" title={t('feed.secretTitle')} c="gray.9">
+          <Alert
+            classNames={{ title: 'convene-alert-title' }}
+            color="yellow"
+            variant="light"
+            title={t('feed.secretTitle')}
+            c="gray.9"
+          >
             {t('feed.secret')}
           </Alert>
-          <TextInput label={t('feed.urlLabel')} value={shownUrl} readOnly dir="ltr" onFocus={(event) => event.currentTarget.select()} />
+          <TextInput
+            label={t('feed.urlLabel')}
+            value={shownUrl}
+            readOnly
+            dir="ltr"
+            onFocus={(event) => event.currentTarget.select()}
+          />
           <CopyButton value={shownUrl}>
             {({ copied, copy }) => (
-              <Button variant={copied ? 'light' : 'filled'} color={copied ? 'teal' : undefined} onClick={copy} style={{ alignSelf: 'flex-start' }}>
+              <Button
+                variant={copied ? 'light' : 'filled'}
+                color={copied ? 'teal' : undefined}
+                onClick={copy}
+                style={{ alignSelf: 'flex-start' }}
+              >
                 {copied ? t('feed.copied') : t('feed.copy')}
               </Button>
             )}
@@ -66,7 +83,9 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
         feed && (
           <Text size="sm" c="gray.7" aria-live="polite">
             {active && feed.createdAt ? t('feed.on', { date: formatDateTime(feed.createdAt) }) : t('feed.off')}
-            {active ? ` ${feed.lastUsedAt ? t('feed.lastUsed', { date: formatDateTime(feed.lastUsedAt) }) : t('feed.neverUsed')}` : ''}
+            {active
+              ? ` ${feed.lastUsedAt ? t('feed.lastUsed', { date: formatDateTime(feed.lastUsedAt) }) : t('feed.neverUsed')}`
+              : ''}
           </Text>
         )
       )}

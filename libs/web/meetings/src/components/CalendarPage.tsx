@@ -21,7 +21,10 @@ export function CalendarPage() {
   const timeZone = useViewerTimeZone();
   const time = useMeetingTime(timeZone);
   const range = useCalendarRange(timeZone);
-  const calendar = useQuery(MyCalendarDocument, { variables: { from: range.from, to: range.to }, fetchPolicy: 'cache-and-network' });
+  const calendar = useQuery(MyCalendarDocument, {
+    variables: { from: range.from, to: range.to },
+    fetchPolicy: 'cache-and-network',
+  });
   const [upcomingRange] = useState(() => {
     const now = new Date();
     return { from: now.toISOString(), to: new Date(now.getTime() + UPCOMING_DAYS * 86_400_000).toISOString() };
@@ -49,7 +52,14 @@ export function CalendarPage() {
             {!calendar.data && calendar.error ? (
               <PageError error={calendar.error} onRetry={() => void calendar.refetch()} />
             ) : (
-              <MeetingCalendar id="calendar-heading" range={range} meetings={calendar.data?.myCalendar ?? []} timeZone={timeZone} showGroup loading={calendar.loading} />
+              <MeetingCalendar
+                id="calendar-heading"
+                range={range}
+                meetings={calendar.data?.myCalendar ?? []}
+                timeZone={timeZone}
+                showGroup
+                loading={calendar.loading}
+              />
             )}
           </Paper>
         </Grid.Col>

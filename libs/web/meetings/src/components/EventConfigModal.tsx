@@ -1,8 +1,27 @@
-import { ActionIcon, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS, SUPPORTED_LOCALES, type Locale } from '@convene/shared-contracts';
-import { ConfigureEventDocument, type MeetingPageFieldsFragment, type RegistrationFieldKind } from '@convene/web-data-access';
+import {
+  ConfigureEventDocument,
+  type MeetingPageFieldsFragment,
+  type RegistrationFieldKind,
+} from '@convene/web-data-access';
 import {
   applyServerFieldErrors,
   ErrorAlert,
@@ -64,10 +83,25 @@ export function suggestSlug(title: string, startsAtLocal: string): string {
 }
 
 /** Opening a meeting to people outside the network: the public form's address, places, deadline, consent and questions. */
-export function EventConfigModal({ meeting, opened, onClose }: { meeting: MeetingPageFieldsFragment; opened: boolean; onClose: () => void }) {
+export function EventConfigModal({
+  meeting,
+  opened,
+  onClose,
+}: {
+  meeting: MeetingPageFieldsFragment;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('meetings');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('event.configTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('form.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('event.configTitle')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('form.cancel') }}
+    >
       {opened && <EventConfigForm meeting={meeting} onClose={onClose} />}
     </Modal>
   );
@@ -107,7 +141,11 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
       translations: Object.fromEntries(
         SUPPORTED_LOCALES.map((locale) => [
           locale,
-          { title: validators.maxLength(LIMITS.meetingTitleMax), intro: validators.maxLength(LIMITS.meetingDescriptionMax), consentText: validators.maxLength(LIMITS.registrationConsentMax) },
+          {
+            title: validators.maxLength(LIMITS.meetingTitleMax),
+            intro: validators.maxLength(LIMITS.meetingDescriptionMax),
+            consentText: validators.maxLength(LIMITS.registrationConsentMax),
+          },
         ]),
       ) as never,
     },
@@ -131,7 +169,14 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
             consentText: v.consentText.trim(),
             fields: v.fields.map((field) => {
               const options = field.kind === 'CHOICE' ? optionLines(field.options) : [];
-              return { id: field.id, label: field.label.trim(), kind: field.kind, required: field.required, options, translations: fieldTextsInput(field.translations, v.language, options.length) };
+              return {
+                id: field.id,
+                label: field.label.trim(),
+                kind: field.kind,
+                required: field.required,
+                options,
+                translations: fieldTextsInput(field.translations, v.language, options.length),
+              };
             }),
             language: v.language,
             translations: textsInput(v.translations, v.language),
@@ -159,15 +204,54 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
       <ErrorAlert error={failure} />
       <Stack gap="md">
         <Switch label={t('event.isOpen')} {...form.getInputProps('isOpen', { type: 'checkbox' })} />
-        <TextInput label={t('event.slug')} description={t('event.slugHint')} required dir="ltr" maxLength={64} {...form.getInputProps('slug')} />
+        <TextInput
+          label={t('event.slug')}
+          description={t('event.slugHint')}
+          required
+          dir="ltr"
+          maxLength={64}
+          {...form.getInputProps('slug')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label={t('event.capacity')} description={t('event.capacityHint')} min={1} max={100_000} allowDecimal={false} {...form.getInputProps('capacity')} />
-          <TextInput type="datetime-local" label={t('event.deadline')} description={t('event.deadlineHint', { timeZone: meeting.timeZone })} {...form.getInputProps('deadline')} />
+          <NumberInput
+            label={t('event.capacity')}
+            description={t('event.capacityHint')}
+            min={1}
+            max={100_000}
+            allowDecimal={false}
+            {...form.getInputProps('capacity')}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('event.deadline')}
+            description={t('event.deadlineHint', { timeZone: meeting.timeZone })}
+            {...form.getInputProps('deadline')}
+          />
         </SimpleGrid>
         <Checkbox label={t('event.waitlist')} {...form.getInputProps('waitlistEnabled', { type: 'checkbox' })} />
-        <Checkbox label={t('event.requiresApproval')} {...form.getInputProps('requiresApproval', { type: 'checkbox' })} />
-        <NumberInput label={t('event.retentionDays')} description={t('event.retentionHint')} min={0} max={LIMITS.registrationRetentionMaxDays} allowDecimal={false} w={{ base: '100%', sm: 320 }} {...form.getInputProps('retentionDays')} />
-        <LimitedTextarea label={t('event.consentText')} description={t('event.consentTextHint')} required autosize minRows={2} limit={LIMITS.registrationConsentMax} dir="auto" {...form.getInputProps('consentText')} />
+        <Checkbox
+          label={t('event.requiresApproval')}
+          {...form.getInputProps('requiresApproval', { type: 'checkbox' })}
+        />
+        <NumberInput
+          label={t('event.retentionDays')}
+          description={t('event.retentionHint')}
+          min={0}
+          max={LIMITS.registrationRetentionMaxDays}
+          allowDecimal={false}
+          w={{ base: '100%', sm: 320 }}
+          {...form.getInputProps('retentionDays')}
+        />
+        <LimitedTextarea
+          label={t('event.consentText')}
+          description={t('event.consentTextHint')}
+          required
+          autosize
+          minRows={2}
+          limit={LIMITS.registrationConsentMax}
+          dir="auto"
+          {...form.getInputProps('consentText')}
+        />
         <fieldset className="convene-fieldset">
           <legend>
             <Text fw={500} size="sm">
@@ -184,22 +268,67 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
                   <Text size="sm" fw={600}>
                     {t('event.question', { number: index + 1 })}
                   </Text>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('event.removeQuestion', { number: index + 1 })} onClick={() => form.removeListItem('fields', index)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('event.removeQuestion', { number: index + 1 })}
+                    onClick={() => form.removeListItem('fields', index)}
+                  >
                     <span aria-hidden>×</span>
                   </ActionIcon>
                 </Group>
                 <Stack gap="xs">
-                  <TextInput label={t('event.label')} required maxLength={LIMITS.registrationFieldLabelMax} dir="auto" {...form.getInputProps(`fields.${index}.label`)} />
+                  <TextInput
+                    label={t('event.label')}
+                    required
+                    maxLength={LIMITS.registrationFieldLabelMax}
+                    dir="auto"
+                    {...form.getInputProps(`fields.${index}.label`)}
+                  />
                   <Group gap="md" align="flex-end">
-                    <Select label={t('event.kind')} allowDeselect={false} w={240} data={KINDS.map((kind) => ({ value: kind, label: t(`event.kinds.${kind}`) }))} {...form.getInputProps(`fields.${index}.kind`)} />
-                    <Checkbox label={t('event.required')} mb={8} {...form.getInputProps(`fields.${index}.required`, { type: 'checkbox' })} />
+                    <Select
+                      label={t('event.kind')}
+                      allowDeselect={false}
+                      w={240}
+                      data={KINDS.map((kind) => ({ value: kind, label: t(`event.kinds.${kind}`) }))}
+                      {...form.getInputProps(`fields.${index}.kind`)}
+                    />
+                    <Checkbox
+                      label={t('event.required')}
+                      mb={8}
+                      {...form.getInputProps(`fields.${index}.required`, { type: 'checkbox' })}
+                    />
                   </Group>
-                  {field.kind === 'CHOICE' && <Textarea label={t('event.options')} description={t('event.optionsHint')} autosize minRows={3} dir="auto" {...form.getInputProps(`fields.${index}.options`)} />}
+                  {field.kind === 'CHOICE' && (
+                    <Textarea
+                      label={t('event.options')}
+                      description={t('event.optionsHint')}
+                      autosize
+                      minRows={3}
+                      dir="auto"
+                      {...form.getInputProps(`fields.${index}.options`)}
+                    />
+                  )}
                 </Stack>
               </Paper>
             ))}
             {values.fields.length < LIMITS.registrationFieldsMax && (
-              <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => form.insertListItem('fields', { key: nextKey(), id: null, label: '', kind: 'TEXT', required: false, options: '', translations: fieldTextsForEditing(null) })}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                style={{ alignSelf: 'flex-start' }}
+                onClick={() =>
+                  form.insertListItem('fields', {
+                    key: nextKey(),
+                    id: null,
+                    label: '',
+                    kind: 'TEXT',
+                    required: false,
+                    options: '',
+                    translations: fieldTextsForEditing(null),
+                  })
+                }
+              >
                 {t('event.addQuestion')}
               </Button>
             )}
@@ -209,7 +338,13 @@ function EventConfigForm({ meeting, onClose }: { meeting: MeetingPageFieldsFragm
           form={form}
           texts={[
             { key: 'title', label: t('event.translatedTitle'), limit: LIMITS.meetingTitleMax },
-            { key: 'intro', label: t('event.translatedDescription'), description: t('event.translatedDescriptionHint'), long: true, limit: LIMITS.meetingDescriptionMax },
+            {
+              key: 'intro',
+              label: t('event.translatedDescription'),
+              description: t('event.translatedDescriptionHint'),
+              long: true,
+              limit: LIMITS.meetingDescriptionMax,
+            },
             { key: 'consentText', label: t('event.consentText'), long: true, limit: LIMITS.registrationConsentMax },
           ]}
         />

@@ -6,7 +6,13 @@ import { browserTimeZone } from '../utils/zoned-time.util';
 import './meetings.css';
 
 /** An open event as a visitor reads it: when (in its zone and theirs), where, online, accessibility, what. */
-export function EventDetails({ event, onlineUrl }: { event: PublicEventFieldsFragment & { lang?: { description: string } }; onlineUrl?: string | null }) {
+export function EventDetails({
+  event,
+  onlineUrl,
+}: {
+  event: PublicEventFieldsFragment & { lang?: { description: string } };
+  onlineUrl?: string | null;
+}) {
   const { t } = useTranslation('meetings');
   const visitorZone = browserTimeZone();
   const own = useMeetingTime(event.timeZone);
@@ -57,7 +63,12 @@ export function EventDetails({ event, onlineUrl }: { event: PublicEventFieldsFra
         )}
       </dl>
       {event.description && (
-        <div className="convene-meeting-markdown convene-meeting-markdown-spaced" dir="auto" lang={event.lang?.description} dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+        <div
+          className="convene-meeting-markdown convene-meeting-markdown-spaced"
+          dir="auto"
+          lang={event.lang?.description}
+          dangerouslySetInnerHTML={{ __html: event.descriptionHtml }}
+        />
       )}
     </>
   );

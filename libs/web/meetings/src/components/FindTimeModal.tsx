@@ -25,10 +25,27 @@ let slotKey = 0;
 const newSlot = (startsAt: string) => ({ key: `slot-${(slotKey += 1)}`, startsAt });
 
 /** A poll to find a time: a few proposed starts of one length; members answer, a convenor picks. */
-export function FindTimeModal({ groupId, timeZone, opened, onClose }: { groupId: string; timeZone: string; opened: boolean; onClose: () => void }) {
+export function FindTimeModal({
+  groupId,
+  timeZone,
+  opened,
+  onClose,
+}: {
+  groupId: string;
+  timeZone: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('meetings');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('poll.createTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('form.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('poll.createTitle')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('form.cancel') }}
+    >
       {opened && <FindTimeForm groupId={groupId} timeZone={timeZone} onClose={onClose} />}
     </Modal>
   );
@@ -79,7 +96,10 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
             timeZone: v.timeZone,
             location: v.location.trim(),
             onlineUrl: v.onlineUrl.trim() || null,
-            slots: v.slots.map((slot) => ({ startsAt: slot.startsAt, endsAt: addMinutesLocal(slot.startsAt, minutes) })),
+            slots: v.slots.map((slot) => ({
+              startsAt: slot.startsAt,
+              endsAt: addMinutesLocal(slot.startsAt, minutes),
+            })),
           },
         },
       });
@@ -103,13 +123,31 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
       </Text>
       <ErrorAlert error={failure} />
       <Stack gap="md">
-        <TextInput label={t('form.title')} required maxLength={LIMITS.meetingTitleMax} data-autofocus dir="auto" {...form.getInputProps('title')} />
-        <TimeZoneSelect label={t('form.timeZone')} description={t('form.timeZoneHint')} required {...form.getInputProps('timeZone')} value={values.timeZone} onChange={(value) => value && form.setFieldValue('timeZone', value)} />
+        <TextInput
+          label={t('form.title')}
+          required
+          maxLength={LIMITS.meetingTitleMax}
+          data-autofocus
+          dir="auto"
+          {...form.getInputProps('title')}
+        />
+        <TimeZoneSelect
+          label={t('form.timeZone')}
+          description={t('form.timeZoneHint')}
+          required
+          {...form.getInputProps('timeZone')}
+          value={values.timeZone}
+          onChange={(value) => value && form.setFieldValue('timeZone', value)}
+        />
         <Select
           label={t('poll.duration')}
           allowDeselect={false}
           w={220}
-          data={DURATIONS.map((minutes) => ({ value: String(minutes), label: minutes % 60 === 0 ? t('poll.hours', { count: minutes / 60 }) : t('poll.minutes', { count: minutes }) }))}
+          data={DURATIONS.map((minutes) => ({
+            value: String(minutes),
+            label:
+              minutes % 60 === 0 ? t('poll.hours', { count: minutes / 60 }) : t('poll.minutes', { count: minutes }),
+          }))}
           {...form.getInputProps('duration')}
         />
         <fieldset className="convene-fieldset">
@@ -157,9 +195,29 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
             )}
           </Stack>
         </fieldset>
-        <TextInput label={t('form.location')} description={t('form.locationHint')} maxLength={LIMITS.meetingLocationMax} dir="auto" {...form.getInputProps('location')} />
-        <TextInput type="url" label={t('form.onlineUrl')} description={t('form.onlineUrlHint')} maxLength={LIMITS.meetingUrlMax} dir="ltr" {...form.getInputProps('onlineUrl')} />
-        <LimitedTextarea label={t('form.description')} autosize minRows={2} limit={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('description')} />
+        <TextInput
+          label={t('form.location')}
+          description={t('form.locationHint')}
+          maxLength={LIMITS.meetingLocationMax}
+          dir="auto"
+          {...form.getInputProps('location')}
+        />
+        <TextInput
+          type="url"
+          label={t('form.onlineUrl')}
+          description={t('form.onlineUrlHint')}
+          maxLength={LIMITS.meetingUrlMax}
+          dir="ltr"
+          {...form.getInputProps('onlineUrl')}
+        />
+        <LimitedTextarea
+          label={t('form.description')}
+          autosize
+          minRows={2}
+          limit={LIMITS.meetingDescriptionMax}
+          dir="auto"
+          {...form.getInputProps('description')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}

@@ -27,16 +27,25 @@ export function GroupMeetings({ groupId, slug }: { groupId: string; slug: string
     const now = new Date();
     return { from: now.toISOString(), to: new Date(now.getTime() + UPCOMING_DAYS * 86_400_000).toISOString() };
   });
-  const upcoming = useQuery(GroupMeetingsDocument, { variables: { slug, ...upcomingRange }, fetchPolicy: 'cache-and-network' });
+  const upcoming = useQuery(GroupMeetingsDocument, {
+    variables: { slug, ...upcomingRange },
+    fetchPolicy: 'cache-and-network',
+  });
   const range = useCalendarRange(timeZone);
-  const calendar = useQuery(GroupMeetingsDocument, { variables: { slug, from: range.from, to: range.to }, fetchPolicy: 'cache-and-network' });
+  const calendar = useQuery(GroupMeetingsDocument, {
+    variables: { slug, from: range.from, to: range.to },
+    fetchPolicy: 'cache-and-network',
+  });
   const [scheduleOpened, scheduleModal] = useDisclosure(false);
   const [pollOpened, pollModal] = useDisclosure(false);
 
   const group = upcoming.data?.workingGroup;
-  if (!upcoming.data && upcoming.error) return <PageError error={upcoming.error} onRetry={() => void upcoming.refetch()} />;
+  if (!upcoming.data && upcoming.error)
+    return <PageError error={upcoming.error} onRetry={() => void upcoming.refetch()} />;
   const canManage = group?.viewerCanManage ?? false;
-  const next = (group?.meetings ?? []).filter((meeting) => meeting.endsAt > upcomingRange.from).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const next = (group?.meetings ?? [])
+    .filter((meeting) => meeting.endsAt > upcomingRange.from)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const polls = (group?.meetingPolls ?? []).filter((poll) => poll.status === 'OPEN');
 
   return (
@@ -57,7 +66,11 @@ export function GroupMeetings({ groupId, slug }: { groupId: string; slug: string
         </Group>
         {canManage && (
           <>
-            <MeetingFormModal target={{ kind: 'schedule', groupId, slug, timeZone }} opened={scheduleOpened} onClose={scheduleModal.close} />
+            <MeetingFormModal
+              target={{ kind: 'schedule', groupId, slug, timeZone }}
+              opened={scheduleOpened}
+              onClose={scheduleModal.close}
+            />
             <FindTimeModal groupId={groupId} timeZone={timeZone} opened={pollOpened} onClose={pollModal.close} />
           </>
         )}
@@ -69,7 +82,9 @@ export function GroupMeetings({ groupId, slug }: { groupId: string; slug: string
             <Text size="xs" c="gray.7" mb="xs">
               {t('when.yourZone', { timeZone })}
             </Text>
-            {group && next.length === 0 && <Text c="gray.7">{canManage ? t('group.noUpcomingConvenor') : t('group.noUpcoming')}</Text>}
+            {group && next.length === 0 && (
+              <Text c="gray.7">{canManage ? t('group.noUpcomingConvenor') : t('group.noUpcoming')}</Text>
+            )}
             {next.length > 0 && (
               <ul className="convene-meeting-list">
                 {next.slice(0, UPCOMING_SHOWN).map((meeting) => (
@@ -110,7 +125,13 @@ export function GroupMeetings({ groupId, slug }: { groupId: string; slug: string
       </Paper>
 
       <Paper withBorder p="lg" component="section" aria-labelledby="group-meetings-calendar">
-        <MeetingCalendar id="group-meetings-calendar" range={range} meetings={calendar.data?.workingGroup.meetings ?? []} timeZone={timeZone} loading={calendar.loading} />
+        <MeetingCalendar
+          id="group-meetings-calendar"
+          range={range}
+          meetings={calendar.data?.workingGroup.meetings ?? []}
+          timeZone={timeZone}
+          loading={calendar.loading}
+        />
       </Paper>
     </Stack>
   );

@@ -22,7 +22,15 @@ export interface MeetingCalendarProps {
 }
 
 /** A month or week of meetings, each on its day in the viewer's zone, with navigation. */
-export function MeetingCalendar({ range, meetings, timeZone, showGroup = false, loading = false, headingOrder = 2, id }: MeetingCalendarProps) {
+export function MeetingCalendar({
+  range,
+  meetings,
+  timeZone,
+  showGroup = false,
+  loading = false,
+  headingOrder = 2,
+  id,
+}: MeetingCalendarProps) {
   const { t } = useTranslation('meetings');
   const time = useMeetingTime(timeZone);
   const byDay = useMemo(() => {
@@ -39,7 +47,9 @@ export function MeetingCalendar({ range, meetings, timeZone, showGroup = false, 
   const firstDay = range.weeks[0]?.[0] ?? range.anchor;
   const title = isMonth ? time.month(range.anchor) : t('calendar.weekOf', { day: time.longDay(firstDay) });
   const shownDays = range.weeks.flat();
-  const empty = !loading && shownDays.every((day) => !byDay.get(day)?.length || (isMonth && day.slice(0, 7) !== range.anchor.slice(0, 7)));
+  const empty =
+    !loading &&
+    shownDays.every((day) => !byDay.get(day)?.length || (isMonth && day.slice(0, 7) !== range.anchor.slice(0, 7)));
 
   return (
     <div className="convene-calendar" aria-busy={loading}>
@@ -59,14 +69,28 @@ export function MeetingCalendar({ range, meetings, timeZone, showGroup = false, 
             ]}
           />
           <Button.Group>
-            <Button variant="default" size="xs" onClick={range.previous} aria-label={isMonth ? t('calendar.previousMonth') : t('calendar.previousWeek')}>
-              <span aria-hidden className="convene-flip">‹</span>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={range.previous}
+              aria-label={isMonth ? t('calendar.previousMonth') : t('calendar.previousWeek')}
+            >
+              <span aria-hidden className="convene-flip">
+                ‹
+              </span>
             </Button>
             <Button variant="default" size="xs" onClick={range.goToday}>
               {t('calendar.today')}
             </Button>
-            <Button variant="default" size="xs" onClick={range.next} aria-label={isMonth ? t('calendar.nextMonth') : t('calendar.nextWeek')}>
-              <span aria-hidden className="convene-flip">›</span>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={range.next}
+              aria-label={isMonth ? t('calendar.nextMonth') : t('calendar.nextWeek')}
+            >
+              <span aria-hidden className="convene-flip">
+                ›
+              </span>
             </Button>
           </Button.Group>
         </Group>
@@ -157,7 +181,14 @@ function MonthAgenda({ range, byDay, time, showGroup }: GridProps) {
   return (
     <div className="convene-cal-agenda">
       {days.map((day) => (
-        <DaySection key={day} day={day} meetings={byDay.get(day) ?? []} today={range.today} time={time} showGroup={showGroup} />
+        <DaySection
+          key={day}
+          day={day}
+          meetings={byDay.get(day) ?? []}
+          today={range.today}
+          time={time}
+          showGroup={showGroup}
+        />
       ))}
     </div>
   );
@@ -167,14 +198,33 @@ function WeekColumns({ range, byDay, time, showGroup }: GridProps) {
   return (
     <div className="convene-cal-week">
       {(range.weeks[0] ?? []).map((day) => (
-        <DaySection key={day} day={day} meetings={byDay.get(day) ?? []} today={range.today} time={time} showGroup={showGroup} />
+        <DaySection
+          key={day}
+          day={day}
+          meetings={byDay.get(day) ?? []}
+          today={range.today}
+          time={time}
+          showGroup={showGroup}
+        />
       ))}
     </div>
   );
 }
 
 /** One day with its meetings (or "No meetings"): a column of the week, an entry of a phone's month. */
-function DaySection({ day, meetings, today, time, showGroup }: { day: string; meetings: MeetingSummaryFieldsFragment[]; today: string; time: MeetingTime; showGroup: boolean }) {
+function DaySection({
+  day,
+  meetings,
+  today,
+  time,
+  showGroup,
+}: {
+  day: string;
+  meetings: MeetingSummaryFieldsFragment[];
+  today: string;
+  time: MeetingTime;
+  showGroup: boolean;
+}) {
   const { t } = useTranslation('meetings');
   return (
     <section className="convene-cal-weekday" data-today={day === today || undefined} aria-label={time.longDay(day)}>
@@ -198,12 +248,24 @@ function DaySection({ day, meetings, today, time, showGroup }: { day: string; me
   );
 }
 
-function MeetingChip({ meeting, time, showGroup, compact = false }: { meeting: MeetingSummaryFieldsFragment; time: MeetingTime; showGroup: boolean; compact?: boolean }) {
+function MeetingChip({
+  meeting,
+  time,
+  showGroup,
+  compact = false,
+}: {
+  meeting: MeetingSummaryFieldsFragment;
+  time: MeetingTime;
+  showGroup: boolean;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('meetings');
   const cancelled = meeting.status === 'CANCELLED';
   return (
     <Link to={paths.meeting(meeting.id)} className="convene-cal-chip" data-cancelled={cancelled || undefined}>
-      <span className="convene-cal-chip-time">{compact ? time.time(meeting.startsAt) : time.hours(meeting.startsAt, meeting.endsAt)}</span>{' '}
+      <span className="convene-cal-chip-time">
+        {compact ? time.time(meeting.startsAt) : time.hours(meeting.startsAt, meeting.endsAt)}
+      </span>{' '}
       <span className="convene-cal-chip-title" dir="auto">
         {meeting.title}
       </span>

@@ -44,9 +44,16 @@ interface Values {
 }
 
 /** The API's names for fields whose form names differ. */
-const FIELD_MAP: Record<string, string> = { 'recurrence.interval': 'interval', 'recurrence.count': 'count', 'recurrence.until': 'until', recurrence: 'repeat' };
+const FIELD_MAP: Record<string, string> = {
+  'recurrence.interval': 'interval',
+  'recurrence.count': 'count',
+  'recurrence.until': 'until',
+  recurrence: 'repeat',
+};
 
-export type MeetingFormTarget = { kind: 'schedule'; groupId: string; slug: string; timeZone: string } | { kind: 'edit'; meeting: MeetingPageFieldsFragment };
+export type MeetingFormTarget =
+  | { kind: 'schedule'; groupId: string; slug: string; timeZone: string }
+  | { kind: 'edit'; meeting: MeetingPageFieldsFragment };
 
 function initialValues(target: MeetingFormTarget): Values {
   if (target.kind === 'edit') {
@@ -98,10 +105,25 @@ function initialValues(target: MeetingFormTarget): Values {
 }
 
 /** Scheduling a meeting (once or repeating), or editing one (this one, or it and the following). */
-export function MeetingFormModal({ target, opened, onClose }: { target: MeetingFormTarget; opened: boolean; onClose: () => void }) {
+export function MeetingFormModal({
+  target,
+  opened,
+  onClose,
+}: {
+  target: MeetingFormTarget;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('meetings');
   return (
-    <Modal opened={opened} onClose={onClose} title={target.kind === 'edit' ? t('form.editTitle') : t('form.scheduleTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('form.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={target.kind === 'edit' ? t('form.editTitle') : t('form.scheduleTitle')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('form.cancel') }}
+    >
       {opened && <MeetingForm target={target} onClose={onClose} />}
     </Modal>
   );
@@ -153,7 +175,11 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
         const recurrence =
           v.repeat === 'NONE'
             ? null
-            : { frequency: v.repeat, interval: Number(v.interval) || 1, ...(v.endsBy === 'count' ? { count: Number(v.count) || 0 } : { until: v.until }) };
+            : {
+                frequency: v.repeat,
+                interval: Number(v.interval) || 1,
+                ...(v.endsBy === 'count' ? { count: Number(v.count) || 0 } : { until: v.until }),
+              };
         const { data } = await schedule({
           variables: {
             input: {
@@ -194,7 +220,11 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
         if (v.onlineUrl.trim()) input.onlineUrl = v.onlineUrl.trim();
         else clear.push('onlineUrl');
       }
-      const link = (field: 'agendaDocumentId' | 'minutesDocumentId' | 'threadId', next: string, current: string | undefined) => {
+      const link = (
+        field: 'agendaDocumentId' | 'minutesDocumentId' | 'threadId',
+        next: string,
+        current: string | undefined,
+      ) => {
         if (next === (current ?? '')) return;
         if (next) input[field] = next;
         else clear.push(field);
@@ -209,7 +239,11 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
       notify.success(t('form.saved'));
       onClose();
     } catch (error) {
-      const { placed } = applyServerFieldErrors(form, error, (field) => FIELD_MAP[field] ?? (field in values ? field : null));
+      const { placed } = applyServerFieldErrors(
+        form,
+        error,
+        (field) => FIELD_MAP[field] ?? (field in values ? field : null),
+      );
       if (!placed) setFailure(error);
     }
   });
@@ -218,12 +252,32 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
     <form onSubmit={handleSubmit} noValidate>
       <ErrorAlert error={failure} />
       <Stack gap="md">
-        <TextInput label={t('form.title')} required maxLength={LIMITS.meetingTitleMax} data-autofocus dir="auto" {...form.getInputProps('title')} />
+        <TextInput
+          label={t('form.title')}
+          required
+          maxLength={LIMITS.meetingTitleMax}
+          data-autofocus
+          dir="auto"
+          {...form.getInputProps('title')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="datetime-local" label={t('form.startsAt')} required {...form.getInputProps('startsAt')} onChange={(event) => onStartChange(event.currentTarget.value)} />
+          <TextInput
+            type="datetime-local"
+            label={t('form.startsAt')}
+            required
+            {...form.getInputProps('startsAt')}
+            onChange={(event) => onStartChange(event.currentTarget.value)}
+          />
           <TextInput type="datetime-local" label={t('form.endsAt')} required {...form.getInputProps('endsAt')} />
         </SimpleGrid>
-        <TimeZoneSelect label={t('form.timeZone')} description={t('form.timeZoneHint')} required {...form.getInputProps('timeZone')} value={values.timeZone} onChange={(value) => value && form.setFieldValue('timeZone', value)} />
+        <TimeZoneSelect
+          label={t('form.timeZone')}
+          description={t('form.timeZoneHint')}
+          required
+          {...form.getInputProps('timeZone')}
+          value={values.timeZone}
+          onChange={(value) => value && form.setFieldValue('timeZone', value)}
+        />
         {isEdit && inSeries && (
           <Radio.Group label={t('form.scope')} {...form.getInputProps('scope')}>
             <Group gap="md" mt={6}>
@@ -254,7 +308,13 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
                   </Group>
                 </Radio.Group>
                 {values.endsBy === 'count' ? (
-                  <NumberInput label={t('form.count')} min={2} max={LIMITS.meetingSeriesMax} w={220} {...form.getInputProps('count')} />
+                  <NumberInput
+                    label={t('form.count')}
+                    min={2}
+                    max={LIMITS.meetingSeriesMax}
+                    w={220}
+                    {...form.getInputProps('count')}
+                  />
                 ) : (
                   <TextInput type="date" label={t('form.until')} w={220} {...form.getInputProps('until')} />
                 )}
@@ -262,17 +322,76 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
             )}
           </>
         )}
-        <TextInput label={t('form.location')} description={t('form.locationHint')} maxLength={LIMITS.meetingLocationMax} dir="auto" {...form.getInputProps('location')} />
-        <TextInput type="url" label={t('form.onlineUrl')} description={t('form.onlineUrlHint')} maxLength={LIMITS.meetingUrlMax} dir="ltr" {...form.getInputProps('onlineUrl')} />
-        <LimitedTextarea label={t('form.description')} autosize minRows={3} limit={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('description')} />
-        <LimitedTextarea label={t('form.accessibilityNotes')} description={t('form.accessibilityHint')} autosize minRows={2} limit={LIMITS.meetingAccessibilityMax} dir="auto" {...form.getInputProps('accessibilityNotes')} />
-        <LimitedTextarea label={t('form.agendaText')} autosize minRows={3} limit={LIMITS.meetingDescriptionMax} dir="auto" {...form.getInputProps('agendaText')} />
+        <TextInput
+          label={t('form.location')}
+          description={t('form.locationHint')}
+          maxLength={LIMITS.meetingLocationMax}
+          dir="auto"
+          {...form.getInputProps('location')}
+        />
+        <TextInput
+          type="url"
+          label={t('form.onlineUrl')}
+          description={t('form.onlineUrlHint')}
+          maxLength={LIMITS.meetingUrlMax}
+          dir="ltr"
+          {...form.getInputProps('onlineUrl')}
+        />
+        <LimitedTextarea
+          label={t('form.description')}
+          autosize
+          minRows={3}
+          limit={LIMITS.meetingDescriptionMax}
+          dir="auto"
+          {...form.getInputProps('description')}
+        />
+        <LimitedTextarea
+          label={t('form.accessibilityNotes')}
+          description={t('form.accessibilityHint')}
+          autosize
+          minRows={2}
+          limit={LIMITS.meetingAccessibilityMax}
+          dir="auto"
+          {...form.getInputProps('accessibilityNotes')}
+        />
+        <LimitedTextarea
+          label={t('form.agendaText')}
+          autosize
+          minRows={3}
+          limit={LIMITS.meetingDescriptionMax}
+          dir="auto"
+          {...form.getInputProps('agendaText')}
+        />
         <SimpleGrid cols={{ base: 1, sm: isEdit ? 3 : 2 }}>
-          <Select label={t('form.agendaDocument')} data={withNone(documents)} searchable {...form.getInputProps('agendaDocumentId')} onChange={(value) => form.setFieldValue('agendaDocumentId', value ?? '')} />
-          {isEdit && <Select label={t('form.minutesDocument')} data={withNone(documents)} searchable {...form.getInputProps('minutesDocumentId')} onChange={(value) => form.setFieldValue('minutesDocumentId', value ?? '')} />}
-          <Select label={t('form.thread')} data={withNone(threads)} searchable {...form.getInputProps('threadId')} onChange={(value) => form.setFieldValue('threadId', value ?? '')} />
+          <Select
+            label={t('form.agendaDocument')}
+            data={withNone(documents)}
+            searchable
+            {...form.getInputProps('agendaDocumentId')}
+            onChange={(value) => form.setFieldValue('agendaDocumentId', value ?? '')}
+          />
+          {isEdit && (
+            <Select
+              label={t('form.minutesDocument')}
+              data={withNone(documents)}
+              searchable
+              {...form.getInputProps('minutesDocumentId')}
+              onChange={(value) => form.setFieldValue('minutesDocumentId', value ?? '')}
+            />
+          )}
+          <Select
+            label={t('form.thread')}
+            data={withNone(threads)}
+            searchable
+            {...form.getInputProps('threadId')}
+            onChange={(value) => form.setFieldValue('threadId', value ?? '')}
+          />
         </SimpleGrid>
-        <ReminderChoices value={values.reminderMinutes} onChange={(value) => form.setFieldValue('reminderMinutes', value)} error={form.errors['reminderMinutes'] ? String(form.errors['reminderMinutes']) : undefined} />
+        <ReminderChoices
+          value={values.reminderMinutes}
+          onChange={(value) => form.setFieldValue('reminderMinutes', value)}
+          error={form.errors['reminderMinutes'] ? String(form.errors['reminderMinutes']) : undefined}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}

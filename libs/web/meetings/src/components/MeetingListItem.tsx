@@ -8,7 +8,15 @@ import { paths } from '@convene/web-ui';
 const RSVP_COLORS = { GOING: 'teal', MAYBE: 'yellow', NOT_GOING: 'gray' } as const;
 
 /** One meeting in a list: when (in the viewer's zone, named), what, where, and the viewer's answer. */
-export function MeetingListItem({ meeting, time, showGroup = false }: { meeting: MeetingSummaryFieldsFragment; time: MeetingTime; showGroup?: boolean }) {
+export function MeetingListItem({
+  meeting,
+  time,
+  showGroup = false,
+}: {
+  meeting: MeetingSummaryFieldsFragment;
+  time: MeetingTime;
+  showGroup?: boolean;
+}) {
   const { t } = useTranslation('meetings');
   const cancelled = meeting.status === 'CANCELLED';
   return (
@@ -17,7 +25,13 @@ export function MeetingListItem({ meeting, time, showGroup = false }: { meeting:
         {t('when.range', { range: time.range(meeting.startsAt, meeting.endsAt), timeZone: time.timeZone })}
       </Text>
       <Group gap="xs" align="center" mt={2}>
-        <Anchor component={Link} to={paths.meeting(meeting.id)} fw={500} dir="auto" td={cancelled ? 'line-through' : undefined}>
+        <Anchor
+          component={Link}
+          to={paths.meeting(meeting.id)}
+          fw={500}
+          dir="auto"
+          td={cancelled ? 'line-through' : undefined}
+        >
           {meeting.title}
         </Anchor>
         {cancelled && (

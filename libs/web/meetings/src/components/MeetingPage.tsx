@@ -1,7 +1,12 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
-import { MeetingDocument, toApiError, type MeetingPageFieldsFragment, type RsvpResponse } from '@convene/web-data-access';
+import {
+  MeetingDocument,
+  toApiError,
+  type MeetingPageFieldsFragment,
+  type RsvpResponse,
+} from '@convene/web-data-access';
 import { NotFoundPage, PageError, PageLoader, PageTitle, paths } from '@convene/web-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +25,17 @@ import { useRepeatsText } from '../hooks/useRepeatsText';
 
 const RESPONSE_ORDER: RsvpResponse[] = ['GOING', 'MAYBE', 'NOT_GOING'];
 
-function Section({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  aside,
+  children,
+}: {
+  id: string;
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Paper component="section" aria-labelledby={id} withBorder p="lg" radius="md">
       <Group justify="space-between" align="center" mb="sm" gap="xs">
@@ -38,11 +53,16 @@ function Section({ id, title, aside, children }: { id: string; title: string; as
 export function MeetingPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('meetings');
-  const { data, error, loading, refetch } = useQuery(MeetingDocument, { variables: { id }, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
+  const { data, error, loading, refetch } = useQuery(MeetingDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+  });
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
     const code = toApiError(error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' || code === 'FORBIDDEN') return <NotFoundPage title={t('meeting.notFoundTitle')} body={t('meeting.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' || code === 'FORBIDDEN')
+      return <NotFoundPage title={t('meeting.notFoundTitle')} body={t('meeting.notFoundBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
@@ -80,7 +100,12 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
         <Group justify="space-between" align="flex-start" mt="xs" gap="md">
           <div style={{ minWidth: 0 }}>
             <Group gap="sm" align="center">
-              <PageTitle mb={0} dir="auto" style={{ overflowWrap: 'anywhere' }} td={cancelled ? 'line-through' : undefined}>
+              <PageTitle
+                mb={0}
+                dir="auto"
+                style={{ overflowWrap: 'anywhere' }}
+                td={cancelled ? 'line-through' : undefined}
+              >
                 {meeting.title}
               </PageTitle>
               {cancelled && (
@@ -94,7 +119,10 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
             </Text>
             {meeting.timeZone !== viewerZone && (
               <Text size="sm" c="gray.7">
-                {t('when.organisedIn', { timeZone: meeting.timeZone, range: ownTime.range(meeting.startsAt, meeting.endsAt) })}
+                {t('when.organisedIn', {
+                  timeZone: meeting.timeZone,
+                  range: ownTime.range(meeting.startsAt, meeting.endsAt),
+                })}
               </Text>
             )}
             {meeting.repeats && (
@@ -131,7 +159,12 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
       </div>
 
       {cancelled && (
-        <Alert classNames={{ title: 'convene-alert-title' }} color="red" variant="light" title={t('meeting.cancelledBanner')}>
+        <Alert
+          classNames={{ title: 'convene-alert-title' }}
+          color="red"
+          variant="light"
+          title={t('meeting.cancelledBanner')}
+        >
           {meeting.cancellationReason ? (
             <Text size="sm" dir="auto">
               {t('meeting.cancelledReason', { reason: meeting.cancellationReason })}
@@ -146,7 +179,9 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
             <Section id="meeting-about" title={t('meeting.about')}>
               <dl className="convene-detail-list">
                 <dt>{t('meeting.when')}</dt>
-                <dd>{t('when.range', { range: time.range(meeting.startsAt, meeting.endsAt), timeZone: viewerZone })}</dd>
+                <dd>
+                  {t('when.range', { range: time.range(meeting.startsAt, meeting.endsAt), timeZone: viewerZone })}
+                </dd>
                 {meeting.location && (
                   <>
                     <dt>{t('meeting.where')}</dt>
@@ -179,18 +214,32 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
                 {meeting.viewerCanManage && (
                   <>
                     <dt>{t('form.reminders')}</dt>
-                    <dd>{meeting.reminderMinutes.length ? meeting.reminderMinutes.map((m) => t('reminders.before', { time: reminderLabel(m) })).join(', ') : t('reminders.none')}</dd>
+                    <dd>
+                      {meeting.reminderMinutes.length
+                        ? meeting.reminderMinutes
+                            .map((m) => t('reminders.before', { time: reminderLabel(m) }))
+                            .join(', ')
+                        : t('reminders.none')}
+                    </dd>
                   </>
                 )}
               </dl>
               {meeting.description && (
-                <div className="convene-meeting-markdown convene-meeting-markdown-spaced" dir="auto" dangerouslySetInnerHTML={{ __html: meeting.descriptionHtml }} />
+                <div
+                  className="convene-meeting-markdown convene-meeting-markdown-spaced"
+                  dir="auto"
+                  dangerouslySetInnerHTML={{ __html: meeting.descriptionHtml }}
+                />
               )}
             </Section>
 
             <Section id="meeting-agenda" title={t('meeting.agenda')}>
               {meeting.agendaText ? (
-                <div className="convene-meeting-markdown" dir="auto" dangerouslySetInnerHTML={{ __html: meeting.agendaHtml }} />
+                <div
+                  className="convene-meeting-markdown"
+                  dir="auto"
+                  dangerouslySetInnerHTML={{ __html: meeting.agendaHtml }}
+                />
               ) : (
                 !meeting.agendaDocument && (
                   <Text size="sm" c="gray.7">
@@ -199,7 +248,14 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
                 )
               )}
               {meeting.agendaDocument && (
-                <Anchor component={Link} to={paths.document(meeting.agendaDocument.id)} size="sm" display="block" mt="xs" dir="auto">
+                <Anchor
+                  component={Link}
+                  to={paths.document(meeting.agendaDocument.id)}
+                  size="sm"
+                  display="block"
+                  mt="xs"
+                  dir="auto"
+                >
                   {t('meeting.agendaDocument', { title: meeting.agendaDocument.title })}
                 </Anchor>
               )}
@@ -217,7 +273,11 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
               }
             >
               {meeting.minutesText ? (
-                <div className="convene-meeting-markdown" dir="auto" dangerouslySetInnerHTML={{ __html: meeting.minutesHtml }} />
+                <div
+                  className="convene-meeting-markdown"
+                  dir="auto"
+                  dangerouslySetInnerHTML={{ __html: meeting.minutesHtml }}
+                />
               ) : (
                 !meeting.minutesDocument && (
                   <Text size="sm" c="gray.7">
@@ -226,11 +286,25 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
                 )
               )}
               {meeting.minutesDocument && (
-                <Anchor component={Link} to={paths.document(meeting.minutesDocument.id)} size="sm" display="block" mt="xs" dir="auto">
+                <Anchor
+                  component={Link}
+                  to={paths.document(meeting.minutesDocument.id)}
+                  size="sm"
+                  display="block"
+                  mt="xs"
+                  dir="auto"
+                >
                   {t('meeting.minutesDocument', { title: meeting.minutesDocument.title })}
                 </Anchor>
               )}
-              {meeting.viewerCanManage && <MinutesModal key={meeting.minutesText} meeting={meeting} opened={minutesOpened} onClose={minutesModal.close} />}
+              {meeting.viewerCanManage && (
+                <MinutesModal
+                  key={meeting.minutesText}
+                  meeting={meeting}
+                  opened={minutesOpened}
+                  onClose={minutesModal.close}
+                />
+              )}
             </Section>
 
             {meeting.viewerCanManage && (
@@ -267,7 +341,9 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
                 </Text>
               ) : ended ? (
                 <Text size="sm" c="gray.7">
-                  {meeting.myRsvp ? t('rsvp.current', { answer: t(`rsvp.${meeting.myRsvp.response}`) }) : t('rsvp.noAnswers')}
+                  {meeting.myRsvp
+                    ? t('rsvp.current', { answer: t(`rsvp.${meeting.myRsvp.response}`) })
+                    : t('rsvp.noAnswers')}
                 </Text>
               ) : (
                 <RsvpPanel key={`${meeting.myRsvp?.response}-${meeting.myRsvp?.note}`} meeting={meeting} />
@@ -292,7 +368,13 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
                           <Text size="sm" dir="auto">
                             {rsvp.person?.displayName ?? t('rsvp.someone')}
                           </Text>
-                          <Badge size="sm" variant="light" color={rsvp.response === 'GOING' ? 'teal' : rsvp.response === 'MAYBE' ? 'yellow' : 'gray'} c="gray.9" tt="none">
+                          <Badge
+                            size="sm"
+                            variant="light"
+                            color={rsvp.response === 'GOING' ? 'teal' : rsvp.response === 'MAYBE' ? 'yellow' : 'gray'}
+                            c="gray.9"
+                            tt="none"
+                          >
                             {t(`rsvp.${rsvp.response}`)}
                           </Badge>
                         </Group>

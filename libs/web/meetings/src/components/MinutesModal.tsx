@@ -7,14 +7,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Writing a meeting's minutes as plain text. */
-export function MinutesModal({ meeting, opened, onClose }: { meeting: MeetingPageFieldsFragment; opened: boolean; onClose: () => void }) {
+export function MinutesModal({
+  meeting,
+  opened,
+  onClose,
+}: {
+  meeting: MeetingPageFieldsFragment;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('meetings');
   const notify = useNotify();
   const [text, setText] = useState(meeting.minutesText);
   const [failure, setFailure] = useState<unknown>(null);
   const [update, { loading }] = useMutation(UpdateMeetingDocument);
   return (
-    <Modal opened={opened} onClose={onClose} title={meeting.minutesText ? t('meeting.editMinutes') : t('meeting.writeMinutes')} size="xl" centered closeButtonProps={{ 'aria-label': t('form.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={meeting.minutesText ? t('meeting.editMinutes') : t('meeting.writeMinutes')}
+      size="xl"
+      centered
+      closeButtonProps={{ 'aria-label': t('form.cancel') }}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -29,7 +44,17 @@ export function MinutesModal({ meeting, opened, onClose }: { meeting: MeetingPag
       >
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <LimitedTextarea label={t('meeting.minutes')} autosize minRows={10} maxRows={24} limit={LIMITS.meetingMinutesTextMax} dir="auto" value={text} onChange={(event) => setText(event.currentTarget.value)} data-autofocus />
+          <LimitedTextarea
+            label={t('meeting.minutes')}
+            autosize
+            minRows={10}
+            maxRows={24}
+            limit={LIMITS.meetingMinutesTextMax}
+            dir="auto"
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('form.cancel')}

@@ -12,7 +12,17 @@ import {
   type MeetingPollFieldsFragment,
   type PollAnswer,
 } from '@convene/web-data-access';
-import { ConfirmModal, ErrorAlert, NotFoundPage, PageError, PageLoader, PageTitle, paths, ScrollTable, useNotify } from '@convene/web-ui';
+import {
+  ConfirmModal,
+  ErrorAlert,
+  NotFoundPage,
+  PageError,
+  PageLoader,
+  PageTitle,
+  paths,
+  ScrollTable,
+  useNotify,
+} from '@convene/web-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -27,11 +37,16 @@ type Slot = MeetingPollFieldsFragment['slots'][number];
 export function PollPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('meetings');
-  const { data, error, loading, refetch } = useQuery(MeetingPollDocument, { variables: { id }, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
+  const { data, error, loading, refetch } = useQuery(MeetingPollDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+  });
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
     const code = toApiError(error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' || code === 'FORBIDDEN') return <NotFoundPage title={t('poll.notFoundTitle')} body={t('poll.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' || code === 'FORBIDDEN')
+      return <NotFoundPage title={t('poll.notFoundTitle')} body={t('poll.notFoundBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
@@ -47,7 +62,9 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
   const { data: groups } = useQuery(MeetingGroupsDocument, { fetchPolicy: 'cache-first' });
   const group = groups?.workingGroups.find((candidate) => candidate.id === poll.groupId) ?? null;
   const slots = useMemo(() => [...poll.slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt)), [poll.slots]);
-  const [mine, setMine] = useState<Record<string, PollAnswer | ''>>(() => Object.fromEntries(poll.slots.map((slot) => [slot.id, slot.myAnswer ?? ''])));
+  const [mine, setMine] = useState<Record<string, PollAnswer | ''>>(() =>
+    Object.fromEntries(poll.slots.map((slot) => [slot.id, slot.myAnswer ?? ''])),
+  );
   const [failure, setFailure] = useState<unknown>(null);
   const [answer, answering] = useMutation(AnswerMeetingPollDocument);
   const [closeOpened, closeModal] = useDisclosure(false);
@@ -61,7 +78,11 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
     for (const slot of slots) {
       for (const vote of slot.votes) {
         if (!vote.person || vote.person.id === viewer?.id) continue;
-        const person = byId.get(vote.person.id) ?? { id: vote.person.id, name: vote.person.displayName, answers: new Map<string, PollAnswer>() };
+        const person = byId.get(vote.person.id) ?? {
+          id: vote.person.id,
+          name: vote.person.displayName,
+          answers: new Map<string, PollAnswer>(),
+        };
         person.answers.set(slot.id, vote.answer);
         byId.set(person.id, person);
       }
@@ -103,7 +124,12 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
             <PageTitle mb={0} dir="auto">
               {poll.title}
             </PageTitle>
-            <Badge variant="light" color={open ? 'indigo' : poll.status === 'DECIDED' ? 'teal' : 'gray'} c="gray.9" tt="none">
+            <Badge
+              variant="light"
+              color={open ? 'indigo' : poll.status === 'DECIDED' ? 'teal' : 'gray'}
+              c="gray.9"
+              tt="none"
+            >
               {t(`poll.statuses.${poll.status}`)}
             </Badge>
           </Group>
@@ -142,7 +168,9 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
           {t('poll.grid')}
         </Title>
         <Text size="sm" c="gray.7" mb="md">
-          {poll.timeZone === timeZone ? t('poll.zoneSame', { timeZone }) : t('poll.zone', { timeZone, pollZone: poll.timeZone })}
+          {poll.timeZone === timeZone
+            ? t('poll.zoneSame', { timeZone })
+            : t('poll.zone', { timeZone, pollZone: poll.timeZone })}
         </Text>
         <ErrorAlert error={failure} />
         <ScrollTable minWidth={200 + slots.length * 150} label={t('poll.grid')}>
@@ -153,7 +181,11 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
                 {slots.map((slot) => {
                   const score = slot.yes * 2 + slot.ifNeedBe;
                   return (
-                    <Table.Th key={slot.id} scope="col" className={best > 0 && score === best ? 'convene-poll-best' : undefined}>
+                    <Table.Th
+                      key={slot.id}
+                      scope="col"
+                      className={best > 0 && score === best ? 'convene-poll-best' : undefined}
+                    >
                       <SlotHeading slot={slot} time={time} />
                       {best > 0 && score === best && (
                         <Badge size="xs" color="teal" c="gray.9" variant="light" mt={2} tt="none">
@@ -179,7 +211,10 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
                           const value = ANSWERS.find((a) => a === event.currentTarget.value) ?? '';
                           setMine((current) => ({ ...current, [slot.id]: value }));
                         }}
-                        data={[{ value: '', label: t('poll.noAnswer') }, ...ANSWERS.map((value) => ({ value, label: t(`poll.answers.${value}`) }))]}
+                        data={[
+                          { value: '', label: t('poll.noAnswer') },
+                          ...ANSWERS.map((value) => ({ value, label: t(`poll.answers.${value}`) })),
+                        ]}
                       />
                     ) : (
                       <AnswerCell answer={slot.myAnswer} />
@@ -218,7 +253,12 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
                   <Table.Td />
                   {slots.map((slot) => (
                     <Table.Td key={slot.id}>
-                      <Button size="compact-sm" variant="light" aria-label={t('poll.pickFor', { slot: time.range(slot.startsAt, slot.endsAt) })} onClick={() => setPicking(slot)}>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        aria-label={t('poll.pickFor', { slot: time.range(slot.startsAt, slot.endsAt) })}
+                        onClick={() => setPicking(slot)}
+                      >
                         {t('poll.pick')}
                       </Button>
                     </Table.Td>
@@ -280,7 +320,17 @@ function AnswerCell({ answer }: { answer: PollAnswer | null }) {
   );
 }
 
-function PickSlotModal({ poll, slot, time, onClose }: { poll: MeetingPollFieldsFragment; slot: Slot | null; time: MeetingTime; onClose: () => void }) {
+function PickSlotModal({
+  poll,
+  slot,
+  time,
+  onClose,
+}: {
+  poll: MeetingPollFieldsFragment;
+  slot: Slot | null;
+  time: MeetingTime;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('meetings');
   const notify = useNotify();
   const [failure, setFailure] = useState<unknown>(null);

@@ -2,8 +2,24 @@ import { Alert, Button, Checkbox, Paper, Stack, Text, TextInput, Title } from '@
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
-import { PublicEventDocument, RegisterForEventDocument, toApiError, type PublicEventFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, FormQuestionInput, HoneypotField, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
+import {
+  PublicEventDocument,
+  RegisterForEventDocument,
+  toApiError,
+  type PublicEventFieldsFragment,
+} from '@convene/web-data-access';
+import {
+  applyServerFieldErrors,
+  ErrorAlert,
+  FormQuestionInput,
+  HoneypotField,
+  NotFoundPage,
+  PageError,
+  PageLoader,
+  PageTitle,
+  useLocale,
+  useValidators,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -17,11 +33,15 @@ import './meetings.css';
 export function PublicEventPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation('meetings');
-  const { data, error, loading, refetch } = useQuery(PublicEventDocument, { variables: { slug }, fetchPolicy: 'cache-and-network' });
+  const { data, error, loading, refetch } = useQuery(PublicEventDocument, {
+    variables: { slug },
+    fetchPolicy: 'cache-and-network',
+  });
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
     const code = toApiError(error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return <NotFoundPage title={t('public.notFoundTitle')} body={t('public.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT')
+      return <NotFoundPage title={t('public.notFoundTitle')} body={t('public.notFoundBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
@@ -55,7 +75,13 @@ function PublicEvent({ event: own, onRegistered }: { event: PublicEventFieldsFra
           {t('public.formTitle')}
         </Title>
         {receipt ? (
-          <Alert classNames={{ title: 'convene-alert-title' }} color="teal" variant="light" title={t('public.doneTitle')} role="status">
+          <Alert
+            classNames={{ title: 'convene-alert-title' }}
+            color="teal"
+            variant="light"
+            title={t('public.doneTitle')}
+            role="status"
+          >
             {receipt}
           </Alert>
         ) : (
@@ -73,11 +99,19 @@ function PublicEvent({ event: own, onRegistered }: { event: PublicEventFieldsFra
               )}
               {open && !event.waitlisted && (
                 <Text size="sm" fw={600}>
-                  {event.placesLeft == null ? t('public.unlimited') : t('public.placesLeft', { count: event.placesLeft })}
+                  {event.placesLeft == null
+                    ? t('public.unlimited')
+                    : t('public.placesLeft', { count: event.placesLeft })}
                 </Text>
               )}
               {open && event.requiresApproval && <Text size="sm">{t('public.approval')}</Text>}
-              {open && event.deadline && <Text size="sm">{t('public.deadline', { date: `${deadlineTime.dateTime(event.deadline)} (${deadlineTime.timeZone})` })}</Text>}
+              {open && event.deadline && (
+                <Text size="sm">
+                  {t('public.deadline', {
+                    date: `${deadlineTime.dateTime(event.deadline)} (${deadlineTime.timeZone})`,
+                  })}
+                </Text>
+              )}
             </Stack>
             {open && (
               <RegistrationForm
@@ -110,7 +144,13 @@ interface Values {
   website: string;
 }
 
-function RegistrationForm({ event, onDone }: { event: ReturnType<typeof publicEventIn>; onDone: (message: string) => void }) {
+function RegistrationForm({
+  event,
+  onDone,
+}: {
+  event: ReturnType<typeof publicEventIn>;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation('meetings');
   const { locale } = useLocale();
   const validators = useValidators();
@@ -133,7 +173,15 @@ function RegistrationForm({ event, onDone }: { event: ReturnType<typeof publicEv
       answers: Object.fromEntries(
         event.fields
           .filter((field) => field.required)
-          .map((field) => [field.id, (value: string) => (field.kind === 'CHECKBOX' ? (value === 'true' ? null : validators.required('')) : validators.required(value))]),
+          .map((field) => [
+            field.id,
+            (value: string) =>
+              field.kind === 'CHECKBOX'
+                ? value === 'true'
+                  ? null
+                  : validators.required('')
+                : validators.required(value),
+          ]),
       ),
     },
   });
@@ -158,7 +206,9 @@ function RegistrationForm({ event, onDone }: { event: ReturnType<typeof publicEv
       });
       if (data) onDone(data.registerForEvent.message);
     } catch (error) {
-      const { placed } = applyServerFieldErrors(form, error, (field) => (field.startsWith('answers.') || field in values ? field : null));
+      const { placed } = applyServerFieldErrors(form, error, (field) =>
+        field.startsWith('answers.') || field in values ? field : null,
+      );
       if (!placed) setFailure(error);
     }
   });
@@ -167,21 +217,67 @@ function RegistrationForm({ event, onDone }: { event: ReturnType<typeof publicEv
     <form onSubmit={handleSubmit} noValidate>
       <ErrorAlert error={failure} />
       <Stack gap="md">
-        <TextInput label={t('public.name')} required autoComplete="name" maxLength={LIMITS.registrationNameMax} dir="auto" {...form.getInputProps('name')} />
-        <TextInput label={t('public.email')} description={t('public.emailHint')} required type="email" autoComplete="email" dir="ltr" {...form.getInputProps('email')} />
-        <TextInput label={t('public.organisation')} autoComplete="organization" maxLength={LIMITS.organisationNameMax} dir="auto" {...form.getInputProps('organisation')} />
+        <TextInput
+          label={t('public.name')}
+          required
+          autoComplete="name"
+          maxLength={LIMITS.registrationNameMax}
+          dir="auto"
+          {...form.getInputProps('name')}
+        />
+        <TextInput
+          label={t('public.email')}
+          description={t('public.emailHint')}
+          required
+          type="email"
+          autoComplete="email"
+          dir="ltr"
+          {...form.getInputProps('email')}
+        />
+        <TextInput
+          label={t('public.organisation')}
+          autoComplete="organization"
+          maxLength={LIMITS.organisationNameMax}
+          dir="auto"
+          {...form.getInputProps('organisation')}
+        />
         {event.fields.map((field) => (
-          <FormQuestionInput key={field.id} question={field} value={values.answers[field.id] ?? ''} error={form.errors[`answers.${field.id}`]} onChange={(value) => form.setFieldValue(`answers.${field.id}`, value)} />
+          <FormQuestionInput
+            key={field.id}
+            question={field}
+            value={values.answers[field.id] ?? ''}
+            error={form.errors[`answers.${field.id}`]}
+            onChange={(value) => form.setFieldValue(`answers.${field.id}`, value)}
+          />
         ))}
-        <HoneypotField id="event-website" label={t('public.website')} value={values.website} onChange={(value) => form.setFieldValue('website', value)} />
+        <HoneypotField
+          id="event-website"
+          label={t('public.website')}
+          value={values.website}
+          onChange={(value) => form.setFieldValue('website', value)}
+        />
         <Paper withBorder p="sm" radius="sm" bg="gray.0">
-          <Text size="sm" dir="auto" lang={event.lang.consentText} className="convene-preline" mb="xs" id="event-consent-text">
+          <Text
+            size="sm"
+            dir="auto"
+            lang={event.lang.consentText}
+            className="convene-preline"
+            mb="xs"
+            id="event-consent-text"
+          >
             {event.consentText}
           </Text>
           <Text size="xs" c="gray.7" mb="sm">
-            {event.retentionDays > 0 ? t('public.retention', { count: event.retentionDays }) : t('public.retentionSameDay')}
+            {event.retentionDays > 0
+              ? t('public.retention', { count: event.retentionDays })
+              : t('public.retentionSameDay')}
           </Text>
-          <Checkbox label={t('public.consent')} required aria-describedby="event-consent-text" {...form.getInputProps('consent', { type: 'checkbox' })} />
+          <Checkbox
+            label={t('public.consent')}
+            required
+            aria-describedby="event-consent-text"
+            {...form.getInputProps('consent', { type: 'checkbox' })}
+          />
         </Paper>
         <Button type="submit" loading={loading} style={{ alignSelf: 'flex-start' }}>
           {event.waitlisted ? t('public.submitWaitlist') : t('public.submit')}

@@ -1,8 +1,23 @@
 import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { CancelRegistrationDocument, MyRegistrationDocument, toApiError, type MyRegistrationFieldsFragment, type RegistrationStatus } from '@convene/web-data-access';
-import { ConfirmModal, NotFoundPage, PageError, PageLoader, PageTitle, paths, useLocale, useNotify } from '@convene/web-ui';
+import {
+  CancelRegistrationDocument,
+  MyRegistrationDocument,
+  toApiError,
+  type MyRegistrationFieldsFragment,
+  type RegistrationStatus,
+} from '@convene/web-data-access';
+import {
+  ConfirmModal,
+  NotFoundPage,
+  PageError,
+  PageLoader,
+  PageTitle,
+  paths,
+  useLocale,
+  useNotify,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,17 +25,27 @@ import { EventDetails } from './EventDetails';
 import { publicEventIn } from '../utils/public-event-texts.util';
 import './meetings.css';
 
-const STATUS_COLORS: Record<RegistrationStatus, string> = { CONFIRMED: 'teal', PENDING: 'yellow', WAITLISTED: 'yellow', CANCELLED: 'gray', DECLINED: 'gray' };
+const STATUS_COLORS: Record<RegistrationStatus, string> = {
+  CONFIRMED: 'teal',
+  PENDING: 'yellow',
+  WAITLISTED: 'yellow',
+  CANCELLED: 'gray',
+  DECLINED: 'gray',
+};
 
 /** A registrant's private page (from the link in their email): status, the event, and cancelling. */
 export function RegistrationPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation('meetings');
-  const { data, error, loading, refetch } = useQuery(MyRegistrationDocument, { variables: { token }, fetchPolicy: 'network-only' });
+  const { data, error, loading, refetch } = useQuery(MyRegistrationDocument, {
+    variables: { token },
+    fetchPolicy: 'network-only',
+  });
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
     const code = toApiError(error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return <NotFoundPage title={t('registration.notFoundTitle')} body={t('registration.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT')
+      return <NotFoundPage title={t('registration.notFoundTitle')} body={t('registration.notFoundBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
@@ -34,7 +59,12 @@ function Registration({ token, registration }: { token: string; registration: My
   const [failure, setFailure] = useState<unknown>(null);
   const [cancel, { loading }] = useMutation(CancelRegistrationDocument, {
     update: (cache, { data }) => {
-      if (data) cache.writeQuery({ query: MyRegistrationDocument, variables: { token }, data: { myRegistration: data.cancelRegistration } });
+      if (data)
+        cache.writeQuery({
+          query: MyRegistrationDocument,
+          variables: { token },
+          data: { myRegistration: data.cancelRegistration },
+        });
     },
   });
   const { locale } = useLocale();
@@ -50,14 +80,29 @@ function Registration({ token, registration }: { token: string; registration: My
           {t('registration.for', { event: event.title })}
         </Text>
       </div>
-      <Alert classNames={{ title: 'convene-alert-title' }} color={STATUS_COLORS[status]} variant="light" c="gray.9" role="status" title={t(`event.statuses.${status}`)}>
-        <Text size="sm">{t(`registration.statusLine.${status}`, { position: registration.waitlistPosition ?? '' })}</Text>
+      <Alert
+        classNames={{ title: 'convene-alert-title' }}
+        color={STATUS_COLORS[status]}
+        variant="light"
+        c="gray.9"
+        role="status"
+        title={t(`event.statuses.${status}`)}
+      >
+        <Text size="sm">
+          {t(`registration.statusLine.${status}`, { position: registration.waitlistPosition ?? '' })}
+        </Text>
         <Text size="sm" c="gray.8" mt={4} dir="auto">
           {t('registration.registeredAs', { name: registration.name, email: registration.email })}
         </Text>
       </Alert>
       {status === 'CONFIRMED' && registration.onlineUrl && (
-        <Button component="a" href={registration.onlineUrl} target="_blank" rel="noopener noreferrer" style={{ alignSelf: 'flex-start' }}>
+        <Button
+          component="a"
+          href={registration.onlineUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t('registration.join')}
         </Button>
       )}

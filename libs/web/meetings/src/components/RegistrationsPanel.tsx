@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Checkbox, Group, Modal, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -12,18 +25,35 @@ import {
   type MeetingPageFieldsFragment,
   type RegistrationStatus,
 } from '@convene/web-data-access';
-import { ErrorAlert, LimitedTextarea, PageError, paths, ScrollTable, useErrorMessage, useNotify } from '@convene/web-ui';
+import {
+  ErrorAlert,
+  LimitedTextarea,
+  PageError,
+  paths,
+  ScrollTable,
+  useErrorMessage,
+  useNotify,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingTime } from '../hooks/useMeetingTime';
 import { useViewerTimeZone } from '../hooks/useViewerTimeZone';
 
-const STATUS_COLORS: Record<RegistrationStatus, string> = { CONFIRMED: 'teal', PENDING: 'yellow', WAITLISTED: 'indigo', CANCELLED: 'gray', DECLINED: 'red' };
+const STATUS_COLORS: Record<RegistrationStatus, string> = {
+  CONFIRMED: 'teal',
+  PENDING: 'yellow',
+  WAITLISTED: 'indigo',
+  CANCELLED: 'gray',
+  DECLINED: 'red',
+};
 
 /** The organisers' view of an open event: counts, everyone registered, check-in, decisions, CSV and a message to all. */
 export function RegistrationsPanel({ meeting }: { meeting: MeetingPageFieldsFragment }) {
   const { t } = useTranslation('meetings');
-  const { data, error, refetch } = useQuery(EventRegistrationsDocument, { variables: { meetingId: meeting.id }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(EventRegistrationsDocument, {
+    variables: { meetingId: meeting.id },
+    fetchPolicy: 'cache-and-network',
+  });
   const [emailOpened, emailModal] = useDisclosure(false);
   const counts = meeting.registrationCounts;
   const form = meeting.eventForm;
@@ -47,7 +77,13 @@ export function RegistrationsPanel({ meeting }: { meeting: MeetingPageFieldsFrag
         </Text>
       )}
       <Group gap="xs">
-        <Button component="a" href={`/api/meetings/${meeting.id}/registrations.csv`} variant="default" size="xs" download>
+        <Button
+          component="a"
+          href={`/api/meetings/${meeting.id}/registrations.csv`}
+          variant="default"
+          size="xs"
+          download
+        >
           {t('event.csv')}
         </Button>
         <Button variant="default" size="xs" onClick={emailModal.open} disabled={registrations.length === 0}>
@@ -79,7 +115,12 @@ export function RegistrationsPanel({ meeting }: { meeting: MeetingPageFieldsFrag
             </Table.Thead>
             <Table.Tbody>
               {registrations.map((registration) => (
-                <RegistrationRow key={registration.id} registration={registration} questions={questions} meetingId={meeting.id} />
+                <RegistrationRow
+                  key={registration.id}
+                  registration={registration}
+                  questions={questions}
+                  meetingId={meeting.id}
+                />
               ))}
             </Table.Tbody>
           </Table>
@@ -89,7 +130,15 @@ export function RegistrationsPanel({ meeting }: { meeting: MeetingPageFieldsFrag
   );
 }
 
-function RegistrationRow({ registration, questions, meetingId }: { registration: EventRegistrationFieldsFragment; questions: Map<string, string>; meetingId: string }) {
+function RegistrationRow({
+  registration,
+  questions,
+  meetingId,
+}: {
+  registration: EventRegistrationFieldsFragment;
+  questions: Map<string, string>;
+  meetingId: string;
+}) {
   const { t } = useTranslation('meetings');
   const notify = useNotify();
   const errorMessage = useErrorMessage();
@@ -136,7 +185,8 @@ function RegistrationRow({ registration, questions, meetingId }: { registration:
         <Table.Td className="convene-reg-answers">
           {answered.map((answer) => (
             <Text key={answer.fieldId} size="xs" dir="auto">
-              <strong>{questions.get(answer.fieldId)}:</strong> {answer.value === 'true' ? t('event.yes') : answer.value === 'false' ? t('event.no') : answer.value}
+              <strong>{questions.get(answer.fieldId)}:</strong>{' '}
+              {answer.value === 'true' ? t('event.yes') : answer.value === 'false' ? t('event.no') : answer.value}
             </Text>
           ))}
         </Table.Td>
@@ -147,17 +197,34 @@ function RegistrationRow({ registration, questions, meetingId }: { registration:
           checked={registration.checkedInAt != null}
           disabled={registration.status !== 'CONFIRMED' || checking.loading}
           onChange={(event) =>
-            void checkIn({ variables: { registrationId: registration.id, checkedIn: event.currentTarget.checked } }).catch((error: unknown) => notify.error(errorMessage(error)))
+            void checkIn({
+              variables: { registrationId: registration.id, checkedIn: event.currentTarget.checked },
+            }).catch((error: unknown) => notify.error(errorMessage(error)))
           }
         />
       </Table.Td>
       <Table.Td>
         {canDecide && (
           <Group gap={4} wrap="nowrap">
-            <Button size="compact-xs" variant="light" color="teal" c="teal.9" loading={deciding.loading} aria-label={t('event.approveFor', { name })} onClick={() => onDecide(true)}>
+            <Button
+              size="compact-xs"
+              variant="light"
+              color="teal"
+              c="teal.9"
+              loading={deciding.loading}
+              aria-label={t('event.approveFor', { name })}
+              onClick={() => onDecide(true)}
+            >
               {t('event.approve')}
             </Button>
-            <Button size="compact-xs" variant="subtle" color="red" disabled={deciding.loading} aria-label={t('event.declineFor', { name })} onClick={() => onDecide(false)}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              disabled={deciding.loading}
+              aria-label={t('event.declineFor', { name })}
+              onClick={() => onDecide(false)}
+            >
               {t('event.decline')}
             </Button>
           </Group>
@@ -167,7 +234,15 @@ function RegistrationRow({ registration, questions, meetingId }: { registration:
   );
 }
 
-function EmailRegistrantsModal({ meetingId, opened, onClose }: { meetingId: string; opened: boolean; onClose: () => void }) {
+function EmailRegistrantsModal({
+  meetingId,
+  opened,
+  onClose,
+}: {
+  meetingId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('meetings');
   const notify = useNotify();
   const [subject, setSubject] = useState('');
@@ -176,7 +251,14 @@ function EmailRegistrantsModal({ meetingId, opened, onClose }: { meetingId: stri
   const [failure, setFailure] = useState<unknown>(null);
   const [send, { loading }] = useMutation(EmailRegistrantsDocument);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('event.emailTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('form.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('event.emailTitle')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('form.cancel') }}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -193,9 +275,30 @@ function EmailRegistrantsModal({ meetingId, opened, onClose }: { meetingId: stri
       >
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <TextInput label={t('event.subject')} required maxLength={200} dir="auto" value={subject} onChange={(event) => setSubject(event.currentTarget.value)} data-autofocus />
-          <LimitedTextarea label={t('event.message')} required autosize minRows={6} limit={LIMITS.registrationMessageMax} dir="auto" value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
-          <Checkbox label={t('event.includeWaitlist')} checked={includeWaitlist} onChange={(event) => setIncludeWaitlist(event.currentTarget.checked)} />
+          <TextInput
+            label={t('event.subject')}
+            required
+            maxLength={200}
+            dir="auto"
+            value={subject}
+            onChange={(event) => setSubject(event.currentTarget.value)}
+            data-autofocus
+          />
+          <LimitedTextarea
+            label={t('event.message')}
+            required
+            autosize
+            minRows={6}
+            limit={LIMITS.registrationMessageMax}
+            dir="auto"
+            value={message}
+            onChange={(event) => setMessage(event.currentTarget.value)}
+          />
+          <Checkbox
+            label={t('event.includeWaitlist')}
+            checked={includeWaitlist}
+            onChange={(event) => setIncludeWaitlist(event.currentTarget.checked)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('form.cancel')}

@@ -31,13 +31,32 @@ export function useReminderLabel(): (minutes: number) => string {
 }
 
 /** Tick boxes for when members are reminded (at most four). */
-export function ReminderChoices({ value, onChange, error }: { value: string[]; onChange: (value: string[]) => void; error?: string }) {
+export function ReminderChoices({
+  value,
+  onChange,
+  error,
+}: {
+  value: string[];
+  onChange: (value: string[]) => void;
+  error?: string;
+}) {
   const { t } = useTranslation('meetings');
   return (
-    <Checkbox.Group label={t('form.reminders')} description={t('form.remindersHint')} value={value} onChange={onChange} error={error}>
+    <Checkbox.Group
+      label={t('form.reminders')}
+      description={t('form.remindersHint')}
+      value={value}
+      onChange={onChange}
+      error={error}
+    >
       <Group gap="sm" mt={6}>
         {CHOICES.map(({ minutes, key }) => (
-          <Checkbox key={minutes} value={String(minutes)} label={t(`reminders.${key}`)} disabled={!value.includes(String(minutes)) && value.length >= LIMITS.remindersMax} />
+          <Checkbox
+            key={minutes}
+            value={String(minutes)}
+            label={t(`reminders.${key}`)}
+            disabled={!value.includes(String(minutes)) && value.length >= LIMITS.remindersMax}
+          />
         ))}
       </Group>
     </Checkbox.Group>

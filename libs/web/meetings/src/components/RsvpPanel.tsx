@@ -38,14 +38,27 @@ export function RsvpPanel({ meeting }: { meeting: MeetingPageFieldsFragment }) {
     >
       <ErrorAlert error={failure} />
       <Stack gap="sm">
-        <Radio.Group label={t('rsvp.choice')} value={response ?? ''} onChange={(value) => setResponse(RESPONSES.find((r) => r === value) ?? null)}>
+        <Radio.Group
+          label={t('rsvp.choice')}
+          value={response ?? ''}
+          onChange={(value) => setResponse(RESPONSES.find((r) => r === value) ?? null)}
+        >
           <Group gap="lg" mt={6}>
             {RESPONSES.map((value) => (
               <Radio key={value} value={value} label={t(`rsvp.${value}`)} />
             ))}
           </Group>
         </Radio.Group>
-        <LimitedTextarea label={t('rsvp.note')} description={t('rsvp.noteHint')} autosize minRows={2} limit={LIMITS.rsvpNoteMax} dir="auto" value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+        <LimitedTextarea
+          label={t('rsvp.note')}
+          description={t('rsvp.noteHint')}
+          autosize
+          minRows={2}
+          limit={LIMITS.rsvpNoteMax}
+          dir="auto"
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
         <Group justify="space-between" gap="sm">
           <Text size="sm" c="gray.7" aria-live="polite">
             {meeting.myRsvp ? t('rsvp.current', { answer: t(`rsvp.${meeting.myRsvp.response}`) }) : ''}

@@ -29,7 +29,19 @@ export function useCalendarRange(timeZone: string, initialView: CalendarView = '
     const first = weeks[0]?.[0] ?? anchor;
     const last = weeks.at(-1)?.[6] ?? anchor;
     const { from, to } = queryRange(first, last);
-    const step = (direction: number) => setAnchor((current) => (view === 'month' ? addMonths(current, direction) : addDays(current, 7 * direction)));
-    return { view, setView, anchor, today, weeks, from, to, previous: () => step(-1), next: () => step(1), goToday: () => setAnchor(today) };
+    const step = (direction: number) =>
+      setAnchor((current) => (view === 'month' ? addMonths(current, direction) : addDays(current, 7 * direction)));
+    return {
+      view,
+      setView,
+      anchor,
+      today,
+      weeks,
+      from,
+      to,
+      previous: () => step(-1),
+      next: () => step(1),
+      goToday: () => setAnchor(today),
+    };
   }, [view, anchor, today]);
 }

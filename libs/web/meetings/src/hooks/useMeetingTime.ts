@@ -59,11 +59,15 @@ export function useMeetingTime(timeZone: string): MeetingTime {
     const thisYear = dayKeyOf(new Date(), timeZone).slice(0, 4);
     const dayOf = (iso: string) => dayKeyOf(iso, timeZone);
     // "Fri 8 Jan", with the year after it when it is not this year's: "Fri 8 Jan 2027".
-    const dayText = (iso: string) => (dayOf(iso).slice(0, 4) === thisYear ? day.format(new Date(iso)) : `${day.format(new Date(iso))} ${year.format(new Date(iso))}`);
+    const dayText = (iso: string) =>
+      dayOf(iso).slice(0, 4) === thisYear
+        ? day.format(new Date(iso))
+        : `${day.format(new Date(iso))} ${year.format(new Date(iso))}`;
     const range = (startsAt: string, endsAt: string) => {
       const start = new Date(startsAt);
       const end = new Date(endsAt);
-      if (dayOf(startsAt) === dayOf(endsAt)) return `${dayText(startsAt)}${comma}${clock.format(start)}–${clock.format(end)}`;
+      if (dayOf(startsAt) === dayOf(endsAt))
+        return `${dayText(startsAt)}${comma}${clock.format(start)}–${clock.format(end)}`;
       return `${dayText(startsAt)}${comma}${clock.format(start)} – ${dayText(endsAt)}${comma}${clock.format(end)}`;
     };
     const hours = (startsAt: string, endsAt: string) => {

@@ -15,9 +15,14 @@ export function useRepeatsText(): (repeats: Repeats) => string {
   const { locale } = useLocale();
   return useCallback(
     (repeats: Repeats) => {
-      const weekday = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(new Date(SUNDAY + repeats.weekday * 86_400_000));
+      const weekday = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(
+        new Date(SUNDAY + repeats.weekday * 86_400_000),
+      );
       if (repeats.frequency === 'WEEKLY') return t('repeats.weekly', { count: repeats.interval, weekday });
-      const which = repeats.position === -1 ? t('repeats.which.last') : t(`repeats.which.${String(repeats.position) as '1' | '2' | '3' | '4'}`);
+      const which =
+        repeats.position === -1
+          ? t('repeats.which.last')
+          : t(`repeats.which.${String(repeats.position) as '1' | '2' | '3' | '4'}`);
       return t('repeats.monthly', { count: repeats.interval, weekday, which });
     },
     [t, locale],

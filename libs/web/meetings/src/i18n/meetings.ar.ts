@@ -82,7 +82,8 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
   },
   feed: {
     title: 'الاشتراك من تطبيق التقويم',
-    intro: 'أضف اجتماعاتك إلى تقويم Google أو Outlook أو تقويم Apple أو Thunderbird. تتحدّث وحدها عندما تتغيّر الاجتماعات.',
+    intro:
+      'أضف اجتماعاتك إلى تقويم Google أو Outlook أو تقويم Apple أو Thunderbird. تتحدّث وحدها عندما تتغيّر الاجتماعات.',
     off: 'لا يوجد رابط اشتراك بعد.',
     on: 'رابط الاشتراك فعّال، أُنشئ في {{date}}.',
     lastUsed: 'آخر مرة جلبه تطبيق تقويم: {{date}}.',
@@ -95,7 +96,8 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     created: 'رابط اشتراكك الجديد جاهز',
     urlLabel: 'رابط اشتراكك',
     secretTitle: 'أبقِ هذا الرابط سرياً',
-    secret: 'يستطيع أي شخص لديه هذا الرابط رؤية اجتماعات مجموعاتك. لن يظهر إلا الآن: انسخه إلى تطبيق التقويم. إن تسرّب، أنشئ رابطاً جديداً.',
+    secret:
+      'يستطيع أي شخص لديه هذا الرابط رؤية اجتماعات مجموعاتك. لن يظهر إلا الآن: انسخه إلى تطبيق التقويم. إن تسرّب، أنشئ رابطاً جديداً.',
     copy: 'نسخ الرابط',
     copied: 'نُسخ',
     confirmReset: 'إنشاء رابط جديد؟ ستتوقف التقاويم التي تستخدم الرابط القديم عن التحديث.',
@@ -287,7 +289,8 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     saved: 'حُفظت إعدادات التسجيل',
     publicPage: 'الصفحة العامة',
     registrations: 'التسجيلات',
-    countsLine: 'مؤكَّد: {{confirmed}} · بانتظار الموافقة: {{pending}} · في قائمة الانتظار: {{waitlisted}} · أُلغي: {{cancelled}} · حضر: {{checkedIn}}',
+    countsLine:
+      'مؤكَّد: {{confirmed}} · بانتظار الموافقة: {{pending}} · في قائمة الانتظار: {{waitlisted}} · أُلغي: {{cancelled}} · حضر: {{checkedIn}}',
     csv: 'تصدير CSV',
     email: 'مراسلة المسجّلين',
     noRegistrations: 'لم يسجّل أحد بعد.',
@@ -306,7 +309,13 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     approved: 'تأكّد مكان {{name}}',
     declined: 'رُفض تسجيل {{name}}',
     anonymised: 'حُذفت التفاصيل',
-    statuses: { CONFIRMED: 'مؤكَّد', PENDING: 'بانتظار الموافقة', WAITLISTED: 'في قائمة الانتظار', CANCELLED: 'أُلغي', DECLINED: 'رُفض' },
+    statuses: {
+      CONFIRMED: 'مؤكَّد',
+      PENDING: 'بانتظار الموافقة',
+      WAITLISTED: 'في قائمة الانتظار',
+      CANCELLED: 'أُلغي',
+      DECLINED: 'رُفض',
+    },
     emailTitle: 'مراسلة كل المسجّلين',
     subject: 'الموضوع',
     message: 'الرسالة',

@@ -6,7 +6,8 @@ export const meetingsEn = {
     findTime: 'Find a time',
     upcoming: 'Coming up',
     noUpcoming: 'No meetings planned in the next three months.',
-    noUpcomingConvenor: 'No meetings planned in the next three months. Schedule one, or find a time that suits everyone.',
+    noUpcomingConvenor:
+      'No meetings planned in the next three months. Schedule one, or find a time that suits everyone.',
     polls: 'Finding a time',
     noPolls: 'No open polls.',
     pollSummary_one: '{{count}} person answered · {{slots}} times proposed',
@@ -73,7 +74,8 @@ export const meetingsEn = {
   },
   feed: {
     title: 'Subscribe in your calendar app',
-    intro: 'Add your meetings to Google Calendar, Outlook, Apple Calendar or Thunderbird. They update by themselves when meetings change.',
+    intro:
+      'Add your meetings to Google Calendar, Outlook, Apple Calendar or Thunderbird. They update by themselves when meetings change.',
     off: 'No subscription link yet.',
     on: 'A subscription link is active, made on {{date}}.',
     lastUsed: 'A calendar app last fetched it on {{date}}.',
@@ -86,7 +88,8 @@ export const meetingsEn = {
     created: 'Your new subscription link is ready',
     urlLabel: 'Your subscription link',
     secretTitle: 'Keep this link secret',
-    secret: 'Anyone with this link can see the meetings of your groups. It is shown only now: copy it into your calendar app. If it leaks, make a new one.',
+    secret:
+      'Anyone with this link can see the meetings of your groups. It is shown only now: copy it into your calendar app. If it leaks, make a new one.',
     copy: 'Copy link',
     copied: 'Copied',
     confirmReset: 'Make a new link? Calendars using the old one will stop updating.',
@@ -152,7 +155,8 @@ export const meetingsEn = {
   poll: {
     endsNextDay: 'Ends {{time}} the next day',
     createTitle: 'Find a time',
-    createIntro: 'Propose a few times; members answer yes, if need be or no; then you pick one and it becomes a meeting.',
+    createIntro:
+      'Propose a few times; members answer yes, if need be or no; then you pick one and it becomes a meeting.',
     slots: 'Times to propose',
     slot: 'Time {{number}}',
     removeSlot: 'Remove time {{number}}',
@@ -261,7 +265,8 @@ export const meetingsEn = {
     translatedDescription: 'The event’s description',
     translatedDescriptionHint: 'Markdown, as in the meeting’s own description.',
     consentText: 'What registrants agree to',
-    consentTextHint: 'What you do with their details. How long they are kept is added under it, from the setting above.',
+    consentTextHint:
+      'What you do with their details. How long they are kept is added under it, from the setting above.',
     consentDefault: 'I agree that the organisers keep my name, email and answers to run this event.',
     questions: 'Questions',
     questionsIntro: 'Besides name, email and organisation.',
@@ -278,7 +283,8 @@ export const meetingsEn = {
     saved: 'Registration settings saved',
     publicPage: 'Public page',
     registrations: 'Registrations',
-    countsLine: '{{confirmed}} confirmed · {{pending}} waiting for approval · {{waitlisted}} on the waitlist · {{cancelled}} cancelled · {{checkedIn}} checked in',
+    countsLine:
+      '{{confirmed}} confirmed · {{pending}} waiting for approval · {{waitlisted}} on the waitlist · {{cancelled}} cancelled · {{checkedIn}} checked in',
     csv: 'Export CSV',
     email: 'Email registrants',
     noRegistrations: 'Nobody has registered yet.',
@@ -297,7 +303,13 @@ export const meetingsEn = {
     approved: '{{name}} is confirmed',
     declined: '{{name}} is declined',
     anonymised: 'Details removed',
-    statuses: { CONFIRMED: 'Confirmed', PENDING: 'Waiting for approval', WAITLISTED: 'Waitlisted', CANCELLED: 'Cancelled', DECLINED: 'Declined' },
+    statuses: {
+      CONFIRMED: 'Confirmed',
+      PENDING: 'Waiting for approval',
+      WAITLISTED: 'Waitlisted',
+      CANCELLED: 'Cancelled',
+      DECLINED: 'Declined',
+    },
     emailTitle: 'Email everyone registered',
     subject: 'Subject',
     message: 'Message',
@@ -317,7 +329,8 @@ export const meetingsEn = {
     placesLeft_one: '{{count}} place left',
     placesLeft_other: '{{count}} places left',
     unlimited: 'Places are not limited.',
-    waitlisted: 'This event is full. You can still register to join the waitlist: if a place comes free, it is yours and we will email you.',
+    waitlisted:
+      'This event is full. You can still register to join the waitlist: if a place comes free, it is yours and we will email you.',
     approval: 'The organisers confirm each registration.',
     deadline: 'Registration closes {{date}}.',
     closed: {
@@ -350,7 +363,8 @@ export const meetingsEn = {
     statusLine: {
       CONFIRMED: 'Your place is confirmed.',
       PENDING: 'Your registration is waiting for the organisers’ approval. We will email you.',
-      WAITLISTED: 'You are on the waitlist, number {{position}}. If a place comes free, it is yours and we will email you.',
+      WAITLISTED:
+        'You are on the waitlist, number {{position}}. If a place comes free, it is yours and we will email you.',
       CANCELLED: 'Your registration is cancelled.',
       DECLINED: 'The organisers could not offer you a place.',
     },
@@ -358,7 +372,8 @@ export const meetingsEn = {
     join: 'Join online',
     cancel: 'Cancel my registration',
     cancelTitle: 'Cancel your registration?',
-    cancelBody: 'Your place goes to the next person on the waitlist. You can register again while registration is open.',
+    cancelBody:
+      'Your place goes to the next person on the waitlist. You can register again while registration is open.',
     confirmCancel: 'Yes, cancel it',
     keep: 'Keep my registration',
     cancelled: 'Your registration is cancelled',

@@ -16,6 +16,10 @@ export function publicEventIn(event: PublicEventFieldsFragment, locale: string) 
     consentText: consentText.text,
     fields: event.fields.map((field) => localiseField(field, locale, event.language)),
     /** The language each text is shown in. */
-    lang: { title: title.lang, description: translatedDescription ? locale : event.language, consentText: consentText.lang },
+    lang: {
+      title: title.lang,
+      description: translatedDescription ? locale : event.language,
+      consentText: consentText.lang,
+    },
   };
 }

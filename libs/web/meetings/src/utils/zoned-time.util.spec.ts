@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { addMinutesLocal, addMonths, dayKeyOf, minutesBetweenLocal, monthWeeks, queryRange, weekDays } from './zoned-time.util';
+import {
+  addMinutesLocal,
+  addMonths,
+  dayKeyOf,
+  minutesBetweenLocal,
+  monthWeeks,
+  queryRange,
+  weekDays,
+} from './zoned-time.util';
 
 describe('zoned-time.util', () => {
   it('puts an instant on its day in the named zone', () => {
@@ -18,7 +26,15 @@ describe('zoned-time.util', () => {
   });
 
   it('gives the week of a day, Monday to Sunday, across a month end', () => {
-    expect(weekDays('2027-01-01')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+    expect(weekDays('2027-01-01')).toEqual([
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+    ]);
   });
 
   it('moves by months from the first of the month', () => {
@@ -27,7 +43,10 @@ describe('zoned-time.util', () => {
   });
 
   it('asks for a range wide enough for any zone', () => {
-    expect(queryRange('2026-12-01', '2026-12-31')).toEqual({ from: '2026-11-29T12:00:00.000Z', to: '2027-01-02T12:00:00.000Z' });
+    expect(queryRange('2026-12-01', '2026-12-31')).toEqual({
+      from: '2026-11-29T12:00:00.000Z',
+      to: '2027-01-02T12:00:00.000Z',
+    });
   });
 
   it('does wall-clock arithmetic on local date-times', () => {

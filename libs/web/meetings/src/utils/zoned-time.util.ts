@@ -11,7 +11,15 @@ const partsCache = new Map<string, Intl.DateTimeFormat>();
 function partsFormat(timeZone: string): Intl.DateTimeFormat {
   let format = partsCache.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     partsCache.set(timeZone, format);
   }
   return format;
@@ -20,7 +28,11 @@ function partsFormat(timeZone: string): Intl.DateTimeFormat {
 /** The calendar day of an instant in a zone, as 'YYYY-MM-DD'. */
 export function dayKeyOf(instant: Date | string, timeZone: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  const parts = Object.fromEntries(partsFormat(timeZone).formatToParts(date).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    partsFormat(timeZone)
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
   return `${parts['year']}-${parts['month']}-${parts['day']}`;
 }
 
@@ -140,6 +152,10 @@ export function minutesBetweenLocal(start: string, end: string): number | null {
 /** The next whole hour from now, as a local date-time in a zone, a week ahead by default. */
 export function suggestedStartLocal(timeZone: string, daysAhead = 7, now = new Date()): string {
   const later = new Date(now.getTime() + daysAhead * 86_400_000);
-  const parts = Object.fromEntries(partsFormat(timeZone).formatToParts(later).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    partsFormat(timeZone)
+      .formatToParts(later)
+      .map((part) => [part.type, part.value]),
+  );
   return `${parts['year']}-${parts['month']}-${parts['day']}T18:00`;
 }

@@ -1,6 +1,10 @@
 import { Menu } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { GroupNotificationLevelDocument, SetGroupNotificationLevelDocument, type GroupNotificationLevel } from '@convene/web-data-access';
+import {
+  GroupNotificationLevelDocument,
+  SetGroupNotificationLevelDocument,
+  type GroupNotificationLevel,
+} from '@convene/web-data-access';
 import { LevelMenu, paths, useErrorMessage, useNotify } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,7 +26,12 @@ export function GroupNotificationMenu({ slug, groupId }: { slug: string; groupId
       await setLevel({
         variables: { groupId, level: next },
         optimisticResponse: { setGroupNotificationLevel: next },
-        update: (cache) => cache.writeQuery({ query: GroupNotificationLevelDocument, variables: { slug }, data: { workingGroup: { __typename: 'WorkingGroup', id: groupId, notificationLevel: next } } }),
+        update: (cache) =>
+          cache.writeQuery({
+            query: GroupNotificationLevelDocument,
+            variables: { slug },
+            data: { workingGroup: { __typename: 'WorkingGroup', id: groupId, notificationLevel: next } },
+          }),
       });
       notify.success(t('levels.changed', { level: t(`levels.${next}.name`) }));
     } catch (error) {
@@ -33,7 +42,11 @@ export function GroupNotificationMenu({ slug, groupId }: { slug: string; groupId
   return (
     <LevelMenu
       level={level}
-      options={LEVELS.map((value) => ({ value, name: t(`levels.${value}.name`), description: t(`levels.${value}.description`) }))}
+      options={LEVELS.map((value) => ({
+        value,
+        name: t(`levels.${value}.name`),
+        description: t(`levels.${value}.description`),
+      }))}
       title={t('levels.menuTitle')}
       label={t('levels.menuLabel', { level: t(`levels.${level}.name`) })}
       loading={loading}

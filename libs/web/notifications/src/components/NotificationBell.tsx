@@ -37,7 +37,14 @@ function Bell() {
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" trapFocus returnFocus>
       <Popover.Target>
-        <Button variant="default" size="sm" px="xs" aria-label={label} title={label} onClick={() => setOpened((o) => !o)}>
+        <Button
+          variant="default"
+          size="sm"
+          px="xs"
+          aria-label={label}
+          title={label}
+          onClick={() => setOpened((o) => !o)}
+        >
           <BellIcon />
           {feed.unreadCount > 0 && (
             <Badge color="red.9" size="sm" circle={feed.unreadCount < 10} ms={6}>
@@ -52,7 +59,12 @@ function Bell() {
             {t('bell.heading')}
           </Text>
           {feed.unreadCount > 0 && (
-            <Button variant="subtle" size="compact-sm" onClick={() => void markAllRead(feed.notifications)} loading={marking}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => void markAllRead(feed.notifications)}
+              loading={marking}
+            >
               {t('markAllRead')}
             </Button>
           )}
@@ -87,7 +99,13 @@ function Bell() {
           <Anchor component={Link} to={NOTIFICATIONS_PATH} size="sm" onClick={() => setOpened(false)}>
             {t('bell.showAll')}
           </Anchor>
-          <Anchor component={Link} to={paths.notificationSettings()} size="sm" c="gray.7" onClick={() => setOpened(false)}>
+          <Anchor
+            component={Link}
+            to={paths.notificationSettings()}
+            size="sm"
+            c="gray.7"
+            onClick={() => setOpened(false)}
+          >
             {t('centre.settings')}
           </Anchor>
         </Group>

@@ -22,7 +22,10 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** The settings as they will be once the server has applied `input`. */
-function withChanges(settings: NotificationSettingsFieldsFragment, input: UpdateNotificationSettingsInput): NotificationSettingsFieldsFragment {
+function withChanges(
+  settings: NotificationSettingsFieldsFragment,
+  input: UpdateNotificationSettingsInput,
+): NotificationSettingsFieldsFragment {
   const changed = new Map((input.channels ?? []).map((c) => [c.category, c]));
   return {
     ...settings,
@@ -78,7 +81,11 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
         // The control moves at once; a failure puts it back.
         optimisticResponse: { updateNotificationSettings: withChanges(settings, input) },
         update: (cache, { data }) => {
-          if (data) cache.writeQuery({ query: NotificationSettingsDocument, data: { notificationSettings: data.updateNotificationSettings } });
+          if (data)
+            cache.writeQuery({
+              query: NotificationSettingsDocument,
+              data: { notificationSettings: data.updateNotificationSettings },
+            });
         },
       });
       notify.success(t('settings.saved'));
@@ -96,7 +103,14 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
         update: (cache) => {
           cache.updateQuery({ query: NotificationSettingsDocument }, (current) =>
             current
-              ? { notificationSettings: { ...current.notificationSettings, groups: current.notificationSettings.groups.map((g) => (g.group.id === groupId ? { ...g, level } : g)) } }
+              ? {
+                  notificationSettings: {
+                    ...current.notificationSettings,
+                    groups: current.notificationSettings.groups.map((g) =>
+                      g.group.id === groupId ? { ...g, level } : g,
+                    ),
+                  },
+                }
               : current,
           );
         },
@@ -107,8 +121,14 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
     }
   };
 
-  const hourLabel = (hour: number) => new Intl.DateTimeFormat(i18n.language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 5, hour)));
-  const weekdayLabel = (day: number) => new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 4 + day)));
+  const hourLabel = (hour: number) =>
+    new Intl.DateTimeFormat(i18n.language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2026, 0, 5, hour)),
+    );
+  const weekdayLabel = (day: number) =>
+    new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2026, 0, 4 + day)),
+    );
   const usesDigest = settings.channels.some((c) => c.email === 'DIGEST');
 
   return (
@@ -146,7 +166,13 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
                     labelPosition="left"
                     checked={channel.inApp}
                     aria-label={t('settings.channels.inAppFor', { category: name })}
-                    onChange={(event) => void save({ channels: [{ category: channel.category, inApp: event.currentTarget.checked, email: channel.email }] })}
+                    onChange={(event) =>
+                      void save({
+                        channels: [
+                          { category: channel.category, inApp: event.currentTarget.checked, email: channel.email },
+                        ],
+                      })
+                    }
                     mb={8}
                   />
                   <NativeSelect
@@ -154,8 +180,21 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
                     aria-label={t('settings.channels.emailFor', { category: name })}
                     w={170}
                     value={channel.email}
-                    data={EMAIL_CHOICES.map((choice) => ({ value: choice, label: t(`settings.emailChoices.${choice}`) }))}
-                    onChange={(event) => void save({ channels: [{ category: channel.category, inApp: channel.inApp, email: event.currentTarget.value as EmailDelivery }] })}
+                    data={EMAIL_CHOICES.map((choice) => ({
+                      value: choice,
+                      label: t(`settings.emailChoices.${choice}`),
+                    }))}
+                    onChange={(event) =>
+                      void save({
+                        channels: [
+                          {
+                            category: channel.category,
+                            inApp: channel.inApp,
+                            email: event.currentTarget.value as EmailDelivery,
+                          },
+                        ],
+                      })
+                    }
                   />
                 </Group>
               </Group>
@@ -164,7 +203,11 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
         </Stack>
       </Section>
 
-      <Section id="settings-digest" title={t('settings.digest.title')} intro={usesDigest ? t('settings.digest.intro') : t('settings.digest.unused')}>
+      <Section
+        id="settings-digest"
+        title={t('settings.digest.title')}
+        intro={usesDigest ? t('settings.digest.intro') : t('settings.digest.unused')}
+      >
         <Group align="flex-end" gap="md">
           <div>
             <Text component="span" size="sm" fw={500} id="digest-frequency-label" display="block" mb={4}>
@@ -173,7 +216,10 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
             <SegmentedControl
               aria-labelledby="digest-frequency-label"
               value={settings.digestFrequency}
-              data={(['DAILY', 'WEEKLY'] as DigestFrequency[]).map((f) => ({ value: f, label: t(`settings.digest.frequencies.${f}`) }))}
+              data={(['DAILY', 'WEEKLY'] as DigestFrequency[]).map((f) => ({
+                value: f,
+                label: t(`settings.digest.frequencies.${f}`),
+              }))}
               onChange={(value) => void save({ digestFrequency: value as DigestFrequency })}
             />
           </div>

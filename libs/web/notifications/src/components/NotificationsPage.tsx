@@ -14,7 +14,15 @@ const PAGE_SIZE = 20;
 // The API returns at most this many at once; older ones stay out of the centre for now.
 const MAX_SHOWN = 100;
 
-function NotificationRow({ notification, onMarkRead, marking }: { notification: NotificationFieldsFragment; onMarkRead: () => void; marking: boolean }) {
+function NotificationRow({
+  notification,
+  onMarkRead,
+  marking,
+}: {
+  notification: NotificationFieldsFragment;
+  onMarkRead: () => void;
+  marking: boolean;
+}) {
   const { t } = useTranslation('notifications');
   const describe = useNotificationText();
   const path = notificationPath(notification);
@@ -29,7 +37,13 @@ function NotificationRow({ notification, onMarkRead, marking }: { notification: 
           <NotificationSummary notification={notification} />
         )}
         {!notification.readAt && (
-          <Button variant="default" size="compact-sm" onClick={onMarkRead} disabled={marking} aria-label={t('centre.markReadOf', { text: describe(notification) })}>
+          <Button
+            variant="default"
+            size="compact-sm"
+            onClick={onMarkRead}
+            disabled={marking}
+            aria-label={t('centre.markReadOf', { text: describe(notification) })}
+          >
             {t('centre.markRead')}
           </Button>
         )}
@@ -42,7 +56,10 @@ function NotificationRow({ notification, onMarkRead, marking }: { notification: 
 export function NotificationsPage() {
   const { t } = useTranslation('notifications');
   const [first, setFirst] = useState(PAGE_SIZE);
-  const { data, previousData, loading, error, refetch } = useQuery(NotificationsDocument, { variables: { first }, fetchPolicy: 'cache-and-network' });
+  const { data, previousData, loading, error, refetch } = useQuery(NotificationsDocument, {
+    variables: { first },
+    fetchPolicy: 'cache-and-network',
+  });
   const { markRead, markAllRead, marking } = useMarkNotificationsRead();
   const shown = data ?? previousData;
   const notifications = shown?.notifications ?? [];
@@ -77,12 +94,21 @@ export function NotificationsPage() {
           </Text>
           <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
             {notifications.map((notification) => (
-              <NotificationRow key={notification.id} notification={notification} onMarkRead={() => void markRead(notification)} marking={marking} />
+              <NotificationRow
+                key={notification.id}
+                notification={notification}
+                onMarkRead={() => void markRead(notification)}
+                marking={marking}
+              />
             ))}
           </Stack>
           {canLoadMore && (
             <Group justify="center">
-              <Button variant="default" onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, MAX_SHOWN))} loading={loading}>
+              <Button
+                variant="default"
+                onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, MAX_SHOWN))}
+                loading={loading}
+              >
                 {t('centre.loadMore')}
               </Button>
             </Group>

@@ -16,7 +16,9 @@ export function UnsubscribePage() {
   const [unsubscribe, { data, loading, error }] = useMutation(UnsubscribeDocument);
   const category = token.split('.')[1] ?? '';
   const known = category === 'DIGEST' || (Object.values(NotificationCategory) as string[]).includes(category);
-  const what = known ? t(`unsubscribe.what.${category as NotificationCategory | 'DIGEST'}`) : t('unsubscribe.what.unknown');
+  const what = known
+    ? t(`unsubscribe.what.${category as NotificationCategory | 'DIGEST'}`)
+    : t('unsubscribe.what.unknown');
 
   return (
     <Stack maw={560} mx="auto" gap="md">
@@ -33,7 +35,11 @@ export function UnsubscribePage() {
               {t('unsubscribe.inAppStays')}
             </Text>
             <ErrorAlert error={error} />
-            <Button onClick={() => void unsubscribe({ variables: { token } }).catch(() => undefined)} loading={loading} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              onClick={() => void unsubscribe({ variables: { token } }).catch(() => undefined)}
+              loading={loading}
+              style={{ alignSelf: 'flex-start' }}
+            >
               {t('unsubscribe.confirm')}
             </Button>
           </Stack>

@@ -28,7 +28,9 @@ function listArgs(storeFieldName: string): { first?: number; after?: number } {
  * it was opened) and sets the unread count: every view of them changes at once, with no request.
  */
 export function showInCache(cache: ApolloCache, fresh: NotificationFieldsFragment[], unreadCount: number): void {
-  const refs = fresh.map((data) => cache.writeFragment({ fragment: NotificationFieldsFragmentDoc, data })).filter((ref): ref is Reference => !!ref);
+  const refs = fresh
+    .map((data) => cache.writeFragment({ fragment: NotificationFieldsFragmentDoc, data }))
+    .filter((ref): ref is Reference => !!ref);
   cache.modify({
     id: 'ROOT_QUERY',
     fields: {

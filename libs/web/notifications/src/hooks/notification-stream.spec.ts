@@ -13,7 +13,12 @@ const view = (seq: number): NotificationView => ({
   subjectId: null,
   contentFree: false,
 });
-const message = (seq: number, previousSeq = seq - 1, unreadCount = 1): NotificationMessage => ({ seq, previousSeq, unreadCount, notification: view(seq) });
+const message = (seq: number, previousSeq = seq - 1, unreadCount = 1): NotificationMessage => ({
+  seq,
+  previousSeq,
+  unreadCount,
+  notification: view(seq),
+});
 
 /** A port whose catch-up answers from a list of what the server holds, and records what was shown. */
 function setUp(server: number[]) {
@@ -23,10 +28,16 @@ function setUp(server: number[]) {
   let hold = false;
   const fetchAfter = jest.fn<NotificationStreamPort<NotificationView>['fetchAfter']>(async (after, first) => {
     if (hold) await new Promise<void>((resolve) => (answer = resolve));
-    const notifications = server.filter((seq) => seq > after).slice(0, first).map(view);
+    const notifications = server
+      .filter((seq) => seq > after)
+      .slice(0, first)
+      .map(view);
     return { notifications, unreadCount: notifications.length } satisfies CatchUpPage<NotificationView>;
   });
-  const stream = new NotificationStream<NotificationView>({ show: (fresh, unread) => (shown.push(fresh.map((n) => n.seq)), counts.push(unread)), fetchAfter });
+  const stream = new NotificationStream<NotificationView>({
+    show: (fresh, unread) => (shown.push(fresh.map((n) => n.seq)), counts.push(unread)),
+    fetchAfter,
+  });
   return {
     stream,
     fetchAfter,

@@ -1,6 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import type { ApolloCache } from '@apollo/client';
-import { MarkNotificationsReadDocument, NotificationsDocument, type NotificationFieldsFragment } from '@convene/web-data-access';
+import {
+  MarkNotificationsReadDocument,
+  NotificationsDocument,
+  type NotificationFieldsFragment,
+} from '@convene/web-data-access';
 import { useErrorMessage, useNotify } from '@convene/web-ui';
 import { useCallback } from 'react';
 
@@ -47,7 +51,8 @@ export function useMarkNotificationsRead() {
 
   /** Marks one notification read (nothing to do when it already is). */
   const markRead = useCallback(
-    (notification: Marked) => (notification.readAt ? Promise.resolve(true) : run({ ids: [notification.id] }, [notification])),
+    (notification: Marked) =>
+      notification.readAt ? Promise.resolve(true) : run({ ids: [notification.id] }, [notification]),
     [run],
   );
 
@@ -58,7 +63,10 @@ export function useMarkNotificationsRead() {
   const markAllRead = useCallback(
     (shown: Marked[]) => {
       const newest = Math.max(0, ...shown.map((n) => n.seq));
-      return run({ upToSeq: newest }, shown.filter((n) => n.seq <= newest));
+      return run(
+        { upToSeq: newest },
+        shown.filter((n) => n.seq <= newest),
+      );
     },
     [run],
   );

@@ -1,5 +1,11 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { NotificationsAfterDocument, NotificationsDocument, useRealtimeEvent, useRealtimeStatus, type NotificationFieldsFragment } from '@convene/web-data-access';
+import {
+  NotificationsAfterDocument,
+  NotificationsDocument,
+  useRealtimeEvent,
+  useRealtimeStatus,
+  type NotificationFieldsFragment,
+} from '@convene/web-data-access';
 import { SOCKET_EVENTS } from '@convene/shared-contracts';
 import { useNotify } from '@convene/web-ui';
 import { useEffect, useRef, useState } from 'react';
@@ -47,7 +53,11 @@ export function useNotificationFeed() {
         },
         fetchAfter: async (after, first) => {
           try {
-            const { data } = await client.query({ query: NotificationsAfterDocument, variables: { after, first }, fetchPolicy: 'no-cache' });
+            const { data } = await client.query({
+              query: NotificationsAfterDocument,
+              variables: { after, first },
+              fetchPolicy: 'no-cache',
+            });
             return data ? { notifications: data.notifications, unreadCount: data.unreadNotificationCount } : null;
           } catch (error) {
             console.warn('Catching up on notifications failed', error);
@@ -57,7 +67,9 @@ export function useNotificationFeed() {
       }),
   );
 
-  useRealtimeEvent(SOCKET_EVENTS.notification, (message) => stream.receive({ ...message, notification: toFragment(message.notification) }));
+  useRealtimeEvent(SOCKET_EVENTS.notification, (message) =>
+    stream.receive({ ...message, notification: toFragment(message.notification) }),
+  );
   useRealtimeEvent(SOCKET_EVENTS.notificationsRead, (message) => markReadInCache(client.cache, message));
 
   // Messages continue from the newest notification of the first list. Each (re)connect catches up

@@ -74,11 +74,20 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     JOIN_REQUESTS: { name: 'طلبات الانضمام', description: 'طلبات الانضمام إلى المجموعات التي تنسّقها، بانتظار قرارك.' },
     MEMBERSHIP: { name: 'عضوياتك', description: 'الدعوات، والردود على طلبات انضمامك، والتغييرات في دورك.' },
     DISCUSSIONS: { name: 'النقاشات الجديدة', description: 'النقاشات التي تبدأ في مجموعاتك.' },
-    REPLIES: { name: 'الردود عليك', description: 'الردود على نقاشاتك ومشاركاتك، وذكرك فيها، وإخفاء المنسّقين لمشاركاتك.' },
+    REPLIES: {
+      name: 'الردود عليك',
+      description: 'الردود على نقاشاتك ومشاركاتك، وذكرك فيها، وإخفاء المنسّقين لمشاركاتك.',
+    },
     DOCUMENTS: { name: 'المستندات', description: 'المستندات الجديدة والنسخ الجديدة في مجموعاتك.' },
-    MEETINGS: { name: 'الاجتماعات', description: 'اجتماعات مجموعاتك: الجديدة والمعدّلة والملغاة، والتذكيرات، واستطلاعات البحث عن موعد.' },
+    MEETINGS: {
+      name: 'الاجتماعات',
+      description: 'اجتماعات مجموعاتك: الجديدة والمعدّلة والملغاة، والتذكيرات، واستطلاعات البحث عن موعد.',
+    },
     REGISTRATIONS: { name: 'التسجيل في الفعاليات', description: 'تسجيل الأشخاص في الفعاليات المفتوحة التي تنظّمها.' },
-    PITCHES: { name: 'مقترحات الشركاء', description: 'المقترحات الجديدة إلى المجموعات التي تنسّقها، وما يُطلب منك مراجعته، وردود الشركاء.' },
+    PITCHES: {
+      name: 'مقترحات الشركاء',
+      description: 'المقترحات الجديدة إلى المجموعات التي تنسّقها، وما يُطلب منك مراجعته، وردود الشركاء.',
+    },
   },
   levels: {
     ALL: { name: 'كل النشاط', description: 'كل ما يحدث في المجموعة' },
@@ -95,7 +104,8 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     saved: 'حُفظت الإعدادات',
     channels: {
       title: 'كيف تصلك الأخبار',
-      intro: 'داخل التطبيق يعني الجرس وقائمة هذه الصفحة والرسائل المنبثقة. يجمع الملخص ما لم تقرأه في رسالة بريد واحدة.',
+      intro:
+        'داخل التطبيق يعني الجرس وقائمة هذه الصفحة والرسائل المنبثقة. يجمع الملخص ما لم تقرأه في رسالة بريد واحدة.',
       inApp: 'داخل التطبيق',
       email: 'بالبريد',
       inAppFor: 'داخل التطبيق: {{category}}',
@@ -134,7 +144,18 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
     doneTitle: 'تم',
     done: 'لن تصلك بعد الآن رسائل حول {{what}}.',
     allSettings: 'كل إعدادات الإشعارات',
-    what: { JOIN_REQUESTS: 'طلبات الانضمام', MEMBERSHIP: 'عضوياتك', DISCUSSIONS: 'النقاشات الجديدة', REPLIES: 'الردود عليك', DOCUMENTS: 'المستندات', MEETINGS: 'الاجتماعات', REGISTRATIONS: 'التسجيل في الفعاليات', PITCHES: 'مقترحات الشركاء', DIGEST: 'الملخص', unknown: 'هذا' },
+    what: {
+      JOIN_REQUESTS: 'طلبات الانضمام',
+      MEMBERSHIP: 'عضوياتك',
+      DISCUSSIONS: 'النقاشات الجديدة',
+      REPLIES: 'الردود عليك',
+      DOCUMENTS: 'المستندات',
+      MEETINGS: 'الاجتماعات',
+      REGISTRATIONS: 'التسجيل في الفعاليات',
+      PITCHES: 'مقترحات الشركاء',
+      DIGEST: 'الملخص',
+      unknown: 'هذا',
+    },
   },
   markAllRead: 'تعليم الكل كمقروء',
   allMarkedRead: 'عُلّمت كل الإشعارات كمقروءة',

@@ -68,14 +68,29 @@ export const notificationsEn = {
     PITCH_REPLY: 'A partner replied on a pitch to {{group}}',
   },
   categories: {
-    JOIN_REQUESTS: { name: 'Join requests', description: 'Requests to join groups you convene, waiting for your decision.' },
-    MEMBERSHIP: { name: 'Your memberships', description: 'Invitations, answers to your requests to join, and changes to your role.' },
+    JOIN_REQUESTS: {
+      name: 'Join requests',
+      description: 'Requests to join groups you convene, waiting for your decision.',
+    },
+    MEMBERSHIP: {
+      name: 'Your memberships',
+      description: 'Invitations, answers to your requests to join, and changes to your role.',
+    },
     DISCUSSIONS: { name: 'New discussions', description: 'Discussions started in your groups.' },
-    REPLIES: { name: 'Replies to you', description: 'Replies to your discussions and posts, mentions of you, and convenors hiding your posts.' },
+    REPLIES: {
+      name: 'Replies to you',
+      description: 'Replies to your discussions and posts, mentions of you, and convenors hiding your posts.',
+    },
     DOCUMENTS: { name: 'Documents', description: 'New documents and new versions in your groups.' },
-    MEETINGS: { name: 'Meetings', description: 'Meetings of your groups: new, changed or cancelled, reminders, and polls to find a time.' },
+    MEETINGS: {
+      name: 'Meetings',
+      description: 'Meetings of your groups: new, changed or cancelled, reminders, and polls to find a time.',
+    },
     REGISTRATIONS: { name: 'Event registrations', description: 'People registering for the open events you organise.' },
-    PITCHES: { name: 'Partner pitches', description: 'New pitches to the groups you convene, the ones you are asked to review, and partners’ replies.' },
+    PITCHES: {
+      name: 'Partner pitches',
+      description: 'New pitches to the groups you convene, the ones you are asked to review, and partners’ replies.',
+    },
   },
   levels: {
     ALL: { name: 'All activity', description: 'everything that happens in the group' },
@@ -92,7 +107,8 @@ export const notificationsEn = {
     saved: 'Settings saved',
     channels: {
       title: 'How you hear about things',
-      intro: 'In the app means the bell, this page’s list and pop-up messages. A digest gathers what you have not read into one email.',
+      intro:
+        'In the app means the bell, this page’s list and pop-up messages. A digest gathers what you have not read into one email.',
       inApp: 'In the app',
       email: 'By email',
       inAppFor: 'In the app: {{category}}',
@@ -126,12 +142,24 @@ export const notificationsEn = {
   unsubscribe: {
     title: 'Stop emails',
     question: 'Stop emails about {{what}}?',
-    inAppStays: 'You will still see them in Convene. You can turn the emails back on at any time in your notification settings.',
+    inAppStays:
+      'You will still see them in Convene. You can turn the emails back on at any time in your notification settings.',
     confirm: 'Stop these emails',
     doneTitle: 'Done',
     done: 'You will no longer get emails about {{what}}.',
     allSettings: 'All notification settings',
-    what: { JOIN_REQUESTS: 'join requests', MEMBERSHIP: 'your memberships', DISCUSSIONS: 'new discussions', REPLIES: 'replies to you', DOCUMENTS: 'documents', MEETINGS: 'meetings', REGISTRATIONS: 'event registrations', PITCHES: 'partner pitches', DIGEST: 'the digest', unknown: 'this' },
+    what: {
+      JOIN_REQUESTS: 'join requests',
+      MEMBERSHIP: 'your memberships',
+      DISCUSSIONS: 'new discussions',
+      REPLIES: 'replies to you',
+      DOCUMENTS: 'documents',
+      MEETINGS: 'meetings',
+      REGISTRATIONS: 'event registrations',
+      PITCHES: 'partner pitches',
+      DIGEST: 'the digest',
+      unknown: 'this',
+    },
   },
   markAllRead: 'Mark all read',
   allMarkedRead: 'All notifications marked read',

@@ -3,8 +3,26 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
-import { MyPitchDocument, ReplyToPitchDocument, toApiError, WithdrawPitchDocument, type PartnerPitchFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ConfirmModal, ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
+import {
+  MyPitchDocument,
+  ReplyToPitchDocument,
+  toApiError,
+  WithdrawPitchDocument,
+  type PartnerPitchFieldsFragment,
+} from '@convene/web-data-access';
+import {
+  applyServerFieldErrors,
+  ConfirmModal,
+  ErrorAlert,
+  LimitedTextarea,
+  NotFoundPage,
+  PageError,
+  PageLoader,
+  PageTitle,
+  useFormatDateTime,
+  useNotify,
+  useValidators,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -18,11 +36,15 @@ import './submissions.css';
 export function PartnerPitchPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation('submissions');
-  const { data, error, loading, refetch } = useQuery(MyPitchDocument, { variables: { token }, fetchPolicy: 'network-only' });
+  const { data, error, loading, refetch } = useQuery(MyPitchDocument, {
+    variables: { token },
+    fetchPolicy: 'network-only',
+  });
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
     const code = toApiError(error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return <NotFoundPage title={t('partner.notFoundTitle')} body={t('partner.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT')
+      return <NotFoundPage title={t('partner.notFoundTitle')} body={t('partner.notFoundBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
@@ -47,7 +69,14 @@ function PartnerPitch({ token, pitch }: { token: string; pitch: PartnerPitchFiel
         </Text>
       </div>
 
-      <Alert classNames={{ title: 'convene-alert-title' }} color={STATUS_COLORS[pitch.status]} variant="light" c="gray.9" role="status" title={t('partner.statusLabel', { status: t(`status.${pitch.status}`) })}>
+      <Alert
+        classNames={{ title: 'convene-alert-title' }}
+        color={STATUS_COLORS[pitch.status]}
+        variant="light"
+        c="gray.9"
+        role="status"
+        title={t('partner.statusLabel', { status: t(`status.${pitch.status}`) })}
+      >
         <Text size="sm">{t(`partner.statusLine.${pitch.status}`)}</Text>
         {pitch.status === 'DECLINED' && pitch.declineReason && (
           <Text size="sm" mt={6} dir="auto" className="convene-preline">
@@ -97,7 +126,9 @@ function PartnerPitch({ token, pitch }: { token: string; pitch: PartnerPitchFiel
           <dt>{t('partner.contact')}</dt>
           <dd dir="auto">{pitch.contactName}</dd>
           <dt>{t('partner.groups')}</dt>
-          <dd dir="auto">{pitch.notSure && pitch.groupNames.length === 0 ? t('partner.notSure') : listFormat(pitch.groupNames)}</dd>
+          <dd dir="auto">
+            {pitch.notSure && pitch.groupNames.length === 0 ? t('partner.notSure') : listFormat(pitch.groupNames)}
+          </dd>
         </dl>
         <Text fw={600} size="sm" mt="md">
           {t('partner.summary')}
@@ -136,10 +167,15 @@ function ReplyForm({ token }: { token: string }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [reply, { loading }] = useMutation(ReplyToPitchDocument, {
     update: (cache, { data }) => {
-      if (data) cache.writeQuery({ query: MyPitchDocument, variables: { token }, data: { myPitch: data.replyToPitch } });
+      if (data)
+        cache.writeQuery({ query: MyPitchDocument, variables: { token }, data: { myPitch: data.replyToPitch } });
     },
   });
-  const form = useForm({ mode: 'controlled', initialValues: { body: '' }, validate: { body: validators.all(validators.required, validators.maxLength(LIMITS.pitchMessageMax)) } });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { body: '' },
+    validate: { body: validators.all(validators.required, validators.maxLength(LIMITS.pitchMessageMax)) },
+  });
   const handleSubmit = form.onSubmit(async ({ body }) => {
     setFailure(null);
     try {
@@ -154,7 +190,15 @@ function ReplyForm({ token }: { token: string }) {
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="xs" mt="md">
         <ErrorAlert error={failure} />
-        <LimitedTextarea label={t('partner.reply')} description={t('partner.replyHint')} autosize minRows={3} limit={LIMITS.pitchMessageMax} dir="auto" {...form.getInputProps('body')} />
+        <LimitedTextarea
+          label={t('partner.reply')}
+          description={t('partner.replyHint')}
+          autosize
+          minRows={3}
+          limit={LIMITS.pitchMessageMax}
+          dir="auto"
+          {...form.getInputProps('body')}
+        />
         <Button type="submit" loading={loading} style={{ alignSelf: 'flex-start' }}>
           {t('partner.send')}
         </Button>
@@ -170,7 +214,8 @@ function WithdrawButton({ token }: { token: string }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [withdraw, { loading }] = useMutation(WithdrawPitchDocument, {
     update: (cache, { data }) => {
-      if (data) cache.writeQuery({ query: MyPitchDocument, variables: { token }, data: { myPitch: data.withdrawPitch } });
+      if (data)
+        cache.writeQuery({ query: MyPitchDocument, variables: { token }, data: { myPitch: data.withdrawPitch } });
     },
   });
   return (

@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { usePitchUploads } from '../hooks/usePitchUploads';
 
 /** Choosing a pitch's attachments: each uploads at once, with its progress, a remove button and any refusal. */
-export function PitchAttachments({ uploads, error }: { uploads: ReturnType<typeof usePitchUploads>; error: string | null }) {
+export function PitchAttachments({
+  uploads,
+  error,
+}: {
+  uploads: ReturnType<typeof usePitchUploads>;
+  error: string | null;
+}) {
   const { t } = useTranslation('submissions');
   const fileSize = useFileSize();
   const full = uploads.count >= uploads.max;
@@ -27,15 +33,32 @@ export function PitchAttachments({ uploads, error }: { uploads: ReturnType<typeo
                 </Text>
                 <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                   <Text size="xs" c={item.status === 'done' ? 'teal.9' : 'gray.7'}>
-                    {item.status === 'uploading' ? t('upload.uploading', { progress: item.progress }) : item.status === 'done' ? `${t('upload.done')} · ${fileSize(item.size)}` : fileSize(item.size)}
+                    {item.status === 'uploading'
+                      ? t('upload.uploading', { progress: item.progress })
+                      : item.status === 'done'
+                        ? `${t('upload.done')} · ${fileSize(item.size)}`
+                        : fileSize(item.size)}
                   </Text>
-                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => uploads.remove(item.key)} aria-label={t('upload.removeLabel', { name: item.name })}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => uploads.remove(item.key)}
+                    aria-label={t('upload.removeLabel', { name: item.name })}
+                  >
                     {t('upload.remove')}
                   </Button>
                 </Group>
               </Group>
               {item.status !== 'done' && (
-                <Progress value={item.status === 'failed' ? 100 : item.progress} color={item.status === 'failed' ? 'red' : 'indigo'} animated={item.status === 'uploading'} striped={item.status === 'uploading'} size="sm" aria-label={item.name} />
+                <Progress
+                  value={item.status === 'failed' ? 100 : item.progress}
+                  color={item.status === 'failed' ? 'red' : 'indigo'}
+                  animated={item.status === 'uploading'}
+                  striped={item.status === 'uploading'}
+                  size="sm"
+                  aria-label={item.name}
+                />
               )}
               {item.error && (
                 <Text size="sm" c="red.8" mt={6} role="alert">
@@ -52,7 +75,9 @@ export function PitchAttachments({ uploads, error }: { uploads: ReturnType<typeo
           uploads.add(files.slice(0, Math.max(0, uploads.max - uploads.count)));
           resetRef.current?.();
         }}
-        multiple inputProps={{ 'aria-label': t('public.filesInput') }}>
+        multiple
+        inputProps={{ 'aria-label': t('public.filesInput') }}
+      >
         {(props) => (
           <Button {...props} variant="light" disabled={full}>
             {t('public.chooseFiles')}

@@ -1,6 +1,24 @@
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { PitchesDocument, PitchFormsDocument, type PitchCardFieldsFragment, type PitchStatus } from '@convene/web-data-access';
+import {
+  PitchesDocument,
+  PitchFormsDocument,
+  type PitchCardFieldsFragment,
+  type PitchStatus,
+} from '@convene/web-data-access';
 import { PageError, PageLoader, PageTitle, paths, useLocale } from '@convene/web-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +38,13 @@ export function PitchBoardPage() {
   const to = params.get('to') ?? '';
   const filtered = Boolean(groupId || formId || from || to);
   const { data, error, loading, refetch, fetchMore } = useQuery(PitchesDocument, {
-    variables: { groupId: groupId || null, formId: formId || null, from: dayBoundary(from), to: dayBoundary(to, true), first: PAGE_SIZE },
+    variables: {
+      groupId: groupId || null,
+      formId: formId || null,
+      from: dayBoundary(from),
+      to: dayBoundary(to, true),
+      first: PAGE_SIZE,
+    },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
@@ -30,7 +54,10 @@ export function PitchBoardPage() {
     const forms = formsData?.pitchForms ?? [];
     const all = new Map<string, string>();
     for (const form of forms) for (const group of form.groups) all.set(group.id, group.name);
-    return { forms, groups: [...all].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)) };
+    return {
+      forms,
+      groups: [...all].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)),
+    };
   }, [formsData]);
 
   const setFilter = (name: string, value: string) => {
@@ -77,18 +104,43 @@ export function PitchBoardPage() {
               {t('board.filters')}
             </Title>
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-              <NativeSelect label={t('board.group')} value={groupId} onChange={(event) => setFilter('group', event.currentTarget.value)} data={[{ value: '', label: t('board.allGroups') }, ...groups]} />
+              <NativeSelect
+                label={t('board.group')}
+                value={groupId}
+                onChange={(event) => setFilter('group', event.currentTarget.value)}
+                data={[{ value: '', label: t('board.allGroups') }, ...groups]}
+              />
               <NativeSelect
                 label={t('board.form')}
                 value={formId}
                 onChange={(event) => setFilter('form', event.currentTarget.value)}
-                data={[{ value: '', label: t('board.allForms') }, ...forms.map((form) => ({ value: form.id, label: form.title }))]}
+                data={[
+                  { value: '', label: t('board.allForms') },
+                  ...forms.map((form) => ({ value: form.id, label: form.title })),
+                ]}
               />
-              <TextInput type="date" label={t('board.from')} value={from} max={to || undefined} onChange={(event) => setFilter('from', event.currentTarget.value)} />
-              <TextInput type="date" label={t('board.to')} value={to} min={from || undefined} onChange={(event) => setFilter('to', event.currentTarget.value)} />
+              <TextInput
+                type="date"
+                label={t('board.from')}
+                value={from}
+                max={to || undefined}
+                onChange={(event) => setFilter('from', event.currentTarget.value)}
+              />
+              <TextInput
+                type="date"
+                label={t('board.to')}
+                value={to}
+                min={from || undefined}
+                onChange={(event) => setFilter('to', event.currentTarget.value)}
+              />
             </SimpleGrid>
             {filtered && (
-              <Button variant="subtle" size="xs" mt="xs" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              <Button
+                variant="subtle"
+                size="xs"
+                mt="xs"
+                onClick={() => setParams(new URLSearchParams(), { replace: true })}
+              >
                 {t('board.clear')}
               </Button>
             )}
@@ -111,12 +163,22 @@ export function PitchBoardPage() {
                 ))}
               </div>
               {data?.pitches.hasNextPage && (
-                <Button variant="default" loading={loading} style={{ alignSelf: 'center' }} onClick={() =>
+                <Button
+                  variant="default"
+                  loading={loading}
+                  style={{ alignSelf: 'center' }}
+                  onClick={() =>
                     void fetchMore({
                       variables: { after: data.pitches.endCursor },
-                      updateQuery: (previous, { fetchMoreResult }) => ({ pitches: { ...fetchMoreResult.pitches, nodes: [...previous.pitches.nodes, ...fetchMoreResult.pitches.nodes] } }),
+                      updateQuery: (previous, { fetchMoreResult }) => ({
+                        pitches: {
+                          ...fetchMoreResult.pitches,
+                          nodes: [...previous.pitches.nodes, ...fetchMoreResult.pitches.nodes],
+                        },
+                      }),
                     })
-                  }>
+                  }
+                >
                   {t('board.more')}
                 </Button>
               )}
@@ -177,7 +239,15 @@ function PitchCard({ pitch }: { pitch: PitchCardFieldsFragment }) {
           </Badge>
         ) : (
           pitch.groups.map((group) => (
-            <Badge key={group.id} size="xs" variant="light" color="indigo" tt="none" dir="auto" style={{ maxWidth: '100%' }}>
+            <Badge
+              key={group.id}
+              size="xs"
+              variant="light"
+              color="indigo"
+              tt="none"
+              dir="auto"
+              style={{ maxWidth: '100%' }}
+            >
               {group.name}
             </Badge>
           ))

@@ -1,8 +1,28 @@
-import { Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS, SUPPORTED_LOCALES, type Locale } from '@convene/shared-contracts';
-import { PitchFormsDocument, SavePitchFormDocument, toApiError, type PitchFieldKind, type PitchFormFieldsFragment } from '@convene/web-data-access';
+import {
+  PitchFormsDocument,
+  SavePitchFormDocument,
+  toApiError,
+  type PitchFieldKind,
+  type PitchFormFieldsFragment,
+} from '@convene/web-data-access';
 import {
   applyServerFieldErrors,
   ErrorAlert,
@@ -60,11 +80,15 @@ interface Values {
 export function PitchFormEditPage() {
   const { id = 'new' } = useParams();
   const { t } = useTranslation('submissions');
-  const { data, error, loading, refetch } = useQuery(PitchFormsDocument, { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
+  const { data, error, loading, refetch } = useQuery(PitchFormsDocument, {
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+  });
   if (id === 'new') return <PitchFormEditor form={null} />;
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
-    if (toApiError(error).code === 'FORBIDDEN') return <NotFoundPage title={t('forms.forbiddenTitle')} body={t('forms.forbiddenBody')} />;
+    if (toApiError(error).code === 'FORBIDDEN')
+      return <NotFoundPage title={t('forms.forbiddenTitle')} body={t('forms.forbiddenBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   const form = data?.pitchForms.find((candidate) => candidate.id === id);
@@ -104,14 +128,22 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
       translations: textsForEditing(saved?.translations),
     },
     validate: {
-      slug: (value) => validators.required(value) ?? (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.trim()) ? null : i18n.getFixedT(null, 'submissions')('forms.slugInvalid')),
+      slug: (value) =>
+        validators.required(value) ??
+        (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.trim())
+          ? null
+          : i18n.getFixedT(null, 'submissions')('forms.slugInvalid')),
       title: validators.all(validators.required, validators.maxLength(LIMITS.pitchFormTitleMax)),
       intro: validators.maxLength(LIMITS.pitchFormIntroMax),
       consentText: validators.required,
       translations: Object.fromEntries(
         SUPPORTED_LOCALES.map((locale) => [
           locale,
-          { title: validators.maxLength(LIMITS.pitchFormTitleMax), intro: validators.maxLength(LIMITS.pitchFormIntroMax), consentText: validators.maxLength(LIMITS.registrationConsentMax) },
+          {
+            title: validators.maxLength(LIMITS.pitchFormTitleMax),
+            intro: validators.maxLength(LIMITS.pitchFormIntroMax),
+            consentText: validators.maxLength(LIMITS.registrationConsentMax),
+          },
         ]),
       ) as never,
       fields: {
@@ -141,7 +173,14 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
             retentionDays: Number(v.retentionDays) || 0,
             fields: v.fields.map((field) => {
               const options = field.kind === 'CHOICE' ? optionLines(field.options) : [];
-              return { id: field.id, label: field.label.trim(), kind: field.kind, required: field.required, options, translations: fieldTextsInput(field.translations, v.language, options.length) };
+              return {
+                id: field.id,
+                label: field.label.trim(),
+                kind: field.kind,
+                required: field.required,
+                options,
+                translations: fieldTextsInput(field.translations, v.language, options.length),
+              };
             }),
             language: v.language,
             translations: textsInput(v.translations, v.language),
@@ -151,7 +190,15 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
       notify.success(t('forms.saved'));
       navigate(paths.pitchForms());
     } catch (error) {
-      const { placed } = applyServerFieldErrors(form, error, (field) => (field in v || /^(fields\.\d+\.)?translations\.\d+\./.test(field) ? translatedFieldPath(field, v) : /^fields\.\d+\.(label|options|kind)$/.test(field) ? field : field.startsWith('fields.') ? 'fields' : null));
+      const { placed } = applyServerFieldErrors(form, error, (field) =>
+        field in v || /^(fields\.\d+\.)?translations\.\d+\./.test(field)
+          ? translatedFieldPath(field, v)
+          : /^fields\.\d+\.(label|options|kind)$/.test(field)
+            ? field
+            : field.startsWith('fields.')
+              ? 'fields'
+              : null,
+      );
       if (!placed) setFailure(error);
     }
   });
@@ -174,11 +221,45 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
         <Stack gap="lg">
           <Paper withBorder p="lg" radius="md">
             <Stack gap="md">
-              <TextInput label={t('forms.formTitle')} required maxLength={LIMITS.pitchFormTitleMax} dir="auto" {...form.getInputProps('title')} />
-              <TextInput label={t('forms.slug')} description={t('forms.slugHint', { url: publicFormUrl(slug) })} required dir="ltr" leftSection={<Text size="sm" c="gray.7">/pitch/</Text>} leftSectionWidth={56} {...form.getInputProps('slug')} />
-              <LimitedTextarea label={t('forms.formIntro')} description={t('forms.formIntroHint')} autosize minRows={3} limit={LIMITS.pitchFormIntroMax} dir="auto" {...form.getInputProps('intro')} />
+              <TextInput
+                label={t('forms.formTitle')}
+                required
+                maxLength={LIMITS.pitchFormTitleMax}
+                dir="auto"
+                {...form.getInputProps('title')}
+              />
+              <TextInput
+                label={t('forms.slug')}
+                description={t('forms.slugHint', { url: publicFormUrl(slug) })}
+                required
+                dir="ltr"
+                leftSection={
+                  <Text size="sm" c="gray.7">
+                    /pitch/
+                  </Text>
+                }
+                leftSectionWidth={56}
+                {...form.getInputProps('slug')}
+              />
+              <LimitedTextarea
+                label={t('forms.formIntro')}
+                description={t('forms.formIntroHint')}
+                autosize
+                minRows={3}
+                limit={LIMITS.pitchFormIntroMax}
+                dir="auto"
+                {...form.getInputProps('intro')}
+              />
               <Switch label={t('forms.isOpen')} {...form.getInputProps('isOpen', { type: 'checkbox' })} />
-              <Textarea label={t('forms.consentText')} description={t('forms.consentTextHint')} required autosize minRows={2} dir="auto" {...form.getInputProps('consentText')} />
+              <Textarea
+                label={t('forms.consentText')}
+                description={t('forms.consentTextHint')}
+                required
+                autosize
+                minRows={2}
+                dir="auto"
+                {...form.getInputProps('consentText')}
+              />
               <NumberInput
                 label={t('forms.retentionDays')}
                 description={t('forms.retentionDaysHint', { max: LIMITS.pitchRetentionMaxDays })}
@@ -219,7 +300,13 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
                           {t('forms.question', { n })}
                         </Text>
                         <Group gap={4}>
-                          <Button size="compact-xs" variant="subtle" disabled={index === 0} onClick={() => form.reorderListItem('fields', { from: index, to: index - 1 })} aria-label={t('forms.moveUpLabel', { n })}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            disabled={index === 0}
+                            onClick={() => form.reorderListItem('fields', { from: index, to: index - 1 })}
+                            aria-label={t('forms.moveUpLabel', { n })}
+                          >
                             <span aria-hidden>↑ </span>
                             {t('forms.moveUp')}
                           </Button>
@@ -233,25 +320,66 @@ function PitchFormEditor({ form: saved }: { form: PitchFormFieldsFragment | null
                             <span aria-hidden>↓ </span>
                             {t('forms.moveDown')}
                           </Button>
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => form.removeListItem('fields', index)} aria-label={t('forms.removeLabel', { n })}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => form.removeListItem('fields', index)}
+                            aria-label={t('forms.removeLabel', { n })}
+                          >
                             {t('forms.remove')}
                           </Button>
                         </Group>
                       </Group>
                       <Stack gap="xs">
-                        <TextInput label={t('forms.label')} required dir="auto" {...form.getInputProps(`fields.${index}.label`)} />
+                        <TextInput
+                          label={t('forms.label')}
+                          required
+                          dir="auto"
+                          {...form.getInputProps(`fields.${index}.label`)}
+                        />
                         <Group gap="md" align="flex-end">
-                          <NativeSelect label={t('forms.kind')} data={KINDS.map((kind) => ({ value: kind, label: t(`fieldKinds.${kind}`) }))} {...form.getInputProps(`fields.${index}.kind`)} />
-                          <Checkbox label={t('forms.requiredQuestion')} mb={8} {...form.getInputProps(`fields.${index}.required`, { type: 'checkbox' })} />
+                          <NativeSelect
+                            label={t('forms.kind')}
+                            data={KINDS.map((kind) => ({ value: kind, label: t(`fieldKinds.${kind}`) }))}
+                            {...form.getInputProps(`fields.${index}.kind`)}
+                          />
+                          <Checkbox
+                            label={t('forms.requiredQuestion')}
+                            mb={8}
+                            {...form.getInputProps(`fields.${index}.required`, { type: 'checkbox' })}
+                          />
                         </Group>
-                        {field.kind === 'CHOICE' && <Textarea label={t('forms.options')} autosize minRows={3} dir="auto" {...form.getInputProps(`fields.${index}.options`)} />}
+                        {field.kind === 'CHOICE' && (
+                          <Textarea
+                            label={t('forms.options')}
+                            autosize
+                            minRows={3}
+                            dir="auto"
+                            {...form.getInputProps(`fields.${index}.options`)}
+                          />
+                        )}
                       </Stack>
                     </li>
                   );
                 })}
               </Stack>
             )}
-            <Button variant="light" disabled={full} onClick={() => form.insertListItem('fields', { id: null, key: nextKey(), label: '', kind: 'TEXT', required: false, options: '', translations: fieldTextsForEditing(null) } satisfies QuestionValues)}>
+            <Button
+              variant="light"
+              disabled={full}
+              onClick={() =>
+                form.insertListItem('fields', {
+                  id: null,
+                  key: nextKey(),
+                  label: '',
+                  kind: 'TEXT',
+                  required: false,
+                  options: '',
+                  translations: fieldTextsForEditing(null),
+                } satisfies QuestionValues)
+              }
+            >
               {t('forms.add')}
             </Button>
             {full && (

@@ -2,8 +2,26 @@ import { Alert, Button, Checkbox, Paper, Radio, SimpleGrid, Stack, Text, TextInp
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS, localiseField, shownText, translationFor } from '@convene/shared-contracts';
-import { PitchFormDocument, SubmitPitchDocument, toApiError, type OrganisationType, type PitchFormFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, FormQuestionInput, HoneypotField, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, useLocale, useValidators } from '@convene/web-ui';
+import {
+  PitchFormDocument,
+  SubmitPitchDocument,
+  toApiError,
+  type OrganisationType,
+  type PitchFormFieldsFragment,
+} from '@convene/web-data-access';
+import {
+  applyServerFieldErrors,
+  ErrorAlert,
+  FormQuestionInput,
+  HoneypotField,
+  LimitedTextarea,
+  NotFoundPage,
+  PageError,
+  PageLoader,
+  PageTitle,
+  useLocale,
+  useValidators,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -11,17 +29,27 @@ import { usePitchUploads } from '../hooks/usePitchUploads';
 import { PitchAttachments } from './PitchAttachments';
 import './submissions.css';
 
-const ORGANISATION_TYPES: OrganisationType[] = ['COMMUNITY_ORGANISATION', 'NGO', 'FAITH_ORGANISATION', 'RESEARCH', 'OTHER'];
+const ORGANISATION_TYPES: OrganisationType[] = [
+  'COMMUNITY_ORGANISATION',
+  'NGO',
+  'FAITH_ORGANISATION',
+  'RESEARCH',
+  'OTHER',
+];
 
 /** A public pitch form: partner organisations pitch an idea to the working groups, without an account. */
 export function PitchFormPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation('submissions');
-  const { data, error, loading, refetch } = useQuery(PitchFormDocument, { variables: { slug }, fetchPolicy: 'cache-and-network' });
+  const { data, error, loading, refetch } = useQuery(PitchFormDocument, {
+    variables: { slug },
+    fetchPolicy: 'cache-and-network',
+  });
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
     const code = toApiError(error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return <NotFoundPage title={t('public.notFoundTitle')} body={t('public.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT')
+      return <NotFoundPage title={t('public.notFoundTitle')} body={t('public.notFoundBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
@@ -53,11 +81,23 @@ function PitchFormView({ form }: { form: PitchFormFieldsFragment }) {
         )}
       </div>
       {!form.isOpen ? (
-        <Alert classNames={{ title: 'convene-alert-title' }} color="gray" variant="light" title={t('public.closedTitle')} role="status">
+        <Alert
+          classNames={{ title: 'convene-alert-title' }}
+          color="gray"
+          variant="light"
+          title={t('public.closedTitle')}
+          role="status"
+        >
           {t('public.closedBody')}
         </Alert>
       ) : receipt ? (
-        <Alert classNames={{ title: 'convene-alert-title' }} color="teal" variant="light" title={t('public.doneTitle')} role="status">
+        <Alert
+          classNames={{ title: 'convene-alert-title' }}
+          color="teal"
+          variant="light"
+          title={t('public.doneTitle')}
+          role="status"
+        >
           {/* The API answers in English: other languages say the same in their own words. */}
           <Text size="sm" dir="auto">
             {locale === 'en' ? receipt : t('public.received')}
@@ -112,9 +152,25 @@ function focusFirstError() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
 }
 
-const FORM_FIELDS = new Set(['organisationName', 'organisationType', 'contactName', 'contactEmail', 'title', 'summary', 'helpWanted', 'groupIds', 'consent']);
+const FORM_FIELDS = new Set([
+  'organisationName',
+  'organisationType',
+  'contactName',
+  'contactEmail',
+  'title',
+  'summary',
+  'helpWanted',
+  'groupIds',
+  'consent',
+]);
 
-function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFragment; onDone: (message: string) => void }) {
+function SubmissionForm({
+  form: pitchForm,
+  onDone,
+}: {
+  form: PitchFormFieldsFragment;
+  onDone: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation('submissions');
   const { locale } = useLocale();
   const validators = useValidators();
@@ -122,7 +178,12 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
   const [failure, setFailure] = useState<unknown>(null);
   const [attachmentsError, setAttachmentsError] = useState<string | null>(null);
   const [submit, { loading }] = useMutation(SubmitPitchDocument);
-  const consentText = shownText(pitchForm.consentText, translationFor(pitchForm.translations, locale, pitchForm.language)?.consentText, locale, pitchForm.language);
+  const consentText = shownText(
+    pitchForm.consentText,
+    translationFor(pitchForm.translations, locale, pitchForm.language)?.consentText,
+    locale,
+    pitchForm.language,
+  );
   const questions = pitchForm.fields.map((field) => localiseField(field, locale, pitchForm.language));
   const form = useForm<Values>({
     mode: 'controlled',
@@ -136,7 +197,9 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
       helpWanted: '',
       groupIds: [],
       notSure: false,
-      answers: Object.fromEntries(pitchForm.fields.map((field) => [field.id, field.kind === 'CHECKBOX' ? 'false' : ''])),
+      answers: Object.fromEntries(
+        pitchForm.fields.map((field) => [field.id, field.kind === 'CHECKBOX' ? 'false' : '']),
+      ),
       consent: false,
       website: '',
     },
@@ -148,12 +211,21 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
       title: validators.all(validators.required, validators.maxLength(LIMITS.pitchTitleMax)),
       summary: validators.all(validators.required, validators.maxLength(LIMITS.pitchSummaryMax)),
       helpWanted: validators.all(validators.required, validators.maxLength(LIMITS.pitchHelpMax)),
-      groupIds: (value, values) => (values.notSure || value.length > 0 ? null : i18n.getFixedT(null, 'submissions')('public.chooseGroups')),
+      groupIds: (value, values) =>
+        values.notSure || value.length > 0 ? null : i18n.getFixedT(null, 'submissions')('public.chooseGroups'),
       consent: (value) => (value ? null : validators.required('')),
       answers: Object.fromEntries(
         pitchForm.fields
           .filter((field) => field.required)
-          .map((field) => [field.id, (value: string) => (field.kind === 'CHECKBOX' ? (value === 'true' ? null : validators.required('')) : validators.required(value))]),
+          .map((field) => [
+            field.id,
+            (value: string) =>
+              field.kind === 'CHECKBOX'
+                ? value === 'true'
+                  ? null
+                  : validators.required('')
+                : validators.required(value),
+          ]),
       ),
     },
   });
@@ -191,7 +263,13 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
         onDone(data.submitPitch.message);
       }
     } catch (error) {
-      const { apiError, placed } = applyServerFieldErrors(form, error, (field) => (field.startsWith('answers.') || FORM_FIELDS.has(field) ? field : field.startsWith('groupIds') ? 'groupIds' : null));
+      const { apiError, placed } = applyServerFieldErrors(form, error, (field) =>
+        field.startsWith('answers.') || FORM_FIELDS.has(field)
+          ? field
+          : field.startsWith('groupIds')
+            ? 'groupIds'
+            : null,
+      );
       const attachmentMessage = Object.entries(apiError.fields).find(([field]) => field.startsWith('attachments'))?.[1];
       if (attachmentMessage) setAttachmentsError(attachmentMessage);
       if (!placed && !attachmentMessage) setFailure(error);
@@ -206,7 +284,14 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
         <fieldset className="convene-pitch-fieldset">
           <legend>{t('public.organisationHeading')}</legend>
           <Stack gap="md">
-            <TextInput label={t('public.organisationName')} required autoComplete="organization" maxLength={LIMITS.organisationNameMax} dir="auto" {...form.getInputProps('organisationName')} />
+            <TextInput
+              label={t('public.organisationName')}
+              required
+              autoComplete="organization"
+              maxLength={LIMITS.organisationNameMax}
+              dir="auto"
+              {...form.getInputProps('organisationName')}
+            />
             <Radio.Group label={t('public.organisationType')} required {...form.getInputProps('organisationType')}>
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt={6}>
                 {ORGANISATION_TYPES.map((type) => (
@@ -220,26 +305,77 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
         <fieldset className="convene-pitch-fieldset">
           <legend>{t('public.contactHeading')}</legend>
           <Stack gap="md">
-            <TextInput label={t('public.contactName')} required autoComplete="name" maxLength={LIMITS.registrationNameMax} dir="auto" {...form.getInputProps('contactName')} />
-            <TextInput label={t('public.contactEmail')} description={t('public.contactEmailHint')} required type="email" autoComplete="email" dir="ltr" {...form.getInputProps('contactEmail')} />
+            <TextInput
+              label={t('public.contactName')}
+              required
+              autoComplete="name"
+              maxLength={LIMITS.registrationNameMax}
+              dir="auto"
+              {...form.getInputProps('contactName')}
+            />
+            <TextInput
+              label={t('public.contactEmail')}
+              description={t('public.contactEmailHint')}
+              required
+              type="email"
+              autoComplete="email"
+              dir="ltr"
+              {...form.getInputProps('contactEmail')}
+            />
           </Stack>
         </fieldset>
 
         <fieldset className="convene-pitch-fieldset">
           <legend>{t('public.ideaHeading')}</legend>
           <Stack gap="md">
-            <TextInput label={t('public.title')} description={t('public.titleHint')} required maxLength={LIMITS.pitchTitleMax} dir="auto" {...form.getInputProps('title')} />
-            <LimitedTextarea label={t('public.summary')} description={t('public.summaryHint')} required autosize minRows={4} limit={LIMITS.pitchSummaryMax} dir="auto" {...form.getInputProps('summary')} />
-            <LimitedTextarea label={t('public.helpWanted')} description={t('public.helpWantedHint')} required autosize minRows={3} limit={LIMITS.pitchHelpMax} dir="auto" {...form.getInputProps('helpWanted')} />
+            <TextInput
+              label={t('public.title')}
+              description={t('public.titleHint')}
+              required
+              maxLength={LIMITS.pitchTitleMax}
+              dir="auto"
+              {...form.getInputProps('title')}
+            />
+            <LimitedTextarea
+              label={t('public.summary')}
+              description={t('public.summaryHint')}
+              required
+              autosize
+              minRows={4}
+              limit={LIMITS.pitchSummaryMax}
+              dir="auto"
+              {...form.getInputProps('summary')}
+            />
+            <LimitedTextarea
+              label={t('public.helpWanted')}
+              description={t('public.helpWantedHint')}
+              required
+              autosize
+              minRows={3}
+              limit={LIMITS.pitchHelpMax}
+              dir="auto"
+              {...form.getInputProps('helpWanted')}
+            />
           </Stack>
         </fieldset>
 
         <fieldset className="convene-pitch-fieldset">
           <legend>{t('public.groupsHeading')}</legend>
-          <Checkbox.Group description={t('public.groupsHint')} value={values.groupIds} onChange={(ids) => form.setFieldValue('groupIds', ids)} error={form.errors['groupIds']} aria-label={t('public.groupsHeading')}>
+          <Checkbox.Group
+            description={t('public.groupsHint')}
+            value={values.groupIds}
+            onChange={(ids) => form.setFieldValue('groupIds', ids)}
+            error={form.errors['groupIds']}
+            aria-label={t('public.groupsHeading')}
+          >
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
               {pitchForm.groups.map((group) => (
-                <Checkbox key={group.id} value={group.id} label={<span dir="auto">{group.name}</span>} disabled={values.notSure} />
+                <Checkbox
+                  key={group.id}
+                  value={group.id}
+                  label={<span dir="auto">{group.name}</span>}
+                  disabled={values.notSure}
+                />
               ))}
             </SimpleGrid>
           </Checkbox.Group>
@@ -277,19 +413,38 @@ function SubmissionForm({ form: pitchForm, onDone }: { form: PitchFormFieldsFrag
 
         <PitchAttachments uploads={uploads} error={attachmentsError} />
 
-        <HoneypotField id="pitch-website" label={t('public.website')} value={values.website} onChange={(value) => form.setFieldValue('website', value)} />
+        <HoneypotField
+          id="pitch-website"
+          label={t('public.website')}
+          value={values.website}
+          onChange={(value) => form.setFieldValue('website', value)}
+        />
 
         <Paper withBorder p="md" radius="md" bg="gray.0" component="section" aria-labelledby="pitch-consent-heading">
           <Title order={2} size="h4" id="pitch-consent-heading" mb="xs">
             {t('public.consentHeading')}
           </Title>
-          <Text size="sm" dir="auto" lang={consentText.lang} className="convene-preline" mb="xs" id="pitch-consent-text">
+          <Text
+            size="sm"
+            dir="auto"
+            lang={consentText.lang}
+            className="convene-preline"
+            mb="xs"
+            id="pitch-consent-text"
+          >
             {consentText.text}
           </Text>
           <Text size="sm" c="gray.7" mb="sm" id="pitch-retention-text">
-            {pitchForm.retentionDays > 0 ? t('public.retention', { count: pitchForm.retentionDays }) : t('public.retentionSameDay')}
+            {pitchForm.retentionDays > 0
+              ? t('public.retention', { count: pitchForm.retentionDays })
+              : t('public.retentionSameDay')}
           </Text>
-          <Checkbox label={t('public.consent')} required aria-describedby="pitch-consent-text pitch-retention-text" {...form.getInputProps('consent', { type: 'checkbox' })} />
+          <Checkbox
+            label={t('public.consent')}
+            required
+            aria-describedby="pitch-consent-text pitch-retention-text"
+            {...form.getInputProps('consent', { type: 'checkbox' })}
+          />
         </Paper>
 
         <Button type="submit" size="md" loading={loading} style={{ alignSelf: 'flex-start' }}>

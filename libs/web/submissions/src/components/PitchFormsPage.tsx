@@ -70,7 +70,13 @@ export function PitchFormsPage() {
                       <Text size="sm" fw={600}>
                         {t('forms.link')}:
                       </Text>
-                      <Anchor component={Link} to={paths.publicPitchForm(form.slug)} size="sm" dir="ltr" style={{ overflowWrap: 'anywhere' }}>
+                      <Anchor
+                        component={Link}
+                        to={paths.publicPitchForm(form.slug)}
+                        size="sm"
+                        dir="ltr"
+                        style={{ overflowWrap: 'anywhere' }}
+                      >
                         {url}
                       </Anchor>
                     </Group>
@@ -83,7 +89,13 @@ export function PitchFormsPage() {
                         </Button>
                       )}
                     </CopyButton>
-                    <Button component={Link} to={paths.pitchForm(form.id)} variant="light" size="xs" aria-label={t('forms.editLabel', { title: form.title })}>
+                    <Button
+                      component={Link}
+                      to={paths.pitchForm(form.id)}
+                      variant="light"
+                      size="xs"
+                      aria-label={t('forms.editLabel', { title: form.title })}
+                    >
                       {t('forms.edit')}
                     </Button>
                   </Group>

@@ -3,8 +3,26 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
-import { AcceptPitchDocument, PitchDocument, ReviewPitchDocument, toApiError, type PitchPageFieldsFragment } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, NotFoundPage, PageError, PageLoader, PageTitle, paths, useFormatDateTime, useNotify, useValidators } from '@convene/web-ui';
+import {
+  AcceptPitchDocument,
+  PitchDocument,
+  ReviewPitchDocument,
+  toApiError,
+  type PitchPageFieldsFragment,
+} from '@convene/web-data-access';
+import {
+  applyServerFieldErrors,
+  ErrorAlert,
+  LimitedTextarea,
+  NotFoundPage,
+  PageError,
+  PageLoader,
+  PageTitle,
+  paths,
+  useFormatDateTime,
+  useNotify,
+  useValidators,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,11 +35,16 @@ import './submissions.css';
 export function PitchReviewPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('submissions');
-  const { data, error, loading, refetch } = useQuery(PitchDocument, { variables: { id }, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
+  const { data, error, loading, refetch } = useQuery(PitchDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+  });
   if (!data && loading) return <PageLoader />;
   if (!data && error) {
     const code = toApiError(error).code;
-    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' || code === 'FORBIDDEN') return <NotFoundPage title={t('review.notFoundTitle')} body={t('review.notFoundBody')} />;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' || code === 'FORBIDDEN')
+      return <NotFoundPage title={t('review.notFoundTitle')} body={t('review.notFoundBody')} />;
     return <PageError error={error} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
@@ -31,7 +54,10 @@ export function PitchReviewPage() {
 function PitchReview({ pitch }: { pitch: PitchPageFieldsFragment }) {
   const { t } = useTranslation('submissions');
   const formatDateTime = useFormatDateTime();
-  const acceptedGroup = pitch.acceptedGroupId ? (pitch.groups.find((group) => group.id === pitch.acceptedGroupId) ?? pitch.acceptInto.find((group) => group.id === pitch.acceptedGroupId)) : null;
+  const acceptedGroup = pitch.acceptedGroupId
+    ? (pitch.groups.find((group) => group.id === pitch.acceptedGroupId) ??
+      pitch.acceptInto.find((group) => group.id === pitch.acceptedGroupId))
+    : null;
 
   return (
     <Stack gap="lg">
@@ -48,19 +74,36 @@ function PitchReview({ pitch }: { pitch: PitchPageFieldsFragment }) {
           </Badge>
         </Group>
         <Text size="sm" c="gray.7" mt={4} dir="auto">
-          {t('review.from', { organisation: pitch.organisationName, type: t(`organisationTypes.${pitch.organisationType}`), date: formatDateTime(pitch.createdAt), form: pitch.formTitle })}
+          {t('review.from', {
+            organisation: pitch.organisationName,
+            type: t(`organisationTypes.${pitch.organisationType}`),
+            date: formatDateTime(pitch.createdAt),
+            form: pitch.formTitle,
+          })}
         </Text>
       </div>
 
       {pitch.status === 'ACCEPTED' && pitch.threadId && (
-        <Alert classNames={{ title: 'convene-alert-title' }} color="teal" variant="light" c="gray.9" title={t('review.acceptedInto', { group: acceptedGroup?.name ?? '' })}>
+        <Alert
+          classNames={{ title: 'convene-alert-title' }}
+          color="teal"
+          variant="light"
+          c="gray.9"
+          title={t('review.acceptedInto', { group: acceptedGroup?.name ?? '' })}
+        >
           <Anchor component={Link} to={paths.thread(pitch.threadId)} fw={600}>
             {t('review.openDiscussion')}
           </Anchor>
         </Alert>
       )}
       {pitch.status === 'DECLINED' && pitch.declineReason && (
-        <Alert classNames={{ title: 'convene-alert-title' }} color="gray" variant="light" c="gray.9" title={t('status.DECLINED')}>
+        <Alert
+          classNames={{ title: 'convene-alert-title' }}
+          color="gray"
+          variant="light"
+          c="gray.9"
+          title={t('status.DECLINED')}
+        >
           <Text size="sm" dir="auto" className="convene-preline">
             {pitch.declineReason}
           </Text>
@@ -88,7 +131,8 @@ function PitchReview({ pitch }: { pitch: PitchPageFieldsFragment }) {
 
 function PitchDetails({ pitch }: { pitch: PitchPageFieldsFragment }) {
   const { t } = useTranslation('submissions');
-  const answerText = (value: string) => (value === 'true' ? t('review.yes') : value === 'false' ? t('review.no') : value);
+  const answerText = (value: string) =>
+    value === 'true' ? t('review.yes') : value === 'false' ? t('review.no') : value;
   return (
     <PitchSection id="pitch-details-heading" title={t('review.pitch')}>
       <dl className="convene-pitch-details">
@@ -141,7 +185,13 @@ function PitchDetails({ pitch }: { pitch: PitchPageFieldsFragment }) {
               <div key={answer.fieldId} style={{ display: 'contents' }}>
                 <dt dir="auto">{answer.label}</dt>
                 <dd dir="auto" className="convene-preline">
-                  {answer.value ? answerText(answer.value) : <Text span size="sm" c="gray.7">{t('review.noAnswer')}</Text>}
+                  {answer.value ? (
+                    answerText(answer.value)
+                  ) : (
+                    <Text span size="sm" c="gray.7">
+                      {t('review.noAnswer')}
+                    </Text>
+                  )}
                 </dd>
               </div>
             ))}
@@ -160,23 +210,48 @@ function PitchDetails({ pitch }: { pitch: PitchPageFieldsFragment }) {
 function useReview() {
   return useMutation(ReviewPitchDocument, {
     update: (cache, { data }) => {
-      if (data) cache.writeQuery({ query: PitchDocument, variables: { id: data.reviewPitch.id }, data: { pitch: data.reviewPitch } });
+      if (data)
+        cache.writeQuery({
+          query: PitchDocument,
+          variables: { id: data.reviewPitch.id },
+          data: { pitch: data.reviewPitch },
+        });
     },
   });
 }
 
-function TextStep({ pitch, field, label, submitLabel, done }: { pitch: PitchPageFieldsFragment; field: 'message' | 'note'; label: string; submitLabel: string; done: string }) {
+function TextStep({
+  pitch,
+  field,
+  label,
+  submitLabel,
+  done,
+}: {
+  pitch: PitchPageFieldsFragment;
+  field: 'message' | 'note';
+  label: string;
+  submitLabel: string;
+  done: string;
+}) {
   const notify = useNotify();
   const validators = useValidators();
   const [failure, setFailure] = useState<unknown>(null);
   const [review, { loading }] = useReview();
   const max = field === 'message' ? LIMITS.pitchMessageMax : LIMITS.pitchNoteMax;
-  const form = useForm({ mode: 'controlled', initialValues: { body: '' }, validate: { body: validators.all(validators.required, validators.maxLength(max)) } });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { body: '' },
+    validate: { body: validators.all(validators.required, validators.maxLength(max)) },
+  });
   const handleSubmit = form.onSubmit(async ({ body }) => {
     setFailure(null);
     try {
       const text = body.trim();
-      await review({ variables: { input: field === 'message' ? { pitchId: pitch.id, message: text } : { pitchId: pitch.id, note: text } } });
+      await review({
+        variables: {
+          input: field === 'message' ? { pitchId: pitch.id, message: text } : { pitchId: pitch.id, note: text },
+        },
+      });
       form.reset();
       notify.success(done);
     } catch (error) {
@@ -213,7 +288,9 @@ function Conversation({ pitch }: { pitch: PitchPageFieldsFragment }) {
           {pitch.messages.map((message) => (
             <li key={message.id} className="convene-pitch-message" data-author={message.author}>
               <Text size="xs" fw={700} c="gray.8" dir="auto">
-                {message.author === 'PARTNER' ? t('review.partner', { name: pitch.contactName }) : t('review.convenor', { name: message.convenor?.displayName ?? t('review.aConvenor') })}
+                {message.author === 'PARTNER'
+                  ? t('review.partner', { name: pitch.contactName })
+                  : t('review.convenor', { name: message.convenor?.displayName ?? t('review.aConvenor') })}
                 <Text span size="xs" fw={400} c="gray.7">
                   {' · '}
                   {formatDateTime(message.createdAt)}
@@ -226,7 +303,13 @@ function Conversation({ pitch }: { pitch: PitchPageFieldsFragment }) {
           ))}
         </ol>
       )}
-      <TextStep pitch={pitch} field="message" label={t('review.message')} submitLabel={t('review.sendMessage')} done={t('review.messageSent')} />
+      <TextStep
+        pitch={pitch}
+        field="message"
+        label={t('review.message')}
+        submitLabel={t('review.sendMessage')}
+        done={t('review.messageSent')}
+      />
     </PitchSection>
   );
 }
@@ -270,7 +353,13 @@ function Notes({ pitch }: { pitch: PitchPageFieldsFragment }) {
           ))}
         </Stack>
       )}
-      <TextStep pitch={pitch} field="note" label={t('review.note')} submitLabel={t('review.saveNote')} done={t('review.noteSaved')} />
+      <TextStep
+        pitch={pitch}
+        field="note"
+        label={t('review.note')}
+        submitLabel={t('review.saveNote')}
+        done={t('review.noteSaved')}
+      />
     </PitchSection>
   );
 }
@@ -318,7 +407,12 @@ function Decision({ pitch }: { pitch: PitchPageFieldsFragment }) {
             {t('review.decline')}
           </Button>
           {pitch.status === 'UNDER_REVIEW' && (
-            <Button variant="subtle" size="xs" loading={loading} onClick={() => move('RECEIVED', t('review.movedBack'))}>
+            <Button
+              variant="subtle"
+              size="xs"
+              loading={loading}
+              onClick={() => move('RECEIVED', t('review.movedBack'))}
+            >
               {t('review.backToReceived')}
             </Button>
           )}
@@ -330,17 +424,31 @@ function Decision({ pitch }: { pitch: PitchPageFieldsFragment }) {
   );
 }
 
-function DeclineModal({ pitch, opened, onClose }: { pitch: PitchPageFieldsFragment; opened: boolean; onClose: () => void }) {
+function DeclineModal({
+  pitch,
+  opened,
+  onClose,
+}: {
+  pitch: PitchPageFieldsFragment;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('submissions');
   const notify = useNotify();
   const validators = useValidators();
   const [failure, setFailure] = useState<unknown>(null);
   const [review, { loading }] = useReview();
-  const form = useForm({ mode: 'controlled', initialValues: { declineReason: '' }, validate: { declineReason: validators.all(validators.required, validators.maxLength(2000)) } });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { declineReason: '' },
+    validate: { declineReason: validators.all(validators.required, validators.maxLength(2000)) },
+  });
   const handleSubmit = form.onSubmit(async ({ declineReason }) => {
     setFailure(null);
     try {
-      await review({ variables: { input: { pitchId: pitch.id, status: 'DECLINED', declineReason: declineReason.trim() } } });
+      await review({
+        variables: { input: { pitchId: pitch.id, status: 'DECLINED', declineReason: declineReason.trim() } },
+      });
       notify.success(t('review.declined'));
       onClose();
     } catch (error) {
@@ -348,11 +456,27 @@ function DeclineModal({ pitch, opened, onClose }: { pitch: PitchPageFieldsFragme
     }
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('review.declineTitle')} centered closeButtonProps={{ 'aria-label': t('review.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('review.declineTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('review.cancel') }}
+    >
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <LimitedTextarea label={t('review.declineReason')} description={t('review.declineReasonHint')} required autosize minRows={3} limit={LIMITS.pitchDeclineReasonMax} dir="auto" data-autofocus {...form.getInputProps('declineReason')} />
+          <LimitedTextarea
+            label={t('review.declineReason')}
+            description={t('review.declineReasonHint')}
+            required
+            autosize
+            minRows={3}
+            limit={LIMITS.pitchDeclineReasonMax}
+            dir="auto"
+            data-autofocus
+            {...form.getInputProps('declineReason')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('review.cancel')}
@@ -367,16 +491,32 @@ function DeclineModal({ pitch, opened, onClose }: { pitch: PitchPageFieldsFragme
   );
 }
 
-function AcceptModal({ pitch, opened, onClose }: { pitch: PitchPageFieldsFragment; opened: boolean; onClose: () => void }) {
+function AcceptModal({
+  pitch,
+  opened,
+  onClose,
+}: {
+  pitch: PitchPageFieldsFragment;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('submissions');
   const notify = useNotify();
   const [failure, setFailure] = useState<unknown>(null);
   const [accept, { loading }] = useMutation(AcceptPitchDocument, {
     update: (cache, { data }) => {
-      if (data) cache.writeQuery({ query: PitchDocument, variables: { id: data.acceptPitch.id }, data: { pitch: data.acceptPitch } });
+      if (data)
+        cache.writeQuery({
+          query: PitchDocument,
+          variables: { id: data.acceptPitch.id },
+          data: { pitch: data.acceptPitch },
+        });
     },
   });
-  const form = useForm({ mode: 'controlled', initialValues: { groupId: pitch.acceptInto[0]?.id ?? '', inviteContact: false } });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { groupId: pitch.acceptInto[0]?.id ?? '', inviteContact: false },
+  });
   const handleSubmit = form.onSubmit(async ({ groupId, inviteContact }) => {
     setFailure(null);
     try {
@@ -388,13 +528,27 @@ function AcceptModal({ pitch, opened, onClose }: { pitch: PitchPageFieldsFragmen
     }
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('review.acceptTitle')} centered closeButtonProps={{ 'aria-label': t('review.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('review.acceptTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('review.cancel') }}
+    >
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
           <Text size="sm">{t('review.acceptBody')}</Text>
-          <NativeSelect label={t('review.acceptGroup')} data={pitch.acceptInto.map((group) => ({ value: group.id, label: group.name }))} {...form.getInputProps('groupId')} />
-          <Checkbox label={t('review.inviteContact')} description={t('review.inviteContactHint')} {...form.getInputProps('inviteContact', { type: 'checkbox' })} />
+          <NativeSelect
+            label={t('review.acceptGroup')}
+            data={pitch.acceptInto.map((group) => ({ value: group.id, label: group.name }))}
+            {...form.getInputProps('groupId')}
+          />
+          <Checkbox
+            label={t('review.inviteContact')}
+            description={t('review.inviteContactHint')}
+            {...form.getInputProps('inviteContact', { type: 'checkbox' })}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('review.cancel')}
@@ -426,10 +580,19 @@ function Reviewers({ pitch }: { pitch: PitchPageFieldsFragment }) {
         </Text>
       ) : (
         <>
-          <Checkbox.Group value={chosen} onChange={setChosen} description={t('review.reviewersHint')} aria-labelledby="pitch-reviewers-heading">
+          <Checkbox.Group
+            value={chosen}
+            onChange={setChosen}
+            description={t('review.reviewersHint')}
+            aria-labelledby="pitch-reviewers-heading"
+          >
             <Stack gap={6} mt="xs">
               {pitch.reviewerCandidates.map((candidate) => (
-                <Checkbox key={candidate.id} value={candidate.id} label={<span dir="auto">{candidate.displayName}</span>} />
+                <Checkbox
+                  key={candidate.id}
+                  value={candidate.id}
+                  label={<span dir="auto">{candidate.displayName}</span>}
+                />
               ))}
             </Stack>
           </Checkbox.Group>

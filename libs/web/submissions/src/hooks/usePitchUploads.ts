@@ -16,7 +16,14 @@ export interface PitchUploadItem {
   claim: { id: string; claim: string } | null;
 }
 
-const KNOWN_REASONS = ['FILE_TOO_LARGE', 'TYPE_NOT_ALLOWED', 'TYPE_MISMATCH', 'FILE_EMPTY', 'BAD_FILE_NAME', 'RATE_LIMITED'] as const;
+const KNOWN_REASONS = [
+  'FILE_TOO_LARGE',
+  'TYPE_NOT_ALLOWED',
+  'TYPE_MISMATCH',
+  'FILE_EMPTY',
+  'BAD_FILE_NAME',
+  'RATE_LIMITED',
+] as const;
 type KnownReason = (typeof KNOWN_REASONS)[number];
 const isKnownReason = (reason: string | null): reason is KnownReason => KNOWN_REASONS.some((known) => known === reason);
 
@@ -57,14 +64,24 @@ export function usePitchUploads() {
       for (const file of files) {
         counter.current += 1;
         const key = `${counter.current}-${file.name}`;
-        setItems((current) => [...current, { key, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null, claim: null }]);
-        const request = sendPitchFile(file, (fraction) => update(key, { progress: Math.min(99, Math.round(fraction * 100)) }));
+        setItems((current) => [
+          ...current,
+          { key, name: file.name, size: file.size, progress: 0, status: 'uploading', error: null, claim: null },
+        ]);
+        const request = sendPitchFile(file, (fraction) =>
+          update(key, { progress: Math.min(99, Math.round(fraction * 100)) }),
+        );
         aborts.current.set(key, request.abort);
         request.promise
-          .then((answer) => update(key, { status: 'done', progress: 100, claim: { id: answer.id, claim: answer.claim } }))
+          .then((answer) =>
+            update(key, { status: 'done', progress: 100, claim: { id: answer.id, claim: answer.claim } }),
+          )
           .catch((error: unknown) => {
             if (isPitchUploadFailure(error) && error.aborted) return;
-            update(key, { status: 'failed', error: isPitchUploadFailure(error) ? describe(error) : t('upload.errors.unknown', { status: 0 }) });
+            update(key, {
+              status: 'failed',
+              error: isPitchUploadFailure(error) ? describe(error) : t('upload.errors.unknown', { status: 0 }),
+            });
           })
           .finally(() => aborts.current.delete(key));
       }

@@ -25,7 +25,8 @@ export const submissionsEn = {
     notFoundBody: 'This pitch form does not exist or has moved. Check the link you were given.',
     closedTitle: 'This form is closed',
     closedBody: 'It no longer takes pitches. Please ask the network for the current form.',
-    noAccount: 'No account needed. We email you a private link where you can follow your pitch and talk with the convenors.',
+    noAccount:
+      'No account needed. We email you a private link where you can follow your pitch and talk with the convenors.',
     required: 'Questions marked * must be answered.',
     organisationHeading: 'Your organisation',
     organisationName: 'Name of your organisation',
@@ -62,8 +63,10 @@ export const submissionsEn = {
     website: 'Leave this field empty',
     submit: 'Send my pitch',
     doneTitle: 'Thank you',
-    received: 'We have sent you an email with a private link where you can follow your pitch, read the convenors’ messages and reply.',
-    doneNext: 'Look out for our email: its private link shows where your pitch stands. If it does not arrive within a few minutes, check your spam folder.',
+    received:
+      'We have sent you an email with a private link where you can follow your pitch, read the convenors’ messages and reply.',
+    doneNext:
+      'Look out for our email: its private link shows where your pitch stands. If it does not arrive within a few minutes, check your spam folder.',
     another: 'Send another pitch',
   },
   upload: {
@@ -116,7 +119,8 @@ export const submissionsEn = {
     closedNoReply: 'This pitch is closed, so it can no longer take replies.',
     withdraw: 'Withdraw my pitch',
     withdrawTitle: 'Withdraw your pitch?',
-    withdrawBody: 'The convenors will stop working on it, and you will no longer be able to reply. This can’t be undone.',
+    withdrawBody:
+      'The convenors will stop working on it, and you will no longer be able to reply. This can’t be undone.',
     keep: 'Keep my pitch',
     confirmWithdraw: 'Withdraw it',
     withdrawn: 'Your pitch was withdrawn',
@@ -195,7 +199,8 @@ export const submissionsEn = {
     declined: 'Declined; the partner is told',
     accept: 'Accept into a group…',
     acceptTitle: 'Accept this pitch',
-    acceptBody: 'It becomes a discussion in the group you choose, started in your name, with its attachments as documents.',
+    acceptBody:
+      'It becomes a discussion in the group you choose, started in your name, with its attachments as documents.',
     acceptGroup: 'Group',
     inviteContact: 'Invite the contact to the group as an observer',
     inviteContactHint: 'They get an email invitation to read the group’s discussions.',
@@ -239,7 +244,8 @@ export const submissionsEn = {
     formIntroHint: 'Who the form is for and what happens next.',
     isOpen: 'Open: the form takes pitches',
     consentText: 'Consent text',
-    consentTextHint: 'How you use what partners send; they must agree to it. How long it is kept is added under it, from the retention setting.',
+    consentTextHint:
+      'How you use what partners send; they must agree to it. How long it is kept is added under it, from the retention setting.',
     retentionDays: 'Days kept after a pitch is closed',
     retentionDaysHint: 'Then the contact details and answers are removed (0 to {{max}}).',
     questions: 'Extra questions',

@@ -3,7 +3,13 @@ import type { PitchStatus } from '@convene/web-data-access';
 /** The board's columns, in the order a pitch moves through them. */
 export const PITCH_STATUSES: readonly PitchStatus[] = ['RECEIVED', 'UNDER_REVIEW', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'];
 
-export const STATUS_COLORS: Record<PitchStatus, string> = { RECEIVED: 'blue', UNDER_REVIEW: 'yellow', ACCEPTED: 'teal', DECLINED: 'gray', WITHDRAWN: 'gray' };
+export const STATUS_COLORS: Record<PitchStatus, string> = {
+  RECEIVED: 'blue',
+  UNDER_REVIEW: 'yellow',
+  ACCEPTED: 'teal',
+  DECLINED: 'gray',
+  WITHDRAWN: 'gray',
+};
 
 /** Accepted, declined and withdrawn pitches take no more replies or status changes. */
 export function isClosed(status: PitchStatus): boolean {
@@ -12,7 +18,13 @@ export function isClosed(status: PitchStatus): boolean {
 
 /** Pitches in one column per status, each column keeping the order it was given (newest first). */
 export function byStatus<T extends { status: PitchStatus }>(pitches: readonly T[]): Record<PitchStatus, T[]> {
-  const columns: Record<PitchStatus, T[]> = { RECEIVED: [], UNDER_REVIEW: [], ACCEPTED: [], DECLINED: [], WITHDRAWN: [] };
+  const columns: Record<PitchStatus, T[]> = {
+    RECEIVED: [],
+    UNDER_REVIEW: [],
+    ACCEPTED: [],
+    DECLINED: [],
+    WITHDRAWN: [],
+  };
   for (const pitch of pitches) columns[pitch.status].push(pitch);
   return columns;
 }

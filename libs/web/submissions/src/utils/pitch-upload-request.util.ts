@@ -31,7 +31,9 @@ export function uploadFailureOf(status: number, responseText: string): PitchUplo
   let reason: string | null = null;
   let message: string | null = null;
   try {
-    const body = JSON.parse(responseText) as { error?: { reason?: unknown; message?: unknown; fields?: { file?: unknown } } };
+    const body = JSON.parse(responseText) as {
+      error?: { reason?: unknown; message?: unknown; fields?: { file?: unknown } };
+    };
     if (typeof body.error?.reason === 'string') reason = body.error.reason;
     const fileMessage = body.error?.fields?.file;
     if (typeof fileMessage === 'string') message = fileMessage;
@@ -47,7 +49,14 @@ export function isPitchUploadFailure(error: unknown): error is PitchUploadFailur
 }
 
 function isUploadAnswer(value: unknown): value is PitchUploadAnswer {
-  return typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string' && 'claim' in value && typeof value.claim === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'id' in value &&
+    typeof value.id === 'string' &&
+    'claim' in value &&
+    typeof value.claim === 'string'
+  );
 }
 
 export function sendPitchFile(file: File, onProgress: (fraction: number) => void): PitchUploadRequest {
@@ -67,11 +76,19 @@ export function sendPitchFile(file: File, onProgress: (fraction: number) => void
         } catch {
           // Falls through to the failure below.
         }
-        reject({ status: xhr.status, reason: null, message: null, network: false, aborted: false } satisfies PitchUploadFailure);
+        reject({
+          status: xhr.status,
+          reason: null,
+          message: null,
+          network: false,
+          aborted: false,
+        } satisfies PitchUploadFailure);
       } else reject(uploadFailureOf(xhr.status, xhr.responseText));
     };
-    xhr.onerror = () => reject({ status: 0, reason: null, message: null, network: true, aborted: false } satisfies PitchUploadFailure);
-    xhr.onabort = () => reject({ status: 0, reason: null, message: null, network: false, aborted: true } satisfies PitchUploadFailure);
+    xhr.onerror = () =>
+      reject({ status: 0, reason: null, message: null, network: true, aborted: false } satisfies PitchUploadFailure);
+    xhr.onabort = () =>
+      reject({ status: 0, reason: null, message: null, network: false, aborted: true } satisfies PitchUploadFailure);
     const body = new FormData();
     body.append('file', file, file.name);
     xhr.send(body);

@@ -22,7 +22,19 @@ export interface ConfirmModalProps {
 }
 
 /** "Are you sure?" for an action that can't be undone: keep (the default) or confirm, in red. */
-export function ConfirmModal({ opened, onClose, title, body, keepLabel, confirmLabel, confirmColor = 'red', loading, error, errorMessage, onConfirm }: ConfirmModalProps) {
+export function ConfirmModal({
+  opened,
+  onClose,
+  title,
+  body,
+  keepLabel,
+  confirmLabel,
+  confirmColor = 'red',
+  loading,
+  error,
+  errorMessage,
+  onConfirm,
+}: ConfirmModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': keepLabel }}>
       <ErrorAlert error={error} message={error ? errorMessage : null} />

@@ -11,7 +11,8 @@ export function useNotify() {
       success: (message: string) => notifications.show({ color: 'teal', message, withBorder: true, closeButtonProps }),
       /** News that did not come from the person's own action, such as a live notification. */
       info: (message: string) => notifications.show({ color: 'blue', message, withBorder: true, closeButtonProps }),
-      error: (message: string) => notifications.show({ color: 'red', message, withBorder: true, autoClose: 8000, closeButtonProps }),
+      error: (message: string) =>
+        notifications.show({ color: 'red', message, withBorder: true, autoClose: 8000, closeButtonProps }),
     };
   }, [t]);
 }

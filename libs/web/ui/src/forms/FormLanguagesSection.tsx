@@ -27,7 +27,13 @@ export interface TranslatableText {
  * it is written in, and its texts and questions in each other language the network uses. A text left
  * empty shows the form's own.
  */
-export function FormLanguagesSection<V extends TranslatableFormValues>({ form, texts }: { form: UseFormReturnType<V>; texts: TranslatableText[] }) {
+export function FormLanguagesSection<V extends TranslatableFormValues>({
+  form,
+  texts,
+}: {
+  form: UseFormReturnType<V>;
+  texts: TranslatableText[];
+}) {
   const { t } = useTranslation('ui');
   const headingId = useId();
   const values = form.getValues();
@@ -40,7 +46,13 @@ export function FormLanguagesSection<V extends TranslatableFormValues>({ form, t
       <Text size="sm" c="gray.7" mb="md">
         {t('formLanguages.hint')}
       </Text>
-      <NativeSelect label={t('formLanguages.writtenIn')} data={SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))} maw={320} mb="md" {...props('language')} />
+      <NativeSelect
+        label={t('formLanguages.writtenIn')}
+        data={SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
+        maw={320}
+        mb="md"
+        {...props('language')}
+      />
       {otherLocales(values.language).map((locale) => {
         const dir = locale === 'ar' ? 'rtl' : 'ltr';
         return (
@@ -49,14 +61,38 @@ export function FormLanguagesSection<V extends TranslatableFormValues>({ form, t
             <Stack gap="sm">
               {texts.map((text) =>
                 text.long ? (
-                  <LimitedTextarea key={text.key} label={text.label} description={text.description} autosize minRows={2} limit={text.limit} dir={dir} lang={locale} {...props(`translations.${locale}.${text.key}`)} />
+                  <LimitedTextarea
+                    key={text.key}
+                    label={text.label}
+                    description={text.description}
+                    autosize
+                    minRows={2}
+                    limit={text.limit}
+                    dir={dir}
+                    lang={locale}
+                    {...props(`translations.${locale}.${text.key}`)}
+                  />
                 ) : (
-                  <TextInput key={text.key} label={text.label} description={text.description} maxLength={text.limit} dir={dir} lang={locale} {...props(`translations.${locale}.${text.key}`)} />
+                  <TextInput
+                    key={text.key}
+                    label={text.label}
+                    description={text.description}
+                    maxLength={text.limit}
+                    dir={dir}
+                    lang={locale}
+                    {...props(`translations.${locale}.${text.key}`)}
+                  />
                 ),
               )}
               {values.fields.map((field, index) => (
                 <Stack key={index} gap={6} className="convene-form-language-question">
-                  <TextInput label={t('formLanguages.question', { n: index + 1 })} description={<span dir="auto">{field.label || '…'}</span>} dir={dir} lang={locale} {...props(`fields.${index}.translations.${locale}.label`)} />
+                  <TextInput
+                    label={t('formLanguages.question', { n: index + 1 })}
+                    description={<span dir="auto">{field.label || '…'}</span>}
+                    dir={dir}
+                    lang={locale}
+                    {...props(`fields.${index}.translations.${locale}.label`)}
+                  />
                   {field.kind === 'CHOICE' &&
                     optionLines(field.options).map((option, i) => (
                       <TextInput

@@ -29,14 +29,28 @@ export interface FormQuestionInputProps {
 }
 
 /** The input for one organiser's question; labels and options keep the direction they were written in. */
-export function FormQuestionInput({ question, value, error, onChange, longTextMax = LIMITS.registrationAnswerMax }: FormQuestionInputProps) {
+export function FormQuestionInput({
+  question,
+  value,
+  error,
+  onChange,
+  longTextMax = LIMITS.registrationAnswerMax,
+}: FormQuestionInputProps) {
   const label = (
     <span dir="auto" lang={question.shownIn}>
       {question.label}
     </span>
   );
   if (question.kind === 'CHECKBOX') {
-    return <Checkbox label={label} required={question.required} checked={value === 'true'} error={error} onChange={(event) => onChange(event.currentTarget.checked ? 'true' : 'false')} />;
+    return (
+      <Checkbox
+        label={label}
+        required={question.required}
+        checked={value === 'true'}
+        error={error}
+        onChange={(event) => onChange(event.currentTarget.checked ? 'true' : 'false')}
+      />
+    );
   }
   if (question.kind === 'CHOICE') {
     return (
@@ -50,6 +64,21 @@ export function FormQuestionInput({ question, value, error, onChange, longTextMa
     );
   }
   const common = { label, required: question.required, value, error, dir: 'auto' as const };
-  if (question.kind === 'LONG_TEXT') return <LimitedTextarea {...common} autosize minRows={3} limit={longTextMax} onChange={(event) => onChange(event.currentTarget.value)} />;
-  return <TextInput {...common} maxLength={LIMITS.registrationAnswerMax} onChange={(event) => onChange(event.currentTarget.value)} />;
+  if (question.kind === 'LONG_TEXT')
+    return (
+      <LimitedTextarea
+        {...common}
+        autosize
+        minRows={3}
+        limit={longTextMax}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+    );
+  return (
+    <TextInput
+      {...common}
+      maxLength={LIMITS.registrationAnswerMax}
+      onChange={(event) => onChange(event.currentTarget.value)}
+    />
+  );
 }

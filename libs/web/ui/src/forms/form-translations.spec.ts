@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { fieldTextsForEditing, fieldTextsInput, optionLines, textsForEditing, textsInput, translatedFieldPath } from './form-translations';
+import {
+  fieldTextsForEditing,
+  fieldTextsInput,
+  optionLines,
+  textsForEditing,
+  textsInput,
+  translatedFieldPath,
+} from './form-translations';
 
 describe('editing a form’s other languages', () => {
   it('sends only the other languages that say something, trimmed', () => {
@@ -12,7 +19,9 @@ describe('editing a form’s other languages', () => {
   it('sends a choice for each of the question’s own, by position, or none when all are empty', () => {
     const values = fieldTextsForEditing([{ locale: 'ar', label: 'السؤال', options: ['أ'] }]);
     expect(fieldTextsInput(values, 'en', 3)).toEqual([{ locale: 'ar', label: 'السؤال', options: ['أ', '', ''] }]);
-    expect(fieldTextsInput(fieldTextsForEditing([{ locale: 'ar', label: '', options: ['', ' '] }]), 'en', 2)).toEqual([]);
+    expect(fieldTextsInput(fieldTextsForEditing([{ locale: 'ar', label: '', options: ['', ' '] }]), 'en', 2)).toEqual(
+      [],
+    );
   });
 
   it('reads choices one a line without blanks or repeats, as the server keeps them', () => {
@@ -23,7 +32,9 @@ describe('editing a form’s other languages', () => {
     const values = {
       language: 'ar',
       translations: textsForEditing([{ locale: 'en', title: 'Title', intro: '', consentText: '' }]),
-      fields: [{ options: 'أ\nب', translations: fieldTextsForEditing([{ locale: 'en', label: 'Question', options: [] }]) }],
+      fields: [
+        { options: 'أ\nب', translations: fieldTextsForEditing([{ locale: 'en', label: 'Question', options: [] }]) },
+      ],
     };
     expect(translatedFieldPath('translations.0.title', values)).toBe('translations.en.title');
     expect(translatedFieldPath('fields.0.translations.0.label', values)).toBe('fields.0.translations.en.label');

@@ -15,10 +15,13 @@ export function applyServerFieldErrors<Values extends object>(
 ): { apiError: ApiError; placed: boolean } {
   const apiError = toApiError(error);
   const values = form.getValues() as Record<string, unknown>;
-  const pathOf = typeof fields === 'function' ? fields : (apiField: string) => {
-    const formField = fields[apiField] ?? apiField;
-    return formField in values ? formField : null;
-  };
+  const pathOf =
+    typeof fields === 'function'
+      ? fields
+      : (apiField: string) => {
+          const formField = fields[apiField] ?? apiField;
+          return formField in values ? formField : null;
+        };
   const errors: Record<string, string> = {};
   for (const [apiField, message] of Object.entries(apiError.fields)) {
     const path = pathOf(apiField);
@@ -42,7 +45,8 @@ function focusFirstError<Values extends object>(form: UseFormReturnType<Values>,
   // field names (a message and a note, both `body`).
   const sent = document.activeElement instanceof HTMLElement ? document.activeElement.closest('form') : null;
   requestAnimationFrame(() => {
-    const inputOf = (field: string) => (sent ? sent.querySelector(`[data-path="${CSS.escape(field)}"]`) : form.getInputNode(field as never));
+    const inputOf = (field: string) =>
+      sent ? sent.querySelector(`[data-path="${CSS.escape(field)}"]`) : form.getInputNode(field as never);
     const nodes = fields.map(inputOf).filter((node): node is HTMLElement => node instanceof HTMLElement);
     const first = nodes.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
     if (!first) return;

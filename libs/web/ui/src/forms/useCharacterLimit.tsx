@@ -17,7 +17,11 @@ export interface CharacterLimitProps {
  * count is also in the field's description (out of sight), so a screen reader gives it with the
  * field. `error`, `description`: the field's own, the error shown while the text is within the limit.
  */
-export function useCharacterLimit(length: number, max: number, own: { error?: ReactNode; description?: ReactNode } = {}): CharacterLimitProps {
+export function useCharacterLimit(
+  length: number,
+  max: number,
+  own: { error?: ReactNode; description?: ReactNode } = {},
+): CharacterLimitProps {
   const { t } = useTranslation('ui');
   const { locale } = useLocale();
   const number = new Intl.NumberFormat(locale);

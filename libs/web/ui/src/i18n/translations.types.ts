@@ -9,7 +9,9 @@ export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : T
  * other), and i18next picks the one for the count. Where the English file counts a thing, the
  * Arabic file may give the forms English lacks; a form left out falls back to `_other`.
  */
-type ArabicPlurals<T> = { [K in keyof T as K extends `${infer Base}_other` ? `${Base}_${'zero' | 'two' | 'few' | 'many'}` : never]?: string };
+type ArabicPlurals<T> = {
+  [K in keyof T as K extends `${infer Base}_other` ? `${Base}_${'zero' | 'two' | 'few' | 'many'}` : never]?: string;
+};
 
 /** English and Arabic resources of one namespace. */
 export interface NamespaceResources<T> {

@@ -22,7 +22,15 @@ export interface LevelMenuProps<L extends string> {
 }
 
 /** A bell button showing how much one hears of something, opening the levels to choose from. */
-export function LevelMenu<L extends string>({ level, options, title, label, loading, onChoose, footer }: LevelMenuProps<L>) {
+export function LevelMenu<L extends string>({
+  level,
+  options,
+  title,
+  label,
+  loading,
+  onChoose,
+  footer,
+}: LevelMenuProps<L>) {
   const current = options.find((o) => o.value === level);
   return (
     <Menu position="bottom-end" width={300} withinPortal>
@@ -34,7 +42,12 @@ export function LevelMenu<L extends string>({ level, options, title, label, load
       <Menu.Dropdown>
         <Menu.Label>{title}</Menu.Label>
         {options.map((option) => (
-          <Menu.Item key={option.value} onClick={() => onChoose(option.value)} aria-current={option.value === level ? 'true' : undefined} fw={option.value === level ? 700 : undefined}>
+          <Menu.Item
+            key={option.value}
+            onClick={() => onChoose(option.value)}
+            aria-current={option.value === level ? 'true' : undefined}
+            fw={option.value === level ? 700 : undefined}
+          >
             <Text size="sm" fw="inherit">
               {option.value === level ? '✓ ' : ''}
               {option.name}

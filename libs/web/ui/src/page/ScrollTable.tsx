@@ -15,7 +15,15 @@ export interface ScrollTableProps {
  */
 export function ScrollTable({ label, minWidth, children }: ScrollTableProps) {
   return (
-    <Table.ScrollContainer type="native" minWidth={minWidth} w="100%" className="convene-scroll-x" tabIndex={0} role="region" aria-label={label}>
+    <Table.ScrollContainer
+      type="native"
+      minWidth={minWidth}
+      w="100%"
+      className="convene-scroll-x"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
       {children}
     </Table.ScrollContainer>
   );

@@ -7,7 +7,8 @@ export const TWO_FACTOR_SETUP_PATH = '/two-factor-setup';
  */
 export function safeNextPath(next: string | null | undefined, fallback = '/groups'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  if (next.startsWith('/signin') || next.startsWith('/signup') || next.startsWith(TWO_FACTOR_SETUP_PATH)) return fallback;
+  if (next.startsWith('/signin') || next.startsWith('/signup') || next.startsWith(TWO_FACTOR_SETUP_PATH))
+    return fallback;
   return next;
 }
 

@@ -109,7 +109,9 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
       <SkipLink />
       <AppShell
         header={{ height: HEADER_HEIGHT }}
-        navbar={viewer ? { width: 280, breakpoint: 'sm', collapsed: { mobile: !menuOpened, desktop: true } } : undefined}
+        navbar={
+          viewer ? { width: 280, breakpoint: 'sm', collapsed: { mobile: !menuOpened, desktop: true } } : undefined
+        }
         padding="md"
       >
         <AppShell.Header>

@@ -1,29 +1,21 @@
-import { Migration } from "@mikro-orm/migrations";
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261128193743_DiscussionsModeration extends Migration {
-  override name = "Migration20261128193743_DiscussionsModeration";
+  override name = 'Migration20261128193743_DiscussionsModeration';
 
   override up(): void | Promise<void> {
     // Search folds accents and case: English stemming over unaccented words ("Lucía" finds "lucia").
     this.addSql(`create extension if not exists unaccent;`);
-    this.addSql(
-      `create text search configuration convene_search (copy = english);`,
-    );
+    this.addSql(`create text search configuration convene_search (copy = english);`);
     this.addSql(
       `alter text search configuration convene_search alter mapping for hword, hword_part, word with unaccent, english_stem;`,
     );
-    this.addSql(
-      `create type "reaction" as enum ('THUMBS_UP', 'HEART', 'CELEBRATE', 'THANKS', 'EYES');`,
-    );
-    this.addSql(
-      `create type "thread_notification_level" as enum ('WATCHING', 'NORMAL', 'MUTED');`,
-    );
+    this.addSql(`create type "reaction" as enum ('THUMBS_UP', 'HEART', 'CELEBRATE', 'THANKS', 'EYES');`);
+    this.addSql(`create type "thread_notification_level" as enum ('WATCHING', 'NORMAL', 'MUTED');`);
     this.addSql(
       `create table "post_reactions" ("post_id" uuid not null, "user_id" uuid not null, "reaction" "reaction" not null, "created_at" timestamptz not null, primary key ("post_id", "user_id", "reaction"));`,
     );
-    this.addSql(
-      `create index "post_reactions_post_id_reaction_index" on "post_reactions" ("post_id", "reaction");`,
-    );
+    this.addSql(`create index "post_reactions_post_id_reaction_index" on "post_reactions" ("post_id", "reaction");`);
 
     this.addSql(
       `create table "thread_notification_preferences" ("user_id" uuid not null, "thread_id" uuid not null, "level" "thread_notification_level" not null, primary key ("user_id", "thread_id"));`,
@@ -40,20 +32,14 @@ export class Migration20261128193743_DiscussionsModeration extends Migration {
       `create index "post_revisions_post_id_replaced_at_index" on "post_revisions" ("post_id", "replaced_at");`,
     );
 
-    this.addSql(
-      `alter type "notification_type" add value if not exists 'MENTIONED' after 'POST_REPLY';`,
-    );
-    this.addSql(
-      `alter type "notification_type" add value if not exists 'POST_HIDDEN' after 'MENTIONED';`,
-    );
+    this.addSql(`alter type "notification_type" add value if not exists 'MENTIONED' after 'POST_REPLY';`);
+    this.addSql(`alter type "notification_type" add value if not exists 'POST_HIDDEN' after 'MENTIONED';`);
 
     this.addSql(`drop index "threads_group_id_last_activity_at_id_index";`);
     this.addSql(
       `alter table "threads" add "search_vector" tsvector generated always as (to_tsvector('convene_search'::regconfig, (title)::text)) stored null;`,
     );
-    this.addSql(
-      `create index "threads_search_vector_index" on "threads" using gin ("search_vector");`,
-    );
+    this.addSql(`create index "threads_search_vector_index" on "threads" using gin ("search_vector");`);
     this.addSql(
       `create index "threads_group_id_pinned_last_activity_at_id_index" on "threads" ("group_id", "pinned", "last_activity_at", "id");`,
     );
@@ -64,9 +50,7 @@ export class Migration20261128193743_DiscussionsModeration extends Migration {
     this.addSql(
       `alter table "posts" add constraint "posts_hidden_by_id_foreign" foreign key ("hidden_by_id") references "users" ("id") on delete set null;`,
     );
-    this.addSql(
-      `create index "posts_search_vector_index" on "posts" using gin ("search_vector");`,
-    );
+    this.addSql(`create index "posts_search_vector_index" on "posts" using gin ("search_vector");`);
 
     this.addSql(
       `alter table "post_revisions" add constraint "post_revisions_post_id_foreign" foreign key ("post_id") references "posts" ("id") on delete cascade;`,
@@ -82,15 +66,11 @@ export class Migration20261128193743_DiscussionsModeration extends Migration {
 
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "post_reactions" cascade;`);
-    this.addSql(
-      `drop table if exists "thread_notification_preferences" cascade;`,
-    );
+    this.addSql(`drop table if exists "thread_notification_preferences" cascade;`);
     this.addSql(`drop table if exists "thread_reads" cascade;`);
     this.addSql(`drop table if exists "post_revisions" cascade;`);
 
-    this.addSql(
-      `alter table "posts" drop constraint "posts_hidden_by_id_foreign";`,
-    );
+    this.addSql(`alter table "posts" drop constraint "posts_hidden_by_id_foreign";`);
 
     this.addSql(`drop index "posts_search_vector_index";`);
     this.addSql(
@@ -98,9 +78,7 @@ export class Migration20261128193743_DiscussionsModeration extends Migration {
     );
 
     this.addSql(`drop index "threads_search_vector_index";`);
-    this.addSql(
-      `drop index "threads_group_id_pinned_last_activity_at_id_index";`,
-    );
+    this.addSql(`drop index "threads_group_id_pinned_last_activity_at_id_index";`);
     this.addSql(`alter table "threads" drop column "search_vector";`);
     this.addSql(
       `create index "threads_group_id_last_activity_at_id_index" on "threads" ("group_id", "last_activity_at", "id");`,

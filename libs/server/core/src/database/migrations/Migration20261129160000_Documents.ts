@@ -1,7 +1,7 @@
-import { Migration } from "@mikro-orm/migrations";
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261129160000_Documents extends Migration {
-  override name = "Migration20261129160000_Documents";
+  override name = 'Migration20261129160000_Documents';
 
   override up(): void | Promise<void> {
     this.addSql(
@@ -16,9 +16,7 @@ export class Migration20261129160000_Documents extends Migration {
     this.addSql(
       `create index "documents_group_id_deleted_at_updated_at_id_index" on "documents" ("group_id", "deleted_at", "updated_at", "id");`,
     );
-    this.addSql(
-      `create index "documents_search_vector_index" on "documents" using gin ("search_vector");`,
-    );
+    this.addSql(`create index "documents_search_vector_index" on "documents" using gin ("search_vector");`);
     this.addSql(
       `create table "document_versions" ("id" uuid not null, "document_id" uuid not null, "number" int not null, "file_name" varchar(255) not null, "storage_key" varchar(100) not null, "size" bigint not null, "sha256" char(64) not null, "content_type" varchar(127) not null, "uploaded_by_id" uuid not null, "created_at" timestamptz not null, "restored_from" int null, primary key ("id"));`,
     );
@@ -28,9 +26,7 @@ export class Migration20261129160000_Documents extends Migration {
     this.addSql(
       `create table "document_thread_links" ("document_id" uuid not null, "thread_id" uuid not null, "linked_by_id" uuid not null, "created_at" timestamptz not null, primary key ("document_id", "thread_id"));`,
     );
-    this.addSql(
-      `create index "document_thread_links_thread_id_index" on "document_thread_links" ("thread_id");`,
-    );
+    this.addSql(`create index "document_thread_links_thread_id_index" on "document_thread_links" ("thread_id");`);
     this.addSql(
       `create table "document_settings" ("id" int not null default 1, "allowed_types" text[] not null, "updated_at" timestamptz not null, primary key ("id"));`,
     );
@@ -57,15 +53,9 @@ export class Migration20261129160000_Documents extends Migration {
       `alter table "document_versions" add constraint "document_versions_uploaded_by_id_foreign" foreign key ("uploaded_by_id") references "users" ("id");`,
     );
 
-    this.addSql(
-      `alter type "notification_category" add value if not exists 'DOCUMENTS' after 'REPLIES';`,
-    );
-    this.addSql(
-      `alter type "notification_type" add value if not exists 'DOCUMENT_ADDED' after 'POST_HIDDEN';`,
-    );
-    this.addSql(
-      `alter type "notification_type" add value if not exists 'DOCUMENT_UPDATED' after 'DOCUMENT_ADDED';`,
-    );
+    this.addSql(`alter type "notification_category" add value if not exists 'DOCUMENTS' after 'REPLIES';`);
+    this.addSql(`alter type "notification_type" add value if not exists 'DOCUMENT_ADDED' after 'POST_HIDDEN';`);
+    this.addSql(`alter type "notification_type" add value if not exists 'DOCUMENT_UPDATED' after 'DOCUMENT_ADDED';`);
   }
 
   override down(): void | Promise<void> {

@@ -8,7 +8,6 @@ import { Migration } from '@mikro-orm/migrations';
  * column may be null as far as the ORM knows, which never writes it; the trigger always does.)
  */
 export class Migration20261207090000_PostsGroupSearch extends Migration {
-
   override name = 'Migration20261207090000_PostsGroupSearch';
 
   override up(): void | Promise<void> {
@@ -18,13 +17,19 @@ export class Migration20261207090000_PostsGroupSearch extends Migration {
     this.addSql(
       `create or replace function "posts_take_thread_group_fn"() returns trigger as $$ begin new.group_id := (select group_id from threads where id = new.thread_id); return new; end; $$ language plpgsql;`,
     );
-    this.addSql(`create trigger "take_thread_group" BEFORE INSERT on "posts" for each ROW execute function "posts_take_thread_group_fn"();`);
+    this.addSql(
+      `create trigger "take_thread_group" BEFORE INSERT on "posts" for each ROW execute function "posts_take_thread_group_fn"();`,
+    );
     this.addSql(
       `create or replace function "threads_give_posts_group_fn"() returns trigger as $$ begin if new.group_id is distinct from old.group_id then update posts set group_id = new.group_id where thread_id = new.id; end if; return null; end; $$ language plpgsql;`,
     );
-    this.addSql(`create trigger "give_posts_group" AFTER UPDATE on "threads" for each ROW execute function "threads_give_posts_group_fn"();`);
+    this.addSql(
+      `create trigger "give_posts_group" AFTER UPDATE on "threads" for each ROW execute function "threads_give_posts_group_fn"();`,
+    );
     this.addSql(`drop index "posts_search_vector_index";`);
-    this.addSql(`create index "posts_group_id_search_vector_index" on "posts" using gin ("group_id", "search_vector");`);
+    this.addSql(
+      `create index "posts_group_id_search_vector_index" on "posts" using gin ("group_id", "search_vector");`,
+    );
   }
 
   override down(): void | Promise<void> {
@@ -36,5 +41,4 @@ export class Migration20261207090000_PostsGroupSearch extends Migration {
     this.addSql(`drop function if exists "posts_take_thread_group_fn"();`);
     this.addSql(`alter table "posts" drop column "group_id";`);
   }
-
 }
