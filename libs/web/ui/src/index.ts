@@ -14,6 +14,7 @@ export { ScrollTable, type ScrollTableProps } from './page/ScrollTable';
 export { ErrorAlert } from './page/ErrorAlert';
 export { NotFoundPage } from './page/NotFoundPage';
 export { useErrorMessage } from './page/useErrorMessage';
+export { useLoadMore } from './page/useLoadMore';
 export { applyServerFieldErrors } from './forms/server-field-errors';
 export { useValidators } from './forms/useValidators';
 export { useCharacterLimit, type CharacterLimitProps } from './forms/useCharacterLimit';
@@ -28,6 +29,7 @@ export { ConfirmModal, type ConfirmModalProps } from './feedback/ConfirmModal';
 export { safeNextPath, signInPathFor, twoFactorSetupPathFor, TWO_FACTOR_SETUP_PATH } from './routing/next-path';
 export { BellIcon } from './icons/BellIcon';
 export { LevelMenu, type LevelMenuProps, type LevelOption } from './menus/LevelMenu';
+export { useLevelChoice } from './menus/useLevelChoice';
 export { FormLanguagesSection, type TranslatableFormValues, type TranslatableText } from './forms/FormLanguagesSection';
 export {
   fieldTextsForEditing,

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { SetThreadNotificationLevelDocument, type ThreadNotificationLevel } from '@convene/web-data-access';
-import { LevelMenu, useErrorMessage, useNotify } from '@convene/web-ui';
+import { LevelMenu, useLevelChoice } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 
 const LEVELS: ThreadNotificationLevel[] = ['WATCHING', 'NORMAL', 'MUTED'];
@@ -8,23 +8,17 @@ const LEVELS: ThreadNotificationLevel[] = ['WATCHING', 'NORMAL', 'MUTED'];
 /** The discussion page's menu: how much the viewer hears of this discussion. */
 export function ThreadNotificationMenu({ threadId, level }: { threadId: string; level: ThreadNotificationLevel }) {
   const { t } = useTranslation('discussions');
-  const notify = useNotify();
-  const errorMessage = useErrorMessage();
   const [setLevel, { loading }] = useMutation(SetThreadNotificationLevelDocument);
-
-  const choose = async (next: ThreadNotificationLevel) => {
-    try {
-      await setLevel({
+  const choose = useLevelChoice(
+    (next: ThreadNotificationLevel) =>
+      setLevel({
         variables: { threadId, level: next },
         optimisticResponse: {
           setThreadNotificationLevel: { __typename: 'Thread', id: threadId, notificationLevel: next },
         },
-      });
-      notify.success(t('levels.changed', { level: t(`levels.${next}.name`) }));
-    } catch (error) {
-      notify.error(errorMessage(error));
-    }
-  };
+      }),
+    (next) => t('levels.changed', { level: t(`levels.${next}.name`) }),
+  );
 
   return (
     <LevelMenu
@@ -37,7 +31,7 @@ export function ThreadNotificationMenu({ threadId, level }: { threadId: string; 
       title={t('levels.menuTitle')}
       label={t('levels.menuLabel', { level: t(`levels.${level}.name`) })}
       loading={loading}
-      onChoose={(next) => void choose(next)}
+      onChoose={choose}
     />
   );
 }

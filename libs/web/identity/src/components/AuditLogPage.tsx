@@ -2,7 +2,7 @@ import { Anchor, Button, NativeSelect, Stack, Table, Text } from '@mantine/core'
 import { useQuery } from '@apollo/client/react';
 import { AuditAction as AuditActions } from '@convene/shared-contracts';
 import { AuditLogDocument, type AuditAction, type AuditLogQuery } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle, paths, ScrollTable, useFormatDateTime } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, paths, ScrollTable, useFormatDateTime, useLoadMore } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -80,17 +80,16 @@ export function AuditLogPage() {
 function AuditTable({ action }: { action: AuditAction | null }) {
   const { t } = useTranslation('identity');
   const log = useQuery(AuditLogDocument, { variables: { action, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
-  const [olderLoading, setOlderLoading] = useState(false);
+  const older = useLoadMore();
 
   if (log.loading && !log.data) return <PageLoader />;
   if (!log.data) return <PageError error={log.error} onRetry={() => void log.refetch()} />;
   const { events, nextCursor } = log.data.auditLog;
   if (events.length === 0) return <Text c="dimmed">{t('audit.none')}</Text>;
 
-  const loadOlder = async () => {
-    setOlderLoading(true);
-    try {
-      await log.fetchMore({
+  const loadOlder = () =>
+    older.run(() =>
+      log.fetchMore({
         variables: { before: nextCursor },
         updateQuery: (previous, { fetchMoreResult }) => ({
           auditLog: {
@@ -98,11 +97,8 @@ function AuditTable({ action }: { action: AuditAction | null }) {
             events: [...previous.auditLog.events, ...fetchMoreResult.auditLog.events],
           },
         }),
-      });
-    } finally {
-      setOlderLoading(false);
-    }
-  };
+      }),
+    );
 
   return (
     <Stack gap="md" align="flex-start">
@@ -126,7 +122,7 @@ function AuditTable({ action }: { action: AuditAction | null }) {
         </Table>
       </ScrollTable>
       {nextCursor ? (
-        <Button variant="default" onClick={() => void loadOlder()} loading={olderLoading}>
+        <Button variant="default" onClick={loadOlder} loading={older.loading}>
           {t('audit.loadOlder')}
         </Button>
       ) : (

@@ -18,6 +18,7 @@ import {
   paths,
   ScrollTable,
   useFormatDateTime,
+  useLoadMore,
   useNotify,
 } from '@convene/web-ui';
 import { useState } from 'react';
@@ -63,7 +64,7 @@ function PeopleTable({ search }: { search: string }) {
     variables: { search: search || null, first: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
   });
-  const [moreLoading, setMoreLoading] = useState(false);
+  const more = useLoadMore();
   const [exhausted, setExhausted] = useState(false);
 
   if (people.loading && !people.data) return <PageLoader />;
@@ -71,9 +72,8 @@ function PeopleTable({ search }: { search: string }) {
   const list = people.data.networkPeople;
   if (list.length === 0) return <Text c="dimmed">{t('people.none')}</Text>;
 
-  const loadMore = async () => {
-    setMoreLoading(true);
-    try {
+  const loadMore = () =>
+    more.run(async () => {
       const { data } = await people.fetchMore({
         variables: { after: list[list.length - 1]?.id },
         updateQuery: (previous, { fetchMoreResult }) => ({
@@ -81,10 +81,7 @@ function PeopleTable({ search }: { search: string }) {
         }),
       });
       if ((data?.networkPeople.length ?? 0) < PAGE_SIZE) setExhausted(true);
-    } finally {
-      setMoreLoading(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="md" align="flex-start">
@@ -108,7 +105,7 @@ function PeopleTable({ search }: { search: string }) {
         </Table>
       </ScrollTable>
       {list.length >= PAGE_SIZE && !exhausted && (
-        <Button variant="default" onClick={() => void loadMore()} loading={moreLoading}>
+        <Button variant="default" onClick={loadMore} loading={more.loading}>
           {t('people.loadMore')}
         </Button>
       )}

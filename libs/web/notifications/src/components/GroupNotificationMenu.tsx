@@ -5,7 +5,7 @@ import {
   SetGroupNotificationLevelDocument,
   type GroupNotificationLevel,
 } from '@convene/web-data-access';
-import { LevelMenu, paths, useErrorMessage, useNotify } from '@convene/web-ui';
+import { LevelMenu, paths, useLevelChoice } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -14,16 +14,11 @@ const LEVELS: GroupNotificationLevel[] = ['ALL', 'INVOLVING_ME', 'MUTED'];
 /** The group page's menu: how much the viewer hears from this group. */
 export function GroupNotificationMenu({ slug, groupId }: { slug: string; groupId: string }) {
   const { t } = useTranslation('notifications');
-  const notify = useNotify();
-  const errorMessage = useErrorMessage();
   const { data } = useQuery(GroupNotificationLevelDocument, { variables: { slug } });
   const [setLevel, { loading }] = useMutation(SetGroupNotificationLevelDocument);
-  const level = data?.workingGroup.notificationLevel;
-  if (!level) return null;
-
-  const choose = async (next: GroupNotificationLevel) => {
-    try {
-      await setLevel({
+  const choose = useLevelChoice(
+    (next: GroupNotificationLevel) =>
+      setLevel({
         variables: { groupId, level: next },
         optimisticResponse: { setGroupNotificationLevel: next },
         update: (cache) =>
@@ -32,12 +27,11 @@ export function GroupNotificationMenu({ slug, groupId }: { slug: string; groupId
             variables: { slug },
             data: { workingGroup: { __typename: 'WorkingGroup', id: groupId, notificationLevel: next } },
           }),
-      });
-      notify.success(t('levels.changed', { level: t(`levels.${next}.name`) }));
-    } catch (error) {
-      notify.error(errorMessage(error));
-    }
-  };
+      }),
+    (next) => t('levels.changed', { level: t(`levels.${next}.name`) }),
+  );
+  const level = data?.workingGroup.notificationLevel;
+  if (!level) return null;
 
   return (
     <LevelMenu
@@ -50,7 +44,7 @@ export function GroupNotificationMenu({ slug, groupId }: { slug: string; groupId
       title={t('levels.menuTitle')}
       label={t('levels.menuLabel', { level: t(`levels.${level}.name`) })}
       loading={loading}
-      onChoose={(next) => void choose(next)}
+      onChoose={choose}
       footer={
         <>
           <Menu.Divider />

@@ -19,7 +19,7 @@ import {
   type PitchCardFieldsFragment,
   type PitchStatus,
 } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle, paths, useLocale } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, paths, useLoadMore, useLocale } from '@convene/web-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -48,6 +48,7 @@ export function PitchBoardPage() {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
+  const more = useLoadMore();
   // Forms and their groups feed the filters; people who shape no forms simply get no filters.
   const formsData = useQuery(PitchFormsDocument, { fetchPolicy: 'cache-and-network', errorPolicy: 'all' }).data;
   const { forms, groups } = useMemo(() => {
@@ -165,18 +166,20 @@ export function PitchBoardPage() {
               {data?.pitches.hasNextPage && (
                 <Button
                   variant="default"
-                  loading={loading}
+                  loading={loading || more.loading}
                   style={{ alignSelf: 'center' }}
                   onClick={() =>
-                    void fetchMore({
-                      variables: { after: data.pitches.endCursor },
-                      updateQuery: (previous, { fetchMoreResult }) => ({
-                        pitches: {
-                          ...fetchMoreResult.pitches,
-                          nodes: [...previous.pitches.nodes, ...fetchMoreResult.pitches.nodes],
-                        },
+                    more.run(() =>
+                      fetchMore({
+                        variables: { after: data.pitches.endCursor },
+                        updateQuery: (previous, { fetchMoreResult }) => ({
+                          pitches: {
+                            ...fetchMoreResult.pitches,
+                            nodes: [...previous.pitches.nodes, ...fetchMoreResult.pitches.nodes],
+                          },
+                        }),
                       }),
-                    })
+                    )
                   }
                 >
                   {t('board.more')}
