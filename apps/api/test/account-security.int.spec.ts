@@ -7,7 +7,7 @@ import type { Socket } from 'socket.io-client';
 import { AuditAction } from '@convene/shared-contracts';
 import { totpCode, totpStep, type User } from '@convene/server-identity';
 import { TEST_PASSWORD } from '@convene/server-testing';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { ApiHarness, type GqlClient, useApiHarness } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas } from './group-personas.js';
 import { pageStatements } from './page-statements.js';
 import { TestMailDelivery, devMailbox, waitForMail } from './mail-delivery.js';
@@ -493,13 +493,7 @@ describe('account security', () => {
 });
 
 describe('two-factor sign-in required for network admins and convenors', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ TWO_FACTOR_ENFORCED: 'true' });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness({ TWO_FACTOR_ENFORCED: 'true' });
 
   it.each(['convenor', 'admin'] as const)(
     'a %s without it can only set it up (or sign out) until they have; then everything works',
@@ -549,13 +543,7 @@ describe('two-factor sign-in required for network admins and convenors', () => {
 });
 
 describe('audit log', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness();
 
   interface AuditSeen {
     id: string;

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@convene/server-core';
 import type { User } from '@convene/server-identity';
 import { TEST_PASSWORD, TestData, clearRedisPrefix, openTestOrm, useTestEnvironment } from '@convene/server-testing';
+import { afterAll, beforeAll } from '@jest/globals';
 import { io, type Socket } from 'socket.io-client';
 import { createApiApp } from '../src/bootstrap.js';
 
@@ -192,4 +193,27 @@ export class ApiHarness {
     await this.app.close();
     await this.orm.close();
   }
+}
+
+/**
+ * The API for the tests of one `describe` block: started in its `beforeAll` (with `env` over the
+ * test environment), stopped in its `afterAll`. Declare it first in the block, so that set-up
+ * written after it finds the API running. Until the block starts, reading it throws.
+ */
+export function useApiHarness(env: Record<string, string> = {}): ApiHarness {
+  let current: ApiHarness | null = null;
+  beforeAll(async () => {
+    current = await ApiHarness.start(env);
+  });
+  afterAll(async () => {
+    await current?.stop();
+    current = null;
+  });
+  return new Proxy({} as ApiHarness, {
+    get(_target, key) {
+      if (!current) throw new Error(`the API harness was read (${String(key)}) outside its describe block's tests`);
+      const value: unknown = Reflect.get(current, key, current);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }

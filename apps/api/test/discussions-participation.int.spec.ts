@@ -1,7 +1,7 @@
 // Taking part in discussions beyond posting, on the real PostgreSQL: mentions, edits and their
 // history, deleting, reactions, moderation, read positions, per-thread levels and search. Each
 // operation has its authorization table; refused operations change nothing.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   GroupNotificationLevel,
   MembershipRole,
@@ -9,7 +9,7 @@ import {
   ThreadNotificationLevel,
 } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { type GqlClient, useApiHarness } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas, type Persona } from './group-personas.js';
 
 const CREATE = `mutation C($input: CreateThreadInput!) { createThread(input: $input) { id } }`;
@@ -64,16 +64,10 @@ type ThreadView = {
 };
 
 describe('taking part in discussions', () => {
-  let api: ApiHarness;
   const sql = <T>(query: string, params: unknown[] = []) =>
     api.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness();
 
   /** A group whose member started a thread; the convenor replied to it. */
   async function discussion(opening = 'What have you seen at the trust?') {

@@ -1,11 +1,11 @@
 // Discussions on the real PostgreSQL: who may start, read and reply, what bad input gets, the
 // reply tree, pagination, and who is told.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { MembershipRole, type ThreadSignal, type WatchResult } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { type GqlClient, useApiHarness } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas, type Persona } from './group-personas.js';
 import { pageStatements } from './page-statements.js';
 
@@ -21,16 +21,10 @@ const membersOnly = (refused: Outcome): [Persona, Outcome][] =>
   PERSONAS.map((p) => [p, p === 'anonymous' ? 'UNAUTHENTICATED' : p === 'member' || p === 'convenor' ? 'OK' : refused]);
 
 describe('discussions', () => {
-  let api: ApiHarness;
   const sql = <T>(query: string, params: unknown[] = []) =>
     api.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness();
 
   const connect = (client: GqlClient): Promise<Socket> => api.connect(client);
   const watch = (socket: Socket, threadId: string) =>

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { MembershipRole } from '@convene/shared-contracts';
 import { NotificationsService } from '@convene/server-notifications';
 import { JobQueue, jobIds } from '@convene/server-core';
 import { DocumentTextService, DocumentsService } from '@convene/server-documents';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { type GqlClient, useApiHarness } from './api-harness.js';
 import {
   chunkedUpload,
   interruptedUpload,
@@ -46,17 +46,11 @@ type Who = Persona | 'observer';
 const WHO: Who[] = ['anonymous', 'outsider', 'member', 'convenor', 'admin', 'observer'];
 
 describe('documents', () => {
-  let api: ApiHarness;
   const sql = <T>(query: string, params: unknown[] = []) =>
     api.orm.em.fork().getConnection().execute<T[]>(query, params);
   const objectsDir = () => join(api.config.dataDir, 'objects');
 
-  beforeAll(async () => {
-    api = await ApiHarness.start({ DOCUMENT_MAX_BYTES: String(LIMIT) });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness({ DOCUMENT_MAX_BYTES: String(LIMIT) });
 
   /** Every stored object (and leftover temporary file), to show that a refused upload stored nothing. */
   async function storedFiles(): Promise<string[]> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io } from 'socket.io-client';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { ApiHarness, type GqlClient, useApiHarness } from './api-harness.js';
 import { pdf, upload } from './document-files.js';
 import { dataOf, groupPersonas } from './group-personas.js';
 
@@ -78,13 +78,7 @@ function deepFragments(depth: number): string {
 }
 
 describe('hostile GraphQL and cross-site requests', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ WEB_DIST_DIR: '' });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness({ WEB_DIST_DIR: '' });
 
   const graphql = (body: string, headers: Record<string, string> = {}) =>
     send(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -365,13 +359,7 @@ describe('hostile GraphQL and cross-site requests', () => {
 });
 
 describe('schema probing in production', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ ...PRODUCTION, WEB_DIST_DIR: '' });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness({ ...PRODUCTION, WEB_DIST_DIR: '' });
 
   // Each probe names something close to a real field, argument, type or value; graphql-js would
   // answer "Did you mean …?" with the real name. Some are caught by validation, the variable ones

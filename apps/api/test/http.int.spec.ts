@@ -1,15 +1,9 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiHarness } from './api-harness.js';
+import { ApiHarness, useApiHarness } from './api-harness.js';
 
 describe('HTTP surface', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness();
 
   it('sends security headers and a strict Content-Security-Policy', async () => {
     const res = await api.client().get('/health/live');
@@ -130,13 +124,7 @@ describe('HTTP surface in production', () => {
 });
 
 describe('readiness while Redis is down', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ REDIS_URL: 'redis://127.0.0.1:6399/15' });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness({ REDIS_URL: 'redis://127.0.0.1:6399/15' });
 
   it('answers 503, naming the failing service, and sign-in fails cleanly', async () => {
     const ready = await api.client().get('/health/ready');

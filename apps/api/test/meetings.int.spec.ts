@@ -3,7 +3,7 @@
 // delayed BullMQ jobs (time is controlled by promoting jobs, never waited for), calendar files checked
 // with an RFC 5545 parser, polls, and open events with their waitlist.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { JobQueue, jobIds } from '@convene/server-core';
 import { MemberListVisibility, MembershipRole } from '@convene/shared-contracts';
@@ -14,7 +14,7 @@ import {
   toZoned,
 } from '@convene/server-meetings';
 import { NotificationMailService, NotificationsService } from '@convene/server-notifications';
-import { ApiHarness } from './api-harness.js';
+import { useApiHarness } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas, type Persona } from './group-personas.js';
 import { pageStatements } from './page-statements.js';
 
@@ -78,17 +78,11 @@ function localIn(days: number, hour: number, zone = 'Europe/London', minute = 0)
 }
 
 describe('meetings', () => {
-  let api: ApiHarness;
   const sql = <T>(query: string, params: unknown[] = []) =>
     api.orm.em.fork().getConnection().execute<T[]>(query, params);
   const queue = () => api.app.get(JobQueue).queue('notifications');
 
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness();
 
   async function scheduled(w: GroupPersonas, input: Record<string, unknown> = {}): Promise<MeetingSeen> {
     const result = await (
@@ -614,11 +608,9 @@ describe('meetings', () => {
         await api.client().request<{ publicEvent: { fields: { id: string; kind: string }[] } }>(PUBLIC_EVENT, { slug }),
       ).publicEvent;
       const choice = event.fields.find((f) => f.kind === 'CHOICE')!;
-      const wrong = await api
-        .client()
-        .request(REGISTER, {
-          input: { ...registration(slug, email), answers: [{ fieldId: choice.id, value: 'Klingon' }] },
-        });
+      const wrong = await api.client().request(REGISTER, {
+        input: { ...registration(slug, email), answers: [{ fieldId: choice.id, value: 'Klingon' }] },
+      });
       expect(wrong.errors?.[0]?.extensions?.fields?.[`answers.${choice.id}`]).toBe('Choose one of the options.');
       expect(await sql('select id from event_registrations where meeting_id = ?', [meetingId])).toEqual([]);
     });
@@ -1296,16 +1288,14 @@ describe('meetings', () => {
       const { slug, meetingId } = await openEvent(w, { language: 'en', translations: [arabic], fields });
       const TEXTS = `query E($slug: String!) { publicEvent(slug: $slug) { title consentText language translations { locale title descriptionHtml consentText } fields { label options translations { locale label options } } } }`;
       const event = dataOf(
-        await api
-          .client()
-          .request<{
-            publicEvent: {
-              title: string;
-              language: string;
-              translations: { locale: string; title: string; descriptionHtml: string; consentText: string }[];
-              fields: { translations: unknown[] }[];
-            };
-          }>(TEXTS, { slug }),
+        await api.client().request<{
+          publicEvent: {
+            title: string;
+            language: string;
+            translations: { locale: string; title: string; descriptionHtml: string; consentText: string }[];
+            fields: { translations: unknown[] }[];
+          };
+        }>(TEXTS, { slug }),
       ).publicEvent;
       expect(event.title).toBe('National summit');
       expect(event.language).toBe('en');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { JoinPolicy, MembershipRole, MembershipStatus } from '@convene/shared-contracts';
-import { ApiHarness } from './api-harness.js';
+import { useApiHarness } from './api-harness.js';
 
 const GROUP = `query Group($slug: String!) {
   workingGroup(slug: $slug) {
@@ -18,13 +18,7 @@ const INVITE = `mutation I($input: InviteMemberInput!) { inviteMember(input: $in
 const SIGN_UP = `mutation S($input: SignUpInput!) { signUp(input: $input) { id } }`;
 
 describe('membership flows', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness();
   const sql = <T>(query: string, params: unknown[] = []) =>
     api.orm.em.fork().getConnection().execute<T[]>(query, params);
 

@@ -1,7 +1,7 @@
 // Preferences decide who is told, where, and how much they are told: the fan-out, the in-app
 // queries and the emails, on the real PostgreSQL. Events are handed to the fan-out directly (the
 // queue path is covered in notifications.int.spec.ts and the system tests).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   EmailDelivery,
   GroupNotificationLevel,
@@ -16,7 +16,7 @@ import {
 } from '@convene/server-notifications';
 import type { User } from '@convene/server-identity';
 import type { Viewer } from '@convene/server-core';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { type GqlClient, useApiHarness } from './api-harness.js';
 import { dataOf } from './group-personas.js';
 
 const REQUEST = `mutation R($input: RequestToJoinInput!) { requestToJoin(input: $input) { id } }`;
@@ -46,16 +46,10 @@ interface MailRow {
 }
 
 describe('notification preferences', () => {
-  let api: ApiHarness;
   const sql = <T>(query: string, params: unknown[] = []) =>
     api.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness();
 
   const seen = async (client: GqlClient) => dataOf(await client.request<Seen>(NOTIFICATIONS));
   const mailsTo = (user: User) =>

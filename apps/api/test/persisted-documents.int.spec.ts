@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TEST_PASSWORD } from '@convene/server-testing';
 import { PERSISTED_DOCUMENTS_FILE } from '../src/graphql/persisted-document-manifest.js';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { ApiHarness, type GqlClient, useApiHarness } from './api-harness.js';
 
 const manifest = JSON.parse(readFileSync(PERSISTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
 
@@ -31,13 +31,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const STACK = /stacktrace|\bat [\w$.<>]+ \(|node_modules|\.[cm]?[jt]s:\d+:\d+/;
 
 describe('persisted documents with trusted documents on', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await ApiHarness.start({ GRAPHQL_TRUSTED_DOCUMENTS: 'true' });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness({ GRAPHQL_TRUSTED_DOCUMENTS: 'true' });
 
   async function signedIn(): Promise<{ client: GqlClient; email: string }> {
     const user = await api.data.user();

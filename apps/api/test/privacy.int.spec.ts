@@ -2,7 +2,7 @@
 // days, theirs alone), and deleting their account so that nothing personal is left in the database
 // or Redis while their posts stay, shown as from a former member.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Redis } from 'ioredis';
 import { JobQueue, REDIS, jobIds } from '@convene/server-core';
@@ -10,7 +10,7 @@ import { JoinPolicy, MembershipRole } from '@convene/shared-contracts';
 import { FileStorage } from '@convene/server-storage';
 import { DataExportService } from '@convene/server-privacy';
 import { TEST_PASSWORD } from '@convene/server-testing';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { type GqlClient, useApiHarness } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas, type GroupPersonas } from './group-personas.js';
 import { upload } from './document-files.js';
 
@@ -40,16 +40,10 @@ interface Footprint {
 }
 
 describe('personal data', () => {
-  let api: ApiHarness;
   const sql = <T>(query: string, params: unknown[] = []) =>
     api.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useApiHarness();
 
   /** Gives the group's member a footprint everywhere: a thread and reply, a reaction, a file, an RSVP, an event registration. */
   async function footprint(w: GroupPersonas): Promise<Footprint> {
@@ -95,11 +89,9 @@ describe('personal data', () => {
       }),
     );
     dataOf(
-      await api
-        .client()
-        .request(REGISTER, {
-          input: { slug, name: w.people.member.displayName, email: w.people.member.email, consent: true },
-        }),
+      await api.client().request(REGISTER, {
+        input: { slug, name: w.people.member.displayName, email: w.people.member.email, consent: true },
+      }),
     );
     return { client, threadId, fileBytes, postBody, meetingId };
   }
