@@ -33,3 +33,4 @@ import { AuditEvent } from './audit/audit-event.entity.js';
 export { OutboxEvent, AuditEvent };
 /** Entities of the core (the outbox, the audit log), for the ORM configuration of the composition roots. */
 export const coreEntities = [OutboxEvent, AuditEvent];
+export { strictMock } from './testing/strict-mock.js';
