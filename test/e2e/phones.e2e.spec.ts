@@ -123,6 +123,26 @@ async function culprits(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * One page on the phone: it opens in the language chosen, fits the screen with every header button
+ * on it, and axe finds nothing serious (colour contrast included) with this data and language.
+ * With PHONE_SHOTS set, a screenshot of it is kept there.
+ */
+async function checkPage(page: Page, path: string, language: 'en' | 'ar'): Promise<void> {
+  await page.goto(path);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({ path, lang: language });
+  if (process.env['PHONE_SHOTS'])
+    await page.screenshot({
+      path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`,
+      fullPage: true,
+    });
+  await expectFits(page, path);
+  await expectHeaderOnScreen(page, path);
+  expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
+}
+
 describe('on a phone', () => {
   let session: BrowserSession;
   let threadId: string;
@@ -206,24 +226,7 @@ describe('on a phone', () => {
       await page.evaluate((locale) => window.localStorage.setItem('convene.locale', locale), language);
       await signIn(page, 'member@example.org');
       await useLanguage(page, language);
-      for (const path of routes()) {
-        await page.goto(path);
-        await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({
-          path,
-          lang: language,
-        });
-        if (process.env['PHONE_SHOTS'])
-          await page.screenshot({
-            path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`,
-            fullPage: true,
-          });
-        await expectFits(page, path);
-        await expectHeaderOnScreen(page, path);
-        // Colour contrast and the rest of axe's serious checks, with this data and language.
-        expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
-      }
+      for (const path of routes()) await checkPage(page, path, language);
       // A document's type is named in the page's language; the documents table scrolls sideways
       // on its own, and the keyboard reaches it.
       await page.goto(`/groups/${GROUP}`);
@@ -347,27 +350,10 @@ describe('on a phone', () => {
       const page = await session.newPage(PHONE);
       await page.goto('/signin');
       await page.evaluate((locale) => window.localStorage.setItem('convene.locale', locale), language);
-      const check = async (path: string) => {
-        await page.goto(path);
-        await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        expect({ path, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({
-          path,
-          lang: language,
-        });
-        if (process.env['PHONE_SHOTS'])
-          await page.screenshot({
-            path: `${process.env['PHONE_SHOTS']}/${language}${path.replace(/[/?=]/g, '_')}.png`,
-            fullPage: true,
-          });
-        await expectFits(page, path);
-        await expectHeaderOnScreen(page, path);
-        expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
-      };
-      for (const path of routes.signedOut) await check(path);
+      for (const path of routes.signedOut) await checkPage(page, path, language);
       await signIn(page, 'admin@example.org');
       await useLanguage(page, language);
-      for (const path of routes.admin) await check(path);
+      for (const path of routes.admin) await checkPage(page, path, language);
       // The pitch's summary is plain text: its English lines read left to right under the Arabic one.
       await page.goto(routes.admin[1]!);
       await page.getByText('Bring the printed copies, too.').waitFor();
