@@ -94,9 +94,19 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
+      // Narrow instead: return the checked value, or throw a clear error where it cannot be missing.
+      '@typescript-eslint/no-non-null-assertion': 'error',
     },
   },
-  { files: specFiles, rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
+  {
+    files: specFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(true),
+      // In a test, a value that is missing fails the test at that line, which is what an
+      // assertion there would do; the expectations that matter are written out with expect().
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
   {
     files: ['**/*.tsx', 'libs/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -2251,17 +2251,15 @@ async function makeDocuments(ctx) {
     });
     const nested =
       count > 100
-        ? top
-            .slice(0, 2)
-            .flatMap((parent) =>
-              YEARS.map((year) => ({
-                id: rand.uuid(),
-                name: year,
-                parent,
-                by: parent.by,
-                at: parent.at + rand.next() * 200 * DAY,
-              })),
-            )
+        ? top.slice(0, 2).flatMap((parent) =>
+            YEARS.map((year) => ({
+              id: rand.uuid(),
+              name: year,
+              parent,
+              by: parent.by,
+              at: parent.at + rand.next() * 200 * DAY,
+            })),
+          )
         : [];
     const groupFolders = [...top, ...nested];
     for (const f of groupFolders)

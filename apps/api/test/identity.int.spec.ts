@@ -104,11 +104,9 @@ describe('accounts and sessions', () => {
   it('refuses a second account for the same email', async () => {
     await setMode(SignUpMode.OPEN);
     const existing = await api.data.user();
-    const result = await api
-      .client()
-      .request(SIGN_UP, {
-        input: { email: existing.email, password: 'a long and unusual phrase', displayName: 'Copy' },
-      });
+    const result = await api.client().request(SIGN_UP, {
+      input: { email: existing.email, password: 'a long and unusual phrase', displayName: 'Copy' },
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: { email: expect.any(String) },
@@ -257,35 +255,29 @@ describe('accounts and sessions', () => {
     const preview = await api.client().request<{ invitation: { email: string } }>(PREVIEW, { token });
     expect(preview.data?.invitation.email).toBe(email);
 
-    const wrongEmail = await api
-      .client()
-      .request(SIGN_UP, {
-        input: {
-          email: newEmail(),
-          password: 'a long and unusual phrase',
-          displayName: 'Guest',
-          invitationToken: token,
-        },
-      });
+    const wrongEmail = await api.client().request(SIGN_UP, {
+      input: {
+        email: newEmail(),
+        password: 'a long and unusual phrase',
+        displayName: 'Guest',
+        invitationToken: token,
+      },
+    });
     expect(wrongEmail.errors?.[0]?.extensions?.fields?.['email']).toEqual(expect.any(String));
 
-    const signedUp = await api
-      .client()
-      .request(SIGN_UP, {
-        input: { email, password: 'a long and unusual phrase', displayName: 'Guest', invitationToken: token },
-      });
+    const signedUp = await api.client().request(SIGN_UP, {
+      input: { email, password: 'a long and unusual phrase', displayName: 'Guest', invitationToken: token },
+    });
     expect(signedUp.errors).toBeUndefined();
 
-    const reused = await api
-      .client()
-      .request(SIGN_UP, {
-        input: {
-          email: newEmail(),
-          password: 'a long and unusual phrase',
-          displayName: 'Guest',
-          invitationToken: token,
-        },
-      });
+    const reused = await api.client().request(SIGN_UP, {
+      input: {
+        email: newEmail(),
+        password: 'a long and unusual phrase',
+        displayName: 'Guest',
+        invitationToken: token,
+      },
+    });
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'INVITATION_INVALID' });
     expect((await api.client().request(PREVIEW, { token })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

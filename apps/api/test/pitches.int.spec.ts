@@ -429,11 +429,9 @@ describe('partner pitches', () => {
         await admin.request(SAVE_FORM, { input: formInput(slug, { language: 'en', translations: [arabic], fields }) }),
       );
       const form = dataOf(
-        await api
-          .client()
-          .request<{
-            pitchForm: { language: string; translations: unknown[]; fields: { id: string; translations: unknown[] }[] };
-          }>(TEXTS, { slug }),
+        await api.client().request<{
+          pitchForm: { language: string; translations: unknown[]; fields: { id: string; translations: unknown[] }[] };
+        }>(TEXTS, { slug }),
       ).pitchForm;
       expect(form.language).toBe('en');
       expect(form.translations).toEqual([arabic]);

@@ -133,6 +133,23 @@ const MEMBERSHIPS: [string, string, MembershipRole][] = [
   ['brexit-and-faith', 'partner@example.org', MembershipRole.MEMBER],
 ];
 
+/**
+ * A row this seed made itself, by its key in the tables above. Missing means the tables disagree
+ * with each other, a mistake in this file: stop and name it rather than write rows that point nowhere.
+ */
+function seeded<K, T>(rows: ReadonlyMap<K, T>, key: K, what: string): T {
+  const row = rows.get(key);
+  if (row === undefined) throw new Error(`demo seed: no ${what} '${String(key)}'`);
+  return row;
+}
+
+/** The same for a list this seed made, by position. */
+function seededAt<T>(rows: readonly T[], index: number, what: string): T {
+  const row = rows[index];
+  if (row === undefined) throw new Error(`demo seed: no ${what} at position ${index}`);
+  return row;
+}
+
 interface DemoPost {
   by: string;
   body: string;
@@ -142,7 +159,7 @@ interface DemoPost {
 }
 
 // [group slug, title, tags, pinned, hours ago the thread started, posts (the first opens it)]
-const THREADS: [string, string, string[], boolean, number, DemoPost[]][] = [
+const THREADS: [string, string, string[], boolean, number, [DemoPost, ...DemoPost[]]][] = [
   [
     'health-and-social-care',
     'Start here: how this group works',
@@ -257,8 +274,8 @@ function seedDiscussions(em: EntityManager, groups: Map<string, WorkingGroup>, u
     const started = new Date(Date.now() - hoursAgo * 3600_000);
     const at = (i: number) => new Date(started.getTime() + i * 47 * 60_000);
     const thread = em.create(ThreadEntity, {
-      group: groups.get(slug)!,
-      author: users.get(posts[0]!.by)!,
+      group: seeded(groups, slug, 'group'),
+      author: seeded(users, posts[0].by, 'person'),
       title,
       tags,
       pinned,
@@ -268,11 +285,11 @@ function seedDiscussions(em: EntityManager, groups: Map<string, WorkingGroup>, u
     });
     const written: Post[] = [];
     posts.forEach((p, i) => {
-      const parent = i === 0 ? null : written[p.to ?? 0]!;
+      const parent = i === 0 ? null : seededAt(written, p.to ?? 0, 'post');
       const post = em.create(PostEntity, {
         thread,
         parent,
-        author: users.get(p.by)!,
+        author: seeded(users, p.by, 'person'),
         body: p.body,
         bodyHtml: renderMarkdown(p.body, people),
         depth: parent ? parent.depth + 1 : 0,
@@ -280,13 +297,13 @@ function seedDiscussions(em: EntityManager, groups: Map<string, WorkingGroup>, u
       });
       written.push(post);
       for (const [email, reaction] of p.reactions ?? [])
-        em.create(PostReactionEntity, { postId: post.id, userId: users.get(email)!.id, reaction });
+        em.create(PostReactionEntity, { postId: post.id, userId: seeded(users, email, 'person').id, reaction });
     });
     // Those who wrote have read up to their last post; everyone else has it all to discover.
     const lastBy = new Map(posts.map((p, i) => [p.by, i + 1]));
     for (const [email, readCount] of lastBy)
       em.create(ThreadReadEntity, {
-        userId: users.get(email)!.id,
+        userId: seeded(users, email, 'person').id,
         threadId: thread.id,
         readCount,
         readAt: at(readCount - 1),
@@ -346,15 +363,15 @@ async function seedDocuments(
     const bytes = Buffer.from(body, 'utf8');
     const storageKey = newStorageKey();
     await storage.write(storageKey, Readable.from([bytes]), { contentType });
-    const group = groups.get(slug)!;
+    const group = seeded(groups, slug, 'group');
     let folder: DocumentFolderEntity | null = null;
     if (folderName) {
       folder =
         folders.get(`${slug}/${folderName}`) ??
-        em.create(DocumentFolderEntity, { group, name: folderName, createdById: users.get(by)!.id });
+        em.create(DocumentFolderEntity, { group, name: folderName, createdById: seeded(users, by, 'person').id });
       folders.set(`${slug}/${folderName}`, folder);
     }
-    const uploader = users.get(by)!;
+    const uploader = seeded(users, by, 'person');
     const document = em.create(DocumentEntity, {
       group,
       folder,
@@ -392,10 +409,10 @@ function londonIn(days: number, hour: number, minute = 0): Date {
  * its minutes, a poll to find a time, and the national summit with public registration.
  */
 function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>): number {
-  const by = (email: string) => users.get(email)!;
-  const policing = groups.get('policing-and-surveillance')!;
-  const health = groups.get('health-and-social-care')!;
-  const faith = groups.get('brexit-and-faith')!;
+  const by = (email: string) => seeded(users, email, 'person');
+  const policing = seeded(groups, 'policing-and-surveillance', 'group');
+  const health = seeded(groups, 'health-and-social-care', 'group');
+  const faith = seeded(groups, 'brexit-and-faith', 'group');
   const meeting = (
     group: WorkingGroup,
     creator: string,
@@ -434,14 +451,15 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
         '1. Round-up: stop and search, data-sharing requests\n2. In depth: police access to the school census\n3. Any other business',
     }),
   );
+  const nextMonthly = seededAt(monthly, 0, 'monthly meeting');
   em.create(MeetingRsvpEntity, {
-    meetingId: monthly[0]!.id,
+    meetingId: nextMonthly.id,
     userId: by('member@example.org').id,
     response: RsvpResponse.GOING,
     note: 'I will need Spanish interpretation for the in-depth part.',
   });
   em.create(MeetingRsvpEntity, {
-    meetingId: monthly[0]!.id,
+    meetingId: nextMonthly.id,
     userId: by('samira@example.org').id,
     response: RsvpResponse.MAYBE,
   });
@@ -484,7 +502,12 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
   ];
   for (const [email, answers] of votes)
     answers.forEach((answer, i) =>
-      em.create(MeetingPollVoteEntity, { slotId: slots[i]!.id, userId: by(email).id, pollId: poll.id, answer }),
+      em.create(MeetingPollVoteEntity, {
+        slotId: seededAt(slots, i, 'poll slot').id,
+        userId: by(email).id,
+        pollId: poll.id,
+        answer,
+      }),
     );
 
   // The national summit: an open event anyone can register for.
@@ -610,7 +633,7 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
         consentText: 'نستخدم بياناتكم فقط لمناقشة مقترحكم معكم، ولا نشاركها مع أحد خارج الشبكة.',
       },
     ],
-    createdById: users.get('admin@example.org')!.id,
+    createdById: seeded(users, 'admin@example.org', 'person').id,
   });
   em.create(PitchFormEntity, {
     slug: 'summit-workshops',
@@ -627,10 +650,10 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
         options: [],
       },
     ],
-    createdById: users.get('admin@example.org')!.id,
+    createdById: seeded(users, 'admin@example.org', 'person').id,
   });
-  const health = groups.get('health-and-social-care')!;
-  const policing = groups.get('policing-and-surveillance')!;
+  const health = seeded(groups, 'health-and-social-care', 'group');
+  const policing = seeded(groups, 'policing-and-surveillance', 'group');
   const received = em.create(PitchEntity, {
     formId: general.id,
     organisationName: 'Northern Refugee Action',
@@ -665,7 +688,7 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
   em.create(PitchMessageEntity, {
     pitchId: reviewing.id,
     author: PitchMessageAuthor.CONVENOR,
-    authorId: users.get('convenor@example.org')!.id,
+    authorId: seeded(users, 'convenor@example.org', 'person').id,
     body: 'Thank you, this is timely. Which six languages did you have in mind?',
   });
   em.create(PitchMessageEntity, {
@@ -675,7 +698,7 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
   });
   em.create(PitchNoteEntity, {
     pitchId: reviewing.id,
-    authorId: users.get('convenor@example.org')!.id,
+    authorId: seeded(users, 'convenor@example.org', 'person').id,
     body: 'Ask the legal clinic whether they can review the text before the summit.',
   });
   return [received, reviewing].length;
@@ -701,7 +724,7 @@ export async function seedDemoData(
         displayName,
         passwordHash,
         networkRole,
-        organisation: org ? orgs.get(org)! : null,
+        organisation: org ? seeded(orgs, org, 'organisation') : null,
       }),
     );
   for (const account of DEMO_ACCOUNTS) {
@@ -718,8 +741,8 @@ export async function seedDemoData(
   for (const group of GROUPS) groups.set(group.slug, em.create(WorkingGroupEntity, { ...group }));
   for (const [slug, email, role] of MEMBERSHIPS) {
     em.create(MembershipEntity, {
-      group: groups.get(slug)!,
-      user: users.get(email)!,
+      group: seeded(groups, slug, 'group'),
+      user: seeded(users, email, 'person'),
       role,
       status: MembershipStatus.ACTIVE,
       decidedAt: new Date(),

@@ -6,6 +6,7 @@ import {
   DiscussionAccess,
   DiscussionModerationService,
   DiscussionSearchService,
+  discussionsErrors,
   DiscussionsService,
   type Post,
 } from '@convene/server-discussions';
@@ -31,6 +32,8 @@ import {
   ThreadModel,
 } from './thread.model.js';
 import { ThreadPresenter } from './thread.presenter.js';
+
+// The domain's own errors for a thread or post that is not there (the library exports their codes only).
 
 @SignedIn()
 @Resolver(() => ThreadModel)
@@ -171,7 +174,11 @@ export class DiscussionsResolver {
     const { thread, view } = await this.discussions.threadForPage(viewer, id, {
       firstUnread: selects(info, ['firstUnreadPostId']),
     });
-    return (await this.present.summaries(viewer, view, [thread], { levels: selects(info, ['notificationLevel']) }))[0]!;
+    const [model] = await this.present.summaries(viewer, view, [thread], {
+      levels: selects(info, ['notificationLevel']),
+    });
+    if (!model) throw discussionsErrors.threadNotFound();
+    return model;
   }
 
   @Query(() => SearchResultConnectionModel, {
@@ -218,11 +225,15 @@ export class DiscussionsResolver {
     viewer: Viewer,
     thread: Parameters<ThreadPresenter['threads']>[1][number],
   ): Promise<ThreadModel> {
-    return (await this.present.threads(viewer, [thread]))[0]!;
+    const [model] = await this.present.threads(viewer, [thread]);
+    if (!model) throw discussionsErrors.threadNotFound();
+    return model;
   }
 
   private async onePost(viewer: Viewer, post: Post): Promise<PostModel> {
-    return (await this.present.posts(viewer, [post], await this.discussions.maySeeHidden(viewer, post)))[0]!;
+    const [model] = await this.present.posts(viewer, [post], await this.discussions.maySeeHidden(viewer, post));
+    if (!model) throw discussionsErrors.postNotFound();
+    return model;
   }
 }
 

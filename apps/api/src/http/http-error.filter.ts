@@ -28,16 +28,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     if (exception instanceof DomainError) {
-      res
-        .status(exception.httpStatus ?? httpStatusFor(exception.code))
-        .json({
-          error: {
-            code: exception.code,
-            reason: exception.reason,
-            message: exception.message,
-            fields: exception.fields,
-          },
-        });
+      res.status(exception.httpStatus ?? httpStatusFor(exception.code)).json({
+        error: {
+          code: exception.code,
+          reason: exception.reason,
+          message: exception.message,
+          fields: exception.fields,
+        },
+      });
       return;
     }
     if (exception instanceof HttpException) {
@@ -49,11 +47,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (isDependencyUnavailable(exception)) {
       // E.g. PostgreSQL restarting while the session was looked up: retryable, and no stack to log.
       this.logger.warn(`Service unavailable: ${(exception as Error).message}`);
-      res
-        .status(503)
-        .json({
-          error: { code: ErrorCode.ServiceUnavailable, reason: 'DEPENDENCY_UNAVAILABLE', message: UNAVAILABLE_MESSAGE },
-        });
+      res.status(503).json({
+        error: { code: ErrorCode.ServiceUnavailable, reason: 'DEPENDENCY_UNAVAILABLE', message: UNAVAILABLE_MESSAGE },
+      });
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

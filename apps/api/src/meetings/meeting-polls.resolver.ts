@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { MeetingPollsService, type MeetingPoll, type PollAccess } from '@convene/server-meetings';
+import { MeetingPollsService, meetingsErrors, type MeetingPoll, type PollAccess } from '@convene/server-meetings';
 import { IdentityService } from '@convene/server-identity';
 import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
@@ -21,7 +21,7 @@ export class MeetingPollsResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<MeetingPollModel> {
     const access = await this.polls.byId(viewer, id);
-    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
+    return presentPoll(this.polls, this.identity, viewer, access);
   }
 
   @Mutation(() => MeetingPollModel, {
@@ -32,7 +32,7 @@ export class MeetingPollsResolver {
     @Args('input') input: CreateMeetingPollInput,
   ): Promise<MeetingPollModel> {
     const access = await this.polls.create(viewer, input);
-    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
+    return presentPoll(this.polls, this.identity, viewer, access);
   }
 
   @Mutation(() => MeetingPollModel, {
@@ -43,7 +43,7 @@ export class MeetingPollsResolver {
     @Args('input') input: AnswerMeetingPollInput,
   ): Promise<MeetingPollModel> {
     const access = await this.polls.vote(viewer, input);
-    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
+    return presentPoll(this.polls, this.identity, viewer, access);
   }
 
   @Mutation(() => MeetingPollModel, {
@@ -54,7 +54,7 @@ export class MeetingPollsResolver {
     @Args('input') input: PickMeetingPollSlotInput,
   ): Promise<MeetingPollModel> {
     const { access } = await this.polls.pick(viewer, input);
-    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
+    return presentPoll(this.polls, this.identity, viewer, access);
   }
 
   @Mutation(() => MeetingPollModel, { description: 'Closes a poll without picking a time (convenors).' })
@@ -63,7 +63,7 @@ export class MeetingPollsResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<MeetingPollModel> {
     const access = await this.polls.close(viewer, id);
-    return (await presentPolls(this.polls, this.identity, viewer, [access.poll], access))[0]!;
+    return presentPoll(this.polls, this.identity, viewer, access);
   }
 }
 
@@ -90,6 +90,18 @@ export class GroupPollsResolver {
   }
 }
 
+/** One poll as `presentPolls` makes it: the model of the only poll it was given. */
+async function presentPoll(
+  service: MeetingPollsService,
+  identity: IdentityService,
+  viewer: Viewer,
+  access: PollAccess,
+): Promise<MeetingPollModel> {
+  const [model] = await presentPolls(service, identity, viewer, [access.poll], access);
+  if (!model) throw meetingsErrors.pollNotFound();
+  return model;
+}
+
 /** Polls of one group with their slots, answers and the people who answered (those the viewer may know of), in a few queries whatever their number. */
 async function presentPolls(
   service: MeetingPollsService,
@@ -106,7 +118,8 @@ async function presentPolls(
     ...new Set([...grids.values()].flatMap((g) => g.votes.filter((v) => visible(v.userId)).map((v) => v.userId))),
   ]);
   return polls.map((poll) => {
-    const grid = grids.get(poll.id)!;
+    const grid = grids.get(poll.id);
+    if (!grid) throw meetingsErrors.pollNotFound();
     const slots = grid.slots.map((slot) => {
       const model = PollSlotModel.from(
         slot,

@@ -1,7 +1,7 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { MeetingCalendarService, MeetingsService, meetingRecord } from '@convene/server-meetings';
+import { MeetingCalendarService, MeetingsService, meetingRecord, meetingsErrors } from '@convene/server-meetings';
 import { DocumentsService } from '@convene/server-documents';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { GroupsService } from '@convene/server-groups';
@@ -40,7 +40,9 @@ export class MeetingsResolver {
     // As a list of one: what the page asks of it is read a statement a kind, with the access
     // already checked here, not field by field each checking it again.
     const listed = [{ meeting: meetingRecord(access.meeting), group: WorkingGroupModel.from(access.view) }];
-    return (await this.present.list(viewer, listed, (field) => selects(info, [field])))[0]!;
+    const [model] = await this.present.list(viewer, listed, (field) => selects(info, [field]));
+    if (!model) throw meetingsErrors.meetingNotFound();
+    return model;
   }
 
   @Query(() => [MeetingModel], {

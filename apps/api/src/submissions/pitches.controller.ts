@@ -67,7 +67,10 @@ export class PitchesController {
     // The board's filters; anything but one plain value each is refused by the service's checks.
     const one = (name: string) =>
       typeof query[name] === 'string' ? (query[name] as string) : query[name] === undefined ? null : '(several values)';
-    const date = (name: string) => (one(name) ? new Date(one(name)!) : null);
+    const date = (name: string) => {
+      const value = one(name);
+      return value ? new Date(value) : null;
+    };
     const csv = await this.pitches.exportCsv(viewer, {
       status: one('status') as PitchStatus | null,
       groupId: one('groupId'),

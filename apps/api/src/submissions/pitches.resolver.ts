@@ -7,6 +7,7 @@ import {
   PitchAcceptanceService,
   PitchFormsService,
   PitchesService,
+  submissionsErrors,
   type PartnerView,
   type Pitch,
   type PitchForm,
@@ -109,7 +110,7 @@ export class PitchesResolver {
   @Query(() => PitchModel, { description: 'A pitch the viewer triages.' })
   async pitch(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<PitchModel> {
     const access = await this.service.byId(viewer, id);
-    return (await this.present(viewer, [access.pitch]))[0]!;
+    return this.presentOne(viewer, access.pitch);
   }
 
   @SignedIn()
@@ -119,7 +120,7 @@ export class PitchesResolver {
   })
   async reviewPitch(@CurrentViewer() viewer: Viewer, @Args('input') input: ReviewPitchInput): Promise<PitchModel> {
     const access = await this.service.review(viewer, input);
-    return (await this.present(viewer, [access.pitch]))[0]!;
+    return this.presentOne(viewer, access.pitch);
   }
 
   @SignedIn()
@@ -129,7 +130,7 @@ export class PitchesResolver {
   })
   async acceptPitch(@CurrentViewer() viewer: Viewer, @Args('input') input: AcceptPitchInput): Promise<PitchModel> {
     const access = await this.acceptance.accept(viewer, input);
-    return (await this.present(viewer, [access.pitch]))[0]!;
+    return this.presentOne(viewer, access.pitch);
   }
 
   @SignedIn()
@@ -182,7 +183,10 @@ export class PitchesResolver {
     const { reviewers, people, named } = await pitch.details();
     return reviewers
       .filter((r) => r.pitchId === pitch.id && named(r.userId))
-      .flatMap((r) => (people.get(r.userId) ? [UserModel.from(people.get(r.userId)!)] : []));
+      .flatMap((r) => {
+        const person = people.get(r.userId);
+        return person ? [UserModel.from(person)] : [];
+      });
   }
 
   @ResolveField(() => [UserModel], {
@@ -201,6 +205,13 @@ export class PitchesResolver {
       .map((a) => PitchAttachmentModel.from(a, `/api/pitches/${pitch.id}/attachments/${a.id}`));
   }
 
+  /** One pitch as `present` makes it: the model of the only pitch it was given. */
+  private async presentOne(viewer: Viewer, pitch: Pitch): Promise<PitchModel> {
+    const [model] = await this.present(viewer, [pitch]);
+    if (!model) throw submissionsErrors.pitchNotFound();
+    return model;
+  }
+
   /** Pitches with their forms and groups in a few queries whatever their number; details load together on first use. */
   private async present(viewer: Viewer, pitches: Pitch[]): Promise<PitchModel[]> {
     const triaged = await this.service.triagedGroupIds(viewer);
@@ -208,8 +219,10 @@ export class PitchesResolver {
       this.forms.byIds(pitches.map((p) => p.formId)),
       this.groups.referencesByIds([...pitches.flatMap((p) => p.groupIds), ...triaged.groupIds]),
     ]);
-    const choice = (id: string): PitchGroupChoiceModel[] =>
-      refs.get(id) ? [{ id, slug: refs.get(id)!.slug, name: refs.get(id)!.name }] : [];
+    const choice = (id: string): PitchGroupChoiceModel[] => {
+      const ref = refs.get(id);
+      return ref ? [{ id, slug: ref.slug, name: ref.name }] : [];
+    };
     const mine = triaged.groupIds.flatMap(choice);
     let loaded: Promise<PitchDetails> | null = null;
     const details = () =>
@@ -238,16 +251,20 @@ export class PitchesResolver {
       const key = `${[...managedGroupIds].sort().join(',')}|${triaged.isAdmin && p.notSure}`;
       model.details = details;
       model.candidates = () => {
-        if (!candidates.has(key)) {
-          const people = this.service
+        let people = candidates.get(key);
+        if (!people) {
+          people = this.service
             .reviewerCandidateIds({ pitch: p, managedGroupIds, isAdmin: triaged.isAdmin })
             .then(async (ids) => {
               const found = await this.identity.usersByIds(ids);
-              return ids.flatMap((id) => (found.get(id) ? [found.get(id)!] : []));
+              return ids.flatMap((id) => {
+                const person = found.get(id);
+                return person ? [person] : [];
+              });
             });
           candidates.set(key, people);
         }
-        return candidates.get(key)!;
+        return people;
       };
       return model;
     });

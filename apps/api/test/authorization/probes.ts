@@ -732,14 +732,12 @@ const graphqlProbes = {
   }),
   emailRegistrants: gql({
     target: async ({ w }) =>
-      w.fresh
-        .registration((await w.fresh.event()).slug)
-        .then(async (r) => ({
-          ...r,
-          meetingId: (await row<{ meeting_id: string }>(w, 'select meeting_id from event_registrations where id = ?', [
-            r.id,
-          ]))!.meeting_id,
-        })),
+      w.fresh.registration((await w.fresh.event()).slug).then(async (r) => ({
+        ...r,
+        meetingId: (await row<{ meeting_id: string }>(w, 'select meeting_id from event_registrations where id = ?', [
+          r.id,
+        ]))!.meeting_id,
+      })),
     query: `mutation M($input: EmailRegistrantsInput!) { emailRegistrants(input: $input) }`,
     variables: ({ t }) => ({
       input: { meetingId: t.meetingId, subject: 'Venue change', message: 'We moved to the community hall.' },

@@ -301,11 +301,9 @@ export class Fresh {
   async registration(slug = this.w.a.eventSlug): Promise<{ id: string; token: string; email: string }> {
     const email = `guest-${marker('')}@example.org`;
     ok(
-      await this.api
-        .client()
-        .request(GQL.register, {
-          input: { slug, name: 'Amal Guest', email, organisation: 'Refugee Action Network', consent: true },
-        }),
+      await this.api.client().request(GQL.register, {
+        input: { slug, name: 'Amal Guest', email, organisation: 'Refugee Action Network', consent: true },
+      }),
       'registerForEvent',
     );
     const [row] = await this.sql<{ id: string }>('select id from event_registrations where lower(email) = lower(?)', [

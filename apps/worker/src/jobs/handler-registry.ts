@@ -17,10 +17,11 @@ export function buildHandlerRegistry(
     if (!jobNames.includes(name as JobName)) problems.push(`a handler is registered for unknown job "${name}"`);
   }
   for (const name of jobNames) {
-    const handlers = found.filter((f) => f.name === name);
-    if (handlers.length === 0) problems.push(`job "${name}" has no handler`);
+    const handlers = found.filter((f) => f.name === name).map((f) => f.handler);
+    const [handler] = handlers;
+    if (!handler) problems.push(`job "${name}" has no handler`);
     else if (handlers.length > 1) problems.push(`job "${name}" has ${handlers.length} handlers`);
-    else registry.set(name, handlers[0]!.handler);
+    else registry.set(name, handler);
   }
   if (problems.length) throw new HandlerRegistryError(`The worker cannot start: ${problems.join('; ')}.`);
   return registry;

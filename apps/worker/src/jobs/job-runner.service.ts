@@ -71,14 +71,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const found = this.discovery
-      .getProviders()
-      .filter((wrapper) => wrapper.metatype && wrapper.instance)
-      .map((wrapper) => ({
-        name: this.reflector.get<string | undefined>(JOB_PROCESSOR, wrapper.metatype!),
-        handler: wrapper.instance as JobHandler,
-      }))
-      .filter((entry): entry is { name: string; handler: JobHandler } => typeof entry.name === 'string');
+    const found = this.discovery.getProviders().flatMap(({ metatype, instance }) => {
+      if (!metatype || !instance) return [];
+      const name = this.reflector.get<string | undefined>(JOB_PROCESSOR, metatype);
+      return typeof name === 'string' ? [{ name, handler: instance as JobHandler }] : [];
+    });
     const registry = buildHandlerRegistry(JOB_NAMES, found);
 
     // Workers block on Redis: they need their own connection that retries forever.

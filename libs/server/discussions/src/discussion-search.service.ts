@@ -80,13 +80,11 @@ export class DiscussionSearchService {
     const rows = await this.em
       .getRepository(Post)
       .search({ query, groupIds, authorId, limit: first + 1, offset }, SEARCH_MARKS);
-    const nodes = rows
-      .slice(0, first)
-      .map(({ title, snippet, ...row }) => ({
-        ...row,
-        titleHtml: highlight(title),
-        snippetHtml: highlight(plainSnippet(snippet)),
-      }));
+    const nodes = rows.slice(0, first).map(({ title, snippet, ...row }) => ({
+      ...row,
+      titleHtml: highlight(title),
+      snippetHtml: highlight(plainSnippet(snippet)),
+    }));
     const hasNextPage = rows.length > first;
     return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import {
   InputCheck,
+  InputError,
   OutboxService,
   isUuid,
   stripControlCharacters,
@@ -142,10 +143,7 @@ export class DiscussionsService {
       const parent = parentId
         ? await em.findOne(Post, { id: parentId, thread: threadId })
         : await em.findOne(Post, { thread: threadId, parent: null });
-      if (!parent) {
-        check.fail('parentPostId', 'Reply to a post of this discussion.');
-        check.done();
-      }
+      if (!parent) throw new InputError({ parentPostId: 'Reply to a post of this discussion.' });
       const post = em.create(Post, {
         thread,
         parent,
@@ -153,7 +151,7 @@ export class DiscussionsService {
         body: written.body,
         bodyHtml: written.bodyHtml,
         mentionedIds: written.mentionedIds,
-        depth: parent!.depth + 1,
+        depth: parent.depth + 1,
       });
       thread.postCount += 1;
       thread.lastActivityAt = post.createdAt;
@@ -172,7 +170,7 @@ export class DiscussionsService {
           threadId,
           groupId: thread.group.id,
           authorId: viewer.userId,
-          parentAuthorId: parent!.author.id,
+          parentAuthorId: parent.author.id,
           mentionedIds: written.mentionedIds,
           groupConvenors: written.groupConvenors,
         }),

@@ -11,7 +11,7 @@ export type { PostValues, ReactionCount } from './post.repository.js';
 export { DiscussionAccess } from './discussion-access.service.js';
 export { DiscussionModerationService } from './discussion-moderation.service.js';
 export { DiscussionSearchService, type SearchHit, type SearchPage } from './discussion-search.service.js';
-export { DiscussionsErrorCode } from './discussions.errors.js';
+export { DiscussionsErrorCode, discussionsErrors } from './discussions.errors.js';
 export { renderMarkdown, mentionsIn, type MentionTarget } from './markdown.util.js';
 export type { Thread, Post, PostRevision };
 // Entity classes are exported for the demo seed; repositories stay inside the domain.

@@ -16,11 +16,17 @@ export interface MentionTarget {
   name: string;
 }
 
+/** The mentions written in a body. */
+interface FoundMentions {
+  names: string[];
+  groupConvenors: boolean;
+}
+
 interface RenderEnv {
   /** Resolved mentions by normalised name; unresolved ones render as the text written. */
   people?: Map<string, MentionTarget>;
   /** Filled while parsing: every mention found outside code and links. */
-  found?: { names: string[]; groupConvenors: boolean };
+  found?: FoundMentions;
 }
 
 /** How names are compared: Unicode-normalised, spaces collapsed, case folded. */
@@ -36,7 +42,7 @@ md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 const renderLink =
   md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  const token = tokens[idx]!;
+  const token = tokens[idx];
   token.attrSet('rel', 'nofollow noopener noreferrer');
   if (/^https?:/i.test(String(token.attrGet('href') ?? ''))) token.attrSet('target', '_blank');
   return renderLink(tokens, idx, options, env, self);
@@ -91,7 +97,7 @@ md.core.ruler.push('direction', (state) => {
 });
 
 md.renderer.rules['mention'] = (tokens, idx, _options, env) => {
-  const token = tokens[idx]!;
+  const token = tokens[idx];
   const meta = token.meta as { group?: boolean; name?: string };
   const escape = md.utils.escapeHtml;
   if (meta.group) return `<span class="mention mention-group">@${GROUP_CONVENORS_MENTION}</span>`;
@@ -101,10 +107,10 @@ md.renderer.rules['mention'] = (tokens, idx, _options, env) => {
 };
 
 /** The mentions written in a body (outside code and links), in order. */
-export function mentionsIn(source: string): { names: string[]; groupConvenors: boolean } {
-  const env: RenderEnv = { found: { names: [], groupConvenors: false } };
-  md.parse(source, env as unknown as Parameters<typeof md.parse>[1]);
-  return env.found!;
+export function mentionsIn(source: string): FoundMentions {
+  const found: FoundMentions = { names: [], groupConvenors: false };
+  md.parse(source, { found } satisfies RenderEnv);
+  return found;
 }
 
 export function renderMarkdown(source: string, people?: Map<string, MentionTarget>): string {

@@ -69,8 +69,9 @@ interface PostRow {
   deleted_at: Date | string | null;
   hidden_at: Date | string | null;
   hidden_reason: string | null;
+  // A post's author is a required reference to a user: the left join always finds them.
   author_id: string;
-  author_name: string | null;
+  author_name: string;
   org_id: string | null;
   org_name: string | null;
   org_website: string | null;
@@ -114,7 +115,7 @@ export class PostRepository extends EntityRepository<Post> {
       hiddenReason: row.hidden_reason,
       authorId: row.author_id,
       author: row.author_id
-        ? { id: row.author_id, displayName: row.author_name!, organisation: organisationOf(row) }
+        ? { id: row.author_id, displayName: row.author_name, organisation: organisationOf(row) }
         : null,
       reactions: inReactionOrder(row.reactions),
     }));

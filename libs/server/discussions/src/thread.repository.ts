@@ -27,7 +27,7 @@ export interface ThreadSummary {
   firstUnreadPostId?: string | null;
 }
 
-interface SummaryRow {
+type SummaryRow = {
   id: string;
   group_id: string;
   title: string;
@@ -37,14 +37,13 @@ interface SummaryRow {
   post_count: number;
   created_at: Date;
   last_activity_at: Date;
-  author_id: string | null;
-  author_name: string | null;
   org_id: string | null;
   org_name: string | null;
   org_website: string | null;
   read_count: number | null;
   first_unread_id?: string | null;
-}
+  // The author's columns come from one left-joined user: all there, or all null.
+} & ({ author_id: string; author_name: string } | { author_id: null; author_name: null });
 
 /** A discussion as a link to it shows it. */
 export interface LinkedThread {
@@ -138,7 +137,7 @@ export class ThreadRepository extends EntityRepository<Thread> {
       createdAt: new Date(row.created_at),
       lastActivityAt: new Date(row.last_activity_at),
       author: row.author_id
-        ? { id: row.author_id, displayName: row.author_name!, organisation: organisationOf(row) }
+        ? { id: row.author_id, displayName: row.author_name, organisation: organisationOf(row) }
         : null,
       readCount: Math.min(row.read_count ?? 0, row.post_count),
       ...(asks.firstUnread ? { firstUnreadPostId: row.first_unread_id ?? null } : {}),

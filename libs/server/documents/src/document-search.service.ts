@@ -43,14 +43,12 @@ export class DocumentSearchService {
     if (!groupIds.length) return { nodes: [] as DocumentSearchHit[], endCursor: null, hasNextPage: false };
     const rows = await searchDocuments(this.documents, { query, groupIds, limit: first + 1, offset }, SEARCH_MARKS);
     const found = new Map((await this.documents.find({ id: { $in: rows.map((r) => r.id) } })).map((d) => [d.id, d]));
-    const nodes = rows
-      .slice(0, first)
-      .filter((r) => found.has(r.id))
-      .map((r) => ({
-        document: found.get(r.id)!,
-        titleHtml: highlightedHtml(r.title),
-        snippetHtml: highlightedHtml(r.snippet ?? ''),
-      }));
+    const nodes = rows.slice(0, first).flatMap((r) => {
+      const document = found.get(r.id);
+      return document
+        ? [{ document, titleHtml: highlightedHtml(r.title), snippetHtml: highlightedHtml(r.snippet ?? '') }]
+        : [];
+    });
     const hasNextPage = rows.length > first;
     return { nodes, hasNextPage, endCursor: hasNextPage ? searchCursor(offset, first) : null };
   }

@@ -61,7 +61,7 @@ export class DocumentRepository extends EntityRepository<Document> {
         `select ${d.select} from documents d where ${where.join(' and ')} order by ${order.orderBy} limit ?`,
         [...params, first + 1],
       );
-    return rows.map((row) => em.map(this.entityName, d.take(row)!) as Document);
+    return rows.map((row) => this.mapped(d, row));
   }
 
   /**
@@ -77,7 +77,15 @@ export class DocumentRepository extends EntityRepository<Document> {
        order by l.created_at, l.document_id`,
       [threadId, groupId],
     );
-    return rows.map((row) => em.map(this.entityName, d.take(row)!) as Document);
+    return rows.map((row) => this.mapped(d, row));
+  }
+
+  /** A row of a statement that reads documents, mapped into the unit of work as the ORM's find maps it. */
+  private mapped(d: EntityColumns, row: Record<string, unknown>): Document {
+    const values = d.take(row);
+    // The statements read from documents (never outer-joined): every row has one.
+    if (!values) throw new Error('A row of documents was read without its document.');
+    return this.getEntityManager().map(this.entityName, values) as Document;
   }
 }
 

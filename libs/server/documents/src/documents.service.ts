@@ -323,18 +323,16 @@ export class DocumentsService {
 
   /** Documents whose text was never extracted (their job was lost), for the sweep. */
   async missingText(limit = 100): Promise<{ documentId: string; version: number }[]> {
-    const rows = await this.em
-      .fork()
-      .find(
-        Document,
-        {
-          extractedText: null,
-          deletedAt: null,
-          contentType: { $in: [...KIND_TYPES.TEXT, ...KIND_TYPES.PDF] },
-          updatedAt: { $lt: new Date(Date.now() - 5 * 60_000) },
-        },
-        { fields: ['id', 'versionCount'], limit, orderBy: { updatedAt: 'asc' } },
-      );
+    const rows = await this.em.fork().find(
+      Document,
+      {
+        extractedText: null,
+        deletedAt: null,
+        contentType: { $in: [...KIND_TYPES.TEXT, ...KIND_TYPES.PDF] },
+        updatedAt: { $lt: new Date(Date.now() - 5 * 60_000) },
+      },
+      { fields: ['id', 'versionCount'], limit, orderBy: { updatedAt: 'asc' } },
+    );
     return rows.map((d) => ({ documentId: d.id, version: d.versionCount }));
   }
 

@@ -4,12 +4,8 @@
 
 export const FILE_NAME_MAX = 255;
 
-// C0 controls (tabs and line breaks too), DEL and C1 controls: none belongs in a one-line name.
-const hasControl = (name: string) =>
-  [...name].some((char) => {
-    const code = char.codePointAt(0)!;
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
-  });
+// C0 controls (tabs and line breaks too), DEL and C1 controls (Unicode's Cc): none belongs in a one-line name.
+const CONTROL = /\p{Cc}/u;
 // Embeddings, overrides and isolates: "invoice\u202Efdp.exe" displays as "invoiceexe.pdf".
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
 // A lone surrogate cannot be written as UTF-8; in `u` mode a proper pair is one character and does not match.
@@ -21,7 +17,7 @@ export function checkFileName(raw: string | undefined | null): { name: string } 
   if (!name) return { error: 'The file needs a name.' };
   if ([...name].length > FILE_NAME_MAX)
     return { error: `The file name is too long (at most ${FILE_NAME_MAX} characters).` };
-  if (hasControl(name)) return { error: 'The file name contains invisible control characters.' };
+  if (CONTROL.test(name)) return { error: 'The file name contains invisible control characters.' };
   if (BIDI_CONTROL.test(name))
     return {
       error:

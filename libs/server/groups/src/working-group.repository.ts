@@ -83,7 +83,10 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
     // Every membership row is the person's own: their values are made once.
     let person: PersonValues | null = null;
     return rows.map((row) => {
-      const group = em.map(WorkingGroup, g.take(row)!);
+      const groupColumns = g.take(row);
+      // Every row is read from working_groups: only the left-joined membership can be missing.
+      if (!groupColumns) throw new Error('A row of working groups was read without its group.');
+      const group = em.map(WorkingGroup, groupColumns);
       const membership = m.take(row);
       if (!membership) return { group, membership: null, person: null, activeCount: Number(row.active_count) };
       person ??= { id: userId, displayName: row.person_name ?? '', organisation: organisationOf(row) };

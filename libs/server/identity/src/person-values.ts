@@ -14,5 +14,8 @@ export interface OrganisationColumns {
 
 /** A person's organisation from a plain statement's row. */
 export function organisationOf(row: OrganisationColumns): PersonValues['organisation'] {
-  return row.org_id ? { id: row.org_id, name: row.org_name!, website: row.org_website } : null;
+  if (!row.org_id) return null;
+  // The name is a required column: with the organisation's id, the join found its name too.
+  if (row.org_name === null) throw new Error(`Organisation ${row.org_id} was read without its name.`);
+  return { id: row.org_id, name: row.org_name, website: row.org_website };
 }

@@ -23,10 +23,13 @@ export class UserRepository extends EntityRepository<User> {
       );
     const people = new Map<string, User>();
     for (const row of rows) {
+      const user = u.take(row);
+      // Every row is read from users: only the left-joined organisation can be missing.
+      if (!user) throw new Error('A row of users was read without its user.');
       const organisation = o.take(row);
       // The organisation first, so the person's reference to it is the loaded one.
       if (organisation) em.map(PartnerOrganisation, organisation);
-      const person = em.map(this.entityName, u.take(row)!) as User;
+      const person = em.map(this.entityName, user) as User;
       people.set(person.id, person);
     }
     return people;

@@ -610,8 +610,14 @@ const ar: Catalogue = {
 const catalogues: Record<Locale, Catalogue> = { en, ar };
 const words: Record<Locale, Words> = { en: enWords, ar: arWords };
 
+// `&` goes first, so the ampersands of the other entities are not escaped again.
 export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 
 const asLocale = (locale: string): Locale => (locale in catalogues ? locale : 'en') as Locale;
 

@@ -141,7 +141,9 @@ export class EventRegistrationsService implements OnModuleInit {
       anonymisedAt: null,
     });
     return people.map((person) => {
-      const meeting = byId.get(person.meetingId)!;
+      const meeting = byId.get(person.meetingId);
+      // The registrations were read for these meetings' forms alone.
+      if (!meeting) throw new Error(`Registration ${person.id} is for none of the changed meetings`);
       const calendar =
         person.status === RegistrationStatus.CONFIRMED
           ? this.invitation(meeting, person, cancelled ? 'CANCEL' : 'REQUEST')

@@ -1,6 +1,6 @@
 // Reads and checks what people type for a meeting: local date-times in a named zone become UTC
 // instants, and every field is bounded. Shared by meetings, polls and events.
-import { InputCheck, stripControlCharacters } from '@convene/server-core';
+import { InputCheck, InputError, stripControlCharacters } from '@convene/server-core';
 import { LIMITS, REMINDER_CHOICES } from '@convene/shared-contracts';
 import { meetingsErrors } from './meetings.errors.js';
 import { fromZoned, isTimeZone, parseLocalDateTime } from './zoned-time.util.js';
@@ -77,14 +77,16 @@ export function readTimes(
   options: { future: boolean; now?: Date; fields?: { start: string; end: string } },
 ): { startsAt: Date; endsAt: Date } {
   const fields = options.fields ?? { start: 'startsAt', end: 'endsAt' };
-  const check = new InputCheck();
   const start = parseLocalDateTime((input.startsAt ?? '').trim());
   const end = parseLocalDateTime((input.endsAt ?? '').trim());
-  if (!start) check.fail(fields.start, 'Enter a date and time, like 2026-12-03T18:00.');
-  if (!end) check.fail(fields.end, 'Enter a date and time, like 2026-12-03T20:00.');
-  check.done();
-  const startsAt = fromZoned(start!, zone);
-  const endsAt = fromZoned(end!, zone);
+  if (!start || !end) {
+    const problems: Record<string, string> = {};
+    if (!start) problems[fields.start] = 'Enter a date and time, like 2026-12-03T18:00.';
+    if (!end) problems[fields.end] = 'Enter a date and time, like 2026-12-03T20:00.';
+    throw new InputError(problems);
+  }
+  const startsAt = fromZoned(start, zone);
+  const endsAt = fromZoned(end, zone);
   if (endsAt.getTime() <= startsAt.getTime()) throw meetingsErrors.endBeforeStart(fields.end);
   if (endsAt.getTime() - startsAt.getTime() > LIMITS.meetingDurationMaxDays * 86_400_000)
     throw meetingsErrors.tooLong(LIMITS.meetingDurationMaxDays, fields.end);

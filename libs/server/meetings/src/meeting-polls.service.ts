@@ -223,7 +223,7 @@ export class MeetingPollsService {
         },
       },
     );
-    const decided = (await this.em.fork().findOne(MeetingPoll, { id: poll.id }))!;
+    const decided = await this.em.fork().findOneOrFail(MeetingPoll, { id: poll.id });
     return { access: { ...access, poll: decided }, meeting };
   }
 

@@ -107,16 +107,14 @@ export class MeetingRemindersService {
 
   /** Re-creates missing or stale reminder jobs for meetings of the coming days. Returns how many it placed. */
   async sweep(now = Date.now()): Promise<number> {
-    const meetings = await this.em
-      .fork()
-      .find(
-        Meeting,
-        {
-          status: MeetingStatus.SCHEDULED,
-          startsAt: { $gt: new Date(now), $lt: new Date(now + SWEEP_DAYS * 86_400_000) },
-        },
-        { limit: 2000 },
-      );
+    const meetings = await this.em.fork().find(
+      Meeting,
+      {
+        status: MeetingStatus.SCHEDULED,
+        startsAt: { $gt: new Date(now), $lt: new Date(now + SWEEP_DAYS * 86_400_000) },
+      },
+      { limit: 2000 },
+    );
     const queue = this.jobs.queue('notifications');
     let placed = 0;
     for (const meeting of meetings) {

@@ -34,6 +34,11 @@ type MeetingRow = Record<
   updated_at: Date | string;
 };
 
+/** The viewer's answer, left-joined: its columns are not null, so a row has an answer and its time, or neither. */
+type AnswerColumns =
+  | { answer: RsvpResponse; answer_note: string | null; answer_updated_at: Date | string }
+  | { answer: null; answer_note: null; answer_updated_at: null };
+
 /** Postgres `int[]` as the driver gives it: an array, or its text form where array parsing is off. */
 const integers = (value: number[] | string): number[] =>
   Array.isArray(value) ? value.map(Number) : value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
@@ -139,13 +144,7 @@ export class MeetingRepository extends EntityRepository<Meeting> {
   ): Promise<MeetingWithAnswer[]> {
     const rows = await this.getEntityManager()
       .getConnection()
-      .execute<
-        (MeetingRow & {
-          answer: RsvpResponse | null;
-          answer_note: string | null;
-          answer_updated_at: Date | string | null;
-        })[]
-      >(
+      .execute<(MeetingRow & AnswerColumns)[]>(
         `select m.id, m.group_id, m.series_id, m.title, m.description, m.starts_at, m.ends_at, m.moved_from, m.time_zone, m.location, m.accessibility_notes,
            m.online_url, m.status, m.sequence, m.reminder_minutes, m.agenda_document_id, m.agenda_text, m.minutes_document_id, m.minutes_text,
            m.thread_id, m.poll_id, m.created_by_id, m.cancelled_at, m.cancellation_reason, m.created_at, m.updated_at,
@@ -165,7 +164,7 @@ export class MeetingRepository extends EntityRepository<Meeting> {
             userId: viewerId,
             response: row.answer,
             note: row.answer_note ?? '',
-            updatedAt: new Date(row.answer_updated_at!),
+            updatedAt: new Date(row.answer_updated_at),
           }
         : null,
     }));

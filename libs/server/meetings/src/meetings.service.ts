@@ -261,7 +261,7 @@ export class MeetingsService {
           (o) => o.startsAt.getTime() - times.startsAt.getTime() <= SERIES_HORIZON_DAYS * 86_400_000,
         )
       : [times];
-    const { meetings, event } = await this.em.transactional(async (em) => {
+    const { meetings, first, event } = await this.em.transactional(async (em) => {
       const series = rule
         ? em.create(MeetingSeries, {
             groupId,
@@ -290,20 +290,23 @@ export class MeetingsService {
           createdBy: ref(UserEntity, viewer.userId),
         }),
       );
-      if (options.within) await options.within(em, meetings[0]!);
+      const [first] = meetings;
+      // The first occurrence is the time asked for: a series always has it.
+      if (!first) throw new Error('A new meeting has no occurrence');
+      if (options.within) await options.within(em, first);
       const event = this.outbox.record('meeting.scheduled', {
-        meetingId: meetings[0]!.id,
+        meetingId: first.id,
         groupId,
         actorId: viewer.userId,
         occurrences: meetings.length,
         fromPoll: Boolean(options.pollId),
       });
       await em.flush();
-      return { meetings, event };
+      return { meetings, first, event };
     });
     await this.outbox.publish([event]);
     await this.reminders.schedule(meetings);
-    return meetings[0]!;
+    return first;
   }
 
   /**
@@ -320,9 +323,11 @@ export class MeetingsService {
     const times = update.timeChange ? this.newTimes(current, input) : null;
     await this.checkLinks(viewer, current.group.id, update);
 
-    const { changed, event, mails } = await this.em.transactional(async (em) => {
+    const { changed, first, event, mails } = await this.em.transactional(async (em) => {
       const targets = await this.lockTargets(em, current, update.scope);
-      const first = targets.find((m) => m.id === current.id)!;
+      const first = targets.find((m) => m.id === current.id);
+      // Only a change made meanwhile (it was cancelled or moved earlier) leaves it out of what was locked.
+      if (!first) throw new Error(`Meeting ${current.id} was not among the occurrences locked to change it`);
       const shift = times ? localShift(first, times) : null;
       const alone = targets.length === 1 && update.scope === MeetingChangeScope.OCCURRENCE;
       const forCalendars = targets.filter((meeting) =>
@@ -343,13 +348,13 @@ export class MeetingsService {
       });
       const mails = await this.changes.emit({ em, meetings: forCalendars, cancelled: false });
       await em.flush();
-      return { changed: targets, event, mails };
+      return { changed: targets, first, event, mails };
     });
     // After commit: the event, the mails to people outside, and the reminders at their new times.
     await this.outbox.publish([event]);
     await this.mail.dispatch(mails);
     if (times || update.reminderMinutes !== null) await this.reminders.schedule(changed);
-    return changed.find((m) => m.id === current.id)!;
+    return first;
   }
 
   /** Where the input puts the meeting; moving it into the past is refused, changing only its end (it ran late) is not. */
@@ -438,7 +443,7 @@ export class MeetingsService {
       note,
       updatedAt: new Date(),
     });
-    const rsvp = (await em.findOne(MeetingRsvp, { meetingId: meeting.id, userId: viewer.userId }))!;
+    const rsvp = await em.findOneOrFail(MeetingRsvp, { meetingId: meeting.id, userId: viewer.userId });
     return { access, rsvp };
   }
 

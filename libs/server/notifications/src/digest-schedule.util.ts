@@ -26,7 +26,12 @@ function localParts(at: Date, timeZone: string) {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const get = (type: Intl.DateTimeFormatPartTypes) => {
+    const part = parts.find((p) => p.type === type);
+    // Every part asked for above is in the answer.
+    if (!part) throw new Error(`No ${type} in the date and time in ${timeZone}`);
+    return Number(part.value);
+  };
   return {
     year: get('year'),
     month: get('month'),

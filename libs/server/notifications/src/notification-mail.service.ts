@@ -78,33 +78,35 @@ export class NotificationMailService {
       if (!unread.length) return [];
       const recipients = await this.identity.usersByIds(unread.map((row) => row.recipientId));
       // The account is gone, deactivated or deleted: nothing of the group reaches it any more.
-      const owed = unread.filter((row) => {
+      const owed = unread.flatMap((row) => {
         const recipient = recipients.get(row.recipientId);
-        return recipient && !recipient.deactivatedAt && !recipient.deletedAt;
+        return recipient && !recipient.deactivatedAt && !recipient.deletedAt ? [{ row, recipient }] : [];
       });
       const settings = await this.preferences.settingsRows(
         em,
-        owed.map((row) => row.recipientId),
+        owed.map(({ row }) => row.recipientId),
       );
-      const lines = await this.lines(owed, (recipientId) => settings.get(recipientId)!.contentFree);
+      const settingsOf = (recipientId: string) => {
+        const own = settings.get(recipientId);
+        // settingsRows makes the row of anyone who has none yet.
+        if (!own) throw new Error(`No notification settings for ${recipientId}`);
+        return own;
+      };
+      const lines = await this.lines(
+        owed.map(({ row }) => row),
+        (recipientId) => settingsOf(recipientId).contentFree,
+      );
       // A join request tells every convenor: its note is read once for all of them.
       const joinNotes = new Map<string, Promise<string | null>>();
       const joinNote = (membershipId: string) => {
-        if (!joinNotes.has(membershipId)) joinNotes.set(membershipId, this.groups.joinRequestNote(membershipId));
-        return joinNotes.get(membershipId)!;
+        let note = joinNotes.get(membershipId);
+        if (!note) joinNotes.set(membershipId, (note = this.groups.joinRequestNote(membershipId)));
+        return note;
       };
       const messages: MailMessage[] = [];
-      for (const [i, row] of owed.entries()) {
-        messages.push(
-          await this.prepareImmediate(
-            em,
-            row,
-            lines[i]!,
-            recipients.get(row.recipientId)!,
-            settings.get(row.recipientId)!,
-            joinNote,
-          ),
-        );
+      // `lines` has one line per owed notification, in the same order.
+      for (const [i, { row, recipient }] of owed.entries()) {
+        messages.push(await this.prepareImmediate(em, row, lines[i], recipient, settingsOf(row.recipientId), joinNote));
       }
       return messages;
     });

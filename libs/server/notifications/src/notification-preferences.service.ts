@@ -44,6 +44,9 @@ export interface Delivery {
   email: EmailDelivery;
 }
 
+/** A person's channels for a category, left-joined: its columns are not null, so both are there or neither. */
+type ChosenChannel = { in_app: boolean; email: EmailDelivery } | { in_app: null; email: null };
+
 const CATEGORIES = Object.values(NotificationCategory);
 
 /** Everything a person chooses about notifications, and what those choices mean for delivery. */
@@ -180,12 +183,10 @@ export class NotificationPreferencesService {
 
   /** Who watches a thread and who muted it. */
   async threadLevels(threadId: string): Promise<{ watching: string[]; muted: string[] }> {
-    const rows = await this.em
-      .fork()
-      .find(ThreadPreference, {
-        threadId,
-        level: { $in: [ThreadNotificationLevel.WATCHING, ThreadNotificationLevel.MUTED] },
-      });
+    const rows = await this.em.fork().find(ThreadPreference, {
+      threadId,
+      level: { $in: [ThreadNotificationLevel.WATCHING, ThreadNotificationLevel.MUTED] },
+    });
     return {
       watching: rows.filter((r) => r.level === ThreadNotificationLevel.WATCHING).map((r) => r.userId),
       muted: rows.filter((r) => r.level === ThreadNotificationLevel.MUTED).map((r) => r.userId),
@@ -219,9 +220,7 @@ export class NotificationPreferencesService {
     const chosen = await this.em
       .fork()
       .getConnection()
-      .execute<
-        { user_id: string; level: GroupNotificationLevel | null; in_app: boolean | null; email: EmailDelivery | null }[]
-      >(
+      .execute<({ user_id: string; level: GroupNotificationLevel | null } & ChosenChannel)[]>(
         `select p.id as user_id, g.level, c.in_app, c.email
        from unnest(?::uuid[]) as p(id)
        left join group_notification_preferences g on g.user_id = p.id and g.group_id = ?
@@ -235,7 +234,7 @@ export class NotificationPreferencesService {
         if (level === GroupNotificationLevel.MUTED) continue;
         if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(row.user_id)) continue;
       }
-      const channel = row.email ? { inApp: row.in_app!, email: row.email } : DEFAULT_CHANNELS[plan.category];
+      const channel = row.email ? { inApp: row.in_app, email: row.email } : DEFAULT_CHANNELS[plan.category];
       if (!channel.inApp && channel.email === EmailDelivery.NONE) continue;
       result.set(row.user_id, channel);
     }
@@ -257,7 +256,9 @@ export class NotificationPreferencesService {
 
   /** A person's settings row, made with the defaults if they never chose anything. */
   async settingsRow(em: EntityManager, userId: string): Promise<NotificationSettings> {
-    return (await this.settingsRows(em, [userId])).get(userId)!;
+    const row = (await this.settingsRows(em, [userId])).get(userId);
+    if (!row) throw new Error(`No notification settings for ${userId}`);
+    return row;
   }
 
   /** Several people's settings rows, made with the defaults for those who never chose anything. */

@@ -95,18 +95,18 @@ export class NotificationsService {
       followers: notActor(plan.followerIds),
       direct: notActor(plan.directIds),
     });
-    // Sorted, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).
-    const recipients = [...deliveries.keys()].sort();
+    // Sorted by person, so concurrent fan-outs lock people's sequence rows in the same order (no deadlock).
+    const recipients = [...deliveries].sort(([a], [b]) => (a < b ? -1 : 1));
     const delivered: Delivered[] = [];
     if (!recipients.length) await this.outbox.markDelivered(this.em.fork(), event.id);
     // Who and where are the same for every slice: looked up once.
     const lookup = await this.lookUp(
-      recipients.map((recipientId) => ({ recipientId, groupId: plan.groupId, actorId: plan.actorId })),
+      recipients.map(([recipientId]) => ({ recipientId, groupId: plan.groupId, actorId: plan.actorId })),
     );
     for (let i = 0; i < recipients.length; i += FAN_OUT_SLICE) {
       const last = i + FAN_OUT_SLICE >= recipients.length;
       const rows = await this.em.fork().transactional(async (em) => {
-        const written = await this.writeSlice(em, event.id, plan, recipients.slice(i, i + FAN_OUT_SLICE), deliveries);
+        const written = await this.writeSlice(em, event.id, plan, recipients.slice(i, i + FAN_OUT_SLICE));
         if (last) await this.outbox.markDelivered(em, event.id);
         return written;
       });
@@ -216,8 +216,7 @@ export class NotificationsService {
     em: EntityManager,
     eventId: string,
     plan: NotificationPlan,
-    recipients: string[],
-    deliveries: Map<string, Delivery>,
+    recipients: [recipientId: string, delivery: Delivery][],
   ): Promise<NotificationRow[]> {
     const rows = await em.execute<
       { id: string; recipient_id: string; seq: string; in_app: boolean; created_at: Date }[]
@@ -237,9 +236,9 @@ export class NotificationsService {
        on conflict (event_id, recipient_id) do nothing
        returning id, recipient_id, seq, in_app, created_at`,
       [
-        pgArray(recipients),
-        pgArray(recipients.map((id) => String(deliveries.get(id)!.inApp))),
-        pgArray(recipients.map((id) => deliveries.get(id)!.email)),
+        pgArray(recipients.map(([id]) => id)),
+        pgArray(recipients.map(([, delivery]) => String(delivery.inApp))),
+        pgArray(recipients.map(([, delivery]) => delivery.email)),
         eventId,
         eventId,
         plan.type,
@@ -302,26 +301,24 @@ export class NotificationsService {
     check.done();
     // Read on every page (the bell): one plain statement, no entities.
     const catchingUp = args.after != null;
-    const rows = await this.em
-      .getConnection()
-      .execute<
-        {
-          id: string;
-          recipient_id: string;
-          seq: string;
-          type: NotificationType;
-          group_id: string | null;
-          actor_id: string | null;
-          subject_id: string | null;
-          created_at: Date | string;
-          read_at: Date | string | null;
-        }[]
-      >(
-        `select id, recipient_id, seq, type, group_id, actor_id, subject_id, created_at, read_at from notifications
+    const rows = await this.em.getConnection().execute<
+      {
+        id: string;
+        recipient_id: string;
+        seq: string;
+        type: NotificationType;
+        group_id: string | null;
+        actor_id: string | null;
+        subject_id: string | null;
+        created_at: Date | string;
+        read_at: Date | string | null;
+      }[]
+    >(
+      `select id, recipient_id, seq, type, group_id, actor_id, subject_id, created_at, read_at from notifications
        where recipient_id = ? and in_app${catchingUp ? ' and seq > ?' : ''}
        order by seq ${catchingUp ? 'asc' : 'desc'} limit ?`,
-        [viewer.userId, ...(catchingUp ? [args.after] : []), first],
-      );
+      [viewer.userId, ...(catchingUp ? [args.after] : []), first],
+    );
     return rows.map((r) => ({
       id: r.id,
       recipientId: r.recipient_id,
@@ -336,13 +333,14 @@ export class NotificationsService {
   }
 
   async unreadCount(viewer: Viewer): Promise<number> {
-    const [row] = await this.em
+    // count(*) always answers one row.
+    const [{ n }] = await this.em
       .getConnection()
       .execute<{ n: number }[]>(
         'select count(*)::int as n from notifications where recipient_id = ? and in_app and read_at is null',
         [viewer.userId],
       );
-    return row!.n;
+    return n;
   }
 
   /** Marks the given notifications (or all up to a sequence number) read; returns the unread count. */
@@ -354,13 +352,16 @@ export class NotificationsService {
       check.fail('upToSeq', 'Give a sequence number of zero or more.');
     if (!ids.length && args.upToSeq == null) check.fail('ids', 'Say which notifications to mark read.');
     check.done();
-    const where = ids.length
-      ? { recipientId: viewer.userId, id: { $in: ids }, readAt: null }
-      : { recipientId: viewer.userId, seq: { $lte: args.upToSeq! }, readAt: null };
+    // The listed notifications or, when none are listed, every one up to the sequence number.
+    const upToSeq = ids.length ? null : (args.upToSeq ?? null);
+    const where =
+      upToSeq === null
+        ? { recipientId: viewer.userId, id: { $in: ids }, readAt: null }
+        : { recipientId: viewer.userId, seq: { $lte: upToSeq }, readAt: null };
     await this.em.nativeUpdate(Notification, where, { readAt: new Date() });
     const unreadCount = await this.unreadCount(viewer);
     // Every tab and device of the person clears the same marks (the one that asked included: harmless).
-    const message: NotificationsReadMessage = { ids, upToSeq: ids.length ? null : args.upToSeq!, unreadCount };
+    const message: NotificationsReadMessage = { ids, upToSeq, unreadCount };
     this.realtime.emit(socketRooms.user(viewer.userId), SOCKET_EVENTS.notificationsRead, message);
     return unreadCount;
   }

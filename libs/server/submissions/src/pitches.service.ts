@@ -33,7 +33,10 @@ const CLOSED = [PitchStatus.ACCEPTED, PitchStatus.DECLINED, PitchStatus.WITHDRAW
 export const UNCLAIMED_HOURS = 24;
 
 /** The group a pitch's notifications are about: its only group; none when it names several (or none). */
-const groupOf = (pitch: Pitch): string | null => (pitch.groupIds.length === 1 ? pitch.groupIds[0]! : null);
+const groupOf = (pitch: Pitch): string | null => {
+  const [only, ...others] = pitch.groupIds;
+  return others.length ? null : (only ?? null);
+};
 
 export interface SubmitPitchInput {
   formSlug: string;
@@ -317,7 +320,7 @@ export class PitchesService {
       );
     const found = rows.length ? await this.em.fork().find(Pitch, { id: { $in: rows.map((r) => r.id) } }) : [];
     const byId = new Map(found.map((p) => [p.id, p]));
-    const nodes = rows.map((r) => byId.get(r.id)!).filter(Boolean);
+    const nodes = rows.map((r) => byId.get(r.id)).filter((p): p is Pitch => !!p);
     const hasNextPage = nodes.length > first;
     if (hasNextPage) nodes.pop();
     const last = nodes.at(-1);
@@ -342,9 +345,7 @@ export class PitchesService {
   }
 
   /** Messages, notes, reviewers and attachments of some pitches, in four queries. */
-  async details(
-    pitchIds: string[],
-  ): Promise<{
+  async details(pitchIds: string[]): Promise<{
     messages: PitchMessage[];
     notes: PitchNote[];
     reviewers: PitchReviewer[];
@@ -407,7 +408,7 @@ export class PitchesService {
       if (reviewerIds.some((id) => !allowed.has(id))) throw submissionsErrors.reviewerNotAConvenor();
     }
     const { mails, events } = await this.em.transactional(async (em) => {
-      const pitch = (await em.findOne(Pitch, { id: access.pitch.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }))!;
+      const pitch = await em.findOneOrFail(Pitch, { id: access.pitch.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const mails: MailMessage[] = [];
       const events = [];
       if (input.status && input.status !== pitch.status) {
@@ -501,7 +502,7 @@ export class PitchesService {
   /** The discussion an accepted pitch became; the partner is told. */
   async acceptedInto(viewer: Viewer, pitchId: string, threadId: string): Promise<PitchAccess> {
     const mail = await this.em.transactional(async (em) => {
-      const pitch = (await em.findOne(Pitch, { id: pitchId }, { lockMode: LockMode.PESSIMISTIC_WRITE }))!;
+      const pitch = await em.findOneOrFail(Pitch, { id: pitchId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       pitch.threadId = threadId;
       pitch.updatedAt = new Date();
       const mail = this.statusMail(

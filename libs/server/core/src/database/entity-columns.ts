@@ -43,7 +43,9 @@ export class EntityColumns {
       )
       .flatMap((p) => p.fieldNames);
     this.keys = fields.map((f) => [f, `${alias}__${f}`]);
-    this.primaryKey = `${alias}__${meta.getPrimaryProps()[0]!.fieldNames[0]!}`;
+    const [primary] = meta.getPrimaryProps();
+    if (!primary) throw new Error(`EntityColumns: ${meta.className} has no primary key`);
+    this.primaryKey = `${alias}__${primary.fieldNames[0]}`;
     this.select = fields.map((f) => `${alias}.${f} as "${alias}__${f}"`).join(', ');
   }
 

@@ -78,7 +78,8 @@ export class OutboxService {
         { ...due, createdAt: { $gt: after } },
         { orderBy: { createdAt: 'asc', id: 'asc' }, limit: RELAY_BATCH, fields: ['id', 'publishedAt', 'createdAt'] },
       );
-      if (!batch.length) break;
+      const last = batch.at(-1);
+      if (!last) break;
       await this.jobs.requeue(
         'deliver-event',
         batch.map((event) => ({
@@ -90,7 +91,7 @@ export class OutboxService {
       await em.nativeUpdate(OutboxEvent, { id: { $in: batch.map((e) => e.id) } }, { publishedAt: new Date() });
       relayed += batch.length;
       // Events stored in the same millisecond as the batch's last wait for the next relay.
-      after = batch.at(-1)!.createdAt;
+      after = last.createdAt;
       if (batch.length < RELAY_BATCH) break;
     }
     if (relayed) this.logger.log(`Relayed ${relayed} undelivered event(s)`);

@@ -27,22 +27,14 @@ export class RateLimiter {
   /** Counts one attempt against every rule; throws RATE_LIMITED when any is over its limit. */
   async consume(rules: RateLimitRule[]): Promise<void> {
     const multi = this.redis.multi();
-    const keys = rules.map((rule) => this.key(rule));
-    rules.forEach((rule, i) => {
-      multi.incr(keys[i]!);
-      multi.expire(keys[i]!, rule.windowSeconds, 'NX');
-      multi.ttl(keys[i]!);
-    });
-    let results: [Error | null, unknown][] | null;
-    try {
-      results = await multi.exec();
-    } catch {
-      throw new DomainError(
-        ErrorCode.ServiceUnavailable,
-        'RATE_LIMIT_UNAVAILABLE',
-        'The service is briefly unavailable. Please try again in a moment.',
-      );
+    for (const rule of rules) {
+      const key = this.key(rule);
+      multi.incr(key);
+      multi.expire(key, rule.windowSeconds, 'NX');
+      multi.ttl(key);
     }
+    // Redis unreachable (a rejection) or the transaction discarded (null): the same answer for both.
+    const results = await multi.exec().catch(() => null);
     if (!results)
       throw new DomainError(
         ErrorCode.ServiceUnavailable,
@@ -50,11 +42,12 @@ export class RateLimiter {
         'The service is briefly unavailable. Please try again in a moment.',
       );
     let retryAfter = 0;
-    rules.forEach((rule, i) => {
-      const count = Number(results![i * 3]![1]);
-      const ttl = Number(results![i * 3 + 2]![1]);
+    for (const [i, rule] of rules.entries()) {
+      // Three replies per rule, in the order queued above: INCR, EXPIRE, TTL.
+      const count = Number(results[i * 3][1]);
+      const ttl = Number(results[i * 3 + 2][1]);
       if (count > rule.limit) retryAfter = Math.max(retryAfter, ttl > 0 ? ttl : rule.windowSeconds);
-    });
+    }
     if (retryAfter > 0) {
       const minutes = Math.max(1, Math.ceil(retryAfter / 60));
       throw new DomainError(

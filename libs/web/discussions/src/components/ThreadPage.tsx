@@ -150,15 +150,16 @@ function ThreadView({
   const { viewer } = useViewer();
   const onChange = useCallback(
     async (signal: ThreadSignal) => {
+      const { post } = signal;
       // A post comes with its message: shown as it is, with no request.
-      if (signal.post && viewer) {
-        const outcome = applyLivePost(client, latest.current.thread.id, POSTS_PAGE, signal.post, {
+      if (post && viewer) {
+        const outcome = applyLivePost(client, latest.current.thread.id, POSTS_PAGE, post, {
           id: viewer.id,
           canModerate: latest.current.thread.viewerCanModerate,
         });
-        if (outcome === 'added' && !(signal.post.author?.id === viewer.id)) {
-          setArrived((ids) => [...ids, signal.post!.id]);
-          setAnnouncement(t('thread.liveOne', { author: signal.post.author?.displayName ?? t('thread.someone') }));
+        if (outcome === 'added' && !(post.author?.id === viewer.id)) {
+          setArrived((ids) => [...ids, post.id]);
+          setAnnouncement(t('thread.liveOne', { author: post.author?.displayName ?? t('thread.someone') }));
           // The page is open: what arrives on it is read.
           latest.current.markRead();
         }

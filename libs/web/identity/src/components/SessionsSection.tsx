@@ -15,6 +15,13 @@ import { relativeTime } from '../utils/relative-time.util';
 
 type AccountSession = MySessionsQuery['mySessions'][number];
 
+/** The sessions of one browser and system, the most recently active first. */
+interface DeviceSessions {
+  device: string;
+  latest: AccountSession;
+  sessions: AccountSession[];
+}
+
 /** Sessions of one browser and system beyond this many are shown together, to open on demand. */
 const GROUP_FROM = 3;
 
@@ -40,19 +47,19 @@ export function SessionsSection() {
     (a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt),
   );
   const others = list.filter((session) => !session.current).length;
-  const entries: (AccountSession | AccountSession[])[] = [];
-  const byDevice = new Map<string, AccountSession[]>();
+  const entries: (AccountSession | DeviceSessions)[] = [];
+  const byDevice = new Map<string, DeviceSessions>();
   for (const session of list) {
     if (session.current) {
       entries.push(session);
       continue;
     }
-    const name = deviceName(session.userAgent);
-    const same = byDevice.get(name);
-    if (same) same.push(session);
+    const device = deviceName(session.userAgent);
+    const same = byDevice.get(device);
+    if (same) same.sessions.push(session);
     else {
-      const group = [session];
-      byDevice.set(name, group);
+      const group = { device, latest: session, sessions: [session] };
+      byDevice.set(device, group);
       entries.push(group);
     }
   }
@@ -87,12 +94,12 @@ export function SessionsSection() {
         aria-label={t('security.sessions.listLabel')}
       >
         {entries.map((entry) =>
-          !Array.isArray(entry) ? (
+          !('sessions' in entry) ? (
             <SessionItem key={entry.id} session={entry} />
-          ) : entry.length < GROUP_FROM ? (
-            entry.map((session) => <SessionItem key={session.id} session={session} />)
+          ) : entry.sessions.length < GROUP_FROM ? (
+            entry.sessions.map((session) => <SessionItem key={session.id} session={session} />)
           ) : (
-            <DeviceGroup key={deviceName(entry[0]!.userAgent)} sessions={entry} />
+            <DeviceGroup key={entry.device} group={entry} />
           ),
         )}
       </Stack>
@@ -101,13 +108,11 @@ export function SessionsSection() {
 }
 
 /** Several sessions of one browser and system: their count and latest activity, opened to list them. */
-function DeviceGroup({ sessions }: { sessions: AccountSession[] }) {
+function DeviceGroup({ group: { device, latest, sessions } }: { group: DeviceSessions }) {
   const { t } = useTranslation('identity');
-  const deviceName = useDeviceName();
   const relative = useRelativeTime();
   const [opened, setOpened] = useState(false);
   const listId = useId();
-  const device = deviceName(sessions[0]!.userAgent);
   return (
     <Paper component="li" withBorder p="sm" radius="md">
       <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -118,7 +123,7 @@ function DeviceGroup({ sessions }: { sessions: AccountSession[] }) {
           <Text size="xs" c="dimmed">
             {t('security.sessions.groupCount', { count: sessions.length })}
             {' · '}
-            {t('security.sessions.lastActive', { time: relative(sessions[0]!.lastSeenAt) })}
+            {t('security.sessions.lastActive', { time: relative(latest.lastSeenAt) })}
           </Text>
         </Stack>
         <Button

@@ -76,12 +76,13 @@ export class NotificationStream<N extends Sequenced> {
 
   /** Fetches everything after the last number shown (a skipped number, a reconnect, a tab shown again). */
   catchUp(): Promise<void> {
-    if (this.lastSeq === null) return Promise.resolve();
+    const from = this.lastSeq;
+    if (from === null) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.run().finally(() => (this.running = null));
+    this.running = this.run(from).finally(() => (this.running = null));
     return this.running;
   }
 
@@ -90,22 +91,27 @@ export class NotificationStream<N extends Sequenced> {
     return this.running ?? Promise.resolve();
   }
 
-  private async run(): Promise<void> {
+  /** From `from`, the last number shown: while a catch-up runs, only it moves that number (messages wait). */
+  private async run(from: number): Promise<void> {
+    let last = from;
     let passes = 0;
     do {
       this.again = false;
       passes += 1;
       for (let page = 0; page < CATCH_UP_PAGES; page++) {
-        const after = this.lastSeq!;
+        const after = last;
         const answer = await this.port.fetchAfter(after, CATCH_UP_PAGE);
         // A failed request ends it: the next gap, reconnect or visible tab tries again.
         if (!answer) return;
         const fresh = answer.notifications.filter((n) => n.seq > after);
-        if (fresh.length) this.lastSeq = Math.max(after, ...fresh.map((n) => n.seq));
+        if (fresh.length) {
+          last = Math.max(after, ...fresh.map((n) => n.seq));
+          this.lastSeq = last;
+        }
         this.port.show(fresh, answer.unreadCount);
         if (answer.notifications.length < CATCH_UP_PAGE) break;
       }
       // Bounded: what is still missing after that waits for the next reason to catch up.
-    } while ((this.again || this.announced > this.lastSeq!) && passes < MAX_PASSES);
+    } while ((this.again || this.announced > last) && passes < MAX_PASSES);
   }
 }
