@@ -1,6 +1,6 @@
 // Jest runs natively as ESM (node --experimental-vm-modules) with swc compiling TypeScript with
 // legacy decorators and their metadata, as the build does. Three projects:
-//   unit         *.spec.ts beside the code, mocks allowed, no services
+//   unit         *.spec.ts beside the code, mocks allowed, no services; *.spec.tsx: web pages in jsdom
 //   integration  *.int.spec.ts against the real PostgreSQL and Redis (own databases and prefix)
 //   system       test/system, real API and worker processes, killed and restarted
 //   e2e          test/e2e, the built hub in Debian's Chromium through Playwright
@@ -32,14 +32,19 @@ const base = {
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 };
+// Stylesheets imported by web components mean nothing to jsdom.
+const styles = { '\\.css$': '<rootDir>/test/jest/style-stub.ts' };
 
 export default {
   projects: [
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/docker/**/*.spec.ts'],
+      // Component tests of web pages (*.spec.tsx) say `@jest-environment jsdom` in their first lines.
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.{ts,tsx}', '<rootDir>/test/docker/**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '/node_modules/'],
+      moduleNameMapper: { ...base.moduleNameMapper, ...styles },
+      setupFilesAfterEnv: ['<rootDir>/test/jest/jsdom-setup.ts'],
     },
     {
       ...base,
