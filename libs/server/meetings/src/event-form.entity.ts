@@ -1,6 +1,7 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { FieldTexts, FormTexts, Locale, RegistrationFieldKind } from '@convene/shared-contracts';
+import { EventFormRepository } from './event-form.repository.js';
 
 /** A question the organiser adds to the registration form. */
 export interface RegistrationField {
@@ -19,7 +20,7 @@ export interface RegistrationField {
  * account): its address, capacity and waitlist, deadline, approval, extra questions, and how long
  * registrations are kept.
  */
-@Entity({ tableName: 'event_forms' })
+@Entity({ tableName: 'event_forms', repository: () => EventFormRepository })
 export class EventForm {
   [OptionalProps]?:
     | 'isOpen'
@@ -33,6 +34,7 @@ export class EventForm {
     | 'translations'
     | 'createdAt'
     | 'updatedAt';
+  [EntityRepositoryType]?: EventFormRepository;
 
   @PrimaryKey({ type: 'uuid' })
   meetingId!: string;

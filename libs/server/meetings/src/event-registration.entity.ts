@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { RegistrationStatus } from '@convene/shared-contracts';
+import { EventRegistrationRepository } from './event-registration.repository.js';
 
 /**
  * Someone's registration for an open event, made without an account. The private links that let
  * them view or cancel it are its EventRegistrationLinks. Some days after the event the personal
  * details are anonymised (`anonymisedAt`).
  */
-@Entity({ tableName: 'event_registrations' })
+@Entity({ tableName: 'event_registrations', repository: () => EventRegistrationRepository })
 @Index({ properties: ['meetingId', 'status', 'createdAt'] })
 @Index({
   name: 'event_registrations_meeting_email_unique',
@@ -26,6 +27,7 @@ export class EventRegistration {
     | 'createdAt'
     | 'updatedAt'
     | 'emailKey';
+  [EntityRepositoryType]?: EventRegistrationRepository;
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import {
   APP_CONFIG,
   InputCheck,
@@ -27,10 +27,13 @@ import {
 } from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
+import { EventFormRepository } from './event-form.repository.js';
 import { EventRegistration } from './event-registration.entity.js';
+import { EventRegistrationRepository } from './event-registration.repository.js';
 import { EventRegistrationLink } from './event-registration-link.entity.js';
 import { MeetingChangeListeners, type MeetingChange } from './meeting-change.listeners.js';
-import { Meeting } from './meeting.entity.js';
+import type { Meeting } from './meeting.entity.js';
+import { MeetingRepository } from './meeting.repository.js';
 import { MeetingsService, type MeetingAccess } from './meetings.service.js';
 import { meetingsErrors } from './meetings.errors.js';
 import { longText } from './meeting-input.util.js';
@@ -41,8 +44,6 @@ import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './z
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newToken = () => randomBytes(24).toString('base64url');
-/** Registrations that hold a place. */
-const HOLDING = [RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING];
 
 export interface EventFormInput {
   meetingId: string;
@@ -115,6 +116,9 @@ export class EventRegistrationsService implements OnModuleInit {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly formRepo: EventFormRepository,
+    private readonly registrationRepo: EventRegistrationRepository,
+    private readonly meetingRepo: MeetingRepository,
     private readonly meetings: MeetingsService,
     private readonly outbox: OutboxService,
     private readonly mail: MailService,
@@ -132,14 +136,16 @@ export class EventRegistrationsService implements OnModuleInit {
    * email, and those with a place get the updated invitation (or its cancellation) for their calendar.
    */
   private async tellRegistrants({ em, meetings, cancelled }: MeetingChange): Promise<MailMessage[]> {
-    const forms = await em.find(EventForm, { meetingId: { $in: meetings.map((m) => m.id) } });
+    const forms = await this.formRepo.ofMeetings(
+      em,
+      meetings.map((m) => m.id),
+    );
     if (!forms.length) return [];
     const byId = new Map(meetings.map((m) => [m.id, m]));
-    const people = await em.find(EventRegistration, {
-      meetingId: { $in: forms.map((f) => f.meetingId) },
-      status: { $in: [...HOLDING, RegistrationStatus.WAITLISTED] },
-      anonymisedAt: null,
-    });
+    const people = await this.registrationRepo.registeredOrWaitingFor(
+      em,
+      forms.map((f) => f.meetingId),
+    );
     return people.map((person) => {
       const meeting = byId.get(person.meetingId);
       // The registrations were read for these meetings' forms alone.
@@ -203,16 +209,11 @@ export class EventRegistrationsService implements OnModuleInit {
     const configured = this.em.transactional(async (em) => {
       // The meeting row, then the form, are locked before places are counted: registrations (which
       // lock the form) and another organiser's change wait for this one.
-      await em.findOne(Meeting, { id: access.meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      let form = await em.findOne(
-        EventForm,
-        { meetingId: access.meeting.id },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-      );
-      const taken = await em.count(EventRegistration, { meetingId: access.meeting.id, status: { $in: HOLDING } });
+      await this.meetingRepo.lock(em, access.meeting.id);
+      let form = await this.formRepo.lockedOf(em, access.meeting.id);
+      const taken = await this.registrationRepo.placesTaken(em, access.meeting.id);
       if (capacity !== null && capacity < taken) throw meetingsErrors.capacityBelowRegistrations(taken);
-      const clash = await em.findOne(EventForm, { slug, meetingId: { $ne: access.meeting.id } });
-      if (clash) throw meetingsErrors.eventSlugTaken();
+      if (await this.formRepo.slugTakenByOther(em, slug, access.meeting.id)) throw meetingsErrors.eventSlugTaken();
       const values = {
         slug,
         isOpen: input.isOpen ?? form?.isOpen ?? true,
@@ -244,13 +245,13 @@ export class EventRegistrationsService implements OnModuleInit {
   }
 
   async formOf(meetingId: string): Promise<EventForm | null> {
-    return this.em.fork().findOne(EventForm, { meetingId });
+    return this.formRepo.ofMeeting(this.em.fork(), meetingId);
   }
 
   /** Forms of some meetings, in one query. */
   async formsOf(meetingIds: string[]): Promise<Map<string, EventForm>> {
     if (!meetingIds.length) return new Map();
-    const forms = await this.em.fork().find(EventForm, { meetingId: { $in: [...new Set(meetingIds)] } });
+    const forms = await this.formRepo.ofMeetings(this.em.fork(), [...new Set(meetingIds)]);
     return new Map(forms.map((f) => [f.meetingId, f]));
   }
 
@@ -260,31 +261,23 @@ export class EventRegistrationsService implements OnModuleInit {
     meetingId: string,
   ): Promise<{ access: MeetingAccess; registrations: EventRegistration[] }> {
     const access = await this.organised(viewer, meetingId);
-    const registrations = await this.em
-      .fork()
-      .find(EventRegistration, { meetingId: access.meeting.id }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const registrations = await this.registrationRepo.allOf(this.em.fork(), access.meeting.id);
     return { access, registrations };
   }
 
   async counts(meetingIds: string[]): Promise<Map<string, RegistrationCounts>> {
     const out = new Map<string, RegistrationCounts>();
     if (!meetingIds.length) return out;
-    const rows = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ meeting_id: string; status: RegistrationStatus; n: string; checked_in: string }[]>(
-        `select meeting_id, status, count(*) as n, count(checked_in_at) as checked_in from event_registrations where meeting_id = any(?::uuid[]) group by meeting_id, status`,
-        [`{${[...new Set(meetingIds)].join(',')}}`],
-      );
+    const rows = await this.registrationRepo.countsByStatus(this.em.fork(), [...new Set(meetingIds)]);
     for (const row of rows) {
-      const counts = out.get(row.meeting_id) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
-      const n = Number(row.n);
+      const counts = out.get(row.meetingId) ?? { confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
+      const n = row.count;
       if (row.status === RegistrationStatus.CONFIRMED) counts.confirmed = n;
       else if (row.status === RegistrationStatus.PENDING) counts.pending = n;
       else if (row.status === RegistrationStatus.WAITLISTED) counts.waitlisted = n;
       else if (row.status === RegistrationStatus.CANCELLED) counts.cancelled = n;
-      counts.checkedIn += Number(row.checked_in);
-      out.set(row.meeting_id, counts);
+      counts.checkedIn += row.checkedIn;
+      out.set(row.meetingId, counts);
     }
     return out;
   }
@@ -341,13 +334,8 @@ export class EventRegistrationsService implements OnModuleInit {
     if (!message) check.fail('message', 'Write a message.');
     check.done();
     const access = await this.organised(viewer, input.meetingId);
-    const statuses = input.includeWaitlist ? [...HOLDING, RegistrationStatus.WAITLISTED] : HOLDING;
     const mails = await this.em.transactional(async (em) => {
-      const people = await em.find(EventRegistration, {
-        meetingId: access.meeting.id,
-        status: { $in: statuses },
-        anonymisedAt: null,
-      });
+      const people = await this.registrationRepo.reachableOf(em, access.meeting.id, Boolean(input.includeWaitlist));
       const out: MailMessage[] = [];
       for (const person of people) {
         out.push(
@@ -403,9 +391,9 @@ export class EventRegistrationsService implements OnModuleInit {
     const key = (slug ?? '').trim().toLowerCase();
     if (!GROUP_SLUG_PATTERN.test(key) || key.length > 64) throw meetingsErrors.eventNotFound();
     const em = this.em.fork();
-    const form = await em.findOne(EventForm, { slug: key });
+    const form = await this.formRepo.bySlug(em, key);
     if (!form) throw meetingsErrors.eventNotFound();
-    const meeting = await em.findOne(Meeting, { id: form.meetingId });
+    const meeting = await this.meetingRepo.byId(em, form.meetingId);
     if (!meeting) throw meetingsErrors.eventNotFound();
     return this.describe(em, meeting, form);
   }
@@ -443,19 +431,15 @@ export class EventRegistrationsService implements OnModuleInit {
     ]);
 
     const outcome = await this.em.transactional(async (em) => {
-      const form = await em.findOne(
-        EventForm,
-        { meetingId: shown.meeting.id },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-      );
-      const meeting = await em.findOne(Meeting, { id: shown.meeting.id }, { refresh: true });
+      const form = await this.formRepo.lockedOf(em, shown.meeting.id);
+      const meeting = await this.meetingRepo.byId(em, shown.meeting.id, { refresh: true });
       if (!form || !meeting) throw meetingsErrors.eventNotFound();
       const now = await this.describe(em, meeting, form);
       // Whether registering is possible is decided before anyone's registration is looked at, so
       // the answer is the same for an address already registered and for a new one.
       if (now.closedReason && now.closedReason !== 'FULL') throw closedError(now.closedReason);
       if (now.closedReason === 'FULL' && !now.waitlisted) throw meetingsErrors.eventFull();
-      const existing = await em.findOne(EventRegistration, { meetingId: meeting.id, emailKey: email });
+      const existing = await this.registrationRepo.byEmail(em, meeting.id, email);
       // A decline is final (organisers can still approve): the same answer, and nothing changes.
       if (existing?.status === RegistrationStatus.DECLINED) return { mail: null, event: null };
       if (existing && existing.status !== RegistrationStatus.CANCELLED) {
@@ -533,21 +517,16 @@ export class EventRegistrationsService implements OnModuleInit {
   ): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
     if (!/^[A-Za-z0-9_-]{32}$/.test(token ?? '')) throw meetingsErrors.registrationNotFound();
     const em = this.em.fork();
-    const link = await em.findOne(EventRegistrationLink, { tokenHash: sha256(token) });
-    const registration = link ? await em.findOne(EventRegistration, { id: link.registrationId }) : null;
+    const registration = await this.registrationRepo.byTokenHash(em, sha256(token));
     if (!registration || registration.anonymisedAt) throw meetingsErrors.registrationNotFound();
     const [form, meeting] = await Promise.all([
-      em.findOne(EventForm, { meetingId: registration.meetingId }),
-      em.findOne(Meeting, { id: registration.meetingId }),
+      this.formRepo.ofMeeting(em, registration.meetingId),
+      this.meetingRepo.byId(em, registration.meetingId),
     ]);
     if (!form || !meeting) throw meetingsErrors.registrationNotFound();
     const position =
       registration.status === RegistrationStatus.WAITLISTED
-        ? (await em.count(EventRegistration, {
-            meetingId: meeting.id,
-            status: RegistrationStatus.WAITLISTED,
-            createdAt: { $lt: registration.createdAt },
-          })) + 1
+        ? (await this.registrationRepo.waitingAhead(em, meeting.id, registration.createdAt)) + 1
         : null;
     return { registration, event: await this.describe(em, meeting, form), position };
   }
@@ -559,13 +538,9 @@ export class EventRegistrationsService implements OnModuleInit {
   ): Promise<{ registration: EventRegistration; event: PublicEvent; position: number | null }> {
     const found = await this.byToken(token, client);
     const mails = await this.em.transactional(async (em) => {
-      const form = await em.findOne(
-        EventForm,
-        { meetingId: found.registration.meetingId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-      );
-      const registration = await em.findOne(EventRegistration, { id: found.registration.id }, { refresh: true });
-      const meeting = await em.findOne(Meeting, { id: found.registration.meetingId });
+      const form = await this.formRepo.lockedOf(em, found.registration.meetingId);
+      const registration = await this.registrationRepo.byId(em, found.registration.id, { refresh: true });
+      const meeting = await this.meetingRepo.byId(em, found.registration.meetingId);
       if (!form || !registration || !meeting) throw meetingsErrors.registrationNotFound();
       if (registration.status === RegistrationStatus.CANCELLED || registration.status === RegistrationStatus.DECLINED)
         return [];
@@ -595,21 +570,12 @@ export class EventRegistrationsService implements OnModuleInit {
 
   /** Anonymises registrations of events that ended more than their retention period ago. Returns how many. */
   async purgeExpired(now = new Date()): Promise<number> {
-    const result = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `update event_registrations r set name = 'Removed', email = '', email_key = null, organisation = '', answers = '{}', anonymised_at = ?, updated_at = ?
-         from event_forms f join meetings m on m.id = f.meeting_id
-         where f.meeting_id = r.meeting_id and r.anonymised_at is null and m.ends_at + make_interval(days => f.retention_days) < ?
-         returning r.id`,
-        [now, now, now],
-      );
-    if (result.length) {
-      await this.em.fork().nativeDelete(EventRegistrationLink, { registrationId: { $in: result.map((r) => r.id) } });
-      this.logger.log(`Anonymised ${result.length} event registration(s) past their retention period`);
+    const anonymised = await this.registrationRepo.anonymiseExpired(this.em.fork(), now);
+    if (anonymised.length) {
+      await this.registrationRepo.deleteLinksOf(this.em.fork(), anonymised);
+      this.logger.log(`Anonymised ${anonymised.length} event registration(s) past their retention period`);
     }
-    return result.length;
+    return anonymised.length;
   }
 
   /** A new private link to a registration, stored (as a hash) in the caller's unit of work. */
@@ -642,7 +608,7 @@ export class EventRegistrationsService implements OnModuleInit {
     const check = new InputCheck();
     const id = check.uuid('registrationId', registrationId, 'Registration');
     check.done();
-    const found = await this.em.fork().findOne(EventRegistration, { id });
+    const found = await this.registrationRepo.byId(this.em.fork(), id);
     if (!found) throw meetingsErrors.registrationNotFound();
     await this.organised(viewer, found.meetingId).catch((error: unknown) => {
       throw (error as { reason?: string }).reason === 'MEETING_NOT_FOUND'
@@ -650,13 +616,9 @@ export class EventRegistrationsService implements OnModuleInit {
         : error;
     });
     const { registration, mails } = await this.em.transactional(async (em) => {
-      const form = await em.findOne(
-        EventForm,
-        { meetingId: found.meetingId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-      );
-      const registration = await em.findOne(EventRegistration, { id }, { refresh: true });
-      const meeting = await em.findOne(Meeting, { id: found.meetingId });
+      const form = await this.formRepo.lockedOf(em, found.meetingId);
+      const registration = await this.registrationRepo.byId(em, id, { refresh: true });
+      const meeting = await this.meetingRepo.byId(em, found.meetingId);
       if (!form || !registration || !meeting || registration.anonymisedAt) throw meetingsErrors.registrationNotFound();
       const mails = await change(em, registration, meeting, form);
       registration.updatedAt = new Date();
@@ -676,11 +638,7 @@ export class EventRegistrationsService implements OnModuleInit {
     if (meeting.status === MeetingStatus.CANCELLED || meeting.endsAt.getTime() <= Date.now()) return [];
     const free = await this.freePlaces(em, meeting, form);
     if (free <= 0) return [];
-    const next = await em.find(
-      EventRegistration,
-      { meetingId: meeting.id, status: RegistrationStatus.WAITLISTED },
-      { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: Math.min(free, 1000) },
-    );
+    const next = await this.registrationRepo.waitlistOf(em, meeting.id, Math.min(free, 1000));
     return next.map((registration) => {
       registration.updatedAt = new Date();
       if (!form.requiresApproval) {
@@ -707,7 +665,7 @@ export class EventRegistrationsService implements OnModuleInit {
   /** Places not held by a confirmed or pending registration (a very large number without a capacity). */
   private async freePlaces(em: EntityManager, meeting: Meeting, form: EventForm): Promise<number> {
     if (form.capacity === null) return Number.MAX_SAFE_INTEGER;
-    return form.capacity - (await em.count(EventRegistration, { meetingId: meeting.id, status: { $in: HOLDING } }));
+    return form.capacity - (await this.registrationRepo.placesTaken(em, meeting.id));
   }
 
   /** The "your place is confirmed" mail, with the calendar invitation and a fresh private link. */
@@ -751,7 +709,7 @@ export class EventRegistrationsService implements OnModuleInit {
   }
 
   private async describe(em: EntityManager, meeting: Meeting, form: EventForm): Promise<PublicEvent> {
-    const taken = await em.count(EventRegistration, { meetingId: meeting.id, status: { $in: HOLDING } });
+    const taken = await this.registrationRepo.placesTaken(em, meeting.id);
     const placesLeft = form.capacity === null ? null : Math.max(0, form.capacity - taken);
     const now = Date.now();
     let closedReason: PublicEvent['closedReason'] = null;

@@ -1,4 +1,4 @@
-import { EntityRepository } from '@mikro-orm/postgresql';
+import { EntityRepository, LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { MembershipStatus, type MeetingStatus, type RsvpResponse } from '@convene/shared-contracts';
 import type { Meeting } from './meeting.entity.js';
 import type { MeetingRecord, MeetingWithAnswer, RsvpRecord } from './meeting-record.js';
@@ -75,6 +75,16 @@ function toRecord(row: MeetingRow): MeetingRecord {
 }
 
 export class MeetingRepository extends EntityRepository<Meeting> {
+  /** A meeting in the given unit of work; `refresh` reads it afresh even when the unit of work already holds it. */
+  byId(em: EntityManager, id: string, { refresh = false } = {}): Promise<Meeting | null> {
+    return em.findOne(this.entityName, { id }, { refresh });
+  }
+
+  /** Locks a meeting's row for the rest of the caller's transaction. */
+  async lock(em: EntityManager, id: string): Promise<void> {
+    await em.findOne(this.entityName, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
   /**
    * Meetings of some groups that overlap a time range, in start order (cancelled ones included),
    * each with the viewer's own answer, as plain records: one statement, no entities (the calendar's
