@@ -7,7 +7,7 @@ import { PitchStatus } from '@convene/shared-contracts';
 import { contentDisposition, sendStoredFile } from '@convene/server-storage';
 import {
   PitchAttachmentsService,
-  PitchesService,
+  PitchTriageService,
   type PitchAttachment,
   type UploadedAttachment,
 } from '@convene/server-submissions';
@@ -18,7 +18,7 @@ import { closeRefusedUpload, requireAppHeader } from '../documents/documents.con
 export class PitchesController {
   constructor(
     private readonly attachments: PitchAttachmentsService,
-    private readonly pitches: PitchesService,
+    private readonly triage: PitchTriageService,
   ) {}
 
   /** One file, multipart/form-data, before the pitch is submitted; answers the id and claim `submitPitch` takes. */
@@ -71,7 +71,7 @@ export class PitchesController {
       const value = one(name);
       return value ? new Date(value) : null;
     };
-    const csv = await this.pitches.exportCsv(viewer, {
+    const csv = await this.triage.exportCsv(viewer, {
       status: one('status') as PitchStatus | null,
       groupId: one('groupId'),
       formId: one('formId'),

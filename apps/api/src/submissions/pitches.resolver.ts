@@ -4,9 +4,10 @@ import { PitchStatus } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
 import { IdentityService, type User } from '@convene/server-identity';
 import {
+  PartnerPitchesService,
   PitchAcceptanceService,
   PitchFormsService,
-  PitchesService,
+  PitchTriageService,
   submissionsErrors,
   type PartnerView,
   type Pitch,
@@ -34,7 +35,8 @@ const RECEIVED =
 @Resolver(() => PitchModel)
 export class PitchesResolver {
   constructor(
-    private readonly service: PitchesService,
+    private readonly partnerPitches: PartnerPitchesService,
+    private readonly triage: PitchTriageService,
     private readonly forms: PitchFormsService,
     private readonly acceptance: PitchAcceptanceService,
     private readonly groups: GroupsService,
@@ -57,14 +59,14 @@ export class PitchesResolver {
     @Args('input') input: SubmitPitchInput,
     @Context() ctx: GraphQLContext,
   ): Promise<PitchReceiptModel> {
-    await this.service.submit(input, clientInfo(ctx.req));
+    await this.partnerPitches.submit(input, clientInfo(ctx.req));
     return { message: RECEIVED };
   }
 
   @Public()
   @Query(() => PartnerPitchModel, { description: 'A pitch through its private link.' })
   async myPitch(@Args('token') token: string, @Context() ctx: GraphQLContext): Promise<PartnerPitchModel> {
-    return partner(await this.service.byToken(token, clientInfo(ctx.req)), token);
+    return partner(await this.partnerPitches.byToken(token, clientInfo(ctx.req)), token);
   }
 
   @Public()
@@ -76,13 +78,13 @@ export class PitchesResolver {
     @Args('body') body: string,
     @Context() ctx: GraphQLContext,
   ): Promise<PartnerPitchModel> {
-    return partner(await this.service.replyByToken(token, body, clientInfo(ctx.req)), token);
+    return partner(await this.partnerPitches.replyByToken(token, body, clientInfo(ctx.req)), token);
   }
 
   @Public()
   @Mutation(() => PartnerPitchModel, { description: 'The partner withdraws their pitch through the private link.' })
   async withdrawPitch(@Args('token') token: string, @Context() ctx: GraphQLContext): Promise<PartnerPitchModel> {
-    return partner(await this.service.withdrawByToken(token, clientInfo(ctx.req)), token);
+    return partner(await this.partnerPitches.withdrawByToken(token, clientInfo(ctx.req)), token);
   }
 
   // ---- convenors and admins ----
@@ -102,14 +104,14 @@ export class PitchesResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PitchConnectionModel> {
-    const page = await this.service.list(viewer, { status, groupId, formId, from, to, first, after });
+    const page = await this.triage.list(viewer, { status, groupId, formId, from, to, first, after });
     return { ...page, nodes: await this.present(viewer, page.nodes) };
   }
 
   @SignedIn()
   @Query(() => PitchModel, { description: 'A pitch the viewer triages.' })
   async pitch(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<PitchModel> {
-    const access = await this.service.byId(viewer, id);
+    const access = await this.triage.byId(viewer, id);
     return this.presentOne(viewer, access.pitch);
   }
 
@@ -119,7 +121,7 @@ export class PitchesResolver {
       'A review step: status (under review, or declined with a reason the partner sees), reviewers, an internal note, a message to the partner.',
   })
   async reviewPitch(@CurrentViewer() viewer: Viewer, @Args('input') input: ReviewPitchInput): Promise<PitchModel> {
-    const access = await this.service.review(viewer, input);
+    const access = await this.triage.review(viewer, input);
     return this.presentOne(viewer, access.pitch);
   }
 
@@ -214,7 +216,7 @@ export class PitchesResolver {
 
   /** Pitches with their forms and groups in a few queries whatever their number; details load together on first use. */
   private async present(viewer: Viewer, pitches: Pitch[]): Promise<PitchModel[]> {
-    const triaged = await this.service.triagedGroupIds(viewer);
+    const triaged = await this.triage.triagedGroupIds(viewer);
     const [forms, refs] = await Promise.all([
       this.forms.byIds(pitches.map((p) => p.formId)),
       this.groups.referencesByIds([...pitches.flatMap((p) => p.groupIds), ...triaged.groupIds]),
@@ -226,17 +228,16 @@ export class PitchesResolver {
     const mine = triaged.groupIds.flatMap(choice);
     let loaded: Promise<PitchDetails> | null = null;
     const details = () =>
-      (loaded ??= Promise.all([
-        this.service.details(pitches.map((p) => p.id)),
-        this.service.namedConvenors(viewer),
-      ]).then(async ([d, named]) => {
-        const ids = [
-          ...d.messages.flatMap((m) => (m.authorId ? [m.authorId] : [])),
-          ...d.notes.map((n) => n.authorId),
-          ...d.reviewers.map((r) => r.userId),
-        ];
-        return { ...d, named, people: await this.identity.usersByIds(ids) };
-      }));
+      (loaded ??= Promise.all([this.triage.details(pitches.map((p) => p.id)), this.triage.namedConvenors(viewer)]).then(
+        async ([d, named]) => {
+          const ids = [
+            ...d.messages.flatMap((m) => (m.authorId ? [m.authorId] : [])),
+            ...d.notes.map((n) => n.authorId),
+            ...d.reviewers.map((r) => r.userId),
+          ];
+          return { ...d, named, people: await this.identity.usersByIds(ids) };
+        },
+      ));
     // Candidates depend only on the groups the viewer triages among the pitch's: one look-up per distinct set.
     const candidates = new Map<string, Promise<User[]>>();
     return pitches.map((p) => {
@@ -253,7 +254,7 @@ export class PitchesResolver {
       model.candidates = () => {
         let people = candidates.get(key);
         if (!people) {
-          people = this.service
+          people = this.triage
             .reviewerCandidateIds({ pitch: p, managedGroupIds, isAdmin: triaged.isAdmin })
             .then(async (ids) => {
               const found = await this.identity.usersByIds(ids);

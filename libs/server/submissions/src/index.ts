@@ -9,13 +9,8 @@ import { Pitch } from './pitch.entity.js';
 export { SubmissionsModule } from './submissions.module.js';
 export { PitchFormsService, type PitchFormInput } from './pitch-forms.service.js';
 export { PitchRetentionService } from './pitch-retention.service.js';
-export {
-  PitchesService,
-  type PitchAccess,
-  type PitchFilter,
-  type PartnerView,
-  type SubmitPitchInput,
-} from './pitches.service.js';
+export { PartnerPitchesService, type PartnerView, type SubmitPitchInput } from './partner-pitches.service.js';
+export { PitchTriageService, type PitchAccess, type PitchFilter } from './pitch-triage.service.js';
 export { PitchAttachmentsService, type UploadedAttachment } from './pitch-attachments.service.js';
 export { PitchAcceptanceService } from './pitch-acceptance.service.js';
 export { SubmissionsErrorCode, submissionsErrors } from './submissions.errors.js';

@@ -9,7 +9,7 @@ import type { FileStorage } from '@convene/server-storage';
 import { PitchAcceptanceService } from './pitch-acceptance.service.js';
 import type { PitchAttachment } from './pitch-attachment.entity.js';
 import type { Pitch } from './pitch.entity.js';
-import type { PitchAccess, PitchesService } from './pitches.service.js';
+import type { PitchAccess, PitchTriageService } from './pitch-triage.service.js';
 
 const viewer: Viewer = { userId: 'convenor', sessionId: 's', networkRole: NetworkRole.MEMBER };
 const GROUP_ID = 'group-1';
@@ -31,7 +31,7 @@ const file = (name: string) =>
 function subject(
   options: { thread?: 'made' | 'refused'; attachments?: PitchAttachment[]; inviteFails?: boolean } = {},
 ) {
-  const pitches = {
+  const triage = {
     claimForAcceptance: jest.fn(async () => ({ access, previous: PitchStatus.UNDER_REVIEW, groupId: GROUP_ID })),
     reopen: jest.fn(async (_pitchId: string, _previous: PitchStatus) => undefined),
     details: jest.fn(async () => ({ messages: [], notes: [], reviewers: [], attachments: options.attachments ?? [] })),
@@ -68,13 +68,13 @@ function subject(
     write: jest.fn(async (_key: string, _bytes: Buffer, _options: { contentType: string }) => undefined),
   };
   const service = new PitchAcceptanceService(
-    strictMock<PitchesService>('pitches', pitches as unknown as Partial<PitchesService>),
+    strictMock<PitchTriageService>('triage', triage as unknown as Partial<PitchTriageService>),
     strictMock<DiscussionsService>('discussions', discussions as unknown as Partial<DiscussionsService>),
     strictMock<DocumentsService>('documents', documents as unknown as Partial<DocumentsService>),
     strictMock<GroupsService>('groups', groups as unknown as Partial<GroupsService>),
     strictMock<FileStorage>('storage', storage as unknown as Partial<FileStorage>),
   );
-  return { service, pitches, discussions, documents, groups, storage };
+  return { service, triage, discussions, documents, groups, storage };
 }
 
 describe(PitchAcceptanceService.name, () => {
@@ -87,7 +87,7 @@ describe(PitchAcceptanceService.name, () => {
   });
 
   it("opens the group's discussion in the convenor's name, the partner's words escaped, then marks the pitch accepted", async () => {
-    const { service, discussions, pitches } = subject();
+    const { service, discussions, triage } = subject();
     await expect(service.accept(viewer, { pitchId: pitch.id, groupId: GROUP_ID })).resolves.toBe(access);
     expect(discussions.createThread).toHaveBeenCalledWith(viewer, {
       groupId: GROUP_ID,
@@ -96,17 +96,17 @@ describe(PitchAcceptanceService.name, () => {
       tags: ['pitch'],
     });
     expect(discussions.createThread.mock.calls[0]?.[1]?.body).toContain('Drop-in advice\n\\# not a heading');
-    expect(pitches.acceptedInto).toHaveBeenCalledWith(viewer, pitch.id, 'thread-1');
-    expect(pitches.reopen).not.toHaveBeenCalled();
+    expect(triage.acceptedInto).toHaveBeenCalledWith(viewer, pitch.id, 'thread-1');
+    expect(triage.reopen).not.toHaveBeenCalled();
   });
 
   it('puts the pitch back as it was when its discussion cannot be made, and says why', async () => {
-    const { service, pitches } = subject({ thread: 'refused' });
+    const { service, triage } = subject({ thread: 'refused' });
     await expect(service.accept(viewer, { pitchId: pitch.id, groupId: GROUP_ID })).rejects.toThrow(
       'the group is archived',
     );
-    expect(pitches.reopen).toHaveBeenCalledWith(pitch.id, PitchStatus.UNDER_REVIEW);
-    expect(pitches.acceptedInto).not.toHaveBeenCalled();
+    expect(triage.reopen).toHaveBeenCalledWith(pitch.id, PitchStatus.UNDER_REVIEW);
+    expect(triage.acceptedInto).not.toHaveBeenCalled();
   });
 
   it("copies each file into the group's documents linked to the discussion, leaving out one it cannot read", async () => {

@@ -5,7 +5,7 @@ import { DiscussionsService } from '@convene/server-discussions';
 import { DocumentsService } from '@convene/server-documents';
 import { FileStorage, newStorageKey } from '@convene/server-storage';
 import { GroupsService } from '@convene/server-groups';
-import { PitchesService, type PitchAccess } from './pitches.service.js';
+import { PitchTriageService, type PitchAccess } from './pitch-triage.service.js';
 
 const ORGANISATION_TYPES: Record<string, string> = {
   COMMUNITY_ORGANISATION: 'Migrant or refugee community organisation',
@@ -29,7 +29,7 @@ export class PitchAcceptanceService {
   private readonly logger = new Logger(PitchAcceptanceService.name);
 
   constructor(
-    private readonly pitches: PitchesService,
+    private readonly triage: PitchTriageService,
     private readonly discussions: DiscussionsService,
     private readonly documents: DocumentsService,
     private readonly groups: GroupsService,
@@ -42,7 +42,7 @@ export class PitchAcceptanceService {
   ): Promise<PitchAccess> {
     // The pitch is claimed first (marked accepted under its lock), so that it can't be withdrawn,
     // declined or accepted twice while its discussion is being made.
-    const { access, previous, groupId } = await this.pitches.claimForAcceptance(viewer, input);
+    const { access, previous, groupId } = await this.triage.claimForAcceptance(viewer, input);
     const { pitch } = access;
     const body = [
       `**Pitched by ${escapeMarkdown(pitch.organisationName)}** (${ORGANISATION_TYPES[pitch.organisationType] ?? pitch.organisationType}), contact ${escapeMarkdown(pitch.contactName)}.`,
@@ -64,11 +64,11 @@ export class PitchAcceptanceService {
         })
       ).id;
     } catch (error) {
-      await this.pitches.reopen(pitch.id, previous);
+      await this.triage.reopen(pitch.id, previous);
       throw error;
     }
     await this.copyAttachments(viewer, pitch.id, groupId, threadId);
-    const accepted = await this.pitches.acceptedInto(viewer, pitch.id, threadId);
+    const accepted = await this.triage.acceptedInto(viewer, pitch.id, threadId);
     // The invitation is a courtesy: the acceptance stands if it can't be sent (e.g. they are already in the group).
     if (input.inviteContact) {
       await this.groups
@@ -81,7 +81,7 @@ export class PitchAcceptanceService {
   /** The pitch's files become documents of the group linked to its discussion; one that fails is logged and left out. */
   private async copyAttachments(viewer: Viewer, pitchId: string, groupId: string, threadId: string): Promise<void> {
     const view = await this.groups.byId(viewer, groupId);
-    const { attachments } = await this.pitches.details([pitchId]);
+    const { attachments } = await this.triage.details([pitchId]);
     for (const file of attachments) {
       try {
         // A copy of the bytes: the pitch's own files go when the pitch is anonymised, the group's stay.

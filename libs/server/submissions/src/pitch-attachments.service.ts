@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
@@ -7,10 +7,10 @@ import { RateLimiter, type Viewer } from '@convene/server-core';
 import { DocumentUploadService, DocumentsService } from '@convene/server-documents';
 import { FileStorage } from '@convene/server-storage';
 import { PitchAttachment } from './pitch-attachment.entity.js';
-import { PitchesService, UNCLAIMED_HOURS } from './pitches.service.js';
+import { PartnerPitchesService } from './partner-pitches.service.js';
+import { PitchTriageService } from './pitch-triage.service.js';
+import { UNCLAIMED_HOURS, sha256 } from './pitches.util.js';
 import { submissionsErrors } from './submissions.errors.js';
-
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export interface UploadedAttachment {
   id: string;
@@ -35,7 +35,8 @@ export class PitchAttachmentsService {
     private readonly uploads: DocumentUploadService,
     private readonly documents: DocumentsService,
     private readonly storage: FileStorage,
-    private readonly pitches: PitchesService,
+    private readonly triage: PitchTriageService,
+    private readonly partnerPitches: PartnerPitchesService,
     private readonly rateLimiter: RateLimiter,
   ) {}
 
@@ -71,13 +72,13 @@ export class PitchAttachmentsService {
 
   /** An attachment for the people who triage its pitch. */
   async forReviewer(viewer: Viewer, pitchId: string, attachmentId: string): Promise<PitchAttachment> {
-    const access = await this.pitches.byId(viewer, pitchId);
+    const access = await this.triage.byId(viewer, pitchId);
     return this.of(access.pitch.id, attachmentId);
   }
 
   /** An attachment through the partner's private link. */
   async forPartner(token: string, attachmentId: string, client: { address: string }): Promise<PitchAttachment> {
-    const view = await this.pitches.byToken(token, client);
+    const view = await this.partnerPitches.byToken(token, client);
     return this.of(view.pitch.id, attachmentId);
   }
 

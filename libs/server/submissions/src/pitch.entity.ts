@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ArrayType, OptionalProps } from '@mikro-orm/core';
+import { ArrayType, EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OrganisationType, PitchStatus } from '@convene/shared-contracts';
+import { PitchRepository } from './pitch.repository.js';
 
 /**
  * An idea a partner organisation pitched through a public form, without an account. It concerns
  * some working groups (or "not sure": then network admins triage it). Its private links are
  * PitchLinks; some time after it is closed its personal details are anonymised.
  */
-@Entity({ tableName: 'pitches' })
+@Entity({ tableName: 'pitches', repository: () => PitchRepository })
 @Index({ properties: ['status', 'createdAt'] })
 @Index({
   name: 'pitches_group_ids_index',
@@ -28,6 +29,7 @@ export class Pitch {
     | 'anonymisedAt'
     | 'createdAt'
     | 'updatedAt';
+  [EntityRepositoryType]?: PitchRepository;
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
