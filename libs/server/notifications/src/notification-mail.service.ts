@@ -7,7 +7,6 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { APP_CONFIG, OutboxService, type AppConfig } from '@convene/server-core';
 import {
   DEFAULT_DIGEST,
-  EmailDelivery,
   NOTIFICATION_CATEGORY,
   NotificationType,
   type MembershipRole,
@@ -16,8 +15,10 @@ import { GroupsService, type GroupReference } from '@convene/server-groups';
 import { IdentityService, type User } from '@convene/server-identity';
 import { MailService, MailSubjects, type MailMessage, type NotificationLine } from '@convene/server-mail';
 import { latestDigestSlot } from './digest-schedule.util.js';
-import { Notification } from './notification.entity.js';
-import { NotificationSettings } from './notification-settings.entity.js';
+import type { Notification } from './notification.entity.js';
+import { NotificationRepository } from './notification.repository.js';
+import type { NotificationSettings } from './notification-settings.entity.js';
+import { NotificationSettingsRepository } from './notification-settings.repository.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 
 const DIGEST_MAX_LINES = 100;
@@ -28,6 +29,8 @@ export class NotificationMailService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly notifications: NotificationRepository,
+    private readonly notificationSettings: NotificationSettingsRepository,
     private readonly mail: MailService,
     private readonly preferences: NotificationPreferencesService,
     private readonly groups: GroupsService,
@@ -66,11 +69,7 @@ export class NotificationMailService {
     const messages = await this.em.fork().transactional(async (em) => {
       // Locked in one order (so two senders of overlapping batches never deadlock), then skipped once marked:
       // a retried or duplicated job finds them handled and writes nothing.
-      const rows = await em.find(
-        Notification,
-        { id: { $in: notificationIds }, email: EmailDelivery.IMMEDIATE, emailedAt: null },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { seq: 'asc' } },
-      );
+      const rows = await this.notifications.owedImmediateLocked(em, notificationIds);
       const now = new Date();
       for (const row of rows) row.emailedAt = now;
       // Read in the app before the email went: no need to send it.
@@ -139,21 +138,13 @@ export class NotificationMailService {
 
   /** The people whose digest slot has come and who have something waiting for it. */
   async dueDigests(now: Date, limit = 500): Promise<{ userId: string; slot: number }[]> {
-    const waiting = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ recipient_id: string; oldest: Date }[]>(
-        `select recipient_id, min(created_at) as oldest from notifications
-       where email = 'DIGEST' and emailed_at is null group by recipient_id order by min(created_at) limit ?`,
-        [limit],
-      );
+    const waiting = await this.notifications.awaitingDigest(limit);
     if (!waiting.length) return [];
-    const ids = waiting.map((w) => w.recipient_id);
-    const [people, settings] = await Promise.all([
+    const ids = waiting.map((w) => w.recipientId);
+    const [people, settingsOf] = await Promise.all([
       this.identity.usersByIds(ids),
-      this.em.fork().find(NotificationSettings, { userId: { $in: ids } }),
+      this.notificationSettings.byUser(ids),
     ]);
-    const settingsOf = new Map(settings.map((s) => [s.userId, s]));
     const defaults = {
       digestFrequency: DEFAULT_DIGEST.frequency,
       digestHour: DEFAULT_DIGEST.hour,
@@ -161,7 +152,7 @@ export class NotificationMailService {
       lastDigestAt: null,
     };
     const due: { userId: string; slot: number }[] = [];
-    for (const { recipient_id: userId, oldest } of waiting) {
+    for (const { recipientId: userId, oldest } of waiting) {
       const person = people.get(userId);
       if (!person || person.deactivatedAt) continue;
       const own = settingsOf.get(userId) ?? defaults;
@@ -172,7 +163,7 @@ export class NotificationMailService {
         timeZone: person.timeZone,
       });
       const sentThisSlot = own.lastDigestAt && own.lastDigestAt.getTime() >= slot.getTime();
-      if (!sentThisSlot && new Date(oldest).getTime() < slot.getTime()) due.push({ userId, slot: slot.getTime() });
+      if (!sentThisSlot && oldest.getTime() < slot.getTime()) due.push({ userId, slot: slot.getTime() });
     }
     return due;
   }
@@ -188,11 +179,7 @@ export class NotificationMailService {
       await em.lock(settings, LockMode.PESSIMISTIC_WRITE);
       if (settings.lastDigestAt && settings.lastDigestAt.getTime() >= slot) return null;
       settings.lastDigestAt = at;
-      const rows = await em.find(
-        Notification,
-        { recipientId: userId, email: EmailDelivery.DIGEST, emailedAt: null, createdAt: { $lt: at } },
-        { orderBy: { seq: 'asc' } },
-      );
+      const rows = await this.notifications.owedDigest(em, userId, at);
       const now = new Date();
       for (const row of rows) row.emailedAt = now;
       const unread = rows.filter((row) => !row.readAt).slice(-DIGEST_MAX_LINES);

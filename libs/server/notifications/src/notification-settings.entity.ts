@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { DEFAULT_DIGEST, DigestFrequency } from '@convene/shared-contracts';
+import { NotificationSettingsRepository } from './notification-settings.repository.js';
 
 /** A person's notification settings that are not per category or per group. Made on first need. */
-@Entity({ tableName: 'notification_settings' })
+@Entity({ tableName: 'notification_settings', repository: () => NotificationSettingsRepository })
 export class NotificationSettings {
   [OptionalProps]?:
     'contentFree' | 'digestFrequency' | 'digestHour' | 'digestWeekday' | 'lastDigestAt' | 'unsubscribeKey';
+  [EntityRepositoryType]?: NotificationSettingsRepository;
 
   @PrimaryKey({ type: 'uuid' })
   userId!: string;

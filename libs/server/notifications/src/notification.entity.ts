@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { EmailDelivery, NotificationType } from '@convene/shared-contracts';
+import { NotificationRepository } from './notification.repository.js';
 
 /**
  * One thing one person is told about. Unique per (event, recipient), so a job that runs twice adds
  * nothing; `seq` increases per recipient, so a client catches up with "everything after N".
  */
-@Entity({ tableName: 'notifications' })
+@Entity({ tableName: 'notifications', repository: () => NotificationRepository })
 @Unique({ properties: ['eventId', 'recipientId'] })
 @Index({ properties: ['recipientId', 'seq'] })
 // A person's unread count (on the bell, and with every notification pushed to them) counts these alone.
@@ -23,6 +24,7 @@ import { EmailDelivery, NotificationType } from '@convene/shared-contracts';
 })
 export class Notification {
   [OptionalProps]?: 'createdAt' | 'readAt' | 'groupId' | 'actorId' | 'subjectId' | 'inApp' | 'email' | 'emailedAt';
+  [EntityRepositoryType]?: NotificationRepository;
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
-  EmailDelivery,
   NOTIFICATION_CATEGORY,
   SOCKET_EVENTS,
   socketRooms,
   type NotificationMessage,
-  type NotificationType,
   type NotificationView,
   type NotificationsReadMessage,
 } from '@convene/shared-contracts';
@@ -20,7 +18,7 @@ import {
 } from '@convene/server-core';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
 import { IdentityService, type PersonValues } from '@convene/server-identity';
-import { Notification } from './notification.entity.js';
+import { NotificationRepository, type NotificationRow } from './notification.repository.js';
 import { NOTIFICATION_RULES, type NotificationPlan, type RuleContext } from './notification-rules.js';
 import { NotificationPreferencesService, type Delivery } from './notification-preferences.service.js';
 
@@ -44,22 +42,17 @@ interface Lookup {
   present(row: NotificationRow): PresentedNotification;
 }
 
-export type NotificationRow = Pick<
-  Notification,
-  'id' | 'recipientId' | 'seq' | 'type' | 'groupId' | 'actorId' | 'subjectId' | 'createdAt' | 'readAt'
->;
+export type { NotificationRow };
 
 const MAX_PAGE = 100;
 /** People written (and signalled) per statement when a change tells many. */
 const FAN_OUT_SLICE = 500;
 
-/** A Postgres array literal of plain values (uuids, numbers, enum names), for unnest(). */
-const pgArray = (values: (string | number)[]) => `{${values.join(',')}}`;
-
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly notifications: NotificationRepository,
     private readonly outbox: OutboxService,
     private readonly groups: GroupsService,
     private readonly preferences: NotificationPreferencesService,
@@ -126,7 +119,7 @@ export class NotificationsService {
 
   /** The messages for freshly written rows: each as its recipient may see it, with their unread count. */
   private async messages(rows: NotificationRow[], lookup: Lookup): Promise<Delivered[]> {
-    const counts = await this.sequenceCounts(rows);
+    const counts = await this.notifications.unreadAndPrevious(rows);
     return rows.map((row) => {
       const { unread, previous } = counts.get(row.recipientId) ?? { unread: 1, previous: 0 };
       const notification = NotificationsService.view(lookup.present(row));
@@ -188,29 +181,8 @@ export class NotificationsService {
   }
 
   /**
-   * Per person of fresh rows, in one statement: their unread count, and the sequence number of
-   * their notification shown in the app before this one (numbers taken by email-only rows are
-   * skipped), so a browser can tell whether it missed one.
-   */
-  private async sequenceCounts(rows: NotificationRow[]): Promise<Map<string, { unread: number; previous: number }>> {
-    const counts = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ recipient_id: string; unread: number; previous: string }[]>(
-        `select w.recipient_id,
-           (select count(*) from notifications n where n.recipient_id = w.recipient_id and n.in_app and n.read_at is null)::int as unread,
-           coalesce((select max(n.seq) from notifications n where n.recipient_id = w.recipient_id and n.in_app and n.seq < w.seq), 0) as previous
-         from unnest(?::uuid[], ?::bigint[]) as w(recipient_id, seq)`,
-        [pgArray(rows.map((r) => r.recipientId)), pgArray(rows.map((r) => r.seq))],
-      );
-    return new Map(counts.map((c) => [c.recipient_id, { unread: c.unread, previous: Number(c.previous) }]));
-  }
-
-  /**
-   * One statement: skip whoever already has this event's notification (a job run again), take
-   * each remaining person's next sequence number (their row stays locked until commit, so their
-   * numbers appear in order), and write the rows. Returns the rows that show in the app: a row
-   * kept for its email alone stays quiet.
+   * Writes a slice's notifications, skipping whoever has this event's already (a job run again).
+   * Returns the rows that show in the app: a row kept for its email alone stays quiet.
    */
   private async writeSlice(
     em: EntityManager,
@@ -218,73 +190,35 @@ export class NotificationsService {
     plan: NotificationPlan,
     recipients: [recipientId: string, delivery: Delivery][],
   ): Promise<NotificationRow[]> {
-    const rows = await em.execute<
-      { id: string; recipient_id: string; seq: string; in_app: boolean; created_at: Date }[]
-    >(
-      `with wanted as (
-         select w.user_id, w.in_app, w.email from unnest(?::uuid[], ?::boolean[], ?::text[]) as w(user_id, in_app, email)
-         where not exists (select 1 from notifications n where n.event_id = ? and n.recipient_id = w.user_id)
-       ), sequences as (
-         insert into notification_sequences (user_id, last_seq)
-         select user_id, 1 from wanted order by user_id
-         on conflict (user_id) do update set last_seq = notification_sequences.last_seq + 1
-         returning user_id, last_seq
-       )
-       insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at, in_app, email)
-       select gen_random_uuid(), s.user_id, s.last_seq, ?, ?, ?, ?, ?, now(), w.in_app, w.email::email_delivery
-       from sequences s join wanted w on w.user_id = s.user_id
-       on conflict (event_id, recipient_id) do nothing
-       returning id, recipient_id, seq, in_app, created_at`,
-      [
-        pgArray(recipients.map(([id]) => id)),
-        pgArray(recipients.map(([, delivery]) => String(delivery.inApp))),
-        pgArray(recipients.map(([, delivery]) => delivery.email)),
-        eventId,
-        eventId,
-        plan.type,
-        plan.groupId,
-        plan.actorId,
-        plan.subjectId,
-      ],
+    const rows = await this.notifications.addForEvent(
+      em,
+      eventId,
+      plan,
+      recipients.map(([userId, delivery]) => ({ userId, inApp: delivery.inApp, email: delivery.email })),
     );
     return rows
-      .filter((row) => row.in_app)
+      .filter((row) => row.inApp)
       .map((row) => ({
         id: row.id,
-        recipientId: row.recipient_id,
-        seq: Number(row.seq),
+        recipientId: row.recipientId,
+        seq: row.seq,
         type: plan.type,
         groupId: plan.groupId,
         actorId: plan.actorId,
         subjectId: plan.subjectId,
-        createdAt: new Date(row.created_at),
+        createdAt: row.createdAt,
         readAt: null,
       }));
   }
 
   /** Notifications of an event still waiting for their own email (all of them, on a retry too). */
   async awaitingEmail(eventId: string): Promise<string[]> {
-    // Plain rows, not entities: a change can tell thousands of people.
-    const rows = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `select id from notifications where event_id = ? and email = ? and emailed_at is null`,
-        [eventId, EmailDelivery.IMMEDIATE],
-      );
-    return rows.map((r) => r.id);
+    return this.notifications.awaitingImmediateEmail(eventId);
   }
 
   /** Immediate emails left unsent (their job was lost, e.g. Redis restarted): for the sweep. */
   async strandedEmails(olderThan: Date, limit: number): Promise<string[]> {
-    const rows = await this.em
-      .fork()
-      .find(
-        Notification,
-        { email: EmailDelivery.IMMEDIATE, emailedAt: null, createdAt: { $lt: olderThan } },
-        { fields: ['id'], orderBy: { createdAt: 'asc' }, limit },
-      );
-    return rows.map((r) => r.id);
+    return this.notifications.strandedImmediateEmails(olderThan, limit);
   }
 
   /**
@@ -299,48 +233,12 @@ export class NotificationsService {
     if (args.after != null && (!Number.isInteger(args.after) || args.after < 0))
       check.fail('after', 'Give a sequence number of zero or more.');
     check.done();
-    // Read on every page (the bell): one plain statement, no entities.
-    const catchingUp = args.after != null;
-    const rows = await this.em.getConnection().execute<
-      {
-        id: string;
-        recipient_id: string;
-        seq: string;
-        type: NotificationType;
-        group_id: string | null;
-        actor_id: string | null;
-        subject_id: string | null;
-        created_at: Date | string;
-        read_at: Date | string | null;
-      }[]
-    >(
-      `select id, recipient_id, seq, type, group_id, actor_id, subject_id, created_at, read_at from notifications
-       where recipient_id = ? and in_app${catchingUp ? ' and seq > ?' : ''}
-       order by seq ${catchingUp ? 'asc' : 'desc'} limit ?`,
-      [viewer.userId, ...(catchingUp ? [args.after] : []), first],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      recipientId: r.recipient_id,
-      seq: Number(r.seq),
-      type: r.type,
-      groupId: r.group_id,
-      actorId: r.actor_id,
-      subjectId: r.subject_id,
-      createdAt: new Date(r.created_at),
-      readAt: r.read_at === null ? null : new Date(r.read_at),
-    }));
+    // Read on every page (the bell).
+    return this.notifications.inAppPage(viewer.userId, args.after ?? null, first);
   }
 
   async unreadCount(viewer: Viewer): Promise<number> {
-    // count(*) always answers one row.
-    const [{ n }] = await this.em
-      .getConnection()
-      .execute<{ n: number }[]>(
-        'select count(*)::int as n from notifications where recipient_id = ? and in_app and read_at is null',
-        [viewer.userId],
-      );
-    return n;
+    return this.notifications.unreadCount(viewer.userId);
   }
 
   /** Marks the given notifications (or all up to a sequence number) read; returns the unread count. */
@@ -354,11 +252,8 @@ export class NotificationsService {
     check.done();
     // The listed notifications or, when none are listed, every one up to the sequence number.
     const upToSeq = ids.length ? null : (args.upToSeq ?? null);
-    const where =
-      upToSeq === null
-        ? { recipientId: viewer.userId, id: { $in: ids }, readAt: null }
-        : { recipientId: viewer.userId, seq: { $lte: upToSeq }, readAt: null };
-    await this.em.nativeUpdate(Notification, where, { readAt: new Date() });
+    if (upToSeq === null) await this.notifications.markRead(viewer.userId, ids);
+    else await this.notifications.markReadUpTo(viewer.userId, upToSeq);
     const unreadCount = await this.unreadCount(viewer);
     // Every tab and device of the person clears the same marks (the one that asked included: harmless).
     const message: NotificationsReadMessage = { ids, upToSeq, unreadCount };
