@@ -11,6 +11,7 @@ export { PageTitle } from './page/PageTitle';
 export { PageLoader } from './page/PageLoader';
 export { PageError } from './page/PageError';
 export { ScrollTable, type ScrollTableProps } from './page/ScrollTable';
+export { SectionCard } from './page/SectionCard';
 export { ErrorAlert } from './page/ErrorAlert';
 export { NotFoundPage } from './page/NotFoundPage';
 export { useErrorMessage } from './page/useErrorMessage';

@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { toApiError, useViewer, WorkingGroupDocument, type WorkingGroupQuery } from '@convene/web-data-access';
-import { NotFoundPage, PageError, PageLoader, PageTitle, paths } from '@convene/web-ui';
+import { NotFoundPage, PageError, PageLoader, PageTitle, paths, SectionCard } from '@convene/web-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -17,30 +17,6 @@ import { PendingRequestList } from './PendingRequestList';
 import { ViewerMembershipPanel } from './ViewerMembershipPanel';
 
 type WorkingGroup = WorkingGroupQuery['workingGroup'];
-
-function Section({
-  id,
-  title,
-  aside,
-  children,
-}: {
-  id: string;
-  title: string;
-  aside?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Paper component="section" aria-labelledby={id} withBorder p="lg" radius="md">
-      <Group justify="space-between" align="center" mb="sm" gap="xs">
-        <Title order={2} size="h4" id={id}>
-          {title}
-        </Title>
-        {aside}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 export interface GroupPageProps {
   /** More actions for people in the group (e.g. the notifications menu), composed by the app. */
@@ -116,20 +92,20 @@ function GroupDetails({
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack gap="lg">
-          <Section id="group-purpose" title={t('group.purpose')}>
+          <SectionCard id="group-purpose" title={t('group.purpose')}>
             <Text className="convene-preline" dir="auto">
               {group.purpose}
             </Text>
-          </Section>
+          </SectionCard>
 
           {isActive && memberSections?.(group)}
 
-          <Section id="group-your-membership" title={t('group.yourMembership')}>
+          <SectionCard id="group-your-membership" title={t('group.yourMembership')}>
             <ViewerMembershipPanel group={group} actions={actions} />
-          </Section>
+          </SectionCard>
 
           {group.viewerCanManage && group.pendingRequests && (
-            <Section
+            <SectionCard
               id="group-pending"
               title={t('group.pendingRequests')}
               aside={
@@ -148,10 +124,10 @@ function GroupDetails({
                 actions={actions}
                 timeZone={viewer?.timeZone}
               />
-            </Section>
+            </SectionCard>
           )}
 
-          <Section id="group-members" title={t('group.members')}>
+          <SectionCard id="group-members" title={t('group.members')}>
             {group.members ? (
               <MemberList
                 members={group.members}
@@ -165,14 +141,14 @@ function GroupDetails({
                 {isActive ? t('group.membersHidden') : t('group.membersForMembers')}
               </Text>
             )}
-          </Section>
+          </SectionCard>
         </Stack>
       </Grid.Col>
 
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="lg">
           {group.convenors && (
-            <Section id="group-convenors" title={t('group.convenors')}>
+            <SectionCard id="group-convenors" title={t('group.convenors')}>
               {group.convenors.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   {t('group.noConvenors')}
@@ -186,11 +162,11 @@ function GroupDetails({
                   ))}
                 </Stack>
               )}
-            </Section>
+            </SectionCard>
           )}
 
           {group.viewerCanManage && (
-            <Section id="group-invite" title={t('group.manageHeading')}>
+            <SectionCard id="group-invite" title={t('group.manageHeading')}>
               <Stack gap="sm" align="flex-start">
                 <Text size="sm" c="dimmed">
                   {t('group.manageIntro')}
@@ -203,7 +179,7 @@ function GroupDetails({
                 onClose={inviteModal.close}
                 actions={actions}
               />
-            </Section>
+            </SectionCard>
           )}
         </Stack>
       </Grid.Col>

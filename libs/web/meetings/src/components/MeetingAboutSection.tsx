@@ -1,8 +1,8 @@
 import { Anchor, Text } from '@mantine/core';
+import { SectionCard } from '@convene/web-ui';
 import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
 import { useTranslation } from 'react-i18next';
 import type { MeetingTime } from '../hooks/useMeetingTime';
-import { MeetingSection } from './MeetingSection';
 import { useReminderLabel } from './ReminderChoices';
 
 /** What a meeting is: when, where, joining online, accessibility, reminders (for convenors) and its description. */
@@ -12,7 +12,7 @@ export function MeetingAboutSection({ meeting, time }: { meeting: MeetingPageFie
   const reminderLabel = useReminderLabel();
 
   return (
-    <MeetingSection id="meeting-about" title={t('meeting.about')}>
+    <SectionCard id="meeting-about" title={t('meeting.about')}>
       <dl className="convene-detail-list">
         <dt>{t('meeting.when')}</dt>
         <dd>{t('when.range', { range: time.range(meeting.startsAt, meeting.endsAt), timeZone: viewerZone })}</dd>
@@ -63,6 +63,6 @@ export function MeetingAboutSection({ meeting, time }: { meeting: MeetingPageFie
           dangerouslySetInnerHTML={{ __html: meeting.descriptionHtml }}
         />
       )}
-    </MeetingSection>
+    </SectionCard>
   );
 }

@@ -1,15 +1,14 @@
 import { Anchor, Text } from '@mantine/core';
 import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
-import { paths } from '@convene/web-ui';
+import { paths, SectionCard } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MeetingSection } from './MeetingSection';
 
 /** A meeting's agenda: its text, and the document it links to. */
 export function MeetingAgendaSection({ meeting }: { meeting: MeetingPageFieldsFragment }) {
   const { t } = useTranslation('meetings');
   return (
-    <MeetingSection id="meeting-agenda" title={t('meeting.agenda')}>
+    <SectionCard id="meeting-agenda" title={t('meeting.agenda')}>
       {meeting.agendaText ? (
         <div className="convene-meeting-markdown" dir="auto" dangerouslySetInnerHTML={{ __html: meeting.agendaHtml }} />
       ) : (
@@ -31,6 +30,6 @@ export function MeetingAgendaSection({ meeting }: { meeting: MeetingPageFieldsFr
           {t('meeting.agendaDocument', { title: meeting.agendaDocument.title })}
         </Anchor>
       )}
-    </MeetingSection>
+    </SectionCard>
   );
 }

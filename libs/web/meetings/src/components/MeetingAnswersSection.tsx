@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
+import { SectionCard } from '@convene/web-ui';
 import type { MeetingPageFieldsFragment, RsvpResponse } from '@convene/web-data-access';
 import { useTranslation } from 'react-i18next';
-import { MeetingSection } from './MeetingSection';
 
 const RESPONSE_ORDER: RsvpResponse[] = ['GOING', 'MAYBE', 'NOT_GOING'];
 
@@ -9,7 +9,7 @@ const RESPONSE_ORDER: RsvpResponse[] = ['GOING', 'MAYBE', 'NOT_GOING'];
 export function MeetingAnswersSection({ meeting }: { meeting: MeetingPageFieldsFragment }) {
   const { t } = useTranslation('meetings');
   return (
-    <MeetingSection id="meeting-answers" title={t('rsvp.answers')}>
+    <SectionCard id="meeting-answers" title={t('rsvp.answers')}>
       <Text size="sm" c="gray.8" mb="xs">
         {t('rsvp.counts', meeting.rsvpCounts)}
       </Text>
@@ -46,6 +46,6 @@ export function MeetingAnswersSection({ meeting }: { meeting: MeetingPageFieldsF
             ))}
         </Stack>
       )}
-    </MeetingSection>
+    </SectionCard>
   );
 }

@@ -1,9 +1,8 @@
 import { Anchor } from '@mantine/core';
 import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
-import { paths } from '@convene/web-ui';
+import { paths, SectionCard } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MeetingSection } from './MeetingSection';
 
 type LinkedThread = NonNullable<MeetingPageFieldsFragment['thread']>;
 
@@ -11,10 +10,10 @@ type LinkedThread = NonNullable<MeetingPageFieldsFragment['thread']>;
 export function MeetingDiscussionSection({ thread }: { thread: LinkedThread }) {
   const { t } = useTranslation('meetings');
   return (
-    <MeetingSection id="meeting-linked" title={t('meeting.linked')}>
+    <SectionCard id="meeting-linked" title={t('meeting.linked')}>
       <Anchor component={Link} to={paths.thread(thread.id)} size="sm" dir="auto">
         {t('meeting.discussion', { title: thread.title })}
       </Anchor>
-    </MeetingSection>
+    </SectionCard>
   );
 }

@@ -1,10 +1,9 @@
 import { Anchor, Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
-import { paths } from '@convene/web-ui';
+import { paths, SectionCard } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MeetingSection } from './MeetingSection';
 import { MinutesModal } from './MinutesModal';
 
 /** A meeting's minutes: their text, the document they link to, and (for convenors) writing them. */
@@ -12,7 +11,7 @@ export function MeetingMinutesSection({ meeting }: { meeting: MeetingPageFieldsF
   const { t } = useTranslation('meetings');
   const [minutesOpened, minutesModal] = useDisclosure(false);
   return (
-    <MeetingSection
+    <SectionCard
       id="meeting-minutes"
       title={t('meeting.minutes')}
       aside={
@@ -51,6 +50,6 @@ export function MeetingMinutesSection({ meeting }: { meeting: MeetingPageFieldsF
       {meeting.viewerCanManage && (
         <MinutesModal key={meeting.minutesText} meeting={meeting} opened={minutesOpened} onClose={minutesModal.close} />
       )}
-    </MeetingSection>
+    </SectionCard>
   );
 }

@@ -1,9 +1,9 @@
 import { Button, Text } from '@mantine/core';
+import { SectionCard } from '@convene/web-ui';
 import { useDisclosure } from '@mantine/hooks';
 import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
 import { useTranslation } from 'react-i18next';
 import { EventConfigModal } from './EventConfigModal';
-import { MeetingSection } from './MeetingSection';
 import { RegistrationsPanel } from './RegistrationsPanel';
 
 /** For convenors only: a meeting's public registrations, or opening them; nothing for anyone else. */
@@ -13,7 +13,7 @@ export function MeetingRegistrationSection({ meeting }: { meeting: MeetingPageFi
   const cancelled = meeting.status === 'CANCELLED';
   if (!meeting.viewerCanManage) return null;
   return (
-    <MeetingSection
+    <SectionCard
       id="meeting-registration"
       title={meeting.eventForm ? t('event.registrations') : t('event.configTitle')}
       aside={
@@ -32,6 +32,6 @@ export function MeetingRegistrationSection({ meeting }: { meeting: MeetingPageFi
         </Text>
       )}
       <EventConfigModal meeting={meeting} opened={eventOpened} onClose={eventModal.close} />
-    </MeetingSection>
+    </SectionCard>
   );
 }

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
+import { SectionCard } from '@convene/web-ui';
 import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
 import { useTranslation } from 'react-i18next';
-import { MeetingSection } from './MeetingSection';
 import { RsvpPanel } from './RsvpPanel';
 
 /** The viewer's own answer: to give while the meeting is ahead, as it stands once it has ended, none if cancelled. */
@@ -10,7 +10,7 @@ export function MeetingRsvpSection({ meeting }: { meeting: MeetingPageFieldsFrag
   const cancelled = meeting.status === 'CANCELLED';
   const ended = new Date(meeting.endsAt).getTime() < Date.now();
   return (
-    <MeetingSection id="meeting-rsvp" title={t('rsvp.heading')}>
+    <SectionCard id="meeting-rsvp" title={t('rsvp.heading')}>
       {cancelled ? (
         <Text size="sm" c="gray.7">
           {t('rsvp.cancelledNoRsvp')}
@@ -22,6 +22,6 @@ export function MeetingRsvpSection({ meeting }: { meeting: MeetingPageFieldsFrag
       ) : (
         <RsvpPanel key={`${meeting.myRsvp?.response}-${meeting.myRsvp?.note}`} meeting={meeting} />
       )}
-    </MeetingSection>
+    </SectionCard>
   );
 }

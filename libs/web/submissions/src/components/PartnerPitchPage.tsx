@@ -22,6 +22,7 @@ import {
   useFormatDateTime,
   useNotify,
   useValidators,
+  SectionCard,
 } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +30,6 @@ import { useParams } from 'react-router';
 import { useListFormat } from '../hooks/useListFormat';
 import { isClosed, STATUS_COLORS } from '../utils/pitch-status.util';
 import { PitchAttachmentList } from './PitchAttachmentList';
-import { PitchSection } from './PitchSection';
 import './submissions.css';
 
 /** A partner's private page (from the link in their email): where the pitch stands, the conversation, replying and withdrawing. */
@@ -85,7 +85,7 @@ function PartnerPitch({ token, pitch }: { token: string; pitch: PartnerPitchFiel
         )}
       </Alert>
 
-      <PitchSection id="partner-conversation-heading" title={t('partner.conversation')}>
+      <SectionCard id="partner-conversation-heading" title={t('partner.conversation')}>
         {pitch.messages.length === 0 ? (
           <Text size="sm" c="gray.7">
             {t('partner.noMessages')}
@@ -115,9 +115,9 @@ function PartnerPitch({ token, pitch }: { token: string; pitch: PartnerPitchFiel
         ) : (
           <ReplyForm token={token} />
         )}
-      </PitchSection>
+      </SectionCard>
 
-      <PitchSection id="partner-details-heading" title={t('partner.details')}>
+      <SectionCard id="partner-details-heading" title={t('partner.details')}>
         <dl className="convene-pitch-details">
           <dt>{t('partner.organisation')}</dt>
           <dd dir="auto">
@@ -150,7 +150,7 @@ function PartnerPitch({ token, pitch }: { token: string; pitch: PartnerPitchFiel
             <PitchAttachmentList files={pitch.attachments} />
           </>
         )}
-      </PitchSection>
+      </SectionCard>
 
       {!closed && <WithdrawButton token={token} />}
       <Text size="xs" c="gray.7">

@@ -22,13 +22,13 @@ import {
   useFormatDateTime,
   useNotify,
   useValidators,
+  SectionCard,
 } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isClosed, STATUS_COLORS } from '../utils/pitch-status.util';
 import { PitchAttachmentList } from './PitchAttachmentList';
-import { PitchSection } from './PitchSection';
 import './submissions.css';
 
 /** A pitch for the convenors who triage it: everything the partner sent, the conversation, internal notes, reviewers and the decision. */
@@ -134,7 +134,7 @@ function PitchDetails({ pitch }: { pitch: PitchPageFieldsFragment }) {
   const answerText = (value: string) =>
     value === 'true' ? t('review.yes') : value === 'false' ? t('review.no') : value;
   return (
-    <PitchSection id="pitch-details-heading" title={t('review.pitch')}>
+    <SectionCard id="pitch-details-heading" title={t('review.pitch')}>
       <dl className="convene-pitch-details">
         <dt>{t('review.groups')}</dt>
         <dd>
@@ -202,7 +202,7 @@ function PitchDetails({ pitch }: { pitch: PitchPageFieldsFragment }) {
         {t('review.attachments')}
       </Text>
       <PitchAttachmentList files={pitch.attachments} empty={t('review.noAttachments')} />
-    </PitchSection>
+    </SectionCard>
   );
 }
 
@@ -275,7 +275,7 @@ function Conversation({ pitch }: { pitch: PitchPageFieldsFragment }) {
   const { t } = useTranslation('submissions');
   const formatDateTime = useFormatDateTime();
   return (
-    <PitchSection id="pitch-conversation-heading" title={t('review.conversation')}>
+    <SectionCard id="pitch-conversation-heading" title={t('review.conversation')}>
       <Text size="sm" c="gray.7" mb="sm">
         {t('review.conversationHint')}
       </Text>
@@ -310,7 +310,7 @@ function Conversation({ pitch }: { pitch: PitchPageFieldsFragment }) {
         submitLabel={t('review.sendMessage')}
         done={t('review.messageSent')}
       />
-    </PitchSection>
+    </SectionCard>
   );
 }
 
@@ -318,7 +318,7 @@ function Notes({ pitch }: { pitch: PitchPageFieldsFragment }) {
   const { t } = useTranslation('submissions');
   const formatDateTime = useFormatDateTime();
   return (
-    <PitchSection
+    <SectionCard
       id="pitch-notes-heading"
       title={t('review.notes')}
       className="convene-pitch-notes"
@@ -360,7 +360,7 @@ function Notes({ pitch }: { pitch: PitchPageFieldsFragment }) {
         submitLabel={t('review.saveNote')}
         done={t('review.noteSaved')}
       />
-    </PitchSection>
+    </SectionCard>
   );
 }
 
@@ -381,7 +381,7 @@ function Decision({ pitch }: { pitch: PitchPageFieldsFragment }) {
   };
 
   return (
-    <PitchSection id="pitch-decision-heading" title={t('review.decision')}>
+    <SectionCard id="pitch-decision-heading" title={t('review.decision')}>
       <ErrorAlert error={failure} />
       {closed ? (
         <Text size="sm" c="gray.7">
@@ -420,7 +420,7 @@ function Decision({ pitch }: { pitch: PitchPageFieldsFragment }) {
       )}
       <DeclineModal pitch={pitch} opened={declineOpened} onClose={declineModal.close} />
       <AcceptModal pitch={pitch} opened={acceptOpened} onClose={acceptModal.close} />
-    </PitchSection>
+    </SectionCard>
   );
 }
 
@@ -572,7 +572,7 @@ function Reviewers({ pitch }: { pitch: PitchPageFieldsFragment }) {
   const [chosen, setChosen] = useState<string[]>(saved);
   const changed = chosen.length !== saved.length || chosen.some((id) => !saved.includes(id));
   return (
-    <PitchSection id="pitch-reviewers-heading" title={t('review.reviewers')}>
+    <SectionCard id="pitch-reviewers-heading" title={t('review.reviewers')}>
       <ErrorAlert error={failure} />
       {pitch.reviewerCandidates.length === 0 ? (
         <Text size="sm" c="gray.7">
@@ -612,6 +612,6 @@ function Reviewers({ pitch }: { pitch: PitchPageFieldsFragment }) {
           </Button>
         </>
       )}
-    </PitchSection>
+    </SectionCard>
   );
 }

@@ -1,8 +1,11 @@
 import { Group, Paper, Title, type PaperProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** A titled part of a pitch page. */
-export function PitchSection({
+/**
+ * A titled part of a page in its own box: a `section` named by its heading (`id`), with room beside
+ * the heading for a button (`aside`).
+ */
+export function SectionCard({
   id,
   title,
   aside,
