@@ -2,7 +2,7 @@
 // drop when a session ends, two-factor sign-in with one-use codes, password resets that never skip
 // the second factor, deactivation, and the audit log that records it all without secrets.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { AuditAction } from '@convene/shared-contracts';
 import { totpCode, totpStep, type User } from '@convene/server-identity';
@@ -10,7 +10,7 @@ import { TEST_PASSWORD } from '@convene/server-testing';
 import { ApiHarness, type GqlClient, useApiHarness } from './api-harness.js';
 import { codeOf, dataOf, groupPersonas } from './group-personas.js';
 import { pageStatements } from './page-statements.js';
-import { TestMailDelivery, devMailbox, waitForMail } from './mail-delivery.js';
+import { devMailbox, waitForMail } from './mail-delivery.js';
 
 const ME = `{ me { id twoFactorEnabled twoFactorSetupRequired } }`;
 const SIGN_IN = `mutation SignIn($input: SignInInput!) { signIn(input: $input) { id twoFactorSetupRequired } }`;
@@ -52,17 +52,7 @@ function dropped(socket: Socket, ms = 5000): Promise<string> {
 }
 
 describe('account security', () => {
-  let api: ApiHarness;
-  let mail: TestMailDelivery;
-
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-    mail = TestMailDelivery.start(api);
-  });
-  afterAll(async () => {
-    await mail.stop();
-    await api.stop();
-  });
+  const api = useApiHarness({}, { deliverMail: true });
 
   /** Turns two-factor sign-in on for a signed-in client; answers the secret, the step used and the recovery codes. */
   async function enableTwoFactor(client: GqlClient): Promise<{ secret: string; step: number; codes: string[] }> {

@@ -8,6 +8,7 @@ import { TEST_PASSWORD, TestData, clearRedisPrefix, openTestOrm, useTestEnvironm
 import { afterAll, beforeAll } from '@jest/globals';
 import { io, type Socket } from 'socket.io-client';
 import { createApiApp } from '../src/bootstrap.js';
+import { TestMailDelivery } from './mail-delivery.js';
 
 export interface GqlError {
   message: string;
@@ -197,16 +198,22 @@ export class ApiHarness {
 
 /**
  * The API for the tests of one `describe` block: started in its `beforeAll` (with `env` over the
- * test environment), stopped in its `afterAll`. Declare it first in the block, so that set-up
- * written after it finds the API running. Until the block starts, reading it throws.
+ * test environment), stopped in its `afterAll`. With `deliverMail`, the mail it queues is delivered
+ * to the development mailbox as the worker would (see TestMailDelivery). Declare it first in the
+ * block, so that set-up written after it finds the API running. Outside the block's tests, reading
+ * it throws.
  */
-export function useApiHarness(env: Record<string, string> = {}): ApiHarness {
+export function useApiHarness(env: Record<string, string> = {}, options: { deliverMail?: boolean } = {}): ApiHarness {
   let current: ApiHarness | null = null;
+  let mail: TestMailDelivery | null = null;
   beforeAll(async () => {
     current = await ApiHarness.start(env);
+    if (options.deliverMail) mail = TestMailDelivery.start(current);
   });
   afterAll(async () => {
+    await mail?.stop();
     await current?.stop();
+    mail = null;
     current = null;
   });
   return new Proxy({} as ApiHarness, {

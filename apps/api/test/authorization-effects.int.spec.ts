@@ -2,7 +2,7 @@
 // group. Allowed personas must get the real effect; refused ones the right extensions.code, and a
 // refused mutation must leave the database as it was.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   JoinPolicy,
   MemberListVisibility,
@@ -13,7 +13,7 @@ import {
 } from '@convene/shared-contracts';
 import { NotificationPreferencesService } from '@convene/server-notifications';
 import { TEST_PASSWORD } from '@convene/server-testing';
-import { ApiHarness, type GqlClient } from './api-harness.js';
+import { type GqlClient, useApiHarness } from './api-harness.js';
 import {
   codeOf,
   countWhere,
@@ -24,7 +24,7 @@ import {
   type Persona,
   type SignedInPersona,
 } from './group-personas.js';
-import { TestMailDelivery, invitationToken, waitForMail } from './mail-delivery.js';
+import { invitationToken, waitForMail } from './mail-delivery.js';
 
 type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT';
 
@@ -108,17 +108,7 @@ const ids = (list: MembershipSeen[] | MembershipPageSeen | null) =>
   list ? ('nodes' in list ? list.nodes : list).map((m) => m.user.id).sort() : null;
 
 describe('who may do what, persona by persona: the real effect when allowed, the code and nothing changed when refused', () => {
-  let api: ApiHarness;
-  let mail: TestMailDelivery;
-
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-    mail = TestMailDelivery.start(api);
-  });
-  afterAll(async () => {
-    await mail.stop();
-    await api.stop();
-  });
+  const api = useApiHarness({}, { deliverMail: true });
 
   /** Sets the network's sign-up mode as a network admin, checking that it took. */
   async function setSignUpMode(admin: GqlClient, mode: SignUpMode): Promise<void> {

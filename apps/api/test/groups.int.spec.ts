@@ -1,14 +1,14 @@
 // Working-group behaviour through the real API: joining under each policy, invitations (to people
 // with and without an account), the rule that a group keeps a convenor, and bad input.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { JoinPolicy, MemberListVisibility, MembershipRole, MembershipStatus } from '@convene/shared-contracts';
 import type { User } from '@convene/server-identity';
 import type { Membership, WorkingGroup } from '@convene/server-groups';
-import { ApiHarness, type GqlClient, type GqlResult } from './api-harness.js';
+import { type GqlClient, type GqlResult, useApiHarness } from './api-harness.js';
 import { codeOf, dataOf, groupRow, membershipRows } from './group-personas.js';
 import { pageStatements } from './page-statements.js';
-import { TestMailDelivery, invitationToken, waitForMail } from './mail-delivery.js';
+import { invitationToken, waitForMail } from './mail-delivery.js';
 
 const unique = () => randomUUID().replace(/-/g, '').slice(0, 12);
 
@@ -48,17 +48,7 @@ interface GroupSeen {
 const reasonOf = (result: GqlResult<unknown>) => result.errors?.[0]?.extensions?.reason;
 
 describe('working groups', () => {
-  let api: ApiHarness;
-  let mail: TestMailDelivery;
-
-  beforeAll(async () => {
-    api = await ApiHarness.start();
-    mail = TestMailDelivery.start(api);
-  });
-  afterAll(async () => {
-    await mail.stop();
-    await api.stop();
-  });
+  const api = useApiHarness({}, { deliverMail: true });
 
   /** The group as the client sees it, its lists unwrapped (each fits on one page). */
   async function groupAs(client: GqlClient, slug: string): Promise<GroupSeen> {
