@@ -3,6 +3,7 @@
 // address — with Apollo's MockedProvider answering the GraphQL operations the test lists.
 import type { MockedResponse } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
+import { notifications } from '@mantine/notifications';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -26,6 +27,9 @@ export interface RenderPageOptions {
 
 export function renderPage(page: ReactElement, options: RenderPageOptions): RenderResult {
   const locale = options.locale ?? 'en';
+  // Toasts live in a store of their own, outside the page: none may carry over from a test before.
+  notifications.clean();
+  notifications.cleanQueue();
   const i18n = createI18n(options.namespaces, locale);
   document.documentElement.lang = locale;
   document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
