@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { BigIntType, OptionalProps } from '@mikro-orm/core';
+import { BigIntType, EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { PitchAttachmentRepository } from './pitch-attachment.repository.js';
 
 /**
  * A file sent with a pitch, stored as documents are (streamed, type from the bytes, sha256). It is
  * uploaded before the pitch is submitted and attached by `submitPitch`; an upload never attached is
  * removed after a day.
  */
-@Entity({ tableName: 'pitch_attachments' })
+@Entity({ tableName: 'pitch_attachments', repository: () => PitchAttachmentRepository })
 @Index({ properties: ['pitchId'] })
 @Index({ properties: ['createdAt'] })
 export class PitchAttachment {
   [OptionalProps]?: 'pitchId' | 'createdAt';
+  [EntityRepositoryType]?: PitchAttachmentRepository;
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

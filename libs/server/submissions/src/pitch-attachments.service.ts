@@ -7,10 +7,14 @@ import { RateLimiter, type Viewer } from '@convene/server-core';
 import { DocumentUploadService, DocumentsService } from '@convene/server-documents';
 import { FileStorage } from '@convene/server-storage';
 import { PitchAttachment } from './pitch-attachment.entity.js';
+import { PitchAttachmentRepository } from './pitch-attachment.repository.js';
 import { PartnerPitchesService } from './partner-pitches.service.js';
 import { PitchTriageService } from './pitch-triage.service.js';
 import { UNCLAIMED_HOURS, sha256 } from './pitches.util.js';
 import { submissionsErrors } from './submissions.errors.js';
+
+/** How many unclaimed uploads one statement deletes. */
+const PURGE_BATCH = 500;
 
 export interface UploadedAttachment {
   id: string;
@@ -32,6 +36,7 @@ export class PitchAttachmentsService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly attachments: PitchAttachmentRepository,
     private readonly uploads: DocumentUploadService,
     private readonly documents: DocumentsService,
     private readonly storage: FileStorage,
@@ -90,19 +95,16 @@ export class PitchAttachmentsService {
   async purgeUnclaimed(now = new Date()): Promise<number> {
     let removed = 0;
     for (let batch = 0; batch < 20; batch++) {
-      const rows = await this.em
-        .fork()
-        .getConnection()
-        .execute<{ storage_key: string }[]>(
-          `delete from pitch_attachments where id in (select id from pitch_attachments where pitch_id is null and created_at < ? limit 500 for update skip locked) returning storage_key`,
-          [new Date(now.getTime() - UNCLAIMED_HOURS * 3_600_000)],
-        );
-      for (const row of rows)
+      const storageKeys = await this.attachments.deleteUnclaimed(
+        new Date(now.getTime() - UNCLAIMED_HOURS * 3_600_000),
+        PURGE_BATCH,
+      );
+      for (const storageKey of storageKeys)
         await this.storage
-          .delete(row.storage_key)
+          .delete(storageKey)
           .catch((error: Error) => this.logger.warn(`An unclaimed upload's file stays: ${error.message}`));
-      removed += rows.length;
-      if (rows.length < 500) break;
+      removed += storageKeys.length;
+      if (storageKeys.length < PURGE_BATCH) break;
     }
     if (removed) this.logger.log(`Removed ${removed} upload(s) no pitch claimed`);
     return removed;
@@ -110,7 +112,7 @@ export class PitchAttachmentsService {
 
   private async of(pitchId: string, attachmentId: string): Promise<PitchAttachment> {
     const found = /^[0-9a-f-]{36}$/i.test(attachmentId ?? '')
-      ? await this.em.fork().findOne(PitchAttachment, { id: attachmentId.toLowerCase(), pitchId })
+      ? await this.attachments.ofPitch(pitchId, attachmentId.toLowerCase())
       : null;
     if (!found) throw submissionsErrors.attachmentNotFound();
     return found;

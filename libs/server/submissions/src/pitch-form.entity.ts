@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { FieldTexts, FormTexts, Locale, PitchFieldKind } from '@convene/shared-contracts';
+import { PitchFormRepository } from './pitch-form.repository.js';
 
 /** A question a form adds to the standard ones, in the order shown. */
 export interface PitchField {
@@ -20,10 +21,11 @@ export interface PitchField {
  * submit through it without an account while it is open. Pitches are anonymised `retentionDays`
  * after they are closed (accepted, declined or withdrawn).
  */
-@Entity({ tableName: 'pitch_forms' })
+@Entity({ tableName: 'pitch_forms', repository: () => PitchFormRepository })
 export class PitchForm {
   [OptionalProps]?:
     'intro' | 'isOpen' | 'fields' | 'retentionDays' | 'language' | 'translations' | 'createdAt' | 'updatedAt';
+  [EntityRepositoryType]?: PitchFormRepository;
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

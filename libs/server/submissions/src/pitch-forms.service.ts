@@ -15,6 +15,7 @@ import {
 import { GROUP_SLUG_PATTERN, LIMITS, NetworkRole, PitchFieldKind, type Locale } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
 import { PitchForm, type PitchField } from './pitch-form.entity.js';
+import { PitchFormRepository } from './pitch-form.repository.js';
 import { submissionsErrors } from './submissions.errors.js';
 
 export interface PitchFormInput {
@@ -48,27 +49,27 @@ export interface PitchFormInput {
 export class PitchFormsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly forms: PitchFormRepository,
     private readonly groups: GroupsService,
   ) {}
 
   /** An open or closed form by its address (the public page shows a closed one as closed). */
   async bySlug(slug: string): Promise<PitchForm> {
     const key = (slug ?? '').trim().toLowerCase();
-    const form =
-      GROUP_SLUG_PATTERN.test(key) && key.length <= 64 ? await this.em.fork().findOne(PitchForm, { slug: key }) : null;
+    const form = GROUP_SLUG_PATTERN.test(key) && key.length <= 64 ? await this.forms.bySlug(key) : null;
     if (!form) throw submissionsErrors.formNotFound();
     return form;
   }
 
   async byIds(ids: string[]): Promise<Map<string, PitchForm>> {
     if (!ids.length) return new Map();
-    return new Map((await this.em.fork().find(PitchForm, { id: { $in: [...new Set(ids)] } })).map((f) => [f.id, f]));
+    return new Map((await this.forms.byIds(ids)).map((f) => [f.id, f]));
   }
 
   /** Every form, for the people who shape them and triage pitches. */
   async list(viewer: Viewer): Promise<PitchForm[]> {
     await this.assertManager(viewer);
-    return this.em.fork().find(PitchForm, {}, { orderBy: { createdAt: 'asc' } });
+    return this.forms.all();
   }
 
   async save(viewer: Viewer, input: PitchFormInput): Promise<PitchForm> {
@@ -101,7 +102,7 @@ export class PitchFormsService {
     try {
       return await em.transactional(async (tx) => {
         const form = id
-          ? await tx.findOne(PitchForm, { id })
+          ? await this.forms.byId(tx, id)
           : tx.create(PitchForm, { slug, title, consentText, createdById: viewer.userId });
         if (!form) throw submissionsErrors.formNotFound();
         // A form is changed by its maker or a network admin; other convenors make their own.

@@ -158,6 +158,44 @@ export class PitchRepository extends EntityRepository<Pitch> {
     );
   }
 
+  /**
+   * Anonymises the pitches closed longer ago than the retention they were sent under, in the
+   * caller's transaction: locks them, blanks their personal details and text, deletes their
+   * messages, notes, links and reviewers, and the mail sent to their partners (its text quotes the
+   * pitch and the links). Returns their ids; their files are left for `filesOfAnonymised`.
+   */
+  async anonymiseExpired(em: EntityManager, now: Date): Promise<string[]> {
+    const rows = await em.execute<{ id: string; contact_email: string }[]>(
+      `select id, contact_email from pitches where anonymised_at is null and closed_at is not null and closed_at + make_interval(days => retention_days) < ? for update`,
+      [now],
+    );
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const list = `{${ids.join(',')}}`;
+    await em.execute(
+      `update pitches set organisation_name = 'Removed', contact_name = 'Removed', contact_email = '', title = 'Removed', summary = '', help_wanted = '', decline_reason = '', answers = '{}', anonymised_at = ?, updated_at = ? where id = any(?::uuid[])`,
+      [now, now, list],
+    );
+    for (const table of ['pitch_messages', 'pitch_notes', 'pitch_links', 'pitch_reviewers'])
+      await em.execute(`delete from ${table} where pitch_id = any(?::uuid[])`, [list]);
+    const addresses = [...new Set(rows.map((r) => r.contact_email).filter(Boolean))];
+    if (addresses.length)
+      await em.execute(`delete from mail_messages where kind like 'pitch-%' and to_address = any(?::text[])`, [
+        `{${addresses.map((a) => `"${a.replace(/"/g, '')}"`).join(',')}}`,
+      ]);
+    return ids;
+  }
+
+  /** At most `limit` files of anonymised pitches, still to delete (attachment id and storage key). */
+  async filesOfAnonymised(limit: number): Promise<{ id: string; storageKey: string }[]> {
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ id: string; storage_key: string }[]>(
+        `select a.id, a.storage_key from pitch_attachments a join pitches p on p.id = a.pitch_id where p.anonymised_at is not null limit ${limit}`,
+      );
+    return rows.map((row) => ({ id: row.id, storageKey: row.storage_key }));
+  }
+
   private fresh(): SqlEntityManager {
     return this.getEntityManager().fork();
   }
