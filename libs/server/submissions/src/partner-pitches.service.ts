@@ -10,6 +10,7 @@ import { PitchMailService } from './pitch-mail.service.js';
 import { PitchMessage } from './pitch-message.entity.js';
 import { PitchRecipientsService } from './pitch-recipients.service.js';
 import { Pitch } from './pitch.entity.js';
+import { PitchFormRepository } from './pitch-form.repository.js';
 import { PitchRepository } from './pitch.repository.js';
 import { CLOSED, UNCLAIMED_HOURS, closePitch, groupOf, longText, sha256 } from './pitches.util.js';
 import { submissionsErrors } from './submissions.errors.js';
@@ -52,6 +53,7 @@ export class PartnerPitchesService {
   constructor(
     private readonly em: EntityManager,
     private readonly pitches: PitchRepository,
+    private readonly forms: PitchFormRepository,
     private readonly groups: GroupsService,
     private readonly identity: IdentityService,
     private readonly recipients: PitchRecipientsService,
@@ -104,7 +106,7 @@ export class PartnerPitchesService {
     check.done();
     // Bots fill the hidden field: they get the usual answer and nothing is stored.
     if ((input.website ?? '').trim()) return;
-    const form = await this.pitches.formBySlug((input.formSlug ?? '').trim().toLowerCase());
+    const form = await this.forms.bySlug((input.formSlug ?? '').trim().toLowerCase());
     if (!form) throw submissionsErrors.formNotFound();
     if (!form.isOpen) throw submissionsErrors.formClosed();
     const answers = readFormAnswers(check, form.fields, input.answers ?? [], {

@@ -1,7 +1,6 @@
 import { EntityRepository, LockMode, type EntityManager, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { PitchStatus } from '@convene/shared-contracts';
 import { PitchAttachment } from './pitch-attachment.entity.js';
-import { PitchForm } from './pitch-form.entity.js';
 import { PitchLink } from './pitch-link.entity.js';
 import { PitchMessage } from './pitch-message.entity.js';
 import { PitchNote } from './pitch-note.entity.js';
@@ -139,11 +138,6 @@ export class PitchRepository extends EntityRepository<Pitch> {
       { id: { $in: ids }, pitchId: null, createdAt: { $gt: uploadedAfter } },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
-  }
-
-  /** A pitch form by its slug, open or closed. */
-  formBySlug(slug: string): Promise<PitchForm | null> {
-    return this.fresh().findOne(PitchForm, { slug });
   }
 
   /**
