@@ -45,10 +45,13 @@ const constraints = (allowTesting) => [
       'type:ui',
       'type:data-access',
       'type:util',
+      'type:demo',
       ...(allowTesting ? ['type:testing'] : []),
     ],
   },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:util'] },
+  // The demo seed (dev only) makes each domain's rows through that domain's factories.
+  { sourceTag: 'type:demo', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:core', 'type:util'] },
   ...domainConstraints(allowTesting),
   // Infrastructure (mail, file storage): used by domains, knows none of them.
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:util'] },

@@ -38,7 +38,7 @@ export async function seed(config) {
   const core = await load('libs/server/core/src/index.js');
   config ??= core.loadConfig();
   if (!config.seedDemo) return null;
-  const { seedDemoData } = await load('apps/api/src/demo/demo-seed.js');
+  const { seedDemoData } = await load('libs/server/demo/src/index.js');
   const orm = await openOrm(config);
   try {
     return await seedDemoData(orm.em.fork(), config);

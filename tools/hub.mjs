@@ -46,7 +46,7 @@ await db.migrate(config);
 const seeded = await db.seed(config);
 if (seeded) say(seeded);
 if (config.seedDemo) {
-  const { DEMO_ACCOUNTS } = await import(pathToFileURL(join(root, 'dist/server/apps/api/src/demo/demo-seed.js')).href);
+  const { DEMO_ACCOUNTS } = await import(pathToFileURL(join(root, 'dist/server/libs/server/demo/src/index.js')).href);
   console.log(
     `\nDemo accounts (password: ${process.env.DEMO_PASSWORD ? 'the value of DEMO_PASSWORD' : config.demoPassword}):`,
   );

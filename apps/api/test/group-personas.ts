@@ -2,7 +2,7 @@
 // the database directly so a test can show that a refused request changed nothing.
 import { MembershipRole, type JoinPolicy, type MemberListVisibility } from '@convene/shared-contracts';
 import type { User } from '@convene/server-identity';
-import { MembershipEntity, WorkingGroupEntity, type Membership, type WorkingGroup } from '@convene/server-groups';
+import type { Membership, WorkingGroup } from '@convene/server-groups';
 import type { ApiHarness, GqlClient, GqlResult } from './api-harness.js';
 
 export type Persona = 'anonymous' | 'outsider' | 'member' | 'convenor' | 'admin';
@@ -67,26 +67,28 @@ export interface MembershipRow {
 
 /** Every membership of a group, in any status, straight from the database. */
 export async function membershipRows(api: ApiHarness, groupId: string): Promise<MembershipRow[]> {
-  const rows = await api.orm.em.fork().find(MembershipEntity, { group: groupId }, { orderBy: { id: 'asc' } });
-  return rows.map((m) => ({ userId: m.user.id, role: m.role, status: m.status }));
+  return api.orm.em
+    .fork()
+    .getConnection()
+    .execute<MembershipRow[]>(
+      'select user_id as "userId", role, status from memberships where group_id = ? order by id asc',
+      [groupId],
+    );
 }
 
+export type GroupRow = Pick<WorkingGroup, 'id' | 'slug' | 'name' | 'purpose' | 'joinPolicy' | 'memberListVisibility'>;
+
 /** A group's stored fields, straight from the database; null when it does not exist. */
-export async function groupRow(
-  api: ApiHarness,
-  slug: string,
-): Promise<Pick<WorkingGroup, 'id' | 'slug' | 'name' | 'purpose' | 'joinPolicy' | 'memberListVisibility'> | null> {
-  const group = await api.orm.em.fork().findOne(WorkingGroupEntity, { slug });
-  return group
-    ? {
-        id: group.id,
-        slug: group.slug,
-        name: group.name,
-        purpose: group.purpose,
-        joinPolicy: group.joinPolicy,
-        memberListVisibility: group.memberListVisibility,
-      }
-    : null;
+export async function groupRow(api: ApiHarness, slug: string): Promise<GroupRow | null> {
+  const rows = await api.orm.em
+    .fork()
+    .getConnection()
+    .execute<GroupRow[]>(
+      'select id, slug, name, purpose, join_policy as "joinPolicy", member_list_visibility as "memberListVisibility"' +
+        ' from working_groups where slug = ?',
+      [slug],
+    );
+  return rows[0] ?? null;
 }
 
 /** How many rows of a table match one column, for "nothing was created" checks. */

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { InputCheck, OutboxService, type Viewer } from '@convene/server-core';
 import { LIMITS } from '@convene/shared-contracts';
-import { GroupsService, WorkingGroupEntity } from '@convene/server-groups';
-import { UserEntity } from '@convene/server-identity';
+import { GroupsService, WorkingGroup } from '@convene/server-groups';
+import { User } from '@convene/server-identity';
 import { DiscussionAccess } from './discussion-access.service.js';
 import { ThreadRealtime } from './thread-realtime.service.js';
 import { discussionsErrors } from './discussions.errors.js';
@@ -54,7 +54,7 @@ export class DiscussionModerationService {
     if (access.thread.group.id === groupId) return access.thread;
     const target = await this.groups.byId(viewer, groupId);
     if (!target.canManage || !target.isActiveMember) throw discussionsErrors.notAConvenor();
-    access.thread.group = this.em.getReference(WorkingGroupEntity, groupId, { wrapped: true });
+    access.thread.group = this.em.getReference(WorkingGroup, groupId, { wrapped: true });
     await this.em.flush();
     this.live.thread(access.thread.id);
     return access.thread;
@@ -80,7 +80,7 @@ export class DiscussionModerationService {
       Object.assign(post, {
         hiddenAt: post.hiddenAt ?? new Date(),
         hiddenReason: reason,
-        hiddenBy: em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+        hiddenBy: em.getReference(User, viewer.userId, { wrapped: true }),
       });
       // The author is told once; a new reason for a post already hidden is not news to them.
       return first

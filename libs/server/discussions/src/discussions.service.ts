@@ -10,8 +10,8 @@ import {
   type Viewer,
 } from '@convene/server-core';
 import { LIMITS, Reaction } from '@convene/shared-contracts';
-import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
-import { UserEntity } from '@convene/server-identity';
+import { GroupsService, WorkingGroup, type GroupView } from '@convene/server-groups';
+import { User } from '@convene/server-identity';
 import { NotificationPreferencesService } from '@convene/server-notifications';
 import { DiscussionAccess } from './discussion-access.service.js';
 import { ThreadRealtime } from './thread-realtime.service.js';
@@ -92,9 +92,9 @@ export class DiscussionsService {
     const written = await this.write(view, body);
 
     const { thread, events } = await this.em.transactional(async (em) => {
-      const author = em.getReference(UserEntity, viewer.userId, { wrapped: true });
+      const author = em.getReference(User, viewer.userId, { wrapped: true });
       const thread = em.create(Thread, {
-        group: em.getReference(WorkingGroupEntity, groupId, { wrapped: true }),
+        group: em.getReference(WorkingGroup, groupId, { wrapped: true }),
         author,
         title,
         tags,
@@ -147,7 +147,7 @@ export class DiscussionsService {
       const post = em.create(Post, {
         thread,
         parent,
-        author: em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+        author: em.getReference(User, viewer.userId, { wrapped: true }),
         body: written.body,
         bodyHtml: written.bodyHtml,
         mentionedIds: written.mentionedIds,
@@ -216,7 +216,7 @@ export class DiscussionsService {
         bodyHtml: locked.bodyHtml,
         writtenAt: locked.editedAt ?? locked.createdAt,
         replacedAt: now,
-        editor: em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+        editor: em.getReference(User, viewer.userId, { wrapped: true }),
       });
       const before = locked.mentionedIds;
       // People already told about this post are not told again; everyone it mentions stays listed.

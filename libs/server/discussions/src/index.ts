@@ -13,14 +13,15 @@ export { DiscussionModerationService } from './discussion-moderation.service.js'
 export { DiscussionSearchService, type SearchHit, type SearchPage } from './discussion-search.service.js';
 export { DiscussionsErrorCode, discussionsErrors } from './discussions.errors.js';
 export { renderMarkdown, mentionsIn, type MentionTarget } from './markdown.util.js';
-export type { Thread, Post, PostRevision };
-// Entity classes are exported for the demo seed; repositories stay inside the domain.
 export {
-  Thread as ThreadEntity,
-  Post as PostEntity,
-  PostReaction as PostReactionEntity,
-  ThreadRead as ThreadReadEntity,
-};
+  newPost,
+  newPostReaction,
+  newThread,
+  newThreadRead,
+  type NewPost,
+  type NewThread,
+} from './discussions.factory.js';
+export type { Thread, Post, PostRevision, PostReaction, ThreadRead };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
 export const discussionsEntities = [Thread, Post, PostRevision, PostReaction, ThreadRead];

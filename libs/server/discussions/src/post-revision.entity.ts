@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps, type Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { UserEntity, type User } from '@convene/server-identity';
+import { User } from '@convene/server-identity';
 import { Post } from './post.entity.js';
 
 /** A post's text as it was before an edit. Members can read a post's history; deleting the post removes it. */
@@ -30,6 +30,6 @@ export class PostRevision {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   replacedAt: Date = new Date();
 
-  @ManyToOne(() => UserEntity, { ref: true })
+  @ManyToOne(() => User, { ref: true })
   editor!: Ref<User>;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityRepositoryType, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { UserEntity, type User } from '@convene/server-identity';
+import { User } from '@convene/server-identity';
 import { PostRepository } from './post.repository.js';
 import { Thread } from './thread.entity.js';
 
@@ -56,7 +56,7 @@ export class Post {
   @ManyToOne(() => Post, { ref: true, nullable: true, deleteRule: 'cascade' })
   parent: Ref<Post> | null = null;
 
-  @ManyToOne(() => UserEntity, { ref: true })
+  @ManyToOne(() => User, { ref: true })
   author!: Ref<User>;
 
   @Property({ type: 'text' })
@@ -86,7 +86,7 @@ export class Post {
   @Property({ type: 'string', length: 500, nullable: true })
   hiddenReason: string | null = null;
 
-  @ManyToOne(() => UserEntity, { ref: true, nullable: true })
+  @ManyToOne(() => User, { ref: true, nullable: true })
   hiddenBy: Ref<User> | null = null;
 
   /** The people this post's current text mentions (told once each, also across edits). */

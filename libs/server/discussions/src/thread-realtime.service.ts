@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { RealtimePublisher } from '@convene/server-core';
-import { UserEntity } from '@convene/server-identity';
+import { User } from '@convene/server-identity';
 import {
   Reaction,
   SOCKET_EVENTS,
@@ -34,7 +34,7 @@ export class ThreadRealtime {
     try {
       const em = this.em.fork();
       const [author, reactions] = await Promise.all([
-        em.findOne(UserEntity, { id: post.author.id }, { fields: ['id', 'displayName'] }),
+        em.findOne(User, { id: post.author.id }, { fields: ['id', 'displayName'] }),
         em.getRepository(Post).reactionCounts(NOBODY, [post.id]),
       ]);
       const visible = !post.deletedAt && !post.hiddenAt;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityRepositoryType, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
-import { UserEntity, type User } from '@convene/server-identity';
+import { WorkingGroup } from '@convene/server-groups';
+import { User } from '@convene/server-identity';
 import { ThreadRepository } from './thread.repository.js';
 
 /** A discussion in a working group. Its opening post is the first of its posts (no parent). */
@@ -31,10 +31,10 @@ export class Thread {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => WorkingGroupEntity, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => WorkingGroup, { ref: true, deleteRule: 'cascade' })
   group!: Ref<WorkingGroup>;
 
-  @ManyToOne(() => UserEntity, { ref: true })
+  @ManyToOne(() => User, { ref: true })
   author!: Ref<User>;
 
   @Property({ type: 'string', length: 200 })

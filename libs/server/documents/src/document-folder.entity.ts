@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps, type Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
+import { WorkingGroup } from '@convene/server-groups';
 
 /** A folder of a group's documents. Folders nest; names are unique among siblings. */
 @Entity({ tableName: 'document_folders' })
@@ -16,7 +16,7 @@ export class DocumentFolder {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => WorkingGroupEntity, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => WorkingGroup, { ref: true, deleteRule: 'cascade' })
   group!: Ref<WorkingGroup>;
 
   /** Deleting a folder is refused while it holds anything, so its children never dangle. */

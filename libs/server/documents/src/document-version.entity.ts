@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { UserEntity, type User } from '@convene/server-identity';
+import { User } from '@convene/server-identity';
 import { Document } from './document.entity.js';
 
 /**
@@ -40,7 +40,7 @@ export class DocumentVersion {
   @Property({ type: 'string', length: 127 })
   contentType!: string;
 
-  @ManyToOne(() => UserEntity, { ref: true })
+  @ManyToOne(() => User, { ref: true })
   uploadedBy!: Ref<User>;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, EntityRepositoryType, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
-import { UserEntity, type User } from '@convene/server-identity';
+import { WorkingGroup } from '@convene/server-groups';
+import { User } from '@convene/server-identity';
 import { DocumentFolder } from './document-folder.entity.js';
 import { DocumentRepository } from './document.repository.js';
 
@@ -33,7 +33,7 @@ export class Document {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => WorkingGroupEntity, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => WorkingGroup, { ref: true, deleteRule: 'cascade' })
   group!: Ref<WorkingGroup>;
 
   /** Deleting a folder is refused while documents are in it (in the trash too). */
@@ -62,7 +62,7 @@ export class Document {
   @Property({ type: 'integer' })
   versionCount = 1;
 
-  @ManyToOne(() => UserEntity, { ref: true })
+  @ManyToOne(() => User, { ref: true })
   createdBy!: Ref<User>;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })

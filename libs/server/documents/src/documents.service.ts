@@ -12,8 +12,8 @@ import {
   type Viewer,
 } from '@convene/server-core';
 import { LIMITS } from '@convene/shared-contracts';
-import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
-import { UserEntity } from '@convene/server-identity';
+import { GroupsService, WorkingGroup, type GroupView } from '@convene/server-groups';
+import { User } from '@convene/server-identity';
 import { DocumentFolder } from './document-folder.entity.js';
 import { DocumentSettings } from './document-settings.entity.js';
 import { DocumentThreadLink } from './document-thread-link.entity.js';
@@ -247,9 +247,9 @@ export class DocumentsService {
         const view = await this.groups.byId(viewer, target.group.id);
         if (!view.isActiveMember || !view.canContribute) throw documentsErrors.groupNotFound();
         const folder = folderId ? await this.folderIn(em, view.group.id, folderId) : null;
-        const uploader = em.getReference(UserEntity, viewer.userId, { wrapped: true });
+        const uploader = em.getReference(User, viewer.userId, { wrapped: true });
         const document = em.create(Document, {
-          group: em.getReference(WorkingGroupEntity, view.group.id, { wrapped: true }),
+          group: em.getReference(WorkingGroup, view.group.id, { wrapped: true }),
           folder,
           title: file.fileName,
           contentType: file.contentType,
@@ -351,7 +351,7 @@ export class DocumentsService {
       document,
       number: document.versionCount,
       ...fields,
-      uploadedBy: em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+      uploadedBy: em.getReference(User, viewer.userId, { wrapped: true }),
     });
     const event = this.outbox.record('document.versioned', {
       documentId: document.id,
@@ -523,7 +523,7 @@ export class DocumentsService {
       this.em.transactional(async (em) => {
         const parent = parentId ? await this.folderIn(em, view.group.id, parentId, 'parentId') : null;
         const folder = em.create(DocumentFolder, {
-          group: em.getReference(WorkingGroupEntity, view.group.id, { wrapped: true }),
+          group: em.getReference(WorkingGroup, view.group.id, { wrapped: true }),
           parent,
           name,
           createdById: viewer.userId,

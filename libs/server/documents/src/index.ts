@@ -13,9 +13,8 @@ export { DocumentsErrorCode, documentsErrors } from './documents.errors.js';
 export { KIND_TYPES, kindOf, type DocumentKind } from './document-kind.util.js';
 export { describeType, previewKindOf, type PreviewKind } from './file-type.util.js';
 export type { DocumentSort } from './document.repository.js';
+export { newDocument, newDocumentFolder, type NewDocument, type NewDocumentFolder } from './documents.factory.js';
 export type { Document, DocumentVersion, DocumentFolder };
-// Entity classes are exported for the demo seed; repositories stay inside the domain.
-export { Document as DocumentEntity, DocumentVersion as DocumentVersionEntity, DocumentFolder as DocumentFolderEntity };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
 export const documentsEntities = [Document, DocumentVersion, DocumentFolder, DocumentSettings, DocumentThreadLink];

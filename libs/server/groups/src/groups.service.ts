@@ -25,7 +25,7 @@ import {
   ElevatedRoles,
   IdentityService,
   InvitationAcceptedListeners,
-  UserEntity,
+  User,
   type InvitationAccepted,
   type PersonValues,
 } from '@convene/server-identity';
@@ -349,7 +349,7 @@ export class GroupsService implements OnModuleInit {
     // The admin who creates a group convenes it until they hand it on: a group always has a convenor.
     const membership = this.em.create(Membership, {
       group,
-      user: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+      user: this.em.getReference(User, viewer.userId, { wrapped: true }),
       role: MembershipRole.CONVENOR,
       status: MembershipStatus.ACTIVE,
       decidedAt: new Date(),
@@ -405,7 +405,7 @@ export class GroupsService implements OnModuleInit {
     const open = view.group.joinPolicy === JoinPolicy.OPEN;
     const membership: Membership = this.em.create(Membership, {
       group: view.group,
-      user: this.em.getReference(UserEntity, viewer.userId, { wrapped: true }),
+      user: this.em.getReference(User, viewer.userId, { wrapped: true }),
       role: MembershipRole.MEMBER,
       status: open ? MembershipStatus.ACTIVE : MembershipStatus.PENDING,
       message: message || null,
@@ -477,7 +477,7 @@ export class GroupsService implements OnModuleInit {
       } else {
         invited = em.create(Membership, {
           group,
-          user: em.getReference(UserEntity, user.id, { wrapped: true }),
+          user: em.getReference(User, user.id, { wrapped: true }),
           role,
           status: MembershipStatus.INVITED,
         });
@@ -520,7 +520,7 @@ export class GroupsService implements OnModuleInit {
       const group = membership.group.getEntity();
       const person = membership.user.getEntity();
       membership.decidedAt = new Date();
-      membership.decidedBy = em.getReference(UserEntity, viewer.userId, { wrapped: true });
+      membership.decidedBy = em.getReference(User, viewer.userId, { wrapped: true });
       this.audit.record(em, {
         action: input.approve ? AuditAction.MEMBERSHIP_APPROVED : AuditAction.MEMBERSHIP_DECLINED,
         actorId: viewer.userId,
@@ -716,7 +716,7 @@ export class GroupsService implements OnModuleInit {
     if (!group) return; // the group was deleted since; the account is still made
     event.em.create(Membership, {
       group,
-      user: event.em.getReference(UserEntity, event.userId, { wrapped: true }),
+      user: event.em.getReference(User, event.userId, { wrapped: true }),
       role: event.groupRole ?? MembershipRole.MEMBER,
       // The link they signed up with makes them a member; other groups' invitations wait for them.
       status: event.viaThisLink ? MembershipStatus.ACTIVE : MembershipStatus.INVITED,

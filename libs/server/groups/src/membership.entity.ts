@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityRepositoryType, type Ref, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
-import { UserEntity, type User } from '@convene/server-identity';
+import { User } from '@convene/server-identity';
 import { WorkingGroup } from './working-group.entity.js';
 import { MembershipRepository } from './membership.repository.js';
 
@@ -19,7 +19,7 @@ export class Membership {
   @ManyToOne(() => WorkingGroup, { ref: true, deleteRule: 'cascade' })
   group!: Ref<WorkingGroup>;
 
-  @ManyToOne(() => UserEntity, { ref: true, deleteRule: 'cascade', index: true })
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade', index: true })
   user!: Ref<User>;
 
   @Enum({ items: () => MembershipRole, nativeEnumName: 'membership_role' })
@@ -38,6 +38,6 @@ export class Membership {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   decidedAt: Date | null = null;
 
-  @ManyToOne(() => UserEntity, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   decidedBy: Ref<User> | null = null;
 }

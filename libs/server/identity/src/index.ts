@@ -28,14 +28,19 @@ export { IdentityErrorCode } from './identity.errors.js';
 export { organisationOf, type OrganisationColumns, type PersonValues } from './person-values.js';
 export { hashPassword } from './password-hasher.js';
 export { passwordProblem } from './password-policy.js';
-// Entity classes are exported for other domains' relations, the demo seed and tests; the
-// repositories, which own the queries, stay inside the domain.
-export type { User, Invitation, NetworkSettings, PartnerOrganisation };
 export {
-  User as UserEntity,
-  PartnerOrganisation as PartnerOrganisationEntity,
-  NetworkSettings as NetworkSettingsEntity,
-};
+  hasAccounts,
+  newNetworkSettings,
+  newPartnerOrganisation,
+  newUser,
+  type NewPartnerOrganisation,
+  type NewUser,
+} from './identity.factory.js';
+// Other domains' relations point at people, and MikroORM names a relation's target by its class:
+// User is the one class this domain exports. Rows are made through the factories above; the
+// repositories, which own the queries, stay inside the domain.
+export { User };
+export type { Invitation, NetworkSettings, PartnerOrganisation };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
 export const identityEntities = [

@@ -34,7 +34,22 @@ export { icsFileName } from './ics.util.js';
 export { describeRule, expandRecurrence, rulePattern, type RulePattern } from './recurrence.util.js';
 export { formatLocalDateTime, fromZoned, toZoned } from './zoned-time.util.js';
 export type { RegistrationField } from './event-form.entity.js';
-// Entity classes are exported for the demo seed and tests; repositories stay inside the domain.
+export {
+  newEventForm,
+  newEventRegistration,
+  newMeeting,
+  newMeetingPoll,
+  newMeetingPollSlot,
+  newMeetingPollVote,
+  newMeetingRsvp,
+  newMeetingSeries,
+  type NewEventForm,
+  type NewEventRegistration,
+  type NewMeeting,
+  type NewMeetingPoll,
+  type NewMeetingRsvp,
+  type NewMeetingSeries,
+} from './meetings.factory.js';
 export type {
   Meeting,
   MeetingSeries,
@@ -45,16 +60,6 @@ export type {
   EventForm,
   EventRegistration,
   CalendarFeed,
-};
-export {
-  Meeting as MeetingEntity,
-  MeetingSeries as MeetingSeriesEntity,
-  MeetingRsvp as MeetingRsvpEntity,
-  MeetingPoll as MeetingPollEntity,
-  MeetingPollSlot as MeetingPollSlotEntity,
-  MeetingPollVote as MeetingPollVoteEntity,
-  EventForm as EventFormEntity,
-  EventRegistration as EventRegistrationEntity,
 };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ArrayType, EntityRepositoryType, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { MeetingStatus } from '@convene/shared-contracts';
-import { WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
-import { UserEntity, type User } from '@convene/server-identity';
+import { WorkingGroup } from '@convene/server-groups';
+import { User } from '@convene/server-identity';
 import { MeetingSeries } from './meeting-series.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
 
@@ -44,7 +44,7 @@ export class Meeting {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => WorkingGroupEntity, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => WorkingGroup, { ref: true, deleteRule: 'cascade' })
   group!: Ref<WorkingGroup>;
 
   @ManyToOne(() => MeetingSeries, { ref: true, nullable: true, deleteRule: 'set null' })
@@ -113,7 +113,7 @@ export class Meeting {
   @Property({ type: 'uuid', nullable: true })
   pollId: string | null = null;
 
-  @ManyToOne(() => UserEntity, { ref: true })
+  @ManyToOne(() => User, { ref: true })
   createdBy!: Ref<User>;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

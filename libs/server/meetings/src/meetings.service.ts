@@ -8,8 +8,8 @@ import {
   RecurrenceFrequency,
   RsvpResponse,
 } from '@convene/shared-contracts';
-import { GroupsService, WorkingGroupEntity, type GroupView } from '@convene/server-groups';
-import { UserEntity } from '@convene/server-identity';
+import { GroupsService, WorkingGroup, type GroupView } from '@convene/server-groups';
+import { User } from '@convene/server-identity';
 import { DocumentsService } from '@convene/server-documents';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { MailService } from '@convene/server-mail';
@@ -274,7 +274,7 @@ export class MeetingsService {
         : null;
       const meetings = occurrences.map((o) =>
         em.create(Meeting, {
-          group: ref(WorkingGroupEntity, groupId),
+          group: ref(WorkingGroup, groupId),
           series: series ? ref(series) : null,
           title,
           description,
@@ -287,7 +287,7 @@ export class MeetingsService {
           agendaDocumentId,
           threadId,
           pollId: options.pollId ?? null,
-          createdBy: ref(UserEntity, viewer.userId),
+          createdBy: ref(User, viewer.userId),
         }),
       );
       const [first] = meetings;

@@ -15,15 +15,16 @@ export { PitchAttachmentsService, type UploadedAttachment } from './pitch-attach
 export { PitchAcceptanceService } from './pitch-acceptance.service.js';
 export { SubmissionsErrorCode, submissionsErrors } from './submissions.errors.js';
 export type { PitchField } from './pitch-form.entity.js';
-// Entity classes are exported for the demo seed and tests; repositories stay inside the domain.
-export type { Pitch, PitchForm, PitchMessage, PitchNote, PitchReviewer, PitchAttachment, PitchLink };
 export {
-  PitchForm as PitchFormEntity,
-  Pitch as PitchEntity,
-  PitchMessage as PitchMessageEntity,
-  PitchNote as PitchNoteEntity,
-  PitchReviewer as PitchReviewerEntity,
-};
+  newPitch,
+  newPitchForm,
+  newPitchMessage,
+  newPitchNote,
+  type NewPitch,
+  type NewPitchForm,
+  type NewPitchMessage,
+} from './submissions.factory.js';
+export type { Pitch, PitchForm, PitchMessage, PitchNote, PitchReviewer, PitchAttachment, PitchLink };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
 export const submissionsEntities = [

@@ -8,13 +8,13 @@ import {
   NetworkRole,
 } from '@convene/shared-contracts';
 import {
-  PartnerOrganisationEntity,
-  UserEntity,
   hashPassword,
+  newPartnerOrganisation,
+  newUser,
   type PartnerOrganisation,
   type User,
 } from '@convene/server-identity';
-import { MembershipEntity, WorkingGroupEntity, type Membership, type WorkingGroup } from '@convene/server-groups';
+import { newMembership, newWorkingGroup, type Membership, type WorkingGroup } from '@convene/server-groups';
 import { TEST_PASSWORD } from './test-environment.js';
 
 let passwordHash: Promise<string> | null = null;
@@ -31,15 +31,13 @@ export class TestData {
     } = {},
   ): Promise<User> {
     const em = this.em.fork();
-    const user = em.create(UserEntity, {
+    const user = newUser(em, {
       email: overrides.email ?? `person-${unique()}@example.org`,
       displayName: overrides.displayName ?? `Person ${unique()}`,
       passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
       networkRole: overrides.networkRole ?? NetworkRole.MEMBER,
       locale: overrides.locale ?? 'en',
-      organisation: overrides.organisation
-        ? em.getReference(PartnerOrganisationEntity, overrides.organisation.id, { wrapped: true })
-        : null,
+      organisation: overrides.organisation ?? null,
     });
     await em.flush();
     return user;
@@ -51,7 +49,7 @@ export class TestData {
 
   async organisation(name = `Organisation ${unique()}`): Promise<PartnerOrganisation> {
     const em = this.em.fork();
-    const org = em.create(PartnerOrganisationEntity, { name });
+    const org = newPartnerOrganisation(em, { name });
     await em.flush();
     return org;
   }
@@ -61,7 +59,7 @@ export class TestData {
   ): Promise<WorkingGroup> {
     const em = this.em.fork();
     const slug = `group-${unique()}`;
-    const group = em.create(WorkingGroupEntity, {
+    const group = newWorkingGroup(em, {
       slug,
       name: overrides.name ?? `Group ${slug}`,
       purpose: overrides.purpose ?? 'A working group made for a test.',
@@ -79,12 +77,7 @@ export class TestData {
     status = MembershipStatus.ACTIVE,
   ): Promise<Membership> {
     const em = this.em.fork();
-    const membership = em.create(MembershipEntity, {
-      group: em.getReference(WorkingGroupEntity, group.id, { wrapped: true }),
-      user: em.getReference(UserEntity, user.id, { wrapped: true }),
-      role,
-      status,
-    });
+    const membership = newMembership(em, { group, user, role, status });
     await em.flush();
     return membership;
   }

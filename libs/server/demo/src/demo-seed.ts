@@ -1,6 +1,5 @@
 // Demo data for a first run on an empty database: the network's working groups, partner
 // organisations and a handful of invented people (example.org addresses). Never in production.
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -23,39 +22,40 @@ import {
 } from '@convene/shared-contracts';
 import type { AppConfig } from '@convene/server-core';
 import {
-  NetworkSettingsEntity,
-  PartnerOrganisationEntity,
-  UserEntity,
+  hasAccounts,
   hashPassword,
+  newNetworkSettings,
+  newPartnerOrganisation,
+  newUser,
   type PartnerOrganisation,
   type User,
 } from '@convene/server-identity';
-import { MembershipEntity, WorkingGroupEntity, type WorkingGroup } from '@convene/server-groups';
+import { newMembership, newWorkingGroup, type WorkingGroup } from '@convene/server-groups';
 import {
-  PostEntity,
-  PostReactionEntity,
-  ThreadEntity,
-  ThreadReadEntity,
-  renderMarkdown,
+  newPost,
+  newPostReaction,
+  newThread,
+  newThreadRead,
   type MentionTarget,
   type Post,
 } from '@convene/server-discussions';
-import { DocumentEntity, DocumentFolderEntity, DocumentVersionEntity, markdownWords } from '@convene/server-documents';
+import { markdownWords, newDocument, newDocumentFolder, type DocumentFolder } from '@convene/server-documents';
 import { createFileStorage, newStorageKey } from '@convene/server-storage';
 import {
-  EventFormEntity,
-  EventRegistrationEntity,
-  MeetingEntity,
-  MeetingPollEntity,
-  MeetingPollSlotEntity,
-  MeetingPollVoteEntity,
-  MeetingRsvpEntity,
-  MeetingSeriesEntity,
   expandRecurrence,
   fromZoned,
+  newEventForm,
+  newEventRegistration,
+  newMeeting,
+  newMeetingPoll,
+  newMeetingPollSlot,
+  newMeetingPollVote,
+  newMeetingRsvp,
+  newMeetingSeries,
   toZoned,
+  type NewMeeting,
 } from '@convene/server-meetings';
-import { PitchEntity, PitchFormEntity, PitchMessageEntity, PitchNoteEntity } from '@convene/server-submissions';
+import { newPitch, newPitchForm, newPitchMessage, newPitchNote } from '@convene/server-submissions';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', displayName: 'Amara Okafor', role: 'network admin' },
@@ -273,7 +273,7 @@ function seedDiscussions(em: EntityManager, groups: Map<string, WorkingGroup>, u
   for (const [slug, title, tags, pinned, hoursAgo, posts] of THREADS) {
     const started = new Date(Date.now() - hoursAgo * 3600_000);
     const at = (i: number) => new Date(started.getTime() + i * 47 * 60_000);
-    const thread = em.create(ThreadEntity, {
+    const thread = newThread(em, {
       group: seeded(groups, slug, 'group'),
       author: seeded(users, posts[0].by, 'person'),
       title,
@@ -286,25 +286,24 @@ function seedDiscussions(em: EntityManager, groups: Map<string, WorkingGroup>, u
     const written: Post[] = [];
     posts.forEach((p, i) => {
       const parent = i === 0 ? null : seededAt(written, p.to ?? 0, 'post');
-      const post = em.create(PostEntity, {
+      const post = newPost(em, {
         thread,
         parent,
         author: seeded(users, p.by, 'person'),
         body: p.body,
-        bodyHtml: renderMarkdown(p.body, people),
-        depth: parent ? parent.depth + 1 : 0,
+        mentionable: people,
         createdAt: at(i),
       });
       written.push(post);
       for (const [email, reaction] of p.reactions ?? [])
-        em.create(PostReactionEntity, { postId: post.id, userId: seeded(users, email, 'person').id, reaction });
+        newPostReaction(em, { post, user: seeded(users, email, 'person'), reaction });
     });
     // Those who wrote have read up to their last post; everyone else has it all to discover.
     const lastBy = new Map(posts.map((p, i) => [p.by, i + 1]));
     for (const [email, readCount] of lastBy)
-      em.create(ThreadReadEntity, {
-        userId: seeded(users, email, 'person').id,
-        threadId: thread.id,
+      newThreadRead(em, {
+        user: seeded(users, email, 'person'),
+        thread,
         readCount,
         readAt: at(readCount - 1),
       });
@@ -358,39 +357,29 @@ async function seedDocuments(
   config: Pick<AppConfig, 'dataDir' | 'storage'>,
 ): Promise<number> {
   const storage = createFileStorage(config);
-  const folders = new Map<string, DocumentFolderEntity>();
+  const folders = new Map<string, DocumentFolder>();
   for (const [slug, folderName, name, contentType, by, description, body] of DOCUMENTS) {
     const bytes = Buffer.from(body, 'utf8');
     const storageKey = newStorageKey();
     await storage.write(storageKey, Readable.from([bytes]), { contentType });
     const group = seeded(groups, slug, 'group');
-    let folder: DocumentFolderEntity | null = null;
+    const uploader = seeded(users, by, 'person');
+    let folder: DocumentFolder | null = null;
     if (folderName) {
       folder =
-        folders.get(`${slug}/${folderName}`) ??
-        em.create(DocumentFolderEntity, { group, name: folderName, createdById: seeded(users, by, 'person').id });
+        folders.get(`${slug}/${folderName}`) ?? newDocumentFolder(em, { group, name: folderName, createdBy: uploader });
       folders.set(`${slug}/${folderName}`, folder);
     }
-    const uploader = seeded(users, by, 'person');
-    const document = em.create(DocumentEntity, {
+    newDocument(em, {
       group,
       folder,
-      title: name,
+      fileName: name,
       description,
       contentType,
-      size: bytes.length,
+      storageKey,
+      bytes,
       createdBy: uploader,
       extractedText: (contentType === 'text/markdown' ? markdownWords(body) : body).replace(/\s+/g, ' ').trim(),
-    });
-    em.create(DocumentVersionEntity, {
-      document,
-      number: 1,
-      fileName: name,
-      storageKey,
-      size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      contentType,
-      uploadedBy: uploader,
     });
   }
   return DOCUMENTS.length;
@@ -416,14 +405,14 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
   const meeting = (
     group: WorkingGroup,
     creator: string,
-    fields: Record<string, unknown> & { title: string; startsAt: Date; endsAt: Date },
-  ) => em.create(MeetingEntity, { group, createdBy: by(creator), timeZone: ZONE, ...fields });
+    fields: Omit<NewMeeting, 'group' | 'createdBy' | 'timeZone'>,
+  ) => newMeeting(em, { group, createdBy: by(creator), timeZone: ZONE, ...fields });
 
   // Policing and surveillance: monthly on the same weekday (a Tuesday), evenings, hybrid.
   const untilTuesday = (2 - toZoned(new Date(), ZONE).weekday + 7) % 7 || 7;
   const firstStart = londonIn(untilTuesday + 7, 18, 30);
-  const series = em.create(MeetingSeriesEntity, {
-    groupId: policing.id,
+  const series = newMeetingSeries(em, {
+    group: policing,
     frequency: RecurrenceFrequency.MONTHLY_BY_WEEKDAY,
     interval: 1,
     count: 6,
@@ -452,15 +441,15 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     }),
   );
   const nextMonthly = seededAt(monthly, 0, 'monthly meeting');
-  em.create(MeetingRsvpEntity, {
-    meetingId: nextMonthly.id,
-    userId: by('member@example.org').id,
+  newMeetingRsvp(em, {
+    meeting: nextMonthly,
+    user: by('member@example.org'),
     response: RsvpResponse.GOING,
     note: 'I will need Spanish interpretation for the in-depth part.',
   });
-  em.create(MeetingRsvpEntity, {
-    meetingId: nextMonthly.id,
-    userId: by('samira@example.org').id,
+  newMeetingRsvp(em, {
+    meeting: nextMonthly,
+    user: by('samira@example.org'),
     response: RsvpResponse.MAYBE,
   });
 
@@ -485,16 +474,16 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
   });
 
   // Health and Social Care: finding a time for a workshop.
-  const poll = em.create(MeetingPollEntity, {
-    groupId: health.id,
+  const poll = newMeetingPoll(em, {
+    group: health,
     title: 'Workshop: know your rights at the GP',
     description: 'A two-hour workshop with community advisers. Which of these times could you make?',
     timeZone: ZONE,
     location: 'Eastside Migrant Hub, 4 Market Row, London E1',
-    createdById: by('priya@example.org').id,
+    createdBy: by('priya@example.org'),
   });
   const slots = [12, 13, 15].map((d) =>
-    em.create(MeetingPollSlotEntity, { pollId: poll.id, startsAt: londonIn(d, 10), endsAt: londonIn(d, 12) }),
+    newMeetingPollSlot(em, { poll, startsAt: londonIn(d, 10), endsAt: londonIn(d, 12) }),
   );
   const votes: [string, PollAnswer[]][] = [
     ['samira@example.org', [PollAnswer.YES, PollAnswer.NO, PollAnswer.IF_NEED_BE]],
@@ -502,12 +491,7 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
   ];
   for (const [email, answers] of votes)
     answers.forEach((answer, i) =>
-      em.create(MeetingPollVoteEntity, {
-        slotId: seededAt(slots, i, 'poll slot').id,
-        userId: by(email).id,
-        pollId: poll.id,
-        answer,
-      }),
+      newMeetingPollVote(em, { slot: seededAt(slots, i, 'poll slot'), user: by(email), poll, answer }),
     );
 
   // The national summit: an open event anyone can register for.
@@ -523,8 +507,8 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     onlineUrl: 'https://meet.example.org/summit-plenary',
     reminderMinutes: [24 * 60],
   });
-  em.create(EventFormEntity, {
-    meetingId: summit.id,
+  newEventForm(em, {
+    meeting: summit,
     slug: 'summit',
     capacity: 120,
     deadline: londonIn(35, 23, 59),
@@ -580,8 +564,8 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     ['Marta Kowalska', 'marta.k@example.org', '', 'Policing and surveillance'],
   ];
   guests.forEach(([name, email, organisation, workshop], i) =>
-    em.create(EventRegistrationEntity, {
-      meetingId: summit.id,
+    newEventRegistration(em, {
+      meeting: summit,
       name,
       email,
       emailKey: email,
@@ -595,7 +579,7 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
 
 /** The public pitch forms, and a few pitches at different stages of triage. */
 function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>): number {
-  const general = em.create(PitchFormEntity, {
+  const general = newPitchForm(em, {
     slug: 'pitch-an-idea',
     title: 'Pitch us an idea',
     intro:
@@ -633,9 +617,9 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
         consentText: 'نستخدم بياناتكم فقط لمناقشة مقترحكم معكم، ولا نشاركها مع أحد خارج الشبكة.',
       },
     ],
-    createdById: seeded(users, 'admin@example.org', 'person').id,
+    createdBy: seeded(users, 'admin@example.org', 'person'),
   });
-  em.create(PitchFormEntity, {
+  newPitchForm(em, {
     slug: 'summit-workshops',
     title: 'Propose a workshop for the summit',
     intro: 'Propose a one-hour workshop for the afternoon of the summit.',
@@ -650,12 +634,12 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
         options: [],
       },
     ],
-    createdById: seeded(users, 'admin@example.org', 'person').id,
+    createdBy: seeded(users, 'admin@example.org', 'person'),
   });
   const health = seeded(groups, 'health-and-social-care', 'group');
   const policing = seeded(groups, 'policing-and-surveillance', 'group');
-  const received = em.create(PitchEntity, {
-    formId: general.id,
+  const received = newPitch(em, {
+    form: general,
     organisationName: 'Northern Refugee Action',
     organisationType: OrganisationType.COMMUNITY_ORGANISATION,
     contactName: 'Samira Benali',
@@ -666,11 +650,9 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     helpWanted: 'Help with a survey template, and advice on taking the findings to the commissioning group.',
     groupIds: [health.id],
     answers: { area: 'Leeds and Bradford', stage: 'Planned' },
-    consentText: general.consentText,
-    retentionDays: general.retentionDays,
   });
-  const reviewing = em.create(PitchEntity, {
-    formId: general.id,
+  const reviewing = newPitch(em, {
+    form: general,
     organisationName: 'Eastside Migrant Hub',
     organisationType: OrganisationType.NGO,
     contactName: 'Grace Mensah',
@@ -682,23 +664,21 @@ function seedPitches(em: EntityManager, groups: Map<string, WorkingGroup>, users
     groupIds: [policing.id],
     status: PitchStatus.UNDER_REVIEW,
     answers: { stage: 'Just an idea' },
-    consentText: general.consentText,
-    retentionDays: general.retentionDays,
   });
-  em.create(PitchMessageEntity, {
-    pitchId: reviewing.id,
+  newPitchMessage(em, {
+    pitch: reviewing,
     author: PitchMessageAuthor.CONVENOR,
-    authorId: seeded(users, 'convenor@example.org', 'person').id,
+    convenor: seeded(users, 'convenor@example.org', 'person'),
     body: 'Thank you, this is timely. Which six languages did you have in mind?',
   });
-  em.create(PitchMessageEntity, {
-    pitchId: reviewing.id,
+  newPitchMessage(em, {
+    pitch: reviewing,
     author: PitchMessageAuthor.PARTNER,
     body: 'Arabic, Farsi, Tigrinya, Polish, Romanian and Spanish: the languages most asked for at our drop-ins.',
   });
-  em.create(PitchNoteEntity, {
-    pitchId: reviewing.id,
-    authorId: seeded(users, 'convenor@example.org', 'person').id,
+  newPitchNote(em, {
+    pitch: reviewing,
+    author: seeded(users, 'convenor@example.org', 'person'),
     body: 'Ask the legal clinic whether they can review the text before the summit.',
   });
   return [received, reviewing].length;
@@ -709,17 +689,17 @@ export async function seedDemoData(
   em: EntityManager,
   config: Pick<AppConfig, 'demoPassword' | 'dataDir' | 'storage'>,
 ): Promise<string> {
-  if ((await em.count(UserEntity, {})) > 0) return 'demo data not seeded: the database already has accounts';
+  if (await hasAccounts(em)) return 'demo data not seeded: the database already has accounts';
   const passwordHash = await hashPassword(config.demoPassword);
 
   const orgs = new Map<string, PartnerOrganisation>();
-  for (const org of ORGANISATIONS) orgs.set(org.name, em.create(PartnerOrganisationEntity, org));
+  for (const org of ORGANISATIONS) orgs.set(org.name, newPartnerOrganisation(em, org));
 
   const users = new Map<string, User>();
   const addUser = (email: string, displayName: string, org: string | null, networkRole = NetworkRole.MEMBER) =>
     users.set(
       email,
-      em.create(UserEntity, {
+      newUser(em, {
         email,
         displayName,
         passwordHash,
@@ -738,9 +718,9 @@ export async function seedDemoData(
   for (const person of EXTRA_PEOPLE) addUser(person.email, person.displayName, person.org);
 
   const groups = new Map<string, WorkingGroup>();
-  for (const group of GROUPS) groups.set(group.slug, em.create(WorkingGroupEntity, { ...group }));
+  for (const group of GROUPS) groups.set(group.slug, newWorkingGroup(em, group));
   for (const [slug, email, role] of MEMBERSHIPS) {
-    em.create(MembershipEntity, {
+    newMembership(em, {
       group: seeded(groups, slug, 'group'),
       user: seeded(users, email, 'person'),
       role,
@@ -753,7 +733,7 @@ export async function seedDemoData(
   const meetings = seedMeetings(em, groups, users);
   const pitches = seedPitches(em, groups, users);
   // The demo network lets anyone sign up, so a visitor can try the join flow without an invitation.
-  em.create(NetworkSettingsEntity, { id: 1, signUpMode: SignUpMode.OPEN });
+  newNetworkSettings(em, { signUpMode: SignUpMode.OPEN });
   await em.flush();
   return `seeded ${GROUPS.length} working groups, ${ORGANISATIONS.length} partner organisations, ${users.size} people, ${discussions} discussions, ${documents} documents, ${meetings} meetings and ${pitches} pitches`;
 }

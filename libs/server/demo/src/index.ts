@@ -1,0 +1,1 @@
+export { DEMO_ACCOUNTS, seedDemoData } from './demo-seed.js';
