@@ -1,9 +1,13 @@
+import { EntityRepositoryType } from '@mikro-orm/core';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { EmailDelivery, NotificationCategory } from '@convene/shared-contracts';
+import { ChannelPreferenceRepository } from './channel-preference.repository.js';
 
 /** How one person hears about one category of notification; absent rows mean the defaults. */
-@Entity({ tableName: 'notification_channel_preferences' })
+@Entity({ tableName: 'notification_channel_preferences', repository: () => ChannelPreferenceRepository })
 export class ChannelPreference {
+  [EntityRepositoryType]?: ChannelPreferenceRepository;
+
   @PrimaryKey({ type: 'uuid' })
   userId!: string;
 

@@ -14,10 +14,11 @@ import {
   type ChannelChoice,
 } from '@convene/shared-contracts';
 import { GroupsService, type GroupReference } from '@convene/server-groups';
-import { ChannelPreference } from './channel-preference.entity.js';
-import { GroupPreference } from './group-preference.entity.js';
-import { ThreadPreference } from './thread-preference.entity.js';
-import { NotificationSettings } from './notification-settings.entity.js';
+import { ChannelPreferenceRepository } from './channel-preference.repository.js';
+import { GroupPreferenceRepository } from './group-preference.repository.js';
+import { ThreadPreferenceRepository } from './thread-preference.repository.js';
+import type { NotificationSettings } from './notification-settings.entity.js';
+import { NotificationSettingsRepository } from './notification-settings.repository.js';
 import { notificationsErrors } from './notifications.errors.js';
 
 export interface SettingsView {
@@ -44,9 +45,6 @@ export interface Delivery {
   email: EmailDelivery;
 }
 
-/** A person's channels for a category, left-joined: its columns are not null, so both are there or neither. */
-type ChosenChannel = { in_app: boolean; email: EmailDelivery } | { in_app: null; email: null };
-
 const CATEGORIES = Object.values(NotificationCategory);
 
 /** Everything a person chooses about notifications, and what those choices mean for delivery. */
@@ -54,6 +52,10 @@ const CATEGORIES = Object.values(NotificationCategory);
 export class NotificationPreferencesService {
   constructor(
     private readonly em: EntityManager,
+    private readonly notificationSettings: NotificationSettingsRepository,
+    private readonly channelPreferences: ChannelPreferenceRepository,
+    private readonly groupPreferences: GroupPreferenceRepository,
+    private readonly threadPreferences: ThreadPreferenceRepository,
     private readonly groups: GroupsService,
     private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,10 +64,10 @@ export class NotificationPreferencesService {
   async settings(viewer: Viewer): Promise<SettingsView> {
     const em = this.em.fork();
     const [settings, channels, groupIds, levels] = await Promise.all([
-      em.findOne(NotificationSettings, { userId: viewer.userId }),
-      em.find(ChannelPreference, { userId: viewer.userId }),
+      this.notificationSettings.ofUser(em, viewer.userId),
+      this.channelPreferences.ofUser(em, viewer.userId),
       this.groups.activeGroupIdsOf(viewer.userId),
-      em.find(GroupPreference, { userId: viewer.userId }),
+      this.groupPreferences.ofUser(em, viewer.userId),
     ]);
     const references = await this.groups.referencesByIds(groupIds);
     const levelOf = new Map(levels.map((l) => [l.groupId, l.level]));
@@ -121,12 +123,7 @@ export class NotificationPreferencesService {
       if (input.digestHour != null) settings.digestHour = input.digestHour;
       if (input.digestWeekday != null) settings.digestWeekday = input.digestWeekday;
       for (const channel of channels) {
-        await em.upsert(ChannelPreference, {
-          userId: viewer.userId,
-          category: channel.category,
-          inApp: channel.inApp,
-          email: channel.email,
-        });
+        await this.channelPreferences.choose(em, viewer.userId, channel.category, channel);
       }
     });
     return this.settings(viewer);
@@ -140,22 +137,20 @@ export class NotificationPreferencesService {
     check.done();
     const view = await this.groups.byId(viewer, id);
     if (!view.viewerMembership) throw notificationsErrors.notInGroup();
-    await this.em.fork().upsert(GroupPreference, { userId: viewer.userId, groupId: id, level });
+    await this.groupPreferences.setLevel(viewer.userId, id, level);
     return level;
   }
 
   /** The viewer's level for one group. */
   async groupLevel(viewer: Viewer, groupId: string): Promise<GroupNotificationLevel> {
-    const row = await this.em.fork().findOne(GroupPreference, { userId: viewer.userId, groupId });
-    return row?.level ?? DEFAULT_GROUP_LEVEL;
+    return (await this.groupPreferences.chosenLevel(viewer.userId, groupId)) ?? DEFAULT_GROUP_LEVEL;
   }
 
   /** The viewer's levels for several groups (the default where they never chose), in one query. */
   async groupLevelsOf(viewer: Viewer, groupIds: string[]): Promise<Map<string, GroupNotificationLevel>> {
-    const rows = groupIds.length
-      ? await this.em.fork().find(GroupPreference, { userId: viewer.userId, groupId: { $in: [...new Set(groupIds)] } })
-      : [];
-    const chosen = new Map(rows.map((r) => [r.groupId, r.level]));
+    const chosen = groupIds.length
+      ? await this.groupPreferences.chosenLevels(viewer.userId, [...new Set(groupIds)])
+      : new Map<string, GroupNotificationLevel>();
     return new Map(groupIds.map((id) => [id, chosen.get(id) ?? DEFAULT_GROUP_LEVEL]));
   }
 
@@ -168,25 +163,21 @@ export class NotificationPreferencesService {
     const check = new InputCheck();
     check.oneOf('level', level, Object.values(ThreadNotificationLevel), 'Level');
     check.done();
-    await this.em.fork().upsert(ThreadPreference, { userId: viewer.userId, threadId, level });
+    await this.threadPreferences.setLevel(viewer.userId, threadId, level);
     return level;
   }
 
   /** The viewer's level for some threads (NORMAL where they chose nothing); one query. */
   async threadLevelsOf(viewer: Viewer, threadIds: string[]): Promise<Map<string, ThreadNotificationLevel>> {
-    const rows = threadIds.length
-      ? await this.em.fork().find(ThreadPreference, { userId: viewer.userId, threadId: { $in: threadIds } })
-      : [];
-    const chosen = new Map(rows.map((r) => [r.threadId, r.level]));
+    const chosen = threadIds.length
+      ? await this.threadPreferences.chosenLevels(viewer.userId, threadIds)
+      : new Map<string, ThreadNotificationLevel>();
     return new Map(threadIds.map((id) => [id, chosen.get(id) ?? ThreadNotificationLevel.NORMAL]));
   }
 
   /** Who watches a thread and who muted it. */
   async threadLevels(threadId: string): Promise<{ watching: string[]; muted: string[] }> {
-    const rows = await this.em.fork().find(ThreadPreference, {
-      threadId,
-      level: { $in: [ThreadNotificationLevel.WATCHING, ThreadNotificationLevel.MUTED] },
-    });
+    const rows = await this.threadPreferences.watchingOrMuted(threadId);
     return {
       watching: rows.filter((r) => r.level === ThreadNotificationLevel.WATCHING).map((r) => r.userId),
       muted: rows.filter((r) => r.level === ThreadNotificationLevel.MUTED).map((r) => r.userId),
@@ -195,10 +186,7 @@ export class NotificationPreferencesService {
 
   /** Participants watch a thread, unless they chose a level for it already. */
   async watchThreadIfUnset(em: EntityManager, userId: string, threadId: string): Promise<void> {
-    await em.execute(
-      'insert into thread_notification_preferences (user_id, thread_id, level) values (?, ?, ?) on conflict do nothing',
-      [userId, threadId, ThreadNotificationLevel.WATCHING],
-    );
+    await this.threadPreferences.watchIfUnset(em, userId, threadId);
   }
 
   /**
@@ -217,26 +205,17 @@ export class NotificationPreferencesService {
     const direct = new Set(plan.direct ?? []);
     const everyone = [...new Set([...plan.involved, ...plan.followers, ...direct])];
     if (!everyone.length) return new Map();
-    const chosen = await this.em
-      .fork()
-      .getConnection()
-      .execute<({ user_id: string; level: GroupNotificationLevel | null } & ChosenChannel)[]>(
-        `select p.id as user_id, g.level, c.in_app, c.email
-       from unnest(?::uuid[]) as p(id)
-       left join group_notification_preferences g on g.user_id = p.id and g.group_id = ?
-       left join notification_channel_preferences c on c.user_id = p.id and c.category = ?`,
-        [`{${everyone.join(',')}}`, plan.groupId, plan.category],
-      );
+    const chosen = await this.groupPreferences.levelsAndChannels(everyone, plan.groupId, plan.category);
     const result = new Map<string, Delivery>();
     for (const row of chosen) {
       const level = row.level ?? DEFAULT_GROUP_LEVEL;
-      if (!direct.has(row.user_id)) {
+      if (!direct.has(row.userId)) {
         if (level === GroupNotificationLevel.MUTED) continue;
-        if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(row.user_id)) continue;
+        if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(row.userId)) continue;
       }
-      const channel = row.email ? { inApp: row.in_app, email: row.email } : DEFAULT_CHANNELS[plan.category];
+      const channel = row.channel ?? DEFAULT_CHANNELS[plan.category];
       if (!channel.inApp && channel.email === EmailDelivery.NONE) continue;
-      result.set(row.user_id, channel);
+      result.set(row.userId, channel);
     }
     return result;
   }
@@ -244,14 +223,7 @@ export class NotificationPreferencesService {
   /** Whether a person asked for content-free notifications everywhere. */
   async contentFreeUsers(userIds: string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();
-    const ids = [...new Set(userIds)];
-    const rows = await this.em
-      .getConnection()
-      .execute<{ user_id: string }[]>(
-        `select user_id from notification_settings where content_free and user_id in (${ids.map(() => '?').join(', ')})`,
-        ids,
-      );
-    return new Set(rows.map((r) => r.user_id));
+    return this.notificationSettings.contentFreeAmong([...new Set(userIds)]);
   }
 
   /** A person's settings row, made with the defaults if they never chose anything. */
@@ -266,28 +238,11 @@ export class NotificationPreferencesService {
     const ids = [...new Set(userIds)];
     if (!ids.length) return new Map();
     // Most people have one already (made with their first mail): then one statement.
-    const found = await em.find(NotificationSettings, { userId: { $in: ids } }, { refresh: true });
-    const have = new Set(found.map((row) => row.userId));
-    const missing = ids.filter((id) => !have.has(id));
-    if (!missing.length) return new Map(found.map((row) => [row.userId, row]));
-    const values = missing.flatMap((userId) => {
-      const fresh = new NotificationSettings();
-      return [
-        userId,
-        fresh.contentFree,
-        fresh.digestFrequency,
-        fresh.digestHour,
-        fresh.digestWeekday,
-        fresh.unsubscribeKey,
-      ];
-    });
-    await em.getConnection().execute(
-      `insert into notification_settings (user_id, content_free, digest_frequency, digest_hour, digest_weekday, unsubscribe_key)
-         values ${missing.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} on conflict (user_id) do nothing`,
-      values,
-    );
-    const all = await em.find(NotificationSettings, { userId: { $in: ids } }, { refresh: true });
-    return new Map(all.map((row) => [row.userId, row]));
+    const found = await this.notificationSettings.reloadedByUser(em, ids);
+    const missing = ids.filter((id) => !found.has(id));
+    if (!missing.length) return found;
+    await this.notificationSettings.insertDefaults(em, missing);
+    return this.notificationSettings.reloadedByUser(em, ids);
   }
 
   /** The link that stops one category's email for one person, without signing in. */
@@ -311,7 +266,7 @@ export class NotificationPreferencesService {
     const known = category === 'DIGEST' || CATEGORIES.includes(category as NotificationCategory);
     if (!userId || !isUuid(userId) || !known || !mac) throw notificationsErrors.invalidUnsubscribeLink();
     return this.em.fork().transactional(async (em) => {
-      const settings = await em.findOne(NotificationSettings, { userId });
+      const settings = await this.notificationSettings.ofUser(em, userId);
       if (!settings) throw notificationsErrors.invalidUnsubscribeLink();
       const expected = Buffer.from(this.mac(settings, category as NotificationCategory));
       const given = Buffer.from(mac);
@@ -319,15 +274,15 @@ export class NotificationPreferencesService {
         throw notificationsErrors.invalidUnsubscribeLink();
       const stop = category === 'DIGEST' ? await this.digestCategories(em, userId) : [category as NotificationCategory];
       for (const c of stop) {
-        const current = (await em.findOne(ChannelPreference, { userId, category: c })) ?? DEFAULT_CHANNELS[c];
-        await em.upsert(ChannelPreference, { userId, category: c, inApp: current.inApp, email: EmailDelivery.NONE });
+        const current = (await this.channelPreferences.ofUserAndCategory(em, userId, c)) ?? DEFAULT_CHANNELS[c];
+        await this.channelPreferences.choose(em, userId, c, { inApp: current.inApp, email: EmailDelivery.NONE });
       }
       return { category: category as NotificationCategory | 'DIGEST' };
     });
   }
 
   private async digestCategories(em: EntityManager, userId: string): Promise<NotificationCategory[]> {
-    const chosen = new Map((await em.find(ChannelPreference, { userId })).map((c) => [c.category, c.email]));
+    const chosen = new Map((await this.channelPreferences.ofUser(em, userId)).map((c) => [c.category, c.email]));
     return CATEGORIES.filter((c) => (chosen.get(c) ?? DEFAULT_CHANNELS[c].email) === EmailDelivery.DIGEST);
   }
 
