@@ -3,11 +3,12 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { CreateMeetingPollDocument } from '@convene/web-data-access';
-import { applyServerFieldErrors, ErrorAlert, LimitedTextarea, paths, useNotify, useValidators } from '@convene/web-ui';
+import { applyServerFieldErrors, ErrorAlert, paths, useNotify, useValidators } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { addMinutesLocal, suggestedStartLocal } from '../utils/zoned-time.util';
+import { MeetingPlaceFields } from './MeetingPlaceFields';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 interface Values {
@@ -195,29 +196,7 @@ function FindTimeForm({ groupId, timeZone, onClose }: { groupId: string; timeZon
             )}
           </Stack>
         </fieldset>
-        <TextInput
-          label={t('form.location')}
-          description={t('form.locationHint')}
-          maxLength={LIMITS.meetingLocationMax}
-          dir="auto"
-          {...form.getInputProps('location')}
-        />
-        <TextInput
-          type="url"
-          label={t('form.onlineUrl')}
-          description={t('form.onlineUrlHint')}
-          maxLength={LIMITS.meetingUrlMax}
-          dir="ltr"
-          {...form.getInputProps('onlineUrl')}
-        />
-        <LimitedTextarea
-          label={t('form.description')}
-          autosize
-          minRows={2}
-          limit={LIMITS.meetingDescriptionMax}
-          dir="auto"
-          {...form.getInputProps('description')}
-        />
+        <MeetingPlaceFields inputProps={(field) => form.getInputProps(field)} descriptionRows={2} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { addMinutesLocal, minutesBetweenLocal, suggestedStartLocal } from '../utils/zoned-time.util';
 import { DEFAULT_REMINDERS, ReminderChoices } from './ReminderChoices';
+import { MeetingPlaceFields } from './MeetingPlaceFields';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 type Repeat = 'NONE' | RecurrenceFrequency;
@@ -322,29 +323,7 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
             )}
           </>
         )}
-        <TextInput
-          label={t('form.location')}
-          description={t('form.locationHint')}
-          maxLength={LIMITS.meetingLocationMax}
-          dir="auto"
-          {...form.getInputProps('location')}
-        />
-        <TextInput
-          type="url"
-          label={t('form.onlineUrl')}
-          description={t('form.onlineUrlHint')}
-          maxLength={LIMITS.meetingUrlMax}
-          dir="ltr"
-          {...form.getInputProps('onlineUrl')}
-        />
-        <LimitedTextarea
-          label={t('form.description')}
-          autosize
-          minRows={3}
-          limit={LIMITS.meetingDescriptionMax}
-          dir="auto"
-          {...form.getInputProps('description')}
-        />
+        <MeetingPlaceFields inputProps={(field) => form.getInputProps(field)} descriptionRows={3} />
         <LimitedTextarea
           label={t('form.accessibilityNotes')}
           description={t('form.accessibilityHint')}
