@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.plugin';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = resolve(here, '../..');
@@ -27,12 +28,14 @@ const proxied = ['/graphql', '/api', '/health'];
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), precompress(resolve(workspaceRoot, 'dist/apps/web'))],
   resolve: { alias: browserAliases() },
   build: {
     outDir: resolve(workspaceRoot, 'dist/apps/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for reading errors on the server, but no script points to them and the
+    // API never serves them.
+    sourcemap: 'hidden',
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.

@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiHarness, useApiHarness } from './api-harness.js';
 
@@ -133,5 +137,81 @@ describe('readiness while Redis is down', () => {
     const user = await api.data.user();
     const signIn = await api.client().signIn(user.email);
     expect(signIn.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  });
+});
+
+describe('the web app on a slow connection', () => {
+  const script = `export const words = ${JSON.stringify('convene '.repeat(400))};\n`;
+  let webDir: string;
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(join(tmpdir(), 'convene-web-'));
+    await mkdir(join(webDir, 'assets'));
+    await writeFile(join(webDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    // As the build writes them: the script, its Brotli and gzip copies, and its source map.
+    await writeFile(join(webDir, 'assets', 'app.js'), script);
+    await writeFile(join(webDir, 'assets', 'app.js.br'), brotliCompressSync(script));
+    await writeFile(join(webDir, 'assets', 'app.js.gz'), gzipSync(script));
+    await writeFile(join(webDir, 'assets', 'app.js.map'), '{"version":3,"sources":["secret/source.ts"]}');
+    await writeFile(join(webDir, 'assets', 'plain.css'), 'body { margin: 0; }');
+    api = await ApiHarness.start({ WEB_DIST_DIR: webDir });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  /** The raw answer to a GET (no decoding on the way), with the given Accept-Encoding. */
+  const raw = (path: string, acceptEncoding?: string) =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+      (resolve, reject) => {
+        const req = request(
+          `${api.url}${path}`,
+          { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      },
+    );
+
+  it('sends the Brotli copy to a browser that takes it, as JavaScript, cached for a year', async () => {
+    const res = await raw('/assets/app.js', 'gzip, deflate, br, zstd');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(res.headers['cache-control']).toContain('immutable');
+    expect(brotliDecompressSync(res.body).toString()).toBe(script);
+    expect(res.body.length).toBeLessThan(script.length / 5);
+  });
+
+  it('sends gzip where Brotli is not taken (or refused with q=0), and the file itself where neither is', async () => {
+    const gzip = await raw('/assets/app.js', 'br;q=0, gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(script);
+    const plain = await raw('/assets/app.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(plain.body.toString()).toBe(script);
+    // A file the build did not compress is sent as it is, whatever the browser takes.
+    const css = await raw('/assets/plain.css', 'br, gzip');
+    expect([css.status, css.headers['content-encoding'], css.body.toString()]).toEqual([
+      200,
+      undefined,
+      'body { margin: 0; }',
+    ]);
+  });
+
+  it('never serves a source map', async () => {
+    expect((await raw('/assets/app.js.map', 'br, gzip')).status).toBe(404);
+    expect((await raw('/assets/app.js.map')).status).toBe(404);
   });
 });

@@ -1,18 +1,68 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
 // `/metrics` too: it is never served on this port (see MetricsServer), and must not look as if it were.
 const API_PATHS = /^\/(graphql|api|health|socket\.io|metrics)(\/|$)/;
 
+/** The encodings the build writes beside each asset (`app.js.br`, `app.js.gz`), the smallest first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings a request accepts (`Accept-Encoding`), leaving out those it refuses with `q=0`. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name && (q === undefined || Number(q) > 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
 /**
- * Serves the built web app on the API's origin: hashed assets cached for a year, every other
- * non-API path answered with index.html so client-side routes work on reload.
+ * The build's compressed copy of an asset, when the browser accepts its encoding: sent with
+ * `Content-Encoding`, the asset's own type, and `Vary: Accept-Encoding` (so caches keep one per
+ * encoding). Anything else goes on to the plain file, which says `Vary` as well.
+ */
+function precompressed(root: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.vary('Accept-Encoding');
+    let file: string;
+    try {
+      file = normalize(join(root, decodeURIComponent(req.path)));
+    } catch {
+      return next(); // a malformed address: the static files answer it as they always have
+    }
+    if (!file.startsWith(root + sep)) return next();
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    const encoding = ENCODINGS.find((e) => accepted.has(e.name) && existsSync(file + e.suffix));
+    if (!encoding) return next();
+    res.type(extname(file));
+    res.setHeader('Content-Encoding', encoding.name);
+    res.sendFile(file + encoding.suffix, { immutable: true, maxAge: '365d' }, (error) => {
+      if (error) next(error);
+    });
+  };
+}
+
+/**
+ * Serves the built web app on the API's origin: hashed assets cached for a year (compressed when
+ * the browser takes it), every other non-API path answered with index.html so client-side routes
+ * work on reload. Source maps are never served: they stay on the server for reading errors.
  */
 export function serveWebApp(app: Express, distDir: string): boolean {
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) return false;
-  app.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  const assets = join(distDir, 'assets');
+  app.use('/assets', (req: Request, res: Response, next: NextFunction) =>
+    req.path.endsWith('.map') ? res.status(404).end() : next(),
+  );
+  app.use('/assets', precompressed(assets));
+  app.use('/assets', express.static(assets, { immutable: true, maxAge: '365d', index: false }));
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) return next();
