@@ -1,9 +1,9 @@
-import { Anchor, Button, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
-import { paths, SectionCard } from '@convene/web-ui';
+import { SectionCard } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MeetingWriting } from './MeetingWriting';
 import { MinutesModal } from './MinutesModal';
 
 /** A meeting's minutes: their text, the document they link to, and (for convenors) writing them. */
@@ -22,31 +22,12 @@ export function MeetingMinutesSection({ meeting }: { meeting: MeetingPageFieldsF
         )
       }
     >
-      {meeting.minutesText ? (
-        <div
-          className="convene-meeting-markdown"
-          dir="auto"
-          dangerouslySetInnerHTML={{ __html: meeting.minutesHtml }}
-        />
-      ) : (
-        !meeting.minutesDocument && (
-          <Text size="sm" c="gray.7">
-            {t('meeting.noMinutes')}
-          </Text>
-        )
-      )}
-      {meeting.minutesDocument && (
-        <Anchor
-          component={Link}
-          to={paths.document(meeting.minutesDocument.id)}
-          size="sm"
-          display="block"
-          mt="xs"
-          dir="auto"
-        >
-          {t('meeting.minutesDocument', { title: meeting.minutesDocument.title })}
-        </Anchor>
-      )}
+      <MeetingWriting
+        html={meeting.minutesText ? meeting.minutesHtml : null}
+        document={meeting.minutesDocument}
+        documentLabel={t('meeting.minutesDocument', { title: meeting.minutesDocument?.title ?? '' })}
+        empty={t('meeting.noMinutes')}
+      />
       {meeting.viewerCanManage && (
         <MinutesModal key={meeting.minutesText} meeting={meeting} opened={minutesOpened} onClose={minutesModal.close} />
       )}
