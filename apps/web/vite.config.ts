@@ -9,6 +9,8 @@ import { precompress } from './precompress.plugin';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = resolve(here, '../..');
+/** Where the build goes: dist/apps/web, unless CONVENE_WEB_OUT names another folder (a second build beside). */
+const outDir = process.env['CONVENE_WEB_OUT'] ?? resolve(workspaceRoot, 'dist/apps/web');
 const apiOrigin = process.env['CONVENE_API_ORIGIN'] ?? 'http://localhost:3000';
 
 function browserAliases(): Record<string, string> {
@@ -28,10 +30,10 @@ const proxied = ['/graphql', '/api', '/health'];
 
 export default defineConfig({
   root: here,
-  plugins: [react(), precompress(resolve(workspaceRoot, 'dist/apps/web'))],
+  plugins: [react(), precompress(outDir)],
   resolve: { alias: browserAliases() },
   build: {
-    outDir: resolve(workspaceRoot, 'dist/apps/web'),
+    outDir,
     emptyOutDir: true,
     // Maps are written for reading errors on the server, but no script points to them and the
     // API never serves them.

@@ -12,7 +12,7 @@ import { benchEnv, freshDatabase, root, startApi } from './api-bench.util.mjs';
 const DEMO_PASSWORD = 'convene-demo-pass';
 const env = {
   ...benchEnv({ port: 3391, database: 'convene_bench_web', prefix: 'convene-bench-web' }),
-  WEB_DIST_DIR: join(root, 'dist/apps/web'),
+  WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? join(root, 'dist/apps/web'),
   DEMO_PASSWORD,
   SMTP_URL: '',
 };

@@ -33,7 +33,9 @@ export class HubProcess {
   static async start(extraEnv: Record<string, string> = {}): Promise<HubProcess> {
     const worker = process.env['JEST_WORKER_ID'] ?? '0';
     const port = await freePort();
-    const database = `convene_e2e_${worker}`;
+    // E2E_NAME keeps two runs on one machine apart (database, Redis prefix, data folder).
+    const name = process.env['E2E_NAME'] ?? 'convene_e2e';
+    const database = `${name}_${worker}`;
     const env = {
       ...process.env,
       NODE_ENV: 'test',
@@ -42,14 +44,14 @@ export class HubProcess {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
       REDIS_URL: 'redis://127.0.0.1:6379/14',
-      REDIS_PREFIX: `convene-e2e-${worker}`,
-      WEB_DIST_DIR: join(root, 'dist/apps/web'),
+      REDIS_PREFIX: `${name.replaceAll('_', '-')}-${worker}`,
+      WEB_DIST_DIR: process.env['WEB_DIST_DIR'] ?? join(root, 'dist/apps/web'),
       SMTP_URL: '',
       SEED_DEMO: 'true',
       NOTIFICATION_EMAIL_DELAY_SECONDS: '0',
       DEMO_PASSWORD: 'convene-demo-pass',
       // Uploaded files of this run, apart from the demo hub's `.data`.
-      DATA_DIR: join(tmpdir(), `convene-e2e-data-${worker}`),
+      DATA_DIR: join(tmpdir(), `${name}-data-${worker}`),
       STORAGE_DRIVER: 'local',
       // As production runs: the built web sends its persisted documents' hashes and the API runs
       // nothing else, so a page that sent any other document would fail its test.

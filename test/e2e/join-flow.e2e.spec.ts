@@ -153,7 +153,7 @@ describe('joining the network and a working group', () => {
   it('shows a long member list 50 people at a time, convenors first, the rest with “Show more members”', async () => {
     // Sixty more members of the demo's policing group, straight into the hub's database.
     const db = new pg.Client({
-      connectionString: `postgres://postgres@127.0.0.1:5432/convene_e2e_${process.env['JEST_WORKER_ID'] ?? '0'}`,
+      connectionString: `postgres://postgres@127.0.0.1:5432/${process.env['E2E_NAME'] ?? 'convene_e2e'}_${process.env['JEST_WORKER_ID'] ?? '0'}`,
     });
     await db.connect();
     try {
