@@ -6,6 +6,7 @@ import type { LogLevel } from '@nestjs/common';
 import { APP_CONFIG, logLevels, type AppConfig } from '@convene/server-core';
 import { AppModule } from './app.module.js';
 import { answerClientErrorsAsJson } from './http/client-errors.js';
+import { compressedAnswers } from './http/compressed-answers.js';
 import { securityHeaders } from './http/security-headers.js';
 import { keepConnectionsAlive } from './http/keep-alive.js';
 import { serveWebApp } from './http/web-app.js';
@@ -22,6 +23,7 @@ export async function createApiApp(options: { logger?: false | LogLevel[] } = {}
   express.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
   app.useBodyParser('json', { limit: '100kb' });
+  app.use('/graphql', compressedAnswers());
   answerClientErrorsAsJson(app.getHttpServer());
   keepConnectionsAlive(app.getHttpServer());
   if (config.webDistDir) serveWebApp(express, config.webDistDir);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiHarness, useApiHarness } from './api-harness.js';
+import { text, upload } from './document-files.js';
 
 describe('HTTP surface', () => {
   const api = useApiHarness();
@@ -137,6 +138,116 @@ describe('readiness while Redis is down', () => {
     const user = await api.data.user();
     const signIn = await api.client().signIn(user.email);
     expect(signIn.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  });
+});
+
+describe('GraphQL answers on a slow connection', () => {
+  const api = useApiHarness();
+  let cookie: string;
+
+  beforeAll(async () => {
+    // Enough groups with long purposes that the list is well past the 8 KB threshold.
+    const purpose = 'We document stops, checks and data sharing between agencies, and what people can do. '.repeat(6);
+    for (let i = 0; i < 30; i++) await api.data.group({ purpose });
+    const client = await api.signedIn(await api.data.user());
+    cookie = client.cookie ?? '';
+  });
+
+  /** A GraphQL POST, answered raw (no decoding on the way), with the given Accept-Encoding. */
+  const post = (query: string, acceptEncoding?: string) =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+      (resolve, reject) => {
+        const req = request(
+          `${api.url}/graphql`,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              cookie,
+              ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ query }));
+      },
+    );
+  const large = '{ workingGroups { id slug name purpose joinPolicy memberCount } }';
+  const small = '{ me { id email } }';
+
+  it('sends a large answer in Brotli to a client that takes it, the same JSON once decoded', async () => {
+    const plain = await post(large);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(8 * 1024);
+    const parsed = JSON.parse(plain.body.toString()) as { data: { workingGroups: unknown[] } };
+    expect(parsed.data.workingGroups.length).toBeGreaterThanOrEqual(30);
+
+    const br = await post(large, 'gzip, deflate, br, zstd');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(br.headers['content-type']).toMatch(/^application\/(graphql-response\+)?json/);
+    expect(br.headers['content-length']).toBeUndefined();
+    expect(JSON.parse(brotliDecompressSync(br.body).toString())).toEqual(parsed);
+    expect(br.body.length).toBeLessThan(plain.body.length / 4);
+  });
+
+  it('sends gzip where Brotli is not taken', async () => {
+    const gzip = await post(large, 'br;q=0, gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const decoded = JSON.parse(gunzipSync(gzip.body).toString()) as { data: { workingGroups: unknown[] } };
+    expect(decoded.data.workingGroups.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('sends the answer as it is when the client takes no encoding, or refuses every one', async () => {
+    for (const acceptEncoding of [undefined, 'identity', 'br;q=0, gzip;q=0']) {
+      const res = await post(large, acceptEncoding);
+      expect([res.status, res.headers['content-encoding']]).toEqual([200, undefined]);
+      expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
+      expect(JSON.parse(res.body.toString())).toHaveProperty('data.workingGroups');
+    }
+  });
+
+  it('leaves a small answer uncompressed, even for a client that takes Brotli', async () => {
+    const res = await post(small, 'br, gzip');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.length).toBeLessThan(8 * 1024);
+    expect(JSON.parse(res.body.toString())).toHaveProperty('data.me.id');
+  });
+
+  it('sends a file download as it was stored, however large and compressible', async () => {
+    const user = await api.data.user();
+    const group = await api.data.group();
+    await api.data.membership(group, user);
+    const client = await api.signedIn(user);
+    const notes = text('Minutes of the meeting, item by item. '.repeat(1500));
+    const uploaded = await upload(api.url, client, `/api/groups/${group.id}/documents`, [
+      { name: 'minutes.txt', bytes: notes, type: 'text/plain' },
+    ]);
+    expect(uploaded.status).toBe(201);
+    const res = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      const req = request(
+        `${api.url}/api/documents/${uploaded.json.document?.id}/content`,
+        { headers: { cookie: client.cookie ?? '', 'accept-encoding': 'br, gzip' } },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => resolve({ headers: answer.headers, body: Buffer.concat(chunks) }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.equals(notes)).toBe(true);
   });
 });
 
