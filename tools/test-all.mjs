@@ -152,6 +152,7 @@ await check('lint', [[bin('nx'), ['show', 'projects']], nx]);
 await checkTogether('typecheck', [
   [bin('tsc'), ['-p', 'tsconfig.server.json']],
   [bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
+  [bin('tsc'), ['-p', 'apps/web/tsconfig.sw.json']],
   [bin('tsc'), ['-p', 'test/tsconfig.json']],
 ]);
 await check('migrations', [[node, ['tools/db.mjs', 'migration:check']]]);

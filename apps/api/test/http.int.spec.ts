@@ -266,6 +266,10 @@ describe('the web app on a slow connection', () => {
     await writeFile(join(webDir, 'assets', 'app.js.gz'), gzipSync(script));
     await writeFile(join(webDir, 'assets', 'app.js.map'), '{"version":3,"sources":["secret/source.ts"]}');
     await writeFile(join(webDir, 'assets', 'plain.css'), 'body { margin: 0; }');
+    // The service worker, its map, and a manifest, at the top of the build.
+    await writeFile(join(webDir, 'sw.js'), 'self.addEventListener("fetch", () => undefined);');
+    await writeFile(join(webDir, 'sw.js.map'), '{"version":3,"sources":["secret/sw.ts"]}');
+    await writeFile(join(webDir, 'manifest.webmanifest'), '{"name":"Convene"}');
     api = await ApiHarness.start({ WEB_DIST_DIR: webDir });
   });
   afterAll(async () => {
@@ -324,5 +328,16 @@ describe('the web app on a slow connection', () => {
   it('never serves a source map', async () => {
     expect((await raw('/assets/app.js.map', 'br, gzip')).status).toBe(404);
     expect((await raw('/assets/app.js.map')).status).toBe(404);
+    expect((await raw('/sw.js.map')).status).toBe(404);
+  });
+
+  it('has the service worker and the manifest asked for again each time, while other files keep an hour', async () => {
+    const worker = await raw('/sw.js');
+    expect([worker.status, worker.headers['cache-control']]).toEqual([200, 'no-cache']);
+    expect(worker.headers['content-type']).toMatch(/javascript/);
+    const manifest = await raw('/manifest.webmanifest');
+    expect([manifest.status, manifest.headers['cache-control']]).toEqual([200, 'no-cache']);
+    expect(manifest.headers['content-type']).toMatch(/manifest\+json/);
+    expect((await raw('/index.html')).headers['cache-control']).toBe('public, max-age=3600');
   });
 });

@@ -52,18 +52,28 @@ function precompressed(root: string) {
 /**
  * Serves the built web app on the API's origin: hashed assets cached for a year (compressed when
  * the browser takes it), every other non-API path answered with index.html so client-side routes
- * work on reload. Source maps are never served: they stay on the server for reading errors.
+ * work on reload. Source maps are never served: they stay on the server for reading errors. The
+ * service worker and the manifests are revalidated on every request.
  */
 export function serveWebApp(app: Express, distDir: string): boolean {
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) return false;
   const assets = join(distDir, 'assets');
-  app.use('/assets', (req: Request, res: Response, next: NextFunction) =>
-    req.path.endsWith('.map') ? res.status(404).end() : next(),
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.endsWith('.map') && !API_PATHS.test(req.path) ? res.status(404).end() : next(),
   );
   app.use('/assets', precompressed(assets));
   app.use('/assets', express.static(assets, { immutable: true, maxAge: '365d', index: false }));
-  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(distDir, {
+      index: false,
+      maxAge: '1h',
+      // The service worker and the manifests say which version runs: asked for again every time.
+      setHeaders: (res, path) => {
+        if (/[/\\](sw\.js|[^/\\]+\.webmanifest)$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -10,6 +10,16 @@ export const appEn = {
     count: '{{count}} messages',
     loadFailed: 'The mailbox could not be loaded. Is the API running in development mode?',
   },
+  offline: {
+    title: "You're offline",
+    body: 'You can still read the discussions and meetings you opened on this device. Posting and other changes need a connection.',
+  },
+  update: {
+    title: 'A new version of Convene is ready',
+    body: 'Reload to start using it. Anything you are typing stays on this page until you reload.',
+    reload: 'Reload to update',
+    later: 'Later',
+  },
   forbidden: {
     title: 'Not allowed',
     body: 'This page is only for network admins.',

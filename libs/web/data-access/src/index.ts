@@ -3,6 +3,7 @@ export { createApolloClient, GRAPHQL_PATH, type ApolloClientOptions } from './ap
 export { toApiError, hasErrorCode, type ApiError, type ApiErrorCode } from './errors/api-error';
 export { useViewer, type Viewer } from './hooks/useViewer';
 export { useSignOut } from './hooks/useSignOut';
+export { forgetOfflineCopies } from './offline/offline-copies';
 export { useRememberViewer } from './hooks/useRememberViewer';
 export { usePersistViewerLocale } from './hooks/usePersistViewerLocale';
 export { RealtimeProvider, SOCKET_PATH } from './realtime/RealtimeProvider';

@@ -1,10 +1,11 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { SignOutDocument } from '../generated/graphql';
+import { forgetOfflineCopies } from '../offline/offline-copies';
 
 /**
- * Ends the session, then forgets every cached result (nothing of it stays in memory) and
- * refetches what is on screen, so `me` turns null everywhere.
+ * Ends the session, then forgets every cached result (nothing of it stays in memory, nor on the
+ * device for reading offline) and refetches what is on screen, so `me` turns null everywhere.
  */
 export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolean } {
   const client = useApolloClient();
@@ -13,6 +14,7 @@ export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolea
     try {
       await mutate();
     } finally {
+      await forgetOfflineCopies();
       await client.resetStore().catch(() => undefined);
     }
   }, [client, mutate]);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DeleteAccountModal } from './DeleteAccountModal';
 import { paths } from '@convene/web-ui';
+import { forgetOfflineCopies } from '@convene/web-data-access';
 
 export interface DeleteAccountSectionProps {
   twoFactorEnabled: boolean;
@@ -22,6 +23,7 @@ export function DeleteAccountSection({ twoFactorEnabled, dataSectionId }: Delete
   const onDeleted = async () => {
     // Off the signed-in pages first, then forget everything cached: `me` turns null everywhere.
     await navigate(paths.accountDeleted(), { replace: true });
+    await forgetOfflineCopies();
     await client.resetStore().catch(() => undefined);
   };
 

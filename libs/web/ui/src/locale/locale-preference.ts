@@ -39,9 +39,15 @@ export function detectInitialLocale(): Locale {
   return 'en';
 }
 
-/** Mirrors the locale onto <html> so the browser, assistive tech and CSS see it. */
+/**
+ * Mirrors the locale onto <html> so the browser, assistive tech and CSS see it, and points to the
+ * web app manifest in that language (the installed app's name).
+ */
 export function applyDocumentLocale(locale: Locale): void {
   const root = document.documentElement;
   root.lang = locale;
   root.dir = directionOf(locale);
+  document
+    .querySelector('link[rel="manifest"]')
+    ?.setAttribute('href', locale === 'en' ? '/manifest.webmanifest' : `/manifest.${locale}.webmanifest`);
 }

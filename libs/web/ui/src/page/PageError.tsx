@@ -1,3 +1,4 @@
+import { toApiError } from '@convene/web-data-access';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from './useErrorMessage';
@@ -7,10 +8,20 @@ export interface PageErrorProps {
   onRetry?: () => void;
 }
 
-/** Replaces a page's content when its data could not be loaded. */
+/**
+ * Replaces a page's content when its data could not be loaded. Offline, a page that was never
+ * opened on this device is said to be so (pages opened before are read from the device).
+ */
 export function PageError({ error, onRetry }: PageErrorProps) {
   const { t } = useTranslation('ui');
   const describe = useErrorMessage();
+  if (!navigator.onLine && toApiError(error).code === 'NETWORK_ERROR') {
+    return (
+      <Alert color="gray" variant="light" title={t('errors.notSavedOffline.title')} role="alert">
+        <Text size="sm">{t('errors.notSavedOffline.body')}</Text>
+      </Alert>
+    );
+  }
   return (
     <Alert color="red" variant="light" title={t('errors.title')} role="alert">
       <Stack gap="sm" align="flex-start">

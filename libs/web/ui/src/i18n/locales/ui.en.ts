@@ -27,6 +27,10 @@ export const uiEn = {
   errors: {
     title: 'Something went wrong',
     retry: 'Try again',
+    notSavedOffline: {
+      title: 'Not saved on this device',
+      body: "You're offline, and this page wasn't opened here before. It will load once you're back online.",
+    },
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
     FORBIDDEN: 'You do not have permission to do that.',
     NOT_FOUND: 'We could not find what you were looking for.',
@@ -70,4 +74,11 @@ export const uiEn = {
     back: 'Go to groups',
   },
   units: { B: '{{n}} B', KB: '{{n}} KB', MB: '{{n}} MB', GB: '{{n}} GB' },
+  dataSaver: {
+    label: 'Use less data',
+    hint: 'Image and PDF previews load when you tap them, and lists load fewer items at a time. On this device only.',
+    browserAsks: 'On because your browser asks to save data.',
+    tapToLoad: 'Tap to load preview ({{size}})',
+    waitingForTap: 'Not loaded yet, to save data.',
+  },
 };
