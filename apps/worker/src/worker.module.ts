@@ -37,6 +37,7 @@ import { SendEventEmailsProcessor } from './notifications/send-event-emails.proc
 import { SweepNotificationEmailProcessor } from './notifications/sweep-notification-email.processor.js';
 import { ScheduleDigestsProcessor } from './notifications/schedule-digests.processor.js';
 import { SendDigestProcessor } from './notifications/send-digest.processor.js';
+import { SendPushProcessor } from './notifications/send-push.processor.js';
 import { ExtractDocumentTextProcessor } from './documents/extract-document-text.processor.js';
 import { SweepDocumentTextProcessor } from './documents/sweep-document-text.processor.js';
 import { PurgeDocumentTrashProcessor } from './documents/purge-document-trash.processor.js';
@@ -90,6 +91,7 @@ import { PurgeDataExportsProcessor } from './privacy/purge-data-exports.processo
     SweepNotificationEmailProcessor,
     ScheduleDigestsProcessor,
     SendDigestProcessor,
+    SendPushProcessor,
     ExtractDocumentTextProcessor,
     SweepDocumentTextProcessor,
     PurgeDocumentTrashProcessor,

@@ -7,6 +7,7 @@ import {
   GroupNotificationLevelResolver,
   NotificationSettingsResolver,
 } from '../notifications/notification-settings.resolver.js';
+import { PushDevicesResolver } from '../notifications/push-devices.resolver.js';
 import { GroupMeetingsResolver, MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { GroupPollsResolver, MeetingPollsResolver } from '../meetings/meeting-polls.resolver.js';
 import { EventsResolver } from '../meetings/events.resolver.js';
@@ -23,6 +24,7 @@ export const resolvers = [
   NotificationsResolver,
   NotificationSettingsResolver,
   GroupNotificationLevelResolver,
+  PushDevicesResolver,
   DiscussionsResolver,
   GroupThreadsResolver,
   DocumentsResolver,

@@ -8,6 +8,11 @@ export class ChannelPreferenceInput {
   @Field(() => NotificationCategory) category!: NotificationCategory;
   @Field(() => Boolean) inApp!: boolean;
   @Field(() => EmailDelivery) email!: EmailDelivery;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Pushed to the viewer’s devices; left out, it stays as it was.',
+  })
+  push?: boolean | null;
 }
 
 @InputType()

@@ -32,6 +32,8 @@ export class ChannelPreferenceModel {
   @Field(() => Boolean, { description: 'Shown in the app: the bell, the notification centre and toasts.' })
   inApp!: boolean;
   @Field(() => EmailDelivery) email!: EmailDelivery;
+  @Field(() => Boolean, { description: 'Pushed to the devices where the viewer turned notifications on.' })
+  push!: boolean;
 }
 
 @ObjectType('GroupNotificationPreference')

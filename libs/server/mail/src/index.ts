@@ -9,6 +9,7 @@ export {
 export { MAIL_TRANSPORT, type MailTransport, type OutgoingMail } from './mail-transport.js';
 export {
   categoryLabel,
+  notificationLineText,
   type MailFooter,
   type MailKind,
   type MailTemplates,

@@ -621,6 +621,11 @@ export const escapeHtml = (s: string) =>
 
 const asLocale = (locale: string): Locale => (locale in catalogues ? locale : 'en') as Locale;
 
+/** One notification said in one line in the reader's words, as the digest lists it (push messages say it too). */
+export function notificationLineText(locale: string, line: NotificationLine): string {
+  return words[asLocale(locale)].line(line);
+}
+
 /** A notification category's name in the reader's words, for the footer. */
 export function categoryLabel(locale: string, category: string): string {
   return words[asLocale(locale)].categories[category] ?? category.toLowerCase();

@@ -19,4 +19,8 @@ export class ChannelPreference {
 
   @Enum({ items: () => EmailDelivery, nativeEnumName: 'email_delivery' })
   email!: EmailDelivery;
+
+  /** Pushed to the person's devices where they turned notifications on. */
+  @Property({ type: 'boolean' })
+  push!: boolean;
 }

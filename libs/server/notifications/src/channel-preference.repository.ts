@@ -24,6 +24,6 @@ export class ChannelPreferenceRepository extends EntityRepository<ChannelPrefere
     category: NotificationCategory,
     choice: ChannelChoice,
   ): Promise<void> {
-    await em.upsert(this.entityName, { userId, category, inApp: choice.inApp, email: choice.email });
+    await em.upsert(this.entityName, { userId, category, inApp: choice.inApp, email: choice.email, push: choice.push });
   }
 }

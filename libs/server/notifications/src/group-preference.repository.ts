@@ -15,7 +15,8 @@ export interface ChosenLevelAndChannel {
 }
 
 /** A person's channels for a category, left-joined: its columns are not null, so both are there or neither. */
-type ChosenChannel = { in_app: boolean; email: EmailDelivery } | { in_app: null; email: null };
+type ChosenChannel =
+  { in_app: boolean; email: EmailDelivery; push: boolean } | { in_app: null; email: null; push: null };
 
 export class GroupPreferenceRepository extends EntityRepository<GroupPreference> {
   /** A person's chosen levels, in the caller's unit of work (groups they never chose for have none). */
@@ -56,7 +57,7 @@ export class GroupPreferenceRepository extends EntityRepository<GroupPreference>
     const rows = await this.getEntityManager()
       .getConnection()
       .execute<({ user_id: string; level: GroupNotificationLevel | null } & ChosenChannel)[]>(
-        `select p.id as user_id, g.level, c.in_app, c.email
+        `select p.id as user_id, g.level, c.in_app, c.email, c.push
        from unnest(?::uuid[]) as p(id)
        left join group_notification_preferences g on g.user_id = p.id and g.group_id = ?
        left join notification_channel_preferences c on c.user_id = p.id and c.category = ?`,
@@ -65,7 +66,7 @@ export class GroupPreferenceRepository extends EntityRepository<GroupPreference>
     return rows.map((row) => ({
       userId: row.user_id,
       level: row.level,
-      channel: row.email ? { inApp: row.in_app, email: row.email } : null,
+      channel: row.email ? { inApp: row.in_app, email: row.email, push: row.push } : null,
     }));
   }
 }

@@ -4,6 +4,7 @@ import { ThreadPreference } from './thread-preference.entity.js';
 import { Notification } from './notification.entity.js';
 import { NotificationSequence } from './notification-sequence.entity.js';
 import { NotificationSettings } from './notification-settings.entity.js';
+import { PushSubscription } from './push-subscription.entity.js';
 
 export { NotificationsModule } from './notifications.module.js';
 export {
@@ -19,6 +20,9 @@ export {
   type Delivery,
 } from './notification-preferences.service.js';
 export { NotificationMailService } from './notification-mail.service.js';
+export { PushDevicesService, type PushDevice, type PushDeviceInput } from './push-devices.service.js';
+export { PushDeliveryService, type OwedPush, type PushResult } from './push-delivery.service.js';
+export { pushMessage, type PushSubject } from './push-message.util.js';
 export { NotificationsErrorCode } from './notifications.errors.js';
 export { NOTIFICATION_RULES, type NotificationPlan } from './notification-rules.js';
 export { latestDigestSlot } from './digest-schedule.util.js';
@@ -32,4 +36,5 @@ export const notificationsEntities = [
   ChannelPreference,
   GroupPreference,
   ThreadPreference,
+  PushSubscription,
 ];

@@ -36,14 +36,12 @@ export interface SettingsInput {
   digestFrequency?: DigestFrequency | null;
   digestHour?: number | null;
   digestWeekday?: number | null;
-  channels?: ({ category: NotificationCategory } & ChannelChoice)[] | null;
+  /** `push` left out keeps the category's push as it was (clients from before push). */
+  channels?: ({ category: NotificationCategory; push?: boolean | null } & Omit<ChannelChoice, 'push'>)[] | null;
 }
 
 /** How one recipient gets one notification; absent when they get nothing. */
-export interface Delivery {
-  inApp: boolean;
-  email: EmailDelivery;
-}
+export type Delivery = ChannelChoice;
 
 const CATEGORIES = Object.values(NotificationCategory);
 
@@ -79,7 +77,10 @@ export class NotificationPreferencesService {
       digestWeekday: settings?.digestWeekday ?? DEFAULT_DIGEST.weekday,
       channels: CATEGORIES.map((category) => {
         const own = chosen.get(category);
-        return { category, ...(own ? { inApp: own.inApp, email: own.email } : DEFAULT_CHANNELS[category]) };
+        return {
+          category,
+          ...(own ? { inApp: own.inApp, email: own.email, push: own.push } : DEFAULT_CHANNELS[category]),
+        };
       }),
       groups: [...references.values()]
         .sort((a, b) => a.name.localeCompare(b.name))
@@ -111,6 +112,7 @@ export class NotificationPreferencesService {
       check.oneOf(`channels.${i}.category`, channel.category, CATEGORIES, 'Category');
       check.oneOf(`channels.${i}.email`, channel.email, Object.values(EmailDelivery), 'Email');
       if (typeof channel.inApp !== 'boolean') check.fail(`channels.${i}.inApp`, 'Say yes or no.');
+      if (channel.push != null && typeof channel.push !== 'boolean') check.fail(`channels.${i}.push`, 'Say yes or no.');
       if (seen.has(channel.category)) check.fail(`channels.${i}.category`, 'Give each category once.');
       seen.add(channel.category);
     });
@@ -122,8 +124,14 @@ export class NotificationPreferencesService {
       if (input.digestFrequency != null) settings.digestFrequency = input.digestFrequency;
       if (input.digestHour != null) settings.digestHour = input.digestHour;
       if (input.digestWeekday != null) settings.digestWeekday = input.digestWeekday;
+      const chosen = new Map((await this.channelPreferences.ofUser(em, viewer.userId)).map((c) => [c.category, c]));
       for (const channel of channels) {
-        await this.channelPreferences.choose(em, viewer.userId, channel.category, channel);
+        const push = channel.push ?? (chosen.get(channel.category) ?? DEFAULT_CHANNELS[channel.category]).push;
+        await this.channelPreferences.choose(em, viewer.userId, channel.category, {
+          inApp: channel.inApp,
+          email: channel.email,
+          push,
+        });
       }
     });
     return this.settings(viewer);
@@ -214,7 +222,7 @@ export class NotificationPreferencesService {
         if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(row.userId)) continue;
       }
       const channel = row.channel ?? DEFAULT_CHANNELS[plan.category];
-      if (!channel.inApp && channel.email === EmailDelivery.NONE) continue;
+      if (!channel.inApp && channel.email === EmailDelivery.NONE && !channel.push) continue;
       result.set(row.userId, channel);
     }
     return result;
@@ -275,7 +283,11 @@ export class NotificationPreferencesService {
       const stop = category === 'DIGEST' ? await this.digestCategories(em, userId) : [category as NotificationCategory];
       for (const c of stop) {
         const current = (await this.channelPreferences.ofUserAndCategory(em, userId, c)) ?? DEFAULT_CHANNELS[c];
-        await this.channelPreferences.choose(em, userId, c, { inApp: current.inApp, email: EmailDelivery.NONE });
+        await this.channelPreferences.choose(em, userId, c, {
+          inApp: current.inApp,
+          email: EmailDelivery.NONE,
+          push: current.push,
+        });
       }
       return { category: category as NotificationCategory | 'DIGEST' };
     });

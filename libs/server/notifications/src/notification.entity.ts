@@ -23,7 +23,8 @@ import { NotificationRepository } from './notification.repository.js';
     'create index "notifications_email_pending_index" on "notifications" ("email", "recipient_id") where "emailed_at" is null and "email" <> \'NONE\'',
 })
 export class Notification {
-  [OptionalProps]?: 'createdAt' | 'readAt' | 'groupId' | 'actorId' | 'subjectId' | 'inApp' | 'email' | 'emailedAt';
+  [OptionalProps]?:
+    'createdAt' | 'readAt' | 'groupId' | 'actorId' | 'subjectId' | 'inApp' | 'email' | 'emailedAt' | 'push';
   [EntityRepositoryType]?: NotificationRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -65,6 +66,10 @@ export class Notification {
   /** How it is emailed, decided at fan-out from the recipient's preferences. */
   @Enum({ items: () => EmailDelivery, nativeEnumName: 'email_delivery' })
   email: EmailDelivery = EmailDelivery.NONE;
+
+  /** Pushed to the recipient's devices, decided at fan-out from their preferences. */
+  @Property({ type: 'boolean' })
+  push = false;
 
   /**
    * When its email (or the digest that carried it) was dealt with: written, or not needed because

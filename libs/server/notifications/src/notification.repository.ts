@@ -30,13 +30,13 @@ export class NotificationRepository extends EntityRepository<Notification> {
     em: EntityManager,
     eventId: string,
     plan: Pick<NotificationPlan, 'type' | 'groupId' | 'actorId' | 'subjectId'>,
-    recipients: { userId: string; inApp: boolean; email: EmailDelivery }[],
+    recipients: { userId: string; inApp: boolean; email: EmailDelivery; push: boolean }[],
   ): Promise<AddedNotification[]> {
     const rows = await em.execute<
       { id: string; recipient_id: string; seq: string; in_app: boolean; created_at: Date }[]
     >(
       `with wanted as (
-         select w.user_id, w.in_app, w.email from unnest(?::uuid[], ?::boolean[], ?::text[]) as w(user_id, in_app, email)
+         select w.user_id, w.in_app, w.email, w.push from unnest(?::uuid[], ?::boolean[], ?::text[], ?::boolean[]) as w(user_id, in_app, email, push)
          where not exists (select 1 from notifications n where n.event_id = ? and n.recipient_id = w.user_id)
        ), sequences as (
          insert into notification_sequences (user_id, last_seq)
@@ -44,8 +44,8 @@ export class NotificationRepository extends EntityRepository<Notification> {
          on conflict (user_id) do update set last_seq = notification_sequences.last_seq + 1
          returning user_id, last_seq
        )
-       insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at, in_app, email)
-       select gen_random_uuid(), s.user_id, s.last_seq, ?, ?, ?, ?, ?, now(), w.in_app, w.email::email_delivery
+       insert into notifications (id, recipient_id, seq, event_id, type, group_id, actor_id, subject_id, created_at, in_app, email, push)
+       select gen_random_uuid(), s.user_id, s.last_seq, ?, ?, ?, ?, ?, now(), w.in_app, w.email::email_delivery, w.push
        from sequences s join wanted w on w.user_id = s.user_id
        on conflict (event_id, recipient_id) do nothing
        returning id, recipient_id, seq, in_app, created_at`,
@@ -53,6 +53,7 @@ export class NotificationRepository extends EntityRepository<Notification> {
         pgArray(recipients.map((r) => r.userId)),
         pgArray(recipients.map((r) => String(r.inApp))),
         pgArray(recipients.map((r) => r.email)),
+        pgArray(recipients.map((r) => String(r.push))),
         eventId,
         eventId,
         plan.type,
@@ -88,6 +89,45 @@ export class NotificationRepository extends EntityRepository<Notification> {
         [pgArray(rows.map((r) => r.recipientId)), pgArray(rows.map((r) => r.seq))],
       );
     return new Map(counts.map((c) => [c.recipient_id, { unread: c.unread, previous: Number(c.previous) }]));
+  }
+
+  /** An event's notifications that go to their recipients' devices: whom, and which. */
+  async pushedOfEvent(eventId: string): Promise<{ id: string; recipientId: string }[]> {
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ id: string; recipient_id: string }[]>(
+        `select id, recipient_id from notifications where event_id = ? and push order by recipient_id`,
+        [eventId],
+      );
+    return rows.map((r) => ({ id: r.id, recipientId: r.recipient_id }));
+  }
+
+  /** A notification as its push needs it; null when it is gone. */
+  async forPush(
+    id: string,
+  ): Promise<Pick<Notification, 'id' | 'recipientId' | 'type' | 'groupId' | 'actorId' | 'subjectId' | 'push'> | null> {
+    const [row] = await this.getEntityManager().getConnection().execute<
+      {
+        id: string;
+        recipient_id: string;
+        type: NotificationType;
+        group_id: string | null;
+        actor_id: string | null;
+        subject_id: string | null;
+        push: boolean;
+      }[]
+    >(`select id, recipient_id, type, group_id, actor_id, subject_id, push from notifications where id = ?`, [id]);
+    return row
+      ? {
+          id: row.id,
+          recipientId: row.recipient_id,
+          type: row.type,
+          groupId: row.group_id,
+          actorId: row.actor_id,
+          subjectId: row.subject_id,
+          push: row.push,
+        }
+      : null;
   }
 
   /** Ids of an event's notifications still waiting for their own email. */

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonalDataRegistry, type DataSubject, type PersonalDataPart } from '@convene/server-core';
 
-/** The notifications' share of a person's data: what they were told, and how they chose to be told. */
+/** The notifications' share of a person's data: what they were told, how they chose to be told, and where. */
 @Injectable()
 export class NotificationsPersonalData implements OnModuleInit {
   constructor(private readonly registry: PersonalDataRegistry) {}
@@ -25,14 +25,19 @@ export class NotificationsPersonalData implements OnModuleInit {
       [person.id],
     );
     const channels = await em.execute<Record<string, unknown>[]>(
-      `select category, in_app as "inApp", email from notification_channel_preferences where user_id = ? order by category`,
+      `select category, in_app as "inApp", email, push from notification_channel_preferences where user_id = ? order by category`,
       [person.id],
     );
     const groups = await em.execute<Record<string, unknown>[]>(
       `select g.name as "group", p.level from group_notification_preferences p join working_groups g on g.id = p.group_id where p.user_id = ? order by g.name`,
       [person.id],
     );
-    return { records: [{ notifications, settings: settings ?? null, channels, groups }] };
+    // The devices, as their owner sees them; the push service's address and keys are not theirs to keep.
+    const pushDevices = await em.execute<Record<string, unknown>[]>(
+      `select label, user_agent as "userAgent", created_at as "createdAt", last_used_at as "lastUsedAt" from push_subscriptions where user_id = ? order by created_at`,
+      [person.id],
+    );
+    return { records: [{ notifications, settings: settings ?? null, channels, groups, pushDevices }] };
   }
 
   private async erase(em: EntityManager, person: DataSubject): Promise<void> {
@@ -42,6 +47,7 @@ export class NotificationsPersonalData implements OnModuleInit {
       'group_notification_preferences',
       'thread_notification_preferences',
       'notification_sequences',
+      'push_subscriptions',
     ];
     await em.execute(`delete from notifications where recipient_id = ?`, [person.id]);
     for (const table of tables) await em.execute(`delete from ${table} where user_id = ?`, [person.id]);

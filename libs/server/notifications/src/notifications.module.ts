@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@convene/server-core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { GroupsModule } from '@convene/server-groups';
 import { IdentityModule } from '@convene/server-identity';
@@ -13,6 +14,11 @@ import { NotificationMailService } from './notification-mail.service.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { NotificationsService } from './notifications.service.js';
 import { NotificationsPersonalData } from './notifications-personal-data.js';
+import { PushSubscription } from './push-subscription.entity.js';
+import { PushSender } from './push-sender.js';
+import { PushDevicesService } from './push-devices.service.js';
+import { PushDeliveryService } from './push-delivery.service.js';
+import { VAPID_KEYS, loadVapidKeys } from './vapid-keys.js';
 
 @Module({
   imports: [
@@ -23,12 +29,29 @@ import { NotificationsPersonalData } from './notifications-personal-data.js';
       ChannelPreference,
       GroupPreference,
       ThreadPreference,
+      PushSubscription,
     ]),
     GroupsModule,
     IdentityModule,
     MailModule,
   ],
-  providers: [NotificationsService, NotificationPreferencesService, NotificationMailService, NotificationsPersonalData],
-  exports: [NotificationsService, NotificationPreferencesService, NotificationMailService],
+  providers: [
+    NotificationsService,
+    NotificationPreferencesService,
+    NotificationMailService,
+    NotificationsPersonalData,
+    // Read (or made, outside production) once at start: a missing or broken key stops the start.
+    { provide: VAPID_KEYS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadVapidKeys(config) },
+    PushSender,
+    PushDevicesService,
+    PushDeliveryService,
+  ],
+  exports: [
+    NotificationsService,
+    NotificationPreferencesService,
+    NotificationMailService,
+    PushDevicesService,
+    PushDeliveryService,
+  ],
 })
 export class NotificationsModule {}

@@ -194,7 +194,12 @@ export class NotificationsService {
       em,
       eventId,
       plan,
-      recipients.map(([userId, delivery]) => ({ userId, inApp: delivery.inApp, email: delivery.email })),
+      recipients.map(([userId, delivery]) => ({
+        userId,
+        inApp: delivery.inApp,
+        email: delivery.email,
+        push: delivery.push,
+      })),
     );
     return rows
       .filter((row) => row.inApp)

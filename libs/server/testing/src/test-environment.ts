@@ -34,6 +34,9 @@ export function useTestEnvironment(overrides: Record<string, string> = {}, scope
     // No metrics server unless a test asks for one (a port in the shell's environment would be taken twice).
     METRICS_PORT: '',
     WORKER_METRICS_PORT: '',
+    // One VAPID pair for every test, so tests in production mode start and none writes a pair to disk.
+    VAPID_PUBLIC_KEY: 'BF0AOyaYE8g7SHgqP5ZovL24JcJwpD_clnTdCFrSKs1DI58V5UcKXoJR5-uk8AayLz-l9afMhmmTmIcPA7ECiU8',
+    VAPID_PRIVATE_KEY: 's3NiEQ1YtpjVkfUzpa9WgsLgfY8eSuB6if9dWxzbPYw',
     ...overrides,
   };
   Object.assign(process.env, env);

@@ -55,20 +55,27 @@ export enum EmailDelivery {
 export interface ChannelChoice {
   inApp: boolean;
   email: EmailDelivery;
+  /** Web Push to the person's registered devices (browsers that turned notifications on). */
+  push: boolean;
 }
 
-/** What a person gets before they choose anything. */
+/**
+ * What a person gets before they choose anything. Push starts on only for what is addressed to the
+ * person and wants an answer soon (a reply or mention, their own membership, a request they decide,
+ * a meeting of theirs and its reminder): a phone that buzzes for every discussion or document of
+ * every group gets its notifications turned off. Push reaches only devices the person turned on.
+ */
 export const DEFAULT_CHANNELS: { [C in NotificationCategory]: ChannelChoice } = {
-  [NotificationCategory.JOIN_REQUESTS]: { inApp: true, email: EmailDelivery.IMMEDIATE },
-  [NotificationCategory.MEMBERSHIP]: { inApp: true, email: EmailDelivery.IMMEDIATE },
+  [NotificationCategory.JOIN_REQUESTS]: { inApp: true, email: EmailDelivery.IMMEDIATE, push: true },
+  [NotificationCategory.MEMBERSHIP]: { inApp: true, email: EmailDelivery.IMMEDIATE, push: true },
   // A busy group starts many discussions: one email a day gathers them.
-  [NotificationCategory.DISCUSSIONS]: { inApp: true, email: EmailDelivery.DIGEST },
-  [NotificationCategory.REPLIES]: { inApp: true, email: EmailDelivery.IMMEDIATE },
-  [NotificationCategory.DOCUMENTS]: { inApp: true, email: EmailDelivery.DIGEST },
+  [NotificationCategory.DISCUSSIONS]: { inApp: true, email: EmailDelivery.DIGEST, push: false },
+  [NotificationCategory.REPLIES]: { inApp: true, email: EmailDelivery.IMMEDIATE, push: true },
+  [NotificationCategory.DOCUMENTS]: { inApp: true, email: EmailDelivery.DIGEST, push: false },
   // Meeting mail carries the calendar invitation, so it goes at once.
-  [NotificationCategory.MEETINGS]: { inApp: true, email: EmailDelivery.IMMEDIATE },
-  [NotificationCategory.REGISTRATIONS]: { inApp: true, email: EmailDelivery.DIGEST },
-  [NotificationCategory.PITCHES]: { inApp: true, email: EmailDelivery.IMMEDIATE },
+  [NotificationCategory.MEETINGS]: { inApp: true, email: EmailDelivery.IMMEDIATE, push: true },
+  [NotificationCategory.REGISTRATIONS]: { inApp: true, email: EmailDelivery.DIGEST, push: false },
+  [NotificationCategory.PITCHES]: { inApp: true, email: EmailDelivery.IMMEDIATE, push: false },
 };
 
 export enum GroupNotificationLevel {
@@ -103,4 +110,17 @@ export enum ThreadNotificationLevel {
   NORMAL = 'NORMAL',
   /** Nothing from this discussion but mentions of me. */
   MUTED = 'MUTED',
+}
+
+/**
+ * What a Web Push message carries (JSON, UTF-8), in the recipient's language; the service worker
+ * shows it. In content-free mode it says only that something happened and where.
+ */
+export interface PushMessage {
+  title: string;
+  body: string;
+  /** A path within the app to open on click, e.g. `/threads/<id>`. */
+  url: string;
+  /** Groups repeats of one subject (a newer one replaces the older), e.g. `thread:<id>`. */
+  tag: string;
 }

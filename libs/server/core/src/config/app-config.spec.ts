@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig, redactUrl } from './app-config.js';
 
+// A VAPID key pair made for these tests (production refuses to start without one).
+const VAPID = {
+  VAPID_PUBLIC_KEY: 'BF0AOyaYE8g7SHgqP5ZovL24JcJwpD_clnTdCFrSKs1DI58V5UcKXoJR5-uk8AayLz-l9afMhmmTmIcPA7ECiU8',
+  VAPID_PRIVATE_KEY: 's3NiEQ1YtpjVkfUzpa9WgsLgfY8eSuB6if9dWxzbPYw',
+};
+
 describe(loadConfig.name, () => {
   it('has safe local defaults', () => {
     const config = loadConfig({});
@@ -19,7 +25,7 @@ describe(loadConfig.name, () => {
   });
 
   it('never seeds demo data in production and uses secure cookies there', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' });
+    const config = loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true', ...VAPID });
     expect(config.seedDemo).toBe(false);
     expect(config.session).toMatchObject({ secureCookie: true, cookieName: '__Host-convene_session' });
   });
@@ -50,10 +56,10 @@ describe(loadConfig.name, () => {
   it('runs only persisted documents in production unless told otherwise, and refuses a value that is not a flag', () => {
     expect(loadConfig({}).graphqlTrustedDocuments).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test' }).graphqlTrustedDocuments).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production' }).graphqlTrustedDocuments).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_TRUSTED_DOCUMENTS: 'false' }).graphqlTrustedDocuments).toBe(
-      false,
-    );
+    expect(loadConfig({ NODE_ENV: 'production', ...VAPID }).graphqlTrustedDocuments).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', GRAPHQL_TRUSTED_DOCUMENTS: 'false', ...VAPID }).graphqlTrustedDocuments,
+    ).toBe(false);
     expect(loadConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'TRUE' }).graphqlTrustedDocuments).toBe(true);
     expect(() => loadConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'on' })).toThrow(
       'GRAPHQL_TRUSTED_DOCUMENTS must be true or false (got "on")',
@@ -62,7 +68,9 @@ describe(loadConfig.name, () => {
 
   it('serves no metrics unless a port is given, and then on this machine only by default', () => {
     expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', ports: { api: null, worker: null } });
-    expect(loadConfig({ NODE_ENV: 'production', METRICS_PORT: ' ', WORKER_METRICS_PORT: '' }).metrics).toEqual({
+    expect(
+      loadConfig({ NODE_ENV: 'production', METRICS_PORT: ' ', WORKER_METRICS_PORT: '', ...VAPID }).metrics,
+    ).toEqual({
       host: '127.0.0.1',
       ports: { api: null, worker: null },
     });
@@ -91,5 +99,37 @@ describe(loadConfig.name, () => {
 
   it('redacts passwords in URLs', () => {
     expect(redactUrl('postgres://u:secret@h:5432/d')).toBe('postgres://u:***@h:5432/d');
+  });
+
+  it('takes the VAPID keys and contact from the environment, and makes none up in production', () => {
+    expect(loadConfig({ ...VAPID, VAPID_SUBJECT: 'mailto:ops@example.org' }).webPush).toEqual({
+      keys: { publicKey: VAPID.VAPID_PUBLIC_KEY, privateKey: VAPID.VAPID_PRIVATE_KEY },
+      subject: 'mailto:ops@example.org',
+    });
+    // Outside production, none given: the hub keeps a pair of its own in the data directory.
+    expect(loadConfig({ MAIL_FROM: 'Hub <hub@example.org>' }).webPush).toEqual({
+      keys: null,
+      subject: 'mailto:hub@example.org',
+    });
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are required in production/,
+    );
+  });
+
+  it('refuses a VAPID key of the wrong shape, half a pair and a contact that is not mailto: or https:', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problems({ ...VAPID, VAPID_PUBLIC_KEY: 'not+base64url' })).toMatch(
+      /VAPID_PUBLIC_KEY must be a P-256 public key/,
+    );
+    expect(problems({ ...VAPID, VAPID_PRIVATE_KEY: VAPID.VAPID_PUBLIC_KEY })).toMatch(/VAPID_PRIVATE_KEY must be/);
+    expect(problems({ VAPID_PUBLIC_KEY: VAPID.VAPID_PUBLIC_KEY })).toMatch(/must be set together/);
+    expect(problems({ ...VAPID, VAPID_SUBJECT: 'http://example.org' })).toMatch(/VAPID_SUBJECT must be a mailto:/);
   });
 });

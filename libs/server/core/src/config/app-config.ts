@@ -60,6 +60,32 @@ export interface AppConfig {
    * public port. A port of null means that process serves none.
    */
   metrics: { host: string; ports: { api: number | null; worker: number | null } };
+  /**
+   * Web Push: the VAPID key pair that signs every push message, and the contact push services may
+   * write to. `keys` is null outside production when none are set: the hub then makes a pair once
+   * and keeps it in the data directory, so browsers' subscriptions survive a restart.
+   */
+  webPush: { keys: VapidKeys | null; subject: string };
+}
+
+/** A VAPID key pair, base64url: the public key an uncompressed P-256 point (65 bytes), the private key 32 bytes. */
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/** Whether a VAPID key pair has the right shape (what the browser and web-push accept). */
+export function vapidKeysProblem(keys: VapidKeys): string | null {
+  const decode = (value: string) => (BASE64URL.test(value) ? Buffer.from(value, 'base64url') : null);
+  const publicKey = decode(keys.publicKey);
+  if (!publicKey || publicKey.length !== 65 || publicKey[0] !== 4)
+    return 'VAPID_PUBLIC_KEY must be a P-256 public key in base64url (65 bytes, e.g. from `npx web-push generate-vapid-keys`)';
+  const privateKey = decode(keys.privateKey);
+  if (!privateKey || privateKey.length !== 32)
+    return 'VAPID_PRIVATE_KEY must be a P-256 private key in base64url (32 bytes)';
+  return null;
 }
 
 /** An S3-compatible bucket (AWS S3, MinIO, Garage, Ceph…). */
@@ -157,6 +183,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     };
   }
 
+  const mailFrom = str('MAIL_FROM', 'Convene <no-reply@convene.localhost>');
+  const vapidPublic = env['VAPID_PUBLIC_KEY']?.trim() ?? '';
+  const vapidPrivate = env['VAPID_PRIVATE_KEY']?.trim() ?? '';
+  let vapidKeys: VapidKeys | null = null;
+  if (vapidPublic || vapidPrivate) {
+    if (!vapidPublic || !vapidPrivate) problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+    else {
+      vapidKeys = { publicKey: vapidPublic, privateKey: vapidPrivate };
+      const problem = vapidKeysProblem(vapidKeys);
+      if (problem) problems.push(problem);
+    }
+  } else if (env_ === 'production') {
+    problems.push(
+      'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are required in production (make a pair once with `npx web-push generate-vapid-keys` and keep it: a new pair cuts off every device)',
+    );
+  }
+  // Push services write to this contact about a misbehaving sender: by default, the sender of mail.
+  const mailAddress = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+  const vapidSubject = str('VAPID_SUBJECT', `mailto:${mailAddress}`);
+  if (!/^mailto:[^\s@]+@[^\s@]+$/.test(vapidSubject) && !/^https:\/\/[^\s/]+/.test(vapidSubject))
+    problems.push(`VAPID_SUBJECT must be a mailto: address or an https:// URL (got "${vapidSubject}")`);
+
   const config: AppConfig = {
     env: env_,
     port,
@@ -168,7 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: str('REDIS_PREFIX', 'convene'),
     smtpUrl: smtp,
-    mailFrom: str('MAIL_FROM', 'Convene <no-reply@convene.localhost>'),
+    mailFrom,
     demoPassword,
     seedDemo: env_ !== 'production' && str('SEED_DEMO', 'true') !== 'false',
     webDistDir: env['WEB_DIST_DIR']?.trim() || null,
@@ -195,6 +243,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storage,
     documentMaxBytes: int('DOCUMENT_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 ** 4),
     metrics: { host: str('METRICS_HOST', '127.0.0.1'), ports: { api: metricsPort, worker: workerMetricsPort } },
+    webPush: { keys: vapidKeys, subject: vapidSubject },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -20,6 +20,12 @@ export interface JobPayloads {
   'send-event-emails': { eventId: string };
   /** Write and send the emails of some notifications, together (at most once per notification). */
   'send-notification-emails': { notificationIds: string[] };
+  /**
+   * Send one notification to one of its recipient's push devices (a retry goes to that device
+   * alone). A push whose job Redis lost is not sent later: it would arrive stale, and the
+   * notification is still in the app and the email.
+   */
+  'send-push': { notificationId: string; subscriptionId: string };
   /** Re-enqueue notification emails whose job was lost; `everything`: every one due, at once. */
   'sweep-notification-email': { everything?: boolean };
   /** Find the people whose digest is due and enqueue one send-digest each. */
@@ -56,6 +62,7 @@ export const JOB_QUEUES: { [N in JobName]: QueueName } = {
   'purge-sessions': 'maintenance',
   'send-event-emails': 'mail',
   'send-notification-emails': 'mail',
+  'send-push': 'notifications',
   'sweep-notification-email': 'maintenance',
   'schedule-digests': 'maintenance',
   'send-digest': 'mail',
@@ -92,6 +99,7 @@ export const jobIds = {
       .digest('base64url')
       .slice(0, 32)}`,
   digest: (userId: string, slot: number) => `digest-${userId}-${slot}`,
+  push: (notificationId: string, subscriptionId: string) => `push-${notificationId}-${subscriptionId}`,
   documentText: (documentId: string, version: number) => `document-text-${documentId}-${version}`,
   meetingReminder: (meetingId: string, minutesBefore: number) => `reminder-${meetingId}-${minutesBefore}`,
   dataExport: (exportId: string) => `data-export-${exportId}`,

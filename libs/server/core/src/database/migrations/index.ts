@@ -17,6 +17,7 @@ import { Migration20261207090000_PostsGroupSearch } from './Migration20261207090
 import { Migration20261207100000_UnreadNotificationsIndex } from './Migration20261207100000_UnreadNotificationsIndex.js';
 import { Migration20261207120000_MeetingMovedFrom } from './Migration20261207120000_MeetingMovedFrom.js';
 import { Migration20261208090000_FormTranslations } from './Migration20261208090000_FormTranslations.js';
+import { Migration20261208200000_WebPush } from './Migration20261208200000_WebPush.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122045354_Initial', class: Migration20261122045354_Initial },
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207100000_UnreadNotificationsIndex', class: Migration20261207100000_UnreadNotificationsIndex },
   { name: 'Migration20261207120000_MeetingMovedFrom', class: Migration20261207120000_MeetingMovedFrom },
   { name: 'Migration20261208090000_FormTranslations', class: Migration20261208090000_FormTranslations },
+  { name: 'Migration20261208200000_WebPush', class: Migration20261208200000_WebPush },
 ];
