@@ -21,7 +21,7 @@ export function OfflineBanner() {
   const { t } = useTranslation('app');
   if (useOnline()) return null;
   return (
-    <Alert role="status" color="yellow" variant="light" radius={0} py="xs" title={t('offline.title')}>
+    <Alert role="status" color="yellow" variant="light" py="xs" mb="md" title={t('offline.title')}>
       {t('offline.body')}
     </Alert>
   );
