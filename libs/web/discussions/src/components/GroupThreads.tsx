@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput, Title, Vis
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { GroupThreadsDocument, type ThreadSummaryFieldsFragment } from '@convene/web-data-access';
-import { PageError, paths, useFormatDateTime } from '@convene/web-ui';
+import { PageError, paths, useFormatDateTime, usePageSize } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -20,8 +20,9 @@ const PAGE = 20;
 export function GroupThreads({ groupId, slug }: { groupId: string; slug: string }) {
   const { t } = useTranslation('discussions');
   const [opened, modal] = useDisclosure(false);
+  const first = usePageSize(PAGE);
   const { data, error, refetch, fetchMore, loading } = useQuery(GroupThreadsDocument, {
-    variables: { slug, first: PAGE },
+    variables: { slug, first },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });

@@ -42,7 +42,8 @@ export function NewThreadModal({
   const [failure, setFailure] = useState<unknown>(null);
   const [previewing, setPreviewing] = useState<string | null>(null);
   const [create, { loading }] = useMutation(CreateThreadDocument, {
-    refetchQueries: [{ query: GroupThreadsDocument, variables: { slug, first: 20 } }],
+    // The list as it is shown (its page size is the list's own), when it is shown.
+    refetchQueries: [GroupThreadsDocument],
   });
   // Controlled: the mention autocomplete writes into the body as it is typed.
   const form = useForm<Values>({

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Tit
 import { useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { DiscussionGroupsDocument, SearchPostsDocument, type SearchPostsQuery } from '@convene/web-data-access';
-import { ErrorAlert, PageLoader, PageTitle, paths, useFormatDateTime } from '@convene/web-ui';
+import { ErrorAlert, PageLoader, PageTitle, paths, useFormatDateTime, usePageSize } from '@convene/web-ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -103,9 +103,10 @@ function SearchResults({
   groupName: string | null;
 }) {
   const { t } = useTranslation('discussions');
+  const first = usePageSize(PAGE);
   // Never the previous search's results under this one's heading: a loader until they come.
   const { data, loading, error, fetchMore } = useQuery(SearchPostsDocument, {
-    variables: { input: { query, groupId, first: PAGE } },
+    variables: { input: { query, groupId, first } },
   });
   const [loadingMore, setLoadingMore] = useState(false);
   const page = data?.search;
@@ -115,7 +116,7 @@ function SearchResults({
     setLoadingMore(true);
     try {
       await fetchMore({
-        variables: { input: { query, groupId, first: PAGE, after: page.endCursor } },
+        variables: { input: { query, groupId, first, after: page.endCursor } },
         updateQuery: (previous, { fetchMoreResult }) => ({
           search: { ...fetchMoreResult.search, nodes: [...previous.search.nodes, ...fetchMoreResult.search.nodes] },
         }),

@@ -1,9 +1,10 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { ThreadDocument, type ThreadQuery } from '@convene/web-data-access';
+import { usePageSize } from '@convene/web-ui';
 import { useCallback, useRef, useState } from 'react';
 
-/** Posts asked for at a time: as many as one request may. */
+/** Posts asked for at a time: as many as one request may (about half with data saver on). */
 export const POSTS_PAGE = LIMITS.discussionPageMax;
 
 type Thread = ThreadQuery['thread'];
@@ -15,24 +16,24 @@ type Thread = ThreadQuery['thread'];
  */
 export function useThreadPosts(id: string) {
   const client = useApolloClient();
+  const first = usePageSize(POSTS_PAGE);
   // From the server on each visit: the read position and what is new must be today's, not the
   // cache's from an earlier visit. Changes after that come through the cache.
   const query = useQuery(ThreadDocument, {
-    variables: { id, first: POSTS_PAGE },
+    variables: { id, first },
     fetchPolicy: 'network-only',
     nextFetchPolicy: 'cache-first',
   });
   const [loadingMore, setLoadingMore] = useState(false);
   /** What is shown now, read from the cache (effects of the page may run before a render caught up). */
   const current = useCallback(
-    () => client.readQuery({ query: ThreadDocument, variables: { id, first: POSTS_PAGE } })?.thread,
-    [client, id],
+    () => client.readQuery({ query: ThreadDocument, variables: { id, first } })?.thread,
+    [client, id, first],
   );
 
   const write = useCallback(
-    (thread: Thread) =>
-      client.writeQuery({ query: ThreadDocument, variables: { id, first: POSTS_PAGE }, data: { thread } }),
-    [client, id],
+    (thread: Thread) => client.writeQuery({ query: ThreadDocument, variables: { id, first }, data: { thread } }),
+    [client, id, first],
   );
 
   /** Fetches the pages after `thread`'s last one until `enough` says so; returns the merged thread. */
@@ -42,7 +43,7 @@ export function useThreadPosts(id: string) {
       while (merged.posts.hasNextPage && merged.posts.endCursor && !enough(merged)) {
         const { data } = await client.query({
           query: ThreadDocument,
-          variables: { id, first: POSTS_PAGE, after: merged.posts.endCursor },
+          variables: { id, first, after: merged.posts.endCursor },
           fetchPolicy: 'network-only',
         });
         if (!data) break;
@@ -51,7 +52,7 @@ export function useThreadPosts(id: string) {
       }
       return merged;
     },
-    [client, id],
+    [client, id, first],
   );
 
   const loadMore = useCallback(async () => {
@@ -96,7 +97,7 @@ export function useThreadPosts(id: string) {
         const shown = fresh?.posts.nodes.length ?? current()?.posts.nodes.length ?? 0;
         const { data } = await client.query({
           query: ThreadDocument,
-          variables: { id, first: POSTS_PAGE },
+          variables: { id, first },
           fetchPolicy: 'network-only',
         });
         if (!data) return fresh;
@@ -113,7 +114,7 @@ export function useThreadPosts(id: string) {
       })
       .finally(() => void (running.current = null));
     return running.current;
-  }, [client, id, current, extend, write]);
+  }, [client, id, first, current, extend, write]);
 
   return {
     thread: query.data?.thread,

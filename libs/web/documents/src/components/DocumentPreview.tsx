@@ -1,5 +1,6 @@
 import { Alert, Code, Group, Loader, Stack, Text } from '@mantine/core';
 import type { DocumentPageFieldsFragment } from '@convene/web-data-access';
+import { LoadOnTap } from '@convene/web-ui';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,18 +18,25 @@ export function DocumentPreview({ document }: { document: DocumentPageFieldsFrag
   const url = `${document.downloadUrl}${document.downloadUrl.includes('?') ? '&' : '?'}version=${document.versionCount}`;
   switch (document.previewKind) {
     case 'IMAGE':
-      return <img src={inlineUrl(url)} alt={document.title} className="convene-doc-preview-image" />;
-    case 'PDF':
       return (
-        <Suspense
-          fallback={
-            <Group justify="center" py="xl">
-              <Loader size="sm" />
-            </Group>
-          }
-        >
-          <PdfPreview url={inlineUrl(url)} />
-        </Suspense>
+        <LoadOnTap key={url} size={document.size}>
+          <img src={inlineUrl(url)} alt={document.title} className="convene-doc-preview-image" />
+        </LoadOnTap>
+      );
+    case 'PDF':
+      // With data saver on, neither pdf.js nor the file loads before the tap.
+      return (
+        <LoadOnTap key={url} size={document.size}>
+          <Suspense
+            fallback={
+              <Group justify="center" py="xl">
+                <Loader size="sm" />
+              </Group>
+            }
+          >
+            <PdfPreview url={inlineUrl(url)} />
+          </Suspense>
+        </LoadOnTap>
       );
     case 'TEXT':
       return (

@@ -30,6 +30,7 @@ import {
   useFileSize,
   useFormatDateTime,
   useNotify,
+  usePageSize,
 } from '@convene/web-ui';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,16 +70,17 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
   const [view, setView] = useState<'documents' | 'trash'>('documents');
   const [folderOpened, folderModal] = useDisclosure(false);
   const trashed = view === 'trash';
+  const first = usePageSize(PAGE);
   const variables = useMemo(
     () => ({
       slug,
-      first: PAGE,
+      first,
       sort,
       kind,
       trashed,
       ...(trashed ? {} : folderId ? { folderId } : { topLevel: true }),
     }),
-    [slug, sort, kind, trashed, folderId],
+    [slug, first, sort, kind, trashed, folderId],
   );
   const { data, error, refetch, fetchMore, loading } = useQuery(GroupDocumentsDocument, {
     variables,

@@ -2,7 +2,16 @@ import { Anchor, Button, NativeSelect, Stack, Table, Text } from '@mantine/core'
 import { useQuery } from '@apollo/client/react';
 import { AuditAction as AuditActions } from '@convene/shared-contracts';
 import { AuditLogDocument, type AuditAction, type AuditLogQuery } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle, paths, ScrollTable, useFormatDateTime, useLoadMore } from '@convene/web-ui';
+import {
+  PageError,
+  PageLoader,
+  PageTitle,
+  paths,
+  ScrollTable,
+  useFormatDateTime,
+  useLoadMore,
+  usePageSize,
+} from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -79,7 +88,8 @@ export function AuditLogPage() {
 
 function AuditTable({ action }: { action: AuditAction | null }) {
   const { t } = useTranslation('identity');
-  const log = useQuery(AuditLogDocument, { variables: { action, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
+  const first = usePageSize(PAGE_SIZE);
+  const log = useQuery(AuditLogDocument, { variables: { action, first }, fetchPolicy: 'cache-and-network' });
   const older = useLoadMore();
 
   if (log.loading && !log.data) return <PageLoader />;

@@ -20,6 +20,7 @@ import {
   useFormatDateTime,
   useLoadMore,
   useNotify,
+  usePageSize,
 } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,8 +61,9 @@ export function NetworkPeoplePage() {
 
 function PeopleTable({ search }: { search: string }) {
   const { t } = useTranslation('identity');
+  const first = usePageSize(PAGE_SIZE);
   const people = useQuery(NetworkPeopleDocument, {
-    variables: { search: search || null, first: PAGE_SIZE },
+    variables: { search: search || null, first },
     fetchPolicy: 'cache-and-network',
   });
   const more = useLoadMore();
@@ -80,7 +82,7 @@ function PeopleTable({ search }: { search: string }) {
           networkPeople: [...previous.networkPeople, ...fetchMoreResult.networkPeople],
         }),
       });
-      if ((data?.networkPeople.length ?? 0) < PAGE_SIZE) setExhausted(true);
+      if ((data?.networkPeople.length ?? 0) < first) setExhausted(true);
     });
 
   return (
@@ -104,7 +106,7 @@ function PeopleTable({ search }: { search: string }) {
           </Table.Tbody>
         </Table>
       </ScrollTable>
-      {list.length >= PAGE_SIZE && !exhausted && (
+      {list.length >= first && !exhausted && (
         <Button variant="default" onClick={loadMore} loading={more.loading}>
           {t('people.loadMore')}
         </Button>

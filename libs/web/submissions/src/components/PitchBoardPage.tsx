@@ -19,7 +19,7 @@ import {
   type PitchCardFieldsFragment,
   type PitchStatus,
 } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle, paths, useLoadMore, useLocale } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, paths, useLoadMore, useLocale, usePageSize } from '@convene/web-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -37,13 +37,14 @@ export function PitchBoardPage() {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const filtered = Boolean(groupId || formId || from || to);
+  const first = usePageSize(PAGE_SIZE);
   const { data, error, loading, refetch, fetchMore } = useQuery(PitchesDocument, {
     variables: {
       groupId: groupId || null,
       formId: formId || null,
       from: dayBoundary(from),
       to: dayBoundary(to, true),
-      first: PAGE_SIZE,
+      first,
     },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
