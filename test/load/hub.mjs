@@ -8,6 +8,7 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import webpush from 'web-push';
 import { freePort } from '../../libs/server/testing/src/free-port.ts';
 import { generateNetwork } from './network.mjs';
 
@@ -115,6 +116,7 @@ export async function startHub({ databaseUrl, redisUrl, redisPrefix, dataDir, ou
   });
   await new Promise((resolve) => sink.stdout.once('data', resolve));
   const origin = `http://127.0.0.1:${port}`;
+  const vapid = webpush.generateVAPIDKeys();
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -126,6 +128,9 @@ export async function startHub({ databaseUrl, redisUrl, redisPrefix, dataDir, ou
     REDIS_PREFIX: redisPrefix,
     DATA_DIR: dataDir,
     SMTP_URL: `smtp://127.0.0.1:${smtp}`,
+    // Production refuses to start without a VAPID key pair.
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
     TRUST_PROXY: 'loopback',
     METRICS_PORT: String(apiMetrics),
     WORKER_METRICS_PORT: String(workerMetrics),
