@@ -86,6 +86,11 @@ export const ACCESS_TABLE = {
   },
   myPitch: { kind: 'query', expect: LINK },
   myRegistration: { kind: 'query', expect: LINK },
+  myPushDevices: {
+    kind: 'query',
+    expect: only('memberA'),
+    own: 'the viewer’s devices with notifications on: memberA’s device is listed to memberA alone',
+  },
   mySessions: {
     kind: 'query',
     expect: SIGNED_IN,
@@ -102,6 +107,11 @@ export const ACCESS_TABLE = {
     kind: 'query',
     expect: only('memberA'),
     own: 'the recipient’s notifications: memberA’s is listed to memberA alone',
+  },
+  pushPublicKey: {
+    kind: 'query',
+    expect: EVERYONE,
+    why: 'the VAPID public key is public by design (browsers subscribe with it)',
   },
   partnerOrganisations: { kind: 'query', expect: SIGNED_IN, why: 'the profile form’s choices' },
   passwordReset: { kind: 'query', expect: LINK },
@@ -239,6 +249,12 @@ export const ACCESS_TABLE = {
   reviewPitch: { kind: 'mutation', expect: MANAGERS_A },
   revokeCalendarFeed: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own feed' },
   revokeOtherSessions: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own other sessions' },
+  registerPushDevice: { kind: 'mutation', expect: SIGNED_IN, own: 'a device of the viewer’s own' },
+  removePushDevice: {
+    kind: 'mutation',
+    expect: only('memberA'),
+    own: 'a device of memberA’s: only memberA can remove it',
+  },
   revokeSession: { kind: 'mutation', expect: only('memberA'), own: 'a session of memberA’s: only memberA can end it' },
   rsvp: { kind: 'mutation', expect: IN_A, why: 'admins manage meetings but answer only where they are members' },
   savePitchForm: {

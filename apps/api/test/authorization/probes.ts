@@ -320,6 +320,30 @@ const socketProbes = {
 
 const token = (ctx: { role: Role }, real: string) => (ctx.role === 'linkHolder' ? real : guessed());
 const userId = (ctx: Context<unknown>) => ctx.actor.user?.id ?? null;
+
+/** A browser's subscription as a push service would give it: a fresh endpoint, keys of the right shape. */
+const pushDevice = () => ({
+  endpoint: `https://push.example.org/send/${randomBytes(12).toString('base64url')}`,
+  keys: {
+    // Any P-256 public key will do: the test VAPID key is one.
+    p256dh: 'BF0AOyaYE8g7SHgqP5ZovL24JcJwpD_clnTdCFrSKs1DI58V5UcKXoJR5-uk8AayLz-l9afMhmmTmIcPA7ECiU8',
+    auth: randomBytes(16).toString('base64url'),
+  },
+  label: 'Chromium on Linux',
+});
+const REGISTER_PUSH = `mutation M($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { id } }`;
+
+/** A person in A with a device registered, and their client: memberA in probes of one's own devices. */
+async function memberWithPushDevice(w: World): Promise<{ user: Actor['user']; client: GqlClient; deviceId: string }> {
+  const { user } = await w.fresh.memberOfA();
+  const client = await w.api.signedIn(user);
+  const registered = ok(
+    await client.request<{ registerPushDevice: { id: string } }>(REGISTER_PUSH, { input: pushDevice() }),
+    'registerPushDevice',
+  );
+  return { user, client, deviceId: registered.registerPushDevice.id };
+}
+
 const DAY = 86_400_000;
 
 /** Turns two-factor sign-in on for an actor (when their session works); answers the recovery codes. */
@@ -395,6 +419,15 @@ const graphqlProbes = {
     variables: (ctx) => ({ token: token(ctx, ctx.w.links.registration) }),
     judge: (d, { w }) => at(d, 'myRegistration.email') === w.a.registrantEmail,
   }),
+  myPushDevices: gql({
+    target: ({ w }) => memberWithPushDevice(w),
+    actor: async ({ w, role, t }) =>
+      role === 'memberA'
+        ? { client: t.client, user: t.user }
+        : { client: copyOf(w, w.clients[role]), user: w.userOf(role) },
+    query: `{ myPushDevices { id } }`,
+    judge: (d, { t }) => (ids(d, 'myPushDevices').includes(t.deviceId) ? true : 'hidden'),
+  }),
   mySessions: gql({
     query: `{ mySessions { id current } }`,
     judge: async (d, ctx) => {
@@ -413,6 +446,10 @@ const graphqlProbes = {
     query: `query Q($search: String) { networkPeople(search: $search) { id email } }`,
     variables: ({ w }) => ({ search: w.people.memberA.email }),
     judge: (d, { w }) => list(d, 'networkPeople').some((p) => p['email'] === w.people.memberA.email),
+  }),
+  pushPublicKey: gql({
+    query: `{ pushPublicKey }`,
+    judge: (d) => String(at(d, 'pushPublicKey') ?? '').length === 87,
   }),
   networkSettings: gql({
     query: `{ networkSettings { signUpMode } }`,
@@ -1018,6 +1055,25 @@ const graphqlProbes = {
     },
     judge: (d) => Number(at(d, 'revokeOtherSessions')) >= 1,
     state: (ctx) => count(ctx.w, 'select count(*)::int as n from sessions where user_id = ?', [userId(ctx)]),
+  }),
+  registerPushDevice: gql({
+    actor: 'fresh',
+    query: REGISTER_PUSH,
+    variables: () => ({ input: pushDevice() }),
+    judge: (d) => typeof at(d, 'registerPushDevice.id') === 'string',
+    state: (ctx) => count(ctx.w, 'select count(*)::int as n from push_subscriptions where user_id = ?', [userId(ctx)]),
+  }),
+  removePushDevice: gql({
+    // A person in A with a device: memberA (that person) removes it; nobody else can.
+    target: ({ w }) => memberWithPushDevice(w),
+    actor: async ({ w, role, t }) =>
+      role === 'memberA'
+        ? { client: t.client, user: t.user }
+        : { client: copyOf(w, w.clients[role]), user: w.userOf(role) },
+    query: `mutation M($id: ID!) { removePushDevice(id: $id) }`,
+    variables: ({ t }) => ({ id: t.deviceId }),
+    judge: (d) => at(d, 'removePushDevice') === true,
+    state: ({ w, t }) => count(w, 'select count(*)::int as n from push_subscriptions where id = ?', [t.deviceId]),
   }),
   revokeSession: gql({
     // A person in A signed in twice: memberA (that person) ends their other session; nobody else can.
