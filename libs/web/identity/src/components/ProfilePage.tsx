@@ -1,6 +1,6 @@
 import { Badge, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useViewer } from '@convene/web-data-access';
-import { PageLoader, PageTitle, paths } from '@convene/web-ui';
+import { DataSaverSwitch, PageLoader, PageTitle, paths } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -40,6 +40,13 @@ export function ProfilePage() {
                 {t('security.profileLink')}
               </Button>
             </Stack>
+          </Paper>
+          {/* What data costs belongs to the device, not the account: kept in this browser only. */}
+          <Paper withBorder p="lg" component="section" aria-labelledby="profile-device-heading">
+            <Title order={2} size="h3" mb="md" id="profile-device-heading">
+              {t('profile.deviceHeading')}
+            </Title>
+            <DataSaverSwitch />
           </Paper>
         </Stack>
       </SimpleGrid>

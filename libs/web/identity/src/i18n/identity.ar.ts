@@ -238,6 +238,7 @@ export const identityAr: Translations<typeof identityEn> = {
     emailTaken: 'يوجد حساب بهذا البريد الإلكتروني بالفعل. سجّل الدخول بدلًا من ذلك.',
   },
   profile: {
+    deviceHeading: 'على هذا الجهاز',
     title: 'الملف الشخصي',
     detailsHeading: 'بياناتك',
     emailLabel: 'البريد الإلكتروني',

@@ -234,6 +234,7 @@ export const identityEn = {
     emailTaken: 'An account with this email already exists. Sign in instead.',
   },
   profile: {
+    deviceHeading: 'On this device',
     title: 'Profile',
     detailsHeading: 'Your details',
     emailLabel: 'Email',
