@@ -1,10 +1,11 @@
-import { AppShell, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Container, Divider, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { Locale } from '@convene/shared-contracts';
 import { usePersistViewerLocale, useSignOut, useViewer, type Viewer } from '@convene/web-data-access';
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { DataSaverSwitch } from '../data-saver/DataSaverSwitch';
 import { useNotify } from '../feedback/useNotify';
 import { isLocale } from '../locale/locale-preference';
 import { useLocale } from '../locale/useLocale';
@@ -49,7 +50,12 @@ export interface AppLayoutProps {
   headerActions?: ReactNode;
 }
 
-/** The frame of every page: header with navigation, language and account, then the content. */
+/**
+ * The frame of every page: header with navigation, language and account, then the content. On a
+ * phone the header keeps the menu button, the name, and the feature actions (search and the bell
+ * with its count); the navigation, the language, "Use less data" and the account fold into the
+ * menu.
+ */
 export function AppLayout({ children, headerActions }: AppLayoutProps) {
   const { t } = useTranslation('ui');
   const { viewer } = useViewer();
@@ -63,6 +69,7 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
   const location = useLocation();
   const navigate = useNavigate();
   const mainRef = useRef<HTMLElement>(null);
+  const burgerRef = useRef<HTMLButtonElement>(null);
   const firstPath = useRef(location.pathname);
 
   // A signed-in person's saved language wins over this device's choice.
@@ -76,6 +83,18 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
   useEffect(() => {
     if (isDesktop) closeMenu();
   }, [isDesktop, closeMenu]);
+
+  // Escape closes the menu and puts focus back on its button, as a dialog's would.
+  useEffect(() => {
+    if (!menuOpened) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      closeMenu();
+      burgerRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpened, closeMenu]);
 
   // After client-side navigation, move focus to the new content as a full page load would.
   useEffect(() => {
@@ -119,6 +138,7 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
             <Group gap="sm" wrap="nowrap">
               {viewer && (
                 <Burger
+                  ref={burgerRef}
                   opened={menuOpened}
                   onClick={menu.toggle}
                   hiddenFrom="sm"
@@ -138,7 +158,10 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
               )}
             </Group>
             <Group gap="xs" wrap="nowrap">
-              <LanguageSwitcher locale={locale} onChange={changeLocale} />
+              {/* Signed in, a phone finds the language in the menu. */}
+              <Box visibleFrom={viewer ? 'sm' : undefined}>
+                <LanguageSwitcher locale={locale} onChange={changeLocale} />
+              </Box>
               {viewer && !viewer.twoFactorSetupRequired && headerActions}
               {viewer ? (
                 <Group gap="xs" wrap="nowrap" visibleFrom="sm">
@@ -170,6 +193,12 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
                 <Stack component="nav" aria-label={t('nav.label')} gap={4}>
                   <NavLinks viewer={viewer} onNavigate={menu.close} />
                 </Stack>
+                <Divider my="xs" />
+                <Group justify="space-between" wrap="nowrap" gap="sm">
+                  <Text size="sm">{t('language.label')}</Text>
+                  <LanguageSwitcher locale={locale} onChange={changeLocale} />
+                </Group>
+                <DataSaverSwitch />
                 <Button variant="default" onClick={handleSignOut} loading={signingOut} mt="sm">
                   {t('nav.signOut')}
                 </Button>
