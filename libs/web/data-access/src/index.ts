@@ -4,6 +4,13 @@ export { toApiError, hasErrorCode, type ApiError, type ApiErrorCode } from './er
 export { useViewer, type Viewer } from './hooks/useViewer';
 export { useSignOut } from './hooks/useSignOut';
 export { forgetOfflineCopies } from './offline/offline-copies';
+export {
+  currentPushSubscription,
+  pushSupport,
+  subscribeThisDevice,
+  type PushSupport,
+  type SubscribeOutcome,
+} from './push/push-device';
 export { useRememberViewer } from './hooks/useRememberViewer';
 export { usePersistViewerLocale } from './hooks/usePersistViewerLocale';
 export { RealtimeProvider, SOCKET_PATH } from './realtime/RealtimeProvider';

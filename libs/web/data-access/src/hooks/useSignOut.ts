@@ -2,6 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { SignOutDocument } from '../generated/graphql';
 import { forgetOfflineCopies } from '../offline/offline-copies';
+import { forgetThisDevicePush } from '../push/push-device';
 
 /**
  * Ends the session, then forgets every cached result (nothing of it stays in memory, nor on the
@@ -12,6 +13,8 @@ export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolea
   const [mutate, { loading }] = useMutation(SignOutDocument);
   const signOut = useCallback(async () => {
     try {
+      // While still signed in: this browser's device leaves the account, so no push follows the person out.
+      await forgetThisDevicePush(client);
       await mutate();
     } finally {
       await forgetOfflineCopies();

@@ -4,13 +4,14 @@ import { PageLoader, PageTitle } from '@convene/web-ui';
 import { useTranslation } from 'react-i18next';
 import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
+import { PushDevicesSection } from './PushDevicesSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoFactorSection } from './TwoFactorSection';
 import './identity.css';
 
 const DATA_SECTION_ID = 'security-data';
 
-/** /settings/security: two-factor sign-in, signed-in devices, a copy of one's data, and deleting the account. */
+/** /settings/security: two-factor sign-in, signed-in devices, devices showing notifications, a copy of one's data, and deleting the account. */
 export function SecurityPage() {
   const { t } = useTranslation('identity');
   const { viewer } = useViewer();
@@ -42,6 +43,18 @@ export function SecurityPage() {
             {t('security.sessions.heading')}
           </Title>
           <SessionsSection />
+        </Paper>
+        <Paper
+          withBorder
+          p="lg"
+          component="section"
+          aria-labelledby="security-push-heading"
+          style={{ alignSelf: 'start' }}
+        >
+          <Title order={2} size="h3" mb="md" id="security-push-heading">
+            {t('security.push.heading')}
+          </Title>
+          <PushDevicesSection />
         </Paper>
         <Paper
           withBorder

@@ -136,6 +136,25 @@ export const identityEn = {
       othersSignedOut_other: 'Signed out of {{count}} other devices',
       onlyThisDevice: 'You are signed in on this device only.',
     },
+    push: {
+      heading: 'Notifications on your devices',
+      intro:
+        'Your phone or computer can show Convene’s notifications even when Convene is closed. Choose which ones on the notification settings page.',
+      turnOn: 'Turn on notifications on this device',
+      thisDeviceOn: 'This device shows your notifications.',
+      turnedOn: 'Notifications are on for this device',
+      denied:
+        'This browser is set to block Convene’s notifications. Allow them in the browser’s site settings, then try again.',
+      unsupported: 'This browser cannot show notifications.',
+      noWorker: 'This device is not ready for notifications yet. Reload the page and try again.',
+      failed: 'Notifications could not be turned on. Please try again.',
+      listLabel: 'Devices with notifications on',
+      none: 'No device shows your notifications yet.',
+      added: 'Turned on {{date}}',
+      remove: 'Remove',
+      removeLabel: 'Stop notifications on {{device}}',
+      removed: '{{device}} will no longer show notifications',
+    },
     data: {
       heading: 'Your data',
       intro: 'You can download a copy of everything Convene keeps linked to you: one zip file of readable files.',

@@ -6,6 +6,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   MeDocument,
+  MyPushDevicesDocument,
   NotificationSettingsDocument,
   UpdateNotificationSettingsDocument,
   type NotificationSettingsFieldsFragment,
@@ -21,8 +22,8 @@ const settings: NotificationSettingsFieldsFragment = {
   digestHour: 8,
   digestWeekday: 1,
   channels: [
-    { __typename: 'ChannelPreference', category: 'REPLIES', inApp: true, email: 'IMMEDIATE' },
-    { __typename: 'ChannelPreference', category: 'DOCUMENTS', inApp: true, email: 'NONE' },
+    { __typename: 'ChannelPreference', category: 'REPLIES', inApp: true, email: 'IMMEDIATE', push: true },
+    { __typename: 'ChannelPreference', category: 'DOCUMENTS', inApp: true, email: 'NONE', push: false },
   ],
   groups: [
     {
@@ -56,7 +57,23 @@ const current = {
   request: { query: NotificationSettingsDocument },
   result: { data: { notificationSettings: settings } },
 };
-const documentsByDigest = { channels: [{ category: 'DOCUMENTS', inApp: true, email: 'DIGEST' }] };
+const documentsByDigest = { channels: [{ category: 'DOCUMENTS', inApp: true, email: 'DIGEST', push: false }] };
+const pushDevices = (count: number) => ({
+  request: { query: MyPushDevicesDocument },
+  result: {
+    data: {
+      myPushDevices: Array.from({ length: count }, (_, i) => ({
+        __typename: 'PushDevice',
+        id: `d-${i}`,
+        endpoint: `https://push.example.org/send/${i}`,
+        label: 'Chromium on Linux',
+        userAgent: null,
+        createdAt: '2026-12-01T10:00:00.000Z',
+        lastUsedAt: '2026-12-01T10:00:00.000Z',
+      })),
+    },
+  },
+});
 
 const open = (mocks: object[]) =>
   renderPage(<NotificationSettingsPage />, {
@@ -70,7 +87,7 @@ describe(NotificationSettingsPage.name, () => {
   jest.setTimeout(20_000);
 
   it('shows how each category reaches the person, and the digest in their own time zone', async () => {
-    open([current, me]);
+    open([current, me, pushDevices(1)]);
     expect((await screen.findByLabelText<HTMLSelectElement>('By email: Replies to you')).value).toBe('IMMEDIATE');
     expect(screen.getByLabelText<HTMLSelectElement>('By email: Documents').value).toBe('NONE');
     expect(screen.getByRole('switch', { name: 'In the app: Documents' })).toHaveProperty('checked', true);
@@ -90,6 +107,7 @@ describe(NotificationSettingsPage.name, () => {
     open([
       current,
       me,
+      pushDevices(1),
       {
         request: { query: UpdateNotificationSettingsDocument, variables: { input: documentsByDigest } },
         result: saved,
@@ -115,10 +133,46 @@ describe(NotificationSettingsPage.name, () => {
         ],
       },
     };
-    open([current, me, refused]);
+    open([current, me, pushDevices(1), refused]);
     await user.selectOptions(await screen.findByLabelText('By email: Documents'), 'DIGEST');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/\S/));
     expect(screen.queryByText('Settings saved')).toBeNull();
     expect(screen.getByLabelText<HTMLSelectElement>('By email: Documents').value).toBe('NONE');
+  });
+
+  it('turns push on for a category where a device is registered', async () => {
+    const user = userEvent.setup();
+    const pushDocuments = { channels: [{ category: 'DOCUMENTS', inApp: true, email: 'NONE', push: true }] };
+    const saved = jest.fn(() => ({
+      data: {
+        updateNotificationSettings: {
+          ...settings,
+          channels: [settings.channels[0], { ...settings.channels[1], push: true }],
+        },
+      },
+    }));
+    open([
+      current,
+      me,
+      pushDevices(2),
+      { request: { query: UpdateNotificationSettingsDocument, variables: { input: pushDocuments } }, result: saved },
+    ]);
+    const documents = await screen.findByRole('switch', { name: 'On my devices: Documents' });
+    expect(screen.getByRole('switch', { name: 'On my devices: Replies to you' })).toHaveProperty('checked', true);
+    await waitFor(() => expect(documents).toHaveProperty('disabled', false));
+    await user.click(documents);
+    expect(await screen.findByText('Settings saved')).toBeTruthy();
+    expect(saved).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('switch', { name: 'On my devices: Documents' })).toHaveProperty('checked', true);
+  });
+
+  it('waits with push, and says where to turn it on, while no device shows notifications', async () => {
+    open([current, me, pushDevices(0)]);
+    const replies = await screen.findByRole('switch', { name: 'On my devices: Replies to you' });
+    await waitFor(() => expect(replies).toHaveProperty('disabled', true));
+    expect(screen.getByText(/need to be turned on there first/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Turn them on in Security' }).getAttribute('href')).toBe(
+      '/settings/security',
+    );
   });
 });

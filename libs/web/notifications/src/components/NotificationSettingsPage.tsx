@@ -1,6 +1,7 @@
 import { Anchor, Group, NativeSelect, Paper, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
+  MyPushDevicesDocument,
   NotificationSettingsDocument,
   SetGroupNotificationLevelDocument,
   UpdateNotificationSettingsDocument,
@@ -10,6 +11,7 @@ import {
   type GroupNotificationLevel,
   type NotificationSettingsFieldsFragment,
   type UpdateNotificationSettingsInput,
+  pushSupport,
 } from '@convene/web-data-access';
 import { ErrorAlert, PageError, PageLoader, PageTitle, paths, useNotify } from '@convene/web-ui';
 import { useState, type ReactNode } from 'react';
@@ -35,7 +37,7 @@ function withChanges(
     digestWeekday: input.digestWeekday ?? settings.digestWeekday,
     channels: settings.channels.map((c) => {
       const next = changed.get(c.category);
-      return next ? { ...c, inApp: next.inApp, email: next.email } : c;
+      return next ? { ...c, inApp: next.inApp, email: next.email, push: next.push ?? c.push } : c;
     }),
   };
 }
@@ -72,6 +74,11 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
   const [failure, setFailure] = useState<unknown>(null);
   const [update] = useMutation(UpdateNotificationSettingsDocument);
   const [setLevel] = useMutation(SetGroupNotificationLevelDocument);
+  // Push reaches only the devices where the person turned notifications on: with none, the
+  // switches wait, and say where to turn it on. (Unknown while loading or on error: left usable.)
+  const devices = useQuery(MyPushDevicesDocument, { fetchPolicy: 'cache-and-network' });
+  const noDevices = devices.data?.myPushDevices.length === 0;
+  const browserCannot = pushSupport() === 'unsupported';
 
   const save = async (input: UpdateNotificationSettingsInput) => {
     setFailure(null);
@@ -140,6 +147,16 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
       <ErrorAlert error={failure} />
 
       <Section id="settings-channels" title={t('settings.channels.title')} intro={t('settings.channels.intro')}>
+        {(noDevices || browserCannot) && (
+          <Text size="sm" c="gray.7" mb="sm" id="settings-push-unavailable">
+            {noDevices ? t('settings.channels.pushNoDevice') : t('settings.channels.pushBrowserCannot')}{' '}
+            {noDevices && (
+              <Anchor component={Link} to={paths.security()} size="sm">
+                {t('settings.channels.pushTurnOn')}
+              </Anchor>
+            )}
+          </Text>
+        )}
         <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
           {settings.channels.map((channel, index) => {
             const name = t(`categories.${channel.category}.name`);
@@ -160,7 +177,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
                     {t(`categories.${channel.category}.description`)}
                   </Text>
                 </div>
-                <Group gap="lg" wrap="nowrap" align="flex-end">
+                <Group gap="lg" wrap="wrap" align="flex-end">
                   <Switch
                     label={t('settings.channels.inApp')}
                     labelPosition="left"
@@ -169,7 +186,33 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
                     onChange={(event) =>
                       void save({
                         channels: [
-                          { category: channel.category, inApp: event.currentTarget.checked, email: channel.email },
+                          {
+                            category: channel.category,
+                            inApp: event.currentTarget.checked,
+                            email: channel.email,
+                            push: channel.push,
+                          },
+                        ],
+                      })
+                    }
+                    mb={8}
+                  />
+                  <Switch
+                    label={t('settings.channels.push')}
+                    labelPosition="left"
+                    checked={channel.push}
+                    disabled={noDevices}
+                    aria-label={t('settings.channels.pushFor', { category: name })}
+                    aria-describedby={noDevices ? 'settings-push-unavailable' : undefined}
+                    onChange={(event) =>
+                      void save({
+                        channels: [
+                          {
+                            category: channel.category,
+                            inApp: channel.inApp,
+                            email: channel.email,
+                            push: event.currentTarget.checked,
+                          },
                         ],
                       })
                     }
@@ -191,6 +234,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettingsField
                             category: channel.category,
                             inApp: channel.inApp,
                             email: event.currentTarget.value as EmailDelivery,
+                            push: channel.push,
                           },
                         ],
                       })

@@ -110,6 +110,11 @@ export const notificationsAr: Translations<typeof notificationsEn> = {
       email: 'بالبريد',
       inAppFor: 'داخل التطبيق: {{category}}',
       emailFor: 'بالبريد: {{category}}',
+      push: 'على أجهزتي',
+      pushFor: 'على أجهزتي: {{category}}',
+      pushNoDevice: 'يجب تفعيل الإشعارات على الهاتف أو الحاسوب من هناك أولاً.',
+      pushTurnOn: 'فعّلها من صفحة الأمان',
+      pushBrowserCannot: 'لا يستطيع هذا المتصفح عرض الإشعارات، لكن يمكن أن تصل إلى جهاز آخر.',
     },
     emailChoices: { IMMEDIATE: 'فوراً', DIGEST: 'في الملخص', NONE: 'أبداً' },
     digest: {

@@ -113,6 +113,11 @@ export const notificationsEn = {
       email: 'By email',
       inAppFor: 'In the app: {{category}}',
       emailFor: 'By email: {{category}}',
+      push: 'On my devices',
+      pushFor: 'On my devices: {{category}}',
+      pushNoDevice: 'Notifications on a phone or computer need to be turned on there first.',
+      pushTurnOn: 'Turn them on in Security',
+      pushBrowserCannot: 'This browser cannot show notifications; another device can still get them.',
     },
     emailChoices: { IMMEDIATE: 'Straight away', DIGEST: 'In the digest', NONE: 'Never' },
     digest: {
