@@ -5,6 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './graphql-documents.plugin.ts';
+import { mantineStyles } from './mantine-styles.plugin.ts';
 import { precompress } from './precompress.plugin';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +32,7 @@ const proxied = ['/graphql', '/api', '/health'];
 
 export default defineConfig({
   root: here,
-  plugins: [react(), precompress(outDir)],
+  plugins: [mantineStyles(workspaceRoot), graphqlDocuments(), react(), precompress(outDir)],
   resolve: { alias: browserAliases() },
   build: {
     outDir,
@@ -38,23 +40,37 @@ export default defineConfig({
     // Maps are written for reading errors on the server, but no script points to them and the
     // API never serves them.
     sourcemap: 'hidden',
+    // .vite/manifest.json: each route chunk's imports and styles, read by tools/web-budget.mjs.
+    manifest: true,
     rolldownOptions: {
+      // The app's own modules only declare things: a page chunk takes what it uses through a lib's
+      // index (its barrel), not every module the index names.
+      treeshake: {
+        moduleSideEffects: [
+          { test: /[\\/](libs[\\/]web|libs[\\/]shared|apps[\\/]web[\\/]src)[\\/].*\.tsx?$/, sideEffects: false },
+        ],
+      },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
+        // Only what the first page needs whatever it is ($initial: the entry's static imports) is
+        // grouped; the rest of a library stays with the pages that use it (a PDF reader, the
+        // dropzone, socket.io, form widgets), so no first load carries every page's libraries.
         codeSplitting: {
           groups: [
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/,
+              tags: ['$initial'],
               priority: 3,
             },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 2 },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, tags: ['$initial'], priority: 2 },
             {
               name: 'apollo',
               test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|zen-observable)/,
+              tags: ['$initial'],
               priority: 2,
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 1 },
           ],
         },
       },

@@ -1,107 +1,70 @@
-// Routes of the web app. Features own their pages; this file only decides where they live
-// and which need a signed-in person.
-import { GroupThreads, HeaderSearch, SearchPage, ThreadPage } from '@convene/web-discussions';
-import {
-  DocumentPage,
-  DocumentSearchResults,
-  DocumentTypesForm,
-  GroupDocuments,
-  ThreadDocuments,
-} from '@convene/web-documents';
-import { GroupPage, GroupsPage } from '@convene/web-groups';
-import {
-  CalendarPage,
-  GroupMeetings,
-  MeetingPage,
-  PollPage,
-  PublicEventPage,
-  RegistrationPage,
-} from '@convene/web-meetings';
-import {
-  AccountDeletedPage,
-  AdminPage,
-  AuditLogPage,
-  ForgotPasswordPage,
-  NetworkPeoplePage,
-  ProfilePage,
-  ResetPasswordPage,
-  SecurityPage,
-  SignInPage,
-  SignUpPage,
-  TwoFactorRequiredPage,
-} from '@convene/web-identity';
-import {
-  GroupNotificationMenu,
-  NotificationBell,
-  NotificationSettingsPage,
-  NotificationsPage,
-  UnsubscribePage,
-} from '@convene/web-notifications';
-import {
-  PartnerPitchPage,
-  PitchBoardPage,
-  PitchFormEditPage,
-  PitchFormPage,
-  PitchFormsPage,
-  PitchReviewPage,
-} from '@convene/web-submissions';
+// Routes of the web app. Features own their pages (composed in ./pages, one chunk each); this
+// file only decides where they live and which need a signed-in person.
 import { AppLayout, NotFoundPage, paths, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
-import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
-import { DevMailPage } from './dev/DevMailPage';
+import { Suspense } from 'react';
+import { BrowserRouter, Navigate, Outlet, useRoutes, type RouteObject } from 'react-router';
+import { lazyPage } from './routes/lazy-page';
 import { RequireAdmin } from './routes/RequireAdmin';
 import { RequireViewer } from './routes/RequireViewer';
+import { RouteLoading } from './routes/RouteLoading';
+
+// Each page is its own chunk, loaded when first shown with the texts of the features it shows
+// (tools/web-budget.mjs reads this list to know which texts each page fetches).
+const SignInPage = lazyPage(() => import('./pages/SignInPage'), ['identity']);
+const SignUpPage = lazyPage(() => import('./pages/SignUpPage'), ['identity']);
+const ForgotPasswordPage = lazyPage(() => import('./pages/ForgotPasswordPage'), ['identity']);
+const ResetPasswordPage = lazyPage(() => import('./pages/ResetPasswordPage'), ['identity']);
+const AccountDeletedPage = lazyPage(() => import('./pages/AccountDeletedPage'), ['identity']);
+const DevMailPage = lazyPage(() => import('./pages/DevMailPage'), []);
+const UnsubscribePage = lazyPage(() => import('./pages/UnsubscribePage'), ['notifications']);
+const PublicEventPage = lazyPage(() => import('./pages/PublicEventPage'), ['meetings']);
+const RegistrationPage = lazyPage(() => import('./pages/RegistrationPage'), ['meetings']);
+const PitchFormPage = lazyPage(() => import('./pages/PitchFormPage'), ['submissions']);
+const PartnerPitchPage = lazyPage(() => import('./pages/PartnerPitchPage'), ['submissions']);
+const TwoFactorRequiredPage = lazyPage(() => import('./pages/TwoFactorRequiredPage'), ['identity']);
+const GroupsPage = lazyPage(() => import('./pages/GroupsPage'), ['groups']);
+const WorkingGroupPage = lazyPage(
+  () => import('./pages/WorkingGroupPage'),
+  ['groups', 'discussions', 'documents', 'meetings', 'notifications'],
+);
+const ThreadPage = lazyPage(() => import('./pages/ThreadPage'), ['discussions', 'documents']);
+const DocumentPage = lazyPage(() => import('./pages/DocumentPage'), ['documents']);
+const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), ['meetings']);
+const PollPage = lazyPage(() => import('./pages/PollPage'), ['meetings']);
+const CalendarPage = lazyPage(() => import('./pages/CalendarPage'), ['meetings']);
+const SearchPage = lazyPage(() => import('./pages/SearchPage'), ['discussions', 'documents']);
+const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), ['notifications']);
+const NotificationSettingsPage = lazyPage(() => import('./pages/NotificationSettingsPage'), ['notifications']);
+const ProfilePage = lazyPage(() => import('./pages/ProfilePage'), ['identity']);
+const SecurityPage = lazyPage(() => import('./pages/SecurityPage'), ['identity']);
+const PitchBoardPage = lazyPage(() => import('./pages/PitchBoardPage'), ['submissions']);
+const PitchReviewPage = lazyPage(() => import('./pages/PitchReviewPage'), ['submissions']);
+const PitchFormsPage = lazyPage(() => import('./pages/PitchFormsPage'), ['submissions']);
+const PitchFormEditPage = lazyPage(() => import('./pages/PitchFormEditPage'), ['submissions']);
+const NetworkAdminPage = lazyPage(() => import('./pages/NetworkAdminPage'), ['identity', 'documents']);
+const NetworkPeoplePage = lazyPage(() => import('./pages/NetworkPeoplePage'), ['identity']);
+const AuditLogPage = lazyPage(() => import('./pages/AuditLogPage'), ['identity']);
+const HeaderActions = lazyPage(() => import('./pages/HeaderActions'), ['discussions', 'notifications']);
 
 function Layout() {
   return (
     <AppLayout
       headerActions={
-        <>
-          <HeaderSearch />
-          <NotificationBell />
-        </>
+        <Suspense>
+          <HeaderActions />
+        </Suspense>
       }
     >
-      <Outlet />
+      <Suspense fallback={<RouteLoading />}>
+        <Outlet />
+      </Suspense>
     </AppLayout>
   );
 }
 
-/** The group page's Meetings tab, beside its overview. */
-function useMeetingsTab() {
-  const { t } = useTranslation('meetings');
-  return (group: { id: string; slug: string }) => [
-    { value: 'meetings', label: t('group.tab'), content: <GroupMeetings groupId={group.id} slug={group.slug} /> },
-  ];
-}
-
-function WorkingGroupPage() {
-  const meetingsTab = useMeetingsTab();
-  return (
-    <GroupPage
-      memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />}
-      memberSections={(group) => (
-        <>
-          <GroupThreads groupId={group.id} slug={group.slug} />
-          <GroupDocuments groupId={group.id} slug={group.slug} />
-        </>
-      )}
-      memberTabs={meetingsTab}
-    />
-  );
-}
-
-/** The admin page with the settings other features own (file types members may share). */
-function NetworkAdminPage() {
-  const { t } = useTranslation('documents');
-  return (
-    <AdminPage
-      more={[{ id: 'admin-document-types-heading', title: t('types.heading'), content: <DocumentTypesForm /> }]}
-    />
-  );
-}
-
-const router = createBrowserRouter([
+// A declarative router: the app loads no data through routes, and the data router's code would be
+// a sixth of every first load.
+const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
@@ -131,15 +94,12 @@ const router = createBrowserRouter([
         children: [
           { path: 'groups', element: <GroupsPage /> },
           { path: 'groups/:slug', element: <WorkingGroupPage /> },
-          {
-            path: 'threads/:id',
-            element: <ThreadPage aside={(threadId) => <ThreadDocuments threadId={threadId} />} />,
-          },
+          { path: 'threads/:id', element: <ThreadPage /> },
           { path: 'documents/:id', element: <DocumentPage /> },
           { path: 'meetings/:id', element: <MeetingPage /> },
           { path: 'polls/:id', element: <PollPage /> },
           { path: 'calendar', element: <CalendarPage /> },
-          { path: 'search', element: <SearchPage above={(search) => <DocumentSearchResults {...search} />} /> },
+          { path: 'search', element: <SearchPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'profile', element: <ProfilePage /> },
@@ -161,8 +121,16 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+function AppRoutes() {
+  return useRoutes(routes);
+}
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+  );
 }

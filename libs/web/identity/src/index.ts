@@ -10,3 +10,4 @@ export { TwoFactorRequiredPage } from './components/TwoFactorRequiredPage';
 export { NetworkPeoplePage } from './components/NetworkPeoplePage';
 export { AuditLogPage } from './components/AuditLogPage';
 export { identityResources } from './i18n/identity-resources';
+export { identityTranslations } from './i18n/identity-translations';

@@ -5,3 +5,4 @@ export { PitchReviewPage } from './components/PitchReviewPage';
 export { PitchFormsPage } from './components/PitchFormsPage';
 export { PitchFormEditPage } from './components/PitchFormEditPage';
 export { submissionsResources } from './i18n/submissions-resources';
+export { submissionsTranslations } from './i18n/submissions-translations';

@@ -1,5 +1,5 @@
 export { UiProviders, type UiProvidersProps } from './UiProviders';
-export { createI18n } from './i18n/create-i18n';
+export { createI18n, type TranslationLoaders } from './i18n/create-i18n';
 export type { NamespaceResources, Translations } from './i18n/translations.types';
 export { theme } from './theme/theme';
 export { useLocale } from './locale/useLocale';

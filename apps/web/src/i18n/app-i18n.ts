@@ -1,0 +1,27 @@
+// The app's one i18next instance, in the language this device chose. It starts with the shell's
+// texts and the app's own; each feature's are fetched, in the language shown, with the first page
+// that reads them (routes/lazy-page.ts).
+import { discussionsTranslations } from '@convene/web-discussions';
+import { documentsTranslations } from '@convene/web-documents';
+import { groupsTranslations } from '@convene/web-groups';
+import { identityTranslations } from '@convene/web-identity';
+import { meetingsTranslations } from '@convene/web-meetings';
+import { notificationsTranslations } from '@convene/web-notifications';
+import { submissionsTranslations } from '@convene/web-submissions';
+import { createI18n, detectInitialLocale } from '@convene/web-ui';
+import { appResources } from './app-resources';
+
+export const initialLocale = detectInitialLocale();
+export const i18n = createI18n({ app: appResources }, initialLocale, {
+  identity: identityTranslations,
+  groups: groupsTranslations,
+  notifications: notificationsTranslations,
+  discussions: discussionsTranslations,
+  documents: documentsTranslations,
+  meetings: meetingsTranslations,
+  submissions: submissionsTranslations,
+});
+
+/** A namespace of a feature, as its pages name it. */
+export type FeatureNamespace =
+  'identity' | 'groups' | 'notifications' | 'discussions' | 'documents' | 'meetings' | 'submissions';

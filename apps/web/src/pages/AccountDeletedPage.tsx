@@ -1,0 +1,1 @@
+export { AccountDeletedPage as default } from '@convene/web-identity';

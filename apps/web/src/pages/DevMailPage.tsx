@@ -1,0 +1,1 @@
+export { DevMailPage as default } from '../dev/DevMailPage';

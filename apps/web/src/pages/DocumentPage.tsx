@@ -1,0 +1,1 @@
+export { DocumentPage as default } from '@convene/web-documents';

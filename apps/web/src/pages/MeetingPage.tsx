@@ -1,0 +1,1 @@
+export { MeetingPage as default } from '@convene/web-meetings';

@@ -1,0 +1,1 @@
+export { NetworkPeoplePage as default } from '@convene/web-identity';

@@ -1,0 +1,1 @@
+export { NotificationSettingsPage as default } from '@convene/web-notifications';

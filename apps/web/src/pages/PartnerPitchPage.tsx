@@ -1,0 +1,1 @@
+export { PartnerPitchPage as default } from '@convene/web-submissions';

@@ -1,0 +1,1 @@
+export { PitchBoardPage as default } from '@convene/web-submissions';

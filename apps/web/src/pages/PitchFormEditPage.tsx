@@ -1,0 +1,1 @@
+export { PitchFormEditPage as default } from '@convene/web-submissions';

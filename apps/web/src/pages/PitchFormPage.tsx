@@ -1,0 +1,1 @@
+export { PitchFormPage as default } from '@convene/web-submissions';

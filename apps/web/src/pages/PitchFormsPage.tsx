@@ -1,0 +1,1 @@
+export { PitchFormsPage as default } from '@convene/web-submissions';

@@ -1,0 +1,1 @@
+export { PitchReviewPage as default } from '@convene/web-submissions';

@@ -1,0 +1,1 @@
+export { PollPage as default } from '@convene/web-meetings';

@@ -1,0 +1,1 @@
+export { PublicEventPage as default } from '@convene/web-meetings';

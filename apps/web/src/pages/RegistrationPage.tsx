@@ -1,0 +1,1 @@
+export { RegistrationPage as default } from '@convene/web-meetings';

@@ -1,0 +1,1 @@
+export { TwoFactorRequiredPage as default } from '@convene/web-identity';

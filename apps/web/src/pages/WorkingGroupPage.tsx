@@ -1,0 +1,31 @@
+// A working group's page: the groups feature's page with the other features' parts of a group.
+import { GroupThreads } from '@convene/web-discussions';
+import { GroupDocuments } from '@convene/web-documents';
+import { GroupPage } from '@convene/web-groups';
+import { GroupMeetings } from '@convene/web-meetings';
+import { GroupNotificationMenu } from '@convene/web-notifications';
+import { useTranslation } from 'react-i18next';
+
+/** The group page's Meetings tab, beside its overview. */
+function useMeetingsTab() {
+  const { t } = useTranslation('meetings');
+  return (group: { id: string; slug: string }) => [
+    { value: 'meetings', label: t('group.tab'), content: <GroupMeetings groupId={group.id} slug={group.slug} /> },
+  ];
+}
+
+export default function WorkingGroupPage() {
+  const meetingsTab = useMeetingsTab();
+  return (
+    <GroupPage
+      memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />}
+      memberSections={(group) => (
+        <>
+          <GroupThreads groupId={group.id} slug={group.slug} />
+          <GroupDocuments groupId={group.id} slug={group.slug} />
+        </>
+      )}
+      memberTabs={meetingsTab}
+    />
+  );
+}
