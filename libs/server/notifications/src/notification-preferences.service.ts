@@ -20,6 +20,7 @@ import { ThreadPreferenceRepository } from './thread-preference.repository.js';
 import type { NotificationSettings } from './notification-settings.entity.js';
 import { NotificationSettingsRepository } from './notification-settings.repository.js';
 import { notificationsErrors } from './notifications.errors.js';
+import { PushSubscriptionRepository } from './push-subscription.repository.js';
 
 export interface SettingsView {
   contentFree: boolean;
@@ -54,6 +55,7 @@ export class NotificationPreferencesService {
     private readonly channelPreferences: ChannelPreferenceRepository,
     private readonly groupPreferences: GroupPreferenceRepository,
     private readonly threadPreferences: ThreadPreferenceRepository,
+    private readonly pushSubscriptions: PushSubscriptionRepository,
     private readonly groups: GroupsService,
     private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -200,7 +202,7 @@ export class NotificationPreferencesService {
   /**
    * Who gets a notification, and how. `involved` people are told at level ALL or INVOLVING_ME,
    * `followers` only at ALL; nobody is told about a group they muted, or through channels they
-   * switched off. One query, whatever the number of people.
+   * switched off; push only for people with a device. Two queries, whatever the number of people.
    */
   async deliveries(plan: {
     groupId: string | null;
@@ -214,16 +216,24 @@ export class NotificationPreferencesService {
     const everyone = [...new Set([...plan.involved, ...plan.followers, ...direct])];
     if (!everyone.length) return new Map();
     const chosen = await this.groupPreferences.levelsAndChannels(everyone, plan.groupId, plan.category);
-    const result = new Map<string, Delivery>();
+    const told: [string, ChannelChoice][] = [];
     for (const row of chosen) {
       const level = row.level ?? DEFAULT_GROUP_LEVEL;
       if (!direct.has(row.userId)) {
         if (level === GroupNotificationLevel.MUTED) continue;
         if (level === GroupNotificationLevel.INVOLVING_ME && !involved.has(row.userId)) continue;
       }
-      const channel = row.channel ?? DEFAULT_CHANNELS[plan.category];
-      if (!channel.inApp && channel.email === EmailDelivery.NONE && !channel.push) continue;
-      result.set(row.userId, channel);
+      told.push([row.userId, row.channel ?? DEFAULT_CHANNELS[plan.category]]);
+    }
+    // Push goes only where there is a device to push to (one statement, for those who want it).
+    const withDevices = await this.pushSubscriptions.usersWithDevices(
+      told.filter(([, channel]) => channel.push).map(([userId]) => userId),
+    );
+    const result = new Map<string, Delivery>();
+    for (const [userId, channel] of told) {
+      const push = channel.push && withDevices.has(userId);
+      if (!channel.inApp && channel.email === EmailDelivery.NONE && !push) continue;
+      result.set(userId, { inApp: channel.inApp, email: channel.email, push });
     }
     return result;
   }

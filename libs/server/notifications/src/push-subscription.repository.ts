@@ -95,6 +95,16 @@ export class PushSubscriptionRepository extends EntityRepository<PushSubscriptio
     return removed.length > 0;
   }
 
+  /** Which of some people have a device at all (one statement). */
+  async usersWithDevices(userIds: string[]): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const rows = await this.sql<{ user_id: string }>(
+      `select distinct user_id from push_subscriptions where user_id = any(?::uuid[])`,
+      [`{${userIds.join(',')}}`],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
   /** The devices of some people, in one statement: where their notifications are pushed. */
   async idsOfUsers(userIds: string[]): Promise<{ id: string; userId: string }[]> {
     if (!userIds.length) return [];
