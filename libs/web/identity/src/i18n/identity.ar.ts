@@ -156,7 +156,7 @@ export const identityAr: Translations<typeof identityEn> = {
       none: 'لا يعرض أي جهاز إشعاراتك بعد.',
       added: 'فُعّلت {{date}}',
       remove: 'إزالة',
-      removeLabel: 'إيقاف الإشعارات على {{device}}',
+      removeLabel: 'إزالة {{device}}',
       removed: 'لن يعرض {{device}} الإشعارات بعد الآن',
     },
     data: {

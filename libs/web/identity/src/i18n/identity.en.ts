@@ -152,7 +152,7 @@ export const identityEn = {
       none: 'No device shows your notifications yet.',
       added: 'Turned on {{date}}',
       remove: 'Remove',
-      removeLabel: 'Stop notifications on {{device}}',
+      removeLabel: 'Remove {{device}}',
       removed: '{{device}} will no longer show notifications',
     },
     data: {
