@@ -145,6 +145,7 @@ describe('Web Push through a local push service', () => {
       body: 'Amara Okafor replied in a discussion you follow in “Health and Social Care”',
       url: `/threads/${threadId}`,
       tag: `thread:${threadId}`,
+      lang: 'en',
     });
     // The push service took it: the device counts as used, with no failures.
     const device = await db.query(`select failures from push_subscriptions where endpoint = $1`, [
@@ -166,6 +167,7 @@ describe('Web Push through a local push service', () => {
       body: 'Open Convene to read it.',
       url: `/threads/${threadId}`,
       tag: `thread:${threadId}`,
+      lang: 'en',
     });
     const everything = JSON.stringify(message);
     for (const secret of ['Yusuf', 'Haddad', 'Checkpoint', 'Station Road', 'bus stop', 'replied'])

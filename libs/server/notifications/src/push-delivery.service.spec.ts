@@ -79,6 +79,7 @@ describe(PushDeliveryService.name, () => {
       body: 'Open Convene to read it.',
       url: '/threads/t-1',
       tag: 'thread:t-1',
+      lang: 'en',
     });
   });
 

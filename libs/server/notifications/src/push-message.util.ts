@@ -60,10 +60,11 @@ const CONTENT_FREE = {
 
 /** The push message of a notification for one recipient. */
 export function pushMessage(subject: PushSubject, locale: string, contentFree: boolean): PushMessage {
-  const where = destination(subject);
+  const lang = locale === 'ar' ? 'ar' : 'en';
+  const where = { ...destination(subject), lang };
   const groupName = subject.group?.name ?? null;
   if (contentFree) {
-    const words = locale === 'ar' ? CONTENT_FREE.ar : CONTENT_FREE.en;
+    const words = CONTENT_FREE[lang];
     return { title: words.title(groupName), body: words.body, ...where };
   }
   const body = notificationLineText(locale, {

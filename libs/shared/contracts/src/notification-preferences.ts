@@ -123,4 +123,6 @@ export interface PushMessage {
   url: string;
   /** Groups repeats of one subject (a newer one replaces the older), e.g. `thread:<id>`. */
   tag: string;
+  /** The language of title and body (`en`, `ar`), so the notification is shown in its direction. */
+  lang: string;
 }
