@@ -3,6 +3,8 @@
 // category beside the other channels. Sending is covered end to end in test/system/web-push.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import { NotificationCategory } from '@convene/shared-contracts';
+import { NotificationPreferencesService } from '@convene/server-notifications';
 import { useApiHarness, type GqlClient } from './api-harness.js';
 import { dataOf } from './group-personas.js';
 
@@ -174,5 +176,29 @@ describe('push devices', () => {
       input: { channels: [{ category: 'REPLIES', inApp: true, email: 'NONE', push: 'yes' }] },
     });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('pushes only to people with a device, and keeps no notification for a push with nowhere to go', async () => {
+    const [withDevice, without] = await Promise.all([api.data.user(), api.data.user()]);
+    dataOf(await register(await api.signedIn(withDevice), subscription()));
+    // Both want replies pushed only: no app, no email.
+    for (const user of [withDevice, without]) {
+      const client = await api.signedIn(user);
+      dataOf(
+        await client.request(UPDATE, {
+          input: { channels: [{ category: 'REPLIES', inApp: false, email: 'NONE', push: true }] },
+        }),
+      );
+    }
+    const deliveries = await api.asJob(() =>
+      api.app.get(NotificationPreferencesService).deliveries({
+        groupId: null,
+        category: NotificationCategory.REPLIES,
+        involved: [withDevice.id, without.id],
+        followers: [],
+      }),
+    );
+    expect(deliveries.get(withDevice.id)).toEqual({ inApp: false, email: 'NONE', push: true });
+    expect(deliveries.has(without.id)).toBe(false);
   });
 });
