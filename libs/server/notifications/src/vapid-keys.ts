@@ -1,7 +1,7 @@
 // The key pair that signs Web Push messages. From the environment where it is set (always in
 // production); otherwise made once and kept in the data directory, so that a restart of the hub
 // (or its API and worker, started together) does not cut off every browser that subscribed.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
 import { vapidKeysProblem, type AppConfig, type VapidKeys } from '@convene/server-core';
@@ -25,16 +25,21 @@ export function loadVapidKeys(config: Pick<AppConfig, 'env' | 'dataDir' | 'webPu
   if (kept) return { ...kept, subject };
   mkdirSync(config.dataDir, { recursive: true });
   const made = webpush.generateVAPIDKeys();
+  // Written aside, then linked into place: the file appears whole or not at all, and when the API
+  // and the worker start at once, the first link wins and the other process reads that pair.
+  const aside = `${path}.${process.pid}.tmp`;
+  writeFileSync(aside, JSON.stringify(made, null, 2) + '\n', { mode: 0o600 });
   try {
-    // `wx`: when the API and the worker start at once, the first to write wins and the other reads it.
-    writeFileSync(path, JSON.stringify(made, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
+    linkSync(aside, path);
+    return { ...made, subject };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const theirs = readKept(path);
     if (!theirs) throw new Error(`${path} holds no usable VAPID keys: remove it to make new ones`);
     return { ...theirs, subject };
+  } finally {
+    rmSync(aside, { force: true });
   }
-  return { ...made, subject };
 }
 
 function readKept(path: string): VapidKeys | null {
@@ -49,8 +54,7 @@ function readKept(path: string): VapidKeys | null {
   try {
     keys = JSON.parse(text) as VapidKeys;
   } catch {
-    // Half-written by a process that started at the same moment: read again shortly.
-    return null;
+    throw new Error(`${path} is not JSON: remove it to make new VAPID keys`);
   }
   const problem = vapidKeysProblem(keys);
   if (problem) throw new Error(`${path}: ${problem}; remove the file to make new keys`);
