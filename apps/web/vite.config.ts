@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { graphqlDocuments } from './graphql-documents.plugin.ts';
 import { mantineStyles } from './mantine-styles.plugin.ts';
 import { precompress } from './precompress.plugin';
@@ -33,7 +33,8 @@ const proxied = ['/graphql', '/api', '/health'];
 export default defineConfig({
   root: here,
   plugins: [mantineStyles(workspaceRoot), graphqlDocuments(), react(), precompress(outDir)],
-  resolve: { alias: browserAliases() },
+  // rxjs (under Apollo Client) in its ES2015 build: classes instead of tslib's helpers.
+  resolve: { alias: browserAliases(), conditions: ['es2015', ...defaultClientConditions] },
   build: {
     outDir,
     emptyOutDir: true,

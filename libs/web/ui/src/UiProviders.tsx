@@ -1,7 +1,8 @@
 // Mantine's foundations; each component's own stylesheet comes with the module that uses it
-// (apps/web/mantine-styles.plugin.ts), so a page loads the styles of its components only.
+// (apps/web/mantine-styles.plugin.ts), so a page loads the styles of its components only. The
+// theme's CSS variables are written by MantineProvider (all of them, not only those that differ
+// from the defaults), so the 27 KB sheet of default variables is not needed.
 import '@mantine/core/styles/baseline.css';
-import '@mantine/core/styles/default-css-variables.css';
 import '@mantine/core/styles/global.css';
 import './theme/global.css';
 import { DirectionProvider, MantineProvider } from '@mantine/core';
@@ -28,12 +29,20 @@ export function UiProviders({ i18n, initialLocale, children }: UiProvidersProps)
   return (
     <I18nextProvider i18n={i18n}>
       <DirectionProvider initialDirection={directionOf(initialLocale)} detectDirection={false}>
-        <MantineProvider theme={theme} forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+        <MantineProvider
+          theme={theme}
+          forceColorScheme="light"
+          cssVariablesResolver={cssVariablesResolver}
+          deduplicateCssVariables={false}
+        >
           <Suspense>
             <Toasts />
           </Suspense>
           <FocusFirstInvalid />
-          <LocaleProvider initialLocale={initialLocale}>{children}</LocaleProvider>
+          {/* Until the texts of a language other than English have come (the first load in Arabic). */}
+          <Suspense>
+            <LocaleProvider initialLocale={initialLocale}>{children}</LocaleProvider>
+          </Suspense>
         </MantineProvider>
       </DirectionProvider>
     </I18nextProvider>

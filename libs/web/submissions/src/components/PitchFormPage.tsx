@@ -22,12 +22,17 @@ import {
   useLocale,
   useValidators,
 } from '@convene/web-ui';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePitchUploads } from '../hooks/usePitchUploads';
-import { PitchAttachments } from './PitchAttachments';
 import './submissions.css';
+
+// The attachments' picker comes a moment after the form, which can be filled in meanwhile: its
+// code (upload progress, file sizes) is not part of what a phone fetches before typing.
+const PitchAttachments = lazy(() =>
+  import('./PitchAttachments').then((module) => ({ default: module.PitchAttachments })),
+);
 
 const ORGANISATION_TYPES: OrganisationType[] = [
   'COMMUNITY_ORGANISATION',
@@ -411,7 +416,9 @@ function SubmissionForm({
           </fieldset>
         )}
 
-        <PitchAttachments uploads={uploads} error={attachmentsError} />
+        <Suspense>
+          <PitchAttachments uploads={uploads} error={attachmentsError} />
+        </Suspense>
 
         <HoneypotField
           id="pitch-website"

@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Button, Container, Divider, Group, Stack, Text } from '@mantine/core';
+import { Box, Burger, Button, Container, Divider, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { Locale } from '@convene/shared-contracts';
 import { usePersistViewerLocale, useSignOut, useViewer, type Viewer } from '@convene/web-data-access';
@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { DataSaverSwitch } from '../data-saver/DataSaverSwitch';
+import { AppFrame } from './AppFrame';
 import { useNotify } from '../feedback/useNotify';
 import { isLocale } from '../locale/locale-preference';
 import { useLocale } from '../locale/useLocale';
@@ -126,14 +127,14 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
   return (
     <>
       <SkipLink />
-      <AppShell
+      <AppFrame
         header={{ height: HEADER_HEIGHT }}
         navbar={
           viewer ? { width: 280, breakpoint: 'sm', collapsed: { mobile: !menuOpened, desktop: true } } : undefined
         }
         padding="md"
       >
-        <AppShell.Header>
+        <AppFrame.Header>
           <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="sm" wrap="nowrap">
               {viewer && (
@@ -181,10 +182,10 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
               )}
             </Group>
           </Group>
-        </AppShell.Header>
+        </AppFrame.Header>
 
         {viewer && (
-          <AppShell.Navbar p="md" id="convene-mobile-nav">
+          <AppFrame.Navbar id="convene-mobile-nav">
             {menuOpened && (
               <Stack gap="xs">
                 <Text size="sm" c="dimmed">
@@ -204,15 +205,15 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
                 </Button>
               </Stack>
             )}
-          </AppShell.Navbar>
+          </AppFrame.Navbar>
         )}
 
-        <AppShell.Main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className="convene-main">
+        <AppFrame.Main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className="convene-main">
           <Container size="lg" px={0} py="md">
             {children}
           </Container>
-        </AppShell.Main>
-      </AppShell>
+        </AppFrame.Main>
+      </AppFrame>
     </>
   );
 }

@@ -9,6 +9,7 @@ import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Locale } from '@convene/shared-contracts';
 import { createI18n } from '../i18n/create-i18n';
+import { UI_NAMESPACE, uiResources } from '../i18n/ui-resources';
 import { UiProviders } from '../UiProviders';
 
 type Resources = { en: Record<string, unknown>; ar: Record<string, unknown> };
@@ -30,7 +31,7 @@ export function renderPage(page: ReactElement, options: RenderPageOptions): Rend
   // Toasts live in a store of their own, outside the page: none may carry over from a test before.
   notifications.clean();
   notifications.cleanQueue();
-  const i18n = createI18n(options.namespaces, locale);
+  const i18n = createI18n({ [UI_NAMESPACE]: uiResources, ...options.namespaces }, locale);
   document.documentElement.lang = locale;
   document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
   return render(
