@@ -1,6 +1,6 @@
 // `npm test`: every check and test suite, then one total line:
 //   schema and client freshness · format · lint · typecheck · migrations in sync · unit · integration,
-//   beside them the system suite, then e2e.
+//   beside them the system suite, then e2e, then the web's size budget (on the build e2e made).
 // Each check counts as one test; jest suites count their tests. Ends with `N passed, N failed`.
 //
 // The machine's cores are the limit, and most suites keep both busy; the system suite does not
@@ -161,26 +161,19 @@ await jest('unit', 'unit');
 // spent waiting on PostgreSQL and Redis.
 await jest('integration', 'integration', [], ['--maxWorkers=2']);
 await system;
+const buildWeb = [
+  node,
+  [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'],
+];
 // Two browsers at a time, each with its own hub (database, Redis prefix, data directory).
-await jest(
-  'e2e',
-  'e2e',
-  [
-    [node, ['tools/build-server.mjs']],
-    [
-      node,
-      [
-        join(root, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/web/vite.config.ts',
-        '--logLevel',
-        'warn',
-      ],
-    ],
-  ],
-  ['--maxWorkers=2'],
-);
+await jest('e2e', 'e2e', [[node, ['tools/build-server.mjs']], buildWeb], ['--maxWorkers=2']);
+// What each page of that build costs a first visit (run alone, it builds the web itself).
+const buildForBudget = only.length && !only.includes('e2e') ? [buildWeb] : [];
+await check('budget', [
+  ...buildForBudget,
+  [node, ['--test', '--test-reporter=dot', 'tools/web-budget.test.mjs']],
+  [node, ['tools/web-budget.mjs']],
+]);
 
 const total = results.reduce(
   (t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
