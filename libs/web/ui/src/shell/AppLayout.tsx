@@ -97,9 +97,19 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [menuOpened, closeMenu]);
 
+  // A page that loads its code shows (and reports its address) a moment after the address
+  // changed: the menu closes for a move that began after it was opened, not for the one that
+  // was still under way when it was (right after signing in, say).
+  const menuOpenedAt = useRef<string | null>(null);
+  const toggleMenuOpen = menu.toggle;
+  const toggleMenu = useCallback(() => {
+    menuOpenedAt.current = window.location.pathname;
+    toggleMenuOpen();
+  }, [toggleMenuOpen]);
+
   // After client-side navigation, move focus to the new content as a full page load would.
   useEffect(() => {
-    closeMenu();
+    if (location.pathname !== menuOpenedAt.current) closeMenu();
     if (location.pathname !== firstPath.current) {
       firstPath.current = location.pathname;
       mainRef.current?.focus({ preventScroll: true });
@@ -141,7 +151,7 @@ export function AppLayout({ children, headerActions }: AppLayoutProps) {
                 <Burger
                   ref={burgerRef}
                   opened={menuOpened}
-                  onClick={menu.toggle}
+                  onClick={toggleMenu}
                   hiddenFrom="sm"
                   size="sm"
                   aria-label={menuOpened ? t('nav.closeMenu') : t('nav.openMenu')}
