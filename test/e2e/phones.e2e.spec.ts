@@ -41,10 +41,19 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.waitForURL(/\/groups$/);
 }
 
-/** Signed in, the person's own language applies: switch to `language` as a person would. */
+/**
+ * Signed in, the person's own language applies: switch to `language` as a person would, in the
+ * header, or on a phone in the menu the header folds it into.
+ */
 async function useLanguage(page: Page, language: 'en' | 'ar'): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.getByRole('banner').locator(`button[lang="${language}"]`).click();
+  const inHeader = page.getByRole('banner').locator(`button[lang="${language}"]`);
+  if (await inHeader.isVisible()) await inHeader.click();
+  else {
+    await page.locator('button[aria-controls="convene-mobile-nav"]').click();
+    await page.locator(`#convene-mobile-nav button[lang="${language}"]`).click();
+    await page.keyboard.press('Escape');
+  }
   await page.waitForFunction((locale) => document.documentElement.lang === locale, language);
 }
 
@@ -67,7 +76,7 @@ async function readsLeftToRight(page: Page, text: string): Promise<boolean | nul
   }, text);
 }
 
-/** The header's buttons (menu, language, search, bell and its count) are all on the screen. */
+/** The header's buttons (menu, search, bell and its count; the language when signed out) are all on the screen. */
 async function expectHeaderOnScreen(page: Page, path: string): Promise<void> {
   const items = await page
     .getByRole('banner')
@@ -361,6 +370,102 @@ describe('on a phone', () => {
         await readsLeftToRight(page, 'Bring the FOI letters!'),
         await readsLeftToRight(page, 'Bring the printed copies, too.'),
       ]).toEqual([true, true]);
+    });
+  }
+
+  /** Where a control of the header is across the screen (left and right edges), or null when hidden. */
+  const across = async (locator: ReturnType<Page['locator']>) => {
+    if (!(await locator.isVisible())) return null;
+    const box = await locator.boundingBox();
+    return box && { left: Math.floor(box.x), right: Math.ceil(box.x + box.width) };
+  };
+
+  for (const language of ['en', 'ar'] as const) {
+    it(`the header fits a 360 px screen with the bell's count showing, and its menu holds what it folds, in ${language === 'en' ? 'English' : 'Arabic'}`, async () => {
+      // Something unread for Lucía: Samira answers a discussion she opens.
+      const lucia = await session.newPage(PHONE);
+      await signIn(lucia, 'member@example.org');
+      const group = await graphql<{ workingGroup: { id: string } }>(
+        lucia,
+        'query ($slug: String!) { workingGroup(slug: $slug) { id } }',
+        { slug: GROUP },
+      );
+      const opened = await graphql<{ createThread: { id: string; posts: { nodes: { id: string }[] } } }>(
+        lucia,
+        'mutation ($input: CreateThreadInput!) { createThread(input: $input) { id posts(first: 1) { nodes { id } } } }',
+        {
+          input: {
+            groupId: group.workingGroup.id,
+            title: 'Bus fares to the clinic',
+            body: 'Who can lend a travel card?',
+          },
+        },
+      );
+      const samira = await session.newPage(PHONE);
+      await session.signIn(samira, 'samira@example.org');
+      await graphql(samira, 'mutation ($input: ReplyInput!) { reply(input: $input) { id } }', {
+        input: {
+          threadId: opened.createThread.id,
+          parentPostId: opened.createThread.posts.nodes[0]!.id,
+          body: 'I have one.',
+        },
+      });
+      await useLanguage(lucia, language);
+      await lucia.goto('/groups');
+      const header = lucia.getByRole('banner');
+      const menuButton = header.locator('button[aria-controls="convene-mobile-nav"]');
+      const bell = header.locator('button:has(.mantine-Badge-root)');
+      await bell.waitFor();
+
+      // Menu, name, search and the bell with its count: each on the screen, none on another.
+      const controls = {
+        menu: await across(menuButton),
+        name: await across(header.locator('a.convene-brand')),
+        search: await across(header.locator('a[href="/search"]')),
+        bell: await across(bell),
+        count: await across(bell.locator('.mantine-Badge-root')),
+      };
+      const shown = Object.entries(controls).filter(([name]) => name !== 'count');
+      expect(shown.filter(([, box]) => !box || box.left < 0 || box.right > PHONE.width)).toEqual([]);
+      const overlapping = shown.flatMap(([a, x], i) =>
+        shown.slice(i + 1).flatMap(([b, y]) => (x && y && x.left < y.right && y.left < x.right ? [`${a}/${b}`] : [])),
+      );
+      expect(overlapping).toEqual([]);
+      expect(controls.count).not.toBeNull();
+      // In Arabic the menu button is at the right edge, the bell at the left.
+      expect(controls.menu!.left < controls.bell!.left).toBe(language === 'en');
+      // The language is in the menu, not the header.
+      expect(await header.locator('button[lang]').isVisible()).toBe(false);
+
+      // The menu lists what the header folded: the pages, the language, "Use less data", sign-out.
+      await menuButton.click();
+      expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+      const menu = lucia.locator('#convene-mobile-nav');
+      const texts =
+        language === 'en'
+          ? { pages: ['Groups', 'Calendar', 'Pitches', 'Profile'], saver: /^Use less data/, signOut: 'Sign out' }
+          : {
+              pages: ['المجموعات', 'التقويم', 'المقترحات', 'الملف الشخصي'],
+              saver: /^استخدام بيانات أقل/,
+              signOut: 'تسجيل الخروج',
+            };
+      for (const name of texts.pages) await menu.getByRole('link', { name, exact: true }).waitFor();
+      await menu.locator(`button[lang="${language === 'en' ? 'ar' : 'en'}"]`).waitFor();
+      await menu.getByRole('switch', { name: texts.saver }).waitFor();
+      await menu.getByRole('button', { name: texts.signOut, exact: true }).waitFor();
+      await expectFits(lucia, 'the open menu');
+      expect({ what: 'the open menu', violations: await seriousA11yViolations(lucia) }).toEqual({
+        what: 'the open menu',
+        violations: [],
+      });
+      if (process.env['PHONE_SHOTS'])
+        await lucia.screenshot({ path: `${process.env['PHONE_SHOTS']}/${language}-header-menu.png` });
+
+      // Escape closes it and gives focus back to the menu button.
+      await lucia.keyboard.press('Escape');
+      await menu.getByRole('switch').waitFor({ state: 'detached' });
+      expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+      expect(await menuButton.evaluate((button) => button === document.activeElement)).toBe(true);
     });
   }
 
