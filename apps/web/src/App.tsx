@@ -1,9 +1,9 @@
 // Routes of the web app. Features own their pages (composed in ./pages, one chunk each); this
 // file only decides where they live and which need a signed-in person.
 import { AppLayout, NotFoundPage, paths, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
-import { Suspense } from 'react';
-import { BrowserRouter, Navigate, Outlet, useRoutes, type RouteObject } from 'react-router';
-import { lazyPage } from './routes/lazy-page';
+import { isValidElement, Suspense } from 'react';
+import { BrowserRouter, matchRoutes, Navigate, Outlet, useRoutes, type RouteObject } from 'react-router';
+import { lazyPage, type LazyPage } from './routes/lazy-page';
 import { RequireAdmin } from './routes/RequireAdmin';
 import { RequireViewer } from './routes/RequireViewer';
 import { RouteLoading } from './routes/RouteLoading';
@@ -122,6 +122,13 @@ const routes: RouteObject[] = [
     ],
   },
 ];
+
+// The page at the address the app opens on starts loading at once, beside the viewer's query:
+// RequireViewer shows it only once that query has answered.
+for (const { route } of matchRoutes(routes, window.location.pathname) ?? []) {
+  const page = isValidElement(route.element) ? (route.element.type as Partial<LazyPage>) : undefined;
+  page?.preload?.();
+}
 
 function AppRoutes() {
   return useRoutes(routes);
