@@ -1,8 +1,9 @@
 // Benchmark: the web app's first load in Debian's Chromium with a cold cache, for sign-in, the
-// public pitch form, the groups list, a group's page and a discussion — bytes on the wire, first
-// and largest contentful paint, and when the first form field can be typed into ("—" on a page
-// with none) — once on loopback unthrottled and once throttled as DevTools would (1.6 Mbps down,
-// 750 kbps up, 150 ms round trip, CPU 4× slower). Prints figures; asserts nothing.
+// public pitch form, an event's registration, the groups list, a group's page and a discussion —
+// bytes on the wire, first and largest contentful paint, and when the first form field can be
+// typed into ("—" on a page with none) — once on loopback unthrottled and once throttled as
+// DevTools would (1.6 Mbps down, 750 kbps up, 150 ms round trip, CPU 4× slower). Prints figures;
+// asserts nothing.
 //   node tools/build-server.mjs && node node_modules/vite/bin/vite.js build --config apps/web/vite.config.ts \
 //     && node test/bench/web-first-load.bench.mjs
 import { join } from 'node:path';
@@ -49,6 +50,7 @@ const member = await memberRoutes();
 const ROUTES = [
   { name: 'sign-in', path: '/signin', signedIn: false },
   { name: 'pitch form', path: '/pitch/pitch-an-idea', signedIn: false },
+  { name: 'event form', path: '/events/summit', signedIn: false },
   { name: 'groups', path: '/groups', signedIn: true },
   { name: 'group page', path: `/groups/${member.group}`, signedIn: true },
   { name: 'thread page', path: `/threads/${member.thread}`, signedIn: true },
