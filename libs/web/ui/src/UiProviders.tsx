@@ -7,7 +7,8 @@ import '@mantine/core/styles/global.css';
 import './theme/global.css';
 import { DirectionProvider, MantineProvider } from '@mantine/core';
 import type { i18n as I18n } from 'i18next';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { useNotifications } from '@mantine/notifications';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Locale } from '@convene/shared-contracts';
 import { LocaleProvider } from './locale/LocaleProvider';
@@ -17,6 +18,18 @@ import { FocusFirstInvalid } from './forms/FocusFirstInvalid';
 
 // Toasts wait in their store until this loads: no first page needs its code to be used.
 const Toasts = lazy(() => import('./feedback/Toasts'));
+
+/** The toasts' code is fetched with the first toast, and stays. */
+function ToastsOnceShown() {
+  const { notifications, queue } = useNotifications();
+  const [shown, setShown] = useState(false);
+  if (!shown && notifications.length + queue.length > 0) setShown(true);
+  return shown ? (
+    <Suspense>
+      <Toasts />
+    </Suspense>
+  ) : null;
+}
 
 export interface UiProvidersProps {
   i18n: I18n;
@@ -35,9 +48,7 @@ export function UiProviders({ i18n, initialLocale, children }: UiProvidersProps)
           cssVariablesResolver={cssVariablesResolver}
           deduplicateCssVariables={false}
         >
-          <Suspense>
-            <Toasts />
-          </Suspense>
+          <ToastsOnceShown />
           <FocusFirstInvalid />
           {/* Until the texts of a language other than English have come (the first load in Arabic). */}
           <Suspense>
