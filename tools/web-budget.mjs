@@ -27,7 +27,6 @@ export const SIGNED_OUT = new Set([
   'SignUpPage',
   'ForgotPasswordPage',
   'ResetPasswordPage',
-  'AccountDeletedPage',
   'DevMailPage',
   'UnsubscribePage',
   'RegistrationPage',

@@ -1,5 +1,9 @@
 // Routes of the web app. Features own their pages (composed in ./pages, one chunk each); this
 // file only decides where they live and which need a signed-in person.
+// Where someone lands the moment their account is deleted: in the entry, so that leaving the
+// signed-in pages happens at once, before the app forgets the account (a page still loading
+// would let the sign-in redirect win).
+import { AccountDeletedPage } from '@convene/web-identity';
 import { AppLayout, NotFoundPage, paths, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
 import { isValidElement, Suspense } from 'react';
 import { BrowserRouter, matchRoutes, Navigate, Outlet, useRoutes, type RouteObject } from 'react-router';
@@ -14,7 +18,6 @@ const SignInPage = lazyPage(() => import('./pages/SignInPage'), ['identity']);
 const SignUpPage = lazyPage(() => import('./pages/SignUpPage'), ['identity']);
 const ForgotPasswordPage = lazyPage(() => import('./pages/ForgotPasswordPage'), ['identity']);
 const ResetPasswordPage = lazyPage(() => import('./pages/ResetPasswordPage'), ['identity']);
-const AccountDeletedPage = lazyPage(() => import('./pages/AccountDeletedPage'), ['identity']);
 const DevMailPage = lazyPage(() => import('./pages/DevMailPage'), []);
 const UnsubscribePage = lazyPage(() => import('./pages/UnsubscribePage'), ['notifications']);
 const PublicEventPage = lazyPage(() => import('./pages/PublicEventPage'), ['meetings']);

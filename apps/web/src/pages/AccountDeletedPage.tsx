@@ -1,1 +1,0 @@
-export { AccountDeletedPage as default } from '@convene/web-identity';
