@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type Alias } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { shellOnly } from './pwa-shell.ts';
 import { graphqlDocuments } from './graphql-documents.plugin.ts';
 import { mantineStyles } from './mantine-styles.plugin.ts';
-import { precompress } from './precompress.plugin';
+import { precompress } from './precompress.plugin.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = resolve(here, '../..');
@@ -15,14 +17,18 @@ const workspaceRoot = resolve(here, '../..');
 const outDir = process.env['CONVENE_WEB_OUT'] ?? resolve(workspaceRoot, 'dist/apps/web');
 const apiOrigin = process.env['CONVENE_API_ORIGIN'] ?? 'http://localhost:3000';
 
-function browserAliases(): Record<string, string> {
+/** Each alias matches its name exactly, so an entry of a lib (`@convene/web-ui/testing`) is its own alias. */
+function browserAliases(): Alias[] {
   const tsconfig = JSON.parse(readFileSync(resolve(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as {
     compilerOptions: { paths: Record<string, string[]> };
   };
-  const aliases: Record<string, string> = {};
+  const aliases: Alias[] = [];
   for (const [name, [target]] of Object.entries(tsconfig.compilerOptions.paths)) {
     if (target && (name.startsWith('@convene/web-') || name.startsWith('@convene/shared-'))) {
-      aliases[name] = resolve(workspaceRoot, target);
+      aliases.push({
+        find: new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`),
+        replacement: resolve(workspaceRoot, target),
+      });
     }
   }
   return aliases;
@@ -32,7 +38,35 @@ const proxied = ['/graphql', '/api', '/health'];
 
 export default defineConfig({
   root: here,
-  plugins: [mantineStyles(workspaceRoot), graphqlDocuments(), react(), precompress(outDir)],
+  plugins: [
+    mantineStyles(workspaceRoot),
+    graphqlDocuments(),
+    react(),
+    // The service worker (src/sw/sw.ts) with the list of files it keeps when a version installs:
+    // the app shell only; a feature's pages are kept as they are first visited.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        rollupFormat: 'iife',
+        sourcemap: false,
+        globPatterns: [
+          'index.html',
+          'offline.html',
+          'manifest*.webmanifest',
+          'favicon.svg',
+          'icons/*.png',
+          'assets/*.{js,css}',
+        ],
+        manifestTransforms: [shellOnly(outDir)],
+      },
+    }),
+    precompress(outDir),
+  ],
   // rxjs (under Apollo Client) in its ES2015 build: classes instead of tslib's helpers.
   resolve: { alias: browserAliases(), conditions: ['es2015', ...defaultClientConditions] },
   build: {

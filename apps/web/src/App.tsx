@@ -7,6 +7,9 @@ import { AccountDeletedPage } from '@convene/web-identity';
 import { AppLayout, NotFoundPage, paths, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
 import { isValidElement, Suspense } from 'react';
 import { BrowserRouter, matchRoutes, Navigate, Outlet, useRoutes, type RouteObject } from 'react-router';
+import { AppUpdatePrompt } from './pwa/AppUpdatePrompt';
+import { OfflineBanner } from './pwa/OfflineBanner';
+import { useServiceWorkerNavigation } from './pwa/useServiceWorkerNavigation';
 import { lazyPage, type LazyPage } from './routes/lazy-page';
 import { RequireAdmin } from './routes/RequireAdmin';
 import { RequireViewer } from './routes/RequireViewer';
@@ -50,6 +53,7 @@ const AuditLogPage = lazyPage(() => import('./pages/AuditLogPage'), ['identity']
 const HeaderActions = lazyPage(() => import('./pages/HeaderActions'), ['discussions', 'notifications']);
 
 function Layout() {
+  useServiceWorkerNavigation();
   return (
     <AppLayout
       headerActions={
@@ -58,9 +62,11 @@ function Layout() {
         </Suspense>
       }
     >
+      <OfflineBanner />
       <Suspense fallback={<RouteLoading />}>
         <Outlet />
       </Suspense>
+      <AppUpdatePrompt />
     </AppLayout>
   );
 }
