@@ -306,6 +306,15 @@ describe('the web app on a slow connection', () => {
     expect(res.headers['cache-control']).toContain('immutable');
     expect(brotliDecompressSync(res.body).toString()).toBe(script);
     expect(res.body.length).toBeLessThan(script.length / 5);
+    // A script needs none of a page's headers (nor validators: its name changes with its content),
+    // but keeps the ones that protect the file itself.
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    expect(res.headers['etag']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    // The page itself keeps them all.
+    expect((await raw('/groups')).headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('sends gzip where Brotli is not taken (or refused with q=0), and the file itself where neither is', async () => {

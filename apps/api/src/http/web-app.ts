@@ -23,6 +23,29 @@ export function acceptedEncodings(header: string | undefined): Set<string> {
 }
 
 /**
+ * Headers that only mean something on a page (a document) or a worker: a hashed script or
+ * stylesheet goes without them. A page needs some 30 of these files, and on a slow connection
+ * their repeated 0.9 KB of headers cost more than a third of a second. `nosniff` and the
+ * cross-origin resource policy stay, since they protect the file itself.
+ */
+const PAGE_ONLY_HEADERS = [
+  'Content-Security-Policy',
+  'Cross-Origin-Opener-Policy',
+  'Origin-Agent-Cluster',
+  'Referrer-Policy',
+  'X-DNS-Prefetch-Control',
+  'X-Download-Options',
+  'X-Frame-Options',
+  'X-Permitted-Cross-Domain-Policies',
+  'X-XSS-Protection',
+];
+
+function withoutPageHeaders(_req: Request, res: Response, next: NextFunction) {
+  for (const name of PAGE_ONLY_HEADERS) res.removeHeader(name);
+  next();
+}
+
+/**
  * The build's compressed copy of an asset, when the browser accepts its encoding: sent with
  * `Content-Encoding`, the asset's own type, and `Vary: Accept-Encoding` (so caches keep one per
  * encoding). Anything else goes on to the plain file, which says `Vary` as well.
@@ -43,9 +66,14 @@ function precompressed(root: string) {
     if (!encoding) return next();
     res.type(extname(file));
     res.setHeader('Content-Encoding', encoding.name);
-    res.sendFile(file + encoding.suffix, { immutable: true, maxAge: '365d' }, (error) => {
-      if (error) next(error);
-    });
+    // Hashed names never change content: no validators to send or to check.
+    res.sendFile(
+      file + encoding.suffix,
+      { immutable: true, maxAge: '365d', etag: false, lastModified: false },
+      (error) => {
+        if (error) next(error);
+      },
+    );
   };
 }
 
@@ -62,8 +90,15 @@ export function serveWebApp(app: Express, distDir: string): boolean {
   app.use((req: Request, res: Response, next: NextFunction) =>
     req.path.endsWith('.map') && !API_PATHS.test(req.path) ? res.status(404).end() : next(),
   );
-  app.use('/assets', precompressed(assets));
-  app.use('/assets', express.static(assets, { immutable: true, maxAge: '365d', index: false }));
+  // An app of their own, without ETags (Express gives sendFile the app's setting, whatever it is asked).
+  const hashed = express();
+  hashed.disable('etag');
+  hashed.disable('x-powered-by');
+  hashed.use(withoutPageHeaders, precompressed(assets));
+  hashed.use(
+    express.static(assets, { immutable: true, maxAge: '365d', index: false, etag: false, lastModified: false }),
+  );
+  app.use('/assets', hashed);
   app.use(
     express.static(distDir, {
       index: false,
