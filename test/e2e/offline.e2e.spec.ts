@@ -96,6 +96,10 @@ describe('installable and readable offline', () => {
     await page.getByRole('status').filter({ hasText: "You're offline" }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'Not saved on this device' }).waitFor();
     await expect(page.getByText(otherThread.title).count()).resolves.toBe(0);
+    // Nor can a page whose code was never loaded here: it says so instead of leaving the screen blank.
+    await page.goto('/settings/security');
+    await page.getByRole('alert').filter({ hasText: 'Not saved on this device' }).waitFor();
+    await page.getByRole('button', { name: 'Reload' }).waitFor();
 
     await page.context().setOffline(false);
     await page.goto('/groups');

@@ -5,12 +5,12 @@
 // would let the sign-in redirect win).
 import { AccountDeletedPage } from '@convene/web-identity';
 import { AppLayout, NotFoundPage, paths, TWO_FACTOR_SETUP_PATH } from '@convene/web-ui';
-import { isValidElement, Suspense } from 'react';
+import { isValidElement, lazy, Suspense } from 'react';
 import { BrowserRouter, matchRoutes, Navigate, Outlet, useRoutes, type RouteObject } from 'react-router';
-import { AppUpdatePrompt } from './pwa/AppUpdatePrompt';
 import { OfflineBanner } from './pwa/OfflineBanner';
 import { useServiceWorkerNavigation } from './pwa/useServiceWorkerNavigation';
 import { lazyPage, type LazyPage } from './routes/lazy-page';
+import { PageLoadBoundary, QuietBoundary } from './routes/PageLoadBoundary';
 import { RequireAdmin } from './routes/RequireAdmin';
 import { RequireViewer } from './routes/RequireViewer';
 import { RouteLoading } from './routes/RouteLoading';
@@ -50,6 +50,8 @@ const PitchFormEditPage = lazyPage(() => import('./pages/PitchFormEditPage'), ['
 const NetworkAdminPage = lazyPage(() => import('./pages/NetworkAdminPage'), ['identity', 'documents']);
 const NetworkPeoplePage = lazyPage(() => import('./pages/NetworkPeoplePage'), ['identity']);
 const AuditLogPage = lazyPage(() => import('./pages/AuditLogPage'), ['identity']);
+// Registering the service worker waits until the page is drawn: no first load carries it.
+const AppUpdatePrompt = lazy(() => import('./pwa/AppUpdatePrompt'));
 const HeaderActions = lazyPage(() => import('./pages/HeaderActions'), ['discussions', 'notifications']);
 
 function Layout() {
@@ -57,16 +59,24 @@ function Layout() {
   return (
     <AppLayout
       headerActions={
-        <Suspense>
-          <HeaderActions />
-        </Suspense>
+        <QuietBoundary>
+          <Suspense>
+            <HeaderActions />
+          </Suspense>
+        </QuietBoundary>
       }
     >
       <OfflineBanner />
-      <Suspense fallback={<RouteLoading />}>
-        <Outlet />
-      </Suspense>
-      <AppUpdatePrompt />
+      <PageLoadBoundary>
+        <Suspense fallback={<RouteLoading />}>
+          <Outlet />
+        </Suspense>
+      </PageLoadBoundary>
+      <QuietBoundary>
+        <Suspense>
+          <AppUpdatePrompt />
+        </Suspense>
+      </QuietBoundary>
     </AppLayout>
   );
 }

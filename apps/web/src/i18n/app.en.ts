@@ -14,6 +14,13 @@ export const appEn = {
     title: "You're offline",
     body: 'You can still read the discussions and meetings you opened on this device. Posting and other changes need a connection.',
   },
+  pageLoad: {
+    title: 'This page could not be loaded',
+    body: 'Convene was probably updated since this tab opened. Reload to get the new version.',
+    offlineTitle: 'Not saved on this device',
+    offlineBody: "You're offline, and this page wasn't opened here before. It will load once you're back online.",
+    reload: 'Reload',
+  },
   update: {
     title: 'A new version of Convene is ready',
     body: 'Reload to start using it. Anything you are typing stays on this page until you reload.',

@@ -9,7 +9,7 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
  * Registers the service worker and, when a new version has installed, offers to reload into it.
  * Nothing changes until the person says so: the new version takes over whole, at the reload.
  */
-export function AppUpdatePrompt() {
+export default function AppUpdatePrompt() {
   const { t } = useTranslation('app');
   const {
     needRefresh: [needRefresh, setNeedRefresh],
