@@ -77,9 +77,17 @@ export class BrowserSession {
     throw new Error('the mail never arrived');
   }
 
-  /** A page in a fresh browser context (its own cookies), on the hub's origin. */
-  async newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await this.browser.newContext({ viewport, baseURL: this.hub.url });
+  /**
+   * A page in a fresh browser context (its own cookies), on the hub's origin. The service worker is
+   * kept out unless asked for (`offline.e2e.spec.ts` tests it): installing it in every context of
+   * every suite costs minutes of CPU and tests nothing more.
+   */
+  async newPage(viewport = { width: 1280, height: 900 }, { serviceWorker = false } = {}): Promise<Page> {
+    const context = await this.browser.newContext({
+      viewport,
+      baseURL: this.hub.url,
+      serviceWorkers: serviceWorker ? 'allow' : 'block',
+    });
     this.contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);

@@ -74,7 +74,7 @@ describe('installable and readable offline', () => {
   });
 
   it('opens the discussions and meetings read on this device while offline, and forgets them at sign-out', async () => {
-    const page = await session.newPage({ width: 390, height: 844 });
+    const page = await session.newPage({ width: 390, height: 844 }, { serviceWorker: true });
     await session.signIn(page, 'member@example.org');
     await underServiceWorker(page);
 
@@ -119,7 +119,7 @@ describe('installable and readable offline', () => {
   });
 
   it('offers a new version with "Reload to update", and runs it only once accepted', async () => {
-    const page = await session.newPage();
+    const page = await session.newPage(undefined, { serviceWorker: true });
     await page.goto('/signin');
     await underServiceWorker(page);
     /** The version the worker in charge of the page says it is (only the next one answers). */
@@ -160,7 +160,7 @@ describe('installable and readable offline', () => {
   });
 
   it('names the installed app in English and Arabic, with its icons', async () => {
-    const page = await session.newPage();
+    const page = await session.newPage(undefined, { serviceWorker: true });
     await page.goto('/signin');
     const manifests = await page.evaluate(async () => {
       const href = document.querySelector('link[rel="manifest"]')?.getAttribute('href');

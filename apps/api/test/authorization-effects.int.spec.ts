@@ -1146,6 +1146,8 @@ describe('who may do what, persona by persona: the real effect when allowed, the
       ])
       // Tried as the person, others and anonymous in privacy.int.spec.ts, with the download route.
       .concat(['myDataExports', 'requestDataExport', 'deleteAccount'])
+      // Tried as the owner, another person and the signed-out in push-devices.int.spec.ts.
+      .concat(['pushPublicKey', 'myPushDevices', 'registerPushDevice', 'removePushDevice'])
       .join('\n');
     const operations = [...fieldsOf('Query'), ...fieldsOf('Mutation')];
     expect(operations.length).toBeGreaterThan(20);

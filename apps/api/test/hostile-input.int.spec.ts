@@ -427,6 +427,8 @@ describe.each([
       '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>',
     );
     await writeFile(join(webDir, 'assets', 'app.js'), 'export {};');
+    await writeFile(join(webDir, 'assets', 'app.css'), 'body { margin: 0; }');
+    await writeFile(join(webDir, 'assets', 'pdf.worker.min-abc.mjs'), 'self.onmessage = () => undefined;');
     api = await ApiHarness.start({ ...env, WEB_DIST_DIR: webDir });
     const w = await groupPersonas(api);
     member = await w.as('member');
@@ -454,7 +456,8 @@ describe.each([
   const kinds: [string, () => Promise<Answer>, number, RegExp, string][] = [
     ['the web app’s page', () => get('/'), 200, /^text\/html/, "'self'"],
     ['a client-side route of the web app', () => get('/groups/some-group/documents'), 200, /^text\/html/, "'self'"],
-    ['a web app asset', () => get('/assets/app.js'), 200, /javascript/, "'self'"],
+    // A worker runs under its own script's policy: it keeps every header.
+    ['a web worker’s script', () => get('/assets/pdf.worker.min-abc.mjs'), 200, /javascript/, "'self'"],
     [
       'a GraphQL answer',
       () => post('application/json', JSON.stringify({ query: ME })),
@@ -506,6 +509,21 @@ describe.each([
     if (production)
       expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
     else expect(answer.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it.each([
+    ['a web app script', '/assets/app.js', /javascript/],
+    ['a web app stylesheet', '/assets/app.css', /^text\/css/],
+  ])('%s keeps the headers that protect the file, without those only a page reads', async (_kind, path, type) => {
+    const answer = await get(path);
+    expect([answer.status, answer.headers.get('content-type')]).toEqual([200, expect.stringMatching(type)]);
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(answer.headers.get('x-powered-by')).toBeNull();
+    if (production)
+      expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
+    for (const name of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy'])
+      expect([name, answer.headers.get(name)]).toEqual([name, null]);
   });
 
   /** The Set-Cookie header's name, value and attributes (lower-cased names). */
