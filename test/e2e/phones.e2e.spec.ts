@@ -2,9 +2,13 @@
 // wider than the screen: a long link, a long unbroken word and paragraphs of Arabic and English in
 // one post, a long discussion title, and the calendar's month. A page wider than the viewport (the
 // whole page scrolling sideways) fails, naming the route and the language.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js';
+
+// Each sweep visits some thirty pages in both of a fresh context's first loads: on two busy cores,
+// beside another browser suite, that takes longer than the 90 s other tests get.
+jest.setTimeout(300_000);
 
 const PHONE = { width: 360, height: 740 };
 const GROUP = 'health-and-social-care';
