@@ -7,7 +7,7 @@
 // (it waits on purpose: for Redis to come back, for a killed worker's jobs to be taken up again),
 // so it runs beside the others, its output held back and printed whole when it ends.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -124,6 +124,11 @@ async function jest(name, project, prepare = [], options = [], { beside = false 
     summary = JSON.parse(await readFile(out, 'utf8'));
   } catch {
     /* jest crashed before writing its report: counted as one failure below */
+  }
+  // TEST_REPORT_DIR keeps each jest report (with every file's and test's duration) for profiling.
+  if (process.env.TEST_REPORT_DIR) {
+    await mkdir(process.env.TEST_REPORT_DIR, { recursive: true });
+    await copyFile(out, join(process.env.TEST_REPORT_DIR, `${name}.json`)).catch(() => {});
   }
   await rm(dir, { recursive: true, force: true });
   // A suite that fails to load has no failed tests but must still count as a failure.
