@@ -54,14 +54,7 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         sourcemap: false,
-        globPatterns: [
-          'index.html',
-          'offline.html',
-          'manifest*.webmanifest',
-          'favicon.svg',
-          'icons/*.png',
-          'assets/*.{js,css}',
-        ],
+        globPatterns: ['index.html', 'offline.html', 'manifest*.webmanifest', 'icons/*.png', 'assets/*.{js,css}'],
         manifestTransforms: [shellOnly(outDir)],
       },
     }),

@@ -73,3 +73,13 @@ export async function time(label, count, run, width = 44) {
 export function residentMiB(pid) {
   return Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
 }
+
+/** The thread page's query (as the web asks it), for benchmarks that read a thread. */
+export const THREAD_PAGE_QUERY = `query Thread($id: ID!, $first: Int!) { thread(id: $id) {
+  id title tags replyCount lastActivityAt createdAt locked pinned unreadCount readCount author { id displayName }
+  firstUnreadPostId notificationLevel viewerCanModerate group { id slug name }
+  posts(first: $first) {
+    nodes { id threadId parentId depth body bodyHtml createdAt editedAt deleted viewerIsAuthor hidden { reason hiddenAt } reactions { reaction count mine } author { id displayName } }
+    endCursor hasNextPage
+  }
+} }`;

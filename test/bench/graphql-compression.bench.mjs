@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { benchEnv, freshDatabase, startApi } from './api-bench.util.mjs';
+import { THREAD_PAGE_QUERY, benchEnv, freshDatabase, startApi } from './api-bench.util.mjs';
 
 const [requests = 300] = process.argv.slice(2).map(Number);
 const database = 'convene_bench_compression';
@@ -51,14 +51,7 @@ const queries = [
   {
     label: 'thread page, 100 posts',
     body: {
-      query: `query Thread($id: ID!, $first: Int!) { thread(id: $id) {
-        id title tags replyCount lastActivityAt createdAt locked pinned unreadCount readCount author { id displayName }
-        firstUnreadPostId notificationLevel viewerCanModerate group { id slug name }
-        posts(first: $first) {
-          nodes { id threadId parentId depth body bodyHtml createdAt editedAt deleted viewerIsAuthor hidden { reason hiddenAt } reactions { reaction count mine } author { id displayName } }
-          endCursor hasNextPage
-        }
-      } }`,
+      query: THREAD_PAGE_QUERY,
       variables: { id: seeded.threadId, first: 100 },
     },
   },

@@ -5,6 +5,7 @@
 // method: read-bench.util.mjs).
 //   node tools/build-server.mjs && node test/bench/thread-read.bench.mjs [--connections=10] [--duration=10] [--profile]
 import { randomUUID } from 'node:crypto';
+import { THREAD_PAGE_QUERY } from './api-bench.util.mjs';
 import { readBench } from './read-bench.util.mjs';
 
 const database = 'convene_bench_thread';
@@ -63,14 +64,7 @@ await readBench({
     };
   },
   request: (seeded) => ({
-    query: `query Thread($id: ID!, $first: Int!) { thread(id: $id) {
-      id title tags replyCount lastActivityAt createdAt locked pinned unreadCount readCount author { id displayName }
-      firstUnreadPostId notificationLevel viewerCanModerate group { id slug name }
-      posts(first: $first) {
-        nodes { id threadId parentId depth body bodyHtml createdAt editedAt deleted viewerIsAuthor hidden { reason hiddenAt } reactions { reaction count mine } author { id displayName } }
-        endCursor hasNextPage
-      }
-    } }`,
+    query: THREAD_PAGE_QUERY,
     variables: { id: seeded.threadId, first },
   }),
   baselineRequest: (seeded) => ({ threadId: seeded.threadId, viewerId: seeded.userId, first }),

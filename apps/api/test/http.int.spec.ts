@@ -7,6 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiHarness, useApiHarness } from './api-harness.js';
 import { text, upload } from './document-files.js';
 
+/** An answer as it came over the wire: status, headers and the body's bytes, nothing decoded. */
+function rawAnswer(
+  url: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('HTTP surface', () => {
   const api = useApiHarness();
 
@@ -155,30 +171,15 @@ describe('GraphQL answers on a slow connection', () => {
 
   /** A GraphQL POST, answered raw (no decoding on the way), with the given Accept-Encoding. */
   const post = (query: string, acceptEncoding?: string) =>
-    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
-      (resolve, reject) => {
-        const req = request(
-          `${api.url}/graphql`,
-          {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              cookie,
-              ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end(JSON.stringify({ query }));
+    rawAnswer(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie,
+        ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
       },
-    );
+      body: JSON.stringify({ query }),
+    });
   const large = '{ workingGroups { id slug name purpose joinPolicy memberCount } }';
   const small = '{ me { id email } }';
 
@@ -253,13 +254,16 @@ describe('GraphQL answers on a slow connection', () => {
 
 describe('the web app on a slow connection', () => {
   const script = `export const words = ${JSON.stringify('convene '.repeat(400))};\n`;
+  const page = `<!doctype html><div id="root"></div><noscript>${'Convene needs JavaScript. '.repeat(60)}</noscript>`;
+  const manifestText = JSON.stringify({ name: 'Convene', description: 'Working groups. '.repeat(80) });
   let webDir: string;
   let api: ApiHarness;
 
   beforeAll(async () => {
     webDir = await mkdtemp(join(tmpdir(), 'convene-web-'));
     await mkdir(join(webDir, 'assets'));
-    await writeFile(join(webDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    await writeFile(join(webDir, 'index.html'), page);
+    await writeFile(join(webDir, 'index.html.br'), brotliCompressSync(page));
     // As the build writes them: the script, its Brotli and gzip copies, and its source map.
     await writeFile(join(webDir, 'assets', 'app.js'), script);
     await writeFile(join(webDir, 'assets', 'app.js.br'), brotliCompressSync(script));
@@ -269,7 +273,8 @@ describe('the web app on a slow connection', () => {
     // The service worker, its map, and a manifest, at the top of the build.
     await writeFile(join(webDir, 'sw.js'), 'self.addEventListener("fetch", () => undefined);');
     await writeFile(join(webDir, 'sw.js.map'), '{"version":3,"sources":["secret/sw.ts"]}');
-    await writeFile(join(webDir, 'manifest.webmanifest'), '{"name":"Convene"}');
+    await writeFile(join(webDir, 'manifest.webmanifest'), manifestText);
+    await writeFile(join(webDir, 'manifest.webmanifest.br'), brotliCompressSync(manifestText));
     api = await ApiHarness.start({ WEB_DIST_DIR: webDir });
   });
   afterAll(async () => {
@@ -279,23 +284,9 @@ describe('the web app on a slow connection', () => {
 
   /** The raw answer to a GET (no decoding on the way), with the given Accept-Encoding. */
   const raw = (path: string, acceptEncoding?: string) =>
-    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
-      (resolve, reject) => {
-        const req = request(
-          `${api.url}${path}`,
-          { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      },
-    );
+    rawAnswer(`${api.url}${path}`, {
+      headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+    });
 
   it('sends the Brotli copy to a browser that takes it, as JavaScript, cached for a year', async () => {
     const res = await raw('/assets/app.js', 'gzip, deflate, br, zstd');
@@ -348,5 +339,25 @@ describe('the web app on a slow connection', () => {
     expect([manifest.status, manifest.headers['cache-control']]).toEqual([200, 'no-cache']);
     expect(manifest.headers['content-type']).toMatch(/manifest\+json/);
     expect((await raw('/index.html')).headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it("sends a page's HTML and the manifest compressed too, revalidated as before", async () => {
+    const html = await raw('/groups/health-and-social-care', 'gzip, br');
+    expect([html.status, html.headers['content-encoding'], html.headers['cache-control']]).toEqual([
+      200,
+      'br',
+      'no-cache',
+    ]);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(html.headers['etag']).toBeDefined();
+    expect(brotliDecompressSync(html.body).toString()).toBe(page);
+    // Without Brotli (no gzip copy here), the page itself.
+    const plain = await raw('/groups', 'gzip');
+    expect([plain.headers['content-encoding'], plain.body.toString()]).toEqual([undefined, page]);
+    const manifest = await raw('/manifest.webmanifest', 'br');
+    expect([manifest.headers['content-encoding'], manifest.headers['cache-control']]).toEqual(['br', 'no-cache']);
+    expect(manifest.headers['content-type']).toMatch(/manifest\+json/);
+    expect(brotliDecompressSync(manifest.body).toString()).toBe(manifestText);
   });
 });

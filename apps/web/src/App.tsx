@@ -9,6 +9,7 @@ import { isValidElement, lazy, Suspense } from 'react';
 import { BrowserRouter, matchRoutes, Navigate, Outlet, useRoutes, type RouteObject } from 'react-router';
 import { OfflineBanner } from './pwa/OfflineBanner';
 import { useServiceWorkerNavigation } from './pwa/useServiceWorkerNavigation';
+import { useServiceWorkerUpdate } from './pwa/useServiceWorkerUpdate';
 import { lazyPage, type LazyPage } from './routes/lazy-page';
 import { PageLoadBoundary, QuietBoundary } from './routes/PageLoadBoundary';
 import { RequireAdmin } from './routes/RequireAdmin';
@@ -27,7 +28,7 @@ const PublicEventPage = lazyPage(() => import('./pages/PublicEventPage'), ['meet
 const RegistrationPage = lazyPage(() => import('./pages/RegistrationPage'), ['meetings']);
 const PitchFormPage = lazyPage(() => import('./pages/PitchFormPage'), ['submissions']);
 const PartnerPitchPage = lazyPage(() => import('./pages/PartnerPitchPage'), ['submissions']);
-const TwoFactorRequiredPage = lazyPage(() => import('./pages/TwoFactorRequiredPage'), ['identity']);
+const TwoFactorRequiredPage = lazyPage(() => import('./pages/TwoFactorRequiredPage'), ['identity', 'account']);
 const GroupsPage = lazyPage(() => import('./pages/GroupsPage'), ['groups']);
 const WorkingGroupPage = lazyPage(
   () => import('./pages/WorkingGroupPage'),
@@ -41,21 +42,22 @@ const CalendarPage = lazyPage(() => import('./pages/CalendarPage'), ['meetings']
 const SearchPage = lazyPage(() => import('./pages/SearchPage'), ['discussions', 'documents']);
 const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), ['notifications']);
 const NotificationSettingsPage = lazyPage(() => import('./pages/NotificationSettingsPage'), ['notifications']);
-const ProfilePage = lazyPage(() => import('./pages/ProfilePage'), ['identity']);
-const SecurityPage = lazyPage(() => import('./pages/SecurityPage'), ['identity']);
+const ProfilePage = lazyPage(() => import('./pages/ProfilePage'), ['identity', 'account']);
+const SecurityPage = lazyPage(() => import('./pages/SecurityPage'), ['identity', 'account']);
 const PitchBoardPage = lazyPage(() => import('./pages/PitchBoardPage'), ['submissions']);
 const PitchReviewPage = lazyPage(() => import('./pages/PitchReviewPage'), ['submissions']);
 const PitchFormsPage = lazyPage(() => import('./pages/PitchFormsPage'), ['submissions']);
 const PitchFormEditPage = lazyPage(() => import('./pages/PitchFormEditPage'), ['submissions']);
-const NetworkAdminPage = lazyPage(() => import('./pages/NetworkAdminPage'), ['identity', 'documents']);
-const NetworkPeoplePage = lazyPage(() => import('./pages/NetworkPeoplePage'), ['identity']);
-const AuditLogPage = lazyPage(() => import('./pages/AuditLogPage'), ['identity']);
-// Registering the service worker waits until the page is drawn: no first load carries it.
+const NetworkAdminPage = lazyPage(() => import('./pages/NetworkAdminPage'), ['identity', 'account', 'documents']);
+const NetworkPeoplePage = lazyPage(() => import('./pages/NetworkPeoplePage'), ['identity', 'account']);
+const AuditLogPage = lazyPage(() => import('./pages/AuditLogPage'), ['identity', 'account']);
+// Offered only when a new version waits: no first load carries it.
 const AppUpdatePrompt = lazy(() => import('./pwa/AppUpdatePrompt'));
 const HeaderActions = lazyPage(() => import('./pages/HeaderActions'), ['discussions', 'notifications']);
 
 function Layout() {
   useServiceWorkerNavigation();
+  const update = useServiceWorkerUpdate();
   return (
     <AppLayout
       headerActions={
@@ -72,11 +74,13 @@ function Layout() {
           <Outlet />
         </Suspense>
       </PageLoadBoundary>
-      <QuietBoundary>
-        <Suspense>
-          <AppUpdatePrompt />
-        </Suspense>
-      </QuietBoundary>
+      {update.waiting && (
+        <QuietBoundary>
+          <Suspense>
+            <AppUpdatePrompt onLater={update.dismiss} onReload={update.update} />
+          </Suspense>
+        </QuietBoundary>
+      )}
     </AppLayout>
   );
 }

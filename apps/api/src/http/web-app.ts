@@ -47,15 +47,38 @@ function withoutPageHeaders(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** How a compressed copy is sent: hashed assets for a year without validators, others revalidated. */
+type SendOptions = Parameters<Response['sendFile']>[1];
+/** Hashed names never change content: no validators to send or to check, nor ranges to offer (small files, fetched whole). */
+const HASHED: SendOptions = { immutable: true, maxAge: '365d', etag: false, lastModified: false, acceptRanges: false };
+
+/** The encoding of the build's copy of `file` the request accepts, if the build wrote one. */
+function encodingFor(req: Request, file: string) {
+  const accepted = acceptedEncodings(req.headers['accept-encoding']);
+  return ENCODINGS.find((e) => accepted.has(e.name) && existsSync(file + e.suffix));
+}
+
+/** Sends `file`, or the build's compressed copy of it the browser accepts, with `Vary: Accept-Encoding`. */
+function sendPreferringCompressed(req: Request, res: Response, next: NextFunction, file: string, options: SendOptions) {
+  res.vary('Accept-Encoding');
+  const encoding = encodingFor(req, file);
+  if (encoding) {
+    res.type(extname(file));
+    res.setHeader('Content-Encoding', encoding.name);
+  }
+  res.sendFile(encoding ? file + encoding.suffix : file, options, (error) => {
+    if (error) next(error);
+  });
+}
+
 /**
- * The build's compressed copy of an asset, when the browser accepts its encoding: sent with
- * `Content-Encoding`, the asset's own type, and `Vary: Accept-Encoding` (so caches keep one per
+ * The build's compressed copy of a file, when the browser accepts its encoding: sent with
+ * `Content-Encoding`, the file's own type, and `Vary: Accept-Encoding` (so caches keep one per
  * encoding). Anything else goes on to the plain file, which says `Vary` as well.
  */
-function precompressed(root: string) {
+function precompressed(root: string, options: SendOptions) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    res.vary('Accept-Encoding');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) return next();
     let file: string;
     try {
       file = normalize(join(root, decodeURIComponent(req.path)));
@@ -63,20 +86,16 @@ function precompressed(root: string) {
       return next(); // a malformed address: the static files answer it as they always have
     }
     if (!file.startsWith(root + sep)) return next();
-    const accepted = acceptedEncodings(req.headers['accept-encoding']);
-    const encoding = ENCODINGS.find((e) => accepted.has(e.name) && existsSync(file + e.suffix));
-    if (!encoding) return next();
-    res.type(extname(file));
-    res.setHeader('Content-Encoding', encoding.name);
-    // Hashed names never change content: no validators to send or to check.
-    res.sendFile(
-      file + encoding.suffix,
-      { immutable: true, maxAge: '365d', etag: false, lastModified: false },
-      (error) => {
-        if (error) next(error);
-      },
-    );
+    res.vary('Accept-Encoding');
+    if (!encodingFor(req, file)) return next();
+    sendPreferringCompressed(req, res, next, file, options);
   };
+}
+
+/** The service worker and the manifests say which version runs: asked for again every time. */
+function revalidateVersioned(req: Request, res: Response, next: NextFunction) {
+  if (/^\/(sw\.js|[^/]+\.webmanifest)$/.test(req.path)) res.setHeader('Cache-Control', 'no-cache');
+  next();
 }
 
 /**
@@ -96,25 +115,24 @@ export function serveWebApp(app: Express, distDir: string): boolean {
   const hashed = express();
   hashed.disable('etag');
   hashed.disable('x-powered-by');
-  hashed.use(withoutPageHeaders, precompressed(assets));
+  hashed.use(withoutPageHeaders, precompressed(assets, HASHED));
   hashed.use(
-    express.static(assets, { immutable: true, maxAge: '365d', index: false, etag: false, lastModified: false }),
-  );
-  app.use('/assets', hashed);
-  app.use(
-    express.static(distDir, {
+    express.static(assets, {
+      immutable: true,
+      maxAge: '365d',
+      etag: false,
+      lastModified: false,
+      acceptRanges: false,
       index: false,
-      maxAge: '1h',
-      // The service worker and the manifests say which version runs: asked for again every time.
-      setHeaders: (res, path) => {
-        if (/[/\\](sw\.js|[^/\\]+\.webmanifest)$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
-      },
     }),
   );
+  app.use('/assets', hashed);
+  const files = { maxAge: '1h' };
+  app.use(revalidateVersioned, precompressed(distDir, files), express.static(distDir, { ...files, index: false }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    sendPreferringCompressed(req, res, next, index, {});
   });
   return true;
 }

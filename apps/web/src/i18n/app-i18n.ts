@@ -4,7 +4,7 @@
 import { discussionsTranslations } from '@convene/web-discussions';
 import { documentsTranslations } from '@convene/web-documents';
 import { groupsTranslations } from '@convene/web-groups';
-import { identityTranslations } from '@convene/web-identity';
+import { accountTranslations, identityTranslations } from '@convene/web-identity';
 import { meetingsTranslations } from '@convene/web-meetings';
 import { notificationsTranslations } from '@convene/web-notifications';
 import { submissionsTranslations } from '@convene/web-submissions';
@@ -16,6 +16,7 @@ export const initialLocale = detectInitialLocale();
 export const i18n = createI18n({ app: { en: appEn } }, initialLocale, {
   app: appTranslations,
   identity: identityTranslations,
+  account: accountTranslations,
   groups: groupsTranslations,
   notifications: notificationsTranslations,
   discussions: discussionsTranslations,
@@ -26,4 +27,4 @@ export const i18n = createI18n({ app: { en: appEn } }, initialLocale, {
 
 /** A namespace of a feature, as its pages name it. */
 export type FeatureNamespace =
-  'identity' | 'groups' | 'notifications' | 'discussions' | 'documents' | 'meetings' | 'submissions';
+  'identity' | 'account' | 'groups' | 'notifications' | 'discussions' | 'documents' | 'meetings' | 'submissions';

@@ -111,6 +111,7 @@ describe('the words the web shows', () => {
   it('come from keys that exist in the namespace the component reads', async () => {
     const known = await namespaces();
     expect([...known.keys()].sort()).toEqual([
+      'account',
       'app',
       'discussions',
       'documents',
@@ -125,12 +126,19 @@ describe('the words the web shows', () => {
     let checked = 0;
     for (const file of sources()) {
       const source = parse(file);
-      // The namespaces this file reads: useTranslation('x') and getFixedT(…, 'x'); useTranslation() reads `ui`.
+      // The namespaces this file reads: useTranslation('x') or (['x', 'y']) and getFixedT(…, 'x');
+      // useTranslation() reads `ui`.
       const read = new Set<string>();
+      const namedOnly = new Set<string>();
       const collect = (node: ts.Node) => {
         if (ts.isCallExpression(node)) {
           const callee = node.expression.getText();
-          if (callee === 'useTranslation') read.add(literal(node.arguments[0]) ?? 'ui');
+          const [first] = node.arguments;
+          // Of a list, keys without a namespace come from the first; the others are named in the key.
+          if (callee === 'useTranslation' && first && ts.isArrayLiteralExpression(first)) {
+            read.add(literal(first.elements[0]) ?? 'ui');
+            for (const element of first.elements.slice(1)) namedOnly.add(literal(element) ?? 'ui');
+          } else if (callee === 'useTranslation') read.add(literal(first) ?? 'ui');
           if (callee.endsWith('getFixedT')) read.add(literal(node.arguments[1]) ?? 'ui');
         }
         ts.forEachChild(node, collect);
@@ -144,11 +152,16 @@ describe('the words the web shows', () => {
           const isT =
             (ts.isIdentifier(callee) && callee.text === 't') ||
             (ts.isCallExpression(callee) && callee.expression.getText().endsWith('getFixedT'));
-          const key = literal(first);
-          const prefix = ts.isTemplateExpression(first) ? first.head.text : null;
+          // A key may name its namespace (`account:security.title`): one the file reads.
+          const text = literal(first);
+          const [, named, key = null] = text === null ? [] : (/^(?:(\w+):)?(.*)$/s.exec(text) ?? []);
+          const [, namedByPrefix, prefix = null] = ts.isTemplateExpression(first)
+            ? (/^(?:(\w+):)?(.*)$/s.exec(first.head.text) ?? [])
+            : [];
+          const from = named ?? namedByPrefix;
           if (isT && (key !== null || prefix !== null)) {
             checked += 1;
-            const exists = [...read].some((ns) => {
+            const exists = (from ? [...read, ...namedOnly].filter((ns) => ns === from) : [...read]).some((ns) => {
               const keys = known.get(ns);
               if (!keys) return false;
               if (key !== null) return keys.has(key);

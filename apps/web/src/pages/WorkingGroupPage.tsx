@@ -2,15 +2,29 @@
 import { GroupThreads } from '@convene/web-discussions';
 import { GroupDocuments } from '@convene/web-documents';
 import { GroupPage } from '@convene/web-groups';
-import { GroupMeetings } from '@convene/web-meetings';
 import { GroupNotificationMenu } from '@convene/web-notifications';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageLoadBoundary } from '../routes/PageLoadBoundary';
+import { RouteLoading } from '../routes/RouteLoading';
+
+const GroupMeetings = lazy(() => import('../tabs/GroupMeetingsTab'));
 
 /** The group page's Meetings tab, beside its overview. */
 function useMeetingsTab() {
   const { t } = useTranslation('meetings');
   return (group: { id: string; slug: string }) => [
-    { value: 'meetings', label: t('group.tab'), content: <GroupMeetings groupId={group.id} slug={group.slug} /> },
+    {
+      value: 'meetings',
+      label: t('group.tab'),
+      content: (
+        <PageLoadBoundary>
+          <Suspense fallback={<RouteLoading />}>
+            <GroupMeetings groupId={group.id} slug={group.slug} />
+          </Suspense>
+        </PageLoadBoundary>
+      ),
+    },
   ];
 }
 

@@ -1,30 +1,13 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useRegisterSW } from 'virtual:pwa-register/react';
-
-/** How often an open tab asks whether a new version was published. */
-const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Registers the service worker and, when a new version has installed, offers to reload into it.
- * Nothing changes until the person says so: the new version takes over whole, at the reload.
+ * Offers the new version that has installed and waits (see useServiceWorkerUpdate): nothing
+ * changes until the person says so, and the new version then takes over whole, at the reload.
+ * Its own chunk, fetched only when there is something to offer.
  */
-export default function AppUpdatePrompt() {
+export default function AppUpdatePrompt({ onLater, onReload }: { onLater(): void; onReload(): void }) {
   const { t } = useTranslation('app');
-  const {
-    needRefresh: [needRefresh, setNeedRefresh],
-    updateServiceWorker,
-  } = useRegisterSW({
-    onRegisteredSW(_url, registration) {
-      if (!registration) return;
-      setInterval(() => void registration.update().catch(() => undefined), CHECK_EVERY_MS);
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible') void registration.update().catch(() => undefined);
-      });
-    },
-  });
-
-  if (!needRefresh) return null;
   return (
     <Paper
       role="status"
@@ -42,10 +25,10 @@ export default function AppUpdatePrompt() {
         {t('update.body')}
       </Text>
       <Group gap="xs" justify="flex-end">
-        <Button variant="default" size="xs" onClick={() => setNeedRefresh(false)}>
+        <Button variant="default" size="xs" onClick={onLater}>
           {t('update.later')}
         </Button>
-        <Button size="xs" onClick={() => void updateServiceWorker(true)}>
+        <Button size="xs" onClick={onReload}>
           {t('update.reload')}
         </Button>
       </Group>

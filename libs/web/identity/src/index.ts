@@ -11,3 +11,5 @@ export { NetworkPeoplePage } from './components/NetworkPeoplePage';
 export { AuditLogPage } from './components/AuditLogPage';
 export { identityResources } from './i18n/identity-resources';
 export { identityTranslations } from './i18n/identity-translations';
+export { accountResources } from './i18n/account-resources';
+export { accountTranslations } from './i18n/account-translations';

@@ -2,7 +2,6 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { SignOutDocument } from '../generated/graphql';
 import { forgetOfflineCopies } from '../offline/offline-copies';
-import { forgetThisDevicePush } from '../push/push-device';
 
 /**
  * Ends the session, then forgets every cached result (nothing of it stays in memory, nor on the
@@ -13,8 +12,11 @@ export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolea
   const [mutate, { loading }] = useMutation(SignOutDocument);
   const signOut = useCallback(async () => {
     try {
-      // While still signed in: this browser's device leaves the account, so no push follows the person out.
-      await forgetThisDevicePush(client);
+      // While still signed in: this browser's device leaves the account, so no push follows the person
+      // out. Fetched when needed (no first load carries it); signing out goes on without it if it can't be.
+      await import('../push/push-device')
+        .then(({ forgetThisDevicePush }) => forgetThisDevicePush(client))
+        .catch(() => undefined);
       await mutate();
     } finally {
       await forgetOfflineCopies();

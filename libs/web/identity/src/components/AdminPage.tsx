@@ -20,7 +20,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /** Network admins: accounts, invitations, who may sign up, and new working groups; `more` adds other features' settings. */
 export function AdminPage({ more = [] }: { more?: { id: string; title: string; content: ReactNode }[] }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   return (
     <>
       <PageTitle>{t('admin.title')}</PageTitle>

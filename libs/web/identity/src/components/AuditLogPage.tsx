@@ -61,7 +61,7 @@ type AuditEvent = AuditLogQuery['auditLog']['events'][number];
 
 /** /admin/audit: security-relevant actions, newest first, filtered by action, older pages on request. */
 export function AuditLogPage() {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const [action, setAction] = useState<AuditAction | ''>('');
   return (
     <>
@@ -87,7 +87,7 @@ export function AuditLogPage() {
 }
 
 function AuditTable({ action }: { action: AuditAction | null }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const first = usePageSize(PAGE_SIZE);
   const log = useQuery(AuditLogDocument, { variables: { action, first }, fetchPolicy: 'cache-and-network' });
   const older = useLoadMore();
@@ -145,7 +145,7 @@ function AuditTable({ action }: { action: AuditAction | null }) {
 }
 
 function AuditRow({ event }: { event: AuditEvent }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const formatDateTime = useFormatDateTime();
   const detailName = (key: string) => (isOneOf(DETAIL_KEYS, key) ? t(`audit.detailKeys.${key}`) : key);
   const detailValue = (value: string) => (isOneOf(DETAIL_VALUES, value) ? t(`audit.values.${value}`) : value);

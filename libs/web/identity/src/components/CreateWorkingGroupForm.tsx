@@ -21,7 +21,7 @@ interface Values {
 }
 
 export function CreateWorkingGroupForm() {
-  const { t, i18n } = useTranslation('identity');
+  const { t, i18n } = useTranslation('account');
   const notify = useNotify();
   const validators = useValidators();
   const [create, { loading }] = useMutation(CreateWorkingGroupDocument);
@@ -38,7 +38,7 @@ export function CreateWorkingGroupForm() {
         validators.required,
         validators.minLength(LIMITS.groupSlugMin),
         validators.maxLength(LIMITS.groupSlugMax),
-        (value) => (GROUP_SLUG_PATTERN.test(value) ? null : i18n.getFixedT(null, 'identity')('admin.slugInvalid')),
+        (value) => (GROUP_SLUG_PATTERN.test(value) ? null : i18n.getFixedT(null, 'account')('admin.slugInvalid')),
       ),
       purpose: validators.all(validators.required, validators.maxLength(LIMITS.groupPurposeMax)),
     },

@@ -23,7 +23,7 @@ const STATE_COLORS: Record<DataExportState, string> = {
 
 /** "Your data": what a copy holds, asking for one, and the copies being prepared or ready to download. */
 export function DataExportSection() {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const exports = useQuery(MyDataExportsDocument, { fetchPolicy: 'cache-and-network' });
   const [request, requesting] = useMutation(RequestDataExportDocument, {
     refetchQueries: [MyDataExportsDocument],
@@ -118,7 +118,7 @@ function ExportList({
   error: unknown;
   onRetry: () => void;
 }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   if (loading) return <PageLoader />;
   if (error) return <PageError error={error} onRetry={onRetry} />;
   if (!rows.length) return null;
@@ -140,7 +140,7 @@ function ExportList({
 }
 
 function ExportItem({ row }: { row: DataExportFieldsFragment }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const formatDateTime = useFormatDateTime();
   const fileSize = useFileSize();
   const state = dataExportState(row, Date.now());

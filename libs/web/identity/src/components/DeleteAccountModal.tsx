@@ -22,14 +22,14 @@ export interface DeleteAccountModalProps {
 
 /** The last step before deleting the account: the password (and a code), and saying it is final. */
 export function DeleteAccountModal({ opened, twoFactorEnabled, onClose, onDeleted }: DeleteAccountModalProps) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={t('security.delete.modalTitle')}
+      title={t('account:security.delete.modalTitle')}
       centered
-      closeButtonProps={{ 'aria-label': t('security.delete.keep') }}
+      closeButtonProps={{ 'aria-label': t('account:security.delete.keep') }}
     >
       {opened && <DeleteForm twoFactorEnabled={twoFactorEnabled} onClose={onClose} onDeleted={onDeleted} />}
     </Modal>
@@ -37,7 +37,7 @@ export function DeleteAccountModal({ opened, twoFactorEnabled, onClose, onDelete
 }
 
 function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccountModalProps, 'opened'>) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   const validators = useValidators();
   const [deleteAccount, { loading }] = useMutation(DeleteAccountDocument);
   const [kind, setKind] = useState<SecondFactorKind>('app');
@@ -51,7 +51,7 @@ function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccount
     validate: {
       password: validators.required,
       code: (value) => (needsCode ? codeRule(value) : null),
-      understood: (value) => (value ? null : t('security.delete.understoodRequired')),
+      understood: (value) => (value ? null : t('account:security.delete.understoodRequired')),
     },
   });
 
@@ -62,10 +62,10 @@ function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccount
       onDeleted();
     } catch (error) {
       const result = accountDeletionFailure(toApiError(error));
-      if (result.kind === 'wrongPassword') form.setFieldError('password', t('security.delete.wrongPassword'));
+      if (result.kind === 'wrongPassword') form.setFieldError('password', t('account:security.delete.wrongPassword'));
       else if (result.kind === 'codeNeeded') {
         setNeedsCode(true);
-        form.setFieldError('code', t('security.delete.codeNeeded'));
+        form.setFieldError('code', t('account:security.delete.codeNeeded'));
       } else if (result.kind === 'wrongCode') form.setFieldError('code', t('secondFactor.wrongCode'));
       else if (result.kind === 'blocked') setFailure({ blocked: result.message });
       else setFailure({ error });
@@ -80,7 +80,7 @@ function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccount
           variant="light"
           role="alert"
           mb="md"
-          title={t('security.delete.blockedTitle')}
+          title={t('account:security.delete.blockedTitle')}
           classNames={{ title: 'convene-alert-title' }}
         >
           <Text size="sm" dir="auto">
@@ -90,9 +90,9 @@ function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccount
       )}
       {failure && 'error' in failure && <ErrorAlert error={failure.error} />}
       <Stack gap="md">
-        <Text size="sm">{t('security.delete.modalBody')}</Text>
+        <Text size="sm">{t('account:security.delete.modalBody')}</Text>
         <PasswordField
-          label={t('security.delete.password')}
+          label={t('account:security.delete.password')}
           autoComplete="current-password"
           required
           maxLength={LIMITS.passwordMax}
@@ -100,13 +100,16 @@ function DeleteForm({ twoFactorEnabled, onClose, onDeleted }: Omit<DeleteAccount
           {...form.getInputProps('password')}
         />
         {needsCode && <SecondFactorField {...secondFactorProps(form, kind, setKind)} />}
-        <Checkbox label={t('security.delete.understood')} {...form.getInputProps('understood', { type: 'checkbox' })} />
+        <Checkbox
+          label={t('account:security.delete.understood')}
+          {...form.getInputProps('understood', { type: 'checkbox' })}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('security.delete.keep')}
+            {t('account:security.delete.keep')}
           </Button>
           <Button type="submit" color="red" loading={loading}>
-            {t('security.delete.submit')}
+            {t('account:security.delete.submit')}
           </Button>
         </Group>
       </Stack>

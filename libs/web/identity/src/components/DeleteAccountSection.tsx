@@ -15,7 +15,7 @@ export interface DeleteAccountSectionProps {
 
 /** What deleting the account does, and the button that asks to confirm it. */
 export function DeleteAccountSection({ twoFactorEnabled, dataSectionId }: DeleteAccountSectionProps) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const client = useApolloClient();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);

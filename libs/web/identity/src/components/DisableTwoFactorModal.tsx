@@ -18,14 +18,14 @@ export interface DisableTwoFactorModalProps {
 
 /** Turning two-factor sign-in off takes the password and a current code. */
 export function DisableTwoFactorModal({ opened, onClose, onDisabled }: DisableTwoFactorModalProps) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={t('security.twoFactor.turnOffTitle')}
+      title={t('account:security.twoFactor.turnOffTitle')}
       centered
-      closeButtonProps={{ 'aria-label': t('security.twoFactor.cancel') }}
+      closeButtonProps={{ 'aria-label': t('account:security.twoFactor.cancel') }}
     >
       {opened && <DisableForm onClose={onClose} onDisabled={onDisabled} />}
     </Modal>
@@ -33,7 +33,7 @@ export function DisableTwoFactorModal({ opened, onClose, onDisabled }: DisableTw
 }
 
 function DisableForm({ onClose, onDisabled }: Omit<DisableTwoFactorModalProps, 'opened'>) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   const validators = useValidators();
   const [disable, { loading }] = useMutation(DisableTwoFactorDocument);
   const [kind, setKind] = useState<SecondFactorKind>('app');
@@ -55,10 +55,11 @@ function DisableForm({ onClose, onDisabled }: Omit<DisableTwoFactorModalProps, '
       onDisabled();
     } catch (error) {
       const { apiError, placed } = applyServerFieldErrors(form, error);
-      if (apiError.reason === 'WRONG_PASSWORD') form.setFieldError('password', t('security.twoFactor.wrongPassword'));
+      if (apiError.reason === 'WRONG_PASSWORD')
+        form.setFieldError('password', t('account:security.twoFactor.wrongPassword'));
       else if (apiError.reason === 'TWO_FACTOR_CODE_INVALID') form.setFieldError('code', t('secondFactor.wrongCode'));
       else if (apiError.reason === 'TWO_FACTOR_REQUIRED_FOR_ROLE')
-        setFailure({ error, message: t('security.twoFactor.requiredForRole') });
+        setFailure({ error, message: t('account:security.twoFactor.requiredForRole') });
       else if (!placed) setFailure({ error, message: null });
     }
   });
@@ -67,9 +68,9 @@ function DisableForm({ onClose, onDisabled }: Omit<DisableTwoFactorModalProps, '
     <form onSubmit={handleSubmit} noValidate>
       {failure && <ErrorAlert error={failure.error} message={failure.message} />}
       <Stack gap="md">
-        <Text size="sm">{t('security.twoFactor.turnOffBody')}</Text>
+        <Text size="sm">{t('account:security.twoFactor.turnOffBody')}</Text>
         <PasswordField
-          label={t('security.twoFactor.password')}
+          label={t('account:security.twoFactor.password')}
           autoComplete="current-password"
           required
           maxLength={LIMITS.passwordMax}
@@ -79,10 +80,10 @@ function DisableForm({ onClose, onDisabled }: Omit<DisableTwoFactorModalProps, '
         <SecondFactorField {...secondFactorProps(form, kind, setKind)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('security.twoFactor.cancel')}
+            {t('account:security.twoFactor.cancel')}
           </Button>
           <Button type="submit" color="red" loading={loading}>
-            {t('security.twoFactor.turnOffSubmit')}
+            {t('account:security.twoFactor.turnOffSubmit')}
           </Button>
         </Group>
       </Stack>

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function InviteToNetworkForm() {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   const notify = useNotify();
   const validators = useValidators();
   const [invite, { loading }] = useMutation(InviteToNetworkDocument);
@@ -29,7 +29,7 @@ export function InviteToNetworkForm() {
       const address = data?.inviteToNetwork.email ?? email.trim();
       form.reset();
       setSentTo(address);
-      notify.success(t('admin.invitationSent', { email: address }));
+      notify.success(t('account:admin.invitationSent', { email: address }));
     } catch (error) {
       const { placed } = applyServerFieldErrors(form, error);
       if (!placed) setFailure(error);
@@ -41,7 +41,7 @@ export function InviteToNetworkForm() {
       <ErrorAlert error={failure} />
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t('admin.inviteIntro')}
+          {t('account:admin.inviteIntro')}
         </Text>
         <TextInput
           label={t('fields.email')}
@@ -56,11 +56,11 @@ export function InviteToNetworkForm() {
         />
         <Group>
           <Button type="submit" loading={loading}>
-            {t('admin.sendInvitation')}
+            {t('account:admin.sendInvitation')}
           </Button>
         </Group>
         <Text size="sm" role="status" aria-live="polite">
-          {sentTo ? t('admin.invitationSent', { email: sentTo }) : ''}
+          {sentTo ? t('account:admin.invitationSent', { email: sentTo }) : ''}
         </Text>
       </Stack>
     </form>

@@ -33,7 +33,7 @@ type PersonAction = 'makeAdmin' | 'makeMember' | 'deactivate' | 'reactivate';
 
 /** /admin/people: every account, found by name or email; admins change network roles and deactivate accounts. */
 export function NetworkPeoplePage() {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   return (
@@ -60,7 +60,7 @@ export function NetworkPeoplePage() {
 }
 
 function PeopleTable({ search }: { search: string }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const first = usePageSize(PAGE_SIZE);
   const people = useQuery(NetworkPeopleDocument, {
     variables: { search: search || null, first },
@@ -116,7 +116,7 @@ function PeopleTable({ search }: { search: string }) {
 }
 
 function PersonRow({ person }: { person: NetworkPersonFieldsFragment }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const { viewer } = useViewer();
   const formatDateTime = useFormatDateTime();
   const [pending, setPending] = useState<PersonAction | null>(null);
@@ -199,7 +199,7 @@ function PersonActionModal({
   action: PersonAction;
   onClose: () => void;
 }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const notify = useNotify();
   const [setRole, settingRole] = useMutation(SetNetworkRoleDocument);
   const [deactivate, deactivating] = useMutation(DeactivateAccountDocument);

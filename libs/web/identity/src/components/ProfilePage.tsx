@@ -7,7 +7,7 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
 
 export function ProfilePage() {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   const { viewer } = useViewer();
   if (!viewer) return <PageLoader />;
   return (
@@ -29,15 +29,15 @@ export function ProfilePage() {
           </Paper>
           <Paper withBorder p="lg" component="section" aria-labelledby="profile-security-heading">
             <Title order={2} size="h3" mb="md" id="profile-security-heading">
-              {t('security.title')}
+              {t('account:security.title')}
             </Title>
             <Stack gap="md" align="flex-start">
-              <Text size="sm">{t('security.profileLinkIntro')}</Text>
+              <Text size="sm">{t('account:security.profileLinkIntro')}</Text>
               <Badge color={viewer.twoFactorEnabled ? 'teal' : 'gray'} variant="light" c="gray.9" tt="none">
-                {viewer.twoFactorEnabled ? t('security.twoFactorOn') : t('security.twoFactorOff')}
+                {viewer.twoFactorEnabled ? t('account:security.twoFactorOn') : t('account:security.twoFactorOff')}
               </Badge>
               <Button component={Link} to={paths.security()} variant="light">
-                {t('security.profileLink')}
+                {t('account:security.profileLink')}
               </Button>
             </Stack>
           </Paper>

@@ -6,6 +6,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MyPushDevicesDocument, RemovePushDeviceDocument } from '@convene/web-data-access';
 import { renderPage } from '@convene/web-ui/testing';
+import { accountResources } from '../i18n/account-resources';
 import { identityResources } from '../i18n/identity-resources';
 import { PushDevicesSection } from './PushDevicesSection';
 
@@ -28,7 +29,7 @@ const open = (mocks: object[], locale: 'en' | 'ar' = 'en') =>
     route: '/settings/security',
     at: '/settings/security',
     locale,
-    namespaces: { identity: identityResources },
+    namespaces: { identity: identityResources, account: accountResources },
     mocks: mocks as never,
   });
 

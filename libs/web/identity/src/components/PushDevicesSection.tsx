@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   MyPushDevicesDocument,
@@ -10,10 +10,11 @@ import {
   subscribeThisDevice,
   type MyPushDevicesQuery,
 } from '@convene/web-data-access';
-import { PageError, PageLoader, useErrorMessage, useFormatDateTime, useNotify } from '@convene/web-ui';
+import { PageError, PageLoader, useFormatDateTime, useNotify } from '@convene/web-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeviceName } from '../hooks/useDeviceName';
+import { DeviceRow } from './DeviceRow';
 
 type PushDevice = MyPushDevicesQuery['myPushDevices'][number];
 type Problem = 'denied' | 'unsupported' | 'noWorker' | 'failed' | null;
@@ -24,7 +25,7 @@ type Problem = 'denied' | 'unsupported' | 'noWorker' | 'failed' | null;
  * them removed. A browser that blocks notifications or cannot show them says so.
  */
 export function PushDevicesSection() {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const notify = useNotify();
   const client = useApolloClient();
   const devices = useQuery(MyPushDevicesDocument, { fetchPolicy: 'cache-and-network' });
@@ -124,59 +125,29 @@ export function PushDevicesSection() {
 }
 
 function DeviceItem({ device, current }: { device: PushDevice; current: boolean }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const notify = useNotify();
-  const errorMessage = useErrorMessage();
   const deviceName = useDeviceName();
   const formatDateTime = useFormatDateTime();
   const [remove] = useMutation(RemovePushDeviceDocument, { refetchQueries: [MyPushDevicesDocument] });
-  const [removing, setRemoving] = useState(false);
   const name = device.label ?? deviceName(device.userAgent);
 
-  const stop = () => {
-    setRemoving(true);
-    void remove({ variables: { id: device.id } })
-      .then(async () => {
-        // This browser's own subscription ends too, so it stops asking the push service.
-        if (current) await (await currentPushSubscription())?.unsubscribe().catch(() => false);
-        notify.success(t('security.push.removed', { device: name }));
-      })
-      .catch((error: unknown) => {
-        setRemoving(false);
-        notify.error(errorMessage(error));
-      });
-  };
-
   return (
-    <Paper component="li" withBorder p="sm" radius="md">
-      <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Stack gap={2} miw={0}>
-          <Group gap="xs">
-            <Text fw={600} size="sm" dir="auto" title={device.userAgent ?? undefined}>
-              {name}
-            </Text>
-            {current && (
-              <Badge color="teal" variant="light" c="gray.9" tt="none" size="sm">
-                {t('security.sessions.thisDevice')}
-              </Badge>
-            )}
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('security.push.added', { date: formatDateTime(device.createdAt) })}
-          </Text>
-        </Stack>
-        <Button
-          size="xs"
-          variant="light"
-          color="red"
-          loading={removing}
-          onClick={stop}
-          style={{ flexShrink: 0 }}
-          aria-label={t('security.push.removeLabel', { device: name })}
-        >
-          {t('security.push.remove')}
-        </Button>
-      </Group>
-    </Paper>
+    <DeviceRow
+      name={name}
+      userAgent={device.userAgent}
+      current={current}
+      details={t('security.push.added', { date: formatDateTime(device.createdAt) })}
+      action={{
+        label: t('security.push.remove'),
+        ariaLabel: t('security.push.removeLabel', { device: name }),
+        run: async () => {
+          await remove({ variables: { id: device.id } });
+          // This browser's own subscription ends too, so it stops asking the push service.
+          if (current) await (await currentPushSubscription())?.unsubscribe().catch(() => false);
+          notify.success(t('security.push.removed', { device: name }));
+        },
+      }}
+    />
   );
 }

@@ -16,7 +16,7 @@ export interface RecoveryCodesProps {
 
 /** New recovery codes, shown this once: copy or download them, say they are stored, then go on. */
 export function RecoveryCodes({ codes, email, onDone, doneLabel, headingOrder = 3 }: RecoveryCodesProps) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const [stored, setStored] = useState(false);
   const file = recoveryCodesFile(t('security.codes.fileHeading', { email }), codes);
   return (

@@ -17,14 +17,14 @@ export interface RegenerateRecoveryCodesModalProps {
 
 /** New recovery codes in exchange for a current code; the old ones stop working. */
 export function RegenerateRecoveryCodesModal({ opened, onClose, onCreated }: RegenerateRecoveryCodesModalProps) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={t('security.twoFactor.regenerateTitle')}
+      title={t('account:security.twoFactor.regenerateTitle')}
       centered
-      closeButtonProps={{ 'aria-label': t('security.twoFactor.cancel') }}
+      closeButtonProps={{ 'aria-label': t('account:security.twoFactor.cancel') }}
     >
       {/* Mounted only while open, so every opening starts empty. */}
       {opened && <RegenerateForm onClose={onClose} onCreated={onCreated} />}
@@ -33,7 +33,7 @@ export function RegenerateRecoveryCodesModal({ opened, onClose, onCreated }: Reg
 }
 
 function RegenerateForm({ onClose, onCreated }: Omit<RegenerateRecoveryCodesModalProps, 'opened'>) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   const [regenerate, { loading }] = useMutation(RegenerateRecoveryCodesDocument);
   const [kind, setKind] = useState<SecondFactorKind>('app');
   const [failure, setFailure] = useState<unknown>(null);
@@ -60,14 +60,14 @@ function RegenerateForm({ onClose, onCreated }: Omit<RegenerateRecoveryCodesModa
     <form onSubmit={handleSubmit} noValidate>
       <ErrorAlert error={failure} />
       <Stack gap="md">
-        <Text size="sm">{t('security.twoFactor.regenerateBody')}</Text>
+        <Text size="sm">{t('account:security.twoFactor.regenerateBody')}</Text>
         <SecondFactorField {...secondFactorProps(form, kind, setKind)} autoFocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('security.twoFactor.cancel')}
+            {t('account:security.twoFactor.cancel')}
           </Button>
           <Button type="submit" loading={loading}>
-            {t('security.twoFactor.regenerateSubmit')}
+            {t('account:security.twoFactor.regenerateSubmit')}
           </Button>
         </Group>
       </Stack>

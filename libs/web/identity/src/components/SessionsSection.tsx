@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   MySessionsDocument,
@@ -10,6 +10,7 @@ import { PageError, PageLoader, useErrorMessage, useFormatDateTime, useNotify } 
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeviceName } from '../hooks/useDeviceName';
+import { DeviceRow } from './DeviceRow';
 import { useRelativeTime } from '../hooks/useRelativeTime';
 import { relativeTime } from '../utils/relative-time.util';
 
@@ -31,7 +32,7 @@ const GROUP_FROM = 3;
  * entry with their count and latest activity, opened to see and sign out each.
  */
 export function SessionsSection() {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const notify = useNotify();
   const errorMessage = useErrorMessage();
   const deviceName = useDeviceName();
@@ -109,7 +110,7 @@ export function SessionsSection() {
 
 /** Several sessions of one browser and system: their count and latest activity, opened to list them. */
 function DeviceGroup({ group: { device, latest, sessions } }: { group: DeviceSessions }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const relative = useRelativeTime();
   const [opened, setOpened] = useState(false);
   const listId = useId();
@@ -156,14 +157,12 @@ function DeviceGroup({ group: { device, latest, sessions } }: { group: DeviceSes
 }
 
 function SessionItem({ session }: { session: AccountSession }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const notify = useNotify();
-  const errorMessage = useErrorMessage();
   const deviceName = useDeviceName();
   const relative = useRelativeTime();
   const formatDateTime = useFormatDateTime();
   const [revoke] = useMutation(RevokeSessionDocument, { refetchQueries: [MySessionsDocument] });
-  const [revoking, setRevoking] = useState(false);
   const device = deviceName(session.userAgent);
   // The server notes activity about once a minute, so anything closer reads as "just now".
   const activity = session.current
@@ -172,50 +171,30 @@ function SessionItem({ session }: { session: AccountSession }) {
       ? t('security.sessions.activeJustNow')
       : t('security.sessions.lastActive', { time: relative(session.lastSeenAt) });
 
-  const signOut = () => {
-    setRevoking(true);
-    void revoke({ variables: { id: session.id } })
-      .then(() => notify.success(t('security.sessions.signedOut', { device })))
-      .catch((error: unknown) => {
-        setRevoking(false);
-        notify.error(errorMessage(error));
-      });
-  };
-
   return (
-    <Paper component="li" withBorder p="sm" radius="md">
-      <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Stack gap={2} miw={0}>
-          <Group gap="xs">
-            <Text fw={600} size="sm" title={session.userAgent ?? undefined}>
-              {device}
-            </Text>
-            {session.current && (
-              <Badge color="teal" variant="light" c="gray.9" tt="none" size="sm">
-                {t('security.sessions.thisDevice')}
-              </Badge>
-            )}
-          </Group>
-          <Text size="xs" c="dimmed">
-            {activity}
-            {' · '}
-            {t('security.sessions.signedIn', { date: formatDateTime(session.createdAt) })}
-          </Text>
-        </Stack>
-        {!session.current && (
-          <Button
-            size="xs"
-            variant="light"
-            color="red"
-            loading={revoking}
-            onClick={signOut}
-            style={{ flexShrink: 0 }}
-            aria-label={t('security.sessions.signOutLabel', { device, activity })}
-          >
-            {t('security.sessions.signOut')}
-          </Button>
-        )}
-      </Group>
-    </Paper>
+    <DeviceRow
+      name={device}
+      userAgent={session.userAgent}
+      current={session.current}
+      details={
+        <>
+          {activity}
+          {' · '}
+          {t('security.sessions.signedIn', { date: formatDateTime(session.createdAt) })}
+        </>
+      }
+      action={
+        session.current
+          ? undefined
+          : {
+              label: t('security.sessions.signOut'),
+              ariaLabel: t('security.sessions.signOutLabel', { device, activity }),
+              run: async () => {
+                await revoke({ variables: { id: session.id } });
+                notify.success(t('security.sessions.signedOut', { device }));
+              },
+            }
+      }
+    />
   );
 }

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 const MODES: SignUpMode[] = ['OPEN', 'INVITATION_ONLY'];
 
 export function SignUpModeForm() {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const notify = useNotify();
   const settings = useQuery(NetworkSettingsDocument);
   const [update, { loading }] = useMutation(UpdateNetworkSettingsDocument);

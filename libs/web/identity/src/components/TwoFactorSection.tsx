@@ -14,7 +14,7 @@ const FEW_CODES = 3;
 
 /** The viewer's two-factor sign-in: its status, setting it up, new recovery codes, turning it off. */
 export function TwoFactorSection({ email }: { email: string }) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   const notify = useNotify();
   const formatDateTime = useFormatDateTime();
   const client = useApolloClient();

@@ -40,7 +40,7 @@ export function TwoFactorSetup({
   onDone,
   doneLabel,
 }: TwoFactorSetupProps) {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation(['identity', 'account']);
   const [begin, beginning] = useMutation(BeginTwoFactorSetupDocument);
   const [confirm, confirming] = useMutation(ConfirmTwoFactorSetupDocument);
   const [setup, setSetup] = useState<Setup | null>(null);
@@ -73,10 +73,10 @@ export function TwoFactorSetup({
     } catch (error) {
       const { apiError } = applyServerFieldErrors(form, error);
       if (apiError.reason === 'TWO_FACTOR_CODE_INVALID') {
-        form.setFieldError('code', t('security.setup.wrongCode'));
+        form.setFieldError('code', t('account:security.setup.wrongCode'));
       } else if (apiError.reason === 'TWO_FACTOR_SETUP_NOT_STARTED') {
         setSetup(null);
-        setFailure({ error, message: t('security.setup.notStarted') });
+        setFailure({ error, message: t('account:security.setup.notStarted') });
       } else {
         setFailure({ error, message: null });
       }
@@ -87,7 +87,7 @@ export function TwoFactorSetup({
     return (
       <Stack gap="md">
         <Alert color="teal" variant="light" role="status">
-          {t('security.setup.enabled')}
+          {t('account:security.setup.enabled')}
         </Alert>
         <RecoveryCodes codes={codes} email={email} onDone={onDone} doneLabel={doneLabel} headingOrder={headingOrder} />
       </Stack>
@@ -96,7 +96,7 @@ export function TwoFactorSetup({
 
   const cancel = onCancel && (
     <Button variant="default" onClick={onCancel}>
-      {t('security.setup.cancel')}
+      {t('account:security.setup.cancel')}
     </Button>
   );
 
@@ -104,10 +104,10 @@ export function TwoFactorSetup({
     return (
       <Stack gap="md" align="flex-start">
         {failure && <ErrorAlert error={failure.error} message={failure.message} />}
-        <Text size="sm">{t('security.setup.intro')}</Text>
+        <Text size="sm">{t('account:security.setup.intro')}</Text>
         <Group>
           <Button onClick={() => void start()} loading={beginning.loading}>
-            {t('security.setup.start')}
+            {t('account:security.setup.start')}
           </Button>
           {cancel}
         </Group>
@@ -120,24 +120,24 @@ export function TwoFactorSetup({
     <form onSubmit={handleSubmit} noValidate>
       {failure && <ErrorAlert error={failure.error} message={failure.message} />}
       <Stack gap="md">
-        <Text size="sm">{t('security.setup.intro')}</Text>
+        <Text size="sm">{t('account:security.setup.intro')}</Text>
         <Title order={headingOrder} size="h5">
-          {t('security.setup.stepScan')}
+          {t('account:security.setup.stepScan')}
         </Title>
         <Group align="flex-start" gap="lg">
           {/* The server's SVG, shown as an image only: never put into the page as markup. */}
           <img
             className="convene-qr"
             src={svgDataUri(setup.qrSvg)}
-            alt={t('security.setup.qrAlt')}
+            alt={t('account:security.setup.qrAlt')}
             width={200}
             height={200}
           />
           <Stack gap="xs" style={{ flex: '1 1 16rem' }} maw={360}>
-            <Text size="sm">{t('security.setup.manualHint')}</Text>
+            <Text size="sm">{t('account:security.setup.manualHint')}</Text>
             {/* A read-only text area, so the whole key wraps into view and can be selected. */}
             <Textarea
-              label={t('security.setup.secretLabel')}
+              label={t('account:security.setup.secretLabel')}
               value={secret}
               readOnly
               autosize
@@ -156,14 +156,14 @@ export function TwoFactorSetup({
                   leftSection={<CopyIcon copied={copied} />}
                   style={{ alignSelf: 'flex-start' }}
                 >
-                  {copied ? t('security.setup.copied') : t('security.setup.copyKey')}
+                  {copied ? t('account:security.setup.copied') : t('account:security.setup.copyKey')}
                 </Button>
               )}
             </CopyButton>
           </Stack>
         </Group>
         <Title order={headingOrder} size="h5">
-          {t('security.setup.stepCode')}
+          {t('account:security.setup.stepCode')}
         </Title>
         <TextInput
           label={t('secondFactor.codeLabel')}
@@ -179,7 +179,7 @@ export function TwoFactorSetup({
         />
         <Group>
           <Button type="submit" loading={confirming.loading}>
-            {t('security.setup.confirm')}
+            {t('account:security.setup.confirm')}
           </Button>
           {cancel}
         </Group>

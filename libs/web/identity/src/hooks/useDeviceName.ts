@@ -4,7 +4,7 @@ import { describeUserAgent } from '../utils/user-agent.util';
 
 /** "Firefox on Windows" for a session's user agent; browser and system names are not translated. */
 export function useDeviceName(): (userAgent: string | null) => string {
-  const { t } = useTranslation('identity');
+  const { t } = useTranslation('account');
   return useCallback(
     (userAgent: string | null) => {
       const { browser, system } = describeUserAgent(userAgent);
