@@ -67,18 +67,24 @@ describe('using less data', () => {
     await session?.stop();
   });
 
-  it('with the browser asking to save data, previews wait for a tap and discussions come in shorter pages', async () => {
+  it('with the browser asking to save data, previews wait for a tap and discussions and notifications come in shorter pages', async () => {
     const page = await session.newPage(PHONE);
     await page.addInitScript(SAVE_DATA);
     const imageBytes = fileRequests(page.context(), imageId);
     const pdfBytes = fileRequests(page.context(), pdfId);
     const threadPages = pageSizesAsked(page, 'GroupThreads');
+    const notificationPages = pageSizesAsked(page, 'Notifications');
     await session.signIn(page, 'member@example.org');
 
     await page.goto(`/groups/${GROUP}`);
     await page.getByRole('heading', { name: 'Discussions', level: 2 }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(threadPages).toEqual([10]);
+    // The notification centre too (the bell's own eight aside).
+    await page.goto('/notifications');
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(notificationPages.filter((first) => first !== 8)).toEqual([10]);
 
     // The image: a button with its size, and nothing of the file fetched until it is tapped.
     await page.goto(`/documents/${imageId}`);

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { NotificationsDocument, type NotificationFieldsFragment } from '@convene/web-data-access';
-import { PageError, PageLoader, PageTitle, paths } from '@convene/web-ui';
+import { PageError, PageLoader, PageTitle, paths, usePageSize } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -55,7 +55,10 @@ function NotificationRow({
 /** The notification centre: everything, newest first, with read marks. */
 export function NotificationsPage() {
   const { t } = useTranslation('notifications');
-  const [first, setFirst] = useState(PAGE_SIZE);
+  // With Use less data on, each page of the list is about half as long.
+  const pageSize = usePageSize(PAGE_SIZE);
+  const [pages, setPages] = useState(1);
+  const first = Math.min(pages * pageSize, MAX_SHOWN);
   const { data, previousData, loading, error, refetch } = useQuery(NotificationsDocument, {
     variables: { first },
     fetchPolicy: 'cache-and-network',
@@ -104,11 +107,7 @@ export function NotificationsPage() {
           </Stack>
           {canLoadMore && (
             <Group justify="center">
-              <Button
-                variant="default"
-                onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, MAX_SHOWN))}
-                loading={loading}
-              >
+              <Button variant="default" onClick={() => setPages((n) => n + 1)} loading={loading}>
                 {t('centre.loadMore')}
               </Button>
             </Group>
