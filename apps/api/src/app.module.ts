@@ -31,6 +31,7 @@ import { DataExportsController } from './privacy/data-exports.controller.js';
 import { PrivacyModule } from '@convene/server-privacy';
 import { ormEntities } from './orm-entities.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
+import { InboundMailModule } from './inbound-mail/inbound-mail.module.js';
 import { HealthController } from './health/health.controller.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
@@ -80,6 +81,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     MeetingsModule,
     SubmissionsModule,
     PrivacyModule,
+    InboundMailModule,
   ],
   controllers: [
     HealthController,

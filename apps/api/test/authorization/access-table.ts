@@ -404,6 +404,11 @@ export const ACCESS_TABLE = {
   'GET /health/ready': { kind: 'rest', expect: EVERYONE },
   'POST /api/documents/:id/versions': { kind: 'rest', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   'POST /api/groups/:groupId/documents': { kind: 'rest', expect: IN_A, why: ADMINS_NOT_IN_FILES },
+  'POST /api/inbound-mail': {
+    kind: 'rest',
+    expect: only(),
+    why: 'mail providers deliver replies here with INBOUND_MAIL_SECRET; no session, private link or reply address opens it (401)',
+  },
   'POST /api/pitch-attachments': { kind: 'rest', expect: EVERYONE, why: PUBLIC_FORM },
   'POST /unsubscribe/:token': {
     kind: 'rest',

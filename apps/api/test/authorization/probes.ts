@@ -174,6 +174,8 @@ interface RestSpec<T> extends Common<T> {
   path: (ctx: Context<T>) => string;
   /** A multipart body with one file (uploads). */
   file?: (ctx: Context<T>) => { name: string; bytes: Buffer };
+  /** A raw body of its own type (a mail provider's delivery). */
+  raw?: (ctx: Context<T>) => { contentType: string; bytes: Buffer };
   judge: (res: HttpAnswer, ctx: Context<T>) => Judgement | Promise<Judgement>;
 }
 
@@ -193,6 +195,11 @@ export function rest<T = undefined>(spec: RestSpec<T>): Probe {
         headers['content-type'] = form.contentType;
         headers['x-requested-with'] = 'convene';
         body = new Uint8Array(form.body);
+      }
+      if (spec.raw) {
+        const raw = spec.raw(ctx);
+        headers['content-type'] = raw.contentType;
+        body = new Uint8Array(raw.bytes);
       }
       const res = await fetch(`${c.w.api.url}${spec.path(ctx)}`, { method: spec.method, headers, body });
       const bytes = Buffer.from(await res.arrayBuffer());
@@ -1542,6 +1549,44 @@ const restProbes = {
     judge: (res) => res.status === 201,
     state: ({ w, t }) =>
       count(w, 'select count(*)::int as n from documents where group_id = ? and title = ?', [w.groupA.id, t]),
+  }),
+  'POST /api/inbound-mail': rest({
+    method: 'POST',
+    // A reply from memberA to their own reply address for a thread of A: everything a provider
+    // would deliver, except the provider's secret, which none of the roles holds.
+    target: async ({ w }) => {
+      const { threadId } = await w.fresh.thread();
+      const token = randomBytes(16)
+        .toString('hex')
+        .replace(/[^a-z2-7]/g, 'a')
+        .slice(0, 26)
+        .padEnd(26, 'b');
+      await w.fresh.sql(
+        `insert into reply_addresses (id, token, user_id, thread_id, membership_id, password_stamp, created_at)
+         select gen_random_uuid(), ?, u.id, ?, m.id, u.password_changed_at, now()
+           from users u join memberships m on m.user_id = u.id and m.group_id = ? where u.id = ?`,
+        [token, threadId, w.groupA.id, w.people.memberA.id],
+      );
+      return { threadId, token };
+    },
+    path: () => '/api/inbound-mail',
+    raw: ({ w, t }) => ({
+      contentType: 'message/rfc822',
+      bytes: Buffer.from(
+        [
+          `From: ${w.people.memberA.email}`,
+          `To: reply+${t.token}@convene.localhost`,
+          'Subject: Re: Data sharing at the trust',
+          `Message-ID: <${marker('mail')}@example.org>`,
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'Seen it at two surgeries this month.',
+          '',
+        ].join('\r\n'),
+      ),
+    }),
+    judge: (res) => res.status === 200 && (JSON.parse(res.text) as { outcome?: string }).outcome === 'posted',
+    state: ({ w, t }) => count(w, 'select count(*)::int as n from posts where thread_id = ?', [t.threadId]),
   }),
   'POST /api/pitch-attachments': rest({
     method: 'POST',

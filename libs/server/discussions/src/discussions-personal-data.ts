@@ -37,7 +37,7 @@ export class DiscussionsPersonalData implements OnModuleInit {
   }
 
   private async erase(em: EntityManager, person: DataSubject): Promise<void> {
-    for (const table of ['post_reactions', 'thread_reads'])
+    for (const table of ['post_reactions', 'thread_reads', 'reply_addresses', 'inbound_mails'])
       await em.execute(`delete from ${table} where user_id = ?`, [person.id]);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { GroupsModule } from '@convene/server-groups';
+import { MailModule } from '@convene/server-mail';
 import { NotificationsModule } from '@convene/server-notifications';
 import { DiscussionAccess } from './discussion-access.service.js';
 import { DiscussionModerationService } from './discussion-moderation.service.js';
@@ -12,12 +13,15 @@ import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 import { ThreadRead } from './thread-read.entity.js';
+import { InboundMail, ReplyAddress } from './reply-address.entity.js';
+import { DiscussionMail } from './discussion-mail.service.js';
 import { DiscussionsPersonalData } from './discussions-personal-data.js';
 
 @Module({
   imports: [
-    MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead]),
+    MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead, ReplyAddress, InboundMail]),
     GroupsModule,
+    MailModule,
     NotificationsModule,
   ],
   providers: [
@@ -27,7 +31,8 @@ import { DiscussionsPersonalData } from './discussions-personal-data.js';
     DiscussionModerationService,
     DiscussionSearchService,
     DiscussionsPersonalData,
+    DiscussionMail,
   ],
-  exports: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService],
+  exports: [DiscussionAccess, DiscussionsService, DiscussionModerationService, DiscussionSearchService, DiscussionMail],
 })
 export class DiscussionsModule {}

@@ -3,12 +3,15 @@ import { PostReaction } from './post-reaction.entity.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Thread } from './thread.entity.js';
 import { ThreadRead } from './thread-read.entity.js';
+import { InboundMail, ReplyAddress } from './reply-address.entity.js';
 
 export { DiscussionsModule } from './discussions.module.js';
 export { DiscussionsService, type Page } from './discussions.service.js';
 export type { ThreadSummary } from './thread.repository.js';
 export type { PostValues, ReactionCount } from './post.repository.js';
 export { DiscussionAccess } from './discussion-access.service.js';
+export { DiscussionMail, type ReplyTarget } from './discussion-mail.service.js';
+export { InboundMail, ReplyAddress };
 export { DiscussionModerationService } from './discussion-moderation.service.js';
 export { DiscussionSearchService, type SearchHit, type SearchPage } from './discussion-search.service.js';
 export { DiscussionsErrorCode, discussionsErrors } from './discussions.errors.js';
@@ -24,4 +27,4 @@ export {
 export type { Thread, Post, PostRevision, PostReaction, ThreadRead };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const discussionsEntities = [Thread, Post, PostRevision, PostReaction, ThreadRead];
+export const discussionsEntities = [Thread, Post, PostRevision, PostReaction, ThreadRead, ReplyAddress, InboundMail];

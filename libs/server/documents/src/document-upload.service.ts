@@ -3,7 +3,7 @@
 // a file that fails any check, overflows the limit or is cut off leaves no stored object.
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import busboy from 'busboy';
 import { DomainError } from '@convene/server-core';
@@ -123,6 +123,15 @@ export class DocumentUploadService {
       req.on('error', fail);
       req.pipe(parser);
     });
+  }
+
+  /**
+   * Stores a file that came whole (an email's attachment), under the same rules as an upload: its
+   * name, its sniffed type among those allowed, its size. Rejects with a DomainError, storing nothing.
+   */
+  async receiveWhole(content: Buffer, fileName: string, options: ReceiveOptions): Promise<ReceivedFile> {
+    const abort = new AbortController();
+    return this.store(Readable.from([content]), fileName, options, abort.signal);
   }
 
   /** Checks the name and the sniffed type, then streams the rest to a new storage key. */

@@ -5,6 +5,7 @@ export {
   type MailRecipient,
   type MailSubjectDetails,
   type MeetingMailDetails,
+  type PostMailDetails,
 } from './mail-subjects.registry.js';
 export { MAIL_TRANSPORT, type MailTransport, type OutgoingMail } from './mail-transport.js';
 export {
@@ -14,6 +15,7 @@ export {
   type MailKind,
   type MailTemplates,
   type NotificationLine,
+  type ReplyRefusal,
 } from './mail-templates.js';
 
 import { MailMessage } from './mail-message.entity.js';

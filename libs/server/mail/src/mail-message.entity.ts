@@ -27,7 +27,9 @@ export class MailMessage {
     | 'messageId'
     | 'unsubscribeUrl'
     | 'calendar'
-    | 'calendarMethod';
+    | 'calendarMethod'
+    | 'replyTo'
+    | 'conversationId';
   [EntityRepositoryType]?: MailMessageRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -51,6 +53,17 @@ export class MailMessage {
    */
   @Property({ type: 'string', length: 200, nullable: true, unique: true })
   messageId: string | null = null;
+
+  /**
+   * Where answering the mail goes: a personal reply address (`reply+<token>@…`) that posts in a
+   * discussion. Cleared once a mail server has the mail, like a secret link.
+   */
+  @Property({ type: 'string', length: 254, nullable: true })
+  replyTo: string | null = null;
+
+  /** The Message-ID of the conversation the mail belongs to (a discussion), for mail programs to keep them together. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  conversationId: string | null = null;
 
   /** One-click unsubscribe (RFC 8058) for mail that comes from notification settings. */
   @Property({ type: 'string', length: 500, nullable: true })

@@ -18,9 +18,29 @@ export interface MeetingMailDetails {
   invitation: MailCalendar & { method: 'REQUEST' | 'CANCEL' };
 }
 
+/** What a mail about a post says: the post itself as the recipient may read it, and how to answer it. */
+export interface PostMailDetails {
+  threadTitle: string;
+  /** The post's safe HTML (the discussions' Markdown), its links made absolute. */
+  html: string;
+  text: string;
+  /** The post on its discussion's page. */
+  link: string;
+  /** Whether the post answers another (not the discussion's opening post). */
+  isReply: boolean;
+  /** The recipient's reply address for the discussion, when the hub takes replies by email. */
+  replyTo: string | null;
+  /** The discussion, as a key its mails share (they thread together in mail programs). */
+  conversation: string;
+}
+
 /** The kinds of things whose mails carry details, and what those details are. */
 export interface MailSubjectDetails {
   meeting: MeetingMailDetails;
+  /** A post, by its id. */
+  post: PostMailDetails;
+  /** A discussion's opening post, by the discussion's id. */
+  thread: PostMailDetails;
 }
 
 type DetailsProvider<K extends keyof MailSubjectDetails> = (

@@ -55,6 +55,58 @@ describe(renderMail.name, () => {
     expect(mail.text).toContain('A new request to join “Policing and surveillance”.');
   });
 
+  it('carries a post (its safe HTML set apart, its text) and says answering the mail replies, in both languages', () => {
+    const params = {
+      line: {
+        type: NotificationType.POST_REPLY,
+        groupName: 'Health and Social Care',
+        actorName: 'Amara',
+        link: 'http://localhost:3000/threads/t1#post-p1',
+      },
+      threadTitle: 'GP registration',
+      html: '<p>Two <strong>surgeries</strong></p>',
+      text: 'Two **surgeries**',
+      isReply: true,
+      replyable: true,
+    };
+    const en = renderMail('post', 'en', params);
+    expect(en.subject).toBe('Re: GP registration [Health and Social Care]');
+    expect(en.html).toContain('<blockquote dir="auto"');
+    expect(en.html).toContain('<p>Two <strong>surgeries</strong></p>');
+    expect(en.text).toContain('Two **surgeries**');
+    expect(en.text).toContain('Reply to this email to answer in the discussion');
+    const ar = renderMail('post', 'ar', { ...params, isReply: false, replyable: false });
+    expect(ar.subject).toBe('GP registration [Health and Social Care]');
+    expect(ar.text).toContain('افتح النقاش');
+    expect(ar.text).not.toContain('ردّ على هذه الرسالة');
+  });
+
+  it('says why an emailed reply was not posted, and that nothing of it was kept, in both languages', () => {
+    const reasons = [
+      'unknown-address',
+      'wrong-sender',
+      'not-member',
+      'locked',
+      'too-big',
+      'file-refused',
+      'empty',
+      'too-many',
+    ] as const;
+    const texts = new Set<string>();
+    for (const reason of reasons) {
+      const en = renderMail('reply-refused', 'en', { reason, subject: 'Re: GP registration', detail: 'setup.exe: no' });
+      expect(en.subject).toBe('Not posted: Re: GP registration');
+      expect(en.text).toContain('Nothing of it was kept.');
+      expect(en.text).toContain('setup.exe: no');
+      texts.add(en.text);
+      expect(renderMail('reply-refused', 'ar', { reason, subject: 'x', detail: '' }).text).toContain(
+        'لم يُحفظ منها شيء',
+      );
+    }
+    // Each reason says something of its own.
+    expect(texts.size).toBe(reasons.length);
+  });
+
   it('lists each notification of a digest with its link', () => {
     const lines = [
       {

@@ -68,7 +68,27 @@ export interface MailTemplates {
   'event-changed': { title: string; when: string; place: string; cancelled: boolean; reason: string; link: string };
   /** The organisers wrote to everyone registered. */
   'event-message': { title: string; subject: string; message: string; link: string };
+  /**
+   * A new discussion, a reply or a mention, with the post itself (its safe HTML and plain text), in
+   * a group that is not content-free for a reader who is not either. `replyable`: the mail has a
+   * reply address, and answering it posts in the discussion.
+   */
+  post: {
+    line: NotificationLine;
+    threadTitle: string;
+    html: string;
+    text: string;
+    /** A reply (the subject says "Re:", so mail programs keep one conversation per discussion). */
+    isReply: boolean;
+    replyable: boolean;
+  };
+  /** An emailed reply that was not posted, and why; nothing of it was kept. */
+  'reply-refused': { reason: ReplyRefusal; subject: string; detail: string };
 }
+
+/** Why an emailed reply was not posted. */
+export type ReplyRefusal =
+  'unknown-address' | 'wrong-sender' | 'not-member' | 'locked' | 'too-big' | 'file-refused' | 'empty' | 'too-many';
 export type MailKind = keyof MailTemplates;
 
 export interface MailFooter {
@@ -81,8 +101,12 @@ export interface MailFooter {
 interface Rendered {
   subject: string;
   paragraphs: string[];
+  /** Someone's words, set apart: already safe HTML (rendered Markdown) and its plain text. */
+  quote?: { html: string; text: string };
   list?: { text: string; link: string }[];
   action?: { label: string; link: string };
+  /** A line after the action, e.g. that answering the mail posts a reply. */
+  note?: string;
 }
 
 type Catalogue = { [K in MailKind]: (p: MailTemplates[K]) => Rendered };
@@ -420,6 +444,35 @@ const en: Catalogue = {
     paragraphs: [`A message from the organisers of “${p.title}”:`, p.message],
     action: { label: 'See your registration', link: p.link },
   }),
+  post: (p) => ({
+    subject: `${p.isReply ? 'Re: ' : ''}${p.threadTitle}${p.line.groupName ? ` [${p.line.groupName}]` : ''}`,
+    paragraphs: [`${enWords.line(p.line)}:`],
+    quote: { html: p.html, text: p.text },
+    action: { label: 'Open the discussion', link: p.line.link },
+    ...(p.replyable
+      ? { note: 'Reply to this email to answer in the discussion (attachments join the group’s documents).' }
+      : {}),
+  }),
+  'reply-refused': (p) => ({
+    subject: `Not posted: ${p.subject}`,
+    paragraphs: [
+      {
+        'unknown-address':
+          'Your email was not posted: the address it was sent to does not take replies (it may have expired, or your password was changed since). Reply to a newer notification, or write in Convene.',
+        'wrong-sender':
+          'Your email was not posted: replies are taken only from the address the notification was sent to.',
+        'not-member': 'Your email was not posted: you are no longer a member of the group of this discussion.',
+        locked: 'Your email was not posted: the discussion is locked, so nobody can reply to it.',
+        'too-big': 'Your email was not posted: it is too big.',
+        'file-refused': 'Your email was not posted: one of its attachments can’t be shared in Convene.',
+        empty: 'Your email was not posted: there was nothing in it to post (quoted text and signatures are left out).',
+        'too-many':
+          'Your email was not posted: too many replies came by email in a short time. Try again later, or write in Convene.',
+      }[p.reason],
+      ...(p.detail ? [p.detail] : []),
+      'Nothing of it was kept.',
+    ],
+  }),
 };
 
 const ar: Catalogue = {
@@ -605,6 +658,31 @@ const ar: Catalogue = {
     paragraphs: [`رسالة من منظمي «${p.title}»:`, p.message],
     action: { label: 'الاطلاع على تسجيلك', link: p.link },
   }),
+  post: (p) => ({
+    subject: `${p.isReply ? 'رد: ' : ''}${p.threadTitle}${p.line.groupName ? ` [${p.line.groupName}]` : ''}`,
+    paragraphs: [`${arWords.line(p.line)}:`],
+    quote: { html: p.html, text: p.text },
+    action: { label: 'افتح النقاش', link: p.line.link },
+    ...(p.replyable ? { note: 'ردّ على هذه الرسالة لتكتب ردّك في النقاش (تنضم المرفقات إلى مستندات المجموعة).' } : {}),
+  }),
+  'reply-refused': (p) => ({
+    subject: `لم يُنشر: ${p.subject}`,
+    paragraphs: [
+      {
+        'unknown-address':
+          'لم تُنشر رسالتك: العنوان الذي أُرسلت إليه لا يقبل الردود (ربما انتهت صلاحيته، أو غُيّرت كلمة المرور منذ ذلك الحين). ردّ على إشعار أحدث، أو اكتب في Convene.',
+        'wrong-sender': 'لم تُنشر رسالتك: تُقبل الردود فقط من العنوان الذي أُرسل إليه الإشعار.',
+        'not-member': 'لم تُنشر رسالتك: لم تعد عضواً في مجموعة هذا النقاش.',
+        locked: 'لم تُنشر رسالتك: النقاش مقفل، فلا يمكن لأحد الرد عليه.',
+        'too-big': 'لم تُنشر رسالتك: حجمها كبير جداً.',
+        'file-refused': 'لم تُنشر رسالتك: أحد مرفقاتها لا يمكن مشاركته في Convene.',
+        empty: 'لم تُنشر رسالتك: لم يكن فيها ما يُنشر (يُستبعد النص المقتبس والتواقيع).',
+        'too-many': 'لم تُنشر رسالتك: وصلت ردود كثيرة بالبريد في وقت قصير. حاول لاحقاً، أو اكتب في Convene.',
+      }[p.reason],
+      ...(p.detail ? [p.detail] : []),
+      'لم يُحفظ منها شيء.',
+    ],
+  }),
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, ar };
@@ -642,8 +720,10 @@ export function renderMail<K extends MailKind>(
   const foot = footer ? words[lang].footer({ ...footer, category: categoryLabel(lang, footer.category) }) : null;
   const text = [
     ...rendered.paragraphs,
+    ...(rendered.quote ? [rendered.quote.text] : []),
     ...(rendered.list ? [rendered.list.map((item) => `- ${item.text}\n  ${item.link}`).join('\n')] : []),
     ...(rendered.action ? [`${rendered.action.label}: ${rendered.action.link}`] : []),
+    ...(rendered.note ? [rendered.note] : []),
     '— Convene',
     ...(foot && footer
       ? [`${foot.why}\n${foot.stop}: ${footer.unsubscribeUrl}\n${foot.settings}: ${footer.settingsUrl}`]
@@ -654,12 +734,17 @@ export function renderMail<K extends MailKind>(
     `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(rendered.subject)}</title></head>`,
     `<body><div dir="${dir}" style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1b1e;max-width:600px">`,
     ...rendered.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    // Rendered by the discussions' Markdown (no raw HTML gets through it), so set in as it is.
+    rendered.quote
+      ? `<blockquote dir="auto" style="margin:0 0 16px;padding:4px 12px;border-inline-start:3px solid #ced4da;color:#1a1b1e">${rendered.quote.html}</blockquote>`
+      : '',
     rendered.list
       ? `<ul>${rendered.list.map((item) => `<li><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a></li>`).join('')}</ul>`
       : '',
     rendered.action
       ? `<p><a href="${escapeHtml(rendered.action.link)}" style="display:inline-block;padding:8px 16px;background:#1c7ed6;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(rendered.action.label)}</a></p>`
       : '',
+    rendered.note ? `<p style="color:#555;font-size:14px">${escapeHtml(rendered.note)}</p>` : '',
     '<p style="color:#555">— Convene</p>',
     foot && footer
       ? `<p style="color:#666;font-size:13px;border-top:1px solid #ddd;padding-top:8px">${escapeHtml(foot.why)}<br><a href="${escapeHtml(footer.unsubscribeUrl)}">${escapeHtml(foot.stop)}</a> · <a href="${escapeHtml(footer.settingsUrl)}">${escapeHtml(foot.settings)}</a></p>`

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   messageId?: string;
+  /** Where answering it goes (a personal reply address), when not the sender. */
+  replyTo?: string;
   headers?: Record<string, string>;
   /** A calendar invitation, sent as text/calendar beside the text and HTML. */
   icalEvent?: { method: string; content: string; filename: string };

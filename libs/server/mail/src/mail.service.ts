@@ -71,7 +71,15 @@ export class MailService {
     kind: K,
     to: { email: string; locale: string },
     params: MailTemplates[K],
-    notice: { key: string; footer: MailFooter; calendar?: MailCalendar | null },
+    notice: {
+      key: string;
+      footer: MailFooter;
+      calendar?: MailCalendar | null;
+      /** A personal reply address: answering the mail posts in the conversation. */
+      replyTo?: string | null;
+      /** What the mail is part of (a discussion), as a key like `key`: mail programs keep such mails together. */
+      conversation?: string | null;
+    },
   ): MailMessage {
     const rendered = renderMail(kind, to.locale, params, notice.footer);
     return em.create(MailMessage, {
@@ -84,6 +92,8 @@ export class MailService {
       unsubscribeUrl: notice.footer.unsubscribeUrl,
       calendar: notice.calendar?.ics ?? null,
       calendarMethod: notice.calendar?.method ?? null,
+      replyTo: notice.replyTo ?? null,
+      conversationId: notice.conversation ? `<${notice.conversation}@${this.messageIdDomain()}>` : null,
     });
   }
 
@@ -122,14 +132,18 @@ export class MailService {
                 },
               }
             : {}),
-          ...(message.unsubscribeUrl
-            ? {
-                headers: {
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+          headers: {
+            ...(message.unsubscribeUrl
+              ? {
                   'List-Unsubscribe': `<${message.unsubscribeUrl}>`,
                   'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-                },
-              }
-            : {}),
+                }
+              : {}),
+            ...(message.conversationId
+              ? { 'In-Reply-To': message.conversationId, References: message.conversationId }
+              : {}),
+          },
         });
         message.status = MailStatus.Sent;
         message.sentAt = new Date();
@@ -141,6 +155,8 @@ export class MailService {
           message.textBody = REMOVED_BODY;
           message.htmlBody = `<p>${REMOVED_BODY}</p>`;
         }
+        // The reply address lets whoever holds it post as the person: the database needn't keep it.
+        if (message.transport === 'smtp') message.replyTo = null;
         return 'sent' as const;
       } catch (error) {
         failure = error as Error;

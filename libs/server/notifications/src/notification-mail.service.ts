@@ -250,6 +250,13 @@ export class NotificationMailService {
     );
   }
 
+  /** The post a reply or mention notification is about, from its event. */
+  private async postOf(row: Notification): Promise<string | null> {
+    const [event] = await this.outbox.findMany([row.eventId]);
+    const postId = (event?.payload as { postId?: unknown } | undefined)?.postId;
+    return typeof postId === 'string' ? postId : null;
+  }
+
   private async prepareTyped(
     em: EntityManager,
     row: Notification,
@@ -288,7 +295,33 @@ export class NotificationMailService {
         return this.mail.prepareNotice(em, 'role-changed', to, { groupName, role: line.role, link }, notice);
       case NotificationType.THREAD_CREATED:
       case NotificationType.POST_REPLY:
-      case NotificationType.MENTIONED:
+      case NotificationType.MENTIONED: {
+        // The post itself, as the reader may read it, with their reply address for the discussion.
+        const recipient = { id: row.recipientId, locale: to.locale, timeZone: to.timeZone };
+        const details =
+          row.type === NotificationType.THREAD_CREATED
+            ? row.subjectId
+              ? await this.subjects.details('thread', row.subjectId, recipient)
+              : null
+            : await this.postOf(row).then((postId) =>
+                postId ? this.subjects.details('post', postId, recipient) : null,
+              );
+        if (!details) return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
+        return this.mail.prepareNotice(
+          em,
+          'post',
+          to,
+          {
+            line: { ...line, link: details.link },
+            threadTitle: details.threadTitle,
+            html: details.html,
+            text: details.text,
+            isReply: details.isReply,
+            replyable: details.replyTo !== null,
+          },
+          { ...notice, replyTo: details.replyTo, conversation: details.conversation },
+        );
+      }
       case NotificationType.POST_HIDDEN:
       case NotificationType.DOCUMENT_ADDED:
       case NotificationType.DOCUMENT_UPDATED:
@@ -297,7 +330,7 @@ export class NotificationMailService {
       case NotificationType.PITCH_RECEIVED:
       case NotificationType.PITCH_ASSIGNED:
       case NotificationType.PITCH_REPLY:
-        // Said in one line, without the discussion's words: those stay in Convene.
+        // Said in one line; what it is about is in Convene.
         return this.mail.prepareNotice(em, 'content-free', to, { line }, notice);
       case NotificationType.MEETING_SCHEDULED:
       case NotificationType.MEETING_UPDATED:

@@ -53,6 +53,21 @@ describe(loadConfig.name, () => {
     expect(problems).not.toContain('hunter2');
   });
 
+  it('takes replies by email on port 2525 in development only unless told, at the sending domain, with a long enough secret', () => {
+    expect(loadConfig({}).inboundMail).toEqual({
+      domain: 'convene.localhost',
+      smtpPort: 2525,
+      smtpHost: '127.0.0.1',
+      secret: null,
+      maxBytes: 25 * 1024 * 1024,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).inboundMail.smtpPort).toBe(0);
+    const production = loadConfig({ NODE_ENV: 'production', MAIL_FROM: 'Convene <hub@Migrants.Example>', ...VAPID });
+    expect([production.inboundMail.smtpPort, production.inboundMail.domain]).toEqual([0, 'migrants.example']);
+    expect(() => loadConfig({ INBOUND_MAIL_SECRET: 'short' })).toThrow(/INBOUND_MAIL_SECRET must be at least 24/);
+    expect(() => loadConfig({ INBOUND_SMTP_PORT: '70000' })).toThrow(/INBOUND_SMTP_PORT must be a whole number/);
+  });
+
   it('runs only persisted documents in production unless told otherwise, and refuses a value that is not a flag', () => {
     expect(loadConfig({}).graphqlTrustedDocuments).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test' }).graphqlTrustedDocuments).toBe(false);

@@ -46,6 +46,12 @@ export interface AppConfig {
   /** Largest file one upload may carry, in bytes. */
   documentMaxBytes: number;
   /**
+   * Email replies: notification mails about posts carry a personal reply address
+   * `reply+<token>@<domain>`; mail to it arrives through the built-in SMTP receiver (a port of 0
+   * turns it off) or `POST /api/inbound-mail` with the shared secret (null turns that route off).
+   */
+  inboundMail: { domain: string; smtpPort: number; smtpHost: string; secret: string | null; maxBytes: number };
+  /**
    * Whether network admins and convenors must use two-factor sign-in before anything else. On by
    * default in production; off by default elsewhere so local demo accounts work without an app.
    */
@@ -205,6 +211,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^mailto:[^\s@]+@[^\s@]+$/.test(vapidSubject) && !/^https:\/\/[^\s/]+/.test(vapidSubject))
     problems.push(`VAPID_SUBJECT must be a mailto: address or an https:// URL (got "${vapidSubject}")`);
 
+  const inboundSecret = env['INBOUND_MAIL_SECRET']?.trim() ?? '';
+  if (inboundSecret && inboundSecret.length < 24)
+    problems.push('INBOUND_MAIL_SECRET must be at least 24 characters (e.g. `openssl rand -hex 24`)');
+
   const config: AppConfig = {
     env: env_,
     port,
@@ -244,6 +254,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     documentMaxBytes: int('DOCUMENT_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 ** 4),
     metrics: { host: str('METRICS_HOST', '127.0.0.1'), ports: { api: metricsPort, worker: workerMetricsPort } },
     webPush: { keys: vapidKeys, subject: vapidSubject },
+    inboundMail: {
+      // By default the domain mail is sent from: replies come back to where the mail came from.
+      domain: str('INBOUND_MAIL_DOMAIN', mailAddress.split('@')[1] ?? 'convene.localhost').toLowerCase(),
+      smtpPort: int('INBOUND_SMTP_PORT', env_ === 'development' ? 2525 : 0, 0, 65535),
+      smtpHost: str('INBOUND_SMTP_HOST', env_ === 'production' ? '0.0.0.0' : '127.0.0.1'),
+      secret: inboundSecret || null,
+      maxBytes: int('INBOUND_MAIL_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 ** 3),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
