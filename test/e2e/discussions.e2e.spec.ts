@@ -449,6 +449,32 @@ describe('discussions', () => {
     expect(await seriousA11yViolations(lucia)).toEqual([]);
   });
 
+  it('lets the author retitle and retag a discussion; others see it was edited and what it was called', async () => {
+    const lucia = await newPage();
+    await signIn(lucia, 'member@example.org');
+    const { threadId } = await startThread(lucia, { title: 'Charging leters', body: 'Letters from the trust.' });
+    await lucia.goto(`/threads/${threadId}`);
+    await lucia.getByRole('button', { name: 'Edit title and tags' }).click();
+    const dialog = lucia.getByRole('dialog', { name: 'Edit title and tags' });
+    await dialog.getByLabel(/^Title/).fill('Charging letters at the Royal Infirmary');
+    await dialog.getByLabel(/^Tags/).fill('nhs-charging, letters');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await lucia.getByRole('heading', { name: 'Charging letters at the Royal Infirmary', level: 1 }).waitFor();
+    await lucia.getByText('letters', { exact: true }).waitFor();
+
+    const samira = await newPage();
+    await signIn(samira, 'samira@example.org');
+    await samira.goto(`/threads/${threadId}`);
+    await samira.getByRole('heading', { name: 'Charging letters at the Royal Infirmary', level: 1 }).waitFor();
+    // Not hers: she may read its history, not change it.
+    expect(await samira.getByRole('button', { name: 'Edit title and tags' }).count()).toBe(0);
+    await samira.getByRole('button', { name: 'Title or tags edited: see earlier versions' }).click();
+    const history = samira.getByRole('dialog', { name: 'Earlier titles and tags' });
+    await history.getByText('Charging leters', { exact: true }).waitFor();
+    await history.getByText(/^Changed by Lucía Moreno · /).waitFor();
+    expect(await seriousA11yViolations(samira)).toEqual([]);
+  });
+
   it('opens a long discussion at the first unread post when it is past the first page', async () => {
     const lucia = await newPage();
     await signIn(lucia, 'member@example.org');

@@ -1065,6 +1065,8 @@ describe('who may do what, persona by persona: the real effect when allowed, the
         'markThreadRead',
       ])
       .concat(['setThreadNotificationLevel', 'postRevisions', 'search'])
+      // Tried as every persona in thread-edits.int.spec.ts.
+      .concat(['updateThread', 'threadRevisions'])
       // Tried as every persona (and an observer) in documents.int.spec.ts, with the REST routes.
       .concat([
         'document',

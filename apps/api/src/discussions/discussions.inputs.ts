@@ -15,6 +15,18 @@ export class CreateThreadInput {
 }
 
 @InputType()
+export class UpdateThreadInput {
+  @Field(() => ID) threadId!: string;
+  @Field(() => String, { nullable: true, description: 'The new title; left as it is when not given.' })
+  title?: string | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The new tags (all of them); left as they are when not given.',
+  })
+  tags?: string[] | null;
+}
+
+@InputType()
 export class ReplyInput {
   @Field(() => ID) threadId!: string;
   @Field(() => ID, { nullable: true, description: 'The post answered; the opening post when left out.' })

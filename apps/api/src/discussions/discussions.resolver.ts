@@ -21,6 +21,7 @@ import {
   ReactInput,
   ReplyInput,
   SearchInput,
+  UpdateThreadInput,
 } from './discussions.inputs.js';
 import {
   MentionCandidateModel,
@@ -30,6 +31,7 @@ import {
   SearchResultConnectionModel,
   ThreadConnectionModel,
   ThreadModel,
+  ThreadRevisionModel,
 } from './thread.model.js';
 import { ThreadPresenter } from './thread.presenter.js';
 
@@ -190,6 +192,22 @@ export class DiscussionsResolver {
   ): Promise<SearchResultConnectionModel> {
     const page = await this.searching.search(viewer, input);
     return { ...page, nodes: await this.present.searchHits(page.nodes) };
+  }
+
+  @Mutation(() => ThreadModel, {
+    description:
+      "Changes a discussion's title or tags: its author while it is open, or the group's convenors. What they replace stays in `threadRevisions`.",
+  })
+  async updateThread(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateThreadInput): Promise<ThreadModel> {
+    return this.oneThread(viewer, await this.discussions.updateThread(viewer, input));
+  }
+
+  @Query(() => [ThreadRevisionModel], { description: "A discussion's earlier titles and tags, newest first." })
+  async threadRevisions(
+    @CurrentViewer() viewer: Viewer,
+    @Args('threadId', { type: () => ID }) threadId: string,
+  ): Promise<ThreadRevisionModel[]> {
+    return (await this.discussions.threadRevisions(viewer, threadId)).map((r) => ThreadRevisionModel.from(r));
   }
 
   @Query(() => [PostRevisionModel], { description: "A post's earlier texts, newest first." })

@@ -1,6 +1,13 @@
 import { Field, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Reaction, ThreadNotificationLevel } from '@convene/shared-contracts';
-import type { Post, PostRevision, PostValues, Thread, ThreadSummary } from '@convene/server-discussions';
+import type {
+  Post,
+  PostRevision,
+  PostValues,
+  Thread,
+  ThreadRevision,
+  ThreadSummary,
+} from '@convene/server-discussions';
 import { UserModel } from '../identity/user.model.js';
 import { GroupReferenceModel } from '../notifications/notification.model.js';
 import { PRELOADED, type Preloadable } from '../graphql/preloaded-fields.js';
@@ -139,6 +146,12 @@ export class ThreadModel implements Preloadable<{ firstUnreadPostId: string | nu
   @Field(() => Boolean) locked!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) lastActivityAt!: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When its title or tags last changed (by its author or a convenor); the earlier ones are in `threadRevisions`.',
+  })
+  editedAt!: Date | null;
   @Field(() => ThreadNotificationLevel, { description: 'How much the viewer hears of this discussion.' })
   notificationLevel!: ThreadNotificationLevel;
   @Field(() => Boolean, { description: 'The viewer convenes the group: may pin, lock, move and hide.' })
@@ -165,6 +178,7 @@ export class ThreadModel implements Preloadable<{ firstUnreadPostId: string | nu
       locked: thread.locked,
       createdAt: thread.createdAt,
       lastActivityAt: thread.lastActivityAt,
+      editedAt: thread.editedAt,
       notificationLevel: ThreadNotificationLevel.NORMAL,
       viewerCanModerate: false,
       postCount: thread.postCount,
@@ -185,11 +199,33 @@ export class ThreadModel implements Preloadable<{ firstUnreadPostId: string | nu
       postCount: thread.postCount,
       createdAt: thread.createdAt,
       lastActivityAt: thread.lastActivityAt,
+      editedAt: thread.editedAt,
       author: null,
       readCount: 0,
     });
     model.authorId = thread.author.id;
     return model;
+  }
+}
+
+@ObjectType('ThreadRevision', { description: 'A title and tags a discussion had before an edit.' })
+export class ThreadRevisionModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => [String]) tags!: string[];
+  @Field(() => Date, { description: 'When an edit replaced them.' }) replacedAt!: Date;
+  @Field(() => UserModel, { nullable: true, description: 'Who replaced them; null for a deleted account.' })
+  editor!: UserModel | null;
+
+  static from(revision: ThreadRevision): ThreadRevisionModel {
+    const editor = revision.editor.isInitialized() ? revision.editor.getEntity() : null;
+    return Object.assign(new ThreadRevisionModel(), {
+      id: revision.id,
+      title: revision.title,
+      tags: revision.tags,
+      replacedAt: revision.replacedAt,
+      editor: editor && !editor.deletedAt ? UserModel.from(editor) : null,
+    });
   }
 }
 

@@ -128,6 +128,7 @@ export const ACCESS_TABLE = {
     own: 'pitches to the groups the viewer convenes (every pitch for admins): A’s pitch only for its triagers',
   },
   postRevisions: { kind: 'query', expect: IN_A, why: ADMINS_NOT_IN_FILES },
+  threadRevisions: { kind: 'query', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   previewPost: { kind: 'query', expect: IN_A, why: 'with groupId A it resolves mentions of A’s members' },
   publicEvent: { kind: 'query', expect: EVERYONE, why: PUBLIC_FORM },
   search: {
@@ -207,6 +208,11 @@ export const ACCESS_TABLE = {
   leaveGroup: { kind: 'mutation', expect: IN_A, own: 'the viewer’s own membership of A' },
   linkDocumentToThread: { kind: 'mutation', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   lockThread: { kind: 'mutation', expect: CONVENOR_A, why: 'moderation is for the group’s convenors' },
+  updateThread: {
+    kind: 'mutation',
+    expect: only('memberA', 'convenorA'),
+    why: 'memberA’s discussion: its author, and the group’s convenors, change its title and tags',
+  },
   markNotificationsRead: {
     kind: 'mutation',
     expect: only('memberA'),
@@ -492,6 +498,7 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'Thread.author',
     'Thread.createdAt',
     'Thread.documents',
+    'Thread.editedAt',
     'Thread.group',
     'Thread.lastActivityAt',
     'Thread.locked',

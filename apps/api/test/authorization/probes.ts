@@ -501,6 +501,23 @@ const graphqlProbes = {
     variables: ({ w }) => ({ groupId: w.groupA.id }),
     judge: (d, { w }) => (ids(d, 'pitches.nodes').includes(w.a.pitchId) ? true : 'hidden'),
   }),
+  threadRevisions: gql({
+    // A thread of A whose title memberA changed once: its earlier title is its history.
+    target: async ({ w }) => {
+      const made = await w.fresh.thread('Before the matrix renamed it');
+      ok(
+        await w.clients.memberA.request(
+          `mutation M($input: UpdateThreadInput!) { updateThread(input: $input) { id } }`,
+          { input: { threadId: made.threadId, title: 'Renamed by the matrix' } },
+        ),
+        'updateThread',
+      );
+      return made;
+    },
+    query: `query Q($threadId: ID!) { threadRevisions(threadId: $threadId) { title } }`,
+    variables: ({ t }) => ({ threadId: t.threadId }),
+    judge: (d) => list(d, 'threadRevisions').some((r) => r['title'] === 'Before the matrix renamed it'),
+  }),
   postRevisions: gql({
     query: `query Q($postId: ID!) { postRevisions(postId: $postId) { body } }`,
     variables: ({ w }) => ({ postId: w.a.openingPostId }),
@@ -829,6 +846,13 @@ const graphqlProbes = {
     judge: (d, { t }) => ids(d, 'linkDocumentToThread.linkedThreads').includes(t.threadId),
     state: ({ w, t }) =>
       count(w, 'select count(*)::int as n from document_thread_links where document_id = ?', [t.documentId]),
+  }),
+  updateThread: gql({
+    target: ({ w }) => w.fresh.thread(),
+    query: `mutation M($input: UpdateThreadInput!) { updateThread(input: $input) { id title } }`,
+    variables: ({ t }) => ({ input: { threadId: t.threadId, title: 'Retitled by the matrix', tags: ['matrix'] } }),
+    judge: (d) => at(d, 'updateThread.title') === 'Retitled by the matrix',
+    state: ({ w, t }) => row(w, 'select title, tags from threads where id = ?', [t.threadId]),
   }),
   lockThread: gql({
     target: ({ w }) => w.fresh.thread(),

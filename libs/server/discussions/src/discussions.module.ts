@@ -14,12 +14,22 @@ import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 import { ThreadRead } from './thread-read.entity.js';
 import { InboundMail, ReplyAddress } from './reply-address.entity.js';
+import { ThreadRevision } from './thread-revision.entity.js';
 import { DiscussionMail } from './discussion-mail.service.js';
 import { DiscussionsPersonalData } from './discussions-personal-data.js';
 
 @Module({
   imports: [
-    MikroOrmModule.forFeature([Thread, Post, PostRevision, PostReaction, ThreadRead, ReplyAddress, InboundMail]),
+    MikroOrmModule.forFeature([
+      Thread,
+      Post,
+      PostRevision,
+      PostReaction,
+      ThreadRead,
+      ThreadRevision,
+      ReplyAddress,
+      InboundMail,
+    ]),
     GroupsModule,
     MailModule,
     NotificationsModule,

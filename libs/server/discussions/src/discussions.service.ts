@@ -21,6 +21,7 @@ import { PostReaction } from './post-reaction.entity.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
 import { inReactionOrder, type PostCursor, type PostValues, type ReactionCount } from './post.repository.js';
+import { ThreadRevision } from './thread-revision.entity.js';
 import { ThreadRead } from './thread-read.entity.js';
 import { Thread } from './thread.entity.js';
 import type { ThreadCursor, ThreadSummary } from './thread.repository.js';
@@ -375,6 +376,61 @@ export class DiscussionsService {
       hasNextPage: rows.length > first,
       endCursor: last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
     };
+  }
+
+  /**
+   * Changes a discussion's title or tags (those given): its author while it is open, or the
+   * group's convenors. What they replace goes to its history; an edit that changes nothing leaves none.
+   */
+  async updateThread(
+    viewer: Viewer,
+    input: { threadId: string; title?: string | null; tags?: string[] | null },
+  ): Promise<Thread> {
+    const check = new InputCheck();
+    const threadId = check.uuid('threadId', input.threadId, 'Discussion');
+    const title =
+      input.title === undefined || input.title === null
+        ? null
+        : check.text('title', input.title, { max: LIMITS.threadTitleMax, label: 'Title' });
+    const tags = input.tags === undefined || input.tags === null ? null : this.checkTags(check, input.tags);
+    check.done();
+    const { thread, view } = await this.access.thread(viewer, threadId);
+    if (thread.author.id !== viewer.userId && !view.canManage) throw discussionsErrors.notTheAuthor();
+    return this.em.transactional(async (em) => {
+      const current = await em.findOneOrFail(
+        Thread,
+        { id: threadId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
+      // A lock closes a discussion to its author's edits too; its convenors may still tidy it.
+      if (current.locked && !view.canManage) throw discussionsErrors.threadLocked();
+      const nextTitle = title ?? current.title;
+      const nextTags = tags ?? current.tags;
+      if (nextTitle === current.title && nextTags.join('\n') === current.tags.join('\n')) return current;
+      const now = new Date();
+      em.create(ThreadRevision, {
+        thread: current,
+        title: current.title,
+        tags: current.tags,
+        replacedAt: now,
+        editor: em.getReference(User, viewer.userId, { wrapped: true }),
+      });
+      current.title = nextTitle;
+      current.tags = nextTags;
+      current.editedAt = now;
+      await em.flush();
+      return current;
+    });
+  }
+
+  /** A discussion's earlier titles and tags, newest first, with who replaced them. */
+  async threadRevisions(viewer: Viewer, threadId: string): Promise<ThreadRevision[]> {
+    const { thread } = await this.access.thread(viewer, threadId);
+    return this.em.find(
+      ThreadRevision,
+      { thread: thread.id },
+      { orderBy: { replacedAt: 'desc', id: 'desc' }, populate: ['editor'] },
+    );
   }
 
   /** Earlier texts of a post, newest first; empty for a deleted post (its history went with it). */

@@ -4,6 +4,7 @@ import { PostRevision } from './post-revision.entity.js';
 import { Thread } from './thread.entity.js';
 import { ThreadRead } from './thread-read.entity.js';
 import { InboundMail, ReplyAddress } from './reply-address.entity.js';
+import { ThreadRevision } from './thread-revision.entity.js';
 
 export { DiscussionsModule } from './discussions.module.js';
 export { DiscussionsService, type Page } from './discussions.service.js';
@@ -24,7 +25,16 @@ export {
   type NewPost,
   type NewThread,
 } from './discussions.factory.js';
-export type { Thread, Post, PostRevision, PostReaction, ThreadRead };
+export type { Thread, Post, PostRevision, PostReaction, ThreadRead, ThreadRevision };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
-export const discussionsEntities = [Thread, Post, PostRevision, PostReaction, ThreadRead, ReplyAddress, InboundMail];
+export const discussionsEntities = [
+  Thread,
+  Post,
+  PostRevision,
+  PostReaction,
+  ThreadRead,
+  ThreadRevision,
+  ReplyAddress,
+  InboundMail,
+];

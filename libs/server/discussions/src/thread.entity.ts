@@ -25,7 +25,7 @@ import { ThreadRepository } from './thread.repository.js';
   expression: 'create index "threads_search_vector_index" on "threads" using gin ("search_vector")',
 })
 export class Thread {
-  [OptionalProps]?: 'tags' | 'pinned' | 'locked' | 'postCount' | 'createdAt' | 'lastActivityAt';
+  [OptionalProps]?: 'tags' | 'pinned' | 'locked' | 'postCount' | 'createdAt' | 'lastActivityAt' | 'editedAt';
   [EntityRepositoryType]?: ThreadRepository;
 
   @PrimaryKey({ type: 'uuid' })
@@ -58,6 +58,10 @@ export class Thread {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   lastActivityAt: Date = new Date();
+
+  /** When its title or tags last changed (what they replaced is in thread_revisions). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  editedAt: Date | null = null;
 
   @Property({
     type: 'unknown',

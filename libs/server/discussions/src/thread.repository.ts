@@ -20,6 +20,8 @@ export interface ThreadSummary {
   postCount: number;
   createdAt: Date;
   lastActivityAt: Date;
+  /** When its title or tags last changed; null if never. */
+  editedAt: Date | null;
   author: PersonValues | null;
   /** Posts, in written order, the reader has read (never more than there are). */
   readCount: number;
@@ -37,6 +39,7 @@ type SummaryRow = {
   post_count: number;
   created_at: Date;
   last_activity_at: Date;
+  edited_at: Date | null;
   org_id: string | null;
   org_name: string | null;
   org_website: string | null;
@@ -117,7 +120,7 @@ export class ThreadRepository extends EntityRepository<Thread> {
     const rows = await this.getEntityManager()
       .getConnection()
       .execute<SummaryRow[]>(
-        `select t.id, t.group_id, t.title, t.tags, t.pinned, t.locked, t.post_count, t.created_at, t.last_activity_at,
+        `select t.id, t.group_id, t.title, t.tags, t.pinned, t.locked, t.post_count, t.created_at, t.last_activity_at, t.edited_at,
            u.id as author_id, u.display_name as author_name, o.id as org_id, o.name as org_name, o.website as org_website, r.read_count${firstUnread}
          from (select * from threads t where ${pick}) t
          left join users u on u.id = t.author_id
@@ -136,6 +139,7 @@ export class ThreadRepository extends EntityRepository<Thread> {
       postCount: row.post_count,
       createdAt: new Date(row.created_at),
       lastActivityAt: new Date(row.last_activity_at),
+      editedAt: row.edited_at ? new Date(row.edited_at) : null,
       author: row.author_id
         ? { id: row.author_id, displayName: row.author_name, organisation: organisationOf(row) }
         : null,

@@ -19,12 +19,14 @@ import { POSTS_PAGE, useThreadPosts } from '../hooks/useThreadPosts';
 import { applyLivePost } from '../hooks/live-post-cache';
 import { buildPostTree } from '../utils/post-tree.util';
 import { DeletePostModal } from './DeletePostModal';
+import { EditThreadModal } from './EditThreadModal';
 import { HidePostModal } from './HidePostModal';
 import { LockIcon } from './icons/LockIcon';
 import { PinIcon } from './icons/PinIcon';
 import { PostHistoryModal } from './PostHistoryModal';
 import { PostItem } from './PostItem';
 import { ThreadModerationMenu } from './ThreadModerationMenu';
+import { ThreadHistoryModal } from './ThreadHistoryModal';
 import { ThreadNotificationMenu } from './ThreadNotificationMenu';
 import { ThreadTags } from './ThreadTags';
 import { ThreadTreeContext, type PostDialog, type ThreadTree } from './thread-tree.context';
@@ -111,6 +113,7 @@ function ThreadView({
   const [announcement, setAnnouncement] = useState('');
   const [composing, setComposing] = useState<ThreadTree['composing']>(null);
   const [dialog, setDialog] = useState<PostDialog | null>(null);
+  const [threadDialog, setThreadDialog] = useState<'edit' | 'history' | null>(null);
 
   const latest = useRef({ thread, posts, markRead });
   useEffect(() => {
@@ -238,6 +241,8 @@ function ThreadView({
 
   const dialogPost = (kind: PostDialog['kind']): PostFieldsFragment | null =>
     dialog?.kind === kind ? dialog.post : null;
+  // Its author while it is open, or a convenor, may change its title and tags.
+  const canEdit = thread.viewerCanModerate || (!thread.locked && !!viewer && thread.author?.id === viewer.id);
 
   return (
     <Stack gap="lg">
@@ -264,7 +269,26 @@ function ThreadView({
             {thread.viewerCanModerate && <ThreadModerationMenu thread={thread} />}
           </Group>
         </Group>
-        <ThreadTags tags={thread.tags} />
+        <Group gap="xs" wrap="wrap">
+          <ThreadTags tags={thread.tags} />
+          {thread.editedAt && (
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              color="gray"
+              c="gray.8"
+              aria-label={t('edit.editedLabel')}
+              onClick={() => setThreadDialog('history')}
+            >
+              {t('edit.edited')}
+            </Button>
+          )}
+          {canEdit && (
+            <Button variant="subtle" size="compact-xs" onClick={() => setThreadDialog('edit')}>
+              {t('edit.open')}
+            </Button>
+          )}
+        </Group>
       </div>
       {thread.locked && (
         <Alert color="gray" variant="light" icon={<LockIcon size={18} />}>
@@ -290,6 +314,14 @@ function ThreadView({
         </Group>
       )}
       <PostHistoryModal post={dialogPost('history')} onClose={() => setDialog(null)} />
+      <ThreadHistoryModal
+        threadId={thread.id}
+        opened={threadDialog === 'history'}
+        onClose={() => setThreadDialog(null)}
+      />
+      {canEdit && (
+        <EditThreadModal thread={thread} opened={threadDialog === 'edit'} onClose={() => setThreadDialog(null)} />
+      )}
       <DeletePostModal post={dialogPost('delete')} onClose={() => setDialog(null)} />
       <HidePostModal post={dialogPost('hide')} onClose={() => setDialog(null)} />
     </Stack>

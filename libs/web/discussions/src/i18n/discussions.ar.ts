@@ -81,6 +81,21 @@ export const discussionsAr: Translations<typeof discussionsEn> = {
     hiddenBy: 'أخفاها أحد المنسّقين:',
     hiddenStillVisible: 'لم يعد الأعضاء يرون النص أدناه. تراه لأنك كاتبه أو لأنك تنسّق هذه المجموعة.',
   },
+  edit: {
+    title: 'تعديل العنوان والوسوم',
+    open: 'تعديل العنوان والوسوم',
+    save: 'حفظ',
+    saved: 'تم تحديث النقاش',
+    edited: 'مُعدَّل',
+    editedLabel: 'عُدّل العنوان أو الوسوم: اعرض النسخ السابقة',
+  },
+  threadHistory: {
+    title: 'العناوين والوسوم السابقة',
+    intro: 'ما كان يُسمّى به هذا النقاش قبل تعديله، الأحدث أولاً.',
+    empty: 'لا توجد نسخ سابقة.',
+    changed: 'غيّره {{name}} · {{when}}',
+    formerMember: 'عضو سابق',
+  },
   history: {
     title: 'النسخ السابقة',
     intro: 'ما كانت تقوله هذه المشاركة قبل تعديلها، الأحدث أولاً.',

@@ -79,6 +79,21 @@ export const discussionsEn = {
     hiddenBy: 'Hidden by a convenor:',
     hiddenStillVisible: 'Members no longer see the text below. You see it because you wrote it or convene this group.',
   },
+  edit: {
+    title: 'Edit title and tags',
+    open: 'Edit title and tags',
+    save: 'Save',
+    saved: 'Discussion updated',
+    edited: 'edited',
+    editedLabel: 'Title or tags edited: see earlier versions',
+  },
+  threadHistory: {
+    title: 'Earlier titles and tags',
+    intro: 'What this discussion was called before it was edited, newest first.',
+    empty: 'No earlier versions.',
+    changed: 'Changed by {{name}} · {{when}}',
+    formerMember: 'a former member',
+  },
   history: {
     title: 'Earlier versions',
     intro: 'What this post said before it was edited, newest first.',

@@ -1,0 +1,98 @@
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@apollo/client/react';
+import { LIMITS } from '@convene/shared-contracts';
+import { ThreadRevisionsDocument, UpdateThreadDocument } from '@convene/web-data-access';
+import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Values {
+  title: string;
+  tags: string;
+}
+
+/** Its author (while it is open) or a convenor changes a discussion's title and tags; the old ones stay in its history. */
+export function EditThreadModal({
+  thread,
+  opened,
+  onClose,
+}: {
+  thread: { id: string; title: string; tags: string[] };
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('discussions');
+  const notify = useNotify();
+  const validators = useValidators();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [update, { loading }] = useMutation(UpdateThreadDocument, {
+    refetchQueries: [ThreadRevisionsDocument],
+  });
+  const form = useForm<Values>({
+    initialValues: { title: thread.title, tags: thread.tags.join(', ') },
+    validate: { title: validators.all(validators.required, validators.maxLength(LIMITS.threadTitleMax)) },
+  });
+  // Opened again after a change elsewhere: start from what the discussion says now.
+  useEffect(() => {
+    if (opened) {
+      form.setValues({ title: thread.title, tags: thread.tags.join(', ') });
+      form.resetDirty({ title: thread.title, tags: thread.tags.join(', ') });
+      setFailure(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when opened
+  }, [opened]);
+
+  const handleSubmit = form.onSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const tags = values.tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean);
+      await update({ variables: { input: { threadId: thread.id, title: values.title.trim(), tags } } });
+      notify.success(t('edit.saved'));
+      onClose();
+    } catch (error) {
+      if (!applyServerFieldErrors(form, error).placed) setFailure(error);
+    }
+  });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('edit.title')}
+      centered
+      closeButtonProps={{ 'aria-label': t('form.cancel') }}
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <ErrorAlert error={failure} />
+        <Stack gap="md">
+          <TextInput
+            label={t('form.title')}
+            required
+            maxLength={LIMITS.threadTitleMax}
+            data-autofocus
+            dir="auto"
+            {...form.getInputProps('title')}
+          />
+          <TextInput
+            label={t('form.tags')}
+            description={t('form.tagsHint')}
+            dir="auto"
+            {...form.getInputProps('tags')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('form.cancel')}
+            </Button>
+            <Button type="submit" loading={loading}>
+              {t('edit.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
