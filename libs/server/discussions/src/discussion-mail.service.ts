@@ -6,7 +6,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, DomainError, type AppConfig, type Viewer } from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
-import { User } from '@convene/server-identity';
+import { User, base32Encode } from '@convene/server-identity';
 import { MailSubjects, type MailRecipient, type PostMailDetails } from '@convene/server-mail';
 import { Post } from './post.entity.js';
 import { ReplyAddress } from './reply-address.entity.js';
@@ -14,24 +14,8 @@ import { Thread } from './thread.entity.js';
 
 /** `reply+<token>@<domain>`: the token is 26 base32 characters. */
 const REPLY_LOCAL = /^reply\+([a-z2-7]{26})$/;
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
-
 /** 128 random bits as 26 lowercase base32 characters: safe in any mail program's address handling. */
-function newToken(): string {
-  const bytes = randomBytes(17);
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5 && out.length < 26) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
-}
+const newToken = (): string => base32Encode(randomBytes(16)).toLowerCase();
 
 /** A group the person can't see reads as no group; anything else (the database away) is an error. */
 const notFound = (error: unknown): null => {

@@ -8,32 +8,12 @@ import { DiscussionModerationService } from './discussion-moderation.service.js'
 import { DiscussionSearchService } from './discussion-search.service.js';
 import { DiscussionsService } from './discussions.service.js';
 import { ThreadRealtime } from './thread-realtime.service.js';
-import { PostReaction } from './post-reaction.entity.js';
-import { PostRevision } from './post-revision.entity.js';
-import { Post } from './post.entity.js';
-import { Thread } from './thread.entity.js';
-import { ThreadRead } from './thread-read.entity.js';
-import { InboundMail, ReplyAddress } from './reply-address.entity.js';
-import { ThreadRevision } from './thread-revision.entity.js';
 import { DiscussionMail } from './discussion-mail.service.js';
+import { discussionsEntities } from './discussions.entities.js';
 import { DiscussionsPersonalData } from './discussions-personal-data.js';
 
 @Module({
-  imports: [
-    MikroOrmModule.forFeature([
-      Thread,
-      Post,
-      PostRevision,
-      PostReaction,
-      ThreadRead,
-      ThreadRevision,
-      ReplyAddress,
-      InboundMail,
-    ]),
-    GroupsModule,
-    MailModule,
-    NotificationsModule,
-  ],
+  imports: [MikroOrmModule.forFeature(discussionsEntities), GroupsModule, MailModule, NotificationsModule],
   providers: [
     DiscussionAccess,
     ThreadRealtime,

@@ -27,14 +27,4 @@ export {
 } from './discussions.factory.js';
 export type { Thread, Post, PostRevision, PostReaction, ThreadRead, ThreadRevision };
 
-/** Entities of this domain, for the ORM configuration of the composition roots. */
-export const discussionsEntities = [
-  Thread,
-  Post,
-  PostRevision,
-  PostReaction,
-  ThreadRead,
-  ThreadRevision,
-  ReplyAddress,
-  InboundMail,
-];
+export { discussionsEntities } from './discussions.entities.js';

@@ -21,7 +21,7 @@ export { TwoFactorService, type TwoFactorStatus, type TwoFactorSetup } from './t
 export { PasswordResetService } from './password-reset.service.js';
 export { NetworkPeopleService, type PeopleQuery } from './network-people.service.js';
 export { ElevatedRoles } from './elevated-roles.js';
-export { totpCode, totpStep } from './totp.util.js';
+export { base32Encode, totpCode, totpStep } from './totp.util.js';
 export { InvitationAcceptedListeners, type InvitationAccepted } from './invitation-accepted.listener.js';
 export { IdentityErrorCode } from './identity.errors.js';
 

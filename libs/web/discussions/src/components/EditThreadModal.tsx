@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -6,6 +6,7 @@ import { ThreadRevisionsDocument, UpdateThreadDocument } from '@convene/web-data
 import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readTags, ThreadTagsInput, ThreadTitleInput } from './ThreadTitleFields';
 
 interface Values {
   title: string;
@@ -46,10 +47,7 @@ export function EditThreadModal({
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      const tags = values.tags
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean);
+      const tags = readTags(values.tags);
       await update({ variables: { input: { threadId: thread.id, title: values.title.trim(), tags } } });
       notify.success(t('edit.saved'));
       onClose();
@@ -69,20 +67,8 @@ export function EditThreadModal({
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <TextInput
-            label={t('form.title')}
-            required
-            maxLength={LIMITS.threadTitleMax}
-            data-autofocus
-            dir="auto"
-            {...form.getInputProps('title')}
-          />
-          <TextInput
-            label={t('form.tags')}
-            description={t('form.tagsHint')}
-            dir="auto"
-            {...form.getInputProps('tags')}
-          />
+          <ThreadTitleInput {...form.getInputProps('title')} />
+          <ThreadTagsInput {...form.getInputProps('tags')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('form.cancel')}

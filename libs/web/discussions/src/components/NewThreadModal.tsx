@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
@@ -13,6 +13,7 @@ import {
 } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readTags, ThreadTagsInput, ThreadTitleInput } from './ThreadTitleFields';
 import { useNavigate } from 'react-router';
 import { MentionTextarea } from './MentionTextarea';
 import { PostPreview } from './PostPreview';
@@ -63,10 +64,7 @@ export function NewThreadModal({
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      const tags = values.tags
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean);
+      const tags = readTags(values.tags);
       const { data } = await create({
         variables: { input: { groupId, title: values.title.trim(), body: values.body, tags } },
       });
@@ -94,14 +92,7 @@ export function NewThreadModal({
       <form onSubmit={handleSubmit} noValidate>
         <ErrorAlert error={failure} />
         <Stack gap="md">
-          <TextInput
-            label={t('form.title')}
-            required
-            maxLength={LIMITS.threadTitleMax}
-            data-autofocus
-            dir="auto"
-            {...form.getInputProps('title')}
-          />
+          <ThreadTitleInput {...form.getInputProps('title')} />
           <MentionTextarea
             label={t('form.body')}
             required
@@ -124,12 +115,7 @@ export function NewThreadModal({
           >
             {previewing === null ? t('preview.show') : t('preview.hide')}
           </Button>
-          <TextInput
-            label={t('form.tags')}
-            description={t('form.tagsHint')}
-            dir="auto"
-            {...form.getInputProps('tags')}
-          />
+          <ThreadTagsInput {...form.getInputProps('tags')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('form.cancel')}
