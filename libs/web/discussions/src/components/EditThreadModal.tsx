@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import { ThreadRevisionsDocument, UpdateThreadDocument } from '@convene/web-data-access';
 import { applyServerFieldErrors, ErrorAlert, useNotify, useValidators } from '@convene/web-ui';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readTags, ThreadTagsInput, ThreadTitleInput } from './ThreadTitleFields';
 
@@ -13,7 +13,10 @@ interface Values {
   tags: string;
 }
 
-/** Its author (while it is open) or a convenor changes a discussion's title and tags; the old ones stay in its history. */
+/**
+ * Its author (while it is open) or a convenor changes a discussion's title and tags; the old ones
+ * stay in its history. Shown only while open, so it starts from what the discussion says then.
+ */
 export function EditThreadModal({
   thread,
   opened,
@@ -34,16 +37,6 @@ export function EditThreadModal({
     initialValues: { title: thread.title, tags: thread.tags.join(', ') },
     validate: { title: validators.all(validators.required, validators.maxLength(LIMITS.threadTitleMax)) },
   });
-  // Opened again after a change elsewhere: start from what the discussion says now.
-  useEffect(() => {
-    if (opened) {
-      form.setValues({ title: thread.title, tags: thread.tags.join(', ') });
-      form.resetDirty({ title: thread.title, tags: thread.tags.join(', ') });
-      setFailure(null);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when opened
-  }, [opened]);
-
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
     try {

@@ -319,8 +319,8 @@ function ThreadView({
         opened={threadDialog === 'history'}
         onClose={() => setThreadDialog(null)}
       />
-      {canEdit && (
-        <EditThreadModal thread={thread} opened={threadDialog === 'edit'} onClose={() => setThreadDialog(null)} />
+      {canEdit && threadDialog === 'edit' && (
+        <EditThreadModal thread={thread} opened onClose={() => setThreadDialog(null)} />
       )}
       <DeletePostModal post={dialogPost('delete')} onClose={() => setDialog(null)} />
       <HidePostModal post={dialogPost('hide')} onClose={() => setDialog(null)} />
