@@ -3,13 +3,19 @@
 // Anything refused is answered with a bounce in the person's language, and nothing of it is kept.
 // The same mail delivered twice is posted once.
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import EmailReplyParser from 'email-reply-parser';
-import { APP_CONFIG, DomainError, RateLimiter, type AppConfig } from '@convene/server-core';
-import { DiscussionMail, DiscussionsService, InboundMail } from '@convene/server-discussions';
-import { DocumentUploadService, DocumentsService, type Document, type ReceivedFile } from '@convene/server-documents';
+import { DomainError, RateLimiter, type Viewer } from '@convene/server-core';
+import { DiscussionMail, DiscussionsErrorCode, DiscussionsService, InboundMail } from '@convene/server-discussions';
+import {
+  DocumentUploadService,
+  DocumentsErrorCode,
+  DocumentsService,
+  type Document,
+  type ReceivedFile,
+} from '@convene/server-documents';
 import { User } from '@convene/server-identity';
 import { MailService, type ReplyRefusal } from '@convene/server-mail';
 import { ErrorCode } from '@convene/shared-contracts';
@@ -66,7 +72,6 @@ export class InboundMailService {
     private readonly storage: FileStorage,
     private readonly mail: MailService,
     private readonly rateLimiter: RateLimiter,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Whether mail for `address` is taken here: only the hub's reply addresses are. */
@@ -74,13 +79,12 @@ export class InboundMailService {
     return this.discussionMail.tokenOf(address) !== null;
   }
 
+  /** One mail, already held to INBOUND_MAIL_MAX_BYTES by whoever took it in (552 over SMTP, 413 over HTTP). */
   async receive(raw: Buffer, envelope: Envelope = {}): Promise<InboundOutcome> {
     const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true });
     const from = (parsed.from?.value[0]?.address ?? envelope.from ?? '').toLowerCase() || null;
     const refuse = (reason: ReplyRefusal, locale: string | null, detail = '') =>
       this.refuse(parsed, from, reason, locale, detail);
-    if (raw.length > this.config.inboundMail.maxBytes) return refuse('too-big', null);
-
     const recipients = envelope.to?.length ? envelope.to : [...addresses(parsed.to), ...addresses(parsed.cc)];
     const token = recipients.map((address) => this.discussionMail.tokenOf(address)).find(Boolean);
     if (!token) return refuse('unknown-address', null);
@@ -103,7 +107,7 @@ export class InboundMailService {
       const outcome = await this.post(parsed, user, thread.id, thread.group.id, viewer);
       if (outcome.outcome !== 'posted') {
         await this.unclaim(key);
-        return 'reason' in outcome ? refuse(outcome.reason, user.locale, outcome.detail) : outcome;
+        return refuse(outcome.reason, user.locale, outcome.detail);
       }
       await this.em.fork().nativeUpdate(InboundMail, { key }, { postId: outcome.postId });
       await this.discussionMail.used(token);
@@ -119,7 +123,7 @@ export class InboundMailService {
     user: User,
     threadId: string,
     groupId: string,
-    viewer: ReturnType<DiscussionMail['viewerOf']>,
+    viewer: Viewer,
   ): Promise<{ outcome: 'posted'; postId: string } | { outcome: 'refused'; reason: ReplyRefusal; detail: string }> {
     try {
       await this.rateLimiter.consume([
@@ -149,7 +153,7 @@ export class InboundMailService {
         if (!(error instanceof DomainError)) throw error;
         return {
           outcome: 'refused',
-          reason: error.reason === 'FILE_TOO_LARGE' ? 'too-big' : 'file-refused',
+          reason: error.reason === DocumentsErrorCode.FileTooLarge ? 'too-big' : 'file-refused',
           detail: `${name}: ${error.message}`,
         };
       }
@@ -158,7 +162,10 @@ export class InboundMailService {
     const shared: Document[] = [];
     try {
       const target = await this.documents.uploadTarget(viewer, groupId);
-      for (const file of files.splice(0)) shared.push(await this.documents.create(viewer, target.view, null, file));
+      // One at a time out of `files`: a file whose record fails is discarded by `create`; the rest stay
+      // in `files` and go below.
+      for (let file = files.shift(); file; file = files.shift())
+        shared.push(await this.documents.create(viewer, target.view, null, file));
       const links = shared.map((document) => `- [${document.title}](/documents/${document.id})`).join('\n');
       const body = [text, links].filter(Boolean).join('\n\n');
       const post = await this.discussions.reply(viewer, { threadId, body });
@@ -170,7 +177,9 @@ export class InboundMailService {
       await Promise.all(files.map((file) => this.storage.delete(file.storageKey).catch(() => undefined)));
       for (const document of shared) await this.documents.trash(viewer, document.id).catch(() => undefined);
       if (error instanceof DomainError) {
-        if (error.reason === 'THREAD_LOCKED') return { outcome: 'refused', reason: 'locked', detail: '' };
+        if (error.reason === DiscussionsErrorCode.ThreadLocked)
+          return { outcome: 'refused', reason: 'locked', detail: '' };
+        // The reply's text over the length a post may have.
         if (error.code === ErrorCode.BadUserInput)
           return {
             outcome: 'refused',
