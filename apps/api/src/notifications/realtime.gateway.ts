@@ -11,6 +11,7 @@ import {
   DomainError,
   METRICS_REGISTRY,
   createRedis,
+  ignoringDroppedAnswers,
   type AppConfig,
   type Viewer,
 } from '@convene/server-core';
@@ -65,8 +66,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnApplicationShu
       serveClient: false,
       allowRequest: (req, callback) => callback(null, this.sameOrigin(req.headers.origin, req.headers.host)),
     });
-    const pub = createRedis(this.config, 'subscriber');
-    const sub = pub.duplicate();
+    const pub = ignoringDroppedAnswers(createRedis(this.config, 'subscriber'));
+    const sub = ignoringDroppedAnswers(pub.duplicate());
     sub.on('error', () => undefined);
     this.connections.push(pub, sub);
     io.adapter(createAdapter(pub, sub, { key: `${this.config.redisPrefix}:socket.io` }));

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { ServerToClientEvents } from '@convene/shared-contracts';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import { createRedis } from '../redis/redis.js';
+import { createRedis, ignoringDroppedAnswers } from '../redis/redis.js';
 
 /**
  * Puts socket.io events on people's screens from whichever process made the change (an API
@@ -20,7 +20,7 @@ export class RealtimePublisher implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     // Its own connection, which queues while Redis is away rather than failing the caller, and
     // sends what one fan-out emits in the same tick as one write (a slice of 500 messages).
-    this.redis = createRedis(config, 'worker', { enableAutoPipelining: true });
+    this.redis = ignoringDroppedAnswers(createRedis(config, 'worker', { enableAutoPipelining: true }));
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: `${config.redisPrefix}:socket.io` });
   }
 

@@ -27,6 +27,31 @@ export function createRedis(
   return redis;
 }
 
+/** Commands that socket.io's Redis adapter and emitter send without looking at the answer. */
+const UNANSWERED_COMMANDS = ['publish', 'subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe'] as const;
+
+/**
+ * For a connection handed to a library that sends `UNANSWERED_COMMANDS` and drops their promises
+ * (socket.io's adapter and emitter): a connection that queues while Redis is away rejects what it
+ * holds when it is closed mid-attempt, which would otherwise surface as unhandled rejections.
+ * The caller still gets the promise; nothing else changes.
+ */
+export function ignoringDroppedAnswers(redis: Redis): Redis {
+  for (const name of UNANSWERED_COMMANDS) {
+    const send = redis[name] as (...args: unknown[]) => Promise<unknown>;
+    Object.defineProperty(redis, name, {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => {
+        const sent = send.apply(redis, args);
+        sent.catch(() => undefined);
+        return sent;
+      },
+    });
+  }
+  return redis;
+}
+
 /**
  * Waits for `work` (closing queues or workers, which waits for Redis) while Redis is up; once it
  * is away, or goes away meanwhile, waits `graceMs` more at most. Resolves whether `work` finished.
