@@ -25,12 +25,11 @@ describe(ignoringDroppedAnswers.name, () => {
     void connection.psubscribe('room*');
     void connection.subscribe('request', 'response');
     void connection.publish('room', 'hi');
-    expect(connection.offlineQueue.length).toBe(3);
+    expect(connection.status).toBe('connecting');
     connection.disconnect();
     // Unhandled rejections are reported once the microtasks that could have handled them ran.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(connection.status).toBe('end');
-    expect(connection.offlineQueue.length).toBe(0);
   });
 
   it('still gives the failure to a caller who asks for the answer', async () => {
