@@ -151,8 +151,10 @@ export class EventsResolver {
   }
 
   private async present(event: PublicEvent): Promise<PublicEventModel> {
-    const name = (await this.groups.nameOf(event.meeting.group.id)) ?? '';
-    return PublicEventModel.from(event, name);
+    // Its hosts by name, the group it was scheduled in first: "Policing and surveillance, Health and Social Care".
+    const ids = [event.meeting.group.id, ...event.meeting.coHostIds];
+    const names = await this.groups.namesOf(ids);
+    return PublicEventModel.from(event, ids.flatMap((id) => names.get(id) ?? []).join(', '));
   }
 
   private async registration(

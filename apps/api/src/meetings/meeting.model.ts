@@ -106,6 +106,7 @@ export interface MeetingPreloads {
   recurrence: string | null;
   repeats: MeetingRepeatsModel | null;
   group: WorkingGroupModel | null;
+  hosts: WorkingGroupModel[];
   agendaDocument: LinkedItemModel | null;
   minutesDocument: LinkedItemModel | null;
   thread: LinkedItemModel | null;
@@ -173,7 +174,7 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
   @Field(() => ID, { nullable: true }) threadId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The poll this meeting was picked from.' }) pollId!: string | null;
   @Field(() => Boolean, {
-    description: 'Whether the viewer may change it (a convenor of its group, or a network admin).',
+    description: 'Whether the viewer may change it (a convenor of one of its groups, or a network admin).',
   })
   viewerCanManage!: boolean;
   @Field(() => String, { description: 'Its calendar file (REST, with the session cookie).' }) icsUrl!: string;
@@ -181,6 +182,8 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
   @Field(() => Date) updatedAt!: Date;
 
   @HideField() createdById!: string;
+  /** The other groups hosting it (see the `hosts` field). */
+  @HideField() coHostIds!: string[];
 
   /** Fields the list's presenter loaded for the whole list at once. */
   declare [PRELOADED]?: Partial<MeetingPreloads>;
@@ -189,6 +192,7 @@ export class MeetingModel implements Preloadable<MeetingPreloads> {
     return Object.assign(new MeetingModel(), {
       id: meeting.id,
       groupId: meeting.groupId,
+      coHostIds: meeting.coHostIds,
       title: meeting.title,
       description: meeting.description,
       startsAt: meeting.startsAt,
@@ -447,7 +451,8 @@ export class PublicEventModel {
     description: 'Whether it is (also) held online; the link goes to confirmed registrants only.',
   })
   online!: boolean;
-  @Field(() => String, { description: 'The organising group.' }) groupName!: string;
+  @Field(() => String, { description: 'The organising groups, by name (joined by commas when several host it).' })
+  groupName!: string;
   @Field(() => MeetingStatus) status!: MeetingStatus;
   @Field(() => Int, { nullable: true, description: 'Places left; null for no limit.' }) placesLeft!: number | null;
   @Field(() => String, {

@@ -14,8 +14,8 @@ import {
   type RsvpCounts,
   type RsvpRecord,
 } from '@convene/server-meetings';
-import type { GroupView } from '@convene/server-groups';
-import type { WorkingGroupModel } from '../groups/working-group.model.js';
+import { GroupsService, type GroupView } from '@convene/server-groups';
+import { WorkingGroupModel } from '../groups/working-group.model.js';
 import { UserModel } from '../identity/user.model.js';
 import { preload } from '../graphql/preloaded-fields.js';
 import {
@@ -50,7 +50,27 @@ export class MeetingPresenter {
     private readonly documents: DocumentsService,
     private readonly threads: DiscussionAccess,
     private readonly identity: IdentityService,
+    private readonly groups: GroupsService,
   ) {}
+
+  /**
+   * The groups hosting each meeting as the viewer sees them, the one it was scheduled in first;
+   * `known`: groups the caller already holds. One batch for the groups it does not, if any.
+   */
+  async hosts(
+    viewer: Viewer,
+    meetings: Pick<MeetingRecord, 'id' | 'groupId' | 'coHostIds'>[],
+    known: WorkingGroupModel[] = [],
+  ): Promise<Map<string, WorkingGroupModel[]>> {
+    const groups = new Map(known.map((group) => [group.id, group]));
+    const missing = [...new Set(meetings.flatMap((m) => [m.groupId, ...m.coHostIds]))].filter((id) => !groups.has(id));
+    if (missing.length)
+      for (const [id, view] of await this.groups.viewsByIds(viewer, missing))
+        groups.set(id, WorkingGroupModel.from(view));
+    return new Map(
+      meetings.map((m) => [m.id, [m.groupId, ...m.coHostIds].flatMap((id) => groups.get(id) ?? [])] as const),
+    );
+  }
 
   /** `listed`: each meeting with its group as the viewer sees it; `asks`: whether the query selects a field of the meetings. */
   async list(
@@ -64,11 +84,18 @@ export class MeetingPresenter {
       ? new Map(list.flatMap((m): [string, RsvpRecord][] => (m.answer ? [[m.id, m.answer]] : [])))
       : null;
     const ids = list.map((m) => m.id);
-    const seen: Seen[] = listed.map(({ meeting, group }) => ({
-      meeting,
-      view: group.view,
-      canManage: group.viewerCanManage,
-    }));
+    // A group's calendar lists the meetings it co-hosts too: their own groups come from here.
+    const hosts = await this.hosts(
+      viewer,
+      list,
+      listed.map((l) => l.group),
+    );
+    const hostsOf = (m: MeetingRecord) => hosts.get(m.id) ?? [];
+    const seen: Seen[] = listed.map(({ meeting, group: listedWith }) => {
+      const [group = listedWith] = hostsOf(meeting);
+      return { meeting, view: group.view, canManage: hostsOf(meeting).some((host) => host.viewerCanManage) };
+    });
+    const organisers = new Map(seen.map((s) => [s.meeting.id, s.canManage]));
     const documentIds =
       asks('agendaDocument') || asks('minutesDocument')
         ? list.flatMap((m) => [m.agendaDocumentId, m.minutesDocumentId].filter((id): id is string => !!id))
@@ -93,9 +120,10 @@ export class MeetingPresenter {
 
     const linked = (found: { id: string; title: string } | undefined): LinkedItemModel | null =>
       found ? { id: found.id, title: found.title } : null;
-    return listed.map(({ meeting: m, group }) => {
-      const model = MeetingModel.from(m, group.viewerCanManage);
-      const loaded: Partial<MeetingPreloads> = { group };
+    return list.map((m) => {
+      const model = MeetingModel.from(m, organisers.get(m.id) === true);
+      const [group = null] = hostsOf(m);
+      const loaded: Partial<MeetingPreloads> = { group, hosts: hostsOf(m) };
       if (mine) {
         const rsvp = mine.get(m.id);
         loaded.myRsvp = rsvp ? RsvpModel.from(rsvp, true) : null;

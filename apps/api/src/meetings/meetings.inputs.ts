@@ -24,6 +24,11 @@ export class RecurrenceInput {
 @InputType()
 export class ScheduleMeetingInput {
   @Field(() => ID) groupId!: string;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Other groups hosting it jointly (at most 10); the scheduler must convene each.',
+  })
+  coHostGroupIds?: string[] | null;
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true, description: 'Markdown.' }) description?: string | null;
   @Field(() => String, { description: 'Local date-time in timeZone, YYYY-MM-DDTHH:mm.' }) startsAt!: string;
@@ -59,6 +64,12 @@ export class UpdateMeetingInput {
   @Field(() => String, { nullable: true }) minutesText?: string | null;
   @Field(() => ID, { nullable: true }) minutesDocumentId?: string | null;
   @Field(() => ID, { nullable: true }) threadId?: string | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'All the other groups hosting it (an empty list: none; left out: unchanged). Who adds or removes a group must convene it.',
+  })
+  coHostGroupIds?: string[] | null;
   @Field(() => [String], {
     nullable: true,
     description: 'Links to remove: agendaDocumentId, minutesDocumentId, threadId, onlineUrl.',

@@ -30,7 +30,7 @@ export class MeetingsResolver {
     private readonly present: MeetingPresenter,
   ) {}
 
-  @Query(() => MeetingModel, { description: 'A meeting of a group the viewer belongs to.' })
+  @Query(() => MeetingModel, { description: 'A meeting hosted by a group the viewer belongs to.' })
   async meeting(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
@@ -47,7 +47,7 @@ export class MeetingsResolver {
 
   @Query(() => [MeetingModel], {
     description:
-      'The meetings of all the viewer’s groups that overlap a range (at most 100 days): their personal calendar.',
+      'The meetings all the viewer’s groups host that overlap a range (at most 100 days): their personal calendar.',
   })
   async myCalendar(
     @CurrentViewer() viewer: Viewer,
@@ -71,7 +71,7 @@ export class MeetingsResolver {
 
   @Mutation(() => MeetingModel, {
     description:
-      'Schedules a meeting of a group (convenors), once or repeating. Members are told, with a calendar invitation by email.',
+      'Schedules a meeting of a group (convenors), once or repeating, maybe hosted jointly with other groups they convene. Members of every host are told, with a calendar invitation by email.',
   })
   async scheduleMeeting(
     @CurrentViewer() viewer: Viewer,
@@ -181,6 +181,13 @@ export class MeetingsResolver {
     return WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId));
   }
 
+  @ResolveField(() => [WorkingGroupModel], {
+    description: 'The groups hosting it: the one it was scheduled in, then any hosting it jointly.',
+  })
+  async hosts(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<WorkingGroupModel[]> {
+    return (await this.present.hosts(viewer, [meeting])).get(meeting.id) ?? [];
+  }
+
   @ResolveField(() => LinkedItemModel, {
     nullable: true,
     description: 'The agenda document, while the viewer may read it.',
@@ -226,7 +233,7 @@ export class GroupMeetingsResolver {
   @ResolveField(() => [MeetingModel], {
     nullable: true,
     description:
-      'The group’s meetings that overlap a range (at most 100 days), cancelled ones included; null outside the group.',
+      'The meetings the group hosts, alone or jointly, that overlap a range (at most 100 days), cancelled ones included; null outside the group.',
   })
   async meetings(
     @CurrentViewer() viewer: Viewer,

@@ -585,6 +585,7 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'Meeting.endsAtLocal',
     'Meeting.group',
     'Meeting.groupId',
+    'Meeting.hosts',
     'Meeting.icsUrl',
     'Meeting.location',
     'Meeting.minutesDocumentId',

@@ -492,6 +492,7 @@ export class EventRegistrationsService implements OnModuleInit {
         registrationId: registration.id,
         meetingId: meeting.id,
         groupId: meeting.group.id,
+        coHostIds: meeting.coHostIds,
       });
       await em.flush();
       return { mail, event };

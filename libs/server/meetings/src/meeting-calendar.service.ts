@@ -52,7 +52,7 @@ export class MeetingCalendarService implements OnModuleInit {
 
   /**
    * The invitation an email about a meeting carries (METHOD:REQUEST, or CANCEL once cancelled),
-   * for a recipient who is an active member of its group; null otherwise.
+   * for a recipient who is an active member of one of its groups; null otherwise.
    */
   async invitation(
     meetingId: string,
@@ -60,8 +60,8 @@ export class MeetingCalendarService implements OnModuleInit {
   ): Promise<{ method: 'REQUEST' | 'CANCEL'; ics: string } | null> {
     const meeting = await this.em.fork().findOne(Meeting, { id: meetingId });
     if (!meeting) return null;
-    const groupIds = await this.groups.activeGroupIdsOf(recipientId);
-    if (!groupIds.includes(meeting.group.id)) return null;
+    const groupIds = new Set(await this.groups.activeGroupIdsOf(recipientId));
+    if (![meeting.group.id, ...meeting.coHostIds].some((id) => groupIds.has(id))) return null;
     const method = meeting.status === MeetingStatus.CANCELLED ? 'CANCEL' : 'REQUEST';
     const events = await this.events([meeting], recipientId, { attendee: true });
     return { method, ics: buildCalendar({ method, events }) };
@@ -132,14 +132,17 @@ export class MeetingCalendarService implements OnModuleInit {
         r.response,
       ]),
     );
-    const groupNames = await this.groups.referencesByIds([...new Set(meetings.map((m) => m.group.id))]);
+    const groupNames = await this.groups.referencesByIds([
+      ...new Set(meetings.flatMap((m) => [m.group.id, ...m.coHostIds])),
+    ]);
     const person = options.attendee ? (await this.identity.usersByIds([userId])).get(userId) : null;
     const organizerEmail = addressOf(this.config.mailFrom);
     return meetings.map((meeting) => {
       const group = groupNames.get(meeting.group.id);
+      const hosts = [meeting.group.id, ...meeting.coHostIds].flatMap((id) => groupNames.get(id)?.name ?? []);
       const answer = rsvps.get(meeting.id);
       return meetingIcsEvent(meeting, {
-        groupName: group?.name ?? null,
+        groupName: hosts.length ? hosts.join(', ') : null,
         link: `${this.config.publicUrl}/meetings/${meeting.id}`,
         organizer: { name: group ? `Convene: ${group.name}` : 'Convene', email: organizerEmail },
         attendee: person

@@ -5,6 +5,8 @@ import type { Meeting } from './meeting.entity.js';
 export interface MeetingRecord {
   id: string;
   groupId: string;
+  /** The other groups hosting it. */
+  coHostIds: string[];
   seriesId: string | null;
   title: string;
   description: string;
@@ -51,6 +53,7 @@ export function meetingRecord(m: Meeting): MeetingRecord {
   return {
     id: m.id,
     groupId: m.group.id,
+    coHostIds: m.coHostIds,
     seriesId: m.series?.id ?? null,
     title: m.title,
     description: m.description,

@@ -96,6 +96,7 @@ export class MeetingRemindersService {
       payload: {
         meetingId: meeting.id,
         groupId: meeting.group.id,
+        coHostIds: meeting.coHostIds,
         minutesBefore: payload.minutesBefore,
         notGoingIds: notGoing.map((r) => r.userId),
       },

@@ -11,16 +11,24 @@ import { MeetingRepository } from './meeting.repository.js';
 export const DEFAULT_REMINDER_MINUTES = [24 * 60, 60];
 
 /**
- * A meeting of a working group (or one occurrence of a recurring series). Times are stored in UTC
+ * A meeting of a working group (or one occurrence of a recurring series), maybe hosted jointly
+ * with other groups (`coHostIds`): members of every host see it and are told of it, and the
+ * convenors of every host manage it. `group` is the host it was scheduled in: its documents and
+ * discussions are the ones it links to. Times are stored in UTC
  * with the IANA zone they were scheduled in; each person sees them in their own zone. `sequence`
  * grows with every change people's calendars must pick up (RFC 5545 SEQUENCE; the UID is the id).
  */
 @Entity({ tableName: 'meetings', repository: () => MeetingRepository })
 @Index({ properties: ['group', 'startsAt'] })
 @Index({ properties: ['series', 'startsAt'] })
+@Index({
+  name: 'meetings_co_host_ids_index',
+  expression: 'create index "meetings_co_host_ids_index" on "meetings" using gin ("co_host_ids")',
+})
 export class Meeting {
   [OptionalProps]?:
     | 'series'
+    | 'coHostIds'
     | 'movedFrom'
     | 'description'
     | 'location'
@@ -46,6 +54,10 @@ export class Meeting {
 
   @ManyToOne(() => WorkingGroup, { ref: true, deleteRule: 'cascade' })
   group!: Ref<WorkingGroup>;
+
+  /** The other groups hosting it, besides `group` (working groups, by id). */
+  @Property({ type: new ArrayType<string>(), columnType: 'uuid[]', defaultRaw: `'{}'` })
+  coHostIds: string[] = [];
 
   @ManyToOne(() => MeetingSeries, { ref: true, nullable: true, deleteRule: 'set null' })
   series: Ref<MeetingSeries> | null = null;

@@ -25,6 +25,7 @@ type MeetingRow = Record<
   string
 > & {
   sequence: number;
+  co_host_ids: string[] | string;
   reminder_minutes: number[] | string;
   starts_at: Date | string;
   ends_at: Date | string;
@@ -39,14 +40,15 @@ type AnswerColumns =
   | { answer: RsvpResponse; answer_note: string | null; answer_updated_at: Date | string }
   | { answer: null; answer_note: null; answer_updated_at: null };
 
-/** Postgres `int[]` as the driver gives it: an array, or its text form where array parsing is off. */
-const integers = (value: number[] | string): number[] =>
-  Array.isArray(value) ? value.map(Number) : value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
+/** A Postgres array as the driver gives it: an array, or its text form where array parsing is off. */
+const items = (value: (number | string)[] | string): string[] =>
+  Array.isArray(value) ? value.map(String) : value.replace(/[{}]/g, '').split(',').filter(Boolean);
 
 function toRecord(row: MeetingRow): MeetingRecord {
   return {
     id: row.id,
     groupId: row.group_id,
+    coHostIds: items(row.co_host_ids),
     seriesId: row.series_id,
     title: row.title,
     description: row.description,
@@ -59,7 +61,7 @@ function toRecord(row: MeetingRow): MeetingRecord {
     onlineUrl: row.online_url,
     status: row.status as MeetingStatus,
     sequence: row.sequence,
-    reminderMinutes: integers(row.reminder_minutes),
+    reminderMinutes: items(row.reminder_minutes).map(Number),
     agendaDocumentId: row.agenda_document_id,
     agendaText: row.agenda_text,
     minutesDocumentId: row.minutes_document_id,
@@ -86,7 +88,7 @@ export class MeetingRepository extends EntityRepository<Meeting> {
   }
 
   /**
-   * Meetings of some groups that overlap a time range, in start order (cancelled ones included),
+   * Meetings some groups host (alone or jointly) that overlap a time range, in start order (cancelled ones included),
    * each with the viewer's own answer, as plain records: one statement, no entities (the calendar's
    * hot read-only list).
    */
@@ -99,28 +101,29 @@ export class MeetingRepository extends EntityRepository<Meeting> {
   ): Promise<MeetingWithAnswer[]> {
     if (!groupIds.length) return [];
     return this.withAnswers(
-      'm.group_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ?',
-      [`{${groupIds.join(',')}}`, to, from],
+      '(m.group_id = any(?::uuid[]) or m.co_host_ids && ?::uuid[]) and m.starts_at < ? and m.ends_at > ?',
+      [`{${groupIds.join(',')}}`, `{${groupIds.join(',')}}`, to, from],
       limit,
       viewerId,
     );
   }
 
-  /** The meetings of the groups a person is an active member of that overlap a range, as `inRange`. */
+  /** The meetings the groups a person is an active member of host that overlap a range, as `inRange`. */
   async inRangeForMember(userId: string, from: Date, to: Date, limit: number): Promise<MeetingWithAnswer[]> {
+    const groupsOf = 'select s.group_id from memberships s where s.user_id = ? and s.status = ?';
     return this.withAnswers(
-      'm.group_id in (select s.group_id from memberships s where s.user_id = ? and s.status = ?) and m.starts_at < ? and m.ends_at > ?',
-      [userId, MembershipStatus.ACTIVE, to, from],
+      `(m.group_id in (${groupsOf}) or m.co_host_ids && array(${groupsOf})) and m.starts_at < ? and m.ends_at > ?`,
+      [userId, MembershipStatus.ACTIVE, userId, MembershipStatus.ACTIVE, to, from],
       limit,
       userId,
     );
   }
 
-  /** Scheduled meetings of some groups from a time on (for calendar feeds). */
+  /** Scheduled meetings some groups host from a time on (for calendar feeds). */
   upcomingOf(groupIds: string[], from: Date, limit: number): Promise<Meeting[]> {
     if (!groupIds.length) return Promise.resolve([]);
     return this.find(
-      { group: { $in: groupIds }, endsAt: { $gt: from } },
+      { $or: [{ group: { $in: groupIds } }, { coHostIds: { $overlap: groupIds } }], endsAt: { $gt: from } },
       { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], limit },
     );
   }
@@ -155,7 +158,7 @@ export class MeetingRepository extends EntityRepository<Meeting> {
     const rows = await this.getEntityManager()
       .getConnection()
       .execute<(MeetingRow & AnswerColumns)[]>(
-        `select m.id, m.group_id, m.series_id, m.title, m.description, m.starts_at, m.ends_at, m.moved_from, m.time_zone, m.location, m.accessibility_notes,
+        `select m.id, m.group_id, m.co_host_ids, m.series_id, m.title, m.description, m.starts_at, m.ends_at, m.moved_from, m.time_zone, m.location, m.accessibility_notes,
            m.online_url, m.status, m.sequence, m.reminder_minutes, m.agenda_document_id, m.agenda_text, m.minutes_document_id, m.minutes_text,
            m.thread_id, m.poll_id, m.created_by_id, m.cancelled_at, m.cancellation_reason, m.created_at, m.updated_at,
            r.response as answer, r.note as answer_note, r.updated_at as answer_updated_at

@@ -28,6 +28,8 @@ export enum MeetingsErrorCode {
   EventSlugTaken = 'EVENT_SLUG_TAKEN',
   ConsentRequired = 'CONSENT_REQUIRED',
   FeedNotFound = 'FEED_NOT_FOUND',
+  CoHostNotFound = 'CO_HOST_NOT_FOUND',
+  NotConvenorOfCoHost = 'NOT_CONVENOR_OF_CO_HOST',
 }
 
 export const meetingsErrors = {
@@ -36,6 +38,20 @@ export const meetingsErrors = {
   groupNotFound: () => notFound('The group (among your groups)', MeetingsErrorCode.GroupNotFound),
   notAConvenor: () =>
     forbidden(MeetingsErrorCode.NotAConvenor, 'Only the group’s convenors can schedule and change its meetings.'),
+  coHostNotFound: () =>
+    new InputError(
+      { coHostGroupIds: 'One of these groups does not exist.' },
+      MeetingsErrorCode.CoHostNotFound,
+      'One of the hosting groups does not exist.',
+    ),
+  // Hosting a meeting puts it before a group's members: only its convenors decide that.
+  notConvenorOfCoHost: (groupName: string) =>
+    new DomainError(
+      ErrorCode.Forbidden,
+      MeetingsErrorCode.NotConvenorOfCoHost,
+      `Only convenors of ${groupName} can make it a host of this meeting, or stop it being one.`,
+      { coHostGroupIds: `You do not convene ${groupName}.` },
+    ),
   meetingCancelled: () =>
     new DomainError(ErrorCode.Conflict, MeetingsErrorCode.MeetingCancelled, 'This meeting was cancelled.'),
   meetingEnded: () =>

@@ -36,8 +36,11 @@ import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './z
 /** A meeting as one viewer may see it, with what they may do. */
 export interface MeetingAccess {
   meeting: Meeting;
+  /** The group it was scheduled in, as the viewer sees it. */
   view: GroupView;
-  /** Convenors of the group (and network admins) change the meeting and read RSVP notes. */
+  /** An active member of one of its hosts: answers and is reminded. */
+  isMember: boolean;
+  /** Convenors of any of its hosts (and network admins) change the meeting and read RSVP notes. */
   canManage: boolean;
 }
 
@@ -64,6 +67,8 @@ export interface RecurrenceInput {
 
 export interface ScheduleMeetingInput extends MeetingDetailsInput {
   groupId: string;
+  /** Other groups hosting it jointly: the scheduler must convene each. */
+  coHostGroupIds?: string[] | null;
   title: string;
   startsAt: string;
   endsAt: string;
@@ -76,6 +81,8 @@ export interface UpdateMeetingInput extends MeetingDetailsInput {
   scope?: MeetingChangeScope | null;
   minutesText?: string | null;
   minutesDocumentId?: string | null;
+  /** The other groups hosting it, all of them (null: unchanged); whoever adds or removes one must convene it. */
+  coHostGroupIds?: string[] | null;
   /** Set to unlink the agenda, minutes document or thread (null in the fields above means "unchanged"). */
   clear?: ('agendaDocumentId' | 'minutesDocumentId' | 'threadId' | 'onlineUrl')[] | null;
 }
@@ -90,10 +97,13 @@ export interface RsvpCounts {
 const SERIES_HORIZON_DAYS = 366;
 /** Most meetings one calendar answer lists. */
 const RANGE_LIMIT = 500;
+/** Most groups hosting one meeting with the one it was scheduled in. */
+const CO_HOSTS_MAX = 10;
 
 /**
- * A working group's meetings. Active members read them and answer; convenors (and network admins)
- * schedule, change and cancel them. Another group's meeting is "not found".
+ * A working group's meetings, some hosted jointly with other groups. Active members of any host
+ * read them and answer; convenors of any host (and network admins) schedule, change and cancel
+ * them. Any other group's meeting is "not found".
  */
 @Injectable()
 export class MeetingsService {
@@ -117,19 +127,25 @@ export class MeetingsService {
     check.done();
     const meeting = await this.meetings.findOne({ id: meetingId });
     if (!meeting) throw meetingsErrors.meetingNotFound();
-    const view = await this.groups.byId(viewer, meeting.group.id);
-    if (!view.isActiveMember && !view.canManage) throw meetingsErrors.meetingNotFound();
-    return { meeting, view, canManage: view.canManage };
+    const [view, coHosts] = await Promise.all([
+      this.groups.byId(viewer, meeting.group.id),
+      meeting.coHostIds.length ? this.groups.viewsByIds(viewer, meeting.coHostIds) : new Map<string, GroupView>(),
+    ]);
+    const hosts = [view, ...coHosts.values()];
+    const isMember = hosts.some((host) => host.isActiveMember);
+    const canManage = hosts.some((host) => host.canManage);
+    if (!isMember && !canManage) throw meetingsErrors.meetingNotFound();
+    return { meeting, view, isMember, canManage };
   }
 
-  /** A group's meetings overlapping a range (at most 100 days), with the viewer's answers; null for people outside the group. */
+  /** The meetings a group hosts (alone or jointly) overlapping a range (at most 100 days), with the viewer's answers; null for people outside the group. */
   async inRange(viewer: Viewer, view: GroupView, range: { from: Date; to: Date }): Promise<MeetingWithAnswer[] | null> {
     if (!view.isActiveMember && !view.canManage) return null;
     checkRange(range);
     return this.meetings.inRange([view.group.id], range.from, range.to, RANGE_LIMIT, viewer.userId);
   }
 
-  /** The meetings of every group the viewer is an active member of, overlapping a range, with the viewer's answers. */
+  /** The meetings every group the viewer is an active member of hosts, overlapping a range, with the viewer's answers. */
   async personalCalendar(viewer: Viewer, range: { from: Date; to: Date }): Promise<MeetingWithAnswer[]> {
     checkRange(range);
     return this.meetings.inRangeForMember(viewer.userId, range.from, range.to, RANGE_LIMIT);
@@ -243,6 +259,7 @@ export class MeetingsService {
       : null;
     const threadId = input.threadId ? check.uuid('threadId', input.threadId, 'Discussion') : null;
     const rule = input.recurrence ? readRule(check, input.recurrence) : null;
+    const coHostIds = readCoHosts(check, input.coHostGroupIds, groupId);
     check.done();
     const timeZone = readTimeZone(input.timeZone);
     const times = readTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, timeZone, {
@@ -254,6 +271,7 @@ export class MeetingsService {
     const view = await this.groups.byId(viewer, groupId);
     if (!view.isActiveMember && !view.canManage) throw meetingsErrors.groupNotFound();
     if (!view.canManage) throw meetingsErrors.notAConvenor();
+    await this.checkCoHosts(viewer, coHostIds);
     await this.checkLinks(viewer, groupId, { agendaDocumentId, threadId });
 
     const occurrences = rule
@@ -275,6 +293,7 @@ export class MeetingsService {
       const meetings = occurrences.map((o) =>
         em.create(Meeting, {
           group: ref(WorkingGroup, groupId),
+          coHostIds,
           series: series ? ref(series) : null,
           title,
           description,
@@ -297,6 +316,7 @@ export class MeetingsService {
       const event = this.outbox.record('meeting.scheduled', {
         meetingId: first.id,
         groupId,
+        coHostIds,
         actorId: viewer.userId,
         occurrences: meetings.length,
         fromPoll: Boolean(options.pollId),
@@ -321,6 +341,8 @@ export class MeetingsService {
     if (current.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
     if (update.scope === MeetingChangeScope.FOLLOWING && !current.series) throw meetingsErrors.notInSeries();
     const times = update.timeChange ? this.newTimes(current, input) : null;
+    const coHostIds = input.coHostGroupIds ? this.changedCoHosts(current, input.coHostGroupIds) : null;
+    if (coHostIds) await this.checkCoHosts(viewer, symmetricDifference(current.coHostIds, coHostIds));
     await this.checkLinks(viewer, current.group.id, update);
 
     const { changed, first, event, mails } = await this.em.transactional(async (em) => {
@@ -333,6 +355,12 @@ export class MeetingsService {
       const forCalendars = targets.filter((meeting) =>
         applyMeetingUpdate(meeting, update, { isFirst: meeting.id === first.id, shift, alone }),
       );
+      // Its hosts are not in calendar files: no new sequence for them alone.
+      if (coHostIds)
+        for (const meeting of targets) {
+          meeting.coHostIds = coHostIds;
+          meeting.updatedAt = new Date();
+        }
       for (const meeting of forCalendars) meeting.sequence += 1;
       const answeredIds = await this.answeredIds(
         em,
@@ -341,6 +369,7 @@ export class MeetingsService {
       const event = this.outbox.record('meeting.updated', {
         meetingId: current.id,
         groupId: current.group.id,
+        coHostIds: first.coHostIds,
         actorId: viewer.userId,
         occurrences: targets.length,
         timeChanged: Boolean(shift),
@@ -405,6 +434,7 @@ export class MeetingsService {
       const event = this.outbox.record('meeting.cancelled', {
         meetingId: current.id,
         groupId: current.group.id,
+        coHostIds: current.coHostIds,
         actorId: viewer.userId,
         occurrences: targets.length,
         answeredIds,
@@ -431,7 +461,7 @@ export class MeetingsService {
     const note = longText(check, 'note', input.note, LIMITS.rsvpNoteMax, 'The note');
     check.done();
     const access = await this.byId(viewer, input.meetingId, 'meetingId');
-    if (!access.view.isActiveMember) throw meetingsErrors.meetingNotFound();
+    if (!access.isMember) throw meetingsErrors.meetingNotFound();
     const { meeting } = access;
     if (meeting.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
     if (meeting.endsAt.getTime() <= Date.now()) throw meetingsErrors.meetingEnded();
@@ -454,6 +484,27 @@ export class MeetingsService {
     const access = await this.byId(viewer, id);
     if (!access.canManage) throw meetingsErrors.notAConvenor();
     return access;
+  }
+
+  /** Groups becoming or ceasing to be hosts: the viewer must convene each (network admins manage all). */
+  private async checkCoHosts(viewer: Viewer, groupIds: string[]): Promise<void> {
+    if (!groupIds.length) return;
+    const views = await this.groups.viewsByIds(viewer, groupIds);
+    for (const id of groupIds) {
+      const view = views.get(id);
+      if (!view) throw meetingsErrors.coHostNotFound();
+      if (!view.canManage) throw meetingsErrors.notConvenorOfCoHost(view.group.name);
+    }
+  }
+
+  /** The new co-hosts read from an update, or null when they are the same ones. */
+  private changedCoHosts(current: Meeting, ids: string[]): string[] | null {
+    const check = new InputCheck();
+    const coHostIds = readCoHosts(check, ids, current.group.id);
+    check.done();
+    const same =
+      coHostIds.length === current.coHostIds.length && coHostIds.every((id) => current.coHostIds.includes(id));
+    return same ? null : coHostIds;
   }
 
   /** The meeting, or it and its series' later occurrences, locked for the change. */
@@ -564,4 +615,20 @@ function checkRange(range: { from: Date; to: Date }): void {
   else if (range.to.getTime() - range.from.getTime() > LIMITS.meetingRangeMaxDays * 86_400_000)
     check.fail('to', `Ask for at most ${LIMITS.meetingRangeMaxDays} days at a time.`);
   check.done();
+}
+
+/** Co-host group ids: distinct, not the group it is scheduled in, at most `CO_HOSTS_MAX`. */
+function readCoHosts(check: InputCheck, ids: string[] | null | undefined, groupId: string | null): string[] {
+  const out: string[] = [];
+  for (const [i, id] of (ids ?? []).entries()) {
+    const read = check.uuid(`coHostGroupIds.${i}`, id, 'Group');
+    if (read && read !== groupId && !out.includes(read)) out.push(read);
+  }
+  if (out.length > CO_HOSTS_MAX)
+    check.fail('coHostGroupIds', `At most ${CO_HOSTS_MAX} other groups can host a meeting.`);
+  return out;
+}
+
+function symmetricDifference(a: string[], b: string[]): string[] {
+  return [...a.filter((id) => !b.includes(id)), ...b.filter((id) => !a.includes(id))];
 }

@@ -126,10 +126,10 @@ export const NOTIFICATION_RULES: Rules = {
     actorId: p.uploaderId,
     subjectId: p.documentId,
   }),
-  // A new meeting concerns the whole group: everyone not muting it is told (with the invitation by email).
+  // A new meeting concerns its whole groups: everyone not muting it is told (with the invitation by email).
   'meeting.scheduled': async (p, context) => ({
     type: NotificationType.MEETING_SCHEDULED,
-    involvedIds: without(await context.memberIds(p.groupId), [p.actorId]),
+    involvedIds: without(await hostMemberIds(p, context), [p.actorId]),
     groupId: p.groupId,
     actorId: p.actorId,
     subjectId: p.meetingId,
@@ -139,7 +139,7 @@ export const NOTIFICATION_RULES: Rules = {
   'meeting.cancelled': async (p, context) => meetingChange(NotificationType.MEETING_CANCELLED, p, context),
   'meeting.reminder': async (p, context) => ({
     type: NotificationType.MEETING_REMINDER,
-    involvedIds: without(await context.memberIds(p.groupId), p.notGoingIds),
+    involvedIds: without(await hostMemberIds(p, context), p.notGoingIds),
     groupId: p.groupId,
     actorId: null,
     subjectId: p.meetingId,
@@ -151,10 +151,10 @@ export const NOTIFICATION_RULES: Rules = {
     actorId: p.actorId,
     subjectId: p.pollId,
   }),
-  // The organisers of an open event are its group's convenors.
+  // The organisers of an open event are the convenors of its groups.
   'registration.received': async (p, context) => ({
     type: NotificationType.EVENT_REGISTRATION,
-    involvedIds: await context.convenorIds(p.groupId),
+    involvedIds: without((await Promise.all(hostIds(p).map((id) => context.convenorIds(id)))).flat(), []),
     groupId: p.groupId,
     actorId: null,
     subjectId: p.meetingId,
@@ -202,10 +202,10 @@ async function mentioned(
 
 async function meetingChange(
   type: NotificationType,
-  p: { meetingId: string; groupId: string; actorId: string; answeredIds: string[] },
+  p: { meetingId: string; groupId: string; coHostIds?: string[]; actorId: string; answeredIds: string[] },
   context: RuleContext,
 ): Promise<NotificationPlan> {
-  const members = await context.memberIds(p.groupId);
+  const members = await hostMemberIds(p, context);
   const inGroup = new Set(members);
   return {
     type,
@@ -215,6 +215,15 @@ async function meetingChange(
     actorId: p.actorId,
     subjectId: p.meetingId,
   };
+}
+
+/** The groups hosting a meeting: the one it was scheduled in, then the others. */
+const hostIds = (p: { groupId: string; coHostIds?: string[] }): string[] => [p.groupId, ...(p.coHostIds ?? [])];
+
+/** The active members of every group hosting a meeting, each once. */
+async function hostMemberIds(p: { groupId: string; coHostIds?: string[] }, context: RuleContext): Promise<string[]> {
+  const lists = await Promise.all(hostIds(p).map((id) => context.memberIds(id)));
+  return [...new Set(lists.flat())];
 }
 
 function without(ids: string[], leaveOut: string[]): string[] {

@@ -51,11 +51,20 @@ export interface DomainEventPayloads {
   /** A member uploaded a new version of a document, or made an old one current again. */
   'document.versioned': { documentId: string; groupId: string; uploaderId: string; version: number; restored: boolean };
   /** A convenor scheduled a meeting (or a recurring series: the first occurrence), possibly the pick of a poll. */
-  'meeting.scheduled': { meetingId: string; groupId: string; actorId: string; occurrences: number; fromPoll: boolean };
+  'meeting.scheduled': {
+    meetingId: string;
+    groupId: string;
+    /** The other groups hosting it (absent in events recorded before meetings had co-hosts). */
+    coHostIds?: string[];
+    actorId: string;
+    occurrences: number;
+    fromPoll: boolean;
+  };
   /** A convenor changed a meeting (and maybe later occurrences); people who answered are told. */
   'meeting.updated': {
     meetingId: string;
     groupId: string;
+    coHostIds?: string[];
     actorId: string;
     occurrences: number;
     timeChanged: boolean;
@@ -64,16 +73,23 @@ export interface DomainEventPayloads {
   'meeting.cancelled': {
     meetingId: string;
     groupId: string;
+    coHostIds?: string[];
     actorId: string;
     occurrences: number;
     answeredIds: string[];
   };
-  /** A meeting starts soon: its group is reminded, except those who said they are not going. */
-  'meeting.reminder': { meetingId: string; groupId: string; minutesBefore: number; notGoingIds: string[] };
+  /** A meeting starts soon: its groups are reminded, except those who said they are not going. */
+  'meeting.reminder': {
+    meetingId: string;
+    groupId: string;
+    coHostIds?: string[];
+    minutesBefore: number;
+    notGoingIds: string[];
+  };
   /** A convenor asked the group to find a time. */
   'poll.opened': { pollId: string; groupId: string; actorId: string };
   /** Someone registered for an open event (the organisers are told). */
-  'registration.received': { registrationId: string; meetingId: string; groupId: string };
+  'registration.received': { registrationId: string; meetingId: string; groupId: string; coHostIds?: string[] };
   /** A partner pitched an idea: the convenors of the groups it names (or the network admins, for "not sure") are told. */
   'pitch.submitted': { pitchId: string; groupId: string | null; recipientIds: string[] };
   /** A convenor was asked to review a pitch. */

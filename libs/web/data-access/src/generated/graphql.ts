@@ -540,6 +540,8 @@ export type ScheduleMeetingInput = {
   agendaDocumentId?: string | number | null | undefined;
   /** Markdown. */
   agendaText?: string | null | undefined;
+  /** Other groups hosting it jointly (at most 10); the scheduler must convene each. */
+  coHostGroupIds?: Array<string | number> | null | undefined;
   /** Markdown. */
   description?: string | null | undefined;
   /** Local date-time in timeZone, YYYY-MM-DDTHH:mm. */
@@ -646,6 +648,8 @@ export type UpdateMeetingInput = {
   agendaText?: string | null | undefined;
   /** Links to remove: agendaDocumentId, minutesDocumentId, threadId, onlineUrl. */
   clear?: Array<string> | null | undefined;
+  /** All the other groups hosting it (an empty list: none; left out: unchanged). Who adds or removes a group must convene it. */
+  coHostGroupIds?: Array<string | number> | null | undefined;
   description?: string | null | undefined;
   endsAt?: string | null | undefined;
   id: string | number;
