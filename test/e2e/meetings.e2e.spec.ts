@@ -3,7 +3,9 @@
 //   their answers, picks a time, and both members find the meeting in their calendar;
 // - an open event with one place and a waitlist: one outside person gets the place, a second is
 //   waitlisted, the first cancels through the private link in their email, and the second is given
-//   the place (their private page says so, and they got the "place confirmed" mail).
+//   the place (their private page says so, and they got the "place confirmed" mail);
+// - a joint meeting of two groups, scheduled by an admin with a co-host, on the calendar of a
+//   convenor of each group and closed to a member of neither.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js';
@@ -124,6 +126,60 @@ describe('meetings', () => {
       expect(new URL(page.url()).pathname).toBe(meetingPath);
     }
     for (const page of members.slice(0, 1)) expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('holds a joint meeting of two groups: an admin schedules it with a co-host, a convenor of each group finds it on their calendar, a member of neither cannot open it', async () => {
+    const title = `Joint briefing for health workers ${Date.now()}`;
+    const day = londonDay(12);
+    const amara = await session.newPage();
+    await session.signIn(amara, 'admin@example.org');
+    await amara.goto('/groups/health-and-social-care');
+    await amara.getByRole('tab', { name: 'Meetings' }).click();
+    await amara.getByRole('button', { name: 'Schedule a meeting' }).first().click();
+    const dialog = amara.getByRole('dialog', { name: 'Schedule a meeting' });
+    await dialog.getByLabel(/^Title/).fill(title);
+    await dialog.getByLabel(/^Starts/).fill(`${day}T17:00`);
+    await dialog.getByLabel(/^Ends/).fill(`${day}T18:30`);
+    await dialog.getByLabel(/^Time zone/).fill(ZONE);
+    await amara.getByRole('option', { name: ZONE, exact: true }).click();
+    await dialog.getByLabel('Hosted jointly with').click();
+    await amara.getByRole('option', { name: 'Policing and surveillance' }).click();
+    await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await amara.getByRole('heading', { level: 1, name: title }).waitFor();
+    const meetingPath = new URL(amara.url()).pathname;
+    const hosts = amara.getByTestId('meeting-hosts');
+    expect(await hosts.innerText()).toBe('Hosted by Health and Social Care and Policing and surveillance');
+    expect(await hosts.getByRole('link').allInnerTexts()).toEqual([
+      'Health and Social Care',
+      'Policing and surveillance',
+    ]);
+
+    // Yusuf convenes Policing and surveillance, Priya convenes Health and Social Care: both find it.
+    const dayNumber = String(Number(day.slice(8)));
+    for (const email of ['convenor@example.org', 'priya@example.org']) {
+      const page = await session.newPage();
+      await session.signIn(page, email);
+      await page.goto('/calendar');
+      await page.getByRole('heading', { level: 1, name: 'My calendar' }).waitFor();
+      if (day.slice(0, 7) !== londonDay(0).slice(0, 7)) await page.getByRole('button', { name: 'Next month' }).click();
+      const cell = page.locator('table.convene-cal-month td:not([data-outside])', {
+        has: page.locator('.convene-cal-daynum', { hasText: new RegExp(`^${dayNumber}$`) }),
+      });
+      const link = cell.getByRole('link', { name: new RegExp(title) });
+      await link.waitFor();
+      expect(await link.innerText()).toContain('Health and Social Care, Policing and surveillance');
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(meetingPath);
+      // Either convenor may change it.
+      await page.getByRole('button', { name: 'Edit' }).waitFor();
+    }
+
+    // Someone in Brexit and faith only is in neither group.
+    const partner = await session.newPage();
+    await session.signIn(partner, 'partner@example.org');
+    await partner.goto(meetingPath);
+    await partner.getByRole('heading', { level: 1, name: 'Meeting not found' }).waitFor();
   });
 
   it('gives a freed place to the waitlist: one outside person cancels by the link in their email, the next is confirmed', async () => {

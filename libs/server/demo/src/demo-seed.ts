@@ -395,7 +395,8 @@ function londonIn(days: number, hour: number, minute = 0): Date {
 
 /**
  * Meetings of the coming weeks: a monthly series, a one-off with an agenda, last week's meeting with
- * its minutes, a poll to find a time, and the national summit with public registration.
+ * its minutes, a joint meeting of two groups, a poll to find a time, and the national summit with
+ * public registration.
  */
 function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>): number {
   const by = (email: string) => seeded(users, email, 'person');
@@ -471,6 +472,20 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     onlineUrl: 'https://meet.example.org/health-planning',
     minutesText:
       'Present: Priya, Amara, Lucía, Samira.\n\n- Agreed to collect examples of charging letters (no names).\n- Priya drafts the template for the group documents.\n- Next: evidence review in two weeks.',
+  });
+
+  // Policing and surveillance with Health and Social Care: a joint meeting both groups' members see.
+  meeting(policing, 'admin@example.org', {
+    coHostIds: [health.id],
+    title: 'Joint meeting: police in hospitals and GP surgeries',
+    description:
+      'What members of both groups have seen of police and immigration checks where people seek care, and a shared briefing for health workers.',
+    startsAt: londonIn(16, 18),
+    endsAt: londonIn(16, 19, 30),
+    location: 'Human Rights Action Centre, 17–25 New Inn Yard, London EC2A 3EA (room 1)',
+    onlineUrl: 'https://meet.example.org/joint-policing-health',
+    agendaText:
+      '1. What each group has seen\n2. A briefing for health workers: who drafts what\n3. Next steps together',
   });
 
   // Health and Social Care: finding a time for a workshop.

@@ -19,7 +19,14 @@ export type NewMeeting = Pick<Meeting, 'title' | 'startsAt' | 'endsAt' | 'timeZo
   Partial<
     Pick<
       Meeting,
-      'description' | 'location' | 'accessibilityNotes' | 'onlineUrl' | 'agendaText' | 'minutesText' | 'reminderMinutes'
+      | 'description'
+      | 'location'
+      | 'accessibilityNotes'
+      | 'onlineUrl'
+      | 'agendaText'
+      | 'minutesText'
+      | 'reminderMinutes'
+      | 'coHostIds'
     >
   > & {
     group: Pick<WorkingGroup, 'id'>;

@@ -8,6 +8,7 @@ import type { CalendarRange } from '../hooks/useCalendarRange';
 import { useMeetingTime, type MeetingTime } from '../hooks/useMeetingTime';
 import './meetings.css';
 import { paths } from '@convene/web-ui';
+import { hostNames } from '../utils/host-names.util';
 
 export interface MeetingCalendarProps {
   range: CalendarRange;
@@ -269,9 +270,9 @@ function MeetingChip({
       <span className="convene-cal-chip-title" dir="auto">
         {meeting.title}
       </span>
-      {showGroup && meeting.group && (
+      {(showGroup || meeting.hosts.length > 1) && (
         <span className="convene-cal-chip-group" dir="auto">
-          {meeting.group.name}
+          {hostNames(meeting)}
         </span>
       )}
       {cancelled && (

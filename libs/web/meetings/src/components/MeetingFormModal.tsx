@@ -1,8 +1,20 @@
-import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS } from '@convene/shared-contracts';
 import {
+  MeetingHostOptionsDocument,
   MeetingLinkOptionsDocument,
   ScheduleMeetingDocument,
   UpdateMeetingDocument,
@@ -35,6 +47,7 @@ interface Values {
   agendaDocumentId: string;
   minutesDocumentId: string;
   threadId: string;
+  coHostGroupIds: string[];
   repeat: Repeat;
   interval: number | string;
   endsBy: 'count' | 'until';
@@ -46,6 +59,7 @@ interface Values {
 
 /** The API's names for fields whose form names differ. */
 const FIELD_MAP: Record<string, string> = {
+  'coHostGroupIds.0': 'coHostGroupIds',
   'recurrence.interval': 'interval',
   'recurrence.count': 'count',
   'recurrence.until': 'until',
@@ -72,6 +86,7 @@ function initialValues(target: MeetingFormTarget): Values {
       agendaDocumentId: m.agendaDocument?.id ?? '',
       minutesDocumentId: m.minutesDocument?.id ?? '',
       threadId: m.thread?.id ?? '',
+      coHostGroupIds: m.hosts.slice(1).map((h) => h.id),
       repeat: 'NONE',
       interval: 1,
       endsBy: 'count',
@@ -95,6 +110,7 @@ function initialValues(target: MeetingFormTarget): Values {
     agendaDocumentId: '',
     minutesDocumentId: '',
     threadId: '',
+    coHostGroupIds: [],
     repeat: 'NONE',
     interval: 1,
     endsBy: 'count',
@@ -138,6 +154,7 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
   const [failure, setFailure] = useState<unknown>(null);
   const slug = target.kind === 'edit' ? (target.meeting.group?.slug ?? '') : target.slug;
   const links = useQuery(MeetingLinkOptionsDocument, { variables: { slug }, skip: !slug });
+  const hostOptions = useQuery(MeetingHostOptionsDocument, { fetchPolicy: 'cache-first' });
   const [schedule, scheduling] = useMutation(ScheduleMeetingDocument);
   const [update, updating] = useMutation(UpdateMeetingDocument);
   const form = useForm<Values>({
@@ -160,6 +177,15 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
   const documents = (links.data?.workingGroup.documents?.nodes ?? []).map((d) => ({ value: d.id, label: d.title }));
   const threads = (links.data?.workingGroup.threads?.nodes ?? []).map((d) => ({ value: d.id, label: d.title }));
   const withNone = (data: { value: string; label: string }[]) => [{ value: '', label: t('form.none') }, ...data];
+  // Other groups to host it with: those the viewer convenes, and those already hosting it.
+  const groupId = target.kind === 'edit' ? target.meeting.groupId : target.groupId;
+  const currentCoHosts = target.kind === 'edit' ? target.meeting.hosts.slice(1) : [];
+  const coHostChoices = [
+    ...currentCoHosts.map((h) => ({ value: h.id, label: h.name })),
+    ...(hostOptions.data?.workingGroups ?? [])
+      .filter((g) => g.viewerCanManage && g.id !== groupId && !currentCoHosts.some((h) => h.id === g.id))
+      .map((g) => ({ value: g.id, label: g.name })),
+  ];
 
   const onStartChange = (value: string) => {
     // Keep the length when the start moves, as calendar apps do.
@@ -185,6 +211,7 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
           variables: {
             input: {
               groupId: target.groupId,
+              coHostGroupIds: v.coHostGroupIds,
               title: v.title.trim(),
               description: v.description,
               startsAt: v.startsAt,
@@ -235,6 +262,9 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
       link('threadId', v.threadId, m.thread?.id);
       const sameReminders = [...m.reminderMinutes].sort().join() === [...reminderMinutes].sort().join();
       if (!sameReminders) input.reminderMinutes = reminderMinutes;
+      const currentIds = m.hosts.slice(1).map((h) => h.id);
+      if ([...currentIds].sort().join() !== [...v.coHostGroupIds].sort().join())
+        input.coHostGroupIds = v.coHostGroupIds;
       if (clear.length) input.clear = clear;
       await update({ variables: { input } });
       notify.success(t('form.saved'));
@@ -322,6 +352,16 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
               </Stack>
             )}
           </>
+        )}
+        {coHostChoices.length > 0 && (
+          <MultiSelect
+            label={t('form.coHosts')}
+            description={t('form.coHostsHint')}
+            data={coHostChoices}
+            searchable
+            clearable
+            {...form.getInputProps('coHostGroupIds')}
+          />
         )}
         <MeetingPlaceFields inputProps={(field) => form.getInputProps(field)} descriptionRows={3} />
         <LimitedTextarea

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
-import { PageTitle, paths } from '@convene/web-ui';
+import { PageTitle, paths, useLocale } from '@convene/web-ui';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMeetingTime, type MeetingTime } from '../hooks/useMeetingTime';
@@ -60,6 +61,7 @@ export function MeetingHeader({ meeting, time }: { meeting: MeetingPageFieldsFra
               })}
             </Text>
           )}
+          {meeting.hosts.length > 1 && <HostedBy hosts={meeting.hosts} />}
           {meeting.repeats && (
             <Text size="sm" c="gray.7">
               {t('meeting.series', { recurrence: repeatsText(meeting.repeats) })}
@@ -92,5 +94,30 @@ export function MeetingHeader({ meeting, time }: { meeting: MeetingPageFieldsFra
         </>
       )}
     </div>
+  );
+}
+
+/** "Hosted by A and B", each group a link, the names joined as the language joins them. */
+function HostedBy({ hosts }: { hosts: { id: string; slug: string; name: string }[] }) {
+  const { t } = useTranslation('meetings');
+  const { locale } = useLocale();
+  const [before = '', after = ''] = t('meeting.hostedBy', { groups: '\u0000' }).split('\u0000');
+  const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(hosts.map((h) => h.name));
+  let next = 0;
+  return (
+    <Text size="sm" c="gray.7" data-testid="meeting-hosts">
+      {before}
+      {parts.map((part, i) => {
+        const host = part.type === 'element' ? hosts[next++] : undefined;
+        return host ? (
+          <Anchor key={host.id} component={Link} to={paths.group(host.slug, 'meetings')} dir="auto">
+            {host.name}
+          </Anchor>
+        ) : (
+          <Fragment key={i}>{part.value}</Fragment>
+        );
+      })}
+      {after}
+    </Text>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingTime } from '../hooks/useMeetingTime';
 import { paths } from '@convene/web-ui';
+import { hostNames } from '../utils/host-names.util';
 
 const RSVP_COLORS = { GOING: 'teal', MAYBE: 'yellow', NOT_GOING: 'gray' } as const;
 
@@ -45,9 +46,11 @@ export function MeetingListItem({
           </Badge>
         )}
       </Group>
-      {(meeting.location || (showGroup && meeting.group)) && (
+      {(meeting.location || showGroup || meeting.hosts.length > 1) && (
         <Text size="sm" c="gray.7" dir="auto">
-          {[showGroup ? meeting.group?.name : null, meeting.location].filter(Boolean).join(' · ')}
+          {[showGroup || meeting.hosts.length > 1 ? hostNames(meeting) : null, meeting.location]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
       )}
     </div>

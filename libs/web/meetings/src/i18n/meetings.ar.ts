@@ -124,6 +124,8 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     agendaDocument: 'مستند جدول الأعمال',
     thread: 'النقاش',
     minutesDocument: 'مستند المحضر',
+    coHosts: 'تستضيفه بالاشتراك مع',
+    coHostsHint: 'مجموعات أخرى تنسّقها. يرى أعضاؤها الاجتماع ويُبلَّغون به ويُذكَّرون.',
     none: 'لا شيء',
     repeat: 'التكرار',
     repeatNone: 'لا يتكرر',
@@ -214,6 +216,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
   },
   meeting: {
     back: 'العودة إلى {{group}}',
+    hostedBy: 'تستضيفه {{groups}}',
     backPlain: 'العودة إلى المجموعات',
     notFoundTitle: 'الاجتماع غير موجود',
     notFoundBody: 'هذا الاجتماع غير موجود، أو يخص مجموعة لست عضواً فيها.',

@@ -116,6 +116,8 @@ export const meetingsEn = {
     agendaDocument: 'Agenda document',
     thread: 'Discussion',
     minutesDocument: 'Minutes document',
+    coHosts: 'Hosted jointly with',
+    coHostsHint: 'Other groups you convene. Their members see the meeting, are told of it and reminded.',
     none: 'None',
     repeat: 'Repeats',
     repeatNone: 'Does not repeat',
@@ -208,6 +210,7 @@ export const meetingsEn = {
   meeting: {
     back: 'Back to {{group}}',
     backPlain: 'Back to groups',
+    hostedBy: 'Hosted by {{groups}}',
     notFoundTitle: 'Meeting not found',
     notFoundBody: 'This meeting does not exist, or it belongs to a group you are not in.',
     when: 'When',
