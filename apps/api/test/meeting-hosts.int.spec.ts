@@ -2,7 +2,7 @@
 // host see the meeting (by id, on each host's calendar, in their own calendar and feed) and nobody
 // else does; convenors of any host manage it; only a group's convenors make it a host or stop it
 // being one; the members of every host are told and reminded, each once.
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { JobQueue, jobIds } from '@convene/server-core';
 import { MembershipRole } from '@convene/shared-contracts';
 import { MeetingRemindersService, formatLocalDateTime, toZoned } from '@convene/server-meetings';
@@ -89,8 +89,11 @@ describe('meetings hosted by several groups', () => {
     return dataOf(result).scheduleMeeting;
   }
 
+  // Groups' meetings only: the network's events are in everyone's calendar.
   const calendarIds = async (client: GqlClient) =>
-    dataOf(await client.request<{ myCalendar: Seen[] }>(MY_CALENDAR, range)).myCalendar.map((m) => m.id);
+    dataOf(await client.request<{ myCalendar: Seen[] }>(MY_CALENDAR, range))
+      .myCalendar.filter((m) => m.groupId)
+      .map((m) => m.id);
   const groupCalendarIds = async (client: GqlClient, group: WorkingGroup) =>
     dataOf(
       await client.request<{ workingGroup: { meetings: Seen[] | null } }>(GROUP_MEETINGS, {
@@ -273,5 +276,153 @@ describe('meetings hosted by several groups', () => {
     await job!.promote();
     expect(await api.app.get(MeetingRemindersService).remind(job!.data)).toBe(true);
     expect(await fanOut('meeting.reminder')).toEqual([...everyone, w.people.convenorAB].map((u) => u.id).sort());
+  });
+});
+
+describe('network events', () => {
+  const api = useApiHarness();
+  const sql = <T>(query: string, params: unknown[] = []) =>
+    api.orm.em.fork().getConnection().execute<T[]>(query, params);
+  // They are in everyone's calendar: none is left for the tests that follow in this database.
+  afterEach(async () => {
+    await sql('delete from meetings where group_id is null');
+  });
+  const range = { from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + 40 * DAY).toISOString() };
+  const SCHEDULE_EVENT = `mutation S($input: ScheduleNetworkEventInput!) { scheduleNetworkEvent(input: $input) { ${FIELDS} } }`;
+  const RSVPS = `query M($id: ID!) { meeting(id: $id) { id rsvps { person { id } response } } }`;
+  const SET_ROLE = `mutation R($userId: ID!, $role: NetworkRole!) { setNetworkRole(userId: $userId, role: $role) { id networkRole } }`;
+  const summit = (title = 'Migrants’ Rights Summit') => ({
+    input: {
+      title,
+      startsAt: localIn(20, 10),
+      endsAt: localIn(20, 16),
+      timeZone: 'Europe/London',
+      location: 'Human Rights Action Centre',
+    },
+  });
+
+  async function world() {
+    const group = await api.data.group();
+    const admin = await api.data.admin();
+    const organiser = await api.data.user({ displayName: 'Olu Organiser' });
+    const convenor = await api.data.user({ displayName: 'Cora Convenor' });
+    const member = await api.data.user({ displayName: 'Mina Member' });
+    const loner = await api.data.user({ displayName: 'Lee In-no-group' });
+    await api.data.membership(group, convenor, MembershipRole.CONVENOR);
+    await api.data.membership(group, member, MembershipRole.MEMBER);
+    // An admin names the organiser (as on the network's people page).
+    const named = await (
+      await api.signedIn(admin)
+    ).request<{ setNetworkRole: { networkRole: string } }>(SET_ROLE, {
+      userId: organiser.id,
+      role: 'ORGANISER',
+    });
+    expect(dataOf(named).setNetworkRole.networkRole).toBe('ORGANISER');
+    return { group, admin, organiser, convenor, member, loner };
+  }
+
+  it('is scheduled by network admins and the organisers they name, by nobody else', async () => {
+    const w = await world();
+    for (const user of [w.convenor, w.member]) {
+      const refused = await (await api.signedIn(user)).request(SCHEDULE_EVENT, summit('Not theirs'));
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_AN_ORGANISER' });
+    }
+    expect(codeOf(await api.client().request(SCHEDULE_EVENT, summit('Not theirs')))).toBe('UNAUTHENTICATED');
+    expect(await sql(`select id from meetings where title = 'Not theirs'`)).toEqual([]);
+    for (const user of [w.admin, w.organiser]) {
+      const made = dataOf(
+        await (await api.signedIn(user)).request<{ scheduleNetworkEvent: Seen }>(SCHEDULE_EVENT, summit()),
+      ).scheduleNetworkEvent;
+      expect(made).toMatchObject({ groupId: null, group: null, hosts: [], viewerCanManage: true });
+    }
+    // Bad input is refused field by field, as for any meeting.
+    const bad = await (
+      await api.signedIn(w.organiser)
+    ).request(SCHEDULE_EVENT, { input: { ...summit('').input, endsAt: localIn(19, 10) } });
+    expect(Object.keys(bad.errors?.[0]?.extensions?.fields ?? {})).toEqual(['title']);
+  });
+
+  it('is in everyone’s calendar and feed, readable and answerable by anyone signed in, managed by its organisers only', async () => {
+    const w = await world();
+    const event = dataOf(
+      await (await api.signedIn(w.organiser)).request<{ scheduleNetworkEvent: Seen }>(SCHEDULE_EVENT, summit()),
+    ).scheduleNetworkEvent;
+    for (const user of [w.convenor, w.member, w.loner, w.admin]) {
+      const client = await api.signedIn(user);
+      const calendar = dataOf(await client.request<{ myCalendar: Seen[] }>(MY_CALENDAR, range)).myCalendar;
+      expect(calendar.map((m) => m.id)).toContain(event.id);
+      const seen = dataOf(await client.request<{ meeting: Seen }>(MEETING, { id: event.id })).meeting;
+      expect(seen.viewerCanManage).toBe(user === w.admin);
+    }
+    expect(codeOf(await api.client().request(MEETING, { id: event.id }))).toBe('UNAUTHENTICATED');
+    // Not on a group's calendar: it is the network's.
+    const groupCalendar = dataOf(
+      await (
+        await api.signedIn(w.member)
+      ).request<{ workingGroup: { meetings: Seen[] } }>(GROUP_MEETINGS, { slug: w.group.slug, ...range }),
+    ).workingGroup.meetings;
+    expect(groupCalendar.map((m) => m.id)).not.toContain(event.id);
+    const feed = dataOf(await (await api.signedIn(w.loner)).request<{ resetCalendarFeed: { url: string } }>(RESET_FEED))
+      .resetCalendarFeed.url;
+    expect(await (await api.client().get(new URL(feed).pathname)).text()).toContain(`UID:${event.id}`);
+
+    // Anyone answers; people see their own answer, its organisers everyone's.
+    for (const user of [w.member, w.loner])
+      dataOf(await (await api.signedIn(user)).request(RSVP, { input: { meetingId: event.id, response: 'GOING' } }));
+    const answersSeenBy = async (user: User) =>
+      dataOf(
+        await (
+          await api.signedIn(user)
+        ).request<{ meeting: { rsvps: { person: { id: string } }[] } }>(RSVPS, { id: event.id }),
+      ).meeting.rsvps.map((r) => r.person.id);
+    expect(await answersSeenBy(w.member)).toEqual([w.member.id]);
+    expect((await answersSeenBy(w.organiser)).sort()).toEqual([w.member.id, w.loner.id].sort());
+
+    // A group's convenor does not manage the network's event; its organiser does.
+    expect(
+      codeOf(await (await api.signedIn(w.convenor)).request(UPDATE, { input: { id: event.id, title: 'x' } })),
+    ).toBe('FORBIDDEN');
+    const renamed = await (
+      await api.signedIn(w.organiser)
+    ).request<{ updateMeeting: Seen }>(UPDATE, { input: { id: event.id, title: 'Summit 2027' } });
+    expect(dataOf(renamed).updateMeeting.title).toBe('Summit 2027');
+    // No group hosts it, and none can be made to.
+    const hosted = await (
+      await api.signedIn(w.admin)
+    ).request(UPDATE, { input: { id: event.id, coHostGroupIds: [w.group.id] } });
+    expect(hosted.errors?.[0]?.extensions?.fields).toEqual({
+      coHostGroupIds: 'A network event is hosted by the network, not by groups.',
+    });
+    expect(await sql('select group_id, co_host_ids from meetings where id = ?', [event.id])).toEqual([
+      { group_id: null, co_host_ids: [] },
+    ]);
+  });
+
+  it('tells everyone when scheduled, and reminds those who answered that they are coming', async () => {
+    const w = await world();
+    const event = dataOf(
+      await (await api.signedIn(w.organiser)).request<{ scheduleNetworkEvent: Seen }>(SCHEDULE_EVENT, summit()),
+    ).scheduleNetworkEvent;
+    const fanOut = async (type: string) => {
+      const events = await sql<{ id: string }>(
+        `select id from outbox_events where type = ? and payload->>'meetingId' = ?`,
+        [type, event.id],
+      );
+      const told = [];
+      for (const e of events) told.push(...(await api.asJob(() => api.app.get(NotificationsService).fanOut(e.id))));
+      return told.map((n) => n.recipientId);
+    };
+    const told = await fanOut('meeting.scheduled');
+    for (const user of [w.admin, w.convenor, w.member, w.loner]) expect(told).toContain(user.id);
+    expect(told).not.toContain(w.organiser.id);
+
+    dataOf(await (await api.signedIn(w.loner)).request(RSVP, { input: { meetingId: event.id, response: 'GOING' } }));
+    dataOf(
+      await (await api.signedIn(w.member)).request(RSVP, { input: { meetingId: event.id, response: 'NOT_GOING' } }),
+    );
+    const job = await api.app.get(JobQueue).queue('notifications').getJob(jobIds.meetingReminder(event.id, 60));
+    await job!.promote();
+    expect(await api.app.get(MeetingRemindersService).remind(job!.data)).toBe(true);
+    expect(await fanOut('meeting.reminder')).toEqual([w.loner.id]);
   });
 });

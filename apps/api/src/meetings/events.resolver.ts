@@ -151,8 +151,9 @@ export class EventsResolver {
   }
 
   private async present(event: PublicEvent): Promise<PublicEventModel> {
-    // Its hosts by name, the group it was scheduled in first: "Policing and surveillance, Health and Social Care".
-    const ids = [event.meeting.group.id, ...event.meeting.coHostIds];
+    // Its hosts by name, the group it was scheduled in first: "Policing and surveillance, Health and
+    // Social Care"; none for a network event.
+    const ids = [...(event.meeting.group ? [event.meeting.group.id] : []), ...event.meeting.coHostIds];
     const names = await this.groups.namesOf(ids);
     return PublicEventModel.from(event, ids.flatMap((id) => names.get(id) ?? []).join(', '));
   }

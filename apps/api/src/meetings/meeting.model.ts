@@ -118,7 +118,7 @@ export interface MeetingPreloads {
 @ObjectType('Meeting')
 export class MeetingModel implements Preloadable<MeetingPreloads> {
   @Field(() => ID) id!: string;
-  @Field(() => ID) groupId!: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a network event.' }) groupId!: string | null;
   @Field(() => String) title!: string;
   @Field(() => String, { description: 'Markdown.' }) description!: string;
   @Field(() => Date, { description: 'UTC; show it in the viewer’s zone with the zone named.' }) startsAt!: Date;
@@ -451,7 +451,9 @@ export class PublicEventModel {
     description: 'Whether it is (also) held online; the link goes to confirmed registrants only.',
   })
   online!: boolean;
-  @Field(() => String, { description: 'The organising groups, by name (joined by commas when several host it).' })
+  @Field(() => String, {
+    description: 'The organising groups, by name (joined by commas when several host it); empty for a network event.',
+  })
   groupName!: string;
   @Field(() => MeetingStatus) status!: MeetingStatus;
   @Field(() => Int, { nullable: true, description: 'Places left; null for no limit.' }) placesLeft!: number | null;

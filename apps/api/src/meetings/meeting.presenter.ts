@@ -7,6 +7,7 @@ import {
   EventRegistrationsService,
   MeetingsService,
   describeRule,
+  organisesEvents,
   rulePattern,
   type MeetingRecord,
   type MeetingSeries,
@@ -29,10 +30,10 @@ import {
 
 export const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0 };
 
-/** A meeting with the group it is seen through, for answers that depend on who may see whom. */
+/** A meeting with the group it is seen through (none for a network event), for answers that depend on who may see whom. */
 interface Seen {
   meeting: { id: string };
-  view: GroupView;
+  view: GroupView | null;
   canManage: boolean;
 }
 
@@ -63,19 +64,18 @@ export class MeetingPresenter {
     known: WorkingGroupModel[] = [],
   ): Promise<Map<string, WorkingGroupModel[]>> {
     const groups = new Map(known.map((group) => [group.id, group]));
-    const missing = [...new Set(meetings.flatMap((m) => [m.groupId, ...m.coHostIds]))].filter((id) => !groups.has(id));
+    const hostIds = (m: (typeof meetings)[number]) => [...(m.groupId ? [m.groupId] : []), ...m.coHostIds];
+    const missing = [...new Set(meetings.flatMap(hostIds))].filter((id) => !groups.has(id));
     if (missing.length)
       for (const [id, view] of await this.groups.viewsByIds(viewer, missing))
         groups.set(id, WorkingGroupModel.from(view));
-    return new Map(
-      meetings.map((m) => [m.id, [m.groupId, ...m.coHostIds].flatMap((id) => groups.get(id) ?? [])] as const),
-    );
+    return new Map(meetings.map((m) => [m.id, hostIds(m).flatMap((id) => groups.get(id) ?? [])] as const));
   }
 
   /** `listed`: each meeting with its group as the viewer sees it; `asks`: whether the query selects a field of the meetings. */
   async list(
     viewer: Viewer,
-    listed: { meeting: MeetingRecord | MeetingWithAnswer; group: WorkingGroupModel }[],
+    listed: { meeting: MeetingRecord | MeetingWithAnswer; group: WorkingGroupModel | null }[],
     asks: (field: string) => boolean,
   ): Promise<MeetingModel[]> {
     const list = listed.map((l) => l.meeting);
@@ -88,12 +88,18 @@ export class MeetingPresenter {
     const hosts = await this.hosts(
       viewer,
       list,
-      listed.map((l) => l.group),
+      listed.flatMap((l) => l.group ?? []),
     );
     const hostsOf = (m: MeetingRecord) => hosts.get(m.id) ?? [];
+    // A network event has no group: its organisers are the network's.
     const seen: Seen[] = listed.map(({ meeting, group: listedWith }) => {
+      if (!meeting.groupId) return { meeting, view: null, canManage: organisesEvents(viewer) };
       const [group = listedWith] = hostsOf(meeting);
-      return { meeting, view: group.view, canManage: hostsOf(meeting).some((host) => host.viewerCanManage) };
+      return {
+        meeting,
+        view: group?.view ?? null,
+        canManage: hostsOf(meeting).some((host) => host.viewerCanManage),
+      };
     });
     const organisers = new Map(seen.map((s) => [s.meeting.id, s.canManage]));
     const documentIds =

@@ -21,6 +21,22 @@ export class RecurrenceInput {
   until?: string | null;
 }
 
+/** A network event: what a meeting has, without a group and its documents, discussions or repeats. */
+@InputType()
+export class ScheduleNetworkEventInput {
+  @Field(() => String) title!: string;
+  @Field(() => String, { nullable: true, description: 'Markdown.' }) description?: string | null;
+  @Field(() => String, { description: 'Local date-time in timeZone, YYYY-MM-DDTHH:mm.' }) startsAt!: string;
+  @Field(() => String, { description: 'Local date-time in timeZone, YYYY-MM-DDTHH:mm.' }) endsAt!: string;
+  @Field(() => String, { description: 'An IANA zone, like Europe/London.' }) timeZone!: string;
+  @Field(() => String, { nullable: true }) location?: string | null;
+  @Field(() => String, { nullable: true }) accessibilityNotes?: string | null;
+  @Field(() => String, { nullable: true, description: 'A video call link (https).' }) onlineUrl?: string | null;
+  @Field(() => [Int], { nullable: true, description: 'Minutes before the start; a day and an hour when left out.' })
+  reminderMinutes?: number[] | null;
+  @Field(() => String, { nullable: true, description: 'Markdown.' }) agendaText?: string | null;
+}
+
 @InputType()
 export class ScheduleMeetingInput {
   @Field(() => ID) groupId!: string;

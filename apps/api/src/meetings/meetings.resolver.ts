@@ -1,7 +1,13 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer, SignedIn, type Viewer } from '@convene/server-core';
-import { MeetingCalendarService, MeetingsService, meetingRecord, meetingsErrors } from '@convene/server-meetings';
+import {
+  MeetingCalendarService,
+  MeetingsService,
+  meetingRecord,
+  meetingsErrors,
+  type MeetingWithAnswer,
+} from '@convene/server-meetings';
 import { DocumentsService } from '@convene/server-documents';
 import { DiscussionAccess } from '@convene/server-discussions';
 import { GroupsService } from '@convene/server-groups';
@@ -16,7 +22,13 @@ import {
   RsvpModel,
 } from './meeting.model.js';
 import { MeetingPresenter, NO_ANSWERS, recurrenceOf, repeatsOf } from './meeting.presenter.js';
-import { CancelMeetingInput, RsvpInput, ScheduleMeetingInput, UpdateMeetingInput } from './meetings.inputs.js';
+import {
+  CancelMeetingInput,
+  RsvpInput,
+  ScheduleMeetingInput,
+  ScheduleNetworkEventInput,
+  UpdateMeetingInput,
+} from './meetings.inputs.js';
 
 @SignedIn()
 @Resolver(() => MeetingModel)
@@ -39,7 +51,9 @@ export class MeetingsResolver {
     const access = await this.meetings.byId(viewer, id);
     // As a list of one: what the page asks of it is read a statement a kind, with the access
     // already checked here, not field by field each checking it again.
-    const listed = [{ meeting: meetingRecord(access.meeting), group: WorkingGroupModel.from(access.view) }];
+    const listed = [
+      { meeting: meetingRecord(access.meeting), group: access.view && WorkingGroupModel.from(access.view) },
+    ];
     const [model] = await this.present.list(viewer, listed, (field) => selects(info, [field]));
     if (!model) throw meetingsErrors.meetingNotFound();
     return model;
@@ -59,10 +73,12 @@ export class MeetingsResolver {
     // The groups of the meetings as the viewer sees them, together (not one look-up per meeting).
     const views = await this.groups.viewsByIds(
       viewer,
-      meetings.map((m) => m.groupId),
+      meetings.flatMap((m) => m.groupId ?? []),
     );
     const groups = new Map([...views].map(([id, view]) => [id, WorkingGroupModel.from(view)]));
-    const listed = meetings.flatMap((meeting) => {
+    // The network's events have no group.
+    const listed = meetings.flatMap((meeting): { meeting: MeetingWithAnswer; group: WorkingGroupModel | null }[] => {
+      if (!meeting.groupId) return [{ meeting, group: null }];
       const group = groups.get(meeting.groupId);
       return group ? [{ meeting, group }] : [];
     });
@@ -78,6 +94,17 @@ export class MeetingsResolver {
     @Args('input') input: ScheduleMeetingInput,
   ): Promise<MeetingModel> {
     return MeetingModel.from(meetingRecord(await this.meetings.schedule(viewer, input)), true);
+  }
+
+  @Mutation(() => MeetingModel, {
+    description:
+      'Schedules a network event (network admins and event organisers): hosted by the network, in everyone’s calendar; everyone is told, those who answer are reminded.',
+  })
+  async scheduleNetworkEvent(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: ScheduleNetworkEventInput,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(meetingRecord(await this.meetings.scheduleNetworkEvent(viewer, input)), true);
   }
 
   @Mutation(() => MeetingModel, {
@@ -176,13 +203,17 @@ export class MeetingsResolver {
     return repeatsOf(await this.meetings.series(meeting.seriesId), meeting);
   }
 
-  @ResolveField(() => WorkingGroupModel, { nullable: true })
+  @ResolveField(() => WorkingGroupModel, {
+    nullable: true,
+    description: 'The group it was scheduled in; null for a network event.',
+  })
   async group(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<WorkingGroupModel | null> {
-    return WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId));
+    return meeting.groupId ? WorkingGroupModel.from(await this.groups.byId(viewer, meeting.groupId)) : null;
   }
 
   @ResolveField(() => [WorkingGroupModel], {
-    description: 'The groups hosting it: the one it was scheduled in, then any hosting it jointly.',
+    description:
+      'The groups hosting it: the one it was scheduled in, then any hosting it jointly; none for a network event.',
   })
   async hosts(@CurrentViewer() viewer: Viewer, @Parent() meeting: MeetingModel): Promise<WorkingGroupModel[]> {
     return (await this.present.hosts(viewer, [meeting])).get(meeting.id) ?? [];

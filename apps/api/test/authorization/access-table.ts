@@ -269,6 +269,11 @@ export const ACCESS_TABLE = {
     why: 'network admins and convenors (of any group) edit forms',
   },
   scheduleMeeting: { kind: 'mutation', expect: MANAGERS_A },
+  scheduleNetworkEvent: {
+    kind: 'mutation',
+    expect: ADMIN,
+    why: 'network admins and the event organisers they name (no role here is one)',
+  },
   setGroupNotificationLevel: { kind: 'mutation', expect: IN_A, own: 'the viewer’s own level for a group they are in' },
   setMemberRole: { kind: 'mutation', expect: MANAGERS_A },
   setNetworkRole: { kind: 'mutation', expect: ADMIN },

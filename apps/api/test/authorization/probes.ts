@@ -1159,6 +1159,15 @@ const graphqlProbes = {
     state: ({ w, t }) =>
       count(w, 'select count(*)::int as n from meetings where group_id = ? and title = ?', [w.groupA.id, t]),
   }),
+  scheduleNetworkEvent: gql({
+    target: async () => `Summit ${marker('')}`,
+    query: `mutation M($input: ScheduleNetworkEventInput!) { scheduleNetworkEvent(input: $input) { id } }`,
+    variables: ({ t }) => ({
+      input: { title: t, startsAt: localIn(5, 10), endsAt: localIn(5, 16), timeZone: 'Europe/London' },
+    }),
+    judge: (d) => typeof at(d, 'scheduleNetworkEvent.id') === 'string',
+    state: ({ w, t }) => count(w, 'select count(*)::int as n from meetings where group_id is null and title = ?', [t]),
+  }),
   setGroupNotificationLevel: gql({
     actor: 'fresh',
     query: `mutation M($groupId: ID!) { setGroupNotificationLevel(groupId: $groupId, level: MUTED) }`,

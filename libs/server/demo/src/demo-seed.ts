@@ -395,16 +395,15 @@ function londonIn(days: number, hour: number, minute = 0): Date {
 
 /**
  * Meetings of the coming weeks: a monthly series, a one-off with an agenda, last week's meeting with
- * its minutes, a joint meeting of two groups, a poll to find a time, and the national summit with
- * public registration.
+ * its minutes, a joint meeting of two groups, a poll to find a time, and the national summit: a
+ * network event with public registration.
  */
 function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, users: Map<string, User>): number {
   const by = (email: string) => seeded(users, email, 'person');
   const policing = seeded(groups, 'policing-and-surveillance', 'group');
   const health = seeded(groups, 'health-and-social-care', 'group');
-  const faith = seeded(groups, 'brexit-and-faith', 'group');
   const meeting = (
-    group: WorkingGroup,
+    group: WorkingGroup | null,
     creator: string,
     fields: Omit<NewMeeting, 'group' | 'createdBy' | 'timeZone'>,
   ) => newMeeting(em, { group, createdBy: by(creator), timeZone: ZONE, ...fields });
@@ -509,8 +508,8 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
       newMeetingPollVote(em, { slot: seededAt(slots, i, 'poll slot'), user: by(email), poll, answer }),
     );
 
-  // The national summit: an open event anyone can register for.
-  const summit = meeting(faith, 'convenor@example.org', {
+  // The national summit: the network's own event, open to anyone to register for.
+  const summit = meeting(null, 'admin@example.org', {
     title: 'Migrants’ Rights Summit: planning action on the burning issues',
     description:
       'Our annual national meeting for migrant community organisations, activists, NGOs and everyone with an interest in migrants’ rights. We will review the year’s developments and challenges and, above all, plan collective action through advocacy and campaigning.\n\nMorning: plenary. Afternoon: workshops run by the working groups.',

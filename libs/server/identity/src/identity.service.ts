@@ -412,6 +412,20 @@ export class IdentityService {
     );
   }
 
+  /** Network admins' and event organisers' ids (they run network events). */
+  async eventOrganiserIds(): Promise<string[]> {
+    const rows = await this.users.find(
+      { networkRole: { $in: [NetworkRole.ADMIN, NetworkRole.ORGANISER] }, deactivatedAt: null },
+      { fields: ['id'] },
+    );
+    return rows.map((u) => u.id);
+  }
+
+  /** Everyone with an active account (a network event is told to all of them). */
+  async activeUserIds(): Promise<string[]> {
+    return (await this.users.find({ deactivatedAt: null }, { fields: ['id'] })).map((u) => u.id);
+  }
+
   private checkTimeZone(check: InputCheck, value: string): string {
     const zone = (value ?? '').trim();
     if (!TIME_ZONES.has(zone)) check.fail('timeZone', 'Choose a time zone from the list.');

@@ -491,7 +491,7 @@ export class EventRegistrationsService implements OnModuleInit {
       const event = this.outbox.record('registration.received', {
         registrationId: registration.id,
         meetingId: meeting.id,
-        groupId: meeting.group.id,
+        groupId: meeting.group?.id ?? null,
         coHostIds: meeting.coHostIds,
       });
       await em.flush();

@@ -12,9 +12,11 @@ import { Meeting } from './meeting.entity.js';
 export { MeetingsModule } from './meetings.module.js';
 export {
   MeetingsService,
+  organisesEvents,
   type MeetingAccess,
   type RsvpCounts,
   type ScheduleMeetingInput,
+  type ScheduleNetworkEventInput,
   type UpdateMeetingInput,
 } from './meetings.service.js';
 export { MeetingRemindersService } from './meeting-reminders.service.js';

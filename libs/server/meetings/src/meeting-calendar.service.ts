@@ -52,7 +52,7 @@ export class MeetingCalendarService implements OnModuleInit {
 
   /**
    * The invitation an email about a meeting carries (METHOD:REQUEST, or CANCEL once cancelled),
-   * for a recipient who is an active member of one of its groups; null otherwise.
+   * for a recipient who is an active member of one of its groups (anyone, for a network event); null otherwise.
    */
   async invitation(
     meetingId: string,
@@ -60,8 +60,11 @@ export class MeetingCalendarService implements OnModuleInit {
   ): Promise<{ method: 'REQUEST' | 'CANCEL'; ics: string } | null> {
     const meeting = await this.em.fork().findOne(Meeting, { id: meetingId });
     if (!meeting) return null;
-    const groupIds = new Set(await this.groups.activeGroupIdsOf(recipientId));
-    if (![meeting.group.id, ...meeting.coHostIds].some((id) => groupIds.has(id))) return null;
+    // A network event is everyone's; a group meeting, its groups' members'.
+    if (meeting.group) {
+      const groupIds = new Set(await this.groups.activeGroupIdsOf(recipientId));
+      if (![meeting.group.id, ...meeting.coHostIds].some((id) => groupIds.has(id))) return null;
+    }
     const method = meeting.status === MeetingStatus.CANCELLED ? 'CANCEL' : 'REQUEST';
     const events = await this.events([meeting], recipientId, { attendee: true });
     return { method, ics: buildCalendar({ method, events }) };
@@ -133,13 +136,15 @@ export class MeetingCalendarService implements OnModuleInit {
       ]),
     );
     const groupNames = await this.groups.referencesByIds([
-      ...new Set(meetings.flatMap((m) => [m.group.id, ...m.coHostIds])),
+      ...new Set(meetings.flatMap((m) => [...(m.group ? [m.group.id] : []), ...m.coHostIds])),
     ]);
     const person = options.attendee ? (await this.identity.usersByIds([userId])).get(userId) : null;
     const organizerEmail = addressOf(this.config.mailFrom);
     return meetings.map((meeting) => {
-      const group = groupNames.get(meeting.group.id);
-      const hosts = [meeting.group.id, ...meeting.coHostIds].flatMap((id) => groupNames.get(id)?.name ?? []);
+      const group = meeting.group ? groupNames.get(meeting.group.id) : undefined;
+      const hosts = [...(meeting.group ? [meeting.group.id] : []), ...meeting.coHostIds].flatMap(
+        (id) => groupNames.get(id)?.name ?? [],
+      );
       const answer = rsvps.get(meeting.id);
       return meetingIcsEvent(meeting, {
         groupName: hosts.length ? hosts.join(', ') : null,

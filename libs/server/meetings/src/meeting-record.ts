@@ -4,7 +4,8 @@ import type { Meeting } from './meeting.entity.js';
 /** A meeting's stored values as plain data, for read-only lists (no entity, no identity map). */
 export interface MeetingRecord {
   id: string;
-  groupId: string;
+  /** Null for a network event. */
+  groupId: string | null;
   /** The other groups hosting it. */
   coHostIds: string[];
   seriesId: string | null;
@@ -52,7 +53,7 @@ export interface MeetingWithAnswer extends MeetingRecord {
 export function meetingRecord(m: Meeting): MeetingRecord {
   return {
     id: m.id,
-    groupId: m.group.id,
+    groupId: m.group?.id ?? null,
     coHostIds: m.coHostIds,
     seriesId: m.series?.id ?? null,
     title: m.title,

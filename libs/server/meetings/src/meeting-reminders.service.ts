@@ -85,20 +85,23 @@ export class MeetingRemindersService {
     if (meeting.startsAt.getTime() <= Date.now()) return false;
     const id = keyedUuid(`reminder:${meeting.id}:${payload.minutesBefore}:${payload.startsAt}`);
     if (await em.findOne(OutboxEvent, { id })) return false;
-    const notGoing = await em.find(
+    // A network event reminds those who answered it (its people); a group meeting, its groups.
+    const answers = await em.find(
       MeetingRsvp,
-      { meetingId: meeting.id, response: RsvpResponse.NOT_GOING },
-      { fields: ['userId'] },
+      meeting.group ? { meetingId: meeting.id, response: RsvpResponse.NOT_GOING } : { meetingId: meeting.id },
+      { fields: ['userId', 'response'] },
     );
+    const notGoing = answers.filter((r) => r.response === RsvpResponse.NOT_GOING);
     const event = em.create(OutboxEvent, {
       id,
       type: 'meeting.reminder',
       payload: {
         meetingId: meeting.id,
-        groupId: meeting.group.id,
+        groupId: meeting.group?.id ?? null,
         coHostIds: meeting.coHostIds,
         minutesBefore: payload.minutesBefore,
         notGoingIds: notGoing.map((r) => r.userId),
+        ...(meeting.group ? {} : { answeredIds: answers.map((r) => r.userId) }),
       },
     });
     await em.flush();

@@ -14,7 +14,8 @@ export const DEFAULT_REMINDER_MINUTES = [24 * 60, 60];
  * A meeting of a working group (or one occurrence of a recurring series), maybe hosted jointly
  * with other groups (`coHostIds`): members of every host see it and are told of it, and the
  * convenors of every host manage it. `group` is the host it was scheduled in: its documents and
- * discussions are the ones it links to. Times are stored in UTC
+ * discussions are the ones it links to. A network event has no group: everyone in the network sees
+ * it, and network admins and organisers manage it. Times are stored in UTC
  * with the IANA zone they were scheduled in; each person sees them in their own zone. `sequence`
  * grows with every change people's calendars must pick up (RFC 5545 SEQUENCE; the UID is the id).
  */
@@ -52,8 +53,9 @@ export class Meeting {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => WorkingGroup, { ref: true, deleteRule: 'cascade' })
-  group!: Ref<WorkingGroup>;
+  /** Null for a network event: hosted by the network, for everyone in it. */
+  @ManyToOne(() => WorkingGroup, { ref: true, nullable: true, deleteRule: 'cascade' })
+  group!: Ref<WorkingGroup> | null;
 
   /** The other groups hosting it, besides `group` (working groups, by id). */
   @Property({ type: new ArrayType<string>(), columnType: 'uuid[]', defaultRaw: `'{}'` })

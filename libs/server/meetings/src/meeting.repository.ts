@@ -5,7 +5,6 @@ import type { MeetingRecord, MeetingWithAnswer, RsvpRecord } from './meeting-rec
 
 type MeetingRow = Record<
   | 'id'
-  | 'group_id'
   | 'series_id'
   | 'title'
   | 'description'
@@ -24,6 +23,7 @@ type MeetingRow = Record<
   | 'cancellation_reason',
   string
 > & {
+  group_id: string | null;
   sequence: number;
   co_host_ids: string[] | string;
   reminder_minutes: number[] | string;
@@ -108,22 +108,24 @@ export class MeetingRepository extends EntityRepository<Meeting> {
     );
   }
 
-  /** The meetings the groups a person is an active member of host that overlap a range, as `inRange`. */
+  /** The meetings the groups a person is an active member of host, and the network's events, that overlap a range, as `inRange`. */
   async inRangeForMember(userId: string, from: Date, to: Date, limit: number): Promise<MeetingWithAnswer[]> {
     const groupsOf = 'select s.group_id from memberships s where s.user_id = ? and s.status = ?';
     return this.withAnswers(
-      `(m.group_id in (${groupsOf}) or m.co_host_ids && array(${groupsOf})) and m.starts_at < ? and m.ends_at > ?`,
+      `(m.group_id in (${groupsOf}) or m.co_host_ids && array(${groupsOf}) or m.group_id is null) and m.starts_at < ? and m.ends_at > ?`,
       [userId, MembershipStatus.ACTIVE, userId, MembershipStatus.ACTIVE, to, from],
       limit,
       userId,
     );
   }
 
-  /** Scheduled meetings some groups host from a time on (for calendar feeds). */
+  /** Scheduled meetings some groups host, and the network's events, from a time on (for calendar feeds). */
   upcomingOf(groupIds: string[], from: Date, limit: number): Promise<Meeting[]> {
-    if (!groupIds.length) return Promise.resolve([]);
     return this.find(
-      { $or: [{ group: { $in: groupIds } }, { coHostIds: { $overlap: groupIds } }], endsAt: { $gt: from } },
+      {
+        $or: [{ group: { $in: groupIds } }, { coHostIds: { $overlap: groupIds } }, { group: null }],
+        endsAt: { $gt: from },
+      },
       { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], limit },
     );
   }

@@ -29,6 +29,7 @@ export enum MeetingsErrorCode {
   ConsentRequired = 'CONSENT_REQUIRED',
   FeedNotFound = 'FEED_NOT_FOUND',
   CoHostNotFound = 'CO_HOST_NOT_FOUND',
+  NotAnOrganiser = 'NOT_AN_ORGANISER',
   NotConvenorOfCoHost = 'NOT_CONVENOR_OF_CO_HOST',
 }
 
@@ -38,6 +39,11 @@ export const meetingsErrors = {
   groupNotFound: () => notFound('The group (among your groups)', MeetingsErrorCode.GroupNotFound),
   notAConvenor: () =>
     forbidden(MeetingsErrorCode.NotAConvenor, 'Only the group’s convenors can schedule and change its meetings.'),
+  notAnOrganiser: () =>
+    forbidden(
+      MeetingsErrorCode.NotAnOrganiser,
+      'Only network admins and event organisers can schedule network events.',
+    ),
   coHostNotFound: () =>
     new InputError(
       { coHostGroupIds: 'One of these groups does not exist.' },

@@ -29,7 +29,8 @@ export type NewMeeting = Pick<Meeting, 'title' | 'startsAt' | 'endsAt' | 'timeZo
       | 'coHostIds'
     >
   > & {
-    group: Pick<WorkingGroup, 'id'>;
+    /** Null for a network event. */
+    group: Pick<WorkingGroup, 'id'> | null;
     createdBy: Pick<User, 'id'>;
     /** The series it is an occurrence of. */
     series?: MeetingSeries | null;
@@ -71,7 +72,7 @@ export function newMeetingSeries(em: EntityManager, { group, ...values }: NewMee
 export function newMeeting(em: EntityManager, { group, createdBy, ...values }: NewMeeting): Meeting {
   return em.create(Meeting, {
     ...values,
-    group: em.getReference(WorkingGroup, group.id, { wrapped: true }),
+    group: group && em.getReference(WorkingGroup, group.id, { wrapped: true }),
     createdBy: em.getReference(User, createdBy.id, { wrapped: true }),
   });
 }

@@ -5,6 +5,7 @@ import {
   LIMITS,
   MeetingChangeScope,
   MeetingStatus,
+  NetworkRole,
   RecurrenceFrequency,
   RsvpResponse,
 } from '@convene/shared-contracts';
@@ -36,8 +37,8 @@ import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './z
 /** A meeting as one viewer may see it, with what they may do. */
 export interface MeetingAccess {
   meeting: Meeting;
-  /** The group it was scheduled in, as the viewer sees it. */
-  view: GroupView;
+  /** The group it was scheduled in, as the viewer sees it; null for a network event. */
+  view: GroupView | null;
   /** An active member of one of its hosts: answers and is reminded. */
   isMember: boolean;
   /** Convenors of any of its hosts (and network admins) change the meeting and read RSVP notes. */
@@ -63,6 +64,14 @@ export interface RecurrenceInput {
   count?: number | null;
   /** The last day (in the meeting's zone) an occurrence may fall on, 'YYYY-MM-DD'. */
   until?: string | null;
+}
+
+/** A network event: one meeting, hosted by the network (no group, so no group documents or discussion). */
+export interface ScheduleNetworkEventInput extends Omit<MeetingDetailsInput, 'agendaDocumentId' | 'threadId'> {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
 }
 
 export interface ScheduleMeetingInput extends MeetingDetailsInput {
@@ -101,9 +110,10 @@ const RANGE_LIMIT = 500;
 const CO_HOSTS_MAX = 10;
 
 /**
- * A working group's meetings, some hosted jointly with other groups. Active members of any host
- * read them and answer; convenors of any host (and network admins) schedule, change and cancel
- * them. Any other group's meeting is "not found".
+ * A working group's meetings, some hosted jointly with other groups, and the network's events.
+ * Active members of any host read them and answer; convenors of any host (and network admins)
+ * schedule, change and cancel them. Any other group's meeting is "not found". Network events are
+ * for everyone signed in; network admins and organisers schedule and manage them.
  */
 @Injectable()
 export class MeetingsService {
@@ -127,6 +137,7 @@ export class MeetingsService {
     check.done();
     const meeting = await this.meetings.findOne({ id: meetingId });
     if (!meeting) throw meetingsErrors.meetingNotFound();
+    if (!meeting.group) return { meeting, view: null, isMember: true, canManage: organisesEvents(viewer) };
     const [view, coHosts] = await Promise.all([
       this.groups.byId(viewer, meeting.group.id),
       meeting.coHostIds.length ? this.groups.viewsByIds(viewer, meeting.coHostIds) : new Map<string, GroupView>(),
@@ -203,11 +214,11 @@ export class MeetingsService {
    */
   async rsvpsOf(
     viewer: Viewer,
-    accesses: { meeting: { id: string }; view: GroupView }[],
+    accesses: { meeting: { id: string }; view: GroupView | null; canManage: boolean }[],
   ): Promise<Map<string, MeetingRsvp[]>> {
     const out = new Map<string, MeetingRsvp[]>(accesses.map((a) => [a.meeting.id, []]));
     if (!accesses.length) return out;
-    const hidden = accesses.filter((a) => !this.groups.maySeeMemberList(a.view)).map((a) => a.view.group.id);
+    const hidden = accesses.flatMap((a) => (a.view && !this.groups.maySeeMemberList(a.view) ? [a.view.group.id] : []));
     const [rows, convenors] = await Promise.all([
       this.em.find(
         MeetingRsvp,
@@ -217,8 +228,10 @@ export class MeetingsService {
       this.groups.convenorIdsIn(hidden),
     ]);
     // Where the member list is for convenors: the viewer's own answer and the convenors'.
+    // At a network event, people are not each other's fellow members: the viewer's own answer (all, for its organisers).
     const visible = new Map(
       accesses.map((a) => {
+        if (!a.view) return [a.meeting.id, a.canManage ? null : new Set([viewer.userId])] as const;
         const named = convenors.get(a.view.group.id);
         return [a.meeting.id, named ? new Set([viewer.userId, ...named]) : null] as const;
       }),
@@ -243,17 +256,7 @@ export class MeetingsService {
   ): Promise<Meeting> {
     const check = new InputCheck();
     const groupId = check.uuid('groupId', input.groupId, 'Group');
-    const title = check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' });
-    const description = longText(
-      check,
-      'description',
-      input.description,
-      LIMITS.meetingDescriptionMax,
-      'The description',
-    );
-    const agendaText = longText(check, 'agendaText', input.agendaText, LIMITS.meetingMinutesTextMax, 'The agenda');
-    const place = readPlace(check, input);
-    const reminderMinutes = readReminders(check, input.reminderMinutes, DEFAULT_REMINDER_MINUTES);
+    const details = readDetails(check, input);
     const agendaDocumentId = input.agendaDocumentId
       ? check.uuid('agendaDocumentId', input.agendaDocumentId, 'Document')
       : null;
@@ -261,11 +264,7 @@ export class MeetingsService {
     const rule = input.recurrence ? readRule(check, input.recurrence) : null;
     const coHostIds = readCoHosts(check, input.coHostGroupIds, groupId);
     check.done();
-    const timeZone = readTimeZone(input.timeZone);
-    const times = readTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, timeZone, {
-      future: true,
-      now: options.now,
-    });
+    const { timeZone, times } = readWhen(input, options.now);
     const until = rule && input.recurrence?.until ? untilOf(input.recurrence.until, timeZone) : null;
 
     const view = await this.groups.byId(viewer, groupId);
@@ -295,14 +294,10 @@ export class MeetingsService {
           group: ref(WorkingGroup, groupId),
           coHostIds,
           series: series ? ref(series) : null,
-          title,
-          description,
+          ...details,
           startsAt: o.startsAt,
           endsAt: o.endsAt,
           timeZone,
-          ...place,
-          reminderMinutes,
-          agendaText,
           agendaDocumentId,
           threadId,
           pollId: options.pollId ?? null,
@@ -330,6 +325,39 @@ export class MeetingsService {
   }
 
   /**
+   * A network event (network admins and organisers): one meeting hosted by the network, in
+   * everyone's calendar. Everyone is told; those who answer are reminded.
+   */
+  async scheduleNetworkEvent(viewer: Viewer, input: ScheduleNetworkEventInput, now?: Date): Promise<Meeting> {
+    if (!organisesEvents(viewer)) throw meetingsErrors.notAnOrganiser();
+    const check = new InputCheck();
+    const details = readDetails(check, input);
+    check.done();
+    const { timeZone, times } = readWhen(input, now);
+    const { meeting, event } = await this.em.transactional(async (em) => {
+      const meeting = em.create(Meeting, {
+        group: null,
+        ...details,
+        ...times,
+        timeZone,
+        createdBy: ref(User, viewer.userId),
+      });
+      const event = this.outbox.record('meeting.scheduled', {
+        meetingId: meeting.id,
+        groupId: null,
+        actorId: viewer.userId,
+        occurrences: 1,
+        fromPoll: false,
+      });
+      await em.flush();
+      return { meeting, event };
+    });
+    await this.outbox.publish([event]);
+    await this.reminders.schedule([meeting]);
+    return meeting;
+  }
+
+  /**
    * Changes a meeting, or it and the later occurrences of its series (`FOLLOWING`). A new time
    * moves each occurrence by the same local amount (a series at 18:00 moved to 19:00 is at 19:00
    * local on every date, across daylight-saving changes). People who answered are told.
@@ -343,7 +371,7 @@ export class MeetingsService {
     const times = update.timeChange ? this.newTimes(current, input) : null;
     const coHostIds = input.coHostGroupIds ? this.changedCoHosts(current, input.coHostGroupIds) : null;
     if (coHostIds) await this.checkCoHosts(viewer, symmetricDifference(current.coHostIds, coHostIds));
-    await this.checkLinks(viewer, current.group.id, update);
+    await this.checkLinks(viewer, current.group?.id ?? null, update);
 
     const { changed, first, event, mails } = await this.em.transactional(async (em) => {
       const targets = await this.lockTargets(em, current, update.scope);
@@ -368,7 +396,7 @@ export class MeetingsService {
       );
       const event = this.outbox.record('meeting.updated', {
         meetingId: current.id,
-        groupId: current.group.id,
+        groupId: current.group?.id ?? null,
         coHostIds: first.coHostIds,
         actorId: viewer.userId,
         occurrences: targets.length,
@@ -433,7 +461,7 @@ export class MeetingsService {
       );
       const event = this.outbox.record('meeting.cancelled', {
         meetingId: current.id,
-        groupId: current.group.id,
+        groupId: current.group?.id ?? null,
         coHostIds: current.coHostIds,
         actorId: viewer.userId,
         occurrences: targets.length,
@@ -500,7 +528,9 @@ export class MeetingsService {
   /** The new co-hosts read from an update, or null when they are the same ones. */
   private changedCoHosts(current: Meeting, ids: string[]): string[] | null {
     const check = new InputCheck();
-    const coHostIds = readCoHosts(check, ids, current.group.id);
+    // A network event is the network's: no group hosts it.
+    if (!current.group) check.fail('coHostGroupIds', 'A network event is hosted by the network, not by groups.');
+    const coHostIds = readCoHosts(check, ids, current.group?.id ?? null);
     check.done();
     const same =
       coHostIds.length === current.coHostIds.length && coHostIds.every((id) => current.coHostIds.includes(id));
@@ -531,10 +561,10 @@ export class MeetingsService {
     return [...new Set(rows.map((r) => r.userId))];
   }
 
-  /** Agendas, minutes and threads must be the group's own (and readable by the viewer). */
+  /** Agendas, minutes and threads must be the group's own (and readable by the viewer); a network event has none. */
   private async checkLinks(
     viewer: Viewer,
-    groupId: string,
+    groupId: string | null,
     links: { agendaDocumentId?: string | null; minutesDocumentId?: string | null; threadId?: string | null },
   ): Promise<void> {
     for (const field of ['agendaDocumentId', 'minutesDocumentId'] as const) {
@@ -615,6 +645,33 @@ function checkRange(range: { from: Date; to: Date }): void {
   else if (range.to.getTime() - range.from.getTime() > LIMITS.meetingRangeMaxDays * 86_400_000)
     check.fail('to', `Ask for at most ${LIMITS.meetingRangeMaxDays} days at a time.`);
   check.done();
+}
+
+/** Network admins and the organisers they named schedule and manage network events. */
+export const organisesEvents = (viewer: Pick<Viewer, 'networkRole'>): boolean =>
+  viewer.networkRole === NetworkRole.ADMIN || viewer.networkRole === NetworkRole.ORGANISER;
+
+/** What a new meeting is, says and where (checked into `check`). */
+function readDetails(
+  check: InputCheck,
+  input: Omit<MeetingDetailsInput, 'agendaDocumentId' | 'threadId'> & { title: string },
+) {
+  return {
+    title: check.text('title', input.title, { max: LIMITS.meetingTitleMax, label: 'Title' }),
+    description: longText(check, 'description', input.description, LIMITS.meetingDescriptionMax, 'The description'),
+    agendaText: longText(check, 'agendaText', input.agendaText, LIMITS.meetingMinutesTextMax, 'The agenda'),
+    ...readPlace(check, input),
+    reminderMinutes: readReminders(check, input.reminderMinutes, DEFAULT_REMINDER_MINUTES),
+  };
+}
+
+/** When a new meeting is: its zone and its times, in the future. */
+function readWhen(input: { startsAt: string; endsAt: string; timeZone: string }, now?: Date) {
+  const timeZone = readTimeZone(input.timeZone);
+  return {
+    timeZone,
+    times: readTimes({ startsAt: input.startsAt, endsAt: input.endsAt }, timeZone, { future: true, now }),
+  };
 }
 
 /** Co-host group ids: distinct, not the group it is scheduled in, at most `CO_HOSTS_MAX`. */

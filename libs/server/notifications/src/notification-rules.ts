@@ -24,6 +24,10 @@ export interface RuleContext {
   memberIds(groupId: string): Promise<string[]>;
   /** Who chose to watch a thread, and who muted it. */
   threadLevels(threadId: string): Promise<{ watching: string[]; muted: string[] }>;
+  /** Everyone with an active account. */
+  everyoneIds(): Promise<string[]>;
+  /** Network admins and event organisers. */
+  eventOrganiserIds(): Promise<string[]>;
 }
 
 type Rules = {
@@ -126,10 +130,10 @@ export const NOTIFICATION_RULES: Rules = {
     actorId: p.uploaderId,
     subjectId: p.documentId,
   }),
-  // A new meeting concerns its whole groups: everyone not muting it is told (with the invitation by email).
+  // A new meeting concerns its whole groups (a network event, everyone): everyone not muting it is told (with the invitation by email).
   'meeting.scheduled': async (p, context) => ({
     type: NotificationType.MEETING_SCHEDULED,
-    involvedIds: without(await hostMemberIds(p, context), [p.actorId]),
+    involvedIds: without(p.groupId ? await hostMemberIds(p, context) : await context.everyoneIds(), [p.actorId]),
     groupId: p.groupId,
     actorId: p.actorId,
     subjectId: p.meetingId,
@@ -139,7 +143,7 @@ export const NOTIFICATION_RULES: Rules = {
   'meeting.cancelled': async (p, context) => meetingChange(NotificationType.MEETING_CANCELLED, p, context),
   'meeting.reminder': async (p, context) => ({
     type: NotificationType.MEETING_REMINDER,
-    involvedIds: without(await hostMemberIds(p, context), p.notGoingIds),
+    involvedIds: without(p.groupId ? await hostMemberIds(p, context) : (p.answeredIds ?? []), p.notGoingIds),
     groupId: p.groupId,
     actorId: null,
     subjectId: p.meetingId,
@@ -151,10 +155,15 @@ export const NOTIFICATION_RULES: Rules = {
     actorId: p.actorId,
     subjectId: p.pollId,
   }),
-  // The organisers of an open event are the convenors of its groups.
+  // The organisers of an open event are the convenors of its groups (of a network event, the network's organisers).
   'registration.received': async (p, context) => ({
     type: NotificationType.EVENT_REGISTRATION,
-    involvedIds: without((await Promise.all(hostIds(p).map((id) => context.convenorIds(id)))).flat(), []),
+    involvedIds: without(
+      p.groupId
+        ? (await Promise.all(hostIds(p).map((id) => context.convenorIds(id)))).flat()
+        : await context.eventOrganiserIds(),
+      [],
+    ),
     groupId: p.groupId,
     actorId: null,
     subjectId: p.meetingId,
@@ -202,14 +211,15 @@ async function mentioned(
 
 async function meetingChange(
   type: NotificationType,
-  p: { meetingId: string; groupId: string; coHostIds?: string[]; actorId: string; answeredIds: string[] },
+  p: { meetingId: string; groupId: string | null; coHostIds?: string[]; actorId: string; answeredIds: string[] },
   context: RuleContext,
 ): Promise<NotificationPlan> {
-  const members = await hostMemberIds(p, context);
+  // A network event's people are those who answered; a group meeting's, its groups' members.
+  const members = p.groupId ? await hostMemberIds(p, context) : [];
   const inGroup = new Set(members);
   return {
     type,
-    involvedIds: without(p.answeredIds, [p.actorId]).filter((id) => inGroup.has(id)),
+    involvedIds: without(p.answeredIds, [p.actorId]).filter((id) => !p.groupId || inGroup.has(id)),
     followerIds: without(members, [p.actorId, ...p.answeredIds]),
     groupId: p.groupId,
     actorId: p.actorId,
@@ -218,10 +228,16 @@ async function meetingChange(
 }
 
 /** The groups hosting a meeting: the one it was scheduled in, then the others. */
-const hostIds = (p: { groupId: string; coHostIds?: string[] }): string[] => [p.groupId, ...(p.coHostIds ?? [])];
+const hostIds = (p: { groupId: string | null; coHostIds?: string[] }): string[] => [
+  ...(p.groupId ? [p.groupId] : []),
+  ...(p.coHostIds ?? []),
+];
 
 /** The active members of every group hosting a meeting, each once. */
-async function hostMemberIds(p: { groupId: string; coHostIds?: string[] }, context: RuleContext): Promise<string[]> {
+async function hostMemberIds(
+  p: { groupId: string | null; coHostIds?: string[] },
+  context: RuleContext,
+): Promise<string[]> {
   const lists = await Promise.all(hostIds(p).map((id) => context.memberIds(id)));
   return [...new Set(lists.flat())];
 }

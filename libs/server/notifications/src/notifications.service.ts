@@ -79,6 +79,8 @@ export class NotificationsService {
       convenorIds: (groupId) => this.groups.convenorIds(groupId),
       memberIds: (groupId) => this.groups.activeMemberIds(groupId),
       threadLevels: (threadId) => this.preferences.threadLevels(threadId),
+      everyoneIds: () => this.identity.activeUserIds(),
+      eventOrganiserIds: () => this.identity.eventOrganiserIds(),
     });
     const notActor = (ids: string[] = []) => ids.filter((id) => id !== plan.actorId);
     const deliveries = await this.preferences.deliveries({

@@ -2,6 +2,8 @@
 
 export enum NetworkRole {
   ADMIN = 'ADMIN',
+  /** Organises network events (the summit), named by an admin; otherwise a member. */
+  ORGANISER = 'ORGANISER',
   MEMBER = 'MEMBER',
 }
 

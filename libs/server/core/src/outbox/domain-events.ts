@@ -53,7 +53,8 @@ export interface DomainEventPayloads {
   /** A convenor scheduled a meeting (or a recurring series: the first occurrence), possibly the pick of a poll. */
   'meeting.scheduled': {
     meetingId: string;
-    groupId: string;
+    /** Null for a network event. */
+    groupId: string | null;
     /** The other groups hosting it (absent in events recorded before meetings had co-hosts). */
     coHostIds?: string[];
     actorId: string;
@@ -63,7 +64,8 @@ export interface DomainEventPayloads {
   /** A convenor changed a meeting (and maybe later occurrences); people who answered are told. */
   'meeting.updated': {
     meetingId: string;
-    groupId: string;
+    /** Null for a network event. */
+    groupId: string | null;
     coHostIds?: string[];
     actorId: string;
     occurrences: number;
@@ -72,7 +74,8 @@ export interface DomainEventPayloads {
   };
   'meeting.cancelled': {
     meetingId: string;
-    groupId: string;
+    /** Null for a network event. */
+    groupId: string | null;
     coHostIds?: string[];
     actorId: string;
     occurrences: number;
@@ -81,15 +84,24 @@ export interface DomainEventPayloads {
   /** A meeting starts soon: its groups are reminded, except those who said they are not going. */
   'meeting.reminder': {
     meetingId: string;
-    groupId: string;
+    /** Null for a network event. */
+    groupId: string | null;
     coHostIds?: string[];
     minutesBefore: number;
     notGoingIds: string[];
+    /** For a network event: who said they are going or may (it reminds them, not the whole network). */
+    answeredIds?: string[];
   };
   /** A convenor asked the group to find a time. */
   'poll.opened': { pollId: string; groupId: string; actorId: string };
   /** Someone registered for an open event (the organisers are told). */
-  'registration.received': { registrationId: string; meetingId: string; groupId: string; coHostIds?: string[] };
+  'registration.received': {
+    registrationId: string;
+    meetingId: string;
+    /** Null for a network event. */
+    groupId: string | null;
+    coHostIds?: string[];
+  };
   /** A partner pitched an idea: the convenors of the groups it names (or the network admins, for "not sure") are told. */
   'pitch.submitted': { pitchId: string; groupId: string | null; recipientIds: string[] };
   /** A convenor was asked to review a pitch. */

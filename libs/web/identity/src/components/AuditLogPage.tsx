@@ -41,6 +41,7 @@ const DETAIL_VALUES = [
   'true',
   'false',
   'ADMIN',
+  'ORGANISER',
   'MEMBER',
   'CONVENOR',
   'OBSERVER',

@@ -29,7 +29,10 @@ import './identity.css';
 
 const PAGE_SIZE = 50;
 
-type PersonAction = 'makeAdmin' | 'makeMember' | 'deactivate' | 'reactivate';
+type PersonAction = 'makeAdmin' | 'makeOrganiser' | 'makeMember' | 'deactivate' | 'reactivate';
+
+/** The role each role action gives. */
+const ROLE_OF = { makeAdmin: 'ADMIN', makeOrganiser: 'ORGANISER', makeMember: 'MEMBER' } as const;
 
 /** /admin/people: every account, found by name or email; admins change network roles and deactivate accounts. */
 export function NetworkPeoplePage() {
@@ -121,8 +124,9 @@ function PersonRow({ person }: { person: NetworkPersonFieldsFragment }) {
   const formatDateTime = useFormatDateTime();
   const [pending, setPending] = useState<PersonAction | null>(null);
   const isViewer = viewer?.id === person.id;
+  // The other roles they could have, then (de)activation.
   const actions: PersonAction[] = [
-    person.networkRole === 'ADMIN' ? 'makeMember' : 'makeAdmin',
+    ...(['makeAdmin', 'makeOrganiser', 'makeMember'] as const).filter((a) => ROLE_OF[a] !== person.networkRole),
     person.deactivatedAt ? 'reactivate' : 'deactivate',
   ];
 
@@ -211,8 +215,8 @@ function PersonActionModal({
   const run = async () => {
     setFailure(null);
     try {
-      if (action === 'makeAdmin' || action === 'makeMember') {
-        const role = action === 'makeAdmin' ? 'ADMIN' : 'MEMBER';
+      if (action === 'makeAdmin' || action === 'makeOrganiser' || action === 'makeMember') {
+        const role = ROLE_OF[action];
         await setRole({ variables: { userId, role } });
         notify.success(t('people.roleChanged', { name, role: t(`people.roles.${role}`) }));
       } else if (action === 'deactivate') {

@@ -224,6 +224,7 @@ export const accountAr: Translations<typeof accountEn> = {
     you: 'أنت',
     roles: {
       ADMIN: 'مسؤول الشبكة',
+      ORGANISER: 'منظّم فعاليات',
       MEMBER: 'عضو',
     },
     twoFactorOn: 'مفعّل',
@@ -232,6 +233,7 @@ export const accountAr: Translations<typeof accountEn> = {
     deactivatedOn: 'معطّل منذ {{date}}',
     makeAdmin: 'اجعله مسؤولًا',
     makeMember: 'اجعله عضوًا',
+    makeOrganiser: 'اجعله منظّم فعاليات',
     deactivate: 'تعطيل',
     reactivate: 'إعادة تفعيل',
     actionFor: '{{action}}: {{name}}',
@@ -240,7 +242,11 @@ export const accountAr: Translations<typeof accountEn> = {
     makeAdminBody:
       'سيتمكن من دعوة الأشخاص، وإنشاء مجموعات العمل، وتغيير إعدادات الشبكة، وإدارة كل الحسابات، وقراءة سجل التدقيق.',
     makeMemberTitle: 'هل تجعل {{name}} عضوًا؟',
-    makeMemberBody: 'لن يعود مسؤولًا للشبكة: تُغلق صفحات الإدارة أمامه. تبقى أدواره في مجموعات العمل كما هي.',
+    makeMemberBody:
+      'لن يعود مسؤولًا للشبكة ولا منظّمًا لفعالياتها: تُغلق صفحات الإدارة وفعاليات الشبكة أمامه. تبقى أدواره في مجموعات العمل كما هي.',
+    makeOrganiserTitle: 'هل تجعل {{name}} منظّمًا للفعاليات؟',
+    makeOrganiserBody:
+      'سيتمكن من تحديد فعاليات الشبكة (مثل القمة) وإدارتها: التسجيلات والبرنامج والرسائل إلى المسجّلين. لا يتغيّر شيء آخر.',
     deactivateTitle: 'هل تعطّل حساب {{name}}؟',
     deactivateBody:
       'يُسجَّل خروجه من كل الأجهزة فورًا ولا يمكنه تسجيل الدخول حتى يعيد مسؤول تفعيل الحساب. تبقى مشاركاته ومستنداته وعضوياته.',
@@ -316,6 +322,7 @@ export const accountAr: Translations<typeof accountEn> = {
       true: 'نعم',
       false: 'لا',
       ADMIN: 'مسؤول الشبكة',
+      ORGANISER: 'منظّم فعاليات',
       MEMBER: 'عضو',
       CONVENOR: 'منسّق',
       OBSERVER: 'مراقب',

@@ -223,6 +223,7 @@ export const accountEn = {
     you: 'You',
     roles: {
       ADMIN: 'Network admin',
+      ORGANISER: 'Event organiser',
       MEMBER: 'Member',
     },
     twoFactorOn: 'On',
@@ -231,6 +232,7 @@ export const accountEn = {
     deactivatedOn: 'Deactivated {{date}}',
     makeAdmin: 'Make admin',
     makeMember: 'Make member',
+    makeOrganiser: 'Make event organiser',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
     actionFor: '{{action}}: {{name}}',
@@ -240,7 +242,10 @@ export const accountEn = {
       'They will be able to invite people, create working groups, change network settings, manage every account and read the audit log.',
     makeMemberTitle: 'Make {{name}} a member?',
     makeMemberBody:
-      'They will no longer be a network admin: the admin pages close to them. Their working group roles stay as they are.',
+      'They will no longer be a network admin or event organiser: the admin pages and network events close to them. Their working group roles stay as they are.',
+    makeOrganiserTitle: 'Make {{name}} an event organiser?',
+    makeOrganiserBody:
+      'They will be able to schedule network events (like the summit) and manage them: registrations, programme and messages to those registered. Nothing else changes.',
     deactivateTitle: 'Deactivate {{name}}?',
     deactivateBody:
       'They are signed out everywhere at once and cannot sign in until an admin reactivates the account. Their posts, documents and memberships stay.',
@@ -317,6 +322,7 @@ export const accountEn = {
       true: 'yes',
       false: 'no',
       ADMIN: 'network admin',
+      ORGANISER: 'event organiser',
       MEMBER: 'member',
       CONVENOR: 'convenor',
       OBSERVER: 'observer',

@@ -1,6 +1,7 @@
-import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
-import { MyCalendarDocument } from '@convene/web-data-access';
+import { MyCalendarDocument, useViewer } from '@convene/web-data-access';
 import { PageError, PageTitle, paths } from '@convene/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { useViewerTimeZone } from '../hooks/useViewerTimeZone';
 import { CalendarFeedBox } from './CalendarFeedBox';
 import { MeetingCalendar } from './MeetingCalendar';
 import { MeetingListItem } from './MeetingListItem';
+import { MeetingFormModal } from './MeetingFormModal';
 import './meetings.css';
 
 const UPCOMING_DAYS = 60;
@@ -30,6 +32,10 @@ export function CalendarPage() {
     return { from: now.toISOString(), to: new Date(now.getTime() + UPCOMING_DAYS * 86_400_000).toISOString() };
   });
   const upcoming = useQuery(MyCalendarDocument, { variables: upcomingRange, fetchPolicy: 'cache-and-network' });
+  // Network admins and event organisers schedule the network's events from here.
+  const { viewer } = useViewer();
+  const organises = viewer?.networkRole === 'ADMIN' || viewer?.networkRole === 'ORGANISER';
+  const [eventOpened, eventModal] = useDisclosure(false);
   const next = (upcoming.data?.myCalendar ?? [])
     .filter((meeting) => meeting.status === 'SCHEDULED' && meeting.endsAt > upcomingRange.from)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
@@ -37,15 +43,23 @@ export function CalendarPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <PageTitle mb={4}>{t('page.title')}</PageTitle>
-        <Text c="gray.7" size="sm">
-          {t('page.intro', { timeZone })}{' '}
-          <Anchor component={Link} to={paths.profile()} size="sm">
-            {t('page.changeTimeZone')}
-          </Anchor>
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start" gap="md">
+        <div>
+          <PageTitle mb={4}>{t('page.title')}</PageTitle>
+          <Text c="gray.7" size="sm">
+            {t('page.intro', { timeZone })}{' '}
+            <Anchor component={Link} to={paths.profile()} size="sm">
+              {t('page.changeTimeZone')}
+            </Anchor>
+          </Text>
+        </div>
+        {organises && (
+          <>
+            <Button onClick={eventModal.open}>{t('page.scheduleNetworkEvent')}</Button>
+            <MeetingFormModal target={{ kind: 'network', timeZone }} opened={eventOpened} onClose={eventModal.close} />
+          </>
+        )}
+      </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder p="lg" component="section" aria-labelledby="calendar-heading">

@@ -270,9 +270,9 @@ function MeetingChip({
       <span className="convene-cal-chip-title" dir="auto">
         {meeting.title}
       </span>
-      {(showGroup || meeting.hosts.length > 1) && (
+      {(showGroup || meeting.hosts.length !== 1) && (
         <span className="convene-cal-chip-group" dir="auto">
-          {hostNames(meeting)}
+          {hostNames(meeting, t('meeting.networkEvent'))}
         </span>
       )}
       {cancelled && (

@@ -17,6 +17,7 @@ import {
   MeetingHostOptionsDocument,
   MeetingLinkOptionsDocument,
   ScheduleMeetingDocument,
+  ScheduleNetworkEventDocument,
   UpdateMeetingDocument,
   type MeetingChangeScope,
   type MeetingPageFieldsFragment,
@@ -68,6 +69,7 @@ const FIELD_MAP: Record<string, string> = {
 
 export type MeetingFormTarget =
   | { kind: 'schedule'; groupId: string; slug: string; timeZone: string }
+  | { kind: 'network'; timeZone: string }
   | { kind: 'edit'; meeting: MeetingPageFieldsFragment };
 
 function initialValues(target: MeetingFormTarget): Values {
@@ -121,7 +123,9 @@ function initialValues(target: MeetingFormTarget): Values {
   };
 }
 
-/** Scheduling a meeting (once or repeating), or editing one (this one, or it and the following). */
+const TITLES = { schedule: 'form.scheduleTitle', network: 'form.networkTitle', edit: 'form.editTitle' } as const;
+
+/** Scheduling a meeting (once or repeating) or a network event, or editing one (this one, or it and the following). */
 export function MeetingFormModal({
   target,
   opened,
@@ -136,7 +140,7 @@ export function MeetingFormModal({
     <Modal
       opened={opened}
       onClose={onClose}
-      title={target.kind === 'edit' ? t('form.editTitle') : t('form.scheduleTitle')}
+      title={t(TITLES[target.kind])}
       size="lg"
       centered
       closeButtonProps={{ 'aria-label': t('form.cancel') }}
@@ -152,10 +156,14 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
   const navigate = useNavigate();
   const validators = useValidators();
   const [failure, setFailure] = useState<unknown>(null);
-  const slug = target.kind === 'edit' ? (target.meeting.group?.slug ?? '') : target.slug;
-  const links = useQuery(MeetingLinkOptionsDocument, { variables: { slug }, skip: !slug });
-  const hostOptions = useQuery(MeetingHostOptionsDocument, { fetchPolicy: 'cache-first' });
+  const slug =
+    target.kind === 'edit' ? (target.meeting.group?.slug ?? '') : target.kind === 'schedule' ? target.slug : '';
+  // A network event has no group: no group documents, discussions or co-hosts to offer.
+  const inGroup = slug !== '';
+  const links = useQuery(MeetingLinkOptionsDocument, { variables: { slug }, skip: !inGroup });
+  const hostOptions = useQuery(MeetingHostOptionsDocument, { fetchPolicy: 'cache-first', skip: !inGroup });
   const [schedule, scheduling] = useMutation(ScheduleMeetingDocument);
+  const [scheduleNetworkEvent, schedulingNetworkEvent] = useMutation(ScheduleNetworkEventDocument);
   const [update, updating] = useMutation(UpdateMeetingDocument);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -178,7 +186,7 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
   const threads = (links.data?.workingGroup.threads?.nodes ?? []).map((d) => ({ value: d.id, label: d.title }));
   const withNone = (data: { value: string; label: string }[]) => [{ value: '', label: t('form.none') }, ...data];
   // Other groups to host it with: those the viewer convenes, and those already hosting it.
-  const groupId = target.kind === 'edit' ? target.meeting.groupId : target.groupId;
+  const groupId = target.kind === 'edit' ? target.meeting.groupId : target.kind === 'schedule' ? target.groupId : null;
   const currentCoHosts = target.kind === 'edit' ? target.meeting.hosts.slice(1) : [];
   const coHostChoices = [
     ...currentCoHosts.map((h) => ({ value: h.id, label: h.name })),
@@ -198,6 +206,28 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
     setFailure(null);
     const reminderMinutes = v.reminderMinutes.map(Number).sort((a, b) => b - a);
     try {
+      if (target.kind === 'network') {
+        const { data } = await scheduleNetworkEvent({
+          variables: {
+            input: {
+              title: v.title.trim(),
+              description: v.description,
+              startsAt: v.startsAt,
+              endsAt: v.endsAt,
+              timeZone: v.timeZone,
+              location: v.location.trim(),
+              onlineUrl: v.onlineUrl.trim() || null,
+              accessibilityNotes: v.accessibilityNotes,
+              agendaText: v.agendaText,
+              reminderMinutes,
+            },
+          },
+        });
+        notify.success(t('form.networkScheduled'));
+        onClose();
+        if (data) void navigate(paths.meeting(data.scheduleNetworkEvent.id));
+        return;
+      }
       if (target.kind === 'schedule') {
         const recurrence =
           v.repeat === 'NONE'
@@ -317,7 +347,7 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
             </Group>
           </Radio.Group>
         )}
-        {!isEdit && (
+        {target.kind === 'schedule' && (
           <>
             <Select
               label={t('form.repeat')}
@@ -381,31 +411,33 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
           dir="auto"
           {...form.getInputProps('agendaText')}
         />
-        <SimpleGrid cols={{ base: 1, sm: isEdit ? 3 : 2 }}>
-          <Select
-            label={t('form.agendaDocument')}
-            data={withNone(documents)}
-            searchable
-            {...form.getInputProps('agendaDocumentId')}
-            onChange={(value) => form.setFieldValue('agendaDocumentId', value ?? '')}
-          />
-          {isEdit && (
+        {inGroup && (
+          <SimpleGrid cols={{ base: 1, sm: isEdit ? 3 : 2 }}>
             <Select
-              label={t('form.minutesDocument')}
+              label={t('form.agendaDocument')}
               data={withNone(documents)}
               searchable
-              {...form.getInputProps('minutesDocumentId')}
-              onChange={(value) => form.setFieldValue('minutesDocumentId', value ?? '')}
+              {...form.getInputProps('agendaDocumentId')}
+              onChange={(value) => form.setFieldValue('agendaDocumentId', value ?? '')}
             />
-          )}
-          <Select
-            label={t('form.thread')}
-            data={withNone(threads)}
-            searchable
-            {...form.getInputProps('threadId')}
-            onChange={(value) => form.setFieldValue('threadId', value ?? '')}
-          />
-        </SimpleGrid>
+            {isEdit && (
+              <Select
+                label={t('form.minutesDocument')}
+                data={withNone(documents)}
+                searchable
+                {...form.getInputProps('minutesDocumentId')}
+                onChange={(value) => form.setFieldValue('minutesDocumentId', value ?? '')}
+              />
+            )}
+            <Select
+              label={t('form.thread')}
+              data={withNone(threads)}
+              searchable
+              {...form.getInputProps('threadId')}
+              onChange={(value) => form.setFieldValue('threadId', value ?? '')}
+            />
+          </SimpleGrid>
+        )}
         <ReminderChoices
           value={values.reminderMinutes}
           onChange={(value) => form.setFieldValue('reminderMinutes', value)}
@@ -415,7 +447,7 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}
           </Button>
-          <Button type="submit" loading={scheduling.loading || updating.loading}>
+          <Button type="submit" loading={scheduling.loading || schedulingNetworkEvent.loading || updating.loading}>
             {isEdit ? t('form.submitEdit') : t('form.submitSchedule')}
           </Button>
         </Group>

@@ -29,8 +29,8 @@ export function MeetingHeader({ meeting, time }: { meeting: MeetingPageFieldsFra
           {t('meeting.back', { group: group.name })}
         </Anchor>
       ) : (
-        <Anchor component={Link} to={paths.groups()} size="sm">
-          {t('meeting.backPlain')}
+        <Anchor component={Link} to={meeting.groupId ? paths.groups() : paths.calendar()} size="sm">
+          {meeting.groupId ? t('meeting.backPlain') : t('meeting.backToCalendar')}
         </Anchor>
       )}
       <Group justify="space-between" align="flex-start" mt="xs" gap="md">
@@ -62,6 +62,16 @@ export function MeetingHeader({ meeting, time }: { meeting: MeetingPageFieldsFra
             </Text>
           )}
           {meeting.hosts.length > 1 && <HostedBy hosts={meeting.hosts} />}
+          {!meeting.groupId && (
+            <Group gap="xs" mt={4}>
+              <Badge variant="light" color="grape" c="gray.9" tt="none">
+                {t('meeting.networkEvent')}
+              </Badge>
+              <Text size="sm" c="gray.7">
+                {t('meeting.networkEventHint')}
+              </Text>
+            </Group>
+          )}
           {meeting.repeats && (
             <Text size="sm" c="gray.7">
               {t('meeting.series', { recurrence: repeatsText(meeting.repeats) })}

@@ -46,9 +46,12 @@ export function MeetingListItem({
           </Badge>
         )}
       </Group>
-      {(meeting.location || showGroup || meeting.hosts.length > 1) && (
+      {(meeting.location || showGroup || meeting.hosts.length !== 1) && (
         <Text size="sm" c="gray.7" dir="auto">
-          {[showGroup || meeting.hosts.length > 1 ? hostNames(meeting) : null, meeting.location]
+          {[
+            showGroup || meeting.hosts.length !== 1 ? hostNames(meeting, t('meeting.networkEvent')) : null,
+            meeting.location,
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Text>

@@ -60,7 +60,7 @@ function PublicEvent({ event: own, onRegistered }: { event: PublicEventFieldsFra
     <Stack gap="lg" maw={760} mx="auto">
       <div>
         <Text size="sm" c="gray.7" dir="auto">
-          {t('public.organisedBy', { group: event.groupName })}
+          {event.groupName ? t('public.organisedBy', { group: event.groupName }) : t('public.organisedByNetwork')}
         </Text>
         <PageTitle mb={0} dir="auto" lang={event.lang.title} style={{ overflowWrap: 'anywhere' }}>
           {event.title}

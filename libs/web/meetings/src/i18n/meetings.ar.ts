@@ -77,8 +77,9 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
   },
   page: {
     title: 'تقويمي',
-    intro: 'اجتماعات كل مجموعاتك. الأوقات بمنطقتك الزمنية، {{timeZone}}.',
+    intro: 'اجتماعات كل مجموعاتك وفعاليات الشبكة. الأوقات بمنطقتك الزمنية، {{timeZone}}.',
     changeTimeZone: 'غيّرها من ملفك الشخصي',
+    scheduleNetworkEvent: 'تحديد فعالية للشبكة',
   },
   feed: {
     title: 'الاشتراك من تطبيق التقويم',
@@ -107,6 +108,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
   },
   form: {
     scheduleTitle: 'تحديد موعد اجتماع',
+    networkTitle: 'تحديد فعالية للشبكة',
     editTitle: 'تعديل الاجتماع',
     title: 'العنوان',
     description: 'عمّ يدور؟',
@@ -146,6 +148,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     submitEdit: 'حفظ التغييرات',
     cancel: 'إلغاء',
     scheduled: 'حُدّد موعد الاجتماع وأُبلغ الأعضاء.',
+    networkScheduled: 'حُدّدت فعالية الشبكة وأُبلغ كل من فيها.',
     saved: 'حُفظت التغييرات',
     endBeforeStart: 'يجب أن تكون النهاية بعد البداية.',
   },
@@ -217,6 +220,9 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
   meeting: {
     back: 'العودة إلى {{group}}',
     hostedBy: 'تستضيفه {{groups}}',
+    networkEvent: 'فعالية للشبكة',
+    networkEventHint: 'تستضيفها الشبكة كلها: يراها كل من فيها ويمكنه الرد.',
+    backToCalendar: 'العودة إلى تقويمي',
     backPlain: 'العودة إلى المجموعات',
     notFoundTitle: 'الاجتماع غير موجود',
     notFoundBody: 'هذا الاجتماع غير موجود، أو يخص مجموعة لست عضواً فيها.',
@@ -331,6 +337,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
   },
   public: {
     organisedBy: 'تنظّمها {{group}}',
+    organisedByNetwork: 'فعالية للشبكة',
     eventZone: '{{range}} ({{timeZone}})',
     yourZone: 'بمنطقتك الزمنية: {{range}} ({{timeZone}})',
     online: 'وعبر الإنترنت أيضاً: يُرسل الرابط لمن تأكّد مكانهم.',

@@ -69,8 +69,9 @@ export const meetingsEn = {
   },
   page: {
     title: 'My calendar',
-    intro: 'Meetings of all your groups. Times are in your time zone, {{timeZone}}.',
+    intro: 'Meetings of all your groups, and the network’s events. Times are in your time zone, {{timeZone}}.',
     changeTimeZone: 'Change it in your profile',
+    scheduleNetworkEvent: 'Schedule a network event',
   },
   feed: {
     title: 'Subscribe in your calendar app',
@@ -99,6 +100,7 @@ export const meetingsEn = {
   },
   form: {
     scheduleTitle: 'Schedule a meeting',
+    networkTitle: 'Schedule a network event',
     editTitle: 'Edit the meeting',
     title: 'Title',
     description: 'What is it about?',
@@ -138,6 +140,7 @@ export const meetingsEn = {
     submitEdit: 'Save changes',
     cancel: 'Cancel',
     scheduled: 'Meeting scheduled. Members have been told.',
+    networkScheduled: 'Network event scheduled. Everyone in the network has been told.',
     saved: 'Changes saved',
     endBeforeStart: 'The end must be after the start.',
   },
@@ -211,6 +214,9 @@ export const meetingsEn = {
     back: 'Back to {{group}}',
     backPlain: 'Back to groups',
     hostedBy: 'Hosted by {{groups}}',
+    networkEvent: 'Network event',
+    networkEventHint: 'Hosted by the whole network: everyone in it can see it and answer.',
+    backToCalendar: 'Back to my calendar',
     notFoundTitle: 'Meeting not found',
     notFoundBody: 'This meeting does not exist, or it belongs to a group you are not in.',
     when: 'When',
@@ -325,6 +331,7 @@ export const meetingsEn = {
   },
   public: {
     organisedBy: 'Organised by {{group}}',
+    organisedByNetwork: 'A network event',
     eventZone: '{{range}} ({{timeZone}})',
     yourZone: 'In your time zone: {{range}} ({{timeZone}})',
     online: 'Also online: the link is sent to people whose place is confirmed.',
