@@ -5,7 +5,8 @@
 //   waitlisted, the first cancels through the private link in their email, and the second is given
 //   the place (their private page says so, and they got the "place confirmed" mail);
 // - a joint meeting of two groups, scheduled by an admin with a co-host, on the calendar of a
-//   convenor of each group and closed to a member of neither.
+//   convenor of each group and closed to a member of neither;
+// - a network event scheduled from the calendar page, found and answered by a member of another group.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js';
@@ -180,6 +181,42 @@ describe('meetings', () => {
     await session.signIn(partner, 'partner@example.org');
     await partner.goto(meetingPath);
     await partner.getByRole('heading', { level: 1, name: 'Meeting not found' }).waitFor();
+  });
+
+  it('schedules a network event from the calendar: someone of another group finds it in their calendar and answers it', async () => {
+    const title = `Network assembly ${Date.now()}`;
+    const day = londonDay(13);
+    const amara = await session.newPage();
+    await session.signIn(amara, 'admin@example.org');
+    await amara.goto('/calendar');
+    await amara.getByRole('button', { name: 'Schedule a network event' }).click();
+    const dialog = amara.getByRole('dialog', { name: 'Schedule a network event' });
+    await dialog.getByLabel(/^Title/).fill(title);
+    await dialog.getByLabel(/^Starts/).fill(`${day}T11:00`);
+    await dialog.getByLabel(/^Ends/).fill(`${day}T13:00`);
+    // No group: nothing of a group's to link or host it with.
+    expect(await dialog.getByLabel('Hosted jointly with').count()).toBe(0);
+    expect(await dialog.getByLabel(/^Discussion/).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await amara.getByRole('heading', { level: 1, name: title }).waitFor();
+    await amara.getByText('Network event', { exact: true }).waitFor();
+    const eventPath = new URL(amara.url()).pathname;
+
+    // Tomasz only observes Policing and surveillance: the network's event is his too.
+    const tomasz = await session.newPage();
+    await session.signIn(tomasz, 'tomasz@example.org');
+    await tomasz.goto('/calendar');
+    if (day.slice(0, 7) !== londonDay(0).slice(0, 7)) await tomasz.getByRole('button', { name: 'Next month' }).click();
+    // In the month and under "Coming up": the latter opens it.
+    await tomasz.getByRole('link', { name: new RegExp(`${title}.*Network event`) }).waitFor();
+    await tomasz.getByRole('link', { name: title, exact: true }).click();
+    await tomasz.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(new URL(tomasz.url()).pathname).toBe(eventPath);
+    expect(await tomasz.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    await tomasz.getByLabel('Note for the organisers (optional)').waitFor();
+    await tomasz.getByRole('radio', { name: 'Going', exact: true }).check();
+    await tomasz.getByRole('button', { name: 'Save my answer' }).click();
+    await tomasz.getByText('Your answer is saved').waitFor();
   });
 
   it('gives a freed place to the waitlist: one outside person cancels by the link in their email, the next is confirmed', async () => {

@@ -50,8 +50,8 @@ export function RsvpPanel({ meeting }: { meeting: MeetingPageFieldsFragment }) {
           </Group>
         </Radio.Group>
         <LimitedTextarea
-          label={t('rsvp.note')}
-          description={t('rsvp.noteHint')}
+          label={meeting.groupId ? t('rsvp.note') : t('rsvp.noteNetwork')}
+          description={meeting.groupId ? t('rsvp.noteHint') : t('rsvp.noteNetworkHint')}
           autosize
           minRows={2}
           limit={LIMITS.rsvpNoteMax}

@@ -35,6 +35,8 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     choice: 'ردّك',
     note: 'ملاحظة للمنسقين (اختيارية)',
     noteHint: 'احتياجات الوصول أو الترجمة، أو أي شيء ينبغي أن يعرفوه. لا يراها إلا المنسقون.',
+    noteNetwork: 'ملاحظة للمنظّمين (اختيارية)',
+    noteNetworkHint: 'احتياجات الوصول أو الترجمة، أو أي شيء ينبغي أن يعرفوه. لا يراها إلا المنظّمون.',
     save: 'حفظ ردّي',
     saved: 'حُفظ ردّك',
     current: 'ردّك: {{answer}}',

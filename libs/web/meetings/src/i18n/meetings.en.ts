@@ -33,6 +33,8 @@ export const meetingsEn = {
     choice: 'Your answer',
     note: 'Note for the convenors (optional)',
     noteHint: 'Access or interpretation needs, or anything they should know. Visible to convenors only.',
+    noteNetwork: 'Note for the organisers (optional)',
+    noteNetworkHint: 'Access or interpretation needs, or anything they should know. Visible to the organisers only.',
     save: 'Save my answer',
     saved: 'Your answer is saved',
     current: 'You answered: {{answer}}',
