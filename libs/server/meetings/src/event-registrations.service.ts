@@ -26,6 +26,7 @@ import {
   type Locale,
 } from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
+import { GroupsService } from '@convene/server-groups';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
 import { EventFormRepository } from './event-form.repository.js';
 import { EventRegistration } from './event-registration.entity.js';
@@ -120,6 +121,7 @@ export class EventRegistrationsService implements OnModuleInit {
     private readonly registrationRepo: EventRegistrationRepository,
     private readonly meetingRepo: MeetingRepository,
     private readonly meetings: MeetingsService,
+    private readonly groups: GroupsService,
     private readonly outbox: OutboxService,
     private readonly mail: MailService,
     private readonly rateLimiter: RateLimiter,
@@ -203,6 +205,7 @@ export class EventRegistrationsService implements OnModuleInit {
     check.done();
     const access = await this.meetings.byId(viewer, input.meetingId, 'meetingId');
     if (!access.canManage) throw meetingsErrors.notAConvenor();
+    this.groups.assertWritable(access.view);
     const deadline = deadlineLocal ? fromZoned(deadlineLocal, access.meeting.timeZone) : null;
     if (deadline && deadline.getTime() > access.meeting.endsAt.getTime()) throw meetingsErrors.deadlineAfterEvent();
 

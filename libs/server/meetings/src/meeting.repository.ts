@@ -106,10 +106,10 @@ export class MeetingRepository extends EntityRepository<Meeting> {
     );
   }
 
-  /** The meetings of the groups a person is an active member of that overlap a range, as `inRange`. */
+  /** The meetings of the (not archived) groups a person is an active member of that overlap a range, as `inRange`. */
   async inRangeForMember(userId: string, from: Date, to: Date, limit: number): Promise<MeetingWithAnswer[]> {
     return this.withAnswers(
-      'm.group_id in (select s.group_id from memberships s where s.user_id = ? and s.status = ?) and m.starts_at < ? and m.ends_at > ?',
+      'm.group_id in (select s.group_id from memberships s join working_groups g on g.id = s.group_id where s.user_id = ? and s.status = ? and g.archived_at is null) and m.starts_at < ? and m.ends_at > ?',
       [userId, MembershipStatus.ACTIVE, to, from],
       limit,
       userId,

@@ -254,6 +254,7 @@ export class MeetingsService {
     const view = await this.groups.byId(viewer, groupId);
     if (!view.isActiveMember && !view.canManage) throw meetingsErrors.groupNotFound();
     if (!view.canManage) throw meetingsErrors.notAConvenor();
+    this.groups.assertWritable(view);
     await this.checkLinks(viewer, groupId, { agendaDocumentId, threadId });
 
     const occurrences = rule
@@ -432,6 +433,7 @@ export class MeetingsService {
     check.done();
     const access = await this.byId(viewer, input.meetingId, 'meetingId');
     if (!access.view.isActiveMember) throw meetingsErrors.meetingNotFound();
+    this.groups.assertWritable(access.view);
     const { meeting } = access;
     if (meeting.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
     if (meeting.endsAt.getTime() <= Date.now()) throw meetingsErrors.meetingEnded();
@@ -453,6 +455,7 @@ export class MeetingsService {
   private async managed(viewer: Viewer, id: string): Promise<MeetingAccess> {
     const access = await this.byId(viewer, id);
     if (!access.canManage) throw meetingsErrors.notAConvenor();
+    this.groups.assertWritable(access.view);
     return access;
   }
 
