@@ -17,7 +17,7 @@ const GROUP = `query G($slug: String!) { workingGroup(slug: $slug) { id archived
 const CREATE_THREAD = `mutation C($input: CreateThreadInput!) { createThread(input: $input) { id } }`;
 const REPLY = `mutation R($input: ReplyInput!) { reply(input: $input) { id } }`;
 const REACT = `mutation R($input: ReactInput!) { reactToPost(input: $input) { id } }`;
-const THREAD = `query T($id: ID!) { thread(id: $id) { id title posts { nodes { id body } } } }`;
+const THREAD = `query T($id: ID!) { thread(id: $id) { id title groupArchived posts { nodes { id body } } } }`;
 const SCHEDULE = `mutation S($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`;
 const REQUEST = `mutation Q($input: RequestToJoinInput!) { requestToJoin(input: $input) { id status } }`;
 const INVITE = `mutation I($input: InviteMemberInput!) { inviteMember(input: $input) { email } }`;
@@ -132,8 +132,11 @@ describe('archiving working groups', () => {
     expect(workingGroup.archivedAt).toEqual(expect.any(String));
     expect(workingGroup.threads.nodes.map((t) => t.id)).toEqual([threadId]);
     const { thread } = dataOf(
-      await member.request<{ thread: { id: string; posts: { nodes: { body: string }[] } } }>(THREAD, { id: threadId }),
+      await member.request<{ thread: { groupArchived: boolean; posts: { nodes: { body: string }[] } } }>(THREAD, {
+        id: threadId,
+      }),
     );
+    expect(thread.groupArchived).toBe(true);
     expect(thread.posts.nodes[0]!.body).toMatch(/What have you seen\?/);
     // Outsiders still see nothing inside it.
     expect(codeOf(await (await g.as('outsider')).request(THREAD, { id: threadId }))).toBe('NOT_FOUND');

@@ -504,6 +504,7 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'Thread.documents',
     'Thread.editedAt',
     'Thread.group',
+    'Thread.groupArchived',
     'Thread.lastActivityAt',
     'Thread.locked',
     'Thread.pinned',
