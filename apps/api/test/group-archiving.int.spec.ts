@@ -142,6 +142,34 @@ describe('archiving working groups', () => {
     expect(codeOf(await (await g.as('outsider')).request(THREAD, { id: threadId }))).toBe('NOT_FOUND');
   });
 
+  it('lets its members read its documents, which say that no one may change them', async () => {
+    const g = await groupPersonas(api);
+    const uploaded = await upload(api.url, await g.as('member'), `/api/groups/${g.group.id}/documents`, [
+      { name: 'minutes.pdf', bytes: pdf('Minutes') },
+    ]);
+    const documentId = uploaded.json.document!.id;
+    const DOCUMENT = `query D($id: ID!) { document(id: $id) { title viewerCanEdit viewerCanDelete viewerCanManage } }`;
+    const read = async (persona: 'member' | 'convenor') =>
+      dataOf(await (await g.as(persona)).request<{ document: Record<string, unknown> }>(DOCUMENT, { id: documentId }))
+        .document;
+    expect(await read('convenor')).toEqual({
+      title: 'minutes.pdf',
+      viewerCanEdit: true,
+      viewerCanDelete: true,
+      viewerCanManage: true,
+    });
+    dataOf(await (await g.as('admin')).request(ARCHIVE, { groupId: g.group.id }));
+    for (const persona of ['member', 'convenor'] as const)
+      expect(await read(persona)).toEqual({
+        title: 'minutes.pdf',
+        viewerCanEdit: false,
+        viewerCanDelete: false,
+        viewerCanManage: false,
+      });
+    const download = await (await g.as('member')).get(`/api/documents/${documentId}/content`);
+    expect(download.status).toBe(200);
+  });
+
   it('leaves it out of its members’ searches and calendars, and sends no reminders of its meetings', async () => {
     const g = await groupPersonas(api);
     const member = await g.as('member');

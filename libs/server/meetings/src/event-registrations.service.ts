@@ -336,7 +336,7 @@ export class EventRegistrationsService implements OnModuleInit {
     const message = longText(check, 'message', input.message, LIMITS.registrationMessageMax, 'The message');
     if (!message) check.fail('message', 'Write a message.');
     check.done();
-    const access = await this.organised(viewer, input.meetingId);
+    const access = await this.organised(viewer, input.meetingId, { change: true });
     const mails = await this.em.transactional(async (em) => {
       const people = await this.registrationRepo.reachableOf(em, access.meeting.id, Boolean(input.includeWaitlist));
       const out: MailMessage[] = [];
@@ -590,9 +590,11 @@ export class EventRegistrationsService implements OnModuleInit {
 
   // ---- helpers ----
 
-  private async organised(viewer: Viewer, meetingId: string): Promise<MeetingAccess> {
+  /** An event the viewer organises; for a `change`, GROUP_ARCHIVED when its group is archived. */
+  private async organised(viewer: Viewer, meetingId: string, opts: { change?: boolean } = {}): Promise<MeetingAccess> {
     const access = await this.meetings.byId(viewer, meetingId, 'meetingId');
     if (!access.canManage) throw meetingsErrors.notAConvenor();
+    if (opts.change) this.groups.assertWritable(access.view);
     const form = await this.formOf(access.meeting.id);
     if (!form) throw meetingsErrors.eventNotFound();
     return access;
@@ -613,7 +615,7 @@ export class EventRegistrationsService implements OnModuleInit {
     check.done();
     const found = await this.registrationRepo.byId(this.em.fork(), id);
     if (!found) throw meetingsErrors.registrationNotFound();
-    await this.organised(viewer, found.meetingId).catch((error: unknown) => {
+    await this.organised(viewer, found.meetingId, { change: true }).catch((error: unknown) => {
       throw (error as { reason?: string }).reason === 'MEETING_NOT_FOUND'
         ? meetingsErrors.registrationNotFound()
         : error;

@@ -240,6 +240,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     edit: 'تعديل',
     cancelMeeting: 'إلغاء الاجتماع',
     cancelledBanner: 'أُلغي هذا الاجتماع.',
+    archivedBanner: 'هذه المجموعة مؤرشفة: يمكن قراءة اجتماعاتها، لكن لا يمكن الرد عليها أو تغيير أي شيء فيها.',
     cancelledReason: 'السبب: {{reason}}',
     cancelTitle: 'إلغاء هذا الاجتماع؟',
     cancelBody: 'يُبلَّغ كل من ردّ، وتتحدّث التقاويم.',

@@ -233,6 +233,7 @@ export const meetingsEn = {
     edit: 'Edit',
     cancelMeeting: 'Cancel meeting',
     cancelledBanner: 'This meeting is cancelled.',
+    archivedBanner: 'This group is archived: its meetings can be read, but nothing can be answered or changed.',
     cancelledReason: 'Reason: {{reason}}',
     cancelTitle: 'Cancel this meeting?',
     cancelBody: 'Everyone who answered is told, and calendars update.',
