@@ -170,6 +170,40 @@ describe('archiving working groups', () => {
     expect(download.status).toBe(200);
   });
 
+  it('shows its polls as they stand, and takes no answers to them', async () => {
+    const g = await groupPersonas(api);
+    const poll = dataOf(
+      await (
+        await g.as('convenor')
+      ).request<{ createMeetingPoll: { id: string; slots: { id: string }[] } }>(
+        `mutation P($input: CreateMeetingPollInput!) { createMeetingPoll(input: $input) { id slots { id } } }`,
+        {
+          input: {
+            groupId: g.group.id,
+            title: 'Autumn planning',
+            timeZone: 'Europe/London',
+            slots: [4, 5].map((d) => ({ startsAt: localIn(d, 18), endsAt: localIn(d, 19) })),
+          },
+        },
+      ),
+    ).createMeetingPoll;
+    dataOf(await (await g.as('admin')).request(ARCHIVE, { groupId: g.group.id }));
+    const member = await g.as('member');
+    const seen = dataOf(
+      await member.request<{ meetingPoll: { title: string; groupArchived: boolean } }>(
+        `query P($id: ID!) { meetingPoll(id: $id) { title groupArchived } }`,
+        { id: poll.id },
+      ),
+    ).meetingPoll;
+    expect(seen).toEqual({ title: 'Autumn planning', groupArchived: true });
+    const answered = await member.request(
+      `mutation A($input: AnswerMeetingPollInput!) { answerMeetingPoll(input: $input) { id } }`,
+      { input: { pollId: poll.id, answers: [{ slotId: poll.slots[0]!.id, answer: 'YES' }] } },
+    );
+    expect(reasonOf(answered)).toBe('GROUP_ARCHIVED');
+    expect(await sql('select 1 from meeting_poll_votes where poll_id = ?', [poll.id])).toEqual([]);
+  });
+
   it('leaves it out of its members’ searches and calendars, and sends no reminders of its meetings', async () => {
     const g = await groupPersonas(api);
     const member = await g.as('member');

@@ -620,6 +620,7 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'MeetingPoll.accessibilityNotes',
     'MeetingPoll.createdAt',
     'MeetingPoll.description',
+    'MeetingPoll.groupArchived',
     'MeetingPoll.groupId',
     'MeetingPoll.location',
     'MeetingPoll.meetingId',

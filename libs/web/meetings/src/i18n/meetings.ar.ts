@@ -176,6 +176,7 @@ export const meetingsAr: Translations<typeof meetingsEn> = {
     created: 'أُنشئ الاستطلاع وسُئل الأعضاء.',
     back: 'العودة إلى {{group}}',
     backPlain: 'العودة إلى المجموعات',
+    archivedBanner: 'هذه المجموعة مؤرشفة: يمكن قراءة استطلاعاتها، لكن لا يمكن الإجابة عنها أو حسمها.',
     statuses: { OPEN: 'مفتوح', CLOSED: 'مغلق', DECIDED: 'اختير موعد' },
     zone: 'الأوقات بمنطقتك الزمنية، {{timeZone}}. أُنشئ الاستطلاع بتوقيت {{pollZone}}.',
     zoneSame: 'الأوقات بمنطقتك الزمنية، {{timeZone}}.',

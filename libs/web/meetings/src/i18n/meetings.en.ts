@@ -169,6 +169,7 @@ export const meetingsEn = {
     created: 'Poll created. Members have been asked.',
     back: 'Back to {{group}}',
     backPlain: 'Back to groups',
+    archivedBanner: 'This group is archived: its polls can be read, but not answered or decided.',
     statuses: { OPEN: 'Open', CLOSED: 'Closed', DECIDED: 'Time picked' },
     zone: 'Times are in your time zone, {{timeZone}}. The poll was made in {{pollZone}}.',
     zoneSame: 'Times are in your time zone, {{timeZone}}.',
