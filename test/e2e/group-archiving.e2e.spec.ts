@@ -55,7 +55,9 @@ describe('archiving a working group', () => {
     // Restored from the admins' list of archived groups, it is open again.
     await admin.goto('/groups');
     const archived = admin.getByRole('region', { name: 'Archived groups' });
-    await archived.getByRole('button', { name: `Restore ${GROUP}` }).click();
+    await archived.getByRole('link', { name: GROUP }).waitFor();
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await archived.getByRole('button', { name: `Restore group: ${GROUP}` }).click();
     await admin
       .getByRole('dialog', { name: `Restore ${GROUP}?` })
       .getByRole('button', { name: 'Restore group' })

@@ -131,7 +131,7 @@ export const groupsAr: Translations<typeof groupsEn> = {
   archive: {
     archive: 'أرشفة المجموعة',
     restore: 'استعادة المجموعة',
-    restoreNamed: 'استعادة {{group}}',
+    restoreNamed: 'استعادة المجموعة: {{group}}',
     archiveTitle: 'أرشفة {{group}}؟',
     archiveBody:
       'ستخرج المجموعة من الدليل ونتائج البحث والتقاويم، ولن تُرسل لها تذكيرات ولا ملخصات. يبقى بإمكان أعضائها قراءة نقاشاتها ومستنداتها واجتماعاتها، لكن لا يمكن إضافة أي شيء أو تغييره. يمكنك استعادتها في أي وقت.',

@@ -129,7 +129,7 @@ export const groupsEn = {
   archive: {
     archive: 'Archive group',
     restore: 'Restore group',
-    restoreNamed: 'Restore {{group}}',
+    restoreNamed: 'Restore group: {{group}}',
     archiveTitle: 'Archive {{group}}?',
     archiveBody:
       'The group leaves the directory, searches and calendars, and no reminders or digests are sent for it. Its members can still read its discussions, documents and meetings, but nothing can be added or changed. You can restore it at any time.',
