@@ -154,8 +154,14 @@ export class ThreadModel implements Preloadable<{ firstUnreadPostId: string | nu
   editedAt!: Date | null;
   @Field(() => ThreadNotificationLevel, { description: 'How much the viewer hears of this discussion.' })
   notificationLevel!: ThreadNotificationLevel;
-  @Field(() => Boolean, { description: 'The viewer convenes the group: may pin, lock, move and hide.' })
+  @Field(() => Boolean, {
+    description: 'The viewer convenes the group: may pin, lock, move and hide (while the group is not archived).',
+  })
   viewerCanModerate!: boolean;
+  @Field(() => Boolean, {
+    description: 'Its group is archived: the discussion can be read, nothing in it can change.',
+  })
+  groupArchived!: boolean;
 
   /** Loaded for a whole page of threads when the query asks for it. */
   declare [PRELOADED]?: Partial<{ firstUnreadPostId: string | null }>;
@@ -181,6 +187,7 @@ export class ThreadModel implements Preloadable<{ firstUnreadPostId: string | nu
       editedAt: thread.editedAt,
       notificationLevel: ThreadNotificationLevel.NORMAL,
       viewerCanModerate: false,
+      groupArchived: false,
       postCount: thread.postCount,
       authorId: thread.author?.id ?? '',
       groupId: thread.groupId,

@@ -62,6 +62,7 @@ export class ThreadPresenter {
       model.readCount = Math.min(reads.get(model.id) ?? 0, model.postCount);
       model.unreadCount = model.postCount - model.readCount;
       model.notificationLevel = levels.get(model.id) ?? ThreadNotificationLevel.NORMAL;
+      model.groupArchived = !!group?.archivedAt;
       model.viewerCanModerate = known.get(model.groupId)?.canManage ?? false;
     }
     return models;
@@ -89,6 +90,7 @@ export class ThreadPresenter {
       const model = ThreadModel.fromSummary(thread);
       model.group = group;
       model.notificationLevel = levels?.get(model.id) ?? ThreadNotificationLevel.NORMAL;
+      model.groupArchived = !!view.group.archivedAt;
       model.viewerCanModerate = view.canManage;
       if (thread.firstUnreadPostId !== undefined) preload(model, { firstUnreadPostId: thread.firstUnreadPostId });
       return model;

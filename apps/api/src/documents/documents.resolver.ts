@@ -254,19 +254,18 @@ export class DocumentsResolver {
     return this.one(viewer, await this.documents.byId(viewer, document.id));
   }
 
-  private async one(
-    viewer: Viewer,
-    access: { document: Document; canEdit: boolean; canManage: boolean },
-  ): Promise<DocumentModel> {
-    const [model] = await this.present.documents(viewer, [access.document], access);
+  private async one(viewer: Viewer, access: { document: Document; view: GroupView }): Promise<DocumentModel> {
+    const [model] = await this.present.documents(viewer, [access.document], rightsIn(access.view));
     if (!model) throw documentsErrors.documentNotFound();
     return model;
   }
 }
 
 /** What the viewer may do to the documents of a group they see as `view` (observers only read). */
+/** What the viewer may do to a group's documents, as the page shows it: nothing once the group is archived. */
 function rightsIn(view: GroupView | undefined): DocumentRights {
-  return { canEdit: view?.canContribute ?? false, canManage: view?.canManage ?? false };
+  const open = !!view && !view.group.archivedAt;
+  return { canEdit: open && view.canContribute, canManage: open && view.canManage };
 }
 
 /** A group's documents and folders, on the group itself. */

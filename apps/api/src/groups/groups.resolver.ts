@@ -22,7 +22,15 @@ export class GroupsResolver {
     return (await this.groups.list(viewer)).map((view) => WorkingGroupModel.from(view));
   }
 
-  @Query(() => WorkingGroupModel, { description: 'A working group by its address; NOT_FOUND when there is none.' })
+  @NetworkAdminOnly()
+  @Query(() => [WorkingGroupModel], { description: 'Archived working groups, by name, for network admins to restore.' })
+  async archivedWorkingGroups(@CurrentViewer() viewer: Viewer): Promise<WorkingGroupModel[]> {
+    return (await this.groups.archivedList(viewer)).map((view) => WorkingGroupModel.from(view));
+  }
+
+  @Query(() => WorkingGroupModel, {
+    description: 'A working group by its address, archived or not; NOT_FOUND when there is none.',
+  })
   async workingGroup(@CurrentViewer() viewer: Viewer, @Args('slug') slug: string): Promise<WorkingGroupModel> {
     return WorkingGroupModel.from(await this.groups.bySlug(viewer, slug));
   }
@@ -74,6 +82,27 @@ export class GroupsResolver {
     @Args('input') input: UpdateWorkingGroupInput,
   ): Promise<WorkingGroupModel> {
     return WorkingGroupModel.from(await this.groups.update(viewer, input));
+  }
+
+  @NetworkAdminOnly()
+  @Mutation(() => WorkingGroupModel, {
+    description:
+      'Archives a group: it leaves lists, reminders and digests; its members can read it but change nothing.',
+  })
+  async archiveGroup(
+    @CurrentViewer() viewer: Viewer,
+    @Args('groupId', { type: () => ID }) groupId: string,
+  ): Promise<WorkingGroupModel> {
+    return WorkingGroupModel.from(await this.groups.archive(viewer, groupId));
+  }
+
+  @NetworkAdminOnly()
+  @Mutation(() => WorkingGroupModel, { description: 'Restores an archived group as it was.' })
+  async restoreGroup(
+    @CurrentViewer() viewer: Viewer,
+    @Args('groupId', { type: () => ID }) groupId: string,
+  ): Promise<WorkingGroupModel> {
+    return WorkingGroupModel.from(await this.groups.restore(viewer, groupId));
   }
 
   @Mutation(() => MembershipModel, {

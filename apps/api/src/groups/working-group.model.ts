@@ -15,6 +15,12 @@ export class WorkingGroupModel {
     description: 'Notifications and emails about this group say that something happened, never what.',
   })
   contentFreeNotifications!: boolean;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When a network admin archived the group: it can be read, nothing in it can change. Null while it is live.',
+  })
+  archivedAt!: Date | null;
   @Field(() => MembershipModel, {
     nullable: true,
     description: "The viewer's own membership (pending, invited or active), if any.",
@@ -38,6 +44,7 @@ export class WorkingGroupModel {
       joinPolicy: group.joinPolicy,
       memberListVisibility: group.memberListVisibility,
       contentFreeNotifications: group.contentFreeNotifications,
+      archivedAt: group.archivedAt,
       viewerMembership: view.viewerMembership ? MembershipModel.from(view.viewerMembership, view.viewerPerson) : null,
       viewerCanManage: view.canManage,
       memberCount: view.memberCount,

@@ -133,6 +133,11 @@ async function presentPolls(
       }
       return model;
     });
-    return MeetingPollModel.from(poll, slots, access.canManage, new Set(grid.votes.map((v) => v.userId)).size);
+    return MeetingPollModel.from(
+      poll,
+      slots,
+      { canManage: access.canManage, archived: !!access.view.group.archivedAt },
+      new Set(grid.votes.map((v) => v.userId)).size,
+    );
   });
 }

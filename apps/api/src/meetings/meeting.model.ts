@@ -296,9 +296,16 @@ export class MeetingPollModel {
   @Field(() => [PollSlotModel]) slots!: PollSlotModel[];
   @Field(() => Int, { description: 'How many people answered.' }) respondents!: number;
   @Field(() => Boolean) viewerCanManage!: boolean;
+  @Field(() => Boolean, { description: 'Its group is archived: the poll can be read, not answered or decided.' })
+  groupArchived!: boolean;
   @Field(() => Date) createdAt!: Date;
 
-  static from(poll: MeetingPoll, slots: PollSlotModel[], canManage: boolean, respondents: number): MeetingPollModel {
+  static from(
+    poll: MeetingPoll,
+    slots: PollSlotModel[],
+    group: { canManage: boolean; archived: boolean },
+    respondents: number,
+  ): MeetingPollModel {
     return Object.assign(new MeetingPollModel(), {
       id: poll.id,
       groupId: poll.groupId,
@@ -312,7 +319,8 @@ export class MeetingPollModel {
       meetingId: poll.meetingId,
       slots,
       respondents,
-      viewerCanManage: canManage,
+      viewerCanManage: group.canManage,
+      groupArchived: group.archived,
       createdAt: poll.createdAt,
     });
   }

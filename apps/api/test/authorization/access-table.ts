@@ -61,6 +61,7 @@ const PUBLIC_FORM = 'a public page or form: no account needed, the session plays
 
 export const ACCESS_TABLE = {
   // ---- queries ----
+  archivedWorkingGroups: { kind: 'query', expect: ADMIN, why: 'archived groups are restored by network admins' },
   auditLog: { kind: 'query', expect: ADMIN },
   calendarFeed: { kind: 'query', expect: SIGNED_IN, own: 'the viewer’s own feed status' },
   document: { kind: 'query', expect: IN_A, why: ADMINS_NOT_IN_FILES },
@@ -162,6 +163,7 @@ export const ACCESS_TABLE = {
     refusedAs: ['BAD_USER_INPUT'],
     why: 'accepting starts a discussion in the acceptor’s name: an admin outside A is told to join first (BAD_USER_INPUT)',
   },
+  archiveGroup: { kind: 'mutation', expect: ADMIN, why: 'archiving is the network admins’, like the group’s settings' },
   answerMeetingPoll: {
     kind: 'mutation',
     expect: IN_A,
@@ -244,6 +246,7 @@ export const ACCESS_TABLE = {
   },
   resetCalendarFeed: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own feed' },
   resetPassword: { kind: 'mutation', expect: LINK },
+  restoreGroup: { kind: 'mutation', expect: ADMIN, why: 'restoring is the network admins’, like archiving' },
   respondToInvitation: {
     kind: 'mutation',
     expect: only('memberB'),
@@ -482,6 +485,7 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'WorkingGroup.joinPolicy',
     'WorkingGroup.memberListVisibility',
     'WorkingGroup.contentFreeNotifications',
+    'WorkingGroup.archivedAt',
   ),
   ...fieldsOf(
     aboutViewer,
@@ -505,6 +509,7 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'Thread.documents',
     'Thread.editedAt',
     'Thread.group',
+    'Thread.groupArchived',
     'Thread.lastActivityAt',
     'Thread.locked',
     'Thread.pinned',
@@ -621,6 +626,7 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'MeetingPoll.accessibilityNotes',
     'MeetingPoll.createdAt',
     'MeetingPoll.description',
+    'MeetingPoll.groupArchived',
     'MeetingPoll.groupId',
     'MeetingPoll.location',
     'MeetingPoll.meetingId',

@@ -365,6 +365,11 @@ async function withTwoFactor(actor: Actor): Promise<string[]> {
 
 const graphqlProbes = {
   // ---- queries ----
+  archivedWorkingGroups: gql({
+    target: ({ w }) => w.fresh.groupLikeA(true),
+    query: `{ archivedWorkingGroups { id } }`,
+    judge: (d, { t }) => (ids(d, 'archivedWorkingGroups').includes(t.id) ? true : 'hidden'),
+  }),
   auditLog: gql({
     query: `query Q($userId: ID) { auditLog(userId: $userId, first: 50) { events { action subject { id } } } }`,
     variables: ({ w }) => ({ userId: w.people.deactivated.id }),
@@ -702,6 +707,13 @@ const graphqlProbes = {
     judge: (d) => typeof at(d, 'createMeetingPoll.id') === 'string',
     state: ({ w, t }) =>
       count(w, 'select count(*)::int as n from meeting_polls where group_id = ? and title = ?', [w.groupA.id, t]),
+  }),
+  archiveGroup: gql({
+    target: ({ w }) => w.fresh.groupLikeA(),
+    query: `mutation M($groupId: ID!) { archiveGroup(groupId: $groupId) { id archivedAt } }`,
+    variables: ({ t }) => ({ groupId: t.id }),
+    judge: (d, { t }) => at(d, 'archiveGroup.id') === t.id && typeof at(d, 'archiveGroup.archivedAt') === 'string',
+    state: ({ w, t }) => row(w, 'select archived_at from working_groups where id = ?', [t.id]),
   }),
   createThread: gql({
     target: async () => `Data sharing ${marker('')}`,
@@ -1326,6 +1338,13 @@ const graphqlProbes = {
     variables: () => ({ input: { displayName: 'Renamed Person', locale: 'en', timeZone: 'Europe/London' } }),
     judge: (d) => at(d, 'updateProfile.displayName') === 'Renamed Person',
     state: (ctx) => row(ctx.w, 'select display_name from users where id = ?', [userId(ctx)]),
+  }),
+  restoreGroup: gql({
+    target: ({ w }) => w.fresh.groupLikeA(true),
+    query: `mutation M($groupId: ID!) { restoreGroup(groupId: $groupId) { id archivedAt } }`,
+    variables: ({ t }) => ({ groupId: t.id }),
+    judge: (d, { t }) => at(d, 'restoreGroup.id') === t.id && at(d, 'restoreGroup.archivedAt') === null,
+    state: ({ w, t }) => row(w, 'select archived_at from working_groups where id = ?', [t.id]),
   }),
   updateWorkingGroup: gql({
     target: async () => `Changed by the matrix ${marker('')}`,

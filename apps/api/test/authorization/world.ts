@@ -389,6 +389,22 @@ export class Fresh {
     return { client, user };
   }
 
+  /**
+   * A new group with A's people in their roles (so that archiving it is asked by the same people as
+   * archiving A would be) — A itself must stay live for every other probe. Archived when asked.
+   */
+  async groupLikeA(archived = false): Promise<{ id: string }> {
+    const group = await this.api.data.group({ name: `Like A ${marker('')}` });
+    await this.api.data.membership(group, this.w.people.memberA, MembershipRole.MEMBER);
+    await this.api.data.membership(group, this.w.people.convenorA, MembershipRole.CONVENOR);
+    if (archived)
+      await this.sql('update working_groups set archived_at = now(), archived_by_id = ? where id = ?', [
+        this.w.people.admin.id,
+        group.id,
+      ]);
+    return { id: group.id };
+  }
+
   sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
     return this.api.orm.em.fork().getConnection().execute<T[]>(query, params);
   }

@@ -1,7 +1,7 @@
 // A working group's page: the groups feature's page with the other features' parts of a group.
 import { GroupThreads } from '@convene/web-discussions';
 import { GroupDocuments } from '@convene/web-documents';
-import { GroupPage } from '@convene/web-groups';
+import { GroupPage, type GroupSlot } from '@convene/web-groups';
 import { GroupNotificationMenu } from '@convene/web-notifications';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,14 +13,14 @@ const GroupMeetings = lazy(() => import('../tabs/GroupMeetingsTab'));
 /** The group page's Meetings tab, beside its overview. */
 function useMeetingsTab() {
   const { t } = useTranslation('meetings');
-  return (group: { id: string; slug: string }) => [
+  return (group: GroupSlot) => [
     {
       value: 'meetings',
       label: t('group.tab'),
       content: (
         <PageLoadBoundary>
           <Suspense fallback={<RouteLoading />}>
-            <GroupMeetings groupId={group.id} slug={group.slug} />
+            <GroupMeetings groupId={group.id} slug={group.slug} readOnly={group.readOnly} />
           </Suspense>
         </PageLoadBoundary>
       ),
@@ -35,8 +35,8 @@ export default function WorkingGroupPage() {
       memberActions={(group) => <GroupNotificationMenu groupId={group.id} slug={group.slug} />}
       memberSections={(group) => (
         <>
-          <GroupThreads groupId={group.id} slug={group.slug} />
-          <GroupDocuments groupId={group.id} slug={group.slug} />
+          <GroupThreads groupId={group.id} slug={group.slug} readOnly={group.readOnly} />
+          <GroupDocuments groupId={group.id} slug={group.slug} readOnly={group.readOnly} />
         </>
       )}
       memberTabs={meetingsTab}

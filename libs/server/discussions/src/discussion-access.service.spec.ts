@@ -17,17 +17,21 @@ const thread = { id: THREAD_ID, group: { id: GROUP_ID } } as unknown as Thread;
 const view = (as: Partial<GroupView>): GroupView =>
   ({ isActiveMember: false, canManage: false, canContribute: false, ...as }) as GroupView;
 
-function subject(found: Thread | null, groupView?: GroupView) {
+function subject(found: Thread | null, groupView?: GroupView, archived = false) {
   const findOne = jest.fn(async (_entity: unknown, _where: unknown) => found);
   const byId = jest.fn(async (_viewer: Viewer, _groupId: string) => {
     if (!groupView) throw new Error('no group view in this case');
     return groupView;
   });
+  const assertWritable = jest.fn((checked: GroupView) => {
+    if (archived) throw Object.assign(new Error('archived'), { code: 'FORBIDDEN', reason: 'GROUP_ARCHIVED' });
+    return checked;
+  });
   const access = new DiscussionAccess(
     strictMock<EntityManager>('em', { findOne } as unknown as Partial<EntityManager>),
-    strictMock<GroupsService>('groups', { byId } as Partial<GroupsService>),
+    strictMock<GroupsService>('groups', { byId, assertWritable } as Partial<GroupsService>),
   );
-  return { access, findOne, byId };
+  return { access, findOne, byId, assertWritable };
 }
 
 describe(DiscussionAccess.name, () => {
@@ -60,6 +64,26 @@ describe(DiscussionAccess.name, () => {
       const member = view({ isActiveMember: true });
       const { access } = subject(thread, member);
       await expect(access.thread(viewer, THREAD_ID)).resolves.toEqual({ thread, view: member });
+    });
+  });
+
+  describe('threadToChange', () => {
+    it('asks the groups domain whether the group takes changes, with the view it read', async () => {
+      const member = view({ isActiveMember: true });
+      const { access, assertWritable } = subject(thread, member);
+      await expect(access.threadToChange(viewer, THREAD_ID)).resolves.toEqual({ thread, view: member });
+      expect(assertWritable).toHaveBeenCalledWith(member);
+    });
+
+    it('passes on its refusal for an archived group', async () => {
+      const { access } = subject(thread, view({ isActiveMember: true }), true);
+      await expect(access.threadToChange(viewer, THREAD_ID)).rejects.toMatchObject({ reason: 'GROUP_ARCHIVED' });
+    });
+
+    it('says "not found" to someone outside the group before saying anything of its state', async () => {
+      const { access, assertWritable } = subject(thread, view({ isActiveMember: false }), true);
+      await expect(access.threadToChange(viewer, THREAD_ID)).rejects.toMatchObject({ reason: 'THREAD_NOT_FOUND' });
+      expect(assertWritable).not.toHaveBeenCalled();
     });
   });
 

@@ -36,6 +36,13 @@ export class DiscussionAccess {
     return { thread, view };
   }
 
+  /** A thread the viewer may change (reply to, edit, moderate): GROUP_ARCHIVED when its group is archived. */
+  async threadToChange(viewer: Viewer, id: string, field = 'threadId'): Promise<ThreadAccess> {
+    const access = await this.thread(viewer, id, field);
+    this.groups.assertWritable(access.view);
+    return access;
+  }
+
   /** The id of a thread the viewer may read, checked in one plain statement with no entities (for watching it live). */
   async readableThreadId(viewer: Viewer, id: string, field = 'threadId'): Promise<string> {
     const check = new InputCheck();
@@ -72,6 +79,13 @@ export class DiscussionAccess {
     const view = await this.groups.byId(viewer, thread.group.id);
     if (!view.isActiveMember) throw discussionsErrors.postNotFound();
     return { post, thread, view };
+  }
+
+  /** A post the viewer may change (edit, delete, react to, moderate): GROUP_ARCHIVED when its group is archived. */
+  async postToChange(viewer: Viewer, id: string, field = 'postId'): Promise<PostAccess> {
+    const access = await this.post(viewer, id, field);
+    this.groups.assertWritable(access.view);
+    return access;
   }
 
   /**

@@ -101,7 +101,7 @@ export class DiscussionMail implements OnModuleInit {
     const view = await this.groups.byId(this.viewerOf(user), thread.group.id).catch(notFound);
     if (!view?.isActiveMember || !view.viewerMembership) return null;
     const replyTo =
-      this.takesReplies && view.canContribute && !thread.locked
+      this.takesReplies && view.canContribute && !thread.locked && !view.group.archivedAt
         ? await this.replyAddress(em, user, thread, view.viewerMembership.id)
         : null;
     const base = this.config.publicUrl;

@@ -23,7 +23,7 @@ export class DiscussionModerationService {
 
   /** Pinned discussions stay at the top of the group's list. */
   async pin(viewer: Viewer, threadId: string, pinned: boolean): Promise<Thread> {
-    const access = await this.access.thread(viewer, threadId);
+    const access = await this.access.threadToChange(viewer, threadId);
     this.access.requireModerator(access);
     access.thread.pinned = pinned;
     await this.em.flush();
@@ -33,7 +33,7 @@ export class DiscussionModerationService {
 
   /** A locked discussion takes no new replies or edits; it stays readable. */
   async lock(viewer: Viewer, threadId: string, locked: boolean): Promise<Thread> {
-    const access = await this.access.thread(viewer, threadId);
+    const access = await this.access.threadToChange(viewer, threadId);
     this.access.requireModerator(access);
     await this.em.transactional(async (em) => {
       // The same row lock as a reply: a reply in flight lands before the lock or is refused.
@@ -49,11 +49,12 @@ export class DiscussionModerationService {
     const check = new InputCheck();
     const groupId = check.uuid('groupId', input.groupId, 'Group');
     check.done();
-    const access = await this.access.thread(viewer, input.threadId);
+    const access = await this.access.threadToChange(viewer, input.threadId);
     this.access.requireModerator(access);
     if (access.thread.group.id === groupId) return access.thread;
     const target = await this.groups.byId(viewer, groupId);
     if (!target.canManage || !target.isActiveMember) throw discussionsErrors.notAConvenor();
+    this.groups.assertWritable(target);
     access.thread.group = this.em.getReference(WorkingGroup, groupId, { wrapped: true });
     await this.em.flush();
     this.live.thread(access.thread.id);
@@ -65,7 +66,7 @@ export class DiscussionModerationService {
     const check = new InputCheck();
     const reason = check.text('reason', input.reason, { max: LIMITS.moderationReasonMax, label: 'Reason' });
     check.done();
-    const access = await this.access.post(viewer, input.postId);
+    const access = await this.access.postToChange(viewer, input.postId);
     this.access.requireModerator(access);
     const { thread } = access;
     const events = await this.em.transactional(async (em) => {
@@ -102,7 +103,7 @@ export class DiscussionModerationService {
   }
 
   async unhide(viewer: Viewer, postId: string): Promise<Post> {
-    const access = await this.access.post(viewer, postId);
+    const access = await this.access.postToChange(viewer, postId);
     this.access.requireModerator(access);
     Object.assign(access.post, { hiddenAt: null, hiddenReason: null, hiddenBy: null });
     await this.em.flush();

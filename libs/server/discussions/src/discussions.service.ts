@@ -90,6 +90,7 @@ export class DiscussionsService {
     check.done();
     const view = await this.groups.byId(viewer, groupId);
     if (!view.isActiveMember) throw discussionsErrors.notAMember();
+    this.groups.assertWritable(view);
     const written = await this.write(view, body);
 
     const { thread, events } = await this.em.transactional(async (em) => {
@@ -134,7 +135,7 @@ export class DiscussionsService {
     const parentId = input.parentPostId ? check.uuid('parentPostId', input.parentPostId, 'Post') : null;
     const body = this.checkBody(check, input.body);
     check.done();
-    const { view } = await this.access.thread(viewer, threadId);
+    const { view } = await this.access.threadToChange(viewer, threadId);
     const written = await this.write(view, body);
 
     const { post, events } = await this.em.transactional(async (em) => {
@@ -189,7 +190,7 @@ export class DiscussionsService {
     const check = new InputCheck();
     const body = this.checkBody(check, input.body);
     check.done();
-    const { post, thread, view } = await this.access.post(viewer, input.postId);
+    const { post, thread, view } = await this.access.postToChange(viewer, input.postId);
     if (post.author.id !== viewer.userId) throw discussionsErrors.notTheAuthor();
     const written = await this.write(view, body);
 
@@ -250,7 +251,7 @@ export class DiscussionsService {
 
   /** Authors delete their own posts: the place in the tree stays, the text, its history and reactions go. */
   async deletePost(viewer: Viewer, postId: string): Promise<Post> {
-    const { post } = await this.access.post(viewer, postId);
+    const { post } = await this.access.postToChange(viewer, postId);
     if (post.author.id !== viewer.userId) throw discussionsErrors.notTheAuthor();
     await this.em.transactional(async (em) => {
       const locked = await em.findOneOrFail(
@@ -273,7 +274,7 @@ export class DiscussionsService {
     const check = new InputCheck();
     const reaction = check.oneOf('reaction', input.reaction, Object.values(Reaction), 'Reaction');
     check.done();
-    const { post } = await this.access.post(viewer, input.postId);
+    const { post } = await this.access.postToChange(viewer, input.postId);
     if (post.deletedAt) throw discussionsErrors.postDeleted();
     if (post.hiddenAt) throw discussionsErrors.postHidden();
     const key = { postId: post.id, userId: viewer.userId, reaction };
@@ -394,7 +395,7 @@ export class DiscussionsService {
         : check.text('title', input.title, { max: LIMITS.threadTitleMax, label: 'Title' });
     const tags = input.tags === undefined || input.tags === null ? null : this.checkTags(check, input.tags);
     check.done();
-    const { thread, view } = await this.access.thread(viewer, threadId);
+    const { thread, view } = await this.access.threadToChange(viewer, threadId);
     if (thread.author.id !== viewer.userId && !view.canManage) throw discussionsErrors.notTheAuthor();
     return this.em.transactional(async (em) => {
       const current = await em.findOneOrFail(

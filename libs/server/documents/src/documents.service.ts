@@ -221,6 +221,7 @@ export class DocumentsService {
     const view = await this.groups.byId(viewer, id).catch(() => null);
     if (!view?.isActiveMember) throw documentsErrors.groupNotFound();
     if (!view.canContribute) throw documentsErrors.readOnlyMember();
+    this.groups.assertWritable(view);
     if (folder) await this.folderIn(this.em, view.group.id, folder);
     return { view, folderId: folder };
   }
@@ -230,6 +231,7 @@ export class DocumentsService {
     const access = await this.byId(viewer, documentId);
     if (access.document.deletedAt) throw documentsErrors.documentInTrash();
     if (!access.canEdit) throw documentsErrors.readOnlyMember();
+    this.groups.assertWritable(access.view);
     return access;
   }
 
@@ -246,6 +248,7 @@ export class DocumentsService {
         // The membership is checked again: it may have ended while the bytes were arriving.
         const view = await this.groups.byId(viewer, target.group.id);
         if (!view.isActiveMember || !view.canContribute) throw documentsErrors.groupNotFound();
+        this.groups.assertWritable(view);
         const folder = folderId ? await this.folderIn(em, view.group.id, folderId) : null;
         const uploader = em.getReference(User, viewer.userId, { wrapped: true });
         const document = em.create(Document, {
@@ -421,6 +424,7 @@ export class DocumentsService {
     const access = await this.byId(viewer, id);
     if (!access.canManage) throw documentsErrors.documentNotFound();
     if (!access.canEdit) throw documentsErrors.readOnlyMember();
+    this.groups.assertWritable(access.view);
     return this.em.transactional(async (em) => {
       const document = await em.findOne(
         Document,
@@ -641,6 +645,7 @@ export class DocumentsService {
   ): Promise<T> {
     const access = await this.byId(viewer, id);
     if (!access.canEdit) throw documentsErrors.readOnlyMember();
+    this.groups.assertWritable(access.view);
     return this.em.transactional(async (em) => {
       const document = await em.findOne(
         Document,
@@ -658,7 +663,7 @@ export class DocumentsService {
     const view = await this.groups.byId(viewer, groupId).catch(() => null);
     if (!view?.isActiveMember) throw documentsErrors.groupNotFound();
     if (!view.canContribute) throw documentsErrors.readOnlyMember();
-    return view;
+    return this.groups.assertWritable(view);
   }
 
   private async editableFolder(em: EntityManager, viewer: Viewer, id: string): Promise<DocumentFolder> {
@@ -667,6 +672,7 @@ export class DocumentsService {
     const view = await this.groups.byId(viewer, folder.group.id);
     if (!view.isActiveMember) throw documentsErrors.folderNotFound('id');
     if (!view.canContribute) throw documentsErrors.readOnlyMember();
+    this.groups.assertWritable(view);
     return folder;
   }
 

@@ -13,6 +13,7 @@ export enum GroupsErrorCode {
   NotInvited = 'NOT_INVITED',
   LastConvenor = 'LAST_CONVENOR',
   SlugTaken = 'SLUG_TAKEN',
+  GroupArchived = 'GROUP_ARCHIVED',
 }
 
 export const groupsErrors = {
@@ -39,5 +40,10 @@ export const groupsErrors = {
       ErrorCode.Conflict,
       GroupsErrorCode.LastConvenor,
       'A group needs at least one convenor. Make someone else a convenor first.',
+    ),
+  groupArchived: () =>
+    forbidden(
+      GroupsErrorCode.GroupArchived,
+      'This group is archived: it can be read but nothing can be changed in it. A network admin can restore it.',
     ),
 };

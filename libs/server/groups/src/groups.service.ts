@@ -88,6 +88,8 @@ export interface GroupReference {
   name: string;
   /** Notifications about the group say that something happened there, never what. */
   contentFree: boolean;
+  /** Archived groups are left out of digests and lists. */
+  archived: boolean;
 }
 
 export interface GroupInput {
@@ -154,9 +156,63 @@ export class GroupsService implements OnModuleInit {
     this.elevatedRoles.register((userId) => this.memberships.convenesAny(userId));
   }
 
+  /** The groups of the directory: archived ones are left out (admins find them in `archivedList`). */
   async list(viewer: Viewer): Promise<GroupView[]> {
-    const found = await this.groups.allWithMembership(viewer.userId);
+    const found = await this.groups.allWithMembership(viewer.userId, { archived: false });
     return inOneBatch(found.map((f) => this.view(viewer, f.group, f.membership, f.activeCount, f.person)));
+  }
+
+  /** Archived groups, by name, for the network admins who may restore them. */
+  async archivedList(viewer: Viewer): Promise<GroupView[]> {
+    if (!isAdmin(viewer)) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can see archived groups.');
+    const found = await this.groups.allWithMembership(viewer.userId, { archived: true });
+    return inOneBatch(found.map((f) => this.view(viewer, f.group, f.membership, f.activeCount, f.person)));
+  }
+
+  /**
+   * Refuses any change to an archived group — its work, its people, its settings — with
+   * GROUP_ARCHIVED; reading goes on. Every write path of every domain asks here, with the view it
+   * checked access on, so that the rule lives in one place.
+   */
+  assertWritable(view: GroupView): GroupView {
+    if (view.group.archivedAt) throw groupsErrors.groupArchived();
+    return view;
+  }
+
+  /** `byId` for a change: GROUP_ARCHIVED when the group is archived. */
+  async writableById(viewer: Viewer, id: string): Promise<GroupView> {
+    return this.assertWritable(await this.byId(viewer, id));
+  }
+
+  /** Network admins archive a group: it leaves lists, reminders and digests, and takes no more changes. */
+  async archive(viewer: Viewer, groupId: string): Promise<GroupView> {
+    return this.setArchived(viewer, groupId, true);
+  }
+
+  /** Network admins restore an archived group: everything it had is as it was. */
+  async restore(viewer: Viewer, groupId: string): Promise<GroupView> {
+    return this.setArchived(viewer, groupId, false);
+  }
+
+  private async setArchived(viewer: Viewer, groupId: string, archived: boolean): Promise<GroupView> {
+    if (!isAdmin(viewer))
+      throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can archive or restore working groups.');
+    if (!isUuid(groupId)) throw groupsErrors.groupNotFound();
+    await this.em.transactional(async (em) => {
+      const group = await em.getRepository(WorkingGroup).findForUpdate(groupId);
+      if (!group) throw groupsErrors.groupNotFound();
+      // Archiving an archived group (or restoring a live one) changes nothing and is not recorded.
+      if (!!group.archivedAt === archived) return;
+      group.archivedAt = archived ? new Date() : null;
+      group.archivedBy = archived ? em.getReference(User, viewer.userId, { wrapped: true }) : null;
+      group.updatedAt = new Date();
+      this.audit.record(em, {
+        action: archived ? AuditAction.GROUP_ARCHIVED : AuditAction.GROUP_RESTORED,
+        actorId: viewer.userId,
+        groupId: group.id,
+      });
+    });
+    return this.byId(viewer, groupId);
   }
 
   async bySlug(viewer: Viewer, slug: string): Promise<GroupView> {
@@ -215,10 +271,16 @@ export class GroupsService implements OnModuleInit {
       .fork()
       .find(
         WorkingGroup,
-        { joinPolicy: { $ne: JoinPolicy.INVITE_ONLY } },
+        { joinPolicy: { $ne: JoinPolicy.INVITE_ONLY }, archivedAt: null },
         { fields: ['id', 'slug', 'name', 'contentFreeNotifications'], orderBy: { name: 'asc' } },
       );
-    return groups.map((g) => ({ id: g.id, slug: g.slug, name: g.name, contentFree: g.contentFreeNotifications }));
+    return groups.map((g) => ({
+      id: g.id,
+      slug: g.slug,
+      name: g.name,
+      contentFree: g.contentFreeNotifications,
+      archived: false,
+    }));
   }
 
   /** Groups' public id, address and name, in one query (names and purposes are public in the network). */
@@ -228,11 +290,16 @@ export class GroupsService implements OnModuleInit {
     if (!wanted.length) return new Map();
     const groups = await this.em
       .getConnection()
-      .execute<{ id: string; slug: string; name: string; content_free: boolean }[]>(
-        `select id, slug, name, content_free_notifications as content_free from working_groups where id in (${wanted.map(() => '?').join(', ')})`,
+      .execute<{ id: string; slug: string; name: string; content_free: boolean; archived: boolean }[]>(
+        `select id, slug, name, content_free_notifications as content_free, archived_at is not null as archived from working_groups where id in (${wanted.map(() => '?').join(', ')})`,
         wanted,
       );
-    return new Map(groups.map((g) => [g.id, { id: g.id, slug: g.slug, name: g.name, contentFree: g.content_free }]));
+    return new Map(
+      groups.map((g) => [
+        g.id,
+        { id: g.id, slug: g.slug, name: g.name, contentFree: g.content_free, archived: g.archived },
+      ]),
+    );
   }
 
   /** The note someone left with their join request, while it is still pending; for the convenors' email. */
@@ -243,12 +310,25 @@ export class GroupsService implements OnModuleInit {
     return membership?.message ?? null;
   }
 
-  /** The ids of the groups a person is an active member of, for their notification settings. */
+  /**
+   * The ids of the groups a person is an active member of, for their notification settings,
+   * searches and calendar feeds: archived groups are left out.
+   */
   async activeGroupIdsOf(userId: string): Promise<string[]> {
     const rows = await this.em
       .fork()
-      .find(Membership, { user: userId, status: MembershipStatus.ACTIVE }, { fields: ['group'] });
+      .find(
+        Membership,
+        { user: userId, status: MembershipStatus.ACTIVE, group: { archivedAt: null } },
+        { fields: ['group'] },
+      );
     return rows.map((m) => m.group.id);
+  }
+
+  /** Whether a group is archived (for the worker: its own unit of work); false when it no longer exists. */
+  async isArchived(groupId: string): Promise<boolean> {
+    const group = await this.em.fork().findOne(WorkingGroup, { id: groupId }, { fields: ['archivedAt'] });
+    return !!group?.archivedAt;
   }
 
   /** A group's public name, e.g. for an invitation page; null when it no longer exists. */
@@ -361,7 +441,7 @@ export class GroupsService implements OnModuleInit {
 
   async update(viewer: Viewer, input: Partial<GroupInput> & { id: string }): Promise<GroupView> {
     if (!isAdmin(viewer)) throw forbidden('NETWORK_ADMIN_ONLY', 'Only network admins can edit working groups.');
-    const view = await this.byId(viewer, input.id);
+    const view = await this.writableById(viewer, input.id);
     const values = this.checkGroupInput({ ...view.group, ...stripUndefined(input) }, false);
     Object.assign(view.group, {
       name: values.name,
@@ -394,7 +474,7 @@ export class GroupsService implements OnModuleInit {
       label: 'Message',
     });
     check.done();
-    const view = await this.byId(viewer, input.groupId);
+    const view = await this.writableById(viewer, input.groupId);
     const existing = view.viewerMembership;
     if (existing?.status === MembershipStatus.ACTIVE) throw groupsErrors.alreadyMember();
     if (existing?.status === MembershipStatus.PENDING) throw groupsErrors.alreadyRequested();
@@ -440,7 +520,7 @@ export class GroupsService implements OnModuleInit {
     const email = check.email('email', input.email);
     const role = check.oneOf('role', input.role ?? MembershipRole.MEMBER, Object.values(MembershipRole), 'Role');
     check.done();
-    const view = await this.byId(viewer, input.groupId);
+    const view = await this.writableById(viewer, input.groupId);
     if (!view.canManage) throw groupsErrors.notAConvenor();
     const inviter = await this.identity.me(viewer);
     const [user] = [...(await this.identity.usersByEmail([email])).values()];
@@ -499,7 +579,7 @@ export class GroupsService implements OnModuleInit {
 
   /** The invited person accepts (becomes active in the invited role) or declines (the invitation goes). */
   async respondToInvitation(viewer: Viewer, groupId: string, accept: boolean): Promise<Membership | null> {
-    const view = await this.byId(viewer, groupId);
+    const view = await this.writableById(viewer, groupId);
     const membership = view.viewerMembership;
     if (!membership || membership.status !== MembershipStatus.INVITED) throw groupsErrors.notInvited();
     if (accept) {
@@ -615,6 +695,7 @@ export class GroupsService implements OnModuleInit {
     await this.em.transactional(async (em) => {
       const group = await em.getRepository(WorkingGroup).findForUpdate(groupId);
       if (!group) throw groupsErrors.groupNotFound();
+      if (group.archivedAt) throw groupsErrors.groupArchived();
       const membership = await em.getRepository(Membership).findOne({ group: group.id, user: viewer.userId });
       if (!membership) throw groupsErrors.membershipNotFound();
       if (membership.status === MembershipStatus.ACTIVE && membership.role === MembershipRole.CONVENOR)
@@ -694,10 +775,14 @@ export class GroupsService implements OnModuleInit {
     });
   }
 
-  /** Locks the group row, then checks again that the viewer manages it (they may have been demoted meanwhile). */
+  /**
+   * Locks the group row, then checks again that it takes changes and that the viewer manages it
+   * (they may have been demoted meanwhile).
+   */
   private async lockGroupAsManager(em: EntityManager, viewer: Viewer, groupId: string): Promise<WorkingGroup> {
     const group = await em.getRepository(WorkingGroup).findForUpdate(groupId);
     if (!group) throw groupsErrors.groupNotFound();
+    if (group.archivedAt) throw groupsErrors.groupArchived();
     if (isAdmin(viewer)) return group;
     const own = await em.getRepository(Membership).findOne({ group: groupId, user: viewer.userId }, { refresh: true });
     if (own?.status !== MembershipStatus.ACTIVE || own.role !== MembershipRole.CONVENOR)
@@ -713,7 +798,8 @@ export class GroupsService implements OnModuleInit {
   private async joinOnInvitation(event: InvitationAccepted): Promise<void> {
     if (!event.groupId) return;
     const group = await event.em.findOne(WorkingGroup, { id: event.groupId });
-    if (!group) return; // the group was deleted since; the account is still made
+    // The group was deleted or archived since: the account is still made, without the membership.
+    if (!group || group.archivedAt) return;
     event.em.create(Membership, {
       group,
       user: event.em.getReference(User, event.userId, { wrapped: true }),

@@ -38,9 +38,14 @@ export class WorkingGroupRepository extends EntityRepository<WorkingGroup> {
       : Promise.resolve([]);
   }
 
-  /** Every group in name order, each as `withMembership`, in one statement. */
-  allWithMembership(userId: string): Promise<GroupWithMembership[]> {
-    return this.withMemberships('true', [], userId, 'every');
+  /** Every group that is (or is not) archived in name order, each as `withMembership`, in one statement. */
+  allWithMembership(userId: string, which: { archived: boolean }): Promise<GroupWithMembership[]> {
+    return this.withMemberships(
+      which.archived ? 'g.archived_at is not null' : 'g.archived_at is null',
+      [],
+      userId,
+      'every',
+    );
   }
 
   /**

@@ -26,6 +26,7 @@ import {
   type Locale,
 } from '@convene/shared-contracts';
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
+import { GroupsService } from '@convene/server-groups';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
 import { EventFormRepository } from './event-form.repository.js';
 import { EventRegistration } from './event-registration.entity.js';
@@ -120,6 +121,7 @@ export class EventRegistrationsService implements OnModuleInit {
     private readonly registrationRepo: EventRegistrationRepository,
     private readonly meetingRepo: MeetingRepository,
     private readonly meetings: MeetingsService,
+    private readonly groups: GroupsService,
     private readonly outbox: OutboxService,
     private readonly mail: MailService,
     private readonly rateLimiter: RateLimiter,
@@ -203,6 +205,7 @@ export class EventRegistrationsService implements OnModuleInit {
     check.done();
     const access = await this.meetings.byId(viewer, input.meetingId, 'meetingId');
     if (!access.canManage) throw meetingsErrors.notAConvenor();
+    if (access.view) this.groups.assertWritable(access.view);
     const deadline = deadlineLocal ? fromZoned(deadlineLocal, access.meeting.timeZone) : null;
     if (deadline && deadline.getTime() > access.meeting.endsAt.getTime()) throw meetingsErrors.deadlineAfterEvent();
 
@@ -333,7 +336,7 @@ export class EventRegistrationsService implements OnModuleInit {
     const message = longText(check, 'message', input.message, LIMITS.registrationMessageMax, 'The message');
     if (!message) check.fail('message', 'Write a message.');
     check.done();
-    const access = await this.organised(viewer, input.meetingId);
+    const access = await this.organised(viewer, input.meetingId, { change: true });
     const mails = await this.em.transactional(async (em) => {
       const people = await this.registrationRepo.reachableOf(em, access.meeting.id, Boolean(input.includeWaitlist));
       const out: MailMessage[] = [];
@@ -588,9 +591,11 @@ export class EventRegistrationsService implements OnModuleInit {
 
   // ---- helpers ----
 
-  private async organised(viewer: Viewer, meetingId: string): Promise<MeetingAccess> {
+  /** An event the viewer organises; for a `change`, GROUP_ARCHIVED when its group is archived. */
+  private async organised(viewer: Viewer, meetingId: string, opts: { change?: boolean } = {}): Promise<MeetingAccess> {
     const access = await this.meetings.byId(viewer, meetingId, 'meetingId');
     if (!access.canManage) throw meetingsErrors.notAConvenor();
+    if (opts.change && access.view) this.groups.assertWritable(access.view);
     const form = await this.formOf(access.meeting.id);
     if (!form) throw meetingsErrors.eventNotFound();
     return access;
@@ -611,7 +616,7 @@ export class EventRegistrationsService implements OnModuleInit {
     check.done();
     const found = await this.registrationRepo.byId(this.em.fork(), id);
     if (!found) throw meetingsErrors.registrationNotFound();
-    await this.organised(viewer, found.meetingId).catch((error: unknown) => {
+    await this.organised(viewer, found.meetingId, { change: true }).catch((error: unknown) => {
       throw (error as { reason?: string }).reason === 'MEETING_NOT_FOUND'
         ? meetingsErrors.registrationNotFound()
         : error;

@@ -121,6 +121,7 @@ export class MeetingPollsService {
     const view = await this.groups.byId(viewer, groupId);
     if (!view.isActiveMember && !view.canManage) throw meetingsErrors.groupNotFound();
     if (!view.canManage) throw meetingsErrors.notAConvenor();
+    this.groups.assertWritable(view);
     const { poll, event } = await this.em.transactional(async (em) => {
       const poll = em.create(MeetingPoll, {
         groupId,
@@ -157,6 +158,7 @@ export class MeetingPollsService {
     check.done();
     const access = await this.byId(viewer, input.pollId, 'pollId');
     if (!access.view.isActiveMember) throw meetingsErrors.pollNotFound();
+    this.groups.assertWritable(access.view);
     await this.em.transactional(async (em) => {
       const poll = await em.findOne(MeetingPoll, { id: access.poll.id }, { lockMode: LockMode.PESSIMISTIC_READ });
       if (poll?.status !== PollStatus.OPEN) throw meetingsErrors.pollNotOpen();
@@ -189,6 +191,7 @@ export class MeetingPollsService {
     check.done();
     const access = await this.byId(viewer, input.pollId, 'pollId');
     if (!access.canManage) throw meetingsErrors.notAConvenor();
+    this.groups.assertWritable(access.view);
     const { poll } = access;
     if (poll.status !== PollStatus.OPEN) throw meetingsErrors.pollNotOpen();
     const slot = await this.em.findOne(MeetingPollSlot, { id: slotId, pollId: poll.id });
@@ -231,6 +234,7 @@ export class MeetingPollsService {
   async close(viewer: Viewer, pollId: string): Promise<PollAccess> {
     const access = await this.byId(viewer, pollId);
     if (!access.canManage) throw meetingsErrors.notAConvenor();
+    this.groups.assertWritable(access.view);
     const poll = await this.em.transactional(async (em) => {
       const locked = await em.findOne(
         MeetingPoll,

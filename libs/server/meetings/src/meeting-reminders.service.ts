@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { JobQueue, OutboxEvent, OutboxService, jobIds } from '@convene/server-core';
 import { MeetingStatus, REMINDER_CHOICES, RsvpResponse } from '@convene/shared-contracts';
+import { GroupsService } from '@convene/server-groups';
 import { Meeting } from './meeting.entity.js';
 import { MeetingRsvp } from './meeting-rsvp.entity.js';
 
@@ -28,6 +29,7 @@ export class MeetingRemindersService {
     private readonly em: EntityManager,
     private readonly jobs: JobQueue,
     private readonly outbox: OutboxService,
+    private readonly groups: GroupsService,
   ) {}
 
   /**
@@ -83,6 +85,8 @@ export class MeetingRemindersService {
     if (meeting.startsAt.getTime() !== payload.startsAt || !meeting.reminderMinutes.includes(payload.minutesBefore))
       return false;
     if (meeting.startsAt.getTime() <= Date.now()) return false;
+    // An archived group hears nothing more; its jobs stay, and remind again if it is restored in time.
+    if (meeting.group && (await this.groups.isArchived(meeting.group.id))) return false;
     const id = keyedUuid(`reminder:${meeting.id}:${payload.minutesBefore}:${payload.startsAt}`);
     if (await em.findOne(OutboxEvent, { id })) return false;
     // A network event reminds those who answered it (its people); a group meeting, its groups.

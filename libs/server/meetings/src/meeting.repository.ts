@@ -108,9 +108,10 @@ export class MeetingRepository extends EntityRepository<Meeting> {
     );
   }
 
-  /** The meetings the groups a person is an active member of host, and the network's events, that overlap a range, as `inRange`. */
+  /** The meetings the (not archived) groups a person is an active member of host, and the network's events, that overlap a range, as `inRange`. */
   async inRangeForMember(userId: string, from: Date, to: Date, limit: number): Promise<MeetingWithAnswer[]> {
-    const groupsOf = 'select s.group_id from memberships s where s.user_id = ? and s.status = ?';
+    const groupsOf =
+      'select s.group_id from memberships s join working_groups g on g.id = s.group_id where s.user_id = ? and s.status = ? and g.archived_at is null';
     return this.withAnswers(
       `(m.group_id in (${groupsOf}) or m.co_host_ids && array(${groupsOf}) or m.group_id is null) and m.starts_at < ? and m.ends_at > ?`,
       [userId, MembershipStatus.ACTIVE, userId, MembershipStatus.ACTIVE, to, from],

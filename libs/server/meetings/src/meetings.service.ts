@@ -270,6 +270,7 @@ export class MeetingsService {
     const view = await this.groups.byId(viewer, groupId);
     if (!view.isActiveMember && !view.canManage) throw meetingsErrors.groupNotFound();
     if (!view.canManage) throw meetingsErrors.notAConvenor();
+    this.groups.assertWritable(view);
     await this.checkCoHosts(viewer, coHostIds);
     await this.checkLinks(viewer, groupId, { agendaDocumentId, threadId });
 
@@ -490,6 +491,8 @@ export class MeetingsService {
     check.done();
     const access = await this.byId(viewer, input.meetingId, 'meetingId');
     if (!access.isMember) throw meetingsErrors.meetingNotFound();
+    // A meeting of an archived group is as it stands (a network event has no group).
+    if (access.view) this.groups.assertWritable(access.view);
     const { meeting } = access;
     if (meeting.status === MeetingStatus.CANCELLED) throw meetingsErrors.meetingCancelled();
     if (meeting.endsAt.getTime() <= Date.now()) throw meetingsErrors.meetingEnded();
@@ -511,6 +514,7 @@ export class MeetingsService {
   private async managed(viewer: Viewer, id: string): Promise<MeetingAccess> {
     const access = await this.byId(viewer, id);
     if (!access.canManage) throw meetingsErrors.notAConvenor();
+    if (access.view) this.groups.assertWritable(access.view);
     return access;
   }
 
@@ -522,6 +526,7 @@ export class MeetingsService {
       const view = views.get(id);
       if (!view) throw meetingsErrors.coHostNotFound();
       if (!view.canManage) throw meetingsErrors.notConvenorOfCoHost(view.group.name);
+      this.groups.assertWritable(view);
     }
   }
 

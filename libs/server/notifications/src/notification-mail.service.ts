@@ -185,7 +185,9 @@ export class NotificationMailService {
       const unread = rows.filter((row) => !row.readAt).slice(-DIGEST_MAX_LINES);
       const recipient = (await this.identity.usersByIds([userId])).get(userId);
       if (!unread.length || !recipient || recipient.deactivatedAt || recipient.deletedAt) return null;
-      const lines = await this.lines(unread, () => settings.contentFree);
+      // Nothing of an archived group is sent: what it said before it was archived stays in the app.
+      const lines = (await this.lines(unread, () => settings.contentFree)).filter((line) => !line.group?.archived);
+      if (!lines.length) return null;
       return this.mail.prepareNotice(
         em,
         'digest',

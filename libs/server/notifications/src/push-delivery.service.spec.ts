@@ -19,7 +19,13 @@ const row = {
   subjectId: 't-1',
   push: true,
 };
-const group: GroupReference = { id: 'g-1', slug: 'health', name: 'Health and Social Care', contentFree: false };
+const group: GroupReference = {
+  id: 'g-1',
+  slug: 'health',
+  name: 'Health and Social Care',
+  contentFree: false,
+  archived: false,
+};
 
 function setUp(
   options: { outcome?: PushOutcome; device?: PushTarget; contentFreeGroup?: boolean; dropped?: boolean } = {},

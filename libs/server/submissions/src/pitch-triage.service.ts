@@ -234,6 +234,7 @@ export class PitchTriageService {
     const view = await this.groups.byId(viewer, groupId).catch(() => null);
     if (!view?.canManage) throw submissionsErrors.unknownGroup('groupId');
     if (!view.isActiveMember) throw submissionsErrors.notAMemberOfGroup();
+    this.groups.assertWritable(view);
     const previous = await this.em.transactional(async (em) => {
       const pitch = await this.pitches.lockedById(em, access.pitch.id);
       if (!pitch) throw submissionsErrors.pitchNotFound();

@@ -1,4 +1,4 @@
 export { GroupsPage } from './components/GroupsPage';
-export { GroupPage } from './components/GroupPage';
+export { GroupPage, type GroupSlot } from './components/GroupPage';
 export { groupsResources } from './i18n/groups-resources';
 export { groupsTranslations } from './i18n/groups-translations';

@@ -16,8 +16,19 @@ import './discussions.css';
 
 const PAGE = 20;
 
-/** A group's discussions for the group page: pinned first, then latest activity, with what is new to the viewer. */
-export function GroupThreads({ groupId, slug }: { groupId: string; slug: string }) {
+/**
+ * A group's discussions for the group page: pinned first, then latest activity, with what is new to
+ * the viewer. `readOnly` (an archived group): listed to be read, with no way to start one.
+ */
+export function GroupThreads({
+  groupId,
+  slug,
+  readOnly = false,
+}: {
+  groupId: string;
+  slug: string;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation('discussions');
   const [opened, modal] = useDisclosure(false);
   const first = usePageSize(PAGE);
@@ -36,12 +47,14 @@ export function GroupThreads({ groupId, slug }: { groupId: string; slug: string 
         <Title order={2} size="h3" id="group-discussions-heading">
           {t('list.title')}
         </Title>
-        <Group gap="sm" wrap="wrap">
-          <GroupSearch groupId={groupId} />
-          <Button onClick={modal.open}>{t('list.start')}</Button>
-        </Group>
+        {!readOnly && (
+          <Group gap="sm" wrap="wrap">
+            <GroupSearch groupId={groupId} />
+            <Button onClick={modal.open}>{t('list.start')}</Button>
+          </Group>
+        )}
       </Group>
-      <NewThreadModal groupId={groupId} slug={slug} opened={opened} onClose={modal.close} />
+      {!readOnly && <NewThreadModal groupId={groupId} slug={slug} opened={opened} onClose={modal.close} />}
       {page && page.nodes.length === 0 && <Text c="gray.7">{t('list.empty')}</Text>}
       {page && page.nodes.length > 0 && (
         <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>

@@ -80,8 +80,8 @@ export function PostItem({ node }: { node: PostNode }) {
         <PostContent post={post} editing={composing === 'edit'} />
         {composing !== 'edit' && (!gone || post.reactions.length > 0 || node.children.length > 0) && (
           <Group gap="xs" mt="sm">
-            <PostReactions post={post} readOnly={gone} />
-            {!tree.locked && !gone && (
+            <PostReactions post={post} readOnly={gone || tree.readOnly} />
+            {!tree.locked && !tree.readOnly && !gone && (
               <Button
                 variant="subtle"
                 size="compact-sm"
@@ -179,7 +179,7 @@ function PostActions({ post, author }: { post: PostFieldsFragment; author: strin
   const canDelete = post.viewerIsAuthor && !post.deleted;
   const canHide = tree.viewerCanModerate && !post.deleted && !post.hidden;
   const canUnhide = tree.viewerCanModerate && post.hidden !== null && !post.deleted;
-  if (!canEdit && !canDelete && !canHide && !canUnhide) return null;
+  if (tree.readOnly || (!canEdit && !canDelete && !canHide && !canUnhide)) return null;
 
   const showAgain = async () => {
     try {

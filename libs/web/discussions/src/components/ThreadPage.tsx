@@ -195,6 +195,7 @@ function ThreadView({
       threadId: thread.id,
       group: { id: thread.group?.id ?? '', slug: thread.group?.slug ?? '' },
       locked: thread.locked,
+      readOnly: thread.groupArchived,
       viewerCanModerate: thread.viewerCanModerate,
       authors,
       firstUnreadId: opened.firstUnreadId,
@@ -225,6 +226,7 @@ function ThreadView({
       thread.id,
       thread.group,
       thread.locked,
+      thread.groupArchived,
       thread.viewerCanModerate,
       authors,
       opened.firstUnreadId,
@@ -241,8 +243,11 @@ function ThreadView({
 
   const dialogPost = (kind: PostDialog['kind']): PostFieldsFragment | null =>
     dialog?.kind === kind ? dialog.post : null;
-  // Its author while it is open, or a convenor, may change its title and tags.
-  const canEdit = thread.viewerCanModerate || (!thread.locked && !!viewer && thread.author?.id === viewer.id);
+  // Its author while it is open, or a convenor, may change its title and tags; no one once the group is archived.
+  const canModerate = thread.viewerCanModerate && !thread.groupArchived;
+  const canEdit =
+    !thread.groupArchived &&
+    (thread.viewerCanModerate || (!thread.locked && !!viewer && thread.author?.id === viewer.id));
 
   return (
     <Stack gap="lg">
@@ -266,7 +271,7 @@ function ThreadView({
           </Group>
           <Group gap="xs">
             <ThreadNotificationMenu threadId={thread.id} level={thread.notificationLevel} />
-            {thread.viewerCanModerate && <ThreadModerationMenu thread={thread} />}
+            {canModerate && <ThreadModerationMenu thread={thread} />}
           </Group>
         </Group>
         <Group gap="xs" wrap="wrap">
@@ -290,10 +295,16 @@ function ThreadView({
           )}
         </Group>
       </div>
-      {thread.locked && (
+      {thread.groupArchived ? (
         <Alert color="gray" variant="light" icon={<LockIcon size={18} />}>
-          {t('thread.locked')}
+          {t('thread.archived')}
         </Alert>
+      ) : (
+        thread.locked && (
+          <Alert color="gray" variant="light" icon={<LockIcon size={18} />}>
+            {t('thread.locked')}
+          </Alert>
+        )
       )}
       {aside?.(thread.id)}
       <VisuallyHidden role="status" aria-live="polite">

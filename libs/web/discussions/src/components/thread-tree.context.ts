@@ -9,6 +9,8 @@ export interface ThreadTree {
   threadId: string;
   group: { id: string; slug: string };
   locked: boolean;
+  /** The group is archived: the discussion is read, nothing in it changes (no replies, reactions or edits). */
+  readOnly: boolean;
   viewerCanModerate: boolean;
   /** Author names by post id, for "in reply to". */
   authors: Map<string, string>;

@@ -53,6 +53,7 @@ export const discussionsAr: Translations<typeof discussionsEn> = {
     inReplyTo: 'ردّاً على {{author}}',
     posted: '<who>{{author}}</who> · <when>{{time}}</when>',
     locked: 'هذا النقاش مقفل: لا ردود جديدة.',
+    archived: 'هذه المجموعة مؤرشفة: يمكن قراءة نقاشاتها، لكن لا يمكن لأحد الرد أو التفاعل أو التعديل.',
     pinned: 'مثبّت',
     morePosts: 'عرض مزيد من المشاركات',
     someone: 'أحد الأشخاص',

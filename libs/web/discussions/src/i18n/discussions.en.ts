@@ -50,6 +50,7 @@ export const discussionsEn = {
     inReplyTo: 'in reply to {{author}}',
     posted: '<who>{{author}}</who> · <when>{{time}}</when>',
     locked: 'This discussion is locked: no new replies.',
+    archived: 'This group is archived: its discussions can be read, but no one can reply, react or edit.',
     pinned: 'Pinned',
     morePosts: 'Show more posts',
     someone: 'Someone',

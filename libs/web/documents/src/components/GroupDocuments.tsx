@@ -60,8 +60,20 @@ function folderPath(folders: DocumentFolderFieldsFragment[], folderId: string | 
   return path;
 }
 
-/** A group's shared files for the group page: folders, upload, the list with sorting and filtering, and the trash for convenors. */
-export function GroupDocuments({ groupId, slug }: { groupId: string; slug: string }) {
+/**
+ * A group's shared files for the group page: folders, upload, the list with sorting and filtering,
+ * and the trash for convenors. `readOnly` (an archived group): the files are listed to be read,
+ * with no upload and no new folders.
+ */
+export function GroupDocuments({
+  groupId,
+  slug,
+  readOnly = false,
+}: {
+  groupId: string;
+  slug: string;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation('documents');
   const notify = useNotify();
   const [folderId, setFolderId] = useState<string | null>(null);
@@ -127,7 +139,7 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
               ]}
             />
           )}
-          {!trashed && (
+          {!trashed && !readOnly && (
             <Button variant="default" size="sm" onClick={folderModal.open} leftSection={<FolderIcon size={16} />}>
               {t('list.newFolder')}
             </Button>
@@ -183,8 +195,12 @@ export function GroupDocuments({ groupId, slug }: { groupId: string; slug: strin
                 ))}
               </Group>
             )}
-            <UploadDropzone onFiles={uploads.add} maxBytes={uploads.maxBytes} />
-            <UploadList items={uploads.items} onCancel={uploads.cancel} onDismiss={uploads.dismiss} />
+            {!readOnly && (
+              <>
+                <UploadDropzone onFiles={uploads.add} maxBytes={uploads.maxBytes} />
+                <UploadList items={uploads.items} onCancel={uploads.cancel} onDismiss={uploads.dismiss} />
+              </>
+            )}
           </>
         )}
 

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { toApiError, useViewer, WorkingGroupDocument, type WorkingGroupQuery } from '@convene/web-data-access';
 import { NotFoundPage, PageError, PageLoader, PageTitle, paths, SectionCard } from '@convene/web-ui';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMembershipActions } from '../hooks/useMembershipActions';
@@ -16,15 +16,25 @@ import { MemberName } from './MemberName';
 import { PendingRequestList } from './PendingRequestList';
 import { ViewerMembershipPanel } from './ViewerMembershipPanel';
 
+// Only network admins archive and restore groups: the dialog is its own chunk.
+const ArchiveGroupModal = lazy(() => import('./ArchiveGroupModal'));
+
 type WorkingGroup = WorkingGroupQuery['workingGroup'];
+
+/** The group as the app's composed parts see it; `readOnly` when it is archived (read, never written). */
+export interface GroupSlot {
+  id: string;
+  slug: string;
+  readOnly: boolean;
+}
 
 export interface GroupPageProps {
   /** More actions for people in the group (e.g. the notifications menu), composed by the app. */
-  memberActions?: (group: { id: string; slug: string }) => ReactNode;
+  memberActions?: (group: GroupSlot) => ReactNode;
   /** More sections for active members (e.g. discussions), composed by the app. */
-  memberSections?: (group: { id: string; slug: string }) => ReactNode;
+  memberSections?: (group: GroupSlot) => ReactNode;
   /** More tabs for active members (e.g. meetings), beside the overview; `?tab=<value>` opens one. */
-  memberTabs?: (group: { id: string; slug: string }) => GroupTab[];
+  memberTabs?: (group: GroupSlot) => GroupTab[];
 }
 
 export interface GroupTab {
@@ -70,11 +80,16 @@ function GroupDetails({
   const actions = useMembershipActions();
   const [inviteOpened, inviteModal] = useDisclosure(false);
   const [editOpened, editModal] = useDisclosure(false);
+  const [archiveOpened, archiveModal] = useDisclosure(false);
   const isNetworkAdmin = viewer?.networkRole === 'ADMIN';
   const viewerId = viewer?.id ?? '';
   const isActive = group.viewerMembership?.status === 'ACTIVE';
+  // An archived group is read: every way to change it is left out (the API refuses them anyway).
+  const archived = group.archivedAt !== null;
+  const canManage = group.viewerCanManage && !archived;
+  const slot: GroupSlot = { id: group.id, slug: group.slug, readOnly: archived };
   const [searchParams, setSearchParams] = useSearchParams();
-  const tabs = isActive ? (memberTabs?.(group) ?? []) : [];
+  const tabs = isActive ? (memberTabs?.(slot) ?? []) : [];
   const requestedTab = searchParams.get('tab');
   const activeTab = tabs.some((tab) => tab.value === requestedTab) ? (requestedTab ?? 'overview') : 'overview';
   const selectTab = (value: string | null) =>
@@ -98,13 +113,15 @@ function GroupDetails({
             </Text>
           </SectionCard>
 
-          {isActive && memberSections?.(group)}
+          {isActive && memberSections?.(slot)}
 
-          <SectionCard id="group-your-membership" title={t('group.yourMembership')}>
-            <ViewerMembershipPanel group={group} actions={actions} />
-          </SectionCard>
+          {!archived && (
+            <SectionCard id="group-your-membership" title={t('group.yourMembership')}>
+              <ViewerMembershipPanel group={group} actions={actions} />
+            </SectionCard>
+          )}
 
-          {group.viewerCanManage && group.pendingRequests && (
+          {canManage && group.pendingRequests && (
             <SectionCard
               id="group-pending"
               title={t('group.pendingRequests')}
@@ -133,7 +150,7 @@ function GroupDetails({
                 members={group.members}
                 onMore={more.members}
                 viewerId={viewerId}
-                canManage={group.viewerCanManage}
+                canManage={canManage}
                 actions={actions}
               />
             ) : (
@@ -165,7 +182,7 @@ function GroupDetails({
             </SectionCard>
           )}
 
-          {group.viewerCanManage && (
+          {canManage && (
             <SectionCard id="group-invite" title={t('group.manageHeading')}>
               <Stack gap="sm" align="flex-start">
                 <Text size="sm" c="dimmed">
@@ -200,15 +217,25 @@ function GroupDetails({
             <MembershipBadge membership={group.viewerMembership} />
           </Group>
           <Group gap="xs">
-            {group.viewerMembership && memberActions?.(group)}
-            {isNetworkAdmin && (
+            {group.viewerMembership && !archived && memberActions?.(slot)}
+            {isNetworkAdmin && !archived && (
               <Button variant="default" onClick={editModal.open}>
                 {t('editModal.open')}
               </Button>
             )}
+            {isNetworkAdmin && (
+              <Button variant="default" color={archived ? undefined : 'red'} onClick={archiveModal.open}>
+                {t(archived ? 'archive.restore' : 'archive.archive')}
+              </Button>
+            )}
           </Group>
         </Group>
-        {isNetworkAdmin && <EditGroupModal group={group} opened={editOpened} onClose={editModal.close} />}
+        {isNetworkAdmin && !archived && <EditGroupModal group={group} opened={editOpened} onClose={editModal.close} />}
+        {isNetworkAdmin && archiveOpened && (
+          <Suspense fallback={null}>
+            <ArchiveGroupModal group={group} opened onClose={archiveModal.close} />
+          </Suspense>
+        )}
         <Group gap="xs" mt={4}>
           <Badge variant="outline" color="gray" tt="none" c="gray.9">
             {t(`joinPolicies.${group.joinPolicy}`)}
@@ -220,6 +247,12 @@ function GroupDetails({
           )}
         </Group>
       </div>
+
+      {archived && (
+        <Alert color="gray" variant="light" title={t('archive.bannerTitle')} role="status">
+          {t(isNetworkAdmin ? 'archive.bannerBodyAdmin' : 'archive.bannerBody')}
+        </Alert>
+      )}
 
       {tabs.length === 0 ? (
         overview

@@ -1,10 +1,13 @@
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { WorkingGroupsDocument, type GroupSummaryFieldsFragment } from '@convene/web-data-access';
+import { useViewer, WorkingGroupsDocument, type GroupSummaryFieldsFragment } from '@convene/web-data-access';
 import { PageError, PageLoader, PageTitle } from '@convene/web-ui';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMembershipActions, type MembershipActions } from '../hooks/useMembershipActions';
 import { GroupCard } from './GroupCard';
+
+const ArchivedGroups = lazy(() => import('./ArchivedGroups'));
 
 function GroupGrid({
   id,
@@ -32,9 +35,13 @@ function GroupGrid({
   );
 }
 
-/** The landing page after sign-in: the viewer's groups first, then the rest of the network's. */
+/**
+ * The landing page after sign-in: the viewer's groups first, then the rest of the network's;
+ * network admins also find the archived groups there, to restore them.
+ */
 export function GroupsPage() {
   const { t } = useTranslation('groups');
+  const { viewer } = useViewer();
   const { data, loading, error, refetch } = useQuery(WorkingGroupsDocument);
   const actions = useMembershipActions();
 
@@ -53,6 +60,11 @@ export function GroupsPage() {
       {data && groups.length === 0 && <Text>{t('list.empty')}</Text>}
       <GroupGrid id="groups-mine" title={t('list.yourGroups')} groups={mine} actions={actions} />
       <GroupGrid id="groups-others" title={t('list.otherGroups')} groups={others} actions={actions} />
+      {viewer?.networkRole === 'ADMIN' && (
+        <Suspense fallback={null}>
+          <ArchivedGroups />
+        </Suspense>
+      )}
     </Stack>
   );
 }

@@ -97,6 +97,7 @@ export const groupsEn = {
     NOT_INVITED: 'There is no open invitation to this group for you.',
     INVITE_ONLY: 'This group is invitation only. Ask one of its convenors to invite you.',
     NOT_A_CONVENOR: "Only the group's convenors can do that.",
+    GROUP_ARCHIVED: 'This group is archived: it can be read, but nothing can be added or changed.',
   },
   removeModal: {
     title: 'Remove {{name}}?',
@@ -124,5 +125,26 @@ export const groupsEn = {
     title: 'Invite someone to {{group}}',
     email: 'Email',
     inviteAs: 'Invite as',
+  },
+  archive: {
+    archive: 'Archive group',
+    restore: 'Restore group',
+    restoreNamed: 'Restore group: {{group}}',
+    archiveTitle: 'Archive {{group}}?',
+    archiveBody:
+      'The group leaves the directory, searches and calendars, and no reminders or digests are sent for it. Its members can still read its discussions, documents and meetings, but nothing can be added or changed. You can restore it at any time.',
+    archiveConfirm: 'Archive group',
+    restoreTitle: 'Restore {{group}}?',
+    restoreBody: 'The group comes back to the directory as it was, and its members can take part again.',
+    restoreConfirm: 'Restore group',
+    archived: '{{group}} was archived',
+    restored: '{{group}} was restored',
+    bannerTitle: 'This group is archived',
+    bannerBody: 'You can read its discussions, documents and meetings, but nothing can be added or changed.',
+    bannerBodyAdmin:
+      'Its members can read its discussions, documents and meetings, but nothing can be added or changed. Restore it to open it again.',
+    listTitle: 'Archived groups',
+    listIntro: 'Only network admins see these groups here. Restoring a group brings it back as it was.',
+    archivedOn: 'Archived on {{date}}',
   },
 };

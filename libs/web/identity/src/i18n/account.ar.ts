@@ -296,6 +296,8 @@ export const accountAr: Translations<typeof accountEn> = {
       NETWORK_INVITATION_SENT: 'دعا شخصًا إلى الشبكة',
       GROUP_CREATED: 'أنشأ مجموعة عمل',
       GROUP_SETTINGS_CHANGED: 'غيّر إعدادات مجموعة',
+      GROUP_ARCHIVED: 'أرشف مجموعة عمل',
+      GROUP_RESTORED: 'أعاد مجموعة عمل من الأرشيف',
       MEMBER_INVITED: 'دعا شخصًا إلى مجموعة',
       MEMBERSHIP_APPROVED: 'وافق على طلب انضمام',
       MEMBERSHIP_DECLINED: 'رفض طلب انضمام',

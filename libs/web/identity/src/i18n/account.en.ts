@@ -296,6 +296,8 @@ export const accountEn = {
       NETWORK_INVITATION_SENT: 'Invited someone to the network',
       GROUP_CREATED: 'Created a working group',
       GROUP_SETTINGS_CHANGED: 'Changed group settings',
+      GROUP_ARCHIVED: 'Archived a working group',
+      GROUP_RESTORED: 'Restored an archived working group',
       MEMBER_INVITED: 'Invited someone to a group',
       MEMBERSHIP_APPROVED: 'Approved a join request',
       MEMBERSHIP_DECLINED: 'Declined a join request',

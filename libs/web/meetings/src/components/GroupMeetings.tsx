@@ -18,8 +18,19 @@ import './meetings.css';
 const UPCOMING_DAYS = 90;
 const UPCOMING_SHOWN = 8;
 
-/** A group's meetings for its page: what is coming up, polls to find a time, and a month or week calendar. */
-export function GroupMeetings({ groupId, slug }: { groupId: string; slug: string }) {
+/**
+ * A group's meetings for its page: what is coming up, polls to find a time, and a month or week
+ * calendar. `readOnly` (an archived group): shown to be read, with nothing to schedule.
+ */
+export function GroupMeetings({
+  groupId,
+  slug,
+  readOnly = false,
+}: {
+  groupId: string;
+  slug: string;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation('meetings');
   const timeZone = useViewerTimeZone();
   const time = useMeetingTime(timeZone);
@@ -42,7 +53,7 @@ export function GroupMeetings({ groupId, slug }: { groupId: string; slug: string
   const group = upcoming.data?.workingGroup;
   if (!upcoming.data && upcoming.error)
     return <PageError error={upcoming.error} onRetry={() => void upcoming.refetch()} />;
-  const canManage = group?.viewerCanManage ?? false;
+  const canManage = (group?.viewerCanManage ?? false) && !readOnly;
   const next = (group?.meetings ?? [])
     .filter((meeting) => meeting.endsAt > upcomingRange.from)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));

@@ -42,10 +42,19 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
   const viewerZone = useViewerTimeZone();
   const time = useMeetingTime(viewerZone);
   const cancelled = meeting.status === 'CANCELLED';
+  // An archived group's meeting is read: its convenors' tools and the answer form are left out.
+  const archived = Boolean(meeting.group?.archivedAt);
+  const shown = archived ? { ...meeting, viewerCanManage: false } : meeting;
 
   return (
     <Stack gap="lg">
-      <MeetingHeader meeting={meeting} time={time} />
+      <MeetingHeader meeting={shown} time={time} />
+
+      {archived && (
+        <Alert color="gray" variant="light">
+          {t('meeting.archivedBanner')}
+        </Alert>
+      )}
 
       {cancelled && (
         <Alert
@@ -65,16 +74,16 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
-            <MeetingAboutSection meeting={meeting} time={time} />
-            <MeetingAgendaSection meeting={meeting} />
-            <MeetingMinutesSection meeting={meeting} />
+            <MeetingAboutSection meeting={shown} time={time} />
+            <MeetingAgendaSection meeting={shown} />
+            <MeetingMinutesSection meeting={shown} />
             <MeetingRegistrationSection meeting={meeting} />
           </Stack>
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
-            <MeetingRsvpSection meeting={meeting} />
+            <MeetingRsvpSection meeting={meeting} readOnly={archived} />
             <MeetingAnswersSection meeting={meeting} />
             {meeting.thread && <MeetingDiscussionSection thread={meeting.thread} />}
           </Stack>

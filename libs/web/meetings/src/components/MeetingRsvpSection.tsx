@@ -4,11 +4,20 @@ import type { MeetingPageFieldsFragment } from '@convene/web-data-access';
 import { useTranslation } from 'react-i18next';
 import { RsvpPanel } from './RsvpPanel';
 
-/** The viewer's own answer: to give while the meeting is ahead, as it stands once it has ended, none if cancelled. */
-export function MeetingRsvpSection({ meeting }: { meeting: MeetingPageFieldsFragment }) {
+/**
+ * The viewer's own answer: to give while the meeting is ahead, as it stands once it has ended (or
+ * its group is archived: `readOnly`), none if cancelled.
+ */
+export function MeetingRsvpSection({
+  meeting,
+  readOnly = false,
+}: {
+  meeting: MeetingPageFieldsFragment;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation('meetings');
   const cancelled = meeting.status === 'CANCELLED';
-  const ended = new Date(meeting.endsAt).getTime() < Date.now();
+  const ended = readOnly || new Date(meeting.endsAt).getTime() < Date.now();
   return (
     <SectionCard id="meeting-rsvp" title={t('rsvp.heading')}>
       {cancelled ? (

@@ -34,7 +34,8 @@ export function PollGridSection({
   );
   const [failure, setFailure] = useState<unknown>(null);
   const [answer, answering] = useMutation(AnswerMeetingPollDocument);
-  const open = poll.status === 'OPEN';
+  // An archived group's poll is read as it stands: no answers, no picking.
+  const open = poll.status === 'OPEN' && !poll.groupArchived;
 
   // Everyone who answered, the viewer apart (their row is the one they edit).
   const people = useMemo(() => {

@@ -43,7 +43,7 @@ export function PollHeader({
             {t(`poll.statuses.${poll.status}`)}
           </Badge>
         </Group>
-        {poll.viewerCanManage && open && (
+        {poll.viewerCanManage && open && !poll.groupArchived && (
           <Button variant="default" onClick={onClosePoll}>
             {t('poll.close')}
           </Button>

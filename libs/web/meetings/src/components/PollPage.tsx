@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import {
@@ -44,6 +44,7 @@ export function PollPage() {
 
 /** The poll's sections laid out, and the convenors' dialogs to pick a time or close it. */
 function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
+  const { t } = useTranslation('meetings');
   const timeZone = useViewerTimeZone();
   const time = useMeetingTime(timeZone);
   const { data: groups } = useQuery(MeetingGroupsDocument, { fetchPolicy: 'cache-first' });
@@ -56,6 +57,11 @@ function PollDetails({ poll }: { poll: MeetingPollFieldsFragment }) {
       <PollHeader poll={poll} group={group} onClosePoll={closeModal.open} />
 
       <PollOutcomeAlert poll={poll} />
+      {poll.groupArchived && (
+        <Alert color="gray" variant="light">
+          {t('poll.archivedBanner')}
+        </Alert>
+      )}
       {poll.description && (
         <Text className="convene-preline" dir="auto">
           {poll.description}
