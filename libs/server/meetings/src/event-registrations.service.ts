@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import {
@@ -28,9 +28,10 @@ import {
 import { MailService, type MailCalendar, type MailMessage } from '@convene/server-mail';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
 import { EventFormRepository } from './event-form.repository.js';
+import { EventProgrammeService } from './event-programme.service.js';
 import { EventRegistration } from './event-registration.entity.js';
 import { EventRegistrationRepository } from './event-registration.repository.js';
-import { EventRegistrationLink } from './event-registration-link.entity.js';
+import { newRegistrationLink, sha256 } from './registration-link.util.js';
 import { MeetingChangeListeners, type MeetingChange } from './meeting-change.listeners.js';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
@@ -41,9 +42,6 @@ import { buildCalendar } from './ics.util.js';
 import { addressOf, meetingIcsEvent } from './meeting-ics-event.util.js';
 import { formatWhen } from './meeting-time-format.util.js';
 import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './zoned-time.util.js';
-
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const newToken = () => randomBytes(24).toString('base64url');
 
 export interface EventFormInput {
   meetingId: string;
@@ -83,6 +81,8 @@ export interface RegistrationInput {
   website?: string | null;
   /** The language of the page they registered on, for their mail. */
   locale?: string | null;
+  /** The workshops of the event's programme they pick. */
+  sessionIds?: string[] | null;
 }
 
 /** An open event, for anyone to see. */
@@ -124,6 +124,7 @@ export class EventRegistrationsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly rateLimiter: RateLimiter,
     private readonly changes: MeetingChangeListeners,
+    private readonly programme: EventProgrammeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -298,6 +299,7 @@ export class EventRegistrationsService implements OnModuleInit {
         mails.push(this.confirmedMail(em, registration, meeting, fromWaitlist));
       } else {
         registration.status = RegistrationStatus.DECLINED;
+        mails.push(...(await this.programme.release(em, registration, meeting)));
         mails.push(
           this.mail.prepare(
             'event-registration-declined',
@@ -425,6 +427,7 @@ export class EventRegistrationsService implements OnModuleInit {
     });
     check.done();
     if (!input.consent) throw meetingsErrors.consentRequired();
+    const picks = await this.programme.readPicks(shown.meeting.id, input.sessionIds);
     // Counted per event once the input is valid, so that naming someone's address can't lock them out elsewhere.
     await this.rateLimiter.consume([
       { scope: 'event-registration:email', subject: `${shown.meeting.id}:${email}`, limit: 5, windowSeconds: 3600 },
@@ -473,6 +476,8 @@ export class EventRegistrationsService implements OnModuleInit {
         createdAt: new Date(),
         updatedAt: new Date(),
       });
+      await em.flush();
+      await this.programme.enrol(em, registration.id, picks);
       const mail =
         status === RegistrationStatus.CONFIRMED
           ? this.confirmedMail(em, registration, meeting, false, 'event-registration')
@@ -560,6 +565,7 @@ export class EventRegistrationsService implements OnModuleInit {
         ),
       ];
       await em.flush();
+      mails.push(...(await this.programme.release(em, registration, meeting)));
       mails.push(...(await this.fillPlaces(em, meeting, form)));
       await em.flush();
       return mails;
@@ -580,9 +586,7 @@ export class EventRegistrationsService implements OnModuleInit {
 
   /** A new private link to a registration, stored (as a hash) in the caller's unit of work. */
   private link(em: EntityManager, registration: EventRegistration): string {
-    const token = newToken();
-    em.create(EventRegistrationLink, { tokenHash: sha256(token), registrationId: registration.id });
-    return `${this.config.publicUrl}/registrations/${token}`;
+    return newRegistrationLink(em, registration.id, this.config.publicUrl);
   }
 
   // ---- helpers ----

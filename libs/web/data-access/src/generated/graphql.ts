@@ -424,6 +424,8 @@ export type RegisterForEventInput = {
   locale?: string | null | undefined;
   name: string;
   organisation?: string | null | undefined;
+  /** The workshops of the programme picked. */
+  sessionIds?: Array<string | number> | null | undefined;
   slug: string;
   /** Leave empty. */
   website?: string | null | undefined;
