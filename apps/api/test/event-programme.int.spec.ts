@@ -183,6 +183,16 @@ describe('an event’s programme', () => {
     );
   });
 
+  it('a guessed private link sees and changes nothing: NOT_FOUND', async () => {
+    const w = await groupPersonas(api);
+    const { meetingId } = await openEvent(w);
+    const workshop = await added(w, meetingId);
+    const guessed = 'g'.repeat(32);
+    expect(codeOf(await api.client().request(MINE, { token: guessed }))).toBe('NOT_FOUND');
+    expect(codeOf(await api.client().request(CHOOSE, { token: guessed, sessionIds: [workshop.id] }))).toBe('NOT_FOUND');
+    expect(await placesAt(workshop.id)).toEqual([]);
+  });
+
   it('organisers add, change, reorder and remove sessions, in the event’s zone and order', async () => {
     const w = await groupPersonas(api);
     const { meetingId, slug } = await openEvent(w);

@@ -36,6 +36,12 @@ export {
   type SessionWithCounts,
 } from './event-programme.service.js';
 export type { SessionAttendee } from './programme.repository.js';
+export {
+  newProgrammeSession,
+  newSessionPlace,
+  type NewProgrammeSession,
+  type NewSessionPlace,
+} from './programme.factory.js';
 export { MeetingsErrorCode, meetingsErrors } from './meetings.errors.js';
 export { DEFAULT_REMINDER_MINUTES } from './meeting.entity.js';
 export { meetingRecord, type MeetingRecord, type MeetingWithAnswer, type RsvpRecord } from './meeting-record.js';
