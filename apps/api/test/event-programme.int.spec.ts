@@ -240,15 +240,15 @@ describe('an event’s programme', () => {
 
   describe('bad input: a clear coded error on the field, and nothing stored', () => {
     it.each([
-      ['no title', { title: '  ' }, 'title'],
-      ['a room name too long', { room: 'R'.repeat(121) }, 'room'],
-      ['an end before the start', { startsAt: localIn(20, 12), endsAt: localIn(20, 11) }, 'endsAt'],
-      ['a start before the event', { startsAt: localIn(20, 8), endsAt: localIn(20, 10) }, 'startsAt'],
-      ['an end after the event', { startsAt: localIn(20, 16), endsAt: localIn(20, 18) }, 'endsAt'],
-      ['a time that is not one', { startsAt: 'tomorrow morning' }, 'startsAt'],
-      ['a capacity of 0', { capacity: 0 }, 'capacity'],
-      ['a capacity on a plenary', { kind: 'PLENARY', capacity: 30 }, 'capacity'],
-    ])('%s → BAD_USER_INPUT on %s', async (_what, change, field) => {
+      ['no title', 'title', { title: '  ' }],
+      ['a room name too long', 'room', { room: 'R'.repeat(121) }],
+      ['an end before the start', 'endsAt', { startsAt: localIn(20, 12), endsAt: localIn(20, 11) }],
+      ['a start before the event', 'startsAt', { startsAt: localIn(20, 8), endsAt: localIn(20, 10) }],
+      ['an end after the event', 'endsAt', { startsAt: localIn(20, 16), endsAt: localIn(20, 18) }],
+      ['a time that is not one', 'startsAt', { startsAt: 'tomorrow morning' }],
+      ['a capacity of 0', 'capacity', { capacity: 0 }],
+      ['a capacity on a plenary', 'capacity', { kind: 'PLENARY', capacity: 30 }],
+    ])('%s → BAD_USER_INPUT on %s', async (_what, field, change) => {
       const w = await groupPersonas(api);
       const { meetingId } = await openEvent(w);
       const result = await (
@@ -390,6 +390,49 @@ describe('an event’s programme', () => {
     );
     expect(await status()).toEqual({ [third!]: 'CONFIRMED', [fourth!]: 'CONFIRMED' });
     expect(await told(fourth!)).toHaveLength(1);
+  });
+
+  it('someone waiting for a place at the event waits at its workshops too, and takes their turn once they have one', async () => {
+    const w = await groupPersonas(api);
+    const { meetingId, slug } = await openEvent(w);
+    dataOf(
+      await (
+        await w.as('convenor')
+      ).request(CONFIGURE, {
+        input: { meetingId, slug, capacity: 1, consentText: 'We keep your name and email to run the summit.' },
+      }),
+    );
+    const workshop = await added(w, meetingId, { capacity: 5 });
+    const [first, second] = ['first', 'second'].map(email);
+    dataOf(await register(slug, first!, [workshop.id]));
+    dataOf(await register(slug, second!, [workshop.id]));
+    expect(await placesAt(workshop.id)).toEqual([
+      { email: first, status: 'CONFIRMED' },
+      { email: second, status: 'WAITLISTED' },
+    ]);
+    const mine = async (person: string) =>
+      dataOf(await api.client().request<{ myProgramme: MySessionSeen[] }>(MINE, { token: await tokenFor(person) }))
+        .myProgramme[0];
+    expect(await mine(second!)).toMatchObject({ pick: 'WAITLISTED', waitlistPosition: null, attending: false });
+    const attendees = dataOf(
+      await (
+        await w.as('convenor')
+      ).request<{ sessionAttendees: { email: string; waitlistPosition: number | null }[] }>(ATTENDEES, {
+        sessionId: workshop.id,
+      }),
+    ).sessionAttendees;
+    expect(attendees.map((a) => [a.email, a.waitlistPosition])).toEqual([
+      [first, null],
+      [second, null],
+    ]);
+
+    // The first cancels: the second has the event's place, and with it the workshop's.
+    dataOf(await api.client().request(CANCEL_REGISTRATION, { token: await tokenFor(first!) }));
+    expect(await placesAt(workshop.id)).toEqual([{ email: second, status: 'CONFIRMED' }]);
+    expect(
+      await sql(`select kind from mail_messages where to_address = ? and kind = 'event-session-place'`, [second]),
+    ).toHaveLength(1);
+    expect(await mine(second!)).toMatchObject({ pick: 'CONFIRMED', attending: true });
   });
 
   it('workshops at the same time can’t both be picked, at registration or later; nothing is stored', async () => {

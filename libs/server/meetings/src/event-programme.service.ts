@@ -47,16 +47,21 @@ export interface SessionWithCounts extends SessionCounts {
 
 /** A session of the programme as one registrant sees it. */
 export interface MySession extends SessionWithCounts {
-  /** Whether they attend: everyone attends plenaries; a workshop only when picked and given a place. */
+  /**
+   * Whether they attend: with a place at the event, everyone attends plenaries (and the rest); a
+   * workshop only when picked and given a place.
+   */
   attending: boolean;
   /** Their pick of a workshop, or null. */
   pick: SessionPlaceStatus | null;
-  /** Their place on the workshop's waitlist (1 is next), or null. */
+  /** Their place on the workshop's waitlist (1 is next), or null (also while they wait for the event itself). */
   waitlistPosition: number | null;
 }
 
-/** Registrations that may hold workshop places: everyone registered or waiting for a place at the event. */
+/** Registrations that pick workshops: everyone registered or waiting for a place at the event. */
 const ACTIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED];
+/** Registrations holding a place at the event: only they are given places at its workshops. */
+const HOLDING = [RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING];
 
 /**
  * An event's programme: sessions the organisers plan, and the workshops registrants pick, each with
@@ -225,24 +230,45 @@ export class EventProgrammeService {
 
   /**
    * Gives a registration places at the workshops it picked, in the caller's transaction: each
-   * session is locked, its places counted, and the pick confirmed or queued.
+   * session is locked, its places counted, and the pick confirmed or queued. Someone waiting for a
+   * place at the event itself is queued everywhere, and served once they have one (`admit`).
    */
-  async enrol(em: EntityManager, registrationId: string, picks: ProgrammeSession[]): Promise<SessionPlace[]> {
+  async enrol(em: EntityManager, registration: EventRegistration, picks: ProgrammeSession[]): Promise<SessionPlace[]> {
     const sessions = await this.programmeRepo.locked(
       em,
       picks.map((s) => s.id),
     );
+    const holding = HOLDING.includes(registration.status);
     const places: SessionPlace[] = [];
     for (const session of sessions) {
       const taken = await this.programmeRepo.confirmedAt(em, session.id);
       const status =
-        session.capacity === null || taken < session.capacity
+        holding && (session.capacity === null || taken < session.capacity)
           ? SessionPlaceStatus.CONFIRMED
           : SessionPlaceStatus.WAITLISTED;
-      places.push(em.create(SessionPlace, { sessionId: session.id, registrationId, status }));
+      places.push(em.create(SessionPlace, { sessionId: session.id, registrationId: registration.id, status }));
     }
     await em.flush();
     return places;
+  }
+
+  /**
+   * Someone just given a place at the event (from its waitlist, or approved from it) takes their turn
+   * at the workshops they wait for, in the caller's transaction (the form is locked). Returns the mails.
+   */
+  async admit(em: EntityManager, registration: EventRegistration, meeting: Meeting): Promise<MailMessage[]> {
+    await em.flush(); // their new status is what the queues read
+    const waiting = (await this.programmeRepo.placesOf(em, registration.id)).filter(
+      (p) => p.status === SessionPlaceStatus.WAITLISTED,
+    );
+    const sessions = await this.programmeRepo.locked(
+      em,
+      waiting.map((p) => p.sessionId),
+    );
+    const mails: MailMessage[] = [];
+    for (const session of sessions) mails.push(...(await this.fillPlaces(em, meeting, session)));
+    await em.flush();
+    return mails;
   }
 
   /**
@@ -296,7 +322,7 @@ export class EventProgrammeService {
       const mails: MailMessage[] = [];
       for (const session of sessions.filter((s) => !wanted.has(s.id)))
         mails.push(...(await this.fillPlaces(em, meeting, session)));
-      await this.enrol(em, fresh.id, added);
+      await this.enrol(em, fresh, added);
       await em.flush();
       return mails;
     });
@@ -316,13 +342,13 @@ export class EventProgrammeService {
       em,
       places.map((p) => p.id),
     );
-    const active = ACTIVE.includes(registration.status);
+    const holding = HOLDING.includes(registration.status);
     return programme.map((entry) => {
       const place = bySession.get(entry.session.id) ?? null;
       const everyone = entry.session.kind !== ProgrammeSessionKind.WORKSHOP;
       return {
         ...entry,
-        attending: active && (everyone || place?.status === SessionPlaceStatus.CONFIRMED),
+        attending: holding && (everyone || place?.status === SessionPlaceStatus.CONFIRMED),
         pick: place?.status ?? null,
         waitlistPosition: place ? (positions.get(place.id) ?? null) : null,
       };
@@ -331,15 +357,18 @@ export class EventProgrammeService {
 
   /**
    * The registrant's own calendar: one event per session they attend (the plenaries and the
-   * workshops where they have a place), or the whole event when it has no programme.
+   * workshops where they have a place), or the whole event when it has no programme; nothing while
+   * they have no place at the event.
    */
   async calendarOf(registration: EventRegistration, meeting: Meeting): Promise<string> {
-    const attending = (await this.mine(registration)).filter((s) => s.attending);
+    const programme = await this.mine(registration);
+    const attending = programme.filter((s) => s.attending);
+    const wholeEvent = HOLDING.includes(registration.status) && !programme.length;
     const organizer = { name: 'Convene', email: addressOf(this.config.mailFrom) };
     const cancelled = meeting.status === MeetingStatus.CANCELLED;
     const link = meeting.onlineUrl && registration.status === RegistrationStatus.CONFIRMED ? meeting.onlineUrl : '';
     const parts: { uid: string; title: string; startsAt: Date; endsAt: Date; room: string; description: string }[] =
-      attending.length
+      !wholeEvent
         ? attending.map(({ session }) => ({
             uid: `${session.id}@convene`,
             title: `${session.title} · ${meeting.title}`,

@@ -297,6 +297,7 @@ export class EventRegistrationsService implements OnModuleInit {
           throw meetingsErrors.eventFull('No place is free: raise the capacity first, or wait for someone to cancel.');
         registration.status = RegistrationStatus.CONFIRMED;
         mails.push(this.confirmedMail(em, registration, meeting, fromWaitlist));
+        if (fromWaitlist) mails.push(...(await this.programme.admit(em, registration, meeting)));
       } else {
         registration.status = RegistrationStatus.DECLINED;
         mails.push(...(await this.programme.release(em, registration, meeting)));
@@ -477,7 +478,7 @@ export class EventRegistrationsService implements OnModuleInit {
         updatedAt: new Date(),
       });
       await em.flush();
-      await this.programme.enrol(em, registration.id, picks);
+      await this.programme.enrol(em, registration, picks);
       const mail =
         status === RegistrationStatus.CONFIRMED
           ? this.confirmedMail(em, registration, meeting, false, 'event-registration')
@@ -643,7 +644,7 @@ export class EventRegistrationsService implements OnModuleInit {
     const free = await this.freePlaces(em, meeting, form);
     if (free <= 0) return [];
     const next = await this.registrationRepo.waitlistOf(em, meeting.id, Math.min(free, 1000));
-    return next.map((registration) => {
+    const mails = next.map((registration) => {
       registration.updatedAt = new Date();
       if (!form.requiresApproval) {
         registration.status = RegistrationStatus.CONFIRMED;
@@ -664,6 +665,9 @@ export class EventRegistrationsService implements OnModuleInit {
         em,
       );
     });
+    // With a place at the event, their turn comes at the workshops they wait for.
+    for (const registration of next) mails.push(...(await this.programme.admit(em, registration, meeting)));
+    return mails;
   }
 
   /** Places not held by a confirmed or pending registration (a very large number without a capacity). */

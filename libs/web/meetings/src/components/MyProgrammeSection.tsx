@@ -120,7 +120,9 @@ function SessionLine({ entry, range }: { entry: MySessionFieldsFragment; range: 
     : entry.pick === 'CONFIRMED'
       ? t('mine.confirmed')
       : entry.pick === 'WAITLISTED'
-        ? t('mine.waitlisted', { position: entry.waitlistPosition ?? '' })
+        ? entry.waitlistPosition
+          ? t('mine.waitlisted', { position: entry.waitlistPosition })
+          : t('mine.waitingForEvent')
         : t('mine.notPicked');
   return (
     <div>

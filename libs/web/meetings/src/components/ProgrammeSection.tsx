@@ -241,7 +241,9 @@ function Attendees({ sessionId }: { sessionId: string }) {
               <Table.Td dir="ltr">{attendee.email}</Table.Td>
               <Table.Td dir="auto">{attendee.organisation}</Table.Td>
               <Table.Td>
-                {t(`editor.placeStatus.${attendee.status}`, { position: attendee.waitlistPosition ?? '' })}
+                {attendee.status === 'WAITLISTED' && !attendee.waitlistPosition
+                  ? t('editor.waitingForEvent')
+                  : t(`editor.placeStatus.${attendee.status}`, { position: attendee.waitlistPosition ?? '' })}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -19,6 +19,7 @@ export const programmeAr: Translations<typeof programmeEn> = {
     everyone: 'للجميع',
     confirmed: 'مكانك مؤكد',
     waitlisted: 'على قائمة الانتظار: رقم {{position}}',
+    waitingForEvent: 'في الانتظار: يأتي دورك بعد حصولك على مكان في الفعالية',
     notPicked: 'لم تخترها',
     change: 'غيّر ورش العمل',
     save: 'احفظ ورش العمل',
@@ -49,6 +50,7 @@ export const programmeAr: Translations<typeof programmeEn> = {
     attendees: 'من سيحضر',
     hideAttendees: 'أخفِ القائمة',
     noAttendees: 'لم يختر أحد هذه الورشة بعد.',
+    waitingForEvent: 'ينتظر مكاناً في الفعالية',
     csv: 'تنزيل CSV',
     placeStatus: {
       CONFIRMED: 'لديه مكان',

@@ -16,6 +16,7 @@ export const programmeEn = {
     everyone: 'For everyone',
     confirmed: 'Your place is confirmed',
     waitlisted: 'On the waitlist: number {{position}}',
+    waitingForEvent: 'Waiting: your turn comes once you have a place at the event',
     notPicked: 'Not picked',
     change: 'Change your workshops',
     save: 'Save your workshops',
@@ -46,6 +47,7 @@ export const programmeEn = {
     attendees: 'Who is coming',
     hideAttendees: 'Hide the list',
     noAttendees: 'Nobody has picked this workshop yet.',
+    waitingForEvent: 'Waiting for a place at the event',
     csv: 'Download CSV',
     placeStatus: {
       CONFIRMED: 'Has a place',
