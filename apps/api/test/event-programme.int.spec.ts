@@ -19,7 +19,7 @@ const UPDATE = `mutation U($input: UpdateProgrammeSessionInput!) { updateProgram
 const REMOVE = `mutation R($sessionId: ID!) { removeProgrammeSession(sessionId: $sessionId) }`;
 const REORDER = `mutation O($input: ReorderProgrammeInput!) { reorderProgrammeSessions(input: $input) { id position } }`;
 const PROGRAMME = `query M($id: ID!) { meeting(id: $id) { programme { ${SESSION_FIELDS} } } }`;
-const PUBLIC = `query P($slug: String!) { publicEvent(slug: $slug) { programme { id title kind placesLeft } } }`;
+const PUBLIC = `query P($slug: String!) { publicEvent(slug: $slug) { programme { id title kind placesLeft confirmed waitlisted } } }`;
 const ATTENDEES = `query A($sessionId: ID!) { sessionAttendees(sessionId: $sessionId) { name email status waitlistPosition } }`;
 const REGISTER = `mutation R($input: RegisterForEventInput!) { registerForEvent(input: $input) { message } }`;
 const MINE = `query M($token: String!) { myProgramme(token: $token) { session { id title kind } attending pick waitlistPosition } }`;
@@ -228,9 +228,11 @@ describe('an event’s programme', () => {
         .programme;
     expect((await programme()).map((s) => s.title)).toEqual(['Access to healthcare', 'Opening plenary']);
     const shown = dataOf(
-      await api.client().request<{ publicEvent: { programme: { title: string }[] } }>(PUBLIC, { slug }),
+      await api.client().request<{ publicEvent: { programme: Partial<SessionSeen>[] } }>(PUBLIC, { slug }),
     ).publicEvent.programme;
     expect(shown.map((s) => s.title)).toEqual(['Access to healthcare', 'Opening plenary']);
+    // The public page says how many places are left, not how many came or wait.
+    expect(shown[0]).toMatchObject({ placesLeft: 20, confirmed: null, waitlisted: null });
 
     expect(dataOf(await convenor.request(REMOVE, { sessionId: opening.id }))).toEqual({
       removeProgrammeSession: opening.id,

@@ -35,14 +35,24 @@ export class ProgrammeSessionModel {
   @Field(() => Int, { nullable: true, description: 'Places at a workshop; null for no limit.' }) capacity!:
     number | null;
   @Field(() => Int, { description: 'Its place in the programme (0 first).' }) position!: number;
-  @Field(() => Int, { description: 'People with a place at it (a workshop).' }) confirmed!: number;
-  @Field(() => Int, { description: 'People waiting for a place at it (a workshop).' }) waitlisted!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'People with a place at it (a workshop); null on the public page, which says only the places left.',
+  })
+  confirmed!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'People waiting for a place at it (a workshop); null on the public page.',
+  })
+  waitlisted!: number | null;
   @Field(() => Int, { nullable: true, description: 'Places left at a workshop with a capacity; null otherwise.' })
   placesLeft!: number | null;
 
+  /** `counted`: with how many have a place and wait (for those who see the meeting, not the public). */
   static from(
     { session, confirmed, waitlisted, placesLeft }: SessionWithCounts,
     timeZone: string,
+    counted = true,
   ): ProgrammeSessionModel {
     return Object.assign(new ProgrammeSessionModel(), {
       id: session.id,
@@ -58,8 +68,8 @@ export class ProgrammeSessionModel {
       descriptionHtml: session.description ? renderMarkdown(session.description) : '',
       capacity: session.capacity,
       position: session.position,
-      confirmed,
-      waitlisted,
+      confirmed: counted ? confirmed : null,
+      waitlisted: counted ? waitlisted : null,
       placesLeft,
     });
   }
@@ -77,7 +87,7 @@ export class MySessionModel {
 
   static from(mine: MySession, timeZone: string): MySessionModel {
     return Object.assign(new MySessionModel(), {
-      session: ProgrammeSessionModel.from(mine, timeZone),
+      session: ProgrammeSessionModel.from(mine, timeZone, false),
       attending: mine.attending,
       pick: mine.pick,
       waitlistPosition: mine.waitlistPosition,

@@ -132,6 +132,6 @@ export class PublicEventProgrammeResolver {
     description: 'Its programme of sessions, in order; workshops can be picked when registering.',
   })
   async programme(@Parent() event: PublicEventModel): Promise<ProgrammeSessionModel[]> {
-    return (await this.sessions.programmeOf(event.id)).map((s) => ProgrammeSessionModel.from(s, event.timeZone));
+    return (await this.sessions.programmeOf(event.id)).map((s) => ProgrammeSessionModel.from(s, event.timeZone, false));
   }
 }

@@ -1585,28 +1585,28 @@ export type CancelRegistrationMutationVariables = Exact<{
 
 export type CancelRegistrationMutation = { cancelRegistration: { __typename: 'MyRegistration', name: string, email: string, organisation: string, status: RegistrationStatus, waitlistPosition: number | null, onlineUrl: string | null, event: { __typename: 'PublicEvent', id: string, slug: string, title: string, description: string, descriptionHtml: string, groupName: string, startsAt: string, endsAt: string, timeZone: string, location: string, accessibilityNotes: string, online: boolean, status: MeetingStatus, closedReason: string | null, placesLeft: number | null, waitlisted: boolean, requiresApproval: boolean, deadline: string | null, consentText: string, retentionDays: number, language: string, translations: Array<{ __typename: 'PublicEventTexts', locale: string, title: string, descriptionHtml: string, consentText: string }>, fields: Array<{ __typename: 'RegistrationField', id: string, label: string, kind: RegistrationFieldKind, required: boolean, options: Array<string>, translations: Array<{ __typename: 'FieldTexts', locale: string, label: string, options: Array<string> }> }>, programme: Array<{ __typename: 'ProgrammeSession', id: string, kind: ProgrammeSessionKind }> } } };
 
-export type ProgrammeSessionFieldsFragment = { __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number, waitlisted: number, placesLeft: number | null };
+export type ProgrammeSessionFieldsFragment = { __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number | null, waitlisted: number | null, placesLeft: number | null };
 
 export type MeetingProgrammeQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type MeetingProgrammeQuery = { meeting: { __typename: 'Meeting', id: string, startsAtLocal: string, endsAtLocal: string, timeZone: string, programme: Array<{ __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number, waitlisted: number, placesLeft: number | null }> } };
+export type MeetingProgrammeQuery = { meeting: { __typename: 'Meeting', id: string, startsAtLocal: string, endsAtLocal: string, timeZone: string, programme: Array<{ __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number | null, waitlisted: number | null, placesLeft: number | null }> } };
 
 export type AddProgrammeSessionMutationVariables = Exact<{
   input: AddProgrammeSessionInput;
 }>;
 
 
-export type AddProgrammeSessionMutation = { addProgrammeSession: { __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number, waitlisted: number, placesLeft: number | null } };
+export type AddProgrammeSessionMutation = { addProgrammeSession: { __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number | null, waitlisted: number | null, placesLeft: number | null } };
 
 export type UpdateProgrammeSessionMutationVariables = Exact<{
   input: UpdateProgrammeSessionInput;
 }>;
 
 
-export type UpdateProgrammeSessionMutation = { updateProgrammeSession: { __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number, waitlisted: number, placesLeft: number | null } };
+export type UpdateProgrammeSessionMutation = { updateProgrammeSession: { __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number | null, waitlisted: number | null, placesLeft: number | null } };
 
 export type RemoveProgrammeSessionMutationVariables = Exact<{
   sessionId: string | number;
@@ -1620,7 +1620,7 @@ export type ReorderProgrammeSessionsMutationVariables = Exact<{
 }>;
 
 
-export type ReorderProgrammeSessionsMutation = { reorderProgrammeSessions: Array<{ __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number, waitlisted: number, placesLeft: number | null }> };
+export type ReorderProgrammeSessionsMutation = { reorderProgrammeSessions: Array<{ __typename: 'ProgrammeSession', id: string, title: string, kind: ProgrammeSessionKind, startsAt: string, endsAt: string, startsAtLocal: string, endsAtLocal: string, room: string, description: string, capacity: number | null, position: number, confirmed: number | null, waitlisted: number | null, placesLeft: number | null }> };
 
 export type SessionAttendeesQueryVariables = Exact<{
   sessionId: string | number;
