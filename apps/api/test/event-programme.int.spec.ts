@@ -358,12 +358,17 @@ describe('an event’s programme', () => {
     });
 
     // The holder cancels their registration: the place is the second's.
-    dataOf(await api.client().request(CANCEL_REGISTRATION, { token: await tokenFor(holder!) }));
+    const holderToken = await tokenFor(holder!);
+    dataOf(await api.client().request(CANCEL_REGISTRATION, { token: holderToken }));
     expect(await status()).toEqual({ [second!]: 'CONFIRMED', [third!]: 'WAITLISTED', [fourth!]: 'WAITLISTED' });
     expect(await told(second!)).toEqual([
       { kind: 'event-session-place', subject: expect.stringContaining('Faith communities after Brexit') },
     ]);
     expect(await told(third!)).toEqual([]);
+    // A cancelled registration's workshops can't be picked again through its link.
+    const again = await api.client().request(CHOOSE, { token: holderToken, sessionIds: [workshop.id] });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REGISTRATION_CLOSED' });
+    expect((await placesAt(workshop.id)).map((r) => r.email)).not.toContain(holder);
 
     // The second drops the workshop through their link: the third's turn.
     const mine = dataOf(

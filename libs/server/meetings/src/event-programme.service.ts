@@ -303,7 +303,9 @@ export class EventProgrammeService {
       const meeting = await this.meetingRepo.byId(em, registration.meetingId);
       if (!form || !fresh || !meeting || fresh.anonymisedAt) throw meetingsErrors.registrationNotFound();
       if (!ACTIVE.includes(fresh.status))
-        throw meetingsErrors.registrationClosed('This registration was cancelled: register again to pick sessions.');
+        throw meetingsErrors.registrationClosed(
+          'This registration was cancelled or declined: its workshops can’t change.',
+        );
       if (meeting.status === MeetingStatus.CANCELLED)
         throw meetingsErrors.registrationClosed('This event was cancelled.');
       if (meeting.endsAt.getTime() <= Date.now())
