@@ -231,8 +231,13 @@ describe('an event’s programme', () => {
       await api.client().request<{ publicEvent: { programme: Partial<SessionSeen>[] } }>(PUBLIC, { slug }),
     ).publicEvent.programme;
     expect(shown.map((s) => s.title)).toEqual(['Access to healthcare', 'Opening plenary']);
-    // The public page says how many places are left, not how many came or wait.
+    // The public page (and the group's members) see how many places are left, not how many came or wait.
     expect(shown[0]).toMatchObject({ placesLeft: 20, confirmed: null, waitlisted: null });
+    const members = dataOf(
+      await (await w.as('member')).request<{ meeting: { programme: SessionSeen[] } }>(PROGRAMME, { id: meetingId }),
+    ).meeting.programme;
+    expect(members[0]).toMatchObject({ placesLeft: 20, confirmed: null, waitlisted: null });
+    expect((await programme())[0]).toMatchObject({ placesLeft: 20, confirmed: 0, waitlisted: 0 });
 
     expect(dataOf(await convenor.request(REMOVE, { sessionId: opening.id }))).toEqual({
       removeProgrammeSession: opening.id,

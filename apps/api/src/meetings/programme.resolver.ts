@@ -116,9 +116,13 @@ export class MeetingProgrammeResolver {
   constructor(private readonly sessions: EventProgrammeService) {}
 
   @SignedIn()
-  @ResolveField(() => [ProgrammeSessionModel], { description: 'Its programme of sessions, in order.' })
+  @ResolveField(() => [ProgrammeSessionModel], {
+    description: 'Its programme of sessions, in order; how many have a place and wait, for its organisers only.',
+  })
   async programme(@Parent() meeting: MeetingModel): Promise<ProgrammeSessionModel[]> {
-    return (await this.sessions.programmeOf(meeting.id)).map((s) => ProgrammeSessionModel.from(s, meeting.timeZone));
+    return (await this.sessions.programmeOf(meeting.id)).map((s) =>
+      ProgrammeSessionModel.from(s, meeting.timeZone, meeting.viewerCanManage),
+    );
   }
 }
 

@@ -625,7 +625,7 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
   ),
   'Meeting.eventForm': 'the public registration form: what publicEvent shows anyone',
   'Meeting.programme':
-    'its sessions, with places taken and left but no names: what publicEvent shows anyone for an open event',
+    'its sessions and places left: what publicEvent shows anyone for an open event; how many have a place or wait only for those who manage it (null for the rest), names only through sessionAttendees',
   ...fieldsOf(aboutViewer, 'Meeting.myRsvp', 'Meeting.viewerCanManage'),
   ...fieldsOf(carried('Meeting.rsvps'), 'Rsvp.person', 'Rsvp.response', 'Rsvp.updatedAt'),
   ...fieldsOf(
