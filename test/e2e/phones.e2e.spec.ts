@@ -293,7 +293,6 @@ describe('on a phone', () => {
         name: 'Amal Guest',
         email: guest,
         consent: true,
-        answers: [{ fieldId: 'workshop', value: 'Brexit and faith' }],
       },
     });
     await graphql(page, 'mutation ($input: SubmitPitchInput!) { submitPitch(input: $input) { message } }', {

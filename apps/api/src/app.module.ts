@@ -37,6 +37,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 import { DocumentsController } from './documents/documents.controller.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
+import { ProgrammeController } from './meetings/programme.controller.js';
 import { PitchesController } from './submissions/pitches.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { RejectNulPipe } from './http/reject-nul.pipe.js';
@@ -89,6 +90,7 @@ import { RealtimeGateway } from './notifications/realtime.gateway.js';
     UnsubscribeController,
     DocumentsController,
     MeetingsController,
+    ProgrammeController,
     PitchesController,
     DataExportsController,
   ],

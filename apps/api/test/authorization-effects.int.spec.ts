@@ -1113,6 +1113,16 @@ describe('who may do what, persona by persona: the real effect when allowed, the
         'checkInRegistration',
         'emailRegistrants',
       ])
+      // Tried as every persona (and with a guessed link) in event-programme.int.spec.ts, with the CSV and .ics routes.
+      .concat([
+        'addProgrammeSession',
+        'updateProgrammeSession',
+        'removeProgrammeSession',
+        'reorderProgrammeSessions',
+        'sessionAttendees',
+        'myProgramme',
+        'chooseSessions',
+      ])
       // Tried as every persona in pitches.int.spec.ts, with the attachment and CSV routes.
       .concat([
         'pitchForm',

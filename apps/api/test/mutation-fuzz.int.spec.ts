@@ -49,10 +49,19 @@ const SHARED_KINDS = new Set(['pitchForm', 'organisation', 'field']);
 /**
  * Mutations that may succeed for group A's people while naming one of group B's objects: asking
  * to join group B, pitching to it (anyone may), marking notifications read by id (ids that are not
- * the viewer's are left alone), and unlinking a document of group A from a discussion it is not
- * linked to (nothing happens, whatever the discussion). Any other must refuse such an input.
+ * the viewer's are left alone), unlinking a document of group A from a discussion it is not
+ * linked to (nothing happens, whatever the discussion), and registering for an event with the
+ * hidden field a bot fills (the usual answer, whatever it names, and nothing stored; a person
+ * picking another event's workshops is refused, see event-programme.int.spec.ts). Any other must
+ * refuse such an input.
  */
-const MAY_NAME_GROUP_B = new Set(['requestToJoin', 'submitPitch', 'markNotificationsRead', 'unlinkDocumentFromThread']);
+const MAY_NAME_GROUP_B = new Set([
+  'requestToJoin',
+  'submitPitch',
+  'markNotificationsRead',
+  'unlinkDocumentFromThread',
+  'registerForEvent',
+]);
 
 /** The codes a refusal may carry (ErrorCode without INTERNAL_SERVER_ERROR). */
 const REFUSALS = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal));

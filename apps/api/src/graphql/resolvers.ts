@@ -11,6 +11,11 @@ import { PushDevicesResolver } from '../notifications/push-devices.resolver.js';
 import { GroupMeetingsResolver, MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { GroupPollsResolver, MeetingPollsResolver } from '../meetings/meeting-polls.resolver.js';
 import { EventsResolver } from '../meetings/events.resolver.js';
+import {
+  MeetingProgrammeResolver,
+  ProgrammeResolver,
+  PublicEventProgrammeResolver,
+} from '../meetings/programme.resolver.js';
 import { PitchesResolver } from '../submissions/pitches.resolver.js';
 import { AccountSecurityResolver } from '../identity/account-security.resolver.js';
 import { NetworkPeopleResolver } from '../identity/network-people.resolver.js';
@@ -35,6 +40,9 @@ export const resolvers = [
   MeetingPollsResolver,
   GroupPollsResolver,
   EventsResolver,
+  ProgrammeResolver,
+  MeetingProgrammeResolver,
+  PublicEventProgrammeResolver,
   PitchesResolver,
   AccountSecurityResolver,
   NetworkPeopleResolver,

@@ -201,6 +201,8 @@ export class RegisterForEventInput {
   @Field(() => Boolean) consent!: boolean;
   @Field(() => String, { nullable: true, description: 'Leave empty.' }) website?: string | null;
   @Field(() => String, { nullable: true, description: 'en or ar: the language of the emails.' }) locale?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'The workshops of the programme picked.' }) sessionIds?:
+    string[] | null;
 }
 
 @InputType()

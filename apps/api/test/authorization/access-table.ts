@@ -86,6 +86,7 @@ export const ACCESS_TABLE = {
     own: 'the viewer’s exports: memberA’s export is listed to memberA alone',
   },
   myPitch: { kind: 'query', expect: LINK },
+  myProgramme: { kind: 'query', expect: LINK },
   myRegistration: { kind: 'query', expect: LINK },
   myPushDevices: {
     kind: 'query',
@@ -132,6 +133,11 @@ export const ACCESS_TABLE = {
   threadRevisions: { kind: 'query', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   previewPost: { kind: 'query', expect: IN_A, why: 'with groupId A it resolves mentions of A’s members' },
   publicEvent: { kind: 'query', expect: EVERYONE, why: PUBLIC_FORM },
+  sessionAttendees: {
+    kind: 'query',
+    expect: MANAGERS_A,
+    why: 'names and emails of who picked a workshop: for whoever may manage the event',
+  },
   search: {
     kind: 'query',
     expect: IN_A,
@@ -163,6 +169,7 @@ export const ACCESS_TABLE = {
     refusedAs: ['BAD_USER_INPUT'],
     why: 'accepting starts a discussion in the acceptor’s name: an admin outside A is told to join first (BAD_USER_INPUT)',
   },
+  addProgrammeSession: { kind: 'mutation', expect: MANAGERS_A },
   archiveGroup: { kind: 'mutation', expect: ADMIN, why: 'archiving is the network admins’, like the group’s settings' },
   answerMeetingPoll: {
     kind: 'mutation',
@@ -172,6 +179,7 @@ export const ACCESS_TABLE = {
   beginTwoFactorSetup: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own account' },
   cancelMeeting: { kind: 'mutation', expect: MANAGERS_A },
   cancelRegistration: { kind: 'mutation', expect: LINK },
+  chooseSessions: { kind: 'mutation', expect: LINK },
   changePassword: { kind: 'mutation', expect: SIGNED_IN, own: 'the viewer’s own password' },
   checkInRegistration: { kind: 'mutation', expect: MANAGERS_A },
   closeMeetingPoll: { kind: 'mutation', expect: MANAGERS_A },
@@ -210,6 +218,9 @@ export const ACCESS_TABLE = {
   leaveGroup: { kind: 'mutation', expect: IN_A, own: 'the viewer’s own membership of A' },
   linkDocumentToThread: { kind: 'mutation', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   lockThread: { kind: 'mutation', expect: CONVENOR_A, why: 'moderation is for the group’s convenors' },
+  removeProgrammeSession: { kind: 'mutation', expect: MANAGERS_A },
+  reorderProgrammeSessions: { kind: 'mutation', expect: MANAGERS_A },
+  updateProgrammeSession: { kind: 'mutation', expect: MANAGERS_A },
   updateThread: {
     kind: 'mutation',
     expect: only('memberA', 'convenorA'),
@@ -407,6 +418,12 @@ export const ACCESS_TABLE = {
   'GET /api/documents/:id/content': { kind: 'rest', expect: IN_A, why: ADMINS_NOT_IN_FILES },
   'GET /api/meetings/:id/ics': { kind: 'rest', expect: IN_A_OR_ADMIN },
   'GET /api/meetings/:id/registrations.csv': { kind: 'rest', expect: MANAGERS_A },
+  'GET /api/programme-sessions/:id/attendees.csv': { kind: 'rest', expect: MANAGERS_A },
+  'GET /api/registrations/:token/programme.ics': {
+    kind: 'rest',
+    expect: LINK,
+    why: 'the registrant’s own sessions; the private link is the only credential',
+  },
   'GET /api/pitch-links/:token/attachments/:attachmentId': { kind: 'rest', expect: LINK },
   'GET /api/pitches.csv': {
     kind: 'rest',
@@ -618,6 +635,8 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'Meeting.updatedAt',
   ),
   'Meeting.eventForm': 'the public registration form: what publicEvent shows anyone',
+  'Meeting.programme':
+    'its sessions and places left: what publicEvent shows anyone for an open event; how many have a place or wait only for those who manage it (null for the rest), names only through sessionAttendees',
   ...fieldsOf(aboutViewer, 'Meeting.myRsvp', 'Meeting.viewerCanManage'),
   ...fieldsOf(carried('Meeting.rsvps'), 'Rsvp.person', 'Rsvp.response', 'Rsvp.updatedAt'),
   ...fieldsOf(

@@ -1360,6 +1360,82 @@ const graphqlProbes = {
     judge: (d) => at(d, 'withdrawPitch.status') === 'WITHDRAWN',
     state: ({ w, t }) => row(w, 'select status from pitches where id = ?', [t.id]),
   }),
+  // ---- an event's programme ----
+  myProgramme: gql({
+    query: `query Q($token: String!) { myProgramme(token: $token) { session { id } pick } }`,
+    variables: (ctx) => ({ token: token(ctx, ctx.w.links.registration) }),
+    judge: (d, { w }) =>
+      list(d, 'myProgramme').some((s) => at(s, 'session.id') === w.a.sessionId && s['pick'] === 'CONFIRMED'),
+  }),
+  sessionAttendees: gql({
+    query: `query Q($sessionId: ID!) { sessionAttendees(sessionId: $sessionId) { email status } }`,
+    variables: ({ w }) => ({ sessionId: w.a.sessionId }),
+    judge: (d, { w }) => list(d, 'sessionAttendees').some((a) => a['email'] === w.a.registrantEmail),
+  }),
+  addProgrammeSession: gql({
+    target: ({ w }) => w.fresh.event(),
+    query: `mutation M($input: AddProgrammeSessionInput!) { addProgrammeSession(input: $input) { id meetingId } }`,
+    variables: ({ t }) => ({
+      input: {
+        meetingId: t.meetingId,
+        title: 'Opening',
+        kind: 'PLENARY',
+        startsAt: localIn(10, 18),
+        endsAt: localIn(10, 19),
+      },
+    }),
+    judge: (d, { t }) => at(d, 'addProgrammeSession.meetingId') === t.meetingId,
+    state: ({ w, t }) => count(w, 'select count(*) as n from programme_sessions where meeting_id = ?', [t.meetingId]),
+  }),
+  updateProgrammeSession: gql({
+    target: async ({ w }) => w.fresh.session((await w.fresh.event()).meetingId),
+    query: `mutation M($input: UpdateProgrammeSessionInput!) { updateProgrammeSession(input: $input) { id title } }`,
+    variables: ({ t }) => ({
+      input: {
+        sessionId: t,
+        title: 'Access to healthcare',
+        kind: 'WORKSHOP',
+        startsAt: localIn(10, 18),
+        endsAt: localIn(10, 19),
+      },
+    }),
+    judge: (d) => at(d, 'updateProgrammeSession.title') === 'Access to healthcare',
+    state: ({ w, t }) => row(w, 'select title from programme_sessions where id = ?', [t]),
+  }),
+  removeProgrammeSession: gql({
+    target: async ({ w }) => w.fresh.session((await w.fresh.event()).meetingId),
+    query: `mutation M($sessionId: ID!) { removeProgrammeSession(sessionId: $sessionId) }`,
+    variables: ({ t }) => ({ sessionId: t }),
+    judge: (d, { t }) => at(d, 'removeProgrammeSession') === t,
+    state: ({ w, t }) => count(w, 'select count(*) as n from programme_sessions where id = ?', [t]),
+  }),
+  reorderProgrammeSessions: gql({
+    target: async ({ w }) => {
+      const { meetingId } = await w.fresh.event();
+      return {
+        meetingId,
+        ids: [await w.fresh.session(meetingId, 'First'), await w.fresh.session(meetingId, 'Second')],
+      };
+    },
+    query: `mutation M($input: ReorderProgrammeInput!) { reorderProgrammeSessions(input: $input) { id } }`,
+    variables: ({ t }) => ({ input: { meetingId: t.meetingId, sessionIds: [...t.ids].reverse() } }),
+    // Compared as text: the answer's arrays come from another realm than the test's.
+    judge: (d, { t }) => ids(d, 'reorderProgrammeSessions').join() === [...t.ids].reverse().join(),
+    state: ({ w, t }) =>
+      w.fresh.sql('select id from programme_sessions where meeting_id = ? order by position', [t.meetingId]),
+  }),
+  chooseSessions: gql({
+    target: async ({ w }) => {
+      const { meetingId, slug } = await w.fresh.event();
+      const sessionId = await w.fresh.session(meetingId);
+      return { sessionId, ...(await w.fresh.registration(slug)) };
+    },
+    query: `mutation M($token: String!, $sessionIds: [ID!]!) { chooseSessions(token: $token, sessionIds: $sessionIds) { session { id } pick } }`,
+    variables: (ctx) => ({ token: token(ctx, ctx.t.token), sessionIds: [ctx.t.sessionId] }),
+    judge: (d, { t }) =>
+      list(d, 'chooseSessions').some((s) => at(s, 'session.id') === t.sessionId && s['pick'] === 'CONFIRMED'),
+    state: ({ w, t }) => count(w, 'select count(*) as n from session_places where registration_id = ?', [t.id]),
+  }),
 } satisfies Record<string, Probe>;
 
 // ---- fields, read where people read them ----
@@ -1656,6 +1732,16 @@ const restProbes = {
       w.fresh.sql('select category, email from notification_channel_preferences where user_id = ? order by category', [
         t.user.id,
       ]),
+  }),
+  'GET /api/programme-sessions/:id/attendees.csv': rest({
+    method: 'GET',
+    path: ({ w }) => `/api/programme-sessions/${w.a.sessionId}/attendees.csv`,
+    judge: (res, { w }) => res.text.includes(w.a.registrantEmail),
+  }),
+  'GET /api/registrations/:token/programme.ics': rest({
+    method: 'GET',
+    path: (ctx) => `/api/registrations/${token(ctx, ctx.w.links.registration)}/programme.ics`,
+    judge: (res, { w }) => res.text.includes(`UID:${w.a.sessionId}@convene`),
   }),
 } satisfies Record<string, Probe>;
 

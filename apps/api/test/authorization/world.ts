@@ -41,6 +41,7 @@ export const GQL = {
   rsvp: `mutation R($input: RsvpInput!) { rsvp(input: $input) { id } }`,
   configureEvent: `mutation E($input: ConfigureEventInput!) { configureEvent(input: $input) { id } }`,
   register: `mutation R($input: RegisterForEventInput!) { registerForEvent(input: $input) { message } }`,
+  addSession: `mutation A($input: AddProgrammeSessionInput!) { addProgrammeSession(input: $input) { id } }`,
   createPoll: `mutation P($input: CreateMeetingPollInput!) { createMeetingPoll(input: $input) { id slots { id } } }`,
   answerPoll: `mutation A($input: AnswerMeetingPollInput!) { answerMeetingPoll(input: $input) { id } }`,
   saveForm: `mutation S($input: SavePitchFormInput!) { savePitchForm(input: $input) { id } }`,
@@ -85,6 +86,8 @@ export interface WorldObjects {
   eventSlug: string;
   registrationId: string;
   registrantEmail: string;
+  /** A workshop of the event's programme, which the registrant picked (and has a place at). */
+  sessionId: string;
   pollId: string;
   pollSlotIds: string[];
   formSlug: string;
@@ -297,12 +300,25 @@ export class Fresh {
     return { meetingId, slug };
   }
 
-  /** A pending registration for the world's event, with its private link. */
-  async registration(slug = this.w.a.eventSlug): Promise<{ id: string; token: string; email: string }> {
+  /** A workshop (no limit on places) in an event of group A made by `event()`. */
+  async session(meetingId: string, title = 'Know your rights: policing'): Promise<string> {
+    return ok(
+      await this.w.clients.convenorA.request<{ addProgrammeSession: { id: string } }>(GQL.addSession, {
+        input: { meetingId, title, kind: 'WORKSHOP', startsAt: localIn(10, 18), endsAt: localIn(10, 19) },
+      }),
+      'addProgrammeSession',
+    ).addProgrammeSession.id;
+  }
+
+  /** A pending registration for the world's event (picking some of its workshops), with its private link. */
+  async registration(
+    slug = this.w.a.eventSlug,
+    sessionIds: string[] = [],
+  ): Promise<{ id: string; token: string; email: string }> {
     const email = `guest-${marker('')}@example.org`;
     ok(
       await this.api.client().request(GQL.register, {
-        input: { slug, name: 'Amal Guest', email, organisation: 'Refugee Action Network', consent: true },
+        input: { slug, name: 'Amal Guest', email, organisation: 'Refugee Action Network', consent: true, sessionIds },
       }),
       'registerForEvent',
     );
@@ -613,7 +629,8 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
 
   const eventOnlineUrl = `https://meet.example.org/${marker('summit')}`;
   const event = await fresh.event({ onlineUrl: eventOnlineUrl });
-  const registration = await fresh.registration(event.slug);
+  const sessionId = await fresh.session(event.meetingId);
+  const registration = await fresh.registration(event.slug, [sessionId]);
 
   // The pitch: an attachment uploaded first, then submitted to group A; a convenor reviews it with a
   // note, a message to the partner, and themselves as reviewer.
@@ -654,6 +671,7 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
     eventSlug: event.slug,
     registrationId: registration.id,
     registrantEmail: registration.email,
+    sessionId,
     pollId,
     pollSlotIds,
     formSlug,

@@ -1,5 +1,5 @@
 // A working group furnished with one of everything a mutation can name by id (a discussion and its
-// posts, a folder and a document, a meeting with an open event and a registration, a poll, a
+// posts, a folder and a document, a meeting with an open event, a workshop and a registration, a poll, a
 // partner pitch, a pending request), made through the API as people would make them.
 import { randomUUID } from 'node:crypto';
 import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
@@ -25,6 +25,7 @@ export type IdKind =
   | 'membership'
   | 'user'
   | 'session'
+  | 'programmeSession'
   | 'organisation';
 
 export type IdPools = Record<IdKind, string[]>;
@@ -52,6 +53,7 @@ export const emptyPools = (): IdPools => ({
   membership: [],
   user: [],
   session: [],
+  programmeSession: [],
   organisation: [],
 });
 
@@ -143,6 +145,16 @@ export async function furnishedGroup(api: ApiHarness, form: { id: string; slug: 
       fields: [{ label: 'Dietary needs', kind: 'TEXT' }],
     },
   });
+  await ask(convenor, `mutation A($input: AddProgrammeSessionInput!) { addProgrammeSession(input: $input) { id } }`, {
+    input: {
+      meetingId: meeting.id,
+      title: 'Know your rights',
+      kind: 'WORKSHOP',
+      startsAt: localDateTime(10, 18),
+      endsAt: localDateTime(10, 19),
+      capacity: 20,
+    },
+  });
   await ask(
     api.client(),
     `mutation R($input: RegisterForEventInput!) { registerForEvent(input: $input) { message } }`,
@@ -214,6 +226,7 @@ export async function furnishedGroup(api: ApiHarness, form: { id: string; slug: 
     user: people,
     organisation: [organisation.id],
     session: await column(`select id from sessions where user_id in (${people.map(() => '?').join(', ')})`, people),
+    programmeSession: await column('select id from programme_sessions where meeting_id = ?', [meeting.id]),
   };
   return { ...w, ids, eventSlug };
 }

@@ -73,6 +73,8 @@ function idKind(field: string, holder: string): IdKind | null {
     [/pitchForm/i, 'pitchForm'],
     [/pitch/i, 'pitch'],
     [/membership/i, 'membership'],
+    // An event programme's sessions (`sessionId`, `sessionIds`); a sign-in session is `revokeSession(id)`.
+    [/^sessionIds?$/i, 'programmeSession'],
     [/session/i, 'session'],
     [/organisation/i, 'organisation'],
     [/group/i, 'group'],

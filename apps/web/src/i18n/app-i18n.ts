@@ -5,7 +5,7 @@ import { discussionsTranslations } from '@convene/web-discussions';
 import { documentsTranslations } from '@convene/web-documents';
 import { groupsTranslations } from '@convene/web-groups';
 import { accountTranslations, identityTranslations } from '@convene/web-identity';
-import { meetingsTranslations } from '@convene/web-meetings';
+import { meetingsTranslations, programmeTranslations } from '@convene/web-meetings';
 import { notificationsTranslations } from '@convene/web-notifications';
 import { submissionsTranslations } from '@convene/web-submissions';
 import { createI18n, detectInitialLocale } from '@convene/web-ui';
@@ -22,6 +22,7 @@ export const i18n = createI18n({ app: { en: appEn } }, initialLocale, {
   discussions: discussionsTranslations,
   documents: documentsTranslations,
   meetings: meetingsTranslations,
+  programme: programmeTranslations,
   submissions: submissionsTranslations,
 });
 

@@ -119,6 +119,7 @@ describe('the words the web shows', () => {
       'identity',
       'meetings',
       'notifications',
+      'programme',
       'submissions',
       'ui',
     ]);

@@ -13,11 +13,13 @@ import {
   PitchMessageAuthor,
   PitchStatus,
   PollAnswer,
+  ProgrammeSessionKind,
   Reaction,
   RecurrenceFrequency,
   RegistrationFieldKind,
   RegistrationStatus,
   RsvpResponse,
+  SessionPlaceStatus,
   SignUpMode,
 } from '@convene/shared-contracts';
 import type { AppConfig } from '@convene/server-core';
@@ -52,6 +54,8 @@ import {
   newMeetingPollVote,
   newMeetingRsvp,
   newMeetingSeries,
+  newProgrammeSession,
+  newSessionPlace,
   toZoned,
   type NewMeeting,
 } from '@convene/server-meetings';
@@ -531,20 +535,6 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
     consentText: 'We keep your name, email, organisation and answers to run the summit, and share them with no one.',
     fields: [
       {
-        id: 'workshop',
-        label: 'Which afternoon workshop would you like to join?',
-        kind: RegistrationFieldKind.CHOICE,
-        required: true,
-        options: ['Policing and surveillance', 'Health and social care', 'Brexit and faith'],
-        translations: [
-          {
-            locale: 'ar',
-            label: 'أيّ ورشة عمل بعد الظهر تودّ الانضمام إليها؟',
-            options: ['الشرطة والمراقبة', 'الصحة والرعاية الاجتماعية', 'بريكست والإيمان'],
-          },
-        ],
-      },
-      {
         id: 'access',
         label: 'Access or interpretation needs',
         kind: RegistrationFieldKind.TEXT,
@@ -572,22 +562,87 @@ function seedMeetings(em: EntityManager, groups: Map<string, WorkingGroup>, user
       },
     ],
   });
-  const guests: [string, string, string, string][] = [
-    ['Fatima Rahman', 'fatima.rahman@example.org', 'Northern Refugee Action', 'Health and social care'],
-    ['Daniel Osei', 'daniel.osei@example.org', 'Faith Communities Forum', 'Brexit and faith'],
-    ['Marta Kowalska', 'marta.k@example.org', '', 'Policing and surveillance'],
+  // Its programme: plenaries in the morning and at the close, workshops with small rooms between.
+  const session = (
+    position: number,
+    title: string,
+    kind: ProgrammeSessionKind,
+    [startHour, startMinute]: [number, number],
+    [endHour, endMinute]: [number, number],
+    room: string,
+    capacity: number | null = null,
+    description = '',
+  ) =>
+    newProgrammeSession(em, {
+      meeting: summit,
+      position,
+      title,
+      kind,
+      startsAt: londonIn(40, startHour, startMinute),
+      endsAt: londonIn(40, endHour, endMinute),
+      room,
+      capacity,
+      description,
+    });
+  session(0, 'Opening plenary: the year in review', ProgrammeSessionKind.PLENARY, [10, 0], [11, 30], 'Main hall');
+  session(1, 'Lunch', ProgrammeSessionKind.OTHER, [12, 0], [13, 0], 'Café');
+  const workshops = {
+    policing: session(
+      2,
+      'Know your rights: policing',
+      ProgrammeSessionKind.WORKSHOP,
+      [13, 0],
+      [14, 30],
+      'Room 1',
+      3,
+      'Stop and search, immigration checks and data sharing: what people can do, with the legal clinic.',
+    ),
+    health: session(
+      3,
+      'Access to healthcare',
+      ProgrammeSessionKind.WORKSHOP,
+      [13, 0],
+      [14, 30],
+      'Room 2',
+      1,
+      'Charging, GP registration and interpreters: where the barriers are and how groups get round them.',
+    ),
+    faith: session(
+      4,
+      'Faith communities after Brexit',
+      ProgrammeSessionKind.WORKSHOP,
+      [13, 0],
+      [14, 30],
+      'Room 3',
+      2,
+      'How churches, mosques and temples are supporting EU citizens and others with settled status.',
+    ),
+  };
+  session(
+    5,
+    'Closing plenary: plans for collective action',
+    ProgrammeSessionKind.PLENARY,
+    [15, 0],
+    [16, 30],
+    'Main hall',
+  );
+  const guests: [string, string, string, keyof typeof workshops][] = [
+    ['Fatima Rahman', 'fatima.rahman@example.org', 'Northern Refugee Action', 'health'],
+    ['Daniel Osei', 'daniel.osei@example.org', 'Faith Communities Forum', 'faith'],
+    ['Marta Kowalska', 'marta.k@example.org', '', 'policing'],
   ];
-  guests.forEach(([name, email, organisation, workshop], i) =>
-    newEventRegistration(em, {
+  guests.forEach(([name, email, organisation, workshop], i) => {
+    const registration = newEventRegistration(em, {
       meeting: summit,
       name,
       email,
       emailKey: email,
       organisation,
-      answers: { workshop, photos: i !== 2 },
+      answers: { photos: i !== 2 },
       status: RegistrationStatus.CONFIRMED,
-    }),
-  );
+    });
+    newSessionPlace(em, { session: workshops[workshop], registration, status: SessionPlaceStatus.CONFIRMED });
+  });
   return monthly.length + 3;
 }
 

@@ -50,6 +50,8 @@ export interface MailTemplates {
     fromWaitlist: boolean;
     onlineUrl?: string | null;
   };
+  /** A place came free at a workshop of an event's programme that the registrant was waiting for. */
+  'event-session-place': { title: string; session: string; when: string; link: string };
   'event-registration-declined': { title: string };
   'event-registration-cancelled': { title: string };
   /** To a partner who pitched an idea (no account): the pitch arrived, with its private link. */
@@ -376,6 +378,15 @@ const en: Catalogue = {
     ],
     action: { label: 'See or cancel your registration', link: p.link },
   }),
+  'event-session-place': (p) => ({
+    subject: `You have a place at “${p.session}”: ${p.title}`,
+    paragraphs: [
+      `Good news: a place came free at the session “${p.session}” of “${p.title}”, and it is yours.`,
+      `When: ${p.when}`,
+      'If you can no longer take part, change your sessions so that someone else can have the place.',
+    ],
+    action: { label: 'See your programme', link: p.link },
+  }),
   'event-registration-declined': (p) => ({
     subject: `Your registration for ${p.title}`,
     paragraphs: [
@@ -596,6 +607,15 @@ const ar: Catalogue = {
       'دعوة التقويم مرفقة. إذا لم تعد قادراً على الحضور، يرجى الإلغاء ليحصل غيرك على المكان.',
     ],
     action: { label: 'الاطلاع على تسجيلك أو إلغاؤه', link: p.link },
+  }),
+  'event-session-place': (p) => ({
+    subject: `لديك مكان في «${p.session}»: ${p.title}`,
+    paragraphs: [
+      `خبر سار: توفر مكان في جلسة «${p.session}» ضمن «${p.title}» وهو لك.`,
+      `الموعد: ${p.when}`,
+      'إذا لم تعد قادراً على المشاركة، غيّر جلساتك ليحصل غيرك على المكان.',
+    ],
+    action: { label: 'الاطلاع على برنامجك', link: p.link },
   }),
   'event-registration-declined': (p) => ({
     subject: `تسجيلك في ${p.title}`,

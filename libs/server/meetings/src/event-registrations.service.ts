@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import {
@@ -29,9 +29,10 @@ import { MailService, type MailCalendar, type MailMessage } from '@convene/serve
 import { GroupsService } from '@convene/server-groups';
 import { EventForm, type RegistrationField } from './event-form.entity.js';
 import { EventFormRepository } from './event-form.repository.js';
+import { EventProgrammeService } from './event-programme.service.js';
 import { EventRegistration } from './event-registration.entity.js';
 import { EventRegistrationRepository } from './event-registration.repository.js';
-import { EventRegistrationLink } from './event-registration-link.entity.js';
+import { newRegistrationLink, sha256 } from './registration-link.util.js';
 import { MeetingChangeListeners, type MeetingChange } from './meeting-change.listeners.js';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
@@ -42,9 +43,6 @@ import { buildCalendar } from './ics.util.js';
 import { addressOf, meetingIcsEvent } from './meeting-ics-event.util.js';
 import { formatWhen } from './meeting-time-format.util.js';
 import { formatLocalDateTime, fromZoned, parseLocalDateTime, toZoned } from './zoned-time.util.js';
-
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const newToken = () => randomBytes(24).toString('base64url');
 
 export interface EventFormInput {
   meetingId: string;
@@ -84,6 +82,8 @@ export interface RegistrationInput {
   website?: string | null;
   /** The language of the page they registered on, for their mail. */
   locale?: string | null;
+  /** The workshops of the event's programme they pick. */
+  sessionIds?: string[] | null;
 }
 
 /** An open event, for anyone to see. */
@@ -126,6 +126,7 @@ export class EventRegistrationsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly rateLimiter: RateLimiter,
     private readonly changes: MeetingChangeListeners,
+    private readonly programme: EventProgrammeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -299,8 +300,10 @@ export class EventRegistrationsService implements OnModuleInit {
           throw meetingsErrors.eventFull('No place is free: raise the capacity first, or wait for someone to cancel.');
         registration.status = RegistrationStatus.CONFIRMED;
         mails.push(this.confirmedMail(em, registration, meeting, fromWaitlist));
+        if (fromWaitlist) mails.push(...(await this.programme.admit(em, registration, meeting)));
       } else {
         registration.status = RegistrationStatus.DECLINED;
+        mails.push(...(await this.programme.release(em, registration, meeting)));
         mails.push(
           this.mail.prepare(
             'event-registration-declined',
@@ -428,6 +431,7 @@ export class EventRegistrationsService implements OnModuleInit {
     });
     check.done();
     if (!input.consent) throw meetingsErrors.consentRequired();
+    const picks = await this.programme.readPicks(shown.meeting.id, input.sessionIds);
     // Counted per event once the input is valid, so that naming someone's address can't lock them out elsewhere.
     await this.rateLimiter.consume([
       { scope: 'event-registration:email', subject: `${shown.meeting.id}:${email}`, limit: 5, windowSeconds: 3600 },
@@ -476,6 +480,8 @@ export class EventRegistrationsService implements OnModuleInit {
         createdAt: new Date(),
         updatedAt: new Date(),
       });
+      await em.flush();
+      await this.programme.enrol(em, registration, picks);
       const mail =
         status === RegistrationStatus.CONFIRMED
           ? this.confirmedMail(em, registration, meeting, false, 'event-registration')
@@ -564,6 +570,7 @@ export class EventRegistrationsService implements OnModuleInit {
         ),
       ];
       await em.flush();
+      mails.push(...(await this.programme.release(em, registration, meeting)));
       mails.push(...(await this.fillPlaces(em, meeting, form)));
       await em.flush();
       return mails;
@@ -584,9 +591,7 @@ export class EventRegistrationsService implements OnModuleInit {
 
   /** A new private link to a registration, stored (as a hash) in the caller's unit of work. */
   private link(em: EntityManager, registration: EventRegistration): string {
-    const token = newToken();
-    em.create(EventRegistrationLink, { tokenHash: sha256(token), registrationId: registration.id });
-    return `${this.config.publicUrl}/registrations/${token}`;
+    return newRegistrationLink(em, registration.id, this.config.publicUrl);
   }
 
   // ---- helpers ----
@@ -645,7 +650,7 @@ export class EventRegistrationsService implements OnModuleInit {
     const free = await this.freePlaces(em, meeting, form);
     if (free <= 0) return [];
     const next = await this.registrationRepo.waitlistOf(em, meeting.id, Math.min(free, 1000));
-    return next.map((registration) => {
+    const mails = next.map((registration) => {
       registration.updatedAt = new Date();
       if (!form.requiresApproval) {
         registration.status = RegistrationStatus.CONFIRMED;
@@ -666,6 +671,9 @@ export class EventRegistrationsService implements OnModuleInit {
         em,
       );
     });
+    // With a place at the event, their turn comes at the workshops they wait for.
+    for (const registration of next) mails.push(...(await this.programme.admit(em, registration, meeting)));
+    return mails;
   }
 
   /** Places not held by a confirmed or pending registration (a very large number without a capacity). */

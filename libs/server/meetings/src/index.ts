@@ -8,6 +8,8 @@ import { MeetingPoll } from './meeting-poll.entity.js';
 import { MeetingRsvp } from './meeting-rsvp.entity.js';
 import { MeetingSeries } from './meeting-series.entity.js';
 import { Meeting } from './meeting.entity.js';
+import { ProgrammeSession } from './programme-session.entity.js';
+import { SessionPlace } from './session-place.entity.js';
 
 export { MeetingsModule } from './meetings.module.js';
 export {
@@ -29,6 +31,19 @@ export {
   type EventFormInput,
   type RegistrationInput,
 } from './event-registrations.service.js';
+export {
+  EventProgrammeService,
+  type MySession,
+  type ProgrammeSessionInput,
+  type SessionWithCounts,
+} from './event-programme.service.js';
+export type { SessionAttendee } from './programme.repository.js';
+export {
+  newProgrammeSession,
+  newSessionPlace,
+  type NewProgrammeSession,
+  type NewSessionPlace,
+} from './programme.factory.js';
 export { MeetingsErrorCode, meetingsErrors } from './meetings.errors.js';
 export { DEFAULT_REMINDER_MINUTES } from './meeting.entity.js';
 export { meetingRecord, type MeetingRecord, type MeetingWithAnswer, type RsvpRecord } from './meeting-record.js';
@@ -62,6 +77,7 @@ export type {
   EventForm,
   EventRegistration,
   CalendarFeed,
+  ProgrammeSession,
 };
 
 /** Entities of this domain, for the ORM configuration of the composition roots. */
@@ -76,4 +92,6 @@ export const meetingsEntities = [
   EventForm,
   EventRegistration,
   EventRegistrationLink,
+  ProgrammeSession,
+  SessionPlace,
 ];

@@ -31,6 +31,9 @@ export enum MeetingsErrorCode {
   CoHostNotFound = 'CO_HOST_NOT_FOUND',
   NotAnOrganiser = 'NOT_AN_ORGANISER',
   NotConvenorOfCoHost = 'NOT_CONVENOR_OF_CO_HOST',
+  SessionNotFound = 'SESSION_NOT_FOUND',
+  SessionsOverlap = 'SESSIONS_OVERLAP',
+  SessionCapacityBelowPlaces = 'SESSION_CAPACITY_BELOW_PLACES',
 }
 
 export const meetingsErrors = {
@@ -161,5 +164,18 @@ export const meetingsErrors = {
       { consent: 'Please agree to how your details are kept, or we can’t register you.' },
       MeetingsErrorCode.ConsentRequired,
       'Consent is required.',
+    ),
+  sessionNotFound: () => notFound('The session', MeetingsErrorCode.SessionNotFound),
+  sessionsOverlap: (first: string, second: string) =>
+    new InputError(
+      { sessionIds: `“${first}” and “${second}” are at the same time: pick one of them.` },
+      MeetingsErrorCode.SessionsOverlap,
+      'Two of the sessions picked are at the same time.',
+    ),
+  sessionCapacityBelowPlaces: (taken: number) =>
+    new InputError(
+      { capacity: `${taken} people already have a place at this session: the capacity can’t be lower.` },
+      MeetingsErrorCode.SessionCapacityBelowPlaces,
+      'The capacity is below the places already given.',
     ),
 };

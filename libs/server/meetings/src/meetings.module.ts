@@ -11,6 +11,9 @@ import { EventRegistration } from './event-registration.entity.js';
 import { EventRegistrationLink } from './event-registration-link.entity.js';
 import { MeetingChangeListeners } from './meeting-change.listeners.js';
 import { EventRegistrationsService } from './event-registrations.service.js';
+import { EventProgrammeService } from './event-programme.service.js';
+import { ProgrammeSession } from './programme-session.entity.js';
+import { SessionPlace } from './session-place.entity.js';
 import { MeetingCalendarService } from './meeting-calendar.service.js';
 import { MeetingPollSlot } from './meeting-poll-slot.entity.js';
 import { MeetingPollVote } from './meeting-poll-vote.entity.js';
@@ -36,6 +39,8 @@ import { MeetingsPersonalData } from './meetings-personal-data.js';
       EventForm,
       EventRegistration,
       EventRegistrationLink,
+      ProgrammeSession,
+      SessionPlace,
     ]),
     GroupsModule,
     IdentityModule,
@@ -50,6 +55,7 @@ import { MeetingsPersonalData } from './meetings-personal-data.js';
     MeetingPollsService,
     MeetingCalendarService,
     EventRegistrationsService,
+    EventProgrammeService,
     MeetingsPersonalData,
   ],
   exports: [
@@ -58,6 +64,7 @@ import { MeetingsPersonalData } from './meetings-personal-data.js';
     MeetingPollsService,
     MeetingCalendarService,
     EventRegistrationsService,
+    EventProgrammeService,
   ],
 })
 export class MeetingsModule {}

@@ -107,6 +107,19 @@ export enum RegistrationStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** A session of an event's programme: everyone attends plenaries (and the rest); workshops are picked. */
+export enum ProgrammeSessionKind {
+  PLENARY = 'PLENARY',
+  WORKSHOP = 'WORKSHOP',
+  OTHER = 'OTHER',
+}
+
+/** A registrant's pick of a workshop: a place, or a place in its queue. */
+export enum SessionPlaceStatus {
+  CONFIRMED = 'CONFIRMED',
+  WAITLISTED = 'WAITLISTED',
+}
+
 export enum RegistrationFieldKind {
   TEXT = 'TEXT',
   CHOICE = 'CHOICE',

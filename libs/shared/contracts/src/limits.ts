@@ -58,6 +58,11 @@ export const LIMITS = {
   registrationChoicesMax: 12,
   registrationConsentMax: 2000,
   registrationMessageMax: 5000,
+  /** Sessions in one event's programme. */
+  programmeSessionsMax: 60,
+  programmeSessionTitleMax: 200,
+  programmeSessionRoomMax: 120,
+  programmeSessionDescriptionMax: 2000,
   pitchTitleMax: 200,
   pitchSummaryMax: 5000,
   pitchHelpMax: 3000,

@@ -6,3 +6,5 @@ export { PublicEventPage } from './components/PublicEventPage';
 export { RegistrationPage } from './components/RegistrationPage';
 export { meetingsResources } from './i18n/meetings-resources';
 export { meetingsTranslations } from './i18n/meetings-translations';
+export { programmeResources } from './i18n/programme-resources';
+export { programmeTranslations } from './i18n/programme-translations';

@@ -2,6 +2,7 @@ import { Alert, Grid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { MeetingDocument, toApiError, type MeetingPageFieldsFragment } from '@convene/web-data-access';
 import { NotFoundPage, PageError, PageLoader } from '@convene/web-ui';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMeetingTime } from '../hooks/useMeetingTime';
@@ -15,6 +16,11 @@ import { MeetingMinutesSection } from './MeetingMinutesSection';
 import { MeetingRegistrationSection } from './MeetingRegistrationSection';
 import { MeetingRsvpSection } from './MeetingRsvpSection';
 import './meetings.css';
+
+// The programme editor is for an event's organisers only: loaded when one opens its page.
+const ProgrammeSection = lazy(() =>
+  import('./ProgrammeSection').then((module) => ({ default: module.ProgrammeSection })),
+);
 
 /** One meeting: when and where, the viewer's answer, everyone's answers, agenda and minutes, and the convenors' tools. */
 export function MeetingPage() {
@@ -78,6 +84,11 @@ function MeetingDetails({ meeting }: { meeting: MeetingPageFieldsFragment }) {
             <MeetingAgendaSection meeting={shown} />
             <MeetingMinutesSection meeting={shown} />
             <MeetingRegistrationSection meeting={meeting} />
+            {meeting.viewerCanManage && meeting.eventForm && (
+              <Suspense fallback={null}>
+                <ProgrammeSection meetingId={meeting.id} />
+              </Suspense>
+            )}
           </Stack>
         </Grid.Col>
 

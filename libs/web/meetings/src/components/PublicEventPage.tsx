@@ -20,7 +20,7 @@ import {
   useLocale,
   useValidators,
 } from '@convene/web-ui';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMeetingTime } from '../hooks/useMeetingTime';
@@ -28,6 +28,9 @@ import { browserTimeZone } from '../utils/zoned-time.util';
 import { EventDetails } from './EventDetails';
 import { publicEventIn } from '../utils/public-event-texts.util';
 import './meetings.css';
+
+// Only events with workshops load the picker (and the programme's texts): the form stays small.
+const SessionPicker = lazy(() => import('./SessionPicker').then((module) => ({ default: module.SessionPicker })));
 
 /** An open event's public page and registration form: no account needed. */
 export function PublicEventPage() {
@@ -142,6 +145,7 @@ interface Values {
   answers: Record<string, string>;
   consent: boolean;
   website: string;
+  sessionIds: string[];
 }
 
 function RegistrationForm({
@@ -165,6 +169,7 @@ function RegistrationForm({
       answers: Object.fromEntries(event.fields.map((field) => [field.id, field.kind === 'CHECKBOX' ? 'false' : ''])),
       consent: false,
       website: '',
+      sessionIds: [],
     },
     validate: {
       name: validators.all(validators.required, validators.maxLength(LIMITS.registrationNameMax)),
@@ -201,6 +206,7 @@ function RegistrationForm({
             consent: v.consent,
             website: v.website,
             locale,
+            sessionIds: v.sessionIds,
           },
         },
       });
@@ -250,6 +256,16 @@ function RegistrationForm({
             onChange={(value) => form.setFieldValue(`answers.${field.id}`, value)}
           />
         ))}
+        {event.programme.some((session) => session.kind === 'WORKSHOP') && (
+          <Suspense fallback={null}>
+            <SessionPicker
+              slug={event.slug}
+              value={values.sessionIds}
+              onChange={(sessionIds) => form.setFieldValue('sessionIds', sessionIds)}
+              error={form.errors['sessionIds']}
+            />
+          </Suspense>
+        )}
         <HoneypotField
           id="event-website"
           label={t('public.website')}

@@ -18,12 +18,17 @@ import {
   useLocale,
   useNotify,
 } from '@convene/web-ui';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EventDetails } from './EventDetails';
 import { publicEventIn } from '../utils/public-event-texts.util';
 import './meetings.css';
+
+// Only events with a programme load it (and its texts).
+const MyProgrammeSection = lazy(() =>
+  import('./MyProgrammeSection').then((module) => ({ default: module.MyProgrammeSection })),
+);
 
 const STATUS_COLORS: Record<RegistrationStatus, string> = {
   CONFIRMED: 'teal',
@@ -115,6 +120,14 @@ function Registration({ token, registration }: { token: string; registration: My
           {t('registration.eventPage')}
         </Anchor>
       </Paper>
+      {active && registration.event.programme.length > 0 && (
+        <Suspense fallback={null}>
+          <MyProgrammeSection
+            token={token}
+            canChange={registration.event.closedReason !== 'CANCELLED' && registration.event.closedReason !== 'ENDED'}
+          />
+        </Suspense>
+      )}
       {active && (
         <Button variant="light" color="red" onClick={modal.open} style={{ alignSelf: 'flex-start' }}>
           {t('registration.cancel')}

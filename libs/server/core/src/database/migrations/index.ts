@@ -21,6 +21,7 @@ import { Migration20261208200000_WebPush } from './Migration20261208200000_WebPu
 import { Migration20261209090000_EmailReplies } from './Migration20261209090000_EmailReplies.js';
 import { Migration20261209100000_ThreadEdits } from './Migration20261209100000_ThreadEdits.js';
 import { Migration20261209120000_GroupArchiving } from './Migration20261209120000_GroupArchiving.js';
+import { Migration20261209130000_EventProgramme } from './Migration20261209130000_EventProgramme.js';
 import { Migration20261209140000_MeetingHosts } from './Migration20261209140000_MeetingHosts.js';
 import { Migration20261209150000_NetworkEvents } from './Migration20261209150000_NetworkEvents.js';
 
@@ -45,6 +46,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261209090000_EmailReplies', class: Migration20261209090000_EmailReplies },
   { name: 'Migration20261209100000_ThreadEdits', class: Migration20261209100000_ThreadEdits },
   { name: 'Migration20261209120000_GroupArchiving', class: Migration20261209120000_GroupArchiving },
+  { name: 'Migration20261209130000_EventProgramme', class: Migration20261209130000_EventProgramme },
   { name: 'Migration20261209140000_MeetingHosts', class: Migration20261209140000_MeetingHosts },
   { name: 'Migration20261209150000_NetworkEvents', class: Migration20261209150000_NetworkEvents },
 ];
