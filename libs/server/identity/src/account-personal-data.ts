@@ -58,7 +58,7 @@ export class AccountPersonalData implements OnModuleInit {
    */
   private async erase(em: EntityManager, person: DataSubject): Promise<void> {
     await em.execute(
-      `update users set email = ?, display_name = ?, password_hash = ?, organisation_id = null, network_role = 'MEMBER', locale = 'en', time_zone = 'UTC', totp_secret = null,
+      `update users set email = ?, display_name = ?, password_hash = ?, organisation_id = null, pending_organisation_id = null, pending_organisation_since = null, network_role = 'MEMBER', locale = 'en', time_zone = 'UTC', totp_secret = null,
               totp_pending_secret = null, totp_enabled_at = null, totp_last_step = null, deactivated_at = now(), deleted_at = now(), password_changed_at = now()
         where id = ?`,
       [`deleted-${person.id}@deleted.invalid`, FORMER_MEMBER, `!deleted-${randomBytes(16).toString('hex')}`, person.id],

@@ -6,7 +6,8 @@ import { NetworkSettings } from './network-settings.entity.js';
 import { PartnerOrganisation } from './partner-organisation.entity.js';
 import { User } from './user.entity.js';
 
-export type NewPartnerOrganisation = Pick<PartnerOrganisation, 'name'> & Partial<Pick<PartnerOrganisation, 'website'>>;
+export type NewPartnerOrganisation = Pick<PartnerOrganisation, 'name'> &
+  Partial<Pick<PartnerOrganisation, 'website' | 'kind' | 'area' | 'descriptions' | 'archivedAt'>>;
 
 export type NewUser = Pick<User, 'email' | 'displayName' | 'passwordHash'> &
   Partial<Pick<User, 'networkRole' | 'locale'>> & {

@@ -127,6 +127,16 @@ export enum OrganisationType {
   OTHER = 'OTHER',
 }
 
+/** What kind of body a partner organisation of the network is. */
+export enum PartnerOrganisationKind {
+  COMMUNITY_ORGANISATION = 'COMMUNITY_ORGANISATION',
+  NGO = 'NGO',
+  FAITH_GROUP = 'FAITH_GROUP',
+  LEGAL_SERVICE = 'LEGAL_SERVICE',
+  PUBLIC_BODY = 'PUBLIC_BODY',
+  OTHER = 'OTHER',
+}
+
 export enum PitchFieldKind {
   TEXT = 'TEXT',
   LONG_TEXT = 'LONG_TEXT',

@@ -1327,7 +1327,7 @@ export type DeleteAccountMutation = { deleteAccount: boolean };
 export type ProfileOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProfileOptionsQuery = { partnerOrganisations: Array<{ __typename: 'PartnerOrganisation', id: string, name: string }> };
+export type ProfileOptionsQuery = { partnerOrganisations: Array<{ __typename: 'PartnerOrganisationProfile', id: string, name: string }> };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
