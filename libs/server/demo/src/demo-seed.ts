@@ -9,6 +9,7 @@ import {
   MembershipStatus,
   NetworkRole,
   OrganisationType,
+  PartnerOrganisationKind,
   PitchFieldKind,
   PitchMessageAuthor,
   PitchStatus,
@@ -106,9 +107,36 @@ const GROUPS = [
 ] as const;
 
 const ORGANISATIONS = [
-  { name: 'Eastside Migrant Hub', website: 'https://eastside-hub.example.org' },
-  { name: 'Northern Refugee Action', website: 'https://northern-refugee-action.example.org' },
-  { name: 'Faith Communities Forum', website: 'https://faith-forum.example.org' },
+  {
+    name: 'Eastside Migrant Hub',
+    website: 'https://eastside-hub.example.org',
+    kind: PartnerOrganisationKind.NGO,
+    area: 'East London',
+    descriptions: {
+      en: 'Advice drop-ins, English classes and a hardship fund for migrants in East London.',
+      ar: 'جلسات استشارة مفتوحة ودروس في اللغة الإنجليزية وصندوق للمساعدة في الضائقة للمهاجرين في شرق لندن.',
+    },
+  },
+  {
+    name: 'Northern Refugee Action',
+    website: 'https://northern-refugee-action.example.org',
+    kind: PartnerOrganisationKind.COMMUNITY_ORGANISATION,
+    area: 'Greater Manchester and Lancashire',
+    descriptions: {
+      en: 'A refugee-led community organisation: peer support, casework and campaigns on asylum housing.',
+      ar: 'منظمة مجتمعية يقودها لاجئون: دعم من الأقران ومتابعة للحالات وحملات حول سكن طالبي اللجوء.',
+    },
+  },
+  {
+    name: 'Faith Communities Forum',
+    website: 'https://faith-forum.example.org',
+    kind: PartnerOrganisationKind.FAITH_GROUP,
+    area: 'West Midlands',
+    descriptions: {
+      en: 'Churches, mosques, gurdwaras and synagogues that welcome and accompany people seeking sanctuary.',
+      ar: 'كنائس ومساجد ومعابد سيخية وكُنُس تستقبل الباحثين عن الأمان وترافقهم.',
+    },
+  },
 ];
 
 const EXTRA_PEOPLE = [

@@ -60,6 +60,7 @@ export interface SignUpInput {
 
 export interface ProfileInput {
   displayName: string;
+  /** The organisation they say they work at: null for none; left out, unchanged. */
   organisationId?: string | null;
   locale: string;
   timeZone: string;
@@ -227,7 +228,8 @@ export class IdentityService {
     user.displayName = displayName;
     user.locale = locale;
     user.timeZone = timeZone;
-    this.affiliate(user, organisation);
+    // Left out, it stays as it is (the language switcher saves the language alone).
+    if (input.organisationId !== undefined) this.affiliate(user, organisation);
     await this.em.flush();
     return user;
   }

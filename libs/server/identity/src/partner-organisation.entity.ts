@@ -34,7 +34,7 @@ export class PartnerOrganisation {
   area = '';
 
   /** A short description per language; English is the fallback. */
-  @Property({ type: 'json', lazy: true })
+  @Property({ type: 'json', lazy: true, defaultRaw: `'{}'` })
   descriptions: OrganisationDescriptions = {};
 
   /** Archived organisations leave the lists and cannot be chosen; their people keep them. */

@@ -12,11 +12,9 @@ export class Migration20261209110000_PartnerOrganisations extends Migration {
     this.addSql(
       `create type "partner_organisation_kind" as enum ('COMMUNITY_ORGANISATION', 'NGO', 'FAITH_GROUP', 'LEGAL_SERVICE', 'PUBLIC_BODY', 'OTHER');`,
     );
-    // Existing organisations get no description; new ones always say what they have.
     this.addSql(
       `alter table "partner_organisations" add "kind" "partner_organisation_kind" not null default 'OTHER', add "area" varchar(200) not null default '', add "descriptions" jsonb not null default '{}', add "archived_at" timestamptz null;`,
     );
-    this.addSql(`alter table "partner_organisations" alter column "descriptions" drop default;`);
 
     this.addSql(
       `alter table "users" add "pending_organisation_id" uuid null, add "pending_organisation_since" timestamptz null;`,
