@@ -447,7 +447,11 @@ describe('on a phone', () => {
       const menu = lucia.locator('#convene-mobile-nav');
       const texts =
         language === 'en'
-          ? { pages: ['Groups', 'Calendar', 'Pitches', 'Organisations', 'Profile'], saver: /^Use less data/, signOut: 'Sign out' }
+          ? {
+              pages: ['Groups', 'Calendar', 'Pitches', 'Organisations', 'Profile'],
+              saver: /^Use less data/,
+              signOut: 'Sign out',
+            }
           : {
               pages: ['المجموعات', 'التقويم', 'المقترحات', 'المنظمات', 'الملف الشخصي'],
               saver: /^استخدام بيانات أقل/,
