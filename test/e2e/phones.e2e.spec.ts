@@ -230,6 +230,7 @@ describe('on a phone', () => {
     '/settings/notifications',
     '/profile',
     '/settings/security',
+    '/organisations',
   ];
 
   for (const language of ['en', 'ar'] as const) {
@@ -321,10 +322,13 @@ describe('on a phone', () => {
     await graphql(admin, 'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { id } }', {
       input: { email: invited },
     });
-    const { pitches, pitchForms } = await graphql<{
+    const { pitches, pitchForms, partnerOrganisations } = await graphql<{
       pitches: { nodes: { id: string; title: string }[] };
       pitchForms: { id: string }[];
-    }>(admin, '{ pitches { nodes { id title } } pitchForms { id } }', {});
+      partnerOrganisations: { id: string; name: string }[];
+    }>(admin, '{ pitches { nodes { id title } } pitchForms { id } partnerOrganisations { id name } }', {});
+    // The demo's organisation with a confirmed person in a group, an area and descriptions in both languages.
+    const organisation = partnerOrganisations.find((o) => o.name === 'Northern Refugee Action');
     const pitch = pitches.nodes.find((p) => p.title.startsWith('A legal clinic for newcomers'));
     const mailTo = async (to: string, prefix: string) =>
       mailedPath(await session.waitForMail((mail) => mail.to === to && mail.text.includes(`/${prefix}/`)), prefix);
@@ -351,6 +355,8 @@ describe('on a phone', () => {
         '/admin',
         '/admin/people',
         '/admin/audit',
+        '/organisations',
+        `/organisations/${organisation?.id}`,
         `/polls/${pollId}`,
         `/documents/${documentId}`,
       ],

@@ -319,6 +319,11 @@ describe('partner organisations', () => {
         [person.id],
       );
       expect(row).toEqual({ organisation_id: null, pending_organisation_id: null });
+      const audited = await sql<{ actor_id: string; detail: Record<string, unknown> }>(
+        `select actor_id, detail from audit_events where action = 'AFFILIATION_DECIDED' and subject_user_id = ?`,
+        [person.id],
+      );
+      expect(audited).toEqual([{ actor_id: g.people.admin.id, detail: { organisationId: org.id, confirmed: false } }]);
       const again = await decide(person.id, org.id, true);
       expect(codeOf(again)).toBe('CONFLICT');
       expect(reasonOf(again)).toBe('NO_PENDING_AFFILIATION');
@@ -438,6 +443,14 @@ describe('partner organisations', () => {
       const asConvenor = dataOf(await page('convenor', target.id)).partnerOrganisation;
       expect(asConvenor.people.map((p) => p.id)).toContain(confirmed.id);
       expect(asConvenor.pitches.map((p) => p.id)).toContain(pitch.id);
+      // The audit log keeps who merged what into what, by id.
+      const audited = await sql<{ actor_id: string; detail: Record<string, string> }>(
+        `select actor_id, detail from audit_events where action = 'ORGANISATION_CHANGED' and detail->>'organisationId' = ?`,
+        [source.id],
+      );
+      expect(audited.map((e) => [e.actor_id, e.detail['change'], e.detail['into']])).toEqual(
+        expect.arrayContaining([[g.people.admin.id, 'merged', target.id]]),
+      );
     });
 
     it('refuses merging into itself or into an archived organisation, changing nothing', async () => {

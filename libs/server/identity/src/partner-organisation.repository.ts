@@ -101,6 +101,21 @@ export class PartnerOrganisationRepository extends EntityRepository<PartnerOrgan
     }));
   }
 
+  /** Locks organisations' rows until the caller's transaction ends, in id order (two merges of a pair cannot deadlock). */
+  async lockAll(em: EntityManager, ids: string[]): Promise<void> {
+    await em.execute('select id from partner_organisations where id = any(?::uuid[]) order by id for update', [
+      `{${[...ids].sort().join(',')}}`,
+    ]);
+  }
+
+  /** Declines, inside the caller's transaction, every request to be confirmed at the organisation. */
+  async declineWaiting(em: EntityManager, organisationId: string): Promise<void> {
+    await em.execute(
+      'update users set pending_organisation_id = null, pending_organisation_since = null where pending_organisation_id = ?',
+      [organisationId],
+    );
+  }
+
   /**
    * Moves everyone of `sourceId` (confirmed, or waiting) to `targetId`, inside the caller's
    * transaction. A request for the target from someone already confirmed there is done with.

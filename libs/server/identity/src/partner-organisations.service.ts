@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { LIMITS, NetworkRole, PartnerOrganisationKind, SUPPORTED_LOCALES } from '@convene/shared-contracts';
-import { InputCheck, forbidden, hasControlCharacters, type Viewer } from '@convene/server-core';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import {
+  AuditAction,
+  LIMITS,
+  NetworkRole,
+  PartnerOrganisationKind,
+  SUPPORTED_LOCALES,
+} from '@convene/shared-contracts';
+import { AuditLog, InputCheck, forbidden, hasControlCharacters, type Viewer } from '@convene/server-core';
 import { PartnerOrganisation, type OrganisationDescriptions } from './partner-organisation.entity.js';
 import {
   PartnerOrganisationRepository,
@@ -36,7 +42,17 @@ export class PartnerOrganisationsService {
   constructor(
     private readonly em: EntityManager,
     private readonly organisations: PartnerOrganisationRepository,
+    private readonly audit: AuditLog,
   ) {}
+
+  /** Ids only in the audit log: never names or texts. */
+  private changed(em: EntityManager, viewer: Viewer, change: string, organisationId: string, into?: string): void {
+    this.audit.record(em, {
+      action: AuditAction.ORGANISATION_CHANGED,
+      actorId: viewer.userId,
+      detail: { change, organisationId, ...(into ? { into } : {}) },
+    });
+  }
 
   /** By name; archived ones only for network admins who ask for them. */
   list(viewer: Viewer, includeArchived = false): Promise<PartnerOrganisation[]> {
@@ -58,7 +74,8 @@ export class PartnerOrganisationsService {
     const values = this.checked(input);
     if (await this.organisations.nameTaken(values.name, null)) throw identityErrors.organisationNameTaken();
     const organisation = this.em.create(PartnerOrganisation, values);
-    await this.em.flush();
+    this.changed(this.em, viewer, 'created', organisation.id);
+    await this.flushNamed();
     return organisation;
   }
 
@@ -68,7 +85,8 @@ export class PartnerOrganisationsService {
     const organisation = await this.byId(id);
     if (await this.organisations.nameTaken(values.name, organisation.id)) throw identityErrors.organisationNameTaken();
     Object.assign(organisation, values);
-    await this.em.flush();
+    this.changed(this.em, viewer, 'updated', organisation.id);
+    await this.flushNamed();
     return organisation;
   }
 
@@ -81,12 +99,8 @@ export class PartnerOrganisationsService {
       if (!organisation) throw identityErrors.organisationNotFound();
       if (!!organisation.archivedAt === archived) return organisation;
       organisation.archivedAt = archived ? new Date() : null;
-      if (archived)
-        await em.nativeUpdate(
-          User,
-          { pendingOrganisation: organisation.id },
-          { pendingOrganisation: null, pendingOrganisationSince: null },
-        );
+      if (archived) await em.getRepository(PartnerOrganisation).declineWaiting(em, organisation.id);
+      this.changed(em, viewer, archived ? 'archived' : 'restored', organisation.id);
       return organisation;
     });
   }
@@ -105,18 +119,14 @@ export class PartnerOrganisationsService {
     check.done();
     return this.em.transactional(async (em) => {
       const organisations = em.getRepository(PartnerOrganisation);
-      // Locked in a fixed order, so that two merges of the same pair cannot deadlock.
-      const [first, second] = [source, target].sort();
-      await em.execute('select id from partner_organisations where id in (?, ?) order by id for update', [
-        first,
-        second,
-      ]);
+      await organisations.lockAll(em, [source, target]);
       const from = await organisations.withTexts(source);
       const into = await organisations.withTexts(target);
       if (!from || !into) throw identityErrors.organisationNotFound();
       if (into.archivedAt) throw identityErrors.organisationArchived('targetId');
       await organisations.moveAffiliations(em, from.id, into.id);
       em.remove(from);
+      this.changed(em, viewer, 'merged', from.id, into.id);
       return into;
     });
   }
@@ -150,7 +160,7 @@ export class PartnerOrganisationsService {
 
   /**
    * A network admin confirms that someone works at the organisation they named (it then shows
-   * beside their name) or declines it (they keep the one they had, if any).
+   * beside their name) or declines it (then none does: asking for another gave up the one they had).
    */
   async decideAffiliation(
     viewer: Viewer,
@@ -165,11 +175,27 @@ export class PartnerOrganisationsService {
       const user = await em.findOne(User, { id: userId, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // Asked with the organisation the admin saw: a request changed since is not decided blindly.
       if (!user || user.pendingOrganisation?.id !== organisationId) throw identityErrors.noPendingAffiliation();
+      this.audit.record(em, {
+        action: AuditAction.AFFILIATION_DECIDED,
+        actorId: viewer.userId,
+        subjectUserId: user.id,
+        detail: { organisationId, confirmed: input.confirm },
+      });
       if (input.confirm) user.organisation = user.pendingOrganisation;
       user.pendingOrganisation = null;
       user.pendingOrganisationSince = null;
       return user;
     });
+  }
+
+  /** Flushes an organisation's name: one taken meanwhile (the check above raced) is the same field message. */
+  private async flushNamed(): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw identityErrors.organisationNameTaken();
+      throw error;
+    }
   }
 
   /** Checks an organisation's fields: every problem at once, named by field. */

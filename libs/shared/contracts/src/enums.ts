@@ -177,6 +177,10 @@ export enum AuditAction {
   MEMBERSHIP_DECLINED = 'MEMBERSHIP_DECLINED',
   MEMBER_ROLE_CHANGED = 'MEMBER_ROLE_CHANGED',
   MEMBER_REMOVED = 'MEMBER_REMOVED',
+  /** A partner organisation added, edited, archived, restored or merged into another (`detail.change`). */
+  ORGANISATION_CHANGED = 'ORGANISATION_CHANGED',
+  /** A network admin confirmed or declined that someone works at an organisation. */
+  AFFILIATION_DECIDED = 'AFFILIATION_DECIDED',
 }
 
 export enum DataExportStatus {

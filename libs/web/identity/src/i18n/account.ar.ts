@@ -363,6 +363,8 @@ export const accountAr: Translations<typeof accountEn> = {
       DATA_EXPORT_REQUESTED: 'طلب تصدير البيانات',
       DATA_EXPORT_DOWNLOADED: 'نزّل تصدير البيانات',
       NETWORK_SETTINGS_CHANGED: 'غيّر إعدادات الشبكة',
+      ORGANISATION_CHANGED: 'غيّر منظمة شريكة',
+      AFFILIATION_DECIDED: 'بتّ في مكان عمل شخص',
       NETWORK_INVITATION_SENT: 'دعا شخصًا إلى الشبكة',
       GROUP_CREATED: 'أنشأ مجموعة عمل',
       GROUP_SETTINGS_CHANGED: 'غيّر إعدادات مجموعة',

@@ -364,6 +364,8 @@ export const accountEn = {
       DATA_EXPORT_REQUESTED: 'Asked for a data export',
       DATA_EXPORT_DOWNLOADED: 'Downloaded a data export',
       NETWORK_SETTINGS_CHANGED: 'Changed network settings',
+      ORGANISATION_CHANGED: 'Changed a partner organisation',
+      AFFILIATION_DECIDED: 'Decided where someone works',
       NETWORK_INVITATION_SENT: 'Invited someone to the network',
       GROUP_CREATED: 'Created a working group',
       GROUP_SETTINGS_CHANGED: 'Changed group settings',

@@ -9,6 +9,10 @@ export class Migration20261209110000_PartnerOrganisations extends Migration {
   override name = 'Migration20261209110000_PartnerOrganisations';
 
   override up(): void | Promise<void> {
+    this.addSql(`alter type "audit_action" add value if not exists 'ORGANISATION_CHANGED' after 'MEMBER_REMOVED';`);
+    this.addSql(
+      `alter type "audit_action" add value if not exists 'AFFILIATION_DECIDED' after 'ORGANISATION_CHANGED';`,
+    );
     this.addSql(
       `create type "partner_organisation_kind" as enum ('COMMUNITY_ORGANISATION', 'NGO', 'FAITH_GROUP', 'LEGAL_SERVICE', 'PUBLIC_BODY', 'OTHER');`,
     );
