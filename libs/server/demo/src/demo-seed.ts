@@ -140,10 +140,11 @@ const ORGANISATIONS = [
 ];
 
 const EXTRA_PEOPLE = [
-  { email: 'samira@example.org', displayName: 'Samira Benali', org: 'Northern Refugee Action' },
-  { email: 'tomasz@example.org', displayName: 'Tomasz Nowak', org: null },
-  { email: 'chidi@example.org', displayName: 'Chidi Eze', org: 'Faith Communities Forum' },
-  { email: 'priya@example.org', displayName: 'Priya Raman', org: null },
+  { email: 'samira@example.org', displayName: 'Samira Benali', org: 'Northern Refugee Action', waitingFor: null },
+  // Says he works at Eastside Migrant Hub: a network admin has yet to confirm it.
+  { email: 'tomasz@example.org', displayName: 'Tomasz Nowak', org: null, waitingFor: 'Eastside Migrant Hub' },
+  { email: 'chidi@example.org', displayName: 'Chidi Eze', org: 'Faith Communities Forum', waitingFor: null },
+  { email: 'priya@example.org', displayName: 'Priya Raman', org: null, waitingFor: null },
 ];
 
 // [group slug, email, role]
@@ -724,7 +725,13 @@ export async function seedDemoData(
   for (const org of ORGANISATIONS) orgs.set(org.name, newPartnerOrganisation(em, org));
 
   const users = new Map<string, User>();
-  const addUser = (email: string, displayName: string, org: string | null, networkRole = NetworkRole.MEMBER) =>
+  const addUser = (
+    email: string,
+    displayName: string,
+    org: string | null,
+    networkRole = NetworkRole.MEMBER,
+    waitingFor: string | null = null,
+  ) =>
     users.set(
       email,
       newUser(em, {
@@ -733,6 +740,7 @@ export async function seedDemoData(
         passwordHash,
         networkRole,
         organisation: org ? seeded(orgs, org, 'organisation') : null,
+        pendingOrganisation: waitingFor ? seeded(orgs, waitingFor, 'organisation') : null,
       }),
     );
   for (const account of DEMO_ACCOUNTS) {
@@ -743,7 +751,8 @@ export async function seedDemoData(
       account.email === 'admin@example.org' ? NetworkRole.ADMIN : NetworkRole.MEMBER,
     );
   }
-  for (const person of EXTRA_PEOPLE) addUser(person.email, person.displayName, person.org);
+  for (const person of EXTRA_PEOPLE)
+    addUser(person.email, person.displayName, person.org, NetworkRole.MEMBER, person.waitingFor);
 
   const groups = new Map<string, WorkingGroup>();
   for (const group of GROUPS) groups.set(group.slug, newWorkingGroup(em, group));
