@@ -21,6 +21,7 @@ const LIST = `query L($includeArchived: Boolean) { partnerOrganisations(includeA
 const PAGE = `query P($id: ID!) { partnerOrganisation(id: $id) { id name
   people { id displayName workingGroups { id } } workingGroups { id name } pitches { id title status }
   pendingAffiliations { userId email } } }`;
+const COUNTS = `{ partnerOrganisations { id pendingAffiliationCount } }`;
 const PROFILE = `mutation P($input: UpdateProfileInput!) { updateProfile(input: $input) { organisation { id } pendingOrganisation { id } } }`;
 const ME = `{ me { organisation { id } pendingOrganisation { id } } }`;
 const PITCH = `query Q($id: ID!) { pitch(id: $id) { id senderOrganisation { id name } } }`;
@@ -290,8 +291,15 @@ describe('partner organisations', () => {
       const before = dataOf(await page('admin', org.id)).partnerOrganisation;
       expect(before.people.map((p) => p.id)).not.toContain(person.id);
       expect(before.pendingAffiliations).toEqual([{ userId: person.id, email: person.email }]);
-      // Only admins see who is waiting.
+      // Only admins see who is waiting, and how many, in the list too.
       expect(dataOf(await page('member', org.id)).partnerOrganisation.pendingAffiliations).toBeNull();
+      const counts = async (persona: Persona) =>
+        dataOf(
+          await (
+            await g.as(persona)
+          ).request<{ partnerOrganisations: { id: string; pendingAffiliationCount: number | null }[] }>(COUNTS),
+        ).partnerOrganisations.find((o) => o.id === org.id)?.pendingAffiliationCount;
+      expect([await counts('admin'), await counts('member')]).toEqual([1, null]);
 
       const decided = await decide(person.id, org.id, true);
       expect(dataOf(decided).decideAffiliation.pendingAffiliations).toEqual([]);

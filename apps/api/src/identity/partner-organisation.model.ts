@@ -78,6 +78,8 @@ export class PartnerOrganisationProfileModel {
   archivedAt!: Date | null;
 
   @HideField() viewer!: Viewer;
+  /** How many wait for confirmation at each organisation of the answer (null: not for this viewer), counted once for all. */
+  @HideField() pendingCounts!: () => Promise<Map<string, number> | null>;
   /** Its people the viewer may see, loaded once for the fields that list them. */
   @HideField() visiblePeople!: () => Promise<VisiblePeople>;
 

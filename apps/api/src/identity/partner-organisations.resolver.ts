@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, NetworkAdminOnly, SignedIn, type Viewer } from '@convene/server-core';
 import { GroupsService } from '@convene/server-groups';
 import { PartnerOrganisationsService, type PartnerOrganisation } from '@convene/server-identity';
@@ -29,7 +29,7 @@ export class PartnerOrganisationsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('includeArchived', { type: () => Boolean, defaultValue: false }) includeArchived: boolean,
   ): Promise<PartnerOrganisationProfileModel[]> {
-    return (await this.organisations.list(viewer, includeArchived)).map((org) => this.present(viewer, org));
+    return this.presentAll(viewer, await this.organisations.list(viewer, includeArchived));
   }
 
   @SignedIn()
@@ -146,9 +146,41 @@ export class PartnerOrganisationsResolver {
     return this.organisations.pendingAffiliations(org.viewer, org.id);
   }
 
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'How many wait for a network admin to confirm that they work here; null for everyone but network admins.',
+  })
+  async pendingAffiliationCount(@Parent() org: PartnerOrganisationProfileModel): Promise<number | null> {
+    const counts = await org.pendingCounts();
+    return counts ? (counts.get(org.id) ?? 0) : null;
+  }
+
   private present(viewer: Viewer, org: PartnerOrganisation): PartnerOrganisationProfileModel {
+    const [model] = this.presentAll(viewer, [org]);
+    if (!model) throw new Error('An organisation was presented as nothing.');
+    return model;
+  }
+
+  /** The organisations of one answer: what their fields load, they load once for all of them. */
+  private presentAll(viewer: Viewer, orgs: PartnerOrganisation[]): PartnerOrganisationProfileModel[] {
+    let counted: ReturnType<PartnerOrganisationProfileModel['pendingCounts']> | null = null;
+    const pendingCounts = () =>
+      (counted ??= this.organisations.pendingCounts(
+        viewer,
+        orgs.map((o) => o.id),
+      ));
+    return orgs.map((org) => this.model(viewer, org, pendingCounts));
+  }
+
+  private model(
+    viewer: Viewer,
+    org: PartnerOrganisation,
+    pendingCounts: PartnerOrganisationProfileModel['pendingCounts'],
+  ): PartnerOrganisationProfileModel {
     const model = PartnerOrganisationProfileModel.from(org);
     model.viewer = viewer;
+    model.pendingCounts = pendingCounts;
     let loaded: ReturnType<PartnerOrganisationProfileModel['visiblePeople']> | null = null;
     model.visiblePeople = () =>
       (loaded ??= this.organisations.confirmedPeople(org.id).then(async (people) => {

@@ -413,6 +413,11 @@ export const ACCESS_TABLE = {
     expect: MANAGERS_A,
     why: 'pitches its people sent: A’s pitch only for its triagers',
   },
+  'PartnerOrganisationProfile.pendingAffiliationCount': {
+    kind: 'field',
+    expect: ADMIN,
+    why: 'how many wait for an admin’s decision: for the admins who decide',
+  },
   'PartnerOrganisationProfile.pendingAffiliations': {
     kind: 'field',
     expect: ADMIN,

@@ -1445,7 +1445,7 @@ const pitchField = (judge: (pitch: unknown, w: World) => Judgement) =>
   gql({ query: PITCH, variables: ({ w }) => ({ id: w.a.pitchId }), judge: (d, { w }) => judge(at(d, 'pitch'), w) });
 
 const ORGANISATION = `query Q($id: ID!) { partnerOrganisation(id: $id) {
-  id people { id } workingGroups { id } pitches { id } pendingAffiliations { userId } } }`;
+  id people { id } workingGroups { id } pitches { id } pendingAffiliations { userId } pendingAffiliationCount } }`;
 const organisationField = (judge: (org: unknown, w: World) => Judgement) =>
   gql({
     query: ORGANISATION,
@@ -1581,6 +1581,10 @@ const fieldProbes = {
   'PartnerOrganisationProfile.pitches': organisationField((org, w) =>
     ids(org, 'pitches').includes(w.a.pitchId) ? true : 'hidden',
   ),
+  'PartnerOrganisationProfile.pendingAffiliationCount': organisationField((org) => {
+    const n = at(org, 'pendingAffiliationCount');
+    return typeof n === 'number' && n >= 1 ? true : 'hidden';
+  }),
   'PartnerOrganisationProfile.pendingAffiliations': organisationField((org, w) =>
     list(org, 'pendingAffiliations').some((p) => p['userId'] === w.a.pendingAffiliateId) ? true : 'hidden',
   ),

@@ -116,6 +116,19 @@ export class PartnerOrganisationRepository extends EntityRepository<PartnerOrgan
     );
   }
 
+  /** How many people wait for confirmation at each of these organisations, in one statement (none: left out). */
+  async pendingCounts(organisationIds: string[]): Promise<Map<string, number>> {
+    if (!organisationIds.length) return new Map();
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ id: string; n: number }[]>(
+        `select pending_organisation_id as id, count(*)::int as n from users
+          where pending_organisation_id = any(?::uuid[]) and deleted_at is null group by pending_organisation_id`,
+        [`{${organisationIds.join(',')}}`],
+      );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
   /**
    * Moves everyone of `sourceId` (confirmed, or waiting) to `targetId`, inside the caller's
    * transaction. A request for the target from someone already confirmed there is done with.

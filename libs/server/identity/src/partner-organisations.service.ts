@@ -158,6 +158,12 @@ export class PartnerOrganisationsService {
     return this.organisations.pendingAffiliations(organisationId);
   }
 
+  /** How many people wait for confirmation at each organisation; null for everyone but network admins. */
+  async pendingCounts(viewer: Viewer, organisationIds: string[]): Promise<Map<string, number> | null> {
+    if (viewer.networkRole !== NetworkRole.ADMIN) return null;
+    return this.organisations.pendingCounts([...new Set(organisationIds)]);
+  }
+
   /**
    * A network admin confirms that someone works at the organisation they named (it then shows
    * beside their name) or declines it (then none does: asking for another gave up the one they had).

@@ -65,6 +65,11 @@ export function OrganisationsPage() {
                         {t('organisations.archived')}
                       </Badge>
                     )}
+                    {!!org.pendingAffiliationCount && (
+                      <Badge variant="light" color="orange" c="orange.9" tt="none">
+                        {t('organisations.waiting', { count: org.pendingAffiliationCount })}
+                      </Badge>
+                    )}
                   </Group>
                   {org.area && (
                     <Text size="sm" c="dimmed" dir="auto">

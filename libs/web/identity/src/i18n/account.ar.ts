@@ -277,6 +277,8 @@ export const accountAr: Translations<typeof accountEn> = {
     merged: 'دُمجت المنظمتان',
     pending: 'بانتظار التأكيد',
     noPending: 'لا أحد بانتظار التأكيد.',
+    waiting_one: 'شخص واحد بانتظار التأكيد',
+    waiting_other: 'بانتظار التأكيد: {{count}}',
     person: 'الشخص',
     since: 'تاريخ الطلب',
     decision: 'القرار',

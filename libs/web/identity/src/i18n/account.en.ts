@@ -276,6 +276,8 @@ export const accountEn = {
     merged: 'Organisations merged',
     pending: 'Waiting for confirmation',
     noPending: 'Nobody is waiting for confirmation.',
+    waiting_one: '{{count}} waiting for confirmation',
+    waiting_other: '{{count}} waiting for confirmation',
     person: 'Person',
     since: 'Asked on',
     decision: 'Decision',
