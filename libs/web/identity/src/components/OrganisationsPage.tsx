@@ -66,7 +66,7 @@ export function OrganisationsPage() {
                       </Badge>
                     )}
                     {!!org.pendingAffiliationCount && (
-                      <Badge variant="light" color="orange" c="orange.9" tt="none">
+                      <Badge variant="light" color="orange" c="gray.9" tt="none">
                         {t('organisations.waiting', { count: org.pendingAffiliationCount })}
                       </Badge>
                     )}
