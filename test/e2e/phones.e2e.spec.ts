@@ -230,6 +230,7 @@ describe('on a phone', () => {
     '/settings/notifications',
     '/profile',
     '/settings/security',
+    '/organisations',
   ];
 
   for (const language of ['en', 'ar'] as const) {
@@ -320,10 +321,13 @@ describe('on a phone', () => {
     await graphql(admin, 'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { id } }', {
       input: { email: invited },
     });
-    const { pitches, pitchForms } = await graphql<{
+    const { pitches, pitchForms, partnerOrganisations } = await graphql<{
       pitches: { nodes: { id: string; title: string }[] };
       pitchForms: { id: string }[];
-    }>(admin, '{ pitches { nodes { id title } } pitchForms { id } }', {});
+      partnerOrganisations: { id: string; name: string }[];
+    }>(admin, '{ pitches { nodes { id title } } pitchForms { id } partnerOrganisations { id name } }', {});
+    // The demo's organisation with a confirmed person in a group, an area and descriptions in both languages.
+    const organisation = partnerOrganisations.find((o) => o.name === 'Northern Refugee Action');
     const pitch = pitches.nodes.find((p) => p.title.startsWith('A legal clinic for newcomers'));
     const mailTo = async (to: string, prefix: string) =>
       mailedPath(await session.waitForMail((mail) => mail.to === to && mail.text.includes(`/${prefix}/`)), prefix);
@@ -350,6 +354,8 @@ describe('on a phone', () => {
         '/admin',
         '/admin/people',
         '/admin/audit',
+        '/organisations',
+        `/organisations/${organisation?.id}`,
         `/polls/${pollId}`,
         `/documents/${documentId}`,
       ],
@@ -446,9 +452,13 @@ describe('on a phone', () => {
       const menu = lucia.locator('#convene-mobile-nav');
       const texts =
         language === 'en'
-          ? { pages: ['Groups', 'Calendar', 'Pitches', 'Profile'], saver: /^Use less data/, signOut: 'Sign out' }
+          ? {
+              pages: ['Groups', 'Calendar', 'Pitches', 'Organisations', 'Profile'],
+              saver: /^Use less data/,
+              signOut: 'Sign out',
+            }
           : {
-              pages: ['المجموعات', 'التقويم', 'المقترحات', 'الملف الشخصي'],
+              pages: ['المجموعات', 'التقويم', 'المقترحات', 'المنظمات', 'الملف الشخصي'],
               saver: /^استخدام بيانات أقل/,
               signOut: 'تسجيل الخروج',
             };

@@ -1158,6 +1158,16 @@ describe('who may do what, persona by persona: the real effect when allowed, the
         'reactivateAccount',
         'auditLog',
       ])
+      // Tried as network admins, members and the signed-out in partner-organisations.int.spec.ts.
+      .concat([
+        'partnerOrganisation',
+        'createPartnerOrganisation',
+        'updatePartnerOrganisation',
+        'archivePartnerOrganisation',
+        'restorePartnerOrganisation',
+        'mergePartnerOrganisations',
+        'decideAffiliation',
+      ])
       // Tried as the person, others and anonymous in privacy.int.spec.ts, with the download route.
       .concat(['myDataExports', 'requestDataExport', 'deleteAccount'])
       // Tried as the owner, another person and the signed-out in push-devices.int.spec.ts.

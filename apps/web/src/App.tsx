@@ -49,6 +49,8 @@ const PitchReviewPage = lazyPage(() => import('./pages/PitchReviewPage'), ['subm
 const PitchFormsPage = lazyPage(() => import('./pages/PitchFormsPage'), ['submissions']);
 const PitchFormEditPage = lazyPage(() => import('./pages/PitchFormEditPage'), ['submissions']);
 const NetworkAdminPage = lazyPage(() => import('./pages/NetworkAdminPage'), ['identity', 'account', 'documents']);
+const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage'), ['identity', 'account']);
+const OrganisationPage = lazyPage(() => import('./pages/OrganisationPage'), ['identity', 'account']);
 const NetworkPeoplePage = lazyPage(() => import('./pages/NetworkPeoplePage'), ['identity', 'account']);
 const AuditLogPage = lazyPage(() => import('./pages/AuditLogPage'), ['identity', 'account']);
 // Offered only when a new version waits: no first load carries it.
@@ -131,6 +133,8 @@ const routes: RouteObject[] = [
           { path: 'pitches/review/:id', element: <PitchReviewPage /> },
           { path: 'pitch-forms', element: <PitchFormsPage /> },
           { path: 'pitch-forms/:id', element: <PitchFormEditPage /> },
+          { path: 'organisations', element: <OrganisationsPage /> },
+          { path: 'organisations/:id', element: <OrganisationPage /> },
           {
             element: <RequireAdmin />,
             children: [

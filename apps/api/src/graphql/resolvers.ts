@@ -19,6 +19,7 @@ import {
 import { PitchesResolver } from '../submissions/pitches.resolver.js';
 import { AccountSecurityResolver } from '../identity/account-security.resolver.js';
 import { NetworkPeopleResolver } from '../identity/network-people.resolver.js';
+import { PartnerOrganisationsResolver } from '../identity/partner-organisations.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { PrivacyResolver } from '../privacy/privacy.resolver.js';
 
@@ -46,6 +47,7 @@ export const resolvers = [
   PitchesResolver,
   AccountSecurityResolver,
   NetworkPeopleResolver,
+  PartnerOrganisationsResolver,
   AuditResolver,
   PrivacyResolver,
 ];

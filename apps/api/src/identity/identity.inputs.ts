@@ -47,7 +47,12 @@ export class SignUpInput {
 @InputType()
 export class UpdateProfileInput {
   @Field(() => String) displayName!: string;
-  @Field(() => ID, { nullable: true }) organisationId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The organisation they work at: it shows once a network admin confirms it. Null for none; left out, unchanged.',
+  })
+  organisationId?: string | null;
   @Field(() => String) locale!: string;
   @Field(() => String) timeZone!: string;
 }

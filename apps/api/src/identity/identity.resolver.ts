@@ -1,5 +1,5 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IdentityService, TwoFactorService } from '@convene/server-identity';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdentityService, PartnerOrganisationsService, TwoFactorService } from '@convene/server-identity';
 import { GroupsService } from '@convene/server-groups';
 import { CurrentViewer, NetworkAdminOnly, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { SignUpMode } from '../graphql/enums.js';
@@ -26,6 +26,7 @@ export class IdentityResolver {
     private readonly cookie: SessionCookie,
     private readonly realtime: RealtimeGateway,
     private readonly twoFactor: TwoFactorService,
+    private readonly organisations: PartnerOrganisationsService,
   ) {}
 
   @Public()
@@ -119,9 +120,12 @@ export class IdentityResolver {
     return { email: preview.email, groupName, expiresAt: preview.expiresAt };
   }
 
-  @SignedIn()
-  @Query(() => [PartnerOrganisationModel])
-  async partnerOrganisations(): Promise<PartnerOrganisationModel[]> {
-    return (await this.identity.partnerOrganisations()).map((org) => PartnerOrganisationModel.from(org));
+  @ResolveField(() => PartnerOrganisationModel, {
+    nullable: true,
+    description: 'The organisation they said they work at, until a network admin confirms or declines it.',
+  })
+  async pendingOrganisation(@Parent() viewer: ViewerModel): Promise<PartnerOrganisationModel | null> {
+    const org = await this.organisations.pendingOf(viewer.id);
+    return org ? PartnerOrganisationModel.from(org) : null;
   }
 }

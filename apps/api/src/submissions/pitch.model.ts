@@ -1,7 +1,7 @@
 import { Field, Float, HideField, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganisationType, PitchFieldKind, PitchMessageAuthor, PitchStatus } from '@convene/shared-contracts';
 import type { Pitch, PitchAttachment, PitchForm, PitchMessage } from '@convene/server-submissions';
-import type { User } from '@convene/server-identity';
+import type { OrganisationReference, User } from '@convene/server-identity';
 import { UserModel } from '../identity/user.model.js';
 import { FieldTextsModel, FormTextsModel } from '../graphql/form-texts.model.js';
 
@@ -212,6 +212,8 @@ export class PitchModel {
   @HideField() details!: () => Promise<PitchDetails>;
   /** Who the viewer may ask to review it, worked out once per set of groups for the whole list. */
   @HideField() candidates!: () => Promise<User[]>;
+  /** The organisations of the list's senders, by address, looked up once for the whole list on first use. */
+  @HideField() senderOrganisations!: () => Promise<Map<string, OrganisationReference>>;
 
   static from(
     pitch: Pitch,

@@ -2,7 +2,12 @@ import { Args, Context, ID, Int, Mutation, Query, ResolveField, Parent, Resolver
 import { CurrentViewer, Public, SignedIn, type Viewer } from '@convene/server-core';
 import { PitchStatus } from '@convene/shared-contracts';
 import { GroupsService } from '@convene/server-groups';
-import { IdentityService, type User } from '@convene/server-identity';
+import {
+  IdentityService,
+  PartnerOrganisationsService,
+  type OrganisationReference,
+  type User,
+} from '@convene/server-identity';
 import {
   PartnerPitchesService,
   PitchAcceptanceService,
@@ -15,6 +20,7 @@ import {
 } from '@convene/server-submissions';
 import { clientInfo, type GraphQLContext } from '../http/request-context.js';
 import { UserModel } from '../identity/user.model.js';
+import { PartnerOrganisationModel } from '../identity/partner-organisation.model.js';
 import {
   PartnerPitchModel,
   PitchAttachmentModel,
@@ -41,6 +47,7 @@ export class PitchesResolver {
     private readonly acceptance: PitchAcceptanceService,
     private readonly groups: GroupsService,
     private readonly identity: IdentityService,
+    private readonly organisations: PartnerOrganisationsService,
   ) {}
 
   // ---- partners (no account) ----
@@ -207,6 +214,15 @@ export class PitchesResolver {
       .map((a) => PitchAttachmentModel.from(a, `/api/pitches/${pitch.id}/attachments/${a.id}`));
   }
 
+  @ResolveField(() => PartnerOrganisationModel, {
+    nullable: true,
+    description: 'The partner organisation whose confirmed person has the address it was sent from, if any.',
+  })
+  async senderOrganisation(@Parent() pitch: PitchModel): Promise<PartnerOrganisationModel | null> {
+    const org = (await pitch.senderOrganisations()).get(pitch.contactEmail.toLowerCase());
+    return org ? PartnerOrganisationModel.from(org) : null;
+  }
+
   /** One pitch as `present` makes it: the model of the only pitch it was given. */
   private async presentOne(viewer: Viewer, pitch: Pitch): Promise<PitchModel> {
     const [model] = await this.present(viewer, [pitch]);
@@ -238,6 +254,9 @@ export class PitchesResolver {
           return { ...d, named, people: await this.identity.usersByIds(ids) };
         },
       ));
+    let senders: Promise<Map<string, OrganisationReference>> | null = null;
+    const senderOrganisations = () =>
+      (senders ??= this.organisations.confirmedByEmails(pitches.map((p) => p.contactEmail)));
     // Candidates depend only on the groups the viewer triages among the pitch's: one look-up per distinct set.
     const candidates = new Map<string, Promise<User[]>>();
     return pitches.map((p) => {
@@ -251,6 +270,7 @@ export class PitchesResolver {
       );
       const key = `${[...managedGroupIds].sort().join(',')}|${triaged.isAdmin && p.notSure}`;
       model.details = details;
+      model.senderOrganisations = senderOrganisations;
       model.candidates = () => {
         let people = candidates.get(key);
         if (!people) {

@@ -115,7 +115,16 @@ export const ACCESS_TABLE = {
     expect: EVERYONE,
     why: 'the VAPID public key is public by design (browsers subscribe with it)',
   },
-  partnerOrganisations: { kind: 'query', expect: SIGNED_IN, why: 'the profile form’s choices' },
+  partnerOrganisation: {
+    kind: 'query',
+    expect: SIGNED_IN,
+    why: 'an organisation’s name, kind and description are for everyone in the network; its fields with people say who sees them',
+  },
+  partnerOrganisations: {
+    kind: 'query',
+    expect: SIGNED_IN,
+    why: 'the profile form’s choices and the organisations page',
+  },
   passwordReset: { kind: 'query', expect: LINK },
   pitch: {
     kind: 'query',
@@ -290,6 +299,12 @@ export const ACCESS_TABLE = {
   },
   setGroupNotificationLevel: { kind: 'mutation', expect: IN_A, own: 'the viewer’s own level for a group they are in' },
   setMemberRole: { kind: 'mutation', expect: MANAGERS_A },
+  createPartnerOrganisation: { kind: 'mutation', expect: ADMIN },
+  updatePartnerOrganisation: { kind: 'mutation', expect: ADMIN },
+  archivePartnerOrganisation: { kind: 'mutation', expect: ADMIN },
+  restorePartnerOrganisation: { kind: 'mutation', expect: ADMIN },
+  mergePartnerOrganisations: { kind: 'mutation', expect: ADMIN },
+  decideAffiliation: { kind: 'mutation', expect: ADMIN },
   setNetworkRole: { kind: 'mutation', expect: ADMIN },
   setThreadNotificationLevel: {
     kind: 'mutation',
@@ -397,6 +412,36 @@ export const ACCESS_TABLE = {
   },
   'Pitch.notes': { kind: 'field', expect: MANAGERS_A, why: 'internal notes: never the partner’s, nor other members’' },
   'Pitch.reviewers': { kind: 'field', expect: MANAGERS_A },
+  'Pitch.senderOrganisation': {
+    kind: 'field',
+    expect: MANAGERS_A,
+    why: 'who sent it, for its triagers: the partner’s organisation when their address is a confirmed person’s',
+  },
+  'PartnerOrganisationProfile.people': {
+    kind: 'field',
+    expect: IN_A_OR_ADMIN,
+    why: 'memberA, confirmed at the organisation, seen as A’s member list shows them (and by themself)',
+  },
+  'PartnerOrganisationProfile.workingGroups': {
+    kind: 'field',
+    expect: IN_A_OR_ADMIN,
+    why: 'the groups its people take part in, where the viewer may see them there',
+  },
+  'PartnerOrganisationProfile.pitches': {
+    kind: 'field',
+    expect: MANAGERS_A,
+    why: 'pitches its people sent: A’s pitch only for its triagers',
+  },
+  'PartnerOrganisationProfile.pendingAffiliationCount': {
+    kind: 'field',
+    expect: ADMIN,
+    why: 'how many wait for an admin’s decision: for the admins who decide',
+  },
+  'PartnerOrganisationProfile.pendingAffiliations': {
+    kind: 'field',
+    expect: ADMIN,
+    why: 'who says they work there, with their email, until a network admin decides',
+  },
   'PitchMessage.convenor': { kind: 'field', expect: MANAGERS_A, why: 'the partner sees “the convenors”, never a name' },
 
   // ---- REST routes ----
@@ -476,6 +521,7 @@ export const GROUP_DATA_TYPES = [
   'Pitch',
   'PitchMessage',
   'PitchNote',
+  'PartnerOrganisationProfile',
 ] as const;
 
 /**
@@ -714,6 +760,16 @@ export const PUBLIC_FIELDS: Readonly<Record<string, string>> = {
     'PitchMessage.createdAt',
   ),
   ...fieldsOf(carried('Pitch.notes'), 'PitchNote.id', 'PitchNote.author', 'PitchNote.body', 'PitchNote.createdAt'),
+  ...fieldsOf(
+    'the network’s directory of partner organisations: every signed-in person sees what an organisation is; its people, groups and pitches have rows',
+    'PartnerOrganisationProfile.id',
+    'PartnerOrganisationProfile.name',
+    'PartnerOrganisationProfile.kind',
+    'PartnerOrganisationProfile.area',
+    'PartnerOrganisationProfile.website',
+    'PartnerOrganisationProfile.descriptions',
+    'PartnerOrganisationProfile.archivedAt',
+  ),
 };
 
 /** Routes of the running app that are not REST resources of their own, with the reason. */

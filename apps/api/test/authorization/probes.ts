@@ -481,6 +481,11 @@ const graphqlProbes = {
     query: `{ partnerOrganisations { id } }`,
     judge: (d, { w }) => ids(d, 'partnerOrganisations').includes(w.organisationId),
   }),
+  partnerOrganisation: gql({
+    query: `query Q($id: ID!) { partnerOrganisation(id: $id) { id name } }`,
+    variables: ({ w }) => ({ id: w.organisationId }),
+    judge: (d, { w }) => at(d, 'partnerOrganisation.id') === w.organisationId,
+  }),
   passwordReset: gql({
     query: `query Q($token: String!) { passwordReset(token: $token) { twoFactorRequired } }`,
     variables: (ctx) => ({ token: token(ctx, ctx.w.links.passwordReset) }),
@@ -1198,6 +1203,70 @@ const graphqlProbes = {
     judge: (d) => at(d, 'setMemberRole.role') === 'OBSERVER',
     state: ({ w, t }) => row(w, 'select role from memberships where id = ?', [t.membershipId]),
   }),
+  createPartnerOrganisation: gql({
+    target: async () => `Organisation ${marker('')}`,
+    query: `mutation M($input: PartnerOrganisationInput!) { createPartnerOrganisation(input: $input) { id name } }`,
+    variables: ({ t }) => ({ input: { name: t, kind: 'NGO' } }),
+    judge: (d, { t }) => at(d, 'createPartnerOrganisation.name') === t,
+    state: ({ w, t }) => count(w, 'select count(*)::int as n from partner_organisations where name = ?', [t]),
+  }),
+  updatePartnerOrganisation: gql({
+    target: ({ w }) => w.api.data.organisation(),
+    query: `mutation M($id: ID!, $input: PartnerOrganisationInput!) { updatePartnerOrganisation(id: $id, input: $input) { id area } }`,
+    variables: ({ t }) => ({ id: t.id, input: { name: t.name, kind: 'LEGAL_SERVICE', area: 'Leeds' } }),
+    judge: (d) => at(d, 'updatePartnerOrganisation.area') === 'Leeds',
+    state: ({ w, t }) => row(w, 'select kind, area from partner_organisations where id = ?', [t.id]),
+  }),
+  archivePartnerOrganisation: gql({
+    target: ({ w }) => w.api.data.organisation(),
+    query: `mutation M($id: ID!) { archivePartnerOrganisation(id: $id) { id archivedAt } }`,
+    variables: ({ t }) => ({ id: t.id }),
+    judge: (d) => typeof at(d, 'archivePartnerOrganisation.archivedAt') === 'string',
+    state: ({ w, t }) => row(w, 'select archived_at from partner_organisations where id = ?', [t.id]),
+  }),
+  restorePartnerOrganisation: gql({
+    target: async ({ w }) => {
+      const org = await w.api.data.organisation();
+      await w.fresh.sql('update partner_organisations set archived_at = now() where id = ?', [org.id]);
+      return org;
+    },
+    query: `mutation M($id: ID!) { restorePartnerOrganisation(id: $id) { id archivedAt } }`,
+    variables: ({ t }) => ({ id: t.id }),
+    judge: (d, { t }) =>
+      at(d, 'restorePartnerOrganisation.id') === t.id && at(d, 'restorePartnerOrganisation.archivedAt') === null,
+    state: ({ w, t }) => row(w, 'select archived_at from partner_organisations where id = ?', [t.id]),
+  }),
+  mergePartnerOrganisations: gql({
+    target: async ({ w }) => {
+      const source = await w.api.data.organisation();
+      const target = await w.api.data.organisation();
+      const person = await w.api.data.user({ organisation: source });
+      return { source: source.id, target: target.id, person: person.id };
+    },
+    query: `mutation M($sourceId: ID!, $targetId: ID!) { mergePartnerOrganisations(sourceId: $sourceId, targetId: $targetId) { id } }`,
+    variables: ({ t }) => ({ sourceId: t.source, targetId: t.target }),
+    judge: (d, { t }) => at(d, 'mergePartnerOrganisations.id') === t.target,
+    state: ({ w, t }) =>
+      w.fresh.sql(
+        'select (select count(*)::int from partner_organisations where id = ?) as source, organisation_id from users where id = ?',
+        [t.source, t.person],
+      ),
+  }),
+  decideAffiliation: gql({
+    target: async ({ w }) => {
+      const org = await w.api.data.organisation();
+      const person = await w.api.data.user();
+      await w.fresh.sql(
+        'update users set pending_organisation_id = ?, pending_organisation_since = now() where id = ?',
+        [org.id, person.id],
+      );
+      return { org: org.id, person: person.id };
+    },
+    query: `mutation M($input: DecideAffiliationInput!) { decideAffiliation(input: $input) { id people { id } } }`,
+    variables: ({ t }) => ({ input: { userId: t.person, organisationId: t.org, confirm: true } }),
+    judge: (d, { t }) => ids(d, 'decideAffiliation.people').includes(t.person),
+    state: ({ w, t }) => row(w, 'select organisation_id, pending_organisation_id from users where id = ?', [t.person]),
+  }),
   setNetworkRole: gql({
     target: ({ w }) => w.api.data.user(),
     query: `mutation M($userId: ID!) { setNetworkRole(userId: $userId, role: ADMIN) { id networkRole } }`,
@@ -1479,6 +1548,15 @@ const PITCH = `query Q($id: ID!) { pitch(id: $id) { id notes { body } reviewers 
 const pitchField = (judge: (pitch: unknown, w: World) => Judgement) =>
   gql({ query: PITCH, variables: ({ w }) => ({ id: w.a.pitchId }), judge: (d, { w }) => judge(at(d, 'pitch'), w) });
 
+const ORGANISATION = `query Q($id: ID!) { partnerOrganisation(id: $id) {
+  id people { id } workingGroups { id } pitches { id } pendingAffiliations { userId } pendingAffiliationCount } }`;
+const organisationField = (judge: (org: unknown, w: World) => Judgement) =>
+  gql({
+    query: ORGANISATION,
+    variables: ({ w }) => ({ id: w.organisationId }),
+    judge: (d, { w }) => judge(at(d, 'partnerOrganisation'), w),
+  });
+
 const fieldProbes = {
   'WorkingGroup.members': groupField(
     'members',
@@ -1593,6 +1671,27 @@ const fieldProbes = {
   }),
   'Pitch.notes': pitchField((p, w) => (list(p, 'notes').some((n) => n['body'] === w.a.pitchNote) ? true : 'hidden')),
   'Pitch.reviewers': pitchField((p, w) => (ids(p, 'reviewers').includes(w.people.convenorA.id) ? true : 'hidden')),
+  'Pitch.senderOrganisation': gql({
+    query: `query Q($id: ID!) { pitch(id: $id) { id senderOrganisation { id } } }`,
+    variables: ({ w }) => ({ id: w.a.pitchId }),
+    judge: (d, { w }) => (at(d, 'pitch.senderOrganisation.id') === w.organisationId ? true : 'hidden'),
+  }),
+  'PartnerOrganisationProfile.people': organisationField((org, w) =>
+    ids(org, 'people').includes(w.people.memberA.id) ? true : 'hidden',
+  ),
+  'PartnerOrganisationProfile.workingGroups': organisationField((org, w) =>
+    ids(org, 'workingGroups').includes(w.groupA.id) ? true : 'hidden',
+  ),
+  'PartnerOrganisationProfile.pitches': organisationField((org, w) =>
+    ids(org, 'pitches').includes(w.a.pitchId) ? true : 'hidden',
+  ),
+  'PartnerOrganisationProfile.pendingAffiliationCount': organisationField((org) => {
+    const n = at(org, 'pendingAffiliationCount');
+    return typeof n === 'number' && n >= 1 ? true : 'hidden';
+  }),
+  'PartnerOrganisationProfile.pendingAffiliations': organisationField((org, w) =>
+    list(org, 'pendingAffiliations').some((p) => p['userId'] === w.a.pendingAffiliateId) ? true : 'hidden',
+  ),
   'PitchMessage.convenor': pitchField((p, w) => {
     const message = list(p, 'messages').find((m) => m['body'] === w.a.pitchMessage);
     return message

@@ -92,6 +92,8 @@ export interface WorldObjects {
   pollSlotIds: string[];
   formSlug: string;
   pitchId: string;
+  /** Waits for an admin to confirm that they work at the world's organisation. */
+  pendingAffiliateId: string;
   pitchTitle: string;
   pitchContactEmail: string;
   pitchAttachmentId: string;
@@ -640,6 +642,14 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
   if (attachment.status !== 201) throw new Error(`pitch attachment upload failed: ${JSON.stringify(attachment.json)}`);
   const claim = attachment.json as unknown as { id: string; claim: string };
   const pitch = await fresh.pitch({ attachments: [{ id: claim.id, claim: claim.claim }] });
+  // The pitch's sender is a confirmed person of the world's organisation (in no group); someone
+  // else waits for an admin to confirm that they work there.
+  await api.data.user({ email: pitch.contactEmail, displayName: `Pat ${marker('Partner')}`, organisation });
+  const pendingAffiliate = await api.data.user({ displayName: `Pia ${marker('Pending')}` });
+  await fresh.sql('update users set pending_organisation_id = ?, pending_organisation_since = now() where id = ?', [
+    organisation.id,
+    pendingAffiliate.id,
+  ]);
   const pitchNote = `Internal: check their funding ${marker()}`;
   const pitchMessage = `Thank you, we are looking at it ${marker()}`;
   ok(
@@ -678,6 +688,7 @@ export async function buildWorld(api: ApiHarness): Promise<World> {
     pitchId: pitch.id,
     pitchTitle: pitch.title,
     pitchContactEmail: pitch.contactEmail,
+    pendingAffiliateId: pendingAffiliate.id,
     pitchAttachmentId: claim.id,
     pitchNote,
     pitchMessage,

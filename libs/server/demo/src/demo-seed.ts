@@ -9,6 +9,7 @@ import {
   MembershipStatus,
   NetworkRole,
   OrganisationType,
+  PartnerOrganisationKind,
   PitchFieldKind,
   PitchMessageAuthor,
   PitchStatus,
@@ -110,16 +111,44 @@ const GROUPS = [
 ] as const;
 
 const ORGANISATIONS = [
-  { name: 'Eastside Migrant Hub', website: 'https://eastside-hub.example.org' },
-  { name: 'Northern Refugee Action', website: 'https://northern-refugee-action.example.org' },
-  { name: 'Faith Communities Forum', website: 'https://faith-forum.example.org' },
+  {
+    name: 'Eastside Migrant Hub',
+    website: 'https://eastside-hub.example.org',
+    kind: PartnerOrganisationKind.NGO,
+    area: 'East London',
+    descriptions: {
+      en: 'Advice drop-ins, English classes and a hardship fund for migrants in East London.',
+      ar: 'جلسات استشارة مفتوحة ودروس في اللغة الإنجليزية وصندوق للمساعدة في الضائقة للمهاجرين في شرق لندن.',
+    },
+  },
+  {
+    name: 'Northern Refugee Action',
+    website: 'https://northern-refugee-action.example.org',
+    kind: PartnerOrganisationKind.COMMUNITY_ORGANISATION,
+    area: 'Greater Manchester and Lancashire',
+    descriptions: {
+      en: 'A refugee-led community organisation: peer support, casework and campaigns on asylum housing.',
+      ar: 'منظمة مجتمعية يقودها لاجئون: دعم من الأقران ومتابعة للحالات وحملات حول سكن طالبي اللجوء.',
+    },
+  },
+  {
+    name: 'Faith Communities Forum',
+    website: 'https://faith-forum.example.org',
+    kind: PartnerOrganisationKind.FAITH_GROUP,
+    area: 'West Midlands',
+    descriptions: {
+      en: 'Churches, mosques, gurdwaras and synagogues that welcome and accompany people seeking sanctuary.',
+      ar: 'كنائس ومساجد ومعابد سيخية وكُنُس تستقبل الباحثين عن الأمان وترافقهم.',
+    },
+  },
 ];
 
 const EXTRA_PEOPLE = [
-  { email: 'samira@example.org', displayName: 'Samira Benali', org: 'Northern Refugee Action' },
-  { email: 'tomasz@example.org', displayName: 'Tomasz Nowak', org: null },
-  { email: 'chidi@example.org', displayName: 'Chidi Eze', org: 'Faith Communities Forum' },
-  { email: 'priya@example.org', displayName: 'Priya Raman', org: null },
+  { email: 'samira@example.org', displayName: 'Samira Benali', org: 'Northern Refugee Action', waitingFor: null },
+  // Says he works at Eastside Migrant Hub: a network admin has yet to confirm it.
+  { email: 'tomasz@example.org', displayName: 'Tomasz Nowak', org: null, waitingFor: 'Eastside Migrant Hub' },
+  { email: 'chidi@example.org', displayName: 'Chidi Eze', org: 'Faith Communities Forum', waitingFor: null },
+  { email: 'priya@example.org', displayName: 'Priya Raman', org: null, waitingFor: null },
 ];
 
 // [group slug, email, role]
@@ -765,7 +794,13 @@ export async function seedDemoData(
   for (const org of ORGANISATIONS) orgs.set(org.name, newPartnerOrganisation(em, org));
 
   const users = new Map<string, User>();
-  const addUser = (email: string, displayName: string, org: string | null, networkRole = NetworkRole.MEMBER) =>
+  const addUser = (
+    email: string,
+    displayName: string,
+    org: string | null,
+    networkRole = NetworkRole.MEMBER,
+    waitingFor: string | null = null,
+  ) =>
     users.set(
       email,
       newUser(em, {
@@ -774,6 +809,7 @@ export async function seedDemoData(
         passwordHash,
         networkRole,
         organisation: org ? seeded(orgs, org, 'organisation') : null,
+        pendingOrganisation: waitingFor ? seeded(orgs, waitingFor, 'organisation') : null,
       }),
     );
   for (const account of DEMO_ACCOUNTS) {
@@ -784,7 +820,8 @@ export async function seedDemoData(
       account.email === 'admin@example.org' ? NetworkRole.ADMIN : NetworkRole.MEMBER,
     );
   }
-  for (const person of EXTRA_PEOPLE) addUser(person.email, person.displayName, person.org);
+  for (const person of EXTRA_PEOPLE)
+    addUser(person.email, person.displayName, person.org, NetworkRole.MEMBER, person.waitingFor);
 
   const groups = new Map<string, WorkingGroup>();
   for (const group of GROUPS) groups.set(group.slug, newWorkingGroup(em, group));

@@ -92,6 +92,9 @@ export interface GroupReference {
   archived: boolean;
 }
 
+/** A group as a link to it shows it. */
+export type GroupLink = Pick<GroupReference, 'id' | 'slug' | 'name'>;
+
 export interface GroupInput {
   slug: string;
   name: string;
@@ -263,6 +266,25 @@ export class GroupsService implements OnModuleInit {
         MembershipStatus.ACTIVE,
       ]);
     return rows.map((row) => row.user_id);
+  }
+
+  /**
+   * Which of these people the viewer may know of through the groups, and in which groups: as
+   * those groups' member lists show them (see `maySeeMemberList`); every group for network
+   * admins, and the viewer always sees themself. A person absent from the answer is hidden.
+   */
+  async visibleGroupsOf(viewer: Viewer, userIds: string[]): Promise<Map<string, GroupLink[]>> {
+    const wanted = [...new Set(userIds)].filter(isUuid);
+    const rows = await this.memberships.visibleGroupsOf(viewer.userId, isAdmin(viewer), wanted);
+    const seen = new Map<string, GroupLink[]>();
+    if (isAdmin(viewer)) for (const id of wanted) seen.set(id, []);
+    if (wanted.includes(viewer.userId)) seen.set(viewer.userId, []);
+    for (const row of rows) {
+      const groups = seen.get(row.userId) ?? [];
+      groups.push({ id: row.groupId, slug: row.slug, name: row.name });
+      seen.set(row.userId, groups);
+    }
+    return seen;
   }
 
   /** The groups people outside the network may be told of (not invite-only ones), by name: e.g. those a public pitch form offers. */

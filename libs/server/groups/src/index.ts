@@ -6,6 +6,7 @@ export {
   GroupsService,
   type GroupView,
   type GroupInput,
+  type GroupLink,
   type GroupReference,
   type MembershipPage,
   type MembershipPageArgs,

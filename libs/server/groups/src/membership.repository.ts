@@ -1,5 +1,5 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
-import { MembershipRole, MembershipStatus } from '@convene/shared-contracts';
+import { MemberListVisibility, MembershipRole, MembershipStatus } from '@convene/shared-contracts';
 import { organisationOf, type PersonValues } from '@convene/server-identity';
 import type { Membership } from './membership.entity.js';
 
@@ -184,5 +184,41 @@ export class MembershipRepository extends EntityRepository<Membership> {
       { group: groupId, status: MembershipStatus.ACTIVE, role: MembershipRole.CONVENOR },
       { populate: ['user'] },
     );
+  }
+
+  /**
+   * For each of these people, the groups they are active in where `viewerId` may see them: as the
+   * group's member list shows them (members of a MEMBERS-visible group see everyone, members of
+   * any group see its convenors, convenors see their group's people), or every group for admins.
+   * One statement whatever the number of people.
+   */
+  async visibleGroupsOf(
+    viewerId: string,
+    isAdmin: boolean,
+    userIds: string[],
+  ): Promise<{ userId: string; groupId: string; slug: string; name: string }[]> {
+    if (!userIds.length) return [];
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<{ user_id: string; group_id: string; slug: string; name: string }[]>(
+        `select m.user_id, g.id as group_id, g.slug, g.name
+           from memberships m
+           join working_groups g on g.id = m.group_id
+           left join memberships v on v.group_id = m.group_id and v.user_id = ? and v.status = ?
+          where m.user_id = any(?::uuid[]) and m.status = ?
+            and (?::boolean or v.role = ? or (v.id is not null and (g.member_list_visibility = ? or m.role = ?)))
+          order by g.name, g.id`,
+        [
+          viewerId,
+          MembershipStatus.ACTIVE,
+          `{${userIds.join(',')}}`,
+          MembershipStatus.ACTIVE,
+          isAdmin,
+          MembershipRole.CONVENOR,
+          MemberListVisibility.MEMBERS,
+          MembershipRole.CONVENOR,
+        ],
+      );
+    return rows.map((r) => ({ userId: r.user_id, groupId: r.group_id, slug: r.slug, name: r.name }));
   }
 }

@@ -37,8 +37,10 @@ export class AccountPersonalData implements OnModuleInit {
   private async collect(em: EntityManager, person: DataSubject): Promise<PersonalDataPart> {
     const [profile] = await em.execute<Record<string, unknown>[]>(
       `select u.email, u.display_name as "displayName", u.locale, u.time_zone as "timeZone", u.network_role as "networkRole", o.name as organisation,
+              p.name as "organisationWaitingForConfirmation",
               u.created_at as "createdAt", u.password_changed_at as "passwordChangedAt", u.totp_enabled_at is not null as "twoFactorEnabled"
-         from users u left join partner_organisations o on o.id = u.organisation_id where u.id = ?`,
+         from users u left join partner_organisations o on o.id = u.organisation_id
+         left join partner_organisations p on p.id = u.pending_organisation_id where u.id = ?`,
       [person.id],
     );
     const sessions = await em.execute<Record<string, unknown>[]>(
@@ -58,7 +60,7 @@ export class AccountPersonalData implements OnModuleInit {
    */
   private async erase(em: EntityManager, person: DataSubject): Promise<void> {
     await em.execute(
-      `update users set email = ?, display_name = ?, password_hash = ?, organisation_id = null, network_role = 'MEMBER', locale = 'en', time_zone = 'UTC', totp_secret = null,
+      `update users set email = ?, display_name = ?, password_hash = ?, organisation_id = null, pending_organisation_id = null, pending_organisation_since = null, network_role = 'MEMBER', locale = 'en', time_zone = 'UTC', totp_secret = null,
               totp_pending_secret = null, totp_enabled_at = null, totp_last_step = null, deactivated_at = now(), deleted_at = now(), password_changed_at = now()
         where id = ?`,
       [`deleted-${person.id}@deleted.invalid`, FORMER_MEMBER, `!deleted-${randomBytes(16).toString('hex')}`, person.id],

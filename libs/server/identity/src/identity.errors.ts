@@ -17,6 +17,10 @@ export enum IdentityErrorCode {
   ResetLinkInvalid = 'RESET_LINK_INVALID',
   LastAdmin = 'LAST_ADMIN',
   NotYourself = 'NOT_YOURSELF',
+  OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
+  OrganisationNameTaken = 'ORGANISATION_NAME_TAKEN',
+  OrganisationArchived = 'ORGANISATION_ARCHIVED',
+  NoPendingAffiliation = 'NO_PENDING_AFFILIATION',
 }
 
 export const identityErrors = {
@@ -90,5 +94,24 @@ export const identityErrors = {
       ErrorCode.NotFound,
       IdentityErrorCode.InvitationInvalid,
       'This invitation link is not valid any more. It may have expired or been used already.',
+    ),
+  organisationNotFound: () =>
+    new DomainError(ErrorCode.NotFound, IdentityErrorCode.OrganisationNotFound, 'That organisation was not found.'),
+  organisationNameTaken: () =>
+    new DomainError(
+      ErrorCode.BadUserInput,
+      IdentityErrorCode.OrganisationNameTaken,
+      'Another organisation already has this name.',
+      { name: 'Another organisation already has this name: edit that one, or merge the two.' },
+    ),
+  organisationArchived: (field: string) =>
+    new DomainError(ErrorCode.BadUserInput, IdentityErrorCode.OrganisationArchived, 'That organisation is archived.', {
+      [field]: 'That organisation is archived: restore it first, or choose another.',
+    }),
+  noPendingAffiliation: () =>
+    new DomainError(
+      ErrorCode.Conflict,
+      IdentityErrorCode.NoPendingAffiliation,
+      'This person is not waiting for that organisation to be confirmed any more.',
     ),
 };

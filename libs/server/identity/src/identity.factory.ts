@@ -6,11 +6,14 @@ import { NetworkSettings } from './network-settings.entity.js';
 import { PartnerOrganisation } from './partner-organisation.entity.js';
 import { User } from './user.entity.js';
 
-export type NewPartnerOrganisation = Pick<PartnerOrganisation, 'name'> & Partial<Pick<PartnerOrganisation, 'website'>>;
+export type NewPartnerOrganisation = Pick<PartnerOrganisation, 'name'> &
+  Partial<Pick<PartnerOrganisation, 'website' | 'kind' | 'area' | 'descriptions' | 'archivedAt'>>;
 
 export type NewUser = Pick<User, 'email' | 'displayName' | 'passwordHash'> &
   Partial<Pick<User, 'networkRole' | 'locale'>> & {
     organisation?: Pick<PartnerOrganisation, 'id'> | null;
+    /** The organisation they said they work at, waiting for a network admin's confirmation. */
+    pendingOrganisation?: Pick<PartnerOrganisation, 'id'> | null;
   };
 
 /** Whether any account exists: the demo seed writes nothing into a network that has people. */
@@ -23,10 +26,14 @@ export function newPartnerOrganisation(em: EntityManager, values: NewPartnerOrga
 }
 
 /** A person; `passwordHash` comes from `hashPassword()`. */
-export function newUser(em: EntityManager, { organisation, ...values }: NewUser): User {
+export function newUser(em: EntityManager, { organisation, pendingOrganisation, ...values }: NewUser): User {
+  const reference = (org: Pick<PartnerOrganisation, 'id'> | null | undefined) =>
+    org ? em.getReference(PartnerOrganisation, org.id, { wrapped: true }) : null;
   return em.create(User, {
     ...values,
-    organisation: organisation ? em.getReference(PartnerOrganisation, organisation.id, { wrapped: true }) : null,
+    organisation: reference(organisation),
+    pendingOrganisation: reference(pendingOrganisation),
+    pendingOrganisationSince: pendingOrganisation ? new Date() : null,
   });
 }
 

@@ -14,6 +14,7 @@ import { PasswordReset } from './password-reset.entity.js';
 import { TwoFactorService } from './two-factor.service.js';
 import { PasswordResetService } from './password-reset.service.js';
 import { NetworkPeopleService } from './network-people.service.js';
+import { PartnerOrganisationsService } from './partner-organisations.service.js';
 import { ElevatedRoles } from './elevated-roles.js';
 import { AccountPersonalData } from './account-personal-data.js';
 import { SessionCache } from './session-cache.js';
@@ -38,6 +39,7 @@ import { SessionCache } from './session-cache.js';
     TwoFactorService,
     PasswordResetService,
     NetworkPeopleService,
+    PartnerOrganisationsService,
     ElevatedRoles,
     AccountPersonalData,
     SessionCache,
@@ -49,6 +51,7 @@ import { SessionCache } from './session-cache.js';
     TwoFactorService,
     PasswordResetService,
     NetworkPeopleService,
+    PartnerOrganisationsService,
     ElevatedRoles,
   ],
 })

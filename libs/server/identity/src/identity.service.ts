@@ -60,6 +60,7 @@ export interface SignUpInput {
 
 export interface ProfileInput {
   displayName: string;
+  /** The organisation they say they work at: null for none; left out, unchanged. */
   organisationId?: string | null;
   locale: string;
   timeZone: string;
@@ -227,11 +228,34 @@ export class IdentityService {
     user.displayName = displayName;
     user.locale = locale;
     user.timeZone = timeZone;
-    user.organisation = organisation
-      ? this.em.getReference(PartnerOrganisation, organisation.id, { wrapped: true })
-      : null;
+    // Left out, it stays as it is (the language switcher saves the language alone).
+    if (input.organisationId !== undefined) this.affiliate(user, organisation);
     await this.em.flush();
     return user;
+  }
+
+  /**
+   * Someone says where they work: none at once; another organisation waits for a network admin's
+   * confirmation (until then no organisation shows beside their name); the confirmed one, or the
+   * one already waiting, changes nothing.
+   */
+  private affiliate(user: User, organisation: PartnerOrganisation | null): void {
+    if (!organisation) {
+      user.organisation = null;
+      user.pendingOrganisation = null;
+      user.pendingOrganisationSince = null;
+      return;
+    }
+    if (user.organisation?.id === organisation.id) {
+      user.pendingOrganisation = null;
+      user.pendingOrganisationSince = null;
+      return;
+    }
+    if (user.pendingOrganisation?.id === organisation.id) return;
+    if (organisation.archivedAt) throw identityErrors.organisationArchived('organisationId');
+    user.organisation = null;
+    user.pendingOrganisation = this.em.getReference(PartnerOrganisation, organisation.id, { wrapped: true });
+    user.pendingOrganisationSince = new Date();
   }
 
   /**
@@ -381,10 +405,6 @@ export class IdentityService {
       detail: { signUpMode: mode },
     });
     return settings;
-  }
-
-  partnerOrganisations(): Promise<PartnerOrganisation[]> {
-    return this.em.find(PartnerOrganisation, {}, { orderBy: { name: 'asc' } });
   }
 
   /** Users by email, in one query (for other domains, e.g. invitations to a group). */

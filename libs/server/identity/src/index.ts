@@ -20,6 +20,13 @@ export { SessionCache } from './session-cache.js';
 export { TwoFactorService, type TwoFactorStatus, type TwoFactorSetup } from './two-factor.service.js';
 export { PasswordResetService } from './password-reset.service.js';
 export { NetworkPeopleService, type PeopleQuery } from './network-people.service.js';
+export { PartnerOrganisationsService, type PartnerOrganisationInput } from './partner-organisations.service.js';
+export type {
+  OrganisationPerson,
+  OrganisationReference,
+  PendingAffiliation,
+} from './partner-organisation.repository.js';
+export type { OrganisationDescriptions } from './partner-organisation.entity.js';
 export { ElevatedRoles } from './elevated-roles.js';
 export { base32Encode, totpCode, totpStep } from './totp.util.js';
 export { InvitationAcceptedListeners, type InvitationAccepted } from './invitation-accepted.listener.js';

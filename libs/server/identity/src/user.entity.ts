@@ -12,6 +12,8 @@ export class User {
     | 'timeZone'
     | 'networkRole'
     | 'organisation'
+    | 'pendingOrganisation'
+    | 'pendingOrganisationSince'
     | 'createdAt'
     | 'passwordChangedAt'
     | 'deactivatedAt'
@@ -44,8 +46,16 @@ export class User {
   @Enum({ items: () => NetworkRole, nativeEnumName: 'network_role' })
   networkRole: NetworkRole = NetworkRole.MEMBER;
 
-  @ManyToOne(() => PartnerOrganisation, { ref: true, nullable: true, deleteRule: 'set null' })
+  /** Their organisation, confirmed by a network admin: it shows beside their name. */
+  @ManyToOne(() => PartnerOrganisation, { ref: true, nullable: true, deleteRule: 'set null', index: true })
   organisation: Ref<PartnerOrganisation> | null = null;
+
+  /** The organisation they say they work at, until a network admin confirms it (it becomes `organisation`) or declines it. */
+  @ManyToOne(() => PartnerOrganisation, { ref: true, nullable: true, deleteRule: 'set null', index: true })
+  pendingOrganisation: Ref<PartnerOrganisation> | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  pendingOrganisationSince: Date | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -101,6 +101,28 @@ export class PitchTriageService {
     };
   }
 
+  /**
+   * The newest pitches sent from these addresses that the viewer triages (e.g. by the confirmed
+   * people of a partner organisation); none for people who triage none.
+   */
+  async fromAddresses(viewer: Viewer, emails: string[], first = 50): Promise<Pitch[]> {
+    const { isAdmin, groupIds } = await this.triagedGroupIds(viewer);
+    if ((!isAdmin && !groupIds.length) || !emails.length) return [];
+    return this.pitches.page(
+      {
+        visibleGroupIds: isAdmin ? null : groupIds,
+        groupId: null,
+        formId: null,
+        contactEmails: [...new Set(emails.map((e) => e.toLowerCase()))],
+        status: null,
+        from: null,
+        to: null,
+        after: null,
+      },
+      Math.min(Math.max(first, 1), LIMITS.pitchPageMax),
+    );
+  }
+
   async byId(viewer: Viewer, id: string, field = 'id'): Promise<PitchAccess> {
     const check = new InputCheck();
     const pitchId = check.uuid(field, id, 'Pitch');

@@ -21,6 +21,8 @@ export interface PitchPageCriteria {
   visibleGroupIds: string[] | null;
   groupId: string | null;
   formId: string | null;
+  /** Only pitches sent from these addresses (lower-cased), when given. */
+  contactEmails?: string[] | null;
   status: PitchStatus | null;
   from: Date | null;
   to: Date | null;
@@ -75,6 +77,10 @@ export class PitchRepository extends EntityRepository<Pitch> {
     if (criteria.formId) {
       where.push('p.form_id = ?');
       params.push(criteria.formId);
+    }
+    if (criteria.contactEmails) {
+      where.push('lower(p.contact_email) = any(?::text[])');
+      params.push(`{${criteria.contactEmails.map((e) => JSON.stringify(e)).join(',')}}`);
     }
     if (criteria.status) {
       where.push('p.status = ?');

@@ -142,6 +142,16 @@ export enum OrganisationType {
   OTHER = 'OTHER',
 }
 
+/** What kind of body a partner organisation of the network is. */
+export enum PartnerOrganisationKind {
+  COMMUNITY_ORGANISATION = 'COMMUNITY_ORGANISATION',
+  NGO = 'NGO',
+  FAITH_GROUP = 'FAITH_GROUP',
+  LEGAL_SERVICE = 'LEGAL_SERVICE',
+  PUBLIC_BODY = 'PUBLIC_BODY',
+  OTHER = 'OTHER',
+}
+
 export enum PitchFieldKind {
   TEXT = 'TEXT',
   LONG_TEXT = 'LONG_TEXT',
@@ -184,6 +194,10 @@ export enum AuditAction {
   MEMBERSHIP_DECLINED = 'MEMBERSHIP_DECLINED',
   MEMBER_ROLE_CHANGED = 'MEMBER_ROLE_CHANGED',
   MEMBER_REMOVED = 'MEMBER_REMOVED',
+  /** A partner organisation added, edited, archived, restored or merged into another (`detail.change`). */
+  ORGANISATION_CHANGED = 'ORGANISATION_CHANGED',
+  /** A network admin confirmed or declined that someone works at an organisation. */
+  AFFILIATION_DECIDED = 'AFFILIATION_DECIDED',
 }
 
 export enum DataExportStatus {

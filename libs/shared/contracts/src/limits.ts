@@ -8,6 +8,9 @@ export const LIMITS = {
   groupSlugMin: 2,
   groupSlugMax: 48,
   groupPurposeMax: 2000,
+  organisationAreaMax: 200,
+  organisationWebsiteMax: 300,
+  organisationDescriptionMax: 1000,
   /** Largest page of a group's members or join requests one request may ask for. */
   memberPageMax: 100,
   joinMessageMax: 500,

@@ -13,3 +13,5 @@ export { identityResources } from './i18n/identity-resources';
 export { identityTranslations } from './i18n/identity-translations';
 export { accountResources } from './i18n/account-resources';
 export { accountTranslations } from './i18n/account-translations';
+export { OrganisationsPage } from './components/OrganisationsPage';
+export { OrganisationPage } from './components/OrganisationPage';

@@ -12,7 +12,6 @@ export function usePersistViewerLocale(): (viewer: Viewer, locale: string) => Pr
         variables: {
           input: {
             displayName: viewer.displayName,
-            organisationId: viewer.organisation?.id ?? null,
             timeZone: viewer.timeZone,
             locale,
           },

@@ -37,6 +37,9 @@ export function AdminPage({ more = [] }: { more?: { id: string; title: string; c
               <Button component={Link} to={paths.adminAudit()} variant="light">
                 {t('admin.auditLink')}
               </Button>
+              <Button component={Link} to={paths.organisations()} variant="light">
+                {t('admin.organisationsLink')}
+              </Button>
             </Group>
           </Section>
           <Section id="admin-invite-heading" title={t('admin.inviteHeading')}>

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { LIMITS, SUPPORTED_LOCALES } from '@convene/shared-contracts';
@@ -9,11 +9,33 @@ import { useTranslation } from 'react-i18next';
 import { useTimeZoneOptions } from '../hooks/useTimeZoneOptions';
 
 export function ProfileForm({ viewer }: { viewer: Viewer }) {
+  const options = useQuery(ProfileOptionsDocument, { fetchPolicy: 'cache-and-network' });
+  if (options.loading && !options.data) return <Loader size="sm" />;
+  // The organisation they said they work at shows as chosen while a network admin has not decided.
+  const pending = options.data?.me?.pendingOrganisation ?? null;
+  return (
+    <ProfileFields
+      key={pending?.id ?? ''}
+      viewer={viewer}
+      organisations={options.data?.partnerOrganisations ?? []}
+      pending={pending}
+    />
+  );
+}
+
+function ProfileFields({
+  viewer,
+  organisations: choices,
+  pending,
+}: {
+  viewer: Viewer;
+  organisations: { id: string; name: string }[];
+  pending: { id: string; name: string } | null;
+}) {
   const { t } = useTranslation('identity');
   const notify = useNotify();
   const validators = useValidators();
-  const options = useQuery(ProfileOptionsDocument);
-  const [updateProfile, { loading }] = useMutation(UpdateProfileDocument);
+  const [updateProfile, { loading }] = useMutation(UpdateProfileDocument, { refetchQueries: ['ProfileOptions'] });
   const [failure, setFailure] = useState<unknown>(null);
   const timeZones = useTimeZoneOptions(viewer.timeZone);
 
@@ -21,7 +43,7 @@ export function ProfileForm({ viewer }: { viewer: Viewer }) {
     mode: 'controlled',
     initialValues: {
       displayName: viewer.displayName,
-      organisationId: viewer.organisation?.id ?? null,
+      organisationId: pending?.id ?? viewer.organisation?.id ?? null,
       locale: viewer.locale,
       timeZone: viewer.timeZone,
     },
@@ -31,13 +53,17 @@ export function ProfileForm({ viewer }: { viewer: Viewer }) {
     },
   });
 
-  const organisations = (options.data?.partnerOrganisations ?? []).map((organisation) => ({
-    value: organisation.id,
-    label: organisation.name,
-  }));
-  if (viewer.organisation && !organisations.some((option) => option.value === viewer.organisation?.id)) {
-    organisations.push({ value: viewer.organisation.id, label: viewer.organisation.name });
-  }
+  const organisations = choices.map((organisation) => ({ value: organisation.id, label: organisation.name }));
+  for (const own of [viewer.organisation, pending])
+    if (own && !organisations.some((option) => option.value === own.id))
+      organisations.push({ value: own.id, label: own.name });
+  const chosen = form.values.organisationId;
+  let organisationHint = t('profile.organisationHint');
+  if (chosen !== null && chosen !== (viewer.organisation?.id ?? null))
+    organisationHint =
+      chosen === pending?.id && !form.isDirty('organisationId')
+        ? t('profile.organisationPending')
+        : t('profile.organisationNeedsConfirmation');
 
   const handleSubmit = form.onSubmit(async (values) => {
     setFailure(null);
@@ -46,7 +72,8 @@ export function ProfileForm({ viewer }: { viewer: Viewer }) {
         variables: {
           input: {
             displayName: values.displayName.trim(),
-            organisationId: values.organisationId,
+            // Left out unless changed: saving the name must not ask again for a confirmation.
+            ...(form.isDirty('organisationId') ? { organisationId: values.organisationId } : {}),
             locale: values.locale,
             timeZone: values.timeZone,
           },
@@ -74,7 +101,7 @@ export function ProfileForm({ viewer }: { viewer: Viewer }) {
         />
         <Select
           label={t('profile.organisation')}
-          description={t('profile.organisationHint')}
+          description={organisationHint}
           placeholder={t('profile.organisationPlaceholder')}
           data={organisations}
           searchable

@@ -94,6 +94,8 @@ export const identityAr: Translations<typeof identityEn> = {
     organisationPlaceholder: 'بدون منظمة',
     clearOrganisation: 'إزالة المنظمة',
     organisationHint: 'تظهر بجانب اسمك في قوائم أعضاء المجموعات.',
+    organisationPending: 'بانتظار أن يؤكّد أحد مديري الشبكة أنك تعمل هنا؛ وحتى ذلك الحين لا تظهر بجانب اسمك.',
+    organisationNeedsConfirmation: 'يؤكّدها أحد مديري الشبكة قبل أن تظهر بجانب اسمك.',
     language: 'اللغة',
     timeZone: 'المنطقة الزمنية',
     timeZoneHint: 'تُعرض مواعيد الاجتماعات بهذه المنطقة الزمنية.',

@@ -93,6 +93,9 @@ export const identityEn = {
     organisationPlaceholder: 'No organisation',
     clearOrganisation: 'Clear organisation',
     organisationHint: 'Shown beside your name in group member lists.',
+    organisationPending:
+      'Waiting for a network admin to confirm that you work here; until then it is not shown beside your name.',
+    organisationNeedsConfirmation: 'A network admin confirms it before it shows beside your name.',
     language: 'Language',
     timeZone: 'Time zone',
     timeZoneHint: 'Meeting times are shown in this time zone.',

@@ -162,6 +162,19 @@ function PitchDetails({ pitch }: { pitch: PitchPageFieldsFragment }) {
             </>
           )}
         </dd>
+        {pitch.senderOrganisation && (
+          <>
+            <dt>{t('review.senderOrganisation')}</dt>
+            <dd>
+              <Anchor component={Link} to={paths.organisation(pitch.senderOrganisation.id)} size="sm" dir="auto">
+                {pitch.senderOrganisation.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {t('review.senderOrganisationHint')}
+              </Text>
+            </dd>
+          </>
+        )}
       </dl>
       <Text fw={600} size="sm" mt="md">
         {t('review.summary')}

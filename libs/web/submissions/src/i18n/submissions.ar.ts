@@ -167,6 +167,8 @@ export const submissionsAr: Translations<typeof submissionsEn> = {
     groups: 'مجموعات العمل',
     notSure: 'غير متأكد: لمنسّقي الشبكة',
     contact: 'جهة التواصل',
+    senderOrganisation: 'منظمتهم',
+    senderOrganisationHint: 'أرسله من هذا العنوان شخص مؤكَّد من هذه المنظمة الشريكة.',
     answers: 'الإجابات عن أسئلة النموذج',
     noAnswer: 'بلا إجابة',
     yes: 'نعم',

@@ -163,6 +163,8 @@ export const submissionsEn = {
     groups: 'Working groups',
     notSure: 'Not sure: for the network’s coordinators',
     contact: 'Contact',
+    senderOrganisation: 'Their organisation',
+    senderOrganisationHint: 'A confirmed person of this partner organisation sent it from this address.',
     answers: 'Answers to the form’s questions',
     noAnswer: 'No answer',
     yes: 'Yes',

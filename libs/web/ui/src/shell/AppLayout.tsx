@@ -33,6 +33,9 @@ function NavLinks({ viewer, onNavigate }: { viewer: Viewer; onNavigate?: () => v
       <NavLink className="convene-nav-link" to={paths.pitches()} onClick={onNavigate}>
         {t('nav.pitches')}
       </NavLink>
+      <NavLink className="convene-nav-link" to={paths.organisations()} onClick={onNavigate}>
+        {t('nav.organisations')}
+      </NavLink>
       <NavLink className="convene-nav-link" to={paths.profile()} onClick={onNavigate}>
         {t('nav.profile')}
       </NavLink>

@@ -20,6 +20,7 @@ import { Migration20261208090000_FormTranslations } from './Migration20261208090
 import { Migration20261208200000_WebPush } from './Migration20261208200000_WebPush.js';
 import { Migration20261209090000_EmailReplies } from './Migration20261209090000_EmailReplies.js';
 import { Migration20261209100000_ThreadEdits } from './Migration20261209100000_ThreadEdits.js';
+import { Migration20261209110000_PartnerOrganisations } from './Migration20261209110000_PartnerOrganisations.js';
 import { Migration20261209120000_GroupArchiving } from './Migration20261209120000_GroupArchiving.js';
 import { Migration20261209130000_EventProgramme } from './Migration20261209130000_EventProgramme.js';
 import { Migration20261209140000_MeetingHosts } from './Migration20261209140000_MeetingHosts.js';
@@ -45,6 +46,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261208200000_WebPush', class: Migration20261208200000_WebPush },
   { name: 'Migration20261209090000_EmailReplies', class: Migration20261209090000_EmailReplies },
   { name: 'Migration20261209100000_ThreadEdits', class: Migration20261209100000_ThreadEdits },
+  {
+    name: 'Migration20261209110000_PartnerOrganisations',
+    class: Migration20261209110000_PartnerOrganisations,
+  },
   { name: 'Migration20261209120000_GroupArchiving', class: Migration20261209120000_GroupArchiving },
   { name: 'Migration20261209130000_EventProgramme', class: Migration20261209130000_EventProgramme },
   { name: 'Migration20261209140000_MeetingHosts', class: Migration20261209140000_MeetingHosts },

@@ -9,6 +9,7 @@ export const uiAr: Translations<typeof uiEn> = {
     groups: 'المجموعات',
     calendar: 'التقويم',
     pitches: 'المقترحات',
+    organisations: 'المنظمات',
     profile: 'الملف الشخصي',
     admin: 'الإدارة',
     signIn: 'تسجيل الدخول',

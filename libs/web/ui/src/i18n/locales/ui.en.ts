@@ -6,6 +6,7 @@ export const uiEn = {
     groups: 'Groups',
     calendar: 'Calendar',
     pitches: 'Pitches',
+    organisations: 'Organisations',
     profile: 'Profile',
     admin: 'Admin',
     signIn: 'Sign in',

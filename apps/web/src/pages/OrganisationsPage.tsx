@@ -1,0 +1,1 @@
+export { OrganisationsPage as default } from '@convene/web-identity';
