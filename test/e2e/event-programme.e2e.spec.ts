@@ -1,11 +1,10 @@
-// An event's programme in a real browser: the organisers plan a plenary and two workshops (one with
-// a single place), a visitor without an account picks a workshop on the public form, finds it in
-// their programme through the link in their email, and the organisers see them on its list.
+// An event's programme in a real browser: a network admin schedules a network event from their
+// calendar, opens its registration and plans a plenary and two workshops (one with a single place);
+// a visitor without an account picks a workshop on the public form, finds it in their programme
+// through the link in their email, and the organisers see them on its list.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import { BrowserSession, mailedPath, seriousA11yViolations } from './browser.js';
 
-const GROUP = 'policing-and-surveillance';
 const ZONE = 'Europe/London';
 
 /** 'YYYY-MM-DD' of a day some days from now, in London. */
@@ -15,73 +14,73 @@ function londonDay(daysAhead: number): string {
   );
 }
 
-/** A GraphQL call as the person signed in on the page (same cookies), for setting up data quickly. */
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await page.request.post('/graphql', {
-    data: { query, variables },
-    headers: { 'apollo-require-preflight': 'true' },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 describe('an event’s programme', () => {
   let session: BrowserSession;
 
   beforeAll(async () => {
-    // The set-up shortcuts send documents of their own, which only run with trusted documents off.
-    session = await BrowserSession.start({ GRAPHQL_TRUSTED_DOCUMENTS: 'false' });
+    session = await BrowserSession.start();
   });
   afterAll(async () => {
     await session?.stop();
   });
 
-  it('a visitor picks a workshop when registering and finds it in their programme; the organisers see them on its list', async () => {
+  it('an admin makes a network event with two workshops; a visitor picks one when registering and finds it in their programme; the organisers see them on its list', async () => {
     const stamp = Date.now();
-    const title = `Regional health summit ${stamp}`;
-    const slug = `health-summit-${stamp}`;
+    const title = `Regional summit ${stamp}`;
+    const slug = `regional-summit-${stamp}`;
     const day = londonDay(21);
+
+    // The admin schedules the network's event from their calendar and opens its registration.
     const organiser = await session.newPage();
-    await session.signIn(organiser, 'convenor@example.org');
-    const group = await graphql<{ workingGroup: { id: string } }>(
-      organiser,
-      'query ($slug: String!) { workingGroup(slug: $slug) { id } }',
-      { slug: GROUP },
-    );
-    const meetingId = (
-      await graphql<{ scheduleMeeting: { id: string } }>(
-        organiser,
-        'mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
-        {
-          input: {
-            groupId: group.workingGroup.id,
-            title,
-            startsAt: `${day}T10:00`,
-            endsAt: `${day}T16:00`,
-            timeZone: ZONE,
-            location: 'Community hall, 1 High Street',
-          },
-        },
-      )
-    ).scheduleMeeting.id;
-    await graphql(organiser, 'mutation ($input: ConfigureEventInput!) { configureEvent(input: $input) { id } }', {
-      input: { meetingId, slug, consentText: 'We keep your name and email to run the summit.' },
-    });
-    const add = (input: Record<string, unknown>) =>
-      graphql(organiser, 'mutation ($input: AddProgrammeSessionInput!) { addProgrammeSession(input: $input) { id } }', {
-        input: { meetingId, ...input },
-      });
-    await add({ title: 'Opening plenary', kind: 'PLENARY', startsAt: `${day}T10:00`, endsAt: `${day}T11:00` });
-    await add({
+    await session.signIn(organiser, 'admin@example.org');
+    await organiser.goto('/calendar');
+    await organiser.getByRole('button', { name: 'Schedule a network event' }).click();
+    const eventForm = organiser.getByRole('dialog', { name: 'Schedule a network event' });
+    await eventForm.getByLabel(/^Title/).fill(title);
+    await eventForm.getByLabel(/^Starts/).fill(`${day}T10:00`);
+    await eventForm.getByLabel(/^Ends/).fill(`${day}T16:00`);
+    await eventForm.getByLabel(/^Place/).fill('Community hall, 1 High Street');
+    await eventForm.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await organiser.getByRole('heading', { level: 1, name: title }).waitFor();
+    const meetingPath = new URL(organiser.url()).pathname;
+    await organiser.getByRole('button', { name: 'Open registration' }).first().click();
+    const registration = organiser.getByRole('dialog');
+    await registration.getByLabel(/^Address of the public page/).fill(slug);
+    await registration.getByRole('button', { name: 'Save' }).click();
+    await organiser.getByText('Registration settings saved').waitFor();
+
+    // Its programme: a plenary for everyone and two workshops at the same time, one with a single place.
+    const editor = organiser.getByRole('region', { name: 'Programme' });
+    const addSession = async (fields: {
+      title: string;
+      kind: string;
+      from: string;
+      to: string;
+      room?: string;
+      places?: string;
+    }) => {
+      await editor.getByRole('button', { name: 'Add a session' }).click();
+      const dialog = organiser.getByRole('dialog', { name: 'Add a session' });
+      await dialog.getByLabel(/^Title/).fill(fields.title);
+      await dialog.getByLabel('Kind', { exact: true }).click();
+      await organiser.getByRole('option', { name: fields.kind, exact: true }).click();
+      await dialog.getByLabel(/^Starts/).fill(`${day}T${fields.from}`);
+      await dialog.getByLabel(/^Ends/).fill(`${day}T${fields.to}`);
+      if (fields.room) await dialog.getByLabel(/^Room/).fill(fields.room);
+      if (fields.places) await dialog.getByLabel(/^Places/).fill(fields.places);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await editor.getByText(fields.title).waitFor();
+    };
+    await addSession({ title: 'Opening plenary', kind: 'Plenary', from: '10:00', to: '11:00' });
+    await addSession({
       title: 'Access to healthcare',
-      kind: 'WORKSHOP',
-      startsAt: `${day}T11:30`,
-      endsAt: `${day}T13:00`,
+      kind: 'Workshop',
+      from: '11:30',
+      to: '13:00',
       room: 'Room 2',
-      capacity: 1,
+      places: '1',
     });
-    await add({ title: 'Interpreting in clinics', kind: 'WORKSHOP', startsAt: `${day}T11:30`, endsAt: `${day}T13:00` });
+    await addSession({ title: 'Interpreting in clinics', kind: 'Workshop', from: '11:30', to: '13:00' });
 
     // A visitor registers, picking one workshop.
     const email = `salma-${stamp}@example.net`;
@@ -113,8 +112,7 @@ describe('an event’s programme', () => {
     ).toMatch(/^\/api\/registrations\/[A-Za-z0-9_-]{32}\/programme\.ics$/);
 
     // The organisers see the place taken, and who took it.
-    await organiser.goto(`/meetings/${meetingId}`);
-    const editor = organiser.getByRole('region', { name: 'Programme' });
+    await organiser.goto(meetingPath);
     await editor.getByText('1 place · 1 with a place · 0 waiting').waitFor();
     await editor.getByRole('button', { name: 'Who is coming' }).first().click();
     await editor.getByRole('row', { name: /Salma Haddad.*Has a place/ }).waitFor();
