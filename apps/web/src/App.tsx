@@ -38,7 +38,7 @@ const ThreadPage = lazyPage(() => import('./pages/ThreadPage'), ['discussions', 
 const DocumentPage = lazyPage(() => import('./pages/DocumentPage'), ['documents']);
 const MeetingPage = lazyPage(() => import('./pages/MeetingPage'), ['meetings']);
 const PollPage = lazyPage(() => import('./pages/PollPage'), ['meetings']);
-const CalendarPage = lazyPage(() => import('./pages/CalendarPage'), ['meetings']);
+const CalendarPage = lazyPage(() => import('./pages/CalendarPage'), ['meetings', 'calendarFeed']);
 const SearchPage = lazyPage(() => import('./pages/SearchPage'), ['discussions', 'documents']);
 const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), ['notifications']);
 const NotificationSettingsPage = lazyPage(() => import('./pages/NotificationSettingsPage'), ['notifications']);

@@ -37,26 +37,16 @@ export class ScheduleNetworkEventInput {
   @Field(() => String, { nullable: true, description: 'Markdown.' }) agendaText?: string | null;
 }
 
+/** A group's meeting: what a network event has, with its group, co-hosts, repeats and the group's documents and discussion. */
 @InputType()
-export class ScheduleMeetingInput {
+export class ScheduleMeetingInput extends ScheduleNetworkEventInput {
   @Field(() => ID) groupId!: string;
   @Field(() => [ID], {
     nullable: true,
     description: 'Other groups hosting it jointly (at most 10); the scheduler must convene each.',
   })
   coHostGroupIds?: string[] | null;
-  @Field(() => String) title!: string;
-  @Field(() => String, { nullable: true, description: 'Markdown.' }) description?: string | null;
-  @Field(() => String, { description: 'Local date-time in timeZone, YYYY-MM-DDTHH:mm.' }) startsAt!: string;
-  @Field(() => String, { description: 'Local date-time in timeZone, YYYY-MM-DDTHH:mm.' }) endsAt!: string;
-  @Field(() => String, { description: 'An IANA zone, like Europe/London.' }) timeZone!: string;
-  @Field(() => String, { nullable: true }) location?: string | null;
-  @Field(() => String, { nullable: true }) accessibilityNotes?: string | null;
-  @Field(() => String, { nullable: true, description: 'A video call link (https).' }) onlineUrl?: string | null;
   @Field(() => RecurrenceInput, { nullable: true }) recurrence?: RecurrenceInput | null;
-  @Field(() => [Int], { nullable: true, description: 'Minutes before the start; a day and an hour when left out.' })
-  reminderMinutes?: number[] | null;
-  @Field(() => String, { nullable: true, description: 'Markdown.' }) agendaText?: string | null;
   @Field(() => ID, { nullable: true, description: 'A document of the group.' }) agendaDocumentId?: string | null;
   @Field(() => ID, { nullable: true, description: 'A discussion of the group.' }) threadId?: string | null;
 }

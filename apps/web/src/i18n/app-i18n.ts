@@ -5,7 +5,7 @@ import { discussionsTranslations } from '@convene/web-discussions';
 import { documentsTranslations } from '@convene/web-documents';
 import { groupsTranslations } from '@convene/web-groups';
 import { accountTranslations, identityTranslations } from '@convene/web-identity';
-import { meetingsTranslations, programmeTranslations } from '@convene/web-meetings';
+import { calendarFeedTranslations, meetingsTranslations, programmeTranslations } from '@convene/web-meetings';
 import { notificationsTranslations } from '@convene/web-notifications';
 import { submissionsTranslations } from '@convene/web-submissions';
 import { createI18n, detectInitialLocale } from '@convene/web-ui';
@@ -23,9 +23,18 @@ export const i18n = createI18n({ app: { en: appEn } }, initialLocale, {
   documents: documentsTranslations,
   meetings: meetingsTranslations,
   programme: programmeTranslations,
+  calendarFeed: calendarFeedTranslations,
   submissions: submissionsTranslations,
 });
 
 /** A namespace of a feature, as its pages name it. */
 export type FeatureNamespace =
-  'identity' | 'account' | 'groups' | 'notifications' | 'discussions' | 'documents' | 'meetings' | 'submissions';
+  | 'identity'
+  | 'account'
+  | 'groups'
+  | 'notifications'
+  | 'discussions'
+  | 'documents'
+  | 'meetings'
+  | 'calendarFeed'
+  | 'submissions';

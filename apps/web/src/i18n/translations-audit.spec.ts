@@ -39,7 +39,7 @@ function walk(dir: string, pick: (file: string) => boolean, out: string[] = []):
 
 /** The English file of each namespace, by its name: `libs/web/meetings/src/i18n/meetings.en.ts` is `meetings`. */
 async function namespaces(): Promise<Map<string, Set<string>>> {
-  const files = walk(join(root, 'libs/web'), (f) => /\/i18n\/(locales\/)?[a-z-]+\.en\.ts$/.test(f)).concat(
+  const files = walk(join(root, 'libs/web'), (f) => /\/i18n\/(locales\/)?[a-zA-Z-]+\.en\.ts$/.test(f)).concat(
     join(root, 'apps/web/src/i18n/app.en.ts'),
   );
   const out = new Map<string, Set<string>>();
@@ -113,6 +113,7 @@ describe('the words the web shows', () => {
     expect([...known.keys()].sort()).toEqual([
       'account',
       'app',
+      'calendarFeed',
       'discussions',
       'documents',
       'groups',

@@ -8,3 +8,5 @@ export { meetingsResources } from './i18n/meetings-resources';
 export { meetingsTranslations } from './i18n/meetings-translations';
 export { programmeResources } from './i18n/programme-resources';
 export { programmeTranslations } from './i18n/programme-translations';
+export { calendarFeedResources } from './i18n/calendar-feed-resources';
+export { calendarFeedTranslations } from './i18n/calendar-feed-translations';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 
 /** The personal calendar feed: make, remake or turn off the secret address; it is shown only when made. */
 export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
-  const { t } = useTranslation('meetings');
+  const { t } = useTranslation('calendarFeed');
   const notify = useNotify();
   const formatDateTime = useFormatDateTime(timeZone);
   const { data, refetch } = useQuery(CalendarFeedDocument, { fetchPolicy: 'cache-and-network' });
@@ -25,7 +25,7 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
       .then(({ data: answer }) => {
         setShownUrl(answer?.resetCalendarFeed.url ?? null);
         setConfirming(null);
-        notify.success(t('feed.created'));
+        notify.success(t('created'));
         void refetch();
       })
       .catch(setFailure);
@@ -36,7 +36,7 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
       .then(() => {
         setShownUrl(null);
         setConfirming(null);
-        notify.success(t('feed.revoked'));
+        notify.success(t('revoked'));
         void refetch();
       })
       .catch(setFailure);
@@ -45,7 +45,7 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
   return (
     <Stack gap="sm">
       <Text size="sm" c="gray.8">
-        {t('feed.intro')}
+        {t('intro')}
       </Text>
       <ErrorAlert error={failure} />
       {shownUrl ? (
@@ -54,13 +54,13 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
             classNames={{ title: 'convene-alert-title' }}
             color="yellow"
             variant="light"
-            title={t('feed.secretTitle')}
+            title={t('secretTitle')}
             c="gray.9"
           >
-            {t('feed.secret')}
+            {t('secret')}
           </Alert>
           <TextInput
-            label={t('feed.urlLabel')}
+            label={t('urlLabel')}
             value={shownUrl}
             readOnly
             dir="ltr"
@@ -74,7 +74,7 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
                 onClick={copy}
                 style={{ alignSelf: 'flex-start' }}
               >
-                {copied ? t('feed.copied') : t('feed.copy')}
+                {copied ? t('copied') : t('copy')}
               </Button>
             )}
           </CopyButton>
@@ -82,9 +82,9 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
       ) : (
         feed && (
           <Text size="sm" c="gray.7" aria-live="polite">
-            {active && feed.createdAt ? t('feed.on', { date: formatDateTime(feed.createdAt) }) : t('feed.off')}
+            {active && feed.createdAt ? t('on', { date: formatDateTime(feed.createdAt) }) : t('off')}
             {active
-              ? ` ${feed.lastUsedAt ? t('feed.lastUsed', { date: formatDateTime(feed.lastUsedAt) }) : t('feed.neverUsed')}`
+              ? ` ${feed.lastUsedAt ? t('lastUsed', { date: formatDateTime(feed.lastUsedAt) }) : t('neverUsed')}`
               : ''}
           </Text>
         )
@@ -93,25 +93,25 @@ export function CalendarFeedBox({ timeZone }: { timeZone: string }) {
         {active ? (
           <>
             <Button variant="default" size="sm" onClick={() => setConfirming('reset')}>
-              {t('feed.reset')}
+              {t('reset')}
             </Button>
             <Button variant="subtle" color="red" size="sm" onClick={() => setConfirming('revoke')}>
-              {t('feed.revoke')}
+              {t('revoke')}
             </Button>
           </>
         ) : (
           <Button size="sm" onClick={doReset} loading={resetting.loading}>
-            {t('feed.create')}
+            {t('create')}
           </Button>
         )}
       </Group>
       <ConfirmModal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
-        title={confirming === 'reset' ? t('feed.reset') : t('feed.revoke')}
-        body={confirming === 'reset' ? t('feed.confirmReset') : t('feed.confirmRevoke')}
-        keepLabel={t('feed.cancel')}
-        confirmLabel={t('feed.confirm')}
+        title={confirming === 'reset' ? t('reset') : t('revoke')}
+        body={confirming === 'reset' ? t('confirmReset') : t('confirmRevoke')}
+        keepLabel={t('cancel')}
+        confirmLabel={t('confirm')}
         confirmColor={confirming === 'revoke' ? 'red' : 'default'}
         loading={resetting.loading || revoking.loading}
         onConfirm={confirming === 'reset' ? doReset : doRevoke}

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { MyCalendarDocument, useViewer } from '@convene/web-data-access';
 import { PageError, PageTitle, paths } from '@convene/web-ui';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCalendarRange } from '../hooks/useCalendarRange';
@@ -12,14 +12,18 @@ import { useViewerTimeZone } from '../hooks/useViewerTimeZone';
 import { CalendarFeedBox } from './CalendarFeedBox';
 import { MeetingCalendar } from './MeetingCalendar';
 import { MeetingListItem } from './MeetingListItem';
-import { MeetingFormModal } from './MeetingFormModal';
 import './meetings.css';
 
 const UPCOMING_DAYS = 60;
 
+// Only network admins and event organisers schedule network events: the form is fetched when opened.
+const MeetingFormModal = lazy(() =>
+  import('./MeetingFormModal').then((module) => ({ default: module.MeetingFormModal })),
+);
+
 /** The viewer's own calendar: every group's meetings by month or week, what is next, and the feed for calendar apps. */
 export function CalendarPage() {
-  const { t } = useTranslation('meetings');
+  const { t } = useTranslation(['meetings', 'calendarFeed']);
   const timeZone = useViewerTimeZone();
   const time = useMeetingTime(timeZone);
   const range = useCalendarRange(timeZone);
@@ -56,7 +60,11 @@ export function CalendarPage() {
         {organises && (
           <>
             <Button onClick={eventModal.open}>{t('page.scheduleNetworkEvent')}</Button>
-            <MeetingFormModal target={{ kind: 'network', timeZone }} opened={eventOpened} onClose={eventModal.close} />
+            {eventOpened && (
+              <Suspense fallback={null}>
+                <MeetingFormModal target={{ kind: 'network', timeZone }} opened onClose={eventModal.close} />
+              </Suspense>
+            )}
           </>
         )}
       </Group>
@@ -100,7 +108,7 @@ export function CalendarPage() {
             </Paper>
             <Paper withBorder p="lg" component="section" aria-labelledby="calendar-feed-heading">
               <Title order={2} size="h4" id="calendar-feed-heading" mb="xs">
-                {t('feed.title')}
+                {t('calendarFeed:title')}
               </Title>
               <CalendarFeedBox timeZone={timeZone} />
             </Paper>

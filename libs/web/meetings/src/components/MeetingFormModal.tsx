@@ -205,24 +205,22 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
   const handleSubmit = form.onSubmit(async (v) => {
     setFailure(null);
     const reminderMinutes = v.reminderMinutes.map(Number).sort((a, b) => b - a);
+    // What a new meeting and a new network event both say.
+    const details = {
+      title: v.title.trim(),
+      description: v.description,
+      startsAt: v.startsAt,
+      endsAt: v.endsAt,
+      timeZone: v.timeZone,
+      location: v.location.trim(),
+      onlineUrl: v.onlineUrl.trim() || null,
+      accessibilityNotes: v.accessibilityNotes,
+      agendaText: v.agendaText,
+      reminderMinutes,
+    };
     try {
       if (target.kind === 'network') {
-        const { data } = await scheduleNetworkEvent({
-          variables: {
-            input: {
-              title: v.title.trim(),
-              description: v.description,
-              startsAt: v.startsAt,
-              endsAt: v.endsAt,
-              timeZone: v.timeZone,
-              location: v.location.trim(),
-              onlineUrl: v.onlineUrl.trim() || null,
-              accessibilityNotes: v.accessibilityNotes,
-              agendaText: v.agendaText,
-              reminderMinutes,
-            },
-          },
-        });
+        const { data } = await scheduleNetworkEvent({ variables: { input: details } });
         notify.success(t('form.networkScheduled'));
         onClose();
         if (data) void navigate(paths.meeting(data.scheduleNetworkEvent.id));
@@ -240,20 +238,11 @@ function MeetingForm({ target, onClose }: { target: MeetingFormTarget; onClose: 
         const { data } = await schedule({
           variables: {
             input: {
+              ...details,
               groupId: target.groupId,
               coHostGroupIds: v.coHostGroupIds,
-              title: v.title.trim(),
-              description: v.description,
-              startsAt: v.startsAt,
-              endsAt: v.endsAt,
-              timeZone: v.timeZone,
-              location: v.location.trim(),
-              onlineUrl: v.onlineUrl.trim() || null,
-              accessibilityNotes: v.accessibilityNotes,
-              agendaText: v.agendaText,
               agendaDocumentId: v.agendaDocumentId || null,
               threadId: v.threadId || null,
-              reminderMinutes,
               recurrence,
             },
           },
